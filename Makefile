@@ -1,0 +1,132 @@
+# Makefile - build, test, install kizuna.  `make run` starts it on demo data;
+# `make check` builds with AddressSanitizer and UBSan and runs every test.
+
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+MANDIR     ?= $(PREFIX)/share/man
+LOCALEDIR  ?= $(PREFIX)/share/locale
+DESTDIR    ?=
+VERSION    := 0.1.0
+
+PKGS       := ncursesw sqlite3 yaml-0.1
+PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+CC         ?= cc
+CFLAGS     ?= -O2 -g
+KZ_CFLAGS  := -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter \
+	-D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE \
+	-DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK \
+	-DKZ_VERSION='"$(VERSION)"' -DKZ_LOCALEDIR='"$(LOCALEDIR)"' \
+	-Icore -Ibuild/gen $(PKG_CFLAGS)
+SAN        := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+CORE_SRC   := $(sort $(wildcard core/*.c))
+TUI_SRC    := $(sort $(wildcard tui/*.c))
+GEN_SRC    := build/gen/embedded.c
+UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
+LANGS      := $(basename $(notdir $(wildcard tui/po/*.po)))
+
+# Two trees of objects: build/rel for the program, build/san for tests.
+REL_CORE   := $(CORE_SRC:%.c=build/rel/%.o) build/rel/gen/embedded.o
+SAN_CORE   := $(CORE_SRC:%.c=build/san/%.o) build/san/gen/embedded.o
+REL_TUI    := $(TUI_SRC:%.c=build/rel/%.o)
+SAN_TUI    := $(TUI_SRC:%.c=build/san/%.o)
+UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
+MO         := $(LANGS:%=build/locale/%/LC_MESSAGES/kizuna.mo)
+
+.PHONY: all run deps check unit bench install uninstall clean man lint-man pot
+all: build/kizuna $(MO)
+
+build/gen/embedded.c: config/default.yaml config/fields.yaml
+	@mkdir -p $(@D)
+	@{ echo '/* generated from config/ by make; do not edit */'; \
+	   for v in default_config:config/default.yaml default_fields:config/fields.yaml; do \
+	     printf 'const char kz_%s[] = {\n' "$${v%%:*}"; \
+	     od -An -v -tx1 "$${v#*:}" | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	     echo '0 };'; \
+	   done; } > $@.tmp && mv $@.tmp $@
+
+build/rel/gen/%.o: build/gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(KZ_CFLAGS) $(CFLAGS) -w -c -o $@ $<
+build/san/gen/%.o: build/gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(KZ_CFLAGS) -O1 -g $(SAN) -w -c -o $@ $<
+build/rel/%.o: %.c $(wildcard core/*.h tui/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(KZ_CFLAGS) $(CFLAGS) -MMD -c -o $@ $<
+build/san/%.o: %.c $(wildcard core/*.h tui/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(KZ_CFLAGS) -O1 -g $(SAN) -MMD -c -o $@ $<
+
+build/rel/libkizuna.a: $(REL_CORE)
+	rm -f $@; ar rcs $@ $^
+build/san/libkizuna.a: $(SAN_CORE)
+	rm -f $@; ar rcs $@ $^
+
+build/kizuna: $(REL_TUI) build/rel/libkizuna.a
+	$(CC) $(CFLAGS) -o $@ $(REL_TUI) build/rel/libkizuna.a $(PKG_LIBS) -lm
+build/san/kizuna: $(SAN_TUI) build/san/libkizuna.a
+	$(CC) $(SAN) -o $@ $(SAN_TUI) build/san/libkizuna.a $(PKG_LIBS) -lm
+
+build/san/tests/%: tests/unit/%.c tests/unit/unit.h build/san/libkizuna.a
+	@mkdir -p $(@D)
+	$(CC) $(KZ_CFLAGS) -Itests/unit -O1 -g $(SAN) -o $@ $< build/san/libkizuna.a $(PKG_LIBS) $(CMOCKA_LIBS) -lm
+
+build/locale/%/LC_MESSAGES/kizuna.mo: tui/po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+build/san/locale: $(MO)
+	@rm -rf $@; mkdir -p build/san; cp -r build/locale $@
+
+# Install build dependencies that are missing (Debian), as root or via sudo.
+DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
+	gettext libcmocka-dev tmux mandoc sqlite3
+deps:
+	@missing=$$(for p in $(DEB_PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
+	fi
+
+run: deps
+	$(MAKE) all
+	build/kizuna --demo
+
+check: deps build/san/kizuna build/san/locale $(UNIT_BIN)
+	@KZ_BIN=$(CURDIR)/build/san/kizuna KZ_UNIT="$(UNIT_BIN)" sh tests/run.sh
+
+# Run only the unit tests (quick, while editing core).
+unit: $(UNIT_BIN)
+	@KZ_BIN=$(CURDIR)/build/san/kizuna KZ_UNIT="$(UNIT_BIN)" KZ_ONLY=unit sh tests/run.sh
+
+bench: build/kizuna
+	sh tests/bench.sh $(CURDIR)/build/kizuna
+
+lint-man:
+	mandoc -Tlint -W warning man/kizuna.1 man/kizuna.yaml.5
+
+pot: $(TUI_SRC) $(CORE_SRC)
+	xgettext --from-code=UTF-8 -k_ -kN_ -o tui/po/kizuna.pot $(CORE_SRC) $(TUI_SRC)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 build/kizuna $(DESTDIR)$(BINDIR)/kizuna
+	install -m 644 man/kizuna.1 $(DESTDIR)$(MANDIR)/man1/kizuna.1
+	install -m 644 man/kizuna.yaml.5 $(DESTDIR)$(MANDIR)/man5/kizuna.yaml.5
+	for l in $(LANGS); do \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+	  install -m 644 build/locale/$$l/LC_MESSAGES/kizuna.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/kizuna.mo; \
+	done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/kizuna $(DESTDIR)$(MANDIR)/man1/kizuna.1 $(DESTDIR)$(MANDIR)/man5/kizuna.yaml.5
+	for l in $(LANGS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/kizuna.mo; done
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,67 @@
+/* config.h - the office configuration (YAML) and the field taxonomy. */
+#ifndef KZ_CONFIG_H
+#define KZ_CONFIG_H
+
+#include <stddef.h>
+#include "err.h"
+
+enum kz_role { KZ_ROLE_OFFICE, KZ_ROLE_HEAD };
+
+/* One field of expertise from fields.yaml. */
+struct kz_field {
+	char *code;		/* stable code, e.g. "agriculture" */
+	int number;		/* public number 1..32 */
+	char *name_en;
+	char *name_ja;
+	char *name_zh;
+};
+
+struct kz_config {
+	char *path;		/* file it came from, or "(built-in)" */
+	char *office_id;	/* 2-4 capitals, prefix of every record id */
+	char *office_name;
+	enum kz_role role;
+	char *region;
+	char **countries;	/* ISO 3166-1 alpha-2 codes */
+	size_t ncountries;
+	char *language;		/* "en", "zh_CN", "ja" */
+	char *timezone;		/* IANA name */
+	char *date_format;	/* strftime pattern for display */
+	char *user;		/* name written in audit entries */
+	int dispatch_max_days;	/* policy: longest dispatch without override */
+	char *fields_file;	/* NULL: the built-in taxonomy */
+	struct kz_field *fields;
+	size_t nfields;
+};
+
+/* Parse a configuration file. On any problem fills err with every
+ * problem found ("file:line:column" in where, message with the offending
+ * line and a caret) and returns NULL. */
+struct kz_config *kz_config_load(const char *path, struct kz_err *err);
+/* Parse configuration from memory; name is used in messages. */
+struct kz_config *kz_config_parse(const char *name, const char *text,
+    size_t len, struct kz_err *err);
+void kz_config_free(struct kz_config *cfg);
+
+/* The built-in default configuration text (written to the XDG config
+ * directory on first run) and field taxonomy. */
+extern const char kz_default_config[];
+extern const char kz_default_fields[];
+
+/* Look up a field by code or by number ("12"); NULL if unknown. */
+const struct kz_field *kz_config_field(const struct kz_config *cfg,
+    const char *code_or_number);
+/* The field's name in the configured language, falling back to English. */
+const char *kz_field_name(const struct kz_config *cfg,
+    const struct kz_field *f);
+
+/* The configuration as YAML, every key with defaults filled in, in the
+ * order of the schema table; parsing the text gives the same values.
+ * malloc'd; NULL if memory ran out. */
+char *kz_config_yaml(const struct kz_config *cfg);
+
+/* Documentation of every key, from the schema table, as mdoc list items
+ * (for man/kizuna.yaml.5) or as plain text. */
+char *kz_config_doc_mdoc(void);
+
+#endif

@@ -1,0 +1,34 @@
+/* csv.h - RFC 4180 records: reading from memory, writing to a buffer. */
+#ifndef KZ_CSV_H
+#define KZ_CSV_H
+
+#include <stddef.h>
+#include "buf.h"
+#include "err.h"
+
+struct kz_csv {
+	const char *name;	/* file name for messages */
+	const char *p;		/* next byte */
+	const char *end;
+	long line;		/* line where the next record starts */
+};
+
+struct kz_csv_row {
+	char **cell;
+	size_t n;
+	long line;		/* the line it started on */
+};
+
+/* Read from a buffer; a UTF-8 byte-order mark is skipped. */
+void kz_csv_open(struct kz_csv *r, const char *name, const char *data,
+    size_t len);
+/* Next record: 1 and row filled, 0 at the end, -1 on a malformed record
+ * (unclosed quote, text after a closing quote, invalid UTF-8) with err
+ * naming "file:line". Empty lines are skipped. */
+int kz_csv_next(struct kz_csv *r, struct kz_csv_row *row, struct kz_err *err);
+void kz_csv_row_free(struct kz_csv_row *row);
+
+/* Append one cell, quoted when it must be; last ends the record (CRLF). */
+void kz_csv_cell(struct kz_buf *b, const char *v, int last);
+
+#endif

@@ -1,0 +1,243 @@
+/* db.c - opening the kizuna database, migrations, transactions. */
+#include "db.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "i18n.h"
+
+/*
+ * Migrations, oldest first; migration i brings the schema from version i
+ * to version i + 1. Each runs in its own transaction together with the
+ * user_version bump, so a failed one leaves the previous version intact.
+ */
+static const char *const migrations[] = {
+	/* 0 -> 1: the specialist register */
+	"CREATE TABLE specialist ("
+	"  id TEXT PRIMARY KEY NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  name_roman TEXT NOT NULL,"
+	"  government TEXT NOT NULL,"
+	"  post TEXT,"
+	"  status TEXT NOT NULL CHECK (status IN ('serving', 'retired')),"
+	"  overseas TEXT,"
+	"  email TEXT,"
+	"  phone TEXT,"
+	"  address TEXT,"
+	"  notes TEXT,"
+	"  created TEXT NOT NULL,"
+	"  updated TEXT NOT NULL,"
+	"  created_by TEXT,"
+	"  updated_by TEXT"
+	");"
+	"CREATE INDEX specialist_roman ON specialist(name_roman COLLATE NOCASE);"
+	"CREATE TABLE specialist_field ("
+	"  specialist TEXT NOT NULL REFERENCES specialist(id) ON DELETE CASCADE,"
+	"  field TEXT NOT NULL,"
+	"  note TEXT,"
+	"  years INTEGER NOT NULL DEFAULT 0 CHECK (years BETWEEN 0 AND 60),"
+	"  PRIMARY KEY (specialist, field)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX specialist_field_code ON specialist_field(field);"
+	"CREATE TABLE specialist_lang ("
+	"  specialist TEXT NOT NULL REFERENCES specialist(id) ON DELETE CASCADE,"
+	"  lang TEXT NOT NULL,"
+	"  level TEXT NOT NULL CHECK (level IN ('basic', 'conversational',"
+	"    'business', 'fluent', 'native')),"
+	"  PRIMARY KEY (specialist, lang)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE specialist_unavail ("
+	"  specialist TEXT NOT NULL REFERENCES specialist(id) ON DELETE CASCADE,"
+	"  start TEXT NOT NULL,"
+	"  end TEXT NOT NULL CHECK (end >= start),"
+	"  reason TEXT,"
+	"  PRIMARY KEY (specialist, start)"
+	") WITHOUT ROWID;"
+	/* Derived: words and CJK bigrams (see search.c); never synced. */
+	"CREATE VIRTUAL TABLE specialist_fts USING fts5("
+	"  id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2');",
+};
+
+#define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+int
+kz_db_fail(struct kz_db *db, struct kz_err *err, const char *what)
+{
+	return kz_err_add(err, "", _("database: %s: %s"), what,
+	    db && db->sql ? sqlite3_errmsg(db->sql) : "no connection");
+}
+
+static int
+exec(struct kz_db *db, const char *sql, struct kz_err *err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		kz_err_add(err, "", _("database: %s"), msg ? msg : "?");
+		sqlite3_free(msg);
+		return KZ_ERROR;
+	}
+	return KZ_OK;
+}
+
+int
+kz_db_begin(struct kz_db *db, struct kz_err *err)
+{
+	if (exec(db, db->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT kz", err))
+		return KZ_ERROR;
+	db->depth++;
+	return KZ_OK;
+}
+
+int
+kz_db_commit(struct kz_db *db, struct kz_err *err)
+{
+	if (exec(db, db->depth == 1 ? "COMMIT" : "RELEASE kz", err) != KZ_OK) {
+		kz_db_rollback(db);
+		return KZ_ERROR;
+	}
+	db->depth--;
+	return KZ_OK;
+}
+
+void
+kz_db_rollback(struct kz_db *db)
+{
+	if (db->depth == 0)
+		return;
+	if (db->depth == 1)
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+	else
+		sqlite3_exec(db->sql, "ROLLBACK TO kz; RELEASE kz", NULL, NULL,
+		    NULL);
+	db->depth--;
+}
+
+int
+kz_db_schema_version(struct kz_db *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st,
+	    NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int
+migrate(struct kz_db *db, struct kz_err *err)
+{
+	int v = kz_db_schema_version(db);
+	char bump[64];
+
+	if (v < 0)
+		return kz_db_fail(db, err, _("reading the schema version"));
+	if (v > NMIGRATIONS)
+		return kz_err_add(err, "", _("the database has schema version "
+		    "%d, newer than this kizuna knows (%d): upgrade kizuna"),
+		    v, NMIGRATIONS);
+	for (; v < NMIGRATIONS; v++) {
+		if (kz_db_begin(db, err) != KZ_OK)
+			return KZ_ERROR;
+		snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
+		if (exec(db, migrations[v], err) != KZ_OK ||
+		    exec(db, bump, err) != KZ_OK) {
+			kz_db_rollback(db);
+			return KZ_ERROR;
+		}
+		if (kz_db_commit(db, err) != KZ_OK)
+			return KZ_ERROR;
+	}
+	return KZ_OK;
+}
+
+/* Create the file 0600 ourselves: SQLite would use the umask. */
+static int
+create_private(const char *path, struct kz_err *err)
+{
+	int fd;
+
+	if (strcmp(path, ":memory:") == 0 || access(path, F_OK) == 0)
+		return KZ_OK;
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return kz_err_add(err, path, _("cannot create the database: %s"),
+		    strerror(errno));
+	close(fd);
+	return KZ_OK;
+}
+
+struct kz_db *
+kz_db_open(const char *path, const struct kz_config *cfg, struct kz_err *err)
+{
+	struct kz_db *db = calloc(1, sizeof *db);
+
+	if (db == NULL) {
+		kz_err_add(err, "", _("out of memory"));
+		return NULL;
+	}
+	db->cfg = cfg;
+	if (create_private(path, err) != KZ_OK)
+		goto fail;
+	if (sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		kz_err_add(err, path, _("cannot open the database: %s"),
+		    db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(db->sql, 5000);
+	sqlite3_extended_result_codes(db->sql, 1);
+	/* A file that is not a database fails here, before anything is written. */
+	if (exec(db, "PRAGMA foreign_keys = ON", err) != KZ_OK ||
+	    kz_db_schema_version(db) < 0) {
+		kz_err_clear(err);
+		kz_err_add(err, path, _("not a kizuna database: %s"),
+		    sqlite3_errmsg(db->sql));
+		goto fail;
+	}
+	if (strcmp(path, ":memory:") != 0 &&
+	    exec(db, "PRAGMA journal_mode = WAL", err) != KZ_OK)
+		goto fail;
+	if (exec(db, "PRAGMA synchronous = NORMAL", err) != KZ_OK ||
+	    migrate(db, err) != KZ_OK)
+		goto fail;
+	return db;
+fail:
+	kz_db_close(db);
+	return NULL;
+}
+
+void
+kz_db_close(struct kz_db *db)
+{
+	if (db == NULL)
+		return;
+	sqlite3_close_v2(db->sql);
+	free(db);
+}
+
+void
+kz_now_utc(char out[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	const char *fixed = getenv("KIZUNA_NOW");
+
+	/* Tests pin the clock so stamps in expected output are stable. */
+	if (fixed && *fixed) {
+		snprintf(out, 32, "%s", fixed);
+		return;
+	}
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}

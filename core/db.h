@@ -1,0 +1,39 @@
+/* db.h - opening the kizuna database, migrations, transactions. */
+#ifndef KZ_DB_H
+#define KZ_DB_H
+
+#include <sqlite3.h>
+#include "config.h"
+#include "err.h"
+
+/* An open database together with the configuration it is used under:
+ * the office id for new record ids, the user for audit stamps, the
+ * field taxonomy for validation. */
+struct kz_db {
+	sqlite3 *sql;
+	const struct kz_config *cfg;
+	int depth;		/* open kz_db_begin levels */
+};
+
+/* Open (creating if needed, mode 0600) and migrate to the current
+ * schema. Returns NULL with err filled on failure. */
+struct kz_db *kz_db_open(const char *path, const struct kz_config *cfg,
+    struct kz_err *err);
+void kz_db_close(struct kz_db *db);
+
+int kz_db_schema_version(struct kz_db *db);
+
+/* Transactions nest: the outermost is BEGIN IMMEDIATE ... COMMIT, inner
+ * ones are savepoints, so a record write inside an import joins the
+ * import's all-or-nothing transaction. */
+int kz_db_begin(struct kz_db *db, struct kz_err *err);
+int kz_db_commit(struct kz_db *db, struct kz_err *err);
+void kz_db_rollback(struct kz_db *db);
+
+/* Report the connection's last SQLite error into err. */
+int kz_db_fail(struct kz_db *db, struct kz_err *err, const char *what);
+
+/* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ". */
+void kz_now_utc(char out[32]);
+
+#endif

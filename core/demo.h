@@ -1,0 +1,15 @@
+/* demo.h - a demo data set shaped like the published register. */
+#ifndef KZ_DEMO_H
+#define KZ_DEMO_H
+
+#include "db.h"
+
+/* Published figures the demo reproduces (March 2022). */
+#define KZ_DEMO_PEOPLE 1168
+#define KZ_DEMO_REGISTRATIONS 1492
+
+/* Load the demo specialists into an empty register, in one transaction.
+ * The same data every time (a fixed pseudo-random sequence), ids aside. */
+int kz_demo_load(struct kz_db *db, struct kz_err *err);
+
+#endif

@@ -1,0 +1,60 @@
+/* i18n.c - messages in the office's language, whatever the machine's locale. */
+#include "i18n.h"
+
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef KZ_LOCALEDIR
+#define KZ_LOCALEDIR "/usr/local/share/locale"
+#endif
+
+/* A build tree keeps its catalogues in locale/ beside the binary, so an
+ * uninstalled kizuna speaks the configured language too. */
+static const char *
+find_localedir(char *buf, size_t size)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	struct stat sb;
+
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			snprintf(buf, size, "%s/locale", exe);
+			if (stat(buf, &sb) == 0 && S_ISDIR(sb.st_mode))
+				return buf;
+		}
+	}
+	return KZ_LOCALEDIR;
+}
+
+void
+kz_i18n_init(const char *localedir)
+{
+	char buf[PATH_MAX + 16];
+
+	/* LANGUAGE is ignored under the C locale; C.UTF-8 always exists. */
+	setlocale(LC_ALL, "C.UTF-8");
+	bindtextdomain("kizuna", localedir ? localedir :
+	    find_localedir(buf, sizeof buf));
+	bind_textdomain_codeset("kizuna", "UTF-8");
+	textdomain("kizuna");
+}
+
+void
+kz_i18n_set_language(const char *lang)
+{
+	if (lang == NULL || *lang == '\0' || strcmp(lang, "en") == 0)
+		lang = "en";
+	setenv("LANGUAGE", lang, 1);
+	setlocale(LC_ALL, "C.UTF-8");
+	/* Without this a second switch keeps the old catalogue loaded. */
+	textdomain(textdomain(NULL));
+}

@@ -1,0 +1,112 @@
+/* id.c - record ids unique across offices, short enough for the phone. */
+#include "id.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <sys/random.h>
+
+/* Crockford's base 32: no I, L, O or U, so nothing reads two ways. */
+static const char digits[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+static int
+digit_value(int c)
+{
+	c = toupper((unsigned char)c);
+	if (c == 'O')
+		return 0;
+	if (c == 'I' || c == 'L')
+		return 1;
+	const char *p = c ? strchr(digits, c) : NULL;
+	return p ? (int)(p - digits) : -1;
+}
+
+/*
+ * The check character is a weighted sum modulo 31 (a prime), over the
+ * office code and the seven random digits: it catches any one mistyped
+ * character and any two swapped neighbours.
+ */
+static int
+check_value(const char *office, const int v[7])
+{
+	unsigned sum = 0, w = 1;
+
+	for (const char *p = office; *p; p++)
+		sum += w++ * (unsigned)(unsigned char)*p;
+	for (int i = 0; i < 7; i++)
+		sum += w++ * (unsigned)v[i];
+	return (int)(sum % 31);
+}
+
+static void
+format(const char *office, const int v[7], char out[KZ_ID_SIZE])
+{
+	size_t n = strlen(office);
+
+	memcpy(out, office, n);
+	out[n++] = '-';
+	for (int i = 0; i < 7; i++) {
+		if (i == 4)
+			out[n++] = '-';
+		out[n++] = digits[v[i]];
+	}
+	out[n++] = digits[check_value(office, v)];
+	out[n] = '\0';
+}
+
+static bool
+office_ok(const char *office, size_t len)
+{
+	if (len < 2 || len > 4)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (office[i] < 'A' || office[i] > 'Z')
+			return false;
+	return true;
+}
+
+int
+kz_id_new(const char *office, char out[KZ_ID_SIZE])
+{
+	unsigned char r[7];
+	int v[7];
+
+	if (!office_ok(office, strlen(office)))
+		return -1;
+	if (getrandom(r, sizeof r, 0) != (ssize_t)sizeof r)
+		return -1;
+	for (int i = 0; i < 7; i++)
+		v[i] = r[i] & 31;
+	format(office, v, out);
+	return 0;
+}
+
+bool
+kz_id_normalise(const char *in, char out[KZ_ID_SIZE])
+{
+	char office[5];
+	int v[8], nv = 0;
+	size_t no = 0;
+	const char *p = in;
+
+	while (*p == ' ')
+		p++;
+	while (isalpha((unsigned char)*p) && no < 4)
+		office[no++] = (char)toupper((unsigned char)*p++);
+	office[no] = '\0';
+	if (*p != '-' && *p != ' ')
+		return false;
+	if (!office_ok(office, no))
+		return false;
+	for (; *p; p++) {
+		if (*p == '-' || *p == ' ')
+			continue;
+		int d = digit_value(*p);
+		if (d < 0 || nv == 8)
+			return false;
+		v[nv++] = d;
+	}
+	if (nv != 8 || check_value(office, v) != v[7])
+		return false;
+	format(office, v, out);
+	return true;
+}

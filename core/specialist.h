@@ -1,0 +1,166 @@
+/* specialist.h - the register of international-cooperation specialists. */
+#ifndef KZ_SPECIALIST_H
+#define KZ_SPECIALIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "db.h"
+#include "id.h"
+
+enum kz_status { KZ_SERVING = 0, KZ_RETIRED = 1 };
+
+/* Language levels, weakest first. */
+enum kz_level { KZ_LEVEL_BASIC, KZ_LEVEL_CONVERSATIONAL, KZ_LEVEL_BUSINESS,
+	KZ_LEVEL_FLUENT, KZ_LEVEL_NATIVE, KZ_LEVEL_COUNT };
+
+struct kz_spec_field {
+	char *code;		/* field code from the taxonomy */
+	char *note;		/* sub-speciality, e.g. "facility horticulture" */
+	int years;		/* years of experience, 0..60 */
+};
+
+struct kz_spec_lang {
+	char *lang;		/* BCP 47-ish code: "en", "zh", "th" */
+	enum kz_level level;
+};
+
+/* A period when the specialist is not available; dates "YYYY-MM-DD",
+ * both inclusive. */
+struct kz_spec_unavail {
+	char start[11];
+	char end[11];
+	char *reason;
+};
+
+struct kz_specialist {
+	char id[KZ_ID_SIZE];
+	char *name;		/* native script, required */
+	char *name_roman;	/* romanised, required */
+	char *government;	/* home prefecture or municipality, required */
+	char *post;
+	enum kz_status status;
+	char *overseas;		/* overseas experience, free text */
+	char *email;		/* contact details: personal data */
+	char *phone;
+	char *address;
+	char *notes;
+	char created[32];	/* ISO 8601 UTC, set by core */
+	char updated[32];
+	char *created_by;
+	char *updated_by;
+	struct kz_spec_field *fields;
+	size_t nfields;
+	struct kz_spec_lang *langs;
+	size_t nlangs;
+	struct kz_spec_unavail *unavail;
+	size_t nunavail;
+};
+
+/* Owned strings in a record are malloc'd; these manage them. */
+void kz_specialist_init(struct kz_specialist *s);
+void kz_specialist_free(struct kz_specialist *s);
+int kz_specialist_copy(struct kz_specialist *dst,
+    const struct kz_specialist *src);
+/* Replace *slot with a copy of value (NULL or "" clears it). */
+int kz_str_set(char **slot, const char *value);
+int kz_specialist_add_field(struct kz_specialist *s, const char *code,
+    const char *note, int years);
+int kz_specialist_add_lang(struct kz_specialist *s, const char *lang,
+    enum kz_level level);
+int kz_specialist_add_unavail(struct kz_specialist *s, const char *start,
+    const char *end, const char *reason);
+
+/* Check a record against the rules; every problem goes into err with the
+ * field's name ("name", "fields", "fields[2].years", ...) as where. */
+int kz_specialist_validate(struct kz_db *db, const struct kz_specialist *s,
+    struct kz_err *err);
+
+/* Insert: assigns id (unless s->id is set, as on import of records with
+ * ids), stamps, and writes the record and its children in one
+ * transaction. Nothing is written if validation fails. */
+int kz_specialist_insert(struct kz_db *db, struct kz_specialist *s,
+    struct kz_err *err);
+/* Replace the record with this id. */
+int kz_specialist_update(struct kz_db *db, struct kz_specialist *s,
+    struct kz_err *err);
+int kz_specialist_delete(struct kz_db *db, const char *id,
+    struct kz_err *err);
+/* Load one record; id may be typed loosely (see kz_id_normalise) or be
+ * a unique prefix of the random part. */
+int kz_specialist_get(struct kz_db *db, const char *id,
+    struct kz_specialist *out, struct kz_err *err);
+
+/* Is there a record with exactly this (canonical) id? */
+bool kz_specialist_exists(struct kz_db *db, const char *id);
+
+/* Parse and name levels and statuses (English keywords, as stored). */
+const char *kz_level_name(enum kz_level l);
+int kz_level_parse(const char *s);	/* -1 if unknown */
+const char *kz_status_name(enum kz_status st);
+int kz_status_parse(const char *s);	/* -1 if unknown */
+
+/* ---- search ---- */
+
+/* A row of a list: enough to draw the list and filter; get the record
+ * for the rest. */
+struct kz_spec_row {
+	char id[KZ_ID_SIZE];
+	char *name;
+	char *name_roman;
+	char *government;
+	char *post;
+	enum kz_status status;
+	char *fields;		/* field codes, comma separated */
+	char *langs;		/* language codes, comma separated */
+};
+
+struct kz_spec_list {
+	struct kz_spec_row *rows;
+	size_t n;
+};
+
+struct kz_spec_query {
+	const char *text;	/* words; CJK terms of 1+ characters work */
+	const char *field;	/* field code or number, or NULL */
+	const char *lang;	/* language code, or NULL */
+	int status;		/* -1 any, or enum kz_status */
+	int min_level;		/* with lang: lowest level, -1 any */
+	const char *free_from;	/* available over [free_from, free_to] */
+	const char *free_to;
+	bool prefix;		/* last word is a prefix (search as you type) */
+	size_t limit;		/* 0: no limit */
+};
+
+void kz_spec_query_init(struct kz_spec_query *q);
+/* Rows sorted by romanised name. */
+int kz_specialist_search(struct kz_db *db, const struct kz_spec_query *q,
+    struct kz_spec_list *out, struct kz_err *err);
+void kz_spec_list_free(struct kz_spec_list *l);
+
+/* Count of specialists per field code, in taxonomy order. */
+struct kz_field_count {
+	const struct kz_field *field;
+	long count;
+};
+int kz_specialist_count_fields(struct kz_db *db, struct kz_field_count **out,
+    size_t *n, long *people, long *registrations, struct kz_err *err);
+
+#endif
+
+/* ---- the one-line text forms used by CSV, the form and the CLI ----
+ * fields:  "agriculture:facility horticulture:12; education::5"
+ *          (code or number, optional sub-speciality, optional years)
+ * langs:   "en:business, zh:fluent"
+ * unavail: "2026-12-01..2026-12-20 surgery; 2027-03-01..2027-03-05"
+ * Parsing replaces the record's list; problems go into err under the
+ * list's name ("fields", "langs", "unavail"). */
+int kz_spec_parse_fields(struct kz_specialist *s, const char *text,
+    struct kz_err *err);
+int kz_spec_parse_langs(struct kz_specialist *s, const char *text,
+    struct kz_err *err);
+int kz_spec_parse_unavail(struct kz_specialist *s, const char *text,
+    struct kz_err *err);
+/* The same forms, malloc'd ("" for an empty list). */
+char *kz_spec_format_fields(const struct kz_specialist *s);
+char *kz_spec_format_langs(const struct kz_specialist *s);
+char *kz_spec_format_unavail(const struct kz_specialist *s);

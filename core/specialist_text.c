@@ -1,0 +1,217 @@
+/* specialist_text.c - one-line text forms of a specialist's lists. */
+#include "specialist.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "i18n.h"
+#include "text.h"
+
+/* Split text at any of seps into trimmed, non-empty pieces; calls fn on
+ * each. A copy is cut in place so the caller's text is untouched. */
+static int
+each_piece(const char *text, const char *seps, int (*fn)(void *, char *,
+    struct kz_err *), void *ctx, struct kz_err *err)
+{
+	char *copy, *p, *piece;
+	int rc = KZ_OK;
+
+	if (text == NULL)
+		return KZ_OK;
+	if ((copy = strdup(text)) == NULL)
+		return kz_err_add(err, "", _("out of memory"));
+	for (p = copy; (piece = strsep(&p, seps)) != NULL;) {
+		piece = kz_trim(piece);
+		if (*piece && fn(ctx, piece, err) != KZ_OK)
+			rc = KZ_ERROR;
+	}
+	free(copy);
+	return rc;
+}
+
+static bool
+all_digits(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+static void
+clear_fields(struct kz_specialist *s)
+{
+	for (size_t i = 0; i < s->nfields; i++) {
+		free(s->fields[i].code);
+		free(s->fields[i].note);
+	}
+	free(s->fields);
+	s->fields = NULL;
+	s->nfields = 0;
+}
+
+/* "code", "code:note", "code:note:years", "code::years" */
+static int
+one_field(void *ctx, char *piece, struct kz_err *err)
+{
+	struct kz_specialist *s = ctx;
+	char *code = piece, *note = NULL, *years = NULL, *c;
+	int y = 0;
+
+	if ((c = strchr(piece, ':')) != NULL) {
+		*c = '\0';
+		note = c + 1;
+		if ((c = strrchr(note, ':')) != NULL && all_digits(kz_trim(c + 1))) {
+			*c = '\0';
+			years = kz_trim(c + 1);
+		}
+		note = kz_trim(note);
+	}
+	code = kz_trim(code);
+	if (years) {
+		if (strlen(years) > 2)
+			return kz_err_add(err, "fields", _("years of experience "
+			    "in \"%s\" must be 0 to 60, not %s"), code, years);
+		y = atoi(years);
+	}
+	if (kz_specialist_add_field(s, code, note, y) != KZ_OK)
+		return kz_err_add(err, "", _("out of memory"));
+	return KZ_OK;
+}
+
+int
+kz_spec_parse_fields(struct kz_specialist *s, const char *text,
+    struct kz_err *err)
+{
+	clear_fields(s);
+	return each_piece(text, ";\n", one_field, s, err);
+}
+
+static int
+one_lang(void *ctx, char *piece, struct kz_err *err)
+{
+	struct kz_specialist *s = ctx;
+	char *c = strchr(piece, ':');
+	int level = KZ_LEVEL_CONVERSATIONAL;
+
+	if (c) {
+		*c = '\0';
+		level = kz_level_parse(kz_trim(c + 1));
+		if (level < 0)
+			return kz_err_add(err, "langs", _("\"%s\" is not a level: "
+			    "use basic, conversational, business, fluent or "
+			    "native"), kz_trim(c + 1));
+	}
+	for (char *p = piece; *p; p++)	/* "EN" and "en" are one language */
+		if (*p >= 'A' && *p <= 'Z' && (p == piece || p[-1] != '-'))
+			*p += 32;
+	if (kz_specialist_add_lang(s, kz_trim(piece), level) != KZ_OK)
+		return kz_err_add(err, "", _("out of memory"));
+	return KZ_OK;
+}
+
+int
+kz_spec_parse_langs(struct kz_specialist *s, const char *text,
+    struct kz_err *err)
+{
+	for (size_t i = 0; i < s->nlangs; i++)
+		free(s->langs[i].lang);
+	free(s->langs);
+	s->langs = NULL;
+	s->nlangs = 0;
+	return each_piece(text, ",;\n", one_lang, s, err);
+}
+
+/* "START..END reason" or "DATE reason" for a single day */
+static int
+one_unavail(void *ctx, char *piece, struct kz_err *err)
+{
+	struct kz_specialist *s = ctx;
+	char *reason = strchr(piece, ' '), *dots;
+	char start[16] = "", end[16] = "";
+
+	if (reason)
+		*reason++ = '\0';
+	if ((dots = strstr(piece, "..")) != NULL) {
+		*dots = '\0';
+		snprintf(start, sizeof start, "%s", piece);
+		snprintf(end, sizeof end, "%s", dots + 2);
+	} else {
+		snprintf(start, sizeof start, "%s", piece);
+		snprintf(end, sizeof end, "%s", piece);
+	}
+	if (strlen(piece) > 10 || (dots && strlen(dots + 2) > 10))
+		return kz_err_add(err, "unavail", _("\"%s\" is not a period "
+		    "such as 2026-12-01..2026-12-20"), piece);
+	if (kz_specialist_add_unavail(s, start, end, reason ? kz_trim(reason) :
+	    NULL) != KZ_OK)
+		return kz_err_add(err, "", _("out of memory"));
+	return KZ_OK;
+}
+
+int
+kz_spec_parse_unavail(struct kz_specialist *s, const char *text,
+    struct kz_err *err)
+{
+	for (size_t i = 0; i < s->nunavail; i++)
+		free(s->unavail[i].reason);
+	free(s->unavail);
+	s->unavail = NULL;
+	s->nunavail = 0;
+	return each_piece(text, ";\n", one_unavail, s, err);
+}
+
+static char *
+finish(struct kz_buf *b)
+{
+	if (b->oom) {
+		kz_buf_free(b);
+		return NULL;
+	}
+	return b->s ? b->s : strdup("");
+}
+
+char *
+kz_spec_format_fields(const struct kz_specialist *s)
+{
+	struct kz_buf b = { 0 };
+
+	for (size_t i = 0; i < s->nfields; i++) {
+		const struct kz_spec_field *f = &s->fields[i];
+		kz_buf_printf(&b, "%s%s", i ? "; " : "", f->code);
+		if (f->note || f->years)
+			kz_buf_printf(&b, ":%s", f->note ? f->note : "");
+		if (f->years)
+			kz_buf_printf(&b, ":%d", f->years);
+	}
+	return finish(&b);
+}
+
+char *
+kz_spec_format_langs(const struct kz_specialist *s)
+{
+	struct kz_buf b = { 0 };
+
+	for (size_t i = 0; i < s->nlangs; i++)
+		kz_buf_printf(&b, "%s%s:%s", i ? ", " : "", s->langs[i].lang,
+		    kz_level_name(s->langs[i].level));
+	return finish(&b);
+}
+
+char *
+kz_spec_format_unavail(const struct kz_specialist *s)
+{
+	struct kz_buf b = { 0 };
+
+	for (size_t i = 0; i < s->nunavail; i++) {
+		const struct kz_spec_unavail *u = &s->unavail[i];
+		kz_buf_printf(&b, "%s%s..%s", i ? "; " : "", u->start, u->end);
+		if (u->reason)
+			kz_buf_printf(&b, " %s", u->reason);
+	}
+	return finish(&b);
+}

@@ -1,0 +1,210 @@
+/* text.c - UTF-8 checks and display width, for columns that line up in CJK. */
+#include "text.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+bool
+kz_utf8_valid(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned c = s[i];
+		int n;
+		unsigned cp, min;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if ((c & 0xe0) == 0xc0) {
+			n = 1; cp = c & 0x1f; min = 0x80;
+		} else if ((c & 0xf0) == 0xe0) {
+			n = 2; cp = c & 0x0f; min = 0x800;
+		} else if ((c & 0xf8) == 0xf0) {
+			n = 3; cp = c & 0x07; min = 0x10000;
+		} else
+			return false;
+		if (i + (size_t)n >= len)
+			return false;
+		for (int k = 1; k <= n; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				return false;
+			cp = (cp << 6) | (s[i + k] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return false;
+		i += n + 1;
+	}
+	return true;
+}
+
+int
+kz_utf8_decode(const char *str, unsigned *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned c = s[0];
+	int n;
+
+	if (c == 0) {
+		*cp = 0;
+		return 0;
+	}
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if ((c & 0xe0) == 0xc0) {
+		n = 1; *cp = c & 0x1f;
+	} else if ((c & 0xf0) == 0xe0) {
+		n = 2; *cp = c & 0x0f;
+	} else if ((c & 0xf8) == 0xf0) {
+		n = 3; *cp = c & 0x07;
+	} else {
+		*cp = 0xfffd;
+		return 1;
+	}
+	for (int k = 1; k <= n; k++) {
+		if ((s[k] & 0xc0) != 0x80) {
+			*cp = 0xfffd;
+			return 1;
+		}
+		*cp = (*cp << 6) | (s[k] & 0x3f);
+	}
+	return n + 1;
+}
+
+size_t
+kz_utf8_len(const char *s)
+{
+	size_t n = 0;
+	unsigned cp;
+	int k;
+
+	while ((k = kz_utf8_decode(s, &cp)) > 0) {
+		s += k;
+		n++;
+	}
+	return n;
+}
+
+/*
+ * The C library's wcwidth is what ncursesw uses to place characters, so
+ * measuring with it keeps our columns and the screen's in step. It needs
+ * a UTF-8 LC_CTYPE; a program that never set one (a unit test, a script)
+ * gets C.UTF-8, which glibc always has.
+ */
+int
+kz_cp_width(unsigned cp)
+{
+	static int ready;
+	int w;
+
+	if (!ready) {
+		if (MB_CUR_MAX == 1)
+			setlocale(LC_CTYPE, "C.UTF-8");
+		ready = 1;
+	}
+	if (cp < 0x20 || cp == 0x7f)
+		return 0;
+	w = wcwidth((wchar_t)cp);
+	if (w < 0)
+		return kz_cp_is_cjk(cp) ? 2 : (cp >= 0x80 && cp < 0xa0 ? 0 : 1);
+	return w;
+}
+
+int
+kz_text_width(const char *s)
+{
+	int w = 0, k;
+	unsigned cp;
+
+	while (s && (k = kz_utf8_decode(s, &cp)) > 0) {
+		w += kz_cp_width(cp);
+		s += k;
+	}
+	return w;
+}
+
+int
+kz_text_fit(char *out, size_t size, const char *s, int width, bool pad)
+{
+	size_t o = 0;
+	int used = 0, k;
+	unsigned cp;
+	bool cut = false;
+
+	if (size == 0)
+		return 0;
+	if (width < 0)
+		width = 0;
+	if (s == NULL)
+		s = "";
+	if (kz_text_width(s) > width) {
+		cut = true;
+		width--;	/* room for the '~' */
+	}
+	while ((k = kz_utf8_decode(s, &cp)) > 0) {
+		bool ctl = cp < 0x20 || cp == 0x7f;	/* never on screen */
+		int w = ctl ? 1 : kz_cp_width(cp);
+
+		if (used + w > width || o + (size_t)k + 1 >= size)
+			break;
+		if (ctl)
+			out[o++] = ' ';
+		else {
+			memcpy(out + o, s, (size_t)k);
+			o += (size_t)k;
+		}
+		used += w;
+		s += k;
+	}
+	if (cut && width >= 0 && o + 2 < size) {
+		while (pad && used < width && o + 2 < size) {
+			out[o++] = ' ';
+			used++;
+		}
+		out[o++] = '~';
+		used++;
+		width++;
+	}
+	while (pad && used < width && o + 1 < size) {
+		out[o++] = ' ';
+		used++;
+	}
+	out[o] = '\0';
+	return used;
+}
+
+bool
+kz_cp_is_cjk(unsigned cp)
+{
+	return (cp >= 0x1100 && cp <= 0x11ff) ||	/* Hangul jamo */
+	    (cp >= 0x2e80 && cp <= 0x2fdf) ||		/* radicals */
+	    (cp >= 0x3040 && cp <= 0x30ff) ||		/* kana */
+	    (cp >= 0x3100 && cp <= 0x31ff) ||		/* bopomofo, jamo, kana ext */
+	    (cp >= 0x3400 && cp <= 0x4dbf) ||		/* Han ext A */
+	    (cp >= 0x4e00 && cp <= 0x9fff) ||		/* Han */
+	    (cp >= 0xa960 && cp <= 0xa97f) ||
+	    (cp >= 0xac00 && cp <= 0xd7af) ||		/* Hangul */
+	    (cp >= 0xf900 && cp <= 0xfaff) ||		/* compatibility Han */
+	    (cp >= 0xff66 && cp <= 0xff9f) ||		/* half-width kana */
+	    (cp >= 0x20000 && cp <= 0x3134f);		/* Han ext B.. */
+}
+
+char *
+kz_trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' ||
+	    e[-1] == '\r'))
+		*--e = '\0';
+	return s;
+}

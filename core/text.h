@@ -1,0 +1,35 @@
+/* text.h - UTF-8 checks and display width, for columns that line up in CJK. */
+#ifndef KZ_TEXT_H
+#define KZ_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True if s[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
+bool kz_utf8_valid(const char *s, size_t len);
+/* Number of code points in a valid UTF-8 string. */
+size_t kz_utf8_len(const char *s);
+/* Decode one code point at s; returns bytes used (1 for a bad byte, which
+ * decodes as U+FFFD), 0 at the end of the string. */
+int kz_utf8_decode(const char *s, unsigned *cp);
+
+/* Display width of one code point (0, 1 or 2) and of a string, as a
+ * terminal draws them; control characters count 0. Independent of the
+ * C library's locale. */
+int kz_cp_width(unsigned cp);
+int kz_text_width(const char *s);
+
+/* Copy s into out (size bytes), cut to at most `width` columns and padded
+ * with spaces to exactly `width` when pad is set. A cut string ends in
+ * '~' (width 1: wide ellipses draw 2 columns on CJK terminals); a wide
+ * character that would cross the edge is dropped. Never splits a UTF-8
+ * sequence. Returns the columns used. */
+int kz_text_fit(char *out, size_t size, const char *s, int width, bool pad);
+
+/* True for Han, kana, Hangul and other scripts written without spaces. */
+bool kz_cp_is_cjk(unsigned cp);
+
+/* Trim ASCII white space at both ends, in place; returns s. */
+char *kz_trim(char *s);
+
+#endif

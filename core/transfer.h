@@ -1,0 +1,39 @@
+/* transfer.h - specialists to and from CSV files (RFC 4180, UTF-8). */
+#ifndef KZ_TRANSFER_H
+#define KZ_TRANSFER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "buf.h"
+#include "db.h"
+
+struct kz_import_report {
+	size_t read;		/* data rows read */
+	size_t imported;
+	size_t skipped;		/* duplicates, and bad rows with skip_bad */
+	size_t bad;		/* rows that broke a rule */
+	struct kz_buf log;	/* "FILE:LINE: reason\n" for each row not imported */
+};
+
+typedef void (*kz_progress_fn)(void *ctx, size_t done, size_t total);
+
+/*
+ * Import a CSV file held in memory (name for messages). The header row
+ * names the columns, in any order (see kz_export_specialists). All or
+ * nothing: any bad row means nothing is written and KZ_ERROR, unless
+ * skip_bad, when bad rows are skipped with their reasons. A row whose id
+ * is in the register already, or whose names and home government match a
+ * registered person's, is skipped as a duplicate, so importing a file
+ * twice adds nothing. progress, if set, is called now and then.
+ */
+int kz_import_specialists(struct kz_db *db, const char *name,
+    const char *data, size_t len, bool skip_bad, kz_progress_fn progress,
+    void *ctx, struct kz_import_report *rep, struct kz_err *err);
+void kz_import_report_free(struct kz_import_report *rep);
+
+/* Every specialist as CSV with a header row; contact details (e-mail,
+ * phone, address) only when contacts is set: they are personal data. */
+int kz_export_specialists(struct kz_db *db, bool contacts, struct kz_buf *out,
+    struct kz_err *err);
+
+#endif

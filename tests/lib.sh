@@ -1,0 +1,88 @@
+# lib.sh - helpers for shell and tmux tests: a private home, checks, a result line.
+# Source it; KZ_BIN names the kizuna binary under test.
+KZ=${KZ_BIN:?KZ_BIN must name the kizuna binary}
+KZ_TESTS=${KZ_TESTS:-$(cd "$(dirname "$0")/.." && pwd)}
+FIX=$KZ_TESTS/fixtures
+T=$(mktemp -d "${TMPDIR:-/tmp}/kz-test.XXXXXX")
+export XDG_CONFIG_HOME="$T/config" XDG_DATA_HOME="$T/data" HOME="$T"
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR=
+unset LANGUAGE
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1
+pass=0 fail=0
+TMUX_SOCK=kz-$$
+
+cleanup() {
+	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
+	rm -rf "$T"
+}
+trap cleanup EXIT
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); printf 'not ok: %s\n' "$*"; }
+
+# run ARGS...: run kizuna, leaving $out, $err and $rc.
+run() {
+	"$KZ" "$@" >"$T/.out" 2>"$T/.err" </dev/null
+	rc=$?
+	out=$(cat "$T/.out"); err=$(cat "$T/.err")
+}
+# run_in FILE ARGS...: same with FILE on standard input.
+run_in() {
+	f=$1; shift
+	"$KZ" "$@" >"$T/.out" 2>"$T/.err" <"$f"
+	rc=$?
+	out=$(cat "$T/.out"); err=$(cat "$T/.err")
+}
+
+# Sanitizer reports are failures whatever the exit status.
+sane() {
+	if grep -qE 'Sanitizer|runtime error' "$T/.err"; then
+		bad "$1: sanitizer report"; sed -n 1,20p "$T/.err"; return 1
+	fi
+}
+
+expect_rc() {	# expect_rc N DESC
+	sane "$2" || return
+	if [ "$rc" -eq "$1" ]; then ok; else
+		bad "$2: status $rc, wanted $1"
+		printf '  stdout: %s\n  stderr: %s\n' "$(printf '%s' "$out" | head -c 600)" "$(printf '%s' "$err" | head -c 600)"
+	fi
+}
+expect_in() {	# expect_in HAYSTACK NEEDLE DESC
+	case "$1" in *"$2"*) ok ;; *) bad "$3: no '$2' in:"; printf '%s\n' "$1" | head -n 15 ;; esac
+}
+expect_not_in() {
+	case "$1" in *"$2"*) bad "$3: unexpected '$2'"; printf '%s\n' "$1" | head -n 15 ;; *) ok ;; esac
+}
+expect_eq() {	# expect_eq GOT WANT DESC
+	if [ "$1" = "$2" ]; then ok; else bad "$3: got '$1', wanted '$2'"; fi
+}
+
+finish() { echo "RESULT $pass $fail"; exit 0; }
+
+# ---- tmux: the real program on a private server at 80x24 ----
+# tm_start CMD...: start a session running CMD.
+tm_start() {
+	tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s t -x "${TM_COLS:-80}" -y "${TM_ROWS:-24}" \
+		"env XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' HOME='$HOME' LANG=C.UTF-8 TERM=${TM_TERM:-xterm-256color} ASAN_OPTIONS=log_path=$T/asan $* ; echo EXITED \$?; sleep 30"
+}
+tm_keys() { tmux -L "$TMUX_SOCK" send-keys -t t "$@"; }
+tm_type() { tmux -L "$TMUX_SOCK" send-keys -t t -l "$1"; }
+tm_screen() { tmux -L "$TMUX_SOCK" capture-pane -p -t t; }
+tm_resize() { tmux -L "$TMUX_SOCK" resize-window -t t -x "$1" -y "$2"; }
+# tm_wait TEXT [SECONDS]: wait until TEXT is on the screen; 1 if it never is.
+tm_wait() {
+	n=$(( ${2:-10} * 10 ))
+	while [ $n -gt 0 ]; do
+		tm_screen | grep -qF -- "$1" && return 0
+		sleep 0.1; n=$((n - 1))
+	done
+	return 1
+}
+# tm_expect TEXT DESC: wait for TEXT; a failure shows the screen.
+tm_expect() {
+	if tm_wait "$1" "${3:-10}"; then ok; else bad "$2: '$1' not on screen:"; tm_screen; fi
+}
+tm_asan_clean() {
+	if ls "$T"/asan* >/dev/null 2>&1; then bad "$1: sanitizer report"; cat "$T"/asan* | head -n 30; else ok; fi
+}

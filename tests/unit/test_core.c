@@ -1,0 +1,162 @@
+/* test_core.c - ids, dates, display width and CSV reading. */
+#include "unit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "csv.h"
+#include "date.h"
+#include "id.h"
+#include "text.h"
+
+static void
+test_id_round_trip(void **state)
+{
+	char id[KZ_ID_SIZE], norm[KZ_ID_SIZE], typed[KZ_ID_SIZE];
+
+	(void)state;
+	for (int i = 0; i < 200; i++) {
+		assert_int_equal(kz_id_new("BJS", id), 0);
+		assert_int_equal(strlen(id), strlen("BJS-XXXX-XXXX"));
+		assert_true(kz_id_normalise(id, norm));
+		assert_string_equal(id, norm);
+		/* lower case, no dashes, O for 0 and l for 1 still resolve */
+		size_t n = 0;
+		for (const char *p = id; *p; p++)
+			if (*p != '-' || p == id + 3)
+				typed[n++] = (char)(*p == '0' ? 'o' : *p == '1' ?
+				    'l' : (*p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
+		typed[n] = '\0';
+		assert_true(kz_id_normalise(typed, norm));
+		assert_string_equal(id, norm);
+	}
+}
+
+static void
+test_id_check_character(void **state)
+{
+	char id[KZ_ID_SIZE], bad[KZ_ID_SIZE], out[KZ_ID_SIZE];
+	static const char digits[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+	(void)state;
+	assert_int_equal(kz_id_new("SIN", id), 0);
+	/* any single changed character is caught */
+	for (size_t pos = 4; id[pos]; pos++) {
+		if (id[pos] == '-')
+			continue;
+		for (const char *d = digits; *d; d++) {
+			if (*d == id[pos])
+				continue;
+			memcpy(bad, id, sizeof bad);
+			bad[pos] = *d;
+			assert_false(kz_id_normalise(bad, out));
+		}
+	}
+	assert_false(kz_id_normalise("SIN-1234", out));
+	assert_false(kz_id_normalise("S-1234-5678", out));
+	assert_false(kz_id_normalise("", out));
+	assert_int_equal(kz_id_new("bj", id), -1);
+}
+
+static void
+test_dates(void **state)
+{
+	char out[32];
+
+	(void)state;
+	assert_true(kz_date_valid("2024-02-29"));
+	assert_false(kz_date_valid("2023-02-29"));
+	assert_false(kz_date_valid("2023-13-01"));
+	assert_false(kz_date_valid("2023-1-01"));
+	assert_false(kz_date_valid("2023-01-01x"));
+	assert_int_equal(kz_date_days("1970-01-01"), 0);
+	assert_int_equal(kz_date_days("2019-09-23") - kz_date_days("2019-09-16"), 7);
+	kz_date_from_days(kz_date_days("2000-03-01") - 1, out);
+	assert_string_equal(out, "2000-02-29");
+	kz_date_format("2019-08-21", "%Y年%m月%d日", out, sizeof out);
+	assert_string_equal(out, "2019年08月21日");
+	kz_date_format("2019-08-21", "%a %d %b %Y", out, sizeof out);
+	assert_string_equal(out, "Wed 21 Aug 2019");
+}
+
+static void
+test_width(void **state)
+{
+	char out[64];
+
+	(void)state;
+	assert_int_equal(kz_text_width("王建国"), 6);
+	assert_int_equal(kz_text_width("Wang"), 4);
+	assert_int_equal(kz_text_width("é"), 1);
+	/* cut: never half a wide character, never half a UTF-8 sequence */
+	assert_int_equal(kz_text_fit(out, sizeof out, "王建国", 4, true), 4);
+	assert_string_equal(out, "王 ~");
+	assert_int_equal(kz_text_fit(out, sizeof out, "王建国", 5, true), 5);
+	assert_string_equal(out, "王建~");
+	assert_int_equal(kz_text_fit(out, sizeof out, "ab", 5, true), 5);
+	assert_string_equal(out, "ab   ");
+	assert_int_equal(kz_text_fit(out, sizeof out, "a\tb", 3, false), 3);
+	assert_string_equal(out, "a b");
+	assert_true(kz_utf8_valid("农业", strlen("农业")));
+	assert_false(kz_utf8_valid("\xe5\x86", 2));
+	assert_false(kz_utf8_valid("\xc0\xaf", 2));	/* overlong */
+	assert_false(kz_utf8_valid("\xed\xa0\x80", 3));	/* surrogate */
+}
+
+static void
+test_csv(void **state)
+{
+	const char *data = "\xef\xbb\xbfname,notes\r\n"
+	    "\"王, 建国\",\"two\nlines \"\"quoted\"\"\"\r\n\r\n"
+	    "plain,\n";
+	struct kz_csv r;
+	struct kz_csv_row row;
+	struct kz_err err = { 0 };
+
+	(void)state;
+	kz_csv_open(&r, "t.csv", data, strlen(data));
+	assert_int_equal(kz_csv_next(&r, &row, &err), 1);
+	assert_int_equal(row.n, 2);
+	assert_string_equal(row.cell[0], "name");
+	kz_csv_row_free(&row);
+	assert_int_equal(kz_csv_next(&r, &row, &err), 1);
+	assert_int_equal(row.line, 2);
+	assert_string_equal(row.cell[0], "王, 建国");
+	assert_string_equal(row.cell[1], "two\nlines \"quoted\"");
+	kz_csv_row_free(&row);
+	assert_int_equal(kz_csv_next(&r, &row, &err), 1);
+	assert_int_equal(row.line, 5);
+	assert_int_equal(row.n, 2);
+	assert_string_equal(row.cell[1], "");
+	kz_csv_row_free(&row);
+	assert_int_equal(kz_csv_next(&r, &row, &err), 0);
+
+	const char *bad = "a,b\n\"open,x\n";
+	kz_csv_open(&r, "bad.csv", bad, strlen(bad));
+	assert_int_equal(kz_csv_next(&r, &row, &err), 1);
+	kz_csv_row_free(&row);
+	assert_int_equal(kz_csv_next(&r, &row, &err), -1);
+	assert_string_equal(err.item[0].where, "bad.csv:2");
+
+	/* writing quotes what must be quoted, and reads back the same */
+	struct kz_buf b = { 0 };
+	kz_csv_cell(&b, "a,b", 0);
+	kz_csv_cell(&b, "say \"hi\"", 0);
+	kz_csv_cell(&b, "plain", 1);
+	assert_string_equal(kz_buf_str(&b), "\"a,b\",\"say \"\"hi\"\"\",plain\r\n");
+	kz_buf_free(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_id_round_trip),
+		cmocka_unit_test(test_id_check_character),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_csv),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

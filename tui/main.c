@@ -1,0 +1,194 @@
+/* main.c - kizuna's entry: options, configuration, then screens or a subcommand. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "cli_config.h"
+#include "config.h"
+#include "db.h"
+#include "demo.h"
+#include "i18n.h"
+#include "output.h"
+#include "ui.h"
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp, _("usage: kizuna [-c FILE] [-d FILE] [--demo] [COMMAND ...]\n"
+	    "\n"
+	    "Without a command kizuna opens its screens (press ? there for "
+	    "keys).\n"
+	    "\n"
+	    "Options:\n"
+	    "  -c, --config FILE  office configuration (default "
+	    "$XDG_CONFIG_HOME/kizuna/config.yaml)\n"
+	    "  -d, --db FILE      database (default "
+	    "$XDG_DATA_HOME/kizuna/kizuna.db)\n"
+	    "      --demo         use a separate demo database, loading the "
+	    "demo data set\n"
+	    "                     into it if it is empty\n"
+	    "  -h, --help         this help\n"
+	    "  -V, --version      the version\n"
+	    "\n"
+	    "Commands:\n"));
+	for (const struct cli_cmd *k = cli_cmds; k->name; k++) {
+		char head[64];
+		snprintf(head, sizeof head, "%s%s%s", k->name, k->verb ? " " :
+		    "", k->verb ? k->verb : "");
+		fprintf(fp, "  %-20s %s\n", head, _(k->help));
+	}
+	fprintf(fp, _("\nLists take --format table|csv|json. See kizuna(1) and "
+	    "kizuna.yaml(5).\n"));
+}
+
+/* mkdir -p with mode 0700 for what we create. */
+static int
+make_dirs(const char *path)
+{
+	char buf[PATH_MAX];
+	struct stat sb;
+
+	if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf)
+		return -1;
+	for (char *p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+		return -1;
+	return stat(buf, &sb) == 0 && S_ISDIR(sb.st_mode) ? 0 : -1;
+}
+
+/* $XDG_x_HOME/kizuna/name, with the XDG fallback under $HOME. */
+static int
+xdg_path(char *out, size_t size, const char *env, const char *fallback,
+    const char *name)
+{
+	const char *base = getenv(env), *home = getenv("HOME");
+	char dir[PATH_MAX];
+
+	if (base && *base == '/')
+		snprintf(dir, sizeof dir, "%s/kizuna", base);
+	else if (home && *home)
+		snprintf(dir, sizeof dir, "%s/%s/kizuna", home, fallback);
+	else
+		return cli_fail(_("neither $%s nor $HOME is set"), env);
+	if (make_dirs(dir) != 0)
+		return cli_fail(_("cannot create %s: %s"), dir, strerror(errno));
+	if (snprintf(out, size, "%s/%s", dir, name) >= (int)size)
+		return cli_fail(_("path too long: %s/%s"), dir, name);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "demo", no_argument, NULL, 'D' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	char cfgpath[PATH_MAX], dbpath[PATH_MAX];
+	const char *cfgopt = NULL, *dbopt = NULL;
+	bool demo = false;
+	struct cli c = { 0 };
+	struct kz_err err = { 0 };
+	int ch, rc;
+
+	kz_i18n_init(NULL);
+	kz_i18n_set_language(NULL);
+	/* "+": options after the command belong to the command. */
+	while ((ch = getopt_long(argc, argv, "+c:d:hV", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'c': cfgopt = optarg; break;
+		case 'd': dbopt = optarg; break;
+		case 'D': demo = true; break;
+		case 'h': usage(stdout); return 0;
+		case 'V': printf("kizuna %s\n", KZ_VERSION); return 0;
+		default: usage(stderr); return 2;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc > 0 && strcmp(argv[0], "help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+
+	/* The configuration: the one named, or the default, made on first run. */
+	if (cfgopt)
+		snprintf(cfgpath, sizeof cfgpath, "%s", cfgopt);
+	else {
+		if (xdg_path(cfgpath, sizeof cfgpath, "XDG_CONFIG_HOME", ".config",
+		    "config.yaml"))
+			return 1;
+		if (access(cfgpath, F_OK) != 0 && out_write_file(cfgpath,
+		    kz_default_config, strlen(kz_default_config)) != 0)
+			return cli_fail(_("cannot write %s: %s"), cfgpath,
+			    strerror(errno));
+	}
+	/* config check reads its own file and must run on a broken one */
+	bool checking = argc >= 2 && strcmp(argv[0], "config") == 0 &&
+	    strcmp(argv[1], "check") == 0;
+	c.config_path = cfgpath;
+	c.cfg = kz_config_load(cfgpath, &err);
+	if (c.cfg == NULL && !checking) {
+		cli_config_report(&err);
+		fprintf(stderr, _("kizuna: not starting: fix %s first\n"),
+		    cfgpath);
+		return 1;
+	}
+	if (c.cfg)
+		kz_i18n_set_language(c.cfg->language);
+
+	if (dbopt)
+		snprintf(dbpath, sizeof dbpath, "%s", dbopt);
+	else if (xdg_path(dbpath, sizeof dbpath, "XDG_DATA_HOME",
+	    ".local/share", demo ? "demo.db" : "kizuna.db")) {
+		kz_config_free(c.cfg);
+		return 1;
+	}
+	c.db_path = dbpath;
+
+	if (argc > 0) {
+		rc = cli_dispatch(&c, argc, argv);
+	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		rc = cli_fail(_("the screens need a terminal; for scripts see "
+		    "kizuna --help"));
+	} else if ((c.db = kz_db_open(dbpath, c.cfg, &err)) == NULL) {
+		rc = cli_fail_err(&err);
+	} else {
+		rc = 0;
+		if (demo) {
+			kz_err_clear(&err);
+			sqlite3_stmt *st;
+			long n = 0;
+			if (sqlite3_prepare_v2(c.db->sql, "SELECT count(*) FROM "
+			    "specialist", -1, &st, NULL) == SQLITE_OK) {
+				if (sqlite3_step(st) == SQLITE_ROW)
+					n = sqlite3_column_int64(st, 0);
+				sqlite3_finalize(st);
+			}
+			if (n == 0 && kz_demo_load(c.db, &err) != KZ_OK)
+				rc = cli_fail_err(&err);
+		}
+		if (rc == 0)
+			rc = ui_run(c.db, c.cfg);
+	}
+	kz_db_close(c.db);
+	kz_config_free(c.cfg);
+	return rc;
+}
