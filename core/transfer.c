@@ -219,7 +219,8 @@ kz_import_specialists(struct kz_db *db, const char *name, const char *data,
 		if (rc >= 0)
 			kz_err_add(err, name, _("%zu of %zu rows are not valid; "
 			    "nothing was imported"), rep->bad, rep->read);
-		rep->skipped += rep->imported;
+		/* every row stays out, the good ones with the bad */
+		rep->skipped = rep->read;
 		rep->imported = 0;
 		return KZ_ERROR;
 	}

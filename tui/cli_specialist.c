@@ -552,7 +552,10 @@ list_or_search(struct cli *c, int argc, char **argv, bool search)
 		return cli_usage(cmd);
 	if (kz_specialist_search(c->db, &q, &l, &err) != KZ_OK)
 		return cli_fail_err(&err);
-	print_list(c, &l);
+	if (l.n == 0 && c->format == FMT_TABLE)
+		fputs(_("no specialists found\n"), stderr);
+	else
+		print_list(c, &l);
 	kz_spec_list_free(&l);
 	return 0;
 }

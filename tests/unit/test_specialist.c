@@ -357,6 +357,7 @@ test_import_all_or_nothing(void **state)
 	assert_int_equal(rep.read, 3);
 	assert_int_equal(rep.imported, 0);
 	assert_int_equal(rep.bad, 2);
+	assert_int_equal(rep.skipped, 3);
 	assert_non_null(strstr(kz_buf_str(&rep.log), "bad.csv:3: name:"));
 	assert_non_null(strstr(kz_buf_str(&rep.log), "bad.csv:4: fields:"));
 	assert_int_equal(count(f, "specialist"), 0);
