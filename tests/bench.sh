@@ -1,0 +1,50 @@
+#!/bin/sh
+# bench.sh - speed and memory of the things a person waits for: `make bench`.
+# Prints numbers; it never fails on them (targets are read, not asserted).
+KZ=${1:?usage: bench.sh KIZUNA_BINARY}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+export XDG_CONFIG_HOME="$T/c" XDG_DATA_HOME="$T/d" HOME="$T" LC_ALL=C.UTF-8
+DB="$T/bench.db"
+
+ms() { date +%s%N; }
+# time_cmd LABEL N CMD...: mean wall time of N runs, in milliseconds
+time_cmd() {
+	label=$1 n=$2; shift 2
+	t0=$(ms)
+	i=0
+	while [ $i -lt "$n" ]; do "$@" >/dev/null 2>&1; i=$((i + 1)); done
+	t1=$(ms)
+	awk -v a="$t0" -v b="$t1" -v n="$n" -v l="$label" \
+		'BEGIN { printf "%-44s %9.2f ms\n", l, (b - a) / n / 1e6 }'
+}
+# peak resident memory of one run, in KiB, from the kernel's own count
+rss() {
+	"$@" >/dev/null 2>&1 &
+	pid=$!
+	peak=0
+	while kill -0 $pid 2>/dev/null; do
+		r=$(awk '/VmHWM/ {print $2}' /proc/$pid/status 2>/dev/null)
+		[ -n "$r" ] && [ "$r" -gt "$peak" ] && peak=$r
+		sleep 0.005
+	done
+	wait $pid
+	echo "$peak"
+}
+
+echo "kizuna benchmark ($(nproc) cores, $(uname -m))"
+rm -f "$DB"*
+t0=$(ms); "$KZ" -d "$DB" demo 2>/dev/null; t1=$(ms)
+awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%-44s %9.2f ms\n", "demo load (1,168 people, 1,492 fields)", (b - a) / 1e6 }'
+time_cmd "search, 2-character CJK term (农业)" 20 "$KZ" -d "$DB" search 农业
+time_cmd "search, 1-character CJK term (林)" 20 "$KZ" -d "$DB" search 林
+time_cmd "search, Latin prefix (tana)" 20 "$KZ" -d "$DB" search tana
+time_cmd "search, text and filters" 20 "$KZ" -d "$DB" search --field agriculture --lang en:business --free 2026-12-01..2026-12-31 sato
+time_cmd "list all, table" 10 "$KZ" -d "$DB" specialist list
+time_cmd "stats fields" 20 "$KZ" -d "$DB" stats fields
+time_cmd "export specialists (csv)" 10 "$KZ" -d "$DB" export specialists
+"$KZ" -d "$DB" export specialists > "$T/all.csv"
+time_cmd "import 1,168 rows into an empty database" 3 sh -c "rm -f '$T/i.db'*; '$KZ' -d '$T/i.db' import specialists '$T/all.csv'"
+echo "peak memory, search:          $(rss "$KZ" -d "$DB" search 农业) KiB"
+echo "peak memory, demo load:       $(rm -f "$T/m.db"*; rss "$KZ" -d "$T/m.db" demo) KiB"
+echo "database size after demo:     $(du -k "$DB" | cut -f1) KiB"
