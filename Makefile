@@ -106,6 +106,15 @@ unit: $(UNIT_BIN)
 bench: build/kizuna
 	sh tests/bench.sh $(CURDIR)/build/kizuna
 
+# Regenerate the generated parts of the man pages from the program's own
+# tables: the key list of kizuna(1) and the key list of kizuna.yaml(5).
+man: build/kizuna
+	@for spec in "man/kizuna.1:keys --mdoc" "man/kizuna.yaml.5:config doc"; do \
+	  page=$${spec%%:*}; build/kizuna $${spec#*:} > build/section.tmp || exit 1; \
+	  awk -v sec=build/section.tmp '/^\.\\" BEGIN KEYS/ { print; while ((getline l < sec) > 0) print l; skip = 1; next } \
+	    /^\.\\" END KEYS/ { skip = 0 } !skip' $$page > $$page.tmp && mv $$page.tmp $$page; \
+	done; rm -f build/section.tmp
+
 lint-man:
 	mandoc -Tlint -W warning man/kizuna.1 man/kizuna.yaml.5
 
