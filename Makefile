@@ -79,7 +79,7 @@ build/locale/%/LC_MESSAGES/kizuna.mo: tui/po/%.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
 build/san/locale: $(MO)
-	@rm -rf $@; mkdir -p build/san; cp -r build/locale $@
+	@rm -rf $@; mkdir -p build/locale build/san; cp -r build/locale $@
 
 # Install build dependencies that are missing (Debian), as root or via sudo.
 DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
@@ -103,7 +103,7 @@ check: deps build/san/kizuna build/san/locale $(UNIT_BIN)
 unit: $(UNIT_BIN)
 	@KZ_BIN=$(CURDIR)/build/san/kizuna KZ_UNIT="$(UNIT_BIN)" KZ_ONLY=unit sh tests/run.sh
 
-bench: build/kizuna
+bench: build/kizuna $(MO)
 	sh tests/bench.sh $(CURDIR)/build/kizuna
 
 # Regenerate the generated parts of the man pages from the program's own

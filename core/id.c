@@ -21,20 +21,26 @@ digit_value(int c)
 }
 
 /*
- * The check character is a weighted sum modulo 31 (a prime), over the
- * office code and the seven random digits: it catches any one mistyped
- * character and any two swapped neighbours.
+ * The check character is Luhn's algorithm modulo 32 over the seven random
+ * digits, preceded by a digit made from the office code: it catches any
+ * one mistyped character and nearly every pair of swapped neighbours.
  */
 static int
 check_value(const char *office, const int v[7])
 {
-	unsigned sum = 0, w = 1;
+	int d[8], sum = 0, factor = 2;
+	unsigned h = 0;
 
 	for (const char *p = office; *p; p++)
-		sum += w++ * (unsigned)(unsigned char)*p;
-	for (int i = 0; i < 7; i++)
-		sum += w++ * (unsigned)v[i];
-	return (int)(sum % 31);
+		h = h * 7 + (unsigned char)*p;
+	d[0] = (int)(h % 32);
+	memcpy(d + 1, v, 7 * sizeof *v);
+	for (int i = 7; i >= 0; i--) {
+		int add = factor * d[i];
+		factor = factor == 2 ? 1 : 2;
+		sum += add / 32 + add % 32;
+	}
+	return (32 - sum % 32) % 32;
 }
 
 static void

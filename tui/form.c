@@ -1,0 +1,681 @@
+/* form.c - a full-screen form of labelled fields, and the one-line editor in it. */
+#include "form.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "i18n.h"
+#include "text.h"
+
+/* ---- the one-line editor ---- */
+
+static bool
+form_line_reserve(struct form_line *l, size_t more)
+{
+	if (l->len + more + 1 <= l->cap)
+		return true;
+
+	size_t ncap = l->cap ? l->cap : 32;
+	char *p;
+
+	while (ncap < l->len + more + 1)
+		ncap *= 2;
+	if ((p = realloc(l->buf, ncap)) == NULL)
+		return false;
+	l->buf = p;
+	l->cap = ncap;
+	return true;
+}
+
+void
+form_line_set(struct form_line *l, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	l->len = l->cur = 0;
+	l->scroll = 0;
+	if (!form_line_reserve(l, n))
+		return;
+	if (n)
+		memcpy(l->buf, s, n);
+	l->len = l->cur = n;
+	l->buf[n] = '\0';
+}
+
+const char *
+form_line_text(const struct form_line *l)
+{
+	return l->buf ? l->buf : "";
+}
+
+void
+form_line_free(struct form_line *l)
+{
+	free(l->buf);
+	memset(l, 0, sizeof *l);
+}
+
+/* Bytes of the character before byte offset at. */
+static size_t
+form_line_back(const struct form_line *l, size_t at)
+{
+	size_t k = at;
+
+	while (k > 0 && ((unsigned char)l->buf[--k] & 0xc0) == 0x80)
+		;
+	return at - k;
+}
+
+static size_t
+form_line_fwd(const struct form_line *l, size_t at)
+{
+	unsigned cp;
+
+	return at < l->len ? (size_t)kz_utf8_decode(l->buf + at, &cp) : 0;
+}
+
+static void
+form_line_cut(struct form_line *l, size_t at, size_t n)
+{
+	memmove(l->buf + at, l->buf + at + n, l->len - at - n + 1);
+	l->len -= n;
+}
+
+/* Encode a code point as UTF-8 ourselves: the C library's wcrtomb would
+ * tie the result to the locale. */
+static int
+form_utf8(unsigned cp, char out[4])
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xe0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	out[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+bool
+form_line_edit(struct form_line *l, enum keys_action a, int key)
+{
+	size_t n;
+	char enc[4];
+	int k;
+
+	if (l->buf == NULL)
+		form_line_set(l, "");
+	if (l->buf == NULL)
+		return false;
+	switch (a) {
+	case KA_LEFT:
+		l->cur -= form_line_back(l, l->cur);
+		return false;
+	case KA_RIGHT:
+		l->cur += form_line_fwd(l, l->cur);
+		return false;
+	case KA_HOME:
+		l->cur = 0;
+		return false;
+	case KA_END:
+		l->cur = l->len;
+		return false;
+	case KA_BACKSPACE:
+		if ((n = form_line_back(l, l->cur)) == 0)
+			return false;
+		l->cur -= n;
+		form_line_cut(l, l->cur, n);
+		return true;
+	case KA_DELCHAR:
+		if ((n = form_line_fwd(l, l->cur)) == 0)
+			return false;
+		form_line_cut(l, l->cur, n);
+		return true;
+	case KA_KILL:
+		if (l->len == 0)
+			return false;
+		form_line_set(l, "");
+		return true;
+	case KA_NONE:
+		if (!keys_printable(key) || key > 0x10ffff)
+			return false;
+		k = form_utf8((unsigned)key, enc);
+		if (!form_line_reserve(l, (size_t)k))
+			return false;
+		memmove(l->buf + l->cur + k, l->buf + l->cur,
+		    l->len - l->cur + 1);
+		memcpy(l->buf + l->cur, enc, (size_t)k);
+		l->cur += (size_t)k;
+		l->len += (size_t)k;
+		return true;
+	default:
+		return false;
+	}
+}
+
+int
+form_line_draw(struct form_line *l, WINDOW *w, int y, int x, int width,
+    attr_t attr)
+{
+	const char *s = form_line_text(l);
+	int curcol = 0, total, start, end, col = 0, k;
+	char buf[4096];
+	size_t o = 0;
+	unsigned cp;
+	bool more;
+
+	if (width < 1)
+		return x;
+	for (size_t i = 0; i < l->cur && (k = kz_utf8_decode(s + i, &cp)) > 0;
+	    i += (size_t)k)
+		curcol += kz_cp_width(cp);
+	total = kz_text_width(s);
+
+	/* Keep the cursor in view, with room for the '<' and '>' marks and
+	 * a jump of half the width so that typing does not scroll on every
+	 * key. Too narrow for marks: just follow the cursor. */
+	if (width < 4)
+		l->scroll = curcol >= width ? curcol - width + 1 : 0;
+	else if (curcol < l->scroll + (l->scroll > 0) ||
+	    curcol > l->scroll + width - 2)
+		l->scroll = curcol > width / 2 ? curcol - width / 2 : 0;
+	if (l->scroll > total)
+		l->scroll = 0;
+
+	more = width >= 4 && total > l->scroll + width;
+	start = l->scroll + (width >= 4 && l->scroll > 0);
+	end = l->scroll + width - (more ? 1 : 0);
+	if (width >= 4 && l->scroll > 0)
+		buf[o++] = '<';
+	/* Skip what is scrolled off; a wide character cut by the left edge
+	 * shows as blanks. */
+	while ((k = kz_utf8_decode(s, &cp)) > 0) {
+		int cw = kz_cp_width(cp);
+
+		if (col >= start)
+			break;
+		if (col + cw > start)
+			for (int c = start; c < col + cw && c < end; c++)
+				buf[o++] = ' ';
+		col += cw;
+		s += k;
+	}
+	if (col < start)
+		col = start;
+	while ((k = kz_utf8_decode(s, &cp)) > 0 && o + 8 < sizeof buf) {
+		int cw = kz_cp_width(cp);
+
+		if (col + cw > end)
+			break;
+		if (cp < 0x20)
+			buf[o++] = ' ';
+		else {
+			memcpy(buf + o, s, (size_t)k);
+			o += (size_t)k;
+		}
+		col += cw;
+		s += k;
+	}
+	while (col < end && o + 2 < sizeof buf) {
+		buf[o++] = ' ';
+		col++;
+	}
+	if (more)
+		buf[o++] = '>';
+	buf[o] = '\0';
+	wattrset(w, attr);
+	mvwaddstr(w, y, x, buf);
+	wattrset(w, A_NORMAL);
+	return x + curcol - l->scroll;
+}
+
+/* ---- the form ---- */
+
+void
+form_init(struct form *f, const char *title, const struct form_spec *spec,
+    int n, void *arg)
+{
+	memset(f, 0, sizeof *f);
+	f->title = title;
+	f->spec = spec;
+	f->n = n;
+	f->arg = arg;
+	f->val = calloc((size_t)n, sizeof *f->val);
+	f->choice = calloc((size_t)n, sizeof *f->choice);
+	f->err = calloc((size_t)n, sizeof *f->err);
+	if (f->val == NULL || f->choice == NULL || f->err == NULL)
+		f->n = 0;
+}
+
+void
+form_free(struct form *f)
+{
+	for (int i = 0; f->val && i < f->n; i++)
+		form_line_free(&f->val[i]);
+	free(f->val);
+	free(f->choice);
+	free(f->err);
+	memset(f, 0, sizeof *f);
+}
+
+void
+form_set(struct form *f, int i, const char *value)
+{
+	if (i >= 0 && i < f->n)
+		form_line_set(&f->val[i], value);
+}
+
+void
+form_set_choice(struct form *f, int i, int choice)
+{
+	if (i >= 0 && i < f->n)
+		f->choice[i] = choice;
+}
+
+const char *
+form_value(const struct form *f, int i)
+{
+	return i >= 0 && i < f->n ? form_line_text(&f->val[i]) : "";
+}
+
+int
+form_choice(const struct form *f, int i)
+{
+	return i >= 0 && i < f->n ? f->choice[i] : 0;
+}
+
+/* Does "fields[2].years" belong to a field keyed "fields" or
+ * "langs|languages"? */
+static bool
+form_key_matches(const char *keys, const char *where)
+{
+	size_t wl = strcspn(where, "[.");
+
+	while (*keys) {
+		size_t kl = strcspn(keys, "|");
+
+		if (kl == wl && strncmp(keys, where, wl) == 0)
+			return true;
+		keys += kl;
+		if (*keys == '|')
+			keys++;
+	}
+	return false;
+}
+
+void
+form_set_errors(struct form *f, const struct kz_err *err)
+{
+	size_t glen = 0;
+
+	for (int i = 0; i < f->n; i++)
+		f->err[i][0] = '\0';
+	f->general[0] = '\0';
+	for (int e = 0; err && e < err->n; e++) {
+		const struct kz_err_item *it = &err->item[e];
+		int i;
+
+		for (i = 0; i < f->n; i++)
+			if (form_key_matches(f->spec[i].key, it->where))
+				break;
+		if (i < f->n) {
+			/* kz_err_for would give only the first problem of a
+			 * field; a field such as "fields" may have several. */
+			size_t l = strlen(f->err[i]);
+
+			if (l + 3 < sizeof f->err[i])
+				snprintf(f->err[i] + l, sizeof f->err[i] - l,
+				    "%s%s", l ? "; " : "", it->msg);
+			continue;
+		}
+		if (glen < sizeof f->general)
+			glen += snprintf(f->general + glen,
+			    sizeof f->general - glen, "%s%s%s%s",
+			    glen ? "; " : "", it->where,
+			    it->where[0] ? ": " : "", it->msg);
+	}
+}
+
+/* Layout: a value row per field, and under it a row for its error or
+ * its preview when it has either. */
+static bool
+form_has_info(const struct form *f, int i)
+{
+	return f->err[i][0] != '\0' || f->spec[i].preview != NULL;
+}
+
+static int
+form_row_of(const struct form *f, int i)
+{
+	int r = 0;
+
+	for (int k = 0; k < i && k < f->n; k++)
+		r += 1 + form_has_info(f, k);
+	return r;
+}
+
+struct form_view {
+	WINDOW *w;
+	int h, width;
+	int area;		/* rows for fields */
+	int lw;			/* label column width */
+	int cury, curx;		/* where the terminal cursor goes */
+};
+
+static void
+form_label(const struct form *f, int i, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s%s", _(f->spec[i].label),
+	    f->spec[i].flags & FORM_REQUIRED ? "*" : "");
+}
+
+static void
+form_draw_field(struct form *f, struct form_view *v, int i)
+{
+	int r = form_row_of(f, i) - f->top, vx = v->lw + 3;
+	int vw = v->width - vx;
+	bool on = i == f->cur;
+	char label[128], info[KZ_ERR_MSG + 8];
+
+	if (r < 0 || r >= v->area)
+		return;
+	form_label(f, i, label, sizeof label);
+	draw_text(v->w, 1 + r, 0, 1, on ? ">" : " ", A_NORMAL);
+	draw_text(v->w, 1 + r, 1, v->lw + 1, label,
+	    on ? draw_attr(DRAW_SELECTED) : draw_attr(DRAW_LABEL));
+	draw_text(v->w, 1 + r, v->lw + 2, 1, " ", A_NORMAL);
+	if (f->spec[i].choices != NULL) {
+		char buf[256];
+		size_t o = 0;
+
+		for (int c = 0; f->spec[i].choices[c] != NULL; c++)
+			o += snprintf(buf + o, o < sizeof buf ? sizeof buf - o :
+			    0, "%s[%c] %s", c ? "  " : "",
+			    c == f->choice[i] ? 'x' : ' ',
+			    _(f->spec[i].choices[c]));
+		draw_text(v->w, 1 + r, vx, vw, buf, A_NORMAL);
+		if (on) {
+			v->cury = 1 + r;
+			v->curx = vx + 1;
+		}
+	} else if (on && vw > 0) {
+		v->curx = form_line_draw(&f->val[i], v->w, 1 + r, vx, vw,
+		    A_UNDERLINE);
+		v->cury = 1 + r;
+	} else
+		draw_text(v->w, 1 + r, vx, vw, form_value(f, i), A_NORMAL);
+
+	if (!form_has_info(f, i) || r + 1 >= v->area)
+		return;
+	draw_text(v->w, 2 + r, 0, vx, "", A_NORMAL);
+	if (f->err[i][0]) {
+		snprintf(info, sizeof info, "! %s", f->err[i]);
+		draw_text(v->w, 2 + r, vx, vw, info, draw_attr(DRAW_ERROR));
+	} else {
+		info[0] = '\0';
+		f->spec[i].preview(f->arg, form_value(f, i), info, sizeof info);
+		draw_text(v->w, 2 + r, vx, vw, info, draw_attr(DRAW_DIM));
+	}
+}
+
+static void
+form_draw_bottom(struct form *f, struct form_view *v, bool confirm)
+{
+	char hints[256];
+
+	if (confirm)
+		draw_text(v->w, v->h - 2, 0, v->width,
+		    _("Discard changes? (y/n)"), draw_attr(DRAW_ERROR));
+	else if (f->general[0])
+		draw_text(v->w, v->h - 2, 0, v->width, f->general,
+		    draw_attr(DRAW_ERROR));
+	else if (f->err[f->cur][0])
+		/* In full: the row under the field may have cut it. */
+		draw_text(v->w, v->h - 2, 0, v->width, f->err[f->cur],
+		    draw_attr(DRAW_ERROR));
+	else
+		draw_text(v->w, v->h - 2, 0, v->width,
+		    f->spec[f->cur].hint ? _(f->spec[f->cur].hint) : "",
+		    draw_attr(DRAW_DIM));
+	keys_hints(KEYS_FORM, true, hints, sizeof hints);
+	draw_text(v->w, v->h - 1, 0, v->width, hints, draw_attr(DRAW_KEYHINT));
+}
+
+/* Scroll so the current field and its info row show; true if moved. */
+static bool
+form_follow(struct form *f, const struct form_view *v)
+{
+	int r0 = form_row_of(f, f->cur), r1 = r0 + form_has_info(f, f->cur);
+	int old = f->top;
+
+	if (r0 < f->top)
+		f->top = r0;
+	if (r1 >= f->top + v->area)
+		f->top = r1 - v->area + 1;
+	if (f->top > r0)
+		f->top = r0;
+	return f->top != old;
+}
+
+static void
+form_draw(struct form *f, struct form_view *v, bool all, int old, bool confirm)
+{
+	char count[32];
+	int total = form_row_of(f, f->n);
+
+	if (form_follow(f, v))
+		all = true;
+	if (all) {
+		werase(v->w);
+		snprintf(count, sizeof count, "%d/%d", f->cur + 1, f->n);
+		draw_bar(v->w, 0, v->width, f->title,
+		    total > v->area ? count : NULL, draw_attr(DRAW_TITLE));
+		for (int i = 0; i < f->n; i++)
+			if (i != f->cur)
+				form_draw_field(f, v, i);
+	} else if (old >= 0 && old != f->cur)
+		form_draw_field(f, v, old);
+	/* The current field last, so its cursor position is the one kept. */
+	form_draw_field(f, v, f->cur);
+	form_draw_bottom(f, v, confirm);
+	wmove(v->w, v->cury, v->curx);
+	wnoutrefresh(v->w);
+}
+
+static void
+form_measure(struct form *f, struct form_view *v)
+{
+	char label[128];
+
+	getmaxyx(v->w, v->h, v->width);
+	v->area = v->h - 3;
+	v->lw = 0;
+	for (int i = 0; i < f->n; i++) {
+		form_label(f, i, label, sizeof label);
+		if (kz_text_width(label) > v->lw)
+			v->lw = kz_text_width(label);
+	}
+	if (v->lw > v->width / 3)
+		v->lw = v->width / 3;
+}
+
+static void
+form_first_error(struct form *f)
+{
+	for (int i = 0; i < f->n; i++)
+		if (f->err[i][0]) {
+			f->cur = i;
+			return;
+		}
+}
+
+static int
+form_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c;
+}
+
+/* A printable key on a choice field picks the choice it starts. */
+static bool
+form_pick(struct form *f, int i, int key)
+{
+	const char *const *ch = f->spec[i].choices;
+
+	for (int c = 0; ch[c] != NULL; c++) {
+		const char *names[2] = { ch[c], _(ch[c]) };
+
+		for (int k = 0; k < 2; k++) {
+			unsigned cp;
+			int first = kz_utf8_decode(names[k], &cp) ? (int)cp : 0;
+
+			if (form_lower(first) == form_lower(key) &&
+			    f->choice[i] != c) {
+				f->choice[i] = c;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+bool
+form_run(struct form *f,
+    int (*save)(struct form *f, void *arg, struct kz_err *err))
+{
+	struct form_view v = { 0 };
+	struct kz_err err;
+	bool layout = true, all = true, confirm = false, saved = false;
+	bool done = false;
+	int prev = -1;
+
+	if (f->n == 0)		/* form_init ran out of memory */
+		return false;
+	curs_set(1);
+	while (!done) {
+		int key, errs;
+		enum keys_action a;
+		bool text;
+
+		if (layout) {
+			if (v.w != stdscr)
+				draw_delwin(&v.w);
+			if ((v.w = draw_newwin(LINES, COLS, 0, 0)) == NULL)
+				v.w = stdscr;
+			form_measure(f, &v);
+			layout = false;
+			all = true;
+		}
+		if (v.area < 1 || v.width < 20 || f->n == 0)
+			draw_too_small(v.w);
+		else
+			form_draw(f, &v, all, prev, confirm);
+		doupdate();
+		all = false;
+		prev = f->cur;
+
+		key = draw_getkey(v.w);
+		if (key == (KEYS_FN | KEY_RESIZE)) {
+			layout = true;
+			continue;
+		}
+		if (v.area < 1 || v.width < 20 || f->n == 0)
+			continue;
+		if (confirm) {
+			a = keys_lookup(KEYS_CONFIRM, key, false);
+			if (a == KA_YES)
+				done = true;
+			else if (a == KA_NO)
+				confirm = false;
+			continue;
+		}
+
+		text = f->spec[f->cur].choices == NULL;
+		if (!text) {
+			if (keys_lookup(KEYS_CHOICE, key, false) == KA_TOGGLE) {
+				int c = f->choice[f->cur] + 1;
+
+				f->choice[f->cur] =
+				    f->spec[f->cur].choices[c] ? c : 0;
+				f->dirty = true;
+				continue;
+			}
+			if (keys_printable(key)) {
+				f->dirty |= form_pick(f, f->cur, key);
+				continue;
+			}
+		}
+		a = keys_lookup(KEYS_FORM | (text ? KEYS_EDIT : 0), key, true);
+		switch (a) {
+		case KA_NEXT_FIELD:
+			f->cur = (f->cur + 1) % f->n;
+			break;
+		case KA_PREV_FIELD:
+			f->cur = (f->cur + f->n - 1) % f->n;
+			break;
+		case KA_SAVE:
+			kz_err_clear(&err);
+			if (save(f, f->arg, &err) == KZ_OK) {
+				saved = done = true;
+				break;
+			}
+			form_set_errors(f, &err);
+			if (err.n == 0)
+				snprintf(f->general, sizeof f->general, "%s",
+				    _("could not save"));
+			form_first_error(f);
+			all = true;
+			break;
+		case KA_CANCEL:
+			if (f->dirty)
+				confirm = true;
+			else
+				done = true;
+			break;
+		case KA_HELP: {
+			size_t n;
+			char **lines = keys_help_lines(&n);
+
+			if (lines != NULL) {
+				draw_pager(_("Keys"), lines, n);
+				keys_free_lines(lines, n);
+			}
+			layout = true;
+			break;
+		}
+		case KA_REDRAW:
+			clearok(curscr, TRUE);
+			all = true;
+			break;
+		default:
+			if (!text)
+				break;
+			if (form_line_edit(&f->val[f->cur], a, key)) {
+				f->dirty = true;
+				/* A problem shown for this field is stale
+				 * once it is edited. */
+				errs = f->err[f->cur][0] != '\0';
+				f->err[f->cur][0] = '\0';
+				all |= errs && f->spec[f->cur].preview == NULL;
+			}
+			break;
+		}
+	}
+	if (v.w != stdscr)
+		draw_delwin(&v.w);
+	curs_set(0);
+	return saved;
+}

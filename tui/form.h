@@ -1,0 +1,75 @@
+/* form.h - a full-screen form of labelled fields, and the one-line editor in it. */
+#ifndef KZ_FORM_H
+#define KZ_FORM_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "err.h"
+#include "keys.h"
+
+/* One line of UTF-8 text being edited; the cursor is a byte offset that
+ * always sits on a character boundary. */
+struct form_line {
+	char *buf;
+	size_t len, cap, cur;
+	int scroll;		/* display column at the left edge */
+};
+
+void form_line_set(struct form_line *l, const char *s);
+const char *form_line_text(const struct form_line *l);
+void form_line_free(struct form_line *l);
+/* Apply an editing action or type a printable key. Returns true if the
+ * text changed. */
+bool form_line_edit(struct form_line *l, enum keys_action a, int key);
+/* Draw the line in width columns at (y, x), scrolled so the cursor shows
+ * ('<' and '>' mark hidden text); returns the cursor's column. */
+int form_line_draw(struct form_line *l, WINDOW *w, int y, int x, int width,
+    attr_t attr);
+
+#define FORM_REQUIRED	0x1
+
+/* What a field is; forms are tables of these. */
+struct form_spec {
+	const char *key;	/* kz_err where names, '|' between spellings */
+	const char *label;	/* N_() */
+	const char *hint;	/* N_(): shown while the field has the cursor */
+	const char *const *choices;	/* N_() names; NULL for text */
+	unsigned flags;
+	/* Optional: a line that explains the value as understood, e.g. the
+	 * names of field codes. out is "" to show nothing. */
+	void (*preview)(void *arg, const char *value, char *out, size_t size);
+};
+
+struct form {
+	const char *title;
+	const struct form_spec *spec;
+	int n;
+	struct form_line *val;
+	int *choice;
+	char (*err)[KZ_ERR_MSG];	/* per field, "" when none */
+	char general[KZ_ERR_MSG];	/* problems no field owns */
+	int cur, top;
+	bool dirty;
+	void *arg;
+};
+
+void form_init(struct form *f, const char *title, const struct form_spec *spec,
+    int n, void *arg);
+void form_free(struct form *f);
+void form_set(struct form *f, int i, const char *value);
+void form_set_choice(struct form *f, int i, int choice);
+const char *form_value(const struct form *f, int i);
+int form_choice(const struct form *f, int i);
+/* Put each problem next to its field (matched on the where name up to
+ * '[' or '.'), the rest on the message line. */
+void form_set_errors(struct form *f, const struct kz_err *err);
+
+/* Run the form full screen. save checks and writes; on failure it fills
+ * err and the form stays up showing the problems. Returns true when
+ * saved, false when the user left without saving. */
+bool form_run(struct form *f,
+    int (*save)(struct form *f, void *arg, struct kz_err *err));
+
+#endif

@@ -1,0 +1,399 @@
+/* keys.c - the one table of key bindings: lookup, help text, hints, man page. */
+#include "keys.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "text.h"
+
+#define KEYS_MAX 6		/* keys bound to one action */
+
+struct keys_entry {
+	enum keys_action action;
+	const char *name;	/* stable name, for a future bindings file */
+	const char *keys;	/* default keys, space separated key names */
+	unsigned ctx;
+	const char *help;
+	const char *hint;	/* short label for the status line, or NULL */
+};
+
+/*
+ * The order is the order of the help screen and of the hints. Where two
+ * entries share a key and a context, the first wins, so keep them apart.
+ */
+static const struct keys_entry keys_table[] = {
+	{ KA_UP, "up", "Up k", KEYS_LIST | KEYS_SEARCH | KEYS_PAGER,
+	    N_("move up"), NULL },
+	{ KA_DOWN, "down", "Down j", KEYS_LIST | KEYS_SEARCH | KEYS_PAGER,
+	    N_("move down"), NULL },
+	{ KA_PGUP, "page-up", "PgUp C-b", KEYS_LIST | KEYS_SEARCH | KEYS_PAGER,
+	    N_("previous page"), NULL },
+	{ KA_PGDN, "page-down", "PgDn C-f", KEYS_LIST | KEYS_SEARCH |
+	    KEYS_PAGER, N_("next page"), NULL },
+	{ KA_FIRST, "first", "g Home", KEYS_LIST | KEYS_PAGER,
+	    N_("go to the first line"), NULL },
+	{ KA_LAST, "last", "G End", KEYS_LIST | KEYS_PAGER,
+	    N_("go to the last line"), NULL },
+	{ KA_SEARCH, "search", "/", KEYS_LIST,
+	    N_("search as you type"), N_("search") },
+	{ KA_CLEAR, "clear-filter", "Esc", KEYS_LIST,
+	    N_("clear the search filter"), NULL },
+	{ KA_ZOOM, "zoom", "Enter", KEYS_LIST,
+	    N_("show the whole record, or the list again"), N_("record") },
+	{ KA_DETAIL_DOWN, "detail-down", "J", KEYS_LIST,
+	    N_("scroll the record down"), NULL },
+	{ KA_DETAIL_UP, "detail-up", "K", KEYS_LIST,
+	    N_("scroll the record up"), NULL },
+	{ KA_ADD, "add", "a", KEYS_LIST, N_("add a record"), N_("add") },
+	{ KA_EDIT, "edit", "e", KEYS_LIST,
+	    N_("edit the selected record"), N_("edit") },
+	{ KA_DELETE, "delete", "d", KEYS_LIST,
+	    N_("delete the selected record (asks first)"), N_("delete") },
+	{ KA_NEXT_TAB, "next-tab", "Tab", KEYS_LIST, N_("next tab"), NULL },
+	{ KA_PREV_TAB, "previous-tab", "S-Tab", KEYS_LIST,
+	    N_("previous tab"), NULL },
+
+	{ KA_SEARCH_KEEP, "search-keep", "Enter", KEYS_SEARCH,
+	    N_("keep the filter and go back to the list"), N_("keep") },
+	{ KA_SEARCH_CANCEL, "search-cancel", "Esc", KEYS_SEARCH,
+	    N_("clear the filter and go back to the list"), N_("clear") },
+
+	{ KA_NEXT_FIELD, "next-field", "Tab Enter Down", KEYS_FORM,
+	    N_("next field"), N_("next") },
+	{ KA_PREV_FIELD, "previous-field", "S-Tab Up", KEYS_FORM,
+	    N_("previous field"), N_("previous") },
+	{ KA_SAVE, "save", "F2 C-s", KEYS_FORM, N_("save the record"),
+	    N_("save") },
+	{ KA_CANCEL, "cancel", "Esc", KEYS_FORM,
+	    N_("leave the form (asks when something changed)"),
+	    N_("cancel") },
+
+	{ KA_TOGGLE, "toggle", "Space Left Right", KEYS_CHOICE,
+	    N_("next choice"), NULL },
+
+	{ KA_LEFT, "left", "Left", KEYS_EDIT, N_("cursor left"), NULL },
+	{ KA_RIGHT, "right", "Right", KEYS_EDIT, N_("cursor right"), NULL },
+	{ KA_HOME, "home", "Home C-a", KEYS_EDIT,
+	    N_("cursor to the start"), NULL },
+	{ KA_END, "end", "End C-e", KEYS_EDIT, N_("cursor to the end"), NULL },
+	{ KA_BACKSPACE, "backspace", "Backspace", KEYS_EDIT,
+	    N_("delete the character before the cursor"), NULL },
+	{ KA_DELCHAR, "delete-char", "Delete C-d", KEYS_EDIT,
+	    N_("delete the character under the cursor"), NULL },
+	{ KA_KILL, "clear-line", "C-u", KEYS_EDIT,
+	    N_("clear the whole text"), NULL },
+
+	{ KA_YES, "yes", "y Y", KEYS_CONFIRM, N_("answer yes"), N_("yes") },
+	{ KA_NO, "no", "n N Esc", KEYS_CONFIRM, N_("answer no"), N_("no") },
+
+	{ KA_CLOSE, "close", "q Esc ?", KEYS_PAGER, N_("close the help"),
+	    N_("close") },
+
+	{ KA_HELP, "help", "? F1", KEYS_LIST | KEYS_FORM,
+	    N_("show every key"), N_("help") },
+	{ KA_REDRAW, "redraw", "C-l", KEYS_LIST | KEYS_SEARCH | KEYS_FORM |
+	    KEYS_PAGER, N_("redraw the screen"), NULL },
+	{ KA_QUIT, "quit", "q", KEYS_LIST, N_("quit"), N_("quit") },
+};
+#define KEYS_N (sizeof keys_table / sizeof keys_table[0])
+
+/* The help screen's sections; text marks contexts where typing enters
+ * text, so printable keys are left out there. */
+static const struct {
+	unsigned ctx;
+	bool text;
+	const char *title;
+} keys_sections[] = {
+	{ KEYS_LIST, false, N_("Lists") },
+	{ KEYS_SEARCH, true,
+	    N_("Searching (other keys type the search term)") },
+	{ KEYS_FORM, true, N_("Forms (other keys type into the field)") },
+	{ KEYS_EDIT, true, N_("Editing a field or the search term") },
+	{ KEYS_CHOICE, false,
+	    N_("Choice fields such as status (or type a choice's first letter)") },
+	{ KEYS_CONFIRM, false, N_("Yes/no questions") },
+	{ KEYS_PAGER, false, N_("This help screen") },
+};
+#define KEYS_NSECTIONS (sizeof keys_sections / sizeof keys_sections[0])
+
+static const struct {
+	const char *name;
+	int key;
+} keys_names[] = {
+	{ "Up", KEYS_FN | KEY_UP }, { "Down", KEYS_FN | KEY_DOWN },
+	{ "Left", KEYS_FN | KEY_LEFT }, { "Right", KEYS_FN | KEY_RIGHT },
+	{ "PgUp", KEYS_FN | KEY_PPAGE }, { "PgDn", KEYS_FN | KEY_NPAGE },
+	{ "Home", KEYS_FN | KEY_HOME }, { "End", KEYS_FN | KEY_END },
+	{ "Backspace", KEYS_FN | KEY_BACKSPACE }, { "Delete", KEYS_FN | KEY_DC },
+	{ "S-Tab", KEYS_FN | KEY_BTAB },
+	{ "Enter", '\n' }, { "Esc", KEYS_ESC }, { "Tab", '\t' }, { "Space", ' ' },
+};
+
+/* The table's key names turned into key codes, once. */
+static struct {
+	int n;
+	int key[KEYS_MAX];
+	char name[KEYS_MAX][12];
+} keys_parsed[KEYS_N];
+static bool keys_ready;
+
+static int
+keys_parse_name(const char *s)
+{
+	unsigned cp;
+	int len;
+
+	for (size_t i = 0; i < sizeof keys_names / sizeof keys_names[0]; i++)
+		if (strcmp(s, keys_names[i].name) == 0)
+			return keys_names[i].key;
+	if (s[0] == 'F' && s[1] >= '1' && s[1] <= '9') {
+		int n = atoi(s + 1);
+		if (n >= 1 && n <= 12)
+			return KEYS_FN | KEY_F(n);
+	}
+	if (s[0] == 'C' && s[1] == '-' && s[2] >= 'a' && s[2] <= 'z' &&
+	    s[3] == '\0')
+		return KEYS_CTRL(s[2]);
+	len = kz_utf8_decode(s, &cp);
+	if (len > 0 && s[len] == '\0')
+		return (int)cp;
+	return -1;
+}
+
+void
+keys_init(void)
+{
+	if (keys_ready)
+		return;
+	for (size_t i = 0; i < KEYS_N; i++) {
+		char buf[64], *tok, *save;
+
+		snprintf(buf, sizeof buf, "%s", keys_table[i].keys);
+		for (tok = strtok_r(buf, " ", &save); tok != NULL &&
+		    keys_parsed[i].n < KEYS_MAX;
+		    tok = strtok_r(NULL, " ", &save)) {
+			int k = keys_parse_name(tok);
+
+			/* A typo in the table is a programming error; the
+			 * key is simply not bound, and `kizuna keys` shows
+			 * the name so it gets noticed. */
+			if (k < 0)
+				continue;
+			keys_parsed[i].key[keys_parsed[i].n] = k;
+			snprintf(keys_parsed[i].name[keys_parsed[i].n],
+			    sizeof keys_parsed[i].name[0], "%s", tok);
+			keys_parsed[i].n++;
+		}
+	}
+	keys_ready = true;
+}
+
+bool
+keys_printable(int key)
+{
+	return key >= 0x20 && key != 0x7f && key < KEYS_FN &&
+	    !(key >= 0x80 && key < 0xa0);
+}
+
+enum keys_action
+keys_lookup(unsigned ctx, int key, bool text)
+{
+	keys_init();
+	if (text && keys_printable(key))
+		return KA_NONE;
+	for (size_t i = 0; i < KEYS_N; i++) {
+		if ((keys_table[i].ctx & ctx) == 0)
+			continue;
+		for (int k = 0; k < keys_parsed[i].n; k++)
+			if (keys_parsed[i].key[k] == key)
+				return keys_table[i].action;
+	}
+	return KA_NONE;
+}
+
+/* The key names of entry i usable in a context, joined with ", ". */
+static void
+keys_names_of(size_t i, bool text, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int k = 0; k < keys_parsed[i].n; k++) {
+		if (text && keys_printable(keys_parsed[i].key[k]))
+			continue;
+		len += snprintf(buf + len, len < size ? size - len : 0, "%s%s",
+		    len ? ", " : "", keys_parsed[i].name[k]);
+		if (len >= size)
+			return;
+	}
+}
+
+void
+keys_hints(unsigned ctx, bool text, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	keys_init();
+	buf[0] = '\0';
+	for (size_t i = 0; i < KEYS_N; i++) {
+		const char *name = NULL;
+
+		if ((keys_table[i].ctx & ctx) == 0 || keys_table[i].hint == NULL)
+			continue;
+		for (int k = 0; k < keys_parsed[i].n && name == NULL; k++)
+			if (!text || !keys_printable(keys_parsed[i].key[k]))
+				name = keys_parsed[i].name[k];
+		if (name == NULL)
+			continue;
+		len += snprintf(buf + len, len < size ? size - len : 0,
+		    "%s%s:%s", len ? " " : "", name, _(keys_table[i].hint));
+		if (len >= size)
+			return;
+	}
+}
+
+const char *
+keys_first(enum keys_action a)
+{
+	keys_init();
+	for (size_t i = 0; i < KEYS_N; i++)
+		if (keys_table[i].action == a && keys_parsed[i].n > 0)
+			return keys_parsed[i].name[0];
+	return "?";
+}
+
+static int
+keys_push(char ***lines, size_t *n, size_t *cap, char *line)
+{
+	if (line == NULL)
+		return -1;
+	if (*n == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 64;
+		char **p = realloc(*lines, ncap * sizeof *p);
+
+		if (p == NULL) {
+			free(line);
+			return -1;
+		}
+		*lines = p;
+		*cap = ncap;
+	}
+	(*lines)[(*n)++] = line;
+	return 0;
+}
+
+static char *
+keys_line(const char *keys, int keyw, const char *help)
+{
+	int pad = keyw - kz_text_width(keys);
+	size_t size = strlen(keys) + strlen(help) + (pad > 0 ? pad : 0) + 8;
+	char *line = malloc(size);
+
+	if (line != NULL)
+		snprintf(line, size, "  %s%*s  %s", keys, pad > 0 ? pad : 0, "",
+		    help);
+	return line;
+}
+
+char **
+keys_help_lines(size_t *n)
+{
+	char **lines = NULL, names[96];
+	size_t cap = 0;
+	int keyw = 0;
+
+	keys_init();
+	*n = 0;
+	for (size_t i = 0; i < KEYS_N; i++) {
+		keys_names_of(i, false, names, sizeof names);
+		if (kz_text_width(names) > keyw)
+			keyw = kz_text_width(names);
+	}
+	for (size_t s = 0; s < KEYS_NSECTIONS; s++) {
+		if (s > 0 && keys_push(&lines, n, &cap, strdup("")) < 0)
+			goto fail;
+		if (keys_push(&lines, n, &cap,
+		    strdup(_(keys_sections[s].title))) < 0)
+			goto fail;
+		for (size_t i = 0; i < KEYS_N; i++) {
+			if ((keys_table[i].ctx & keys_sections[s].ctx) == 0)
+				continue;
+			keys_names_of(i, keys_sections[s].text, names,
+			    sizeof names);
+			if (names[0] == '\0')
+				continue;
+			if (keys_push(&lines, n, &cap, keys_line(names, keyw,
+			    _(keys_table[i].help))) < 0)
+				goto fail;
+		}
+	}
+	return lines;
+fail:
+	keys_free_lines(lines, *n);
+	*n = 0;
+	return NULL;
+}
+
+void
+keys_free_lines(char **lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
+/* mdoc for the man page: each key name is escaped with \& so that
+ * punctuation such as "?" or "/" is not taken for a delimiter. */
+static void
+keys_print_mdoc(void)
+{
+	for (size_t s = 0; s < KEYS_NSECTIONS; s++) {
+		printf(".Ss %s\n.Bl -tag -width Ds\n", keys_sections[s].title);
+		for (size_t i = 0; i < KEYS_N; i++) {
+			int shown = 0;
+
+			if ((keys_table[i].ctx & keys_sections[s].ctx) == 0)
+				continue;
+			for (int k = 0; k < keys_parsed[i].n; k++) {
+				if (keys_sections[s].text &&
+				    keys_printable(keys_parsed[i].key[k]))
+					continue;
+				printf("%s Ic \\&%s", shown ? " ," : ".It",
+				    keys_parsed[i].name[k]);
+				shown++;
+			}
+			if (shown)
+				printf("\n%s\n", keys_table[i].help);
+		}
+		printf(".El\n");
+	}
+}
+
+int
+cli_keys(struct cli *c, int argc, char **argv)
+{
+	(void)c;
+	keys_init();
+	if (argc == 2 && strcmp(argv[1], "--mdoc") == 0) {
+		keys_print_mdoc();
+		return 0;
+	}
+	if (argc != 1) {
+		fprintf(stderr, "%s\n", _("usage: kizuna keys [--mdoc]"));
+		return 2;
+	}
+
+	size_t n;
+	char **lines = keys_help_lines(&n);
+
+	if (lines == NULL)
+		return cli_fail("%s", _("out of memory"));
+	for (size_t i = 0; i < n; i++)
+		printf("%s\n", lines[i]);
+	keys_free_lines(lines, n);
+	return 0;
+}

@@ -1,0 +1,62 @@
+/* keys.h - the one table of key bindings: lookup, help text, hints, man page. */
+#ifndef KZ_KEYS_H
+#define KZ_KEYS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A key is a Unicode code point, or KEYS_FN | a curses KEY_* code for a
+ * function key. The flag sits above U+10FFFF so the two never collide
+ * (curses KEY_* values overlap ordinary CJK code points). */
+#define KEYS_FN 0x1000000
+#define KEYS_CTRL(c) ((c) & 0x1f)
+#define KEYS_ESC 0x1b
+
+/* Where a binding applies. A key may mean different things in different
+ * contexts; inside one context it means one thing. */
+#define KEYS_LIST	0x01	/* a list with its detail pane */
+#define KEYS_SEARCH	0x02	/* typing a search term */
+#define KEYS_FORM	0x04	/* moving around a form */
+#define KEYS_EDIT	0x08	/* editing a line of text */
+#define KEYS_CHOICE	0x10	/* a field with fixed choices */
+#define KEYS_CONFIRM	0x20	/* a yes/no question */
+#define KEYS_PAGER	0x40	/* the help screen */
+
+enum keys_action {
+	KA_NONE = 0,
+	KA_UP, KA_DOWN, KA_PGUP, KA_PGDN, KA_FIRST, KA_LAST,
+	KA_SEARCH, KA_CLEAR, KA_ZOOM, KA_DETAIL_DOWN, KA_DETAIL_UP,
+	KA_ADD, KA_EDIT, KA_DELETE, KA_NEXT_TAB, KA_PREV_TAB,
+	KA_HELP, KA_REDRAW, KA_QUIT,
+	KA_SEARCH_KEEP, KA_SEARCH_CANCEL,
+	KA_NEXT_FIELD, KA_PREV_FIELD, KA_SAVE, KA_CANCEL, KA_TOGGLE,
+	KA_LEFT, KA_RIGHT, KA_HOME, KA_END, KA_BACKSPACE, KA_DELCHAR,
+	KA_KILL,
+	KA_YES, KA_NO, KA_CLOSE,
+	KA_COUNT
+};
+
+/* Parse the table's key names; call once before keys_lookup. */
+void keys_init(void);
+
+/* The action key has in the contexts ctx, or KA_NONE. With text set the
+ * caller is editing text, so printable keys are never bindings there:
+ * they are typed. */
+enum keys_action keys_lookup(unsigned ctx, int key, bool text);
+
+/* True if key types a character rather than being a command. */
+bool keys_printable(int key);
+
+/* "key:label key:label ..." for the status line of context ctx,
+ * translated, for the bindings marked as hints. */
+void keys_hints(unsigned ctx, bool text, char *buf, size_t size);
+
+/* The first key bound to action, as a name ("F2", "y"), for messages. */
+const char *keys_first(enum keys_action a);
+
+/* Every binding as text lines for the help screen and `kizuna keys`,
+ * translated. The caller frees each line and the array. */
+char **keys_help_lines(size_t *n);
+void keys_free_lines(char **lines, size_t n);
+
+#endif
