@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "schema_dispatch.h"
+#include "schema_seminar.h"
 
 /*
  * Migrations, oldest first; migration i brings the schema from version i
@@ -62,6 +64,10 @@ static const char *const migrations[] = {
 	/* Derived: words and CJK bigrams (see search.c); never synced. */
 	"CREATE VIRTUAL TABLE specialist_fts USING fts5("
 	"  id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2');",
+	/* 1 -> 2: requests, dispatches, their history and costs */
+	KZ_SCHEMA_DISPATCH,
+	/* 2 -> 3: seminars, programmes, participants, trainee placements */
+	KZ_SCHEMA_SEMINAR,
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -117,6 +123,12 @@ kz_db_rollback(struct kz_db *db)
 		sqlite3_exec(db->sql, "ROLLBACK TO kz; RELEASE kz", NULL, NULL,
 		    NULL);
 	db->depth--;
+}
+
+int
+kz_db_schema_latest(void)
+{
+	return NMIGRATIONS;
 }
 
 int

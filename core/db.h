@@ -22,6 +22,8 @@ struct kz_db *kz_db_open(const char *path, const struct kz_config *cfg,
 void kz_db_close(struct kz_db *db);
 
 int kz_db_schema_version(struct kz_db *db);
+/* The version this kizuna migrates every database to. */
+int kz_db_schema_latest(void);
 
 /* Transactions nest: the outermost is BEGIN IMMEDIATE ... COMMIT, inner
  * ones are savepoints, so a record write inside an import joins the

@@ -258,6 +258,10 @@ kz_demo_load(struct kz_db *db, struct kz_err *err)
 			goto done;
 		}
 	}
+	if (kz_demo_dispatches(db, err) || kz_demo_seminars(db, err)) {
+		kz_db_rollback(db);
+		goto done;
+	}
 	rc = kz_db_commit(db, err);
 done:
 	free(count);

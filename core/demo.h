@@ -12,4 +12,10 @@
  * The same data every time (a fixed pseudo-random sequence), ids aside. */
 int kz_demo_load(struct kz_db *db, struct kz_err *err);
 
+/* The parts of the demo beyond the register, each in its module's demo
+ * file; called by kz_demo_load inside its transaction, after the
+ * specialists are in. */
+int kz_demo_dispatches(struct kz_db *db, struct kz_err *err);
+int kz_demo_seminars(struct kz_db *db, struct kz_err *err);
+
 #endif

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "i18n.h"
+/* headers of dispatch commands */
+/* headers of seminar commands */
 
 const struct cli_cmd cli_cmds[] = {
 	{ "specialist", "add", N_("--name N --roman R --government G [OPTIONS]"),
@@ -34,6 +36,8 @@ const struct cli_cmd cli_cmds[] = {
 	  CLI_DB },
 	{ "stats", "fields", N_("[--format F]"),
 	  N_("count specialists per field of expertise"), cli_stats, CLI_DB },
+	/* dispatch commands */
+	/* seminar commands */
 	{ "config", "check", N_("[FILE]"),
 	  N_("check a configuration file and report every problem"),
 	  cli_config_check, 0 },

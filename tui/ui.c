@@ -19,6 +19,8 @@
  * seminars and trainees here. */
 static const struct ui_screen *const ui_screens[] = {
 	&screen_specialists,
+	/* dispatch tabs (requests, dispatches, timeline) */
+	/* seminar tabs (seminars, trainees) */
 };
 #define UI_NSCREENS ((int)(sizeof ui_screens / sizeof ui_screens[0]))
 
