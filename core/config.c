@@ -562,6 +562,11 @@ static const struct kz_key keys[] = {
 	    ".Ql unknown\n"
 	    "if it is not set.",
 	  .doc = "The name written in the audit entry of every change." },
+	{ .key = "organisation", .type = KT_STRING, .def = "CLAIR",
+	  .check = check_text, .off = OFF(organisation),
+	  .doc = "The organisation the office belongs to.\n"
+	    "Sync bundles carry it, and a bundle from another\n"
+	    "organisation is refused." },
 	{ .key = "dispatch.max_days", .type = KT_INT, .def = "90",
 	  .min = 1, .max = 366, .off = OFF(dispatch_max_days),
 	  .doc = "The longest specialist dispatch, in days, accepted without\n"

@@ -28,6 +28,7 @@ struct kz_config {
 	char *timezone;		/* IANA name */
 	char *date_format;	/* strftime pattern for display */
 	char *user;		/* name written in audit entries */
+	char *organisation;	/* sync bundles from others are refused */
 	int dispatch_max_days;	/* policy: longest dispatch without override */
 	char *fields_file;	/* NULL: the built-in taxonomy */
 	struct kz_field *fields;

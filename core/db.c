@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "schema_dispatch.h"
 #include "schema_seminar.h"
+#include "schema_sync.h"
 
 /*
  * Migrations, oldest first; migration i brings the schema from version i
@@ -68,6 +69,8 @@ static const char *const migrations[] = {
 	KZ_SCHEMA_DISPATCH,
 	/* 2 -> 3: seminars, programmes, participants, trainee placements */
 	KZ_SCHEMA_SEMINAR,
+	/* 3 -> 4: head-office sync: outbox, bundles applied, conflicts */
+	KZ_SCHEMA_SYNC,
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -92,6 +95,108 @@ exec(struct kz_db *db, const char *sql, struct kz_err *err)
 	return KZ_OK;
 }
 
+/*
+ * Capture for sync. A session records every row a transaction changes in
+ * the tables that travel; just before COMMIT its changeset goes into
+ * sync_outbox in the same transaction, so a change and its record for the
+ * next export are kept or lost together. A fresh session starts after
+ * every commit or rollback.
+ */
+static int
+capture_filter(void *ctx, const char *table)
+{
+	struct kz_db *db = ctx;
+	sqlite3_stmt *st;
+	int travel = 0;
+
+	if (strncmp(table, "sync_", 5) == 0 || strncmp(table, "sqlite_", 7) == 0)
+		return 0;
+	/* derived tables: full-text indexes and their shadow tables */
+	if (sqlite3_prepare_v2(db->sql, "SELECT type FROM pragma_table_list "
+	    "WHERE schema = 'main' AND name = ?", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		travel = strcmp((const char *)sqlite3_column_text(st, 0),
+		    "table") == 0;
+	sqlite3_finalize(st);
+	return travel;
+}
+
+static void
+capture_restart(struct kz_db *db)
+{
+	int on = 1;
+
+	if (db->capture) {
+		on = sqlite3session_enable(db->capture, -1);
+		sqlite3session_delete(db->capture);
+		db->capture = NULL;
+	}
+	if (sqlite3session_create(db->sql, "main", &db->capture) != SQLITE_OK) {
+		db->capture = NULL;
+		return;
+	}
+	sqlite3session_table_filter(db->capture, capture_filter, db);
+	sqlite3session_attach(db->capture, NULL);
+	sqlite3session_enable(db->capture, on);
+}
+
+int
+kz_db_capture_count(const void *data, int size)
+{
+	sqlite3_changeset_iter *it;
+	int n = 0;
+
+	if (size <= 0 || sqlite3changeset_start(&it, size, (void *)data) !=
+	    SQLITE_OK)
+		return 0;
+	while (sqlite3changeset_next(it) == SQLITE_ROW)
+		n++;
+	sqlite3changeset_finalize(it);
+	return n;
+}
+
+int
+kz_db_capture_store(struct kz_db *db, sqlite3_session *s, struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	void *data = NULL;
+	int size = 0, rc;
+	char now[32];
+
+	if (s == NULL || sqlite3session_isempty(s))
+		return KZ_OK;
+	if (sqlite3session_changeset(s, &size, &data) != SQLITE_OK)
+		return kz_db_fail(db, err, _("recording changes for sync"));
+	if (size == 0) {
+		sqlite3_free(data);
+		return KZ_OK;
+	}
+	kz_now_utc(now);
+	if (sqlite3_prepare_v2(db->sql, "INSERT INTO sync_outbox (at, changes, "
+	    "data) VALUES (?, ?, ?)", -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_free(data);
+		return kz_db_fail(db, err, _("recording changes for sync"));
+	}
+	sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, kz_db_capture_count(data, size));
+	sqlite3_bind_blob(st, 3, data, size, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	sqlite3_free(data);
+	if (rc != SQLITE_DONE)
+		return kz_db_fail(db, err, _("recording changes for sync"));
+	return KZ_OK;
+}
+
+void
+kz_db_capture_pause(struct kz_db *db, bool paused)
+{
+	if (db->capture)
+		sqlite3session_enable(db->capture, paused ? 0 : 1);
+}
+
 int
 kz_db_begin(struct kz_db *db, struct kz_err *err)
 {
@@ -104,11 +209,16 @@ kz_db_begin(struct kz_db *db, struct kz_err *err)
 int
 kz_db_commit(struct kz_db *db, struct kz_err *err)
 {
+	if (db->depth == 1 && kz_db_capture_store(db, db->capture, err)) {
+		kz_db_rollback(db);
+		return KZ_ERROR;
+	}
 	if (exec(db, db->depth == 1 ? "COMMIT" : "RELEASE kz", err) != KZ_OK) {
 		kz_db_rollback(db);
 		return KZ_ERROR;
 	}
-	db->depth--;
+	if (--db->depth == 0)
+		capture_restart(db);
 	return KZ_OK;
 }
 
@@ -122,7 +232,8 @@ kz_db_rollback(struct kz_db *db)
 	else
 		sqlite3_exec(db->sql, "ROLLBACK TO kz; RELEASE kz", NULL, NULL,
 		    NULL);
-	db->depth--;
+	if (--db->depth == 0)
+		capture_restart(db);
 }
 
 int
@@ -223,6 +334,7 @@ kz_db_open(const char *path, const struct kz_config *cfg, struct kz_err *err)
 	if (exec(db, "PRAGMA synchronous = NORMAL", err) != KZ_OK ||
 	    migrate(db, err) != KZ_OK)
 		goto fail;
+	capture_restart(db);
 	return db;
 fail:
 	kz_db_close(db);
@@ -234,6 +346,15 @@ kz_db_close(struct kz_db *db)
 {
 	if (db == NULL)
 		return;
+	/* a write made outside kz_db_begin still reaches the outbox */
+	if (db->capture && !sqlite3session_isempty(db->capture) &&
+	    db->depth == 0) {
+		struct kz_err err = { 0 };
+		if (kz_db_begin(db, &err) == KZ_OK)
+			kz_db_commit(db, &err);
+	}
+	if (db->capture)
+		sqlite3session_delete(db->capture);
 	sqlite3_close_v2(db->sql);
 	free(db);
 }

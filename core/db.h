@@ -2,6 +2,7 @@
 #ifndef KZ_DB_H
 #define KZ_DB_H
 
+#include <stdbool.h>
 #include <sqlite3.h>
 #include "config.h"
 #include "err.h"
@@ -13,6 +14,7 @@ struct kz_db {
 	sqlite3 *sql;
 	const struct kz_config *cfg;
 	int depth;		/* open kz_db_begin levels */
+	sqlite3_session *capture;	/* this transaction's changes, for sync */
 };
 
 /* Open (creating if needed, mode 0600) and migrate to the current
@@ -31,6 +33,13 @@ int kz_db_schema_latest(void);
 int kz_db_begin(struct kz_db *db, struct kz_err *err);
 int kz_db_commit(struct kz_db *db, struct kz_err *err);
 void kz_db_rollback(struct kz_db *db);
+
+/* Sync capture (see sync.c): pause it while applying others' changes;
+ * store a session's changeset in the outbox; count a changeset's rows. */
+void kz_db_capture_pause(struct kz_db *db, bool paused);
+int kz_db_capture_store(struct kz_db *db, sqlite3_session *s,
+    struct kz_err *err);
+int kz_db_capture_count(const void *data, int size);
 
 /* Report the connection's last SQLite error into err. */
 int kz_db_fail(struct kz_db *db, struct kz_err *err, const char *what);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli_sync.h"
 #include "i18n.h"
 /* headers of dispatch commands */
 /* headers of seminar commands */
@@ -38,6 +39,19 @@ const struct cli_cmd cli_cmds[] = {
 	  N_("count specialists per field of expertise"), cli_stats, CLI_DB },
 	/* dispatch commands */
 	/* seminar commands */
+	{ "sync", "export", N_("[--all] [-o FILE]"),
+	  N_("write changes since the last export as a bundle"),
+	  cli_sync_export, CLI_DB },
+	{ "sync", "import", N_("FILE..."),
+	  N_("apply bundles from other offices or head office"),
+	  cli_sync_import, CLI_DB },
+	{ "sync", "status", N_("[--format F]"),
+	  N_("bundles sent and received, changes waiting"), cli_sync_status,
+	  CLI_DB },
+	{ "sync", "conflicts", N_("[--all] [--format F]"),
+	  N_("changes kept aside by imports"), cli_sync_conflicts, CLI_DB },
+	{ "sync", "resolve", N_("N theirs|mine"),
+	  N_("settle a conflict"), cli_sync_resolve, CLI_DB },
 	{ "config", "check", N_("[FILE]"),
 	  N_("check a configuration file and report every problem"),
 	  cli_config_check, 0 },

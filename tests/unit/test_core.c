@@ -8,6 +8,7 @@
 #include "csv.h"
 #include "date.h"
 #include "id.h"
+#include "sha256.h"
 #include "text.h"
 
 static void
@@ -150,6 +151,26 @@ test_csv(void **state)
 	kz_buf_free(&b);
 }
 
+static void
+test_sha256(void **state)
+{
+	char hex[65];
+	char *big = malloc(1000000);
+
+	(void)state;
+	kz_sha256_hex("", 0, hex);
+	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	kz_sha256_hex("abc", 3, hex);
+	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+	kz_sha256_hex(two, strlen(two), hex);
+	assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+	memset(big, 'a', 1000000);
+	kz_sha256_hex(big, 1000000, hex);
+	assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+	free(big);
+}
+
 int
 main(void)
 {
@@ -159,6 +180,7 @@ main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_sha256),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,115 @@
+/* sync.h - bundles that carry changes between offices and head office. */
+#ifndef KZ_SYNC_H
+#define KZ_SYNC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "buf.h"
+#include "db.h"
+
+#define KZ_BUNDLE_FORMAT 1
+
+/* What a bundle says of itself, from its header. */
+struct kz_bundle_info {
+	char organisation[64];
+	char office[8];		/* source office id */
+	char role[8];		/* "office" or "head" */
+	char db[40];		/* source database id */
+	long seq;
+	char created[32];
+	long changes;
+	char counts[512];	/* "specialist 3, specialist_field 4" */
+	char sha256[65];	/* of the whole bundle */
+	size_t bytes;
+};
+
+struct kz_sync_result {
+	struct kz_bundle_info info;
+	bool nothing;		/* export: nothing to send; import: seen before */
+	long applied;		/* rows changed here */
+	long unchanged;		/* rows that were already as the bundle says */
+	long conflicts;		/* kept aside */
+};
+
+/*
+ * Write everything changed since the last export (or, with all, every
+ * record) to path as the next bundle in this database's sequence. The
+ * file appears whole or not at all, and the sequence moves on only when
+ * it has. res->nothing when there was nothing to send (no file).
+ */
+int kz_sync_export(struct kz_db *db, const char *path, bool all,
+    struct kz_sync_result *res, struct kz_err *err);
+
+/*
+ * Check a bundle whole (format, organisation, checksum, sequence), then
+ * apply it in one transaction. Changes that the source may not make to a
+ * record it does not own, or that clash with a different local change to
+ * the same field, are kept aside as conflicts. A bundle seen before
+ * changes nothing (res->nothing); a gap in the source's sequence is
+ * refused, naming the missing number.
+ */
+int kz_sync_import(struct kz_db *db, const char *path,
+    struct kz_sync_result *res, struct kz_err *err);
+/* The same from memory (name for messages). */
+int kz_sync_import_mem(struct kz_db *db, const char *name,
+    const unsigned char *data, size_t len, struct kz_sync_result *res,
+    struct kz_err *err);
+
+/* Read and check a bundle's header and checksum without applying it. */
+int kz_sync_verify(struct kz_db *db, const char *name,
+    const unsigned char *data, size_t len, struct kz_bundle_info *info,
+    size_t *payload_at, struct kz_err *err);
+
+struct kz_sync_source {
+	char office[8];
+	char db[40];
+	long seq;		/* last applied */
+	char at[32];
+	long conflicts;		/* still open */
+};
+
+struct kz_sync_status {
+	char db[40];		/* this database's id */
+	long exported;		/* last sequence written */
+	char exported_at[32];
+	long pending;		/* changes waiting for the next export */
+	long open_conflicts;
+	struct kz_sync_source *sources;
+	size_t nsources;
+};
+
+int kz_sync_status(struct kz_db *db, struct kz_sync_status *st,
+    struct kz_err *err);
+void kz_sync_status_free(struct kz_sync_status *st);
+/* Just the number of changes waiting, for a status line. */
+long kz_sync_pending(struct kz_db *db);
+
+struct kz_conflict {
+	long n;
+	char at[32];
+	char office[8];
+	long seq;
+	char table[48];
+	char op[8];
+	char record[64];	/* the record's id */
+	char *reason;
+	char *change;		/* JSON: key, theirs, base, mine */
+	char *resolved;		/* NULL while open */
+	char *resolution;	/* "theirs" or "mine" */
+};
+
+struct kz_conflict_list {
+	struct kz_conflict *c;
+	size_t n;
+};
+
+/* Conflicts, open ones first; all includes resolved ones. */
+int kz_sync_conflicts(struct kz_db *db, bool all, struct kz_conflict_list *l,
+    struct kz_err *err);
+void kz_conflict_list_free(struct kz_conflict_list *l);
+/* Resolve: take_theirs applies the kept-aside change (and so sends it on
+ * with the next export); otherwise the local values stay. */
+int kz_sync_resolve(struct kz_db *db, long n, bool take_theirs,
+    struct kz_err *err);
+
+#endif
