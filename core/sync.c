@@ -703,6 +703,8 @@ local_row(struct apply *a, sqlite3_changeset_iter *it, const struct table *t,
 	return st;
 }
 
+/* reason is a keyword (stored: the database is shared by people of
+ * several languages); kz_conflict_reason says it in words. */
 static int
 keep_aside(struct apply *a, const struct table *t, int op, const char *record,
     const char *reason, const char *change)
@@ -841,7 +843,7 @@ apply_one(struct apply *a, sqlite3_changeset_iter *it)
 	unsigned char *pk;
 	const struct table *t;
 	sqlite3_value *idv = NULL;
-	char record[64], owner[64], why[320];
+	char record[64], owner[64];
 	struct kz_buf json = { 0 }, sql = { 0 };
 	sqlite3_stmt *mine;
 	int rc = KZ_OK;
@@ -864,7 +866,7 @@ apply_one(struct apply *a, sqlite3_changeset_iter *it)
 	snprintf(record, sizeof record, "%s", idv && sqlite3_value_text(idv) ?
 	    (const char *)sqlite3_value_text(idv) : "?");
 	if (register_table(tname)) {
-		snprintf(owner, sizeof owner, "%s", _("head office"));
+		snprintf(owner, sizeof owner, "head");
 		remember(&a->touched, &a->ntouched, record);
 	} else
 		snprintf(owner, sizeof owner, "%.*s", (int)strcspn(record, "-"),
@@ -883,24 +885,21 @@ apply_one(struct apply *a, sqlite3_changeset_iter *it)
 				same = value_eq(v, sqlite3_column_value(mine, c));
 			}
 			/* ours coming back from head office counts as seen */
-			bool echo = a->db->cfg && strcmp(owner,
-			    a->db->cfg->office_id) == 0;
+			bool echo = a->db->cfg && strncmp(record,
+			    a->db->cfg->office_id, strcspn(record, "-")) == 0 &&
+			    strlen(a->db->cfg->office_id) == strcspn(record, "-");
 			if (same || echo)
 				a->res->unchanged++;
 			else {
 				change_json(&json, it, t, pk, op, mine, NULL);
-				snprintf(why, sizeof why, _("%s has a different "
-				    "record with this key"), a->db->cfg ?
-				    a->db->cfg->office_id : "?");
-				rc = keep_aside(a, t, op, record, why,
+				rc = keep_aside(a, t, op, record, "exists",
 				    kz_buf_str(&json));
 			}
 		} else if (!by_owner && register_table(tname) &&
 		    strcmp(tname, "specialist") != 0 && !new_record) {
 			change_json(&json, it, t, pk, op, NULL, NULL);
-			snprintf(why, sizeof why, _("%s added to a record owned "
-			    "by %s"), a->in->office, owner);
-			rc = keep_aside(a, t, op, record, why, kz_buf_str(&json));
+			rc = keep_aside(a, t, op, record, "owner",
+			    kz_buf_str(&json));
 		} else {
 			char *q = sqlite3_mprintf("INSERT INTO \"%w\" VALUES (",
 			    t->name);
@@ -925,17 +924,14 @@ apply_one(struct apply *a, sqlite3_changeset_iter *it)
 		change_json(&json, it, t, pk, op, mine, op == SQLITE_UPDATE ?
 		    want : NULL);
 		free(want);
-		snprintf(why, sizeof why, op == SQLITE_UPDATE ? _("%s changed "
-		    "a record owned by %s") : _("%s deleted a record owned by "
-		    "%s"), a->in->office, owner);
-		rc = keep_aside(a, t, op, record, why, kz_buf_str(&json));
+		rc = keep_aside(a, t, op, record, "owner", kz_buf_str(&json));
 	} else if (mine == NULL) {
 		if (op == SQLITE_DELETE)
 			a->res->unchanged++;	/* gone already */
 		else {
 			change_json(&json, it, t, pk, op, NULL, NULL);
-			rc = keep_aside(a, t, op, record, _("the record was "
-			    "deleted here"), kz_buf_str(&json));
+			rc = keep_aside(a, t, op, record, "deleted",
+			    kz_buf_str(&json));
 		}
 	} else if (op == SQLITE_DELETE) {
 		bool same = true;
@@ -946,8 +942,8 @@ apply_one(struct apply *a, sqlite3_changeset_iter *it)
 		}
 		if (!same) {
 			change_json(&json, it, t, pk, op, mine, NULL);
-			rc = keep_aside(a, t, op, record, _("deleted there but "
-			    "changed here since"), kz_buf_str(&json));
+			rc = keep_aside(a, t, op, record, "changed",
+			    kz_buf_str(&json));
 		} else {
 			char *q = sqlite3_mprintf("DELETE FROM \"%w\"", t->name);
 			kz_buf_puts(&sql, q);
@@ -1004,8 +1000,8 @@ apply_one(struct apply *a, sqlite3_changeset_iter *it)
 			rc = kz_err_add(a->err, "", _("out of memory"));
 		if (rc == KZ_OK && nclash) {
 			change_json(&json, it, t, pk, op, mine, clash);
-			rc = keep_aside(a, t, op, record, _("changed here and "
-			    "there to different values"), kz_buf_str(&json));
+			rc = keep_aside(a, t, op, record, "clash",
+			    kz_buf_str(&json));
 		}
 		if (rc == KZ_OK && nset) {
 			char *q = sqlite3_mprintf("UPDATE \"%w\" SET ", t->name);
@@ -1211,6 +1207,37 @@ kz_sync_import(struct kz_db *db, const char *path, struct kz_sync_result *res,
 }
 
 /* ---- state and conflicts ---- */
+
+const char *
+kz_conflict_reason(const struct kz_conflict *c, char *buf, size_t size)
+{
+	char owner[64];
+
+	if (register_table(c->table))
+		snprintf(owner, sizeof owner, "%s", _("head office"));
+	else
+		snprintf(owner, sizeof owner, "%.*s",
+		    (int)strcspn(c->record, "-"), c->record);
+	if (strcmp(c->reason, "owner") == 0)
+		snprintf(buf, size, strcmp(c->op, "insert") == 0 ?
+		    _("%s added to a record owned by %s") :
+		    strcmp(c->op, "delete") == 0 ?
+		    _("%s deleted a record owned by %s") :
+		    _("%s changed a record owned by %s"), c->office, owner);
+	else if (strcmp(c->reason, "exists") == 0)
+		snprintf(buf, size, _("a different record with this key is "
+		    "here already"));
+	else if (strcmp(c->reason, "deleted") == 0)
+		snprintf(buf, size, _("the record was deleted here"));
+	else if (strcmp(c->reason, "changed") == 0)
+		snprintf(buf, size, _("deleted there but changed here since"));
+	else if (strcmp(c->reason, "clash") == 0)
+		snprintf(buf, size, _("changed here and there to different "
+		    "values"));
+	else
+		snprintf(buf, size, "%s", c->reason);
+	return buf;
+}
 
 long
 kz_sync_pending(struct kz_db *db)

@@ -92,7 +92,7 @@ struct kz_conflict {
 	char table[48];
 	char op[8];
 	char record[64];	/* the record's id */
-	char *reason;
+	char *reason;		/* keyword: owner, clash, deleted, changed, exists */
 	char *change;		/* JSON: key, theirs, base, mine */
 	char *resolved;		/* NULL while open */
 	char *resolution;	/* "theirs" or "mine" */
@@ -103,6 +103,9 @@ struct kz_conflict_list {
 	size_t n;
 };
 
+/* Why a change was kept aside, in words of the configured language. */
+const char *kz_conflict_reason(const struct kz_conflict *c, char *buf,
+    size_t size);
 /* Conflicts, open ones first; all includes resolved ones. */
 int kz_sync_conflicts(struct kz_db *db, bool all, struct kz_conflict_list *l,
     struct kz_err *err);

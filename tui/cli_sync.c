@@ -230,8 +230,11 @@ cli_sync_conflicts(struct cli *c, int argc, char **argv)
 			    "\"record\": ", k->n, k->at, k->office, k->seq,
 			    k->table, k->op);
 			out_json_str(stdout, k->record);
+			char why[256];
 			fputs(", \"reason\": ", stdout);
 			out_json_str(stdout, k->reason);
+			fputs(", \"why\": ", stdout);
+			out_json_str(stdout, kz_conflict_reason(k, why, sizeof why));
 			printf(", \"change\": %s, \"resolution\": ", k->change);
 			out_json_str(stdout, k->resolution);
 			puts(i + 1 < l.n ? "}," : "}");
@@ -258,7 +261,9 @@ cli_sync_conflicts(struct cli *c, int argc, char **argv)
 			printf(_("#%ld  %s %s in %s, bundle %ld from %s (%s)\n"),
 			    k->n, k->op, k->record, k->table, k->seq, k->office,
 			    k->at);
-			printf("     %s\n     %s\n", k->reason, k->change);
+			char why[256];
+			printf("     %s\n     %s\n", kz_conflict_reason(k, why,
+			    sizeof why), k->change);
 			if (k->resolution)
 				printf(_("     resolved: %s, %s\n"),
 				    k->resolution, k->resolved);

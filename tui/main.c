@@ -104,7 +104,7 @@ main(int argc, char **argv)
 	};
 	char cfgpath[PATH_MAX], dbpath[PATH_MAX];
 	const char *cfgopt = NULL, *dbopt = NULL;
-	bool demo = false;
+	bool demo = false, help = false;
 	struct cli c = { 0 };
 	struct kz_err err = { 0 };
 	int ch, rc;
@@ -117,14 +117,27 @@ main(int argc, char **argv)
 		case 'c': cfgopt = optarg; break;
 		case 'd': dbopt = optarg; break;
 		case 'D': demo = true; break;
-		case 'h': usage(stdout); return 0;
+		case 'h': help = true; break;
 		case 'V': printf("kizuna %s\n", KZ_VERSION); return 0;
 		default: usage(stderr); return 2;
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc > 0 && strcmp(argv[0], "help") == 0) {
+	if (argc > 0 && strcmp(argv[0], "help") == 0)
+		help = true;
+
+	/* Help speaks the office's language when there is an office: but
+	 * it writes nothing, and a broken configuration does not stop it. */
+	if (help) {
+		if (cfgopt || (xdg_path(cfgpath, sizeof cfgpath,
+		    "XDG_CONFIG_HOME", ".config", "config.yaml") == 0 &&
+		    access(cfgpath, F_OK) == 0)) {
+			c.cfg = kz_config_load(cfgopt ? cfgopt : cfgpath, &err);
+			if (c.cfg)
+				kz_i18n_set_language(c.cfg->language);
+			kz_config_free(c.cfg);
+		}
 		usage(stdout);
 		return 0;
 	}

@@ -2,8 +2,13 @@
 # repeats, gaps, damage, foreign bundles and concurrent edits; at the end
 # the three databases agree and nothing is lost.
 . "$KZ_TESTS/lib.sh"
-C=$KZ_TESTS/../config
 cd "$T" || exit 1
+# the offices' own configurations, in English: the checks read messages
+C=$T/conf
+mkdir -p "$C"
+for f in tokyo beijing singapore; do
+	sed 's/^\(  *\)language: .*/\1language: en/' "$KZ_TESTS/../config/$f.yaml" > "$C/$f.yaml"
+done
 
 t() { run -c "$C/tokyo.yaml" -d "$T/tyo.db" "$@"; }
 b() { run -c "$C/beijing.yaml" -d "$T/bj.db" "$@"; }
