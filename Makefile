@@ -36,7 +36,7 @@ SAN_TUI    := $(TUI_SRC:%.c=build/san/%.o)
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
 MO         := $(LANGS:%=build/locale/%/LC_MESSAGES/kizuna.mo)
 
-.PHONY: all run deps check unit bench install uninstall clean man lint-man pot
+.PHONY: all run deps check unit bench install uninstall clean man lint-man pot po
 all: build/kizuna $(MO)
 
 build/gen/embedded.c: config/default.yaml config/fields.yaml
@@ -83,7 +83,7 @@ build/san/locale: $(MO)
 
 # Install build dependencies that are missing (Debian), as root or via sudo.
 DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
-	gettext libcmocka-dev tmux mandoc sqlite3
+	gettext libcmocka-dev tmux mandoc sqlite3 python3 calcurse python3-icalendar
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -118,8 +118,22 @@ man: build/kizuna
 lint-man:
 	mandoc -Tlint -W warning man/kizuna.1 man/kizuna.yaml.5
 
+# Messages: `make pot` extracts the marked strings (_ and N_) into the
+# template; `make po` then merges it into every tui/po/LANG.po, where new
+# strings arrive untranslated (or fuzzy) for a translator, and refills
+# en.po, the identity catalogue. `msgfmt --statistics tui/po/LANG.po` shows
+# what is left; tests/shell/i18n.sh fails while anything is.
 pot: $(TUI_SRC) $(CORE_SRC)
-	xgettext --from-code=UTF-8 -k_ -kN_ -o tui/po/kizuna.pot $(CORE_SRC) $(TUI_SRC)
+	xgettext --from-code=UTF-8 -k_ -kN_ --add-comments=TRANSLATORS: \
+	    --package-name=kizuna --package-version=$(VERSION) \
+	    -o tui/po/kizuna.pot $(CORE_SRC) $(TUI_SRC)
+
+po: pot
+	for l in $(filter-out en,$(LANGS)); do \
+	  msgmerge --quiet --update --backup=none tui/po/$$l.po tui/po/kizuna.pot || exit 1; \
+	done
+	msgmerge --quiet --update --backup=none --no-fuzzy-matching tui/po/en.po tui/po/kizuna.pot
+	msgen tui/po/en.po -o tui/po/en.po
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5

@@ -16,6 +16,7 @@
 
 #include "buf.h"
 #include "i18n.h"
+#include "money.h"
 #include "text.h"
 
 /* Bigger than any sensible configuration; stops a mistaken path such as a
@@ -331,6 +332,12 @@ country_known(const char *v)
 	return false;
 }
 
+bool
+kz_config_country_known(const char *code)
+{
+	return code != NULL && country_known(code);
+}
+
 static bool
 check_country(const char *v, char *why, size_t size, size_t *at)
 {
@@ -459,11 +466,23 @@ check_date_format(const char *v, char *why, size_t size, size_t *at)
 
 /* ---- the schema ---- */
 
-enum ktype { KT_STRING, KT_INT, KT_ENUM, KT_LIST };
+enum ktype { KT_STRING, KT_INT, KT_ENUM, KT_LIST, KT_RECORDS };
 
 #define KF_REQUIRED	0x1
 #define KF_INDEX	0x2	/* enum stored as the index of its choice (int) */
 #define KF_PATH		0x4	/* relative to the configuration file */
+#define KF_UNIQUE	0x8	/* KT_RECORDS: no two items share the value */
+
+/* A key inside each item of a KT_RECORDS list, such as the category of
+ * a cost line: text (KT_STRING) or a choice kept as its index (KT_ENUM). */
+struct kz_subkey {
+	const char		*name;
+	enum ktype		 type;
+	unsigned		 flags;
+	const char *const	*choices;
+	check_fn		 check;
+	size_t			 off;		/* member of the item */
+};
 
 struct kz_key {
 	const char		*key;		/* "office.id": nested in YAML */
@@ -475,7 +494,9 @@ struct kz_key {
 	int			 min, max;	/* KT_INT */
 	check_fn		 check;		/* value or list item */
 	size_t			 off;		/* member of struct kz_config */
-	size_t			 off_n;		/* KT_LIST: its count */
+	size_t			 off_n;		/* KT_LIST, KT_RECORDS: count */
+	const struct kz_subkey	*sub;		/* KT_RECORDS: keys of an item */
+	size_t			 item_size;	/* KT_RECORDS: bytes of an item */
 	const char		*def_doc;	/* mdoc for a default not in def */
 	const char		*doc;		/* mdoc, one sentence a line */
 };
@@ -495,6 +516,48 @@ default_user(void)
 }
 
 #define OFF(m)	offsetof(struct kz_config, m)
+
+/* A cost category is a code like a field's: it is stored in every cost
+ * line and shown translated when kizuna knows it. */
+static bool
+check_category(const char *v, char *why, size_t size, size_t *at)
+{
+	size_t i;
+
+	for (i = 0; (v[i] >= 'a' && v[i] <= 'z') || (i > 0 && ((v[i] >= '0' &&
+	    v[i] <= '9') || v[i] == '_')); i++)
+		;
+	if (i > 0 && i <= 32 && v[i] == '\0')
+		return true;
+	*at = v[i] != '\0' ? i : 0;
+	snprintf(why, size, "%s", _("a cost category is 1 to 32 lower-case "
+	    "letters, digits and _, starting with a letter"));
+	return false;
+}
+
+static bool
+check_currency(const char *v, char *why, size_t size, size_t *at)
+{
+	char s[64];
+
+	if (kz_currency_decimals(v) >= 0)
+		return true;
+	snprintf(why, size, _("\"%s\" is not an ISO 4217 currency code "
+	    "(such as JPY, CNY, SGD)"), shown(v, s));
+	return false;
+}
+
+static const char *const payers[] = { "head", "host", NULL };
+
+static const struct kz_subkey cost_keys[] = {
+	{ "category", KT_STRING, KF_REQUIRED | KF_UNIQUE, NULL, check_category,
+	  offsetof(struct kz_cost_default, category) },
+	{ "payer", KT_ENUM, KF_REQUIRED, payers, NULL,
+	  offsetof(struct kz_cost_default, payer) },
+	{ "currency", KT_STRING, 0, NULL, check_currency,
+	  offsetof(struct kz_cost_default, currency) },
+	{ NULL, KT_STRING, 0, NULL, NULL, 0 },
+};
 
 /* Rows in the order `config show` prints them; keys that share a section
  * ("office.") must be next to each other. */
@@ -572,6 +635,45 @@ static const struct kz_key keys[] = {
 	  .doc = "The longest specialist dispatch, in days, accepted without\n"
 	    "an explicit override.\n"
 	    "The council's rule is three months in principle." },
+	{ .key = "dispatch.costs", .type = KT_RECORDS, .sub = cost_keys,
+	  .item_size = sizeof(struct kz_cost_default),
+	  .off = OFF(costs), .off_n = OFF(ncosts),
+	  .def = "[{category: international_travel, payer: head, currency: JPY}, "
+	    "{category: accident_compensation, payer: head, currency: JPY}, "
+	    "{category: incidentals, payer: head, currency: JPY}, "
+	    "{category: domestic_travel, payer: host}, "
+	    "{category: interpreting, payer: host}, "
+	    "{category: lodging, payer: host}, "
+	    "{category: meals, payer: host}]",
+	  .def_doc = "Default: the council's rule,\n"
+	    "head office paying\n"
+	    ".Cm international_travel ,\n"
+	    ".Cm accident_compensation\n"
+	    "and\n"
+	    ".Cm incidentals\n"
+	    "in JPY, the host paying\n"
+	    ".Cm domestic_travel ,\n"
+	    ".Cm interpreting ,\n"
+	    ".Cm lodging\n"
+	    "and\n"
+	    ".Cm meals\n"
+	    "in its own currency.",
+	  .doc = "The cost lines every new dispatch starts with, as a list of\n"
+	    ".Cm category\n"
+	    "(lower-case letters, digits and _),\n"
+	    ".Cm payer\n"
+	    ".Po Cm head\n"
+	    "for head office or\n"
+	    ".Cm host\n"
+	    "for the host government\n"
+	    ".Pc\n"
+	    "and, optionally,\n"
+	    ".Cm currency\n"
+	    "(an ISO 4217 code; without it a host line is in the currency of\n"
+	    "the host country), such as\n"
+	    ".Ql {category: lodging, payer: host} .\n"
+	    "A category the list does not name can still be added to a\n"
+	    "dispatch; its payer must then be given." },
 	{ .key = "fields_file", .type = KT_STRING, .flags = KF_PATH,
 	  .check = check_text, .off = OFF(fields_file),
 	  .def_doc = "Default: the built-in list of 32 fields.",
@@ -925,6 +1027,8 @@ struct staged {
 	int		 num;
 	char		**list;
 	size_t		 n;
+	void		*items;		/* KT_RECORDS */
+	size_t		 nitems;
 	yaml_mark_t	 mark;
 };
 
@@ -939,6 +1043,18 @@ struct cparse {
 	yaml_mark_t	 root_mark;
 };
 
+/* Free n items of a KT_RECORDS key. */
+static void
+records_free(const struct kz_key *k, void *items, size_t n)
+{
+	for (size_t i = 0; items != NULL && i < n; i++)
+		for (const struct kz_subkey *sk = k->sub; sk->name; sk++)
+			if (sk->type == KT_STRING)
+				free(*(char **)(void *)((char *)items +
+				    i * k->item_size + sk->off));
+	free(items);
+}
+
 static void
 staged_free(struct cparse *c)
 {
@@ -947,6 +1063,8 @@ staged_free(struct cparse *c)
 		for (size_t j = 0; j < c->st[i].n; j++)
 			free(c->st[i].list[j]);
 		free(c->st[i].list);
+		if (keys[i].type == KT_RECORDS)
+			records_free(&keys[i], c->st[i].items, c->st[i].nitems);
 	}
 }
 
@@ -1108,6 +1226,168 @@ stage_list(struct cparse *c, const struct kz_key *k, const yaml_node_t *v,
 	return ok;
 }
 
+/* One item of a KT_RECORDS list into item; false after reporting. */
+static bool
+stage_item(struct yctx *y, const struct kz_key *k, const yaml_node_t *map,
+    char *item, char *items, size_t before)
+{
+	bool seen[16] = { 0 }, ok = true;
+	char sh[64];
+
+	if (map->type != YAML_MAPPING_NODE) {
+		yerr(y, map->start_mark, _("each item of %s must be a group of "
+		    "keys such as {%s: ...}, not %s"), k->key, k->sub[0].name,
+		    kind(map));
+		return false;
+	}
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
+	    p < map->data.mapping.pairs.top; p++) {
+		const yaml_node_t *kn = ynode(y, p->key), *vn = ynode(y, p->value);
+		const char *name = pair_key(y, map, p), *s, *best = NULL;
+		size_t bd = SIZE_MAX;
+		int j;
+
+		if (name == NULL) {
+			ok = false;
+			continue;
+		}
+		for (j = 0; k->sub[j].name != NULL; j++) {
+			size_t d;
+
+			if (strcmp(name, k->sub[j].name) == 0)
+				break;
+			if ((d = closeness(name, k->sub[j].name)) < bd) {
+				bd = d;
+				best = k->sub[j].name;
+			}
+		}
+		if (k->sub[j].name == NULL) {
+			if (best != NULL)
+				yerr(y, kn->start_mark, _("unknown key \"%s\" in "
+				    "%s; did you mean \"%s\"?"), shown(name, sh),
+				    k->key, best);
+			else
+				yerr(y, kn->start_mark, _("unknown key \"%s\" in "
+				    "%s"), shown(name, sh), k->key);
+			ok = false;
+			continue;
+		}
+		const struct kz_subkey *sk = &k->sub[j];
+		seen[j] = true;
+		if (vn->type != YAML_SCALAR_NODE) {
+			yerr(y, vn->start_mark, _("%s: %s must be text, not %s"),
+			    k->key, sk->name, kind(vn));
+			ok = false;
+			continue;
+		}
+		if ((s = scalar(y, vn)) == NULL) {
+			ok = false;
+			continue;
+		}
+		if (sk->type == KT_ENUM) {
+			struct kz_buf list = { 0 };
+			int ch;
+
+			for (ch = 0; sk->choices[ch] != NULL; ch++) {
+				if (strcmp(s, sk->choices[ch]) == 0)
+					break;
+				kz_buf_printf(&list, "%s%s", ch ? ", " : "",
+				    sk->choices[ch]);
+			}
+			if (sk->choices[ch] == NULL) {
+				yerr(y, vn->start_mark, _("%s: %s \"%s\" is not "
+				    "one of %s"), k->key, sk->name, shown(s, sh),
+				    kz_buf_str(&list));
+				ok = false;
+			} else
+				*(int *)(void *)(item + sk->off) = ch;
+			kz_buf_free(&list);
+			continue;
+		}
+		if (!checked(y, vn, s, sk->check, k->key)) {
+			ok = false;
+			continue;
+		}
+		for (size_t m = 0; (sk->flags & KF_UNIQUE) && m < before; m++) {
+			const char *o = *(char **)(void *)(items +
+			    m * k->item_size + sk->off);
+
+			if (o != NULL && strcmp(o, s) == 0) {
+				yerr(y, vn->start_mark, _("%s: %s \"%s\" is "
+				    "listed twice"), k->key, sk->name,
+				    shown(s, sh));
+				ok = false;
+			}
+		}
+		if ((*(char **)(void *)(item + sk->off) = strdup(s)) == NULL)
+			ok = false;
+	}
+	for (int j = 0; k->sub[j].name != NULL; j++)
+		if ((k->sub[j].flags & KF_REQUIRED) && !seen[j]) {
+			yerr(y, map->start_mark, _("%s: this item has no \"%s\""),
+			    k->key, k->sub[j].name);
+			ok = false;
+		}
+	return ok;
+}
+
+/* A list of groups of keys, each described by k->sub. */
+static bool
+stage_records(struct yctx *y, const struct kz_key *k, const yaml_node_t *v,
+    void **out, size_t *nout)
+{
+	yaml_node_item_t *it, *top;
+	char *items;
+	size_t n = 0;
+	bool ok = true;
+
+	*out = NULL;
+	*nout = 0;
+	if (v->type != YAML_SEQUENCE_NODE) {
+		yerr(y, v->start_mark, _("%s must be a list of groups of keys, "
+		    "not %s"), k->key, kind(v));
+		return false;
+	}
+	it = v->data.sequence.items.start;
+	top = v->data.sequence.items.top;
+	if ((items = calloc((size_t)(top - it) + 1, k->item_size)) == NULL) {
+		yerr(y, v->start_mark, "%s", _("out of memory"));
+		return false;
+	}
+	for (; it < top; it++, n++)
+		if (!stage_item(y, k, ynode(y, *it), items + n * k->item_size,
+		    items, n))
+			ok = false;
+	if (!ok) {
+		records_free(k, items, n);
+		return false;
+	}
+	*out = items;
+	*nout = n;
+	return true;
+}
+
+/* The default of a KT_RECORDS key, written in YAML in the table. */
+static bool
+default_records(const struct kz_key *k, void **items, size_t *n)
+{
+	struct src s = { "(built-in)", k->def ? k->def : "[]",
+	    strlen(k->def ? k->def : "[]") };
+	struct kz_err e = { 0 };
+	struct yctx y = { .src = &s, .err = &e };
+	yaml_node_t *root;
+	bool ok = false;
+
+	*items = NULL;
+	*n = 0;
+	if (!load_yaml(&y, &root))
+		return false;
+	if (root != NULL)
+		ok = stage_records(&y, k, root, items, n);
+	yaml_document_delete(&y.doc);
+	return ok && !y.bad;
+}
+
 static void
 stage(struct cparse *c, int i, const yaml_node_t *v)
 {
@@ -1136,6 +1416,9 @@ stage(struct cparse *c, int i, const yaml_node_t *v)
 		break;
 	case KT_LIST:
 		ok = stage_list(c, k, v, st);
+		break;
+	case KT_RECORDS:
+		ok = stage_records(&c->y, k, v, &st->items, &st->nitems);
 		break;
 	default:
 		ok = false;
@@ -1592,6 +1875,20 @@ build(struct cparse *c, const char *name)
 			st->list = NULL;
 			st->n = 0;
 			break;
+		case KT_RECORDS: {
+			void *items = st->items;
+			size_t n = st->nitems;
+
+			st->items = NULL;
+			st->nitems = 0;
+			/* A default that does not parse is a bug in the
+			 * table; the unit tests load every default. */
+			if (!st->set && !default_records(k, &items, &n))
+				oom = true;
+			*(void **)(void *)base = items;
+			*(size_t *)(void *)((char *)cfg + k->off_n) = n;
+			break;
+		}
 		}
 	}
 	if (oom) {
@@ -1701,7 +1998,9 @@ kz_config_free(struct kz_config *cfg)
 			for (size_t j = 0; j < n; j++)
 				free(list[j]);
 			free(list);
-		}
+		} else if (k->type == KT_RECORDS)
+			records_free(k, *(void **)(void *)base,
+			    *(size_t *)(void *)((char *)cfg + k->off_n));
 	}
 	fields_free(cfg->fields, cfg->nfields);
 	free(cfg->path);
@@ -1869,6 +2168,42 @@ kz_config_yaml(const struct kz_config *cfg)
 			kz_buf_puts(&b, "]");
 			break;
 		}
+		case KT_RECORDS: {
+			const char *items = *(char *const *)(const void *)base;
+			size_t n = *(const size_t *)(const void *)
+			    ((const char *)cfg + k->off_n);
+
+			if (n == 0)
+				kz_buf_puts(&b, "[]");
+			else if (b.len > 0 && b.s[b.len - 1] == ' ')
+				b.s[--b.len] = '\0';	/* "costs:" ends its line */
+			/* One item a line, in flow style: short and
+			 * still plain to read. */
+			for (size_t j = 0; j < n; j++) {
+				const char *item = items + j * k->item_size;
+				int m = 0;
+
+				kz_buf_printf(&b, "\n%*s- {", (int)depth * 2 + 2,
+				    "");
+				for (const struct kz_subkey *sk = k->sub;
+				    sk->name; sk++) {
+					const void *f = item + sk->off;
+
+					if (sk->type == KT_ENUM) {
+						kz_buf_printf(&b, "%s%s: ", m++ ?
+						    ", " : "", sk->name);
+						yaml_value(&b, sk->choices[
+						    *(const int *)f]);
+					} else if (*(char *const *)f != NULL) {
+						kz_buf_printf(&b, "%s%s: ", m++ ?
+						    ", " : "", sk->name);
+						yaml_value(&b, *(char *const *)f);
+					}
+				}
+				kz_buf_puts(&b, "}");
+			}
+			break;
+		}
 		}
 		kz_buf_puts(&b, "\n");
 		prev = key;
@@ -1894,6 +2229,7 @@ kz_config_doc_mdoc(void)
 			kz_buf_puts(&b, " Ar number\n");
 			break;
 		case KT_LIST:
+		case KT_RECORDS:
 			kz_buf_puts(&b, " Ar list\n");
 			break;
 		case KT_ENUM:

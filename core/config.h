@@ -2,6 +2,7 @@
 #ifndef KZ_CONFIG_H
 #define KZ_CONFIG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "err.h"
 
@@ -14,6 +15,16 @@ struct kz_field {
 	char *name_en;
 	char *name_ja;
 	char *name_zh;
+};
+
+/* Who pays a cost of a dispatch (the council's rule in DOMAIN.md). */
+enum kz_payer { KZ_PAYER_HEAD, KZ_PAYER_HOST };
+
+/* A cost line every new dispatch starts with (dispatch.costs). */
+struct kz_cost_default {
+	char *category;		/* code, e.g. "international_travel" */
+	int payer;		/* enum kz_payer */
+	char *currency;		/* ISO 4217; NULL: the host country's */
 };
 
 struct kz_config {
@@ -30,6 +41,8 @@ struct kz_config {
 	char *user;		/* name written in audit entries */
 	char *organisation;	/* sync bundles from others are refused */
 	int dispatch_max_days;	/* policy: longest dispatch without override */
+	struct kz_cost_default *costs;	/* dispatch.costs */
+	size_t ncosts;
 	char *fields_file;	/* NULL: the built-in taxonomy */
 	struct kz_field *fields;
 	size_t nfields;
@@ -52,6 +65,9 @@ extern const char kz_default_fields[];
 /* Look up a field by code or by number ("12"); NULL if unknown. */
 const struct kz_field *kz_config_field(const struct kz_config *cfg,
     const char *code_or_number);
+/* Is code an ISO 3166-1 alpha-2 country code (capitals)? */
+bool kz_config_country_known(const char *code);
+
 /* The field's name in the configured language, falling back to English. */
 const char *kz_field_name(const struct kz_config *cfg,
     const struct kz_field *f);

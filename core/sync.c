@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "i18n.h"
 #include "search.h"
 #include "sha256.h"
+#include "sync_stamps.h"
 
 /*
  * A bundle is a text header, the changeset, and a closing line that
@@ -307,6 +309,24 @@ kz_sync_export(struct kz_db *db, const char *path, bool all,
 		sqlite3_free(data);
 		return KZ_OK;
 	}
+	if (!all) {
+		struct kz_buf full = { 0 };
+		if (kz_sync_stamps(db, data, size, &full, err)) {
+			sqlite3_free(data);
+			return KZ_ERROR;
+		}
+		if (full.len > 0) {	/* the same changes, authors said */
+			void *copy = sqlite3_malloc((int)full.len);
+			if (copy)
+				memcpy(copy, full.s, full.len);
+			sqlite3_free(data);
+			data = copy;
+			size = (int)full.len;
+			kz_buf_free(&full);
+			if (data == NULL)
+				return kz_err_add(err, "", _("out of memory"));
+		}
+	}
 	struct kz_bundle_info *in = &res->info;
 	in->seq = atol(seqs) + 1;
 	in->changes = describe(data, size, in->counts, sizeof in->counts);
@@ -512,7 +532,16 @@ struct apply {
 	size_t ncreated;
 	char **touched;		/* specialists to re-index */
 	size_t ntouched;
+	char **refused;		/* records whose deletion was refused, */
+	char **refused_why;	/* and what this database said */
+	size_t nrefused;
+	char why[KZ_ERR_MSG];	/* of the last refused change */
 };
+
+/* exec_change: this database's rules refused the change (a.why says how);
+ * it is kept aside instead of failing the whole bundle, which could then
+ * never be applied, and every later bundle of its source with it. */
+#define REFUSED 1
 
 static void
 tables_free(struct apply *a)
@@ -529,6 +558,12 @@ tables_free(struct apply *a)
 	for (size_t i = 0; i < a->ntouched; i++)
 		free(a->touched[i]);
 	free(a->touched);
+	for (size_t i = 0; i < a->nrefused; i++) {
+		free(a->refused[i]);
+		free(a->refused_why[i]);
+	}
+	free(a->refused);
+	free(a->refused_why);
 }
 
 static const struct table *
@@ -614,6 +649,21 @@ value_eq(sqlite3_value *x, sqlite3_value *y)
 }
 
 static void
+json_str(struct kz_buf *b, const unsigned char *s)
+{
+	kz_buf_puts(b, "\"");
+	for (; s && *s; s++) {
+		if (*s == '"' || *s == '\\')
+			kz_buf_printf(b, "\\%c", *s);
+		else if (*s < 0x20)
+			kz_buf_printf(b, "\\u%04x", *s);
+		else
+			kz_buf_put(b, (const char *)s, 1);
+	}
+	kz_buf_puts(b, "\"");
+}
+
+static void
 json_value(struct kz_buf *b, sqlite3_value *v)
 {
 	switch (v ? sqlite3_value_type(v) : SQLITE_NULL) {
@@ -624,21 +674,15 @@ json_value(struct kz_buf *b, sqlite3_value *v)
 		kz_buf_printf(b, "%lld", (long long)sqlite3_value_int64(v));
 		break;
 	case SQLITE_FLOAT:
-		kz_buf_printf(b, "%.17g", sqlite3_value_double(v));
+		/* JSON has no infinity: an invalid text would break every
+		 * listing of the conflicts */
+		if (isfinite(sqlite3_value_double(v)))
+			kz_buf_printf(b, "%.17g", sqlite3_value_double(v));
+		else
+			json_str(b, sqlite3_value_text(v));
 		break;
-	default: {
-		const unsigned char *s = sqlite3_value_text(v);
-		kz_buf_puts(b, "\"");
-		for (; s && *s; s++) {
-			if (*s == '"' || *s == '\\')
-				kz_buf_printf(b, "\\%c", *s);
-			else if (*s < 0x20)
-				kz_buf_printf(b, "\\u%04x", *s);
-			else
-				kz_buf_put(b, (const char *)s, 1);
-		}
-		kz_buf_puts(b, "\"");
-	}
+	default:
+		json_str(b, sqlite3_value_text(v));
 	}
 }
 
@@ -809,12 +853,72 @@ exec_change(struct apply *a, const char *sql, sqlite3_changeset_iter *it,
 	} else
 		bind_key(st, it, t, pk, op, 1);
 	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && (sqlite3_extended_errcode(a->db->sql) & 0xff) ==
+	    SQLITE_CONSTRAINT && !sqlite3_get_autocommit(a->db->sql)) {
+		/* the statement alone was undone (ABORT): the rest of the
+		 * bundle goes on */
+		snprintf(a->why, sizeof a->why, "%s", sqlite3_errmsg(a->db->sql));
+		sqlite3_finalize(st);
+		return REFUSED;
+	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return kz_err_add(a->err, t->name, _("database: %s"),
 		    sqlite3_errmsg(a->db->sql));
 	a->res->applied++;
 	return KZ_OK;
+}
+
+static const char *
+refused_why(const struct apply *a, const char *record)
+{
+	for (size_t i = 0; i < a->nrefused; i++)
+		if (strcmp(a->refused[i], record) == 0)
+			return a->refused_why[i];
+	return NULL;
+}
+
+/* Keep aside a change this database refused, with what it said. A refused
+ * deletion is remembered so that the rows keyed by the record (its
+ * fields, languages...) stay with it rather than go without it. */
+static int
+refuse(struct apply *a, sqlite3_changeset_iter *it, const struct table *t,
+    const unsigned char *pk, int op, sqlite3_stmt *mine, const bool *want,
+    const char *record, const char *why)
+{
+	struct kz_buf json = { 0 };
+	int rc;
+
+	change_json(&json, it, t, pk, op, mine, want);
+	if (json.len > 0)	/* reopen the object for one more member */
+		json.s[--json.len] = '\0';
+	kz_buf_puts(&json, ", \"error\": ");
+	json_str(&json, (const unsigned char *)why);
+	kz_buf_puts(&json, "}");
+	if (json.oom)
+		rc = kz_err_add(a->err, "", _("out of memory"));
+	else
+		rc = keep_aside(a, t, op, record, "refused", kz_buf_str(&json));
+	if (rc == KZ_OK && op == SQLITE_DELETE && !refused_why(a, record)) {
+		char **r = realloc(a->refused, (a->nrefused + 1) * sizeof *r);
+		char **w = r ? realloc(a->refused_why, (a->nrefused + 1) *
+		    sizeof *w) : NULL;
+		if (r)
+			a->refused = r;
+		if (w) {
+			a->refused_why = w;
+			r[a->nrefused] = strdup(record);
+			w[a->nrefused] = strdup(why);
+			if (r[a->nrefused] && w[a->nrefused])
+				a->nrefused++;
+			else {
+				free(r[a->nrefused]);
+				free(w[a->nrefused]);
+			}
+		}
+	}
+	kz_buf_free(&json);
+	return rc;
 }
 
 /* Would an update change anything here but audit stamps? */
@@ -909,7 +1013,11 @@ apply_one(struct apply *a, sqlite3_changeset_iter *it)
 				kz_buf_printf(&sql, "%s?%d", c ? ", " : "", c + 1);
 			kz_buf_puts(&sql, ")");
 			rc = exec_change(a, kz_buf_str(&sql), it, t, pk, op, NULL);
-			remember(&a->created, &a->ncreated, record);
+			if (rc == REFUSED)
+				rc = refuse(a, it, t, pk, op, NULL, NULL, record,
+				    a->why);
+			else
+				remember(&a->created, &a->ncreated, record);
 		}
 	} else if (!by_owner && !new_record && (mine == NULL ||
 	    (op == SQLITE_UPDATE && !differs(it, t, pk, mine)))) {
@@ -940,16 +1048,22 @@ apply_one(struct apply *a, sqlite3_changeset_iter *it)
 			sqlite3changeset_old(it, c, &v);
 			same = value_eq(v, sqlite3_column_value(mine, c));
 		}
+		const char *why = refused_why(a, record);
 		if (!same) {
 			change_json(&json, it, t, pk, op, mine, NULL);
 			rc = keep_aside(a, t, op, record, "changed",
 			    kz_buf_str(&json));
+		} else if (why) {
+			rc = refuse(a, it, t, pk, op, mine, NULL, record, why);
 		} else {
 			char *q = sqlite3_mprintf("DELETE FROM \"%w\"", t->name);
 			kz_buf_puts(&sql, q);
 			sqlite3_free(q);
 			where_key(&sql, t, pk, 1);
 			rc = exec_change(a, kz_buf_str(&sql), it, t, pk, op, NULL);
+			if (rc == REFUSED)
+				rc = refuse(a, it, t, pk, op, mine, NULL, record,
+				    a->why);
 		}
 	} else {
 		/* UPDATE: field by field; a field changed on both sides to
@@ -1018,6 +1132,9 @@ apply_one(struct apply *a, sqlite3_changeset_iter *it)
 				}
 			where_key(&sql, t, pk, k + 1);
 			rc = exec_change(a, kz_buf_str(&sql), it, t, pk, op, set);
+			if (rc == REFUSED)
+				rc = refuse(a, it, t, pk, op, mine, set, record,
+				    a->why);
 		} else if (rc == KZ_OK && !nclash)
 			a->res->unchanged++;
 		free(set);
@@ -1027,6 +1144,31 @@ apply_one(struct apply *a, sqlite3_changeset_iter *it)
 	kz_buf_free(&json);
 	kz_buf_free(&sql);
 	return rc;
+}
+
+/*
+ * Deletions of rows keyed by their record's id (a specialist's fields,
+ * a request's fields) wait for a second pass, after the records
+ * themselves: if a record's deletion is refused here, its rows stay too.
+ */
+static int
+pass_of(struct apply *a, sqlite3_changeset_iter *it)
+{
+	const char *tname;
+	int ncol, op, ind, npk;
+	unsigned char *pk;
+	const struct table *t;
+
+	sqlite3changeset_op(it, &tname, &ncol, &op, &ind);
+	if (op != SQLITE_DELETE)
+		return 0;
+	sqlite3changeset_pk(it, &pk, &npk);
+	if ((t = table_of(a, tname, ncol)) == NULL)
+		return 0;	/* apply_one reports it */
+	for (int c = 0; c < ncol; c++)
+		if (pk[c])
+			return strcmp(t->col[c], "id") != 0;
+	return 0;
 }
 
 static int
@@ -1141,15 +1283,20 @@ kz_sync_import_mem(struct kz_db *db, const char *name,
 	}
 	sqlite3_exec(db->sql, "PRAGMA defer_foreign_keys = ON", NULL, NULL,
 	    NULL);
-	if (sqlite3changeset_start(&it, (int)(len - at - 70),
-	    (void *)(data + at)) != SQLITE_OK)
-		rc = kz_err_add(err, name, _("the bundle's changes cannot be "
-		    "read"));
-	while (rc == KZ_OK && sqlite3changeset_next(it) == SQLITE_ROW)
-		rc = apply_one(&a, it);
-	if (it && sqlite3changeset_finalize(it) != SQLITE_OK && rc == KZ_OK)
-		rc = kz_err_add(err, name, _("the bundle's changes cannot be "
-		    "read"));
+	for (int pass = 0; rc == KZ_OK && pass < 2; pass++) {
+		if (sqlite3changeset_start(&it, (int)(len - at - 70),
+		    (void *)(data + at)) != SQLITE_OK) {
+			rc = kz_err_add(err, name, _("the bundle's changes "
+			    "cannot be read"));
+			break;
+		}
+		while (rc == KZ_OK && sqlite3changeset_next(it) == SQLITE_ROW)
+			if (pass_of(&a, it) == pass)
+				rc = apply_one(&a, it);
+		if (sqlite3changeset_finalize(it) != SQLITE_OK && rc == KZ_OK)
+			rc = kz_err_add(err, name, _("the bundle's changes "
+			    "cannot be read"));
+	}
 	for (size_t i = 0; rc == KZ_OK && i < a.ntouched; i++)
 		rc = kz_search_refresh(db, a.touched[i], err);
 	if (rc == KZ_OK)
@@ -1234,6 +1381,9 @@ kz_conflict_reason(const struct kz_conflict *c, char *buf, size_t size)
 	else if (strcmp(c->reason, "clash") == 0)
 		snprintf(buf, size, _("changed here and there to different "
 		    "values"));
+	else if (strcmp(c->reason, "refused") == 0)
+		snprintf(buf, size, _("this database does not allow it: %s"),
+		    c->error ? c->error : "?");
 	else
 		snprintf(buf, size, "%s", c->reason);
 	return buf;
@@ -1317,13 +1467,13 @@ kz_sync_conflicts(struct kz_db *db, bool all, struct kz_conflict_list *l,
 
 	l->c = NULL;
 	l->n = 0;
-	if (sqlite3_prepare_v2(db->sql, all ? "SELECT n, at, source_office, seq, "
-	    "tbl, op, record, reason, change, resolved, resolution FROM "
-	    "sync_conflict ORDER BY resolved IS NOT NULL, n" : "SELECT n, at, "
-	    "source_office, seq, tbl, op, record, reason, change, resolved, "
-	    "resolution FROM sync_conflict WHERE resolved IS NULL ORDER BY n",
-	    -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db->sql, "SELECT n, at, source_office, seq, tbl, "
+	    "op, record, reason, change, resolved, resolution, CASE WHEN "
+	    "json_valid(change) THEN json_extract(change, '$.error') END FROM "
+	    "sync_conflict WHERE ? OR resolved IS NULL ORDER BY resolved IS NOT "
+	    "NULL, n", -1, &st, NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, "sync");
+	sqlite3_bind_int(st, 1, all);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		struct kz_conflict *c = realloc(l->c, (l->n + 1) * sizeof *c);
 		if (c == NULL)
@@ -1345,6 +1495,7 @@ kz_sync_conflicts(struct kz_db *db, bool all, struct kz_conflict_list *l,
 		c->change = dup_text(st, 8);
 		c->resolved = dup_text(st, 9);
 		c->resolution = dup_text(st, 10);
+		c->error = dup_text(st, 11);
 	}
 	sqlite3_finalize(st);
 	return KZ_OK;
@@ -1358,10 +1509,29 @@ kz_conflict_list_free(struct kz_conflict_list *l)
 		free(l->c[i].change);
 		free(l->c[i].resolved);
 		free(l->c[i].resolution);
+		free(l->c[i].error);
 	}
 	free(l->c);
 	l->c = NULL;
 	l->n = 0;
+}
+
+/* ", col = new" of an update; the audit stamps move only to a later
+ * edit, as they do when bundles merge (stamp: theirs has "updated"). */
+static void
+put_set(struct kz_buf *b, int k, const char *c, const char *newv,
+    const char *newstamp, bool stamp)
+{
+	char *q;
+
+	if (stamp && (strcmp(c, "updated") == 0 || strcmp(c, "updated_by") == 0))
+		q = sqlite3_mprintf("%s\"%w\" = CASE WHEN %s > coalesce("
+		    "\"updated\", '') THEN %s ELSE \"%w\" END", k ? ", " : "", c,
+		    newstamp, newv, c);
+	else
+		q = sqlite3_mprintf("%s\"%w\" = %s", k ? ", " : "", c, newv);
+	kz_buf_puts(b, q);
+	sqlite3_free(q);
 }
 
 /* Apply the kept-aside values with SQLite's JSON functions, so every
@@ -1373,12 +1543,19 @@ take_theirs(struct kz_db *db, const char *tbl, const char *op,
 	struct kz_buf sql = { 0 };
 	sqlite3_stmt *st, *cols;
 	int rc, k = 0;
-	char *q;
+	bool stamp = false;
+	char *q, *v;
 
 	if (sqlite3_prepare_v2(db->sql, "SELECT key FROM json_each(?, ?)", -1,
 	    &cols, NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, "sync");
 	sqlite3_bind_text(cols, 1, change, -1, SQLITE_STATIC);
+	sqlite3_bind_text(cols, 2, "$.theirs", -1, SQLITE_STATIC);
+	while (sqlite3_step(cols) == SQLITE_ROW)
+		if (strcmp((const char *)sqlite3_column_text(cols, 0), "updated")
+		    == 0)
+			stamp = true;
+	sqlite3_reset(cols);
 	if (strcmp(op, "delete") == 0) {
 		q = sqlite3_mprintf("DELETE FROM \"%w\" WHERE 1", tbl);
 		kz_buf_puts(&sql, q);
@@ -1400,10 +1577,9 @@ take_theirs(struct kz_db *db, const char *tbl, const char *op,
 			    k ? ", " : "", c);
 			kz_buf_puts(&vals, q);
 			sqlite3_free(q);
-			q = sqlite3_mprintf("%s\"%w\" = excluded.\"%w\"", k ?
-			    ", " : "", c, c);
-			kz_buf_puts(&sets, q);
-			sqlite3_free(q);
+			v = sqlite3_mprintf("excluded.\"%w\"", c);
+			put_set(&sets, k, c, v, "excluded.\"updated\"", stamp);
+			sqlite3_free(v);
 			k++;
 		}
 		kz_buf_puts(&sql, ") VALUES (");
@@ -1429,10 +1605,11 @@ take_theirs(struct kz_db *db, const char *tbl, const char *op,
 		sqlite3_bind_text(cols, 2, "$.theirs", -1, SQLITE_STATIC);
 		while (sqlite3_step(cols) == SQLITE_ROW) {
 			const char *c = (const char *)sqlite3_column_text(cols, 0);
-			q = sqlite3_mprintf("%s\"%w\" = json_extract(?1, "
-			    "'$.theirs.\"%w\"')", k++ ? ", " : "", c, c);
-			kz_buf_puts(&sql, q);
-			sqlite3_free(q);
+			v = sqlite3_mprintf("json_extract(?1, '$.theirs.\"%w\"')",
+			    c);
+			put_set(&sql, k++, c, v, "json_extract(?1, "
+			    "'$.theirs.updated')", stamp);
+			sqlite3_free(v);
 		}
 		kz_buf_puts(&sql, " WHERE 1");
 	}
@@ -1459,20 +1636,24 @@ run:
 	if (rc != SQLITE_DONE)
 		return kz_err_add(err, tbl, _("database: %s"),
 		    sqlite3_errmsg(db->sql));
+	/* a change to a record that is gone changes nothing: say so rather
+	 * than mark it taken */
+	if (strcmp(op, "update") == 0 && sqlite3_changes(db->sql) == 0)
+		return kz_err_add(err, tbl, _("the record is not here any "
+		    "more, so their change cannot be taken: keep mine"));
 	return KZ_OK;
 }
 
-int
-kz_sync_resolve(struct kz_db *db, long n, bool theirs, struct kz_err *err)
+/* Settle one open conflict inside the caller's transaction. */
+static int
+resolve_one(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 {
 	sqlite3_stmt *st;
 	char tbl[64] = "", op[8] = "", record[64] = "", *change = NULL, now[32];
-	bool open = false;
 	int rc = KZ_OK;
 
-	if (sqlite3_prepare_v2(db->sql, "SELECT tbl, op, record, change, "
-	    "resolved IS NULL FROM sync_conflict WHERE n = ?", -1, &st, NULL) !=
-	    SQLITE_OK)
+	if (sqlite3_prepare_v2(db->sql, "SELECT tbl, op, record, change FROM "
+	    "sync_conflict WHERE n = ?", -1, &st, NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, "sync");
 	sqlite3_bind_int64(st, 1, n);
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -1480,24 +1661,15 @@ kz_sync_resolve(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 		snprintf(op, sizeof op, "%s", sqlite3_column_text(st, 1));
 		snprintf(record, sizeof record, "%s", sqlite3_column_text(st, 2));
 		change = dup_text(st, 3);
-		open = sqlite3_column_int(st, 4);
 	}
 	sqlite3_finalize(st);
 	if (change == NULL)
 		return kz_err_add(err, "", _("no conflict number %ld"), n);
-	if (!open) {
-		free(change);
-		return kz_err_add(err, "", _("conflict %ld is resolved "
-		    "already"), n);
-	}
-	if (kz_db_begin(db, err)) {
-		free(change);
-		return KZ_ERROR;
-	}
 	if (theirs)
 		rc = take_theirs(db, tbl, op, change, err);
 	if (rc == KZ_OK && register_table(tbl))
 		rc = kz_search_refresh(db, record, err);
+	free(change);
 	kz_now_utc(now);
 	if (rc == KZ_OK && sqlite3_prepare_v2(db->sql, "UPDATE sync_conflict SET "
 	    "resolved = ?, resolution = ? WHERE n = ?", -1, &st, NULL) ==
@@ -1511,7 +1683,61 @@ kz_sync_resolve(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 		sqlite3_finalize(st);
 	} else if (rc == KZ_OK)
 		rc = kz_db_fail(db, err, "sync");
-	free(change);
+	return rc;
+}
+
+/*
+ * A record's deletion comes with the deletions of the rows keyed by it
+ * (its fields, languages...), each kept aside beside it; settling the
+ * record's settles them the same way, so one decision is one key press.
+ */
+int
+kz_sync_resolve(struct kz_db *db, long n, bool theirs, struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	bool found = false, open = false;
+	long *rows = NULL;
+	size_t nrows = 0;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT resolved IS NULL FROM "
+	    "sync_conflict WHERE n = ?", -1, &st, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "sync");
+	sqlite3_bind_int64(st, 1, n);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		found = true;
+		open = sqlite3_column_int(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (!found)
+		return kz_err_add(err, "", _("no conflict number %ld"), n);
+	if (!open)
+		return kz_err_add(err, "", _("conflict %ld is resolved "
+		    "already"), n);
+	if (sqlite3_prepare_v2(db->sql, "SELECT o.n FROM sync_conflict c JOIN "
+	    "sync_conflict o ON o.source_db = c.source_db AND o.seq = c.seq AND "
+	    "o.record = c.record AND o.tbl <> c.tbl AND o.op = 'delete' AND "
+	    "o.resolved IS NULL WHERE c.n = ? AND c.op = 'delete' AND "
+	    "json_valid(c.change) AND json_extract(c.change, '$.key.id') IS NOT "
+	    "NULL ORDER BY o.n", -1, &st, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "sync");
+	sqlite3_bind_int64(st, 1, n);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		long *r = realloc(rows, (nrows + 1) * sizeof *r);
+		if (r == NULL)
+			break;
+		rows = r;
+		rows[nrows++] = (long)sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (kz_db_begin(db, err)) {
+		free(rows);
+		return KZ_ERROR;
+	}
+	rc = resolve_one(db, n, theirs, err);
+	for (size_t i = 0; rc == KZ_OK && i < nrows; i++)
+		rc = resolve_one(db, rows[i], theirs, err);
+	free(rows);
 	if (rc != KZ_OK) {
 		kz_db_rollback(db);
 		return KZ_ERROR;

@@ -92,8 +92,10 @@ struct kz_conflict {
 	char table[48];
 	char op[8];
 	char record[64];	/* the record's id */
-	char *reason;		/* keyword: owner, clash, deleted, changed, exists */
-	char *change;		/* JSON: key, theirs, base, mine */
+	char *reason;		/* keyword: owner, clash, deleted, changed, exists,
+				 * refused */
+	char *change;		/* JSON: key, theirs, base, mine (and error) */
+	char *error;		/* refused: what this database said, or NULL */
 	char *resolved;		/* NULL while open */
 	char *resolution;	/* "theirs" or "mine" */
 };
@@ -111,8 +113,32 @@ int kz_sync_conflicts(struct kz_db *db, bool all, struct kz_conflict_list *l,
     struct kz_err *err);
 void kz_conflict_list_free(struct kz_conflict_list *l);
 /* Resolve: take_theirs applies the kept-aside change (and so sends it on
- * with the next export); otherwise the local values stay. */
+ * with the next export); otherwise the local values stay. Settling a
+ * record's deletion settles the deletions of its rows (fields, languages)
+ * kept aside from the same bundle. Audit stamps move only to a later
+ * edit; a change to a record that is gone cannot be taken. */
 int kz_sync_resolve(struct kz_db *db, long n, bool take_theirs,
     struct kz_err *err);
+
+/* A kept-aside change field by field, for a side-by-side comparison
+ * (sync_fields.c). */
+enum { KZ_THEIRS, KZ_BASE, KZ_MINE, KZ_SIDES };
+
+struct kz_conflict_field {
+	char *name;			/* the column */
+	bool has[KZ_SIDES];		/* the change carries this side */
+	char *value[KZ_SIDES];		/* as text; NULL for an empty value */
+};
+
+struct kz_conflict_view {
+	char *key;			/* "specialist BJS-7K3M-Q9TX, field x" */
+	struct kz_conflict_field *f;	/* in the table's column order */
+	size_t n;
+	bool has[KZ_SIDES];		/* some field carries this side */
+};
+
+int kz_conflict_view(struct kz_db *db, const struct kz_conflict *c,
+    struct kz_conflict_view *v, struct kz_err *err);
+void kz_conflict_view_free(struct kz_conflict_view *v);
 
 #endif

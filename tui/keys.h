@@ -21,6 +21,14 @@
 #define KEYS_CHOICE	0x10	/* a field with fixed choices */
 #define KEYS_CONFIRM	0x20	/* a yes/no question */
 #define KEYS_PAGER	0x40	/* the help screen */
+#define KEYS_REQUESTS	0x1000	/* the request list */
+#define KEYS_DISPATCHES	0x2000	/* the dispatch list */
+#define KEYS_CANDIDATES	0x4000	/* the ranked candidates of a request */
+#define KEYS_TIMELINE	0x8000	/* the timeline chart */
+#define KEYS_SEMINAR	0x10000	/* the editions of a seminar series */
+#define KEYS_PROGRAMME	0x20000	/* an edition's programme or participants */
+#define KEYS_SYNC	0x40000	/* the sync tab: bundles and conflicts */
+#define KEYS_PROMPT	0x80000	/* a question that takes a file name */
 
 enum keys_action {
 	KA_NONE = 0,
@@ -33,6 +41,13 @@ enum keys_action {
 	KA_LEFT, KA_RIGHT, KA_HOME, KA_END, KA_BACKSPACE, KA_DELCHAR,
 	KA_KILL,
 	KA_YES, KA_NO, KA_CLOSE,
+	KA_STATE, KA_COSTS, KA_MATCH, KA_PROPOSE, KA_BACK,
+	KA_TL_EARLIER, KA_TL_LATER, KA_TL_MONTH_EARLIER, KA_TL_MONTH_LATER,
+	KA_ZOOM_IN, KA_ZOOM_OUT, KA_TODAY, KA_TL_ROWS,
+	KA_PROGRAMME, KA_PARTICIPANTS, KA_SERIES_NEXT, KA_SERIES_ADD,
+	KA_DAY_PREV, KA_DAY_NEXT,
+	KA_THEIRS, KA_MINE, KA_SYNC_EXPORT, KA_SYNC_IMPORT, KA_SHOW_RESOLVED,
+	KA_ACCEPT,
 	KA_COUNT
 };
 

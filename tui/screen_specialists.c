@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "dspview.h"
 #include "form.h"
 #include "i18n.h"
 #include "keys.h"
@@ -27,13 +28,13 @@ static const char *const spec_level_names[KZ_LEVEL_COUNT] = {
 enum spec_label {
 	SL_ID, SL_GOV, SL_POST, SL_STATUS, SL_FIELDS, SL_LANGS, SL_OVERSEAS,
 	SL_EMAIL, SL_PHONE, SL_ADDRESS, SL_UNAVAIL, SL_NOTES, SL_CREATED,
-	SL_UPDATED, SL_COUNT
+	SL_UPDATED, SL_DISPATCHES, SL_COUNT
 };
 static const char *const spec_labels[SL_COUNT] = {
 	N_("ID"), N_("Government"), N_("Post"), N_("Status"), N_("Fields"),
 	N_("Languages"), N_("Overseas"), N_("E-mail"), N_("Phone"),
 	N_("Address"), N_("Unavailable"), N_("Notes"), N_("Created"),
-	N_("Updated")
+	N_("Updated"), N_("Dispatches")
 };
 
 /* One line of the detail pane: a label (or -1 for a continuation) and
@@ -436,6 +437,12 @@ spec_detail_build(struct spec_tab *t, int width)
 		spec_dl_add(t, i == 0 ? SL_UNAVAIL : -1, buf, width);
 	}
 	spec_dl_add(t, SL_NOTES, s->notes, width);
+	/* the dispatch history, newest first (dspview.c) */
+	size_t nd;
+	char **dl = dspview_spec_lines(t->ctx->db, cfg, s->id, &nd);
+	for (size_t i = 0; i < nd; i++)
+		spec_dl_add(t, i == 0 ? SL_DISPATCHES : -1, dl[i], width);
+	dspview_free_lines(dl, nd);
 	spec_stamp(cfg, s->created, s->created_by, buf, sizeof buf);
 	spec_dl_add(t, SL_CREATED, buf, width);
 	spec_stamp(cfg, s->updated, s->updated_by, buf, sizeof buf);

@@ -8,7 +8,14 @@
 #include "draw.h"
 #include "i18n.h"
 #include "keys.h"
+#include "screen_dispatches.h"
+#include "screen_requests.h"
+#include "screen_seminars.h"
 #include "screen_specialists.h"
+#include "screen_sync.h"
+#include "screen_timeline.h"
+#include "screen_trainees.h"
+#include "sync.h"
 #include "text.h"
 
 /* Below this the frame cannot show a list row and a status line. */
@@ -20,7 +27,14 @@
 static const struct ui_screen *const ui_screens[] = {
 	&screen_specialists,
 	/* dispatch tabs (requests, dispatches, timeline) */
+	&screen_requests,
+	&screen_dispatches,
+	&screen_timeline,
 	/* seminar tabs (seminars, trainees) */
+	/* sync tab */
+	&screen_sync,
+	&screen_seminars,
+	&screen_trainees,
 };
 #define UI_NSCREENS ((int)(sizeof ui_screens / sizeof ui_screens[0]))
 
@@ -31,6 +45,8 @@ struct ui {
 	WINDOW *wtitle, *wtabs, *wstatus;
 	bool small;
 	bool prompt;		/* the tab owns the status line and cursor */
+	long pending;		/* changes waiting for the next sync export */
+	sqlite3_int64 writes;	/* the connection's count when it was read */
 };
 
 static const struct ui_screen *
@@ -65,14 +81,16 @@ static void
 ui_draw_title(struct ui *u)
 {
 	const struct kz_config *cfg = u->ctx.cfg;
-	char left[256], right[160], summary[96] = "";
+	char left[256], right[256], summary[96] = "", pending[64] = "";
 
 	ui_screen(u)->summary(u->tab[u->cur], summary, sizeof summary);
+	if (u->pending > 0)
+		snprintf(pending, sizeof pending, _("%ld to send"), u->pending);
 	snprintf(left, sizeof left, " kizuna: %s [%s]",
 	    cfg->office_name ? cfg->office_name : "",
 	    cfg->office_id ? cfg->office_id : "");
-	snprintf(right, sizeof right, "%s  %s ", summary,
-	    cfg->language ? cfg->language : "");
+	snprintf(right, sizeof right, "%s%s%s  %s ", pending, *pending ? "  " :
+	    "", summary, cfg->language ? cfg->language : "");
 	draw_bar(u->wtitle, 0, COLS, left, right, draw_attr(DRAW_TITLE));
 	wnoutrefresh(u->wtitle);
 }
@@ -215,6 +233,8 @@ ui_run(struct kz_db *db, const struct kz_config *cfg)
 	for (int i = 0; i < UI_NSCREENS; i++)
 		if ((u.tab[i] = ui_screens[i]->open(&u.ctx)) == NULL)
 			rc = 1;
+	u.writes = sqlite3_total_changes64(db->sql);
+	u.pending = kz_sync_pending(db);
 
 	while (rc == 0) {
 		int key;
@@ -254,6 +274,15 @@ ui_run(struct kz_db *db, const struct kz_config *cfg)
 		/* A write shows in the title's count. */
 		if (flags & (UI_DRAW_LIST | UI_LAYOUT))
 			flags |= UI_DRAW_TITLE;
+		/* ...and in the changes waiting to be sent. The connection
+		 * counts the rows it writes, so only a key that wrote (or a
+		 * new layout, for other programs' writes) costs the query. */
+		if ((flags & UI_LAYOUT) ||
+		    sqlite3_total_changes64(db->sql) != u.writes) {
+			u.writes = sqlite3_total_changes64(db->sql);
+			u.pending = kz_sync_pending(db);
+			flags |= UI_DRAW_TITLE;
+		}
 	}
 
 	for (int i = 0; i < UI_NSCREENS; i++)

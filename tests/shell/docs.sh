@@ -22,7 +22,18 @@ help=$out
 man=$(cat "$M/kizuna.1")
 for cmd in "specialist add" "specialist list" "specialist show" "specialist edit" \
 	"specialist rm" "search" "import specialists" "export specialists" "demo" \
-	"stats fields" "config check" "config show" "config doc" "keys"; do
+	"stats fields" "config check" "config show" "config doc" "keys" \
+	"request add" "request list" "request show" "request edit" "request state" \
+	"request rm" "match" "dispatch add" "dispatch list" "dispatch show" \
+	"dispatch edit" "dispatch state" "dispatch cost" "dispatch rm" "timeline" \
+	"export dispatches" \
+	"series add" "series list" "series edit" "series rm" "seminar add" \
+	"seminar list" "seminar show" "seminar edit" "seminar rm" "programme add" \
+	"programme list" "programme edit" "programme rm" "participant add" \
+	"participant list" "participant edit" "participant rm" "participant count" \
+	"import programme" "import participants" "export programme" "trainee add" \
+	"trainee list" "trainee show" "trainee edit" "trainee rm" "trainee count" \
+	"sync export" "sync import" "sync status" "sync conflicts" "sync resolve"; do
 	expect_in "$help" "$cmd" "--help has $cmd"
 	expect_in "$man" ".It Ic $cmd" "kizuna.1 has $cmd"
 done

@@ -1,0 +1,412 @@
+/* cost.c - the cost ledger of a dispatch: who pays what, estimated and actual. */
+#include "cost.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dispatch.h"
+#include "dsprec.h"
+#include "i18n.h"
+#include "specialist.h"
+
+/* Names of the categories of the council's rule (DOMAIN.md). */
+static const struct {
+	const char *code, *name;
+} known[] = {
+	{ "international_travel", N_("international travel") },
+	{ "accident_compensation", N_("accident compensation") },
+	{ "incidentals", N_("travel incidentals") },
+	{ "domestic_travel", N_("travel inside the country") },
+	{ "interpreting", N_("interpreting") },
+	{ "lodging", N_("lodging") },
+	{ "meals", N_("meals") },
+};
+
+static const char *const payer_keywords[] = { "head", "host" };
+static const char *const payer_names[] = { N_("head office"), N_("host") };
+
+const char *
+kz_cost_category_name(const char *code)
+{
+	for (size_t i = 0; code && i < sizeof known / sizeof known[0]; i++)
+		if (strcmp(code, known[i].code) == 0)
+			return _(known[i].name);
+	return code ? code : "";
+}
+
+const char *
+kz_payer_keyword(enum kz_payer p)
+{
+	return payer_keywords[p == KZ_PAYER_HOST];
+}
+
+const char *
+kz_payer_name(enum kz_payer p)
+{
+	return _(payer_names[p == KZ_PAYER_HOST]);
+}
+
+int
+kz_payer_parse(const char *s)
+{
+	for (int i = 0; s && i < 2; i++)
+		if (strcmp(s, payer_keywords[i]) == 0)
+			return i;
+	return -1;
+}
+
+const struct kz_cost_default *
+kz_cost_default_of(const struct kz_config *cfg, const char *category)
+{
+	for (size_t i = 0; cfg && category && i < cfg->ncosts; i++)
+		if (strcmp(cfg->costs[i].category, category) == 0)
+			return &cfg->costs[i];
+	return NULL;
+}
+
+/* The currency a line takes when none is given. */
+static const char *
+usual_currency(const struct kz_cost_default *def, int payer,
+    const char *country)
+{
+	if (def && def->currency)
+		return def->currency;
+	return payer == KZ_PAYER_HOST ? kz_country_currency(country) : "JPY";
+}
+
+static int
+host_country(struct kz_db *db, const char *dispatch, char out[3])
+{
+	sqlite3_stmt *st;
+
+	out[0] = '\0';
+	if (sqlite3_prepare_v2(db->sql, "SELECT r.country FROM dispatch d JOIN "
+	    "request r ON r.id = d.request WHERE d.id = ?", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return KZ_ERROR;
+	sqlite3_bind_text(st, 1, dispatch, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return KZ_ERROR;
+	}
+	kz_rec_col_copy(st, 0, out, 3);
+	sqlite3_finalize(st);
+	return KZ_OK;
+}
+
+static int
+write_line(struct kz_db *db, const struct kz_cost_line *l, int pos,
+    struct kz_err *err)
+{
+	char est[32], act[32], p[16], now[32];
+	const char *v[11];
+
+	kz_now_utc(now);
+	snprintf(est, sizeof est, "%lld", l->estimate);
+	snprintf(act, sizeof act, "%lld", l->actual);
+	snprintf(p, sizeof p, "%d", pos);
+	v[0] = l->id;
+	v[1] = l->dispatch;
+	v[2] = l->category;
+	v[3] = kz_payer_keyword((enum kz_payer)l->payer);
+	v[4] = l->currency;
+	v[5] = l->has_estimate ? est : NULL;
+	v[6] = l->has_actual ? act : NULL;
+	v[7] = l->note;
+	v[8] = p;
+	v[9] = now;
+	v[10] = kz_rec_user(db);
+	/* The line of a category is one row: a change keeps its id. */
+	return kz_rec_run(db, err, "INSERT INTO dispatch_cost (id, dispatch, "
+	    "category, payer, currency, estimate, actual, note, pos, updated, "
+	    "updated_by) VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS INTEGER), "
+	    "CAST(?7 AS INTEGER), ?8, CAST(?9 AS INTEGER), ?10, ?11) "
+	    "ON CONFLICT (dispatch, category) DO UPDATE SET payer = ?4, "
+	    "currency = ?5, estimate = CAST(?6 AS INTEGER), "
+	    "actual = CAST(?7 AS INTEGER), note = ?8, updated = ?10, "
+	    "updated_by = ?11", 11, v);
+}
+
+int
+kz_cost_seed(struct kz_db *db, const char *dispatch, const char *country,
+    struct kz_err *err)
+{
+	for (size_t i = 0; db->cfg && i < db->cfg->ncosts; i++) {
+		const struct kz_cost_default *def = &db->cfg->costs[i];
+		struct kz_cost_line l;
+
+		memset(&l, 0, sizeof l);
+		if (kz_rec_new_id(db, "dispatch_cost", l.id, err))
+			return KZ_ERROR;
+		snprintf(l.dispatch, sizeof l.dispatch, "%s", dispatch);
+		l.category = def->category;
+		l.payer = def->payer;
+		snprintf(l.currency, sizeof l.currency, "%s",
+		    usual_currency(def, def->payer, country));
+		if (write_line(db, &l, (int)i, err))
+			return KZ_ERROR;
+	}
+	return KZ_OK;
+}
+
+static int
+existing(struct kz_db *db, const char *dispatch, const char *category,
+    char id[KZ_ID_SIZE], int *pos)
+{
+	sqlite3_stmt *st;
+	int found = 0;
+
+	*pos = 0;
+	if (sqlite3_prepare_v2(db->sql, "SELECT id, pos FROM dispatch_cost "
+	    "WHERE dispatch = ? AND category = ?", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, dispatch, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, category, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		kz_rec_col_copy(st, 0, id, KZ_ID_SIZE);
+		*pos = sqlite3_column_int(st, 1);
+		found = 1;
+	}
+	sqlite3_finalize(st);
+	if (!found && sqlite3_prepare_v2(db->sql, "SELECT ifnull(max(pos), -1) "
+	    "+ 1 FROM dispatch_cost WHERE dispatch = ?", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_text(st, 1, dispatch, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			*pos = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	return found;
+}
+
+static bool
+category_ok(const char *c)
+{
+	size_t i;
+
+	for (i = 0; c[i]; i++)
+		if (!((c[i] >= 'a' && c[i] <= 'z') || (i > 0 && ((c[i] >= '0' &&
+		    c[i] <= '9') || c[i] == '_'))))
+			return false;
+	return i > 0 && i <= 32;
+}
+
+int
+kz_cost_set(struct kz_db *db, struct kz_cost_line *l, struct kz_err *err)
+{
+	const struct kz_cost_default *def;
+	char country[3], did[KZ_ID_SIZE];
+	int before = err->n + err->dropped, pos;
+
+	if (kz_dispatch_resolve(db, l->dispatch, did, err))
+		return KZ_ERROR;
+	memcpy(l->dispatch, did, sizeof did);
+	if (l->category == NULL || !category_ok(l->category))
+		return kz_err_add(err, "category", _("a cost category is 1 to "
+		    "32 lower-case letters, digits and _, such as lodging, not "
+		    "\"%s\""), l->category ? l->category : "");
+	def = kz_cost_default_of(db->cfg, l->category);
+	host_country(db, l->dispatch, country);
+	if (l->payer < 0) {
+		if (def == NULL)
+			kz_err_add(err, "payer", _("\"%s\" is not a usual "
+			    "category (dispatch.costs): say who pays it, head or "
+			    "host"), l->category);
+		else
+			l->payer = def->payer;
+	} else if (l->payer != KZ_PAYER_HEAD && l->payer != KZ_PAYER_HOST)
+		kz_err_add(err, "payer", _("the payer must be head or host"));
+	else if (def && def->payer != l->payer && (l->note == NULL ||
+	    *l->note == '\0'))
+		kz_err_add(err, "payer", _("%s is paid by the %s under the "
+		    "rule (dispatch.costs): give a note saying why the %s pays "
+		    "it"), kz_cost_category_name(l->category),
+		    kz_payer_name((enum kz_payer)def->payer),
+		    kz_payer_name((enum kz_payer)l->payer));
+	if (l->currency[0] == '\0' && l->payer >= 0)
+		snprintf(l->currency, sizeof l->currency, "%s",
+		    usual_currency(def, l->payer, country));
+	if (kz_currency_decimals(l->currency) < 0)
+		kz_err_add(err, "currency", _("\"%s\" is not an ISO 4217 "
+		    "currency code such as JPY or CNY"), l->currency);
+	if ((l->has_estimate && (l->estimate < 0 ||
+	    l->estimate > KZ_MONEY_MAX)) || (l->has_actual && (l->actual < 0 ||
+	    l->actual > KZ_MONEY_MAX)))
+		kz_err_add(err, "estimate", _("amounts must be from 0 to a "
+		    "sensible maximum"));
+	kz_rec_check_text(err, "note", _("note"), l->note, 300, false, false);
+	if (err->n + err->dropped > before)
+		return KZ_ERROR;
+	if (!existing(db, l->dispatch, l->category, l->id, &pos) &&
+	    kz_rec_new_id(db, "dispatch_cost", l->id, err))
+		return KZ_ERROR;
+	if (kz_db_begin(db, err))
+		return KZ_ERROR;
+	if (write_line(db, l, pos, err)) {
+		kz_db_rollback(db);
+		return KZ_ERROR;
+	}
+	return kz_db_commit(db, err);
+}
+
+void
+kz_cost_usual_currency(struct kz_db *db, const char *dispatch,
+    const char *category, int payer, char out[4])
+{
+	const struct kz_cost_default *def = kz_cost_default_of(db->cfg,
+	    category);
+	char country[3];
+
+	out[0] = '\0';
+	if (payer < 0 && def)
+		payer = def->payer;
+	if (payer < 0)
+		return;
+	host_country(db, dispatch, country);
+	snprintf(out, 4, "%s", usual_currency(def, payer, country));
+}
+
+int
+kz_cost_remove(struct kz_db *db, const char *dispatch, const char *category,
+    struct kz_err *err)
+{
+	char did[KZ_ID_SIZE], id[KZ_ID_SIZE];
+	const char *v[2];
+	int pos;
+
+	if (kz_dispatch_resolve(db, dispatch, did, err))
+		return KZ_ERROR;
+	if (!existing(db, did, category, id, &pos))
+		return kz_err_add(err, "category", _("dispatch %s has no cost "
+		    "line \"%s\""), did, category);
+	v[0] = did;
+	v[1] = category;
+	if (kz_db_begin(db, err))
+		return KZ_ERROR;
+	if (kz_rec_run(db, err, "DELETE FROM dispatch_cost WHERE dispatch = ? "
+	    "AND category = ?", 2, v)) {
+		kz_db_rollback(db);
+		return KZ_ERROR;
+	}
+	return kz_db_commit(db, err);
+}
+
+void
+kz_cost_line_free(struct kz_cost_line *l)
+{
+	free(l->category);
+	free(l->note);
+	l->category = l->note = NULL;
+}
+
+void
+kz_cost_ledger_free(struct kz_cost_ledger *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		kz_cost_line_free(&l->lines[i]);
+	free(l->lines);
+	l->lines = NULL;
+	l->n = 0;
+}
+
+int
+kz_cost_load(struct kz_db *db, const char *dispatch,
+    struct kz_cost_ledger *out, struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+
+	out->lines = NULL;
+	out->n = 0;
+	if (sqlite3_prepare_v2(db->sql, "SELECT id, dispatch, category, payer, "
+	    "currency, estimate, actual, note FROM dispatch_cost WHERE "
+	    "dispatch = ? ORDER BY payer, pos, category", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return kz_db_fail(db, err, "costs");
+	sqlite3_bind_text(st, 1, dispatch, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (out->n == cap) {
+			struct kz_cost_line *p;
+
+			cap = cap ? cap * 2 : 8;
+			if ((p = realloc(out->lines, cap * sizeof *p)) == NULL) {
+				sqlite3_finalize(st);
+				kz_cost_ledger_free(out);
+				return kz_err_add(err, "", _("out of memory"));
+			}
+			out->lines = p;
+		}
+		struct kz_cost_line *l = &out->lines[out->n++];
+		memset(l, 0, sizeof *l);
+		kz_rec_col_copy(st, 0, l->id, sizeof l->id);
+		kz_rec_col_copy(st, 1, l->dispatch, sizeof l->dispatch);
+		l->category = kz_rec_col(st, 2);
+		l->payer = kz_payer_parse((const char *)sqlite3_column_text(st,
+		    3)) == KZ_PAYER_HOST ? KZ_PAYER_HOST : KZ_PAYER_HEAD;
+		kz_rec_col_copy(st, 4, l->currency, sizeof l->currency);
+		if ((l->has_estimate = sqlite3_column_type(st, 5) != SQLITE_NULL))
+			l->estimate = sqlite3_column_int64(st, 5);
+		if ((l->has_actual = sqlite3_column_type(st, 6) != SQLITE_NULL))
+			l->actual = sqlite3_column_int64(st, 6);
+		l->note = kz_rec_col(st, 7);
+	}
+	sqlite3_finalize(st);
+	return KZ_OK;
+}
+
+int
+kz_cost_totals(const struct kz_cost_ledger *l, struct kz_cost_total **out,
+    size_t *n)
+{
+	struct kz_cost_total *t = calloc(l->n + 1, sizeof *t);
+
+	*out = t;
+	*n = 0;
+	if (t == NULL)
+		return KZ_ERROR;
+	for (int payer = KZ_PAYER_HEAD; payer <= KZ_PAYER_HOST; payer++)
+		for (size_t i = 0; i < l->n; i++) {
+			const struct kz_cost_line *c = &l->lines[i];
+			size_t k;
+
+			if (c->payer != payer)
+				continue;
+			for (k = 0; k < *n; k++)
+				if (t[k].payer == (enum kz_payer)payer &&
+				    strcmp(t[k].currency, c->currency) == 0)
+					break;
+			if (k == *n) {
+				t[k].payer = (enum kz_payer)payer;
+				memcpy(t[k].currency, c->currency,
+				    sizeof t[k].currency);
+				(*n)++;
+			}
+			t[k].estimate += c->has_estimate ? c->estimate : 0;
+			t[k].actual += c->has_actual ? c->actual : 0;
+			t[k].lines++;
+		}
+	return KZ_OK;
+}
+
+int
+kz_cost_parse_amount(const char *text, const char *currency, bool *has,
+    kz_money *v, const char *where, struct kz_err *err)
+{
+	if (text == NULL || *text == '\0') {
+		*has = false;
+		*v = 0;
+		return KZ_OK;
+	}
+	if (!kz_money_parse(text, currency, v)) {
+		int dec = kz_currency_decimals(currency);
+
+		return kz_err_add(err, where, dec < 0 ? _("\"%s\": give a "
+		    "valid currency first") : dec == 0 ? _("\"%s\" is not an "
+		    "amount in whole units such as 12000 (no decimals in this "
+		    "currency)") : _("\"%s\" is not an amount such as 1234.50"),
+		    text);
+	}
+	*has = true;
+	return KZ_OK;
+}

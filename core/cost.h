@@ -1,0 +1,73 @@
+/* cost.h - the cost ledger of a dispatch: who pays what, estimated and actual. */
+#ifndef KZ_COST_H
+#define KZ_COST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "config.h"
+#include "db.h"
+#include "id.h"
+#include "money.h"
+
+struct kz_cost_line {
+	char id[KZ_ID_SIZE];
+	char dispatch[KZ_ID_SIZE];
+	char *category;		/* code, e.g. "lodging" */
+	int payer;		/* enum kz_payer; -1: the category's usual one */
+	char currency[4];	/* "": the category's usual one */
+	bool has_estimate, has_actual;
+	kz_money estimate, actual;
+	char *note;
+};
+
+struct kz_cost_ledger {
+	struct kz_cost_line *lines;
+	size_t n;
+};
+
+/* A total for one payer in one currency. */
+struct kz_cost_total {
+	enum kz_payer payer;
+	char currency[4];
+	kz_money estimate, actual;
+	int lines;
+};
+
+/* The categories kizuna names in the office language; others show as
+ * their codes. */
+const char *kz_cost_category_name(const char *code);
+const char *kz_payer_keyword(enum kz_payer p);
+const char *kz_payer_name(enum kz_payer p);	/* translated */
+int kz_payer_parse(const char *s);
+/* The configured default for a category, or NULL. */
+const struct kz_cost_default *kz_cost_default_of(const struct kz_config *cfg,
+    const char *category);
+
+/* Start a new dispatch's ledger with the configured lines, without
+ * amounts; host lines in the currency of country (ISO 3166-1). */
+int kz_cost_seed(struct kz_db *db, const char *dispatch, const char *country,
+    struct kz_err *err);
+/* Add the line for l->category, or change it. Payer and currency left
+ * unset take the category's usual ones; a payer other than the usual one
+ * needs a note saying why (the rule of who pays is the council's). */
+int kz_cost_set(struct kz_db *db, struct kz_cost_line *l, struct kz_err *err);
+/* The currency a line of the category takes when none is given: the
+ * configured one, else yen for head office and the host country's for
+ * the host. payer -1: the category's usual payer. "" if unknown. */
+void kz_cost_usual_currency(struct kz_db *db, const char *dispatch,
+    const char *category, int payer, char out[4]);
+int kz_cost_remove(struct kz_db *db, const char *dispatch,
+    const char *category, struct kz_err *err);
+int kz_cost_load(struct kz_db *db, const char *dispatch,
+    struct kz_cost_ledger *out, struct kz_err *err);
+void kz_cost_ledger_free(struct kz_cost_ledger *l);
+void kz_cost_line_free(struct kz_cost_line *l);
+/* Totals per payer and currency (head office first), malloc'd. */
+int kz_cost_totals(const struct kz_cost_ledger *l, struct kz_cost_total **out,
+    size_t *n);
+/* Parse an amount typed for a currency into the line; problems under
+ * where. Empty text clears it. */
+int kz_cost_parse_amount(const char *text, const char *currency,
+    bool *has, kz_money *v, const char *where, struct kz_err *err);
+
+#endif

@@ -1,0 +1,844 @@
+/* dispatch.c - a specialist sent to a requesting government: rules, storage, life cycle. */
+#include "dispatch.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cost.h"
+#include "date.h"
+#include "dsprec.h"
+#include "i18n.h"
+#include "specialist.h"
+
+static const char *const dsp_keywords[KZ_DSP_NSTATES] = {
+	"proposed", "drafted", "signed", "scheduled", "underway", "returned",
+	"reported", "cancelled",
+};
+static const char *const dsp_names[KZ_DSP_NSTATES] = {
+	N_("proposed"), N_("agreement drafted"), N_("agreement signed"),
+	N_("scheduled"), N_("under way"), N_("returned"), N_("report received"),
+	N_("cancelled"),
+};
+
+/*
+ * The life cycle. Nobody leaves (under way) before the agreement is
+ * signed: "under way" is reachable only from signed or scheduled. A
+ * draft may be signed directly from a proposal when the office does not
+ * track drafts. A dispatch under way may still be cancelled (cut short).
+ */
+static const signed char dsp_moves[][2] = {
+	{ KZ_DSP_PROPOSED, KZ_DSP_DRAFTED },
+	{ KZ_DSP_PROPOSED, KZ_DSP_SIGNED },
+	{ KZ_DSP_PROPOSED, KZ_DSP_CANCELLED },
+	{ KZ_DSP_DRAFTED, KZ_DSP_SIGNED },
+	{ KZ_DSP_DRAFTED, KZ_DSP_PROPOSED },
+	{ KZ_DSP_DRAFTED, KZ_DSP_CANCELLED },
+	{ KZ_DSP_SIGNED, KZ_DSP_SCHEDULED },
+	{ KZ_DSP_SIGNED, KZ_DSP_UNDERWAY },
+	{ KZ_DSP_SIGNED, KZ_DSP_CANCELLED },
+	{ KZ_DSP_SCHEDULED, KZ_DSP_UNDERWAY },
+	{ KZ_DSP_SCHEDULED, KZ_DSP_CANCELLED },
+	{ KZ_DSP_UNDERWAY, KZ_DSP_RETURNED },
+	{ KZ_DSP_UNDERWAY, KZ_DSP_CANCELLED },
+	{ KZ_DSP_RETURNED, KZ_DSP_REPORTED },
+	{ -1, -1 },
+};
+
+const struct kz_lifecycle kz_dispatch_lc = {
+	dsp_keywords, dsp_names, KZ_DSP_NSTATES, dsp_moves,
+};
+
+bool
+kz_dsp_state_firm(enum kz_dsp_state s)
+{
+	return s >= KZ_DSP_SIGNED && s <= KZ_DSP_REPORTED;
+}
+
+void
+kz_dispatch_init(struct kz_dispatch *d)
+{
+	memset(d, 0, sizeof *d);
+}
+
+void
+kz_dispatch_free(struct kz_dispatch *d)
+{
+	free(d->places);
+	free(d->agreement_ref);
+	free(d->cancel_reason);
+	free(d->override_reason);
+	free(d->notes);
+	free(d->created_by);
+	free(d->updated_by);
+	kz_dispatch_init(d);
+}
+
+int
+kz_dispatch_resolve(struct kz_db *db, const char *typed, char id[KZ_ID_SIZE],
+    struct kz_err *err)
+{
+	return kz_rec_resolve(db, "dispatch", _("dispatch"), typed, id, err);
+}
+
+/* ---- rules ---- */
+
+static long
+length_days(const struct kz_dispatch *d)
+{
+	return kz_date_days(d->end) - kz_date_days(d->start) + 1;
+}
+
+/* The request must exist and still want people. */
+static void
+check_request(struct kz_db *db, const struct kz_dispatch *d,
+    struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	const char *status;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT status FROM request WHERE "
+	    "id = ?", -1, &st, NULL) != SQLITE_OK) {
+		kz_db_fail(db, err, "request");
+		return;
+	}
+	sqlite3_bind_text(st, 1, d->request, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		kz_err_add(err, "request", _("no request with id %s"),
+		    d->request);
+	else if ((status = (const char *)sqlite3_column_text(st, 0)) &&
+	    (strcmp(status, "closed") == 0 || strcmp(status, "declined") == 0 ||
+	    strcmp(status, "withdrawn") == 0))
+		kz_err_add(err, "request", _("request %s is %s: reopen it "
+		    "before proposing a specialist"), d->request, status);
+	sqlite3_finalize(st);
+}
+
+/* Another dispatch of the same specialist over any of the same days. */
+static void
+check_overlap(struct kz_db *db, const struct kz_dispatch *d,
+    struct kz_err *err)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT d.id, d.start, d.end, d.state, "
+	    "r.country, ifnull(r.province, ''), ifnull(r.city, '') FROM "
+	    "dispatch d JOIN request r ON r.id = d.request WHERE "
+	    "d.specialist = ?1 AND d.id <> ?2 AND d.state <> 'cancelled' AND "
+	    "d.start <= ?4 AND d.end >= ?3 ORDER BY d.start", -1, &st, NULL) !=
+	    SQLITE_OK) {
+		kz_db_fail(db, err, "dispatch");
+		return;
+	}
+	sqlite3_bind_text(st, 1, d->specialist, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, d->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, d->start, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, d->end, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char place[256];
+
+		kz_request_place((const char *)sqlite3_column_text(st, 5),
+		    (const char *)sqlite3_column_text(st, 6), NULL, place,
+		    sizeof place);
+		kz_err_add(err, "dates", _("specialist %s is on dispatch %s "
+		    "(%s..%s, %s %s, %s) over the same days"), d->specialist,
+		    sqlite3_column_text(st, 0), sqlite3_column_text(st, 1),
+		    sqlite3_column_text(st, 2), sqlite3_column_text(st, 4), place,
+		    _(dsp_names[kz_lc_parse(&kz_dispatch_lc, (const char *)
+		    sqlite3_column_text(st, 3)) < 0 ? 0 : kz_lc_parse(
+		    &kz_dispatch_lc, (const char *)sqlite3_column_text(st, 3))]));
+	}
+	sqlite3_finalize(st);
+}
+
+/* A declared unavailability: a warning the person must confirm. */
+static void
+check_unavail(struct kz_db *db, const struct kz_dispatch *d,
+    struct kz_err *err)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT start, end, ifnull(reason, '') "
+	    "FROM specialist_unavail WHERE specialist = ?1 AND start <= ?3 AND "
+	    "end >= ?2 ORDER BY start", -1, &st, NULL) != SQLITE_OK) {
+		kz_db_fail(db, err, "specialist");
+		return;
+	}
+	sqlite3_bind_text(st, 1, d->specialist, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, d->start, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, d->end, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *why = (const char *)sqlite3_column_text(st, 2);
+
+		kz_err_add(err, KZ_DSP_CONFIRM, _("specialist %s declared "
+		    "themselves unavailable %s..%s%s%s%s: confirm to go on"),
+		    d->specialist, sqlite3_column_text(st, 0),
+		    sqlite3_column_text(st, 1), *why ? " (" : "", why,
+		    *why ? ")" : "");
+	}
+	sqlite3_finalize(st);
+}
+
+int
+kz_dispatch_check(struct kz_db *db, const struct kz_dispatch *d,
+    bool confirmed, struct kz_err *err)
+{
+	int before = err->n + err->dropped;
+	int max = db->cfg && db->cfg->dispatch_max_days > 0 ?
+	    db->cfg->dispatch_max_days : 90;
+	bool dates = true;
+
+	if (!d->request[0])
+		kz_err_add(err, "request", _("the request is required"));
+	else
+		check_request(db, d, err);
+	if (!d->specialist[0])
+		kz_err_add(err, "specialist", _("the specialist is required"));
+	else if (!kz_specialist_exists(db, d->specialist))
+		kz_err_add(err, "specialist", _("no specialist with id %s"),
+		    d->specialist);
+	if (!kz_date_valid(d->start)) {
+		kz_err_add(err, "start", _("the first day must be a date "
+		    "YYYY-MM-DD, not \"%s\""), d->start);
+		dates = false;
+	}
+	if (!kz_date_valid(d->end)) {
+		kz_err_add(err, "end", _("the last day must be a date "
+		    "YYYY-MM-DD, not \"%s\""), d->end);
+		dates = false;
+	}
+	if (dates && strcmp(d->end, d->start) < 0) {
+		kz_err_add(err, "end", _("the dispatch ends (%s) before it "
+		    "starts (%s)"), d->end, d->start);
+		dates = false;
+	}
+	if (dates && length_days(d) > max && (d->override_reason == NULL ||
+	    *d->override_reason == '\0'))
+		kz_err_add(err, "override", _("%ld days is longer than the "
+		    "longest dispatch of %d days (dispatch.max_days): state a "
+		    "reason to override"), length_days(d), max);
+	kz_rec_check_text(err, "places", _("places"), d->places, 300, false,
+	    false);
+	kz_rec_check_text(err, "override", _("override reason"),
+	    d->override_reason, 500, false, false);
+	kz_rec_check_text(err, "notes", _("notes"), d->notes, 4000, false,
+	    true);
+	if (d->mode != KZ_ONSITE && d->mode != KZ_ONLINE)
+		kz_err_add(err, "mode", _("mode must be onsite or online"));
+	if (dates && d->specialist[0] && d->state != KZ_DSP_CANCELLED) {
+		check_overlap(db, d, err);
+		if (!confirmed)
+			check_unavail(db, d, err);
+	}
+	return err->n + err->dropped > before ? KZ_ERROR : KZ_OK;
+}
+
+bool
+kz_dispatch_only_warnings(const struct kz_err *err)
+{
+	if (err->n == 0 || err->dropped)
+		return false;
+	for (int i = 0; i < err->n; i++)
+		if (strcmp(err->item[i].where, KZ_DSP_CONFIRM) != 0)
+			return false;
+	return true;
+}
+
+/* ---- storage ---- */
+
+static int
+write_main(struct kz_db *db, const struct kz_dispatch *d, bool insert,
+    struct kz_err *err)
+{
+	char rev[16];
+	const char *v[19];
+
+	snprintf(rev, sizeof rev, "%d", d->revision);
+	v[0] = d->request;
+	v[1] = d->specialist;
+	v[2] = d->start;
+	v[3] = d->end;
+	v[4] = d->places;
+	v[5] = kz_mode_keyword(d->mode);
+	v[6] = kz_lc_keyword(&kz_dispatch_lc, d->state);
+	v[7] = d->agreement_date;
+	v[8] = d->agreement_ref;
+	v[9] = d->cancel_reason;
+	v[10] = d->override_reason;
+	v[11] = d->notes;
+	v[12] = rev;
+	v[13] = d->created;
+	v[14] = d->updated;
+	v[15] = d->created_by;
+	v[16] = d->updated_by;
+	v[17] = d->id;
+	if (insert)
+		return kz_rec_run(db, err, "INSERT INTO dispatch (request, "
+		    "specialist, start, end, places, mode, state, agreement_date, "
+		    "agreement_ref, cancel_reason, override_reason, notes, "
+		    "revision, created, updated, created_by, updated_by, id) "
+		    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+		    "CAST(? AS INTEGER), ?, ?, ?, ?, ?)", 18, v);
+	return kz_rec_run(db, err, "UPDATE dispatch SET request = ?1, "
+	    "specialist = ?2, start = ?3, end = ?4, places = ?5, mode = ?6, "
+	    "state = ?7, agreement_date = ?8, agreement_ref = ?9, "
+	    "cancel_reason = ?10, override_reason = ?11, notes = ?12, "
+	    "revision = CAST(?13 AS INTEGER), updated = ?15, updated_by = ?17 "
+	    "WHERE id = ?18", 18, v);
+}
+
+static int
+stamp(struct kz_db *db, struct kz_dispatch *d, bool insert, struct kz_err *err)
+{
+	if (insert) {
+		if (!d->created[0])
+			kz_now_utc(d->created);
+		if (!d->updated[0])
+			memcpy(d->updated, d->created, sizeof d->updated);
+		if (!d->created_by && kz_str_set(&d->created_by,
+		    kz_rec_user(db)))
+			return kz_err_add(err, "", _("out of memory"));
+		if (!d->updated_by && kz_str_set(&d->updated_by, d->created_by))
+			return kz_err_add(err, "", _("out of memory"));
+		return KZ_OK;
+	}
+	kz_now_utc(d->updated);
+	d->revision++;
+	if (kz_str_set(&d->updated_by, kz_rec_user(db)))
+		return kz_err_add(err, "", _("out of memory"));
+	return KZ_OK;
+}
+
+/* The unavailabilities a person confirmed, for the history. */
+static void
+confirmed_note(struct kz_db *db, const struct kz_dispatch *d,
+    struct kz_buf *note)
+{
+	struct kz_err w = { 0 };
+
+	check_unavail(db, d, &w);
+	for (int i = 0; i < w.n; i++)
+		kz_buf_printf(note, "%s%s", note->len ? "; " : "",
+		    _("confirmed although unavailable"));
+	if (w.n > 0) {
+		/* the periods themselves: the first warning names them */
+		kz_buf_printf(note, " (%s)", w.item[0].msg);
+	}
+}
+
+static int
+request_country(struct kz_db *db, const char *request, char out[3])
+{
+	sqlite3_stmt *st;
+
+	out[0] = '\0';
+	if (sqlite3_prepare_v2(db->sql, "SELECT country FROM request WHERE "
+	    "id = ?", -1, &st, NULL) != SQLITE_OK)
+		return KZ_ERROR;
+	sqlite3_bind_text(st, 1, request, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		kz_rec_col_copy(st, 0, out, 3);
+	sqlite3_finalize(st);
+	return KZ_OK;
+}
+
+static int
+request_status(struct kz_db *db, const char *request)
+{
+	sqlite3_stmt *st;
+	int s = -1;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT status FROM request WHERE "
+	    "id = ?", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, request, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		s = kz_lc_parse(&kz_request_lc,
+		    (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return s;
+}
+
+/* Move the request along when one of its dispatches does. */
+static int
+advance_request(struct kz_db *db, const char *request, int from, int to,
+    const char *dispatch, const char *at, struct kz_err *err)
+{
+	char note[160];
+
+	if (request_status(db, request) != from &&
+	    !(from == KZ_REQ_RECEIVED && request_status(db, request) ==
+	    KZ_REQ_MATCHING))
+		return KZ_OK;
+	snprintf(note, sizeof note, to == KZ_REQ_PROPOSED ?
+	    _("dispatch %s proposed") : _("agreement of dispatch %s signed"),
+	    dispatch);
+	return kz_request_set_status(db, request, (enum kz_req_status)to,
+	    note, at, err);
+}
+
+static void
+canonical_ids(struct kz_db *db, struct kz_dispatch *d)
+{
+	char id[KZ_ID_SIZE];
+	struct kz_err ignore = { 0 };
+
+	/* what a person typed becomes the stored id; a wrong one is
+	 * reported by the check */
+	if (d->request[0] && kz_request_resolve(db, d->request, id,
+	    &ignore) == KZ_OK)
+		memcpy(d->request, id, sizeof id);
+	if (d->specialist[0] && kz_rec_resolve(db, "specialist",
+	    _("specialist"), d->specialist, id, &ignore) == KZ_OK)
+		memcpy(d->specialist, id, sizeof id);
+}
+
+int
+kz_dispatch_insert(struct kz_db *db, struct kz_dispatch *d,
+    const struct kz_dsp_opts *o, struct kz_err *err)
+{
+	struct kz_dsp_opts none = { 0 };
+	struct kz_buf note = { 0 };
+	char id[KZ_ID_SIZE], country[3];
+	int rc = KZ_ERROR;
+
+	if (o == NULL)
+		o = &none;
+	canonical_ids(db, d);
+	if (kz_dispatch_check(db, d, o->confirmed, err))
+		return KZ_ERROR;
+	if (d->id[0]) {
+		if (!kz_id_normalise(d->id, id))
+			return kz_err_add(err, "id", _("\"%s\" is not a kizuna "
+			    "id"), d->id);
+		memcpy(d->id, id, sizeof id);
+	} else if (kz_rec_new_id(db, "dispatch", d->id, err))
+		return KZ_ERROR;
+	if (stamp(db, d, true, err))
+		return KZ_ERROR;
+	kz_buf_puts(&note, _("proposed"));
+	if (d->override_reason && length_days(d) > (db->cfg ?
+	    db->cfg->dispatch_max_days : 90))
+		kz_buf_printf(&note, "; %s: %s", _("longer than the maximum"),
+		    d->override_reason);
+	if (o->confirmed)
+		confirmed_note(db, d, &note);
+	request_country(db, d->request, country);
+	if (kz_db_begin(db, err) == KZ_OK) {
+		if (write_main(db, d, true, err) ||
+		    kz_event_add(db, &kz_dispatch_lc, "dispatch_event",
+		    "dispatch", d->id, -1, d->state, kz_buf_str(&note),
+		    o->at ? o->at : d->created, err) ||
+		    kz_cost_seed(db, d->id, country, err) ||
+		    (d->state != KZ_DSP_CANCELLED && advance_request(db,
+		    d->request, KZ_REQ_RECEIVED, KZ_REQ_PROPOSED, d->id, o->at,
+		    err)))
+			kz_db_rollback(db);
+		else
+			rc = kz_db_commit(db, err);
+	}
+	kz_buf_free(&note);
+	return rc;
+}
+
+int
+kz_dispatch_update(struct kz_db *db, struct kz_dispatch *d,
+    const struct kz_dsp_opts *o, struct kz_err *err)
+{
+	struct kz_dsp_opts none = { 0 };
+	struct kz_dispatch old;
+	struct kz_buf note = { 0 };
+	int rc = KZ_ERROR;
+	bool moved;
+
+	if (o == NULL)
+		o = &none;
+	if (kz_dispatch_get(db, d->id, &old, err))
+		return KZ_ERROR;
+	canonical_ids(db, d);
+	/* State and agreement change only through set_state. */
+	d->state = old.state;
+	memcpy(d->agreement_date, old.agreement_date, sizeof d->agreement_date);
+	kz_str_set(&d->agreement_ref, old.agreement_ref);
+	kz_str_set(&d->cancel_reason, old.cancel_reason);
+	d->revision = old.revision;
+	if (old.state != KZ_DSP_PROPOSED && (strcmp(old.specialist,
+	    d->specialist) != 0 || strcmp(old.request, d->request) != 0)) {
+		kz_err_add(err, "specialist", _("dispatch %s is %s: its "
+		    "specialist and request can change only while it is "
+		    "proposed (cancel it and propose another)"), d->id,
+		    kz_lc_name(&kz_dispatch_lc, old.state));
+		kz_dispatch_free(&old);
+		return KZ_ERROR;
+	}
+	if (old.state == KZ_DSP_CANCELLED || old.state == KZ_DSP_REPORTED) {
+		kz_err_add(err, "id", _("dispatch %s is %s: it is history "
+		    "and no longer changes"), d->id,
+		    kz_lc_name(&kz_dispatch_lc, old.state));
+		kz_dispatch_free(&old);
+		return KZ_ERROR;
+	}
+	moved = strcmp(old.start, d->start) != 0 ||
+	    strcmp(old.end, d->end) != 0 ||
+	    strcmp(old.specialist, d->specialist) != 0;
+	/* Confirmation is asked again only when the days or the person
+	 * changed. */
+	if (kz_dispatch_check(db, d, o->confirmed || !moved, err)) {
+		kz_dispatch_free(&old);
+		return KZ_ERROR;
+	}
+	if (stamp(db, d, false, err)) {
+		kz_dispatch_free(&old);
+		return KZ_ERROR;
+	}
+	if (strcmp(old.start, d->start) != 0 || strcmp(old.end, d->end) != 0)
+		kz_buf_printf(&note, _("dates %s..%s changed to %s..%s"),
+		    old.start, old.end, d->start, d->end);
+	if (strcmp(old.specialist, d->specialist) != 0)
+		kz_buf_printf(&note, "%s%s", note.len ? "; " : "",
+		    _("specialist changed"));
+	if (d->override_reason && (old.override_reason == NULL ||
+	    strcmp(old.override_reason, d->override_reason) != 0))
+		kz_buf_printf(&note, "%s%s: %s", note.len ? "; " : "",
+		    _("override"), d->override_reason);
+	if (o->confirmed && moved)
+		confirmed_note(db, d, &note);
+	if (kz_db_begin(db, err) == KZ_OK) {
+		if (write_main(db, d, false, err) || (note.len > 0 &&
+		    kz_event_add(db, &kz_dispatch_lc, "dispatch_event",
+		    "dispatch", d->id, d->state, d->state, kz_buf_str(&note),
+		    o->at, err)))
+			kz_db_rollback(db);
+		else
+			rc = kz_db_commit(db, err);
+	}
+	kz_buf_free(&note);
+	kz_dispatch_free(&old);
+	return rc;
+}
+
+int
+kz_dispatch_delete(struct kz_db *db, const char *typed, struct kz_err *err)
+{
+	struct kz_dispatch d;
+	const char *v[1];
+
+	if (kz_dispatch_get(db, typed, &d, err))
+		return KZ_ERROR;
+	if (d.state != KZ_DSP_PROPOSED) {
+		kz_err_add(err, "id", _("dispatch %s is %s: only a proposed "
+		    "dispatch can be deleted; cancel it with a reason instead"),
+		    d.id, kz_lc_name(&kz_dispatch_lc, d.state));
+		kz_dispatch_free(&d);
+		return KZ_ERROR;
+	}
+	v[0] = d.id;
+	if (kz_db_begin(db, err)) {
+		kz_dispatch_free(&d);
+		return KZ_ERROR;
+	}
+	if (kz_rec_run(db, err, "DELETE FROM dispatch WHERE id = ?", 1, v)) {
+		kz_db_rollback(db);
+		kz_dispatch_free(&d);
+		return KZ_ERROR;
+	}
+	kz_dispatch_free(&d);
+	return kz_db_commit(db, err);
+}
+
+int
+kz_dispatch_get(struct kz_db *db, const char *typed, struct kz_dispatch *d,
+    struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	char id[KZ_ID_SIZE];
+	int s;
+
+	kz_dispatch_init(d);
+	if (kz_dispatch_resolve(db, typed, id, err))
+		return KZ_ERROR;
+	if (sqlite3_prepare_v2(db->sql, "SELECT id, request, specialist, start, "
+	    "end, places, mode, state, agreement_date, agreement_ref, "
+	    "cancel_reason, override_reason, notes, revision, created, updated, "
+	    "created_by, updated_by FROM dispatch WHERE id = ?", -1, &st,
+	    NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "dispatch");
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return kz_err_add(err, "id", _("no dispatch with id %s"), id);
+	}
+	kz_rec_col_copy(st, 0, d->id, sizeof d->id);
+	kz_rec_col_copy(st, 1, d->request, sizeof d->request);
+	kz_rec_col_copy(st, 2, d->specialist, sizeof d->specialist);
+	kz_rec_col_copy(st, 3, d->start, sizeof d->start);
+	kz_rec_col_copy(st, 4, d->end, sizeof d->end);
+	d->places = kz_rec_col(st, 5);
+	d->mode = kz_mode_parse((const char *)sqlite3_column_text(st, 6)) ==
+	    KZ_ONLINE ? KZ_ONLINE : KZ_ONSITE;
+	s = kz_lc_parse(&kz_dispatch_lc, (const char *)sqlite3_column_text(st,
+	    7));
+	d->state = s < 0 ? KZ_DSP_PROPOSED : (enum kz_dsp_state)s;
+	kz_rec_col_copy(st, 8, d->agreement_date, sizeof d->agreement_date);
+	d->agreement_ref = kz_rec_col(st, 9);
+	d->cancel_reason = kz_rec_col(st, 10);
+	d->override_reason = kz_rec_col(st, 11);
+	d->notes = kz_rec_col(st, 12);
+	d->revision = sqlite3_column_int(st, 13);
+	kz_rec_col_copy(st, 14, d->created, sizeof d->created);
+	kz_rec_col_copy(st, 15, d->updated, sizeof d->updated);
+	d->created_by = kz_rec_col(st, 16);
+	d->updated_by = kz_rec_col(st, 17);
+	sqlite3_finalize(st);
+	return KZ_OK;
+}
+
+/* What a move needs besides the table's permission. */
+static int
+check_change(const struct kz_dispatch *d, const struct kz_dsp_change *c,
+    struct kz_err *err)
+{
+	int before = err->n + err->dropped;
+	char next[200];
+
+	if (c->to < 0 || c->to >= KZ_DSP_NSTATES)
+		return kz_err_add(err, "state", _("unknown state"));
+	if (c->to == KZ_DSP_UNDERWAY && (d->state == KZ_DSP_PROPOSED ||
+	    d->state == KZ_DSP_DRAFTED))
+		return kz_err_add(err, "state", _("dispatch %s cannot leave "
+		    "before its agreement is signed (it is %s): sign it first"),
+		    d->id, kz_lc_name(&kz_dispatch_lc, d->state));
+	if (!kz_lc_allowed(&kz_dispatch_lc, d->state, c->to)) {
+		kz_lc_next_text(&kz_dispatch_lc, d->state, next, sizeof next);
+		return kz_err_add(err, "state", _("dispatch %s is %s and cannot "
+		    "become %s (from %s it can go to: %s)"), d->id,
+		    kz_lc_keyword(&kz_dispatch_lc, d->state),
+		    kz_lc_keyword(&kz_dispatch_lc, c->to),
+		    kz_lc_keyword(&kz_dispatch_lc, d->state), next);
+	}
+	if (c->to == KZ_DSP_SIGNED) {
+		if (c->date == NULL || !kz_date_valid(c->date))
+			kz_err_add(err, "date", _("signing needs the agreement's "
+			    "date YYYY-MM-DD"));
+		else if (strcmp(c->date, d->start) > 0)
+			kz_err_add(err, "date", _("the agreement of dispatch %s "
+			    "is dated %s, after the dispatch starts (%s): nobody "
+			    "leaves before the agreement is signed"), d->id,
+			    c->date, d->start);
+		if (c->ref == NULL || *c->ref == '\0')
+			kz_err_add(err, "ref", _("signing needs the agreement's "
+			    "reference"));
+		else
+			kz_rec_check_text(err, "ref", _("reference"), c->ref,
+			    100, true, false);
+	}
+	if (c->to == KZ_DSP_CANCELLED &&
+	    kz_rec_check_text(err, "reason", _("reason"), c->reason, 500, true,
+	    false) && c->reason == NULL)
+		kz_err_add(err, "reason", _("cancelling needs a reason"));
+	kz_rec_check_text(err, "note", _("note"), c->note, 1000, false, true);
+	return err->n + err->dropped > before ? KZ_ERROR : KZ_OK;
+}
+
+int
+kz_dispatch_set_state(struct kz_db *db, const char *typed,
+    const struct kz_dsp_change *c, struct kz_err *err)
+{
+	struct kz_dispatch d;
+	struct kz_buf note = { 0 };
+	int from, rc = KZ_ERROR;
+
+	if (kz_dispatch_get(db, typed, &d, err))
+		return KZ_ERROR;
+	if (check_change(&d, c, err)) {
+		kz_dispatch_free(&d);
+		return KZ_ERROR;
+	}
+	from = d.state;
+	d.state = c->to;
+	if (c->to == KZ_DSP_SIGNED) {
+		snprintf(d.agreement_date, sizeof d.agreement_date, "%s",
+		    c->date);
+		kz_str_set(&d.agreement_ref, c->ref);
+		kz_buf_printf(&note, _("agreement %s of %s"), c->ref, c->date);
+	}
+	if (c->to == KZ_DSP_CANCELLED) {
+		kz_str_set(&d.cancel_reason, c->reason);
+		kz_buf_puts(&note, c->reason);
+	}
+	if (c->note && *c->note)
+		kz_buf_printf(&note, "%s%s", note.len ? "; " : "", c->note);
+	if (stamp(db, &d, false, err) == KZ_OK && kz_db_begin(db, err) ==
+	    KZ_OK) {
+		if (write_main(db, &d, false, err) ||
+		    kz_event_add(db, &kz_dispatch_lc, "dispatch_event",
+		    "dispatch", d.id, from, c->to, kz_buf_str(&note), c->at,
+		    err) || (c->to == KZ_DSP_SIGNED && advance_request(db,
+		    d.request, KZ_REQ_PROPOSED, KZ_REQ_AGREED, d.id, c->at, err)))
+			kz_db_rollback(db);
+		else
+			rc = kz_db_commit(db, err);
+	}
+	kz_buf_free(&note);
+	kz_dispatch_free(&d);
+	return rc;
+}
+
+int
+kz_dispatch_history(struct kz_db *db, const char *id, struct kz_events *out,
+    struct kz_err *err)
+{
+	return kz_events_load(db, &kz_dispatch_lc, "dispatch_event",
+	    "dispatch", id, out, err);
+}
+
+/* ---- lists ---- */
+
+void
+kz_dsp_query_init(struct kz_dsp_query *q)
+{
+	memset(q, 0, sizeof *q);
+	q->state = -1;
+}
+
+void
+kz_dsp_list_free(struct kz_dsp_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->rows[i].name);
+		free(l->rows[i].name_roman);
+		free(l->rows[i].places);
+		free(l->rows[i].host);
+		free(l->rows[i].topic);
+		free(l->rows[i].fields);
+	}
+	free(l->rows);
+	l->rows = NULL;
+	l->n = 0;
+}
+
+#define MAX_WORDS 8
+
+int
+kz_dispatch_list(struct kz_db *db, const struct kz_dsp_query *q,
+    bool oldest_first, struct kz_dsp_list *out, struct kz_err *err)
+{
+	struct kz_buf sql = { 0 };
+	const char *binds[MAX_WORDS + 8];
+	char words[MAX_WORDS][128];
+	int nb = 0, nw = 0, rc;
+	sqlite3_stmt *st;
+	size_t cap = 0;
+
+	out->rows = NULL;
+	out->n = 0;
+	kz_buf_puts(&sql, "SELECT d.id, d.request, d.specialist, s.name, "
+	    "s.name_roman, d.start, d.end, d.places, d.mode, d.state, r.country, "
+	    "r.province, r.city, r.department, r.topic, (SELECT "
+	    "group_concat(field, ',') FROM (SELECT field FROM request_field f "
+	    "WHERE f.request = r.id ORDER BY pos)), d.updated FROM dispatch d "
+	    "JOIN specialist s ON s.id = d.specialist JOIN request r ON "
+	    "r.id = d.request WHERE 1");
+	if (q->state >= 0 && q->state < KZ_DSP_NSTATES) {
+		kz_buf_puts(&sql, " AND d.state = ?");
+		binds[nb++] = kz_lc_keyword(&kz_dispatch_lc, q->state);
+	} else if (q->state == -2)
+		kz_buf_puts(&sql, " AND d.state <> 'cancelled'");
+	if (q->specialist && *q->specialist) {
+		kz_buf_puts(&sql, " AND d.specialist = ?");
+		binds[nb++] = q->specialist;
+	}
+	if (q->request && *q->request) {
+		kz_buf_puts(&sql, " AND d.request = ?");
+		binds[nb++] = q->request;
+	}
+	if (q->to && *q->to) {
+		kz_buf_puts(&sql, " AND d.start <= ?");
+		binds[nb++] = q->to;
+	}
+	if (q->from && *q->from) {
+		kz_buf_puts(&sql, " AND d.end >= ?");
+		binds[nb++] = q->from;
+	}
+	for (const char *p = q->text; p && *p && nw < MAX_WORDS;) {
+		size_t n;
+
+		while (*p == ' ')
+			p++;
+		n = strcspn(p, " ");
+		if (n == 0)
+			break;
+		snprintf(words[nw], sizeof words[nw], "%.*s", (int)n, p);
+		kz_buf_puts(&sql, " AND instr(lower(d.id || ' ' || s.name || ' ' "
+		    "|| s.name_roman || ' ' || ifnull(d.places, '') || ' ' || "
+		    "r.country || ' ' || ifnull(r.province, '') || ' ' || "
+		    "ifnull(r.city, '') || ' ' || r.topic || ' ' || d.state || ' ' "
+		    "|| d.start), lower(?)) > 0");
+		binds[nb++] = words[nw++];
+		p += n;
+	}
+	kz_buf_puts(&sql, oldest_first ? " ORDER BY d.start, d.end, d.id" :
+	    " ORDER BY d.start DESC, d.end DESC, d.id");
+	if (sql.oom) {
+		kz_buf_free(&sql);
+		return kz_err_add(err, "", _("out of memory"));
+	}
+	if (sqlite3_prepare_v2(db->sql, sql.s, -1, &st, NULL) != SQLITE_OK) {
+		kz_buf_free(&sql);
+		return kz_db_fail(db, err, "dispatch list");
+	}
+	kz_buf_free(&sql);
+	for (int i = 0; i < nb; i++)
+		sqlite3_bind_text(st, i + 1, binds[i], -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char host[512];
+		int s;
+
+		if (out->n == cap) {
+			struct kz_dsp_row *p;
+
+			cap = cap ? cap * 2 : 64;
+			if ((p = realloc(out->rows, cap * sizeof *p)) == NULL) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			out->rows = p;
+		}
+		struct kz_dsp_row *r = &out->rows[out->n++];
+		memset(r, 0, sizeof *r);
+		kz_rec_col_copy(st, 0, r->id, sizeof r->id);
+		kz_rec_col_copy(st, 1, r->request, sizeof r->request);
+		kz_rec_col_copy(st, 2, r->specialist, sizeof r->specialist);
+		r->name = kz_rec_col(st, 3);
+		r->name_roman = kz_rec_col(st, 4);
+		kz_rec_col_copy(st, 5, r->start, sizeof r->start);
+		kz_rec_col_copy(st, 6, r->end, sizeof r->end);
+		r->places = kz_rec_col(st, 7);
+		r->mode = kz_mode_parse((const char *)sqlite3_column_text(st,
+		    8)) == KZ_ONLINE ? KZ_ONLINE : KZ_ONSITE;
+		s = kz_lc_parse(&kz_dispatch_lc,
+		    (const char *)sqlite3_column_text(st, 9));
+		r->state = s < 0 ? KZ_DSP_PROPOSED : (enum kz_dsp_state)s;
+		kz_rec_col_copy(st, 10, r->country, sizeof r->country);
+		kz_request_place((const char *)sqlite3_column_text(st, 11),
+		    (const char *)sqlite3_column_text(st, 12),
+		    (const char *)sqlite3_column_text(st, 13), host,
+		    sizeof host);
+		r->host = strdup(host);
+		r->topic = kz_rec_col(st, 14);
+		r->fields = kz_rec_col(st, 15);
+		kz_rec_col_copy(st, 16, r->updated, sizeof r->updated);
+		if (r->host == NULL) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		kz_dsp_list_free(out);
+		return rc == SQLITE_NOMEM ? kz_err_add(err, "", _("out of "
+		    "memory")) : kz_db_fail(db, err, "dispatch list");
+	}
+	return KZ_OK;
+}

@@ -1,0 +1,140 @@
+/* dispatch.h - a specialist sent to a requesting government: rules, life cycle. */
+#ifndef KZ_DISPATCH_H
+#define KZ_DISPATCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "db.h"
+#include "id.h"
+#include "lifecycle.h"
+#include "request.h"
+
+enum kz_dsp_state {
+	KZ_DSP_PROPOSED, KZ_DSP_DRAFTED, KZ_DSP_SIGNED, KZ_DSP_SCHEDULED,
+	KZ_DSP_UNDERWAY, KZ_DSP_RETURNED, KZ_DSP_REPORTED, KZ_DSP_CANCELLED,
+	KZ_DSP_NSTATES
+};
+
+extern const struct kz_lifecycle kz_dispatch_lc;
+
+/* Problems that a person may overrule after reading them (a declared
+ * unavailability) are reported under this `where`; everything else is a
+ * refusal. */
+#define KZ_DSP_CONFIRM "confirm"
+
+struct kz_dispatch {
+	char id[KZ_ID_SIZE];
+	char request[KZ_ID_SIZE];
+	char specialist[KZ_ID_SIZE];
+	char start[11];		/* first and last day, both included */
+	char end[11];
+	char *places;		/* "开封市; 郑州市" */
+	enum kz_mode mode;
+	enum kz_dsp_state state;
+	char agreement_date[11];	/* set when signed */
+	char *agreement_ref;
+	char *cancel_reason;
+	char *override_reason;	/* why it may be longer than the maximum */
+	char *notes;
+	int revision;		/* bumped by every change: iCalendar SEQUENCE */
+	char created[32];
+	char updated[32];
+	char *created_by;
+	char *updated_by;
+};
+
+/* How a write is made. */
+struct kz_dsp_opts {
+	bool confirmed;		/* the person read the warnings and goes on */
+	const char *at;		/* time of the history event; NULL: now */
+};
+
+void kz_dispatch_init(struct kz_dispatch *d);
+void kz_dispatch_free(struct kz_dispatch *d);
+
+/* Every rule at once: required values, dates, end before start, the
+ * longest period without a stated override, the request still open, the
+ * same specialist on an overlapping dispatch (naming it), and - unless
+ * confirmed - a declared unavailability (under KZ_DSP_CONFIRM). */
+int kz_dispatch_check(struct kz_db *db, const struct kz_dispatch *d,
+    bool confirmed, struct kz_err *err);
+/* True when err holds only warnings a person may confirm. */
+bool kz_dispatch_only_warnings(const struct kz_err *err);
+
+/* Insert as proposed with the default cost lines; the request moves to
+ * "proposed" when it was received or matching. */
+int kz_dispatch_insert(struct kz_db *db, struct kz_dispatch *d,
+    const struct kz_dsp_opts *o, struct kz_err *err);
+/* Change dates, places, mode, notes, override (and, while proposed, the
+ * specialist or request); the state is changed by kz_dispatch_set_state. */
+int kz_dispatch_update(struct kz_db *db, struct kz_dispatch *d,
+    const struct kz_dsp_opts *o, struct kz_err *err);
+/* Only a proposed dispatch may be deleted (a mistake); later ones are
+ * cancelled, with a reason, and stay as history. */
+int kz_dispatch_delete(struct kz_db *db, const char *typed,
+    struct kz_err *err);
+int kz_dispatch_get(struct kz_db *db, const char *typed,
+    struct kz_dispatch *out, struct kz_err *err);
+int kz_dispatch_resolve(struct kz_db *db, const char *typed,
+    char id[KZ_ID_SIZE], struct kz_err *err);
+
+/* A change of state and what it needs: the agreement's date and
+ * reference to sign, a reason to cancel. */
+struct kz_dsp_change {
+	enum kz_dsp_state to;
+	const char *date;	/* signed: the agreement's date */
+	const char *ref;	/* signed: its reference */
+	const char *reason;	/* cancelled */
+	const char *note;
+	const char *at;		/* NULL: now */
+};
+
+int kz_dispatch_set_state(struct kz_db *db, const char *typed,
+    const struct kz_dsp_change *c, struct kz_err *err);
+int kz_dispatch_history(struct kz_db *db, const char *id,
+    struct kz_events *out, struct kz_err *err);
+
+/* Firm once the agreement is signed; tentative before; cancelled apart. */
+bool kz_dsp_state_firm(enum kz_dsp_state s);
+
+/* ---- lists ---- */
+
+struct kz_dsp_row {
+	char id[KZ_ID_SIZE];
+	char request[KZ_ID_SIZE];
+	char specialist[KZ_ID_SIZE];
+	char *name;		/* the specialist's */
+	char *name_roman;
+	char start[11];
+	char end[11];
+	char *places;
+	enum kz_mode mode;
+	enum kz_dsp_state state;
+	char country[3];	/* the host's */
+	char *host;		/* province city department */
+	char *topic;
+	char *fields;		/* of the request, comma separated */
+	char updated[32];
+};
+
+struct kz_dsp_list {
+	struct kz_dsp_row *rows;
+	size_t n;
+};
+
+struct kz_dsp_query {
+	const char *text;	/* words in names, places, host, topic, id */
+	int state;		/* -1 any, -2 not cancelled, or a state */
+	const char *specialist;	/* id */
+	const char *request;	/* id */
+	const char *from;	/* overlapping [from, to] */
+	const char *to;
+};
+
+void kz_dsp_query_init(struct kz_dsp_query *q);
+/* By start date, newest first unless oldest_first. */
+int kz_dispatch_list(struct kz_db *db, const struct kz_dsp_query *q,
+    bool oldest_first, struct kz_dsp_list *out, struct kz_err *err);
+void kz_dsp_list_free(struct kz_dsp_list *l);
+
+#endif

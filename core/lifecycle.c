@@ -1,0 +1,146 @@
+/* lifecycle.c - states, allowed transitions and the history of state changes. */
+#include "lifecycle.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dsprec.h"
+#include "i18n.h"
+
+const char *
+kz_lc_keyword(const struct kz_lifecycle *lc, int state)
+{
+	return state >= 0 && state < lc->n ? lc->keyword[state] : "?";
+}
+
+const char *
+kz_lc_name(const struct kz_lifecycle *lc, int state)
+{
+	return state >= 0 && state < lc->n ? _(lc->name[state]) : "?";
+}
+
+int
+kz_lc_parse(const struct kz_lifecycle *lc, const char *keyword)
+{
+	for (int i = 0; keyword && i < lc->n; i++)
+		if (strcmp(keyword, lc->keyword[i]) == 0)
+			return i;
+	return -1;
+}
+
+bool
+kz_lc_allowed(const struct kz_lifecycle *lc, int from, int to)
+{
+	for (int i = 0; lc->moves[i][0] >= 0; i++)
+		if (lc->moves[i][0] == from && lc->moves[i][1] == to)
+			return true;
+	return false;
+}
+
+int
+kz_lc_next(const struct kz_lifecycle *lc, int from, int *out)
+{
+	int n = 0;
+
+	for (int i = 0; lc->moves[i][0] >= 0; i++)
+		if (lc->moves[i][0] == from)
+			out[n++] = lc->moves[i][1];
+	return n;
+}
+
+void
+kz_lc_next_text(const struct kz_lifecycle *lc, int from, char *out,
+    size_t size)
+{
+	int next[32], n = kz_lc_next(lc, from, next);
+	size_t o = 0;
+
+	out[0] = '\0';
+	for (int i = 0; i < n && o < size; i++)
+		o += (size_t)snprintf(out + o, size - o, "%s%s", i ? ", " : "",
+		    lc->keyword[next[i]]);
+	if (n == 0)
+		snprintf(out, size, "%s", _("none: it is final"));
+}
+
+int
+kz_event_add(struct kz_db *db, const struct kz_lifecycle *lc,
+    const char *table, const char *owner_col, const char *owner, int from,
+    int to, const char *note, const char *at, struct kz_err *err)
+{
+	char id[KZ_ID_SIZE], now[32], sql[160];
+	const char *v[7];
+
+	if (kz_rec_new_id(db, table, id, err))
+		return KZ_ERROR;
+	if (at == NULL || *at == '\0') {
+		kz_now_utc(now);
+		at = now;
+	}
+	v[0] = id;
+	v[1] = owner;
+	v[2] = at;
+	v[3] = kz_rec_user(db);
+	v[4] = from >= 0 ? kz_lc_keyword(lc, from) : NULL;
+	v[5] = kz_lc_keyword(lc, to);
+	v[6] = note;
+	/* table and owner_col are names from the code, never values */
+	snprintf(sql, sizeof sql, "INSERT INTO %s (id, %s, at, user, "
+	    "from_state, to_state, note) VALUES (?, ?, ?, ?, ?, ?, ?)", table,
+	    owner_col);
+	return kz_rec_run(db, err, sql, 7, v);
+}
+
+void
+kz_events_free(struct kz_events *e)
+{
+	for (size_t i = 0; i < e->n; i++) {
+		free(e->ev[i].user);
+		free(e->ev[i].note);
+	}
+	free(e->ev);
+	e->ev = NULL;
+	e->n = 0;
+}
+
+int
+kz_events_load(struct kz_db *db, const struct kz_lifecycle *lc,
+    const char *table, const char *owner_col, const char *owner,
+    struct kz_events *out, struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	char sql[200];
+	size_t cap = 0;
+
+	out->ev = NULL;
+	out->n = 0;
+	/* rowid breaks ties: events of one second keep their order */
+	snprintf(sql, sizeof sql, "SELECT id, at, user, from_state, to_state, "
+	    "note FROM %s WHERE %s = ? ORDER BY at, rowid", table, owner_col);
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, table);
+	sqlite3_bind_text(st, 1, owner, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (out->n == cap) {
+			struct kz_event *p;
+
+			cap = cap ? cap * 2 : 8;
+			if ((p = realloc(out->ev, cap * sizeof *p)) == NULL) {
+				sqlite3_finalize(st);
+				kz_events_free(out);
+				return kz_err_add(err, "", _("out of memory"));
+			}
+			out->ev = p;
+		}
+		struct kz_event *e = &out->ev[out->n++];
+		kz_rec_col_copy(st, 0, e->id, sizeof e->id);
+		kz_rec_col_copy(st, 1, e->at, sizeof e->at);
+		e->user = kz_rec_col(st, 2);
+		e->from = kz_lc_parse(lc, (const char *)sqlite3_column_text(st, 3));
+		e->to = kz_lc_parse(lc, (const char *)sqlite3_column_text(st, 4));
+		e->note = kz_rec_col(st, 5);
+	}
+	sqlite3_finalize(st);
+	return KZ_OK;
+}

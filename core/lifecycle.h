@@ -1,0 +1,58 @@
+/* lifecycle.h - states, allowed transitions and the history of state changes. */
+#ifndef KZ_LIFECYCLE_H
+#define KZ_LIFECYCLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "db.h"
+#include "id.h"
+
+/* A life cycle: states stored as English keywords, shown by translated
+ * names, and the table of allowed moves (from, to) ended by -1. */
+struct kz_lifecycle {
+	const char *const *keyword;	/* as stored */
+	const char *const *name;	/* N_() for people */
+	int n;
+	const signed char (*moves)[2];
+};
+
+const char *kz_lc_keyword(const struct kz_lifecycle *lc, int state);
+/* Translated name of a state. */
+const char *kz_lc_name(const struct kz_lifecycle *lc, int state);
+/* The state of a keyword, or -1. */
+int kz_lc_parse(const struct kz_lifecycle *lc, const char *keyword);
+bool kz_lc_allowed(const struct kz_lifecycle *lc, int from, int to);
+/* The states reachable from `from`, into out (room for lc->n); count. */
+int kz_lc_next(const struct kz_lifecycle *lc, int from, int *out);
+/* "proposed, cancelled": the keywords of the next states, for messages. */
+void kz_lc_next_text(const struct kz_lifecycle *lc, int from, char *out,
+    size_t size);
+
+/* One change of state: when (UTC), who, from what (-1 at creation), to
+ * what, and why. Edits that keep the state are events too (from == to). */
+struct kz_event {
+	char id[KZ_ID_SIZE];
+	char at[32];
+	char *user;
+	int from;
+	int to;
+	char *note;
+};
+
+struct kz_events {
+	struct kz_event *ev;
+	size_t n;
+};
+
+/* Record an event for the owner row (table is "request_event" or
+ * "dispatch_event", owner its column). at NULL: now. */
+int kz_event_add(struct kz_db *db, const struct kz_lifecycle *lc,
+    const char *table, const char *owner_col, const char *owner, int from,
+    int to, const char *note, const char *at, struct kz_err *err);
+/* The events of an owner, oldest first. */
+int kz_events_load(struct kz_db *db, const struct kz_lifecycle *lc,
+    const char *table, const char *owner_col, const char *owner,
+    struct kz_events *out, struct kz_err *err);
+void kz_events_free(struct kz_events *e);
+
+#endif

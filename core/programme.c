@@ -1,0 +1,602 @@
+/* programme.c - an edition's programme: items on days, in several cities. */
+#include "programme.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "i18n.h"
+#include "seminar.h"
+#include "specialist.h"	/* kz_str_set */
+#include "text.h"
+#include "tz.h"
+
+static const struct {
+	const char *name;	/* as stored */
+	const char *label;	/* as shown */
+} kinds[KZ_KIND_COUNT] = {
+	{ "arrival", N_("arrival") },
+	{ "lecture", N_("lecture") },
+	{ "briefing", N_("briefing") },
+	{ "visit", N_("visit") },
+	{ "courtesy-call", N_("courtesy call") },
+	{ "opinion-exchange", N_("opinion exchange") },
+	{ "session", N_("session") },
+	{ "reception", N_("reception") },
+	{ "travel", N_("travel") },
+	{ "departure", N_("departure") },
+};
+
+const char *
+kz_kind_name(enum kz_kind k)
+{
+	return k >= 0 && k < KZ_KIND_COUNT ? kinds[k].name : "?";
+}
+
+const char *
+kz_kind_label(enum kz_kind k)
+{
+	return k >= 0 && k < KZ_KIND_COUNT ? kinds[k].label : "?";
+}
+
+int
+kz_kind_parse(const char *s)
+{
+	char v[64], *t;
+	size_t n = 0;
+
+	if (s == NULL)
+		return -1;
+	snprintf(v, sizeof v, "%s", s);
+	t = kz_trim(v);
+	/* the shown name, in the office's language too */
+	for (int k = 0; k < KZ_KIND_COUNT; k++)
+		if (strcmp(t, _(kinds[k].label)) == 0)
+			return k;
+	for (char *p = t; *p; p++)
+		v[n++] = *p == ' ' || *p == '_' ? '-' :
+		    (char)tolower((unsigned char)*p);
+	v[n] = '\0';
+	for (int k = 0; k < KZ_KIND_COUNT; k++)
+		if (strcmp(v, kinds[k].name) == 0)
+			return k;
+	return -1;
+}
+
+/* ---- memory ---- */
+
+void
+kz_item_init(struct kz_item *it)
+{
+	memset(it, 0, sizeof *it);
+	it->kind = KZ_KIND_SESSION;
+}
+
+void
+kz_item_free(struct kz_item *it)
+{
+	free(it->city);
+	free(it->venue);
+	free(it->title);
+	free(it->notes);
+	kz_stamps_free(&it->st);
+	kz_item_init(it);
+}
+
+int
+kz_item_copy(struct kz_item *d, const struct kz_item *s)
+{
+	int rc = 0;
+
+	*d = *s;
+	d->city = d->venue = d->title = d->notes = NULL;
+	rc |= kz_str_set(&d->city, s->city);
+	rc |= kz_str_set(&d->venue, s->venue);
+	rc |= kz_str_set(&d->title, s->title);
+	rc |= kz_str_set(&d->notes, s->notes);
+	rc |= kz_stamps_copy(&d->st, &s->st);
+	if (rc) {
+		kz_item_free(d);
+		return KZ_ERROR;
+	}
+	return KZ_OK;
+}
+
+/* ---- zones ---- */
+
+static const struct {
+	const char *names;	/* spellings, '|' between */
+	const char *zone;
+} city_zones[] = {
+	{ "tokyo|東京|东京", "Asia/Tokyo" },
+	{ "shimonoseki|下関|下关", "Asia/Tokyo" },
+	{ "osaka|大阪", "Asia/Tokyo" },
+	{ "kyoto|京都", "Asia/Tokyo" },
+	{ "yokohama|横浜|横滨", "Asia/Tokyo" },
+	{ "nagoya|名古屋", "Asia/Tokyo" },
+	{ "sapporo|札幌", "Asia/Tokyo" },
+	{ "fukuoka|福岡|福冈", "Asia/Tokyo" },
+	{ "kobe|神戸|神户", "Asia/Tokyo" },
+	{ "hiroshima|広島|广岛", "Asia/Tokyo" },
+	{ "nagasaki|長崎|长崎", "Asia/Tokyo" },
+	{ "sendai|仙台", "Asia/Tokyo" },
+	{ "yamaguchi|山口", "Asia/Tokyo" },
+	{ "naha|那覇|那霸", "Asia/Tokyo" },
+	{ "kitakyushu|北九州", "Asia/Tokyo" },
+	{ "niigata|新潟", "Asia/Tokyo" },
+	{ "beijing|北京", "Asia/Shanghai" },
+	{ "shanghai|上海", "Asia/Shanghai" },
+	{ "fuzhou|福州", "Asia/Shanghai" },
+	{ "guangzhou|广州|広州", "Asia/Shanghai" },
+	{ "shenzhen|深圳", "Asia/Shanghai" },
+	{ "chengdu|成都", "Asia/Shanghai" },
+	{ "chongqing|重庆|重慶", "Asia/Shanghai" },
+	{ "dalian|大连|大連", "Asia/Shanghai" },
+	{ "tianjin|天津", "Asia/Shanghai" },
+	{ "hangzhou|杭州", "Asia/Shanghai" },
+	{ "nanjing|南京", "Asia/Shanghai" },
+	{ "wuhan|武汉|武漢", "Asia/Shanghai" },
+	{ "shenyang|沈阳|瀋陽", "Asia/Shanghai" },
+	{ "xi'an|xian|西安", "Asia/Shanghai" },
+	{ "hong kong|香港", "Asia/Hong_Kong" },
+	{ "singapore|新加坡|シンガポール", "Asia/Singapore" },
+	{ "seoul|서울|首尔|ソウル", "Asia/Seoul" },
+	{ "bangkok|曼谷", "Asia/Bangkok" },
+	{ "hanoi|ha noi|河内", "Asia/Bangkok" },
+	{ "ho chi minh|ho chi minh city|saigon", "Asia/Ho_Chi_Minh" },
+	{ "kuala lumpur|吉隆坡", "Asia/Kuala_Lumpur" },
+	{ "manila|马尼拉", "Asia/Manila" },
+	{ "jakarta|雅加达", "Asia/Jakarta" },
+	{ "yogyakarta", "Asia/Jakarta" },
+	{ "phnom penh|金边", "Asia/Phnom_Penh" },
+	{ "vientiane|万象", "Asia/Vientiane" },
+	{ "yangon|仰光", "Asia/Yangon" },
+	{ "nay pyi taw|naypyidaw", "Asia/Yangon" },
+	{ "new delhi|delhi|新德里", "Asia/Kolkata" },
+	{ "colombo|科伦坡", "Asia/Colombo" },
+	{ "sydney|悉尼", "Australia/Sydney" },
+	{ "london|伦敦", "Europe/London" },
+	{ "paris|巴黎", "Europe/Paris" },
+	{ "new york|纽约", "America/New_York" },
+};
+
+/* Countries with one zone; the rest need the zone said. */
+static const struct {
+	char code[3];
+	const char *zone;
+} country_zones[] = {
+	{ "BN", "Asia/Brunei" }, { "CN", "Asia/Shanghai" },
+	{ "FR", "Europe/Paris" }, { "GB", "Europe/London" },
+	{ "HK", "Asia/Hong_Kong" }, { "IN", "Asia/Kolkata" },
+	{ "JP", "Asia/Tokyo" }, { "KH", "Asia/Phnom_Penh" },
+	{ "KR", "Asia/Seoul" }, { "LA", "Asia/Vientiane" },
+	{ "LK", "Asia/Colombo" }, { "MM", "Asia/Yangon" },
+	{ "MY", "Asia/Kuala_Lumpur" }, { "PH", "Asia/Manila" },
+	{ "SG", "Asia/Singapore" }, { "TH", "Asia/Bangkok" },
+	{ "TW", "Asia/Taipei" }, { "VN", "Asia/Ho_Chi_Minh" },
+};
+
+/* Lower case, without " city", "-shi", "市" at the end. */
+static void
+city_key(const char *city, char *out, size_t size)
+{
+	static const char *const tails[] = { " city", "-shi", "市" };
+	char *t;
+	size_t n;
+
+	while (*city == ' ')
+		city++;
+	snprintf(out, size, "%s", city);
+	for (char *p = out; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	t = kz_trim(out);	/* the start has no blanks left */
+	n = strlen(t);
+	for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
+		size_t l = strlen(tails[i]);
+		if (n > l && strcmp(t + n - l, tails[i]) == 0) {
+			t[n - l] = '\0';
+			break;
+		}
+	}
+}
+
+const char *
+kz_zone_default(const struct kz_config *cfg, const char *city,
+    const char *country)
+{
+	char key[128];
+
+	if (city && *city) {
+		city_key(city, key, sizeof key);
+		for (size_t i = 0; i < sizeof city_zones / sizeof city_zones[0];
+		    i++) {
+			const char *p = city_zones[i].names;
+			size_t kl = strlen(key);
+
+			while (*p) {
+				size_t l = strcspn(p, "|");
+				if (l == kl && strncmp(p, key, l) == 0)
+					return city_zones[i].zone;
+				p += l + (p[l] == '|');
+			}
+		}
+	}
+	for (size_t i = 0; country && i < sizeof country_zones /
+	    sizeof country_zones[0]; i++)
+		if (strcmp(country, country_zones[i].code) == 0)
+			return country_zones[i].zone;
+	return cfg && cfg->timezone ? cfg->timezone : "UTC";
+}
+
+/* ---- rules ---- */
+
+/* What an item needs to know about its edition. */
+struct edition {
+	bool found;
+	char start[11], end[11];
+	char country[3];
+};
+
+static void
+edition_of(struct kz_db *db, const char *id, struct edition *e)
+{
+	sqlite3_stmt *st;
+
+	memset(e, 0, sizeof *e);
+	if (sqlite3_prepare_v2(db->sql, "SELECT start, end, country FROM "
+	    "seminar WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		e->found = true;
+		kz_col_copy(st, 0, e->start, sizeof e->start);
+		kz_col_copy(st, 1, e->end, sizeof e->end);
+		kz_col_copy(st, 2, e->country, sizeof e->country);
+	}
+	sqlite3_finalize(st);
+}
+
+/* Same text for comparing places: trimmed, case folded for Latin. */
+static bool
+same_text(const char *a, const char *b)
+{
+	char x[256], y[256];
+
+	city_key(a, x, sizeof x);
+	city_key(b, y, sizeof y);
+	return strcmp(x, y) == 0;
+}
+
+static bool
+places_differ(const char *city1, const char *venue1, const char *city2,
+    const char *venue2)
+{
+	bool c = city1 && *city1 && city2 && *city2 && !same_text(city1, city2);
+	bool v = venue1 && *venue1 && venue2 && *venue2 &&
+	    !same_text(venue1, venue2);
+	return c || v;
+}
+
+/* UTC span of a timed item; a start without an end is a moment, taken
+ * as a minute so that two at the same moment meet. */
+static bool
+utc_span(const char *date, const char *start, const char *end,
+    const char *tz, int64_t *a, int64_t *b)
+{
+	struct kz_err e = { 0 };
+	struct kz_tz *z;
+
+	if (!start || !*start || (z = kz_tz_load(tz, &e)) == NULL)
+		return false;
+	kz_tz_utc(z, kz_tz_local(date, start), a);
+	if (end && *end)
+		kz_tz_utc(z, kz_tz_local(date, end), b);
+	else
+		*b = *a + 60;
+	if (*b <= *a)
+		*b = *a + 60;
+	kz_tz_free(z);
+	return true;
+}
+
+static void
+check_clashes(struct kz_db *db, const struct kz_item *it, const char *tz,
+    struct kz_err *out)
+{
+	sqlite3_stmt *st;
+	int64_t a, b, c, d;
+
+	if (!utc_span(it->date, it->start, it->end, tz, &a, &b))
+		return;
+	/* a day either side: zones can move an item across midnight */
+	if (sqlite3_prepare_v2(db->sql, "SELECT id, date, start, end, tz, "
+	    "city, venue, title FROM programme_item WHERE seminar = ?1 AND "
+	    "id IS NOT ?2 AND start IS NOT NULL AND date BETWEEN "
+	    "date(?3, '-1 day') AND date(?3, '+1 day') ORDER BY date, start",
+	    -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, it->seminar, -1, SQLITE_STATIC);
+	kz_bind_text(st, 2, it->id);
+	sqlite3_bind_text(st, 3, it->date, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *v[8];
+
+		for (int i = 0; i < 8; i++)
+			v[i] = (const char *)sqlite3_column_text(st, i);
+		if (!utc_span(v[1], v[2], v[3], v[4], &c, &d) ||
+		    !(a < d && c < b))
+			continue;
+		if (!places_differ(it->city, it->venue, v[5], v[6]))
+			continue;
+		kz_err_add(out, "clash", _("overlaps %s %s%s%s \"%s\" at %s%s%s "
+		    "(%s)"), v[1], v[2], v[3] ? "-" : "", v[3] ? v[3] : "",
+		    v[7], v[6] ? v[6] : "", v[6] && v[5] ? ", " : "",
+		    v[5] ? v[5] : "", v[0]);
+	}
+	sqlite3_finalize(st);
+}
+
+int
+kz_item_validate(struct kz_db *db, const struct kz_item *it, unsigned flags,
+    struct kz_err *err, struct kz_err *warn)
+{
+	int before = err->n + err->dropped;
+	struct edition e;
+	struct kz_tz *z = NULL;
+	struct kz_err zerr = { 0 };
+	const char *tz = it->tz[0] ? it->tz : NULL;
+
+	edition_of(db, it->seminar, &e);
+	if (!e.found)
+		kz_err_add(err, "seminar", _("the item needs a seminar that "
+		    "exists"));
+	kz_check_date(err, "date", _("date"), it->date, true);
+	if (e.found && kz_date_valid(it->date)) {
+		if (!e.start[0])
+			kz_err_add(err, "date", _("the edition has no dates yet: "
+			    "give it its first and last day first"));
+		else if (strcmp(it->date, e.start) < 0 ||
+		    strcmp(it->date, e.end) > 0)
+			kz_err_add(err, "date", _("%s is outside the edition's "
+			    "dates %s..%s"), it->date, e.start, e.end);
+	}
+	if (it->start[0] && kz_time_minutes(it->start) < 0)
+		kz_err_add(err, "start", _("start \"%s\" is not a time HH:MM"),
+		    it->start);
+	if (it->end[0] && kz_time_minutes(it->end) < 0)
+		kz_err_add(err, "end", _("end \"%s\" is not a time HH:MM"),
+		    it->end);
+	else if (it->end[0] && !it->start[0])
+		kz_err_add(err, "end", _("an item with an end needs a start"));
+	else if (it->end[0] && kz_time_minutes(it->end) <
+	    kz_time_minutes(it->start))
+		kz_err_add(err, "end", _("the item ends (%s) before it starts "
+		    "(%s)"), it->end, it->start);
+	if (tz == NULL)
+		tz = kz_zone_default(db->cfg, it->city, e.country);
+	if ((z = kz_tz_load(tz, &zerr)) == NULL)
+		kz_err_add(err, "tz", "%s", zerr.item[0].msg);
+	else if (it->start[0] && kz_date_valid(it->date) &&
+	    kz_time_minutes(it->start) >= 0) {
+		int64_t u;
+		int r = kz_tz_utc(z, kz_tz_local(it->date, it->start), &u);
+
+		if (r == 1)
+			kz_err_add(err, "start", _("%s does not exist on %s in "
+			    "%s: the clocks go forward over it"), it->start,
+			    it->date, tz);
+		else if (r == 2 && warn)
+			kz_err_add(warn, "start", _("%s happens twice on %s in "
+			    "%s (the clocks go back): the first is meant"),
+			    it->start, it->date, tz);
+	}
+	kz_tz_free(z);
+	if (it->kind < 0 || it->kind >= KZ_KIND_COUNT)
+		kz_err_add(err, "kind", _("kind must be arrival, lecture, "
+		    "briefing, visit, courtesy-call, opinion-exchange, session, "
+		    "reception, travel or departure"));
+	kz_check_text(err, "title", _("title"), it->title, 300,
+	    KZ_TEXT_REQUIRED);
+	kz_check_text(err, "city", _("city"), it->city, 100, 0);
+	kz_check_text(err, "venue", _("venue"), it->venue, 200, 0);
+	kz_check_text(err, "notes", _("notes"), it->notes, 4000,
+	    KZ_TEXT_MULTILINE);
+	if (err->n + err->dropped == before && e.found)
+		check_clashes(db, it, tz, (flags & KZ_ITEM_FORCE) ? warn : err);
+	return err->n + err->dropped > before ? KZ_ERROR : KZ_OK;
+}
+
+/* ---- storage ---- */
+
+static int
+item_write(struct kz_db *db, struct kz_item *it, bool insert, unsigned flags,
+    struct kz_err *err, struct kz_err *warn)
+{
+	char seq[16];
+	struct edition e;
+
+	if (kz_item_validate(db, it, flags, err, warn) != KZ_OK)
+		return KZ_ERROR;
+	if (!it->tz[0]) {
+		edition_of(db, it->seminar, &e);
+		snprintf(it->tz, sizeof it->tz, "%s",
+		    kz_zone_default(db->cfg, it->city, e.country));
+	}
+	if (insert && kz_record_assign_id(db, KZ_T_ITEM, it->id, err))
+		return KZ_ERROR;
+	if (!insert) {
+		if (!kz_record_exists(db, KZ_T_ITEM, it->id))
+			return kz_err_add(err, "id", _("no programme item with "
+			    "id %s"), it->id);
+		it->sequence++;
+	}
+	if (kz_stamps_touch(db, &it->st, insert))
+		return kz_err_add(err, "", _("out of memory"));
+	snprintf(seq, sizeof seq, "%d", it->sequence);
+	const char *v[] = { it->seminar, it->date, it->start, it->end, it->tz,
+	    it->city, it->venue, kz_kind_name(it->kind), it->title, it->notes,
+	    seq, it->st.created, it->st.updated, it->st.created_by,
+	    it->st.updated_by, it->id };
+	if (insert)
+		return kz_sql_run(db, err, "INSERT INTO programme_item (seminar, "
+		    "date, start, end, tz, city, venue, kind, title, notes, "
+		    "sequence, created, updated, created_by, updated_by, id) "
+		    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+		    "CAST(?11 AS INTEGER), ?12, ?13, ?14, ?15, ?16)", 16, v);
+	return kz_sql_run(db, err, "UPDATE programme_item SET seminar = ?1, "
+	    "date = ?2, start = ?3, end = ?4, tz = ?5, city = ?6, venue = ?7, "
+	    "kind = ?8, title = ?9, notes = ?10, sequence = CAST(?11 AS "
+	    "INTEGER), updated = ?13, updated_by = ?15 WHERE id = ?16", 16, v);
+}
+
+int
+kz_item_insert(struct kz_db *db, struct kz_item *it, unsigned flags,
+    struct kz_err *err, struct kz_err *warn)
+{
+	return item_write(db, it, true, flags, err, warn);
+}
+
+/* Did the item move in time or place? */
+static bool
+moved(const struct kz_item *a, const struct kz_item *b)
+{
+	return strcmp(a->date, b->date) || strcmp(a->start, b->start) ||
+	    strcmp(a->end, b->end) || (a->tz[0] && strcmp(a->tz, b->tz)) ||
+	    !same_text(a->city ? a->city : "", b->city ? b->city : "") ||
+	    !same_text(a->venue ? a->venue : "", b->venue ? b->venue : "");
+}
+
+int
+kz_item_update(struct kz_db *db, struct kz_item *it, unsigned flags,
+    struct kz_err *err, struct kz_err *warn)
+{
+	struct kz_item old;
+	struct kz_err ignore = { 0 };
+
+	/* A clash accepted once stays accepted while the item stays where
+	 * and when it was: a new title should not need forcing again. */
+	if (kz_item_get(db, it->id, &old, &ignore) == KZ_OK) {
+		if (!moved(it, &old))
+			flags |= KZ_ITEM_FORCE;
+		kz_item_free(&old);
+	}
+	return item_write(db, it, false, flags, err, warn);
+}
+
+static int
+item_resolve(struct kz_db *db, const char *typed, char id[KZ_ID_SIZE],
+    struct kz_err *err)
+{
+	int r = kz_record_resolve(db, KZ_T_ITEM, typed, id);
+
+	if (r == 0)
+		return KZ_OK;
+	if (r == -2)
+		return kz_err_add(err, "id", _("\"%s\" matches more than one "
+		    "programme item: give more of the id"), typed);
+	return kz_err_add(err, "id", _("no programme item with id %s"),
+	    typed ? typed : "");
+}
+
+int
+kz_item_delete(struct kz_db *db, const char *typed, struct kz_err *err)
+{
+	char id[KZ_ID_SIZE];
+	const char *v[] = { id };
+
+	if (item_resolve(db, typed, id, err))
+		return KZ_ERROR;
+	return kz_sql_run(db, err, "DELETE FROM programme_item WHERE id = ?", 1,
+	    v);
+}
+
+#define ITEM_COLS "id, seminar, date, start, end, tz, city, venue, kind, " \
+	"title, notes, sequence, created, updated, created_by, updated_by"
+
+static void
+item_row(sqlite3_stmt *st, struct kz_item *it)
+{
+	int k;
+
+	kz_item_init(it);
+	kz_col_copy(st, 0, it->id, sizeof it->id);
+	kz_col_copy(st, 1, it->seminar, sizeof it->seminar);
+	kz_col_copy(st, 2, it->date, sizeof it->date);
+	kz_col_copy(st, 3, it->start, sizeof it->start);
+	kz_col_copy(st, 4, it->end, sizeof it->end);
+	kz_col_copy(st, 5, it->tz, sizeof it->tz);
+	it->city = kz_col_dup(st, 6);
+	it->venue = kz_col_dup(st, 7);
+	k = kz_kind_parse((const char *)sqlite3_column_text(st, 8));
+	it->kind = k < 0 ? KZ_KIND_SESSION : (enum kz_kind)k;
+	it->title = kz_col_dup(st, 9);
+	it->notes = kz_col_dup(st, 10);
+	it->sequence = sqlite3_column_int(st, 11);
+	kz_col_copy(st, 12, it->st.created, sizeof it->st.created);
+	kz_col_copy(st, 13, it->st.updated, sizeof it->st.updated);
+	it->st.created_by = kz_col_dup(st, 14);
+	it->st.updated_by = kz_col_dup(st, 15);
+}
+
+int
+kz_item_get(struct kz_db *db, const char *typed, struct kz_item *it,
+    struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	char id[KZ_ID_SIZE];
+	bool found = false;
+
+	kz_item_init(it);
+	if (item_resolve(db, typed, id, err))
+		return KZ_ERROR;
+	if (sqlite3_prepare_v2(db->sql, "SELECT " ITEM_COLS " FROM "
+	    "programme_item WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "programme");
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		item_row(st, it);
+		found = true;
+	}
+	sqlite3_finalize(st);
+	return found ? KZ_OK : kz_err_add(err, "id", _("no programme item with "
+	    "id %s"), id);
+}
+
+int
+kz_item_list(struct kz_db *db, const char *seminar, struct kz_item **out,
+    size_t *n, struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	struct kz_item *l = NULL, *g;
+
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(db->sql, "SELECT " ITEM_COLS " FROM "
+	    "programme_item WHERE seminar = ? ORDER BY date, start IS NOT NULL, "
+	    "start, end, created, rowid", -1, &st, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "programme");
+	sqlite3_bind_text(st, 1, seminar, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if ((g = kz_grow(l, *n, sizeof *g)) == NULL) {
+			sqlite3_finalize(st);
+			kz_item_list_free(l, *n);
+			*n = 0;
+			return kz_err_add(err, "", _("out of memory"));
+		}
+		l = g;
+		item_row(st, &l[(*n)++]);
+	}
+	sqlite3_finalize(st);
+	*out = l;
+	return KZ_OK;
+}
+
+void
+kz_item_list_free(struct kz_item *l, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		kz_item_free(&l[i]);
+	free(l);
+}

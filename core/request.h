@@ -1,0 +1,129 @@
+/* request.h - requests from overseas governments for a specialist. */
+#ifndef KZ_REQUEST_H
+#define KZ_REQUEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "db.h"
+#include "id.h"
+#include "lifecycle.h"
+
+enum kz_req_status {
+	KZ_REQ_RECEIVED, KZ_REQ_MATCHING, KZ_REQ_PROPOSED, KZ_REQ_AGREED,
+	KZ_REQ_CLOSED, KZ_REQ_DECLINED, KZ_REQ_WITHDRAWN, KZ_REQ_NSTATUS
+};
+
+/* On site, or online (lectures over the network). */
+enum kz_mode { KZ_ONSITE, KZ_ONLINE };
+/* Who interprets: nobody (the specialist works in the language), the
+ * host, or the office. */
+enum kz_interp { KZ_INTERP_NONE, KZ_INTERP_HOST, KZ_INTERP_OFFICE };
+
+extern const struct kz_lifecycle kz_request_lc;
+
+struct kz_request {
+	char id[KZ_ID_SIZE];
+	char country[3];	/* ISO 3166-1 alpha-2 */
+	char *province;		/* province or state */
+	char *city;
+	char *department;
+	char office[8];		/* the office handling it, e.g. BJS */
+	char received[11];
+	char **fields;		/* field codes, most important first */
+	size_t nfields;
+	char *topic;		/* "vegetables: damage from continuous cropping" */
+	char wish_start[11];	/* wished period; "" when not given */
+	char wish_end[11];
+	int wish_days;		/* wished length; 0 when not given */
+	enum kz_mode mode;
+	int wanted;		/* specialists asked for */
+	char *language;		/* working language code, or NULL */
+	enum kz_interp interpreting;
+	enum kz_req_status status;
+	char *notes;
+	char created[32];
+	char updated[32];
+	char *created_by;
+	char *updated_by;
+};
+
+void kz_request_init(struct kz_request *r);
+void kz_request_free(struct kz_request *r);
+/* "agriculture; 27": codes or numbers from the taxonomy, replacing the
+ * list; problems under "fields". */
+int kz_request_parse_fields(const struct kz_config *cfg, struct kz_request *r,
+    const char *text, struct kz_err *err);
+/* The fields as "agriculture; education", malloc'd. */
+char *kz_request_format_fields(const struct kz_request *r);
+/* "河南省 开封市 农业农村局": where the request comes from, without the
+ * country (empty parts left out). */
+void kz_request_place(const char *province, const char *city,
+    const char *department, char *out, size_t size);
+
+int kz_request_validate(struct kz_db *db, const struct kz_request *r,
+    struct kz_err *err);
+/* Insert with a new id (or the one it has, on import), status as given
+ * (received for a new request), stamps, and a first history event. */
+int kz_request_insert(struct kz_db *db, struct kz_request *r,
+    struct kz_err *err);
+/* Replace the record; the status is changed only by kz_request_set_status. */
+int kz_request_update(struct kz_db *db, struct kz_request *r,
+    struct kz_err *err);
+/* Delete a request that has no dispatches. */
+int kz_request_delete(struct kz_db *db, const char *id, struct kz_err *err);
+int kz_request_get(struct kz_db *db, const char *typed, struct kz_request *out,
+    struct kz_err *err);
+int kz_request_resolve(struct kz_db *db, const char *typed,
+    char id[KZ_ID_SIZE], struct kz_err *err);
+/* Move to another status if the table allows it, recording who, when
+ * (at, or now when NULL) and why. */
+int kz_request_set_status(struct kz_db *db, const char *id,
+    enum kz_req_status to, const char *note, const char *at,
+    struct kz_err *err);
+int kz_request_history(struct kz_db *db, const char *id,
+    struct kz_events *out, struct kz_err *err);
+
+const char *kz_mode_keyword(enum kz_mode m);
+const char *kz_mode_name(enum kz_mode m);	/* translated */
+int kz_mode_parse(const char *s);
+const char *kz_interp_keyword(enum kz_interp i);
+const char *kz_interp_name(enum kz_interp i);	/* translated */
+int kz_interp_parse(const char *s);
+
+/* ---- lists ---- */
+
+struct kz_req_row {
+	char id[KZ_ID_SIZE];
+	char country[3];
+	char *place;		/* province city department */
+	char *topic;
+	char *fields;		/* codes, comma separated */
+	char received[11];
+	char wish_start[11];
+	char wish_end[11];
+	int wish_days;
+	enum kz_mode mode;
+	enum kz_req_status status;
+	int wanted;
+	int dispatches;		/* not cancelled */
+};
+
+struct kz_req_list {
+	struct kz_req_row *rows;
+	size_t n;
+};
+
+struct kz_req_query {
+	const char *text;	/* words found in topic, place, id, notes */
+	int status;		/* -1 any, -2 open (not closed, declined, withdrawn) */
+	const char *field;
+	const char *country;
+};
+
+void kz_req_query_init(struct kz_req_query *q);
+/* Newest received first. */
+int kz_request_list(struct kz_db *db, const struct kz_req_query *q,
+    struct kz_req_list *out, struct kz_err *err);
+void kz_req_list_free(struct kz_req_list *l);
+
+#endif

@@ -1,0 +1,846 @@
+/* seminar.c - seminar series and their editions, with attendance. */
+#include "seminar.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "date.h"
+#include "i18n.h"
+#include "specialist.h"	/* kz_str_set */
+#include "text.h"
+
+static const char *const status_names[KZ_SEM_STATUS_COUNT] = {
+	N_("planned"), N_("confirmed"), N_("held"), N_("cancelled"),
+};
+
+const char *
+kz_sem_status_name(enum kz_sem_status s)
+{
+	return s >= 0 && s < KZ_SEM_STATUS_COUNT ? status_names[s] : "?";
+}
+
+int
+kz_sem_status_parse(const char *s)
+{
+	for (int i = 0; s && i < KZ_SEM_STATUS_COUNT; i++)
+		if (strcmp(s, status_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* ---- series ---- */
+
+void
+kz_series_free(struct kz_series *s)
+{
+	free(s->code);
+	free(s->name);
+	free(s->office);
+	free(s->notes);
+	kz_stamps_free(&s->st);
+	memset(s, 0, sizeof *s);
+}
+
+static bool
+code_ok(const char *c)
+{
+	size_t n = strlen(c);
+
+	if (n < 2 || n > 32 || !(c[0] >= 'a' && c[0] <= 'z'))
+		return false;
+	return c[strspn(c, "abcdefghijklmnopqrstuvwxyz0123456789-")] == '\0';
+}
+
+static bool
+office_ok(const char *o)
+{
+	size_t n = strlen(o);
+
+	return n >= 2 && n <= 4 && o[strspn(o, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")] ==
+	    '\0';
+}
+
+/* The id of the series with this code, other than self; "" if none. */
+static void
+series_with_code(struct kz_db *db, const char *code, const char *self,
+    char id[KZ_ID_SIZE])
+{
+	sqlite3_stmt *st;
+
+	id[0] = '\0';
+	if (sqlite3_prepare_v2(db->sql, "SELECT id FROM seminar_series WHERE "
+	    "code = ?1 COLLATE NOCASE AND id IS NOT ?2", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	kz_bind_text(st, 2, self);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		kz_col_copy(st, 0, id, KZ_ID_SIZE);
+	sqlite3_finalize(st);
+}
+
+int
+kz_series_validate(struct kz_db *db, const struct kz_series *s,
+    struct kz_err *err)
+{
+	int before = err->n + err->dropped;
+	char other[KZ_ID_SIZE];
+
+	kz_check_text(err, "code", _("code"), s->code, 32, KZ_TEXT_REQUIRED);
+	if (s->code && *s->code && !code_ok(s->code))
+		kz_err_add(err, "code", _("code \"%s\" must be 2 to 32 small "
+		    "letters, digits and dashes, starting with a letter, such "
+		    "as cj-seminar"), s->code);
+	else if (s->code && *s->code) {
+		series_with_code(db, s->code, s->id[0] ? s->id : NULL, other);
+		if (other[0])
+			kz_err_add(err, "code", _("code \"%s\" is taken by "
+			    "series %s"), s->code, other);
+	}
+	kz_check_text(err, "name", _("name"), s->name, 200, KZ_TEXT_REQUIRED);
+	if (s->office && *s->office && !office_ok(s->office))
+		kz_err_add(err, "office", _("office \"%s\" must be an office "
+		    "id of 2 to 4 capitals, such as BJS"), s->office);
+	kz_check_text(err, "notes", _("notes"), s->notes, 4000,
+	    KZ_TEXT_MULTILINE);
+	return err->n + err->dropped > before ? KZ_ERROR : KZ_OK;
+}
+
+static int
+series_write(struct kz_db *db, struct kz_series *s, bool insert,
+    struct kz_err *err)
+{
+	const char *v[] = { s->code, s->name, s->office, s->notes,
+	    s->st.created, s->st.updated, s->st.created_by, s->st.updated_by,
+	    s->id };
+
+	if (kz_series_validate(db, s, err) != KZ_OK)
+		return KZ_ERROR;
+	if (insert && kz_record_assign_id(db, KZ_T_SERIES, s->id, err))
+		return KZ_ERROR;
+	if (!insert && !kz_record_exists(db, KZ_T_SERIES, s->id))
+		return kz_err_add(err, "id", _("no seminar series with id %s"),
+		    s->id);
+	if (kz_stamps_touch(db, &s->st, insert))
+		return kz_err_add(err, "", _("out of memory"));
+	v[4] = s->st.created;
+	v[6] = s->st.created_by;
+	v[7] = s->st.updated_by;
+	if (insert)
+		return kz_sql_run(db, err, "INSERT INTO seminar_series (code, "
+		    "name, office, notes, created, updated, created_by, "
+		    "updated_by, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", 9, v);
+	return kz_sql_run(db, err, "UPDATE seminar_series SET code = ?1, "
+	    "name = ?2, office = ?3, notes = ?4, updated = ?6, updated_by = ?8 "
+	    "WHERE id = ?9", 9, v);
+}
+
+int
+kz_series_insert(struct kz_db *db, struct kz_series *s, struct kz_err *err)
+{
+	if ((s->office == NULL || *s->office == '\0') && db->cfg &&
+	    kz_str_set(&s->office, db->cfg->office_id))
+		return kz_err_add(err, "", _("out of memory"));
+	return series_write(db, s, true, err);
+}
+
+int
+kz_series_update(struct kz_db *db, struct kz_series *s, struct kz_err *err)
+{
+	return series_write(db, s, false, err);
+}
+
+#define SERIES_COLS "id, code, name, office, notes, created, updated, " \
+	"created_by, updated_by, (SELECT count(*) FROM seminar e WHERE " \
+	"e.series = seminar_series.id)"
+
+static void
+series_row(sqlite3_stmt *st, struct kz_series *s)
+{
+	memset(s, 0, sizeof *s);
+	kz_col_copy(st, 0, s->id, sizeof s->id);
+	s->code = kz_col_dup(st, 1);
+	s->name = kz_col_dup(st, 2);
+	s->office = kz_col_dup(st, 3);
+	s->notes = kz_col_dup(st, 4);
+	kz_col_copy(st, 5, s->st.created, sizeof s->st.created);
+	kz_col_copy(st, 6, s->st.updated, sizeof s->st.updated);
+	s->st.created_by = kz_col_dup(st, 7);
+	s->st.updated_by = kz_col_dup(st, 8);
+	s->editions = sqlite3_column_int64(st, 9);
+}
+
+/* A series by code, or by id as typed. */
+static int
+series_resolve(struct kz_db *db, const char *typed, char id[KZ_ID_SIZE],
+    struct kz_err *err)
+{
+	int r;
+
+	series_with_code(db, typed ? typed : "", NULL, id);
+	if (id[0])
+		return KZ_OK;
+	if ((r = kz_record_resolve(db, KZ_T_SERIES, typed, id)) == 0)
+		return KZ_OK;
+	if (r == -2)
+		return kz_err_add(err, "series", _("\"%s\" matches more than "
+		    "one seminar series: give more of the id"), typed);
+	return kz_err_add(err, "series", _("no seminar series \"%s\" (see "
+	    "kizuna series list)"), typed ? typed : "");
+}
+
+int
+kz_series_get(struct kz_db *db, const char *typed, struct kz_series *s,
+    struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	char id[KZ_ID_SIZE];
+
+	memset(s, 0, sizeof *s);
+	if (series_resolve(db, typed, id, err))
+		return KZ_ERROR;
+	if (sqlite3_prepare_v2(db->sql, "SELECT " SERIES_COLS " FROM "
+	    "seminar_series WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "series");
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		series_row(st, s);
+	sqlite3_finalize(st);
+	return s->id[0] ? KZ_OK : kz_err_add(err, "series", _("no seminar "
+	    "series \"%s\""), typed);
+}
+
+int
+kz_series_list(struct kz_db *db, struct kz_series **out, size_t *n,
+    struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	struct kz_series *l = NULL, *g;
+
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(db->sql, "SELECT " SERIES_COLS " FROM "
+	    "seminar_series ORDER BY code", -1, &st, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "series");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if ((g = kz_grow(l, *n, sizeof *g)) == NULL) {
+			sqlite3_finalize(st);
+			kz_series_list_free(l, *n);
+			*n = 0;
+			return kz_err_add(err, "", _("out of memory"));
+		}
+		l = g;
+		series_row(st, &l[(*n)++]);
+	}
+	sqlite3_finalize(st);
+	*out = l;
+	return KZ_OK;
+}
+
+void
+kz_series_list_free(struct kz_series *l, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		kz_series_free(&l[i]);
+	free(l);
+}
+
+int
+kz_series_delete(struct kz_db *db, const char *typed, struct kz_err *err)
+{
+	struct kz_series s;
+	const char *v[1];
+	int rc;
+
+	if (kz_series_get(db, typed, &s, err))
+		return KZ_ERROR;
+	if (s.editions > 0) {
+		kz_err_add(err, "series", _("series %s has %ld editions: delete "
+		    "them first"), s.code, s.editions);
+		kz_series_free(&s);
+		return KZ_ERROR;
+	}
+	v[0] = s.id;
+	rc = kz_sql_run(db, err, "DELETE FROM seminar_series WHERE id = ?", 1,
+	    v);
+	kz_series_free(&s);
+	return rc;
+}
+
+/* ---- editions: memory ---- */
+
+void
+kz_seminar_init(struct kz_seminar *s)
+{
+	memset(s, 0, sizeof *s);
+	s->attendance = -1;
+}
+
+static void
+clear_parts(struct kz_seminar *s)
+{
+	for (size_t i = 0; i < s->nparts; i++)
+		free(s->parts[i].label);
+	free(s->parts);
+	s->parts = NULL;
+	s->nparts = 0;
+}
+
+void
+kz_seminar_free(struct kz_seminar *s)
+{
+	char **strs[] = { &s->title, &s->theme, &s->city, &s->region,
+	    &s->organiser, &s->co_organisers, &s->supporters, &s->notes };
+
+	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
+		free(*strs[i]);
+	clear_parts(s);
+	kz_stamps_free(&s->st);
+	kz_seminar_init(s);
+}
+
+int
+kz_seminar_add_part(struct kz_seminar *s, const char *label, long count)
+{
+	struct kz_sem_part *p = kz_grow(s->parts, s->nparts, sizeof *p);
+
+	if (p == NULL)
+		return KZ_ERROR;
+	s->parts = p;
+	if ((p[s->nparts].label = strdup(label ? label : "")) == NULL)
+		return KZ_ERROR;
+	p[s->nparts++].count = count;
+	return KZ_OK;
+}
+
+/* Full-width punctuation as people type it in Chinese and Japanese, made
+ * ASCII so one parser reads both. */
+static void
+ascii_punct(char *s)
+{
+	static const struct { const char *wide; char ascii; } map[] = {
+		{ "\xef\xbc\x8c", ',' }, { "\xe3\x80\x81", ',' },	/* ，、 */
+		{ "\xef\xbc\x9b", ';' }, { "\xef\xbc\x9a", ':' },	/* ；： */
+	};
+	char *p;
+
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		while ((p = strstr(s, map[i].wide)) != NULL) {
+			*p = map[i].ascii;
+			memmove(p + 1, p + 3, strlen(p + 3) + 1);
+		}
+}
+
+/* "digits" to a count; -1 if it is not one */
+static long
+count_of(const char *s)
+{
+	if (*s == '\0' || strlen(s) > 7 || s[strspn(s, "0123456789")] != '\0')
+		return -1;
+	return atol(s);
+}
+
+int
+kz_seminar_parse_attendance(struct kz_seminar *s, const char *text,
+    struct kz_err *err)
+{
+	char *copy, *total, *rest, *piece;
+	int rc = KZ_OK;
+
+	clear_parts(s);
+	s->attendance = -1;
+	if (text == NULL || *text == '\0')
+		return KZ_OK;
+	if ((copy = strdup(text)) == NULL)
+		return kz_err_add(err, "", _("out of memory"));
+	ascii_punct(copy);
+	rest = strchr(copy, ':');
+	if (rest)
+		*rest++ = '\0';
+	total = kz_trim(copy);
+	if (*total && (s->attendance = count_of(total)) < 0)
+		rc = kz_err_add(err, "attendance", _("attendance must start "
+		    "with the total, as in \"178: Japanese 61, Chinese 117\", "
+		    "not \"%s\""), total);
+	while (rest && (piece = strsep(&rest, ",;")) != NULL) {
+		char *p = kz_trim(piece), *num;
+		size_t n = strlen(p);
+
+		if (*p == '\0')
+			continue;
+		while (n > 0 && p[n - 1] >= '0' && p[n - 1] <= '9')
+			n--;
+		num = p + n;
+		if (*num == '\0' || n == 0) {
+			rc = kz_err_add(err, "attendance", _("\"%s\" is not a "
+			    "side or country with a number, such as "
+			    "\"Japanese 61\""), p);
+			continue;
+		}
+		long c = count_of(num);
+		*num = '\0';
+		if (c < 0 || kz_seminar_add_part(s, kz_trim(p), c)) {
+			rc = kz_err_add(err, "attendance", _("\"%s\" is not a "
+			    "number of people"), num);
+		}
+	}
+	free(copy);
+	return rc;
+}
+
+char *
+kz_seminar_format_attendance(const struct kz_seminar *s)
+{
+	struct kz_buf b = { 0 };
+
+	if (s->attendance >= 0)
+		kz_buf_printf(&b, "%ld", s->attendance);
+	for (size_t i = 0; i < s->nparts; i++)
+		kz_buf_printf(&b, "%s%s %ld", i ? ", " : ": ", s->parts[i].label,
+		    s->parts[i].count);
+	if (b.oom) {
+		kz_buf_free(&b);
+		return NULL;
+	}
+	return b.s ? b.s : strdup("");
+}
+
+void
+kz_seminar_place(const struct kz_seminar *s, char *out, size_t size)
+{
+	if (s->city && s->region)
+		snprintf(out, size, "%s (%s)", s->city, s->region);
+	else
+		snprintf(out, size, "%s", s->city ? s->city : s->region ?
+		    s->region : "");
+}
+
+void
+kz_seminar_label(const struct kz_seminar *s, char *out, size_t size)
+{
+	if (s->number > 0)
+		snprintf(out, size, "%s/%d", s->series_code, s->number);
+	else
+		snprintf(out, size, "%s/%d", s->series_code, s->year);
+}
+
+/* ---- editions: rules ---- */
+
+/* Programme items of a stored edition outside [start, end]. */
+static void
+check_items_inside(struct kz_db *db, const struct kz_seminar *s,
+    struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	long n = 0;
+	char first[300] = "";
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT date, title FROM "
+	    "programme_item WHERE seminar = ?1 AND (?2 IS NULL OR date < ?2 OR "
+	    "date > ?3) ORDER BY date, start", -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, s->id, -1, SQLITE_STATIC);
+	kz_bind_text(st, 2, s->start);
+	kz_bind_text(st, 3, s->end);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (n++ == 0)
+			snprintf(first, sizeof first, "%s %s",
+			    sqlite3_column_text(st, 0),
+			    sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	if (n > 0 && s->start[0])
+		kz_err_add(err, "start", _("%ld programme items would fall "
+		    "outside %s..%s, the first %s"), n, s->start, s->end, first);
+	else if (n > 0)
+		kz_err_add(err, "start", _("the edition has %ld programme items: "
+		    "it needs its dates"), n);
+}
+
+/* The edition of the series with this number, other than self. */
+static void
+edition_with_number(struct kz_db *db, const char *series, int number,
+    const char *self, char id[KZ_ID_SIZE])
+{
+	sqlite3_stmt *st;
+
+	id[0] = '\0';
+	if (sqlite3_prepare_v2(db->sql, "SELECT id FROM seminar WHERE "
+	    "series = ?1 AND number = ?2 AND id IS NOT ?3", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, series, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, number);
+	kz_bind_text(st, 3, self);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		kz_col_copy(st, 0, id, KZ_ID_SIZE);
+	sqlite3_finalize(st);
+}
+
+int
+kz_seminar_validate(struct kz_db *db, const struct kz_seminar *s,
+    struct kz_err *err)
+{
+	int before = err->n + err->dropped;
+	char other[KZ_ID_SIZE];
+	long sum = 0;
+	bool stored = s->id[0] && kz_record_exists(db, KZ_T_SEMINAR, s->id);
+
+	if (!s->series[0] || !kz_record_exists(db, KZ_T_SERIES, s->series))
+		kz_err_add(err, "series", _("the edition needs a seminar series "
+		    "that exists (see kizuna series list)"));
+	if (s->number < 0 || s->number > 9999)
+		kz_err_add(err, "number", _("edition number must be 1 to 9999, "
+		    "not %d"), s->number);
+	else if (s->number > 0 && s->series[0]) {
+		edition_with_number(db, s->series, s->number, stored ? s->id :
+		    NULL, other);
+		if (other[0])
+			kz_err_add(err, "number", _("edition %d of this series "
+			    "exists already (%s)"), s->number, other);
+	}
+	if (s->year < 1900 || s->year > 2199)
+		kz_err_add(err, "year", _("year must be 1900 to 2199, not %d"),
+		    s->year);
+	kz_check_date(err, "start", _("first day"), s->start, false);
+	kz_check_date(err, "end", _("last day"), s->end, false);
+	if (!s->start[0] != !s->end[0])
+		kz_err_add(err, s->start[0] ? "end" : "start", _("give both the "
+		    "first and the last day, or neither"));
+	else if (kz_date_valid(s->start) && kz_date_valid(s->end)) {
+		if (strcmp(s->end, s->start) < 0)
+			kz_err_add(err, "end", _("the edition ends (%s) before "
+			    "it starts (%s)"), s->end, s->start);
+		if (atoi(s->start) != s->year)
+			kz_err_add(err, "start", _("the first day %s is not in "
+			    "the edition's year %d"), s->start, s->year);
+	}
+	kz_check_text(err, "title", _("title"), s->title, 200, 0);
+	kz_check_text(err, "theme", _("theme"), s->theme, 500, 0);
+	kz_check_text(err, "city", _("host city"), s->city, 100, 0);
+	kz_check_text(err, "region", _("region"), s->region, 100, 0);
+	kz_check_country(err, "country", s->country, false);
+	kz_check_text(err, "organiser", _("organiser"), s->organiser, 300, 0);
+	kz_check_text(err, "co_organisers", _("co-organisers"),
+	    s->co_organisers, 1000, 0);
+	kz_check_text(err, "supporters", _("supporters"), s->supporters, 1000,
+	    0);
+	kz_check_text(err, "notes", _("notes"), s->notes, 4000,
+	    KZ_TEXT_MULTILINE);
+	if (s->status < 0 || s->status >= KZ_SEM_STATUS_COUNT)
+		kz_err_add(err, "status", _("status must be planned, confirmed, "
+		    "held or cancelled"));
+	if (s->attendance > 1000000)
+		kz_err_add(err, "attendance", _("attendance of %ld is not "
+		    "believable"), s->attendance);
+	for (size_t i = 0; i < s->nparts; i++) {
+		const struct kz_sem_part *p = &s->parts[i];
+
+		kz_check_text(err, "attendance", _("side or country"), p->label,
+		    60, KZ_TEXT_REQUIRED);
+		if (p->count < 0)
+			kz_err_add(err, "attendance", _("\"%s\" has a negative "
+			    "count"), p->label);
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(s->parts[j].label, p->label) == 0)
+				kz_err_add(err, "attendance", _("\"%s\" is "
+				    "counted twice"), p->label);
+		sum += p->count;
+	}
+	if (s->nparts > 0 && s->attendance < 0)
+		kz_err_add(err, "attendance", _("give the total before the "
+		    "parts, as in \"178: Japanese 61, Chinese 117\""));
+	else if (s->nparts > 0 && sum > s->attendance)
+		kz_err_add(err, "attendance", _("the parts add up to %ld, more "
+		    "than the total of %ld"), sum, s->attendance);
+	if (stored)
+		check_items_inside(db, s, err);
+	return err->n + err->dropped > before ? KZ_ERROR : KZ_OK;
+}
+
+/* ---- editions: storage ---- */
+
+static int
+write_parts(struct kz_db *db, const struct kz_seminar *s, struct kz_err *err)
+{
+	char count[24], pos[24];
+	const char *v[4] = { s->id };
+
+	if (kz_sql_run(db, err, "DELETE FROM seminar_attendance WHERE "
+	    "seminar = ?", 1, v))
+		return KZ_ERROR;
+	for (size_t i = 0; i < s->nparts; i++) {
+		snprintf(count, sizeof count, "%ld", s->parts[i].count);
+		snprintf(pos, sizeof pos, "%zu", i);
+		v[1] = s->parts[i].label;
+		v[2] = count;
+		v[3] = pos;
+		if (kz_sql_run(db, err, "INSERT INTO seminar_attendance "
+		    "(seminar, label, count, position) VALUES (?, ?, "
+		    "CAST(? AS INTEGER), CAST(? AS INTEGER))", 4, v))
+			return KZ_ERROR;
+	}
+	return KZ_OK;
+}
+
+static int
+seminar_write(struct kz_db *db, struct kz_seminar *s, bool insert,
+    struct kz_err *err)
+{
+	char number[16], year[16], att[24];
+
+	/* a one-day edition may give its day once */
+	if (s->start[0] && !s->end[0])
+		memcpy(s->end, s->start, sizeof s->end);
+	if (kz_seminar_validate(db, s, err) != KZ_OK)
+		return KZ_ERROR;
+	if (insert && kz_record_assign_id(db, KZ_T_SEMINAR, s->id, err))
+		return KZ_ERROR;
+	if (!insert && !kz_record_exists(db, KZ_T_SEMINAR, s->id))
+		return kz_err_add(err, "id", _("no seminar with id %s"), s->id);
+	if (kz_stamps_touch(db, &s->st, insert))
+		return kz_err_add(err, "", _("out of memory"));
+	snprintf(number, sizeof number, "%d", s->number);
+	snprintf(year, sizeof year, "%d", s->year);
+	snprintf(att, sizeof att, "%ld", s->attendance);
+	const char *v[] = { s->series, s->number > 0 ? number : NULL, year,
+	    s->title, s->theme, s->start, s->end, s->city, s->region,
+	    s->country, s->organiser, s->co_organisers, s->supporters,
+	    kz_sem_status_name(s->status), s->attendance >= 0 ? att : NULL,
+	    s->notes, s->st.created, s->st.updated, s->st.created_by,
+	    s->st.updated_by, s->id };
+	if (kz_db_begin(db, err))
+		return KZ_ERROR;
+	if (kz_sql_run(db, err, insert ?
+	    "INSERT INTO seminar (series, number, year, title, theme, start, "
+	    "end, city, region, country, organiser, co_organisers, supporters, "
+	    "status, attendance, notes, created, updated, created_by, "
+	    "updated_by, id) VALUES (?1, CAST(?2 AS INTEGER), "
+	    "CAST(?3 AS INTEGER), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+	    "?14, CAST(?15 AS INTEGER), ?16, ?17, ?18, ?19, ?20, ?21)" :
+	    "UPDATE seminar SET series = ?1, number = CAST(?2 AS INTEGER), "
+	    "year = CAST(?3 AS INTEGER), title = ?4, theme = ?5, start = ?6, "
+	    "end = ?7, city = ?8, region = ?9, country = ?10, organiser = ?11, "
+	    "co_organisers = ?12, supporters = ?13, status = ?14, "
+	    "attendance = CAST(?15 AS INTEGER), notes = ?16, updated = ?18, "
+	    "updated_by = ?20 WHERE id = ?21", 21, v) ||
+	    write_parts(db, s, err)) {
+		kz_db_rollback(db);
+		return KZ_ERROR;
+	}
+	return kz_db_commit(db, err);
+}
+
+int
+kz_seminar_insert(struct kz_db *db, struct kz_seminar *s, struct kz_err *err)
+{
+	return seminar_write(db, s, true, err);
+}
+
+int
+kz_seminar_update(struct kz_db *db, struct kz_seminar *s, struct kz_err *err)
+{
+	return seminar_write(db, s, false, err);
+}
+
+int
+kz_seminar_resolve(struct kz_db *db, const char *typed, char id[KZ_ID_SIZE],
+    struct kz_err *err)
+{
+	const char *slash = typed ? strrchr(typed, '/') : NULL;
+	char series[KZ_ID_SIZE], code[64];
+	int r;
+
+	id[0] = '\0';
+	if (slash && (size_t)(slash - typed) < sizeof code &&
+	    count_of(slash + 1) > 0) {
+		long v = count_of(slash + 1);
+		bool year = strlen(slash + 1) == 4 && v >= 1900;
+		sqlite3_stmt *st;
+		int found = 0;
+
+		snprintf(code, sizeof code, "%.*s", (int)(slash - typed), typed);
+		if (series_resolve(db, code, series, err))
+			return KZ_ERROR;
+		if (sqlite3_prepare_v2(db->sql, year ? "SELECT id FROM seminar "
+		    "WHERE series = ? AND year = ? LIMIT 2" : "SELECT id FROM "
+		    "seminar WHERE series = ? AND number = ?", -1, &st, NULL) !=
+		    SQLITE_OK)
+			return kz_db_fail(db, err, "seminar");
+		sqlite3_bind_text(st, 1, series, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, v);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			if (found++ == 0)
+				kz_col_copy(st, 0, id, KZ_ID_SIZE);
+		sqlite3_finalize(st);
+		if (found == 1)
+			return KZ_OK;
+		if (found > 1)
+			return kz_err_add(err, "seminar", _("series %s held "
+			    "more than one edition in %ld: name it by number "
+			    "or id"), code, v);
+		return kz_err_add(err, "seminar", year ? _("series %s has no "
+		    "edition in %ld") : _("series %s has no edition %ld"),
+		    code, v);
+	}
+	if ((r = kz_record_resolve(db, KZ_T_SEMINAR, typed, id)) == 0)
+		return KZ_OK;
+	if (r == -2)
+		return kz_err_add(err, "seminar", _("\"%s\" matches more than "
+		    "one seminar: give more of the id"), typed);
+	return kz_err_add(err, "seminar", _("no seminar \"%s\": name it as "
+	    "SERIES/NUMBER, SERIES/YEAR or by id"), typed ? typed : "");
+}
+
+#define SEM_COLS "e.id, e.series, e.number, e.year, e.title, e.theme, " \
+	"e.start, e.end, e.city, e.region, e.country, e.organiser, " \
+	"e.co_organisers, e.supporters, e.status, e.attendance, e.notes, " \
+	"e.created, e.updated, e.created_by, e.updated_by, s.code, " \
+	"(SELECT count(*) FROM programme_item i WHERE i.seminar = e.id), " \
+	"(SELECT count(*) FROM participant p WHERE p.seminar = e.id)"
+
+static int
+seminar_row(struct kz_db *db, sqlite3_stmt *st, struct kz_seminar *s)
+{
+	sqlite3_stmt *pt;
+	int k;
+
+	kz_seminar_init(s);
+	kz_col_copy(st, 0, s->id, sizeof s->id);
+	kz_col_copy(st, 1, s->series, sizeof s->series);
+	s->number = sqlite3_column_int(st, 2);
+	s->year = sqlite3_column_int(st, 3);
+	s->title = kz_col_dup(st, 4);
+	s->theme = kz_col_dup(st, 5);
+	kz_col_copy(st, 6, s->start, sizeof s->start);
+	kz_col_copy(st, 7, s->end, sizeof s->end);
+	s->city = kz_col_dup(st, 8);
+	s->region = kz_col_dup(st, 9);
+	kz_col_copy(st, 10, s->country, sizeof s->country);
+	s->organiser = kz_col_dup(st, 11);
+	s->co_organisers = kz_col_dup(st, 12);
+	s->supporters = kz_col_dup(st, 13);
+	k = kz_sem_status_parse((const char *)sqlite3_column_text(st, 14));
+	s->status = k < 0 ? KZ_SEM_PLANNED : (enum kz_sem_status)k;
+	s->attendance = sqlite3_column_type(st, 15) == SQLITE_NULL ? -1 :
+	    sqlite3_column_int64(st, 15);
+	s->notes = kz_col_dup(st, 16);
+	kz_col_copy(st, 17, s->st.created, sizeof s->st.created);
+	kz_col_copy(st, 18, s->st.updated, sizeof s->st.updated);
+	s->st.created_by = kz_col_dup(st, 19);
+	s->st.updated_by = kz_col_dup(st, 20);
+	kz_col_copy(st, 21, s->series_code, sizeof s->series_code);
+	s->items = sqlite3_column_int64(st, 22);
+	s->participants = sqlite3_column_int64(st, 23);
+	if (sqlite3_prepare_v2(db->sql, "SELECT label, count FROM "
+	    "seminar_attendance WHERE seminar = ? ORDER BY position, label", -1,
+	    &pt, NULL) != SQLITE_OK)
+		return KZ_ERROR;
+	sqlite3_bind_text(pt, 1, s->id, -1, SQLITE_STATIC);
+	while (sqlite3_step(pt) == SQLITE_ROW)
+		if (kz_seminar_add_part(s, (const char *)sqlite3_column_text(pt,
+		    0), sqlite3_column_int64(pt, 1))) {
+			sqlite3_finalize(pt);
+			return KZ_ERROR;
+		}
+	sqlite3_finalize(pt);
+	return KZ_OK;
+}
+
+int
+kz_seminar_get(struct kz_db *db, const char *typed, struct kz_seminar *s,
+    struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	char id[KZ_ID_SIZE];
+	int rc = KZ_ERROR;
+
+	kz_seminar_init(s);
+	if (kz_seminar_resolve(db, typed, id, err))
+		return KZ_ERROR;
+	if (sqlite3_prepare_v2(db->sql, "SELECT " SEM_COLS " FROM seminar e "
+	    "JOIN seminar_series s ON s.id = e.series WHERE e.id = ?", -1, &st,
+	    NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "seminar");
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rc = seminar_row(db, st, s);
+	sqlite3_finalize(st);
+	if (rc != KZ_OK) {
+		kz_seminar_free(s);
+		return kz_err_add(err, "seminar", _("cannot read seminar %s"),
+		    id);
+	}
+	return KZ_OK;
+}
+
+int
+kz_seminar_list(struct kz_db *db, const struct kz_sem_query *q,
+    struct kz_seminar **out, size_t *n, struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	struct kz_seminar *l = NULL, *g;
+	char series[KZ_ID_SIZE] = "";
+
+	*out = NULL;
+	*n = 0;
+	if (q && q->series && *q->series &&
+	    series_resolve(db, q->series, series, err))
+		return KZ_ERROR;
+	if (sqlite3_prepare_v2(db->sql, "SELECT " SEM_COLS " FROM seminar e "
+	    "JOIN seminar_series s ON s.id = e.series WHERE "
+	    "(?1 IS NULL OR e.series = ?1) AND (?2 = 0 OR e.year = ?2) AND "
+	    "(?3 IS NULL OR e.status = ?3) AND (?4 IS NULL OR instr(lower("
+	    "coalesce(e.title, '') || ' ' || coalesce(e.theme, '') || ' ' || "
+	    "coalesce(e.city, '') || ' ' || coalesce(e.region, '') || ' ' || "
+	    "coalesce(e.organiser, '') || ' ' || coalesce(e.co_organisers, '') "
+	    "|| ' ' || coalesce(e.supporters, '') || ' ' || e.year || ' ' || "
+	    "coalesce(e.notes, '')), lower(?4)) > 0) "
+	    "ORDER BY s.code, e.year, e.number, e.start", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return kz_db_fail(db, err, "seminar");
+	kz_bind_text(st, 1, series);
+	sqlite3_bind_int(st, 2, q ? q->year : 0);
+	kz_bind_text(st, 3, q && q->status >= 0 ?
+	    kz_sem_status_name((enum kz_sem_status)q->status) : NULL);
+	kz_bind_text(st, 4, q ? q->text : NULL);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if ((g = kz_grow(l, *n, sizeof *g)) == NULL ||
+		    seminar_row(db, st, &g[*n]) != KZ_OK) {
+			if (g) {
+				kz_seminar_free(&g[*n]);
+				l = g;
+			}
+			sqlite3_finalize(st);
+			kz_seminar_list_free(l, *n);
+			*n = 0;
+			return kz_err_add(err, "", _("out of memory"));
+		}
+		l = g;
+		(*n)++;
+	}
+	sqlite3_finalize(st);
+	*out = l;
+	return KZ_OK;
+}
+
+void
+kz_seminar_list_free(struct kz_seminar *l, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		kz_seminar_free(&l[i]);
+	free(l);
+}
+
+int
+kz_seminar_delete(struct kz_db *db, const char *typed, struct kz_err *err)
+{
+	char id[KZ_ID_SIZE];
+	const char *v[] = { id };
+
+	if (kz_seminar_resolve(db, typed, id, err))
+		return KZ_ERROR;
+	/* programme, participants and attendance go with ON DELETE CASCADE */
+	return kz_sql_run(db, err, "DELETE FROM seminar WHERE id = ?", 1, v);
+}

@@ -1,0 +1,344 @@
+/* seminar_transfer.c - programme items and participants to and from CSV. */
+#include "seminar_transfer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "i18n.h"
+#include "participant.h"
+#include "programme.h"
+#include "specialist.h"	/* kz_str_set */
+
+#define MAXCOLS 16
+
+/* The columns one import knows. */
+struct cols {
+	const char *const *names;
+	int n;
+	unsigned required;	/* bit per column */
+};
+
+/* What one row came to. */
+enum outcome { ROW_IMPORTED, ROW_SKIPPED, ROW_BAD };
+
+struct importer {
+	struct kz_db *db;
+	const char *seminar;
+	const struct cols *cols;
+	int map[MAXCOLS];	/* column -> cell index, -1 if absent */
+	bool force;
+	/* Read one row and write it: problems into e, warnings into w, the
+	 * reason of a skip into why. */
+	enum outcome (*row)(struct importer *im, const struct kz_csv_row *r,
+	    struct kz_err *e, struct kz_err *w, char *why, size_t size);
+};
+
+static const char *
+cell(const struct importer *im, const struct kz_csv_row *r, int c)
+{
+	int i = im->map[c];
+	return i >= 0 && (size_t)i < r->n ? r->cell[i] : NULL;
+}
+
+static int
+map_columns(struct importer *im, const struct kz_csv_row *h, const char *name,
+    struct kz_err *err)
+{
+	const struct cols *cols = im->cols;
+	char where[300], known[400] = "";
+	int rc = KZ_OK;
+
+	snprintf(where, sizeof where, "%s:%ld", name, h->line);
+	for (int c = 0; c < cols->n; c++) {
+		im->map[c] = -1;
+		snprintf(known + strlen(known), sizeof known - strlen(known),
+		    "%s%s", c ? ", " : "", cols->names[c]);
+	}
+	for (size_t i = 0; i < h->n; i++) {
+		int c = 0;
+
+		while (c < cols->n && strcmp(h->cell[i], cols->names[c]) != 0)
+			c++;
+		if (c == cols->n)
+			rc = kz_err_add(err, where, _("unknown column \"%s\" "
+			    "(known: %s)"), h->cell[i], known);
+		else if (im->map[c] >= 0)
+			rc = kz_err_add(err, where, _("column \"%s\" appears "
+			    "twice"), h->cell[i]);
+		else
+			im->map[c] = (int)i;
+	}
+	for (int c = 0; c < cols->n; c++)
+		if ((cols->required & (1u << c)) && im->map[c] < 0)
+			rc = kz_err_add(err, where, _("the header has no \"%s\" "
+			    "column"), cols->names[c]);
+	return rc;
+}
+
+/* "FILE:LINE: [prefix]where: msg" for each item of e. */
+static void
+report(struct kz_import_report *rep, const char *name, long line,
+    const char *prefix, const struct kz_err *e)
+{
+	for (int i = 0; i < e->n; i++)
+		kz_buf_printf(&rep->log, "%s:%ld: %s%s%s%s\n", name, line, prefix,
+		    e->item[i].where, e->item[i].where[0] ? ": " : "",
+		    e->item[i].msg);
+}
+
+static int
+run_import(struct importer *im, const char *name, const char *data,
+    size_t len, bool skip_bad, struct kz_import_report *rep,
+    struct kz_err *err)
+{
+	struct kz_csv csv;
+	struct kz_csv_row row;
+	int rc;
+
+	memset(rep, 0, sizeof *rep);
+	kz_csv_open(&csv, name, data, len);
+	if ((rc = kz_csv_next(&csv, &row, err)) <= 0) {
+		if (rc == 0)
+			kz_err_add(err, name, _("the file is empty: a header "
+			    "row is needed"));
+		return KZ_ERROR;
+	}
+	rc = map_columns(im, &row, name, err);
+	kz_csv_row_free(&row);
+	if (rc || kz_db_begin(im->db, err))
+		return KZ_ERROR;
+	while ((rc = kz_csv_next(&csv, &row, err)) == 1) {
+		struct kz_err e = { 0 }, w = { 0 };
+		char why[300] = "";
+
+		rep->read++;
+		switch (im->row(im, &row, &e, &w, why, sizeof why)) {
+		case ROW_IMPORTED:
+			rep->imported++;
+			break;
+		case ROW_SKIPPED:
+			rep->skipped++;
+			kz_buf_printf(&rep->log, "%s:%ld: %s\n", name, row.line,
+			    why);
+			break;
+		case ROW_BAD:
+			rep->bad++;
+			report(rep, name, row.line, "", &e);
+			break;
+		}
+		report(rep, name, row.line, _("warning: "), &w);
+		kz_csv_row_free(&row);
+	}
+	if (rc < 0 || (rep->bad && !skip_bad)) {
+		kz_db_rollback(im->db);
+		if (rc >= 0)
+			kz_err_add(err, name, _("%zu of %zu rows are not valid; "
+			    "nothing was imported"), rep->bad, rep->read);
+		rep->skipped = rep->read;
+		rep->imported = 0;
+		return KZ_ERROR;
+	}
+	rep->skipped += rep->bad;
+	return kz_db_commit(im->db, err);
+}
+
+/* ---- programme items ---- */
+
+enum { P_ID, P_DATE, P_START, P_END, P_TZ, P_CITY, P_VENUE, P_KIND, P_TITLE,
+	P_NOTES, P_NCOLS };
+static const char *const prog_names[P_NCOLS] = {
+	"id", "date", "start", "end", "timezone", "city", "venue", "kind",
+	"title", "notes",
+};
+static const struct cols prog_cols = {
+	prog_names, P_NCOLS, 1u << P_DATE | 1u << P_KIND | 1u << P_TITLE,
+};
+
+/* An item with the same date, start and title in the edition. */
+static bool
+same_item(struct kz_db *db, const struct kz_item *it, char id[KZ_ID_SIZE])
+{
+	sqlite3_stmt *st;
+	bool found = false;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT id FROM programme_item WHERE "
+	    "seminar = ? AND date = ? AND start IS ? AND title = ?", -1, &st,
+	    NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, it->seminar, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, it->date, -1, SQLITE_STATIC);
+	kz_bind_text(st, 3, it->start);
+	kz_bind_text(st, 4, it->title);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		kz_col_copy(st, 0, id, KZ_ID_SIZE);
+		found = true;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+static void
+time_cell(struct kz_err *e, const char *where, const char *v, char out[6])
+{
+	out[0] = '\0';
+	if (v && *v && !kz_time_normalise(v, out))
+		kz_err_add(e, where, _("\"%s\" is not a time HH:MM"), v);
+}
+
+static enum outcome
+prog_row(struct importer *im, const struct kz_csv_row *r, struct kz_err *e,
+    struct kz_err *w, char *why, size_t size)
+{
+	struct kz_item it;
+	char id[KZ_ID_SIZE], norm[KZ_ID_SIZE];
+	int k;
+	enum outcome out = ROW_BAD;
+
+	kz_item_init(&it);
+	snprintf(it.seminar, sizeof it.seminar, "%s", im->seminar);
+	kz_copy_value(it.id, sizeof it.id, cell(im, r, P_ID), "id", _("id"), e);
+	kz_copy_value(it.date, sizeof it.date, cell(im, r, P_DATE), "date",
+	    _("date"), e);
+	time_cell(e, "start", cell(im, r, P_START), it.start);
+	time_cell(e, "end", cell(im, r, P_END), it.end);
+	kz_copy_value(it.tz, sizeof it.tz, cell(im, r, P_TZ), "tz",
+	    _("time zone"), e);
+	kz_str_set(&it.city, cell(im, r, P_CITY));
+	kz_str_set(&it.venue, cell(im, r, P_VENUE));
+	kz_str_set(&it.title, cell(im, r, P_TITLE));
+	kz_str_set(&it.notes, cell(im, r, P_NOTES));
+	if ((k = kz_kind_parse(cell(im, r, P_KIND))) < 0)
+		kz_err_add(e, "kind", _("\"%s\" is not a kind of item (arrival, "
+		    "lecture, briefing, visit, courtesy-call, opinion-exchange, "
+		    "session, reception, travel, departure)"),
+		    cell(im, r, P_KIND) ? cell(im, r, P_KIND) : "");
+	else
+		it.kind = (enum kz_kind)k;
+	if (e->n > 0) {
+		/* the rest of the row's problems too */
+		kz_item_validate(im->db, &it, im->force ? KZ_ITEM_FORCE : 0, e,
+		    NULL);
+	} else if (it.id[0] && kz_id_normalise(it.id, norm) &&
+	    kz_record_exists(im->db, KZ_T_ITEM, norm)) {
+		snprintf(why, size, _("skipped: %s is already in the "
+		    "programme"), norm);
+		out = ROW_SKIPPED;
+	} else if (!it.id[0] && same_item(im->db, &it, id)) {
+		snprintf(why, size, _("skipped: the same item is in the "
+		    "programme as %s"), id);
+		out = ROW_SKIPPED;
+	} else if (kz_item_insert(im->db, &it, im->force ? KZ_ITEM_FORCE : 0, e,
+	    w) == KZ_OK)
+		out = ROW_IMPORTED;
+	kz_item_free(&it);
+	return out;
+}
+
+int
+kz_import_programme(struct kz_db *db, const char *seminar, const char *name,
+    const char *data, size_t len, bool skip_bad, bool force,
+    struct kz_import_report *rep, struct kz_err *err)
+{
+	struct importer im = { db, seminar, &prog_cols, { 0 }, force,
+	    prog_row };
+
+	return run_import(&im, name, data, len, skip_bad, rep, err);
+}
+
+/* ---- participants ---- */
+
+enum { Q_ID, Q_NAME, Q_ROMAN, Q_COUNTRY, Q_ORG, Q_POST, Q_ROLE, Q_NEEDS,
+	Q_NOTES, Q_EMAIL, Q_PHONE, Q_NCOLS };
+static const char *const part_names[Q_NCOLS] = {
+	"id", "name", "name_roman", "country", "organisation", "post", "role",
+	"needs", "notes", "email", "phone",
+};
+static const struct cols part_cols = {
+	part_names, Q_NCOLS, 1u << Q_NAME | 1u << Q_COUNTRY,
+};
+
+static enum outcome
+part_row(struct importer *im, const struct kz_csv_row *r, struct kz_err *e,
+    struct kz_err *w, char *why, size_t size)
+{
+	struct kz_participant p;
+	const char *v;
+	char id[KZ_ID_SIZE], norm[KZ_ID_SIZE];
+	int k;
+	enum outcome out = ROW_BAD;
+
+	(void)w;
+	kz_participant_init(&p);
+	snprintf(p.seminar, sizeof p.seminar, "%s", im->seminar);
+	kz_copy_value(p.id, sizeof p.id, cell(im, r, Q_ID), "id", _("id"), e);
+	kz_str_set(&p.name, cell(im, r, Q_NAME));
+	kz_str_set(&p.name_roman, cell(im, r, Q_ROMAN));
+	kz_copy_value(p.country, sizeof p.country, cell(im, r, Q_COUNTRY),
+	    "country", _("country"), e);
+	kz_str_set(&p.organisation, cell(im, r, Q_ORG));
+	kz_str_set(&p.post, cell(im, r, Q_POST));
+	kz_str_set(&p.needs, cell(im, r, Q_NEEDS));
+	kz_str_set(&p.notes, cell(im, r, Q_NOTES));
+	kz_str_set(&p.email, cell(im, r, Q_EMAIL));
+	kz_str_set(&p.phone, cell(im, r, Q_PHONE));
+	if ((v = cell(im, r, Q_ROLE)) && *v) {
+		if ((k = kz_part_role_parse(v)) < 0)
+			kz_err_add(e, "role", _("role must be participant, "
+			    "speaker, interpreter or staff, not \"%s\""), v);
+		else
+			p.role = (enum kz_part_role)k;
+	}
+	if (e->n > 0)
+		kz_participant_validate(im->db, &p, e);
+	else if (p.id[0] && kz_id_normalise(p.id, norm) &&
+	    kz_record_exists(im->db, KZ_T_PARTICIPANT, norm)) {
+		snprintf(why, size, _("skipped: %s is already a participant"),
+		    norm);
+		out = ROW_SKIPPED;
+	} else if (!p.id[0] && p.name && kz_participant_find(im->db, &p, id)) {
+		snprintf(why, size, _("skipped: the same person takes part as "
+		    "%s"), id);
+		out = ROW_SKIPPED;
+	} else if (kz_participant_insert(im->db, &p, e) == KZ_OK)
+		out = ROW_IMPORTED;
+	kz_participant_free(&p);
+	return out;
+}
+
+int
+kz_import_participants(struct kz_db *db, const char *seminar, const char *name,
+    const char *data, size_t len, bool skip_bad, struct kz_import_report *rep,
+    struct kz_err *err)
+{
+	struct importer im = { db, seminar, &part_cols, { 0 }, false,
+	    part_row };
+
+	return run_import(&im, name, data, len, skip_bad, rep, err);
+}
+
+int
+kz_export_participants(struct kz_db *db, const char *seminar, bool contacts,
+    struct kz_buf *out, struct kz_err *err)
+{
+	struct kz_participant *l;
+	size_t n;
+	int last = contacts ? Q_PHONE : Q_NOTES;
+
+	if (kz_participant_list(db, seminar, NULL, -1, &l, &n, err))
+		return KZ_ERROR;
+	for (int c = 0; c <= last; c++)
+		kz_csv_cell(out, part_names[c], c == last);
+	for (size_t i = 0; i < n; i++) {
+		const struct kz_participant *p = &l[i];
+		const char *v[Q_NCOLS] = { p->id, p->name, p->name_roman,
+		    p->country, p->organisation, p->post,
+		    kz_part_role_name(p->role), p->needs, p->notes, p->email,
+		    p->phone };
+		for (int c = 0; c <= last; c++)
+			kz_csv_cell(out, v[c], c == last);
+	}
+	kz_participant_list_free(l, n);
+	return out->oom ? kz_err_add(err, "", _("out of memory")) : KZ_OK;
+}

@@ -1,0 +1,415 @@
+/* semrec.c - helpers the seminar and trainee records share. */
+#include "semrec.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "country.h"
+#include "date.h"
+#include "i18n.h"
+#include "text.h"
+
+void *
+kz_grow(void *p, size_t n, size_t size)
+{
+	return realloc(p, (n + 1) * size);
+}
+
+/* ---- stamps ---- */
+
+void
+kz_stamps_free(struct kz_stamps *st)
+{
+	free(st->created_by);
+	free(st->updated_by);
+	memset(st, 0, sizeof *st);
+}
+
+int
+kz_stamps_copy(struct kz_stamps *d, const struct kz_stamps *s)
+{
+	memset(d, 0, sizeof *d);
+	memcpy(d->created, s->created, sizeof d->created);
+	memcpy(d->updated, s->updated, sizeof d->updated);
+	if ((s->created_by && (d->created_by = strdup(s->created_by)) == NULL) ||
+	    (s->updated_by && (d->updated_by = strdup(s->updated_by)) == NULL)) {
+		kz_stamps_free(d);
+		return KZ_ERROR;
+	}
+	return KZ_OK;
+}
+
+static int
+set_user(char **slot, const char *user)
+{
+	char *copy = NULL;
+
+	if (user && *user && (copy = strdup(user)) == NULL)
+		return KZ_ERROR;
+	free(*slot);
+	*slot = copy;
+	return KZ_OK;
+}
+
+int
+kz_stamps_touch(struct kz_db *db, struct kz_stamps *st, bool insert)
+{
+	const char *user = db->cfg ? db->cfg->user : NULL;
+
+	if (!insert) {
+		kz_now_utc(st->updated);
+		return set_user(&st->updated_by, user);
+	}
+	if (!st->created[0])
+		kz_now_utc(st->created);
+	if (!st->updated[0])
+		memcpy(st->updated, st->created, sizeof st->updated);
+	if (!st->created_by && set_user(&st->created_by, user))
+		return KZ_ERROR;
+	if (!st->updated_by && set_user(&st->updated_by, st->created_by))
+		return KZ_ERROR;
+	return KZ_OK;
+}
+
+/* ---- checks ---- */
+
+void
+kz_check_text(struct kz_err *err, const char *where, const char *label,
+    const char *v, size_t max, unsigned flags)
+{
+	size_t n;
+
+	if (v == NULL || *v == '\0') {
+		if (flags & KZ_TEXT_REQUIRED)
+			kz_err_add(err, where, _("%s is required"), label);
+		return;
+	}
+	if (!kz_utf8_valid(v, strlen(v))) {
+		kz_err_add(err, where, _("%s is not valid UTF-8 text"), label);
+		return;
+	}
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+		bool soft = *p == '\n' || *p == '\t';
+		if ((*p < 0x20 && !(soft && (flags & KZ_TEXT_MULTILINE))) ||
+		    *p == 0x7f) {
+			kz_err_add(err, where, _("%s contains a control "
+			    "character"), label);
+			return;
+		}
+	}
+	if ((n = kz_utf8_len(v)) > max)
+		kz_err_add(err, where, _("%s is too long: %zu characters, at "
+		    "most %zu"), label, n, max);
+}
+
+void
+kz_check_email(struct kz_err *err, const char *where, const char *v)
+{
+	const char *at, *dot;
+
+	if (v == NULL || *v == '\0')
+		return;
+	kz_check_text(err, where, _("e-mail"), v, 200, 0);
+	at = strrchr(v, '@');
+	dot = at ? strrchr(at, '.') : NULL;
+	/* one @ with text before it, and a dot inside the domain */
+	if (at == NULL || at == v || strchr(v, '@') != at || dot == NULL ||
+	    dot == at + 1 || dot[1] == '\0' || v[strcspn(v, " ,;<>")] != '\0')
+		kz_err_add(err, where, _("e-mail address \"%s\" is not of the "
+		    "form name@example.org"), v);
+}
+
+void
+kz_check_phone(struct kz_err *err, const char *where, const char *v)
+{
+	size_t digits = 0;
+
+	if (v == NULL || *v == '\0')
+		return;
+	kz_check_text(err, where, _("phone"), v, 40, 0);
+	for (const char *p = v; *p; p++)
+		digits += *p >= '0' && *p <= '9';
+	if (v[strspn(v, "0123456789 +-()./")] != '\0' || digits < 4)
+		kz_err_add(err, where, _("phone number may hold only digits, "
+		    "spaces and + - ( ) . /"));
+}
+
+void
+kz_check_date(struct kz_err *err, const char *where, const char *label,
+    const char *v, bool required)
+{
+	if (v == NULL || *v == '\0') {
+		if (required)
+			kz_err_add(err, where, _("%s is required"), label);
+	} else if (!kz_date_valid(v))
+		kz_err_add(err, where, _("%s \"%s\" is not a date "
+		    "YYYY-MM-DD"), label, v);
+}
+
+bool
+kz_has_cjk(const char *s)
+{
+	unsigned cp;
+	int k;
+
+	while (s && (k = kz_utf8_decode(s, &cp)) > 0) {
+		if (kz_cp_is_cjk(cp))
+			return true;
+		s += k;
+	}
+	return false;
+}
+
+int
+kz_time_minutes(const char *t)
+{
+	if (t == NULL || strlen(t) != 5 || t[2] != ':')
+		return -1;
+	for (int i = 0; i < 5; i++)
+		if (i != 2 && (t[i] < '0' || t[i] > '9'))
+			return -1;
+	int h = (t[0] - '0') * 10 + t[1] - '0';
+	int m = (t[3] - '0') * 10 + t[4] - '0';
+	return h < 24 && m < 60 ? h * 60 + m : -1;
+}
+
+bool
+kz_time_normalise(const char *in, char out[6])
+{
+	char d[5];
+	size_t n = 0;
+	const char *p = in;
+
+	while (*p == ' ')
+		p++;
+	for (; *p && n < 4; p++) {
+		if (*p >= '0' && *p <= '9')
+			d[n++] = *p;
+		else if ((*p == ':' || *p == '.' || *p == 'h') && n == 1) {
+			d[1] = d[0];	/* "9:30": a leading zero */
+			d[0] = '0';
+			n = 2;
+		} else if (*p != ':' && *p != '.' && *p != 'h')
+			return false;
+	}
+	while (*p == ' ')
+		p++;
+	if (*p != '\0' || n != 4)
+		return false;
+	snprintf(out, 6, "%c%c:%c%c", d[0], d[1], d[2], d[3]);
+	return kz_time_minutes(out) >= 0;
+}
+
+void
+kz_check_country(struct kz_err *err, const char *where, const char *v,
+    bool required)
+{
+	if (v == NULL || *v == '\0') {
+		if (required)
+			kz_err_add(err, where, _("country is required"));
+		return;
+	}
+	if (kz_country_name(v) == NULL)
+		kz_err_add(err, where, _("\"%s\" is not an ISO 3166-1 alpha-2 "
+		    "country code (such as CN, SG, KH)"), v);
+}
+
+int
+kz_copy_value(char *out, size_t size, const char *v, const char *where,
+    const char *label, struct kz_err *err)
+{
+	size_t n;
+
+	out[0] = '\0';
+	if (v == NULL)
+		return KZ_OK;
+	while (*v == ' ' || *v == '\t')
+		v++;
+	n = strlen(v);
+	while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+		n--;
+	if (n >= size) {
+		/* show what fits of it, cut on a character */
+		char shown[48];
+		kz_text_fit(shown, sizeof shown, v, 24, false);
+		return kz_err_add(err, where, _("%s \"%s\" is too long"), label,
+		    shown);
+	}
+	memcpy(out, v, n);
+	out[n] = '\0';
+	return KZ_OK;
+}
+
+/* ---- statements ---- */
+
+void
+kz_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v == NULL || *v == '\0')
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+int
+kz_sql_run(struct kz_db *db, struct kz_err *err, const char *sql, int n,
+    const char *const *vals)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, sql);
+	for (int i = 0; i < n; i++)
+		kz_bind_text(st, i + 1, vals[i]);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return kz_db_fail(db, err, sql);
+	return KZ_OK;
+}
+
+char *
+kz_col_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t && *t ? strdup((const char *)t) : NULL;
+}
+
+void
+kz_col_copy(sqlite3_stmt *st, int i, char *out, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	snprintf(out, size, "%s", t ? (const char *)t : "");
+}
+
+/* ---- ids ---- */
+
+static const char *const tables[KZ_T_COUNT] = {
+	"seminar_series", "seminar", "programme_item", "participant", "trainee",
+};
+
+bool
+kz_record_exists(struct kz_db *db, enum kz_table t, const char *id)
+{
+	sqlite3_stmt *st;
+	char sql[96];
+	bool found;
+
+	snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE id = ?", tables[t]);
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+int
+kz_record_resolve(struct kz_db *db, enum kz_table t, const char *typed,
+    char id[KZ_ID_SIZE])
+{
+	sqlite3_stmt *st;
+	char key[32], sql[256];
+	size_t n = 0;
+	int found = 0;
+
+	if (typed == NULL)
+		return -1;
+	if (kz_id_normalise(typed, id) && kz_record_exists(db, t, id))
+		return 0;
+	/* the start of the id or of its random part, dashes ignored */
+	for (const char *p = typed; *p && n + 1 < sizeof key; p++)
+		if (*p != '-' && *p != ' ')
+			key[n++] = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
+	key[n] = '\0';
+	if (n < 3 || strpbrk(key, "*?[]"))
+		return -1;
+	snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE "
+	    "replace(substr(id, instr(id, '-') + 1), '-', '') GLOB ?1 || '*' "
+	    "OR replace(id, '-', '') GLOB ?1 || '*' LIMIT 2", tables[t]);
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (found++ == 0)
+			kz_col_copy(st, 0, id, KZ_ID_SIZE);
+	sqlite3_finalize(st);
+	return found == 1 ? 0 : found > 1 ? -2 : -1;
+}
+
+int
+kz_record_assign_id(struct kz_db *db, enum kz_table t, char id[KZ_ID_SIZE],
+    struct kz_err *err)
+{
+	const char *office = db->cfg && db->cfg->office_id ? db->cfg->office_id :
+	    "KZ";
+	char norm[KZ_ID_SIZE];
+	int tries = 0;
+
+	if (id[0]) {
+		if (!kz_id_normalise(id, norm))
+			return kz_err_add(err, "id", _("\"%s\" is not a kizuna "
+			    "id"), id);
+		if (kz_record_exists(db, t, norm))
+			return kz_err_add(err, "id", _("a record with id %s "
+			    "exists already"), norm);
+		memcpy(id, norm, KZ_ID_SIZE);
+		return KZ_OK;
+	}
+	do {
+		if (kz_id_new(office, id) != 0 || ++tries > 10)
+			return kz_err_add(err, "id", _("cannot make a new id"));
+	} while (kz_record_exists(db, t, id));
+	return KZ_OK;
+}
+
+/* ---- counts ---- */
+
+void
+kz_counts_free(struct kz_counts *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->c[i].key);
+	free(c->c);
+	memset(c, 0, sizeof *c);
+}
+
+int
+kz_counts_read(sqlite3_stmt *st, struct kz_counts *out, struct kz_err *err)
+{
+	memset(out, 0, sizeof *out);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct kz_count *c = kz_grow(out->c, out->n, sizeof *c);
+		const unsigned char *k = sqlite3_column_text(st, 0);
+
+		if (c != NULL)
+			out->c = c;
+		if (c == NULL || (c[out->n].key = strdup(k ? (const char *)k :
+		    "")) == NULL) {
+			sqlite3_finalize(st);
+			kz_counts_free(out);
+			return kz_err_add(err, "", _("out of memory"));
+		}
+		c[out->n].n = sqlite3_column_int64(st, 1);
+		out->total += c[out->n].n;
+		out->n++;
+	}
+	sqlite3_finalize(st);
+	return KZ_OK;
+}
+
+int
+kz_counts_query(struct kz_db *db, const char *sql, const char *param,
+    struct kz_counts *out, struct kz_err *err)
+{
+	sqlite3_stmt *st;
+
+	memset(out, 0, sizeof *out);
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "count");
+	if (param)
+		sqlite3_bind_text(st, 1, param, -1, SQLITE_STATIC);
+	return kz_counts_read(st, out, err);
+}

@@ -1,0 +1,262 @@
+/* sync_stamps.c - an edit's author travels with its time stamp in a bundle. */
+#include "sync_stamps.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+
+/*
+ * The changeset format (sqlite.org/session/changeset_format): for each
+ * table 'T', a varint column count, a key flag byte per column and the
+ * NUL-terminated name; then for each change an operation byte, an
+ * indirect byte and the old record, the new record or both (an update);
+ * a record is one value per column: 0 undefined (not changed), 1 integer
+ * and 2 real (8 bytes), 3 text and 4 blob (varint length, bytes), 5 null.
+ * The walk below only measures values and copies bytes; the values it
+ * needs come from SQLite's own iterator, which walks the same changes in
+ * the same order.
+ */
+
+struct stamp_table {
+	int ncol;
+	int updated, by;		/* columns, or -1 */
+	sqlite3_stmt *author;		/* updated_by of a row, by its key */
+	int *keycol;			/* the key columns, in order */
+	int nkey;
+};
+
+static int
+get_varint(const unsigned char *p, const unsigned char *end, unsigned *v)
+{
+	unsigned x = 0;
+
+	/* lengths in a bundle fit 32 bits: at most 5 bytes */
+	for (int i = 0; i < 5 && p + i < end; i++) {
+		x = (x << 7) | (p[i] & 0x7f);
+		if (!(p[i] & 0x80)) {
+			*v = x;
+			return i + 1;
+		}
+	}
+	return -1;
+}
+
+static void
+put_varint(struct kz_buf *b, unsigned v)
+{
+	unsigned char g[5];
+	int n = 0;
+
+	do {
+		g[n++] = v & 0x7f;
+		v >>= 7;
+	} while (v);
+	while (n-- > 0) {
+		unsigned char c = g[n] | (n > 0 ? 0x80 : 0);
+		kz_buf_put(b, (const char *)&c, 1);
+	}
+}
+
+/* Bytes of the value at p, or -1 if it runs past end or is no value. */
+static long
+value_len(const unsigned char *p, const unsigned char *end)
+{
+	unsigned n;
+	int k;
+
+	if (p >= end)
+		return -1;
+	switch (p[0]) {
+	case 0:
+	case 5:
+		return 1;
+	case 1:
+	case 2:
+		return end - p >= 9 ? 9 : -1;
+	case 3:
+	case 4:
+		if ((k = get_varint(p + 1, end, &n)) < 0 ||
+		    (unsigned long)(end - p - 1 - k) < n)
+			return -1;
+		return 1 + k + (long)n;
+	default:
+		return -1;
+	}
+}
+
+static void
+table_clear(struct stamp_table *t)
+{
+	sqlite3_finalize(t->author);
+	free(t->keycol);
+	memset(t, 0, sizeof *t);
+	t->updated = t->by = -1;
+}
+
+/* Learn where a table keeps its stamps, and ready the author query. */
+static void
+table_learn(struct kz_db *db, struct stamp_table *t, const char *name,
+    int ncol, const unsigned char *pk)
+{
+	sqlite3_stmt *st;
+	struct kz_buf sql = { 0 };
+	char *q;
+	int n = 0;
+
+	table_clear(t);
+	t->ncol = ncol;
+	if (sqlite3_prepare_v2(db->sql, "SELECT name FROM pragma_table_info(?) "
+	    "ORDER BY cid", -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	q = sqlite3_mprintf("SELECT \"updated_by\" FROM \"%w\" WHERE 1", name);
+	kz_buf_puts(&sql, q);
+	sqlite3_free(q);
+	t->keycol = calloc((size_t)ncol, sizeof *t->keycol);
+	for (; t->keycol && sqlite3_step(st) == SQLITE_ROW && n < ncol; n++) {
+		const char *c = (const char *)sqlite3_column_text(st, 0);
+		if (strcmp(c, "updated") == 0)
+			t->updated = n;
+		else if (strcmp(c, "updated_by") == 0)
+			t->by = n;
+		if (pk[n]) {
+			q = sqlite3_mprintf(" AND \"%w\" = ?%d", c, t->nkey + 1);
+			kz_buf_puts(&sql, q);
+			sqlite3_free(q);
+			t->keycol[t->nkey++] = n;
+		}
+	}
+	sqlite3_finalize(st);
+	/* a table that is not as the changeset says is left alone */
+	if (n != ncol || t->updated < 0 || t->by < 0 || t->nkey == 0 ||
+	    sqlite3_prepare_v2(db->sql, kz_buf_str(&sql), -1, &t->author,
+	    NULL) != SQLITE_OK) {
+		sqlite3_finalize(t->author);
+		t->author = NULL;
+		t->updated = t->by = -1;
+	}
+	kz_buf_free(&sql);
+}
+
+/* The record's values: where each starts and how long it is. */
+static const unsigned char *
+record(const unsigned char *p, const unsigned char *end, int ncol, long *at,
+    long *len, const unsigned char *base)
+{
+	for (int c = 0; c < ncol; c++) {
+		long n = value_len(p, end);
+		if (n < 0)
+			return NULL;
+		at[c] = p - base;
+		len[c] = n;
+		p += n;
+	}
+	return p;
+}
+
+/* A record copied with column col replaced by the encoded value v. */
+static void
+put_record(struct kz_buf *out, const unsigned char *base, const long *at,
+    const long *len, int ncol, int col, const struct kz_buf *v)
+{
+	for (int c = 0; c < ncol; c++)
+		if (c == col)
+			kz_buf_put(out, v->s, v->len);
+		else
+			kz_buf_put(out, (const char *)base + at[c], (size_t)len[c]);
+}
+
+int
+kz_sync_stamps(struct kz_db *db, const unsigned char *data, int size,
+    struct kz_buf *out, struct kz_err *err)
+{
+	const unsigned char *p = data, *end = data + size;
+	struct stamp_table t = { .updated = -1, .by = -1 };
+	sqlite3_changeset_iter *it;
+	long *at = NULL, *len = NULL;
+	int rc = KZ_OK, added = 0;
+
+	if (sqlite3changeset_start(&it, size, (void *)data) != SQLITE_OK)
+		return kz_err_add(err, "", _("the outbox of changes is "
+		    "damaged"));
+	while (rc == KZ_OK && p < end) {
+		if (*p == 'T') {
+			unsigned ncol = 0;
+			int k = get_varint(p + 1, end, &ncol);
+			const unsigned char *name, *nul = NULL;
+			if (k > 0 && ncol > 0 && ncol < 32768 &&
+			    (name = p + 1 + k + ncol) < end)
+				nul = memchr(name, 0, (size_t)(end - name));
+			if (nul == NULL) {
+				rc = KZ_ERROR;
+				break;
+			}
+			free(at);
+			free(len);
+			at = calloc(2 * ncol, sizeof *at);
+			len = calloc(2 * ncol, sizeof *len);
+			if (at == NULL || len == NULL) {
+				rc = KZ_ERROR;
+				break;
+			}
+			table_learn(db, &t, (const char *)name, (int)ncol,
+			    p + 1 + k);
+			kz_buf_put(out, (const char *)p, (size_t)(nul + 1 - p));
+			p = nul + 1;
+			continue;
+		}
+		if (end - p < 2 || sqlite3changeset_next(it) != SQLITE_ROW) {
+			rc = KZ_ERROR;
+			break;
+		}
+		int op = p[0], nrec = op == SQLITE_UPDATE ? 2 : 1;
+		const unsigned char *q = p + 2;
+		for (int r = 0; q && r < nrec; r++)
+			q = record(q, end, t.ncol, at + r * t.ncol,
+			    len + r * t.ncol, data);
+		if (q == NULL) {
+			rc = KZ_ERROR;
+			break;
+		}
+		/* new "updated" defined, new "updated_by" undefined */
+		if (op == SQLITE_UPDATE && t.author &&
+		    data[at[t.ncol + t.updated]] != 0 &&
+		    data[at[t.ncol + t.by]] == 0) {
+			struct kz_buf v = { 0 };
+			for (int i = 0; i < t.nkey; i++) {
+				sqlite3_value *kv = NULL;
+				sqlite3changeset_old(it, t.keycol[i], &kv);
+				sqlite3_bind_value(t.author, i + 1, kv);
+			}
+			if (sqlite3_step(t.author) == SQLITE_ROW &&
+			    sqlite3_column_type(t.author, 0) == SQLITE_TEXT) {
+				const char *s = (const char *)
+				    sqlite3_column_text(t.author, 0);
+				kz_buf_put(&v, "\003", 1);
+				put_varint(&v, (unsigned)strlen(s));
+				kz_buf_puts(&v, s);
+			} else
+				kz_buf_put(&v, "\005", 1);
+			sqlite3_reset(t.author);
+			/* the same value old and new: unchanged, but said */
+			kz_buf_put(out, (const char *)p, 2);
+			put_record(out, data, at, len, t.ncol, t.by, &v);
+			put_record(out, data, at + t.ncol, len + t.ncol, t.ncol,
+			    t.by, &v);
+			kz_buf_free(&v);
+			added++;
+		} else
+			kz_buf_put(out, (const char *)p, (size_t)(q - p));
+		p = q;
+	}
+	if (sqlite3changeset_finalize(it) != SQLITE_OK || rc != KZ_OK ||
+	    out->oom)
+		rc = kz_err_add(err, "", _("the outbox of changes is damaged"));
+	table_clear(&t);
+	free(at);
+	free(len);
+	if (rc != KZ_OK || added == 0)
+		kz_buf_free(out);
+	return rc;
+}

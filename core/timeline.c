@@ -1,0 +1,479 @@
+/* timeline.c - dispatches as bars on a calendar, drawn as text lines. */
+#include "timeline.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "dispatch.h"
+#include "dsprec.h"
+#include "i18n.h"
+#include "text.h"
+
+static const char *const month_abbr[12] = {
+	N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+	N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+};
+
+int
+kz_tl_days_per_col(enum kz_tl_zoom z)
+{
+	return z == KZ_TL_YEAR ? 7 : z == KZ_TL_MONTH ? 3 : 1;
+}
+
+/* ---- loading ---- */
+
+void
+kz_timeline_free(struct kz_tl *tl)
+{
+	for (size_t i = 0; i < tl->n; i++) {
+		free(tl->rows[i].label);
+		free(tl->rows[i].detail);
+		free(tl->rows[i].span);
+	}
+	free(tl->rows);
+	tl->rows = NULL;
+	tl->n = 0;
+}
+
+static int
+add_span(struct kz_tl_row *r, long start, long end, char mark)
+{
+	struct kz_tl_span *p = realloc(r->span, (r->nspan + 1) * sizeof *p);
+
+	if (p == NULL)
+		return KZ_ERROR;
+	r->span = p;
+	p[r->nspan].start = start;
+	p[r->nspan].end = end;
+	p[r->nspan].mark = mark;
+	r->nspan++;
+	if (r->nspan == 1 || start < r->first)
+		r->first = start;
+	if (r->nspan == 1 || end > r->last)
+		r->last = end;
+	return KZ_OK;
+}
+
+static struct kz_tl_row *
+find_row(struct kz_tl *tl, const char *id)
+{
+	for (size_t i = 0; i < tl->n; i++)
+		if (strcmp(tl->rows[i].id, id) == 0)
+			return &tl->rows[i];
+	return NULL;
+}
+
+static struct kz_tl_row *
+new_row(struct kz_tl *tl, size_t *cap)
+{
+	if (tl->n == *cap) {
+		struct kz_tl_row *p;
+
+		*cap = *cap ? *cap * 2 : 64;
+		if ((p = realloc(tl->rows, *cap * sizeof *p)) == NULL)
+			return NULL;
+		tl->rows = p;
+	}
+	memset(&tl->rows[tl->n], 0, sizeof tl->rows[0]);
+	return &tl->rows[tl->n++];
+}
+
+static int
+cmp_row(const void *a, const void *b)
+{
+	const struct kz_tl_row *x = a, *y = b;
+
+	if (x->first != y->first)
+		return x->first < y->first ? -1 : 1;
+	if (x->last != y->last)
+		return x->last < y->last ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+int
+kz_timeline_load(struct kz_db *db, bool by_specialist, bool with_cancelled,
+    struct kz_tl *tl, struct kz_err *err)
+{
+	struct kz_dsp_query q;
+	struct kz_dsp_list l;
+	size_t cap = 0;
+	int rc = KZ_OK;
+
+	tl->rows = NULL;
+	tl->n = 0;
+	kz_dsp_query_init(&q);
+	if (!with_cancelled)
+		q.state = -2;
+	if (kz_dispatch_list(db, &q, true, &l, err))
+		return KZ_ERROR;
+	for (size_t i = 0; i < l.n && rc == KZ_OK; i++) {
+		const struct kz_dsp_row *d = &l.rows[i];
+		long s = kz_date_days(d->start), e = kz_date_days(d->end);
+		char mark = d->state == KZ_DSP_CANCELLED ? KZ_TL_CANCELLED :
+		    kz_dsp_state_firm(d->state) ? KZ_TL_FIRM : KZ_TL_TENTATIVE;
+		char label[256], detail[600];
+		struct kz_tl_row *r = by_specialist ? find_row(tl,
+		    d->specialist) : NULL;
+
+		if (r == NULL) {
+			if ((r = new_row(tl, &cap)) == NULL) {
+				rc = kz_err_add(err, "", _("out of memory"));
+				break;
+			}
+			snprintf(r->id, sizeof r->id, "%s", by_specialist ?
+			    d->specialist : d->id);
+			if (by_specialist)
+				snprintf(label, sizeof label, "%s %s",
+				    d->name_roman ? d->name_roman : "",
+				    d->name ? d->name : "");
+			else
+				snprintf(label, sizeof label, "%s %s",
+				    d->name_roman ? d->name_roman : "",
+				    d->places && *d->places ? d->places : d->host);
+			r->label = strdup(label);
+		}
+		snprintf(detail, sizeof detail, "%s %s..%s %s, %s %s: %s%s%s",
+		    d->id, d->start, d->end,
+		    kz_lc_name(&kz_dispatch_lc, d->state), d->country, d->host,
+		    d->name ? d->name : "", r->detail ? "; " : "",
+		    r->detail ? r->detail : "");
+		free(r->detail);
+		r->detail = strdup(detail);
+		if (r->label == NULL || r->detail == NULL ||
+		    add_span(r, s, e, mark))
+			rc = kz_err_add(err, "", _("out of memory"));
+	}
+	/* Overlaps: the same specialist on two live dispatches. Rules stop
+	 * them being entered, but merged records from other offices may
+	 * still bring them, and then they must show. */
+	for (size_t i = 0; i < l.n && rc == KZ_OK; i++) {
+		const struct kz_dsp_row *a = &l.rows[i];
+
+		if (a->state == KZ_DSP_CANCELLED)
+			continue;
+		for (size_t j = i + 1; j < l.n && strcmp(l.rows[j].start,
+		    a->end) <= 0; j++) {
+			const struct kz_dsp_row *b = &l.rows[j];
+			long s, e;
+
+			if (b->state == KZ_DSP_CANCELLED ||
+			    strcmp(a->specialist, b->specialist) != 0)
+				continue;
+			s = kz_date_days(b->start);
+			e = kz_date_days(strcmp(a->end, b->end) < 0 ? a->end :
+			    b->end);
+			const char *ids[2] = { by_specialist ? a->specialist :
+			    a->id, by_specialist ? b->specialist : b->id };
+			for (int k = 0; k < (by_specialist ? 1 : 2); k++) {
+				struct kz_tl_row *r = find_row(tl, ids[k]);
+
+				if (r && add_span(r, s, e, KZ_TL_OVERLAP) == KZ_OK)
+					r->overlap = true;
+			}
+		}
+	}
+	kz_dsp_list_free(&l);
+	if (rc != KZ_OK) {
+		kz_timeline_free(tl);
+		return KZ_ERROR;
+	}
+	if (tl->n > 1)	/* qsort must not see NULL, even with 0 rows */
+		qsort(tl->rows, tl->n, sizeof *tl->rows, cmp_row);
+	return KZ_OK;
+}
+
+bool
+kz_tl_row_visible(const struct kz_tl_row *r, long from, long to)
+{
+	for (size_t i = 0; i < r->nspan; i++)
+		if (r->span[i].start <= to && r->span[i].end >= from)
+			return true;
+	return false;
+}
+
+/* ---- drawing ---- */
+
+static int
+mark_rank(char m)
+{
+	switch (m) {
+	case KZ_TL_OVERLAP: return 4;
+	case KZ_TL_FIRM: return 3;
+	case KZ_TL_TENTATIVE: return 2;
+	case KZ_TL_CANCELLED: return 1;
+	default: return 0;
+	}
+}
+
+void
+kz_tl_bar(const struct kz_tl_row *r, long from, int dpc, int width,
+    long today, char *out, size_t size)
+{
+	long to = from + (long)width * dpc - 1;
+	int c;
+
+	if (size == 0)
+		return;
+	if (width > (int)size - 1)
+		width = (int)size - 1;
+	for (c = 0; c < width; c++) {
+		long c0 = from + (long)c * dpc, c1 = c0 + dpc - 1;
+		char best = ' ';
+
+		for (size_t i = 0; i < r->nspan; i++) {
+			const struct kz_tl_span *s = &r->span[i];
+
+			if (s->start <= c1 && s->end >= c0 &&
+			    mark_rank(s->mark) > mark_rank(best))
+				best = s->mark;
+		}
+		if (best == ' ' && today >= c0 && today <= c1)
+			best = KZ_TL_TODAY;
+		out[c] = best;
+	}
+	out[c] = '\0';
+	/* A bar that runs past an edge says so. */
+	for (size_t i = 0; i < r->nspan && width > 0; i++) {
+		const struct kz_tl_span *s = &r->span[i];
+
+		if (s->mark == KZ_TL_OVERLAP)
+			continue;
+		if (s->start < from && s->end >= from && out[0] != KZ_TL_OVERLAP)
+			out[0] = '<';
+		if (s->end > to && s->start <= to &&
+		    out[width - 1] != KZ_TL_OVERLAP)
+			out[width - 1] = '>';
+	}
+}
+
+/* A line of labels at columns, as cells so that wide characters and
+ * today's mark can be placed; then joined. */
+struct cells {
+	char cell[512][8];
+	int width;
+};
+
+static void
+cells_init(struct cells *c, int width)
+{
+	c->width = width > 512 ? 512 : width;
+	for (int i = 0; i < c->width; i++)
+		snprintf(c->cell[i], sizeof c->cell[i], " ");
+}
+
+/* Put text at col if it fits before limit; false if not. */
+static bool
+cells_put(struct cells *c, int col, int limit, const char *text)
+{
+	int w = kz_text_width(text), k;
+	unsigned cp;
+
+	if (limit > c->width)
+		limit = c->width;
+	if (col < 0 || col + w > limit)
+		return false;
+	while ((k = kz_utf8_decode(text, &cp)) > 0 && col < limit) {
+		int cw = kz_cp_width(cp);
+
+		snprintf(c->cell[col], sizeof c->cell[col], "%.*s", k, text);
+		if (cw == 2 && col + 1 < c->width)
+			c->cell[col + 1][0] = '\0';	/* covered */
+		col += cw > 0 ? cw : 1;
+		text += k;
+	}
+	return true;
+}
+
+static void
+cells_join(const struct cells *c, char *out, size_t size)
+{
+	size_t o = 0;
+
+	for (int i = 0; i < c->width && o + 8 < size; i++) {
+		size_t n = strlen(c->cell[i]);
+
+		memcpy(out + o, c->cell[i], n);
+		o += n;
+	}
+	out[o] = '\0';
+}
+
+struct label {
+	int col;
+	char text[64];
+	char shorter[16];
+};
+
+/* Place labels left to right, each only if it ends a column before the
+ * next one starts; the shorter form when the long one does not fit. */
+static void
+place(struct cells *c, const struct label *l, int n)
+{
+	for (int i = 0; i < n; i++) {
+		int limit = i + 1 < n ? l[i + 1].col - 1 : c->width;
+
+		if (!cells_put(c, l[i].col, limit, l[i].text) && l[i].shorter[0])
+			cells_put(c, l[i].col, limit, l[i].shorter);
+	}
+}
+
+void
+kz_tl_header(long from, int dpc, int width, long today, char *l1, char *l2,
+    size_t size)
+{
+	struct cells *a = malloc(sizeof *a), *b = malloc(sizeof *b);
+	struct label *top = calloc((size_t)width + 1, sizeof *top);
+	struct label *low = calloc((size_t)width + 1, sizeof *low);
+	int ntop = 0, nlow = 0;
+
+	if (!a || !b || !top || !low) {
+		snprintf(l1, size, "%s", "");
+		snprintf(l2, size, "%s", "");
+		goto done;
+	}
+	cells_init(a, width);
+	cells_init(b, width);
+	for (int c = 0; c < a->width; c++) {
+		for (int k = 0; k < dpc; k++) {
+			long day = from + (long)c * dpc + k;
+			char d[11];
+			int y, m, dd;
+
+			kz_date_from_days(day, d);
+			y = atoi(d);
+			m = atoi(d + 5);
+			dd = atoi(d + 8);
+			bool month_start = dd == 1 || (c == 0 && k == 0);
+			bool year_start = (dd == 1 && m == 1) || (c == 0 && k == 0);
+			if (dpc <= 2) {
+				/* months above, Mondays' dates below */
+				if (month_start && (ntop == 0 ||
+				    top[ntop - 1].col != c)) {
+					top[ntop].col = c;
+					snprintf(top[ntop].text, sizeof top[0].text,
+					    "%s %d", _(month_abbr[m - 1]), y);
+					/* a month cut by the left edge
+					 * gets no initial alone: it would
+					 * read as a month of its own */
+					if (dd == 1)
+						snprintf(top[ntop].shorter,
+						    sizeof top[0].shorter, "%s",
+						    _(month_abbr[m - 1]));
+					ntop++;
+				}
+				if ((day + 3) % 7 == 0 && (nlow == 0 ||
+				    low[nlow - 1].col != c)) {
+					low[nlow].col = c;
+					snprintf(low[nlow].text, sizeof low[0].text,
+					    "%d", dd);
+					nlow++;
+				}
+			} else {
+				/* years above, months below */
+				if (year_start && (ntop == 0 ||
+				    top[ntop - 1].col != c)) {
+					top[ntop].col = c;
+					snprintf(top[ntop].text, sizeof top[0].text,
+					    "%d", y);
+					ntop++;
+				}
+				if (month_start && (nlow == 0 ||
+				    low[nlow - 1].col != c)) {
+					char one[8];
+					unsigned cp;
+					int n = kz_utf8_decode(_(month_abbr[m - 1]),
+					    &cp);
+
+					low[nlow].col = c;
+					snprintf(low[nlow].text, sizeof low[0].text,
+					    "%s", _(month_abbr[m - 1]));
+					snprintf(one, sizeof one, "%.*s", n,
+					    _(month_abbr[m - 1]));
+					if (dd == 1)
+						snprintf(low[nlow].shorter,
+						    sizeof low[0].shorter, "%s",
+						    one);
+					nlow++;
+				}
+			}
+		}
+	}
+	place(a, top, ntop);
+	place(b, low, nlow);
+	if (today >= from && today < from + (long)a->width * dpc) {
+		int c = (int)((today - from) / dpc);
+
+		if (strcmp(b->cell[c], " ") == 0)
+			snprintf(b->cell[c], sizeof b->cell[c], "%c", KZ_TL_TODAY);
+	}
+	cells_join(a, l1, size);
+	cells_join(b, l2, size);
+done:
+	free(a);
+	free(b);
+	free(top);
+	free(low);
+}
+
+int
+kz_timeline_text(const struct kz_tl *tl, long from, long to, int width,
+    long today, struct kz_buf *out)
+{
+	int lw = width / 3 > 24 ? 24 : width / 3, cw, dpc, shown = 0;
+	char d1[11], d2[11], h1[4096], h2[4096], bar[1024], label[512];
+
+	if (lw < 8)
+		lw = 8;
+	cw = width - lw - 1;
+	if (cw < 10)
+		cw = 10;
+	if (cw > 1000)
+		cw = 1000;
+	/* As many days a column as it takes to fit the period. */
+	dpc = (int)((to - from + 1 + cw - 1) / cw);
+	if (dpc < 1)
+		dpc = 1;
+	/* and no more columns than the period needs */
+	if ((to - from + 1 + dpc - 1) / dpc < cw)
+		cw = (int)((to - from + 1 + dpc - 1) / dpc);
+	kz_date_from_days(from, d1);
+	kz_date_from_days(from + (long)cw * dpc - 1, d2);
+	kz_buf_printf(out, ngettext("Dispatches %s to %s, %d day a column\n",
+	    "Dispatches %s to %s, %d days a column\n", (unsigned long)dpc),
+	    d1, d2, dpc);
+	kz_tl_header(from, dpc, cw, today, h1, h2, sizeof h1);
+	kz_buf_printf(out, "%*s %s\n%*s %s\n", lw, "", h1, lw, "", h2);
+	for (size_t i = 0; i < tl->n; i++) {
+		const struct kz_tl_row *r = &tl->rows[i];
+		char tagged[600];
+
+		if (!kz_tl_row_visible(r, from, from + (long)cw * dpc - 1))
+			continue;
+		shown++;
+		snprintf(tagged, sizeof tagged, "%s%d %s", r->overlap ? "!" : "",
+		    shown, r->label ? r->label : "");
+		kz_text_fit(label, sizeof label, tagged, lw, true);
+		kz_tl_bar(r, from, dpc, cw, today, bar, sizeof bar);
+		kz_buf_printf(out, "%s %s\n", label, bar);
+	}
+	if (shown == 0)
+		kz_buf_printf(out, "%*s %s\n", lw, "", _("(no dispatches in "
+		    "this period)"));
+	kz_buf_printf(out, "\n%s\n", _("= agreement signed or later  - "
+	    "proposed or drafted  # overlap  | today  < > runs on"));
+	shown = 0;
+	for (size_t i = 0; i < tl->n; i++) {
+		const struct kz_tl_row *r = &tl->rows[i];
+
+		if (!kz_tl_row_visible(r, from, from + (long)cw * dpc - 1))
+			continue;
+		kz_buf_printf(out, "%s%d %s\n", r->overlap ? "!" : "", ++shown,
+		    r->detail ? r->detail : "");
+		if (r->overlap)
+			kz_buf_printf(out, "   %s\n", _("! overlap: the same "
+			    "specialist on two dispatches over the same days"));
+	}
+	return out->oom ? KZ_ERROR : KZ_OK;
+}

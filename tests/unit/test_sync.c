@@ -1,0 +1,638 @@
+/* test_sync.c - head-office sync between three real databases: ownership,
+ * field merge, audit stamps, conflicts settled, damage and gaps refused. */
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "db.h"
+#include "specialist.h"
+#include "sync.h"
+
+enum { TYO, BJS, SIN, NDB };
+
+static const char *const conf_text[NDB] = {
+	"office:\n  id: TYO\n  name: Head office\n  role: head\n"
+	"user: tanaka\n",
+	"office:\n  id: BJS\n  name: 北京事务所\n  role: office\n"
+	"  language: zh_CN\nuser: wang\n",
+	"office:\n  id: SIN\n  name: Singapore\n  role: office\nuser: lim\n",
+};
+
+struct fixture {
+	char dir[64];
+	struct kz_config *cfg[NDB];
+	struct kz_db *db[NDB];
+	int nfile;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	struct kz_err err = { 0 };
+	char path[128];
+
+	snprintf(f->dir, sizeof f->dir, "/tmp/kz-sync-XXXXXX");
+	if (mkdtemp(f->dir) == NULL)
+		return -1;
+	for (int i = 0; i < NDB; i++) {
+		f->cfg[i] = kz_config_parse("test", conf_text[i],
+		    strlen(conf_text[i]), &err);
+		if (f->cfg[i] == NULL)
+			return -1;
+		snprintf(path, sizeof path, "%s/%d.db", f->dir, i);
+		if ((f->db[i] = kz_db_open(path, f->cfg[i], &err)) == NULL)
+			return -1;
+	}
+	setenv("KIZUNA_NOW", "2026-11-01T09:00:00Z", 1);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+	char cmd[128];
+
+	for (int i = 0; i < NDB; i++) {
+		kz_db_close(f->db[i]);
+		kz_config_free(f->cfg[i]);
+	}
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+	if (system(cmd) != 0)
+		return -1;
+	free(f);
+	unsetenv("KIZUNA_NOW");
+	return 0;
+}
+
+/* ---- helpers ---- */
+
+static void
+at(const char *stamp)
+{
+	setenv("KIZUNA_NOW", stamp, 1);
+}
+
+static void
+add(struct fixture *f, int d, const char *name, const char *roman,
+    char id[KZ_ID_SIZE])
+{
+	struct kz_specialist s;
+	struct kz_err err = { 0 };
+
+	kz_specialist_init(&s);
+	kz_str_set(&s.name, name);
+	kz_str_set(&s.name_roman, roman);
+	kz_str_set(&s.government, "島根県");
+	kz_str_set(&s.post, "主任");
+	assert_int_equal(kz_specialist_add_field(&s, "agriculture", "野菜", 10),
+	    KZ_OK);
+	assert_int_equal(kz_specialist_add_lang(&s, "en", KZ_LEVEL_FLUENT),
+	    KZ_OK);
+	assert_int_equal(kz_specialist_insert(f->db[d], &s, &err), KZ_OK);
+	snprintf(id, KZ_ID_SIZE, "%s", s.id);
+	kz_specialist_free(&s);
+}
+
+/* Set one text column of a specialist through the register's own API. */
+static void
+edit(struct fixture *f, int d, const char *id, const char *col,
+    const char *value)
+{
+	struct kz_specialist s;
+	struct kz_err err = { 0 };
+
+	kz_specialist_init(&s);
+	assert_int_equal(kz_specialist_get(f->db[d], id, &s, &err), KZ_OK);
+	if (strcmp(col, "post") == 0)
+		kz_str_set(&s.post, value);
+	else if (strcmp(col, "email") == 0)
+		kz_str_set(&s.email, value);
+	else if (strcmp(col, "phone") == 0)
+		kz_str_set(&s.phone, value);
+	else
+		fail_msg("no column %s", col);
+	assert_int_equal(kz_specialist_update(f->db[d], &s, &err), KZ_OK);
+	kz_specialist_free(&s);
+}
+
+/* A text query's answer, "" for none. */
+static const char *
+q(struct fixture *f, int d, const char *sql, const char *arg)
+{
+	static char out[512];
+	sqlite3_stmt *st;
+
+	out[0] = '\0';
+	assert_int_equal(sqlite3_prepare_v2(f->db[d]->sql, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	if (arg)
+		sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(out, sizeof out, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return out;
+}
+
+/* Run SQL as one captured transaction, as a core write would. */
+static void
+write_sql(struct fixture *f, int d, const char *sql)
+{
+	struct kz_err err = { 0 };
+
+	assert_int_equal(kz_db_begin(f->db[d], &err), KZ_OK);
+	assert_int_equal(sqlite3_exec(f->db[d]->sql, sql, NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_equal(kz_db_commit(f->db[d], &err), KZ_OK);
+}
+
+/* Export d's changes into a new file; its path in path. */
+static void
+export(struct fixture *f, int d, char *path, size_t size)
+{
+	struct kz_sync_result res;
+	struct kz_err err = { 0 };
+
+	snprintf(path, size, "%s/b%d.kzb", f->dir, f->nfile++);
+	assert_int_equal(kz_sync_export(f->db[d], path, false, &res, &err),
+	    KZ_OK);
+	assert_false(res.nothing);
+}
+
+static struct kz_sync_result
+import(struct fixture *f, int d, const char *path)
+{
+	struct kz_sync_result res;
+	struct kz_err err = { 0 };
+	char buf[KZ_ERR_MSG + 100];
+
+	if (kz_sync_import(f->db[d], path, &res, &err) != KZ_OK)
+		fail_msg("import: %s", kz_err_first(&err, buf, sizeof buf));
+	return res;
+}
+
+/* Send d's changes to e. */
+static struct kz_sync_result
+send(struct fixture *f, int d, int e)
+{
+	char path[128];
+
+	export(f, d, path, sizeof path);
+	return import(f, e, path);
+}
+
+static struct kz_conflict_list
+conflicts(struct fixture *f, int d, bool all)
+{
+	struct kz_conflict_list l;
+	struct kz_err err = { 0 };
+
+	assert_int_equal(kz_sync_conflicts(f->db[d], all, &l, &err), KZ_OK);
+	return l;
+}
+
+static const char *
+col(struct fixture *f, int d, const char *id, const char *c)
+{
+	char sql[128];
+
+	snprintf(sql, sizeof sql, "SELECT %s FROM specialist WHERE id = ?", c);
+	return q(f, d, sql, id);
+}
+
+static long
+count(struct fixture *f, int d, const char *sql, const char *arg)
+{
+	return atol(q(f, d, sql, arg));
+}
+
+/* ---- tests ---- */
+
+/* Head office owns the register; an office may add to it, and owns the
+ * other records it creates. */
+static void
+test_ownership(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_sync_result r;
+	struct kz_conflict_list l;
+	char x[KZ_ID_SIZE], w[KZ_ID_SIZE], buf[256], p1[128];
+
+	add(f, TYO, "佐藤健一", "Kenichi Sato", x);
+	export(f, TYO, p1, sizeof p1);
+	r = import(f, BJS, p1);
+	assert_int_equal(r.conflicts, 0);
+	import(f, SIN, p1);
+	assert_string_equal(col(f, BJS, x, "name_roman"), "Kenichi Sato");
+
+	/* an office's edit of a head-office record is kept aside there */
+	edit(f, BJS, x, "post", "北京的想法");
+	add(f, BJS, "王建国", "Wang Jianguo", w);
+	r = send(f, BJS, TYO);
+	assert_int_equal(r.conflicts, 1);
+	assert_string_equal(col(f, TYO, x, "post"), "主任");
+	assert_string_equal(col(f, TYO, w, "name_roman"), "Wang Jianguo");
+	l = conflicts(f, TYO, false);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.c[0].reason, "owner");
+	assert_string_equal(l.c[0].record, x);
+	assert_string_equal(l.c[0].office, "BJS");
+	assert_non_null(strstr(kz_conflict_reason(&l.c[0], buf, sizeof buf),
+	    "BJS"));
+	kz_conflict_list_free(&l);
+
+	/* the new specialist goes on to another office through head office,
+	 * and back to its own harmlessly */
+	export(f, TYO, p1, sizeof p1);
+	r = import(f, SIN, p1);
+	assert_int_equal(r.conflicts, 0);
+	assert_string_equal(col(f, SIN, w, "name_roman"), "Wang Jianguo");
+	r = import(f, BJS, p1);
+	assert_int_equal(r.conflicts, 0);
+	assert_int_equal(r.applied, 0);
+
+	/* a record of an office's own, changed by head office: kept aside */
+	for (int d = 0; d < NDB; d++)
+		assert_int_equal(sqlite3_exec(f->db[d]->sql, "CREATE TABLE memo "
+		    "(id TEXT PRIMARY KEY NOT NULL, text TEXT)", NULL, NULL,
+		    NULL), SQLITE_OK);
+	write_sql(f, BJS, "INSERT INTO memo VALUES ('BJS-MEMO-0001', 'ours')");
+	r = send(f, BJS, TYO);
+	assert_int_equal(r.conflicts, 0);
+	assert_string_equal(q(f, TYO, "SELECT text FROM memo", NULL), "ours");
+	write_sql(f, TYO, "UPDATE memo SET text = 'head office says'");
+	write_sql(f, BJS, "INSERT INTO memo VALUES ('BJS-MEMO-0002', 'more')");
+	r = send(f, TYO, BJS);
+	assert_int_equal(r.conflicts, 1);
+	assert_string_equal(q(f, BJS, "SELECT text FROM memo WHERE id = "
+	    "'BJS-MEMO-0001'", NULL), "ours");
+	/* the owner's own changes go through, but not over a different
+	 * change made here to the same field: that clashes */
+	write_sql(f, BJS, "UPDATE memo SET text = text || ', changed'");
+	r = send(f, BJS, TYO);
+	assert_int_equal(r.conflicts, 1);
+	assert_string_equal(q(f, TYO, "SELECT text FROM memo WHERE id = "
+	    "'BJS-MEMO-0002'", NULL), "more, changed");
+	l = conflicts(f, TYO, false);
+	assert_string_equal(l.c[l.n - 1].reason, "clash");
+	assert_string_equal(l.c[l.n - 1].record, "BJS-MEMO-0001");
+	kz_conflict_list_free(&l);
+}
+
+/* Different fields merge; the same field changed on both sides is kept
+ * aside with the local value left. */
+static void
+test_field_merge(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_sync_result r;
+	struct kz_conflict_list l;
+	char x[KZ_ID_SIZE];
+
+	add(f, TYO, "佐藤健一", "Kenichi Sato", x);
+	send(f, TYO, BJS);
+	at("2026-11-02T10:00:00Z");
+	edit(f, BJS, x, "email", "sato@example.jp");
+	edit(f, BJS, x, "post", "北京的想法");
+	at("2026-11-02T11:00:00Z");
+	edit(f, TYO, x, "phone", "+81 3 1234 5678");
+	edit(f, TYO, x, "post", "東京の考え");
+	r = send(f, TYO, BJS);
+	assert_int_equal(r.conflicts, 1);
+	assert_string_equal(col(f, BJS, x, "phone"), "+81 3 1234 5678");
+	assert_string_equal(col(f, BJS, x, "email"), "sato@example.jp");
+	assert_string_equal(col(f, BJS, x, "post"), "北京的想法");
+	l = conflicts(f, BJS, false);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.c[0].reason, "clash");
+	assert_non_null(strstr(l.c[0].change, "東京の考え"));
+	assert_non_null(strstr(l.c[0].change, "北京的想法"));
+	/* the phone merged, so only the post is in the conflict */
+	assert_null(strstr(l.c[0].change, "phone"));
+
+	assert_int_equal(kz_sync_resolve(f->db[BJS], l.c[0].n, true,
+	    &(struct kz_err){ 0 }), KZ_OK);
+	assert_string_equal(col(f, BJS, x, "post"), "東京の考え");
+	kz_conflict_list_free(&l);
+	l = conflicts(f, BJS, false);
+	assert_int_equal(l.n, 0);
+	kz_conflict_list_free(&l);
+	l = conflicts(f, BJS, true);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.c[0].resolution, "theirs");
+	kz_conflict_list_free(&l);
+}
+
+/* The audit stamps take the later edit, on import and on settling. */
+static void
+test_stamps(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_conflict_list l;
+	struct kz_err err = { 0 };
+	char x[KZ_ID_SIZE];
+
+	add(f, TYO, "佐藤健一", "Kenichi Sato", x);
+	send(f, TYO, BJS);
+
+	/* head office edits later: its stamp arrives with its field */
+	at("2026-11-02T10:00:00Z");
+	edit(f, BJS, x, "email", "sato@example.jp");
+	at("2026-11-02T11:00:00Z");
+	edit(f, TYO, x, "phone", "+81 3 1234 5678");
+	send(f, TYO, BJS);
+	assert_string_equal(col(f, BJS, x, "updated"), "2026-11-02T11:00:00Z");
+	assert_string_equal(col(f, BJS, x, "updated_by"), "tanaka");
+
+	/* head office edits earlier: the later local stamp stays */
+	at("2026-11-03T09:00:00Z");
+	edit(f, TYO, x, "phone", "+81 3 0000 0000");
+	at("2026-11-03T10:00:00Z");
+	edit(f, BJS, x, "email", "sato@example.cn");
+	send(f, TYO, BJS);
+	assert_string_equal(col(f, BJS, x, "phone"), "+81 3 0000 0000");
+	assert_string_equal(col(f, BJS, x, "updated"), "2026-11-03T10:00:00Z");
+	assert_string_equal(col(f, BJS, x, "updated_by"), "wang");
+
+	/* head office takes an office's older edit: its own later stamp
+	 * stands */
+	send(f, BJS, TYO);	/* the e-mails, kept aside at head office */
+	at("2026-11-04T12:00:00Z");
+	edit(f, TYO, x, "post", "部長");
+	l = conflicts(f, TYO, false);
+	assert_true(l.n >= 1);
+	for (size_t i = 0; i < l.n; i++)
+		assert_int_equal(kz_sync_resolve(f->db[TYO], l.c[i].n, true,
+		    &err), KZ_OK);
+	kz_conflict_list_free(&l);
+	assert_string_equal(col(f, TYO, x, "email"), "sato@example.cn");
+	assert_string_equal(col(f, TYO, x, "updated"), "2026-11-04T12:00:00Z");
+	assert_string_equal(col(f, TYO, x, "updated_by"), "tanaka");
+}
+
+/* A full bundle meets a record changed here: "exists"; taking theirs
+ * updates it in place and keeps its fields and languages. */
+static void
+test_resolve_insert_keeps_children(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_sync_result r;
+	struct kz_conflict_list l;
+	struct kz_err err = { 0 };
+	char x[KZ_ID_SIZE], path[128];
+
+	add(f, TYO, "佐藤健一", "Kenichi Sato", x);
+	send(f, TYO, BJS);
+	edit(f, BJS, x, "post", "北京的想法");
+	snprintf(path, sizeof path, "%s/all.kzb", f->dir);
+	assert_int_equal(kz_sync_export(f->db[TYO], path, true, &r, &err),
+	    KZ_OK);
+	r = import(f, BJS, path);
+	assert_int_equal(r.conflicts, 1);
+	l = conflicts(f, BJS, false);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.c[0].reason, "exists");
+	assert_string_equal(l.c[0].op, "insert");
+	assert_int_equal(kz_sync_resolve(f->db[BJS], l.c[0].n, true, &err),
+	    KZ_OK);
+	kz_conflict_list_free(&l);
+	assert_string_equal(col(f, BJS, x, "post"), "主任");
+	assert_int_equal(count(f, BJS, "SELECT count(*) FROM specialist_field "
+	    "WHERE specialist = ?", x), 1);
+	assert_int_equal(count(f, BJS, "SELECT count(*) FROM specialist_lang "
+	    "WHERE specialist = ?", x), 1);
+}
+
+/* Damage is found before anything is written. */
+static void
+test_damaged_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_sync_result r;
+	struct kz_err err = { 0 };
+	char x[KZ_ID_SIZE], path[128];
+	unsigned char *data;
+	long size;
+	FILE *fp;
+
+	add(f, TYO, "佐藤健一", "Kenichi Sato", x);
+	export(f, TYO, path, sizeof path);
+	assert_non_null(fp = fopen(path, "rb"));
+	fseek(fp, 0, SEEK_END);
+	size = ftell(fp);
+	rewind(fp);
+	assert_non_null(data = malloc((size_t)size));
+	assert_int_equal(fread(data, 1, (size_t)size, fp), (size_t)size);
+	fclose(fp);
+
+	/* a flipped bit anywhere, a cut anywhere */
+	for (long i = 0; i < size; i += 7) {
+		data[i] ^= 0x10;
+		kz_err_clear(&err);
+		assert_int_equal(kz_sync_import_mem(f->db[BJS], "flip", data,
+		    (size_t)size, &r, &err), KZ_ERROR);
+		data[i] ^= 0x10;
+		kz_err_clear(&err);
+		assert_int_equal(kz_sync_import_mem(f->db[BJS], "cut", data,
+		    (size_t)i, &r, &err), KZ_ERROR);
+	}
+	assert_int_equal(count(f, BJS, "SELECT count(*) FROM specialist", NULL),
+	    0);
+	assert_int_equal(count(f, BJS, "SELECT count(*) FROM sync_applied",
+	    NULL), 0);
+	assert_int_equal(count(f, BJS, "SELECT count(*) FROM sync_conflict",
+	    NULL), 0);
+	kz_err_clear(&err);
+	assert_int_equal(kz_sync_import_mem(f->db[BJS], "whole", data,
+	    (size_t)size, &r, &err), KZ_OK);
+	assert_string_equal(col(f, BJS, x, "name"), "佐藤健一");
+	free(data);
+}
+
+/* A gap is refused naming the missing bundle; in order they go through,
+ * and a repeat changes nothing. */
+static void
+test_gap_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_sync_result r;
+	struct kz_err err = { 0 };
+	char x[KZ_ID_SIZE], y[KZ_ID_SIZE], p1[128], p2[128], buf[400];
+
+	add(f, TYO, "佐藤健一", "Kenichi Sato", x);
+	export(f, TYO, p1, sizeof p1);
+	add(f, TYO, "田中裕子", "Yuko Tanaka", y);
+	export(f, TYO, p2, sizeof p2);
+	assert_int_equal(kz_sync_import(f->db[BJS], p2, &r, &err), KZ_ERROR);
+	kz_err_first(&err, buf, sizeof buf);
+	assert_non_null(strstr(buf, "bundle 1 from TYO is missing"));
+	assert_int_equal(count(f, BJS, "SELECT count(*) FROM specialist", NULL),
+	    0);
+	r = import(f, BJS, p1);
+	assert_false(r.nothing);
+	r = import(f, BJS, p2);
+	assert_false(r.nothing);
+	r = import(f, BJS, p1);
+	assert_true(r.nothing);
+	assert_int_equal(count(f, BJS, "SELECT count(*) FROM specialist", NULL),
+	    2);
+}
+
+/*
+ * A change this database's rules refuse (here a trigger standing for
+ * "a specialist with dispatches stays") is kept aside, not a failure of
+ * the whole bundle, which could never be applied after. The record's
+ * rows stay with it, and one decision settles them all.
+ */
+static void
+test_refused_kept_aside(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_sync_result r;
+	struct kz_conflict_list l;
+	struct kz_err err = { 0 };
+	char x[KZ_ID_SIZE], y[KZ_ID_SIZE], buf[400];
+
+	add(f, TYO, "佐藤健一", "Kenichi Sato", x);
+	add(f, TYO, "田中裕子", "Yuko Tanaka", y);
+	send(f, TYO, BJS);
+	assert_int_equal(sqlite3_exec(f->db[BJS]->sql, "CREATE TRIGGER keep "
+	    "BEFORE DELETE ON specialist WHEN old.name_roman = 'Kenichi Sato' "
+	    "BEGIN SELECT RAISE(ABORT, 'Sato has dispatches here'); END", NULL,
+	    NULL, NULL), SQLITE_OK);
+	assert_int_equal(kz_specialist_delete(f->db[TYO], x, &err), KZ_OK);
+	assert_int_equal(kz_specialist_delete(f->db[TYO], y, &err), KZ_OK);
+	r = send(f, TYO, BJS);
+	assert_int_equal(r.conflicts, 3);	/* Sato, his field, his language */
+	assert_string_equal(col(f, BJS, x, "name"), "佐藤健一");
+	assert_string_equal(col(f, BJS, y, "name"), "");
+	assert_int_equal(count(f, BJS, "SELECT count(*) FROM specialist_field "
+	    "WHERE specialist = ?", x), 1);
+	l = conflicts(f, BJS, false);
+	assert_int_equal(l.n, 3);
+	assert_string_equal(l.c[0].reason, "refused");
+	assert_string_equal(l.c[0].table, "specialist");
+	assert_non_null(l.c[0].error);
+	assert_non_null(strstr(kz_conflict_reason(&l.c[0], buf, sizeof buf),
+	    "Sato has dispatches here"));
+	/* theirs is refused again, and nothing is settled */
+	assert_int_equal(kz_sync_resolve(f->db[BJS], l.c[0].n, true, &err),
+	    KZ_ERROR);
+	kz_conflict_list_free(&l);
+	l = conflicts(f, BJS, false);
+	assert_int_equal(l.n, 3);
+	/* mine settles the record and its rows */
+	assert_int_equal(kz_sync_resolve(f->db[BJS], l.c[0].n, false,
+	    &(struct kz_err){ 0 }), KZ_OK);
+	kz_conflict_list_free(&l);
+	l = conflicts(f, BJS, false);
+	assert_int_equal(l.n, 0);
+	kz_conflict_list_free(&l);
+
+	/* and the next bundle is not held up */
+	add(f, TYO, "李明", "Li Ming", y);
+	r = send(f, TYO, BJS);
+	assert_int_equal(r.conflicts, 0);
+	assert_string_equal(col(f, BJS, y, "name"), "李明");
+}
+
+/* A change to a record deleted here cannot be taken: it says so. */
+static void
+test_resolve_vanished(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_sync_result r;
+	struct kz_conflict_list l;
+	struct kz_err err = { 0 };
+	char x[KZ_ID_SIZE], buf[400];
+
+	add(f, TYO, "佐藤健一", "Kenichi Sato", x);
+	send(f, TYO, BJS);
+	assert_int_equal(kz_specialist_delete(f->db[BJS], x, &err), KZ_OK);
+	edit(f, TYO, x, "post", "部長");
+	r = send(f, TYO, BJS);
+	assert_int_equal(r.conflicts, 1);
+	l = conflicts(f, BJS, false);
+	assert_string_equal(l.c[0].reason, "deleted");
+	assert_int_equal(kz_sync_resolve(f->db[BJS], l.c[0].n, true, &err),
+	    KZ_ERROR);
+	kz_err_first(&err, buf, sizeof buf);
+	assert_non_null(strstr(buf, "not here any more"));
+	assert_int_equal(kz_sync_resolve(f->db[BJS], l.c[0].n, false,
+	    &(struct kz_err){ 0 }), KZ_OK);
+	kz_conflict_list_free(&l);
+}
+
+/* The change field by field, in the table's column order. */
+static void
+test_conflict_view(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_conflict_list l;
+	struct kz_conflict_view v;
+	struct kz_conflict bad = { 0 };
+	struct kz_err err = { 0 };
+	char x[KZ_ID_SIZE];
+
+	add(f, TYO, "佐藤健一", "Kenichi Sato", x);
+	send(f, TYO, BJS);
+	edit(f, BJS, x, "post", "北京的想法");
+	edit(f, BJS, x, "phone", "+86 10 1234");
+	edit(f, TYO, x, "post", "東京の考え");
+	edit(f, TYO, x, "phone", "+81 3 1234");
+	send(f, TYO, BJS);
+	l = conflicts(f, BJS, false);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(kz_conflict_view(f->db[BJS], &l.c[0], &v, &err),
+	    KZ_OK);
+	assert_non_null(strstr(v.key, x));
+	assert_true(v.has[KZ_THEIRS] && v.has[KZ_BASE] && v.has[KZ_MINE]);
+	assert_int_equal(v.n, 2);
+	assert_string_equal(v.f[0].name, "post");	/* column order */
+	assert_string_equal(v.f[1].name, "phone");
+	assert_string_equal(v.f[0].value[KZ_THEIRS], "東京の考え");
+	assert_string_equal(v.f[0].value[KZ_BASE], "主任");
+	assert_string_equal(v.f[0].value[KZ_MINE], "北京的想法");
+	assert_null(v.f[1].value[KZ_BASE]);	/* was empty */
+	assert_true(v.f[1].has[KZ_BASE]);
+	kz_conflict_view_free(&v);
+	kz_conflict_list_free(&l);
+
+	/* a damaged change is no crash, just nothing to show */
+	bad.change = (char *)"{not json";
+	snprintf(bad.table, sizeof bad.table, "specialist");
+	assert_int_equal(kz_conflict_view(f->db[BJS], &bad, &v, &err), KZ_OK);
+	assert_int_equal(v.n, 0);
+	kz_conflict_view_free(&v);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_ownership, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_field_merge, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_stamps, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_resolve_insert_keeps_children, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_damaged_refused, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_gap_refused, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_refused_kept_aside, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_resolve_vanished, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_conflict_view, setup,
+		    teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

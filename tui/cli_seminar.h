@@ -1,0 +1,62 @@
+/* cli_seminar.h - `kizuna series|seminar|programme|participant|trainee ...`. */
+#ifndef KZ_CLI_SEMINAR_H
+#define KZ_CLI_SEMINAR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "cli.h"
+#include "db.h"
+#include "transfer.h"
+
+/* tui/cli_seminar.c: series and editions */
+int cli_series_add(struct cli *c, int argc, char **argv);
+int cli_series_list(struct cli *c, int argc, char **argv);
+int cli_series_edit(struct cli *c, int argc, char **argv);
+int cli_series_rm(struct cli *c, int argc, char **argv);
+int cli_seminar_add(struct cli *c, int argc, char **argv);
+int cli_seminar_list(struct cli *c, int argc, char **argv);
+int cli_seminar_show(struct cli *c, int argc, char **argv);
+int cli_seminar_edit(struct cli *c, int argc, char **argv);
+int cli_seminar_rm(struct cli *c, int argc, char **argv);
+
+/* tui/cli_programme.c: programme items, their import and export */
+int cli_programme_add(struct cli *c, int argc, char **argv);
+int cli_programme_list(struct cli *c, int argc, char **argv);
+int cli_programme_edit(struct cli *c, int argc, char **argv);
+int cli_programme_rm(struct cli *c, int argc, char **argv);
+int cli_import_programme(struct cli *c, int argc, char **argv);
+int cli_export_programme(struct cli *c, int argc, char **argv);
+
+/* tui/cli_participant.c */
+int cli_participant_add(struct cli *c, int argc, char **argv);
+int cli_participant_list(struct cli *c, int argc, char **argv);
+int cli_participant_edit(struct cli *c, int argc, char **argv);
+int cli_participant_rm(struct cli *c, int argc, char **argv);
+int cli_participant_count(struct cli *c, int argc, char **argv);
+int cli_import_participants(struct cli *c, int argc, char **argv);
+
+/* tui/cli_trainee.c */
+int cli_trainee_add(struct cli *c, int argc, char **argv);
+int cli_trainee_list(struct cli *c, int argc, char **argv);
+int cli_trainee_show(struct cli *c, int argc, char **argv);
+int cli_trainee_edit(struct cli *c, int argc, char **argv);
+int cli_trainee_rm(struct cli *c, int argc, char **argv);
+int cli_trainee_count(struct cli *c, int argc, char **argv);
+
+/* ---- shared by these commands (tui/cli_seminar.c) ---- */
+
+/* A whole file ("-": standard input) in memory; NULL with errno. */
+char *cli_sem_read(const char *path, size_t *len);
+/* Print an import's report and result; returns the exit status. */
+int cli_sem_import_done(const struct kz_import_report *rep, int rc,
+    const struct kz_err *err);
+/* Warnings of a write that went ahead. */
+void cli_sem_warnings(const struct kz_err *warn);
+/* The arguments of rm: "[--yes] ID" in either order; 2 (usage) when
+ * they are not that. */
+int cli_sem_rm_args(int argc, char **argv, const char **id, bool *yes);
+/* "2019-08-21..2019-08-23" or "" */
+void cli_sem_period(const char *start, const char *end, char *out,
+    size_t size);
+
+#endif

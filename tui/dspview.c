@@ -1,0 +1,135 @@
+/* dspview.c - screen pieces the request, dispatch and timeline tabs share. */
+#include "dspview.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "dispatch.h"
+#include "i18n.h"
+#include "keys.h"
+
+bool
+dspview_yesno(const char *question)
+{
+	WINDOW *w = draw_newwin(1, COLS, LINES - 1, 0);
+	bool yes = false;
+
+	if (w == NULL)
+		return false;
+	for (;;) {
+		int key;
+
+		werase(w);
+		draw_text(w, 0, 0, COLS, question, draw_attr(DRAW_ERROR));
+		wnoutrefresh(w);
+		doupdate();
+		key = draw_getkey(w);
+		if (key == (KEYS_FN | KEY_RESIZE))
+			continue;
+		enum keys_action a = keys_lookup(KEYS_CONFIRM, key, false);
+		if (a == KA_YES || a == KA_NO) {
+			yes = a == KA_YES;
+			break;
+		}
+	}
+	draw_delwin(&w);
+	return yes;
+}
+
+void
+dspview_date(const struct kz_config *cfg, const char *date, char *out,
+    size_t size)
+{
+	kz_date_format(date, cfg ? cfg->date_format : NULL, out, size);
+}
+
+void
+dspview_period(const struct kz_config *cfg, const char *start,
+    const char *end, char *out, size_t size)
+{
+	char a[64], b[64];
+	long days = kz_date_days(end) - kz_date_days(start) + 1;
+
+	dspview_date(cfg, start, a, sizeof a);
+	dspview_date(cfg, end, b, sizeof b);
+	snprintf(out, size, ngettext("%s - %s (%ld day)", "%s - %s (%ld days)",
+	    (unsigned long)days), a, b, days);
+}
+
+char **
+dspview_spec_lines(struct kz_db *db, const struct kz_config *cfg,
+    const char *specialist, size_t *n)
+{
+	struct kz_dsp_query q;
+	struct kz_dsp_list l;
+	struct kz_err err = { 0 };
+	char **lines;
+
+	*n = 0;
+	kz_dsp_query_init(&q);
+	q.specialist = specialist;
+	if (kz_dispatch_list(db, &q, false, &l, &err) != KZ_OK || l.n == 0) {
+		if (l.n == 0)
+			kz_dsp_list_free(&l);
+		return NULL;
+	}
+	if ((lines = calloc(l.n, sizeof *lines)) == NULL) {
+		kz_dsp_list_free(&l);
+		return NULL;
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		const struct kz_dsp_row *r = &l.rows[i];
+		char period[200], line[1024];
+
+		dspview_period(cfg, r->start, r->end, period, sizeof period);
+		snprintf(line, sizeof line, "%s, %s %s: %s (%s)", period,
+		    r->country, r->host, kz_lc_name(&kz_dispatch_lc, r->state),
+		    r->id);
+		if ((lines[*n] = strdup(line)) != NULL)
+			(*n)++;
+	}
+	kz_dsp_list_free(&l);
+	return lines;
+}
+
+void
+dspview_free_lines(char **lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
+void
+dspview_event_line(const struct kz_lifecycle *lc, const struct kz_event *e,
+    char *out, size_t size)
+{
+	char change[160];
+
+	if (e->from < 0)
+		snprintf(change, sizeof change, "%s", kz_lc_name(lc, e->to));
+	else if (e->from == e->to)
+		snprintf(change, sizeof change, "%s", _("edited"));
+	else
+		snprintf(change, sizeof change, "%s -> %s", kz_lc_name(lc,
+		    e->from), kz_lc_name(lc, e->to));
+	snprintf(out, size, "%.10s %.5s %s: %s%s%s", e->at, e->at + 11,
+	    e->user ? e->user : "?", change, e->note && *e->note ? ", " : "",
+	    e->note ? e->note : "");
+}
+
+int
+dspview_next_choices(const struct kz_lifecycle *lc, int from,
+    const char **names, int *next, int room)
+{
+	int n = kz_lc_next(lc, from, next);
+
+	if (n >= room)
+		n = room - 1;
+	for (int i = 0; i < n; i++)
+		names[i] = lc->name[next[i]];
+	names[n] = NULL;
+	return n;
+}

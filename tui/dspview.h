@@ -1,0 +1,40 @@
+/* dspview.h - screen pieces the request, dispatch and timeline tabs share. */
+#ifndef KZ_DSPVIEW_H
+#define KZ_DSPVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "config.h"
+#include "db.h"
+#include "draw.h"
+#include "lifecycle.h"
+
+/* A yes/no question on the bottom line of the terminal, over whatever is
+ * there (a form); true for yes. */
+bool dspview_yesno(const char *question);
+
+/* "2019-09-16" in the office's date format. */
+void dspview_date(const struct kz_config *cfg, const char *date, char *out,
+    size_t size);
+/* A period "16 Sep 2019 - 23 Sep 2019 (8 days)". */
+void dspview_period(const struct kz_config *cfg, const char *start,
+    const char *end, char *out, size_t size);
+
+/* The dispatches of a specialist as lines for their record, newest
+ * first: "2019-09-16..2019-09-23 report received, CN 河南省 开封市".
+ * The caller frees each line and the array. */
+char **dspview_spec_lines(struct kz_db *db, const struct kz_config *cfg,
+    const char *specialist, size_t *n);
+void dspview_free_lines(char **lines, size_t n);
+
+/* History events as lines "2019-09-01 10:00 user: a -> b, note". */
+void dspview_event_line(const struct kz_lifecycle *lc,
+    const struct kz_event *e, char *out, size_t size);
+
+/* The next states as a NULL-terminated array of N_() names for a form's
+ * choice field, with their numbers in next[]; count. */
+int dspview_next_choices(const struct kz_lifecycle *lc, int from,
+    const char **names, int *next, int room);
+
+#endif

@@ -1,0 +1,442 @@
+/* rlist.c - a list of records with a detail pane, search and a yes/no question, for record tabs. */
+#include "rlist.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "text.h"
+
+#define ROWW 4096		/* bytes of one drawn row */
+#define LABELW 14		/* detail labels, at most */
+
+void
+rlist_init(struct rlist *l, const struct rlist_ops *ops, void *arg)
+{
+	memset(l, 0, sizeof *l);
+	l->ops = ops;
+	l->arg = arg;
+	form_line_set(&l->term, "");
+}
+
+static void
+dl_clear(struct rlist *l)
+{
+	for (size_t i = 0; i < l->ndl; i++) {
+		free(l->dl[i].label);
+		free(l->dl[i].text);
+	}
+	l->ndl = 0;
+}
+
+void
+rlist_free(struct rlist *l)
+{
+	draw_delwin(&l->wlist);
+	draw_delwin(&l->wdet);
+	dl_clear(l);
+	free(l->dl);
+	form_line_free(&l->term);
+}
+
+static size_t
+count(const struct rlist *l)
+{
+	return l->ops->count(l->arg);
+}
+
+static int
+visible(const struct rlist *l)
+{
+	return l->lh > 1 ? l->lh - 1 : 1;
+}
+
+void
+rlist_clamp(struct rlist *l)
+{
+	size_t n = count(l), vis = (size_t)visible(l);
+
+	if (l->sel >= n)
+		l->sel = n ? n - 1 : 0;
+	/* without a list window there is no height to scroll by */
+	if (l->lh <= 0)
+		return;
+	if (l->top > l->sel)
+		l->top = l->sel;
+	if (l->sel >= l->top + vis)
+		l->top = l->sel - vis + 1;
+	if (l->top + vis > n)
+		l->top = n > vis ? n - vis : 0;
+}
+
+/* Wide terminals get the detail beside the list, 80 columns below it,
+ * short ones the list alone (Enter shows the detail instead). */
+void
+rlist_layout(struct rlist *l, int y, int x, int h, int w)
+{
+	draw_delwin(&l->wlist);
+	draw_delwin(&l->wdet);
+	l->side = false;
+	l->lw = l->dw = w;
+	if (h <= 0 || w <= 0) {
+		l->lh = l->dh = 0;
+		return;
+	}
+	if (l->zoom) {
+		l->lh = 0;
+		l->dh = h;
+	} else if (w >= 140 && h >= 6) {
+		l->side = true;
+		l->lh = l->dh = h;
+		l->lw = w * 55 / 100;
+		l->dw = w - l->lw;
+	} else if (h >= 10) {
+		l->lh = (h * 9) / 20;
+		l->dh = h - l->lh;
+	} else {
+		l->lh = h;
+		l->dh = 0;
+	}
+	if (l->lh > 0)
+		l->wlist = draw_newwin(l->lh, l->lw, y, x);
+	if (l->dh > 0)
+		l->wdet = draw_newwin(l->dh, l->dw, l->side ? y : y + l->lh,
+		    l->side ? x + l->lw : x);
+	rlist_clamp(l);
+}
+
+static void
+draw_row(struct rlist *l, size_t i)
+{
+	char buf[ROWW];
+	bool on = i == l->sel;
+
+	if (i < l->top || i >= l->top + (size_t)visible(l) || i >= count(l))
+		return;
+	buf[0] = on ? '>' : ' ';
+	l->ops->row(l->arg, i, buf + 1, sizeof buf - 1, l->lw - 1);
+	draw_text(l->wlist, 1 + (int)(i - l->top), 0, l->lw, buf,
+	    on ? draw_attr(DRAW_SELECTED) : A_NORMAL);
+}
+
+static void
+draw_list(struct rlist *l, const char *empty)
+{
+	char buf[ROWW];
+	size_t n = count(l);
+
+	werase(l->wlist);
+	buf[0] = ' ';
+	l->ops->row(l->arg, (size_t)-1, buf + 1, sizeof buf - 1, l->lw - 1);
+	draw_text(l->wlist, 0, 0, l->lw, buf, draw_attr(DRAW_HEADER));
+	for (size_t i = l->top; i < n && i < l->top + (size_t)visible(l); i++)
+		draw_row(l, i);
+	if (n == 0)
+		draw_text(l->wlist, 1, 1, l->lw - 1, empty, draw_attr(DRAW_DIM));
+}
+
+static int
+label_width(const struct rlist *l)
+{
+	int lw = 0;
+
+	for (size_t i = 0; i < l->ndl; i++)
+		if (l->dl[i].label && kz_text_width(l->dl[i].label) > lw)
+			lw = kz_text_width(l->dl[i].label);
+	if (lw > LABELW)
+		lw = LABELW;
+	return lw < l->dw / 3 ? lw : l->dw / 3;
+}
+
+int
+rlist_detail_width(const struct rlist *l)
+{
+	int x0 = l->side ? 2 : 0, w = l->dw - x0 - LABELW - 1;
+
+	return w > 10 ? w : 10;
+}
+
+static void
+dl_push(struct rlist *l, const char *label, const char *text, size_t len,
+    bool heading)
+{
+	struct rlist_dline *d;
+
+	if (l->ndl == l->capdl) {
+		size_t cap = l->capdl ? l->capdl * 2 : 32;
+		struct rlist_dline *p = realloc(l->dl, cap * sizeof *p);
+
+		if (p == NULL)
+			return;
+		l->dl = p;
+		l->capdl = cap;
+	}
+	d = &l->dl[l->ndl];
+	d->label = label ? strdup(label) : NULL;
+	d->text = strndup(text, len);
+	d->heading = heading;
+	if (d->text != NULL)
+		l->ndl++;
+	else
+		free(d->label);
+}
+
+struct wrapctx {
+	struct rlist *l;
+	const char *label;
+};
+
+static void
+wrap_emit(void *arg, const char *line, size_t len)
+{
+	struct wrapctx *w = arg;
+
+	dl_push(w->l, w->label, line, len, false);
+	w->label = NULL;
+}
+
+void
+rlist_detail_title(struct rlist *l, const char *title)
+{
+	snprintf(l->title, sizeof l->title, "%s", title ? title : "");
+}
+
+void
+rlist_detail_add(struct rlist *l, const char *label, const char *text)
+{
+	struct wrapctx w = { l, label };
+
+	if (text == NULL || *text == '\0')
+		return;
+	draw_wrap(text, l->dwidth, wrap_emit, &w);
+}
+
+void
+rlist_detail_heading(struct rlist *l, const char *text)
+{
+	dl_push(l, NULL, text, strlen(text), true);
+}
+
+static void
+draw_detail(struct rlist *l)
+{
+	int x0 = l->side ? 2 : 0, cw = l->dw - x0, lw, rows = l->dh - 1;
+	char pos[32];
+
+	werase(l->wdet);
+	if (l->side)
+		for (int y = 0; y < l->dh; y++)
+			draw_text(l->wdet, y, 0, 1, "|", draw_attr(DRAW_DIM));
+	dl_clear(l);
+	l->title[0] = '\0';
+	/* labels are measured after the lines exist; wrap to the widest
+	 * a label may be, which keeps the text inside the pane */
+	l->dwidth = rlist_detail_width(l);
+	if (count(l) > 0)
+		l->ops->detail(l->arg, l, l->sel);
+	lw = label_width(l);
+	if (l->ndl > 0 && l->dscroll + (size_t)rows > l->ndl)
+		l->dscroll = l->ndl > (size_t)rows ? l->ndl - (size_t)rows : 0;
+	draw_text(l->wdet, 0, x0, cw, l->title, draw_attr(DRAW_HEADER));
+	if (l->ndl > (size_t)rows && rows > 0) {
+		snprintf(pos, sizeof pos, " %zu-%zu/%zu", l->dscroll + 1,
+		    l->dscroll + (size_t)rows, l->ndl);
+		if (kz_text_width(l->title) + 2 + (int)strlen(pos) < cw)
+			draw_text(l->wdet, 0, l->dw - (int)strlen(pos),
+			    (int)strlen(pos), pos, draw_attr(DRAW_HEADER));
+	}
+	for (int r = 0; r < rows && l->dscroll + (size_t)r < l->ndl; r++) {
+		const struct rlist_dline *d = &l->dl[l->dscroll + (size_t)r];
+
+		if (d->heading) {
+			draw_text(l->wdet, 1 + r, x0, cw, d->text,
+			    draw_attr(DRAW_LABEL));
+			continue;
+		}
+		if (d->label)
+			draw_text(l->wdet, 1 + r, x0, lw, d->label,
+			    draw_attr(DRAW_LABEL));
+		draw_text(l->wdet, 1 + r, x0 + lw + 1, cw - lw - 1, d->text,
+		    A_NORMAL);
+	}
+}
+
+void
+rlist_draw(struct rlist *l, unsigned flags)
+{
+	const char *empty = *rlist_term(l) ? _("Nothing matches the search.") :
+	    _("Nothing here yet: press a to add.");
+
+	if (l->wlist != NULL && (flags & (UI_DRAW_LIST | UI_DRAW_ROWS))) {
+		if (flags & UI_DRAW_LIST)
+			draw_list(l, empty);
+		else {
+			draw_row(l, l->oldsel);
+			draw_row(l, l->sel);
+		}
+		wnoutrefresh(l->wlist);
+	}
+	if (l->wdet != NULL && (flags & UI_DRAW_DETAIL)) {
+		draw_detail(l);
+		wnoutrefresh(l->wdet);
+	}
+}
+
+unsigned
+rlist_select(struct rlist *l, size_t to)
+{
+	size_t n = count(l), vis = (size_t)visible(l);
+
+	if (n == 0)
+		return 0;
+	if (to >= n)
+		to = n - 1;
+	if (to == l->sel)
+		return 0;
+	l->oldsel = l->sel;
+	l->sel = to;
+	l->dscroll = 0;
+	if (l->sel < l->top) {
+		l->top = l->sel;
+		return UI_DRAW_LIST | UI_DRAW_DETAIL;
+	}
+	if (l->sel >= l->top + vis) {
+		l->top = l->sel - vis + 1;
+		return UI_DRAW_LIST | UI_DRAW_DETAIL;
+	}
+	return UI_DRAW_ROWS | UI_DRAW_DETAIL;
+}
+
+static unsigned
+rl_move(struct rlist *l, enum keys_action a)
+{
+	size_t page = (size_t)visible(l), n = count(l);
+
+	switch (a) {
+	case KA_UP:
+		return l->sel > 0 ? rlist_select(l, l->sel - 1) : 0;
+	case KA_DOWN:
+		return rlist_select(l, l->sel + 1);
+	case KA_PGUP:
+		return rlist_select(l, l->sel > page ? l->sel - page : 0);
+	case KA_PGDN:
+		return rlist_select(l, l->sel + page);
+	case KA_FIRST:
+		return rlist_select(l, 0);
+	case KA_LAST:
+		return n ? rlist_select(l, n - 1) : 0;
+	default:
+		return UI_PASS;
+	}
+}
+
+unsigned
+rlist_browse(struct rlist *l, enum keys_action a)
+{
+	unsigned f = rl_move(l, a);
+
+	if (f != UI_PASS)
+		return f;
+	switch (a) {
+	case KA_ZOOM:
+		l->zoom = !l->zoom;
+		return UI_LAYOUT | UI_DRAW_ALL;
+	case KA_DETAIL_DOWN:
+		l->dscroll++;
+		return UI_DRAW_DETAIL;
+	case KA_DETAIL_UP:
+		if (l->dscroll > 0)
+			l->dscroll--;
+		return UI_DRAW_DETAIL;
+	case KA_SEARCH:
+		l->mode = RLIST_SEARCH;
+		form_line_edit(&l->term, KA_END, 0);
+		return UI_DRAW_STATUS;
+	default:
+		return UI_PASS;
+	}
+}
+
+unsigned
+rlist_search_key(struct rlist *l, int key, bool *changed)
+{
+	enum keys_action a = keys_lookup(KEYS_SEARCH | KEYS_EDIT, key, true);
+	unsigned f = rl_move(l, a);
+
+	*changed = false;
+	if (f != UI_PASS)
+		return f | UI_DRAW_STATUS;
+	switch (a) {
+	case KA_SEARCH_KEEP:
+		l->mode = RLIST_BROWSE;
+		return UI_DRAW_STATUS;
+	case KA_SEARCH_CANCEL:
+		l->mode = RLIST_BROWSE;
+		form_line_set(&l->term, "");
+		*changed = true;
+		return UI_DRAW_ALL;
+	case KA_REDRAW:
+		return UI_PASS;
+	default:
+		if (form_line_edit(&l->term, a, key)) {
+			*changed = true;
+			return UI_DRAW_ALL;
+		}
+		return UI_DRAW_STATUS;
+	}
+}
+
+const char *
+rlist_term(const struct rlist *l)
+{
+	return form_line_text(&l->term);
+}
+
+void
+rlist_ask(struct rlist *l, const char *question)
+{
+	snprintf(l->question, sizeof l->question, "%s", question);
+	l->mode = RLIST_CONFIRM;
+}
+
+int
+rlist_status(struct rlist *l, WINDOW *w, int width, const char *count_text)
+{
+	char buf[512];
+	int x;
+
+	if (l->mode == RLIST_SEARCH) {
+		draw_text(w, 0, 0, 1, "/", A_BOLD);
+		if (width > 30 && count_text) {
+			width -= (int)strlen(count_text);
+			draw_text(w, 0, width, (int)strlen(count_text),
+			    count_text, draw_attr(DRAW_DIM));
+		}
+		x = form_line_draw(&l->term, w, 0, 1, width - 1, A_NORMAL);
+		wmove(w, 0, x < width ? x : width - 1);
+		return -1;
+	}
+	if (l->mode == RLIST_CONFIRM) {
+		x = draw_text(w, 0, 0, width, l->question, draw_attr(DRAW_ERROR));
+		wmove(w, 0, x < width ? x : width - 1);
+		return -1;
+	}
+	if (*rlist_term(l)) {
+		snprintf(buf, sizeof buf, "[/%s] ", rlist_term(l));
+		return draw_text(w, 0, 0, kz_text_width(buf) < width / 2 ?
+		    kz_text_width(buf) : width / 2, buf, A_BOLD);
+	}
+	return 0;
+}
+
+unsigned
+rlist_keyctx(const struct rlist *l, unsigned browse, bool *text)
+{
+	*text = l->mode == RLIST_SEARCH;
+	if (l->mode == RLIST_SEARCH)
+		return KEYS_SEARCH;
+	if (l->mode == RLIST_CONFIRM)
+		return KEYS_CONFIRM;
+	return browse;
+}
