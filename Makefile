@@ -122,9 +122,11 @@ lint-man:
 # template; `make po` then merges it into every tui/po/LANG.po, where new
 # strings arrive untranslated (or fuzzy) for a translator, and refills
 # en.po, the identity catalogue. `msgfmt --statistics tui/po/LANG.po` shows
-# what is left; tests/shell/i18n.sh fails while anything is.
+# what is left; tests/shell/i18n.sh fails while anything is. C_ and NC_
+# (core/i18n.h) mark messages with a context.
+XGETTEXT_KEYS := -k_ -kN_ --keyword=C_:1c,2 --keyword=NC_:1c,2
 pot: $(TUI_SRC) $(CORE_SRC)
-	xgettext --from-code=UTF-8 -k_ -kN_ --add-comments=TRANSLATORS: \
+	xgettext --from-code=UTF-8 $(XGETTEXT_KEYS) --add-comments=TRANSLATORS: \
 	    --package-name=kizuna --package-version=$(VERSION) \
 	    -o tui/po/kizuna.pot $(CORE_SRC) $(TUI_SRC)
 

@@ -441,6 +441,7 @@ check_date_format(const char *v, char *why, size_t size, size_t *at)
 			j++;
 		if (v[j] == '\0') {
 			*at = i;
+			/* xgettext:no-c-format */
 			snprintf(why, size, "%s", _("the date format ends in "
 			    "an unfinished % conversion"));
 			return false;

@@ -71,6 +71,16 @@ static const char *const migrations[] = {
 	KZ_SCHEMA_SEMINAR,
 	/* 3 -> 4: head-office sync: outbox, bundles applied, conflicts */
 	KZ_SCHEMA_SYNC,
+	/* 4 -> 5: where each specialist sits in the full-text index, so a
+	 * refresh finds its row without scanning the index. Tables named
+	 * local_* are derived and never travel. */
+	"CREATE TABLE local_search_map ("
+	"  id TEXT PRIMARY KEY NOT NULL,"
+	"  n INTEGER NOT NULL"
+	") WITHOUT ROWID;"
+	"INSERT INTO local_search_map (id, n) SELECT id, rowid FROM specialist_fts;"
+	/* an import looks for the same person before adding one */
+	"CREATE INDEX specialist_same ON specialist(name_roman, name, government);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -79,7 +89,7 @@ int
 kz_db_fail(struct kz_db *db, struct kz_err *err, const char *what)
 {
 	return kz_err_add(err, "", _("database: %s: %s"), what,
-	    db && db->sql ? sqlite3_errmsg(db->sql) : "no connection");
+	    db && db->sql ? sqlite3_errmsg(db->sql) : _("no connection"));
 }
 
 static int
@@ -109,7 +119,8 @@ capture_filter(void *ctx, const char *table)
 	sqlite3_stmt *st;
 	int travel = 0;
 
-	if (strncmp(table, "sync_", 5) == 0 || strncmp(table, "sqlite_", 7) == 0)
+	if (strncmp(table, "sync_", 5) == 0 || strncmp(table, "sqlite_", 7) == 0 ||
+	    strncmp(table, "local_", 6) == 0)
 		return 0;
 	/* derived tables: full-text indexes and their shadow tables */
 	if (sqlite3_prepare_v2(db->sql, "SELECT type FROM pragma_table_list "
@@ -315,7 +326,7 @@ kz_db_open(const char *path, const struct kz_config *cfg, struct kz_err *err)
 	if (sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		kz_err_add(err, path, _("cannot open the database: %s"),
-		    db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
+		    db->sql ? sqlite3_errmsg(db->sql) : _("out of memory"));
 		goto fail;
 	}
 	sqlite3_busy_timeout(db->sql, 5000);

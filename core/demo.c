@@ -211,6 +211,8 @@ kz_demo_load(struct kz_db *db, struct kz_err *err)
 
 	if (kz_db_begin(db, err))
 		goto done;
+	/* Demo records must never travel to head office with a bundle. */
+	kz_db_capture_pause(db, true);
 	for (int p = 0; p < KZ_DEMO_PEOPLE; p++) {
 		struct kz_specialist s;
 		char name[64], roman[64];
@@ -264,6 +266,7 @@ kz_demo_load(struct kz_db *db, struct kz_err *err)
 	}
 	rc = kz_db_commit(db, err);
 done:
+	kz_db_capture_pause(db, false);
 	free(count);
 	free(token);
 	return rc;

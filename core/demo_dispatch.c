@@ -335,8 +335,8 @@ history(struct kz_db *db, struct pool *pools, size_t npools,
 			if ((l = pool_of(db, pools, npools, topics[t].field,
 			    err)) == NULL || l->n == 0) {
 				kz_request_free(&r);
-				return l ? kz_err_add(err, "", "demo: no one in "
-				    "%s", topics[t].field) : KZ_ERROR;
+				return l ? kz_err_add(err, "", _("demo: no one in "
+				    "%s"), topics[t].field) : KZ_ERROR;
 			}
 			/* someone free then: try a few */
 			for (int tries = 0; tries < 12 && rc != KZ_OK; tries++) {
@@ -519,7 +519,7 @@ kz_demo_dispatches(struct kz_db *db, struct kz_err *err)
 	int rc = KZ_ERROR;
 
 	if (db->cfg == NULL || db->cfg->office_id == NULL)
-		return kz_err_add(err, "", "demo: no office configured");
+		return kz_err_add(err, "", _("demo: no office configured"));
 	demo_rng = 20191116UL;
 	memset(pools, 0, sizeof pools);
 	if ((agri = pool_of(db, pools, NTOPICS + 2, "agriculture", err)) ==
@@ -530,7 +530,8 @@ kz_demo_dispatches(struct kz_db *db, struct kz_err *err)
 	taken[1] = taken[0] ? person(agri, KZ_SERVING, taken, 1) : NULL;
 	taken[2] = taken[1] ? person(agri, KZ_SERVING, taken, 2) : NULL;
 	if (taken[2] == NULL) {
-		kz_err_add(err, "", "demo: too few agriculture specialists");
+		kz_err_add(err, "", _("demo: too few agriculture "
+		    "specialists"));
 		goto done;
 	}
 	if (shape(db, taken[0], "島根県", "元 農業技術センター 専門研究員",

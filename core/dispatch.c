@@ -10,6 +10,7 @@
 #include "date.h"
 #include "dsprec.h"
 #include "i18n.h"
+#include "note.h"
 #include "specialist.h"
 
 static const char *const dsp_keywords[KZ_DSP_NSTATES] = {
@@ -79,7 +80,7 @@ int
 kz_dispatch_resolve(struct kz_db *db, const char *typed, char id[KZ_ID_SIZE],
     struct kz_err *err)
 {
-	return kz_rec_resolve(db, "dispatch", _("dispatch"), typed, id, err);
+	return kz_rec_resolve(db, "dispatch", typed, id, err);
 }
 
 /* ---- rules ---- */
@@ -152,10 +153,11 @@ check_overlap(struct kz_db *db, const struct kz_dispatch *d,
 	sqlite3_finalize(st);
 }
 
-/* A declared unavailability: a warning the person must confirm. */
+/* A declared unavailability: a warning the person must confirm, or with
+ * note, a part of the history note saying it was confirmed. */
 static void
 check_unavail(struct kz_db *db, const struct kz_dispatch *d,
-    struct kz_err *err)
+    struct kz_err *err, struct kz_buf *note)
 {
 	sqlite3_stmt *st;
 
@@ -169,13 +171,22 @@ check_unavail(struct kz_db *db, const struct kz_dispatch *d,
 	sqlite3_bind_text(st, 2, d->start, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, d->end, -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *from = (const char *)sqlite3_column_text(st, 0);
+		const char *to = (const char *)sqlite3_column_text(st, 1);
 		const char *why = (const char *)sqlite3_column_text(st, 2);
 
-		kz_err_add(err, KZ_DSP_CONFIRM, _("specialist %s declared "
-		    "themselves unavailable %s..%s%s%s%s: confirm to go on"),
-		    d->specialist, sqlite3_column_text(st, 0),
-		    sqlite3_column_text(st, 1), *why ? " (" : "", why,
-		    *why ? ")" : "");
+		if (note && *why)
+			kz_note_add(note, KZ_NOTE_UNAVAIL_WHY, from, to, why);
+		else if (note)
+			kz_note_add(note, KZ_NOTE_UNAVAIL, from, to);
+		else if (*why)
+			kz_err_add(err, KZ_DSP_CONFIRM, _("specialist %s "
+			    "declared themselves unavailable %s..%s (%s): "
+			    "confirm to go on"), d->specialist, from, to, why);
+		else
+			kz_err_add(err, KZ_DSP_CONFIRM, _("specialist %s "
+			    "declared themselves unavailable %s..%s: confirm "
+			    "to go on"), d->specialist, from, to);
 	}
 	sqlite3_finalize(st);
 }
@@ -229,7 +240,7 @@ kz_dispatch_check(struct kz_db *db, const struct kz_dispatch *d,
 	if (dates && d->specialist[0] && d->state != KZ_DSP_CANCELLED) {
 		check_overlap(db, d, err);
 		if (!confirmed)
-			check_unavail(db, d, err);
+			check_unavail(db, d, err, NULL);
 	}
 	return err->n + err->dropped > before ? KZ_ERROR : KZ_OK;
 }
@@ -315,16 +326,9 @@ static void
 confirmed_note(struct kz_db *db, const struct kz_dispatch *d,
     struct kz_buf *note)
 {
-	struct kz_err w = { 0 };
+	struct kz_err ignore = { 0 };
 
-	check_unavail(db, d, &w);
-	for (int i = 0; i < w.n; i++)
-		kz_buf_printf(note, "%s%s", note->len ? "; " : "",
-		    _("confirmed although unavailable"));
-	if (w.n > 0) {
-		/* the periods themselves: the first warning names them */
-		kz_buf_printf(note, " (%s)", w.item[0].msg);
-	}
+	check_unavail(db, d, &ignore, note);
 }
 
 static int
@@ -365,17 +369,19 @@ static int
 advance_request(struct kz_db *db, const char *request, int from, int to,
     const char *dispatch, const char *at, struct kz_err *err)
 {
-	char note[160];
+	struct kz_buf note = { 0 };
+	int rc;
 
 	if (request_status(db, request) != from &&
 	    !(from == KZ_REQ_RECEIVED && request_status(db, request) ==
 	    KZ_REQ_MATCHING))
 		return KZ_OK;
-	snprintf(note, sizeof note, to == KZ_REQ_PROPOSED ?
-	    _("dispatch %s proposed") : _("agreement of dispatch %s signed"),
-	    dispatch);
-	return kz_request_set_status(db, request, (enum kz_req_status)to,
-	    note, at, err);
+	kz_note_add(&note, to == KZ_REQ_PROPOSED ? KZ_NOTE_DSP_PROPOSED :
+	    KZ_NOTE_DSP_SIGNED, dispatch);
+	rc = kz_request_set_status(db, request, (enum kz_req_status)to,
+	    kz_buf_str(&note), at, err);
+	kz_buf_free(&note);
+	return rc;
 }
 
 static void
@@ -390,7 +396,7 @@ canonical_ids(struct kz_db *db, struct kz_dispatch *d)
 	    &ignore) == KZ_OK)
 		memcpy(d->request, id, sizeof id);
 	if (d->specialist[0] && kz_rec_resolve(db, "specialist",
-	    _("specialist"), d->specialist, id, &ignore) == KZ_OK)
+	    d->specialist, id, &ignore) == KZ_OK)
 		memcpy(d->specialist, id, sizeof id);
 }
 
@@ -417,11 +423,10 @@ kz_dispatch_insert(struct kz_db *db, struct kz_dispatch *d,
 		return KZ_ERROR;
 	if (stamp(db, d, true, err))
 		return KZ_ERROR;
-	kz_buf_puts(&note, _("proposed"));
+	kz_note_add(&note, KZ_NOTE_PROPOSED);
 	if (d->override_reason && length_days(d) > (db->cfg ?
 	    db->cfg->dispatch_max_days : 90))
-		kz_buf_printf(&note, "; %s: %s", _("longer than the maximum"),
-		    d->override_reason);
+		kz_note_add(&note, KZ_NOTE_LONGER, d->override_reason);
 	if (o->confirmed)
 		confirmed_note(db, d, &note);
 	request_country(db, d->request, country);
@@ -493,15 +498,13 @@ kz_dispatch_update(struct kz_db *db, struct kz_dispatch *d,
 		return KZ_ERROR;
 	}
 	if (strcmp(old.start, d->start) != 0 || strcmp(old.end, d->end) != 0)
-		kz_buf_printf(&note, _("dates %s..%s changed to %s..%s"),
-		    old.start, old.end, d->start, d->end);
+		kz_note_add(&note, KZ_NOTE_DATES, old.start, old.end,
+		    d->start, d->end);
 	if (strcmp(old.specialist, d->specialist) != 0)
-		kz_buf_printf(&note, "%s%s", note.len ? "; " : "",
-		    _("specialist changed"));
+		kz_note_add(&note, KZ_NOTE_SPECIALIST);
 	if (d->override_reason && (old.override_reason == NULL ||
 	    strcmp(old.override_reason, d->override_reason) != 0))
-		kz_buf_printf(&note, "%s%s: %s", note.len ? "; " : "",
-		    _("override"), d->override_reason);
+		kz_note_add(&note, KZ_NOTE_OVERRIDE, d->override_reason);
 	if (o->confirmed && moved)
 		confirmed_note(db, d, &note);
 	if (kz_db_begin(db, err) == KZ_OK) {
@@ -661,14 +664,13 @@ kz_dispatch_set_state(struct kz_db *db, const char *typed,
 		snprintf(d.agreement_date, sizeof d.agreement_date, "%s",
 		    c->date);
 		kz_str_set(&d.agreement_ref, c->ref);
-		kz_buf_printf(&note, _("agreement %s of %s"), c->ref, c->date);
+		kz_note_add(&note, KZ_NOTE_AGREEMENT, c->date, c->ref);
 	}
 	if (c->to == KZ_DSP_CANCELLED) {
 		kz_str_set(&d.cancel_reason, c->reason);
-		kz_buf_puts(&note, c->reason);
+		kz_note_add_text(&note, c->reason);
 	}
-	if (c->note && *c->note)
-		kz_buf_printf(&note, "%s%s", note.len ? "; " : "", c->note);
+	kz_note_add_text(&note, c->note);
 	if (stamp(db, &d, false, err) == KZ_OK && kz_db_begin(db, err) ==
 	    KZ_OK) {
 		if (write_main(db, &d, false, err) ||

@@ -153,19 +153,42 @@ kz_rec_new_id(struct kz_db *db, const char *table, char id[KZ_ID_SIZE],
 	return kz_err_add(err, "id", _("cannot make a new id"));
 }
 
+/* The messages of kz_rec_resolve, whole for each kind of record: a
+ * translation cannot fit a noun into a sentence it does not see. */
+static const struct {
+	const char *table;
+	const char *none;	/* nothing typed */
+	const char *many;	/* "%s": what was typed */
+	const char *unknown;	/* %s: what was typed */
+} kinds[] = {
+	{ "request", N_("no request id given"), N_("\"%s\" matches more "
+	    "than one request: give more of the id"),
+	    N_("no request with id %s") },
+	{ "dispatch", N_("no dispatch id given"), N_("\"%s\" matches more "
+	    "than one dispatch: give more of the id"),
+	    N_("no dispatch with id %s") },
+	{ "specialist", N_("no specialist id given"), N_("\"%s\" matches "
+	    "more than one specialist: give more of the id"),
+	    N_("no specialist with id %s") },
+	{ NULL, N_("no id given"), N_("\"%s\" matches more than one "
+	    "record: give more of the id"), N_("no record with id %s") },
+};
+
 int
-kz_rec_resolve(struct kz_db *db, const char *table, const char *what,
-    const char *typed, char id[KZ_ID_SIZE], struct kz_err *err)
+kz_rec_resolve(struct kz_db *db, const char *table, const char *typed,
+    char id[KZ_ID_SIZE], struct kz_err *err)
 {
 	sqlite3_stmt *st;
 	char key[32], sql[256];
-	size_t n = 0;
+	size_t n = 0, k = 0;
 	int found = 0;
 
 	if (!table_ok(table))
 		return kz_err_add(err, "id", "bad table");
+	while (kinds[k].table && strcmp(kinds[k].table, table) != 0)
+		k++;
 	if (typed == NULL || *typed == '\0')
-		return kz_err_add(err, "id", _("no %s id given"), what);
+		return kz_err_add(err, "id", "%s", _(kinds[k].none));
 	if (kz_id_normalise(typed, id) && exists(db, table, id))
 		return KZ_OK;
 	for (const char *p = typed; *p && n + 1 < sizeof key; p++)
@@ -186,7 +209,6 @@ kz_rec_resolve(struct kz_db *db, const char *table, const char *what,
 	if (found == 1)
 		return KZ_OK;
 	if (found > 1)
-		return kz_err_add(err, "id", _("\"%s\" matches more than one "
-		    "%s: give more of the id"), typed, what);
-	return kz_err_add(err, "id", _("no %s with id %s"), what, typed);
+		return kz_err_add(err, "id", _(kinds[k].many), typed);
+	return kz_err_add(err, "id", _(kinds[k].unknown), typed);
 }

@@ -31,9 +31,10 @@ int kz_rec_new_id(struct kz_db *db, const char *table, char id[KZ_ID_SIZE],
     struct kz_err *err);
 /* Resolve what a person typed to a stored id of table: a full id in any
  * spelling, or the start of it or of its random part when only one
- * record matches. what names the kind of record in messages. */
-int kz_rec_resolve(struct kz_db *db, const char *table, const char *what,
-    const char *typed, char id[KZ_ID_SIZE], struct kz_err *err);
+ * record matches. Messages name the kind of record for request, dispatch
+ * and specialist (see kinds[] in dsprec.c). */
+int kz_rec_resolve(struct kz_db *db, const char *table, const char *typed,
+    char id[KZ_ID_SIZE], struct kz_err *err);
 
 /* The configured user for audit stamps, or NULL. */
 const char *kz_rec_user(const struct kz_db *db);

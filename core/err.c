@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
+
 void
 kz_err_clear(struct kz_err *e)
 {
@@ -37,7 +39,7 @@ const char *
 kz_err_first(const struct kz_err *e, char *buf, size_t size)
 {
 	if (e == NULL || e->n == 0)
-		snprintf(buf, size, "unknown error");
+		snprintf(buf, size, "%s", _("unknown error"));
 	else if (e->item[0].where[0])
 		snprintf(buf, size, "%s: %s", e->item[0].where, e->item[0].msg);
 	else

@@ -3,8 +3,29 @@
 #define KZ_I18N_H
 
 #include <libintl.h>
+#include <string.h>
 
-#define _(s) gettext(s)
+/* A message with a context, for an English word that other languages
+ * say differently in different places ("withdrawn" of a request and of
+ * a trainee): C_("trainee status", "withdrawn") translates at once;
+ * NC_() marks one for a table, stored as "context\004text", and _()
+ * translates it later. xgettext knows both (make pot). */
+#define C_(ctx, s) kz_gettext(ctx "\004" s)
+#define NC_(ctx, s) (ctx "\004" s)
+
+/* gettext, but a message with a context that has no translation reads
+ * as its text, without the context. */
+static inline char *
+kz_gettext(const char *s)
+{
+	char *t = gettext(s), *eot;
+
+	if (t == s && (eot = strchr(t, '\004')) != NULL)
+		return eot + 1;
+	return t;
+}
+
+#define _(s) kz_gettext(s)
 #define N_(s) (s)
 
 /* Bind the catalogue and switch messages to lang ("en", "zh_CN", "ja"),

@@ -303,10 +303,14 @@ check_free(struct ctx *x, struct kz_match_cand *c)
 		const char *why = (const char *)sqlite3_column_text(x->unavail,
 		    2);
 
-		cannot(c, _("declared unavailable %s..%s%s%s%s"),
-		    sqlite3_column_text(x->unavail, 0),
-		    sqlite3_column_text(x->unavail, 1), why && *why ? " (" : "",
-		    why ? why : "", why && *why ? ")" : "");
+		if (why && *why)
+			cannot(c, _("declared unavailable %s..%s (%s)"),
+			    sqlite3_column_text(x->unavail, 0),
+			    sqlite3_column_text(x->unavail, 1), why);
+		else
+			cannot(c, _("declared unavailable %s..%s"),
+			    sqlite3_column_text(x->unavail, 0),
+			    sqlite3_column_text(x->unavail, 1));
 		free_ = false;
 	}
 	if (free_)

@@ -330,10 +330,15 @@ check_clashes(struct kz_db *db, const struct kz_item *it, const char *tz,
 			continue;
 		if (!places_differ(it->city, it->venue, v[5], v[6]))
 			continue;
-		kz_err_add(out, "clash", _("overlaps %s %s%s%s \"%s\" at %s%s%s "
-		    "(%s)"), v[1], v[2], v[3] ? "-" : "", v[3] ? v[3] : "",
-		    v[7], v[6] ? v[6] : "", v[6] && v[5] ? ", " : "",
-		    v[5] ? v[5] : "", v[0]);
+		char when[64], where[512];
+
+		/* times and places are data: the sentence is in one piece */
+		snprintf(when, sizeof when, "%s %s%s%s", v[1], v[2],
+		    v[3] ? "-" : "", v[3] ? v[3] : "");
+		snprintf(where, sizeof where, "%s%s%s", v[6] ? v[6] : "",
+		    v[6] && v[5] ? ", " : "", v[5] ? v[5] : "");
+		kz_err_add(out, "clash", _("overlaps %s \"%s\" at %s (%s)"),
+		    when, v[7], where, v[0]);
 	}
 	sqlite3_finalize(st);
 }

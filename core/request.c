@@ -9,6 +9,7 @@
 #include "date.h"
 #include "dsprec.h"
 #include "i18n.h"
+#include "note.h"
 #include "specialist.h"
 #include "text.h"
 
@@ -16,9 +17,12 @@ static const char *const req_keywords[KZ_REQ_NSTATUS] = {
 	"received", "matching", "proposed", "agreed", "closed", "declined",
 	"withdrawn",
 };
+/* "received" is also a date's label, "withdrawn" a trainee's status:
+ * other languages say them differently */
 static const char *const req_names[KZ_REQ_NSTATUS] = {
-	N_("received"), N_("matching"), N_("proposed to host"), N_("agreed"),
-	N_("closed"), N_("declined"), N_("withdrawn"),
+	NC_("request status", "received"), N_("matching"),
+	N_("proposed to host"), N_("agreed"), N_("closed"), N_("declined"),
+	NC_("request status", "withdrawn"),
 };
 
 /*
@@ -368,6 +372,8 @@ int
 kz_request_insert(struct kz_db *db, struct kz_request *r, struct kz_err *err)
 {
 	char id[KZ_ID_SIZE];
+	struct kz_buf note = { 0 };
+	int rc = KZ_ERROR;
 
 	if (!r->office[0] && db->cfg && db->cfg->office_id)
 		snprintf(r->office, sizeof r->office, "%s", db->cfg->office_id);
@@ -392,13 +398,15 @@ kz_request_insert(struct kz_db *db, struct kz_request *r, struct kz_err *err)
 		return kz_err_add(err, "", _("out of memory"));
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
+	kz_note_add(&note, KZ_NOTE_RECORDED);
 	if (write_main(db, r, true, err) || write_fields(db, r, err) ||
 	    kz_event_add(db, &kz_request_lc, "request_event", "request", r->id,
-	    -1, r->status, _("recorded"), r->created, err)) {
+	    -1, r->status, kz_buf_str(&note), r->created, err))
 		kz_db_rollback(db);
-		return KZ_ERROR;
-	}
-	return kz_db_commit(db, err);
+	else
+		rc = kz_db_commit(db, err);
+	kz_buf_free(&note);
+	return rc;
 }
 
 int
@@ -426,7 +434,7 @@ int
 kz_request_resolve(struct kz_db *db, const char *typed, char id[KZ_ID_SIZE],
     struct kz_err *err)
 {
-	return kz_rec_resolve(db, "request", _("request"), typed, id, err);
+	return kz_rec_resolve(db, "request", typed, id, err);
 }
 
 static int

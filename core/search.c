@@ -165,6 +165,23 @@ spell_column(sqlite3_stmt *st, int col, char **buf, size_t *len, size_t *cap)
 	    len, cap);
 }
 
+/* Run a statement with one text parameter and, optionally, an integer. */
+static int
+run_id(struct kz_db *db, const char *sql, const char *id, sqlite3_int64 n)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(st) > 1)
+		sqlite3_bind_int64(st, 2, n);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 int
 kz_search_refresh(struct kz_db *db, const char *id, struct kz_err *err)
 {
@@ -173,13 +190,11 @@ kz_search_refresh(struct kz_db *db, const char *id, struct kz_err *err)
 	size_t len = 0, cap = 0;
 	int rc = 0;
 
-	if (sqlite3_prepare_v2(db->sql, "DELETE FROM specialist_fts WHERE "
-	    "id = ?", -1, &st, NULL) != SQLITE_OK)
-		return kz_db_fail(db, err, "index");
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	sqlite3_finalize(st);
-	if (rc)
+	/* FTS5 cannot look up an UNINDEXED column but by scanning every
+	 * row: find the row through local_search_map instead. */
+	if (run_id(db, "DELETE FROM specialist_fts WHERE rowid = (SELECT n "
+	    "FROM local_search_map WHERE id = ?)", id, 0) ||
+	    run_id(db, "DELETE FROM local_search_map WHERE id = ?", id, 0))
 		return kz_db_fail(db, err, "index");
 
 	if (sqlite3_prepare_v2(db->sql, "SELECT name, name_roman, government, "
@@ -231,6 +246,9 @@ kz_search_refresh(struct kz_db *db, const char *id, struct kz_err *err)
 	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	sqlite3_finalize(st);
 	free(body);
+	if (rc == 0)
+		rc = run_id(db, "INSERT INTO local_search_map (id, n) VALUES "
+		    "(?, ?)", id, sqlite3_last_insert_rowid(db->sql));
 	return rc ? kz_db_fail(db, err, "index") : KZ_OK;
 }
 
@@ -240,8 +258,8 @@ kz_search_rebuild(struct kz_db *db, struct kz_err *err)
 	sqlite3_stmt *st;
 	int rc = KZ_OK;
 
-	if (sqlite3_exec(db->sql, "DELETE FROM specialist_fts", NULL, NULL,
-	    NULL) != SQLITE_OK ||
+	if (sqlite3_exec(db->sql, "DELETE FROM specialist_fts; DELETE FROM "
+	    "local_search_map", NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db->sql, "SELECT id FROM specialist", -1, &st,
 	    NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, "index");

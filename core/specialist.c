@@ -606,7 +606,7 @@ kz_specialist_delete(struct kz_db *db, const char *typed, struct kz_err *err)
 		return KZ_ERROR;
 	/* children go with ON DELETE CASCADE */
 	if (run(db, err, "DELETE FROM specialist WHERE id = ?", 1, v) ||
-	    run(db, err, "DELETE FROM specialist_fts WHERE id = ?", 1, v)) {
+	    kz_search_refresh(db, id, err)) {
 		kz_db_rollback(db);
 		return KZ_ERROR;
 	}

@@ -156,7 +156,8 @@ diff_all(struct kz_db *db, sqlite3_session **out, struct kz_err *err)
 	if (sqlite3_prepare_v2(db->sql, "SELECT l.name, m.sql FROM "
 	    "pragma_table_list l JOIN sqlite_schema m ON m.name = l.name "
 	    "WHERE l.schema = 'main' AND l.type = 'table' AND l.name NOT LIKE "
-	    "'sqlite\\_%' ESCAPE '\\' AND l.name NOT LIKE 'sync\\_%' ESCAPE '\\'",
+	    "'sqlite\\_%' ESCAPE '\\' AND l.name NOT LIKE 'sync\\_%' ESCAPE '\\' "
+	    "AND l.name NOT LIKE 'local\\_%' ESCAPE '\\'",
 	    -1, &st, NULL) != SQLITE_OK) {
 		rc = kz_db_fail(db, err, "export");
 		goto done;
@@ -519,7 +520,78 @@ struct table {
 	char name[64];
 	int ncol;
 	char **col;
+	sqlite3_stmt *row;	/* SELECT * ... WHERE key: kept for the bundle */
 };
+
+/* A set of record ids: a bundle of 10,000 records asks it 40,000 times. */
+struct idset {
+	char **slot;
+	size_t cap;		/* a power of two, or 0 */
+	size_t n;
+};
+
+static size_t
+id_hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static bool
+idset_has(const struct idset *h, const char *id)
+{
+	if (h->cap == 0)
+		return false;
+	for (size_t i = id_hash(id) & (h->cap - 1); h->slot[i];
+	    i = (i + 1) & (h->cap - 1))
+		if (strcmp(h->slot[i], id) == 0)
+			return true;
+	return false;
+}
+
+static void
+idset_put(struct idset *h, char *owned)
+{
+	size_t i = id_hash(owned) & (h->cap - 1);
+
+	while (h->slot[i])
+		i = (i + 1) & (h->cap - 1);
+	h->slot[i] = owned;
+	h->n++;
+}
+
+static void
+idset_add(struct idset *h, const char *id)
+{
+	if (idset_has(h, id))
+		return;
+	if ((h->n + 1) * 2 > h->cap) {	/* keep it at most half full */
+		struct idset g = { calloc(h->cap ? h->cap * 2 : 64,
+		    sizeof *g.slot), h->cap ? h->cap * 2 : 64, 0 };
+		if (g.slot == NULL)
+			return;
+		for (size_t i = 0; i < h->cap; i++)
+			if (h->slot[i])
+				idset_put(&g, h->slot[i]);
+		free(h->slot);
+		*h = g;
+	}
+	char *copy = strdup(id);
+	if (copy)
+		idset_put(h, copy);
+}
+
+static void
+idset_free(struct idset *h)
+{
+	for (size_t i = 0; i < h->cap; i++)
+		free(h->slot[i]);
+	free(h->slot);
+	memset(h, 0, sizeof *h);
+}
 
 struct apply {
 	struct kz_db *db;
@@ -528,10 +600,8 @@ struct apply {
 	struct kz_err *err;
 	struct table *tables;
 	size_t ntables;
-	char **created;		/* record ids this bundle inserts */
-	size_t ncreated;
-	char **touched;		/* specialists to re-index */
-	size_t ntouched;
+	struct idset created;	/* record ids this bundle inserts */
+	struct idset touched;	/* specialists to re-index */
 	char **refused;		/* records whose deletion was refused, */
 	char **refused_why;	/* and what this database said */
 	size_t nrefused;
@@ -550,14 +620,11 @@ tables_free(struct apply *a)
 		for (int c = 0; c < a->tables[i].ncol; c++)
 			free(a->tables[i].col[c]);
 		free(a->tables[i].col);
+		sqlite3_finalize(a->tables[i].row);
 	}
 	free(a->tables);
-	for (size_t i = 0; i < a->ncreated; i++)
-		free(a->created[i]);
-	free(a->created);
-	for (size_t i = 0; i < a->ntouched; i++)
-		free(a->touched[i]);
-	free(a->touched);
+	idset_free(&a->created);
+	idset_free(&a->touched);
 	for (size_t i = 0; i < a->nrefused; i++) {
 		free(a->refused[i]);
 		free(a->refused_why[i]);
@@ -566,7 +633,7 @@ tables_free(struct apply *a)
 	free(a->refused_why);
 }
 
-static const struct table *
+static struct table *
 table_of(struct apply *a, const char *name, int ncol)
 {
 	sqlite3_stmt *st;
@@ -596,30 +663,6 @@ table_of(struct apply *a, const char *name, int ncol)
 	sqlite3_finalize(st);
 	a->ntables++;
 	return t->ncol == ncol ? t : NULL;
-}
-
-static void
-remember(char ***list, size_t *n, const char *id)
-{
-	for (size_t i = 0; i < *n; i++)
-		if (strcmp((*list)[i], id) == 0)
-			return;
-	char **l = realloc(*list, (*n + 1) * sizeof *l);
-	if (l == NULL)
-		return;
-	*list = l;
-	l[*n] = strdup(id);
-	if (l[*n])
-		(*n)++;
-}
-
-static bool
-known(char **list, size_t n, const char *id)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(list[i], id) == 0)
-			return true;
-	return false;
 }
 
 static bool
@@ -723,28 +766,34 @@ bind_key(sqlite3_stmt *st, sqlite3_changeset_iter *it, const struct table *t,
 		}
 }
 
-/* The local row of a change's key, or NULL. */
+/* The local row of a change's key, or NULL; reset it when done with it
+ * (the statement is the table's, kept for the whole bundle). */
 static sqlite3_stmt *
-local_row(struct apply *a, sqlite3_changeset_iter *it, const struct table *t,
+local_row(struct apply *a, sqlite3_changeset_iter *it, struct table *t,
     const unsigned char *pk, int op)
 {
-	struct kz_buf sql = { 0 };
-	sqlite3_stmt *st = NULL;
-	char *q = sqlite3_mprintf("SELECT * FROM \"%w\"", t->name);
+	if (t->row == NULL) {
+		struct kz_buf sql = { 0 };
+		char *q = sqlite3_mprintf("SELECT * FROM \"%w\"", t->name);
 
-	kz_buf_puts(&sql, q);
-	sqlite3_free(q);
-	where_key(&sql, t, pk, 1);
-	if (sqlite3_prepare_v2(a->db->sql, kz_buf_str(&sql), -1, &st, NULL) ==
-	    SQLITE_OK) {
-		bind_key(st, it, t, pk, op, 1);
-		if (sqlite3_step(st) != SQLITE_ROW) {
-			sqlite3_finalize(st);
-			st = NULL;
-		}
+		kz_buf_puts(&sql, q);
+		sqlite3_free(q);
+		where_key(&sql, t, pk, 1);
+		if (sqlite3_prepare_v3(a->db->sql, kz_buf_str(&sql), -1,
+		    SQLITE_PREPARE_PERSISTENT, &t->row, NULL) != SQLITE_OK)
+			t->row = NULL;
+		kz_buf_free(&sql);
+		if (t->row == NULL)
+			return NULL;
 	}
-	kz_buf_free(&sql);
-	return st;
+	sqlite3_reset(t->row);
+	sqlite3_clear_bindings(t->row);
+	bind_key(t->row, it, t, pk, op, 1);
+	if (sqlite3_step(t->row) != SQLITE_ROW) {
+		sqlite3_reset(t->row);
+		return NULL;
+	}
+	return t->row;
 }
 
 /* reason is a keyword (stored: the database is shared by people of
@@ -945,7 +994,7 @@ apply_one(struct apply *a, sqlite3_changeset_iter *it)
 	const char *tname;
 	int ncol, op, ind, npk;
 	unsigned char *pk;
-	const struct table *t;
+	struct table *t;
 	sqlite3_value *idv = NULL;
 	char record[64], owner[64];
 	struct kz_buf json = { 0 }, sql = { 0 };
@@ -971,13 +1020,13 @@ apply_one(struct apply *a, sqlite3_changeset_iter *it)
 	    (const char *)sqlite3_value_text(idv) : "?");
 	if (register_table(tname)) {
 		snprintf(owner, sizeof owner, "head");
-		remember(&a->touched, &a->ntouched, record);
+		idset_add(&a->touched, record);
 	} else
 		snprintf(owner, sizeof owner, "%.*s", (int)strcspn(record, "-"),
 		    record);
 	bool by_owner = register_table(tname) ? strcmp(a->in->role, "head") == 0
 	    : strcmp(owner, a->in->office) == 0;
-	bool new_record = known(a->created, a->ncreated, record);
+	bool new_record = idset_has(&a->created, record);
 
 	mine = local_row(a, it, t, pk, op);
 	if (op == SQLITE_INSERT) {
@@ -1017,7 +1066,7 @@ apply_one(struct apply *a, sqlite3_changeset_iter *it)
 				rc = refuse(a, it, t, pk, op, NULL, NULL, record,
 				    a->why);
 			else
-				remember(&a->created, &a->ncreated, record);
+				idset_add(&a->created, record);
 		}
 	} else if (!by_owner && !new_record && (mine == NULL ||
 	    (op == SQLITE_UPDATE && !differs(it, t, pk, mine)))) {
@@ -1140,7 +1189,8 @@ apply_one(struct apply *a, sqlite3_changeset_iter *it)
 		free(set);
 		free(clash);
 	}
-	sqlite3_finalize(mine);
+	if (mine)
+		sqlite3_reset(mine);
 	kz_buf_free(&json);
 	kz_buf_free(&sql);
 	return rc;
@@ -1157,7 +1207,7 @@ pass_of(struct apply *a, sqlite3_changeset_iter *it)
 	const char *tname;
 	int ncol, op, ind, npk;
 	unsigned char *pk;
-	const struct table *t;
+	struct table *t;
 
 	sqlite3changeset_op(it, &tname, &ncol, &op, &ind);
 	if (op != SQLITE_DELETE)
@@ -1297,8 +1347,9 @@ kz_sync_import_mem(struct kz_db *db, const char *name,
 			rc = kz_err_add(err, name, _("the bundle's changes "
 			    "cannot be read"));
 	}
-	for (size_t i = 0; rc == KZ_OK && i < a.ntouched; i++)
-		rc = kz_search_refresh(db, a.touched[i], err);
+	for (size_t i = 0; rc == KZ_OK && i < a.touched.cap; i++)
+		if (a.touched.slot[i])
+			rc = kz_search_refresh(db, a.touched.slot[i], err);
 	if (rc == KZ_OK)
 		rc = record_applied(db, &res->info, res, err);
 	if (rc == KZ_OK && fwd)

@@ -353,7 +353,11 @@ kz_tl_header(long from, int dpc, int width, long today, char *l1, char *l2,
 				    top[ntop - 1].col != c)) {
 					top[ntop].col = c;
 					snprintf(top[ntop].text, sizeof top[0].text,
-					    "%s %d", _(month_abbr[m - 1]), y);
+					    /* TRANSLATORS: a month over the
+					     * timeline: %1$s its short name,
+					     * %2$d the year; keep it short */
+					    C_("timeline month", "%1$s %2$d"),
+					    _(month_abbr[m - 1]), y);
 					/* a month cut by the left edge
 					 * gets no initial alone: it would
 					 * read as a month of its own */

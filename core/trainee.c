@@ -12,8 +12,14 @@
 static const char *const programme_names[KZ_TRP_COUNT] = {
 	"lgotp", "jica", "other",
 };
+/* stored and typed in English; shown by names (a request is
+ * "withdrawn" too, in other words in other languages) */
+static const char *const status_keywords[KZ_TR_STATUS_COUNT] = {
+	"planned", "ongoing", "completed", "withdrawn",
+};
 static const char *const status_names[KZ_TR_STATUS_COUNT] = {
-	N_("planned"), N_("ongoing"), N_("completed"), N_("withdrawn"),
+	N_("planned"), N_("ongoing"), N_("completed"),
+	NC_("trainee status", "withdrawn"),
 };
 
 const char *
@@ -32,6 +38,12 @@ kz_tr_programme_parse(const char *s)
 }
 
 const char *
+kz_tr_status_keyword(enum kz_tr_status s)
+{
+	return s >= 0 && s < KZ_TR_STATUS_COUNT ? status_keywords[s] : "?";
+}
+
+const char *
 kz_tr_status_name(enum kz_tr_status s)
 {
 	return s >= 0 && s < KZ_TR_STATUS_COUNT ? status_names[s] : "?";
@@ -40,9 +52,10 @@ kz_tr_status_name(enum kz_tr_status s)
 int
 kz_tr_status_parse(const char *s)
 {
+	/* the keyword only: what a command or a CSV file says must not
+	 * depend on the office's language */
 	for (int i = 0; s && i < KZ_TR_STATUS_COUNT; i++)
-		if (strcmp(s, status_names[i]) == 0 ||
-		    strcmp(s, _(status_names[i])) == 0)
+		if (strcmp(s, status_keywords[i]) == 0)
 			return i;
 	return -1;
 }
@@ -144,7 +157,7 @@ tr_write(struct kz_db *db, struct kz_trainee *t, bool insert,
 	const char *v[] = { t->name, t->name_roman, t->home_government,
 	    t->home_region, t->home_country, t->post, t->host, t->fields, year,
 	    t->start, t->end, kz_tr_programme_name(t->programme), t->course,
-	    kz_tr_status_name(t->status), t->notes, t->st.created,
+	    kz_tr_status_keyword(t->status), t->notes, t->st.created,
 	    t->st.updated, t->st.created_by, t->st.updated_by, t->id };
 	if (insert)
 		return kz_sql_run(db, err, "INSERT INTO trainee (name, "
@@ -290,7 +303,7 @@ tr_bind(sqlite3_stmt *st, const struct kz_tr_query *q)
 	kz_bind_text(st, 2, q->host);
 	kz_bind_text(st, 3, q->region);
 	kz_bind_text(st, 4, q->status >= 0 ?
-	    kz_tr_status_name((enum kz_tr_status)q->status) : NULL);
+	    kz_tr_status_keyword((enum kz_tr_status)q->status) : NULL);
 	kz_bind_text(st, 5, q->programme >= 0 ?
 	    kz_tr_programme_name((enum kz_tr_programme)q->programme) : NULL);
 	kz_bind_text(st, 6, q->text);

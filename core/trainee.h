@@ -35,8 +35,9 @@ struct kz_trainee {
 
 const char *kz_tr_programme_name(enum kz_tr_programme p);
 int kz_tr_programme_parse(const char *s);
+const char *kz_tr_status_keyword(enum kz_tr_status s);	/* as stored */
 const char *kz_tr_status_name(enum kz_tr_status s);	/* N_() marked */
-int kz_tr_status_parse(const char *s);
+int kz_tr_status_parse(const char *s);		/* the keyword, or -1 */
 
 void kz_trainee_init(struct kz_trainee *t);
 void kz_trainee_free(struct kz_trainee *t);

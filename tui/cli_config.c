@@ -26,7 +26,7 @@ usage_of(const char *verb)
 
 	if (cmd != NULL)
 		return cli_usage(cmd);
-	fprintf(stderr, "usage: kizuna config %s\n", verb);
+	fprintf(stderr, _("usage: kizuna config %s\n"), verb);
 	return 2;
 }
 

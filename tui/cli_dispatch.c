@@ -585,8 +585,8 @@ cli_dispatch_list(struct cli *c, int argc, char **argv)
 				    "dispatch state (or active)"), optarg);
 			break;
 		case O_SPECIALIST:
-			if (kz_rec_resolve(c->db, "specialist",
-			    _("specialist"), optarg, spec, &err))
+			if (kz_rec_resolve(c->db, "specialist", optarg,
+			    spec, &err))
 				return cli_fail_err(&err);
 			q.specialist = spec;
 			break;

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "note.h"
 #include "output.h"
 #include "text.h"
 
@@ -93,9 +94,12 @@ cli_dsp_history(const struct kz_lifecycle *lc, const struct kz_events *ev)
 		else
 			snprintf(change, sizeof change, "%s -> %s",
 			    kz_lc_keyword(lc, e->from), kz_lc_keyword(lc, e->to));
+		struct kz_buf note = { 0 };
+		/* the note is stored in English where the program wrote it */
 		const char *v[] = { e->at, e->user ? e->user : "", change,
-		    e->note ? e->note : "" };
+		    kz_note_text(e->note, &note) };
 		out_table_row(&t, v);
+		kz_buf_free(&note);
 	}
 	out_table_print(stdout, &t, 60);
 	out_table_free(&t);

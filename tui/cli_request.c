@@ -162,7 +162,8 @@ static void
 print_table(struct cli *c, struct kz_request *r)
 {
 	const char *labels[] = { _("id"), _("status"), _("host"), _("office"),
-	    _("received"), _("fields"), _("topic"), _("wished"), _("mode"),
+	    C_("date", "received"), _("fields"), _("topic"), _("wished"),
+	    _("mode"),
 	    _("specialists"), _("language"), _("interpreting"), _("notes"),
 	    _("created"), _("updated") };
 	char place[512], buf[640], wish[64], num[16];

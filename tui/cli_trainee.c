@@ -130,7 +130,7 @@ tr_print(struct cli *c, const struct kz_trainee *l, size_t n, bool full)
 			    t->home_government, t->home_region, t->home_country,
 			    t->name, t->name_roman, t->post, t->fields, t->start,
 			    t->end, kz_tr_programme_name(t->programme), t->course,
-			    kz_tr_status_name(t->status), t->notes };
+			    kz_tr_status_keyword(t->status), t->notes };
 			if (c->format == FMT_CSV) {
 				out_csv_row(stdout, 16, v);
 				continue;
@@ -155,7 +155,8 @@ tr_print(struct cli *c, const struct kz_trainee *l, size_t n, bool full)
 		const char *labels[] = { _("id"), _("name"), _("romanised"),
 		    _("home government"), _("home region"), _("home country"),
 		    _("post"), _("host"), _("fields"), _("year"), _("period"),
-		    _("programme"), _("course"), _("status"), _("notes"),
+		    C_("training", "programme"), _("course"), _("status"),
+		    _("notes"),
 		    _("created"), _("updated") };
 		char line[300];
 		int lw = 0;

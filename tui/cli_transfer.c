@@ -65,7 +65,9 @@ static void
 progress(void *ctx, size_t done, size_t total)
 {
 	(void)ctx;
-	fprintf(stderr, _("\rimporting: line %zu of %zu"), done, total);
+	/* the carriage return is not words: it rewrites the line */
+	fputc('\r', stderr);
+	fprintf(stderr, _("importing: line %zu of %zu"), done, total);
 	if (done >= total)
 		fputc('\n', stderr);
 }

@@ -9,6 +9,7 @@
 #include "dispatch.h"
 #include "i18n.h"
 #include "keys.h"
+#include "note.h"
 
 bool
 dspview_yesno(const char *question)
@@ -107,6 +108,7 @@ dspview_event_line(const struct kz_lifecycle *lc, const struct kz_event *e,
     char *out, size_t size)
 {
 	char change[160];
+	struct kz_buf note = { 0 };
 
 	if (e->from < 0)
 		snprintf(change, sizeof change, "%s", kz_lc_name(lc, e->to));
@@ -115,9 +117,12 @@ dspview_event_line(const struct kz_lifecycle *lc, const struct kz_event *e,
 	else
 		snprintf(change, sizeof change, "%s -> %s", kz_lc_name(lc,
 		    e->from), kz_lc_name(lc, e->to));
+	/* the note is stored in English where the program wrote it */
+	kz_note_text(e->note, &note);
 	snprintf(out, size, "%.10s %.5s %s: %s%s%s", e->at, e->at + 11,
-	    e->user ? e->user : "?", change, e->note && *e->note ? ", " : "",
-	    e->note ? e->note : "");
+	    e->user ? e->user : "?", change, note.len ? ", " : "",
+	    kz_buf_str(&note));
+	kz_buf_free(&note);
 }
 
 int

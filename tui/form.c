@@ -536,7 +536,9 @@ form_pick(struct form *f, int i, int key)
 	const char *const *ch = f->spec[i].choices;
 
 	for (int c = 0; ch[c] != NULL; c++) {
-		const char *names[2] = { ch[c], _(ch[c]) };
+		const char *eot = strchr(ch[c], '\004');
+		/* the English word (after a context) and the translation */
+		const char *names[2] = { eot ? eot + 1 : ch[c], _(ch[c]) };
 
 		for (int k = 0; k < 2; k++) {
 			unsigned cp;

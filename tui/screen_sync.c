@@ -192,7 +192,7 @@ sync_row(void *arg, size_t i, char *buf, size_t size, int width)
 	w[1] = widest(states, 4);
 	w[2] = kz_text_width(head[2]) > 8 ? kz_text_width(head[2]) : 8;
 	w[3] = 14;
-	w[4] = 13;
+	w[4] = 14;		/* ids: up to four letters, dash, 4, dash, 4 */
 	if (width < 70)		/* narrow: the record pane has the table */
 		w[1] = w[3] = 0, used = 3;
 	w[5] = width - used;
@@ -461,9 +461,10 @@ do_export(struct sync_tab *t, const char *path)
 		report(t, false, "%s", _("Nothing to export: no changes since "
 		    "the last bundle."));
 	else
-		report(t, false, _("Bundle %ld written to %s: %ld changes, %zu "
-		    "bytes."), res.info.seq, file_part(path), res.info.changes,
-		    res.info.bytes);
+		report(t, false, ngettext("Bundle %ld written to %s: %ld change, "
+		    "%zu bytes.", "Bundle %ld written to %s: %ld changes, %zu "
+		    "bytes.", (unsigned long)res.info.changes), res.info.seq,
+		    file_part(path), res.info.changes, res.info.bytes);
 	reload(t, -1);
 }
 
@@ -475,13 +476,17 @@ do_import(struct sync_tab *t, const char *path)
 	char buf[KZ_ERR_MSG + 200];
 
 	if (kz_sync_import(t->ctx->db, path, &res, &err) != KZ_OK) {
-		/* the where of a file error is the path: its name is enough */
-		if (err.n > 0 && strcmp(err.item[0].where, path) == 0)
+		report(t, true, _("%s (nothing was applied)"), kz_err_first(&err,
+		    buf, sizeof buf));
+		/* the status line is short: there the file's name is enough,
+		 * the state block keeps the whole path */
+		if (err.n > 0 && strcmp(err.item[0].where, path) == 0) {
 			snprintf(err.item[0].where, sizeof err.item[0].where,
 			    "%.*s", (int)sizeof err.item[0].where - 1,
 			    file_part(path));
-		report(t, true, _("%s (nothing was applied)"), kz_err_first(&err,
-		    buf, sizeof buf));
+			ui_message(t->ctx, true, _("%s (nothing was applied)"),
+			    kz_err_first(&err, buf, sizeof buf));
+		}
 	} else if (res.nothing)
 		report(t, false, _("Bundle %ld from %s was applied before: "
 		    "nothing changed."), res.info.seq, res.info.office);

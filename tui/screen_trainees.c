@@ -28,7 +28,8 @@ static const char *const programme_choices[] = {
 	N_("LGOTP"), N_("JICA"), N_("other"), NULL
 };
 static const char *const status_choices[] = {
-	N_("planned"), N_("ongoing"), N_("completed"), N_("withdrawn"), NULL
+	N_("planned"), N_("ongoing"), N_("completed"),
+	NC_("trainee status", "withdrawn"), NULL
 };
 
 static const char *
@@ -166,7 +167,8 @@ tr_detail(void *arg, struct rlist *l, size_t sel)
 	snprintf(buf, sizeof buf, "%s%s%s",
 	    _(programme_choices[r->programme]), r->course ? ": " : "",
 	    r->course ? r->course : "");
-	rlist_detail_add(l, _("Programme"), buf);
+	/* a training programme, not a seminar's day-by-day one */
+	rlist_detail_add(l, C_("training", "Programme"), buf);
 	rlist_detail_add(l, _("Status"), _(kz_tr_status_name(r->status)));
 	rlist_detail_add(l, _("Notes"), r->notes);
 	rlist_detail_add(l, _("ID"), r->id);
@@ -201,7 +203,8 @@ static const struct form_spec tr_form[TF_N] = {
 	  "the year the period starts"), NULL, 0, NULL },
 	{ "start", N_("First day"), N_("YYYY-MM-DD"), NULL, 0, NULL },
 	{ "end", N_("Last day"), N_("YYYY-MM-DD"), NULL, 0, NULL },
-	{ "programme", N_("Programme"), N_("Space, or the first letter"),
+	{ "programme", NC_("training", "Programme"),
+	  N_("Space, or the first letter"),
 	  programme_choices, 0, NULL },
 	{ "course", N_("Course"), N_("e.g. the JICA course's name"), NULL, 0,
 	  NULL },
