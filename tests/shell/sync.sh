@@ -224,11 +224,47 @@ s search 园艺
 expect_in "$out" "Wang Jianguo" "and is searchable there"
 same3 "at the end"
 
+# office records: a Beijing request and a Singapore placement reach head
+# office in either order; head office's edit to Beijing's request is kept
+# aside in Beijing, and is no concern of Singapore's
+b request add --country CN --province 河南省 --city 开封市 --department 农业农村局 \
+	--received 2019-05-20 --fields agriculture --topic "vegetables: damage from continuous cropping" \
+	--from 2019-09-16 --to 2019-09-23 --language zh
+expect_rc 0 "Beijing records a request"
+R=$out
+s trainee add --host 大分县 --home 湖北省 --region 湖北省 --country CN --year 2019 --fields 观光 --status completed
+expect_rc 0 "Singapore records a placement"
+P=$out
+b sync export -o b4.kzb
+s sync export -o s1.kzb
+t sync import s1.kzb b4.kzb
+expect_rc 0 "head office takes both offices' bundles"
+t request show "$R"
+expect_rc 0 "Beijing's request reached head office"
+expect_in "$out" "vegetables: damage from continuous cropping" "with its topic"
+t trainee show "$P"
+expect_rc 0 "Singapore's placement reached head office"
+t request edit "$R" --department 农业农村局蔬菜科
+t sync export -o t8.kzb
+b sync import t8.kzb
+expect_rc 0 "Beijing takes head office's bundle"
+expect_in "$out" "1 kept aside" "head office's edit of Beijing's request is kept aside"
+b request show "$R"
+expect_not_in "$out" "蔬菜科" "the owner's record stays as it was"
+b sync conflicts
+expect_in "$out" "TYO changed a record owned by BJS" "the owner is named"
+s sync import t8.kzb
+expect_rc 0 "Singapore takes it too"
+expect_in "$out" " 0 kept aside" "a record Singapore never had is no conflict"
+s request show "$R"
+expect_rc 1 "office records stay with their office and head office"
+
 # status: per source, the last bundle and when
 t sync status
 expect_in "$out" "BJS" "head office lists Beijing"
+expect_in "$out" "SIN" "and Singapore"
 t sync status --format json
-printf '%s' "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert {s["office"] for s in d["sources"]} == {"BJS"} and d["exported"] == 7' \
+printf '%s' "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert {s["office"] for s in d["sources"]} == {"BJS", "SIN"} and d["exported"] == 8' \
 	&& ok || bad "sync status --format json"
 
 # an export that is interrupted leaves no bundle and keeps the sequence
@@ -238,12 +274,12 @@ pend=$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.std
 sh -c "ulimit -f 2; exec '$KZ' -c '$C/tokyo.yaml' -d '$T/tyo.db' sync export -o cut-off.kzb" >/dev/null 2>&1
 [ -e cut-off.kzb ] && bad "an interrupted export left a bundle" || ok
 t sync status --format json
-expect_in "$out" "\"exported\": 7" "the sequence did not move"
+expect_in "$out" "\"exported\": 8" "the sequence did not move"
 expect_in "$out" "\"pending\": $pend" "the changes still wait"
 t sync export -o "$T/no/such/dir/x.kzb"
 expect_rc 1 "export into a missing directory"
 t sync export -o t8.kzb
 expect_rc 0 "the export after an interruption"
-expect_in "$out" "bundle 8 of TYO" "takes the number that was not used"
+expect_in "$out" "bundle 9 of TYO" "takes the number that was not used"
 
 finish
