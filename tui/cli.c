@@ -5,9 +5,12 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli_sync.h"
 #include "i18n.h"
+#include "text.h"
+#include "output.h"
 /* headers of dispatch commands */
 #include "cli_dispatch.h"
 #include "cli_request.h"
@@ -282,4 +285,68 @@ cli_dispatch(struct cli *c, int argc, char **argv)
 	}
 	/* The handler sees its own name as argv[0], like a program. */
 	return cmd->run(c, argc - shift + 1, argv + shift - 1);
+}
+
+/* ---- what every command shares ---- */
+
+int
+cli_set_format(struct cli *c, const char *v)
+{
+	if (strcmp(v, "table") == 0)
+		c->format = FMT_TABLE;
+	else if (strcmp(v, "csv") == 0)
+		c->format = FMT_CSV;
+	else if (strcmp(v, "json") == 0)
+		c->format = FMT_JSON;
+	else
+		return cli_fail(_("--format: \"%s\" is not table, csv or json"),
+		    v);
+	return 0;
+}
+
+const struct cli_cmd *
+cli_find(const char *name, const char *verb)
+{
+	for (const struct cli_cmd *k = cli_cmds; k->name; k++)
+		if (strcmp(k->name, name) == 0 && (verb == NULL ?
+		    k->verb == NULL : k->verb && strcmp(k->verb, verb) == 0))
+			return k;
+	return cli_cmds;
+}
+
+void
+cli_show_line(const char *label, const char *value, int lw)
+{
+	char pad[256];
+
+	if (value == NULL || *value == '\0')
+		return;
+	kz_text_fit(pad, sizeof pad, label, lw, true);
+	printf("%s  ", pad);
+	for (const char *p = value; *p; p++) {
+		putchar(*p);
+		if (*p == '\n' && p[1])
+			printf("%*s", lw + 2, "");
+	}
+	putchar('\n');
+}
+
+void
+cli_json_kv(const char *key, const char *value, bool comma)
+{
+	printf("  \"%s\": ", key);
+	out_json_str(stdout, value && *value ? value : NULL);
+	fputs(comma ? ",\n" : "\n", stdout);
+}
+
+bool
+cli_ask(const char *question)
+{
+	char answer[16];
+
+	if (!isatty(STDIN_FILENO))
+		return false;
+	fprintf(stderr, "%s [y/N] ", question);
+	return fgets(answer, sizeof answer, stdin) != NULL &&
+	    (answer[0] == 'y' || answer[0] == 'Y');
 }

@@ -2,6 +2,7 @@
 #ifndef KZ_CLI_H
 #define KZ_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include "config.h"
 #include "db.h"
@@ -39,6 +40,19 @@ int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_fail_err(const struct kz_err *err);
 /* Usage line of a subcommand to stderr; returns 2. */
 int cli_usage(const struct cli_cmd *cmd);
+
+/* --format table|csv|json into c->format; 1 (reported) when unknown. */
+int cli_set_format(struct cli *c, const char *v);
+/* The table row of a command, for its usage line. */
+const struct cli_cmd *cli_find(const char *name, const char *verb);
+/* "label  value" with the labels padded to lw display columns; nothing
+ * for an empty value; continuation lines line up under the value. */
+void cli_show_line(const char *label, const char *value, int lw);
+/* "key": value, for JSON objects written a key a line. */
+void cli_json_kv(const char *key, const char *value, bool comma);
+/* Ask on the terminal; false without one (a script must say --yes) or
+ * when the answer is not yes. */
+bool cli_ask(const char *question);
 
 /* Handlers, one file each for a concept. */
 int cli_specialist_add(struct cli *c, int argc, char **argv);

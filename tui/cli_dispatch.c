@@ -76,7 +76,7 @@ parse_record(struct cli *c, int argc, char **argv, struct kz_dispatch *d,
 		case O_NOTES: kz_str_set(&d->notes, optarg); break;
 		case O_CONFIRM: *confirm = true; break;
 		case O_FORMAT:
-			if (cli_dsp_format(c, optarg))
+			if (cli_set_format(c, optarg))
 				return 1;
 			break;
 		default:
@@ -165,42 +165,42 @@ print_table(struct cli *c, const struct kz_dispatch *d)
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
 		if (kz_text_width(labels[i]) > lw)
 			lw = kz_text_width(labels[i]);
-	cli_dsp_line(labels[0], d->id, lw);
-	cli_dsp_line(labels[1], kz_lc_name(&kz_dispatch_lc, d->state), lw);
+	cli_show_line(labels[0], d->id, lw);
+	cli_show_line(labels[1], kz_lc_name(&kz_dispatch_lc, d->state), lw);
 	if (kz_specialist_get(c->db, d->specialist, &s, &err) == KZ_OK) {
 		snprintf(buf, sizeof buf, "%s %s (%s), %s", d->specialist,
 		    s.name, s.name_roman, s.government);
-		cli_dsp_line(labels[2], buf, lw);
+		cli_show_line(labels[2], buf, lw);
 		kz_specialist_free(&s);
 	}
 	if (kz_request_get(c->db, d->request, &r, &err) == KZ_OK) {
 		snprintf(buf, sizeof buf, "%s %s", d->request, r.topic);
-		cli_dsp_line(labels[3], buf, lw);
+		cli_show_line(labels[3], buf, lw);
 		kz_request_place(r.province, r.city, r.department, place,
 		    sizeof place);
 		snprintf(buf, sizeof buf, "%s %s", r.country, place);
-		cli_dsp_line(labels[4], buf, lw);
+		cli_show_line(labels[4], buf, lw);
 		kz_request_free(&r);
 	}
 	snprintf(buf, sizeof buf, ngettext("%s..%s (%ld day)",
 	    "%s..%s (%ld days)", (unsigned long)days), d->start, d->end, days);
-	cli_dsp_line(labels[5], buf, lw);
-	cli_dsp_line(labels[6], d->places, lw);
-	cli_dsp_line(labels[7], kz_mode_name(d->mode), lw);
+	cli_show_line(labels[5], buf, lw);
+	cli_show_line(labels[6], d->places, lw);
+	cli_show_line(labels[7], kz_mode_name(d->mode), lw);
 	if (d->agreement_ref) {
 		snprintf(buf, sizeof buf, _("%s of %s"), d->agreement_ref,
 		    d->agreement_date);
-		cli_dsp_line(labels[8], buf, lw);
+		cli_show_line(labels[8], buf, lw);
 	}
-	cli_dsp_line(labels[9], d->cancel_reason, lw);
-	cli_dsp_line(labels[10], d->override_reason, lw);
-	cli_dsp_line(labels[11], d->notes, lw);
+	cli_show_line(labels[9], d->cancel_reason, lw);
+	cli_show_line(labels[10], d->override_reason, lw);
+	cli_show_line(labels[11], d->notes, lw);
 	snprintf(buf, sizeof buf, "%s  %s", d->created, d->created_by ?
 	    d->created_by : "");
-	cli_dsp_line(labels[12], buf, lw);
+	cli_show_line(labels[12], buf, lw);
 	snprintf(buf, sizeof buf, "%s  %s", d->updated, d->updated_by ?
 	    d->updated_by : "");
-	cli_dsp_line(labels[13], buf, lw);
+	cli_show_line(labels[13], buf, lw);
 	printf("\n%s\n", _("Costs:"));
 	print_ledger(c, d->id);
 	if (kz_dispatch_history(c->db, d->id, &ev, &err) == KZ_OK) {
@@ -219,22 +219,22 @@ print_json(struct cli *c, const struct kz_dispatch *d)
 	char amount[48];
 
 	puts("{");
-	cli_dsp_json("id", d->id, true);
-	cli_dsp_json("state", kz_lc_keyword(&kz_dispatch_lc, d->state), true);
-	cli_dsp_json("request", d->request, true);
-	cli_dsp_json("specialist", d->specialist, true);
-	cli_dsp_json("start", d->start, true);
-	cli_dsp_json("end", d->end, true);
-	cli_dsp_json("places", d->places, true);
-	cli_dsp_json("mode", kz_mode_keyword(d->mode), true);
-	cli_dsp_json("agreement_date", d->agreement_date, true);
-	cli_dsp_json("agreement_ref", d->agreement_ref, true);
-	cli_dsp_json("cancel_reason", d->cancel_reason, true);
-	cli_dsp_json("override_reason", d->override_reason, true);
-	cli_dsp_json("notes", d->notes, true);
+	cli_json_kv("id", d->id, true);
+	cli_json_kv("state", kz_lc_keyword(&kz_dispatch_lc, d->state), true);
+	cli_json_kv("request", d->request, true);
+	cli_json_kv("specialist", d->specialist, true);
+	cli_json_kv("start", d->start, true);
+	cli_json_kv("end", d->end, true);
+	cli_json_kv("places", d->places, true);
+	cli_json_kv("mode", kz_mode_keyword(d->mode), true);
+	cli_json_kv("agreement_date", d->agreement_date, true);
+	cli_json_kv("agreement_ref", d->agreement_ref, true);
+	cli_json_kv("cancel_reason", d->cancel_reason, true);
+	cli_json_kv("override_reason", d->override_reason, true);
+	cli_json_kv("notes", d->notes, true);
 	printf("  \"revision\": %d,\n", d->revision);
-	cli_dsp_json("created", d->created, true);
-	cli_dsp_json("updated", d->updated, true);
+	cli_json_kv("created", d->created, true);
+	cli_json_kv("updated", d->updated, true);
 	fputs("  \"costs\": [", stdout);
 	kz_cost_load(c->db, d->id, &led, &err);
 	for (size_t i = 0; i < led.n; i++) {
@@ -303,7 +303,7 @@ print_dispatch(struct cli *c, const struct kz_dispatch *d)
 int
 cli_dispatch_add(struct cli *c, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_dsp_self("dispatch", "add");
+	const struct cli_cmd *cmd = cli_find("dispatch", "add");
 	struct kz_dispatch d;
 	struct kz_dsp_opts o = { false, NULL };
 	struct kz_err err = { 0 };
@@ -325,7 +325,7 @@ cli_dispatch_add(struct cli *c, int argc, char **argv)
 int
 cli_dispatch_show(struct cli *c, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_dsp_self("dispatch", "show");
+	const struct cli_cmd *cmd = cli_find("dispatch", "show");
 	struct kz_dispatch d;
 	struct kz_err err = { 0 };
 	int ch;
@@ -334,7 +334,7 @@ cli_dispatch_show(struct cli *c, int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, "+", record_opts, NULL)) != -1) {
 		if (ch != O_FORMAT)
 			return cli_usage(cmd);
-		if (cli_dsp_format(c, optarg))
+		if (cli_set_format(c, optarg))
 			return 1;
 	}
 	if (optind != argc - 1)
@@ -349,7 +349,7 @@ cli_dispatch_show(struct cli *c, int argc, char **argv)
 int
 cli_dispatch_edit(struct cli *c, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_dsp_self("dispatch", "edit");
+	const struct cli_cmd *cmd = cli_find("dispatch", "edit");
 	struct kz_dispatch d;
 	struct kz_dsp_opts o = { false, NULL };
 	struct kz_err err = { 0 };
@@ -381,7 +381,7 @@ cli_dispatch_state(struct cli *c, int argc, char **argv)
 		{ "note", required_argument, NULL, O_NOTE },
 		{ NULL, 0, NULL, 0 },
 	};
-	const struct cli_cmd *cmd = cli_dsp_self("dispatch", "state");
+	const struct cli_cmd *cmd = cli_find("dispatch", "state");
 	struct kz_dsp_change ch = { KZ_DSP_PROPOSED, NULL, NULL, NULL, NULL,
 	    NULL };
 	struct kz_err err = { 0 };
@@ -424,7 +424,7 @@ cli_dispatch_rm(struct cli *c, int argc, char **argv)
 		{ "yes", no_argument, NULL, O_YES },
 		{ NULL, 0, NULL, 0 },
 	};
-	const struct cli_cmd *cmd = cli_dsp_self("dispatch", "rm");
+	const struct cli_cmd *cmd = cli_find("dispatch", "rm");
 	struct kz_dispatch d;
 	struct kz_err err = { 0 };
 	bool yes = false;
@@ -443,7 +443,7 @@ cli_dispatch_rm(struct cli *c, int argc, char **argv)
 		return cli_fail_err(&err);
 	snprintf(q, sizeof q, _("delete dispatch %s (%s..%s)?"), d.id, d.start,
 	    d.end);
-	if (!yes && !cli_dsp_ask(q)) {
+	if (!yes && !cli_ask(q)) {
 		kz_dispatch_free(&d);
 		return cli_fail(_("not deleting %s without --yes"), argv[optind]);
 	}
@@ -469,7 +469,7 @@ cli_dispatch_cost(struct cli *c, int argc, char **argv)
 		{ "format", required_argument, NULL, O_FORMAT },
 		{ NULL, 0, NULL, 0 },
 	};
-	const struct cli_cmd *cmd = cli_dsp_self("dispatch", "cost");
+	const struct cli_cmd *cmd = cli_find("dispatch", "cost");
 	const char *category = NULL, *remove = NULL, *payer = NULL;
 	const char *currency = NULL, *estimate = NULL, *actual = NULL;
 	const char *note = NULL;
@@ -489,7 +489,7 @@ cli_dispatch_cost(struct cli *c, int argc, char **argv)
 		case O_NOTE: note = optarg; set_note = true; break;
 		case O_REMOVE: remove = optarg; break;
 		case O_FORMAT:
-			if (cli_dsp_format(c, optarg))
+			if (cli_set_format(c, optarg))
 				return 1;
 			break;
 		default: return cli_usage(cmd);
@@ -565,7 +565,7 @@ cli_dispatch_list(struct cli *c, int argc, char **argv)
 		{ "format", required_argument, NULL, O_FORMAT },
 		{ NULL, 0, NULL, 0 },
 	};
-	const struct cli_cmd *cmd = cli_dsp_self("dispatch", "list");
+	const struct cli_cmd *cmd = cli_find("dispatch", "list");
 	struct kz_dsp_query q;
 	struct kz_dsp_list l;
 	struct kz_err err = { 0 };
@@ -599,7 +599,7 @@ cli_dispatch_list(struct cli *c, int argc, char **argv)
 		case O_TO: q.to = optarg; break;
 		case O_TEXT: q.text = optarg; break;
 		case O_FORMAT:
-			if (cli_dsp_format(c, optarg))
+			if (cli_set_format(c, optarg))
 				return 1;
 			break;
 		default:

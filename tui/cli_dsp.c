@@ -11,68 +11,6 @@
 #include "output.h"
 #include "text.h"
 
-int
-cli_dsp_format(struct cli *c, const char *v)
-{
-	if (strcmp(v, "table") == 0)
-		c->format = FMT_TABLE;
-	else if (strcmp(v, "csv") == 0)
-		c->format = FMT_CSV;
-	else if (strcmp(v, "json") == 0)
-		c->format = FMT_JSON;
-	else
-		return cli_fail(_("--format: \"%s\" is not table, csv or json"),
-		    v);
-	return 0;
-}
-
-const struct cli_cmd *
-cli_dsp_self(const char *name, const char *verb)
-{
-	for (const struct cli_cmd *k = cli_cmds; k->name; k++)
-		if (strcmp(k->name, name) == 0 && (verb == NULL ?
-		    k->verb == NULL : k->verb && strcmp(k->verb, verb) == 0))
-			return k;
-	return cli_cmds;
-}
-
-void
-cli_dsp_line(const char *label, const char *value, int lw)
-{
-	char pad[256];
-
-	if (value == NULL || *value == '\0')
-		return;
-	kz_text_fit(pad, sizeof pad, label, lw, true);
-	printf("%s  ", pad);
-	for (const char *p = value; *p; p++) {
-		putchar(*p);
-		if (*p == '\n' && p[1])
-			printf("%*s", lw + 2, "");
-	}
-	putchar('\n');
-}
-
-void
-cli_dsp_json(const char *key, const char *value, bool comma)
-{
-	printf("  \"%s\": ", key);
-	out_json_str(stdout, value && *value ? value : NULL);
-	fputs(comma ? ",\n" : "\n", stdout);
-}
-
-bool
-cli_dsp_ask(const char *question)
-{
-	char answer[16];
-
-	if (!isatty(STDIN_FILENO))
-		return false;
-	fprintf(stderr, "%s [y/N] ", question);
-	return fgets(answer, sizeof answer, stdin) != NULL &&
-	    (answer[0] == 'y' || answer[0] == 'Y');
-}
-
 void
 cli_dsp_history(const struct kz_lifecycle *lc, const struct kz_events *ev)
 {

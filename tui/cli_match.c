@@ -84,7 +84,7 @@ cli_match(struct cli *c, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const struct cli_cmd *cmd = cli_dsp_self("match", NULL);
+	const struct cli_cmd *cmd = cli_find("match", NULL);
 	struct kz_request r;
 	struct kz_match m;
 	struct kz_err err = { 0 };
@@ -102,7 +102,7 @@ cli_match(struct cli *c, int argc, char **argv)
 			break;
 		case 'a': all = true; break;
 		case 'f':
-			if (cli_dsp_format(c, optarg))
+			if (cli_set_format(c, optarg))
 				return 1;
 			break;
 		default:
@@ -198,7 +198,7 @@ cli_timeline(struct cli *c, int argc, char **argv)
 		{ "cancelled", no_argument, NULL, 'c' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const struct cli_cmd *cmd = cli_dsp_self("timeline", NULL);
+	const struct cli_cmd *cmd = cli_find("timeline", NULL);
 	const char *from = NULL, *to = NULL, *cols = getenv("COLUMNS");
 	enum kz_tl_zoom zoom = KZ_TL_MONTH;
 	bool by_spec = false, cancelled = false;
@@ -278,7 +278,7 @@ cli_export_dispatches(struct cli *c, int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const struct cli_cmd *cmd = cli_dsp_self("export", "dispatches");
+	const struct cli_cmd *cmd = cli_find("export", "dispatches");
 	const char *path = NULL;
 	struct kz_buf out = { 0 };
 	struct kz_err err = { 0 };

@@ -73,7 +73,7 @@ part_parse(struct cli *c, int argc, char **argv, struct kz_participant *p,
 			*contacts = true;
 			break;
 		case O_FORMAT:
-			if (cli_dsp_format(c, optarg))
+			if (cli_set_format(c, optarg))
 				return 1;
 			break;
 		default:
@@ -157,7 +157,7 @@ parts_print(struct cli *c, const struct kz_participant *l, size_t n,
 int
 cli_participant_add(struct cli *c, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_dsp_self("participant", "add");
+	const struct cli_cmd *cmd = cli_find("participant", "add");
 	struct kz_participant p;
 	struct kz_err err = { 0 };
 	int rc;
@@ -188,7 +188,7 @@ cli_participant_add(struct cli *c, int argc, char **argv)
 int
 cli_participant_list(struct cli *c, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_dsp_self("participant", "list");
+	const struct cli_cmd *cmd = cli_find("participant", "list");
 	struct kz_participant *l, f;
 	struct kz_err err = { 0 };
 	char id[KZ_ID_SIZE];
@@ -229,7 +229,7 @@ cli_participant_list(struct cli *c, int argc, char **argv)
 int
 cli_participant_edit(struct cli *c, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_dsp_self("participant", "edit");
+	const struct cli_cmd *cmd = cli_find("participant", "edit");
 	struct kz_participant p;
 	struct kz_err err = { 0 };
 	int rc;
@@ -260,11 +260,11 @@ cli_participant_rm(struct cli *c, int argc, char **argv)
 	bool yes;
 
 	if (cli_sem_rm_args(argc, argv, &id, &yes))
-		return cli_usage(cli_dsp_self("participant", "rm"));
+		return cli_usage(cli_find("participant", "rm"));
 	if (kz_participant_get(c->db, id, &p, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	snprintf(q, sizeof q, _("delete participant %s (%s)?"), p.name, p.id);
-	if (!yes && !cli_dsp_ask(q)) {
+	if (!yes && !cli_ask(q)) {
 		kz_participant_free(&p);
 		return cli_fail(_("nothing deleted (a script says --yes)"));
 	}
@@ -335,7 +335,7 @@ cli_participant_count(struct cli *c, int argc, char **argv)
 		{ "format", required_argument, NULL, O_FORMAT },
 		{ NULL, 0, NULL, 0 },
 	};
-	const struct cli_cmd *cmd = cli_dsp_self("participant", "count");
+	const struct cli_cmd *cmd = cli_find("participant", "count");
 	struct kz_counts bc = { 0 }, br = { 0 };
 	struct kz_err err = { 0 };
 	char id[KZ_ID_SIZE];
@@ -350,7 +350,7 @@ cli_participant_count(struct cli *c, int argc, char **argv)
 	optind = 0;
 	while ((ch = getopt_long(argc - 1, argv + 1, "+", opts, NULL)) != -1) {
 		if (ch == O_FORMAT) {
-			if (cli_dsp_format(c, optarg))
+			if (cli_set_format(c, optarg))
 				return 1;
 		} else if (ch == O_BY && strcmp(optarg, "country") == 0)
 			role = false;
@@ -383,7 +383,7 @@ cli_participant_count(struct cli *c, int argc, char **argv)
 int
 cli_import_participants(struct cli *c, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_dsp_self("import", "participants");
+	const struct cli_cmd *cmd = cli_find("import", "participants");
 	struct kz_import_report rep;
 	struct kz_err err = { 0 };
 	char id[KZ_ID_SIZE];

@@ -80,7 +80,7 @@ item_parse(struct cli *c, int argc, char **argv, struct kz_item *it,
 		case O_NOTES: kz_str_set(&it->notes, optarg); break;
 		case O_FORCE: *flags |= KZ_ITEM_FORCE; break;
 		case O_FORMAT:
-			if (cli_dsp_format(c, optarg))
+			if (cli_set_format(c, optarg))
 				return 1;
 			break;
 		default:
@@ -157,7 +157,7 @@ items_print(struct cli *c, const struct kz_item *l, size_t n)
 int
 cli_programme_add(struct cli *c, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_dsp_self("programme", "add");
+	const struct cli_cmd *cmd = cli_find("programme", "add");
 	struct kz_item it;
 	struct kz_err err = { 0 }, warn = { 0 };
 	unsigned flags = 0;
@@ -193,7 +193,7 @@ cli_programme_add(struct cli *c, int argc, char **argv)
 int
 cli_programme_list(struct cli *c, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_dsp_self("programme", "list");
+	const struct cli_cmd *cmd = cli_find("programme", "list");
 	struct kz_item *l, filter;
 	struct kz_err err = { 0 };
 	char id[KZ_ID_SIZE];
@@ -239,7 +239,7 @@ cli_programme_list(struct cli *c, int argc, char **argv)
 int
 cli_programme_edit(struct cli *c, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_dsp_self("programme", "edit");
+	const struct cli_cmd *cmd = cli_find("programme", "edit");
 	struct kz_item it;
 	struct kz_err err = { 0 }, warn = { 0 };
 	unsigned flags = 0;
@@ -276,12 +276,12 @@ cli_programme_rm(struct cli *c, int argc, char **argv)
 	bool yes;
 
 	if (cli_sem_rm_args(argc, argv, &id, &yes))
-		return cli_usage(cli_dsp_self("programme", "rm"));
+		return cli_usage(cli_find("programme", "rm"));
 	if (kz_item_get(c->db, id, &it, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	snprintf(q, sizeof q, _("delete %s %s \"%s\"?"), it.date, it.start,
 	    it.title);
-	if (!yes && !cli_dsp_ask(q)) {
+	if (!yes && !cli_ask(q)) {
 		kz_item_free(&it);
 		return cli_fail(_("nothing deleted (a script says --yes)"));
 	}
@@ -301,7 +301,7 @@ cli_import_programme(struct cli *c, int argc, char **argv)
 		{ "force", no_argument, NULL, O_FORCE },
 		{ NULL, 0, NULL, 0 },
 	};
-	const struct cli_cmd *cmd = cli_dsp_self("import", "programme");
+	const struct cli_cmd *cmd = cli_find("import", "programme");
 	struct kz_import_report rep;
 	struct kz_err err = { 0 };
 	char id[KZ_ID_SIZE];
@@ -342,7 +342,7 @@ cli_export_programme(struct cli *c, int argc, char **argv)
 		{ "width", required_argument, NULL, O_WIDTH },
 		{ NULL, 0, NULL, 0 },
 	};
-	const struct cli_cmd *cmd = cli_dsp_self("export", "programme");
+	const struct cli_cmd *cmd = cli_find("export", "programme");
 	struct kz_buf out = { 0 };
 	struct kz_err err = { 0 };
 	const char *format = "txt", *path = NULL, *edition = NULL;

@@ -131,7 +131,7 @@ parse_record(struct cli *c, int argc, char **argv, struct kz_request *r,
 		if (ch == '?')
 			return cli_usage(cmd);
 		if (ch == O_FORMAT) {
-			if (cli_dsp_format(c, optarg))
+			if (cli_set_format(c, optarg))
 				return 1;
 			continue;
 		}
@@ -179,12 +179,12 @@ print_table(struct cli *c, struct kz_request *r)
 			lw = kz_text_width(labels[i]);
 	kz_request_place(r->province, r->city, r->department, place,
 	    sizeof place);
-	cli_dsp_line(labels[0], r->id, lw);
-	cli_dsp_line(labels[1], kz_lc_name(&kz_request_lc, r->status), lw);
+	cli_show_line(labels[0], r->id, lw);
+	cli_show_line(labels[1], kz_lc_name(&kz_request_lc, r->status), lw);
 	snprintf(buf, sizeof buf, "%s %s", r->country, place);
-	cli_dsp_line(labels[2], buf, lw);
-	cli_dsp_line(labels[3], r->office, lw);
-	cli_dsp_line(labels[4], r->received, lw);
+	cli_show_line(labels[2], buf, lw);
+	cli_show_line(labels[3], r->office, lw);
+	cli_show_line(labels[4], r->received, lw);
 	buf[0] = '\0';
 	for (size_t i = 0; i < r->nfields && o < sizeof buf; i++) {
 		const struct kz_field *f = kz_config_field(c->cfg, r->fields[i]);
@@ -193,22 +193,22 @@ print_table(struct cli *c, struct kz_request *r)
 		    i ? "; " : "", r->fields[i], f ? kz_field_name(c->cfg, f) :
 		    "?");
 	}
-	cli_dsp_line(labels[5], buf, lw);
-	cli_dsp_line(labels[6], r->topic, lw);
+	cli_show_line(labels[5], buf, lw);
+	cli_show_line(labels[6], r->topic, lw);
 	wished(r, wish, sizeof wish);
-	cli_dsp_line(labels[7], wish, lw);
-	cli_dsp_line(labels[8], kz_mode_name(r->mode), lw);
+	cli_show_line(labels[7], wish, lw);
+	cli_show_line(labels[8], kz_mode_name(r->mode), lw);
 	snprintf(num, sizeof num, "%d", r->wanted);
-	cli_dsp_line(labels[9], num, lw);
-	cli_dsp_line(labels[10], r->language, lw);
-	cli_dsp_line(labels[11], kz_interp_name(r->interpreting), lw);
-	cli_dsp_line(labels[12], r->notes, lw);
+	cli_show_line(labels[9], num, lw);
+	cli_show_line(labels[10], r->language, lw);
+	cli_show_line(labels[11], kz_interp_name(r->interpreting), lw);
+	cli_show_line(labels[12], r->notes, lw);
 	snprintf(buf, sizeof buf, "%s  %s", r->created, r->created_by ?
 	    r->created_by : "");
-	cli_dsp_line(labels[13], buf, lw);
+	cli_show_line(labels[13], buf, lw);
 	snprintf(buf, sizeof buf, "%s  %s", r->updated, r->updated_by ?
 	    r->updated_by : "");
-	cli_dsp_line(labels[14], buf, lw);
+	cli_show_line(labels[14], buf, lw);
 
 	kz_dsp_query_init(&q);
 	q.request = r->id;
@@ -238,26 +238,26 @@ print_json(struct kz_request *r)
 	char *fields = kz_request_format_fields(r);
 
 	puts("{");
-	cli_dsp_json("id", r->id, true);
-	cli_dsp_json("status", kz_lc_keyword(&kz_request_lc, r->status), true);
-	cli_dsp_json("country", r->country, true);
-	cli_dsp_json("province", r->province, true);
-	cli_dsp_json("city", r->city, true);
-	cli_dsp_json("department", r->department, true);
-	cli_dsp_json("office", r->office, true);
-	cli_dsp_json("received", r->received, true);
-	cli_dsp_json("fields", fields, true);
-	cli_dsp_json("topic", r->topic, true);
-	cli_dsp_json("wish_start", r->wish_start, true);
-	cli_dsp_json("wish_end", r->wish_end, true);
+	cli_json_kv("id", r->id, true);
+	cli_json_kv("status", kz_lc_keyword(&kz_request_lc, r->status), true);
+	cli_json_kv("country", r->country, true);
+	cli_json_kv("province", r->province, true);
+	cli_json_kv("city", r->city, true);
+	cli_json_kv("department", r->department, true);
+	cli_json_kv("office", r->office, true);
+	cli_json_kv("received", r->received, true);
+	cli_json_kv("fields", fields, true);
+	cli_json_kv("topic", r->topic, true);
+	cli_json_kv("wish_start", r->wish_start, true);
+	cli_json_kv("wish_end", r->wish_end, true);
 	printf("  \"wish_days\": %d,\n  \"specialists\": %d,\n", r->wish_days,
 	    r->wanted);
-	cli_dsp_json("mode", kz_mode_keyword(r->mode), true);
-	cli_dsp_json("language", r->language, true);
-	cli_dsp_json("interpreting", kz_interp_keyword(r->interpreting), true);
-	cli_dsp_json("notes", r->notes, true);
-	cli_dsp_json("created", r->created, true);
-	cli_dsp_json("updated", r->updated, false);
+	cli_json_kv("mode", kz_mode_keyword(r->mode), true);
+	cli_json_kv("language", r->language, true);
+	cli_json_kv("interpreting", kz_interp_keyword(r->interpreting), true);
+	cli_json_kv("notes", r->notes, true);
+	cli_json_kv("created", r->created, true);
+	cli_json_kv("updated", r->updated, false);
 	puts("}");
 	free(fields);
 }
@@ -299,7 +299,7 @@ print_request(struct cli *c, struct kz_request *r)
 int
 cli_request_add(struct cli *c, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_dsp_self("request", "add");
+	const struct cli_cmd *cmd = cli_find("request", "add");
 	struct kz_request r;
 	struct kz_err err = { 0 };
 	int rc;
@@ -322,7 +322,7 @@ cli_request_add(struct cli *c, int argc, char **argv)
 int
 cli_request_show(struct cli *c, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_dsp_self("request", "show");
+	const struct cli_cmd *cmd = cli_find("request", "show");
 	struct kz_request r;
 	struct kz_err err = { 0 };
 	int ch;
@@ -331,7 +331,7 @@ cli_request_show(struct cli *c, int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, "+", record_opts, NULL)) != -1) {
 		if (ch != O_FORMAT)
 			return cli_usage(cmd);
-		if (cli_dsp_format(c, optarg))
+		if (cli_set_format(c, optarg))
 			return 1;
 	}
 	if (optind != argc - 1)
@@ -346,7 +346,7 @@ cli_request_show(struct cli *c, int argc, char **argv)
 int
 cli_request_edit(struct cli *c, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_dsp_self("request", "edit");
+	const struct cli_cmd *cmd = cli_find("request", "edit");
 	struct kz_request r;
 	struct kz_err err = { 0 };
 	int rc;
@@ -373,7 +373,7 @@ cli_request_state(struct cli *c, int argc, char **argv)
 		{ "note", required_argument, NULL, O_NOTE },
 		{ NULL, 0, NULL, 0 },
 	};
-	const struct cli_cmd *cmd = cli_dsp_self("request", "state");
+	const struct cli_cmd *cmd = cli_find("request", "state");
 	struct kz_err err = { 0 };
 	const char *note = NULL;
 	int ch, to;
@@ -415,7 +415,7 @@ cli_request_rm(struct cli *c, int argc, char **argv)
 		{ "yes", no_argument, NULL, O_YES },
 		{ NULL, 0, NULL, 0 },
 	};
-	const struct cli_cmd *cmd = cli_dsp_self("request", "rm");
+	const struct cli_cmd *cmd = cli_find("request", "rm");
 	struct kz_request r;
 	struct kz_err err = { 0 };
 	bool yes = false;
@@ -433,7 +433,7 @@ cli_request_rm(struct cli *c, int argc, char **argv)
 	if (kz_request_get(c->db, argv[optind], &r, &err))
 		return cli_fail_err(&err);
 	snprintf(q, sizeof q, _("delete request %s (%s)?"), r.id, r.topic);
-	if (!yes && !cli_dsp_ask(q)) {
+	if (!yes && !cli_ask(q)) {
 		kz_request_free(&r);
 		return cli_fail(_("not deleting %s without --yes"), argv[optind]);
 	}
@@ -458,7 +458,7 @@ cli_request_list(struct cli *c, int argc, char **argv)
 		{ "format", required_argument, NULL, O_FORMAT },
 		{ NULL, 0, NULL, 0 },
 	};
-	const struct cli_cmd *cmd = cli_dsp_self("request", "list");
+	const struct cli_cmd *cmd = cli_find("request", "list");
 	struct kz_req_query q;
 	struct kz_req_list l;
 	struct kz_err err = { 0 };
@@ -480,7 +480,7 @@ cli_request_list(struct cli *c, int argc, char **argv)
 		case O_COUNTRY: q.country = optarg; break;
 		case O_TEXT: q.text = optarg; break;
 		case O_FORMAT:
-			if (cli_dsp_format(c, optarg))
+			if (cli_set_format(c, optarg))
 				return 1;
 			break;
 		default:

@@ -122,7 +122,7 @@ series_opt(struct cli *c, struct kz_series *s, int ch, const char *v)
 	case O_NAME: return kz_str_set(&s->name, v);
 	case O_OFFICE: return kz_str_set(&s->office, v);
 	case O_NOTES: return kz_str_set(&s->notes, v);
-	case O_FORMAT: return cli_dsp_format(c, v);
+	case O_FORMAT: return cli_set_format(c, v);
 	}
 	return 2;
 }
@@ -198,7 +198,7 @@ cli_series_add(struct cli *c, int argc, char **argv)
 	memset(&s, 0, sizeof s);
 	if ((rc = series_parse(c, argc, argv, &s)) != 0) {
 		kz_series_free(&s);
-		return rc == 2 ? cli_usage(cli_dsp_self("series", "add")) : rc;
+		return rc == 2 ? cli_usage(cli_find("series", "add")) : rc;
 	}
 	if (kz_series_insert(c->db, &s, &err) != KZ_OK) {
 		kz_series_free(&s);
@@ -226,7 +226,7 @@ cli_series_list(struct cli *c, int argc, char **argv)
 	if ((rc = series_parse(c, argc, argv, &none)) != 0 || none.code ||
 	    none.name || none.office || none.notes) {
 		kz_series_free(&none);
-		return rc == 1 ? 1 : cli_usage(cli_dsp_self("series", "list"));
+		return rc == 1 ? 1 : cli_usage(cli_find("series", "list"));
 	}
 	if (kz_series_list(c->db, &l, &n, &err) != KZ_OK)
 		return cli_fail_err(&err);
@@ -247,12 +247,12 @@ cli_series_edit(struct cli *c, int argc, char **argv)
 	int rc;
 
 	if (argc < 3 || argv[1][0] == '-')
-		return cli_usage(cli_dsp_self("series", "edit"));
+		return cli_usage(cli_find("series", "edit"));
 	if (kz_series_get(c->db, argv[1], &s, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	argv[1] = argv[0];
 	if ((rc = series_parse(c, argc - 1, argv + 1, &s)) != 0)
-		rc = rc == 2 ? cli_usage(cli_dsp_self("series", "edit")) : rc;
+		rc = rc == 2 ? cli_usage(cli_find("series", "edit")) : rc;
 	else if (kz_series_update(c->db, &s, &err) != KZ_OK)
 		rc = cli_fail_err(&err);
 	kz_series_free(&s);
@@ -269,11 +269,11 @@ cli_series_rm(struct cli *c, int argc, char **argv)
 	bool yes;
 
 	if (cli_sem_rm_args(argc, argv, &id, &yes))
-		return cli_usage(cli_dsp_self("series", "rm"));
+		return cli_usage(cli_find("series", "rm"));
 	if (kz_series_get(c->db, id, &s, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	snprintf(q, sizeof q, _("delete series %s (%s)?"), s.code, s.name);
-	if (!yes && !cli_dsp_ask(q)) {
+	if (!yes && !cli_ask(q)) {
 		kz_series_free(&s);
 		return cli_fail(_("nothing deleted (a script says --yes)"));
 	}
@@ -363,7 +363,7 @@ sem_opt(struct cli *c, struct kz_seminar *s, int ch, const char *v,
 		kz_seminar_parse_attendance(s, v, err);
 		return 0;
 	case O_NOTES: return kz_str_set(&s->notes, v);
-	case O_FORMAT: return cli_dsp_format(c, v);
+	case O_FORMAT: return cli_set_format(c, v);
 	}
 	return 2;
 }
@@ -543,29 +543,29 @@ sem_print_full(struct cli *c, const struct kz_seminar *s)
 	snprintf(year, sizeof year, "%d", s->year);
 	sem_place(s, place, sizeof place);
 	cli_sem_period(s->start, s->end, period, sizeof period);
-	cli_dsp_line(labels[0], ref, lw);
-	cli_dsp_line(labels[1], s->id, lw);
-	cli_dsp_line(labels[2], s->series_code, lw);
-	cli_dsp_line(labels[3], s->number ? num : "", lw);
-	cli_dsp_line(labels[4], year, lw);
-	cli_dsp_line(labels[5], s->title, lw);
-	cli_dsp_line(labels[6], s->theme, lw);
-	cli_dsp_line(labels[7], period, lw);
-	cli_dsp_line(labels[8], place, lw);
+	cli_show_line(labels[0], ref, lw);
+	cli_show_line(labels[1], s->id, lw);
+	cli_show_line(labels[2], s->series_code, lw);
+	cli_show_line(labels[3], s->number ? num : "", lw);
+	cli_show_line(labels[4], year, lw);
+	cli_show_line(labels[5], s->title, lw);
+	cli_show_line(labels[6], s->theme, lw);
+	cli_show_line(labels[7], period, lw);
+	cli_show_line(labels[8], place, lw);
 	if (s->country[0]) {
 		snprintf(line, sizeof line, "%s %s", s->country,
 		    kz_country_name(s->country) ?
 		    _(kz_country_name(s->country)) : "");
-		cli_dsp_line(labels[9], line, lw);
+		cli_show_line(labels[9], line, lw);
 	}
-	cli_dsp_line(labels[10], s->organiser, lw);
-	cli_dsp_line(labels[11], s->co_organisers, lw);
-	cli_dsp_line(labels[12], s->supporters, lw);
-	cli_dsp_line(labels[13], _(kz_sem_status_name(s->status)), lw);
-	cli_dsp_line(labels[14], att, lw);
+	cli_show_line(labels[10], s->organiser, lw);
+	cli_show_line(labels[11], s->co_organisers, lw);
+	cli_show_line(labels[12], s->supporters, lw);
+	cli_show_line(labels[13], _(kz_sem_status_name(s->status)), lw);
+	cli_show_line(labels[14], att, lw);
 	snprintf(line, sizeof line, ngettext("%ld item", "%ld items",
 	    (unsigned long)s->items), s->items);
-	cli_dsp_line(labels[15], line, lw);
+	cli_show_line(labels[15], line, lw);
 	snprintf(line, sizeof line, "%ld", s->participants);
 	if (s->participants > 0 &&
 	    kz_participant_count_country(c->db, s->id, &bc, &err) == KZ_OK &&
@@ -580,14 +580,14 @@ sem_print_full(struct cli *c, const struct kz_seminar *s)
 	}
 	kz_counts_free(&bc);
 	kz_counts_free(&br);
-	cli_dsp_line(labels[16], line, lw);
-	cli_dsp_line(labels[17], s->notes, lw);
+	cli_show_line(labels[16], line, lw);
+	cli_show_line(labels[17], s->notes, lw);
 	snprintf(line, sizeof line, "%s  %s", s->st.created,
 	    s->st.created_by ? s->st.created_by : "");
-	cli_dsp_line(labels[18], line, lw);
+	cli_show_line(labels[18], line, lw);
 	snprintf(line, sizeof line, "%s  %s", s->st.updated,
 	    s->st.updated_by ? s->st.updated_by : "");
-	cli_dsp_line(labels[19], line, lw);
+	cli_show_line(labels[19], line, lw);
 	free(att);
 }
 
@@ -601,7 +601,7 @@ cli_seminar_add(struct cli *c, int argc, char **argv)
 	kz_seminar_init(&s);
 	if ((rc = sem_parse(c, argc, argv, &s)) != 0) {
 		kz_seminar_free(&s);
-		return rc == 2 ? cli_usage(cli_dsp_self("seminar", "add")) : rc;
+		return rc == 2 ? cli_usage(cli_find("seminar", "add")) : rc;
 	}
 	if (!s.series[0]) {
 		kz_seminar_free(&s);
@@ -658,15 +658,15 @@ cli_seminar_list(struct cli *c, int argc, char **argv)
 			break;
 		case O_SEARCH: q.text = optarg; break;
 		case O_FORMAT:
-			if (cli_dsp_format(c, optarg))
+			if (cli_set_format(c, optarg))
 				return 1;
 			break;
 		default:
-			return cli_usage(cli_dsp_self("seminar", "list"));
+			return cli_usage(cli_find("seminar", "list"));
 		}
 	}
 	if (optind != argc)
-		return cli_usage(cli_dsp_self("seminar", "list"));
+		return cli_usage(cli_find("seminar", "list"));
 	if (kz_seminar_list(c->db, &q, &l, &n, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	if (n == 0 && c->format == FMT_TABLE)
@@ -686,18 +686,18 @@ cli_seminar_show(struct cli *c, int argc, char **argv)
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-			if (cli_dsp_format(c, argv[++i]))
+			if (cli_set_format(c, argv[++i]))
 				return 1;
 		} else if (strncmp(argv[i], "--format=", 9) == 0) {
-			if (cli_dsp_format(c, argv[i] + 9))
+			if (cli_set_format(c, argv[i] + 9))
 				return 1;
 		} else if (id == NULL && argv[i][0] != '-')
 			id = argv[i];
 		else
-			return cli_usage(cli_dsp_self("seminar", "show"));
+			return cli_usage(cli_find("seminar", "show"));
 	}
 	if (id == NULL)
-		return cli_usage(cli_dsp_self("seminar", "show"));
+		return cli_usage(cli_find("seminar", "show"));
 	if (kz_seminar_get(c->db, id, &s, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	sem_print_full(c, &s);
@@ -713,12 +713,12 @@ cli_seminar_edit(struct cli *c, int argc, char **argv)
 	int rc;
 
 	if (argc < 3 || argv[1][0] == '-')
-		return cli_usage(cli_dsp_self("seminar", "edit"));
+		return cli_usage(cli_find("seminar", "edit"));
 	if (kz_seminar_get(c->db, argv[1], &s, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	argv[1] = argv[0];
 	if ((rc = sem_parse(c, argc - 1, argv + 1, &s)) != 0)
-		rc = rc == 2 ? cli_usage(cli_dsp_self("seminar", "edit")) : rc;
+		rc = rc == 2 ? cli_usage(cli_find("seminar", "edit")) : rc;
 	else if (kz_seminar_update(c->db, &s, &err) != KZ_OK)
 		rc = cli_fail_err(&err);
 	else if (c->format != FMT_TABLE)
@@ -737,13 +737,13 @@ cli_seminar_rm(struct cli *c, int argc, char **argv)
 	bool yes;
 
 	if (cli_sem_rm_args(argc, argv, &id, &yes))
-		return cli_usage(cli_dsp_self("seminar", "rm"));
+		return cli_usage(cli_find("seminar", "rm"));
 	if (kz_seminar_get(c->db, id, &s, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	kz_seminar_label(&s, ref, sizeof ref);
 	snprintf(q, sizeof q, _("delete %s with its %ld programme items and %ld "
 	    "participants?"), ref, s.items, s.participants);
-	if (!yes && !cli_dsp_ask(q)) {
+	if (!yes && !cli_ask(q)) {
 		kz_seminar_free(&s);
 		return cli_fail(_("nothing deleted (a script says --yes)"));
 	}

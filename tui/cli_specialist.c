@@ -47,31 +47,6 @@ static const struct option filter_opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-static const struct cli_cmd *
-self(const char *name, const char *verb)
-{
-	for (const struct cli_cmd *k = cli_cmds; k->name; k++)
-		if (strcmp(k->name, name) == 0 && (verb == NULL ?
-		    k->verb == NULL : k->verb && strcmp(k->verb, verb) == 0))
-			return k;
-	return cli_cmds;
-}
-
-static int
-set_format(struct cli *c, const char *v)
-{
-	if (strcmp(v, "table") == 0)
-		c->format = FMT_TABLE;
-	else if (strcmp(v, "csv") == 0)
-		c->format = FMT_CSV;
-	else if (strcmp(v, "json") == 0)
-		c->format = FMT_JSON;
-	else
-		return cli_fail(_("--format: \"%s\" is not table, csv or json"),
-		    v);
-	return 0;
-}
-
 /* Apply one add/edit option to the record; problems go into err. */
 static int
 apply_opt(struct cli *c, struct kz_specialist *s, int opt, const char *v,
@@ -99,7 +74,7 @@ apply_opt(struct cli *c, struct kz_specialist *s, int opt, const char *v,
 		s->status = (enum kz_status)st;
 		return 0;
 	case O_FORMAT:
-		return set_format(c, v) ? KZ_ERROR : 0;
+		return cli_set_format(c, v) ? KZ_ERROR : 0;
 	}
 	return KZ_ERROR;
 }
@@ -118,7 +93,7 @@ parse_record(struct cli *c, int argc, char **argv, struct kz_specialist *s,
 		if (ch == '?')
 			return cli_usage(cmd);
 		if (ch == O_FORMAT) {
-			if (set_format(c, optarg))
+			if (cli_set_format(c, optarg))
 				return 1;
 			continue;
 		}
@@ -130,24 +105,6 @@ parse_record(struct cli *c, int argc, char **argv, struct kz_specialist *s,
 }
 
 /* ---- printing one record ---- */
-
-static void
-show_line(const char *label, const char *value, int lw)
-{
-	char pad[128];
-
-	if (value == NULL || *value == '\0')
-		return;
-	kz_text_fit(pad, sizeof pad, label, lw, true);
-	printf("%s  ", pad);
-	/* continuation lines of a multi-line value line up under it */
-	for (const char *p = value; *p; p++) {
-		putchar(*p);
-		if (*p == '\n' && p[1])
-			printf("%*s", lw + 2, "");
-	}
-	putchar('\n');
-}
 
 static void
 print_record_table(struct cli *c, const struct kz_specialist *s)
@@ -162,12 +119,12 @@ print_record_table(struct cli *c, const struct kz_specialist *s)
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
 		if (kz_text_width(labels[i]) > lw)
 			lw = kz_text_width(labels[i]);
-	show_line(labels[0], s->id, lw);
-	show_line(labels[1], s->name, lw);
-	show_line(labels[2], s->name_roman, lw);
-	show_line(labels[3], s->government, lw);
-	show_line(labels[4], s->post, lw);
-	show_line(labels[5], _(kz_status_name(s->status)), lw);
+	cli_show_line(labels[0], s->id, lw);
+	cli_show_line(labels[1], s->name, lw);
+	cli_show_line(labels[2], s->name_roman, lw);
+	cli_show_line(labels[3], s->government, lw);
+	cli_show_line(labels[4], s->post, lw);
+	cli_show_line(labels[5], _(kz_status_name(s->status)), lw);
 	for (size_t i = 0; i < s->nfields; i++) {
 		const struct kz_spec_field *f = &s->fields[i];
 		const struct kz_field *tf = kz_config_field(c->cfg, f->code);
@@ -179,50 +136,42 @@ print_record_table(struct cli *c, const struct kz_specialist *s)
 		if (f->years && n < (int)sizeof line)
 			snprintf(line + n, sizeof line - (size_t)n,
 			    _(", %d years"), f->years);
-		show_line(i == 0 ? labels[6] : "", line, lw);
+		cli_show_line(i == 0 ? labels[6] : "", line, lw);
 	}
 	for (size_t i = 0; i < s->nlangs; i++) {
 		snprintf(line, sizeof line, "%s: %s", s->langs[i].lang,
 		    _(kz_level_name(s->langs[i].level)));
-		show_line(i == 0 ? labels[7] : "", line, lw);
+		cli_show_line(i == 0 ? labels[7] : "", line, lw);
 	}
-	show_line(labels[8], s->overseas, lw);
+	cli_show_line(labels[8], s->overseas, lw);
 	for (size_t i = 0; i < s->nunavail; i++) {
 		const struct kz_spec_unavail *u = &s->unavail[i];
 		snprintf(line, sizeof line, "%s..%s%s%s", u->start, u->end,
 		    u->reason ? "  " : "", u->reason ? u->reason : "");
-		show_line(i == 0 ? labels[9] : "", line, lw);
+		cli_show_line(i == 0 ? labels[9] : "", line, lw);
 	}
-	show_line(labels[10], s->email, lw);
-	show_line(labels[11], s->phone, lw);
-	show_line(labels[12], s->address, lw);
-	show_line(labels[13], s->notes, lw);
+	cli_show_line(labels[10], s->email, lw);
+	cli_show_line(labels[11], s->phone, lw);
+	cli_show_line(labels[12], s->address, lw);
+	cli_show_line(labels[13], s->notes, lw);
 	snprintf(stamp, sizeof stamp, "%s%s%s", s->created, s->created_by ?
 	    "  " : "", s->created_by ? s->created_by : "");
-	show_line(labels[14], stamp, lw);
+	cli_show_line(labels[14], stamp, lw);
 	snprintf(stamp, sizeof stamp, "%s%s%s", s->updated, s->updated_by ?
 	    "  " : "", s->updated_by ? s->updated_by : "");
-	show_line(labels[15], stamp, lw);
-}
-
-static void
-json_kv(const char *key, const char *v, bool comma)
-{
-	printf("  \"%s\": ", key);
-	out_json_str(stdout, v && *v ? v : NULL);
-	fputs(comma ? ",\n" : "\n", stdout);
+	cli_show_line(labels[15], stamp, lw);
 }
 
 static void
 print_record_json(const struct kz_specialist *s)
 {
 	puts("{");
-	json_kv("id", s->id, true);
-	json_kv("name", s->name, true);
-	json_kv("name_roman", s->name_roman, true);
-	json_kv("government", s->government, true);
-	json_kv("post", s->post, true);
-	json_kv("status", kz_status_name(s->status), true);
+	cli_json_kv("id", s->id, true);
+	cli_json_kv("name", s->name, true);
+	cli_json_kv("name_roman", s->name_roman, true);
+	cli_json_kv("government", s->government, true);
+	cli_json_kv("post", s->post, true);
+	cli_json_kv("status", kz_status_name(s->status), true);
 	fputs("  \"fields\": [", stdout);
 	for (size_t i = 0; i < s->nfields; i++) {
 		printf("%s{\"code\": ", i ? ", " : "");
@@ -245,15 +194,15 @@ print_record_json(const struct kz_specialist *s)
 		fputs("}", stdout);
 	}
 	fputs("],\n", stdout);
-	json_kv("overseas", s->overseas, true);
-	json_kv("email", s->email, true);
-	json_kv("phone", s->phone, true);
-	json_kv("address", s->address, true);
-	json_kv("notes", s->notes, true);
-	json_kv("created", s->created, true);
-	json_kv("created_by", s->created_by, true);
-	json_kv("updated", s->updated, true);
-	json_kv("updated_by", s->updated_by, false);
+	cli_json_kv("overseas", s->overseas, true);
+	cli_json_kv("email", s->email, true);
+	cli_json_kv("phone", s->phone, true);
+	cli_json_kv("address", s->address, true);
+	cli_json_kv("notes", s->notes, true);
+	cli_json_kv("created", s->created, true);
+	cli_json_kv("created_by", s->created_by, true);
+	cli_json_kv("updated", s->updated, true);
+	cli_json_kv("updated_by", s->updated_by, false);
 	puts("}");
 }
 
@@ -297,13 +246,13 @@ cli_specialist_add(struct cli *c, int argc, char **argv)
 	int rc;
 
 	kz_specialist_init(&s);
-	if ((rc = parse_record(c, argc, argv, &s, self("specialist", "add")))) {
+	if ((rc = parse_record(c, argc, argv, &s, cli_find("specialist", "add")))) {
 		kz_specialist_free(&s);
 		return rc;
 	}
 	if (optind != argc) {
 		kz_specialist_free(&s);
-		return cli_usage(self("specialist", "add"));
+		return cli_usage(cli_find("specialist", "add"));
 	}
 	if (kz_specialist_insert(c->db, &s, &err) != KZ_OK) {
 		kz_specialist_free(&s);
@@ -327,12 +276,12 @@ cli_specialist_show(struct cli *c, int argc, char **argv)
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, "+", record_opts, NULL)) != -1) {
 		if (ch != O_FORMAT)
-			return cli_usage(self("specialist", "show"));
-		if (set_format(c, optarg))
+			return cli_usage(cli_find("specialist", "show"));
+		if (cli_set_format(c, optarg))
 			return 1;
 	}
 	if (optind != argc - 1)
-		return cli_usage(self("specialist", "show"));
+		return cli_usage(cli_find("specialist", "show"));
 	if (kz_specialist_get(c->db, argv[optind], &s, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	print_record(c, &s);
@@ -345,7 +294,7 @@ cli_specialist_edit(struct cli *c, int argc, char **argv)
 {
 	struct kz_specialist s;
 	struct kz_err err = { 0 };
-	const struct cli_cmd *cmd = self("specialist", "edit");
+	const struct cli_cmd *cmd = cli_find("specialist", "edit");
 	int rc;
 
 	/* ID first, then the changes */
@@ -382,11 +331,11 @@ cli_specialist_rm(struct cli *c, int argc, char **argv)
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, "+y", opts, NULL)) != -1) {
 		if (ch != O_YES && ch != 'y')
-			return cli_usage(self("specialist", "rm"));
+			return cli_usage(cli_find("specialist", "rm"));
 		yes = true;
 	}
 	if (optind != argc - 1)
-		return cli_usage(self("specialist", "rm"));
+		return cli_usage(cli_find("specialist", "rm"));
 	if (kz_specialist_get(c->db, argv[optind], &s, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	if (!yes) {
@@ -515,7 +464,7 @@ parse_filters(struct cli *c, int argc, char **argv, struct kz_spec_query *q,
 			q->limit = (size_t)strtoul(optarg, NULL, 10);
 			break;
 		case O_FORMAT:
-			if (set_format(c, optarg))
+			if (cli_set_format(c, optarg))
 				return 1;
 			break;
 		default:
@@ -528,8 +477,8 @@ parse_filters(struct cli *c, int argc, char **argv, struct kz_spec_query *q,
 static int
 list_or_search(struct cli *c, int argc, char **argv, bool search)
 {
-	const struct cli_cmd *cmd = search ? self("search", NULL) :
-	    self("specialist", "list");
+	const struct cli_cmd *cmd = search ? cli_find("search", NULL) :
+	    cli_find("specialist", "list");
 	struct kz_spec_query q;
 	struct kz_spec_list l;
 	struct kz_err err = { 0 };

@@ -10,31 +10,6 @@
 #include "output.h"
 #include "sync.h"
 
-static const struct cli_cmd *
-self(const char *verb)
-{
-	for (const struct cli_cmd *k = cli_cmds; k->name; k++)
-		if (strcmp(k->name, "sync") == 0 && k->verb &&
-		    strcmp(k->verb, verb) == 0)
-			return k;
-	return cli_cmds;
-}
-
-static int
-format_opt(struct cli *c, const char *v)
-{
-	if (strcmp(v, "table") == 0)
-		c->format = FMT_TABLE;
-	else if (strcmp(v, "csv") == 0)
-		c->format = FMT_CSV;
-	else if (strcmp(v, "json") == 0)
-		c->format = FMT_JSON;
-	else
-		return cli_fail(_("--format: \"%s\" is not table, csv or json"),
-		    v);
-	return 0;
-}
-
 int
 cli_sync_export(struct cli *c, int argc, char **argv)
 {
@@ -58,10 +33,10 @@ cli_sync_export(struct cli *c, int argc, char **argv)
 		else if (ch == 'a')
 			all = true;
 		else
-			return cli_usage(self("export"));
+			return cli_usage(cli_find("sync", "export"));
 	}
 	if (optind != argc)
-		return cli_usage(self("export"));
+		return cli_usage(cli_find("sync", "export"));
 	if (path == NULL) {
 		if (kz_sync_status(c->db, &st, &err))
 			return cli_fail_err(&err);
@@ -89,7 +64,7 @@ cli_sync_import(struct cli *c, int argc, char **argv)
 	int rc = 0;
 
 	if (argc < 2 || argv[1][0] == '-')
-		return cli_usage(self("import"));
+		return cli_usage(cli_find("sync", "import"));
 	/* one bundle at a time, in the order given, each all or nothing */
 	for (int i = 1; i < argc; i++) {
 		struct kz_sync_result res;
@@ -128,10 +103,10 @@ cli_sync_status(struct cli *c, int argc, char **argv)
 
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1)
-		if (ch != 'f' || format_opt(c, optarg))
-			return ch == 'f' ? 1 : cli_usage(self("status"));
+		if (ch != 'f' || cli_set_format(c, optarg))
+			return ch == 'f' ? 1 : cli_usage(cli_find("sync", "status"));
 	if (optind != argc)
-		return cli_usage(self("status"));
+		return cli_usage(cli_find("sync", "status"));
 	if (kz_sync_status(c->db, &st, &err))
 		return cli_fail_err(&err);
 	if (c->format == FMT_JSON) {
@@ -213,12 +188,12 @@ cli_sync_conflicts(struct cli *c, int argc, char **argv)
 		if (ch == 'a')
 			all = true;
 		else if (ch != 'f')
-			return cli_usage(self("conflicts"));
-		else if (format_opt(c, optarg))
+			return cli_usage(cli_find("sync", "conflicts"));
+		else if (cli_set_format(c, optarg))
 			return 1;
 	}
 	if (optind != argc)
-		return cli_usage(self("conflicts"));
+		return cli_usage(cli_find("sync", "conflicts"));
 	if (kz_sync_conflicts(c->db, all, &l, &err))
 		return cli_fail_err(&err);
 	if (c->format == FMT_JSON) {
@@ -281,7 +256,7 @@ cli_sync_resolve(struct cli *c, int argc, char **argv)
 	long n;
 
 	if (argc != 3)
-		return cli_usage(self("resolve"));
+		return cli_usage(cli_find("sync", "resolve"));
 	n = strtol(argv[1][0] == '#' ? argv[1] + 1 : argv[1], &end, 10);
 	if (*end || n <= 0)
 		return cli_fail(_("\"%s\" is not a conflict number"), argv[1]);

@@ -91,7 +91,7 @@ tr_parse(struct cli *c, int argc, char **argv, struct kz_trainee *t)
 			break;
 		case O_NOTES: kz_str_set(&t->notes, optarg); break;
 		case O_FORMAT:
-			if (cli_dsp_format(c, optarg))
+			if (cli_set_format(c, optarg))
 				return 1;
 			break;
 		default:
@@ -166,32 +166,32 @@ tr_print(struct cli *c, const struct kz_trainee *l, size_t n, bool full)
 				lw = kz_text_width(labels[i]);
 		snprintf(year, sizeof year, "%d", t->year);
 		cli_sem_period(t->start, t->end, period, sizeof period);
-		cli_dsp_line(labels[0], t->id, lw);
-		cli_dsp_line(labels[1], t->name, lw);
-		cli_dsp_line(labels[2], t->name_roman, lw);
-		cli_dsp_line(labels[3], t->home_government, lw);
-		cli_dsp_line(labels[4], t->home_region, lw);
+		cli_show_line(labels[0], t->id, lw);
+		cli_show_line(labels[1], t->name, lw);
+		cli_show_line(labels[2], t->name_roman, lw);
+		cli_show_line(labels[3], t->home_government, lw);
+		cli_show_line(labels[4], t->home_region, lw);
 		if (t->home_country[0]) {
 			const char *cn = kz_country_name(t->home_country);
 			snprintf(line, sizeof line, "%s %s", t->home_country,
 			    cn ? _(cn) : "");
-			cli_dsp_line(labels[5], line, lw);
+			cli_show_line(labels[5], line, lw);
 		}
-		cli_dsp_line(labels[6], t->post, lw);
-		cli_dsp_line(labels[7], t->host, lw);
-		cli_dsp_line(labels[8], t->fields, lw);
-		cli_dsp_line(labels[9], year, lw);
-		cli_dsp_line(labels[10], period, lw);
-		cli_dsp_line(labels[11], kz_tr_programme_name(t->programme), lw);
-		cli_dsp_line(labels[12], t->course, lw);
-		cli_dsp_line(labels[13], _(kz_tr_status_name(t->status)), lw);
-		cli_dsp_line(labels[14], t->notes, lw);
+		cli_show_line(labels[6], t->post, lw);
+		cli_show_line(labels[7], t->host, lw);
+		cli_show_line(labels[8], t->fields, lw);
+		cli_show_line(labels[9], year, lw);
+		cli_show_line(labels[10], period, lw);
+		cli_show_line(labels[11], kz_tr_programme_name(t->programme), lw);
+		cli_show_line(labels[12], t->course, lw);
+		cli_show_line(labels[13], _(kz_tr_status_name(t->status)), lw);
+		cli_show_line(labels[14], t->notes, lw);
 		snprintf(line, sizeof line, "%s  %s", t->st.created,
 		    t->st.created_by ? t->st.created_by : "");
-		cli_dsp_line(labels[15], line, lw);
+		cli_show_line(labels[15], line, lw);
 		snprintf(line, sizeof line, "%s  %s", t->st.updated,
 		    t->st.updated_by ? t->st.updated_by : "");
-		cli_dsp_line(labels[16], line, lw);
+		cli_show_line(labels[16], line, lw);
 		return;
 	}
 	const char *head[] = { _("ID"), _("YEAR"), _("HOST"), _("HOME"),
@@ -221,7 +221,7 @@ cli_trainee_add(struct cli *c, int argc, char **argv)
 	kz_trainee_init(&t);
 	if ((rc = tr_parse(c, argc, argv, &t)) != 0 || optind != argc) {
 		kz_trainee_free(&t);
-		return rc == 1 ? 1 : cli_usage(cli_dsp_self("trainee", "add"));
+		return rc == 1 ? 1 : cli_usage(cli_find("trainee", "add"));
 	}
 	if (kz_trainee_insert(c->db, &t, &err) != KZ_OK) {
 		kz_trainee_free(&t);
@@ -283,7 +283,7 @@ tr_filters(struct cli *c, int argc, char **argv, struct kz_tr_query *q,
 				    "host, region, programme or status"), optarg);
 			break;
 		case O_FORMAT:
-			if (cli_dsp_format(c, optarg))
+			if (cli_set_format(c, optarg))
 				return 1;
 			break;
 		default:
@@ -303,7 +303,7 @@ cli_trainee_list(struct cli *c, int argc, char **argv)
 	int rc;
 
 	if ((rc = tr_filters(c, argc, argv, &q, NULL)) != 0)
-		return rc == 1 ? 1 : cli_usage(cli_dsp_self("trainee", "list"));
+		return rc == 1 ? 1 : cli_usage(cli_find("trainee", "list"));
 	if (kz_trainee_list(c->db, &q, &l, &n, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	if (n == 0 && c->format == FMT_TABLE)
@@ -324,7 +324,7 @@ cli_trainee_count(struct cli *c, int argc, char **argv)
 	char num[24];
 
 	if ((rc = tr_filters(c, argc, argv, &q, &by)) != 0)
-		return rc == 1 ? 1 : cli_usage(cli_dsp_self("trainee", "count"));
+		return rc == 1 ? 1 : cli_usage(cli_find("trainee", "count"));
 	if (kz_trainee_count(c->db, &q, (enum kz_tr_by)by, &k, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	if (c->format == FMT_CSV) {
@@ -374,15 +374,15 @@ cli_trainee_show(struct cli *c, int argc, char **argv)
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-			if (cli_dsp_format(c, argv[++i]))
+			if (cli_set_format(c, argv[++i]))
 				return 1;
 		} else if (id == NULL && argv[i][0] != '-')
 			id = argv[i];
 		else
-			return cli_usage(cli_dsp_self("trainee", "show"));
+			return cli_usage(cli_find("trainee", "show"));
 	}
 	if (id == NULL)
-		return cli_usage(cli_dsp_self("trainee", "show"));
+		return cli_usage(cli_find("trainee", "show"));
 	if (kz_trainee_get(c->db, id, &t, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	tr_print(c, &t, 1, true);
@@ -398,13 +398,13 @@ cli_trainee_edit(struct cli *c, int argc, char **argv)
 	int rc;
 
 	if (argc < 3 || argv[1][0] == '-')
-		return cli_usage(cli_dsp_self("trainee", "edit"));
+		return cli_usage(cli_find("trainee", "edit"));
 	if (kz_trainee_get(c->db, argv[1], &t, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	argv[1] = argv[0];
 	if ((rc = tr_parse(c, argc - 1, argv + 1, &t)) != 0 ||
 	    optind != argc - 1)
-		rc = rc == 1 ? 1 : cli_usage(cli_dsp_self("trainee", "edit"));
+		rc = rc == 1 ? 1 : cli_usage(cli_find("trainee", "edit"));
 	else if (kz_trainee_update(c->db, &t, &err) != KZ_OK)
 		rc = cli_fail_err(&err);
 	else if (c->format != FMT_TABLE)
@@ -423,12 +423,12 @@ cli_trainee_rm(struct cli *c, int argc, char **argv)
 	bool yes;
 
 	if (cli_sem_rm_args(argc, argv, &id, &yes))
-		return cli_usage(cli_dsp_self("trainee", "rm"));
+		return cli_usage(cli_find("trainee", "rm"));
 	if (kz_trainee_get(c->db, id, &t, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	snprintf(q, sizeof q, _("delete the placement %s in %s (%d)?"), t.id,
 	    t.host, t.year);
-	if (!yes && !cli_dsp_ask(q)) {
+	if (!yes && !cli_ask(q)) {
 		kz_trainee_free(&t);
 		return cli_fail(_("nothing deleted (a script says --yes)"));
 	}

@@ -15,15 +15,6 @@
 #include "specialist.h"
 #include "transfer.h"
 
-static const struct cli_cmd *
-self(const char *name)
-{
-	for (const struct cli_cmd *k = cli_cmds; k->name; k++)
-		if (strcmp(k->name, name) == 0)
-			return k;
-	return cli_cmds;
-}
-
 /* The whole file in memory: imports are checked whole before writing. */
 static char *
 slurp(const char *path, size_t *len)
@@ -89,11 +80,11 @@ cli_import(struct cli *c, int argc, char **argv)
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
 		if (ch != 's')
-			return cli_usage(self("import"));
+			return cli_usage(cli_find("import", "specialists"));
 		skip_bad = true;
 	}
 	if (optind != argc - 1)
-		return cli_usage(self("import"));
+		return cli_usage(cli_find("import", "specialists"));
 	if ((data = slurp(argv[optind], &len)) == NULL)
 		return cli_fail("%s: %s", argv[optind], strerror(errno));
 	/* progress only where a person watches, and for files worth it */
@@ -132,10 +123,10 @@ cli_export(struct cli *c, int argc, char **argv)
 		else if (ch == 'o')
 			path = optarg;
 		else
-			return cli_usage(self("export"));
+			return cli_usage(cli_find("export", "specialists"));
 	}
 	if (optind != argc)
-		return cli_usage(self("export"));
+		return cli_usage(cli_find("export", "specialists"));
 	if (kz_export_specialists(c->db, contacts, &out, &err) != KZ_OK) {
 		kz_buf_free(&out);
 		return cli_fail_err(&err);
@@ -158,7 +149,7 @@ cli_demo(struct cli *c, int argc, char **argv)
 
 	(void)argv;
 	if (argc != 1)
-		return cli_usage(self("demo"));
+		return cli_usage(cli_find("demo", NULL));
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (kz_demo_load(c->db, &err) != KZ_OK)
 		return cli_fail_err(&err);
@@ -187,19 +178,12 @@ cli_stats(struct cli *c, int argc, char **argv)
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
 		if (ch != 'f')
-			return cli_usage(self("stats"));
-		if (strcmp(optarg, "csv") == 0)
-			c->format = FMT_CSV;
-		else if (strcmp(optarg, "json") == 0)
-			c->format = FMT_JSON;
-		else if (strcmp(optarg, "table") == 0)
-			c->format = FMT_TABLE;
-		else
-			return cli_fail(_("--format: \"%s\" is not table, csv "
-			    "or json"), optarg);
+			return cli_usage(cli_find("stats", "fields"));
+		if (cli_set_format(c, optarg))
+			return 1;
 	}
 	if (optind != argc)
-		return cli_usage(self("stats"));
+		return cli_usage(cli_find("stats", "fields"));
 	if (kz_specialist_count_fields(c->db, &fc, &n, &people, &regs, &err))
 		return cli_fail_err(&err);
 	if (c->format == FMT_CSV) {
