@@ -247,6 +247,32 @@ kz_db_rollback(struct kz_db *db)
 		capture_restart(db);
 }
 
+sqlite3_stmt *
+kz_db_stmt(struct kz_db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+
+	for (int i = 0; i < db->ncache; i++)
+		if (db->cache[i].sql == sql) {
+			sqlite3_reset(db->cache[i].st);
+			sqlite3_clear_bindings(db->cache[i].st);
+			return db->cache[i].st;
+		}
+	if (sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+	    NULL) != SQLITE_OK)
+		return NULL;
+	if (db->ncache == (int)(sizeof db->cache / sizeof db->cache[0])) {
+		/* full: the oldest goes (callers reset what they use) */
+		sqlite3_finalize(db->cache[0].st);
+		memmove(db->cache, db->cache + 1, sizeof db->cache -
+		    sizeof db->cache[0]);
+		db->ncache--;
+	}
+	db->cache[db->ncache].sql = sql;
+	db->cache[db->ncache++].st = st;
+	return st;
+}
+
 int
 kz_db_schema_latest(void)
 {
@@ -366,6 +392,8 @@ kz_db_close(struct kz_db *db)
 	}
 	if (db->capture)
 		sqlite3session_delete(db->capture);
+	for (int i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].st);
 	sqlite3_close_v2(db->sql);
 	free(db);
 }

@@ -15,6 +15,11 @@ struct kz_db {
 	const struct kz_config *cfg;
 	int depth;		/* open kz_db_begin levels */
 	sqlite3_session *capture;	/* this transaction's changes, for sync */
+	struct {
+		const char *sql;	/* a string literal: the key */
+		sqlite3_stmt *st;
+	} cache[64];		/* statements run once a record, kept */
+	int ncache;
 };
 
 /* Open (creating if needed, mode 0600) and migrate to the current
@@ -40,6 +45,13 @@ void kz_db_capture_pause(struct kz_db *db, bool paused);
 int kz_db_capture_store(struct kz_db *db, sqlite3_session *s,
     struct kz_err *err);
 int kz_db_capture_count(const void *data, int size);
+
+/* A prepared statement for sql, kept by the connection: reset, with no
+ * bindings. sql must live as long as db (a string literal). Reset it when
+ * done; never finalize it. NULL if it does not prepare. An import runs the
+ * same dozen statements for every row: preparing them once is most of
+ * its speed. */
+sqlite3_stmt *kz_db_stmt(struct kz_db *db, const char *sql);
 
 /* Report the connection's last SQLite error into err. */
 int kz_db_fail(struct kz_db *db, struct kz_err *err, const char *what);

@@ -169,16 +169,16 @@ spell_column(sqlite3_stmt *st, int col, char **buf, size_t *len, size_t *cap)
 static int
 run_id(struct kz_db *db, const char *sql, const char *id, sqlite3_int64 n)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = kz_db_stmt(db, sql);
 	int rc;
 
-	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	if (sqlite3_bind_parameter_count(st) > 1)
 		sqlite3_bind_int64(st, 2, n);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -197,23 +197,21 @@ kz_search_refresh(struct kz_db *db, const char *id, struct kz_err *err)
 	    run_id(db, "DELETE FROM local_search_map WHERE id = ?", id, 0))
 		return kz_db_fail(db, err, "index");
 
-	if (sqlite3_prepare_v2(db->sql, "SELECT name, name_roman, government, "
-	    "post, overseas, notes FROM specialist WHERE id = ?", -1, &st,
-	    NULL) != SQLITE_OK)
+	if ((st = kz_db_stmt(db, "SELECT name, name_roman, government, post, "
+	    "overseas, notes FROM specialist WHERE id = ?")) == NULL)
 		return kz_db_fail(db, err, "index");
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		return KZ_OK;	/* deleted: nothing to index */
 	}
 	for (int i = 0; i < 6; i++)
 		rc |= spell_column(st, i, &body, &len, &cap);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 
 	/* Fields by code, their names in every language, and the notes. */
-	if (sqlite3_prepare_v2(db->sql, "SELECT field, note FROM "
-	    "specialist_field WHERE specialist = ?", -1, &st, NULL) !=
-	    SQLITE_OK) {
+	if ((st = kz_db_stmt(db, "SELECT field, note FROM specialist_field "
+	    "WHERE specialist = ?")) == NULL) {
 		free(body);
 		return kz_db_fail(db, err, "index");
 	}
@@ -230,21 +228,21 @@ kz_search_refresh(struct kz_db *db, const char *id, struct kz_err *err)
 			rc |= kz_search_spell(f->name_zh, &body, &len, &cap);
 		}
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc) {
 		free(body);
 		return kz_err_add(err, "", _("out of memory"));
 	}
 
-	if (sqlite3_prepare_v2(db->sql, "INSERT INTO specialist_fts (id, body) "
-	    "VALUES (?, ?)", -1, &st, NULL) != SQLITE_OK) {
+	if ((st = kz_db_stmt(db, "INSERT INTO specialist_fts (id, body) VALUES "
+	    "(?, ?)")) == NULL) {
 		free(body);
 		return kz_db_fail(db, err, "index");
 	}
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, body ? body : "", -1, SQLITE_STATIC);
 	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	free(body);
 	if (rc == 0)
 		rc = run_id(db, "INSERT INTO local_search_map (id, n) VALUES "

@@ -382,15 +382,15 @@ static int
 run(struct kz_db *db, struct kz_err *err, const char *sql, int n,
     const char *const *vals)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = kz_db_stmt(db, sql);
 	int rc;
 
-	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+	if (st == NULL)
 		return kz_db_fail(db, err, sql);
 	for (int i = 0; i < n; i++)
 		bind_text(st, i + 1, vals[i]);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return kz_db_fail(db, err, sql);
 	return KZ_OK;
@@ -452,15 +452,15 @@ write_children(struct kz_db *db, const struct kz_specialist *s,
 bool
 kz_specialist_exists(struct kz_db *db, const char *id)
 {
-	sqlite3_stmt *st;
-	bool found = false;
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT 1 FROM specialist WHERE "
+	    "id = ?");
+	bool found;
 
-	if (sqlite3_prepare_v2(db->sql, "SELECT 1 FROM specialist WHERE id = ?",
-	    -1, &st, NULL) != SQLITE_OK)
+	if (st == NULL)
 		return false;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return found;
 }
 

@@ -74,10 +74,11 @@ rm -f "$T/big.db"*
 t0=$(ms); "$KZ" -d "$T/big.db" import specialists "$T/100k.csv" >/dev/null 2>&1; t1=$(ms)
 awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%-44s %9.2f ms\n", "import 100,000 specialists (CSV)", (b - a) / 1e6 }'
 "$KZ" -d "$T/big.db" sync export -o "$T/big-all.kzb" >/dev/null 2>&1
-id=$("$KZ" -d "$T/big.db" search tester 77777 --format csv 2>/dev/null | sed -n 2p | cut -d, -f1)
+id=$("$KZ" -d "$T/big.db" search --format csv tester 77777 2>/dev/null | sed -n 2p | cut -d, -f1)
 "$KZ" -d "$T/big.db" specialist edit "$id" --phone "+81 3 5213 1726" >/dev/null 2>&1
 t0=$(ms); "$KZ" -d "$T/big.db" sync export -o "$T/one.kzb" >/dev/null 2>&1; t1=$(ms)
 echo "one changed specialist among 100,000: $(wc -c < "$T/one.kzb") byte bundle, exported in $(( (t1 - t0) / 1000000 )) ms"
 time_cmd "search 100,000, Latin word (tester)" 5 "$KZ" -d "$T/big.db" search --limit 50 tester 4242
-time_cmd "search 100,000, 2-character CJK term (試験)" 5 "$KZ" -d "$T/big.db" search --limit 50 試験
+time_cmd "search 100,000, CJK term and number" 5 "$KZ" -d "$T/big.db" search --limit 50 試験 4242
+time_cmd "search 100,000, CJK term in every row (試験)" 5 "$KZ" -d "$T/big.db" search --limit 50 試験
 echo "database of 100,000 specialists:     $(du -k "$T/big.db" | cut -f1) KiB"
