@@ -18,7 +18,7 @@ CFLAGS     ?= -O2 -g
 KZ_CFLAGS  := -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter \
 	-D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE \
 	-DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK \
-	-DKZ_VERSION='"$(VERSION)"' -DKZ_LOCALEDIR='"$(LOCALEDIR)"' \
+	-DKZ_VERSION='"$(VERSION)"' \
 	-Icore -Ibuild/gen $(PKG_CFLAGS)
 SAN        := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
@@ -36,7 +36,7 @@ SAN_TUI    := $(TUI_SRC:%.c=build/san/%.o)
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
 MO         := $(LANGS:%=build/locale/%/LC_MESSAGES/kizuna.mo)
 
-.PHONY: all run deps check unit bench install uninstall clean man lint-man pot po
+.PHONY: all run deps check unit bench install uninstall clean man lint-man pot po FORCE
 all: build/kizuna $(MO)
 
 build/gen/embedded.c: config/default.yaml config/fields.yaml
@@ -54,6 +54,15 @@ build/rel/gen/%.o: build/gen/%.c
 build/san/gen/%.o: build/gen/%.c
 	@mkdir -p $(@D)
 	$(CC) $(KZ_CFLAGS) -O1 -g $(SAN) -w -c -o $@ $<
+# Where catalogues are installed, compiled in; rewritten only when
+# LOCALEDIR changes, so `make install PREFIX=/usr` rebuilds what uses it.
+build/gen/paths.h: FORCE
+	@mkdir -p $(@D)
+	@echo '#define KZ_LOCALEDIR "$(LOCALEDIR)"' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+FORCE:
+build/rel/core/i18n.o build/san/core/i18n.o: build/gen/paths.h
+
 build/rel/%.o: %.c $(wildcard core/*.h tui/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(KZ_CFLAGS) $(CFLAGS) -MMD -c -o $@ $<

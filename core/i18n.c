@@ -9,9 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#ifndef KZ_LOCALEDIR
-#define KZ_LOCALEDIR "/usr/local/share/locale"
-#endif
+#include "paths.h"	/* KZ_LOCALEDIR, made by make from LOCALEDIR */
 
 /* A build tree keeps its catalogues in locale/ beside the binary, so an
  * uninstalled kizuna speaks the configured language too. */
