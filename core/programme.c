@@ -51,10 +51,9 @@ kz_kind_parse(const char *s)
 		return -1;
 	snprintf(v, sizeof v, "%s", s);
 	t = kz_trim(v);
-	/* the shown name, in the office's language too */
-	for (int k = 0; k < KZ_KIND_COUNT; k++)
-		if (strcmp(t, _(kinds[k].label)) == 0)
-			return k;
+	/* the English keyword only, in any case and with spaces or _ for
+	 * dashes: a command or a CSV file must mean the same whatever the
+	 * office's language (the form shows the translated name) */
 	for (char *p = t; *p; p++)
 		v[n++] = *p == ' ' || *p == '_' ? '-' :
 		    (char)tolower((unsigned char)*p);

@@ -15,6 +15,17 @@ static const char *const month_abbr[12] = {
 	N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
 	N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
 };
+/* Where a month's name does not fit: its initial in English, a number
+ * in Chinese or Japanese (the first character of "10月" would read as
+ * January). */
+static const char *const month_initial[12] = {
+	NC_("initial of January", "J"), NC_("initial of February", "F"),
+	NC_("initial of March", "M"), NC_("initial of April", "A"),
+	NC_("initial of May", "M"), NC_("initial of June", "J"),
+	NC_("initial of July", "J"), NC_("initial of August", "A"),
+	NC_("initial of September", "S"), NC_("initial of October", "O"),
+	NC_("initial of November", "N"), NC_("initial of December", "D"),
+};
 
 int
 kz_tl_days_per_col(enum kz_tl_zoom z)
@@ -385,20 +396,13 @@ kz_tl_header(long from, int dpc, int width, long today, char *l1, char *l2,
 				}
 				if (month_start && (nlow == 0 ||
 				    low[nlow - 1].col != c)) {
-					char one[8];
-					unsigned cp;
-					int n = kz_utf8_decode(_(month_abbr[m - 1]),
-					    &cp);
-
 					low[nlow].col = c;
 					snprintf(low[nlow].text, sizeof low[0].text,
 					    "%s", _(month_abbr[m - 1]));
-					snprintf(one, sizeof one, "%.*s", n,
-					    _(month_abbr[m - 1]));
 					if (dd == 1)
 						snprintf(low[nlow].shorter,
 						    sizeof low[0].shorter, "%s",
-						    one);
+						    _(month_initial[m - 1]));
 					nlow++;
 				}
 			}

@@ -154,9 +154,9 @@ tr_print(struct cli *c, const struct kz_trainee *l, size_t n, bool full)
 		const struct kz_trainee *t = l;
 		const char *labels[] = { _("id"), _("name"), _("romanised"),
 		    _("home government"), _("home region"), _("home country"),
-		    _("post"), _("host"), _("fields"), _("year"), _("period"),
-		    C_("training", "programme"), _("course"), _("status"),
-		    _("notes"),
+		    _("post"), C_("trainee", "host"), _("fields"), _("year"),
+		    _("period"), C_("training", "programme"), _("course"),
+		    _("status"), _("notes"),
 		    _("created"), _("updated") };
 		char line[300];
 		int lw = 0;
@@ -194,8 +194,9 @@ tr_print(struct cli *c, const struct kz_trainee *l, size_t n, bool full)
 		cli_show_line(labels[16], line, lw);
 		return;
 	}
-	const char *head[] = { _("ID"), _("YEAR"), _("HOST"), _("HOME"),
-	    _("FIELDS"), _("PERIOD"), _("STATUS"), _("NAME") };
+	/* the host is a Japanese government, not a dispatch's host abroad */
+	const char *head[] = { _("ID"), _("YEAR"), C_("trainee", "HOST"),
+	    _("HOME"), _("FIELDS"), _("PERIOD"), _("STATUS"), _("NAME") };
 	struct out_table t;
 
 	out_table_init(&t, 8, head);
@@ -344,8 +345,9 @@ cli_trainee_count(struct cli *c, int argc, char **argv)
 		}
 		puts("]}");
 	} else {
-		const char *names[KZ_TR_BY_COUNT] = { _("YEAR"), _("HOST"),
-		    _("REGION"), _("PROGRAMME"), _("STATUS") };
+		const char *names[KZ_TR_BY_COUNT] = { _("YEAR"),
+		    C_("trainee", "HOST"), _("REGION"), _("PROGRAMME"),
+		    _("STATUS") };
 		const char *head[] = { names[by], _("COUNT") };
 		struct out_table t;
 

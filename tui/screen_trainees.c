@@ -113,7 +113,7 @@ tr_row(void *arg, size_t i, char *buf, size_t size, int width)
 	fw = width - yw - hw - gw - (sw ? sw + 1 : 0) - 3;
 	if (i == (size_t)-1) {
 		o = put(buf, size, o, _("Year"), yw, false);
-		o = put(buf, size, o, _("Host"), hw, false);
+		o = put(buf, size, o, C_("trainee", "Host"), hw, false);
 		o = put(buf, size, o, _("Home"), gw, false);
 		if (sw)
 			o = put(buf, size, o, _("Status"), sw, false);
@@ -154,7 +154,8 @@ tr_detail(void *arg, struct rlist *l, size_t sel)
 		    cn ? _(cn) : r->home_country);
 	}
 	rlist_detail_add(l, _("Home"), buf);
-	rlist_detail_add(l, _("Host"), r->host);
+	/* a Japanese government: not the host abroad of a dispatch */
+	rlist_detail_add(l, C_("trainee", "Host"), r->host);
 	rlist_detail_add(l, _("Fields"), r->fields);
 	if (r->start[0]) {
 		kz_date_format(r->start, cfg->date_format, a, sizeof a);

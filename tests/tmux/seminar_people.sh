@@ -3,26 +3,50 @@
 # eighteen-edition history table, and an edition's participants with counts.
 . "$KZ_TESTS/lib.sh"
 CFG=$KZ_TESTS/../config
+LOC=$(dirname "$KZ")/locale
+
+# zh MSGID [ARG...], zhn SINGULAR PLURAL N [ARG...]: what the Beijing
+# office's screens say, from the catalogue kizuna uses, with the
+# arguments filled in (the shell's printf knows no %ld or %zu).
+fill() {
+	f=$(printf '%s' "$1" | sed 's/%[lz]\([du]\)/%\1/g')
+	shift
+	# shellcheck disable=SC2059
+	printf "$f" "$@"
+}
+zh() {
+	f=$(LANGUAGE=zh_CN LC_ALL=C.UTF-8 TEXTDOMAINDIR=$LOC gettext -d kizuna "$1")
+	shift
+	fill "$f" "$@"
+}
+zhn() {
+	f=$(LANGUAGE=zh_CN LC_ALL=C.UTF-8 TEXTDOMAINDIR=$LOC ngettext -d kizuna \
+	    "$1" "$2" "$3")
+	shift 3
+	fill "$f" "$@"
+}
 
 tm_start "$KZ -c $CFG/beijing.yaml --demo"
 tm_expect "1168" "the demo data set is loaded" 30
 
 # the last tab: trainees, backwards from the first
 tm_keys BTab
-tm_expect "7 placements" "the trainees tab counts the 2019 placements"
+tm_expect "$(zhn "%ld placement" "%ld placements" 7 7)" \
+    "the trainees tab counts the 2019 placements"
 s=$(tm_screen)
 expect_in "$s" "岐阜县高山市" "a host government is listed"
 expect_in "$s" "辽宁省大连市" "a home government is listed"
 tm_keys /
 tm_type 大连
-tm_expect "1 of 7 placements" "a two-character Chinese search"
+tm_expect "$(zhn "%zu of %ld placement" "%zu of %ld placements" 7 1 7)" \
+    "a two-character Chinese search"
 tm_keys Enter
 tm_expect "经济交流" "the found placement's fields"
 tm_keys Escape
-tm_expect "7 placements" "Esc clears the search"
+tm_expect "$(zhn "%ld placement" "%ld placements" 7 7)" "Esc clears the search"
 
 tm_keys a
-tm_expect "Add a trainee placement" "a opens the placement form"
+tm_expect "$(zh "Add a trainee placement")" "a opens the placement form"
 tm_type 鸟取县
 tm_keys Tab
 tm_type 吉林省长春市
@@ -46,12 +70,13 @@ tm_screen | grep '^ *!' | grep -q "2019-03-31.*2020-10-01" && ok ||
 tm_keys C-u
 tm_type 2021-03-31
 tm_keys F2
-tm_expect "8 placements" "the placement is saved"
+tm_expect "$(zhn "%ld placement" "%ld placements" 8 8)" "the placement is saved"
 tm_expect "李华" "its detail names the trainee"
 
 # the seminars tab: the history table of seed 001
 tm_keys BTab
-tm_expect "18 editions" "the China-Japan seminar's editions"
+tm_expect "$(zhn "%ld edition" "%ld editions" 18 18)" \
+    "the China-Japan seminar's editions"
 s=$(tm_screen)
 expect_in "$s" "中日地方交流促进研讨会" "the series' name"
 row=$(printf '%s\n' "$s" | grep '^>18')
@@ -63,9 +88,10 @@ tm_expect "绵阳市 (四川省)" "k moves to the 17th edition"
 
 # the 18th edition's participants
 tm_keys j P
-tm_expect "0 participants" "P opens the participants"
+tm_expect "$(zhn "%ld participant" "%ld participants" 0 0)" \
+    "P opens the participants"
 tm_keys a
-tm_expect "Add a participant" "a opens the participant form"
+tm_expect "$(zh "Add a participant")" "a opens the participant form"
 tm_type 山口祥义
 tm_keys Tab
 tm_type "Yoshinori Yamaguchi"
@@ -75,20 +101,24 @@ tm_keys Tab
 tm_type 佐贺县
 tm_keys Tab Tab s
 tm_keys F2
-tm_expect "1 participant: JP 1" "the banner counts by country"
+tm_expect "$(zhn "%ld participant" "%ld participants" 1 1): JP 1" \
+    "the banner counts by country"
 tm_expect "山口祥义 (Yoshinori Yamaguchi)" "the detail shows both names"
 tm_keys a
 tm_type 王明
 tm_keys Tab Tab
 tm_type cn
 tm_keys F2
-tm_expect "2 participants: CN 1, JP 1" "two countries counted"
+tm_expect "$(zhn "%ld participant" "%ld participants" 2 2): CN 1, JP 1" \
+    "two countries counted"
 tm_keys d
 tm_expect "(y/n)" "d asks first"
 tm_keys n
-tm_expect "2 participants" "n keeps the participant"
+tm_expect "$(zhn "%ld participant" "%ld participants" 2 2)" \
+    "n keeps the participant"
 tm_keys p
-tm_expect "day 1 of 3" "p switches to the programme"
+tm_expect "$(zh "%s  (day %d of %d)" "" 1 3 | sed 's/^ *//')" \
+    "p switches to the programme"
 tm_keys Escape
 tm_expect "2: CN 1, JP 1" "back on the editions the counts are there"
 
