@@ -65,10 +65,10 @@ build/rel/core/i18n.o build/san/core/i18n.o: build/gen/paths.h
 
 build/rel/%.o: %.c $(wildcard core/*.h tui/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(KZ_CFLAGS) $(CFLAGS) -MMD -c -o $@ $<
+	$(CC) $(KZ_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 build/san/%.o: %.c $(wildcard core/*.h tui/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(KZ_CFLAGS) -O1 -g $(SAN) -MMD -c -o $@ $<
+	$(CC) $(KZ_CFLAGS) -O1 -g $(SAN) -MMD -MP -c -o $@ $<
 
 build/rel/libkizuna.a: $(REL_CORE)
 	rm -f $@; ar rcs $@ $^

@@ -15,7 +15,7 @@ struct kz_buf {
 void kz_buf_put(struct kz_buf *b, const char *s, size_t n);
 void kz_buf_puts(struct kz_buf *b, const char *s);
 void kz_buf_printf(struct kz_buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+	__attribute__((format(__printf__, 2, 3)));
 void kz_buf_free(struct kz_buf *b);
 /* The text so far ("" when empty). */
 const char *kz_buf_str(const struct kz_buf *b);

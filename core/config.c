@@ -182,7 +182,7 @@ src_verror(struct kz_err *err, const struct src *s, size_t line, size_t col,
 	kz_buf_free(&pb);
 }
 
-static void __attribute__((format(printf, 5, 6)))
+static void __attribute__((format(__printf__, 5, 6)))
 src_error(struct kz_err *err, const struct src *s, size_t line, size_t col,
     const char *fmt, ...)
 {
@@ -761,7 +761,7 @@ struct yctx {
 	bool			 bad;
 };
 
-static void __attribute__((format(printf, 3, 4)))
+static void __attribute__((format(__printf__, 3, 4)))
 yerr(struct yctx *y, yaml_mark_t m, const char *fmt, ...)
 {
 	va_list ap;

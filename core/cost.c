@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "dispatch.h"
-#include "dsprec.h"
+#include "record.h"
 #include "i18n.h"
 #include "specialist.h"
 
@@ -90,7 +90,7 @@ host_country(struct kz_db *db, const char *dispatch, char out[3])
 		sqlite3_finalize(st);
 		return KZ_ERROR;
 	}
-	kz_rec_col_copy(st, 0, out, 3);
+	kz_col_copy(st, 0, out, 3);
 	sqlite3_finalize(st);
 	return KZ_OK;
 }
@@ -116,9 +116,9 @@ write_line(struct kz_db *db, const struct kz_cost_line *l, int pos,
 	v[7] = l->note;
 	v[8] = p;
 	v[9] = now;
-	v[10] = kz_rec_user(db);
+	v[10] = kz_record_user(db);
 	/* The line of a category is one row: a change keeps its id. */
-	return kz_rec_run(db, err, "INSERT INTO dispatch_cost (id, dispatch, "
+	return kz_sql_run(db, err, "INSERT INTO dispatch_cost (id, dispatch, "
 	    "category, payer, currency, estimate, actual, note, pos, updated, "
 	    "updated_by) VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS INTEGER), "
 	    "CAST(?7 AS INTEGER), ?8, CAST(?9 AS INTEGER), ?10, ?11) "
@@ -137,7 +137,7 @@ kz_cost_seed(struct kz_db *db, const char *dispatch, const char *country,
 		struct kz_cost_line l;
 
 		memset(&l, 0, sizeof l);
-		if (kz_rec_new_id(db, "dispatch_cost", l.id, err))
+		if (kz_record_assign_id(db, KZ_T_COST, l.id, err))
 			return KZ_ERROR;
 		snprintf(l.dispatch, sizeof l.dispatch, "%s", dispatch);
 		l.category = def->category;
@@ -164,7 +164,7 @@ existing(struct kz_db *db, const char *dispatch, const char *category,
 	sqlite3_bind_text(st, 1, dispatch, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, category, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		kz_rec_col_copy(st, 0, id, KZ_ID_SIZE);
+		kz_col_copy(st, 0, id, KZ_ID_SIZE);
 		*pos = sqlite3_column_int(st, 1);
 		found = 1;
 	}
@@ -235,12 +235,14 @@ kz_cost_set(struct kz_db *db, struct kz_cost_line *l, struct kz_err *err)
 	    l->actual > KZ_MONEY_MAX)))
 		kz_err_add(err, "estimate", _("amounts must be from 0 to a "
 		    "sensible maximum"));
-	kz_rec_check_text(err, "note", _("note"), l->note, 300, false, false);
+	kz_check_text(err, "note", _("note"), l->note, 300, 0);
 	if (err->n + err->dropped > before)
 		return KZ_ERROR;
-	if (!existing(db, l->dispatch, l->category, l->id, &pos) &&
-	    kz_rec_new_id(db, "dispatch_cost", l->id, err))
-		return KZ_ERROR;
+	if (!existing(db, l->dispatch, l->category, l->id, &pos)) {
+		l->id[0] = '\0';	/* a new line gets a new id */
+		if (kz_record_assign_id(db, KZ_T_COST, l->id, err))
+			return KZ_ERROR;
+	}
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
 	if (write_line(db, l, pos, err)) {
@@ -284,7 +286,7 @@ kz_cost_remove(struct kz_db *db, const char *dispatch, const char *category,
 	v[1] = category;
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
-	if (kz_rec_run(db, err, "DELETE FROM dispatch_cost WHERE dispatch = ? "
+	if (kz_sql_run(db, err, "DELETE FROM dispatch_cost WHERE dispatch = ? "
 	    "AND category = ?", 2, v)) {
 		kz_db_rollback(db);
 		return KZ_ERROR;
@@ -339,17 +341,17 @@ kz_cost_load(struct kz_db *db, const char *dispatch,
 		}
 		struct kz_cost_line *l = &out->lines[out->n++];
 		memset(l, 0, sizeof *l);
-		kz_rec_col_copy(st, 0, l->id, sizeof l->id);
-		kz_rec_col_copy(st, 1, l->dispatch, sizeof l->dispatch);
-		l->category = kz_rec_col(st, 2);
+		kz_col_copy(st, 0, l->id, sizeof l->id);
+		kz_col_copy(st, 1, l->dispatch, sizeof l->dispatch);
+		l->category = kz_col_dup(st, 2);
 		l->payer = kz_payer_parse((const char *)sqlite3_column_text(st,
 		    3)) == KZ_PAYER_HOST ? KZ_PAYER_HOST : KZ_PAYER_HEAD;
-		kz_rec_col_copy(st, 4, l->currency, sizeof l->currency);
+		kz_col_copy(st, 4, l->currency, sizeof l->currency);
 		if ((l->has_estimate = sqlite3_column_type(st, 5) != SQLITE_NULL))
 			l->estimate = sqlite3_column_int64(st, 5);
 		if ((l->has_actual = sqlite3_column_type(st, 6) != SQLITE_NULL))
 			l->actual = sqlite3_column_int64(st, 6);
-		l->note = kz_rec_col(st, 7);
+		l->note = kz_col_dup(st, 7);
 	}
 	sqlite3_finalize(st);
 	return KZ_OK;

@@ -8,7 +8,7 @@
 #include "buf.h"
 #include "cost.h"
 #include "date.h"
-#include "dsprec.h"
+#include "record.h"
 #include "i18n.h"
 #include "note.h"
 #include "specialist.h"
@@ -80,7 +80,7 @@ int
 kz_dispatch_resolve(struct kz_db *db, const char *typed, char id[KZ_ID_SIZE],
     struct kz_err *err)
 {
-	return kz_rec_resolve(db, "dispatch", typed, id, err);
+	return kz_record_resolve(db, KZ_T_DISPATCH, typed, id, err);
 }
 
 /* ---- rules ---- */
@@ -229,12 +229,11 @@ kz_dispatch_check(struct kz_db *db, const struct kz_dispatch *d,
 		kz_err_add(err, "override", _("%ld days is longer than the "
 		    "longest dispatch of %d days (dispatch.max_days): state a "
 		    "reason to override"), length_days(d), max);
-	kz_rec_check_text(err, "places", _("places"), d->places, 300, false,
-	    false);
-	kz_rec_check_text(err, "override", _("override reason"),
-	    d->override_reason, 500, false, false);
-	kz_rec_check_text(err, "notes", _("notes"), d->notes, 4000, false,
-	    true);
+	kz_check_text(err, "places", _("places"), d->places, 300, 0);
+	kz_check_text(err, "override", _("override reason"),
+	    d->override_reason, 500, 0);
+	kz_check_text(err, "notes", _("notes"), d->notes, 4000,
+	    KZ_TEXT_MULTILINE);
 	if (d->mode != KZ_ONSITE && d->mode != KZ_ONLINE)
 		kz_err_add(err, "mode", _("mode must be onsite or online"));
 	if (dates && d->specialist[0] && d->state != KZ_DSP_CANCELLED) {
@@ -285,13 +284,13 @@ write_main(struct kz_db *db, const struct kz_dispatch *d, bool insert,
 	v[16] = d->updated_by;
 	v[17] = d->id;
 	if (insert)
-		return kz_rec_run(db, err, "INSERT INTO dispatch (request, "
+		return kz_sql_run(db, err, "INSERT INTO dispatch (request, "
 		    "specialist, start, end, places, mode, state, agreement_date, "
 		    "agreement_ref, cancel_reason, override_reason, notes, "
 		    "revision, created, updated, created_by, updated_by, id) "
 		    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
 		    "CAST(? AS INTEGER), ?, ?, ?, ?, ?)", 18, v);
-	return kz_rec_run(db, err, "UPDATE dispatch SET request = ?1, "
+	return kz_sql_run(db, err, "UPDATE dispatch SET request = ?1, "
 	    "specialist = ?2, start = ?3, end = ?4, places = ?5, mode = ?6, "
 	    "state = ?7, agreement_date = ?8, agreement_ref = ?9, "
 	    "cancel_reason = ?10, override_reason = ?11, notes = ?12, "
@@ -308,7 +307,7 @@ stamp(struct kz_db *db, struct kz_dispatch *d, bool insert, struct kz_err *err)
 		if (!d->updated[0])
 			memcpy(d->updated, d->created, sizeof d->updated);
 		if (!d->created_by && kz_str_set(&d->created_by,
-		    kz_rec_user(db)))
+		    kz_record_user(db)))
 			return kz_err_add(err, "", _("out of memory"));
 		if (!d->updated_by && kz_str_set(&d->updated_by, d->created_by))
 			return kz_err_add(err, "", _("out of memory"));
@@ -316,7 +315,7 @@ stamp(struct kz_db *db, struct kz_dispatch *d, bool insert, struct kz_err *err)
 	}
 	kz_now_utc(d->updated);
 	d->revision++;
-	if (kz_str_set(&d->updated_by, kz_rec_user(db)))
+	if (kz_str_set(&d->updated_by, kz_record_user(db)))
 		return kz_err_add(err, "", _("out of memory"));
 	return KZ_OK;
 }
@@ -342,7 +341,7 @@ request_country(struct kz_db *db, const char *request, char out[3])
 		return KZ_ERROR;
 	sqlite3_bind_text(st, 1, request, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		kz_rec_col_copy(st, 0, out, 3);
+		kz_col_copy(st, 0, out, 3);
 	sqlite3_finalize(st);
 	return KZ_OK;
 }
@@ -395,7 +394,7 @@ canonical_ids(struct kz_db *db, struct kz_dispatch *d)
 	if (d->request[0] && kz_request_resolve(db, d->request, id,
 	    &ignore) == KZ_OK)
 		memcpy(d->request, id, sizeof id);
-	if (d->specialist[0] && kz_rec_resolve(db, "specialist",
+	if (d->specialist[0] && kz_record_resolve(db, KZ_T_SPECIALIST,
 	    d->specialist, id, &ignore) == KZ_OK)
 		memcpy(d->specialist, id, sizeof id);
 }
@@ -406,7 +405,7 @@ kz_dispatch_insert(struct kz_db *db, struct kz_dispatch *d,
 {
 	struct kz_dsp_opts none = { 0 };
 	struct kz_buf note = { 0 };
-	char id[KZ_ID_SIZE], country[3];
+	char country[3];
 	int rc = KZ_ERROR;
 
 	if (o == NULL)
@@ -414,12 +413,7 @@ kz_dispatch_insert(struct kz_db *db, struct kz_dispatch *d,
 	canonical_ids(db, d);
 	if (kz_dispatch_check(db, d, o->confirmed, err))
 		return KZ_ERROR;
-	if (d->id[0]) {
-		if (!kz_id_normalise(d->id, id))
-			return kz_err_add(err, "id", _("\"%s\" is not a kizuna "
-			    "id"), d->id);
-		memcpy(d->id, id, sizeof id);
-	} else if (kz_rec_new_id(db, "dispatch", d->id, err))
+	if (kz_record_assign_id(db, KZ_T_DISPATCH, d->id, err))
 		return KZ_ERROR;
 	if (stamp(db, d, true, err))
 		return KZ_ERROR;
@@ -541,7 +535,7 @@ kz_dispatch_delete(struct kz_db *db, const char *typed, struct kz_err *err)
 		kz_dispatch_free(&d);
 		return KZ_ERROR;
 	}
-	if (kz_rec_run(db, err, "DELETE FROM dispatch WHERE id = ?", 1, v)) {
+	if (kz_sql_run(db, err, "DELETE FROM dispatch WHERE id = ?", 1, v)) {
 		kz_db_rollback(db);
 		kz_dispatch_free(&d);
 		return KZ_ERROR;
@@ -572,27 +566,27 @@ kz_dispatch_get(struct kz_db *db, const char *typed, struct kz_dispatch *d,
 		sqlite3_finalize(st);
 		return kz_err_add(err, "id", _("no dispatch with id %s"), id);
 	}
-	kz_rec_col_copy(st, 0, d->id, sizeof d->id);
-	kz_rec_col_copy(st, 1, d->request, sizeof d->request);
-	kz_rec_col_copy(st, 2, d->specialist, sizeof d->specialist);
-	kz_rec_col_copy(st, 3, d->start, sizeof d->start);
-	kz_rec_col_copy(st, 4, d->end, sizeof d->end);
-	d->places = kz_rec_col(st, 5);
+	kz_col_copy(st, 0, d->id, sizeof d->id);
+	kz_col_copy(st, 1, d->request, sizeof d->request);
+	kz_col_copy(st, 2, d->specialist, sizeof d->specialist);
+	kz_col_copy(st, 3, d->start, sizeof d->start);
+	kz_col_copy(st, 4, d->end, sizeof d->end);
+	d->places = kz_col_dup(st, 5);
 	d->mode = kz_mode_parse((const char *)sqlite3_column_text(st, 6)) ==
 	    KZ_ONLINE ? KZ_ONLINE : KZ_ONSITE;
 	s = kz_lc_parse(&kz_dispatch_lc, (const char *)sqlite3_column_text(st,
 	    7));
 	d->state = s < 0 ? KZ_DSP_PROPOSED : (enum kz_dsp_state)s;
-	kz_rec_col_copy(st, 8, d->agreement_date, sizeof d->agreement_date);
-	d->agreement_ref = kz_rec_col(st, 9);
-	d->cancel_reason = kz_rec_col(st, 10);
-	d->override_reason = kz_rec_col(st, 11);
-	d->notes = kz_rec_col(st, 12);
+	kz_col_copy(st, 8, d->agreement_date, sizeof d->agreement_date);
+	d->agreement_ref = kz_col_dup(st, 9);
+	d->cancel_reason = kz_col_dup(st, 10);
+	d->override_reason = kz_col_dup(st, 11);
+	d->notes = kz_col_dup(st, 12);
 	d->revision = sqlite3_column_int(st, 13);
-	kz_rec_col_copy(st, 14, d->created, sizeof d->created);
-	kz_rec_col_copy(st, 15, d->updated, sizeof d->updated);
-	d->created_by = kz_rec_col(st, 16);
-	d->updated_by = kz_rec_col(st, 17);
+	kz_col_copy(st, 14, d->created, sizeof d->created);
+	kz_col_copy(st, 15, d->updated, sizeof d->updated);
+	d->created_by = kz_col_dup(st, 16);
+	d->updated_by = kz_col_dup(st, 17);
 	sqlite3_finalize(st);
 	return KZ_OK;
 }
@@ -633,14 +627,14 @@ check_change(const struct kz_dispatch *d, const struct kz_dsp_change *c,
 			kz_err_add(err, "ref", _("signing needs the agreement's "
 			    "reference"));
 		else
-			kz_rec_check_text(err, "ref", _("reference"), c->ref,
-			    100, true, false);
+			kz_check_text(err, "ref", _("reference"), c->ref,
+			    100, KZ_TEXT_REQUIRED);
 	}
 	if (c->to == KZ_DSP_CANCELLED &&
-	    kz_rec_check_text(err, "reason", _("reason"), c->reason, 500, true,
-	    false) && c->reason == NULL)
+	    kz_check_text(err, "reason", _("reason"), c->reason, 500,
+	    KZ_TEXT_REQUIRED) && c->reason == NULL)
 		kz_err_add(err, "reason", _("cancelling needs a reason"));
-	kz_rec_check_text(err, "note", _("note"), c->note, 1000, false, true);
+	kz_check_text(err, "note", _("note"), c->note, 1000, KZ_TEXT_MULTILINE);
 	return err->n + err->dropped > before ? KZ_ERROR : KZ_OK;
 }
 
@@ -809,28 +803,28 @@ kz_dispatch_list(struct kz_db *db, const struct kz_dsp_query *q,
 		}
 		struct kz_dsp_row *r = &out->rows[out->n++];
 		memset(r, 0, sizeof *r);
-		kz_rec_col_copy(st, 0, r->id, sizeof r->id);
-		kz_rec_col_copy(st, 1, r->request, sizeof r->request);
-		kz_rec_col_copy(st, 2, r->specialist, sizeof r->specialist);
-		r->name = kz_rec_col(st, 3);
-		r->name_roman = kz_rec_col(st, 4);
-		kz_rec_col_copy(st, 5, r->start, sizeof r->start);
-		kz_rec_col_copy(st, 6, r->end, sizeof r->end);
-		r->places = kz_rec_col(st, 7);
+		kz_col_copy(st, 0, r->id, sizeof r->id);
+		kz_col_copy(st, 1, r->request, sizeof r->request);
+		kz_col_copy(st, 2, r->specialist, sizeof r->specialist);
+		r->name = kz_col_dup(st, 3);
+		r->name_roman = kz_col_dup(st, 4);
+		kz_col_copy(st, 5, r->start, sizeof r->start);
+		kz_col_copy(st, 6, r->end, sizeof r->end);
+		r->places = kz_col_dup(st, 7);
 		r->mode = kz_mode_parse((const char *)sqlite3_column_text(st,
 		    8)) == KZ_ONLINE ? KZ_ONLINE : KZ_ONSITE;
 		s = kz_lc_parse(&kz_dispatch_lc,
 		    (const char *)sqlite3_column_text(st, 9));
 		r->state = s < 0 ? KZ_DSP_PROPOSED : (enum kz_dsp_state)s;
-		kz_rec_col_copy(st, 10, r->country, sizeof r->country);
+		kz_col_copy(st, 10, r->country, sizeof r->country);
 		kz_request_place((const char *)sqlite3_column_text(st, 11),
 		    (const char *)sqlite3_column_text(st, 12),
 		    (const char *)sqlite3_column_text(st, 13), host,
 		    sizeof host);
 		r->host = strdup(host);
-		r->topic = kz_rec_col(st, 14);
-		r->fields = kz_rec_col(st, 15);
-		kz_rec_col_copy(st, 16, r->updated, sizeof r->updated);
+		r->topic = kz_col_dup(st, 14);
+		r->fields = kz_col_dup(st, 15);
+		kz_col_copy(st, 16, r->updated, sizeof r->updated);
 		if (r->host == NULL) {
 			rc = SQLITE_NOMEM;
 			break;

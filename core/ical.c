@@ -9,7 +9,7 @@
 #include "date.h"
 #include "db.h"
 #include "i18n.h"
-#include "semrec.h"
+#include "record.h"
 #include "text.h"
 #include "tz.h"
 

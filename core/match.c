@@ -8,7 +8,7 @@
 
 #include "buf.h"
 #include "date.h"
-#include "dsprec.h"
+#include "record.h"
 #include "i18n.h"
 #include "request.h"
 #include "text.h"
@@ -139,7 +139,7 @@ kz_match_free(struct kz_match *m)
 	m->n = m->nfit = 0;
 }
 
-static void __attribute__((format(printf, 3, 4)))
+static void __attribute__((format(__printf__, 3, 4)))
 reason(struct kz_match_cand *c, int points, const char *fmt, ...)
 {
 	struct kz_match_reason *p = realloc(c->why, (c->nwhy + 1) * sizeof *p);
@@ -159,7 +159,7 @@ reason(struct kz_match_cand *c, int points, const char *fmt, ...)
 	c->score += points;
 }
 
-static void __attribute__((format(printf, 2, 3)))
+static void __attribute__((format(__printf__, 2, 3)))
 cannot(struct kz_match_cand *c, const char *fmt, ...)
 {
 	char text[512];
@@ -431,10 +431,10 @@ kz_match_request(struct kz_db *db, const char *typed, struct kz_match *m,
 		}
 		struct kz_match_cand *c = &m->c[m->n++];
 		memset(c, 0, sizeof *c);
-		kz_rec_col_copy(st, 0, c->id, sizeof c->id);
-		c->name = kz_rec_col(st, 1);
-		c->name_roman = kz_rec_col(st, 2);
-		c->government = kz_rec_col(st, 3);
+		kz_col_copy(st, 0, c->id, sizeof c->id);
+		c->name = kz_col_dup(st, 1);
+		c->name_roman = kz_col_dup(st, 2);
+		c->government = kz_col_dup(st, 3);
 		c->status = kz_status_parse((const char *)
 		    sqlite3_column_text(st, 4)) == KZ_RETIRED ? KZ_RETIRED :
 		    KZ_SERVING;

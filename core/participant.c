@@ -125,15 +125,7 @@ static int
 part_resolve(struct kz_db *db, const char *typed, char id[KZ_ID_SIZE],
     struct kz_err *err)
 {
-	int r = kz_record_resolve(db, KZ_T_PARTICIPANT, typed, id);
-
-	if (r == 0)
-		return KZ_OK;
-	if (r == -2)
-		return kz_err_add(err, "id", _("\"%s\" matches more than one "
-		    "participant: give more of the id"), typed);
-	return kz_err_add(err, "id", _("no participant with id %s"),
-	    typed ? typed : "");
+	return kz_record_resolve(db, KZ_T_PARTICIPANT, typed, id, err);
 }
 
 int

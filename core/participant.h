@@ -7,7 +7,7 @@
 #include "buf.h"
 #include "db.h"
 #include "id.h"
-#include "semrec.h"
+#include "record.h"
 
 enum kz_part_role { KZ_PART_PARTICIPANT, KZ_PART_SPEAKER, KZ_PART_INTERPRETER,
 	KZ_PART_STAFF, KZ_PART_ROLE_COUNT };

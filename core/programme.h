@@ -7,7 +7,7 @@
 #include "buf.h"
 #include "db.h"
 #include "id.h"
-#include "semrec.h"
+#include "record.h"
 
 enum kz_kind { KZ_KIND_ARRIVAL, KZ_KIND_LECTURE, KZ_KIND_BRIEFING,
 	KZ_KIND_VISIT, KZ_KIND_COURTESY_CALL, KZ_KIND_OPINION_EXCHANGE,

@@ -7,7 +7,7 @@
 
 #include "buf.h"
 #include "date.h"
-#include "dsprec.h"
+#include "record.h"
 #include "i18n.h"
 #include "note.h"
 #include "specialist.h"
@@ -236,11 +236,11 @@ kz_request_validate(struct kz_db *db, const struct kz_request *r,
 	else if (!kz_config_country_known(r->country))
 		kz_err_add(err, "country", _("\"%s\" is not an ISO 3166-1 "
 		    "country code such as CN, TH or ID"), r->country);
-	kz_rec_check_text(err, "province", _("province or state"),
-	    r->province, 100, false, false);
-	kz_rec_check_text(err, "city", _("city"), r->city, 100, false, false);
-	kz_rec_check_text(err, "department", _("department"), r->department,
-	    200, false, false);
+	kz_check_text(err, "province", _("province or state"),
+	    r->province, 100, 0);
+	kz_check_text(err, "city", _("city"), r->city, 100, 0);
+	kz_check_text(err, "department", _("department"), r->department,
+	    200, 0);
 	if (!office_ok(r->office))
 		kz_err_add(err, "office", _("office must be 2 to 4 capital "
 		    "letters such as BJS, not \"%s\""), r->office);
@@ -254,8 +254,8 @@ kz_request_validate(struct kz_db *db, const struct kz_request *r,
 		if (db->cfg && kz_config_field(db->cfg, r->fields[i]) == NULL)
 			kz_err_add(err, "fields", _("unknown field of expertise "
 			    "\"%s\""), r->fields[i]);
-	kz_rec_check_text(err, "topic", _("topic"), r->topic, 300, true,
-	    false);
+	kz_check_text(err, "topic", _("topic"), r->topic, 300,
+	    KZ_TEXT_REQUIRED);
 	if (r->wish_start[0] || r->wish_end[0]) {
 		bool s = kz_date_valid(r->wish_start), e = kz_date_valid(
 		    r->wish_end);
@@ -282,7 +282,7 @@ kz_request_validate(struct kz_db *db, const struct kz_request *r,
 	if (r->wanted < 1 || r->wanted > 20)
 		kz_err_add(err, "wanted", _("the number of specialists must be "
 		    "1 to 20, not %d"), r->wanted);
-	if (r->language && *r->language && !kz_rec_lang_ok(r->language))
+	if (r->language && *r->language && !kz_lang_ok(r->language))
 		kz_err_add(err, "language", _("\"%s\" is not a language code "
 		    "such as zh, th or en"), r->language);
 	if (r->interpreting < KZ_INTERP_NONE ||
@@ -294,8 +294,8 @@ kz_request_validate(struct kz_db *db, const struct kz_request *r,
 		    "working language must be given"));
 	if (r->status < 0 || r->status >= KZ_REQ_NSTATUS)
 		kz_err_add(err, "status", _("unknown status"));
-	kz_rec_check_text(err, "notes", _("notes"), r->notes, 4000, false,
-	    true);
+	kz_check_text(err, "notes", _("notes"), r->notes, 4000,
+	    KZ_TEXT_MULTILINE);
 	return err->n + err->dropped > before ? KZ_ERROR : KZ_OK;
 }
 
@@ -332,14 +332,14 @@ write_main(struct kz_db *db, const struct kz_request *r, bool insert,
 	v[19] = r->updated_by;
 	v[20] = r->id;
 	if (insert)
-		return kz_rec_run(db, err, "INSERT INTO request (country, "
+		return kz_sql_run(db, err, "INSERT INTO request (country, "
 		    "province, city, department, office, received, topic, "
 		    "wish_start, wish_end, wish_days, mode, wanted, language, "
 		    "interpreting, status, notes, created, updated, created_by, "
 		    "updated_by, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
 		    "CAST(? AS INTEGER), ?, CAST(? AS INTEGER), ?, ?, ?, ?, ?, ?, "
 		    "?, ?, ?)", 21, v);
-	return kz_rec_run(db, err, "UPDATE request SET country = ?1, "
+	return kz_sql_run(db, err, "UPDATE request SET country = ?1, "
 	    "province = ?2, city = ?3, department = ?4, office = ?5, "
 	    "received = ?6, topic = ?7, wish_start = ?8, wish_end = ?9, "
 	    "wish_days = CAST(?10 AS INTEGER), mode = ?11, "
@@ -354,14 +354,14 @@ write_fields(struct kz_db *db, const struct kz_request *r, struct kz_err *err)
 	char pos[24];
 	const char *v[3] = { r->id };
 
-	if (kz_rec_run(db, err, "DELETE FROM request_field WHERE request = ?",
+	if (kz_sql_run(db, err, "DELETE FROM request_field WHERE request = ?",
 	    1, v))
 		return KZ_ERROR;
 	for (size_t i = 0; i < r->nfields; i++) {
 		snprintf(pos, sizeof pos, "%zu", i);
 		v[1] = r->fields[i];
 		v[2] = pos;
-		if (kz_rec_run(db, err, "INSERT INTO request_field (request, "
+		if (kz_sql_run(db, err, "INSERT INTO request_field (request, "
 		    "field, pos) VALUES (?, ?, CAST(? AS INTEGER))", 3, v))
 			return KZ_ERROR;
 	}
@@ -371,7 +371,6 @@ write_fields(struct kz_db *db, const struct kz_request *r, struct kz_err *err)
 int
 kz_request_insert(struct kz_db *db, struct kz_request *r, struct kz_err *err)
 {
-	char id[KZ_ID_SIZE];
 	struct kz_buf note = { 0 };
 	int rc = KZ_ERROR;
 
@@ -381,18 +380,13 @@ kz_request_insert(struct kz_db *db, struct kz_request *r, struct kz_err *err)
 		kz_date_today(r->received);
 	if (kz_request_validate(db, r, err))
 		return KZ_ERROR;
-	if (r->id[0]) {
-		if (!kz_id_normalise(r->id, id))
-			return kz_err_add(err, "id", _("\"%s\" is not a kizuna "
-			    "id"), r->id);
-		memcpy(r->id, id, sizeof id);
-	} else if (kz_rec_new_id(db, "request", r->id, err))
+	if (kz_record_assign_id(db, KZ_T_REQUEST, r->id, err))
 		return KZ_ERROR;
 	if (!r->created[0])
 		kz_now_utc(r->created);
 	if (!r->updated[0])
 		memcpy(r->updated, r->created, sizeof r->updated);
-	if (!r->created_by && kz_str_set(&r->created_by, kz_rec_user(db)))
+	if (!r->created_by && kz_str_set(&r->created_by, kz_record_user(db)))
 		return kz_err_add(err, "", _("out of memory"));
 	if (!r->updated_by && kz_str_set(&r->updated_by, r->created_by))
 		return kz_err_add(err, "", _("out of memory"));
@@ -419,7 +413,7 @@ kz_request_update(struct kz_db *db, struct kz_request *r, struct kz_err *err)
 	if (kz_request_resolve(db, r->id, id, err))
 		return KZ_ERROR;
 	kz_now_utc(r->updated);
-	if (kz_str_set(&r->updated_by, kz_rec_user(db)))
+	if (kz_str_set(&r->updated_by, kz_record_user(db)))
 		return kz_err_add(err, "", _("out of memory"));
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
@@ -434,7 +428,7 @@ int
 kz_request_resolve(struct kz_db *db, const char *typed, char id[KZ_ID_SIZE],
     struct kz_err *err)
 {
-	return kz_rec_resolve(db, "request", typed, id, err);
+	return kz_record_resolve(db, KZ_T_REQUEST, typed, id, err);
 }
 
 static int
@@ -472,7 +466,7 @@ kz_request_delete(struct kz_db *db, const char *typed, struct kz_err *err)
 		    id, n);
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
-	if (kz_rec_run(db, err, "DELETE FROM request WHERE id = ?", 1, v)) {
+	if (kz_sql_run(db, err, "DELETE FROM request WHERE id = ?", 1, v)) {
 		kz_db_rollback(db);
 		return KZ_ERROR;
 	}
@@ -500,31 +494,31 @@ kz_request_get(struct kz_db *db, const char *typed, struct kz_request *r,
 		sqlite3_finalize(st);
 		return kz_err_add(err, "id", _("no request with id %s"), id);
 	}
-	kz_rec_col_copy(st, 0, r->id, sizeof r->id);
-	kz_rec_col_copy(st, 1, r->country, sizeof r->country);
-	r->province = kz_rec_col(st, 2);
-	r->city = kz_rec_col(st, 3);
-	r->department = kz_rec_col(st, 4);
-	kz_rec_col_copy(st, 5, r->office, sizeof r->office);
-	kz_rec_col_copy(st, 6, r->received, sizeof r->received);
-	r->topic = kz_rec_col(st, 7);
-	kz_rec_col_copy(st, 8, r->wish_start, sizeof r->wish_start);
-	kz_rec_col_copy(st, 9, r->wish_end, sizeof r->wish_end);
+	kz_col_copy(st, 0, r->id, sizeof r->id);
+	kz_col_copy(st, 1, r->country, sizeof r->country);
+	r->province = kz_col_dup(st, 2);
+	r->city = kz_col_dup(st, 3);
+	r->department = kz_col_dup(st, 4);
+	kz_col_copy(st, 5, r->office, sizeof r->office);
+	kz_col_copy(st, 6, r->received, sizeof r->received);
+	r->topic = kz_col_dup(st, 7);
+	kz_col_copy(st, 8, r->wish_start, sizeof r->wish_start);
+	kz_col_copy(st, 9, r->wish_end, sizeof r->wish_end);
 	r->wish_days = sqlite3_column_int(st, 10);
 	r->mode = kz_mode_parse((const char *)sqlite3_column_text(st, 11)) ==
 	    KZ_ONLINE ? KZ_ONLINE : KZ_ONSITE;
 	r->wanted = sqlite3_column_int(st, 12);
-	r->language = kz_rec_col(st, 13);
+	r->language = kz_col_dup(st, 13);
 	int i = kz_interp_parse((const char *)sqlite3_column_text(st, 14));
 	r->interpreting = i < 0 ? KZ_INTERP_HOST : (enum kz_interp)i;
 	i = kz_lc_parse(&kz_request_lc, (const char *)sqlite3_column_text(st,
 	    15));
 	r->status = i < 0 ? KZ_REQ_RECEIVED : (enum kz_req_status)i;
-	r->notes = kz_rec_col(st, 16);
-	kz_rec_col_copy(st, 17, r->created, sizeof r->created);
-	kz_rec_col_copy(st, 18, r->updated, sizeof r->updated);
-	r->created_by = kz_rec_col(st, 19);
-	r->updated_by = kz_rec_col(st, 20);
+	r->notes = kz_col_dup(st, 16);
+	kz_col_copy(st, 17, r->created, sizeof r->created);
+	kz_col_copy(st, 18, r->updated, sizeof r->updated);
+	r->created_by = kz_col_dup(st, 19);
+	r->updated_by = kz_col_dup(st, 20);
 	sqlite3_finalize(st);
 	if (sqlite3_prepare_v2(db->sql, "SELECT field FROM request_field "
 	    "WHERE request = ? ORDER BY pos", -1, &st, NULL) != SQLITE_OK) {
@@ -565,19 +559,19 @@ kz_request_set_status(struct kz_db *db, const char *typed,
 		kz_request_free(&r);
 		return KZ_ERROR;
 	}
-	if (!kz_rec_check_text(err, "note", _("note"), note, 1000, false,
-	    true)) {
+	if (!kz_check_text(err, "note", _("note"), note, 1000,
+	    KZ_TEXT_MULTILINE)) {
 		kz_request_free(&r);
 		return KZ_ERROR;
 	}
 	kz_now_utc(now);
 	v[0] = kz_lc_keyword(&kz_request_lc, (int)to);
 	v[1] = now;
-	v[2] = kz_rec_user(db);
+	v[2] = kz_record_user(db);
 	v[3] = r.id;
 	rc = KZ_ERROR;
 	if (kz_db_begin(db, err) == KZ_OK) {
-		if (kz_rec_run(db, err, "UPDATE request SET status = ?, "
+		if (kz_sql_run(db, err, "UPDATE request SET status = ?, "
 		    "updated = ?, updated_by = ? WHERE id = ?", 4, v) ||
 		    kz_event_add(db, &kz_request_lc, "request_event", "request",
 		    r.id, (int)r.status, (int)to, note, at, err))
@@ -706,8 +700,8 @@ kz_request_list(struct kz_db *db, const struct kz_req_query *q,
 		}
 		struct kz_req_row *r = &out->rows[out->n++];
 		memset(r, 0, sizeof *r);
-		kz_rec_col_copy(st, 0, r->id, sizeof r->id);
-		kz_rec_col_copy(st, 1, r->country, sizeof r->country);
+		kz_col_copy(st, 0, r->id, sizeof r->id);
+		kz_col_copy(st, 1, r->country, sizeof r->country);
 		kz_request_place((const char *)sqlite3_column_text(st, 2),
 		    (const char *)sqlite3_column_text(st, 3),
 		    (const char *)sqlite3_column_text(st, 4), place,
@@ -716,9 +710,9 @@ kz_request_list(struct kz_db *db, const struct kz_req_query *q,
 		r->topic = strdup((const char *)sqlite3_column_text(st, 5));
 		r->fields = strdup(sqlite3_column_text(st, 6) ?
 		    (const char *)sqlite3_column_text(st, 6) : "");
-		kz_rec_col_copy(st, 7, r->received, sizeof r->received);
-		kz_rec_col_copy(st, 8, r->wish_start, sizeof r->wish_start);
-		kz_rec_col_copy(st, 9, r->wish_end, sizeof r->wish_end);
+		kz_col_copy(st, 7, r->received, sizeof r->received);
+		kz_col_copy(st, 8, r->wish_start, sizeof r->wish_start);
+		kz_col_copy(st, 9, r->wish_end, sizeof r->wish_end);
 		r->wish_days = sqlite3_column_int(st, 10);
 		r->mode = kz_mode_parse((const char *)sqlite3_column_text(st,
 		    11)) == KZ_ONLINE ? KZ_ONLINE : KZ_ONSITE;

@@ -177,18 +177,10 @@ static int
 series_resolve(struct kz_db *db, const char *typed, char id[KZ_ID_SIZE],
     struct kz_err *err)
 {
-	int r;
-
 	series_with_code(db, typed ? typed : "", NULL, id);
 	if (id[0])
 		return KZ_OK;
-	if ((r = kz_record_resolve(db, KZ_T_SERIES, typed, id)) == 0)
-		return KZ_OK;
-	if (r == -2)
-		return kz_err_add(err, "series", _("\"%s\" matches more than "
-		    "one seminar series: give more of the id"), typed);
-	return kz_err_add(err, "series", _("no seminar series \"%s\" (see "
-	    "kizuna series list)"), typed ? typed : "");
+	return kz_record_resolve(db, KZ_T_SERIES, typed, id, err);
 }
 
 int
@@ -650,7 +642,6 @@ kz_seminar_resolve(struct kz_db *db, const char *typed, char id[KZ_ID_SIZE],
 {
 	const char *slash = typed ? strrchr(typed, '/') : NULL;
 	char series[KZ_ID_SIZE], code[64];
-	int r;
 
 	id[0] = '\0';
 	if (slash && (size_t)(slash - typed) < sizeof code &&
@@ -684,13 +675,7 @@ kz_seminar_resolve(struct kz_db *db, const char *typed, char id[KZ_ID_SIZE],
 		    "edition in %ld") : _("series %s has no edition %ld"),
 		    code, v);
 	}
-	if ((r = kz_record_resolve(db, KZ_T_SEMINAR, typed, id)) == 0)
-		return KZ_OK;
-	if (r == -2)
-		return kz_err_add(err, "seminar", _("\"%s\" matches more than "
-		    "one seminar: give more of the id"), typed);
-	return kz_err_add(err, "seminar", _("no seminar \"%s\": name it as "
-	    "SERIES/NUMBER, SERIES/YEAR or by id"), typed ? typed : "");
+	return kz_record_resolve(db, KZ_T_SEMINAR, typed, id, err);
 }
 
 #define SEM_COLS "e.id, e.series, e.number, e.year, e.title, e.theme, " \

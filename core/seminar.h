@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include "db.h"
 #include "id.h"
-#include "semrec.h"
+#include "record.h"
 
 /* A recurring seminar of an office, e.g. the Beijing office's
  * China-Japan local exchange promotion seminar. */

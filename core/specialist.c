@@ -7,6 +7,7 @@
 
 #include "date.h"
 #include "i18n.h"
+#include "record.h"
 #include "search.h"
 #include "text.h"
 
@@ -89,17 +90,11 @@ kz_specialist_free(struct kz_specialist *s)
 	kz_specialist_init(s);
 }
 
-static void *
-grow(void *p, size_t n, size_t size)
-{
-	return realloc(p, (n + 1) * size);
-}
-
 int
 kz_specialist_add_field(struct kz_specialist *s, const char *code,
     const char *note, int years)
 {
-	struct kz_spec_field *f = grow(s->fields, s->nfields, sizeof *f);
+	struct kz_spec_field *f = kz_grow(s->fields, s->nfields, sizeof *f);
 
 	if (f == NULL)
 		return KZ_ERROR;
@@ -122,7 +117,7 @@ int
 kz_specialist_add_lang(struct kz_specialist *s, const char *lang,
     enum kz_level level)
 {
-	struct kz_spec_lang *l = grow(s->langs, s->nlangs, sizeof *l);
+	struct kz_spec_lang *l = kz_grow(s->langs, s->nlangs, sizeof *l);
 
 	if (l == NULL)
 		return KZ_ERROR;
@@ -139,7 +134,7 @@ int
 kz_specialist_add_unavail(struct kz_specialist *s, const char *start,
     const char *end, const char *reason)
 {
-	struct kz_spec_unavail *u = grow(s->unavail, s->nunavail, sizeof *u);
+	struct kz_spec_unavail *u = kz_grow(s->unavail, s->nunavail, sizeof *u);
 
 	if (u == NULL)
 		return KZ_ERROR;
@@ -193,93 +188,6 @@ kz_specialist_copy(struct kz_specialist *d, const struct kz_specialist *s)
 
 /* ---- validation ---- */
 
-/* Text: valid UTF-8, no control characters (newlines only where
- * multiline), at most max characters. */
-static void
-check_text(struct kz_err *err, const char *where, const char *label,
-    const char *v, size_t max, bool required, bool multiline)
-{
-	if (v == NULL || *v == '\0') {
-		if (required)
-			kz_err_add(err, where, _("%s is required"), label);
-		return;
-	}
-	if (!kz_utf8_valid(v, strlen(v))) {
-		kz_err_add(err, where, _("%s is not valid UTF-8 text"), label);
-		return;
-	}
-	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
-		if ((*p < 0x20 && !(multiline && (*p == '\n' || *p == '\t'))) ||
-		    *p == 0x7f) {
-			kz_err_add(err, where, _("%s contains a control "
-			    "character"), label);
-			return;
-		}
-	size_t n = kz_utf8_len(v);
-	if (n > max)
-		kz_err_add(err, where, _("%s is too long: %zu characters, at "
-		    "most %zu"), label, n, max);
-}
-
-static bool
-has_cjk(const char *s)
-{
-	unsigned cp;
-	int k;
-
-	while ((k = kz_utf8_decode(s, &cp)) > 0) {
-		if (kz_cp_is_cjk(cp))
-			return true;
-		s += k;
-	}
-	return false;
-}
-
-static bool
-email_ok(const char *e)
-{
-	const char *at = strchr(e, '@');
-
-	if (at == NULL || at == e || strchr(at + 1, '@') || !at[1] ||
-	    !strchr(at + 1, '.'))
-		return false;
-	for (const char *p = e; *p; p++)
-		if (*p == ' ' || *p == ',' || *p == ';' || *p == '<' || *p == '>')
-			return false;
-	return true;
-}
-
-static bool
-phone_ok(const char *p)
-{
-	int digits = 0;
-
-	for (; *p; p++) {
-		if (*p >= '0' && *p <= '9')
-			digits++;
-		else if (!strchr(" +-()./", *p))
-			return false;
-	}
-	return digits >= 4;
-}
-
-/* "en", "zh", "zh-Hant", "fil": a BCP 47 primary tag and subtags. */
-static bool
-lang_ok(const char *l)
-{
-	size_t n = 0;
-
-	while (l[n] >= 'a' && l[n] <= 'z')
-		n++;
-	if (n < 2 || n > 3)
-		return false;
-	for (const char *p = l + n; *p; p++)
-		if (!(*p == '-' || (*p >= 'a' && *p <= 'z') ||
-		    (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
-			return false;
-	return strlen(l) <= 15;
-}
-
 int
 kz_specialist_validate(struct kz_db *db, const struct kz_specialist *s,
     struct kz_err *err)
@@ -287,29 +195,25 @@ kz_specialist_validate(struct kz_db *db, const struct kz_specialist *s,
 	int before = err->n + err->dropped;
 	char where[48];
 
-	check_text(err, "name", _("name"), s->name, 100, true, false);
-	check_text(err, "name_roman", _("romanised name"), s->name_roman, 100,
-	    true, false);
-	if (s->name_roman && has_cjk(s->name_roman))
+	kz_check_text(err, "name", _("name"), s->name, 100, KZ_TEXT_REQUIRED);
+	kz_check_text(err, "name_roman", _("romanised name"), s->name_roman, 100,
+	    KZ_TEXT_REQUIRED);
+	if (s->name_roman && kz_has_cjk(s->name_roman))
 		kz_err_add(err, "name_roman", _("romanised name must be written "
 		    "in Latin letters"));
-	check_text(err, "government", _("home government"), s->government,
-	    100, true, false);
-	check_text(err, "post", _("post"), s->post, 100, false, false);
+	kz_check_text(err, "government", _("home government"), s->government,
+	    100, KZ_TEXT_REQUIRED);
+	kz_check_text(err, "post", _("post"), s->post, 100, 0);
 	if (s->status != KZ_SERVING && s->status != KZ_RETIRED)
 		kz_err_add(err, "status", _("status must be serving or retired"));
-	check_text(err, "overseas", _("overseas experience"), s->overseas,
-	    2000, false, true);
-	check_text(err, "email", _("e-mail"), s->email, 200, false, false);
-	if (s->email && *s->email && !email_ok(s->email))
-		kz_err_add(err, "email", _("e-mail address \"%s\" is not of the "
-		    "form name@example.org"), s->email);
-	check_text(err, "phone", _("phone"), s->phone, 40, false, false);
-	if (s->phone && *s->phone && !phone_ok(s->phone))
-		kz_err_add(err, "phone", _("phone number may hold only digits, "
-		    "spaces and + - ( ) . /"));
-	check_text(err, "address", _("address"), s->address, 300, false, true);
-	check_text(err, "notes", _("notes"), s->notes, 4000, false, true);
+	kz_check_text(err, "overseas", _("overseas experience"), s->overseas,
+	    2000, KZ_TEXT_MULTILINE);
+	kz_check_email(err, "email", s->email);
+	kz_check_phone(err, "phone", s->phone);
+	kz_check_text(err, "address", _("address"), s->address, 300,
+	    KZ_TEXT_MULTILINE);
+	kz_check_text(err, "notes", _("notes"), s->notes, 4000,
+	    KZ_TEXT_MULTILINE);
 
 	for (size_t i = 0; i < s->nfields; i++) {
 		const struct kz_spec_field *f = &s->fields[i];
@@ -326,12 +230,12 @@ kz_specialist_validate(struct kz_db *db, const struct kz_specialist *s,
 			kz_err_add(err, where, _("years of experience in "
 			    "\"%s\" must be 0 to 60, not %d"), f->code,
 			    f->years);
-		check_text(err, where, _("sub-speciality"), f->note, 200,
-		    false, false);
+		kz_check_text(err, where, _("sub-speciality"), f->note, 200,
+		    0);
 	}
 	for (size_t i = 0; i < s->nlangs; i++) {
 		const struct kz_spec_lang *l = &s->langs[i];
-		if (!lang_ok(l->lang))
+		if (!kz_lang_ok(l->lang))
 			kz_err_add(err, "langs", _("\"%s\" is not a language "
 			    "code such as en, zh or th"), l->lang);
 		if (l->level < 0 || l->level >= KZ_LEVEL_COUNT)
@@ -353,8 +257,7 @@ kz_specialist_validate(struct kz_db *db, const struct kz_specialist *s,
 		if (strcmp(u->end, u->start) < 0)
 			kz_err_add(err, "unavail", _("period %s..%s ends "
 			    "before it starts"), u->start, u->end);
-		check_text(err, "unavail", _("reason"), u->reason, 200, false,
-		    false);
+		kz_check_text(err, "unavail", _("reason"), u->reason, 200, 0);
 		for (size_t j = 0; j < i; j++) {
 			const struct kz_spec_unavail *o = &s->unavail[j];
 			if (strcmp(o->start, u->end) <= 0 &&
@@ -368,33 +271,6 @@ kz_specialist_validate(struct kz_db *db, const struct kz_specialist *s,
 }
 
 /* ---- storage ---- */
-
-static int
-bind_text(sqlite3_stmt *st, int i, const char *v)
-{
-	if (v == NULL || *v == '\0')
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
-}
-
-/* Run one statement with text parameters; NULL ends the list. */
-static int
-run(struct kz_db *db, struct kz_err *err, const char *sql, int n,
-    const char *const *vals)
-{
-	sqlite3_stmt *st = kz_db_stmt(db, sql);
-	int rc;
-
-	if (st == NULL)
-		return kz_db_fail(db, err, sql);
-	for (int i = 0; i < n; i++)
-		bind_text(st, i + 1, vals[i]);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return kz_db_fail(db, err, sql);
-	return KZ_OK;
-}
 
 /* Canonical field codes: numbers typed by a person become codes. */
 static void
@@ -415,9 +291,9 @@ write_children(struct kz_db *db, const struct kz_specialist *s,
 	char num[16], *level;
 	const char *v[4] = { s->id };
 
-	if (run(db, err, "DELETE FROM specialist_field WHERE specialist = ?",
-	    1, v) || run(db, err, "DELETE FROM specialist_lang WHERE "
-	    "specialist = ?", 1, v) || run(db, err, "DELETE FROM "
+	if (kz_sql_run(db, err, "DELETE FROM specialist_field WHERE specialist = ?",
+	    1, v) || kz_sql_run(db, err, "DELETE FROM specialist_lang WHERE "
+	    "specialist = ?", 1, v) || kz_sql_run(db, err, "DELETE FROM "
 	    "specialist_unavail WHERE specialist = ?", 1, v))
 		return KZ_ERROR;
 	for (size_t i = 0; i < s->nfields; i++) {
@@ -425,7 +301,7 @@ write_children(struct kz_db *db, const struct kz_specialist *s,
 		v[1] = s->fields[i].code;
 		v[2] = s->fields[i].note;
 		v[3] = num;
-		if (run(db, err, "INSERT INTO specialist_field (specialist, "
+		if (kz_sql_run(db, err, "INSERT INTO specialist_field (specialist, "
 		    "field, note, years) VALUES (?, ?, ?, CAST(? AS INTEGER))",
 		    4, v))
 			return KZ_ERROR;
@@ -434,7 +310,7 @@ write_children(struct kz_db *db, const struct kz_specialist *s,
 		level = (char *)kz_level_name(s->langs[i].level);
 		v[1] = s->langs[i].lang;
 		v[2] = level;
-		if (run(db, err, "INSERT INTO specialist_lang (specialist, lang, "
+		if (kz_sql_run(db, err, "INSERT INTO specialist_lang (specialist, lang, "
 		    "level) VALUES (?, ?, ?)", 3, v))
 			return KZ_ERROR;
 	}
@@ -442,7 +318,7 @@ write_children(struct kz_db *db, const struct kz_specialist *s,
 		v[1] = s->unavail[i].start;
 		v[2] = s->unavail[i].end;
 		v[3] = s->unavail[i].reason;
-		if (run(db, err, "INSERT INTO specialist_unavail (specialist, "
+		if (kz_sql_run(db, err, "INSERT INTO specialist_unavail (specialist, "
 		    "start, end, reason) VALUES (?, ?, ?, ?)", 4, v))
 			return KZ_ERROR;
 	}
@@ -452,22 +328,7 @@ write_children(struct kz_db *db, const struct kz_specialist *s,
 bool
 kz_specialist_exists(struct kz_db *db, const char *id)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, "SELECT 1 FROM specialist WHERE "
-	    "id = ?");
-	bool found;
-
-	if (st == NULL)
-		return false;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return found;
-}
-
-static const char *
-user_of(struct kz_db *db)
-{
-	return db->cfg && db->cfg->user ? db->cfg->user : NULL;
+	return kz_record_exists(db, KZ_T_SPECIALIST, id);
 }
 
 static int
@@ -480,13 +341,13 @@ write_main(struct kz_db *db, const struct kz_specialist *s, bool insert,
 	    s->updated_by, s->id };
 
 	if (insert)
-		return run(db, err, "INSERT INTO specialist (name, name_roman, "
-		    "government, post, status, overseas, email, phone, address, "
+		return kz_sql_run(db, err, "INSERT INTO specialist (name, "
+		    "name_roman, government, post, status, overseas, email, phone, address, "
 		    "notes, created, updated, created_by, updated_by, id) VALUES "
 		    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 15, v);
 	/* creation stamps stay as they were */
-	return run(db, err, "UPDATE specialist SET name = ?1, name_roman = ?2, "
-	    "government = ?3, post = ?4, status = ?5, overseas = ?6, "
+	return kz_sql_run(db, err, "UPDATE specialist SET name = ?1, "
+	    "name_roman = ?2, government = ?3, post = ?4, status = ?5, overseas = ?6, "
 	    "email = ?7, phone = ?8, address = ?9, notes = ?10, updated = ?12, "
 	    "updated_by = ?14 WHERE id = ?15", 15, v);
 }
@@ -495,33 +356,16 @@ int
 kz_specialist_insert(struct kz_db *db, struct kz_specialist *s,
     struct kz_err *err)
 {
-	char id[KZ_ID_SIZE];
-
 	canonical_fields(db, s);
 	if (kz_specialist_validate(db, s, err) != KZ_OK)
 		return KZ_ERROR;
-	if (s->id[0]) {
-		if (!kz_id_normalise(s->id, id))
-			return kz_err_add(err, "id", _("\"%s\" is not a kizuna "
-			    "id"), s->id);
-		if (kz_specialist_exists(db, id))
-			return kz_err_add(err, "id", _("a specialist with id %s "
-			    "exists already"), id);
-		memcpy(s->id, id, sizeof id);
-	} else {
-		const char *office = db->cfg ? db->cfg->office_id : "KZ";
-		int tries = 0;
-		do {
-			if (kz_id_new(office, s->id) != 0 || ++tries > 10)
-				return kz_err_add(err, "id", _("cannot make a "
-				    "new id"));
-		} while (kz_specialist_exists(db, s->id));
-	}
+	if (kz_record_assign_id(db, KZ_T_SPECIALIST, s->id, err))
+		return KZ_ERROR;
 	if (!s->created[0])
 		kz_now_utc(s->created);
 	if (!s->updated[0])
 		memcpy(s->updated, s->created, sizeof s->updated);
-	if (!s->created_by && kz_str_set(&s->created_by, user_of(db)))
+	if (!s->created_by && kz_str_set(&s->created_by, kz_record_user(db)))
 		return kz_err_add(err, "", _("out of memory"));
 	if (!s->updated_by && kz_str_set(&s->updated_by, s->created_by))
 		return kz_err_add(err, "", _("out of memory"));
@@ -545,7 +389,7 @@ kz_specialist_update(struct kz_db *db, struct kz_specialist *s,
 		return kz_err_add(err, "id", _("no specialist with id %s"),
 		    s->id);
 	kz_now_utc(s->updated);
-	if (kz_str_set(&s->updated_by, user_of(db)))
+	if (kz_str_set(&s->updated_by, kz_record_user(db)))
 		return kz_err_add(err, "", _("out of memory"));
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
@@ -556,68 +400,23 @@ kz_specialist_update(struct kz_db *db, struct kz_specialist *s,
 	return kz_db_commit(db, err);
 }
 
-/* Resolve what a person typed to a stored id: a full id in any spelling,
- * or the start of its random part when that is unique. */
-static int
-resolve(struct kz_db *db, const char *typed, char id[KZ_ID_SIZE],
-    struct kz_err *err)
-{
-	sqlite3_stmt *st;
-	char key[32];
-	size_t n = 0;
-	int found = 0;
-
-	if (kz_id_normalise(typed, id) && kz_specialist_exists(db, id))
-		return KZ_OK;
-	/* The start of the id or of its random part, dashes ignored. */
-	for (const char *p = typed; *p && n + 1 < sizeof key; p++)
-		if (*p != '-' && *p != ' ')
-			key[n++] = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
-	key[n] = '\0';
-	if (n >= 3 && sqlite3_prepare_v2(db->sql, "SELECT id FROM specialist "
-	    "WHERE replace(substr(id, instr(id, '-') + 1), '-', '') "
-	    "GLOB ?1 || '*' OR replace(id, '-', '') GLOB ?1 || '*' LIMIT 2",
-	    -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			if (found++ == 0)
-				snprintf(id, KZ_ID_SIZE, "%s",
-				    (const char *)sqlite3_column_text(st, 0));
-		}
-		sqlite3_finalize(st);
-	}
-	if (found == 1)
-		return KZ_OK;
-	if (found > 1)
-		return kz_err_add(err, "id", _("\"%s\" matches more than one "
-		    "specialist: give more of the id"), typed);
-	return kz_err_add(err, "id", _("no specialist with id %s"), typed);
-}
-
 int
 kz_specialist_delete(struct kz_db *db, const char *typed, struct kz_err *err)
 {
 	char id[KZ_ID_SIZE];
 	const char *v[] = { id };
 
-	if (resolve(db, typed, id, err))
+	if (kz_record_resolve(db, KZ_T_SPECIALIST, typed, id, err))
 		return KZ_ERROR;
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
 	/* children go with ON DELETE CASCADE */
-	if (run(db, err, "DELETE FROM specialist WHERE id = ?", 1, v) ||
+	if (kz_sql_run(db, err, "DELETE FROM specialist WHERE id = ?", 1, v) ||
 	    kz_search_refresh(db, id, err)) {
 		kz_db_rollback(db);
 		return KZ_ERROR;
 	}
 	return kz_db_commit(db, err);
-}
-
-static char *
-col_dup(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return t && *t ? strdup((const char *)t) : NULL;
 }
 
 int
@@ -629,7 +428,7 @@ kz_specialist_get(struct kz_db *db, const char *typed,
 	int rc;
 
 	kz_specialist_init(s);
-	if (resolve(db, typed, id, err))
+	if (kz_record_resolve(db, KZ_T_SPECIALIST, typed, id, err))
 		return KZ_ERROR;
 	if (sqlite3_prepare_v2(db->sql, "SELECT id, name, name_roman, "
 	    "government, post, status, overseas, email, phone, address, notes, "
@@ -642,23 +441,23 @@ kz_specialist_get(struct kz_db *db, const char *typed,
 		return kz_err_add(err, "id", _("no specialist with id %s"), id);
 	}
 	snprintf(s->id, sizeof s->id, "%s", sqlite3_column_text(st, 0));
-	s->name = col_dup(st, 1);
-	s->name_roman = col_dup(st, 2);
-	s->government = col_dup(st, 3);
-	s->post = col_dup(st, 4);
+	s->name = kz_col_dup(st, 1);
+	s->name_roman = kz_col_dup(st, 2);
+	s->government = kz_col_dup(st, 3);
+	s->post = kz_col_dup(st, 4);
 	s->status = kz_status_parse((const char *)sqlite3_column_text(st, 5))
 	    == KZ_RETIRED ? KZ_RETIRED : KZ_SERVING;
-	s->overseas = col_dup(st, 6);
-	s->email = col_dup(st, 7);
-	s->phone = col_dup(st, 8);
-	s->address = col_dup(st, 9);
-	s->notes = col_dup(st, 10);
+	s->overseas = kz_col_dup(st, 6);
+	s->email = kz_col_dup(st, 7);
+	s->phone = kz_col_dup(st, 8);
+	s->address = kz_col_dup(st, 9);
+	s->notes = kz_col_dup(st, 10);
 	snprintf(s->created, sizeof s->created, "%s",
 	    sqlite3_column_text(st, 11));
 	snprintf(s->updated, sizeof s->updated, "%s",
 	    sqlite3_column_text(st, 12));
-	s->created_by = col_dup(st, 13);
-	s->updated_by = col_dup(st, 14);
+	s->created_by = kz_col_dup(st, 13);
+	s->updated_by = kz_col_dup(st, 14);
 	sqlite3_finalize(st);
 
 	/* Children in the order a person reads them. */

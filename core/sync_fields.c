@@ -31,7 +31,7 @@ field_of(struct kz_conflict_view *v, const char *name)
  * The change JSON is {"key": {...}, "theirs": {...}, "base": {...},
  * "mine": {...}}, each object column -> value. SQLite's own JSON reader
  * takes it apart; the table's column order (where the table still has the
- * column) puts the fields in the order a record is read.
+ * column) places the fields in the order a record is read.
  */
 int
 kz_conflict_view(struct kz_db *db, const struct kz_conflict *c,

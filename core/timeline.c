@@ -7,7 +7,7 @@
 
 #include "date.h"
 #include "dispatch.h"
-#include "dsprec.h"
+#include "record.h"
 #include "i18n.h"
 #include "text.h"
 

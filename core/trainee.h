@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include "db.h"
 #include "id.h"
-#include "semrec.h"
+#include "record.h"
 
 /* The officials' training programme (LGOTP, since 1996), a JICA course,
  * or another scheme. */

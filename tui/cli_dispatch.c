@@ -10,7 +10,7 @@
 #include "cost.h"
 #include "date.h"
 #include "dispatch.h"
-#include "dsprec.h"
+#include "record.h"
 #include "i18n.h"
 #include "output.h"
 #include "specialist.h"
@@ -585,7 +585,7 @@ cli_dispatch_list(struct cli *c, int argc, char **argv)
 				    "dispatch state (or active)"), optarg);
 			break;
 		case O_SPECIALIST:
-			if (kz_rec_resolve(c->db, "specialist", optarg,
+			if (kz_record_resolve(c->db, KZ_T_SPECIALIST, optarg,
 			    spec, &err))
 				return cli_fail_err(&err);
 			q.specialist = spec;

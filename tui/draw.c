@@ -1,4 +1,4 @@
-/* draw.c - drawing helpers: attributes, fitted text, wrapping, the pager. */
+/* draw.c - drawing helpers: attributes, fitted text and cells, wrapping, the pager. */
 #include "draw.h"
 
 #include <stdarg.h>
@@ -24,6 +24,14 @@ ui_message(struct ui_ctx *ctx, bool error, const char *fmt, ...)
 	vsnprintf(ctx->msg, sizeof ctx->msg, fmt, ap);
 	va_end(ap);
 	ctx->msg_error = error;
+}
+
+void
+ui_error(struct ui_ctx *ctx, const struct kz_err *err)
+{
+	char buf[KZ_ERR_MSG + 100];
+
+	ui_message(ctx, true, "%s", kz_err_first(err, buf, sizeof buf));
 }
 
 /*
@@ -88,6 +96,30 @@ draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr)
 	mvwaddstr(w, y, x, buf);
 	wattrset(w, A_NORMAL);
 	return used;
+}
+
+size_t
+draw_cell(char *buf, size_t size, size_t o, const char *s, int width,
+    bool last)
+{
+	if (width < 1 || o + 8 >= size)
+		return o;
+	kz_text_fit(buf + o, size - o - 2, s ? s : "", width, !last);
+	o += strlen(buf + o);
+	if (!last)
+		buf[o++] = ' ';
+	buf[o] = '\0';
+	return o;
+}
+
+void
+draw_cells(char *buf, size_t size, const char *const *v, const int *w, int n)
+{
+	size_t o = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < n; i++)
+		o = draw_cell(buf, size, o, v[i], w[i], i + 1 == n);
 }
 
 void

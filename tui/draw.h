@@ -35,6 +35,8 @@ struct ui_ctx {
 /* Set the status-line message. */
 void ui_message(struct ui_ctx *ctx, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Report the first problem of err on the status line. */
+void ui_error(struct ui_ctx *ctx, const struct kz_err *err);
 
 /* A tab of the main screen. Requests, dispatches, timeline, seminars and
  * trainees will each be one of these beside the specialists. */
@@ -73,6 +75,15 @@ attr_t draw_attr(enum draw_role role);
  * with spaces in attr. Returns the columns drawn. A NULL window or a
  * width under 1 draws nothing. */
 int draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr);
+/* Append a cell to the row being built in buf (size bytes, o of them
+ * used): s fitted and padded to width columns, then a space; the last
+ * cell is neither padded nor followed by a space. A width under 1 adds
+ * nothing. Returns the bytes used. */
+size_t draw_cell(char *buf, size_t size, size_t o, const char *s, int width,
+    bool last);
+/* A row of the n cells v[] in the widths w[], as draw_cell puts them. */
+void draw_cells(char *buf, size_t size, const char *const *v, const int *w,
+    int n);
 /* A whole row in attr: left text, and right text flush right if both fit. */
 void draw_bar(WINDOW *w, int y, int width, const char *left,
     const char *right, attr_t attr);

@@ -7,6 +7,7 @@
 
 #include "draw.h"
 #include "i18n.h"
+#include "specialist.h"	/* kz_str_set */
 #include "text.h"
 
 /* ---- the one-line editor ---- */
@@ -259,6 +260,8 @@ form_init(struct form *f, const char *title, const struct form_spec *spec,
 	f->err = calloc((size_t)n, sizeof *f->err);
 	if (f->val == NULL || f->choice == NULL || f->err == NULL)
 		f->n = 0;
+	for (int i = 0; i < f->n; i++)
+		form_line_set(&f->val[i], "");
 }
 
 void
@@ -296,6 +299,40 @@ int
 form_choice(const struct form *f, int i)
 {
 	return i >= 0 && i < f->n ? f->choice[i] : 0;
+}
+
+char *
+form_trimmed(const struct form *f, int i)
+{
+	char *c = strdup(form_value(f, i)), *t;
+
+	if (c == NULL)
+		return NULL;
+	t = kz_trim(c);
+	memmove(c, t, strlen(t) + 1);
+	return c;
+}
+
+int
+form_take(const struct form *f, int i, char **slot)
+{
+	char *v = form_trimmed(f, i);
+	int rc;
+
+	if (v == NULL)
+		return KZ_ERROR;
+	rc = kz_str_set(slot, v);
+	free(v);
+	return rc;
+}
+
+void
+form_copy(const struct form *f, int i, char *out, size_t size)
+{
+	char *v = form_trimmed(f, i);
+
+	snprintf(out, size, "%s", v ? v : "");
+	free(v);
 }
 
 /* Does "fields[2].years" belong to a field keyed "fields" or

@@ -62,6 +62,14 @@ void form_set(struct form *f, int i, const char *value);
 void form_set_choice(struct form *f, int i, int choice);
 const char *form_value(const struct form *f, int i);
 int form_choice(const struct form *f, int i);
+/* Field i's text without blanks at either end, as a new string; NULL
+ * when out of memory. */
+char *form_trimmed(const struct form *f, int i);
+/* Set *slot to field i's trimmed text, NULL when that is empty;
+ * KZ_ERROR when out of memory. */
+int form_take(const struct form *f, int i, char **slot);
+/* Field i's trimmed text into out (size bytes), cut to fit. */
+void form_copy(const struct form *f, int i, char *out, size_t size);
 /* Put each problem next to its field (matched on the where name up to
  * '[' or '.'), the rest on the message line. */
 void form_set_errors(struct form *f, const struct kz_err *err);

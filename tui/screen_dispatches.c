@@ -46,10 +46,7 @@ reload(struct dsp_tab *t, const char *select)
 	kz_dsp_query_init(&q);
 	q.text = *rlist_term(&t->rl) ? rlist_term(&t->rl) : NULL;
 	if (kz_dispatch_list(t->ctx->db, &q, false, &l, &err) != KZ_OK) {
-		char buf[KZ_ERR_MSG + 100];
-
-		ui_message(t->ctx, true, "%s", kz_err_first(&err, buf,
-		    sizeof buf));
+		ui_error(t->ctx, &err);
 		return;
 	}
 	kz_dsp_list_free(&t->list);
@@ -81,24 +78,6 @@ state_width(void)
 	return w;
 }
 
-/* Cells fitted to widths, one space apart. */
-static void
-cells(char *buf, size_t size, const char *const *v, const int *w, int n)
-{
-	size_t o = 0;
-
-	buf[0] = '\0';
-	for (int i = 0; i < n && o + 8 < size; i++) {
-		if (w[i] < 1)
-			continue;
-		kz_text_fit(buf + o, size - o - 2, v[i], w[i], i + 1 < n);
-		o += strlen(buf + o);
-		if (i + 1 < n)
-			buf[o++] = ' ';
-		buf[o] = '\0';
-	}
-}
-
 static void
 dsp_row(void *arg, size_t i, char *buf, size_t size, int width)
 {
@@ -114,7 +93,7 @@ dsp_row(void *arg, size_t i, char *buf, size_t size, int width)
 	if (i == (size_t)-1) {
 		const char *h[] = { _("Dates"), _("State"), _("Specialist"),
 		    _("Host") };
-		cells(buf, size, h, w, 4);
+		draw_cells(buf, size, h, w, 4);
 		return;
 	}
 	const struct kz_dsp_row *r = &t->list.rows[i];
@@ -126,7 +105,7 @@ dsp_row(void *arg, size_t i, char *buf, size_t size, int width)
 	v[1] = kz_lc_name(&kz_dispatch_lc, r->state);
 	v[2] = who;
 	v[3] = host;
-	cells(buf, size, v, w, 4);
+	draw_cells(buf, size, v, w, 4);
 }
 
 /* ---- the record ---- */
@@ -306,52 +285,25 @@ preview_specialist(void *arg, const char *value, char *out, size_t size)
 		snprintf(out, size, "%s", err.n ? err.item[0].msg : "");
 }
 
-static char *
-trimmed(const char *v)
-{
-	char *c = strdup(v ? v : ""), *t;
-
-	if (c == NULL)
-		return NULL;
-	t = kz_trim(c);
-	memmove(c, t, strlen(t) + 1);
-	return c;
-}
-
-static void
-copy_field(char *dst, size_t size, const char *v)
-{
-	char *t = trimmed(v);
-
-	snprintf(dst, size, "%s", t ? t : "");
-	free(t);
-}
-
 static int
 dsp_save(struct form *f, void *arg, struct kz_err *err)
 {
 	struct dsp_edit *e = arg;
 	struct kz_dispatch d;
 	struct kz_dsp_opts o = { false, NULL };
-	char *v;
 	int rc;
 
 	kz_dispatch_init(&d);
 	if (e->orig)
 		memcpy(d.id, e->orig->id, sizeof d.id);
-	copy_field(d.request, sizeof d.request, form_value(f, DF_REQUEST));
-	copy_field(d.specialist, sizeof d.specialist,
-	    form_value(f, DF_SPECIALIST));
-	copy_field(d.start, sizeof d.start, form_value(f, DF_START));
-	copy_field(d.end, sizeof d.end, form_value(f, DF_END));
-	kz_str_set(&d.places, (v = trimmed(form_value(f, DF_PLACES))));
-	free(v);
+	form_copy(f, DF_REQUEST, d.request, sizeof d.request);
+	form_copy(f, DF_SPECIALIST, d.specialist, sizeof d.specialist);
+	form_copy(f, DF_START, d.start, sizeof d.start);
+	form_copy(f, DF_END, d.end, sizeof d.end);
+	form_take(f, DF_PLACES, &d.places);
 	d.mode = form_choice(f, DF_MODE) ? KZ_ONLINE : KZ_ONSITE;
-	kz_str_set(&d.override_reason, (v = trimmed(form_value(f,
-	    DF_OVERRIDE))));
-	free(v);
-	kz_str_set(&d.notes, (v = trimmed(form_value(f, DF_NOTES))));
-	free(v);
+	form_take(f, DF_OVERRIDE, &d.override_reason);
+	form_take(f, DF_NOTES, &d.notes);
 	for (;;) {
 		struct kz_err w = { 0 };
 
@@ -391,8 +343,6 @@ dispatch_form(struct ui_ctx *ctx, const struct kz_dispatch *orig,
 	else
 		snprintf(title, sizeof title, "%s", _("Propose a dispatch"));
 	form_init(&f, title, dsp_form, DF_N, &e);
-	for (int i = 0; i < DF_N; i++)
-		form_set(&f, i, "");
 	if (d) {
 		form_set(&f, DF_REQUEST, d->request);
 		form_set(&f, DF_SPECIALIST, d->specialist);
@@ -426,10 +376,10 @@ state_save(struct form *f, void *arg, struct kz_err *err)
 	struct state_edit *e = arg;
 	struct kz_dsp_change c = { KZ_DSP_PROPOSED, NULL, NULL, NULL, NULL,
 	    NULL };
-	char *date = trimmed(form_value(f, SF_DATE));
-	char *ref = trimmed(form_value(f, SF_REF));
-	char *reason = trimmed(form_value(f, SF_REASON));
-	char *note = trimmed(form_value(f, SF_NOTE));
+	char *date = form_trimmed(f, SF_DATE);
+	char *ref = form_trimmed(f, SF_REF);
+	char *reason = form_trimmed(f, SF_REASON);
+	char *note = form_trimmed(f, SF_NOTE);
 	int rc;
 
 	c.to = (enum kz_dsp_state)e->next[form_choice(f, SF_STATE)];
@@ -478,8 +428,6 @@ change_state(struct dsp_tab *t)
 	snprintf(title, sizeof title, _("Dispatch %s: %s, to"), r->id,
 	    kz_lc_name(&kz_dispatch_lc, r->state));
 	form_init(&f, title, spec, SF_N, &e);
-	for (int i = 0; i < SF_N; i++)
-		form_set(&f, i, "");
 	kz_date_today(today);
 	form_set(&f, SF_DATE, today);
 	if (form_run(&f, state_save)) {
@@ -534,11 +482,11 @@ cost_save(struct form *f, void *arg, struct kz_err *err)
 {
 	struct cost_edit *e = arg;
 	struct kz_cost_line l;
-	char *cat = trimmed(form_value(f, CF_CATEGORY));
-	char *cur = trimmed(form_value(f, CF_CURRENCY));
-	char *est = trimmed(form_value(f, CF_ESTIMATE));
-	char *act = trimmed(form_value(f, CF_ACTUAL));
-	char *note = trimmed(form_value(f, CF_NOTE));
+	char *cat = form_trimmed(f, CF_CATEGORY);
+	char *cur = form_trimmed(f, CF_CURRENCY);
+	char *est = form_trimmed(f, CF_ESTIMATE);
+	char *act = form_trimmed(f, CF_ACTUAL);
+	char *note = form_trimmed(f, CF_NOTE);
 	int rc = KZ_ERROR;
 
 	memset(&l, 0, sizeof l);
@@ -585,8 +533,6 @@ edit_cost(struct dsp_tab *t)
 	snprintf(e.id, sizeof e.id, "%s", r->id);
 	snprintf(title, sizeof title, _("Costs of dispatch %s"), r->id);
 	form_init(&f, title, cost_form, CF_N, &e);
-	for (int i = 0; i < CF_N; i++)
-		form_set(&f, i, "");
 	if (form_run(&f, cost_save))
 		ui_message(t->ctx, false, _("Costs of %s saved."), e.id);
 	form_free(&f);

@@ -52,10 +52,7 @@ reload(struct req_tab *t, const char *select)
 	kz_req_query_init(&q);
 	q.text = *rlist_term(&t->rl) ? rlist_term(&t->rl) : NULL;
 	if (kz_request_list(t->ctx->db, &q, &l, &err) != KZ_OK) {
-		char buf[KZ_ERR_MSG + 100];
-
-		ui_message(t->ctx, true, "%s", kz_err_first(&err, buf,
-		    sizeof buf));
+		ui_error(t->ctx, &err);
 		return;
 	}
 	kz_req_list_free(&t->list);
@@ -77,23 +74,6 @@ req_count(void *arg)
 }
 
 static void
-cells(char *buf, size_t size, const char *const *v, const int *w, int n)
-{
-	size_t o = 0;
-
-	buf[0] = '\0';
-	for (int i = 0; i < n && o + 8 < size; i++) {
-		if (w[i] < 1)
-			continue;
-		kz_text_fit(buf + o, size - o - 2, v[i], w[i], i + 1 < n);
-		o += strlen(buf + o);
-		if (i + 1 < n)
-			buf[o++] = ' ';
-		buf[o] = '\0';
-	}
-}
-
-static void
 req_row(void *arg, size_t i, char *buf, size_t size, int width)
 {
 	struct req_tab *t = arg;
@@ -111,7 +91,7 @@ req_row(void *arg, size_t i, char *buf, size_t size, int width)
 	if (i == (size_t)-1) {
 		const char *h[] = { _("Received"), _("Status"), _("Host"),
 		    _("Topic") };
-		cells(buf, size, h, w, 4);
+		draw_cells(buf, size, h, w, 4);
 		return;
 	}
 	const struct kz_req_row *r = &t->list.rows[i];
@@ -120,7 +100,7 @@ req_row(void *arg, size_t i, char *buf, size_t size, int width)
 	v[1] = kz_lc_name(&kz_request_lc, r->status);
 	v[2] = host;
 	v[3] = r->topic;
-	cells(buf, size, v, w, 4);
+	draw_cells(buf, size, v, w, 4);
 }
 
 static void
@@ -230,7 +210,7 @@ cand_row(void *arg, size_t i, char *buf, size_t size, int width)
 	if (i == (size_t)-1) {
 		const char *h[] = { "#", _("Score"), _("Candidate"),
 		    _("Government or why not") };
-		cells(buf, size, h, w, 4);
+		draw_cells(buf, size, h, w, 4);
 		return;
 	}
 	const struct kz_match_cand *c = &t->match.c[i];
@@ -247,7 +227,7 @@ cand_row(void *arg, size_t i, char *buf, size_t size, int width)
 	v[1] = score;
 	v[2] = who;
 	v[3] = fit ? (c->government ? c->government : "") : c->cannot;
-	cells(buf, size, v, w, 4);
+	draw_cells(buf, size, v, w, 4);
 }
 
 static void
@@ -278,14 +258,12 @@ open_candidates(struct req_tab *t)
 {
 	const struct kz_req_row *r = sel_row(t);
 	struct kz_err err = { 0 };
-	char buf[KZ_ERR_MSG + 100];
 
 	if (r == NULL)
 		return 0;
 	kz_match_free(&t->match);
 	if (kz_match_request(t->ctx->db, r->id, &t->match, &err) != KZ_OK) {
-		ui_message(t->ctx, true, "%s", kz_err_first(&err, buf,
-		    sizeof buf));
+		ui_error(t->ctx, &err);
 		return UI_DRAW_STATUS;
 	}
 	snprintf(t->topic, sizeof t->topic, "%s", r->topic);
@@ -407,27 +385,6 @@ preview_fields(void *arg, const char *value, char *out, size_t size)
 	kz_request_free(&r);
 }
 
-static char *
-trimmed(const char *v)
-{
-	char *c = strdup(v ? v : ""), *t;
-
-	if (c == NULL)
-		return NULL;
-	t = kz_trim(c);
-	memmove(c, t, strlen(t) + 1);
-	return c;
-}
-
-static void
-set_text(char **slot, const char *v)
-{
-	char *t = trimmed(v);
-
-	kz_str_set(slot, t);
-	free(t);
-}
-
 static int
 req_save(struct form *f, void *arg, struct kz_err *err)
 {
@@ -442,7 +399,7 @@ req_save(struct form *f, void *arg, struct kz_err *err)
 		r.status = e->orig->status;
 		memcpy(r.created, e->orig->created, sizeof r.created);
 	}
-	v = trimmed(form_value(f, RF_COUNTRY));
+	v = form_trimmed(f, RF_COUNTRY);
 	for (char *p = v; p && *p; p++)
 		if (*p >= 'a' && *p <= 'z')
 			*p = (char)(*p - 32);
@@ -451,37 +408,29 @@ req_save(struct form *f, void *arg, struct kz_err *err)
 		kz_err_add(err, "country", _("\"%s\" is not a two-letter "
 		    "country code such as CN"), v);
 	free(v);
-	set_text(&r.province, form_value(f, RF_PROVINCE));
-	set_text(&r.city, form_value(f, RF_CITY));
-	set_text(&r.department, form_value(f, RF_DEPT));
-	v = trimmed(form_value(f, RF_RECEIVED));
-	snprintf(r.received, sizeof r.received, "%s", v ? v : "");
-	free(v);
+	form_take(f, RF_PROVINCE, &r.province);
+	form_take(f, RF_CITY, &r.city);
+	form_take(f, RF_DEPT, &r.department);
+	form_copy(f, RF_RECEIVED, r.received, sizeof r.received);
 	kz_request_parse_fields(e->t->ctx->cfg, &r, form_value(f, RF_FIELDS),
 	    err);
-	set_text(&r.topic, form_value(f, RF_TOPIC));
-	v = trimmed(form_value(f, RF_FROM));
-	snprintf(r.wish_start, sizeof r.wish_start, "%s", v ? v : "");
-	free(v);
-	v = trimmed(form_value(f, RF_TO));
-	snprintf(r.wish_end, sizeof r.wish_end, "%s", v ? v : "");
-	free(v);
-	v = trimmed(form_value(f, RF_DAYS));
+	form_take(f, RF_TOPIC, &r.topic);
+	form_copy(f, RF_FROM, r.wish_start, sizeof r.wish_start);
+	form_copy(f, RF_TO, r.wish_end, sizeof r.wish_end);
+	v = form_trimmed(f, RF_DAYS);
 	r.wish_days = v && *v ? atoi(v) : 0;
 	if (v && *v && r.wish_days <= 0)
 		kz_err_add(err, "wish_days", _("the wished length is a number "
 		    "of days"));
 	free(v);
 	r.mode = form_choice(f, RF_MODE) ? KZ_ONLINE : KZ_ONSITE;
-	v = trimmed(form_value(f, RF_WANTED));
+	v = form_trimmed(f, RF_WANTED);
 	r.wanted = v && *v ? atoi(v) : 1;
 	free(v);
-	set_text(&r.language, form_value(f, RF_LANG));
+	form_take(f, RF_LANG, &r.language);
 	r.interpreting = (enum kz_interp)form_choice(f, RF_INTERP);
-	v = trimmed(form_value(f, RF_OFFICE));
-	snprintf(r.office, sizeof r.office, "%s", v ? v : "");
-	free(v);
-	set_text(&r.notes, form_value(f, RF_NOTES));
+	form_copy(f, RF_OFFICE, r.office, sizeof r.office);
+	form_take(f, RF_NOTES, &r.notes);
 	if (err->n > 0) {
 		kz_request_validate(e->t->ctx->db, &r, err);
 		rc = KZ_ERROR;
@@ -513,8 +462,6 @@ edit(struct req_tab *t, bool add)
 	} else
 		snprintf(title, sizeof title, "%s", _("Record a request"));
 	form_init(&f, title, req_form, RF_N, &e);
-	for (int i = 0; i < RF_N; i++)
-		form_set(&f, i, "");
 	if (e.orig) {
 		char *fields = kz_request_format_fields(&r);
 
@@ -568,7 +515,7 @@ static int
 status_save(struct form *f, void *arg, struct kz_err *err)
 {
 	struct status_edit *e = arg;
-	char *note = trimmed(form_value(f, 1));
+	char *note = form_trimmed(f, 1);
 	int rc;
 
 	rc = kz_request_set_status(e->ctx->db, e->id, (enum kz_req_status)
@@ -603,8 +550,6 @@ change_status(struct req_tab *t)
 	snprintf(title, sizeof title, _("Request %s: %s, to"), r->id,
 	    kz_lc_name(&kz_request_lc, r->status));
 	form_init(&f, title, spec, 2, &e);
-	form_set(&f, 0, "");
-	form_set(&f, 1, "");
 	if (form_run(&f, status_save)) {
 		char keep[KZ_ID_SIZE];
 

@@ -15,7 +15,6 @@
 #include "rlist.h"
 #include "seminar.h"
 #include "seminar_view.h"
-#include "specialist.h"	/* kz_str_set */
 #include "text.h"
 
 enum sem_view { VIEW_EDITIONS, VIEW_DAYS, VIEW_PEOPLE };
@@ -41,13 +40,6 @@ static const char *const sem_status_choices[] = {
 
 /* ---- shared by the views ---- */
 
-void
-semv_error(struct ui_ctx *ctx, const struct kz_err *err)
-{
-	char buf[KZ_ERR_MSG + 100];
-
-	ui_message(ctx, true, "%s", kz_err_first(err, buf, sizeof buf));
-}
 
 void
 semv_day(const struct kz_config *cfg, const char *date, char *out,
@@ -56,19 +48,6 @@ semv_day(const struct kz_config *cfg, const char *date, char *out,
 	kz_programme_day(cfg, date, out, size);
 }
 
-int
-semv_set(char **slot, const char *value)
-{
-	char *copy = strdup(value ? value : ""), *v;
-	int rc;
-
-	if (copy == NULL)
-		return KZ_ERROR;
-	v = kz_trim(copy);
-	rc = kz_str_set(slot, v);
-	free(copy);
-	return rc;
-}
 
 static void
 dates_shown(const struct kz_config *cfg, const struct kz_seminar *s,
@@ -153,7 +132,7 @@ load_series(struct sem_tab *t, const char *select)
 	else if (cur_series(t))
 		snprintf(keep, sizeof keep, "%s", cur_series(t)->id);
 	if (kz_series_list(t->ctx->db, &l, &n, &err) != KZ_OK) {
-		semv_error(t->ctx, &err);
+		ui_error(t->ctx, &err);
 		return;
 	}
 	kz_series_list_free(t->series, t->nseries);
@@ -186,7 +165,7 @@ load_editions(struct sem_tab *t, const char *select)
 	if (cur_series(t)) {
 		q.series = cur_series(t)->id;
 		if (kz_seminar_list(t->ctx->db, &q, &l, &n, &err) != KZ_OK) {
-			semv_error(t->ctx, &err);
+			ui_error(t->ctx, &err);
 			return;
 		}
 		t->total = (long)n;
@@ -194,7 +173,7 @@ load_editions(struct sem_tab *t, const char *select)
 			kz_seminar_list_free(l, n);
 			q.text = rlist_term(&t->list);
 			if (kz_seminar_list(t->ctx->db, &q, &l, &n, &err)) {
-				semv_error(t->ctx, &err);
+				ui_error(t->ctx, &err);
 				l = NULL;
 				n = 0;
 			}
@@ -222,19 +201,6 @@ eds_count(void *arg)
 	return t->neds;
 }
 
-static size_t
-cell(char *buf, size_t size, size_t o, const char *s, int width, bool last)
-{
-	if (width < 1 || o + 8 >= size)
-		return o;
-	kz_text_fit(buf + o, size - o - 2, s ? s : "", width, !last);
-	o += strlen(buf + o);
-	if (!last)
-		buf[o++] = ' ';
-	buf[o] = '\0';
-	return o;
-}
-
 static void
 eds_row(void *arg, size_t i, char *buf, size_t size, int width)
 {
@@ -249,26 +215,26 @@ eds_row(void *arg, size_t i, char *buf, size_t size, int width)
 	pw = width / 3 > 28 ? 28 : width / 3;
 	tw = width - nw - yw - pw - (sw ? sw + 1 : 0) - 3;
 	if (i == (size_t)-1) {
-		o = cell(buf, size, o, _("No."), nw, false);
-		o = cell(buf, size, o, _("Year"), yw, false);
-		o = cell(buf, size, o, _("Place"), pw, false);
+		o = draw_cell(buf, size, o, _("No."), nw, false);
+		o = draw_cell(buf, size, o, _("Year"), yw, false);
+		o = draw_cell(buf, size, o, _("Place"), pw, false);
 		if (sw)
-			o = cell(buf, size, o, _("Status"), sw, false);
-		cell(buf, size, o, _("Theme"), tw, true);
+			o = draw_cell(buf, size, o, _("Status"), sw, false);
+		draw_cell(buf, size, o, _("Theme"), tw, true);
 		return;
 	}
 	const struct kz_seminar *s = &t->eds[i];
 	snprintf(num, sizeof num, "%d", s->number);
 	snprintf(year, sizeof year, "%d", s->year);
 	kz_seminar_place(s, place, sizeof place);
-	o = cell(buf, size, o, s->number ? num : "", nw, false);
-	o = cell(buf, size, o, year, yw, false);
-	o = cell(buf, size, o, place, pw, false);
+	o = draw_cell(buf, size, o, s->number ? num : "", nw, false);
+	o = draw_cell(buf, size, o, year, yw, false);
+	o = draw_cell(buf, size, o, place, pw, false);
 	if (sw)
-		o = cell(buf, size, o, _(kz_sem_status_name(s->status)), sw,
-		    false);
-	cell(buf, size, o, s->theme ? s->theme : s->title ? s->title : "", tw,
-	    true);
+		o = draw_cell(buf, size, o, _(kz_sem_status_name(s->status)),
+		    sw, false);
+	draw_cell(buf, size, o, s->theme ? s->theme : s->title ? s->title : "",
+	    tw, true);
 }
 
 static void
@@ -512,14 +478,14 @@ edition_save(struct form *f, void *arg, struct kz_err *err)
 	for (char *p = s.country; *p; p++)
 		if (*p >= 'a' && *p <= 'z')
 			*p -= 32;
-	rc |= semv_set(&s.title, form_value(f, EF_TITLE));
-	rc |= semv_set(&s.theme, form_value(f, EF_THEME));
-	rc |= semv_set(&s.city, form_value(f, EF_CITY));
-	rc |= semv_set(&s.region, form_value(f, EF_REGION));
-	rc |= semv_set(&s.organiser, form_value(f, EF_ORG));
-	rc |= semv_set(&s.co_organisers, form_value(f, EF_COORG));
-	rc |= semv_set(&s.supporters, form_value(f, EF_SUPP));
-	rc |= semv_set(&s.notes, form_value(f, EF_NOTES));
+	rc |= form_take(f, EF_TITLE, &s.title);
+	rc |= form_take(f, EF_THEME, &s.theme);
+	rc |= form_take(f, EF_CITY, &s.city);
+	rc |= form_take(f, EF_REGION, &s.region);
+	rc |= form_take(f, EF_ORG, &s.organiser);
+	rc |= form_take(f, EF_COORG, &s.co_organisers);
+	rc |= form_take(f, EF_SUPP, &s.supporters);
+	rc |= form_take(f, EF_NOTES, &s.notes);
 	s.status = (enum kz_sem_status)form_choice(f, EF_STATUS);
 	kz_seminar_parse_attendance(&s, form_value(f, EF_ATT), err);
 	if (rc != KZ_OK) {
@@ -562,8 +528,6 @@ edition_form_run(struct sem_tab *t, bool edit)
 		snprintf(title, sizeof title, _("Add an edition of %s"),
 		    cur_series(t)->code);
 	form_init(&f, title, edition_form, EF_N, &e);
-	for (int i = 0; i < EF_N; i++)
-		form_set(&f, i, "");
 	form_set(&f, EF_SERIES, edit ? o->series_code : cur_series(t)->code);
 	if (o) {
 		snprintf(num, sizeof num, "%d", o->number);
@@ -617,10 +581,10 @@ series_save(struct form *f, void *arg, struct kz_err *err)
 		memcpy(s.id, e->orig_series->id, sizeof s.id);
 		kz_stamps_copy(&s.st, &e->orig_series->st);
 	}
-	rc |= semv_set(&s.code, form_value(f, SF_CODE));
-	rc |= semv_set(&s.name, form_value(f, SF_NAME));
-	rc |= semv_set(&s.office, form_value(f, SF_OFFICE));
-	rc |= semv_set(&s.notes, form_value(f, SF_NOTES));
+	rc |= form_take(f, SF_CODE, &s.code);
+	rc |= form_take(f, SF_NAME, &s.name);
+	rc |= form_take(f, SF_OFFICE, &s.office);
+	rc |= form_take(f, SF_NOTES, &s.notes);
 	if (rc != KZ_OK)
 		rc = kz_err_add(err, "", "%s", _("out of memory"));
 	else if (e->orig_series)
@@ -640,8 +604,6 @@ series_form_run(struct sem_tab *t)
 	struct form f;
 
 	form_init(&f, _("Add a seminar series"), series_form, SF_N, &e);
-	for (int i = 0; i < SF_N; i++)
-		form_set(&f, i, "");
 	form_set(&f, SF_OFFICE, t->ctx->cfg->office_id);
 	if (form_run(&f, series_save)) {
 		load_series(t, e.saved);
@@ -707,7 +669,7 @@ confirm_key(struct sem_tab *t, int key)
 			return UI_DRAW_STATUS;
 		snprintf(id, sizeof id, "%s", s->id);
 		if (kz_seminar_delete(t->ctx->db, id, &err) != KZ_OK) {
-			semv_error(t->ctx, &err);
+			ui_error(t->ctx, &err);
 			return UI_DRAW_STATUS;
 		}
 		load_series(t, NULL);

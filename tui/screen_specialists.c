@@ -119,10 +119,7 @@ spec_reload(struct spec_tab *t, bool all, const char *select)
 	q.text = *term ? term : NULL;
 	q.prefix = true;
 	if (kz_specialist_search(t->ctx->db, &q, &l, &err) != KZ_OK) {
-		char buf[KZ_ERR_MSG + 100];
-
-		ui_message(t->ctx, true, "%s",
-		    kz_err_first(&err, buf, sizeof buf));
+		ui_error(t->ctx, &err);
 		return;
 	}
 	kz_spec_list_free(&t->list);
@@ -166,11 +163,8 @@ spec_load_rec(struct spec_tab *t)
 	if (kz_specialist_get(t->ctx->db, row->id, &t->rec, &err) == KZ_OK)
 		t->have_rec = true;
 	else {
-		char buf[KZ_ERR_MSG + 100];
-
 		kz_specialist_free(&t->rec);
-		ui_message(t->ctx, true, "%s",
-		    kz_err_first(&err, buf, sizeof buf));
+		ui_error(t->ctx, &err);
 	}
 }
 
@@ -578,19 +572,6 @@ spec_preview_fields(void *arg, const char *value, char *out, size_t size)
 	kz_specialist_free(&s);
 }
 
-static int
-spec_set_text(char **slot, const char *value)
-{
-	char *copy = strdup(value), *v;
-	int rc;
-
-	if (copy == NULL)
-		return KZ_ERROR;
-	v = kz_trim(copy);
-	rc = kz_str_set(slot, v);
-	free(copy);
-	return rc;
-}
 
 static int
 spec_save(struct form *f, void *arg, struct kz_err *err)
@@ -606,16 +587,16 @@ spec_save(struct form *f, void *arg, struct kz_err *err)
 		memcpy(r.created, e->orig->created, sizeof r.created);
 		rc |= kz_str_set(&r.created_by, e->orig->created_by);
 	}
-	rc |= spec_set_text(&r.name, form_value(f, SF_NAME));
-	rc |= spec_set_text(&r.name_roman, form_value(f, SF_ROMAN));
-	rc |= spec_set_text(&r.government, form_value(f, SF_GOV));
-	rc |= spec_set_text(&r.post, form_value(f, SF_POST));
+	rc |= form_take(f, SF_NAME, &r.name);
+	rc |= form_take(f, SF_ROMAN, &r.name_roman);
+	rc |= form_take(f, SF_GOV, &r.government);
+	rc |= form_take(f, SF_POST, &r.post);
 	r.status = form_choice(f, SF_STATUS) ? KZ_RETIRED : KZ_SERVING;
-	rc |= spec_set_text(&r.overseas, form_value(f, SF_OVERSEAS));
-	rc |= spec_set_text(&r.email, form_value(f, SF_EMAIL));
-	rc |= spec_set_text(&r.phone, form_value(f, SF_PHONE));
-	rc |= spec_set_text(&r.address, form_value(f, SF_ADDRESS));
-	rc |= spec_set_text(&r.notes, form_value(f, SF_NOTES));
+	rc |= form_take(f, SF_OVERSEAS, &r.overseas);
+	rc |= form_take(f, SF_EMAIL, &r.email);
+	rc |= form_take(f, SF_PHONE, &r.phone);
+	rc |= form_take(f, SF_ADDRESS, &r.address);
+	rc |= form_take(f, SF_NOTES, &r.notes);
 	if (rc != KZ_OK) {
 		kz_specialist_free(&r);
 		return kz_err_add(err, "", "%s", _("out of memory"));
@@ -678,8 +659,6 @@ spec_edit_form(struct spec_tab *t, bool edit)
 	} else
 		snprintf(title, sizeof title, "%s", _("Add a specialist"));
 	form_init(&f, title, spec_form, SF_N, &e);
-	for (int i = 0; i < SF_N; i++)
-		form_set(&f, i, "");
 	if (e.orig != NULL)
 		spec_fill_form(&f, e.orig);
 	if (form_run(&f, spec_save)) {

@@ -186,8 +186,6 @@ sync_row(void *arg, size_t i, char *buf, size_t size, int width)
 	const char *v[6];
 	char num[24], bundle[32], why[512];
 	int w[6], used = 5;
-	size_t o = 0;
-
 	w[0] = 4;
 	w[1] = widest(states, 4);
 	w[2] = kz_text_width(head[2]) > 8 ? kz_text_width(head[2]) : 8;
@@ -212,17 +210,7 @@ sync_row(void *arg, size_t i, char *buf, size_t size, int width)
 		v[4] = c->record;
 		v[5] = kz_conflict_reason(c, why, sizeof why);
 	}
-	buf[0] = '\0';
-	for (int k = 0; k < 6 && o + 8 < size; k++) {
-		if (w[k] < 1)
-			continue;
-		kz_text_fit(buf + o, size - o - 2, v[k], w[k], k < 5);
-		o += strlen(buf + o);
-		if (k < 5) {
-			buf[o++] = ' ';
-			buf[o] = '\0';
-		}
-	}
+	draw_cells(buf, size, v, w, 6);
 }
 
 /* ---- the record: the change field by field ---- */

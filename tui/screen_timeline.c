@@ -76,12 +76,8 @@ reload(struct tl_tab *t)
 
 	kz_timeline_free(&t->tl);
 	if (kz_timeline_load(t->ctx->db, t->by_specialist, false, &t->tl,
-	    &err) != KZ_OK) {
-		char buf[KZ_ERR_MSG + 100];
-
-		ui_message(t->ctx, true, "%s", kz_err_first(&err, buf,
-		    sizeof buf));
-	}
+	    &err) != KZ_OK)
+		ui_error(t->ctx, &err);
 	refilter(t);
 }
 

@@ -54,7 +54,7 @@ tr_load(struct tr_tab *t, const char *keep_id)
 		snprintf(keep, sizeof keep, "%s", t->l[t->list.sel].id);
 	kz_tr_query_init(&q);
 	if (kz_trainee_list(t->ctx->db, &q, &l, &n, &err) != KZ_OK) {
-		semv_error(t->ctx, &err);
+		ui_error(t->ctx, &err);
 		return;
 	}
 	t->total = (long)n;
@@ -62,7 +62,7 @@ tr_load(struct tr_tab *t, const char *keep_id)
 		kz_trainee_list_free(l, n);
 		q.text = rlist_term(&t->list);
 		if (kz_trainee_list(t->ctx->db, &q, &l, &n, &err) != KZ_OK) {
-			semv_error(t->ctx, &err);
+			ui_error(t->ctx, &err);
 			l = NULL;
 			n = 0;
 		}
@@ -87,19 +87,6 @@ tr_count(void *arg)
 	return t->n;
 }
 
-static size_t
-put(char *buf, size_t size, size_t o, const char *v, int width, bool last)
-{
-	if (width < 1 || o + 8 >= size)
-		return o;
-	kz_text_fit(buf + o, size - o - 2, v ? v : "", width, !last);
-	o += strlen(buf + o);
-	if (!last)
-		buf[o++] = ' ';
-	buf[o] = '\0';
-	return o;
-}
-
 static void
 tr_row(void *arg, size_t i, char *buf, size_t size, int width)
 {
@@ -112,22 +99,23 @@ tr_row(void *arg, size_t i, char *buf, size_t size, int width)
 		sw = 10;
 	fw = width - yw - hw - gw - (sw ? sw + 1 : 0) - 3;
 	if (i == (size_t)-1) {
-		o = put(buf, size, o, _("Year"), yw, false);
-		o = put(buf, size, o, C_("trainee", "Host"), hw, false);
-		o = put(buf, size, o, _("Home"), gw, false);
+		o = draw_cell(buf, size, o, _("Year"), yw, false);
+		o = draw_cell(buf, size, o, C_("trainee", "Host"), hw, false);
+		o = draw_cell(buf, size, o, _("Home"), gw, false);
 		if (sw)
-			o = put(buf, size, o, _("Status"), sw, false);
-		put(buf, size, o, _("Fields"), fw, true);
+			o = draw_cell(buf, size, o, _("Status"), sw, false);
+		draw_cell(buf, size, o, _("Fields"), fw, true);
 		return;
 	}
 	const struct kz_trainee *r = &t->l[i];
 	snprintf(year, sizeof year, "%d", r->year);
-	o = put(buf, size, o, year, yw, false);
-	o = put(buf, size, o, r->host, hw, false);
-	o = put(buf, size, o, r->home_government, gw, false);
+	o = draw_cell(buf, size, o, year, yw, false);
+	o = draw_cell(buf, size, o, r->host, hw, false);
+	o = draw_cell(buf, size, o, r->home_government, gw, false);
 	if (sw)
-		o = put(buf, size, o, _(kz_tr_status_name(r->status)), sw, false);
-	put(buf, size, o, r->fields, fw, true);
+		o = draw_cell(buf, size, o, _(kz_tr_status_name(r->status)),
+		    sw, false);
+	draw_cell(buf, size, o, r->fields, fw, true);
 }
 
 static void
@@ -235,18 +223,18 @@ tr_save(struct form *f, void *arg, struct kz_err *err)
 		memcpy(r.id, e->orig->id, sizeof r.id);
 		kz_stamps_copy(&r.st, &e->orig->st);
 	}
-	rc |= semv_set(&r.host, form_value(f, TF_HOST));
-	rc |= semv_set(&r.home_government, form_value(f, TF_HOME));
-	rc |= semv_set(&r.home_region, form_value(f, TF_REGION));
+	rc |= form_take(f, TF_HOST, &r.host);
+	rc |= form_take(f, TF_HOME, &r.home_government);
+	rc |= form_take(f, TF_REGION, &r.home_region);
 	kz_copy_value(r.home_country, sizeof r.home_country,
 	    form_value(f, TF_COUNTRY), "home_country", _("home country"), err);
 	for (char *p = r.home_country; *p; p++)
 		if (*p >= 'a' && *p <= 'z')
 			*p -= 32;
-	rc |= semv_set(&r.name, form_value(f, TF_NAME));
-	rc |= semv_set(&r.name_roman, form_value(f, TF_ROMAN));
-	rc |= semv_set(&r.post, form_value(f, TF_POST));
-	rc |= semv_set(&r.fields, form_value(f, TF_FIELDS));
+	rc |= form_take(f, TF_NAME, &r.name);
+	rc |= form_take(f, TF_ROMAN, &r.name_roman);
+	rc |= form_take(f, TF_POST, &r.post);
+	rc |= form_take(f, TF_FIELDS, &r.fields);
 	while (*y == ' ')
 		y++;
 	if (*y) {
@@ -261,9 +249,9 @@ tr_save(struct form *f, void *arg, struct kz_err *err)
 	kz_copy_value(r.end, sizeof r.end, form_value(f, TF_END), "end",
 	    _("last day"), err);
 	r.programme = (enum kz_tr_programme)form_choice(f, TF_PROGRAMME);
-	rc |= semv_set(&r.course, form_value(f, TF_COURSE));
+	rc |= form_take(f, TF_COURSE, &r.course);
 	r.status = (enum kz_tr_status)form_choice(f, TF_STATUS);
-	rc |= semv_set(&r.notes, form_value(f, TF_NOTES));
+	rc |= form_take(f, TF_NOTES, &r.notes);
 	if (rc != KZ_OK)
 		rc = kz_err_add(err, "", "%s", _("out of memory"));
 	else if (err->n > 0) {
@@ -292,8 +280,6 @@ tr_form_run(struct tr_tab *t, bool edit)
 		return 0;
 	form_init(&f, edit ? _("Edit a trainee placement") :
 	    _("Add a trainee placement"), tr_form, TF_N, &e);
-	for (int i = 0; i < TF_N; i++)
-		form_set(&f, i, "");
 	if (o) {
 		form_set(&f, TF_HOST, o->host);
 		form_set(&f, TF_HOME, o->home_government);
@@ -335,7 +321,7 @@ tr_confirm(struct tr_tab *t, int key)
 			return UI_DRAW_STATUS;
 		snprintf(id, sizeof id, "%s", t->l[t->list.sel].id);
 		if (kz_trainee_delete(t->ctx->db, id, &err) != KZ_OK) {
-			semv_error(t->ctx, &err);
+			ui_error(t->ctx, &err);
 			return UI_DRAW_STATUS;
 		}
 		tr_load(t, NULL);

@@ -158,7 +158,7 @@ load(struct sem_days *d, const char *keep)
 	semv_edition_line(d->ctx, d->edition, d->head, sizeof d->head);
 	if (kz_item_list(d->ctx->db, d->edition, &d->items, &d->n, &err) !=
 	    KZ_OK)
-		semv_error(d->ctx, &err);
+		ui_error(d->ctx, &err);
 	build_lines(d, keep);
 }
 
@@ -236,19 +236,6 @@ columns(struct sem_days *d)
 	d->tw = rest > 1 ? rest : 1;
 }
 
-static size_t
-put(char *buf, size_t o, const char *s, int width, bool last)
-{
-	if (width < 1 || o + 8 >= ROWW)
-		return o;
-	kz_text_fit(buf + o, ROWW - o - 2, s ? s : "", width, !last);
-	o += strlen(buf + o);
-	if (!last)
-		buf[o++] = ' ';
-	buf[o] = '\0';
-	return o;
-}
-
 static int
 day_number(const struct sem_days *d, const char *date)
 {
@@ -282,18 +269,19 @@ draw_line(struct sem_days *d, size_t i)
 	}
 	const struct kz_item *it = &d->items[d->lines[i].item];
 	bool on = i == d->sel;
-	size_t o = put(buf, 0, on ? ">" : " ", 1, true);
+	size_t o = draw_cell(buf, sizeof buf, 0, on ? ">" : " ", 1, true);
 
 	snprintf(when, sizeof when, "%s%s%s", it->start, it->end[0] ? "-" :
 	    "", it->end);
 	if (d->timew)
-		o = put(buf, o, when, d->timew, false);
-	o = put(buf, o, it->city, d->cw, false);
+		o = draw_cell(buf, sizeof buf, o, when, d->timew, false);
+	o = draw_cell(buf, sizeof buf, o, it->city, d->cw, false);
 	if (d->vw)
-		o = put(buf, o, it->venue, d->vw, false);
+		o = draw_cell(buf, sizeof buf, o, it->venue, d->vw, false);
 	if (d->kw)
-		o = put(buf, o, _(kz_kind_label(it->kind)), d->kw, false);
-	put(buf, o, it->title, d->tw, true);
+		o = draw_cell(buf, sizeof buf, o, _(kz_kind_label(it->kind)),
+		    d->kw, false);
+	draw_cell(buf, sizeof buf, o, it->title, d->tw, true);
 	draw_text(d->w, y, 0, d->wd, buf, on ? draw_attr(DRAW_SELECTED) :
 	    A_NORMAL);
 }
@@ -610,10 +598,10 @@ item_save(struct form *f, void *arg, struct kz_err *err)
 		    "reception, travel, departure"));
 	else
 		it.kind = (enum kz_kind)k;
-	rc |= semv_set(&it.city, form_value(f, IF_CITY));
-	rc |= semv_set(&it.venue, form_value(f, IF_VENUE));
-	rc |= semv_set(&it.title, form_value(f, IF_TITLE));
-	rc |= semv_set(&it.notes, form_value(f, IF_NOTES));
+	rc |= form_take(f, IF_CITY, &it.city);
+	rc |= form_take(f, IF_VENUE, &it.venue);
+	rc |= form_take(f, IF_TITLE, &it.title);
+	rc |= form_take(f, IF_NOTES, &it.notes);
 	if (rc != KZ_OK) {
 		kz_item_free(&it);
 		free(snap);
@@ -657,8 +645,6 @@ item_form_run(struct sem_days *d, bool edit)
 	snprintf(title, sizeof title, "%s", edit ? _("Edit a programme item") :
 	    _("Add a programme item"));
 	form_init(&f, title, item_form, IF_N, &e);
-	for (int i = 0; i < IF_N; i++)
-		form_set(&f, i, "");
 	if (o) {
 		form_set(&f, IF_DATE, o->date);
 		form_set(&f, IF_START, o->start);
@@ -732,7 +718,7 @@ confirm_key(struct sem_days *d, int key)
 			return UI_DRAW_STATUS;
 		snprintf(id, sizeof id, "%s", it->id);
 		if (kz_item_delete(d->ctx->db, id, &err) != KZ_OK) {
-			semv_error(d->ctx, &err);
+			ui_error(d->ctx, &err);
 			return UI_DRAW_STATUS;
 		}
 		load(d, NULL);

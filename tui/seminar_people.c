@@ -92,7 +92,7 @@ load(struct sem_people *s, const char *keep)
 	    &s->by_country, &err) != KZ_OK ||
 	    kz_participant_count_role(s->ctx->db, s->edition, &s->by_role,
 	    &err) != KZ_OK)
-		semv_error(s->ctx, &err);
+		ui_error(s->ctx, &err);
 	refilter(s, keep);
 }
 
@@ -105,19 +105,6 @@ count(void *arg)
 	return s->n;
 }
 
-static size_t
-put(char *buf, size_t size, size_t o, const char *v, int width, bool last)
-{
-	if (width < 1 || o + 8 >= size)
-		return o;
-	kz_text_fit(buf + o, size - o - 2, v ? v : "", width, !last);
-	o += strlen(buf + o);
-	if (!last)
-		buf[o++] = ' ';
-	buf[o] = '\0';
-	return o;
-}
-
 static void
 row(void *arg, size_t i, char *buf, size_t size, int width)
 {
@@ -128,19 +115,19 @@ row(void *arg, size_t i, char *buf, size_t size, int width)
 
 	ow = width - nw - cw - rw - 3;
 	if (i == (size_t)-1) {
-		o = put(buf, size, o, _("Name"), nw, false);
-		o = put(buf, size, o, _("Country"), cw, false);
-		o = put(buf, size, o, _("Role"), rw, false);
-		put(buf, size, o, _("Organisation"), ow, true);
+		o = draw_cell(buf, size, o, _("Name"), nw, false);
+		o = draw_cell(buf, size, o, _("Country"), cw, false);
+		o = draw_cell(buf, size, o, _("Role"), rw, false);
+		draw_cell(buf, size, o, _("Organisation"), ow, true);
 		return;
 	}
 	const struct kz_participant *p = &s->p[i];
 	const char *cn = kz_country_name(p->country);
 	snprintf(country, sizeof country, "%s %s", p->country, cn ? _(cn) : "");
-	o = put(buf, size, o, p->name, nw, false);
-	o = put(buf, size, o, country, cw, false);
-	o = put(buf, size, o, _(kz_part_role_name(p->role)), rw, false);
-	put(buf, size, o, p->organisation, ow, true);
+	o = draw_cell(buf, size, o, p->name, nw, false);
+	o = draw_cell(buf, size, o, country, cw, false);
+	o = draw_cell(buf, size, o, _(kz_part_role_name(p->role)), rw, false);
+	draw_cell(buf, size, o, p->organisation, ow, true);
 }
 
 static void
@@ -271,14 +258,14 @@ part_save(struct form *f, void *arg, struct kz_err *err)
 	upper2(form_value(f, PF_COUNTRY), v);
 	kz_copy_value(p.country, sizeof p.country, v, "country", _("country"),
 	    err);
-	rc |= semv_set(&p.name, form_value(f, PF_NAME));
-	rc |= semv_set(&p.name_roman, form_value(f, PF_ROMAN));
-	rc |= semv_set(&p.organisation, form_value(f, PF_ORG));
-	rc |= semv_set(&p.post, form_value(f, PF_POST));
-	rc |= semv_set(&p.email, form_value(f, PF_EMAIL));
-	rc |= semv_set(&p.phone, form_value(f, PF_PHONE));
-	rc |= semv_set(&p.needs, form_value(f, PF_NEEDS));
-	rc |= semv_set(&p.notes, form_value(f, PF_NOTES));
+	rc |= form_take(f, PF_NAME, &p.name);
+	rc |= form_take(f, PF_ROMAN, &p.name_roman);
+	rc |= form_take(f, PF_ORG, &p.organisation);
+	rc |= form_take(f, PF_POST, &p.post);
+	rc |= form_take(f, PF_EMAIL, &p.email);
+	rc |= form_take(f, PF_PHONE, &p.phone);
+	rc |= form_take(f, PF_NEEDS, &p.needs);
+	rc |= form_take(f, PF_NOTES, &p.notes);
 	p.role = (enum kz_part_role)form_choice(f, PF_ROLE);
 	if (rc != KZ_OK)
 		rc = kz_err_add(err, "", "%s", _("out of memory"));
@@ -307,8 +294,6 @@ form_run_part(struct sem_people *s, bool edit)
 		return 0;
 	form_init(&f, edit ? _("Edit a participant") : _("Add a participant"),
 	    part_form, PF_N, &e);
-	for (int i = 0; i < PF_N; i++)
-		form_set(&f, i, "");
 	if (o) {
 		form_set(&f, PF_NAME, o->name);
 		form_set(&f, PF_ROMAN, o->name_roman);
@@ -344,7 +329,7 @@ confirm_key(struct sem_people *s, int key)
 			return UI_DRAW_STATUS;
 		snprintf(id, sizeof id, "%s", s->p[s->list.sel].id);
 		if (kz_participant_delete(s->ctx->db, id, &err) != KZ_OK) {
-			semv_error(s->ctx, &err);
+			ui_error(s->ctx, &err);
 			return UI_DRAW_STATUS;
 		}
 		load(s, NULL);

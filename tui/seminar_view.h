@@ -42,13 +42,8 @@ void people_summary(struct sem_people *p, char *buf, size_t size);
 /* The edition's name as its office says it: "cj-seminar/18 2019 福州市". */
 void semv_edition_line(struct ui_ctx *ctx, const char *edition, char *out,
     size_t size);
-/* Report the first problem of err on the status line. */
-void semv_error(struct ui_ctx *ctx, const struct kz_err *err);
 /* "2019-12-16" as the office shows a date, with the weekday. */
 void semv_day(const struct kz_config *cfg, const char *date, char *out,
     size_t size);
-/* Set *slot to the trimmed form value (NULL when empty); KZ_ERROR when
- * out of memory. */
-int semv_set(char **slot, const char *value);
 
 #endif

@@ -1,5 +1,5 @@
-/* semrec.c - helpers the seminar and trainee records share. */
-#include "semrec.h"
+/* record.c - helpers every kind of record shares: checks, statements, ids, stamps. */
+#include "record.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +17,12 @@ kz_grow(void *p, size_t n, size_t size)
 }
 
 /* ---- stamps ---- */
+
+const char *
+kz_record_user(const struct kz_db *db)
+{
+	return db->cfg && db->cfg->user ? db->cfg->user : NULL;
+}
 
 void
 kz_stamps_free(struct kz_stamps *st)
@@ -55,7 +61,7 @@ set_user(char **slot, const char *user)
 int
 kz_stamps_touch(struct kz_db *db, struct kz_stamps *st, bool insert)
 {
-	const char *user = db->cfg ? db->cfg->user : NULL;
+	const char *user = kz_record_user(db);
 
 	if (!insert) {
 		kz_now_utc(st->updated);
@@ -74,7 +80,7 @@ kz_stamps_touch(struct kz_db *db, struct kz_stamps *st, bool insert)
 
 /* ---- checks ---- */
 
-void
+bool
 kz_check_text(struct kz_err *err, const char *where, const char *label,
     const char *v, size_t max, unsigned flags)
 {
@@ -83,11 +89,11 @@ kz_check_text(struct kz_err *err, const char *where, const char *label,
 	if (v == NULL || *v == '\0') {
 		if (flags & KZ_TEXT_REQUIRED)
 			kz_err_add(err, where, _("%s is required"), label);
-		return;
+		return !(flags & KZ_TEXT_REQUIRED);
 	}
 	if (!kz_utf8_valid(v, strlen(v))) {
 		kz_err_add(err, where, _("%s is not valid UTF-8 text"), label);
-		return;
+		return false;
 	}
 	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
 		bool soft = *p == '\n' || *p == '\t';
@@ -95,12 +101,15 @@ kz_check_text(struct kz_err *err, const char *where, const char *label,
 		    *p == 0x7f) {
 			kz_err_add(err, where, _("%s contains a control "
 			    "character"), label);
-			return;
+			return false;
 		}
 	}
-	if ((n = kz_utf8_len(v)) > max)
+	if ((n = kz_utf8_len(v)) > max) {
 		kz_err_add(err, where, _("%s is too long: %zu characters, at "
 		    "most %zu"), label, n, max);
+		return false;
+	}
+	return true;
 }
 
 void
@@ -159,6 +168,24 @@ kz_has_cjk(const char *s)
 		s += k;
 	}
 	return false;
+}
+
+bool
+kz_lang_ok(const char *l)
+{
+	size_t n = 0;
+
+	if (l == NULL)
+		return false;
+	while (l[n] >= 'a' && l[n] <= 'z')
+		n++;
+	if (n < 2 || n > 3)
+		return false;
+	for (const char *p = l + n; *p; p++)
+		if (!(*p == '-' || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+			return false;
+	return strlen(l) <= 15;
 }
 
 int
@@ -256,17 +283,24 @@ int
 kz_sql_run(struct kz_db *db, struct kz_err *err, const char *sql, int n,
     const char *const *vals)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = kz_db_stmt(db, sql);
 	int rc;
 
-	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+	if (st == NULL)
 		return kz_db_fail(db, err, sql);
 	for (int i = 0; i < n; i++)
 		kz_bind_text(st, i + 1, vals[i]);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return kz_db_fail(db, err, sql);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		/* read the error before the reset */
+		if (rc == SQLITE_CONSTRAINT_TRIGGER)
+			kz_err_add(err, "", "%s", sqlite3_errmsg(db->sql));
+		else
+			kz_db_fail(db, err, sql);
+		sqlite3_reset(st);
+		return KZ_ERROR;
+	}
+	sqlite3_reset(st);
 	return KZ_OK;
 }
 
@@ -286,57 +320,125 @@ kz_col_copy(sqlite3_stmt *st, int i, char *out, size_t size)
 
 /* ---- ids ---- */
 
-static const char *const tables[KZ_T_COUNT] = {
-	"seminar_series", "seminar", "programme_item", "participant", "trainee",
+#define EXISTS(t)	t, "SELECT 1 FROM " t " WHERE id = ?"
+
+/* Each table, with the messages of kz_record_resolve whole for its kind
+ * of record: a translation cannot fit a noun into a sentence it does not
+ * see. */
+static const struct {
+	const char *table;
+	const char *exists;	/* literal SQL, kept in the statement cache */
+	const char *where;
+	const char *none;	/* nothing typed; NULL: unknown with "" */
+	const char *many;	/* "%s": what was typed */
+	const char *unknown;	/* %s: what was typed */
+	const char *taken;	/* %s: the id */
+} kinds[KZ_T_COUNT] = {
+	[KZ_T_SPECIALIST] = { EXISTS("specialist"), "id",
+	    N_("no specialist id given"), N_("\"%s\" matches more than one "
+	    "specialist: give more of the id"), N_("no specialist with id %s"),
+	    N_("a specialist with id %s exists already") },
+	[KZ_T_REQUEST] = { EXISTS("request"), "id",
+	    N_("no request id given"), N_("\"%s\" matches more than one "
+	    "request: give more of the id"), N_("no request with id %s"),
+	    N_("a record with id %s exists already") },
+	[KZ_T_REQUEST_EVENT] = { EXISTS("request_event"), "id",
+	    N_("no id given"), N_("\"%s\" matches more than one record: "
+	    "give more of the id"), N_("no record with id %s"),
+	    N_("a record with id %s exists already") },
+	[KZ_T_DISPATCH] = { EXISTS("dispatch"), "id",
+	    N_("no dispatch id given"), N_("\"%s\" matches more than one "
+	    "dispatch: give more of the id"), N_("no dispatch with id %s"),
+	    N_("a record with id %s exists already") },
+	[KZ_T_DISPATCH_EVENT] = { EXISTS("dispatch_event"), "id",
+	    N_("no id given"), N_("\"%s\" matches more than one record: "
+	    "give more of the id"), N_("no record with id %s"),
+	    N_("a record with id %s exists already") },
+	[KZ_T_COST] = { EXISTS("dispatch_cost"), "id",
+	    N_("no id given"), N_("\"%s\" matches more than one record: "
+	    "give more of the id"), N_("no record with id %s"),
+	    N_("a record with id %s exists already") },
+	[KZ_T_SERIES] = { EXISTS("seminar_series"), "series", NULL,
+	    N_("\"%s\" matches more than one seminar series: give more of "
+	    "the id"), N_("no seminar series \"%s\" (see kizuna series "
+	    "list)"), N_("a record with id %s exists already") },
+	[KZ_T_SEMINAR] = { EXISTS("seminar"), "seminar", NULL,
+	    N_("\"%s\" matches more than one seminar: give more of the id"),
+	    N_("no seminar \"%s\": name it as SERIES/NUMBER, SERIES/YEAR or "
+	    "by id"), N_("a record with id %s exists already") },
+	[KZ_T_ITEM] = { EXISTS("programme_item"), "id", NULL,
+	    N_("\"%s\" matches more than one programme item: give more of "
+	    "the id"), N_("no programme item with id %s"),
+	    N_("a record with id %s exists already") },
+	[KZ_T_PARTICIPANT] = { EXISTS("participant"), "id", NULL,
+	    N_("\"%s\" matches more than one participant: give more of the "
+	    "id"), N_("no participant with id %s"),
+	    N_("a record with id %s exists already") },
+	[KZ_T_TRAINEE] = { EXISTS("trainee"), "id", NULL,
+	    N_("\"%s\" matches more than one trainee: give more of the id"),
+	    N_("no trainee with id %s"),
+	    N_("a record with id %s exists already") },
 };
+
+const char *
+kz_record_table(enum kz_table t)
+{
+	return kinds[t].table;
+}
 
 bool
 kz_record_exists(struct kz_db *db, enum kz_table t, const char *id)
 {
-	sqlite3_stmt *st;
-	char sql[96];
+	sqlite3_stmt *st = kz_db_stmt(db, kinds[t].exists);
 	bool found;
 
-	snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE id = ?", tables[t]);
-	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+	if (st == NULL)
 		return false;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return found;
 }
 
 int
 kz_record_resolve(struct kz_db *db, enum kz_table t, const char *typed,
-    char id[KZ_ID_SIZE])
+    char id[KZ_ID_SIZE], struct kz_err *err)
 {
 	sqlite3_stmt *st;
 	char key[32], sql[256];
 	size_t n = 0;
 	int found = 0;
 
-	if (typed == NULL)
-		return -1;
+	if (typed == NULL || *typed == '\0') {
+		if (kinds[t].none)
+			return kz_err_add(err, kinds[t].where, "%s",
+			    _(kinds[t].none));
+		return kz_err_add(err, kinds[t].where, _(kinds[t].unknown), "");
+	}
 	if (kz_id_normalise(typed, id) && kz_record_exists(db, t, id))
-		return 0;
+		return KZ_OK;
 	/* the start of the id or of its random part, dashes ignored */
 	for (const char *p = typed; *p && n + 1 < sizeof key; p++)
 		if (*p != '-' && *p != ' ')
 			key[n++] = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
 	key[n] = '\0';
-	if (n < 3 || strpbrk(key, "*?[]"))
-		return -1;
+	/* built from the fixed table name; run once per lookup */
 	snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE "
 	    "replace(substr(id, instr(id, '-') + 1), '-', '') GLOB ?1 || '*' "
-	    "OR replace(id, '-', '') GLOB ?1 || '*' LIMIT 2", tables[t]);
-	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		if (found++ == 0)
-			kz_col_copy(st, 0, id, KZ_ID_SIZE);
-	sqlite3_finalize(st);
-	return found == 1 ? 0 : found > 1 ? -2 : -1;
+	    "OR replace(id, '-', '') GLOB ?1 || '*' LIMIT 2", kinds[t].table);
+	if (n >= 3 && strpbrk(key, "*?[]") == NULL &&
+	    sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			if (found++ == 0)
+				kz_col_copy(st, 0, id, KZ_ID_SIZE);
+		sqlite3_finalize(st);
+	}
+	if (found == 1)
+		return KZ_OK;
+	if (found > 1)
+		return kz_err_add(err, kinds[t].where, _(kinds[t].many), typed);
+	return kz_err_add(err, kinds[t].where, _(kinds[t].unknown), typed);
 }
 
 int
@@ -353,8 +455,7 @@ kz_record_assign_id(struct kz_db *db, enum kz_table t, char id[KZ_ID_SIZE],
 			return kz_err_add(err, "id", _("\"%s\" is not a kizuna "
 			    "id"), id);
 		if (kz_record_exists(db, t, norm))
-			return kz_err_add(err, "id", _("a record with id %s "
-			    "exists already"), norm);
+			return kz_err_add(err, "id", _(kinds[t].taken), norm);
 		memcpy(id, norm, KZ_ID_SIZE);
 		return KZ_OK;
 	}
