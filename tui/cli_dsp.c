@@ -23,15 +23,16 @@ cli_dsp_history(const struct kz_lifecycle *lc, const struct kz_events *ev)
 	for (size_t i = 0; i < ev->n; i++) {
 		const struct kz_event *e = &ev->ev[i];
 
+		/* states in the reader's words, like the headings */
 		if (e->from < 0)
 			snprintf(change, sizeof change, "-> %s",
-			    kz_lc_keyword(lc, e->to));
+			    kz_lc_name(lc, e->to));
 		else if (e->from == e->to)
 			snprintf(change, sizeof change, "%s (%s)",
-			    kz_lc_keyword(lc, e->to), _("edited"));
+			    kz_lc_name(lc, e->to), _("edited"));
 		else
 			snprintf(change, sizeof change, "%s -> %s",
-			    kz_lc_keyword(lc, e->from), kz_lc_keyword(lc, e->to));
+			    kz_lc_name(lc, e->from), kz_lc_name(lc, e->to));
 		struct kz_buf note = { 0 };
 		/* the note is stored in English where the program wrote it */
 		const char *v[] = { e->at, e->user ? e->user : "", change,

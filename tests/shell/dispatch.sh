@@ -154,8 +154,8 @@ run $C dispatch edit "$d1" --from 2019-09-17
 expect_rc 1 "a finished dispatch no longer changes"
 run $C dispatch show "$d1"
 expect_in "$out" "BJS-2019-01 of 2019-08-20" "agreement shown"
-expect_in "$out" "proposed -> drafted" "history: drafted"
-expect_in "$out" "returned -> reported" "history: reported"
+expect_in "$out" "proposed -> agreement drafted" "history: drafted"
+expect_in "$out" "returned -> report received" "history: reported"
 expect_in "$out" "sent to Kaifeng" "history: note"
 expect_in "$out" "2019-09-01T02:00:00Z" "history: time"
 run $C dispatch state "$d3" cancelled
