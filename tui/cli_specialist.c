@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "output.h"
 #include "specialist.h"
+#include "stamp.h"
 #include "text.h"
 
 /* Options shared by add and edit, and the filters of list and search;
@@ -114,7 +115,7 @@ print_record_table(struct cli *c, const struct kz_specialist *s)
 	    _("languages"), _("overseas"), _("unavailable"), _("e-mail"),
 	    _("phone"), _("address"), _("notes"), _("created"), _("updated") };
 	int lw = 0;
-	char line[512], stamp[160];
+	char line[512], stamp[200], when[96];
 
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
 		if (kz_text_width(labels[i]) > lw)
@@ -154,11 +155,14 @@ print_record_table(struct cli *c, const struct kz_specialist *s)
 	cli_show_line(labels[11], s->phone, lw);
 	cli_show_line(labels[12], s->address, lw);
 	cli_show_line(labels[13], s->notes, lw);
-	snprintf(stamp, sizeof stamp, "%s%s%s", s->created, s->created_by ?
-	    "  " : "", s->created_by ? s->created_by : "");
+	/* stored in UTC, shown in the office's time */
+	snprintf(stamp, sizeof stamp, "%s%s%s", kz_stamp_format(c->cfg,
+	    s->created, when, sizeof when), s->created_by ? "  " : "",
+	    s->created_by ? s->created_by : "");
 	cli_show_line(labels[14], stamp, lw);
-	snprintf(stamp, sizeof stamp, "%s%s%s", s->updated, s->updated_by ?
-	    "  " : "", s->updated_by ? s->updated_by : "");
+	snprintf(stamp, sizeof stamp, "%s%s%s", kz_stamp_format(c->cfg,
+	    s->updated, when, sizeof when), s->updated_by ? "  " : "",
+	    s->updated_by ? s->updated_by : "");
 	cli_show_line(labels[15], stamp, lw);
 }
 

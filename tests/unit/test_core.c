@@ -9,6 +9,8 @@
 #include "date.h"
 #include "id.h"
 #include "sha256.h"
+#include "stamp.h"
+#include "config.h"
 #include "text.h"
 
 static void
@@ -171,6 +173,31 @@ test_sha256(void **state)
 	free(big);
 }
 
+static void
+test_stamp(void **state)
+{
+	struct kz_config cfg = { 0 };
+	char out[96];
+
+	(void)state;
+	cfg.timezone = "Asia/Shanghai";
+	cfg.date_format = "%Y-%m-%d";
+	/* after 16:00 UTC it is the next day in Beijing */
+	kz_stamp_format(&cfg, "2026-11-21T23:54:00Z", out, sizeof out);
+	assert_string_equal(out, "2026-11-22 07:54 CST");
+	cfg.timezone = "Europe/Paris";	/* summer and winter time */
+	kz_stamp_format(&cfg, "2026-07-01T12:00:00Z", out, sizeof out);
+	assert_string_equal(out, "2026-07-01 14:00 CEST");
+	kz_stamp_format(&cfg, "2026-01-01T00:30:00Z", out, sizeof out);
+	assert_string_equal(out, "2026-01-01 01:30 CET");
+	cfg.timezone = "America/New_York";
+	cfg.date_format = "%d %b %Y";
+	kz_stamp_format(&cfg, "2026-03-01T03:00:00Z", out, sizeof out);
+	assert_string_equal(out, "28 Feb 2026 22:00 EST");
+	kz_stamp_format(&cfg, "not a stamp", out, sizeof out);
+	assert_string_equal(out, "not a stamp");
+}
+
 int
 main(void)
 {
@@ -181,6 +208,7 @@ main(void)
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_sha256),
+		cmocka_unit_test(test_stamp),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

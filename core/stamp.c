@@ -1,0 +1,59 @@
+/* stamp.c - audit stamps (UTC) shown in the office's own time. */
+#include "stamp.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "tz.h"
+
+/* The office's zone, loaded once: a screen formats a stamp per redraw. */
+static struct kz_tz *
+office_zone(const struct kz_config *cfg)
+{
+	static struct kz_tz *zone;
+	static char name[128];
+	struct kz_err err = { 0 };
+	const char *want = cfg && cfg->timezone ? cfg->timezone : "UTC";
+
+	if (zone && strcmp(name, want) == 0)
+		return zone;
+	kz_tz_free(zone);
+	zone = kz_tz_load(want, &err);
+	snprintf(name, sizeof name, "%s", want);
+	return zone;
+}
+
+const char *
+kz_stamp_format(const struct kz_config *cfg, const char *utc, char *out,
+    size_t size)
+{
+	char date[11], local[11], shown[64], abbr[16] = "";
+	int hh, mm, ss;
+	struct kz_tz *z;
+
+	if (size == 0)
+		return out;
+	snprintf(out, size, "%s", utc ? utc : "");
+	if (utc == NULL || strlen(utc) != 20 || utc[10] != 'T' ||
+	    utc[19] != 'Z' || sscanf(utc + 11, "%2d:%2d:%2d", &hh, &mm, &ss)
+	    != 3)
+		return out;
+	memcpy(date, utc, 10);
+	date[10] = '\0';
+	if (!kz_date_valid(date) || (z = office_zone(cfg)) == NULL)
+		return out;
+	int64_t t = (int64_t)kz_date_days(date) * 86400 + hh * 3600 + mm * 60 +
+	    ss;
+	int64_t l = t + kz_tz_offset(z, t, NULL, abbr);
+	int64_t days = l >= 0 ? l / 86400 : -((-l + 86399) / 86400);
+	int64_t sec = l - days * 86400;
+	kz_date_from_days((long)days, local);
+	kz_date_format(local, cfg ? cfg->date_format : NULL, shown,
+	    sizeof shown);
+	snprintf(out, size, "%s %02d:%02d %s", shown, (int)(sec / 3600),
+	    (int)(sec % 3600 / 60), abbr[0] ? abbr : "UTC");
+	return out;
+}

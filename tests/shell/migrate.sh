@@ -1,0 +1,33 @@
+# migrate.sh - a database made by the first kizuna (schema 1) opens in this
+# one with every record, index entry and search intact, and is upgraded once.
+. "$KZ_TESTS/lib.sh"
+
+sqlite3 "$T/old.db" < "$FIX/schema-v1.sql"
+expect_eq "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" 1 "the fixture is at schema 1"
+run -d "$T/old.db" specialist list --format csv
+expect_rc 0 "an old database opens"
+expect_in "$out" "Wang Jianguo" "its first record is there"
+expect_in "$out" "Ken'ichi Sato" "and its second"
+v=$(sqlite3 "$T/old.db" 'PRAGMA user_version')
+[ "$v" -gt 1 ] && ok || bad "the schema was not upgraded (version $v)"
+run -d "$T/old.db" specialist show --format json KZ-MAZW-5M45
+expect_in "$out" "设施园艺" "children survive: the field's note"
+expect_in "$out" "surgery" "children survive: the unavailability"
+run -d "$T/old.db" search 园艺
+expect_in "$out" "Wang Jianguo" "the old search index still finds a CJK term"
+run -d "$T/old.db" specialist edit KZ-MAZW-5M45 --notes "edited after the upgrade"
+expect_rc 0 "an old record can be edited"
+run -d "$T/old.db" search 园艺
+expect_eq "$(printf '%s\n' "$out" | grep -c 'Wang Jianguo')" 1 "edited: indexed once, not twice"
+run -d "$T/old.db" sync status --format json
+expect_in "$out" "\"pending\": " "sync bookkeeping was added"
+# a second open changes nothing more
+before=$(sqlite3 "$T/old.db" 'PRAGMA user_version')
+run -d "$T/old.db" specialist list
+expect_eq "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" "$before" "upgraded once"
+# a database from a newer kizuna is refused, not touched
+sqlite3 "$T/old.db" 'PRAGMA user_version = 99'
+run -d "$T/old.db" specialist list
+expect_rc 1 "a newer database is refused"
+expect_in "$err" "newer than this kizuna knows" "and says why"
+finish
