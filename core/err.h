@@ -12,7 +12,7 @@ enum { KZ_OK = 0, KZ_ERROR = -1 };
 /* One problem: where it is (a field name, "file:line:col", a CSV line)
  * and what is wrong, already translated. */
 struct kz_err_item {
-	char where[96];
+	char where[1024];	/* room for a long path and :line:column */
 	char msg[KZ_ERR_MSG];
 };
 

@@ -485,15 +485,22 @@ test_caret(void **state)
 static void
 test_long_path(void **state)
 {
-	char name[300];
+	char name[2000];
 	struct kz_config *cfg;
 
-	memset(name, 'd', sizeof name);
-	memcpy(name + sizeof name - 7, "/c.yaml", 7);
-	name[sizeof name - 1] = '\0';
+	/* a path as long as real ones get is shown whole */
+	memset(name, 'd', 300);
+	memcpy(name + 300 - 7, "/c.yaml", 8);
 	cfg = kz_config_parse(name, "x: 1\n", 5, &err);
 	assert_null(cfg);
-	/* line:column survive however long the path is. */
+	assert_memory_equal(err.item[0].where, name, 300);
+	assert_string_equal(err.item[0].where + 300, ":1:1");
+	/* line:column survive however long the path is */
+	kz_err_clear(&err);
+	memset(name, 'd', sizeof name);
+	memcpy(name + sizeof name - 8, "/c.yaml", 8);
+	cfg = kz_config_parse(name, "x: 1\n", 5, &err);
+	assert_null(cfg);
 	size_t n = strlen(err.item[0].where);
 	assert_string_equal(err.item[0].where + n - 4, ":1:1");
 	assert_memory_equal(err.item[0].where, "...", 3);
