@@ -274,10 +274,11 @@ cli_dispatch(struct cli *c, int argc, char **argv)
 			list_verbs(argv[0]);
 			return 2;
 		}
-		return cli_fail(_("unknown command \"%s\": see kizuna --help"),
+		cli_fail(_("unknown command \"%s\": see kizuna --help"),
 		    argv[0]);
+		return 2;	/* wrong arguments, as kizuna(1) says */
 	}
-	if (cmd->flags & CLI_DB) {
+	if ((cmd->flags & CLI_DB) && c->db == NULL) {
 		struct kz_err err = { 0 };
 		c->db = kz_db_open(c->db_path, c->cfg, &err);
 		if (c->db == NULL)

@@ -429,7 +429,9 @@ static void
 keys_print_mdoc(void)
 {
 	for (size_t s = 0; s < KEYS_NSECTIONS; s++) {
-		printf(".Ss %s\n.Bl -tag -width Ds\n", keys_sections[s].title);
+		/* \& too: a title may start with a macro name ("An") */
+		printf(".Ss \\&%s\n.Bl -tag -width Ds\n",
+		    keys_sections[s].title);
 		for (size_t i = 0; i < KEYS_N; i++) {
 			int shown = 0;
 

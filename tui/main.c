@@ -91,6 +91,25 @@ xdg_path(char *out, size_t size, const char *env, const char *fallback,
 	return 0;
 }
 
+static int
+open_demo(struct cli *c, struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	long n = 0;
+
+	if ((c->db = kz_db_open(c->db_path, c->cfg, err)) == NULL)
+		return cli_fail_err(err);
+	if (sqlite3_prepare_v2(c->db->sql, "SELECT count(*) FROM specialist",
+	    -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (n == 0 && kz_demo_load(c->db, err) != KZ_OK)
+		return cli_fail_err(err);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -177,31 +196,22 @@ main(int argc, char **argv)
 	}
 	c.db_path = dbpath;
 
-	if (argc > 0) {
+	/* The demo database fills itself on first use, for the screens and
+	 * for commands alike. */
+	rc = demo ? open_demo(&c, &err) : 0;
+	if (rc != 0)
+		goto done;
+	if (argc > 0)
 		rc = cli_dispatch(&c, argc, argv);
-	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+	else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		rc = cli_fail(_("the screens need a terminal; for scripts see "
 		    "kizuna --help"));
-	} else if ((c.db = kz_db_open(dbpath, c.cfg, &err)) == NULL) {
+	else if (c.db == NULL && (c.db = kz_db_open(dbpath, c.cfg, &err)) ==
+	    NULL)
 		rc = cli_fail_err(&err);
-	} else {
-		rc = 0;
-		if (demo) {
-			kz_err_clear(&err);
-			sqlite3_stmt *st;
-			long n = 0;
-			if (sqlite3_prepare_v2(c.db->sql, "SELECT count(*) FROM "
-			    "specialist", -1, &st, NULL) == SQLITE_OK) {
-				if (sqlite3_step(st) == SQLITE_ROW)
-					n = sqlite3_column_int64(st, 0);
-				sqlite3_finalize(st);
-			}
-			if (n == 0 && kz_demo_load(c.db, &err) != KZ_OK)
-				rc = cli_fail_err(&err);
-		}
-		if (rc == 0)
-			rc = ui_run(c.db, c.cfg);
-	}
+	else
+		rc = ui_run(c.db, c.cfg);
+done:
 	kz_db_close(c.db);
 	kz_config_free(c.cfg);
 	return rc;

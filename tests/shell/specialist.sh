@@ -169,7 +169,7 @@ expect_in "$err" "not a kizuna database" "says what is wrong"
 expect_eq "$(cat "$T/junk.db")" "not a database at all, just some text that is long enough" "junk file left alone"
 
 run nosuchcommand
-expect_rc 1 "unknown command"
+expect_rc 2 "unknown command"
 run specialist
 expect_rc 2 "specialist without a verb"
 expect_in "$err" "add list show edit rm" "verbs are listed"
