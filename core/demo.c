@@ -69,16 +69,18 @@ static const char *const overseas[] = {
 	"Lecturer at a training course for Chinese officials",
 };
 
+/* Sub-specialities as staff write them: in Japanese, often with the
+ * English term for partners abroad. */
 static const struct { const char *code, *note; } notes[] = {
-	{ "agriculture", "facility horticulture" },
-	{ "agriculture", "vegetables: continuous cropping damage" },
-	{ "agriculture", "rice cultivation" },
-	{ "education", "English teaching" },
-	{ "education", "school management" },
-	{ "civil_engineering", "bridges" },
-	{ "health", "maternal and child health" },
-	{ "environment", "air quality monitoring" },
-	{ "environment", "environmental education" },
+	{ "agriculture", "施設園芸 (facility horticulture)" },
+	{ "agriculture", "野菜の連作障害 (vegetables: continuous cropping damage)" },
+	{ "agriculture", "稲作 (rice cultivation)" },
+	{ "education", "英語教育 (English teaching)" },
+	{ "education", "学校経営 (school management)" },
+	{ "civil_engineering", "橋梁 (bridges)" },
+	{ "health", "母子保健 (maternal and child health)" },
+	{ "environment", "大気環境監視 (air quality monitoring)" },
+	{ "environment", "環境教育 (environmental education)" },
 };
 
 /* A fixed linear congruential sequence: the same demo every time. */
