@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "note.h"
+#include "text.h"
 
 bool
 dspview_yesno(const char *question)
@@ -123,6 +124,17 @@ dspview_event_line(const struct kz_lifecycle *lc, const struct kz_event *e,
 	    e->user ? e->user : "?", change, note.len ? ", " : "",
 	    kz_buf_str(&note));
 	kz_buf_free(&note);
+}
+
+int
+dspview_state_width(const struct kz_lifecycle *lc)
+{
+	int w = 0;
+
+	for (int i = 0; i < lc->n; i++)
+		if (kz_text_width(kz_lc_name(lc, i)) > w)
+			w = kz_text_width(kz_lc_name(lc, i));
+	return w;
 }
 
 int

@@ -32,6 +32,9 @@ void dspview_free_lines(char **lines, size_t n);
 void dspview_event_line(const struct kz_lifecycle *lc,
     const struct kz_event *e, char *out, size_t size);
 
+/* The widest name of a state, in columns, for a list's state column. */
+int dspview_state_width(const struct kz_lifecycle *lc);
+
 /* The next states as a NULL-terminated array of N_() names for a form's
  * choice field, with their numbers in next[]; count. */
 int dspview_next_choices(const struct kz_lifecycle *lc, int from,

@@ -1,4 +1,4 @@
-/* form.h - a full-screen form of labelled fields, and the one-line editor in it. */
+/* form.h - a full-screen form of labelled fields, each edited as a line (line.h). */
 #ifndef KZ_FORM_H
 #define KZ_FORM_H
 
@@ -8,25 +8,7 @@
 
 #include "err.h"
 #include "keys.h"
-
-/* One line of UTF-8 text being edited; the cursor is a byte offset that
- * always sits on a character boundary. */
-struct form_line {
-	char *buf;
-	size_t len, cap, cur;
-	int scroll;		/* display column at the left edge */
-};
-
-void form_line_set(struct form_line *l, const char *s);
-const char *form_line_text(const struct form_line *l);
-void form_line_free(struct form_line *l);
-/* Apply an editing action or type a printable key. Returns true if the
- * text changed. */
-bool form_line_edit(struct form_line *l, enum keys_action a, int key);
-/* Draw the line in width columns at (y, x), scrolled so the cursor shows
- * ('<' and '>' mark hidden text); returns the cursor's column. */
-int form_line_draw(struct form_line *l, WINDOW *w, int y, int x, int width,
-    attr_t attr);
+#include "line.h"
 
 #define FORM_REQUIRED	0x1
 
@@ -70,6 +52,9 @@ char *form_trimmed(const struct form *f, int i);
 int form_take(const struct form *f, int i, char **slot);
 /* Field i's trimmed text into out (size bytes), cut to fit. */
 void form_copy(const struct form *f, int i, char *out, size_t size);
+/* ASCII letters in capitals, in place, for codes typed in either case
+ * (CN, JPY); returns s, which may be NULL. */
+char *form_upper(char *s);
 /* Put each problem next to its field (matched on the where name up to
  * '[' or '.'), the rest on the message line. */
 void form_set_errors(struct form *f, const struct kz_err *err);

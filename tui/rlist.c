@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "id.h"
 #include "text.h"
 
 #define ROWW 4096		/* bytes of one drawn row */
@@ -46,8 +47,8 @@ count(const struct rlist *l)
 	return l->ops->count(l->arg);
 }
 
-static int
-visible(const struct rlist *l)
+int
+rlist_rows(const struct rlist *l)
 {
 	return l->lh > 1 ? l->lh - 1 : 1;
 }
@@ -55,7 +56,7 @@ visible(const struct rlist *l)
 void
 rlist_clamp(struct rlist *l)
 {
-	size_t n = count(l), vis = (size_t)visible(l);
+	size_t n = count(l), vis = (size_t)rlist_rows(l);
 
 	if (l->sel >= n)
 		l->sel = n ? n - 1 : 0;
@@ -112,7 +113,8 @@ draw_row(struct rlist *l, size_t i)
 	char buf[ROWW];
 	bool on = i == l->sel;
 
-	if (i < l->top || i >= l->top + (size_t)visible(l) || i >= count(l))
+	if (i < l->top || i >= l->top + (size_t)rlist_rows(l) ||
+	    i >= count(l))
 		return;
 	buf[0] = on ? '>' : ' ';
 	l->ops->row(l->arg, i, buf + 1, sizeof buf - 1, l->lw - 1);
@@ -130,7 +132,8 @@ draw_list(struct rlist *l, const char *empty)
 	buf[0] = ' ';
 	l->ops->row(l->arg, (size_t)-1, buf + 1, sizeof buf - 1, l->lw - 1);
 	draw_text(l->wlist, 0, 0, l->lw, buf, draw_attr(DRAW_HEADER));
-	for (size_t i = l->top; i < n && i < l->top + (size_t)visible(l); i++)
+	for (size_t i = l->top; i < n && i < l->top + (size_t)rlist_rows(l);
+	    i++)
 		draw_row(l, i);
 	if (n == 0)
 		draw_text(l->wlist, 1, 1, l->lw - 1, empty, draw_attr(DRAW_DIM));
@@ -139,12 +142,12 @@ draw_list(struct rlist *l, const char *empty)
 static int
 label_width(const struct rlist *l)
 {
-	int lw = 0;
+	int lw = l->labelw;
 
-	for (size_t i = 0; i < l->ndl; i++)
+	for (size_t i = 0; l->labelw <= 0 && i < l->ndl; i++)
 		if (l->dl[i].label && kz_text_width(l->dl[i].label) > lw)
 			lw = kz_text_width(l->dl[i].label);
-	if (lw > LABELW)
+	if (l->labelw <= 0 && lw > LABELW)
 		lw = LABELW;
 	return lw < l->dw / 3 ? lw : l->dw / 3;
 }
@@ -152,8 +155,14 @@ label_width(const struct rlist *l)
 int
 rlist_detail_width(const struct rlist *l)
 {
-	int x0 = l->side ? 2 : 0, w = l->dw - x0 - LABELW - 1;
+	int x0 = l->side ? 2 : 0, w;
 
+	/* a label column known beforehand leaves the text the rest */
+	if (l->labelw > 0) {
+		w = l->dw - x0 - label_width(l) - 1;
+		return w > 0 ? w : 1;
+	}
+	w = l->dw - x0 - LABELW - 1;
 	return w > 10 ? w : 10;
 }
 
@@ -230,8 +239,9 @@ draw_detail(struct rlist *l)
 			draw_text(l->wdet, y, 0, 1, "|", draw_attr(DRAW_DIM));
 	dl_clear(l);
 	l->title[0] = '\0';
-	/* labels are measured after the lines exist; wrap to the widest
-	 * a label may be, which keeps the text inside the pane */
+	/* labels are measured after the lines exist (unless the tab gave
+	 * their width); wrap to the widest a label may be, which keeps the
+	 * text inside the pane */
 	l->dwidth = rlist_detail_width(l);
 	if (count(l) > 0)
 		l->ops->detail(l->arg, l, l->sel);
@@ -239,6 +249,9 @@ draw_detail(struct rlist *l)
 	if (l->ndl > 0 && l->dscroll + (size_t)rows > l->ndl)
 		l->dscroll = l->ndl > (size_t)rows ? l->ndl - (size_t)rows : 0;
 	draw_text(l->wdet, 0, x0, cw, l->title, draw_attr(DRAW_HEADER));
+	if (l->ndl == 0 && !l->title[0] && l->nodetail != NULL)
+		draw_text(l->wdet, 1, x0, cw, _(l->nodetail),
+		    draw_attr(DRAW_DIM));
 	if (l->ndl > (size_t)rows && rows > 0) {
 		snprintf(pos, sizeof pos, " %zu-%zu/%zu", l->dscroll + 1,
 		    l->dscroll + (size_t)rows, l->ndl);
@@ -265,9 +278,14 @@ draw_detail(struct rlist *l)
 void
 rlist_draw(struct rlist *l, unsigned flags)
 {
-	const char *empty = *rlist_term(l) ? _("Nothing matches the search.") :
-	    _("Nothing here yet: press a to add.");
+	const char *empty;
 
+	if (*rlist_term(l))
+		empty = l->nomatch ? _(l->nomatch) :
+		    _("Nothing matches the search.");
+	else
+		empty = l->empty ? _(l->empty) :
+		    _("Nothing here yet: press a to add.");
 	if (l->wlist != NULL && (flags & (UI_DRAW_LIST | UI_DRAW_ROWS))) {
 		if (flags & UI_DRAW_LIST)
 			draw_list(l, empty);
@@ -286,7 +304,7 @@ rlist_draw(struct rlist *l, unsigned flags)
 unsigned
 rlist_select(struct rlist *l, size_t to)
 {
-	size_t n = count(l), vis = (size_t)visible(l);
+	size_t n = count(l), vis = (size_t)rlist_rows(l);
 
 	if (n == 0)
 		return 0;
@@ -311,8 +329,12 @@ rlist_select(struct rlist *l, size_t to)
 static unsigned
 rl_move(struct rlist *l, enum keys_action a)
 {
-	size_t page = (size_t)visible(l), n = count(l);
+	size_t page, n;
 
+	if (l->ops->moves != NULL)
+		return l->ops->moves(l->arg, a);
+	page = (size_t)rlist_rows(l);
+	n = count(l);
 	switch (a) {
 	case KA_UP:
 		return l->sel > 0 ? rlist_select(l, l->sel - 1) : 0;
@@ -353,18 +375,26 @@ rlist_browse(struct rlist *l, enum keys_action a)
 		l->mode = RLIST_SEARCH;
 		form_line_edit(&l->term, KA_END, 0);
 		return UI_DRAW_STATUS;
+	case KA_CLEAR:
+		return rlist_clear(l) ? UI_DRAW_ALL : 0;
 	default:
 		return UI_PASS;
 	}
 }
 
+static void
+refilter(struct rlist *l)
+{
+	if (l->ops->refilter != NULL)
+		l->ops->refilter(l->arg);
+}
+
 unsigned
-rlist_search_key(struct rlist *l, int key, bool *changed)
+rlist_search_key(struct rlist *l, int key)
 {
 	enum keys_action a = keys_lookup(KEYS_SEARCH | KEYS_EDIT, key, true);
 	unsigned f = rl_move(l, a);
 
-	*changed = false;
 	if (f != UI_PASS)
 		return f | UI_DRAW_STATUS;
 	switch (a) {
@@ -374,13 +404,13 @@ rlist_search_key(struct rlist *l, int key, bool *changed)
 	case KA_SEARCH_CANCEL:
 		l->mode = RLIST_BROWSE;
 		form_line_set(&l->term, "");
-		*changed = true;
+		refilter(l);
 		return UI_DRAW_ALL;
 	case KA_REDRAW:
 		return UI_PASS;
 	default:
 		if (form_line_edit(&l->term, a, key)) {
-			*changed = true;
+			refilter(l);
 			return UI_DRAW_ALL;
 		}
 		return UI_DRAW_STATUS;
@@ -393,11 +423,46 @@ rlist_term(const struct rlist *l)
 	return form_line_text(&l->term);
 }
 
+bool
+rlist_clear(struct rlist *l)
+{
+	if (!*rlist_term(l))
+		return false;
+	form_line_set(&l->term, "");
+	refilter(l);
+	return true;
+}
+
 void
 rlist_ask(struct rlist *l, const char *question)
 {
 	snprintf(l->question, sizeof l->question, "%s", question);
 	l->mode = RLIST_CONFIRM;
+}
+
+unsigned
+rlist_delete_key(struct rlist *l, struct ui_ctx *ctx, int key, const char *id,
+    const struct rlist_delete *d)
+{
+	enum keys_action a = keys_lookup(KEYS_CONFIRM, key, false);
+	struct kz_err err = { 0 };
+	char keep[KZ_ID_SIZE];
+
+	if (a != KA_YES && a != KA_NO)
+		return 0;
+	l->mode = RLIST_BROWSE;
+	if (a == KA_NO || id == NULL) {
+		ui_message(ctx, false, "%s", _("Nothing deleted."));
+		return UI_DRAW_STATUS;
+	}
+	/* the row, and id with it, goes when done reads the rows again */
+	snprintf(keep, sizeof keep, "%s", id);
+	if (d->del(ctx->db, keep, &err) != KZ_OK) {
+		ui_error(ctx, &err);
+		return UI_DRAW_STATUS;
+	}
+	d->done(l->arg, keep);
+	return UI_DRAW_ALL;
 }
 
 int

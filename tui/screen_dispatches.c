@@ -67,22 +67,11 @@ dsp_count(void *arg)
 	return ((struct dsp_tab *)arg)->list.n;
 }
 
-static int
-state_width(void)
-{
-	int w = 0;
-
-	for (int i = 0; i < KZ_DSP_NSTATES; i++)
-		if (kz_text_width(kz_lc_name(&kz_dispatch_lc, i)) > w)
-			w = kz_text_width(kz_lc_name(&kz_dispatch_lc, i));
-	return w;
-}
-
 static void
 dsp_row(void *arg, size_t i, char *buf, size_t size, int width)
 {
 	struct dsp_tab *t = arg;
-	int sw = state_width(), w[4];
+	int sw = dspview_state_width(&kz_dispatch_lc), w[4];
 	char dates[32], who[256], host[600];
 	const char *v[4];
 
@@ -214,7 +203,14 @@ dsp_detail(void *arg, struct rlist *l, size_t sel)
 	kz_dispatch_free(&d);
 }
 
-static const struct rlist_ops dsp_ops = { dsp_count, dsp_row, dsp_detail };
+static void
+dsp_refilter(void *arg)
+{
+	reload(arg, NULL);
+}
+
+static const struct rlist_ops dsp_ops = { dsp_count, dsp_row, dsp_detail,
+    dsp_refilter, NULL };
 
 /* ---- the dispatch form ---- */
 
@@ -498,9 +494,7 @@ cost_save(struct form *f, void *arg, struct kz_err *err)
 	l.category = cat;
 	l.payer = form_choice(f, CF_PAYER) - 1;
 	snprintf(l.currency, sizeof l.currency, "%s", cur ? cur : "");
-	for (char *p = l.currency; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 32);
+	form_upper(l.currency);
 	if (l.currency[0] == '\0')
 		kz_cost_usual_currency(e->ctx->db, e->id, cat ? cat : "", l.payer,
 		    l.currency);
@@ -541,6 +535,17 @@ edit_cost(struct dsp_tab *t)
 
 /* ---- keys ---- */
 
+static void
+deleted(void *arg, const char *id)
+{
+	struct dsp_tab *t = arg;
+
+	reload(t, NULL);
+	ui_message(t->ctx, false, _("Deleted dispatch %s."), id);
+}
+
+static const struct rlist_delete dsp_delete = { kz_dispatch_delete, deleted };
+
 static unsigned
 edit(struct dsp_tab *t, bool add)
 {
@@ -571,49 +576,16 @@ dsp_key(void *tab, int key)
 	struct dsp_tab *t = tab;
 	enum keys_action a;
 	unsigned f;
-	bool changed;
 
-	if (t->rl.mode == RLIST_SEARCH) {
-		f = rlist_search_key(&t->rl, key, &changed);
-		if (changed)
-			reload(t, NULL);
-		return f;
-	}
-	if (t->rl.mode == RLIST_CONFIRM) {
-		a = keys_lookup(KEYS_CONFIRM, key, false);
-		if (a == KA_YES && sel_row(t)) {
-			struct kz_err err = { 0 };
-			char id[KZ_ID_SIZE], buf[KZ_ERR_MSG + 100];
-
-			t->rl.mode = RLIST_BROWSE;
-			snprintf(id, sizeof id, "%s", sel_row(t)->id);
-			if (kz_dispatch_delete(t->ctx->db, id, &err) != KZ_OK)
-				ui_message(t->ctx, true, "%s", kz_err_first(&err,
-				    buf, sizeof buf));
-			else {
-				reload(t, NULL);
-				ui_message(t->ctx, false, _("Deleted dispatch "
-				    "%s."), id);
-			}
-			return UI_DRAW_ALL;
-		}
-		if (a == KA_NO || a == KA_YES) {
-			t->rl.mode = RLIST_BROWSE;
-			ui_message(t->ctx, false, "%s", _("Nothing deleted."));
-			return UI_DRAW_STATUS;
-		}
-		return 0;
-	}
+	if (t->rl.mode == RLIST_SEARCH)
+		return rlist_search_key(&t->rl, key);
+	if (t->rl.mode == RLIST_CONFIRM)
+		return rlist_delete_key(&t->rl, t->ctx, key, sel_row(t) ?
+		    sel_row(t)->id : NULL, &dsp_delete);
 	a = keys_lookup(KEYS_LIST | KEYS_DISPATCHES, key, false);
 	if ((f = rlist_browse(&t->rl, a)) != UI_PASS)
 		return f;
 	switch (a) {
-	case KA_CLEAR:
-		if (!*rlist_term(&t->rl))
-			return 0;
-		form_line_set(&t->rl.term, "");
-		reload(t, NULL);
-		return UI_DRAW_ALL;
 	case KA_ADD:
 		return edit(t, true);
 	case KA_EDIT:

@@ -77,15 +77,12 @@ static void
 req_row(void *arg, size_t i, char *buf, size_t size, int width)
 {
 	struct req_tab *t = arg;
-	int w[4], sw = 0;
+	int w[4];
 	char host[600];
 	const char *v[4];
 
-	for (int s = 0; s < KZ_REQ_NSTATUS; s++)
-		if (kz_text_width(kz_lc_name(&kz_request_lc, s)) > sw)
-			sw = kz_text_width(kz_lc_name(&kz_request_lc, s));
 	w[0] = 10;
-	w[1] = sw;
+	w[1] = dspview_state_width(&kz_request_lc);
 	w[2] = (width - w[0] - w[1] - 3) * 40 / 100;
 	w[3] = width - w[0] - w[1] - w[2] - 3;
 	if (i == (size_t)-1) {
@@ -185,7 +182,14 @@ req_detail(void *arg, struct rlist *l, size_t sel)
 	kz_request_free(&r);
 }
 
-static const struct rlist_ops req_ops = { req_count, req_row, req_detail };
+static void
+req_refilter(void *arg)
+{
+	reload(arg, NULL);
+}
+
+static const struct rlist_ops req_ops = { req_count, req_row, req_detail,
+    req_refilter, NULL };
 
 /* ---- the candidates ---- */
 
@@ -251,7 +255,7 @@ cand_detail(void *arg, struct rlist *l, size_t sel)
 }
 
 static const struct rlist_ops cand_ops = { cand_count, cand_row,
-    cand_detail };
+    cand_detail, NULL, NULL };
 
 static unsigned
 open_candidates(struct req_tab *t)
@@ -399,10 +403,7 @@ req_save(struct form *f, void *arg, struct kz_err *err)
 		r.status = e->orig->status;
 		memcpy(r.created, e->orig->created, sizeof r.created);
 	}
-	v = form_trimmed(f, RF_COUNTRY);
-	for (char *p = v; p && *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 32);
+	v = form_upper(form_trimmed(f, RF_COUNTRY));
 	snprintf(r.country, sizeof r.country, "%s", v ? v : "");
 	if (v && strlen(v) > 2)
 		kz_err_add(err, "country", _("\"%s\" is not a two-letter "
@@ -565,6 +566,17 @@ change_status(struct req_tab *t)
 
 /* ---- keys ---- */
 
+static void
+deleted(void *arg, const char *id)
+{
+	struct req_tab *t = arg;
+
+	reload(t, NULL);
+	ui_message(t->ctx, false, _("Deleted request %s."), id);
+}
+
+static const struct rlist_delete req_delete = { kz_request_delete, deleted };
+
 static unsigned
 key_candidates(struct req_tab *t, int key)
 {
@@ -594,51 +606,18 @@ req_key(void *tab, int key)
 	struct req_tab *t = tab;
 	enum keys_action a;
 	unsigned f;
-	bool changed;
 
 	if (t->cands)
 		return key_candidates(t, key);
-	if (t->rl.mode == RLIST_SEARCH) {
-		f = rlist_search_key(&t->rl, key, &changed);
-		if (changed)
-			reload(t, NULL);
-		return f;
-	}
-	if (t->rl.mode == RLIST_CONFIRM) {
-		a = keys_lookup(KEYS_CONFIRM, key, false);
-		if (a == KA_YES && sel_row(t)) {
-			struct kz_err err = { 0 };
-			char id[KZ_ID_SIZE], buf[KZ_ERR_MSG + 100];
-
-			t->rl.mode = RLIST_BROWSE;
-			snprintf(id, sizeof id, "%s", sel_row(t)->id);
-			if (kz_request_delete(t->ctx->db, id, &err) != KZ_OK)
-				ui_message(t->ctx, true, "%s", kz_err_first(&err,
-				    buf, sizeof buf));
-			else {
-				reload(t, NULL);
-				ui_message(t->ctx, false, _("Deleted request "
-				    "%s."), id);
-			}
-			return UI_DRAW_ALL;
-		}
-		if (a == KA_NO || a == KA_YES) {
-			t->rl.mode = RLIST_BROWSE;
-			ui_message(t->ctx, false, "%s", _("Nothing deleted."));
-			return UI_DRAW_STATUS;
-		}
-		return 0;
-	}
+	if (t->rl.mode == RLIST_SEARCH)
+		return rlist_search_key(&t->rl, key);
+	if (t->rl.mode == RLIST_CONFIRM)
+		return rlist_delete_key(&t->rl, t->ctx, key, sel_row(t) ?
+		    sel_row(t)->id : NULL, &req_delete);
 	a = keys_lookup(KEYS_LIST | KEYS_REQUESTS, key, false);
 	if ((f = rlist_browse(&t->rl, a)) != UI_PASS)
 		return f;
 	switch (a) {
-	case KA_CLEAR:
-		if (!*rlist_term(&t->rl))
-			return 0;
-		form_line_set(&t->rl.term, "");
-		reload(t, NULL);
-		return UI_DRAW_ALL;
 	case KA_ADD:
 		return edit(t, true);
 	case KA_EDIT:

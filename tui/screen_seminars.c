@@ -40,7 +40,6 @@ static const char *const sem_status_choices[] = {
 
 /* ---- shared by the views ---- */
 
-
 void
 semv_day(const struct kz_config *cfg, const char *date, char *out,
     size_t size)
@@ -48,6 +47,40 @@ semv_day(const struct kz_config *cfg, const char *date, char *out,
 	kz_programme_day(cfg, date, out, size);
 }
 
+void
+semv_country(void *arg, const char *value, char *out, size_t size)
+{
+	char v[8];
+	const char *n;
+
+	(void)arg;
+	snprintf(v, sizeof v, "%s", value);
+	if ((n = kz_country_name(kz_trim(form_upper(v)))) != NULL)
+		snprintf(out, size, "%s", _(n));
+	else if (*kz_trim(v))
+		snprintf(out, size, "%s", _("not a country code"));
+}
+
+static void
+lower(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s = (char)(*s - 'A' + 'a');
+}
+
+bool
+semv_matches(char *hay, const char *term)
+{
+	char t[256];
+
+	if (!*term)
+		return true;
+	snprintf(t, sizeof t, "%s", term);
+	lower(hay);
+	lower(t);
+	return strstr(hay, t) != NULL;
+}
 
 static void
 dates_shown(const struct kz_config *cfg, const struct kz_seminar *s,
@@ -305,7 +338,14 @@ eds_detail(void *arg, struct rlist *l, size_t sel)
 	free(att);
 }
 
-static const struct rlist_ops eds_ops = { eds_count, eds_row, eds_detail };
+static void
+eds_refilter(void *arg)
+{
+	load_editions(arg, NULL);
+}
+
+static const struct rlist_ops eds_ops = { eds_count, eds_row, eds_detail,
+    eds_refilter, NULL };
 
 static void
 draw_banner(struct sem_tab *t)
@@ -336,7 +376,6 @@ enum {
 };
 
 static void preview_series(void *, const char *, char *, size_t);
-static void preview_country(void *, const char *, char *, size_t);
 
 static const struct form_spec edition_form[EF_N] = {
 	{ "series", N_("Series"), N_("The series' code, e.g. cj-seminar"),
@@ -356,7 +395,7 @@ static const struct form_spec edition_form[EF_N] = {
 	{ "region", N_("Region"), N_("Province or prefecture, e.g. 福建省"),
 	  NULL, 0, NULL },
 	{ "country", N_("Country"), N_("ISO code: CN, JP, SG, ..."), NULL, 0,
-	  preview_country },
+	  semv_country },
 	{ "organiser", N_("Organiser"), N_("e.g. CLAIR"), NULL, 0, NULL },
 	{ "co_organisers", N_("Co-organisers"), N_("Separated by ;"), NULL, 0,
 	  NULL },
@@ -404,23 +443,6 @@ preview_series(void *arg, const char *value, char *out, size_t size)
 		kz_series_free(&s);
 	} else if (*kz_trim(v))
 		snprintf(out, size, "%s", _("no such series"));
-}
-
-static void
-preview_country(void *arg, const char *value, char *out, size_t size)
-{
-	char v[8];
-	const char *n;
-
-	(void)arg;
-	snprintf(v, sizeof v, "%s", value);
-	for (char *p = v; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p -= 32;
-	if ((n = kz_country_name(kz_trim(v))) != NULL)
-		snprintf(out, size, "%s", _(n));
-	else if (*kz_trim(v))
-		snprintf(out, size, "%s", _("not a country code"));
 }
 
 /* A whole number from a form field; 0 for empty. */
@@ -475,9 +497,7 @@ edition_save(struct form *f, void *arg, struct kz_err *err)
 	    _("last day"), err);
 	kz_copy_value(s.country, sizeof s.country, form_value(f, EF_COUNTRY),
 	    "country", _("country"), err);
-	for (char *p = s.country; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p -= 32;
+	form_upper(s.country);
 	rc |= form_take(f, EF_TITLE, &s.title);
 	rc |= form_take(f, EF_THEME, &s.theme);
 	rc |= form_take(f, EF_CITY, &s.city);
@@ -655,35 +675,17 @@ view_result(struct sem_tab *t, unsigned f)
 	return f;
 }
 
-static unsigned
-confirm_key(struct sem_tab *t, int key)
+static void
+deleted(void *arg, const char *id)
 {
-	const struct kz_seminar *s = cur_edition(t);
-	struct kz_err err = { 0 };
-	char id[KZ_ID_SIZE];
+	struct sem_tab *t = arg;
 
-	switch (keys_lookup(KEYS_CONFIRM, key, false)) {
-	case KA_YES:
-		t->list.mode = RLIST_BROWSE;
-		if (s == NULL)
-			return UI_DRAW_STATUS;
-		snprintf(id, sizeof id, "%s", s->id);
-		if (kz_seminar_delete(t->ctx->db, id, &err) != KZ_OK) {
-			ui_error(t->ctx, &err);
-			return UI_DRAW_STATUS;
-		}
-		load_series(t, NULL);
-		load_editions(t, NULL);
-		ui_message(t->ctx, false, _("Deleted edition %s."), id);
-		return UI_DRAW_ALL;
-	case KA_NO:
-		t->list.mode = RLIST_BROWSE;
-		ui_message(t->ctx, false, "%s", _("Nothing deleted."));
-		return UI_DRAW_STATUS;
-	default:
-		return 0;
-	}
+	load_series(t, NULL);
+	load_editions(t, NULL);
+	ui_message(t->ctx, false, _("Deleted edition %s."), id);
 }
+
+static const struct rlist_delete eds_delete = { kz_seminar_delete, deleted };
 
 static unsigned
 editions_key(struct sem_tab *t, int key)
@@ -691,17 +693,12 @@ editions_key(struct sem_tab *t, int key)
 	const struct kz_seminar *s = cur_edition(t);
 	enum keys_action a;
 	char q[256], ref[96];
-	bool changed;
-	unsigned f;
 
-	if (t->list.mode == RLIST_SEARCH) {
-		f = rlist_search_key(&t->list, key, &changed);
-		if (changed)
-			load_editions(t, NULL);
-		return f;
-	}
+	if (t->list.mode == RLIST_SEARCH)
+		return rlist_search_key(&t->list, key);
 	if (t->list.mode == RLIST_CONFIRM)
-		return confirm_key(t, key);
+		return rlist_delete_key(&t->list, t->ctx, key, s ? s->id : NULL,
+		    &eds_delete);
 	switch (keys_lookup(KEYS_SEMINAR, key, false)) {
 	case KA_PROGRAMME:
 		return switch_view(t, VIEW_DAYS);
@@ -720,12 +717,6 @@ editions_key(struct sem_tab *t, int key)
 	}
 	a = keys_lookup(KEYS_LIST, key, false);
 	switch (a) {
-	case KA_CLEAR:
-		if (!*rlist_term(&t->list))
-			return 0;
-		form_line_set(&t->list.term, "");
-		load_editions(t, NULL);
-		return UI_DRAW_ALL;
 	case KA_ADD:
 		return edition_form_run(t, false);
 	case KA_EDIT:

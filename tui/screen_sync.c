@@ -351,7 +351,14 @@ sync_detail(void *arg, struct rlist *l, size_t i)
 	kz_conflict_view_free(&v);
 }
 
-static const struct rlist_ops sync_ops = { sync_count, sync_row, sync_detail };
+static void
+sync_refilter(void *arg)
+{
+	reload(arg, -1);
+}
+
+static const struct rlist_ops sync_ops = { sync_count, sync_row, sync_detail,
+    sync_refilter, NULL };
 
 /* ---- the state block ---- */
 
@@ -606,28 +613,17 @@ sync_key(void *tab, int key)
 	struct sync_tab *t = tab;
 	enum keys_action a;
 	unsigned f;
-	bool changed;
 
 	if (t->prompt != PROMPT_NONE)
 		return key_prompt(t, key);
 	if (t->rl.mode == RLIST_CONFIRM)
 		return key_confirm(t, key);
-	if (t->rl.mode == RLIST_SEARCH) {
-		f = rlist_search_key(&t->rl, key, &changed);
-		if (changed)
-			reload(t, -1);
-		return f;
-	}
+	if (t->rl.mode == RLIST_SEARCH)
+		return rlist_search_key(&t->rl, key);
 	a = keys_lookup(KEYS_LIST | KEYS_SYNC, key, false);
 	if ((f = rlist_browse(&t->rl, a)) != UI_PASS)
 		return f;
 	switch (a) {
-	case KA_CLEAR:
-		if (!*rlist_term(&t->rl))
-			return 0;
-		form_line_set(&t->rl.term, "");
-		reload(t, -1);
-		return UI_DRAW_ALL;
 	case KA_THEIRS:
 	case KA_MINE:
 		return ask_resolve(t, a == KA_THEIRS);
@@ -715,16 +711,10 @@ sync_draw(void *tab, unsigned flags)
 		draw_state(t);
 		wnoutrefresh(t->wstate);
 	}
-	rlist_draw(&t->rl, flags);
 	/* the list's own words for an empty list speak of adding */
-	if (t->rl.wlist != NULL && (flags & UI_DRAW_LIST) && t->nshown == 0 &&
-	    !*rlist_term(&t->rl)) {
-		draw_text(t->rl.wlist, 1, 1, t->rl.lw - 1, t->all ?
-		    _("No conflicts: every change was applied.") :
-		    _("No open conflicts (r shows the settled ones)."),
-		    draw_attr(DRAW_DIM));
-		wnoutrefresh(t->rl.wlist);
-	}
+	t->rl.empty = t->all ? N_("No conflicts: every change was applied.") :
+	    N_("No open conflicts (r shows the settled ones).");
+	rlist_draw(&t->rl, flags);
 }
 
 static int

@@ -163,7 +163,14 @@ tr_detail(void *arg, struct rlist *l, size_t sel)
 	rlist_detail_add(l, _("ID"), r->id);
 }
 
-static const struct rlist_ops tr_ops = { tr_count, tr_row, tr_detail };
+static void
+tr_refilter(void *arg)
+{
+	tr_load(arg, NULL);
+}
+
+static const struct rlist_ops tr_ops = { tr_count, tr_row, tr_detail,
+    tr_refilter, NULL };
 
 /* ---- the form ---- */
 
@@ -228,9 +235,7 @@ tr_save(struct form *f, void *arg, struct kz_err *err)
 	rc |= form_take(f, TF_REGION, &r.home_region);
 	kz_copy_value(r.home_country, sizeof r.home_country,
 	    form_value(f, TF_COUNTRY), "home_country", _("home country"), err);
-	for (char *p = r.home_country; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p -= 32;
+	form_upper(r.home_country);
 	rc |= form_take(f, TF_NAME, &r.name);
 	rc |= form_take(f, TF_ROMAN, &r.name_roman);
 	rc |= form_take(f, TF_POST, &r.post);
@@ -308,33 +313,17 @@ tr_form_run(struct tr_tab *t, bool edit)
 
 /* ---- keys ---- */
 
-static unsigned
-tr_confirm(struct tr_tab *t, int key)
+static void
+tr_deleted(void *arg, const char *id)
 {
-	struct kz_err err = { 0 };
-	char id[KZ_ID_SIZE];
+	struct tr_tab *t = arg;
 
-	switch (keys_lookup(KEYS_CONFIRM, key, false)) {
-	case KA_YES:
-		t->list.mode = RLIST_BROWSE;
-		if (t->list.sel >= t->n)
-			return UI_DRAW_STATUS;
-		snprintf(id, sizeof id, "%s", t->l[t->list.sel].id);
-		if (kz_trainee_delete(t->ctx->db, id, &err) != KZ_OK) {
-			ui_error(t->ctx, &err);
-			return UI_DRAW_STATUS;
-		}
-		tr_load(t, NULL);
-		ui_message(t->ctx, false, _("Deleted %s."), id);
-		return UI_DRAW_ALL;
-	case KA_NO:
-		t->list.mode = RLIST_BROWSE;
-		ui_message(t->ctx, false, "%s", _("Nothing deleted."));
-		return UI_DRAW_STATUS;
-	default:
-		return 0;
-	}
+	tr_load(t, NULL);
+	ui_message(t->ctx, false, _("Deleted %s."), id);
 }
+
+static const struct rlist_delete tr_delete = { kz_trainee_delete,
+    tr_deleted };
 
 static unsigned
 tr_key(void *tab, int key)
@@ -342,25 +331,15 @@ tr_key(void *tab, int key)
 	struct tr_tab *t = tab;
 	enum keys_action a;
 	char q[300];
-	bool changed;
-	unsigned f;
 
-	if (t->list.mode == RLIST_SEARCH) {
-		f = rlist_search_key(&t->list, key, &changed);
-		if (changed)
-			tr_load(t, NULL);
-		return f;
-	}
+	if (t->list.mode == RLIST_SEARCH)
+		return rlist_search_key(&t->list, key);
 	if (t->list.mode == RLIST_CONFIRM)
-		return tr_confirm(t, key);
+		return rlist_delete_key(&t->list, t->ctx, key,
+		    t->list.sel < t->n ? t->l[t->list.sel].id : NULL,
+		    &tr_delete);
 	a = keys_lookup(KEYS_LIST, key, false);
 	switch (a) {
-	case KA_CLEAR:
-		if (!*rlist_term(&t->list))
-			return 0;
-		form_line_set(&t->list.term, "");
-		tr_load(t, NULL);
-		return UI_DRAW_ALL;
 	case KA_ADD:
 		return tr_form_run(t, false);
 	case KA_EDIT:

@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "programme.h"
+#include "rlist.h"
 #include "seminar.h"
 #include "seminar_view.h"
 #include "semrec.h"
@@ -32,14 +33,21 @@ struct sem_days {
 	struct dline *lines;
 	size_t nlines, shown;	/* lines, and items among them */
 	size_t sel, oldsel, top;	/* line indexes */
-	enum { D_BROWSE, D_SEARCH, D_CONFIRM } mode;
-	struct form_line term;
+	/* the search, the delete question and the status line; the lines
+	 * are drawn here, a day's heading above its items */
+	struct rlist rl;
 	bool zoom;
-	size_t dscroll;
 	WINDOW *w;
 	int h, wd;
 	int timew, cw, vw, kw, tw;	/* column widths */
 };
+
+static size_t days_count(void *);
+static void days_refilter(void *);
+static unsigned days_move(void *, enum keys_action);
+
+static const struct rlist_ops days_ops = { days_count, NULL, NULL,
+    days_refilter, days_move };
 
 static bool
 is_item(const struct sem_days *d, size_t i)
@@ -78,16 +86,7 @@ matches(const struct kz_item *it, const char *term)
 	snprintf(hay, sizeof hay, "%s %s %s %s %s %s", it->title ? it->title :
 	    "", it->city ? it->city : "", it->venue ? it->venue : "",
 	    it->notes ? it->notes : "", _(kz_kind_label(it->kind)), it->date);
-	/* Latin without case; CJK as typed */
-	for (char *p = hay; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p += 32;
-	char t[256];
-	snprintf(t, sizeof t, "%s", term);
-	for (char *p = t; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p += 32;
-	return strstr(hay, t) != NULL;
+	return semv_matches(hay, term);
 }
 
 /* Scroll so the selection shows, from the top when all of it fits. */
@@ -109,7 +108,7 @@ follow(struct sem_days *d)
 static void
 build_lines(struct sem_days *d, const char *keep)
 {
-	const char *term = form_line_text(&d->term);
+	const char *term = rlist_term(&d->rl);
 	struct dline *l;
 
 	free(d->lines);
@@ -137,7 +136,7 @@ build_lines(struct sem_days *d, const char *keep)
 	if (!is_item(d, d->sel))
 		d->sel = d->nlines > 1 ? 1 : 0;
 	follow(d);
-	d->dscroll = 0;
+	d->rl.dscroll = 0;
 }
 
 static void
@@ -166,8 +165,8 @@ void
 days_show(struct sem_days *d, const char *edition)
 {
 	snprintf(d->edition, sizeof d->edition, "%s", edition);
-	form_line_set(&d->term, "");
-	d->mode = D_BROWSE;
+	form_line_set(&d->rl.term, "");
+	d->rl.mode = RLIST_BROWSE;
 	d->zoom = false;
 	load(d, NULL);
 }
@@ -180,7 +179,7 @@ days_open(struct ui_ctx *ctx)
 	if (d == NULL)
 		return NULL;
 	d->ctx = ctx;
-	form_line_set(&d->term, "");
+	rlist_init(&d->rl, &days_ops, d);
 	return d;
 }
 
@@ -192,7 +191,7 @@ days_close(struct sem_days *d)
 	draw_delwin(&d->w);
 	kz_item_list_free(d->items, d->n);
 	free(d->lines);
-	form_line_free(&d->term);
+	rlist_free(&d->rl);
 	free(d);
 }
 
@@ -315,7 +314,8 @@ draw_detail(struct sem_days *d)
 {
 	const struct kz_item *it = sel_item(d);
 	int rows = detail_rows(d), y0 = d->h - rows;
-	struct wrap wr = { d, y0 + 1, 0, d->wd, d->h - 1, d->dscroll, A_NORMAL };
+	struct wrap wr = { d, y0 + 1, 0, d->wd, d->h - 1, d->rl.dscroll,
+	    A_NORMAL };
 	char buf[2048], abbr[16] = "";
 	struct kz_err err = { 0 };
 	struct kz_tz *z;
@@ -367,7 +367,7 @@ days_draw(struct sem_days *d, unsigned flags)
 		for (size_t i = d->top; i < d->nlines &&
 		    i < d->top + (size_t)list_rows(d); i++)
 			draw_line(d, i);
-		if (d->nlines == 0 && *form_line_text(&d->term))
+		if (d->nlines == 0 && *rlist_term(&d->rl))
 			draw_text(d->w, 1, 1, d->wd - 1, _("Nothing matches the "
 			    "search."), draw_attr(DRAW_DIM));
 		flags |= UI_DRAW_DETAIL;
@@ -404,7 +404,7 @@ select_line(struct sem_days *d, size_t to)
 		return 0;
 	d->oldsel = d->sel;
 	d->sel = to;
-	d->dscroll = 0;
+	d->rl.dscroll = 0;
 	/* keep the day's heading in view above its first item */
 	if (to < d->top || (to == d->top && to > 0 && !is_item(d, to - 1))) {
 		d->top = to > 0 && !is_item(d, to - 1) ? to - 1 : to;
@@ -470,6 +470,24 @@ nav(struct sem_days *d, enum keys_action a)
 	case KA_LAST: return step(d, (long)d->nlines);
 	default: return UI_PASS;
 	}
+}
+
+static size_t
+days_count(void *arg)
+{
+	return ((struct sem_days *)arg)->nlines;
+}
+
+static void
+days_refilter(void *arg)
+{
+	build_lines(arg, NULL);
+}
+
+static unsigned
+days_move(void *arg, enum keys_action a)
+{
+	return nav(arg, a);
 }
 
 /* ---- the form ---- */
@@ -676,82 +694,34 @@ item_form_run(struct sem_days *d, bool edit)
 
 /* ---- keys ---- */
 
-static unsigned
-search_key(struct sem_days *d, int key)
+static void
+deleted(void *arg, const char *id)
 {
-	enum keys_action a = keys_lookup(KEYS_SEARCH | KEYS_EDIT, key, true);
-	unsigned f = nav(d, a);
+	struct sem_days *d = arg;
 
-	if (f != UI_PASS)
-		return f | UI_DRAW_STATUS;
-	switch (a) {
-	case KA_SEARCH_KEEP:
-		d->mode = D_BROWSE;
-		return UI_DRAW_STATUS;
-	case KA_SEARCH_CANCEL:
-		d->mode = D_BROWSE;
-		form_line_set(&d->term, "");
-		build_lines(d, NULL);
-		return UI_DRAW_ALL;
-	case KA_REDRAW:
-		return UI_PASS;
-	default:
-		if (form_line_edit(&d->term, a, key)) {
-			build_lines(d, NULL);
-			return UI_DRAW_ALL;
-		}
-		return UI_DRAW_STATUS;
-	}
+	load(d, NULL);
+	columns(d);
+	ui_message(d->ctx, false, _("Deleted %s."), id);
 }
 
-static unsigned
-confirm_key(struct sem_days *d, int key)
-{
-	const struct kz_item *it = sel_item(d);
-	struct kz_err err = { 0 };
-	char id[KZ_ID_SIZE];
-
-	switch (keys_lookup(KEYS_CONFIRM, key, false)) {
-	case KA_YES:
-		d->mode = D_BROWSE;
-		if (it == NULL)
-			return UI_DRAW_STATUS;
-		snprintf(id, sizeof id, "%s", it->id);
-		if (kz_item_delete(d->ctx->db, id, &err) != KZ_OK) {
-			ui_error(d->ctx, &err);
-			return UI_DRAW_STATUS;
-		}
-		load(d, NULL);
-		columns(d);
-		ui_message(d->ctx, false, _("Deleted %s."), id);
-		return UI_DRAW_ALL;
-	case KA_NO:
-		d->mode = D_BROWSE;
-		ui_message(d->ctx, false, "%s", _("Nothing deleted."));
-		return UI_DRAW_STATUS;
-	default:
-		return 0;
-	}
-}
+static const struct rlist_delete item_delete = { kz_item_delete, deleted };
 
 unsigned
 days_key(struct sem_days *d, int key)
 {
+	const struct kz_item *it = sel_item(d);
 	enum keys_action a;
-	unsigned f;
+	char q[512];
 
-	if (d->mode == D_SEARCH)
-		return search_key(d, key);
-	if (d->mode == D_CONFIRM)
-		return confirm_key(d, key);
+	if (d->rl.mode == RLIST_SEARCH)
+		return rlist_search_key(&d->rl, key);
+	if (d->rl.mode == RLIST_CONFIRM)
+		return rlist_delete_key(&d->rl, d->ctx, key, it ? it->id : NULL,
+		    &item_delete);
 	switch (keys_lookup(KEYS_PROGRAMME, key, false)) {
 	case KA_BACK:
-		if (*form_line_text(&d->term)) {
-			form_line_set(&d->term, "");
-			build_lines(d, NULL);
-			return UI_DRAW_ALL;
-		}
-		return SEMV_BACK;
+		/* Esc clears a search first */
+		return rlist_clear(&d->rl) ? UI_DRAW_ALL : SEMV_BACK;
 	case KA_DAY_NEXT:
 		return jump_day(d, 1);
 	case KA_DAY_PREV:
@@ -765,75 +735,40 @@ days_key(struct sem_days *d, int key)
 	default: break;
 	}
 	a = keys_lookup(KEYS_LIST, key, false);
-	if ((f = nav(d, a)) != UI_PASS)
-		return f;
 	switch (a) {
-	case KA_SEARCH:
-		d->mode = D_SEARCH;
-		form_line_edit(&d->term, KA_END, 0);
-		return UI_DRAW_STATUS;
 	case KA_ZOOM:
+		/* the record over the lines, in the same window */
 		d->zoom = !d->zoom;
-		d->dscroll = 0;
+		d->rl.dscroll = 0;
 		return UI_DRAW_ALL;
-	case KA_DETAIL_DOWN:
-		d->dscroll++;
-		return UI_DRAW_DETAIL;
-	case KA_DETAIL_UP:
-		if (d->dscroll > 0)
-			d->dscroll--;
-		return UI_DRAW_DETAIL;
 	case KA_ADD:
 		return item_form_run(d, false);
 	case KA_EDIT:
 		return item_form_run(d, true);
 	case KA_DELETE:
-		if (sel_item(d) == NULL)
+		if (it == NULL)
 			return 0;
-		d->mode = D_CONFIRM;
+		snprintf(q, sizeof q, _("Delete %s %s \"%s\"? (y/n)"), it->date,
+		    it->start, it->title);
+		rlist_ask(&d->rl, q);
 		return UI_DRAW_STATUS;
 	default:
-		return UI_PASS;
+		/* moves (the items, not the headings), scrolling the record
+		 * and the search */
+		return rlist_browse(&d->rl, a);
 	}
 }
 
 int
 days_status(struct sem_days *d, WINDOW *w, int width)
 {
-	const struct kz_item *it = sel_item(d);
-	char buf[512];
-	int x;
-
-	if (d->mode == D_SEARCH) {
-		draw_text(w, 0, 0, 1, "/", A_BOLD);
-		x = form_line_draw(&d->term, w, 0, 1, width - 1, A_NORMAL);
-		wmove(w, 0, x < width ? x : width - 1);
-		return -1;
-	}
-	if (d->mode == D_CONFIRM) {
-		snprintf(buf, sizeof buf, _("Delete %s %s \"%s\"? (y/n)"),
-		    it ? it->date : "", it ? it->start : "", it ? it->title : "");
-		x = draw_text(w, 0, 0, width, buf, draw_attr(DRAW_ERROR));
-		wmove(w, 0, x < width ? x : width - 1);
-		return -1;
-	}
-	if (*form_line_text(&d->term)) {
-		snprintf(buf, sizeof buf, "[/%s] ", form_line_text(&d->term));
-		return draw_text(w, 0, 0, kz_text_width(buf) < width / 2 ?
-		    kz_text_width(buf) : width / 2, buf, A_BOLD);
-	}
-	return 0;
+	return rlist_status(&d->rl, w, width, NULL);
 }
 
 unsigned
 days_keyctx(struct sem_days *d, bool *text)
 {
-	*text = d->mode == D_SEARCH;
-	if (d->mode == D_SEARCH)
-		return KEYS_SEARCH;
-	if (d->mode == D_CONFIRM)
-		return KEYS_CONFIRM;
-	return KEYS_LIST | KEYS_PROGRAMME;
+	return rlist_keyctx(&d->rl, KEYS_LIST | KEYS_PROGRAMME, text);
 }
 
 void

@@ -34,7 +34,7 @@ static const char *const role_choices[] = {
 static bool
 matches(const struct kz_participant *p, const char *term)
 {
-	char hay[1024], t[256];
+	char hay[1024];
 	const char *cn = kz_country_name(p->country);
 
 	if (!*term)
@@ -43,14 +43,7 @@ matches(const struct kz_participant *p, const char *term)
 	    p->name_roman ? p->name_roman : "", p->country, cn ? _(cn) : "",
 	    p->organisation ? p->organisation : "", p->post ? p->post : "",
 	    _(kz_part_role_name(p->role)), p->needs ? p->needs : "");
-	snprintf(t, sizeof t, "%s", term);
-	for (char *s = hay; *s; s++)
-		if (*s >= 'A' && *s <= 'Z')
-			*s += 32;
-	for (char *s = t; *s; s++)
-		if (*s >= 'A' && *s <= 'Z')
-			*s += 32;
-	return strstr(hay, t) != NULL;
+	return semv_matches(hay, term);
 }
 
 static void
@@ -153,7 +146,14 @@ detail(void *arg, struct rlist *l, size_t sel)
 	rlist_detail_add(l, _("ID"), p->id);
 }
 
-static const struct rlist_ops ops = { count, row, detail };
+static void
+search_changed(void *arg)
+{
+	refilter(arg, NULL);
+}
+
+static const struct rlist_ops ops = { count, row, detail, search_changed,
+    NULL };
 
 /* The edition, then the counts by country and role. */
 static void
@@ -185,15 +185,13 @@ draw_banner(struct sem_people *s)
 enum { PF_NAME, PF_ROMAN, PF_COUNTRY, PF_ORG, PF_POST, PF_ROLE, PF_EMAIL,
 	PF_PHONE, PF_NEEDS, PF_NOTES, PF_N };
 
-static void preview_country(void *, const char *, char *, size_t);
-
 static const struct form_spec part_form[PF_N] = {
 	{ "name", N_("Name"), N_("As the person writes it"), NULL,
 	  FORM_REQUIRED, NULL },
 	{ "name_roman", N_("Romanised name"), N_("In Latin letters"), NULL, 0,
 	  NULL },
 	{ "country", N_("Country"), N_("ISO code: KH, IN, ID, LA, MY, MM, PH, "
-	  "LK, TH, CN, JP, ..."), NULL, FORM_REQUIRED, preview_country },
+	  "LK, TH, CN, JP, ..."), NULL, FORM_REQUIRED, semv_country },
 	{ "organisation", N_("Organisation"), N_("e.g. Ministry of Interior"),
 	  NULL, 0, NULL },
 	{ "post", N_("Post"), N_("e.g. Deputy Director"), NULL, 0, NULL },
@@ -221,24 +219,7 @@ upper2(const char *in, char out[8])
 	char copy[8];
 
 	snprintf(copy, sizeof copy, "%s", in);
-	for (char *p = copy; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p -= 32;
-	snprintf(out, 8, "%s", kz_trim(copy));
-}
-
-static void
-preview_country(void *arg, const char *value, char *out, size_t size)
-{
-	char v[8];
-	const char *n;
-
-	(void)arg;
-	upper2(value, v);
-	if ((n = kz_country_name(v)) != NULL)
-		snprintf(out, size, "%s", _(n));
-	else if (*v)
-		snprintf(out, size, "%s", _("not a country code"));
+	snprintf(out, 8, "%s", kz_trim(form_upper(copy)));
 }
 
 static int
@@ -316,58 +297,33 @@ form_run_part(struct sem_people *s, bool edit)
 
 /* ---- keys ---- */
 
-static unsigned
-confirm_key(struct sem_people *s, int key)
+static void
+deleted(void *arg, const char *id)
 {
-	struct kz_err err = { 0 };
-	char id[KZ_ID_SIZE];
+	struct sem_people *s = arg;
 
-	switch (keys_lookup(KEYS_CONFIRM, key, false)) {
-	case KA_YES:
-		s->list.mode = RLIST_BROWSE;
-		if (s->list.sel >= s->n)
-			return UI_DRAW_STATUS;
-		snprintf(id, sizeof id, "%s", s->p[s->list.sel].id);
-		if (kz_participant_delete(s->ctx->db, id, &err) != KZ_OK) {
-			ui_error(s->ctx, &err);
-			return UI_DRAW_STATUS;
-		}
-		load(s, NULL);
-		ui_message(s->ctx, false, _("Deleted %s."), id);
-		return UI_DRAW_ALL;
-	case KA_NO:
-		s->list.mode = RLIST_BROWSE;
-		ui_message(s->ctx, false, "%s", _("Nothing deleted."));
-		return UI_DRAW_STATUS;
-	default:
-		return 0;
-	}
+	load(s, NULL);
+	ui_message(s->ctx, false, _("Deleted %s."), id);
 }
+
+static const struct rlist_delete part_delete = { kz_participant_delete,
+    deleted };
 
 unsigned
 people_key(struct sem_people *s, int key)
 {
 	enum keys_action a;
 	char q[300];
-	bool changed;
-	unsigned f;
 
-	if (s->list.mode == RLIST_SEARCH) {
-		f = rlist_search_key(&s->list, key, &changed);
-		if (changed)
-			refilter(s, NULL);
-		return f;
-	}
+	if (s->list.mode == RLIST_SEARCH)
+		return rlist_search_key(&s->list, key);
 	if (s->list.mode == RLIST_CONFIRM)
-		return confirm_key(s, key);
-	if (keys_lookup(KEYS_PROGRAMME, key, false) == KA_BACK) {
-		if (*rlist_term(&s->list)) {
-			form_line_set(&s->list.term, "");
-			refilter(s, NULL);
-			return UI_DRAW_ALL;
-		}
-		return SEMV_BACK;
-	}
+		return rlist_delete_key(&s->list, s->ctx, key,
+		    s->list.sel < s->n ? s->p[s->list.sel].id : NULL,
+		    &part_delete);
+	/* Esc clears a search first */
+	if (keys_lookup(KEYS_PROGRAMME, key, false) == KA_BACK)
+		return rlist_clear(&s->list) ? UI_DRAW_ALL : SEMV_BACK;
 	switch (keys_lookup(KEYS_SEMINAR, key, false)) {
 	case KA_PROGRAMME: return SEMV_DAYS;
 	case KA_PARTICIPANTS: return SEMV_BACK;

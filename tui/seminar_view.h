@@ -45,5 +45,10 @@ void semv_edition_line(struct ui_ctx *ctx, const char *edition, char *out,
 /* "2019-12-16" as the office shows a date, with the weekday. */
 void semv_day(const struct kz_config *cfg, const char *date, char *out,
     size_t size);
+/* A form's preview of a country code: the country's name. */
+void semv_country(void *arg, const char *value, char *out, size_t size);
+/* Is term in hay, Latin letters in either case and the rest as typed?
+ * hay is lowered in place; an empty term is in everything. */
+bool semv_matches(char *hay, const char *term);
 
 #endif
