@@ -1,4 +1,4 @@
-/* screen_specialists.c - the specialist register tab: list, detail, search, form. */
+/* screen_specialists.c - the specialist register tab: list, record, search (the form: spec_form.c). */
 #include "screen_specialists.h"
 
 #include <libintl.h>
@@ -8,13 +8,14 @@
 
 #include "date.h"
 #include "dspview.h"
-#include "form.h"
 #include "i18n.h"
 #include "keys.h"
 #include "rlist.h"
 #include "spec_form.h"
 #include "specialist.h"
+#include "stamp.h"
 #include "text.h"
+
 /* Display names of stored keywords; core stores them in English. */
 static const char *const spec_level_names[KZ_LEVEL_COUNT] = {
 	N_("basic"), N_("conversational"), N_("business"), N_("fluent"),
@@ -58,6 +59,7 @@ spec_row(const struct spec_tab *t)
 {
 	return t->rl.sel < t->list.n ? &t->list.rows[t->rl.sel] : NULL;
 }
+
 /* Run the search again, keeping the selected record selected when it is
  * still listed. all: count every specialist too (after a write). */
 static void
@@ -248,20 +250,15 @@ spec_label(enum spec_label i)
 	return _(spec_labels[i]);
 }
 
-/* "2026-01-05T03:04:05Z" in the office's date format, with the time. */
+/* "2026-01-05T03:04:05Z" as the office sees it, and who wrote it. */
 static void
 spec_stamp(const struct kz_config *cfg, const char *stamp, const char *who,
     char *out, size_t size)
 {
-	char date[11], shown[64];
+	char shown[96];
 
-	snprintf(date, sizeof date, "%s", stamp);
-	kz_date_format(date, cfg->date_format, shown, sizeof shown);
-	if (strlen(stamp) >= 16)
-		snprintf(out, size, "%s %.5s UTC%s%s", shown, stamp + 11,
-		    who && *who ? " - " : "", who ? who : "");
-	else
-		snprintf(out, size, "%s", stamp);
+	snprintf(out, size, "%s%s%s", kz_stamp_format(cfg, stamp, shown,
+	    sizeof shown), who && *who ? " - " : "", who ? who : "");
 }
 
 static void

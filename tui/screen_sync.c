@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "rlist.h"
+#include "stamp.h"
 #include "sync.h"
 #include "text.h"
 
@@ -48,19 +49,11 @@ sel(const struct sync_tab *t)
 	return t->rl.sel < t->nshown ? &t->cl.c[t->shown[t->rl.sel]] : NULL;
 }
 
-/* "2026-11-21T10:00:00Z" as the office writes dates, with the time. */
+/* "2026-11-21T10:00:00Z" in the office's date format and time zone. */
 static void
 when(const struct kz_config *cfg, const char *stamp, char *out, size_t size)
 {
-	char date[11], shown[64];
-
-	snprintf(date, sizeof date, "%s", stamp);
-	if (strlen(stamp) < 16 || kz_date_format(date, cfg->date_format, shown,
-	    sizeof shown) == 0) {
-		snprintf(out, size, "%s", stamp);
-		return;
-	}
-	snprintf(out, size, "%s %.5s UTC", shown, stamp + 11);
+	kz_stamp_format(cfg, stamp, out, size);
 }
 
 static const char *
