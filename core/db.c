@@ -261,12 +261,16 @@ kz_db_stmt(struct kz_db *db, const char *sql)
 	if (sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
 	    NULL) != SQLITE_OK)
 		return NULL;
-	if (db->ncache == (int)(sizeof db->cache / sizeof db->cache[0])) {
-		/* full: the oldest goes (callers reset what they use) */
-		sqlite3_finalize(db->cache[0].st);
-		memmove(db->cache, db->cache + 1, sizeof db->cache -
-		    sizeof db->cache[0]);
-		db->ncache--;
+	if (db->ncache == db->capcache) {
+		int cap = db->capcache ? db->capcache * 2 : 64;
+		struct kz_db_cached *c = realloc(db->cache, (size_t)cap *
+		    sizeof *c);
+		if (c == NULL) {
+			sqlite3_finalize(st);
+			return NULL;
+		}
+		db->cache = c;
+		db->capcache = cap;
 	}
 	db->cache[db->ncache].sql = sql;
 	db->cache[db->ncache++].st = st;
@@ -394,6 +398,7 @@ kz_db_close(struct kz_db *db)
 		sqlite3session_delete(db->capture);
 	for (int i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
+	free(db->cache);
 	sqlite3_close_v2(db->sql);
 	free(db);
 }

@@ -15,11 +15,12 @@ struct kz_db {
 	const struct kz_config *cfg;
 	int depth;		/* open kz_db_begin levels */
 	sqlite3_session *capture;	/* this transaction's changes, for sync */
-	struct {
+	struct kz_db_cached {
 		const char *sql;	/* a string literal: the key */
 		sqlite3_stmt *st;
-	} cache[64];		/* statements run once a record, kept */
-	int ncache;
+	} *cache;		/* statements run once a record, kept */
+	int ncache;		/* the program has a fixed set: it grows, */
+	int capcache;		/* never evicts, so a held one stays valid */
 };
 
 /* Open (creating if needed, mode 0600) and migrate to the current
