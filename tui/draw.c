@@ -173,7 +173,7 @@ draw_wrap(const char *s, int width,
 	if (width < 1)
 		width = 1;
 	while (*p) {
-		const char *start = p, *space = NULL, *q = p;
+		const char *start = p, *space = NULL, *wide = NULL, *q = p;
 		int col = 0;
 		unsigned cp;
 		int k;
@@ -189,6 +189,18 @@ draw_wrap(const char *s, int width,
 				space = q;
 			col += cw;
 			q += k;
+			/* CJK text breaks after any wide character, so a
+			 * list joined with 、 breaks between its words. */
+			if (cw == 2)
+				wide = q;
+		}
+		if (*q != '\0' && *q != '\n' && wide != NULL &&
+		    (space == NULL || wide > space)) {
+			emit(arg, start, (size_t)(wide - start));
+			p = wide;
+			while (*p == ' ')
+				p++;
+			continue;
 		}
 		if (*q == '\0') {
 			emit(arg, start, (size_t)(q - start));

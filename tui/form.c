@@ -182,6 +182,7 @@ struct form_view {
 	WINDOW *w;
 	int h, width;
 	int area;		/* rows for fields */
+	int hint_rows;		/* 2 when a hint of this form needs two */
 	int lw;			/* label column width */
 	int cury, curx;		/* where the terminal cursor goes */
 };
@@ -242,23 +243,55 @@ form_draw_field(struct form *f, struct form_view *v, int i)
 	}
 }
 
+struct form_bottom {
+	struct form_view *v;
+	int y;
+	attr_t attr;
+};
+
+static void
+form_bottom_line(void *arg, const char *line, size_t len)
+{
+	struct form_bottom *b = arg;
+	char buf[512];
+
+	if (b->y > b->v->h - 2)
+		return;
+	snprintf(buf, sizeof buf, "%.*s", (int)len, line);
+	draw_text(b->v->w, b->y++, 0, b->v->width, buf, b->attr);
+}
+
+/* The message rows above the key hints: one, or two for a form with a
+ * hint too wide for one (a list of kinds), wrapped at word breaks. */
+static void
+form_bottom_text(struct form_view *v, const char *s, attr_t attr)
+{
+	struct form_bottom b = { v, v->h - 1 - v->hint_rows, attr };
+
+	if (v->hint_rows < 2) {
+		draw_text(v->w, v->h - 2, 0, v->width, s, attr);
+		return;
+	}
+	draw_wrap(s, v->width, form_bottom_line, &b);
+	while (b.y <= v->h - 2)
+		draw_text(v->w, b.y++, 0, v->width, "", A_NORMAL);
+}
+
 static void
 form_draw_bottom(struct form *f, struct form_view *v, bool confirm)
 {
 	char hints[256];
 
 	if (confirm)
-		draw_text(v->w, v->h - 2, 0, v->width,
-		    _("Discard changes? (y/n)"), draw_attr(DRAW_ERROR));
-	else if (f->general[0])
-		draw_text(v->w, v->h - 2, 0, v->width, f->general,
+		form_bottom_text(v, _("Discard changes? (y/n)"),
 		    draw_attr(DRAW_ERROR));
+	else if (f->general[0])
+		form_bottom_text(v, f->general, draw_attr(DRAW_ERROR));
 	else if (f->err[f->cur][0])
 		/* In full: the row under the field may have cut it. */
-		draw_text(v->w, v->h - 2, 0, v->width, f->err[f->cur],
-		    draw_attr(DRAW_ERROR));
+		form_bottom_text(v, f->err[f->cur], draw_attr(DRAW_ERROR));
 	else
-		draw_text(v->w, v->h - 2, 0, v->width,
+		form_bottom_text(v,
 		    f->spec[f->cur].hint ? _(f->spec[f->cur].hint) : "",
 		    draw_attr(DRAW_DIM));
 	keys_hints(KEYS_FORM, true, hints, sizeof hints);
@@ -312,13 +345,17 @@ form_measure(struct form *f, struct form_view *v)
 	char label[128];
 
 	getmaxyx(v->w, v->h, v->width);
-	v->area = v->h - 3;
+	v->hint_rows = 1;
 	v->lw = 0;
 	for (int i = 0; i < f->n; i++) {
 		form_label(f, i, label, sizeof label);
 		if (kz_text_width(label) > v->lw)
 			v->lw = kz_text_width(label);
+		if (f->spec[i].hint != NULL &&
+		    kz_text_width(_(f->spec[i].hint)) > v->width)
+			v->hint_rows = 2;
 	}
+	v->area = v->h - 2 - v->hint_rows;
 	if (v->lw > v->width / 3)
 		v->lw = v->width / 3;
 }

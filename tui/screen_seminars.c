@@ -172,6 +172,10 @@ load_series(struct sem_tab *t, const char *select)
 	t->series = l;
 	t->nseries = n;
 	t->cur = 0;
+	/* Without a series, a would only say to press S: the list must not
+	 * offer it (the banner says what to do). */
+	t->list.empty = n == 0 ? N_("Editions show here once there is a "
+	    "series.") : NULL;
 	/* first time: the office's own series */
 	for (size_t i = 0; i < n; i++)
 		if (keep[0] ? strcmp(l[i].id, keep) == 0 :

@@ -125,8 +125,8 @@ draw_detail(struct tl_tab *t)
 	const char *d = t->sel < t->nvis ?
 	    t->tl.rows[t->vis[t->sel]].detail : NULL;
 	char first[LINEW];
-	int y = t->h - 2, wdt = 0, k;
-	const char *p = d;
+	int y = t->h - 2, wdt = 0, k, best_rank = 0;
+	const char *p = d, *best = NULL;
 	unsigned cp;
 
 	draw_text(t->w, y, 0, t->width, "", A_NORMAL);
@@ -137,13 +137,28 @@ draw_detail(struct tl_tab *t)
 		    draw_attr(DRAW_DIM));
 		return;
 	}
-	/* two lines of the selected row's detail */
+	/* Two lines of the selected row's detail, the first broken where a
+	 * phrase ends ("; " between dispatches, then ", " or ": " inside
+	 * one, then a space) so the second never starts mid-phrase. */
 	while ((k = kz_utf8_decode(p, &cp)) > 0 &&
 	    wdt + kz_cp_width(cp) <= t->width) {
+		if (cp == ' ' && p > d) {
+			int rank = p[-1] == ';' ? 3 : p[-1] == ',' ||
+			    p[-1] == ':' ? 2 : 1;
+
+			if (rank >= best_rank) {
+				best = p;
+				best_rank = rank;
+			}
+		}
 		wdt += kz_cp_width(cp);
 		p += k;
 	}
+	if (*p != '\0' && best != NULL)
+		p = best;
 	snprintf(first, sizeof first, "%.*s", (int)(p - d), d);
+	while (*p == ' ')
+		p++;
 	draw_text(t->w, y, 0, t->width, first, draw_attr(DRAW_LABEL));
 	draw_text(t->w, y + 1, 0, t->width, p, draw_attr(DRAW_LABEL));
 }

@@ -125,6 +125,7 @@ tr_detail(void *arg, struct rlist *l, size_t sel)
 	const struct kz_trainee *r = &t->l[sel];
 	const struct kz_config *cfg = t->ctx->cfg;
 	char buf[512], a[64], b[64];
+	bool other;
 
 	snprintf(buf, sizeof buf, "%s -> %s (%d)", r->home_government, r->host,
 	    r->year);
@@ -134,8 +135,13 @@ tr_detail(void *arg, struct rlist *l, size_t sel)
 	    r->name_roman && r->name ? ")" : "");
 	rlist_detail_add(l, _("Trainee"), buf);
 	rlist_detail_add(l, _("Post"), r->post);
-	snprintf(buf, sizeof buf, "%s%s%s", r->home_government,
-	    r->home_region ? ", " : "", r->home_region ? r->home_region : "");
+	/* A province's own government is named for the province: say it
+	 * once ("湖北省, China", not "湖北省, 湖北省, China"). */
+	other = r->home_region && *r->home_region && (r->home_government ==
+	    NULL || strcmp(r->home_region, r->home_government) != 0);
+	snprintf(buf, sizeof buf, "%s%s%s", r->home_government ?
+	    r->home_government : "", other ? ", " : "",
+	    other ? r->home_region : "");
 	if (r->home_country[0]) {
 		const char *cn = kz_country_name(r->home_country);
 		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), ", %s",

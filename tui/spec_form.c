@@ -39,11 +39,11 @@ static const struct form_spec spec_form_spec[SF_N] = {
 	  spec_status_names, 0, NULL },
 	{ "fields", N_("Fields"),
 	  N_("code or number[:sub-speciality[:years]]; ...  e.g. "
-	     "agriculture:facility horticulture:12; 27"),
+	     "agriculture:greenhouse:12; 27"),
 	  NULL, 0, spec_preview_fields },
 	{ "langs|languages", N_("Languages"),
-	  N_("code:level, ...  e.g. en:business, zh:fluent (levels: basic, "
-	     "conversational, business, fluent, native)"),
+	  N_("code:level, ...  e.g. zh:fluent "
+	     "(basic/conversational/business/fluent/native)"),
 	  NULL, 0, NULL },
 	{ "overseas", N_("Overseas experience"),
 	  N_("e.g. JICA expert in Laos, 2 years"), NULL, 0, NULL },

@@ -94,6 +94,8 @@ tm_type 下関市
 tm_keys Tab
 tm_type 市役所
 tm_keys Tab
+# Too wide for one row: the hint of kinds goes on two, the last kind too.
+tm_expect "travel, departure" "the whole list of kinds shows"
 tm_type "courtesy call"
 tm_keys Tab
 tm_type "Courtesy call on the Mayor"

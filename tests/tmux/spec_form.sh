@@ -10,7 +10,10 @@ tm_type 王建国
 tm_keys Tab Tab Tab Tab Tab
 tm_type "nosuchfield"
 tm_expect "nosuchfield ?" "the preview flags an unknown field"
-tm_keys Tab Tab Tab
+tm_keys Tab
+# The hint names every level: none is cut off at 80 columns.
+tm_expect "business/fluent/native)" "the languages hint shows in full"
+tm_keys Tab Tab
 tm_type "not-an-address"
 tm_keys C-s
 tm_expect "is required" "C-s saves, errors show"
