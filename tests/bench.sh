@@ -2,6 +2,8 @@
 # bench.sh - speed and memory of the things a person waits for: `make bench`.
 # Prints numbers; it never fails on them (targets are read, not asserted).
 KZ=${1:?usage: bench.sh KIZUNA_BINARY}
+case "$KZ" in /*) ;; *) KZ=$PWD/$KZ ;; esac
+[ -x "$KZ" ] || { echo "bench.sh: no program at $KZ (make bench builds it)" >&2; exit 1; }
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 export XDG_CONFIG_HOME="$T/c" XDG_DATA_HOME="$T/d" HOME="$T" LC_ALL=C.UTF-8
