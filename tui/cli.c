@@ -238,6 +238,13 @@ cli_usage(const struct cli_cmd *cmd)
 	return 2;
 }
 
+int
+cli_usage_extra(const struct cli_cmd *cmd, const char *arg)
+{
+	cli_fail(_("unexpected argument \"%s\""), arg);
+	return cli_usage(cmd);
+}
+
 static void
 list_verbs(const char *name)
 {

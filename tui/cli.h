@@ -40,6 +40,8 @@ int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_fail_err(const struct kz_err *err);
 /* Usage line of a subcommand to stderr; returns 2. */
 int cli_usage(const struct cli_cmd *cmd);
+/* The same after naming an argument the command does not take. */
+int cli_usage_extra(const struct cli_cmd *cmd, const char *arg);
 
 /* --format table|csv|json into c->format; 1 (reported) when unknown. */
 int cli_set_format(struct cli *c, const char *v);

@@ -256,7 +256,8 @@ cli_specialist_add(struct cli *c, int argc, char **argv)
 	}
 	if (optind != argc) {
 		kz_specialist_free(&s);
-		return cli_usage(cli_find("specialist", "add"));
+		return cli_usage_extra(cli_find("specialist", "add"),
+		    argv[optind]);
 	}
 	if (kz_specialist_insert(c->db, &s, &err) != KZ_OK) {
 		kz_specialist_free(&s);
@@ -502,7 +503,7 @@ list_or_search(struct cli *c, int argc, char **argv, bool search)
 		}
 		q.text = text;
 	} else if (optind != argc)
-		return cli_usage(cmd);
+		return cli_usage_extra(cmd, argv[optind]);
 	if (kz_specialist_search(c->db, &q, &l, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	if (l.n == 0 && c->format == FMT_TABLE)

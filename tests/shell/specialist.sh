@@ -68,6 +68,9 @@ run specialist add --name x --roman y --government z --unavailable "2026-02-30..
 expect_rc 1 "add with an impossible date"
 run specialist add --name x --roman y --government z --bogus 1
 expect_rc 2 "unknown option"
+run specialist add --name x --roman y --government z stray
+expect_rc 2 "a stray argument"
+expect_in "$err" "unexpected argument \"stray\"" "the stray argument is named"
 run specialist list --format csv
 expect_eq "$(printf '%s\n' "$out" | wc -l)" 2 "refused adds wrote nothing"
 
