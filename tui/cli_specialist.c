@@ -331,7 +331,6 @@ cli_specialist_rm(struct cli *c, int argc, char **argv)
 	struct kz_err err = { 0 };
 	bool yes = false;
 	int ch;
-	char answer[16];
 
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, "+y", opts, NULL)) != -1) {
@@ -345,17 +344,18 @@ cli_specialist_rm(struct cli *c, int argc, char **argv)
 		return cli_fail_err(&err);
 	if (!yes) {
 		/* a script must say --yes; a person is asked */
-		if (!isatty(STDIN_FILENO)) {
-			kz_specialist_free(&s);
-			return cli_fail(_("not deleting %s without --yes"),
-			    s.id);
-		}
-		fprintf(stderr, _("delete %s %s (%s)? [y/N] "), s.id, s.name,
+		char q[400];
+		bool tty = isatty(STDIN_FILENO);
+
+		snprintf(q, sizeof q, _("delete %s %s (%s)?"), s.id, s.name,
 		    s.name_roman);
-		if (fgets(answer, sizeof answer, stdin) == NULL ||
-		    (answer[0] != 'y' && answer[0] != 'Y')) {
+		if (!tty || !cli_ask(q)) {
+			if (tty)
+				fputs(_("kizuna: nothing deleted\n"), stderr);
+			else
+				cli_fail(_("not deleting %s without --yes"),
+				    s.id);
 			kz_specialist_free(&s);
-			fputs(_("kizuna: nothing deleted\n"), stderr);
 			return 1;
 		}
 	}
