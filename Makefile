@@ -20,10 +20,13 @@ KZ_CFLAGS  := -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter \
 	-DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK \
 	-DKZ_VERSION='"$(VERSION)"' \
 	-Icore -Ibuild/gen $(PKG_CFLAGS)
+TUI_INC     = $(TUI_DIRS:%=-I%)
 SAN        := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 CORE_SRC   := $(sort $(wildcard core/*.c))
-TUI_SRC    := $(sort $(wildcard tui/*.c))
+TUI_DIRS   := tui tui/cli tui/screen tui/widget
+TUI_SRC    := $(sort $(foreach d,$(TUI_DIRS),$(wildcard $(d)/*.c)))
+HDRS       := $(wildcard core/*.h $(foreach d,$(TUI_DIRS),$(d)/*.h))
 GEN_SRC    := build/gen/embedded.c
 UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
 LANGS      := $(basename $(notdir $(wildcard tui/po/*.po)))
@@ -63,12 +66,12 @@ build/gen/paths.h: FORCE
 FORCE:
 build/rel/core/i18n.o build/san/core/i18n.o: build/gen/paths.h
 
-build/rel/%.o: %.c $(wildcard core/*.h tui/*.h)
+build/rel/%.o: %.c $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(KZ_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
-build/san/%.o: %.c $(wildcard core/*.h tui/*.h)
+	$(CC) $(KZ_CFLAGS) $(TUI_INC) $(CFLAGS) -MMD -MP -c -o $@ $<
+build/san/%.o: %.c $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(KZ_CFLAGS) -O1 -g $(SAN) -MMD -MP -c -o $@ $<
+	$(CC) $(KZ_CFLAGS) $(TUI_INC) -O1 -g $(SAN) -MMD -MP -c -o $@ $<
 
 build/rel/libkizuna.a: $(REL_CORE)
 	rm -f $@; ar rcs $@ $^

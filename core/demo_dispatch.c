@@ -71,18 +71,18 @@ static const struct { const char *field, *topic, *dept; int weight; } topics[] =
 /* A specialist list per field, searched once. */
 struct pool {
 	const char *field;
-	struct kz_spec_list list;
+	struct kz_specialist_rows list;
 };
 
-static const struct kz_spec_list *
+static const struct kz_specialist_rows *
 pool_of(struct kz_db *db, struct pool *pools, size_t npools, const char *f,
     struct kz_err *err)
 {
-	struct kz_spec_query q;
+	struct kz_specialist_query q;
 
 	for (size_t i = 0; i < npools; i++) {
 		if (pools[i].field == NULL) {
-			kz_spec_query_init(&q);
+			kz_specialist_query_init(&q);
 			q.field = f;
 			pools[i].field = f;
 			if (kz_specialist_search(db, &q, &pools[i].list, err))
@@ -182,16 +182,16 @@ add_costs(struct kz_db *db, const char *dispatch, long days, bool actual,
  * one would have. */
 static int
 live(struct kz_db *db, const char *id, const char *start, const char *end,
-    enum kz_dsp_state upto, const char *ref, struct kz_err *err)
+    enum kz_dispatch_state upto, const char *ref, struct kz_err *err)
 {
-	static const enum kz_dsp_state path[] = { KZ_DSP_DRAFTED,
+	static const enum kz_dispatch_state path[] = { KZ_DSP_DRAFTED,
 	    KZ_DSP_SIGNED, KZ_DSP_SCHEDULED, KZ_DSP_UNDERWAY, KZ_DSP_RETURNED,
 	    KZ_DSP_REPORTED };
 	const long offset[] = { -50, -25, -14, 0, 0, 21 };
 	char day[11], at[32];
 
 	for (size_t i = 0; i < sizeof path / sizeof path[0]; i++) {
-		struct kz_dsp_change c = { path[i], NULL, NULL, NULL, NULL, NULL };
+		struct kz_dispatch_change c = { path[i], NULL, NULL, NULL, NULL, NULL };
 
 		if (path[i] > upto)
 			break;
@@ -214,7 +214,7 @@ add_dispatch(struct kz_db *db, const struct kz_request *r, const char *spec,
     const char *start, const char *end, const char *places,
     struct kz_dispatch *d, struct kz_err *err)
 {
-	struct kz_dsp_opts o = { false, NULL };
+	struct kz_dispatch_opts o = { false, NULL };
 	char day[11], at[32];
 
 	kz_dispatch_init(d);
@@ -263,7 +263,7 @@ shape(struct kz_db *db, const char *id, const char *gov, const char *post,
 
 /* The first person of the list with the status, not yet taken. */
 static const char *
-person(const struct kz_spec_list *l, enum kz_status st, const char **taken,
+person(const struct kz_specialist_rows *l, enum kz_status st, const char **taken,
     int ntaken)
 {
 	for (size_t i = 0; l && i < l->n; i++) {
@@ -306,7 +306,7 @@ history(struct kz_db *db, struct pool *pools, size_t npools,
 			struct kz_request r;
 			struct kz_dispatch d;
 			char received[11], start[11], end[11], ref[32], at[32];
-			const struct kz_spec_list *l;
+			const struct kz_specialist_rows *l;
 			int rc = KZ_ERROR;
 
 			while (w >= topics[t].weight)
@@ -357,7 +357,7 @@ history(struct kz_db *db, struct pool *pools, size_t npools,
 			    k + 1);
 			if (total % 33 == 32) {
 				/* now and then a host postpones for good */
-				struct kz_dsp_change c = { KZ_DSP_CANCELLED, NULL,
+				struct kz_dispatch_change c = { KZ_DSP_CANCELLED, NULL,
 				    NULL, "the host postponed the project", NULL,
 				    NULL };
 				day_add(start, -30, ref);
@@ -441,7 +441,7 @@ current(struct kz_db *db, struct pool *pools, size_t npools,
 		const char *province, *city, *dept, *field, *topic, *received;
 		const char *start, *end;
 		int upto;	/* -1: no dispatch yet */
-		enum kz_req_status status;
+		enum kz_request_status status;
 	} cur[] = {
 		{ "江苏省", "苏州市", "生态环境局", "environment",
 		  "河流水质改善 (river water quality improvement)",
@@ -464,7 +464,7 @@ current(struct kz_db *db, struct pool *pools, size_t npools,
 	for (size_t i = 0; i < sizeof cur / sizeof cur[0]; i++) {
 		struct kz_request r;
 		struct kz_dispatch d;
-		const struct kz_spec_list *l;
+		const struct kz_specialist_rows *l;
 		char ref[32];
 		int rc = KZ_ERROR;
 
@@ -497,7 +497,7 @@ current(struct kz_db *db, struct pool *pools, size_t npools,
 		    i + 1);
 		if (rc == KZ_OK) {
 			rc = live(db, d.id, cur[i].start, cur[i].end,
-			    (enum kz_dsp_state)cur[i].upto, ref, err);
+			    (enum kz_dispatch_state)cur[i].upto, ref, err);
 			if (rc == KZ_OK)
 				rc = add_costs(db, d.id, kz_date_days(cur[i].end) -
 				    kz_date_days(cur[i].start) + 1, false, err);
@@ -514,7 +514,7 @@ int
 kz_demo_dispatches(struct kz_db *db, struct kz_err *err)
 {
 	struct pool pools[NTOPICS + 2];
-	const struct kz_spec_list *agri;
+	const struct kz_specialist_rows *agri;
 	const char *taken[3];
 	int rc = KZ_ERROR;
 
@@ -569,6 +569,6 @@ kz_demo_dispatches(struct kz_db *db, struct kz_err *err)
 	rc = KZ_OK;
 done:
 	for (size_t i = 0; i < NTOPICS + 2; i++)
-		kz_spec_list_free(&pools[i].list);
+		kz_specialist_rows_free(&pools[i].list);
 	return rc;
 }

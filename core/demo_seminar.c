@@ -170,15 +170,15 @@ add_items(struct kz_db *db, const char *seminar, const struct demo_item *d,
 		struct kz_item it;
 		int rc;
 
-		kz_item_init(&it);
+		kz_programme_item_init(&it);
 		memcpy(it.seminar, seminar, KZ_ID_SIZE);
 		snprintf(it.date, sizeof it.date, "%s", d[i].date);
 		it.kind = d[i].kind;
 		kz_str_set(&it.city, d[i].city);
 		kz_str_set(&it.venue, d[i].venue);
 		kz_str_set(&it.title, d[i].title);
-		rc = kz_item_insert(db, &it, 0, err, NULL);
-		kz_item_free(&it);
+		rc = kz_programme_item_insert(db, &it, 0, err, NULL);
+		kz_programme_item_free(&it);
 		if (rc)
 			return KZ_ERROR;
 	}

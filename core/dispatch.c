@@ -52,7 +52,7 @@ const struct kz_lifecycle kz_dispatch_lc = {
 };
 
 bool
-kz_dsp_state_firm(enum kz_dsp_state s)
+kz_dispatch_state_firm(enum kz_dispatch_state s)
 {
 	return s >= KZ_DSP_SIGNED && s <= KZ_DSP_REPORTED;
 }
@@ -146,8 +146,8 @@ check_overlap(struct kz_db *db, const struct kz_dispatch *d,
 		    "(%s..%s, %s %s, %s) over the same days"), d->specialist,
 		    sqlite3_column_text(st, 0), sqlite3_column_text(st, 1),
 		    sqlite3_column_text(st, 2), sqlite3_column_text(st, 4), place,
-		    _(dsp_names[kz_lc_parse(&kz_dispatch_lc, (const char *)
-		    sqlite3_column_text(st, 3)) < 0 ? 0 : kz_lc_parse(
+		    _(dsp_names[kz_lifecycle_parse(&kz_dispatch_lc, (const char *)
+		    sqlite3_column_text(st, 3)) < 0 ? 0 : kz_lifecycle_parse(
 		    &kz_dispatch_lc, (const char *)sqlite3_column_text(st, 3))]));
 	}
 	sqlite3_finalize(st);
@@ -271,7 +271,7 @@ write_main(struct kz_db *db, const struct kz_dispatch *d, bool insert,
 	v[3] = d->end;
 	v[4] = d->places;
 	v[5] = kz_mode_keyword(d->mode);
-	v[6] = kz_lc_keyword(&kz_dispatch_lc, d->state);
+	v[6] = kz_lifecycle_keyword(&kz_dispatch_lc, d->state);
 	v[7] = d->agreement_date;
 	v[8] = d->agreement_ref;
 	v[9] = d->cancel_reason;
@@ -357,7 +357,7 @@ request_status(struct kz_db *db, const char *request)
 		return -1;
 	sqlite3_bind_text(st, 1, request, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		s = kz_lc_parse(&kz_request_lc,
+		s = kz_lifecycle_parse(&kz_request_lc,
 		    (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	return s;
@@ -377,7 +377,7 @@ advance_request(struct kz_db *db, const char *request, int from, int to,
 		return KZ_OK;
 	kz_note_add(&note, to == KZ_REQ_PROPOSED ? KZ_NOTE_DSP_PROPOSED :
 	    KZ_NOTE_DSP_SIGNED, dispatch);
-	rc = kz_request_set_status(db, request, (enum kz_req_status)to,
+	rc = kz_request_set_status(db, request, (enum kz_request_status)to,
 	    kz_buf_str(&note), at, err);
 	kz_buf_free(&note);
 	return rc;
@@ -401,9 +401,9 @@ canonical_ids(struct kz_db *db, struct kz_dispatch *d)
 
 int
 kz_dispatch_insert(struct kz_db *db, struct kz_dispatch *d,
-    const struct kz_dsp_opts *o, struct kz_err *err)
+    const struct kz_dispatch_opts *o, struct kz_err *err)
 {
-	struct kz_dsp_opts none = { 0 };
+	struct kz_dispatch_opts none = { 0 };
 	struct kz_buf note = { 0 };
 	char country[3];
 	int rc = KZ_ERROR;
@@ -443,9 +443,9 @@ kz_dispatch_insert(struct kz_db *db, struct kz_dispatch *d,
 
 int
 kz_dispatch_update(struct kz_db *db, struct kz_dispatch *d,
-    const struct kz_dsp_opts *o, struct kz_err *err)
+    const struct kz_dispatch_opts *o, struct kz_err *err)
 {
-	struct kz_dsp_opts none = { 0 };
+	struct kz_dispatch_opts none = { 0 };
 	struct kz_dispatch old;
 	struct kz_buf note = { 0 };
 	int rc = KZ_ERROR;
@@ -467,14 +467,14 @@ kz_dispatch_update(struct kz_db *db, struct kz_dispatch *d,
 		kz_err_add(err, "specialist", _("dispatch %s is %s: its "
 		    "specialist and request can change only while it is "
 		    "proposed (cancel it and propose another)"), d->id,
-		    kz_lc_name(&kz_dispatch_lc, old.state));
+		    kz_lifecycle_name(&kz_dispatch_lc, old.state));
 		kz_dispatch_free(&old);
 		return KZ_ERROR;
 	}
 	if (old.state == KZ_DSP_CANCELLED || old.state == KZ_DSP_REPORTED) {
 		kz_err_add(err, "id", _("dispatch %s is %s: it is history "
 		    "and no longer changes"), d->id,
-		    kz_lc_name(&kz_dispatch_lc, old.state));
+		    kz_lifecycle_name(&kz_dispatch_lc, old.state));
 		kz_dispatch_free(&old);
 		return KZ_ERROR;
 	}
@@ -526,7 +526,7 @@ kz_dispatch_delete(struct kz_db *db, const char *typed, struct kz_err *err)
 	if (d.state != KZ_DSP_PROPOSED) {
 		kz_err_add(err, "id", _("dispatch %s is %s: only a proposed "
 		    "dispatch can be deleted; cancel it with a reason instead"),
-		    d.id, kz_lc_name(&kz_dispatch_lc, d.state));
+		    d.id, kz_lifecycle_name(&kz_dispatch_lc, d.state));
 		kz_dispatch_free(&d);
 		return KZ_ERROR;
 	}
@@ -574,9 +574,9 @@ kz_dispatch_get(struct kz_db *db, const char *typed, struct kz_dispatch *d,
 	d->places = kz_col_dup(st, 5);
 	d->mode = kz_mode_parse((const char *)sqlite3_column_text(st, 6)) ==
 	    KZ_ONLINE ? KZ_ONLINE : KZ_ONSITE;
-	s = kz_lc_parse(&kz_dispatch_lc, (const char *)sqlite3_column_text(st,
+	s = kz_lifecycle_parse(&kz_dispatch_lc, (const char *)sqlite3_column_text(st,
 	    7));
-	d->state = s < 0 ? KZ_DSP_PROPOSED : (enum kz_dsp_state)s;
+	d->state = s < 0 ? KZ_DSP_PROPOSED : (enum kz_dispatch_state)s;
 	kz_col_copy(st, 8, d->agreement_date, sizeof d->agreement_date);
 	d->agreement_ref = kz_col_dup(st, 9);
 	d->cancel_reason = kz_col_dup(st, 10);
@@ -593,7 +593,7 @@ kz_dispatch_get(struct kz_db *db, const char *typed, struct kz_dispatch *d,
 
 /* What a move needs besides the table's permission. */
 static int
-check_change(const struct kz_dispatch *d, const struct kz_dsp_change *c,
+check_change(const struct kz_dispatch *d, const struct kz_dispatch_change *c,
     struct kz_err *err)
 {
 	int before = err->n + err->dropped;
@@ -605,14 +605,14 @@ check_change(const struct kz_dispatch *d, const struct kz_dsp_change *c,
 	    d->state == KZ_DSP_DRAFTED))
 		return kz_err_add(err, "state", _("dispatch %s cannot leave "
 		    "before its agreement is signed (it is %s): sign it first"),
-		    d->id, kz_lc_name(&kz_dispatch_lc, d->state));
-	if (!kz_lc_allowed(&kz_dispatch_lc, d->state, c->to)) {
-		kz_lc_next_text(&kz_dispatch_lc, d->state, next, sizeof next);
+		    d->id, kz_lifecycle_name(&kz_dispatch_lc, d->state));
+	if (!kz_lifecycle_allowed(&kz_dispatch_lc, d->state, c->to)) {
+		kz_lifecycle_next_text(&kz_dispatch_lc, d->state, next, sizeof next);
 		return kz_err_add(err, "state", _("dispatch %s is %s and cannot "
 		    "become %s (from %s it can go to: %s)"), d->id,
-		    kz_lc_keyword(&kz_dispatch_lc, d->state),
-		    kz_lc_keyword(&kz_dispatch_lc, c->to),
-		    kz_lc_keyword(&kz_dispatch_lc, d->state), next);
+		    kz_lifecycle_keyword(&kz_dispatch_lc, d->state),
+		    kz_lifecycle_keyword(&kz_dispatch_lc, c->to),
+		    kz_lifecycle_keyword(&kz_dispatch_lc, d->state), next);
 	}
 	if (c->to == KZ_DSP_SIGNED) {
 		if (c->date == NULL || !kz_date_valid(c->date))
@@ -640,7 +640,7 @@ check_change(const struct kz_dispatch *d, const struct kz_dsp_change *c,
 
 int
 kz_dispatch_set_state(struct kz_db *db, const char *typed,
-    const struct kz_dsp_change *c, struct kz_err *err)
+    const struct kz_dispatch_change *c, struct kz_err *err)
 {
 	struct kz_dispatch d;
 	struct kz_buf note = { 0 };
@@ -692,14 +692,14 @@ kz_dispatch_history(struct kz_db *db, const char *id, struct kz_events *out,
 /* ---- lists ---- */
 
 void
-kz_dsp_query_init(struct kz_dsp_query *q)
+kz_dispatch_query_init(struct kz_dispatch_query *q)
 {
 	memset(q, 0, sizeof *q);
 	q->state = -1;
 }
 
 void
-kz_dsp_list_free(struct kz_dsp_list *l)
+kz_dispatch_rows_free(struct kz_dispatch_rows *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		free(l->rows[i].name);
@@ -717,8 +717,8 @@ kz_dsp_list_free(struct kz_dsp_list *l)
 #define MAX_WORDS 8
 
 int
-kz_dispatch_list(struct kz_db *db, const struct kz_dsp_query *q,
-    bool oldest_first, struct kz_dsp_list *out, struct kz_err *err)
+kz_dispatch_list(struct kz_db *db, const struct kz_dispatch_query *q,
+    bool oldest_first, struct kz_dispatch_rows *out, struct kz_err *err)
 {
 	struct kz_buf sql = { 0 };
 	const char *binds[MAX_WORDS + 8];
@@ -738,7 +738,7 @@ kz_dispatch_list(struct kz_db *db, const struct kz_dsp_query *q,
 	    "r.id = d.request WHERE 1");
 	if (q->state >= 0 && q->state < KZ_DSP_NSTATES) {
 		kz_buf_puts(&sql, " AND d.state = ?");
-		binds[nb++] = kz_lc_keyword(&kz_dispatch_lc, q->state);
+		binds[nb++] = kz_lifecycle_keyword(&kz_dispatch_lc, q->state);
 	} else if (q->state == -2)
 		kz_buf_puts(&sql, " AND d.state <> 'cancelled'");
 	if (q->specialist && *q->specialist) {
@@ -792,7 +792,7 @@ kz_dispatch_list(struct kz_db *db, const struct kz_dsp_query *q,
 		int s;
 
 		if (out->n == cap) {
-			struct kz_dsp_row *p;
+			struct kz_dispatch_row *p;
 
 			cap = cap ? cap * 2 : 64;
 			if ((p = realloc(out->rows, cap * sizeof *p)) == NULL) {
@@ -801,7 +801,7 @@ kz_dispatch_list(struct kz_db *db, const struct kz_dsp_query *q,
 			}
 			out->rows = p;
 		}
-		struct kz_dsp_row *r = &out->rows[out->n++];
+		struct kz_dispatch_row *r = &out->rows[out->n++];
 		memset(r, 0, sizeof *r);
 		kz_col_copy(st, 0, r->id, sizeof r->id);
 		kz_col_copy(st, 1, r->request, sizeof r->request);
@@ -813,9 +813,9 @@ kz_dispatch_list(struct kz_db *db, const struct kz_dsp_query *q,
 		r->places = kz_col_dup(st, 7);
 		r->mode = kz_mode_parse((const char *)sqlite3_column_text(st,
 		    8)) == KZ_ONLINE ? KZ_ONLINE : KZ_ONSITE;
-		s = kz_lc_parse(&kz_dispatch_lc,
+		s = kz_lifecycle_parse(&kz_dispatch_lc,
 		    (const char *)sqlite3_column_text(st, 9));
-		r->state = s < 0 ? KZ_DSP_PROPOSED : (enum kz_dsp_state)s;
+		r->state = s < 0 ? KZ_DSP_PROPOSED : (enum kz_dispatch_state)s;
 		kz_col_copy(st, 10, r->country, sizeof r->country);
 		kz_request_place((const char *)sqlite3_column_text(st, 11),
 		    (const char *)sqlite3_column_text(st, 12),
@@ -832,7 +832,7 @@ kz_dispatch_list(struct kz_db *db, const struct kz_dsp_query *q,
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		kz_dsp_list_free(out);
+		kz_dispatch_rows_free(out);
 		return rc == SQLITE_NOMEM ? kz_err_add(err, "", _("out of "
 		    "memory")) : kz_db_fail(db, err, "dispatch list");
 	}

@@ -9,7 +9,7 @@
 #include "lifecycle.h"
 #include "request.h"
 
-enum kz_dsp_state {
+enum kz_dispatch_state {
 	KZ_DSP_PROPOSED, KZ_DSP_DRAFTED, KZ_DSP_SIGNED, KZ_DSP_SCHEDULED,
 	KZ_DSP_UNDERWAY, KZ_DSP_RETURNED, KZ_DSP_REPORTED, KZ_DSP_CANCELLED,
 	KZ_DSP_NSTATES
@@ -30,7 +30,7 @@ struct kz_dispatch {
 	char end[11];
 	char *places;		/* "开封市; 郑州市" */
 	enum kz_mode mode;
-	enum kz_dsp_state state;
+	enum kz_dispatch_state state;
 	char agreement_date[11];	/* set when signed */
 	char *agreement_ref;
 	char *cancel_reason;
@@ -44,7 +44,7 @@ struct kz_dispatch {
 };
 
 /* How a write is made. */
-struct kz_dsp_opts {
+struct kz_dispatch_opts {
 	bool confirmed;		/* the person read the warnings and goes on */
 	const char *at;		/* time of the history event; NULL: now */
 };
@@ -64,11 +64,11 @@ bool kz_dispatch_only_warnings(const struct kz_err *err);
 /* Insert as proposed with the default cost lines; the request moves to
  * "proposed" when it was received or matching. */
 int kz_dispatch_insert(struct kz_db *db, struct kz_dispatch *d,
-    const struct kz_dsp_opts *o, struct kz_err *err);
+    const struct kz_dispatch_opts *o, struct kz_err *err);
 /* Change dates, places, mode, notes, override (and, while proposed, the
  * specialist or request); the state is changed by kz_dispatch_set_state. */
 int kz_dispatch_update(struct kz_db *db, struct kz_dispatch *d,
-    const struct kz_dsp_opts *o, struct kz_err *err);
+    const struct kz_dispatch_opts *o, struct kz_err *err);
 /* Only a proposed dispatch may be deleted (a mistake); later ones are
  * cancelled, with a reason, and stay as history. */
 int kz_dispatch_delete(struct kz_db *db, const char *typed,
@@ -80,8 +80,8 @@ int kz_dispatch_resolve(struct kz_db *db, const char *typed,
 
 /* A change of state and what it needs: the agreement's date and
  * reference to sign, a reason to cancel. */
-struct kz_dsp_change {
-	enum kz_dsp_state to;
+struct kz_dispatch_change {
+	enum kz_dispatch_state to;
 	const char *date;	/* signed: the agreement's date */
 	const char *ref;	/* signed: its reference */
 	const char *reason;	/* cancelled */
@@ -90,16 +90,16 @@ struct kz_dsp_change {
 };
 
 int kz_dispatch_set_state(struct kz_db *db, const char *typed,
-    const struct kz_dsp_change *c, struct kz_err *err);
+    const struct kz_dispatch_change *c, struct kz_err *err);
 int kz_dispatch_history(struct kz_db *db, const char *id,
     struct kz_events *out, struct kz_err *err);
 
 /* Firm once the agreement is signed; tentative before; cancelled apart. */
-bool kz_dsp_state_firm(enum kz_dsp_state s);
+bool kz_dispatch_state_firm(enum kz_dispatch_state s);
 
 /* ---- lists ---- */
 
-struct kz_dsp_row {
+struct kz_dispatch_row {
 	char id[KZ_ID_SIZE];
 	char request[KZ_ID_SIZE];
 	char specialist[KZ_ID_SIZE];
@@ -109,7 +109,7 @@ struct kz_dsp_row {
 	char end[11];
 	char *places;
 	enum kz_mode mode;
-	enum kz_dsp_state state;
+	enum kz_dispatch_state state;
 	char country[3];	/* the host's */
 	char *host;		/* province city department */
 	char *topic;
@@ -117,12 +117,12 @@ struct kz_dsp_row {
 	char updated[32];
 };
 
-struct kz_dsp_list {
-	struct kz_dsp_row *rows;
+struct kz_dispatch_rows {
+	struct kz_dispatch_row *rows;
 	size_t n;
 };
 
-struct kz_dsp_query {
+struct kz_dispatch_query {
 	const char *text;	/* words in names, places, host, topic, id */
 	int state;		/* -1 any, -2 not cancelled, or a state */
 	const char *specialist;	/* id */
@@ -131,10 +131,10 @@ struct kz_dsp_query {
 	const char *to;
 };
 
-void kz_dsp_query_init(struct kz_dsp_query *q);
+void kz_dispatch_query_init(struct kz_dispatch_query *q);
 /* By start date, newest first unless oldest_first. */
-int kz_dispatch_list(struct kz_db *db, const struct kz_dsp_query *q,
-    bool oldest_first, struct kz_dsp_list *out, struct kz_err *err);
-void kz_dsp_list_free(struct kz_dsp_list *l);
+int kz_dispatch_list(struct kz_db *db, const struct kz_dispatch_query *q,
+    bool oldest_first, struct kz_dispatch_rows *out, struct kz_err *err);
+void kz_dispatch_rows_free(struct kz_dispatch_rows *l);
 
 #endif

@@ -40,16 +40,16 @@ int
 kz_export_dispatches_csv(struct kz_db *db, struct kz_buf *out,
     struct kz_err *err)
 {
-	struct kz_dsp_query q;
-	struct kz_dsp_list l;
+	struct kz_dispatch_query q;
+	struct kz_dispatch_rows l;
 
-	kz_dsp_query_init(&q);
+	kz_dispatch_query_init(&q);
 	if (kz_dispatch_list(db, &q, true, &l, err))
 		return KZ_ERROR;
 	for (size_t i = 0; i < NHEAD; i++)
 		kz_csv_cell(out, head[i], i + 1 == NHEAD);
 	for (size_t i = 0; i < l.n; i++) {
-		const struct kz_dsp_row *r = &l.rows[i];
+		const struct kz_dispatch_row *r = &l.rows[i];
 		struct kz_dispatch d;
 		struct kz_cost_ledger led = { 0 };
 		struct kz_cost_total *t = NULL;
@@ -59,7 +59,7 @@ kz_export_dispatches_csv(struct kz_db *db, struct kz_buf *out,
 
 		if (kz_dispatch_get(db, r->id, &d, err) ||
 		    kz_cost_load(db, r->id, &led, err)) {
-			kz_dsp_list_free(&l);
+			kz_dispatch_rows_free(&l);
 			return KZ_ERROR;
 		}
 		kz_cost_totals(&led, &t, &nt);
@@ -70,7 +70,7 @@ kz_export_dispatches_csv(struct kz_db *db, struct kz_buf *out,
 		const char *v[NHEAD] = { r->id, r->request, r->specialist,
 		    r->name, r->name_roman, r->start, r->end, days, r->places,
 		    kz_mode_keyword(r->mode),
-		    kz_lc_keyword(&kz_dispatch_lc, r->state), d.agreement_date,
+		    kz_lifecycle_keyword(&kz_dispatch_lc, r->state), d.agreement_date,
 		    d.agreement_ref, d.cancel_reason, d.override_reason,
 		    r->country, r->host, r->topic, r->fields, kz_buf_str(&hc),
 		    kz_buf_str(&oc), r->updated };
@@ -82,6 +82,6 @@ kz_export_dispatches_csv(struct kz_db *db, struct kz_buf *out,
 		kz_cost_ledger_free(&led);
 		kz_dispatch_free(&d);
 	}
-	kz_dsp_list_free(&l);
+	kz_dispatch_rows_free(&l);
 	return out->oom ? kz_err_add(err, "", _("out of memory")) : KZ_OK;
 }

@@ -32,7 +32,7 @@ kz_ics_dispatches(struct kz_db *db, struct kz_buf *out, struct kz_err *err)
 	kz_ical_init(&cal, name);
 	while (rc == KZ_OK && sqlite3_step(st) == SQLITE_ROW) {
 #define COL(i) ((const char *)sqlite3_column_text(st, (i)))
-		int s = kz_lc_parse(&kz_dispatch_lc, COL(3));
+		int s = kz_lifecycle_parse(&kz_dispatch_lc, COL(3));
 		char place[512], uid[64], summary[512], location[640];
 		struct kz_buf desc = { 0 };
 		struct kz_ical_event ev;
@@ -46,7 +46,7 @@ kz_ics_dispatches(struct kz_db *db, struct kz_buf *out, struct kz_err *err)
 		    COL(4) ? COL(4) : "", COL(4) ? ", " : "", place, COL(14));
 		kz_buf_printf(&desc, "%s\n", COL(17) ? COL(17) : "");
 		kz_buf_printf(&desc, _("State: %s\n"), s >= 0 ?
-		    kz_lc_name(&kz_dispatch_lc, s) : COL(3));
+		    kz_lifecycle_name(&kz_dispatch_lc, s) : COL(3));
 		if (COL(7))
 			kz_buf_printf(&desc, _("Agreement: %s of %s\n"), COL(7),
 			    COL(6) ? COL(6) : "");
@@ -67,7 +67,7 @@ kz_ics_dispatches(struct kz_db *db, struct kz_buf *out, struct kz_err *err)
 		ev.last_modified = COL(10);
 		ev.sequence = sqlite3_column_int(st, 9);
 		ev.status = s == KZ_DSP_CANCELLED ? "CANCELLED" :
-		    kz_dsp_state_firm((enum kz_dsp_state)s) ? "CONFIRMED" :
+		    kz_dispatch_state_firm((enum kz_dispatch_state)s) ? "CONFIRMED" :
 		    "TENTATIVE";
 		rc = kz_ical_add(&cal, &ev, err);
 		kz_buf_free(&desc);

@@ -9,19 +9,19 @@
 #include "i18n.h"
 
 const char *
-kz_lc_keyword(const struct kz_lifecycle *lc, int state)
+kz_lifecycle_keyword(const struct kz_lifecycle *lc, int state)
 {
 	return state >= 0 && state < lc->n ? lc->keyword[state] : "?";
 }
 
 const char *
-kz_lc_name(const struct kz_lifecycle *lc, int state)
+kz_lifecycle_name(const struct kz_lifecycle *lc, int state)
 {
 	return state >= 0 && state < lc->n ? _(lc->name[state]) : "?";
 }
 
 int
-kz_lc_parse(const struct kz_lifecycle *lc, const char *keyword)
+kz_lifecycle_parse(const struct kz_lifecycle *lc, const char *keyword)
 {
 	for (int i = 0; keyword && i < lc->n; i++)
 		if (strcmp(keyword, lc->keyword[i]) == 0)
@@ -30,7 +30,7 @@ kz_lc_parse(const struct kz_lifecycle *lc, const char *keyword)
 }
 
 bool
-kz_lc_allowed(const struct kz_lifecycle *lc, int from, int to)
+kz_lifecycle_allowed(const struct kz_lifecycle *lc, int from, int to)
 {
 	for (int i = 0; lc->moves[i][0] >= 0; i++)
 		if (lc->moves[i][0] == from && lc->moves[i][1] == to)
@@ -39,7 +39,7 @@ kz_lc_allowed(const struct kz_lifecycle *lc, int from, int to)
 }
 
 int
-kz_lc_next(const struct kz_lifecycle *lc, int from, int *out)
+kz_lifecycle_next(const struct kz_lifecycle *lc, int from, int *out)
 {
 	int n = 0;
 
@@ -50,10 +50,10 @@ kz_lc_next(const struct kz_lifecycle *lc, int from, int *out)
 }
 
 void
-kz_lc_next_text(const struct kz_lifecycle *lc, int from, char *out,
+kz_lifecycle_next_text(const struct kz_lifecycle *lc, int from, char *out,
     size_t size)
 {
-	int next[32], n = kz_lc_next(lc, from, next);
+	int next[32], n = kz_lifecycle_next(lc, from, next);
 	size_t o = 0;
 
 	out[0] = '\0';
@@ -105,8 +105,8 @@ kz_event_add(struct kz_db *db, const struct kz_lifecycle *lc,
 	v[1] = owner;
 	v[2] = at;
 	v[3] = kz_record_user(db);
-	v[4] = from >= 0 ? kz_lc_keyword(lc, from) : NULL;
-	v[5] = kz_lc_keyword(lc, to);
+	v[4] = from >= 0 ? kz_lifecycle_keyword(lc, from) : NULL;
+	v[5] = kz_lifecycle_keyword(lc, to);
 	v[6] = note;
 	return kz_sql_run(db, err, event_tables[k].insert, 7, v);
 }
@@ -156,8 +156,8 @@ kz_events_load(struct kz_db *db, const struct kz_lifecycle *lc,
 		kz_col_copy(st, 0, e->id, sizeof e->id);
 		kz_col_copy(st, 1, e->at, sizeof e->at);
 		e->user = kz_col_dup(st, 2);
-		e->from = kz_lc_parse(lc, (const char *)sqlite3_column_text(st, 3));
-		e->to = kz_lc_parse(lc, (const char *)sqlite3_column_text(st, 4));
+		e->from = kz_lifecycle_parse(lc, (const char *)sqlite3_column_text(st, 3));
+		e->to = kz_lifecycle_parse(lc, (const char *)sqlite3_column_text(st, 4));
 		e->note = kz_col_dup(st, 5);
 	}
 	sqlite3_finalize(st);

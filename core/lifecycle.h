@@ -16,16 +16,16 @@ struct kz_lifecycle {
 	const signed char (*moves)[2];
 };
 
-const char *kz_lc_keyword(const struct kz_lifecycle *lc, int state);
+const char *kz_lifecycle_keyword(const struct kz_lifecycle *lc, int state);
 /* Translated name of a state. */
-const char *kz_lc_name(const struct kz_lifecycle *lc, int state);
+const char *kz_lifecycle_name(const struct kz_lifecycle *lc, int state);
 /* The state of a keyword, or -1. */
-int kz_lc_parse(const struct kz_lifecycle *lc, const char *keyword);
-bool kz_lc_allowed(const struct kz_lifecycle *lc, int from, int to);
+int kz_lifecycle_parse(const struct kz_lifecycle *lc, const char *keyword);
+bool kz_lifecycle_allowed(const struct kz_lifecycle *lc, int from, int to);
 /* The states reachable from `from`, into out (room for lc->n); count. */
-int kz_lc_next(const struct kz_lifecycle *lc, int from, int *out);
+int kz_lifecycle_next(const struct kz_lifecycle *lc, int from, int *out);
 /* "proposed, cancelled": the keywords of the next states, for messages. */
-void kz_lc_next_text(const struct kz_lifecycle *lc, int from, char *out,
+void kz_lifecycle_next_text(const struct kz_lifecycle *lc, int from, char *out,
     size_t size);
 
 /* One change of state: when (UTC), who, from what (-1 at creation), to

@@ -14,13 +14,13 @@ static const char *const role_names[KZ_PART_ROLE_COUNT] = {
 };
 
 const char *
-kz_part_role_name(enum kz_part_role r)
+kz_participant_role_name(enum kz_participant_role r)
 {
 	return r >= 0 && r < KZ_PART_ROLE_COUNT ? role_names[r] : "?";
 }
 
 int
-kz_part_role_parse(const char *s)
+kz_participant_role_parse(const char *s)
 {
 	for (int i = 0; s && i < KZ_PART_ROLE_COUNT; i++)
 		if (strcmp(s, role_names[i]) == 0 || strcmp(s, _(role_names[i]))
@@ -91,7 +91,7 @@ part_write(struct kz_db *db, struct kz_participant *p, bool insert,
 	if (kz_stamps_touch(db, &p->st, insert))
 		return kz_err_add(err, "", _("out of memory"));
 	const char *v[] = { p->seminar, p->name, p->name_roman, p->country,
-	    p->organisation, p->post, kz_part_role_name(p->role), p->email,
+	    p->organisation, p->post, kz_participant_role_name(p->role), p->email,
 	    p->phone, p->needs, p->notes, p->st.created, p->st.updated,
 	    p->st.created_by, p->st.updated_by, p->id };
 	if (insert)
@@ -156,8 +156,8 @@ part_row(sqlite3_stmt *st, struct kz_participant *p)
 	kz_col_copy(st, 4, p->country, sizeof p->country);
 	p->organisation = kz_col_dup(st, 5);
 	p->post = kz_col_dup(st, 6);
-	r = kz_part_role_parse((const char *)sqlite3_column_text(st, 7));
-	p->role = r < 0 ? KZ_PART_PARTICIPANT : (enum kz_part_role)r;
+	r = kz_participant_role_parse((const char *)sqlite3_column_text(st, 7));
+	p->role = r < 0 ? KZ_PART_PARTICIPANT : (enum kz_participant_role)r;
 	p->email = kz_col_dup(st, 8);
 	p->phone = kz_col_dup(st, 9);
 	p->needs = kz_col_dup(st, 10);
@@ -212,7 +212,7 @@ kz_participant_list(struct kz_db *db, const char *seminar, const char *country,
 		return kz_db_fail(db, err, "participant");
 	sqlite3_bind_text(st, 1, seminar, -1, SQLITE_STATIC);
 	kz_bind_text(st, 2, country);
-	kz_bind_text(st, 3, role >= 0 ? kz_part_role_name((enum kz_part_role)
+	kz_bind_text(st, 3, role >= 0 ? kz_participant_role_name((enum kz_participant_role)
 	    role) : NULL);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if ((g = kz_grow(l, *n, sizeof *g)) == NULL) {

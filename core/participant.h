@@ -9,7 +9,7 @@
 #include "id.h"
 #include "record.h"
 
-enum kz_part_role { KZ_PART_PARTICIPANT, KZ_PART_SPEAKER, KZ_PART_INTERPRETER,
+enum kz_participant_role { KZ_PART_PARTICIPANT, KZ_PART_SPEAKER, KZ_PART_INTERPRETER,
 	KZ_PART_STAFF, KZ_PART_ROLE_COUNT };
 
 struct kz_participant {
@@ -19,15 +19,15 @@ struct kz_participant {
 	char *name_roman;
 	char country[3];	/* ISO 3166-1 alpha-2, required */
 	char *organisation, *post;
-	enum kz_part_role role;
+	enum kz_participant_role role;
 	char *email, *phone;	/* contact details: personal data */
 	char *needs;		/* dietary or access needs */
 	char *notes;
 	struct kz_stamps st;
 };
 
-const char *kz_part_role_name(enum kz_part_role r);	/* N_() marked */
-int kz_part_role_parse(const char *s);			/* -1 if unknown */
+const char *kz_participant_role_name(enum kz_participant_role r);	/* N_() marked */
+int kz_participant_role_parse(const char *s);			/* -1 if unknown */
 
 void kz_participant_init(struct kz_participant *p);
 void kz_participant_free(struct kz_participant *p);

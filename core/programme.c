@@ -67,25 +67,25 @@ kz_kind_parse(const char *s)
 /* ---- memory ---- */
 
 void
-kz_item_init(struct kz_item *it)
+kz_programme_item_init(struct kz_item *it)
 {
 	memset(it, 0, sizeof *it);
 	it->kind = KZ_KIND_SESSION;
 }
 
 void
-kz_item_free(struct kz_item *it)
+kz_programme_item_free(struct kz_item *it)
 {
 	free(it->city);
 	free(it->venue);
 	free(it->title);
 	free(it->notes);
 	kz_stamps_free(&it->st);
-	kz_item_init(it);
+	kz_programme_item_init(it);
 }
 
 int
-kz_item_copy(struct kz_item *d, const struct kz_item *s)
+kz_programme_item_copy(struct kz_item *d, const struct kz_item *s)
 {
 	int rc = 0;
 
@@ -97,7 +97,7 @@ kz_item_copy(struct kz_item *d, const struct kz_item *s)
 	rc |= kz_str_set(&d->notes, s->notes);
 	rc |= kz_stamps_copy(&d->st, &s->st);
 	if (rc) {
-		kz_item_free(d);
+		kz_programme_item_free(d);
 		return KZ_ERROR;
 	}
 	return KZ_OK;
@@ -343,7 +343,7 @@ check_clashes(struct kz_db *db, const struct kz_item *it, const char *tz,
 }
 
 int
-kz_item_validate(struct kz_db *db, const struct kz_item *it, unsigned flags,
+kz_programme_item_validate(struct kz_db *db, const struct kz_item *it, unsigned flags,
     struct kz_err *err, struct kz_err *warn)
 {
 	int before = err->n + err->dropped;
@@ -421,7 +421,7 @@ item_write(struct kz_db *db, struct kz_item *it, bool insert, unsigned flags,
 	char seq[16];
 	struct edition e;
 
-	if (kz_item_validate(db, it, flags, err, warn) != KZ_OK)
+	if (kz_programme_item_validate(db, it, flags, err, warn) != KZ_OK)
 		return KZ_ERROR;
 	if (!it->tz[0]) {
 		edition_of(db, it->seminar, &e);
@@ -456,7 +456,7 @@ item_write(struct kz_db *db, struct kz_item *it, bool insert, unsigned flags,
 }
 
 int
-kz_item_insert(struct kz_db *db, struct kz_item *it, unsigned flags,
+kz_programme_item_insert(struct kz_db *db, struct kz_item *it, unsigned flags,
     struct kz_err *err, struct kz_err *warn)
 {
 	return item_write(db, it, true, flags, err, warn);
@@ -473,7 +473,7 @@ moved(const struct kz_item *a, const struct kz_item *b)
 }
 
 int
-kz_item_update(struct kz_db *db, struct kz_item *it, unsigned flags,
+kz_programme_item_update(struct kz_db *db, struct kz_item *it, unsigned flags,
     struct kz_err *err, struct kz_err *warn)
 {
 	struct kz_item old;
@@ -481,10 +481,10 @@ kz_item_update(struct kz_db *db, struct kz_item *it, unsigned flags,
 
 	/* A clash accepted once stays accepted while the item stays where
 	 * and when it was: a new title should not need forcing again. */
-	if (kz_item_get(db, it->id, &old, &ignore) == KZ_OK) {
+	if (kz_programme_item_get(db, it->id, &old, &ignore) == KZ_OK) {
 		if (!moved(it, &old))
 			flags |= KZ_ITEM_FORCE;
-		kz_item_free(&old);
+		kz_programme_item_free(&old);
 	}
 	return item_write(db, it, false, flags, err, warn);
 }
@@ -497,7 +497,7 @@ item_resolve(struct kz_db *db, const char *typed, char id[KZ_ID_SIZE],
 }
 
 int
-kz_item_delete(struct kz_db *db, const char *typed, struct kz_err *err)
+kz_programme_item_delete(struct kz_db *db, const char *typed, struct kz_err *err)
 {
 	char id[KZ_ID_SIZE];
 	const char *v[] = { id };
@@ -516,7 +516,7 @@ item_row(sqlite3_stmt *st, struct kz_item *it)
 {
 	int k;
 
-	kz_item_init(it);
+	kz_programme_item_init(it);
 	kz_col_copy(st, 0, it->id, sizeof it->id);
 	kz_col_copy(st, 1, it->seminar, sizeof it->seminar);
 	kz_col_copy(st, 2, it->date, sizeof it->date);
@@ -537,14 +537,14 @@ item_row(sqlite3_stmt *st, struct kz_item *it)
 }
 
 int
-kz_item_get(struct kz_db *db, const char *typed, struct kz_item *it,
+kz_programme_item_get(struct kz_db *db, const char *typed, struct kz_item *it,
     struct kz_err *err)
 {
 	sqlite3_stmt *st;
 	char id[KZ_ID_SIZE];
 	bool found = false;
 
-	kz_item_init(it);
+	kz_programme_item_init(it);
 	if (item_resolve(db, typed, id, err))
 		return KZ_ERROR;
 	if (sqlite3_prepare_v2(db->sql, "SELECT " ITEM_COLS " FROM "
@@ -561,7 +561,7 @@ kz_item_get(struct kz_db *db, const char *typed, struct kz_item *it,
 }
 
 int
-kz_item_list(struct kz_db *db, const char *seminar, struct kz_item **out,
+kz_programme_item_list(struct kz_db *db, const char *seminar, struct kz_item **out,
     size_t *n, struct kz_err *err)
 {
 	sqlite3_stmt *st;
@@ -577,7 +577,7 @@ kz_item_list(struct kz_db *db, const char *seminar, struct kz_item **out,
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if ((g = kz_grow(l, *n, sizeof *g)) == NULL) {
 			sqlite3_finalize(st);
-			kz_item_list_free(l, *n);
+			kz_programme_item_list_free(l, *n);
 			*n = 0;
 			return kz_err_add(err, "", _("out of memory"));
 		}
@@ -590,9 +590,9 @@ kz_item_list(struct kz_db *db, const char *seminar, struct kz_item **out,
 }
 
 void
-kz_item_list_free(struct kz_item *l, size_t n)
+kz_programme_item_list_free(struct kz_item *l, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		kz_item_free(&l[i]);
+		kz_programme_item_free(&l[i]);
 	free(l);
 }

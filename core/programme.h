@@ -34,9 +34,9 @@ const char *kz_kind_name(enum kz_kind k);
 const char *kz_kind_label(enum kz_kind k);
 int kz_kind_parse(const char *s);
 
-void kz_item_init(struct kz_item *it);
-void kz_item_free(struct kz_item *it);
-int kz_item_copy(struct kz_item *dst, const struct kz_item *src);
+void kz_programme_item_init(struct kz_item *it);
+void kz_programme_item_free(struct kz_item *it);
+int kz_programme_item_copy(struct kz_item *dst, const struct kz_item *src);
 
 /* The zone of a venue when none is given: known cities (Tokyo, 下関,
  * 福州, ...), else the host country when it has one zone (JP, CN, SG,
@@ -55,21 +55,21 @@ const char *kz_zone_default(const struct kz_config *cfg, const char *city,
  * "clash" naming the other item: refused, or with KZ_ITEM_FORCE only
  * warned. warn may be NULL.
  */
-int kz_item_validate(struct kz_db *db, const struct kz_item *it,
+int kz_programme_item_validate(struct kz_db *db, const struct kz_item *it,
     unsigned flags, struct kz_err *err, struct kz_err *warn);
-int kz_item_insert(struct kz_db *db, struct kz_item *it, unsigned flags,
+int kz_programme_item_insert(struct kz_db *db, struct kz_item *it, unsigned flags,
     struct kz_err *err, struct kz_err *warn);
-int kz_item_update(struct kz_db *db, struct kz_item *it, unsigned flags,
+int kz_programme_item_update(struct kz_db *db, struct kz_item *it, unsigned flags,
     struct kz_err *err, struct kz_err *warn);
-int kz_item_delete(struct kz_db *db, const char *typed, struct kz_err *err);
-int kz_item_get(struct kz_db *db, const char *typed, struct kz_item *out,
+int kz_programme_item_delete(struct kz_db *db, const char *typed, struct kz_err *err);
+int kz_programme_item_get(struct kz_db *db, const char *typed, struct kz_item *out,
     struct kz_err *err);
 
 /* The items of an edition (its id), by day, all-day items first, then by
  * start time. */
-int kz_item_list(struct kz_db *db, const char *seminar, struct kz_item **out,
+int kz_programme_item_list(struct kz_db *db, const char *seminar, struct kz_item **out,
     size_t *n, struct kz_err *err);
-void kz_item_list_free(struct kz_item *l, size_t n);
+void kz_programme_item_list_free(struct kz_item *l, size_t n);
 
 /* ---- the programme in other forms (programme_export.c) ---- */
 

@@ -33,7 +33,7 @@ prog_free(struct prog *p)
 {
 	kz_seminar_free(&p->sem);
 	kz_series_free(&p->series);
-	kz_item_list_free(p->items, p->n);
+	kz_programme_item_list_free(p->items, p->n);
 	memset(p, 0, sizeof *p);
 }
 
@@ -45,7 +45,7 @@ prog_load(struct kz_db *db, const char *seminar, struct prog *p,
 	kz_seminar_init(&p->sem);
 	if (kz_seminar_get(db, seminar, &p->sem, err) ||
 	    kz_series_get(db, p->sem.series, &p->series, err) ||
-	    kz_item_list(db, p->sem.id, &p->items, &p->n, err)) {
+	    kz_programme_item_list(db, p->sem.id, &p->items, &p->n, err)) {
 		prog_free(p);
 		return KZ_ERROR;
 	}
@@ -302,7 +302,7 @@ title_block(struct kz_buf *b, const struct kz_config *cfg,
 	val[5] = p->sem.co_organisers;
 	val[6] = p->sem.supporters;
 	val[7] = att;
-	val[8] = _(kz_sem_status_name(p->sem.status));
+	val[8] = _(kz_seminar_status_name(p->sem.status));
 	for (int i = 0; i < 9; i++)
 		lw = max_width(lw, lab[i]);
 	put_row(b, 0, 1, &width, (const char *const[]){ name });

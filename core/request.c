@@ -324,7 +324,7 @@ write_main(struct kz_db *db, const struct kz_request *r, bool insert,
 	v[11] = wanted;
 	v[12] = r->language;
 	v[13] = kz_interp_keyword(r->interpreting);
-	v[14] = kz_lc_keyword(&kz_request_lc, r->status);
+	v[14] = kz_lifecycle_keyword(&kz_request_lc, r->status);
 	v[15] = r->notes;
 	v[16] = r->created;
 	v[17] = r->updated;
@@ -511,9 +511,9 @@ kz_request_get(struct kz_db *db, const char *typed, struct kz_request *r,
 	r->language = kz_col_dup(st, 13);
 	int i = kz_interp_parse((const char *)sqlite3_column_text(st, 14));
 	r->interpreting = i < 0 ? KZ_INTERP_HOST : (enum kz_interp)i;
-	i = kz_lc_parse(&kz_request_lc, (const char *)sqlite3_column_text(st,
+	i = kz_lifecycle_parse(&kz_request_lc, (const char *)sqlite3_column_text(st,
 	    15));
-	r->status = i < 0 ? KZ_REQ_RECEIVED : (enum kz_req_status)i;
+	r->status = i < 0 ? KZ_REQ_RECEIVED : (enum kz_request_status)i;
 	r->notes = kz_col_dup(st, 16);
 	kz_col_copy(st, 17, r->created, sizeof r->created);
 	kz_col_copy(st, 18, r->updated, sizeof r->updated);
@@ -534,7 +534,7 @@ kz_request_get(struct kz_db *db, const char *typed, struct kz_request *r,
 
 int
 kz_request_set_status(struct kz_db *db, const char *typed,
-    enum kz_req_status to, const char *note, const char *at,
+    enum kz_request_status to, const char *note, const char *at,
     struct kz_err *err)
 {
 	struct kz_request r;
@@ -548,14 +548,14 @@ kz_request_set_status(struct kz_db *db, const char *typed,
 		kz_request_free(&r);
 		return kz_err_add(err, "status", _("unknown status"));
 	}
-	if (!kz_lc_allowed(&kz_request_lc, (int)r.status, (int)to)) {
-		kz_lc_next_text(&kz_request_lc, (int)r.status, next,
+	if (!kz_lifecycle_allowed(&kz_request_lc, (int)r.status, (int)to)) {
+		kz_lifecycle_next_text(&kz_request_lc, (int)r.status, next,
 		    sizeof next);
 		kz_err_add(err, "status", _("request %s is %s and cannot become "
 		    "%s (from %s it can go to: %s)"), r.id,
-		    kz_lc_keyword(&kz_request_lc, (int)r.status),
-		    kz_lc_keyword(&kz_request_lc, (int)to),
-		    kz_lc_keyword(&kz_request_lc, (int)r.status), next);
+		    kz_lifecycle_keyword(&kz_request_lc, (int)r.status),
+		    kz_lifecycle_keyword(&kz_request_lc, (int)to),
+		    kz_lifecycle_keyword(&kz_request_lc, (int)r.status), next);
 		kz_request_free(&r);
 		return KZ_ERROR;
 	}
@@ -565,7 +565,7 @@ kz_request_set_status(struct kz_db *db, const char *typed,
 		return KZ_ERROR;
 	}
 	kz_now_utc(now);
-	v[0] = kz_lc_keyword(&kz_request_lc, (int)to);
+	v[0] = kz_lifecycle_keyword(&kz_request_lc, (int)to);
 	v[1] = now;
 	v[2] = kz_record_user(db);
 	v[3] = r.id;
@@ -594,14 +594,14 @@ kz_request_history(struct kz_db *db, const char *id, struct kz_events *out,
 /* ---- lists ---- */
 
 void
-kz_req_query_init(struct kz_req_query *q)
+kz_request_query_init(struct kz_request_query *q)
 {
 	memset(q, 0, sizeof *q);
 	q->status = -1;
 }
 
 void
-kz_req_list_free(struct kz_req_list *l)
+kz_request_rows_free(struct kz_request_rows *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		free(l->rows[i].place);
@@ -616,8 +616,8 @@ kz_req_list_free(struct kz_req_list *l)
 #define MAX_WORDS 8
 
 int
-kz_request_list(struct kz_db *db, const struct kz_req_query *q,
-    struct kz_req_list *out, struct kz_err *err)
+kz_request_list(struct kz_db *db, const struct kz_request_query *q,
+    struct kz_request_rows *out, struct kz_err *err)
 {
 	struct kz_buf sql = { 0 };
 	const char *binds[MAX_WORDS + 4];
@@ -642,7 +642,7 @@ kz_request_list(struct kz_db *db, const struct kz_req_query *q,
 	    "WHERE 1");
 	if (q->status >= 0 && q->status < KZ_REQ_NSTATUS) {
 		kz_buf_puts(&sql, " AND r.status = ?");
-		binds[nb++] = kz_lc_keyword(&kz_request_lc, q->status);
+		binds[nb++] = kz_lifecycle_keyword(&kz_request_lc, q->status);
 	} else if (q->status == -2)
 		kz_buf_puts(&sql, " AND r.status NOT IN ('closed', 'declined', "
 		    "'withdrawn')");
@@ -689,7 +689,7 @@ kz_request_list(struct kz_db *db, const struct kz_req_query *q,
 		char place[512];
 
 		if (out->n == cap) {
-			struct kz_req_row *p;
+			struct kz_request_row *p;
 
 			cap = cap ? cap * 2 : 32;
 			if ((p = realloc(out->rows, cap * sizeof *p)) == NULL) {
@@ -698,7 +698,7 @@ kz_request_list(struct kz_db *db, const struct kz_req_query *q,
 			}
 			out->rows = p;
 		}
-		struct kz_req_row *r = &out->rows[out->n++];
+		struct kz_request_row *r = &out->rows[out->n++];
 		memset(r, 0, sizeof *r);
 		kz_col_copy(st, 0, r->id, sizeof r->id);
 		kz_col_copy(st, 1, r->country, sizeof r->country);
@@ -716,9 +716,9 @@ kz_request_list(struct kz_db *db, const struct kz_req_query *q,
 		r->wish_days = sqlite3_column_int(st, 10);
 		r->mode = kz_mode_parse((const char *)sqlite3_column_text(st,
 		    11)) == KZ_ONLINE ? KZ_ONLINE : KZ_ONSITE;
-		int s = kz_lc_parse(&kz_request_lc,
+		int s = kz_lifecycle_parse(&kz_request_lc,
 		    (const char *)sqlite3_column_text(st, 12));
-		r->status = s < 0 ? KZ_REQ_RECEIVED : (enum kz_req_status)s;
+		r->status = s < 0 ? KZ_REQ_RECEIVED : (enum kz_request_status)s;
 		r->wanted = sqlite3_column_int(st, 13);
 		r->dispatches = sqlite3_column_int(st, 14);
 		if (!r->place || !r->topic || !r->fields) {
@@ -728,7 +728,7 @@ kz_request_list(struct kz_db *db, const struct kz_req_query *q,
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		kz_req_list_free(out);
+		kz_request_rows_free(out);
 		return rc == SQLITE_NOMEM ? kz_err_add(err, "", _("out of "
 		    "memory")) : kz_db_fail(db, err, "request list");
 	}

@@ -8,7 +8,7 @@
 #include "id.h"
 #include "lifecycle.h"
 
-enum kz_req_status {
+enum kz_request_status {
 	KZ_REQ_RECEIVED, KZ_REQ_MATCHING, KZ_REQ_PROPOSED, KZ_REQ_AGREED,
 	KZ_REQ_CLOSED, KZ_REQ_DECLINED, KZ_REQ_WITHDRAWN, KZ_REQ_NSTATUS
 };
@@ -39,7 +39,7 @@ struct kz_request {
 	int wanted;		/* specialists asked for */
 	char *language;		/* working language code, or NULL */
 	enum kz_interp interpreting;
-	enum kz_req_status status;
+	enum kz_request_status status;
 	char *notes;
 	char created[32];
 	char updated[32];
@@ -78,7 +78,7 @@ int kz_request_resolve(struct kz_db *db, const char *typed,
 /* Move to another status if the table allows it, recording who, when
  * (at, or now when NULL) and why. */
 int kz_request_set_status(struct kz_db *db, const char *id,
-    enum kz_req_status to, const char *note, const char *at,
+    enum kz_request_status to, const char *note, const char *at,
     struct kz_err *err);
 int kz_request_history(struct kz_db *db, const char *id,
     struct kz_events *out, struct kz_err *err);
@@ -92,7 +92,7 @@ int kz_interp_parse(const char *s);
 
 /* ---- lists ---- */
 
-struct kz_req_row {
+struct kz_request_row {
 	char id[KZ_ID_SIZE];
 	char country[3];
 	char *place;		/* province city department */
@@ -103,27 +103,27 @@ struct kz_req_row {
 	char wish_end[11];
 	int wish_days;
 	enum kz_mode mode;
-	enum kz_req_status status;
+	enum kz_request_status status;
 	int wanted;
 	int dispatches;		/* not cancelled */
 };
 
-struct kz_req_list {
-	struct kz_req_row *rows;
+struct kz_request_rows {
+	struct kz_request_row *rows;
 	size_t n;
 };
 
-struct kz_req_query {
+struct kz_request_query {
 	const char *text;	/* words found in topic, place, id, notes */
 	int status;		/* -1 any, -2 open (not closed, declined, withdrawn) */
 	const char *field;
 	const char *country;
 };
 
-void kz_req_query_init(struct kz_req_query *q);
+void kz_request_query_init(struct kz_request_query *q);
 /* Newest received first. */
-int kz_request_list(struct kz_db *db, const struct kz_req_query *q,
-    struct kz_req_list *out, struct kz_err *err);
-void kz_req_list_free(struct kz_req_list *l);
+int kz_request_list(struct kz_db *db, const struct kz_request_query *q,
+    struct kz_request_rows *out, struct kz_err *err);
+void kz_request_rows_free(struct kz_request_rows *l);
 
 #endif

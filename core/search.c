@@ -271,7 +271,7 @@ kz_search_rebuild(struct kz_db *db, struct kz_err *err)
 /* ---- queries ---- */
 
 void
-kz_spec_query_init(struct kz_spec_query *q)
+kz_specialist_query_init(struct kz_specialist_query *q)
 {
 	memset(q, 0, sizeof *q);
 	q->status = -1;
@@ -279,10 +279,10 @@ kz_spec_query_init(struct kz_spec_query *q)
 }
 
 void
-kz_spec_list_free(struct kz_spec_list *l)
+kz_specialist_rows_free(struct kz_specialist_rows *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
-		struct kz_spec_row *r = &l->rows[i];
+		struct kz_specialist_row *r = &l->rows[i];
 		free(r->name);
 		free(r->name_roman);
 		free(r->government);
@@ -307,8 +307,8 @@ dup_col(sqlite3_stmt *st, int i)
 	"THEN 1 WHEN 'business' THEN 2 WHEN 'fluent' THEN 3 ELSE 4 END"
 
 int
-kz_specialist_search(struct kz_db *db, const struct kz_spec_query *q,
-    struct kz_spec_list *out, struct kz_err *err)
+kz_specialist_search(struct kz_db *db, const struct kz_specialist_query *q,
+    struct kz_specialist_rows *out, struct kz_err *err)
 {
 	char sql[2048];
 	const char *binds[10];
@@ -406,7 +406,7 @@ kz_specialist_search(struct kz_db *db, const struct kz_spec_query *q,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (out->n == cap) {
 			cap = cap ? cap * 2 : 64;
-			struct kz_spec_row *r = realloc(out->rows,
+			struct kz_specialist_row *r = realloc(out->rows,
 			    cap * sizeof *r);
 			if (r == NULL) {
 				rc = SQLITE_NOMEM;
@@ -414,7 +414,7 @@ kz_specialist_search(struct kz_db *db, const struct kz_spec_query *q,
 			}
 			out->rows = r;
 		}
-		struct kz_spec_row *r = &out->rows[out->n++];
+		struct kz_specialist_row *r = &out->rows[out->n++];
 		snprintf(r->id, sizeof r->id, "%s", sqlite3_column_text(st, 0));
 		r->name = dup_col(st, 1);
 		r->name_roman = dup_col(st, 2);
@@ -430,7 +430,7 @@ kz_specialist_search(struct kz_db *db, const struct kz_spec_query *q,
 	if (rc != SQLITE_DONE) {
 		kz_db_fail(db, err, "search");
 		sqlite3_finalize(st);
-		kz_spec_list_free(out);
+		kz_specialist_rows_free(out);
 		return KZ_ERROR;
 	}
 	sqlite3_finalize(st);

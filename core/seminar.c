@@ -16,13 +16,13 @@ static const char *const status_names[KZ_SEM_STATUS_COUNT] = {
 };
 
 const char *
-kz_sem_status_name(enum kz_sem_status s)
+kz_seminar_status_name(enum kz_seminar_status s)
 {
 	return s >= 0 && s < KZ_SEM_STATUS_COUNT ? status_names[s] : "?";
 }
 
 int
-kz_sem_status_parse(const char *s)
+kz_seminar_status_parse(const char *s)
 {
 	for (int i = 0; s && i < KZ_SEM_STATUS_COUNT; i++)
 		if (strcmp(s, status_names[i]) == 0)
@@ -296,7 +296,7 @@ kz_seminar_free(struct kz_seminar *s)
 int
 kz_seminar_add_part(struct kz_seminar *s, const char *label, long count)
 {
-	struct kz_sem_part *p = kz_grow(s->parts, s->nparts, sizeof *p);
+	struct kz_seminar_part *p = kz_grow(s->parts, s->nparts, sizeof *p);
 
 	if (p == NULL)
 		return KZ_ERROR;
@@ -527,7 +527,7 @@ kz_seminar_validate(struct kz_db *db, const struct kz_seminar *s,
 		kz_err_add(err, "attendance", _("attendance of %ld is not "
 		    "believable"), s->attendance);
 	for (size_t i = 0; i < s->nparts; i++) {
-		const struct kz_sem_part *p = &s->parts[i];
+		const struct kz_seminar_part *p = &s->parts[i];
 
 		kz_check_text(err, "attendance", _("side or country"), p->label,
 		    60, KZ_TEXT_REQUIRED);
@@ -599,7 +599,7 @@ seminar_write(struct kz_db *db, struct kz_seminar *s, bool insert,
 	const char *v[] = { s->series, s->number > 0 ? number : NULL, year,
 	    s->title, s->theme, s->start, s->end, s->city, s->region,
 	    s->country, s->organiser, s->co_organisers, s->supporters,
-	    kz_sem_status_name(s->status), s->attendance >= 0 ? att : NULL,
+	    kz_seminar_status_name(s->status), s->attendance >= 0 ? att : NULL,
 	    s->notes, s->st.created, s->st.updated, s->st.created_by,
 	    s->st.updated_by, s->id };
 	if (kz_db_begin(db, err))
@@ -706,8 +706,8 @@ seminar_row(struct kz_db *db, sqlite3_stmt *st, struct kz_seminar *s)
 	s->organiser = kz_col_dup(st, 11);
 	s->co_organisers = kz_col_dup(st, 12);
 	s->supporters = kz_col_dup(st, 13);
-	k = kz_sem_status_parse((const char *)sqlite3_column_text(st, 14));
-	s->status = k < 0 ? KZ_SEM_PLANNED : (enum kz_sem_status)k;
+	k = kz_seminar_status_parse((const char *)sqlite3_column_text(st, 14));
+	s->status = k < 0 ? KZ_SEM_PLANNED : (enum kz_seminar_status)k;
 	s->attendance = sqlite3_column_type(st, 15) == SQLITE_NULL ? -1 :
 	    sqlite3_column_int64(st, 15);
 	s->notes = kz_col_dup(st, 16);
@@ -761,7 +761,7 @@ kz_seminar_get(struct kz_db *db, const char *typed, struct kz_seminar *s,
 }
 
 int
-kz_seminar_list(struct kz_db *db, const struct kz_sem_query *q,
+kz_seminar_list(struct kz_db *db, const struct kz_seminar_query *q,
     struct kz_seminar **out, size_t *n, struct kz_err *err)
 {
 	sqlite3_stmt *st;
@@ -788,7 +788,7 @@ kz_seminar_list(struct kz_db *db, const struct kz_sem_query *q,
 	kz_bind_text(st, 1, series);
 	sqlite3_bind_int(st, 2, q ? q->year : 0);
 	kz_bind_text(st, 3, q && q->status >= 0 ?
-	    kz_sem_status_name((enum kz_sem_status)q->status) : NULL);
+	    kz_seminar_status_name((enum kz_seminar_status)q->status) : NULL);
 	kz_bind_text(st, 4, q ? q->text : NULL);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if ((g = kz_grow(l, *n, sizeof *g)) == NULL ||

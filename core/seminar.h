@@ -21,11 +21,11 @@ struct kz_series {
 	long editions;		/* filled by lists, not stored */
 };
 
-enum kz_sem_status { KZ_SEM_PLANNED, KZ_SEM_CONFIRMED, KZ_SEM_HELD,
+enum kz_seminar_status { KZ_SEM_PLANNED, KZ_SEM_CONFIRMED, KZ_SEM_HELD,
 	KZ_SEM_CANCELLED, KZ_SEM_STATUS_COUNT };
 
 /* Attendance by side or country: "Japanese 61". */
-struct kz_sem_part {
+struct kz_seminar_part {
 	char *label;
 	long count;
 };
@@ -40,9 +40,9 @@ struct kz_seminar {
 	char *city, *region;
 	char country[3];	/* host country, ISO code, "" if not known */
 	char *organiser, *co_organisers, *supporters;
-	enum kz_sem_status status;
+	enum kz_seminar_status status;
 	long attendance;	/* total, -1 when not known */
-	struct kz_sem_part *parts;
+	struct kz_seminar_part *parts;
 	size_t nparts;
 	char *notes;
 	struct kz_stamps st;
@@ -51,8 +51,8 @@ struct kz_seminar {
 	long items, participants;
 };
 
-const char *kz_sem_status_name(enum kz_sem_status s);	/* N_() marked */
-int kz_sem_status_parse(const char *s);			/* -1 if unknown */
+const char *kz_seminar_status_name(enum kz_seminar_status s);	/* N_() marked */
+int kz_seminar_status_parse(const char *s);			/* -1 if unknown */
 
 /* ---- series ---- */
 
@@ -108,7 +108,7 @@ int kz_seminar_resolve(struct kz_db *db, const char *typed,
 int kz_seminar_get(struct kz_db *db, const char *typed, struct kz_seminar *out,
     struct kz_err *err);
 
-struct kz_sem_query {
+struct kz_seminar_query {
 	const char *series;	/* code or id, NULL: all */
 	int year;		/* 0: any */
 	int status;		/* -1: any */
@@ -116,7 +116,7 @@ struct kz_sem_query {
 };
 
 /* Editions by series, then number and year (oldest first). */
-int kz_seminar_list(struct kz_db *db, const struct kz_sem_query *q,
+int kz_seminar_list(struct kz_db *db, const struct kz_seminar_query *q,
     struct kz_seminar **out, size_t *n, struct kz_err *err);
 void kz_seminar_list_free(struct kz_seminar *l, size_t n);
 

@@ -196,7 +196,7 @@ prog_row(struct importer *im, const struct kz_csv_row *r, struct kz_err *e,
 	int k;
 	enum outcome out = ROW_BAD;
 
-	kz_item_init(&it);
+	kz_programme_item_init(&it);
 	snprintf(it.seminar, sizeof it.seminar, "%s", im->seminar);
 	kz_copy_value(it.id, sizeof it.id, cell(im, r, P_ID), "id", _("id"), e);
 	kz_copy_value(it.date, sizeof it.date, cell(im, r, P_DATE), "date",
@@ -218,7 +218,7 @@ prog_row(struct importer *im, const struct kz_csv_row *r, struct kz_err *e,
 		it.kind = (enum kz_kind)k;
 	if (e->n > 0) {
 		/* the rest of the row's problems too */
-		kz_item_validate(im->db, &it, im->force ? KZ_ITEM_FORCE : 0, e,
+		kz_programme_item_validate(im->db, &it, im->force ? KZ_ITEM_FORCE : 0, e,
 		    NULL);
 	} else if (it.id[0] && kz_id_normalise(it.id, norm) &&
 	    kz_record_exists(im->db, KZ_T_ITEM, norm)) {
@@ -229,10 +229,10 @@ prog_row(struct importer *im, const struct kz_csv_row *r, struct kz_err *e,
 		snprintf(why, size, _("skipped: the same item is in the "
 		    "programme as %s"), id);
 		out = ROW_SKIPPED;
-	} else if (kz_item_insert(im->db, &it, im->force ? KZ_ITEM_FORCE : 0, e,
+	} else if (kz_programme_item_insert(im->db, &it, im->force ? KZ_ITEM_FORCE : 0, e,
 	    w) == KZ_OK)
 		out = ROW_IMPORTED;
-	kz_item_free(&it);
+	kz_programme_item_free(&it);
 	return out;
 }
 
@@ -284,11 +284,11 @@ part_row(struct importer *im, const struct kz_csv_row *r, struct kz_err *e,
 	kz_str_set(&p.email, cell(im, r, Q_EMAIL));
 	kz_str_set(&p.phone, cell(im, r, Q_PHONE));
 	if ((v = cell(im, r, Q_ROLE)) && *v) {
-		if ((k = kz_part_role_parse(v)) < 0)
+		if ((k = kz_participant_role_parse(v)) < 0)
 			kz_err_add(e, "role", _("role must be participant, "
 			    "speaker, interpreter or staff, not \"%s\""), v);
 		else
-			p.role = (enum kz_part_role)k;
+			p.role = (enum kz_participant_role)k;
 	}
 	if (e->n > 0)
 		kz_participant_validate(im->db, &p, e);
@@ -334,7 +334,7 @@ kz_export_participants(struct kz_db *db, const char *seminar, bool contacts,
 		const struct kz_participant *p = &l[i];
 		const char *v[Q_NCOLS] = { p->id, p->name, p->name_roman,
 		    p->country, p->organisation, p->post,
-		    kz_part_role_name(p->role), p->needs, p->notes, p->email,
+		    kz_participant_role_name(p->role), p->needs, p->notes, p->email,
 		    p->phone };
 		for (int c = 0; c <= last; c++)
 			kz_csv_cell(out, v[c], c == last);

@@ -94,7 +94,7 @@ int
 kz_specialist_add_field(struct kz_specialist *s, const char *code,
     const char *note, int years)
 {
-	struct kz_spec_field *f = kz_grow(s->fields, s->nfields, sizeof *f);
+	struct kz_specialist_field *f = kz_grow(s->fields, s->nfields, sizeof *f);
 
 	if (f == NULL)
 		return KZ_ERROR;
@@ -117,7 +117,7 @@ int
 kz_specialist_add_lang(struct kz_specialist *s, const char *lang,
     enum kz_level level)
 {
-	struct kz_spec_lang *l = kz_grow(s->langs, s->nlangs, sizeof *l);
+	struct kz_specialist_lang *l = kz_grow(s->langs, s->nlangs, sizeof *l);
 
 	if (l == NULL)
 		return KZ_ERROR;
@@ -134,7 +134,7 @@ int
 kz_specialist_add_unavail(struct kz_specialist *s, const char *start,
     const char *end, const char *reason)
 {
-	struct kz_spec_unavail *u = kz_grow(s->unavail, s->nunavail, sizeof *u);
+	struct kz_specialist_unavail *u = kz_grow(s->unavail, s->nunavail, sizeof *u);
 
 	if (u == NULL)
 		return KZ_ERROR;
@@ -216,7 +216,7 @@ kz_specialist_validate(struct kz_db *db, const struct kz_specialist *s,
 	    KZ_TEXT_MULTILINE);
 
 	for (size_t i = 0; i < s->nfields; i++) {
-		const struct kz_spec_field *f = &s->fields[i];
+		const struct kz_specialist_field *f = &s->fields[i];
 		snprintf(where, sizeof where, "fields");
 		if (db->cfg && kz_config_field(db->cfg, f->code) == NULL)
 			kz_err_add(err, where, _("unknown field of expertise "
@@ -234,7 +234,7 @@ kz_specialist_validate(struct kz_db *db, const struct kz_specialist *s,
 		    0);
 	}
 	for (size_t i = 0; i < s->nlangs; i++) {
-		const struct kz_spec_lang *l = &s->langs[i];
+		const struct kz_specialist_lang *l = &s->langs[i];
 		if (!kz_lang_ok(l->lang))
 			kz_err_add(err, "langs", _("\"%s\" is not a language "
 			    "code such as en, zh or th"), l->lang);
@@ -247,7 +247,7 @@ kz_specialist_validate(struct kz_db *db, const struct kz_specialist *s,
 				    "listed twice"), l->lang);
 	}
 	for (size_t i = 0; i < s->nunavail; i++) {
-		const struct kz_spec_unavail *u = &s->unavail[i];
+		const struct kz_specialist_unavail *u = &s->unavail[i];
 		if (!kz_date_valid(u->start) || !kz_date_valid(u->end)) {
 			kz_err_add(err, "unavail", _("\"%s..%s\" is not a "
 			    "period of two dates YYYY-MM-DD"), u->start,
@@ -259,7 +259,7 @@ kz_specialist_validate(struct kz_db *db, const struct kz_specialist *s,
 			    "before it starts"), u->start, u->end);
 		kz_check_text(err, "unavail", _("reason"), u->reason, 200, 0);
 		for (size_t j = 0; j < i; j++) {
-			const struct kz_spec_unavail *o = &s->unavail[j];
+			const struct kz_specialist_unavail *o = &s->unavail[j];
 			if (strcmp(o->start, u->end) <= 0 &&
 			    strcmp(u->start, o->end) <= 0)
 				kz_err_add(err, "unavail", _("periods %s..%s "

@@ -13,20 +13,20 @@ enum kz_status { KZ_SERVING = 0, KZ_RETIRED = 1 };
 enum kz_level { KZ_LEVEL_BASIC, KZ_LEVEL_CONVERSATIONAL, KZ_LEVEL_BUSINESS,
 	KZ_LEVEL_FLUENT, KZ_LEVEL_NATIVE, KZ_LEVEL_COUNT };
 
-struct kz_spec_field {
+struct kz_specialist_field {
 	char *code;		/* field code from the taxonomy */
 	char *note;		/* sub-speciality, e.g. "facility horticulture" */
 	int years;		/* years of experience, 0..60 */
 };
 
-struct kz_spec_lang {
+struct kz_specialist_lang {
 	char *lang;		/* BCP 47-ish code: "en", "zh", "th" */
 	enum kz_level level;
 };
 
 /* A period when the specialist is not available; dates "YYYY-MM-DD",
  * both inclusive. */
-struct kz_spec_unavail {
+struct kz_specialist_unavail {
 	char start[11];
 	char end[11];
 	char *reason;
@@ -48,11 +48,11 @@ struct kz_specialist {
 	char updated[32];
 	char *created_by;
 	char *updated_by;
-	struct kz_spec_field *fields;
+	struct kz_specialist_field *fields;
 	size_t nfields;
-	struct kz_spec_lang *langs;
+	struct kz_specialist_lang *langs;
 	size_t nlangs;
-	struct kz_spec_unavail *unavail;
+	struct kz_specialist_unavail *unavail;
 	size_t nunavail;
 };
 
@@ -103,7 +103,7 @@ int kz_status_parse(const char *s);	/* -1 if unknown */
 
 /* A row of a list: enough to draw the list and filter; get the record
  * for the rest. */
-struct kz_spec_row {
+struct kz_specialist_row {
 	char id[KZ_ID_SIZE];
 	char *name;
 	char *name_roman;
@@ -114,12 +114,12 @@ struct kz_spec_row {
 	char *langs;		/* language codes, comma separated */
 };
 
-struct kz_spec_list {
-	struct kz_spec_row *rows;
+struct kz_specialist_rows {
+	struct kz_specialist_row *rows;
 	size_t n;
 };
 
-struct kz_spec_query {
+struct kz_specialist_query {
 	const char *text;	/* words; CJK terms of 1+ characters work */
 	const char *field;	/* field code or number, or NULL */
 	const char *lang;	/* language code, or NULL */
@@ -131,11 +131,11 @@ struct kz_spec_query {
 	size_t limit;		/* 0: no limit */
 };
 
-void kz_spec_query_init(struct kz_spec_query *q);
+void kz_specialist_query_init(struct kz_specialist_query *q);
 /* Rows sorted by romanised name. */
-int kz_specialist_search(struct kz_db *db, const struct kz_spec_query *q,
-    struct kz_spec_list *out, struct kz_err *err);
-void kz_spec_list_free(struct kz_spec_list *l);
+int kz_specialist_search(struct kz_db *db, const struct kz_specialist_query *q,
+    struct kz_specialist_rows *out, struct kz_err *err);
+void kz_specialist_rows_free(struct kz_specialist_rows *l);
 
 /* Count of specialists per field code, in taxonomy order. */
 struct kz_field_count {
@@ -154,13 +154,13 @@ int kz_specialist_count_fields(struct kz_db *db, struct kz_field_count **out,
  * unavail: "2026-12-01..2026-12-20 surgery; 2027-03-01..2027-03-05"
  * Parsing replaces the record's list; problems go into err under the
  * list's name ("fields", "langs", "unavail"). */
-int kz_spec_parse_fields(struct kz_specialist *s, const char *text,
+int kz_specialist_parse_fields(struct kz_specialist *s, const char *text,
     struct kz_err *err);
-int kz_spec_parse_langs(struct kz_specialist *s, const char *text,
+int kz_specialist_parse_langs(struct kz_specialist *s, const char *text,
     struct kz_err *err);
-int kz_spec_parse_unavail(struct kz_specialist *s, const char *text,
+int kz_specialist_parse_unavail(struct kz_specialist *s, const char *text,
     struct kz_err *err);
 /* The same forms, malloc'd ("" for an empty list). */
-char *kz_spec_format_fields(const struct kz_specialist *s);
-char *kz_spec_format_langs(const struct kz_specialist *s);
-char *kz_spec_format_unavail(const struct kz_specialist *s);
+char *kz_specialist_format_fields(const struct kz_specialist *s);
+char *kz_specialist_format_langs(const struct kz_specialist *s);
+char *kz_specialist_format_unavail(const struct kz_specialist *s);

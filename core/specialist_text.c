@@ -84,7 +84,7 @@ one_field(void *ctx, char *piece, struct kz_err *err)
 }
 
 int
-kz_spec_parse_fields(struct kz_specialist *s, const char *text,
+kz_specialist_parse_fields(struct kz_specialist *s, const char *text,
     struct kz_err *err)
 {
 	clear_fields(s);
@@ -115,7 +115,7 @@ one_lang(void *ctx, char *piece, struct kz_err *err)
 }
 
 int
-kz_spec_parse_langs(struct kz_specialist *s, const char *text,
+kz_specialist_parse_langs(struct kz_specialist *s, const char *text,
     struct kz_err *err)
 {
 	for (size_t i = 0; i < s->nlangs; i++)
@@ -154,7 +154,7 @@ one_unavail(void *ctx, char *piece, struct kz_err *err)
 }
 
 int
-kz_spec_parse_unavail(struct kz_specialist *s, const char *text,
+kz_specialist_parse_unavail(struct kz_specialist *s, const char *text,
     struct kz_err *err)
 {
 	for (size_t i = 0; i < s->nunavail; i++)
@@ -176,12 +176,12 @@ finish(struct kz_buf *b)
 }
 
 char *
-kz_spec_format_fields(const struct kz_specialist *s)
+kz_specialist_format_fields(const struct kz_specialist *s)
 {
 	struct kz_buf b = { 0 };
 
 	for (size_t i = 0; i < s->nfields; i++) {
-		const struct kz_spec_field *f = &s->fields[i];
+		const struct kz_specialist_field *f = &s->fields[i];
 		kz_buf_printf(&b, "%s%s", i ? "; " : "", f->code);
 		if (f->note || f->years)
 			kz_buf_printf(&b, ":%s", f->note ? f->note : "");
@@ -192,7 +192,7 @@ kz_spec_format_fields(const struct kz_specialist *s)
 }
 
 char *
-kz_spec_format_langs(const struct kz_specialist *s)
+kz_specialist_format_langs(const struct kz_specialist *s)
 {
 	struct kz_buf b = { 0 };
 
@@ -203,12 +203,12 @@ kz_spec_format_langs(const struct kz_specialist *s)
 }
 
 char *
-kz_spec_format_unavail(const struct kz_specialist *s)
+kz_specialist_format_unavail(const struct kz_specialist *s)
 {
 	struct kz_buf b = { 0 };
 
 	for (size_t i = 0; i < s->nunavail; i++) {
-		const struct kz_spec_unavail *u = &s->unavail[i];
+		const struct kz_specialist_unavail *u = &s->unavail[i];
 		kz_buf_printf(&b, "%s%s..%s", i ? "; " : "", u->start, u->end);
 		if (u->reason)
 			kz_buf_printf(&b, " %s", u->reason);

@@ -28,7 +28,7 @@ static const char *const month_initial[12] = {
 };
 
 int
-kz_tl_days_per_col(enum kz_tl_zoom z)
+kz_timeline_days_per_col(enum kz_timeline_zoom z)
 {
 	return z == KZ_TL_YEAR ? 7 : z == KZ_TL_MONTH ? 3 : 1;
 }
@@ -49,9 +49,9 @@ kz_timeline_free(struct kz_tl *tl)
 }
 
 static int
-add_span(struct kz_tl_row *r, long start, long end, char mark)
+add_span(struct kz_timeline_row *r, long start, long end, char mark)
 {
-	struct kz_tl_span *p = realloc(r->span, (r->nspan + 1) * sizeof *p);
+	struct kz_timeline_span *p = realloc(r->span, (r->nspan + 1) * sizeof *p);
 
 	if (p == NULL)
 		return KZ_ERROR;
@@ -67,7 +67,7 @@ add_span(struct kz_tl_row *r, long start, long end, char mark)
 	return KZ_OK;
 }
 
-static struct kz_tl_row *
+static struct kz_timeline_row *
 find_row(struct kz_tl *tl, const char *id)
 {
 	for (size_t i = 0; i < tl->n; i++)
@@ -76,11 +76,11 @@ find_row(struct kz_tl *tl, const char *id)
 	return NULL;
 }
 
-static struct kz_tl_row *
+static struct kz_timeline_row *
 new_row(struct kz_tl *tl, size_t *cap)
 {
 	if (tl->n == *cap) {
-		struct kz_tl_row *p;
+		struct kz_timeline_row *p;
 
 		*cap = *cap ? *cap * 2 : 64;
 		if ((p = realloc(tl->rows, *cap * sizeof *p)) == NULL)
@@ -94,7 +94,7 @@ new_row(struct kz_tl *tl, size_t *cap)
 static int
 cmp_row(const void *a, const void *b)
 {
-	const struct kz_tl_row *x = a, *y = b;
+	const struct kz_timeline_row *x = a, *y = b;
 
 	if (x->first != y->first)
 		return x->first < y->first ? -1 : 1;
@@ -107,25 +107,25 @@ int
 kz_timeline_load(struct kz_db *db, bool by_specialist, bool with_cancelled,
     struct kz_tl *tl, struct kz_err *err)
 {
-	struct kz_dsp_query q;
-	struct kz_dsp_list l;
+	struct kz_dispatch_query q;
+	struct kz_dispatch_rows l;
 	size_t cap = 0;
 	int rc = KZ_OK;
 
 	tl->rows = NULL;
 	tl->n = 0;
-	kz_dsp_query_init(&q);
+	kz_dispatch_query_init(&q);
 	if (!with_cancelled)
 		q.state = -2;
 	if (kz_dispatch_list(db, &q, true, &l, err))
 		return KZ_ERROR;
 	for (size_t i = 0; i < l.n && rc == KZ_OK; i++) {
-		const struct kz_dsp_row *d = &l.rows[i];
+		const struct kz_dispatch_row *d = &l.rows[i];
 		long s = kz_date_days(d->start), e = kz_date_days(d->end);
 		char mark = d->state == KZ_DSP_CANCELLED ? KZ_TL_CANCELLED :
-		    kz_dsp_state_firm(d->state) ? KZ_TL_FIRM : KZ_TL_TENTATIVE;
+		    kz_dispatch_state_firm(d->state) ? KZ_TL_FIRM : KZ_TL_TENTATIVE;
 		char label[256], detail[600];
-		struct kz_tl_row *r = by_specialist ? find_row(tl,
+		struct kz_timeline_row *r = by_specialist ? find_row(tl,
 		    d->specialist) : NULL;
 
 		if (r == NULL) {
@@ -147,7 +147,7 @@ kz_timeline_load(struct kz_db *db, bool by_specialist, bool with_cancelled,
 		}
 		snprintf(detail, sizeof detail, "%s %s..%s %s, %s %s: %s%s%s",
 		    d->id, d->start, d->end,
-		    kz_lc_name(&kz_dispatch_lc, d->state), d->country, d->host,
+		    kz_lifecycle_name(&kz_dispatch_lc, d->state), d->country, d->host,
 		    d->name ? d->name : "", r->detail ? "; " : "",
 		    r->detail ? r->detail : "");
 		free(r->detail);
@@ -160,13 +160,13 @@ kz_timeline_load(struct kz_db *db, bool by_specialist, bool with_cancelled,
 	 * them being entered, but merged records from other offices may
 	 * still bring them, and then they must show. */
 	for (size_t i = 0; i < l.n && rc == KZ_OK; i++) {
-		const struct kz_dsp_row *a = &l.rows[i];
+		const struct kz_dispatch_row *a = &l.rows[i];
 
 		if (a->state == KZ_DSP_CANCELLED)
 			continue;
 		for (size_t j = i + 1; j < l.n && strcmp(l.rows[j].start,
 		    a->end) <= 0; j++) {
-			const struct kz_dsp_row *b = &l.rows[j];
+			const struct kz_dispatch_row *b = &l.rows[j];
 			long s, e;
 
 			if (b->state == KZ_DSP_CANCELLED ||
@@ -178,14 +178,14 @@ kz_timeline_load(struct kz_db *db, bool by_specialist, bool with_cancelled,
 			const char *ids[2] = { by_specialist ? a->specialist :
 			    a->id, by_specialist ? b->specialist : b->id };
 			for (int k = 0; k < (by_specialist ? 1 : 2); k++) {
-				struct kz_tl_row *r = find_row(tl, ids[k]);
+				struct kz_timeline_row *r = find_row(tl, ids[k]);
 
 				if (r && add_span(r, s, e, KZ_TL_OVERLAP) == KZ_OK)
 					r->overlap = true;
 			}
 		}
 	}
-	kz_dsp_list_free(&l);
+	kz_dispatch_rows_free(&l);
 	if (rc != KZ_OK) {
 		kz_timeline_free(tl);
 		return KZ_ERROR;
@@ -196,7 +196,7 @@ kz_timeline_load(struct kz_db *db, bool by_specialist, bool with_cancelled,
 }
 
 bool
-kz_tl_row_visible(const struct kz_tl_row *r, long from, long to)
+kz_timeline_row_visible(const struct kz_timeline_row *r, long from, long to)
 {
 	for (size_t i = 0; i < r->nspan; i++)
 		if (r->span[i].start <= to && r->span[i].end >= from)
@@ -219,7 +219,7 @@ mark_rank(char m)
 }
 
 void
-kz_tl_bar(const struct kz_tl_row *r, long from, int dpc, int width,
+kz_timeline_bar(const struct kz_timeline_row *r, long from, int dpc, int width,
     long today, char *out, size_t size)
 {
 	long to = from + (long)width * dpc - 1;
@@ -234,7 +234,7 @@ kz_tl_bar(const struct kz_tl_row *r, long from, int dpc, int width,
 		char best = ' ';
 
 		for (size_t i = 0; i < r->nspan; i++) {
-			const struct kz_tl_span *s = &r->span[i];
+			const struct kz_timeline_span *s = &r->span[i];
 
 			if (s->start <= c1 && s->end >= c0 &&
 			    mark_rank(s->mark) > mark_rank(best))
@@ -247,7 +247,7 @@ kz_tl_bar(const struct kz_tl_row *r, long from, int dpc, int width,
 	out[c] = '\0';
 	/* A bar that runs past an edge says so. */
 	for (size_t i = 0; i < r->nspan && width > 0; i++) {
-		const struct kz_tl_span *s = &r->span[i];
+		const struct kz_timeline_span *s = &r->span[i];
 
 		if (s->mark == KZ_TL_OVERLAP)
 			continue;
@@ -331,7 +331,7 @@ place(struct cells *c, const struct label *l, int n)
 }
 
 void
-kz_tl_header(long from, int dpc, int width, long today, char *l1, char *l2,
+kz_timeline_header(long from, int dpc, int width, long today, char *l1, char *l2,
     size_t size)
 {
 	struct cells *a = malloc(sizeof *a), *b = malloc(sizeof *b);
@@ -451,19 +451,19 @@ kz_timeline_text(const struct kz_tl *tl, long from, long to, int width,
 	kz_buf_printf(out, ngettext("Dispatches %s to %s, %d day a column\n",
 	    "Dispatches %s to %s, %d days a column\n", (unsigned long)dpc),
 	    d1, d2, dpc);
-	kz_tl_header(from, dpc, cw, today, h1, h2, sizeof h1);
+	kz_timeline_header(from, dpc, cw, today, h1, h2, sizeof h1);
 	kz_buf_printf(out, "%*s %s\n%*s %s\n", lw, "", h1, lw, "", h2);
 	for (size_t i = 0; i < tl->n; i++) {
-		const struct kz_tl_row *r = &tl->rows[i];
+		const struct kz_timeline_row *r = &tl->rows[i];
 		char tagged[600];
 
-		if (!kz_tl_row_visible(r, from, from + (long)cw * dpc - 1))
+		if (!kz_timeline_row_visible(r, from, from + (long)cw * dpc - 1))
 			continue;
 		shown++;
 		snprintf(tagged, sizeof tagged, "%s%d %s", r->overlap ? "!" : "",
 		    shown, r->label ? r->label : "");
 		kz_text_fit(label, sizeof label, tagged, lw, true);
-		kz_tl_bar(r, from, dpc, cw, today, bar, sizeof bar);
+		kz_timeline_bar(r, from, dpc, cw, today, bar, sizeof bar);
 		kz_buf_printf(out, "%s %s\n", label, bar);
 	}
 	if (shown == 0)
@@ -473,9 +473,9 @@ kz_timeline_text(const struct kz_tl *tl, long from, long to, int width,
 	    "proposed or drafted  # overlap  | today  < > runs on"));
 	shown = 0;
 	for (size_t i = 0; i < tl->n; i++) {
-		const struct kz_tl_row *r = &tl->rows[i];
+		const struct kz_timeline_row *r = &tl->rows[i];
 
-		if (!kz_tl_row_visible(r, from, from + (long)cw * dpc - 1))
+		if (!kz_timeline_row_visible(r, from, from + (long)cw * dpc - 1))
 			continue;
 		kz_buf_printf(out, "%s%d %s\n", r->overlap ? "!" : "", ++shown,
 		    r->detail ? r->detail : "");

@@ -16,26 +16,26 @@
 #define KZ_TL_OVERLAP	'#'	/* one specialist on two dispatches */
 #define KZ_TL_TODAY	'|'
 
-enum kz_tl_zoom { KZ_TL_WEEK, KZ_TL_MONTH, KZ_TL_YEAR };
+enum kz_timeline_zoom { KZ_TL_WEEK, KZ_TL_MONTH, KZ_TL_YEAR };
 
-struct kz_tl_span {
+struct kz_timeline_span {
 	long start, end;	/* days since 1970-01-01, both included */
 	char mark;
 };
 
 /* One row: a dispatch, or a specialist with all their dispatches. */
-struct kz_tl_row {
+struct kz_timeline_row {
 	char id[KZ_ID_SIZE];	/* the dispatch's, or the specialist's */
 	char *label;		/* "Ken'ichi Sato 开封市" */
 	char *detail;		/* a line on the selected row: dates, state, host */
-	struct kz_tl_span *span;
+	struct kz_timeline_span *span;
 	size_t nspan;
 	bool overlap;		/* holds an overlap */
 	long first, last;	/* earliest start, latest end */
 };
 
 struct kz_tl {
-	struct kz_tl_row *rows;
+	struct kz_timeline_row *rows;
 	size_t n;
 };
 
@@ -47,19 +47,19 @@ int kz_timeline_load(struct kz_db *db, bool by_specialist,
 void kz_timeline_free(struct kz_tl *tl);
 
 /* Days a column shows at a zoom: week 1, month 3, year 7. */
-int kz_tl_days_per_col(enum kz_tl_zoom z);
+int kz_timeline_days_per_col(enum kz_timeline_zoom z);
 /* Does the row have a bar in [from, to]? */
-bool kz_tl_row_visible(const struct kz_tl_row *r, long from, long to);
+bool kz_timeline_row_visible(const struct kz_timeline_row *r, long from, long to);
 
 /* The two header lines of a chart `width` columns wide starting on day
  * `from`: months (or years) above, days (or months) below, and today's
  * column marked. UTF-8, since month names are translated; each exactly
  * width columns. */
-void kz_tl_header(long from, int dpc, int width, long today, char *l1,
+void kz_timeline_header(long from, int dpc, int width, long today, char *l1,
     char *l2, size_t size);
 /* The bar line of a row: exactly width ASCII characters ('<' and '>'
  * where a bar runs past the edges, '|' for today where nothing else). */
-void kz_tl_bar(const struct kz_tl_row *r, long from, int dpc, int width,
+void kz_timeline_bar(const struct kz_timeline_row *r, long from, int dpc, int width,
     long today, char *out, size_t size);
 
 /* The whole chart as text: a title, the headers, one line a row with

@@ -23,13 +23,13 @@ static const char *const status_names[KZ_TR_STATUS_COUNT] = {
 };
 
 const char *
-kz_tr_programme_name(enum kz_tr_programme p)
+kz_trainee_programme_name(enum kz_trainee_programme p)
 {
 	return p >= 0 && p < KZ_TRP_COUNT ? programme_names[p] : "?";
 }
 
 int
-kz_tr_programme_parse(const char *s)
+kz_trainee_programme_parse(const char *s)
 {
 	for (int i = 0; s && i < KZ_TRP_COUNT; i++)
 		if (strcasecmp(s, programme_names[i]) == 0)
@@ -38,19 +38,19 @@ kz_tr_programme_parse(const char *s)
 }
 
 const char *
-kz_tr_status_keyword(enum kz_tr_status s)
+kz_trainee_status_keyword(enum kz_trainee_status s)
 {
 	return s >= 0 && s < KZ_TR_STATUS_COUNT ? status_keywords[s] : "?";
 }
 
 const char *
-kz_tr_status_name(enum kz_tr_status s)
+kz_trainee_status_name(enum kz_trainee_status s)
 {
 	return s >= 0 && s < KZ_TR_STATUS_COUNT ? status_names[s] : "?";
 }
 
 int
-kz_tr_status_parse(const char *s)
+kz_trainee_status_parse(const char *s)
 {
 	/* the keyword only: what a command or a CSV file says must not
 	 * depend on the office's language */
@@ -156,8 +156,8 @@ tr_write(struct kz_db *db, struct kz_trainee *t, bool insert,
 	snprintf(year, sizeof year, "%d", t->year);
 	const char *v[] = { t->name, t->name_roman, t->home_government,
 	    t->home_region, t->home_country, t->post, t->host, t->fields, year,
-	    t->start, t->end, kz_tr_programme_name(t->programme), t->course,
-	    kz_tr_status_keyword(t->status), t->notes, t->st.created,
+	    t->start, t->end, kz_trainee_programme_name(t->programme), t->course,
+	    kz_trainee_status_keyword(t->status), t->notes, t->st.created,
 	    t->st.updated, t->st.created_by, t->st.updated_by, t->id };
 	if (insert)
 		return kz_sql_run(db, err, "INSERT INTO trainee (name, "
@@ -227,11 +227,11 @@ tr_row(sqlite3_stmt *st, struct kz_trainee *t)
 	t->year = sqlite3_column_int(st, 9);
 	kz_col_copy(st, 10, t->start, sizeof t->start);
 	kz_col_copy(st, 11, t->end, sizeof t->end);
-	k = kz_tr_programme_parse((const char *)sqlite3_column_text(st, 12));
-	t->programme = k < 0 ? KZ_TRP_OTHER : (enum kz_tr_programme)k;
+	k = kz_trainee_programme_parse((const char *)sqlite3_column_text(st, 12));
+	t->programme = k < 0 ? KZ_TRP_OTHER : (enum kz_trainee_programme)k;
 	t->course = kz_col_dup(st, 13);
-	k = kz_tr_status_parse((const char *)sqlite3_column_text(st, 14));
-	t->status = k < 0 ? KZ_TR_PLANNED : (enum kz_tr_status)k;
+	k = kz_trainee_status_parse((const char *)sqlite3_column_text(st, 14));
+	t->status = k < 0 ? KZ_TR_PLANNED : (enum kz_trainee_status)k;
 	t->notes = kz_col_dup(st, 15);
 	kz_col_copy(st, 16, t->st.created, sizeof t->st.created);
 	kz_col_copy(st, 17, t->st.updated, sizeof t->st.updated);
@@ -264,7 +264,7 @@ kz_trainee_get(struct kz_db *db, const char *typed, struct kz_trainee *t,
 }
 
 void
-kz_tr_query_init(struct kz_tr_query *q)
+kz_trainee_query_init(struct kz_trainee_query *q)
 {
 	memset(q, 0, sizeof *q);
 	q->status = -1;
@@ -283,26 +283,26 @@ kz_tr_query_init(struct kz_tr_query *q)
 	"coalesce(notes, '')), lower(?6)) > 0)"
 
 static void
-tr_bind(sqlite3_stmt *st, const struct kz_tr_query *q)
+tr_bind(sqlite3_stmt *st, const struct kz_trainee_query *q)
 {
-	struct kz_tr_query none;
+	struct kz_trainee_query none;
 
 	if (q == NULL) {
-		kz_tr_query_init(&none);
+		kz_trainee_query_init(&none);
 		q = &none;
 	}
 	sqlite3_bind_int(st, 1, q->year);
 	kz_bind_text(st, 2, q->host);
 	kz_bind_text(st, 3, q->region);
 	kz_bind_text(st, 4, q->status >= 0 ?
-	    kz_tr_status_keyword((enum kz_tr_status)q->status) : NULL);
+	    kz_trainee_status_keyword((enum kz_trainee_status)q->status) : NULL);
 	kz_bind_text(st, 5, q->programme >= 0 ?
-	    kz_tr_programme_name((enum kz_tr_programme)q->programme) : NULL);
+	    kz_trainee_programme_name((enum kz_trainee_programme)q->programme) : NULL);
 	kz_bind_text(st, 6, q->text);
 }
 
 int
-kz_trainee_list(struct kz_db *db, const struct kz_tr_query *q,
+kz_trainee_list(struct kz_db *db, const struct kz_trainee_query *q,
     struct kz_trainee **out, size_t *n, struct kz_err *err)
 {
 	sqlite3_stmt *st;
@@ -351,7 +351,7 @@ static const struct {
 };
 
 int
-kz_tr_by_parse(const char *s)
+kz_trainee_by_parse(const char *s)
 {
 	for (int i = 0; s && i < KZ_TR_BY_COUNT; i++)
 		if (strcmp(s, by_keys[i].name) == 0)
@@ -360,8 +360,8 @@ kz_tr_by_parse(const char *s)
 }
 
 int
-kz_trainee_count(struct kz_db *db, const struct kz_tr_query *q,
-    enum kz_tr_by by, struct kz_counts *out, struct kz_err *err)
+kz_trainee_count(struct kz_db *db, const struct kz_trainee_query *q,
+    enum kz_trainee_by by, struct kz_counts *out, struct kz_err *err)
 {
 	sqlite3_stmt *st;
 	char sql[1600];

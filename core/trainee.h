@@ -10,9 +10,9 @@
 
 /* The officials' training programme (LGOTP, since 1996), a JICA course,
  * or another scheme. */
-enum kz_tr_programme { KZ_TRP_LGOTP, KZ_TRP_JICA, KZ_TRP_OTHER,
+enum kz_trainee_programme { KZ_TRP_LGOTP, KZ_TRP_JICA, KZ_TRP_OTHER,
 	KZ_TRP_COUNT };
-enum kz_tr_status { KZ_TR_PLANNED, KZ_TR_ONGOING, KZ_TR_COMPLETED,
+enum kz_trainee_status { KZ_TR_PLANNED, KZ_TR_ONGOING, KZ_TR_COMPLETED,
 	KZ_TR_WITHDRAWN, KZ_TR_STATUS_COUNT };
 
 struct kz_trainee {
@@ -26,18 +26,18 @@ struct kz_trainee {
 	char *fields;		/* what the placement covers, free text */
 	int year;		/* programme (fiscal) year */
 	char start[11], end[11];	/* period, "" when not known */
-	enum kz_tr_programme programme;
+	enum kz_trainee_programme programme;
 	char *course;		/* e.g. the JICA course's name */
-	enum kz_tr_status status;
+	enum kz_trainee_status status;
 	char *notes;
 	struct kz_stamps st;
 };
 
-const char *kz_tr_programme_name(enum kz_tr_programme p);
-int kz_tr_programme_parse(const char *s);
-const char *kz_tr_status_keyword(enum kz_tr_status s);	/* as stored */
-const char *kz_tr_status_name(enum kz_tr_status s);	/* N_() marked */
-int kz_tr_status_parse(const char *s);		/* the keyword, or -1 */
+const char *kz_trainee_programme_name(enum kz_trainee_programme p);
+int kz_trainee_programme_parse(const char *s);
+const char *kz_trainee_status_keyword(enum kz_trainee_status s);	/* as stored */
+const char *kz_trainee_status_name(enum kz_trainee_status s);	/* N_() marked */
+int kz_trainee_status_parse(const char *s);		/* the keyword, or -1 */
 
 void kz_trainee_init(struct kz_trainee *t);
 void kz_trainee_free(struct kz_trainee *t);
@@ -57,7 +57,7 @@ int kz_trainee_delete(struct kz_db *db, const char *typed,
 int kz_trainee_get(struct kz_db *db, const char *typed, struct kz_trainee *out,
     struct kz_err *err);
 
-struct kz_tr_query {
+struct kz_trainee_query {
 	int year;		/* 0: any */
 	const char *host;	/* part of the host's name */
 	const char *region;	/* part of the home region or government */
@@ -66,18 +66,18 @@ struct kz_tr_query {
 	const char *text;	/* anywhere, CJK from one character */
 };
 
-void kz_tr_query_init(struct kz_tr_query *q);
+void kz_trainee_query_init(struct kz_trainee_query *q);
 /* By year (latest first), then host. */
-int kz_trainee_list(struct kz_db *db, const struct kz_tr_query *q,
+int kz_trainee_list(struct kz_db *db, const struct kz_trainee_query *q,
     struct kz_trainee **out, size_t *n, struct kz_err *err);
 void kz_trainee_list_free(struct kz_trainee *l, size_t n);
 
-enum kz_tr_by { KZ_TR_BY_YEAR, KZ_TR_BY_HOST, KZ_TR_BY_REGION,
+enum kz_trainee_by { KZ_TR_BY_YEAR, KZ_TR_BY_HOST, KZ_TR_BY_REGION,
 	KZ_TR_BY_PROGRAMME, KZ_TR_BY_STATUS, KZ_TR_BY_COUNT };
-int kz_tr_by_parse(const char *s);	/* "year", "host", ... or -1 */
+int kz_trainee_by_parse(const char *s);	/* "year", "host", ... or -1 */
 /* Placements counted by one key, over those the query selects. Years
  * come in order, the rest largest first. */
-int kz_trainee_count(struct kz_db *db, const struct kz_tr_query *q,
-    enum kz_tr_by by, struct kz_counts *out, struct kz_err *err);
+int kz_trainee_count(struct kz_db *db, const struct kz_trainee_query *q,
+    enum kz_trainee_by by, struct kz_counts *out, struct kz_err *err);
 
 #endif

@@ -106,9 +106,9 @@ row_record(struct kz_db *db, const struct kz_csv_row *r, const int map[NCOLS],
 	if (cell(r, map, C_UPDATED))
 		snprintf(s->updated, sizeof s->updated, "%s",
 		    cell(r, map, C_UPDATED));
-	if (kz_spec_parse_fields(s, cell(r, map, C_FIELDS), err) ||
-	    kz_spec_parse_langs(s, cell(r, map, C_LANGS), err) ||
-	    kz_spec_parse_unavail(s, cell(r, map, C_UNAVAIL), err))
+	if (kz_specialist_parse_fields(s, cell(r, map, C_FIELDS), err) ||
+	    kz_specialist_parse_langs(s, cell(r, map, C_LANGS), err) ||
+	    kz_specialist_parse_unavail(s, cell(r, map, C_UNAVAIL), err))
 		rc = KZ_ERROR;
 	if (kz_specialist_validate(db, s, err))
 		rc = KZ_ERROR;
@@ -248,9 +248,9 @@ kz_export_specialists(struct kz_db *db, bool contacts, struct kz_buf *out,
 			sqlite3_finalize(st);
 			return KZ_ERROR;
 		}
-		char *fields = kz_spec_format_fields(&s);
-		char *langs = kz_spec_format_langs(&s);
-		char *unavail = kz_spec_format_unavail(&s);
+		char *fields = kz_specialist_format_fields(&s);
+		char *langs = kz_specialist_format_langs(&s);
+		char *unavail = kz_specialist_format_unavail(&s);
 		const char *v[NCOLS] = { s.id, s.name, s.name_roman,
 		    s.government, s.post, kz_status_name(s.status), fields,
 		    langs, s.overseas, unavail, s.notes, s.email, s.phone,

@@ -15,8 +15,8 @@
 #include "db.h"
 #include "demo.h"
 #include "i18n.h"
-#include "output.h"
-#include "ui.h"
+#include "cli_output.h"
+#include "screen_frame.h"
 
 static void
 usage(FILE *fp)
@@ -210,7 +210,7 @@ main(int argc, char **argv)
 	    NULL)
 		rc = cli_fail_err(&err);
 	else
-		rc = ui_run(c.db, c.cfg);
+		rc = frame_run(c.db, c.cfg);
 done:
 	kz_db_close(c.db);
 	kz_config_free(c.cfg);

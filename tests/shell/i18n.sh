@@ -25,7 +25,7 @@ else
 	if command -v xgettext >/dev/null 2>&1; then
 		(cd "$SRC" && xgettext --from-code=UTF-8 -k_ -kN_ \
 		    --keyword=C_:1c,2 --keyword=NC_:1c,2 -o "$T/fresh.pot" \
-		    core/*.c tui/*.c 2>/dev/null)
+		    core/*.c tui/*.c tui/*/*.c 2>/dev/null)
 		[ -s "$T/fresh.pot" ] && pot=$T/fresh.pot
 	fi
 	npot=$(msgids "$pot")

@@ -114,9 +114,9 @@ spec(struct fixture *f, const char *name, const char *roman,
 	kz_str_set(&s.name_roman, roman);
 	kz_str_set(&s.government, "島根県");
 	s.status = st;
-	kz_spec_parse_fields(&s, fields, &err);
-	kz_spec_parse_langs(&s, langs, &err);
-	kz_spec_parse_unavail(&s, unavail, &err);
+	kz_specialist_parse_fields(&s, fields, &err);
+	kz_specialist_parse_langs(&s, langs, &err);
+	kz_specialist_parse_unavail(&s, unavail, &err);
 	if (kz_specialist_insert(f->db, &s, &err) != KZ_OK) {
 		dump(&err);
 		fail();
@@ -158,7 +158,7 @@ dispatch(struct fixture *f, const char *req, const char *sp,
     char id[KZ_ID_SIZE], struct kz_err *err)
 {
 	struct kz_dispatch d;
-	struct kz_dsp_opts o = { confirm, NULL };
+	struct kz_dispatch_opts o = { confirm, NULL };
 	int rc;
 
 	kz_dispatch_init(&d);
@@ -380,7 +380,7 @@ test_dispatch_rules(void **state)
 	kz_events_free(&ev);
 
 	/* nobody leaves before the agreement is signed */
-	struct kz_dsp_change c = { KZ_DSP_UNDERWAY, NULL, NULL, NULL, NULL,
+	struct kz_dispatch_change c = { KZ_DSP_UNDERWAY, NULL, NULL, NULL, NULL,
 	    NULL };
 	err.n = 0;
 	assert_int_equal(kz_dispatch_set_state(f->db, d2, &c, &err), KZ_ERROR);
@@ -620,8 +620,8 @@ static void
 test_timeline(void **state)
 {
 	struct fixture *f = *state;
-	struct kz_tl_row r;
-	struct kz_tl_span s[3];
+	struct kz_timeline_row r;
+	struct kz_timeline_span s[3];
 	char bar[64], h1[256], h2[256];
 	long from = kz_date_days("2019-09-01");
 
@@ -629,19 +629,19 @@ test_timeline(void **state)
 	memset(&r, 0, sizeof r);
 	r.span = s;
 	r.nspan = 3;
-	s[0] = (struct kz_tl_span){ kz_date_days("2019-09-03"),
+	s[0] = (struct kz_timeline_span){ kz_date_days("2019-09-03"),
 	    kz_date_days("2019-09-05"), KZ_TL_FIRM };
-	s[1] = (struct kz_tl_span){ kz_date_days("2019-09-05"),
+	s[1] = (struct kz_timeline_span){ kz_date_days("2019-09-05"),
 	    kz_date_days("2019-09-07"), KZ_TL_TENTATIVE };
-	s[2] = (struct kz_tl_span){ kz_date_days("2019-09-05"),
+	s[2] = (struct kz_timeline_span){ kz_date_days("2019-09-05"),
 	    kz_date_days("2019-09-05"), KZ_TL_OVERLAP };
-	kz_tl_bar(&r, from, 1, 10, kz_date_days("2019-09-09"), bar, sizeof bar);
+	kz_timeline_bar(&r, from, 1, 10, kz_date_days("2019-09-09"), bar, sizeof bar);
 	assert_string_equal(bar, "  ==#-- | ");
 	/* a bar past the right edge */
-	kz_tl_bar(&r, from, 1, 4, 0, bar, sizeof bar);
+	kz_timeline_bar(&r, from, 1, 4, 0, bar, sizeof bar);
 	assert_string_equal(bar, "  =>");
 	/* headers are as wide as the chart, months and Mondays */
-	kz_tl_header(from, 1, 40, kz_date_days("2019-09-09"), h1, h2,
+	kz_timeline_header(from, 1, 40, kz_date_days("2019-09-09"), h1, h2,
 	    sizeof h1);
 	assert_int_equal(strlen(h1), 40);
 	assert_int_equal(strlen(h2), 40);
@@ -649,7 +649,7 @@ test_timeline(void **state)
 	assert_memory_equal(h1 + 30, "Oct 2019", 8);
 	assert_memory_equal(h2 + 1, "2", 1);	/* Monday 2 September */
 	assert_memory_equal(h2 + 8, "9", 1);
-	kz_tl_header(kz_date_days("2019-01-01"), 7, 60, 0, h1, h2, sizeof h1);
+	kz_timeline_header(kz_date_days("2019-01-01"), 7, 60, 0, h1, h2, sizeof h1);
 	assert_memory_equal(h1, "2019", 4);
 	assert_memory_equal(h2, "Jan", 3);
 }

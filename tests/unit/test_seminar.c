@@ -107,7 +107,7 @@ add_item(struct fixture *f, const char *date, const char *start,
 	struct kz_item it;
 	int rc;
 
-	kz_item_init(&it);
+	kz_programme_item_init(&it);
 	memcpy(it.seminar, f->edition, KZ_ID_SIZE);
 	snprintf(it.date, sizeof it.date, "%s", date);
 	snprintf(it.start, sizeof it.start, "%s", start ? start : "");
@@ -115,12 +115,12 @@ add_item(struct fixture *f, const char *date, const char *start,
 	kz_str_set(&it.city, city);
 	kz_str_set(&it.venue, venue);
 	kz_str_set(&it.title, title);
-	rc = kz_item_insert(f->db, &it, flags, err, warn);
+	rc = kz_programme_item_insert(f->db, &it, flags, err, warn);
 	for (int i = 0; getenv("KZ_DEBUG") && i < err->n; i++)
 		print_message("%s: %s\n", err->item[i].where, err->item[i].msg);
 	if (id)
 		memcpy(id, it.id, KZ_ID_SIZE);
-	kz_item_free(&it);
+	kz_programme_item_free(&it);
 	return rc;
 }
 
@@ -469,39 +469,39 @@ test_programme_rules(void **state)
 	/* all-day items and the zone from the city */
 	assert_int_equal(add_item(f, "2019-08-21", NULL, NULL, "福州市", NULL,
 	    "到达", 0, &err, &warn, NULL), KZ_OK);
-	assert_int_equal(kz_item_get(f->db, a, &it, &err), KZ_OK);
+	assert_int_equal(kz_programme_item_get(f->db, a, &it, &err), KZ_OK);
 	assert_string_equal(it.tz, "Asia/Shanghai");
 	assert_int_equal(it.sequence, 0);
 	kz_str_set(&it.notes, "同声传译");
 	/* it clashes with the forced item, but did not move: no refusal */
-	assert_int_equal(kz_item_update(f->db, &it, 0, &err, &warn), KZ_OK);
+	assert_int_equal(kz_programme_item_update(f->db, &it, 0, &err, &warn), KZ_OK);
 	assert_int_equal(it.sequence, 1);
 	assert_true(has_msg(&warn, "clash", "考察"));
 	kz_err_clear(&warn);
 	snprintf(it.start, sizeof it.start, "08:30");
-	assert_int_equal(kz_item_update(f->db, &it, 0, &err, &warn), KZ_ERROR);
+	assert_int_equal(kz_programme_item_update(f->db, &it, 0, &err, &warn), KZ_ERROR);
 	assert_true(has_msg(&err, "clash", "考察"));
 	kz_err_clear(&err);
-	kz_item_free(&it);
-	assert_int_equal(kz_item_list(f->db, f->edition, &l, &n, &err), KZ_OK);
+	kz_programme_item_free(&it);
+	assert_int_equal(kz_programme_item_list(f->db, f->edition, &l, &n, &err), KZ_OK);
 	assert_int_equal(n, 5);
 	assert_string_equal(l[0].title, "到达");
 	assert_string_equal(l[1].title, "正式会议");
 	assert_string_equal(l[2].title, "主旨演讲");
 	assert_string_equal(l[4].title, "午餐");
-	kz_item_list_free(l, n);
+	kz_programme_item_list_free(l, n);
 	/* a time the clocks skip */
-	kz_item_init(&it);
+	kz_programme_item_init(&it);
 	memcpy(it.seminar, f->edition, KZ_ID_SIZE);
 	snprintf(it.date, sizeof it.date, "2019-08-22");
 	snprintf(it.start, sizeof it.start, "02:30");
 	snprintf(it.tz, sizeof it.tz, "America/Santiago");
 	kz_str_set(&it.title, "x");
-	assert_int_equal(kz_item_validate(f->db, &it, 0, &err, NULL), KZ_OK);
+	assert_int_equal(kz_programme_item_validate(f->db, &it, 0, &err, NULL), KZ_OK);
 	snprintf(it.tz, sizeof it.tz, "Nowhere/City");
-	assert_int_equal(kz_item_validate(f->db, &it, 0, &err, NULL), KZ_ERROR);
+	assert_int_equal(kz_programme_item_validate(f->db, &it, 0, &err, NULL), KZ_ERROR);
 	assert_true(has_msg(&err, "tz", "unknown time zone"));
-	kz_item_free(&it);
+	kz_programme_item_free(&it);
 }
 
 static void
@@ -659,9 +659,9 @@ test_imports(void **state)
 	kz_import_report_free(&rep);
 	struct kz_item *l;
 	size_t n;
-	kz_item_list(f->db, f->edition, &l, &n, &err);
+	kz_programme_item_list(f->db, f->edition, &l, &n, &err);
 	assert_int_equal(n, 2);
-	kz_item_list_free(l, n);
+	kz_programme_item_list_free(l, n);
 	/* skip the bad ones; the clash goes in with force, as a warning */
 	kz_err_clear(&err);
 	assert_int_equal(kz_import_programme(f->db, f->edition, "b.csv", bad,
@@ -693,7 +693,7 @@ test_trainees(void **state)
 {
 	struct fixture *f = *state;
 	struct kz_trainee t;
-	struct kz_tr_query q;
+	struct kz_trainee_query q;
 	struct kz_counts c;
 	struct kz_err err = { 0 };
 	const char *hosts[] = { "岩手县", "大分县", "岩手县" };
@@ -707,7 +707,7 @@ test_trainees(void **state)
 		assert_int_equal(kz_trainee_insert(f->db, &t, &err), KZ_OK);
 		kz_trainee_free(&t);
 	}
-	kz_tr_query_init(&q);
+	kz_trainee_query_init(&q);
 	assert_int_equal(kz_trainee_count(f->db, &q, KZ_TR_BY_HOST, &c, &err),
 	    KZ_OK);
 	assert_string_equal(c.c[0].key, "岩手县");
@@ -720,7 +720,7 @@ test_trainees(void **state)
 	assert_string_equal(c.c[0].key, "湖北省");
 	kz_counts_free(&c);
 	/* a two-character CJK search */
-	kz_tr_query_init(&q);
+	kz_trainee_query_init(&q);
 	q.text = "大连";
 	struct kz_trainee *l;
 	size_t n;
@@ -747,10 +747,10 @@ test_demo(void **state)
 {
 	struct fixture *f = *state;
 	struct kz_err err = { 0 };
-	struct kz_sem_query q = { "cj-seminar", 0, -1, NULL };
+	struct kz_seminar_query q = { "cj-seminar", 0, -1, NULL };
 	struct kz_seminar *l, s;
 	struct kz_counts c;
-	struct kz_tr_query tq;
+	struct kz_trainee_query tq;
 	struct timespec t0, t1;
 	size_t n;
 
@@ -777,7 +777,7 @@ test_demo(void **state)
 	assert_int_equal(c.n, 9);
 	kz_counts_free(&c);
 	kz_seminar_free(&s);
-	kz_tr_query_init(&tq);
+	kz_trainee_query_init(&tq);
 	tq.year = 2019;
 	assert_int_equal(kz_trainee_count(f->db, &tq, KZ_TR_BY_YEAR, &c, &err),
 	    KZ_OK);

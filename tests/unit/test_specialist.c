@@ -71,7 +71,7 @@ make(struct kz_specialist *s, const char *name, const char *roman,
 	kz_str_set(&s->name, name);
 	kz_str_set(&s->name_roman, roman);
 	kz_str_set(&s->government, gov);
-	assert_int_equal(kz_spec_parse_fields(s, fields, &err), KZ_OK);
+	assert_int_equal(kz_specialist_parse_fields(s, fields, &err), KZ_OK);
 }
 
 static void
@@ -139,8 +139,8 @@ test_validation_names_fields(void **state)
 	kz_str_set(&s.name_roman, "王建国");		/* not Latin */
 	kz_str_set(&s.email, "not-an-address");
 	kz_str_set(&s.post, "bad\x01control");
-	kz_spec_parse_fields(&s, "agriculture:x:99; nosuchfield", &err);
-	kz_spec_parse_unavail(&s, "2026-02-30..2026-03-01", &err);
+	kz_specialist_parse_fields(&s, "agriculture:x:99; nosuchfield", &err);
+	kz_specialist_parse_unavail(&s, "2026-02-30..2026-03-01", &err);
 	assert_int_equal(err.n, 0);
 	assert_int_equal(kz_specialist_insert(f->db, &s, &err), KZ_ERROR);
 	assert_non_null(kz_err_for(&err, "name"));
@@ -178,8 +178,8 @@ test_insert_get_update_delete(void **state)
 
 	make(&s, "王建国", "Wang Jianguo", "四川省",
 	    "agriculture:facility horticulture:12; 25");	/* by number too */
-	kz_spec_parse_langs(&s, "EN:business, zh:native", &err);
-	kz_spec_parse_unavail(&s, "2026-12-01..2026-12-20 surgery", &err);
+	kz_specialist_parse_langs(&s, "EN:business, zh:native", &err);
+	kz_specialist_parse_unavail(&s, "2026-12-01..2026-12-20 surgery", &err);
 	kz_str_set(&s.email, "wang@example.org");
 	assert_int_equal(kz_specialist_insert(f->db, &s, &err), KZ_OK);
 	memcpy(id, s.id, sizeof id);
@@ -196,7 +196,7 @@ test_insert_get_update_delete(void **state)
 	assert_string_equal(g.langs[0].lang, "en");
 	assert_int_equal(g.langs[0].level, KZ_LEVEL_BUSINESS);
 	assert_string_equal(g.unavail[0].reason, "surgery");
-	char *text = kz_spec_format_fields(&g);
+	char *text = kz_specialist_format_fields(&g);
 	assert_string_equal(text, "agriculture:facility horticulture:12; "
 	    "education");
 	free(text);
@@ -229,16 +229,16 @@ test_insert_get_update_delete(void **state)
 static size_t
 hits(struct fixture *f, const char *text)
 {
-	struct kz_spec_query q;
-	struct kz_spec_list l;
+	struct kz_specialist_query q;
+	struct kz_specialist_rows l;
 	struct kz_err err = { 0 };
 	size_t n;
 
-	kz_spec_query_init(&q);
+	kz_specialist_query_init(&q);
 	q.text = text;
 	assert_int_equal(kz_specialist_search(f->db, &q, &l, &err), KZ_OK);
 	n = l.n;
-	kz_spec_list_free(&l);
+	kz_specialist_rows_free(&l);
 	return n;
 }
 
@@ -278,62 +278,62 @@ test_filters(void **state)
 {
 	struct fixture *f = *state;
 	struct kz_specialist s;
-	struct kz_spec_query q;
-	struct kz_spec_list l;
+	struct kz_specialist_query q;
+	struct kz_specialist_rows l;
 	struct kz_err err = { 0 };
 
 	make(&s, "甲", "Ko", "A県", "agriculture");
-	kz_spec_parse_langs(&s, "en:fluent", &err);
-	kz_spec_parse_unavail(&s, "2026-12-01..2026-12-31", &err);
+	kz_specialist_parse_langs(&s, "en:fluent", &err);
+	kz_specialist_parse_unavail(&s, "2026-12-01..2026-12-31", &err);
 	s.status = KZ_RETIRED;
 	assert_int_equal(kz_specialist_insert(f->db, &s, &err), KZ_OK);
 	kz_specialist_free(&s);
 	make(&s, "乙", "Otsu", "B県", "education");
-	kz_spec_parse_langs(&s, "en:basic, zh-Hant:business", &err);
+	kz_specialist_parse_langs(&s, "en:basic, zh-Hant:business", &err);
 	assert_int_equal(kz_specialist_insert(f->db, &s, &err), KZ_OK);
 	kz_specialist_free(&s);
 
-	kz_spec_query_init(&q);
+	kz_specialist_query_init(&q);
 	q.field = "agriculture";
 	assert_int_equal(kz_specialist_search(f->db, &q, &l, &err), KZ_OK);
 	assert_int_equal(l.n, 1);
 	assert_string_equal(l.rows[0].name_roman, "Ko");
-	kz_spec_list_free(&l);
+	kz_specialist_rows_free(&l);
 
-	kz_spec_query_init(&q);
+	kz_specialist_query_init(&q);
 	q.lang = "en";
 	q.min_level = KZ_LEVEL_BUSINESS;
 	assert_int_equal(kz_specialist_search(f->db, &q, &l, &err), KZ_OK);
 	assert_int_equal(l.n, 1);
 	assert_string_equal(l.rows[0].name_roman, "Ko");
-	kz_spec_list_free(&l);
+	kz_specialist_rows_free(&l);
 
-	kz_spec_query_init(&q);
+	kz_specialist_query_init(&q);
 	q.lang = "zh";			/* zh matches zh-Hant */
 	assert_int_equal(kz_specialist_search(f->db, &q, &l, &err), KZ_OK);
 	assert_int_equal(l.n, 1);
-	kz_spec_list_free(&l);
+	kz_specialist_rows_free(&l);
 
-	kz_spec_query_init(&q);
+	kz_specialist_query_init(&q);
 	q.status = KZ_SERVING;
 	assert_int_equal(kz_specialist_search(f->db, &q, &l, &err), KZ_OK);
 	assert_int_equal(l.n, 1);
 	assert_string_equal(l.rows[0].name_roman, "Otsu");
-	kz_spec_list_free(&l);
+	kz_specialist_rows_free(&l);
 
-	kz_spec_query_init(&q);
+	kz_specialist_query_init(&q);
 	q.free_from = "2026-12-20";
 	q.free_to = "2027-01-10";
 	assert_int_equal(kz_specialist_search(f->db, &q, &l, &err), KZ_OK);
 	assert_int_equal(l.n, 1);		/* Ko is away until the 31st */
 	assert_string_equal(l.rows[0].name_roman, "Otsu");
-	kz_spec_list_free(&l);
+	kz_specialist_rows_free(&l);
 	q.free_from = "2027-01-01";
 	assert_int_equal(kz_specialist_search(f->db, &q, &l, &err), KZ_OK);
 	assert_int_equal(l.n, 2);
-	kz_spec_list_free(&l);
+	kz_specialist_rows_free(&l);
 
-	kz_spec_query_init(&q);
+	kz_specialist_query_init(&q);
 	q.field = "nosuch";
 	assert_int_equal(kz_specialist_search(f->db, &q, &l, &err), KZ_ERROR);
 }

@@ -1,0 +1,321 @@
+/* cli_match.c - `kizuna match`, `kizuna timeline` and `kizuna export dispatches`. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli_dispatch.h"
+#include "cli_casework.h"
+#include "date.h"
+#include "dsp_export.h"
+#include "i18n.h"
+#include "ics.h"
+#include "match.h"
+#include "cli_output.h"
+#include "request.h"
+#include "text.h"
+#include "timeline.h"
+
+/* ---- match ---- */
+
+static void
+match_table(struct cli *c, const struct kz_request *r,
+    const struct kz_match *m, size_t limit)
+{
+	char head[1024], buf[1024];
+	size_t shown = m->nfit < limit ? m->nfit : limit;
+
+	snprintf(head, sizeof head, _("Candidates for %s: %s"), r->id, r->topic);
+	puts(head);
+	if (m->period_checked)
+		printf(_("Wished period %s..%s; %zu can go, %zu cannot.\n"),
+		    m->from, m->to, m->nfit, m->n - m->nfit);
+	else
+		printf(_("No wished dates: availability not checked; %zu "
+		    "candidates.\n"), m->nfit);
+	for (size_t i = 0; i < shown; i++) {
+		const struct kz_match_cand *k = &m->c[i];
+
+		snprintf(buf, sizeof buf, "%s (%s)", k->name ? k->name : "",
+		    k->name_roman);
+		printf("\n%3zu %4d  %s  %s  %s\n", i + 1, k->score, buf, k->id,
+		    k->government ? k->government : "");
+		for (size_t j = 0; j < k->nwhy; j++)
+			printf("          %+4d  %s\n", k->why[j].points,
+			    k->why[j].text);
+	}
+	if (m->nfit > shown)
+		printf(_("\n... and %zu more (--all shows them)\n"),
+		    m->nfit - shown);
+	if (m->n > m->nfit) {
+		printf("\n%s\n", _("Cannot go:"));
+		for (size_t i = m->nfit; i < m->n && (i - m->nfit < limit ||
+		    limit == (size_t)-1); i++) {
+			const struct kz_match_cand *k = &m->c[i];
+
+			printf("  %s (%s)  %s: %s\n", k->name ? k->name : "",
+			    k->name_roman, k->id, k->cannot);
+		}
+		if (limit != (size_t)-1 && m->n - m->nfit > limit)
+			printf(_("  ... and %zu more\n"), m->n - m->nfit - limit);
+	}
+	(void)c;
+}
+
+static void
+reasons_text(const struct kz_match_cand *k, char *out, size_t size)
+{
+	size_t o = 0;
+
+	out[0] = '\0';
+	for (size_t j = 0; j < k->nwhy && o < size; j++)
+		o += (size_t)snprintf(out + o, size - o, "%s%+d %s",
+		    j ? "; " : "", k->why[j].points, k->why[j].text);
+}
+
+int
+cli_match(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "limit", required_argument, NULL, 'l' },
+		{ "all", no_argument, NULL, 'a' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct cli_cmd *cmd = cli_find("match", NULL);
+	struct kz_request r;
+	struct kz_match m;
+	struct kz_err err = { 0 };
+	size_t limit = 10;
+	bool all = false;
+	int ch, n;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'l':
+			if (!cli_dsp_int("--limit", optarg, 1, 100000, &n))
+				return 1;
+			limit = (size_t)n;
+			break;
+		case 'a': all = true; break;
+		case 'f':
+			if (cli_set_format(c, optarg))
+				return 1;
+			break;
+		default:
+			return cli_usage(cmd);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage(cmd);
+	if (kz_request_get(c->db, argv[optind], &r, &err))
+		return cli_fail_err(&err);
+	if (kz_match_request(c->db, r.id, &m, &err)) {
+		kz_request_free(&r);
+		return cli_fail_err(&err);
+	}
+	/* scripts get everyone unless they ask for fewer */
+	if (all || (c->format != FMT_TABLE && limit == 10))
+		limit = (size_t)-1;
+	if (c->format == FMT_CSV) {
+		static const char *const head[] = { "rank", "score", "id", "name",
+		    "name_roman", "government", "status", "can_go", "reasons",
+		    "cannot" };
+		out_csv_row(stdout, 10, head);
+		for (size_t i = 0; i < m.n; i++) {
+			const struct kz_match_cand *k = &m.c[i];
+			char rank[24], score[16], why[4096];
+
+			if (i < m.nfit && i >= limit)
+				continue;
+			snprintf(rank, sizeof rank, "%zu", i + 1);
+			snprintf(score, sizeof score, "%d", k->score);
+			reasons_text(k, why, sizeof why);
+			const char *v[] = { i < m.nfit ? rank : "", score, k->id,
+			    k->name, k->name_roman, k->government,
+			    kz_status_name(k->status), i < m.nfit ? "yes" : "no",
+			    why, k->cannot };
+			out_csv_row(stdout, 10, v);
+		}
+	} else if (c->format == FMT_JSON) {
+		printf("{\"request\": \"%s\", \"period_checked\": %s, "
+		    "\"candidates\": [\n", r.id, m.period_checked ? "true" :
+		    "false");
+		bool first = true;
+		for (size_t i = 0; i < m.n; i++) {
+			const struct kz_match_cand *k = &m.c[i];
+
+			if (i < m.nfit && i >= limit)
+				continue;
+			printf("%s  {\"rank\": ", first ? "" : ",\n");
+			first = false;
+			if (i < m.nfit)
+				printf("%zu", i + 1);
+			else
+				fputs("null", stdout);
+			printf(", \"score\": %d, \"id\": \"%s\", \"name\": ",
+			    k->score, k->id);
+			out_json_str(stdout, k->name);
+			fputs(", \"name_roman\": ", stdout);
+			out_json_str(stdout, k->name_roman);
+			fputs(", \"government\": ", stdout);
+			out_json_str(stdout, k->government);
+			printf(", \"status\": \"%s\", \"can_go\": %s, "
+			    "\"cannot\": ", kz_status_name(k->status),
+			    i < m.nfit ? "true" : "false");
+			out_json_str(stdout, k->cannot);
+			fputs(", \"reasons\": [", stdout);
+			for (size_t j = 0; j < k->nwhy; j++) {
+				printf("%s{\"points\": %d, \"text\": ", j ? ", " :
+				    "", k->why[j].points);
+				out_json_str(stdout, k->why[j].text);
+				fputs("}", stdout);
+			}
+			fputs("]}", stdout);
+		}
+		puts("\n]}");
+	} else
+		match_table(c, &r, &m, limit);
+	kz_match_free(&m);
+	kz_request_free(&r);
+	return 0;
+}
+
+/* ---- timeline ---- */
+
+int
+cli_timeline(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 't' },
+		{ "zoom", required_argument, NULL, 'z' },
+		{ "by", required_argument, NULL, 'b' },
+		{ "width", required_argument, NULL, 'w' },
+		{ "cancelled", no_argument, NULL, 'c' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct cli_cmd *cmd = cli_find("timeline", NULL);
+	const char *from = NULL, *to = NULL, *cols = getenv("COLUMNS");
+	enum kz_timeline_zoom zoom = KZ_TL_MONTH;
+	bool by_spec = false, cancelled = false;
+	struct kz_tl tl;
+	struct kz_buf out = { 0 };
+	struct kz_err err = { 0 };
+	char today[11];
+	int ch, width = 80;
+	long f, t;
+
+	if (cols && atoi(cols) >= 40 && atoi(cols) <= 1000)
+		width = atoi(cols);
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'f': from = optarg; break;
+		case 't': to = optarg; break;
+		case 'z':
+			if (strcmp(optarg, "week") == 0)
+				zoom = KZ_TL_WEEK;
+			else if (strcmp(optarg, "month") == 0)
+				zoom = KZ_TL_MONTH;
+			else if (strcmp(optarg, "year") == 0)
+				zoom = KZ_TL_YEAR;
+			else
+				return cli_fail(_("--zoom: \"%s\" is not week, "
+				    "month or year"), optarg);
+			break;
+		case 'b':
+			if (strcmp(optarg, "specialist") == 0)
+				by_spec = true;
+			else if (strcmp(optarg, "dispatch") == 0)
+				by_spec = false;
+			else
+				return cli_fail(_("--by: \"%s\" is not dispatch "
+				    "or specialist"), optarg);
+			break;
+		case 'w':
+			if (!cli_dsp_int("--width", optarg, 40, 1000, &width))
+				return 1;
+			break;
+		case 'c': cancelled = true; break;
+		default:
+			return cli_usage(cmd);
+		}
+	}
+	if (optind != argc)
+		return cli_usage(cmd);
+	if ((from && !kz_date_valid(from)) || (to && !kz_date_valid(to)))
+		return cli_fail(_("--from and --to take dates YYYY-MM-DD"));
+	kz_date_today(today);
+	/* Without dates: the zoom's span, a little of the past first. */
+	int lw = width / 3 > 24 ? 24 : width / 3;
+	long span = (long)(width - lw - 1) * kz_timeline_days_per_col(zoom);
+	f = from ? kz_date_days(from) : to ? kz_date_days(to) - span + 1 :
+	    kz_date_days(today) - span / 6;
+	t = to ? kz_date_days(to) : f + span - 1;
+	if (t < f)
+		return cli_fail(_("the period ends (%s) before it starts (%s)"),
+		    to, from ? from : "");
+	if (kz_timeline_load(c->db, by_spec, cancelled, &tl, &err))
+		return cli_fail_err(&err);
+	kz_timeline_text(&tl, f, t, width, kz_date_days(today), &out);
+	fputs(kz_buf_str(&out), stdout);
+	kz_buf_free(&out);
+	kz_timeline_free(&tl);
+	return 0;
+}
+
+/* ---- export ---- */
+
+int
+cli_export_dispatches(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct cli_cmd *cmd = cli_find("export", "dispatches");
+	const char *path = NULL;
+	struct kz_buf out = { 0 };
+	struct kz_err err = { 0 };
+	bool ics = false;
+	int ch, rc;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			if (strcmp(optarg, "ics") == 0)
+				ics = true;
+			else if (strcmp(optarg, "csv") == 0)
+				ics = false;
+			else
+				return cli_fail(_("--format: \"%s\" is not csv or "
+				    "ics"), optarg);
+			break;
+		case 'o': path = optarg; break;
+		default: return cli_usage(cmd);
+		}
+	}
+	if (optind != argc)
+		return cli_usage(cmd);
+	rc = ics ? kz_ics_dispatches(c->db, &out, &err) :
+	    kz_export_dispatches_csv(c->db, &out, &err);
+	if (rc != KZ_OK) {
+		kz_buf_free(&out);
+		return cli_fail_err(&err);
+	}
+	if (out_write_file(path, kz_buf_str(&out), out.len) != 0) {
+		int e = errno;
+
+		kz_buf_free(&out);
+		return cli_fail("%s: %s", path ? path : _("standard output"),
+		    strerror(e));
+	}
+	kz_buf_free(&out);
+	return 0;
+}

@@ -1,0 +1,30 @@
+/* cli_output.h - tables aligned in display width, CSV and JSON on stdout. */
+#ifndef KZ_CLI_OUTPUT_H
+#define KZ_CLI_OUTPUT_H
+
+#include <stdio.h>
+
+/* A table collected row by row, printed once all widths are known. */
+struct out_table {
+	int ncols;
+	const char *const *head;	/* column titles (already translated) */
+	char **cell;			/* nrows * ncols owned copies */
+	size_t nrows;
+	size_t cap;
+};
+
+void out_table_init(struct out_table *t, int ncols, const char *const *head);
+void out_table_row(struct out_table *t, const char *const *cells);
+/* Columns padded to their widest cell (at most maxw columns, cut with ~). */
+void out_table_print(FILE *fp, const struct out_table *t, int maxw);
+void out_table_free(struct out_table *t);
+
+void out_csv_row(FILE *fp, int n, const char *const *cells);
+/* A JSON string literal (null for NULL). */
+void out_json_str(FILE *fp, const char *s);
+
+/* Write data to path through a temp file, fsync and rename, so a reader
+ * never sees half a file; path "-" or NULL is standard output. */
+int out_write_file(const char *path, const char *data, size_t len);
+
+#endif

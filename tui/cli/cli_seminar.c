@@ -1,0 +1,756 @@
+/* cli_seminar.c - `kizuna series|seminar ...`, and what such commands share. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_casework.h"
+#include "cli_seminar.h"
+#include "country.h"
+#include "i18n.h"
+#include "cli_output.h"
+#include "participant.h"
+#include "seminar.h"
+#include "semrec.h"
+#include "specialist.h"	/* kz_str_set */
+#include "text.h"
+
+/* ---- shared ---- */
+
+char *
+cli_sem_read(const char *path, size_t *len)
+{
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char *buf = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	*len = 0;
+	if (fp == NULL)
+		return NULL;
+	/* Reading to a NUL byte reads the whole of a text file at once. */
+	n = getdelim(&buf, &cap, '\0', fp);
+	if (n >= 0 && !feof(fp) && fgetc(fp) != EOF) {
+		free(buf);
+		buf = NULL;
+		errno = EILSEQ;		/* a NUL byte: not a text file */
+	} else if (n < 0 && ferror(fp)) {
+		free(buf);
+		buf = NULL;
+	} else if (n < 0) {
+		free(buf);
+		buf = strdup("");	/* an empty file */
+	} else
+		*len = (size_t)n;
+	if (fp != stdin)
+		fclose(fp);
+	return buf;
+}
+
+int
+cli_sem_import_done(const struct kz_import_report *rep, int rc,
+    const struct kz_err *err)
+{
+	fputs(kz_buf_str(&rep->log), stderr);
+	if (rc != KZ_OK)
+		cli_fail_err(err);
+	fprintf(stderr, _("%zu rows read, %zu imported, %zu skipped\n"),
+	    rep->read, rep->imported, rep->skipped);
+	return rc == KZ_OK ? 0 : 1;
+}
+
+void
+cli_sem_warnings(const struct kz_err *warn)
+{
+	for (int i = 0; i < warn->n; i++)
+		fprintf(stderr, _("kizuna: warning: %s%s%s\n"),
+		    warn->item[i].where, warn->item[i].where[0] ? ": " : "",
+		    warn->item[i].msg);
+}
+
+void
+cli_sem_period(const char *start, const char *end, char *out, size_t size)
+{
+	if (!start || !*start)
+		snprintf(out, size, "%s", "");
+	else if (!end || !*end || strcmp(start, end) == 0)
+		snprintf(out, size, "%s", start);
+	else
+		snprintf(out, size, "%s..%s", start, end);
+}
+
+int
+cli_sem_rm_args(int argc, char **argv, const char **id, bool *yes)
+{
+	*id = NULL;
+	*yes = false;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--yes") == 0 || strcmp(argv[i], "-y") == 0)
+			*yes = true;
+		else if (*id == NULL && argv[i][0] != '-')
+			*id = argv[i];
+		else
+			return 2;
+	}
+	return *id ? 0 : 2;
+}
+
+/* ---- series ---- */
+
+enum {
+	O_CODE = 256, O_NAME, O_OFFICE, O_NOTES, O_FORMAT, O_YES, O_SERIES,
+	O_NUMBER, O_YEAR, O_TITLE, O_THEME, O_START, O_END, O_CITY, O_REGION,
+	O_COUNTRY, O_ORGANISER, O_COORG, O_SUPPORTERS, O_STATUS, O_ATTENDANCE,
+	O_SEARCH,
+};
+
+static const struct option series_opts[] = {
+	{ "code", required_argument, NULL, O_CODE },
+	{ "name", required_argument, NULL, O_NAME },
+	{ "office", required_argument, NULL, O_OFFICE },
+	{ "notes", required_argument, NULL, O_NOTES },
+	{ "format", required_argument, NULL, O_FORMAT },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int
+series_opt(struct cli *c, struct kz_series *s, int ch, const char *v)
+{
+	switch (ch) {
+	case O_CODE: return kz_str_set(&s->code, v);
+	case O_NAME: return kz_str_set(&s->name, v);
+	case O_OFFICE: return kz_str_set(&s->office, v);
+	case O_NOTES: return kz_str_set(&s->notes, v);
+	case O_FORMAT: return cli_set_format(c, v);
+	}
+	return 2;
+}
+
+/* Options into s; 0, 1 (reported) or 2 (usage). */
+static int
+series_parse(struct cli *c, int argc, char **argv, struct kz_series *s)
+{
+	int ch, rc;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+", series_opts, NULL)) != -1)
+		if (ch == '?' || (rc = series_opt(c, s, ch, optarg)) != 0)
+			return ch == '?' ? 2 : rc;
+	return optind == argc ? 0 : 2;
+}
+
+static void
+series_print(struct cli *c, const struct kz_series *l, size_t n)
+{
+	char count[24];
+
+	if (c->format == FMT_CSV) {
+		static const char *const head[] = { "id", "code", "name",
+		    "office", "editions", "notes" };
+		out_csv_row(stdout, 6, head);
+		for (size_t i = 0; i < n; i++) {
+			snprintf(count, sizeof count, "%ld", l[i].editions);
+			const char *v[] = { l[i].id, l[i].code, l[i].name,
+			    l[i].office, count, l[i].notes };
+			out_csv_row(stdout, 6, v);
+		}
+	} else if (c->format == FMT_JSON) {
+		puts("[");
+		for (size_t i = 0; i < n; i++) {
+			fputs("  {\"id\": ", stdout);
+			out_json_str(stdout, l[i].id);
+			fputs(", \"code\": ", stdout);
+			out_json_str(stdout, l[i].code);
+			fputs(", \"name\": ", stdout);
+			out_json_str(stdout, l[i].name);
+			fputs(", \"office\": ", stdout);
+			out_json_str(stdout, l[i].office);
+			printf(", \"editions\": %ld, \"notes\": ", l[i].editions);
+			out_json_str(stdout, l[i].notes);
+			puts(i + 1 < n ? "}," : "}");
+		}
+		puts("]");
+	} else {
+		const char *head[] = { _("CODE"), _("NAME"), _("OFFICE"),
+		    _("EDITIONS"), _("ID") };
+		struct out_table t;
+
+		out_table_init(&t, 5, head);
+		for (size_t i = 0; i < n; i++) {
+			snprintf(count, sizeof count, "%ld", l[i].editions);
+			const char *v[] = { l[i].code, l[i].name, l[i].office,
+			    count, l[i].id };
+			out_table_row(&t, v);
+		}
+		out_table_print(stdout, &t, 50);
+		out_table_free(&t);
+	}
+}
+
+int
+cli_series_add(struct cli *c, int argc, char **argv)
+{
+	struct kz_series s;
+	struct kz_err err = { 0 };
+	int rc;
+
+	memset(&s, 0, sizeof s);
+	if ((rc = series_parse(c, argc, argv, &s)) != 0) {
+		kz_series_free(&s);
+		return rc == 2 ? cli_usage(cli_find("series", "add")) : rc;
+	}
+	if (kz_series_insert(c->db, &s, &err) != KZ_OK) {
+		kz_series_free(&s);
+		return cli_fail_err(&err);
+	}
+	if (c->format == FMT_TABLE)
+		printf("%s\n", s.id);
+	else {
+		s.editions = 0;
+		series_print(c, &s, 1);
+	}
+	kz_series_free(&s);
+	return 0;
+}
+
+int
+cli_series_list(struct cli *c, int argc, char **argv)
+{
+	struct kz_series *l, none;
+	struct kz_err err = { 0 };
+	size_t n;
+	int rc;
+
+	memset(&none, 0, sizeof none);
+	if ((rc = series_parse(c, argc, argv, &none)) != 0 || none.code ||
+	    none.name || none.office || none.notes) {
+		kz_series_free(&none);
+		return rc == 1 ? 1 : cli_usage(cli_find("series", "list"));
+	}
+	if (kz_series_list(c->db, &l, &n, &err) != KZ_OK)
+		return cli_fail_err(&err);
+	if (n == 0 && c->format == FMT_TABLE)
+		fputs(_("no seminar series yet: add one with kizuna series "
+		    "add\n"), stderr);
+	else
+		series_print(c, l, n);
+	kz_series_list_free(l, n);
+	return 0;
+}
+
+int
+cli_series_edit(struct cli *c, int argc, char **argv)
+{
+	struct kz_series s;
+	struct kz_err err = { 0 };
+	int rc;
+
+	if (argc < 3 || argv[1][0] == '-')
+		return cli_usage(cli_find("series", "edit"));
+	if (kz_series_get(c->db, argv[1], &s, &err) != KZ_OK)
+		return cli_fail_err(&err);
+	argv[1] = argv[0];
+	if ((rc = series_parse(c, argc - 1, argv + 1, &s)) != 0)
+		rc = rc == 2 ? cli_usage(cli_find("series", "edit")) : rc;
+	else if (kz_series_update(c->db, &s, &err) != KZ_OK)
+		rc = cli_fail_err(&err);
+	kz_series_free(&s);
+	return rc;
+}
+
+int
+cli_series_rm(struct cli *c, int argc, char **argv)
+{
+	struct kz_series s;
+	struct kz_err err = { 0 };
+	const char *id;
+	char q[400];
+	bool yes;
+
+	if (cli_sem_rm_args(argc, argv, &id, &yes))
+		return cli_usage(cli_find("series", "rm"));
+	if (kz_series_get(c->db, id, &s, &err) != KZ_OK)
+		return cli_fail_err(&err);
+	snprintf(q, sizeof q, _("delete series %s (%s)?"), s.code, s.name);
+	if (!yes && !cli_ask(q)) {
+		kz_series_free(&s);
+		return cli_fail(_("nothing deleted (a script says --yes)"));
+	}
+	if (kz_series_delete(c->db, s.id, &err) != KZ_OK) {
+		kz_series_free(&s);
+		return cli_fail_err(&err);
+	}
+	kz_series_free(&s);
+	return 0;
+}
+
+/* ---- editions ---- */
+
+static const struct option sem_opts[] = {
+	{ "series", required_argument, NULL, O_SERIES },
+	{ "number", required_argument, NULL, O_NUMBER },
+	{ "year", required_argument, NULL, O_YEAR },
+	{ "title", required_argument, NULL, O_TITLE },
+	{ "theme", required_argument, NULL, O_THEME },
+	{ "start", required_argument, NULL, O_START },
+	{ "end", required_argument, NULL, O_END },
+	{ "city", required_argument, NULL, O_CITY },
+	{ "region", required_argument, NULL, O_REGION },
+	{ "country", required_argument, NULL, O_COUNTRY },
+	{ "organiser", required_argument, NULL, O_ORGANISER },
+	{ "co-organisers", required_argument, NULL, O_COORG },
+	{ "supporters", required_argument, NULL, O_SUPPORTERS },
+	{ "status", required_argument, NULL, O_STATUS },
+	{ "attendance", required_argument, NULL, O_ATTENDANCE },
+	{ "notes", required_argument, NULL, O_NOTES },
+	{ "format", required_argument, NULL, O_FORMAT },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* One option into the edition; problems go into err. */
+static int
+sem_opt(struct cli *c, struct kz_seminar *s, int ch, const char *v,
+    struct kz_err *err)
+{
+	struct kz_series ser;
+	int k;
+
+	switch (ch) {
+	case O_SERIES:
+		if (kz_series_get(c->db, v, &ser, err) == KZ_OK) {
+			memcpy(s->series, ser.id, KZ_ID_SIZE);
+			snprintf(s->series_code, sizeof s->series_code, "%s",
+			    ser.code);
+			kz_series_free(&ser);
+		}
+		return 0;
+	case O_NUMBER:
+		if (*v == '\0') {
+			s->number = 0;
+			return 0;
+		}
+		return cli_dsp_int("--number", v, 1, 9999, &s->number) ? 0 : 1;
+	case O_YEAR:
+		return cli_dsp_int("--year", v, 1900, 2199, &s->year) ? 0 : 1;
+	case O_TITLE: return kz_str_set(&s->title, v);
+	case O_THEME: return kz_str_set(&s->theme, v);
+	case O_START:
+		kz_copy_value(s->start, sizeof s->start, v, "start",
+		    _("first day"), err);
+		return 0;
+	case O_END:
+		kz_copy_value(s->end, sizeof s->end, v, "end", _("last day"),
+		    err);
+		return 0;
+	case O_CITY: return kz_str_set(&s->city, v);
+	case O_REGION: return kz_str_set(&s->region, v);
+	case O_COUNTRY:
+		kz_copy_value(s->country, sizeof s->country, v, "country",
+		    _("country"), err);
+		return 0;
+	case O_ORGANISER: return kz_str_set(&s->organiser, v);
+	case O_COORG: return kz_str_set(&s->co_organisers, v);
+	case O_SUPPORTERS: return kz_str_set(&s->supporters, v);
+	case O_STATUS:
+		if ((k = kz_seminar_status_parse(v)) < 0)
+			kz_err_add(err, "status", _("status must be planned, "
+			    "confirmed, held or cancelled, not \"%s\""), v);
+		else
+			s->status = (enum kz_seminar_status)k;
+		return 0;
+	case O_ATTENDANCE:
+		kz_seminar_parse_attendance(s, v, err);
+		return 0;
+	case O_NOTES: return kz_str_set(&s->notes, v);
+	case O_FORMAT: return cli_set_format(c, v);
+	}
+	return 2;
+}
+
+static int
+sem_parse(struct cli *c, int argc, char **argv, struct kz_seminar *s)
+{
+	struct kz_err err = { 0 };
+	int ch, rc;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+", sem_opts, NULL)) != -1) {
+		if (ch == '?')
+			return 2;
+		if ((rc = sem_opt(c, s, ch, optarg, &err)) != 0)
+			return rc;
+	}
+	if (err.n)
+		return cli_fail_err(&err);
+	return optind == argc ? 0 : 2;
+}
+
+static void
+sem_place(const struct kz_seminar *s, char *out, size_t size)
+{
+	kz_seminar_place(s, out, size);
+}
+
+static void
+sem_json(const struct kz_seminar *s, const char *indent)
+{
+	char ref[96];
+	char *att = kz_seminar_format_attendance(s);
+
+	kz_seminar_label(s, ref, sizeof ref);
+	printf("%s{\"id\": ", indent);
+	out_json_str(stdout, s->id);
+	fputs(", \"ref\": ", stdout);
+	out_json_str(stdout, ref);
+	fputs(", \"series\": ", stdout);
+	out_json_str(stdout, s->series_code);
+	if (s->number > 0)
+		printf(", \"number\": %d", s->number);
+	else
+		fputs(", \"number\": null", stdout);
+	printf(", \"year\": %d, \"title\": ", s->year);
+	out_json_str(stdout, s->title);
+	fputs(", \"theme\": ", stdout);
+	out_json_str(stdout, s->theme);
+	fputs(", \"start\": ", stdout);
+	out_json_str(stdout, s->start[0] ? s->start : NULL);
+	fputs(", \"end\": ", stdout);
+	out_json_str(stdout, s->end[0] ? s->end : NULL);
+	fputs(", \"city\": ", stdout);
+	out_json_str(stdout, s->city);
+	fputs(", \"region\": ", stdout);
+	out_json_str(stdout, s->region);
+	fputs(", \"country\": ", stdout);
+	out_json_str(stdout, s->country[0] ? s->country : NULL);
+	fputs(", \"organiser\": ", stdout);
+	out_json_str(stdout, s->organiser);
+	fputs(", \"co_organisers\": ", stdout);
+	out_json_str(stdout, s->co_organisers);
+	fputs(", \"supporters\": ", stdout);
+	out_json_str(stdout, s->supporters);
+	printf(", \"status\": \"%s\", \"attendance\": ",
+	    kz_seminar_status_name(s->status));
+	if (s->attendance >= 0)
+		printf("%ld", s->attendance);
+	else
+		fputs("null", stdout);
+	fputs(", \"attendance_by\": [", stdout);
+	for (size_t i = 0; i < s->nparts; i++) {
+		printf("%s{\"label\": ", i ? ", " : "");
+		out_json_str(stdout, s->parts[i].label);
+		printf(", \"count\": %ld}", s->parts[i].count);
+	}
+	printf("], \"items\": %ld, \"participants\": %ld, \"notes\": ",
+	    s->items, s->participants);
+	out_json_str(stdout, s->notes);
+	fputs("}", stdout);
+	free(att);
+}
+
+static void
+sem_print_list(struct cli *c, const struct kz_seminar *l, size_t n)
+{
+	char ref[96], num[16], year[16], place[300], period[32], items[24];
+
+	if (c->format == FMT_JSON) {
+		puts("[");
+		for (size_t i = 0; i < n; i++) {
+			sem_json(&l[i], "  ");
+			puts(i + 1 < n ? "," : "");
+		}
+		puts("]");
+		return;
+	}
+	if (c->format == FMT_CSV) {
+		static const char *const head[] = { "id", "series", "number",
+		    "year", "title", "theme", "start", "end", "city", "region",
+		    "country", "organiser", "co_organisers", "supporters",
+		    "status", "attendance", "items", "participants" };
+		out_csv_row(stdout, 18, head);
+		for (size_t i = 0; i < n; i++) {
+			const struct kz_seminar *s = &l[i];
+			char *att = kz_seminar_format_attendance(s);
+			char parts[24];
+
+			snprintf(num, sizeof num, "%d", s->number);
+			snprintf(year, sizeof year, "%d", s->year);
+			snprintf(items, sizeof items, "%ld", s->items);
+			snprintf(parts, sizeof parts, "%ld", s->participants);
+			const char *v[] = { s->id, s->series_code, s->number ?
+			    num : "", year, s->title, s->theme, s->start, s->end,
+			    s->city, s->region, s->country, s->organiser,
+			    s->co_organisers, s->supporters,
+			    kz_seminar_status_name(s->status), att, items, parts };
+			out_csv_row(stdout, 18, v);
+			free(att);
+		}
+		return;
+	}
+	/* the history table of seed 001: edition, year, place, theme */
+	const char *head[] = { _("EDITION"), _("NO"), _("YEAR"), _("DATES"),
+	    _("PLACE"), _("STATUS"), _("THEME") };
+	struct out_table t;
+
+	out_table_init(&t, 7, head);
+	for (size_t i = 0; i < n; i++) {
+		const struct kz_seminar *s = &l[i];
+
+		kz_seminar_label(s, ref, sizeof ref);
+		snprintf(num, sizeof num, "%d", s->number);
+		snprintf(year, sizeof year, "%d", s->year);
+		sem_place(s, place, sizeof place);
+		cli_sem_period(s->start, s->end, period, sizeof period);
+		const char *v[] = { ref, s->number ? num : "", year, period,
+		    place, _(kz_seminar_status_name(s->status)),
+		    s->theme ? s->theme : s->title };
+		out_table_row(&t, v);
+	}
+	out_table_print(stdout, &t, 44);
+	out_table_free(&t);
+}
+
+static void
+sem_print_full(struct cli *c, const struct kz_seminar *s)
+{
+	const char *labels[] = { _("edition"), _("id"), _("series"),
+	    _("number"), _("year"), _("title"), _("theme"), _("dates"),
+	    _("place"), _("country"), _("organiser"), _("co-organisers"),
+	    _("supporters"), _("status"), _("attendance"), _("programme"),
+	    _("participants"), _("notes"), _("created"), _("updated") };
+	char ref[96], num[16], year[16], place[300], period[32], line[400];
+	char *att = kz_seminar_format_attendance(s);
+	struct kz_counts bc = { 0 }, br = { 0 };
+	struct kz_err err = { 0 };
+	int lw = 0;
+
+	if (c->format == FMT_JSON) {
+		sem_json(s, "");
+		putchar('\n');
+		free(att);
+		return;
+	}
+	if (c->format == FMT_CSV) {
+		sem_print_list(c, s, 1);
+		free(att);
+		return;
+	}
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (kz_text_width(labels[i]) > lw)
+			lw = kz_text_width(labels[i]);
+	kz_seminar_label(s, ref, sizeof ref);
+	snprintf(num, sizeof num, "%d", s->number);
+	snprintf(year, sizeof year, "%d", s->year);
+	sem_place(s, place, sizeof place);
+	cli_sem_period(s->start, s->end, period, sizeof period);
+	cli_show_line(labels[0], ref, lw);
+	cli_show_line(labels[1], s->id, lw);
+	cli_show_line(labels[2], s->series_code, lw);
+	cli_show_line(labels[3], s->number ? num : "", lw);
+	cli_show_line(labels[4], year, lw);
+	cli_show_line(labels[5], s->title, lw);
+	cli_show_line(labels[6], s->theme, lw);
+	cli_show_line(labels[7], period, lw);
+	cli_show_line(labels[8], place, lw);
+	if (s->country[0]) {
+		snprintf(line, sizeof line, "%s %s", s->country,
+		    kz_country_name(s->country) ?
+		    _(kz_country_name(s->country)) : "");
+		cli_show_line(labels[9], line, lw);
+	}
+	cli_show_line(labels[10], s->organiser, lw);
+	cli_show_line(labels[11], s->co_organisers, lw);
+	cli_show_line(labels[12], s->supporters, lw);
+	cli_show_line(labels[13], _(kz_seminar_status_name(s->status)), lw);
+	cli_show_line(labels[14], att, lw);
+	snprintf(line, sizeof line, ngettext("%ld item", "%ld items",
+	    (unsigned long)s->items), s->items);
+	cli_show_line(labels[15], line, lw);
+	snprintf(line, sizeof line, "%ld", s->participants);
+	if (s->participants > 0 &&
+	    kz_participant_count_country(c->db, s->id, &bc, &err) == KZ_OK &&
+	    kz_participant_count_role(c->db, s->id, &br, &err) == KZ_OK) {
+		size_t o = strlen(line);
+		for (size_t i = 0; i < bc.n && o < sizeof line; i++)
+			o += (size_t)snprintf(line + o, sizeof line - o, "%s%s %ld",
+			    i ? ", " : ": ", bc.c[i].key, bc.c[i].n);
+		for (size_t i = 0; i < br.n && o < sizeof line; i++)
+			o += (size_t)snprintf(line + o, sizeof line - o, "%s%s %ld",
+			    i ? ", " : "; ", _(br.c[i].key), br.c[i].n);
+	}
+	kz_counts_free(&bc);
+	kz_counts_free(&br);
+	cli_show_line(labels[16], line, lw);
+	cli_show_line(labels[17], s->notes, lw);
+	snprintf(line, sizeof line, "%s  %s", s->st.created,
+	    s->st.created_by ? s->st.created_by : "");
+	cli_show_line(labels[18], line, lw);
+	snprintf(line, sizeof line, "%s  %s", s->st.updated,
+	    s->st.updated_by ? s->st.updated_by : "");
+	cli_show_line(labels[19], line, lw);
+	free(att);
+}
+
+int
+cli_seminar_add(struct cli *c, int argc, char **argv)
+{
+	struct kz_seminar s;
+	struct kz_err err = { 0 };
+	int rc;
+
+	kz_seminar_init(&s);
+	if ((rc = sem_parse(c, argc, argv, &s)) != 0) {
+		kz_seminar_free(&s);
+		return rc == 2 ? cli_usage(cli_find("seminar", "add")) : rc;
+	}
+	if (!s.series[0]) {
+		kz_seminar_free(&s);
+		return cli_fail(_("--series is required (see kizuna series "
+		    "list)"));
+	}
+	if (kz_seminar_insert(c->db, &s, &err) != KZ_OK) {
+		kz_seminar_free(&s);
+		return cli_fail_err(&err);
+	}
+	if (c->format == FMT_TABLE)
+		printf("%s\n", s.id);
+	else {
+		struct kz_seminar got;
+		if (kz_seminar_get(c->db, s.id, &got, &err) == KZ_OK) {
+			sem_print_full(c, &got);
+			kz_seminar_free(&got);
+		}
+	}
+	kz_seminar_free(&s);
+	return 0;
+}
+
+int
+cli_seminar_list(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "series", required_argument, NULL, O_SERIES },
+		{ "year", required_argument, NULL, O_YEAR },
+		{ "status", required_argument, NULL, O_STATUS },
+		{ "search", required_argument, NULL, O_SEARCH },
+		{ "format", required_argument, NULL, O_FORMAT },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct kz_seminar_query q = { NULL, 0, -1, NULL };
+	struct kz_seminar *l;
+	struct kz_err err = { 0 };
+	size_t n;
+	int ch;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		switch (ch) {
+		case O_SERIES: q.series = optarg; break;
+		case O_YEAR:
+			if (!cli_dsp_int("--year", optarg, 1900, 2199, &q.year))
+				return 1;
+			break;
+		case O_STATUS:
+			if ((q.status = kz_seminar_status_parse(optarg)) < 0)
+				return cli_fail(_("--status: \"%s\" is not "
+				    "planned, confirmed, held or cancelled"),
+				    optarg);
+			break;
+		case O_SEARCH: q.text = optarg; break;
+		case O_FORMAT:
+			if (cli_set_format(c, optarg))
+				return 1;
+			break;
+		default:
+			return cli_usage(cli_find("seminar", "list"));
+		}
+	}
+	if (optind != argc)
+		return cli_usage(cli_find("seminar", "list"));
+	if (kz_seminar_list(c->db, &q, &l, &n, &err) != KZ_OK)
+		return cli_fail_err(&err);
+	if (n == 0 && c->format == FMT_TABLE)
+		fputs(_("no seminars found\n"), stderr);
+	else
+		sem_print_list(c, l, n);
+	kz_seminar_list_free(l, n);
+	return 0;
+}
+
+int
+cli_seminar_show(struct cli *c, int argc, char **argv)
+{
+	struct kz_seminar s;
+	struct kz_err err = { 0 };
+	const char *id = NULL;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+			if (cli_set_format(c, argv[++i]))
+				return 1;
+		} else if (strncmp(argv[i], "--format=", 9) == 0) {
+			if (cli_set_format(c, argv[i] + 9))
+				return 1;
+		} else if (id == NULL && argv[i][0] != '-')
+			id = argv[i];
+		else
+			return cli_usage(cli_find("seminar", "show"));
+	}
+	if (id == NULL)
+		return cli_usage(cli_find("seminar", "show"));
+	if (kz_seminar_get(c->db, id, &s, &err) != KZ_OK)
+		return cli_fail_err(&err);
+	sem_print_full(c, &s);
+	kz_seminar_free(&s);
+	return 0;
+}
+
+int
+cli_seminar_edit(struct cli *c, int argc, char **argv)
+{
+	struct kz_seminar s;
+	struct kz_err err = { 0 };
+	int rc;
+
+	if (argc < 3 || argv[1][0] == '-')
+		return cli_usage(cli_find("seminar", "edit"));
+	if (kz_seminar_get(c->db, argv[1], &s, &err) != KZ_OK)
+		return cli_fail_err(&err);
+	argv[1] = argv[0];
+	if ((rc = sem_parse(c, argc - 1, argv + 1, &s)) != 0)
+		rc = rc == 2 ? cli_usage(cli_find("seminar", "edit")) : rc;
+	else if (kz_seminar_update(c->db, &s, &err) != KZ_OK)
+		rc = cli_fail_err(&err);
+	else if (c->format != FMT_TABLE)
+		sem_print_full(c, &s);
+	kz_seminar_free(&s);
+	return rc;
+}
+
+int
+cli_seminar_rm(struct cli *c, int argc, char **argv)
+{
+	struct kz_seminar s;
+	struct kz_err err = { 0 };
+	const char *id;
+	char ref[96], q[400];
+	bool yes;
+
+	if (cli_sem_rm_args(argc, argv, &id, &yes))
+		return cli_usage(cli_find("seminar", "rm"));
+	if (kz_seminar_get(c->db, id, &s, &err) != KZ_OK)
+		return cli_fail_err(&err);
+	kz_seminar_label(&s, ref, sizeof ref);
+	snprintf(q, sizeof q, _("delete %s with its %ld programme items and %ld "
+	    "participants?"), ref, s.items, s.participants);
+	if (!yes && !cli_ask(q)) {
+		kz_seminar_free(&s);
+		return cli_fail(_("nothing deleted (a script says --yes)"));
+	}
+	if (kz_seminar_delete(c->db, s.id, &err) != KZ_OK) {
+		kz_seminar_free(&s);
+		return cli_fail_err(&err);
+	}
+	kz_seminar_free(&s);
+	return 0;
+}

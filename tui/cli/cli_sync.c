@@ -1,0 +1,269 @@
+/* cli_sync.c - `kizuna sync ...`: bundles for head office and back. */
+#include "cli_sync.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "cli_output.h"
+#include "sync.h"
+
+int
+cli_sync_export(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "all", no_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct kz_sync_result res;
+	struct kz_sync_status st;
+	struct kz_err err = { 0 };
+	const char *path = NULL;
+	char name[64];
+	bool all = false;
+	int ch;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+o:", opts, NULL)) != -1) {
+		if (ch == 'o')
+			path = optarg;
+		else if (ch == 'a')
+			all = true;
+		else
+			return cli_usage(cli_find("sync", "export"));
+	}
+	if (optind != argc)
+		return cli_usage(cli_find("sync", "export"));
+	if (path == NULL) {
+		if (kz_sync_status(c->db, &st, &err))
+			return cli_fail_err(&err);
+		snprintf(name, sizeof name, "kizuna-%s-%06ld.kzb",
+		    c->cfg->office_id, st.exported + 1);
+		kz_sync_status_free(&st);
+		path = name;
+	}
+	if (kz_sync_export(c->db, path, all, &res, &err))
+		return cli_fail_err(&err);
+	if (res.nothing) {
+		fputs(_("nothing to export: no changes since the last "
+		    "bundle\n"), stderr);
+		return 0;
+	}
+	printf(_("%s: bundle %ld of %s, %ld changes (%s), %zu bytes\n"), path,
+	    res.info.seq, res.info.office, res.info.changes, res.info.counts,
+	    res.info.bytes);
+	return 0;
+}
+
+int
+cli_sync_import(struct cli *c, int argc, char **argv)
+{
+	int rc = 0;
+
+	if (argc < 2 || argv[1][0] == '-')
+		return cli_usage(cli_find("sync", "import"));
+	/* one bundle at a time, in the order given, each all or nothing */
+	for (int i = 1; i < argc; i++) {
+		struct kz_sync_result res;
+		struct kz_err err = { 0 };
+		if (kz_sync_import(c->db, argv[i], &res, &err)) {
+			cli_fail_err(&err);
+			fprintf(stderr, _("kizuna: %s: nothing was applied\n"),
+			    argv[i]);
+			rc = 1;
+			break;
+		}
+		if (res.nothing)
+			printf(_("%s: bundle %ld from %s was applied before; "
+			    "nothing changed\n"), argv[i], res.info.seq,
+			    res.info.office);
+		else
+			printf(_("%s: bundle %ld from %s: %ld changes applied, "
+			    "%ld already here, %ld kept aside as conflicts\n"),
+			    argv[i], res.info.seq, res.info.office, res.applied,
+			    res.unchanged, res.conflicts);
+	}
+	return rc;
+}
+
+int
+cli_sync_status(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct kz_sync_status st;
+	struct kz_err err = { 0 };
+	int ch;
+	char seq[32], conf[32];
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1)
+		if (ch != 'f' || cli_set_format(c, optarg))
+			return ch == 'f' ? 1 : cli_usage(cli_find("sync", "status"));
+	if (optind != argc)
+		return cli_usage(cli_find("sync", "status"));
+	if (kz_sync_status(c->db, &st, &err))
+		return cli_fail_err(&err);
+	if (c->format == FMT_JSON) {
+		printf("{\"office\": ");
+		out_json_str(stdout, c->cfg->office_id);
+		printf(", \"db\": \"%s\", \"exported\": %ld, \"pending\": %ld, "
+		    "\"conflicts\": %ld, \"sources\": [", st.db, st.exported,
+		    st.pending, st.open_conflicts);
+		for (size_t i = 0; i < st.nsources; i++)
+			printf("%s{\"office\": \"%s\", \"db\": \"%s\", \"seq\": "
+			    "%ld, \"at\": \"%s\", \"conflicts\": %ld}", i ? ", " :
+			    "", st.sources[i].office, st.sources[i].db,
+			    st.sources[i].seq, st.sources[i].at,
+			    st.sources[i].conflicts);
+		puts("]}");
+	} else if (c->format == FMT_CSV) {
+		static const char *const head[] = { "office", "db", "seq", "at",
+		    "conflicts" };
+		out_csv_row(stdout, 5, head);
+		for (size_t i = 0; i < st.nsources; i++) {
+			snprintf(seq, sizeof seq, "%ld", st.sources[i].seq);
+			snprintf(conf, sizeof conf, "%ld", st.sources[i].conflicts);
+			const char *v[] = { st.sources[i].office,
+			    st.sources[i].db, seq, st.sources[i].at, conf };
+			out_csv_row(stdout, 5, v);
+		}
+	} else {
+		printf(_("this database: %s (office %s)\n"), st.db,
+		    c->cfg->office_id);
+		if (st.exported)
+			printf(_("last bundle sent: %ld, at %s\n"), st.exported,
+			    st.exported_at);
+		else
+			printf(_("no bundle sent yet\n"));
+		printf(_("waiting for the next export: %ld changes\n"),
+		    st.pending);
+		printf(_("open conflicts: %ld\n"), st.open_conflicts);
+		if (st.nsources) {
+			const char *head[] = { _("FROM"), _("DATABASE"),
+			    _("LAST BUNDLE"), _("APPLIED AT"), _("CONFLICTS") };
+			struct out_table t;
+			out_table_init(&t, 5, head);
+			for (size_t i = 0; i < st.nsources; i++) {
+				snprintf(seq, sizeof seq, "%ld",
+				    st.sources[i].seq);
+				snprintf(conf, sizeof conf, "%ld",
+				    st.sources[i].conflicts);
+				const char *v[] = { st.sources[i].office,
+				    st.sources[i].db, seq, st.sources[i].at,
+				    conf };
+				out_table_row(&t, v);
+			}
+			putchar('\n');
+			out_table_print(stdout, &t, 40);
+			out_table_free(&t);
+		} else
+			printf(_("no bundles received yet\n"));
+	}
+	kz_sync_status_free(&st);
+	return 0;
+}
+
+int
+cli_sync_conflicts(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "all", no_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct kz_conflict_list l;
+	struct kz_err err = { 0 };
+	bool all = false;
+	int ch;
+	char num[32], seq[32];
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		if (ch == 'a')
+			all = true;
+		else if (ch != 'f')
+			return cli_usage(cli_find("sync", "conflicts"));
+		else if (cli_set_format(c, optarg))
+			return 1;
+	}
+	if (optind != argc)
+		return cli_usage(cli_find("sync", "conflicts"));
+	if (kz_sync_conflicts(c->db, all, &l, &err))
+		return cli_fail_err(&err);
+	if (c->format == FMT_JSON) {
+		puts("[");
+		for (size_t i = 0; i < l.n; i++) {
+			const struct kz_conflict *k = &l.c[i];
+			printf("  {\"n\": %ld, \"at\": \"%s\", \"from\": \"%s\", "
+			    "\"seq\": %ld, \"table\": \"%s\", \"op\": \"%s\", "
+			    "\"record\": ", k->n, k->at, k->office, k->seq,
+			    k->table, k->op);
+			out_json_str(stdout, k->record);
+			char why[256];
+			fputs(", \"reason\": ", stdout);
+			out_json_str(stdout, k->reason);
+			fputs(", \"why\": ", stdout);
+			out_json_str(stdout, kz_conflict_reason(k, why, sizeof why));
+			printf(", \"change\": %s, \"resolution\": ", k->change);
+			out_json_str(stdout, k->resolution);
+			puts(i + 1 < l.n ? "}," : "}");
+		}
+		puts("]");
+	} else if (c->format == FMT_CSV) {
+		static const char *const head[] = { "n", "at", "from", "seq",
+		    "table", "op", "record", "reason", "change", "resolution" };
+		out_csv_row(stdout, 10, head);
+		for (size_t i = 0; i < l.n; i++) {
+			const struct kz_conflict *k = &l.c[i];
+			snprintf(num, sizeof num, "%ld", k->n);
+			snprintf(seq, sizeof seq, "%ld", k->seq);
+			const char *v[] = { num, k->at, k->office, seq, k->table,
+			    k->op, k->record, k->reason, k->change,
+			    k->resolution };
+			out_csv_row(stdout, 10, v);
+		}
+	} else if (l.n == 0) {
+		fputs(_("no conflicts\n"), stderr);
+	} else {
+		for (size_t i = 0; i < l.n; i++) {
+			const struct kz_conflict *k = &l.c[i];
+			printf(_("#%ld  %s %s in %s, bundle %ld from %s (%s)\n"),
+			    k->n, k->op, k->record, k->table, k->seq, k->office,
+			    k->at);
+			char why[256];
+			printf("     %s\n     %s\n", kz_conflict_reason(k, why,
+			    sizeof why), k->change);
+			if (k->resolution)
+				printf(_("     resolved: %s, %s\n"),
+				    k->resolution, k->resolved);
+		}
+	}
+	kz_conflict_list_free(&l);
+	return 0;
+}
+
+int
+cli_sync_resolve(struct cli *c, int argc, char **argv)
+{
+	struct kz_err err = { 0 };
+	char *end;
+	long n;
+
+	if (argc != 3)
+		return cli_usage(cli_find("sync", "resolve"));
+	n = strtol(argv[1][0] == '#' ? argv[1] + 1 : argv[1], &end, 10);
+	if (*end || n <= 0)
+		return cli_fail(_("\"%s\" is not a conflict number"), argv[1]);
+	if (strcmp(argv[2], "theirs") != 0 && strcmp(argv[2], "mine") != 0)
+		return cli_fail(_("resolve with \"theirs\" or \"mine\", not "
+		    "\"%s\""), argv[2]);
+	if (kz_sync_resolve(c->db, n, strcmp(argv[2], "theirs") == 0, &err))
+		return cli_fail_err(&err);
+	return 0;
+}

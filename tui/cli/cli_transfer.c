@@ -1,0 +1,229 @@
+/* cli_transfer.c - import, export, demo and statistics subcommands. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "demo.h"
+#include "i18n.h"
+#include "cli_output.h"
+#include "specialist.h"
+#include "transfer.h"
+
+/* The whole file in memory: imports are checked whole before writing. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char *buf = NULL;
+	size_t cap = 0, n;
+
+	*len = 0;
+	if (fp == NULL)
+		return NULL;
+	do {
+		if (*len + 65536 + 1 > cap) {
+			cap = cap ? cap * 2 : 131072;
+			char *b = realloc(buf, cap);
+			if (b == NULL) {
+				free(buf);
+				buf = NULL;
+				errno = ENOMEM;
+				break;
+			}
+			buf = b;
+		}
+		n = fread(buf + *len, 1, 65536, fp);
+		*len += n;
+	} while (n > 0);
+	if (buf && ferror(fp)) {
+		free(buf);
+		buf = NULL;
+	}
+	if (buf)
+		buf[*len] = '\0';
+	if (fp != stdin)
+		fclose(fp);
+	return buf;
+}
+
+static void
+progress(void *ctx, size_t done, size_t total)
+{
+	(void)ctx;
+	/* the carriage return is not words: it rewrites the line */
+	fputc('\r', stderr);
+	fprintf(stderr, _("importing: line %zu of %zu"), done, total);
+	if (done >= total)
+		fputc('\n', stderr);
+}
+
+int
+cli_import(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "skip-bad", no_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct kz_import_report rep;
+	struct kz_err err = { 0 };
+	bool skip_bad = false;
+	int ch, rc;
+	size_t len;
+	char *data;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		if (ch != 's')
+			return cli_usage(cli_find("import", "specialists"));
+		skip_bad = true;
+	}
+	if (optind != argc - 1)
+		return cli_usage(cli_find("import", "specialists"));
+	if ((data = slurp(argv[optind], &len)) == NULL)
+		return cli_fail("%s: %s", argv[optind], strerror(errno));
+	/* progress only where a person watches, and for files worth it */
+	bool show = isatty(STDERR_FILENO) && len > 256 * 1024;
+	rc = kz_import_specialists(c->db, argv[optind], data, len, skip_bad,
+	    show ? progress : NULL, NULL, &rep, &err);
+	free(data);
+	fputs(kz_buf_str(&rep.log), stderr);
+	if (rc != KZ_OK) {
+		cli_fail_err(&err);
+	}
+	fprintf(stderr, _("%zu rows read, %zu imported, %zu skipped\n"),
+	    rep.read, rep.imported, rep.skipped);
+	kz_import_report_free(&rep);
+	return rc == KZ_OK ? 0 : 1;
+}
+
+int
+cli_export(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "contacts", no_argument, NULL, 'C' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct kz_buf out = { 0 };
+	struct kz_err err = { 0 };
+	const char *path = NULL;
+	bool contacts = false;
+	int ch;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+o:", opts, NULL)) != -1) {
+		if (ch == 'C')
+			contacts = true;
+		else if (ch == 'o')
+			path = optarg;
+		else
+			return cli_usage(cli_find("export", "specialists"));
+	}
+	if (optind != argc)
+		return cli_usage(cli_find("export", "specialists"));
+	if (kz_export_specialists(c->db, contacts, &out, &err) != KZ_OK) {
+		kz_buf_free(&out);
+		return cli_fail_err(&err);
+	}
+	if (out_write_file(path, kz_buf_str(&out), out.len) != 0) {
+		int e = errno;
+		kz_buf_free(&out);
+		return cli_fail("%s: %s", path ? path : _("standard output"),
+		    strerror(e));
+	}
+	kz_buf_free(&out);
+	return 0;
+}
+
+int
+cli_demo(struct cli *c, int argc, char **argv)
+{
+	struct kz_err err = { 0 };
+	struct timespec t0, t1;
+
+	(void)argv;
+	if (argc != 1)
+		return cli_usage(cli_find("demo", NULL));
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (kz_demo_load(c->db, &err) != KZ_OK)
+		return cli_fail_err(&err);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	fprintf(stderr, _("loaded %d specialists with %d field registrations "
+	    "into %s in %.2f s\n"), KZ_DEMO_PEOPLE, KZ_DEMO_REGISTRATIONS,
+	    c->db_path, (double)(t1.tv_sec - t0.tv_sec) +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	return 0;
+}
+
+int
+cli_stats(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct kz_field_count *fc;
+	struct kz_err err = { 0 };
+	size_t n;
+	long people, regs;
+	int ch;
+	char num[32], count[32];
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		if (ch != 'f')
+			return cli_usage(cli_find("stats", "fields"));
+		if (cli_set_format(c, optarg))
+			return 1;
+	}
+	if (optind != argc)
+		return cli_usage(cli_find("stats", "fields"));
+	if (kz_specialist_count_fields(c->db, &fc, &n, &people, &regs, &err))
+		return cli_fail_err(&err);
+	if (c->format == FMT_CSV) {
+		static const char *const head[] = { "code", "name", "count" };
+		out_csv_row(stdout, 3, head);
+		for (size_t i = 0; i < n; i++) {
+			snprintf(count, sizeof count, "%ld", fc[i].count);
+			const char *v[] = { fc[i].field->code,
+			    kz_field_name(c->cfg, fc[i].field), count };
+			out_csv_row(stdout, 3, v);
+		}
+	} else if (c->format == FMT_JSON) {
+		printf("{\"people\": %ld, \"registrations\": %ld, \"fields\": [\n",
+		    people, regs);
+		for (size_t i = 0; i < n; i++) {
+			fputs("  {\"code\": ", stdout);
+			out_json_str(stdout, fc[i].field->code);
+			fputs(", \"name\": ", stdout);
+			out_json_str(stdout, kz_field_name(c->cfg, fc[i].field));
+			printf(", \"count\": %ld}%s\n", fc[i].count,
+			    i + 1 < n ? "," : "");
+		}
+		puts("]}");
+	} else {
+		const char *head[] = { _("NO"), _("CODE"), _("FIELD"),
+		    _("COUNT") };
+		struct out_table t;
+		out_table_init(&t, 4, head);
+		for (size_t i = 0; i < n; i++) {
+			snprintf(num, sizeof num, "%d", fc[i].field->number);
+			snprintf(count, sizeof count, "%5ld", fc[i].count);
+			const char *v[] = { num, fc[i].field->code,
+			    kz_field_name(c->cfg, fc[i].field), count };
+			out_table_row(&t, v);
+		}
+		out_table_print(stdout, &t, 40);
+		out_table_free(&t);
+		printf(_("%ld specialists, %ld field registrations\n"), people,
+		    regs);
+	}
+	free(fc);
+	return 0;
+}

@@ -1,0 +1,152 @@
+/* screen_dispatch_view.c - screen pieces the request, dispatch and timeline tabs share. */
+#include "screen_dispatch_view.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "dispatch.h"
+#include "i18n.h"
+#include "keys.h"
+#include "note.h"
+#include "text.h"
+
+bool
+dispatch_view_yesno(const char *question)
+{
+	WINDOW *w = draw_newwin(1, COLS, LINES - 1, 0);
+	bool yes = false;
+
+	if (w == NULL)
+		return false;
+	for (;;) {
+		int key;
+
+		werase(w);
+		draw_text(w, 0, 0, COLS, question, draw_attr(DRAW_ERROR));
+		wnoutrefresh(w);
+		doupdate();
+		key = draw_getkey(w);
+		if (key == (KEYS_FN | KEY_RESIZE))
+			continue;
+		enum keys_action a = keys_lookup(KEYS_CONFIRM, key, false);
+		if (a == KA_YES || a == KA_NO) {
+			yes = a == KA_YES;
+			break;
+		}
+	}
+	draw_delwin(&w);
+	return yes;
+}
+
+void
+dispatch_view_date(const struct kz_config *cfg, const char *date, char *out,
+    size_t size)
+{
+	kz_date_format(date, cfg ? cfg->date_format : NULL, out, size);
+}
+
+void
+dispatch_view_period(const struct kz_config *cfg, const char *start,
+    const char *end, char *out, size_t size)
+{
+	char a[64], b[64];
+	long days = kz_date_days(end) - kz_date_days(start) + 1;
+
+	dispatch_view_date(cfg, start, a, sizeof a);
+	dispatch_view_date(cfg, end, b, sizeof b);
+	snprintf(out, size, ngettext("%s - %s (%ld day)", "%s - %s (%ld days)",
+	    (unsigned long)days), a, b, days);
+}
+
+char **
+dispatch_view_spec_lines(struct kz_db *db, const struct kz_config *cfg,
+    const char *specialist, size_t *n)
+{
+	struct kz_dispatch_query q;
+	struct kz_dispatch_rows l;
+	struct kz_err err = { 0 };
+	char **lines;
+
+	*n = 0;
+	kz_dispatch_query_init(&q);
+	q.specialist = specialist;
+	if (kz_dispatch_list(db, &q, false, &l, &err) != KZ_OK || l.n == 0) {
+		if (l.n == 0)
+			kz_dispatch_rows_free(&l);
+		return NULL;
+	}
+	if ((lines = calloc(l.n, sizeof *lines)) == NULL) {
+		kz_dispatch_rows_free(&l);
+		return NULL;
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		const struct kz_dispatch_row *r = &l.rows[i];
+		char period[200], line[1024];
+
+		dispatch_view_period(cfg, r->start, r->end, period, sizeof period);
+		snprintf(line, sizeof line, "%s, %s %s: %s (%s)", period,
+		    r->country, r->host, kz_lifecycle_name(&kz_dispatch_lc, r->state),
+		    r->id);
+		if ((lines[*n] = strdup(line)) != NULL)
+			(*n)++;
+	}
+	kz_dispatch_rows_free(&l);
+	return lines;
+}
+
+void
+dispatch_view_free_lines(char **lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
+void
+dispatch_view_event_line(const struct kz_lifecycle *lc, const struct kz_event *e,
+    char *out, size_t size)
+{
+	char change[160];
+	struct kz_buf note = { 0 };
+
+	if (e->from < 0)
+		snprintf(change, sizeof change, "%s", kz_lifecycle_name(lc, e->to));
+	else if (e->from == e->to)
+		snprintf(change, sizeof change, "%s", _("edited"));
+	else
+		snprintf(change, sizeof change, "%s -> %s", kz_lifecycle_name(lc,
+		    e->from), kz_lifecycle_name(lc, e->to));
+	/* the note is stored in English where the program wrote it */
+	kz_note_text(e->note, &note);
+	snprintf(out, size, "%.10s %.5s %s: %s%s%s", e->at, e->at + 11,
+	    e->user ? e->user : "?", change, note.len ? ", " : "",
+	    kz_buf_str(&note));
+	kz_buf_free(&note);
+}
+
+int
+dispatch_view_state_width(const struct kz_lifecycle *lc)
+{
+	int w = 0;
+
+	for (int i = 0; i < lc->n; i++)
+		if (kz_text_width(kz_lifecycle_name(lc, i)) > w)
+			w = kz_text_width(kz_lifecycle_name(lc, i));
+	return w;
+}
+
+int
+dispatch_view_next_choices(const struct kz_lifecycle *lc, int from,
+    const char **names, int *next, int room)
+{
+	int n = kz_lifecycle_next(lc, from, next);
+
+	if (n >= room)
+		n = room - 1;
+	for (int i = 0; i < n; i++)
+		names[i] = lc->name[next[i]];
+	names[n] = NULL;
+	return n;
+}

@@ -1,0 +1,695 @@
+/* screen_dispatches.c - the dispatch tab: list, record, life cycle, costs. */
+#include "screen_dispatches.h"
+
+#include <libintl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cost.h"
+#include "date.h"
+#include "screen_dispatch_view.h"
+#include "form.h"
+#include "i18n.h"
+#include "keys.h"
+#include "record_list.h"
+#include "specialist.h"
+#include "text.h"
+
+struct dsp_tab {
+	struct frame_ctx *ctx;
+	struct record_list rl;
+	struct kz_dispatch_rows list;
+	long total;
+};
+
+/* ---- loading ---- */
+
+static const struct kz_dispatch_row *
+sel_row(const struct dsp_tab *t)
+{
+	return t->rl.sel < t->list.n ? &t->list.rows[t->rl.sel] : NULL;
+}
+
+static void
+reload(struct dsp_tab *t, const char *select)
+{
+	struct kz_dispatch_query q;
+	struct kz_dispatch_rows l;
+	struct kz_err err = { 0 };
+	char keep[KZ_ID_SIZE] = "";
+
+	if (select)
+		snprintf(keep, sizeof keep, "%s", select);
+	else if (sel_row(t))
+		snprintf(keep, sizeof keep, "%s", sel_row(t)->id);
+	kz_dispatch_query_init(&q);
+	q.text = *record_list_term(&t->rl) ? record_list_term(&t->rl) : NULL;
+	if (kz_dispatch_list(t->ctx->db, &q, false, &l, &err) != KZ_OK) {
+		frame_error(t->ctx, &err);
+		return;
+	}
+	kz_dispatch_rows_free(&t->list);
+	t->list = l;
+	if (!q.text)
+		t->total = (long)l.n;
+	for (size_t i = 0; keep[0] && i < l.n; i++)
+		if (strcmp(l.rows[i].id, keep) == 0)
+			t->rl.sel = i;
+	record_list_clamp(&t->rl);
+}
+
+/* ---- the list ---- */
+
+static size_t
+dsp_count(void *arg)
+{
+	return ((struct dsp_tab *)arg)->list.n;
+}
+
+static void
+dsp_row(void *arg, size_t i, char *buf, size_t size, int width)
+{
+	struct dsp_tab *t = arg;
+	int sw = dispatch_view_state_width(&kz_dispatch_lc), w[4];
+	char dates[32], who[256], host[600];
+	const char *v[4];
+
+	w[0] = 17;
+	w[1] = sw;
+	w[2] = (width - w[0] - w[1] - 3) * 45 / 100;
+	w[3] = width - w[0] - w[1] - w[2] - 3;
+	if (i == (size_t)-1) {
+		const char *h[] = { _("Dates"), _("State"), _("Specialist"),
+		    _("Host") };
+		draw_cells(buf, size, h, w, 4);
+		return;
+	}
+	const struct kz_dispatch_row *r = &t->list.rows[i];
+	snprintf(dates, sizeof dates, "%s..%s", r->start + 0, r->end + 5);
+	snprintf(who, sizeof who, "%s %s", r->name_roman ? r->name_roman : "",
+	    r->name ? r->name : "");
+	snprintf(host, sizeof host, "%s %s", r->country, r->host);
+	v[0] = dates;
+	v[1] = kz_lifecycle_name(&kz_dispatch_lc, r->state);
+	v[2] = who;
+	v[3] = host;
+	draw_cells(buf, size, v, w, 4);
+}
+
+/* ---- the record ---- */
+
+static void
+add_costs(struct dsp_tab *t, struct record_list *l, const char *id)
+{
+	struct kz_cost_ledger led;
+	struct kz_cost_total *tot;
+	struct kz_err err = { 0 };
+	size_t nt;
+	char line[512], e[48], a[48];
+
+	if (kz_cost_load(t->ctx->db, id, &led, &err) != KZ_OK)
+		return;
+	record_list_detail_heading(l, _("Costs (estimate / actual)"));
+	for (size_t i = 0; i < led.n; i++) {
+		const struct kz_cost_line *c = &led.lines[i];
+
+		e[0] = a[0] = '\0';
+		if (c->has_estimate)
+			kz_money_format(c->estimate, c->currency, e, sizeof e);
+		if (c->has_actual)
+			kz_money_format(c->actual, c->currency, a, sizeof a);
+		snprintf(line, sizeof line, "%s: %s %s / %s%s%s",
+		    kz_cost_category_name(c->category), c->currency,
+		    *e ? e : "-", *a ? a : "-", c->note ? ", " : "",
+		    c->note ? c->note : "");
+		record_list_detail_add(l, NULL, line);
+	}
+	kz_cost_totals(&led, &tot, &nt);
+	for (size_t i = 0; i < nt; i++) {
+		char label[128];
+
+		kz_money_format(tot[i].estimate, tot[i].currency, e, sizeof e);
+		kz_money_format(tot[i].actual, tot[i].currency, a, sizeof a);
+		snprintf(label, sizeof label, _("%s total"),
+		    kz_payer_name(tot[i].payer));
+		snprintf(line, sizeof line, "%s: %s %s / %s", label,
+		    tot[i].currency, e, a);
+		record_list_detail_add(l, NULL, line);
+	}
+	free(tot);
+	kz_cost_ledger_free(&led);
+}
+
+static void
+dsp_detail(void *arg, struct record_list *l, size_t sel)
+{
+	struct dsp_tab *t = arg;
+	const struct kz_config *cfg = t->ctx->cfg;
+	const struct kz_dispatch_row *r = &t->list.rows[sel];
+	struct kz_dispatch d;
+	struct kz_request req;
+	struct kz_specialist s;
+	struct kz_events ev;
+	struct kz_err err = { 0 };
+	char buf[1024], place[512];
+
+	if (kz_dispatch_get(t->ctx->db, r->id, &d, &err) != KZ_OK)
+		return;
+	snprintf(buf, sizeof buf, "%s (%s) - %s %s", r->name ? r->name : "",
+	    r->name_roman ? r->name_roman : "", r->country, r->host);
+	record_list_detail_title(l, buf);
+	record_list_detail_add(l, _("ID"), d.id);
+	record_list_detail_add(l, _("State"), kz_lifecycle_name(&kz_dispatch_lc, d.state));
+	if (kz_specialist_get(t->ctx->db, d.specialist, &s, &err) == KZ_OK) {
+		snprintf(buf, sizeof buf, "%s (%s), %s, %s", s.name,
+		    s.name_roman, s.government, _(kz_status_name(s.status)));
+		record_list_detail_add(l, _("Specialist"), buf);
+		kz_specialist_free(&s);
+	}
+	if (kz_request_get(t->ctx->db, d.request, &req, &err) == KZ_OK) {
+		snprintf(buf, sizeof buf, "%s %s", req.id, req.topic);
+		record_list_detail_add(l, _("Request"), buf);
+		kz_request_place(req.province, req.city, req.department, place,
+		    sizeof place);
+		snprintf(buf, sizeof buf, "%s %s", req.country, place);
+		record_list_detail_add(l, _("Host"), buf);
+		kz_request_free(&req);
+	}
+	dispatch_view_period(cfg, d.start, d.end, buf, sizeof buf);
+	record_list_detail_add(l, _("Dates"), buf);
+	record_list_detail_add(l, _("Places"), d.places);
+	record_list_detail_add(l, _("Mode"), kz_mode_name(d.mode));
+	if (d.agreement_ref) {
+		char date[64];
+
+		dispatch_view_date(cfg, d.agreement_date, date, sizeof date);
+		snprintf(buf, sizeof buf, _("%s of %s"), d.agreement_ref, date);
+		record_list_detail_add(l, _("Agreement"), buf);
+	}
+	record_list_detail_add(l, _("Cancelled"), d.cancel_reason);
+	record_list_detail_add(l, _("Override"), d.override_reason);
+	record_list_detail_add(l, _("Notes"), d.notes);
+	add_costs(t, l, d.id);
+	if (kz_dispatch_history(t->ctx->db, d.id, &ev, &err) == KZ_OK) {
+		record_list_detail_heading(l, _("History"));
+		for (size_t i = 0; i < ev.n; i++) {
+			dispatch_view_event_line(&kz_dispatch_lc, &ev.ev[i], buf,
+			    sizeof buf);
+			record_list_detail_add(l, NULL, buf);
+		}
+		kz_events_free(&ev);
+	}
+	kz_dispatch_free(&d);
+}
+
+static void
+dsp_refilter(void *arg)
+{
+	reload(arg, NULL);
+}
+
+static const struct record_list_ops dsp_ops = { dsp_count, dsp_row, dsp_detail,
+    dsp_refilter, NULL };
+
+/* ---- the dispatch form ---- */
+
+enum { DF_REQUEST, DF_SPECIALIST, DF_START, DF_END, DF_PLACES, DF_MODE,
+	DF_OVERRIDE, DF_NOTES, DF_N };
+
+static const char *const mode_names[] = { N_("on site"), N_("online"), NULL };
+
+static void preview_request(void *, const char *, char *, size_t);
+static void preview_specialist(void *, const char *, char *, size_t);
+
+static const struct form_spec dsp_form[DF_N] = {
+	{ "request", N_("Request"), N_("The request's id, or the start of it"),
+	  NULL, FORM_REQUIRED, preview_request },
+	{ "specialist", N_("Specialist"),
+	  N_("The specialist's id, or the start of it"), NULL, FORM_REQUIRED,
+	  preview_specialist },
+	{ "start|dates", N_("First day"), N_("YYYY-MM-DD"), NULL,
+	  FORM_REQUIRED, NULL },
+	{ "end", N_("Last day"), N_("YYYY-MM-DD, the day they are back"),
+	  NULL, FORM_REQUIRED, NULL },
+	{ "places", N_("Places"), N_("Where, e.g. 开封市; 郑州市"), NULL, 0,
+	  NULL },
+	{ "mode", N_("Mode"), N_("Space, or the first letter"), mode_names, 0,
+	  NULL },
+	{ "override", N_("Override reason"),
+	  N_("Only for a dispatch longer than the longest allowed: why"), NULL,
+	  0, NULL },
+	{ "notes", N_("Notes"), N_("Anything else worth knowing"), NULL, 0,
+	  NULL },
+};
+
+struct dsp_edit {
+	struct frame_ctx *ctx;
+	const struct kz_dispatch *orig;
+	char saved[KZ_ID_SIZE];
+};
+
+static void
+preview_request(void *arg, const char *value, char *out, size_t size)
+{
+	struct dsp_edit *e = arg;
+	struct kz_request r;
+	struct kz_err err = { 0 };
+
+	if (*value && kz_request_get(e->ctx->db, value, &r, &err) == KZ_OK) {
+		char place[512];
+
+		kz_request_place(r.province, r.city, NULL, place, sizeof place);
+		snprintf(out, size, "%s %s: %s", r.country, place, r.topic);
+		kz_request_free(&r);
+	} else if (*value)
+		snprintf(out, size, "%s", err.n ? err.item[0].msg : "");
+}
+
+static void
+preview_specialist(void *arg, const char *value, char *out, size_t size)
+{
+	struct dsp_edit *e = arg;
+	struct kz_specialist s;
+	struct kz_err err = { 0 };
+
+	if (*value && kz_specialist_get(e->ctx->db, value, &s, &err) == KZ_OK) {
+		snprintf(out, size, "%s (%s), %s", s.name, s.name_roman,
+		    s.government);
+		kz_specialist_free(&s);
+	} else if (*value)
+		snprintf(out, size, "%s", err.n ? err.item[0].msg : "");
+}
+
+static int
+dsp_save(struct form *f, void *arg, struct kz_err *err)
+{
+	struct dsp_edit *e = arg;
+	struct kz_dispatch d;
+	struct kz_dispatch_opts o = { false, NULL };
+	int rc;
+
+	kz_dispatch_init(&d);
+	if (e->orig)
+		memcpy(d.id, e->orig->id, sizeof d.id);
+	form_copy(f, DF_REQUEST, d.request, sizeof d.request);
+	form_copy(f, DF_SPECIALIST, d.specialist, sizeof d.specialist);
+	form_copy(f, DF_START, d.start, sizeof d.start);
+	form_copy(f, DF_END, d.end, sizeof d.end);
+	form_take(f, DF_PLACES, &d.places);
+	d.mode = form_choice(f, DF_MODE) ? KZ_ONLINE : KZ_ONSITE;
+	form_take(f, DF_OVERRIDE, &d.override_reason);
+	form_take(f, DF_NOTES, &d.notes);
+	for (;;) {
+		struct kz_err w = { 0 };
+
+		rc = e->orig ? kz_dispatch_update(e->ctx->db, &d, &o, &w) :
+		    kz_dispatch_insert(e->ctx->db, &d, &o, &w);
+		if (rc == KZ_OK || o.confirmed || !kz_dispatch_only_warnings(&w)) {
+			*err = w;
+			break;
+		}
+		/* A declared unavailability: the person decides. */
+		char q[KZ_ERR_MSG + 32];
+		snprintf(q, sizeof q, _("%s Go on? (y/n)"), w.item[0].msg);
+		if (!dispatch_view_yesno(q)) {
+			*err = w;
+			break;
+		}
+		o.confirmed = true;
+	}
+	if (rc == KZ_OK)
+		memcpy(e->saved, d.id, sizeof e->saved);
+	kz_dispatch_free(&d);
+	return rc;
+}
+
+bool
+dispatch_form(struct frame_ctx *ctx, const struct kz_dispatch *orig,
+    const struct kz_dispatch *pre, char saved[KZ_ID_SIZE])
+{
+	struct dsp_edit e = { ctx, orig, "" };
+	const struct kz_dispatch *d = orig ? orig : pre;
+	struct form f;
+	char title[128];
+	bool ok;
+
+	if (orig)
+		snprintf(title, sizeof title, _("Edit dispatch %s"), orig->id);
+	else
+		snprintf(title, sizeof title, "%s", _("Propose a dispatch"));
+	form_init(&f, title, dsp_form, DF_N, &e);
+	if (d) {
+		form_set(&f, DF_REQUEST, d->request);
+		form_set(&f, DF_SPECIALIST, d->specialist);
+		form_set(&f, DF_START, d->start);
+		form_set(&f, DF_END, d->end);
+		form_set(&f, DF_PLACES, d->places);
+		form_set_choice(&f, DF_MODE, d->mode == KZ_ONLINE);
+		form_set(&f, DF_OVERRIDE, d->override_reason);
+		form_set(&f, DF_NOTES, d->notes);
+	}
+	ok = form_run(&f, dsp_save);
+	if (ok)
+		memcpy(saved, e.saved, KZ_ID_SIZE);
+	form_free(&f);
+	return ok;
+}
+
+/* ---- changing state ---- */
+
+enum { SF_STATE, SF_DATE, SF_REF, SF_REASON, SF_NOTE, SF_N };
+
+struct state_edit {
+	struct frame_ctx *ctx;
+	char id[KZ_ID_SIZE];
+	int next[KZ_DSP_NSTATES + 1];
+};
+
+static int
+state_save(struct form *f, void *arg, struct kz_err *err)
+{
+	struct state_edit *e = arg;
+	struct kz_dispatch_change c = { KZ_DSP_PROPOSED, NULL, NULL, NULL, NULL,
+	    NULL };
+	char *date = form_trimmed(f, SF_DATE);
+	char *ref = form_trimmed(f, SF_REF);
+	char *reason = form_trimmed(f, SF_REASON);
+	char *note = form_trimmed(f, SF_NOTE);
+	int rc;
+
+	c.to = (enum kz_dispatch_state)e->next[form_choice(f, SF_STATE)];
+	c.date = date && *date ? date : NULL;
+	c.ref = ref && *ref ? ref : NULL;
+	c.reason = reason && *reason ? reason : NULL;
+	c.note = note && *note ? note : NULL;
+	rc = kz_dispatch_set_state(e->ctx->db, e->id, &c, err);
+	free(date);
+	free(ref);
+	free(reason);
+	free(note);
+	return rc;
+}
+
+static unsigned
+change_state(struct dsp_tab *t)
+{
+	const struct kz_dispatch_row *r = sel_row(t);
+	const char *names[KZ_DSP_NSTATES + 1];
+	struct state_edit e = { t->ctx, "", { 0 } };
+	struct form_spec spec[SF_N] = {
+		{ "state", N_("New state"), N_("Space, or the first letter"),
+		  names, 0, NULL },
+		{ "date", N_("Agreement date"),
+		  N_("When signing: the date of the agreement, YYYY-MM-DD"),
+		  NULL, 0, NULL },
+		{ "ref", N_("Agreement ref."),
+		  N_("When signing: the agreement's reference"), NULL, 0, NULL },
+		{ "reason", N_("Reason"), N_("When cancelling: why"), NULL, 0,
+		  NULL },
+		{ "note", N_("Note"), N_("Kept in the history"), NULL, 0, NULL },
+	};
+	struct form f;
+	char title[160], today[11];
+
+	if (r == NULL)
+		return 0;
+	if (dispatch_view_next_choices(&kz_dispatch_lc, r->state, names, e.next,
+	    KZ_DSP_NSTATES + 1) == 0) {
+		frame_message(t->ctx, true, _("Dispatch %s is %s: it is final."),
+		    r->id, kz_lifecycle_name(&kz_dispatch_lc, r->state));
+		return UI_DRAW_STATUS;
+	}
+	snprintf(e.id, sizeof e.id, "%s", r->id);
+	snprintf(title, sizeof title, _("Dispatch %s: %s, to"), r->id,
+	    kz_lifecycle_name(&kz_dispatch_lc, r->state));
+	form_init(&f, title, spec, SF_N, &e);
+	kz_date_today(today);
+	form_set(&f, SF_DATE, today);
+	if (form_run(&f, state_save)) {
+		char keep[KZ_ID_SIZE];
+
+		snprintf(keep, sizeof keep, "%s", e.id);
+		reload(t, keep);
+		frame_message(t->ctx, false, _("Dispatch %s is now %s."), keep,
+		    sel_row(t) ? kz_lifecycle_name(&kz_dispatch_lc, sel_row(t)->state) :
+		    "");
+	}
+	form_free(&f);
+	return UI_LAYOUT | UI_DRAW_ALL;
+}
+
+/* ---- a cost line ---- */
+
+enum { CF_CATEGORY, CF_PAYER, CF_CURRENCY, CF_ESTIMATE, CF_ACTUAL, CF_NOTE,
+	CF_ACTION, CF_N };
+
+static const char *const payer_choices[] = { N_("usual"), N_("head office"),
+    N_("host"), NULL };
+static const char *const action_choices[] = { N_("set"), N_("remove"),
+    NULL };
+
+static const struct form_spec cost_form[CF_N] = {
+	{ "category", N_("Category"),
+	  N_("international_travel, accident_compensation, incidentals, "
+	     "domestic_travel, interpreting, lodging, meals, or your own"),
+	  NULL, FORM_REQUIRED, NULL },
+	{ "payer", N_("Payer"),
+	  N_("usual: as the rule says (dispatch.costs)"), payer_choices, 0,
+	  NULL },
+	{ "currency", N_("Currency"),
+	  N_("ISO 4217, e.g. JPY or CNY; empty: the usual one"), NULL, 0, NULL },
+	{ "estimate", N_("Estimate"), N_("e.g. 12000 or 3500.50"), NULL, 0,
+	  NULL },
+	{ "actual", N_("Actual"), N_("e.g. 11800 or 3420.00"), NULL, 0, NULL },
+	{ "note", N_("Note"), N_("Why, when the payer is not the usual one"),
+	  NULL, 0, NULL },
+	{ "action", N_("Action"), N_("set this line, or remove it"),
+	  action_choices, 0, NULL },
+};
+
+struct cost_edit {
+	struct frame_ctx *ctx;
+	char id[KZ_ID_SIZE];
+};
+
+static int
+cost_save(struct form *f, void *arg, struct kz_err *err)
+{
+	struct cost_edit *e = arg;
+	struct kz_cost_line l;
+	char *cat = form_trimmed(f, CF_CATEGORY);
+	char *cur = form_trimmed(f, CF_CURRENCY);
+	char *est = form_trimmed(f, CF_ESTIMATE);
+	char *act = form_trimmed(f, CF_ACTUAL);
+	char *note = form_trimmed(f, CF_NOTE);
+	int rc = KZ_ERROR;
+
+	memset(&l, 0, sizeof l);
+	if (form_choice(f, CF_ACTION) == 1) {
+		rc = kz_cost_remove(e->ctx->db, e->id, cat ? cat : "", err);
+		goto done;
+	}
+	snprintf(l.dispatch, sizeof l.dispatch, "%s", e->id);
+	l.category = cat;
+	l.payer = form_choice(f, CF_PAYER) - 1;
+	snprintf(l.currency, sizeof l.currency, "%s", cur ? cur : "");
+	form_upper(l.currency);
+	if (l.currency[0] == '\0')
+		kz_cost_usual_currency(e->ctx->db, e->id, cat ? cat : "", l.payer,
+		    l.currency);
+	l.note = note && *note ? note : NULL;
+	kz_cost_parse_amount(est, l.currency, &l.has_estimate, &l.estimate,
+	    "estimate", err);
+	kz_cost_parse_amount(act, l.currency, &l.has_actual, &l.actual,
+	    "actual", err);
+	if (err->n == 0)
+		rc = kz_cost_set(e->ctx->db, &l, err);
+done:
+	free(cat);
+	free(cur);
+	free(est);
+	free(act);
+	free(note);
+	return rc;
+}
+
+static unsigned
+edit_cost(struct dsp_tab *t)
+{
+	const struct kz_dispatch_row *r = sel_row(t);
+	struct cost_edit e = { t->ctx, "" };
+	struct form f;
+	char title[160];
+
+	if (r == NULL)
+		return 0;
+	snprintf(e.id, sizeof e.id, "%s", r->id);
+	snprintf(title, sizeof title, _("Costs of dispatch %s"), r->id);
+	form_init(&f, title, cost_form, CF_N, &e);
+	if (form_run(&f, cost_save))
+		frame_message(t->ctx, false, _("Costs of %s saved."), e.id);
+	form_free(&f);
+	return UI_LAYOUT | UI_DRAW_ALL;
+}
+
+/* ---- keys ---- */
+
+static void
+deleted(void *arg, const char *id)
+{
+	struct dsp_tab *t = arg;
+
+	reload(t, NULL);
+	frame_message(t->ctx, false, _("Deleted dispatch %s."), id);
+}
+
+static const struct record_list_delete dsp_delete = { kz_dispatch_delete, deleted };
+
+static unsigned
+edit(struct dsp_tab *t, bool add)
+{
+	struct kz_dispatch d;
+	struct kz_err err = { 0 };
+	char saved[KZ_ID_SIZE];
+	bool ok;
+
+	if (add)
+		ok = dispatch_form(t->ctx, NULL, NULL, saved);
+	else {
+		if (sel_row(t) == NULL || kz_dispatch_get(t->ctx->db,
+		    sel_row(t)->id, &d, &err) != KZ_OK)
+			return 0;
+		ok = dispatch_form(t->ctx, &d, NULL, saved);
+		kz_dispatch_free(&d);
+	}
+	if (ok) {
+		reload(t, saved);
+		frame_message(t->ctx, false, _("Saved dispatch %s."), saved);
+	}
+	return UI_LAYOUT | UI_DRAW_ALL;
+}
+
+static unsigned
+dsp_key(void *tab, int key)
+{
+	struct dsp_tab *t = tab;
+	enum keys_action a;
+	unsigned f;
+
+	if (t->rl.mode == RLIST_SEARCH)
+		return record_list_search_key(&t->rl, key);
+	if (t->rl.mode == RLIST_CONFIRM)
+		return record_list_delete_key(&t->rl, t->ctx, key, sel_row(t) ?
+		    sel_row(t)->id : NULL, &dsp_delete);
+	a = keys_lookup(KEYS_LIST | KEYS_DISPATCHES, key, false);
+	if ((f = record_list_browse(&t->rl, a)) != UI_PASS)
+		return f;
+	switch (a) {
+	case KA_ADD:
+		return edit(t, true);
+	case KA_EDIT:
+		return sel_row(t) ? edit(t, false) : 0;
+	case KA_DELETE:
+		if (sel_row(t)) {
+			char q[256];
+
+			snprintf(q, sizeof q, _("Delete dispatch %s (%s..%s)? "
+			    "(y/n)"), sel_row(t)->id, sel_row(t)->start,
+			    sel_row(t)->end);
+			record_list_ask(&t->rl, q);
+		}
+		return UI_DRAW_STATUS;
+	case KA_STATE:
+		return change_state(t);
+	case KA_COSTS:
+		return edit_cost(t);
+	default:
+		return UI_PASS;
+	}
+}
+
+/* ---- the tab ---- */
+
+static void *
+dsp_open(struct frame_ctx *ctx)
+{
+	struct dsp_tab *t = calloc(1, sizeof *t);
+
+	if (t == NULL)
+		return NULL;
+	t->ctx = ctx;
+	record_list_init(&t->rl, &dsp_ops, t);
+	reload(t, NULL);
+	return t;
+}
+
+static void
+dsp_close(void *tab)
+{
+	struct dsp_tab *t = tab;
+
+	record_list_free(&t->rl);
+	kz_dispatch_rows_free(&t->list);
+	free(t);
+}
+
+static void
+dsp_layout(void *tab, int y, int x, int h, int w)
+{
+	struct dsp_tab *t = tab;
+
+	/* another tab may have written: look again when shown */
+	if (h > 0)
+		reload(t, NULL);
+	record_list_layout(&t->rl, y, x, h, w);
+}
+
+static void
+dsp_draw(void *tab, unsigned flags)
+{
+	record_list_draw(&((struct dsp_tab *)tab)->rl, flags);
+}
+
+static int
+dsp_status(void *tab, WINDOW *w, int width)
+{
+	struct dsp_tab *t = tab;
+	char count[48];
+
+	snprintf(count, sizeof count, " %zu/%ld", t->list.n, t->total);
+	return record_list_status(&t->rl, w, width, count);
+}
+
+static unsigned
+dsp_keyctx(void *tab, bool *text)
+{
+	return record_list_keyctx(&((struct dsp_tab *)tab)->rl,
+	    KEYS_LIST | KEYS_DISPATCHES, text);
+}
+
+static void
+dsp_summary(void *tab, char *buf, size_t size)
+{
+	struct dsp_tab *t = tab;
+
+	if (*record_list_term(&t->rl))
+		snprintf(buf, size, ngettext("%zu of %ld dispatch",
+		    "%zu of %ld dispatches", (unsigned long)t->total),
+		    t->list.n, t->total);
+	else
+		snprintf(buf, size, ngettext("%ld dispatch", "%ld dispatches",
+		    (unsigned long)t->total), t->total);
+}
+
+const struct frame_screen screen_dispatches = {
+	N_("Dispatches"),
+	dsp_open,
+	dsp_close,
+	dsp_layout,
+	dsp_draw,
+	dsp_key,
+	dsp_status,
+	dsp_keyctx,
+	dsp_summary,
+};

@@ -1,0 +1,299 @@
+/* screen_frame.c - the full-screen frame: title, tabs, status line, the key loop, resizing. */
+#include "screen_frame.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "i18n.h"
+#include "keys.h"
+#include "screen_dispatches.h"
+#include "screen_requests.h"
+#include "screen_seminars.h"
+#include "screen_specialists.h"
+#include "screen_sync.h"
+#include "screen_timeline.h"
+#include "screen_trainees.h"
+#include "sync.h"
+#include "text.h"
+
+/* Below this the frame cannot show a list row and a status line. */
+#define UI_MIN_COLS 30
+#define UI_MIN_ROWS 6
+
+/* The tabs, in order. Later issues add requests, dispatches, timeline,
+ * seminars and trainees here. */
+static const struct frame_screen *const frame_screens[] = {
+	&screen_specialists,
+	/* dispatch tabs (requests, dispatches, timeline) */
+	&screen_requests,
+	&screen_dispatches,
+	&screen_timeline,
+	/* seminar tabs (seminars, trainees) */
+	/* sync tab */
+	&screen_sync,
+	&screen_seminars,
+	&screen_trainees,
+};
+#define UI_NSCREENS ((int)(sizeof frame_screens / sizeof frame_screens[0]))
+
+struct ui {
+	struct frame_ctx ctx;
+	void *tab[UI_NSCREENS];
+	int cur;
+	WINDOW *wtitle, *wtabs, *wstatus;
+	bool small;
+	bool prompt;		/* the tab owns the status line and cursor */
+	long pending;		/* changes waiting for the next sync export */
+	sqlite3_int64 writes;	/* the connection's count when it was read */
+};
+
+static const struct frame_screen *
+frame_screen(const struct ui *u)
+{
+	return frame_screens[u->cur];
+}
+
+static void
+frame_layout(struct ui *u)
+{
+	draw_delwin(&u->wtitle);
+	draw_delwin(&u->wtabs);
+	draw_delwin(&u->wstatus);
+	u->small = COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS;
+	if (u->small) {
+		/* A height of 0 makes the tab drop its windows. */
+		frame_screen(u)->layout(u->tab[u->cur], 0, 0, 0, 0);
+		return;
+	}
+	u->wtitle = draw_newwin(1, COLS, 0, 0);
+	u->wtabs = draw_newwin(1, COLS, 1, 0);
+	u->wstatus = draw_newwin(1, COLS, LINES - 1, 0);
+	frame_screen(u)->layout(u->tab[u->cur], 2, 0, LINES - 3, COLS);
+	/* Everything is drawn again; whatever was on the terminal (a form,
+	 * the help) must not survive where nothing is drawn. */
+	werase(stdscr);
+	wnoutrefresh(stdscr);
+}
+
+static void
+frame_draw_title(struct ui *u)
+{
+	const struct kz_config *cfg = u->ctx.cfg;
+	char left[256], right[256], summary[96] = "", pending[64] = "";
+
+	frame_screen(u)->summary(u->tab[u->cur], summary, sizeof summary);
+	if (u->pending > 0)
+		snprintf(pending, sizeof pending, _("%ld to send"), u->pending);
+	snprintf(left, sizeof left, " kizuna: %s [%s]",
+	    cfg->office_name ? cfg->office_name : "",
+	    cfg->office_id ? cfg->office_id : "");
+	snprintf(right, sizeof right, "%s%s%s  %s ", pending, *pending ? "  " :
+	    "", summary, cfg->language ? cfg->language : "");
+	draw_bar(u->wtitle, 0, COLS, left, right, draw_attr(DRAW_TITLE));
+	wnoutrefresh(u->wtitle);
+}
+
+static void
+frame_draw_tabs(struct ui *u)
+{
+	int x = 0;
+
+	werase(u->wtabs);
+	for (int i = 0; i < UI_NSCREENS && x < COLS; i++) {
+		char label[96];
+
+		snprintf(label, sizeof label, " %s ", _(frame_screens[i]->name));
+		x += draw_text(u->wtabs, 0, x, kz_text_width(label), label,
+		    draw_attr(i == u->cur ? DRAW_TAB_ON : DRAW_TAB));
+		x++;
+	}
+	wnoutrefresh(u->wtabs);
+}
+
+static void
+frame_draw_status(struct ui *u)
+{
+	const struct frame_screen *s = frame_screen(u);
+	char hints[512];
+	bool text;
+	int x;
+
+	werase(u->wstatus);
+	x = s->status(u->tab[u->cur], u->wstatus, COLS);
+	u->prompt = x < 0;
+	if (u->prompt)
+		return;
+	if (u->ctx.msg[0])
+		draw_text(u->wstatus, 0, x, COLS - x, u->ctx.msg,
+		    draw_attr(u->ctx.msg_error ? DRAW_ERROR : DRAW_PLAIN));
+	else {
+		unsigned ctx = s->keyctx(u->tab[u->cur], &text);
+
+		keys_hints(ctx, text, hints, sizeof hints);
+		draw_text(u->wstatus, 0, x, COLS - x, hints,
+		    draw_attr(DRAW_KEYHINT));
+	}
+}
+
+static void
+frame_draw(struct ui *u, unsigned flags)
+{
+	if (u->small) {
+		curs_set(0);
+		draw_too_small(stdscr);
+		doupdate();
+		return;
+	}
+	if (flags & UI_DRAW_TITLE)
+		frame_draw_title(u);
+	if (flags & UI_DRAW_TABS)
+		frame_draw_tabs(u);
+	frame_screen(u)->draw(u->tab[u->cur], flags);
+	if (flags & UI_DRAW_STATUS)
+		frame_draw_status(u);
+	/* The status line goes last so that a prompt's cursor is the one
+	 * the terminal shows. */
+	wnoutrefresh(u->wstatus);
+	curs_set(u->prompt ? 1 : 0);
+	doupdate();
+}
+
+static void
+frame_help(void)
+{
+	size_t n;
+	char **lines = keys_help_lines(&n);
+
+	if (lines == NULL)
+		return;
+	draw_pager(_("Keys"), lines, n);
+	keys_free_lines(lines, n);
+}
+
+/* Keys the tab left to the frame. */
+static unsigned
+frame_key(struct ui *u, int key)
+{
+	int next;
+
+	switch (keys_lookup(KEYS_LIST, key, false)) {
+	case KA_QUIT:
+		return UI_QUIT;
+	case KA_HELP:
+		frame_help();
+		return UI_LAYOUT | UI_DRAW_ALL;
+	case KA_REDRAW:
+		clearok(curscr, TRUE);
+		return UI_DRAW_ALL;
+	case KA_NEXT_TAB:
+	case KA_PREV_TAB:
+		/* One tab: nothing to switch to (and nothing for the
+		 * compiler to warn about). */
+		if (UI_NSCREENS < 2)
+			return 0;
+		next = (u->cur + (keys_lookup(KEYS_LIST, key, false) ==
+		    KA_NEXT_TAB ? 1 : UI_NSCREENS - 1)) % UI_NSCREENS;
+		if (next == u->cur)
+			return 0;
+		frame_screen(u)->layout(u->tab[u->cur], 0, 0, 0, 0);
+		u->cur = next;
+		return UI_LAYOUT | UI_DRAW_ALL;
+	default:
+		return 0;
+	}
+}
+
+int
+frame_run(struct kz_db *db, const struct kz_config *cfg)
+{
+	struct ui u;
+	SCREEN *scr;
+	unsigned flags = UI_LAYOUT | UI_DRAW_ALL;
+	int rc = 0;
+
+	memset(&u, 0, sizeof u);
+	u.ctx.db = db;
+	u.ctx.cfg = cfg;
+	keys_init();
+	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+		fprintf(stderr, _("kizuna: cannot use terminal type \"%s\"\n"),
+		    getenv("TERM") ? getenv("TERM") : "");
+		return 1;
+	}
+	/* raw, not cbreak: C-s (save) must reach us, not stop the output. */
+	raw();
+	noecho();
+	nonl();
+	set_escdelay(25);
+	curs_set(0);
+	keypad(stdscr, TRUE);
+	draw_init();
+	for (int i = 0; i < UI_NSCREENS; i++)
+		if ((u.tab[i] = frame_screens[i]->open(&u.ctx)) == NULL)
+			rc = 1;
+	u.writes = sqlite3_total_changes64(db->sql);
+	u.pending = kz_sync_pending(db);
+
+	while (rc == 0) {
+		int key;
+
+		if (flags & UI_LAYOUT) {
+			frame_layout(&u);
+			flags |= UI_DRAW_ALL;
+		}
+		frame_draw(&u, flags);
+		flags = 0;
+
+		key = draw_getkey(u.small || u.wstatus == NULL ? stdscr :
+		    u.wstatus);
+		if (key < 0)
+			continue;
+		if (key == (KEYS_FN | KEY_RESIZE)) {
+			flags = UI_LAYOUT | UI_DRAW_ALL;
+			continue;
+		}
+		if (u.ctx.msg[0]) {
+			u.ctx.msg[0] = '\0';
+			flags |= UI_DRAW_STATUS;
+		}
+		if (u.small) {
+			/* Only quitting makes sense here. */
+			if (keys_lookup(KEYS_LIST, key, false) == KA_QUIT)
+				break;
+		} else {
+			unsigned f = frame_screen(&u)->key(u.tab[u.cur], key);
+
+			if (f & UI_PASS)
+				f = (f & ~UI_PASS) | frame_key(&u, key);
+			flags |= f;
+		}
+		if (flags & UI_QUIT)
+			break;
+		/* A write shows in the title's count. */
+		if (flags & (UI_DRAW_LIST | UI_LAYOUT))
+			flags |= UI_DRAW_TITLE;
+		/* ...and in the changes waiting to be sent. The connection
+		 * counts the rows it writes, so only a key that wrote (or a
+		 * new layout, for other programs' writes) costs the query. */
+		if ((flags & UI_LAYOUT) ||
+		    sqlite3_total_changes64(db->sql) != u.writes) {
+			u.writes = sqlite3_total_changes64(db->sql);
+			u.pending = kz_sync_pending(db);
+			flags |= UI_DRAW_TITLE;
+		}
+	}
+
+	for (int i = 0; i < UI_NSCREENS; i++)
+		if (u.tab[i] != NULL)
+			frame_screens[i]->close(u.tab[i]);
+	draw_delwin(&u.wtitle);
+	draw_delwin(&u.wtabs);
+	draw_delwin(&u.wstatus);
+	endwin();
+	delscreen(scr);
+	if (rc != 0)
+		fprintf(stderr, "%s\n", _("kizuna: out of memory"));
+	return rc;
+}

@@ -1,0 +1,741 @@
+/* screen_requests.c - the request tab: list, record, status, and the ranked candidates. */
+#include "screen_requests.h"
+
+#include <libintl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "dispatch.h"
+#include "screen_dispatch_view.h"
+#include "form.h"
+#include "i18n.h"
+#include "keys.h"
+#include "match.h"
+#include "request.h"
+#include "record_list.h"
+#include "screen_dispatches.h"
+#include "specialist.h"
+#include "text.h"
+
+struct req_tab {
+	struct frame_ctx *ctx;
+	struct record_list rl;
+	struct kz_request_rows list;
+	long total;
+	/* the candidates of one request, in place of the list */
+	bool cands;
+	struct record_list cl;
+	struct kz_match match;
+	char topic[320];
+};
+
+static const struct kz_request_row *
+sel_row(const struct req_tab *t)
+{
+	return t->rl.sel < t->list.n ? &t->list.rows[t->rl.sel] : NULL;
+}
+
+static void
+reload(struct req_tab *t, const char *select)
+{
+	struct kz_request_query q;
+	struct kz_request_rows l;
+	struct kz_err err = { 0 };
+	char keep[KZ_ID_SIZE] = "";
+
+	if (select)
+		snprintf(keep, sizeof keep, "%s", select);
+	else if (sel_row(t))
+		snprintf(keep, sizeof keep, "%s", sel_row(t)->id);
+	kz_request_query_init(&q);
+	q.text = *record_list_term(&t->rl) ? record_list_term(&t->rl) : NULL;
+	if (kz_request_list(t->ctx->db, &q, &l, &err) != KZ_OK) {
+		frame_error(t->ctx, &err);
+		return;
+	}
+	kz_request_rows_free(&t->list);
+	t->list = l;
+	if (!q.text)
+		t->total = (long)l.n;
+	for (size_t i = 0; keep[0] && i < l.n; i++)
+		if (strcmp(l.rows[i].id, keep) == 0)
+			t->rl.sel = i;
+	record_list_clamp(&t->rl);
+}
+
+/* ---- the list ---- */
+
+static size_t
+req_count(void *arg)
+{
+	return ((struct req_tab *)arg)->list.n;
+}
+
+static void
+req_row(void *arg, size_t i, char *buf, size_t size, int width)
+{
+	struct req_tab *t = arg;
+	int w[4];
+	char host[600];
+	const char *v[4];
+
+	w[0] = 10;
+	w[1] = dispatch_view_state_width(&kz_request_lc);
+	w[2] = (width - w[0] - w[1] - 3) * 40 / 100;
+	w[3] = width - w[0] - w[1] - w[2] - 3;
+	if (i == (size_t)-1) {
+		const char *h[] = { _("Received"), _("Status"), _("Host"),
+		    _("Topic") };
+		draw_cells(buf, size, h, w, 4);
+		return;
+	}
+	const struct kz_request_row *r = &t->list.rows[i];
+	snprintf(host, sizeof host, "%s %s", r->country, r->place);
+	v[0] = r->received;
+	v[1] = kz_lifecycle_name(&kz_request_lc, r->status);
+	v[2] = host;
+	v[3] = r->topic;
+	draw_cells(buf, size, v, w, 4);
+}
+
+static void
+req_detail(void *arg, struct record_list *l, size_t sel)
+{
+	struct req_tab *t = arg;
+	const struct kz_config *cfg = t->ctx->cfg;
+	struct kz_request r;
+	struct kz_events ev;
+	struct kz_dispatch_query q;
+	struct kz_dispatch_rows dl;
+	struct kz_err err = { 0 };
+	char buf[1024], place[512], d1[64];
+	size_t o = 0;
+
+	if (kz_request_get(t->ctx->db, t->list.rows[sel].id, &r, &err))
+		return;
+	record_list_detail_title(l, r.topic);
+	record_list_detail_add(l, _("ID"), r.id);
+	record_list_detail_add(l, _("Status"), kz_lifecycle_name(&kz_request_lc, r.status));
+	kz_request_place(r.province, r.city, r.department, place, sizeof place);
+	snprintf(buf, sizeof buf, "%s %s", r.country, place);
+	record_list_detail_add(l, _("Host"), buf);
+	dispatch_view_date(cfg, r.received, d1, sizeof d1);
+	snprintf(buf, sizeof buf, _("%s, by %s"), d1, r.office);
+	record_list_detail_add(l, _("Received"), buf);
+	buf[0] = '\0';
+	for (size_t i = 0; i < r.nfields && o < sizeof buf; i++) {
+		const struct kz_field *f = kz_config_field(cfg, r.fields[i]);
+
+		o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s",
+		    i ? ", " : "", f ? kz_field_name(cfg, f) : r.fields[i]);
+	}
+	record_list_detail_add(l, _("Fields"), buf);
+	buf[0] = '\0';
+	if (r.wish_start[0])
+		dispatch_view_period(cfg, r.wish_start, r.wish_end, buf, sizeof buf);
+	if (r.wish_days > 0) {
+		size_t n = strlen(buf);
+
+		snprintf(buf + n, sizeof buf - n, ngettext("%s%d day",
+		    "%s%d days", (unsigned long)r.wish_days), n ? "; " : "",
+		    r.wish_days);
+	}
+	record_list_detail_add(l, _("Wished"), buf);
+	snprintf(buf, sizeof buf, ngettext("%s, %d specialist",
+	    "%s, %d specialists", (unsigned long)r.wanted),
+	    kz_mode_name(r.mode), r.wanted);
+	record_list_detail_add(l, _("Mode"), buf);
+	snprintf(buf, sizeof buf, _("%s, interpreting %s"), r.language ?
+	    r.language : "-", kz_interp_name(r.interpreting));
+	record_list_detail_add(l, _("Language"), buf);
+	record_list_detail_add(l, _("Notes"), r.notes);
+
+	kz_dispatch_query_init(&q);
+	q.request = r.id;
+	if (kz_dispatch_list(t->ctx->db, &q, true, &dl, &err) == KZ_OK) {
+		record_list_detail_heading(l, _("Dispatches (m: candidates)"));
+		if (dl.n == 0)
+			record_list_detail_add(l, NULL, _("none yet: press m for the "
+			    "ranked candidates"));
+		for (size_t i = 0; i < dl.n; i++) {
+			snprintf(buf, sizeof buf, "%s..%s %s: %s (%s) %s",
+			    dl.rows[i].start, dl.rows[i].end,
+			    kz_lifecycle_name(&kz_dispatch_lc, dl.rows[i].state),
+			    dl.rows[i].name ? dl.rows[i].name : "",
+			    dl.rows[i].name_roman ? dl.rows[i].name_roman : "",
+			    dl.rows[i].id);
+			record_list_detail_add(l, NULL, buf);
+		}
+		kz_dispatch_rows_free(&dl);
+	}
+	if (kz_request_history(t->ctx->db, r.id, &ev, &err) == KZ_OK) {
+		record_list_detail_heading(l, _("History"));
+		for (size_t i = 0; i < ev.n; i++) {
+			dispatch_view_event_line(&kz_request_lc, &ev.ev[i], buf,
+			    sizeof buf);
+			record_list_detail_add(l, NULL, buf);
+		}
+		kz_events_free(&ev);
+	}
+	kz_request_free(&r);
+}
+
+static void
+req_refilter(void *arg)
+{
+	reload(arg, NULL);
+}
+
+static const struct record_list_ops req_ops = { req_count, req_row, req_detail,
+    req_refilter, NULL };
+
+/* ---- the candidates ---- */
+
+static size_t
+cand_count(void *arg)
+{
+	return ((struct req_tab *)arg)->match.n;
+}
+
+static void
+cand_row(void *arg, size_t i, char *buf, size_t size, int width)
+{
+	struct req_tab *t = arg;
+	char rank[24], score[16], who[256];
+	const char *v[4];
+	int w[4];
+
+	w[0] = 4;
+	w[1] = 5;
+	w[2] = (width - 11) * 55 / 100;
+	w[3] = width - w[0] - w[1] - w[2] - 3;
+	if (i == (size_t)-1) {
+		const char *h[] = { "#", _("Score"), _("Candidate"),
+		    _("Government or why not") };
+		draw_cells(buf, size, h, w, 4);
+		return;
+	}
+	const struct kz_match_cand *c = &t->match.c[i];
+	bool fit = i < t->match.nfit;
+	snprintf(rank, sizeof rank, "-");
+	score[0] = '\0';
+	if (fit) {
+		snprintf(rank, sizeof rank, "%zu", i + 1);
+		snprintf(score, sizeof score, "%d", c->score);
+	}
+	snprintf(who, sizeof who, "%s %s", c->name_roman, c->name ? c->name :
+	    "");
+	v[0] = rank;
+	v[1] = score;
+	v[2] = who;
+	v[3] = fit ? (c->government ? c->government : "") : c->cannot;
+	draw_cells(buf, size, v, w, 4);
+}
+
+static void
+cand_detail(void *arg, struct record_list *l, size_t sel)
+{
+	struct req_tab *t = arg;
+	const struct kz_match_cand *c = &t->match.c[sel];
+	char buf[640], pts[16];
+
+	snprintf(buf, sizeof buf, "%s (%s) %s", c->name ? c->name : "",
+	    c->name_roman, c->id);
+	record_list_detail_title(l, buf);
+	if (c->cannot)
+		record_list_detail_add(l, _("Cannot go"), c->cannot);
+	snprintf(buf, sizeof buf, "%d", c->score);
+	record_list_detail_add(l, _("Score"), buf);
+	for (size_t i = 0; i < c->nwhy; i++) {
+		snprintf(pts, sizeof pts, "%+d", c->why[i].points);
+		record_list_detail_add(l, pts, c->why[i].text);
+	}
+}
+
+static const struct record_list_ops cand_ops = { cand_count, cand_row,
+    cand_detail, NULL, NULL };
+
+static unsigned
+open_candidates(struct req_tab *t)
+{
+	const struct kz_request_row *r = sel_row(t);
+	struct kz_err err = { 0 };
+
+	if (r == NULL)
+		return 0;
+	kz_match_free(&t->match);
+	if (kz_match_request(t->ctx->db, r->id, &t->match, &err) != KZ_OK) {
+		frame_error(t->ctx, &err);
+		return UI_DRAW_STATUS;
+	}
+	snprintf(t->topic, sizeof t->topic, "%s", r->topic);
+	t->cands = true;
+	t->cl.sel = t->cl.top = 0;
+	frame_message(t->ctx, false, _("%zu can go, %zu cannot: %s"), t->match.nfit,
+	    t->match.n - t->match.nfit, t->topic);
+	return UI_LAYOUT | UI_DRAW_ALL;
+}
+
+static unsigned
+propose(struct req_tab *t)
+{
+	const struct kz_request_row *r = sel_row(t);
+	struct kz_dispatch pre;
+	struct kz_request req;
+	struct kz_err err = { 0 };
+	char saved[KZ_ID_SIZE];
+
+	if (r == NULL || t->cl.sel >= t->match.n)
+		return 0;
+	if (t->cl.sel >= t->match.nfit) {
+		frame_message(t->ctx, true, _("%s cannot go: %s"),
+		    t->match.c[t->cl.sel].name_roman,
+		    t->match.c[t->cl.sel].cannot);
+		return UI_DRAW_STATUS;
+	}
+	if (kz_request_get(t->ctx->db, r->id, &req, &err) != KZ_OK)
+		return 0;
+	kz_dispatch_init(&pre);
+	snprintf(pre.request, sizeof pre.request, "%s", req.id);
+	snprintf(pre.specialist, sizeof pre.specialist, "%s",
+	    t->match.c[t->cl.sel].id);
+	snprintf(pre.start, sizeof pre.start, "%s", req.wish_start);
+	snprintf(pre.end, sizeof pre.end, "%s", req.wish_end);
+	kz_str_set(&pre.places, req.city ? req.city : req.province);
+	pre.mode = req.mode;
+	if (dispatch_form(t->ctx, NULL, &pre, saved)) {
+		t->cands = false;
+		kz_match_free(&t->match);
+		reload(t, req.id);
+		frame_message(t->ctx, false, _("Proposed: dispatch %s."), saved);
+	}
+	kz_dispatch_free(&pre);
+	kz_request_free(&req);
+	return UI_LAYOUT | UI_DRAW_ALL;
+}
+
+/* ---- the request form ---- */
+
+enum { RF_COUNTRY, RF_PROVINCE, RF_CITY, RF_DEPT, RF_RECEIVED, RF_FIELDS,
+	RF_TOPIC, RF_FROM, RF_TO, RF_DAYS, RF_MODE, RF_WANTED, RF_LANG,
+	RF_INTERP, RF_OFFICE, RF_NOTES, RF_N };
+
+static const char *const mode_names[] = { N_("on site"), N_("online"), NULL };
+static const char *const interp_names[] = { N_("none"), N_("by the host"),
+    N_("by the office"), NULL };
+
+static void preview_fields(void *, const char *, char *, size_t);
+
+static const struct form_spec req_form[RF_N] = {
+	{ "country", N_("Country"), N_("ISO 3166-1 code, e.g. CN, TH, ID"),
+	  NULL, FORM_REQUIRED, NULL },
+	{ "province", N_("Province/state"), N_("e.g. 河南省"), NULL, 0, NULL },
+	{ "city", N_("City"), N_("e.g. 开封市"), NULL, 0, NULL },
+	{ "department", N_("Department"), N_("e.g. 农业农村局"), NULL, 0,
+	  NULL },
+	{ "received", N_("Received"), N_("YYYY-MM-DD"), NULL, FORM_REQUIRED,
+	  NULL },
+	{ "fields", N_("Fields"), N_("codes or numbers; ...  e.g. "
+	  "agriculture; 11"), NULL, FORM_REQUIRED, preview_fields },
+	{ "topic", N_("Topic"), N_("e.g. vegetables: damage from continuous "
+	  "cropping"), NULL, FORM_REQUIRED, NULL },
+	{ "wish_start", N_("Wished from"), N_("YYYY-MM-DD, or leave empty"),
+	  NULL, 0, NULL },
+	{ "wish_end", N_("Wished to"), N_("YYYY-MM-DD, or leave empty"), NULL,
+	  0, NULL },
+	{ "wish_days", N_("Wished days"), N_("A length in days, or leave "
+	  "empty"), NULL, 0, NULL },
+	{ "mode", N_("Mode"), N_("Space, or the first letter"), mode_names, 0,
+	  NULL },
+	{ "wanted", N_("Specialists"), N_("How many: 1 to 20"), NULL, 0, NULL },
+	{ "language", N_("Language"), N_("Working language code, e.g. zh"),
+	  NULL, 0, NULL },
+	{ "interpreting", N_("Interpreting"), N_("Who interprets"),
+	  interp_names, 0, NULL },
+	{ "office", N_("Office"), N_("The office handling it, e.g. BJS"), NULL,
+	  0, NULL },
+	{ "notes", N_("Notes"), N_("Anything else worth knowing"), NULL, 0,
+	  NULL },
+};
+
+struct req_edit {
+	struct req_tab *t;
+	const struct kz_request *orig;
+	char saved[KZ_ID_SIZE];
+};
+
+static void
+preview_fields(void *arg, const char *value, char *out, size_t size)
+{
+	struct req_edit *e = arg;
+	const struct kz_config *cfg = e->t->ctx->cfg;
+	struct kz_request r;
+	struct kz_err err = { 0 };
+	size_t o = 0;
+
+	kz_request_init(&r);
+	kz_request_parse_fields(cfg, &r, value, &err);
+	for (size_t i = 0; i < r.nfields && o < size; i++) {
+		const struct kz_field *f = kz_config_field(cfg, r.fields[i]);
+
+		o += (size_t)snprintf(out + o, size - o, "%s%d %s", i ? "; " :
+		    "", f ? f->number : 0, f ? kz_field_name(cfg, f) : "?");
+	}
+	if (err.n && o < size)
+		snprintf(out + o, size - o, "%s%s", o ? "; " : "",
+		    err.item[0].msg);
+	kz_request_free(&r);
+}
+
+static int
+req_save(struct form *f, void *arg, struct kz_err *err)
+{
+	struct req_edit *e = arg;
+	struct kz_request r;
+	char *v;
+	int rc;
+
+	kz_request_init(&r);
+	if (e->orig) {
+		memcpy(r.id, e->orig->id, sizeof r.id);
+		r.status = e->orig->status;
+		memcpy(r.created, e->orig->created, sizeof r.created);
+	}
+	v = form_upper(form_trimmed(f, RF_COUNTRY));
+	snprintf(r.country, sizeof r.country, "%s", v ? v : "");
+	if (v && strlen(v) > 2)
+		kz_err_add(err, "country", _("\"%s\" is not a two-letter "
+		    "country code such as CN"), v);
+	free(v);
+	form_take(f, RF_PROVINCE, &r.province);
+	form_take(f, RF_CITY, &r.city);
+	form_take(f, RF_DEPT, &r.department);
+	form_copy(f, RF_RECEIVED, r.received, sizeof r.received);
+	kz_request_parse_fields(e->t->ctx->cfg, &r, form_value(f, RF_FIELDS),
+	    err);
+	form_take(f, RF_TOPIC, &r.topic);
+	form_copy(f, RF_FROM, r.wish_start, sizeof r.wish_start);
+	form_copy(f, RF_TO, r.wish_end, sizeof r.wish_end);
+	v = form_trimmed(f, RF_DAYS);
+	r.wish_days = v && *v ? atoi(v) : 0;
+	if (v && *v && r.wish_days <= 0)
+		kz_err_add(err, "wish_days", _("the wished length is a number "
+		    "of days"));
+	free(v);
+	r.mode = form_choice(f, RF_MODE) ? KZ_ONLINE : KZ_ONSITE;
+	v = form_trimmed(f, RF_WANTED);
+	r.wanted = v && *v ? atoi(v) : 1;
+	free(v);
+	form_take(f, RF_LANG, &r.language);
+	r.interpreting = (enum kz_interp)form_choice(f, RF_INTERP);
+	form_copy(f, RF_OFFICE, r.office, sizeof r.office);
+	form_take(f, RF_NOTES, &r.notes);
+	if (err->n > 0) {
+		kz_request_validate(e->t->ctx->db, &r, err);
+		rc = KZ_ERROR;
+	} else if (e->orig)
+		rc = kz_request_update(e->t->ctx->db, &r, err);
+	else
+		rc = kz_request_insert(e->t->ctx->db, &r, err);
+	if (rc == KZ_OK)
+		memcpy(e->saved, r.id, sizeof e->saved);
+	kz_request_free(&r);
+	return rc;
+}
+
+static unsigned
+edit(struct req_tab *t, bool add)
+{
+	struct req_edit e = { t, NULL, "" };
+	struct kz_request r;
+	struct kz_err err = { 0 };
+	struct form f;
+	char title[128], num[16], today[11];
+
+	if (!add) {
+		if (sel_row(t) == NULL || kz_request_get(t->ctx->db,
+		    sel_row(t)->id, &r, &err) != KZ_OK)
+			return 0;
+		e.orig = &r;
+		snprintf(title, sizeof title, _("Edit request %s"), r.id);
+	} else
+		snprintf(title, sizeof title, "%s", _("Record a request"));
+	form_init(&f, title, req_form, RF_N, &e);
+	if (e.orig) {
+		char *fields = kz_request_format_fields(&r);
+
+		form_set(&f, RF_COUNTRY, r.country);
+		form_set(&f, RF_PROVINCE, r.province);
+		form_set(&f, RF_CITY, r.city);
+		form_set(&f, RF_DEPT, r.department);
+		form_set(&f, RF_RECEIVED, r.received);
+		form_set(&f, RF_FIELDS, fields);
+		free(fields);
+		form_set(&f, RF_TOPIC, r.topic);
+		form_set(&f, RF_FROM, r.wish_start);
+		form_set(&f, RF_TO, r.wish_end);
+		if (r.wish_days > 0) {
+			snprintf(num, sizeof num, "%d", r.wish_days);
+			form_set(&f, RF_DAYS, num);
+		}
+		form_set_choice(&f, RF_MODE, r.mode == KZ_ONLINE);
+		snprintf(num, sizeof num, "%d", r.wanted);
+		form_set(&f, RF_WANTED, num);
+		form_set(&f, RF_LANG, r.language);
+		form_set_choice(&f, RF_INTERP, (int)r.interpreting);
+		form_set(&f, RF_OFFICE, r.office);
+		form_set(&f, RF_NOTES, r.notes);
+	} else {
+		kz_date_today(today);
+		form_set(&f, RF_RECEIVED, today);
+		form_set(&f, RF_WANTED, "1");
+		form_set_choice(&f, RF_INTERP, KZ_INTERP_HOST);
+		form_set(&f, RF_OFFICE, t->ctx->cfg->office_id);
+	}
+	if (form_run(&f, req_save)) {
+		reload(t, e.saved);
+		frame_message(t->ctx, false, _("Saved request %s."), e.saved);
+	}
+	form_free(&f);
+	if (e.orig)
+		kz_request_free(&r);
+	return UI_LAYOUT | UI_DRAW_ALL;
+}
+
+/* ---- changing status ---- */
+
+struct status_edit {
+	struct frame_ctx *ctx;
+	char id[KZ_ID_SIZE];
+	int next[KZ_REQ_NSTATUS + 1];
+};
+
+static int
+status_save(struct form *f, void *arg, struct kz_err *err)
+{
+	struct status_edit *e = arg;
+	char *note = form_trimmed(f, 1);
+	int rc;
+
+	rc = kz_request_set_status(e->ctx->db, e->id, (enum kz_request_status)
+	    e->next[form_choice(f, 0)], note && *note ? note : NULL, NULL, err);
+	free(note);
+	return rc;
+}
+
+static unsigned
+change_status(struct req_tab *t)
+{
+	const struct kz_request_row *r = sel_row(t);
+	const char *names[KZ_REQ_NSTATUS + 1];
+	struct status_edit e = { t->ctx, "", { 0 } };
+	struct form_spec spec[2] = {
+		{ "status", N_("New status"), N_("Space, or the first letter"),
+		  names, 0, NULL },
+		{ "note", N_("Note"), N_("Kept in the history"), NULL, 0, NULL },
+	};
+	struct form f;
+	char title[160];
+
+	if (r == NULL)
+		return 0;
+	if (dispatch_view_next_choices(&kz_request_lc, r->status, names, e.next,
+	    KZ_REQ_NSTATUS + 1) == 0) {
+		frame_message(t->ctx, true, _("Request %s is %s: it is final."),
+		    r->id, kz_lifecycle_name(&kz_request_lc, r->status));
+		return UI_DRAW_STATUS;
+	}
+	snprintf(e.id, sizeof e.id, "%s", r->id);
+	snprintf(title, sizeof title, _("Request %s: %s, to"), r->id,
+	    kz_lifecycle_name(&kz_request_lc, r->status));
+	form_init(&f, title, spec, 2, &e);
+	if (form_run(&f, status_save)) {
+		char keep[KZ_ID_SIZE];
+
+		snprintf(keep, sizeof keep, "%s", e.id);
+		reload(t, keep);
+		frame_message(t->ctx, false, _("Request %s is now %s."), keep,
+		    sel_row(t) ? kz_lifecycle_name(&kz_request_lc, sel_row(t)->status) :
+		    "");
+	}
+	form_free(&f);
+	return UI_LAYOUT | UI_DRAW_ALL;
+}
+
+/* ---- keys ---- */
+
+static void
+deleted(void *arg, const char *id)
+{
+	struct req_tab *t = arg;
+
+	reload(t, NULL);
+	frame_message(t->ctx, false, _("Deleted request %s."), id);
+}
+
+static const struct record_list_delete req_delete = { kz_request_delete, deleted };
+
+static unsigned
+key_candidates(struct req_tab *t, int key)
+{
+	enum keys_action a = keys_lookup(KEYS_CANDIDATES, key, false);
+	unsigned f;
+
+	switch (a) {
+	case KA_BACK:
+		t->cands = false;
+		kz_match_free(&t->match);
+		return UI_LAYOUT | UI_DRAW_ALL;
+	case KA_PROPOSE:
+		return propose(t);
+	case KA_HELP:
+	case KA_QUIT:
+	case KA_REDRAW:
+		return UI_PASS;
+	default:
+		f = record_list_browse(&t->cl, a);
+		return f == UI_PASS ? 0 : f;
+	}
+}
+
+static unsigned
+req_key(void *tab, int key)
+{
+	struct req_tab *t = tab;
+	enum keys_action a;
+	unsigned f;
+
+	if (t->cands)
+		return key_candidates(t, key);
+	if (t->rl.mode == RLIST_SEARCH)
+		return record_list_search_key(&t->rl, key);
+	if (t->rl.mode == RLIST_CONFIRM)
+		return record_list_delete_key(&t->rl, t->ctx, key, sel_row(t) ?
+		    sel_row(t)->id : NULL, &req_delete);
+	a = keys_lookup(KEYS_LIST | KEYS_REQUESTS, key, false);
+	if ((f = record_list_browse(&t->rl, a)) != UI_PASS)
+		return f;
+	switch (a) {
+	case KA_ADD:
+		return edit(t, true);
+	case KA_EDIT:
+		return sel_row(t) ? edit(t, false) : 0;
+	case KA_DELETE:
+		if (sel_row(t)) {
+			char q[512];
+
+			snprintf(q, sizeof q, _("Delete request %s (%s)? (y/n)"),
+			    sel_row(t)->id, sel_row(t)->topic);
+			record_list_ask(&t->rl, q);
+		}
+		return UI_DRAW_STATUS;
+	case KA_STATE:
+		return change_status(t);
+	case KA_MATCH:
+		return open_candidates(t);
+	default:
+		return UI_PASS;
+	}
+}
+
+/* ---- the tab ---- */
+
+static void *
+req_open(struct frame_ctx *ctx)
+{
+	struct req_tab *t = calloc(1, sizeof *t);
+
+	if (t == NULL)
+		return NULL;
+	t->ctx = ctx;
+	record_list_init(&t->rl, &req_ops, t);
+	record_list_init(&t->cl, &cand_ops, t);
+	reload(t, NULL);
+	return t;
+}
+
+static void
+req_close(void *tab)
+{
+	struct req_tab *t = tab;
+
+	record_list_free(&t->rl);
+	record_list_free(&t->cl);
+	kz_request_rows_free(&t->list);
+	kz_match_free(&t->match);
+	free(t);
+}
+
+static void
+req_layout(void *tab, int y, int x, int h, int w)
+{
+	struct req_tab *t = tab;
+
+	if (h > 0 && !t->cands)
+		reload(t, NULL);
+	/* only the list on screen owns windows */
+	record_list_layout(&t->rl, y, x, t->cands ? 0 : h, w);
+	record_list_layout(&t->cl, y, x, t->cands ? h : 0, w);
+}
+
+static void
+req_draw(void *tab, unsigned flags)
+{
+	struct req_tab *t = tab;
+
+	record_list_draw(t->cands ? &t->cl : &t->rl, flags);
+}
+
+static int
+req_status(void *tab, WINDOW *w, int width)
+{
+	struct req_tab *t = tab;
+	char count[48];
+
+	if (t->cands)
+		return 0;
+	snprintf(count, sizeof count, " %zu/%ld", t->list.n, t->total);
+	return record_list_status(&t->rl, w, width, count);
+}
+
+static unsigned
+req_keyctx(void *tab, bool *text)
+{
+	struct req_tab *t = tab;
+
+	if (t->cands) {
+		*text = false;
+		return KEYS_CANDIDATES;
+	}
+	return record_list_keyctx(&t->rl, KEYS_LIST | KEYS_REQUESTS, text);
+}
+
+static void
+req_summary(void *tab, char *buf, size_t size)
+{
+	struct req_tab *t = tab;
+
+	if (t->cands)
+		snprintf(buf, size, _("%zu candidates"), t->match.n);
+	else if (*record_list_term(&t->rl))
+		snprintf(buf, size, ngettext("%zu of %ld request",
+		    "%zu of %ld requests", (unsigned long)t->total), t->list.n,
+		    t->total);
+	else
+		snprintf(buf, size, ngettext("%ld request", "%ld requests",
+		    (unsigned long)t->total), t->total);
+}
+
+const struct frame_screen screen_requests = {
+	N_("Requests"),
+	req_open,
+	req_close,
+	req_layout,
+	req_draw,
+	req_key,
+	req_status,
+	req_keyctx,
+	req_summary,
+};

@@ -1,0 +1,429 @@
+/* screen_seminar_people.c - an edition's participants on the seminars tab. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "country.h"
+#include "form.h"
+#include "i18n.h"
+#include "keys.h"
+#include "participant.h"
+#include "record_list.h"
+#include "screen_seminar_views.h"
+#include "semrec.h"
+#include "text.h"
+
+struct sem_people {
+	struct frame_ctx *ctx;
+	char edition[KZ_ID_SIZE];
+	char head[512];
+	struct kz_participant *all, *p;	/* everyone; those the search shows */
+	size_t nall, n;
+	struct kz_counts by_country, by_role;
+	struct record_list list;
+	WINDOW *wbanner;
+	int w;
+};
+
+static const char *const role_choices[] = {
+	N_("participant"), N_("speaker"), N_("interpreter"), N_("staff"), NULL
+};
+
+/* ---- loading ---- */
+
+static bool
+matches(const struct kz_participant *p, const char *term)
+{
+	char hay[1024];
+	const char *cn = kz_country_name(p->country);
+
+	if (!*term)
+		return true;
+	snprintf(hay, sizeof hay, "%s %s %s %s %s %s %s %s", p->name,
+	    p->name_roman ? p->name_roman : "", p->country, cn ? _(cn) : "",
+	    p->organisation ? p->organisation : "", p->post ? p->post : "",
+	    _(kz_participant_role_name(p->role)), p->needs ? p->needs : "");
+	return semv_matches(hay, term);
+}
+
+static void
+refilter(struct sem_people *s, const char *keep)
+{
+	const char *term = record_list_term(&s->list);
+
+	free(s->p);
+	s->p = calloc(s->nall + 1, sizeof *s->p);
+	s->n = 0;
+	s->list.sel = 0;
+	for (size_t i = 0; s->p && i < s->nall; i++)
+		if (matches(&s->all[i], term)) {
+			if (keep && strcmp(s->all[i].id, keep) == 0)
+				s->list.sel = s->n;
+			s->p[s->n++] = s->all[i];	/* shared, not owned */
+		}
+	s->list.dscroll = 0;
+	record_list_clamp(&s->list);
+}
+
+static void
+load(struct sem_people *s, const char *keep)
+{
+	struct kz_err err = { 0 };
+
+	free(s->p);
+	s->p = NULL;
+	s->n = 0;
+	kz_participant_list_free(s->all, s->nall);
+	s->all = NULL;
+	s->nall = 0;
+	kz_counts_free(&s->by_country);
+	kz_counts_free(&s->by_role);
+	semv_edition_line(s->ctx, s->edition, s->head, sizeof s->head);
+	if (kz_participant_list(s->ctx->db, s->edition, NULL, -1, &s->all,
+	    &s->nall, &err) != KZ_OK ||
+	    kz_participant_count_country(s->ctx->db, s->edition,
+	    &s->by_country, &err) != KZ_OK ||
+	    kz_participant_count_role(s->ctx->db, s->edition, &s->by_role,
+	    &err) != KZ_OK)
+		frame_error(s->ctx, &err);
+	refilter(s, keep);
+}
+
+/* ---- the list ---- */
+
+static size_t
+count(void *arg)
+{
+	struct sem_people *s = arg;
+	return s->n;
+}
+
+static void
+row(void *arg, size_t i, char *buf, size_t size, int width)
+{
+	struct sem_people *s = arg;
+	int nw = width * 30 / 100, cw = 16, rw = 12, ow;
+	char country[96];
+	size_t o = 0;
+
+	ow = width - nw - cw - rw - 3;
+	if (i == (size_t)-1) {
+		o = draw_cell(buf, size, o, _("Name"), nw, false);
+		o = draw_cell(buf, size, o, _("Country"), cw, false);
+		o = draw_cell(buf, size, o, _("Role"), rw, false);
+		draw_cell(buf, size, o, _("Organisation"), ow, true);
+		return;
+	}
+	const struct kz_participant *p = &s->p[i];
+	const char *cn = kz_country_name(p->country);
+	snprintf(country, sizeof country, "%s %s", p->country, cn ? _(cn) : "");
+	o = draw_cell(buf, size, o, p->name, nw, false);
+	o = draw_cell(buf, size, o, country, cw, false);
+	o = draw_cell(buf, size, o, _(kz_participant_role_name(p->role)), rw, false);
+	draw_cell(buf, size, o, p->organisation, ow, true);
+}
+
+static void
+detail(void *arg, struct record_list *l, size_t sel)
+{
+	struct sem_people *s = arg;
+	const struct kz_participant *p = &s->p[sel];
+	const char *cn = kz_country_name(p->country);
+	char buf[512];
+
+	snprintf(buf, sizeof buf, "%s%s%s%s", p->name, p->name_roman ? " (" :
+	    "", p->name_roman ? p->name_roman : "", p->name_roman ? ")" : "");
+	record_list_detail_title(l, buf);
+	snprintf(buf, sizeof buf, "%s %s", p->country, cn ? _(cn) : "");
+	record_list_detail_add(l, _("Country"), buf);
+	record_list_detail_add(l, _("Organisation"), p->organisation);
+	record_list_detail_add(l, _("Post"), p->post);
+	record_list_detail_add(l, _("Role"), _(kz_participant_role_name(p->role)));
+	record_list_detail_add(l, _("Needs"), p->needs);
+	record_list_detail_add(l, _("E-mail"), p->email);
+	record_list_detail_add(l, _("Phone"), p->phone);
+	record_list_detail_add(l, _("Notes"), p->notes);
+	record_list_detail_add(l, _("ID"), p->id);
+}
+
+static void
+search_changed(void *arg)
+{
+	refilter(arg, NULL);
+}
+
+static const struct record_list_ops ops = { count, row, detail, search_changed,
+    NULL };
+
+/* The edition, then the counts by country and role. */
+static void
+draw_banner(struct sem_people *s)
+{
+	char buf[1024];
+	size_t o;
+
+	if (s->wbanner == NULL)
+		return;
+	werase(s->wbanner);
+	draw_text(s->wbanner, 0, 0, s->w, s->head, draw_attr(DRAW_HEADER));
+	o = (size_t)snprintf(buf, sizeof buf, ngettext("%ld participant",
+	    "%ld participants", (unsigned long)s->by_country.total),
+	    s->by_country.total);
+	for (size_t i = 0; i < s->by_country.n && o < sizeof buf; i++)
+		o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s %ld",
+		    i ? ", " : ": ", s->by_country.c[i].key,
+		    s->by_country.c[i].n);
+	for (size_t i = 0; i < s->by_role.n && o < sizeof buf; i++)
+		o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s %ld",
+		    i ? ", " : "; ", _(s->by_role.c[i].key), s->by_role.c[i].n);
+	draw_text(s->wbanner, 1, 0, s->w, buf, draw_attr(DRAW_LABEL));
+	wnoutrefresh(s->wbanner);
+}
+
+/* ---- the form ---- */
+
+enum { PF_NAME, PF_ROMAN, PF_COUNTRY, PF_ORG, PF_POST, PF_ROLE, PF_EMAIL,
+	PF_PHONE, PF_NEEDS, PF_NOTES, PF_N };
+
+static const struct form_spec part_form[PF_N] = {
+	{ "name", N_("Name"), N_("As the person writes it"), NULL,
+	  FORM_REQUIRED, NULL },
+	{ "name_roman", N_("Romanised name"), N_("In Latin letters"), NULL, 0,
+	  NULL },
+	{ "country", N_("Country"), N_("ISO code: KH, IN, ID, LA, MY, MM, PH, "
+	  "LK, TH, CN, JP, ..."), NULL, FORM_REQUIRED, semv_country },
+	{ "organisation", N_("Organisation"), N_("e.g. Ministry of Interior"),
+	  NULL, 0, NULL },
+	{ "post", N_("Post"), N_("e.g. Deputy Director"), NULL, 0, NULL },
+	{ "role", N_("Role"), N_("Space, or the first letter"), role_choices, 0,
+	  NULL },
+	{ "email", N_("E-mail"), N_("e.g. name@example.org"), NULL, 0, NULL },
+	{ "phone", N_("Phone"), N_("Digits, spaces and + - ( ) . /"), NULL, 0,
+	  NULL },
+	{ "needs", N_("Needs"), N_("Dietary or access needs, e.g. halal, "
+	  "wheelchair"), NULL, 0, NULL },
+	{ "notes", N_("Notes"), N_("Anything else worth knowing"), NULL, 0,
+	  NULL },
+};
+
+struct part_edit {
+	struct sem_people *s;
+	const struct kz_participant *orig;
+	char saved[KZ_ID_SIZE];
+};
+
+/* A country code as typed, in capitals and without blanks. */
+static void
+upper2(const char *in, char out[8])
+{
+	char copy[8];
+
+	snprintf(copy, sizeof copy, "%s", in);
+	snprintf(out, 8, "%s", kz_trim(form_upper(copy)));
+}
+
+static int
+part_save(struct form *f, void *arg, struct kz_err *err)
+{
+	struct part_edit *e = arg;
+	struct kz_participant p;
+	char v[8];
+	int rc = KZ_OK;
+
+	kz_participant_init(&p);
+	if (e->orig) {
+		memcpy(p.id, e->orig->id, sizeof p.id);
+		kz_stamps_copy(&p.st, &e->orig->st);
+	}
+	memcpy(p.seminar, e->s->edition, sizeof p.seminar);
+	upper2(form_value(f, PF_COUNTRY), v);
+	kz_copy_value(p.country, sizeof p.country, v, "country", _("country"),
+	    err);
+	rc |= form_take(f, PF_NAME, &p.name);
+	rc |= form_take(f, PF_ROMAN, &p.name_roman);
+	rc |= form_take(f, PF_ORG, &p.organisation);
+	rc |= form_take(f, PF_POST, &p.post);
+	rc |= form_take(f, PF_EMAIL, &p.email);
+	rc |= form_take(f, PF_PHONE, &p.phone);
+	rc |= form_take(f, PF_NEEDS, &p.needs);
+	rc |= form_take(f, PF_NOTES, &p.notes);
+	p.role = (enum kz_participant_role)form_choice(f, PF_ROLE);
+	if (rc != KZ_OK)
+		rc = kz_err_add(err, "", "%s", _("out of memory"));
+	else if (err->n > 0) {
+		kz_participant_validate(e->s->ctx->db, &p, err);
+		rc = KZ_ERROR;
+	} else if (e->orig)
+		rc = kz_participant_update(e->s->ctx->db, &p, err);
+	else
+		rc = kz_participant_insert(e->s->ctx->db, &p, err);
+	if (rc == KZ_OK)
+		memcpy(e->saved, p.id, KZ_ID_SIZE);
+	kz_participant_free(&p);
+	return rc;
+}
+
+static unsigned
+form_run_part(struct sem_people *s, bool edit)
+{
+	const struct kz_participant *o = edit && s->list.sel < s->n ?
+	    &s->p[s->list.sel] : NULL;
+	struct part_edit e = { s, o, "" };
+	struct form f;
+
+	if (edit && o == NULL)
+		return 0;
+	form_init(&f, edit ? _("Edit a participant") : _("Add a participant"),
+	    part_form, PF_N, &e);
+	if (o) {
+		form_set(&f, PF_NAME, o->name);
+		form_set(&f, PF_ROMAN, o->name_roman);
+		form_set(&f, PF_COUNTRY, o->country);
+		form_set(&f, PF_ORG, o->organisation);
+		form_set(&f, PF_POST, o->post);
+		form_set_choice(&f, PF_ROLE, (int)o->role);
+		form_set(&f, PF_EMAIL, o->email);
+		form_set(&f, PF_PHONE, o->phone);
+		form_set(&f, PF_NEEDS, o->needs);
+		form_set(&f, PF_NOTES, o->notes);
+	}
+	if (form_run(&f, part_save)) {
+		load(s, e.saved);
+		frame_message(s->ctx, false, _("Saved %s."), e.saved);
+	}
+	form_free(&f);
+	return UI_LAYOUT | UI_DRAW_ALL;
+}
+
+/* ---- keys ---- */
+
+static void
+deleted(void *arg, const char *id)
+{
+	struct sem_people *s = arg;
+
+	load(s, NULL);
+	frame_message(s->ctx, false, _("Deleted %s."), id);
+}
+
+static const struct record_list_delete part_delete = { kz_participant_delete,
+    deleted };
+
+unsigned
+people_key(struct sem_people *s, int key)
+{
+	enum keys_action a;
+	char q[300];
+
+	if (s->list.mode == RLIST_SEARCH)
+		return record_list_search_key(&s->list, key);
+	if (s->list.mode == RLIST_CONFIRM)
+		return record_list_delete_key(&s->list, s->ctx, key,
+		    s->list.sel < s->n ? s->p[s->list.sel].id : NULL,
+		    &part_delete);
+	/* Esc clears a search first */
+	if (keys_lookup(KEYS_PROGRAMME, key, false) == KA_BACK)
+		return record_list_clear(&s->list) ? UI_DRAW_ALL : SEMV_BACK;
+	switch (keys_lookup(KEYS_SEMINAR, key, false)) {
+	case KA_PROGRAMME: return SEMV_DAYS;
+	case KA_PARTICIPANTS: return SEMV_BACK;
+	default: break;
+	}
+	a = keys_lookup(KEYS_LIST, key, false);
+	switch (a) {
+	case KA_ADD:
+		return form_run_part(s, false);
+	case KA_EDIT:
+		return form_run_part(s, true);
+	case KA_DELETE:
+		if (s->list.sel >= s->n)
+			return 0;
+		snprintf(q, sizeof q, _("Delete participant %s? (y/n)"),
+		    s->p[s->list.sel].name);
+		record_list_ask(&s->list, q);
+		return UI_DRAW_STATUS;
+	default:
+		return record_list_browse(&s->list, a);
+	}
+}
+
+/* ---- the view ---- */
+
+struct sem_people *
+people_open(struct frame_ctx *ctx)
+{
+	struct sem_people *s = calloc(1, sizeof *s);
+
+	if (s == NULL)
+		return NULL;
+	s->ctx = ctx;
+	record_list_init(&s->list, &ops, s);
+	return s;
+}
+
+void
+people_close(struct sem_people *s)
+{
+	if (s == NULL)
+		return;
+	draw_delwin(&s->wbanner);
+	record_list_free(&s->list);
+	free(s->p);
+	kz_participant_list_free(s->all, s->nall);
+	kz_counts_free(&s->by_country);
+	kz_counts_free(&s->by_role);
+	free(s);
+}
+
+void
+people_show(struct sem_people *s, const char *edition)
+{
+	snprintf(s->edition, sizeof s->edition, "%s", edition);
+	form_line_set(&s->list.term, "");
+	s->list.mode = RLIST_BROWSE;
+	s->list.zoom = false;
+	load(s, NULL);
+}
+
+void
+people_layout(struct sem_people *s, int y, int x, int h, int w)
+{
+	draw_delwin(&s->wbanner);
+	s->w = w;
+	if (h < 3 || w <= 0) {
+		record_list_layout(&s->list, 0, 0, 0, 0);
+		return;
+	}
+	s->wbanner = draw_newwin(2, w, y, x);
+	record_list_layout(&s->list, y + 2, x, h - 2, w);
+}
+
+void
+people_draw(struct sem_people *s, unsigned flags)
+{
+	if (flags & UI_DRAW_LIST)
+		draw_banner(s);
+	record_list_draw(&s->list, flags);
+}
+
+int
+people_status(struct sem_people *s, WINDOW *w, int width)
+{
+	char count[48];
+
+	snprintf(count, sizeof count, " %zu/%zu", s->n, s->nall);
+	return record_list_status(&s->list, w, width, count);
+}
+
+unsigned
+people_keyctx(struct sem_people *s, bool *text)
+{
+	return record_list_keyctx(&s->list, KEYS_LIST | KEYS_PROGRAMME, text);
+}
+
+void
+people_summary(struct sem_people *s, char *buf, size_t size)
+{
+	snprintf(buf, size, ngettext("%zu participant", "%zu participants",
+	    s->nall), s->nall);
+}

@@ -1,0 +1,893 @@
+/* screen_seminars.c - the seminars tab: editions as a history table, forms. */
+#include "screen_seminars.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "country.h"
+#include "date.h"
+#include "form.h"
+#include "i18n.h"
+#include "keys.h"
+#include "participant.h"
+#include "programme.h"
+#include "record_list.h"
+#include "seminar.h"
+#include "screen_seminar_views.h"
+#include "text.h"
+
+enum sem_view { VIEW_EDITIONS, VIEW_DAYS, VIEW_PEOPLE };
+
+struct sem_tab {
+	struct frame_ctx *ctx;
+	enum sem_view view;
+	struct kz_series *series;
+	size_t nseries, cur;	/* the series shown */
+	struct kz_seminar *eds;	/* its editions, filtered by the search */
+	size_t neds;
+	long total;		/* its editions without the filter */
+	struct record_list list;
+	struct sem_days *days;
+	struct sem_people *people;
+	WINDOW *wbanner;
+	int y, x, h, w;
+};
+
+static const char *const sem_status_choices[] = {
+	N_("planned"), N_("confirmed"), N_("held"), N_("cancelled"), NULL
+};
+
+/* ---- shared by the views ---- */
+
+void
+semv_day(const struct kz_config *cfg, const char *date, char *out,
+    size_t size)
+{
+	kz_programme_day(cfg, date, out, size);
+}
+
+void
+semv_country(void *arg, const char *value, char *out, size_t size)
+{
+	char v[8];
+	const char *n;
+
+	(void)arg;
+	snprintf(v, sizeof v, "%s", value);
+	if ((n = kz_country_name(kz_trim(form_upper(v)))) != NULL)
+		snprintf(out, size, "%s", _(n));
+	else if (*kz_trim(v))
+		snprintf(out, size, "%s", _("not a country code"));
+}
+
+static void
+lower(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s = (char)(*s - 'A' + 'a');
+}
+
+bool
+semv_matches(char *hay, const char *term)
+{
+	char t[256];
+
+	if (!*term)
+		return true;
+	snprintf(t, sizeof t, "%s", term);
+	lower(hay);
+	lower(t);
+	return strstr(hay, t) != NULL;
+}
+
+static void
+dates_shown(const struct kz_config *cfg, const struct kz_seminar *s,
+    char *out, size_t size)
+{
+	char a[64], b[64];
+
+	if (!s->start[0]) {
+		out[0] = '\0';
+		return;
+	}
+	kz_date_format(s->start, cfg->date_format, a, sizeof a);
+	kz_date_format(s->end, cfg->date_format, b, sizeof b);
+	if (strcmp(s->start, s->end) == 0)
+		snprintf(out, size, "%s", a);
+	else
+		snprintf(out, size, "%s - %s", a, b);
+}
+
+/* "第18届" is the translators' business: the label is the handle. */
+static void
+edition_title(const struct kz_seminar *s, const char *series_name, char *out,
+    size_t size)
+{
+	char ref[96];
+
+	kz_seminar_label(s, ref, sizeof ref);
+	if (s->title)
+		snprintf(out, size, "%s  [%s]", s->title, ref);
+	else if (s->number > 0)
+		snprintf(out, size, _("%s, edition %d (%d)  [%s]"),
+		    series_name ? series_name : "", s->number, s->year, ref);
+	else
+		snprintf(out, size, "%s %d  [%s]", series_name ? series_name :
+		    "", s->year, ref);
+}
+
+void
+semv_edition_line(struct frame_ctx *ctx, const char *edition, char *out,
+    size_t size)
+{
+	struct kz_seminar s;
+	struct kz_err err = { 0 };
+	char ref[96], place[300], dates[160];
+
+	out[0] = '\0';
+	if (kz_seminar_get(ctx->db, edition, &s, &err) != KZ_OK)
+		return;
+	kz_seminar_label(&s, ref, sizeof ref);
+	kz_seminar_place(&s, place, sizeof place);
+	dates_shown(ctx->cfg, &s, dates, sizeof dates);
+	snprintf(out, size, "%s  %s%s%s%s%s", ref, s.title ? s.title : "",
+	    s.title ? "  " : "", place, dates[0] ? "  " : "", dates);
+	kz_seminar_free(&s);
+}
+
+/* ---- loading ---- */
+
+static struct kz_series *
+cur_series(struct sem_tab *t)
+{
+	return t->cur < t->nseries ? &t->series[t->cur] : NULL;
+}
+
+static const struct kz_seminar *
+cur_edition(struct sem_tab *t)
+{
+	return t->list.sel < t->neds ? &t->eds[t->list.sel] : NULL;
+}
+
+/* The series again; keep showing the one shown (or the one named). */
+static void
+load_series(struct sem_tab *t, const char *select)
+{
+	struct kz_err err = { 0 };
+	char keep[KZ_ID_SIZE] = "";
+	struct kz_series *l;
+	size_t n;
+
+	if (select)
+		snprintf(keep, sizeof keep, "%s", select);
+	else if (cur_series(t))
+		snprintf(keep, sizeof keep, "%s", cur_series(t)->id);
+	if (kz_series_list(t->ctx->db, &l, &n, &err) != KZ_OK) {
+		frame_error(t->ctx, &err);
+		return;
+	}
+	kz_series_list_free(t->series, t->nseries);
+	t->series = l;
+	t->nseries = n;
+	t->cur = 0;
+	/* Without a series, a would only say to press S: the list must not
+	 * offer it (the banner says what to do). */
+	t->list.empty = n == 0 ? N_("Editions show here once there is a "
+	    "series.") : NULL;
+	/* first time: the office's own series */
+	for (size_t i = 0; i < n; i++)
+		if (keep[0] ? strcmp(l[i].id, keep) == 0 :
+		    (t->ctx->cfg->office_id && l[i].office &&
+		    strcmp(l[i].office, t->ctx->cfg->office_id) == 0)) {
+			t->cur = i;
+			break;
+		}
+}
+
+static void
+load_editions(struct sem_tab *t, const char *select)
+{
+	struct kz_seminar_query q = { NULL, 0, -1, NULL };
+	struct kz_err err = { 0 };
+	struct kz_seminar *l = NULL;
+	char keep[KZ_ID_SIZE] = "";
+	size_t n = 0;
+
+	if (select)
+		snprintf(keep, sizeof keep, "%s", select);
+	else if (cur_edition(t))
+		snprintf(keep, sizeof keep, "%s", cur_edition(t)->id);
+	if (cur_series(t)) {
+		q.series = cur_series(t)->id;
+		if (kz_seminar_list(t->ctx->db, &q, &l, &n, &err) != KZ_OK) {
+			frame_error(t->ctx, &err);
+			return;
+		}
+		t->total = (long)n;
+		if (*record_list_term(&t->list)) {
+			kz_seminar_list_free(l, n);
+			q.text = record_list_term(&t->list);
+			if (kz_seminar_list(t->ctx->db, &q, &l, &n, &err)) {
+				frame_error(t->ctx, &err);
+				l = NULL;
+				n = 0;
+			}
+		}
+	} else
+		t->total = 0;
+	kz_seminar_list_free(t->eds, t->neds);
+	t->eds = l;
+	t->neds = n;
+	/* the latest edition is the one people work on */
+	t->list.sel = n ? n - 1 : 0;
+	for (size_t i = 0; keep[0] && i < n; i++)
+		if (strcmp(l[i].id, keep) == 0)
+			t->list.sel = i;
+	t->list.dscroll = 0;
+	record_list_clamp(&t->list);
+}
+
+/* ---- the history table ---- */
+
+static size_t
+eds_count(void *arg)
+{
+	struct sem_tab *t = arg;
+	return t->neds;
+}
+
+static void
+eds_row(void *arg, size_t i, char *buf, size_t size, int width)
+{
+	struct sem_tab *t = arg;
+	char num[16], year[16], place[300];
+	int nw = 4, yw = 4, sw = 0, pw, tw;
+	size_t o = 0;
+
+	/* seed 001's table: edition, year, place, theme (status if wide) */
+	if (width >= 100)
+		sw = 10;
+	pw = width / 3 > 28 ? 28 : width / 3;
+	tw = width - nw - yw - pw - (sw ? sw + 1 : 0) - 3;
+	if (i == (size_t)-1) {
+		o = draw_cell(buf, size, o, _("No."), nw, false);
+		o = draw_cell(buf, size, o, _("Year"), yw, false);
+		o = draw_cell(buf, size, o, _("Place"), pw, false);
+		if (sw)
+			o = draw_cell(buf, size, o, _("Status"), sw, false);
+		draw_cell(buf, size, o, _("Theme"), tw, true);
+		return;
+	}
+	const struct kz_seminar *s = &t->eds[i];
+	snprintf(num, sizeof num, "%d", s->number);
+	snprintf(year, sizeof year, "%d", s->year);
+	kz_seminar_place(s, place, sizeof place);
+	o = draw_cell(buf, size, o, s->number ? num : "", nw, false);
+	o = draw_cell(buf, size, o, year, yw, false);
+	o = draw_cell(buf, size, o, place, pw, false);
+	if (sw)
+		o = draw_cell(buf, size, o, _(kz_seminar_status_name(s->status)),
+		    sw, false);
+	draw_cell(buf, size, o, s->theme ? s->theme : s->title ? s->title : "",
+	    tw, true);
+}
+
+static void
+counts_line(struct kz_counts *c, bool translate, char *out, size_t size)
+{
+	size_t o = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < c->n && o < size; i++)
+		o += (size_t)snprintf(out + o, size - o, "%s%s %ld", i ? ", " : "",
+		    translate ? _(c->c[i].key) : c->c[i].key, c->c[i].n);
+}
+
+static void
+eds_detail(void *arg, struct record_list *l, size_t sel)
+{
+	struct sem_tab *t = arg;
+	const struct kz_seminar *s = &t->eds[sel];
+	const struct kz_config *cfg = t->ctx->cfg;
+	struct kz_counts bc = { 0 }, br = { 0 };
+	struct kz_err err = { 0 };
+	char buf[600], ref[96], part[400];
+	char *att = kz_seminar_format_attendance(s);
+
+	edition_title(s, cur_series(t) ? cur_series(t)->name : "", buf,
+	    sizeof buf);
+	record_list_detail_title(l, buf);
+	kz_seminar_label(s, ref, sizeof ref);
+	dates_shown(cfg, s, buf, sizeof buf);
+	record_list_detail_add(l, _("Dates"), buf);
+	kz_seminar_place(s, buf, sizeof buf);
+	if (s->country[0]) {
+		const char *cn = kz_country_name(s->country);
+		size_t o = strlen(buf);
+		snprintf(buf + o, sizeof buf - o, "%s%s", o ? ", " : "",
+		    cn ? _(cn) : s->country);
+	}
+	record_list_detail_add(l, _("Place"), buf);
+	record_list_detail_add(l, _("Theme"), s->theme);
+	record_list_detail_add(l, _("Organiser"), s->organiser);
+	record_list_detail_add(l, _("Co-organisers"), s->co_organisers);
+	record_list_detail_add(l, _("Supporters"), s->supporters);
+	record_list_detail_add(l, _("Status"), _(kz_seminar_status_name(s->status)));
+	record_list_detail_add(l, _("Attendance"), att);
+	snprintf(buf, sizeof buf, ngettext("%ld item (p shows the programme)",
+	    "%ld items (p shows the programme)", (unsigned long)s->items),
+	    s->items);
+	record_list_detail_add(l, _("Programme"), buf);
+	snprintf(buf, sizeof buf, "%ld", s->participants);
+	if (s->participants > 0 &&
+	    kz_participant_count_country(t->ctx->db, s->id, &bc, &err) == KZ_OK &&
+	    kz_participant_count_role(t->ctx->db, s->id, &br, &err) == KZ_OK) {
+		counts_line(&bc, false, part, sizeof part);
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), ": %s; ",
+		    part);
+		counts_line(&br, true, part, sizeof part);
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s", part);
+	}
+	kz_counts_free(&bc);
+	kz_counts_free(&br);
+	record_list_detail_add(l, _("Participants"), buf);
+	record_list_detail_add(l, _("Notes"), s->notes);
+	snprintf(buf, sizeof buf, "%s  %s", ref, s->id);
+	record_list_detail_add(l, _("Edition"), buf);
+	snprintf(buf, sizeof buf, "%.10s %s", s->st.updated,
+	    s->st.updated_by ? s->st.updated_by : "");
+	record_list_detail_add(l, _("Updated"), buf);
+	free(att);
+}
+
+static void
+eds_refilter(void *arg)
+{
+	load_editions(arg, NULL);
+}
+
+static const struct record_list_ops eds_ops = { eds_count, eds_row, eds_detail,
+    eds_refilter, NULL };
+
+static void
+draw_banner(struct sem_tab *t)
+{
+	const struct kz_series *s = cur_series(t);
+	char buf[512];
+
+	if (t->wbanner == NULL)
+		return;
+	werase(t->wbanner);
+	if (s == NULL)
+		snprintf(buf, sizeof buf, "%s", _("No seminar series yet: press S "
+		    "to add one."));
+	else
+		snprintf(buf, sizeof buf, _("Series %zu/%zu (s: next): %s  [%s, "
+		    "%s]"), t->cur + 1, t->nseries, s->name, s->code,
+		    s->office ? s->office : "");
+	draw_text(t->wbanner, 0, 0, t->w, buf, draw_attr(DRAW_LABEL));
+	wnoutrefresh(t->wbanner);
+}
+
+/* ---- forms ---- */
+
+enum {
+	EF_SERIES, EF_NUMBER, EF_YEAR, EF_TITLE, EF_THEME, EF_START, EF_END,
+	EF_CITY, EF_REGION, EF_COUNTRY, EF_ORG, EF_COORG, EF_SUPP, EF_STATUS,
+	EF_ATT, EF_NOTES, EF_N
+};
+
+static void preview_series(void *, const char *, char *, size_t);
+
+static const struct form_spec edition_form[EF_N] = {
+	{ "series", N_("Series"), N_("The series' code, e.g. cj-seminar"),
+	  NULL, FORM_REQUIRED, preview_series },
+	{ "number", N_("Edition number"), N_("e.g. 18; empty when the series "
+	  "does not number its editions"), NULL, 0, NULL },
+	{ "year", N_("Year"), N_("e.g. 2019"), NULL, FORM_REQUIRED, NULL },
+	{ "title", N_("Title"), N_("Empty: the series' name and the number"),
+	  NULL, 0, NULL },
+	{ "theme", N_("Theme"), N_("e.g. Tourism Promotion; Multiculturalism"),
+	  NULL, 0, NULL },
+	{ "start", N_("First day"), N_("YYYY-MM-DD"), NULL, 0, NULL },
+	{ "end", N_("Last day"), N_("YYYY-MM-DD; empty for a one-day edition"),
+	  NULL, 0, NULL },
+	{ "city", N_("Host city"), N_("e.g. 福州市, or Tokyo, Shimonoseki"),
+	  NULL, 0, NULL },
+	{ "region", N_("Region"), N_("Province or prefecture, e.g. 福建省"),
+	  NULL, 0, NULL },
+	{ "country", N_("Country"), N_("ISO code: CN, JP, SG, ..."), NULL, 0,
+	  semv_country },
+	{ "organiser", N_("Organiser"), N_("e.g. CLAIR"), NULL, 0, NULL },
+	{ "co_organisers", N_("Co-organisers"), N_("Separated by ;"), NULL, 0,
+	  NULL },
+	{ "supporters", N_("Supporters"), N_("Separated by ;"), NULL, 0, NULL },
+	{ "status", N_("Status"), N_("Space, or the first letter"),
+	  sem_status_choices, 0, NULL },
+	{ "attendance", N_("Attendance"), N_("Total: parts, e.g. 178: Japanese "
+	  "61, Chinese 117"), NULL, 0, NULL },
+	{ "notes", N_("Notes"), N_("Anything else worth knowing"), NULL, 0,
+	  NULL },
+};
+
+enum { SF_CODE, SF_NAME, SF_OFFICE, SF_NOTES, SF_N };
+
+static const struct form_spec series_form[SF_N] = {
+	{ "code", N_("Code"), N_("Short handle: small letters, digits, dashes, "
+	  "e.g. cj-seminar"), NULL, FORM_REQUIRED, NULL },
+	{ "name", N_("Name"), N_("e.g. 中日地方交流促进研讨会"), NULL,
+	  FORM_REQUIRED, NULL },
+	{ "office", N_("Office"), N_("Organising office id; empty: this "
+	  "office"), NULL, 0, NULL },
+	{ "notes", N_("Notes"), N_("Anything else worth knowing"), NULL, 0,
+	  NULL },
+};
+
+struct sem_edit {
+	struct sem_tab *t;
+	const struct kz_seminar *orig;
+	const struct kz_series *orig_series;
+	char saved[KZ_ID_SIZE];
+};
+
+static void
+preview_series(void *arg, const char *value, char *out, size_t size)
+{
+	struct sem_edit *e = arg;
+	struct kz_series s;
+	struct kz_err err = { 0 };
+	char v[80];
+
+	snprintf(v, sizeof v, "%s", value);
+	if (*kz_trim(v) && kz_series_get(e->t->ctx->db, kz_trim(v), &s, &err) ==
+	    KZ_OK) {
+		snprintf(out, size, "%s", s.name);
+		kz_series_free(&s);
+	} else if (*kz_trim(v))
+		snprintf(out, size, "%s", _("no such series"));
+}
+
+/* A whole number from a form field; 0 for empty. */
+static int
+form_int(const char *v, const char *where, const char *label, int *out,
+    struct kz_err *err)
+{
+	char *end;
+	long n;
+
+	while (*v == ' ')
+		v++;
+	*out = 0;
+	if (*v == '\0')
+		return KZ_OK;
+	n = strtol(v, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (*end != '\0' || n < 0 || n > 9999)
+		return kz_err_add(err, where, _("%s must be a whole number"),
+		    label);
+	*out = (int)n;
+	return KZ_OK;
+}
+
+static int
+edition_save(struct form *f, void *arg, struct kz_err *err)
+{
+	struct sem_edit *e = arg;
+	struct kz_db *db = e->t->ctx->db;
+	struct kz_seminar s;
+	struct kz_series ser;
+	char v[16];
+	int rc = KZ_OK;
+
+	kz_seminar_init(&s);
+	if (e->orig) {
+		memcpy(s.id, e->orig->id, sizeof s.id);
+		kz_stamps_copy(&s.st, &e->orig->st);
+	}
+	snprintf(v, sizeof v, "%s", form_value(f, EF_SERIES));
+	if (kz_series_get(db, kz_trim(v), &ser, err) == KZ_OK) {
+		memcpy(s.series, ser.id, KZ_ID_SIZE);
+		kz_series_free(&ser);
+	}
+	form_int(form_value(f, EF_NUMBER), "number", _("edition number"),
+	    &s.number, err);
+	form_int(form_value(f, EF_YEAR), "year", _("year"), &s.year, err);
+	kz_copy_value(s.start, sizeof s.start, form_value(f, EF_START), "start",
+	    _("first day"), err);
+	kz_copy_value(s.end, sizeof s.end, form_value(f, EF_END), "end",
+	    _("last day"), err);
+	kz_copy_value(s.country, sizeof s.country, form_value(f, EF_COUNTRY),
+	    "country", _("country"), err);
+	form_upper(s.country);
+	rc |= form_take(f, EF_TITLE, &s.title);
+	rc |= form_take(f, EF_THEME, &s.theme);
+	rc |= form_take(f, EF_CITY, &s.city);
+	rc |= form_take(f, EF_REGION, &s.region);
+	rc |= form_take(f, EF_ORG, &s.organiser);
+	rc |= form_take(f, EF_COORG, &s.co_organisers);
+	rc |= form_take(f, EF_SUPP, &s.supporters);
+	rc |= form_take(f, EF_NOTES, &s.notes);
+	s.status = (enum kz_seminar_status)form_choice(f, EF_STATUS);
+	kz_seminar_parse_attendance(&s, form_value(f, EF_ATT), err);
+	if (rc != KZ_OK) {
+		kz_seminar_free(&s);
+		return kz_err_add(err, "", "%s", _("out of memory"));
+	}
+	if (err->n > 0) {
+		kz_seminar_validate(db, &s, err);
+		rc = KZ_ERROR;
+	} else if (e->orig)
+		rc = kz_seminar_update(db, &s, err);
+	else
+		rc = kz_seminar_insert(db, &s, err);
+	if (rc == KZ_OK)
+		memcpy(e->saved, s.id, KZ_ID_SIZE);
+	kz_seminar_free(&s);
+	return rc;
+}
+
+static unsigned
+edition_form_run(struct sem_tab *t, bool edit)
+{
+	const struct kz_seminar *o = edit ? cur_edition(t) : NULL;
+	struct sem_edit e = { t, o, NULL, "" };
+	struct form f;
+	char title[160], num[16];
+	char *att;
+
+	if (edit && o == NULL)
+		return 0;
+	if (cur_series(t) == NULL) {
+		frame_message(t->ctx, true, "%s", _("Add a seminar series first: "
+		    "press S."));
+		return UI_DRAW_STATUS;
+	}
+	if (edit) {
+		kz_seminar_label(o, num, sizeof num);
+		snprintf(title, sizeof title, _("Edit edition %s"), num);
+	} else
+		snprintf(title, sizeof title, _("Add an edition of %s"),
+		    cur_series(t)->code);
+	form_init(&f, title, edition_form, EF_N, &e);
+	form_set(&f, EF_SERIES, edit ? o->series_code : cur_series(t)->code);
+	if (o) {
+		snprintf(num, sizeof num, "%d", o->number);
+		form_set(&f, EF_NUMBER, o->number ? num : "");
+		snprintf(num, sizeof num, "%d", o->year);
+		form_set(&f, EF_YEAR, num);
+		form_set(&f, EF_TITLE, o->title);
+		form_set(&f, EF_THEME, o->theme);
+		form_set(&f, EF_START, o->start);
+		form_set(&f, EF_END, o->end);
+		form_set(&f, EF_CITY, o->city);
+		form_set(&f, EF_REGION, o->region);
+		form_set(&f, EF_COUNTRY, o->country);
+		form_set(&f, EF_ORG, o->organiser);
+		form_set(&f, EF_COORG, o->co_organisers);
+		form_set(&f, EF_SUPP, o->supporters);
+		form_set_choice(&f, EF_STATUS, (int)o->status);
+		form_set(&f, EF_ATT, (att = kz_seminar_format_attendance(o)));
+		free(att);
+		form_set(&f, EF_NOTES, o->notes);
+	} else if (t->neds > 0) {
+		/* the next edition, a year on */
+		const struct kz_seminar *last = &t->eds[t->neds - 1];
+		if (last->number > 0) {
+			snprintf(num, sizeof num, "%d", last->number + 1);
+			form_set(&f, EF_NUMBER, num);
+		}
+		snprintf(num, sizeof num, "%d", last->year + 1);
+		form_set(&f, EF_YEAR, num);
+		form_set(&f, EF_COUNTRY, last->country);
+		form_set(&f, EF_ORG, last->organiser);
+	}
+	if (form_run(&f, edition_save)) {
+		load_series(t, NULL);
+		load_editions(t, e.saved);
+		frame_message(t->ctx, false, _("Saved edition %s."), e.saved);
+	}
+	form_free(&f);
+	return UI_LAYOUT | UI_DRAW_ALL;
+}
+
+static int
+series_save(struct form *f, void *arg, struct kz_err *err)
+{
+	struct sem_edit *e = arg;
+	struct kz_series s;
+	int rc = KZ_OK;
+
+	memset(&s, 0, sizeof s);
+	if (e->orig_series) {
+		memcpy(s.id, e->orig_series->id, sizeof s.id);
+		kz_stamps_copy(&s.st, &e->orig_series->st);
+	}
+	rc |= form_take(f, SF_CODE, &s.code);
+	rc |= form_take(f, SF_NAME, &s.name);
+	rc |= form_take(f, SF_OFFICE, &s.office);
+	rc |= form_take(f, SF_NOTES, &s.notes);
+	if (rc != KZ_OK)
+		rc = kz_err_add(err, "", "%s", _("out of memory"));
+	else if (e->orig_series)
+		rc = kz_series_update(e->t->ctx->db, &s, err);
+	else
+		rc = kz_series_insert(e->t->ctx->db, &s, err);
+	if (rc == KZ_OK)
+		memcpy(e->saved, s.id, KZ_ID_SIZE);
+	kz_series_free(&s);
+	return rc;
+}
+
+static unsigned
+series_form_run(struct sem_tab *t)
+{
+	struct sem_edit e = { t, NULL, NULL, "" };
+	struct form f;
+
+	form_init(&f, _("Add a seminar series"), series_form, SF_N, &e);
+	form_set(&f, SF_OFFICE, t->ctx->cfg->office_id);
+	if (form_run(&f, series_save)) {
+		load_series(t, e.saved);
+		load_editions(t, NULL);
+		frame_message(t->ctx, false, _("Saved series %s."), e.saved);
+	}
+	form_free(&f);
+	return UI_LAYOUT | UI_DRAW_ALL;
+}
+
+/* ---- keys ---- */
+
+static unsigned
+switch_view(struct sem_tab *t, enum sem_view v)
+{
+	const struct kz_seminar *s = cur_edition(t);
+
+	if (v != VIEW_EDITIONS && s == NULL) {
+		frame_message(t->ctx, true, "%s", _("No edition selected."));
+		return UI_DRAW_STATUS;
+	}
+	/* the old view lets go of its windows */
+	if (t->view == VIEW_EDITIONS) {
+		record_list_layout(&t->list, 0, 0, 0, 0);
+		draw_delwin(&t->wbanner);
+	} else if (t->view == VIEW_DAYS)
+		days_layout(t->days, 0, 0, 0, 0);
+	else
+		people_layout(t->people, 0, 0, 0, 0);
+	if (v == VIEW_DAYS)
+		days_show(t->days, s->id);
+	else if (v == VIEW_PEOPLE)
+		people_show(t->people, s->id);
+	else
+		load_editions(t, NULL);	/* counts may have changed */
+	t->view = v;
+	return UI_LAYOUT | UI_DRAW_ALL;
+}
+
+static unsigned
+view_result(struct sem_tab *t, unsigned f)
+{
+	if (f & SEMV_BACK)
+		return switch_view(t, VIEW_EDITIONS) | (f & ~SEMV_MASK);
+	if (f & SEMV_DAYS)
+		return switch_view(t, VIEW_DAYS) | (f & ~SEMV_MASK);
+	if (f & SEMV_PEOPLE)
+		return switch_view(t, VIEW_PEOPLE) | (f & ~SEMV_MASK);
+	return f;
+}
+
+static void
+deleted(void *arg, const char *id)
+{
+	struct sem_tab *t = arg;
+
+	load_series(t, NULL);
+	load_editions(t, NULL);
+	frame_message(t->ctx, false, _("Deleted edition %s."), id);
+}
+
+static const struct record_list_delete eds_delete = { kz_seminar_delete, deleted };
+
+static unsigned
+editions_key(struct sem_tab *t, int key)
+{
+	const struct kz_seminar *s = cur_edition(t);
+	enum keys_action a;
+	char q[256], ref[96];
+
+	if (t->list.mode == RLIST_SEARCH)
+		return record_list_search_key(&t->list, key);
+	if (t->list.mode == RLIST_CONFIRM)
+		return record_list_delete_key(&t->list, t->ctx, key, s ? s->id : NULL,
+		    &eds_delete);
+	switch (keys_lookup(KEYS_SEMINAR, key, false)) {
+	case KA_PROGRAMME:
+		return switch_view(t, VIEW_DAYS);
+	case KA_PARTICIPANTS:
+		return switch_view(t, VIEW_PEOPLE);
+	case KA_SERIES_NEXT:
+		if (t->nseries < 2)
+			return 0;
+		t->cur = (t->cur + 1) % t->nseries;
+		load_editions(t, NULL);
+		return UI_DRAW_ALL;
+	case KA_SERIES_ADD:
+		return series_form_run(t);
+	default:
+		break;
+	}
+	a = keys_lookup(KEYS_LIST, key, false);
+	switch (a) {
+	case KA_ADD:
+		return edition_form_run(t, false);
+	case KA_EDIT:
+		return edition_form_run(t, true);
+	case KA_DELETE:
+		if (s == NULL)
+			return 0;
+		kz_seminar_label(s, ref, sizeof ref);
+		snprintf(q, sizeof q, _("Delete %s with %ld programme items and "
+		    "%ld participants? (y/n)"), ref, s->items, s->participants);
+		record_list_ask(&t->list, q);
+		return UI_DRAW_STATUS;
+	default:
+		return record_list_browse(&t->list, a);
+	}
+}
+
+static unsigned
+sem_key(void *tab, int key)
+{
+	struct sem_tab *t = tab;
+
+	switch (t->view) {
+	case VIEW_DAYS:
+		return view_result(t, days_key(t->days, key));
+	case VIEW_PEOPLE:
+		return view_result(t, people_key(t->people, key));
+	default:
+		return editions_key(t, key);
+	}
+}
+
+/* ---- the tab ---- */
+
+static void *
+sem_open(struct frame_ctx *ctx)
+{
+	struct sem_tab *t = calloc(1, sizeof *t);
+
+	if (t == NULL)
+		return NULL;
+	t->ctx = ctx;
+	record_list_init(&t->list, &eds_ops, t);
+	if ((t->days = days_open(ctx)) == NULL ||
+	    (t->people = people_open(ctx)) == NULL) {
+		days_close(t->days);
+		record_list_free(&t->list);
+		free(t);
+		return NULL;
+	}
+	load_series(t, NULL);
+	load_editions(t, NULL);
+	return t;
+}
+
+static void
+sem_close(void *tab)
+{
+	struct sem_tab *t = tab;
+
+	if (t == NULL)
+		return;
+	draw_delwin(&t->wbanner);
+	record_list_free(&t->list);
+	days_close(t->days);
+	people_close(t->people);
+	kz_series_list_free(t->series, t->nseries);
+	kz_seminar_list_free(t->eds, t->neds);
+	free(t);
+}
+
+static void
+sem_layout(void *tab, int y, int x, int h, int w)
+{
+	struct sem_tab *t = tab;
+
+	t->y = y;
+	t->x = x;
+	t->h = h;
+	t->w = w;
+	draw_delwin(&t->wbanner);
+	if (t->view == VIEW_DAYS) {
+		days_layout(t->days, y, x, h, w);
+		return;
+	}
+	if (t->view == VIEW_PEOPLE) {
+		people_layout(t->people, y, x, h, w);
+		return;
+	}
+	if (h < 2) {
+		record_list_layout(&t->list, 0, 0, 0, 0);
+		return;
+	}
+	t->wbanner = draw_newwin(1, w, y, x);
+	record_list_layout(&t->list, y + 1, x, h - 1, w);
+}
+
+static void
+sem_draw(void *tab, unsigned flags)
+{
+	struct sem_tab *t = tab;
+
+	if (t->view == VIEW_DAYS) {
+		days_draw(t->days, flags);
+		return;
+	}
+	if (t->view == VIEW_PEOPLE) {
+		people_draw(t->people, flags);
+		return;
+	}
+	if (flags & UI_DRAW_LIST)
+		draw_banner(t);
+	record_list_draw(&t->list, flags);
+}
+
+static int
+sem_status(void *tab, WINDOW *w, int width)
+{
+	struct sem_tab *t = tab;
+	char count[48];
+
+	if (t->view == VIEW_DAYS)
+		return days_status(t->days, w, width);
+	if (t->view == VIEW_PEOPLE)
+		return people_status(t->people, w, width);
+	snprintf(count, sizeof count, " %zu/%ld", t->neds, t->total);
+	return record_list_status(&t->list, w, width, count);
+}
+
+static unsigned
+sem_keyctx(void *tab, bool *text)
+{
+	struct sem_tab *t = tab;
+
+	if (t->view == VIEW_DAYS)
+		return days_keyctx(t->days, text);
+	if (t->view == VIEW_PEOPLE)
+		return people_keyctx(t->people, text);
+	return record_list_keyctx(&t->list, KEYS_LIST | KEYS_SEMINAR, text);
+}
+
+static void
+sem_summary(void *tab, char *buf, size_t size)
+{
+	struct sem_tab *t = tab;
+
+	if (t->view == VIEW_DAYS)
+		days_summary(t->days, buf, size);
+	else if (t->view == VIEW_PEOPLE)
+		people_summary(t->people, buf, size);
+	else if (*record_list_term(&t->list))
+		snprintf(buf, size, ngettext("%zu of %ld edition",
+		    "%zu of %ld editions", (unsigned long)t->total), t->neds,
+		    t->total);
+	else
+		snprintf(buf, size, ngettext("%ld edition", "%ld editions",
+		    (unsigned long)t->total), t->total);
+}
+
+const struct frame_screen screen_seminars = {
+	N_("Seminars"),
+	sem_open,
+	sem_close,
+	sem_layout,
+	sem_draw,
+	sem_key,
+	sem_status,
+	sem_keyctx,
+	sem_summary,
+};

@@ -1,0 +1,513 @@
+/* screen_specialists.c - the specialist register tab: list, record, search (the form: specialist_form.c). */
+#include "screen_specialists.h"
+
+#include <libintl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "screen_dispatch_view.h"
+#include "i18n.h"
+#include "keys.h"
+#include "record_list.h"
+#include "screen_specialist_form.h"
+#include "specialist.h"
+#include "stamp.h"
+#include "text.h"
+
+/* Display names of stored keywords; core stores them in English. */
+static const char *const spec_level_names[KZ_LEVEL_COUNT] = {
+	N_("basic"), N_("conversational"), N_("business"), N_("fluent"),
+	N_("native")
+};
+
+enum spec_label {
+	SL_ID, SL_GOV, SL_POST, SL_STATUS, SL_FIELDS, SL_LANGS, SL_OVERSEAS,
+	SL_EMAIL, SL_PHONE, SL_ADDRESS, SL_UNAVAIL, SL_NOTES, SL_CREATED,
+	SL_UPDATED, SL_DISPATCHES, SL_COUNT
+};
+static const char *const spec_labels[SL_COUNT] = {
+	N_("ID"), N_("Government"), N_("Post"), N_("Status"), N_("Fields"),
+	N_("Languages"), N_("Overseas"), N_("E-mail"), N_("Phone"),
+	N_("Address"), N_("Unavailable"), N_("Notes"), N_("Created"),
+	N_("Updated"), N_("Dispatches")
+};
+
+struct spec_tab {
+	struct frame_ctx *ctx;
+	struct record_list rl;
+	struct kz_specialist_rows list;
+	long total;			/* specialists without the filter */
+	struct kz_specialist rec;	/* the selected record, loaded */
+	bool have_rec;
+	int cname, croman, cgov, cstatus, cfields;
+};
+
+/* ---- loading ---- */
+
+static void
+spec_forget_rec(struct spec_tab *t)
+{
+	if (t->have_rec)
+		kz_specialist_free(&t->rec);
+	t->have_rec = false;
+}
+
+static const struct kz_specialist_row *
+spec_row(const struct spec_tab *t)
+{
+	return t->rl.sel < t->list.n ? &t->list.rows[t->rl.sel] : NULL;
+}
+
+/* Run the search again, keeping the selected record selected when it is
+ * still listed. all: count every specialist too (after a write). */
+static void
+spec_reload(struct spec_tab *t, bool all, const char *select)
+{
+	struct kz_specialist_query q;
+	struct kz_specialist_rows l = { 0 };
+	struct kz_err err;
+	char keep[KZ_ID_SIZE] = "";
+	const char *term = record_list_term(&t->rl);
+	size_t vis = (size_t)record_list_rows(&t->rl);
+
+	if (select != NULL)
+		snprintf(keep, sizeof keep, "%s", select);
+	else if (spec_row(t) != NULL)
+		snprintf(keep, sizeof keep, "%s", spec_row(t)->id);
+	kz_err_clear(&err);
+	kz_specialist_query_init(&q);
+	if (all && *term) {
+		if (kz_specialist_search(t->ctx->db, &q, &l, &err) == KZ_OK)
+			t->total = (long)l.n;
+		kz_specialist_rows_free(&l);
+		memset(&l, 0, sizeof l);
+	}
+	q.text = *term ? term : NULL;
+	q.prefix = true;
+	if (kz_specialist_search(t->ctx->db, &q, &l, &err) != KZ_OK) {
+		frame_error(t->ctx, &err);
+		return;
+	}
+	kz_specialist_rows_free(&t->list);
+	t->list = l;
+	if (!*term)
+		t->total = (long)l.n;
+	/* After a write the neighbour of a deleted row is selected; a new
+	 * search starts at its best match. */
+	if (!all || t->rl.sel >= l.n)
+		t->rl.sel = all && l.n > 0 ? l.n - 1 : 0;
+	for (size_t i = 0; keep[0] && i < l.n; i++)
+		if (strcmp(l.rows[i].id, keep) == 0) {
+			t->rl.sel = i;
+			break;
+		}
+	/* the selection in the middle when it was out of view */
+	if (t->rl.top > t->rl.sel || t->rl.top + vis <= t->rl.sel)
+		t->rl.top = t->rl.sel >= vis / 2 ? t->rl.sel - vis / 2 : 0;
+	if (t->list.n > 0 && t->rl.top + vis > t->list.n)
+		t->rl.top = t->list.n > vis ? t->list.n - vis : 0;
+	t->rl.dscroll = 0;
+}
+
+/* Load the selected record for the detail pane if it is not loaded. */
+static void
+spec_load_rec(struct spec_tab *t)
+{
+	const struct kz_specialist_row *row = spec_row(t);
+	struct kz_err err;
+
+	if (row == NULL) {
+		spec_forget_rec(t);
+		return;
+	}
+	if (t->have_rec && strcmp(t->rec.id, row->id) == 0)
+		return;
+	spec_forget_rec(t);
+	kz_err_clear(&err);
+	kz_specialist_init(&t->rec);
+	if (kz_specialist_get(t->ctx->db, row->id, &t->rec, &err) == KZ_OK)
+		t->have_rec = true;
+	else {
+		kz_specialist_free(&t->rec);
+		frame_error(t->ctx, &err);
+	}
+}
+
+/* ---- the list ---- */
+
+/* Field codes "agriculture,education" as names in the office language. */
+static void
+spec_field_names(const struct kz_config *cfg, const char *codes, char *out,
+    size_t size)
+{
+	char code[64];
+	size_t o = 0;
+
+	out[0] = '\0';
+	while (codes && *codes && o + 1 < size) {
+		size_t n = strcspn(codes, ",");
+		const struct kz_field *f;
+
+		snprintf(code, sizeof code, "%.*s", (int)n, codes);
+		f = kz_config_field(cfg, code);
+		o += snprintf(out + o, size - o, "%s%s", o ? ", " : "",
+		    f ? kz_field_name(cfg, f) : code);
+		codes += n;
+		if (*codes == ',')
+			codes++;
+	}
+}
+
+static void
+spec_columns(struct spec_tab *t)
+{
+	int rest;
+
+	t->cstatus = kz_text_width(_("Status"));
+	for (int i = 0; spec_status_names[i]; i++)
+		if (kz_text_width(_(spec_status_names[i])) > t->cstatus)
+			t->cstatus = kz_text_width(_(spec_status_names[i]));
+	/* One column for the selection mark, one between columns. */
+	rest = t->rl.lw - 1 - 4 - t->cstatus;
+	if (rest < 45) {
+		/* Narrow: the two names and the status say who it is; the
+		 * record pane has the rest. */
+		rest = t->rl.lw - 1 - 2 - t->cstatus;
+		t->cname = rest * 45 / 100;
+		t->croman = rest - t->cname;
+		t->cgov = t->cfields = 0;
+		return;
+	}
+	t->cname = rest * 20 / 100;
+	t->croman = rest * 26 / 100;
+	t->cgov = rest * 20 / 100;
+	/* Extra width is worth more to the field list than to names. */
+	if (t->cname > 20)
+		t->cname = 20;
+	if (t->croman > 28)
+		t->croman = 28;
+	if (t->cgov > 24)
+		t->cgov = 24;
+	t->cfields = rest - t->cname - t->croman - t->cgov;
+}
+
+static size_t
+spec_count(void *arg)
+{
+	return ((struct spec_tab *)arg)->list.n;
+}
+
+static void
+spec_line(void *arg, size_t i, char *buf, size_t size, int width)
+{
+	struct spec_tab *t = arg;
+	char names[1024], fields[1024];
+	const struct kz_specialist_row *r;
+	size_t o;
+
+	if (i == (size_t)-1) {
+		o = draw_cell(buf, size, 0, _("Name"), t->cname, false);
+		o = draw_cell(buf, size, o, _("Romanised"), t->croman, false);
+		o = draw_cell(buf, size, o, _("Government"), t->cgov, false);
+		o = draw_cell(buf, size, o, _("Status"), t->cstatus,
+		    t->cfields == 0);
+		draw_cell(buf, size, o, _("Fields"), t->cfields, true);
+		return;
+	}
+	r = &t->list.rows[i];
+	spec_field_names(t->ctx->cfg, r->fields, names, sizeof names);
+	/* padded, as this list always was: a cut field list keeps its '~'
+	 * in the last column */
+	kz_text_fit(fields, sizeof fields, names, t->cfields, true);
+	o = draw_cell(buf, size, 0, r->name, t->cname, false);
+	o = draw_cell(buf, size, o, r->name_roman, t->croman, false);
+	o = draw_cell(buf, size, o, r->government, t->cgov, false);
+	o = draw_cell(buf, size, o,
+	    _(spec_status_names[r->status == KZ_RETIRED]), t->cstatus,
+	    t->cfields == 0);
+	draw_cell(buf, size, o, fields, t->cfields, true);
+}
+
+/* ---- the detail pane ---- */
+
+/* The widest label: the text column stays put from record to record. */
+static int
+spec_label_width(void)
+{
+	int lw = 0;
+
+	for (int i = 0; i < SL_COUNT; i++)
+		if (kz_text_width(_(spec_labels[i])) > lw)
+			lw = kz_text_width(_(spec_labels[i]));
+	return lw;
+}
+
+static const char *
+spec_label(enum spec_label i)
+{
+	return _(spec_labels[i]);
+}
+
+/* "2026-01-05T03:04:05Z" as the office sees it, and who wrote it. */
+static void
+spec_stamp(const struct kz_config *cfg, const char *stamp, const char *who,
+    char *out, size_t size)
+{
+	char shown[96];
+
+	snprintf(out, size, "%s%s%s", kz_stamp_format(cfg, stamp, shown,
+	    sizeof shown), who && *who ? " - " : "", who ? who : "");
+}
+
+static void
+spec_detail(void *arg, struct record_list *l, size_t sel)
+{
+	struct spec_tab *t = arg;
+	const struct kz_specialist *s = &t->rec;
+	const struct kz_config *cfg = t->ctx->cfg;
+	char buf[1024], d1[64], d2[64];
+
+	spec_load_rec(t);
+	if (!t->have_rec)
+		return;
+	snprintf(buf, sizeof buf, "%s (%s)", s->name ? s->name : "",
+	    s->name_roman ? s->name_roman : "");
+	record_list_detail_title(l, buf);
+	record_list_detail_add(l, spec_label(SL_ID), s->id);
+	record_list_detail_add(l, spec_label(SL_GOV), s->government);
+	record_list_detail_add(l, spec_label(SL_POST), s->post);
+	record_list_detail_add(l, spec_label(SL_STATUS),
+	    _(spec_status_names[s->status == KZ_RETIRED]));
+	for (size_t i = 0; i < s->nfields; i++) {
+		const struct kz_specialist_field *f = &s->fields[i];
+		const struct kz_field *tf = kz_config_field(cfg, f->code);
+		size_t o;
+
+		if (tf)
+			o = (size_t)snprintf(buf, sizeof buf, "%d %s", tf->number,
+			    kz_field_name(cfg, tf));
+		else
+			o = (size_t)snprintf(buf, sizeof buf, "%s", f->code);
+		if (f->note && *f->note && o < sizeof buf)
+			o += (size_t)snprintf(buf + o, sizeof buf - o, ": %s",
+			    f->note);
+		if (f->years > 0 && o < sizeof buf) {
+			snprintf(buf + o, sizeof buf - o, ", ");
+			o += 2;
+			if (o < sizeof buf)
+				snprintf(buf + o, sizeof buf - o,
+				    ngettext("%d year", "%d years",
+				    (unsigned long)f->years), f->years);
+		}
+		record_list_detail_add(l, i == 0 ? spec_label(SL_FIELDS) : NULL, buf);
+	}
+	buf[0] = '\0';
+	for (size_t i = 0, o = 0; i < s->nlangs && o < sizeof buf; i++)
+		o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s %s",
+		    i ? ", " : "", s->langs[i].lang,
+		    s->langs[i].level < KZ_LEVEL_COUNT ?
+		    _(spec_level_names[s->langs[i].level]) : "?");
+	record_list_detail_add(l, spec_label(SL_LANGS), buf);
+	record_list_detail_add(l, spec_label(SL_OVERSEAS), s->overseas);
+	record_list_detail_add(l, spec_label(SL_EMAIL), s->email);
+	record_list_detail_add(l, spec_label(SL_PHONE), s->phone);
+	record_list_detail_add(l, spec_label(SL_ADDRESS), s->address);
+	for (size_t i = 0; i < s->nunavail; i++) {
+		const struct kz_specialist_unavail *u = &s->unavail[i];
+
+		kz_date_format(u->start, cfg->date_format, d1, sizeof d1);
+		kz_date_format(u->end, cfg->date_format, d2, sizeof d2);
+		snprintf(buf, sizeof buf, "%s - %s%s%s", d1, d2,
+		    u->reason ? " " : "", u->reason ? u->reason : "");
+		record_list_detail_add(l, i == 0 ? spec_label(SL_UNAVAIL) : NULL,
+		    buf);
+	}
+	record_list_detail_add(l, spec_label(SL_NOTES), s->notes);
+	/* the dispatch history, newest first (dspview.c) */
+	size_t nd;
+	char **dl = dispatch_view_spec_lines(t->ctx->db, cfg, s->id, &nd);
+	for (size_t i = 0; i < nd; i++)
+		record_list_detail_add(l, i == 0 ? spec_label(SL_DISPATCHES) : NULL,
+		    dl[i]);
+	dispatch_view_free_lines(dl, nd);
+	spec_stamp(cfg, s->created, s->created_by, buf, sizeof buf);
+	record_list_detail_add(l, spec_label(SL_CREATED), buf);
+	spec_stamp(cfg, s->updated, s->updated_by, buf, sizeof buf);
+	record_list_detail_add(l, spec_label(SL_UPDATED), buf);
+}
+
+static void
+spec_refilter(void *arg)
+{
+	spec_reload(arg, false, NULL);
+}
+
+static const struct record_list_ops spec_ops = { spec_count, spec_line, spec_detail,
+    spec_refilter, NULL };
+
+/* ---- the form (specialist_form.c) ---- */
+
+static unsigned
+spec_edit_form(struct spec_tab *t, bool edit)
+{
+	struct spec_saved saved;
+
+	if (edit) {
+		spec_load_rec(t);
+		if (!t->have_rec)
+			return UI_DRAW_STATUS;
+	}
+	if (specialist_form(t->ctx, edit ? &t->rec : NULL, &saved)) {
+		/* The loaded copy is stale now. */
+		spec_forget_rec(t);
+		spec_reload(t, true, saved.id);
+		frame_message(t->ctx, false, _("Saved %s (%s)."), saved.name,
+		    saved.id);
+	}
+	return UI_LAYOUT | UI_DRAW_ALL;
+}
+
+/* ---- keys ---- */
+
+static void
+spec_deleted(void *arg, const char *id)
+{
+	struct spec_tab *t = arg;
+	char name[128];
+
+	/* the deleted row is still the selected one until the reload */
+	snprintf(name, sizeof name, "%s", spec_row(t) ? spec_row(t)->name : "");
+	spec_forget_rec(t);
+	spec_reload(t, true, NULL);
+	frame_message(t->ctx, false, _("Deleted %s (%s)."), name, id);
+}
+
+static const struct record_list_delete spec_delete = { kz_specialist_delete,
+    spec_deleted };
+
+static unsigned
+spec_key(void *tab, int key)
+{
+	struct spec_tab *t = tab;
+	const struct kz_specialist_row *r = spec_row(t);
+	enum keys_action a;
+	char q[512];
+	unsigned f;
+
+	if (t->rl.mode == RLIST_SEARCH)
+		return record_list_search_key(&t->rl, key);
+	if (t->rl.mode == RLIST_CONFIRM)
+		return record_list_delete_key(&t->rl, t->ctx, key, r ? r->id : NULL,
+		    &spec_delete);
+	a = keys_lookup(KEYS_LIST, key, false);
+	if ((f = record_list_browse(&t->rl, a)) != UI_PASS)
+		return f;
+	switch (a) {
+	case KA_ADD:
+		return spec_edit_form(t, false);
+	case KA_EDIT:
+		return r ? spec_edit_form(t, true) : 0;
+	case KA_DELETE:
+		if (r == NULL)
+			return 0;
+		snprintf(q, sizeof q, _("Delete %s (%s)? (y/n)"), r->name,
+		    r->id);
+		record_list_ask(&t->rl, q);
+		return UI_DRAW_STATUS;
+	default:
+		return UI_PASS;
+	}
+}
+
+/* ---- the tab ---- */
+
+static void *
+spec_open(struct frame_ctx *ctx)
+{
+	struct spec_tab *t = calloc(1, sizeof *t);
+
+	if (t == NULL)
+		return NULL;
+	t->ctx = ctx;
+	record_list_init(&t->rl, &spec_ops, t);
+	t->rl.empty = N_("No specialists yet: press a to add one.");
+	t->rl.nomatch = N_("No specialist matches the search.");
+	t->rl.nodetail = N_("No specialist selected.");
+	spec_reload(t, true, NULL);
+	return t;
+}
+
+static void
+spec_close(void *tab)
+{
+	struct spec_tab *t = tab;
+
+	if (t == NULL)
+		return;
+	spec_forget_rec(t);
+	record_list_free(&t->rl);
+	kz_specialist_rows_free(&t->list);
+	free(t);
+}
+
+static void
+spec_layout(void *tab, int y, int x, int h, int w)
+{
+	struct spec_tab *t = tab;
+
+	/* a list row needs about 80 columns to read: below 140 the record
+	 * goes under the list */
+	record_list_layout(&t->rl, y, x, h, w);
+	t->rl.labelw = spec_label_width();
+	spec_columns(t);
+}
+
+static void
+spec_draw(void *tab, unsigned flags)
+{
+	record_list_draw(&((struct spec_tab *)tab)->rl, flags);
+}
+
+static int
+spec_status(void *tab, WINDOW *w, int width)
+{
+	struct spec_tab *t = tab;
+	char count[48];
+
+	snprintf(count, sizeof count, " %zu/%ld", t->list.n, t->total);
+	return record_list_status(&t->rl, w, width, count);
+}
+
+static unsigned
+spec_keyctx(void *tab, bool *text)
+{
+	return record_list_keyctx(&((struct spec_tab *)tab)->rl, KEYS_LIST, text);
+}
+
+static void
+spec_summary(void *tab, char *buf, size_t size)
+{
+	struct spec_tab *t = tab;
+
+	if (*record_list_term(&t->rl))
+		snprintf(buf, size, ngettext("%zu of %ld specialist",
+		    "%zu of %ld specialists", (unsigned long)t->total),
+		    t->list.n, t->total);
+	else
+		snprintf(buf, size, ngettext("%ld specialist",
+		    "%ld specialists", (unsigned long)t->total), t->total);
+}
+
+const struct frame_screen screen_specialists = {
+	N_("Specialists"),
+	spec_open,
+	spec_close,
+	spec_layout,
+	spec_draw,
+	spec_key,
+	spec_status,
+	spec_keyctx,
+	spec_summary,
+};

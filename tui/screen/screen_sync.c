@@ -1,0 +1,765 @@
+/* screen_sync.c - the sync tab: this database's exchange with head office, and its conflicts. */
+#include "screen_sync.h"
+
+#include <libintl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "form.h"
+#include "i18n.h"
+#include "keys.h"
+#include "record_list.h"
+#include "stamp.h"
+#include "sync.h"
+#include "text.h"
+
+#define SYNC_LASTH 2		/* rows of the state block for the last result */
+
+enum sync_ask { ASK_THEIRS, ASK_MINE, ASK_REPLACE };
+enum sync_prompt { PROMPT_NONE, PROMPT_EXPORT, PROMPT_IMPORT };
+
+struct sync_tab {
+	struct frame_ctx *ctx;
+	struct record_list rl;
+	struct kz_conflict_list cl;	/* open ones first */
+	size_t *shown;			/* the conflicts the search keeps */
+	size_t nshown;
+	bool all;			/* settled ones too */
+	struct kz_sync_status st;
+	enum sync_ask ask;
+	long ask_n;
+	enum sync_prompt prompt;
+	struct form_line path;
+	char target[4096];		/* the bundle asked about */
+	/* The last exchange's result in full: the status line cuts it at
+	 * the terminal's width, the state block wraps it. */
+	char last[KZ_ERR_MSG + 512];
+	bool last_error;
+	WINDOW *wstate;
+	int sh, sw;			/* state block rows and columns */
+};
+
+static const struct kz_conflict *
+sel(const struct sync_tab *t)
+{
+	return t->rl.sel < t->nshown ? &t->cl.c[t->shown[t->rl.sel]] : NULL;
+}
+
+/* "2026-11-21T10:00:00Z" in the office's date format and time zone. */
+static void
+when(const struct kz_config *cfg, const char *stamp, char *out, size_t size)
+{
+	kz_stamp_format(cfg, stamp, out, size);
+}
+
+static const char *
+file_part(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/* The result of an exchange: on the status line, and whole in the state
+ * block until the next one. */
+static void
+report(struct sync_tab *t, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+report(struct sync_tab *t, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->last, sizeof t->last, fmt, ap);
+	va_end(ap);
+	t->last_error = error;
+	frame_message(t->ctx, error, "%s", t->last);
+}
+
+static void
+report_err(struct sync_tab *t, const struct kz_err *err)
+{
+	char buf[KZ_ERR_MSG + 200];
+
+	report(t, true, "%s", kz_err_first(err, buf, sizeof buf));
+}
+
+/* ---- loading ---- */
+
+static bool
+matches(const struct kz_conflict *c, const char *term)
+{
+	char why[512], num[24];
+
+	snprintf(num, sizeof num, "#%ld", c->n);
+	return strstr(num, term) || strstr(c->office, term) ||
+	    strstr(c->table, term) || strstr(c->record, term) ||
+	    (c->change && strstr(c->change, term)) ||
+	    strstr(kz_conflict_reason(c, why, sizeof why), term);
+}
+
+/* Read the state and the conflicts again, keeping conflict keep (or the
+ * selected one) selected while it is listed. */
+static void
+reload(struct sync_tab *t, long keep)
+{
+	struct kz_conflict_list l;
+	struct kz_err err = { 0 };
+	const char *term = record_list_term(&t->rl);
+	size_t *shown;
+
+	if (keep < 0 && sel(t))
+		keep = sel(t)->n;
+	kz_sync_status_free(&t->st);
+	if (kz_sync_status(t->ctx->db, &t->st, &err) != KZ_OK ||
+	    kz_sync_conflicts(t->ctx->db, t->all, &l, &err) != KZ_OK) {
+		report_err(t, &err);
+		return;
+	}
+	if ((shown = malloc((l.n ? l.n : 1) * sizeof *shown)) == NULL) {
+		kz_conflict_list_free(&l);
+		frame_message(t->ctx, true, "%s", _("out of memory"));
+		return;
+	}
+	kz_conflict_list_free(&t->cl);
+	free(t->shown);
+	t->cl = l;
+	t->shown = shown;
+	t->nshown = 0;
+	for (size_t i = 0; i < l.n; i++)
+		if (!*term || matches(&l.c[i], term))
+			t->shown[t->nshown++] = i;
+	for (size_t i = 0; keep >= 0 && i < t->nshown; i++)
+		if (l.c[t->shown[i]].n == keep)
+			t->rl.sel = i;
+	record_list_clamp(&t->rl);
+}
+
+/* ---- the list ---- */
+
+static size_t
+sync_count(void *arg)
+{
+	return ((struct sync_tab *)arg)->nshown;
+}
+
+static const char *
+state_word(const struct kz_conflict *c)
+{
+	if (c->resolution == NULL)
+		return _("open");
+	return strcmp(c->resolution, "theirs") == 0 ? _("theirs") : _("mine");
+}
+
+static int
+widest(const char *const *s, int n)
+{
+	int w = 0;
+
+	for (int i = 0; i < n; i++)
+		if (kz_text_width(s[i]) > w)
+			w = kz_text_width(s[i]);
+	return w;
+}
+
+static void
+sync_row(void *arg, size_t i, char *buf, size_t size, int width)
+{
+	struct sync_tab *t = arg;
+	const char *head[] = { "#", _("State"), _("Bundle"), _("Table"),
+	    _("Record"), _("Why") };
+	const char *states[] = { _("State"), _("open"), _("theirs"),
+	    _("mine") };
+	const char *v[6];
+	char num[24], bundle[32], why[512];
+	int w[6], used = 5;
+	w[0] = 4;
+	w[1] = widest(states, 4);
+	w[2] = kz_text_width(head[2]) > 8 ? kz_text_width(head[2]) : 8;
+	w[3] = 14;
+	w[4] = 14;		/* ids: up to four letters, dash, 4, dash, 4 */
+	if (width < 70)		/* narrow: the record pane has the table */
+		w[1] = w[3] = 0, used = 3;
+	w[5] = width - used;
+	for (int k = 0; k < 5; k++)
+		w[5] -= w[k];
+	if (i == (size_t)-1)
+		memcpy(v, head, sizeof v);
+	else {
+		const struct kz_conflict *c = &t->cl.c[t->shown[i]];
+
+		snprintf(num, sizeof num, "%ld", c->n);
+		snprintf(bundle, sizeof bundle, "%s %ld", c->office, c->seq);
+		v[0] = num;
+		v[1] = state_word(c);
+		v[2] = bundle;
+		v[3] = c->table;
+		v[4] = c->record;
+		v[5] = kz_conflict_reason(c, why, sizeof why);
+	}
+	draw_cells(buf, size, v, w, 6);
+}
+
+/* ---- the record: the change field by field ---- */
+
+struct cell {
+	char **line;
+	size_t n;
+};
+
+static void
+cell_emit(void *arg, const char *line, size_t len)
+{
+	struct cell *c = arg;
+	char **p = realloc(c->line, (c->n + 1) * sizeof *p);
+
+	if (p == NULL)
+		return;
+	c->line = p;
+	if ((p[c->n] = strndup(line, len)) != NULL)
+		c->n++;
+}
+
+static void
+cell_free(struct cell *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->line[i]);
+	free(c->line);
+	memset(c, 0, sizeof *c);
+}
+
+/* One row of the comparison: each side's text wrapped in its column, the
+ * columns lined up in display width (CJK values take two per character). */
+static void
+compare_row(struct record_list *l, const char *label, const char *const *text,
+    int ns, int cw)
+{
+	struct cell cells[KZ_SIDES] = { { 0 } };
+	size_t rows = 1;
+	char line[2048];
+
+	for (int s = 0; s < ns; s++) {
+		draw_wrap(text[s], cw, cell_emit, &cells[s]);
+		if (cells[s].n > rows)
+			rows = cells[s].n;
+	}
+	for (size_t r = 0; r < rows; r++) {
+		size_t o = 0;
+
+		for (int s = 0; s < ns && o + 8 < sizeof line; s++) {
+			kz_text_fit(line + o, sizeof line - o - 3, r < cells[s].n ?
+			    cells[s].line[r] : "", cw, s + 1 < ns);
+			o += strlen(line + o);
+			if (s + 1 < ns) {
+				memcpy(line + o, "  ", 3);
+				o += 2;
+			}
+		}
+		/* an empty first cell still keeps the row's place */
+		record_list_detail_add(l, r == 0 ? label : NULL, o ? line : " ");
+	}
+	for (int s = 0; s < ns; s++)
+		cell_free(&cells[s]);
+}
+
+static void
+compare(struct record_list *l, const struct kz_conflict_view *v)
+{
+	const char *names[KZ_SIDES] = { _("theirs"), _("base"), _("mine") };
+	const char *text[KZ_SIDES];
+	int side[KZ_SIDES], ns = 0, cw;
+
+	/* only the sides the change has: an addition has no base */
+	for (int s = 0; s < KZ_SIDES; s++)
+		if (v->has[s])
+			side[ns++] = s;
+	if (ns == 0 || v->n == 0)
+		return;
+	cw = (record_list_detail_width(l) - 2 * (ns - 1)) / ns;
+	if (cw < 4)
+		cw = 4;
+	for (int s = 0; s < ns; s++)
+		text[s] = names[side[s]];
+	compare_row(l, _("Field"), text, ns, cw);
+	for (size_t i = 0; i < v->n; i++) {
+		const struct kz_conflict_field *f = &v->f[i];
+
+		for (int s = 0; s < ns; s++) {
+			int k = side[s];
+
+			text[s] = !f->has[k] ? "" : f->value[k] && *f->value[k] ?
+			    f->value[k] : _("(empty)");
+		}
+		compare_row(l, f->name, text, ns, cw);
+	}
+}
+
+static void
+sync_detail(void *arg, struct record_list *l, size_t i)
+{
+	struct sync_tab *t = arg;
+	const struct kz_config *cfg = t->ctx->cfg;
+	const struct kz_conflict *c = &t->cl.c[t->shown[i]];
+	struct kz_conflict_view v;
+	struct kz_err err = { 0 };
+	char buf[1024], at[96];
+	const char *op = strcmp(c->op, "insert") == 0 ? _("added there") :
+	    strcmp(c->op, "delete") == 0 ? _("deleted there") :
+	    _("changed there");
+
+	snprintf(buf, sizeof buf, "#%ld %s %s: %s", c->n, c->table, c->record,
+	    op);
+	record_list_detail_title(l, buf);
+	record_list_detail_add(l, _("Why"), kz_conflict_reason(c, buf, sizeof buf));
+	when(cfg, c->at, at, sizeof at);
+	snprintf(buf, sizeof buf, _("%s, bundle %ld, kept aside %s"), c->office,
+	    c->seq, at);
+	record_list_detail_add(l, _("From"), buf);
+	if (c->resolution) {
+		when(cfg, c->resolved ? c->resolved : "", at, sizeof at);
+		snprintf(buf, sizeof buf, strcmp(c->resolution, "theirs") == 0 ?
+		    _("took theirs, %s") : _("kept mine, %s"), at);
+		record_list_detail_add(l, _("Settled"), buf);
+	} else {
+		snprintf(buf, sizeof buf, _("%s takes theirs, %s keeps mine"),
+		    keys_first(KA_THEIRS), keys_first(KA_MINE));
+		record_list_detail_add(l, _("Settle"), buf);
+	}
+	if (kz_conflict_view(t->ctx->db, c, &v, &err) != KZ_OK) {
+		record_list_detail_add(l, _("Change"), kz_err_first(&err, buf,
+		    sizeof buf));
+		return;
+	}
+	/* the record's id is in the title; a row of it has a longer key */
+	if (v.key && strchr(v.key, ','))
+		record_list_detail_add(l, _("Key"), v.key);
+	compare(l, &v);
+	kz_conflict_view_free(&v);
+}
+
+static void
+sync_refilter(void *arg)
+{
+	reload(arg, -1);
+}
+
+static const struct record_list_ops sync_ops = { sync_count, sync_row, sync_detail,
+    sync_refilter, NULL };
+
+/* ---- the state block ---- */
+
+struct state_lines {
+	char line[SYNC_LASTH][512];
+	int n;
+};
+
+static void
+last_emit(void *arg, const char *line, size_t len)
+{
+	struct state_lines *s = arg;
+
+	if (s->n < SYNC_LASTH)
+		snprintf(s->line[s->n++], sizeof s->line[0], "%.*s", (int)len,
+		    line);
+}
+
+static int
+state_rows(const struct sync_tab *t, struct state_lines *last)
+{
+	memset(last, 0, sizeof *last);
+	if (t->last[0])
+		draw_wrap(t->last, t->sw > 0 ? t->sw : 1, last_emit, last);
+	return 2 + (t->st.nsources ? (int)t->st.nsources : 1) + last->n;
+}
+
+static void
+draw_state(struct sync_tab *t)
+{
+	const struct kz_sync_status *st = &t->st;
+	const struct kz_config *cfg = t->ctx->cfg;
+	struct state_lines last;
+	char left[512], right[256], at[96];
+	int y = 0, room;
+
+	werase(t->wstate);
+	state_rows(t, &last);
+	room = t->sh - last.n;
+	snprintf(left, sizeof left, _("This database: %s, office %s"), st->db,
+	    cfg->office_id ? cfg->office_id : "");
+	snprintf(right, sizeof right, ngettext("%ld change waiting to be sent",
+	    "%ld changes waiting to be sent", (unsigned long)st->pending),
+	    st->pending);
+	draw_bar(t->wstate, y++, t->sw, left, right, A_NORMAL);
+	if (y < room) {
+		when(cfg, st->exported_at, at, sizeof at);
+		if (st->exported)
+			snprintf(left, sizeof left, _("Last bundle sent: %ld, "
+			    "%s"), st->exported, at);
+		else
+			snprintf(left, sizeof left, "%s", _("No bundle sent yet"));
+		snprintf(right, sizeof right, ngettext("%ld open conflict",
+		    "%ld open conflicts", (unsigned long)st->open_conflicts),
+		    st->open_conflicts);
+		draw_bar(t->wstate, y++, t->sw, left, right, A_NORMAL);
+	}
+	if (st->nsources == 0 && y < room)
+		draw_text(t->wstate, y++, 0, t->sw, _("No bundle received yet"),
+		    A_NORMAL);
+	for (size_t i = 0; i < st->nsources && y < room; i++) {
+		const struct kz_sync_source *s = &st->sources[i];
+
+		if (y == room - 1 && i + 1 < st->nsources) {
+			snprintf(left, sizeof left, _("... and %zu more sources "
+			    "(kizuna sync status)"), st->nsources - i);
+			draw_text(t->wstate, y++, 0, t->sw, left,
+			    draw_attr(DRAW_DIM));
+			break;
+		}
+		when(cfg, s->at, at, sizeof at);
+		snprintf(left, sizeof left, _("From %s: bundle %ld applied %s"),
+		    s->office, s->seq, at);
+		snprintf(right, sizeof right, ngettext("%ld open", "%ld open",
+		    (unsigned long)s->conflicts), s->conflicts);
+		draw_bar(t->wstate, y++, t->sw, left, s->conflicts ? right :
+		    NULL, A_NORMAL);
+	}
+	for (int i = 0; i < last.n && y < t->sh; i++)
+		draw_text(t->wstate, y++, 0, t->sw, last.line[i],
+		    draw_attr(t->last_error ? DRAW_ERROR : DRAW_LABEL));
+}
+
+/* ---- exchanging bundles ---- */
+
+static void
+do_export(struct sync_tab *t, const char *path)
+{
+	struct kz_sync_result res;
+	struct kz_err err = { 0 };
+
+	if (kz_sync_export(t->ctx->db, path, false, &res, &err) != KZ_OK)
+		report_err(t, &err);
+	else if (res.nothing)
+		report(t, false, "%s", _("Nothing to export: no changes since "
+		    "the last bundle."));
+	else
+		report(t, false, ngettext("Bundle %ld written to %s: %ld change, "
+		    "%zu bytes.", "Bundle %ld written to %s: %ld changes, %zu "
+		    "bytes.", (unsigned long)res.info.changes), res.info.seq,
+		    file_part(path), res.info.changes, res.info.bytes);
+	reload(t, -1);
+}
+
+static void
+do_import(struct sync_tab *t, const char *path)
+{
+	struct kz_sync_result res;
+	struct kz_err err = { 0 };
+	char buf[KZ_ERR_MSG + 200];
+
+	if (kz_sync_import(t->ctx->db, path, &res, &err) != KZ_OK) {
+		report(t, true, _("%s (nothing was applied)"), kz_err_first(&err,
+		    buf, sizeof buf));
+		/* the status line is short: there the file's name is enough,
+		 * the state block keeps the whole path */
+		if (err.n > 0 && strcmp(err.item[0].where, path) == 0) {
+			snprintf(err.item[0].where, sizeof err.item[0].where,
+			    "%.*s", (int)sizeof err.item[0].where - 1,
+			    file_part(path));
+			frame_message(t->ctx, true, _("%s (nothing was applied)"),
+			    kz_err_first(&err, buf, sizeof buf));
+		}
+	} else if (res.nothing)
+		report(t, false, _("Bundle %ld from %s was applied before: "
+		    "nothing changed."), res.info.seq, res.info.office);
+	else
+		report(t, false, _("Bundle %ld from %s: %ld applied, %ld already "
+		    "here, %ld kept aside as conflicts."), res.info.seq,
+		    res.info.office, res.applied, res.unchanged, res.conflicts);
+	reload(t, -1);
+}
+
+static unsigned
+start_prompt(struct sync_tab *t, enum sync_prompt p)
+{
+	char name[64];
+
+	reload(t, -1);
+	if (p == PROMPT_EXPORT && t->st.pending == 0) {
+		frame_message(t->ctx, false, "%s", _("Nothing to export: no "
+		    "changes since the last bundle."));
+		return UI_DRAW_STATUS;
+	}
+	/* the name the command line gives it, in the current directory */
+	snprintf(name, sizeof name, "kizuna-%s-%06ld.kzb", t->ctx->cfg->office_id ?
+	    t->ctx->cfg->office_id : "", t->st.exported + 1);
+	form_line_set(&t->path, p == PROMPT_EXPORT ? name : "");
+	form_line_edit(&t->path, KA_END, 0);
+	t->prompt = p;
+	return UI_DRAW_STATUS;
+}
+
+static unsigned
+key_prompt(struct sync_tab *t, int key)
+{
+	enum keys_action a = keys_lookup(KEYS_PROMPT | KEYS_EDIT, key, true);
+	char *path;
+
+	switch (a) {
+	case KA_CANCEL:
+		t->prompt = PROMPT_NONE;
+		frame_message(t->ctx, false, "%s", _("Nothing changed."));
+		return UI_DRAW_STATUS;
+	case KA_ACCEPT:
+		break;
+	default:
+		form_line_edit(&t->path, a, key);
+		return UI_DRAW_STATUS;
+	}
+	if ((path = strdup(form_line_text(&t->path))) == NULL)
+		return UI_DRAW_STATUS;
+	snprintf(t->target, sizeof t->target, "%s", kz_trim(path));
+	free(path);
+	if (t->target[0] == '\0')
+		return UI_DRAW_STATUS;	/* a name is needed: keep asking */
+	if (t->prompt == PROMPT_IMPORT) {
+		t->prompt = PROMPT_NONE;
+		do_import(t, t->target);
+		return UI_LAYOUT | UI_DRAW_ALL;
+	}
+	t->prompt = PROMPT_NONE;
+	if (access(t->target, F_OK) == 0) {
+		char q[4200];
+
+		snprintf(q, sizeof q, _("%s exists: replace it? (y/n)"),
+		    t->target);
+		t->ask = ASK_REPLACE;
+		record_list_ask(&t->rl, q);
+		return UI_DRAW_STATUS;
+	}
+	do_export(t, t->target);
+	return UI_LAYOUT | UI_DRAW_ALL;
+}
+
+/* ---- settling conflicts ---- */
+
+static unsigned
+ask_resolve(struct sync_tab *t, bool theirs)
+{
+	const struct kz_conflict *c = sel(t);
+	char q[512];
+
+	if (c == NULL) {
+		frame_message(t->ctx, false, "%s", _("No conflict to settle."));
+		return UI_DRAW_STATUS;
+	}
+	if (c->resolution) {
+		frame_message(t->ctx, false, _("Conflict #%ld is settled already."),
+		    c->n);
+		return UI_DRAW_STATUS;
+	}
+	snprintf(q, sizeof q, theirs ? _("Take theirs for #%ld (%s %s)? (y/n)") :
+	    _("Keep mine for #%ld (%s %s)? (y/n)"), c->n, c->table, c->record);
+	t->ask = theirs ? ASK_THEIRS : ASK_MINE;
+	t->ask_n = c->n;
+	record_list_ask(&t->rl, q);
+	return UI_DRAW_STATUS;
+}
+
+static unsigned
+key_confirm(struct sync_tab *t, int key)
+{
+	enum keys_action a = keys_lookup(KEYS_CONFIRM, key, false);
+	struct kz_err err = { 0 };
+
+	if (a != KA_YES && a != KA_NO)
+		return 0;
+	t->rl.mode = RLIST_BROWSE;
+	if (a == KA_NO) {
+		frame_message(t->ctx, false, "%s", _("Nothing changed."));
+		return UI_DRAW_STATUS;
+	}
+	if (t->ask == ASK_REPLACE) {
+		do_export(t, t->target);
+		return UI_LAYOUT | UI_DRAW_ALL;
+	}
+	if (kz_sync_resolve(t->ctx->db, t->ask_n, t->ask == ASK_THEIRS, &err)
+	    != KZ_OK)
+		report_err(t, &err);
+	else
+		frame_message(t->ctx, false, t->ask == ASK_THEIRS ?
+		    _("Conflict #%ld settled: took theirs.") :
+		    _("Conflict #%ld settled: kept mine."), t->ask_n);
+	reload(t, t->ask_n);
+	return UI_LAYOUT | UI_DRAW_ALL;
+}
+
+static unsigned
+sync_key(void *tab, int key)
+{
+	struct sync_tab *t = tab;
+	enum keys_action a;
+	unsigned f;
+
+	if (t->prompt != PROMPT_NONE)
+		return key_prompt(t, key);
+	if (t->rl.mode == RLIST_CONFIRM)
+		return key_confirm(t, key);
+	if (t->rl.mode == RLIST_SEARCH)
+		return record_list_search_key(&t->rl, key);
+	a = keys_lookup(KEYS_LIST | KEYS_SYNC, key, false);
+	if ((f = record_list_browse(&t->rl, a)) != UI_PASS)
+		return f;
+	switch (a) {
+	case KA_THEIRS:
+	case KA_MINE:
+		return ask_resolve(t, a == KA_THEIRS);
+	case KA_SYNC_EXPORT:
+		return start_prompt(t, PROMPT_EXPORT);
+	case KA_SYNC_IMPORT:
+		return start_prompt(t, PROMPT_IMPORT);
+	case KA_SHOW_RESOLVED:
+		t->all = !t->all;
+		reload(t, -1);
+		frame_message(t->ctx, false, "%s", t->all ?
+		    _("Showing settled conflicts too.") :
+		    _("Showing open conflicts only."));
+		return UI_DRAW_ALL;
+	default:
+		return UI_PASS;
+	}
+}
+
+/* ---- the tab ---- */
+
+static void *
+sync_open(struct frame_ctx *ctx)
+{
+	struct sync_tab *t = calloc(1, sizeof *t);
+
+	if (t == NULL)
+		return NULL;
+	t->ctx = ctx;
+	record_list_init(&t->rl, &sync_ops, t);
+	form_line_set(&t->path, "");
+	reload(t, -1);
+	return t;
+}
+
+static void
+sync_close(void *tab)
+{
+	struct sync_tab *t = tab;
+
+	if (t == NULL)
+		return;
+	draw_delwin(&t->wstate);
+	record_list_free(&t->rl);
+	form_line_free(&t->path);
+	kz_conflict_list_free(&t->cl);
+	kz_sync_status_free(&t->st);
+	free(t->shown);
+	free(t);
+}
+
+/*
+ * The state block takes what it needs up to a third of the body; the
+ * list and the record share the rest as on the other tabs. Coming to the
+ * tab lays it out, so what the other tabs wrote since shows here.
+ */
+static void
+sync_layout(void *tab, int y, int x, int h, int w)
+{
+	struct sync_tab *t = tab;
+	struct state_lines last;
+
+	draw_delwin(&t->wstate);
+	t->sh = 0;
+	t->sw = w;
+	if (h > 0 && w > 0) {
+		reload(t, -1);
+		t->sh = state_rows(t, &last);
+		if (t->sh > h / 3)
+			t->sh = h / 3;
+		if (h - t->sh < 3)
+			t->sh = 0;
+	}
+	if (t->sh > 0)
+		t->wstate = draw_newwin(t->sh, w, y, x);
+	record_list_layout(&t->rl, y + t->sh, x, h - t->sh, w);
+}
+
+static void
+sync_draw(void *tab, unsigned flags)
+{
+	struct sync_tab *t = tab;
+
+	if (t->wstate != NULL && (flags & UI_DRAW_LIST)) {
+		draw_state(t);
+		wnoutrefresh(t->wstate);
+	}
+	/* the list's own words for an empty list speak of adding */
+	t->rl.empty = t->all ? N_("No conflicts: every change was applied.") :
+	    N_("No open conflicts (r shows the settled ones).");
+	record_list_draw(&t->rl, flags);
+}
+
+static int
+sync_status(void *tab, WINDOW *w, int width)
+{
+	struct sync_tab *t = tab;
+	char count[48];
+	int x;
+
+	if (t->prompt != PROMPT_NONE) {
+		const char *label = t->prompt == PROMPT_EXPORT ?
+		    _("Export to: ") : _("Import bundle: ");
+
+		x = draw_text(w, 0, 0, kz_text_width(label) < width / 2 ?
+		    kz_text_width(label) : width / 2, label, A_BOLD);
+		x = form_line_draw(&t->path, w, 0, x, width - x, A_NORMAL);
+		wmove(w, 0, x < width ? x : width - 1);
+		return -1;
+	}
+	snprintf(count, sizeof count, " %zu/%zu", t->nshown, t->cl.n);
+	return record_list_status(&t->rl, w, width, count);
+}
+
+static unsigned
+sync_keyctx(void *tab, bool *text)
+{
+	struct sync_tab *t = tab;
+
+	if (t->prompt != PROMPT_NONE) {
+		*text = true;
+		return KEYS_PROMPT;
+	}
+	return record_list_keyctx(&t->rl, KEYS_SYNC, text);
+}
+
+static void
+sync_summary(void *tab, char *buf, size_t size)
+{
+	struct sync_tab *t = tab;
+
+	snprintf(buf, size, ngettext("%ld open conflict", "%ld open conflicts",
+	    (unsigned long)t->st.open_conflicts), t->st.open_conflicts);
+}
+
+const struct frame_screen screen_sync = {
+	N_("Sync"),
+	sync_open,
+	sync_close,
+	sync_layout,
+	sync_draw,
+	sync_key,
+	sync_status,
+	sync_keyctx,
+	sync_summary,
+};

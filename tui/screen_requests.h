@@ -1,9 +1,0 @@
-/* screen_requests.h - the request tab: list, record, status, candidates. */
-#ifndef KZ_SCREEN_REQUESTS_H
-#define KZ_SCREEN_REQUESTS_H
-
-#include "draw.h"
-
-extern const struct ui_screen screen_requests;
-
-#endif

@@ -1,9 +1,0 @@
-/* screen_seminars.h - the seminars tab: editions, programme, participants. */
-#ifndef KZ_SCREEN_SEMINARS_H
-#define KZ_SCREEN_SEMINARS_H
-
-#include "draw.h"
-
-extern const struct ui_screen screen_seminars;
-
-#endif

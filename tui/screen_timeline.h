@@ -1,9 +1,0 @@
-/* screen_timeline.h - the timeline tab: dispatches as bars across the months. */
-#ifndef KZ_SCREEN_TIMELINE_H
-#define KZ_SCREEN_TIMELINE_H
-
-#include "draw.h"
-
-extern const struct ui_screen screen_timeline;
-
-#endif

@@ -1,0 +1,357 @@
+/* draw.c - drawing helpers: attributes, fitted text and cells, wrapping, the pager. */
+#include "draw.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "keys.h"
+#include "text.h"
+
+/* Longest row we ever draw, in columns; wider terminals get it padded. */
+#define DRAW_MAXW 1024
+
+static attr_t draw_attrs[DRAW_ROLES];
+
+void
+frame_message(struct frame_ctx *ctx, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ctx->msg, sizeof ctx->msg, fmt, ap);
+	va_end(ap);
+	ctx->msg_error = error;
+}
+
+void
+frame_error(struct frame_ctx *ctx, const struct kz_err *err)
+{
+	char buf[KZ_ERR_MSG + 100];
+
+	frame_message(ctx, true, "%s", kz_err_first(err, buf, sizeof buf));
+}
+
+/*
+ * Every role is readable without colour: selection is reverse video,
+ * titles reverse, headers and labels bold, errors bold. Colour is added
+ * on top, never relied on (https://no-color.org: any non-empty NO_COLOR
+ * turns it off).
+ */
+void
+draw_init(void)
+{
+	const char *nc = getenv("NO_COLOR");
+	bool colour = has_colors() && (nc == NULL || *nc == '\0');
+
+	draw_attrs[DRAW_PLAIN] = A_NORMAL;
+	draw_attrs[DRAW_TITLE] = A_REVERSE;
+	draw_attrs[DRAW_TAB] = A_NORMAL;
+	draw_attrs[DRAW_TAB_ON] = A_REVERSE | A_BOLD;
+	draw_attrs[DRAW_HEADER] = A_BOLD | A_UNDERLINE;
+	draw_attrs[DRAW_SELECTED] = A_REVERSE;
+	draw_attrs[DRAW_LABEL] = A_BOLD;
+	draw_attrs[DRAW_ERROR] = A_BOLD;
+	draw_attrs[DRAW_DIM] = A_DIM;
+	draw_attrs[DRAW_KEYHINT] = A_NORMAL;
+	if (!colour)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(1, COLOR_WHITE, COLOR_BLUE);
+	init_pair(2, COLOR_RED, -1);
+	init_pair(3, COLOR_CYAN, -1);
+	init_pair(4, COLOR_YELLOW, -1);
+	draw_attrs[DRAW_TITLE] = COLOR_PAIR(1) | A_BOLD;
+	draw_attrs[DRAW_ERROR] = COLOR_PAIR(2) | A_BOLD;
+	draw_attrs[DRAW_LABEL] = COLOR_PAIR(3) | A_BOLD;
+	draw_attrs[DRAW_KEYHINT] = COLOR_PAIR(4);
+}
+
+attr_t
+draw_attr(enum draw_role role)
+{
+	return role < DRAW_ROLES ? draw_attrs[role] : A_NORMAL;
+}
+
+int
+draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr)
+{
+	char buf[DRAW_MAXW * 4 + 8];
+	int used;
+
+	if (w == NULL || width < 1 || y < 0 || x < 0 || y >= getmaxy(w) ||
+	    x >= getmaxx(w))
+		return 0;
+	if (width > getmaxx(w) - x)
+		width = getmaxx(w) - x;
+	if (width > DRAW_MAXW)
+		width = DRAW_MAXW;
+	used = kz_text_fit(buf, sizeof buf, s, width, true);
+	wattrset(w, attr);
+	/* Writing the bottom-right cell returns ERR (the cursor cannot
+	 * advance) although the text is drawn: nothing to handle. */
+	mvwaddstr(w, y, x, buf);
+	wattrset(w, A_NORMAL);
+	return used;
+}
+
+size_t
+draw_cell(char *buf, size_t size, size_t o, const char *s, int width,
+    bool last)
+{
+	if (width < 1 || o + 8 >= size)
+		return o;
+	kz_text_fit(buf + o, size - o - 2, s ? s : "", width, !last);
+	o += strlen(buf + o);
+	if (!last)
+		buf[o++] = ' ';
+	buf[o] = '\0';
+	return o;
+}
+
+void
+draw_cells(char *buf, size_t size, const char *const *v, const int *w, int n)
+{
+	size_t o = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < n; i++)
+		o = draw_cell(buf, size, o, v[i], w[i], i + 1 == n);
+}
+
+void
+draw_bar(WINDOW *w, int y, int width, const char *left, const char *right,
+    attr_t attr)
+{
+	int lw = kz_text_width(left), rw = right ? kz_text_width(right) : 0;
+
+	draw_text(w, y, 0, width, left, attr);
+	if (right != NULL && lw + 2 + rw <= width)
+		draw_text(w, y, width - rw, rw, right, attr);
+}
+
+struct draw_note {
+	WINDOW *w;
+	int y, h, width;
+};
+
+static void
+draw_note_line(void *arg, const char *line, size_t len)
+{
+	struct draw_note *n = arg;
+	char buf[256];
+
+	if (n->y >= n->h)
+		return;
+	snprintf(buf, sizeof buf, "%.*s", (int)len, line);
+	draw_text(n->w, n->y++, 0, n->width, buf, draw_attr(DRAW_ERROR));
+}
+
+void
+draw_too_small(WINDOW *w)
+{
+	struct draw_note n = { w, 0, 0, 0 };
+
+	if (w == NULL)
+		return;
+	getmaxyx(w, n.h, n.width);
+	werase(w);
+	/* Wrapped, so that at 20 columns the note still reads whole. */
+	draw_wrap(_("terminal too small"), n.width, draw_note_line, &n);
+	wnoutrefresh(w);
+}
+
+void
+draw_wrap(const char *s, int width,
+    void (*emit)(void *arg, const char *line, size_t len), void *arg)
+{
+	const char *p = s ? s : "";
+
+	if (width < 1)
+		width = 1;
+	while (*p) {
+		const char *start = p, *space = NULL, *wide = NULL, *q = p;
+		int col = 0;
+		unsigned cp;
+		int k;
+
+		while ((k = kz_utf8_decode(q, &cp)) > 0) {
+			int cw = kz_cp_width(cp);
+
+			if (cp == '\n')
+				break;
+			if (col + cw > width)
+				break;
+			if (cp == ' ')
+				space = q;
+			col += cw;
+			q += k;
+			/* CJK text breaks after any wide character, so a
+			 * list joined with 、 breaks between its words. */
+			if (cw == 2)
+				wide = q;
+		}
+		if (*q != '\0' && *q != '\n' && wide != NULL &&
+		    (space == NULL || wide > space)) {
+			emit(arg, start, (size_t)(wide - start));
+			p = wide;
+			while (*p == ' ')
+				p++;
+			continue;
+		}
+		if (*q == '\0') {
+			emit(arg, start, (size_t)(q - start));
+			return;
+		}
+		if (*q == '\n') {
+			emit(arg, start, (size_t)(q - start));
+			p = q + 1;
+			continue;
+		}
+		if (space != NULL && space > start) {
+			emit(arg, start, (size_t)(space - start));
+			p = space + 1;
+		} else if (q == start) {
+			/* Not even one character fits: give it its own line
+			 * and let the drawing cut it. */
+			k = kz_utf8_decode(q, &cp);
+			emit(arg, start, (size_t)k);
+			p = q + k;
+		} else {
+			emit(arg, start, (size_t)(q - start));
+			p = q;
+		}
+		while (*p == ' ')
+			p++;
+	}
+}
+
+int
+draw_getkey(WINDOW *w)
+{
+	wint_t wc;
+	int r;
+
+	keypad(w, TRUE);
+	r = wget_wch(w, &wc);
+	if (r == ERR)
+		return -1;
+	if (r == KEY_CODE_YES) {
+		if (wc == KEY_ENTER)
+			return '\n';
+		return KEYS_FN | (int)wc;
+	}
+	if (wc == '\r')
+		return '\n';
+	if (wc == 0x7f || wc == 0x08)
+		return KEYS_FN | KEY_BACKSPACE;
+	return (int)wc;
+}
+
+WINDOW *
+draw_newwin(int h, int w, int y, int x)
+{
+	/* newwin treats 0 as "to the edge": never pass it by accident. */
+	if (h < 1 || w < 1 || y < 0 || x < 0 || y + h > LINES || x + w > COLS)
+		return NULL;
+	return newwin(h, w, y, x);
+}
+
+void
+draw_delwin(WINDOW **w)
+{
+	if (*w != NULL) {
+		delwin(*w);
+		*w = NULL;
+	}
+}
+
+void
+draw_pager(const char *title, char **lines, size_t n)
+{
+	WINDOW *w = NULL;
+	size_t top = 0;
+	bool layout = true;
+	char hints[256], pos[64];
+
+	keys_hints(KEYS_PAGER, false, hints, sizeof hints);
+	for (;;) {
+		int h, width, rows, key;
+		size_t maxtop;
+
+		if (layout) {
+			if (w != stdscr)
+				draw_delwin(&w);
+			w = draw_newwin(LINES, COLS, 0, 0);
+			if (w == NULL)
+				w = stdscr;
+			layout = false;
+		}
+		getmaxyx(w, h, width);
+		rows = h - 2;
+		maxtop = n > (size_t)(rows > 0 ? rows : 0) ?
+		    n - (size_t)rows : 0;
+		if (top > maxtop)
+			top = maxtop;
+		if (h < 3 || width < 10)
+			draw_too_small(w);
+		else {
+			werase(w);
+			snprintf(pos, sizeof pos, "%zu-%zu/%zu", n ? top + 1 : 0,
+			    top + (size_t)rows < n ? top + (size_t)rows : n, n);
+			draw_bar(w, 0, width, title, pos, draw_attr(DRAW_TITLE));
+			for (int i = 0; i < rows && top + (size_t)i < n; i++) {
+				const char *l = lines[top + (size_t)i];
+
+				/* Section titles are the lines that do not
+				 * start with a space. */
+				draw_text(w, 1 + i, 0, width, l, l[0] != ' ' ?
+				    draw_attr(DRAW_HEADER) : A_NORMAL);
+			}
+			draw_text(w, h - 1, 0, width, hints,
+			    draw_attr(DRAW_KEYHINT));
+			wnoutrefresh(w);
+		}
+		doupdate();
+
+		key = draw_getkey(w);
+		if (key == (KEYS_FN | KEY_RESIZE)) {
+			layout = true;
+			continue;
+		}
+		switch (keys_lookup(KEYS_PAGER, key, false)) {
+		case KA_UP:
+			if (top > 0)
+				top--;
+			break;
+		case KA_DOWN:
+			if (top < maxtop)
+				top++;
+			break;
+		case KA_PGUP:
+			top = top > (size_t)rows ? top - (size_t)rows : 0;
+			break;
+		case KA_PGDN:
+			top += rows > 0 ? (size_t)rows : 1;
+			break;
+		case KA_FIRST:
+			top = 0;
+			break;
+		case KA_LAST:
+			top = maxtop;
+			break;
+		case KA_REDRAW:
+			clearok(curscr, TRUE);
+			break;
+		case KA_CLOSE:
+			if (w != stdscr)
+				draw_delwin(&w);
+			return;
+		default:
+			break;
+		}
+	}
+}

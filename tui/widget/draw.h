@@ -1,0 +1,110 @@
+/* draw.h - drawing helpers, and the contract between the frame and its tabs. */
+#ifndef KZ_DRAW_H
+#define KZ_DRAW_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "config.h"
+#include "db.h"
+
+/* What a key changed, so that only that is drawn again (a cursor move
+ * redraws two rows of the list, not the screen). */
+#define UI_DRAW_TITLE	0x001	/* title bar: office, counts */
+#define UI_DRAW_TABS	0x002
+#define UI_DRAW_STATUS	0x004	/* status line: hints, messages, prompt */
+#define UI_DRAW_ROWS	0x008	/* the rows of the old and new selection */
+#define UI_DRAW_LIST	0x010	/* the whole list */
+#define UI_DRAW_DETAIL	0x020	/* the detail pane */
+#define UI_DRAW_BODY	(UI_DRAW_LIST | UI_DRAW_DETAIL)
+#define UI_DRAW_ALL	(UI_DRAW_TITLE | UI_DRAW_TABS | UI_DRAW_STATUS | \
+			 UI_DRAW_BODY)
+#define UI_LAYOUT	0x100	/* sizes changed: make the windows again */
+#define UI_PASS		0x200	/* the tab did not use the key */
+#define UI_QUIT		0x400
+
+/* What every tab is handed. */
+struct frame_ctx {
+	struct kz_db *db;
+	const struct kz_config *cfg;
+	char msg[256];		/* shown on the status line until a key */
+	bool msg_error;
+};
+
+/* Set the status-line message. */
+void frame_message(struct frame_ctx *ctx, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Report the first problem of err on the status line. */
+void frame_error(struct frame_ctx *ctx, const struct kz_err *err);
+
+/* A tab of the main screen. Requests, dispatches, timeline, seminars and
+ * trainees will each be one of these beside the specialists. */
+struct frame_screen {
+	const char *name;	/* tab label, N_() */
+	void *(*open)(struct frame_ctx *ctx);
+	void (*close)(void *tab);
+	/* The tab owns the body rectangle; make its windows there. */
+	void (*layout)(void *tab, int y, int x, int h, int w);
+	/* Draw what flags name and wnoutrefresh it. */
+	void (*draw)(void *tab, unsigned flags);
+	/* Handle a key; UI_* flags, UI_PASS to let the frame have it. */
+	unsigned (*key)(void *tab, int key);
+	/* Draw the left part of the status line into w and return the
+	 * columns used; -1 if the tab took the whole line and the cursor
+	 * (a prompt). */
+	int (*status)(void *tab, WINDOW *w, int width);
+	/* Key context for the status-line hints, and whether it types. */
+	unsigned (*keyctx)(void *tab, bool *text);
+	/* A short summary for the title bar, e.g. "12 specialists". */
+	void (*summary)(void *tab, char *buf, size_t size);
+};
+
+/* Roles of text, mapped to attributes: reverse and bold always, colour
+ * only as an extra when the terminal has it and NO_COLOR is unset. */
+enum draw_role {
+	DRAW_PLAIN, DRAW_TITLE, DRAW_TAB, DRAW_TAB_ON, DRAW_HEADER,
+	DRAW_SELECTED, DRAW_LABEL, DRAW_ERROR, DRAW_DIM, DRAW_KEYHINT,
+	DRAW_ROLES
+};
+
+void draw_init(void);
+attr_t draw_attr(enum draw_role role);
+
+/* Text at (y, x), cut to width columns ('~' marks a cut) and padded
+ * with spaces in attr. Returns the columns drawn. A NULL window or a
+ * width under 1 draws nothing. */
+int draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr);
+/* Append a cell to the row being built in buf (size bytes, o of them
+ * used): s fitted and padded to width columns, then a space; the last
+ * cell is neither padded nor followed by a space. A width under 1 adds
+ * nothing. Returns the bytes used. */
+size_t draw_cell(char *buf, size_t size, size_t o, const char *s, int width,
+    bool last);
+/* A row of the n cells v[] in the widths w[], as draw_cell puts them. */
+void draw_cells(char *buf, size_t size, const char *const *v, const int *w,
+    int n);
+/* A whole row in attr: left text, and right text flush right if both fit. */
+void draw_bar(WINDOW *w, int y, int width, const char *left,
+    const char *right, attr_t attr);
+/* "terminal too small" in whatever room there is. */
+void draw_too_small(WINDOW *w);
+
+/* Split text into lines of at most width columns, breaking after spaces
+ * where it can and anywhere in CJK text; '\n' breaks too. emit gets each
+ * line (not NUL-terminated). */
+void draw_wrap(const char *s, int width,
+    void (*emit)(void *arg, const char *line, size_t len), void *arg);
+
+/* Read one key from w, as keys.h spells keys: Enter is '\n', every
+ * Backspace is KEYS_FN | KEY_BACKSPACE. -1 if nothing was read. */
+int draw_getkey(WINDOW *w);
+
+/* Make a window, or NULL if the size makes no sense; delete one safely. */
+WINDOW *draw_newwin(int h, int w, int y, int x);
+void draw_delwin(WINDOW **w);
+
+/* Show lines full screen with a title until the user closes it. */
+void draw_pager(const char *title, char **lines, size_t n);
+
+#endif

@@ -1,0 +1,507 @@
+/* record_list.c - a list of records with a detail pane, search and a yes/no question, for record tabs. */
+#include "record_list.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "id.h"
+#include "text.h"
+
+#define ROWW 4096		/* bytes of one drawn row */
+#define LABELW 14		/* detail labels, at most */
+
+void
+record_list_init(struct record_list *l, const struct record_list_ops *ops, void *arg)
+{
+	memset(l, 0, sizeof *l);
+	l->ops = ops;
+	l->arg = arg;
+	form_line_set(&l->term, "");
+}
+
+static void
+dl_clear(struct record_list *l)
+{
+	for (size_t i = 0; i < l->ndl; i++) {
+		free(l->dl[i].label);
+		free(l->dl[i].text);
+	}
+	l->ndl = 0;
+}
+
+void
+record_list_free(struct record_list *l)
+{
+	draw_delwin(&l->wlist);
+	draw_delwin(&l->wdet);
+	dl_clear(l);
+	free(l->dl);
+	form_line_free(&l->term);
+}
+
+static size_t
+count(const struct record_list *l)
+{
+	return l->ops->count(l->arg);
+}
+
+int
+record_list_rows(const struct record_list *l)
+{
+	return l->lh > 1 ? l->lh - 1 : 1;
+}
+
+void
+record_list_clamp(struct record_list *l)
+{
+	size_t n = count(l), vis = (size_t)record_list_rows(l);
+
+	if (l->sel >= n)
+		l->sel = n ? n - 1 : 0;
+	/* without a list window there is no height to scroll by */
+	if (l->lh <= 0)
+		return;
+	if (l->top > l->sel)
+		l->top = l->sel;
+	if (l->sel >= l->top + vis)
+		l->top = l->sel - vis + 1;
+	if (l->top + vis > n)
+		l->top = n > vis ? n - vis : 0;
+}
+
+/* Wide terminals get the detail beside the list, 80 columns below it,
+ * short ones the list alone (Enter shows the detail instead). */
+void
+record_list_layout(struct record_list *l, int y, int x, int h, int w)
+{
+	draw_delwin(&l->wlist);
+	draw_delwin(&l->wdet);
+	l->side = false;
+	l->lw = l->dw = w;
+	if (h <= 0 || w <= 0) {
+		l->lh = l->dh = 0;
+		return;
+	}
+	if (l->zoom) {
+		l->lh = 0;
+		l->dh = h;
+	} else if (w >= 140 && h >= 6) {
+		l->side = true;
+		l->lh = l->dh = h;
+		l->lw = w * 55 / 100;
+		l->dw = w - l->lw;
+	} else if (h >= 10) {
+		l->lh = (h * 9) / 20;
+		l->dh = h - l->lh;
+	} else {
+		l->lh = h;
+		l->dh = 0;
+	}
+	if (l->lh > 0)
+		l->wlist = draw_newwin(l->lh, l->lw, y, x);
+	if (l->dh > 0)
+		l->wdet = draw_newwin(l->dh, l->dw, l->side ? y : y + l->lh,
+		    l->side ? x + l->lw : x);
+	record_list_clamp(l);
+}
+
+static void
+draw_row(struct record_list *l, size_t i)
+{
+	char buf[ROWW];
+	bool on = i == l->sel;
+
+	if (i < l->top || i >= l->top + (size_t)record_list_rows(l) ||
+	    i >= count(l))
+		return;
+	buf[0] = on ? '>' : ' ';
+	l->ops->row(l->arg, i, buf + 1, sizeof buf - 1, l->lw - 1);
+	draw_text(l->wlist, 1 + (int)(i - l->top), 0, l->lw, buf,
+	    on ? draw_attr(DRAW_SELECTED) : A_NORMAL);
+}
+
+static void
+draw_list(struct record_list *l, const char *empty)
+{
+	char buf[ROWW];
+	size_t n = count(l);
+
+	werase(l->wlist);
+	buf[0] = ' ';
+	l->ops->row(l->arg, (size_t)-1, buf + 1, sizeof buf - 1, l->lw - 1);
+	draw_text(l->wlist, 0, 0, l->lw, buf, draw_attr(DRAW_HEADER));
+	for (size_t i = l->top; i < n && i < l->top + (size_t)record_list_rows(l);
+	    i++)
+		draw_row(l, i);
+	if (n == 0)
+		draw_text(l->wlist, 1, 1, l->lw - 1, empty, draw_attr(DRAW_DIM));
+}
+
+static int
+label_width(const struct record_list *l)
+{
+	int lw = l->labelw;
+
+	for (size_t i = 0; l->labelw <= 0 && i < l->ndl; i++)
+		if (l->dl[i].label && kz_text_width(l->dl[i].label) > lw)
+			lw = kz_text_width(l->dl[i].label);
+	if (l->labelw <= 0 && lw > LABELW)
+		lw = LABELW;
+	return lw < l->dw / 3 ? lw : l->dw / 3;
+}
+
+int
+record_list_detail_width(const struct record_list *l)
+{
+	int x0 = l->side ? 2 : 0, w;
+
+	/* a label column known beforehand leaves the text the rest */
+	if (l->labelw > 0) {
+		w = l->dw - x0 - label_width(l) - 1;
+		return w > 0 ? w : 1;
+	}
+	w = l->dw - x0 - LABELW - 1;
+	return w > 10 ? w : 10;
+}
+
+static void
+dl_push(struct record_list *l, const char *label, const char *text, size_t len,
+    bool heading)
+{
+	struct record_list_dline *d;
+
+	if (l->ndl == l->capdl) {
+		size_t cap = l->capdl ? l->capdl * 2 : 32;
+		struct record_list_dline *p = realloc(l->dl, cap * sizeof *p);
+
+		if (p == NULL)
+			return;
+		l->dl = p;
+		l->capdl = cap;
+	}
+	d = &l->dl[l->ndl];
+	d->label = label ? strdup(label) : NULL;
+	d->text = strndup(text, len);
+	d->heading = heading;
+	if (d->text != NULL)
+		l->ndl++;
+	else
+		free(d->label);
+}
+
+struct wrapctx {
+	struct record_list *l;
+	const char *label;
+};
+
+static void
+wrap_emit(void *arg, const char *line, size_t len)
+{
+	struct wrapctx *w = arg;
+
+	dl_push(w->l, w->label, line, len, false);
+	w->label = NULL;
+}
+
+void
+record_list_detail_title(struct record_list *l, const char *title)
+{
+	snprintf(l->title, sizeof l->title, "%s", title ? title : "");
+}
+
+void
+record_list_detail_add(struct record_list *l, const char *label, const char *text)
+{
+	struct wrapctx w = { l, label };
+
+	if (text == NULL || *text == '\0')
+		return;
+	draw_wrap(text, l->dwidth, wrap_emit, &w);
+}
+
+void
+record_list_detail_heading(struct record_list *l, const char *text)
+{
+	dl_push(l, NULL, text, strlen(text), true);
+}
+
+static void
+draw_detail(struct record_list *l)
+{
+	int x0 = l->side ? 2 : 0, cw = l->dw - x0, lw, rows = l->dh - 1;
+	char pos[32];
+
+	werase(l->wdet);
+	if (l->side)
+		for (int y = 0; y < l->dh; y++)
+			draw_text(l->wdet, y, 0, 1, "|", draw_attr(DRAW_DIM));
+	dl_clear(l);
+	l->title[0] = '\0';
+	/* labels are measured after the lines exist (unless the tab gave
+	 * their width); wrap to the widest a label may be, which keeps the
+	 * text inside the pane */
+	l->dwidth = record_list_detail_width(l);
+	if (count(l) > 0)
+		l->ops->detail(l->arg, l, l->sel);
+	lw = label_width(l);
+	if (l->ndl > 0 && l->dscroll + (size_t)rows > l->ndl)
+		l->dscroll = l->ndl > (size_t)rows ? l->ndl - (size_t)rows : 0;
+	draw_text(l->wdet, 0, x0, cw, l->title, draw_attr(DRAW_HEADER));
+	if (l->ndl == 0 && !l->title[0] && l->nodetail != NULL)
+		draw_text(l->wdet, 1, x0, cw, _(l->nodetail),
+		    draw_attr(DRAW_DIM));
+	if (l->ndl > (size_t)rows && rows > 0) {
+		snprintf(pos, sizeof pos, " %zu-%zu/%zu", l->dscroll + 1,
+		    l->dscroll + (size_t)rows, l->ndl);
+		if (kz_text_width(l->title) + 2 + (int)strlen(pos) < cw)
+			draw_text(l->wdet, 0, l->dw - (int)strlen(pos),
+			    (int)strlen(pos), pos, draw_attr(DRAW_HEADER));
+	}
+	for (int r = 0; r < rows && l->dscroll + (size_t)r < l->ndl; r++) {
+		const struct record_list_dline *d = &l->dl[l->dscroll + (size_t)r];
+
+		if (d->heading) {
+			draw_text(l->wdet, 1 + r, x0, cw, d->text,
+			    draw_attr(DRAW_LABEL));
+			continue;
+		}
+		if (d->label)
+			draw_text(l->wdet, 1 + r, x0, lw, d->label,
+			    draw_attr(DRAW_LABEL));
+		draw_text(l->wdet, 1 + r, x0 + lw + 1, cw - lw - 1, d->text,
+		    A_NORMAL);
+	}
+}
+
+void
+record_list_draw(struct record_list *l, unsigned flags)
+{
+	const char *empty;
+
+	if (*record_list_term(l))
+		empty = l->nomatch ? _(l->nomatch) :
+		    _("Nothing matches the search.");
+	else
+		empty = l->empty ? _(l->empty) :
+		    _("Nothing here yet: press a to add.");
+	if (l->wlist != NULL && (flags & (UI_DRAW_LIST | UI_DRAW_ROWS))) {
+		if (flags & UI_DRAW_LIST)
+			draw_list(l, empty);
+		else {
+			draw_row(l, l->oldsel);
+			draw_row(l, l->sel);
+		}
+		wnoutrefresh(l->wlist);
+	}
+	if (l->wdet != NULL && (flags & UI_DRAW_DETAIL)) {
+		draw_detail(l);
+		wnoutrefresh(l->wdet);
+	}
+}
+
+unsigned
+record_list_select(struct record_list *l, size_t to)
+{
+	size_t n = count(l), vis = (size_t)record_list_rows(l);
+
+	if (n == 0)
+		return 0;
+	if (to >= n)
+		to = n - 1;
+	if (to == l->sel)
+		return 0;
+	l->oldsel = l->sel;
+	l->sel = to;
+	l->dscroll = 0;
+	if (l->sel < l->top) {
+		l->top = l->sel;
+		return UI_DRAW_LIST | UI_DRAW_DETAIL;
+	}
+	if (l->sel >= l->top + vis) {
+		l->top = l->sel - vis + 1;
+		return UI_DRAW_LIST | UI_DRAW_DETAIL;
+	}
+	return UI_DRAW_ROWS | UI_DRAW_DETAIL;
+}
+
+static unsigned
+rl_move(struct record_list *l, enum keys_action a)
+{
+	size_t page, n;
+
+	if (l->ops->moves != NULL)
+		return l->ops->moves(l->arg, a);
+	page = (size_t)record_list_rows(l);
+	n = count(l);
+	switch (a) {
+	case KA_UP:
+		return l->sel > 0 ? record_list_select(l, l->sel - 1) : 0;
+	case KA_DOWN:
+		return record_list_select(l, l->sel + 1);
+	case KA_PGUP:
+		return record_list_select(l, l->sel > page ? l->sel - page : 0);
+	case KA_PGDN:
+		return record_list_select(l, l->sel + page);
+	case KA_FIRST:
+		return record_list_select(l, 0);
+	case KA_LAST:
+		return n ? record_list_select(l, n - 1) : 0;
+	default:
+		return UI_PASS;
+	}
+}
+
+unsigned
+record_list_browse(struct record_list *l, enum keys_action a)
+{
+	unsigned f = rl_move(l, a);
+
+	if (f != UI_PASS)
+		return f;
+	switch (a) {
+	case KA_ZOOM:
+		l->zoom = !l->zoom;
+		return UI_LAYOUT | UI_DRAW_ALL;
+	case KA_DETAIL_DOWN:
+		l->dscroll++;
+		return UI_DRAW_DETAIL;
+	case KA_DETAIL_UP:
+		if (l->dscroll > 0)
+			l->dscroll--;
+		return UI_DRAW_DETAIL;
+	case KA_SEARCH:
+		l->mode = RLIST_SEARCH;
+		form_line_edit(&l->term, KA_END, 0);
+		return UI_DRAW_STATUS;
+	case KA_CLEAR:
+		return record_list_clear(l) ? UI_DRAW_ALL : 0;
+	default:
+		return UI_PASS;
+	}
+}
+
+static void
+refilter(struct record_list *l)
+{
+	if (l->ops->refilter != NULL)
+		l->ops->refilter(l->arg);
+}
+
+unsigned
+record_list_search_key(struct record_list *l, int key)
+{
+	enum keys_action a = keys_lookup(KEYS_SEARCH | KEYS_EDIT, key, true);
+	unsigned f = rl_move(l, a);
+
+	if (f != UI_PASS)
+		return f | UI_DRAW_STATUS;
+	switch (a) {
+	case KA_SEARCH_KEEP:
+		l->mode = RLIST_BROWSE;
+		return UI_DRAW_STATUS;
+	case KA_SEARCH_CANCEL:
+		l->mode = RLIST_BROWSE;
+		form_line_set(&l->term, "");
+		refilter(l);
+		return UI_DRAW_ALL;
+	case KA_REDRAW:
+		return UI_PASS;
+	default:
+		if (form_line_edit(&l->term, a, key)) {
+			refilter(l);
+			return UI_DRAW_ALL;
+		}
+		return UI_DRAW_STATUS;
+	}
+}
+
+const char *
+record_list_term(const struct record_list *l)
+{
+	return form_line_text(&l->term);
+}
+
+bool
+record_list_clear(struct record_list *l)
+{
+	if (!*record_list_term(l))
+		return false;
+	form_line_set(&l->term, "");
+	refilter(l);
+	return true;
+}
+
+void
+record_list_ask(struct record_list *l, const char *question)
+{
+	snprintf(l->question, sizeof l->question, "%s", question);
+	l->mode = RLIST_CONFIRM;
+}
+
+unsigned
+record_list_delete_key(struct record_list *l, struct frame_ctx *ctx, int key, const char *id,
+    const struct record_list_delete *d)
+{
+	enum keys_action a = keys_lookup(KEYS_CONFIRM, key, false);
+	struct kz_err err = { 0 };
+	char keep[KZ_ID_SIZE];
+
+	if (a != KA_YES && a != KA_NO)
+		return 0;
+	l->mode = RLIST_BROWSE;
+	if (a == KA_NO || id == NULL) {
+		frame_message(ctx, false, "%s", _("Nothing deleted."));
+		return UI_DRAW_STATUS;
+	}
+	/* the row, and id with it, goes when done reads the rows again */
+	snprintf(keep, sizeof keep, "%s", id);
+	if (d->del(ctx->db, keep, &err) != KZ_OK) {
+		frame_error(ctx, &err);
+		return UI_DRAW_STATUS;
+	}
+	d->done(l->arg, keep);
+	return UI_DRAW_ALL;
+}
+
+int
+record_list_status(struct record_list *l, WINDOW *w, int width, const char *count_text)
+{
+	char buf[512];
+	int x;
+
+	if (l->mode == RLIST_SEARCH) {
+		draw_text(w, 0, 0, 1, "/", A_BOLD);
+		if (width > 30 && count_text) {
+			width -= (int)strlen(count_text);
+			draw_text(w, 0, width, (int)strlen(count_text),
+			    count_text, draw_attr(DRAW_DIM));
+		}
+		x = form_line_draw(&l->term, w, 0, 1, width - 1, A_NORMAL);
+		wmove(w, 0, x < width ? x : width - 1);
+		return -1;
+	}
+	if (l->mode == RLIST_CONFIRM) {
+		x = draw_text(w, 0, 0, width, l->question, draw_attr(DRAW_ERROR));
+		wmove(w, 0, x < width ? x : width - 1);
+		return -1;
+	}
+	if (*record_list_term(l)) {
+		snprintf(buf, sizeof buf, "[/%s] ", record_list_term(l));
+		return draw_text(w, 0, 0, kz_text_width(buf) < width / 2 ?
+		    kz_text_width(buf) : width / 2, buf, A_BOLD);
+	}
+	return 0;
+}
+
+unsigned
+record_list_keyctx(const struct record_list *l, unsigned browse, bool *text)
+{
+	*text = l->mode == RLIST_SEARCH;
+	if (l->mode == RLIST_SEARCH)
+		return KEYS_SEARCH;
+	if (l->mode == RLIST_CONFIRM)
+		return KEYS_CONFIRM;
+	return browse;
+}
