@@ -1,5 +1,6 @@
 /* demo.c - a demo data set shaped like the published register. */
 #include "demo.h"
+#include "record.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,6 @@
 /* demo_dispatch.c - demo requests and dispatches: the public 2019 cases and 99 earlier ones. */
 #include "demo.h"
+#include "record.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,6 @@
 /* demo_seminar.c - demo seminars, programmes, participants, trainees. */
 #include "demo.h"
+#include "record.h"
 
 #include <stdio.h>
 #include <string.h>

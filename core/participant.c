@@ -1,5 +1,6 @@
 /* participant.c - the people at a seminar edition, and counts of them. */
 #include "participant.h"
+#include "record.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,6 @@
 /* programme.c - an edition's programme: items on days, in several cities. */
 #include "programme.h"
+#include "record.h"
 
 #include <ctype.h>
 #include <stdio.h>

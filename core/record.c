@@ -16,6 +16,20 @@ kz_grow(void *p, size_t n, size_t size)
 	return realloc(p, (n + 1) * size);
 }
 
+/* ---- owned strings ---- */
+
+int
+kz_str_set(char **slot, const char *value)
+{
+	char *copy = NULL;
+
+	if (value && *value && (copy = strdup(value)) == NULL)
+		return KZ_ERROR;
+	free(*slot);
+	*slot = copy;
+	return KZ_OK;
+}
+
 /* ---- stamps ---- */
 
 const char *

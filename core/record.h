@@ -44,6 +44,9 @@ bool kz_time_normalise(const char *in, char out[6]);
 int kz_copy_value(char *out, size_t size, const char *v, const char *where,
     const char *label, struct kz_err *err);
 
+/* Replace *slot with a copy of value (NULL or "" clears it). */
+int kz_str_set(char **slot, const char *value);
+
 /* ---- statements ---- */
 
 /* Bind text; NULL or "" binds SQL NULL. */

@@ -1,5 +1,6 @@
 /* seminar.c - seminar series and their editions, with attendance. */
 #include "seminar.h"
+#include "record.h"
 
 #include <stdio.h>
 #include <stdlib.h>

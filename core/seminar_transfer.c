@@ -1,5 +1,6 @@
 /* seminar_transfer.c - programme items and participants to and from CSV. */
 #include "seminar_transfer.h"
+#include "record.h"
 
 #include <stdio.h>
 #include <stdlib.h>

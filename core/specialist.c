@@ -11,55 +11,165 @@
 #include "search.h"
 #include "text.h"
 
-static const char *const level_names[KZ_LEVEL_COUNT] = {
-	N_("basic"), N_("conversational"), N_("business"), N_("fluent"),
-	N_("native"),
+/* ---- enumerations ---- */
+
+static const char *const level_keywords[] = {
+	"basic", "conversational", "business", "fluent", "native", NULL,
 };
+static const char *const level_labels[] = {
+	N_("basic"), N_("conversational"), N_("business"), N_("fluent"),
+	N_("native"), NULL,
+};
+const struct kz_enum kz_level_enum = { "level", level_keywords,
+	level_labels };
+
+static const char *const status_keywords[] = { "serving", "retired", NULL };
+static const char *const status_labels[] = { N_("serving"), N_("retired"),
+	NULL };
+const struct kz_enum kz_specialist_status_enum = { "status", status_keywords,
+	status_labels };
 
 const char *
 kz_level_name(enum kz_level l)
 {
-	return l >= 0 && l < KZ_LEVEL_COUNT ? level_names[l] : "?";
+	return kz_enum_keyword(&kz_level_enum, (int)l);
 }
 
 int
 kz_level_parse(const char *s)
 {
-	for (int i = 0; s && i < KZ_LEVEL_COUNT; i++)
-		if (strcmp(s, level_names[i]) == 0)
-			return i;
-	return -1;
+	return kz_enum_parse(&kz_level_enum, s);
 }
 
 const char *
 kz_status_name(enum kz_status st)
 {
-	return st == KZ_RETIRED ? N_("retired") : N_("serving");
+	return kz_enum_keyword(&kz_specialist_status_enum, (int)st);
 }
 
 int
 kz_status_parse(const char *s)
 {
-	if (s && strcmp(s, "serving") == 0)
-		return KZ_SERVING;
-	if (s && strcmp(s, "retired") == 0)
-		return KZ_RETIRED;
-	return -1;
+	return kz_enum_parse(&kz_specialist_status_enum, s);
 }
 
-/* ---- owned strings ---- */
+/* ---- the table of fields ---- */
 
-int
-kz_str_set(char **slot, const char *value)
-{
-	char *copy = NULL;
+/* The lists through the table's untyped callbacks. */
+static int parse_fields(void *r, const char *t, struct kz_err *e)
+	{ return kz_specialist_parse_fields(r, t, e); }
+static int parse_langs(void *r, const char *t, struct kz_err *e)
+	{ return kz_specialist_parse_langs(r, t, e); }
+static int parse_unavail(void *r, const char *t, struct kz_err *e)
+	{ return kz_specialist_parse_unavail(r, t, e); }
+static char *format_fields(const void *r)
+	{ return kz_specialist_format_fields(r); }
+static char *format_langs(const void *r)
+	{ return kz_specialist_format_langs(r); }
+static char *format_unavail(const void *r)
+	{ return kz_specialist_format_unavail(r); }
+static int json_fields(const void *r, struct kz_buf *b)
+	{ return kz_specialist_json_fields(r, b); }
+static int json_langs(const void *r, struct kz_buf *b)
+	{ return kz_specialist_json_langs(r, b); }
+static int json_unavail(const void *r, struct kz_buf *b)
+	{ return kz_specialist_json_unavail(r, b); }
+static int show_fields(const void *r, const struct kz_config *c,
+    struct kz_buf *b)
+	{ return kz_specialist_show_fields(r, c, b); }
+static int show_langs(const void *r, const struct kz_config *c,
+    struct kz_buf *b)
+	{ return kz_specialist_show_langs(r, c, b); }
+static int show_unavail(const void *r, const struct kz_config *c,
+    struct kz_buf *b)
+	{ return kz_specialist_show_unavail(r, c, b); }
 
-	if (value && *value && (copy = strdup(value)) == NULL)
-		return KZ_ERROR;
-	free(*slot);
-	*slot = copy;
-	return KZ_OK;
-}
+#define S(m) offsetof(struct kz_specialist, m)
+#define A(m) S(m), sizeof ((struct kz_specialist *)0)->m
+
+/* One line a field, in the order forms, files and details show them. */
+static const struct kz_rfield specialist_fields[] = {
+	{ .name = "id", .column = "id", .csv = "id", .label = N_("ID"),
+	  .kind = KZ_RK_ID, .off = A(id) },
+	{ .name = "name", .column = "name", .csv = "name", .option = "name",
+	  .label = N_("name"), .kind = KZ_RK_TEXT, .off = S(name), .max = 100,
+	  .flags = KZ_RF_REQUIRED, .hint = N_("The name in its own script, "
+	  "e.g. Chinese or Japanese characters") },
+	{ .name = "name_roman", .column = "name_roman", .csv = "name_roman",
+	  .option = "roman", .label = N_("romanised name"), .kind = KZ_RK_TEXT,
+	  .off = S(name_roman), .max = 100, .flags = KZ_RF_REQUIRED,
+	  .hint = N_("The name in Latin letters, e.g. Wang Jianguo") },
+	{ .name = "government", .column = "government", .csv = "government",
+	  .option = "government", .label = N_("home government"),
+	  .kind = KZ_RK_TEXT, .off = S(government), .max = 100,
+	  .flags = KZ_RF_REQUIRED, .hint = N_("Home prefecture or "
+	  "municipality, e.g. Shimane Prefecture") },
+	{ .name = "post", .column = "post", .csv = "post", .option = "post",
+	  .label = N_("post"), .kind = KZ_RK_TEXT, .off = S(post), .max = 100,
+	  .hint = N_("Post or department, e.g. Agricultural Technology "
+	  "Centre") },
+	{ .name = "status", .column = "status", .csv = "status",
+	  .option = "status", .label = N_("status"), .kind = KZ_RK_ENUM,
+	  .off = S(status), .values = &kz_specialist_status_enum,
+	  .hint = N_("Space, or the first letter: serving or retired") },
+	{ .name = "fields", .csv = "fields", .option = "fields",
+	  .label = N_("fields"), .kind = KZ_RK_LIST, .parse = parse_fields,
+	  .format = format_fields, .json = json_fields, .show = show_fields,
+	  .hint = N_("code or number[:sub-speciality[:years]]; ...  e.g. "
+	  "agriculture:greenhouse:12; 27") },
+	{ .name = "languages", .csv = "languages", .option = "langs",
+	  .label = N_("languages"), .kind = KZ_RK_LIST, .parse = parse_langs,
+	  .format = format_langs, .json = json_langs, .show = show_langs,
+	  .hint = N_("code:level, ...  e.g. zh:fluent "
+	  "(basic/conversational/business/fluent/native)") },
+	{ .name = "overseas", .column = "overseas", .csv = "overseas",
+	  .option = "overseas", .label = N_("overseas experience"),
+	  .kind = KZ_RK_NOTE, .off = S(overseas), .max = 2000,
+	  .hint = N_("e.g. JICA expert in Laos, 2 years") },
+	{ .name = "email", .column = "email", .csv = "email",
+	  .option = "email", .label = N_("e-mail"), .kind = KZ_RK_EMAIL,
+	  .off = S(email), .flags = KZ_RF_PERSONAL,
+	  .hint = N_("e.g. name@example.org") },
+	{ .name = "phone", .column = "phone", .csv = "phone",
+	  .option = "phone", .label = N_("phone"), .kind = KZ_RK_PHONE,
+	  .off = S(phone), .flags = KZ_RF_PERSONAL,
+	  .hint = N_("Digits, spaces and + - ( ) . /") },
+	{ .name = "address", .column = "address", .csv = "address",
+	  .option = "address", .label = N_("address"), .kind = KZ_RK_NOTE,
+	  .off = S(address), .max = 300, .flags = KZ_RF_PERSONAL,
+	  .hint = N_("Postal address") },
+	{ .name = "unavailable", .csv = "unavailable", .option = "unavailable",
+	  .label = N_("unavailable"), .kind = KZ_RK_LIST,
+	  .parse = parse_unavail, .format = format_unavail,
+	  .json = json_unavail, .show = show_unavail,
+	  .hint = N_("YYYY-MM-DD..YYYY-MM-DD reason; ...  e.g. "
+	  "2026-12-01..2026-12-20 surgery") },
+	{ .name = "notes", .column = "notes", .csv = "notes",
+	  .option = "notes", .label = N_("notes"), .kind = KZ_RK_NOTE,
+	  .off = S(notes), .max = 4000,
+	  .hint = N_("Anything else worth knowing") },
+	{ .name = "created", .column = "created", .csv = "created",
+	  .label = N_("created"), .kind = KZ_RK_STAMP, .off = A(created),
+	  .flags = KZ_RF_CREATED },
+	{ .name = "created_by", .column = "created_by", .label =
+	  N_("created by"), .kind = KZ_RK_USER, .off = S(created_by),
+	  .flags = KZ_RF_CREATED },
+	{ .name = "updated", .column = "updated", .csv = "updated",
+	  .label = N_("updated"), .kind = KZ_RK_STAMP, .off = A(updated) },
+	{ .name = "updated_by", .column = "updated_by",
+	  .label = N_("updated by"), .kind = KZ_RK_USER,
+	  .off = S(updated_by) },
+};
+
+#undef S
+#undef A
+
+static struct kz_rtype_sql specialist_sql;
+const struct kz_rtype kz_specialist_type = {
+	.name = N_("specialist"), .table = KZ_T_SPECIALIST,
+	.f = specialist_fields, .n = KZ_NFIELDS(specialist_fields),
+	.sql = &specialist_sql,
+};
 
 void
 kz_specialist_init(struct kz_specialist *s)
@@ -70,12 +180,7 @@ kz_specialist_init(struct kz_specialist *s)
 void
 kz_specialist_free(struct kz_specialist *s)
 {
-	char **strs[] = { &s->name, &s->name_roman, &s->government, &s->post,
-	    &s->overseas, &s->email, &s->phone, &s->address, &s->notes,
-	    &s->created_by, &s->updated_by };
-
-	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
-		free(*strs[i]);
+	kz_rtype_free(&kz_specialist_type, s);
 	for (size_t i = 0; i < s->nfields; i++) {
 		free(s->fields[i].code);
 		free(s->fields[i].note);
@@ -152,24 +257,10 @@ kz_specialist_add_unavail(struct kz_specialist *s, const char *start,
 int
 kz_specialist_copy(struct kz_specialist *d, const struct kz_specialist *s)
 {
-	int rc = 0;
+	int rc;
 
 	kz_specialist_init(d);
-	memcpy(d->id, s->id, sizeof d->id);
-	memcpy(d->created, s->created, sizeof d->created);
-	memcpy(d->updated, s->updated, sizeof d->updated);
-	d->status = s->status;
-	rc |= kz_str_set(&d->name, s->name);
-	rc |= kz_str_set(&d->name_roman, s->name_roman);
-	rc |= kz_str_set(&d->government, s->government);
-	rc |= kz_str_set(&d->post, s->post);
-	rc |= kz_str_set(&d->overseas, s->overseas);
-	rc |= kz_str_set(&d->email, s->email);
-	rc |= kz_str_set(&d->phone, s->phone);
-	rc |= kz_str_set(&d->address, s->address);
-	rc |= kz_str_set(&d->notes, s->notes);
-	rc |= kz_str_set(&d->created_by, s->created_by);
-	rc |= kz_str_set(&d->updated_by, s->updated_by);
+	rc = kz_rtype_copy(&kz_specialist_type, d, s);
 	for (size_t i = 0; i < s->nfields; i++)
 		rc |= kz_specialist_add_field(d, s->fields[i].code,
 		    s->fields[i].note, s->fields[i].years);
@@ -195,25 +286,10 @@ kz_specialist_validate(struct kz_db *db, const struct kz_specialist *s,
 	int before = err->n + err->dropped;
 	char where[48];
 
-	kz_check_text(err, "name", _("name"), s->name, 100, KZ_TEXT_REQUIRED);
-	kz_check_text(err, "name_roman", _("romanised name"), s->name_roman, 100,
-	    KZ_TEXT_REQUIRED);
+	kz_rtype_check(&kz_specialist_type, db, s, err);
 	if (s->name_roman && kz_has_cjk(s->name_roman))
 		kz_err_add(err, "name_roman", _("romanised name must be written "
 		    "in Latin letters"));
-	kz_check_text(err, "government", _("home government"), s->government,
-	    100, KZ_TEXT_REQUIRED);
-	kz_check_text(err, "post", _("post"), s->post, 100, 0);
-	if (s->status != KZ_SERVING && s->status != KZ_RETIRED)
-		kz_err_add(err, "status", _("status must be serving or retired"));
-	kz_check_text(err, "overseas", _("overseas experience"), s->overseas,
-	    2000, KZ_TEXT_MULTILINE);
-	kz_check_email(err, "email", s->email);
-	kz_check_phone(err, "phone", s->phone);
-	kz_check_text(err, "address", _("address"), s->address, 300,
-	    KZ_TEXT_MULTILINE);
-	kz_check_text(err, "notes", _("notes"), s->notes, 4000,
-	    KZ_TEXT_MULTILINE);
 
 	for (size_t i = 0; i < s->nfields; i++) {
 		const struct kz_specialist_field *f = &s->fields[i];
@@ -236,33 +312,33 @@ kz_specialist_validate(struct kz_db *db, const struct kz_specialist *s,
 	for (size_t i = 0; i < s->nlangs; i++) {
 		const struct kz_specialist_lang *l = &s->langs[i];
 		if (!kz_lang_ok(l->lang))
-			kz_err_add(err, "langs", _("\"%s\" is not a language "
+			kz_err_add(err, "languages", _("\"%s\" is not a language "
 			    "code such as en, zh or th"), l->lang);
 		if (l->level < 0 || l->level >= KZ_LEVEL_COUNT)
-			kz_err_add(err, "langs", _("unknown level for "
+			kz_err_add(err, "languages", _("unknown level for "
 			    "language \"%s\""), l->lang);
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(s->langs[j].lang, l->lang) == 0)
-				kz_err_add(err, "langs", _("language \"%s\" is "
+				kz_err_add(err, "languages", _("language \"%s\" is "
 				    "listed twice"), l->lang);
 	}
 	for (size_t i = 0; i < s->nunavail; i++) {
 		const struct kz_specialist_unavail *u = &s->unavail[i];
 		if (!kz_date_valid(u->start) || !kz_date_valid(u->end)) {
-			kz_err_add(err, "unavail", _("\"%s..%s\" is not a "
+			kz_err_add(err, "unavailable", _("\"%s..%s\" is not a "
 			    "period of two dates YYYY-MM-DD"), u->start,
 			    u->end);
 			continue;
 		}
 		if (strcmp(u->end, u->start) < 0)
-			kz_err_add(err, "unavail", _("period %s..%s ends "
+			kz_err_add(err, "unavailable", _("period %s..%s ends "
 			    "before it starts"), u->start, u->end);
-		kz_check_text(err, "unavail", _("reason"), u->reason, 200, 0);
+		kz_check_text(err, "unavailable", _("reason"), u->reason, 200, 0);
 		for (size_t j = 0; j < i; j++) {
 			const struct kz_specialist_unavail *o = &s->unavail[j];
 			if (strcmp(o->start, u->end) <= 0 &&
 			    strcmp(u->start, o->end) <= 0)
-				kz_err_add(err, "unavail", _("periods %s..%s "
+				kz_err_add(err, "unavailable", _("periods %s..%s "
 				    "and %s..%s overlap"), o->start, o->end,
 				    u->start, u->end);
 		}
@@ -335,21 +411,8 @@ static int
 write_main(struct kz_db *db, const struct kz_specialist *s, bool insert,
     struct kz_err *err)
 {
-	const char *v[] = { s->name, s->name_roman, s->government, s->post,
-	    kz_status_name(s->status), s->overseas, s->email, s->phone,
-	    s->address, s->notes, s->created, s->updated, s->created_by,
-	    s->updated_by, s->id };
-
-	if (insert)
-		return kz_sql_run(db, err, "INSERT INTO specialist (name, "
-		    "name_roman, government, post, status, overseas, email, phone, address, "
-		    "notes, created, updated, created_by, updated_by, id) VALUES "
-		    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 15, v);
-	/* creation stamps stay as they were */
-	return kz_sql_run(db, err, "UPDATE specialist SET name = ?1, "
-	    "name_roman = ?2, government = ?3, post = ?4, status = ?5, overseas = ?6, "
-	    "email = ?7, phone = ?8, address = ?9, notes = ?10, updated = ?12, "
-	    "updated_by = ?14 WHERE id = ?15", 15, v);
+	return insert ? kz_rtype_insert(db, &kz_specialist_type, s, err) :
+	    kz_rtype_update(db, &kz_specialist_type, s, err);
 }
 
 int
@@ -425,40 +488,14 @@ kz_specialist_get(struct kz_db *db, const char *typed,
 {
 	sqlite3_stmt *st;
 	char id[KZ_ID_SIZE];
-	int rc;
 
 	kz_specialist_init(s);
 	if (kz_record_resolve(db, KZ_T_SPECIALIST, typed, id, err))
 		return KZ_ERROR;
-	if (sqlite3_prepare_v2(db->sql, "SELECT id, name, name_roman, "
-	    "government, post, status, overseas, email, phone, address, notes, "
-	    "created, updated, created_by, updated_by FROM specialist WHERE "
-	    "id = ?", -1, &st, NULL) != SQLITE_OK)
-		return kz_db_fail(db, err, "specialist");
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return kz_err_add(err, "id", _("no specialist with id %s"), id);
+	if (kz_rtype_read(db, &kz_specialist_type, id, s, err)) {
+		kz_specialist_free(s);
+		return KZ_ERROR;
 	}
-	snprintf(s->id, sizeof s->id, "%s", sqlite3_column_text(st, 0));
-	s->name = kz_col_dup(st, 1);
-	s->name_roman = kz_col_dup(st, 2);
-	s->government = kz_col_dup(st, 3);
-	s->post = kz_col_dup(st, 4);
-	s->status = kz_status_parse((const char *)sqlite3_column_text(st, 5))
-	    == KZ_RETIRED ? KZ_RETIRED : KZ_SERVING;
-	s->overseas = kz_col_dup(st, 6);
-	s->email = kz_col_dup(st, 7);
-	s->phone = kz_col_dup(st, 8);
-	s->address = kz_col_dup(st, 9);
-	s->notes = kz_col_dup(st, 10);
-	snprintf(s->created, sizeof s->created, "%s",
-	    sqlite3_column_text(st, 11));
-	snprintf(s->updated, sizeof s->updated, "%s",
-	    sqlite3_column_text(st, 12));
-	s->created_by = kz_col_dup(st, 13);
-	s->updated_by = kz_col_dup(st, 14);
-	sqlite3_finalize(st);
 
 	/* Children in the order a person reads them. */
 	if (sqlite3_prepare_v2(db->sql, "SELECT field, note, years FROM "

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include "db.h"
 #include "id.h"
+#include "rtype.h"
 
 enum kz_status { KZ_SERVING = 0, KZ_RETIRED = 1 };
 
@@ -61,8 +62,6 @@ void kz_specialist_init(struct kz_specialist *s);
 void kz_specialist_free(struct kz_specialist *s);
 int kz_specialist_copy(struct kz_specialist *dst,
     const struct kz_specialist *src);
-/* Replace *slot with a copy of value (NULL or "" clears it). */
-int kz_str_set(char **slot, const char *value);
 int kz_specialist_add_field(struct kz_specialist *s, const char *code,
     const char *note, int years);
 int kz_specialist_add_lang(struct kz_specialist *s, const char *lang,
@@ -145,7 +144,6 @@ struct kz_field_count {
 int kz_specialist_count_fields(struct kz_db *db, struct kz_field_count **out,
     size_t *n, long *people, long *registrations, struct kz_err *err);
 
-#endif
 
 /* ---- the one-line text forms used by CSV, the form and the CLI ----
  * fields:  "agriculture:facility horticulture:12; education::5"
@@ -164,3 +162,22 @@ int kz_specialist_parse_unavail(struct kz_specialist *s, const char *text,
 char *kz_specialist_format_fields(const struct kz_specialist *s);
 char *kz_specialist_format_langs(const struct kz_specialist *s);
 char *kz_specialist_format_unavail(const struct kz_specialist *s);
+
+/* The lists as JSON arrays, and as people read them (a line each). */
+int kz_specialist_json_fields(const struct kz_specialist *s, struct kz_buf *b);
+int kz_specialist_json_langs(const struct kz_specialist *s, struct kz_buf *b);
+int kz_specialist_json_unavail(const struct kz_specialist *s,
+    struct kz_buf *b);
+int kz_specialist_show_fields(const struct kz_specialist *s,
+    const struct kz_config *cfg, struct kz_buf *b);
+int kz_specialist_show_langs(const struct kz_specialist *s,
+    const struct kz_config *cfg, struct kz_buf *b);
+int kz_specialist_show_unavail(const struct kz_specialist *s,
+    const struct kz_config *cfg, struct kz_buf *b);
+
+/* The register's table of fields, and its enumerations. */
+extern const struct kz_rtype kz_specialist_type;
+extern const struct kz_enum kz_level_enum;
+extern const struct kz_enum kz_specialist_status_enum;
+
+#endif

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "buf.h"
+#include "date.h"
 #include "i18n.h"
+#include "json.h"
 #include "text.h"
 
 /* Split text at any of seps into trimmed, non-empty pieces; calls fn on
@@ -102,7 +104,7 @@ one_lang(void *ctx, char *piece, struct kz_err *err)
 		*c = '\0';
 		level = kz_level_parse(kz_trim(c + 1));
 		if (level < 0)
-			return kz_err_add(err, "langs", _("\"%s\" is not a level: "
+			return kz_err_add(err, "languages", _("\"%s\" is not a level: "
 			    "use basic, conversational, business, fluent or "
 			    "native"), kz_trim(c + 1));
 	}
@@ -145,7 +147,7 @@ one_unavail(void *ctx, char *piece, struct kz_err *err)
 		snprintf(end, sizeof end, "%s", piece);
 	}
 	if (strlen(piece) > 10 || (dots && strlen(dots + 2) > 10))
-		return kz_err_add(err, "unavail", _("\"%s\" is not a period "
+		return kz_err_add(err, "unavailable", _("\"%s\" is not a period "
 		    "such as 2026-12-01..2026-12-20"), piece);
 	if (kz_specialist_add_unavail(s, start, end, reason ? kz_trim(reason) :
 	    NULL) != KZ_OK)
@@ -214,4 +216,114 @@ kz_specialist_format_unavail(const struct kz_specialist *s)
 			kz_buf_printf(&b, " %s", u->reason);
 	}
 	return finish(&b);
+}
+
+/* ---- the lists as JSON and as people read them ---- */
+
+int
+kz_specialist_json_fields(const struct kz_specialist *s, struct kz_buf *b)
+{
+	kz_buf_puts(b, "[");
+	for (size_t i = 0; i < s->nfields; i++) {
+		kz_buf_puts(b, i ? ", {\"code\": " : "{\"code\": ");
+		kz_json_str(b, s->fields[i].code);
+		kz_buf_puts(b, ", \"note\": ");
+		kz_json_str(b, s->fields[i].note);
+		kz_buf_printf(b, ", \"years\": %d}", s->fields[i].years);
+	}
+	kz_buf_puts(b, "]");
+	return b->oom ? KZ_ERROR : KZ_OK;
+}
+
+int
+kz_specialist_json_langs(const struct kz_specialist *s, struct kz_buf *b)
+{
+	kz_buf_puts(b, "[");
+	for (size_t i = 0; i < s->nlangs; i++) {
+		kz_buf_puts(b, i ? ", {\"lang\": " : "{\"lang\": ");
+		kz_json_str(b, s->langs[i].lang);
+		kz_buf_puts(b, ", \"level\": ");
+		kz_json_str(b, kz_level_name(s->langs[i].level));
+		kz_buf_puts(b, "}");
+	}
+	kz_buf_puts(b, "]");
+	return b->oom ? KZ_ERROR : KZ_OK;
+}
+
+int
+kz_specialist_json_unavail(const struct kz_specialist *s, struct kz_buf *b)
+{
+	kz_buf_puts(b, "[");
+	for (size_t i = 0; i < s->nunavail; i++) {
+		kz_buf_puts(b, i ? ", {\"start\": " : "{\"start\": ");
+		kz_json_str(b, s->unavail[i].start);
+		kz_buf_puts(b, ", \"end\": ");
+		kz_json_str(b, s->unavail[i].end);
+		kz_buf_puts(b, ", \"reason\": ");
+		kz_json_str(b, s->unavail[i].reason);
+		kz_buf_puts(b, "}");
+	}
+	kz_buf_puts(b, "]");
+	return b->oom ? KZ_ERROR : KZ_OK;
+}
+
+/* "1 农业 (agriculture): 设施园艺, 12 years": the number people type,
+ * the name in the reader's words, and the code where it differs. */
+int
+kz_specialist_show_fields(const struct kz_specialist *s,
+    const struct kz_config *cfg, struct kz_buf *b)
+{
+	for (size_t i = 0; i < s->nfields; i++) {
+		const struct kz_specialist_field *f = &s->fields[i];
+		const struct kz_field *tf = cfg ? kz_config_field(cfg, f->code) :
+		    NULL;
+
+		if (i)
+			kz_buf_puts(b, "\n");
+		const char *name = tf ? kz_field_name(cfg, tf) : NULL;
+
+		if (name == NULL)
+			kz_buf_printf(b, "%s (?)", f->code);
+		else if (strcmp(name, f->code) == 0)
+			kz_buf_printf(b, "%d %s", tf->number, name);
+		else
+			kz_buf_printf(b, "%d %s (%s)", tf->number, name,
+			    f->code);
+		if (f->note)
+			kz_buf_printf(b, ": %s", f->note);
+		if (f->years) {
+			kz_buf_puts(b, ", ");
+			kz_buf_printf(b, ngettext("%d year", "%d years",
+			    (unsigned long)f->years), f->years);
+		}
+	}
+	return b->oom ? KZ_ERROR : KZ_OK;
+}
+
+int
+kz_specialist_show_langs(const struct kz_specialist *s,
+    const struct kz_config *cfg, struct kz_buf *b)
+{
+	for (size_t i = 0; i < s->nlangs; i++)
+		kz_buf_printf(b, "%s%s %s", i ? ", " : "", s->langs[i].lang,
+		    kz_enum_label(&kz_level_enum, (int)s->langs[i].level));
+	return b->oom ? KZ_ERROR : KZ_OK;
+}
+
+int
+kz_specialist_show_unavail(const struct kz_specialist *s,
+    const struct kz_config *cfg, struct kz_buf *b)
+{
+	char d1[64], d2[64];
+	const char *pattern = cfg ? cfg->date_format : NULL;
+
+	for (size_t i = 0; i < s->nunavail; i++) {
+		const struct kz_specialist_unavail *u = &s->unavail[i];
+
+		kz_date_format(u->start, pattern, d1, sizeof d1);
+		kz_date_format(u->end, pattern, d2, sizeof d2);
+		kz_buf_printf(b, "%s%s..%s%s%s", i ? "\n" : "", d1, d2,
+		    u->reason ? "  " : "", u->reason ? u->reason : "");
+	}
+	return b->oom ? KZ_ERROR : KZ_OK;
 }

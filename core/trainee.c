@@ -1,5 +1,6 @@
 /* trainee.c - overseas officials placed as trainees in Japan. */
 #include "trainee.h"
+#include "record.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -149,7 +149,7 @@ test_validation_names_fields(void **state)
 	assert_non_null(kz_err_for(&err, "email"));
 	assert_non_null(kz_err_for(&err, "post"));
 	assert_non_null(kz_err_for(&err, "fields"));
-	assert_non_null(kz_err_for(&err, "unavail"));
+	assert_non_null(kz_err_for(&err, "unavailable"));
 	assert_int_equal(count(f, "specialist"), 0);	/* nothing written */
 	kz_specialist_free(&s);
 

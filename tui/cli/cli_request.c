@@ -1,5 +1,6 @@
 /* cli_request.c - `kizuna request ...`: requests from overseas governments. */
 #include "cli_request.h"
+#include "record.h"
 
 #include <getopt.h>
 #include <stdio.h>

@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_record.h"
+#include "record.h"
 #include "i18n.h"
 #include "cli_output.h"
 #include "specialist.h"
@@ -48,49 +50,17 @@ static const struct option filter_opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-/* Apply one add/edit option to the record; problems go into err. */
-static int
-apply_opt(struct cli *c, struct kz_specialist *s, int opt, const char *v,
-    struct kz_err *err)
-{
-	int st;
-
-	switch (opt) {
-	case O_NAME: return kz_str_set(&s->name, v);
-	case O_ROMAN: return kz_str_set(&s->name_roman, v);
-	case O_GOV: return kz_str_set(&s->government, v);
-	case O_POST: return kz_str_set(&s->post, v);
-	case O_OVERSEAS: return kz_str_set(&s->overseas, v);
-	case O_EMAIL: return kz_str_set(&s->email, v);
-	case O_PHONE: return kz_str_set(&s->phone, v);
-	case O_ADDRESS: return kz_str_set(&s->address, v);
-	case O_NOTES: return kz_str_set(&s->notes, v);
-	case O_FIELDS: return kz_specialist_parse_fields(s, v, err);
-	case O_LANGS: return kz_specialist_parse_langs(s, v, err);
-	case O_UNAVAIL: return kz_specialist_parse_unavail(s, v, err);
-	case O_STATUS:
-		if ((st = kz_status_parse(v)) < 0)
-			return kz_err_add(err, "status", _("status must be "
-			    "serving or retired, not \"%s\""), v);
-		s->status = (enum kz_status)st;
-		return 0;
-	case O_FORMAT:
-		return cli_set_format(c, v) ? KZ_ERROR : 0;
-	}
-	return KZ_ERROR;
-}
-
 /* Parse add/edit options into s. Returns 0, 1 (reported), 2 (usage). */
 static int
 parse_record(struct cli *c, int argc, char **argv, struct kz_specialist *s,
     const struct cli_cmd *cmd)
 {
 	struct kz_err err = { 0 };
-	int ch;
+	int ch, idx;
 
 	optind = 0;
 	opterr = 1;
-	while ((ch = getopt_long(argc, argv, "+", record_opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "+", record_opts, &idx)) != -1) {
 		if (ch == '?')
 			return cli_usage(cmd);
 		if (ch == O_FORMAT) {
@@ -98,146 +68,18 @@ parse_record(struct cli *c, int argc, char **argv, struct kz_specialist *s,
 				return 1;
 			continue;
 		}
-		apply_opt(c, s, ch, optarg, &err);
+		cli_record_option(&kz_specialist_type, s, record_opts[idx].name,
+		    optarg, &err);
 	}
 	if (err.n)
 		return cli_fail_err(&err);
 	return 0;
 }
 
-/* ---- printing one record ---- */
-
-static void
-print_record_table(struct cli *c, const struct kz_specialist *s)
-{
-	const char *labels[] = { _("id"), _("name"), _("romanised"),
-	    _("government"), _("post"), _("status"), _("fields"),
-	    _("languages"), _("overseas"), _("unavailable"), _("e-mail"),
-	    _("phone"), _("address"), _("notes"), _("created"), _("updated") };
-	int lw = 0;
-	char line[512], stamp[200], when[96];
-
-	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-		if (kz_text_width(labels[i]) > lw)
-			lw = kz_text_width(labels[i]);
-	cli_show_line(labels[0], s->id, lw);
-	cli_show_line(labels[1], s->name, lw);
-	cli_show_line(labels[2], s->name_roman, lw);
-	cli_show_line(labels[3], s->government, lw);
-	cli_show_line(labels[4], s->post, lw);
-	cli_show_line(labels[5], _(kz_status_name(s->status)), lw);
-	for (size_t i = 0; i < s->nfields; i++) {
-		const struct kz_specialist_field *f = &s->fields[i];
-		const struct kz_field *tf = kz_config_field(c->cfg, f->code);
-		int n = snprintf(line, sizeof line, "%s (%s)", f->code,
-		    tf ? kz_field_name(c->cfg, tf) : "?");
-		if (f->note && n < (int)sizeof line)
-			n += snprintf(line + n, sizeof line - (size_t)n, ": %s",
-			    f->note);
-		if (f->years && n < (int)sizeof line)
-			snprintf(line + n, sizeof line - (size_t)n,
-			    _(", %d years"), f->years);
-		cli_show_line(i == 0 ? labels[6] : "", line, lw);
-	}
-	for (size_t i = 0; i < s->nlangs; i++) {
-		snprintf(line, sizeof line, "%s: %s", s->langs[i].lang,
-		    _(kz_level_name(s->langs[i].level)));
-		cli_show_line(i == 0 ? labels[7] : "", line, lw);
-	}
-	cli_show_line(labels[8], s->overseas, lw);
-	for (size_t i = 0; i < s->nunavail; i++) {
-		const struct kz_specialist_unavail *u = &s->unavail[i];
-		snprintf(line, sizeof line, "%s..%s%s%s", u->start, u->end,
-		    u->reason ? "  " : "", u->reason ? u->reason : "");
-		cli_show_line(i == 0 ? labels[9] : "", line, lw);
-	}
-	cli_show_line(labels[10], s->email, lw);
-	cli_show_line(labels[11], s->phone, lw);
-	cli_show_line(labels[12], s->address, lw);
-	cli_show_line(labels[13], s->notes, lw);
-	/* stored in UTC, shown in the office's time */
-	snprintf(stamp, sizeof stamp, "%s%s%s", kz_stamp_format(c->cfg,
-	    s->created, when, sizeof when), s->created_by ? "  " : "",
-	    s->created_by ? s->created_by : "");
-	cli_show_line(labels[14], stamp, lw);
-	snprintf(stamp, sizeof stamp, "%s%s%s", kz_stamp_format(c->cfg,
-	    s->updated, when, sizeof when), s->updated_by ? "  " : "",
-	    s->updated_by ? s->updated_by : "");
-	cli_show_line(labels[15], stamp, lw);
-}
-
-static void
-print_record_json(const struct kz_specialist *s)
-{
-	puts("{");
-	cli_json_kv("id", s->id, true);
-	cli_json_kv("name", s->name, true);
-	cli_json_kv("name_roman", s->name_roman, true);
-	cli_json_kv("government", s->government, true);
-	cli_json_kv("post", s->post, true);
-	cli_json_kv("status", kz_status_name(s->status), true);
-	fputs("  \"fields\": [", stdout);
-	for (size_t i = 0; i < s->nfields; i++) {
-		printf("%s{\"code\": ", i ? ", " : "");
-		out_json_str(stdout, s->fields[i].code);
-		fputs(", \"note\": ", stdout);
-		out_json_str(stdout, s->fields[i].note);
-		printf(", \"years\": %d}", s->fields[i].years);
-	}
-	fputs("],\n  \"languages\": [", stdout);
-	for (size_t i = 0; i < s->nlangs; i++) {
-		printf("%s{\"lang\": ", i ? ", " : "");
-		out_json_str(stdout, s->langs[i].lang);
-		printf(", \"level\": \"%s\"}", kz_level_name(s->langs[i].level));
-	}
-	fputs("],\n  \"unavailable\": [", stdout);
-	for (size_t i = 0; i < s->nunavail; i++) {
-		printf("%s{\"start\": \"%s\", \"end\": \"%s\", \"reason\": ",
-		    i ? ", " : "", s->unavail[i].start, s->unavail[i].end);
-		out_json_str(stdout, s->unavail[i].reason);
-		fputs("}", stdout);
-	}
-	fputs("],\n", stdout);
-	cli_json_kv("overseas", s->overseas, true);
-	cli_json_kv("email", s->email, true);
-	cli_json_kv("phone", s->phone, true);
-	cli_json_kv("address", s->address, true);
-	cli_json_kv("notes", s->notes, true);
-	cli_json_kv("created", s->created, true);
-	cli_json_kv("created_by", s->created_by, true);
-	cli_json_kv("updated", s->updated, true);
-	cli_json_kv("updated_by", s->updated_by, false);
-	puts("}");
-}
-
-static void
-print_record_csv(const struct kz_specialist *s)
-{
-	static const char *const head[] = { "id", "name", "name_roman",
-	    "government", "post", "status", "fields", "languages", "overseas",
-	    "unavailable", "notes", "email", "phone", "address", "created",
-	    "updated" };
-	char *f = kz_specialist_format_fields(s), *l = kz_specialist_format_langs(s);
-	char *u = kz_specialist_format_unavail(s);
-	const char *v[] = { s->id, s->name, s->name_roman, s->government,
-	    s->post, kz_status_name(s->status), f, l, s->overseas, u, s->notes,
-	    s->email, s->phone, s->address, s->created, s->updated };
-
-	out_csv_row(stdout, 16, head);
-	out_csv_row(stdout, 16, v);
-	free(f);
-	free(l);
-	free(u);
-}
-
 static void
 print_record(struct cli *c, const struct kz_specialist *s)
 {
-	switch (c->format) {
-	case FMT_JSON: print_record_json(s); break;
-	case FMT_CSV: print_record_csv(s); break;
-	default: print_record_table(c, s); break;
-	}
+	cli_record_print(c, &kz_specialist_type, s);
 }
 
 /* ---- add, show, edit, rm ---- */

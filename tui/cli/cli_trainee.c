@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli_casework.h"
+#include "record.h"
 #include "cli_seminar.h"
 #include "country.h"
 #include "i18n.h"

@@ -1,5 +1,6 @@
 /* screen_requests.c - the request tab: list, record, status, and the ranked candidates. */
 #include "screen_requests.h"
+#include "record.h"
 
 #include <libintl.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* screen_specialist_form.h - the specialist form, and the status words the register shows. */
+/* screen_specialist_form.h - the specialist form: a new record of the register, or an edit of one. */
 #ifndef KZ_SCREEN_SPECIALIST_FORM_H
 #define KZ_SCREEN_SPECIALIST_FORM_H
 
@@ -6,9 +6,6 @@
 
 #include "draw.h"
 #include "specialist.h"
-
-/* N_() names of the statuses, serving then retired; NULL-terminated. */
-extern const char *const spec_status_names[];
 
 /* What the form saved. */
 struct spec_saved {

@@ -11,29 +11,13 @@
 #include "i18n.h"
 #include "keys.h"
 #include "record_list.h"
+#include "screen_record.h"
 #include "screen_specialist_form.h"
 #include "specialist.h"
 #include "stamp.h"
 #include "text.h"
 
 /* Display names of stored keywords; core stores them in English. */
-static const char *const spec_level_names[KZ_LEVEL_COUNT] = {
-	N_("basic"), N_("conversational"), N_("business"), N_("fluent"),
-	N_("native")
-};
-
-enum spec_label {
-	SL_ID, SL_GOV, SL_POST, SL_STATUS, SL_FIELDS, SL_LANGS, SL_OVERSEAS,
-	SL_EMAIL, SL_PHONE, SL_ADDRESS, SL_UNAVAIL, SL_NOTES, SL_CREATED,
-	SL_UPDATED, SL_DISPATCHES, SL_COUNT
-};
-static const char *const spec_labels[SL_COUNT] = {
-	N_("ID"), N_("Government"), N_("Post"), N_("Status"), N_("Fields"),
-	N_("Languages"), N_("Overseas"), N_("E-mail"), N_("Phone"),
-	N_("Address"), N_("Unavailable"), N_("Notes"), N_("Created"),
-	N_("Updated"), N_("Dispatches")
-};
-
 struct spec_tab {
 	struct frame_ctx *ctx;
 	struct record_list rl;
@@ -166,9 +150,9 @@ spec_columns(struct spec_tab *t)
 	int rest;
 
 	t->cstatus = kz_text_width(_("Status"));
-	for (int i = 0; spec_status_names[i]; i++)
-		if (kz_text_width(_(spec_status_names[i])) > t->cstatus)
-			t->cstatus = kz_text_width(_(spec_status_names[i]));
+	for (int i = 0; kz_specialist_status_enum.labels[i]; i++)
+		if (kz_text_width(_(kz_specialist_status_enum.labels[i])) > t->cstatus)
+			t->cstatus = kz_text_width(_(kz_specialist_status_enum.labels[i]));
 	/* One column for the selection mark, one between columns. */
 	rest = t->rl.lw - 1 - 4 - t->cstatus;
 	if (rest < 45) {
@@ -225,7 +209,7 @@ spec_line(void *arg, size_t i, char *buf, size_t size, int width)
 	o = draw_cell(buf, size, o, r->name_roman, t->croman, false);
 	o = draw_cell(buf, size, o, r->government, t->cgov, false);
 	o = draw_cell(buf, size, o,
-	    _(spec_status_names[r->status == KZ_RETIRED]), t->cstatus,
+	    kz_enum_label(&kz_specialist_status_enum, (int)r->status), t->cstatus,
 	    t->cfields == 0);
 	draw_cell(buf, size, o, fields, t->cfields, true);
 }
@@ -236,29 +220,11 @@ spec_line(void *arg, size_t i, char *buf, size_t size, int width)
 static int
 spec_label_width(void)
 {
-	int lw = 0;
+	int lw = record_label_width(&kz_specialist_type);
 
-	for (int i = 0; i < SL_COUNT; i++)
-		if (kz_text_width(_(spec_labels[i])) > lw)
-			lw = kz_text_width(_(spec_labels[i]));
+	if (kz_text_width(_("Dispatches")) > lw)
+		lw = kz_text_width(_("Dispatches"));
 	return lw;
-}
-
-static const char *
-spec_label(enum spec_label i)
-{
-	return _(spec_labels[i]);
-}
-
-/* "2026-01-05T03:04:05Z" as the office sees it, and who wrote it. */
-static void
-spec_stamp(const struct kz_config *cfg, const char *stamp, const char *who,
-    char *out, size_t size)
-{
-	char shown[96];
-
-	snprintf(out, size, "%s%s%s", kz_stamp_format(cfg, stamp, shown,
-	    sizeof shown), who && *who ? " - " : "", who ? who : "");
 }
 
 static void
@@ -267,7 +233,7 @@ spec_detail(void *arg, struct record_list *l, size_t sel)
 	struct spec_tab *t = arg;
 	const struct kz_specialist *s = &t->rec;
 	const struct kz_config *cfg = t->ctx->cfg;
-	char buf[1024], d1[64], d2[64];
+	char buf[1024];
 
 	spec_load_rec(t);
 	if (!t->have_rec)
@@ -275,67 +241,16 @@ spec_detail(void *arg, struct record_list *l, size_t sel)
 	snprintf(buf, sizeof buf, "%s (%s)", s->name ? s->name : "",
 	    s->name_roman ? s->name_roman : "");
 	record_list_detail_title(l, buf);
-	record_list_detail_add(l, spec_label(SL_ID), s->id);
-	record_list_detail_add(l, spec_label(SL_GOV), s->government);
-	record_list_detail_add(l, spec_label(SL_POST), s->post);
-	record_list_detail_add(l, spec_label(SL_STATUS),
-	    _(spec_status_names[s->status == KZ_RETIRED]));
-	for (size_t i = 0; i < s->nfields; i++) {
-		const struct kz_specialist_field *f = &s->fields[i];
-		const struct kz_field *tf = kz_config_field(cfg, f->code);
-		size_t o;
-
-		if (tf)
-			o = (size_t)snprintf(buf, sizeof buf, "%d %s", tf->number,
-			    kz_field_name(cfg, tf));
-		else
-			o = (size_t)snprintf(buf, sizeof buf, "%s", f->code);
-		if (f->note && *f->note && o < sizeof buf)
-			o += (size_t)snprintf(buf + o, sizeof buf - o, ": %s",
-			    f->note);
-		if (f->years > 0 && o < sizeof buf) {
-			snprintf(buf + o, sizeof buf - o, ", ");
-			o += 2;
-			if (o < sizeof buf)
-				snprintf(buf + o, sizeof buf - o,
-				    ngettext("%d year", "%d years",
-				    (unsigned long)f->years), f->years);
-		}
-		record_list_detail_add(l, i == 0 ? spec_label(SL_FIELDS) : NULL, buf);
-	}
-	buf[0] = '\0';
-	for (size_t i = 0, o = 0; i < s->nlangs && o < sizeof buf; i++)
-		o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s %s",
-		    i ? ", " : "", s->langs[i].lang,
-		    s->langs[i].level < KZ_LEVEL_COUNT ?
-		    _(spec_level_names[s->langs[i].level]) : "?");
-	record_list_detail_add(l, spec_label(SL_LANGS), buf);
-	record_list_detail_add(l, spec_label(SL_OVERSEAS), s->overseas);
-	record_list_detail_add(l, spec_label(SL_EMAIL), s->email);
-	record_list_detail_add(l, spec_label(SL_PHONE), s->phone);
-	record_list_detail_add(l, spec_label(SL_ADDRESS), s->address);
-	for (size_t i = 0; i < s->nunavail; i++) {
-		const struct kz_specialist_unavail *u = &s->unavail[i];
-
-		kz_date_format(u->start, cfg->date_format, d1, sizeof d1);
-		kz_date_format(u->end, cfg->date_format, d2, sizeof d2);
-		snprintf(buf, sizeof buf, "%s - %s%s%s", d1, d2,
-		    u->reason ? " " : "", u->reason ? u->reason : "");
-		record_list_detail_add(l, i == 0 ? spec_label(SL_UNAVAIL) : NULL,
-		    buf);
-	}
-	record_list_detail_add(l, spec_label(SL_NOTES), s->notes);
-	/* the dispatch history, newest first (dspview.c) */
+	record_detail(l, &kz_specialist_type, s, cfg, "id", "id");
+	record_detail(l, &kz_specialist_type, s, cfg, "government", "notes");
+	/* the dispatch history, newest first (screen_dispatch_view.c) */
 	size_t nd;
 	char **dl = dispatch_view_spec_lines(t->ctx->db, cfg, s->id, &nd);
 	for (size_t i = 0; i < nd; i++)
-		record_list_detail_add(l, i == 0 ? spec_label(SL_DISPATCHES) : NULL,
+		record_list_detail_add(l, i == 0 ? _("Dispatches") : NULL,
 		    dl[i]);
 	dispatch_view_free_lines(dl, nd);
-	spec_stamp(cfg, s->created, s->created_by, buf, sizeof buf);
-	record_list_detail_add(l, spec_label(SL_CREATED), buf);
-	spec_stamp(cfg, s->updated, s->updated_by, buf, sizeof buf);
-	record_list_detail_add(l, spec_label(SL_UPDATED), buf);
+	record_detail(l, &kz_specialist_type, s, cfg, "created", "updated_by");
 }
 
 static void

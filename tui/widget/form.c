@@ -1,5 +1,6 @@
 /* form.c - a full-screen form of labelled fields, each edited as a line (line.c). */
 #include "form.h"
+#include "record.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -187,11 +188,15 @@ struct form_view {
 	int cury, curx;		/* where the terminal cursor goes */
 };
 
+/* Labels come from record tables written as inside a sentence
+ * ("romanised name"); a form starts them with a capital. */
 static void
 form_label(const struct form *f, int i, char *buf, size_t size)
 {
 	snprintf(buf, size, "%s%s", _(f->spec[i].label),
 	    f->spec[i].flags & FORM_REQUIRED ? "*" : "");
+	if (buf[0] >= 'a' && buf[0] <= 'z')
+		buf[0] = (char)(buf[0] - 'a' + 'A');
 }
 
 static void

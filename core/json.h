@@ -1,0 +1,13 @@
+/* json.h - JSON text (RFC 8259) into a buffer: the one escaper. */
+#ifndef KZ_JSON_H
+#define KZ_JSON_H
+
+#include "buf.h"
+
+/* s as a JSON string, or null when s is NULL. */
+void kz_json_str(struct kz_buf *b, const char *s);
+/* "key": s, with a two-space indent and the comma before it if !first. */
+void kz_json_member(struct kz_buf *b, const char *key, const char *s,
+    int first);
+
+#endif

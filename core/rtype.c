@@ -1,0 +1,679 @@
+/* rtype.c - a record type as one table of fields, and what is derived from it. */
+#include "rtype.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "csv.h"
+#include "date.h"
+#include "i18n.h"
+#include "json.h"
+#include "stamp.h"
+
+/* ---- enumerations ---- */
+
+int
+kz_enum_count(const struct kz_enum *e)
+{
+	int n = 0;
+
+	while (e->keywords[n])
+		n++;
+	return n;
+}
+
+const char *
+kz_enum_keyword(const struct kz_enum *e, int v)
+{
+	return v >= 0 && v < kz_enum_count(e) ? e->keywords[v] : "?";
+}
+
+const char *
+kz_enum_label(const struct kz_enum *e, int v)
+{
+	return v >= 0 && v < kz_enum_count(e) ? _(e->labels[v]) : "?";
+}
+
+/* The text of a label without its message context. */
+static const char *
+plain(const char *label)
+{
+	const char *p = strchr(label, '\004');
+
+	return p ? p + 1 : label;
+}
+
+int
+kz_enum_parse(const struct kz_enum *e, const char *s)
+{
+	int n = kz_enum_count(e);
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	for (int i = 0; i < n; i++)
+		if (strcasecmp(s, e->keywords[i]) == 0)
+			return i;
+	for (int i = 0; i < n; i++)
+		if (strcasecmp(s, plain(e->labels[i])) == 0 ||
+		    strcasecmp(s, _(e->labels[i])) == 0)
+			return i;
+	return -1;
+}
+
+void
+kz_enum_list(const struct kz_enum *e, char *out, size_t size)
+{
+	int n = kz_enum_count(e);
+	size_t o = 0;
+
+	out[0] = '\0';
+	for (int i = 0; i < n && o < size; i++)
+		o += (size_t)snprintf(out + o, size - o, "%s%s",
+		    i == 0 ? "" : i == n - 1 ? _(" or ") : ", ", e->keywords[i]);
+}
+
+/* ---- fields ---- */
+
+const struct kz_rfield *
+kz_rtype_field(const struct kz_rtype *rt, const char *name)
+{
+	for (size_t i = 0; i < rt->n; i++)
+		if (strcmp(rt->f[i].name, name) == 0)
+			return &rt->f[i];
+	for (size_t i = 0; i < rt->n; i++)
+		if ((rt->f[i].option && strcmp(rt->f[i].option, name) == 0) ||
+		    (rt->f[i].csv && strcmp(rt->f[i].csv, name) == 0))
+			return &rt->f[i];
+	return NULL;
+}
+
+void *
+kz_rfield_ptr(const struct kz_rfield *f, void *rec)
+{
+	return (char *)rec + f->off;
+}
+
+const void *
+kz_rfield_cptr(const struct kz_rfield *f, const void *rec)
+{
+	return (const char *)rec + f->off;
+}
+
+/* Kinds whose member is a malloc'd string. */
+static bool
+owns_string(enum kz_rkind k)
+{
+	return k == KZ_RK_TEXT || k == KZ_RK_NOTE || k == KZ_RK_EMAIL ||
+	    k == KZ_RK_PHONE || k == KZ_RK_USER;
+}
+
+/* Kinds whose member is an inline char array. */
+static bool
+inline_string(enum kz_rkind k)
+{
+	return k == KZ_RK_ID || k == KZ_RK_DATE || k == KZ_RK_COUNTRY ||
+	    k == KZ_RK_REF || k == KZ_RK_STAMP;
+}
+
+static const char *
+str_of(const struct kz_rfield *f, const void *rec)
+{
+	const void *p = kz_rfield_cptr(f, rec);
+
+	if (owns_string(f->kind))
+		return *(char *const *)p;
+	if (inline_string(f->kind))
+		return p;
+	return NULL;
+}
+
+bool
+kz_rfield_empty(const struct kz_rfield *f, const void *rec)
+{
+	const char *s;
+	char *t;
+	bool empty;
+
+	switch (f->kind) {
+	case KZ_RK_INT:
+		return (f->flags & KZ_RF_ZERO_NULL) &&
+		    *(const int *)kz_rfield_cptr(f, rec) == 0;
+	case KZ_RK_ENUM:
+		return false;
+	case KZ_RK_LIST:
+		t = f->format(rec);
+		empty = t == NULL || *t == '\0';
+		free(t);
+		return empty;
+	default:
+		s = str_of(f, rec);
+		return s == NULL || *s == '\0';
+	}
+}
+
+void
+kz_rtype_free(const struct kz_rtype *rt, void *rec)
+{
+	for (size_t i = 0; i < rt->n; i++)
+		if (owns_string(rt->f[i].kind)) {
+			char **p = kz_rfield_ptr(&rt->f[i], rec);
+			free(*p);
+			*p = NULL;
+		}
+}
+
+int
+kz_rtype_copy(const struct kz_rtype *rt, void *dst, const void *src)
+{
+	int rc = KZ_OK;
+
+	for (size_t i = 0; i < rt->n; i++) {
+		const struct kz_rfield *f = &rt->f[i];
+		void *d = kz_rfield_ptr(f, dst);
+		const void *s = kz_rfield_cptr(f, src);
+
+		if (owns_string(f->kind))
+			rc |= kz_str_set(d, *(char *const *)s);
+		else if (inline_string(f->kind))
+			memcpy(d, s, f->size);
+		else if (f->kind == KZ_RK_INT || f->kind == KZ_RK_ENUM)
+			memcpy(d, s, sizeof(int));
+	}
+	return rc ? KZ_ERROR : KZ_OK;
+}
+
+/* ---- text in and out ---- */
+
+static int
+set_int(const struct kz_rfield *f, int *out, const char *text,
+    struct kz_err *err)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(text, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (errno || end == text || *end || v < INT_MIN || v > INT_MAX)
+		return kz_err_add(err, f->name, _("%s must be a whole number, "
+		    "not \"%s\""), _(f->label), text);
+	*out = (int)v;
+	return KZ_OK;
+}
+
+int
+kz_rfield_set(const struct kz_rfield *f, void *rec, const char *text,
+    struct kz_err *err)
+{
+	void *p = kz_rfield_ptr(f, rec);
+	char list[200];
+	int v;
+
+	if (text == NULL)
+		text = "";
+	switch (f->kind) {
+	case KZ_RK_TEXT: case KZ_RK_NOTE: case KZ_RK_EMAIL: case KZ_RK_PHONE:
+	case KZ_RK_USER:
+		if (kz_str_set(p, text))
+			return kz_err_add(err, "", _("out of memory"));
+		return KZ_OK;
+	case KZ_RK_ID: case KZ_RK_DATE: case KZ_RK_COUNTRY: case KZ_RK_REF:
+	case KZ_RK_STAMP:
+		if (kz_copy_value(p, f->size, text, f->name, _(f->label), err))
+			return KZ_ERROR;
+		if (f->kind == KZ_RK_COUNTRY)
+			for (char *c = p; *c; c++)
+				*c = (char)toupper((unsigned char)*c);
+		return KZ_OK;
+	case KZ_RK_INT:
+		if (*text == '\0') {
+			*(int *)p = 0;
+			return KZ_OK;
+		}
+		return set_int(f, p, text, err);
+	case KZ_RK_ENUM:
+		if (*text == '\0') {
+			*(int *)p = 0;
+			return KZ_OK;
+		}
+		if ((v = kz_enum_parse(f->values, text)) < 0) {
+			kz_enum_list(f->values, list, sizeof list);
+			return kz_err_add(err, f->name, _("%s must be %s, not "
+			    "\"%s\""), _(f->label), list, text);
+		}
+		*(int *)p = v;
+		return KZ_OK;
+	case KZ_RK_LIST:
+		return f->parse(rec, text, err);
+	}
+	return KZ_ERROR;
+}
+
+static char *
+text_of(const struct kz_rfield *f, const void *rec, bool shown,
+    const struct kz_config *cfg)
+{
+	struct kz_buf b = { 0 };
+	char num[24], when[96];
+	const char *s;
+	int v;
+
+	switch (f->kind) {
+	case KZ_RK_INT:
+		v = *(const int *)kz_rfield_cptr(f, rec);
+		if (v == 0 && (f->flags & KZ_RF_ZERO_NULL))
+			return strdup("");
+		snprintf(num, sizeof num, "%d", v);
+		return strdup(num);
+	case KZ_RK_ENUM:
+		v = *(const int *)kz_rfield_cptr(f, rec);
+		return strdup(shown ? kz_enum_label(f->values, v) :
+		    kz_enum_keyword(f->values, v));
+	case KZ_RK_LIST:
+		if (!shown || f->show == NULL)
+			return f->format(rec);
+		if (f->show(rec, cfg, &b) || b.oom) {
+			kz_buf_free(&b);
+			return NULL;
+		}
+		return b.s ? b.s : strdup("");
+	case KZ_RK_STAMP:
+		s = str_of(f, rec);
+		if (shown && cfg && *s)
+			s = kz_stamp_format(cfg, s, when, sizeof when);
+		return strdup(s);
+	default:
+		s = str_of(f, rec);
+		return strdup(s ? s : "");
+	}
+}
+
+char *
+kz_rfield_text(const struct kz_rfield *f, const void *rec)
+{
+	return text_of(f, rec, false, NULL);
+}
+
+char *
+kz_rfield_shown(const struct kz_rfield *f, const void *rec,
+    const struct kz_config *cfg)
+{
+	return text_of(f, rec, true, cfg);
+}
+
+int
+kz_rfield_json(const struct kz_rfield *f, const void *rec, struct kz_buf *out)
+{
+	char *t;
+
+	if (f->kind == KZ_RK_LIST && f->json)
+		return f->json(rec, out);
+	if (f->kind == KZ_RK_INT && !kz_rfield_empty(f, rec)) {
+		kz_buf_printf(out, "%d", *(const int *)kz_rfield_cptr(f, rec));
+		return KZ_OK;
+	}
+	if ((t = kz_rfield_text(f, rec)) == NULL)
+		return KZ_ERROR;
+	kz_json_str(out, *t ? t : NULL);
+	free(t);
+	return KZ_OK;
+}
+
+/* ---- checks ---- */
+
+bool
+kz_rtype_check(const struct kz_rtype *rt, struct kz_db *db, const void *rec,
+    struct kz_err *err)
+{
+	int before = err->n + err->dropped;
+
+	for (size_t i = 0; i < rt->n; i++) {
+		const struct kz_rfield *f = &rt->f[i];
+		const char *s = str_of(f, rec), *label = _(f->label);
+		bool req = f->flags & KZ_RF_REQUIRED;
+		int v;
+
+		switch (f->kind) {
+		case KZ_RK_TEXT: case KZ_RK_NOTE:
+			kz_check_text(err, f->name, label, s, (size_t)f->max,
+			    (req ? KZ_TEXT_REQUIRED : 0) | (f->kind ==
+			    KZ_RK_NOTE ? KZ_TEXT_MULTILINE : 0));
+			break;
+		case KZ_RK_EMAIL:
+			kz_check_email(err, f->name, s);
+			break;
+		case KZ_RK_PHONE:
+			kz_check_phone(err, f->name, s);
+			break;
+		case KZ_RK_DATE:
+			kz_check_date(err, f->name, label, s, req);
+			break;
+		case KZ_RK_COUNTRY:
+			kz_check_country(err, f->name, s, req);
+			break;
+		case KZ_RK_REF:
+			if (*s == '\0' && req)
+				kz_err_add(err, f->name, _("%s is required"),
+				    label);
+			else if (*s && !kz_record_exists(db, f->ref, s))
+				kz_err_add(err, f->name, _("no %s with id %s"),
+				    label, s);
+			break;
+		case KZ_RK_INT:
+			v = *(const int *)kz_rfield_cptr(f, rec);
+			if (kz_rfield_empty(f, rec)) {
+				if (req)
+					kz_err_add(err, f->name, _("%s is "
+					    "required"), label);
+			} else if (v < f->min || v > f->max)
+				kz_err_add(err, f->name, _("%s must be %d to "
+				    "%d, not %d"), label, f->min, f->max, v);
+			break;
+		case KZ_RK_ENUM:
+			v = *(const int *)kz_rfield_cptr(f, rec);
+			if (v < 0 || v >= kz_enum_count(f->values))
+				kz_err_add(err, f->name, _("%s has no value "
+				    "%d"), label, v);
+			break;
+		default:
+			break;
+		}
+	}
+	return err->n + err->dropped == before;
+}
+
+/* ---- the row in SQL ---- */
+
+static bool
+stored(const struct kz_rfield *f)
+{
+	return f->column != NULL && f->kind != KZ_RK_LIST;
+}
+
+static struct kz_rtype_sql *
+sql_of(const struct kz_rtype *rt)
+{
+	struct kz_rtype_sql *q = rt->sql;
+	struct kz_buf ins = { 0 }, vals = { 0 }, upd = { 0 }, cols = { 0 },
+	    sel = { 0 };
+	const char *table = kz_record_table(rt->table);
+	int n = 0;
+
+	if (q->columns)
+		return q;
+	for (size_t i = 0; i < rt->n; i++) {
+		const struct kz_rfield *f = &rt->f[i];
+		if (!stored(f))
+			continue;
+		n++;
+		kz_buf_printf(&cols, "%s%s", n > 1 ? ", " : "", f->column);
+		kz_buf_printf(&vals, "%s?%d", n > 1 ? ", " : "", n);
+		if (f->kind != KZ_RK_ID && !(f->flags & KZ_RF_CREATED))
+			kz_buf_printf(&upd, "%s%s = ?%d", upd.len ? ", " : "",
+			    f->column, n);
+	}
+	kz_buf_printf(&ins, "INSERT INTO %s (%s) VALUES (%s)", table,
+	    kz_buf_str(&cols), kz_buf_str(&vals));
+	kz_buf_printf(&sel, "SELECT %s FROM %s WHERE id = ?", kz_buf_str(&cols),
+	    table);
+	/* the id is always the first column: ?1 */
+	kz_buf_printf(&upd, " WHERE id = ?1");
+	if (ins.oom || sel.oom || upd.oom || cols.oom) {
+		kz_buf_free(&ins); kz_buf_free(&sel); kz_buf_free(&upd);
+		kz_buf_free(&cols); kz_buf_free(&vals);
+		return NULL;
+	}
+	kz_buf_free(&vals);
+	q->insert = ins.s;
+	q->select = sel.s;
+	q->columns = cols.s;
+	q->ncols = n;
+	/* "UPDATE t SET " in front */
+	kz_buf_printf(&vals, "UPDATE %s SET %s", table, upd.s);
+	kz_buf_free(&upd);
+	q->update = vals.s;
+	return q->update ? q : NULL;
+}
+
+const char *
+kz_rtype_columns(const struct kz_rtype *rt)
+{
+	struct kz_rtype_sql *q = sql_of(rt);
+
+	return q ? q->columns : NULL;
+}
+
+static void
+bind_fields(const struct kz_rtype *rt, sqlite3_stmt *st, const void *rec)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < rt->n; i++) {
+		const struct kz_rfield *f = &rt->f[i];
+		int v;
+
+		if (!stored(f))
+			continue;
+		n++;
+		switch (f->kind) {
+		case KZ_RK_INT:
+			if (kz_rfield_empty(f, rec))
+				sqlite3_bind_null(st, n);
+			else
+				sqlite3_bind_int(st, n,
+				    *(const int *)kz_rfield_cptr(f, rec));
+			break;
+		case KZ_RK_ENUM:
+			v = *(const int *)kz_rfield_cptr(f, rec);
+			sqlite3_bind_text(st, n, kz_enum_keyword(f->values, v),
+			    -1, SQLITE_STATIC);
+			break;
+		default:
+			kz_bind_text(st, n, str_of(f, rec));
+		}
+	}
+}
+
+static int
+run_row(struct kz_db *db, const struct kz_rtype *rt, const void *rec,
+    bool insert, struct kz_err *err)
+{
+	struct kz_rtype_sql *q = sql_of(rt);
+	sqlite3_stmt *st;
+	int rc;
+
+	if (q == NULL)
+		return kz_err_add(err, "", _("out of memory"));
+	if ((st = kz_db_stmt(db, insert ? q->insert : q->update)) == NULL)
+		return kz_db_fail(db, err, rt->name);
+	bind_fields(rt, st, rec);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return kz_db_fail(db, err, rt->name);
+	return KZ_OK;
+}
+
+int
+kz_rtype_insert(struct kz_db *db, const struct kz_rtype *rt, const void *rec,
+    struct kz_err *err)
+{
+	return run_row(db, rt, rec, true, err);
+}
+
+int
+kz_rtype_update(struct kz_db *db, const struct kz_rtype *rt, const void *rec,
+    struct kz_err *err)
+{
+	return run_row(db, rt, rec, false, err);
+}
+
+int
+kz_rtype_row(const struct kz_rtype *rt, sqlite3_stmt *st, int first,
+    void *rec)
+{
+	int c = first, rc = KZ_OK;
+
+	for (size_t i = 0; i < rt->n; i++) {
+		const struct kz_rfield *f = &rt->f[i];
+		const char *t;
+		void *p;
+		int v;
+
+		if (!stored(f))
+			continue;
+		p = kz_rfield_ptr(f, rec);
+		t = (const char *)sqlite3_column_text(st, c);
+		switch (f->kind) {
+		case KZ_RK_INT:
+			*(int *)p = sqlite3_column_int(st, c);
+			break;
+		case KZ_RK_ENUM:
+			/* a keyword this build does not know reads as the
+			 * first value rather than failing the whole list */
+			v = kz_enum_parse(f->values, t);
+			*(int *)p = v < 0 ? 0 : v;
+			break;
+		default:
+			if (owns_string(f->kind))
+				rc |= kz_str_set(p, t);
+			else
+				snprintf(p, f->size, "%s", t ? t : "");
+		}
+		c++;
+	}
+	return rc ? KZ_ERROR : KZ_OK;
+}
+
+int
+kz_rtype_read(struct kz_db *db, const struct kz_rtype *rt, const char *id,
+    void *rec, struct kz_err *err)
+{
+	struct kz_rtype_sql *q = sql_of(rt);
+	sqlite3_stmt *st;
+	int rc;
+
+	if (q == NULL)
+		return kz_err_add(err, "", _("out of memory"));
+	if ((st = kz_db_stmt(db, q->select)) == NULL)
+		return kz_db_fail(db, err, rt->name);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return kz_db_fail(db, err, rt->name);
+		return kz_err_add(err, "id", _("no %s with id %s"), _(rt->name),
+		    id);
+	}
+	rc = kz_rtype_row(rt, st, 0, rec);
+	sqlite3_reset(st);
+	return rc ? kz_err_add(err, "", _("out of memory")) : KZ_OK;
+}
+
+/* ---- files ---- */
+
+static bool
+in_csv(const struct kz_rfield *f, bool personal)
+{
+	return f->csv && (personal || !(f->flags & KZ_RF_PERSONAL));
+}
+
+static size_t
+last_csv(const struct kz_rtype *rt, bool personal)
+{
+	size_t last = 0;
+
+	for (size_t i = 0; i < rt->n; i++)
+		if (in_csv(&rt->f[i], personal))
+			last = i;
+	return last;
+}
+
+void
+kz_rtype_csv_header(const struct kz_rtype *rt, bool personal,
+    struct kz_buf *out)
+{
+	size_t last = last_csv(rt, personal);
+
+	for (size_t i = 0; i < rt->n; i++)
+		if (in_csv(&rt->f[i], personal))
+			kz_csv_cell(out, rt->f[i].csv, i == last);
+}
+
+int
+kz_rtype_csv_row(const struct kz_rtype *rt, const void *rec, bool personal,
+    struct kz_buf *out)
+{
+	size_t last = last_csv(rt, personal);
+
+	for (size_t i = 0; i < rt->n; i++) {
+		char *t;
+
+		if (!in_csv(&rt->f[i], personal))
+			continue;
+		if ((t = kz_rfield_text(&rt->f[i], rec)) == NULL)
+			return KZ_ERROR;
+		kz_csv_cell(out, t, i == last);
+		free(t);
+	}
+	return out->oom ? KZ_ERROR : KZ_OK;
+}
+
+int
+kz_rtype_json(const struct kz_rtype *rt, const void *rec, struct kz_buf *out)
+{
+	kz_buf_puts(out, "{\n");
+	for (size_t i = 0; i < rt->n; i++) {
+		kz_buf_puts(out, i ? ",\n  " : "  ");
+		kz_json_str(out, rt->f[i].name);
+		kz_buf_puts(out, ": ");
+		if (kz_rfield_json(&rt->f[i], rec, out))
+			return KZ_ERROR;
+	}
+	kz_buf_puts(out, "\n}\n");
+	return out->oom ? KZ_ERROR : KZ_OK;
+}
+
+int
+kz_rtype_csv_map(const struct kz_rtype *rt, char **cells, size_t n,
+    const struct kz_rfield **map, const char *where, struct kz_err *err)
+{
+	struct kz_buf known = { 0 };
+	int rc = KZ_OK;
+
+	for (size_t i = 0; i < rt->n; i++)
+		if (rt->f[i].csv)
+			kz_buf_printf(&known, "%s%s", known.len ? ", " : "",
+			    rt->f[i].csv);
+	for (size_t i = 0; i < n; i++) {
+		map[i] = NULL;
+		for (size_t j = 0; j < rt->n; j++)
+			if (rt->f[j].csv && strcmp(cells[i], rt->f[j].csv) == 0)
+				map[i] = &rt->f[j];
+		if (map[i] == NULL)
+			rc = kz_err_add(err, where, _("unknown column \"%s\" "
+			    "(known: %s)"), cells[i], kz_buf_str(&known));
+		for (size_t k = 0; map[i] && k < i; k++)
+			if (map[k] == map[i])
+				rc = kz_err_add(err, where, _("column \"%s\" "
+				    "appears twice"), cells[i]);
+	}
+	for (size_t j = 0; j < rt->n; j++) {
+		bool seen = false;
+		if (!rt->f[j].csv || !(rt->f[j].flags & KZ_RF_REQUIRED))
+			continue;
+		for (size_t i = 0; i < n; i++)
+			seen |= map[i] == &rt->f[j];
+		if (!seen)
+			rc = kz_err_add(err, where, _("the header has no \"%s\" "
+			    "column"), rt->f[j].csv);
+	}
+	kz_buf_free(&known);
+	return rc;
+}

@@ -1,0 +1,174 @@
+/* rtype.h - a record type as one table of fields, and what is derived from it. */
+#ifndef KZ_RTYPE_H
+#define KZ_RTYPE_H
+
+/*
+ * Every record type (a specialist, a request, ...) is described once, a
+ * line per field, in the manner of the configuration schema: its name
+ * (error places, JSON keys, form keys), its SQL column, its CSV header,
+ * its command-line option, its label, its kind and limits, and whether
+ * it is personal data. SQL column lists, checks, CSV, JSON, command-line
+ * options, form fields and detail panes are made from that table, so a
+ * new field is a table line and a migration.
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "db.h"
+#include "record.h"
+
+/* An enumeration: the keywords stored and the words shown, in order;
+ * both NULL-terminated. Labels are N_() marked (core/i18n.h). */
+struct kz_enum {
+	const char *name;		/* "level", for messages */
+	const char *const *keywords;
+	const char *const *labels;
+};
+
+int kz_enum_count(const struct kz_enum *e);
+/* The keyword of value v, or "?" out of range. */
+const char *kz_enum_keyword(const struct kz_enum *e, int v);
+/* The label of value v in the reader's language. */
+const char *kz_enum_label(const struct kz_enum *e, int v);
+/* A keyword, or a label in English or in the reader's language, any
+ * case; -1 if none. */
+int kz_enum_parse(const struct kz_enum *e, const char *s);
+/* "a, b or c" of the keywords, for messages; into out. */
+void kz_enum_list(const struct kz_enum *e, char *out, size_t size);
+
+/* What a field holds, and so how it is stored, checked and written. */
+enum kz_rkind {
+	KZ_RK_ID,	/* char[KZ_ID_SIZE]: the record's own id */
+	KZ_RK_TEXT,	/* char *: one line */
+	KZ_RK_NOTE,	/* char *: lines and tabs allowed */
+	KZ_RK_EMAIL,	/* char *: name@example.org */
+	KZ_RK_PHONE,	/* char *: digits and + - ( ) . / */
+	KZ_RK_DATE,	/* char[11]: YYYY-MM-DD */
+	KZ_RK_INT,	/* int, min..max; 0 stored as NULL with KZ_RF_ZERO_NULL */
+	KZ_RK_ENUM,	/* int: an index of .values */
+	KZ_RK_COUNTRY,	/* char[3]: ISO 3166-1 alpha-2 */
+	KZ_RK_REF,	/* char[KZ_ID_SIZE]: the id of a record of .ref */
+	KZ_RK_LIST,	/* rows of a child table: .parse, .format, .json */
+	KZ_RK_STAMP,	/* char[32]: a UTC time core sets */
+	KZ_RK_USER,	/* char *: who, as core sets it */
+};
+
+#define KZ_RF_REQUIRED	0x01	/* may not be empty */
+#define KZ_RF_PERSONAL	0x02	/* contact details: exported when asked */
+#define KZ_RF_CREATED	0x04	/* a creation stamp: never updated */
+#define KZ_RF_ZERO_NULL	0x08	/* INT: 0 means unknown, stored NULL */
+
+struct kz_rfield {
+	const char *name;	/* "name_roman": error places, JSON, forms */
+	const char *column;	/* SQL column of the record's table, or NULL */
+	const char *csv;	/* CSV header, or NULL */
+	const char *option;	/* long option of add and edit, or NULL */
+	const char *label;	/* N_(), lower case as inside a sentence */
+	const char *hint;	/* N_(): what a form says while typing */
+	enum kz_rkind kind;
+	size_t off;		/* offsetof() the member */
+	size_t size;		/* bytes of an inline array member */
+	int min, max;		/* INT: range; text kinds: max characters */
+	const struct kz_enum *values;	/* ENUM */
+	enum kz_table ref;	/* REF */
+	unsigned flags;
+	/* LIST: the one-line text form (CSV, options, forms), parsed into
+	 * the record, replacing the list; and written back. */
+	int (*parse)(void *rec, const char *text, struct kz_err *err);
+	char *(*format)(const void *rec);
+	/* LIST: the JSON value (an array), and the lines people read
+	 * (names in the reader's language, dates as the office writes
+	 * them), separated by newlines. */
+	int (*json)(const void *rec, struct kz_buf *out);
+	int (*show)(const void *rec, const struct kz_config *cfg,
+	    struct kz_buf *out);
+};
+
+/* Statements made from the table on first use; each record type has
+ * one, zeroed. */
+struct kz_rtype_sql {
+	char *insert, *update, *select, *columns;
+	int ncols;
+};
+
+struct kz_rtype {
+	const char *name;		/* "specialist" */
+	enum kz_table table;
+	const struct kz_rfield *f;
+	size_t n;
+	struct kz_rtype_sql *sql;	/* statements, made on first use */
+};
+
+#define KZ_NFIELDS(a) (sizeof (a) / sizeof (a)[0])
+
+/* The field called name (or whose option or CSV header is name). */
+const struct kz_rfield *kz_rtype_field(const struct kz_rtype *rt,
+    const char *name);
+/* The field's member in rec. */
+void *kz_rfield_ptr(const struct kz_rfield *f, void *rec);
+const void *kz_rfield_cptr(const struct kz_rfield *f, const void *rec);
+/* True if the field has no value in rec. */
+bool kz_rfield_empty(const struct kz_rfield *f, const void *rec);
+
+/* Free the strings the fields own (lists are the record's own). */
+void kz_rtype_free(const struct kz_rtype *rt, void *rec);
+/* Copy the fields' values (not lists) from src into dst, which holds
+ * nothing yet. */
+int kz_rtype_copy(const struct kz_rtype *rt, void *dst, const void *src);
+
+/* Set a field from text as a person or a file gives it: "" clears. A
+ * problem goes into err under the field's name. */
+int kz_rfield_set(const struct kz_rfield *f, void *rec, const char *text,
+    struct kz_err *err);
+/* The value as text, as stored and written to files (an enumeration's
+ * keyword); malloc'd, "" when empty, NULL when out of memory. */
+char *kz_rfield_text(const struct kz_rfield *f, const void *rec);
+/* The value as shown to a person: an enumeration's label, a list's
+ * lines, a stamp in the office's time with who made it. */
+char *kz_rfield_shown(const struct kz_rfield *f, const void *rec,
+    const struct kz_config *cfg);
+/* The value as JSON (a string, a number, null or a list's array). */
+int kz_rfield_json(const struct kz_rfield *f, const void *rec,
+    struct kz_buf *out);
+
+/* Check every field against its kind and limits; problems under each
+ * field's name. True if all is well. */
+bool kz_rtype_check(const struct kz_rtype *rt, struct kz_db *db,
+    const void *rec, struct kz_err *err);
+
+/* The record's row: insert, update (creation stamps stay), read by id.
+ * Lists are the caller's. */
+int kz_rtype_insert(struct kz_db *db, const struct kz_rtype *rt,
+    const void *rec, struct kz_err *err);
+int kz_rtype_update(struct kz_db *db, const struct kz_rtype *rt,
+    const void *rec, struct kz_err *err);
+/* KZ_OK, or KZ_ERROR with "no <name> with id ..." under "id". */
+int kz_rtype_read(struct kz_db *db, const struct kz_rtype *rt, const char *id,
+    void *rec, struct kz_err *err);
+/* "name, name_roman, ...": the columns the table stores, in table
+ * order, to select rows a list reads with kz_rtype_row. */
+const char *kz_rtype_columns(const struct kz_rtype *rt);
+/* Fill rec from a row of kz_rtype_columns starting at column first. */
+int kz_rtype_row(const struct kz_rtype *rt, sqlite3_stmt *st, int first,
+    void *rec);
+
+/* The CSV header cells in table order; personal ones only when
+ * personal. */
+void kz_rtype_csv_header(const struct kz_rtype *rt, bool personal,
+    struct kz_buf *out);
+/* A record as a CSV row, in the same order. */
+int kz_rtype_csv_row(const struct kz_rtype *rt, const void *rec,
+    bool personal, struct kz_buf *out);
+/* A record as one JSON object, a key a line. */
+int kz_rtype_json(const struct kz_rtype *rt, const void *rec,
+    struct kz_buf *out);
+
+/* Map a CSV header to fields: map[i] is the field of cell i. Unknown
+ * and repeated columns, and missing required ones, are reported under
+ * where. */
+int kz_rtype_csv_map(const struct kz_rtype *rt, char **cells, size_t n,
+    const struct kz_rfield **map, const char *where, struct kz_err *err);
+
+#endif

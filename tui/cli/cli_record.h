@@ -1,0 +1,19 @@
+/* cli_record.h - one record printed from its type's table: a table of labels, CSV or JSON. */
+#ifndef KZ_CLI_RECORD_H
+#define KZ_CLI_RECORD_H
+
+#include "cli.h"
+#include "rtype.h"
+
+/* The record in c->format: "label  value" lines (labels in the reader's
+ * language, lists a line an item), a CSV header and row, or a JSON
+ * object. Contact details are included: the reader asked for this one
+ * record. */
+void cli_record_print(const struct cli *c, const struct kz_rtype *rt,
+    const void *rec);
+/* Apply an option of add or edit, named by the table's option column,
+ * to rec. KZ_ERROR with the problem in err. */
+int cli_record_option(const struct kz_rtype *rt, void *rec, const char *option,
+    const char *value, struct kz_err *err);
+
+#endif

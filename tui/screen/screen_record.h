@@ -1,0 +1,45 @@
+/* screen_record.h - a record's form and detail lines, made from its type's table of fields. */
+#ifndef KZ_SCREEN_RECORD_H
+#define KZ_SCREEN_RECORD_H
+
+#include <stdbool.h>
+
+#include "config.h"
+#include "form.h"
+#include "record_list.h"
+#include "rtype.h"
+
+/* A form over the fields of rt that people type (those with an option),
+ * in table order; an enumeration is a choice. */
+struct record_form {
+	const struct kz_rtype *rt;
+	struct form_spec *spec;
+	const struct kz_rfield **field;	/* field of form line i */
+	int n;
+};
+
+/* Make the spec; false when out of memory. */
+bool record_form_init(struct record_form *rf, const struct kz_rtype *rt);
+void record_form_free(struct record_form *rf);
+/* The form line of the field called name, or -1. */
+int record_form_line(const struct record_form *rf, const char *name);
+/* Put rec's values into the form. */
+void record_form_fill(const struct record_form *rf, struct form *f,
+    const void *rec);
+/* Take the form's values into rec; problems into err. */
+int record_form_take(const struct record_form *rf, const struct form *f,
+    void *rec, struct kz_err *err);
+
+/* A field's label as screens show it: in the reader's language, with a
+ * capital, into buf. */
+const char *record_label(const struct kz_rfield *f, char *buf, size_t size);
+/* The widest label of rt's fields, for the detail pane's label column. */
+int record_label_width(const struct kz_rtype *rt);
+/* Detail lines for the fields from first to last (names, inclusive, in
+ * table order), as people read them: a list a line an item, a stamp
+ * with who made it (a "who" field is not shown by itself). */
+void record_detail(struct record_list *l, const struct kz_rtype *rt,
+    const void *rec, const struct kz_config *cfg, const char *first,
+    const char *last);
+
+#endif
