@@ -540,23 +540,23 @@ cli_dispatch_list(struct cli *c, const struct cli_args *a)
 
 	kz_dispatch_query_init(&q);
 	for (int i = 0; i < a->nopt; i++) {
-		const char *optarg = a->opt[i].value;
+		const char *val = a->opt[i].value;
 
 		switch (a->opt[i].opt->key) {
 		case O_STATE:
-			if (strcmp(optarg, "active") == 0)
+			if (strcmp(val, "active") == 0)
 				q.state = -2;
 			else if ((q.state = kz_lifecycle_parse(&kz_dispatch_lc,
-			    optarg)) < 0)
+			    val)) < 0)
 				return cli_fail(_("--state: \"%s\" is not a "
-				    "dispatch state (or active)"), optarg);
+				    "dispatch state (or active)"), val);
 			break;
 		/* ids resolved before the handler runs */
-		case O_SPECIALIST: q.specialist = optarg; break;
-		case O_REQUEST: q.request = optarg; break;
-		case O_FROM: q.from = optarg; break;
-		case O_TO: q.to = optarg; break;
-		case O_TEXT: q.text = optarg; break;
+		case O_SPECIALIST: q.specialist = val; break;
+		case O_REQUEST: q.request = val; break;
+		case O_FROM: q.from = val; break;
+		case O_TO: q.to = val; break;
+		case O_TEXT: q.text = val; break;
 		}
 	}
 	if (kz_dispatch_list(c->db, &q, false, &l, &err))

@@ -210,33 +210,33 @@ cli_timeline(struct cli *c, const struct cli_args *a)
 	if (cols && atoi(cols) >= 40 && atoi(cols) <= 1000)
 		width = atoi(cols);
 	for (int i = 0; i < a->nopt; i++) {
-		const char *optarg = a->opt[i].value;
+		const char *val = a->opt[i].value;
 
 		switch (a->opt[i].opt->key) {
-		case O_FROM: from = optarg; break;
-		case O_TO: to = optarg; break;
+		case O_FROM: from = val; break;
+		case O_TO: to = val; break;
 		case O_ZOOM:
-			if (strcmp(optarg, "week") == 0)
+			if (strcmp(val, "week") == 0)
 				zoom = KZ_TL_WEEK;
-			else if (strcmp(optarg, "month") == 0)
+			else if (strcmp(val, "month") == 0)
 				zoom = KZ_TL_MONTH;
-			else if (strcmp(optarg, "year") == 0)
+			else if (strcmp(val, "year") == 0)
 				zoom = KZ_TL_YEAR;
 			else
 				return cli_fail(_("--zoom: \"%s\" is not week, "
-				    "month or year"), optarg);
+				    "month or year"), val);
 			break;
 		case O_BY:
-			if (strcmp(optarg, "specialist") == 0)
+			if (strcmp(val, "specialist") == 0)
 				by_spec = true;
-			else if (strcmp(optarg, "dispatch") == 0)
+			else if (strcmp(val, "dispatch") == 0)
 				by_spec = false;
 			else
 				return cli_fail(_("--by: \"%s\" is not dispatch "
-				    "or specialist"), optarg);
+				    "or specialist"), val);
 			break;
 		case O_WIDTH:
-			if (!cli_dsp_int("--width", optarg, 40, 1000, &width))
+			if (!cli_dsp_int("--width", val, 40, 1000, &width))
 				return 1;
 			break;
 		case O_CANCELLED: cancelled = true; break;

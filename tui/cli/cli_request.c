@@ -430,20 +430,20 @@ cli_request_list(struct cli *c, const struct cli_args *a)
 
 	kz_request_query_init(&q);
 	for (int i = 0; i < a->nopt; i++) {
-		const char *optarg = a->opt[i].value;
+		const char *val = a->opt[i].value;
 
 		switch (a->opt[i].opt->key) {
 		case O_STATUS:
-			if (strcmp(optarg, "open") == 0)
+			if (strcmp(val, "open") == 0)
 				q.status = -2;
 			else if ((q.status = kz_lifecycle_parse(&kz_request_lc,
-			    optarg)) < 0)
+			    val)) < 0)
 				return cli_fail(_("--status: \"%s\" is not a "
-				    "request status (or open)"), optarg);
+				    "request status (or open)"), val);
 			break;
-		case O_FIELD: q.field = optarg; break;
-		case O_COUNTRY: q.country = optarg; break;
-		case O_TEXT: q.text = optarg; break;
+		case O_FIELD: q.field = val; break;
+		case O_COUNTRY: q.country = val; break;
+		case O_TEXT: q.text = val; break;
 		}
 	}
 	if (kz_request_list(c->db, &q, &l, &err))

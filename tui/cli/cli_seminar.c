@@ -632,21 +632,21 @@ cli_seminar_list(struct cli *c, const struct cli_args *a)
 	size_t n;
 
 	for (int i = 0; i < a->nopt; i++) {
-		const char *optarg = a->opt[i].value;
+		const char *val = a->opt[i].value;
 
 		switch (a->opt[i].opt->key) {
-		case O_SERIES: q.series = optarg; break;
+		case O_SERIES: q.series = val; break;
 		case O_YEAR:
-			if (!cli_dsp_int("--year", optarg, 1900, 2199, &q.year))
+			if (!cli_dsp_int("--year", val, 1900, 2199, &q.year))
 				return 1;
 			break;
 		case O_STATUS:
-			if ((q.status = kz_seminar_status_parse(optarg)) < 0)
+			if ((q.status = kz_seminar_status_parse(val)) < 0)
 				return cli_fail(_("--status: \"%s\" is not "
 				    "planned, confirmed, held or cancelled"),
-				    optarg);
+				    val);
 			break;
-		case O_SEARCH: q.text = optarg; break;
+		case O_SEARCH: q.text = val; break;
 		}
 	}
 	if (kz_seminar_list(c->db, &q, &l, &n, &err) != KZ_OK)

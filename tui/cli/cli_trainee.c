@@ -279,31 +279,31 @@ tr_filters(const struct cli_args *a, struct kz_trainee_query *q, int *by)
 {
 	kz_trainee_query_init(q);
 	for (int i = 0; i < a->nopt; i++) {
-		const char *optarg = a->opt[i].value;
+		const char *val = a->opt[i].value;
 
 		switch (a->opt[i].opt->key) {
 		case O_YEAR:
-			if (!cli_dsp_int("--year", optarg, 1900, 2199, &q->year))
+			if (!cli_dsp_int("--year", val, 1900, 2199, &q->year))
 				return 1;
 			break;
-		case O_HOST: q->host = optarg; break;
-		case O_REGION: q->region = optarg; break;
-		case O_SEARCH: q->text = optarg; break;
+		case O_HOST: q->host = val; break;
+		case O_REGION: q->region = val; break;
+		case O_SEARCH: q->text = val; break;
 		case O_STATUS:
-			if ((q->status = kz_trainee_status_parse(optarg)) < 0)
+			if ((q->status = kz_trainee_status_parse(val)) < 0)
 				return cli_fail(_("--status: \"%s\" is not "
 				    "planned, ongoing, completed or withdrawn"),
-				    optarg);
+				    val);
 			break;
 		case O_PROGRAMME:
-			if ((q->programme = kz_trainee_programme_parse(optarg)) < 0)
+			if ((q->programme = kz_trainee_programme_parse(val)) < 0)
 				return cli_fail(_("--programme: \"%s\" is not "
-				    "lgotp, jica or other"), optarg);
+				    "lgotp, jica or other"), val);
 			break;
 		case O_BY:
-			if ((*by = kz_trainee_by_parse(optarg)) < 0)
+			if ((*by = kz_trainee_by_parse(val)) < 0)
 				return cli_fail(_("--by: \"%s\" is not year, "
-				    "host, region, programme or status"), optarg);
+				    "host, region, programme or status"), val);
 			break;
 		}
 	}
