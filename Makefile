@@ -5,6 +5,8 @@ PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
 MANDIR     ?= $(PREFIX)/share/man
 LOCALEDIR  ?= $(PREFIX)/share/locale
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 DESTDIR    ?=
 VERSION    := 0.1.0
 
@@ -39,8 +41,10 @@ SAN_TUI    := $(TUI_SRC:%.c=build/san/%.o)
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
 MO         := $(LANGS:%=build/locale/%/LC_MESSAGES/kizuna.mo)
 
+COMPLETION := build/completion/kizuna build/completion/_kizuna
+
 .PHONY: all run deps check unit bench install uninstall clean man lint-man pot po FORCE
-all: build/kizuna $(MO)
+all: build/kizuna $(MO) $(COMPLETION)
 
 build/gen/embedded.c: config/default.yaml config/fields.yaml
 	@mkdir -p $(@D)
@@ -87,6 +91,15 @@ build/san/tests/%: tests/unit/%.c tests/unit/unit.h build/san/libkizuna.a
 	@mkdir -p $(@D)
 	$(CC) $(KZ_CFLAGS) -Itests/unit -O1 -g $(SAN) -o $@ $< build/san/libkizuna.a $(PKG_LIBS) $(CMOCKA_LIBS) -lm
 
+# Completion scripts for bash and zsh, written by the program from its
+# command table (it reads no configuration to do so).
+build/completion/kizuna: build/kizuna
+	@mkdir -p $(@D)
+	build/kizuna completion bash > $@.tmp && mv $@.tmp $@
+build/completion/_kizuna: build/kizuna
+	@mkdir -p $(@D)
+	build/kizuna completion zsh > $@.tmp && mv $@.tmp $@
+
 build/locale/%/LC_MESSAGES/kizuna.mo: tui/po/%.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
@@ -95,7 +108,7 @@ build/san/locale: $(MO)
 
 # Install build dependencies that are missing (Debian), as root or via sudo.
 DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
-	gettext libcmocka-dev tmux mandoc sqlite3 python3 calcurse python3-icalendar
+	gettext libcmocka-dev tmux mandoc sqlite3 python3 calcurse python3-icalendar zsh
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -119,13 +132,22 @@ bench: build/kizuna $(MO)
 	sh tests/bench.sh $(CURDIR)/build/kizuna
 
 # Regenerate the generated parts of the man pages from the program's own
-# tables: the key list of kizuna(1) and the key list of kizuna.yaml(5).
+# tables: the key list of kizuna(1) and the key list of kizuna.yaml(5);
+# and the .It line of every command in kizuna(1)'s COMMANDS, from the
+# command table (a new command's entry is written by hand first).
 man: build/kizuna
 	@for spec in "man/kizuna.1:keys --mdoc" "man/kizuna.yaml.5:config doc"; do \
 	  page=$${spec%%:*}; build/kizuna $${spec#*:} > build/section.tmp || exit 1; \
 	  awk -v sec=build/section.tmp '/^\.\\" BEGIN KEYS/ { print; while ((getline l < sec) > 0) print l; skip = 1; next } \
 	    /^\.\\" END KEYS/ { skip = 0 } !skip' $$page > $$page.tmp && mv $$page.tmp $$page; \
 	done; rm -f build/section.tmp
+	@build/kizuna commands --mdoc > build/section.tmp || exit 1; \
+	awk -v sec=build/section.tmp 'function key(l,  n, w, i, k) { n = split(l, w, " "); \
+	    for (i = 3; i <= n && w[i] !~ /^[A-Z]/; i++) k = k " " w[i]; return k } \
+	  BEGIN { while ((getline l < sec) > 0) line[key(l)] = l } \
+	  /^\.Sh / { commands = $$0 == ".Sh COMMANDS" } \
+	  commands && /^\.It Ic / && key($$0) in line { print line[key($$0)]; next } { print }' \
+	  man/kizuna.1 > man/kizuna.1.tmp && mv man/kizuna.1.tmp man/kizuna.1; rm -f build/section.tmp
 
 lint-man:
 	mandoc -Tlint -W warning man/kizuna.1 man/kizuna.yaml.5
@@ -150,8 +172,11 @@ po: pot
 	msgen tui/po/en.po -o tui/po/en.po
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 build/kizuna $(DESTDIR)$(BINDIR)/kizuna
+	install -m 644 build/completion/kizuna $(DESTDIR)$(BASHCOMPDIR)/kizuna
+	install -m 644 build/completion/_kizuna $(DESTDIR)$(ZSHCOMPDIR)/_kizuna
 	install -m 644 man/kizuna.1 $(DESTDIR)$(MANDIR)/man1/kizuna.1
 	install -m 644 man/kizuna.yaml.5 $(DESTDIR)$(MANDIR)/man5/kizuna.yaml.5
 	for l in $(LANGS); do \
@@ -161,6 +186,7 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kizuna $(DESTDIR)$(MANDIR)/man1/kizuna.1 $(DESTDIR)$(MANDIR)/man5/kizuna.yaml.5
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/kizuna $(DESTDIR)$(ZSHCOMPDIR)/_kizuna
 	for l in $(LANGS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/kizuna.mo; done
 
 clean:

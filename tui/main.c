@@ -145,6 +145,9 @@ main(int argc, char **argv)
 	argv += optind;
 	if (argc > 0 && strcmp(argv[0], "help") == 0)
 		help = true;
+	/* what only reads the command table (completion) needs no office */
+	if (!help && argc > 0 && cli_early(argc, argv))
+		return cli_dispatch(&c, argc, argv);
 
 	/* Help speaks the office's language when there is an office: but
 	 * it writes nothing, and a broken configuration does not stop it. */

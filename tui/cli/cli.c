@@ -1,5 +1,6 @@
-/* cli.c - the subcommand table and how a subcommand is found and run. */
+/* cli.c - the subcommand table, and how a command is found, prepared as its entry says, and run. */
 #include "cli.h"
+#include "cli_record.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -7,196 +8,331 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli_dispatch.h"
+#include "cli_output.h"
+#include "cli_request.h"
+#include "cli_seminar.h"
 #include "cli_sync.h"
 #include "i18n.h"
+#include "seminar.h"
 #include "text.h"
-#include "cli_output.h"
-/* headers of dispatch commands */
-#include "cli_dispatch.h"
-#include "cli_request.h"
-/* headers of seminar commands */
-#include "cli_seminar.h"
+
+/* Options several commands share; their keys are in cli.h. */
+const struct cli_opt cli_opts_skip_bad[] = {
+	{ .name = "skip-bad", .key = CLI_K_SKIP_BAD,
+	  .help = N_("import the good rows and skip the bad ones") },
+	{ 0 },
+};
+const struct cli_opt cli_opts_output[] = {
+	{ .name = "output", .letter = 'o', .arg = "FILE", .key = CLI_K_OUTPUT,
+	  .help = N_("write to FILE, whole or not at all (- for standard "
+	  "output)") },
+	{ 0 },
+};
+const struct cli_opt cli_opts_mdoc[] = {
+	{ .name = "mdoc", .key = CLI_K_MDOC,
+	  .help = N_("print mdoc, for the man page") },
+	{ 0 },
+};
+
+/* An operand naming a record, resolved before the handler runs. */
+#define RECORD(n, k)	{ .name = (n), .arity = CLI_ONE, .record = true, \
+			  .kind = (k) }
+#define ONE(n)		{ .name = (n), .arity = CLI_ONE }
 
 const struct cli_cmd cli_cmds[] = {
-	{ "specialist", "add", N_("--name N --roman R --government G [OPTIONS]"),
-	  N_("register a specialist"), cli_specialist_add, CLI_DB },
-	{ "specialist", "list", N_("[--field F] [--lang L[:LEVEL]] [--status S] "
-	  "[--free FROM[..TO]] [--format F]"),
-	  N_("list specialists, filtered"), cli_specialist_list, CLI_DB },
-	{ "specialist", "show", N_("[--format F] ID"),
-	  N_("show one specialist in full"), cli_specialist_show, CLI_DB },
-	{ "specialist", "edit", N_("ID [OPTIONS]"),
-	  N_("change a specialist; an empty value clears"), cli_specialist_edit,
-	  CLI_DB },
-	{ "specialist", "rm", N_("[--yes] ID"),
-	  N_("delete a specialist"), cli_specialist_rm, CLI_DB },
-	{ "search", NULL, N_("[FILTERS] [--format F] TEXT..."),
-	  N_("full-text search (names in both scripts, government, fields, "
-	  "notes)"), cli_search, CLI_DB },
-	{ "import", "specialists", N_("[--skip-bad] FILE.csv"),
-	  N_("import specialists from CSV, all or nothing"), cli_import,
-	  CLI_DB },
-	{ "export", "specialists", N_("[--contacts] [-o FILE]"),
-	  N_("export specialists as CSV"), cli_export, CLI_DB },
-	{ "demo", NULL, "",
-	  N_("load the demo data set into an empty database"), cli_demo,
-	  CLI_DB },
-	{ "stats", "fields", N_("[--format F]"),
-	  N_("count specialists per field of expertise"), cli_stats, CLI_DB },
+	{ .name = "specialist", .verb = "add",
+	  .help = N_("register a specialist"),
+	  .options = { cli_specialist_opts },
+	  .run = cli_specialist_add, .flags = CLI_DB | CLI_FORMAT | CLI_NEW },
+	{ .name = "specialist", .verb = "list",
+	  .help = N_("list specialists, filtered"),
+	  .options = { cli_specialist_filters },
+	  .run = cli_specialist_list, .flags = CLI_DB | CLI_FORMAT },
+	{ .name = "specialist", .verb = "show",
+	  .help = N_("show one specialist in full"),
+	  .operands = { RECORD("ID", KZ_T_SPECIALIST) },
+	  .run = cli_specialist_show, .flags = CLI_DB | CLI_FORMAT },
+	{ .name = "specialist", .verb = "edit",
+	  .help = N_("change a specialist; an empty value clears"),
+	  .operands = { RECORD("ID", KZ_T_SPECIALIST) },
+	  .options = { cli_specialist_opts },
+	  .run = cli_specialist_edit,
+	  .flags = CLI_DB | CLI_FORMAT | CLI_CHANGE },
+	{ .name = "specialist", .verb = "rm",
+	  .help = N_("delete a specialist"),
+	  .operands = { RECORD("ID", KZ_T_SPECIALIST) },
+	  .run = cli_specialist_rm, .ask = cli_specialist_ask,
+	  .flags = CLI_DB | CLI_DELETE },
+	{ .name = "search",
+	  .help = N_("full-text search (names in both scripts, government, "
+	  "fields, notes)"),
+	  .operands = { { .name = "TEXT", .arity = CLI_MANY } },
+	  .options = { cli_specialist_filters },
+	  .run = cli_search, .flags = CLI_DB | CLI_FORMAT },
+	{ .name = "import", .verb = "specialists",
+	  .help = N_("import specialists from CSV, all or nothing"),
+	  .operands = { ONE("FILE") },
+	  .options = { cli_opts_skip_bad },
+	  .run = cli_import, .flags = CLI_DB },
+	{ .name = "export", .verb = "specialists",
+	  .help = N_("export specialists as CSV"),
+	  .options = { cli_export_opts, cli_opts_output },
+	  .run = cli_export, .flags = CLI_DB },
+	{ .name = "demo",
+	  .help = N_("load the demo data set into an empty database"),
+	  .run = cli_demo, .flags = CLI_DB },
+	{ .name = "stats", .verb = "fields",
+	  .help = N_("count specialists per field of expertise"),
+	  .run = cli_stats, .flags = CLI_DB | CLI_FORMAT },
 	/* dispatch commands */
-	{ "request", "add", N_("--country C --fields F --topic T [OPTIONS]"),
-	  N_("record a request from an overseas government"), cli_request_add,
-	  CLI_DB },
-	{ "request", "list", N_("[--status S|open] [--field F] [--country C] "
-	  "[--text T] [--format F]"),
-	  N_("list requests, newest first"), cli_request_list, CLI_DB },
-	{ "request", "show", N_("[--format F] ID"),
-	  N_("show a request with its dispatches and history"),
-	  cli_request_show, CLI_DB },
-	{ "request", "edit", N_("ID [OPTIONS]"),
-	  N_("change a request; an empty value clears"), cli_request_edit,
-	  CLI_DB },
-	{ "request", "state", N_("ID STATUS [--note TEXT]"),
-	  N_("move a request to another status"), cli_request_state, CLI_DB },
-	{ "request", "rm", N_("[--yes] ID"),
-	  N_("delete a request that has no dispatches"), cli_request_rm,
-	  CLI_DB },
-	{ "match", NULL, N_("[--limit N] [--all] [--format F] REQUEST"),
-	  N_("rank the candidates for a request, with reasons"), cli_match,
-	  CLI_DB },
-	{ "dispatch", "add", N_("--request R --specialist S --from D --to D "
-	  "[OPTIONS]"),
-	  N_("propose a specialist for a request"), cli_dispatch_add, CLI_DB },
-	{ "dispatch", "list", N_("[--state S|active] [--specialist S] "
-	  "[--request R] [--from D] [--to D] [--text T] [--format F]"),
-	  N_("list dispatches, newest first"), cli_dispatch_list, CLI_DB },
-	{ "dispatch", "show", N_("[--format F] ID"),
-	  N_("show a dispatch with its costs and history"), cli_dispatch_show,
-	  CLI_DB },
-	{ "dispatch", "edit", N_("ID [OPTIONS]"),
-	  N_("change a dispatch's dates, places, mode or notes"),
-	  cli_dispatch_edit, CLI_DB },
-	{ "dispatch", "state", N_("ID STATE [--date D --ref R] [--reason R] "
-	  "[--note N]"),
-	  N_("move a dispatch along its life cycle"), cli_dispatch_state,
-	  CLI_DB },
-	{ "dispatch", "cost", N_("ID [--category C [--payer P] [--currency C] "
-	  "[--estimate A] [--actual A] [--note N] | --remove C]"),
-	  N_("show or change the cost ledger of a dispatch"),
-	  cli_dispatch_cost, CLI_DB },
-	{ "dispatch", "rm", N_("[--yes] ID"),
-	  N_("delete a dispatch that is only proposed"), cli_dispatch_rm,
-	  CLI_DB },
-	{ "timeline", NULL, N_("[--from D] [--to D] [--zoom Z] [--by B] "
-	  "[--width N]"),
-	  N_("draw the dispatches on a calendar, as text"), cli_timeline,
-	  CLI_DB },
-	{ "export", "dispatches", N_("[--format csv|ics] [-o FILE]"),
-	  N_("export dispatches as CSV or iCalendar"), cli_export_dispatches,
-	  CLI_DB },
+	{ .name = "request", .verb = "add",
+	  .help = N_("record a request from an overseas government"),
+	  .options = { cli_request_opts },
+	  .run = cli_request_add, .flags = CLI_DB | CLI_FORMAT | CLI_NEW },
+	{ .name = "request", .verb = "list",
+	  .help = N_("list requests, newest first"),
+	  .options = { cli_request_filters },
+	  .run = cli_request_list, .flags = CLI_DB | CLI_FORMAT },
+	{ .name = "request", .verb = "show",
+	  .help = N_("show a request with its dispatches and history"),
+	  .operands = { RECORD("ID", KZ_T_REQUEST) },
+	  .run = cli_request_show, .flags = CLI_DB | CLI_FORMAT },
+	{ .name = "request", .verb = "edit",
+	  .help = N_("change a request; an empty value clears"),
+	  .operands = { RECORD("ID", KZ_T_REQUEST) },
+	  .options = { cli_request_opts },
+	  .run = cli_request_edit,
+	  .flags = CLI_DB | CLI_FORMAT | CLI_CHANGE },
+	{ .name = "request", .verb = "state",
+	  .help = N_("move a request to another status"),
+	  .operands = { RECORD("ID", KZ_T_REQUEST), ONE("STATUS") },
+	  .options = { cli_request_state_opts },
+	  .run = cli_request_state, .flags = CLI_DB },
+	{ .name = "request", .verb = "rm",
+	  .help = N_("delete a request that has no dispatches"),
+	  .operands = { RECORD("ID", KZ_T_REQUEST) },
+	  .run = cli_request_rm, .ask = cli_request_ask,
+	  .flags = CLI_DB | CLI_DELETE },
+	{ .name = "match",
+	  .help = N_("rank the candidates for a request, with reasons"),
+	  .operands = { RECORD("REQUEST", KZ_T_REQUEST) },
+	  .options = { cli_match_opts },
+	  .run = cli_match, .flags = CLI_DB | CLI_FORMAT },
+	{ .name = "dispatch", .verb = "add",
+	  .help = N_("propose a specialist for a request"),
+	  .options = { cli_dispatch_opts },
+	  .run = cli_dispatch_add, .flags = CLI_DB | CLI_FORMAT | CLI_NEW },
+	{ .name = "dispatch", .verb = "list",
+	  .help = N_("list dispatches, newest first"),
+	  .options = { cli_dispatch_filters },
+	  .run = cli_dispatch_list, .flags = CLI_DB | CLI_FORMAT },
+	{ .name = "dispatch", .verb = "show",
+	  .help = N_("show a dispatch with its costs and history"),
+	  .operands = { RECORD("ID", KZ_T_DISPATCH) },
+	  .run = cli_dispatch_show, .flags = CLI_DB | CLI_FORMAT },
+	{ .name = "dispatch", .verb = "edit",
+	  .help = N_("change a dispatch's dates, places, mode or notes"),
+	  .operands = { RECORD("ID", KZ_T_DISPATCH) },
+	  .options = { cli_dispatch_opts },
+	  .run = cli_dispatch_edit,
+	  .flags = CLI_DB | CLI_FORMAT | CLI_CHANGE },
+	{ .name = "dispatch", .verb = "state",
+	  .help = N_("move a dispatch along its life cycle"),
+	  .operands = { RECORD("ID", KZ_T_DISPATCH), ONE("STATE") },
+	  .options = { cli_dispatch_state_opts },
+	  .run = cli_dispatch_state, .flags = CLI_DB },
+	{ .name = "dispatch", .verb = "cost",
+	  .help = N_("show or change the cost ledger of a dispatch"),
+	  .operands = { RECORD("ID", KZ_T_DISPATCH) },
+	  .options = { cli_dispatch_cost_opts },
+	  .run = cli_dispatch_cost, .flags = CLI_DB | CLI_FORMAT },
+	{ .name = "dispatch", .verb = "rm",
+	  .help = N_("delete a dispatch that is only proposed"),
+	  .operands = { RECORD("ID", KZ_T_DISPATCH) },
+	  .run = cli_dispatch_rm, .ask = cli_dispatch_ask,
+	  .flags = CLI_DB | CLI_DELETE },
+	{ .name = "timeline",
+	  .help = N_("draw the dispatches on a calendar, as text"),
+	  .options = { cli_timeline_opts },
+	  .run = cli_timeline, .flags = CLI_DB },
+	{ .name = "export", .verb = "dispatches",
+	  .help = N_("export dispatches as CSV or iCalendar"),
+	  .options = { cli_export_dispatches_opts, cli_opts_output },
+	  .run = cli_export_dispatches, .flags = CLI_DB },
 	/* seminar commands */
-	{ "series", "add", N_("--code C --name N [--office O] [--notes T]"),
-	  N_("add a seminar series (a recurring seminar of an office)"),
-	  cli_series_add, CLI_DB },
-	{ "series", "list", N_("[--format F]"),
-	  N_("list seminar series with their numbers of editions"),
-	  cli_series_list, CLI_DB },
-	{ "series", "edit", N_("SERIES [OPTIONS]"),
-	  N_("change a seminar series"), cli_series_edit, CLI_DB },
-	{ "series", "rm", N_("[--yes] SERIES"),
-	  N_("delete a seminar series that has no editions"), cli_series_rm,
-	  CLI_DB },
-	{ "seminar", "add", N_("--series S --year Y [--number N] [OPTIONS]"),
-	  N_("add an edition of a seminar series"), cli_seminar_add, CLI_DB },
-	{ "seminar", "list", N_("[--series S] [--year Y] [--status S] "
-	  "[--search T] [--format F]"),
-	  N_("list editions: the history of a series"), cli_seminar_list,
-	  CLI_DB },
-	{ "seminar", "show", N_("[--format F] EDITION"),
-	  N_("show an edition with attendance and counts"), cli_seminar_show,
-	  CLI_DB },
-	{ "seminar", "edit", N_("EDITION [OPTIONS]"),
-	  N_("change an edition; an empty value clears"), cli_seminar_edit,
-	  CLI_DB },
-	{ "seminar", "rm", N_("[--yes] EDITION"),
-	  N_("delete an edition with its programme and participants"),
-	  cli_seminar_rm, CLI_DB },
-	{ "programme", "add", N_("EDITION --date D --kind K --title T "
-	  "[OPTIONS]"),
-	  N_("add an item to an edition's programme"), cli_programme_add,
-	  CLI_DB },
-	{ "programme", "list", N_("EDITION [--date D] [--format F]"),
-	  N_("list an edition's programme day by day"), cli_programme_list,
-	  CLI_DB },
-	{ "programme", "edit", N_("ITEM [OPTIONS]"),
-	  N_("change a programme item"), cli_programme_edit, CLI_DB },
-	{ "programme", "rm", N_("[--yes] ITEM"),
-	  N_("delete a programme item"), cli_programme_rm, CLI_DB },
-	{ "participant", "add", N_("EDITION --name N --country C [OPTIONS]"),
-	  N_("add a participant to an edition"), cli_participant_add, CLI_DB },
-	{ "participant", "list", N_("EDITION [--country C] [--role R] "
-	  "[--contacts] [--format F]"),
-	  N_("list an edition's participants"), cli_participant_list, CLI_DB },
-	{ "participant", "edit", N_("ID [OPTIONS]"),
-	  N_("change a participant"), cli_participant_edit, CLI_DB },
-	{ "participant", "rm", N_("[--yes] ID"),
-	  N_("delete a participant"), cli_participant_rm, CLI_DB },
-	{ "participant", "count", N_("EDITION [--by country|role] "
-	  "[--format F]"),
-	  N_("count an edition's participants by country and role"),
-	  cli_participant_count, CLI_DB },
-	{ "import", "programme", N_("[--skip-bad] [--force] EDITION FILE.csv"),
-	  N_("import programme items from CSV, all or nothing"),
-	  cli_import_programme, CLI_DB },
-	{ "import", "participants", N_("[--skip-bad] EDITION FILE.csv"),
-	  N_("import participants from CSV, all or nothing"),
-	  cli_import_participants, CLI_DB },
-	{ "export", "programme", N_("EDITION [--format ics|txt|csv] "
-	  "[--width N] [-o FILE]"),
-	  N_("export a programme as iCalendar, printable text or CSV"),
-	  cli_export_programme, CLI_DB },
-	{ "trainee", "add", N_("--host H --home G [--year Y] [OPTIONS]"),
-	  N_("record a trainee placement in a Japanese local government"),
-	  cli_trainee_add, CLI_DB },
-	{ "trainee", "list", N_("[--year Y] [--host H] [--region R] "
-	  "[--status S] [--programme P] [--search T] [--format F]"),
-	  N_("list trainee placements, latest year first"), cli_trainee_list,
-	  CLI_DB },
-	{ "trainee", "show", N_("[--format F] ID"),
-	  N_("show one trainee placement"), cli_trainee_show, CLI_DB },
-	{ "trainee", "edit", N_("ID [OPTIONS]"),
-	  N_("change a trainee placement; an empty value clears"),
-	  cli_trainee_edit, CLI_DB },
-	{ "trainee", "rm", N_("[--yes] ID"),
-	  N_("delete a trainee placement"), cli_trainee_rm, CLI_DB },
-	{ "trainee", "count", N_("[--by year|host|region|programme|status] "
-	  "[FILTERS] [--format F]"),
-	  N_("count trainee placements by year, host or home region"),
-	  cli_trainee_count, CLI_DB },
-	{ "sync", "export", N_("[--all] [-o FILE]"),
-	  N_("write changes since the last export as a bundle"),
-	  cli_sync_export, CLI_DB },
-	{ "sync", "import", N_("FILE..."),
-	  N_("apply bundles from other offices or head office"),
-	  cli_sync_import, CLI_DB },
-	{ "sync", "status", N_("[--format F]"),
-	  N_("bundles sent and received, changes waiting"), cli_sync_status,
-	  CLI_DB },
-	{ "sync", "conflicts", N_("[--all] [--format F]"),
-	  N_("changes kept aside by imports"), cli_sync_conflicts, CLI_DB },
-	{ "sync", "resolve", N_("N theirs|mine"),
-	  N_("settle a conflict"), cli_sync_resolve, CLI_DB },
-	{ "config", "check", N_("[FILE]"),
-	  N_("check a configuration file and report every problem"),
-	  cli_config_check, 0 },
-	{ "config", "show", "",
-	  N_("print the effective configuration"), cli_config_show, 0 },
-	{ "config", "doc", "",
-	  N_("print the configuration keys as mdoc (for the man page)"),
-	  cli_config_doc, 0 },
-	{ "keys", NULL, N_("[--mdoc]"),
-	  N_("print the key bindings of the screens"), cli_keys, 0 },
-	{ NULL, NULL, NULL, NULL, NULL, 0 },
+	{ .name = "series", .verb = "add",
+	  .help = N_("add a seminar series (a recurring seminar of an "
+	  "office)"),
+	  .options = { cli_series_opts },
+	  .run = cli_series_add, .flags = CLI_DB | CLI_FORMAT | CLI_NEW },
+	{ .name = "series", .verb = "list",
+	  .help = N_("list seminar series with their numbers of editions"),
+	  .run = cli_series_list, .flags = CLI_DB | CLI_FORMAT },
+	{ .name = "series", .verb = "edit",
+	  .help = N_("change a seminar series"),
+	  .operands = { RECORD("SERIES", KZ_T_SERIES) },
+	  .options = { cli_series_opts },
+	  .run = cli_series_edit, .flags = CLI_DB | CLI_FORMAT | CLI_CHANGE },
+	{ .name = "series", .verb = "rm",
+	  .help = N_("delete a seminar series that has no editions"),
+	  .operands = { RECORD("SERIES", KZ_T_SERIES) },
+	  .run = cli_series_rm, .ask = cli_series_ask,
+	  .flags = CLI_DB | CLI_DELETE },
+	{ .name = "seminar", .verb = "add",
+	  .help = N_("add an edition of a seminar series"),
+	  .options = { cli_seminar_opts },
+	  .run = cli_seminar_add, .flags = CLI_DB | CLI_FORMAT | CLI_NEW },
+	{ .name = "seminar", .verb = "list",
+	  .help = N_("list editions: the history of a series"),
+	  .options = { cli_seminar_filters },
+	  .run = cli_seminar_list, .flags = CLI_DB | CLI_FORMAT },
+	{ .name = "seminar", .verb = "show",
+	  .help = N_("show an edition with attendance and counts"),
+	  .operands = { RECORD("EDITION", KZ_T_SEMINAR) },
+	  .run = cli_seminar_show, .flags = CLI_DB | CLI_FORMAT },
+	{ .name = "seminar", .verb = "edit",
+	  .help = N_("change an edition; an empty value clears"),
+	  .operands = { RECORD("EDITION", KZ_T_SEMINAR) },
+	  .options = { cli_seminar_opts },
+	  .run = cli_seminar_edit, .flags = CLI_DB | CLI_FORMAT | CLI_CHANGE },
+	{ .name = "seminar", .verb = "rm",
+	  .help = N_("delete an edition with its programme and participants"),
+	  .operands = { RECORD("EDITION", KZ_T_SEMINAR) },
+	  .run = cli_seminar_rm, .ask = cli_seminar_ask,
+	  .flags = CLI_DB | CLI_DELETE },
+	{ .name = "programme", .verb = "add",
+	  .help = N_("add an item to an edition's programme"),
+	  .operands = { RECORD("EDITION", KZ_T_SEMINAR) },
+	  .options = { cli_programme_opts },
+	  .run = cli_programme_add, .flags = CLI_DB | CLI_FORMAT | CLI_NEW },
+	{ .name = "programme", .verb = "list",
+	  .help = N_("list an edition's programme day by day"),
+	  .operands = { RECORD("EDITION", KZ_T_SEMINAR) },
+	  .options = { cli_programme_filters },
+	  .run = cli_programme_list, .flags = CLI_DB | CLI_FORMAT },
+	{ .name = "programme", .verb = "edit",
+	  .help = N_("change a programme item"),
+	  .operands = { RECORD("ITEM", KZ_T_ITEM) },
+	  .options = { cli_programme_opts },
+	  .run = cli_programme_edit,
+	  .flags = CLI_DB | CLI_FORMAT | CLI_CHANGE },
+	{ .name = "programme", .verb = "rm",
+	  .help = N_("delete a programme item"),
+	  .operands = { RECORD("ITEM", KZ_T_ITEM) },
+	  .run = cli_programme_rm, .ask = cli_programme_ask,
+	  .flags = CLI_DB | CLI_DELETE },
+	{ .name = "participant", .verb = "add",
+	  .help = N_("add a participant to an edition"),
+	  .operands = { RECORD("EDITION", KZ_T_SEMINAR) },
+	  .options = { cli_participant_opts },
+	  .run = cli_participant_add, .flags = CLI_DB | CLI_FORMAT | CLI_NEW },
+	{ .name = "participant", .verb = "list",
+	  .help = N_("list an edition's participants"),
+	  .operands = { RECORD("EDITION", KZ_T_SEMINAR) },
+	  .options = { cli_participant_filters },
+	  .run = cli_participant_list, .flags = CLI_DB | CLI_FORMAT },
+	{ .name = "participant", .verb = "edit",
+	  .help = N_("change a participant"),
+	  .operands = { RECORD("ID", KZ_T_PARTICIPANT) },
+	  .options = { cli_participant_opts },
+	  .run = cli_participant_edit,
+	  .flags = CLI_DB | CLI_FORMAT | CLI_CHANGE },
+	{ .name = "participant", .verb = "rm",
+	  .help = N_("delete a participant"),
+	  .operands = { RECORD("ID", KZ_T_PARTICIPANT) },
+	  .run = cli_participant_rm, .ask = cli_participant_ask,
+	  .flags = CLI_DB | CLI_DELETE },
+	{ .name = "participant", .verb = "count",
+	  .help = N_("count an edition's participants by country and role"),
+	  .operands = { RECORD("EDITION", KZ_T_SEMINAR) },
+	  .options = { cli_participant_count_opts },
+	  .run = cli_participant_count, .flags = CLI_DB | CLI_FORMAT },
+	{ .name = "import", .verb = "programme",
+	  .help = N_("import programme items from CSV, all or nothing"),
+	  .operands = { RECORD("EDITION", KZ_T_SEMINAR), ONE("FILE") },
+	  .options = { cli_opts_skip_bad, cli_import_programme_opts },
+	  .run = cli_import_programme, .flags = CLI_DB },
+	{ .name = "import", .verb = "participants",
+	  .help = N_("import participants from CSV, all or nothing"),
+	  .operands = { RECORD("EDITION", KZ_T_SEMINAR), ONE("FILE") },
+	  .options = { cli_opts_skip_bad },
+	  .run = cli_import_participants, .flags = CLI_DB },
+	{ .name = "export", .verb = "programme",
+	  .help = N_("export a programme as iCalendar, printable text or CSV"),
+	  .operands = { RECORD("EDITION", KZ_T_SEMINAR) },
+	  .options = { cli_export_programme_opts, cli_opts_output },
+	  .run = cli_export_programme, .flags = CLI_DB },
+	{ .name = "trainee", .verb = "add",
+	  .help = N_("record a trainee placement in a Japanese local "
+	  "government"),
+	  .options = { cli_trainee_opts },
+	  .run = cli_trainee_add, .flags = CLI_DB | CLI_FORMAT | CLI_NEW },
+	{ .name = "trainee", .verb = "list",
+	  .help = N_("list trainee placements, latest year first"),
+	  .options = { cli_trainee_filters },
+	  .run = cli_trainee_list, .flags = CLI_DB | CLI_FORMAT },
+	{ .name = "trainee", .verb = "show",
+	  .help = N_("show one trainee placement"),
+	  .operands = { RECORD("ID", KZ_T_TRAINEE) },
+	  .run = cli_trainee_show, .flags = CLI_DB | CLI_FORMAT },
+	{ .name = "trainee", .verb = "edit",
+	  .help = N_("change a trainee placement; an empty value clears"),
+	  .operands = { RECORD("ID", KZ_T_TRAINEE) },
+	  .options = { cli_trainee_opts },
+	  .run = cli_trainee_edit, .flags = CLI_DB | CLI_FORMAT | CLI_CHANGE },
+	{ .name = "trainee", .verb = "rm",
+	  .help = N_("delete a trainee placement"),
+	  .operands = { RECORD("ID", KZ_T_TRAINEE) },
+	  .run = cli_trainee_rm, .ask = cli_trainee_ask,
+	  .flags = CLI_DB | CLI_DELETE },
+	{ .name = "trainee", .verb = "count",
+	  .help = N_("count trainee placements by year, host or home region"),
+	  .options = { cli_trainee_count_opts, cli_trainee_filters },
+	  .run = cli_trainee_count, .flags = CLI_DB | CLI_FORMAT },
+	{ .name = "sync", .verb = "export",
+	  .help = N_("write changes since the last export as a bundle"),
+	  .options = { cli_sync_export_opts, cli_opts_output },
+	  .run = cli_sync_export, .flags = CLI_DB },
+	{ .name = "sync", .verb = "import",
+	  .help = N_("apply bundles from other offices or head office"),
+	  .operands = { { .name = "FILE", .arity = CLI_MANY } },
+	  .run = cli_sync_import, .flags = CLI_DB },
+	{ .name = "sync", .verb = "status",
+	  .help = N_("bundles sent and received, changes waiting"),
+	  .run = cli_sync_status, .flags = CLI_DB | CLI_FORMAT },
+	{ .name = "sync", .verb = "conflicts",
+	  .help = N_("changes kept aside by imports"),
+	  .options = { cli_sync_conflicts_opts },
+	  .run = cli_sync_conflicts, .flags = CLI_DB | CLI_FORMAT },
+	{ .name = "sync", .verb = "resolve",
+	  .help = N_("settle a conflict"),
+	  .operands = { ONE("N"), ONE("theirs|mine") },
+	  .run = cli_sync_resolve, .flags = CLI_DB },
+	{ .name = "config", .verb = "check",
+	  .help = N_("check a configuration file and report every problem"),
+	  .operands = { { .name = "FILE", .arity = CLI_OPTIONAL } },
+	  .run = cli_config_check },
+	{ .name = "config", .verb = "show",
+	  .help = N_("print the effective configuration"),
+	  .run = cli_config_show },
+	{ .name = "config", .verb = "doc",
+	  .help = N_("print the configuration keys as mdoc (for the man "
+	  "page)"),
+	  .run = cli_config_doc },
+	{ .name = "keys",
+	  .help = N_("print the key bindings of the screens"),
+	  .options = { cli_opts_mdoc },
+	  .run = cli_keys },
+	{ .name = "commands",
+	  .help = N_("print the usage line of every command"),
+	  .options = { cli_opts_mdoc },
+	  .run = cli_commands, .flags = CLI_EARLY },
+	{ .name = "completion",
+	  .help = N_("print the completion script for bash or zsh"),
+	  .operands = { ONE("bash|zsh") },
+	  .run = cli_completion, .flags = CLI_EARLY },
+	{ .name = NULL },
 };
 
 int
@@ -230,69 +366,170 @@ cli_fail_err(const struct kz_err *err)
 	return 1;
 }
 
-int
-cli_usage(const struct cli_cmd *cmd)
+/* ---- finding and running a command ---- */
+
+const struct cli_cmd *
+cli_find(const char *name, const char *verb)
 {
-	fprintf(stderr, _("usage: kizuna %s%s%s %s\n"), cmd->name,
-	    cmd->verb ? " " : "", cmd->verb ? cmd->verb : "", _(cmd->args));
+	for (const struct cli_cmd *k = cli_cmds; k->name; k++)
+		if (strcmp(k->name, name) == 0 && (verb == NULL ?
+		    k->verb == NULL : k->verb && strcmp(k->verb, verb) == 0))
+			return k;
+	return NULL;
+}
+
+static bool
+has_verbs(const char *name)
+{
+	for (const struct cli_cmd *k = cli_cmds; k->name; k++)
+		if (strcmp(k->name, name) == 0 && k->verb)
+			return true;
+	return false;
+}
+
+/* The entry argv names, and how many words name it; NULL if none. */
+static const struct cli_cmd *
+lookup(int argc, char **argv, int *shift)
+{
+	*shift = 1;
+	if (!has_verbs(argv[0]))
+		return cli_find(argv[0], NULL);
+	*shift = 2;
+	return argc > 1 ? cli_find(argv[0], argv[1]) : NULL;
+}
+
+bool
+cli_early(int argc, char **argv)
+{
+	int shift;
+	const struct cli_cmd *cmd = lookup(argc, argv, &shift);
+
+	return cmd && (cmd->flags & CLI_EARLY);
+}
+
+static int
+unknown(int argc, char **argv)
+{
+	bool known = false;
+
+	for (const struct cli_cmd *k = cli_cmds; k->name && !known; k++)
+		known = strcmp(k->name, argv[0]) == 0;
+	if (!known) {
+		cli_fail(_("unknown command \"%s\": see kizuna --help"),
+		    argv[0]);
+		return 2;	/* wrong arguments, as kizuna(1) says */
+	}
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
+		cli_help_verbs(argv[0]);
+		return 0;
+	}
+	if (argc > 1)
+		cli_fail(_("%s has no verb \"%s\""), argv[0], argv[1]);
+	fprintf(stderr, _("kizuna %s needs one of:"), argv[0]);
+	for (const struct cli_cmd *k = cli_cmds; k->name; k++)
+		if (strcmp(k->name, argv[0]) == 0 && k->verb)
+			fprintf(stderr, " %s", k->verb);
+	fputc('\n', stderr);
 	return 2;
 }
 
-int
-cli_usage_extra(const struct cli_cmd *cmd, const char *arg)
+/* An id as a person typed it to the stored one; a series goes by its
+ * code too, an edition by SERIES/NUMBER or SERIES/YEAR, which only
+ * their own lookups know. */
+static int
+resolve(struct cli *c, enum kz_table t, const char *typed,
+    char id[KZ_ID_SIZE], struct kz_err *err)
 {
-	cli_fail(_("unexpected argument \"%s\""), arg);
-	return cli_usage(cmd);
+	struct kz_series s;
+
+	switch (t) {
+	case KZ_T_SEMINAR:
+		return kz_seminar_resolve(c->db, typed, id, err);
+	case KZ_T_SERIES:
+		if (kz_series_get(c->db, typed, &s, err) != KZ_OK)
+			return KZ_ERROR;
+		memcpy(id, s.id, KZ_ID_SIZE);
+		kz_series_free(&s);
+		return KZ_OK;
+	default:
+		return kz_record_resolve(c->db, t, typed, id, err);
+	}
 }
 
-static void
-list_verbs(const char *name)
+/* A delete without --yes: a person is asked, a script refused. */
+static int
+confirm(struct cli *c, const struct cli_args *a)
 {
-	fprintf(stderr, _("kizuna %s needs one of:"), name);
-	for (const struct cli_cmd *k = cli_cmds; k->name; k++)
-		if (strcmp(k->name, name) == 0 && k->verb)
-			fprintf(stderr, " %s", k->verb);
-	fputc('\n', stderr);
+	char q[512];
+	int rc;
+
+	if (cli_has(a, CLI_K_YES))
+		return 0;
+	if ((rc = a->cmd->ask(c, a->arg[0], q, sizeof q)) != 0)
+		return rc;
+	if (!isatty(STDIN_FILENO))
+		return cli_fail(_("not deleting %s without --yes"), a->arg[0]);
+	if (!cli_ask(q)) {
+		fputs(_("kizuna: nothing deleted\n"), stderr);
+		return 1;
+	}
+	return 0;
+}
+
+/* What the table's flags promise, before the handler runs: the format,
+ * the database, the ids, the question of a delete. */
+static int
+prepare(struct cli *c, struct cli_args *a)
+{
+	const struct cli_cmd *cmd = a->cmd;
+	struct kz_err err = { 0 };
+	const char *f = cli_opt(a, CLI_K_FORMAT);
+
+	if (f && cli_set_format(c, f))
+		return 1;
+	if ((cmd->flags & CLI_DB) && c->db == NULL &&
+	    (c->db = kz_db_open(c->db_path, c->cfg, &err)) == NULL)
+		return cli_fail_err(&err);
+	for (int k = 0; k < a->narg && k < CLI_OPERANDS; k++) {
+		const struct cli_operand *op = &cmd->operands[k];
+
+		if (op->name == NULL || !op->record)
+			continue;
+		if (resolve(c, op->kind, a->arg[k], a->id[k], &err))
+			return cli_fail_err(&err);
+		a->arg[k] = a->id[k];
+	}
+	for (int i = 0; i < a->nopt; i++) {
+		struct cli_given *g = &a->opt[i];
+
+		if ((g->opt->flags & CLI_OPT_RECORD) == 0)
+			continue;
+		if (resolve(c, g->opt->kind, g->value, g->id, &err))
+			return cli_fail_err(&err);
+		g->value = g->id;
+	}
+	return cmd->flags & CLI_DELETE ? confirm(c, a) : 0;
 }
 
 int
 cli_dispatch(struct cli *c, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = NULL;
-	bool known_name = false;
-	int shift = 1;
+	const struct cli_cmd *cmd;
+	struct cli_args a;
+	int shift, rc;
 
-	for (const struct cli_cmd *k = cli_cmds; k->name; k++) {
-		if (strcmp(k->name, argv[0]) != 0)
-			continue;
-		known_name = true;
-		if (k->verb == NULL) {
-			cmd = k;
-			break;
-		}
-		if (argc > 1 && strcmp(k->verb, argv[1]) == 0) {
-			cmd = k;
-			shift = 2;
-			break;
-		}
-	}
-	if (cmd == NULL) {
-		if (known_name) {
-			list_verbs(argv[0]);
-			return 2;
-		}
-		cli_fail(_("unknown command \"%s\": see kizuna --help"),
-		    argv[0]);
-		return 2;	/* wrong arguments, as kizuna(1) says */
-	}
-	if ((cmd->flags & CLI_DB) && c->db == NULL) {
-		struct kz_err err = { 0 };
-		c->db = kz_db_open(c->db_path, c->cfg, &err);
-		if (c->db == NULL)
-			return cli_fail_err(&err);
-	}
-	/* The handler sees its own name as argv[0], like a program. */
-	return cmd->run(c, argc - shift + 1, argv + shift - 1);
+	cli_record_options();
+	if ((cmd = lookup(argc, argv, &shift)) == NULL)
+		return unknown(argc, argv);
+	if ((rc = cli_parse(cmd, argc - shift, argv + shift, &a)) != 0)
+		return rc;
+	if (a.help)
+		cli_help(cmd);
+	else if ((rc = prepare(c, &a)) == 0)
+		rc = cmd->run(c, &a);
+	cli_args_free(&a);
+	return rc;
 }
 
 /* ---- what every command shares ---- */
@@ -310,16 +547,6 @@ cli_set_format(struct cli *c, const char *v)
 		return cli_fail(_("--format: \"%s\" is not table, csv or json"),
 		    v);
 	return 0;
-}
-
-const struct cli_cmd *
-cli_find(const char *name, const char *verb)
-{
-	for (const struct cli_cmd *k = cli_cmds; k->name; k++)
-		if (strcmp(k->name, name) == 0 && (verb == NULL ?
-		    k->verb == NULL : k->verb && strcmp(k->verb, verb) == 0))
-			return k;
-	return cli_cmds;
 }
 
 void

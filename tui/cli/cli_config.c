@@ -9,27 +9,6 @@
 #include "config.h"
 #include "i18n.h"
 
-static const struct cli_cmd *
-config_cmd(const char *verb)
-{
-	for (const struct cli_cmd *k = cli_cmds; k->name; k++)
-		if (strcmp(k->name, "config") == 0 && k->verb &&
-		    strcmp(k->verb, verb) == 0)
-			return k;
-	return NULL;
-}
-
-static int
-usage_of(const char *verb)
-{
-	const struct cli_cmd *cmd = config_cmd(verb);
-
-	if (cmd != NULL)
-		return cli_usage(cmd);
-	fprintf(stderr, _("usage: kizuna config %s\n"), verb);
-	return 2;
-}
-
 static char *
 read_stdin(size_t *len)
 {
@@ -81,16 +60,12 @@ cli_config_report(const struct kz_err *err)
 }
 
 int
-cli_config_check(struct cli *c, int argc, char **argv)
+cli_config_check(struct cli *c, const struct cli_args *a)
 {
 	struct kz_err err;
 	struct kz_config *cfg;
-	const char *path = c->config_path;
+	const char *path = a->narg ? a->arg[0] : c->config_path;
 
-	if (argc > 2 || (argc == 2 && argv[1][0] == '-' && argv[1][1] != '\0'))
-		return usage_of("check");
-	if (argc == 2)
-		path = argv[1];
 	if (path == NULL) {
 		/* No file at all: what is checked is the built-in default. */
 		path = "(built-in)";
@@ -118,14 +93,13 @@ cli_config_check(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_config_show(struct cli *c, int argc, char **argv)
+cli_config_show(struct cli *c, const struct cli_args *a)
 {
 	struct kz_err err;
 	struct kz_config *cfg = c->cfg, *own = NULL;
 	char *text;
 
-	if (argc > 1)
-		return usage_of("show");
+	(void)a;
 	if (cfg == NULL) {
 		if (c->config_path != NULL)
 			own = kz_config_load(c->config_path, &err);
@@ -152,12 +126,12 @@ cli_config_show(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_config_doc(struct cli *c, int argc, char **argv)
+cli_config_doc(struct cli *c, const struct cli_args *a)
 {
 	char *doc;
 
-	if (argc > 1)
-		return usage_of("doc");
+	(void)c;
+	(void)a;
 	if ((doc = kz_config_doc_mdoc()) == NULL)
 		return cli_fail("%s", _("out of memory"));
 	fputs(doc, stdout);

@@ -1,7 +1,6 @@
 /* cli_dispatch.c - `kizuna dispatch ...`: dispatches, their life cycle and costs. */
 #include "cli_dispatch.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,74 +16,129 @@
 #include "text.h"
 
 enum {
-	O_REQUEST = 256, O_SPECIALIST, O_FROM, O_TO, O_PLACES, O_MODE,
-	O_OVERRIDE, O_NOTES, O_CONFIRM, O_FORMAT, O_STATE, O_TEXT, O_DATE,
-	O_REF, O_REASON, O_NOTE, O_YES, O_CATEGORY, O_PAYER, O_CURRENCY,
+	O_REQUEST = 1, O_SPECIALIST, O_FROM, O_TO, O_PLACES, O_MODE,
+	O_OVERRIDE, O_NOTES, O_CONFIRM, O_STATE, O_TEXT, O_DATE,
+	O_REF, O_REASON, O_NOTE, O_CATEGORY, O_PAYER, O_CURRENCY,
 	O_ESTIMATE, O_ACTUAL, O_REMOVE,
 };
 
-static const struct option record_opts[] = {
-	{ "request", required_argument, NULL, O_REQUEST },
-	{ "specialist", required_argument, NULL, O_SPECIALIST },
-	{ "from", required_argument, NULL, O_FROM },
-	{ "to", required_argument, NULL, O_TO },
-	{ "places", required_argument, NULL, O_PLACES },
-	{ "mode", required_argument, NULL, O_MODE },
-	{ "override", required_argument, NULL, O_OVERRIDE },
-	{ "notes", required_argument, NULL, O_NOTES },
-	{ "confirm", no_argument, NULL, O_CONFIRM },
-	{ "format", required_argument, NULL, O_FORMAT },
-	{ NULL, 0, NULL, 0 },
+#define MORE		CLI_OPT_MORE
+#define NEEDED		(CLI_OPT_MORE | CLI_OPT_NEEDED)
+
+const struct cli_opt cli_dispatch_opts[] = {
+	{ .name = "request", .arg = "ID", .key = O_REQUEST, .flags = NEEDED,
+	  .help = N_("the request it answers") },
+	{ .name = "specialist", .arg = "ID", .key = O_SPECIALIST,
+	  .flags = NEEDED, .help = N_("the specialist who goes") },
+	{ .name = "from", .arg = "DATE", .key = O_FROM, .flags = NEEDED,
+	  .help = N_("the first day") },
+	{ .name = "to", .arg = "DATE", .key = O_TO, .flags = NEEDED,
+	  .help = N_("the last day") },
+	{ .name = "places", .arg = "TEXT", .key = O_PLACES, .flags = MORE,
+	  .help = N_("the places visited") },
+	{ .name = "mode", .arg = "onsite|online", .key = O_MODE, .flags = MORE,
+	  .help = N_("on site or online") },
+	{ .name = "override", .arg = "REASON", .key = O_OVERRIDE, .flags = MORE,
+	  .help = N_("why it may be longer than dispatch.max_days") },
+	{ .name = "notes", .arg = "TEXT", .key = O_NOTES, .flags = MORE,
+	  .help = N_("notes") },
+	{ .name = "confirm", .key = O_CONFIRM, .flags = MORE,
+	  .help = N_("go on despite a warning, keeping it in the history") },
+	{ 0 },
 };
 
-/* Options into d: 0, 1 (reported) or 2 (usage). */
+const struct cli_opt cli_dispatch_filters[] = {
+	{ .name = "state", .arg = "STATE|active", .key = O_STATE,
+	  .help = N_("in this state, or in any active one") },
+	{ .name = "specialist", .arg = "ID", .key = O_SPECIALIST,
+	  .flags = CLI_OPT_RECORD, .kind = KZ_T_SPECIALIST,
+	  .help = N_("of this specialist") },
+	{ .name = "request", .arg = "ID", .key = O_REQUEST,
+	  .flags = CLI_OPT_RECORD, .kind = KZ_T_REQUEST,
+	  .help = N_("for this request") },
+	{ .name = "from", .arg = "DATE", .key = O_FROM,
+	  .help = N_("over any day from this one") },
+	{ .name = "to", .arg = "DATE", .key = O_TO,
+	  .help = N_("over any day up to this one") },
+	{ .name = "text", .arg = "WORDS", .key = O_TEXT,
+	  .help = N_("with these words in the places, notes or names") },
+	{ 0 },
+};
+
+const struct cli_opt cli_dispatch_state_opts[] = {
+	{ .name = "date", .arg = "DATE", .key = O_DATE,
+	  .help = N_("the day the agreement was signed") },
+	{ .name = "ref", .arg = "REFERENCE", .key = O_REF,
+	  .help = N_("the agreement's reference") },
+	{ .name = "reason", .arg = "TEXT", .key = O_REASON,
+	  .help = N_("why it is cancelled") },
+	{ .name = "note", .arg = "TEXT", .key = O_NOTE,
+	  .help = N_("a note kept in the history") },
+	{ 0 },
+};
+
+const struct cli_opt cli_dispatch_cost_opts[] = {
+	{ .name = "category", .arg = "CATEGORY", .key = O_CATEGORY,
+	  .help = N_("the cost line to set") },
+	{ .name = "payer", .arg = "head|host", .key = O_PAYER,
+	  .help = N_("who pays it (with --category)") },
+	{ .name = "currency", .arg = "CODE", .key = O_CURRENCY,
+	  .help = N_("its currency, ISO 4217 (with --category)") },
+	{ .name = "estimate", .arg = "AMOUNT", .key = O_ESTIMATE,
+	  .help = N_("the amount estimated (with --category)") },
+	{ .name = "actual", .arg = "AMOUNT", .key = O_ACTUAL,
+	  .help = N_("the amount spent (with --category)") },
+	{ .name = "note", .arg = "TEXT", .key = O_NOTE,
+	  .help = N_("a note on the line (with --category)") },
+	{ .name = "remove", .arg = "CATEGORY", .key = O_REMOVE,
+	  .help = N_("the cost line to remove") },
+	{ 0 },
+};
+
+/* One add/edit option into d; problems go into err. */
+static void
+apply(struct kz_dispatch *d, bool *confirm, int key, const char *v,
+    struct kz_err *err)
+{
+	int k;
+
+	switch (key) {
+	case O_REQUEST:
+		snprintf(d->request, sizeof d->request, "%s", v);
+		break;
+	case O_SPECIALIST:
+		snprintf(d->specialist, sizeof d->specialist, "%s", v);
+		break;
+	case O_FROM:
+	case O_TO:
+		if (strlen(v) > 10)
+			kz_err_add(err, key == O_FROM ? "start" : "end",
+			    _("\"%s\" is not a date YYYY-MM-DD"), v);
+		else
+			snprintf(key == O_FROM ? d->start : d->end, 11, "%s", v);
+		break;
+	case O_PLACES: kz_str_set(&d->places, v); break;
+	case O_MODE:
+		if ((k = kz_mode_parse(v)) < 0)
+			kz_err_add(err, "mode", _("--mode: \"%s\" is not "
+			    "onsite or online"), v);
+		else
+			d->mode = (enum kz_mode)k;
+		break;
+	case O_OVERRIDE: kz_str_set(&d->override_reason, v); break;
+	case O_NOTES: kz_str_set(&d->notes, v); break;
+	case O_CONFIRM: *confirm = true; break;
+	}
+}
+
+/* The options given into d, in their order; 0 or 1 (reported). */
 static int
-parse_record(struct cli *c, int argc, char **argv, struct kz_dispatch *d,
-    bool *confirm, const struct cli_cmd *cmd)
+apply_record(const struct cli_args *a, struct kz_dispatch *d, bool *confirm)
 {
 	struct kz_err err = { 0 };
-	int ch, k;
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+", record_opts, NULL)) != -1) {
-		switch (ch) {
-		case O_REQUEST:
-			snprintf(d->request, sizeof d->request, "%s", optarg);
-			break;
-		case O_SPECIALIST:
-			snprintf(d->specialist, sizeof d->specialist, "%s",
-			    optarg);
-			break;
-		case O_FROM:
-		case O_TO:
-			if (strlen(optarg) > 10)
-				kz_err_add(&err, ch == O_FROM ? "start" : "end",
-				    _("\"%s\" is not a date YYYY-MM-DD"), optarg);
-			else
-				snprintf(ch == O_FROM ? d->start : d->end, 11,
-				    "%s", optarg);
-			break;
-		case O_PLACES: kz_str_set(&d->places, optarg); break;
-		case O_MODE:
-			if ((k = kz_mode_parse(optarg)) < 0)
-				kz_err_add(&err, "mode", _("--mode: \"%s\" is not "
-				    "onsite or online"), optarg);
-			else
-				d->mode = (enum kz_mode)k;
-			break;
-		case O_OVERRIDE: kz_str_set(&d->override_reason, optarg); break;
-		case O_NOTES: kz_str_set(&d->notes, optarg); break;
-		case O_CONFIRM: *confirm = true; break;
-		case O_FORMAT:
-			if (cli_set_format(c, optarg))
-				return 1;
-			break;
-		default:
-			return cli_usage(cmd);
-		}
-	}
-	if (optind != argc)
-		return cli_usage(cmd);
+	for (int i = 0; i < a->nopt; i++)
+		apply(d, confirm, a->opt[i].opt->key, a->opt[i].value, &err);
 	return err.n ? cli_fail_err(&err) : 0;
 }
 
@@ -301,16 +355,15 @@ print_dispatch(struct cli *c, const struct kz_dispatch *d)
 }
 
 int
-cli_dispatch_add(struct cli *c, int argc, char **argv)
+cli_dispatch_add(struct cli *c, const struct cli_args *a)
 {
-	const struct cli_cmd *cmd = cli_find("dispatch", "add");
 	struct kz_dispatch d;
 	struct kz_dispatch_opts o = { false, NULL };
 	struct kz_err err = { 0 };
 	int rc;
 
 	kz_dispatch_init(&d);
-	if ((rc = parse_record(c, argc, argv, &d, &o.confirmed, cmd)) == 0) {
+	if ((rc = apply_record(a, &d, &o.confirmed)) == 0) {
 		if (kz_dispatch_insert(c->db, &d, &o, &err))
 			rc = fail_write(&err);
 		else if (c->format == FMT_TABLE)
@@ -323,23 +376,12 @@ cli_dispatch_add(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_dispatch_show(struct cli *c, int argc, char **argv)
+cli_dispatch_show(struct cli *c, const struct cli_args *a)
 {
-	const struct cli_cmd *cmd = cli_find("dispatch", "show");
 	struct kz_dispatch d;
 	struct kz_err err = { 0 };
-	int ch;
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+", record_opts, NULL)) != -1) {
-		if (ch != O_FORMAT)
-			return cli_usage(cmd);
-		if (cli_set_format(c, optarg))
-			return 1;
-	}
-	if (optind != argc - 1)
-		return cli_usage(cmd);
-	if (kz_dispatch_get(c->db, argv[optind], &d, &err))
+	if (kz_dispatch_get(c->db, a->arg[0], &d, &err))
 		return cli_fail_err(&err);
 	print_dispatch(c, &d);
 	kz_dispatch_free(&d);
@@ -347,21 +389,16 @@ cli_dispatch_show(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_dispatch_edit(struct cli *c, int argc, char **argv)
+cli_dispatch_edit(struct cli *c, const struct cli_args *a)
 {
-	const struct cli_cmd *cmd = cli_find("dispatch", "edit");
 	struct kz_dispatch d;
 	struct kz_dispatch_opts o = { false, NULL };
 	struct kz_err err = { 0 };
 	int rc;
 
-	if (argc < 3 || argv[1][0] == '-')
-		return cli_usage(cmd);
-	if (kz_dispatch_get(c->db, argv[1], &d, &err))
+	if (kz_dispatch_get(c->db, a->arg[0], &d, &err))
 		return cli_fail_err(&err);
-	argv[1] = argv[0];
-	if ((rc = parse_record(c, argc - 1, argv + 1, &d, &o.confirmed,
-	    cmd)) == 0) {
+	if ((rc = apply_record(a, &d, &o.confirmed)) == 0) {
 		if (kz_dispatch_update(c->db, &d, &o, &err))
 			rc = fail_write(&err);
 		else if (c->format != FMT_TABLE)
@@ -372,35 +409,18 @@ cli_dispatch_edit(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_dispatch_state(struct cli *c, int argc, char **argv)
+cli_dispatch_state(struct cli *c, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "date", required_argument, NULL, O_DATE },
-		{ "ref", required_argument, NULL, O_REF },
-		{ "reason", required_argument, NULL, O_REASON },
-		{ "note", required_argument, NULL, O_NOTE },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct cli_cmd *cmd = cli_find("dispatch", "state");
 	struct kz_dispatch_change ch = { KZ_DSP_PROPOSED, NULL, NULL, NULL, NULL,
 	    NULL };
 	struct kz_err err = { 0 };
-	int o, to;
+	int to;
 
-	/* no "+": options before or after ID STATE */
-	optind = 0;
-	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (o) {
-		case O_DATE: ch.date = optarg; break;
-		case O_REF: ch.ref = optarg; break;
-		case O_REASON: ch.reason = optarg; break;
-		case O_NOTE: ch.note = optarg; break;
-		default: return cli_usage(cmd);
-		}
-	}
-	if (argc - optind != 2)
-		return cli_usage(cmd);
-	if ((to = kz_lifecycle_parse(&kz_dispatch_lc, argv[optind + 1])) < 0) {
+	ch.date = cli_opt(a, O_DATE);
+	ch.ref = cli_opt(a, O_REF);
+	ch.reason = cli_opt(a, O_REASON);
+	ch.note = cli_opt(a, O_NOTE);
+	if ((to = kz_lifecycle_parse(&kz_dispatch_lc, a->arg[1])) < 0) {
 		char all[256] = "";
 
 		for (int i = 0; i < KZ_DSP_NSTATES; i++) {
@@ -409,97 +429,56 @@ cli_dispatch_state(struct cli *c, int argc, char **argv)
 			    sizeof all - strlen(all) - 1);
 		}
 		return cli_fail(_("\"%s\" is not a dispatch state: %s"),
-		    argv[optind + 1], all);
+		    a->arg[1], all);
 	}
 	ch.to = (enum kz_dispatch_state)to;
-	if (kz_dispatch_set_state(c->db, argv[optind], &ch, &err))
+	if (kz_dispatch_set_state(c->db, a->arg[0], &ch, &err))
 		return fail_write(&err);
 	return 0;
 }
 
 int
-cli_dispatch_rm(struct cli *c, int argc, char **argv)
+cli_dispatch_ask(struct cli *c, const char *id, char *q, size_t size)
 {
-	static const struct option opts[] = {
-		{ "yes", no_argument, NULL, O_YES },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct cli_cmd *cmd = cli_find("dispatch", "rm");
 	struct kz_dispatch d;
 	struct kz_err err = { 0 };
-	bool yes = false;
-	char q[256];
-	int ch;
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+y", opts, NULL)) != -1) {
-		if (ch != O_YES && ch != 'y')
-			return cli_usage(cmd);
-		yes = true;
-	}
-	if (optind != argc - 1)
-		return cli_usage(cmd);
-	if (kz_dispatch_get(c->db, argv[optind], &d, &err))
+	if (kz_dispatch_get(c->db, id, &d, &err))
 		return cli_fail_err(&err);
-	snprintf(q, sizeof q, _("delete dispatch %s (%s..%s)?"), d.id, d.start,
+	snprintf(q, size, _("delete dispatch %s (%s..%s)?"), d.id, d.start,
 	    d.end);
-	if (!yes && !cli_ask(q)) {
-		kz_dispatch_free(&d);
-		return cli_fail(_("not deleting %s without --yes"), argv[optind]);
-	}
-	if (kz_dispatch_delete(c->db, d.id, &err)) {
-		kz_dispatch_free(&d);
-		return cli_fail_err(&err);
-	}
 	kz_dispatch_free(&d);
 	return 0;
 }
 
 int
-cli_dispatch_cost(struct cli *c, int argc, char **argv)
+cli_dispatch_rm(struct cli *c, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "category", required_argument, NULL, O_CATEGORY },
-		{ "payer", required_argument, NULL, O_PAYER },
-		{ "currency", required_argument, NULL, O_CURRENCY },
-		{ "estimate", required_argument, NULL, O_ESTIMATE },
-		{ "actual", required_argument, NULL, O_ACTUAL },
-		{ "note", required_argument, NULL, O_NOTE },
-		{ "remove", required_argument, NULL, O_REMOVE },
-		{ "format", required_argument, NULL, O_FORMAT },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct cli_cmd *cmd = cli_find("dispatch", "cost");
-	const char *category = NULL, *remove = NULL, *payer = NULL;
-	const char *currency = NULL, *estimate = NULL, *actual = NULL;
-	const char *note = NULL;
-	bool set_note = false;
 	struct kz_err err = { 0 };
-	char id[KZ_ID_SIZE];
-	int ch;
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case O_CATEGORY: category = optarg; break;
-		case O_PAYER: payer = optarg; break;
-		case O_CURRENCY: currency = optarg; break;
-		case O_ESTIMATE: estimate = optarg; break;
-		case O_ACTUAL: actual = optarg; break;
-		case O_NOTE: note = optarg; set_note = true; break;
-		case O_REMOVE: remove = optarg; break;
-		case O_FORMAT:
-			if (cli_set_format(c, optarg))
-				return 1;
-			break;
-		default: return cli_usage(cmd);
-		}
-	}
-	if (optind != argc - 1 || (category && remove) || (!category &&
-	    (payer || currency || estimate || actual || set_note)))
-		return cli_usage(cmd);
-	if (kz_dispatch_resolve(c->db, argv[optind], id, &err))
+	if (kz_dispatch_delete(c->db, a->arg[0], &err))
 		return cli_fail_err(&err);
+	return 0;
+}
+
+int
+cli_dispatch_cost(struct cli *c, const struct cli_args *a)
+{
+	const char *category = cli_opt(a, O_CATEGORY);
+	const char *remove = cli_opt(a, O_REMOVE), *payer = cli_opt(a, O_PAYER);
+	const char *currency = cli_opt(a, O_CURRENCY);
+	const char *estimate = cli_opt(a, O_ESTIMATE);
+	const char *actual = cli_opt(a, O_ACTUAL), *note = cli_opt(a, O_NOTE);
+	bool set_note = note != NULL;
+	struct kz_err err = { 0 };
+	const char *id = a->arg[0];
+
+	if (category && remove)
+		return cli_usage_fail(a->cmd, "%s", _("--category and --remove "
+		    "do not go together"));
+	if (!category && (payer || currency || estimate || actual || set_note))
+		return cli_usage_fail(a->cmd, "%s", _("--payer, --currency, "
+		    "--estimate, --actual and --note go with --category"));
 	if (remove && kz_cost_remove(c->db, id, remove, &err))
 		return cli_fail_err(&err);
 	if (category) {
@@ -553,61 +532,33 @@ cli_dispatch_cost(struct cli *c, int argc, char **argv)
 /* ---- lists ---- */
 
 int
-cli_dispatch_list(struct cli *c, int argc, char **argv)
+cli_dispatch_list(struct cli *c, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "state", required_argument, NULL, O_STATE },
-		{ "specialist", required_argument, NULL, O_SPECIALIST },
-		{ "request", required_argument, NULL, O_REQUEST },
-		{ "from", required_argument, NULL, O_FROM },
-		{ "to", required_argument, NULL, O_TO },
-		{ "text", required_argument, NULL, O_TEXT },
-		{ "format", required_argument, NULL, O_FORMAT },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct cli_cmd *cmd = cli_find("dispatch", "list");
 	struct kz_dispatch_query q;
 	struct kz_dispatch_rows l;
 	struct kz_err err = { 0 };
-	char spec[KZ_ID_SIZE], req[KZ_ID_SIZE];
-	int ch;
 
 	kz_dispatch_query_init(&q);
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-		switch (ch) {
+	for (int i = 0; i < a->nopt; i++) {
+		const char *val = a->opt[i].value;
+
+		switch (a->opt[i].opt->key) {
 		case O_STATE:
-			if (strcmp(optarg, "active") == 0)
+			if (strcmp(val, "active") == 0)
 				q.state = -2;
 			else if ((q.state = kz_lifecycle_parse(&kz_dispatch_lc,
-			    optarg)) < 0)
+			    val)) < 0)
 				return cli_fail(_("--state: \"%s\" is not a "
-				    "dispatch state (or active)"), optarg);
+				    "dispatch state (or active)"), val);
 			break;
-		case O_SPECIALIST:
-			if (kz_record_resolve(c->db, KZ_T_SPECIALIST, optarg,
-			    spec, &err))
-				return cli_fail_err(&err);
-			q.specialist = spec;
-			break;
-		case O_REQUEST:
-			if (kz_request_resolve(c->db, optarg, req, &err))
-				return cli_fail_err(&err);
-			q.request = req;
-			break;
-		case O_FROM: q.from = optarg; break;
-		case O_TO: q.to = optarg; break;
-		case O_TEXT: q.text = optarg; break;
-		case O_FORMAT:
-			if (cli_set_format(c, optarg))
-				return 1;
-			break;
-		default:
-			return cli_usage(cmd);
+		/* ids resolved before the handler runs */
+		case O_SPECIALIST: q.specialist = val; break;
+		case O_REQUEST: q.request = val; break;
+		case O_FROM: q.from = val; break;
+		case O_TO: q.to = val; break;
+		case O_TEXT: q.text = val; break;
 		}
 	}
-	if (optind != argc)
-		return cli_usage(cmd);
 	if (kz_dispatch_list(c->db, &q, false, &l, &err))
 		return cli_fail_err(&err);
 	if (c->format == FMT_CSV) {

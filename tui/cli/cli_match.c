@@ -1,6 +1,5 @@
 /* cli_match.c - `kizuna match`, `kizuna timeline` and `kizuna export dispatches`. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,43 +74,36 @@ reasons_text(const struct kz_match_cand *k, char *out, size_t size)
 		    j ? "; " : "", k->why[j].points, k->why[j].text);
 }
 
+enum {
+	O_LIMIT = 1, O_ALL, O_FROM, O_TO, O_ZOOM, O_BY, O_WIDTH, O_CANCELLED,
+	O_FORMAT,
+};
+
+const struct cli_opt cli_match_opts[] = {
+	{ .name = "limit", .arg = "N", .key = O_LIMIT,
+	  .help = N_("show the first N (10 in a table)") },
+	{ .name = "all", .key = O_ALL,
+	  .help = N_("show every candidate") },
+	{ 0 },
+};
+
 int
-cli_match(struct cli *c, int argc, char **argv)
+cli_match(struct cli *c, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "limit", required_argument, NULL, 'l' },
-		{ "all", no_argument, NULL, 'a' },
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct cli_cmd *cmd = cli_find("match", NULL);
 	struct kz_request r;
 	struct kz_match m;
 	struct kz_err err = { 0 };
 	size_t limit = 10;
-	bool all = false;
-	int ch, n;
+	bool all = cli_has(a, O_ALL);
+	const char *lim = cli_opt(a, O_LIMIT);
+	int n;
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'l':
-			if (!cli_dsp_int("--limit", optarg, 1, 100000, &n))
-				return 1;
-			limit = (size_t)n;
-			break;
-		case 'a': all = true; break;
-		case 'f':
-			if (cli_set_format(c, optarg))
-				return 1;
-			break;
-		default:
-			return cli_usage(cmd);
-		}
+	if (lim) {
+		if (!cli_dsp_int("--limit", lim, 1, 100000, &n))
+			return 1;
+		limit = (size_t)n;
 	}
-	if (optind != argc - 1)
-		return cli_usage(cmd);
-	if (kz_request_get(c->db, argv[optind], &r, &err))
+	if (kz_request_get(c->db, a->arg[0], &r, &err))
 		return cli_fail_err(&err);
 	if (kz_match_request(c->db, r.id, &m, &err)) {
 		kz_request_free(&r);
@@ -186,19 +178,25 @@ cli_match(struct cli *c, int argc, char **argv)
 
 /* ---- timeline ---- */
 
+const struct cli_opt cli_timeline_opts[] = {
+	{ .name = "from", .arg = "DATE", .key = O_FROM,
+	  .help = N_("the first day shown") },
+	{ .name = "to", .arg = "DATE", .key = O_TO,
+	  .help = N_("the last day shown") },
+	{ .name = "zoom", .arg = "week|month|year", .key = O_ZOOM,
+	  .help = N_("how much a column holds (month by default)") },
+	{ .name = "by", .arg = "dispatch|specialist", .key = O_BY,
+	  .help = N_("a row per dispatch or per specialist") },
+	{ .name = "width", .arg = "N", .key = O_WIDTH,
+	  .help = N_("columns to fill (the terminal's by default)") },
+	{ .name = "cancelled", .key = O_CANCELLED,
+	  .help = N_("show cancelled dispatches too") },
+	{ 0 },
+};
+
 int
-cli_timeline(struct cli *c, int argc, char **argv)
+cli_timeline(struct cli *c, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 't' },
-		{ "zoom", required_argument, NULL, 'z' },
-		{ "by", required_argument, NULL, 'b' },
-		{ "width", required_argument, NULL, 'w' },
-		{ "cancelled", no_argument, NULL, 'c' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct cli_cmd *cmd = cli_find("timeline", NULL);
 	const char *from = NULL, *to = NULL, *cols = getenv("COLUMNS");
 	enum kz_timeline_zoom zoom = KZ_TL_MONTH;
 	bool by_spec = false, cancelled = false;
@@ -206,47 +204,44 @@ cli_timeline(struct cli *c, int argc, char **argv)
 	struct kz_buf out = { 0 };
 	struct kz_err err = { 0 };
 	char today[11];
-	int ch, width = 80;
+	int width = 80;
 	long f, t;
 
 	if (cols && atoi(cols) >= 40 && atoi(cols) <= 1000)
 		width = atoi(cols);
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'f': from = optarg; break;
-		case 't': to = optarg; break;
-		case 'z':
-			if (strcmp(optarg, "week") == 0)
+	for (int i = 0; i < a->nopt; i++) {
+		const char *val = a->opt[i].value;
+
+		switch (a->opt[i].opt->key) {
+		case O_FROM: from = val; break;
+		case O_TO: to = val; break;
+		case O_ZOOM:
+			if (strcmp(val, "week") == 0)
 				zoom = KZ_TL_WEEK;
-			else if (strcmp(optarg, "month") == 0)
+			else if (strcmp(val, "month") == 0)
 				zoom = KZ_TL_MONTH;
-			else if (strcmp(optarg, "year") == 0)
+			else if (strcmp(val, "year") == 0)
 				zoom = KZ_TL_YEAR;
 			else
 				return cli_fail(_("--zoom: \"%s\" is not week, "
-				    "month or year"), optarg);
+				    "month or year"), val);
 			break;
-		case 'b':
-			if (strcmp(optarg, "specialist") == 0)
+		case O_BY:
+			if (strcmp(val, "specialist") == 0)
 				by_spec = true;
-			else if (strcmp(optarg, "dispatch") == 0)
+			else if (strcmp(val, "dispatch") == 0)
 				by_spec = false;
 			else
 				return cli_fail(_("--by: \"%s\" is not dispatch "
-				    "or specialist"), optarg);
+				    "or specialist"), val);
 			break;
-		case 'w':
-			if (!cli_dsp_int("--width", optarg, 40, 1000, &width))
+		case O_WIDTH:
+			if (!cli_dsp_int("--width", val, 40, 1000, &width))
 				return 1;
 			break;
-		case 'c': cancelled = true; break;
-		default:
-			return cli_usage(cmd);
+		case O_CANCELLED: cancelled = true; break;
 		}
 	}
-	if (optind != argc)
-		return cli_usage(cmd);
 	if ((from && !kz_date_valid(from)) || (to && !kz_date_valid(to)))
 		return cli_fail(_("--from and --to take dates YYYY-MM-DD"));
 	kz_date_today(today);
@@ -270,39 +265,25 @@ cli_timeline(struct cli *c, int argc, char **argv)
 
 /* ---- export ---- */
 
+const struct cli_opt cli_export_dispatches_opts[] = {
+	{ .name = "format", .arg = "csv|ics", .key = O_FORMAT,
+	  .help = N_("CSV (the default) or iCalendar") },
+	{ 0 },
+};
+
 int
-cli_export_dispatches(struct cli *c, int argc, char **argv)
+cli_export_dispatches(struct cli *c, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct cli_cmd *cmd = cli_find("export", "dispatches");
-	const char *path = NULL;
+	const char *path = cli_opt(a, CLI_K_OUTPUT), *f = cli_opt(a, O_FORMAT);
 	struct kz_buf out = { 0 };
 	struct kz_err err = { 0 };
 	bool ics = false;
-	int ch, rc;
+	int rc;
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'f':
-			if (strcmp(optarg, "ics") == 0)
-				ics = true;
-			else if (strcmp(optarg, "csv") == 0)
-				ics = false;
-			else
-				return cli_fail(_("--format: \"%s\" is not csv or "
-				    "ics"), optarg);
-			break;
-		case 'o': path = optarg; break;
-		default: return cli_usage(cmd);
-		}
-	}
-	if (optind != argc)
-		return cli_usage(cmd);
+	if (f && strcmp(f, "ics") == 0)
+		ics = true;
+	else if (f && strcmp(f, "csv") != 0)
+		return cli_fail(_("--format: \"%s\" is not csv or ics"), f);
 	rc = ics ? kz_ics_dispatches(c->db, &out, &err) :
 	    kz_export_dispatches_csv(c->db, &out, &err);
 	if (rc != KZ_OK) {

@@ -1,6 +1,5 @@
 /* cli_participant.c - `kizuna participant ...` and `import participants`. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,73 +16,93 @@
 #include "specialist.h"	/* kz_str_set */
 
 enum {
-	O_NAME = 256, O_ROMAN, O_COUNTRY, O_ORG, O_POST, O_ROLE, O_EMAIL,
-	O_PHONE, O_NEEDS, O_NOTES, O_FORMAT, O_CONTACTS, O_BY, O_SKIP,
+	O_NAME = 1, O_ROMAN, O_COUNTRY, O_ORG, O_POST, O_ROLE, O_EMAIL,
+	O_PHONE, O_NEEDS, O_NOTES, O_CONTACTS, O_BY,
 };
 
-static const struct option part_opts[] = {
-	{ "name", required_argument, NULL, O_NAME },
-	{ "roman", required_argument, NULL, O_ROMAN },
-	{ "country", required_argument, NULL, O_COUNTRY },
-	{ "organisation", required_argument, NULL, O_ORG },
-	{ "post", required_argument, NULL, O_POST },
-	{ "role", required_argument, NULL, O_ROLE },
-	{ "email", required_argument, NULL, O_EMAIL },
-	{ "phone", required_argument, NULL, O_PHONE },
-	{ "needs", required_argument, NULL, O_NEEDS },
-	{ "notes", required_argument, NULL, O_NOTES },
-	{ "format", required_argument, NULL, O_FORMAT },
-	{ "contacts", no_argument, NULL, O_CONTACTS },
-	{ NULL, 0, NULL, 0 },
+#define MORE		CLI_OPT_MORE
+#define NEEDED		(CLI_OPT_MORE | CLI_OPT_NEEDED)
+#define ROLES		"participant|speaker|interpreter|staff"
+
+const struct cli_opt cli_participant_opts[] = {
+	{ .name = "name", .arg = "NAME", .key = O_NAME, .flags = NEEDED,
+	  .help = N_("the name in its own script") },
+	{ .name = "roman", .arg = "NAME", .key = O_ROMAN, .flags = MORE,
+	  .help = N_("the name in Latin letters") },
+	{ .name = "country", .arg = "CC", .key = O_COUNTRY, .flags = NEEDED,
+	  .help = N_("the country, ISO 3166-1") },
+	{ .name = "organisation", .arg = "TEXT", .key = O_ORG, .flags = MORE,
+	  .help = N_("the organisation") },
+	{ .name = "post", .arg = "POST", .key = O_POST, .flags = MORE,
+	  .help = N_("the post held there") },
+	{ .name = "role", .arg = ROLES, .key = O_ROLE, .flags = MORE,
+	  .help = N_("the part played") },
+	{ .name = "email", .arg = "ADDRESS", .key = O_EMAIL, .flags = MORE,
+	  .help = N_("e-mail address (personal data)") },
+	{ .name = "phone", .arg = "NUMBER", .key = O_PHONE, .flags = MORE,
+	  .help = N_("phone number (personal data)") },
+	{ .name = "needs", .arg = "TEXT", .key = O_NEEDS, .flags = MORE,
+	  .help = N_("dietary or access needs") },
+	{ .name = "notes", .arg = "TEXT", .key = O_NOTES, .flags = MORE,
+	  .help = N_("notes") },
+	{ 0 },
 };
 
-/* Options into p; 0, 1 (reported) or 2 (usage). */
+const struct cli_opt cli_participant_filters[] = {
+	{ .name = "country", .arg = "CC", .key = O_COUNTRY,
+	  .help = N_("from this country") },
+	{ .name = "role", .arg = ROLES, .key = O_ROLE,
+	  .help = N_("in this role") },
+	{ .name = "contacts", .key = O_CONTACTS,
+	  .help = N_("with e-mail and phone (personal data)") },
+	{ 0 },
+};
+
+const struct cli_opt cli_participant_count_opts[] = {
+	{ .name = "by", .arg = "country|role", .key = O_BY,
+	  .help = N_("only by country, or only by role") },
+	{ 0 },
+};
+
+/* One option into p; problems go into err. */
+static void
+part_opt(struct kz_participant *p, int key, const char *v,
+    struct kz_err *err)
+{
+	int k;
+
+	switch (key) {
+	case O_NAME: kz_str_set(&p->name, v); break;
+	case O_ROMAN: kz_str_set(&p->name_roman, v); break;
+	case O_COUNTRY:
+		kz_copy_value(p->country, sizeof p->country, v, "country",
+		    _("country"), err);
+		break;
+	case O_ORG: kz_str_set(&p->organisation, v); break;
+	case O_POST: kz_str_set(&p->post, v); break;
+	case O_ROLE:
+		if ((k = kz_participant_role_parse(v)) < 0)
+			kz_err_add(err, "role", _("role must be participant, "
+			    "speaker, interpreter or staff, not \"%s\""), v);
+		else
+			p->role = (enum kz_participant_role)k;
+		break;
+	case O_EMAIL: kz_str_set(&p->email, v); break;
+	case O_PHONE: kz_str_set(&p->phone, v); break;
+	case O_NEEDS: kz_str_set(&p->needs, v); break;
+	case O_NOTES: kz_str_set(&p->notes, v); break;
+	}
+}
+
+/* The options given into p, in their order; 0 or 1 (reported). */
 static int
-part_parse(struct cli *c, int argc, char **argv, struct kz_participant *p,
-    bool *contacts)
+part_apply(const struct cli_args *a, struct kz_participant *p)
 {
 	struct kz_err err = { 0 };
-	int ch, k;
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+", part_opts, NULL)) != -1) {
-		switch (ch) {
-		case O_NAME: kz_str_set(&p->name, optarg); break;
-		case O_ROMAN: kz_str_set(&p->name_roman, optarg); break;
-		case O_COUNTRY:
-			kz_copy_value(p->country, sizeof p->country, optarg,
-			    "country", _("country"), &err);
-			break;
-		case O_ORG: kz_str_set(&p->organisation, optarg); break;
-		case O_POST: kz_str_set(&p->post, optarg); break;
-		case O_ROLE:
-			if ((k = kz_participant_role_parse(optarg)) < 0)
-				kz_err_add(&err, "role", _("role must be "
-				    "participant, speaker, interpreter or staff, "
-				    "not \"%s\""), optarg);
-			else
-				p->role = (enum kz_participant_role)k;
-			break;
-		case O_EMAIL: kz_str_set(&p->email, optarg); break;
-		case O_PHONE: kz_str_set(&p->phone, optarg); break;
-		case O_NEEDS: kz_str_set(&p->needs, optarg); break;
-		case O_NOTES: kz_str_set(&p->notes, optarg); break;
-		case O_CONTACTS:
-			if (contacts == NULL)
-				return 2;
-			*contacts = true;
-			break;
-		case O_FORMAT:
-			if (cli_set_format(c, optarg))
-				return 1;
-			break;
-		default:
-			return 2;
-		}
-	}
-	if (err.n)
-		return cli_fail_err(&err);
-	return 0;
+	for (int i = 0; i < a->nopt; i++)
+		part_opt(p, a->opt[i].opt->key, a->opt[i].value, &err);
+	return err.n ? cli_fail_err(&err) : 0;
 }
 
 static const char *
@@ -156,23 +175,16 @@ parts_print(struct cli *c, const struct kz_participant *l, size_t n,
 }
 
 int
-cli_participant_add(struct cli *c, int argc, char **argv)
+cli_participant_add(struct cli *c, const struct cli_args *a)
 {
-	const struct cli_cmd *cmd = cli_find("participant", "add");
 	struct kz_participant p;
 	struct kz_err err = { 0 };
-	int rc;
 
-	if (argc < 2 || argv[1][0] == '-')
-		return cli_usage(cmd);
 	kz_participant_init(&p);
-	if (kz_seminar_resolve(c->db, argv[1], p.seminar, &err) != KZ_OK)
-		return cli_fail_err(&err);
-	argv[1] = argv[0];
-	if ((rc = part_parse(c, argc - 1, argv + 1, &p, NULL)) != 0 ||
-	    optind != argc - 1) {
+	snprintf(p.seminar, sizeof p.seminar, "%s", a->arg[0]);
+	if (part_apply(a, &p) != 0) {
 		kz_participant_free(&p);
-		return rc == 1 ? 1 : cli_usage(cmd);
+		return 1;
 	}
 	if (kz_participant_insert(c->db, &p, &err) != KZ_OK) {
 		kz_participant_free(&p);
@@ -187,33 +199,23 @@ cli_participant_add(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_participant_list(struct cli *c, int argc, char **argv)
+cli_participant_list(struct cli *c, const struct cli_args *a)
 {
-	const struct cli_cmd *cmd = cli_find("participant", "list");
 	struct kz_participant *l, f;
 	struct kz_err err = { 0 };
-	char id[KZ_ID_SIZE];
-	bool contacts = false;
+	bool contacts = cli_has(a, O_CONTACTS);
 	size_t n;
 	int rc;
 
-	if (argc < 2 || argv[1][0] == '-')
-		return cli_usage(cmd);
-	if (kz_seminar_resolve(c->db, argv[1], id, &err) != KZ_OK)
-		return cli_fail_err(&err);
-	argv[1] = argv[0];
 	/* filters: --country and --role; a role given is kept apart */
 	kz_participant_init(&f);
 	f.role = KZ_PART_ROLE_COUNT;	/* no --role */
-	rc = part_parse(c, argc - 1, argv + 1, &f, &contacts);
-	if (rc == 0 && (optind != argc - 1 || f.name || f.organisation))
-		rc = 2;
-	if (rc) {
+	if (part_apply(a, &f) != 0) {
 		kz_participant_free(&f);
-		return rc == 1 ? 1 : cli_usage(cmd);
+		return 1;
 	}
-	rc = kz_participant_list(c->db, id, f.country[0] ? f.country : NULL,
-	    f.role == KZ_PART_ROLE_COUNT ? -1 : (int)f.role, &l, &n, &err);
+	rc = kz_participant_list(c->db, a->arg[0], f.country[0] ? f.country :
+	    NULL, f.role == KZ_PART_ROLE_COUNT ? -1 : (int)f.role, &l, &n, &err);
 	kz_participant_free(&f);
 	if (rc != KZ_OK)
 		return cli_fail_err(&err);
@@ -228,21 +230,16 @@ cli_participant_list(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_participant_edit(struct cli *c, int argc, char **argv)
+cli_participant_edit(struct cli *c, const struct cli_args *a)
 {
-	const struct cli_cmd *cmd = cli_find("participant", "edit");
 	struct kz_participant p;
 	struct kz_err err = { 0 };
 	int rc;
 
-	if (argc < 3 || argv[1][0] == '-')
-		return cli_usage(cmd);
-	if (kz_participant_get(c->db, argv[1], &p, &err) != KZ_OK)
+	if (kz_participant_get(c->db, a->arg[0], &p, &err) != KZ_OK)
 		return cli_fail_err(&err);
-	argv[1] = argv[0];
-	if ((rc = part_parse(c, argc - 1, argv + 1, &p, NULL)) != 0 ||
-	    optind != argc - 1)
-		rc = rc == 1 ? 1 : cli_usage(cmd);
+	if ((rc = part_apply(a, &p)) != 0)
+		;
 	else if (kz_participant_update(c->db, &p, &err) != KZ_OK)
 		rc = cli_fail_err(&err);
 	else if (c->format != FMT_TABLE)
@@ -252,28 +249,25 @@ cli_participant_edit(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_participant_rm(struct cli *c, int argc, char **argv)
+cli_participant_ask(struct cli *c, const char *id, char *q, size_t size)
 {
 	struct kz_participant p;
 	struct kz_err err = { 0 };
-	const char *id;
-	char q[300];
-	bool yes;
 
-	if (cli_sem_rm_args(argc, argv, &id, &yes))
-		return cli_usage(cli_find("participant", "rm"));
 	if (kz_participant_get(c->db, id, &p, &err) != KZ_OK)
 		return cli_fail_err(&err);
-	snprintf(q, sizeof q, _("delete participant %s (%s)?"), p.name, p.id);
-	if (!yes && !cli_ask(q)) {
-		kz_participant_free(&p);
-		return cli_fail(_("nothing deleted (a script says --yes)"));
-	}
-	if (kz_participant_delete(c->db, p.id, &err) != KZ_OK) {
-		kz_participant_free(&p);
-		return cli_fail_err(&err);
-	}
+	snprintf(q, size, _("delete participant %s (%s)?"), p.name, p.id);
 	kz_participant_free(&p);
+	return 0;
+}
+
+int
+cli_participant_rm(struct cli *c, const struct cli_args *a)
+{
+	struct kz_err err = { 0 };
+
+	if (kz_participant_delete(c->db, a->arg[0], &err) != KZ_OK)
+		return cli_fail_err(&err);
 	return 0;
 }
 
@@ -329,42 +323,19 @@ counts_print(struct cli *c, const char *by, const struct kz_counts *k,
 }
 
 int
-cli_participant_count(struct cli *c, int argc, char **argv)
+cli_participant_count(struct cli *c, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "by", required_argument, NULL, O_BY },
-		{ "format", required_argument, NULL, O_FORMAT },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct cli_cmd *cmd = cli_find("participant", "count");
 	struct kz_counts bc = { 0 }, br = { 0 };
 	struct kz_err err = { 0 };
-	char id[KZ_ID_SIZE];
+	const char *id = a->arg[0], *by = cli_opt(a, O_BY);
 	bool country = true, role = true;
-	int ch;
 
-	if (argc < 2 || argv[1][0] == '-')
-		return cli_usage(cmd);
-	if (kz_seminar_resolve(c->db, argv[1], id, &err) != KZ_OK)
-		return cli_fail_err(&err);
-	argv[1] = argv[0];
-	optind = 0;
-	while ((ch = getopt_long(argc - 1, argv + 1, "+", opts, NULL)) != -1) {
-		if (ch == O_FORMAT) {
-			if (cli_set_format(c, optarg))
-				return 1;
-		} else if (ch == O_BY && strcmp(optarg, "country") == 0)
-			role = false;
-		else if (ch == O_BY && strcmp(optarg, "role") == 0)
-			country = false;
-		else if (ch == O_BY)
-			return cli_fail(_("--by: \"%s\" is not country or role"),
-			    optarg);
-		else
-			return cli_usage(cmd);
-	}
-	if (optind != argc - 1)
-		return cli_usage(cmd);
+	if (by && strcmp(by, "country") == 0)
+		role = false;
+	else if (by && strcmp(by, "role") == 0)
+		country = false;
+	else if (by)
+		return cli_fail(_("--by: \"%s\" is not country or role"), by);
 	if ((country && kz_participant_count_country(c->db, id, &bc, &err)) ||
 	    (role && kz_participant_count_role(c->db, id, &br, &err))) {
 		kz_counts_free(&bc);
@@ -382,32 +353,16 @@ cli_participant_count(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_import_participants(struct cli *c, int argc, char **argv)
+cli_import_participants(struct cli *c, const struct cli_args *a)
 {
-	const struct cli_cmd *cmd = cli_find("import", "participants");
 	struct kz_import_report rep;
 	struct kz_err err = { 0 };
-	char id[KZ_ID_SIZE];
-	const char *args[2];
-	int nargs = 0, rc;
-	bool skip = false;
+	const char *id = a->arg[0], *const *args = a->arg;
+	bool skip = cli_has(a, CLI_K_SKIP_BAD);
 	size_t len;
 	char *data;
+	int rc;
 
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--skip-bad") == 0)
-			skip = true;
-		else if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return cli_usage(cmd);
-		else if (nargs < 2)
-			args[nargs++] = argv[i];
-		else
-			return cli_usage(cmd);
-	}
-	if (nargs != 2)
-		return cli_usage(cmd);
-	if (kz_seminar_resolve(c->db, args[0], id, &err) != KZ_OK)
-		return cli_fail_err(&err);
 	if ((data = cli_sem_read(args[1], &len)) == NULL)
 		return cli_fail("%s: %s", args[1], strerror(errno));
 	rc = kz_import_participants(c->db, id, args[1], data, len, skip, &rep,

@@ -1,6 +1,5 @@
 /* cli_programme.c - `kizuna programme ...`, and its import and export. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,23 +16,55 @@
 #include "specialist.h"	/* kz_str_set */
 
 enum {
-	O_DATE = 256, O_START, O_END, O_TZ, O_CITY, O_VENUE, O_KIND, O_TITLE,
-	O_NOTES, O_FORCE, O_FORMAT, O_SKIP, O_OUTPUT, O_WIDTH,
+	O_DATE = 1, O_START, O_END, O_TZ, O_CITY, O_VENUE, O_KIND, O_TITLE,
+	O_NOTES, O_FORCE, O_FORMAT, O_WIDTH,
 };
 
-static const struct option item_opts[] = {
-	{ "date", required_argument, NULL, O_DATE },
-	{ "start", required_argument, NULL, O_START },
-	{ "end", required_argument, NULL, O_END },
-	{ "tz", required_argument, NULL, O_TZ },
-	{ "city", required_argument, NULL, O_CITY },
-	{ "venue", required_argument, NULL, O_VENUE },
-	{ "kind", required_argument, NULL, O_KIND },
-	{ "title", required_argument, NULL, O_TITLE },
-	{ "notes", required_argument, NULL, O_NOTES },
-	{ "force", no_argument, NULL, O_FORCE },
-	{ "format", required_argument, NULL, O_FORMAT },
-	{ NULL, 0, NULL, 0 },
+#define MORE		CLI_OPT_MORE
+#define NEEDED		(CLI_OPT_MORE | CLI_OPT_NEEDED)
+
+const struct cli_opt cli_programme_opts[] = {
+	{ .name = "date", .arg = "DATE", .key = O_DATE, .flags = NEEDED,
+	  .help = N_("the day") },
+	{ .name = "start", .arg = "HH:MM", .key = O_START, .flags = MORE,
+	  .help = N_("when it starts, at the venue (none: all day)") },
+	{ .name = "end", .arg = "HH:MM", .key = O_END, .flags = MORE,
+	  .help = N_("when it ends") },
+	{ .name = "tz", .arg = "ZONE", .key = O_TZ, .flags = MORE,
+	  .help = N_("the venue's time zone (by default from the city)") },
+	{ .name = "city", .arg = "TEXT", .key = O_CITY, .flags = MORE,
+	  .help = N_("the city") },
+	{ .name = "venue", .arg = "TEXT", .key = O_VENUE, .flags = MORE,
+	  .help = N_("the venue") },
+	{ .name = "kind", .arg = "KIND", .key = O_KIND, .flags = NEEDED,
+	  .help = N_("arrival, lecture, briefing, visit, session, ...") },
+	{ .name = "title", .arg = "TEXT", .key = O_TITLE, .flags = NEEDED,
+	  .help = N_("its title") },
+	{ .name = "notes", .arg = "TEXT", .key = O_NOTES, .flags = MORE,
+	  .help = N_("notes") },
+	{ .name = "force", .key = O_FORCE, .flags = MORE,
+	  .help = N_("keep it even when it clashes with another item") },
+	{ 0 },
+};
+
+const struct cli_opt cli_programme_filters[] = {
+	{ .name = "date", .arg = "DATE", .key = O_DATE,
+	  .help = N_("only this day") },
+	{ 0 },
+};
+
+const struct cli_opt cli_import_programme_opts[] = {
+	{ .name = "force", .key = O_FORCE,
+	  .help = N_("keep items that clash, with a warning") },
+	{ 0 },
+};
+
+const struct cli_opt cli_export_programme_opts[] = {
+	{ .name = "format", .arg = "ics|txt|csv", .key = O_FORMAT,
+	  .help = N_("iCalendar, printable text (the default) or CSV") },
+	{ .name = "width", .arg = "N", .key = O_WIDTH,
+	  .help = N_("columns of the text (80)") },
+	{ 0 },
 };
 
 static void
@@ -45,52 +76,50 @@ time_opt(const char *opt, const char *v, char out[6], struct kz_err *err)
 		    v);
 }
 
-/* Options into the item; 0, 1 (reported) or 2 (usage). */
+/* One option into the item; problems go into err. */
+static void
+item_opt(struct kz_item *it, unsigned *flags, int key, const char *v,
+    struct kz_err *err)
+{
+	int k;
+
+	switch (key) {
+	case O_DATE:
+		kz_copy_value(it->date, sizeof it->date, v, "date", _("date"),
+		    err);
+		break;
+	case O_START: time_opt("--start", v, it->start, err); break;
+	case O_END: time_opt("--end", v, it->end, err); break;
+	case O_TZ:
+		kz_copy_value(it->tz, sizeof it->tz, v, "tz", _("time zone"),
+		    err);
+		break;
+	case O_CITY: kz_str_set(&it->city, v); break;
+	case O_VENUE: kz_str_set(&it->venue, v); break;
+	case O_KIND:
+		if ((k = kz_kind_parse(v)) < 0)
+			kz_err_add(err, "kind", _("\"%s\" is not a kind "
+			    "of item: arrival, lecture, briefing, visit, "
+			    "courtesy-call, opinion-exchange, session, "
+			    "reception, travel or departure"), v);
+		else
+			it->kind = (enum kz_kind)k;
+		break;
+	case O_TITLE: kz_str_set(&it->title, v); break;
+	case O_NOTES: kz_str_set(&it->notes, v); break;
+	case O_FORCE: *flags |= KZ_ITEM_FORCE; break;
+	}
+}
+
+/* The options given into the item, in their order; 0 or 1 (reported). */
 static int
-item_parse(struct cli *c, int argc, char **argv, struct kz_item *it,
-    unsigned *flags)
+item_apply(const struct cli_args *a, struct kz_item *it, unsigned *flags)
 {
 	struct kz_err err = { 0 };
-	int ch, k;
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+", item_opts, NULL)) != -1) {
-		switch (ch) {
-		case O_DATE:
-			kz_copy_value(it->date, sizeof it->date, optarg, "date",
-			    _("date"), &err);
-			break;
-		case O_START: time_opt("--start", optarg, it->start, &err); break;
-		case O_END: time_opt("--end", optarg, it->end, &err); break;
-		case O_TZ:
-			kz_copy_value(it->tz, sizeof it->tz, optarg, "tz",
-			    _("time zone"), &err);
-			break;
-		case O_CITY: kz_str_set(&it->city, optarg); break;
-		case O_VENUE: kz_str_set(&it->venue, optarg); break;
-		case O_KIND:
-			if ((k = kz_kind_parse(optarg)) < 0)
-				kz_err_add(&err, "kind", _("\"%s\" is not a kind "
-				    "of item: arrival, lecture, briefing, visit, "
-				    "courtesy-call, opinion-exchange, session, "
-				    "reception, travel or departure"), optarg);
-			else
-				it->kind = (enum kz_kind)k;
-			break;
-		case O_TITLE: kz_str_set(&it->title, optarg); break;
-		case O_NOTES: kz_str_set(&it->notes, optarg); break;
-		case O_FORCE: *flags |= KZ_ITEM_FORCE; break;
-		case O_FORMAT:
-			if (cli_set_format(c, optarg))
-				return 1;
-			break;
-		default:
-			return 2;
-		}
-	}
-	if (err.n)
-		return cli_fail_err(&err);
-	return 0;
+	for (int i = 0; i < a->nopt; i++)
+		item_opt(it, flags, a->opt[i].opt->key, a->opt[i].value, &err);
+	return err.n ? cli_fail_err(&err) : 0;
 }
 
 static void
@@ -156,24 +185,17 @@ items_print(struct cli *c, const struct kz_item *l, size_t n)
 }
 
 int
-cli_programme_add(struct cli *c, int argc, char **argv)
+cli_programme_add(struct cli *c, const struct cli_args *a)
 {
-	const struct cli_cmd *cmd = cli_find("programme", "add");
 	struct kz_item it;
 	struct kz_err err = { 0 }, warn = { 0 };
 	unsigned flags = 0;
-	int rc;
 
-	if (argc < 2 || argv[1][0] == '-')
-		return cli_usage(cmd);
 	kz_programme_item_init(&it);
-	if (kz_seminar_resolve(c->db, argv[1], it.seminar, &err) != KZ_OK)
-		return cli_fail_err(&err);
-	argv[1] = argv[0];
-	if ((rc = item_parse(c, argc - 1, argv + 1, &it, &flags)) != 0 ||
-	    optind != argc - 1) {
+	snprintf(it.seminar, sizeof it.seminar, "%s", a->arg[0]);
+	if (item_apply(a, &it, &flags) != 0) {
 		kz_programme_item_free(&it);
-		return rc == 1 ? 1 : cli_usage(cmd);
+		return 1;
 	}
 	if (kz_programme_item_insert(c->db, &it, flags, &err, &warn) != KZ_OK) {
 		kz_programme_item_free(&it);
@@ -192,32 +214,19 @@ cli_programme_add(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_programme_list(struct cli *c, int argc, char **argv)
+cli_programme_list(struct cli *c, const struct cli_args *a)
 {
-	const struct cli_cmd *cmd = cli_find("programme", "list");
 	struct kz_item *l, filter;
 	struct kz_err err = { 0 };
-	char id[KZ_ID_SIZE];
 	unsigned flags = 0;
 	size_t n, k = 0;
-	int rc;
 
-	if (argc < 2 || argv[1][0] == '-')
-		return cli_usage(cmd);
-	if (kz_seminar_resolve(c->db, argv[1], id, &err) != KZ_OK)
-		return cli_fail_err(&err);
-	argv[1] = argv[0];
 	kz_programme_item_init(&filter);
-	rc = item_parse(c, argc - 1, argv + 1, &filter, &flags);
-	/* only --date filters */
-	if (rc == 0 && (optind != argc - 1 || filter.title || filter.city ||
-	    filter.start[0]))
-		rc = 2;
-	if (rc) {
+	if (item_apply(a, &filter, &flags) != 0) {
 		kz_programme_item_free(&filter);
-		return rc == 1 ? 1 : cli_usage(cmd);
+		return 1;
 	}
-	if (kz_programme_item_list(c->db, id, &l, &n, &err) != KZ_OK) {
+	if (kz_programme_item_list(c->db, a->arg[0], &l, &n, &err) != KZ_OK) {
 		kz_programme_item_free(&filter);
 		return cli_fail_err(&err);
 	}
@@ -238,22 +247,17 @@ cli_programme_list(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_programme_edit(struct cli *c, int argc, char **argv)
+cli_programme_edit(struct cli *c, const struct cli_args *a)
 {
-	const struct cli_cmd *cmd = cli_find("programme", "edit");
 	struct kz_item it;
 	struct kz_err err = { 0 }, warn = { 0 };
 	unsigned flags = 0;
 	int rc;
 
-	if (argc < 3 || argv[1][0] == '-')
-		return cli_usage(cmd);
-	if (kz_programme_item_get(c->db, argv[1], &it, &err) != KZ_OK)
+	if (kz_programme_item_get(c->db, a->arg[0], &it, &err) != KZ_OK)
 		return cli_fail_err(&err);
-	argv[1] = argv[0];
-	if ((rc = item_parse(c, argc - 1, argv + 1, &it, &flags)) != 0 ||
-	    optind != argc - 1)
-		rc = rc == 1 ? 1 : cli_usage(cmd);
+	if ((rc = item_apply(a, &it, &flags)) != 0)
+		;
 	else if (kz_programme_item_update(c->db, &it, flags, &err, &warn) != KZ_OK) {
 		rc = cli_fail_err(&err);
 		if (kz_err_for(&err, "clash"))
@@ -268,66 +272,44 @@ cli_programme_edit(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_programme_rm(struct cli *c, int argc, char **argv)
+cli_programme_ask(struct cli *c, const char *id, char *q, size_t size)
 {
 	struct kz_item it;
 	struct kz_err err = { 0 };
-	const char *id;
-	char q[400];
-	bool yes;
 
-	if (cli_sem_rm_args(argc, argv, &id, &yes))
-		return cli_usage(cli_find("programme", "rm"));
 	if (kz_programme_item_get(c->db, id, &it, &err) != KZ_OK)
 		return cli_fail_err(&err);
-	snprintf(q, sizeof q, _("delete %s %s \"%s\"?"), it.date, it.start,
+	snprintf(q, size, _("delete %s %s \"%s\"?"), it.date, it.start,
 	    it.title);
-	if (!yes && !cli_ask(q)) {
-		kz_programme_item_free(&it);
-		return cli_fail(_("nothing deleted (a script says --yes)"));
-	}
-	if (kz_programme_item_delete(c->db, it.id, &err) != KZ_OK) {
-		kz_programme_item_free(&it);
-		return cli_fail_err(&err);
-	}
 	kz_programme_item_free(&it);
 	return 0;
 }
 
 int
-cli_import_programme(struct cli *c, int argc, char **argv)
+cli_programme_rm(struct cli *c, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "skip-bad", no_argument, NULL, O_SKIP },
-		{ "force", no_argument, NULL, O_FORCE },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct cli_cmd *cmd = cli_find("import", "programme");
+	struct kz_err err = { 0 };
+
+	if (kz_programme_item_delete(c->db, a->arg[0], &err) != KZ_OK)
+		return cli_fail_err(&err);
+	return 0;
+}
+
+int
+cli_import_programme(struct cli *c, const struct cli_args *a)
+{
 	struct kz_import_report rep;
 	struct kz_err err = { 0 };
-	char id[KZ_ID_SIZE];
-	bool skip = false, force = false;
+	const char *id = a->arg[0], *path = a->arg[1];
+	bool skip = cli_has(a, CLI_K_SKIP_BAD), force = cli_has(a, O_FORCE);
 	size_t len;
 	char *data;
-	int ch, rc;
+	int rc;
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-		if (ch == O_SKIP)
-			skip = true;
-		else if (ch == O_FORCE)
-			force = true;
-		else
-			return cli_usage(cmd);
-	}
-	if (optind != argc - 2)
-		return cli_usage(cmd);
-	if (kz_seminar_resolve(c->db, argv[optind], id, &err) != KZ_OK)
-		return cli_fail_err(&err);
-	if ((data = cli_sem_read(argv[optind + 1], &len)) == NULL)
-		return cli_fail("%s: %s", argv[optind + 1], strerror(errno));
-	rc = kz_import_programme(c->db, id, argv[optind + 1], data, len, skip,
-	    force, &rep, &err);
+	if ((data = cli_sem_read(path, &len)) == NULL)
+		return cli_fail("%s: %s", path, strerror(errno));
+	rc = kz_import_programme(c->db, id, path, data, len, skip, force, &rep,
+	    &err);
 	free(data);
 	rc = cli_sem_import_done(&rep, rc, &err);
 	kz_import_report_free(&rep);
@@ -335,45 +317,18 @@ cli_import_programme(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_export_programme(struct cli *c, int argc, char **argv)
+cli_export_programme(struct cli *c, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, O_FORMAT },
-		{ "output", required_argument, NULL, O_OUTPUT },
-		{ "width", required_argument, NULL, O_WIDTH },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct cli_cmd *cmd = cli_find("export", "programme");
 	struct kz_buf out = { 0 };
 	struct kz_err err = { 0 };
-	const char *format = "txt", *path = NULL, *edition = NULL;
-	int ch, width = 80, rc;
+	const char *format = cli_opt(a, O_FORMAT), *path = cli_opt(a,
+	    CLI_K_OUTPUT), *edition = a->arg[0], *w = cli_opt(a, O_WIDTH);
+	int width = 80, rc;
 
-	optind = 0;
-	/* the edition may come before the options or after them */
-	if (argc > 1 && argv[1][0] != '-') {
-		edition = argv[1];
-		argv[1] = argv[0];
-		argc--;
-		argv++;
-	}
-	while ((ch = getopt_long(argc, argv, "+o:", opts, NULL)) != -1) {
-		switch (ch) {
-		case O_FORMAT: format = optarg; break;
-		case 'o':
-		case O_OUTPUT: path = optarg; break;
-		case O_WIDTH:
-			if (!cli_dsp_int("--width", optarg, 40, 400, &width))
-				return 1;
-			break;
-		default:
-			return cli_usage(cmd);
-		}
-	}
-	if (edition == NULL && optind == argc - 1)
-		edition = argv[optind++];
-	if (edition == NULL || optind != argc)
-		return cli_usage(cmd);
+	if (format == NULL)
+		format = "txt";
+	if (w && !cli_dsp_int("--width", w, 40, 400, &width))
+		return 1;
 	if (strcmp(format, "ics") == 0)
 		rc = kz_programme_ics(c->db, edition, &out, &err);
 	else if (strcmp(format, "txt") == 0 || strcmp(format, "text") == 0)

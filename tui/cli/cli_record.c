@@ -3,6 +3,9 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "specialist.h"
 
 #include "i18n.h"
 #include "text.h"
@@ -56,4 +59,63 @@ cli_record_option(const struct kz_rtype *rt, void *rec, const char *option,
 	if (f == NULL || f->option == NULL)
 		return kz_err_add(err, "", _("unknown option --%s"), option);
 	return kz_rfield_set(f, rec, value, err);
+}
+
+/* The value as usage names it: an enumeration's keywords ("serving|
+ * retired", which completion offers), else the kind. */
+static const char *
+value_name(const struct kz_rfield *f)
+{
+	struct kz_buf b = { 0 };
+
+	switch (f->kind) {
+	case KZ_RK_ENUM:
+		for (int i = 0; f->values->keywords[i]; i++)
+			kz_buf_printf(&b, "%s%s", i ? "|" : "",
+			    f->values->keywords[i]);
+		/* made once for the life of the program */
+		return b.oom ? "VALUE" : b.s;
+	case KZ_RK_DATE: return "DATE";
+	case KZ_RK_INT: return "N";
+	case KZ_RK_COUNTRY: return "CC";
+	case KZ_RK_REF: return "ID";
+	case KZ_RK_EMAIL: return "ADDRESS";
+	case KZ_RK_PHONE: return "NUMBER";
+	default:
+		/* --name NAME, --fields FIELDS */
+		for (const char *p = f->option; *p; p++)
+			kz_buf_printf(&b, "%c", *p >= 'a' && *p <= 'z' ?
+			    *p - 'a' + 'A' : *p);
+		return b.oom ? "TEXT" : b.s;
+	}
+}
+
+static void
+fill(struct cli_opt *out, size_t max, const struct kz_rtype *rt)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < rt->n && n + 1 < max; i++) {
+		const struct kz_rfield *f = &rt->f[i];
+
+		if (f->option == NULL)
+			continue;
+		out[n] = (struct cli_opt){ .name = f->option,
+		    .arg = value_name(f), .help = f->label,
+		    .key = (int)i + 1, .flags = CLI_OPT_MORE |
+		    (f->flags & KZ_RF_REQUIRED ? CLI_OPT_NEEDED : 0) };
+		n++;
+	}
+	memset(&out[n], 0, sizeof out[n]);
+}
+
+void
+cli_record_options(void)
+{
+	static bool done;
+
+	if (done)
+		return;
+	done = true;
+	fill(cli_specialist_opts, KZ_CLI_RECORD_OPTS, &kz_specialist_type);
 }

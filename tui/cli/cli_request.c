@@ -2,7 +2,6 @@
 #include "cli_request.h"
 #include "record.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,30 +15,66 @@
 #include "text.h"
 
 enum {
-	O_COUNTRY = 256, O_PROVINCE, O_CITY, O_DEPT, O_OFFICE, O_RECEIVED,
+	O_COUNTRY = 1, O_PROVINCE, O_CITY, O_DEPT, O_OFFICE, O_RECEIVED,
 	O_FIELDS, O_TOPIC, O_FROM, O_TO, O_DAYS, O_MODE, O_WANTED, O_LANG,
-	O_INTERP, O_NOTES, O_FORMAT, O_STATUS, O_FIELD, O_TEXT, O_NOTE, O_YES,
+	O_INTERP, O_NOTES, O_STATUS, O_FIELD, O_TEXT, O_NOTE,
 };
 
-static const struct option record_opts[] = {
-	{ "country", required_argument, NULL, O_COUNTRY },
-	{ "province", required_argument, NULL, O_PROVINCE },
-	{ "city", required_argument, NULL, O_CITY },
-	{ "department", required_argument, NULL, O_DEPT },
-	{ "office", required_argument, NULL, O_OFFICE },
-	{ "received", required_argument, NULL, O_RECEIVED },
-	{ "fields", required_argument, NULL, O_FIELDS },
-	{ "topic", required_argument, NULL, O_TOPIC },
-	{ "from", required_argument, NULL, O_FROM },
-	{ "to", required_argument, NULL, O_TO },
-	{ "days", required_argument, NULL, O_DAYS },
-	{ "mode", required_argument, NULL, O_MODE },
-	{ "specialists", required_argument, NULL, O_WANTED },
-	{ "language", required_argument, NULL, O_LANG },
-	{ "interpreting", required_argument, NULL, O_INTERP },
-	{ "notes", required_argument, NULL, O_NOTES },
-	{ "format", required_argument, NULL, O_FORMAT },
-	{ NULL, 0, NULL, 0 },
+#define MORE		CLI_OPT_MORE
+#define NEEDED		(CLI_OPT_MORE | CLI_OPT_NEEDED)
+
+const struct cli_opt cli_request_opts[] = {
+	{ .name = "country", .arg = "CC", .key = O_COUNTRY, .flags = NEEDED,
+	  .help = N_("the host country, ISO 3166-1 such as CN") },
+	{ .name = "province", .arg = "TEXT", .key = O_PROVINCE, .flags = MORE,
+	  .help = N_("the province or state") },
+	{ .name = "city", .arg = "TEXT", .key = O_CITY, .flags = MORE,
+	  .help = N_("the city") },
+	{ .name = "department", .arg = "TEXT", .key = O_DEPT, .flags = MORE,
+	  .help = N_("the department asking") },
+	{ .name = "office", .arg = "OFFICE", .key = O_OFFICE, .flags = MORE,
+	  .help = N_("the office handling it (this one by default)") },
+	{ .name = "received", .arg = "DATE", .key = O_RECEIVED, .flags = MORE,
+	  .help = N_("the day it came (today by default)") },
+	{ .name = "fields", .arg = "FIELDS", .key = O_FIELDS, .flags = NEEDED,
+	  .help = N_("fields of expertise, separated by semicolons") },
+	{ .name = "topic", .arg = "TEXT", .key = O_TOPIC, .flags = NEEDED,
+	  .help = N_("what the host wants advice on") },
+	{ .name = "from", .arg = "DATE", .key = O_FROM, .flags = MORE,
+	  .help = N_("the first day of the wished period") },
+	{ .name = "to", .arg = "DATE", .key = O_TO, .flags = MORE,
+	  .help = N_("the last day of the wished period") },
+	{ .name = "days", .arg = "N", .key = O_DAYS, .flags = MORE,
+	  .help = N_("the wished length in days") },
+	{ .name = "mode", .arg = "onsite|online", .key = O_MODE, .flags = MORE,
+	  .help = N_("on site or online") },
+	{ .name = "specialists", .arg = "N", .key = O_WANTED, .flags = MORE,
+	  .help = N_("how many specialists, 1 to 20") },
+	{ .name = "language", .arg = "LANG", .key = O_LANG, .flags = MORE,
+	  .help = N_("the working language") },
+	{ .name = "interpreting", .arg = "none|host|office", .key = O_INTERP,
+	  .flags = MORE, .help = N_("who interprets (host by default)") },
+	{ .name = "notes", .arg = "TEXT", .key = O_NOTES, .flags = MORE,
+	  .help = N_("notes") },
+	{ 0 },
+};
+
+const struct cli_opt cli_request_filters[] = {
+	{ .name = "status", .arg = "STATUS|open", .key = O_STATUS,
+	  .help = N_("in this status, or in any open one") },
+	{ .name = "field", .arg = "FIELD", .key = O_FIELD,
+	  .help = N_("asking for this field (code or number)") },
+	{ .name = "country", .arg = "CC", .key = O_COUNTRY,
+	  .help = N_("from this country") },
+	{ .name = "text", .arg = "WORDS", .key = O_TEXT,
+	  .help = N_("with these words in the topic, place or notes") },
+	{ 0 },
+};
+
+const struct cli_opt cli_request_state_opts[] = {
+	{ .name = "note", .arg = "TEXT", .key = O_NOTE,
+	  .help = N_("a note kept in the history") },
+	{ 0 },
 };
 
 /* Apply one add/edit option; problems go into err. */
@@ -119,27 +154,14 @@ apply(struct cli *c, struct kz_request *r, int opt, const char *v,
 	}
 }
 
-/* Options into r: 0, 1 (reported) or 2 (usage). */
+/* The options given into r, in their order; 0 or 1 (reported). */
 static int
-parse_record(struct cli *c, int argc, char **argv, struct kz_request *r,
-    const struct cli_cmd *cmd)
+apply_record(struct cli *c, const struct cli_args *a, struct kz_request *r)
 {
 	struct kz_err err = { 0 };
-	int ch;
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+", record_opts, NULL)) != -1) {
-		if (ch == '?')
-			return cli_usage(cmd);
-		if (ch == O_FORMAT) {
-			if (cli_set_format(c, optarg))
-				return 1;
-			continue;
-		}
-		apply(c, r, ch, optarg, &err);
-	}
-	if (optind != argc)
-		return cli_usage(cmd);
+	for (int i = 0; i < a->nopt; i++)
+		apply(c, r, a->opt[i].opt->key, a->opt[i].value, &err);
 	return err.n ? cli_fail_err(&err) : 0;
 }
 
@@ -298,9 +320,8 @@ print_request(struct cli *c, struct kz_request *r)
 }
 
 int
-cli_request_add(struct cli *c, int argc, char **argv)
+cli_request_add(struct cli *c, const struct cli_args *a)
 {
-	const struct cli_cmd *cmd = cli_find("request", "add");
 	struct kz_request r;
 	struct kz_err err = { 0 };
 	int rc;
@@ -308,7 +329,7 @@ cli_request_add(struct cli *c, int argc, char **argv)
 	kz_request_init(&r);
 	/* the usual case: the host interprets */
 	r.interpreting = KZ_INTERP_HOST;
-	if ((rc = parse_record(c, argc, argv, &r, cmd)) == 0) {
+	if ((rc = apply_record(c, a, &r)) == 0) {
 		if (kz_request_insert(c->db, &r, &err) != KZ_OK)
 			rc = cli_fail_err(&err);
 		else if (c->format == FMT_TABLE)
@@ -321,23 +342,12 @@ cli_request_add(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_request_show(struct cli *c, int argc, char **argv)
+cli_request_show(struct cli *c, const struct cli_args *a)
 {
-	const struct cli_cmd *cmd = cli_find("request", "show");
 	struct kz_request r;
 	struct kz_err err = { 0 };
-	int ch;
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+", record_opts, NULL)) != -1) {
-		if (ch != O_FORMAT)
-			return cli_usage(cmd);
-		if (cli_set_format(c, optarg))
-			return 1;
-	}
-	if (optind != argc - 1)
-		return cli_usage(cmd);
-	if (kz_request_get(c->db, argv[optind], &r, &err))
+	if (kz_request_get(c->db, a->arg[0], &r, &err))
 		return cli_fail_err(&err);
 	print_request(c, &r);
 	kz_request_free(&r);
@@ -345,19 +355,15 @@ cli_request_show(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_request_edit(struct cli *c, int argc, char **argv)
+cli_request_edit(struct cli *c, const struct cli_args *a)
 {
-	const struct cli_cmd *cmd = cli_find("request", "edit");
 	struct kz_request r;
 	struct kz_err err = { 0 };
 	int rc;
 
-	if (argc < 3 || argv[1][0] == '-')
-		return cli_usage(cmd);
-	if (kz_request_get(c->db, argv[1], &r, &err))
+	if (kz_request_get(c->db, a->arg[0], &r, &err))
 		return cli_fail_err(&err);
-	argv[1] = argv[0];
-	if ((rc = parse_record(c, argc - 1, argv + 1, &r, cmd)) == 0) {
+	if ((rc = apply_record(c, a, &r)) == 0) {
 		if (kz_request_update(c->db, &r, &err))
 			rc = cli_fail_err(&err);
 		else if (c->format != FMT_TABLE)
@@ -368,128 +374,79 @@ cli_request_edit(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_request_state(struct cli *c, int argc, char **argv)
+cli_request_state(struct cli *c, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "note", required_argument, NULL, O_NOTE },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct cli_cmd *cmd = cli_find("request", "state");
 	struct kz_err err = { 0 };
-	const char *note = NULL;
-	int ch, to;
+	const char *state = a->arg[1];
+	int to;
 
-	/* no "+": options may come before or after ID STATE */
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch != O_NOTE)
-			return cli_usage(cmd);
-		note = optarg;
-	}
-	if (argc - optind == 2) {
-		const char *id = argv[optind], *state = argv[optind + 1];
+	if ((to = kz_lifecycle_parse(&kz_request_lc, state)) < 0) {
+		char all[256] = "";
 
-		if ((to = kz_lifecycle_parse(&kz_request_lc, state)) < 0) {
-			char all[256] = "";
-
-			for (int i = 0; i < KZ_REQ_NSTATUS; i++) {
-				strncat(all, i ? ", " : "", sizeof all -
-				    strlen(all) - 1);
-				strncat(all, kz_lifecycle_keyword(&kz_request_lc, i),
-				    sizeof all - strlen(all) - 1);
-			}
-			return cli_fail(_("\"%s\" is not a request status: %s"),
-			    state, all);
+		for (int i = 0; i < KZ_REQ_NSTATUS; i++) {
+			strncat(all, i ? ", " : "", sizeof all - strlen(all) - 1);
+			strncat(all, kz_lifecycle_keyword(&kz_request_lc, i),
+			    sizeof all - strlen(all) - 1);
 		}
-		if (kz_request_set_status(c->db, id, (enum kz_request_status)to,
-		    note, NULL, &err))
-			return cli_fail_err(&err);
-		return 0;
+		return cli_fail(_("\"%s\" is not a request status: %s"), state,
+		    all);
 	}
-	return cli_usage(cmd);
+	if (kz_request_set_status(c->db, a->arg[0], (enum kz_request_status)to,
+	    cli_opt(a, O_NOTE), NULL, &err))
+		return cli_fail_err(&err);
+	return 0;
 }
 
 int
-cli_request_rm(struct cli *c, int argc, char **argv)
+cli_request_ask(struct cli *c, const char *id, char *q, size_t size)
 {
-	static const struct option opts[] = {
-		{ "yes", no_argument, NULL, O_YES },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct cli_cmd *cmd = cli_find("request", "rm");
 	struct kz_request r;
 	struct kz_err err = { 0 };
-	bool yes = false;
-	char q[512];
-	int ch;
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+y", opts, NULL)) != -1) {
-		if (ch != O_YES && ch != 'y')
-			return cli_usage(cmd);
-		yes = true;
-	}
-	if (optind != argc - 1)
-		return cli_usage(cmd);
-	if (kz_request_get(c->db, argv[optind], &r, &err))
+	if (kz_request_get(c->db, id, &r, &err))
 		return cli_fail_err(&err);
-	snprintf(q, sizeof q, _("delete request %s (%s)?"), r.id, r.topic);
-	if (!yes && !cli_ask(q)) {
-		kz_request_free(&r);
-		return cli_fail(_("not deleting %s without --yes"), argv[optind]);
-	}
-	if (kz_request_delete(c->db, r.id, &err)) {
-		kz_request_free(&r);
-		return cli_fail_err(&err);
-	}
+	snprintf(q, size, _("delete request %s (%s)?"), r.id, r.topic);
 	kz_request_free(&r);
+	return 0;
+}
+
+int
+cli_request_rm(struct cli *c, const struct cli_args *a)
+{
+	struct kz_err err = { 0 };
+
+	if (kz_request_delete(c->db, a->arg[0], &err))
+		return cli_fail_err(&err);
 	return 0;
 }
 
 /* ---- lists ---- */
 
 int
-cli_request_list(struct cli *c, int argc, char **argv)
+cli_request_list(struct cli *c, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "status", required_argument, NULL, O_STATUS },
-		{ "field", required_argument, NULL, O_FIELD },
-		{ "country", required_argument, NULL, O_COUNTRY },
-		{ "text", required_argument, NULL, O_TEXT },
-		{ "format", required_argument, NULL, O_FORMAT },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct cli_cmd *cmd = cli_find("request", "list");
 	struct kz_request_query q;
 	struct kz_request_rows l;
 	struct kz_err err = { 0 };
-	int ch;
 
 	kz_request_query_init(&q);
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-		switch (ch) {
+	for (int i = 0; i < a->nopt; i++) {
+		const char *val = a->opt[i].value;
+
+		switch (a->opt[i].opt->key) {
 		case O_STATUS:
-			if (strcmp(optarg, "open") == 0)
+			if (strcmp(val, "open") == 0)
 				q.status = -2;
 			else if ((q.status = kz_lifecycle_parse(&kz_request_lc,
-			    optarg)) < 0)
+			    val)) < 0)
 				return cli_fail(_("--status: \"%s\" is not a "
-				    "request status (or open)"), optarg);
+				    "request status (or open)"), val);
 			break;
-		case O_FIELD: q.field = optarg; break;
-		case O_COUNTRY: q.country = optarg; break;
-		case O_TEXT: q.text = optarg; break;
-		case O_FORMAT:
-			if (cli_set_format(c, optarg))
-				return 1;
-			break;
-		default:
-			return cli_usage(cmd);
+		case O_FIELD: q.field = val; break;
+		case O_COUNTRY: q.country = val; break;
+		case O_TEXT: q.text = val; break;
 		}
 	}
-	if (optind != argc)
-		return cli_usage(cmd);
 	if (kz_request_list(c->db, &q, &l, &err))
 		return cli_fail_err(&err);
 	if (c->format == FMT_CSV) {

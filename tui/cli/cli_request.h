@@ -4,11 +4,16 @@
 
 #include "cli.h"
 
-int cli_request_add(struct cli *c, int argc, char **argv);
-int cli_request_list(struct cli *c, int argc, char **argv);
-int cli_request_show(struct cli *c, int argc, char **argv);
-int cli_request_edit(struct cli *c, int argc, char **argv);
-int cli_request_state(struct cli *c, int argc, char **argv);
-int cli_request_rm(struct cli *c, int argc, char **argv);
+int cli_request_add(struct cli *c, const struct cli_args *a);
+int cli_request_list(struct cli *c, const struct cli_args *a);
+int cli_request_show(struct cli *c, const struct cli_args *a);
+int cli_request_edit(struct cli *c, const struct cli_args *a);
+int cli_request_state(struct cli *c, const struct cli_args *a);
+int cli_request_rm(struct cli *c, const struct cli_args *a);
+int cli_request_ask(struct cli *c, const char *id, char *q, size_t size);
+
+/* add and edit; the filters of list; state */
+extern const struct cli_opt cli_request_opts[], cli_request_filters[],
+    cli_request_state_opts[];
 
 #endif

@@ -1,6 +1,5 @@
 /* cli_seminar.c - `kizuna series|seminar ...`, and what such commands share. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,64 +80,50 @@ cli_sem_period(const char *start, const char *end, char *out, size_t size)
 		snprintf(out, size, "%s..%s", start, end);
 }
 
-int
-cli_sem_rm_args(int argc, char **argv, const char **id, bool *yes)
-{
-	*id = NULL;
-	*yes = false;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--yes") == 0 || strcmp(argv[i], "-y") == 0)
-			*yes = true;
-		else if (*id == NULL && argv[i][0] != '-')
-			*id = argv[i];
-		else
-			return 2;
-	}
-	return *id ? 0 : 2;
-}
-
 /* ---- series ---- */
 
 enum {
-	O_CODE = 256, O_NAME, O_OFFICE, O_NOTES, O_FORMAT, O_YES, O_SERIES,
+	O_CODE = 1, O_NAME, O_OFFICE, O_NOTES, O_SERIES,
 	O_NUMBER, O_YEAR, O_TITLE, O_THEME, O_START, O_END, O_CITY, O_REGION,
 	O_COUNTRY, O_ORGANISER, O_COORG, O_SUPPORTERS, O_STATUS, O_ATTENDANCE,
 	O_SEARCH,
 };
 
-static const struct option series_opts[] = {
-	{ "code", required_argument, NULL, O_CODE },
-	{ "name", required_argument, NULL, O_NAME },
-	{ "office", required_argument, NULL, O_OFFICE },
-	{ "notes", required_argument, NULL, O_NOTES },
-	{ "format", required_argument, NULL, O_FORMAT },
-	{ NULL, 0, NULL, 0 },
+#define MORE		CLI_OPT_MORE
+#define NEEDED		(CLI_OPT_MORE | CLI_OPT_NEEDED)
+
+const struct cli_opt cli_series_opts[] = {
+	{ .name = "code", .arg = "CODE", .key = O_CODE, .flags = NEEDED,
+	  .help = N_("its handle in commands: small letters, digits, dashes") },
+	{ .name = "name", .arg = "NAME", .key = O_NAME, .flags = NEEDED,
+	  .help = N_("its name") },
+	{ .name = "office", .arg = "OFFICE", .key = O_OFFICE, .flags = MORE,
+	  .help = N_("the office holding it (this one by default)") },
+	{ .name = "notes", .arg = "TEXT", .key = O_NOTES, .flags = MORE,
+	  .help = N_("notes") },
+	{ 0 },
 };
 
 static int
-series_opt(struct cli *c, struct kz_series *s, int ch, const char *v)
+series_opt(struct kz_series *s, int key, const char *v)
 {
-	switch (ch) {
+	switch (key) {
 	case O_CODE: return kz_str_set(&s->code, v);
 	case O_NAME: return kz_str_set(&s->name, v);
 	case O_OFFICE: return kz_str_set(&s->office, v);
 	case O_NOTES: return kz_str_set(&s->notes, v);
-	case O_FORMAT: return cli_set_format(c, v);
 	}
-	return 2;
+	return 0;
 }
 
-/* Options into s; 0, 1 (reported) or 2 (usage). */
+/* The options given into s, in their order; 0 or 1 (reported). */
 static int
-series_parse(struct cli *c, int argc, char **argv, struct kz_series *s)
+series_apply(const struct cli_args *a, struct kz_series *s)
 {
-	int ch, rc;
-
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+", series_opts, NULL)) != -1)
-		if (ch == '?' || (rc = series_opt(c, s, ch, optarg)) != 0)
-			return ch == '?' ? 2 : rc;
-	return optind == argc ? 0 : 2;
+	for (int i = 0; i < a->nopt; i++)
+		if (series_opt(s, a->opt[i].opt->key, a->opt[i].value) != 0)
+			return cli_fail("%s", _("out of memory"));
+	return 0;
 }
 
 static void
@@ -190,16 +175,16 @@ series_print(struct cli *c, const struct kz_series *l, size_t n)
 }
 
 int
-cli_series_add(struct cli *c, int argc, char **argv)
+cli_series_add(struct cli *c, const struct cli_args *a)
 {
 	struct kz_series s;
 	struct kz_err err = { 0 };
 	int rc;
 
 	memset(&s, 0, sizeof s);
-	if ((rc = series_parse(c, argc, argv, &s)) != 0) {
+	if ((rc = series_apply(a, &s)) != 0) {
 		kz_series_free(&s);
-		return rc == 2 ? cli_usage(cli_find("series", "add")) : rc;
+		return rc;
 	}
 	if (kz_series_insert(c->db, &s, &err) != KZ_OK) {
 		kz_series_free(&s);
@@ -216,19 +201,13 @@ cli_series_add(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_series_list(struct cli *c, int argc, char **argv)
+cli_series_list(struct cli *c, const struct cli_args *a)
 {
-	struct kz_series *l, none;
+	struct kz_series *l;
 	struct kz_err err = { 0 };
 	size_t n;
-	int rc;
 
-	memset(&none, 0, sizeof none);
-	if ((rc = series_parse(c, argc, argv, &none)) != 0 || none.code ||
-	    none.name || none.office || none.notes) {
-		kz_series_free(&none);
-		return rc == 1 ? 1 : cli_usage(cli_find("series", "list"));
-	}
+	(void)a;
 	if (kz_series_list(c->db, &l, &n, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	if (n == 0 && c->format == FMT_TABLE)
@@ -241,75 +220,97 @@ cli_series_list(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_series_edit(struct cli *c, int argc, char **argv)
+cli_series_edit(struct cli *c, const struct cli_args *a)
 {
 	struct kz_series s;
 	struct kz_err err = { 0 };
 	int rc;
 
-	if (argc < 3 || argv[1][0] == '-')
-		return cli_usage(cli_find("series", "edit"));
-	if (kz_series_get(c->db, argv[1], &s, &err) != KZ_OK)
+	if (kz_series_get(c->db, a->arg[0], &s, &err) != KZ_OK)
 		return cli_fail_err(&err);
-	argv[1] = argv[0];
-	if ((rc = series_parse(c, argc - 1, argv + 1, &s)) != 0)
-		rc = rc == 2 ? cli_usage(cli_find("series", "edit")) : rc;
-	else if (kz_series_update(c->db, &s, &err) != KZ_OK)
+	if ((rc = series_apply(a, &s)) == 0 &&
+	    kz_series_update(c->db, &s, &err) != KZ_OK)
 		rc = cli_fail_err(&err);
 	kz_series_free(&s);
 	return rc;
 }
 
 int
-cli_series_rm(struct cli *c, int argc, char **argv)
+cli_series_ask(struct cli *c, const char *id, char *q, size_t size)
 {
 	struct kz_series s;
 	struct kz_err err = { 0 };
-	const char *id;
-	char q[400];
-	bool yes;
 
-	if (cli_sem_rm_args(argc, argv, &id, &yes))
-		return cli_usage(cli_find("series", "rm"));
 	if (kz_series_get(c->db, id, &s, &err) != KZ_OK)
 		return cli_fail_err(&err);
-	snprintf(q, sizeof q, _("delete series %s (%s)?"), s.code, s.name);
-	if (!yes && !cli_ask(q)) {
-		kz_series_free(&s);
-		return cli_fail(_("nothing deleted (a script says --yes)"));
-	}
-	if (kz_series_delete(c->db, s.id, &err) != KZ_OK) {
-		kz_series_free(&s);
-		return cli_fail_err(&err);
-	}
+	snprintf(q, size, _("delete series %s (%s)?"), s.code, s.name);
 	kz_series_free(&s);
+	return 0;
+}
+
+int
+cli_series_rm(struct cli *c, const struct cli_args *a)
+{
+	struct kz_err err = { 0 };
+
+	if (kz_series_delete(c->db, a->arg[0], &err) != KZ_OK)
+		return cli_fail_err(&err);
 	return 0;
 }
 
 /* ---- editions ---- */
 
-static const struct option sem_opts[] = {
-	{ "series", required_argument, NULL, O_SERIES },
-	{ "number", required_argument, NULL, O_NUMBER },
-	{ "year", required_argument, NULL, O_YEAR },
-	{ "title", required_argument, NULL, O_TITLE },
-	{ "theme", required_argument, NULL, O_THEME },
-	{ "start", required_argument, NULL, O_START },
-	{ "end", required_argument, NULL, O_END },
-	{ "city", required_argument, NULL, O_CITY },
-	{ "region", required_argument, NULL, O_REGION },
-	{ "country", required_argument, NULL, O_COUNTRY },
-	{ "organiser", required_argument, NULL, O_ORGANISER },
-	{ "co-organisers", required_argument, NULL, O_COORG },
-	{ "supporters", required_argument, NULL, O_SUPPORTERS },
-	{ "status", required_argument, NULL, O_STATUS },
-	{ "attendance", required_argument, NULL, O_ATTENDANCE },
-	{ "notes", required_argument, NULL, O_NOTES },
-	{ "format", required_argument, NULL, O_FORMAT },
-	{ NULL, 0, NULL, 0 },
+const struct cli_opt cli_seminar_opts[] = {
+	{ .name = "series", .arg = "SERIES", .key = O_SERIES, .flags = NEEDED,
+	  .help = N_("the series, by code or id") },
+	{ .name = "year", .arg = "YEAR", .key = O_YEAR, .flags = NEEDED,
+	  .help = N_("the year it is held") },
+	{ .name = "number", .arg = "N", .key = O_NUMBER, .flags = MORE,
+	  .help = N_("its number in the series") },
+	{ .name = "title", .arg = "TEXT", .key = O_TITLE, .flags = MORE,
+	  .help = N_("its title") },
+	{ .name = "theme", .arg = "TEXT", .key = O_THEME, .flags = MORE,
+	  .help = N_("its theme") },
+	{ .name = "start", .arg = "DATE", .key = O_START, .flags = MORE,
+	  .help = N_("the first day") },
+	{ .name = "end", .arg = "DATE", .key = O_END, .flags = MORE,
+	  .help = N_("the last day") },
+	{ .name = "city", .arg = "TEXT", .key = O_CITY, .flags = MORE,
+	  .help = N_("the city") },
+	{ .name = "region", .arg = "TEXT", .key = O_REGION, .flags = MORE,
+	  .help = N_("the province or state") },
+	{ .name = "country", .arg = "CC", .key = O_COUNTRY, .flags = MORE,
+	  .help = N_("the host country, ISO 3166-1") },
+	{ .name = "organiser", .arg = "TEXT", .key = O_ORGANISER, .flags = MORE,
+	  .help = N_("who organises it") },
+	{ .name = "co-organisers", .arg = "TEXT", .key = O_COORG, .flags = MORE,
+	  .help = N_("who organises it with them") },
+	{ .name = "supporters", .arg = "TEXT", .key = O_SUPPORTERS,
+	  .flags = MORE, .help = N_("who supports it") },
+	{ .name = "status", .arg = "planned|confirmed|held|cancelled",
+	  .key = O_STATUS, .flags = MORE, .help = N_("where it stands") },
+	{ .name = "attendance", .arg = "N[: PARTS]", .key = O_ATTENDANCE,
+	  .flags = MORE, .help = N_("how many came: \"178: Japanese 61, "
+	  "Chinese 117\"") },
+	{ .name = "notes", .arg = "TEXT", .key = O_NOTES, .flags = MORE,
+	  .help = N_("notes") },
+	{ 0 },
 };
 
-/* One option into the edition; problems go into err. */
+const struct cli_opt cli_seminar_filters[] = {
+	{ .name = "series", .arg = "SERIES", .key = O_SERIES,
+	  .help = N_("of this series") },
+	{ .name = "year", .arg = "YEAR", .key = O_YEAR,
+	  .help = N_("held in this year") },
+	{ .name = "status", .arg = "planned|confirmed|held|cancelled",
+	  .key = O_STATUS, .help = N_("in this status") },
+	{ .name = "search", .arg = "TEXT", .key = O_SEARCH,
+	  .help = N_("with this text in the title, theme or place") },
+	{ 0 },
+};
+
+/* One option into the edition; problems go into err, or are reported
+ * (1). */
 static int
 sem_opt(struct cli *c, struct kz_seminar *s, int ch, const char *v,
     struct kz_err *err)
@@ -364,27 +365,24 @@ sem_opt(struct cli *c, struct kz_seminar *s, int ch, const char *v,
 		kz_seminar_parse_attendance(s, v, err);
 		return 0;
 	case O_NOTES: return kz_str_set(&s->notes, v);
-	case O_FORMAT: return cli_set_format(c, v);
 	}
-	return 2;
+	return 0;
 }
 
+/* The options given into s, in their order; 0 or 1 (reported). */
 static int
-sem_parse(struct cli *c, int argc, char **argv, struct kz_seminar *s)
+sem_apply(struct cli *c, const struct cli_args *a, struct kz_seminar *s)
 {
 	struct kz_err err = { 0 };
-	int ch, rc;
+	int rc;
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+", sem_opts, NULL)) != -1) {
-		if (ch == '?')
-			return 2;
-		if ((rc = sem_opt(c, s, ch, optarg, &err)) != 0)
-			return rc;
-	}
+	for (int i = 0; i < a->nopt; i++)
+		if ((rc = sem_opt(c, s, a->opt[i].opt->key, a->opt[i].value,
+		    &err)) != 0)
+			return 1;
 	if (err.n)
 		return cli_fail_err(&err);
-	return optind == argc ? 0 : 2;
+	return 0;
 }
 
 static void
@@ -593,16 +591,16 @@ sem_print_full(struct cli *c, const struct kz_seminar *s)
 }
 
 int
-cli_seminar_add(struct cli *c, int argc, char **argv)
+cli_seminar_add(struct cli *c, const struct cli_args *a)
 {
 	struct kz_seminar s;
 	struct kz_err err = { 0 };
 	int rc;
 
 	kz_seminar_init(&s);
-	if ((rc = sem_parse(c, argc, argv, &s)) != 0) {
+	if ((rc = sem_apply(c, a, &s)) != 0) {
 		kz_seminar_free(&s);
-		return rc == 2 ? cli_usage(cli_find("seminar", "add")) : rc;
+		return rc;
 	}
 	if (!s.series[0]) {
 		kz_seminar_free(&s);
@@ -627,47 +625,31 @@ cli_seminar_add(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_seminar_list(struct cli *c, int argc, char **argv)
+cli_seminar_list(struct cli *c, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "series", required_argument, NULL, O_SERIES },
-		{ "year", required_argument, NULL, O_YEAR },
-		{ "status", required_argument, NULL, O_STATUS },
-		{ "search", required_argument, NULL, O_SEARCH },
-		{ "format", required_argument, NULL, O_FORMAT },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct kz_seminar_query q = { NULL, 0, -1, NULL };
 	struct kz_seminar *l;
 	struct kz_err err = { 0 };
 	size_t n;
-	int ch;
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-		switch (ch) {
-		case O_SERIES: q.series = optarg; break;
+	for (int i = 0; i < a->nopt; i++) {
+		const char *val = a->opt[i].value;
+
+		switch (a->opt[i].opt->key) {
+		case O_SERIES: q.series = val; break;
 		case O_YEAR:
-			if (!cli_dsp_int("--year", optarg, 1900, 2199, &q.year))
+			if (!cli_dsp_int("--year", val, 1900, 2199, &q.year))
 				return 1;
 			break;
 		case O_STATUS:
-			if ((q.status = kz_seminar_status_parse(optarg)) < 0)
+			if ((q.status = kz_seminar_status_parse(val)) < 0)
 				return cli_fail(_("--status: \"%s\" is not "
 				    "planned, confirmed, held or cancelled"),
-				    optarg);
+				    val);
 			break;
-		case O_SEARCH: q.text = optarg; break;
-		case O_FORMAT:
-			if (cli_set_format(c, optarg))
-				return 1;
-			break;
-		default:
-			return cli_usage(cli_find("seminar", "list"));
+		case O_SEARCH: q.text = val; break;
 		}
 	}
-	if (optind != argc)
-		return cli_usage(cli_find("seminar", "list"));
 	if (kz_seminar_list(c->db, &q, &l, &n, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	if (n == 0 && c->format == FMT_TABLE)
@@ -679,27 +661,12 @@ cli_seminar_list(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_seminar_show(struct cli *c, int argc, char **argv)
+cli_seminar_show(struct cli *c, const struct cli_args *a)
 {
 	struct kz_seminar s;
 	struct kz_err err = { 0 };
-	const char *id = NULL;
 
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-			if (cli_set_format(c, argv[++i]))
-				return 1;
-		} else if (strncmp(argv[i], "--format=", 9) == 0) {
-			if (cli_set_format(c, argv[i] + 9))
-				return 1;
-		} else if (id == NULL && argv[i][0] != '-')
-			id = argv[i];
-		else
-			return cli_usage(cli_find("seminar", "show"));
-	}
-	if (id == NULL)
-		return cli_usage(cli_find("seminar", "show"));
-	if (kz_seminar_get(c->db, id, &s, &err) != KZ_OK)
+	if (kz_seminar_get(c->db, a->arg[0], &s, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	sem_print_full(c, &s);
 	kz_seminar_free(&s);
@@ -707,19 +674,16 @@ cli_seminar_show(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_seminar_edit(struct cli *c, int argc, char **argv)
+cli_seminar_edit(struct cli *c, const struct cli_args *a)
 {
 	struct kz_seminar s;
 	struct kz_err err = { 0 };
 	int rc;
 
-	if (argc < 3 || argv[1][0] == '-')
-		return cli_usage(cli_find("seminar", "edit"));
-	if (kz_seminar_get(c->db, argv[1], &s, &err) != KZ_OK)
+	if (kz_seminar_get(c->db, a->arg[0], &s, &err) != KZ_OK)
 		return cli_fail_err(&err);
-	argv[1] = argv[0];
-	if ((rc = sem_parse(c, argc - 1, argv + 1, &s)) != 0)
-		rc = rc == 2 ? cli_usage(cli_find("seminar", "edit")) : rc;
+	if ((rc = sem_apply(c, a, &s)) != 0)
+		;
 	else if (kz_seminar_update(c->db, &s, &err) != KZ_OK)
 		rc = cli_fail_err(&err);
 	else if (c->format != FMT_TABLE)
@@ -729,29 +693,27 @@ cli_seminar_edit(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_seminar_rm(struct cli *c, int argc, char **argv)
+cli_seminar_ask(struct cli *c, const char *id, char *q, size_t size)
 {
 	struct kz_seminar s;
 	struct kz_err err = { 0 };
-	const char *id;
-	char ref[96], q[400];
-	bool yes;
+	char ref[96];
 
-	if (cli_sem_rm_args(argc, argv, &id, &yes))
-		return cli_usage(cli_find("seminar", "rm"));
 	if (kz_seminar_get(c->db, id, &s, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	kz_seminar_label(&s, ref, sizeof ref);
-	snprintf(q, sizeof q, _("delete %s with its %ld programme items and %ld "
+	snprintf(q, size, _("delete %s with its %ld programme items and %ld "
 	    "participants?"), ref, s.items, s.participants);
-	if (!yes && !cli_ask(q)) {
-		kz_seminar_free(&s);
-		return cli_fail(_("nothing deleted (a script says --yes)"));
-	}
-	if (kz_seminar_delete(c->db, s.id, &err) != KZ_OK) {
-		kz_seminar_free(&s);
-		return cli_fail_err(&err);
-	}
 	kz_seminar_free(&s);
+	return 0;
+}
+
+int
+cli_seminar_rm(struct cli *c, const struct cli_args *a)
+{
+	struct kz_err err = { 0 };
+
+	if (kz_seminar_delete(c->db, a->arg[0], &err) != KZ_OK)
+		return cli_fail_err(&err);
 	return 0;
 }

@@ -9,39 +9,53 @@
 #include "transfer.h"
 
 /* tui/cli_seminar.c: series and editions */
-int cli_series_add(struct cli *c, int argc, char **argv);
-int cli_series_list(struct cli *c, int argc, char **argv);
-int cli_series_edit(struct cli *c, int argc, char **argv);
-int cli_series_rm(struct cli *c, int argc, char **argv);
-int cli_seminar_add(struct cli *c, int argc, char **argv);
-int cli_seminar_list(struct cli *c, int argc, char **argv);
-int cli_seminar_show(struct cli *c, int argc, char **argv);
-int cli_seminar_edit(struct cli *c, int argc, char **argv);
-int cli_seminar_rm(struct cli *c, int argc, char **argv);
+int cli_series_add(struct cli *c, const struct cli_args *a);
+int cli_series_list(struct cli *c, const struct cli_args *a);
+int cli_series_edit(struct cli *c, const struct cli_args *a);
+int cli_series_rm(struct cli *c, const struct cli_args *a);
+int cli_seminar_add(struct cli *c, const struct cli_args *a);
+int cli_seminar_list(struct cli *c, const struct cli_args *a);
+int cli_seminar_show(struct cli *c, const struct cli_args *a);
+int cli_seminar_edit(struct cli *c, const struct cli_args *a);
+int cli_seminar_rm(struct cli *c, const struct cli_args *a);
+int cli_series_ask(struct cli *c, const char *id, char *q, size_t size);
+int cli_seminar_ask(struct cli *c, const char *id, char *q, size_t size);
+extern const struct cli_opt cli_series_opts[], cli_seminar_opts[],
+    cli_seminar_filters[];
 
 /* tui/cli_programme.c: programme items, their import and export */
-int cli_programme_add(struct cli *c, int argc, char **argv);
-int cli_programme_list(struct cli *c, int argc, char **argv);
-int cli_programme_edit(struct cli *c, int argc, char **argv);
-int cli_programme_rm(struct cli *c, int argc, char **argv);
-int cli_import_programme(struct cli *c, int argc, char **argv);
-int cli_export_programme(struct cli *c, int argc, char **argv);
+int cli_programme_add(struct cli *c, const struct cli_args *a);
+int cli_programme_list(struct cli *c, const struct cli_args *a);
+int cli_programme_edit(struct cli *c, const struct cli_args *a);
+int cli_programme_rm(struct cli *c, const struct cli_args *a);
+int cli_import_programme(struct cli *c, const struct cli_args *a);
+int cli_export_programme(struct cli *c, const struct cli_args *a);
+int cli_programme_ask(struct cli *c, const char *id, char *q, size_t size);
+/* add and edit; the filter of list; import's and export's own */
+extern const struct cli_opt cli_programme_opts[], cli_programme_filters[],
+    cli_import_programme_opts[], cli_export_programme_opts[];
 
 /* tui/cli_participant.c */
-int cli_participant_add(struct cli *c, int argc, char **argv);
-int cli_participant_list(struct cli *c, int argc, char **argv);
-int cli_participant_edit(struct cli *c, int argc, char **argv);
-int cli_participant_rm(struct cli *c, int argc, char **argv);
-int cli_participant_count(struct cli *c, int argc, char **argv);
-int cli_import_participants(struct cli *c, int argc, char **argv);
+int cli_participant_add(struct cli *c, const struct cli_args *a);
+int cli_participant_list(struct cli *c, const struct cli_args *a);
+int cli_participant_edit(struct cli *c, const struct cli_args *a);
+int cli_participant_rm(struct cli *c, const struct cli_args *a);
+int cli_participant_count(struct cli *c, const struct cli_args *a);
+int cli_import_participants(struct cli *c, const struct cli_args *a);
+int cli_participant_ask(struct cli *c, const char *id, char *q, size_t size);
+extern const struct cli_opt cli_participant_opts[], cli_participant_filters[],
+    cli_participant_count_opts[];
 
 /* tui/cli_trainee.c */
-int cli_trainee_add(struct cli *c, int argc, char **argv);
-int cli_trainee_list(struct cli *c, int argc, char **argv);
-int cli_trainee_show(struct cli *c, int argc, char **argv);
-int cli_trainee_edit(struct cli *c, int argc, char **argv);
-int cli_trainee_rm(struct cli *c, int argc, char **argv);
-int cli_trainee_count(struct cli *c, int argc, char **argv);
+int cli_trainee_add(struct cli *c, const struct cli_args *a);
+int cli_trainee_list(struct cli *c, const struct cli_args *a);
+int cli_trainee_show(struct cli *c, const struct cli_args *a);
+int cli_trainee_edit(struct cli *c, const struct cli_args *a);
+int cli_trainee_rm(struct cli *c, const struct cli_args *a);
+int cli_trainee_count(struct cli *c, const struct cli_args *a);
+int cli_trainee_ask(struct cli *c, const char *id, char *q, size_t size);
+extern const struct cli_opt cli_trainee_opts[], cli_trainee_filters[],
+    cli_trainee_count_opts[];
 
 /* ---- shared by these commands (tui/cli_seminar.c) ---- */
 
@@ -52,9 +66,6 @@ int cli_sem_import_done(const struct kz_import_report *rep, int rc,
     const struct kz_err *err);
 /* Warnings of a write that went ahead. */
 void cli_sem_warnings(const struct kz_err *warn);
-/* The arguments of rm: "[--yes] ID" in either order; 2 (usage) when
- * they are not that. */
-int cli_sem_rm_args(int argc, char **argv, const char **id, bool *yes);
 /* "2019-08-21..2019-08-23" or "" */
 void cli_sem_period(const char *start, const char *end, char *out,
     size_t size);

@@ -1,7 +1,6 @@
 /* cli_sync.c - `kizuna sync ...`: bundles for head office and back. */
 #include "cli_sync.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,33 +9,30 @@
 #include "cli_output.h"
 #include "sync.h"
 
+enum { O_ALL = 1 };
+
+const struct cli_opt cli_sync_export_opts[] = {
+	{ .name = "all", .key = O_ALL,
+	  .help = N_("every record, for a database that starts from nothing") },
+	{ 0 },
+};
+
+const struct cli_opt cli_sync_conflicts_opts[] = {
+	{ .name = "all", .key = O_ALL,
+	  .help = N_("the settled conflicts too") },
+	{ 0 },
+};
+
 int
-cli_sync_export(struct cli *c, int argc, char **argv)
+cli_sync_export(struct cli *c, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "all", no_argument, NULL, 'a' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct kz_sync_result res;
 	struct kz_sync_status st;
 	struct kz_err err = { 0 };
-	const char *path = NULL;
+	const char *path = cli_opt(a, CLI_K_OUTPUT);
 	char name[64];
-	bool all = false;
-	int ch;
+	bool all = cli_has(a, O_ALL);
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+o:", opts, NULL)) != -1) {
-		if (ch == 'o')
-			path = optarg;
-		else if (ch == 'a')
-			all = true;
-		else
-			return cli_usage(cli_find("sync", "export"));
-	}
-	if (optind != argc)
-		return cli_usage(cli_find("sync", "export"));
 	if (path == NULL) {
 		if (kz_sync_status(c->db, &st, &err))
 			return cli_fail_err(&err);
@@ -59,14 +55,13 @@ cli_sync_export(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_sync_import(struct cli *c, int argc, char **argv)
+cli_sync_import(struct cli *c, const struct cli_args *a)
 {
+	const char *const *argv = a->arg;
 	int rc = 0;
 
-	if (argc < 2 || argv[1][0] == '-')
-		return cli_usage(cli_find("sync", "import"));
 	/* one bundle at a time, in the order given, each all or nothing */
-	for (int i = 1; i < argc; i++) {
+	for (int i = 0; i < a->narg; i++) {
 		struct kz_sync_result res;
 		struct kz_err err = { 0 };
 		if (kz_sync_import(c->db, argv[i], &res, &err)) {
@@ -90,23 +85,13 @@ cli_sync_import(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_sync_status(struct cli *c, int argc, char **argv)
+cli_sync_status(struct cli *c, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct kz_sync_status st;
 	struct kz_err err = { 0 };
-	int ch;
 	char seq[32], conf[32];
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1)
-		if (ch != 'f' || cli_set_format(c, optarg))
-			return ch == 'f' ? 1 : cli_usage(cli_find("sync", "status"));
-	if (optind != argc)
-		return cli_usage(cli_find("sync", "status"));
+	(void)a;
 	if (kz_sync_status(c->db, &st, &err))
 		return cli_fail_err(&err);
 	if (c->format == FMT_JSON) {
@@ -170,30 +155,13 @@ cli_sync_status(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_sync_conflicts(struct cli *c, int argc, char **argv)
+cli_sync_conflicts(struct cli *c, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "all", no_argument, NULL, 'a' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct kz_conflict_list l;
 	struct kz_err err = { 0 };
-	bool all = false;
-	int ch;
+	bool all = cli_has(a, O_ALL);
 	char num[32], seq[32];
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-		if (ch == 'a')
-			all = true;
-		else if (ch != 'f')
-			return cli_usage(cli_find("sync", "conflicts"));
-		else if (cli_set_format(c, optarg))
-			return 1;
-	}
-	if (optind != argc)
-		return cli_usage(cli_find("sync", "conflicts"));
 	if (kz_sync_conflicts(c->db, all, &l, &err))
 		return cli_fail_err(&err);
 	if (c->format == FMT_JSON) {
@@ -249,21 +217,20 @@ cli_sync_conflicts(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_sync_resolve(struct cli *c, int argc, char **argv)
+cli_sync_resolve(struct cli *c, const struct cli_args *a)
 {
+	const char *num = a->arg[0], *side = a->arg[1];
 	struct kz_err err = { 0 };
 	char *end;
 	long n;
 
-	if (argc != 3)
-		return cli_usage(cli_find("sync", "resolve"));
-	n = strtol(argv[1][0] == '#' ? argv[1] + 1 : argv[1], &end, 10);
+	n = strtol(num[0] == '#' ? num + 1 : num, &end, 10);
 	if (*end || n <= 0)
-		return cli_fail(_("\"%s\" is not a conflict number"), argv[1]);
-	if (strcmp(argv[2], "theirs") != 0 && strcmp(argv[2], "mine") != 0)
+		return cli_fail(_("\"%s\" is not a conflict number"), num);
+	if (strcmp(side, "theirs") != 0 && strcmp(side, "mine") != 0)
 		return cli_fail(_("resolve with \"theirs\" or \"mine\", not "
-		    "\"%s\""), argv[2]);
-	if (kz_sync_resolve(c->db, n, strcmp(argv[2], "theirs") == 0, &err))
+		    "\"%s\""), side);
+	if (kz_sync_resolve(c->db, n, strcmp(side, "theirs") == 0, &err))
 		return cli_fail_err(&err);
 	return 0;
 }

@@ -1,5 +1,4 @@
 /* cli_trainee.c - `kizuna trainee ...`: placements of officials in Japan. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,93 +14,132 @@
 #include "trainee.h"
 
 enum {
-	O_NAME = 256, O_ROMAN, O_HOME, O_REGION, O_COUNTRY, O_POST, O_HOST,
+	O_NAME = 1, O_ROMAN, O_HOME, O_REGION, O_COUNTRY, O_POST, O_HOST,
 	O_FIELDS, O_YEAR, O_START, O_END, O_PROGRAMME, O_COURSE, O_STATUS,
-	O_NOTES, O_FORMAT, O_BY, O_SEARCH,
+	O_NOTES, O_BY, O_SEARCH,
 };
 
-static const struct option tr_opts[] = {
-	{ "name", required_argument, NULL, O_NAME },
-	{ "roman", required_argument, NULL, O_ROMAN },
-	{ "home", required_argument, NULL, O_HOME },
-	{ "region", required_argument, NULL, O_REGION },
-	{ "country", required_argument, NULL, O_COUNTRY },
-	{ "post", required_argument, NULL, O_POST },
-	{ "host", required_argument, NULL, O_HOST },
-	{ "fields", required_argument, NULL, O_FIELDS },
-	{ "year", required_argument, NULL, O_YEAR },
-	{ "start", required_argument, NULL, O_START },
-	{ "end", required_argument, NULL, O_END },
-	{ "programme", required_argument, NULL, O_PROGRAMME },
-	{ "course", required_argument, NULL, O_COURSE },
-	{ "status", required_argument, NULL, O_STATUS },
-	{ "notes", required_argument, NULL, O_NOTES },
-	{ "format", required_argument, NULL, O_FORMAT },
-	{ NULL, 0, NULL, 0 },
+#define MORE		CLI_OPT_MORE
+#define NEEDED		(CLI_OPT_MORE | CLI_OPT_NEEDED)
+#define PROGRAMMES	"lgotp|jica|other"
+#define STATUSES	"planned|ongoing|completed|withdrawn"
+
+const struct cli_opt cli_trainee_opts[] = {
+	{ .name = "host", .arg = "GOVERNMENT", .key = O_HOST, .flags = NEEDED,
+	  .help = N_("the Japanese local government hosting the trainee") },
+	{ .name = "home", .arg = "GOVERNMENT", .key = O_HOME, .flags = NEEDED,
+	  .help = N_("the trainee's home government") },
+	{ .name = "region", .arg = "TEXT", .key = O_REGION, .flags = MORE,
+	  .help = N_("the home province or state") },
+	{ .name = "country", .arg = "CC", .key = O_COUNTRY, .flags = MORE,
+	  .help = N_("the home country, ISO 3166-1") },
+	{ .name = "name", .arg = "NAME", .key = O_NAME, .flags = MORE,
+	  .help = N_("the name in its own script") },
+	{ .name = "roman", .arg = "NAME", .key = O_ROMAN, .flags = MORE,
+	  .help = N_("the name in Latin letters") },
+	{ .name = "post", .arg = "POST", .key = O_POST, .flags = MORE,
+	  .help = N_("the post held at home") },
+	{ .name = "fields", .arg = "TEXT", .key = O_FIELDS, .flags = MORE,
+	  .help = N_("the fields of the training") },
+	{ .name = "year", .arg = "YEAR", .key = O_YEAR, .flags = MORE,
+	  .help = N_("the programme year (by default the year it starts)") },
+	{ .name = "start", .arg = "DATE", .key = O_START, .flags = MORE,
+	  .help = N_("the first day") },
+	{ .name = "end", .arg = "DATE", .key = O_END, .flags = MORE,
+	  .help = N_("the last day") },
+	{ .name = "programme", .arg = PROGRAMMES, .key = O_PROGRAMME,
+	  .flags = MORE, .help = N_("the training programme") },
+	{ .name = "course", .arg = "TEXT", .key = O_COURSE, .flags = MORE,
+	  .help = N_("the course") },
+	{ .name = "status", .arg = STATUSES, .key = O_STATUS, .flags = MORE,
+	  .help = N_("where it stands") },
+	{ .name = "notes", .arg = "TEXT", .key = O_NOTES, .flags = MORE,
+	  .help = N_("notes") },
+	{ 0 },
 };
 
-/* Options into t; 0, 1 (reported) or 2 (usage). */
+const struct cli_opt cli_trainee_filters[] = {
+	{ .name = "year", .arg = "YEAR", .key = O_YEAR,
+	  .help = N_("of this programme year") },
+	{ .name = "host", .arg = "TEXT", .key = O_HOST,
+	  .help = N_("hosted by a government matching this") },
+	{ .name = "region", .arg = "TEXT", .key = O_REGION,
+	  .help = N_("from a home region matching this") },
+	{ .name = "status", .arg = STATUSES, .key = O_STATUS,
+	  .help = N_("in this status") },
+	{ .name = "programme", .arg = PROGRAMMES, .key = O_PROGRAMME,
+	  .help = N_("in this programme") },
+	{ .name = "search", .arg = "TEXT", .key = O_SEARCH,
+	  .help = N_("with this text in names, governments or fields") },
+	{ 0 },
+};
+
+const struct cli_opt cli_trainee_count_opts[] = {
+	{ .name = "by", .arg = "year|host|region|programme|status",
+	  .key = O_BY, .help = N_("what to count by (year by default)") },
+	{ 0 },
+};
+
+/* One option into t; problems go into err, or are reported (1). */
 static int
-tr_parse(struct cli *c, int argc, char **argv, struct kz_trainee *t)
+tr_opt(struct kz_trainee *t, int key, const char *v, struct kz_err *err)
+{
+	int k;
+
+	switch (key) {
+	case O_NAME: kz_str_set(&t->name, v); break;
+	case O_ROMAN: kz_str_set(&t->name_roman, v); break;
+	case O_HOME: kz_str_set(&t->home_government, v); break;
+	case O_REGION: kz_str_set(&t->home_region, v); break;
+	case O_COUNTRY:
+		kz_copy_value(t->home_country, sizeof t->home_country, v,
+		    "home_country", _("home country"), err);
+		break;
+	case O_POST: kz_str_set(&t->post, v); break;
+	case O_HOST: kz_str_set(&t->host, v); break;
+	case O_FIELDS: kz_str_set(&t->fields, v); break;
+	case O_YEAR:
+		if (!cli_dsp_int("--year", v, 1900, 2199, &t->year))
+			return 1;
+		break;
+	case O_START:
+		kz_copy_value(t->start, sizeof t->start, v, "start",
+		    _("first day"), err);
+		break;
+	case O_END:
+		kz_copy_value(t->end, sizeof t->end, v, "end", _("last day"),
+		    err);
+		break;
+	case O_PROGRAMME:
+		if ((k = kz_trainee_programme_parse(v)) < 0)
+			kz_err_add(err, "programme", _("programme must be "
+			    "lgotp, jica or other, not \"%s\""), v);
+		else
+			t->programme = (enum kz_trainee_programme)k;
+		break;
+	case O_COURSE: kz_str_set(&t->course, v); break;
+	case O_STATUS:
+		if ((k = kz_trainee_status_parse(v)) < 0)
+			kz_err_add(err, "status", _("status must be planned, "
+			    "ongoing, completed or withdrawn, not \"%s\""), v);
+		else
+			t->status = (enum kz_trainee_status)k;
+		break;
+	case O_NOTES: kz_str_set(&t->notes, v); break;
+	}
+	return 0;
+}
+
+/* The options given into t, in their order; 0 or 1 (reported). */
+static int
+tr_apply(const struct cli_args *a, struct kz_trainee *t)
 {
 	struct kz_err err = { 0 };
-	int ch, k;
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+", tr_opts, NULL)) != -1) {
-		switch (ch) {
-		case O_NAME: kz_str_set(&t->name, optarg); break;
-		case O_ROMAN: kz_str_set(&t->name_roman, optarg); break;
-		case O_HOME: kz_str_set(&t->home_government, optarg); break;
-		case O_REGION: kz_str_set(&t->home_region, optarg); break;
-		case O_COUNTRY:
-			kz_copy_value(t->home_country, sizeof t->home_country,
-			    optarg, "home_country", _("home country"), &err);
-			break;
-		case O_POST: kz_str_set(&t->post, optarg); break;
-		case O_HOST: kz_str_set(&t->host, optarg); break;
-		case O_FIELDS: kz_str_set(&t->fields, optarg); break;
-		case O_YEAR:
-			if (!cli_dsp_int("--year", optarg, 1900, 2199, &t->year))
-				return 1;
-			break;
-		case O_START:
-			kz_copy_value(t->start, sizeof t->start, optarg, "start",
-			    _("first day"), &err);
-			break;
-		case O_END:
-			kz_copy_value(t->end, sizeof t->end, optarg, "end",
-			    _("last day"), &err);
-			break;
-		case O_PROGRAMME:
-			if ((k = kz_trainee_programme_parse(optarg)) < 0)
-				kz_err_add(&err, "programme", _("programme must "
-				    "be lgotp, jica or other, not \"%s\""),
-				    optarg);
-			else
-				t->programme = (enum kz_trainee_programme)k;
-			break;
-		case O_COURSE: kz_str_set(&t->course, optarg); break;
-		case O_STATUS:
-			if ((k = kz_trainee_status_parse(optarg)) < 0)
-				kz_err_add(&err, "status", _("status must be "
-				    "planned, ongoing, completed or withdrawn, not "
-				    "\"%s\""), optarg);
-			else
-				t->status = (enum kz_trainee_status)k;
-			break;
-		case O_NOTES: kz_str_set(&t->notes, optarg); break;
-		case O_FORMAT:
-			if (cli_set_format(c, optarg))
-				return 1;
-			break;
-		default:
-			return 2;
-		}
-	}
-	if (err.n)
-		return cli_fail_err(&err);
-	return 0;
+	for (int i = 0; i < a->nopt; i++)
+		if (tr_opt(t, a->opt[i].opt->key, a->opt[i].value, &err))
+			return 1;
+	return err.n ? cli_fail_err(&err) : 0;
 }
 
 static const char *
@@ -214,16 +252,15 @@ tr_print(struct cli *c, const struct kz_trainee *l, size_t n, bool full)
 }
 
 int
-cli_trainee_add(struct cli *c, int argc, char **argv)
+cli_trainee_add(struct cli *c, const struct cli_args *a)
 {
 	struct kz_trainee t;
 	struct kz_err err = { 0 };
-	int rc;
 
 	kz_trainee_init(&t);
-	if ((rc = tr_parse(c, argc, argv, &t)) != 0 || optind != argc) {
+	if (tr_apply(a, &t) != 0) {
 		kz_trainee_free(&t);
-		return rc == 1 ? 1 : cli_usage(cli_find("trainee", "add"));
+		return 1;
 	}
 	if (kz_trainee_insert(c->db, &t, &err) != KZ_OK) {
 		kz_trainee_free(&t);
@@ -237,75 +274,54 @@ cli_trainee_add(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-/* Filters shared by list and count; 0, 1 or 2. */
+/* Filters shared by list and count; 0 or 1 (reported). */
 static int
-tr_filters(struct cli *c, int argc, char **argv, struct kz_trainee_query *q,
-    int *by)
+tr_filters(const struct cli_args *a, struct kz_trainee_query *q, int *by)
 {
-	static const struct option opts[] = {
-		{ "year", required_argument, NULL, O_YEAR },
-		{ "host", required_argument, NULL, O_HOST },
-		{ "region", required_argument, NULL, O_REGION },
-		{ "status", required_argument, NULL, O_STATUS },
-		{ "programme", required_argument, NULL, O_PROGRAMME },
-		{ "search", required_argument, NULL, O_SEARCH },
-		{ "by", required_argument, NULL, O_BY },
-		{ "format", required_argument, NULL, O_FORMAT },
-		{ NULL, 0, NULL, 0 },
-	};
-	int ch;
-
 	kz_trainee_query_init(q);
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-		switch (ch) {
+	for (int i = 0; i < a->nopt; i++) {
+		const char *val = a->opt[i].value;
+
+		switch (a->opt[i].opt->key) {
 		case O_YEAR:
-			if (!cli_dsp_int("--year", optarg, 1900, 2199, &q->year))
+			if (!cli_dsp_int("--year", val, 1900, 2199, &q->year))
 				return 1;
 			break;
-		case O_HOST: q->host = optarg; break;
-		case O_REGION: q->region = optarg; break;
-		case O_SEARCH: q->text = optarg; break;
+		case O_HOST: q->host = val; break;
+		case O_REGION: q->region = val; break;
+		case O_SEARCH: q->text = val; break;
 		case O_STATUS:
-			if ((q->status = kz_trainee_status_parse(optarg)) < 0)
+			if ((q->status = kz_trainee_status_parse(val)) < 0)
 				return cli_fail(_("--status: \"%s\" is not "
 				    "planned, ongoing, completed or withdrawn"),
-				    optarg);
+				    val);
 			break;
 		case O_PROGRAMME:
-			if ((q->programme = kz_trainee_programme_parse(optarg)) < 0)
+			if ((q->programme = kz_trainee_programme_parse(val)) < 0)
 				return cli_fail(_("--programme: \"%s\" is not "
-				    "lgotp, jica or other"), optarg);
+				    "lgotp, jica or other"), val);
 			break;
 		case O_BY:
-			if (by == NULL)
-				return 2;
-			if ((*by = kz_trainee_by_parse(optarg)) < 0)
+			if ((*by = kz_trainee_by_parse(val)) < 0)
 				return cli_fail(_("--by: \"%s\" is not year, "
-				    "host, region, programme or status"), optarg);
+				    "host, region, programme or status"), val);
 			break;
-		case O_FORMAT:
-			if (cli_set_format(c, optarg))
-				return 1;
-			break;
-		default:
-			return 2;
 		}
 	}
-	return optind == argc ? 0 : 2;
+	return 0;
 }
 
 int
-cli_trainee_list(struct cli *c, int argc, char **argv)
+cli_trainee_list(struct cli *c, const struct cli_args *a)
 {
 	struct kz_trainee_query q;
 	struct kz_trainee *l;
 	struct kz_err err = { 0 };
 	size_t n;
-	int rc;
+	int by;
 
-	if ((rc = tr_filters(c, argc, argv, &q, NULL)) != 0)
-		return rc == 1 ? 1 : cli_usage(cli_find("trainee", "list"));
+	if (tr_filters(a, &q, &by) != 0)
+		return 1;
 	if (kz_trainee_list(c->db, &q, &l, &n, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	if (n == 0 && c->format == FMT_TABLE)
@@ -317,16 +333,16 @@ cli_trainee_list(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_trainee_count(struct cli *c, int argc, char **argv)
+cli_trainee_count(struct cli *c, const struct cli_args *a)
 {
 	struct kz_trainee_query q;
 	struct kz_counts k;
 	struct kz_err err = { 0 };
-	int by = KZ_TR_BY_YEAR, rc;
+	int by = KZ_TR_BY_YEAR;
 	char num[24];
 
-	if ((rc = tr_filters(c, argc, argv, &q, &by)) != 0)
-		return rc == 1 ? 1 : cli_usage(cli_find("trainee", "count"));
+	if (tr_filters(a, &q, &by) != 0)
+		return 1;
 	if (kz_trainee_count(c->db, &q, (enum kz_trainee_by)by, &k, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	if (c->format == FMT_CSV) {
@@ -369,24 +385,12 @@ cli_trainee_count(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_trainee_show(struct cli *c, int argc, char **argv)
+cli_trainee_show(struct cli *c, const struct cli_args *a)
 {
 	struct kz_trainee t;
 	struct kz_err err = { 0 };
-	const char *id = NULL;
 
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-			if (cli_set_format(c, argv[++i]))
-				return 1;
-		} else if (id == NULL && argv[i][0] != '-')
-			id = argv[i];
-		else
-			return cli_usage(cli_find("trainee", "show"));
-	}
-	if (id == NULL)
-		return cli_usage(cli_find("trainee", "show"));
-	if (kz_trainee_get(c->db, id, &t, &err) != KZ_OK)
+	if (kz_trainee_get(c->db, a->arg[0], &t, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	tr_print(c, &t, 1, true);
 	kz_trainee_free(&t);
@@ -394,20 +398,16 @@ cli_trainee_show(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_trainee_edit(struct cli *c, int argc, char **argv)
+cli_trainee_edit(struct cli *c, const struct cli_args *a)
 {
 	struct kz_trainee t;
 	struct kz_err err = { 0 };
 	int rc;
 
-	if (argc < 3 || argv[1][0] == '-')
-		return cli_usage(cli_find("trainee", "edit"));
-	if (kz_trainee_get(c->db, argv[1], &t, &err) != KZ_OK)
+	if (kz_trainee_get(c->db, a->arg[0], &t, &err) != KZ_OK)
 		return cli_fail_err(&err);
-	argv[1] = argv[0];
-	if ((rc = tr_parse(c, argc - 1, argv + 1, &t)) != 0 ||
-	    optind != argc - 1)
-		rc = rc == 1 ? 1 : cli_usage(cli_find("trainee", "edit"));
+	if ((rc = tr_apply(a, &t)) != 0)
+		;
 	else if (kz_trainee_update(c->db, &t, &err) != KZ_OK)
 		rc = cli_fail_err(&err);
 	else if (c->format != FMT_TABLE)
@@ -417,28 +417,25 @@ cli_trainee_edit(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_trainee_rm(struct cli *c, int argc, char **argv)
+cli_trainee_ask(struct cli *c, const char *id, char *q, size_t size)
 {
 	struct kz_trainee t;
 	struct kz_err err = { 0 };
-	const char *id;
-	char q[300];
-	bool yes;
 
-	if (cli_sem_rm_args(argc, argv, &id, &yes))
-		return cli_usage(cli_find("trainee", "rm"));
 	if (kz_trainee_get(c->db, id, &t, &err) != KZ_OK)
 		return cli_fail_err(&err);
-	snprintf(q, sizeof q, _("delete the placement %s in %s (%d)?"), t.id,
+	snprintf(q, size, _("delete the placement %s in %s (%d)?"), t.id,
 	    t.host, t.year);
-	if (!yes && !cli_ask(q)) {
-		kz_trainee_free(&t);
-		return cli_fail(_("nothing deleted (a script says --yes)"));
-	}
-	if (kz_trainee_delete(c->db, t.id, &err) != KZ_OK) {
-		kz_trainee_free(&t);
-		return cli_fail_err(&err);
-	}
 	kz_trainee_free(&t);
+	return 0;
+}
+
+int
+cli_trainee_rm(struct cli *c, const struct cli_args *a)
+{
+	struct kz_err err = { 0 };
+
+	if (kz_trainee_delete(c->db, a->arg[0], &err) != KZ_OK)
+		return cli_fail_err(&err);
 	return 0;
 }

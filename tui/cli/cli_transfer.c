@@ -1,6 +1,5 @@
 /* cli_transfer.c - import, export, demo and statistics subcommands. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,32 +63,21 @@ progress(void *ctx, size_t done, size_t total)
 }
 
 int
-cli_import(struct cli *c, int argc, char **argv)
+cli_import(struct cli *c, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "skip-bad", no_argument, NULL, 's' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct kz_import_report rep;
 	struct kz_err err = { 0 };
-	bool skip_bad = false;
-	int ch, rc;
+	bool skip_bad = cli_has(a, CLI_K_SKIP_BAD);
+	const char *path = a->arg[0];
+	int rc;
 	size_t len;
 	char *data;
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-		if (ch != 's')
-			return cli_usage(cli_find("import", "specialists"));
-		skip_bad = true;
-	}
-	if (optind != argc - 1)
-		return cli_usage(cli_find("import", "specialists"));
-	if ((data = slurp(argv[optind], &len)) == NULL)
-		return cli_fail("%s: %s", argv[optind], strerror(errno));
+	if ((data = slurp(path, &len)) == NULL)
+		return cli_fail("%s: %s", path, strerror(errno));
 	/* progress only where a person watches, and for files worth it */
 	bool show = isatty(STDERR_FILENO) && len > 256 * 1024;
-	rc = kz_import_specialists(c->db, argv[optind], data, len, skip_bad,
+	rc = kz_import_specialists(c->db, path, data, len, skip_bad,
 	    show ? progress : NULL, NULL, &rep, &err);
 	free(data);
 	fputs(kz_buf_str(&rep.log), stderr);
@@ -102,31 +90,22 @@ cli_import(struct cli *c, int argc, char **argv)
 	return rc == KZ_OK ? 0 : 1;
 }
 
+enum { O_CONTACTS = 1 };
+
+const struct cli_opt cli_export_opts[] = {
+	{ .name = "contacts", .key = O_CONTACTS,
+	  .help = N_("with e-mail, phone and address (personal data)") },
+	{ 0 },
+};
+
 int
-cli_export(struct cli *c, int argc, char **argv)
+cli_export(struct cli *c, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "contacts", no_argument, NULL, 'C' },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct kz_buf out = { 0 };
 	struct kz_err err = { 0 };
-	const char *path = NULL;
-	bool contacts = false;
-	int ch;
+	const char *path = cli_opt(a, CLI_K_OUTPUT);
+	bool contacts = cli_has(a, O_CONTACTS);
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+o:", opts, NULL)) != -1) {
-		if (ch == 'C')
-			contacts = true;
-		else if (ch == 'o')
-			path = optarg;
-		else
-			return cli_usage(cli_find("export", "specialists"));
-	}
-	if (optind != argc)
-		return cli_usage(cli_find("export", "specialists"));
 	if (kz_export_specialists(c->db, contacts, &out, &err) != KZ_OK) {
 		kz_buf_free(&out);
 		return cli_fail_err(&err);
@@ -142,14 +121,12 @@ cli_export(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_demo(struct cli *c, int argc, char **argv)
+cli_demo(struct cli *c, const struct cli_args *a)
 {
 	struct kz_err err = { 0 };
 	struct timespec t0, t1;
 
-	(void)argv;
-	if (argc != 1)
-		return cli_usage(cli_find("demo", NULL));
+	(void)a;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (kz_demo_load(c->db, &err) != KZ_OK)
 		return cli_fail_err(&err);
@@ -162,28 +139,15 @@ cli_demo(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_stats(struct cli *c, int argc, char **argv)
+cli_stats(struct cli *c, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct kz_field_count *fc;
 	struct kz_err err = { 0 };
 	size_t n;
 	long people, regs;
-	int ch;
 	char num[32], count[32];
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-		if (ch != 'f')
-			return cli_usage(cli_find("stats", "fields"));
-		if (cli_set_format(c, optarg))
-			return 1;
-	}
-	if (optind != argc)
-		return cli_usage(cli_find("stats", "fields"));
+	(void)a;
 	if (kz_specialist_count_fields(c->db, &fc, &n, &people, &regs, &err))
 		return cli_fail_err(&err);
 	if (c->format == FMT_CSV) {

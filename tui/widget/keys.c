@@ -453,17 +453,13 @@ keys_print_mdoc(void)
 }
 
 int
-cli_keys(struct cli *c, int argc, char **argv)
+cli_keys(struct cli *c, const struct cli_args *a)
 {
 	(void)c;
 	keys_init();
-	if (argc == 2 && strcmp(argv[1], "--mdoc") == 0) {
+	if (cli_has(a, CLI_K_MDOC)) {
 		keys_print_mdoc();
 		return 0;
-	}
-	if (argc != 1) {
-		fprintf(stderr, "%s\n", _("usage: kizuna keys [--mdoc]"));
-		return 2;
 	}
 
 	size_t n;
