@@ -1,7 +1,6 @@
 /* sync_apply.c - a bundle's changes applied one by one: merged field by field, or kept aside. */
 #include "sync_apply.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,24 +8,16 @@
 #include "i18n.h"
 #include "idset.h"
 #include "search.h"
+#include "sync_change.h"
 #include "sync_conflict.h"
 #include "sync_rules.h"
-
-/* A table as this database has it, learnt once a bundle. */
-struct table {
-	char name[64];
-	int ncol;
-	char **col;
-	sqlite3_stmt *row;	/* SELECT * ... WHERE key: kept for the bundle */
-	const struct kz_sync_rule *rule;
-};
 
 struct apply {
 	struct kz_db *db;
 	const struct kz_bundle_info *in;
 	struct kz_sync_result *res;
 	struct kz_err *err;
-	struct table *tables;
+	struct kz_sync_table *tables;
 	size_t ntables;
 	struct kz_idset created;	/* record ids this bundle inserts */
 	struct kz_idset touched;	/* records to re-index */
@@ -34,18 +25,6 @@ struct apply {
 	char **refused_why;	/* and what this database said */
 	size_t nrefused;
 	char why[KZ_ERR_MSG];	/* of the last refused change */
-};
-
-/* One change of the bundle, with what this database has of it. */
-struct change {
-	sqlite3_changeset_iter *it;
-	struct table *t;
-	int op, ncol;
-	unsigned char *pk;	/* the key columns */
-	char record[64];	/* the value of the first key column */
-	bool by_owner;		/* the source owns the record */
-	bool new_record;	/* this bundle inserted it */
-	sqlite3_stmt *mine;	/* the local row, or NULL */
 };
 
 /* exec_change: this database's rules refused the change (a.why says how);
@@ -75,12 +54,12 @@ apply_free(struct apply *a)
 
 /* The table a change names, if it travels and this database has it with
  * as many columns; NULL if not. */
-static struct table *
+static struct kz_sync_table *
 table_of(struct apply *a, const char *name, int ncol)
 {
 	const struct kz_sync_rule *rule = kz_sync_rule_of(name);
 	sqlite3_stmt *st;
-	struct table *t;
+	struct kz_sync_table *t;
 
 	/* A changeset can name any table, bookkeeping included
 	 * (PLATFORM.md): only those that travel are taken. */
@@ -113,218 +92,18 @@ table_of(struct apply *a, const char *name, int ncol)
 	return t->ncol == ncol ? t : NULL;
 }
 
-/* ---- values, keys and JSON ---- */
-
-static bool
-value_eq(sqlite3_value *x, sqlite3_value *y)
-{
-	int t = sqlite3_value_type(x);
-
-	if (t != sqlite3_value_type(y))
-		return false;
-	switch (t) {
-	case SQLITE_NULL:
-		return true;
-	case SQLITE_INTEGER:
-		return sqlite3_value_int64(x) == sqlite3_value_int64(y);
-	case SQLITE_FLOAT:
-		return sqlite3_value_double(x) == sqlite3_value_double(y);
-	default: {
-		int n = sqlite3_value_bytes(x);
-		const void *px = t == SQLITE_TEXT ?
-		    (const void *)sqlite3_value_text(x) : sqlite3_value_blob(x);
-		const void *py = t == SQLITE_TEXT ?
-		    (const void *)sqlite3_value_text(y) : sqlite3_value_blob(y);
-		return n == sqlite3_value_bytes(y) && (n == 0 ||
-		    memcmp(px, py, (size_t)n) == 0);
-	}
-	}
-}
-
-/* Do the change's values (new for an insert, old otherwise) equal the
- * local row's? */
-static bool
-same_as_mine(const struct change *ch)
-{
-	for (int c = 0; c < ch->ncol; c++) {
-		sqlite3_value *v = NULL;
-		if (ch->op == SQLITE_INSERT)
-			sqlite3changeset_new(ch->it, c, &v);
-		else
-			sqlite3changeset_old(ch->it, c, &v);
-		if (!value_eq(v, sqlite3_column_value(ch->mine, c)))
-			return false;
-	}
-	return true;
-}
-
-static void
-json_str(struct kz_buf *b, const unsigned char *s)
-{
-	kz_buf_puts(b, "\"");
-	for (; s && *s; s++) {
-		if (*s == '"' || *s == '\\')
-			kz_buf_printf(b, "\\%c", *s);
-		else if (*s < 0x20)
-			kz_buf_printf(b, "\\u%04x", *s);
-		else
-			kz_buf_put(b, (const char *)s, 1);
-	}
-	kz_buf_puts(b, "\"");
-}
-
-static void
-json_value(struct kz_buf *b, sqlite3_value *v)
-{
-	switch (v ? sqlite3_value_type(v) : SQLITE_NULL) {
-	case SQLITE_NULL:
-		kz_buf_puts(b, "null");
-		break;
-	case SQLITE_INTEGER:
-		kz_buf_printf(b, "%lld", (long long)sqlite3_value_int64(v));
-		break;
-	case SQLITE_FLOAT:
-		/* JSON has no infinity: an invalid text would break every
-		 * listing of the conflicts */
-		if (isfinite(sqlite3_value_double(v)))
-			kz_buf_printf(b, "%.17g", sqlite3_value_double(v));
-		else
-			json_str(b, sqlite3_value_text(v));
-		break;
-	default:
-		json_str(b, sqlite3_value_text(v));
-	}
-}
-
-/* Where-clause over the key columns, "a" = ?1 AND "b" = ?2, numbered
- * from first. */
-static void
-where_key(struct kz_buf *sql, const struct table *t,
-    const unsigned char *pk, int first)
-{
-	int k = 0;
-
-	kz_buf_puts(sql, " WHERE ");
-	for (int c = 0; c < t->ncol; c++)
-		if (pk[c]) {
-			char *q = sqlite3_mprintf("%s\"%w\" = ?%d", k ? " AND " :
-			    "", t->col[c], first + k);
-			kz_buf_puts(sql, q);
-			sqlite3_free(q);
-			k++;
-		}
-}
-
-/* Bind the key values of a change (old values, or new for an insert). */
-static void
-bind_key(sqlite3_stmt *st, const struct change *ch, int first)
-{
-	int k = 0;
-
-	for (int c = 0; c < ch->t->ncol; c++)
-		if (ch->pk[c]) {
-			sqlite3_value *v = NULL;
-			if (ch->op == SQLITE_INSERT)
-				sqlite3changeset_new(ch->it, c, &v);
-			else
-				sqlite3changeset_old(ch->it, c, &v);
-			sqlite3_bind_value(st, first + k++, v);
-		}
-}
-
-/* The local row of a change's key, or NULL; reset it when done with it
- * (the statement is the table's, kept for the whole bundle). */
-static sqlite3_stmt *
-local_row(struct apply *a, const struct change *ch)
-{
-	struct table *t = ch->t;
-
-	if (t->row == NULL) {
-		struct kz_buf sql = { 0 };
-		char *q = sqlite3_mprintf("SELECT * FROM \"%w\"", t->name);
-
-		kz_buf_puts(&sql, q);
-		sqlite3_free(q);
-		where_key(&sql, t, ch->pk, 1);
-		if (sqlite3_prepare_v3(a->db->sql, kz_buf_str(&sql), -1,
-		    SQLITE_PREPARE_PERSISTENT, &t->row, NULL) != SQLITE_OK)
-			t->row = NULL;
-		kz_buf_free(&sql);
-		if (t->row == NULL)
-			return NULL;
-	}
-	sqlite3_reset(t->row);
-	sqlite3_clear_bindings(t->row);
-	bind_key(t->row, ch, 1);
-	if (sqlite3_step(t->row) != SQLITE_ROW) {
-		sqlite3_reset(t->row);
-		return NULL;
-	}
-	return t->row;
-}
-
-/* The change as JSON: key, theirs (new), base (old) and mine (local) for
- * the columns named by want (NULL: every column that has a value). */
-static void
-change_json(struct kz_buf *b, const struct change *ch, sqlite3_stmt *mine,
-    const bool *want)
-{
-	const char *part[] = { "key", "theirs", "base", "mine" };
-	const struct table *t = ch->t;
-	int op = ch->op;
-
-	kz_buf_puts(b, "{");
-	for (int p = 0; p < 4; p++) {
-		int k = 0;
-		kz_buf_printf(b, "%s\"%s\": {", p ? ", " : "", part[p]);
-		for (int c = 0; c < t->ncol; c++) {
-			sqlite3_value *v = NULL;
-			if (p == 0) {
-				if (!ch->pk[c])
-					continue;
-				if (op == SQLITE_INSERT)
-					sqlite3changeset_new(ch->it, c, &v);
-				else
-					sqlite3changeset_old(ch->it, c, &v);
-			} else if (p == 1) {
-				if (op == SQLITE_DELETE)
-					continue;
-				sqlite3changeset_new(ch->it, c, &v);
-				if (v == NULL || (want && !want[c]))
-					continue;
-			} else if (p == 2) {
-				if (op == SQLITE_INSERT)
-					continue;
-				sqlite3changeset_old(ch->it, c, &v);
-				if (v == NULL || (want && !want[c]) ||
-				    (op == SQLITE_UPDATE && ch->pk[c]))
-					continue;
-			} else {
-				if (mine == NULL || (want && !want[c]) ||
-				    ch->pk[c])
-					continue;
-				v = sqlite3_column_value(mine, c);
-			}
-			kz_buf_printf(b, "%s\"%s\": ", k++ ? ", " : "", t->col[c]);
-			json_value(b, v);
-		}
-		kz_buf_puts(b, "}");
-	}
-	kz_buf_puts(b, "}");
-}
-
 /* ---- applying, refusing, keeping aside ---- */
 
 /* Keep the change aside with the local values (mine) of the columns want
  * names (NULL: all). */
 static int
-keep(struct apply *a, const struct change *ch, const char *reason,
+keep(struct apply *a, const struct kz_sync_change *ch, const char *reason,
     sqlite3_stmt *mine, const bool *want)
 {
 	struct kz_buf json = { 0 };
 	int rc;
 
-	change_json(&json, ch, mine, want);
+	kz_sync_change_json(&json, ch, mine, want);
 	rc = kz_sync_conflict_keep(a->db, a->in, ch->t->name, ch->op,
 	    ch->record, reason, kz_buf_str(&json), a->err);
 	if (rc == KZ_OK)
@@ -336,7 +115,7 @@ keep(struct apply *a, const struct change *ch, const char *reason,
 /* Run sql with the change's values: all new ones (insert), the new ones
  * of the set columns then the key (update), or the key (delete). */
 static int
-exec_change(struct apply *a, const char *sql, const struct change *ch,
+exec_change(struct apply *a, const char *sql, const struct kz_sync_change *ch,
     const bool *set)
 {
 	sqlite3_stmt *st;
@@ -357,9 +136,9 @@ exec_change(struct apply *a, const char *sql, const struct change *ch,
 				sqlite3changeset_new(ch->it, c, &v);
 				sqlite3_bind_value(st, k++, v);
 			}
-		bind_key(st, ch, k);
+		kz_sync_change_bind_key(st, ch, k);
 	} else
-		bind_key(st, ch, 1);
+		kz_sync_change_bind_key(st, ch, 1);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE && (sqlite3_extended_errcode(a->db->sql) & 0xff) ==
 	    SQLITE_CONSTRAINT && !sqlite3_get_autocommit(a->db->sql)) {
@@ -390,17 +169,17 @@ refused_why(const struct apply *a, const char *record)
  * deletion is remembered so that the rows keyed by the record (its
  * fields, languages...) stay with it rather than go without it. */
 static int
-refuse(struct apply *a, const struct change *ch, sqlite3_stmt *mine,
+refuse(struct apply *a, const struct kz_sync_change *ch, sqlite3_stmt *mine,
     const bool *want, const char *why)
 {
 	struct kz_buf json = { 0 };
 	int rc;
 
-	change_json(&json, ch, mine, want);
+	kz_sync_change_json(&json, ch, mine, want);
 	if (json.len > 0)	/* reopen the object for one more member */
 		json.s[--json.len] = '\0';
 	kz_buf_puts(&json, ", \"error\": ");
-	json_str(&json, (const unsigned char *)why);
+	kz_sync_change_json_str(&json, (const unsigned char *)why);
 	kz_buf_puts(&json, "}");
 	if (json.oom)
 		rc = kz_err_add(a->err, "", _("out of memory"));
@@ -432,7 +211,7 @@ refuse(struct apply *a, const struct change *ch, sqlite3_stmt *mine,
 
 /* Run the change's SQL; what this database refuses is kept aside. */
 static int
-write_change(struct apply *a, const struct change *ch, const char *sql,
+write_change(struct apply *a, const struct kz_sync_change *ch, const char *sql,
     sqlite3_stmt *mine, const bool *set)
 {
 	int rc = exec_change(a, sql, ch, set);
@@ -440,26 +219,10 @@ write_change(struct apply *a, const struct change *ch, const char *sql,
 	return rc == REFUSED ? refuse(a, ch, mine, set, a->why) : rc;
 }
 
-/* Would an update change anything here but audit stamps? */
-static bool
-differs(const struct change *ch)
-{
-	for (int c = 0; c < ch->ncol; c++) {
-		sqlite3_value *nv = NULL;
-		sqlite3changeset_new(ch->it, c, &nv);
-		if (nv == NULL || ch->pk[c] ||
-		    kz_sync_rule_is_stamp(ch->t->rule, ch->t->col[c]))
-			continue;
-		if (!value_eq(nv, sqlite3_column_value(ch->mine, c)))
-			return true;
-	}
-	return false;
-}
-
 /* ---- one change, by what it is and what is here ---- */
 
 static int
-apply_insert(struct apply *a, const struct change *ch)
+apply_insert(struct apply *a, const struct kz_sync_change *ch)
 {
 	struct kz_buf sql = { 0 };
 	int rc;
@@ -471,7 +234,7 @@ apply_insert(struct apply *a, const struct change *ch)
 		bool echo = office && strncmp(ch->record, office, n) == 0 &&
 		    strlen(office) == n;
 
-		if (same_as_mine(ch) || echo) {
+		if (kz_sync_change_same(ch) || echo) {
 			a->res->unchanged++;
 			return KZ_OK;
 		}
@@ -499,12 +262,13 @@ apply_insert(struct apply *a, const struct change *ch)
 
 /* An update or deletion from an office that does not own the record. */
 static int
-apply_not_owner(struct apply *a, const struct change *ch)
+apply_not_owner(struct apply *a, const struct kz_sync_change *ch)
 {
 	bool *want;
 	int rc;
 
-	if (ch->mine == NULL || (ch->op == SQLITE_UPDATE && !differs(ch))) {
+	if (ch->mine == NULL || (ch->op == SQLITE_UPDATE &&
+	    !kz_sync_change_differs(ch))) {
 		a->res->unchanged++;	/* nothing here that it would change */
 		return KZ_OK;
 	}
@@ -522,20 +286,20 @@ apply_not_owner(struct apply *a, const struct change *ch)
 
 /* The owner deletes a record that is still here. */
 static int
-apply_delete(struct apply *a, const struct change *ch)
+apply_delete(struct apply *a, const struct kz_sync_change *ch)
 {
 	const char *why = refused_why(a, ch->record);
 	struct kz_buf sql = { 0 };
 	int rc;
 
-	if (!same_as_mine(ch))
+	if (!kz_sync_change_same(ch))
 		return keep(a, ch, "changed", ch->mine, NULL);
 	if (why)	/* the record's own deletion was refused */
 		return refuse(a, ch, ch->mine, NULL, why);
 	char *q = sqlite3_mprintf("DELETE FROM \"%w\"", ch->t->name);
 	kz_buf_puts(&sql, q);
 	sqlite3_free(q);
-	where_key(&sql, ch->t, ch->pk, 1);
+	kz_sync_change_where(&sql, ch->t, ch->pk, 1);
 	rc = write_change(a, ch, kz_buf_str(&sql), ch->mine, NULL);
 	kz_buf_free(&sql);
 	return rc;
@@ -545,10 +309,10 @@ apply_delete(struct apply *a, const struct change *ch)
  * there to different values (clash). Audit stamps never clash: the later
  * edit's stamp and its author stand. */
 static void
-update_merge(const struct change *ch, bool *set, bool *clash, int *nset,
+update_merge(const struct kz_sync_change *ch, bool *set, bool *clash, int *nset,
     int *nclash)
 {
-	const struct table *t = ch->t;
+	const struct kz_sync_table *t = ch->t;
 	int stamp = -1, by = -1;
 
 	for (int c = 0; t->rule->stamp && c < ch->ncol; c++) {
@@ -564,7 +328,7 @@ update_merge(const struct change *ch, bool *set, bool *clash, int *nset,
 			continue;
 		sqlite3changeset_old(ch->it, c, &ov);
 		sqlite3_value *cur = sqlite3_column_value(ch->mine, c);
-		if (value_eq(cur, nv))
+		if (kz_sync_change_equal(cur, nv))
 			continue;
 		if (stamp >= 0 && (c == stamp || c == by)) {
 			sqlite3_value *ns = NULL;
@@ -580,7 +344,7 @@ update_merge(const struct change *ch, bool *set, bool *clash, int *nset,
 			}
 			continue;
 		}
-		if (ov && value_eq(cur, ov)) {
+		if (ov && kz_sync_change_equal(cur, ov)) {
 			set[c] = true;
 			(*nset)++;
 		} else {
@@ -594,7 +358,7 @@ update_merge(const struct change *ch, bool *set, bool *clash, int *nset,
  * changed on both sides to different values is kept aside, the others
  * merge. */
 static int
-apply_update(struct apply *a, const struct change *ch)
+apply_update(struct apply *a, const struct kz_sync_change *ch)
 {
 	bool *set = calloc((size_t)ch->ncol, sizeof *set);
 	bool *clash = calloc((size_t)ch->ncol, sizeof *clash);
@@ -620,7 +384,7 @@ apply_update(struct apply *a, const struct change *ch)
 				sqlite3_free(q);
 				k++;
 			}
-		where_key(&sql, ch->t, ch->pk, k + 1);
+		kz_sync_change_where(&sql, ch->t, ch->pk, k + 1);
 		rc = write_change(a, ch, kz_buf_str(&sql), ch->mine, set);
 	} else if (rc == KZ_OK && !nclash)
 		a->res->unchanged++;
@@ -633,7 +397,8 @@ apply_update(struct apply *a, const struct change *ch)
 /* What a change is about: its table, its record and whose that is, and
  * the local row. */
 static int
-change_read(struct apply *a, sqlite3_changeset_iter *it, struct change *ch)
+change_read(struct apply *a, sqlite3_changeset_iter *it,
+    struct kz_sync_change *ch)
 {
 	const char *tname;
 	const struct kz_sync_rule *rule;
@@ -665,9 +430,10 @@ change_read(struct apply *a, sqlite3_changeset_iter *it, struct change *ch)
 		kz_idset_add(&a->touched, ch->record);
 	kz_sync_rule_owner(rule, ch->record, owner, sizeof owner);
 	ch->by_owner = rule->owner == KZ_SYNC_OWNER_HEAD ?
-	    strcmp(a->in->role, "head") == 0 : strcmp(owner, a->in->office) == 0;
+	    strcmp(a->in->role, "head") == 0 :
+	    strcmp(owner, a->in->office) == 0;
 	ch->new_record = kz_idset_has(&a->created, ch->record);
-	ch->mine = local_row(a, ch);
+	ch->mine = kz_sync_change_local(a->db, ch);
 	return KZ_OK;
 }
 
@@ -675,7 +441,7 @@ change_read(struct apply *a, sqlite3_changeset_iter *it, struct change *ch)
 static int
 apply_one(struct apply *a, sqlite3_changeset_iter *it)
 {
-	struct change ch;
+	struct kz_sync_change ch;
 	int rc;
 
 	if (change_read(a, it, &ch))

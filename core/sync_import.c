@@ -12,8 +12,12 @@
 #include "sync_meta.h"
 #include "sync_rules.h"
 
+/* Far above any office's whole register; stops a mistaken file from
+ * being read whole. */
 #define MAX_BUNDLE (512L * 1024 * 1024)
 
+/* Remember the bundle: a repeat is then seen, and the next in line known,
+ * before any data is touched. */
 static int
 record_applied(struct kz_db *db, const struct kz_bundle_info *in,
     const struct kz_sync_result *res, struct kz_err *err)

@@ -73,8 +73,8 @@ kz_sync_rule_of(const char *table)
 		    table[n] == '_')
 			return &stays;
 	}
-	if (strncmp(table, "sqlite_", 7) == 0 || strncmp(table, "sync_", 5) == 0 ||
-	    strncmp(table, "local_", 6) == 0)
+	if (strncmp(table, "sqlite_", 7) == 0 ||
+	    strncmp(table, "sync_", 5) == 0 || strncmp(table, "local_", 6) == 0)
 		return &stays;
 	return &unlisted;
 }
