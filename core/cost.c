@@ -5,10 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dispatch.h"
-#include "record.h"
 #include "i18n.h"
-#include "specialist.h"
+#include "record.h"
 
 /* Names of the categories of the council's rule (DOMAIN.md). */
 static const struct {
@@ -199,7 +197,7 @@ kz_cost_set(struct kz_db *db, struct kz_cost_line *l, struct kz_err *err)
 	char country[3], did[KZ_ID_SIZE];
 	int before = err->n + err->dropped, pos;
 
-	if (kz_dispatch_resolve(db, l->dispatch, did, err))
+	if (kz_record_resolve(db, KZ_T_DISPATCH, l->dispatch, did, err))
 		return KZ_ERROR;
 	memcpy(l->dispatch, did, sizeof did);
 	if (l->category == NULL || !category_ok(l->category))
@@ -277,7 +275,7 @@ kz_cost_remove(struct kz_db *db, const char *dispatch, const char *category,
 	const char *v[2];
 	int pos;
 
-	if (kz_dispatch_resolve(db, dispatch, did, err))
+	if (kz_record_resolve(db, KZ_T_DISPATCH, dispatch, did, err))
 		return KZ_ERROR;
 	if (!existing(db, did, category, id, &pos))
 		return kz_err_add(err, "category", _("dispatch %s has no cost "

@@ -14,6 +14,7 @@
 #include "schema_dispatch.h"
 #include "schema_seminar.h"
 #include "schema_sync.h"
+#include "sync_rules.h"
 
 /*
  * Migrations, oldest first; migration i brings the schema from version i
@@ -72,8 +73,8 @@ static const char *const migrations[] = {
 	/* 3 -> 4: head-office sync: outbox, bundles applied, conflicts */
 	KZ_SCHEMA_SYNC,
 	/* 4 -> 5: where each specialist sits in the full-text index, so a
-	 * refresh finds its row without scanning the index. Tables named
-	 * local_* are derived and never travel. */
+	 * refresh finds its row without scanning the index. Derived: it
+	 * never travels (sync_rules.c). */
 	"CREATE TABLE local_search_map ("
 	"  id TEXT PRIMARY KEY NOT NULL,"
 	"  n INTEGER NOT NULL"
@@ -110,28 +111,15 @@ exec(struct kz_db *db, const char *sql, struct kz_err *err)
  * the tables that travel; just before COMMIT its changeset goes into
  * sync_outbox in the same transaction, so a change and its record for the
  * next export are kept or lost together. A fresh session starts after
- * every commit or rollback.
+ * every commit or rollback. Which tables travel is sync_rules.c's to say.
  */
 static int
 capture_filter(void *ctx, const char *table)
 {
-	struct kz_db *db = ctx;
-	sqlite3_stmt *st;
-	int travel = 0;
-
-	if (strncmp(table, "sync_", 5) == 0 || strncmp(table, "sqlite_", 7) == 0 ||
-	    strncmp(table, "local_", 6) == 0)
-		return 0;
-	/* derived tables: full-text indexes and their shadow tables */
-	if (sqlite3_prepare_v2(db->sql, "SELECT type FROM pragma_table_list "
-	    "WHERE schema = 'main' AND name = ?", -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		travel = strcmp((const char *)sqlite3_column_text(st, 0),
-		    "table") == 0;
-	sqlite3_finalize(st);
-	return travel;
+	/* Called for every row written to a table the session has not taken
+	 * (FTS5's shadow tables on every index write): the rules are a short
+	 * list in memory, no SQL (PLATFORM.md). */
+	return kz_sync_rule_travels(table);
 }
 
 static void
@@ -148,7 +136,7 @@ capture_restart(struct kz_db *db)
 		db->capture = NULL;
 		return;
 	}
-	sqlite3session_table_filter(db->capture, capture_filter, db);
+	sqlite3session_table_filter(db->capture, capture_filter, NULL);
 	sqlite3session_attach(db->capture, NULL);
 	sqlite3session_enable(db->capture, on);
 }

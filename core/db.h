@@ -40,8 +40,9 @@ int kz_db_begin(struct kz_db *db, struct kz_err *err);
 int kz_db_commit(struct kz_db *db, struct kz_err *err);
 void kz_db_rollback(struct kz_db *db);
 
-/* Sync capture (see sync.c): pause it while applying others' changes;
- * store a session's changeset in the outbox; count a changeset's rows. */
+/* Sync capture (which tables: sync_rules.c): pause it while applying
+ * others' changes; store a session's changeset in the outbox; count a
+ * changeset's rows. */
 void kz_db_capture_pause(struct kz_db *db, bool paused);
 int kz_db_capture_store(struct kz_db *db, sqlite3_session *s,
     struct kz_err *err);

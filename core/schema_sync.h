@@ -4,7 +4,7 @@
 
 /*
  * sync_outbox holds, per committed transaction, the changeset of what it
- * changed (SQLite sessions, see sync.c); an export merges them into one
+ * changed (SQLite sessions, see db.c); an export merges them into one
  * bundle and empties the box. sync_applied remembers every bundle taken
  * in, per source database, so repeats and gaps are seen before any data
  * is touched. sync_conflict keeps aside the changes that were not applied.

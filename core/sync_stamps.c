@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "sync_rules.h"
 
 /*
  * The changeset format (sqlite.org/session/changeset_format): for each
@@ -94,11 +95,13 @@ table_clear(struct stamp_table *t)
 	t->updated = t->by = -1;
 }
 
-/* Learn where a table keeps its stamps, and ready the author query. */
+/* Learn where a table keeps its stamps (sync_rules.c), and ready the
+ * author query. */
 static void
 table_learn(struct kz_db *db, struct stamp_table *t, const char *name,
     int ncol, const unsigned char *pk)
 {
+	const struct kz_sync_rule *r = kz_sync_rule_of(name);
 	sqlite3_stmt *st;
 	struct kz_buf sql = { 0 };
 	char *q;
@@ -106,19 +109,22 @@ table_learn(struct kz_db *db, struct stamp_table *t, const char *name,
 
 	table_clear(t);
 	t->ncol = ncol;
+	if (r->stamp == NULL)
+		return;
 	if (sqlite3_prepare_v2(db->sql, "SELECT name FROM pragma_table_info(?) "
 	    "ORDER BY cid", -1, &st, NULL) != SQLITE_OK)
 		return;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	q = sqlite3_mprintf("SELECT \"updated_by\" FROM \"%w\" WHERE 1", name);
+	q = sqlite3_mprintf("SELECT \"%w\" FROM \"%w\" WHERE 1", r->stamp_by,
+	    name);
 	kz_buf_puts(&sql, q);
 	sqlite3_free(q);
 	t->keycol = calloc((size_t)ncol, sizeof *t->keycol);
 	for (; t->keycol && sqlite3_step(st) == SQLITE_ROW && n < ncol; n++) {
 		const char *c = (const char *)sqlite3_column_text(st, 0);
-		if (strcmp(c, "updated") == 0)
+		if (strcmp(c, r->stamp) == 0)
 			t->updated = n;
-		else if (strcmp(c, "updated_by") == 0)
+		else if (strcmp(c, r->stamp_by) == 0)
 			t->by = n;
 		if (pk[n]) {
 			q = sqlite3_mprintf(" AND \"%w\" = ?%d", c, t->nkey + 1);
@@ -167,6 +173,55 @@ put_record(struct kz_buf *out, const unsigned char *base, const long *at,
 			kz_buf_put(out, (const char *)base + at[c], (size_t)len[c]);
 }
 
+/* A table header ('T') at p: copied to out, the table learnt, the record
+ * buffers sized; the byte after it, or NULL if it is damaged. */
+static const unsigned char *
+table_header(struct kz_db *db, const unsigned char *p,
+    const unsigned char *end, struct stamp_table *t, long **at, long **len,
+    struct kz_buf *out)
+{
+	unsigned ncol = 0;
+	int k = get_varint(p + 1, end, &ncol);
+	const unsigned char *name, *nul = NULL;
+
+	if (k > 0 && ncol > 0 && ncol < 32768 &&
+	    (name = p + 1 + k + ncol) < end)
+		nul = memchr(name, 0, (size_t)(end - name));
+	if (nul == NULL)
+		return NULL;
+	free(*at);
+	free(*len);
+	*at = calloc(2 * ncol, sizeof **at);
+	*len = calloc(2 * ncol, sizeof **len);
+	if (*at == NULL || *len == NULL)
+		return NULL;
+	table_learn(db, t, (const char *)name, (int)ncol, p + 1 + k);
+	kz_buf_put(out, (const char *)p, (size_t)(nul + 1 - p));
+	return nul + 1;
+}
+
+/* The author of the change's row here, encoded as a changeset value:
+ * text, or null. */
+static void
+author_value(struct stamp_table *t, sqlite3_changeset_iter *it,
+    struct kz_buf *v)
+{
+	for (int i = 0; i < t->nkey; i++) {
+		sqlite3_value *kv = NULL;
+		sqlite3changeset_old(it, t->keycol[i], &kv);
+		sqlite3_bind_value(t->author, i + 1, kv);
+	}
+	if (sqlite3_step(t->author) == SQLITE_ROW &&
+	    sqlite3_column_type(t->author, 0) == SQLITE_TEXT) {
+		const char *s = (const char *)sqlite3_column_text(t->author, 0);
+		kz_buf_put(v, "\003", 1);
+		put_varint(v, (unsigned)strlen(s));
+		kz_buf_puts(v, s);
+	} else
+		kz_buf_put(v, "\005", 1);
+	sqlite3_reset(t->author);
+}
+
 int
 kz_sync_stamps(struct kz_db *db, const unsigned char *data, int size,
     struct kz_buf *out, struct kz_err *err)
@@ -182,28 +237,9 @@ kz_sync_stamps(struct kz_db *db, const unsigned char *data, int size,
 		    "damaged"));
 	while (rc == KZ_OK && p < end) {
 		if (*p == 'T') {
-			unsigned ncol = 0;
-			int k = get_varint(p + 1, end, &ncol);
-			const unsigned char *name, *nul = NULL;
-			if (k > 0 && ncol > 0 && ncol < 32768 &&
-			    (name = p + 1 + k + ncol) < end)
-				nul = memchr(name, 0, (size_t)(end - name));
-			if (nul == NULL) {
+			if ((p = table_header(db, p, end, &t, &at, &len, out)) ==
+			    NULL)
 				rc = KZ_ERROR;
-				break;
-			}
-			free(at);
-			free(len);
-			at = calloc(2 * ncol, sizeof *at);
-			len = calloc(2 * ncol, sizeof *len);
-			if (at == NULL || len == NULL) {
-				rc = KZ_ERROR;
-				break;
-			}
-			table_learn(db, &t, (const char *)name, (int)ncol,
-			    p + 1 + k);
-			kz_buf_put(out, (const char *)p, (size_t)(nul + 1 - p));
-			p = nul + 1;
 			continue;
 		}
 		if (end - p < 2 || sqlite3changeset_next(it) != SQLITE_ROW) {
@@ -224,21 +260,8 @@ kz_sync_stamps(struct kz_db *db, const unsigned char *data, int size,
 		    data[at[t.ncol + t.updated]] != 0 &&
 		    data[at[t.ncol + t.by]] == 0) {
 			struct kz_buf v = { 0 };
-			for (int i = 0; i < t.nkey; i++) {
-				sqlite3_value *kv = NULL;
-				sqlite3changeset_old(it, t.keycol[i], &kv);
-				sqlite3_bind_value(t.author, i + 1, kv);
-			}
-			if (sqlite3_step(t.author) == SQLITE_ROW &&
-			    sqlite3_column_type(t.author, 0) == SQLITE_TEXT) {
-				const char *s = (const char *)
-				    sqlite3_column_text(t.author, 0);
-				kz_buf_put(&v, "\003", 1);
-				put_varint(&v, (unsigned)strlen(s));
-				kz_buf_puts(&v, s);
-			} else
-				kz_buf_put(&v, "\005", 1);
-			sqlite3_reset(t.author);
+
+			author_value(&t, it, &v);
 			/* the same value old and new: unchanged, but said */
 			kz_buf_put(out, (const char *)p, 2);
 			put_record(out, data, at, len, t.ncol, t.by, &v);

@@ -1,4 +1,4 @@
-/* sync_stamps.h - an edit's author travels with its time stamp in a bundle (for sync.c). */
+/* sync_stamps.h - an edit's author travels with its time stamp in a bundle (for sync_export.c). */
 #ifndef KZ_SYNC_STAMPS_H
 #define KZ_SYNC_STAMPS_H
 

@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "cli_config.h"
+#include "cli_record.h"
 #include "config.h"
 #include "db.h"
 #include "demo.h"
@@ -129,6 +130,8 @@ main(int argc, char **argv)
 	int ch, rc;
 
 	kz_i18n_init(NULL);
+	/* the record types' options, before any command is looked at */
+	cli_record_options();
 	kz_i18n_set_language(NULL);
 	/* "+": options after the command belong to the command. */
 	while ((ch = getopt_long(argc, argv, "+c:d:hV", opts, NULL)) != -1) {

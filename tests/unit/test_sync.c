@@ -9,8 +9,11 @@
 
 #include "config.h"
 #include "db.h"
+#include "buf.h"
 #include "specialist.h"
 #include "sync.h"
+#include "sync_bundle.h"
+#include "sync_rules.h"
 
 enum { TYO, BJS, SIN, NDB };
 
@@ -612,6 +615,105 @@ test_conflict_view(void **state)
 	kz_conflict_view_free(&v);
 }
 
+/* The rules name every table of a new database, and say of it what the
+ * schema does: plain tables travel but bookkeeping and derived ones, the
+ * stamp columns are there, a child's first key column is its record's. */
+static void
+test_rules_match_schema(void **state)
+{
+	struct fixture *f = *state;
+	sqlite3 *sql = f->db[TYO]->sql;
+	sqlite3_stmt *st, *cols;
+	int listed = 0;
+
+	assert_int_equal(sqlite3_prepare_v2(sql, "SELECT name, type FROM "
+	    "pragma_table_list WHERE schema = 'main'", -1, &st, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(sql, "SELECT name, pk FROM "
+	    "pragma_table_info(?) ORDER BY cid", -1, &cols, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		const char *type = (const char *)sqlite3_column_text(st, 1);
+		const struct kz_sync_rule *r = kz_sync_rule_of(name);
+		bool has_stamp = false, has_by = false;
+		const char *key = NULL;
+
+		if (strncmp(name, "sqlite_", 7) == 0 ||
+		    strcmp(type, "shadow") == 0) {
+			if (r->travels)
+				fail_msg("%s travels", name);
+			continue;
+		}
+		if (r < kz_sync_rules || r >= kz_sync_rules + kz_sync_nrules)
+			fail_msg("table %s has no line in sync_rules.c", name);
+		listed++;
+		if (r->travels != (strcmp(type, "table") == 0 &&
+		    strncmp(name, "sync_", 5) != 0 &&
+		    strncmp(name, "local_", 6) != 0))
+			fail_msg("%s: travels is wrong", name);
+		sqlite3_bind_text(cols, 1, name, -1, SQLITE_TRANSIENT);
+		while (sqlite3_step(cols) == SQLITE_ROW) {
+			const char *c = (const char *)sqlite3_column_text(cols,
+			    0);
+			has_stamp |= strcmp(c, "updated") == 0;
+			has_by |= strcmp(c, "updated_by") == 0;
+			if (sqlite3_column_int(cols, 1) == 1)
+				key = key ? key : strdup(c);
+		}
+		sqlite3_reset(cols);
+		if (r->travels && (has_stamp && has_by) != (r->stamp != NULL))
+			fail_msg("%s: stamp columns are wrong", name);
+		if (r->stamp && (strcmp(r->stamp, "updated") != 0 ||
+		    strcmp(r->stamp_by, "updated_by") != 0))
+			fail_msg("%s: stamp columns are wrong", name);
+		if (r->travels && key && r->child != (strcmp(key, "id") != 0))
+			fail_msg("%s: child is wrong", name);
+		free((char *)key);
+	}
+	sqlite3_finalize(cols);
+	sqlite3_finalize(st);
+	/* and no line names a table that is not there */
+	assert_int_equal(listed, (int)kz_sync_nrules);
+	assert_false(kz_sync_rule_travels("specialist_fts_data"));
+	assert_true(kz_sync_rule_travels("memo"));
+}
+
+/* A bundle that changes a table that does not travel (bookkeeping here)
+ * is refused whole, checksum or not. */
+static void
+test_bookkeeping_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_bundle_info in = { .seq = 1 };
+	struct kz_sync_result res;
+	struct kz_buf b = { 0 };
+	struct kz_err err = { 0 };
+	sqlite3_session *s;
+	void *data;
+	int size;
+	char buf[KZ_ERR_MSG + 100];
+
+	assert_int_equal(sqlite3session_create(f->db[TYO]->sql, "main", &s),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3session_attach(s, "sync_meta"), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(f->db[TYO]->sql, "UPDATE sync_meta SET "
+	    "value = '99' WHERE key = 'exported'", NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3session_changeset(s, &size, &data), SQLITE_OK);
+	sqlite3session_delete(s);
+	assert_true(size > 0);
+	assert_int_equal(kz_sync_bundle_write(&b, f->cfg[TYO], "feedfeed",
+	    data, size, &in, &err), KZ_OK);
+	sqlite3_free(data);
+	assert_int_equal(kz_sync_import_mem(f->db[BJS], "evil", (const
+	    unsigned char *)b.s, b.len, &res, &err), KZ_ERROR);
+	assert_non_null(strstr(kz_err_first(&err, buf, sizeof buf),
+	    "sync_meta"));
+	assert_string_equal(q(f, BJS, "SELECT value FROM sync_meta WHERE "
+	    "key = 'exported'", NULL), "0");
+	kz_buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -631,6 +733,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_resolve_vanished, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_conflict_view, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_rules_match_schema, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_bookkeeping_refused, setup,
 		    teardown),
 	};
 

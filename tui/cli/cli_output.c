@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "csv.h"
 #include "i18n.h"
+#include "json.h"
 #include "text.h"
 
 void
@@ -95,26 +96,12 @@ out_csv_row(FILE *fp, int n, const char *const *cells)
 void
 out_json_str(FILE *fp, const char *s)
 {
-	if (s == NULL) {
-		fputs("null", fp);
-		return;
-	}
-	fputc('"', fp);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", fp); break;
-		case '\\': fputs("\\\\", fp); break;
-		case '\n': fputs("\\n", fp); break;
-		case '\r': fputs("\\r", fp); break;
-		case '\t': fputs("\\t", fp); break;
-		default:
-			if (*p < 0x20)
-				fprintf(fp, "\\u%04x", *p);
-			else
-				fputc(*p, fp);
-		}
-	}
-	fputc('"', fp);
+	struct kz_buf b = { 0 };
+
+	/* the one escaper (core/json.c), through a buffer */
+	kz_json_str(&b, s);
+	fputs(b.oom ? "null" : kz_buf_str(&b), fp);
+	kz_buf_free(&b);
 }
 
 int

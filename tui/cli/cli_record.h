@@ -19,7 +19,7 @@ int cli_record_option(const struct kz_rtype *rt, void *rec, const char *option,
 /* Fill the command-line options of every record type made from its
  * table (cli_specialist_opts, ...): the table's option column, a value
  * named for its kind, the label as help; required fields are needed by
- * add. Once; cli_dispatch calls it first. */
+ * add. Once, before the table is read: main calls it first. */
 void cli_record_options(void);
 
 #endif

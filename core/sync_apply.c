@@ -1,0 +1,513 @@
+/* sync_apply.c - a bundle's changes applied one by one: merged field by field, or kept aside. */
+#include "sync_apply.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "json.h"
+#include "idset.h"
+#include "search.h"
+#include "sync_change.h"
+#include "sync_conflict.h"
+#include "sync_rules.h"
+
+struct apply {
+	struct kz_db *db;
+	const struct kz_bundle_info *in;
+	struct kz_sync_result *res;
+	struct kz_err *err;
+	struct kz_sync_table *tables;
+	size_t ntables;
+	struct kz_idset created;	/* record ids this bundle inserts */
+	struct kz_idset touched;	/* records to re-index */
+	char **refused;		/* records whose deletion was refused, */
+	char **refused_why;	/* and what this database said */
+	size_t nrefused;
+	char why[KZ_ERR_MSG];	/* of the last refused change */
+};
+
+/* exec_change: this database's rules refused the change (a.why says how);
+ * it is kept aside instead of failing the whole bundle, which could then
+ * never be applied, and every later bundle of its source with it. */
+#define REFUSED 1
+
+static void
+apply_free(struct apply *a)
+{
+	for (size_t i = 0; i < a->ntables; i++) {
+		for (int c = 0; c < a->tables[i].ncol; c++)
+			free(a->tables[i].col[c]);
+		free(a->tables[i].col);
+		sqlite3_finalize(a->tables[i].row);
+	}
+	free(a->tables);
+	kz_idset_free(&a->created);
+	kz_idset_free(&a->touched);
+	for (size_t i = 0; i < a->nrefused; i++) {
+		free(a->refused[i]);
+		free(a->refused_why[i]);
+	}
+	free(a->refused);
+	free(a->refused_why);
+}
+
+/* The table a change names, if it travels and this database has it with
+ * as many columns; NULL if not. */
+static struct kz_sync_table *
+table_of(struct apply *a, const char *name, int ncol)
+{
+	const struct kz_sync_rule *rule = kz_sync_rule_of(name);
+	sqlite3_stmt *st;
+	struct kz_sync_table *t;
+
+	/* A changeset can name any table, bookkeeping included
+	 * (PLATFORM.md): only those that travel are taken. */
+	if (!rule->travels)
+		return NULL;
+	for (size_t i = 0; i < a->ntables; i++)
+		if (strcmp(a->tables[i].name, name) == 0)
+			return a->tables[i].ncol == ncol ? &a->tables[i] : NULL;
+	t = realloc(a->tables, (a->ntables + 1) * sizeof *t);
+	if (t == NULL)
+		return NULL;
+	a->tables = t;
+	t += a->ntables;
+	memset(t, 0, sizeof *t);
+	snprintf(t->name, sizeof t->name, "%s", name);
+	t->rule = rule;
+	if (sqlite3_prepare_v2(a->db->sql, "SELECT name FROM "
+	    "pragma_table_info(?) ORDER BY cid", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char **c = realloc(t->col, (size_t)(t->ncol + 1) * sizeof *c);
+		if (c == NULL)
+			break;
+		t->col = c;
+		c[t->ncol++] = strdup((const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	a->ntables++;
+	return t->ncol == ncol ? t : NULL;
+}
+
+/* ---- applying, refusing, keeping aside ---- */
+
+/* Keep the change aside with the local values (mine) of the columns want
+ * names (NULL: all). */
+static int
+keep(struct apply *a, const struct kz_sync_change *ch, const char *reason,
+    sqlite3_stmt *mine, const bool *want)
+{
+	struct kz_buf json = { 0 };
+	int rc;
+
+	kz_sync_change_json(&json, ch, mine, want);
+	rc = kz_sync_conflict_keep(a->db, a->in, ch->t->name, ch->op,
+	    ch->record, reason, kz_buf_str(&json), a->err);
+	if (rc == KZ_OK)
+		a->res->conflicts++;
+	kz_buf_free(&json);
+	return rc;
+}
+
+/* Run sql with the change's values: all new ones (insert), the new ones
+ * of the set columns then the key (update), or the key (delete). */
+static int
+exec_change(struct apply *a, const char *sql, const struct kz_sync_change *ch,
+    const bool *set)
+{
+	sqlite3_stmt *st;
+	int k = 1, rc;
+
+	if (sqlite3_prepare_v2(a->db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+		return kz_db_fail(a->db, a->err, "sync");
+	if (ch->op == SQLITE_INSERT) {
+		for (int c = 0; c < ch->t->ncol; c++) {
+			sqlite3_value *v = NULL;
+			sqlite3changeset_new(ch->it, c, &v);
+			sqlite3_bind_value(st, k++, v);
+		}
+	} else if (ch->op == SQLITE_UPDATE) {
+		for (int c = 0; c < ch->t->ncol; c++)
+			if (set[c]) {
+				sqlite3_value *v = NULL;
+				sqlite3changeset_new(ch->it, c, &v);
+				sqlite3_bind_value(st, k++, v);
+			}
+		kz_sync_change_bind_key(st, ch, k);
+	} else
+		kz_sync_change_bind_key(st, ch, 1);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && (sqlite3_extended_errcode(a->db->sql) & 0xff) ==
+	    SQLITE_CONSTRAINT && !sqlite3_get_autocommit(a->db->sql)) {
+		/* the statement alone was undone (ABORT): the rest of the
+		 * bundle goes on */
+		snprintf(a->why, sizeof a->why, "%s", sqlite3_errmsg(a->db->sql));
+		sqlite3_finalize(st);
+		return REFUSED;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return kz_err_add(a->err, ch->t->name, _("database: %s"),
+		    sqlite3_errmsg(a->db->sql));
+	a->res->applied++;
+	return KZ_OK;
+}
+
+static const char *
+refused_why(const struct apply *a, const char *record)
+{
+	for (size_t i = 0; i < a->nrefused; i++)
+		if (strcmp(a->refused[i], record) == 0)
+			return a->refused_why[i];
+	return NULL;
+}
+
+/* Keep aside a change this database refused, with what it said. A refused
+ * deletion is remembered so that the rows keyed by the record (its
+ * fields, languages...) stay with it rather than go without it. */
+static int
+refuse(struct apply *a, const struct kz_sync_change *ch, sqlite3_stmt *mine,
+    const bool *want, const char *why)
+{
+	struct kz_buf json = { 0 };
+	int rc;
+
+	kz_sync_change_json(&json, ch, mine, want);
+	if (json.len > 0)	/* reopen the object for one more member */
+		json.s[--json.len] = '\0';
+	kz_buf_puts(&json, ", \"error\": ");
+	kz_json_str(&json, why);
+	kz_buf_puts(&json, "}");
+	if (json.oom)
+		rc = kz_err_add(a->err, "", _("out of memory"));
+	else if ((rc = kz_sync_conflict_keep(a->db, a->in, ch->t->name, ch->op,
+	    ch->record, "refused", kz_buf_str(&json), a->err)) == KZ_OK)
+		a->res->conflicts++;
+	if (rc == KZ_OK && ch->op == SQLITE_DELETE &&
+	    !refused_why(a, ch->record)) {
+		char **r = realloc(a->refused, (a->nrefused + 1) * sizeof *r);
+		char **w = r ? realloc(a->refused_why, (a->nrefused + 1) *
+		    sizeof *w) : NULL;
+		if (r)
+			a->refused = r;
+		if (w) {
+			a->refused_why = w;
+			r[a->nrefused] = strdup(ch->record);
+			w[a->nrefused] = strdup(why);
+			if (r[a->nrefused] && w[a->nrefused])
+				a->nrefused++;
+			else {
+				free(r[a->nrefused]);
+				free(w[a->nrefused]);
+			}
+		}
+	}
+	kz_buf_free(&json);
+	return rc;
+}
+
+/* Run the change's SQL; what this database refuses is kept aside. */
+static int
+write_change(struct apply *a, const struct kz_sync_change *ch, const char *sql,
+    sqlite3_stmt *mine, const bool *set)
+{
+	int rc = exec_change(a, sql, ch, set);
+
+	return rc == REFUSED ? refuse(a, ch, mine, set, a->why) : rc;
+}
+
+/* ---- one change, by what it is and what is here ---- */
+
+static int
+apply_insert(struct apply *a, const struct kz_sync_change *ch)
+{
+	struct kz_buf sql = { 0 };
+	int rc;
+
+	if (ch->mine) {
+		/* ours coming back from head office counts as seen */
+		const char *office = a->db->cfg ? a->db->cfg->office_id : NULL;
+		size_t n = strcspn(ch->record, "-");
+		bool echo = office && strncmp(ch->record, office, n) == 0 &&
+		    strlen(office) == n;
+
+		if (kz_sync_change_same(ch) || echo) {
+			a->res->unchanged++;
+			return KZ_OK;
+		}
+		return keep(a, ch, "exists", ch->mine, NULL);
+	}
+	/* An office may add a record of head office's with its rows, but
+	 * not add rows to one it did not add. */
+	if (!ch->by_owner && ch->t->rule->owner == KZ_SYNC_OWNER_HEAD &&
+	    ch->t->rule->child && !ch->new_record)
+		return keep(a, ch, "owner", NULL, NULL);
+	char *q = sqlite3_mprintf("INSERT INTO \"%w\" VALUES (", ch->t->name);
+	kz_buf_puts(&sql, q);
+	sqlite3_free(q);
+	for (int c = 0; c < ch->ncol; c++)
+		kz_buf_printf(&sql, "%s?%d", c ? ", " : "", c + 1);
+	kz_buf_puts(&sql, ")");
+	rc = exec_change(a, kz_buf_str(&sql), ch, NULL);
+	if (rc == REFUSED)
+		rc = refuse(a, ch, NULL, NULL, a->why);
+	else
+		kz_idset_add(&a->created, ch->record);
+	kz_buf_free(&sql);
+	return rc;
+}
+
+/* An update or deletion from an office that does not own the record. */
+static int
+apply_not_owner(struct apply *a, const struct kz_sync_change *ch)
+{
+	bool *want;
+	int rc;
+
+	if (ch->mine == NULL || (ch->op == SQLITE_UPDATE &&
+	    !kz_sync_change_differs(ch))) {
+		a->res->unchanged++;	/* nothing here that it would change */
+		return KZ_OK;
+	}
+	want = calloc((size_t)ch->ncol, sizeof *want);
+	for (int c = 0; want && ch->op == SQLITE_UPDATE && c < ch->ncol; c++) {
+		sqlite3_value *nv = NULL;
+		sqlite3changeset_new(ch->it, c, &nv);
+		want[c] = nv != NULL;
+	}
+	rc = keep(a, ch, "owner", ch->mine, ch->op == SQLITE_UPDATE ? want :
+	    NULL);
+	free(want);
+	return rc;
+}
+
+/* The owner deletes a record that is still here. */
+static int
+apply_delete(struct apply *a, const struct kz_sync_change *ch)
+{
+	const char *why = refused_why(a, ch->record);
+	struct kz_buf sql = { 0 };
+	int rc;
+
+	if (!kz_sync_change_same(ch))
+		return keep(a, ch, "changed", ch->mine, NULL);
+	if (why)	/* the record's own deletion was refused */
+		return refuse(a, ch, ch->mine, NULL, why);
+	char *q = sqlite3_mprintf("DELETE FROM \"%w\"", ch->t->name);
+	kz_buf_puts(&sql, q);
+	sqlite3_free(q);
+	kz_sync_change_where(&sql, ch->t, ch->pk, 1);
+	rc = write_change(a, ch, kz_buf_str(&sql), ch->mine, NULL);
+	kz_buf_free(&sql);
+	return rc;
+}
+
+/* Which columns of an update to take (set) and which changed here and
+ * there to different values (clash). Audit stamps never clash: the later
+ * edit's stamp and its author stand. */
+static void
+update_merge(const struct kz_sync_change *ch, bool *set, bool *clash, int *nset,
+    int *nclash)
+{
+	const struct kz_sync_table *t = ch->t;
+	int stamp = -1, by = -1;
+
+	for (int c = 0; t->rule->stamp && c < ch->ncol; c++) {
+		if (strcmp(t->col[c], t->rule->stamp) == 0)
+			stamp = c;
+		else if (strcmp(t->col[c], t->rule->stamp_by) == 0)
+			by = c;
+	}
+	for (int c = 0; c < ch->ncol; c++) {
+		sqlite3_value *nv = NULL, *ov = NULL;
+		sqlite3changeset_new(ch->it, c, &nv);
+		if (nv == NULL || ch->pk[c])
+			continue;
+		sqlite3changeset_old(ch->it, c, &ov);
+		sqlite3_value *cur = sqlite3_column_value(ch->mine, c);
+		if (kz_sync_change_equal(cur, nv))
+			continue;
+		if (stamp >= 0 && (c == stamp || c == by)) {
+			sqlite3_value *ns = NULL;
+			sqlite3changeset_new(ch->it, stamp, &ns);
+			const unsigned char *theirs = ns ?
+			    sqlite3_value_text(ns) : NULL;
+			const unsigned char *ours =
+			    sqlite3_column_text(ch->mine, stamp);
+			if (theirs && (!ours || strcmp((const char *)theirs,
+			    (const char *)ours) > 0)) {
+				set[c] = true;
+				(*nset)++;
+			}
+			continue;
+		}
+		if (ov && kz_sync_change_equal(cur, ov)) {
+			set[c] = true;
+			(*nset)++;
+		} else {
+			clash[c] = true;
+			(*nclash)++;
+		}
+	}
+}
+
+/* The owner updates a record that is here: field by field, a field
+ * changed on both sides to different values is kept aside, the others
+ * merge. */
+static int
+apply_update(struct apply *a, const struct kz_sync_change *ch)
+{
+	bool *set = calloc((size_t)ch->ncol, sizeof *set);
+	bool *clash = calloc((size_t)ch->ncol, sizeof *clash);
+	struct kz_buf sql = { 0 };
+	int nset = 0, nclash = 0, rc = KZ_OK;
+
+	if (set == NULL || clash == NULL)
+		rc = kz_err_add(a->err, "", _("out of memory"));
+	else
+		update_merge(ch, set, clash, &nset, &nclash);
+	if (rc == KZ_OK && nclash)
+		rc = keep(a, ch, "clash", ch->mine, clash);
+	if (rc == KZ_OK && nset) {
+		char *q = sqlite3_mprintf("UPDATE \"%w\" SET ", ch->t->name);
+		int k = 0;
+		kz_buf_puts(&sql, q);
+		sqlite3_free(q);
+		for (int c = 0; c < ch->ncol; c++)
+			if (set[c]) {
+				q = sqlite3_mprintf("%s\"%w\" = ?%d", k ?
+				    ", " : "", ch->t->col[c], k + 1);
+				kz_buf_puts(&sql, q);
+				sqlite3_free(q);
+				k++;
+			}
+		kz_sync_change_where(&sql, ch->t, ch->pk, k + 1);
+		rc = write_change(a, ch, kz_buf_str(&sql), ch->mine, set);
+	} else if (rc == KZ_OK && !nclash)
+		a->res->unchanged++;
+	kz_buf_free(&sql);
+	free(set);
+	free(clash);
+	return rc;
+}
+
+/* What a change is about: its table, its record and whose that is, and
+ * the local row. */
+static int
+change_read(struct apply *a, sqlite3_changeset_iter *it,
+    struct kz_sync_change *ch)
+{
+	const char *tname;
+	const struct kz_sync_rule *rule;
+	sqlite3_value *idv = NULL;
+	char owner[64];
+	int ind, npk;
+
+	memset(ch, 0, sizeof *ch);
+	ch->it = it;
+	sqlite3changeset_op(it, &tname, &ch->ncol, &ch->op, &ind);
+	sqlite3changeset_pk(it, &ch->pk, &npk);
+	if ((ch->t = table_of(a, tname, ch->ncol)) == NULL)
+		return kz_err_add(a->err, a->in->office, _("the bundle changes "
+		    "table \"%s\", which this database does not have as sent: "
+		    "the two kizuna versions differ"), tname);
+	rule = ch->t->rule;
+	for (int c = 0; c < ch->ncol; c++)
+		if (ch->pk[c]) {
+			if (ch->op == SQLITE_INSERT)
+				sqlite3changeset_new(it, c, &idv);
+			else
+				sqlite3changeset_old(it, c, &idv);
+			break;
+		}
+	snprintf(ch->record, sizeof ch->record, "%s", idv &&
+	    sqlite3_value_text(idv) ? (const char *)sqlite3_value_text(idv) :
+	    "?");
+	if (rule->indexed)
+		kz_idset_add(&a->touched, ch->record);
+	kz_sync_rule_owner(rule, ch->record, owner, sizeof owner);
+	ch->by_owner = rule->owner == KZ_SYNC_OWNER_HEAD ?
+	    strcmp(a->in->role, "head") == 0 :
+	    strcmp(owner, a->in->office) == 0;
+	ch->new_record = kz_idset_has(&a->created, ch->record);
+	ch->mine = kz_sync_change_local(a->db, ch);
+	return KZ_OK;
+}
+
+/* One change: apply it, find it applied already, or keep it aside. */
+static int
+apply_one(struct apply *a, sqlite3_changeset_iter *it)
+{
+	struct kz_sync_change ch;
+	int rc;
+
+	if (change_read(a, it, &ch))
+		return KZ_ERROR;
+	if (ch.op == SQLITE_INSERT)
+		rc = apply_insert(a, &ch);
+	else if (!ch.by_owner && !ch.new_record)
+		rc = apply_not_owner(a, &ch);
+	else if (ch.mine == NULL && ch.op == SQLITE_DELETE) {
+		a->res->unchanged++;	/* gone already */
+		rc = KZ_OK;
+	} else if (ch.mine == NULL)
+		rc = keep(a, &ch, "deleted", NULL, NULL);
+	else if (ch.op == SQLITE_DELETE)
+		rc = apply_delete(a, &ch);
+	else
+		rc = apply_update(a, &ch);
+	if (ch.mine)
+		sqlite3_reset(ch.mine);
+	return rc;
+}
+
+/*
+ * Deletions of rows keyed by their record's id (a specialist's fields,
+ * a request's fields) wait for a second pass, after the records
+ * themselves: if a record's deletion is refused here, its rows stay too.
+ */
+static int
+pass_of(sqlite3_changeset_iter *it)
+{
+	const char *tname;
+	int ncol, op, ind;
+	const struct kz_sync_rule *rule;
+
+	sqlite3changeset_op(it, &tname, &ncol, &op, &ind);
+	rule = kz_sync_rule_of(tname);
+	return op == SQLITE_DELETE && rule->child;
+}
+
+int
+kz_sync_apply(struct kz_db *db, const struct kz_bundle_info *in,
+    const char *name, const unsigned char *changes, int size,
+    struct kz_sync_result *res, struct kz_err *err)
+{
+	struct apply a = { .db = db, .in = in, .res = res, .err = err };
+	sqlite3_changeset_iter *it = NULL;
+	int rc = KZ_OK;
+
+	for (int pass = 0; rc == KZ_OK && pass < 2; pass++) {
+		if (sqlite3changeset_start(&it, size, (void *)changes) !=
+		    SQLITE_OK) {
+			rc = kz_err_add(err, name, _("the bundle's changes "
+			    "cannot be read"));
+			break;
+		}
+		while (rc == KZ_OK && sqlite3changeset_next(it) == SQLITE_ROW)
+			if (pass_of(it) == pass)
+				rc = apply_one(&a, it);
+		if (sqlite3changeset_finalize(it) != SQLITE_OK && rc == KZ_OK)
+			rc = kz_err_add(err, name, _("the bundle's changes "
+			    "cannot be read"));
+	}
+	for (size_t i = 0; rc == KZ_OK && i < a.touched.cap; i++)
+		if (a.touched.slot[i])
+			rc = kz_search_refresh(db, a.touched.slot[i], err);
+	apply_free(&a);
+	return rc;
+}

@@ -1,0 +1,413 @@
+/* sync_conflict.c - changes kept aside: recording them, saying why in words, listing and settling them. */
+#include "sync_conflict.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "search.h"
+#include "sync_rules.h"
+
+int
+kz_sync_conflict_keep(struct kz_db *db, const struct kz_bundle_info *in,
+    const char *table, int op, const char *record, const char *reason,
+    const char *change, struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	char now[32];
+	int rc;
+
+	kz_now_utc(now);
+	if (sqlite3_prepare_v2(db->sql, "INSERT INTO sync_conflict (at, "
+	    "source_office, source_db, seq, tbl, op, record, reason, change) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "sync");
+	sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, in->office, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, in->db, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, in->seq);
+	sqlite3_bind_text(st, 5, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, op == SQLITE_INSERT ? "insert" :
+	    op == SQLITE_UPDATE ? "update" : "delete", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, record, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, reason, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, change, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return kz_db_fail(db, err, "sync");
+	return KZ_OK;
+}
+
+const char *
+kz_conflict_reason(const struct kz_conflict *c, char *buf, size_t size)
+{
+	const struct kz_sync_rule *r = kz_sync_rule_of(c->table);
+	char owner[64];
+
+	if (r->owner == KZ_SYNC_OWNER_HEAD)
+		snprintf(owner, sizeof owner, "%s", _("head office"));
+	else
+		kz_sync_rule_owner(r, c->record, owner, sizeof owner);
+	if (strcmp(c->reason, "owner") == 0)
+		snprintf(buf, size, strcmp(c->op, "insert") == 0 ?
+		    _("%s added to a record owned by %s") :
+		    strcmp(c->op, "delete") == 0 ?
+		    _("%s deleted a record owned by %s") :
+		    _("%s changed a record owned by %s"), c->office, owner);
+	else if (strcmp(c->reason, "exists") == 0)
+		snprintf(buf, size, _("a different record with this key is "
+		    "here already"));
+	else if (strcmp(c->reason, "deleted") == 0)
+		snprintf(buf, size, _("the record was deleted here"));
+	else if (strcmp(c->reason, "changed") == 0)
+		snprintf(buf, size, _("deleted there but changed here since"));
+	else if (strcmp(c->reason, "clash") == 0)
+		snprintf(buf, size, _("changed here and there to different "
+		    "values"));
+	else if (strcmp(c->reason, "refused") == 0)
+		snprintf(buf, size, _("this database does not allow it: %s"),
+		    c->error ? c->error : "?");
+	else
+		snprintf(buf, size, "%s", c->reason);
+	return buf;
+}
+
+static char *
+dup_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? strdup((const char *)t) : NULL;
+}
+
+int
+kz_sync_conflicts(struct kz_db *db, bool all, struct kz_conflict_list *l,
+    struct kz_err *err)
+{
+	sqlite3_stmt *st;
+
+	l->c = NULL;
+	l->n = 0;
+	if (sqlite3_prepare_v2(db->sql, "SELECT n, at, source_office, seq, tbl, "
+	    "op, record, reason, change, resolved, resolution, CASE WHEN "
+	    "json_valid(change) THEN json_extract(change, '$.error') END FROM "
+	    "sync_conflict WHERE ? OR resolved IS NULL ORDER BY resolved IS NOT "
+	    "NULL, n", -1, &st, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "sync");
+	sqlite3_bind_int(st, 1, all);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct kz_conflict *c = realloc(l->c, (l->n + 1) * sizeof *c);
+		if (c == NULL)
+			break;
+		l->c = c;
+		c += l->n++;
+		memset(c, 0, sizeof *c);
+		c->n = (long)sqlite3_column_int64(st, 0);
+		snprintf(c->at, sizeof c->at, "%s", sqlite3_column_text(st, 1));
+		snprintf(c->office, sizeof c->office, "%s",
+		    sqlite3_column_text(st, 2));
+		c->seq = (long)sqlite3_column_int64(st, 3);
+		snprintf(c->table, sizeof c->table, "%s",
+		    sqlite3_column_text(st, 4));
+		snprintf(c->op, sizeof c->op, "%s", sqlite3_column_text(st, 5));
+		snprintf(c->record, sizeof c->record, "%s",
+		    sqlite3_column_text(st, 6));
+		c->reason = dup_text(st, 7);
+		c->change = dup_text(st, 8);
+		c->resolved = dup_text(st, 9);
+		c->resolution = dup_text(st, 10);
+		c->error = dup_text(st, 11);
+	}
+	sqlite3_finalize(st);
+	return KZ_OK;
+}
+
+void
+kz_conflict_list_free(struct kz_conflict_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->c[i].reason);
+		free(l->c[i].change);
+		free(l->c[i].resolved);
+		free(l->c[i].resolution);
+		free(l->c[i].error);
+	}
+	free(l->c);
+	l->c = NULL;
+	l->n = 0;
+}
+
+/* ---- settling ---- */
+
+/* ", col = new" of an update. The audit stamp moves only to a later edit,
+ * as it does when bundles merge: stamped is the table's rule when theirs
+ * carries the stamp (newstamp is its new value), else NULL. */
+static void
+put_set(struct kz_buf *b, int k, const char *c, const char *newv,
+    const char *newstamp, const struct kz_sync_rule *stamped)
+{
+	char *q;
+
+	if (stamped != NULL && kz_sync_rule_is_stamp(stamped, c))
+		q = sqlite3_mprintf("%s\"%w\" = CASE WHEN %s > coalesce("
+		    "\"%w\", '') THEN %s ELSE \"%w\" END", k ? ", " : "", c,
+		    newstamp, stamped->stamp, newv, c);
+	else
+		q = sqlite3_mprintf("%s\"%w\" = %s", k ? ", " : "", c, newv);
+	kz_buf_puts(b, q);
+	sqlite3_free(q);
+}
+
+/* " AND key = ..." for every key column of the change; cols is the
+ * json_each(change, ?2) statement. */
+static void
+where_key(struct kz_buf *sql, sqlite3_stmt *cols)
+{
+	sqlite3_reset(cols);
+	sqlite3_bind_text(cols, 2, "$.key", -1, SQLITE_STATIC);
+	while (sqlite3_step(cols) == SQLITE_ROW) {
+		const char *c = (const char *)sqlite3_column_text(cols, 0);
+		char *q = sqlite3_mprintf(" AND \"%w\" = json_extract(?1, "
+		    "'$.key.\"%w\"')", c, c);
+		kz_buf_puts(sql, q);
+		sqlite3_free(q);
+	}
+}
+
+/* Their insert as an upsert, not REPLACE: REPLACE deletes first, and the
+ * delete would cascade to the record's children. */
+static void
+theirs_insert(struct kz_buf *sql, sqlite3_stmt *cols, const char *tbl,
+    const struct kz_sync_rule *stamped)
+{
+	struct kz_buf vals = { 0 }, sets = { 0 };
+	char *q, *v, *newstamp = NULL;
+	int k = 0;
+
+	if (stamped != NULL)
+		newstamp = sqlite3_mprintf("excluded.\"%w\"", stamped->stamp);
+	q = sqlite3_mprintf("INSERT INTO \"%w\" (", tbl);
+	kz_buf_puts(sql, q);
+	sqlite3_free(q);
+	sqlite3_reset(cols);
+	sqlite3_bind_text(cols, 2, "$.theirs", -1, SQLITE_STATIC);
+	while (sqlite3_step(cols) == SQLITE_ROW) {
+		const char *c = (const char *)sqlite3_column_text(cols, 0);
+		q = sqlite3_mprintf("%s\"%w\"", k ? ", " : "", c);
+		kz_buf_puts(sql, q);
+		sqlite3_free(q);
+		q = sqlite3_mprintf("%sjson_extract(?1, '$.theirs.\"%w\"')",
+		    k ? ", " : "", c);
+		kz_buf_puts(&vals, q);
+		sqlite3_free(q);
+		v = sqlite3_mprintf("excluded.\"%w\"", c);
+		put_set(&sets, k, c, v, newstamp, stamped);
+		sqlite3_free(v);
+		k++;
+	}
+	kz_buf_puts(sql, ") VALUES (");
+	kz_buf_puts(sql, kz_buf_str(&vals));
+	kz_buf_puts(sql, ") ON CONFLICT (");
+	sqlite3_reset(cols);
+	sqlite3_bind_text(cols, 2, "$.key", -1, SQLITE_STATIC);
+	for (int j = 0; sqlite3_step(cols) == SQLITE_ROW; j++) {
+		q = sqlite3_mprintf("%s\"%w\"", j ? ", " : "",
+		    (const char *)sqlite3_column_text(cols, 0));
+		kz_buf_puts(sql, q);
+		sqlite3_free(q);
+	}
+	kz_buf_puts(sql, ") DO UPDATE SET ");
+	kz_buf_puts(sql, kz_buf_str(&sets));
+	kz_buf_free(&vals);
+	kz_buf_free(&sets);
+	sqlite3_free(newstamp);
+}
+
+static void
+theirs_update(struct kz_buf *sql, sqlite3_stmt *cols, const char *tbl,
+    const struct kz_sync_rule *stamped)
+{
+	char *q, *v, *newstamp = NULL;
+	int k = 0;
+
+	if (stamped != NULL)
+		newstamp = sqlite3_mprintf("json_extract(?1, '$.theirs.\"%w\"')",
+		    stamped->stamp);
+	q = sqlite3_mprintf("UPDATE \"%w\" SET ", tbl);
+	kz_buf_puts(sql, q);
+	sqlite3_free(q);
+	sqlite3_reset(cols);
+	sqlite3_bind_text(cols, 2, "$.theirs", -1, SQLITE_STATIC);
+	while (sqlite3_step(cols) == SQLITE_ROW) {
+		const char *c = (const char *)sqlite3_column_text(cols, 0);
+		v = sqlite3_mprintf("json_extract(?1, '$.theirs.\"%w\"')", c);
+		put_set(sql, k++, c, v, newstamp, stamped);
+		sqlite3_free(v);
+	}
+	kz_buf_puts(sql, " WHERE 1");
+	where_key(sql, cols);
+	sqlite3_free(newstamp);
+}
+
+/* The table's rule if the change's theirs carries its audit stamp. */
+static const struct kz_sync_rule *
+theirs_stamped(sqlite3_stmt *cols, const char *tbl)
+{
+	const struct kz_sync_rule *r = kz_sync_rule_of(tbl), *found = NULL;
+
+	sqlite3_reset(cols);
+	sqlite3_bind_text(cols, 2, "$.theirs", -1, SQLITE_STATIC);
+	while (r->stamp != NULL && sqlite3_step(cols) == SQLITE_ROW)
+		if (strcmp((const char *)sqlite3_column_text(cols, 0),
+		    r->stamp) == 0)
+			found = r;
+	return found;
+}
+
+/* Apply the kept-aside values with SQLite's JSON functions, so every
+ * value keeps its type. */
+static int
+take_theirs(struct kz_db *db, const char *tbl, const char *op,
+    const char *change, struct kz_err *err)
+{
+	struct kz_buf sql = { 0 };
+	sqlite3_stmt *st, *cols;
+	const struct kz_sync_rule *stamped;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT key FROM json_each(?, ?)", -1,
+	    &cols, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "sync");
+	sqlite3_bind_text(cols, 1, change, -1, SQLITE_STATIC);
+	stamped = theirs_stamped(cols, tbl);
+	if (strcmp(op, "delete") == 0) {
+		char *q = sqlite3_mprintf("DELETE FROM \"%w\" WHERE 1", tbl);
+		kz_buf_puts(&sql, q);
+		sqlite3_free(q);
+		where_key(&sql, cols);
+	} else if (strcmp(op, "insert") == 0)
+		theirs_insert(&sql, cols, tbl, stamped);
+	else
+		theirs_update(&sql, cols, tbl, stamped);
+	sqlite3_finalize(cols);
+	if (sqlite3_prepare_v2(db->sql, kz_buf_str(&sql), -1, &st, NULL) !=
+	    SQLITE_OK) {
+		kz_buf_free(&sql);
+		return kz_db_fail(db, err, "sync");
+	}
+	kz_buf_free(&sql);
+	sqlite3_bind_text(st, 1, change, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return kz_err_add(err, tbl, _("database: %s"),
+		    sqlite3_errmsg(db->sql));
+	/* a change to a record that is gone changes nothing: say so rather
+	 * than mark it taken */
+	if (strcmp(op, "update") == 0 && sqlite3_changes(db->sql) == 0)
+		return kz_err_add(err, tbl, _("the record is not here any "
+		    "more, so their change cannot be taken: keep mine"));
+	return KZ_OK;
+}
+
+/* Settle one open conflict inside the caller's transaction. */
+static int
+resolve_one(struct kz_db *db, long n, bool theirs, struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	char tbl[64] = "", op[8] = "", record[64] = "", *change = NULL, now[32];
+	int rc = KZ_OK;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT tbl, op, record, change FROM "
+	    "sync_conflict WHERE n = ?", -1, &st, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "sync");
+	sqlite3_bind_int64(st, 1, n);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(tbl, sizeof tbl, "%s", sqlite3_column_text(st, 0));
+		snprintf(op, sizeof op, "%s", sqlite3_column_text(st, 1));
+		snprintf(record, sizeof record, "%s", sqlite3_column_text(st, 2));
+		change = dup_text(st, 3);
+	}
+	sqlite3_finalize(st);
+	if (change == NULL)
+		return kz_err_add(err, "", _("no conflict number %ld"), n);
+	if (theirs)
+		rc = take_theirs(db, tbl, op, change, err);
+	if (rc == KZ_OK && kz_sync_rule_of(tbl)->indexed)
+		rc = kz_search_refresh(db, record, err);
+	free(change);
+	kz_now_utc(now);
+	if (rc == KZ_OK && sqlite3_prepare_v2(db->sql, "UPDATE sync_conflict SET "
+	    "resolved = ?, resolution = ? WHERE n = ?", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, theirs ? "theirs" : "mine", -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, n);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = kz_db_fail(db, err, "sync");
+		sqlite3_finalize(st);
+	} else if (rc == KZ_OK)
+		rc = kz_db_fail(db, err, "sync");
+	return rc;
+}
+
+/*
+ * A record's deletion comes with the deletions of the rows keyed by it
+ * (its fields, languages...), each kept aside beside it; settling the
+ * record's settles them the same way, so one decision is one key press.
+ */
+int
+kz_sync_resolve(struct kz_db *db, long n, bool theirs, struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	bool found = false, open = false;
+	long *rows = NULL;
+	size_t nrows = 0;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT resolved IS NULL FROM "
+	    "sync_conflict WHERE n = ?", -1, &st, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "sync");
+	sqlite3_bind_int64(st, 1, n);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		found = true;
+		open = sqlite3_column_int(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (!found)
+		return kz_err_add(err, "", _("no conflict number %ld"), n);
+	if (!open)
+		return kz_err_add(err, "", _("conflict %ld is resolved "
+		    "already"), n);
+	if (sqlite3_prepare_v2(db->sql, "SELECT o.n FROM sync_conflict c JOIN "
+	    "sync_conflict o ON o.source_db = c.source_db AND o.seq = c.seq AND "
+	    "o.record = c.record AND o.tbl <> c.tbl AND o.op = 'delete' AND "
+	    "o.resolved IS NULL WHERE c.n = ? AND c.op = 'delete' AND "
+	    "json_valid(c.change) AND json_extract(c.change, '$.key.id') IS NOT "
+	    "NULL ORDER BY o.n", -1, &st, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "sync");
+	sqlite3_bind_int64(st, 1, n);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		long *r = realloc(rows, (nrows + 1) * sizeof *r);
+		if (r == NULL)
+			break;
+		rows = r;
+		rows[nrows++] = (long)sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (kz_db_begin(db, err)) {
+		free(rows);
+		return KZ_ERROR;
+	}
+	rc = resolve_one(db, n, theirs, err);
+	for (size_t i = 0; rc == KZ_OK && i < nrows; i++)
+		rc = resolve_one(db, rows[i], theirs, err);
+	free(rows);
+	if (rc != KZ_OK) {
+		kz_db_rollback(db);
+		return KZ_ERROR;
+	}
+	return kz_db_commit(db, err);
+}

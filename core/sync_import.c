@@ -1,0 +1,193 @@
+/* sync_import.c - taking a bundle in: checked whole, in sequence, applied in one transaction, remembered. */
+#include "sync.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "sync_apply.h"
+#include "sync_bundle.h"
+#include "sync_meta.h"
+#include "sync_rules.h"
+
+/* Far above any office's whole register; stops a mistaken file from
+ * being read whole. */
+#define MAX_BUNDLE (512L * 1024 * 1024)
+
+/* Remember the bundle: a repeat is then seen, and the next in line known,
+ * before any data is touched. */
+static int
+record_applied(struct kz_db *db, const struct kz_bundle_info *in,
+    const struct kz_sync_result *res, struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	char now[32];
+	int rc;
+
+	kz_now_utc(now);
+	if (sqlite3_prepare_v2(db->sql, "INSERT INTO sync_applied (source_db, "
+	    "seq, source_office, sha256, at, applied, conflicts) VALUES "
+	    "(?, ?, ?, ?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "sync");
+	sqlite3_bind_text(st, 1, in->db, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, in->seq);
+	sqlite3_bind_text(st, 3, in->office, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, in->sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, res->applied);
+	sqlite3_bind_int64(st, 7, res->conflicts);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, err, "sync");
+}
+
+/* Seen before, next in line, or a gap. */
+static int
+check_sequence(struct kz_db *db, const char *name,
+    const struct kz_bundle_info *in, bool *seen, struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	long last = 0;
+	char sha[65] = "";
+
+	*seen = false;
+	if (sqlite3_prepare_v2(db->sql, "SELECT sha256 FROM sync_applied "
+	    "WHERE source_db = ? AND seq = ?", -1, &st, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "sync");
+	sqlite3_bind_text(st, 1, in->db, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, in->seq);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(sha, sizeof sha, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (sha[0]) {
+		if (strcmp(sha, in->sha256) != 0)
+			return kz_err_add(err, name, _("bundle %ld from %s was "
+			    "applied before with different contents: this one "
+			    "is not the bundle that was sent"), in->seq,
+			    in->office);
+		*seen = true;
+		return KZ_OK;
+	}
+	if (sqlite3_prepare_v2(db->sql, "SELECT coalesce(max(seq), 0) FROM "
+	    "sync_applied WHERE source_db = ?", -1, &st, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "sync");
+	sqlite3_bind_text(st, 1, in->db, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		last = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (in->seq <= last) {
+		*seen = true;	/* older than the newest: merged already */
+		return KZ_OK;
+	}
+	if (in->seq > last + 1)
+		return kz_err_add(err, name, _("bundle %ld from %s cannot be "
+		    "applied yet: bundle %ld from %s is missing (apply bundles "
+		    "in order)"), in->seq, in->office, last + 1, in->office);
+	return KZ_OK;
+}
+
+/* Others' changes are not ours to send on; head office forwards the
+ * changes to head office's records it takes in (the register) to every
+ * office. A session that records them, or NULL. */
+static sqlite3_session *
+forward_session(struct kz_db *db)
+{
+	sqlite3_session *fwd = NULL;
+
+	if (db->cfg == NULL || db->cfg->role != KZ_ROLE_HEAD ||
+	    sqlite3session_create(db->sql, "main", &fwd) != SQLITE_OK)
+		return NULL;
+	for (size_t i = 0; i < kz_sync_nrules; i++)
+		if (kz_sync_rules[i].travels &&
+		    kz_sync_rules[i].owner == KZ_SYNC_OWNER_HEAD)
+			sqlite3session_attach(fwd, kz_sync_rules[i].table);
+	return fwd;
+}
+
+int
+kz_sync_import_mem(struct kz_db *db, const char *name,
+    const unsigned char *data, size_t len, struct kz_sync_result *res,
+    struct kz_err *err)
+{
+	sqlite3_session *fwd;
+	size_t at;
+	char mydb[40];
+	bool seen;
+	int rc;
+
+	memset(res, 0, sizeof *res);
+	if (kz_sync_verify(db, name, data, len, &res->info, &at, err))
+		return KZ_ERROR;
+	if (kz_sync_meta_get(db, "db", mydb, sizeof mydb))
+		return kz_db_fail(db, err, "sync");
+	if (strcmp(mydb, res->info.db) == 0)
+		return kz_err_add(err, name, _("this bundle was made by this "
+		    "database"));
+	if (check_sequence(db, name, &res->info, &seen, err))
+		return KZ_ERROR;
+	if (seen) {
+		res->nothing = true;
+		return KZ_OK;
+	}
+	if (kz_db_begin(db, err))
+		return KZ_ERROR;
+	kz_db_capture_pause(db, true);
+	fwd = forward_session(db);
+	sqlite3_exec(db->sql, "PRAGMA defer_foreign_keys = ON", NULL, NULL,
+	    NULL);
+	rc = kz_sync_apply(db, &res->info, name, data + at,
+	    (int)(len - at - KZ_SYNC_BUNDLE_TRAILER), res, err);
+	if (rc == KZ_OK)
+		rc = record_applied(db, &res->info, res, err);
+	if (rc == KZ_OK && fwd)
+		rc = kz_db_capture_store(db, fwd, err);
+	if (fwd)
+		sqlite3session_delete(fwd);
+	kz_db_capture_pause(db, false);
+	if (rc == KZ_OK)
+		rc = kz_db_commit(db, err);	/* checks the foreign keys */
+	else
+		kz_db_rollback(db);
+	if (rc != KZ_OK)	/* rolled back: nothing of it stayed */
+		res->applied = res->unchanged = res->conflicts = 0;
+	return rc;
+}
+
+int
+kz_sync_import(struct kz_db *db, const char *path, struct kz_sync_result *res,
+    struct kz_err *err)
+{
+	FILE *fp = fopen(path, "rb");
+	unsigned char *buf;
+	long size;
+	int rc;
+
+	memset(res, 0, sizeof *res);
+	if (fp == NULL)
+		return kz_err_add(err, path, "%s", strerror(errno));
+	if (fseek(fp, 0, SEEK_END) != 0 || (size = ftell(fp)) < 0 ||
+	    fseek(fp, 0, SEEK_SET) != 0) {
+		fclose(fp);
+		return kz_err_add(err, path, _("cannot read the file"));
+	}
+	if (size > MAX_BUNDLE) {
+		fclose(fp);
+		return kz_err_add(err, path, _("the file is too large to be a "
+		    "bundle"));
+	}
+	if ((buf = malloc((size_t)size + 1)) == NULL) {
+		fclose(fp);
+		return kz_err_add(err, path, _("out of memory"));
+	}
+	if (fread(buf, 1, (size_t)size, fp) != (size_t)size) {
+		fclose(fp);
+		free(buf);
+		return kz_err_add(err, path, _("cannot read the file"));
+	}
+	fclose(fp);
+	rc = kz_sync_import_mem(db, path, buf, (size_t)size, res, err);
+	free(buf);
+	return rc;
+}

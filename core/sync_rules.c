@@ -1,0 +1,103 @@
+/* sync_rules.c - the one table of sync rules: which tables travel, who owns their records, their stamps. */
+#include "sync_rules.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define STAMPS	.stamp = "updated", .stamp_by = "updated_by"
+
+/*
+ * A new table needs a line here: tests/unit/test_sync.c fails for a table
+ * of the schema that has none, and for a line that does not match its
+ * table (stamp columns, a child's key). Without one it would still travel,
+ * as a record of the office that made it, with no stamps and no children.
+ */
+const struct kz_sync_rule kz_sync_rules[] = {
+	/* The specialist register belongs to head office. An office may add
+	 * a specialist with its rows, but not change one that is here. */
+	{ .table = "specialist", .travels = true, .owner = KZ_SYNC_OWNER_HEAD,
+	  STAMPS, .indexed = true },
+	{ .table = "specialist_field", .travels = true,
+	  .owner = KZ_SYNC_OWNER_HEAD, .child = true, .indexed = true },
+	{ .table = "specialist_lang", .travels = true,
+	  .owner = KZ_SYNC_OWNER_HEAD, .child = true, .indexed = true },
+	{ .table = "specialist_unavail", .travels = true,
+	  .owner = KZ_SYNC_OWNER_HEAD, .child = true, .indexed = true },
+
+	/* Every other record belongs to the office that created it. */
+	{ .table = "request", .travels = true, STAMPS },
+	{ .table = "request_field", .travels = true, .child = true },
+	{ .table = "request_event", .travels = true },
+	{ .table = "dispatch", .travels = true, STAMPS },
+	{ .table = "dispatch_cost", .travels = true, STAMPS },
+	{ .table = "dispatch_event", .travels = true },
+	{ .table = "seminar_series", .travels = true, STAMPS },
+	{ .table = "seminar", .travels = true, STAMPS },
+	{ .table = "seminar_attendance", .travels = true, .child = true },
+	{ .table = "programme_item", .travels = true, STAMPS },
+	{ .table = "participant", .travels = true, STAMPS },
+	{ .table = "trainee", .travels = true, STAMPS },
+
+	/* Derived from the records: each database builds its own. */
+	{ .table = "specialist_fts", .shadows = true },
+	{ .table = "local_search_map" },
+	/* The bookkeeping of sync itself. */
+	{ .table = "sync_meta" },
+	{ .table = "sync_outbox" },
+	{ .table = "sync_export" },
+	{ .table = "sync_applied" },
+	{ .table = "sync_conflict" },
+};
+
+const size_t kz_sync_nrules = sizeof kz_sync_rules / sizeof kz_sync_rules[0];
+
+/* Tables the list does not name, by what their names say. */
+static const struct kz_sync_rule stays = { .table = "" };
+static const struct kz_sync_rule unlisted = { .table = "", .travels = true };
+
+/* Decided by name alone, in memory: the change capture asks on every row
+ * a transaction writes to a table it has not taken, FTS5's shadow tables
+ * on every index write; a query per call would scan the schema each time
+ * (PLATFORM.md). */
+const struct kz_sync_rule *
+kz_sync_rule_of(const char *table)
+{
+	for (size_t i = 0; i < kz_sync_nrules; i++)
+		if (strcmp(kz_sync_rules[i].table, table) == 0)
+			return &kz_sync_rules[i];
+	for (size_t i = 0; i < kz_sync_nrules; i++) {
+		size_t n = strlen(kz_sync_rules[i].table);
+
+		if (kz_sync_rules[i].shadows &&
+		    strncmp(kz_sync_rules[i].table, table, n) == 0 &&
+		    table[n] == '_')
+			return &stays;
+	}
+	if (strncmp(table, "sqlite_", 7) == 0 ||
+	    strncmp(table, "sync_", 5) == 0 || strncmp(table, "local_", 6) == 0)
+		return &stays;
+	return &unlisted;
+}
+
+bool
+kz_sync_rule_travels(const char *table)
+{
+	return kz_sync_rule_of(table)->travels;
+}
+
+void
+kz_sync_rule_owner(const struct kz_sync_rule *r, const char *record,
+    char *out, size_t size)
+{
+	if (r->owner == KZ_SYNC_OWNER_HEAD)
+		snprintf(out, size, "head");
+	else
+		snprintf(out, size, "%.*s", (int)strcspn(record, "-"), record);
+}
+
+bool
+kz_sync_rule_is_stamp(const struct kz_sync_rule *r, const char *col)
+{
+	return r->stamp != NULL && (strcmp(col, r->stamp) == 0 ||
+	    strcmp(col, r->stamp_by) == 0);
+}

@@ -1,0 +1,52 @@
+/* sync_rules.h - which tables travel between offices, who owns their records, where their audit stamps are. */
+#ifndef KZ_SYNC_RULES_H
+#define KZ_SYNC_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Who may change a record of a table; another office's change to it is
+ * kept aside as a conflict. */
+enum kz_sync_owner {
+	KZ_SYNC_OWNER_OFFICE,	/* the office whose code starts the record's id */
+	KZ_SYNC_OWNER_HEAD,	/* head office: the specialist register */
+};
+
+struct kz_sync_rule {
+	const char		*table;
+	bool			 travels;	/* captured, exported, applied */
+	enum kz_sync_owner	 owner;
+	/* Rows keyed by another record's id (the first key column), such as a
+	 * specialist's fields: they come and go with that record. */
+	bool			 child;
+	/* The audit stamp: time of the last edit and its author, or NULL.
+	 * Stamps never clash: the later edit's stand. */
+	const char		*stamp;
+	const char		*stamp_by;
+	/* The record is in the full-text index: re-index it after a change. */
+	bool			 indexed;
+	/* A full-text index: FTS5 keeps it in tables named after it
+	 * ("specialist_fts_data"), derived as it is. */
+	bool			 shadows;
+};
+
+/* Every table of the schema, one rule each; the unit tests check the
+ * list against a new database. */
+extern const struct kz_sync_rule kz_sync_rules[];
+extern const size_t kz_sync_nrules;
+
+/* The rule of a table. One the list does not name has a rule by its
+ * name: SQLite's own (sqlite_*), a full-text index's, bookkeeping
+ * (sync_*) and derived (local_*) tables stay; any other travels, owned by
+ * the office that starts its ids. Never NULL. */
+const struct kz_sync_rule *kz_sync_rule_of(const char *table);
+/* Do the changes of this table travel? */
+bool kz_sync_rule_travels(const char *table);
+/* The owner of record (the id a change's first key column holds) under
+ * rule r: "head", or the office code that starts the id. */
+void kz_sync_rule_owner(const struct kz_sync_rule *r, const char *record,
+    char *out, size_t size);
+/* Is column col one of the rule's audit stamp columns? */
+bool kz_sync_rule_is_stamp(const struct kz_sync_rule *r, const char *col);
+
+#endif
