@@ -15,9 +15,12 @@
 #include <yaml.h>
 
 #include "buf.h"
+#include "country.h"
+#include "file.h"
 #include "i18n.h"
 #include "money.h"
 #include "text.h"
+#include "tz.h"
 
 /* Bigger than any sensible configuration; stops a mistaken path such as a
  * database file from being read whole. */
@@ -305,52 +308,19 @@ check_text(const char *v, char *why, size_t size, size_t *at)
 	return true;
 }
 
-/* Every officially assigned ISO 3166-1 alpha-2 code (249). */
-static const char countries[] =
-    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ "
-    "BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ "
-    "CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ "
-    "DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR "
-    "GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY "
-    "HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP "
-    "KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY "
-    "MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ "
-    "NA NC NE NF NG NI NL NO NP NR NU NZ OM "
-    "PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW "
-    "SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ "
-    "TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ "
-    "UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW ";
-
-static bool
-country_known(const char *v)
-{
-	if (strlen(v) != 2)
-		return false;
-	for (const char *c = countries; *c != '\0'; c += 3)
-		if (c[0] == v[0] && c[1] == v[1])
-			return true;
-	return false;
-}
-
-bool
-kz_config_country_known(const char *code)
-{
-	return code != NULL && country_known(code);
-}
-
 static bool
 check_country(const char *v, char *why, size_t size, size_t *at)
 {
 	char up[3];
 	char s[64];
 
-	if (country_known(v))
+	if (kz_country_name(v) != NULL)
 		return true;
 	if (strlen(v) == 2) {
 		up[0] = (char)(v[0] >= 'a' && v[0] <= 'z' ? v[0] - 32 : v[0]);
 		up[1] = (char)(v[1] >= 'a' && v[1] <= 'z' ? v[1] - 32 : v[1]);
 		up[2] = '\0';
-		if (country_known(up)) {
+		if (kz_country_name(up) != NULL) {
 			snprintf(why, size, _("country codes are written in "
 			    "capitals: %s"), up);
 			return false;
@@ -366,28 +336,11 @@ check_timezone(const char *v, char *why, size_t size, size_t *at)
 {
 	const char *dir;
 	char s[64];
-	size_t n = strlen(v);
 	struct stat sb;
+	bool ok;
 
-	/* Format first: the name becomes a path, so no "..", no leading
-	 * slash, and only the characters tz database names use. */
-	bool ok = n > 0 && n < 64 && v[0] != '/' && v[n - 1] != '/';
-	for (size_t i = 0; ok && i < n; i++) {
-		char c = v[i];
-		bool start = i == 0 || v[i - 1] == '/';
-
-		if (c == '/' && start)
-			ok = false;
-		else if (c == '.' && start)
-			ok = false;
-		else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		    (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '+' ||
-		    c == '/' || c == '.')) {
-			*at = i;
-			ok = false;
-		}
-	}
-	if (!ok) {
+	/* Format first: the name becomes a path. */
+	if (!kz_tz_name_ok(v, at)) {
 		snprintf(why, size, _("\"%s\" is not a time zone name such as "
 		    "Asia/Tokyo or UTC"), shown(v, s));
 		return false;
@@ -1724,53 +1677,6 @@ done:
 	return true;
 }
 
-/* Read a whole file, NUL-terminated. */
-static char *
-read_file(const char *path, size_t *len, int *error)
-{
-	FILE *f;
-	char *text = NULL;
-	size_t n = 0, cap = 0;
-
-	if ((f = fopen(path, "rb")) == NULL) {
-		*error = errno;
-		return NULL;
-	}
-	for (;;) {
-		if (n + 4096 + 1 > cap) {
-			char *t;
-
-			cap = cap ? cap * 2 : 8192;
-			if (cap > MAX_FILE + 8192 || (t = realloc(text, cap)) == NULL) {
-				*error = cap > MAX_FILE + 8192 ? EFBIG : ENOMEM;
-				goto fail;
-			}
-			text = t;
-		}
-		size_t got = fread(text + n, 1, 4096, f);
-		n += got;
-		if (got < 4096) {
-			if (ferror(f)) {
-				*error = errno ? errno : EIO;
-				goto fail;
-			}
-			break;
-		}
-	}
-	if (n > MAX_FILE) {
-		*error = EFBIG;
-		goto fail;
-	}
-	fclose(f);
-	text[n] = '\0';
-	*len = n;
-	return text;
-fail:
-	fclose(f);
-	free(text);
-	return NULL;
-}
-
 /* path taken relative to the directory of `base` unless absolute. */
 static char *
 relative_to(const char *base, const char *path)
@@ -1802,11 +1708,10 @@ load_fields(struct cparse *c, struct kz_config *cfg)
 		return parse_fields(&s, c->y.err, &cfg->fields, &cfg->nfields);
 	}
 	size_t len;
-	int error = 0;
-	char *text = read_file(cfg->fields_file, &len, &error);
+	char *text = kz_file_read(cfg->fields_file, MAX_FILE, &len);
 	if (text == NULL) {
 		yerr(&c->y, st->mark, _("cannot read the fields file \"%s\": %s"),
-		    shown(cfg->fields_file, sh), strerror(error));
+		    shown(cfg->fields_file, sh), strerror(errno));
 		return false;
 	}
 	s.name = cfg->fields_file;
@@ -1966,13 +1871,12 @@ struct kz_config *
 kz_config_load(const char *path, struct kz_err *err)
 {
 	size_t len;
-	int error = 0;
 	char *text;
 	struct kz_config *cfg;
 
 	kz_err_clear(err);
-	if ((text = read_file(path, &len, &error)) == NULL) {
-		kz_err_add(err, path, _("cannot read: %s"), strerror(error));
+	if ((text = kz_file_read(path, MAX_FILE, &len)) == NULL) {
+		kz_err_add(err, path, _("cannot read: %s"), strerror(errno));
 		return NULL;
 	}
 	cfg = kz_config_parse(path, text, len, err);

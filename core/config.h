@@ -65,8 +65,6 @@ extern const char kz_default_fields[];
 /* Look up a field by code or by number ("12"); NULL if unknown. */
 const struct kz_field *kz_config_field(const struct kz_config *cfg,
     const char *code_or_number);
-/* Is code an ISO 3166-1 alpha-2 country code (capitals)? */
-bool kz_config_country_known(const char *code);
 
 /* The field's name in the configured language, falling back to English. */
 const char *kz_field_name(const struct kz_config *cfg,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "country.h"
 #include "date.h"
 #include "record.h"
 #include "i18n.h"
@@ -233,7 +234,7 @@ kz_request_validate(struct kz_db *db, const struct kz_request *r,
 
 	if (!r->country[0])
 		kz_err_add(err, "country", _("country is required"));
-	else if (!kz_config_country_known(r->country))
+	else if (kz_country_name(r->country) == NULL)
 		kz_err_add(err, "country", _("\"%s\" is not an ISO 3166-1 "
 		    "country code such as CN, TH or ID"), r->country);
 	kz_check_text(err, "province", _("province or state"),

@@ -2,15 +2,13 @@
 #include "sync.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <libgen.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "i18n.h"
 #include "search.h"
 #include "sha256.h"
@@ -239,54 +237,6 @@ out:
 	return rc;
 }
 
-static int
-write_temp(const char *path, const struct kz_buf *b, char *tmp, size_t tmpsz)
-{
-	int fd;
-	size_t done = 0;
-
-	snprintf(tmp, tmpsz, "%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0)
-		return -1;
-	while (done < b->len) {
-		ssize_t n = write(fd, b->s + done, b->len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			goto fail;
-		done += (size_t)n;
-	}
-	if (fsync(fd) != 0)
-		goto fail;
-	if (close(fd) != 0) {
-		unlink(tmp);
-		return -1;
-	}
-	return 0;
-fail: {
-		int e = errno;
-		close(fd);
-		unlink(tmp);
-		errno = e;
-		return -1;
-	}
-}
-
-static void
-sync_dir(const char *path)
-{
-	char *copy = strdup(path);
-	int fd;
-
-	if (copy == NULL)
-		return;
-	if ((fd = open(dirname(copy), O_RDONLY | O_DIRECTORY)) >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	free(copy);
-}
-
 int
 kz_sync_export(struct kz_db *db, const char *path, bool all,
     struct kz_sync_result *res, struct kz_err *err)
@@ -353,7 +303,7 @@ kz_sync_export(struct kz_db *db, const char *path, bool all,
 	snprintf(in->created, sizeof in->created, "%s", now);
 	in->bytes = b.len;
 
-	if (write_temp(path, &b, tmp, sizeof tmp) != 0) {
+	if (kz_file_write_temp(path, b.s, b.len, tmp, sizeof tmp) != 0) {
 		rc = kz_err_add(err, path, _("cannot write the bundle: %s"),
 		    strerror(errno));
 		kz_buf_free(&b);
@@ -387,13 +337,12 @@ kz_sync_export(struct kz_db *db, const char *path, bool all,
 		goto fail_tx;
 	sqlite3_finalize(st);
 	st = NULL;
-	if (rename(tmp, path) != 0) {
+	if (kz_file_commit(tmp, path) != 0) {
 		kz_err_add(err, path, _("cannot write the bundle: %s"),
 		    strerror(errno));
 		kz_db_rollback(db);
 		goto fail;
 	}
-	sync_dir(path);
 	if (kz_db_commit(db, err)) {
 		unlink(path);	/* the sequence did not move: no bundle */
 		kz_buf_free(&b);
@@ -1371,35 +1320,21 @@ int
 kz_sync_import(struct kz_db *db, const char *path, struct kz_sync_result *res,
     struct kz_err *err)
 {
-	FILE *fp = fopen(path, "rb");
 	unsigned char *buf;
-	long size;
+	size_t size;
 	int rc;
 
 	memset(res, 0, sizeof *res);
-	if (fp == NULL)
+	if ((buf = (unsigned char *)kz_file_read(path, MAX_BUNDLE, &size)) ==
+	    NULL) {
+		if (errno == EFBIG)
+			return kz_err_add(err, path, _("the file is too large to "
+			    "be a bundle"));
+		if (errno == ENOMEM)
+			return kz_err_add(err, path, _("out of memory"));
 		return kz_err_add(err, path, "%s", strerror(errno));
-	if (fseek(fp, 0, SEEK_END) != 0 || (size = ftell(fp)) < 0 ||
-	    fseek(fp, 0, SEEK_SET) != 0) {
-		fclose(fp);
-		return kz_err_add(err, path, _("cannot read the file"));
 	}
-	if (size > MAX_BUNDLE) {
-		fclose(fp);
-		return kz_err_add(err, path, _("the file is too large to be a "
-		    "bundle"));
-	}
-	if ((buf = malloc((size_t)size + 1)) == NULL) {
-		fclose(fp);
-		return kz_err_add(err, path, _("out of memory"));
-	}
-	if (fread(buf, 1, (size_t)size, fp) != (size_t)size) {
-		fclose(fp);
-		free(buf);
-		return kz_err_add(err, path, _("cannot read the file"));
-	}
-	fclose(fp);
-	rc = kz_sync_import_mem(db, path, buf, (size_t)size, res, err);
+	rc = kz_sync_import_mem(db, path, buf, size, res, err);
 	free(buf);
 	return rc;
 }

@@ -1,12 +1,14 @@
 /* tz.c - IANA time zones from the system's zoneinfo files (TZif, RFC 8536). */
 #include "tz.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
+#include "file.h"
 #include "i18n.h"
 
 /*
@@ -49,10 +51,11 @@ struct kz_tz {
 };
 
 bool
-kz_tz_name_ok(const char *v)
+kz_tz_name_ok(const char *v, size_t *at)
 {
 	size_t n = v ? strlen(v) : 0;
 
+	/* The name becomes a path: no "..", no leading slash. */
 	if (n == 0 || n >= 64 || v[0] == '/' || v[n - 1] == '/')
 		return false;
 	for (size_t i = 0; i < n; i++) {
@@ -63,8 +66,11 @@ kz_tz_name_ok(const char *v)
 			return false;
 		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
 		    (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '+' ||
-		    c == '/' || c == '.'))
+		    c == '/' || c == '.')) {
+			if (at)
+				*at = i;
 			return false;
+		}
 	}
 	return true;
 }
@@ -366,9 +372,8 @@ kz_tz_load(const char *name, struct kz_err *err)
 	char path[PATH_MAX];
 	unsigned char *buf = NULL;
 	size_t len = 0;
-	FILE *f;
 
-	if (!kz_tz_name_ok(name)) {
+	if (!kz_tz_name_ok(name, NULL)) {
 		kz_err_add(err, "", _("\"%s\" is not a time zone name such as "
 		    "Asia/Tokyo or UTC"), name ? name : "");
 		return NULL;
@@ -381,7 +386,12 @@ kz_tz_load(const char *name, struct kz_err *err)
 	if (dir == NULL || *dir == '\0')
 		dir = "/usr/share/zoneinfo";
 	snprintf(path, sizeof path, "%s/%s", dir, name);
-	if ((f = fopen(path, "rb")) == NULL) {
+	if ((buf = (unsigned char *)kz_file_read(path, TZ_MAXFILE, &len)) ==
+	    NULL && errno == ENOMEM)
+		goto oom;
+	/* There but not read whole (a directory, too large): not a zone
+	 * file; not there at all: an unknown zone, or UTC without files. */
+	if (buf == NULL && errno != EISDIR && errno != EFBIG && errno != EIO) {
 		if (strcmp(name, "UTC") == 0) {
 			/* no zoneinfo installed: UTC needs none */
 			z->type = calloc(1, sizeof *z->type);
@@ -395,12 +405,6 @@ kz_tz_load(const char *name, struct kz_err *err)
 		    name, dir);
 		goto fail;
 	}
-	if ((buf = malloc(TZ_MAXFILE)) == NULL) {
-		fclose(f);
-		goto oom;
-	}
-	len = fread(buf, 1, TZ_MAXFILE, f);
-	fclose(f);
 	if (!parse_tzif(z, buf, len)) {
 		kz_err_add(err, "", _("time zone \"%s\": %s is not a zoneinfo "
 		    "file this kizuna can read"), name, path);

@@ -1,12 +1,14 @@
 /* cli_config.c - kizuna config check, show and doc. */
 #include "cli_config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "config.h"
+#include "file.h"
 #include "i18n.h"
 
 static const struct cli_cmd *
@@ -28,28 +30,6 @@ usage_of(const char *verb)
 		return cli_usage(cmd);
 	fprintf(stderr, _("usage: kizuna config %s\n"), verb);
 	return 2;
-}
-
-static char *
-read_stdin(size_t *len)
-{
-	char *text = NULL, *t;
-	size_t cap = 0, got;
-
-	*len = 0;
-	do {
-		if (*len + 4096 > cap) {
-			cap = cap ? cap * 2 : 8192;
-			if ((t = realloc(text, cap)) == NULL) {
-				free(text);
-				return NULL;
-			}
-			text = t;
-		}
-		got = fread(text + *len, 1, 4096, stdin);
-		*len += got;
-	} while (got == 4096);
-	return text;
 }
 
 void
@@ -99,10 +79,10 @@ cli_config_check(struct cli *c, int argc, char **argv)
 	} else if (strcmp(path, "-") == 0) {
 		/* Standard input, so an editor can pipe a buffer through. */
 		size_t len;
-		char *text = read_stdin(&len);
+		char *text = kz_file_read(NULL, 0, &len);
 
 		if (text == NULL)
-			return cli_fail("%s", _("out of memory"));
+			return cli_fail("(stdin): %s", strerror(errno));
 		path = "(stdin)";
 		cfg = kz_config_parse(path, text, len, &err);
 		free(text);

@@ -1,15 +1,12 @@
 /* cli_output.c - tables aligned in display width, CSV and JSON on stdout. */
 #include "cli_output.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "csv.h"
+#include "file.h"
 #include "i18n.h"
 #include "text.h"
 
@@ -120,45 +117,10 @@ out_json_str(FILE *fp, const char *s)
 int
 out_write_file(const char *path, const char *data, size_t len)
 {
-	char tmp[4096];
-	int fd;
-	size_t done = 0;
-
 	if (path == NULL || strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
 			return -1;
 		return 0;
 	}
-	snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0)
-		return -1;
-	while (done < len) {
-		ssize_t n = write(fd, data + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			goto fail;
-		done += (size_t)n;
-	}
-	if (fsync(fd) != 0 || fchmod(fd, 0600) != 0)
-		goto fail;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	if (rename(tmp, path) != 0) {
-		int e = errno;
-		unlink(tmp);
-		errno = e;
-		return -1;
-	}
-	return 0;
-fail: {
-		int e = errno;
-		if (fd >= 0)
-			close(fd);
-		unlink(tmp);
-		errno = e;
-		return -1;
-	}
+	return kz_file_write_atomic(path, data, len);
 }

@@ -45,7 +45,8 @@ int cli_trainee_count(struct cli *c, int argc, char **argv);
 
 /* ---- shared by these commands (tui/cli_seminar.c) ---- */
 
-/* A whole file ("-": standard input) in memory; NULL with errno. */
+/* A whole text file ("-": standard input) in memory; NULL with errno
+ * (EILSEQ: it holds a NUL byte). */
 char *cli_sem_read(const char *path, size_t *len);
 /* Print an import's report and result; returns the exit status. */
 int cli_sem_import_done(const struct kz_import_report *rep, int rc,
