@@ -277,16 +277,6 @@ person(const struct kz_specialist_rows *l, enum kz_status st, const char **taken
 	return NULL;
 }
 
-/* Days since 1970 of a date in the demo's range. */
-static long
-days_of(int y, int m, int d)
-{
-	char s[32];
-
-	snprintf(s, sizeof s, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
-	return kz_date_days(s);
-}
-
 static int
 history(struct kz_db *db, struct pool *pools, size_t npools,
     const char *shimane, struct kz_err *err)
@@ -317,9 +307,8 @@ history(struct kz_db *db, struct pool *pools, size_t npools,
 				t = 0;
 				h = 0;
 			}
-			kz_date_from_days(kz_date_days("1970-01-01") +
-			    days_of(year, 3 + k * 2 + (int)pick(2),
-			    1 + (int)pick(20)), start);
+			kz_date_from_days(kz_date_civil(year, 3 + k * 2 +
+			    (int)pick(2), 1 + (int)pick(20)), start);
 			day_add(start, 6 + pick(5) == 10 ? 30 : 7 + pick(14),
 			    end);
 			day_add(start, -120 - (long)pick(60), received);

@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "country.h"
 #include "date.h"
+#include "stamp.h"
 #include "record.h"
 #include "i18n.h"
 #include "note.h"
@@ -378,7 +379,7 @@ kz_request_insert(struct kz_db *db, struct kz_request *r, struct kz_err *err)
 	if (!r->office[0] && db->cfg && db->cfg->office_id)
 		snprintf(r->office, sizeof r->office, "%s", db->cfg->office_id);
 	if (!r->received[0])
-		kz_date_today(r->received);
+		kz_stamp_today(db->cfg, r->received);
 	if (kz_request_validate(db, r, err))
 		return KZ_ERROR;
 	if (kz_record_assign_id(db, KZ_T_REQUEST, r->id, err))

@@ -205,42 +205,26 @@ rule_parse(const char *s, struct tz_rule *r)
 	return *p == '\0';
 }
 
-static bool
-leap(long y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static long
-days_of(long y, int m, int d)
-{
-	char s[16];
-
-	snprintf(s, sizeof s, "%04ld-%02d-%02d", y, m, d);
-	return kz_date_days(s);
-}
-
 /* Local seconds of a rule date in year y. */
 static int64_t
 rule_local(const struct tz_when *w, long y)
 {
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
 	long day;
 
 	if (w->kind == 'M') {
-		long first = days_of(y, w->m, 1);
-		int wd1 = (int)(((first % 7) + 11) % 7);	/* 0 Sunday */
-		int len = mdays[w->m - 1] + (w->m == 2 && leap(y));
+		long first = kz_date_civil(y, w->m, 1);
+		int wd1 = kz_date_weekday(first);	/* 0 Sunday */
+		int len = kz_date_month_days(y, w->m);
 		int dom = 1 + (w->d - wd1 + 7) % 7 + (w->w - 1) * 7;
 
 		while (dom > len)
 			dom -= 7;
 		day = first + dom - 1;
 	} else if (w->kind == 'J')
-		day = days_of(y, 1, 1) + w->n - 1 + (leap(y) && w->n >= 60);
+		day = kz_date_civil(y, 1, 1) + w->n - 1 +
+		    (kz_date_leap(y) && w->n >= 60);
 	else
-		day = days_of(y, 1, 1) + w->n;
+		day = kz_date_civil(y, 1, 1) + w->n;
 	return (int64_t)day * 86400 + w->secs;
 }
 
@@ -248,17 +232,16 @@ rule_local(const struct tz_when *w, long y)
 static long
 year_of(int64_t t)
 {
-	char d[11];
+	long y;
+	int m, d;
 
-	kz_date_from_days((long)((t >= 0 ? t : t - 86399) / 86400), d);
-	return atol(d);
+	kz_date_split(kz_date_day_of(t, NULL), &y, &m, &d);
+	return y;
 }
 
 static void
 rule_year(const struct tz_rule *r, long y, int64_t *start, int64_t *end)
 {
-	/* dates outside what kz_date handles: the nearest year's rule */
-	y = y < 1900 ? 1900 : y > 2199 ? 2199 : y;
 	/* start is given in standard time, end in daylight time */
 	*start = rule_local(&r->start, y) - r->std.off;
 	*end = rule_local(&r->end, y) - r->dst.off;

@@ -14,6 +14,7 @@
 #include "keys.h"
 #include "record_list.h"
 #include "specialist.h"
+#include "stamp.h"
 #include "text.h"
 
 struct dsp_tab {
@@ -424,7 +425,7 @@ change_state(struct dsp_tab *t)
 	snprintf(title, sizeof title, _("Dispatch %s: %s, to"), r->id,
 	    kz_lifecycle_name(&kz_dispatch_lc, r->state));
 	form_init(&f, title, spec, SF_N, &e);
-	kz_date_today(today);
+	kz_stamp_today(t->ctx->cfg, today);
 	form_set(&f, SF_DATE, today);
 	if (form_run(&f, state_save)) {
 		char keep[KZ_ID_SIZE];

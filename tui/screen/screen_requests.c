@@ -17,6 +17,7 @@
 #include "record_list.h"
 #include "screen_dispatches.h"
 #include "specialist.h"
+#include "stamp.h"
 #include "text.h"
 
 struct req_tab {
@@ -488,7 +489,7 @@ edit(struct req_tab *t, bool add)
 		form_set(&f, RF_OFFICE, r.office);
 		form_set(&f, RF_NOTES, r.notes);
 	} else {
-		kz_date_today(today);
+		kz_stamp_today(t->ctx->cfg, today);
 		form_set(&f, RF_RECEIVED, today);
 		form_set(&f, RF_WANTED, "1");
 		form_set_choice(&f, RF_INTERP, KZ_INTERP_HOST);

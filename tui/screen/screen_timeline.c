@@ -9,6 +9,7 @@
 #include "date.h"
 #include "i18n.h"
 #include "keys.h"
+#include "stamp.h"
 #include "text.h"
 #include "timeline.h"
 
@@ -86,7 +87,7 @@ go_today(struct tl_tab *t)
 {
 	char today[11];
 
-	kz_date_today(today);
+	kz_stamp_today(t->ctx->cfg, today);
 	/* today a sixth in: what just happened shows too */
 	t->from = kz_date_days(today) - span(t) / 6;
 }
@@ -170,7 +171,7 @@ draw_all(struct tl_tab *t)
 	int dpc = kz_timeline_days_per_col(t->zoom);
 	long td;
 
-	kz_date_today(today);
+	kz_stamp_today(t->ctx->cfg, today);
 	td = kz_date_days(today);
 	werase(t->w);
 	kz_date_from_days(t->from, a);
