@@ -587,17 +587,13 @@ static char dir[64];
 static int
 mkdir_setup(void **state)
 {
-	snprintf(dir, sizeof dir, "/tmp/kz-config.XXXXXX");
-	return mkdtemp(dir) == NULL ? -1 : 0;
+	return unit_tempdir(dir);
 }
 
 static int
 mkdir_teardown(void **state)
 {
-	char cmd[128];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return unit_rmtree(dir);
 }
 
 static void

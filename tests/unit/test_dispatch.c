@@ -20,57 +20,17 @@
 #include "specialist.h"
 #include "timeline.h"
 
-struct fixture {
-	char dir[64];
-	char path[96];
-	struct kz_config *cfg;
-	struct kz_db *db;
-};
-
 static int
 setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-	struct kz_err err = { 0 };
-	static const char text[] = "office:\n  id: BJS\n  name: Beijing\n"
-	    "user: tester\ndispatch:\n  max_days: 90\n";
-
 	setenv("KIZUNA_NOW", "2026-11-21T08:00:00Z", 1);
 	setenv("KIZUNA_TODAY", "2026-11-21", 1);
-	snprintf(f->dir, sizeof f->dir, "/tmp/kz-unit-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	f->cfg = kz_config_parse("t.yaml", text, strlen(text), &err);
-	if (f->cfg == NULL)
-		return -1;
-	f->db = kz_db_open(f->path, f->cfg, &err);
-	if (f->db == NULL)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture *f = *state;
-	char p[128];
-	const char *suffix[] = { "", "-wal", "-shm" };
-
-	kz_db_close(f->db);
-	kz_config_free(f->cfg);
-	for (int i = 0; i < 3; i++) {
-		snprintf(p, sizeof p, "%s%s", f->path, suffix[i]);
-		unlink(p);
-	}
-	rmdir(f->dir);
-	free(f);
-	return 0;
+	return unit_setup_with(state, "office:\n  id: BJS\n  name: Beijing\n"
+	    "user: tester\ndispatch:\n  max_days: 90\n");
 }
 
 static long
-count(struct fixture *f, const char *sql)
+count(struct unit_fixture *f, const char *sql)
 {
 	sqlite3_stmt *st;
 	long n = -1;
@@ -102,7 +62,7 @@ has(const struct kz_err *e, const char *where, const char *text)
 }
 
 static void
-spec(struct fixture *f, const char *name, const char *roman,
+spec(struct unit_fixture *f, const char *name, const char *roman,
     const char *fields, const char *langs, const char *unavail,
     enum kz_status st, char id[KZ_ID_SIZE])
 {
@@ -126,7 +86,7 @@ spec(struct fixture *f, const char *name, const char *roman,
 }
 
 static void
-request(struct fixture *f, const char *topic, const char *from,
+request(struct unit_fixture *f, const char *topic, const char *from,
     const char *to, enum kz_interp interp, char id[KZ_ID_SIZE])
 {
 	struct kz_request r;
@@ -153,7 +113,7 @@ request(struct fixture *f, const char *topic, const char *from,
 }
 
 static int
-dispatch(struct fixture *f, const char *req, const char *sp,
+dispatch(struct unit_fixture *f, const char *req, const char *sp,
     const char *start, const char *end, const char *override, bool confirm,
     char id[KZ_ID_SIZE], struct kz_err *err)
 {
@@ -210,7 +170,7 @@ test_money(void **state)
 static void
 test_config_costs(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_err err = { 0 };
 	struct kz_config *c;
 	char *yaml;
@@ -264,7 +224,7 @@ test_config_costs(void **state)
 static void
 test_request_rules(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_request r;
 	struct kz_err err = { 0 };
 	struct kz_events ev;
@@ -315,7 +275,7 @@ test_request_rules(void **state)
 static void
 test_dispatch_rules(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_err err = { 0 };
 	char sato[KZ_ID_SIZE], ito[KZ_ID_SIZE], req[KZ_ID_SIZE];
 	char d1[KZ_ID_SIZE], d2[KZ_ID_SIZE];
@@ -452,7 +412,7 @@ test_dispatch_rules(void **state)
 static void
 test_costs(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_err err = { 0 };
 	char sp[KZ_ID_SIZE], req[KZ_ID_SIZE], d[KZ_ID_SIZE];
 	struct kz_cost_line l;
@@ -526,7 +486,7 @@ test_costs(void **state)
 static void
 test_match_ranking(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_err err = { 0 };
 	struct kz_match m, again;
 	char a[KZ_ID_SIZE], b[KZ_ID_SIZE], c[KZ_ID_SIZE], d[KZ_ID_SIZE];
@@ -619,7 +579,7 @@ test_match_ranking(void **state)
 static void
 test_timeline(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_timeline_row r;
 	struct kz_timeline_span s[3];
 	char bar[64], h1[256], h2[256];
@@ -657,7 +617,7 @@ test_timeline(void **state)
 static void
 test_ics(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_err err = { 0 };
 	struct kz_buf out = { 0 };
 	char sp[KZ_ID_SIZE], req[KZ_ID_SIZE], d[KZ_ID_SIZE], uid[64];
@@ -692,7 +652,7 @@ test_ics(void **state)
 static void
 test_demo(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_err err = { 0 };
 
 	if (kz_demo_load(f->db, &err) != KZ_OK) {
@@ -724,17 +684,20 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_money),
 		cmocka_unit_test_setup_teardown(test_config_costs, setup,
-		    teardown),
+		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_request_rules, setup,
-		    teardown),
+		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_dispatch_rules, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_costs, setup, teardown),
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_costs, setup,
+		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_match_ranking, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_timeline, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_ics, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_demo, setup, teardown),
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_timeline, setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_ics, setup, unit_teardown),
+		cmocka_unit_test_setup_teardown(test_demo, setup,
+		    unit_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -36,13 +36,10 @@ setup(void **state)
 	struct kz_err err = { 0 };
 	char path[128];
 
-	snprintf(f->dir, sizeof f->dir, "/tmp/kz-sync-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
+	if (f == NULL || unit_tempdir(f->dir) != 0)
 		return -1;
 	for (int i = 0; i < NDB; i++) {
-		f->cfg[i] = kz_config_parse("test", conf_text[i],
-		    strlen(conf_text[i]), &err);
-		if (f->cfg[i] == NULL)
+		if ((f->cfg[i] = unit_config(conf_text[i])) == NULL)
 			return -1;
 		snprintf(path, sizeof path, "%s/%d.db", f->dir, i);
 		if ((f->db[i] = kz_db_open(path, f->cfg[i], &err)) == NULL)
@@ -57,18 +54,16 @@ static int
 teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[128];
+	int rc;
 
 	for (int i = 0; i < NDB; i++) {
 		kz_db_close(f->db[i]);
 		kz_config_free(f->cfg[i]);
 	}
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	if (system(cmd) != 0)
-		return -1;
+	rc = unit_rmtree(f->dir);
 	free(f);
 	unsetenv("KIZUNA_NOW");
-	return 0;
+	return rc;
 }
 
 /* ---- helpers ---- */
