@@ -29,6 +29,16 @@ setup(void **state)
 	    "user: tester\ndispatch:\n  max_days: 90\n");
 }
 
+/* A Tokyo office whose clock reads 20:00 UTC: 05:00 the next day there. */
+static int
+setup_tokyo(void **state)
+{
+	setenv("KIZUNA_NOW", "2026-11-21T20:00:00Z", 1);
+	unsetenv("KIZUNA_TODAY");
+	return unit_setup_with(state, "office:\n  id: TYO\n  name: Tokyo\n"
+	    "  timezone: Asia/Tokyo\nuser: tester\n");
+}
+
 static long
 count(struct unit_fixture *f, const char *sql)
 {
@@ -271,6 +281,35 @@ test_request_rules(void **state)
 }
 
 /* ---- dispatches ---- */
+
+/* A request received "today" is received on the office's today. */
+static void
+test_request_received_today(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_request r;
+	struct kz_err err = { 0 };
+	char id[KZ_ID_SIZE];
+
+	request(f, "tea", "2027-04-01", "2027-04-10", KZ_INTERP_HOST, id);
+	assert_int_equal(kz_request_get(f->db, id, &r, &err), KZ_OK);
+	assert_string_equal(r.received, "2019-05-20");	/* as given */
+	kz_request_free(&r);
+	kz_request_init(&r);
+	snprintf(r.country, sizeof r.country, "CN");
+	assert_int_equal(kz_request_parse_fields(f->cfg, &r, "agriculture",
+	    &err), KZ_OK);
+	kz_str_set(&r.topic, "rice");
+	kz_str_set(&r.language, "zh");
+	r.interpreting = KZ_INTERP_HOST;
+	if (kz_request_insert(f->db, &r, &err) != KZ_OK) {
+		dump(&err);
+		fail();
+	}
+	/* 2026-11-21 in UTC, but already the 22nd in Tokyo */
+	assert_string_equal(r.received, "2026-11-22");
+	kz_request_free(&r);
+}
 
 static void
 test_dispatch_rules(void **state)
@@ -687,6 +726,8 @@ main(void)
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_request_rules, setup,
 		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_request_received_today,
+		    setup_tokyo, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_dispatch_rules, setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_costs, setup,
