@@ -17,7 +17,10 @@ struct kz_field {
 	char *name_zh;
 };
 
-/* Who pays a cost of a dispatch (the council's rule in DOMAIN.md). */
+/* Who pays a cost of a dispatch. The council's rule: the council (head
+ * office) pays international travel, accident compensation and travel
+ * incidentals; the host pays travel inside its country, interpreting,
+ * lodging and meals. */
 enum kz_payer { KZ_PAYER_HEAD, KZ_PAYER_HOST };
 
 /* A cost line every new dispatch starts with (dispatch.costs). */

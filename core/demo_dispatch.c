@@ -14,7 +14,7 @@
 
 /*
  * The Beijing office had sent 101 specialists by 2019, two of them that
- * year (DOMAIN.md): 16-23 September to Kaifeng (Henan), vegetables and
+ * year: 16-23 September to Kaifeng (Henan), vegetables and
  * continuous cropping, a former Shimane prefecture employee; 1-8 November
  * to Jilin province, facility horticulture, a Miyagi prefecture employee.
  * Two more public cases come from Southeast Asia: Yogyakarta (Indonesia)

@@ -145,8 +145,6 @@ struct kz_field_count {
 int kz_specialist_count_fields(struct kz_db *db, struct kz_field_count **out,
     size_t *n, long *people, long *registrations, struct kz_err *err);
 
-#endif
-
 /* ---- the one-line text forms used by CSV, the form and the CLI ----
  * fields:  "agriculture:facility horticulture:12; education::5"
  *          (code or number, optional sub-speciality, optional years)
@@ -164,3 +162,5 @@ int kz_specialist_parse_unavail(struct kz_specialist *s, const char *text,
 char *kz_specialist_format_fields(const struct kz_specialist *s);
 char *kz_specialist_format_langs(const struct kz_specialist *s);
 char *kz_specialist_format_unavail(const struct kz_specialist *s);
+
+#endif

@@ -13,7 +13,7 @@
 #include "cli_output.h"
 #include "participant.h"
 #include "seminar.h"
-#include "semrec.h"
+#include "record.h"
 #include "specialist.h"	/* kz_str_set */
 #include "text.h"
 

@@ -11,7 +11,7 @@
 #include "record_list.h"
 #include "seminar.h"
 #include "screen_seminar_views.h"
-#include "semrec.h"
+#include "record.h"
 #include "text.h"
 #include "tz.h"
 

@@ -10,7 +10,7 @@
 #include "participant.h"
 #include "record_list.h"
 #include "screen_seminar_views.h"
-#include "semrec.h"
+#include "record.h"
 #include "text.h"
 
 struct sem_people {

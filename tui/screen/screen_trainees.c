@@ -12,7 +12,7 @@
 #include "keys.h"
 #include "record_list.h"
 #include "screen_seminar_views.h"
-#include "semrec.h"
+#include "record.h"
 #include "text.h"
 #include "trainee.h"
 
