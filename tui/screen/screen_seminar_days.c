@@ -1,4 +1,6 @@
 /* screen_seminar_days.c - an edition's programme day by day on the seminars tab. */
+#include "screen_seminar_days.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +12,7 @@
 #include "programme.h"
 #include "record_list.h"
 #include "seminar.h"
-#include "screen_seminar_views.h"
+#include "screen_seminar_view.h"
 #include "record.h"
 #include "text.h"
 #include "tz.h"

@@ -1,4 +1,6 @@
 /* screen_seminar_people.c - an edition's participants on the seminars tab. */
+#include "screen_seminar_people.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +11,7 @@
 #include "keys.h"
 #include "participant.h"
 #include "record_list.h"
-#include "screen_seminar_views.h"
+#include "screen_seminar_view.h"
 #include "record.h"
 #include "text.h"
 

@@ -14,7 +14,9 @@
 #include "programme.h"
 #include "record_list.h"
 #include "seminar.h"
-#include "screen_seminar_views.h"
+#include "screen_seminar_days.h"
+#include "screen_seminar_people.h"
+#include "screen_seminar_view.h"
 #include "text.h"
 
 enum sem_view { VIEW_EDITIONS, VIEW_DAYS, VIEW_PEOPLE };
@@ -38,68 +40,6 @@ static const char *const sem_status_choices[] = {
 	N_("planned"), N_("confirmed"), N_("held"), N_("cancelled"), NULL
 };
 
-/* ---- shared by the views ---- */
-
-void
-semv_day(const struct kz_config *cfg, const char *date, char *out,
-    size_t size)
-{
-	kz_programme_day(cfg, date, out, size);
-}
-
-void
-semv_country(void *arg, const char *value, char *out, size_t size)
-{
-	char v[8];
-	const char *n;
-
-	(void)arg;
-	snprintf(v, sizeof v, "%s", value);
-	if ((n = kz_country_name(kz_trim(form_upper(v)))) != NULL)
-		snprintf(out, size, "%s", _(n));
-	else if (*kz_trim(v))
-		snprintf(out, size, "%s", _("not a country code"));
-}
-
-static void
-lower(char *s)
-{
-	for (; *s; s++)
-		if (*s >= 'A' && *s <= 'Z')
-			*s = (char)(*s - 'A' + 'a');
-}
-
-bool
-semv_matches(char *hay, const char *term)
-{
-	char t[256];
-
-	if (!*term)
-		return true;
-	snprintf(t, sizeof t, "%s", term);
-	lower(hay);
-	lower(t);
-	return strstr(hay, t) != NULL;
-}
-
-static void
-dates_shown(const struct kz_config *cfg, const struct kz_seminar *s,
-    char *out, size_t size)
-{
-	char a[64], b[64];
-
-	if (!s->start[0]) {
-		out[0] = '\0';
-		return;
-	}
-	kz_date_format(s->start, cfg->date_format, a, sizeof a);
-	kz_date_format(s->end, cfg->date_format, b, sizeof b);
-	if (strcmp(s->start, s->end) == 0)
-		snprintf(out, size, "%s", a);
-	else
-		snprintf(out, size, "%s - %s", a, b);
-}
-
 /* "第18届" is the translators' business: the label is the handle. */
 static void
 edition_title(const struct kz_seminar *s, const char *series_name, char *out,
@@ -116,25 +56,6 @@ edition_title(const struct kz_seminar *s, const char *series_name, char *out,
 	else
 		snprintf(out, size, "%s %d  [%s]", series_name ? series_name :
 		    "", s->year, ref);
-}
-
-void
-semv_edition_line(struct frame_ctx *ctx, const char *edition, char *out,
-    size_t size)
-{
-	struct kz_seminar s;
-	struct kz_err err = { 0 };
-	char ref[96], place[300], dates[160];
-
-	out[0] = '\0';
-	if (kz_seminar_get(ctx->db, edition, &s, &err) != KZ_OK)
-		return;
-	kz_seminar_label(&s, ref, sizeof ref);
-	kz_seminar_place(&s, place, sizeof place);
-	dates_shown(ctx->cfg, &s, dates, sizeof dates);
-	snprintf(out, size, "%s  %s%s%s%s%s", ref, s.title ? s.title : "",
-	    s.title ? "  " : "", place, dates[0] ? "  " : "", dates);
-	kz_seminar_free(&s);
 }
 
 /* ---- loading ---- */
@@ -300,7 +221,7 @@ eds_detail(void *arg, struct record_list *l, size_t sel)
 	    sizeof buf);
 	record_list_detail_title(l, buf);
 	kz_seminar_label(s, ref, sizeof ref);
-	dates_shown(cfg, s, buf, sizeof buf);
+	semv_dates(cfg, s, buf, sizeof buf);
 	record_list_detail_add(l, _("Dates"), buf);
 	kz_seminar_place(s, buf, sizeof buf);
 	if (s->country[0]) {

@@ -11,7 +11,6 @@
 #include "i18n.h"
 #include "keys.h"
 #include "record_list.h"
-#include "screen_seminar_views.h"
 #include "record.h"
 #include "text.h"
 #include "trainee.h"
