@@ -17,14 +17,16 @@ dispatch_view_yesno(const char *question)
 {
 	WINDOW *w = draw_newwin(1, COLS, LINES - 1, 0);
 	bool yes = false;
+	char q[1024];
 
 	if (w == NULL)
 		return false;
+	snprintf(q, sizeof q, "%s %s", question, keys_yesno());
 	for (;;) {
 		int key;
 
 		werase(w);
-		draw_text(w, 0, 0, COLS, question, draw_attr(DRAW_ERROR));
+		draw_text(w, 0, 0, COLS, q, draw_attr(DRAW_ERROR));
 		wnoutrefresh(w);
 		doupdate();
 		key = draw_getkey(w);

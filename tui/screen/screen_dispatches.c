@@ -312,7 +312,7 @@ dsp_save(struct form *f, void *arg, struct kz_err *err)
 		}
 		/* A declared unavailability: the person decides. */
 		char q[KZ_ERR_MSG + 32];
-		snprintf(q, sizeof q, _("%s Go on? (y/n)"), w.item[0].msg);
+		snprintf(q, sizeof q, _("%s Go on?"), w.item[0].msg);
 		if (!dispatch_view_yesno(q)) {
 			*err = w;
 			break;
@@ -595,9 +595,8 @@ dsp_key(void *tab, int key)
 		if (sel_row(t)) {
 			char q[256];
 
-			snprintf(q, sizeof q, _("Delete dispatch %s (%s..%s)? "
-			    "(y/n)"), sel_row(t)->id, sel_row(t)->start,
-			    sel_row(t)->end);
+			snprintf(q, sizeof q, _("Delete dispatch %s (%s..%s)?"),
+			    sel_row(t)->id, sel_row(t)->start, sel_row(t)->end);
 			record_list_ask(&t->rl, q);
 		}
 		return UI_DRAW_STATUS;

@@ -156,10 +156,13 @@ req_detail(void *arg, struct record_list *l, size_t sel)
 	kz_dispatch_query_init(&q);
 	q.request = r.id;
 	if (kz_dispatch_list(t->ctx->db, &q, true, &dl, &err) == KZ_OK) {
-		record_list_detail_heading(l, _("Dispatches (m: candidates)"));
+		snprintf(buf, sizeof buf, _("Dispatches (%s: candidates)"),
+		    keys_first(KA_MATCH));
+		record_list_detail_heading(l, buf);
+		snprintf(buf, sizeof buf, _("none yet: press %s for the ranked "
+		    "candidates"), keys_first(KA_MATCH));
 		if (dl.n == 0)
-			record_list_detail_add(l, NULL, _("none yet: press m for the "
-			    "ranked candidates"));
+			record_list_detail_add(l, NULL, buf);
 		for (size_t i = 0; i < dl.n; i++) {
 			snprintf(buf, sizeof buf, "%s..%s %s: %s (%s) %s",
 			    dl.rows[i].start, dl.rows[i].end,
@@ -627,7 +630,7 @@ req_key(void *tab, int key)
 		if (sel_row(t)) {
 			char q[512];
 
-			snprintf(q, sizeof q, _("Delete request %s (%s)? (y/n)"),
+			snprintf(q, sizeof q, _("Delete request %s (%s)?"),
 			    sel_row(t)->id, sel_row(t)->topic);
 			record_list_ask(&t->rl, q);
 		}

@@ -328,11 +328,17 @@ draw_detail(struct sem_days *d)
 		draw_text(d->w, y, 0, d->wd, "", A_NORMAL);
 	if (it == NULL) {
 		draw_text(d->w, y0, 0, d->wd, "", draw_attr(DRAW_HEADER));
-		if (d->n == 0)
-			draw_text(d->w, y0 + 1, 0, d->wd, d->start[0] ?
-			    _("No programme yet: press a to add an item.") :
-			    _("The edition has no dates yet: set them with e on "
-			    "its list first."), draw_attr(DRAW_DIM));
+		if (d->n == 0) {
+			char words[256];
+
+			snprintf(words, sizeof words, d->start[0] ?
+			    _("No programme yet: press %s to add an item.") :
+			    _("The edition has no dates yet: set them with %s "
+			    "on its list first."), keys_first(d->start[0] ?
+			    KA_ADD : KA_EDIT));
+			draw_text(d->w, y0 + 1, 0, d->wd, words,
+			    draw_attr(DRAW_DIM));
+		}
 		return;
 	}
 	if (it->start[0] && (z = kz_tz_load(it->tz, &err)) != NULL) {
@@ -644,7 +650,8 @@ item_save(struct form *f, void *arg, struct kz_err *err)
 		free(e->clash_at);
 		e->clash_at = snap;
 		snap = NULL;
-		kz_err_add(err, "", "%s", _("F2 again keeps both items"));
+		kz_err_add(err, "", _("%s again keeps both items"),
+		    keys_first(KA_SAVE));
 	}
 	free(snap);
 	kz_programme_item_free(&it);
@@ -750,7 +757,7 @@ days_key(struct sem_days *d, int key)
 	case KA_DELETE:
 		if (it == NULL)
 			return 0;
-		snprintf(q, sizeof q, _("Delete %s %s \"%s\"? (y/n)"), it->date,
+		snprintf(q, sizeof q, _("Delete %s %s \"%s\"?"), it->date,
 		    it->start, it->title);
 		record_list_ask(&d->rl, q);
 		return UI_DRAW_STATUS;

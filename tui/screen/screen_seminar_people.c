@@ -340,7 +340,7 @@ people_key(struct sem_people *s, int key)
 	case KA_DELETE:
 		if (s->list.sel >= s->n)
 			return 0;
-		snprintf(q, sizeof q, _("Delete participant %s? (y/n)"),
+		snprintf(q, sizeof q, _("Delete participant %s?"),
 		    s->p[s->list.sel].name);
 		record_list_ask(&s->list, q);
 		return UI_DRAW_STATUS;

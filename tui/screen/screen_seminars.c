@@ -237,9 +237,9 @@ eds_detail(void *arg, struct record_list *l, size_t sel)
 	record_list_detail_add(l, _("Supporters"), s->supporters);
 	record_list_detail_add(l, _("Status"), _(kz_seminar_status_name(s->status)));
 	record_list_detail_add(l, _("Attendance"), att);
-	snprintf(buf, sizeof buf, ngettext("%ld item (p shows the programme)",
-	    "%ld items (p shows the programme)", (unsigned long)s->items),
-	    s->items);
+	snprintf(buf, sizeof buf, ngettext("%ld item (%s shows the programme)",
+	    "%ld items (%s shows the programme)", (unsigned long)s->items),
+	    s->items, keys_first(KA_PROGRAMME));
 	record_list_detail_add(l, _("Programme"), buf);
 	snprintf(buf, sizeof buf, "%ld", s->participants);
 	if (s->participants > 0 &&
@@ -282,12 +282,12 @@ draw_banner(struct sem_tab *t)
 		return;
 	werase(t->wbanner);
 	if (s == NULL)
-		snprintf(buf, sizeof buf, "%s", _("No seminar series yet: press S "
-		    "to add one."));
+		snprintf(buf, sizeof buf, _("No seminar series yet: press %s "
+		    "to add one."), keys_first(KA_SERIES_ADD));
 	else
-		snprintf(buf, sizeof buf, _("Series %zu/%zu (s: next): %s  [%s, "
-		    "%s]"), t->cur + 1, t->nseries, s->name, s->code,
-		    s->office ? s->office : "");
+		snprintf(buf, sizeof buf, _("Series %zu/%zu (%s: next): %s  [%s, "
+		    "%s]"), t->cur + 1, t->nseries, keys_first(KA_SERIES_NEXT),
+		    s->name, s->code, s->office ? s->office : "");
 	draw_text(t->wbanner, 0, 0, t->w, buf, draw_attr(DRAW_LABEL));
 	wnoutrefresh(t->wbanner);
 }
@@ -462,8 +462,8 @@ edition_form_run(struct sem_tab *t, bool edit)
 	if (edit && o == NULL)
 		return 0;
 	if (cur_series(t) == NULL) {
-		frame_message(t->ctx, true, "%s", _("Add a seminar series first: "
-		    "press S."));
+		frame_message(t->ctx, true, _("Add a seminar series first: "
+		    "press %s."), keys_first(KA_SERIES_ADD));
 		return UI_DRAW_STATUS;
 	}
 	if (edit) {
@@ -651,7 +651,7 @@ editions_key(struct sem_tab *t, int key)
 			return 0;
 		kz_seminar_label(s, ref, sizeof ref);
 		snprintf(q, sizeof q, _("Delete %s with %ld programme items and "
-		    "%ld participants? (y/n)"), ref, s->items, s->participants);
+		    "%ld participants?"), ref, s->items, s->participants);
 		record_list_ask(&t->list, q);
 		return UI_DRAW_STATUS;
 	default:

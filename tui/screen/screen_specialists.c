@@ -412,7 +412,7 @@ spec_key(void *tab, int key)
 	case KA_DELETE:
 		if (r == NULL)
 			return 0;
-		snprintf(q, sizeof q, _("Delete %s (%s)? (y/n)"), r->name,
+		snprintf(q, sizeof q, _("Delete %s (%s)?"), r->name,
 		    r->id);
 		record_list_ask(&t->rl, q);
 		return UI_DRAW_STATUS;
@@ -432,7 +432,7 @@ spec_open(struct frame_ctx *ctx)
 		return NULL;
 	t->ctx = ctx;
 	record_list_init(&t->rl, &spec_ops, t);
-	t->rl.empty = N_("No specialists yet: press a to add one.");
+	t->rl.empty = N_("No specialists yet: press %s to add one.");
 	t->rl.nomatch = N_("No specialist matches the search.");
 	t->rl.nodetail = N_("No specialist selected.");
 	spec_reload(t, true, NULL);

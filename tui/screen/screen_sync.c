@@ -537,7 +537,7 @@ key_prompt(struct sync_tab *t, int key)
 	if (access(t->target, F_OK) == 0) {
 		char q[4200];
 
-		snprintf(q, sizeof q, _("%s exists: replace it? (y/n)"),
+		snprintf(q, sizeof q, _("%s exists: replace it?"),
 		    t->target);
 		t->ask = ASK_REPLACE;
 		record_list_ask(&t->rl, q);
@@ -564,8 +564,8 @@ ask_resolve(struct sync_tab *t, bool theirs)
 		    c->n);
 		return UI_DRAW_STATUS;
 	}
-	snprintf(q, sizeof q, theirs ? _("Take theirs for #%ld (%s %s)? (y/n)") :
-	    _("Keep mine for #%ld (%s %s)? (y/n)"), c->n, c->table, c->record);
+	snprintf(q, sizeof q, theirs ? _("Take theirs for #%ld (%s %s)?") :
+	    _("Keep mine for #%ld (%s %s)?"), c->n, c->table, c->record);
 	t->ask = theirs ? ASK_THEIRS : ASK_MINE;
 	t->ask_n = c->n;
 	record_list_ask(&t->rl, q);
@@ -706,7 +706,8 @@ sync_draw(void *tab, unsigned flags)
 	}
 	/* the list's own words for an empty list speak of adding */
 	t->rl.empty = t->all ? N_("No conflicts: every change was applied.") :
-	    N_("No open conflicts (r shows the settled ones).");
+	    N_("No open conflicts (%s shows the settled ones).");
+	t->rl.empty_key = KA_SHOW_RESOLVED;
 	record_list_draw(&t->rl, flags);
 }
 

@@ -133,9 +133,15 @@ draw_detail(struct tl_tab *t)
 	draw_text(t->w, y, 0, t->width, "", A_NORMAL);
 	draw_text(t->w, y + 1, 0, t->width, "", A_NORMAL);
 	if (d == NULL) {
-		draw_text(t->w, y, 0, t->width, _("No dispatches in this "
-		    "period: h, l, H, L move; - zooms out; t goes to today."),
-		    draw_attr(DRAW_DIM));
+		char words[LINEW];
+
+		snprintf(words, sizeof words, _("No dispatches in this period: "
+		    "%s, %s, %s, %s move; %s zooms out; %s goes to today."),
+		    keys_first(KA_TL_EARLIER), keys_first(KA_TL_LATER),
+		    keys_first(KA_TL_MONTH_EARLIER),
+		    keys_first(KA_TL_MONTH_LATER), keys_first(KA_ZOOM_OUT),
+		    keys_first(KA_TODAY));
+		draw_text(t->w, y, 0, t->width, words, draw_attr(DRAW_DIM));
 		return;
 	}
 	/* Two lines of the selected row's detail, the first broken where a

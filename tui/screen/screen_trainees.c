@@ -352,7 +352,7 @@ tr_key(void *tab, int key)
 	case KA_DELETE:
 		if (t->list.sel >= t->n)
 			return 0;
-		snprintf(q, sizeof q, _("Delete the placement in %s (%d)? (y/n)"),
+		snprintf(q, sizeof q, _("Delete the placement in %s (%d)?"),
 		    t->l[t->list.sel].host, t->l[t->list.sel].year);
 		record_list_ask(&t->list, q);
 		return UI_DRAW_STATUS;

@@ -280,12 +280,13 @@ form_bottom_text(struct form_view *v, const char *s, attr_t attr)
 static void
 form_draw_bottom(struct form *f, struct form_view *v, bool confirm)
 {
-	char hints[256];
+	char hints[256], q[256];
 
-	if (confirm)
-		form_bottom_text(v, _("Discard changes? (y/n)"),
-		    draw_attr(DRAW_ERROR));
-	else if (f->general[0])
+	if (confirm) {
+		snprintf(q, sizeof q, "%s %s", _("Discard changes?"),
+		    keys_yesno());
+		form_bottom_text(v, q, draw_attr(DRAW_ERROR));
+	} else if (f->general[0])
 		form_bottom_text(v, f->general, draw_attr(DRAW_ERROR));
 	else if (f->err[f->cur][0])
 		/* In full: the row under the field may have cut it. */

@@ -343,6 +343,16 @@ keys_first(enum keys_action a)
 	return "?";
 }
 
+const char *
+keys_yesno(void)
+{
+	static char buf[32];
+
+	snprintf(buf, sizeof buf, "(%s/%s)", keys_first(KA_YES),
+	    keys_first(KA_NO));
+	return buf;
+}
+
 static int
 keys_push(char ***lines, size_t *n, size_t *cap, char *line)
 {

@@ -279,13 +279,17 @@ void
 record_list_draw(struct record_list *l, unsigned flags)
 {
 	const char *empty;
+	char words[512];
 
 	if (*record_list_term(l))
 		empty = l->nomatch ? _(l->nomatch) :
 		    _("Nothing matches the search.");
-	else
-		empty = l->empty ? _(l->empty) :
-		    _("Nothing here yet: press a to add.");
+	else {
+		snprintf(words, sizeof words, l->empty ? _(l->empty) :
+		    _("Nothing here yet: press %s to add."),
+		    keys_first(l->empty_key ? l->empty_key : KA_ADD));
+		empty = words;
+	}
 	if (l->wlist != NULL && (flags & (UI_DRAW_LIST | UI_DRAW_ROWS))) {
 		if (flags & UI_DRAW_LIST)
 			draw_list(l, empty);
@@ -436,7 +440,8 @@ record_list_clear(struct record_list *l)
 void
 record_list_ask(struct record_list *l, const char *question)
 {
-	snprintf(l->question, sizeof l->question, "%s", question);
+	snprintf(l->question, sizeof l->question, "%s %s", question,
+	    keys_yesno());
 	l->mode = RLIST_CONFIRM;
 }
 
