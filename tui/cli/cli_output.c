@@ -9,6 +9,7 @@
 #include "file.h"
 #include "i18n.h"
 #include "text.h"
+#include "xalloc.h"
 
 void
 out_table_init(struct out_table *t, int ncols, const char *const *head)
@@ -23,17 +24,13 @@ out_table_row(struct out_table *t, const char *const *cells)
 {
 	if (t->nrows == t->cap) {
 		size_t c = t->cap ? t->cap * 2 : 64;
-		char **p = realloc(t->cell, c * (size_t)t->ncols * sizeof *p);
-		if (p == NULL)
-			abort();	/* a listing cannot go on without memory */
-		t->cell = p;
+		t->cell = xrealloc(t->cell, c * (size_t)t->ncols *
+		    sizeof *t->cell);
 		t->cap = c;
 	}
 	for (int i = 0; i < t->ncols; i++) {
-		char *s = strdup(cells[i] ? cells[i] : "");
-		if (s == NULL)
-			abort();
-		t->cell[t->nrows * (size_t)t->ncols + (size_t)i] = s;
+		t->cell[t->nrows * (size_t)t->ncols + (size_t)i] =
+		    xstrdup(cells[i] ? cells[i] : "");
 	}
 	t->nrows++;
 }
@@ -41,11 +38,9 @@ out_table_row(struct out_table *t, const char *const *cells)
 void
 out_table_print(FILE *fp, const struct out_table *t, int maxw)
 {
-	int *w = calloc((size_t)t->ncols, sizeof *w);
+	int *w = xcalloc((size_t)t->ncols, sizeof *w);
 	char cellbuf[1024];
 
-	if (w == NULL)
-		return;
 	for (int i = 0; i < t->ncols; i++)
 		w[i] = kz_text_width(t->head[i]);
 	for (size_t r = 0; r < t->nrows; r++)
@@ -85,6 +80,8 @@ out_csv_row(FILE *fp, int n, const char *const *cells)
 
 	for (int i = 0; i < n; i++)
 		kz_csv_cell(&b, cells[i], i == n - 1);
+	if (b.oom)
+		xalloc_die();	/* half a row would be a wrong one */
 	fputs(kz_buf_str(&b), fp);
 	kz_buf_free(&b);
 }

@@ -16,6 +16,7 @@
 #include "specialist.h"
 #include "stamp.h"
 #include "text.h"
+#include "xalloc.h"
 
 struct dsp_tab {
 	struct frame_ctx *ctx;
@@ -614,10 +615,8 @@ dsp_key(void *tab, int key)
 static void *
 dsp_open(struct frame_ctx *ctx)
 {
-	struct dsp_tab *t = calloc(1, sizeof *t);
+	struct dsp_tab *t = xcalloc(1, sizeof *t);
 
-	if (t == NULL)
-		return NULL;
 	t->ctx = ctx;
 	record_list_init(&t->rl, &dsp_ops, t);
 	reload(t, NULL);

@@ -19,6 +19,7 @@
 #include "specialist.h"
 #include "stamp.h"
 #include "text.h"
+#include "xalloc.h"
 
 struct req_tab {
 	struct frame_ctx *ctx;
@@ -649,10 +650,8 @@ req_key(void *tab, int key)
 static void *
 req_open(struct frame_ctx *ctx)
 {
-	struct req_tab *t = calloc(1, sizeof *t);
+	struct req_tab *t = xcalloc(1, sizeof *t);
 
-	if (t == NULL)
-		return NULL;
 	t->ctx = ctx;
 	record_list_init(&t->rl, &req_ops, t);
 	record_list_init(&t->cl, &cand_ops, t);

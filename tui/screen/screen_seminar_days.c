@@ -16,6 +16,7 @@
 #include "record.h"
 #include "text.h"
 #include "tz.h"
+#include "xalloc.h"
 
 #define ROWW 4096
 
@@ -117,8 +118,7 @@ build_lines(struct sem_days *d, const char *keep)
 	d->lines = NULL;
 	d->nlines = d->shown = 0;
 	d->sel = d->top = 0;
-	if ((l = calloc(d->n * 2 + 1, sizeof *l)) == NULL)
-		return;
+	l = xcalloc(d->n * 2 + 1, sizeof *l);
 	for (size_t i = 0; i < d->n; i++) {
 		if (!matches(&d->items[i], term))
 			continue;
@@ -176,10 +176,8 @@ days_show(struct sem_days *d, const char *edition)
 struct sem_days *
 days_open(struct frame_ctx *ctx)
 {
-	struct sem_days *d = calloc(1, sizeof *d);
+	struct sem_days *d = xcalloc(1, sizeof *d);
 
-	if (d == NULL)
-		return NULL;
 	d->ctx = ctx;
 	record_list_init(&d->rl, &days_ops, d);
 	return d;
@@ -566,8 +564,8 @@ preview_tz(void *arg, const char *value, char *out, size_t size)
 	}
 }
 
-/* All form values in one string: a clash is accepted when F2 is pressed
- * again on exactly what it was shown for. */
+/* All form values in one string: a clash is accepted when the form is
+ * saved again on exactly what it was shown for. */
 static char *
 snapshot(const struct form *f)
 {
@@ -577,7 +575,9 @@ snapshot(const struct form *f)
 		kz_buf_puts(&b, form_value(f, i));
 		kz_buf_put(&b, "\x1f", 1);
 	}
-	return b.oom ? NULL : b.s;
+	if (b.oom)
+		xalloc_die();
+	return b.s;
 }
 
 static bool

@@ -18,6 +18,7 @@
 #include "screen_seminar_people.h"
 #include "screen_seminar_view.h"
 #include "text.h"
+#include "xalloc.h"
 
 enum sem_view { VIEW_EDITIONS, VIEW_DAYS, VIEW_PEOPLE };
 
@@ -679,19 +680,12 @@ sem_key(void *tab, int key)
 static void *
 sem_open(struct frame_ctx *ctx)
 {
-	struct sem_tab *t = calloc(1, sizeof *t);
+	struct sem_tab *t = xcalloc(1, sizeof *t);
 
-	if (t == NULL)
-		return NULL;
 	t->ctx = ctx;
 	record_list_init(&t->list, &eds_ops, t);
-	if ((t->days = days_open(ctx)) == NULL ||
-	    (t->people = people_open(ctx)) == NULL) {
-		days_close(t->days);
-		record_list_free(&t->list);
-		free(t);
-		return NULL;
-	}
+	t->days = days_open(ctx);
+	t->people = people_open(ctx);
 	load_series(t, NULL);
 	load_editions(t, NULL);
 	return t;

@@ -15,6 +15,7 @@
 #include "specialist.h"
 #include "stamp.h"
 #include "text.h"
+#include "xalloc.h"
 
 /* Display names of stored keywords; core stores them in English. */
 static const char *const spec_level_names[KZ_LEVEL_COUNT] = {
@@ -426,10 +427,8 @@ spec_key(void *tab, int key)
 static void *
 spec_open(struct frame_ctx *ctx)
 {
-	struct spec_tab *t = calloc(1, sizeof *t);
+	struct spec_tab *t = xcalloc(1, sizeof *t);
 
-	if (t == NULL)
-		return NULL;
 	t->ctx = ctx;
 	record_list_init(&t->rl, &spec_ops, t);
 	t->rl.empty = N_("No specialists yet: press %s to add one.");

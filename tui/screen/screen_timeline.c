@@ -12,6 +12,7 @@
 #include "stamp.h"
 #include "text.h"
 #include "timeline.h"
+#include "xalloc.h"
 
 #define LINEW 4096
 
@@ -49,10 +50,8 @@ refilter(struct tl_tab *t)
 	size_t n = 0;
 
 	free(t->vis);
-	t->vis = calloc(t->tl.n + 1, sizeof *t->vis);
+	t->vis = xcalloc(t->tl.n + 1, sizeof *t->vis);
 	t->nvis = 0;
-	if (t->vis == NULL)
-		return;
 	for (size_t i = 0; i < t->tl.n; i++)
 		if (kz_timeline_row_visible(&t->tl.rows[i], t->from, t->from +
 		    span(t) - 1))
@@ -322,10 +321,8 @@ tl_key(void *tab, int key)
 static void *
 tl_open(struct frame_ctx *ctx)
 {
-	struct tl_tab *t = calloc(1, sizeof *t);
+	struct tl_tab *t = xcalloc(1, sizeof *t);
 
-	if (t == NULL)
-		return NULL;
 	t->ctx = ctx;
 	t->zoom = KZ_TL_MONTH;
 	t->cw = 55;

@@ -14,6 +14,7 @@
 #include "record.h"
 #include "text.h"
 #include "trainee.h"
+#include "xalloc.h"
 
 struct tr_tab {
 	struct frame_ctx *ctx;
@@ -366,10 +367,8 @@ tr_key(void *tab, int key)
 static void *
 tr_open(struct frame_ctx *ctx)
 {
-	struct tr_tab *t = calloc(1, sizeof *t);
+	struct tr_tab *t = xcalloc(1, sizeof *t);
 
-	if (t == NULL)
-		return NULL;
 	t->ctx = ctx;
 	record_list_init(&t->list, &tr_ops, t);
 	tr_load(t, NULL);

@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "specialist.h"	/* kz_str_set */
 #include "text.h"
+#include "xalloc.h"
 
 void
 form_init(struct form *f, const char *title, const struct form_spec *spec,
@@ -19,11 +20,9 @@ form_init(struct form *f, const char *title, const struct form_spec *spec,
 	f->spec = spec;
 	f->n = n;
 	f->arg = arg;
-	f->val = calloc((size_t)n, sizeof *f->val);
-	f->choice = calloc((size_t)n, sizeof *f->choice);
-	f->err = calloc((size_t)n, sizeof *f->err);
-	if (f->val == NULL || f->choice == NULL || f->err == NULL)
-		f->n = 0;
+	f->val = xcalloc((size_t)n, sizeof *f->val);
+	f->choice = xcalloc((size_t)n, sizeof *f->choice);
+	f->err = xcalloc((size_t)n, sizeof *f->err);
 	for (int i = 0; i < f->n; i++)
 		form_line_set(&f->val[i], "");
 }
@@ -68,10 +67,8 @@ form_choice(const struct form *f, int i)
 char *
 form_trimmed(const struct form *f, int i)
 {
-	char *c = strdup(form_value(f, i)), *t;
+	char *c = xstrdup(form_value(f, i)), *t;
 
-	if (c == NULL)
-		return NULL;
 	t = kz_trim(c);
 	memmove(c, t, strlen(t) + 1);
 	return c;

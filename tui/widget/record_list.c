@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "id.h"
 #include "text.h"
+#include "xalloc.h"
 
 #define ROWW 4096		/* bytes of one drawn row */
 #define LABELW 14		/* detail labels, at most */
@@ -174,21 +175,14 @@ dl_push(struct record_list *l, const char *label, const char *text, size_t len,
 
 	if (l->ndl == l->capdl) {
 		size_t cap = l->capdl ? l->capdl * 2 : 32;
-		struct record_list_dline *p = realloc(l->dl, cap * sizeof *p);
-
-		if (p == NULL)
-			return;
-		l->dl = p;
+		l->dl = xrealloc(l->dl, cap * sizeof *l->dl);
 		l->capdl = cap;
 	}
 	d = &l->dl[l->ndl];
-	d->label = label ? strdup(label) : NULL;
-	d->text = strndup(text, len);
+	d->label = label ? xstrdup(label) : NULL;
+	d->text = xstrndup(text, len);
 	d->heading = heading;
-	if (d->text != NULL)
-		l->ndl++;
-	else
-		free(d->label);
+	l->ndl++;
 }
 
 struct wrapctx {
