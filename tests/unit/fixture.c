@@ -30,6 +30,28 @@ unit_rmtree(const char *dir)
 	return nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+int
+unit_dir_setup(void **state)
+{
+	char *dir = calloc(1, 64);
+
+	if (dir == NULL || unit_tempdir(dir) != 0) {
+		free(dir);
+		return -1;
+	}
+	*state = dir;
+	return 0;
+}
+
+int
+unit_dir_teardown(void **state)
+{
+	int rc = unit_rmtree(*state);
+
+	free(*state);
+	return rc;
+}
+
 struct kz_config *
 unit_config(const char *text)
 {

@@ -219,23 +219,9 @@ test_today(void **state)
 
 /* ---- files ---- */
 
-static char dir[64];
-
-static int
-dir_setup(void **state)
-{
-	return unit_tempdir(dir);
-}
-
-static int
-dir_teardown(void **state)
-{
-	return unit_rmtree(dir);
-}
-
 /* How many names in dir start with prefix. */
 static int
-entries(const char *prefix)
+entries(const char *dir, const char *prefix)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -251,6 +237,7 @@ entries(const char *prefix)
 static void
 test_file_read(void **state)
 {
+	const char *dir = *state;
 	char path[128];
 	size_t len;
 	char *s;
@@ -286,6 +273,7 @@ test_file_read(void **state)
 static void
 test_file_write_atomic(void **state)
 {
+	const char *dir = *state;
 	char path[128], sub[128];
 	size_t len;
 	char *s;
@@ -302,7 +290,7 @@ test_file_write_atomic(void **state)
 	struct stat sb;
 	assert_int_equal(stat(path, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
-	assert_int_equal(entries("w.txt.tmp"), 0);
+	assert_int_equal(entries(dir, "w.txt.tmp"), 0);
 
 	/* A failure leaves the old file, or none, and no temp file. Here
 	 * the rename fails: the name is a directory's. */
@@ -310,7 +298,7 @@ test_file_write_atomic(void **state)
 	assert_int_equal(mkdir(sub, 0700), 0);
 	assert_int_equal(kz_file_write_atomic(sub, "x", 1), -1);
 	assert_int_equal(errno, EISDIR);
-	assert_int_equal(entries("taken.tmp"), 0);
+	assert_int_equal(entries(dir, "taken.tmp"), 0);
 	/* and here the temp file cannot even be made */
 	snprintf(sub, sizeof sub, "%s/nowhere/f.txt", dir);
 	assert_int_equal(kz_file_write_atomic(sub, "x", 1), -1);
@@ -321,9 +309,9 @@ test_file_write_atomic(void **state)
 	assert_int_equal(kz_file_write_temp(sub, "half", 4, tmp, sizeof tmp),
 	    0);
 	assert_int_equal(access(sub, F_OK), -1);
-	assert_int_equal(entries("two.txt.tmp-"), 1);
+	assert_int_equal(entries(dir, "two.txt.tmp-"), 1);
 	assert_int_equal(kz_file_commit(tmp, sub), 0);
-	assert_int_equal(entries("two.txt.tmp-"), 0);
+	assert_int_equal(entries(dir, "two.txt.tmp-"), 0);
 	assert_non_null(s = kz_file_read(sub, 0, &len));
 	assert_string_equal(s, "half");
 	free(s);
@@ -453,10 +441,10 @@ main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_date_arithmetic),
 		cmocka_unit_test(test_today),
-		cmocka_unit_test_setup_teardown(test_file_read, dir_setup,
-		    dir_teardown),
+		cmocka_unit_test_setup_teardown(test_file_read, unit_dir_setup,
+		    unit_dir_teardown),
 		cmocka_unit_test_setup_teardown(test_file_write_atomic,
-		    dir_setup, dir_teardown),
+		    unit_dir_setup, unit_dir_teardown),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_sha256),

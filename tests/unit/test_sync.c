@@ -9,6 +9,7 @@
 
 #include "config.h"
 #include "db.h"
+#include "file.h"
 #include "specialist.h"
 #include "sync.h"
 
@@ -413,18 +414,13 @@ test_damaged_refused(void **state)
 	struct kz_err err = { 0 };
 	char x[KZ_ID_SIZE], path[128];
 	unsigned char *data;
+	size_t len;
 	long size;
-	FILE *fp;
 
 	add(f, TYO, "佐藤健一", "Kenichi Sato", x);
 	export(f, TYO, path, sizeof path);
-	assert_non_null(fp = fopen(path, "rb"));
-	fseek(fp, 0, SEEK_END);
-	size = ftell(fp);
-	rewind(fp);
-	assert_non_null(data = malloc((size_t)size));
-	assert_int_equal(fread(data, 1, (size_t)size, fp), (size_t)size);
-	fclose(fp);
+	assert_non_null(data = (unsigned char *)kz_file_read(path, 0, &len));
+	size = (long)len;
 
 	/* a flipped bit anywhere, a cut anywhere */
 	for (long i = 0; i < size; i += 7) {

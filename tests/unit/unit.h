@@ -34,5 +34,9 @@ int unit_teardown(void **state);
 int unit_tempdir(char dir[64]);
 struct kz_config *unit_config(const char *text);
 int unit_rmtree(const char *dir);
+/* cmocka setups for a test that needs only a temp directory: *state
+ * becomes its path (a char *), removed with all in it afterwards. */
+int unit_dir_setup(void **state);
+int unit_dir_teardown(void **state);
 
 #endif
