@@ -115,22 +115,30 @@ kz_date_from_days(long z, char out[11])
 	    (unsigned)m % 100u, (unsigned)d % 100u);
 }
 
-int64_t
-kz_date_now(void)
+bool
+kz_date_stamp(const char *s, int64_t *t)
 {
-	const char *fixed = getenv("KIZUNA_NOW");
 	char date[11];
 	int hh, mm, ss;
 
-	if (fixed && strlen(fixed) == 20 && fixed[10] == 'T' &&
-	    fixed[19] == 'Z' && sscanf(fixed + 11, "%2d:%2d:%2d", &hh, &mm,
-	    &ss) == 3) {
-		memcpy(date, fixed, 10);
-		date[10] = '\0';
-		if (kz_date_valid(date))
-			return (int64_t)kz_date_days(date) * 86400 + hh * 3600 +
-			    mm * 60 + ss;
-	}
+	if (s == NULL || strlen(s) != 20 || s[10] != 'T' || s[19] != 'Z' ||
+	    sscanf(s + 11, "%2d:%2d:%2d", &hh, &mm, &ss) != 3)
+		return false;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	if (!kz_date_valid(date))
+		return false;
+	*t = (int64_t)kz_date_days(date) * 86400 + hh * 3600 + mm * 60 + ss;
+	return true;
+}
+
+int64_t
+kz_date_now(void)
+{
+	int64_t t;
+
+	if (kz_date_stamp(getenv("KIZUNA_NOW"), &t))
+		return t;
 	return (int64_t)time(NULL);
 }
 

@@ -31,6 +31,9 @@ bool kz_date_valid(const char *s);
 long kz_date_days(const char *s);
 /* The date `days` after 1970-01-01 as "YYYY-MM-DD". */
 void kz_date_from_days(long days, char out[11]);
+/* The instant of an audit stamp "2026-11-21T08:00:00Z" (UTC), in seconds
+ * since 1970-01-01 00:00; false if s is no such stamp. */
+bool kz_date_stamp(const char *s, int64_t *t);
 /* The time now, seconds since 1970-01-01 00:00 UTC; tests pin it with
  * $KIZUNA_NOW ("2026-11-21T08:00:00Z"). Which day that is where the
  * office is: kz_stamp_today. */

@@ -30,23 +30,15 @@ const char *
 kz_stamp_format(const struct kz_config *cfg, const char *utc, char *out,
     size_t size)
 {
-	char date[11], local[11], shown[64], abbr[16] = "";
-	int hh, mm, ss;
+	char local[11], shown[64], abbr[16] = "";
 	struct kz_tz *z;
+	int64_t t;
 
 	if (size == 0)
 		return out;
 	snprintf(out, size, "%s", utc ? utc : "");
-	if (utc == NULL || strlen(utc) != 20 || utc[10] != 'T' ||
-	    utc[19] != 'Z' || sscanf(utc + 11, "%2d:%2d:%2d", &hh, &mm, &ss)
-	    != 3)
+	if (!kz_date_stamp(utc, &t) || (z = office_zone(cfg)) == NULL)
 		return out;
-	memcpy(date, utc, 10);
-	date[10] = '\0';
-	if (!kz_date_valid(date) || (z = office_zone(cfg)) == NULL)
-		return out;
-	int64_t t = (int64_t)kz_date_days(date) * 86400 + hh * 3600 + mm * 60 +
-	    ss;
 	long sec, days = kz_date_day_of(t + kz_tz_offset(z, t, NULL, abbr),
 	    &sec);
 	kz_date_from_days(days, local);

@@ -190,6 +190,12 @@ test_today(void **state)
 	char out[11];
 
 	(void)state;
+	int64_t t;
+	assert_true(kz_date_stamp("1969-12-31T23:59:59Z", &t));
+	assert_int_equal(t, -1);
+	assert_false(kz_date_stamp("2026-11-21 20:00:00Z", &t));
+	assert_false(kz_date_stamp("2026-02-30T20:00:00Z", &t));
+	assert_false(kz_date_stamp(NULL, &t));
 	unsetenv("KIZUNA_TODAY");
 	setenv("KIZUNA_NOW", "2026-11-21T20:00:00Z", 1);
 	assert_int_equal(kz_date_now(), kz_date_civil(2026, 11, 21) * 86400L +
