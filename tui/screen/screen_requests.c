@@ -160,10 +160,11 @@ req_detail(void *arg, struct record_list *l, size_t sel)
 		snprintf(buf, sizeof buf, _("Dispatches (%s: candidates)"),
 		    keys_first(KA_MATCH));
 		record_list_detail_heading(l, buf);
-		snprintf(buf, sizeof buf, _("none yet: press %s for the ranked "
-		    "candidates"), keys_first(KA_MATCH));
-		if (dl.n == 0)
+		if (dl.n == 0) {
+			snprintf(buf, sizeof buf, _("none yet: press %s for the "
+			    "ranked candidates"), keys_first(KA_MATCH));
 			record_list_detail_add(l, NULL, buf);
+		}
 		for (size_t i = 0; i < dl.n; i++) {
 			snprintf(buf, sizeof buf, "%s..%s %s: %s (%s) %s",
 			    dl.rows[i].start, dl.rows[i].end,
