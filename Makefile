@@ -87,9 +87,10 @@ build/kizuna: $(REL_TUI) build/rel/libkizuna.a
 build/san/kizuna: $(SAN_TUI) build/san/libkizuna.a
 	$(CC) $(SAN) -o $@ $(SAN_TUI) build/san/libkizuna.a $(PKG_LIBS) -lm
 
-build/san/tests/%: tests/unit/%.c tests/unit/unit.h build/san/libkizuna.a
+# Every unit test links the one shared fixture (tests/unit/fixture.c).
+build/san/tests/%: tests/unit/%.c tests/unit/unit.h tests/unit/fixture.c build/san/libkizuna.a
 	@mkdir -p $(@D)
-	$(CC) $(KZ_CFLAGS) -Itests/unit -O1 -g $(SAN) -o $@ $< build/san/libkizuna.a $(PKG_LIBS) $(CMOCKA_LIBS) -lm
+	$(CC) $(KZ_CFLAGS) -Itests/unit -O1 -g $(SAN) -o $@ $< tests/unit/fixture.c build/san/libkizuna.a $(PKG_LIBS) $(CMOCKA_LIBS) -lm
 
 # Completion scripts for bash and zsh, written by the program from its
 # command table (it reads no configuration to do so).

@@ -17,7 +17,10 @@ struct kz_field {
 	char *name_zh;
 };
 
-/* Who pays a cost of a dispatch (the council's rule in DOMAIN.md). */
+/* Who pays a cost of a dispatch. The council's rule: the council (head
+ * office) pays international travel, accident compensation and travel
+ * incidentals; the host pays travel inside its country, interpreting,
+ * lodging and meals. */
 enum kz_payer { KZ_PAYER_HEAD, KZ_PAYER_HOST };
 
 /* A cost line every new dispatch starts with (dispatch.costs). */
@@ -65,8 +68,6 @@ extern const char kz_default_fields[];
 /* Look up a field by code or by number ("12"); NULL if unknown. */
 const struct kz_field *kz_config_field(const struct kz_config *cfg,
     const char *code_or_number);
-/* Is code an ISO 3166-1 alpha-2 country code (capitals)? */
-bool kz_config_country_known(const char *code);
 
 /* The field's name in the configured language, falling back to English. */
 const char *kz_field_name(const struct kz_config *cfg,

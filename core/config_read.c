@@ -10,6 +10,7 @@
 #include "config_fields.h"
 #include "config_schema.h"
 #include "config_stage.h"
+#include "file.h"
 #include "i18n.h"
 #include "yaml_doc.h"
 #include "yaml_error.h"
@@ -104,53 +105,6 @@ missing_mark(const struct cparse *c, const char *key)
 	return best;
 }
 
-/* Read a whole file, NUL-terminated. */
-static char *
-read_file(const char *path, size_t *len, int *error)
-{
-	FILE *f;
-	char *text = NULL;
-	size_t n = 0, cap = 0;
-
-	if ((f = fopen(path, "rb")) == NULL) {
-		*error = errno;
-		return NULL;
-	}
-	for (;;) {
-		if (n + 4096 + 1 > cap) {
-			char *t;
-
-			cap = cap ? cap * 2 : 8192;
-			if (cap > MAX_FILE + 8192 || (t = realloc(text, cap)) == NULL) {
-				*error = cap > MAX_FILE + 8192 ? EFBIG : ENOMEM;
-				goto fail;
-			}
-			text = t;
-		}
-		size_t got = fread(text + n, 1, 4096, f);
-		n += got;
-		if (got < 4096) {
-			if (ferror(f)) {
-				*error = errno ? errno : EIO;
-				goto fail;
-			}
-			break;
-		}
-	}
-	if (n > MAX_FILE) {
-		*error = EFBIG;
-		goto fail;
-	}
-	fclose(f);
-	text[n] = '\0';
-	*len = n;
-	return text;
-fail:
-	fclose(f);
-	free(text);
-	return NULL;
-}
-
 /* path taken relative to the directory of `base` unless absolute. */
 static char *
 relative_to(const char *base, const char *path)
@@ -188,12 +142,11 @@ load_fields(struct cparse *c, struct kz_config *cfg)
 		    &cfg->nfields);
 	}
 	size_t len;
-	int error = 0;
-	char *text = read_file(cfg->fields_file, &len, &error);
+	char *text = kz_file_read(cfg->fields_file, MAX_FILE, &len);
 	if (text == NULL) {
 		kz_yaml_doc_fail(&c->y, st->mark, _("cannot read the fields file "
 		    "\"%s\": %s"), kz_yaml_error_shown(cfg->fields_file, sh),
-		    strerror(error));
+		    strerror(errno));
 		return false;
 	}
 	s.name = cfg->fields_file;
@@ -366,13 +319,12 @@ struct kz_config *
 kz_config_load(const char *path, struct kz_err *err)
 {
 	size_t len;
-	int error = 0;
 	char *text;
 	struct kz_config *cfg;
 
 	kz_err_clear(err);
-	if ((text = read_file(path, &len, &error)) == NULL) {
-		kz_err_add(err, path, _("cannot read: %s"), strerror(error));
+	if ((text = kz_file_read(path, MAX_FILE, &len)) == NULL) {
+		kz_err_add(err, path, _("cannot read: %s"), strerror(errno));
 		return NULL;
 	}
 	cfg = kz_config_parse(path, text, len, err);

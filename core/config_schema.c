@@ -11,6 +11,8 @@
 
 #include "config.h"
 #include "i18n.h"
+#include "tz.h"
+#include "country.h"
 #include "money.h"
 #include "yaml_error.h"
 
@@ -47,52 +49,19 @@ kz_config_schema_text(const char *v, char *why, size_t size, size_t *at)
 	return true;
 }
 
-/* Every officially assigned ISO 3166-1 alpha-2 code (249). */
-static const char countries[] =
-    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ "
-    "BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ "
-    "CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ "
-    "DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR "
-    "GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY "
-    "HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP "
-    "KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY "
-    "MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ "
-    "NA NC NE NF NG NI NL NO NP NR NU NZ OM "
-    "PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW "
-    "SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ "
-    "TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ "
-    "UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW ";
-
-static bool
-country_known(const char *v)
-{
-	if (strlen(v) != 2)
-		return false;
-	for (const char *c = countries; *c != '\0'; c += 3)
-		if (c[0] == v[0] && c[1] == v[1])
-			return true;
-	return false;
-}
-
-bool
-kz_config_country_known(const char *code)
-{
-	return code != NULL && country_known(code);
-}
-
 static bool
 check_country(const char *v, char *why, size_t size, size_t *at)
 {
 	char up[3];
 	char s[64];
 
-	if (country_known(v))
+	if (kz_country_name(v) != NULL)
 		return true;
 	if (strlen(v) == 2) {
 		up[0] = (char)(v[0] >= 'a' && v[0] <= 'z' ? v[0] - 32 : v[0]);
 		up[1] = (char)(v[1] >= 'a' && v[1] <= 'z' ? v[1] - 32 : v[1]);
 		up[2] = '\0';
-		if (country_known(up)) {
+		if (kz_country_name(up) != NULL) {
 			snprintf(why, size, _("country codes are written in "
 			    "capitals: %s"), up);
 			return false;
@@ -108,28 +77,11 @@ check_timezone(const char *v, char *why, size_t size, size_t *at)
 {
 	const char *dir;
 	char s[64];
-	size_t n = strlen(v);
 	struct stat sb;
+	bool ok;
 
-	/* Format first: the name becomes a path, so no "..", no leading
-	 * slash, and only the characters tz database names use. */
-	bool ok = n > 0 && n < 64 && v[0] != '/' && v[n - 1] != '/';
-	for (size_t i = 0; ok && i < n; i++) {
-		char c = v[i];
-		bool start = i == 0 || v[i - 1] == '/';
-
-		if (c == '/' && start)
-			ok = false;
-		else if (c == '.' && start)
-			ok = false;
-		else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		    (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '+' ||
-		    c == '/' || c == '.')) {
-			*at = i;
-			ok = false;
-		}
-	}
-	if (!ok) {
+	/* Format first: the name becomes a path. */
+	if (!kz_tz_name_ok(v, at)) {
 		snprintf(why, size, _("\"%s\" is not a time zone name such as "
 		    "Asia/Tokyo or UTC"), kz_yaml_error_shown(v, s));
 		return false;

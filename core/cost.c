@@ -8,7 +8,10 @@
 #include "i18n.h"
 #include "record.h"
 
-/* Names of the categories of the council's rule (DOMAIN.md). */
+/* Names of the categories of the council's rule: the council pays
+ * international travel, accident compensation and travel incidentals;
+ * the host pays travel inside its country, interpreting, lodging and
+ * meals. */
 static const struct {
 	const char *code, *name;
 } known[] = {

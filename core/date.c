@@ -6,17 +6,64 @@
 #include <string.h>
 #include <time.h>
 
-static bool
-leap(int y)
+bool
+kz_date_leap(long y)
 {
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-static int
-month_days(int y, int m)
+int
+kz_date_month_days(long y, int m)
 {
 	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	return m == 2 && leap(y) ? 29 : d[m - 1];
+	return m == 2 && kz_date_leap(y) ? 29 : d[m - 1];
+}
+
+/* Howard Hinnant's days-from-civil algorithm, in its plainest form. */
+long
+kz_date_civil(long y, int m, int d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* And its inverse, civil-from-days. */
+void
+kz_date_split(long z, long *year, int *month, int *day)
+{
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	int m = (int)(mp < 10 ? mp + 3 : mp - 9);
+
+	*day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*month = m;
+	*year = yoe + era * 400 + (m <= 2);
+}
+
+long
+kz_date_day_of(int64_t t, long *secs)
+{
+	/* C division truncates toward zero: step down before 1970 */
+	int64_t days = t >= 0 ? t / 86400 : -((-(t + 1)) / 86400) - 1;
+
+	if (secs)
+		*secs = (long)(t - days * 86400);
+	return (long)days;
+}
+
+int
+kz_date_weekday(long days)
+{
+	/* 1970-01-01 was a Thursday */
+	return (int)((days % 7 + 11) % 7);
 }
 
 static bool
@@ -35,7 +82,7 @@ parse(const char *s, int *y, int *m, int *d)
 	*m = atoi(s + 5);
 	*d = atoi(s + 8);
 	return *y >= 1900 && *y <= 2199 && *m >= 1 && *m <= 12 && *d >= 1 &&
-	    *d <= month_days(*y, *m);
+	    *d <= kz_date_month_days(*y, *m);
 }
 
 bool
@@ -45,7 +92,6 @@ kz_date_valid(const char *s)
 	return s && parse(s, &y, &m, &d);
 }
 
-/* Howard Hinnant's days-from-civil algorithm, in its plainest form. */
 long
 kz_date_days(const char *s)
 {
@@ -53,43 +99,47 @@ kz_date_days(const char *s)
 
 	if (!parse(s, &y, &m, &d))
 		return 0;
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	return kz_date_civil(y, m, d);
 }
 
 void
 kz_date_from_days(long z, char out[11])
 {
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long y = yoe + era * 400;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	long d = doy - (153 * mp + 2) / 5 + 1;
-	long m = mp < 10 ? mp + 3 : mp - 9;
-	y += m <= 2;
+	long y;
+	int m, d;
+
+	kz_date_split(z, &y, &m, &d);
 	if (y < 0 || y > 9999)	/* outside what a date column can hold */
 		y = y < 0 ? 0 : 9999;
 	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
 	    (unsigned)m % 100u, (unsigned)d % 100u);
 }
 
-void
-kz_date_today(char out[11])
+bool
+kz_date_stamp(const char *s, int64_t *t)
 {
-	const char *fixed = getenv("KIZUNA_TODAY");
+	char date[11];
+	int hh, mm, ss;
 
-	if (fixed && kz_date_valid(fixed)) {
-		memcpy(out, fixed, 11);
-		return;
-	}
-	kz_date_from_days((long)(time(NULL) / 86400), out);
+	if (s == NULL || strlen(s) != 20 || s[10] != 'T' || s[19] != 'Z' ||
+	    sscanf(s + 11, "%2d:%2d:%2d", &hh, &mm, &ss) != 3)
+		return false;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	if (!kz_date_valid(date))
+		return false;
+	*t = (int64_t)kz_date_days(date) * 86400 + hh * 3600 + mm * 60 + ss;
+	return true;
+}
+
+int64_t
+kz_date_now(void)
+{
+	int64_t t;
+
+	if (kz_date_stamp(getenv("KIZUNA_NOW"), &t))
+		return t;
+	return (int64_t)time(NULL);
 }
 
 size_t
@@ -108,7 +158,7 @@ kz_date_format(const char *date, const char *pattern, char *out, size_t size)
 	tm.tm_year = y - 1900;
 	tm.tm_mon = m - 1;
 	tm.tm_mday = d;
-	tm.tm_wday = (int)((kz_date_days(date) % 7 + 11) % 7);	/* 1970-01-01 was a Thursday */
+	tm.tm_wday = kz_date_weekday(kz_date_days(date));
 	tm.tm_isdst = -1;
 	size_t n = strftime(out, size, pattern, &tm);
 	if (n == 0)

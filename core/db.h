@@ -58,7 +58,7 @@ sqlite3_stmt *kz_db_stmt(struct kz_db *db, const char *sql);
 /* Report the connection's last SQLite error into err. */
 int kz_db_fail(struct kz_db *db, struct kz_err *err, const char *what);
 
-/* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ". */
+/* The time now (kz_date_now) in UTC as "YYYY-MM-DDTHH:MM:SSZ". */
 void kz_now_utc(char out[32]);
 
 #endif

@@ -15,7 +15,7 @@
 
 /*
  * The Beijing office had sent 101 specialists by 2019, two of them that
- * year (DOMAIN.md): 16-23 September to Kaifeng (Henan), vegetables and
+ * year: 16-23 September to Kaifeng (Henan), vegetables and
  * continuous cropping, a former Shimane prefecture employee; 1-8 November
  * to Jilin province, facility horticulture, a Miyagi prefecture employee.
  * Two more public cases come from Southeast Asia: Yogyakarta (Indonesia)
@@ -278,16 +278,6 @@ person(const struct kz_specialist_rows *l, enum kz_status st, const char **taken
 	return NULL;
 }
 
-/* Days since 1970 of a date in the demo's range. */
-static long
-days_of(int y, int m, int d)
-{
-	char s[32];
-
-	snprintf(s, sizeof s, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
-	return kz_date_days(s);
-}
-
 static int
 history(struct kz_db *db, struct pool *pools, size_t npools,
     const char *shimane, struct kz_err *err)
@@ -318,9 +308,8 @@ history(struct kz_db *db, struct pool *pools, size_t npools,
 				t = 0;
 				h = 0;
 			}
-			kz_date_from_days(kz_date_days("1970-01-01") +
-			    days_of(year, 3 + k * 2 + (int)pick(2),
-			    1 + (int)pick(20)), start);
+			kz_date_from_days(kz_date_civil(year, 3 + k * 2 +
+			    (int)pick(2), 1 + (int)pick(20)), start);
 			day_add(start, 6 + pick(5) == 10 ? 30 : 7 + pick(14),
 			    end);
 			day_add(start, -120 - (long)pick(60), received);

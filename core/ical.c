@@ -99,8 +99,7 @@ static void
 basic_secs(char out[20], int64_t t)
 {
 	char d[11];
-	long days = (long)(t >= 0 ? t / 86400 : (t - 86399) / 86400);
-	long s = (long)(t - (int64_t)days * 86400);
+	long s, days = kz_date_day_of(t, &s);
 
 	unsigned h = (unsigned)(s / 3600) % 24u, m = (unsigned)(s / 60 % 60);
 

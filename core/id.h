@@ -5,17 +5,21 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* An id is the office code, a dash, and eight Crockford base-32
- * characters in two groups with a check character: "BJS-7K3M-Q9TD-X".
- * The office prefix makes ids unique between offices without any
- * coordination; 40 random bits make them unique inside one. */
+/* An id is the office code (2 to 4 capitals), a dash, and eight
+ * Crockford base-32 characters in two groups of four: seven random ones
+ * and a check character last, "BJS-7K3M-Q9TD". The office prefix makes
+ * ids unique between offices without any coordination; inside one, the
+ * 35 random bits make a clash rare, and kz_record_assign_id draws again
+ * when one happens. */
 #define KZ_ID_SIZE 24
 
-/* Make a new id for the office. Returns 0, or -1 if no randomness. */
+/* Make a new id for the office. Returns 0, or -1 if the office code is
+ * not 2 to 4 capitals or there is no randomness. */
 int kz_id_new(const char *office, char out[KZ_ID_SIZE]);
-/* Normalise what a person typed (lower case, O for 0, I/L for 1, no
- * dashes or spaces) to the canonical form; false if it is no valid id
- * or its check character is wrong. */
+/* Normalise what a person typed (lower case, O for 0, I or L for 1,
+ * spaces for dashes, the dash between the groups left out; the office
+ * code must be followed by a dash or a space) to the canonical form;
+ * false if it is no valid id or its check character is wrong. */
 bool kz_id_normalise(const char *in, char out[KZ_ID_SIZE]);
 
 #endif

@@ -252,7 +252,7 @@ kz_programme_day(const struct kz_config *cfg, const char *date, char *out,
 	kz_date_format(date, cfg ? cfg->date_format : NULL, shown,
 	    sizeof shown);
 	snprintf(out, size, "%s  %s", shown, kz_date_valid(date) ?
-	    _(weekdays[((d % 7) + 11) % 7]) : "");
+	    _(weekdays[kz_date_weekday(d)]) : "");
 }
 
 static void

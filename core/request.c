@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "buf.h"
+#include "country.h"
 #include "date.h"
+#include "stamp.h"
 #include "record.h"
 #include "i18n.h"
 #include "note.h"
@@ -233,7 +235,7 @@ kz_request_validate(struct kz_db *db, const struct kz_request *r,
 
 	if (!r->country[0])
 		kz_err_add(err, "country", _("country is required"));
-	else if (!kz_config_country_known(r->country))
+	else if (kz_country_name(r->country) == NULL)
 		kz_err_add(err, "country", _("\"%s\" is not an ISO 3166-1 "
 		    "country code such as CN, TH or ID"), r->country);
 	kz_check_text(err, "province", _("province or state"),
@@ -377,7 +379,7 @@ kz_request_insert(struct kz_db *db, struct kz_request *r, struct kz_err *err)
 	if (!r->office[0] && db->cfg && db->cfg->office_id)
 		snprintf(r->office, sizeof r->office, "%s", db->cfg->office_id);
 	if (!r->received[0])
-		kz_date_today(r->received);
+		kz_stamp_today(db->cfg, r->received);
 	if (kz_request_validate(db, r, err))
 		return KZ_ERROR;
 	if (kz_record_assign_id(db, KZ_T_REQUEST, r->id, err))

@@ -7,7 +7,8 @@
 
 /*
  * FTS5's unicode61 tokenizer makes one token of a whole run of Chinese or
- * Japanese, and trigram cannot find two-character words (PLATFORM.md).
+ * Japanese, and trigram's MATCH never finds a term shorter than three
+ * characters, such as the two-character word 农业.
  * So the indexed text spells every CJK run as overlapping bigrams plus
  * its last character alone ("设施园艺" -> "设施 施园 园艺 艺"), and a
  * query spells its CJK terms the same way as a phrase. Other scripts

@@ -1,4 +1,4 @@
-/* stamp.c - audit stamps (UTC) shown in the office's own time. */
+/* stamp.c - the office's clock: audit stamps (UTC) in its own time, and its today. */
 #include "stamp.h"
 
 #include <stdint.h>
@@ -30,30 +30,37 @@ const char *
 kz_stamp_format(const struct kz_config *cfg, const char *utc, char *out,
     size_t size)
 {
-	char date[11], local[11], shown[64], abbr[16] = "";
-	int hh, mm, ss;
+	char local[11], shown[64], abbr[16] = "";
 	struct kz_tz *z;
+	int64_t t;
 
 	if (size == 0)
 		return out;
 	snprintf(out, size, "%s", utc ? utc : "");
-	if (utc == NULL || strlen(utc) != 20 || utc[10] != 'T' ||
-	    utc[19] != 'Z' || sscanf(utc + 11, "%2d:%2d:%2d", &hh, &mm, &ss)
-	    != 3)
+	if (!kz_date_stamp(utc, &t) || (z = office_zone(cfg)) == NULL)
 		return out;
-	memcpy(date, utc, 10);
-	date[10] = '\0';
-	if (!kz_date_valid(date) || (z = office_zone(cfg)) == NULL)
-		return out;
-	int64_t t = (int64_t)kz_date_days(date) * 86400 + hh * 3600 + mm * 60 +
-	    ss;
-	int64_t l = t + kz_tz_offset(z, t, NULL, abbr);
-	int64_t days = l >= 0 ? l / 86400 : -((-l + 86399) / 86400);
-	int64_t sec = l - days * 86400;
-	kz_date_from_days((long)days, local);
+	long sec, days = kz_date_day_of(t + kz_tz_offset(z, t, NULL, abbr),
+	    &sec);
+	kz_date_from_days(days, local);
 	kz_date_format(local, cfg ? cfg->date_format : NULL, shown,
 	    sizeof shown);
 	snprintf(out, size, "%s %02d:%02d %s", shown, (int)(sec / 3600),
 	    (int)(sec % 3600 / 60), abbr[0] ? abbr : "UTC");
 	return out;
+}
+
+void
+kz_stamp_today(const struct kz_config *cfg, char out[11])
+{
+	const char *fixed = getenv("KIZUNA_TODAY");
+	int64_t now = kz_date_now();
+	struct kz_tz *z;
+
+	if (fixed && kz_date_valid(fixed)) {
+		memcpy(out, fixed, 11);
+		return;
+	}
+	if ((z = office_zone(cfg)) != NULL)
+		now += kz_tz_offset(z, now, NULL, NULL);
+	kz_date_from_days(kz_date_day_of(now, NULL), out);
 }

@@ -1,4 +1,4 @@
-/* stamp.h - audit stamps (UTC) shown in the office's own time. */
+/* stamp.h - the office's clock: audit stamps (UTC) in its own time, and its today. */
 #ifndef KZ_STAMP_H
 #define KZ_STAMP_H
 
@@ -11,5 +11,11 @@
  * copied as it is. Returns out. */
 const char *kz_stamp_format(const struct kz_config *cfg, const char *utc,
     char *out, size_t size);
+
+/* Today's date where the office is (office.timezone; UTC without a
+ * configuration or when the zone will not load), "YYYY-MM-DD": after
+ * 15:00 UTC it is already tomorrow in Tokyo. $KIZUNA_TODAY pins it for
+ * tests. */
+void kz_stamp_today(const struct kz_config *cfg, char out[11]);
 
 #endif

@@ -62,8 +62,8 @@ table_of(struct apply *a, const char *name, int ncol)
 	sqlite3_stmt *st;
 	struct kz_sync_table *t;
 
-	/* A changeset can name any table, bookkeeping included
-	 * (PLATFORM.md): only those that travel are taken. */
+	/* A changeset can name any table with a matching column count,
+	 * bookkeeping included: only those that travel are taken. */
 	if (!rule->travels)
 		return NULL;
 	for (size_t i = 0; i < a->ntables; i++)

@@ -2,14 +2,12 @@
 #include "sync.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "i18n.h"
 #include "sync_bundle.h"
 #include "sync_meta.h"
@@ -147,54 +145,6 @@ with_authors(struct kz_db *db, void **data, int *size, struct kz_err *err)
 	return KZ_OK;
 }
 
-static int
-write_temp(const char *path, const struct kz_buf *b, char *tmp, size_t tmpsz)
-{
-	int fd;
-	size_t done = 0;
-
-	snprintf(tmp, tmpsz, "%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0)
-		return -1;
-	while (done < b->len) {
-		ssize_t n = write(fd, b->s + done, b->len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			goto fail;
-		done += (size_t)n;
-	}
-	if (fsync(fd) != 0)
-		goto fail;
-	if (close(fd) != 0) {
-		unlink(tmp);
-		return -1;
-	}
-	return 0;
-fail: {
-		int e = errno;
-		close(fd);
-		unlink(tmp);
-		errno = e;
-		return -1;
-	}
-}
-
-static void
-sync_dir(const char *path)
-{
-	char *copy = strdup(path);
-	int fd;
-
-	if (copy == NULL)
-		return;
-	if ((fd = open(dirname(copy), O_RDONLY | O_DIRECTORY)) >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	free(copy);
-}
-
 /* The sequence moves on in the same transaction that empties the outbox;
  * the file at tmp takes its name just before that commits. On failure
  * neither file is left. */
@@ -231,13 +181,12 @@ record_export(struct kz_db *db, const char *path, const char *tmp,
 		goto fail_tx;
 	sqlite3_finalize(st);
 	st = NULL;
-	if (rename(tmp, path) != 0) {
+	if (kz_file_commit(tmp, path) != 0) {
 		kz_err_add(err, path, _("cannot write the bundle: %s"),
 		    strerror(errno));
 		kz_db_rollback(db);
 		goto fail;
 	}
-	sync_dir(path);
 	if (kz_db_commit(db, err)) {
 		unlink(path);	/* the sequence did not move: no bundle */
 		return KZ_ERROR;
@@ -281,7 +230,7 @@ kz_sync_export(struct kz_db *db, const char *path, bool all,
 	sqlite3_free(data);
 	if (rc != KZ_OK)
 		return KZ_ERROR;
-	if (write_temp(path, &b, tmp, sizeof tmp) != 0) {
+	if (kz_file_write_temp(path, b.s, b.len, tmp, sizeof tmp) != 0) {
 		rc = kz_err_add(err, path, _("cannot write the bundle: %s"),
 		    strerror(errno));
 		kz_buf_free(&b);

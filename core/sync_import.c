@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file.h"
 #include "i18n.h"
 #include "sync_apply.h"
 #include "sync_bundle.h"
@@ -159,35 +160,21 @@ int
 kz_sync_import(struct kz_db *db, const char *path, struct kz_sync_result *res,
     struct kz_err *err)
 {
-	FILE *fp = fopen(path, "rb");
 	unsigned char *buf;
-	long size;
+	size_t size;
 	int rc;
 
 	memset(res, 0, sizeof *res);
-	if (fp == NULL)
+	if ((buf = (unsigned char *)kz_file_read(path, MAX_BUNDLE, &size)) ==
+	    NULL) {
+		if (errno == EFBIG)
+			return kz_err_add(err, path, _("the file is too large to "
+			    "be a bundle"));
+		if (errno == ENOMEM)
+			return kz_err_add(err, path, _("out of memory"));
 		return kz_err_add(err, path, "%s", strerror(errno));
-	if (fseek(fp, 0, SEEK_END) != 0 || (size = ftell(fp)) < 0 ||
-	    fseek(fp, 0, SEEK_SET) != 0) {
-		fclose(fp);
-		return kz_err_add(err, path, _("cannot read the file"));
 	}
-	if (size > MAX_BUNDLE) {
-		fclose(fp);
-		return kz_err_add(err, path, _("the file is too large to be a "
-		    "bundle"));
-	}
-	if ((buf = malloc((size_t)size + 1)) == NULL) {
-		fclose(fp);
-		return kz_err_add(err, path, _("out of memory"));
-	}
-	if (fread(buf, 1, (size_t)size, fp) != (size_t)size) {
-		fclose(fp);
-		free(buf);
-		return kz_err_add(err, path, _("cannot read the file"));
-	}
-	fclose(fp);
-	rc = kz_sync_import_mem(db, path, buf, (size_t)size, res, err);
+	rc = kz_sync_import_mem(db, path, buf, size, res, err);
 	free(buf);
 	return rc;
 }

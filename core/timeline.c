@@ -378,7 +378,7 @@ kz_timeline_header(long from, int dpc, int width, long today, char *l1, char *l2
 						    _(month_abbr[m - 1]));
 					ntop++;
 				}
-				if ((day + 3) % 7 == 0 && (nlow == 0 ||
+				if (kz_date_weekday(day) == 1 && (nlow == 0 ||
 				    low[nlow - 1].col != c)) {
 					low[nlow].col = c;
 					snprintf(low[nlow].text, sizeof low[0].text,

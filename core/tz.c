@@ -1,12 +1,14 @@
 /* tz.c - IANA time zones from the system's zoneinfo files (TZif, RFC 8536). */
 #include "tz.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
+#include "file.h"
 #include "i18n.h"
 
 /*
@@ -49,10 +51,11 @@ struct kz_tz {
 };
 
 bool
-kz_tz_name_ok(const char *v)
+kz_tz_name_ok(const char *v, size_t *at)
 {
 	size_t n = v ? strlen(v) : 0;
 
+	/* The name becomes a path: no "..", no leading slash. */
 	if (n == 0 || n >= 64 || v[0] == '/' || v[n - 1] == '/')
 		return false;
 	for (size_t i = 0; i < n; i++) {
@@ -63,8 +66,11 @@ kz_tz_name_ok(const char *v)
 			return false;
 		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
 		    (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '+' ||
-		    c == '/' || c == '.'))
+		    c == '/' || c == '.')) {
+			if (at)
+				*at = i;
 			return false;
+		}
 	}
 	return true;
 }
@@ -199,42 +205,26 @@ rule_parse(const char *s, struct tz_rule *r)
 	return *p == '\0';
 }
 
-static bool
-leap(long y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static long
-days_of(long y, int m, int d)
-{
-	char s[16];
-
-	snprintf(s, sizeof s, "%04ld-%02d-%02d", y, m, d);
-	return kz_date_days(s);
-}
-
 /* Local seconds of a rule date in year y. */
 static int64_t
 rule_local(const struct tz_when *w, long y)
 {
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
 	long day;
 
 	if (w->kind == 'M') {
-		long first = days_of(y, w->m, 1);
-		int wd1 = (int)(((first % 7) + 11) % 7);	/* 0 Sunday */
-		int len = mdays[w->m - 1] + (w->m == 2 && leap(y));
+		long first = kz_date_civil(y, w->m, 1);
+		int wd1 = kz_date_weekday(first);	/* 0 Sunday */
+		int len = kz_date_month_days(y, w->m);
 		int dom = 1 + (w->d - wd1 + 7) % 7 + (w->w - 1) * 7;
 
 		while (dom > len)
 			dom -= 7;
 		day = first + dom - 1;
 	} else if (w->kind == 'J')
-		day = days_of(y, 1, 1) + w->n - 1 + (leap(y) && w->n >= 60);
+		day = kz_date_civil(y, 1, 1) + w->n - 1 +
+		    (kz_date_leap(y) && w->n >= 60);
 	else
-		day = days_of(y, 1, 1) + w->n;
+		day = kz_date_civil(y, 1, 1) + w->n;
 	return (int64_t)day * 86400 + w->secs;
 }
 
@@ -242,17 +232,16 @@ rule_local(const struct tz_when *w, long y)
 static long
 year_of(int64_t t)
 {
-	char d[11];
+	long y;
+	int m, d;
 
-	kz_date_from_days((long)((t >= 0 ? t : t - 86399) / 86400), d);
-	return atol(d);
+	kz_date_split(kz_date_day_of(t, NULL), &y, &m, &d);
+	return y;
 }
 
 static void
 rule_year(const struct tz_rule *r, long y, int64_t *start, int64_t *end)
 {
-	/* dates outside what kz_date handles: the nearest year's rule */
-	y = y < 1900 ? 1900 : y > 2199 ? 2199 : y;
 	/* start is given in standard time, end in daylight time */
 	*start = rule_local(&r->start, y) - r->std.off;
 	*end = rule_local(&r->end, y) - r->dst.off;
@@ -366,9 +355,8 @@ kz_tz_load(const char *name, struct kz_err *err)
 	char path[PATH_MAX];
 	unsigned char *buf = NULL;
 	size_t len = 0;
-	FILE *f;
 
-	if (!kz_tz_name_ok(name)) {
+	if (!kz_tz_name_ok(name, NULL)) {
 		kz_err_add(err, "", _("\"%s\" is not a time zone name such as "
 		    "Asia/Tokyo or UTC"), name ? name : "");
 		return NULL;
@@ -381,7 +369,12 @@ kz_tz_load(const char *name, struct kz_err *err)
 	if (dir == NULL || *dir == '\0')
 		dir = "/usr/share/zoneinfo";
 	snprintf(path, sizeof path, "%s/%s", dir, name);
-	if ((f = fopen(path, "rb")) == NULL) {
+	if ((buf = (unsigned char *)kz_file_read(path, TZ_MAXFILE, &len)) ==
+	    NULL && errno == ENOMEM)
+		goto oom;
+	/* There but not read whole (a directory, too large): not a zone
+	 * file; not there at all: an unknown zone, or UTC without files. */
+	if (buf == NULL && errno != EISDIR && errno != EFBIG && errno != EIO) {
 		if (strcmp(name, "UTC") == 0) {
 			/* no zoneinfo installed: UTC needs none */
 			z->type = calloc(1, sizeof *z->type);
@@ -395,12 +388,6 @@ kz_tz_load(const char *name, struct kz_err *err)
 		    name, dir);
 		goto fail;
 	}
-	if ((buf = malloc(TZ_MAXFILE)) == NULL) {
-		fclose(f);
-		goto oom;
-	}
-	len = fread(buf, 1, TZ_MAXFILE, f);
-	fclose(f);
 	if (!parse_tzif(z, buf, len)) {
 		kz_err_add(err, "", _("time zone \"%s\": %s is not a zoneinfo "
 		    "file this kizuna can read"), name, path);

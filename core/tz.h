@@ -30,8 +30,10 @@ void kz_tz_free(struct kz_tz *z);
 const char *kz_tz_name(const struct kz_tz *z);
 
 /* True if name is spelled like a tz database name (no "..", no leading
- * slash, only the characters the database uses). */
-bool kz_tz_name_ok(const char *name);
+ * slash, only the characters the database uses). at, if not NULL, is
+ * set to the offset of a character no name uses, where that is what is
+ * wrong. */
+bool kz_tz_name_ok(const char *name, size_t *at);
 
 /* Offset east of UTC in seconds at UTC instant t; dst and abbr (16 bytes)
  * may be NULL. */

@@ -1,4 +1,6 @@
 # lib.sh - helpers for shell and tmux tests: a private home, checks, a result line.
+# A check that cannot run here (a tool is missing) calls skip: it is
+# counted and shown as skipped, never as passed.
 # Source it; KZ_BIN names the kizuna binary under test.
 KZ=${KZ_BIN:?KZ_BIN must name the kizuna binary}
 KZ_TESTS=${KZ_TESTS:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -8,7 +10,7 @@ export XDG_CONFIG_HOME="$T/config" XDG_DATA_HOME="$T/data" HOME="$T"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR=
 unset LANGUAGE
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1
-pass=0 fail=0
+pass=0 fail=0 skipped=0
 TMUX_SOCK=kz-$$
 
 cleanup() {
@@ -19,6 +21,7 @@ trap cleanup EXIT
 
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); printf 'not ok: %s\n' "$*"; }
+skip() { skipped=$((skipped + 1)); printf 'SKIP: %s\n' "$*"; }	# skip WHY
 
 # run ARGS...: run kizuna, leaving $out, $err and $rc.
 run() {
@@ -58,7 +61,7 @@ expect_eq() {	# expect_eq GOT WANT DESC
 	if [ "$1" = "$2" ]; then ok; else bad "$3: got '$1', wanted '$2'"; fi
 }
 
-finish() { echo "RESULT $pass $fail"; exit 0; }
+finish() { echo "RESULT $pass $fail $skipped"; exit 0; }
 
 # ---- tmux: the real program on a private server at 80x24 ----
 # tm_start CMD...: start a session running CMD.
@@ -70,18 +73,37 @@ tm_keys() { tmux -L "$TMUX_SOCK" send-keys -t t "$@"; }
 tm_type() { tmux -L "$TMUX_SOCK" send-keys -t t -l "$1"; }
 tm_screen() { tmux -L "$TMUX_SOCK" capture-pane -p -t t; }
 tm_resize() { tmux -L "$TMUX_SOCK" resize-window -t t -x "$1" -y "$2"; }
-# tm_wait TEXT [SECONDS]: wait until TEXT is on the screen; 1 if it never is.
-tm_wait() {
-	n=$(( ${2:-10} * 10 ))
+# A key or a resize is answered by a redraw some time later: never read
+# the screen once and judge it, poll it until what is checked is there
+# (or gone), as these do.
+# tm_until SECONDS COMMAND...: poll until COMMAND, reading the screen on
+# its standard input, succeeds; 1 if it never does.
+tm_until() {
+	n=$(( $1 * 10 )); shift
 	while [ $n -gt 0 ]; do
-		tm_screen | grep -qF -- "$1" && return 0
+		tm_screen | "$@" && return 0
 		sleep 0.1; n=$((n - 1))
 	done
 	return 1
 }
-# tm_expect TEXT DESC: wait for TEXT; a failure shows the screen.
+tm_lacks() { ! grep -qF -- "$1"; }
+# tm_wait TEXT [SECONDS]: wait until TEXT is on the screen; 1 if it never is.
+tm_wait() { tm_until "${2:-10}" grep -qF -- "$1"; }
+# tm_wait_re ERE [SECONDS]: wait until a line of the screen matches ERE.
+tm_wait_re() { tm_until "${2:-10}" grep -qE -- "$1"; }
+# tm_wait_gone TEXT [SECONDS]: wait until TEXT is no longer on the screen.
+tm_wait_gone() { tm_until "${2:-10}" tm_lacks "$1"; }
+# tm_expect TEXT DESC [SECONDS]: wait for TEXT; a failure shows the screen.
 tm_expect() {
 	if tm_wait "$1" "${3:-10}"; then ok; else bad "$2: '$1' not on screen:"; tm_screen; fi
+}
+# tm_expect_re ERE DESC [SECONDS]: wait for a line that matches ERE.
+tm_expect_re() {
+	if tm_wait_re "$1" "${3:-10}"; then ok; else bad "$2: no line like '$1' on screen:"; tm_screen; fi
+}
+# tm_expect_gone TEXT DESC [SECONDS]: wait until TEXT has gone.
+tm_expect_gone() {
+	if tm_wait_gone "$1" "${3:-10}"; then ok; else bad "$2: '$1' still on screen:"; tm_screen; fi
 }
 tm_asan_clean() {
 	if ls "$T"/asan* >/dev/null 2>&1; then bad "$1: sanitizer report"; cat "$T"/asan* | head -n 30; else ok; fi

@@ -16,6 +16,7 @@
 #include "db.h"
 #include "demo.h"
 #include "i18n.h"
+#include "keys.h"
 #include "cli_output.h"
 #include "screen_frame.h"
 
@@ -24,7 +25,7 @@ usage(FILE *fp)
 {
 	fprintf(fp, _("usage: kizuna [-c FILE] [-d FILE] [--demo] [COMMAND ...]\n"
 	    "\n"
-	    "Without a command kizuna opens its screens (press ? there for "
+	    "Without a command kizuna opens its screens (press %s there for "
 	    "keys).\n"
 	    "\n"
 	    "Options:\n"
@@ -38,7 +39,7 @@ usage(FILE *fp)
 	    "  -h, --help         this help\n"
 	    "  -V, --version      the version\n"
 	    "\n"
-	    "Commands:\n"));
+	    "Commands:\n"), keys_first(KA_HELP));
 	for (const struct cli_cmd *k = cli_cmds; k->name; k++) {
 		char head[64];
 		snprintf(head, sizeof head, "%s%s%s", k->name, k->verb ? " " :

@@ -120,6 +120,8 @@ if command -v mandoc >/dev/null 2>&1; then
 	else
 		bad "mandoc -Tlint: $lint"
 	fi
+else
+	skip "mandoc is not installed: the lint of kizuna.yaml(5)"
 fi
 
 finish

@@ -283,7 +283,7 @@ assert '开封' in str(e['LOCATION'])
 PY
 	then ok; else bad "python icalendar rejects the export"; fi
 else
-	echo "note: python3 icalendar is not installed; iCalendar parse check skipped"
+	skip "python3 icalendar is not installed: the iCalendar parse check"
 fi
 if command -v calcurse >/dev/null 2>&1; then
 	mkdir -p "$T/cal"
@@ -295,7 +295,7 @@ if command -v calcurse >/dev/null 2>&1; then
 	expect_not_in "$cal" "09/24/19:
  * Dispatch: 佐藤" "calcurse: not the day after"
 else
-	echo "note: calcurse is not installed; calendar import check skipped"
+	skip "calcurse is not installed: the calendar import check"
 fi
 
 # an overlap merged from elsewhere still shows

@@ -1,10 +1,13 @@
 # i18n.sh - the catalogues are complete, and kizuna speaks the office's
 # language (configuration office.language) whatever the machine's locale.
 . "$KZ_TESTS/lib.sh"
-SRC=$KZ_TESTS/..
+# The sources by an absolute path, whatever directory the test runs from.
+SRC=$(cd "$KZ_TESTS/.." && pwd)
 PO=$SRC/tui/po
 CONF=$SRC/config
 unset LANGUAGE
+[ -f "$PO/kizuna.pot" ] && [ -d "$SRC/core" ] ||
+	bad "no sources at $SRC (KZ_TESTS=$KZ_TESTS): nothing below is checked"
 
 # msgstr FILE MSGID: the translation of a one-line msgid in a .po file.
 msgstr() {
@@ -22,11 +25,16 @@ else
 	pot=$PO/kizuna.pot
 	# A pot made now from the sources: a string marked since the last
 	# `make pot` counts too.
-	if command -v xgettext >/dev/null 2>&1; then
-		(cd "$SRC" && xgettext --from-code=UTF-8 -k_ -kN_ \
-		    --keyword=C_:1c,2 --keyword=NC_:1c,2 -o "$T/fresh.pot" \
-		    core/*.c tui/*.c tui/*/*.c 2>/dev/null)
-		[ -s "$T/fresh.pot" ] && pot=$T/fresh.pot
+	if ! command -v xgettext >/dev/null 2>&1; then
+		skip "xgettext is not installed: strings marked since the last make pot"
+	elif (cd "$SRC" && xgettext --from-code=UTF-8 -k_ -kN_ \
+	    --keyword=C_:1c,2 --keyword=NC_:1c,2 -o "$T/fresh.pot" \
+	    core/*.c tui/*.c tui/*/*.c) >"$T/xgettext.out" 2>&1 &&
+	    [ -s "$T/fresh.pot" ]; then
+		pot=$T/fresh.pot
+		ok
+	else
+		bad "xgettext over $SRC failed:"; head -n 5 "$T/xgettext.out"
 	fi
 	npot=$(msgids "$pot")
 	[ "$npot" -gt 100 ] && ok || bad "only $npot messages in $pot"
@@ -41,14 +49,14 @@ else
 		expect_not_in "$stats" "untranslated" "$l.po: untranslated messages (make po, then translate)"
 		expect_not_in "$stats" "fuzzy" "$l.po: fuzzy messages (review, then drop the fuzzy flag)"
 		# every message of the sources has a translation, none is left over
-		if command -v msgcmp >/dev/null 2>&1; then
-			if miss=$(msgcmp "$f" "$pot" 2>&1); then ok; else
-				bad "$l.po lacks messages of the sources (make po, then translate):"
-				printf '%s\n' "$miss" | sed -n 's/^\(.*\):\([0-9]*\): this message is \(used but not defined\|untranslated\).*/\2 \1/p' |
-				    head -n 5 | while read -r n file; do
-					awk -v n="$n" '/^msgid / { m = $0 } NR == n { print "  " m; exit }' "$file"
-				done
-			fi
+		if ! command -v msgcmp >/dev/null 2>&1; then
+			skip "msgcmp is not installed: $l.po against the sources"
+		elif miss=$(msgcmp "$f" "$pot" 2>&1); then ok; else
+			bad "$l.po lacks messages of the sources (make po, then translate):"
+			printf '%s\n' "$miss" | sed -n 's/^\(.*\):\([0-9]*\): this message is \(used but not defined\|untranslated\).*/\2 \1/p' |
+			    head -n 5 | while read -r n file; do
+				awk -v n="$n" '/^msgid / { m = $0 } NR == n { print "  " m; exit }' "$file"
+			done
 		fi
 		expect_eq "$(msgids "$f")" "$npot" "$l.po and the sources have the same number of messages"
 	done
@@ -58,12 +66,20 @@ else
 		    next previous close yes no keep clear Specialists; do
 			s=$(msgstr "$PO/$l.po" "$id")
 			w=$(printf '%s' "$s" | LC_ALL=C.UTF-8 wc -L)
-			[ "$w" -le 10 ] && ok || bad "$l: \"$id\" is \"$s\", $w columns: too wide for the status line"
+			[ -n "$s" ] && [ "$w" -le 10 ] && ok || bad "$l: \"$id\" is \"$s\", $w columns: too wide for the status line, or missing"
 		done
 	done
 fi
 
 # ---- the program ----
+# The translations looked up below are there: an empty one would make
+# every "is not in" check pass.
+for l in zh_CN ja; do
+	for id in "no specialist with id %s" retired business proposed \
+	    "longer than the maximum: %s" "dispatch %s proposed"; do
+		[ -n "$(msgstr "$PO/$l.po" "$id")" ] && ok || bad "$l.po: no translation of \"$id\" found"
+	done
+done
 zh_nope=$(printf "$(msgstr "$PO/zh_CN.po" "no specialist with id %s")" NOPE)
 ja_nope=$(printf "$(msgstr "$PO/ja.po" "no specialist with id %s")" NOPE)
 en_nope="no specialist with id NOPE"

@@ -49,8 +49,10 @@ line=$(printf '%s\n' "$s" | grep '^>Notes')
 expect_in "$line" "<" "a mark shows text scrolled off to the left"
 w=$(printf '%s\n' "$line" | wc -L)
 [ "$w" -le 80 ] && ok || bad "notes row is $w columns wide"
-tm_keys Home
-tm_expect "设施园艺连作" "Home scrolls back to the start"
+# C-a, Home's other key: tmux sends Home as ESC [ 1 ~, which the
+# xterm-256color entry these tests run under does not know.
+tm_keys C-a
+tm_expect_re '^>Notes +设施园艺连作' "C-a scrolls back to the start"
 
 tm_keys Escape
 tm_expect "Discard changes? (y/n)" "Esc asks when something changed"

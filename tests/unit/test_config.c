@@ -582,22 +582,15 @@ test_field_name_language(void **state)
 
 /* ---- a fields file of one's own, in a temp directory ---- */
 
-static char dir[64];
+static const char *dir;	/* the test's, from unit_dir_setup */
 
 static int
 mkdir_setup(void **state)
 {
-	snprintf(dir, sizeof dir, "/tmp/kz-config.XXXXXX");
-	return mkdtemp(dir) == NULL ? -1 : 0;
-}
+	int rc = unit_dir_setup(state);
 
-static int
-mkdir_teardown(void **state)
-{
-	char cmd[128];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	dir = *state;
+	return rc;
 }
 
 static void
@@ -809,9 +802,9 @@ main(void)
 		cmocka_unit_test(test_field_lookup),
 		cmocka_unit_test(test_field_name_language),
 		cmocka_unit_test_setup_teardown(test_fields_file, mkdir_setup,
-		    mkdir_teardown),
+		    unit_dir_teardown),
 		cmocka_unit_test_setup_teardown(test_fields_file_errors,
-		    mkdir_setup, mkdir_teardown),
+		    mkdir_setup, unit_dir_teardown),
 		cmocka_unit_test(test_load_missing_file),
 		cmocka_unit_test(test_yaml_round_trip),
 		cmocka_unit_test(test_doc_mdoc),

@@ -1,12 +1,18 @@
-/* test_core.c - ids, dates, display width and CSV reading. */
+/* test_core.c - ids, dates, the clock, files, display width and CSV reading. */
 #include "unit.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "csv.h"
 #include "date.h"
+#include "file.h"
 #include "id.h"
 #include "sha256.h"
 #include "stamp.h"
@@ -83,6 +89,240 @@ test_dates(void **state)
 	assert_string_equal(out, "2019年08月21日");
 	kz_date_format("2019-08-21", "%a %d %b %Y", out, sizeof out);
 	assert_string_equal(out, "Wed 21 Aug 2019");
+}
+
+static void
+test_date_arithmetic(void **state)
+{
+	long y;
+	int m, d;
+
+	(void)state;
+	/* leap years: every fourth, not every hundredth, every 400th */
+	assert_true(kz_date_leap(2024));
+	assert_false(kz_date_leap(2023));
+	assert_false(kz_date_leap(1900));
+	assert_false(kz_date_leap(2100));
+	assert_true(kz_date_leap(2000));
+	assert_true(kz_date_leap(2400));
+	assert_true(kz_date_leap(0));
+	assert_true(kz_date_leap(-4));
+	assert_false(kz_date_leap(-100));
+	assert_true(kz_date_leap(-400));
+	assert_int_equal(kz_date_month_days(2024, 2), 29);
+	assert_int_equal(kz_date_month_days(1900, 2), 28);
+	assert_int_equal(kz_date_month_days(2000, 2), 29);
+	assert_int_equal(kz_date_month_days(2023, 4), 30);
+	assert_int_equal(kz_date_month_days(2023, 12), 31);
+
+	/* day numbers, before 1970 too */
+	assert_int_equal(kz_date_civil(1970, 1, 1), 0);
+	assert_int_equal(kz_date_civil(1969, 12, 31), -1);
+	assert_int_equal(kz_date_civil(1900, 1, 1), -25567);
+	assert_int_equal(kz_date_civil(2000, 2, 29), 11016);
+	assert_int_equal(kz_date_civil(2000, 3, 1), 11017);
+	assert_int_equal(kz_date_civil(2038, 1, 19), 24855);
+	assert_int_equal(kz_date_civil(1, 1, 1), -719162);
+	assert_int_equal(kz_date_civil(0, 3, 1), -719468);
+	assert_int_equal(kz_date_civil(2020, 1, 1), kz_date_civil(2019, 12,
+	    31) + 1);
+	assert_int_equal(kz_date_civil(2025, 1, 1) - kz_date_civil(2024, 1, 1),
+	    366);
+	kz_date_split(-1, &y, &m, &d);
+	assert_true(y == 1969 && m == 12 && d == 31);
+	kz_date_split(-719468, &y, &m, &d);
+	assert_true(y == 0 && m == 3 && d == 1);
+	kz_date_split(-719469, &y, &m, &d);
+	assert_true(y == 0 && m == 2 && d == 29);
+
+	/* every day from 220 BC to AD 4160 follows the one before it, and
+	 * turns back into its own number */
+	long py, pd = 0;
+	int pm, pdd;
+	kz_date_split(-800001, &py, &pm, &pdd);
+	for (long n = -800000; n <= 800000; n++, py = y, pm = m, pdd = d) {
+		kz_date_split(n, &y, &m, &d);
+		if (d == pdd + 1 && m == pm && y == py)
+			pd++;
+		else if (d == 1 && pdd == kz_date_month_days(py, pm) &&
+		    ((m == pm + 1 && y == py) || (m == 1 && pm == 12 &&
+		    y == py + 1)))
+			pd++;
+		else
+			fail_msg("day %ld: %ld-%d-%d after %ld-%d-%d", n, y, m,
+			    d, py, pm, pdd);
+		if (kz_date_civil(y, m, d) != n)
+			fail_msg("day %ld comes back as %ld", n,
+			    kz_date_civil(y, m, d));
+	}
+	assert_int_equal(pd, 1600001);
+
+	/* days of instants round down, also before 1970 */
+	long secs;
+	assert_int_equal(kz_date_day_of(0, &secs), 0);
+	assert_int_equal(secs, 0);
+	assert_int_equal(kz_date_day_of(86399, &secs), 0);
+	assert_int_equal(secs, 86399);
+	assert_int_equal(kz_date_day_of(86400, &secs), 1);
+	assert_int_equal(secs, 0);
+	assert_int_equal(kz_date_day_of(-1, &secs), -1);
+	assert_int_equal(secs, 86399);
+	assert_int_equal(kz_date_day_of(-86400, &secs), -1);
+	assert_int_equal(secs, 0);
+	assert_int_equal(kz_date_day_of(-86401, &secs), -2);
+	assert_int_equal(secs, 86399);
+	assert_int_equal(kz_date_day_of(INT64_MIN, NULL), -106751991167301L);
+
+	/* weekdays: 0 Sunday */
+	assert_int_equal(kz_date_weekday(0), 4);	/* a Thursday */
+	assert_int_equal(kz_date_weekday(-1), 3);
+	assert_int_equal(kz_date_weekday(-4), 0);
+	assert_int_equal(kz_date_weekday(kz_date_civil(2000, 1, 1)), 6);
+	assert_int_equal(kz_date_weekday(kz_date_civil(2019, 8, 21)), 3);
+	assert_int_equal(kz_date_weekday(kz_date_civil(1900, 1, 1)), 1);
+}
+
+/* Which day it is depends on where the office is. */
+static void
+test_today(void **state)
+{
+	struct kz_config cfg = { 0 };
+	char out[11];
+
+	(void)state;
+	int64_t t;
+	assert_true(kz_date_stamp("1969-12-31T23:59:59Z", &t));
+	assert_int_equal(t, -1);
+	assert_false(kz_date_stamp("2026-11-21 20:00:00Z", &t));
+	assert_false(kz_date_stamp("2026-02-30T20:00:00Z", &t));
+	assert_false(kz_date_stamp(NULL, &t));
+	unsetenv("KIZUNA_TODAY");
+	setenv("KIZUNA_NOW", "2026-11-21T20:00:00Z", 1);
+	assert_int_equal(kz_date_now(), kz_date_civil(2026, 11, 21) * 86400L +
+	    20 * 3600);
+	cfg.timezone = "UTC";
+	kz_stamp_today(&cfg, out);
+	assert_string_equal(out, "2026-11-21");
+	kz_stamp_today(NULL, out);
+	assert_string_equal(out, "2026-11-21");
+	cfg.timezone = "Asia/Tokyo";		/* 05:00 the next morning */
+	kz_stamp_today(&cfg, out);
+	assert_string_equal(out, "2026-11-22");
+	setenv("KIZUNA_NOW", "2026-11-22T05:00:00Z", 1);
+	cfg.timezone = "Pacific/Honolulu";	/* 19:00 the evening before */
+	kz_stamp_today(&cfg, out);
+	assert_string_equal(out, "2026-11-21");
+	setenv("KIZUNA_NOW", "2026-12-31T10:30:00Z", 1);
+	cfg.timezone = "Pacific/Kiritimati";	/* +14: the new year */
+	kz_stamp_today(&cfg, out);
+	assert_string_equal(out, "2027-01-01");
+	setenv("KIZUNA_TODAY", "2019-09-01", 1);
+	kz_stamp_today(&cfg, out);
+	assert_string_equal(out, "2019-09-01");
+	unsetenv("KIZUNA_TODAY");
+	unsetenv("KIZUNA_NOW");
+}
+
+/* ---- files ---- */
+
+/* How many names in dir start with prefix. */
+static int
+entries(const char *dir, const char *prefix)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL)
+		n += strncmp(e->d_name, prefix, strlen(prefix)) == 0;
+	closedir(d);
+	return n;
+}
+
+static void
+test_file_read(void **state)
+{
+	const char *dir = *state;
+	char path[128];
+	size_t len;
+	char *s;
+	FILE *fp;
+
+	snprintf(path, sizeof path, "%s/r.txt", dir);
+	assert_null(kz_file_read(path, 0, &len));
+	assert_int_equal(errno, ENOENT);
+	assert_non_null(fp = fopen(path, "w"));
+	fclose(fp);
+	assert_non_null(s = kz_file_read(path, 0, &len));	/* empty */
+	assert_int_equal(len, 0);
+	assert_string_equal(s, "");
+	free(s);
+	assert_non_null(fp = fopen(path, "w"));
+	for (int i = 0; i < 20000; i++)		/* beyond any first buffer */
+		fputs("0123456789", fp);
+	fputc('\0', fp);			/* kept, and counted */
+	fputs("end", fp);
+	fclose(fp);
+	assert_non_null(s = kz_file_read(path, 0, &len));
+	assert_int_equal(len, 200004);
+	assert_memory_equal(s + 199990, "0123456789\0end", 15);
+	free(s);
+	assert_non_null(s = kz_file_read(path, 200004, &len));
+	free(s);
+	assert_null(kz_file_read(path, 200003, &len));
+	assert_int_equal(errno, EFBIG);
+	assert_null(kz_file_read(dir, 0, &len));	/* a directory */
+	assert_int_equal(errno, EISDIR);
+}
+
+static void
+test_file_write_atomic(void **state)
+{
+	const char *dir = *state;
+	char path[128], sub[128];
+	size_t len;
+	char *s;
+
+	snprintf(path, sizeof path, "%s/w.txt", dir);
+	assert_int_equal(kz_file_write_atomic(path, "first", 5), 0);
+	assert_non_null(s = kz_file_read(path, 0, &len));
+	assert_string_equal(s, "first");
+	free(s);
+	assert_int_equal(kz_file_write_atomic(path, "second", 6), 0);
+	assert_non_null(s = kz_file_read(path, 0, &len));
+	assert_string_equal(s, "second");
+	free(s);
+	struct stat sb;
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(entries(dir, "w.txt.tmp"), 0);
+
+	/* A failure leaves the old file, or none, and no temp file. Here
+	 * the rename fails: the name is a directory's. */
+	snprintf(sub, sizeof sub, "%s/taken", dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	assert_int_equal(kz_file_write_atomic(sub, "x", 1), -1);
+	assert_int_equal(errno, EISDIR);
+	assert_int_equal(entries(dir, "taken.tmp"), 0);
+	/* and here the temp file cannot even be made */
+	snprintf(sub, sizeof sub, "%s/nowhere/f.txt", dir);
+	assert_int_equal(kz_file_write_atomic(sub, "x", 1), -1);
+	assert_int_equal(errno, ENOENT);
+	/* the two halves: nothing at path until the commit */
+	char tmp[256];
+	snprintf(sub, sizeof sub, "%s/two.txt", dir);
+	assert_int_equal(kz_file_write_temp(sub, "half", 4, tmp, sizeof tmp),
+	    0);
+	assert_int_equal(access(sub, F_OK), -1);
+	assert_int_equal(entries(dir, "two.txt.tmp-"), 1);
+	assert_int_equal(kz_file_commit(tmp, sub), 0);
+	assert_int_equal(entries(dir, "two.txt.tmp-"), 0);
+	assert_non_null(s = kz_file_read(sub, 0, &len));
+	assert_string_equal(s, "half");
+	free(s);
+	assert_int_equal(kz_file_write_temp(sub, "x", 1, tmp, 8), -1);
+	assert_int_equal(errno, ENAMETOOLONG);
 }
 
 static void
@@ -205,6 +445,12 @@ main(void)
 		cmocka_unit_test(test_id_round_trip),
 		cmocka_unit_test(test_id_check_character),
 		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_date_arithmetic),
+		cmocka_unit_test(test_today),
+		cmocka_unit_test_setup_teardown(test_file_read, unit_dir_setup,
+		    unit_dir_teardown),
+		cmocka_unit_test_setup_teardown(test_file_write_atomic,
+		    unit_dir_setup, unit_dir_teardown),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_sha256),

@@ -20,57 +20,27 @@
 #include "specialist.h"
 #include "timeline.h"
 
-struct fixture {
-	char dir[64];
-	char path[96];
-	struct kz_config *cfg;
-	struct kz_db *db;
-};
-
 static int
 setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-	struct kz_err err = { 0 };
-	static const char text[] = "office:\n  id: BJS\n  name: Beijing\n"
-	    "user: tester\ndispatch:\n  max_days: 90\n";
-
 	setenv("KIZUNA_NOW", "2026-11-21T08:00:00Z", 1);
 	setenv("KIZUNA_TODAY", "2026-11-21", 1);
-	snprintf(f->dir, sizeof f->dir, "/tmp/kz-unit-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	f->cfg = kz_config_parse("t.yaml", text, strlen(text), &err);
-	if (f->cfg == NULL)
-		return -1;
-	f->db = kz_db_open(f->path, f->cfg, &err);
-	if (f->db == NULL)
-		return -1;
-	*state = f;
-	return 0;
+	return unit_setup_with(state, "office:\n  id: BJS\n  name: Beijing\n"
+	    "user: tester\ndispatch:\n  max_days: 90\n");
 }
 
+/* A Tokyo office whose clock reads 20:00 UTC: 05:00 the next day there. */
 static int
-teardown(void **state)
+setup_tokyo(void **state)
 {
-	struct fixture *f = *state;
-	char p[128];
-	const char *suffix[] = { "", "-wal", "-shm" };
-
-	kz_db_close(f->db);
-	kz_config_free(f->cfg);
-	for (int i = 0; i < 3; i++) {
-		snprintf(p, sizeof p, "%s%s", f->path, suffix[i]);
-		unlink(p);
-	}
-	rmdir(f->dir);
-	free(f);
-	return 0;
+	setenv("KIZUNA_NOW", "2026-11-21T20:00:00Z", 1);
+	unsetenv("KIZUNA_TODAY");
+	return unit_setup_with(state, "office:\n  id: TYO\n  name: Tokyo\n"
+	    "  timezone: Asia/Tokyo\nuser: tester\n");
 }
 
 static long
-count(struct fixture *f, const char *sql)
+count(struct unit_fixture *f, const char *sql)
 {
 	sqlite3_stmt *st;
 	long n = -1;
@@ -102,7 +72,7 @@ has(const struct kz_err *e, const char *where, const char *text)
 }
 
 static void
-spec(struct fixture *f, const char *name, const char *roman,
+spec(struct unit_fixture *f, const char *name, const char *roman,
     const char *fields, const char *langs, const char *unavail,
     enum kz_status st, char id[KZ_ID_SIZE])
 {
@@ -126,7 +96,7 @@ spec(struct fixture *f, const char *name, const char *roman,
 }
 
 static void
-request(struct fixture *f, const char *topic, const char *from,
+request(struct unit_fixture *f, const char *topic, const char *from,
     const char *to, enum kz_interp interp, char id[KZ_ID_SIZE])
 {
 	struct kz_request r;
@@ -153,7 +123,7 @@ request(struct fixture *f, const char *topic, const char *from,
 }
 
 static int
-dispatch(struct fixture *f, const char *req, const char *sp,
+dispatch(struct unit_fixture *f, const char *req, const char *sp,
     const char *start, const char *end, const char *override, bool confirm,
     char id[KZ_ID_SIZE], struct kz_err *err)
 {
@@ -210,7 +180,7 @@ test_money(void **state)
 static void
 test_config_costs(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_err err = { 0 };
 	struct kz_config *c;
 	char *yaml;
@@ -264,7 +234,7 @@ test_config_costs(void **state)
 static void
 test_request_rules(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_request r;
 	struct kz_err err = { 0 };
 	struct kz_events ev;
@@ -312,10 +282,39 @@ test_request_rules(void **state)
 
 /* ---- dispatches ---- */
 
+/* A request received "today" is received on the office's today. */
+static void
+test_request_received_today(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_request r;
+	struct kz_err err = { 0 };
+	char id[KZ_ID_SIZE];
+
+	request(f, "tea", "2027-04-01", "2027-04-10", KZ_INTERP_HOST, id);
+	assert_int_equal(kz_request_get(f->db, id, &r, &err), KZ_OK);
+	assert_string_equal(r.received, "2019-05-20");	/* as given */
+	kz_request_free(&r);
+	kz_request_init(&r);
+	snprintf(r.country, sizeof r.country, "CN");
+	assert_int_equal(kz_request_parse_fields(f->cfg, &r, "agriculture",
+	    &err), KZ_OK);
+	kz_str_set(&r.topic, "rice");
+	kz_str_set(&r.language, "zh");
+	r.interpreting = KZ_INTERP_HOST;
+	if (kz_request_insert(f->db, &r, &err) != KZ_OK) {
+		dump(&err);
+		fail();
+	}
+	/* 2026-11-21 in UTC, but already the 22nd in Tokyo */
+	assert_string_equal(r.received, "2026-11-22");
+	kz_request_free(&r);
+}
+
 static void
 test_dispatch_rules(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_err err = { 0 };
 	char sato[KZ_ID_SIZE], ito[KZ_ID_SIZE], req[KZ_ID_SIZE];
 	char d1[KZ_ID_SIZE], d2[KZ_ID_SIZE];
@@ -452,7 +451,7 @@ test_dispatch_rules(void **state)
 static void
 test_costs(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_err err = { 0 };
 	char sp[KZ_ID_SIZE], req[KZ_ID_SIZE], d[KZ_ID_SIZE];
 	struct kz_cost_line l;
@@ -526,7 +525,7 @@ test_costs(void **state)
 static void
 test_match_ranking(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_err err = { 0 };
 	struct kz_match m, again;
 	char a[KZ_ID_SIZE], b[KZ_ID_SIZE], c[KZ_ID_SIZE], d[KZ_ID_SIZE];
@@ -619,7 +618,7 @@ test_match_ranking(void **state)
 static void
 test_timeline(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_timeline_row r;
 	struct kz_timeline_span s[3];
 	char bar[64], h1[256], h2[256];
@@ -657,7 +656,7 @@ test_timeline(void **state)
 static void
 test_ics(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_err err = { 0 };
 	struct kz_buf out = { 0 };
 	char sp[KZ_ID_SIZE], req[KZ_ID_SIZE], d[KZ_ID_SIZE], uid[64];
@@ -692,7 +691,7 @@ test_ics(void **state)
 static void
 test_demo(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_err err = { 0 };
 
 	if (kz_demo_load(f->db, &err) != KZ_OK) {
@@ -724,17 +723,22 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_money),
 		cmocka_unit_test_setup_teardown(test_config_costs, setup,
-		    teardown),
+		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_request_rules, setup,
-		    teardown),
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_request_received_today,
+		    setup_tokyo, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_dispatch_rules, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_costs, setup, teardown),
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_costs, setup,
+		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_match_ranking, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_timeline, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_ics, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_demo, setup, teardown),
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_timeline, setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_ics, setup, unit_teardown),
+		cmocka_unit_test_setup_teardown(test_demo, setup,
+		    unit_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,56 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "config.h"
 #include "db.h"
 #include "i18n.h"
 #include "specialist.h"
-
-struct fixture {
-	char dir[64];
-	char path[96];
-	struct kz_config *cfg;
-	struct kz_db *db;
-};
-
-static int
-setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof *f);
-	struct kz_err err = { 0 };
-
-	snprintf(f->dir, sizeof f->dir, "/tmp/kz-rtype-XXXXXX");
-	if (f == NULL || mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	f->cfg = kz_config_parse("default", kz_default_config,
-	    strlen(kz_default_config), &err);
-	if (f->cfg == NULL ||
-	    (f->db = kz_db_open(f->path, f->cfg, &err)) == NULL)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture *f = *state;
-	char p[128];
-
-	kz_db_close(f->db);
-	kz_config_free(f->cfg);
-	for (const char *suffix = ""; suffix; suffix = *suffix == '\0' ?
-	    "-wal" : strcmp(suffix, "-wal") == 0 ? "-shm" : NULL) {
-		snprintf(p, sizeof p, "%s%s", f->path, suffix);
-		unlink(p);
-	}
-	rmdir(f->dir);
-	free(f);
-	return 0;
-}
 
 static const struct kz_rfield *
 field(const char *name)
@@ -144,7 +99,7 @@ test_text_round_trip(void **state)
 static void
 test_check(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_specialist s;
 	struct kz_err err = { 0 };
 	char longname[400];
@@ -167,7 +122,7 @@ test_check(void **state)
 static void
 test_sql_round_trip(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_specialist s, back;
 	struct kz_err err = { 0 };
 
@@ -263,9 +218,9 @@ main(void)
 		cmocka_unit_test(test_text_round_trip),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_json),
-		cmocka_unit_test_setup_teardown(test_check, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_sql_round_trip, setup,
-		    teardown),
+		cmocka_unit_test_setup_teardown(test_check, unit_setup, unit_teardown),
+		cmocka_unit_test_setup_teardown(test_sql_round_trip, unit_setup,
+		    unit_teardown),
 	};
 
 	kz_i18n_init(NULL);

@@ -21,57 +21,12 @@
 #include "trainee.h"
 #include "tz.h"
 
-struct fixture {
-	char dir[64];
-	char path[96];
-	struct kz_config *cfg;
-	struct kz_db *db;
-	char series[KZ_ID_SIZE];
-	char edition[KZ_ID_SIZE];
-};
-
-static int
-setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof *f);
-	struct kz_err err = { 0 };
-
-	snprintf(f->dir, sizeof f->dir, "/tmp/kz-unit-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	f->cfg = kz_config_parse("default", kz_default_config,
-	    strlen(kz_default_config), &err);
-	if (f->cfg == NULL)
-		return -1;
-	f->db = kz_db_open(f->path, f->cfg, &err);
-	if (f->db == NULL)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture *f = *state;
-	char p[128];
-
-	kz_db_close(f->db);
-	kz_config_free(f->cfg);
-	for (const char *suffix = ""; suffix; suffix = *suffix == '\0' ?
-	    "-wal" : strcmp(suffix, "-wal") == 0 ? "-shm" : NULL) {
-		snprintf(p, sizeof p, "%s%s", f->path, suffix);
-		unlink(p);
-	}
-	rmdir(f->dir);
-	free(f);
-	return 0;
-}
+/* The series and edition make_edition adds. */
+static char series[KZ_ID_SIZE], edition[KZ_ID_SIZE];
 
 /* A series "cj" and its 18th edition, 21-23 Aug 2019 in Fuzhou. */
 static void
-make_edition(struct fixture *f)
+make_edition(struct unit_fixture *f)
 {
 	struct kz_series s;
 	struct kz_seminar e;
@@ -81,11 +36,11 @@ make_edition(struct fixture *f)
 	kz_str_set(&s.code, "cj");
 	kz_str_set(&s.name, "中日地方交流促进研讨会");
 	assert_int_equal(kz_series_insert(f->db, &s, &err), KZ_OK);
-	memcpy(f->series, s.id, KZ_ID_SIZE);
+	memcpy(series, s.id, KZ_ID_SIZE);
 	kz_series_free(&s);
 
 	kz_seminar_init(&e);
-	memcpy(e.series, f->series, KZ_ID_SIZE);
+	memcpy(e.series, series, KZ_ID_SIZE);
 	e.number = 18;
 	e.year = 2019;
 	snprintf(e.start, sizeof e.start, "2019-08-21");
@@ -95,12 +50,12 @@ make_edition(struct fixture *f)
 	assert_int_equal(kz_seminar_parse_attendance(&e, "178：日方 61，中方 117",
 	    &err), KZ_OK);
 	assert_int_equal(kz_seminar_insert(f->db, &e, &err), KZ_OK);
-	memcpy(f->edition, e.id, KZ_ID_SIZE);
+	memcpy(edition, e.id, KZ_ID_SIZE);
 	kz_seminar_free(&e);
 }
 
 static int
-add_item(struct fixture *f, const char *date, const char *start,
+add_item(struct unit_fixture *f, const char *date, const char *start,
     const char *end, const char *city, const char *venue, const char *title,
     unsigned flags, struct kz_err *err, struct kz_err *warn, char *id)
 {
@@ -108,7 +63,7 @@ add_item(struct fixture *f, const char *date, const char *start,
 	int rc;
 
 	kz_programme_item_init(&it);
-	memcpy(it.seminar, f->edition, KZ_ID_SIZE);
+	memcpy(it.seminar, edition, KZ_ID_SIZE);
 	snprintf(it.date, sizeof it.date, "%s", date);
 	snprintf(it.start, sizeof it.start, "%s", start ? start : "");
 	snprintf(it.end, sizeof it.end, "%s", end ? end : "");
@@ -334,7 +289,7 @@ test_ical_dst_zone(void **state)
 static void
 test_edition_rules(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_seminar e, got;
 	struct kz_err err = { 0 };
 	char id[KZ_ID_SIZE];
@@ -342,7 +297,7 @@ test_edition_rules(void **state)
 	make_edition(f);
 	/* an edition number used twice in a series */
 	kz_seminar_init(&e);
-	memcpy(e.series, f->series, KZ_ID_SIZE);
+	memcpy(e.series, series, KZ_ID_SIZE);
 	e.number = 18;
 	e.year = 2020;
 	snprintf(e.start, sizeof e.start, "2019-12-30");
@@ -365,9 +320,9 @@ test_edition_rules(void **state)
 	/* resolve by SERIES/NUMBER and SERIES/YEAR */
 	kz_err_clear(&err);
 	assert_int_equal(kz_seminar_resolve(f->db, "cj/18", id, &err), KZ_OK);
-	assert_string_equal(id, f->edition);
+	assert_string_equal(id, edition);
 	assert_int_equal(kz_seminar_resolve(f->db, "cj/2019", id, &err), KZ_OK);
-	assert_string_equal(id, f->edition);
+	assert_string_equal(id, edition);
 	assert_int_equal(kz_seminar_resolve(f->db, "cj/17", id, &err),
 	    KZ_ERROR);
 	assert_true(has_msg(&err, NULL, "has no edition 17"));
@@ -405,7 +360,7 @@ test_edition_rules(void **state)
 static void
 test_series_rules(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_series s;
 	struct kz_err err = { 0 };
 
@@ -428,7 +383,7 @@ test_series_rules(void **state)
 static void
 test_programme_rules(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_err err = { 0 }, warn = { 0 };
 	char a[KZ_ID_SIZE], b[KZ_ID_SIZE];
 	struct kz_item it;
@@ -483,7 +438,7 @@ test_programme_rules(void **state)
 	assert_true(has_msg(&err, "clash", "考察"));
 	kz_err_clear(&err);
 	kz_programme_item_free(&it);
-	assert_int_equal(kz_programme_item_list(f->db, f->edition, &l, &n, &err), KZ_OK);
+	assert_int_equal(kz_programme_item_list(f->db, edition, &l, &n, &err), KZ_OK);
 	assert_int_equal(n, 5);
 	assert_string_equal(l[0].title, "到达");
 	assert_string_equal(l[1].title, "正式会议");
@@ -492,7 +447,7 @@ test_programme_rules(void **state)
 	kz_programme_item_list_free(l, n);
 	/* a time the clocks skip */
 	kz_programme_item_init(&it);
-	memcpy(it.seminar, f->edition, KZ_ID_SIZE);
+	memcpy(it.seminar, edition, KZ_ID_SIZE);
 	snprintf(it.date, sizeof it.date, "2019-08-22");
 	snprintf(it.start, sizeof it.start, "02:30");
 	snprintf(it.tz, sizeof it.tz, "America/Santiago");
@@ -507,7 +462,7 @@ test_programme_rules(void **state)
 static void
 test_zone_defaults(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 
 	assert_string_equal(kz_zone_default(f->cfg, "Tokyo", NULL),
 	    "Asia/Tokyo");
@@ -529,7 +484,7 @@ test_zone_defaults(void **state)
 static void
 test_programme_text(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_err err = { 0 };
 	struct kz_buf out = { 0 };
 	const char *s, *l1, *l2;
@@ -539,7 +494,7 @@ test_programme_text(void **state)
 	    "西湖宾馆", "自治体中国事务所联络会议", 0, &err, NULL, NULL), KZ_OK);
 	assert_int_equal(add_item(f, "2019-08-22", "09:00", "12:00", "Fuzhou",
 	    "Strait Center", "Main session", 0, &err, NULL, NULL), KZ_OK);
-	assert_int_equal(kz_programme_text(f->db, f->edition, 80, &out, &err),
+	assert_int_equal(kz_programme_text(f->db, edition, 80, &out, &err),
 	    KZ_OK);
 	s = kz_buf_str(&out);
 	assert_non_null(strstr(s, "Wednesday  (day 1 of 3)"));
@@ -571,7 +526,7 @@ test_programme_text(void **state)
 static void
 test_participants(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_participant p;
 	struct kz_counts c;
 	struct kz_err err = { 0 };
@@ -581,7 +536,7 @@ test_participants(void **state)
 	for (int i = 0; i < 4; i++) {
 		char name[32];
 		kz_participant_init(&p);
-		memcpy(p.seminar, f->edition, KZ_ID_SIZE);
+		memcpy(p.seminar, edition, KZ_ID_SIZE);
 		snprintf(name, sizeof name, "Person %d", i);
 		kz_str_set(&p.name, name);
 		snprintf(p.country, sizeof p.country, "%s", countries[i]);
@@ -589,21 +544,21 @@ test_participants(void **state)
 		assert_int_equal(kz_participant_insert(f->db, &p, &err), KZ_OK);
 		kz_participant_free(&p);
 	}
-	assert_int_equal(kz_participant_count_country(f->db, f->edition, &c,
+	assert_int_equal(kz_participant_count_country(f->db, edition, &c,
 	    &err), KZ_OK);
 	assert_int_equal(c.n, 3);
 	assert_string_equal(c.c[0].key, "KH");
 	assert_int_equal(c.c[0].n, 2);
 	assert_int_equal(c.total, 4);
 	kz_counts_free(&c);
-	assert_int_equal(kz_participant_count_role(f->db, f->edition, &c, &err),
+	assert_int_equal(kz_participant_count_role(f->db, edition, &c, &err),
 	    KZ_OK);
 	assert_string_equal(c.c[0].key, "participant");
 	assert_int_equal(c.c[0].n, 3);
 	kz_counts_free(&c);
 	/* refusals: every problem at once */
 	kz_participant_init(&p);
-	memcpy(p.seminar, f->edition, KZ_ID_SIZE);
+	memcpy(p.seminar, edition, KZ_ID_SIZE);
 	snprintf(p.country, sizeof p.country, "XX");
 	kz_str_set(&p.email, "not an address");
 	kz_str_set(&p.name_roman, "王");
@@ -620,7 +575,7 @@ test_participants(void **state)
 static void
 test_imports(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_import_report rep;
 	struct kz_err err = { 0 };
 	const char *good = "date,start,end,city,venue,kind,title\n"
@@ -635,12 +590,12 @@ test_imports(void **state)
 	    "Ana,PH,speaker,\n";
 
 	make_edition(f);
-	assert_int_equal(kz_import_programme(f->db, f->edition, "p.csv", good,
+	assert_int_equal(kz_import_programme(f->db, edition, "p.csv", good,
 	    strlen(good), false, false, &rep, &err), KZ_OK);
 	assert_int_equal(rep.imported, 2);
 	kz_import_report_free(&rep);
 	/* again: duplicates, nothing added */
-	assert_int_equal(kz_import_programme(f->db, f->edition, "p.csv", good,
+	assert_int_equal(kz_import_programme(f->db, edition, "p.csv", good,
 	    strlen(good), false, false, &rep, &err), KZ_OK);
 	assert_int_equal(rep.imported, 0);
 	assert_int_equal(rep.skipped, 2);
@@ -648,7 +603,7 @@ test_imports(void **state)
 	    "same item"));
 	kz_import_report_free(&rep);
 	/* all or nothing */
-	assert_int_equal(kz_import_programme(f->db, f->edition, "b.csv", bad,
+	assert_int_equal(kz_import_programme(f->db, edition, "b.csv", bad,
 	    strlen(bad), false, false, &rep, &err), KZ_ERROR);
 	assert_int_equal(rep.imported, 0);
 	assert_non_null(strstr(kz_buf_str(&rep.log), "b.csv:3: start: \"25:00\""));
@@ -659,28 +614,28 @@ test_imports(void **state)
 	kz_import_report_free(&rep);
 	struct kz_item *l;
 	size_t n;
-	kz_programme_item_list(f->db, f->edition, &l, &n, &err);
+	kz_programme_item_list(f->db, edition, &l, &n, &err);
 	assert_int_equal(n, 2);
 	kz_programme_item_list_free(l, n);
 	/* skip the bad ones; the clash goes in with force, as a warning */
 	kz_err_clear(&err);
-	assert_int_equal(kz_import_programme(f->db, f->edition, "b.csv", bad,
+	assert_int_equal(kz_import_programme(f->db, edition, "b.csv", bad,
 	    strlen(bad), true, true, &rep, &err), KZ_OK);
 	assert_int_equal(rep.imported, 2);
 	assert_non_null(strstr(kz_buf_str(&rep.log), "b.csv:4: warning: clash"));
 	kz_import_report_free(&rep);
 
-	assert_int_equal(kz_import_participants(f->db, f->edition, "q.csv",
+	assert_int_equal(kz_import_participants(f->db, edition, "q.csv",
 	    people, strlen(people), false, &rep, &err), KZ_OK);
 	assert_int_equal(rep.imported, 2);
 	kz_import_report_free(&rep);
 	struct kz_buf out = { 0 };
-	assert_int_equal(kz_export_participants(f->db, f->edition, false, &out,
+	assert_int_equal(kz_export_participants(f->db, edition, false, &out,
 	    &err), KZ_OK);
 	assert_null(strstr(kz_buf_str(&out), "sok@example.org"));
 	assert_non_null(strstr(kz_buf_str(&out), ",Ana,,PH,"));
 	kz_buf_free(&out);
-	assert_int_equal(kz_export_participants(f->db, f->edition, true, &out,
+	assert_int_equal(kz_export_participants(f->db, edition, true, &out,
 	    &err), KZ_OK);
 	assert_non_null(strstr(kz_buf_str(&out), "sok@example.org"));
 	kz_buf_free(&out);
@@ -691,7 +646,7 @@ test_imports(void **state)
 static void
 test_trainees(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_trainee t;
 	struct kz_trainee_query q;
 	struct kz_counts c;
@@ -745,7 +700,7 @@ test_trainees(void **state)
 static void
 test_demo(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_err err = { 0 };
 	struct kz_seminar_query q = { "cj-seminar", 0, -1, NULL };
 	struct kz_seminar *l, s;
@@ -793,21 +748,24 @@ main(void)
 		cmocka_unit_test(test_tz_local_to_utc),
 		cmocka_unit_test(test_ical_writer),
 		cmocka_unit_test(test_ical_dst_zone),
-		cmocka_unit_test_setup_teardown(test_edition_rules, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_series_rules, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_programme_rules, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_zone_defaults, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_programme_text, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_participants, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_imports, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_trainees, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_demo, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_edition_rules, unit_setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_series_rules, unit_setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_programme_rules,
+		    unit_setup, unit_teardown),
+		cmocka_unit_test_setup_teardown(test_zone_defaults, unit_setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_programme_text, unit_setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_participants, unit_setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_imports, unit_setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_trainees, unit_setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_demo, unit_setup,
+		    unit_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,52 +15,6 @@
 #include "specialist.h"
 #include "transfer.h"
 
-struct fixture {
-	char dir[64];
-	char path[96];
-	struct kz_config *cfg;
-	struct kz_db *db;
-};
-
-static int
-setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof *f);
-	struct kz_err err = { 0 };
-
-	snprintf(f->dir, sizeof f->dir, "/tmp/kz-unit-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	f->cfg = kz_config_parse("default", kz_default_config,
-	    strlen(kz_default_config), &err);
-	if (f->cfg == NULL)
-		return -1;
-	f->db = kz_db_open(f->path, f->cfg, &err);
-	if (f->db == NULL)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture *f = *state;
-	char p[128];
-
-	kz_db_close(f->db);
-	kz_config_free(f->cfg);
-	for (const char *suffix = ""; suffix; suffix = *suffix == '\0' ?
-	    "-wal" : strcmp(suffix, "-wal") == 0 ? "-shm" : NULL) {
-		snprintf(p, sizeof p, "%s%s", f->path, suffix);
-		unlink(p);
-	}
-	rmdir(f->dir);
-	free(f);
-	return 0;
-}
-
 static void
 make(struct kz_specialist *s, const char *name, const char *roman,
     const char *gov, const char *fields)
@@ -75,7 +29,7 @@ make(struct kz_specialist *s, const char *name, const char *roman,
 }
 
 static void
-add(struct fixture *f, const char *name, const char *roman, const char *gov,
+add(struct unit_fixture *f, const char *name, const char *roman, const char *gov,
     const char *fields, char id[KZ_ID_SIZE])
 {
 	struct kz_specialist s;
@@ -91,7 +45,7 @@ add(struct fixture *f, const char *name, const char *roman, const char *gov,
 }
 
 static long
-count(struct fixture *f, const char *table)
+count(struct unit_fixture *f, const char *table)
 {
 	char sql[128];
 	sqlite3_stmt *st;
@@ -109,7 +63,7 @@ count(struct fixture *f, const char *table)
 static void
 test_open_schema(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct stat sb;
 
 	assert_int_equal(kz_db_schema_version(f->db), kz_db_schema_latest());
@@ -131,7 +85,7 @@ test_open_schema(void **state)
 static void
 test_validation_names_fields(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_specialist s;
 	struct kz_err err = { 0 };
 
@@ -171,7 +125,7 @@ test_validation_names_fields(void **state)
 static void
 test_insert_get_update_delete(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_specialist s, g;
 	struct kz_err err = { 0 };
 	char id[KZ_ID_SIZE];
@@ -227,7 +181,7 @@ test_insert_get_update_delete(void **state)
 }
 
 static size_t
-hits(struct fixture *f, const char *text)
+hits(struct unit_fixture *f, const char *text)
 {
 	struct kz_specialist_query q;
 	struct kz_specialist_rows l;
@@ -245,7 +199,7 @@ hits(struct fixture *f, const char *text)
 static void
 test_search_scripts(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 
 	add(f, "王建国", "Wang Jianguo", "四川省成都市",
 	    "agriculture:设施园艺", NULL);
@@ -276,7 +230,7 @@ test_search_scripts(void **state)
 static void
 test_filters(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_specialist s;
 	struct kz_specialist_query q;
 	struct kz_specialist_rows l;
@@ -341,7 +295,7 @@ test_filters(void **state)
 static void
 test_import_all_or_nothing(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_import_report rep;
 	struct kz_err err = { 0 };
 	const char *bad = "name,name_roman,government,fields\n"
@@ -430,7 +384,7 @@ test_import_all_or_nothing(void **state)
 static void
 test_demo_figures(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_fixture *f = *state;
 	struct kz_field_count *fc;
 	struct kz_err err = { 0 };
 	size_t n;
@@ -465,18 +419,20 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_open_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_open_schema, unit_setup,
+		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_validation_names_fields,
-		    setup, teardown),
+		    unit_setup, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_insert_get_update_delete,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_search_scripts, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
+		    unit_setup, unit_teardown),
+		cmocka_unit_test_setup_teardown(test_search_scripts, unit_setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_filters, unit_setup,
+		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_import_all_or_nothing,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_demo_figures, setup,
-		    teardown),
+		    unit_setup, unit_teardown),
+		cmocka_unit_test_setup_teardown(test_demo_figures, unit_setup,
+		    unit_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 #include "db.h"
 #include "buf.h"
+#include "file.h"
 #include "specialist.h"
 #include "sync.h"
 #include "sync_bundle.h"
@@ -39,13 +40,10 @@ setup(void **state)
 	struct kz_err err = { 0 };
 	char path[128];
 
-	snprintf(f->dir, sizeof f->dir, "/tmp/kz-sync-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
+	if (f == NULL || unit_tempdir(f->dir) != 0)
 		return -1;
 	for (int i = 0; i < NDB; i++) {
-		f->cfg[i] = kz_config_parse("test", conf_text[i],
-		    strlen(conf_text[i]), &err);
-		if (f->cfg[i] == NULL)
+		if ((f->cfg[i] = unit_config(conf_text[i])) == NULL)
 			return -1;
 		snprintf(path, sizeof path, "%s/%d.db", f->dir, i);
 		if ((f->db[i] = kz_db_open(path, f->cfg[i], &err)) == NULL)
@@ -60,18 +58,16 @@ static int
 teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[128];
+	int rc;
 
 	for (int i = 0; i < NDB; i++) {
 		kz_db_close(f->db[i]);
 		kz_config_free(f->cfg[i]);
 	}
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	if (system(cmd) != 0)
-		return -1;
+	rc = unit_rmtree(f->dir);
 	free(f);
 	unsetenv("KIZUNA_NOW");
-	return 0;
+	return rc;
 }
 
 /* ---- helpers ---- */
@@ -421,18 +417,13 @@ test_damaged_refused(void **state)
 	struct kz_err err = { 0 };
 	char x[KZ_ID_SIZE], path[128];
 	unsigned char *data;
+	size_t len;
 	long size;
-	FILE *fp;
 
 	add(f, TYO, "佐藤健一", "Kenichi Sato", x);
 	export(f, TYO, path, sizeof path);
-	assert_non_null(fp = fopen(path, "rb"));
-	fseek(fp, 0, SEEK_END);
-	size = ftell(fp);
-	rewind(fp);
-	assert_non_null(data = malloc((size_t)size));
-	assert_int_equal(fread(data, 1, (size_t)size, fp), (size_t)size);
-	fclose(fp);
+	assert_non_null(data = (unsigned char *)kz_file_read(path, 0, &len));
+	size = (long)len;
 
 	/* a flipped bit anywhere, a cut anywhere */
 	for (long i = 0; i < size; i += 7) {

@@ -8,4 +8,35 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "config.h"
+#include "db.h"
+
+/* The fixture most tests start from (tests/unit/fixture.c): a fresh
+ * temp directory with a database t.db in it, opened under a
+ * configuration. unit_teardown removes the directory and all in it. */
+struct unit_fixture {
+	char dir[64];
+	char path[96];		/* dir/t.db */
+	struct kz_config *cfg;
+	struct kz_db *db;
+};
+
+/* cmocka setups: *state becomes a struct unit_fixture, under the
+ * built-in default configuration or under the YAML text given. */
+int unit_setup(void **state);
+int unit_setup_with(void **state, const char *config);
+int unit_teardown(void **state);
+
+/* The pieces, for tests that need another shape (three offices' databases
+ * in one directory, a directory of files): a new temp directory; a
+ * configuration from YAML text (NULL: the default), NULL and the problems
+ * printed if it does not parse; a directory removed with all in it. */
+int unit_tempdir(char dir[64]);
+struct kz_config *unit_config(const char *text);
+int unit_rmtree(const char *dir);
+/* cmocka setups for a test that needs only a temp directory: *state
+ * becomes its path (a char *), removed with all in it afterwards. */
+int unit_dir_setup(void **state);
+int unit_dir_teardown(void **state);
+
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "xalloc.h"
 
 #define MAXOPTS	96
 
@@ -188,12 +189,8 @@ cli_parse(const struct cli_cmd *cmd, int argc, char **argv,
 
 	memset(a, 0, sizeof *a);
 	a->cmd = cmd;
-	a->opt = calloc((size_t)argc + 1, sizeof *a->opt);
-	a->arg = calloc((size_t)argc + 1, sizeof *a->arg);
-	if (a->opt == NULL || a->arg == NULL) {
-		cli_args_free(a);
-		return cli_fail("%s", _("out of memory"));
-	}
+	a->opt = xcalloc((size_t)argc + 1, sizeof *a->opt);
+	a->arg = xcalloc((size_t)argc + 1, sizeof *a->arg);
 	for (int i = 0; i < argc; i++) {
 		const char *w = argv[i], *name, *eq;
 		const struct cli_opt *o;

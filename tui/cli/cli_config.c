@@ -7,29 +7,8 @@
 
 #include "cli.h"
 #include "config.h"
+#include "file.h"
 #include "i18n.h"
-
-static char *
-read_stdin(size_t *len)
-{
-	char *text = NULL, *t;
-	size_t cap = 0, got;
-
-	*len = 0;
-	do {
-		if (*len + 4096 > cap) {
-			cap = cap ? cap * 2 : 8192;
-			if ((t = realloc(text, cap)) == NULL) {
-				free(text);
-				return NULL;
-			}
-			text = t;
-		}
-		got = fread(text + *len, 1, 4096, stdin);
-		*len += got;
-	} while (got == 4096);
-	return text;
-}
 
 void
 cli_config_report(const struct kz_err *err)
@@ -74,7 +53,7 @@ cli_config_check(struct cli *c, const struct cli_args *a)
 	} else if (strcmp(path, "-") == 0) {
 		/* Standard input, so an editor can pipe a buffer through. */
 		size_t len;
-		char *text = read_stdin(&len);
+		char *text = kz_file_read(NULL, 0, &len);
 
 		if (text == NULL)
 			return cli_fail("%s", _("out of memory"));

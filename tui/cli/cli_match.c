@@ -14,6 +14,7 @@
 #include "match.h"
 #include "cli_output.h"
 #include "request.h"
+#include "stamp.h"
 #include "text.h"
 #include "timeline.h"
 
@@ -244,7 +245,7 @@ cli_timeline(struct cli *c, const struct cli_args *a)
 	}
 	if ((from && !kz_date_valid(from)) || (to && !kz_date_valid(to)))
 		return cli_fail(_("--from and --to take dates YYYY-MM-DD"));
-	kz_date_today(today);
+	kz_stamp_today(c->cfg, today);
 	/* Without dates: the zoom's span, a little of the past first. */
 	int lw = width / 3 > 24 ? 24 : width / 3;
 	long span = (long)(width - lw - 1) * kz_timeline_days_per_col(zoom);

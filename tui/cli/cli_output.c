@@ -1,18 +1,16 @@
 /* cli_output.c - tables aligned in display width, CSV and JSON on stdout. */
 #include "cli_output.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "csv.h"
+#include "file.h"
 #include "i18n.h"
 #include "json.h"
 #include "text.h"
+#include "xalloc.h"
 
 void
 out_table_init(struct out_table *t, int ncols, const char *const *head)
@@ -27,17 +25,13 @@ out_table_row(struct out_table *t, const char *const *cells)
 {
 	if (t->nrows == t->cap) {
 		size_t c = t->cap ? t->cap * 2 : 64;
-		char **p = realloc(t->cell, c * (size_t)t->ncols * sizeof *p);
-		if (p == NULL)
-			abort();	/* a listing cannot go on without memory */
-		t->cell = p;
+		t->cell = xrealloc(t->cell, c * (size_t)t->ncols *
+		    sizeof *t->cell);
 		t->cap = c;
 	}
 	for (int i = 0; i < t->ncols; i++) {
-		char *s = strdup(cells[i] ? cells[i] : "");
-		if (s == NULL)
-			abort();
-		t->cell[t->nrows * (size_t)t->ncols + (size_t)i] = s;
+		t->cell[t->nrows * (size_t)t->ncols + (size_t)i] =
+		    xstrdup(cells[i] ? cells[i] : "");
 	}
 	t->nrows++;
 }
@@ -45,11 +39,9 @@ out_table_row(struct out_table *t, const char *const *cells)
 void
 out_table_print(FILE *fp, const struct out_table *t, int maxw)
 {
-	int *w = calloc((size_t)t->ncols, sizeof *w);
+	int *w = xcalloc((size_t)t->ncols, sizeof *w);
 	char cellbuf[1024];
 
-	if (w == NULL)
-		return;
 	for (int i = 0; i < t->ncols; i++)
 		w[i] = kz_text_width(t->head[i]);
 	for (size_t r = 0; r < t->nrows; r++)
@@ -89,6 +81,8 @@ out_csv_row(FILE *fp, int n, const char *const *cells)
 
 	for (int i = 0; i < n; i++)
 		kz_csv_cell(&b, cells[i], i == n - 1);
+	if (b.oom)
+		xalloc_die();	/* half a row would be a wrong one */
 	fputs(kz_buf_str(&b), fp);
 	kz_buf_free(&b);
 }
@@ -107,45 +101,10 @@ out_json_str(FILE *fp, const char *s)
 int
 out_write_file(const char *path, const char *data, size_t len)
 {
-	char tmp[4096];
-	int fd;
-	size_t done = 0;
-
 	if (path == NULL || strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
 			return -1;
 		return 0;
 	}
-	snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0)
-		return -1;
-	while (done < len) {
-		ssize_t n = write(fd, data + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			goto fail;
-		done += (size_t)n;
-	}
-	if (fsync(fd) != 0 || fchmod(fd, 0600) != 0)
-		goto fail;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	if (rename(tmp, path) != 0) {
-		int e = errno;
-		unlink(tmp);
-		errno = e;
-		return -1;
-	}
-	return 0;
-fail: {
-		int e = errno;
-		if (fd >= 0)
-			close(fd);
-		unlink(tmp);
-		errno = e;
-		return -1;
-	}
+	return kz_file_write_atomic(path, data, len);
 }

@@ -23,8 +23,8 @@ void out_csv_row(FILE *fp, int n, const char *const *cells);
 /* A JSON string literal (null for NULL). */
 void out_json_str(FILE *fp, const char *s);
 
-/* Write data to path through a temp file, fsync and rename, so a reader
- * never sees half a file; path "-" or NULL is standard output. */
+/* Write data to path with kz_file_write_atomic, so a reader never sees
+ * half a file; path "-" or NULL is standard output. -1 with errno. */
 int out_write_file(const char *path, const char *data, size_t len);
 
 #endif

@@ -12,7 +12,7 @@
 #include "programme.h"
 #include "seminar.h"
 #include "seminar_transfer.h"
-#include "semrec.h"
+#include "record.h"
 #include "specialist.h"	/* kz_str_set */
 
 enum {

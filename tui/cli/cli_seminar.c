@@ -8,11 +8,12 @@
 #include "record.h"
 #include "cli_seminar.h"
 #include "country.h"
+#include "file.h"
 #include "i18n.h"
 #include "cli_output.h"
 #include "participant.h"
 #include "seminar.h"
-#include "semrec.h"
+#include "record.h"
 #include "specialist.h"	/* kz_str_set */
 #include "text.h"
 
@@ -21,30 +22,13 @@
 char *
 cli_sem_read(const char *path, size_t *len)
 {
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0;
-	ssize_t n;
+	char *buf = kz_file_read(strcmp(path, "-") == 0 ? NULL : path, 0, len);
 
-	*len = 0;
-	if (fp == NULL)
-		return NULL;
-	/* Reading to a NUL byte reads the whole of a text file at once. */
-	n = getdelim(&buf, &cap, '\0', fp);
-	if (n >= 0 && !feof(fp) && fgetc(fp) != EOF) {
+	if (buf != NULL && memchr(buf, '\0', *len) != NULL) {
 		free(buf);
-		buf = NULL;
 		errno = EILSEQ;		/* a NUL byte: not a text file */
-	} else if (n < 0 && ferror(fp)) {
-		free(buf);
-		buf = NULL;
-	} else if (n < 0) {
-		free(buf);
-		buf = strdup("");	/* an empty file */
-	} else
-		*len = (size_t)n;
-	if (fp != stdin)
-		fclose(fp);
+		return NULL;
+	}
 	return buf;
 }
 

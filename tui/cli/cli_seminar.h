@@ -59,7 +59,8 @@ extern const struct cli_opt cli_trainee_opts[], cli_trainee_filters[],
 
 /* ---- shared by these commands (tui/cli_seminar.c) ---- */
 
-/* A whole file ("-": standard input) in memory; NULL with errno. */
+/* A whole text file ("-": standard input) in memory; NULL with errno
+ * (EILSEQ: it holds a NUL byte). */
 char *cli_sem_read(const char *path, size_t *len);
 /* Print an import's report and result; returns the exit status. */
 int cli_sem_import_done(const struct kz_import_report *rep, int rc,

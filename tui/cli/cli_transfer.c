@@ -9,47 +9,11 @@
 
 #include "cli.h"
 #include "demo.h"
+#include "file.h"
 #include "i18n.h"
 #include "cli_output.h"
 #include "specialist.h"
 #include "transfer.h"
-
-/* The whole file in memory: imports are checked whole before writing. */
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n;
-
-	*len = 0;
-	if (fp == NULL)
-		return NULL;
-	do {
-		if (*len + 65536 + 1 > cap) {
-			cap = cap ? cap * 2 : 131072;
-			char *b = realloc(buf, cap);
-			if (b == NULL) {
-				free(buf);
-				buf = NULL;
-				errno = ENOMEM;
-				break;
-			}
-			buf = b;
-		}
-		n = fread(buf + *len, 1, 65536, fp);
-		*len += n;
-	} while (n > 0);
-	if (buf && ferror(fp)) {
-		free(buf);
-		buf = NULL;
-	}
-	if (buf)
-		buf[*len] = '\0';
-	if (fp != stdin)
-		fclose(fp);
-	return buf;
-}
 
 static void
 progress(void *ctx, size_t done, size_t total)
@@ -73,7 +37,10 @@ cli_import(struct cli *c, const struct cli_args *a)
 	size_t len;
 	char *data;
 
-	if ((data = slurp(path, &len)) == NULL)
+	/* The whole file in memory: imports are checked whole before
+	 * writing. */
+	if ((data = kz_file_read(strcmp(path, "-") == 0 ? NULL : path, 0,
+	    &len)) == NULL)
 		return cli_fail("%s: %s", path, strerror(errno));
 	/* progress only where a person watches, and for files worth it */
 	bool show = isatty(STDERR_FILENO) && len > 256 * 1024;

@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "i18n.h"
+#include "xalloc.h"
 #include "text.h"
 
 #define MAXOPTS		96
@@ -85,8 +86,8 @@ struct piece {
 static void
 add_piece(struct piece *pc, int *n, struct kz_buf *text, struct kz_buf *mdoc)
 {
-	pc[*n].text = strdup(kz_buf_str(text));
-	pc[*n].mdoc = strdup(kz_buf_str(mdoc) + strspn(kz_buf_str(mdoc), " "));
+	pc[*n].text = xstrdup(kz_buf_str(text));
+	pc[*n].mdoc = xstrdup(kz_buf_str(mdoc) + strspn(kz_buf_str(mdoc), " "));
 	(*n)++;
 	kz_buf_free(text);
 	kz_buf_free(mdoc);

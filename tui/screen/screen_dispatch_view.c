@@ -11,20 +11,23 @@
 #include "keys.h"
 #include "note.h"
 #include "text.h"
+#include "xalloc.h"
 
 bool
 dispatch_view_yesno(const char *question)
 {
 	WINDOW *w = draw_newwin(1, COLS, LINES - 1, 0);
 	bool yes = false;
+	char q[1024];
 
 	if (w == NULL)
 		return false;
+	snprintf(q, sizeof q, "%s %s", question, keys_yesno());
 	for (;;) {
 		int key;
 
 		werase(w);
-		draw_text(w, 0, 0, COLS, question, draw_attr(DRAW_ERROR));
+		draw_text(w, 0, 0, COLS, q, draw_attr(DRAW_ERROR));
 		wnoutrefresh(w);
 		doupdate();
 		key = draw_getkey(w);
@@ -77,10 +80,7 @@ dispatch_view_spec_lines(struct kz_db *db, const struct kz_config *cfg,
 			kz_dispatch_rows_free(&l);
 		return NULL;
 	}
-	if ((lines = calloc(l.n, sizeof *lines)) == NULL) {
-		kz_dispatch_rows_free(&l);
-		return NULL;
-	}
+	lines = xcalloc(l.n, sizeof *lines);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct kz_dispatch_row *r = &l.rows[i];
 		char period[200], line[1024];
@@ -89,8 +89,7 @@ dispatch_view_spec_lines(struct kz_db *db, const struct kz_config *cfg,
 		snprintf(line, sizeof line, "%s, %s %s: %s (%s)", period,
 		    r->country, r->host, kz_lifecycle_name(&kz_dispatch_lc, r->state),
 		    r->id);
-		if ((lines[*n] = strdup(line)) != NULL)
-			(*n)++;
+		lines[(*n)++] = xstrdup(line);
 	}
 	kz_dispatch_rows_free(&l);
 	return lines;

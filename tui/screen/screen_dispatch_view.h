@@ -11,7 +11,7 @@
 #include "lifecycle.h"
 
 /* A yes/no question on the bottom line of the terminal, over whatever is
- * there (a form); true for yes. */
+ * there (a form), followed by the keys that answer it; true for yes. */
 bool dispatch_view_yesno(const char *question);
 
 /* "2019-09-16" in the office's date format. */

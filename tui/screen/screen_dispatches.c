@@ -14,7 +14,9 @@
 #include "keys.h"
 #include "record_list.h"
 #include "specialist.h"
+#include "stamp.h"
 #include "text.h"
+#include "xalloc.h"
 
 struct dsp_tab {
 	struct frame_ctx *ctx;
@@ -311,7 +313,7 @@ dsp_save(struct form *f, void *arg, struct kz_err *err)
 		}
 		/* A declared unavailability: the person decides. */
 		char q[KZ_ERR_MSG + 32];
-		snprintf(q, sizeof q, _("%s Go on? (y/n)"), w.item[0].msg);
+		snprintf(q, sizeof q, _("%s Go on?"), w.item[0].msg);
 		if (!dispatch_view_yesno(q)) {
 			*err = w;
 			break;
@@ -424,7 +426,7 @@ change_state(struct dsp_tab *t)
 	snprintf(title, sizeof title, _("Dispatch %s: %s, to"), r->id,
 	    kz_lifecycle_name(&kz_dispatch_lc, r->state));
 	form_init(&f, title, spec, SF_N, &e);
-	kz_date_today(today);
+	kz_stamp_today(t->ctx->cfg, today);
 	form_set(&f, SF_DATE, today);
 	if (form_run(&f, state_save)) {
 		char keep[KZ_ID_SIZE];
@@ -594,9 +596,8 @@ dsp_key(void *tab, int key)
 		if (sel_row(t)) {
 			char q[256];
 
-			snprintf(q, sizeof q, _("Delete dispatch %s (%s..%s)? "
-			    "(y/n)"), sel_row(t)->id, sel_row(t)->start,
-			    sel_row(t)->end);
+			snprintf(q, sizeof q, _("Delete dispatch %s (%s..%s)?"),
+			    sel_row(t)->id, sel_row(t)->start, sel_row(t)->end);
 			record_list_ask(&t->rl, q);
 		}
 		return UI_DRAW_STATUS;
@@ -614,10 +615,8 @@ dsp_key(void *tab, int key)
 static void *
 dsp_open(struct frame_ctx *ctx)
 {
-	struct dsp_tab *t = calloc(1, sizeof *t);
+	struct dsp_tab *t = xcalloc(1, sizeof *t);
 
-	if (t == NULL)
-		return NULL;
 	t->ctx = ctx;
 	record_list_init(&t->rl, &dsp_ops, t);
 	reload(t, NULL);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "xalloc.h"
 #include "text.h"
 
 bool
@@ -13,12 +14,8 @@ record_form_init(struct record_form *rf, const struct kz_rtype *rt)
 {
 	memset(rf, 0, sizeof *rf);
 	rf->rt = rt;
-	rf->spec = calloc(rt->n, sizeof *rf->spec);
-	rf->field = calloc(rt->n, sizeof *rf->field);
-	if (rf->spec == NULL || rf->field == NULL) {
-		record_form_free(rf);
-		return false;
-	}
+	rf->spec = xcalloc(rt->n, sizeof *rf->spec);
+	rf->field = xcalloc(rt->n, sizeof *rf->field);
 	for (size_t i = 0; i < rt->n; i++) {
 		const struct kz_rfield *fd = &rt->f[i];
 		struct form_spec *sp = &rf->spec[rf->n];
@@ -147,7 +144,7 @@ record_detail(struct record_list *l, const struct kz_rtype *rt,
 			    (who = stamp_user(rt, f)) != NULL &&
 			    !kz_rfield_empty(who, rec)) {
 				char *w = kz_rfield_text(who, rec), *both;
-				both = w ? malloc(strlen(v) + strlen(w) + 4) : NULL;
+				both = w ? xmalloc(strlen(v) + strlen(w) + 4) : NULL;
 				if (both) {
 					sprintf(both, "%s - %s", v, w);
 					free(v);

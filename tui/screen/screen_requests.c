@@ -18,7 +18,9 @@
 #include "record_list.h"
 #include "screen_dispatches.h"
 #include "specialist.h"
+#include "stamp.h"
 #include "text.h"
+#include "xalloc.h"
 
 struct req_tab {
 	struct frame_ctx *ctx;
@@ -156,10 +158,14 @@ req_detail(void *arg, struct record_list *l, size_t sel)
 	kz_dispatch_query_init(&q);
 	q.request = r.id;
 	if (kz_dispatch_list(t->ctx->db, &q, true, &dl, &err) == KZ_OK) {
-		record_list_detail_heading(l, _("Dispatches (m: candidates)"));
-		if (dl.n == 0)
-			record_list_detail_add(l, NULL, _("none yet: press m for the "
-			    "ranked candidates"));
+		snprintf(buf, sizeof buf, _("Dispatches (%s: candidates)"),
+		    keys_first(KA_MATCH));
+		record_list_detail_heading(l, buf);
+		if (dl.n == 0) {
+			snprintf(buf, sizeof buf, _("none yet: press %s for the "
+			    "ranked candidates"), keys_first(KA_MATCH));
+			record_list_detail_add(l, NULL, buf);
+		}
 		for (size_t i = 0; i < dl.n; i++) {
 			snprintf(buf, sizeof buf, "%s..%s %s: %s (%s) %s",
 			    dl.rows[i].start, dl.rows[i].end,
@@ -489,7 +495,7 @@ edit(struct req_tab *t, bool add)
 		form_set(&f, RF_OFFICE, r.office);
 		form_set(&f, RF_NOTES, r.notes);
 	} else {
-		kz_date_today(today);
+		kz_stamp_today(t->ctx->cfg, today);
 		form_set(&f, RF_RECEIVED, today);
 		form_set(&f, RF_WANTED, "1");
 		form_set_choice(&f, RF_INTERP, KZ_INTERP_HOST);
@@ -627,7 +633,7 @@ req_key(void *tab, int key)
 		if (sel_row(t)) {
 			char q[512];
 
-			snprintf(q, sizeof q, _("Delete request %s (%s)? (y/n)"),
+			snprintf(q, sizeof q, _("Delete request %s (%s)?"),
 			    sel_row(t)->id, sel_row(t)->topic);
 			record_list_ask(&t->rl, q);
 		}
@@ -646,10 +652,8 @@ req_key(void *tab, int key)
 static void *
 req_open(struct frame_ctx *ctx)
 {
-	struct req_tab *t = calloc(1, sizeof *t);
+	struct req_tab *t = xcalloc(1, sizeof *t);
 
-	if (t == NULL)
-		return NULL;
 	t->ctx = ctx;
 	record_list_init(&t->rl, &req_ops, t);
 	record_list_init(&t->cl, &cand_ops, t);

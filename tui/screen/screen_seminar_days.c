@@ -1,4 +1,6 @@
 /* screen_seminar_days.c - an edition's programme day by day on the seminars tab. */
+#include "screen_seminar_days.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,10 +12,11 @@
 #include "programme.h"
 #include "record_list.h"
 #include "seminar.h"
-#include "screen_seminar_views.h"
-#include "semrec.h"
+#include "screen_seminar_view.h"
+#include "record.h"
 #include "text.h"
 #include "tz.h"
+#include "xalloc.h"
 
 #define ROWW 4096
 
@@ -115,8 +118,7 @@ build_lines(struct sem_days *d, const char *keep)
 	d->lines = NULL;
 	d->nlines = d->shown = 0;
 	d->sel = d->top = 0;
-	if ((l = calloc(d->n * 2 + 1, sizeof *l)) == NULL)
-		return;
+	l = xcalloc(d->n * 2 + 1, sizeof *l);
 	for (size_t i = 0; i < d->n; i++) {
 		if (!matches(&d->items[i], term))
 			continue;
@@ -174,10 +176,8 @@ days_show(struct sem_days *d, const char *edition)
 struct sem_days *
 days_open(struct frame_ctx *ctx)
 {
-	struct sem_days *d = calloc(1, sizeof *d);
+	struct sem_days *d = xcalloc(1, sizeof *d);
 
-	if (d == NULL)
-		return NULL;
 	d->ctx = ctx;
 	record_list_init(&d->rl, &days_ops, d);
 	return d;
@@ -326,11 +326,17 @@ draw_detail(struct sem_days *d)
 		draw_text(d->w, y, 0, d->wd, "", A_NORMAL);
 	if (it == NULL) {
 		draw_text(d->w, y0, 0, d->wd, "", draw_attr(DRAW_HEADER));
-		if (d->n == 0)
-			draw_text(d->w, y0 + 1, 0, d->wd, d->start[0] ?
-			    _("No programme yet: press a to add an item.") :
-			    _("The edition has no dates yet: set them with e on "
-			    "its list first."), draw_attr(DRAW_DIM));
+		if (d->n == 0) {
+			char words[256];
+
+			snprintf(words, sizeof words, d->start[0] ?
+			    _("No programme yet: press %s to add an item.") :
+			    _("The edition has no dates yet: set them with %s "
+			    "on its list first."), keys_first(d->start[0] ?
+			    KA_ADD : KA_EDIT));
+			draw_text(d->w, y0 + 1, 0, d->wd, words,
+			    draw_attr(DRAW_DIM));
+		}
 		return;
 	}
 	if (it->start[0] && (z = kz_tz_load(it->tz, &err)) != NULL) {
@@ -558,8 +564,8 @@ preview_tz(void *arg, const char *value, char *out, size_t size)
 	}
 }
 
-/* All form values in one string: a clash is accepted when F2 is pressed
- * again on exactly what it was shown for. */
+/* All form values in one string: a clash is accepted when the form is
+ * saved again on exactly what it was shown for. */
 static char *
 snapshot(const struct form *f)
 {
@@ -569,7 +575,9 @@ snapshot(const struct form *f)
 		kz_buf_puts(&b, form_value(f, i));
 		kz_buf_put(&b, "\x1f", 1);
 	}
-	return b.oom ? NULL : b.s;
+	if (b.oom)
+		xalloc_die();
+	return b.s;
 }
 
 static bool
@@ -642,7 +650,8 @@ item_save(struct form *f, void *arg, struct kz_err *err)
 		free(e->clash_at);
 		e->clash_at = snap;
 		snap = NULL;
-		kz_err_add(err, "", "%s", _("F2 again keeps both items"));
+		kz_err_add(err, "", _("%s again keeps both items"),
+		    keys_first(KA_SAVE));
 	}
 	free(snap);
 	kz_programme_item_free(&it);
@@ -748,7 +757,7 @@ days_key(struct sem_days *d, int key)
 	case KA_DELETE:
 		if (it == NULL)
 			return 0;
-		snprintf(q, sizeof q, _("Delete %s %s \"%s\"? (y/n)"), it->date,
+		snprintf(q, sizeof q, _("Delete %s %s \"%s\"?"), it->date,
 		    it->start, it->title);
 		record_list_ask(&d->rl, q);
 		return UI_DRAW_STATUS;

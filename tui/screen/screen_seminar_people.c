@@ -1,4 +1,6 @@
 /* screen_seminar_people.c - an edition's participants on the seminars tab. */
+#include "screen_seminar_people.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,9 +11,10 @@
 #include "keys.h"
 #include "participant.h"
 #include "record_list.h"
-#include "screen_seminar_views.h"
-#include "semrec.h"
+#include "screen_seminar_view.h"
+#include "record.h"
 #include "text.h"
+#include "xalloc.h"
 
 struct sem_people {
 	struct frame_ctx *ctx;
@@ -52,10 +55,10 @@ refilter(struct sem_people *s, const char *keep)
 	const char *term = record_list_term(&s->list);
 
 	free(s->p);
-	s->p = calloc(s->nall + 1, sizeof *s->p);
+	s->p = xcalloc(s->nall + 1, sizeof *s->p);
 	s->n = 0;
 	s->list.sel = 0;
-	for (size_t i = 0; s->p && i < s->nall; i++)
+	for (size_t i = 0; i < s->nall; i++)
 		if (matches(&s->all[i], term)) {
 			if (keep && strcmp(s->all[i].id, keep) == 0)
 				s->list.sel = s->n;
@@ -338,7 +341,7 @@ people_key(struct sem_people *s, int key)
 	case KA_DELETE:
 		if (s->list.sel >= s->n)
 			return 0;
-		snprintf(q, sizeof q, _("Delete participant %s? (y/n)"),
+		snprintf(q, sizeof q, _("Delete participant %s?"),
 		    s->p[s->list.sel].name);
 		record_list_ask(&s->list, q);
 		return UI_DRAW_STATUS;
@@ -352,10 +355,8 @@ people_key(struct sem_people *s, int key)
 struct sem_people *
 people_open(struct frame_ctx *ctx)
 {
-	struct sem_people *s = calloc(1, sizeof *s);
+	struct sem_people *s = xcalloc(1, sizeof *s);
 
-	if (s == NULL)
-		return NULL;
 	s->ctx = ctx;
 	record_list_init(&s->list, &ops, s);
 	return s;

@@ -14,8 +14,11 @@
 #include "programme.h"
 #include "record_list.h"
 #include "seminar.h"
-#include "screen_seminar_views.h"
+#include "screen_seminar_days.h"
+#include "screen_seminar_people.h"
+#include "screen_seminar_view.h"
 #include "text.h"
+#include "xalloc.h"
 
 enum sem_view { VIEW_EDITIONS, VIEW_DAYS, VIEW_PEOPLE };
 
@@ -38,68 +41,6 @@ static const char *const sem_status_choices[] = {
 	N_("planned"), N_("confirmed"), N_("held"), N_("cancelled"), NULL
 };
 
-/* ---- shared by the views ---- */
-
-void
-semv_day(const struct kz_config *cfg, const char *date, char *out,
-    size_t size)
-{
-	kz_programme_day(cfg, date, out, size);
-}
-
-void
-semv_country(void *arg, const char *value, char *out, size_t size)
-{
-	char v[8];
-	const char *n;
-
-	(void)arg;
-	snprintf(v, sizeof v, "%s", value);
-	if ((n = kz_country_name(kz_trim(form_upper(v)))) != NULL)
-		snprintf(out, size, "%s", _(n));
-	else if (*kz_trim(v))
-		snprintf(out, size, "%s", _("not a country code"));
-}
-
-static void
-lower(char *s)
-{
-	for (; *s; s++)
-		if (*s >= 'A' && *s <= 'Z')
-			*s = (char)(*s - 'A' + 'a');
-}
-
-bool
-semv_matches(char *hay, const char *term)
-{
-	char t[256];
-
-	if (!*term)
-		return true;
-	snprintf(t, sizeof t, "%s", term);
-	lower(hay);
-	lower(t);
-	return strstr(hay, t) != NULL;
-}
-
-static void
-dates_shown(const struct kz_config *cfg, const struct kz_seminar *s,
-    char *out, size_t size)
-{
-	char a[64], b[64];
-
-	if (!s->start[0]) {
-		out[0] = '\0';
-		return;
-	}
-	kz_date_format(s->start, cfg->date_format, a, sizeof a);
-	kz_date_format(s->end, cfg->date_format, b, sizeof b);
-	if (strcmp(s->start, s->end) == 0)
-		snprintf(out, size, "%s", a);
-	else
-		snprintf(out, size, "%s - %s", a, b);
-}
-
 /* "第18届" is the translators' business: the label is the handle. */
 static void
 edition_title(const struct kz_seminar *s, const char *series_name, char *out,
@@ -116,25 +57,6 @@ edition_title(const struct kz_seminar *s, const char *series_name, char *out,
 	else
 		snprintf(out, size, "%s %d  [%s]", series_name ? series_name :
 		    "", s->year, ref);
-}
-
-void
-semv_edition_line(struct frame_ctx *ctx, const char *edition, char *out,
-    size_t size)
-{
-	struct kz_seminar s;
-	struct kz_err err = { 0 };
-	char ref[96], place[300], dates[160];
-
-	out[0] = '\0';
-	if (kz_seminar_get(ctx->db, edition, &s, &err) != KZ_OK)
-		return;
-	kz_seminar_label(&s, ref, sizeof ref);
-	kz_seminar_place(&s, place, sizeof place);
-	dates_shown(ctx->cfg, &s, dates, sizeof dates);
-	snprintf(out, size, "%s  %s%s%s%s%s", ref, s.title ? s.title : "",
-	    s.title ? "  " : "", place, dates[0] ? "  " : "", dates);
-	kz_seminar_free(&s);
 }
 
 /* ---- loading ---- */
@@ -300,7 +222,7 @@ eds_detail(void *arg, struct record_list *l, size_t sel)
 	    sizeof buf);
 	record_list_detail_title(l, buf);
 	kz_seminar_label(s, ref, sizeof ref);
-	dates_shown(cfg, s, buf, sizeof buf);
+	semv_dates(cfg, s, buf, sizeof buf);
 	record_list_detail_add(l, _("Dates"), buf);
 	kz_seminar_place(s, buf, sizeof buf);
 	if (s->country[0]) {
@@ -316,9 +238,9 @@ eds_detail(void *arg, struct record_list *l, size_t sel)
 	record_list_detail_add(l, _("Supporters"), s->supporters);
 	record_list_detail_add(l, _("Status"), _(kz_seminar_status_name(s->status)));
 	record_list_detail_add(l, _("Attendance"), att);
-	snprintf(buf, sizeof buf, ngettext("%ld item (p shows the programme)",
-	    "%ld items (p shows the programme)", (unsigned long)s->items),
-	    s->items);
+	snprintf(buf, sizeof buf, ngettext("%ld item (%s shows the programme)",
+	    "%ld items (%s shows the programme)", (unsigned long)s->items),
+	    s->items, keys_first(KA_PROGRAMME));
 	record_list_detail_add(l, _("Programme"), buf);
 	snprintf(buf, sizeof buf, "%ld", s->participants);
 	if (s->participants > 0 &&
@@ -361,12 +283,12 @@ draw_banner(struct sem_tab *t)
 		return;
 	werase(t->wbanner);
 	if (s == NULL)
-		snprintf(buf, sizeof buf, "%s", _("No seminar series yet: press S "
-		    "to add one."));
+		snprintf(buf, sizeof buf, _("No seminar series yet: press %s "
+		    "to add one."), keys_first(KA_SERIES_ADD));
 	else
-		snprintf(buf, sizeof buf, _("Series %zu/%zu (s: next): %s  [%s, "
-		    "%s]"), t->cur + 1, t->nseries, s->name, s->code,
-		    s->office ? s->office : "");
+		snprintf(buf, sizeof buf, _("Series %zu/%zu (%s: next): %s  [%s, "
+		    "%s]"), t->cur + 1, t->nseries, keys_first(KA_SERIES_NEXT),
+		    s->name, s->code, s->office ? s->office : "");
 	draw_text(t->wbanner, 0, 0, t->w, buf, draw_attr(DRAW_LABEL));
 	wnoutrefresh(t->wbanner);
 }
@@ -541,8 +463,8 @@ edition_form_run(struct sem_tab *t, bool edit)
 	if (edit && o == NULL)
 		return 0;
 	if (cur_series(t) == NULL) {
-		frame_message(t->ctx, true, "%s", _("Add a seminar series first: "
-		    "press S."));
+		frame_message(t->ctx, true, _("Add a seminar series first: "
+		    "press %s."), keys_first(KA_SERIES_ADD));
 		return UI_DRAW_STATUS;
 	}
 	if (edit) {
@@ -730,7 +652,7 @@ editions_key(struct sem_tab *t, int key)
 			return 0;
 		kz_seminar_label(s, ref, sizeof ref);
 		snprintf(q, sizeof q, _("Delete %s with %ld programme items and "
-		    "%ld participants? (y/n)"), ref, s->items, s->participants);
+		    "%ld participants?"), ref, s->items, s->participants);
 		record_list_ask(&t->list, q);
 		return UI_DRAW_STATUS;
 	default:
@@ -758,19 +680,12 @@ sem_key(void *tab, int key)
 static void *
 sem_open(struct frame_ctx *ctx)
 {
-	struct sem_tab *t = calloc(1, sizeof *t);
+	struct sem_tab *t = xcalloc(1, sizeof *t);
 
-	if (t == NULL)
-		return NULL;
 	t->ctx = ctx;
 	record_list_init(&t->list, &eds_ops, t);
-	if ((t->days = days_open(ctx)) == NULL ||
-	    (t->people = people_open(ctx)) == NULL) {
-		days_close(t->days);
-		record_list_free(&t->list);
-		free(t);
-		return NULL;
-	}
+	t->days = days_open(ctx);
+	t->people = people_open(ctx);
 	load_series(t, NULL);
 	load_editions(t, NULL);
 	return t;

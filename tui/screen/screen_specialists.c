@@ -16,6 +16,7 @@
 #include "specialist.h"
 #include "stamp.h"
 #include "text.h"
+#include "xalloc.h"
 
 /* Display names of stored keywords; core stores them in English. */
 struct spec_tab {
@@ -327,7 +328,7 @@ spec_key(void *tab, int key)
 	case KA_DELETE:
 		if (r == NULL)
 			return 0;
-		snprintf(q, sizeof q, _("Delete %s (%s)? (y/n)"), r->name,
+		snprintf(q, sizeof q, _("Delete %s (%s)?"), r->name,
 		    r->id);
 		record_list_ask(&t->rl, q);
 		return UI_DRAW_STATUS;
@@ -341,13 +342,11 @@ spec_key(void *tab, int key)
 static void *
 spec_open(struct frame_ctx *ctx)
 {
-	struct spec_tab *t = calloc(1, sizeof *t);
+	struct spec_tab *t = xcalloc(1, sizeof *t);
 
-	if (t == NULL)
-		return NULL;
 	t->ctx = ctx;
 	record_list_init(&t->rl, &spec_ops, t);
-	t->rl.empty = N_("No specialists yet: press a to add one.");
+	t->rl.empty = N_("No specialists yet: press %s to add one.");
 	t->rl.nomatch = N_("No specialist matches the search.");
 	t->rl.nodetail = N_("No specialist selected.");
 	spec_reload(t, true, NULL);

@@ -16,6 +16,7 @@
 #include "stamp.h"
 #include "sync.h"
 #include "text.h"
+#include "xalloc.h"
 
 #define SYNC_LASTH 2		/* rows of the state block for the last result */
 
@@ -122,11 +123,7 @@ reload(struct sync_tab *t, long keep)
 		report_err(t, &err);
 		return;
 	}
-	if ((shown = malloc((l.n ? l.n : 1) * sizeof *shown)) == NULL) {
-		kz_conflict_list_free(&l);
-		frame_message(t->ctx, true, "%s", _("out of memory"));
-		return;
-	}
+	shown = xcalloc(l.n, sizeof *shown);
 	kz_conflict_list_free(&t->cl);
 	free(t->shown);
 	t->cl = l;
@@ -217,13 +214,8 @@ static void
 cell_emit(void *arg, const char *line, size_t len)
 {
 	struct cell *c = arg;
-	char **p = realloc(c->line, (c->n + 1) * sizeof *p);
-
-	if (p == NULL)
-		return;
-	c->line = p;
-	if ((p[c->n] = strndup(line, len)) != NULL)
-		c->n++;
+	c->line = xrealloc(c->line, (c->n + 1) * sizeof *c->line);
+	c->line[c->n++] = xstrndup(line, len);
 }
 
 static void
@@ -522,8 +514,7 @@ key_prompt(struct sync_tab *t, int key)
 		form_line_edit(&t->path, a, key);
 		return UI_DRAW_STATUS;
 	}
-	if ((path = strdup(form_line_text(&t->path))) == NULL)
-		return UI_DRAW_STATUS;
+	path = xstrdup(form_line_text(&t->path));
 	snprintf(t->target, sizeof t->target, "%s", kz_trim(path));
 	free(path);
 	if (t->target[0] == '\0')
@@ -537,7 +528,7 @@ key_prompt(struct sync_tab *t, int key)
 	if (access(t->target, F_OK) == 0) {
 		char q[4200];
 
-		snprintf(q, sizeof q, _("%s exists: replace it? (y/n)"),
+		snprintf(q, sizeof q, _("%s exists: replace it?"),
 		    t->target);
 		t->ask = ASK_REPLACE;
 		record_list_ask(&t->rl, q);
@@ -564,8 +555,8 @@ ask_resolve(struct sync_tab *t, bool theirs)
 		    c->n);
 		return UI_DRAW_STATUS;
 	}
-	snprintf(q, sizeof q, theirs ? _("Take theirs for #%ld (%s %s)? (y/n)") :
-	    _("Keep mine for #%ld (%s %s)? (y/n)"), c->n, c->table, c->record);
+	snprintf(q, sizeof q, theirs ? _("Take theirs for #%ld (%s %s)?") :
+	    _("Keep mine for #%ld (%s %s)?"), c->n, c->table, c->record);
 	t->ask = theirs ? ASK_THEIRS : ASK_MINE;
 	t->ask_n = c->n;
 	record_list_ask(&t->rl, q);
@@ -641,10 +632,8 @@ sync_key(void *tab, int key)
 static void *
 sync_open(struct frame_ctx *ctx)
 {
-	struct sync_tab *t = calloc(1, sizeof *t);
+	struct sync_tab *t = xcalloc(1, sizeof *t);
 
-	if (t == NULL)
-		return NULL;
 	t->ctx = ctx;
 	record_list_init(&t->rl, &sync_ops, t);
 	form_line_set(&t->path, "");
@@ -706,7 +695,8 @@ sync_draw(void *tab, unsigned flags)
 	}
 	/* the list's own words for an empty list speak of adding */
 	t->rl.empty = t->all ? N_("No conflicts: every change was applied.") :
-	    N_("No open conflicts (r shows the settled ones).");
+	    N_("No open conflicts (%s shows the settled ones).");
+	t->rl.empty_key = KA_SHOW_RESOLVED;
 	record_list_draw(&t->rl, flags);
 }
 

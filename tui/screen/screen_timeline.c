@@ -9,8 +9,10 @@
 #include "date.h"
 #include "i18n.h"
 #include "keys.h"
+#include "stamp.h"
 #include "text.h"
 #include "timeline.h"
+#include "xalloc.h"
 
 #define LINEW 4096
 
@@ -48,10 +50,8 @@ refilter(struct tl_tab *t)
 	size_t n = 0;
 
 	free(t->vis);
-	t->vis = calloc(t->tl.n + 1, sizeof *t->vis);
+	t->vis = xcalloc(t->tl.n + 1, sizeof *t->vis);
 	t->nvis = 0;
-	if (t->vis == NULL)
-		return;
 	for (size_t i = 0; i < t->tl.n; i++)
 		if (kz_timeline_row_visible(&t->tl.rows[i], t->from, t->from +
 		    span(t) - 1))
@@ -86,7 +86,7 @@ go_today(struct tl_tab *t)
 {
 	char today[11];
 
-	kz_date_today(today);
+	kz_stamp_today(t->ctx->cfg, today);
 	/* today a sixth in: what just happened shows too */
 	t->from = kz_date_days(today) - span(t) / 6;
 }
@@ -132,9 +132,15 @@ draw_detail(struct tl_tab *t)
 	draw_text(t->w, y, 0, t->width, "", A_NORMAL);
 	draw_text(t->w, y + 1, 0, t->width, "", A_NORMAL);
 	if (d == NULL) {
-		draw_text(t->w, y, 0, t->width, _("No dispatches in this "
-		    "period: h, l, H, L move; - zooms out; t goes to today."),
-		    draw_attr(DRAW_DIM));
+		char words[LINEW];
+
+		snprintf(words, sizeof words, _("No dispatches in this period: "
+		    "%s, %s, %s, %s move; %s zooms out; %s goes to today."),
+		    keys_first(KA_TL_EARLIER), keys_first(KA_TL_LATER),
+		    keys_first(KA_TL_MONTH_EARLIER),
+		    keys_first(KA_TL_MONTH_LATER), keys_first(KA_ZOOM_OUT),
+		    keys_first(KA_TODAY));
+		draw_text(t->w, y, 0, t->width, words, draw_attr(DRAW_DIM));
 		return;
 	}
 	/* Two lines of the selected row's detail, the first broken where a
@@ -170,7 +176,7 @@ draw_all(struct tl_tab *t)
 	int dpc = kz_timeline_days_per_col(t->zoom);
 	long td;
 
-	kz_date_today(today);
+	kz_stamp_today(t->ctx->cfg, today);
 	td = kz_date_days(today);
 	werase(t->w);
 	kz_date_from_days(t->from, a);
@@ -315,10 +321,8 @@ tl_key(void *tab, int key)
 static void *
 tl_open(struct frame_ctx *ctx)
 {
-	struct tl_tab *t = calloc(1, sizeof *t);
+	struct tl_tab *t = xcalloc(1, sizeof *t);
 
-	if (t == NULL)
-		return NULL;
 	t->ctx = ctx;
 	t->zoom = KZ_TL_MONTH;
 	t->cw = 55;

@@ -11,10 +11,10 @@
 #include "i18n.h"
 #include "keys.h"
 #include "record_list.h"
-#include "screen_seminar_views.h"
-#include "semrec.h"
+#include "record.h"
 #include "text.h"
 #include "trainee.h"
+#include "xalloc.h"
 
 struct tr_tab {
 	struct frame_ctx *ctx;
@@ -353,7 +353,7 @@ tr_key(void *tab, int key)
 	case KA_DELETE:
 		if (t->list.sel >= t->n)
 			return 0;
-		snprintf(q, sizeof q, _("Delete the placement in %s (%d)? (y/n)"),
+		snprintf(q, sizeof q, _("Delete the placement in %s (%d)?"),
 		    t->l[t->list.sel].host, t->l[t->list.sel].year);
 		record_list_ask(&t->list, q);
 		return UI_DRAW_STATUS;
@@ -367,10 +367,8 @@ tr_key(void *tab, int key)
 static void *
 tr_open(struct frame_ctx *ctx)
 {
-	struct tr_tab *t = calloc(1, sizeof *t);
+	struct tr_tab *t = xcalloc(1, sizeof *t);
 
-	if (t == NULL)
-		return NULL;
 	t->ctx = ctx;
 	record_list_init(&t->list, &tr_ops, t);
 	tr_load(t, NULL);

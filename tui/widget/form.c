@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "specialist.h"	/* kz_str_set */
 #include "text.h"
+#include "xalloc.h"
 
 void
 form_init(struct form *f, const char *title, const struct form_spec *spec,
@@ -20,11 +21,9 @@ form_init(struct form *f, const char *title, const struct form_spec *spec,
 	f->spec = spec;
 	f->n = n;
 	f->arg = arg;
-	f->val = calloc((size_t)n, sizeof *f->val);
-	f->choice = calloc((size_t)n, sizeof *f->choice);
-	f->err = calloc((size_t)n, sizeof *f->err);
-	if (f->val == NULL || f->choice == NULL || f->err == NULL)
-		f->n = 0;
+	f->val = xcalloc((size_t)n, sizeof *f->val);
+	f->choice = xcalloc((size_t)n, sizeof *f->choice);
+	f->err = xcalloc((size_t)n, sizeof *f->err);
 	for (int i = 0; i < f->n; i++)
 		form_line_set(&f->val[i], "");
 }
@@ -69,10 +68,8 @@ form_choice(const struct form *f, int i)
 char *
 form_trimmed(const struct form *f, int i)
 {
-	char *c = strdup(form_value(f, i)), *t;
+	char *c = xstrdup(form_value(f, i)), *t;
 
-	if (c == NULL)
-		return NULL;
 	t = kz_trim(c);
 	memmove(c, t, strlen(t) + 1);
 	return c;
@@ -285,12 +282,13 @@ form_bottom_text(struct form_view *v, const char *s, attr_t attr)
 static void
 form_draw_bottom(struct form *f, struct form_view *v, bool confirm)
 {
-	char hints[256];
+	char hints[256], q[256];
 
-	if (confirm)
-		form_bottom_text(v, _("Discard changes? (y/n)"),
-		    draw_attr(DRAW_ERROR));
-	else if (f->general[0])
+	if (confirm) {
+		snprintf(q, sizeof q, "%s %s", _("Discard changes?"),
+		    keys_yesno());
+		form_bottom_text(v, q, draw_attr(DRAW_ERROR));
+	} else if (f->general[0])
 		form_bottom_text(v, f->general, draw_attr(DRAW_ERROR));
 	else if (f->err[f->cur][0])
 		/* In full: the row under the field may have cut it. */

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "text.h"
+#include "xalloc.h"
 
 #define KEYS_MAX 6		/* keys bound to one action */
 
@@ -343,6 +344,16 @@ keys_first(enum keys_action a)
 	return "?";
 }
 
+const char *
+keys_yesno(void)
+{
+	static char buf[32];
+
+	snprintf(buf, sizeof buf, "(%s/%s)", keys_first(KA_YES),
+	    keys_first(KA_NO));
+	return buf;
+}
+
 static int
 keys_push(char ***lines, size_t *n, size_t *cap, char *line)
 {
@@ -350,13 +361,7 @@ keys_push(char ***lines, size_t *n, size_t *cap, char *line)
 		return -1;
 	if (*n == *cap) {
 		size_t ncap = *cap ? *cap * 2 : 64;
-		char **p = realloc(*lines, ncap * sizeof *p);
-
-		if (p == NULL) {
-			free(line);
-			return -1;
-		}
-		*lines = p;
+		*lines = xrealloc(*lines, ncap * sizeof **lines);
 		*cap = ncap;
 	}
 	(*lines)[(*n)++] = line;
@@ -368,11 +373,9 @@ keys_line(const char *keys, int keyw, const char *help)
 {
 	int pad = keyw - kz_text_width(keys);
 	size_t size = strlen(keys) + strlen(help) + (pad > 0 ? pad : 0) + 8;
-	char *line = malloc(size);
+	char *line = xmalloc(size);
 
-	if (line != NULL)
-		snprintf(line, size, "  %s%*s  %s", keys, pad > 0 ? pad : 0, "",
-		    help);
+	snprintf(line, size, "  %s%*s  %s", keys, pad > 0 ? pad : 0, "", help);
 	return line;
 }
 
@@ -391,10 +394,10 @@ keys_help_lines(size_t *n)
 			keyw = kz_text_width(names);
 	}
 	for (size_t s = 0; s < KEYS_NSECTIONS; s++) {
-		if (s > 0 && keys_push(&lines, n, &cap, strdup("")) < 0)
+		if (s > 0 && keys_push(&lines, n, &cap, xstrdup("")) < 0)
 			goto fail;
 		if (keys_push(&lines, n, &cap,
-		    strdup(_(keys_sections[s].title))) < 0)
+		    xstrdup(_(keys_sections[s].title))) < 0)
 			goto fail;
 		for (size_t i = 0; i < KEYS_N; i++) {
 			if ((keys_table[i].ctx & keys_sections[s].ctx) == 0)

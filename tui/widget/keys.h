@@ -66,8 +66,12 @@ bool keys_printable(int key);
  * translated, for the bindings marked as hints. */
 void keys_hints(unsigned ctx, bool text, char *buf, size_t size);
 
-/* The first key bound to action, as a name ("F2", "y"), for messages. */
+/* The first key bound to action, as a name ("F2", "y"), for messages:
+ * a message names a key with %s and this, never with a letter of its
+ * own, so that it names the key actually bound. */
 const char *keys_first(enum keys_action a);
+/* "(y/n)": the keys that answer a yes/no question, to follow one. */
+const char *keys_yesno(void);
 
 /* Every binding as text lines for the help screen and `kizuna keys`,
  * translated. The caller frees each line and the array. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "xalloc.h"
 
 static bool
 form_line_reserve(struct form_line *l, size_t more)
@@ -17,8 +18,7 @@ form_line_reserve(struct form_line *l, size_t more)
 
 	while (ncap < l->len + more + 1)
 		ncap *= 2;
-	if ((p = realloc(l->buf, ncap)) == NULL)
-		return false;
+	p = xrealloc(l->buf, ncap);
 	l->buf = p;
 	l->cap = ncap;
 	return true;

@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "id.h"
 #include "text.h"
+#include "xalloc.h"
 
 #define ROWW 4096		/* bytes of one drawn row */
 #define LABELW 14		/* detail labels, at most */
@@ -174,21 +175,14 @@ dl_push(struct record_list *l, const char *label, const char *text, size_t len,
 
 	if (l->ndl == l->capdl) {
 		size_t cap = l->capdl ? l->capdl * 2 : 32;
-		struct record_list_dline *p = realloc(l->dl, cap * sizeof *p);
-
-		if (p == NULL)
-			return;
-		l->dl = p;
+		l->dl = xrealloc(l->dl, cap * sizeof *l->dl);
 		l->capdl = cap;
 	}
 	d = &l->dl[l->ndl];
-	d->label = label ? strdup(label) : NULL;
-	d->text = strndup(text, len);
+	d->label = label ? xstrdup(label) : NULL;
+	d->text = xstrndup(text, len);
 	d->heading = heading;
-	if (d->text != NULL)
-		l->ndl++;
-	else
-		free(d->label);
+	l->ndl++;
 }
 
 struct wrapctx {
@@ -279,13 +273,17 @@ void
 record_list_draw(struct record_list *l, unsigned flags)
 {
 	const char *empty;
+	char words[512];
 
 	if (*record_list_term(l))
 		empty = l->nomatch ? _(l->nomatch) :
 		    _("Nothing matches the search.");
-	else
-		empty = l->empty ? _(l->empty) :
-		    _("Nothing here yet: press a to add.");
+	else {
+		snprintf(words, sizeof words, l->empty ? _(l->empty) :
+		    _("Nothing here yet: press %s to add."),
+		    keys_first(l->empty_key ? l->empty_key : KA_ADD));
+		empty = words;
+	}
 	if (l->wlist != NULL && (flags & (UI_DRAW_LIST | UI_DRAW_ROWS))) {
 		if (flags & UI_DRAW_LIST)
 			draw_list(l, empty);
@@ -436,7 +434,8 @@ record_list_clear(struct record_list *l)
 void
 record_list_ask(struct record_list *l, const char *question)
 {
-	snprintf(l->question, sizeof l->question, "%s", question);
+	snprintf(l->question, sizeof l->question, "%s %s", question,
+	    keys_yesno());
 	l->mode = RLIST_CONFIRM;
 }
 

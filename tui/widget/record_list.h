@@ -45,8 +45,10 @@ struct record_list {
 	char title[512];	/* detail heading */
 	/* N_() words for an empty list, without and with a search, and for
 	 * a detail pane left empty; NULL: the usual words (none for the
-	 * detail). Set by the tab. */
+	 * detail). Set by the tab. A %s in empty is the key of empty_key
+	 * (KA_NONE: of KA_ADD), the one to press. */
 	const char *empty, *nomatch, *nodetail;
+	enum keys_action empty_key;
 	/* The label column: the widest label the tab ever shows, so that
 	 * it stays put from record to record; 0: the widest shown. */
 	int labelw;
@@ -76,7 +78,8 @@ unsigned record_list_search_key(struct record_list *l, int key);
 const char *record_list_term(const struct record_list *l);
 /* Clear the search and read the rows again; false if there was none. */
 bool record_list_clear(struct record_list *l);
-/* Ask a yes/no question on the status line. */
+/* Ask a yes/no question on the status line; the keys that answer it
+ * follow it, "(y/n)". */
 void record_list_ask(struct record_list *l, const char *question);
 
 /* What deleting a record of the list takes, for record_list_delete_key. */

@@ -1,0 +1,150 @@
+/* file.c - reading a whole file, and writing one so that it is whole or absent. */
+#include "file.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *
+kz_file_read(const char *path, size_t max, size_t *len)
+{
+	FILE *fp = path ? fopen(path, "rb") : stdin;
+	char *buf = NULL;
+	size_t n = 0, cap = 0, hint = 8192, got;
+	struct stat sb;
+	int e = 0;
+
+	*len = 0;
+	if (fp == NULL)
+		return NULL;
+	if (max == 0 || max > SIZE_MAX / 4)
+		max = SIZE_MAX / 4;
+	/* A regular file's size saves the doublings; a pipe grows as read. */
+	if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    (unsigned long long)sb.st_size < max)
+		hint = (size_t)sb.st_size + 1;
+	for (;;) {
+		if (n == cap) {
+			/* one byte more than max tells a file too large */
+			size_t want = cap == 0 ? hint : cap * 2;
+			char *b;
+
+			if (want > max + 1)
+				want = max + 1;
+			if (want <= cap) {
+				e = EFBIG;
+				break;
+			}
+			if ((b = realloc(buf, want + 1)) == NULL) {
+				e = ENOMEM;
+				break;
+			}
+			buf = b;
+			cap = want;
+		}
+		if ((got = fread(buf + n, 1, cap - n, fp)) == 0)
+			break;
+		n += got;
+	}
+	if (e == 0 && ferror(fp))
+		e = errno ? errno : EIO;
+	if (path)
+		fclose(fp);
+	if (e != 0) {
+		free(buf);
+		errno = e;
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+int
+kz_file_write_temp(const char *path, const void *data, size_t len,
+    char *tmp, size_t tmpsize)
+{
+	const char *p = data;
+	size_t done = 0;
+	int fd, e;
+
+	if ((size_t)snprintf(tmp, tmpsize, "%s.tmp-XXXXXX", path) >= tmpsize) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	/* mkstemp makes the file 0600, whatever the umask */
+	if ((fd = mkstemp(tmp)) < 0)
+		return -1;
+	while (done < len) {
+		ssize_t w = write(fd, p + done, len - done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = EIO;
+			goto fail;
+		}
+		done += (size_t)w;
+	}
+	if (fsync(fd) != 0)
+		goto fail;
+	if (close(fd) != 0) {
+		e = errno;
+		unlink(tmp);
+		errno = e;
+		return -1;
+	}
+	return 0;
+fail:
+	e = errno;
+	close(fd);
+	unlink(tmp);
+	errno = e;
+	return -1;
+}
+
+int
+kz_file_commit(const char *tmp, const char *path)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	int fd, e;
+
+	if (rename(tmp, path) != 0) {
+		e = errno;
+		unlink(tmp);
+		errno = e;
+		return -1;
+	}
+	/* The rename is only durable once the directory is on disk too. The
+	 * file is in place by now, so a directory the file system will not
+	 * sync is no reason to report a failure. */
+	if (slash == NULL)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == path)
+		snprintf(dir, sizeof dir, "/");
+	else
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	return 0;
+}
+
+int
+kz_file_write_atomic(const char *path, const void *data, size_t len)
+{
+	char tmp[PATH_MAX + 16];
+
+	if (kz_file_write_temp(path, data, len, tmp, sizeof tmp) != 0)
+		return -1;
+	return kz_file_commit(tmp, path);
+}

@@ -1,0 +1,117 @@
+/* fixture.c - the one way unit tests make a temp directory, a configuration and a database. */
+#include "unit.h"
+
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int
+unit_tempdir(char dir[64])
+{
+	snprintf(dir, 64, "/tmp/kz-unit-XXXXXX");
+	return mkdtemp(dir) == NULL ? -1 : 0;
+}
+
+static int
+remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+int
+unit_rmtree(const char *dir)
+{
+	/* depth first, so a directory is empty by the time it goes */
+	return nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+int
+unit_dir_setup(void **state)
+{
+	char *dir = calloc(1, 64);
+
+	if (dir == NULL || unit_tempdir(dir) != 0) {
+		free(dir);
+		return -1;
+	}
+	*state = dir;
+	return 0;
+}
+
+int
+unit_dir_teardown(void **state)
+{
+	int rc = unit_rmtree(*state);
+
+	free(*state);
+	return rc;
+}
+
+struct kz_config *
+unit_config(const char *text)
+{
+	struct kz_err err = { 0 };
+	struct kz_config *cfg;
+
+	if (text == NULL)
+		cfg = kz_config_parse("default", kz_default_config,
+		    strlen(kz_default_config), &err);
+	else
+		cfg = kz_config_parse("t.yaml", text, strlen(text), &err);
+	for (int i = 0; cfg == NULL && i < err.n; i++)
+		fprintf(stderr, "unit_config: %s: %s\n", err.item[i].where,
+		    err.item[i].msg);
+	return cfg;
+}
+
+int
+unit_setup_with(void **state, const char *config)
+{
+	struct unit_fixture *f = calloc(1, sizeof *f);
+	struct kz_err err = { 0 };
+
+	if (f == NULL || unit_tempdir(f->dir) != 0)
+		goto fail;
+	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
+	if ((f->cfg = unit_config(config)) == NULL)
+		goto fail;
+	if ((f->db = kz_db_open(f->path, f->cfg, &err)) == NULL) {
+		fprintf(stderr, "unit_setup: %s: %s\n", f->path,
+		    err.n ? err.item[0].msg : "?");
+		goto fail;
+	}
+	*state = f;
+	return 0;
+fail:
+	if (f != NULL) {
+		kz_config_free(f->cfg);
+		if (f->dir[0])
+			unit_rmtree(f->dir);
+		free(f);
+	}
+	return -1;
+}
+
+int
+unit_setup(void **state)
+{
+	return unit_setup_with(state, NULL);
+}
+
+int
+unit_teardown(void **state)
+{
+	struct unit_fixture *f = *state;
+	int rc;
+
+	kz_db_close(f->db);
+	kz_config_free(f->cfg);
+	rc = unit_rmtree(f->dir);
+	free(f);
+	return rc;
+}

@@ -1,0 +1,91 @@
+/* screen_seminar_view.c - screen pieces the seminars tab and its programme and participants views share. */
+#include "screen_seminar_view.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "country.h"
+#include "date.h"
+#include "form.h"
+#include "i18n.h"
+#include "programme.h"
+#include "text.h"
+
+void
+semv_day(const struct kz_config *cfg, const char *date, char *out,
+    size_t size)
+{
+	kz_programme_day(cfg, date, out, size);
+}
+
+void
+semv_country(void *arg, const char *value, char *out, size_t size)
+{
+	char v[8];
+	const char *n;
+
+	(void)arg;
+	snprintf(v, sizeof v, "%s", value);
+	if ((n = kz_country_name(kz_trim(form_upper(v)))) != NULL)
+		snprintf(out, size, "%s", _(n));
+	else if (*kz_trim(v))
+		snprintf(out, size, "%s", _("not a country code"));
+}
+
+static void
+lower(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s = (char)(*s - 'A' + 'a');
+}
+
+bool
+semv_matches(char *hay, const char *term)
+{
+	char t[256];
+
+	if (!*term)
+		return true;
+	snprintf(t, sizeof t, "%s", term);
+	lower(hay);
+	lower(t);
+	return strstr(hay, t) != NULL;
+}
+
+void
+semv_dates(const struct kz_config *cfg, const struct kz_seminar *s,
+    char *out, size_t size)
+{
+	char a[64], b[64];
+
+	if (!s->start[0]) {
+		out[0] = '\0';
+		return;
+	}
+	kz_date_format(s->start, cfg->date_format, a, sizeof a);
+	kz_date_format(s->end, cfg->date_format, b, sizeof b);
+	if (strcmp(s->start, s->end) == 0)
+		snprintf(out, size, "%s", a);
+	else
+		snprintf(out, size, "%s - %s", a, b);
+}
+
+void
+semv_edition_line(struct frame_ctx *ctx, const char *edition, char *out,
+    size_t size)
+{
+	struct kz_seminar s;
+	struct kz_err err = { 0 };
+	char ref[96], place[300], dates[160];
+
+	out[0] = '\0';
+	if (kz_seminar_get(ctx->db, edition, &s, &err) != KZ_OK)
+		return;
+	kz_seminar_label(&s, ref, sizeof ref);
+	kz_seminar_place(&s, place, sizeof place);
+	semv_dates(ctx->cfg, &s, dates, sizeof dates);
+	snprintf(out, size, "%s  %s%s%s%s%s", ref, s.title ? s.title : "",
+	    s.title ? "  " : "", place, dates[0] ? "  " : "", dates);
+	kz_seminar_free(&s);
+}
