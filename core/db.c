@@ -118,7 +118,7 @@ capture_filter(void *ctx, const char *table)
 {
 	/* Called for every row written to a table the session has not taken
 	 * (FTS5's shadow tables on every index write): the rules are a short
-	 * list in memory, no SQL (PLATFORM.md). */
+	 * list in memory, no SQL: a query per call would scan the schema. */
 	return kz_sync_rule_travels(table);
 }
 
