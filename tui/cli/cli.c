@@ -1,6 +1,7 @@
 /* cli.c - how a command is found, prepared as its table entry says (cli_table.c), and run. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -261,4 +262,27 @@ cli_ask(const char *question)
 	fprintf(stderr, "%s [y/N] ", question);
 	return fgets(answer, sizeof answer, stdin) != NULL &&
 	    (answer[0] == 'y' || answer[0] == 'Y');
+}
+
+int
+cli_export_done(const char *path, struct kz_buf *out, int rc,
+    const struct kz_err *err)
+{
+	int e;
+
+	if (rc != KZ_OK) {
+		kz_buf_free(out);
+		return cli_fail_err(err);
+	}
+	if (out->oom) {
+		kz_buf_free(out);
+		return cli_fail("%s", _("out of memory"));
+	}
+	rc = out_write_file(path, kz_buf_str(out), out->len);
+	e = errno;
+	kz_buf_free(out);
+	if (rc != 0)
+		return cli_fail("%s: %s", path ? path : _("standard output"),
+		    strerror(e));
+	return 0;
 }

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include "buf.h"
 #include "config.h"
 #include "db.h"
 #include "id.h"
@@ -197,5 +198,12 @@ int cli_config_doc(struct cli *c, const struct cli_args *a);	/* cli_config.c */
 int cli_keys(struct cli *c, const struct cli_args *a);		/* widget/keys.c */
 int cli_commands(struct cli *c, const struct cli_args *a);	/* cli_usage.c */
 int cli_completion(struct cli *c, const struct cli_args *a);	/* cli_complete.c */
+
+/* The end of every export command: the problems of a core call that
+ * failed (rc not KZ_OK), or out written to path with out_write_file
+ * (whole or not at all; "-" or NULL is standard output). Frees out;
+ * returns the exit status. */
+int cli_export_done(const char *path, struct kz_buf *out, int rc,
+    const struct kz_err *err);
 
 #endif

@@ -1,5 +1,4 @@
 /* cli_match.c - `kizuna match`, `kizuna timeline` and `kizuna export dispatches`. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -287,17 +286,5 @@ cli_export_dispatches(struct cli *c, const struct cli_args *a)
 		return cli_fail(_("--format: \"%s\" is not csv or ics"), f);
 	rc = ics ? kz_ics_dispatches(c->db, &out, &err) :
 	    kz_export_dispatches_csv(c->db, &out, &err);
-	if (rc != KZ_OK) {
-		kz_buf_free(&out);
-		return cli_fail_err(&err);
-	}
-	if (out_write_file(path, kz_buf_str(&out), out.len) != 0) {
-		int e = errno;
-
-		kz_buf_free(&out);
-		return cli_fail("%s: %s", path ? path : _("standard output"),
-		    strerror(e));
-	}
-	kz_buf_free(&out);
-	return 0;
+	return cli_export_done(path, &out, rc, &err);
 }

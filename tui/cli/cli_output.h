@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 
+
 /* A table collected row by row, printed once all widths are known. */
 struct out_table {
 	int ncols;

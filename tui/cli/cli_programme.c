@@ -338,16 +338,5 @@ cli_export_programme(struct cli *c, const struct cli_args *a)
 	else
 		return cli_fail(_("--format: \"%s\" is not ics, txt or csv"),
 		    format);
-	if (rc != KZ_OK) {
-		kz_buf_free(&out);
-		return cli_fail_err(&err);
-	}
-	if (out_write_file(path, kz_buf_str(&out), out.len) != 0) {
-		int e = errno;
-		kz_buf_free(&out);
-		return cli_fail("%s: %s", path ? path : _("standard output"),
-		    strerror(e));
-	}
-	kz_buf_free(&out);
-	return 0;
+	return cli_export_done(path, &out, rc, &err);
 }

@@ -73,18 +73,8 @@ cli_export(struct cli *c, const struct cli_args *a)
 	const char *path = cli_opt(a, CLI_K_OUTPUT);
 	bool contacts = cli_has(a, O_CONTACTS);
 
-	if (kz_export_specialists(c->db, contacts, &out, &err) != KZ_OK) {
-		kz_buf_free(&out);
-		return cli_fail_err(&err);
-	}
-	if (out_write_file(path, kz_buf_str(&out), out.len) != 0) {
-		int e = errno;
-		kz_buf_free(&out);
-		return cli_fail("%s: %s", path ? path : _("standard output"),
-		    strerror(e));
-	}
-	kz_buf_free(&out);
-	return 0;
+	return cli_export_done(path, &out, kz_export_specialists(c->db, contacts,
+	    &out, &err), &err);
 }
 
 int
