@@ -237,9 +237,6 @@ score_fields(struct ctx *x, struct kz_match_cand *c)
 	}
 }
 
-static const char *const level_names[] = { N_("basic"),
-    N_("conversational"), N_("business"), N_("fluent"), N_("native") };
-
 static void
 score_language(struct ctx *x, struct kz_match_cand *c)
 {
@@ -260,21 +257,21 @@ score_language(struct ctx *x, struct kz_match_cand *c)
 	}
 	if (level >= KZ_LEVEL_FLUENT)
 		reason(c, KZ_PTS_LANG_FLUENT, _("speaks %s: %s"), lang,
-		    _(level_names[level]));
+		    kz_enum_label(&kz_level_enum, level));
 	else if (level == KZ_LEVEL_BUSINESS)
 		reason(c, KZ_PTS_LANG_BUSINESS, _("speaks %s: %s"), lang,
-		    _(level_names[level]));
+		    kz_enum_label(&kz_level_enum, level));
 	else if (level == KZ_LEVEL_CONVERSATIONAL)
 		reason(c, KZ_PTS_LANG_CONVERSATIONAL, _("speaks %s: %s"), lang,
-		    _(level_names[level]));
+		    kz_enum_label(&kz_level_enum, level));
 	else if (level == KZ_LEVEL_BASIC)
 		reason(c, KZ_PTS_LANG_BASIC, _("speaks %s: %s"), lang,
-		    _(level_names[level]));
+		    kz_enum_label(&kz_level_enum, level));
 	if (x->r->interpreting == KZ_INTERP_NONE && level < KZ_LEVEL_BUSINESS)
 		cannot(c, level < 0 ? _("works in %s without an interpreter "
 		    "and does not speak it") : _("works in %s without an "
 		    "interpreter and speaks it at %s level only"), lang,
-		    level < 0 ? "" : _(level_names[level]));
+		    level < 0 ? "" : kz_enum_label(&kz_level_enum, level));
 }
 
 static void

@@ -103,10 +103,13 @@ one_lang(void *ctx, char *piece, struct kz_err *err)
 	if (c) {
 		*c = '\0';
 		level = kz_level_parse(kz_trim(c + 1));
-		if (level < 0)
-			return kz_err_add(err, "languages", _("\"%s\" is not a level: "
-			    "use basic, conversational, business, fluent or "
-			    "native"), kz_trim(c + 1));
+		if (level < 0) {
+			char list[128];
+
+			kz_enum_list(&kz_level_enum, list, sizeof list);
+			return kz_err_add(err, "languages", _("\"%s\" is not a "
+			    "level: use %s"), kz_trim(c + 1), list);
+		}
 	}
 	for (char *p = piece; *p; p++)	/* "EN" and "en" are one language */
 		if (*p >= 'A' && *p <= 'Z' && (p == piece || p[-1] != '-'))

@@ -205,11 +205,14 @@ apply_filters(const struct cli_args *a, struct kz_specialist_query *q,
 			snprintf(lang, langsz, "%s", arg);
 			if ((colon = strchr(lang, ':')) != NULL) {
 				*colon = '\0';
-				if ((v = kz_level_parse(colon + 1)) < 0)
+				if ((v = kz_level_parse(colon + 1)) < 0) {
+					char list[128];
+
+					kz_enum_list(&kz_level_enum, list,
+					    sizeof list);
 					return cli_fail(_("--lang: \"%s\" is not "
-					    "a level: use basic, conversational, "
-					    "business, fluent or native"),
-					    colon + 1);
+					    "a level: use %s"), colon + 1, list);
+				}
 				q->min_level = v;
 			}
 			q->lang = lang;
