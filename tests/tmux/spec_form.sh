@@ -49,10 +49,16 @@ line=$(printf '%s\n' "$s" | grep '^>Notes')
 expect_in "$line" "<" "a mark shows text scrolled off to the left"
 w=$(printf '%s\n' "$line" | wc -L)
 [ "$w" -le 80 ] && ok || bad "notes row is $w columns wide"
-# C-a, Home's other key: tmux sends Home as ESC [ 1 ~, which the
-# xterm-256color entry these tests run under does not know.
+# C-a, Home's other key.
 tm_keys C-a
 tm_expect_re '^>Notes +设施园艺连作' "C-a scrolls back to the start"
+# Home and End as tmux sends them (ESC [ 1 ~, ESC [ 4 ~), under a TERM
+# whose own sequences differ: they move, and type nothing.
+tm_keys End
+tm_expect_re '^>Notes +<.*部分结束' "End goes to the end though TERM says xterm"
+tm_keys Home
+tm_expect_re '^>Notes +设施园艺连作' "Home goes to the start though TERM says xterm"
+expect_not_in "$(tm_screen)" "[4~" "End typed nothing into the field"
 
 tm_keys Escape
 tm_expect "Discard changes? (y/n)" "Esc asks when something changed"

@@ -205,6 +205,25 @@ frame_key(struct ui *u, int key)
 	}
 }
 
+/* Home and End as other terminals send them. A terminal multiplexer or
+ * an old console sends ESC [ 1 ~ while TERM says xterm (whose Home is
+ * ESC O H): without these, Home did nothing and End typed "[4~" into a
+ * field. Only sequences the terminal description leaves free. */
+static void
+alias_keys(void)
+{
+	static const struct { const char *seq; int key; } alias[] = {
+		{ "\033[1~", KEY_HOME }, { "\033[7~", KEY_HOME },
+		{ "\033[H", KEY_HOME }, { "\033OH", KEY_HOME },
+		{ "\033[4~", KEY_END }, { "\033[8~", KEY_END },
+		{ "\033[F", KEY_END }, { "\033OF", KEY_END },
+	};
+
+	for (size_t i = 0; i < sizeof alias / sizeof alias[0]; i++)
+		if (key_defined(alias[i].seq) == 0)
+			define_key(alias[i].seq, alias[i].key);
+}
+
 int
 frame_run(struct kz_db *db, const struct kz_config *cfg)
 {
@@ -229,6 +248,7 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 	set_escdelay(25);
 	curs_set(0);
 	keypad(stdscr, TRUE);
+	alias_keys();
 	draw_init();
 	for (int i = 0; i < UI_NSCREENS; i++)
 		if ((u.tab[i] = frame_screens[i]->open(&u.ctx)) == NULL)
