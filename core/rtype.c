@@ -284,6 +284,13 @@ text_of(const struct kz_rfield *f, const void *rec, bool shown,
 			return NULL;
 		}
 		return b.s ? b.s : strdup("");
+	case KZ_RK_DATE:
+		/* as the office writes dates */
+		s = str_of(f, rec);
+		if (shown && cfg && cfg->date_format && kz_date_valid(s) &&
+		    kz_date_format(s, cfg->date_format, when, sizeof when) > 0)
+			s = when;
+		return strdup(s);
 	case KZ_RK_COUNTRY:
 		/* "CN China": the code people type and the name they read */
 		s = str_of(f, rec);

@@ -75,7 +75,15 @@ test_enum_labels_translated(void **state)
 	assert_string_equal(kz_enum_label(s, KZ_TR_WITHDRAWN), "中途退出");
 	assert_int_equal(kz_enum_parse(s, "中途退出"), KZ_TR_WITHDRAWN);
 	assert_int_equal(kz_enum_parse(s, "withdrawn"), KZ_TR_WITHDRAWN);
+}
+
+/* Back to English whether the test above passed or not. */
+static int
+english(void **state)
+{
+	(void)state;
 	kz_i18n_set_language("en");
+	return 0;
 }
 
 /* A placement filled from text, as options, CSV cells and form lines
@@ -255,7 +263,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_enums),
-		cmocka_unit_test(test_enum_labels_translated),
+		cmocka_unit_test_teardown(test_enum_labels_translated,
+		    english),
 		cmocka_unit_test(test_text_round_trip),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test_setup_teardown(test_checks, unit_setup,
