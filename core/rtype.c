@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "country.h"
 #include "csv.h"
 #include "date.h"
 #include "i18n.h"
@@ -261,7 +262,7 @@ text_of(const struct kz_rfield *f, const void *rec, bool shown,
 {
 	struct kz_buf b = { 0 };
 	char num[24], when[96];
-	const char *s;
+	const char *s, *name;
 	int v;
 
 	switch (f->kind) {
@@ -283,6 +284,21 @@ text_of(const struct kz_rfield *f, const void *rec, bool shown,
 			return NULL;
 		}
 		return b.s ? b.s : strdup("");
+	case KZ_RK_DATE:
+		/* as the office writes dates */
+		s = str_of(f, rec);
+		if (shown && cfg && cfg->date_format && kz_date_valid(s) &&
+		    kz_date_format(s, cfg->date_format, when, sizeof when) > 0)
+			s = when;
+		return strdup(s);
+	case KZ_RK_COUNTRY:
+		/* "CN China": the code people type and the name they read */
+		s = str_of(f, rec);
+		if (shown && *s && (name = kz_country_name(s)) != NULL) {
+			snprintf(when, sizeof when, "%s %s", s, _(name));
+			s = when;
+		}
+		return strdup(s);
 	case KZ_RK_STAMP:
 		s = str_of(f, rec);
 		if (shown && cfg && *s)

@@ -8,58 +8,121 @@
 
 #include "date.h"
 #include "i18n.h"
-#include "specialist.h"	/* kz_str_set */
+#include "text.h"
 
-static const char *const programme_names[KZ_TRP_COUNT] = {
-	"lgotp", "jica", "other",
+/* ---- enumerations ---- */
+
+static const char *const programme_keywords[] = {
+	"lgotp", "jica", "other", NULL,
 };
-/* stored and typed in English; shown by names (a request is
+static const char *const programme_labels[] = {
+	N_("LGOTP"), N_("JICA"), N_("other"), NULL,
+};
+const struct kz_enum kz_trainee_programme_enum = { "programme",
+	programme_keywords, programme_labels };
+
+/* stored and typed in English; shown by labels (a request is
  * "withdrawn" too, in other words in other languages) */
-static const char *const status_keywords[KZ_TR_STATUS_COUNT] = {
-	"planned", "ongoing", "completed", "withdrawn",
+static const char *const status_keywords[] = {
+	"planned", "ongoing", "completed", "withdrawn", NULL,
 };
-static const char *const status_names[KZ_TR_STATUS_COUNT] = {
+static const char *const status_labels[] = {
 	N_("planned"), N_("ongoing"), N_("completed"),
-	NC_("trainee status", "withdrawn"),
+	NC_("trainee status", "withdrawn"), NULL,
+};
+const struct kz_enum kz_trainee_status_enum = { "status", status_keywords,
+	status_labels };
+
+/* ---- the table of fields ---- */
+
+#define T(m) offsetof(struct kz_trainee, m)
+#define A(m) T(m), sizeof ((struct kz_trainee *)0)->m
+
+/* One line a field, in the order forms and details show them. The host
+ * comes first: a placement is known by where it is. */
+static const struct kz_rfield trainee_fields[] = {
+	{ .name = "id", .column = "id", .csv = "id", .label = N_("ID"),
+	  .kind = KZ_RK_ID, .off = A(id) },
+	{ .name = "host", .column = "host", .csv = "host", .option = "host",
+	  .label = N_("host government"), .kind = KZ_RK_TEXT, .off = T(host),
+	  .max = 100, .flags = KZ_RF_REQUIRED,
+	  .hint = N_("In Japan, e.g. 岐阜県高山市") },
+	{ .name = "home_government", .column = "home_government",
+	  .csv = "home_government", .option = "home",
+	  .label = N_("home government"), .kind = KZ_RK_TEXT,
+	  .off = T(home_government), .max = 100, .flags = KZ_RF_REQUIRED,
+	  .hint = N_("e.g. 云南省丽江市") },
+	{ .name = "home_region", .column = "home_region", .csv = "home_region",
+	  .option = "region", .label = N_("home region"), .kind = KZ_RK_TEXT,
+	  .off = T(home_region), .max = 100,
+	  .hint = N_("Province or state, e.g. 云南省") },
+	{ .name = "home_country", .column = "home_country",
+	  .csv = "home_country", .option = "country",
+	  .label = N_("home country"), .kind = KZ_RK_COUNTRY,
+	  .off = A(home_country),
+	  .hint = N_("ISO code, e.g. CN; empty: the office's country") },
+	{ .name = "name", .column = "name", .csv = "name", .option = "name",
+	  .label = N_("name"), .kind = KZ_RK_TEXT, .off = T(name), .max = 100,
+	  .hint = N_("May wait until the trainee is chosen") },
+	{ .name = "name_roman", .column = "name_roman", .csv = "name_roman",
+	  .option = "roman", .label = N_("romanised name"), .kind = KZ_RK_TEXT,
+	  .off = T(name_roman), .max = 100, .hint = N_("In Latin letters") },
+	{ .name = "post", .column = "post", .csv = "post", .option = "post",
+	  .label = N_("post"), .kind = KZ_RK_TEXT, .off = T(post), .max = 200,
+	  .hint = N_("At home, e.g. 外事办公室 科员") },
+	{ .name = "fields", .column = "fields", .csv = "fields",
+	  .option = "fields", .label = N_("fields"), .kind = KZ_RK_TEXT,
+	  .off = T(fields), .max = 500,
+	  .hint = N_("What the placement covers, e.g. 观光、国际交流") },
+	{ .name = "year", .column = "year", .csv = "year", .option = "year",
+	  .label = N_("year"), .kind = KZ_RK_INT, .off = T(year), .min = 1900,
+	  .max = 2199, .hint = N_("Programme (fiscal) year, e.g. 2019; empty: "
+	  "the year the period starts") },
+	{ .name = "start", .column = "start", .csv = "start", .option = "start",
+	  .label = N_("first day"), .kind = KZ_RK_DATE, .off = A(start),
+	  .hint = N_("YYYY-MM-DD") },
+	{ .name = "end", .column = "end", .csv = "end", .option = "end",
+	  .label = N_("last day"), .kind = KZ_RK_DATE, .off = A(end),
+	  .hint = N_("YYYY-MM-DD") },
+	/* a training programme, not a seminar's day-by-day one */
+	{ .name = "programme", .column = "programme", .csv = "programme",
+	  .option = "programme", .label = NC_("training", "programme"),
+	  .kind = KZ_RK_ENUM, .off = T(programme),
+	  .values = &kz_trainee_programme_enum,
+	  .hint = N_("Space, or the first letter") },
+	{ .name = "course", .column = "course", .csv = "course",
+	  .option = "course", .label = N_("course"), .kind = KZ_RK_TEXT,
+	  .off = T(course), .max = 200,
+	  .hint = N_("e.g. the JICA course's name") },
+	{ .name = "status", .column = "status", .csv = "status",
+	  .option = "status", .label = N_("status"), .kind = KZ_RK_ENUM,
+	  .off = T(status), .values = &kz_trainee_status_enum,
+	  .hint = N_("Space, or the first letter") },
+	{ .name = "notes", .column = "notes", .csv = "notes", .option = "notes",
+	  .label = N_("notes"), .kind = KZ_RK_NOTE, .off = T(notes),
+	  .max = 4000, .hint = N_("Anything else worth knowing") },
+	{ .name = "created", .column = "created", .csv = "created",
+	  .label = N_("created"), .kind = KZ_RK_STAMP, .off = A(st.created),
+	  .flags = KZ_RF_CREATED },
+	{ .name = "created_by", .column = "created_by",
+	  .label = N_("created by"), .kind = KZ_RK_USER,
+	  .off = T(st.created_by), .flags = KZ_RF_CREATED },
+	{ .name = "updated", .column = "updated", .csv = "updated",
+	  .label = N_("updated"), .kind = KZ_RK_STAMP, .off = A(st.updated) },
+	{ .name = "updated_by", .column = "updated_by",
+	  .label = N_("updated by"), .kind = KZ_RK_USER,
+	  .off = T(st.updated_by) },
 };
 
-const char *
-kz_trainee_programme_name(enum kz_trainee_programme p)
-{
-	return p >= 0 && p < KZ_TRP_COUNT ? programme_names[p] : "?";
-}
+#undef T
+#undef A
 
-int
-kz_trainee_programme_parse(const char *s)
-{
-	for (int i = 0; s && i < KZ_TRP_COUNT; i++)
-		if (strcasecmp(s, programme_names[i]) == 0)
-			return i;
-	return -1;
-}
-
-const char *
-kz_trainee_status_keyword(enum kz_trainee_status s)
-{
-	return s >= 0 && s < KZ_TR_STATUS_COUNT ? status_keywords[s] : "?";
-}
-
-const char *
-kz_trainee_status_name(enum kz_trainee_status s)
-{
-	return s >= 0 && s < KZ_TR_STATUS_COUNT ? status_names[s] : "?";
-}
-
-int
-kz_trainee_status_parse(const char *s)
-{
-	/* the keyword only: what a command or a CSV file says must not
-	 * depend on the office's language */
-	for (int i = 0; s && i < KZ_TR_STATUS_COUNT; i++)
-		if (strcmp(s, status_keywords[i]) == 0)
-			return i;
-	return -1;
-}
+static struct kz_rtype_sql trainee_sql;
+const struct kz_rtype kz_trainee_type = {
+	.name = N_("trainee"), .table = KZ_T_TRAINEE,
+	.f = trainee_fields, .n = KZ_NFIELDS(trainee_fields),
+	.sql = &trainee_sql,
+};
 
 void
 kz_trainee_init(struct kz_trainee *t)
@@ -71,12 +134,7 @@ kz_trainee_init(struct kz_trainee *t)
 void
 kz_trainee_free(struct kz_trainee *t)
 {
-	char **strs[] = { &t->name, &t->name_roman, &t->home_government,
-	    &t->home_region, &t->post, &t->host, &t->fields, &t->course,
-	    &t->notes };
-
-	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
-		free(*strs[i]);
+	kz_rtype_free(&kz_trainee_type, t);
 	kz_stamps_free(&t->st);
 	kz_trainee_init(t);
 }
@@ -86,31 +144,18 @@ kz_trainee_validate(struct kz_db *db, const struct kz_trainee *t,
     struct kz_err *err)
 {
 	int before = err->n + err->dropped;
-	int y = t->year;
+	/* the table's checks see the year the placement will be stored
+	 * with: without one, the year its period starts */
+	struct kz_trainee c = *t;
+	int y;
 
-	(void)db;
-	kz_check_text(err, "name", _("name"), t->name, 100, 0);
-	kz_check_text(err, "name_roman", _("romanised name"), t->name_roman,
-	    100, 0);
+	if (c.year == 0 && kz_date_valid(c.start))
+		c.year = atoi(c.start);
+	y = c.year;
+	kz_rtype_check(&kz_trainee_type, db, &c, err);
 	if (kz_has_cjk(t->name_roman))
 		kz_err_add(err, "name_roman", _("romanised name must be written "
 		    "in Latin letters"));
-	kz_check_text(err, "home_government", _("home government"),
-	    t->home_government, 100, KZ_TEXT_REQUIRED);
-	kz_check_text(err, "home_region", _("home region"), t->home_region,
-	    100, 0);
-	kz_check_country(err, "home_country", t->home_country, false);
-	kz_check_text(err, "post", _("post"), t->post, 200, 0);
-	kz_check_text(err, "host", _("host government"), t->host, 100,
-	    KZ_TEXT_REQUIRED);
-	kz_check_text(err, "fields", _("fields"), t->fields, 500, 0);
-	kz_check_date(err, "start", _("first day"), t->start, false);
-	kz_check_date(err, "end", _("last day"), t->end, false);
-	if (y == 0 && kz_date_valid(t->start))
-		y = atoi(t->start);
-	if (y < 1900 || y > 2199)
-		kz_err_add(err, "year", _("year must be 1900 to 2199, not %d"),
-		    y);
 	if (t->end[0] && !t->start[0])
 		kz_err_add(err, "start", _("a period with a last day needs its "
 		    "first day"));
@@ -122,15 +167,6 @@ kz_trainee_validate(struct kz_db *db, const struct kz_trainee *t,
 	    atoi(t->start) != y + 1)
 		kz_err_add(err, "start", _("the period starts in %d, outside "
 		    "programme year %d"), atoi(t->start), y);
-	if (t->programme < 0 || t->programme >= KZ_TRP_COUNT)
-		kz_err_add(err, "programme", _("programme must be lgotp, jica "
-		    "or other"));
-	kz_check_text(err, "course", _("course"), t->course, 200, 0);
-	if (t->status < 0 || t->status >= KZ_TR_STATUS_COUNT)
-		kz_err_add(err, "status", _("status must be planned, ongoing, "
-		    "completed or withdrawn"));
-	kz_check_text(err, "notes", _("notes"), t->notes, 4000,
-	    KZ_TEXT_MULTILINE);
 	return err->n + err->dropped > before ? KZ_ERROR : KZ_OK;
 }
 
@@ -138,7 +174,6 @@ static int
 tr_write(struct kz_db *db, struct kz_trainee *t, bool insert,
     struct kz_err *err)
 {
-	char year[16];
 	const struct kz_config *cfg = db->cfg;
 
 	if (t->year == 0 && kz_date_valid(t->start))
@@ -154,26 +189,8 @@ tr_write(struct kz_db *db, struct kz_trainee *t, bool insert,
 		return kz_err_add(err, "id", _("no trainee with id %s"), t->id);
 	if (kz_stamps_touch(db, &t->st, insert))
 		return kz_err_add(err, "", _("out of memory"));
-	snprintf(year, sizeof year, "%d", t->year);
-	const char *v[] = { t->name, t->name_roman, t->home_government,
-	    t->home_region, t->home_country, t->post, t->host, t->fields, year,
-	    t->start, t->end, kz_trainee_programme_name(t->programme), t->course,
-	    kz_trainee_status_keyword(t->status), t->notes, t->st.created,
-	    t->st.updated, t->st.created_by, t->st.updated_by, t->id };
-	if (insert)
-		return kz_sql_run(db, err, "INSERT INTO trainee (name, "
-		    "name_roman, home_government, home_region, home_country, "
-		    "post, host, fields, year, start, end, programme, course, "
-		    "status, notes, created, updated, created_by, updated_by, id) "
-		    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS INTEGER), "
-		    "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)", 20,
-		    v);
-	return kz_sql_run(db, err, "UPDATE trainee SET name = ?1, "
-	    "name_roman = ?2, home_government = ?3, home_region = ?4, "
-	    "home_country = ?5, post = ?6, host = ?7, fields = ?8, "
-	    "year = CAST(?9 AS INTEGER), start = ?10, end = ?11, "
-	    "programme = ?12, course = ?13, status = ?14, notes = ?15, "
-	    "updated = ?17, updated_by = ?19 WHERE id = ?20", 20, v);
+	return insert ? kz_rtype_insert(db, &kz_trainee_type, t, err) :
+	    kz_rtype_update(db, &kz_trainee_type, t, err);
 }
 
 int
@@ -206,62 +223,20 @@ kz_trainee_delete(struct kz_db *db, const char *typed, struct kz_err *err)
 	return kz_sql_run(db, err, "DELETE FROM trainee WHERE id = ?", 1, v);
 }
 
-#define TR_COLS "id, name, name_roman, home_government, home_region, " \
-	"home_country, post, host, fields, year, start, end, programme, " \
-	"course, status, notes, created, updated, created_by, updated_by"
-
-static void
-tr_row(sqlite3_stmt *st, struct kz_trainee *t)
-{
-	int k;
-
-	kz_trainee_init(t);
-	kz_col_copy(st, 0, t->id, sizeof t->id);
-	t->name = kz_col_dup(st, 1);
-	t->name_roman = kz_col_dup(st, 2);
-	t->home_government = kz_col_dup(st, 3);
-	t->home_region = kz_col_dup(st, 4);
-	kz_col_copy(st, 5, t->home_country, sizeof t->home_country);
-	t->post = kz_col_dup(st, 6);
-	t->host = kz_col_dup(st, 7);
-	t->fields = kz_col_dup(st, 8);
-	t->year = sqlite3_column_int(st, 9);
-	kz_col_copy(st, 10, t->start, sizeof t->start);
-	kz_col_copy(st, 11, t->end, sizeof t->end);
-	k = kz_trainee_programme_parse((const char *)sqlite3_column_text(st, 12));
-	t->programme = k < 0 ? KZ_TRP_OTHER : (enum kz_trainee_programme)k;
-	t->course = kz_col_dup(st, 13);
-	k = kz_trainee_status_parse((const char *)sqlite3_column_text(st, 14));
-	t->status = k < 0 ? KZ_TR_PLANNED : (enum kz_trainee_status)k;
-	t->notes = kz_col_dup(st, 15);
-	kz_col_copy(st, 16, t->st.created, sizeof t->st.created);
-	kz_col_copy(st, 17, t->st.updated, sizeof t->st.updated);
-	t->st.created_by = kz_col_dup(st, 18);
-	t->st.updated_by = kz_col_dup(st, 19);
-}
-
 int
 kz_trainee_get(struct kz_db *db, const char *typed, struct kz_trainee *t,
     struct kz_err *err)
 {
-	sqlite3_stmt *st;
 	char id[KZ_ID_SIZE];
-	bool found = false;
 
 	kz_trainee_init(t);
 	if (tr_resolve(db, typed, id, err))
 		return KZ_ERROR;
-	if (sqlite3_prepare_v2(db->sql, "SELECT " TR_COLS " FROM trainee WHERE "
-	    "id = ?", -1, &st, NULL) != SQLITE_OK)
-		return kz_db_fail(db, err, "trainee");
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		tr_row(st, t);
-		found = true;
+	if (kz_rtype_read(db, &kz_trainee_type, id, t, err) != KZ_OK) {
+		kz_trainee_free(t);
+		return KZ_ERROR;
 	}
-	sqlite3_finalize(st);
-	return found ? KZ_OK : kz_err_add(err, "id", _("no trainee with id %s"),
-	    id);
+	return KZ_OK;
 }
 
 void
@@ -296,9 +271,9 @@ tr_bind(sqlite3_stmt *st, const struct kz_trainee_query *q)
 	kz_bind_text(st, 2, q->host);
 	kz_bind_text(st, 3, q->region);
 	kz_bind_text(st, 4, q->status >= 0 ?
-	    kz_trainee_status_keyword((enum kz_trainee_status)q->status) : NULL);
+	    kz_enum_keyword(&kz_trainee_status_enum, q->status) : NULL);
 	kz_bind_text(st, 5, q->programme >= 0 ?
-	    kz_trainee_programme_name((enum kz_trainee_programme)q->programme) : NULL);
+	    kz_enum_keyword(&kz_trainee_programme_enum, q->programme) : NULL);
 	kz_bind_text(st, 6, q->text);
 }
 
@@ -306,27 +281,36 @@ int
 kz_trainee_list(struct kz_db *db, const struct kz_trainee_query *q,
     struct kz_trainee **out, size_t *n, struct kz_err *err)
 {
+	const char *cols = kz_rtype_columns(&kz_trainee_type);
 	sqlite3_stmt *st;
 	struct kz_trainee *l = NULL, *g;
+	char sql[2048];
+	int rc = KZ_OK;
 
 	*out = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(db->sql, "SELECT " TR_COLS " FROM trainee WHERE "
-	    TR_WHERE " ORDER BY year DESC, host, home_government, start", -1,
-	    &st, NULL) != SQLITE_OK)
+	if (cols == NULL)
+		return kz_err_add(err, "", _("out of memory"));
+	snprintf(sql, sizeof sql, "SELECT %s FROM trainee WHERE " TR_WHERE
+	    " ORDER BY year DESC, host, home_government, start", cols);
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, "trainee");
 	tr_bind(st, q);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (rc == KZ_OK && sqlite3_step(st) == SQLITE_ROW) {
 		if ((g = kz_grow(l, *n, sizeof *g)) == NULL) {
-			sqlite3_finalize(st);
-			kz_trainee_list_free(l, *n);
-			*n = 0;
-			return kz_err_add(err, "", _("out of memory"));
+			rc = KZ_ERROR;
+			break;
 		}
 		l = g;
-		tr_row(st, &l[(*n)++]);
+		kz_trainee_init(&l[*n]);
+		rc = kz_rtype_row(&kz_trainee_type, st, 0, &l[(*n)++]);
 	}
 	sqlite3_finalize(st);
+	if (rc != KZ_OK) {
+		kz_trainee_list_free(l, *n);
+		*n = 0;
+		return kz_err_add(err, "", _("out of memory"));
+	}
 	*out = l;
 	return KZ_OK;
 }

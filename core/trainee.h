@@ -7,6 +7,7 @@
 #include "db.h"
 #include "id.h"
 #include "record.h"
+#include "rtype.h"
 
 /* The officials' training programme (LGOTP, since 1996), a JICA course,
  * or another scheme. */
@@ -33,11 +34,11 @@ struct kz_trainee {
 	struct kz_stamps st;
 };
 
-const char *kz_trainee_programme_name(enum kz_trainee_programme p);
-int kz_trainee_programme_parse(const char *s);
-const char *kz_trainee_status_keyword(enum kz_trainee_status s);	/* as stored */
-const char *kz_trainee_status_name(enum kz_trainee_status s);	/* N_() marked */
-int kz_trainee_status_parse(const char *s);		/* the keyword, or -1 */
+/* The enumerations (keywords as stored, labels as shown) and the table
+ * of a placement's fields (core/rtype.h). */
+extern const struct kz_enum kz_trainee_programme_enum;
+extern const struct kz_enum kz_trainee_status_enum;
+extern const struct kz_rtype kz_trainee_type;
 
 void kz_trainee_init(struct kz_trainee *t);
 void kz_trainee_free(struct kz_trainee *t);

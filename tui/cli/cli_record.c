@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_seminar.h"
 #include "specialist.h"
+#include "trainee.h"
 
 #include "i18n.h"
 #include "text.h"
@@ -118,4 +120,5 @@ cli_record_options(void)
 		return;
 	done = true;
 	fill(cli_specialist_opts, KZ_CLI_RECORD_OPTS, &kz_specialist_type);
+	fill(cli_trainee_opts, KZ_CLI_RECORD_OPTS, &kz_trainee_type);
 }

@@ -54,7 +54,8 @@ int cli_trainee_edit(struct cli *c, const struct cli_args *a);
 int cli_trainee_rm(struct cli *c, const struct cli_args *a);
 int cli_trainee_count(struct cli *c, const struct cli_args *a);
 int cli_trainee_ask(struct cli *c, const char *id, char *q, size_t size);
-extern const struct cli_opt cli_trainee_opts[], cli_trainee_filters[],
+extern struct cli_opt cli_trainee_opts[KZ_CLI_RECORD_OPTS];
+extern const struct cli_opt cli_trainee_filters[],
     cli_trainee_count_opts[];
 
 /* ---- shared by these commands (tui/cli_seminar.c) ---- */

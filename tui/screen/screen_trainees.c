@@ -5,13 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "country.h"
-#include "date.h"
 #include "form.h"
 #include "i18n.h"
 #include "keys.h"
 #include "record_list.h"
 #include "record.h"
+#include "screen_record.h"
 #include "text.h"
 #include "trainee.h"
 #include "xalloc.h"
@@ -23,21 +22,6 @@ struct tr_tab {
 	long total;		/* without the search */
 	struct record_list list;
 };
-
-static const char *const programme_choices[] = {
-	N_("LGOTP"), N_("JICA"), N_("other"), NULL
-};
-static const char *const status_choices[] = {
-	N_("planned"), N_("ongoing"), N_("completed"),
-	NC_("trainee status", "withdrawn"), NULL
-};
-
-static const char *
-tr_name(const struct kz_trainee *t)
-{
-	return t->name ? t->name : t->name_roman ? t->name_roman :
-	    _("(name not recorded)");
-}
 
 static void
 tr_load(struct tr_tab *t, const char *keep_id)
@@ -113,8 +97,8 @@ tr_row(void *arg, size_t i, char *buf, size_t size, int width)
 	o = draw_cell(buf, size, o, r->host, hw, false);
 	o = draw_cell(buf, size, o, r->home_government, gw, false);
 	if (sw)
-		o = draw_cell(buf, size, o, _(kz_trainee_status_name(r->status)),
-		    sw, false);
+		o = draw_cell(buf, size, o, kz_enum_label(
+		    &kz_trainee_status_enum, r->status), sw, false);
 	draw_cell(buf, size, o, r->fields, fw, true);
 }
 
@@ -123,50 +107,13 @@ tr_detail(void *arg, struct record_list *l, size_t sel)
 {
 	struct tr_tab *t = arg;
 	const struct kz_trainee *r = &t->l[sel];
-	const struct kz_config *cfg = t->ctx->cfg;
-	char buf[512], a[64], b[64];
-	bool other;
+	char buf[512];
 
 	snprintf(buf, sizeof buf, "%s -> %s (%d)", r->home_government, r->host,
 	    r->year);
 	record_list_detail_title(l, buf);
-	snprintf(buf, sizeof buf, "%s%s%s%s", tr_name(r), r->name_roman &&
-	    r->name ? " (" : "", r->name_roman && r->name ? r->name_roman : "",
-	    r->name_roman && r->name ? ")" : "");
-	record_list_detail_add(l, _("Trainee"), buf);
-	record_list_detail_add(l, _("Post"), r->post);
-	/* A province's own government is named for the province: say it
-	 * once ("湖北省, China", not "湖北省, 湖北省, China"). */
-	other = r->home_region && *r->home_region && (r->home_government ==
-	    NULL || strcmp(r->home_region, r->home_government) != 0);
-	snprintf(buf, sizeof buf, "%s%s%s", r->home_government ?
-	    r->home_government : "", other ? ", " : "",
-	    other ? r->home_region : "");
-	if (r->home_country[0]) {
-		const char *cn = kz_country_name(r->home_country);
-		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), ", %s",
-		    cn ? _(cn) : r->home_country);
-	}
-	record_list_detail_add(l, _("Home"), buf);
-	/* a Japanese government: not the host abroad of a dispatch */
-	record_list_detail_add(l, C_("trainee", "Host"), r->host);
-	record_list_detail_add(l, _("Fields"), r->fields);
-	if (r->start[0]) {
-		kz_date_format(r->start, cfg->date_format, a, sizeof a);
-		kz_date_format(r->end, cfg->date_format, b, sizeof b);
-		snprintf(buf, sizeof buf, "%s - %s", a, r->end[0] ? b : "");
-		record_list_detail_add(l, _("Period"), buf);
-	}
-	snprintf(buf, sizeof buf, "%d", r->year);
-	record_list_detail_add(l, _("Year"), buf);
-	snprintf(buf, sizeof buf, "%s%s%s",
-	    _(programme_choices[r->programme]), r->course ? ": " : "",
-	    r->course ? r->course : "");
-	/* a training programme, not a seminar's day-by-day one */
-	record_list_detail_add(l, C_("training", "Programme"), buf);
-	record_list_detail_add(l, _("Status"), _(kz_trainee_status_name(r->status)));
-	record_list_detail_add(l, _("Notes"), r->notes);
-	record_list_detail_add(l, _("ID"), r->id);
+	record_detail(l, &kz_trainee_type, r, t->ctx->cfg, "host", "notes");
+	record_detail(l, &kz_trainee_type, r, t->ctx->cfg, "id", "id");
 }
 
 static void
@@ -180,98 +127,38 @@ static const struct record_list_ops tr_ops = { tr_count, tr_row, tr_detail,
 
 /* ---- the form ---- */
 
-enum { TF_HOST, TF_HOME, TF_REGION, TF_COUNTRY, TF_NAME, TF_ROMAN, TF_POST,
-	TF_FIELDS, TF_YEAR, TF_START, TF_END, TF_PROGRAMME, TF_COURSE,
-	TF_STATUS, TF_NOTES, TF_N };
-
-static const struct form_spec tr_form[TF_N] = {
-	{ "host", N_("Host government"), N_("In Japan, e.g. 岐阜県高山市"),
-	  NULL, FORM_REQUIRED, NULL },
-	{ "home_government", N_("Home government"), N_("e.g. 云南省丽江市"),
-	  NULL, FORM_REQUIRED, NULL },
-	{ "home_region", N_("Home region"), N_("Province or state, e.g. "
-	  "云南省"), NULL, 0, NULL },
-	{ "home_country", N_("Home country"), N_("ISO code, e.g. CN; empty: "
-	  "the office's country"), NULL, 0, NULL },
-	{ "name", N_("Name"), N_("May wait until the trainee is chosen"), NULL,
-	  0, NULL },
-	{ "name_roman", N_("Romanised name"), N_("In Latin letters"), NULL, 0,
-	  NULL },
-	{ "post", N_("Post"), N_("At home, e.g. 外事办公室 科员"), NULL, 0,
-	  NULL },
-	{ "fields", N_("Fields"), N_("What the placement covers, e.g. 观光、"
-	  "国际交流"), NULL, 0, NULL },
-	{ "year", N_("Year"), N_("Programme (fiscal) year, e.g. 2019; empty: "
-	  "the year the period starts"), NULL, 0, NULL },
-	{ "start", N_("First day"), N_("YYYY-MM-DD"), NULL, 0, NULL },
-	{ "end", N_("Last day"), N_("YYYY-MM-DD"), NULL, 0, NULL },
-	{ "programme", NC_("training", "Programme"),
-	  N_("Space, or the first letter"),
-	  programme_choices, 0, NULL },
-	{ "course", N_("Course"), N_("e.g. the JICA course's name"), NULL, 0,
-	  NULL },
-	{ "status", N_("Status"), N_("Space, or the first letter"),
-	  status_choices, 0, NULL },
-	{ "notes", N_("Notes"), N_("Anything else worth knowing"), NULL, 0,
-	  NULL },
-};
-
 struct tr_edit {
 	struct tr_tab *t;
 	const struct kz_trainee *orig;
 	char saved[KZ_ID_SIZE];
+	struct record_form rf;
 };
 
 static int
 tr_save(struct form *f, void *arg, struct kz_err *err)
 {
 	struct tr_edit *e = arg;
+	struct kz_db *db = e->t->ctx->db;
 	struct kz_trainee r;
-	const char *y = form_value(f, TF_YEAR);
-	char *end;
 	int rc = KZ_OK;
 
 	kz_trainee_init(&r);
 	if (e->orig) {
 		memcpy(r.id, e->orig->id, sizeof r.id);
-		kz_stamps_copy(&r.st, &e->orig->st);
+		if (kz_stamps_copy(&r.st, &e->orig->st)) {
+			kz_trainee_free(&r);
+			return kz_err_add(err, "", "%s", _("out of memory"));
+		}
 	}
-	rc |= form_take(f, TF_HOST, &r.host);
-	rc |= form_take(f, TF_HOME, &r.home_government);
-	rc |= form_take(f, TF_REGION, &r.home_region);
-	kz_copy_value(r.home_country, sizeof r.home_country,
-	    form_value(f, TF_COUNTRY), "home_country", _("home country"), err);
-	form_upper(r.home_country);
-	rc |= form_take(f, TF_NAME, &r.name);
-	rc |= form_take(f, TF_ROMAN, &r.name_roman);
-	rc |= form_take(f, TF_POST, &r.post);
-	rc |= form_take(f, TF_FIELDS, &r.fields);
-	while (*y == ' ')
-		y++;
-	if (*y) {
-		long v = strtol(y, &end, 10);
-		if (*kz_trim(end) != '\0' || v < 1900 || v > 2199)
-			kz_err_add(err, "year", _("year must be 1900 to 2199"));
-		else
-			r.year = (int)v;
-	}
-	kz_copy_value(r.start, sizeof r.start, form_value(f, TF_START), "start",
-	    _("first day"), err);
-	kz_copy_value(r.end, sizeof r.end, form_value(f, TF_END), "end",
-	    _("last day"), err);
-	r.programme = (enum kz_trainee_programme)form_choice(f, TF_PROGRAMME);
-	rc |= form_take(f, TF_COURSE, &r.course);
-	r.status = (enum kz_trainee_status)form_choice(f, TF_STATUS);
-	rc |= form_take(f, TF_NOTES, &r.notes);
-	if (rc != KZ_OK)
-		rc = kz_err_add(err, "", "%s", _("out of memory"));
-	else if (err->n > 0) {
-		kz_trainee_validate(e->t->ctx->db, &r, err);
+	record_form_take(&e->rf, f, &r, err);
+	if (err->n > 0) {
+		/* Show the rest of the problems too, not one at a time. */
+		kz_trainee_validate(db, &r, err);
 		rc = KZ_ERROR;
 	} else if (e->orig)
-		rc = kz_trainee_update(e->t->ctx->db, &r, err);
+		rc = kz_trainee_update(db, &r, err);
 	else
-		rc = kz_trainee_insert(e->t->ctx->db, &r, err);
+		rc = kz_trainee_insert(db, &r, err);
 	if (rc == KZ_OK)
 		memcpy(e->saved, r.id, KZ_ID_SIZE);
 	kz_trainee_free(&r);
@@ -283,37 +170,23 @@ tr_form_run(struct tr_tab *t, bool edit)
 {
 	const struct kz_trainee *o = edit && t->list.sel < t->n ?
 	    &t->l[t->list.sel] : NULL;
-	struct tr_edit e = { t, o, "" };
+	struct tr_edit e = { t, o, "", { 0 } };
 	struct form f;
-	char year[16];
 
 	if (edit && o == NULL)
 		return 0;
+	if (!record_form_init(&e.rf, &kz_trainee_type))
+		return 0;
 	form_init(&f, edit ? _("Edit a trainee placement") :
-	    _("Add a trainee placement"), tr_form, TF_N, &e);
-	if (o) {
-		form_set(&f, TF_HOST, o->host);
-		form_set(&f, TF_HOME, o->home_government);
-		form_set(&f, TF_REGION, o->home_region);
-		form_set(&f, TF_COUNTRY, o->home_country);
-		form_set(&f, TF_NAME, o->name);
-		form_set(&f, TF_ROMAN, o->name_roman);
-		form_set(&f, TF_POST, o->post);
-		form_set(&f, TF_FIELDS, o->fields);
-		snprintf(year, sizeof year, "%d", o->year);
-		form_set(&f, TF_YEAR, year);
-		form_set(&f, TF_START, o->start);
-		form_set(&f, TF_END, o->end);
-		form_set_choice(&f, TF_PROGRAMME, (int)o->programme);
-		form_set(&f, TF_COURSE, o->course);
-		form_set_choice(&f, TF_STATUS, (int)o->status);
-		form_set(&f, TF_NOTES, o->notes);
-	}
+	    _("Add a trainee placement"), e.rf.spec, e.rf.n, &e);
+	if (o)
+		record_form_fill(&e.rf, &f, o);
 	if (form_run(&f, tr_save)) {
 		tr_load(t, e.saved);
 		frame_message(t->ctx, false, _("Saved %s."), e.saved);
 	}
 	form_free(&f);
+	record_form_free(&e.rf);
 	return UI_LAYOUT | UI_DRAW_ALL;
 }
 
@@ -371,6 +244,8 @@ tr_open(struct frame_ctx *ctx)
 
 	t->ctx = ctx;
 	record_list_init(&t->list, &tr_ops, t);
+	/* the text column stays put from record to record */
+	t->list.labelw = record_label_width(&kz_trainee_type);
 	tr_load(t, NULL);
 	return t;
 }
