@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "country.h"
 #include "csv.h"
 #include "date.h"
 #include "i18n.h"
@@ -283,6 +284,14 @@ text_of(const struct kz_rfield *f, const void *rec, bool shown,
 			return NULL;
 		}
 		return b.s ? b.s : strdup("");
+	case KZ_RK_COUNTRY:
+		/* people read "KH Cambodia"; files keep the code */
+		s = str_of(f, rec);
+		if (shown && *s && kz_country_name(s)) {
+			kz_buf_printf(&b, "%s %s", s, _(kz_country_name(s)));
+			return b.oom ? (kz_buf_free(&b), NULL) : b.s;
+		}
+		return strdup(s);
 	case KZ_RK_STAMP:
 		s = str_of(f, rec);
 		if (shown && cfg && *s)
@@ -637,6 +646,27 @@ kz_rtype_json(const struct kz_rtype *rt, const void *rec, struct kz_buf *out)
 			return KZ_ERROR;
 	}
 	kz_buf_puts(out, "\n}\n");
+	return out->oom ? KZ_ERROR : KZ_OK;
+}
+
+int
+kz_rtype_json_csv(const struct kz_rtype *rt, const void *rec, bool personal,
+    struct kz_buf *out)
+{
+	bool first = true;
+
+	kz_buf_puts(out, "{");
+	for (size_t i = 0; i < rt->n; i++) {
+		if (!in_csv(&rt->f[i], personal))
+			continue;
+		kz_buf_puts(out, first ? "" : ", ");
+		first = false;
+		kz_json_str(out, rt->f[i].name);
+		kz_buf_puts(out, ": ");
+		if (kz_rfield_json(&rt->f[i], rec, out))
+			return KZ_ERROR;
+	}
+	kz_buf_puts(out, "}");
 	return out->oom ? KZ_ERROR : KZ_OK;
 }
 

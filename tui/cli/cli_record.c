@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "participant.h"
 #include "specialist.h"
 
 #include "i18n.h"
@@ -118,4 +119,5 @@ cli_record_options(void)
 		return;
 	done = true;
 	fill(cli_specialist_opts, KZ_CLI_RECORD_OPTS, &kz_specialist_type);
+	fill(cli_participant_opts, KZ_CLI_RECORD_OPTS, &kz_participant_type);
 }
