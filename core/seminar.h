@@ -7,6 +7,7 @@
 #include "db.h"
 #include "id.h"
 #include "record.h"
+#include "rtype.h"
 
 /* A recurring seminar of an office, e.g. the Beijing office's
  * China-Japan local exchange promotion seminar. */
@@ -55,6 +56,9 @@ const char *kz_seminar_status_name(enum kz_seminar_status s);	/* N_() marked */
 int kz_seminar_status_parse(const char *s);			/* -1 if unknown */
 
 /* ---- series ---- */
+
+/* The table of a series' fields (core/seminar.c). */
+extern const struct kz_rtype kz_series_type;
 
 void kz_series_free(struct kz_series *s);
 int kz_series_validate(struct kz_db *db, const struct kz_series *s,

@@ -218,6 +218,56 @@ test_participant_files(void **state)
 	assert_int_equal(err.n, 0);
 }
 
+/* A series: set from text, stored, read back and listed the same; its
+ * own rules (the code's form, one code once) beside the table's. */
+static void
+test_series_table(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_series s, back, *l;
+	struct kz_buf b = { 0 };
+	struct kz_err err = { 0 };
+	size_t n;
+
+	memset(&s, 0, sizeof s);
+	assert_int_equal(kz_rfield_set(kz_rtype_field(&kz_series_type, "code"),
+	    &s, "cj-seminar", &err), KZ_OK);
+	kz_rfield_set(kz_rtype_field(&kz_series_type, "name"), &s,
+	    "中日地方交流促进研讨会", &err);
+	kz_rfield_set(kz_rtype_field(&kz_series_type, "office"), &s, "BJS",
+	    &err);
+	kz_rfield_set(kz_rtype_field(&kz_series_type, "notes"), &s, "a\nb",
+	    &err);
+	assert_int_equal(kz_series_insert(f->db, &s, &err), KZ_OK);
+	assert_int_equal(kz_series_get(f->db, "cj-seminar", &back, &err),
+	    KZ_OK);
+	same_text(&kz_series_type, &s, &back);
+	assert_int_equal(back.editions, 0);
+	assert_int_equal(kz_series_list(f->db, &l, &n, &err), KZ_OK);
+	assert_int_equal(n, 1);
+	same_text(&kz_series_type, &s, &l[0]);
+	kz_series_list_free(l, n);
+
+	assert_int_equal(kz_rtype_json(&kz_series_type, &back, &b), KZ_OK);
+	assert_non_null(strstr(kz_buf_str(&b), "\"notes\": \"a\\nb\""));
+	assert_non_null(strstr(kz_buf_str(&b), "\"office\": \"BJS\""));
+	kz_buf_free(&b);
+
+	kz_rfield_set(kz_rtype_field(&kz_series_type, "name"), &back, "", &err);
+	assert_int_equal(kz_series_update(f->db, &back, &err), KZ_ERROR);
+	assert_non_null(kz_err_for(&err, "name"));
+	kz_series_free(&back);
+	memset(&err, 0, sizeof err);
+	memset(&back, 0, sizeof back);
+	kz_rfield_set(kz_rtype_field(&kz_series_type, "code"), &back,
+	    "CJ-SEMINAR", &err);
+	assert_int_equal(kz_series_validate(f->db, &back, &err), KZ_ERROR);
+	assert_non_null(kz_err_for(&err, "code"));
+	assert_non_null(kz_err_for(&err, "name"));
+	kz_series_free(&back);
+	kz_series_free(&s);
+}
+
 int
 main(void)
 {
@@ -225,6 +275,8 @@ main(void)
 		cmocka_unit_test(test_participant_role),
 		cmocka_unit_test(test_participant_files),
 		cmocka_unit_test_setup_teardown(test_participant_sql,
+		    unit_setup, unit_teardown),
+		cmocka_unit_test_setup_teardown(test_series_table,
 		    unit_setup, unit_teardown),
 	};
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "participant.h"
+#include "seminar.h"
 #include "specialist.h"
 
 #include "i18n.h"
@@ -120,4 +121,5 @@ cli_record_options(void)
 	done = true;
 	fill(cli_specialist_opts, KZ_CLI_RECORD_OPTS, &kz_specialist_type);
 	fill(cli_participant_opts, KZ_CLI_RECORD_OPTS, &kz_participant_type);
+	fill(cli_series_opts, KZ_CLI_RECORD_OPTS, &kz_series_type);
 }
