@@ -12,23 +12,26 @@
 #include "specialist.h"	/* kz_str_set */
 #include "text.h"
 
-static const char *const status_names[KZ_SEM_STATUS_COUNT] = {
-	N_("planned"), N_("confirmed"), N_("held"), N_("cancelled"),
+/* An edition's status, once: keywords stored, labels shown. */
+static const char *const status_keywords[] = {
+	"planned", "confirmed", "held", "cancelled", NULL,
 };
+const char *const kz_seminar_status_labels[] = {
+	N_("planned"), N_("confirmed"), N_("held"), N_("cancelled"), NULL,
+};
+const struct kz_enum kz_seminar_status_enum = { "status", status_keywords,
+	kz_seminar_status_labels };
 
 const char *
 kz_seminar_status_name(enum kz_seminar_status s)
 {
-	return s >= 0 && s < KZ_SEM_STATUS_COUNT ? status_names[s] : "?";
+	return kz_enum_keyword(&kz_seminar_status_enum, (int)s);
 }
 
 int
 kz_seminar_status_parse(const char *s)
 {
-	for (int i = 0; s && i < KZ_SEM_STATUS_COUNT; i++)
-		if (strcmp(s, status_names[i]) == 0)
-			return i;
-	return -1;
+	return kz_enum_parse(&kz_seminar_status_enum, s);
 }
 
 /* ---- series ---- */
@@ -565,9 +568,13 @@ kz_seminar_validate(struct kz_db *db, const struct kz_seminar *s,
 	    0);
 	kz_check_text(err, "notes", _("notes"), s->notes, 4000,
 	    KZ_TEXT_MULTILINE);
-	if (s->status < 0 || s->status >= KZ_SEM_STATUS_COUNT)
-		kz_err_add(err, "status", _("status must be planned, confirmed, "
-		    "held or cancelled"));
+	if (s->status < 0 || s->status >= KZ_SEM_STATUS_COUNT) {
+		char list[128];
+
+		kz_enum_list(&kz_seminar_status_enum, list, sizeof list);
+		kz_err_add(err, "status", _("%s must be %s, not \"%s\""),
+		    _("status"), list, "?");
+	}
 	if (s->attendance > 1000000)
 		kz_err_add(err, "attendance", _("attendance of %ld is not "
 		    "believable"), s->attendance);

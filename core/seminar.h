@@ -52,8 +52,14 @@ struct kz_seminar {
 	long items, participants;
 };
 
-const char *kz_seminar_status_name(enum kz_seminar_status s);	/* N_() marked */
-int kz_seminar_status_parse(const char *s);			/* -1 if unknown */
+/* The statuses, once: keywords as stored, labels as shown. */
+extern const struct kz_enum kz_seminar_status_enum;
+/* Its labels, for a form's choices made at compile time. */
+extern const char *const kz_seminar_status_labels[];
+/* Thin wrappers over it: the keyword; a keyword or a label parsed, -1
+ * if none. */
+const char *kz_seminar_status_name(enum kz_seminar_status s);
+int kz_seminar_status_parse(const char *s);
 
 /* ---- series ---- */
 

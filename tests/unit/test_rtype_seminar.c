@@ -268,12 +268,34 @@ test_series_table(void **state)
 	kz_series_free(&s);
 }
 
+/* An edition's status is one enumeration, stored by keyword. */
+static void
+test_seminar_status(void **state)
+{
+	char list[128];
+
+	(void)state;
+	assert_int_equal(kz_enum_count(&kz_seminar_status_enum),
+	    KZ_SEM_STATUS_COUNT);
+	assert_int_equal(kz_seminar_status_parse("held"), KZ_SEM_HELD);
+	assert_int_equal(kz_seminar_status_parse("Cancelled"),
+	    KZ_SEM_CANCELLED);
+	assert_int_equal(kz_seminar_status_parse("postponed"), -1);
+	assert_string_equal(kz_seminar_status_name(KZ_SEM_CONFIRMED),
+	    "confirmed");
+	assert_ptr_equal(kz_seminar_status_enum.labels,
+	    kz_seminar_status_labels);
+	kz_enum_list(&kz_seminar_status_enum, list, sizeof list);
+	assert_string_equal(list, "planned, confirmed, held or cancelled");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_participant_role),
 		cmocka_unit_test(test_participant_files),
+		cmocka_unit_test(test_seminar_status),
 		cmocka_unit_test_setup_teardown(test_participant_sql,
 		    unit_setup, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_series_table,

@@ -320,10 +320,12 @@ sem_opt(struct cli *c, struct kz_seminar *s, int ch, const char *v,
 	case O_COORG: return kz_str_set(&s->co_organisers, v);
 	case O_SUPPORTERS: return kz_str_set(&s->supporters, v);
 	case O_STATUS:
-		if ((k = kz_seminar_status_parse(v)) < 0)
-			kz_err_add(err, "status", _("status must be planned, "
-			    "confirmed, held or cancelled, not \"%s\""), v);
-		else
+		if ((k = kz_seminar_status_parse(v)) < 0) {
+			char list[128];
+			kz_enum_list(&kz_seminar_status_enum, list, sizeof list);
+			kz_err_add(err, "status", _("%s must be %s, not \"%s\""),
+			    _("status"), list, v);
+		} else
 			s->status = (enum kz_seminar_status)k;
 		return 0;
 	case O_ATTENDANCE:
@@ -466,7 +468,7 @@ sem_print_list(struct cli *c, const struct kz_seminar *l, size_t n)
 		sem_place(s, place, sizeof place);
 		cli_sem_period(s->start, s->end, period, sizeof period);
 		const char *v[] = { ref, s->number ? num : "", year, period,
-		    place, _(kz_seminar_status_name(s->status)),
+		    place, kz_enum_label(&kz_seminar_status_enum, (int)s->status),
 		    s->theme ? s->theme : s->title };
 		out_table_row(&t, v);
 	}
@@ -525,7 +527,7 @@ sem_print_full(struct cli *c, const struct kz_seminar *s)
 	cli_show_line(labels[10], s->organiser, lw);
 	cli_show_line(labels[11], s->co_organisers, lw);
 	cli_show_line(labels[12], s->supporters, lw);
-	cli_show_line(labels[13], _(kz_seminar_status_name(s->status)), lw);
+	cli_show_line(labels[13], kz_enum_label(&kz_seminar_status_enum, (int)s->status), lw);
 	cli_show_line(labels[14], att, lw);
 	snprintf(line, sizeof line, ngettext("%ld item", "%ld items",
 	    (unsigned long)s->items), s->items);
@@ -607,10 +609,13 @@ cli_seminar_list(struct cli *c, const struct cli_args *a)
 				return 1;
 			break;
 		case O_STATUS:
-			if ((q.status = kz_seminar_status_parse(val)) < 0)
-				return cli_fail(_("--status: \"%s\" is not "
-				    "planned, confirmed, held or cancelled"),
-				    val);
+			if ((q.status = kz_seminar_status_parse(val)) < 0) {
+				char list[128];
+				kz_enum_list(&kz_seminar_status_enum, list,
+				    sizeof list);
+				return cli_fail(_("--status: \"%s\" is not %s"),
+				    val, list);
+			}
 			break;
 		case O_SEARCH: q.text = val; break;
 		}

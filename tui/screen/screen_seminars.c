@@ -38,10 +38,6 @@ struct sem_tab {
 	int y, x, h, w;
 };
 
-static const char *const sem_status_choices[] = {
-	N_("planned"), N_("confirmed"), N_("held"), N_("cancelled"), NULL
-};
-
 /* "第18届" is the translators' business: the label is the handle. */
 static void
 edition_title(const struct kz_seminar *s, const char *series_name, char *out,
@@ -191,7 +187,7 @@ eds_row(void *arg, size_t i, char *buf, size_t size, int width)
 	o = draw_cell(buf, size, o, year, yw, false);
 	o = draw_cell(buf, size, o, place, pw, false);
 	if (sw)
-		o = draw_cell(buf, size, o, _(kz_seminar_status_name(s->status)),
+		o = draw_cell(buf, size, o, kz_enum_label(&kz_seminar_status_enum, (int)s->status),
 		    sw, false);
 	draw_cell(buf, size, o, s->theme ? s->theme : s->title ? s->title : "",
 	    tw, true);
@@ -237,7 +233,7 @@ eds_detail(void *arg, struct record_list *l, size_t sel)
 	record_list_detail_add(l, _("Organiser"), s->organiser);
 	record_list_detail_add(l, _("Co-organisers"), s->co_organisers);
 	record_list_detail_add(l, _("Supporters"), s->supporters);
-	record_list_detail_add(l, _("Status"), _(kz_seminar_status_name(s->status)));
+	record_list_detail_add(l, _("Status"), kz_enum_label(&kz_seminar_status_enum, (int)s->status));
 	record_list_detail_add(l, _("Attendance"), att);
 	snprintf(buf, sizeof buf, ngettext("%ld item (%s shows the programme)",
 	    "%ld items (%s shows the programme)", (unsigned long)s->items),
@@ -328,7 +324,7 @@ static const struct form_spec edition_form[EF_N] = {
 	  NULL },
 	{ "supporters", N_("Supporters"), N_("Separated by ;"), NULL, 0, NULL },
 	{ "status", N_("Status"), N_("Space, or the first letter"),
-	  sem_status_choices, 0, NULL },
+	  kz_seminar_status_labels, 0, NULL },
 	{ "attendance", N_("Attendance"), N_("Total: parts, e.g. 178: Japanese "
 	  "61, Chinese 117"), NULL, 0, NULL },
 	{ "notes", N_("Notes"), N_("Anything else worth knowing"), NULL, 0,
