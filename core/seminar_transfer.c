@@ -224,12 +224,13 @@ prog_row(struct importer *im, const struct kz_csv_row *r, struct kz_err *e,
 	kz_str_set(&it.venue, cell(im, r, P_VENUE));
 	kz_str_set(&it.title, cell(im, r, P_TITLE));
 	kz_str_set(&it.notes, cell(im, r, P_NOTES));
-	if ((k = kz_kind_parse(cell(im, r, P_KIND))) < 0)
-		kz_err_add(e, "kind", _("\"%s\" is not a kind of item (arrival, "
-		    "lecture, briefing, visit, courtesy-call, opinion-exchange, "
-		    "session, reception, travel, departure)"),
-		    cell(im, r, P_KIND) ? cell(im, r, P_KIND) : "");
-	else
+	if ((k = kz_kind_parse(cell(im, r, P_KIND))) < 0) {
+		char list[200];
+
+		kz_enum_list(&kz_item_kind_enum, list, sizeof list);
+		kz_err_add(e, "kind", _("\"%s\" is not a kind of item (%s)"),
+		    cell(im, r, P_KIND) ? cell(im, r, P_KIND) : "", list);
+	} else
 		it.kind = (enum kz_kind)k;
 	if (e->n > 0) {
 		/* the rest of the row's problems too */

@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "participant.h"
+#include "programme.h"
 #include "record.h"
 #include "rtype.h"
 #include "seminar.h"
@@ -289,6 +290,29 @@ test_seminar_status(void **state)
 	assert_string_equal(list, "planned, confirmed, held or cancelled");
 }
 
+/* A programme item's kind is one enumeration: keyword, label, and the
+ * English keyword parsed with spaces or _ for dashes. */
+static void
+test_item_kind(void **state)
+{
+	char list[200];
+
+	(void)state;
+	assert_int_equal(kz_enum_count(&kz_item_kind_enum), KZ_KIND_COUNT);
+	assert_int_equal(kz_kind_parse("Courtesy call"),
+	    KZ_KIND_COURTESY_CALL);
+	assert_int_equal(kz_kind_parse("opinion_exchange"),
+	    KZ_KIND_OPINION_EXCHANGE);
+	assert_int_equal(kz_kind_parse("party"), -1);
+	assert_string_equal(kz_kind_name(KZ_KIND_COURTESY_CALL),
+	    "courtesy-call");
+	assert_string_equal(kz_kind_label(KZ_KIND_COURTESY_CALL),
+	    "courtesy call");
+	assert_string_equal(kz_kind_name(KZ_KIND_COUNT), "?");
+	kz_enum_list(&kz_item_kind_enum, list, sizeof list);
+	assert_non_null(strstr(list, "reception, travel or departure"));
+}
+
 int
 main(void)
 {
@@ -296,6 +320,7 @@ main(void)
 		cmocka_unit_test(test_participant_role),
 		cmocka_unit_test(test_participant_files),
 		cmocka_unit_test(test_seminar_status),
+		cmocka_unit_test(test_item_kind),
 		cmocka_unit_test_setup_teardown(test_participant_sql,
 		    unit_setup, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_series_table,
