@@ -10,25 +10,102 @@
 #include "specialist.h"	/* kz_str_set */
 #include "text.h"
 
-static const char *const role_names[KZ_PART_ROLE_COUNT] = {
-	N_("participant"), N_("speaker"), N_("interpreter"), N_("staff"),
+/* ---- the role, once ---- */
+
+static const char *const role_keywords[] = {
+	"participant", "speaker", "interpreter", "staff", NULL,
 };
+static const char *const role_labels[] = {
+	N_("participant"), N_("speaker"), N_("interpreter"), N_("staff"), NULL,
+};
+const struct kz_enum kz_participant_role_enum = { "role", role_keywords,
+	role_labels };
 
 const char *
 kz_participant_role_name(enum kz_participant_role r)
 {
-	return r >= 0 && r < KZ_PART_ROLE_COUNT ? role_names[r] : "?";
+	return kz_enum_keyword(&kz_participant_role_enum, (int)r);
 }
 
 int
 kz_participant_role_parse(const char *s)
 {
-	for (int i = 0; s && i < KZ_PART_ROLE_COUNT; i++)
-		if (strcmp(s, role_names[i]) == 0 || strcmp(s, _(role_names[i]))
-		    == 0)
-			return i;
-	return -1;
+	return kz_enum_parse(&kz_participant_role_enum, s);
 }
+
+/* ---- the table of fields ---- */
+
+#define S(m) offsetof(struct kz_participant, m)
+#define A(m) S(m), sizeof ((struct kz_participant *)0)->m
+
+/* One line a field: the order of files (contact details last, so a file
+ * without them is the same file cut short), forms and detail panes. */
+static const struct kz_rfield participant_fields[] = {
+	{ .name = "id", .column = "id", .csv = "id", .label = N_("ID"),
+	  .kind = KZ_RK_ID, .off = A(id) },
+	{ .name = "seminar", .column = "seminar", .label = N_("edition"),
+	  .kind = KZ_RK_REF, .off = A(seminar), .ref = KZ_T_SEMINAR,
+	  .flags = KZ_RF_REQUIRED },
+	{ .name = "name", .column = "name", .csv = "name", .option = "name",
+	  .label = N_("name"), .kind = KZ_RK_TEXT, .off = S(name), .max = 100,
+	  .flags = KZ_RF_REQUIRED, .hint = N_("As the person writes it") },
+	{ .name = "name_roman", .column = "name_roman", .csv = "name_roman",
+	  .option = "roman", .label = N_("romanised name"), .kind = KZ_RK_TEXT,
+	  .off = S(name_roman), .max = 100, .hint = N_("In Latin letters") },
+	{ .name = "country", .column = "country", .csv = "country",
+	  .option = "country", .label = N_("country"), .kind = KZ_RK_COUNTRY,
+	  .off = A(country), .flags = KZ_RF_REQUIRED,
+	  .hint = N_("ISO code: KH, IN, ID, LA, MY, MM, PH, LK, TH, CN, JP, "
+	  "...") },
+	{ .name = "organisation", .column = "organisation",
+	  .csv = "organisation", .option = "organisation",
+	  .label = N_("organisation"), .kind = KZ_RK_TEXT,
+	  .off = S(organisation), .max = 200,
+	  .hint = N_("e.g. Ministry of Interior") },
+	{ .name = "post", .column = "post", .csv = "post", .option = "post",
+	  .label = N_("post"), .kind = KZ_RK_TEXT, .off = S(post), .max = 200,
+	  .hint = N_("e.g. Deputy Director") },
+	{ .name = "role", .column = "role", .csv = "role", .option = "role",
+	  .label = N_("role"), .kind = KZ_RK_ENUM, .off = S(role),
+	  .values = &kz_participant_role_enum,
+	  .hint = N_("Space, or the first letter") },
+	{ .name = "needs", .column = "needs", .csv = "needs",
+	  .option = "needs", .label = N_("needs"), .kind = KZ_RK_TEXT,
+	  .off = S(needs), .max = 500,
+	  .hint = N_("Dietary or access needs, e.g. halal, wheelchair") },
+	{ .name = "notes", .column = "notes", .csv = "notes",
+	  .option = "notes", .label = N_("notes"), .kind = KZ_RK_NOTE,
+	  .off = S(notes), .max = 4000,
+	  .hint = N_("Anything else worth knowing") },
+	{ .name = "email", .column = "email", .csv = "email",
+	  .option = "email", .label = N_("e-mail"), .kind = KZ_RK_EMAIL,
+	  .off = S(email), .flags = KZ_RF_PERSONAL,
+	  .hint = N_("e.g. name@example.org") },
+	{ .name = "phone", .column = "phone", .csv = "phone",
+	  .option = "phone", .label = N_("phone"), .kind = KZ_RK_PHONE,
+	  .off = S(phone), .flags = KZ_RF_PERSONAL,
+	  .hint = N_("Digits, spaces and + - ( ) . /") },
+	{ .name = "created", .column = "created", .label = N_("created"),
+	  .kind = KZ_RK_STAMP, .off = A(st.created), .flags = KZ_RF_CREATED },
+	{ .name = "created_by", .column = "created_by",
+	  .label = N_("created by"), .kind = KZ_RK_USER,
+	  .off = S(st.created_by), .flags = KZ_RF_CREATED },
+	{ .name = "updated", .column = "updated", .label = N_("updated"),
+	  .kind = KZ_RK_STAMP, .off = A(st.updated) },
+	{ .name = "updated_by", .column = "updated_by",
+	  .label = N_("updated by"), .kind = KZ_RK_USER,
+	  .off = S(st.updated_by) },
+};
+
+#undef S
+#undef A
+
+static struct kz_rtype_sql participant_sql;
+const struct kz_rtype kz_participant_type = {
+	.name = N_("participant"), .table = KZ_T_PARTICIPANT,
+	.f = participant_fields, .n = KZ_NFIELDS(participant_fields),
+	.sql = &participant_sql,
+};
 
 void
 kz_participant_init(struct kz_participant *p)
@@ -39,12 +116,7 @@ kz_participant_init(struct kz_participant *p)
 void
 kz_participant_free(struct kz_participant *p)
 {
-	char **strs[] = { &p->name, &p->name_roman, &p->organisation, &p->post,
-	    &p->email, &p->phone, &p->needs, &p->notes };
-
-	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
-		free(*strs[i]);
-	kz_stamps_free(&p->st);
+	kz_rtype_free(&kz_participant_type, p);
 	kz_participant_init(p);
 }
 
@@ -54,27 +126,10 @@ kz_participant_validate(struct kz_db *db, const struct kz_participant *p,
 {
 	int before = err->n + err->dropped;
 
-	if (!p->seminar[0] || !kz_record_exists(db, KZ_T_SEMINAR, p->seminar))
-		kz_err_add(err, "seminar", _("the participant needs a seminar "
-		    "that exists"));
-	kz_check_text(err, "name", _("name"), p->name, 100, KZ_TEXT_REQUIRED);
-	kz_check_text(err, "name_roman", _("romanised name"), p->name_roman,
-	    100, 0);
+	kz_rtype_check(&kz_participant_type, db, p, err);
 	if (kz_has_cjk(p->name_roman))
 		kz_err_add(err, "name_roman", _("romanised name must be written "
 		    "in Latin letters"));
-	kz_check_country(err, "country", p->country, true);
-	kz_check_text(err, "organisation", _("organisation"), p->organisation,
-	    200, 0);
-	kz_check_text(err, "post", _("post"), p->post, 200, 0);
-	if (p->role < 0 || p->role >= KZ_PART_ROLE_COUNT)
-		kz_err_add(err, "role", _("role must be participant, speaker, "
-		    "interpreter or staff"));
-	kz_check_email(err, "email", p->email);
-	kz_check_phone(err, "phone", p->phone);
-	kz_check_text(err, "needs", _("needs"), p->needs, 500, 0);
-	kz_check_text(err, "notes", _("notes"), p->notes, 4000,
-	    KZ_TEXT_MULTILINE);
 	return err->n + err->dropped > before ? KZ_ERROR : KZ_OK;
 }
 
@@ -91,21 +146,8 @@ part_write(struct kz_db *db, struct kz_participant *p, bool insert,
 		    p->id);
 	if (kz_stamps_touch(db, &p->st, insert))
 		return kz_err_add(err, "", _("out of memory"));
-	const char *v[] = { p->seminar, p->name, p->name_roman, p->country,
-	    p->organisation, p->post, kz_participant_role_name(p->role), p->email,
-	    p->phone, p->needs, p->notes, p->st.created, p->st.updated,
-	    p->st.created_by, p->st.updated_by, p->id };
-	if (insert)
-		return kz_sql_run(db, err, "INSERT INTO participant (seminar, "
-		    "name, name_roman, country, organisation, post, role, email, "
-		    "phone, needs, notes, created, updated, created_by, "
-		    "updated_by, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-		    "?, ?, ?, ?)", 16, v);
-	return kz_sql_run(db, err, "UPDATE participant SET seminar = ?1, "
-	    "name = ?2, name_roman = ?3, country = ?4, organisation = ?5, "
-	    "post = ?6, role = ?7, email = ?8, phone = ?9, needs = ?10, "
-	    "notes = ?11, updated = ?13, updated_by = ?15 WHERE id = ?16", 16,
-	    v);
+	return insert ? kz_rtype_insert(db, &kz_participant_type, p, err) :
+	    kz_rtype_update(db, &kz_participant_type, p, err);
 }
 
 int
@@ -140,57 +182,20 @@ kz_participant_delete(struct kz_db *db, const char *typed, struct kz_err *err)
 	return kz_sql_run(db, err, "DELETE FROM participant WHERE id = ?", 1, v);
 }
 
-#define PART_COLS "id, seminar, name, name_roman, country, organisation, " \
-	"post, role, email, phone, needs, notes, created, updated, " \
-	"created_by, updated_by"
-
-static void
-part_row(sqlite3_stmt *st, struct kz_participant *p)
-{
-	int r;
-
-	kz_participant_init(p);
-	kz_col_copy(st, 0, p->id, sizeof p->id);
-	kz_col_copy(st, 1, p->seminar, sizeof p->seminar);
-	p->name = kz_col_dup(st, 2);
-	p->name_roman = kz_col_dup(st, 3);
-	kz_col_copy(st, 4, p->country, sizeof p->country);
-	p->organisation = kz_col_dup(st, 5);
-	p->post = kz_col_dup(st, 6);
-	r = kz_participant_role_parse((const char *)sqlite3_column_text(st, 7));
-	p->role = r < 0 ? KZ_PART_PARTICIPANT : (enum kz_participant_role)r;
-	p->email = kz_col_dup(st, 8);
-	p->phone = kz_col_dup(st, 9);
-	p->needs = kz_col_dup(st, 10);
-	p->notes = kz_col_dup(st, 11);
-	kz_col_copy(st, 12, p->st.created, sizeof p->st.created);
-	kz_col_copy(st, 13, p->st.updated, sizeof p->st.updated);
-	p->st.created_by = kz_col_dup(st, 14);
-	p->st.updated_by = kz_col_dup(st, 15);
-}
-
 int
 kz_participant_get(struct kz_db *db, const char *typed,
     struct kz_participant *p, struct kz_err *err)
 {
-	sqlite3_stmt *st;
 	char id[KZ_ID_SIZE];
-	bool found = false;
 
 	kz_participant_init(p);
 	if (part_resolve(db, typed, id, err))
 		return KZ_ERROR;
-	if (sqlite3_prepare_v2(db->sql, "SELECT " PART_COLS " FROM participant "
-	    "WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
-		return kz_db_fail(db, err, "participant");
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		part_row(st, p);
-		found = true;
+	if (kz_rtype_read(db, &kz_participant_type, id, p, err)) {
+		kz_participant_free(p);
+		return KZ_ERROR;
 	}
-	sqlite3_finalize(st);
-	return found ? KZ_OK : kz_err_add(err, "id", _("no participant with id "
-	    "%s"), id);
+	return KZ_OK;
 }
 
 int
@@ -199,17 +204,26 @@ kz_participant_list(struct kz_db *db, const char *seminar, const char *country,
 {
 	sqlite3_stmt *st;
 	struct kz_participant *l = NULL, *g;
+	const char *cols = kz_rtype_columns(&kz_participant_type);
+	char *q;
+	int rc;
 
 	*out = NULL;
 	*n = 0;
+	if (cols == NULL)
+		return kz_err_add(err, "", _("out of memory"));
 	/* the order of a name list at the door: people, speakers, then the
 	 * ones who work there */
-	if (sqlite3_prepare_v2(db->sql, "SELECT " PART_COLS " FROM participant "
-	    "WHERE seminar = ?1 AND (?2 IS NULL OR country = ?2) AND "
-	    "(?3 IS NULL OR role = ?3) ORDER BY CASE role WHEN 'participant' "
-	    "THEN 0 WHEN 'speaker' THEN 1 WHEN 'interpreter' THEN 2 ELSE 3 "
-	    "END, country, coalesce(name_roman, name), name", -1, &st, NULL) !=
-	    SQLITE_OK)
+	q = sqlite3_mprintf("SELECT %s FROM participant WHERE seminar = ?1 "
+	    "AND (?2 IS NULL OR country = ?2) AND (?3 IS NULL OR role = ?3) "
+	    "ORDER BY CASE role WHEN 'participant' THEN 0 WHEN 'speaker' THEN "
+	    "1 WHEN 'interpreter' THEN 2 ELSE 3 END, country, "
+	    "coalesce(name_roman, name), name", cols);
+	if (q == NULL)
+		return kz_err_add(err, "", _("out of memory"));
+	rc = sqlite3_prepare_v2(db->sql, q, -1, &st, NULL);
+	sqlite3_free(q);
+	if (rc != SQLITE_OK)
 		return kz_db_fail(db, err, "participant");
 	sqlite3_bind_text(st, 1, seminar, -1, SQLITE_STATIC);
 	kz_bind_text(st, 2, country);
@@ -223,7 +237,13 @@ kz_participant_list(struct kz_db *db, const char *seminar, const char *country,
 			return kz_err_add(err, "", _("out of memory"));
 		}
 		l = g;
-		part_row(st, &l[(*n)++]);
+		kz_participant_init(&l[*n]);
+		if (kz_rtype_row(&kz_participant_type, st, 0, &l[(*n)++])) {
+			sqlite3_finalize(st);
+			kz_participant_list_free(l, *n);
+			*n = 0;
+			return kz_err_add(err, "", _("out of memory"));
+		}
 	}
 	sqlite3_finalize(st);
 	*out = l;

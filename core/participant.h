@@ -8,6 +8,7 @@
 #include "db.h"
 #include "id.h"
 #include "record.h"
+#include "rtype.h"
 
 enum kz_participant_role { KZ_PART_PARTICIPANT, KZ_PART_SPEAKER, KZ_PART_INTERPRETER,
 	KZ_PART_STAFF, KZ_PART_ROLE_COUNT };
@@ -26,8 +27,15 @@ struct kz_participant {
 	struct kz_stamps st;
 };
 
-const char *kz_participant_role_name(enum kz_participant_role r);	/* N_() marked */
-int kz_participant_role_parse(const char *s);			/* -1 if unknown */
+/* The roles, once: keywords as stored, labels as shown. */
+extern const struct kz_enum kz_participant_role_enum;
+/* The table of a participant's fields (core/participant.c). */
+extern const struct kz_rtype kz_participant_type;
+
+/* Thin wrappers over the enumeration: the keyword, and a keyword or a
+ * label parsed (-1 if unknown). */
+const char *kz_participant_role_name(enum kz_participant_role r);
+int kz_participant_role_parse(const char *s);
 
 void kz_participant_init(struct kz_participant *p);
 void kz_participant_free(struct kz_participant *p);

@@ -14,32 +14,30 @@
 #include "text.h"
 #include "tz.h"
 
-static const struct {
-	const char *name;	/* as stored */
-	const char *label;	/* as shown */
-} kinds[KZ_KIND_COUNT] = {
-	{ "arrival", N_("arrival") },
-	{ "lecture", N_("lecture") },
-	{ "briefing", N_("briefing") },
-	{ "visit", N_("visit") },
-	{ "courtesy-call", N_("courtesy call") },
-	{ "opinion-exchange", N_("opinion exchange") },
-	{ "session", N_("session") },
-	{ "reception", N_("reception") },
-	{ "travel", N_("travel") },
-	{ "departure", N_("departure") },
+/* The kinds of item, once: keywords stored, labels shown. */
+static const char *const kind_keywords[] = {
+	"arrival", "lecture", "briefing", "visit", "courtesy-call",
+	"opinion-exchange", "session", "reception", "travel", "departure",
+	NULL,
 };
+static const char *const kind_labels[] = {
+	N_("arrival"), N_("lecture"), N_("briefing"), N_("visit"),
+	N_("courtesy call"), N_("opinion exchange"), N_("session"),
+	N_("reception"), N_("travel"), N_("departure"), NULL,
+};
+const struct kz_enum kz_item_kind_enum = { "kind", kind_keywords,
+	kind_labels };
 
 const char *
 kz_kind_name(enum kz_kind k)
 {
-	return k >= 0 && k < KZ_KIND_COUNT ? kinds[k].name : "?";
+	return kz_enum_keyword(&kz_item_kind_enum, (int)k);
 }
 
 const char *
 kz_kind_label(enum kz_kind k)
 {
-	return k >= 0 && k < KZ_KIND_COUNT ? kinds[k].label : "?";
+	return k >= 0 && k < KZ_KIND_COUNT ? kind_labels[k] : "?";
 }
 
 int
@@ -59,8 +57,8 @@ kz_kind_parse(const char *s)
 		v[n++] = *p == ' ' || *p == '_' ? '-' :
 		    (char)tolower((unsigned char)*p);
 	v[n] = '\0';
-	for (int k = 0; k < KZ_KIND_COUNT; k++)
-		if (strcmp(v, kinds[k].name) == 0)
+	for (int k = 0; kind_keywords[k]; k++)
+		if (strcmp(v, kind_keywords[k]) == 0)
 			return k;
 	return -1;
 }
@@ -398,10 +396,12 @@ kz_programme_item_validate(struct kz_db *db, const struct kz_item *it, unsigned 
 			    it->start, it->date, tz);
 	}
 	kz_tz_free(z);
-	if (it->kind < 0 || it->kind >= KZ_KIND_COUNT)
-		kz_err_add(err, "kind", _("kind must be arrival, lecture, "
-		    "briefing, visit, courtesy-call, opinion-exchange, session, "
-		    "reception, travel or departure"));
+	if (it->kind < 0 || it->kind >= KZ_KIND_COUNT) {
+		char list[200];
+
+		kz_enum_list(&kz_item_kind_enum, list, sizeof list);
+		kz_err_add(err, "kind", _("kind must be %s"), list);
+	}
 	kz_check_text(err, "title", _("title"), it->title, 300,
 	    KZ_TEXT_REQUIRED);
 	kz_check_text(err, "city", _("city"), it->city, 100, 0);

@@ -8,6 +8,7 @@
 #include "db.h"
 #include "id.h"
 #include "record.h"
+#include "rtype.h"
 
 enum kz_kind { KZ_KIND_ARRIVAL, KZ_KIND_LECTURE, KZ_KIND_BRIEFING,
 	KZ_KIND_VISIT, KZ_KIND_COURTESY_CALL, KZ_KIND_OPINION_EXCHANGE,
@@ -28,8 +29,12 @@ struct kz_item {
 	struct kz_stamps st;
 };
 
-/* Stored keyword ("courtesy-call") and display name ("courtesy call",
- * N_() marked) of a kind; parse takes either, any case, - _ or space. */
+/* The kinds, once: keywords as stored, labels as shown. */
+extern const struct kz_enum kz_item_kind_enum;
+/* Thin wrappers over it: the stored keyword ("courtesy-call") and the
+ * display name ("courtesy call", N_() marked) of a kind; parse takes the
+ * English keyword in any case, with - _ or space (a command or a file
+ * means the same in every office's language). */
 const char *kz_kind_name(enum kz_kind k);
 const char *kz_kind_label(enum kz_kind k);
 int kz_kind_parse(const char *s);

@@ -302,7 +302,7 @@ title_block(struct kz_buf *b, const struct kz_config *cfg,
 	val[5] = p->sem.co_organisers;
 	val[6] = p->sem.supporters;
 	val[7] = att;
-	val[8] = _(kz_seminar_status_name(p->sem.status));
+	val[8] = kz_enum_label(&kz_seminar_status_enum, (int)p->sem.status);
 	for (int i = 0; i < 9; i++)
 		lw = max_width(lw, lab[i]);
 	put_row(b, 0, 1, &width, (const char *const[]){ name });

@@ -657,6 +657,27 @@ kz_rtype_json(const struct kz_rtype *rt, const void *rec, struct kz_buf *out)
 }
 
 int
+kz_rtype_json_csv(const struct kz_rtype *rt, const void *rec, bool personal,
+    struct kz_buf *out)
+{
+	bool first = true;
+
+	kz_buf_puts(out, "{");
+	for (size_t i = 0; i < rt->n; i++) {
+		if (!in_csv(&rt->f[i], personal))
+			continue;
+		kz_buf_puts(out, first ? "" : ", ");
+		first = false;
+		kz_json_str(out, rt->f[i].name);
+		kz_buf_puts(out, ": ");
+		if (kz_rfield_json(&rt->f[i], rec, out))
+			return KZ_ERROR;
+	}
+	kz_buf_puts(out, "}");
+	return out->oom ? KZ_ERROR : KZ_OK;
+}
+
+int
 kz_rtype_csv_map(const struct kz_rtype *rt, char **cells, size_t n,
     const struct kz_rfield **map, const char *where, struct kz_err *err)
 {

@@ -165,6 +165,12 @@ int kz_rtype_csv_row(const struct kz_rtype *rt, const void *rec,
 int kz_rtype_json(const struct kz_rtype *rt, const void *rec,
     struct kz_buf *out);
 
+/* A record as one JSON object on one line, of the fields files carry
+ * (those with a CSV header, keyed by name), personal ones only when
+ * personal: what a list prints for each of its rows. */
+int kz_rtype_json_csv(const struct kz_rtype *rt, const void *rec,
+    bool personal, struct kz_buf *out);
+
 /* Map a CSV header to fields: map[i] is the field of cell i. Unknown
  * and repeated columns, and missing required ones, are reported under
  * where. */

@@ -12,35 +12,78 @@
 #include "specialist.h"	/* kz_str_set */
 #include "text.h"
 
-static const char *const status_names[KZ_SEM_STATUS_COUNT] = {
-	N_("planned"), N_("confirmed"), N_("held"), N_("cancelled"),
+/* An edition's status, once: keywords stored, labels shown. */
+static const char *const status_keywords[] = {
+	"planned", "confirmed", "held", "cancelled", NULL,
 };
+const char *const kz_seminar_status_labels[] = {
+	N_("planned"), N_("confirmed"), N_("held"), N_("cancelled"), NULL,
+};
+const struct kz_enum kz_seminar_status_enum = { "status", status_keywords,
+	kz_seminar_status_labels };
 
 const char *
 kz_seminar_status_name(enum kz_seminar_status s)
 {
-	return s >= 0 && s < KZ_SEM_STATUS_COUNT ? status_names[s] : "?";
+	return kz_enum_keyword(&kz_seminar_status_enum, (int)s);
 }
 
 int
 kz_seminar_status_parse(const char *s)
 {
-	for (int i = 0; s && i < KZ_SEM_STATUS_COUNT; i++)
-		if (strcmp(s, status_names[i]) == 0)
-			return i;
-	return -1;
+	return kz_enum_parse(&kz_seminar_status_enum, s);
 }
 
 /* ---- series ---- */
 
+#define S(m) offsetof(struct kz_series, m)
+#define A(m) S(m), sizeof ((struct kz_series *)0)->m
+
+/* One line a field, in the order forms and files show them. */
+static const struct kz_rfield series_fields[] = {
+	{ .name = "id", .column = "id", .csv = "id", .label = N_("ID"),
+	  .kind = KZ_RK_ID, .off = A(id) },
+	{ .name = "code", .column = "code", .csv = "code", .option = "code",
+	  .label = N_("code"), .kind = KZ_RK_TEXT, .off = S(code), .max = 32,
+	  .flags = KZ_RF_REQUIRED, .hint = N_("Short handle: small letters, "
+	  "digits, dashes, e.g. cj-seminar") },
+	{ .name = "name", .column = "name", .csv = "name", .option = "name",
+	  .label = N_("name"), .kind = KZ_RK_TEXT, .off = S(name), .max = 200,
+	  .flags = KZ_RF_REQUIRED, .hint = N_("e.g. 中日地方交流促进研讨会") },
+	{ .name = "office", .column = "office", .csv = "office",
+	  .option = "office", .label = N_("office"), .kind = KZ_RK_TEXT,
+	  .off = S(office), .max = 100,
+	  .hint = N_("Organising office id; empty: this office") },
+	{ .name = "notes", .column = "notes", .csv = "notes",
+	  .option = "notes", .label = N_("notes"), .kind = KZ_RK_NOTE,
+	  .off = S(notes), .max = 4000,
+	  .hint = N_("Anything else worth knowing") },
+	{ .name = "created", .column = "created", .label = N_("created"),
+	  .kind = KZ_RK_STAMP, .off = A(st.created), .flags = KZ_RF_CREATED },
+	{ .name = "created_by", .column = "created_by",
+	  .label = N_("created by"), .kind = KZ_RK_USER,
+	  .off = S(st.created_by), .flags = KZ_RF_CREATED },
+	{ .name = "updated", .column = "updated", .label = N_("updated"),
+	  .kind = KZ_RK_STAMP, .off = A(st.updated) },
+	{ .name = "updated_by", .column = "updated_by",
+	  .label = N_("updated by"), .kind = KZ_RK_USER,
+	  .off = S(st.updated_by) },
+};
+
+#undef S
+#undef A
+
+static struct kz_rtype_sql series_sql;
+const struct kz_rtype kz_series_type = {
+	.name = N_("seminar series"), .table = KZ_T_SERIES,
+	.f = series_fields, .n = KZ_NFIELDS(series_fields),
+	.sql = &series_sql,
+};
+
 void
 kz_series_free(struct kz_series *s)
 {
-	free(s->code);
-	free(s->name);
-	free(s->office);
-	free(s->notes);
-	kz_stamps_free(&s->st);
+	kz_rtype_free(&kz_series_type, s);
 	memset(s, 0, sizeof *s);
 }
 
@@ -89,7 +132,7 @@ kz_series_validate(struct kz_db *db, const struct kz_series *s,
 	int before = err->n + err->dropped;
 	char other[KZ_ID_SIZE];
 
-	kz_check_text(err, "code", _("code"), s->code, 32, KZ_TEXT_REQUIRED);
+	kz_rtype_check(&kz_series_type, db, s, err);
 	if (s->code && *s->code && !code_ok(s->code))
 		kz_err_add(err, "code", _("code \"%s\" must be 2 to 32 small "
 		    "letters, digits and dashes, starting with a letter, such "
@@ -100,12 +143,9 @@ kz_series_validate(struct kz_db *db, const struct kz_series *s,
 			kz_err_add(err, "code", _("code \"%s\" is taken by "
 			    "series %s"), s->code, other);
 	}
-	kz_check_text(err, "name", _("name"), s->name, 200, KZ_TEXT_REQUIRED);
 	if (s->office && *s->office && !office_ok(s->office))
 		kz_err_add(err, "office", _("office \"%s\" must be an office "
 		    "id of 2 to 4 capitals, such as BJS"), s->office);
-	kz_check_text(err, "notes", _("notes"), s->notes, 4000,
-	    KZ_TEXT_MULTILINE);
 	return err->n + err->dropped > before ? KZ_ERROR : KZ_OK;
 }
 
@@ -113,10 +153,6 @@ static int
 series_write(struct kz_db *db, struct kz_series *s, bool insert,
     struct kz_err *err)
 {
-	const char *v[] = { s->code, s->name, s->office, s->notes,
-	    s->st.created, s->st.updated, s->st.created_by, s->st.updated_by,
-	    s->id };
-
 	if (kz_series_validate(db, s, err) != KZ_OK)
 		return KZ_ERROR;
 	if (insert && kz_record_assign_id(db, KZ_T_SERIES, s->id, err))
@@ -126,16 +162,8 @@ series_write(struct kz_db *db, struct kz_series *s, bool insert,
 		    s->id);
 	if (kz_stamps_touch(db, &s->st, insert))
 		return kz_err_add(err, "", _("out of memory"));
-	v[4] = s->st.created;
-	v[6] = s->st.created_by;
-	v[7] = s->st.updated_by;
-	if (insert)
-		return kz_sql_run(db, err, "INSERT INTO seminar_series (code, "
-		    "name, office, notes, created, updated, created_by, "
-		    "updated_by, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", 9, v);
-	return kz_sql_run(db, err, "UPDATE seminar_series SET code = ?1, "
-	    "name = ?2, office = ?3, notes = ?4, updated = ?6, updated_by = ?8 "
-	    "WHERE id = ?9", 9, v);
+	return insert ? kz_rtype_insert(db, &kz_series_type, s, err) :
+	    kz_rtype_update(db, &kz_series_type, s, err);
 }
 
 int
@@ -153,24 +181,37 @@ kz_series_update(struct kz_db *db, struct kz_series *s, struct kz_err *err)
 	return series_write(db, s, false, err);
 }
 
-#define SERIES_COLS "id, code, name, office, notes, created, updated, " \
-	"created_by, updated_by, (SELECT count(*) FROM seminar e WHERE " \
-	"e.series = seminar_series.id)"
+/* The stored columns, then the number of editions (not stored). */
+static char *
+series_select(const char *tail)
+{
+	const char *cols = kz_rtype_columns(&kz_series_type);
 
-static void
+	return cols ? sqlite3_mprintf("SELECT %s, (SELECT count(*) FROM "
+	    "seminar e WHERE e.series = seminar_series.id) FROM "
+	    "seminar_series %s", cols, tail) : NULL;
+}
+
+static int
 series_row(sqlite3_stmt *st, struct kz_series *s)
 {
 	memset(s, 0, sizeof *s);
-	kz_col_copy(st, 0, s->id, sizeof s->id);
-	s->code = kz_col_dup(st, 1);
-	s->name = kz_col_dup(st, 2);
-	s->office = kz_col_dup(st, 3);
-	s->notes = kz_col_dup(st, 4);
-	kz_col_copy(st, 5, s->st.created, sizeof s->st.created);
-	kz_col_copy(st, 6, s->st.updated, sizeof s->st.updated);
-	s->st.created_by = kz_col_dup(st, 7);
-	s->st.updated_by = kz_col_dup(st, 8);
-	s->editions = sqlite3_column_int64(st, 9);
+	s->editions = sqlite3_column_int64(st, kz_series_type.sql->ncols);
+	return kz_rtype_row(&kz_series_type, st, 0, s);
+}
+
+static int
+series_prepare(struct kz_db *db, const char *tail, sqlite3_stmt **st,
+    struct kz_err *err)
+{
+	char *q = series_select(tail);
+	int rc;
+
+	if (q == NULL)
+		return kz_err_add(err, "", _("out of memory"));
+	rc = sqlite3_prepare_v2(db->sql, q, -1, st, NULL);
+	sqlite3_free(q);
+	return rc == SQLITE_OK ? KZ_OK : kz_db_fail(db, err, "series");
 }
 
 /* A series by code, or by id as typed. */
@@ -194,12 +235,14 @@ kz_series_get(struct kz_db *db, const char *typed, struct kz_series *s,
 	memset(s, 0, sizeof *s);
 	if (series_resolve(db, typed, id, err))
 		return KZ_ERROR;
-	if (sqlite3_prepare_v2(db->sql, "SELECT " SERIES_COLS " FROM "
-	    "seminar_series WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
-		return kz_db_fail(db, err, "series");
+	if (series_prepare(db, "WHERE id = ?", &st, err))
+		return KZ_ERROR;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		series_row(st, s);
+	if (sqlite3_step(st) == SQLITE_ROW && series_row(st, s)) {
+		sqlite3_finalize(st);
+		kz_series_free(s);
+		return kz_err_add(err, "", _("out of memory"));
+	}
 	sqlite3_finalize(st);
 	return s->id[0] ? KZ_OK : kz_err_add(err, "series", _("no seminar "
 	    "series \"%s\""), typed);
@@ -214,9 +257,8 @@ kz_series_list(struct kz_db *db, struct kz_series **out, size_t *n,
 
 	*out = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(db->sql, "SELECT " SERIES_COLS " FROM "
-	    "seminar_series ORDER BY code", -1, &st, NULL) != SQLITE_OK)
-		return kz_db_fail(db, err, "series");
+	if (series_prepare(db, "ORDER BY code", &st, err))
+		return KZ_ERROR;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if ((g = kz_grow(l, *n, sizeof *g)) == NULL) {
 			sqlite3_finalize(st);
@@ -225,7 +267,12 @@ kz_series_list(struct kz_db *db, struct kz_series **out, size_t *n,
 			return kz_err_add(err, "", _("out of memory"));
 		}
 		l = g;
-		series_row(st, &l[(*n)++]);
+		if (series_row(st, &l[(*n)++])) {
+			sqlite3_finalize(st);
+			kz_series_list_free(l, *n);
+			*n = 0;
+			return kz_err_add(err, "", _("out of memory"));
+		}
 	}
 	sqlite3_finalize(st);
 	*out = l;
@@ -521,9 +568,13 @@ kz_seminar_validate(struct kz_db *db, const struct kz_seminar *s,
 	    0);
 	kz_check_text(err, "notes", _("notes"), s->notes, 4000,
 	    KZ_TEXT_MULTILINE);
-	if (s->status < 0 || s->status >= KZ_SEM_STATUS_COUNT)
-		kz_err_add(err, "status", _("status must be planned, confirmed, "
-		    "held or cancelled"));
+	if (s->status < 0 || s->status >= KZ_SEM_STATUS_COUNT) {
+		char list[128];
+
+		kz_enum_list(&kz_seminar_status_enum, list, sizeof list);
+		kz_err_add(err, "status", _("%s must be %s, not \"%s\""),
+		    _("status"), list, "?");
+	}
 	if (s->attendance > 1000000)
 		kz_err_add(err, "attendance", _("attendance of %ld is not "
 		    "believable"), s->attendance);

@@ -7,6 +7,7 @@
 #include "db.h"
 #include "id.h"
 #include "record.h"
+#include "rtype.h"
 
 /* A recurring seminar of an office, e.g. the Beijing office's
  * China-Japan local exchange promotion seminar. */
@@ -51,10 +52,19 @@ struct kz_seminar {
 	long items, participants;
 };
 
-const char *kz_seminar_status_name(enum kz_seminar_status s);	/* N_() marked */
-int kz_seminar_status_parse(const char *s);			/* -1 if unknown */
+/* The statuses, once: keywords as stored, labels as shown. */
+extern const struct kz_enum kz_seminar_status_enum;
+/* Its labels, for a form's choices made at compile time. */
+extern const char *const kz_seminar_status_labels[];
+/* Thin wrappers over it: the keyword; a keyword or a label parsed, -1
+ * if none. */
+const char *kz_seminar_status_name(enum kz_seminar_status s);
+int kz_seminar_status_parse(const char *s);
 
 /* ---- series ---- */
+
+/* The table of a series' fields (core/seminar.c). */
+extern const struct kz_rtype kz_series_type;
 
 void kz_series_free(struct kz_series *s);
 int kz_series_validate(struct kz_db *db, const struct kz_series *s,

@@ -27,8 +27,11 @@ enum outcome { ROW_IMPORTED, ROW_SKIPPED, ROW_BAD };
 struct importer {
 	struct kz_db *db;
 	const char *seminar;
-	const struct cols *cols;
+	const struct cols *cols;	/* the columns, or NULL: rt's */
 	int map[MAXCOLS];	/* column -> cell index, -1 if absent */
+	const struct kz_rtype *rt;	/* a record type made from its table */
+	const struct kz_rfield **fmap;	/* cell index -> rt's field */
+	size_t nfmap;
 	bool force;
 	/* Read one row and write it: problems into e, warnings into w, the
 	 * reason of a skip into why. */
@@ -106,7 +109,18 @@ run_import(struct importer *im, const char *name, const char *data,
 			    "row is needed"));
 		return KZ_ERROR;
 	}
-	rc = map_columns(im, &row, name, err);
+	if (im->rt) {
+		char where[300];
+
+		snprintf(where, sizeof where, "%s:%ld", name, row.line);
+		im->nfmap = row.n;
+		if ((im->fmap = calloc(row.n + 1, sizeof *im->fmap)) == NULL)
+			rc = kz_err_add(err, "", _("out of memory"));
+		else
+			rc = kz_rtype_csv_map(im->rt, row.cell, row.n, im->fmap,
+			    where, err);
+	} else
+		rc = map_columns(im, &row, name, err);
 	kz_csv_row_free(&row);
 	if (rc || kz_db_begin(im->db, err))
 		return KZ_ERROR;
@@ -210,12 +224,13 @@ prog_row(struct importer *im, const struct kz_csv_row *r, struct kz_err *e,
 	kz_str_set(&it.venue, cell(im, r, P_VENUE));
 	kz_str_set(&it.title, cell(im, r, P_TITLE));
 	kz_str_set(&it.notes, cell(im, r, P_NOTES));
-	if ((k = kz_kind_parse(cell(im, r, P_KIND))) < 0)
-		kz_err_add(e, "kind", _("\"%s\" is not a kind of item (arrival, "
-		    "lecture, briefing, visit, courtesy-call, opinion-exchange, "
-		    "session, reception, travel, departure)"),
-		    cell(im, r, P_KIND) ? cell(im, r, P_KIND) : "");
-	else
+	if ((k = kz_kind_parse(cell(im, r, P_KIND))) < 0) {
+		char list[200];
+
+		kz_enum_list(&kz_item_kind_enum, list, sizeof list);
+		kz_err_add(e, "kind", _("\"%s\" is not a kind of item (%s)"),
+		    cell(im, r, P_KIND) ? cell(im, r, P_KIND) : "", list);
+	} else
 		it.kind = (enum kz_kind)k;
 	if (e->n > 0) {
 		/* the rest of the row's problems too */
@@ -242,55 +257,28 @@ kz_import_programme(struct kz_db *db, const char *seminar, const char *name,
     const char *data, size_t len, bool skip_bad, bool force,
     struct kz_import_report *rep, struct kz_err *err)
 {
-	struct importer im = { db, seminar, &prog_cols, { 0 }, force,
-	    prog_row };
+	struct importer im = { .db = db, .seminar = seminar,
+	    .cols = &prog_cols, .force = force, .row = prog_row };
 
 	return run_import(&im, name, data, len, skip_bad, rep, err);
 }
 
 /* ---- participants ---- */
 
-enum { Q_ID, Q_NAME, Q_ROMAN, Q_COUNTRY, Q_ORG, Q_POST, Q_ROLE, Q_NEEDS,
-	Q_NOTES, Q_EMAIL, Q_PHONE, Q_NCOLS };
-static const char *const part_names[Q_NCOLS] = {
-	"id", "name", "name_roman", "country", "organisation", "post", "role",
-	"needs", "notes", "email", "phone",
-};
-static const struct cols part_cols = {
-	part_names, Q_NCOLS, 1u << Q_NAME | 1u << Q_COUNTRY,
-};
-
 static enum outcome
 part_row(struct importer *im, const struct kz_csv_row *r, struct kz_err *e,
     struct kz_err *w, char *why, size_t size)
 {
 	struct kz_participant p;
-	const char *v;
 	char id[KZ_ID_SIZE], norm[KZ_ID_SIZE];
-	int k;
 	enum outcome out = ROW_BAD;
 
 	(void)w;
 	kz_participant_init(&p);
 	snprintf(p.seminar, sizeof p.seminar, "%s", im->seminar);
-	kz_copy_value(p.id, sizeof p.id, cell(im, r, Q_ID), "id", _("id"), e);
-	kz_str_set(&p.name, cell(im, r, Q_NAME));
-	kz_str_set(&p.name_roman, cell(im, r, Q_ROMAN));
-	kz_copy_value(p.country, sizeof p.country, cell(im, r, Q_COUNTRY),
-	    "country", _("country"), e);
-	kz_str_set(&p.organisation, cell(im, r, Q_ORG));
-	kz_str_set(&p.post, cell(im, r, Q_POST));
-	kz_str_set(&p.needs, cell(im, r, Q_NEEDS));
-	kz_str_set(&p.notes, cell(im, r, Q_NOTES));
-	kz_str_set(&p.email, cell(im, r, Q_EMAIL));
-	kz_str_set(&p.phone, cell(im, r, Q_PHONE));
-	if ((v = cell(im, r, Q_ROLE)) && *v) {
-		if ((k = kz_participant_role_parse(v)) < 0)
-			kz_err_add(e, "role", _("role must be participant, "
-			    "speaker, interpreter or staff, not \"%s\""), v);
-		else
-			p.role = (enum kz_participant_role)k;
-	}
+	for (size_t i = 0; i < r->n && i < im->nfmap; i++)
+		if (im->fmap[i])
+			kz_rfield_set(im->fmap[i], &p, r->cell[i], e);
 	if (e->n > 0)
 		kz_participant_validate(im->db, &p, e);
 	else if (p.id[0] && kz_id_normalise(p.id, norm) &&
@@ -313,10 +301,12 @@ kz_import_participants(struct kz_db *db, const char *seminar, const char *name,
     const char *data, size_t len, bool skip_bad, struct kz_import_report *rep,
     struct kz_err *err)
 {
-	struct importer im = { db, seminar, &part_cols, { 0 }, false,
-	    part_row };
+	struct importer im = { .db = db, .seminar = seminar,
+	    .rt = &kz_participant_type, .row = part_row };
+	int rc = run_import(&im, name, data, len, skip_bad, rep, err);
 
-	return run_import(&im, name, data, len, skip_bad, rep, err);
+	free(im.fmap);
+	return rc;
 }
 
 int
@@ -325,21 +315,12 @@ kz_export_participants(struct kz_db *db, const char *seminar, bool contacts,
 {
 	struct kz_participant *l;
 	size_t n;
-	int last = contacts ? Q_PHONE : Q_NOTES;
 
 	if (kz_participant_list(db, seminar, NULL, -1, &l, &n, err))
 		return KZ_ERROR;
-	for (int c = 0; c <= last; c++)
-		kz_csv_cell(out, part_names[c], c == last);
-	for (size_t i = 0; i < n; i++) {
-		const struct kz_participant *p = &l[i];
-		const char *v[Q_NCOLS] = { p->id, p->name, p->name_roman,
-		    p->country, p->organisation, p->post,
-		    kz_participant_role_name(p->role), p->needs, p->notes, p->email,
-		    p->phone };
-		for (int c = 0; c <= last; c++)
-			kz_csv_cell(out, v[c], c == last);
-	}
+	kz_rtype_csv_header(&kz_participant_type, contacts, out);
+	for (size_t i = 0; i < n; i++)
+		kz_rtype_csv_row(&kz_participant_type, &l[i], contacts, out);
 	kz_participant_list_free(l, n);
 	return out->oom ? kz_err_add(err, "", _("out of memory")) : KZ_OK;
 }

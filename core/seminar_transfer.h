@@ -25,8 +25,8 @@ int kz_import_programme(struct kz_db *db, const char *seminar,
     const char *name, const char *data, size_t len, bool skip_bad,
     bool force, struct kz_import_report *rep, struct kz_err *err);
 
-/* Columns: id, name, name_roman, country, organisation, post, role,
- * needs, notes, email, phone; name and country are required. */
+/* Columns: the CSV headers of the participant's table
+ * (kz_participant_type); its required ones are required. */
 int kz_import_participants(struct kz_db *db, const char *seminar,
     const char *name, const char *data, size_t len, bool skip_bad,
     struct kz_import_report *rep, struct kz_err *err);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli_casework.h"
+#include "cli_record.h"
 #include "record.h"
 #include "cli_seminar.h"
 #include "country.h"
@@ -13,40 +14,16 @@
 #include "participant.h"
 #include "seminar.h"
 #include "seminar_transfer.h"
-#include "specialist.h"	/* kz_str_set */
+#include "xalloc.h"
 
-enum {
-	O_NAME = 1, O_ROMAN, O_COUNTRY, O_ORG, O_POST, O_ROLE, O_EMAIL,
-	O_PHONE, O_NEEDS, O_NOTES, O_CONTACTS, O_BY,
-};
+/* The filters of list and count; the options of add and edit come from
+ * the participant's table (core/participant.c), made by
+ * cli_record_options. */
+enum { O_COUNTRY = 1, O_ROLE, O_CONTACTS, O_BY };
 
-#define MORE		CLI_OPT_MORE
-#define NEEDED		(CLI_OPT_MORE | CLI_OPT_NEEDED)
 #define ROLES		"participant|speaker|interpreter|staff"
 
-const struct cli_opt cli_participant_opts[] = {
-	{ .name = "name", .arg = "NAME", .key = O_NAME, .flags = NEEDED,
-	  .help = N_("the name in its own script") },
-	{ .name = "roman", .arg = "NAME", .key = O_ROMAN, .flags = MORE,
-	  .help = N_("the name in Latin letters") },
-	{ .name = "country", .arg = "CC", .key = O_COUNTRY, .flags = NEEDED,
-	  .help = N_("the country, ISO 3166-1") },
-	{ .name = "organisation", .arg = "TEXT", .key = O_ORG, .flags = MORE,
-	  .help = N_("the organisation") },
-	{ .name = "post", .arg = "POST", .key = O_POST, .flags = MORE,
-	  .help = N_("the post held there") },
-	{ .name = "role", .arg = ROLES, .key = O_ROLE, .flags = MORE,
-	  .help = N_("the part played") },
-	{ .name = "email", .arg = "ADDRESS", .key = O_EMAIL, .flags = MORE,
-	  .help = N_("e-mail address (personal data)") },
-	{ .name = "phone", .arg = "NUMBER", .key = O_PHONE, .flags = MORE,
-	  .help = N_("phone number (personal data)") },
-	{ .name = "needs", .arg = "TEXT", .key = O_NEEDS, .flags = MORE,
-	  .help = N_("dietary or access needs") },
-	{ .name = "notes", .arg = "TEXT", .key = O_NOTES, .flags = MORE,
-	  .help = N_("notes") },
-	{ 0 },
-};
+struct cli_opt cli_participant_opts[KZ_CLI_RECORD_OPTS];
 
 const struct cli_opt cli_participant_filters[] = {
 	{ .name = "country", .arg = "CC", .key = O_COUNTRY,
@@ -64,44 +41,20 @@ const struct cli_opt cli_participant_count_opts[] = {
 	{ 0 },
 };
 
-/* One option into p; problems go into err. */
-static void
-part_opt(struct kz_participant *p, int key, const char *v,
-    struct kz_err *err)
-{
-	int k;
-
-	switch (key) {
-	case O_NAME: kz_str_set(&p->name, v); break;
-	case O_ROMAN: kz_str_set(&p->name_roman, v); break;
-	case O_COUNTRY:
-		kz_copy_value(p->country, sizeof p->country, v, "country",
-		    _("country"), err);
-		break;
-	case O_ORG: kz_str_set(&p->organisation, v); break;
-	case O_POST: kz_str_set(&p->post, v); break;
-	case O_ROLE:
-		if ((k = kz_participant_role_parse(v)) < 0)
-			kz_err_add(err, "role", _("role must be participant, "
-			    "speaker, interpreter or staff, not \"%s\""), v);
-		else
-			p->role = (enum kz_participant_role)k;
-		break;
-	case O_EMAIL: kz_str_set(&p->email, v); break;
-	case O_PHONE: kz_str_set(&p->phone, v); break;
-	case O_NEEDS: kz_str_set(&p->needs, v); break;
-	case O_NOTES: kz_str_set(&p->notes, v); break;
-	}
-}
-
-/* The options given into p, in their order; 0 or 1 (reported). */
+/* The options given that name a field of the table, into p, in their
+ * order; 0 or 1 (reported). */
 static int
 part_apply(const struct cli_args *a, struct kz_participant *p)
 {
 	struct kz_err err = { 0 };
 
-	for (int i = 0; i < a->nopt; i++)
-		part_opt(p, a->opt[i].opt->key, a->opt[i].value, &err);
+	for (int i = 0; i < a->nopt; i++) {
+		const struct kz_rfield *f = kz_rtype_field(&kz_participant_type,
+		    a->opt[i].opt->name);
+		if (f && f->option && strcmp(f->option, a->opt[i].opt->name) == 0)
+			cli_record_option(&kz_participant_type, p,
+			    a->opt[i].opt->name, a->opt[i].value, &err);
+	}
 	return err.n ? cli_fail_err(&err) : 0;
 }
 
@@ -120,40 +73,29 @@ parts_print(struct cli *c, const struct kz_participant *l, size_t n,
 {
 	char country[96];
 
-	if (c->format == FMT_CSV) {
-		/* what import participants reads */
-		static const char *const head[] = { "id", "name", "name_roman",
-		    "country", "organisation", "post", "role", "needs", "notes",
-		    "email", "phone" };
-		int nc = contacts ? 11 : 9;
-		out_csv_row(stdout, nc, head);
-		for (size_t i = 0; i < n; i++) {
-			const struct kz_participant *p = &l[i];
-			const char *v[] = { p->id, p->name, p->name_roman,
-			    p->country, p->organisation, p->post,
-			    kz_participant_role_name(p->role), p->needs, p->notes,
-			    p->email, p->phone };
-			out_csv_row(stdout, nc, v);
-		}
-	} else if (c->format == FMT_JSON) {
-		puts("[");
-		for (size_t i = 0; i < n; i++) {
-			const struct kz_participant *p = &l[i];
-			const char *k[] = { "id", "name", "name_roman", "country",
-			    "organisation", "post", "role", "needs", "notes",
-			    "email", "phone" };
-			const char *v[] = { p->id, p->name, p->name_roman,
-			    p->country, p->organisation, p->post,
-			    kz_participant_role_name(p->role), p->needs, p->notes,
-			    p->email, p->phone };
-			fputs("  {", stdout);
-			for (int j = 0; j < (contacts ? 11 : 9); j++) {
-				printf("%s\"%s\": ", j ? ", " : "", k[j]);
-				out_json_str(stdout, v[j]);
+	struct kz_buf b = { 0 };
+
+	if (c->format == FMT_CSV || c->format == FMT_JSON) {
+		/* the CSV is what import participants reads */
+		if (c->format == FMT_CSV)
+			kz_rtype_csv_header(&kz_participant_type, contacts, &b);
+		else
+			kz_buf_puts(&b, "[\n");
+		for (size_t i = 0; i < n; i++)
+			if (c->format == FMT_CSV)
+				kz_rtype_csv_row(&kz_participant_type, &l[i],
+				    contacts, &b);
+			else {
+				kz_buf_puts(&b, i ? ",\n  " : "  ");
+				kz_rtype_json_csv(&kz_participant_type, &l[i],
+				    contacts, &b);
 			}
-			puts(i + 1 < n ? "}," : "}");
-		}
-		puts("]");
+		if (c->format == FMT_JSON)
+			kz_buf_puts(&b, n ? "\n]\n" : "]\n");
+		if (b.oom)
+			xalloc_die();
+		fputs(kz_buf_str(&b), stdout);
+		kz_buf_free(&b);
 	} else {
 		const char *head[] = { _("ID"), _("NAME"), _("ROMANISED"),
 		    _("COUNTRY"), _("ORGANISATION"), _("ROLE"), _("NEEDS"),
@@ -165,7 +107,8 @@ parts_print(struct cli *c, const struct kz_participant *l, size_t n,
 			const struct kz_participant *p = &l[i];
 			const char *v[] = { p->id, p->name, p->name_roman,
 			    country_shown(p->country, country, sizeof country),
-			    p->organisation, _(kz_participant_role_name(p->role)),
+			    p->organisation,
+			    kz_enum_label(&kz_participant_role_enum, (int)p->role),
 			    p->needs, p->email, p->phone };
 			out_table_row(&t, v);
 		}
@@ -191,9 +134,9 @@ cli_participant_add(struct cli *c, const struct cli_args *a)
 		return cli_fail_err(&err);
 	}
 	if (c->format == FMT_TABLE)
-		printf("%s\n", p.id);
+		printf("%s\n", p.id);	/* scripts capture the new id */
 	else
-		parts_print(c, &p, 1, true);
+		cli_record_print(c, &kz_participant_type, &p);
 	kz_participant_free(&p);
 	return 0;
 }
@@ -210,6 +153,7 @@ cli_participant_list(struct cli *c, const struct cli_args *a)
 	/* filters: --country and --role; a role given is kept apart */
 	kz_participant_init(&f);
 	f.role = KZ_PART_ROLE_COUNT;	/* no --role */
+	/* the filters are the table's options of the same names */
 	if (part_apply(a, &f) != 0) {
 		kz_participant_free(&f);
 		return 1;
@@ -243,7 +187,7 @@ cli_participant_edit(struct cli *c, const struct cli_args *a)
 	else if (kz_participant_update(c->db, &p, &err) != KZ_OK)
 		rc = cli_fail_err(&err);
 	else if (c->format != FMT_TABLE)
-		parts_print(c, &p, 1, true);
+		cli_record_print(c, &kz_participant_type, &p);
 	kz_participant_free(&p);
 	return rc;
 }

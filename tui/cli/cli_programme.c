@@ -97,12 +97,12 @@ item_opt(struct kz_item *it, unsigned *flags, int key, const char *v,
 	case O_CITY: kz_str_set(&it->city, v); break;
 	case O_VENUE: kz_str_set(&it->venue, v); break;
 	case O_KIND:
-		if ((k = kz_kind_parse(v)) < 0)
+		if ((k = kz_kind_parse(v)) < 0) {
+			char list[200];
+			kz_enum_list(&kz_item_kind_enum, list, sizeof list);
 			kz_err_add(err, "kind", _("\"%s\" is not a kind "
-			    "of item: arrival, lecture, briefing, visit, "
-			    "courtesy-call, opinion-exchange, session, "
-			    "reception, travel or departure"), v);
-		else
+			    "of item: %s"), v, list);
+		} else
 			it->kind = (enum kz_kind)k;
 		break;
 	case O_TITLE: kz_str_set(&it->title, v); break;

@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli_seminar.h"
+#include "participant.h"
+#include "seminar.h"
 #include "specialist.h"
 #include "trainee.h"
 
@@ -121,4 +122,6 @@ cli_record_options(void)
 	done = true;
 	fill(cli_specialist_opts, KZ_CLI_RECORD_OPTS, &kz_specialist_type);
 	fill(cli_trainee_opts, KZ_CLI_RECORD_OPTS, &kz_trainee_type);
+	fill(cli_participant_opts, KZ_CLI_RECORD_OPTS, &kz_participant_type);
+	fill(cli_series_opts, KZ_CLI_RECORD_OPTS, &kz_series_type);
 }

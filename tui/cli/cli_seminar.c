@@ -7,6 +7,7 @@
 #include "cli_casework.h"
 #include "record.h"
 #include "cli_seminar.h"
+#include "cli_record.h"
 #include "country.h"
 #include "file.h"
 #include "i18n.h"
@@ -76,38 +77,20 @@ enum {
 #define MORE		CLI_OPT_MORE
 #define NEEDED		(CLI_OPT_MORE | CLI_OPT_NEEDED)
 
-const struct cli_opt cli_series_opts[] = {
-	{ .name = "code", .arg = "CODE", .key = O_CODE, .flags = NEEDED,
-	  .help = N_("its handle in commands: small letters, digits, dashes") },
-	{ .name = "name", .arg = "NAME", .key = O_NAME, .flags = NEEDED,
-	  .help = N_("its name") },
-	{ .name = "office", .arg = "OFFICE", .key = O_OFFICE, .flags = MORE,
-	  .help = N_("the office holding it (this one by default)") },
-	{ .name = "notes", .arg = "TEXT", .key = O_NOTES, .flags = MORE,
-	  .help = N_("notes") },
-	{ 0 },
-};
-
-static int
-series_opt(struct kz_series *s, int key, const char *v)
-{
-	switch (key) {
-	case O_CODE: return kz_str_set(&s->code, v);
-	case O_NAME: return kz_str_set(&s->name, v);
-	case O_OFFICE: return kz_str_set(&s->office, v);
-	case O_NOTES: return kz_str_set(&s->notes, v);
-	}
-	return 0;
-}
+/* Made from the series' table (core/seminar.c) by cli_record_options. */
+struct cli_opt cli_series_opts[KZ_CLI_RECORD_OPTS];
 
 /* The options given into s, in their order; 0 or 1 (reported). */
 static int
 series_apply(const struct cli_args *a, struct kz_series *s)
 {
+	struct kz_err err = { 0 };
+
 	for (int i = 0; i < a->nopt; i++)
-		if (series_opt(s, a->opt[i].opt->key, a->opt[i].value) != 0)
-			return cli_fail("%s", _("out of memory"));
-	return 0;
+		if (a->opt[i].opt->key > 0)
+			cli_record_option(&kz_series_type, s,
+			    a->opt[i].opt->name, a->opt[i].value, &err);
+	return err.n ? cli_fail_err(&err) : 0;
 }
 
 static void
@@ -175,11 +158,9 @@ cli_series_add(struct cli *c, const struct cli_args *a)
 		return cli_fail_err(&err);
 	}
 	if (c->format == FMT_TABLE)
-		printf("%s\n", s.id);
-	else {
-		s.editions = 0;
-		series_print(c, &s, 1);
-	}
+		printf("%s\n", s.id);	/* scripts capture the new id */
+	else
+		cli_record_print(c, &kz_series_type, &s);
 	kz_series_free(&s);
 	return 0;
 }
@@ -339,10 +320,12 @@ sem_opt(struct cli *c, struct kz_seminar *s, int ch, const char *v,
 	case O_COORG: return kz_str_set(&s->co_organisers, v);
 	case O_SUPPORTERS: return kz_str_set(&s->supporters, v);
 	case O_STATUS:
-		if ((k = kz_seminar_status_parse(v)) < 0)
-			kz_err_add(err, "status", _("status must be planned, "
-			    "confirmed, held or cancelled, not \"%s\""), v);
-		else
+		if ((k = kz_seminar_status_parse(v)) < 0) {
+			char list[128];
+			kz_enum_list(&kz_seminar_status_enum, list, sizeof list);
+			kz_err_add(err, "status", _("%s must be %s, not \"%s\""),
+			    _("status"), list, v);
+		} else
 			s->status = (enum kz_seminar_status)k;
 		return 0;
 	case O_ATTENDANCE:
@@ -485,7 +468,7 @@ sem_print_list(struct cli *c, const struct kz_seminar *l, size_t n)
 		sem_place(s, place, sizeof place);
 		cli_sem_period(s->start, s->end, period, sizeof period);
 		const char *v[] = { ref, s->number ? num : "", year, period,
-		    place, _(kz_seminar_status_name(s->status)),
+		    place, kz_enum_label(&kz_seminar_status_enum, (int)s->status),
 		    s->theme ? s->theme : s->title };
 		out_table_row(&t, v);
 	}
@@ -544,7 +527,7 @@ sem_print_full(struct cli *c, const struct kz_seminar *s)
 	cli_show_line(labels[10], s->organiser, lw);
 	cli_show_line(labels[11], s->co_organisers, lw);
 	cli_show_line(labels[12], s->supporters, lw);
-	cli_show_line(labels[13], _(kz_seminar_status_name(s->status)), lw);
+	cli_show_line(labels[13], kz_enum_label(&kz_seminar_status_enum, (int)s->status), lw);
 	cli_show_line(labels[14], att, lw);
 	snprintf(line, sizeof line, ngettext("%ld item", "%ld items",
 	    (unsigned long)s->items), s->items);
@@ -626,10 +609,13 @@ cli_seminar_list(struct cli *c, const struct cli_args *a)
 				return 1;
 			break;
 		case O_STATUS:
-			if ((q.status = kz_seminar_status_parse(val)) < 0)
-				return cli_fail(_("--status: \"%s\" is not "
-				    "planned, confirmed, held or cancelled"),
-				    val);
+			if ((q.status = kz_seminar_status_parse(val)) < 0) {
+				char list[128];
+				kz_enum_list(&kz_seminar_status_enum, list,
+				    sizeof list);
+				return cli_fail(_("--status: \"%s\" is not %s"),
+				    val, list);
+			}
 			break;
 		case O_SEARCH: q.text = val; break;
 		}

@@ -20,7 +20,7 @@ int cli_seminar_edit(struct cli *c, const struct cli_args *a);
 int cli_seminar_rm(struct cli *c, const struct cli_args *a);
 int cli_series_ask(struct cli *c, const char *id, char *q, size_t size);
 int cli_seminar_ask(struct cli *c, const char *id, char *q, size_t size);
-extern const struct cli_opt cli_series_opts[], cli_seminar_opts[],
+extern const struct cli_opt cli_seminar_opts[],
     cli_seminar_filters[];
 
 /* tui/cli_programme.c: programme items, their import and export */
@@ -43,7 +43,7 @@ int cli_participant_rm(struct cli *c, const struct cli_args *a);
 int cli_participant_count(struct cli *c, const struct cli_args *a);
 int cli_import_participants(struct cli *c, const struct cli_args *a);
 int cli_participant_ask(struct cli *c, const char *id, char *q, size_t size);
-extern const struct cli_opt cli_participant_opts[], cli_participant_filters[],
+extern const struct cli_opt cli_participant_filters[],
     cli_participant_count_opts[];
 
 /* tui/cli_trainee.c */
@@ -54,7 +54,6 @@ int cli_trainee_edit(struct cli *c, const struct cli_args *a);
 int cli_trainee_rm(struct cli *c, const struct cli_args *a);
 int cli_trainee_count(struct cli *c, const struct cli_args *a);
 int cli_trainee_ask(struct cli *c, const char *id, char *q, size_t size);
-extern struct cli_opt cli_trainee_opts[KZ_CLI_RECORD_OPTS];
 extern const struct cli_opt cli_trainee_filters[],
     cli_trainee_count_opts[];
 

@@ -618,11 +618,11 @@ item_save(struct form *f, void *arg, struct kz_err *err)
 		    kz_trim(v));
 	kz_copy_value(it.tz, sizeof it.tz, form_value(f, IF_TZ), "tz",
 	    _("time zone"), err);
-	if ((k = kz_kind_parse(form_value(f, IF_KIND))) < 0)
-		kz_err_add(err, "kind", _("kind must be one of: arrival, lecture, "
-		    "briefing, visit, courtesy call, opinion exchange, session, "
-		    "reception, travel, departure"));
-	else
+	if ((k = kz_kind_parse(form_value(f, IF_KIND))) < 0) {
+		char list[200];
+		kz_enum_list(&kz_item_kind_enum, list, sizeof list);
+		kz_err_add(err, "kind", _("kind must be %s"), list);
+	} else
 		it.kind = (enum kz_kind)k;
 	rc |= form_take(f, IF_CITY, &it.city);
 	rc |= form_take(f, IF_VENUE, &it.venue);

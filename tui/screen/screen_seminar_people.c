@@ -11,6 +11,7 @@
 #include "keys.h"
 #include "participant.h"
 #include "record_list.h"
+#include "screen_record.h"
 #include "screen_seminar_view.h"
 #include "record.h"
 #include "text.h"
@@ -28,10 +29,6 @@ struct sem_people {
 	int w;
 };
 
-static const char *const role_choices[] = {
-	N_("participant"), N_("speaker"), N_("interpreter"), N_("staff"), NULL
-};
-
 /* ---- loading ---- */
 
 static bool
@@ -45,7 +42,7 @@ matches(const struct kz_participant *p, const char *term)
 	snprintf(hay, sizeof hay, "%s %s %s %s %s %s %s %s", p->name,
 	    p->name_roman ? p->name_roman : "", p->country, cn ? _(cn) : "",
 	    p->organisation ? p->organisation : "", p->post ? p->post : "",
-	    _(kz_participant_role_name(p->role)), p->needs ? p->needs : "");
+	    kz_enum_label(&kz_participant_role_enum, (int)p->role), p->needs ? p->needs : "");
 	return semv_matches(hay, term);
 }
 
@@ -122,7 +119,7 @@ row(void *arg, size_t i, char *buf, size_t size, int width)
 	snprintf(country, sizeof country, "%s %s", p->country, cn ? _(cn) : "");
 	o = draw_cell(buf, size, o, p->name, nw, false);
 	o = draw_cell(buf, size, o, country, cw, false);
-	o = draw_cell(buf, size, o, _(kz_participant_role_name(p->role)), rw, false);
+	o = draw_cell(buf, size, o, kz_enum_label(&kz_participant_role_enum, (int)p->role), rw, false);
 	draw_cell(buf, size, o, p->organisation, ow, true);
 }
 
@@ -131,22 +128,14 @@ detail(void *arg, struct record_list *l, size_t sel)
 {
 	struct sem_people *s = arg;
 	const struct kz_participant *p = &s->p[sel];
-	const char *cn = kz_country_name(p->country);
 	char buf[512];
 
 	snprintf(buf, sizeof buf, "%s%s%s%s", p->name, p->name_roman ? " (" :
 	    "", p->name_roman ? p->name_roman : "", p->name_roman ? ")" : "");
 	record_list_detail_title(l, buf);
-	snprintf(buf, sizeof buf, "%s %s", p->country, cn ? _(cn) : "");
-	record_list_detail_add(l, _("Country"), buf);
-	record_list_detail_add(l, _("Organisation"), p->organisation);
-	record_list_detail_add(l, _("Post"), p->post);
-	record_list_detail_add(l, _("Role"), _(kz_participant_role_name(p->role)));
-	record_list_detail_add(l, _("Needs"), p->needs);
-	record_list_detail_add(l, _("E-mail"), p->email);
-	record_list_detail_add(l, _("Phone"), p->phone);
-	record_list_detail_add(l, _("Notes"), p->notes);
-	record_list_detail_add(l, _("ID"), p->id);
+	record_detail(l, &kz_participant_type, p, s->ctx->cfg, "country",
+	    "phone");
+	record_detail(l, &kz_participant_type, p, s->ctx->cfg, "id", "id");
 }
 
 static void
@@ -185,75 +174,31 @@ draw_banner(struct sem_people *s)
 
 /* ---- the form ---- */
 
-enum { PF_NAME, PF_ROMAN, PF_COUNTRY, PF_ORG, PF_POST, PF_ROLE, PF_EMAIL,
-	PF_PHONE, PF_NEEDS, PF_NOTES, PF_N };
-
-static const struct form_spec part_form[PF_N] = {
-	{ "name", N_("Name"), N_("As the person writes it"), NULL,
-	  FORM_REQUIRED, NULL },
-	{ "name_roman", N_("Romanised name"), N_("In Latin letters"), NULL, 0,
-	  NULL },
-	{ "country", N_("Country"), N_("ISO code: KH, IN, ID, LA, MY, MM, PH, "
-	  "LK, TH, CN, JP, ..."), NULL, FORM_REQUIRED, semv_country },
-	{ "organisation", N_("Organisation"), N_("e.g. Ministry of Interior"),
-	  NULL, 0, NULL },
-	{ "post", N_("Post"), N_("e.g. Deputy Director"), NULL, 0, NULL },
-	{ "role", N_("Role"), N_("Space, or the first letter"), role_choices, 0,
-	  NULL },
-	{ "email", N_("E-mail"), N_("e.g. name@example.org"), NULL, 0, NULL },
-	{ "phone", N_("Phone"), N_("Digits, spaces and + - ( ) . /"), NULL, 0,
-	  NULL },
-	{ "needs", N_("Needs"), N_("Dietary or access needs, e.g. halal, "
-	  "wheelchair"), NULL, 0, NULL },
-	{ "notes", N_("Notes"), N_("Anything else worth knowing"), NULL, 0,
-	  NULL },
-};
-
 struct part_edit {
 	struct sem_people *s;
 	const struct kz_participant *orig;
+	struct record_form rf;	/* from the participant's table */
 	char saved[KZ_ID_SIZE];
 };
-
-/* A country code as typed, in capitals and without blanks. */
-static void
-upper2(const char *in, char out[8])
-{
-	char copy[8];
-
-	snprintf(copy, sizeof copy, "%s", in);
-	snprintf(out, 8, "%s", kz_trim(form_upper(copy)));
-}
 
 static int
 part_save(struct form *f, void *arg, struct kz_err *err)
 {
 	struct part_edit *e = arg;
 	struct kz_participant p;
-	char v[8];
 	int rc = KZ_OK;
 
 	kz_participant_init(&p);
 	if (e->orig) {
 		memcpy(p.id, e->orig->id, sizeof p.id);
-		kz_stamps_copy(&p.st, &e->orig->st);
+		rc = kz_stamps_copy(&p.st, &e->orig->st);
 	}
 	memcpy(p.seminar, e->s->edition, sizeof p.seminar);
-	upper2(form_value(f, PF_COUNTRY), v);
-	kz_copy_value(p.country, sizeof p.country, v, "country", _("country"),
-	    err);
-	rc |= form_take(f, PF_NAME, &p.name);
-	rc |= form_take(f, PF_ROMAN, &p.name_roman);
-	rc |= form_take(f, PF_ORG, &p.organisation);
-	rc |= form_take(f, PF_POST, &p.post);
-	rc |= form_take(f, PF_EMAIL, &p.email);
-	rc |= form_take(f, PF_PHONE, &p.phone);
-	rc |= form_take(f, PF_NEEDS, &p.needs);
-	rc |= form_take(f, PF_NOTES, &p.notes);
-	p.role = (enum kz_participant_role)form_choice(f, PF_ROLE);
 	if (rc != KZ_OK)
 		rc = kz_err_add(err, "", "%s", _("out of memory"));
-	else if (err->n > 0) {
+	else if (record_form_take(&e->rf, f, &p, err) != KZ_OK ||
+	    err->n > 0) {
+		/* the rest of the problems too, not one at a time */
 		kz_participant_validate(e->s->ctx->db, &p, err);
 		rc = KZ_ERROR;
 	} else if (e->orig)
@@ -271,30 +216,26 @@ form_run_part(struct sem_people *s, bool edit)
 {
 	const struct kz_participant *o = edit && s->list.sel < s->n ?
 	    &s->p[s->list.sel] : NULL;
-	struct part_edit e = { s, o, "" };
+	struct part_edit e = { .s = s, .orig = o };
 	struct form f;
+	int i;
 
 	if (edit && o == NULL)
 		return 0;
+	record_form_init(&e.rf, &kz_participant_type);
+	/* the country's name as its code is typed */
+	if ((i = record_form_line(&e.rf, "country")) >= 0)
+		e.rf.spec[i].preview = semv_country;
 	form_init(&f, edit ? _("Edit a participant") : _("Add a participant"),
-	    part_form, PF_N, &e);
-	if (o) {
-		form_set(&f, PF_NAME, o->name);
-		form_set(&f, PF_ROMAN, o->name_roman);
-		form_set(&f, PF_COUNTRY, o->country);
-		form_set(&f, PF_ORG, o->organisation);
-		form_set(&f, PF_POST, o->post);
-		form_set_choice(&f, PF_ROLE, (int)o->role);
-		form_set(&f, PF_EMAIL, o->email);
-		form_set(&f, PF_PHONE, o->phone);
-		form_set(&f, PF_NEEDS, o->needs);
-		form_set(&f, PF_NOTES, o->notes);
-	}
+	    e.rf.spec, e.rf.n, &e);
+	if (o)
+		record_form_fill(&e.rf, &f, o);
 	if (form_run(&f, part_save)) {
 		load(s, e.saved);
 		frame_message(s->ctx, false, _("Saved %s."), e.saved);
 	}
 	form_free(&f);
+	record_form_free(&e.rf);
 	return UI_LAYOUT | UI_DRAW_ALL;
 }
 

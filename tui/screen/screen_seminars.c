@@ -13,6 +13,7 @@
 #include "participant.h"
 #include "programme.h"
 #include "record_list.h"
+#include "screen_record.h"
 #include "seminar.h"
 #include "screen_seminar_days.h"
 #include "screen_seminar_people.h"
@@ -35,10 +36,6 @@ struct sem_tab {
 	struct sem_people *people;
 	WINDOW *wbanner;
 	int y, x, h, w;
-};
-
-static const char *const sem_status_choices[] = {
-	N_("planned"), N_("confirmed"), N_("held"), N_("cancelled"), NULL
 };
 
 /* "第18届" is the translators' business: the label is the handle. */
@@ -190,7 +187,7 @@ eds_row(void *arg, size_t i, char *buf, size_t size, int width)
 	o = draw_cell(buf, size, o, year, yw, false);
 	o = draw_cell(buf, size, o, place, pw, false);
 	if (sw)
-		o = draw_cell(buf, size, o, _(kz_seminar_status_name(s->status)),
+		o = draw_cell(buf, size, o, kz_enum_label(&kz_seminar_status_enum, (int)s->status),
 		    sw, false);
 	draw_cell(buf, size, o, s->theme ? s->theme : s->title ? s->title : "",
 	    tw, true);
@@ -236,7 +233,7 @@ eds_detail(void *arg, struct record_list *l, size_t sel)
 	record_list_detail_add(l, _("Organiser"), s->organiser);
 	record_list_detail_add(l, _("Co-organisers"), s->co_organisers);
 	record_list_detail_add(l, _("Supporters"), s->supporters);
-	record_list_detail_add(l, _("Status"), _(kz_seminar_status_name(s->status)));
+	record_list_detail_add(l, _("Status"), kz_enum_label(&kz_seminar_status_enum, (int)s->status));
 	record_list_detail_add(l, _("Attendance"), att);
 	snprintf(buf, sizeof buf, ngettext("%ld item (%s shows the programme)",
 	    "%ld items (%s shows the programme)", (unsigned long)s->items),
@@ -327,22 +324,9 @@ static const struct form_spec edition_form[EF_N] = {
 	  NULL },
 	{ "supporters", N_("Supporters"), N_("Separated by ;"), NULL, 0, NULL },
 	{ "status", N_("Status"), N_("Space, or the first letter"),
-	  sem_status_choices, 0, NULL },
+	  kz_seminar_status_labels, 0, NULL },
 	{ "attendance", N_("Attendance"), N_("Total: parts, e.g. 178: Japanese "
 	  "61, Chinese 117"), NULL, 0, NULL },
-	{ "notes", N_("Notes"), N_("Anything else worth knowing"), NULL, 0,
-	  NULL },
-};
-
-enum { SF_CODE, SF_NAME, SF_OFFICE, SF_NOTES, SF_N };
-
-static const struct form_spec series_form[SF_N] = {
-	{ "code", N_("Code"), N_("Short handle: small letters, digits, dashes, "
-	  "e.g. cj-seminar"), NULL, FORM_REQUIRED, NULL },
-	{ "name", N_("Name"), N_("e.g. 中日地方交流促进研讨会"), NULL,
-	  FORM_REQUIRED, NULL },
-	{ "office", N_("Office"), N_("Organising office id; empty: this "
-	  "office"), NULL, 0, NULL },
 	{ "notes", N_("Notes"), N_("Anything else worth knowing"), NULL, 0,
 	  NULL },
 };
@@ -351,6 +335,7 @@ struct sem_edit {
 	struct sem_tab *t;
 	const struct kz_seminar *orig;
 	const struct kz_series *orig_series;
+	struct record_form rf;	/* a series' form, from its table */
 	char saved[KZ_ID_SIZE];
 };
 
@@ -455,7 +440,7 @@ static unsigned
 edition_form_run(struct sem_tab *t, bool edit)
 {
 	const struct kz_seminar *o = edit ? cur_edition(t) : NULL;
-	struct sem_edit e = { t, o, NULL, "" };
+	struct sem_edit e = { .t = t, .orig = o };
 	struct form f;
 	char title[160], num[16];
 	char *att;
@@ -527,13 +512,11 @@ series_save(struct form *f, void *arg, struct kz_err *err)
 		memcpy(s.id, e->orig_series->id, sizeof s.id);
 		kz_stamps_copy(&s.st, &e->orig_series->st);
 	}
-	rc |= form_take(f, SF_CODE, &s.code);
-	rc |= form_take(f, SF_NAME, &s.name);
-	rc |= form_take(f, SF_OFFICE, &s.office);
-	rc |= form_take(f, SF_NOTES, &s.notes);
-	if (rc != KZ_OK)
-		rc = kz_err_add(err, "", "%s", _("out of memory"));
-	else if (e->orig_series)
+	if (record_form_take(&e->rf, f, &s, err) != KZ_OK || err->n > 0) {
+		/* the rest of the problems too */
+		kz_series_validate(e->t->ctx->db, &s, err);
+		rc = KZ_ERROR;
+	} else if (e->orig_series)
 		rc = kz_series_update(e->t->ctx->db, &s, err);
 	else
 		rc = kz_series_insert(e->t->ctx->db, &s, err);
@@ -546,17 +529,21 @@ series_save(struct form *f, void *arg, struct kz_err *err)
 static unsigned
 series_form_run(struct sem_tab *t)
 {
-	struct sem_edit e = { t, NULL, NULL, "" };
+	struct sem_edit e = { .t = t };
 	struct form f;
+	int i;
 
-	form_init(&f, _("Add a seminar series"), series_form, SF_N, &e);
-	form_set(&f, SF_OFFICE, t->ctx->cfg->office_id);
+	record_form_init(&e.rf, &kz_series_type);
+	form_init(&f, _("Add a seminar series"), e.rf.spec, e.rf.n, &e);
+	if ((i = record_form_line(&e.rf, "office")) >= 0)
+		form_set(&f, i, t->ctx->cfg->office_id);
 	if (form_run(&f, series_save)) {
 		load_series(t, e.saved);
 		load_editions(t, NULL);
 		frame_message(t->ctx, false, _("Saved series %s."), e.saved);
 	}
 	form_free(&f);
+	record_form_free(&e.rf);
 	return UI_LAYOUT | UI_DRAW_ALL;
 }
 
