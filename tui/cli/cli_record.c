@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_request.h"
+#include "request.h"
 #include "specialist.h"
 
 #include "i18n.h"
@@ -76,6 +78,7 @@ value_name(const struct kz_rfield *f)
 		/* made once for the life of the program */
 		return b.oom ? "VALUE" : b.s;
 	case KZ_RK_DATE: return "DATE";
+	case KZ_RK_CODE: return "CODE";
 	case KZ_RK_INT: return "N";
 	case KZ_RK_COUNTRY: return "CC";
 	case KZ_RK_REF: return "ID";
@@ -118,4 +121,5 @@ cli_record_options(void)
 		return;
 	done = true;
 	fill(cli_specialist_opts, KZ_CLI_RECORD_OPTS, &kz_specialist_type);
+	fill(cli_request_opts, KZ_CLI_RECORD_OPTS, &kz_request_type);
 }
