@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_dispatch.h"
 #include "cli_request.h"
+#include "dispatch.h"
 #include "request.h"
 #include "specialist.h"
 
@@ -122,4 +124,5 @@ cli_record_options(void)
 	done = true;
 	fill(cli_specialist_opts, KZ_CLI_RECORD_OPTS, &kz_specialist_type);
 	fill(cli_request_opts, KZ_CLI_RECORD_OPTS, &kz_request_type);
+	fill(cli_dispatch_opts, KZ_CLI_RECORD_OPTS, &kz_dispatch_type);
 }
