@@ -13,9 +13,7 @@ int cli_dispatch_rm(struct cli *c, const struct cli_args *a);
 int cli_dispatch_ask(struct cli *c, const char *id, char *q, size_t size);
 int cli_dispatch_cost(struct cli *c, const struct cli_args *a);
 /* add and edit; the filters of list; state; cost */
-/* add and edit: the table's options (made by cli_record_options) and
- * --confirm */
-extern struct cli_opt cli_dispatch_opts[KZ_CLI_RECORD_OPTS];
+/* --confirm beside add and edit's options (cli_dispatch_opts, cli.h) */
 extern const struct cli_opt cli_dispatch_confirm_opts[], cli_dispatch_filters[],
     cli_dispatch_state_opts[], cli_dispatch_cost_opts[];
 /* tui/cli/cli_match.c */

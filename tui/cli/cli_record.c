@@ -5,8 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli_dispatch.h"
-#include "cli_request.h"
 #include "dispatch.h"
 #include "request.h"
 #include "specialist.h"

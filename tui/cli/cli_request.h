@@ -12,9 +12,7 @@ int cli_request_state(struct cli *c, const struct cli_args *a);
 int cli_request_rm(struct cli *c, const struct cli_args *a);
 int cli_request_ask(struct cli *c, const char *id, char *q, size_t size);
 
-/* add and edit (made from the request's table by cli_record_options);
- * the filters of list; state */
-extern struct cli_opt cli_request_opts[KZ_CLI_RECORD_OPTS];
+/* the filters of list; state (add and edit: cli_request_opts, cli.h) */
 extern const struct cli_opt cli_request_filters[], cli_request_state_opts[];
 
 #endif
