@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cost.h"
 #include "dispatch.h"
 #include "i18n.h"
 #include "request.h"
@@ -82,6 +83,12 @@ test_table(void **state)
 	    kz_dispatch_lc.n);
 	assert_int_equal(kz_enum_parse(&kz_dispatch_state_enum, "underway"),
 	    KZ_DSP_UNDERWAY);
+	/* who pays: one list, for the ledger and the configuration */
+	assert_ptr_equal(kz_payer_enum.keywords, kz_payer_keywords);
+	assert_int_equal(kz_payer_parse("host"), KZ_PAYER_HOST);
+	assert_int_equal(kz_payer_parse("head office"), KZ_PAYER_HEAD);
+	assert_int_equal(kz_payer_parse("council"), -1);
+	assert_string_equal(kz_payer_keyword(KZ_PAYER_HOST), "host");
 }
 
 /* Options into the record, through SQL and back; an edit keeps the
