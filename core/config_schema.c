@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "cost.h"
 #include "i18n.h"
 #include "tz.h"
 #include "country.h"
@@ -205,12 +206,10 @@ check_currency(const char *v, char *why, size_t size, size_t *at)
 	return false;
 }
 
-static const char *const payers[] = { "head", "host", NULL };
-
 static const struct kz_config_subkey cost_keys[] = {
 	{ "category", KT_STRING, KF_REQUIRED | KF_UNIQUE, NULL, check_category,
 	  offsetof(struct kz_cost_default, category) },
-	{ "payer", KT_ENUM, KF_REQUIRED, payers, NULL,
+	{ "payer", KT_ENUM, KF_REQUIRED, kz_payer_keywords, NULL,
 	  offsetof(struct kz_cost_default, payer) },
 	{ "currency", KT_STRING, 0, NULL, check_currency,
 	  offsetof(struct kz_cost_default, currency) },

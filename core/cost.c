@@ -24,8 +24,13 @@ static const struct {
 	{ "meals", N_("meals") },
 };
 
-static const char *const payer_keywords[] = { "head", "host" };
-static const char *const payer_names[] = { N_("head office"), N_("host") };
+/* Who pays, once: the configuration's dispatch.costs reads the same
+ * keywords (core/config_schema.c). */
+const char *const kz_payer_keywords[] = { "head", "host", NULL };
+static const char *const payer_labels[] = { N_("head office"), N_("host"),
+	NULL };
+const struct kz_enum kz_payer_enum = { "payer", kz_payer_keywords,
+	payer_labels };
 
 const char *
 kz_cost_category_name(const char *code)
@@ -39,22 +44,19 @@ kz_cost_category_name(const char *code)
 const char *
 kz_payer_keyword(enum kz_payer p)
 {
-	return payer_keywords[p == KZ_PAYER_HOST];
+	return kz_enum_keyword(&kz_payer_enum, (int)p);
 }
 
 const char *
 kz_payer_name(enum kz_payer p)
 {
-	return _(payer_names[p == KZ_PAYER_HOST]);
+	return kz_enum_label(&kz_payer_enum, (int)p);
 }
 
 int
 kz_payer_parse(const char *s)
 {
-	for (int i = 0; s && i < 2; i++)
-		if (strcmp(s, payer_keywords[i]) == 0)
-			return i;
-	return -1;
+	return kz_enum_parse(&kz_payer_enum, s);
 }
 
 const struct kz_cost_default *

@@ -8,6 +8,7 @@
 #include "db.h"
 #include "id.h"
 #include "money.h"
+#include "rtype.h"
 
 struct kz_cost_line {
 	char id[KZ_ID_SIZE];
@@ -36,6 +37,11 @@ struct kz_cost_total {
 /* The categories kizuna names in the office language; others show as
  * their codes. */
 const char *kz_cost_category_name(const char *code);
+/* Who pays (enum kz_payer), once: keywords "head" and "host" as
+ * stored and configured, labels as shown; the functions below are thin
+ * wrappers over it. */
+extern const struct kz_enum kz_payer_enum;
+extern const char *const kz_payer_keywords[];
 const char *kz_payer_keyword(enum kz_payer p);
 const char *kz_payer_name(enum kz_payer p);	/* translated */
 int kz_payer_parse(const char *s);

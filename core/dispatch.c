@@ -11,17 +11,21 @@
 #include "record.h"
 #include "i18n.h"
 #include "note.h"
+#include "rtype.h"
 #include "specialist.h"
 
-static const char *const dsp_keywords[KZ_DSP_NSTATES] = {
+static const char *const dsp_keywords[KZ_DSP_NSTATES + 1] = {
 	"proposed", "drafted", "signed", "scheduled", "underway", "returned",
-	"reported", "cancelled",
+	"reported", "cancelled", NULL,
 };
-static const char *const dsp_names[KZ_DSP_NSTATES] = {
+static const char *const dsp_names[KZ_DSP_NSTATES + 1] = {
 	N_("proposed"), N_("agreement drafted"), N_("agreement signed"),
 	N_("scheduled"), N_("under way"), N_("returned"), N_("report received"),
-	N_("cancelled"),
+	N_("cancelled"), NULL,
 };
+/* The states once: the record's field and the life cycle share them. */
+const struct kz_enum kz_dispatch_state_enum = { "state", dsp_keywords,
+	dsp_names };
 
 /*
  * The life cycle. Nobody leaves (under way) before the agreement is
@@ -57,6 +61,90 @@ kz_dispatch_state_firm(enum kz_dispatch_state s)
 	return s >= KZ_DSP_SIGNED && s <= KZ_DSP_REPORTED;
 }
 
+/* ---- the table of fields ---- */
+
+#define S(m) offsetof(struct kz_dispatch, m)
+#define A(m) S(m), sizeof ((struct kz_dispatch *)0)->m
+
+/* One line a field, in the order forms, files and details show them.
+ * The state and the agreement change only through kz_dispatch_set_state:
+ * they have no option. */
+static const struct kz_rfield dispatch_fields[] = {
+	{ .name = "id", .column = "id", .csv = "id", .label = N_("ID"),
+	  .kind = KZ_RK_ID, .off = A(id) },
+	{ .name = "state", .column = "state", .csv = "state",
+	  .label = N_("state"), .kind = KZ_RK_ENUM, .off = S(state),
+	  .values = &kz_dispatch_state_enum, .flags = KZ_RF_STATE },
+	{ .name = "request", .column = "request", .csv = "request",
+	  .option = "request", .label = N_("request"), .kind = KZ_RK_REF,
+	  .off = A(request), .ref = KZ_T_REQUEST, .flags = KZ_RF_REQUIRED,
+	  .hint = N_("The request's id, or the start of it") },
+	{ .name = "specialist", .column = "specialist", .csv = "specialist",
+	  .option = "specialist", .label = N_("specialist"),
+	  .kind = KZ_RK_REF, .off = A(specialist), .ref = KZ_T_SPECIALIST,
+	  .flags = KZ_RF_REQUIRED,
+	  .hint = N_("The specialist's id, or the start of it") },
+	{ .name = "start", .column = "start", .csv = "start",
+	  .option = "from", .label = N_("first day"), .kind = KZ_RK_DATE,
+	  .off = A(start), .flags = KZ_RF_REQUIRED,
+	  .hint = N_("YYYY-MM-DD") },
+	{ .name = "end", .column = "end", .csv = "end", .option = "to",
+	  .label = N_("last day"), .kind = KZ_RK_DATE, .off = A(end),
+	  .flags = KZ_RF_REQUIRED,
+	  .hint = N_("YYYY-MM-DD, the day they are back") },
+	{ .name = "places", .column = "places", .csv = "places",
+	  .option = "places", .label = N_("places"), .kind = KZ_RK_TEXT,
+	  .off = S(places), .max = 300,
+	  .hint = N_("Where, e.g. 开封市; 郑州市") },
+	{ .name = "mode", .column = "mode", .csv = "mode", .option = "mode",
+	  .label = N_("mode"), .kind = KZ_RK_ENUM, .off = S(mode),
+	  .values = &kz_mode_enum,
+	  .hint = N_("Space, or the first letter") },
+	{ .name = "agreement_date", .column = "agreement_date",
+	  .csv = "agreement_date", .label = N_("agreement"),
+	  .kind = KZ_RK_DATE, .off = A(agreement_date) },
+	{ .name = "agreement_ref", .column = "agreement_ref",
+	  .csv = "agreement_ref", .label = N_("reference"),
+	  .kind = KZ_RK_TEXT, .off = S(agreement_ref), .max = 100 },
+	{ .name = "cancel_reason", .column = "cancel_reason",
+	  .csv = "cancel_reason", .label = N_("reason cancelled"),
+	  .kind = KZ_RK_TEXT, .off = S(cancel_reason), .max = 500 },
+	{ .name = "override_reason", .column = "override_reason",
+	  .csv = "override_reason", .option = "override",
+	  .label = N_("override reason"), .kind = KZ_RK_TEXT,
+	  .off = S(override_reason), .max = 500,
+	  .hint = N_("Only for a dispatch longer than the longest allowed: "
+	  "why") },
+	{ .name = "notes", .column = "notes", .csv = "notes",
+	  .option = "notes", .label = N_("notes"), .kind = KZ_RK_NOTE,
+	  .off = S(notes), .max = 4000,
+	  .hint = N_("Anything else worth knowing") },
+	{ .name = "revision", .column = "revision", .csv = "revision",
+	  .label = N_("revision"), .kind = KZ_RK_INT, .off = S(revision),
+	  .min = 0, .max = 1000000 },
+	{ .name = "created", .column = "created", .csv = "created",
+	  .label = N_("created"), .kind = KZ_RK_STAMP, .off = A(created),
+	  .flags = KZ_RF_CREATED },
+	{ .name = "created_by", .column = "created_by", .label =
+	  N_("created by"), .kind = KZ_RK_USER, .off = S(created_by),
+	  .flags = KZ_RF_CREATED },
+	{ .name = "updated", .column = "updated", .csv = "updated",
+	  .label = N_("updated"), .kind = KZ_RK_STAMP, .off = A(updated) },
+	{ .name = "updated_by", .column = "updated_by",
+	  .label = N_("updated by"), .kind = KZ_RK_USER,
+	  .off = S(updated_by) },
+};
+
+#undef S
+#undef A
+
+static struct kz_rtype_sql dispatch_sql;
+const struct kz_rtype kz_dispatch_type = {
+	.name = N_("dispatch"), .table = KZ_T_DISPATCH,
+	.f = dispatch_fields, .n = KZ_NFIELDS(dispatch_fields),
+	.sql = &dispatch_sql,
+};
+
 void
 kz_dispatch_init(struct kz_dispatch *d)
 {
@@ -66,13 +154,7 @@ kz_dispatch_init(struct kz_dispatch *d)
 void
 kz_dispatch_free(struct kz_dispatch *d)
 {
-	free(d->places);
-	free(d->agreement_ref);
-	free(d->cancel_reason);
-	free(d->override_reason);
-	free(d->notes);
-	free(d->created_by);
-	free(d->updated_by);
+	kz_rtype_free(&kz_dispatch_type, d);
 	kz_dispatch_init(d);
 }
 
@@ -105,10 +187,8 @@ check_request(struct kz_db *db, const struct kz_dispatch *d,
 		return;
 	}
 	sqlite3_bind_text(st, 1, d->request, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		kz_err_add(err, "request", _("no request with id %s"),
-		    d->request);
-	else if ((status = (const char *)sqlite3_column_text(st, 0)) &&
+	/* a missing one is the table's check */
+	if (sqlite3_step(st) == SQLITE_ROW && (status = (const char *)sqlite3_column_text(st, 0)) &&
 	    (strcmp(status, "closed") == 0 || strcmp(status, "declined") == 0 ||
 	    strcmp(status, "withdrawn") == 0))
 		kz_err_add(err, "request", _("request %s is %s: reopen it "
@@ -146,9 +226,9 @@ check_overlap(struct kz_db *db, const struct kz_dispatch *d,
 		    "(%s..%s, %s %s, %s) over the same days"), d->specialist,
 		    sqlite3_column_text(st, 0), sqlite3_column_text(st, 1),
 		    sqlite3_column_text(st, 2), sqlite3_column_text(st, 4), place,
-		    _(dsp_names[kz_lifecycle_parse(&kz_dispatch_lc, (const char *)
-		    sqlite3_column_text(st, 3)) < 0 ? 0 : kz_lifecycle_parse(
-		    &kz_dispatch_lc, (const char *)sqlite3_column_text(st, 3))]));
+		    kz_enum_label(&kz_dispatch_state_enum, kz_enum_parse(
+		    &kz_dispatch_state_enum, (const char *)sqlite3_column_text(
+		    st, 3))));
 	}
 	sqlite3_finalize(st);
 }
@@ -200,25 +280,10 @@ kz_dispatch_check(struct kz_db *db, const struct kz_dispatch *d,
 	    db->cfg->dispatch_max_days : 90;
 	bool dates = true;
 
-	if (!d->request[0])
-		kz_err_add(err, "request", _("the request is required"));
-	else
+	kz_rtype_check(&kz_dispatch_type, db, d, err);
+	if (d->request[0])
 		check_request(db, d, err);
-	if (!d->specialist[0])
-		kz_err_add(err, "specialist", _("the specialist is required"));
-	else if (!kz_specialist_exists(db, d->specialist))
-		kz_err_add(err, "specialist", _("no specialist with id %s"),
-		    d->specialist);
-	if (!kz_date_valid(d->start)) {
-		kz_err_add(err, "start", _("the first day must be a date "
-		    "YYYY-MM-DD, not \"%s\""), d->start);
-		dates = false;
-	}
-	if (!kz_date_valid(d->end)) {
-		kz_err_add(err, "end", _("the last day must be a date "
-		    "YYYY-MM-DD, not \"%s\""), d->end);
-		dates = false;
-	}
+	dates = kz_date_valid(d->start) && kz_date_valid(d->end);
 	if (dates && strcmp(d->end, d->start) < 0) {
 		kz_err_add(err, "end", _("the dispatch ends (%s) before it "
 		    "starts (%s)"), d->end, d->start);
@@ -229,13 +294,6 @@ kz_dispatch_check(struct kz_db *db, const struct kz_dispatch *d,
 		kz_err_add(err, "override", _("%ld days is longer than the "
 		    "longest dispatch of %d days (dispatch.max_days): state a "
 		    "reason to override"), length_days(d), max);
-	kz_check_text(err, "places", _("places"), d->places, 300, 0);
-	kz_check_text(err, "override", _("override reason"),
-	    d->override_reason, 500, 0);
-	kz_check_text(err, "notes", _("notes"), d->notes, 4000,
-	    KZ_TEXT_MULTILINE);
-	if (d->mode != KZ_ONSITE && d->mode != KZ_ONLINE)
-		kz_err_add(err, "mode", _("mode must be onsite or online"));
 	if (dates && d->specialist[0] && d->state != KZ_DSP_CANCELLED) {
 		check_overlap(db, d, err);
 		if (!confirmed)
@@ -257,45 +315,21 @@ kz_dispatch_only_warnings(const struct kz_err *err)
 
 /* ---- storage ---- */
 
+/* The row; a change of state also writes the state, which an edit
+ * leaves alone (KZ_RF_STATE). */
 static int
 write_main(struct kz_db *db, const struct kz_dispatch *d, bool insert,
-    struct kz_err *err)
+    bool state, struct kz_err *err)
 {
-	char rev[16];
-	const char *v[19];
+	const char *v[2] = { kz_enum_keyword(&kz_dispatch_state_enum,
+	    (int)d->state), d->id };
 
-	snprintf(rev, sizeof rev, "%d", d->revision);
-	v[0] = d->request;
-	v[1] = d->specialist;
-	v[2] = d->start;
-	v[3] = d->end;
-	v[4] = d->places;
-	v[5] = kz_mode_keyword(d->mode);
-	v[6] = kz_lifecycle_keyword(&kz_dispatch_lc, d->state);
-	v[7] = d->agreement_date;
-	v[8] = d->agreement_ref;
-	v[9] = d->cancel_reason;
-	v[10] = d->override_reason;
-	v[11] = d->notes;
-	v[12] = rev;
-	v[13] = d->created;
-	v[14] = d->updated;
-	v[15] = d->created_by;
-	v[16] = d->updated_by;
-	v[17] = d->id;
 	if (insert)
-		return kz_sql_run(db, err, "INSERT INTO dispatch (request, "
-		    "specialist, start, end, places, mode, state, agreement_date, "
-		    "agreement_ref, cancel_reason, override_reason, notes, "
-		    "revision, created, updated, created_by, updated_by, id) "
-		    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-		    "CAST(? AS INTEGER), ?, ?, ?, ?, ?)", 18, v);
-	return kz_sql_run(db, err, "UPDATE dispatch SET request = ?1, "
-	    "specialist = ?2, start = ?3, end = ?4, places = ?5, mode = ?6, "
-	    "state = ?7, agreement_date = ?8, agreement_ref = ?9, "
-	    "cancel_reason = ?10, override_reason = ?11, notes = ?12, "
-	    "revision = CAST(?13 AS INTEGER), updated = ?15, updated_by = ?17 "
-	    "WHERE id = ?18", 18, v);
+		return kz_rtype_insert(db, &kz_dispatch_type, d, err);
+	if (kz_rtype_update(db, &kz_dispatch_type, d, err))
+		return KZ_ERROR;
+	return state ? kz_sql_run(db, err, "UPDATE dispatch SET state = ? "
+	    "WHERE id = ?", 2, v) : KZ_OK;
 }
 
 static int
@@ -425,7 +459,7 @@ kz_dispatch_insert(struct kz_db *db, struct kz_dispatch *d,
 		confirmed_note(db, d, &note);
 	request_country(db, d->request, country);
 	if (kz_db_begin(db, err) == KZ_OK) {
-		if (write_main(db, d, true, err) ||
+		if (write_main(db, d, true, false, err) ||
 		    kz_event_add(db, &kz_dispatch_lc, "dispatch_event",
 		    "dispatch", d->id, -1, d->state, kz_buf_str(&note),
 		    o->at ? o->at : d->created, err) ||
@@ -502,7 +536,7 @@ kz_dispatch_update(struct kz_db *db, struct kz_dispatch *d,
 	if (o->confirmed && moved)
 		confirmed_note(db, d, &note);
 	if (kz_db_begin(db, err) == KZ_OK) {
-		if (write_main(db, d, false, err) || (note.len > 0 &&
+		if (write_main(db, d, false, false, err) || (note.len > 0 &&
 		    kz_event_add(db, &kz_dispatch_lc, "dispatch_event",
 		    "dispatch", d->id, d->state, d->state, kz_buf_str(&note),
 		    o->at, err)))
@@ -548,46 +582,15 @@ int
 kz_dispatch_get(struct kz_db *db, const char *typed, struct kz_dispatch *d,
     struct kz_err *err)
 {
-	sqlite3_stmt *st;
 	char id[KZ_ID_SIZE];
-	int s;
 
 	kz_dispatch_init(d);
 	if (kz_dispatch_resolve(db, typed, id, err))
 		return KZ_ERROR;
-	if (sqlite3_prepare_v2(db->sql, "SELECT id, request, specialist, start, "
-	    "end, places, mode, state, agreement_date, agreement_ref, "
-	    "cancel_reason, override_reason, notes, revision, created, updated, "
-	    "created_by, updated_by FROM dispatch WHERE id = ?", -1, &st,
-	    NULL) != SQLITE_OK)
-		return kz_db_fail(db, err, "dispatch");
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return kz_err_add(err, "id", _("no dispatch with id %s"), id);
+	if (kz_rtype_read(db, &kz_dispatch_type, id, d, err)) {
+		kz_dispatch_free(d);
+		return KZ_ERROR;
 	}
-	kz_col_copy(st, 0, d->id, sizeof d->id);
-	kz_col_copy(st, 1, d->request, sizeof d->request);
-	kz_col_copy(st, 2, d->specialist, sizeof d->specialist);
-	kz_col_copy(st, 3, d->start, sizeof d->start);
-	kz_col_copy(st, 4, d->end, sizeof d->end);
-	d->places = kz_col_dup(st, 5);
-	d->mode = kz_mode_parse((const char *)sqlite3_column_text(st, 6)) ==
-	    KZ_ONLINE ? KZ_ONLINE : KZ_ONSITE;
-	s = kz_lifecycle_parse(&kz_dispatch_lc, (const char *)sqlite3_column_text(st,
-	    7));
-	d->state = s < 0 ? KZ_DSP_PROPOSED : (enum kz_dispatch_state)s;
-	kz_col_copy(st, 8, d->agreement_date, sizeof d->agreement_date);
-	d->agreement_ref = kz_col_dup(st, 9);
-	d->cancel_reason = kz_col_dup(st, 10);
-	d->override_reason = kz_col_dup(st, 11);
-	d->notes = kz_col_dup(st, 12);
-	d->revision = sqlite3_column_int(st, 13);
-	kz_col_copy(st, 14, d->created, sizeof d->created);
-	kz_col_copy(st, 15, d->updated, sizeof d->updated);
-	d->created_by = kz_col_dup(st, 16);
-	d->updated_by = kz_col_dup(st, 17);
-	sqlite3_finalize(st);
 	return KZ_OK;
 }
 
@@ -667,7 +670,7 @@ kz_dispatch_set_state(struct kz_db *db, const char *typed,
 	kz_note_add_text(&note, c->note);
 	if (stamp(db, &d, false, err) == KZ_OK && kz_db_begin(db, err) ==
 	    KZ_OK) {
-		if (write_main(db, &d, false, err) ||
+		if (write_main(db, &d, false, true, err) ||
 		    kz_event_add(db, &kz_dispatch_lc, "dispatch_event",
 		    "dispatch", d.id, from, c->to, kz_buf_str(&note), c->at,
 		    err) || (c->to == KZ_DSP_SIGNED && advance_request(db,

@@ -8,6 +8,7 @@
 #include "id.h"
 #include "lifecycle.h"
 #include "request.h"
+#include "rtype.h"
 
 enum kz_dispatch_state {
 	KZ_DSP_PROPOSED, KZ_DSP_DRAFTED, KZ_DSP_SIGNED, KZ_DSP_SCHEDULED,
@@ -16,6 +17,10 @@ enum kz_dispatch_state {
 };
 
 extern const struct kz_lifecycle kz_dispatch_lc;
+/* The record's table (core/rtype.h) and its states, once: the life
+ * cycle's keywords and names are the enumeration's. */
+extern const struct kz_rtype kz_dispatch_type;
+extern const struct kz_enum kz_dispatch_state_enum;
 
 /* Problems that a person may overrule after reading them (a declared
  * unavailability) are reported under this `where`; everything else is a

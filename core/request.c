@@ -12,20 +12,24 @@
 #include "record.h"
 #include "i18n.h"
 #include "note.h"
+#include "rtype.h"
 #include "specialist.h"
 #include "text.h"
 
-static const char *const req_keywords[KZ_REQ_NSTATUS] = {
+static const char *const req_keywords[KZ_REQ_NSTATUS + 1] = {
 	"received", "matching", "proposed", "agreed", "closed", "declined",
-	"withdrawn",
+	"withdrawn", NULL,
 };
 /* "received" is also a date's label, "withdrawn" a trainee's status:
  * other languages say them differently */
-static const char *const req_names[KZ_REQ_NSTATUS] = {
+static const char *const req_names[KZ_REQ_NSTATUS + 1] = {
 	NC_("request status", "received"), N_("matching"),
 	N_("proposed to host"), N_("agreed"), N_("closed"), N_("declined"),
-	NC_("request status", "withdrawn"),
+	NC_("request status", "withdrawn"), NULL,
 };
+/* The statuses once: the record's field and the life cycle share them. */
+const struct kz_enum kz_request_status_enum = { "status", req_keywords,
+	req_names };
 
 /*
  * The moves a request may make. A proposal the host turns down goes back
@@ -55,53 +59,176 @@ const struct kz_lifecycle kz_request_lc = {
 	req_keywords, req_names, KZ_REQ_NSTATUS, req_moves,
 };
 
-static const char *const mode_keywords[] = { "onsite", "online" };
-static const char *const mode_names[] = { N_("on site"), N_("online") };
-static const char *const interp_keywords[] = { "none", "host", "office" };
-static const char *const interp_names[] = { N_("none"), N_("by the host"),
-    N_("by the office") };
+static const char *const mode_keywords[] = { "onsite", "online", NULL };
+static const char *const mode_labels[] = { N_("on site"), N_("online"),
+	NULL };
+const struct kz_enum kz_mode_enum = { "mode", mode_keywords, mode_labels };
+
+static const char *const interp_keywords[] = { "none", "host", "office",
+	NULL };
+static const char *const interp_labels[] = { N_("none"), N_("by the host"),
+	N_("by the office"), NULL };
+const struct kz_enum kz_interp_enum = { "interpreting", interp_keywords,
+	interp_labels };
 
 const char *
 kz_mode_keyword(enum kz_mode m)
 {
-	return mode_keywords[m == KZ_ONLINE];
+	return kz_enum_keyword(&kz_mode_enum, (int)m);
 }
 
 const char *
 kz_mode_name(enum kz_mode m)
 {
-	return _(mode_names[m == KZ_ONLINE]);
+	return kz_enum_label(&kz_mode_enum, (int)m);
 }
 
 int
 kz_mode_parse(const char *s)
 {
-	for (int i = 0; s && i < 2; i++)
-		if (strcmp(s, mode_keywords[i]) == 0)
-			return i;
-	return -1;
+	return kz_enum_parse(&kz_mode_enum, s);
 }
 
 const char *
 kz_interp_keyword(enum kz_interp i)
 {
-	return i >= 0 && i <= KZ_INTERP_OFFICE ? interp_keywords[i] : "?";
+	return kz_enum_keyword(&kz_interp_enum, (int)i);
 }
 
 const char *
 kz_interp_name(enum kz_interp i)
 {
-	return i >= 0 && i <= KZ_INTERP_OFFICE ? _(interp_names[i]) : "?";
+	return kz_enum_label(&kz_interp_enum, (int)i);
 }
 
 int
 kz_interp_parse(const char *s)
 {
-	for (int i = 0; s && i < 3; i++)
-		if (strcmp(s, interp_keywords[i]) == 0)
-			return i;
-	return -1;
+	return kz_enum_parse(&kz_interp_enum, s);
 }
+
+/* ---- the table of fields ---- */
+
+/* The list of fields through the table's untyped callbacks. Codes or
+ * numbers are kept as typed here (the table has no configuration);
+ * insert and update store each as its code, validate knows them. */
+static int parse_fields(void *r, const char *t, struct kz_err *e)
+	{ return kz_request_parse_fields(NULL, r, t, e); }
+static char *format_fields(const void *r)
+	{ return kz_request_format_fields(r); }
+
+/* "agriculture (agriculture)": a line a field, with its name in the
+ * reader's language. */
+static int
+show_fields(const void *rec, const struct kz_config *cfg, struct kz_buf *b)
+{
+	const struct kz_request *r = rec;
+
+	for (size_t i = 0; i < r->nfields; i++) {
+		const struct kz_field *f = cfg ? kz_config_field(cfg,
+		    r->fields[i]) : NULL;
+
+		kz_buf_printf(b, "%s%s (%s)", i ? "\n" : "", r->fields[i],
+		    f ? kz_field_name(cfg, f) : "?");
+	}
+	return b->oom ? KZ_ERROR : KZ_OK;
+}
+
+#define S(m) offsetof(struct kz_request, m)
+#define A(m) S(m), sizeof ((struct kz_request *)0)->m
+
+/* One line a field, in the order forms, files and details show them. */
+static const struct kz_rfield request_fields[] = {
+	{ .name = "id", .column = "id", .csv = "id", .label = N_("ID"),
+	  .kind = KZ_RK_ID, .off = A(id) },
+	{ .name = "status", .column = "status", .csv = "status",
+	  .label = N_("status"), .kind = KZ_RK_ENUM, .off = S(status),
+	  .values = &kz_request_status_enum, .flags = KZ_RF_STATE },
+	{ .name = "country", .column = "country", .csv = "country",
+	  .option = "country", .label = N_("country"), .kind = KZ_RK_COUNTRY,
+	  .off = A(country), .flags = KZ_RF_REQUIRED,
+	  .hint = N_("ISO 3166-1 code, e.g. CN, TH, ID") },
+	{ .name = "province", .column = "province", .csv = "province",
+	  .option = "province", .label = N_("province or state"),
+	  .kind = KZ_RK_TEXT, .off = S(province), .max = 100,
+	  .hint = N_("e.g. 河南省") },
+	{ .name = "city", .column = "city", .csv = "city", .option = "city",
+	  .label = N_("city"), .kind = KZ_RK_TEXT, .off = S(city), .max = 100,
+	  .hint = N_("e.g. 开封市") },
+	{ .name = "department", .column = "department", .csv = "department",
+	  .option = "department", .label = N_("department"),
+	  .kind = KZ_RK_TEXT, .off = S(department), .max = 200,
+	  .hint = N_("e.g. 农业农村局") },
+	{ .name = "received", .column = "received", .csv = "received",
+	  .option = "received", .label = NC_("date", "received"),
+	  .kind = KZ_RK_DATE, .off = A(received),
+	  .hint = N_("YYYY-MM-DD") },
+	{ .name = "fields", .csv = "fields", .option = "fields",
+	  .label = N_("fields"), .kind = KZ_RK_LIST, .parse = parse_fields,
+	  .format = format_fields, .show = show_fields,
+	  .flags = KZ_RF_REQUIRED,
+	  .hint = N_("code or number; ...  e.g. agriculture; 27") },
+	{ .name = "topic", .column = "topic", .csv = "topic",
+	  .option = "topic", .label = N_("topic"), .kind = KZ_RK_TEXT,
+	  .off = S(topic), .max = 300, .flags = KZ_RF_REQUIRED,
+	  .hint = N_("e.g. vegetables: damage from continuous cropping") },
+	{ .name = "wish_start", .column = "wish_start", .csv = "wish_start",
+	  .option = "from", .label = N_("wished from"), .kind = KZ_RK_DATE,
+	  .off = A(wish_start), .hint = N_("YYYY-MM-DD, or empty") },
+	{ .name = "wish_end", .column = "wish_end", .csv = "wish_end",
+	  .option = "to", .label = N_("wished to"), .kind = KZ_RK_DATE,
+	  .off = A(wish_end), .hint = N_("YYYY-MM-DD, or empty") },
+	{ .name = "wish_days", .column = "wish_days", .csv = "wish_days",
+	  .option = "days", .label = N_("wished length in days"),
+	  .kind = KZ_RK_INT, .off = S(wish_days), .min = 1, .max = 366,
+	  .flags = KZ_RF_ZERO_NULL, .hint = N_("1 to 366, or empty") },
+	{ .name = "mode", .column = "mode", .csv = "mode", .option = "mode",
+	  .label = N_("mode"), .kind = KZ_RK_ENUM, .off = S(mode),
+	  .values = &kz_mode_enum,
+	  .hint = N_("Space, or the first letter: on site or online") },
+	{ .name = "specialists", .column = "wanted", .csv = "specialists",
+	  .option = "specialists", .label = N_("specialists"),
+	  .kind = KZ_RK_INT, .off = S(wanted), .min = 1, .max = 20,
+	  .hint = N_("How many specialists, 1 to 20") },
+	{ .name = "language", .column = "language", .csv = "language",
+	  .option = "language", .label = N_("language"), .kind = KZ_RK_TEXT,
+	  .off = S(language), .max = 35,
+	  .hint = N_("Working language code, e.g. zh") },
+	{ .name = "interpreting", .column = "interpreting",
+	  .csv = "interpreting", .option = "interpreting",
+	  .label = N_("interpreting"), .kind = KZ_RK_ENUM,
+	  .off = S(interpreting), .values = &kz_interp_enum,
+	  .hint = N_("Who interprets: Space to choose") },
+	{ .name = "office", .column = "office", .csv = "office",
+	  .option = "office", .label = N_("office"), .kind = KZ_RK_CODE,
+	  .off = A(office),
+	  .hint = N_("The office handling it, e.g. BJS") },
+	{ .name = "notes", .column = "notes", .csv = "notes",
+	  .option = "notes", .label = N_("notes"), .kind = KZ_RK_NOTE,
+	  .off = S(notes), .max = 4000,
+	  .hint = N_("Anything else worth knowing") },
+	{ .name = "created", .column = "created", .csv = "created",
+	  .label = N_("created"), .kind = KZ_RK_STAMP, .off = A(created),
+	  .flags = KZ_RF_CREATED },
+	{ .name = "created_by", .column = "created_by", .label =
+	  N_("created by"), .kind = KZ_RK_USER, .off = S(created_by),
+	  .flags = KZ_RF_CREATED },
+	{ .name = "updated", .column = "updated", .csv = "updated",
+	  .label = N_("updated"), .kind = KZ_RK_STAMP, .off = A(updated) },
+	{ .name = "updated_by", .column = "updated_by",
+	  .label = N_("updated by"), .kind = KZ_RK_USER,
+	  .off = S(updated_by) },
+};
+
+#undef S
+#undef A
+
+static struct kz_rtype_sql request_sql;
+const struct kz_rtype kz_request_type = {
+	.name = N_("request"), .table = KZ_T_REQUEST,
+	.f = request_fields, .n = KZ_NFIELDS(request_fields),
+	.sql = &request_sql,
+};
 
 /* ---- the record ---- */
 
@@ -126,14 +253,7 @@ void
 kz_request_free(struct kz_request *r)
 {
 	clear_fields(r);
-	free(r->province);
-	free(r->city);
-	free(r->department);
-	free(r->topic);
-	free(r->language);
-	free(r->notes);
-	free(r->created_by);
-	free(r->updated_by);
+	kz_rtype_free(&kz_request_type, r);
 	kz_request_init(r);
 }
 
@@ -164,24 +284,26 @@ kz_request_parse_fields(const struct kz_config *cfg, struct kz_request *r,
 	if ((copy = strdup(text)) == NULL)
 		return kz_err_add(err, "", _("out of memory"));
 	for (p = copy; (piece = strsep(&p, ";,")) != NULL;) {
-		const struct kz_field *f;
+		const struct kz_field *f = NULL;
+		const char *code;
 
 		piece = kz_trim(piece);
 		if (*piece == '\0')
 			continue;
-		if ((f = kz_config_field(cfg, piece)) == NULL) {
+		if (cfg && (f = kz_config_field(cfg, piece)) == NULL) {
 			rc = kz_err_add(err, "fields", _("unknown field of "
 			    "expertise \"%s\" (see kizuna stats fields for the "
 			    "list)"), piece);
 			continue;
 		}
+		code = f ? f->code : piece;
 		bool twice = false;
 		for (size_t i = 0; i < r->nfields; i++)
-			twice |= strcmp(r->fields[i], f->code) == 0;
+			twice |= strcmp(r->fields[i], code) == 0;
 		if (twice)
 			rc = kz_err_add(err, "fields", _("field \"%s\" is listed "
-			    "twice"), f->code);
-		else if (add_field(r, f->code))
+			    "twice"), code);
+		else if (add_field(r, code))
 			rc = kz_err_add(err, "", _("out of memory"));
 	}
 	free(copy);
@@ -227,37 +349,59 @@ office_ok(const char *o)
 	return true;
 }
 
+/* Store each field as its code: the table's parse keeps numbers as
+ * typed. An unknown one stays for validate to name. */
+static int
+fields_to_codes(struct kz_db *db, struct kz_request *r, struct kz_err *err)
+{
+	for (size_t i = 0; db->cfg && i < r->nfields; i++) {
+		const struct kz_field *f = kz_config_field(db->cfg,
+		    r->fields[i]);
+
+		if (f && strcmp(f->code, r->fields[i]) != 0 &&
+		    kz_str_set(&r->fields[i], f->code))
+			return kz_err_add(err, "", _("out of memory"));
+	}
+	return KZ_OK;
+}
+
+/* The code a field of the list stands for (a number is one too). */
+static const char *
+code_of(struct kz_db *db, const char *typed)
+{
+	const struct kz_field *f = db->cfg ? kz_config_field(db->cfg, typed) :
+	    NULL;
+
+	return f ? f->code : typed;
+}
+
 int
 kz_request_validate(struct kz_db *db, const struct kz_request *r,
     struct kz_err *err)
 {
 	int before = err->n + err->dropped;
 
-	if (!r->country[0])
-		kz_err_add(err, "country", _("country is required"));
-	else if (kz_country_name(r->country) == NULL)
-		kz_err_add(err, "country", _("\"%s\" is not an ISO 3166-1 "
-		    "country code such as CN, TH or ID"), r->country);
-	kz_check_text(err, "province", _("province or state"),
-	    r->province, 100, 0);
-	kz_check_text(err, "city", _("city"), r->city, 100, 0);
-	kz_check_text(err, "department", _("department"), r->department,
-	    200, 0);
+	kz_rtype_check(&kz_request_type, db, r, err);
+	/* not required by the table: insert makes it today */
+	if (!r->received[0])
+		kz_err_add(err, "received", _("%s is required"),
+		    C_("date", "received"));
 	if (!office_ok(r->office))
 		kz_err_add(err, "office", _("office must be 2 to 4 capital "
 		    "letters such as BJS, not \"%s\""), r->office);
-	if (!kz_date_valid(r->received))
-		kz_err_add(err, "received", _("date received must be a date "
-		    "YYYY-MM-DD, not \"%s\""), r->received);
 	if (r->nfields == 0)
 		kz_err_add(err, "fields", _("at least one field of expertise "
 		    "is required"));
-	for (size_t i = 0; i < r->nfields; i++)
+	for (size_t i = 0; i < r->nfields; i++) {
 		if (db->cfg && kz_config_field(db->cfg, r->fields[i]) == NULL)
 			kz_err_add(err, "fields", _("unknown field of expertise "
 			    "\"%s\""), r->fields[i]);
-	kz_check_text(err, "topic", _("topic"), r->topic, 300,
-	    KZ_TEXT_REQUIRED);
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(code_of(db, r->fields[i]),
+			    code_of(db, r->fields[j])) == 0)
+				kz_err_add(err, "fields", _("field \"%s\" is "
+				    "listed twice"), code_of(db, r->fields[i]));
+	}
 	if (r->wish_start[0] || r->wish_end[0]) {
 		bool s = kz_date_valid(r->wish_start), e = kz_date_valid(
 		    r->wish_end);
@@ -276,79 +420,16 @@ kz_request_validate(struct kz_db *db, const struct kz_request *r,
 			    "does not fit in the wished period %s..%s"),
 			    r->wish_days, r->wish_start, r->wish_end);
 	}
-	if (r->wish_days < 0 || r->wish_days > 366)
-		kz_err_add(err, "wish_days", _("the wished length must be 1 to "
-		    "366 days, not %d"), r->wish_days);
-	if (r->mode != KZ_ONSITE && r->mode != KZ_ONLINE)
-		kz_err_add(err, "mode", _("mode must be onsite or online"));
-	if (r->wanted < 1 || r->wanted > 20)
-		kz_err_add(err, "wanted", _("the number of specialists must be "
-		    "1 to 20, not %d"), r->wanted);
 	if (r->language && *r->language && !kz_lang_ok(r->language))
 		kz_err_add(err, "language", _("\"%s\" is not a language code "
 		    "such as zh, th or en"), r->language);
-	if (r->interpreting < KZ_INTERP_NONE ||
-	    r->interpreting > KZ_INTERP_OFFICE)
-		kz_err_add(err, "interpreting", _("interpreting must be none, "
-		    "host or office"));
 	if (r->interpreting == KZ_INTERP_NONE && r->language == NULL)
 		kz_err_add(err, "language", _("without interpreting the "
 		    "working language must be given"));
-	if (r->status < 0 || r->status >= KZ_REQ_NSTATUS)
-		kz_err_add(err, "status", _("unknown status"));
-	kz_check_text(err, "notes", _("notes"), r->notes, 4000,
-	    KZ_TEXT_MULTILINE);
 	return err->n + err->dropped > before ? KZ_ERROR : KZ_OK;
 }
 
 /* ---- storage ---- */
-
-static int
-write_main(struct kz_db *db, const struct kz_request *r, bool insert,
-    struct kz_err *err)
-{
-	char days[16], wanted[16];
-	const char *v[21];
-
-	snprintf(days, sizeof days, "%d", r->wish_days);
-	snprintf(wanted, sizeof wanted, "%d", r->wanted);
-	v[0] = r->country;
-	v[1] = r->province;
-	v[2] = r->city;
-	v[3] = r->department;
-	v[4] = r->office;
-	v[5] = r->received;
-	v[6] = r->topic;
-	v[7] = r->wish_start;
-	v[8] = r->wish_end;
-	v[9] = r->wish_days > 0 ? days : NULL;
-	v[10] = kz_mode_keyword(r->mode);
-	v[11] = wanted;
-	v[12] = r->language;
-	v[13] = kz_interp_keyword(r->interpreting);
-	v[14] = kz_lifecycle_keyword(&kz_request_lc, r->status);
-	v[15] = r->notes;
-	v[16] = r->created;
-	v[17] = r->updated;
-	v[18] = r->created_by;
-	v[19] = r->updated_by;
-	v[20] = r->id;
-	if (insert)
-		return kz_sql_run(db, err, "INSERT INTO request (country, "
-		    "province, city, department, office, received, topic, "
-		    "wish_start, wish_end, wish_days, mode, wanted, language, "
-		    "interpreting, status, notes, created, updated, created_by, "
-		    "updated_by, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-		    "CAST(? AS INTEGER), ?, CAST(? AS INTEGER), ?, ?, ?, ?, ?, ?, "
-		    "?, ?, ?)", 21, v);
-	return kz_sql_run(db, err, "UPDATE request SET country = ?1, "
-	    "province = ?2, city = ?3, department = ?4, office = ?5, "
-	    "received = ?6, topic = ?7, wish_start = ?8, wish_end = ?9, "
-	    "wish_days = CAST(?10 AS INTEGER), mode = ?11, "
-	    "wanted = CAST(?12 AS INTEGER), language = ?13, interpreting = ?14, "
-	    "notes = ?16, updated = ?18, updated_by = ?20 WHERE id = ?21", 21,
-	    v);
-}
 
 static int
 write_fields(struct kz_db *db, const struct kz_request *r, struct kz_err *err)
@@ -380,7 +461,7 @@ kz_request_insert(struct kz_db *db, struct kz_request *r, struct kz_err *err)
 		snprintf(r->office, sizeof r->office, "%s", db->cfg->office_id);
 	if (!r->received[0])
 		kz_stamp_today(db->cfg, r->received);
-	if (kz_request_validate(db, r, err))
+	if (fields_to_codes(db, r, err) || kz_request_validate(db, r, err))
 		return KZ_ERROR;
 	if (kz_record_assign_id(db, KZ_T_REQUEST, r->id, err))
 		return KZ_ERROR;
@@ -395,7 +476,8 @@ kz_request_insert(struct kz_db *db, struct kz_request *r, struct kz_err *err)
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
 	kz_note_add(&note, KZ_NOTE_RECORDED);
-	if (write_main(db, r, true, err) || write_fields(db, r, err) ||
+	if (kz_rtype_insert(db, &kz_request_type, r, err) ||
+	    write_fields(db, r, err) ||
 	    kz_event_add(db, &kz_request_lc, "request_event", "request", r->id,
 	    -1, r->status, kz_buf_str(&note), r->created, err))
 		kz_db_rollback(db);
@@ -410,7 +492,7 @@ kz_request_update(struct kz_db *db, struct kz_request *r, struct kz_err *err)
 {
 	char id[KZ_ID_SIZE];
 
-	if (kz_request_validate(db, r, err))
+	if (fields_to_codes(db, r, err) || kz_request_validate(db, r, err))
 		return KZ_ERROR;
 	if (kz_request_resolve(db, r->id, id, err))
 		return KZ_ERROR;
@@ -419,7 +501,8 @@ kz_request_update(struct kz_db *db, struct kz_request *r, struct kz_err *err)
 		return kz_err_add(err, "", _("out of memory"));
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
-	if (write_main(db, r, false, err) || write_fields(db, r, err)) {
+	if (kz_rtype_update(db, &kz_request_type, r, err) ||
+	    write_fields(db, r, err)) {
 		kz_db_rollback(db);
 		return KZ_ERROR;
 	}
@@ -485,43 +568,10 @@ kz_request_get(struct kz_db *db, const char *typed, struct kz_request *r,
 	kz_request_init(r);
 	if (kz_request_resolve(db, typed, id, err))
 		return KZ_ERROR;
-	if (sqlite3_prepare_v2(db->sql, "SELECT id, country, province, city, "
-	    "department, office, received, topic, wish_start, wish_end, "
-	    "wish_days, mode, wanted, language, interpreting, status, notes, "
-	    "created, updated, created_by, updated_by FROM request WHERE "
-	    "id = ?", -1, &st, NULL) != SQLITE_OK)
-		return kz_db_fail(db, err, "request");
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return kz_err_add(err, "id", _("no request with id %s"), id);
+	if (kz_rtype_read(db, &kz_request_type, id, r, err)) {
+		kz_request_free(r);
+		return KZ_ERROR;
 	}
-	kz_col_copy(st, 0, r->id, sizeof r->id);
-	kz_col_copy(st, 1, r->country, sizeof r->country);
-	r->province = kz_col_dup(st, 2);
-	r->city = kz_col_dup(st, 3);
-	r->department = kz_col_dup(st, 4);
-	kz_col_copy(st, 5, r->office, sizeof r->office);
-	kz_col_copy(st, 6, r->received, sizeof r->received);
-	r->topic = kz_col_dup(st, 7);
-	kz_col_copy(st, 8, r->wish_start, sizeof r->wish_start);
-	kz_col_copy(st, 9, r->wish_end, sizeof r->wish_end);
-	r->wish_days = sqlite3_column_int(st, 10);
-	r->mode = kz_mode_parse((const char *)sqlite3_column_text(st, 11)) ==
-	    KZ_ONLINE ? KZ_ONLINE : KZ_ONSITE;
-	r->wanted = sqlite3_column_int(st, 12);
-	r->language = kz_col_dup(st, 13);
-	int i = kz_interp_parse((const char *)sqlite3_column_text(st, 14));
-	r->interpreting = i < 0 ? KZ_INTERP_HOST : (enum kz_interp)i;
-	i = kz_lifecycle_parse(&kz_request_lc, (const char *)sqlite3_column_text(st,
-	    15));
-	r->status = i < 0 ? KZ_REQ_RECEIVED : (enum kz_request_status)i;
-	r->notes = kz_col_dup(st, 16);
-	kz_col_copy(st, 17, r->created, sizeof r->created);
-	kz_col_copy(st, 18, r->updated, sizeof r->updated);
-	r->created_by = kz_col_dup(st, 19);
-	r->updated_by = kz_col_dup(st, 20);
-	sqlite3_finalize(st);
 	if (sqlite3_prepare_v2(db->sql, "SELECT field FROM request_field "
 	    "WHERE request = ? ORDER BY pos", -1, &st, NULL) != SQLITE_OK) {
 		kz_request_free(r);

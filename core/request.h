@@ -7,6 +7,7 @@
 #include "db.h"
 #include "id.h"
 #include "lifecycle.h"
+#include "rtype.h"
 
 enum kz_request_status {
 	KZ_REQ_RECEIVED, KZ_REQ_MATCHING, KZ_REQ_PROPOSED, KZ_REQ_AGREED,
@@ -20,6 +21,12 @@ enum kz_mode { KZ_ONSITE, KZ_ONLINE };
 enum kz_interp { KZ_INTERP_NONE, KZ_INTERP_HOST, KZ_INTERP_OFFICE };
 
 extern const struct kz_lifecycle kz_request_lc;
+/* The record's table (the register's way, core/rtype.h) and its
+ * enumerations, each once; the status's keywords and labels are the
+ * life cycle's too. */
+extern const struct kz_rtype kz_request_type;
+extern const struct kz_enum kz_request_status_enum, kz_mode_enum,
+    kz_interp_enum;
 
 struct kz_request {
 	char id[KZ_ID_SIZE];
@@ -50,7 +57,8 @@ struct kz_request {
 void kz_request_init(struct kz_request *r);
 void kz_request_free(struct kz_request *r);
 /* "agriculture; 27": codes or numbers from the taxonomy, replacing the
- * list; problems under "fields". */
+ * list; problems under "fields". cfg NULL: kept as typed (insert and
+ * update store them as codes). */
 int kz_request_parse_fields(const struct kz_config *cfg, struct kz_request *r,
     const char *text, struct kz_err *err);
 /* The fields as "agriculture; education", malloc'd. */

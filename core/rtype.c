@@ -118,7 +118,7 @@ static bool
 inline_string(enum kz_rkind k)
 {
 	return k == KZ_RK_ID || k == KZ_RK_DATE || k == KZ_RK_COUNTRY ||
-	    k == KZ_RK_REF || k == KZ_RK_STAMP;
+	    k == KZ_RK_REF || k == KZ_RK_STAMP || k == KZ_RK_CODE;
 }
 
 static const char *
@@ -225,7 +225,7 @@ kz_rfield_set(const struct kz_rfield *f, void *rec, const char *text,
 			return kz_err_add(err, "", _("out of memory"));
 		return KZ_OK;
 	case KZ_RK_ID: case KZ_RK_DATE: case KZ_RK_COUNTRY: case KZ_RK_REF:
-	case KZ_RK_STAMP:
+	case KZ_RK_STAMP: case KZ_RK_CODE:
 		if (kz_copy_value(p, f->size, text, f->name, _(f->label), err))
 			return KZ_ERROR;
 		if (f->kind == KZ_RK_COUNTRY)
@@ -430,7 +430,8 @@ sql_of(const struct kz_rtype *rt)
 		n++;
 		kz_buf_printf(&cols, "%s%s", n > 1 ? ", " : "", f->column);
 		kz_buf_printf(&vals, "%s?%d", n > 1 ? ", " : "", n);
-		if (f->kind != KZ_RK_ID && !(f->flags & KZ_RF_CREATED))
+		if (f->kind != KZ_RK_ID &&
+		    !(f->flags & (KZ_RF_CREATED | KZ_RF_STATE)))
 			kz_buf_printf(&upd, "%s%s = ?%d", upd.len ? ", " : "",
 			    f->column, n);
 	}

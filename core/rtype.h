@@ -53,12 +53,17 @@ enum kz_rkind {
 	KZ_RK_LIST,	/* rows of a child table: .parse, .format, .json */
 	KZ_RK_STAMP,	/* char[32]: a UTC time core sets */
 	KZ_RK_USER,	/* char *: who, as core sets it */
+	KZ_RK_CODE,	/* char[size]: a short code such as an office, BJS;
+			 * the record's validate checks its form */
 };
 
 #define KZ_RF_REQUIRED	0x01	/* may not be empty */
 #define KZ_RF_PERSONAL	0x02	/* contact details: exported when asked */
 #define KZ_RF_CREATED	0x04	/* a creation stamp: never updated */
 #define KZ_RF_ZERO_NULL	0x08	/* INT: 0 means unknown, stored NULL */
+#define KZ_RF_STATE	0x10	/* a lifecycle state: inserted, never
+				 * updated (only its transitions change
+				 * it); give it no option */
 
 struct kz_rfield {
 	const char *name;	/* "name_roman": error places, JSON, forms */

@@ -28,7 +28,7 @@ run $C request add --country cn --province 河南省 --city 开封市 --departme
 	--received 2019-05-20 --fields agriculture --topic "vegetables: damage from continuous cropping" \
 	--from 2019-09-16 --to 2019-09-23 --language zh --mode lecture
 expect_rc 1 "request add refuses an unknown mode"
-expect_in "$err" "--mode: \"lecture\" is not onsite or online" "mode named"
+expect_in "$err" "mode: mode must be onsite or online, not \"lecture\"" "mode named"
 run $C request add --country cn --province 河南省 --city 开封市 --department 农业农村局 \
 	--received 2019-05-20 --fields agriculture --topic "vegetables: damage from continuous cropping" \
 	--from 2019-09-16 --to 2019-09-23 --language zh
@@ -50,7 +50,8 @@ run $C request list --status nonsense
 expect_rc 1 "request list refuses an unknown status"
 run $C request show "$req"
 expect_rc 0 "request show"
-expect_in "$out" "2019-09-16..2019-09-23" "show: wished period"
+expect_in "$out" "wished from            2019-09-16" "show: wished period from"
+expect_in "$out" "wished to              2019-09-23" "show: wished period to"
 expect_in "$out" "agriculture (agriculture)" "show: field with its name"
 expect_in "$out" "-> received" "show: history"
 expect_in "$out" "tester" "show: user in the history"
@@ -153,7 +154,8 @@ expect_rc 1 "an unknown state"
 run $C dispatch edit "$d1" --from 2019-09-17
 expect_rc 1 "a finished dispatch no longer changes"
 run $C dispatch show "$d1"
-expect_in "$out" "BJS-2019-01 of 2019-08-20" "agreement shown"
+expect_in "$out" "reference         BJS-2019-01" "agreement shown"
+expect_in "$out" "agreement         2019-08-20" "agreement date shown"
 expect_in "$out" "proposed -> agreement drafted" "history: drafted"
 expect_in "$out" "returned -> report received" "history: reported"
 expect_in "$out" "sent to Kaifeng" "history: note"

@@ -70,7 +70,8 @@ tm_keys Space Down Down
 tm_type BJS-2019-01
 tm_keys F2
 tm_expect "is now agreement signed" "the agreement is signed"
-tm_expect "BJS-2019-01 of 2019-09-01" "the agreement shows in the record"
+tm_expect "Agreement  2019-09-01" "the agreement shows in the record"
+tm_expect "Reference  BJS-2019-01" "with its reference"
 tm_keys Enter J J J J J J
 tm_expect "proposed -> agreement signed" "the history shows the change"
 tm_keys Enter

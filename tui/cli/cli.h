@@ -189,6 +189,11 @@ extern struct cli_opt cli_specialist_opts[KZ_CLI_RECORD_OPTS];
 extern struct cli_opt cli_participant_opts[KZ_CLI_RECORD_OPTS];
 extern struct cli_opt cli_series_opts[KZ_CLI_RECORD_OPTS];
 extern struct cli_opt cli_trainee_opts[KZ_CLI_RECORD_OPTS];
+/* The add and edit options of the record types made from tables, filled
+ * by cli_record_options (declared here, not in their commands' headers,
+ * so cli_record.c needs no command module). */
+extern struct cli_opt cli_request_opts[KZ_CLI_RECORD_OPTS];
+extern struct cli_opt cli_dispatch_opts[KZ_CLI_RECORD_OPTS];
 extern const struct cli_opt cli_specialist_filters[];
 int cli_import(struct cli *c, const struct cli_args *a);
 int cli_export(struct cli *c, const struct cli_args *a);

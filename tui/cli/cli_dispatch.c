@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli_casework.h"
+#include "cli_record.h"
 #include "cost.h"
 #include "date.h"
 #include "dispatch.h"
@@ -15,8 +16,11 @@
 #include "specialist.h"
 #include "text.h"
 
+/* Below zero: the options of add and edit come from the dispatch's table
+ * (core/dispatch.c), made by cli_record_options, keyed by its lines
+ * above zero. */
 enum {
-	O_REQUEST = 1, O_SPECIALIST, O_FROM, O_TO, O_PLACES, O_MODE,
+	O_REQUEST = -60, O_SPECIALIST, O_FROM, O_TO, O_PLACES, O_MODE,
 	O_OVERRIDE, O_NOTES, O_CONFIRM, O_STATE, O_TEXT, O_DATE,
 	O_REF, O_REASON, O_NOTE, O_CATEGORY, O_PAYER, O_CURRENCY,
 	O_ESTIMATE, O_ACTUAL, O_REMOVE,
@@ -25,24 +29,11 @@ enum {
 #define MORE		CLI_OPT_MORE
 #define NEEDED		(CLI_OPT_MORE | CLI_OPT_NEEDED)
 
-const struct cli_opt cli_dispatch_opts[] = {
-	{ .name = "request", .arg = "ID", .key = O_REQUEST, .flags = NEEDED,
-	  .help = N_("the request it answers") },
-	{ .name = "specialist", .arg = "ID", .key = O_SPECIALIST,
-	  .flags = NEEDED, .help = N_("the specialist who goes") },
-	{ .name = "from", .arg = "DATE", .key = O_FROM, .flags = NEEDED,
-	  .help = N_("the first day") },
-	{ .name = "to", .arg = "DATE", .key = O_TO, .flags = NEEDED,
-	  .help = N_("the last day") },
-	{ .name = "places", .arg = "TEXT", .key = O_PLACES, .flags = MORE,
-	  .help = N_("the places visited") },
-	{ .name = "mode", .arg = "onsite|online", .key = O_MODE, .flags = MORE,
-	  .help = N_("on site or online") },
-	{ .name = "override", .arg = "REASON", .key = O_OVERRIDE, .flags = MORE,
-	  .help = N_("why it may be longer than dispatch.max_days") },
-	{ .name = "notes", .arg = "TEXT", .key = O_NOTES, .flags = MORE,
-	  .help = N_("notes") },
-	{ .name = "confirm", .key = O_CONFIRM, .flags = MORE,
+struct cli_opt cli_dispatch_opts[KZ_CLI_RECORD_OPTS];
+
+/* add and edit besides the table's fields */
+const struct cli_opt cli_dispatch_confirm_opts[] = {
+	{ .name = "confirm", .key = O_CONFIRM, .flags = CLI_OPT_MORE,
 	  .help = N_("go on despite a warning, keeping it in the history") },
 	{ 0 },
 };
@@ -95,42 +86,6 @@ const struct cli_opt cli_dispatch_cost_opts[] = {
 	{ 0 },
 };
 
-/* One add/edit option into d; problems go into err. */
-static void
-apply(struct kz_dispatch *d, bool *confirm, int key, const char *v,
-    struct kz_err *err)
-{
-	int k;
-
-	switch (key) {
-	case O_REQUEST:
-		snprintf(d->request, sizeof d->request, "%s", v);
-		break;
-	case O_SPECIALIST:
-		snprintf(d->specialist, sizeof d->specialist, "%s", v);
-		break;
-	case O_FROM:
-	case O_TO:
-		if (strlen(v) > 10)
-			kz_err_add(err, key == O_FROM ? "start" : "end",
-			    _("\"%s\" is not a date YYYY-MM-DD"), v);
-		else
-			snprintf(key == O_FROM ? d->start : d->end, 11, "%s", v);
-		break;
-	case O_PLACES: kz_str_set(&d->places, v); break;
-	case O_MODE:
-		if ((k = kz_mode_parse(v)) < 0)
-			kz_err_add(err, "mode", _("--mode: \"%s\" is not "
-			    "onsite or online"), v);
-		else
-			d->mode = (enum kz_mode)k;
-		break;
-	case O_OVERRIDE: kz_str_set(&d->override_reason, v); break;
-	case O_NOTES: kz_str_set(&d->notes, v); break;
-	case O_CONFIRM: *confirm = true; break;
-	}
-}
-
 /* The options given into d, in their order; 0 or 1 (reported). */
 static int
 apply_record(const struct cli_args *a, struct kz_dispatch *d, bool *confirm)
@@ -138,7 +93,11 @@ apply_record(const struct cli_args *a, struct kz_dispatch *d, bool *confirm)
 	struct kz_err err = { 0 };
 
 	for (int i = 0; i < a->nopt; i++)
-		apply(d, confirm, a->opt[i].opt->key, a->opt[i].value, &err);
+		if (a->opt[i].opt->key == O_CONFIRM)
+			*confirm = true;
+		else if (a->opt[i].opt->key > 0)
+			cli_record_option(&kz_dispatch_type, d,
+			    a->opt[i].opt->name, a->opt[i].value, &err);
 	return err.n ? cli_fail_err(&err) : 0;
 }
 
@@ -201,60 +160,38 @@ print_ledger(struct cli *c, const char *id)
 	kz_cost_ledger_free(&led);
 }
 
+/* The record from its table, then its costs and its history. */
 static void
 print_table(struct cli *c, const struct kz_dispatch *d)
 {
-	const char *labels[] = { _("id"), _("state"), _("specialist"),
-	    _("request"), _("host"), _("dates"), _("places"), _("mode"),
-	    _("agreement"), _("cancelled"), _("override"), _("notes"),
-	    _("created"), _("updated") };
+	const char *labels[] = { _("specialist"), _("request"), _("host") };
 	struct kz_specialist s;
 	struct kz_request r;
 	struct kz_events ev;
 	struct kz_err err = { 0 };
 	char buf[1024], place[512];
 	int lw = 0;
-	long days = kz_date_days(d->end) - kz_date_days(d->start) + 1;
 
+	cli_record_print(c, &kz_dispatch_type, d);
+	/* who goes, and where to: the ids above, as people know them */
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
 		if (kz_text_width(labels[i]) > lw)
 			lw = kz_text_width(labels[i]);
-	cli_show_line(labels[0], d->id, lw);
-	cli_show_line(labels[1], kz_lifecycle_name(&kz_dispatch_lc, d->state), lw);
+	putchar('\n');
 	if (kz_specialist_get(c->db, d->specialist, &s, &err) == KZ_OK) {
-		snprintf(buf, sizeof buf, "%s %s (%s), %s", d->specialist,
-		    s.name, s.name_roman, s.government);
-		cli_show_line(labels[2], buf, lw);
+		snprintf(buf, sizeof buf, "%s (%s), %s", s.name, s.name_roman,
+		    s.government);
+		cli_show_line(labels[0], buf, lw);
 		kz_specialist_free(&s);
 	}
 	if (kz_request_get(c->db, d->request, &r, &err) == KZ_OK) {
-		snprintf(buf, sizeof buf, "%s %s", d->request, r.topic);
-		cli_show_line(labels[3], buf, lw);
+		cli_show_line(labels[1], r.topic, lw);
 		kz_request_place(r.province, r.city, r.department, place,
 		    sizeof place);
 		snprintf(buf, sizeof buf, "%s %s", r.country, place);
-		cli_show_line(labels[4], buf, lw);
+		cli_show_line(labels[2], buf, lw);
 		kz_request_free(&r);
 	}
-	snprintf(buf, sizeof buf, ngettext("%s..%s (%ld day)",
-	    "%s..%s (%ld days)", (unsigned long)days), d->start, d->end, days);
-	cli_show_line(labels[5], buf, lw);
-	cli_show_line(labels[6], d->places, lw);
-	cli_show_line(labels[7], kz_mode_name(d->mode), lw);
-	if (d->agreement_ref) {
-		snprintf(buf, sizeof buf, _("%s of %s"), d->agreement_ref,
-		    d->agreement_date);
-		cli_show_line(labels[8], buf, lw);
-	}
-	cli_show_line(labels[9], d->cancel_reason, lw);
-	cli_show_line(labels[10], d->override_reason, lw);
-	cli_show_line(labels[11], d->notes, lw);
-	snprintf(buf, sizeof buf, "%s  %s", d->created, d->created_by ?
-	    d->created_by : "");
-	cli_show_line(labels[12], buf, lw);
-	snprintf(buf, sizeof buf, "%s  %s", d->updated, d->updated_by ?
-	    d->updated_by : "");
-	cli_show_line(labels[13], buf, lw);
 	printf("\n%s\n", _("Costs:"));
 	print_ledger(c, d->id);
 	if (kz_dispatch_history(c->db, d->id, &ev, &err) == KZ_OK) {
@@ -270,25 +207,18 @@ print_json(struct cli *c, const struct kz_dispatch *d)
 	struct kz_cost_ledger led = { 0 };
 	struct kz_events ev = { 0 };
 	struct kz_err err = { 0 };
+	struct kz_buf b = { 0 };
 	char amount[48];
 
-	puts("{");
-	cli_json_kv("id", d->id, true);
-	cli_json_kv("state", kz_lifecycle_keyword(&kz_dispatch_lc, d->state), true);
-	cli_json_kv("request", d->request, true);
-	cli_json_kv("specialist", d->specialist, true);
-	cli_json_kv("start", d->start, true);
-	cli_json_kv("end", d->end, true);
-	cli_json_kv("places", d->places, true);
-	cli_json_kv("mode", kz_mode_keyword(d->mode), true);
-	cli_json_kv("agreement_date", d->agreement_date, true);
-	cli_json_kv("agreement_ref", d->agreement_ref, true);
-	cli_json_kv("cancel_reason", d->cancel_reason, true);
-	cli_json_kv("override_reason", d->override_reason, true);
-	cli_json_kv("notes", d->notes, true);
-	printf("  \"revision\": %d,\n", d->revision);
-	cli_json_kv("created", d->created, true);
-	cli_json_kv("updated", d->updated, true);
+	/* the record's object from its table, its costs and history added */
+	if (kz_rtype_json(&kz_dispatch_type, d, &b) || b.len < 3) {
+		kz_buf_free(&b);
+		cli_fail("%s", _("out of memory"));
+		return;
+	}
+	b.s[b.len - 3] = '\0';		/* "\n}\n" */
+	printf("%s,\n", b.s);
+	kz_buf_free(&b);
 	fputs("  \"costs\": [", stdout);
 	kz_cost_load(c->db, d->id, &led, &err);
 	for (size_t i = 0; i < led.n; i++) {
@@ -329,27 +259,12 @@ print_json(struct cli *c, const struct kz_dispatch *d)
 }
 
 static void
-print_csv(const struct kz_dispatch *d)
-{
-	static const char *const head[] = { "id", "state", "request",
-	    "specialist", "start", "end", "places", "mode", "agreement_date",
-	    "agreement_ref", "cancel_reason", "override_reason", "notes" };
-	const char *v[] = { d->id, kz_lifecycle_keyword(&kz_dispatch_lc, d->state),
-	    d->request, d->specialist, d->start, d->end, d->places,
-	    kz_mode_keyword(d->mode), d->agreement_date, d->agreement_ref,
-	    d->cancel_reason, d->override_reason, d->notes };
-
-	out_csv_row(stdout, 13, head);
-	out_csv_row(stdout, 13, v);
-}
-
-static void
 print_dispatch(struct cli *c, const struct kz_dispatch *d)
 {
 	if (c->format == FMT_JSON)
 		print_json(c, d);
 	else if (c->format == FMT_CSV)
-		print_csv(d);
+		cli_record_print(c, &kz_dispatch_type, d);
 	else
 		print_table(c, d);
 }

@@ -7,6 +7,8 @@
 
 #include "participant.h"
 #include "seminar.h"
+#include "dispatch.h"
+#include "request.h"
 #include "specialist.h"
 #include "trainee.h"
 
@@ -79,6 +81,7 @@ value_name(const struct kz_rfield *f)
 		/* made once for the life of the program */
 		return b.oom ? "VALUE" : b.s;
 	case KZ_RK_DATE: return "DATE";
+	case KZ_RK_CODE: return "CODE";
 	case KZ_RK_INT: return "N";
 	case KZ_RK_COUNTRY: return "CC";
 	case KZ_RK_REF: return "ID";
@@ -124,4 +127,6 @@ cli_record_options(void)
 	fill(cli_trainee_opts, KZ_CLI_RECORD_OPTS, &kz_trainee_type);
 	fill(cli_participant_opts, KZ_CLI_RECORD_OPTS, &kz_participant_type);
 	fill(cli_series_opts, KZ_CLI_RECORD_OPTS, &kz_series_type);
+	fill(cli_request_opts, KZ_CLI_RECORD_OPTS, &kz_request_type);
+	fill(cli_dispatch_opts, KZ_CLI_RECORD_OPTS, &kz_dispatch_type);
 }

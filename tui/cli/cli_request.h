@@ -12,8 +12,7 @@ int cli_request_state(struct cli *c, const struct cli_args *a);
 int cli_request_rm(struct cli *c, const struct cli_args *a);
 int cli_request_ask(struct cli *c, const char *id, char *q, size_t size);
 
-/* add and edit; the filters of list; state */
-extern const struct cli_opt cli_request_opts[], cli_request_filters[],
-    cli_request_state_opts[];
+/* the filters of list; state (add and edit: cli_request_opts, cli.h) */
+extern const struct cli_opt cli_request_filters[], cli_request_state_opts[];
 
 #endif

@@ -10,6 +10,7 @@
 #include "date.h"
 #include "screen_dispatch_view.h"
 #include "form.h"
+#include "screen_record.h"
 #include "i18n.h"
 #include "keys.h"
 #include "record_list.h"
@@ -161,8 +162,8 @@ dsp_detail(void *arg, struct record_list *l, size_t sel)
 	snprintf(buf, sizeof buf, "%s (%s) - %s %s", r->name ? r->name : "",
 	    r->name_roman ? r->name_roman : "", r->country, r->host);
 	record_list_detail_title(l, buf);
-	record_list_detail_add(l, _("ID"), d.id);
-	record_list_detail_add(l, _("State"), kz_lifecycle_name(&kz_dispatch_lc, d.state));
+	record_detail(l, &kz_dispatch_type, &d, cfg, "id", "state");
+	/* who goes and where to, as people know them */
 	if (kz_specialist_get(t->ctx->db, d.specialist, &s, &err) == KZ_OK) {
 		snprintf(buf, sizeof buf, "%s (%s), %s, %s", s.name,
 		    s.name_roman, s.government, _(kz_status_name(s.status)));
@@ -178,20 +179,7 @@ dsp_detail(void *arg, struct record_list *l, size_t sel)
 		record_list_detail_add(l, _("Host"), buf);
 		kz_request_free(&req);
 	}
-	dispatch_view_period(cfg, d.start, d.end, buf, sizeof buf);
-	record_list_detail_add(l, _("Dates"), buf);
-	record_list_detail_add(l, _("Places"), d.places);
-	record_list_detail_add(l, _("Mode"), kz_mode_name(d.mode));
-	if (d.agreement_ref) {
-		char date[64];
-
-		dispatch_view_date(cfg, d.agreement_date, date, sizeof date);
-		snprintf(buf, sizeof buf, _("%s of %s"), d.agreement_ref, date);
-		record_list_detail_add(l, _("Agreement"), buf);
-	}
-	record_list_detail_add(l, _("Cancelled"), d.cancel_reason);
-	record_list_detail_add(l, _("Override"), d.override_reason);
-	record_list_detail_add(l, _("Notes"), d.notes);
+	record_detail(l, &kz_dispatch_type, &d, cfg, "start", "notes");
 	add_costs(t, l, d.id);
 	if (kz_dispatch_history(t->ctx->db, d.id, &ev, &err) == KZ_OK) {
 		record_list_detail_heading(l, _("History"));
@@ -202,6 +190,7 @@ dsp_detail(void *arg, struct record_list *l, size_t sel)
 		}
 		kz_events_free(&ev);
 	}
+	record_detail(l, &kz_dispatch_type, &d, cfg, "created", "updated_by");
 	kz_dispatch_free(&d);
 }
 
@@ -216,39 +205,16 @@ static const struct record_list_ops dsp_ops = { dsp_count, dsp_row, dsp_detail,
 
 /* ---- the dispatch form ---- */
 
-enum { DF_REQUEST, DF_SPECIALIST, DF_START, DF_END, DF_PLACES, DF_MODE,
-	DF_OVERRIDE, DF_NOTES, DF_N };
-
-static const char *const mode_names[] = { N_("on site"), N_("online"), NULL };
-
 static void preview_request(void *, const char *, char *, size_t);
 static void preview_specialist(void *, const char *, char *, size_t);
 
-static const struct form_spec dsp_form[DF_N] = {
-	{ "request", N_("Request"), N_("The request's id, or the start of it"),
-	  NULL, FORM_REQUIRED, preview_request },
-	{ "specialist", N_("Specialist"),
-	  N_("The specialist's id, or the start of it"), NULL, FORM_REQUIRED,
-	  preview_specialist },
-	{ "start|dates", N_("First day"), N_("YYYY-MM-DD"), NULL,
-	  FORM_REQUIRED, NULL },
-	{ "end", N_("Last day"), N_("YYYY-MM-DD, the day they are back"),
-	  NULL, FORM_REQUIRED, NULL },
-	{ "places", N_("Places"), N_("Where, e.g. 开封市; 郑州市"), NULL, 0,
-	  NULL },
-	{ "mode", N_("Mode"), N_("Space, or the first letter"), mode_names, 0,
-	  NULL },
-	{ "override", N_("Override reason"),
-	  N_("Only for a dispatch longer than the longest allowed: why"), NULL,
-	  0, NULL },
-	{ "notes", N_("Notes"), N_("Anything else worth knowing"), NULL, 0,
-	  NULL },
-};
-
+/* What the form works on: the record as it was (for an edit), the form
+ * made from the dispatch's table, and the id saved. */
 struct dsp_edit {
 	struct frame_ctx *ctx;
 	const struct kz_dispatch *orig;
 	char saved[KZ_ID_SIZE];
+	struct record_form rf;
 };
 
 static void
@@ -294,14 +260,10 @@ dsp_save(struct form *f, void *arg, struct kz_err *err)
 	kz_dispatch_init(&d);
 	if (e->orig)
 		memcpy(d.id, e->orig->id, sizeof d.id);
-	form_copy(f, DF_REQUEST, d.request, sizeof d.request);
-	form_copy(f, DF_SPECIALIST, d.specialist, sizeof d.specialist);
-	form_copy(f, DF_START, d.start, sizeof d.start);
-	form_copy(f, DF_END, d.end, sizeof d.end);
-	form_take(f, DF_PLACES, &d.places);
-	d.mode = form_choice(f, DF_MODE) ? KZ_ONLINE : KZ_ONSITE;
-	form_take(f, DF_OVERRIDE, &d.override_reason);
-	form_take(f, DF_NOTES, &d.notes);
+	if (record_form_take(&e->rf, f, &d, err)) {
+		kz_dispatch_free(&d);
+		return KZ_ERROR;
+	}
 	for (;;) {
 		struct kz_err w = { 0 };
 
@@ -330,31 +292,36 @@ bool
 dispatch_form(struct frame_ctx *ctx, const struct kz_dispatch *orig,
     const struct kz_dispatch *pre, char saved[KZ_ID_SIZE])
 {
-	struct dsp_edit e = { ctx, orig, "" };
+	struct dsp_edit e = { ctx, orig, "", { 0 } };
 	const struct kz_dispatch *d = orig ? orig : pre;
 	struct form f;
 	char title[128];
+	int i;
 	bool ok;
 
 	if (orig)
 		snprintf(title, sizeof title, _("Edit dispatch %s"), orig->id);
 	else
 		snprintf(title, sizeof title, "%s", _("Propose a dispatch"));
-	form_init(&f, title, dsp_form, DF_N, &e);
-	if (d) {
-		form_set(&f, DF_REQUEST, d->request);
-		form_set(&f, DF_SPECIALIST, d->specialist);
-		form_set(&f, DF_START, d->start);
-		form_set(&f, DF_END, d->end);
-		form_set(&f, DF_PLACES, d->places);
-		form_set_choice(&f, DF_MODE, d->mode == KZ_ONLINE);
-		form_set(&f, DF_OVERRIDE, d->override_reason);
-		form_set(&f, DF_NOTES, d->notes);
-	}
+	record_form_init(&e.rf, &kz_dispatch_type);
+	/* the ids named as they are typed; an overlap, reported under
+	 * "dates", belongs to the first day */
+	if ((i = record_form_line(&e.rf, "request")) >= 0)
+		e.rf.spec[i].preview = preview_request;
+	if ((i = record_form_line(&e.rf, "specialist")) >= 0)
+		e.rf.spec[i].preview = preview_specialist;
+	if ((i = record_form_line(&e.rf, "start")) >= 0)
+		e.rf.spec[i].key = "start|dates";
+	if ((i = record_form_line(&e.rf, "override_reason")) >= 0)
+		e.rf.spec[i].key = "override_reason|override";
+	form_init(&f, title, e.rf.spec, e.rf.n, &e);
+	if (d)
+		record_form_fill(&e.rf, &f, d);
 	ok = form_run(&f, dsp_save);
 	if (ok)
 		memcpy(saved, e.saved, KZ_ID_SIZE);
 	form_free(&f);
+	record_form_free(&e.rf);
 	return ok;
 }
 

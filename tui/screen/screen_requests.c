@@ -15,6 +15,7 @@
 #include "keys.h"
 #include "match.h"
 #include "request.h"
+#include "screen_record.h"
 #include "record_list.h"
 #include "screen_dispatches.h"
 #include "specialist.h"
@@ -113,47 +114,12 @@ req_detail(void *arg, struct record_list *l, size_t sel)
 	struct kz_dispatch_query q;
 	struct kz_dispatch_rows dl;
 	struct kz_err err = { 0 };
-	char buf[1024], place[512], d1[64];
-	size_t o = 0;
+	char buf[1024];
 
 	if (kz_request_get(t->ctx->db, t->list.rows[sel].id, &r, &err))
 		return;
 	record_list_detail_title(l, r.topic);
-	record_list_detail_add(l, _("ID"), r.id);
-	record_list_detail_add(l, _("Status"), kz_lifecycle_name(&kz_request_lc, r.status));
-	kz_request_place(r.province, r.city, r.department, place, sizeof place);
-	snprintf(buf, sizeof buf, "%s %s", r.country, place);
-	record_list_detail_add(l, _("Host"), buf);
-	dispatch_view_date(cfg, r.received, d1, sizeof d1);
-	snprintf(buf, sizeof buf, _("%s, by %s"), d1, r.office);
-	record_list_detail_add(l, _("Received"), buf);
-	buf[0] = '\0';
-	for (size_t i = 0; i < r.nfields && o < sizeof buf; i++) {
-		const struct kz_field *f = kz_config_field(cfg, r.fields[i]);
-
-		o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s",
-		    i ? ", " : "", f ? kz_field_name(cfg, f) : r.fields[i]);
-	}
-	record_list_detail_add(l, _("Fields"), buf);
-	buf[0] = '\0';
-	if (r.wish_start[0])
-		dispatch_view_period(cfg, r.wish_start, r.wish_end, buf, sizeof buf);
-	if (r.wish_days > 0) {
-		size_t n = strlen(buf);
-
-		snprintf(buf + n, sizeof buf - n, ngettext("%s%d day",
-		    "%s%d days", (unsigned long)r.wish_days), n ? "; " : "",
-		    r.wish_days);
-	}
-	record_list_detail_add(l, _("Wished"), buf);
-	snprintf(buf, sizeof buf, ngettext("%s, %d specialist",
-	    "%s, %d specialists", (unsigned long)r.wanted),
-	    kz_mode_name(r.mode), r.wanted);
-	record_list_detail_add(l, _("Mode"), buf);
-	snprintf(buf, sizeof buf, _("%s, interpreting %s"), r.language ?
-	    r.language : "-", kz_interp_name(r.interpreting));
-	record_list_detail_add(l, _("Language"), buf);
-	record_list_detail_add(l, _("Notes"), r.notes);
+	record_detail(l, &kz_request_type, &r, cfg, "id", "notes");
 
 	kz_dispatch_query_init(&q);
 	q.request = r.id;
@@ -186,6 +152,7 @@ req_detail(void *arg, struct record_list *l, size_t sel)
 		}
 		kz_events_free(&ev);
 	}
+	record_detail(l, &kz_request_type, &r, cfg, "created", "updated_by");
 	kz_request_free(&r);
 }
 
@@ -325,52 +292,15 @@ propose(struct req_tab *t)
 
 /* ---- the request form ---- */
 
-enum { RF_COUNTRY, RF_PROVINCE, RF_CITY, RF_DEPT, RF_RECEIVED, RF_FIELDS,
-	RF_TOPIC, RF_FROM, RF_TO, RF_DAYS, RF_MODE, RF_WANTED, RF_LANG,
-	RF_INTERP, RF_OFFICE, RF_NOTES, RF_N };
-
-static const char *const mode_names[] = { N_("on site"), N_("online"), NULL };
-static const char *const interp_names[] = { N_("none"), N_("by the host"),
-    N_("by the office"), NULL };
-
 static void preview_fields(void *, const char *, char *, size_t);
 
-static const struct form_spec req_form[RF_N] = {
-	{ "country", N_("Country"), N_("ISO 3166-1 code, e.g. CN, TH, ID"),
-	  NULL, FORM_REQUIRED, NULL },
-	{ "province", N_("Province/state"), N_("e.g. 河南省"), NULL, 0, NULL },
-	{ "city", N_("City"), N_("e.g. 开封市"), NULL, 0, NULL },
-	{ "department", N_("Department"), N_("e.g. 农业农村局"), NULL, 0,
-	  NULL },
-	{ "received", N_("Received"), N_("YYYY-MM-DD"), NULL, FORM_REQUIRED,
-	  NULL },
-	{ "fields", N_("Fields"), N_("codes or numbers; ...  e.g. "
-	  "agriculture; 11"), NULL, FORM_REQUIRED, preview_fields },
-	{ "topic", N_("Topic"), N_("e.g. vegetables: damage from continuous "
-	  "cropping"), NULL, FORM_REQUIRED, NULL },
-	{ "wish_start", N_("Wished from"), N_("YYYY-MM-DD, or leave empty"),
-	  NULL, 0, NULL },
-	{ "wish_end", N_("Wished to"), N_("YYYY-MM-DD, or leave empty"), NULL,
-	  0, NULL },
-	{ "wish_days", N_("Wished days"), N_("A length in days, or leave "
-	  "empty"), NULL, 0, NULL },
-	{ "mode", N_("Mode"), N_("Space, or the first letter"), mode_names, 0,
-	  NULL },
-	{ "wanted", N_("Specialists"), N_("How many: 1 to 20"), NULL, 0, NULL },
-	{ "language", N_("Language"), N_("Working language code, e.g. zh"),
-	  NULL, 0, NULL },
-	{ "interpreting", N_("Interpreting"), N_("Who interprets"),
-	  interp_names, 0, NULL },
-	{ "office", N_("Office"), N_("The office handling it, e.g. BJS"), NULL,
-	  0, NULL },
-	{ "notes", N_("Notes"), N_("Anything else worth knowing"), NULL, 0,
-	  NULL },
-};
-
+/* What the form works on: the record as it was (for an edit), the form
+ * made from the request's table, and the id saved. */
 struct req_edit {
 	struct req_tab *t;
 	const struct kz_request *orig;
 	char saved[KZ_ID_SIZE];
+	struct record_form rf;
 };
 
 static void
@@ -401,45 +331,22 @@ req_save(struct form *f, void *arg, struct kz_err *err)
 {
 	struct req_edit *e = arg;
 	struct kz_request r;
-	char *v;
-	int rc;
+	int rc = KZ_OK;
 
 	kz_request_init(&r);
 	if (e->orig) {
 		memcpy(r.id, e->orig->id, sizeof r.id);
 		r.status = e->orig->status;
 		memcpy(r.created, e->orig->created, sizeof r.created);
+		rc |= kz_str_set(&r.created_by, e->orig->created_by);
 	}
-	v = form_upper(form_trimmed(f, RF_COUNTRY));
-	snprintf(r.country, sizeof r.country, "%s", v ? v : "");
-	if (v && strlen(v) > 2)
-		kz_err_add(err, "country", _("\"%s\" is not a two-letter "
-		    "country code such as CN"), v);
-	free(v);
-	form_take(f, RF_PROVINCE, &r.province);
-	form_take(f, RF_CITY, &r.city);
-	form_take(f, RF_DEPT, &r.department);
-	form_copy(f, RF_RECEIVED, r.received, sizeof r.received);
-	kz_request_parse_fields(e->t->ctx->cfg, &r, form_value(f, RF_FIELDS),
-	    err);
-	form_take(f, RF_TOPIC, &r.topic);
-	form_copy(f, RF_FROM, r.wish_start, sizeof r.wish_start);
-	form_copy(f, RF_TO, r.wish_end, sizeof r.wish_end);
-	v = form_trimmed(f, RF_DAYS);
-	r.wish_days = v && *v ? atoi(v) : 0;
-	if (v && *v && r.wish_days <= 0)
-		kz_err_add(err, "wish_days", _("the wished length is a number "
-		    "of days"));
-	free(v);
-	r.mode = form_choice(f, RF_MODE) ? KZ_ONLINE : KZ_ONSITE;
-	v = form_trimmed(f, RF_WANTED);
-	r.wanted = v && *v ? atoi(v) : 1;
-	free(v);
-	form_take(f, RF_LANG, &r.language);
-	r.interpreting = (enum kz_interp)form_choice(f, RF_INTERP);
-	form_copy(f, RF_OFFICE, r.office, sizeof r.office);
-	form_take(f, RF_NOTES, &r.notes);
+	if (rc != KZ_OK) {
+		kz_request_free(&r);
+		return kz_err_add(err, "", "%s", _("out of memory"));
+	}
+	record_form_take(&e->rf, f, &r, err);
 	if (err->n > 0) {
+		/* Show the rest of the problems too, not one at a time. */
 		kz_request_validate(e->t->ctx->db, &r, err);
 		rc = KZ_ERROR;
 	} else if (e->orig)
@@ -455,11 +362,12 @@ req_save(struct form *f, void *arg, struct kz_err *err)
 static unsigned
 edit(struct req_tab *t, bool add)
 {
-	struct req_edit e = { t, NULL, "" };
+	struct req_edit e = { t, NULL, "", { 0 } };
 	struct kz_request r;
 	struct kz_err err = { 0 };
 	struct form f;
-	char title[128], num[16], today[11];
+	char title[128];
+	int i;
 
 	if (!add) {
 		if (sel_row(t) == NULL || kz_request_get(t->ctx->db,
@@ -467,47 +375,28 @@ edit(struct req_tab *t, bool add)
 			return 0;
 		e.orig = &r;
 		snprintf(title, sizeof title, _("Edit request %s"), r.id);
-	} else
-		snprintf(title, sizeof title, "%s", _("Record a request"));
-	form_init(&f, title, req_form, RF_N, &e);
-	if (e.orig) {
-		char *fields = kz_request_format_fields(&r);
-
-		form_set(&f, RF_COUNTRY, r.country);
-		form_set(&f, RF_PROVINCE, r.province);
-		form_set(&f, RF_CITY, r.city);
-		form_set(&f, RF_DEPT, r.department);
-		form_set(&f, RF_RECEIVED, r.received);
-		form_set(&f, RF_FIELDS, fields);
-		free(fields);
-		form_set(&f, RF_TOPIC, r.topic);
-		form_set(&f, RF_FROM, r.wish_start);
-		form_set(&f, RF_TO, r.wish_end);
-		if (r.wish_days > 0) {
-			snprintf(num, sizeof num, "%d", r.wish_days);
-			form_set(&f, RF_DAYS, num);
-		}
-		form_set_choice(&f, RF_MODE, r.mode == KZ_ONLINE);
-		snprintf(num, sizeof num, "%d", r.wanted);
-		form_set(&f, RF_WANTED, num);
-		form_set(&f, RF_LANG, r.language);
-		form_set_choice(&f, RF_INTERP, (int)r.interpreting);
-		form_set(&f, RF_OFFICE, r.office);
-		form_set(&f, RF_NOTES, r.notes);
 	} else {
-		kz_stamp_today(t->ctx->cfg, today);
-		form_set(&f, RF_RECEIVED, today);
-		form_set(&f, RF_WANTED, "1");
-		form_set_choice(&f, RF_INTERP, KZ_INTERP_HOST);
-		form_set(&f, RF_OFFICE, t->ctx->cfg->office_id);
+		/* a new request: today, this office, the host interprets */
+		kz_request_init(&r);
+		kz_stamp_today(t->ctx->cfg, r.received);
+		r.interpreting = KZ_INTERP_HOST;
+		snprintf(r.office, sizeof r.office, "%s",
+		    t->ctx->cfg->office_id ? t->ctx->cfg->office_id : "");
+		snprintf(title, sizeof title, "%s", _("Record a request"));
 	}
+	record_form_init(&e.rf, &kz_request_type);
+	/* the field codes explained as they are typed */
+	if ((i = record_form_line(&e.rf, "fields")) >= 0)
+		e.rf.spec[i].preview = preview_fields;
+	form_init(&f, title, e.rf.spec, e.rf.n, &e);
+	record_form_fill(&e.rf, &f, &r);
 	if (form_run(&f, req_save)) {
 		reload(t, e.saved);
 		frame_message(t->ctx, false, _("Saved request %s."), e.saved);
 	}
 	form_free(&f);
-	if (e.orig)
-		kz_request_free(&r);
+	record_form_free(&e.rf);
+	kz_request_free(&r);
 	return UI_LAYOUT | UI_DRAW_ALL;
 }
 
