@@ -159,11 +159,13 @@ lint-man:
 # en.po, the identity catalogue. `msgfmt --statistics tui/po/LANG.po` shows
 # what is left; tests/shell/i18n.sh fails while anything is. C_ and NC_
 # (core/i18n.h) mark messages with a context.
+# Headers whose tables hold messages (the stamp lines of record tables).
+MSG_HDRS := core/rtype.h
 XGETTEXT_KEYS := -k_ -kN_ --keyword=C_:1c,2 --keyword=NC_:1c,2
-pot: $(TUI_SRC) $(CORE_SRC)
+pot: $(TUI_SRC) $(CORE_SRC) $(MSG_HDRS)
 	xgettext --from-code=UTF-8 $(XGETTEXT_KEYS) --add-comments=TRANSLATORS: \
 	    --package-name=kizuna --package-version=$(VERSION) \
-	    -o tui/po/kizuna.pot $(CORE_SRC) $(TUI_SRC)
+	    -o tui/po/kizuna.pot $(CORE_SRC) $(MSG_HDRS) $(TUI_SRC)
 
 po: pot
 	for l in $(filter-out en,$(LANGS)); do \

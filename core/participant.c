@@ -85,16 +85,7 @@ static const struct kz_rfield participant_fields[] = {
 	  .option = "phone", .label = N_("phone"), .kind = KZ_RK_PHONE,
 	  .off = S(phone), .flags = KZ_RF_PERSONAL,
 	  .hint = N_("Digits, spaces and + - ( ) . /") },
-	{ .name = "created", .column = "created", .label = N_("created"),
-	  .kind = KZ_RK_STAMP, .off = A(st.created), .flags = KZ_RF_CREATED },
-	{ .name = "created_by", .column = "created_by",
-	  .label = N_("created by"), .kind = KZ_RK_USER,
-	  .off = S(st.created_by), .flags = KZ_RF_CREATED },
-	{ .name = "updated", .column = "updated", .label = N_("updated"),
-	  .kind = KZ_RK_STAMP, .off = A(st.updated) },
-	{ .name = "updated_by", .column = "updated_by",
-	  .label = N_("updated by"), .kind = KZ_RK_USER,
-	  .off = S(st.updated_by) },
+	KZ_RF_STAMPS(struct kz_participant, st., NULL, NULL),
 };
 
 #undef S

@@ -108,6 +108,26 @@ struct kz_rtype {
 
 #define KZ_NFIELDS(a) (sizeof (a) / sizeof (a)[0])
 
+/* The four audit stamp lines every record type ends with, for struct T
+ * whose stamps are at PFX created, ... (PFX empty, or "st." for a
+ * struct kz_stamps member); CREATED and UPDATED are their CSV headers,
+ * or NULL where the record's files carry none. */
+#define KZ_RF_STAMPS(T, PFX, CREATED, UPDATED) \
+	{ .name = "created", .column = "created", .csv = CREATED, \
+	  .label = N_("created"), .kind = KZ_RK_STAMP, \
+	  .off = offsetof(T, PFX created), \
+	  .size = sizeof ((T *)0)->PFX created, .flags = KZ_RF_CREATED }, \
+	{ .name = "created_by", .column = "created_by", \
+	  .label = N_("created by"), .kind = KZ_RK_USER, \
+	  .off = offsetof(T, PFX created_by), .flags = KZ_RF_CREATED }, \
+	{ .name = "updated", .column = "updated", .csv = UPDATED, \
+	  .label = N_("updated"), .kind = KZ_RK_STAMP, \
+	  .off = offsetof(T, PFX updated), \
+	  .size = sizeof ((T *)0)->PFX updated }, \
+	{ .name = "updated_by", .column = "updated_by", \
+	  .label = N_("updated by"), .kind = KZ_RK_USER, \
+	  .off = offsetof(T, PFX updated_by) }
+
 /* The field called name (or whose option or CSV header is name). */
 const struct kz_rfield *kz_rtype_field(const struct kz_rtype *rt,
     const char *name);

@@ -101,17 +101,7 @@ static const struct kz_rfield trainee_fields[] = {
 	{ .name = "notes", .column = "notes", .csv = "notes", .option = "notes",
 	  .label = N_("notes"), .kind = KZ_RK_NOTE, .off = T(notes),
 	  .max = 4000, .hint = N_("Anything else worth knowing") },
-	{ .name = "created", .column = "created", .csv = "created",
-	  .label = N_("created"), .kind = KZ_RK_STAMP, .off = A(st.created),
-	  .flags = KZ_RF_CREATED },
-	{ .name = "created_by", .column = "created_by",
-	  .label = N_("created by"), .kind = KZ_RK_USER,
-	  .off = T(st.created_by), .flags = KZ_RF_CREATED },
-	{ .name = "updated", .column = "updated", .csv = "updated",
-	  .label = N_("updated"), .kind = KZ_RK_STAMP, .off = A(st.updated) },
-	{ .name = "updated_by", .column = "updated_by",
-	  .label = N_("updated by"), .kind = KZ_RK_USER,
-	  .off = T(st.updated_by) },
+	KZ_RF_STAMPS(struct kz_trainee, st., "created", "updated"),
 };
 
 #undef T

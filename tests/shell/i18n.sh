@@ -29,7 +29,7 @@ else
 		skip "xgettext is not installed: strings marked since the last make pot"
 	elif (cd "$SRC" && xgettext --from-code=UTF-8 -k_ -kN_ \
 	    --keyword=C_:1c,2 --keyword=NC_:1c,2 -o "$T/fresh.pot" \
-	    core/*.c tui/*.c tui/*/*.c) >"$T/xgettext.out" 2>&1 &&
+	    core/*.c core/rtype.h tui/*.c tui/*/*.c) >"$T/xgettext.out" 2>&1 &&
 	    [ -s "$T/fresh.pot" ]; then
 		pot=$T/fresh.pot
 		ok
