@@ -68,19 +68,14 @@ const struct cli_opt cli_dispatch_state_opts[] = {
 	{ 0 },
 };
 
-const struct cli_opt cli_dispatch_cost_opts[] = {
-	{ .name = "category", .arg = "CATEGORY", .key = O_CATEGORY,
-	  .help = N_("the cost line to set") },
-	{ .name = "payer", .arg = "head|host", .key = O_PAYER,
-	  .help = N_("who pays it (with --category)") },
-	{ .name = "currency", .arg = "CODE", .key = O_CURRENCY,
-	  .help = N_("its currency, ISO 4217 (with --category)") },
-	{ .name = "estimate", .arg = "AMOUNT", .key = O_ESTIMATE,
-	  .help = N_("the amount estimated (with --category)") },
-	{ .name = "actual", .arg = "AMOUNT", .key = O_ACTUAL,
-	  .help = N_("the amount spent (with --category)") },
-	{ .name = "note", .arg = "TEXT", .key = O_NOTE,
-	  .help = N_("a note on the line (with --category)") },
+struct cli_opt cli_dispatch_cost_opts[] = {
+	/* value names and help from kz_cost_type (cli_record_options) */
+	{ .name = "category", .key = O_CATEGORY },
+	{ .name = "payer", .key = O_PAYER },
+	{ .name = "currency", .key = O_CURRENCY },
+	{ .name = "estimate", .key = O_ESTIMATE },
+	{ .name = "actual", .key = O_ACTUAL },
+	{ .name = "note", .arg = "TEXT", .key = O_NOTE },
 	{ .name = "remove", .arg = "CATEGORY", .key = O_REMOVE,
 	  .help = N_("the cost line to remove") },
 	{ 0 },
