@@ -268,6 +268,27 @@ test_rule_once(void **state)
 	kz_config_free(cfg);
 }
 
+/* And the documented default, config/default.yaml (embedded), lists the
+ * same lines in the same order. */
+static void
+test_rule_documented(void **state)
+{
+	const char *p = kz_default_config;
+	char want[160];
+
+	(void)state;
+	for (const struct kz_cost_rule *r = kz_cost_rule; r->code; r++) {
+		snprintf(want, sizeof want, "  #   - {category: %s, payer: "
+		    "%s%s%s}\n", r->code, kz_payer_keyword(r->payer),
+		    r->currency ? ", currency: " : "",
+		    r->currency ? r->currency : "");
+		p = strstr(p, want);
+		if (p == NULL)
+			fail_msg("config/default.yaml lacks, or misplaces: %s",
+			    want);
+	}
+}
+
 int
 main(void)
 {
@@ -279,6 +300,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_round_trip, setup,
 		    unit_teardown),
 		cmocka_unit_test(test_rule_once),
+		cmocka_unit_test(test_rule_documented),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
