@@ -17,10 +17,8 @@ struct kz_field {
 	char *name_zh;
 };
 
-/* Who pays a cost of a dispatch. The council's rule: the council (head
- * office) pays international travel, accident compensation and travel
- * incidentals; the host pays travel inside its country, interpreting,
- * lodging and meals. */
+/* Who pays a cost of a dispatch (kz_payer_enum). Which category each
+ * pays under the council's rule is kz_cost_rule in core/cost.c. */
 enum kz_payer { KZ_PAYER_HEAD, KZ_PAYER_HOST };
 
 /* A cost line every new dispatch starts with (dispatch.costs). */

@@ -1,6 +1,7 @@
 /* cost.c - the cost ledger of a dispatch: who pays what, estimated and actual. */
 #include "cost.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,21 +9,76 @@
 #include "i18n.h"
 #include "record.h"
 
-/* Names of the categories of the council's rule: the council pays
- * international travel, accident compensation and travel incidentals;
- * the host pays travel inside its country, interpreting, lodging and
- * meals. */
-static const struct {
-	const char *code, *name;
-} known[] = {
-	{ "international_travel", N_("international travel") },
-	{ "accident_compensation", N_("accident compensation") },
-	{ "incidentals", N_("travel incidentals") },
-	{ "domestic_travel", N_("travel inside the country") },
-	{ "interpreting", N_("interpreting") },
-	{ "lodging", N_("lodging") },
-	{ "meals", N_("meals") },
+/* The council's rule of who pays, the one place it is written: the
+ * council (head office) pays international travel, accident compensation
+ * and travel incidentals, in yen; the host pays travel inside its
+ * country, interpreting, lodging and meals, in its own currency. The
+ * default of dispatch.costs (core/config_schema.c, config/default.yaml)
+ * says the same, and tests/unit/test_cost_type.c checks that it does. */
+const struct kz_cost_rule kz_cost_rule[] = {
+	{ "international_travel", N_("international travel"), KZ_PAYER_HEAD,
+	  "JPY" },
+	{ "accident_compensation", N_("accident compensation"), KZ_PAYER_HEAD,
+	  "JPY" },
+	{ "incidentals", N_("travel incidentals"), KZ_PAYER_HEAD, "JPY" },
+	{ "domestic_travel", N_("travel inside the country"), KZ_PAYER_HOST,
+	  NULL },
+	{ "interpreting", N_("interpreting"), KZ_PAYER_HOST, NULL },
+	{ "lodging", N_("lodging"), KZ_PAYER_HOST, NULL },
+	{ "meals", N_("meals"), KZ_PAYER_HOST, NULL },
+	{ NULL, NULL, 0, NULL },
 };
+
+/* A line of the ledger as a record table. The payer -1 ("the category's
+ * usual one") is resolved by kz_cost_set before the table's checks. */
+#define S(m) offsetof(struct kz_cost_line, m)
+static const struct kz_rfield cost_fields[] = {
+	{ .name = "id", .column = "id", .label = N_("id"), .kind = KZ_RK_ID,
+	  .off = S(id), .size = KZ_ID_SIZE },
+	{ .name = "dispatch", .column = "dispatch", .label = N_("dispatch"),
+	  .kind = KZ_RK_REF, .off = S(dispatch), .size = KZ_ID_SIZE,
+	  .ref = KZ_T_DISPATCH, .flags = KZ_RF_REQUIRED },
+	{ .name = "category", .column = "category", .csv = "category",
+	  .option = "category", .label = N_("category"),
+	  .hint = N_("the cost line to set"), .kind = KZ_RK_TEXT,
+	  .off = S(category), .max = 32, .flags = KZ_RF_REQUIRED },
+	{ .name = "payer", .column = "payer", .csv = "payer",
+	  .option = "payer", .label = N_("payer"),
+	  .hint = N_("who pays it (with --category)"), .kind = KZ_RK_ENUM,
+	  .off = S(payer), .values = &kz_payer_enum },
+	{ .name = "currency", .column = "currency", .csv = "currency",
+	  .option = "currency", .label = N_("currency"),
+	  .hint = N_("its currency, ISO 4217 (with --category)"),
+	  .kind = KZ_RK_CURRENCY, .off = S(currency), .size = 4 },
+	{ .name = "estimate", .column = "estimate", .csv = "estimate",
+	  .option = "estimate", .label = N_("estimate"),
+	  .hint = N_("the amount estimated (with --category)"),
+	  .kind = KZ_RK_MONEY, .off = S(estimate), .cur = S(currency),
+	  .has = S(has_estimate), .flags = KZ_RF_HAS },
+	{ .name = "actual", .column = "actual", .csv = "actual",
+	  .option = "actual", .label = N_("actual"),
+	  .hint = N_("the amount spent (with --category)"),
+	  .kind = KZ_RK_MONEY, .off = S(actual), .cur = S(currency),
+	  .has = S(has_actual), .flags = KZ_RF_HAS },
+	{ .name = "note", .column = "note", .csv = "note", .option = "note",
+	  .label = N_("note"), .hint = N_("a note on the line (with "
+	  "--category)"), .kind = KZ_RK_NOTE, .off = S(note), .max = 300 },
+};
+#undef S
+
+static struct kz_rtype_sql cost_sql;
+const struct kz_rtype kz_cost_type = { N_("cost line"), KZ_T_COST,
+	cost_fields, KZ_NFIELDS(cost_fields), &cost_sql };
+
+const struct kz_cost_rule *
+kz_cost_rule_of(const char *category)
+{
+	for (const struct kz_cost_rule *r = kz_cost_rule; category && r->code;
+	    r++)
+		if (strcmp(category, r->code) == 0)
+			return r;
+	return NULL;
+}
 
 /* Who pays, once: the configuration's dispatch.costs reads the same
  * keywords (core/config_schema.c). */
@@ -35,10 +91,9 @@ const struct kz_enum kz_payer_enum = { "payer", kz_payer_keywords,
 const char *
 kz_cost_category_name(const char *code)
 {
-	for (size_t i = 0; code && i < sizeof known / sizeof known[0]; i++)
-		if (strcmp(code, known[i].code) == 0)
-			return _(known[i].name);
-	return code ? code : "";
+	const struct kz_cost_rule *r = kz_cost_rule_of(code);
+
+	return r ? _(r->name) : code ? code : "";
 }
 
 const char *
@@ -324,10 +379,16 @@ kz_cost_load(struct kz_db *db, const char *dispatch,
 
 	out->lines = NULL;
 	out->n = 0;
-	if (sqlite3_prepare_v2(db->sql, "SELECT id, dispatch, category, payer, "
-	    "currency, estimate, actual, note FROM dispatch_cost WHERE "
-	    "dispatch = ? ORDER BY payer, pos, category", -1, &st, NULL) !=
-	    SQLITE_OK)
+	struct kz_buf q = { 0 };
+	int rc;
+
+	kz_buf_printf(&q, "SELECT %s FROM dispatch_cost WHERE dispatch = ? "
+	    "ORDER BY payer, pos, category", kz_rtype_columns(&kz_cost_type));
+	if (q.oom)
+		return kz_err_add(err, "", _("out of memory"));
+	rc = sqlite3_prepare_v2(db->sql, q.s, -1, &st, NULL);
+	kz_buf_free(&q);
+	if (rc != SQLITE_OK)
 		return kz_db_fail(db, err, "costs");
 	sqlite3_bind_text(st, 1, dispatch, -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -344,17 +405,11 @@ kz_cost_load(struct kz_db *db, const char *dispatch,
 		}
 		struct kz_cost_line *l = &out->lines[out->n++];
 		memset(l, 0, sizeof *l);
-		kz_col_copy(st, 0, l->id, sizeof l->id);
-		kz_col_copy(st, 1, l->dispatch, sizeof l->dispatch);
-		l->category = kz_col_dup(st, 2);
-		l->payer = kz_payer_parse((const char *)sqlite3_column_text(st,
-		    3)) == KZ_PAYER_HOST ? KZ_PAYER_HOST : KZ_PAYER_HEAD;
-		kz_col_copy(st, 4, l->currency, sizeof l->currency);
-		if ((l->has_estimate = sqlite3_column_type(st, 5) != SQLITE_NULL))
-			l->estimate = sqlite3_column_int64(st, 5);
-		if ((l->has_actual = sqlite3_column_type(st, 6) != SQLITE_NULL))
-			l->actual = sqlite3_column_int64(st, 6);
-		l->note = kz_col_dup(st, 7);
+		if (kz_rtype_row(&kz_cost_type, st, 0, l)) {
+			sqlite3_finalize(st);
+			kz_cost_ledger_free(out);
+			return kz_err_add(err, "", _("out of memory"));
+		}
 	}
 	sqlite3_finalize(st);
 	return KZ_OK;

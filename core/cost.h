@@ -34,6 +34,22 @@ struct kz_cost_total {
 	int lines;
 };
 
+/* The council's rule of who pays each usual category, and in what
+ * currency (NULL: the host country's); ends with a NULL code. The one
+ * place it is written: names, the default of dispatch.costs and the
+ * form's choices derive from it or are checked against it. */
+struct kz_cost_rule {
+	const char *code;	/* "lodging", as stored and configured */
+	const char *name;	/* N_(): as shown */
+	enum kz_payer payer;
+	const char *currency;
+};
+extern const struct kz_cost_rule kz_cost_rule[];
+/* The rule's line of a category, or NULL. */
+const struct kz_cost_rule *kz_cost_rule_of(const char *category);
+/* A cost line as a record table (kz_cost_line). */
+extern const struct kz_rtype kz_cost_type;
+
 /* The categories kizuna names in the office language; others show as
  * their codes. */
 const char *kz_cost_category_name(const char *code);

@@ -118,7 +118,35 @@ static bool
 inline_string(enum kz_rkind k)
 {
 	return k == KZ_RK_ID || k == KZ_RK_DATE || k == KZ_RK_COUNTRY ||
-	    k == KZ_RK_REF || k == KZ_RK_STAMP || k == KZ_RK_CODE;
+	    k == KZ_RK_REF || k == KZ_RK_STAMP || k == KZ_RK_CODE ||
+	    k == KZ_RK_CURRENCY;
+}
+
+/* ---- money: an amount in the currency another field holds ---- */
+
+static kz_money *
+money_of(const struct kz_rfield *f, void *rec)
+{
+	return kz_rfield_ptr(f, rec);
+}
+
+static kz_money
+money_val(const struct kz_rfield *f, const void *rec)
+{
+	return *(const kz_money *)kz_rfield_cptr(f, rec);
+}
+
+static bool
+money_set(const struct kz_rfield *f, const void *rec)
+{
+	return !(f->flags & KZ_RF_HAS) ||
+	    *(const bool *)((const char *)rec + f->has);
+}
+
+static const char *
+money_currency(const struct kz_rfield *f, const void *rec)
+{
+	return (const char *)rec + f->cur;
 }
 
 static const char *
@@ -146,6 +174,8 @@ kz_rfield_empty(const struct kz_rfield *f, const void *rec)
 		    *(const int *)kz_rfield_cptr(f, rec) == 0;
 	case KZ_RK_ENUM:
 		return false;
+	case KZ_RK_MONEY:
+		return !money_set(f, rec);
 	case KZ_RK_LIST:
 		t = f->format(rec);
 		empty = t == NULL || *t == '\0';
@@ -184,6 +214,12 @@ kz_rtype_copy(const struct kz_rtype *rt, void *dst, const void *src)
 			memcpy(d, s, f->size);
 		else if (f->kind == KZ_RK_INT || f->kind == KZ_RK_ENUM)
 			memcpy(d, s, sizeof(int));
+		else if (f->kind == KZ_RK_MONEY) {
+			memcpy(d, s, sizeof(kz_money));
+			if (f->flags & KZ_RF_HAS)
+				memcpy((char *)dst + f->has,
+				    (const char *)src + f->has, sizeof(bool));
+		}
 	}
 	return rc ? KZ_ERROR : KZ_OK;
 }
@@ -208,6 +244,36 @@ set_int(const struct kz_rfield *f, int *out, const char *text,
 	return KZ_OK;
 }
 
+static int
+money_parse(const struct kz_rfield *f, void *rec, const char *text,
+    struct kz_err *err)
+{
+	const char *cur = money_currency(f, rec);
+	bool *has = (f->flags & KZ_RF_HAS) ? (bool *)((char *)rec + f->has) :
+	    NULL;
+	kz_money v;
+	int dec;
+
+	if (*text == '\0') {
+		*money_of(f, rec) = 0;
+		if (has)
+			*has = false;
+		return KZ_OK;
+	}
+	if (!kz_money_parse(text, cur, &v)) {
+		dec = kz_currency_decimals(cur);
+		return kz_err_add(err, f->name, dec < 0 ? _("%s: \"%s\": give a "
+		    "valid currency first") : dec == 0 ? _("%s: \"%s\" is not "
+		    "an amount in whole units such as 12000 (no decimals in "
+		    "this currency)") : _("%s: \"%s\" is not an amount such as "
+		    "1234.50"), _(f->label), text);
+	}
+	*money_of(f, rec) = v;
+	if (has)
+		*has = true;
+	return KZ_OK;
+}
+
 int
 kz_rfield_set(const struct kz_rfield *f, void *rec, const char *text,
     struct kz_err *err)
@@ -225,10 +291,10 @@ kz_rfield_set(const struct kz_rfield *f, void *rec, const char *text,
 			return kz_err_add(err, "", _("out of memory"));
 		return KZ_OK;
 	case KZ_RK_ID: case KZ_RK_DATE: case KZ_RK_COUNTRY: case KZ_RK_REF:
-	case KZ_RK_STAMP: case KZ_RK_CODE:
+	case KZ_RK_STAMP: case KZ_RK_CODE: case KZ_RK_CURRENCY:
 		if (kz_copy_value(p, f->size, text, f->name, _(f->label), err))
 			return KZ_ERROR;
-		if (f->kind == KZ_RK_COUNTRY)
+		if (f->kind == KZ_RK_COUNTRY || f->kind == KZ_RK_CURRENCY)
 			for (char *c = p; *c; c++)
 				*c = (char)toupper((unsigned char)*c);
 		return KZ_OK;
@@ -252,6 +318,8 @@ kz_rfield_set(const struct kz_rfield *f, void *rec, const char *text,
 		return KZ_OK;
 	case KZ_RK_LIST:
 		return f->parse(rec, text, err);
+	case KZ_RK_MONEY:
+		return money_parse(f, rec, text, err);
 	}
 	return KZ_ERROR;
 }
@@ -276,6 +344,16 @@ text_of(const struct kz_rfield *f, const void *rec, bool shown,
 		v = *(const int *)kz_rfield_cptr(f, rec);
 		return strdup(shown ? kz_enum_label(f->values, v) :
 		    kz_enum_keyword(f->values, v));
+	case KZ_RK_MONEY:
+		if (!money_set(f, rec))
+			return strdup("");
+		if (shown)
+			kz_money_format(money_val(f, rec),
+			    money_currency(f, rec), when, sizeof when);
+		else
+			kz_money_plain(money_val(f, rec),
+			    money_currency(f, rec), when, sizeof when);
+		return strdup(when);
 	case KZ_RK_LIST:
 		if (!shown || f->show == NULL)
 			return f->format(rec);
@@ -332,6 +410,14 @@ kz_rfield_json(const struct kz_rfield *f, const void *rec, struct kz_buf *out)
 		return f->json(rec, out);
 	if (f->kind == KZ_RK_INT && !kz_rfield_empty(f, rec)) {
 		kz_buf_printf(out, "%d", *(const int *)kz_rfield_cptr(f, rec));
+		return KZ_OK;
+	}
+	if (f->kind == KZ_RK_MONEY) {
+		/* a number in the currency's decimals, or null */
+		if ((t = kz_rfield_text(f, rec)) == NULL)
+			return KZ_ERROR;
+		kz_buf_puts(out, *t ? t : "null");
+		free(t);
 		return KZ_OK;
 	}
 	if ((t = kz_rfield_text(f, rec)) == NULL)
@@ -396,6 +482,25 @@ kz_rtype_check(const struct kz_rtype *rt, struct kz_db *db, const void *rec,
 			if (v < 0 || v >= kz_enum_count(f->values))
 				kz_err_add(err, f->name, _("%s has no value "
 				    "%d"), label, v);
+			break;
+		case KZ_RK_CURRENCY:
+			if (*s == '\0' && req)
+				kz_err_add(err, f->name, _("%s is required"),
+				    label);
+			else if (*s && kz_currency_decimals(s) < 0)
+				kz_err_add(err, f->name, _("\"%s\" is not an "
+				    "ISO 4217 currency code such as JPY or CNY"),
+				    s);
+			break;
+		case KZ_RK_MONEY:
+			if (kz_rfield_empty(f, rec)) {
+				if (req)
+					kz_err_add(err, f->name, _("%s is "
+					    "required"), label);
+			} else if (money_val(f, rec) < 0 ||
+			    money_val(f, rec) > KZ_MONEY_MAX)
+				kz_err_add(err, f->name, _("%s must be from 0 "
+				    "to a sensible maximum"), label);
 			break;
 		default:
 			break;
@@ -491,6 +596,12 @@ bind_fields(const struct kz_rtype *rt, sqlite3_stmt *st, const void *rec)
 			sqlite3_bind_text(st, n, kz_enum_keyword(f->values, v),
 			    -1, SQLITE_STATIC);
 			break;
+		case KZ_RK_MONEY:
+			if (kz_rfield_empty(f, rec))
+				sqlite3_bind_null(st, n);
+			else
+				sqlite3_bind_int64(st, n, money_val(f, rec));
+			break;
 		default:
 			kz_bind_text(st, n, str_of(f, rec));
 		}
@@ -556,6 +667,12 @@ kz_rtype_row(const struct kz_rtype *rt, sqlite3_stmt *st, int first,
 			 * first value rather than failing the whole list */
 			v = kz_enum_parse(f->values, t);
 			*(int *)p = v < 0 ? 0 : v;
+			break;
+		case KZ_RK_MONEY:
+			*(kz_money *)p = sqlite3_column_int64(st, c);
+			if (f->flags & KZ_RF_HAS)
+				*(bool *)((char *)rec + f->has) =
+				    sqlite3_column_type(st, c) != SQLITE_NULL;
 			break;
 		default:
 			if (owns_string(f->kind))

@@ -17,6 +17,7 @@
 
 #include "buf.h"
 #include "db.h"
+#include "money.h"
 #include "record.h"
 
 /* An enumeration: the keywords stored and the words shown, in order;
@@ -55,6 +56,11 @@ enum kz_rkind {
 	KZ_RK_USER,	/* char *: who, as core sets it */
 	KZ_RK_CODE,	/* char[size]: a short code such as an office, BJS;
 			 * the record's validate checks its form */
+	KZ_RK_MONEY,	/* kz_money: whole minor units (core/money.h), its
+			 * text in the decimals of the currency at .cur
+			 * (a char[4] of the same record); with KZ_RF_HAS a
+			 * bool at .has says it is set (else NULL) */
+	KZ_RK_CURRENCY,	/* char[4]: an ISO 4217 code such as JPY */
 };
 
 #define KZ_RF_REQUIRED	0x01	/* may not be empty */
@@ -64,6 +70,8 @@ enum kz_rkind {
 #define KZ_RF_STATE	0x10	/* a lifecycle state: inserted, never
 				 * updated (only its transitions change
 				 * it); give it no option */
+#define KZ_RF_HAS	0x20	/* MONEY: a bool at .has says whether the
+				 * amount is set; unset is stored NULL */
 
 struct kz_rfield {
 	const char *name;	/* "name_roman": error places, JSON, forms */
@@ -89,6 +97,9 @@ struct kz_rfield {
 	int (*json)(const void *rec, struct kz_buf *out);
 	int (*show)(const void *rec, const struct kz_config *cfg,
 	    struct kz_buf *out);
+	/* MONEY: offsetof() the char[4] currency its text is read and
+	 * written in, and of the bool saying it is set (KZ_RF_HAS). */
+	size_t cur, has;
 };
 
 /* Statements made from the table on first use; each record type has

@@ -68,19 +68,14 @@ const struct cli_opt cli_dispatch_state_opts[] = {
 	{ 0 },
 };
 
-const struct cli_opt cli_dispatch_cost_opts[] = {
-	{ .name = "category", .arg = "CATEGORY", .key = O_CATEGORY,
-	  .help = N_("the cost line to set") },
-	{ .name = "payer", .arg = "head|host", .key = O_PAYER,
-	  .help = N_("who pays it (with --category)") },
-	{ .name = "currency", .arg = "CODE", .key = O_CURRENCY,
-	  .help = N_("its currency, ISO 4217 (with --category)") },
-	{ .name = "estimate", .arg = "AMOUNT", .key = O_ESTIMATE,
-	  .help = N_("the amount estimated (with --category)") },
-	{ .name = "actual", .arg = "AMOUNT", .key = O_ACTUAL,
-	  .help = N_("the amount spent (with --category)") },
-	{ .name = "note", .arg = "TEXT", .key = O_NOTE,
-	  .help = N_("a note on the line (with --category)") },
+struct cli_opt cli_dispatch_cost_opts[] = {
+	/* value names and help from kz_cost_type (cli_record_options) */
+	{ .name = "category", .key = O_CATEGORY },
+	{ .name = "payer", .key = O_PAYER },
+	{ .name = "currency", .key = O_CURRENCY },
+	{ .name = "estimate", .key = O_ESTIMATE },
+	{ .name = "actual", .key = O_ACTUAL },
+	{ .name = "note", .arg = "TEXT", .key = O_NOTE },
 	{ .name = "remove", .arg = "CATEGORY", .key = O_REMOVE,
 	  .help = N_("the cost line to remove") },
 	{ 0 },
@@ -208,7 +203,6 @@ print_json(struct cli *c, const struct kz_dispatch *d)
 	struct kz_events ev = { 0 };
 	struct kz_err err = { 0 };
 	struct kz_buf b = { 0 };
-	char amount[48];
 
 	/* the record's object from its table, its costs and history added */
 	if (kz_rtype_json(&kz_dispatch_type, d, &b) || b.len < 3) {
@@ -222,21 +216,12 @@ print_json(struct cli *c, const struct kz_dispatch *d)
 	fputs("  \"costs\": [", stdout);
 	kz_cost_load(c->db, d->id, &led, &err);
 	for (size_t i = 0; i < led.n; i++) {
-		const struct kz_cost_line *l = &led.lines[i];
+		/* a line as its table writes it: the fields files carry */
+		struct kz_buf lb = { 0 };
 
-		printf("%s\n    {\"category\": ", i ? "," : "");
-		out_json_str(stdout, l->category);
-		printf(", \"payer\": \"%s\", \"currency\": \"%s\", "
-		    "\"estimate\": ", kz_payer_keyword((enum kz_payer)l->payer),
-		    l->currency);
-		kz_money_plain(l->estimate, l->currency, amount, sizeof amount);
-		fputs(l->has_estimate ? amount : "null", stdout);
-		fputs(", \"actual\": ", stdout);
-		kz_money_plain(l->actual, l->currency, amount, sizeof amount);
-		fputs(l->has_actual ? amount : "null", stdout);
-		fputs(", \"note\": ", stdout);
-		out_json_str(stdout, l->note);
-		fputs("}", stdout);
+		kz_rtype_json_csv(&kz_cost_type, &led.lines[i], true, &lb);
+		printf("%s\n    %s", i ? "," : "", kz_buf_str(&lb));
+		kz_buf_free(&lb);
 	}
 	kz_cost_ledger_free(&led);
 	fputs("],\n  \"history\": [", stdout);

@@ -15,7 +15,7 @@ int cli_dispatch_cost(struct cli *c, const struct cli_args *a);
 /* add and edit; the filters of list; state; cost */
 /* --confirm beside add and edit's options (cli_dispatch_opts, cli.h) */
 extern const struct cli_opt cli_dispatch_confirm_opts[], cli_dispatch_filters[],
-    cli_dispatch_state_opts[], cli_dispatch_cost_opts[];
+    cli_dispatch_state_opts[];
 /* tui/cli/cli_match.c */
 int cli_match(struct cli *c, const struct cli_args *a);
 int cli_timeline(struct cli *c, const struct cli_args *a);

@@ -7,6 +7,7 @@
 
 #include "participant.h"
 #include "seminar.h"
+#include "cost.h"
 #include "dispatch.h"
 #include "request.h"
 #include "specialist.h"
@@ -81,6 +82,8 @@ value_name(const struct kz_rfield *f)
 		/* made once for the life of the program */
 		return b.oom ? "VALUE" : b.s;
 	case KZ_RK_DATE: return "DATE";
+	case KZ_RK_CURRENCY: return "CODE";
+	case KZ_RK_MONEY: return "AMOUNT";
 	case KZ_RK_CODE: return "CODE";
 	case KZ_RK_INT: return "N";
 	case KZ_RK_COUNTRY: return "CC";
@@ -115,6 +118,23 @@ fill(struct cli_opt *out, size_t max, const struct kz_rtype *rt)
 	memset(&out[n], 0, sizeof out[n]);
 }
 
+/* Options a command declares by hand whose fields are a table's: what
+ * a line leaves out (its value name, its help) comes from the field. */
+static void
+complete(struct cli_opt *opts, const struct kz_rtype *rt)
+{
+	for (struct cli_opt *o = opts; o->name; o++) {
+		const struct kz_rfield *f = kz_rtype_field(rt, o->name);
+
+		if (f == NULL || f->option == NULL)
+			continue;
+		if (o->arg == NULL)
+			o->arg = value_name(f);
+		if (o->help == NULL)
+			o->help = f->hint ? f->hint : f->label;
+	}
+}
+
 void
 cli_record_options(void)
 {
@@ -129,4 +149,5 @@ cli_record_options(void)
 	fill(cli_series_opts, KZ_CLI_RECORD_OPTS, &kz_series_type);
 	fill(cli_request_opts, KZ_CLI_RECORD_OPTS, &kz_request_type);
 	fill(cli_dispatch_opts, KZ_CLI_RECORD_OPTS, &kz_dispatch_type);
+	complete(cli_dispatch_cost_opts, &kz_cost_type);
 }

@@ -413,16 +413,17 @@ change_state(struct dsp_tab *t)
 enum { CF_CATEGORY, CF_PAYER, CF_CURRENCY, CF_ESTIMATE, CF_ACTUAL, CF_NOTE,
 	CF_ACTION, CF_N };
 
-static const char *const payer_choices[] = { N_("usual"), N_("head office"),
-    N_("host"), NULL };
+/* "usual", then who pays as kz_payer_enum names them: choice i + 1 is
+ * payer i. Made with the form (cost_form_init). */
+static const char *payer_choices[8];
+/* The categories of the council's rule (kz_cost_rule), for the hint. */
+static char category_hint[400];
 static const char *const action_choices[] = { N_("set"), N_("remove"),
     NULL };
 
-static const struct form_spec cost_form[CF_N] = {
-	{ "category", N_("Category"),
-	  N_("international_travel, accident_compensation, incidentals, "
-	     "domestic_travel, interpreting, lodging, meals, or your own"),
-	  NULL, FORM_REQUIRED, NULL },
+static struct form_spec cost_form[CF_N] = {
+	{ "category", N_("Category"), category_hint, NULL, FORM_REQUIRED,
+	  NULL },
 	{ "payer", N_("Payer"),
 	  N_("usual: as the rule says (dispatch.costs)"), payer_choices, 0,
 	  NULL },
@@ -436,6 +437,29 @@ static const struct form_spec cost_form[CF_N] = {
 	{ "action", N_("Action"), N_("set this line, or remove it"),
 	  action_choices, 0, NULL },
 };
+
+/* The payer choices and the category hint from the tables the rule is
+ * written in, in the reader's language. */
+static void
+cost_form_init(void)
+{
+	size_t o = 0, n = 0;
+	char codes[300];
+
+	payer_choices[n++] = N_("usual");
+	for (int i = 0; kz_payer_enum.labels[i] && n + 1 <
+	    sizeof payer_choices / sizeof payer_choices[0]; i++)
+		payer_choices[n++] = kz_payer_enum.labels[i];
+	payer_choices[n] = NULL;
+	codes[0] = '\0';
+	for (const struct kz_cost_rule *r = kz_cost_rule; r->code &&
+	    o < sizeof codes; r++)
+		o += (size_t)snprintf(codes + o, sizeof codes - o, "%s%s",
+		    o ? ", " : "", r->code);
+	/* TRANSLATORS: %s is the list of the usual cost categories */
+	snprintf(category_hint, sizeof category_hint, _("%s, or your own"),
+	    codes);
+}
 
 struct cost_edit {
 	struct frame_ctx *ctx;
@@ -495,6 +519,7 @@ edit_cost(struct dsp_tab *t)
 		return 0;
 	snprintf(e.id, sizeof e.id, "%s", r->id);
 	snprintf(title, sizeof title, _("Costs of dispatch %s"), r->id);
+	cost_form_init();
 	form_init(&f, title, cost_form, CF_N, &e);
 	if (form_run(&f, cost_save))
 		frame_message(t->ctx, false, _("Costs of %s saved."), e.id);

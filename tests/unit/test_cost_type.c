@@ -1,0 +1,307 @@
+/* test_cost_type.c - the cost line's record table: the money and currency
+ * kinds (JPY with no minor unit, USD and CNY with two), a line through
+ * SQL and back, and the council's rule of who pays once. */
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cost.h"
+#include "dispatch.h"
+#include "i18n.h"
+#include "request.h"
+#include "rtype.h"
+#include "specialist.h"
+
+static int
+setup(void **state)
+{
+	setenv("KIZUNA_NOW", "2026-11-21T08:00:00Z", 1);
+	setenv("KIZUNA_TODAY", "2026-11-21", 1);
+	return unit_setup_with(state, "office:\n  id: BJS\n  name: Beijing\n"
+	    "user: tester\ndispatch:\n  max_days: 90\n");
+}
+
+static const struct kz_rfield *
+field(const char *name)
+{
+	const struct kz_rfield *f = kz_rtype_field(&kz_cost_type, name);
+
+	assert_non_null(f);
+	return f;
+}
+
+/* The text of a field, freed by the caller's assert. */
+static void
+assert_text(const char *name, const struct kz_cost_line *l, const char *want)
+{
+	char *t = kz_rfield_text(field(name), l);
+
+	assert_non_null(t);
+	assert_string_equal(t, want);
+	free(t);
+}
+
+/* A line in currency cur, amount text into estimate: KZ_OK or not. */
+static int
+amount(struct kz_cost_line *l, const char *cur, const char *text,
+    struct kz_err *err)
+{
+	memset(l, 0, sizeof *l);
+	assert_int_equal(kz_rfield_set(field("currency"), l, cur, err), KZ_OK);
+	return kz_rfield_set(field("estimate"), l, text, err);
+}
+
+/* Yen have no minor unit: 12000 is 12000 minor units, decimals are
+ * refused under the field's name, which the message names. */
+static void
+test_money_jpy(void **state)
+{
+	struct kz_cost_line l;
+	struct kz_err err = { 0 };
+	char *shown;
+
+	(void)state;
+	assert_int_equal(field("estimate")->kind, KZ_RK_MONEY);
+	assert_int_equal(amount(&l, "jpy", "12,000", &err), KZ_OK);
+	assert_string_equal(l.currency, "JPY");
+	assert_true(l.has_estimate);
+	assert_true(l.estimate == 12000);
+	assert_text("estimate", &l, "12000");
+	shown = kz_rfield_shown(field("estimate"), &l, NULL);
+	assert_string_equal(shown, "12,000");
+	free(shown);
+	/* unset: empty text, JSON null, and not set */
+	assert_text("actual", &l, "");
+	assert_true(kz_rfield_empty(field("actual"), &l));
+	assert_int_equal(amount(&l, "JPY", "12000.5", &err), KZ_ERROR);
+	assert_int_equal(err.n, 1);
+	assert_string_equal(err.item[0].where, "estimate");
+	assert_non_null(strstr(err.item[0].msg, "estimate"));
+	assert_non_null(strstr(err.item[0].msg, "12000.5"));
+	assert_false(l.has_estimate);
+	/* cleared by empty text */
+	assert_int_equal(amount(&l, "JPY", "500", &err), KZ_OK);
+	assert_int_equal(kz_rfield_set(field("estimate"), &l, "", &err), KZ_OK);
+	assert_false(l.has_estimate);
+}
+
+/* Dollars and yuan have two decimals: 1234.5 is 123450 cents, three
+ * decimals, signs and letters are refused naming the field. */
+static void
+test_money_two_decimals(void **state)
+{
+	static const char *const bad[] = { "1.234", "-5", "abc", "12e3", "",
+	    NULL };
+	struct kz_cost_line l;
+	struct kz_err err = { 0 };
+	struct kz_buf b = { 0 };
+
+	(void)state;
+	assert_int_equal(amount(&l, "USD", "1234.5", &err), KZ_OK);
+	assert_true(l.estimate == 123450);
+	assert_text("estimate", &l, "1234.50");
+	assert_int_equal(amount(&l, "CNY", "8,800.05", &err), KZ_OK);
+	assert_true(l.estimate == 880005);
+	assert_text("estimate", &l, "8800.05");
+	assert_int_equal(kz_rfield_json(field("estimate"), &l, &b), KZ_OK);
+	assert_string_equal(kz_buf_str(&b), "8800.05");
+	kz_buf_free(&b);
+	assert_int_equal(kz_rfield_json(field("actual"), &l, &b), KZ_OK);
+	assert_string_equal(kz_buf_str(&b), "null");
+	kz_buf_free(&b);
+	for (int i = 0; bad[i] && *bad[i]; i++) {
+		struct kz_err e = { 0 };
+
+		assert_int_equal(amount(&l, "USD", bad[i], &e), KZ_ERROR);
+		assert_int_equal(e.n, 1);
+		assert_string_equal(e.item[0].where, "estimate");
+		assert_non_null(strstr(e.item[0].msg, bad[i]));
+	}
+	/* no currency yet: refused, saying so */
+	memset(&l, 0, sizeof l);
+	assert_int_equal(kz_rfield_set(field("actual"), &l, "10", &err),
+	    KZ_ERROR);
+	assert_string_equal(err.item[err.n - 1].where, "actual");
+}
+
+/* The currency kind is ISO 4217: a code core does not know fails the
+ * table's check under "currency"; amounts out of range under theirs. */
+static void
+test_check(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_cost_line l;
+	struct kz_err err = { 0 };
+
+	memset(&l, 0, sizeof l);
+	l.category = "lodging";
+	l.payer = KZ_PAYER_HOST;
+	snprintf(l.currency, sizeof l.currency, "XQQ");
+	l.has_actual = true;
+	l.actual = -1;
+	assert_false(kz_rtype_check(&kz_cost_type, f->db, &l, &err));
+	assert_true((kz_err_for(&err, "currency") != NULL));
+	assert_true((kz_err_for(&err, "actual") != NULL));
+	assert_false((kz_err_for(&err, "estimate") != NULL));
+}
+
+/* A line set through the table's fields, stored, read back the same:
+ * every field's text, and the JSON a dispatch's costs print. */
+static void
+test_round_trip(void **state)
+{
+	struct unit_fixture *f = *state;
+	static const char *const in[][2] = { { "category", "lodging" },
+	    { "payer", "host" }, { "currency", "CNY" },
+	    { "estimate", "4,200.5" }, { "actual", "" }, { "note", "二晚" } };
+	struct kz_specialist s;
+	struct kz_request r;
+	struct kz_dispatch d;
+	struct kz_cost_line l;
+	struct kz_cost_ledger led;
+	struct kz_err err = { 0 };
+	struct kz_buf b = { 0 };
+	const struct kz_cost_line *back = NULL;
+
+	kz_specialist_init(&s);
+	kz_rfield_set(kz_rtype_field(&kz_specialist_type, "name"), &s, "佐藤",
+	    &err);
+	kz_rfield_set(kz_rtype_field(&kz_specialist_type, "roman"), &s,
+	    "Sato", &err);
+	kz_rfield_set(kz_rtype_field(&kz_specialist_type, "government"), &s,
+	    "島根県", &err);
+	kz_rfield_set(kz_rtype_field(&kz_specialist_type, "fields"), &s,
+	    "agriculture", &err);
+	assert_int_equal(kz_specialist_insert(f->db, &s, &err), KZ_OK);
+	kz_request_init(&r);
+	kz_rfield_set(kz_rtype_field(&kz_request_type, "country"), &r, "CN",
+	    &err);
+	kz_rfield_set(kz_rtype_field(&kz_request_type, "fields"), &r,
+	    "agriculture", &err);
+	kz_rfield_set(kz_rtype_field(&kz_request_type, "topic"), &r, "tea",
+	    &err);
+	kz_rfield_set(kz_rtype_field(&kz_request_type, "language"), &r, "zh",
+	    &err);
+	kz_rfield_set(kz_rtype_field(&kz_request_type, "office"), &r, "BJS",
+	    &err);
+	assert_int_equal(kz_request_insert(f->db, &r, &err), KZ_OK);
+	kz_dispatch_init(&d);
+	kz_rfield_set(kz_rtype_field(&kz_dispatch_type, "request"), &d, r.id,
+	    &err);
+	kz_rfield_set(kz_rtype_field(&kz_dispatch_type, "specialist"), &d,
+	    s.id, &err);
+	kz_rfield_set(kz_rtype_field(&kz_dispatch_type, "from"), &d,
+	    "2027-09-16", &err);
+	kz_rfield_set(kz_rtype_field(&kz_dispatch_type, "to"), &d,
+	    "2027-09-23", &err);
+	assert_int_equal(kz_dispatch_insert(f->db, &d, NULL, &err), KZ_OK);
+	assert_int_equal(err.n, 0);
+
+	memset(&l, 0, sizeof l);
+	snprintf(l.dispatch, sizeof l.dispatch, "%s", d.id);
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++)
+		assert_int_equal(kz_rfield_set(field(in[i][0]), &l, in[i][1],
+		    &err), KZ_OK);
+	assert_true(l.estimate == 420050);
+	assert_int_equal(kz_cost_set(f->db, &l, &err), KZ_OK);
+	assert_int_equal(kz_cost_load(f->db, d.id, &led, &err), KZ_OK);
+	for (size_t i = 0; i < led.n; i++)
+		if (strcmp(led.lines[i].category, "lodging") == 0)
+			back = &led.lines[i];
+	assert_non_null(back);
+	assert_string_equal(back->id, l.id);
+	assert_string_equal(back->dispatch, d.id);
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+		char *t = kz_rfield_text(field(in[i][0]), back);
+		char *want = kz_rfield_text(field(in[i][0]), &l);
+
+		assert_string_equal(t, want);
+		free(t);
+		free(want);
+	}
+	assert_text("estimate", back, "4200.50");
+	assert_false(back->has_actual);
+	assert_int_equal(kz_rtype_json_csv(&kz_cost_type, back, true, &b),
+	    KZ_OK);
+	assert_string_equal(kz_buf_str(&b), "{\"category\": \"lodging\", "
+	    "\"payer\": \"host\", \"currency\": \"CNY\", \"estimate\": "
+	    "4200.50, \"actual\": null, \"note\": \"二晚\"}");
+	kz_buf_free(&b);
+	kz_cost_ledger_free(&led);
+	free(l.category);
+	free(l.note);
+	kz_dispatch_free(&d);
+	kz_request_free(&r);
+	kz_specialist_free(&s);
+}
+
+/* The rule is written once: the default of dispatch.costs says what
+ * kz_cost_rule says, category by category, payer and currency. */
+static void
+test_rule_once(void **state)
+{
+	struct kz_config *cfg = unit_config(NULL);
+	size_t n = 0;
+
+	(void)state;
+	assert_non_null(cfg);
+	while (kz_cost_rule[n].code)
+		n++;
+	assert_int_equal(cfg->ncosts, n);
+	for (size_t i = 0; i < n; i++) {
+		const struct kz_cost_default *d = &cfg->costs[i];
+
+		assert_string_equal(d->category, kz_cost_rule[i].code);
+		assert_int_equal(d->payer, (int)kz_cost_rule[i].payer);
+		if (kz_cost_rule[i].currency)
+			assert_string_equal(d->currency,
+			    kz_cost_rule[i].currency);
+		else
+			assert_null(d->currency);
+		assert_string_equal(kz_cost_category_name(d->category),
+		    kz_cost_rule[i].name);
+	}
+	assert_null(kz_cost_rule_of("flowers"));
+	assert_string_equal(kz_cost_category_name("flowers"), "flowers");
+	kz_config_free(cfg);
+}
+
+/* And the documented default, config/default.yaml (embedded), lists the
+ * same lines in the same order. */
+static void
+test_rule_documented(void **state)
+{
+	const char *p = kz_default_config;
+	char want[160];
+
+	(void)state;
+	for (const struct kz_cost_rule *r = kz_cost_rule; r->code; r++) {
+		snprintf(want, sizeof want, "  #   - {category: %s, payer: "
+		    "%s%s%s}\n", r->code, kz_payer_keyword(r->payer),
+		    r->currency ? ", currency: " : "",
+		    r->currency ? r->currency : "");
+		p = strstr(p, want);
+		if (p == NULL)
+			fail_msg("config/default.yaml lacks, or misplaces: %s",
+			    want);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_money_jpy),
+		cmocka_unit_test(test_money_two_decimals),
+		cmocka_unit_test_setup_teardown(test_check, setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_round_trip, setup,
+		    unit_teardown),
+		cmocka_unit_test(test_rule_once),
+		cmocka_unit_test(test_rule_documented),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
