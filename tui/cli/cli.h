@@ -194,6 +194,7 @@ extern struct cli_opt cli_trainee_opts[KZ_CLI_RECORD_OPTS];
  * so cli_record.c needs no command module). */
 extern struct cli_opt cli_request_opts[KZ_CLI_RECORD_OPTS];
 extern struct cli_opt cli_dispatch_opts[KZ_CLI_RECORD_OPTS];
+extern struct cli_opt cli_programme_item_opts[KZ_CLI_RECORD_OPTS];
 extern const struct cli_opt cli_specialist_filters[];
 int cli_import(struct cli *c, const struct cli_args *a);
 int cli_export(struct cli *c, const struct cli_args *a);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "participant.h"
+#include "programme.h"
 #include "seminar.h"
 #include "dispatch.h"
 #include "request.h"
@@ -81,6 +82,8 @@ value_name(const struct kz_rfield *f)
 		/* made once for the life of the program */
 		return b.oom ? "VALUE" : b.s;
 	case KZ_RK_DATE: return "DATE";
+	case KZ_RK_TIME: return "HH:MM";
+	case KZ_RK_ZONE: return "ZONE";
 	case KZ_RK_CODE: return "CODE";
 	case KZ_RK_INT: return "N";
 	case KZ_RK_COUNTRY: return "CC";
@@ -129,4 +132,6 @@ cli_record_options(void)
 	fill(cli_series_opts, KZ_CLI_RECORD_OPTS, &kz_series_type);
 	fill(cli_request_opts, KZ_CLI_RECORD_OPTS, &kz_request_type);
 	fill(cli_dispatch_opts, KZ_CLI_RECORD_OPTS, &kz_dispatch_type);
+	fill(cli_programme_item_opts, KZ_CLI_RECORD_OPTS,
+	    &kz_programme_item_type);
 }
