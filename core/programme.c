@@ -63,6 +63,80 @@ kz_kind_parse(const char *s)
 	return -1;
 }
 
+/* ---- the table of fields ---- */
+
+/* The kind as commands and files give it: kz_kind_parse, not the labels
+ * of kz_enum_parse. */
+static int
+kind_set(void *rec, const char *text, struct kz_err *err)
+{
+	struct kz_item *it = rec;
+	int k = kz_kind_parse(text);
+	char list[200];
+
+	if (k < 0) {
+		kz_enum_list(&kz_item_kind_enum, list, sizeof list);
+		return kz_err_add(err, "kind", _("\"%s\" is not a kind of item: "
+		    "%s"), text ? text : "", list);
+	}
+	it->kind = (enum kz_kind)k;
+	return KZ_OK;
+}
+
+#define S(m) offsetof(struct kz_item, m)
+#define A(m) S(m), sizeof ((struct kz_item *)0)->m
+
+/* One line a field, in the order forms and details show them; the CSV
+ * columns are those import reads and export writes. */
+static const struct kz_rfield item_fields[] = {
+	{ .name = "id", .column = "id", .csv = "id", .label = N_("ID"),
+	  .kind = KZ_RK_ID, .off = A(id) },
+	{ .name = "seminar", .column = "seminar", .label = N_("edition"),
+	  .kind = KZ_RK_REF, .off = A(seminar), .ref = KZ_T_SEMINAR,
+	  .flags = KZ_RF_REQUIRED },
+	{ .name = "date", .column = "date", .csv = "date", .option = "date",
+	  .label = N_("date"), .kind = KZ_RK_DATE, .off = A(date),
+	  .flags = KZ_RF_REQUIRED, .hint = N_("YYYY-MM-DD") },
+	{ .name = "start", .column = "start", .csv = "start", .option = "start",
+	  .label = N_("start"), .kind = KZ_RK_TIME, .off = A(start),
+	  .hint = N_("HH:MM at the venue; empty: all day") },
+	{ .name = "end", .column = "end", .csv = "end", .option = "end",
+	  .label = N_("end"), .kind = KZ_RK_TIME, .off = A(end),
+	  .hint = N_("HH:MM, or empty") },
+	{ .name = "tz", .column = "tz", .csv = "timezone", .option = "tz",
+	  .label = N_("time zone"), .kind = KZ_RK_ZONE, .off = A(tz),
+	  .hint = N_("e.g. Asia/Tokyo; empty: from the city") },
+	{ .name = "city", .column = "city", .csv = "city", .option = "city",
+	  .label = N_("city"), .kind = KZ_RK_TEXT, .off = S(city), .max = 100 },
+	{ .name = "venue", .column = "venue", .csv = "venue",
+	  .option = "venue", .label = N_("venue"), .kind = KZ_RK_TEXT,
+	  .off = S(venue), .max = 200 },
+	{ .name = "kind", .column = "kind", .csv = "kind", .option = "kind",
+	  .label = N_("kind"), .kind = KZ_RK_ENUM, .off = S(kind),
+	  .values = &kz_item_kind_enum, .parse = kind_set,
+	  .flags = KZ_RF_REQUIRED,
+	  .hint = N_("Space, or the first letter") },
+	{ .name = "title", .column = "title", .csv = "title", .option = "title",
+	  .label = N_("title"), .kind = KZ_RK_TEXT, .off = S(title), .max = 300,
+	  .flags = KZ_RF_REQUIRED },
+	{ .name = "notes", .column = "notes", .csv = "notes", .option = "notes",
+	  .label = N_("notes"), .kind = KZ_RK_NOTE, .off = S(notes),
+	  .max = 4000 },
+	/* changes so far, for iCalendar; core counts them */
+	{ .name = "sequence", .column = "sequence", .label = N_("changes"),
+	  .kind = KZ_RK_INT, .off = S(sequence), .min = 0, .max = 1000000 },
+	KZ_RF_STAMPS(struct kz_item, st., NULL, NULL),
+};
+
+#undef S
+#undef A
+
+static struct kz_rtype_sql item_sql;
+const struct kz_rtype kz_programme_item_type = {
+	.name = N_("programme item"), .table = KZ_T_ITEM,
+	.f = item_fields, .n = KZ_NFIELDS(item_fields), .sql = &item_sql,
+};
+
 /* ---- memory ---- */
 
 void
@@ -75,10 +149,7 @@ kz_programme_item_init(struct kz_item *it)
 void
 kz_programme_item_free(struct kz_item *it)
 {
-	free(it->city);
-	free(it->venue);
-	free(it->title);
-	free(it->notes);
+	kz_rtype_free(&kz_programme_item_type, it);
 	kz_stamps_free(&it->st);
 	kz_programme_item_init(it);
 }
@@ -350,12 +421,10 @@ kz_programme_item_validate(struct kz_db *db, const struct kz_item *it, unsigned 
 	struct kz_tz *z = NULL;
 	struct kz_err zerr = { 0 };
 	const char *tz = it->tz[0] ? it->tz : NULL;
+	bool times;
 
+	kz_rtype_check(&kz_programme_item_type, db, it, err);
 	edition_of(db, it->seminar, &e);
-	if (!e.found)
-		kz_err_add(err, "seminar", _("the item needs a seminar that "
-		    "exists"));
-	kz_check_date(err, "date", _("date"), it->date, true);
 	if (e.found && kz_date_valid(it->date)) {
 		if (!e.start[0])
 			kz_err_add(err, "date", _("the edition has no dates yet: "
@@ -365,21 +434,18 @@ kz_programme_item_validate(struct kz_db *db, const struct kz_item *it, unsigned 
 			kz_err_add(err, "date", _("%s is outside the edition's "
 			    "dates %s..%s"), it->date, e.start, e.end);
 	}
-	if (it->start[0] && kz_time_minutes(it->start) < 0)
-		kz_err_add(err, "start", _("start \"%s\" is not a time HH:MM"),
-		    it->start);
-	if (it->end[0] && kz_time_minutes(it->end) < 0)
-		kz_err_add(err, "end", _("end \"%s\" is not a time HH:MM"),
-		    it->end);
-	else if (it->end[0] && !it->start[0])
+	times = !kz_err_for(err, "start") && !kz_err_for(err, "end");
+	if (times && it->end[0] && !it->start[0])
 		kz_err_add(err, "end", _("an item with an end needs a start"));
-	else if (it->end[0] && kz_time_minutes(it->end) <
+	else if (times && it->end[0] && kz_time_minutes(it->end) <
 	    kz_time_minutes(it->start))
 		kz_err_add(err, "end", _("the item ends (%s) before it starts "
 		    "(%s)"), it->end, it->start);
 	if (tz == NULL)
 		tz = kz_zone_default(db->cfg, it->city, e.country);
-	if ((z = kz_tz_load(tz, &zerr)) == NULL)
+	if (kz_err_for(err, "tz"))
+		;	/* not a zone's name: said once, by the table */
+	else if ((z = kz_tz_load(tz, &zerr)) == NULL)
 		kz_err_add(err, "tz", "%s", zerr.item[0].msg);
 	else if (it->start[0] && kz_date_valid(it->date) &&
 	    kz_time_minutes(it->start) >= 0) {
@@ -396,18 +462,6 @@ kz_programme_item_validate(struct kz_db *db, const struct kz_item *it, unsigned 
 			    it->start, it->date, tz);
 	}
 	kz_tz_free(z);
-	if (it->kind < 0 || it->kind >= KZ_KIND_COUNT) {
-		char list[200];
-
-		kz_enum_list(&kz_item_kind_enum, list, sizeof list);
-		kz_err_add(err, "kind", _("kind must be %s"), list);
-	}
-	kz_check_text(err, "title", _("title"), it->title, 300,
-	    KZ_TEXT_REQUIRED);
-	kz_check_text(err, "city", _("city"), it->city, 100, 0);
-	kz_check_text(err, "venue", _("venue"), it->venue, 200, 0);
-	kz_check_text(err, "notes", _("notes"), it->notes, 4000,
-	    KZ_TEXT_MULTILINE);
 	if (err->n + err->dropped == before && e.found)
 		check_clashes(db, it, tz, (flags & KZ_ITEM_FORCE) ? warn : err);
 	return err->n + err->dropped > before ? KZ_ERROR : KZ_OK;
@@ -419,7 +473,6 @@ static int
 item_write(struct kz_db *db, struct kz_item *it, bool insert, unsigned flags,
     struct kz_err *err, struct kz_err *warn)
 {
-	char seq[16];
 	struct edition e;
 
 	if (kz_programme_item_validate(db, it, flags, err, warn) != KZ_OK)
@@ -439,21 +492,8 @@ item_write(struct kz_db *db, struct kz_item *it, bool insert, unsigned flags,
 	}
 	if (kz_stamps_touch(db, &it->st, insert))
 		return kz_err_add(err, "", _("out of memory"));
-	snprintf(seq, sizeof seq, "%d", it->sequence);
-	const char *v[] = { it->seminar, it->date, it->start, it->end, it->tz,
-	    it->city, it->venue, kz_kind_name(it->kind), it->title, it->notes,
-	    seq, it->st.created, it->st.updated, it->st.created_by,
-	    it->st.updated_by, it->id };
-	if (insert)
-		return kz_sql_run(db, err, "INSERT INTO programme_item (seminar, "
-		    "date, start, end, tz, city, venue, kind, title, notes, "
-		    "sequence, created, updated, created_by, updated_by, id) "
-		    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-		    "CAST(?11 AS INTEGER), ?12, ?13, ?14, ?15, ?16)", 16, v);
-	return kz_sql_run(db, err, "UPDATE programme_item SET seminar = ?1, "
-	    "date = ?2, start = ?3, end = ?4, tz = ?5, city = ?6, venue = ?7, "
-	    "kind = ?8, title = ?9, notes = ?10, sequence = CAST(?11 AS "
-	    "INTEGER), updated = ?13, updated_by = ?15 WHERE id = ?16", 16, v);
+	return insert ? kz_rtype_insert(db, &kz_programme_item_type, it, err) :
+	    kz_rtype_update(db, &kz_programme_item_type, it, err);
 }
 
 int
@@ -509,83 +549,62 @@ kz_programme_item_delete(struct kz_db *db, const char *typed, struct kz_err *err
 	    v);
 }
 
-#define ITEM_COLS "id, seminar, date, start, end, tz, city, venue, kind, " \
-	"title, notes, sequence, created, updated, created_by, updated_by"
-
-static void
-item_row(sqlite3_stmt *st, struct kz_item *it)
-{
-	int k;
-
-	kz_programme_item_init(it);
-	kz_col_copy(st, 0, it->id, sizeof it->id);
-	kz_col_copy(st, 1, it->seminar, sizeof it->seminar);
-	kz_col_copy(st, 2, it->date, sizeof it->date);
-	kz_col_copy(st, 3, it->start, sizeof it->start);
-	kz_col_copy(st, 4, it->end, sizeof it->end);
-	kz_col_copy(st, 5, it->tz, sizeof it->tz);
-	it->city = kz_col_dup(st, 6);
-	it->venue = kz_col_dup(st, 7);
-	k = kz_kind_parse((const char *)sqlite3_column_text(st, 8));
-	it->kind = k < 0 ? KZ_KIND_SESSION : (enum kz_kind)k;
-	it->title = kz_col_dup(st, 9);
-	it->notes = kz_col_dup(st, 10);
-	it->sequence = sqlite3_column_int(st, 11);
-	kz_col_copy(st, 12, it->st.created, sizeof it->st.created);
-	kz_col_copy(st, 13, it->st.updated, sizeof it->st.updated);
-	it->st.created_by = kz_col_dup(st, 14);
-	it->st.updated_by = kz_col_dup(st, 15);
-}
-
 int
 kz_programme_item_get(struct kz_db *db, const char *typed, struct kz_item *it,
     struct kz_err *err)
 {
-	sqlite3_stmt *st;
 	char id[KZ_ID_SIZE];
-	bool found = false;
 
 	kz_programme_item_init(it);
 	if (item_resolve(db, typed, id, err))
 		return KZ_ERROR;
-	if (sqlite3_prepare_v2(db->sql, "SELECT " ITEM_COLS " FROM "
-	    "programme_item WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
-		return kz_db_fail(db, err, "programme");
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		item_row(st, it);
-		found = true;
+	if (kz_rtype_read(db, &kz_programme_item_type, id, it, err) != KZ_OK) {
+		kz_programme_item_free(it);
+		return KZ_ERROR;
 	}
-	sqlite3_finalize(st);
-	return found ? KZ_OK : kz_err_add(err, "id", _("no programme item with "
-	    "id %s"), id);
+	return KZ_OK;
 }
 
 int
 kz_programme_item_list(struct kz_db *db, const char *seminar, struct kz_item **out,
     size_t *n, struct kz_err *err)
 {
+	const char *cols = kz_rtype_columns(&kz_programme_item_type);
 	sqlite3_stmt *st;
 	struct kz_item *l = NULL, *g;
+	char *q;
+	int rc = KZ_OK;
 
 	*out = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(db->sql, "SELECT " ITEM_COLS " FROM "
-	    "programme_item WHERE seminar = ? ORDER BY date, start IS NOT NULL, "
-	    "start, end, created, rowid", -1, &st, NULL) != SQLITE_OK)
+	if (cols == NULL)
+		return kz_err_add(err, "", _("out of memory"));
+	q = sqlite3_mprintf("SELECT %s FROM programme_item WHERE seminar = ? "
+	    "ORDER BY date, start IS NOT NULL, start, end, created, rowid",
+	    cols);
+	if (q == NULL)
+		return kz_err_add(err, "", _("out of memory"));
+	if (sqlite3_prepare_v2(db->sql, q, -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_free(q);
 		return kz_db_fail(db, err, "programme");
+	}
+	sqlite3_free(q);
 	sqlite3_bind_text(st, 1, seminar, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (rc == KZ_OK && sqlite3_step(st) == SQLITE_ROW) {
 		if ((g = kz_grow(l, *n, sizeof *g)) == NULL) {
-			sqlite3_finalize(st);
-			kz_programme_item_list_free(l, *n);
-			*n = 0;
-			return kz_err_add(err, "", _("out of memory"));
+			rc = KZ_ERROR;
+			break;
 		}
 		l = g;
-		item_row(st, &l[(*n)++]);
+		kz_programme_item_init(&l[*n]);
+		rc = kz_rtype_row(&kz_programme_item_type, st, 0, &l[(*n)++]);
 	}
 	sqlite3_finalize(st);
+	if (rc != KZ_OK) {
+		kz_programme_item_list_free(l, *n);
+		*n = 0;
+		return kz_err_add(err, "", _("out of memory"));
+	}
 	*out = l;
 	return KZ_OK;
 }

@@ -29,6 +29,9 @@ struct kz_item {
 	struct kz_stamps st;
 };
 
+/* The item's table of fields (core/rtype.h). */
+extern const struct kz_rtype kz_programme_item_type;
+
 /* The kinds, once: keywords as stored, labels as shown. */
 extern const struct kz_enum kz_item_kind_enum;
 /* Thin wrappers over it: the stored keyword ("courtesy-call") and the

@@ -14,11 +14,6 @@
 #include "tz.h"
 
 /* The columns of the CSV form, as import reads them. */
-static const char *const csv_cols[] = {
-	"id", "date", "start", "end", "timezone", "city", "venue", "kind",
-	"title", "notes",
-};
-#define NCSV ((int)(sizeof csv_cols / sizeof csv_cols[0]))
 
 /* The edition and its items, loaded together. */
 struct prog {
@@ -60,16 +55,11 @@ kz_programme_csv(struct kz_db *db, const char *seminar, struct kz_buf *out,
 
 	if (prog_load(db, seminar, &p, err))
 		return KZ_ERROR;
-	for (int c = 0; c < NCSV; c++)
-		kz_csv_cell(out, csv_cols[c], c == NCSV - 1);
-	for (size_t i = 0; i < p.n; i++) {
-		const struct kz_item *it = &p.items[i];
-		const char *v[] = { it->id, it->date, it->start, it->end, it->tz,
-		    it->city, it->venue, kz_kind_name(it->kind), it->title,
-		    it->notes };
-		for (int c = 0; c < NCSV; c++)
-			kz_csv_cell(out, v[c], c == NCSV - 1);
-	}
+	/* the columns import reads: the item's table's */
+	kz_rtype_csv_header(&kz_programme_item_type, true, out);
+	for (size_t i = 0; i < p.n; i++)
+		kz_rtype_csv_row(&kz_programme_item_type, &p.items[i], true,
+		    out);
 	prog_free(&p);
 	return out->oom ? kz_err_add(err, "", _("out of memory")) : KZ_OK;
 }

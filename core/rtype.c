@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "json.h"
 #include "stamp.h"
+#include "tz.h"
 
 /* ---- enumerations ---- */
 
@@ -119,7 +120,7 @@ inline_string(enum kz_rkind k)
 {
 	return k == KZ_RK_ID || k == KZ_RK_DATE || k == KZ_RK_COUNTRY ||
 	    k == KZ_RK_REF || k == KZ_RK_STAMP || k == KZ_RK_CODE ||
-	    k == KZ_RK_CURRENCY;
+	    k == KZ_RK_CURRENCY || k == KZ_RK_TIME || k == KZ_RK_ZONE;
 }
 
 /* ---- money: an amount in the currency another field holds ---- */
@@ -290,8 +291,18 @@ kz_rfield_set(const struct kz_rfield *f, void *rec, const char *text,
 		if (kz_str_set(p, text))
 			return kz_err_add(err, "", _("out of memory"));
 		return KZ_OK;
+	case KZ_RK_TIME:
+		/* "9:30", "0930", "9.30" are 09:30 */
+		((char *)p)[0] = '\0';
+		if (*text && !kz_time_normalise(text, p)) {
+			((char *)p)[0] = '\0';
+			return kz_err_add(err, f->name, _("\"%s\" is not a time "
+			    "HH:MM"), text);
+		}
+		return KZ_OK;
 	case KZ_RK_ID: case KZ_RK_DATE: case KZ_RK_COUNTRY: case KZ_RK_REF:
 	case KZ_RK_STAMP: case KZ_RK_CODE: case KZ_RK_CURRENCY:
+	case KZ_RK_ZONE:
 		if (kz_copy_value(p, f->size, text, f->name, _(f->label), err))
 			return KZ_ERROR;
 		if (f->kind == KZ_RK_COUNTRY || f->kind == KZ_RK_CURRENCY)
@@ -305,6 +316,8 @@ kz_rfield_set(const struct kz_rfield *f, void *rec, const char *text,
 		}
 		return set_int(f, p, text, err);
 	case KZ_RK_ENUM:
+		if (f->parse)
+			return f->parse(rec, text, err);
 		if (*text == '\0') {
 			*(int *)p = 0;
 			return KZ_OK;
@@ -476,6 +489,22 @@ kz_rtype_check(const struct kz_rtype *rt, struct kz_db *db, const void *rec,
 			} else if (v < f->min || v > f->max)
 				kz_err_add(err, f->name, _("%s must be %d to "
 				    "%d, not %d"), label, f->min, f->max, v);
+			break;
+		case KZ_RK_TIME:
+			if (*s == '\0' && req)
+				kz_err_add(err, f->name, _("%s is required"),
+				    label);
+			else if (*s && kz_time_minutes(s) < 0)
+				kz_err_add(err, f->name, _("%s \"%s\" is not a "
+				    "time HH:MM"), label, s);
+			break;
+		case KZ_RK_ZONE:
+			if (*s == '\0' && req)
+				kz_err_add(err, f->name, _("%s is required"),
+				    label);
+			else if (*s && !kz_tz_name_ok(s, NULL))
+				kz_err_add(err, f->name, _("\"%s\" is not a time "
+				    "zone name such as Asia/Tokyo or UTC"), s);
 			break;
 		case KZ_RK_ENUM:
 			v = *(const int *)kz_rfield_cptr(f, rec);

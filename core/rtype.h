@@ -61,6 +61,10 @@ enum kz_rkind {
 			 * (a char[4] of the same record); with KZ_RF_HAS a
 			 * bool at .has says it is set (else NULL) */
 	KZ_RK_CURRENCY,	/* char[4]: an ISO 4217 code such as JPY */
+	KZ_RK_TIME,	/* char[6]: a time of day HH:MM, "" for none; what
+			 * kz_time_normalise takes ("9:30", "0930"), stored
+			 * normalised */
+	KZ_RK_ZONE,	/* char[size]: an IANA time zone, Asia/Tokyo */
 };
 
 #define KZ_RF_REQUIRED	0x01	/* may not be empty */
@@ -88,7 +92,9 @@ struct kz_rfield {
 	enum kz_table ref;	/* REF */
 	unsigned flags;
 	/* LIST: the one-line text form (CSV, options, forms), parsed into
-	 * the record, replacing the list; and written back. */
+	 * the record, replacing the list; and written back. ENUM: parse may
+	 * stand in for kz_enum_parse when text is set (an item's kind takes
+	 * the English keyword only, with spaces or _ for dashes). */
 	int (*parse)(void *rec, const char *text, struct kz_err *err);
 	char *(*format)(const void *rec);
 	/* LIST: the JSON value (an array), and the lines people read

@@ -12,24 +12,13 @@
 #include "programme.h"
 #include "specialist.h"	/* kz_str_set */
 
-#define MAXCOLS 16
-
-/* The columns one import knows. */
-struct cols {
-	const char *const *names;
-	int n;
-	unsigned required;	/* bit per column */
-};
-
 /* What one row came to. */
 enum outcome { ROW_IMPORTED, ROW_SKIPPED, ROW_BAD };
 
 struct importer {
 	struct kz_db *db;
 	const char *seminar;
-	const struct cols *cols;	/* the columns, or NULL: rt's */
-	int map[MAXCOLS];	/* column -> cell index, -1 if absent */
-	const struct kz_rtype *rt;	/* a record type made from its table */
+	const struct kz_rtype *rt;	/* the record type: its table's columns */
 	const struct kz_rfield **fmap;	/* cell index -> rt's field */
 	size_t nfmap;
 	bool force;
@@ -38,48 +27,6 @@ struct importer {
 	enum outcome (*row)(struct importer *im, const struct kz_csv_row *r,
 	    struct kz_err *e, struct kz_err *w, char *why, size_t size);
 };
-
-static const char *
-cell(const struct importer *im, const struct kz_csv_row *r, int c)
-{
-	int i = im->map[c];
-	return i >= 0 && (size_t)i < r->n ? r->cell[i] : NULL;
-}
-
-static int
-map_columns(struct importer *im, const struct kz_csv_row *h, const char *name,
-    struct kz_err *err)
-{
-	const struct cols *cols = im->cols;
-	char where[300], known[400] = "";
-	int rc = KZ_OK;
-
-	snprintf(where, sizeof where, "%s:%ld", name, h->line);
-	for (int c = 0; c < cols->n; c++) {
-		im->map[c] = -1;
-		snprintf(known + strlen(known), sizeof known - strlen(known),
-		    "%s%s", c ? ", " : "", cols->names[c]);
-	}
-	for (size_t i = 0; i < h->n; i++) {
-		int c = 0;
-
-		while (c < cols->n && strcmp(h->cell[i], cols->names[c]) != 0)
-			c++;
-		if (c == cols->n)
-			rc = kz_err_add(err, where, _("unknown column \"%s\" "
-			    "(known: %s)"), h->cell[i], known);
-		else if (im->map[c] >= 0)
-			rc = kz_err_add(err, where, _("column \"%s\" appears "
-			    "twice"), h->cell[i]);
-		else
-			im->map[c] = (int)i;
-	}
-	for (int c = 0; c < cols->n; c++)
-		if ((cols->required & (1u << c)) && im->map[c] < 0)
-			rc = kz_err_add(err, where, _("the header has no \"%s\" "
-			    "column"), cols->names[c]);
-	return rc;
-}
 
 /* "FILE:LINE: [prefix]where: msg" for each item of e. */
 static void
@@ -109,7 +56,7 @@ run_import(struct importer *im, const char *name, const char *data,
 			    "row is needed"));
 		return KZ_ERROR;
 	}
-	if (im->rt) {
+	{
 		char where[300];
 
 		snprintf(where, sizeof where, "%s:%ld", name, row.line);
@@ -119,8 +66,7 @@ run_import(struct importer *im, const char *name, const char *data,
 		else
 			rc = kz_rtype_csv_map(im->rt, row.cell, row.n, im->fmap,
 			    where, err);
-	} else
-		rc = map_columns(im, &row, name, err);
+	}
 	kz_csv_row_free(&row);
 	if (rc || kz_db_begin(im->db, err))
 		return KZ_ERROR;
@@ -161,16 +107,6 @@ run_import(struct importer *im, const char *name, const char *data,
 
 /* ---- programme items ---- */
 
-enum { P_ID, P_DATE, P_START, P_END, P_TZ, P_CITY, P_VENUE, P_KIND, P_TITLE,
-	P_NOTES, P_NCOLS };
-static const char *const prog_names[P_NCOLS] = {
-	"id", "date", "start", "end", "timezone", "city", "venue", "kind",
-	"title", "notes",
-};
-static const struct cols prog_cols = {
-	prog_names, P_NCOLS, 1u << P_DATE | 1u << P_KIND | 1u << P_TITLE,
-};
-
 /* An item with the same date, start and title in the edition. */
 static bool
 same_item(struct kz_db *db, const struct kz_item *it, char id[KZ_ID_SIZE])
@@ -194,44 +130,19 @@ same_item(struct kz_db *db, const struct kz_item *it, char id[KZ_ID_SIZE])
 	return found;
 }
 
-static void
-time_cell(struct kz_err *e, const char *where, const char *v, char out[6])
-{
-	out[0] = '\0';
-	if (v && *v && !kz_time_normalise(v, out))
-		kz_err_add(e, where, _("\"%s\" is not a time HH:MM"), v);
-}
-
 static enum outcome
 prog_row(struct importer *im, const struct kz_csv_row *r, struct kz_err *e,
     struct kz_err *w, char *why, size_t size)
 {
 	struct kz_item it;
 	char id[KZ_ID_SIZE], norm[KZ_ID_SIZE];
-	int k;
 	enum outcome out = ROW_BAD;
 
 	kz_programme_item_init(&it);
 	snprintf(it.seminar, sizeof it.seminar, "%s", im->seminar);
-	kz_copy_value(it.id, sizeof it.id, cell(im, r, P_ID), "id", _("id"), e);
-	kz_copy_value(it.date, sizeof it.date, cell(im, r, P_DATE), "date",
-	    _("date"), e);
-	time_cell(e, "start", cell(im, r, P_START), it.start);
-	time_cell(e, "end", cell(im, r, P_END), it.end);
-	kz_copy_value(it.tz, sizeof it.tz, cell(im, r, P_TZ), "tz",
-	    _("time zone"), e);
-	kz_str_set(&it.city, cell(im, r, P_CITY));
-	kz_str_set(&it.venue, cell(im, r, P_VENUE));
-	kz_str_set(&it.title, cell(im, r, P_TITLE));
-	kz_str_set(&it.notes, cell(im, r, P_NOTES));
-	if ((k = kz_kind_parse(cell(im, r, P_KIND))) < 0) {
-		char list[200];
-
-		kz_enum_list(&kz_item_kind_enum, list, sizeof list);
-		kz_err_add(e, "kind", _("\"%s\" is not a kind of item (%s)"),
-		    cell(im, r, P_KIND) ? cell(im, r, P_KIND) : "", list);
-	} else
-		it.kind = (enum kz_kind)k;
+	for (size_t i = 0; i < r->n && i < im->nfmap; i++)
+		if (im->fmap[i])
+			kz_rfield_set(im->fmap[i], &it, r->cell[i], e);
 	if (e->n > 0) {
 		/* the rest of the row's problems too */
 		kz_programme_item_validate(im->db, &it, im->force ? KZ_ITEM_FORCE : 0, e,
@@ -258,9 +169,11 @@ kz_import_programme(struct kz_db *db, const char *seminar, const char *name,
     struct kz_import_report *rep, struct kz_err *err)
 {
 	struct importer im = { .db = db, .seminar = seminar,
-	    .cols = &prog_cols, .force = force, .row = prog_row };
+	    .rt = &kz_programme_item_type, .force = force, .row = prog_row };
+	int rc = run_import(&im, name, data, len, skip_bad, rep, err);
 
-	return run_import(&im, name, data, len, skip_bad, rep, err);
+	free(im.fmap);
+	return rc;
 }
 
 /* ---- participants ---- */

@@ -97,7 +97,7 @@ expect_rc 0 "a clash kept with --force"
 expect_in "$err" "warning: clash: overlaps" "and warned"
 run programme add sin-seminar/2019 --date 2019-12-16 --start 9h --kind party --title x
 expect_rc 1 "bad time and kind"
-expect_in "$err" "--start: \"9h\" is not a time" "bad time named"
+expect_in "$err" "start: \"9h\" is not a time" "bad time named"
 expect_in "$err" "\"party\" is not a kind" "bad kind named"
 run programme add sin-seminar/2019 --date 2019-12-18 --start 10:00 --city Shimonoseki \
 	--kind courtesy-call --title "Courtesy call on the Mayor"

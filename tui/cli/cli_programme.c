@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli_casework.h"
+#include "cli_record.h"
 #include "record.h"
 #include "cli_seminar.h"
 #include "i18n.h"
@@ -15,34 +16,14 @@
 #include "record.h"
 #include "specialist.h"	/* kz_str_set */
 
-enum {
-	O_DATE = 1, O_START, O_END, O_TZ, O_CITY, O_VENUE, O_KIND, O_TITLE,
-	O_NOTES, O_FORCE, O_FORMAT, O_WIDTH,
-};
+/* The options of add and edit come from the item's table
+ * (core/programme.c), made by cli_record_options; --force beside them. */
+enum { O_DATE = 1, O_FORCE = 100, O_FORMAT, O_WIDTH };
 
-#define MORE		CLI_OPT_MORE
-#define NEEDED		(CLI_OPT_MORE | CLI_OPT_NEEDED)
+struct cli_opt cli_programme_item_opts[KZ_CLI_RECORD_OPTS];
 
-const struct cli_opt cli_programme_opts[] = {
-	{ .name = "date", .arg = "DATE", .key = O_DATE, .flags = NEEDED,
-	  .help = N_("the day") },
-	{ .name = "start", .arg = "HH:MM", .key = O_START, .flags = MORE,
-	  .help = N_("when it starts, at the venue (none: all day)") },
-	{ .name = "end", .arg = "HH:MM", .key = O_END, .flags = MORE,
-	  .help = N_("when it ends") },
-	{ .name = "tz", .arg = "ZONE", .key = O_TZ, .flags = MORE,
-	  .help = N_("the venue's time zone (by default from the city)") },
-	{ .name = "city", .arg = "TEXT", .key = O_CITY, .flags = MORE,
-	  .help = N_("the city") },
-	{ .name = "venue", .arg = "TEXT", .key = O_VENUE, .flags = MORE,
-	  .help = N_("the venue") },
-	{ .name = "kind", .arg = "KIND", .key = O_KIND, .flags = NEEDED,
-	  .help = N_("arrival, lecture, briefing, visit, session, ...") },
-	{ .name = "title", .arg = "TEXT", .key = O_TITLE, .flags = NEEDED,
-	  .help = N_("its title") },
-	{ .name = "notes", .arg = "TEXT", .key = O_NOTES, .flags = MORE,
-	  .help = N_("notes") },
-	{ .name = "force", .key = O_FORCE, .flags = MORE,
+const struct cli_opt cli_programme_force_opts[] = {
+	{ .name = "force", .key = O_FORCE, .flags = CLI_OPT_MORE,
 	  .help = N_("keep it even when it clashes with another item") },
 	{ 0 },
 };
@@ -67,58 +48,24 @@ const struct cli_opt cli_export_programme_opts[] = {
 	{ 0 },
 };
 
-static void
-time_opt(const char *opt, const char *v, char out[6], struct kz_err *err)
-{
-	out[0] = '\0';
-	if (*v && !kz_time_normalise(v, out))
-		kz_err_add(err, opt + 2, _("%s: \"%s\" is not a time HH:MM"), opt,
-		    v);
-}
-
-/* One option into the item; problems go into err. */
-static void
-item_opt(struct kz_item *it, unsigned *flags, int key, const char *v,
-    struct kz_err *err)
-{
-	int k;
-
-	switch (key) {
-	case O_DATE:
-		kz_copy_value(it->date, sizeof it->date, v, "date", _("date"),
-		    err);
-		break;
-	case O_START: time_opt("--start", v, it->start, err); break;
-	case O_END: time_opt("--end", v, it->end, err); break;
-	case O_TZ:
-		kz_copy_value(it->tz, sizeof it->tz, v, "tz", _("time zone"),
-		    err);
-		break;
-	case O_CITY: kz_str_set(&it->city, v); break;
-	case O_VENUE: kz_str_set(&it->venue, v); break;
-	case O_KIND:
-		if ((k = kz_kind_parse(v)) < 0) {
-			char list[200];
-			kz_enum_list(&kz_item_kind_enum, list, sizeof list);
-			kz_err_add(err, "kind", _("\"%s\" is not a kind "
-			    "of item: %s"), v, list);
-		} else
-			it->kind = (enum kz_kind)k;
-		break;
-	case O_TITLE: kz_str_set(&it->title, v); break;
-	case O_NOTES: kz_str_set(&it->notes, v); break;
-	case O_FORCE: *flags |= KZ_ITEM_FORCE; break;
-	}
-}
-
-/* The options given into the item, in their order; 0 or 1 (reported). */
+/* The options given that name a field of the table, into it, in their
+ * order, and --force into flags; 0 or 1 (reported). */
 static int
 item_apply(const struct cli_args *a, struct kz_item *it, unsigned *flags)
 {
 	struct kz_err err = { 0 };
 
-	for (int i = 0; i < a->nopt; i++)
-		item_opt(it, flags, a->opt[i].opt->key, a->opt[i].value, &err);
+	for (int i = 0; i < a->nopt; i++) {
+		const char *name = a->opt[i].opt->name;
+		const struct kz_rfield *f = kz_rtype_field(
+		    &kz_programme_item_type, name);
+
+		if (a->opt[i].opt->key == O_FORCE)
+			*flags |= KZ_ITEM_FORCE;
+		else if (f && f->option && strcmp(f->option, name) == 0)
+			cli_record_option(&kz_programme_item_type, it, name,
+			    a->opt[i].value, &err);
+	}
 	return err.n ? cli_fail_err(&err) : 0;
 }
 
@@ -216,22 +163,15 @@ cli_programme_add(struct cli *c, const struct cli_args *a)
 int
 cli_programme_list(struct cli *c, const struct cli_args *a)
 {
-	struct kz_item *l, filter;
+	struct kz_item *l;
 	struct kz_err err = { 0 };
-	unsigned flags = 0;
+	const char *date = cli_opt(a, O_DATE);
 	size_t n, k = 0;
 
-	kz_programme_item_init(&filter);
-	if (item_apply(a, &filter, &flags) != 0) {
-		kz_programme_item_free(&filter);
-		return 1;
-	}
-	if (kz_programme_item_list(c->db, a->arg[0], &l, &n, &err) != KZ_OK) {
-		kz_programme_item_free(&filter);
+	if (kz_programme_item_list(c->db, a->arg[0], &l, &n, &err) != KZ_OK)
 		return cli_fail_err(&err);
-	}
 	for (size_t i = 0; i < n; i++) {
-		if (filter.date[0] && strcmp(l[i].date, filter.date) != 0) {
+		if (date && *date && strcmp(l[i].date, date) != 0) {
 			kz_programme_item_free(&l[i]);
 			continue;
 		}
@@ -242,7 +182,6 @@ cli_programme_list(struct cli *c, const struct cli_args *a)
 	else
 		items_print(c, l, k);
 	kz_programme_item_list_free(l, k);
-	kz_programme_item_free(&filter);
 	return 0;
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "participant.h"
+#include "programme.h"
 #include "seminar.h"
 #include "cost.h"
 #include "dispatch.h"
@@ -84,6 +85,8 @@ value_name(const struct kz_rfield *f)
 	case KZ_RK_DATE: return "DATE";
 	case KZ_RK_CURRENCY: return "CODE";
 	case KZ_RK_MONEY: return "AMOUNT";
+	case KZ_RK_TIME: return "HH:MM";
+	case KZ_RK_ZONE: return "ZONE";
 	case KZ_RK_CODE: return "CODE";
 	case KZ_RK_INT: return "N";
 	case KZ_RK_COUNTRY: return "CC";
@@ -150,4 +153,6 @@ cli_record_options(void)
 	fill(cli_request_opts, KZ_CLI_RECORD_OPTS, &kz_request_type);
 	fill(cli_dispatch_opts, KZ_CLI_RECORD_OPTS, &kz_dispatch_type);
 	complete(cli_dispatch_cost_opts, &kz_cost_type);
+	fill(cli_programme_item_opts, KZ_CLI_RECORD_OPTS,
+	    &kz_programme_item_type);
 }

@@ -589,15 +589,45 @@ only_clashes(const struct kz_err *err)
 	return err->n > 0;
 }
 
+/* The field of the item's table that form line i is ("start|clash":
+ * start). */
+static const struct kz_rfield *
+item_field(int i)
+{
+	char name[32];
+
+	snprintf(name, sizeof name, "%s", item_form[i].key);
+	name[strcspn(name, "|")] = '\0';
+	return kz_rtype_field(&kz_programme_item_type, name);
+}
+
+/* Form line i into the item through its field: problems into err;
+ * KZ_ERROR only when out of memory. */
+static int
+item_take(const struct form *f, int i, struct kz_item *it,
+    struct kz_err *err)
+{
+	const struct kz_rfield *fd = item_field(i);
+	char *v;
+
+	if (fd == NULL)
+		return KZ_OK;
+	if ((v = form_trimmed(f, i)) == NULL)
+		return KZ_ERROR;
+	kz_rfield_set(fd, it, v, err);
+	free(v);
+	return KZ_OK;
+}
+
 static int
 item_save(struct form *f, void *arg, struct kz_err *err)
 {
 	struct item_edit *e = arg;
 	struct kz_db *db = e->d->ctx->db;
 	struct kz_item it;
-	char v[80], *snap = snapshot(f);
+	char *snap = snapshot(f);
 	unsigned flags = 0;
-	int k, rc = KZ_OK;
+	int rc = KZ_OK;
 
 	kz_programme_item_init(&it);
 	if (e->orig) {
@@ -606,28 +636,8 @@ item_save(struct form *f, void *arg, struct kz_err *err)
 		kz_stamps_copy(&it.st, &e->orig->st);
 	}
 	memcpy(it.seminar, e->d->edition, sizeof it.seminar);
-	kz_copy_value(it.date, sizeof it.date, form_value(f, IF_DATE), "date",
-	    _("date"), err);
-	snprintf(v, sizeof v, "%s", form_value(f, IF_START));
-	if (*kz_trim(v) && !kz_time_normalise(v, it.start))
-		kz_err_add(err, "start", _("\"%s\" is not a time HH:MM"),
-		    kz_trim(v));
-	snprintf(v, sizeof v, "%s", form_value(f, IF_END));
-	if (*kz_trim(v) && !kz_time_normalise(v, it.end))
-		kz_err_add(err, "end", _("\"%s\" is not a time HH:MM"),
-		    kz_trim(v));
-	kz_copy_value(it.tz, sizeof it.tz, form_value(f, IF_TZ), "tz",
-	    _("time zone"), err);
-	if ((k = kz_kind_parse(form_value(f, IF_KIND))) < 0) {
-		char list[200];
-		kz_enum_list(&kz_item_kind_enum, list, sizeof list);
-		kz_err_add(err, "kind", _("kind must be %s"), list);
-	} else
-		it.kind = (enum kz_kind)k;
-	rc |= form_take(f, IF_CITY, &it.city);
-	rc |= form_take(f, IF_VENUE, &it.venue);
-	rc |= form_take(f, IF_TITLE, &it.title);
-	rc |= form_take(f, IF_NOTES, &it.notes);
+	for (int i = 0; i < IF_N && rc == KZ_OK; i++)
+		rc = item_take(f, i, &it, err);
 	if (rc != KZ_OK) {
 		kz_programme_item_free(&it);
 		free(snap);
@@ -672,17 +682,14 @@ item_form_run(struct sem_days *d, bool edit)
 	snprintf(title, sizeof title, "%s", edit ? _("Edit a programme item") :
 	    _("Add a programme item"));
 	form_init(&f, title, item_form, IF_N, &e);
-	if (o) {
-		form_set(&f, IF_DATE, o->date);
-		form_set(&f, IF_START, o->start);
-		form_set(&f, IF_END, o->end);
-		form_set(&f, IF_TZ, o->tz);
-		form_set(&f, IF_CITY, o->city);
-		form_set(&f, IF_VENUE, o->venue);
-		form_set(&f, IF_KIND, kz_kind_name(o->kind));
-		form_set(&f, IF_TITLE, o->title);
-		form_set(&f, IF_NOTES, o->notes);
-	} else {
+	for (int i = 0; o && i < IF_N; i++) {
+		const struct kz_rfield *fd = item_field(i);
+		char *v = fd ? kz_rfield_text(fd, o) : NULL;
+
+		form_set(&f, i, v ? v : "");
+		free(v);
+	}
+	if (o == NULL) {
 		/* where the programme is at: the day and city selected */
 		form_set(&f, IF_DATE, near ? near->date : d->start);
 		form_set(&f, IF_CITY, near ? near->city : NULL);
