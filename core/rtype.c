@@ -177,7 +177,7 @@ kz_rfield_empty(const struct kz_rfield *f, const void *rec)
 		return false;
 	case KZ_RK_MONEY:
 		return !money_set(f, rec);
-	case KZ_RK_LIST:
+	case KZ_RK_LIST: case KZ_RK_MADE:
 		t = f->format(rec);
 		empty = t == NULL || *t == '\0';
 		free(t);
@@ -303,6 +303,8 @@ kz_rfield_set(const struct kz_rfield *f, void *rec, const char *text,
 	case KZ_RK_ID: case KZ_RK_DATE: case KZ_RK_COUNTRY: case KZ_RK_REF:
 	case KZ_RK_STAMP: case KZ_RK_CODE: case KZ_RK_CURRENCY:
 	case KZ_RK_ZONE:
+		if (f->kind == KZ_RK_REF && f->parse)
+			return f->parse(rec, text, err);
 		if (kz_copy_value(p, f->size, text, f->name, _(f->label), err))
 			return KZ_ERROR;
 		if (f->kind == KZ_RK_COUNTRY || f->kind == KZ_RK_CURRENCY)
@@ -333,6 +335,9 @@ kz_rfield_set(const struct kz_rfield *f, void *rec, const char *text,
 		return f->parse(rec, text, err);
 	case KZ_RK_MONEY:
 		return money_parse(f, rec, text, err);
+	case KZ_RK_MADE:
+		return kz_err_add(err, f->name, _("%s is made from the other "
+		    "fields and cannot be set"), _(f->label));
 	}
 	return KZ_ERROR;
 }
@@ -346,6 +351,14 @@ text_of(const struct kz_rfield *f, const void *rec, bool shown,
 	const char *s, *name;
 	int v;
 
+	/* a field that says how people read it */
+	if (shown && f->show) {
+		if (f->show(rec, cfg, &b) || b.oom) {
+			kz_buf_free(&b);
+			return NULL;
+		}
+		return b.s ? b.s : strdup("");
+	}
 	switch (f->kind) {
 	case KZ_RK_INT:
 		v = *(const int *)kz_rfield_cptr(f, rec);
@@ -367,14 +380,8 @@ text_of(const struct kz_rfield *f, const void *rec, bool shown,
 			kz_money_plain(money_val(f, rec),
 			    money_currency(f, rec), when, sizeof when);
 		return strdup(when);
-	case KZ_RK_LIST:
-		if (!shown || f->show == NULL)
-			return f->format(rec);
-		if (f->show(rec, cfg, &b) || b.oom) {
-			kz_buf_free(&b);
-			return NULL;
-		}
-		return b.s ? b.s : strdup("");
+	case KZ_RK_LIST: case KZ_RK_MADE:
+		return f->format(rec);
 	case KZ_RK_DATE:
 		/* as the office writes dates */
 		s = str_of(f, rec);
@@ -419,7 +426,7 @@ kz_rfield_json(const struct kz_rfield *f, const void *rec, struct kz_buf *out)
 {
 	char *t;
 
-	if (f->kind == KZ_RK_LIST && f->json)
+	if ((f->kind == KZ_RK_LIST || f->kind == KZ_RK_MADE) && f->json)
 		return f->json(rec, out);
 	if (f->kind == KZ_RK_INT && !kz_rfield_empty(f, rec)) {
 		kz_buf_printf(out, "%d", *(const int *)kz_rfield_cptr(f, rec));
@@ -543,7 +550,8 @@ kz_rtype_check(const struct kz_rtype *rt, struct kz_db *db, const void *rec,
 static bool
 stored(const struct kz_rfield *f)
 {
-	return f->column != NULL && f->kind != KZ_RK_LIST;
+	return f->column != NULL && f->kind != KZ_RK_MADE &&
+	    (f->kind != KZ_RK_LIST || f->bind != NULL);
 }
 
 static struct kz_rtype_sql *
@@ -631,6 +639,9 @@ bind_fields(const struct kz_rtype *rt, sqlite3_stmt *st, const void *rec)
 			else
 				sqlite3_bind_int64(st, n, money_val(f, rec));
 			break;
+		case KZ_RK_LIST:
+			f->bind(rec, st, n);
+			break;
 		default:
 			kz_bind_text(st, n, str_of(f, rec));
 		}
@@ -702,6 +713,9 @@ kz_rtype_row(const struct kz_rtype *rt, sqlite3_stmt *st, int first,
 			if (f->flags & KZ_RF_HAS)
 				*(bool *)((char *)rec + f->has) =
 				    sqlite3_column_type(st, c) != SQLITE_NULL;
+			break;
+		case KZ_RK_LIST:
+			f->load(rec, st, c);
 			break;
 		default:
 			if (owns_string(f->kind))

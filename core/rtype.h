@@ -51,7 +51,11 @@ enum kz_rkind {
 	KZ_RK_ENUM,	/* int: an index of .values */
 	KZ_RK_COUNTRY,	/* char[3]: ISO 3166-1 alpha-2 */
 	KZ_RK_REF,	/* char[KZ_ID_SIZE]: the id of a record of .ref */
-	KZ_RK_LIST,	/* rows of a child table: .parse, .format, .json */
+	KZ_RK_LIST,	/* rows of a child table: .parse, .format, .json;
+			 * with a .column, also a value of the record's own
+			 * row, stored through .bind and read through .load
+			 * (an edition's attendance: the total in its row,
+			 * the parts in child rows) */
 	KZ_RK_STAMP,	/* char[32]: a UTC time core sets */
 	KZ_RK_USER,	/* char *: who, as core sets it */
 	KZ_RK_CODE,	/* char[size]: a short code such as an office, BJS;
@@ -65,6 +69,10 @@ enum kz_rkind {
 			 * kz_time_normalise takes ("9:30", "0930"), stored
 			 * normalised */
 	KZ_RK_ZONE,	/* char[size]: an IANA time zone, Asia/Tokyo */
+	KZ_RK_MADE,	/* made from other values by core, never set nor
+			 * stored (an edition's "cj-seminar/18", its
+			 * number of items): .format, and .json and .show
+			 * where they differ */
 };
 
 #define KZ_RF_REQUIRED	0x01	/* may not be empty */
@@ -97,15 +105,20 @@ struct kz_rfield {
 	 * the English keyword only, with spaces or _ for dashes). */
 	int (*parse)(void *rec, const char *text, struct kz_err *err);
 	char *(*format)(const void *rec);
-	/* LIST: the JSON value (an array), and the lines people read
-	 * (names in the reader's language, dates as the office writes
-	 * them), separated by newlines. */
+	/* LIST and MADE: the JSON value (an array, a number); any kind:
+	 * the lines people read where they are not the kind's (names in
+	 * the reader's language, dates as the office writes them, a
+	 * series' code for its id), separated by newlines. */
 	int (*json)(const void *rec, struct kz_buf *out);
 	int (*show)(const void *rec, const struct kz_config *cfg,
 	    struct kz_buf *out);
 	/* MONEY: offsetof() the char[4] currency its text is read and
 	 * written in, and of the bool saying it is set (KZ_RF_HAS). */
 	size_t cur, has;
+	/* LIST with a .column: bind the row's value as parameter n of st,
+	 * and read it from column c of a row. */
+	void (*bind)(const void *rec, sqlite3_stmt *st, int n);
+	void (*load)(void *rec, sqlite3_stmt *st, int c);
 };
 
 /* Statements made from the table on first use; each record type has

@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "date.h"
 #include "i18n.h"
+#include "json.h"
 #include "specialist.h"	/* kz_str_set */
 #include "text.h"
 
@@ -322,11 +323,7 @@ clear_parts(struct kz_seminar *s)
 void
 kz_seminar_free(struct kz_seminar *s)
 {
-	char **strs[] = { &s->title, &s->theme, &s->city, &s->region,
-	    &s->organiser, &s->co_organisers, &s->supporters, &s->notes };
-
-	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
-		free(*strs[i]);
+	kz_rtype_free(&kz_seminar_type, s);
 	clear_parts(s);
 	kz_stamps_free(&s->st);
 	kz_seminar_init(s);
@@ -457,6 +454,237 @@ kz_seminar_label(const struct kz_seminar *s, char *out, size_t size)
 		snprintf(out, size, "%s/%d", s->series_code, s->year);
 }
 
+/* ---- editions: the table ---- */
+
+static int
+att_parse(void *rec, const char *text, struct kz_err *err)
+{
+	return kz_seminar_parse_attendance(rec, text, err);
+}
+
+static char *
+att_format(const void *rec)
+{
+	return kz_seminar_format_attendance(rec);
+}
+
+/* {"total": 178, "by": [{"label": "Japanese", "count": 61}, ...]}: the
+ * total (null when not known) and the parts, in their order */
+static int
+att_json(const void *rec, struct kz_buf *out)
+{
+	const struct kz_seminar *s = rec;
+
+	if (s->attendance >= 0)
+		kz_buf_printf(out, "{\"total\": %ld, \"by\": [", s->attendance);
+	else
+		kz_buf_puts(out, "{\"total\": null, \"by\": [");
+	for (size_t i = 0; i < s->nparts; i++) {
+		kz_buf_puts(out, i ? ", {\"label\": " : "{\"label\": ");
+		kz_json_str(out, s->parts[i].label);
+		kz_buf_printf(out, ", \"count\": %ld}", s->parts[i].count);
+	}
+	kz_buf_puts(out, "]}");
+	return out->oom ? KZ_ERROR : KZ_OK;
+}
+
+/* The total is the row's column; the parts are seminar_attendance rows,
+ * which the edition's write and read handle. */
+static void
+att_bind(const void *rec, sqlite3_stmt *st, int n)
+{
+	const struct kz_seminar *s = rec;
+
+	if (s->attendance < 0)
+		sqlite3_bind_null(st, n);
+	else
+		sqlite3_bind_int64(st, n, s->attendance);
+}
+
+static void
+att_load(void *rec, sqlite3_stmt *st, int c)
+{
+	struct kz_seminar *s = rec;
+
+	s->attendance = sqlite3_column_type(st, c) == SQLITE_NULL ? -1 :
+	    sqlite3_column_int64(st, c);
+}
+
+/* The series as typed, a code or an id: kept as the code to show, and
+ * resolved to the id when the edition is written. */
+static int
+series_parse(void *rec, const char *text, struct kz_err *err)
+{
+	struct kz_seminar *s = rec;
+
+	if (kz_copy_value(s->series_code, sizeof s->series_code, text,
+	    "series", _("series"), err))
+		return KZ_ERROR;
+	/* a code too long for an id is resolved by its code alone */
+	s->series[0] = '\0';
+	if (strlen(s->series_code) < sizeof s->series)
+		memcpy(s->series, s->series_code, strlen(s->series_code) + 1);
+	return KZ_OK;
+}
+
+static int
+series_show(const void *rec, const struct kz_config *cfg, struct kz_buf *out)
+{
+	const struct kz_seminar *s = rec;
+
+	(void)cfg;
+	kz_buf_puts(out, s->series_code[0] ? s->series_code : s->series);
+	return out->oom ? KZ_ERROR : KZ_OK;
+}
+
+static char *
+ref_format(const void *rec)
+{
+	const struct kz_seminar *s = rec;
+	char ref[96];
+
+	if (!s->series_code[0])
+		return strdup("");
+	kz_seminar_label(s, ref, sizeof ref);
+	return strdup(ref);
+}
+
+static char *
+count_format(long n)
+{
+	char num[24];
+
+	snprintf(num, sizeof num, "%ld", n);
+	return strdup(num);
+}
+
+static int
+count_json(long n, struct kz_buf *out)
+{
+	kz_buf_printf(out, "%ld", n);
+	return out->oom ? KZ_ERROR : KZ_OK;
+}
+
+static char *
+items_format(const void *rec)
+{
+	return count_format(((const struct kz_seminar *)rec)->items);
+}
+
+static int
+items_json(const void *rec, struct kz_buf *out)
+{
+	return count_json(((const struct kz_seminar *)rec)->items, out);
+}
+
+static int
+items_show(const void *rec, const struct kz_config *cfg, struct kz_buf *out)
+{
+	long n = ((const struct kz_seminar *)rec)->items;
+
+	(void)cfg;
+	kz_buf_printf(out, ngettext("%ld item", "%ld items", (unsigned long)n),
+	    n);
+	return out->oom ? KZ_ERROR : KZ_OK;
+}
+
+static char *
+people_format(const void *rec)
+{
+	return count_format(((const struct kz_seminar *)rec)->participants);
+}
+
+static int
+people_json(const void *rec, struct kz_buf *out)
+{
+	return count_json(((const struct kz_seminar *)rec)->participants, out);
+}
+
+#define S(m) offsetof(struct kz_seminar, m)
+#define A(m) S(m), sizeof ((struct kz_seminar *)0)->m
+
+/* One line a field, in the order forms, files and panes show them. */
+static const struct kz_rfield seminar_fields[] = {
+	{ .name = "ref", .label = N_("edition"), .kind = KZ_RK_MADE,
+	  .format = ref_format },
+	{ .name = "id", .column = "id", .csv = "id", .label = N_("ID"),
+	  .kind = KZ_RK_ID, .off = A(id) },
+	{ .name = "series", .column = "series", .csv = "series",
+	  .option = "series", .label = N_("series"), .kind = KZ_RK_REF,
+	  .off = A(series), .ref = KZ_T_SERIES, .flags = KZ_RF_REQUIRED,
+	  .parse = series_parse, .show = series_show,
+	  .hint = N_("The series' code, e.g. cj-seminar") },
+	{ .name = "number", .column = "number", .csv = "number",
+	  .option = "number", .label = N_("edition number"), .kind = KZ_RK_INT,
+	  .off = S(number), .min = 1, .max = 9999, .flags = KZ_RF_ZERO_NULL,
+	  .hint = N_("e.g. 18; empty when the series does not number its "
+	  "editions") },
+	{ .name = "year", .column = "year", .csv = "year", .option = "year",
+	  .label = N_("year"), .kind = KZ_RK_INT, .off = S(year), .min = 1900,
+	  .max = 2199, .flags = KZ_RF_REQUIRED, .hint = N_("e.g. 2019") },
+	{ .name = "title", .column = "title", .csv = "title", .option = "title",
+	  .label = N_("title"), .kind = KZ_RK_TEXT, .off = S(title),
+	  .max = 200, .hint = N_("Empty: the series' name and the number") },
+	{ .name = "theme", .column = "theme", .csv = "theme", .option = "theme",
+	  .label = N_("theme"), .kind = KZ_RK_TEXT, .off = S(theme),
+	  .max = 500, .hint = N_("e.g. Tourism Promotion; Multiculturalism") },
+	{ .name = "start", .column = "start", .csv = "start", .option = "start",
+	  .label = N_("first day"), .kind = KZ_RK_DATE, .off = A(start),
+	  .hint = N_("YYYY-MM-DD") },
+	{ .name = "end", .column = "end", .csv = "end", .option = "end",
+	  .label = N_("last day"), .kind = KZ_RK_DATE, .off = A(end),
+	  .hint = N_("YYYY-MM-DD; empty for a one-day edition") },
+	{ .name = "city", .column = "city", .csv = "city", .option = "city",
+	  .label = N_("host city"), .kind = KZ_RK_TEXT, .off = S(city),
+	  .max = 100, .hint = N_("e.g. 福州市, or Tokyo, Shimonoseki") },
+	{ .name = "region", .column = "region", .csv = "region",
+	  .option = "region", .label = N_("region"), .kind = KZ_RK_TEXT,
+	  .off = S(region), .max = 100,
+	  .hint = N_("Province or prefecture, e.g. 福建省") },
+	{ .name = "country", .column = "country", .csv = "country",
+	  .option = "country", .label = N_("country"), .kind = KZ_RK_COUNTRY,
+	  .off = A(country), .hint = N_("ISO code: CN, JP, SG, ...") },
+	{ .name = "organiser", .column = "organiser", .csv = "organiser",
+	  .option = "organiser", .label = N_("organiser"), .kind = KZ_RK_TEXT,
+	  .off = S(organiser), .max = 300, .hint = N_("e.g. CLAIR") },
+	{ .name = "co_organisers", .column = "co_organisers",
+	  .csv = "co_organisers", .option = "co-organisers",
+	  .label = N_("co-organisers"), .kind = KZ_RK_TEXT,
+	  .off = S(co_organisers), .max = 1000, .hint = N_("Separated by ;") },
+	{ .name = "supporters", .column = "supporters", .csv = "supporters",
+	  .option = "supporters", .label = N_("supporters"),
+	  .kind = KZ_RK_TEXT, .off = S(supporters), .max = 1000,
+	  .hint = N_("Separated by ;") },
+	{ .name = "status", .column = "status", .csv = "status",
+	  .option = "status", .label = N_("status"), .kind = KZ_RK_ENUM,
+	  .off = S(status), .values = &kz_seminar_status_enum,
+	  .hint = N_("Space, or the first letter") },
+	/* the total in the row, the parts in seminar_attendance */
+	{ .name = "attendance", .column = "attendance", .csv = "attendance",
+	  .option = "attendance", .label = N_("attendance"),
+	  .kind = KZ_RK_LIST, .parse = att_parse, .format = att_format,
+	  .json = att_json, .bind = att_bind, .load = att_load,
+	  .hint = N_("Total: parts, e.g. 178: Japanese 61, Chinese 117") },
+	{ .name = "notes", .column = "notes", .csv = "notes", .option = "notes",
+	  .label = N_("notes"), .kind = KZ_RK_NOTE, .off = S(notes),
+	  .max = 4000, .hint = N_("Anything else worth knowing") },
+	{ .name = "items", .label = N_("programme"), .kind = KZ_RK_MADE,
+	  .format = items_format, .json = items_json, .show = items_show },
+	{ .name = "participants", .label = N_("participants"),
+	  .kind = KZ_RK_MADE, .format = people_format, .json = people_json },
+	KZ_RF_STAMPS(struct kz_seminar, st., NULL, NULL),
+};
+
+#undef S
+#undef A
+
+static struct kz_rtype_sql seminar_sql;
+const struct kz_rtype kz_seminar_type = {
+	.name = N_("seminar"), .table = KZ_T_SEMINAR,
+	.f = seminar_fields, .n = KZ_NFIELDS(seminar_fields),
+	.sql = &seminar_sql,
+};
+
 /* ---- editions: rules ---- */
 
 /* Programme items of a stored edition outside [start, end]. */
@@ -518,24 +746,16 @@ kz_seminar_validate(struct kz_db *db, const struct kz_seminar *s,
 	long sum = 0;
 	bool stored = s->id[0] && kz_record_exists(db, KZ_T_SEMINAR, s->id);
 
-	if (!s->series[0] || !kz_record_exists(db, KZ_T_SERIES, s->series))
-		kz_err_add(err, "series", _("the edition needs a seminar series "
-		    "that exists (see kizuna series list)"));
-	if (s->number < 0 || s->number > 9999)
-		kz_err_add(err, "number", _("edition number must be 1 to 9999, "
-		    "not %d"), s->number);
-	else if (s->number > 0 && s->series[0]) {
+	/* kinds and limits: series, number, year, dates, texts, country,
+	 * status */
+	kz_rtype_check(&kz_seminar_type, db, s, err);
+	if (s->number > 0 && s->number <= 9999 && s->series[0]) {
 		edition_with_number(db, s->series, s->number, stored ? s->id :
 		    NULL, other);
 		if (other[0])
 			kz_err_add(err, "number", _("edition %d of this series "
 			    "exists already (%s)"), s->number, other);
 	}
-	if (s->year < 1900 || s->year > 2199)
-		kz_err_add(err, "year", _("year must be 1900 to 2199, not %d"),
-		    s->year);
-	kz_check_date(err, "start", _("first day"), s->start, false);
-	kz_check_date(err, "end", _("last day"), s->end, false);
 	if (!s->start[0] != !s->end[0])
 		kz_err_add(err, s->start[0] ? "end" : "start", _("give both the "
 		    "first and the last day, or neither"));
@@ -546,25 +766,6 @@ kz_seminar_validate(struct kz_db *db, const struct kz_seminar *s,
 		if (atoi(s->start) != s->year)
 			kz_err_add(err, "start", _("the first day %s is not in "
 			    "the edition's year %d"), s->start, s->year);
-	}
-	kz_check_text(err, "title", _("title"), s->title, 200, 0);
-	kz_check_text(err, "theme", _("theme"), s->theme, 500, 0);
-	kz_check_text(err, "city", _("host city"), s->city, 100, 0);
-	kz_check_text(err, "region", _("region"), s->region, 100, 0);
-	kz_check_country(err, "country", s->country, false);
-	kz_check_text(err, "organiser", _("organiser"), s->organiser, 300, 0);
-	kz_check_text(err, "co_organisers", _("co-organisers"),
-	    s->co_organisers, 1000, 0);
-	kz_check_text(err, "supporters", _("supporters"), s->supporters, 1000,
-	    0);
-	kz_check_text(err, "notes", _("notes"), s->notes, 4000,
-	    KZ_TEXT_MULTILINE);
-	if (s->status < 0 || s->status >= KZ_SEM_STATUS_COUNT) {
-		char list[128];
-
-		kz_enum_list(&kz_seminar_status_enum, list, sizeof list);
-		kz_err_add(err, "status", _("%s must be %s, not \"%s\""),
-		    _("status"), list, "?");
 	}
 	if (s->attendance > 1000000)
 		kz_err_add(err, "attendance", _("attendance of %ld is not "
@@ -619,15 +820,35 @@ write_parts(struct kz_db *db, const struct kz_seminar *s, struct kz_err *err)
 	return KZ_OK;
 }
 
+/* The series as typed (a code, or an id) made its id; the code kept to
+ * show. */
+static int
+resolve_series(struct kz_db *db, struct kz_seminar *s, struct kz_err *err)
+{
+	struct kz_series ser;
+	const char *typed = s->series_code[0] ? s->series_code : s->series;
+
+	if (s->series[0] && kz_record_exists(db, KZ_T_SERIES, s->series))
+		return KZ_OK;
+	if (*typed == '\0')
+		return KZ_OK;	/* the table's check says it is required */
+	if (kz_series_get(db, typed, &ser, err))
+		return KZ_ERROR;
+	memcpy(s->series, ser.id, KZ_ID_SIZE);
+	snprintf(s->series_code, sizeof s->series_code, "%s", ser.code);
+	kz_series_free(&ser);
+	return KZ_OK;
+}
+
 static int
 seminar_write(struct kz_db *db, struct kz_seminar *s, bool insert,
     struct kz_err *err)
 {
-	char number[16], year[16], att[24];
-
 	/* a one-day edition may give its day once */
 	if (s->start[0] && !s->end[0])
 		memcpy(s->end, s->start, sizeof s->end);
+	if (resolve_series(db, s, err))
+		return KZ_ERROR;
 	if (kz_seminar_validate(db, s, err) != KZ_OK)
 		return KZ_ERROR;
 	if (insert && kz_record_assign_id(db, KZ_T_SEMINAR, s->id, err))
@@ -636,30 +857,10 @@ seminar_write(struct kz_db *db, struct kz_seminar *s, bool insert,
 		return kz_err_add(err, "id", _("no seminar with id %s"), s->id);
 	if (kz_stamps_touch(db, &s->st, insert))
 		return kz_err_add(err, "", _("out of memory"));
-	snprintf(number, sizeof number, "%d", s->number);
-	snprintf(year, sizeof year, "%d", s->year);
-	snprintf(att, sizeof att, "%ld", s->attendance);
-	const char *v[] = { s->series, s->number > 0 ? number : NULL, year,
-	    s->title, s->theme, s->start, s->end, s->city, s->region,
-	    s->country, s->organiser, s->co_organisers, s->supporters,
-	    kz_seminar_status_name(s->status), s->attendance >= 0 ? att : NULL,
-	    s->notes, s->st.created, s->st.updated, s->st.created_by,
-	    s->st.updated_by, s->id };
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
-	if (kz_sql_run(db, err, insert ?
-	    "INSERT INTO seminar (series, number, year, title, theme, start, "
-	    "end, city, region, country, organiser, co_organisers, supporters, "
-	    "status, attendance, notes, created, updated, created_by, "
-	    "updated_by, id) VALUES (?1, CAST(?2 AS INTEGER), "
-	    "CAST(?3 AS INTEGER), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-	    "?14, CAST(?15 AS INTEGER), ?16, ?17, ?18, ?19, ?20, ?21)" :
-	    "UPDATE seminar SET series = ?1, number = CAST(?2 AS INTEGER), "
-	    "year = CAST(?3 AS INTEGER), title = ?4, theme = ?5, start = ?6, "
-	    "end = ?7, city = ?8, region = ?9, country = ?10, organiser = ?11, "
-	    "co_organisers = ?12, supporters = ?13, status = ?14, "
-	    "attendance = CAST(?15 AS INTEGER), notes = ?16, updated = ?18, "
-	    "updated_by = ?20 WHERE id = ?21", 21, v) ||
+	if ((insert ? kz_rtype_insert(db, &kz_seminar_type, s, err) :
+	    kz_rtype_update(db, &kz_seminar_type, s, err)) ||
 	    write_parts(db, s, err)) {
 		kz_db_rollback(db);
 		return KZ_ERROR;
@@ -721,46 +922,39 @@ kz_seminar_resolve(struct kz_db *db, const char *typed, char id[KZ_ID_SIZE],
 	return kz_record_resolve(db, KZ_T_SEMINAR, typed, id, err);
 }
 
-#define SEM_COLS "e.id, e.series, e.number, e.year, e.title, e.theme, " \
-	"e.start, e.end, e.city, e.region, e.country, e.organiser, " \
-	"e.co_organisers, e.supporters, e.status, e.attendance, e.notes, " \
-	"e.created, e.updated, e.created_by, e.updated_by, s.code, " \
-	"(SELECT count(*) FROM programme_item i WHERE i.seminar = e.id), " \
-	"(SELECT count(*) FROM participant p WHERE p.seminar = e.id)"
+/* The stored columns, then the series' code and the numbers of items
+ * and participants (not stored); tail filters and orders. */
+static int
+seminar_prepare(struct kz_db *db, const char *tail, sqlite3_stmt **st,
+    struct kz_err *err)
+{
+	const char *cols = kz_rtype_columns(&kz_seminar_type);
+	char *q;
+	int rc;
+
+	if (cols == NULL || (q = sqlite3_mprintf("SELECT %s, (SELECT code "
+	    "FROM seminar_series s WHERE s.id = seminar.series) AS code, "
+	    "(SELECT count(*) FROM programme_item i WHERE i.seminar = "
+	    "seminar.id), (SELECT count(*) FROM participant p WHERE "
+	    "p.seminar = seminar.id) FROM seminar %s", cols, tail)) == NULL)
+		return kz_err_add(err, "", _("out of memory"));
+	rc = sqlite3_prepare_v2(db->sql, q, -1, st, NULL);
+	sqlite3_free(q);
+	return rc == SQLITE_OK ? KZ_OK : kz_db_fail(db, err, "seminar");
+}
 
 static int
 seminar_row(struct kz_db *db, sqlite3_stmt *st, struct kz_seminar *s)
 {
 	sqlite3_stmt *pt;
-	int k;
+	int n = kz_seminar_type.sql->ncols;
 
 	kz_seminar_init(s);
-	kz_col_copy(st, 0, s->id, sizeof s->id);
-	kz_col_copy(st, 1, s->series, sizeof s->series);
-	s->number = sqlite3_column_int(st, 2);
-	s->year = sqlite3_column_int(st, 3);
-	s->title = kz_col_dup(st, 4);
-	s->theme = kz_col_dup(st, 5);
-	kz_col_copy(st, 6, s->start, sizeof s->start);
-	kz_col_copy(st, 7, s->end, sizeof s->end);
-	s->city = kz_col_dup(st, 8);
-	s->region = kz_col_dup(st, 9);
-	kz_col_copy(st, 10, s->country, sizeof s->country);
-	s->organiser = kz_col_dup(st, 11);
-	s->co_organisers = kz_col_dup(st, 12);
-	s->supporters = kz_col_dup(st, 13);
-	k = kz_seminar_status_parse((const char *)sqlite3_column_text(st, 14));
-	s->status = k < 0 ? KZ_SEM_PLANNED : (enum kz_seminar_status)k;
-	s->attendance = sqlite3_column_type(st, 15) == SQLITE_NULL ? -1 :
-	    sqlite3_column_int64(st, 15);
-	s->notes = kz_col_dup(st, 16);
-	kz_col_copy(st, 17, s->st.created, sizeof s->st.created);
-	kz_col_copy(st, 18, s->st.updated, sizeof s->st.updated);
-	s->st.created_by = kz_col_dup(st, 19);
-	s->st.updated_by = kz_col_dup(st, 20);
-	kz_col_copy(st, 21, s->series_code, sizeof s->series_code);
-	s->items = sqlite3_column_int64(st, 22);
-	s->participants = sqlite3_column_int64(st, 23);
+	if (kz_rtype_row(&kz_seminar_type, st, 0, s))
+		return KZ_ERROR;
+	kz_col_copy(st, n, s->series_code, sizeof s->series_code);
+	s->items = sqlite3_column_int64(st, n + 1);
+	s->participants = sqlite3_column_int64(st, n + 2);
 	if (sqlite3_prepare_v2(db->sql, "SELECT label, count FROM "
 	    "seminar_attendance WHERE seminar = ? ORDER BY position, label", -1,
 	    &pt, NULL) != SQLITE_OK)
@@ -787,10 +981,8 @@ kz_seminar_get(struct kz_db *db, const char *typed, struct kz_seminar *s,
 	kz_seminar_init(s);
 	if (kz_seminar_resolve(db, typed, id, err))
 		return KZ_ERROR;
-	if (sqlite3_prepare_v2(db->sql, "SELECT " SEM_COLS " FROM seminar e "
-	    "JOIN seminar_series s ON s.id = e.series WHERE e.id = ?", -1, &st,
-	    NULL) != SQLITE_OK)
-		return kz_db_fail(db, err, "seminar");
+	if (seminar_prepare(db, "WHERE id = ?", &st, err))
+		return KZ_ERROR;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		rc = seminar_row(db, st, s);
@@ -816,18 +1008,16 @@ kz_seminar_list(struct kz_db *db, const struct kz_seminar_query *q,
 	if (q && q->series && *q->series &&
 	    series_resolve(db, q->series, series, err))
 		return KZ_ERROR;
-	if (sqlite3_prepare_v2(db->sql, "SELECT " SEM_COLS " FROM seminar e "
-	    "JOIN seminar_series s ON s.id = e.series WHERE "
-	    "(?1 IS NULL OR e.series = ?1) AND (?2 = 0 OR e.year = ?2) AND "
-	    "(?3 IS NULL OR e.status = ?3) AND (?4 IS NULL OR instr(lower("
-	    "coalesce(e.title, '') || ' ' || coalesce(e.theme, '') || ' ' || "
-	    "coalesce(e.city, '') || ' ' || coalesce(e.region, '') || ' ' || "
-	    "coalesce(e.organiser, '') || ' ' || coalesce(e.co_organisers, '') "
-	    "|| ' ' || coalesce(e.supporters, '') || ' ' || e.year || ' ' || "
-	    "coalesce(e.notes, '')), lower(?4)) > 0) "
-	    "ORDER BY s.code, e.year, e.number, e.start", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return kz_db_fail(db, err, "seminar");
+	if (seminar_prepare(db, "WHERE "
+	    "(?1 IS NULL OR series = ?1) AND (?2 = 0 OR year = ?2) AND "
+	    "(?3 IS NULL OR status = ?3) AND (?4 IS NULL OR instr(lower("
+	    "coalesce(title, '') || ' ' || coalesce(theme, '') || ' ' || "
+	    "coalesce(city, '') || ' ' || coalesce(region, '') || ' ' || "
+	    "coalesce(organiser, '') || ' ' || coalesce(co_organisers, '') "
+	    "|| ' ' || coalesce(supporters, '') || ' ' || year || ' ' || "
+	    "coalesce(notes, '')), lower(?4)) > 0) "
+	    "ORDER BY code, year, number, start", &st, err))
+		return KZ_ERROR;
 	kz_bind_text(st, 1, series);
 	sqlite3_bind_int(st, 2, q ? q->year : 0);
 	kz_bind_text(st, 3, q && q->status >= 0 ?

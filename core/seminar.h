@@ -85,6 +85,13 @@ void kz_series_list_free(struct kz_series *l, size_t n);
 
 /* ---- editions ---- */
 
+/* The table of an edition's fields (core/seminar.c): its series (typed
+ * as a code or an id, resolved when written), the stored fields, the
+ * attendance (a total in the row, parts in child rows), and what core
+ * makes: its name "cj-seminar/18", its numbers of items and
+ * participants. */
+extern const struct kz_rtype kz_seminar_type;
+
 void kz_seminar_init(struct kz_seminar *s);
 void kz_seminar_free(struct kz_seminar *s);
 int kz_seminar_add_part(struct kz_seminar *s, const char *label, long count);

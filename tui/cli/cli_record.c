@@ -17,14 +17,22 @@
 #include "i18n.h"
 #include "text.h"
 
-static void
-print_table(const struct cli *c, const struct kz_rtype *rt, const void *rec)
+int
+cli_record_label_width(const struct kz_rtype *rt)
 {
 	int lw = 0;
 
 	for (size_t i = 0; i < rt->n; i++)
 		if (kz_text_width(_(rt->f[i].label)) > lw)
 			lw = kz_text_width(_(rt->f[i].label));
+	return lw;
+}
+
+static void
+print_table(const struct cli *c, const struct kz_rtype *rt, const void *rec)
+{
+	int lw = cli_record_label_width(rt);
+
 	for (size_t i = 0; i < rt->n; i++) {
 		char *v = kz_rfield_shown(&rt->f[i], rec, c->cfg);
 		cli_show_line(_(rt->f[i].label), v, lw);
@@ -90,9 +98,13 @@ value_name(const struct kz_rfield *f)
 	case KZ_RK_CODE: return "CODE";
 	case KZ_RK_INT: return "N";
 	case KZ_RK_COUNTRY: return "CC";
-	case KZ_RK_REF: return "ID";
 	case KZ_RK_EMAIL: return "ADDRESS";
 	case KZ_RK_PHONE: return "NUMBER";
+	case KZ_RK_REF:
+		if (f->parse == NULL)
+			return "ID";
+		/* typed as a code too: --series SERIES */
+		/* FALLTHROUGH */
 	default:
 		/* --name NAME, --fields FIELDS */
 		for (const char *p = f->option; *p; p++)
@@ -155,4 +167,5 @@ cli_record_options(void)
 	complete(cli_dispatch_cost_opts, &kz_cost_type);
 	fill(cli_programme_item_opts, KZ_CLI_RECORD_OPTS,
 	    &kz_programme_item_type);
+	fill(cli_seminar_opts, KZ_CLI_RECORD_OPTS, &kz_seminar_type);
 }

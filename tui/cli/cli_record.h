@@ -11,6 +11,8 @@
  * record. */
 void cli_record_print(const struct cli *c, const struct kz_rtype *rt,
     const void *rec);
+/* The widest label of rt's fields, for lines printed below a record. */
+int cli_record_label_width(const struct kz_rtype *rt);
 /* Apply an option of add or edit, named by the table's option column,
  * to rec. KZ_ERROR with the problem in err. */
 int cli_record_option(const struct kz_rtype *rt, void *rec, const char *option,

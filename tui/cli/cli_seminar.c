@@ -225,42 +225,8 @@ cli_series_rm(struct cli *c, const struct cli_args *a)
 
 /* ---- editions ---- */
 
-const struct cli_opt cli_seminar_opts[] = {
-	{ .name = "series", .arg = "SERIES", .key = O_SERIES, .flags = NEEDED,
-	  .help = N_("the series, by code or id") },
-	{ .name = "year", .arg = "YEAR", .key = O_YEAR, .flags = NEEDED,
-	  .help = N_("the year it is held") },
-	{ .name = "number", .arg = "N", .key = O_NUMBER, .flags = MORE,
-	  .help = N_("its number in the series") },
-	{ .name = "title", .arg = "TEXT", .key = O_TITLE, .flags = MORE,
-	  .help = N_("its title") },
-	{ .name = "theme", .arg = "TEXT", .key = O_THEME, .flags = MORE,
-	  .help = N_("its theme") },
-	{ .name = "start", .arg = "DATE", .key = O_START, .flags = MORE,
-	  .help = N_("the first day") },
-	{ .name = "end", .arg = "DATE", .key = O_END, .flags = MORE,
-	  .help = N_("the last day") },
-	{ .name = "city", .arg = "TEXT", .key = O_CITY, .flags = MORE,
-	  .help = N_("the city") },
-	{ .name = "region", .arg = "TEXT", .key = O_REGION, .flags = MORE,
-	  .help = N_("the province or state") },
-	{ .name = "country", .arg = "CC", .key = O_COUNTRY, .flags = MORE,
-	  .help = N_("the host country, ISO 3166-1") },
-	{ .name = "organiser", .arg = "TEXT", .key = O_ORGANISER, .flags = MORE,
-	  .help = N_("who organises it") },
-	{ .name = "co-organisers", .arg = "TEXT", .key = O_COORG, .flags = MORE,
-	  .help = N_("who organises it with them") },
-	{ .name = "supporters", .arg = "TEXT", .key = O_SUPPORTERS,
-	  .flags = MORE, .help = N_("who supports it") },
-	{ .name = "status", .arg = "planned|confirmed|held|cancelled",
-	  .key = O_STATUS, .flags = MORE, .help = N_("where it stands") },
-	{ .name = "attendance", .arg = "N[: PARTS]", .key = O_ATTENDANCE,
-	  .flags = MORE, .help = N_("how many came: \"178: Japanese 61, "
-	  "Chinese 117\"") },
-	{ .name = "notes", .arg = "TEXT", .key = O_NOTES, .flags = MORE,
-	  .help = N_("notes") },
-	{ 0 },
-};
+/* Made from the edition's table (core/seminar.c) by cli_record_options. */
+struct cli_opt cli_seminar_opts[KZ_CLI_RECORD_OPTS];
 
 const struct cli_opt cli_seminar_filters[] = {
 	{ .name = "series", .arg = "SERIES", .key = O_SERIES,
@@ -274,82 +240,17 @@ const struct cli_opt cli_seminar_filters[] = {
 	{ 0 },
 };
 
-/* One option into the edition; problems go into err, or are reported
- * (1). */
-static int
-sem_opt(struct cli *c, struct kz_seminar *s, int ch, const char *v,
-    struct kz_err *err)
-{
-	struct kz_series ser;
-	int k;
-
-	switch (ch) {
-	case O_SERIES:
-		if (kz_series_get(c->db, v, &ser, err) == KZ_OK) {
-			memcpy(s->series, ser.id, KZ_ID_SIZE);
-			snprintf(s->series_code, sizeof s->series_code, "%s",
-			    ser.code);
-			kz_series_free(&ser);
-		}
-		return 0;
-	case O_NUMBER:
-		if (*v == '\0') {
-			s->number = 0;
-			return 0;
-		}
-		return cli_dsp_int("--number", v, 1, 9999, &s->number) ? 0 : 1;
-	case O_YEAR:
-		return cli_dsp_int("--year", v, 1900, 2199, &s->year) ? 0 : 1;
-	case O_TITLE: return kz_str_set(&s->title, v);
-	case O_THEME: return kz_str_set(&s->theme, v);
-	case O_START:
-		kz_copy_value(s->start, sizeof s->start, v, "start",
-		    _("first day"), err);
-		return 0;
-	case O_END:
-		kz_copy_value(s->end, sizeof s->end, v, "end", _("last day"),
-		    err);
-		return 0;
-	case O_CITY: return kz_str_set(&s->city, v);
-	case O_REGION: return kz_str_set(&s->region, v);
-	case O_COUNTRY:
-		kz_copy_value(s->country, sizeof s->country, v, "country",
-		    _("country"), err);
-		return 0;
-	case O_ORGANISER: return kz_str_set(&s->organiser, v);
-	case O_COORG: return kz_str_set(&s->co_organisers, v);
-	case O_SUPPORTERS: return kz_str_set(&s->supporters, v);
-	case O_STATUS:
-		if ((k = kz_seminar_status_parse(v)) < 0) {
-			char list[128];
-			kz_enum_list(&kz_seminar_status_enum, list, sizeof list);
-			kz_err_add(err, "status", _("%s must be %s, not \"%s\""),
-			    _("status"), list, v);
-		} else
-			s->status = (enum kz_seminar_status)k;
-		return 0;
-	case O_ATTENDANCE:
-		kz_seminar_parse_attendance(s, v, err);
-		return 0;
-	case O_NOTES: return kz_str_set(&s->notes, v);
-	}
-	return 0;
-}
-
 /* The options given into s, in their order; 0 or 1 (reported). */
 static int
-sem_apply(struct cli *c, const struct cli_args *a, struct kz_seminar *s)
+sem_apply(const struct cli_args *a, struct kz_seminar *s)
 {
 	struct kz_err err = { 0 };
-	int rc;
 
 	for (int i = 0; i < a->nopt; i++)
-		if ((rc = sem_opt(c, s, a->opt[i].opt->key, a->opt[i].value,
-		    &err)) != 0)
-			return 1;
-	if (err.n)
-		return cli_fail_err(&err);
-	return 0;
+		if (a->opt[i].opt->key > 0)
+			cli_record_option(&kz_seminar_type, s,
+			    a->opt[i].opt->name, a->opt[i].value, &err);
+	return err.n ? cli_fail_err(&err) : 0;
 }
 
 static void
@@ -476,85 +377,34 @@ sem_print_list(struct cli *c, const struct kz_seminar *l, size_t n)
 	out_table_free(&t);
 }
 
+/* The edition from its table; as a table of lines, then who takes part
+ * by country and role (counted from its participants, not a field). */
 static void
 sem_print_full(struct cli *c, const struct kz_seminar *s)
 {
-	const char *labels[] = { _("edition"), _("id"), _("series"),
-	    _("number"), _("year"), _("title"), _("theme"), _("dates"),
-	    _("place"), _("country"), _("organiser"), _("co-organisers"),
-	    _("supporters"), _("status"), _("attendance"), _("programme"),
-	    _("participants"), _("notes"), _("created"), _("updated") };
-	char ref[96], num[16], year[16], place[300], period[32], line[400];
-	char *att = kz_seminar_format_attendance(s);
 	struct kz_counts bc = { 0 }, br = { 0 };
 	struct kz_err err = { 0 };
-	int lw = 0;
+	char line[400];
+	size_t o = 0;
 
-	if (c->format == FMT_JSON) {
-		sem_json(s, "");
-		putchar('\n');
-		free(att);
+	cli_record_print(c, &kz_seminar_type, s);
+	if (c->format != FMT_TABLE || s->participants == 0 ||
+	    kz_participant_count_country(c->db, s->id, &bc, &err) != KZ_OK ||
+	    kz_participant_count_role(c->db, s->id, &br, &err) != KZ_OK) {
+		kz_counts_free(&bc);
 		return;
 	}
-	if (c->format == FMT_CSV) {
-		sem_print_list(c, s, 1);
-		free(att);
-		return;
-	}
-	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-		if (kz_text_width(labels[i]) > lw)
-			lw = kz_text_width(labels[i]);
-	kz_seminar_label(s, ref, sizeof ref);
-	snprintf(num, sizeof num, "%d", s->number);
-	snprintf(year, sizeof year, "%d", s->year);
-	sem_place(s, place, sizeof place);
-	cli_sem_period(s->start, s->end, period, sizeof period);
-	cli_show_line(labels[0], ref, lw);
-	cli_show_line(labels[1], s->id, lw);
-	cli_show_line(labels[2], s->series_code, lw);
-	cli_show_line(labels[3], s->number ? num : "", lw);
-	cli_show_line(labels[4], year, lw);
-	cli_show_line(labels[5], s->title, lw);
-	cli_show_line(labels[6], s->theme, lw);
-	cli_show_line(labels[7], period, lw);
-	cli_show_line(labels[8], place, lw);
-	if (s->country[0]) {
-		snprintf(line, sizeof line, "%s %s", s->country,
-		    kz_country_name(s->country) ?
-		    _(kz_country_name(s->country)) : "");
-		cli_show_line(labels[9], line, lw);
-	}
-	cli_show_line(labels[10], s->organiser, lw);
-	cli_show_line(labels[11], s->co_organisers, lw);
-	cli_show_line(labels[12], s->supporters, lw);
-	cli_show_line(labels[13], kz_enum_label(&kz_seminar_status_enum, (int)s->status), lw);
-	cli_show_line(labels[14], att, lw);
-	snprintf(line, sizeof line, ngettext("%ld item", "%ld items",
-	    (unsigned long)s->items), s->items);
-	cli_show_line(labels[15], line, lw);
-	snprintf(line, sizeof line, "%ld", s->participants);
-	if (s->participants > 0 &&
-	    kz_participant_count_country(c->db, s->id, &bc, &err) == KZ_OK &&
-	    kz_participant_count_role(c->db, s->id, &br, &err) == KZ_OK) {
-		size_t o = strlen(line);
-		for (size_t i = 0; i < bc.n && o < sizeof line; i++)
-			o += (size_t)snprintf(line + o, sizeof line - o, "%s%s %ld",
-			    i ? ", " : ": ", bc.c[i].key, bc.c[i].n);
-		for (size_t i = 0; i < br.n && o < sizeof line; i++)
-			o += (size_t)snprintf(line + o, sizeof line - o, "%s%s %ld",
-			    i ? ", " : "; ", _(br.c[i].key), br.c[i].n);
-	}
+	line[0] = '\0';
+	for (size_t i = 0; i < bc.n && o < sizeof line; i++)
+		o += (size_t)snprintf(line + o, sizeof line - o, "%s%s %ld",
+		    i ? ", " : "", bc.c[i].key, bc.c[i].n);
+	for (size_t i = 0; i < br.n && o < sizeof line; i++)
+		o += (size_t)snprintf(line + o, sizeof line - o, "%s%s %ld",
+		    i ? ", " : "; ", _(br.c[i].key), br.c[i].n);
 	kz_counts_free(&bc);
 	kz_counts_free(&br);
-	cli_show_line(labels[16], line, lw);
-	cli_show_line(labels[17], s->notes, lw);
-	snprintf(line, sizeof line, "%s  %s", s->st.created,
-	    s->st.created_by ? s->st.created_by : "");
-	cli_show_line(labels[18], line, lw);
-	snprintf(line, sizeof line, "%s  %s", s->st.updated,
-	    s->st.updated_by ? s->st.updated_by : "");
-	cli_show_line(labels[19], line, lw);
-	free(att);
+	cli_show_line(_("taking part"), line,
+	    cli_record_label_width(&kz_seminar_type));
 }
 
 int
@@ -565,14 +415,9 @@ cli_seminar_add(struct cli *c, const struct cli_args *a)
 	int rc;
 
 	kz_seminar_init(&s);
-	if ((rc = sem_apply(c, a, &s)) != 0) {
+	if ((rc = sem_apply(a, &s)) != 0) {
 		kz_seminar_free(&s);
 		return rc;
-	}
-	if (!s.series[0]) {
-		kz_seminar_free(&s);
-		return cli_fail(_("--series is required (see kizuna series "
-		    "list)"));
 	}
 	if (kz_seminar_insert(c->db, &s, &err) != KZ_OK) {
 		kz_seminar_free(&s);
@@ -652,7 +497,7 @@ cli_seminar_edit(struct cli *c, const struct cli_args *a)
 
 	if (kz_seminar_get(c->db, a->arg[0], &s, &err) != KZ_OK)
 		return cli_fail_err(&err);
-	if ((rc = sem_apply(c, a, &s)) != 0)
+	if ((rc = sem_apply(a, &s)) != 0)
 		;
 	else if (kz_seminar_update(c->db, &s, &err) != KZ_OK)
 		rc = cli_fail_err(&err);

@@ -20,8 +20,7 @@ int cli_seminar_edit(struct cli *c, const struct cli_args *a);
 int cli_seminar_rm(struct cli *c, const struct cli_args *a);
 int cli_series_ask(struct cli *c, const char *id, char *q, size_t size);
 int cli_seminar_ask(struct cli *c, const char *id, char *q, size_t size);
-extern const struct cli_opt cli_seminar_opts[],
-    cli_seminar_filters[];
+extern const struct cli_opt cli_seminar_filters[];
 
 /* tui/cli_programme.c: programme items, their import and export */
 int cli_programme_add(struct cli *c, const struct cli_args *a);
