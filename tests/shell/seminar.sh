@@ -73,6 +73,20 @@ expect_in "$out" "9: KH 1, IN 1, ID 1" "show: attendance by country"
 run seminar show --format json "$ed"
 printf '%s' "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["attendance"]["total"]==9 and len(d["attendance"]["by"])==9 and d["attendance"]["by"][0]=={"label": "KH", "count": 1} and d["ref"]=="sin-seminar/2019" and d["items"]==0 and d["number"] is None' \
 	&& ok || bad "seminar show json"
+run seminar show "$ed" --format csv
+expect_rc 0 "seminar show csv"
+expect_eq "$(printf '%s\n' "$out" | head -1 | tr -d '\r')" "id,series,number,year,title,theme,start,end,city,region,country,organiser,co_organisers,supporters,status,attendance,notes" "seminar show csv: the table's header"
+expect_in "$out" ",held,\"9: KH 1, IN 1" "seminar show csv: status and attendance"
+printf '%s\n' "$out" | grep -q '^status  *held$' && bad "csv is not the table" || ok
+run seminar show "$ed"
+printf '%s\n' "$out" | grep -q '^host city  *Tokyo, Shimonoseki$' && ok || bad "seminar show: a line a field, labelled"
+printf '%s\n' "$out" | grep -q '^edition  *sin-seminar/2019$' && ok || bad "seminar show: the edition's name first"
+run seminar edit "$ed" --year MMXIX --status done
+expect_rc 1 "seminar edit with bad values"
+expect_in "$err" "year: year must be a whole number" "a bad year is named"
+expect_in "$err" "status: status must be planned" "a bad status is named"
+run seminar add --help
+expect_in "$out" "--attendance ATTENDANCE" "seminar add's options from the table"
 run seminar edit sin-seminar/2 --title "Second" --number ""
 expect_rc 0 "seminar edit clears the number"
 run seminar show sin-seminar/2020
