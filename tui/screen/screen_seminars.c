@@ -204,41 +204,30 @@ counts_line(struct kz_counts *c, bool translate, char *out, size_t size)
 		    translate ? _(c->c[i].key) : c->c[i].key, c->c[i].n);
 }
 
+/* The edition's fields from its table, grouped as people look for
+ * them (where it stands and how it went first, in the pane's first
+ * lines); its programme and who takes part are counted here, with the
+ * key that opens the programme. */
 static void
 eds_detail(void *arg, struct record_list *l, size_t sel)
 {
 	struct sem_tab *t = arg;
 	const struct kz_seminar *s = &t->eds[sel];
 	const struct kz_config *cfg = t->ctx->cfg;
+	const struct kz_rtype *rt = &kz_seminar_type;
 	struct kz_counts bc = { 0 }, br = { 0 };
 	struct kz_err err = { 0 };
-	char buf[600], ref[96], part[400];
-	char *att = kz_seminar_format_attendance(s);
+	char buf[600], part[400], label[64];
 
 	edition_title(s, cur_series(t) ? cur_series(t)->name : "", buf,
 	    sizeof buf);
 	record_list_detail_title(l, buf);
-	kz_seminar_label(s, ref, sizeof ref);
-	semv_dates(cfg, s, buf, sizeof buf);
-	record_list_detail_add(l, _("Dates"), buf);
-	kz_seminar_place(s, buf, sizeof buf);
-	if (s->country[0]) {
-		const char *cn = kz_country_name(s->country);
-		size_t o = strlen(buf);
-		snprintf(buf + o, sizeof buf - o, "%s%s", o ? ", " : "",
-		    cn ? _(cn) : s->country);
-	}
-	record_list_detail_add(l, _("Place"), buf);
-	record_list_detail_add(l, _("Theme"), s->theme);
-	record_list_detail_add(l, _("Organiser"), s->organiser);
-	record_list_detail_add(l, _("Co-organisers"), s->co_organisers);
-	record_list_detail_add(l, _("Supporters"), s->supporters);
-	record_list_detail_add(l, _("Status"), kz_enum_label(&kz_seminar_status_enum, (int)s->status));
-	record_list_detail_add(l, _("Attendance"), att);
+	record_detail(l, rt, s, cfg, "status", "attendance");
 	snprintf(buf, sizeof buf, ngettext("%ld item (%s shows the programme)",
 	    "%ld items (%s shows the programme)", (unsigned long)s->items),
 	    s->items, keys_first(KA_PROGRAMME));
-	record_list_detail_add(l, _("Programme"), buf);
+	record_list_detail_add(l, record_label(kz_rtype_field(rt, "items"),
+	    label, sizeof label), buf);
 	snprintf(buf, sizeof buf, "%ld", s->participants);
 	if (s->participants > 0 &&
 	    kz_participant_count_country(t->ctx->db, s->id, &bc, &err) == KZ_OK &&
@@ -251,14 +240,14 @@ eds_detail(void *arg, struct record_list *l, size_t sel)
 	}
 	kz_counts_free(&bc);
 	kz_counts_free(&br);
-	record_list_detail_add(l, _("Participants"), buf);
-	record_list_detail_add(l, _("Notes"), s->notes);
-	snprintf(buf, sizeof buf, "%s  %s", ref, s->id);
-	record_list_detail_add(l, _("Edition"), buf);
-	snprintf(buf, sizeof buf, "%.10s %s", s->st.updated,
-	    s->st.updated_by ? s->st.updated_by : "");
-	record_list_detail_add(l, _("Updated"), buf);
-	free(att);
+	record_list_detail_add(l, record_label(kz_rtype_field(rt,
+	    "participants"), label, sizeof label), buf);
+	record_detail(l, rt, s, cfg, "start", "country");
+	record_detail(l, rt, s, cfg, "theme", "theme");
+	record_detail(l, rt, s, cfg, "organiser", "supporters");
+	record_detail(l, rt, s, cfg, "notes", "notes");
+	record_detail(l, rt, s, cfg, "ref", "id");
+	record_detail(l, rt, s, cfg, "updated", "updated");
 }
 
 static void
@@ -292,44 +281,7 @@ draw_banner(struct sem_tab *t)
 
 /* ---- forms ---- */
 
-enum {
-	EF_SERIES, EF_NUMBER, EF_YEAR, EF_TITLE, EF_THEME, EF_START, EF_END,
-	EF_CITY, EF_REGION, EF_COUNTRY, EF_ORG, EF_COORG, EF_SUPP, EF_STATUS,
-	EF_ATT, EF_NOTES, EF_N
-};
-
 static void preview_series(void *, const char *, char *, size_t);
-
-static const struct form_spec edition_form[EF_N] = {
-	{ "series", N_("Series"), N_("The series' code, e.g. cj-seminar"),
-	  NULL, FORM_REQUIRED, preview_series },
-	{ "number", N_("Edition number"), N_("e.g. 18; empty when the series "
-	  "does not number its editions"), NULL, 0, NULL },
-	{ "year", N_("Year"), N_("e.g. 2019"), NULL, FORM_REQUIRED, NULL },
-	{ "title", N_("Title"), N_("Empty: the series' name and the number"),
-	  NULL, 0, NULL },
-	{ "theme", N_("Theme"), N_("e.g. Tourism Promotion; Multiculturalism"),
-	  NULL, 0, NULL },
-	{ "start", N_("First day"), N_("YYYY-MM-DD"), NULL, 0, NULL },
-	{ "end", N_("Last day"), N_("YYYY-MM-DD; empty for a one-day edition"),
-	  NULL, 0, NULL },
-	{ "city", N_("Host city"), N_("e.g. 福州市, or Tokyo, Shimonoseki"),
-	  NULL, 0, NULL },
-	{ "region", N_("Region"), N_("Province or prefecture, e.g. 福建省"),
-	  NULL, 0, NULL },
-	{ "country", N_("Country"), N_("ISO code: CN, JP, SG, ..."), NULL, 0,
-	  semv_country },
-	{ "organiser", N_("Organiser"), N_("e.g. CLAIR"), NULL, 0, NULL },
-	{ "co_organisers", N_("Co-organisers"), N_("Separated by ;"), NULL, 0,
-	  NULL },
-	{ "supporters", N_("Supporters"), N_("Separated by ;"), NULL, 0, NULL },
-	{ "status", N_("Status"), N_("Space, or the first letter"),
-	  kz_seminar_status_labels, 0, NULL },
-	{ "attendance", N_("Attendance"), N_("Total: parts, e.g. 178: Japanese "
-	  "61, Chinese 117"), NULL, 0, NULL },
-	{ "notes", N_("Notes"), N_("Anything else worth knowing"), NULL, 0,
-	  NULL },
-};
 
 struct sem_edit {
 	struct sem_tab *t;
@@ -356,74 +308,21 @@ preview_series(void *arg, const char *value, char *out, size_t size)
 		snprintf(out, size, "%s", _("no such series"));
 }
 
-/* A whole number from a form field; 0 for empty. */
-static int
-form_int(const char *v, const char *where, const char *label, int *out,
-    struct kz_err *err)
-{
-	char *end;
-	long n;
-
-	while (*v == ' ')
-		v++;
-	*out = 0;
-	if (*v == '\0')
-		return KZ_OK;
-	n = strtol(v, &end, 10);
-	while (*end == ' ')
-		end++;
-	if (*end != '\0' || n < 0 || n > 9999)
-		return kz_err_add(err, where, _("%s must be a whole number"),
-		    label);
-	*out = (int)n;
-	return KZ_OK;
-}
-
 static int
 edition_save(struct form *f, void *arg, struct kz_err *err)
 {
 	struct sem_edit *e = arg;
 	struct kz_db *db = e->t->ctx->db;
 	struct kz_seminar s;
-	struct kz_series ser;
-	char v[16];
-	int rc = KZ_OK;
+	int rc;
 
 	kz_seminar_init(&s);
 	if (e->orig) {
 		memcpy(s.id, e->orig->id, sizeof s.id);
-		kz_stamps_copy(&s.st, &e->orig->st);
+		if (kz_stamps_copy(&s.st, &e->orig->st))
+			return kz_err_add(err, "", "%s", _("out of memory"));
 	}
-	snprintf(v, sizeof v, "%s", form_value(f, EF_SERIES));
-	if (kz_series_get(db, kz_trim(v), &ser, err) == KZ_OK) {
-		memcpy(s.series, ser.id, KZ_ID_SIZE);
-		kz_series_free(&ser);
-	}
-	form_int(form_value(f, EF_NUMBER), "number", _("edition number"),
-	    &s.number, err);
-	form_int(form_value(f, EF_YEAR), "year", _("year"), &s.year, err);
-	kz_copy_value(s.start, sizeof s.start, form_value(f, EF_START), "start",
-	    _("first day"), err);
-	kz_copy_value(s.end, sizeof s.end, form_value(f, EF_END), "end",
-	    _("last day"), err);
-	kz_copy_value(s.country, sizeof s.country, form_value(f, EF_COUNTRY),
-	    "country", _("country"), err);
-	form_upper(s.country);
-	rc |= form_take(f, EF_TITLE, &s.title);
-	rc |= form_take(f, EF_THEME, &s.theme);
-	rc |= form_take(f, EF_CITY, &s.city);
-	rc |= form_take(f, EF_REGION, &s.region);
-	rc |= form_take(f, EF_ORG, &s.organiser);
-	rc |= form_take(f, EF_COORG, &s.co_organisers);
-	rc |= form_take(f, EF_SUPP, &s.supporters);
-	rc |= form_take(f, EF_NOTES, &s.notes);
-	s.status = (enum kz_seminar_status)form_choice(f, EF_STATUS);
-	kz_seminar_parse_attendance(&s, form_value(f, EF_ATT), err);
-	if (rc != KZ_OK) {
-		kz_seminar_free(&s);
-		return kz_err_add(err, "", "%s", _("out of memory"));
-	}
-	if (err->n > 0) {
+	if (record_form_take(&e->rf, f, &s, err) != KZ_OK || err->n > 0) {
 		kz_seminar_validate(db, &s, err);
 		rc = KZ_ERROR;
 	} else if (e->orig)
@@ -436,6 +335,17 @@ edition_save(struct form *f, void *arg, struct kz_err *err)
 	return rc;
 }
 
+/* Set the form line of the edition's field name, if it has one. */
+static void
+edition_set(struct sem_edit *e, struct form *f, const char *name,
+    const char *value)
+{
+	int i = record_form_line(&e->rf, name);
+
+	if (i >= 0)
+		form_set(f, i, value);
+}
+
 static unsigned
 edition_form_run(struct sem_tab *t, bool edit)
 {
@@ -443,7 +353,7 @@ edition_form_run(struct sem_tab *t, bool edit)
 	struct sem_edit e = { .t = t, .orig = o };
 	struct form f;
 	char title[160], num[16];
-	char *att;
+	int i;
 
 	if (edit && o == NULL)
 		return 0;
@@ -458,38 +368,29 @@ edition_form_run(struct sem_tab *t, bool edit)
 	} else
 		snprintf(title, sizeof title, _("Add an edition of %s"),
 		    cur_series(t)->code);
-	form_init(&f, title, edition_form, EF_N, &e);
-	form_set(&f, EF_SERIES, edit ? o->series_code : cur_series(t)->code);
-	if (o) {
-		snprintf(num, sizeof num, "%d", o->number);
-		form_set(&f, EF_NUMBER, o->number ? num : "");
-		snprintf(num, sizeof num, "%d", o->year);
-		form_set(&f, EF_YEAR, num);
-		form_set(&f, EF_TITLE, o->title);
-		form_set(&f, EF_THEME, o->theme);
-		form_set(&f, EF_START, o->start);
-		form_set(&f, EF_END, o->end);
-		form_set(&f, EF_CITY, o->city);
-		form_set(&f, EF_REGION, o->region);
-		form_set(&f, EF_COUNTRY, o->country);
-		form_set(&f, EF_ORG, o->organiser);
-		form_set(&f, EF_COORG, o->co_organisers);
-		form_set(&f, EF_SUPP, o->supporters);
-		form_set_choice(&f, EF_STATUS, (int)o->status);
-		form_set(&f, EF_ATT, (att = kz_seminar_format_attendance(o)));
-		free(att);
-		form_set(&f, EF_NOTES, o->notes);
-	} else if (t->neds > 0) {
+	record_form_init(&e.rf, &kz_seminar_type);
+	/* what the form says of the series and the country being typed */
+	if ((i = record_form_line(&e.rf, "series")) >= 0)
+		e.rf.spec[i].preview = preview_series;
+	if ((i = record_form_line(&e.rf, "country")) >= 0)
+		e.rf.spec[i].preview = semv_country;
+	form_init(&f, title, e.rf.spec, e.rf.n, &e);
+	if (o)
+		record_form_fill(&e.rf, &f, o);
+	/* the series as people name it: its code, not its id */
+	edition_set(&e, &f, "series", edit ? o->series_code :
+	    cur_series(t)->code);
+	if (o == NULL && t->neds > 0) {
 		/* the next edition, a year on */
 		const struct kz_seminar *last = &t->eds[t->neds - 1];
 		if (last->number > 0) {
 			snprintf(num, sizeof num, "%d", last->number + 1);
-			form_set(&f, EF_NUMBER, num);
+			edition_set(&e, &f, "number", num);
 		}
 		snprintf(num, sizeof num, "%d", last->year + 1);
-		form_set(&f, EF_YEAR, num);
-		form_set(&f, EF_COUNTRY, last->country);
-		form_set(&f, EF_ORG, last->organiser);
+		edition_set(&e, &f, "year", num);
+		edition_set(&e, &f, "country", last->country);
+		edition_set(&e, &f, "organiser", last->organiser);
 	}
 	if (form_run(&f, edition_save)) {
 		load_series(t, NULL);
@@ -497,6 +398,7 @@ edition_form_run(struct sem_tab *t, bool edit)
 		frame_message(t->ctx, false, _("Saved edition %s."), e.saved);
 	}
 	form_free(&f);
+	record_form_free(&e.rf);
 	return UI_LAYOUT | UI_DRAW_ALL;
 }
 
