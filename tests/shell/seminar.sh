@@ -137,6 +137,20 @@ expect_rc 1 "moving an item is checked again"
 expect_in "$err" "clash: overlaps 2019-12-16 10:00-10:30 \"Visit to TIC\"" "the other item named"
 run programme edit "$item" --start 08:00 --end 09:30
 expect_rc 0 "moving an item off the clash"
+run programme show "$item"
+expect_rc 0 "programme show"
+printf '%s\n' "$out" | grep -q '^venue  *CLAIR$' && ok || bad "programme show: the venue labelled"
+printf '%s\n' "$out" | grep -q '^start  *08:00$' && ok || bad "programme show: the new start"
+printf '%s\n' "$out" | grep -q '^time zone  *Asia/Tokyo$' && ok || bad "programme show: the zone"
+run programme show "$item" --format csv
+expect_eq "$(printf '%s\n' "$out" | head -1 | tr -d '\r')" "id,date,start,end,timezone,city,venue,kind,title,notes" "programme show csv: the table's header"
+expect_in "$out" "$item,2019-12-16,08:00,09:30,Asia/Tokyo,Tokyo,CLAIR,lecture," "programme show csv: the row"
+run programme show --format json "$item"
+printf '%s' "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["id"]=="'"$item"'" and d["kind"]=="lecture" and d["tz"]=="Asia/Tokyo" and d["start"]=="08:00" and d["sequence"]==2' \
+	&& ok || bad "programme show json"
+run programme show nosuch
+expect_rc 1 "programme show of no item"
+expect_in "$err" "no programme item" "the missing item is said"
 run seminar edit sin-seminar/2019 --end 2019-12-17
 expect_rc 1 "new dates that leave items out"
 expect_in "$err" "1 programme items would fall outside 2019-12-15..2019-12-17, the first 2019-12-18" "the item left out is named"

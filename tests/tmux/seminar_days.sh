@@ -154,6 +154,14 @@ tm_expect ">10:00-11:00 下関市" "] selects the next day's first item"
 tm_expect "Asia/Tokyo (JST)" "the detail shows the zone"
 tm_keys '['
 tm_expect ">09:30-11:00 Tokyo" "[ goes back a day"
+# Enter: the item in full, a labelled line a field of its table
+tm_keys Enter
+tm_expect "Changes" "Enter zooms into the item"
+s=$(tm_screen)
+printf '%s\n' "$s" | grep -q '^Time zone  *Asia/Tokyo (JST)' && ok || bad "the zoomed detail labels the zone"
+printf '%s\n' "$s" | grep -q '^Venue  *CLAIR' && ok || bad "the zoomed detail labels the venue"
+printf '%s\n' "$s" | grep -q '^Kind  *lecture' && ok || bad "the zoomed detail labels the kind"
+tm_keys Enter
 
 # back to the editions, the counts there
 tm_keys Escape

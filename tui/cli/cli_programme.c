@@ -185,6 +185,20 @@ cli_programme_list(struct cli *c, const struct cli_args *a)
 	return 0;
 }
 
+/* One item from its table: a labelled line a field, CSV or JSON. */
+int
+cli_programme_show(struct cli *c, const struct cli_args *a)
+{
+	struct kz_item it;
+	struct kz_err err = { 0 };
+
+	if (kz_programme_item_get(c->db, a->arg[0], &it, &err) != KZ_OK)
+		return cli_fail_err(&err);
+	cli_record_print(c, &kz_programme_item_type, &it);
+	kz_programme_item_free(&it);
+	return 0;
+}
+
 int
 cli_programme_edit(struct cli *c, const struct cli_args *a)
 {

@@ -25,6 +25,7 @@ extern const struct cli_opt cli_seminar_filters[];
 /* tui/cli_programme.c: programme items, their import and export */
 int cli_programme_add(struct cli *c, const struct cli_args *a);
 int cli_programme_list(struct cli *c, const struct cli_args *a);
+int cli_programme_show(struct cli *c, const struct cli_args *a);
 int cli_programme_edit(struct cli *c, const struct cli_args *a);
 int cli_programme_rm(struct cli *c, const struct cli_args *a);
 int cli_import_programme(struct cli *c, const struct cli_args *a);

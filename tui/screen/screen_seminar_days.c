@@ -14,6 +14,7 @@
 #include "seminar.h"
 #include "screen_seminar_view.h"
 #include "record.h"
+#include "screen_record.h"
 #include "text.h"
 #include "tz.h"
 #include "xalloc.h"
@@ -308,7 +309,56 @@ wrap_emit(void *arg, const char *line, size_t len)
 	draw_text(wr->d->w, wr->y++, wr->x, wr->w, buf, wr->attr);
 }
 
-/* The selected item in full under the list (or over the body, zoomed). */
+/* The item's field called name as people read it, with the zone's
+ * abbreviation after the zone; "" when empty. */
+static char *
+item_shown(const struct sem_days *d, const struct kz_item *it,
+    const char *name, const char *abbr)
+{
+	const struct kz_rfield *f = kz_rtype_field(&kz_programme_item_type,
+	    name);
+	char *v = f ? kz_rfield_shown(f, it, d->ctx->cfg) : NULL, *w;
+
+	if (v == NULL)
+		return xstrdup("");
+	if (strcmp(name, "tz") == 0 && *v && abbr[0]) {
+		w = xmalloc(strlen(v) + strlen(abbr) + 4);
+		sprintf(w, "%s (%s)", v, abbr);
+		free(v);
+		v = w;
+	}
+	return v;
+}
+
+/* Zoomed: every field of the item's table but its title (the heading)
+ * and the "who" of its stamps, a labelled line each. */
+static void
+item_lines(const struct sem_days *d, const struct kz_item *it,
+    const char *abbr, struct kz_buf *b)
+{
+	const struct kz_rtype *rt = &kz_programme_item_type;
+	int lw = record_label_width(rt);
+	char label[128];
+
+	for (size_t i = 0; i < rt->n; i++) {
+		const struct kz_rfield *f = &rt->f[i];
+		char *v;
+
+		if (f->kind == KZ_RK_USER || strcmp(f->name, "title") == 0)
+			continue;
+		v = item_shown(d, it, f->name, abbr);
+		if (*v) {
+			record_label(f, label, sizeof label);
+			kz_buf_printf(b, "%s%s%*s  %s", b->len ? "\n" : "",
+			    label, lw - kz_text_width(label), "", v);
+		}
+		free(v);
+	}
+}
+
+/* The selected item under the list (or over the body, zoomed): its
+ * title; then its place, kind and zone on one line and its notes, or
+ * zoomed, every field labelled; values as the item's table shows them. */
 static void
 draw_detail(struct sem_days *d)
 {
@@ -316,7 +366,9 @@ draw_detail(struct sem_days *d)
 	int rows = detail_rows(d), y0 = d->h - rows;
 	struct wrap wr = { d, y0 + 1, 0, d->wd, d->h - 1, d->rl.dscroll,
 	    A_NORMAL };
-	char buf[2048], abbr[16] = "";
+	struct kz_buf b = { 0 };
+	char abbr[16] = "", *v[4];
+	static const char *const place[] = { "venue", "city", "kind", "tz" };
 	struct kz_err err = { 0 };
 	struct kz_tz *z;
 
@@ -343,23 +395,33 @@ draw_detail(struct sem_days *d)
 		kz_tz_offset(z, kz_tz_local(it->date, it->start), NULL, abbr);
 		kz_tz_free(z);
 	}
-	snprintf(buf, sizeof buf, "%s", it->title);
-	draw_text(d->w, y0, 0, d->wd, buf, draw_attr(DRAW_HEADER));
-	snprintf(buf, sizeof buf, "%s%s%s  %s  %s%s%s%s", it->venue ?
-	    it->venue : "", it->venue ? ", " : "", it->city ? it->city : "",
-	    _(kz_kind_label(it->kind)), it->tz, abbr[0] ? " (" : "", abbr,
-	    abbr[0] ? ")" : "");
+	draw_text(d->w, y0, 0, d->wd, it->title ? it->title : "",
+	    draw_attr(DRAW_HEADER));
 	if (d->zoom) {
-		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "\n%s%s%s",
-		    it->id, it->notes ? "\n" : "", it->notes ? it->notes : "");
-		draw_wrap(buf, d->wd, wrap_emit, &wr);
+		item_lines(d, it, abbr, &b);
+		if (b.oom)
+			xalloc_die();
+		draw_wrap(kz_buf_str(&b), d->wd, wrap_emit, &wr);
+		kz_buf_free(&b);
 		return;
 	}
-	draw_wrap(buf, d->wd, wrap_emit, &wr);
-	if (it->notes) {
+	for (int i = 0; i < 4; i++)
+		v[i] = item_shown(d, it, place[i], abbr);
+	/* "CLAIR, Tokyo  lecture  Asia/Tokyo (JST)" */
+	kz_buf_printf(&b, "%s%s%s  %s  %s", v[0], *v[0] && *v[1] ? ", " : "",
+	    v[1], v[2], v[3]);
+	for (int i = 0; i < 4; i++)
+		free(v[i]);
+	if (b.oom)
+		xalloc_die();
+	draw_wrap(kz_buf_str(&b), d->wd, wrap_emit, &wr);
+	kz_buf_free(&b);
+	v[0] = item_shown(d, it, "notes", abbr);
+	if (*v[0]) {
 		wr.attr = draw_attr(DRAW_DIM);
-		draw_wrap(it->notes, d->wd, wrap_emit, &wr);
+		draw_wrap(v[0], d->wd, wrap_emit, &wr);
 	}
+	free(v[0]);
 }
 
 void
