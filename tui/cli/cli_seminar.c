@@ -8,7 +8,6 @@
 #include "record.h"
 #include "cli_seminar.h"
 #include "cli_record.h"
-#include "country.h"
 #include "file.h"
 #include "i18n.h"
 #include "cli_output.h"
@@ -67,15 +66,8 @@ cli_sem_period(const char *start, const char *end, char *out, size_t size)
 
 /* ---- series ---- */
 
-enum {
-	O_CODE = 1, O_NAME, O_OFFICE, O_NOTES, O_SERIES,
-	O_NUMBER, O_YEAR, O_TITLE, O_THEME, O_START, O_END, O_CITY, O_REGION,
-	O_COUNTRY, O_ORGANISER, O_COORG, O_SUPPORTERS, O_STATUS, O_ATTENDANCE,
-	O_SEARCH,
-};
-
-#define MORE		CLI_OPT_MORE
-#define NEEDED		(CLI_OPT_MORE | CLI_OPT_NEEDED)
+/* the filters of seminar list */
+enum { O_SERIES = 1, O_YEAR, O_STATUS, O_SEARCH };
 
 /* Made from the series' table (core/seminar.c) by cli_record_options. */
 struct cli_opt cli_series_opts[KZ_CLI_RECORD_OPTS];
