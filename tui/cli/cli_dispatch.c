@@ -93,6 +93,7 @@ apply_record(const struct cli_args *a, struct kz_dispatch *d, bool *confirm)
 		else if (a->opt[i].opt->key > 0)
 			cli_record_option(&kz_dispatch_type, d,
 			    a->opt[i].opt->name, a->opt[i].value, &err);
+	cli_record_if_updated(a, &kz_dispatch_type, d, &err);
 	return err.n ? cli_fail_err(&err) : 0;
 }
 

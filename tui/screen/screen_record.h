@@ -30,6 +30,18 @@ void record_form_fill(const struct record_form *rf, struct form *f,
 int record_form_take(const struct record_form *rf, const struct form *f,
     void *rec, struct kz_err *err);
 
+/* The record changed since the form was opened (its update came back
+ * KZ_STALE). Shows the fields they changed (base: the record as the
+ * form opened it; theirs: as it is now) beside the form's values, for
+ * the user to take theirs or keep mine field by field (the keys of
+ * KEYS_MERGE); what the user had left alone follows theirs. On save the
+ * form takes the values chosen and true comes back: save again over
+ * theirs' stamp. False: back to the form. True at once when no field of
+ * the form differs. */
+bool record_form_merge(const struct record_form *rf, struct form *f,
+    const void *base, const void *theirs, const char *title,
+    const char *info);
+
 /* A field's label as screens show it: in the reader's language, with a
  * capital, into buf. */
 const char *record_label(const struct kz_rfield *f, char *buf, size_t size);
