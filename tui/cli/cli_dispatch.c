@@ -101,7 +101,10 @@ apply_record(const struct cli_args *a, struct kz_dispatch *d, bool *confirm)
 static int
 fail_write(const struct kz_err *err)
 {
-	cli_fail_err(err);
+	int rc = cli_fail_err(err);
+
+	if (err->stale)
+		return rc;	/* it said nothing was saved, and exits 3 */
 	if (kz_dispatch_only_warnings(err))
 		fputs(_("kizuna: nothing written; add --confirm to go on "
 		    "anyway\n"), stderr);
