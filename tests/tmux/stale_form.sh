@@ -10,6 +10,11 @@ run $C specialist add --name "佐藤 健一" --roman "Ken'ichi Sato" --governmen
 	--post "主任" --fields agriculture --email old@example.org --notes "old notes"
 expect_rc 0 "seed Sato"
 sato=$out
+run $C request add --country cn --province 河南省 --city 开封市 --department 农业农村局 \
+	--received 2019-05-20 --fields agriculture --topic "vegetables" \
+	--from 2019-09-16 --to 2019-09-23 --language zh
+expect_rc 0 "seed a request"
+req=$out
 
 tm_start "$KZ $C"
 tm_expect "Ken'ichi Sato" "list"
@@ -59,6 +64,24 @@ expect_eq "$(json "$sato" post)" "部長" "nothing saved after Esc"
 tm_keys Escape
 tm_expect "(y/n)" "leaving the form asks"
 tm_keys y
+tm_expect "q:quit" "back in the list"
+
+# another record type through the same guard: a request whose form is
+# left alone follows their change
+tm_keys Tab
+tm_expect "CN 河南省 开封市" "the request list"
+tm_keys e
+tm_expect "Edit request $req" "the request form"
+run $C request edit "$req" --topic "greenhouses"
+expect_rc 0 "the script edits the request"
+tm_keys F2
+tm_expect "changed while its form was open" "the request's change is shown"
+s=$(tm_screen)
+expect_in "$s" "greenhouses" "their topic is shown"
+expect_in "$(printf '%s\n' "$s" | grep greenhouses)" "theirs" "left alone here: theirs is kept"
+tm_keys F2
+tm_expect "Saved request" "saved"
+expect_eq "$(sqlite3 "$T/k.db" "SELECT topic FROM request WHERE id = '$req'")" "greenhouses" "their topic stays"
 
 tm_keys q
 tm_expect "EXITED 0" "quit"

@@ -7,6 +7,7 @@
 
 #include "draw.h"
 #include "i18n.h"
+#include "stamp.h"
 #include "xalloc.h"
 #include "text.h"
 
@@ -380,4 +381,78 @@ record_form_merge(const struct record_form *rf, struct form *f,
 		draw_delwin(&w);
 	curs_set(1);
 	return save;
+}
+
+void
+record_guard_init(struct record_guard *g, const struct record_form *rf,
+    size_t size, int (*get)(struct kz_db *, const char *, void *,
+    struct kz_err *), void (*release)(void *), const void *orig)
+{
+	const struct kz_rfield *u = kz_rtype_field(rf->rt, "updated");
+
+	memset(g, 0, sizeof *g);
+	g->rf = rf;
+	g->size = size;
+	g->get = get;
+	g->release = release;
+	g->orig = orig;
+	if (orig != NULL && u != NULL)
+		snprintf(g->stamp, sizeof g->stamp, "%s",
+		    (const char *)kz_rfield_cptr(u, orig));
+}
+
+void
+record_guard_stamp(const struct record_guard *g, void *rec)
+{
+	const struct kz_rfield *u = kz_rtype_field(g->rf->rt, "updated");
+
+	if (g->orig != NULL && u != NULL)
+		snprintf(kz_rfield_ptr(u, rec), u->size, "%s", g->stamp);
+}
+
+bool
+record_guard_merge(struct record_guard *g, struct form *f,
+    struct kz_db *db, const struct kz_config *cfg, const char *id)
+{
+	const struct kz_rfield *u = kz_rtype_field(g->rf->rt, "updated");
+	const struct kz_rfield *by = kz_rtype_field(g->rf->rt, "updated_by");
+	void *now = xcalloc(1, g->size);
+	struct kz_err err = { 0 };
+	char title[160], info[320], at[64], name[64], *who;
+
+	if (u == NULL || g->get(db, id, now, &err) != KZ_OK) {
+		free(now);
+		return false;	/* gone: the form shows why it did not save */
+	}
+	snprintf(name, sizeof name, "%s", _(g->rf->rt->name));
+	if (name[0] >= 'a' && name[0] <= 'z')
+		name[0] = (char)(name[0] - 'a' + 'A');
+	snprintf(title, sizeof title, _("%s %s changed while its form was "
+	    "open"), name, id);
+	kz_stamp_format(cfg, kz_rfield_cptr(u, now), at, sizeof at);
+	who = by ? kz_rfield_text(by, now) : NULL;
+	snprintf(info, sizeof info, _("Changed %s by %s. Choose field by "
+	    "field, then save."), at, who && *who ? who : "?");
+	free(who);
+	if (!record_form_merge(g->rf, f, g->theirs ? g->theirs : g->orig, now,
+	    title, info)) {
+		g->release(now);
+		free(now);
+		return false;
+	}
+	snprintf(g->stamp, sizeof g->stamp, "%s",
+	    (const char *)kz_rfield_cptr(u, now));
+	record_guard_free(g);
+	g->theirs = now;
+	return true;
+}
+
+void
+record_guard_free(struct record_guard *g)
+{
+	if (g->theirs) {
+		g->release(g->theirs);
+		free(g->theirs);
+		g->theirs = NULL;
+	}
 }

@@ -8,24 +8,32 @@
 
 #include "form.h"
 #include "screen_record.h"
-#include "stamp.h"
 #include "i18n.h"
 
 static void spec_preview_fields(void *, const char *, char *, size_t);
 
 /* What the form works on: the record as it was (for an edit) and where
- * to report the record saved; the stamp it was read with, and the
- * record as it was found changed, once it was (the base of a second
- * change). */
+ * to report the record saved; the guard against putting back a change
+ * made while it was open. */
 struct spec_edit {
 	struct frame_ctx *ctx;
 	const struct kz_specialist *orig;
 	struct spec_saved *saved;
 	struct record_form rf;
-	char stamp[32];
-	struct kz_specialist theirs;
-	bool changed;
+	struct record_guard guard;
 };
+
+static int
+spec_get(struct kz_db *db, const char *id, void *rec, struct kz_err *err)
+{
+	return kz_specialist_get(db, id, rec, err);
+}
+
+static void
+spec_release(void *rec)
+{
+	kz_specialist_free(rec);
+}
 
 /* Under the field list: the field names, so a mistyped code shows
  * before saving. */
@@ -54,39 +62,6 @@ spec_preview_fields(void *arg, const char *value, char *out, size_t size)
 	kz_specialist_free(&s);
 }
 
-/* The record changed since the form read it (a script, another
- * window): show what they changed beside the form's values and let the
- * user choose field by field. True to save again over their stamp. */
-static bool
-spec_merge(struct spec_edit *e, struct form *f)
-{
-	struct kz_specialist now;
-	struct kz_err err = { 0 };
-	char title[160], info[320], at[64];
-	bool save;
-
-	if (kz_specialist_get(e->ctx->db, e->orig->id, &now, &err) != KZ_OK)
-		return false;
-	snprintf(title, sizeof title, _("Specialist %s changed while its form "
-	    "was open"), e->orig->id);
-	kz_stamp_format(e->ctx->cfg, now.updated, at, sizeof at);
-	snprintf(info, sizeof info, _("Changed %s by %s. Choose field by "
-	    "field, then save."), at,
-	    now.updated_by ? now.updated_by : "?");
-	save = record_form_merge(&e->rf, f, e->changed ? &e->theirs : e->orig,
-	    &now, title, info);
-	if (!save) {
-		kz_specialist_free(&now);
-		return false;
-	}
-	snprintf(e->stamp, sizeof e->stamp, "%s", now.updated);
-	if (e->changed)
-		kz_specialist_free(&e->theirs);
-	e->theirs = now;
-	e->changed = true;
-	return true;
-}
-
 static int
 spec_save(struct form *f, void *arg, struct kz_err *err)
 {
@@ -100,9 +75,8 @@ again:
 	if (e->orig != NULL) {
 		memcpy(r.id, e->orig->id, sizeof r.id);
 		memcpy(r.created, e->orig->created, sizeof r.created);
-		/* saved only over the stamp the form read */
-		memcpy(r.updated, e->stamp, sizeof r.updated);
 		rc |= kz_str_set(&r.created_by, e->orig->created_by);
+		record_guard_stamp(&e->guard, &r);
 	}
 	if (rc != KZ_OK) {
 		kz_specialist_free(&r);
@@ -122,7 +96,8 @@ again:
 		snprintf(e->saved->name, sizeof e->saved->name, "%s", r.name);
 	}
 	kz_specialist_free(&r);
-	if (rc == KZ_STALE && spec_merge(e, f)) {
+	if (rc == KZ_STALE && record_guard_merge(&e->guard, f, db, e->ctx->cfg,
+	    e->orig->id)) {
 		kz_err_clear(err);
 		rc = KZ_OK;
 		goto again;
@@ -150,13 +125,12 @@ specialist_form(struct frame_ctx *ctx, const struct kz_specialist *orig,
 	if ((i = record_form_line(&e.rf, "fields")) >= 0)
 		e.rf.spec[i].preview = spec_preview_fields;
 	form_init(&f, title, e.rf.spec, e.rf.n, &e);
-	if (orig != NULL) {
+	if (orig != NULL)
 		record_form_fill(&e.rf, &f, orig);
-		snprintf(e.stamp, sizeof e.stamp, "%s", orig->updated);
-	}
+	record_guard_init(&e.guard, &e.rf, sizeof (struct kz_specialist),
+	    spec_get, spec_release, orig);
 	ok = form_run(&f, spec_save);
-	if (e.changed)
-		kz_specialist_free(&e.theirs);
+	record_guard_free(&e.guard);
 	form_free(&f);
 	record_form_free(&e.rf);
 	return ok;
