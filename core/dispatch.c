@@ -309,15 +309,16 @@ kz_dispatch_only_warnings(const struct kz_err *err)
  * leaves alone (KZ_RF_STATE). */
 static int
 write_main(struct kz_db *db, const struct kz_dispatch *d, bool insert,
-    bool state, struct kz_err *err)
+    bool state, const char *seen, struct kz_err *err)
 {
 	const char *v[2] = { kz_enum_keyword(&kz_dispatch_state_enum,
 	    (int)d->state), d->id };
+	int rc;
 
 	if (insert)
 		return kz_rtype_insert(db, &kz_dispatch_type, d, err);
-	if (kz_rtype_update(db, &kz_dispatch_type, d, err))
-		return KZ_ERROR;
+	if ((rc = kz_rtype_update_if(db, &kz_dispatch_type, d, seen, err)))
+		return rc;
 	return state ? kz_sql_run(db, err, "UPDATE dispatch SET state = ? "
 	    "WHERE id = ?", 2, v) : KZ_OK;
 }
@@ -337,7 +338,7 @@ stamp(struct kz_db *db, struct kz_dispatch *d, bool insert, struct kz_err *err)
 			return kz_err_add(err, "", _("out of memory"));
 		return KZ_OK;
 	}
-	kz_now_utc(d->updated);
+	kz_stamp_next(d->updated);
 	d->revision++;
 	if (kz_str_set(&d->updated_by, kz_record_user(db)))
 		return kz_err_add(err, "", _("out of memory"));
@@ -449,7 +450,7 @@ kz_dispatch_insert(struct kz_db *db, struct kz_dispatch *d,
 		confirmed_note(db, d, &note);
 	request_country(db, d->request, country);
 	if (kz_db_begin(db, err) == KZ_OK) {
-		if (write_main(db, d, true, false, err) ||
+		if (write_main(db, d, true, false, NULL, err) ||
 		    kz_event_add(db, &kz_dispatch_lc, "dispatch_event",
 		    "dispatch", d->id, -1, d->state, kz_buf_str(&note),
 		    o->at ? o->at : d->created, err) ||
@@ -472,6 +473,7 @@ kz_dispatch_update(struct kz_db *db, struct kz_dispatch *d,
 	struct kz_dispatch_opts none = { 0 };
 	struct kz_dispatch old;
 	struct kz_buf note = { 0 };
+	char seen[sizeof d->updated];
 	int rc = KZ_ERROR;
 	bool moved;
 
@@ -511,6 +513,8 @@ kz_dispatch_update(struct kz_db *db, struct kz_dispatch *d,
 		kz_dispatch_free(&old);
 		return KZ_ERROR;
 	}
+	/* the stamp it was read with: the row must still have it */
+	memcpy(seen, d->updated, sizeof seen);
 	if (stamp(db, d, false, err)) {
 		kz_dispatch_free(&old);
 		return KZ_ERROR;
@@ -526,12 +530,15 @@ kz_dispatch_update(struct kz_db *db, struct kz_dispatch *d,
 	if (o->confirmed && moved)
 		confirmed_note(db, d, &note);
 	if (kz_db_begin(db, err) == KZ_OK) {
-		if (write_main(db, d, false, false, err) || (note.len > 0 &&
-		    kz_event_add(db, &kz_dispatch_lc, "dispatch_event",
-		    "dispatch", d->id, d->state, d->state, kz_buf_str(&note),
-		    o->at, err)))
+		if ((rc = write_main(db, d, false, false, seen, err)) ||
+		    (note.len > 0 && kz_event_add(db, &kz_dispatch_lc,
+		    "dispatch_event", "dispatch", d->id, d->state, d->state,
+		    kz_buf_str(&note), o->at, err))) {
 			kz_db_rollback(db);
-		else
+			memcpy(d->updated, seen, sizeof seen);
+			if (rc != KZ_STALE)
+				rc = KZ_ERROR;
+		} else
 			rc = kz_db_commit(db, err);
 	}
 	kz_buf_free(&note);
@@ -660,7 +667,7 @@ kz_dispatch_set_state(struct kz_db *db, const char *typed,
 	kz_note_add_text(&note, c->note);
 	if (stamp(db, &d, false, err) == KZ_OK && kz_db_begin(db, err) ==
 	    KZ_OK) {
-		if (write_main(db, &d, false, true, err) ||
+		if (write_main(db, &d, false, true, NULL, err) ||
 		    kz_event_add(db, &kz_dispatch_lc, "dispatch_event",
 		    "dispatch", d.id, from, c->to, kz_buf_str(&note), c->at,
 		    err) || (c->to == KZ_DSP_SIGNED && advance_request(db,

@@ -13,6 +13,7 @@ kz_err_clear(struct kz_err *e)
 	if (e) {
 		e->n = 0;
 		e->dropped = 0;
+		e->stale = 0;
 	}
 }
 

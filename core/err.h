@@ -4,7 +4,9 @@
 
 #include <stddef.h>
 
-enum { KZ_OK = 0, KZ_ERROR = -1 };
+/* KZ_STALE: an update found its record changed since the stamp it was
+ * read with, and wrote nothing (err says the stamp it has now). */
+enum { KZ_OK = 0, KZ_ERROR = -1, KZ_STALE = -2 };
 
 #define KZ_ERR_MAX 16
 #define KZ_ERR_MSG 320
@@ -21,6 +23,8 @@ struct kz_err_item {
 struct kz_err {
 	int n;			/* items stored (at most KZ_ERR_MAX) */
 	int dropped;		/* items beyond KZ_ERR_MAX */
+	int stale;		/* an update missed its stamp (KZ_STALE): the
+				 * record changed since it was read */
 	struct kz_err_item item[KZ_ERR_MAX];
 };
 

@@ -128,6 +128,9 @@ static int
 part_write(struct kz_db *db, struct kz_participant *p, bool insert,
     struct kz_err *err)
 {
+	char seen[sizeof p->st.updated];
+	int rc;
+
 	if (kz_participant_validate(db, p, err) != KZ_OK)
 		return KZ_ERROR;
 	if (insert && kz_record_assign_id(db, KZ_T_PARTICIPANT, p->id, err))
@@ -135,10 +138,15 @@ part_write(struct kz_db *db, struct kz_participant *p, bool insert,
 	if (!insert && !kz_record_exists(db, KZ_T_PARTICIPANT, p->id))
 		return kz_err_add(err, "id", _("no participant with id %s"),
 		    p->id);
+	/* the stamp it was read with: the row must still have it */
+	memcpy(seen, p->st.updated, sizeof seen);
 	if (kz_stamps_touch(db, &p->st, insert))
 		return kz_err_add(err, "", _("out of memory"));
-	return insert ? kz_rtype_insert(db, &kz_participant_type, p, err) :
-	    kz_rtype_update(db, &kz_participant_type, p, err);
+	if (insert)
+		return kz_rtype_insert(db, &kz_participant_type, p, err);
+	if ((rc = kz_rtype_update_if(db, &kz_participant_type, p, seen, err)))
+		memcpy(p->st.updated, seen, sizeof seen);
+	return rc;
 }
 
 int

@@ -473,6 +473,8 @@ static int
 item_write(struct kz_db *db, struct kz_item *it, bool insert, unsigned flags,
     struct kz_err *err, struct kz_err *warn)
 {
+	char seen[sizeof it->st.updated];
+	int rc;
 	struct edition e;
 
 	if (kz_programme_item_validate(db, it, flags, err, warn) != KZ_OK)
@@ -490,10 +492,16 @@ item_write(struct kz_db *db, struct kz_item *it, bool insert, unsigned flags,
 			    "id %s"), it->id);
 		it->sequence++;
 	}
+	/* the stamp it was read with: the row must still have it */
+	memcpy(seen, it->st.updated, sizeof seen);
 	if (kz_stamps_touch(db, &it->st, insert))
 		return kz_err_add(err, "", _("out of memory"));
-	return insert ? kz_rtype_insert(db, &kz_programme_item_type, it, err) :
-	    kz_rtype_update(db, &kz_programme_item_type, it, err);
+	if (insert)
+		return kz_rtype_insert(db, &kz_programme_item_type, it, err);
+	if ((rc = kz_rtype_update_if(db, &kz_programme_item_type, it, seen,
+	    err)))
+		memcpy(it->st.updated, seen, sizeof seen);
+	return rc;
 }
 
 int

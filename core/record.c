@@ -72,13 +72,31 @@ set_user(char **slot, const char *user)
 	return KZ_OK;
 }
 
+void
+kz_stamp_next(char updated[32])
+{
+	char now[32], date[11];
+	int64_t t;
+	long secs, day;
+
+	kz_now_utc(now);
+	if (!kz_date_stamp(updated, &t) || strcmp(now, updated) > 0) {
+		memcpy(updated, now, sizeof now);
+		return;
+	}
+	day = kz_date_day_of(t + 1, &secs);
+	kz_date_from_days(day, date);
+	snprintf(updated, 32, "%sT%02ld:%02ld:%02ldZ", date, secs / 3600 % 24,
+	    secs / 60 % 60, secs % 60);
+}
+
 int
 kz_stamps_touch(struct kz_db *db, struct kz_stamps *st, bool insert)
 {
 	const char *user = kz_record_user(db);
 
 	if (!insert) {
-		kz_now_utc(st->updated);
+		kz_stamp_next(st->updated);
 		return set_user(&st->updated_by, user);
 	}
 	if (!st->created[0])

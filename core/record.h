@@ -102,6 +102,12 @@ int kz_stamps_copy(struct kz_stamps *dst, const struct kz_stamps *src);
 /* Stamp a record being inserted (keeping stamps it brought, as on
  * import) or updated. */
 int kz_stamps_touch(struct kz_db *db, struct kz_stamps *st, bool insert);
+/* Replace an "updated" stamp by the next one: now, or one second past
+ * it when the clock has not moved beyond it (two saves in a second, a
+ * pinned $KIZUNA_NOW, a clock behind another office's), so that every
+ * update changes the stamp and an update made from a stale read is
+ * always noticed (kz_rtype_update_if). */
+void kz_stamp_next(char updated[32]);
 
 /* ---- counts ---- */
 

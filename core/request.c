@@ -480,21 +480,25 @@ kz_request_insert(struct kz_db *db, struct kz_request *r, struct kz_err *err)
 int
 kz_request_update(struct kz_db *db, struct kz_request *r, struct kz_err *err)
 {
-	char id[KZ_ID_SIZE];
+	char id[KZ_ID_SIZE], seen[sizeof r->updated];
+	int rc;
 
 	if (fields_to_codes(db, r, err) || kz_request_validate(db, r, err))
 		return KZ_ERROR;
 	if (kz_request_resolve(db, r->id, id, err))
 		return KZ_ERROR;
-	kz_now_utc(r->updated);
+	/* the stamp it was read with: the row must still have it */
+	memcpy(seen, r->updated, sizeof seen);
+	kz_stamp_next(r->updated);
 	if (kz_str_set(&r->updated_by, kz_record_user(db)))
 		return kz_err_add(err, "", _("out of memory"));
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
-	if (kz_rtype_update(db, &kz_request_type, r, err) ||
-	    write_fields(db, r, err)) {
+	if ((rc = kz_rtype_update_if(db, &kz_request_type, r, seen, err)) ||
+	    (rc = write_fields(db, r, err))) {
 		kz_db_rollback(db);
-		return KZ_ERROR;
+		memcpy(r->updated, seen, sizeof seen);
+		return rc;
 	}
 	return kz_db_commit(db, err);
 }

@@ -581,8 +581,15 @@ sql_of(const struct kz_rtype *rt)
 	    kz_buf_str(&cols), kz_buf_str(&vals));
 	kz_buf_printf(&sel, "SELECT %s FROM %s WHERE id = ?", kz_buf_str(&cols),
 	    table);
-	/* the id is always the first column: ?1 */
+	/* the id is always the first column: ?1; the stamp the caller
+	 * read, when it gives one, follows the columns */
 	kz_buf_printf(&upd, " WHERE id = ?1");
+	if (kz_rtype_field(rt, "updated") &&
+	    kz_rtype_field(rt, "updated")->column) {
+		q->expect = n + 1;
+		kz_buf_printf(&upd, " AND (?%d IS NULL OR updated IS ?%d)",
+		    n + 1, n + 1);
+	}
 	if (ins.oom || sel.oom || upd.oom || cols.oom) {
 		kz_buf_free(&ins); kz_buf_free(&sel); kz_buf_free(&upd);
 		kz_buf_free(&cols); kz_buf_free(&vals);
@@ -648,9 +655,47 @@ bind_fields(const struct kz_rtype *rt, sqlite3_stmt *st, const void *rec)
 	}
 }
 
+/* The row's stamp now missed seen: say what it is, and who made it. */
+static int
+stale(struct kz_db *db, const struct kz_rtype *rt, const void *rec,
+    const char *seen, struct kz_err *err)
+{
+	const struct kz_rfield *id = kz_rtype_field(rt, "id");
+	const char *rid = id ? (const char *)kz_rfield_cptr(id, rec) : "";
+	char now[32] = "", by[128] = "";
+	sqlite3_stmt *st;
+	char sql[160];
+
+	snprintf(sql, sizeof sql, "SELECT updated, updated_by FROM %s WHERE "
+	    "id = ?", kz_record_table(rt->table));
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, rid, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			const char *u = (const char *)sqlite3_column_text(st, 0);
+			const char *b = (const char *)sqlite3_column_text(st, 1);
+			snprintf(now, sizeof now, "%s", u ? u : "");
+			snprintf(by, sizeof by, "%s", b ? b : "");
+		}
+		sqlite3_finalize(st);
+	}
+	err->stale = 1;
+	if (!now[0])
+		kz_err_add(err, "updated", _("%s %s is no longer there; "
+		    "nothing was saved"), _(rt->name), rid);
+	else if (by[0])
+		kz_err_add(err, "updated", _("%s %s has changed: its updated "
+		    "stamp is now %s (by %s), not %s; nothing was saved"),
+		    _(rt->name), rid, now, by, seen);
+	else
+		kz_err_add(err, "updated", _("%s %s has changed: its updated "
+		    "stamp is now %s, not %s; nothing was saved"), _(rt->name),
+		    rid, now, seen);
+	return KZ_STALE;
+}
+
 static int
 run_row(struct kz_db *db, const struct kz_rtype *rt, const void *rec,
-    bool insert, struct kz_err *err)
+    bool insert, const char *seen, struct kz_err *err)
 {
 	struct kz_rtype_sql *q = sql_of(rt);
 	sqlite3_stmt *st;
@@ -661,10 +706,22 @@ run_row(struct kz_db *db, const struct kz_rtype *rt, const void *rec,
 	if ((st = kz_db_stmt(db, insert ? q->insert : q->update)) == NULL)
 		return kz_db_fail(db, err, rt->name);
 	bind_fields(rt, st, rec);
+	if (!insert && q->expect) {
+		if (seen && *seen)
+			sqlite3_bind_text(st, q->expect, seen, -1,
+			    SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_null(st, q->expect);
+	}
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return kz_db_fail(db, err, rt->name);
+	/* no row: the stamp missed (the callers made sure the id is
+	 * there, inside their transaction) */
+	if (!insert && seen && *seen && q->expect &&
+	    sqlite3_changes(db->sql) == 0)
+		return stale(db, rt, rec, seen, err);
 	return KZ_OK;
 }
 
@@ -672,14 +729,21 @@ int
 kz_rtype_insert(struct kz_db *db, const struct kz_rtype *rt, const void *rec,
     struct kz_err *err)
 {
-	return run_row(db, rt, rec, true, err);
+	return run_row(db, rt, rec, true, NULL, err);
 }
 
 int
 kz_rtype_update(struct kz_db *db, const struct kz_rtype *rt, const void *rec,
     struct kz_err *err)
 {
-	return run_row(db, rt, rec, false, err);
+	return run_row(db, rt, rec, false, NULL, err);
+}
+
+int
+kz_rtype_update_if(struct kz_db *db, const struct kz_rtype *rt,
+    const void *rec, const char *seen, struct kz_err *err)
+{
+	return run_row(db, rt, rec, false, seen, err);
 }
 
 int

@@ -126,6 +126,8 @@ struct kz_rfield {
 struct kz_rtype_sql {
 	char *insert, *update, *select, *columns;
 	int ncols;
+	int expect;	/* update's parameter of the stamp it expects, 0
+			 * when the type has no "updated" column */
 };
 
 struct kz_rtype {
@@ -199,6 +201,13 @@ int kz_rtype_insert(struct kz_db *db, const struct kz_rtype *rt,
     const void *rec, struct kz_err *err);
 int kz_rtype_update(struct kz_db *db, const struct kz_rtype *rt,
     const void *rec, struct kz_err *err);
+/* The same, only if the row's "updated" stamp is still seen, the one
+ * the caller read the record with (NULL or "": whatever it is). When it
+ * is not, nothing is written and KZ_STALE comes back, with err->stale
+ * set and a message under "updated" naming the record and the stamp it
+ * has now. Stamp the record (kz_stamp_next) after keeping seen. */
+int kz_rtype_update_if(struct kz_db *db, const struct kz_rtype *rt,
+    const void *rec, const char *seen, struct kz_err *err);
 /* KZ_OK, or KZ_ERROR with "no <name> with id ..." under "id". */
 int kz_rtype_read(struct kz_db *db, const struct kz_rtype *rt, const char *id,
     void *rec, struct kz_err *err);

@@ -145,6 +145,9 @@ static int
 series_write(struct kz_db *db, struct kz_series *s, bool insert,
     struct kz_err *err)
 {
+	char seen[sizeof s->st.updated];
+	int rc;
+
 	if (kz_series_validate(db, s, err) != KZ_OK)
 		return KZ_ERROR;
 	if (insert && kz_record_assign_id(db, KZ_T_SERIES, s->id, err))
@@ -152,10 +155,15 @@ series_write(struct kz_db *db, struct kz_series *s, bool insert,
 	if (!insert && !kz_record_exists(db, KZ_T_SERIES, s->id))
 		return kz_err_add(err, "id", _("no seminar series with id %s"),
 		    s->id);
+	/* the stamp it was read with: the row must still have it */
+	memcpy(seen, s->st.updated, sizeof seen);
 	if (kz_stamps_touch(db, &s->st, insert))
 		return kz_err_add(err, "", _("out of memory"));
-	return insert ? kz_rtype_insert(db, &kz_series_type, s, err) :
-	    kz_rtype_update(db, &kz_series_type, s, err);
+	if (insert)
+		return kz_rtype_insert(db, &kz_series_type, s, err);
+	if ((rc = kz_rtype_update_if(db, &kz_series_type, s, seen, err)))
+		memcpy(s->st.updated, seen, sizeof seen);
+	return rc;
 }
 
 int

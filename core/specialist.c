@@ -399,10 +399,10 @@ kz_specialist_exists(struct kz_db *db, const char *id)
 
 static int
 write_main(struct kz_db *db, const struct kz_specialist *s, bool insert,
-    struct kz_err *err)
+    const char *seen, struct kz_err *err)
 {
 	return insert ? kz_rtype_insert(db, &kz_specialist_type, s, err) :
-	    kz_rtype_update(db, &kz_specialist_type, s, err);
+	    kz_rtype_update_if(db, &kz_specialist_type, s, seen, err);
 }
 
 int
@@ -424,7 +424,7 @@ kz_specialist_insert(struct kz_db *db, struct kz_specialist *s,
 		return kz_err_add(err, "", _("out of memory"));
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
-	if (write_main(db, s, true, err) || write_children(db, s, err)) {
+	if (write_main(db, s, true, NULL, err) || write_children(db, s, err)) {
 		kz_db_rollback(db);
 		return KZ_ERROR;
 	}
@@ -435,20 +435,27 @@ int
 kz_specialist_update(struct kz_db *db, struct kz_specialist *s,
     struct kz_err *err)
 {
+	char seen[sizeof s->updated];
+	int rc;
+
 	canonical_fields(db, s);
 	if (kz_specialist_validate(db, s, err) != KZ_OK)
 		return KZ_ERROR;
 	if (!kz_specialist_exists(db, s->id))
 		return kz_err_add(err, "id", _("no specialist with id %s"),
 		    s->id);
-	kz_now_utc(s->updated);
+	/* the stamp it was read with: the row must still have it */
+	memcpy(seen, s->updated, sizeof seen);
+	kz_stamp_next(s->updated);
 	if (kz_str_set(&s->updated_by, kz_record_user(db)))
 		return kz_err_add(err, "", _("out of memory"));
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
-	if (write_main(db, s, false, err) || write_children(db, s, err)) {
+	if ((rc = write_main(db, s, false, seen, err)) ||
+	    (rc = write_children(db, s, err))) {
 		kz_db_rollback(db);
-		return KZ_ERROR;
+		memcpy(s->updated, seen, sizeof seen);
+		return rc;
 	}
 	return kz_db_commit(db, err);
 }

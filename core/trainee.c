@@ -164,6 +164,9 @@ static int
 tr_write(struct kz_db *db, struct kz_trainee *t, bool insert,
     struct kz_err *err)
 {
+	char seen[sizeof t->st.updated];
+	int rc;
+
 	const struct kz_config *cfg = db->cfg;
 
 	if (t->year == 0 && kz_date_valid(t->start))
@@ -177,10 +180,15 @@ tr_write(struct kz_db *db, struct kz_trainee *t, bool insert,
 		return KZ_ERROR;
 	if (!insert && !kz_record_exists(db, KZ_T_TRAINEE, t->id))
 		return kz_err_add(err, "id", _("no trainee with id %s"), t->id);
+	/* the stamp it was read with: the row must still have it */
+	memcpy(seen, t->st.updated, sizeof seen);
 	if (kz_stamps_touch(db, &t->st, insert))
 		return kz_err_add(err, "", _("out of memory"));
-	return insert ? kz_rtype_insert(db, &kz_trainee_type, t, err) :
-	    kz_rtype_update(db, &kz_trainee_type, t, err);
+	if (insert)
+		return kz_rtype_insert(db, &kz_trainee_type, t, err);
+	if ((rc = kz_rtype_update_if(db, &kz_trainee_type, t, seen, err)))
+		memcpy(t->st.updated, seen, sizeof seen);
+	return rc;
 }
 
 int

@@ -40,6 +40,8 @@ cli_fail_err(const struct kz_err *err)
 	if (err->dropped)
 		fprintf(stderr, _("kizuna: ... and %d more problems\n"),
 		    err->dropped);
+	if (err->stale)
+		return 3;	/* scripts tell a lost race from bad input */
 	if (err->n == 0)
 		fputs(_("kizuna: failed\n"), stderr);
 	return 1;

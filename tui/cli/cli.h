@@ -50,7 +50,7 @@ struct cli_opt {
  * own keys are positive. */
 enum {
 	CLI_K_HELP = -100, CLI_K_FORMAT, CLI_K_YES, CLI_K_SKIP_BAD,
-	CLI_K_OUTPUT, CLI_K_MDOC,
+	CLI_K_OUTPUT, CLI_K_MDOC, CLI_K_IF_UPDATED,
 };
 
 extern const struct cli_opt cli_opts_skip_bad[];	/* --skip-bad */
@@ -95,6 +95,9 @@ struct cli_cmd {
 #define CLI_NEW		0x08	/* creates a record: CLI_OPT_NEEDED shows */
 #define CLI_CHANGE	0x10	/* changes a record: needs an option */
 #define CLI_EARLY	0x20	/* runs before the configuration is read */
+#define CLI_STAMPED	0x40	/* takes --if-updated STAMP: changes the
+				 * record only if its "updated" stamp is
+				 * still STAMP (cli_record_if_updated) */
 
 extern const struct cli_cmd cli_cmds[];
 

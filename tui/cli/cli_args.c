@@ -23,6 +23,12 @@ static const struct cli_opt opt_yes[] = {
 	  .help = N_("delete without asking") },
 	{ 0 },
 };
+static const struct cli_opt opt_if_updated[] = {
+	{ .name = "if-updated", .arg = "STAMP", .key = CLI_K_IF_UPDATED,
+	  .help = N_("change it only if its updated stamp is still STAMP "
+	  "(exit status 3 if not)") },
+	{ 0 },
+};
 static const struct cli_opt opt_help[] = {
 	{ .name = "help", .letter = 'h', .key = CLI_K_HELP,
 	  .help = N_("show this help") },
@@ -43,6 +49,8 @@ cli_cmd_options(const struct cli_cmd *cmd, const struct cli_opt **out,
 		out[n++] = opt_format;
 	if ((cmd->flags & CLI_DELETE) && n < max)
 		out[n++] = opt_yes;
+	if ((cmd->flags & CLI_STAMPED) && n < max)
+		out[n++] = opt_if_updated;
 	if (n < max)
 		out[n++] = opt_help;
 	return n;
@@ -173,7 +181,8 @@ count_operands(const struct cli_cmd *cmd, struct cli_args *a,
 		    CLI_OPERANDS ? a->narg : CLI_OPERANDS - 1].name);
 	else if (a->narg > max)
 		problem(p, _("unexpected argument \"%s\""), a->arg[max]);
-	else if ((cmd->flags & CLI_CHANGE) && a->nopt == 0)
+	else if ((cmd->flags & CLI_CHANGE) && a->nopt ==
+	    (cli_has(a, CLI_K_IF_UPDATED) ? 1 : 0))
 		problem(p, "%s", _("nothing to change: give the values to "
 		    "change as options"));
 }

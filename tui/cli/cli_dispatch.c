@@ -93,6 +93,7 @@ apply_record(const struct cli_args *a, struct kz_dispatch *d, bool *confirm)
 		else if (a->opt[i].opt->key > 0)
 			cli_record_option(&kz_dispatch_type, d,
 			    a->opt[i].opt->name, a->opt[i].value, &err);
+	cli_record_if_updated(a, &kz_dispatch_type, d, &err);
 	return err.n ? cli_fail_err(&err) : 0;
 }
 
@@ -100,7 +101,10 @@ apply_record(const struct cli_args *a, struct kz_dispatch *d, bool *confirm)
 static int
 fail_write(const struct kz_err *err)
 {
-	cli_fail_err(err);
+	int rc = cli_fail_err(err);
+
+	if (err->stale)
+		return rc;	/* it said nothing was saved, and exits 3 */
 	if (kz_dispatch_only_warnings(err))
 		fputs(_("kizuna: nothing written; add --confirm to go on "
 		    "anyway\n"), stderr);

@@ -55,6 +55,7 @@ part_apply(const struct cli_args *a, struct kz_participant *p)
 			cli_record_option(&kz_participant_type, p,
 			    a->opt[i].opt->name, a->opt[i].value, &err);
 	}
+	cli_record_if_updated(a, &kz_participant_type, p, &err);
 	return err.n ? cli_fail_err(&err) : 0;
 }
 

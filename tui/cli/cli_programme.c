@@ -66,6 +66,7 @@ item_apply(const struct cli_args *a, struct kz_item *it, unsigned *flags)
 			cli_record_option(&kz_programme_item_type, it, name,
 			    a->opt[i].value, &err);
 	}
+	cli_record_if_updated(a, &kz_programme_item_type, it, &err);
 	return err.n ? cli_fail_err(&err) : 0;
 }
 

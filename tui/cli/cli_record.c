@@ -14,6 +14,7 @@
 #include "specialist.h"
 #include "trainee.h"
 
+#include "date.h"
 #include "i18n.h"
 #include "text.h"
 
@@ -74,6 +75,27 @@ cli_record_option(const struct kz_rtype *rt, void *rec, const char *option,
 	if (f == NULL || f->option == NULL)
 		return kz_err_add(err, "", _("unknown option --%s"), option);
 	return kz_rfield_set(f, rec, value, err);
+}
+
+int
+cli_record_if_updated(const struct cli_args *a, const struct kz_rtype *rt,
+    void *rec, struct kz_err *err)
+{
+	const struct kz_rfield *f = kz_rtype_field(rt, "updated");
+	const char *v = cli_opt(a, CLI_K_IF_UPDATED);
+	int64_t t;
+
+	if (v == NULL)
+		return KZ_OK;
+	if (f == NULL || f->kind != KZ_RK_STAMP)
+		return kz_err_add(err, "if-updated", _("a %s has no updated "
+		    "stamp"), _(rt->name));
+	if (!kz_date_stamp(v, &t) || strlen(v) >= f->size)
+		return kz_err_add(err, "if-updated", _("\"%s\" is not a stamp "
+		    "such as 2026-11-21T08:00:00Z (the updated value of show "
+		    "--format csv or json)"), v);
+	snprintf(kz_rfield_ptr(f, rec), f->size, "%s", v);
+	return KZ_OK;
 }
 
 /* The value as usage names it: an enumeration's keywords ("serving|

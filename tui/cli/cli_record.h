@@ -18,6 +18,12 @@ int cli_record_label_width(const struct kz_rtype *rt);
 int cli_record_option(const struct kz_rtype *rt, void *rec, const char *option,
     const char *value, struct kz_err *err);
 
+/* --if-updated STAMP of an edit: the record read is taken to have been
+ * read with STAMP, so its update (kz_rtype_update_if) writes only if the
+ * row still has it. Nothing when not given. */
+int cli_record_if_updated(const struct cli_args *a, const struct kz_rtype *rt,
+    void *rec, struct kz_err *err);
+
 /* Fill the command-line options of every record type made from its
  * table (cli_specialist_opts, ...): the table's option column, a value
  * named for its kind, the label as help; required fields are needed by

@@ -51,6 +51,7 @@ apply_record(const struct cli_args *a, struct kz_request *r)
 		if (a->opt[i].opt->key > 0)
 			cli_record_option(&kz_request_type, r,
 			    a->opt[i].opt->name, a->opt[i].value, &err);
+	cli_record_if_updated(a, &kz_request_type, r, &err);
 	return err.n ? cli_fail_err(&err) : 0;
 }
 

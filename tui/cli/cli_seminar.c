@@ -82,6 +82,7 @@ series_apply(const struct cli_args *a, struct kz_series *s)
 		if (a->opt[i].opt->key > 0)
 			cli_record_option(&kz_series_type, s,
 			    a->opt[i].opt->name, a->opt[i].value, &err);
+	cli_record_if_updated(a, &kz_series_type, s, &err);
 	return err.n ? cli_fail_err(&err) : 0;
 }
 

@@ -43,6 +43,7 @@ apply_record(const struct cli_args *a, struct kz_specialist *s)
 		if (a->opt[i].opt->key > 0)
 			cli_record_option(&kz_specialist_type, s,
 			    a->opt[i].opt->name, a->opt[i].value, &err);
+	cli_record_if_updated(a, &kz_specialist_type, s, &err);
 	return err.n ? cli_fail_err(&err) : 0;
 }
 

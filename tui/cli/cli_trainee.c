@@ -53,6 +53,7 @@ tr_apply(const struct cli_args *a, struct kz_trainee *t)
 		if (a->opt[i].opt->key > 0)
 			cli_record_option(&kz_trainee_type, t,
 			    a->opt[i].opt->name, a->opt[i].value, &err);
+	cli_record_if_updated(a, &kz_trainee_type, t, &err);
 	return err.n ? cli_fail_err(&err) : 0;
 }
 

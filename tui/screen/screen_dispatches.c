@@ -215,7 +215,20 @@ struct dsp_edit {
 	const struct kz_dispatch *orig;
 	char saved[KZ_ID_SIZE];
 	struct record_form rf;
+	struct record_guard guard;	/* no change made meanwhile put back */
 };
+
+static int
+dsp_get(struct kz_db *db, const char *id, void *rec, struct kz_err *err)
+{
+	return kz_dispatch_get(db, id, rec, err);
+}
+
+static void
+dsp_release(void *rec)
+{
+	kz_dispatch_free(rec);
+}
 
 static void
 preview_request(void *arg, const char *value, char *out, size_t size)
@@ -257,9 +270,12 @@ dsp_save(struct form *f, void *arg, struct kz_err *err)
 	struct kz_dispatch_opts o = { false, NULL };
 	int rc;
 
+again:
 	kz_dispatch_init(&d);
-	if (e->orig)
+	if (e->orig) {
 		memcpy(d.id, e->orig->id, sizeof d.id);
+		record_guard_stamp(&e->guard, &d);
+	}
 	if (record_form_take(&e->rf, f, &d, err)) {
 		kz_dispatch_free(&d);
 		return KZ_ERROR;
@@ -285,6 +301,11 @@ dsp_save(struct form *f, void *arg, struct kz_err *err)
 	if (rc == KZ_OK)
 		memcpy(e->saved, d.id, sizeof e->saved);
 	kz_dispatch_free(&d);
+	if (rc == KZ_STALE && record_guard_merge(&e->guard, f, e->ctx->db,
+	    e->ctx->cfg, e->orig->id)) {
+		kz_err_clear(err);
+		goto again;
+	}
 	return rc;
 }
 
@@ -292,7 +313,7 @@ bool
 dispatch_form(struct frame_ctx *ctx, const struct kz_dispatch *orig,
     const struct kz_dispatch *pre, char saved[KZ_ID_SIZE])
 {
-	struct dsp_edit e = { ctx, orig, "", { 0 } };
+	struct dsp_edit e = { .ctx = ctx, .orig = orig };
 	const struct kz_dispatch *d = orig ? orig : pre;
 	struct form f;
 	char title[128];
@@ -317,9 +338,12 @@ dispatch_form(struct frame_ctx *ctx, const struct kz_dispatch *orig,
 	form_init(&f, title, e.rf.spec, e.rf.n, &e);
 	if (d)
 		record_form_fill(&e.rf, &f, d);
+	record_guard_init(&e.guard, &e.rf, sizeof (struct kz_dispatch),
+	    dsp_get, dsp_release, orig);
 	ok = form_run(&f, dsp_save);
 	if (ok)
 		memcpy(saved, e.saved, KZ_ID_SIZE);
+	record_guard_free(&e.guard);
 	form_free(&f);
 	record_form_free(&e.rf);
 	return ok;

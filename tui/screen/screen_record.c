@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "draw.h"
 #include "i18n.h"
+#include "stamp.h"
 #include "xalloc.h"
 #include "text.h"
 
@@ -164,5 +166,293 @@ record_detail(struct record_list *l, const struct kz_rtype *rt,
 		}
 		if (strcmp(f->name, last) == 0)
 			break;
+	}
+}
+
+/* ---- a record that changed while its form was open ---- */
+
+/* A field they changed, beside what the form has. */
+struct merge_line {
+	int line;		/* of the form */
+	char *theirs, *mine;
+	bool both;		/* changed here too: a real conflict */
+	bool take;		/* take theirs */
+};
+
+/* A form line's value as compared and shown: an enumeration's label. */
+static char *
+value_of(const struct kz_rfield *fd, const void *rec)
+{
+	char *v;
+
+	if (fd->kind == KZ_RK_ENUM)
+		return xstrdup(kz_enum_label(fd->values,
+		    *(const int *)kz_rfield_cptr(fd, rec)));
+	if ((v = kz_rfield_text(fd, rec)) == NULL)
+		xalloc_die();
+	return v;
+}
+
+static char *
+value_typed(const struct record_form *rf, const struct form *f, int i)
+{
+	char *v;
+
+	if (rf->field[i]->kind == KZ_RK_ENUM)
+		return xstrdup(kz_enum_label(rf->field[i]->values,
+		    form_choice(f, i)));
+	if ((v = form_trimmed(f, i)) == NULL)
+		xalloc_die();
+	return v;
+}
+
+/* One line of the list: label, theirs, mine, which is kept. */
+static void
+merge_draw_line(WINDOW *w, int y, int width, const struct record_form *rf,
+    const struct merge_line *m, bool on)
+{
+	char label[128], row[1024];
+	const char *v[4];
+	int cw[4];
+
+	cw[0] = width / 5;
+	cw[3] = 8;
+	cw[1] = cw[2] = (width - cw[0] - cw[3] - 3) / 2;
+	snprintf(label, sizeof label, "%s%s", m->both ? "*" : " ",
+	    record_label(rf->field[m->line], row, sizeof row));
+	v[0] = label;
+	v[1] = m->theirs;
+	v[2] = m->mine;
+	v[3] = m->take ? _("theirs") : _("mine");
+	draw_cells(row, sizeof row, v, cw, 4);
+	draw_text(w, y, 0, width, row, on ? draw_attr(DRAW_SELECTED) :
+	    A_NORMAL);
+}
+
+static void
+merge_draw(WINDOW *w, const struct record_form *rf, struct merge_line *m,
+    int n, int cur, const char *title, const char *info)
+{
+	int h, width, rows, top, y;
+	char head[512], hints[512], buf[1024];
+	const char *v[4];
+	int cw[4];
+
+	getmaxyx(w, h, width);
+	if (h < 10 || width < 40) {
+		draw_too_small(w);
+		return;
+	}
+	werase(w);
+	draw_bar(w, 0, width, title, NULL, draw_attr(DRAW_TITLE));
+	draw_text(w, 1, 0, width, info, A_NORMAL);
+	cw[0] = width / 5;
+	cw[3] = 8;
+	cw[1] = cw[2] = (width - cw[0] - cw[3] - 3) / 2;
+	v[0] = _("Field");
+	v[1] = _("Theirs");
+	v[2] = _("Mine");
+	v[3] = _("Keeping");
+	draw_cells(head, sizeof head, v, cw, 4);
+	draw_text(w, 2, 0, width, head, draw_attr(DRAW_HEADER));
+	rows = h - 9;
+	top = cur >= rows ? cur - rows + 1 : 0;
+	for (int i = 0; i < rows && top + i < n; i++)
+		merge_draw_line(w, 3 + i, width, rf, &m[top + i],
+		    top + i == cur);
+	/* the chosen field's two values in full, as far as they fit */
+	y = h - 5;
+	snprintf(buf, sizeof buf, "%s: %s", _("Theirs"), m[cur].theirs);
+	draw_text(w, y, 0, width, buf, A_NORMAL);
+	snprintf(buf, sizeof buf, "%s: %s", _("Mine"), m[cur].mine);
+	draw_text(w, y + 1, 0, width, buf, A_NORMAL);
+	draw_text(w, y + 2, 0, width, _("* changed here and there"),
+	    draw_attr(DRAW_DIM));
+	keys_hints(KEYS_MERGE, false, hints, sizeof hints);
+	draw_text(w, h - 1, 0, width, hints, draw_attr(DRAW_KEYHINT));
+	wnoutrefresh(w);
+}
+
+bool
+record_form_merge(const struct record_form *rf, struct form *f,
+    const void *base, const void *theirs, const char *title,
+    const char *info)
+{
+	struct merge_line *m = xcalloc((size_t)rf->n, sizeof *m);
+	WINDOW *w = NULL;
+	int n = 0, cur = 0;
+	bool done = false, save = false;
+
+	for (int i = 0; i < rf->n; i++) {
+		char *b = value_of(rf->field[i], base);
+		char *t = value_of(rf->field[i], theirs);
+		char *mine = value_typed(rf, f, i);
+
+		if (strcmp(b, t) != 0 && strcmp(t, mine) != 0) {
+			/* what the user left alone follows theirs */
+			m[n] = (struct merge_line){ .line = i, .theirs = t,
+			    .mine = mine, .both = strcmp(b, mine) != 0,
+			    .take = strcmp(b, mine) == 0 };
+			n++;
+		} else {
+			free(t);
+			free(mine);
+		}
+		free(b);
+	}
+	if (n == 0) {
+		free(m);
+		return true;	/* nothing of the form's changed: save */
+	}
+	curs_set(0);
+	while (!done) {
+		int key;
+
+		if (w == NULL && (w = draw_newwin(LINES, COLS, 0, 0)) == NULL)
+			w = stdscr;
+		merge_draw(w, rf, m, n, cur, title, info);
+		doupdate();
+		key = draw_getkey(w);
+		if (key == (KEYS_FN | KEY_RESIZE)) {
+			if (w != stdscr)
+				draw_delwin(&w);
+			w = NULL;
+			continue;
+		}
+		switch (keys_lookup(KEYS_MERGE, key, false)) {
+		case KA_UP:
+			cur = cur > 0 ? cur - 1 : cur;
+			break;
+		case KA_DOWN:
+			cur = cur + 1 < n ? cur + 1 : cur;
+			break;
+		case KA_FIELD_THEIRS:
+			m[cur].take = true;
+			cur = cur + 1 < n ? cur + 1 : cur;
+			break;
+		case KA_FIELD_MINE:
+			m[cur].take = false;
+			cur = cur + 1 < n ? cur + 1 : cur;
+			break;
+		case KA_ALL_THEIRS:
+		case KA_ALL_MINE:
+			for (int i = 0; i < n; i++)
+				m[i].take = keys_lookup(KEYS_MERGE, key,
+				    false) == KA_ALL_THEIRS;
+			break;
+		case KA_SAVE:
+			save = done = true;
+			break;
+		case KA_CANCEL:
+			done = true;
+			break;
+		case KA_HELP: {
+			size_t nl;
+			char **lines = keys_help_lines(&nl);
+
+			if (lines != NULL) {
+				draw_pager(_("Keys"), lines, nl);
+				keys_free_lines(lines, nl);
+			}
+			break;
+		}
+		case KA_REDRAW:
+			clearok(curscr, TRUE);
+			break;
+		default:
+			break;
+		}
+	}
+	for (int i = 0; i < n; i++) {
+		const struct kz_rfield *fd = rf->field[m[i].line];
+
+		if (save && m[i].take) {
+			if (fd->kind == KZ_RK_ENUM)
+				form_set_choice(f, m[i].line, *(const int *)
+				    kz_rfield_cptr(fd, theirs));
+			else
+				form_set(f, m[i].line, m[i].theirs);
+		}
+		free(m[i].theirs);
+		free(m[i].mine);
+	}
+	free(m);
+	if (w != stdscr)
+		draw_delwin(&w);
+	curs_set(1);
+	return save;
+}
+
+void
+record_guard_init(struct record_guard *g, const struct record_form *rf,
+    size_t size, int (*get)(struct kz_db *, const char *, void *,
+    struct kz_err *), void (*release)(void *), const void *orig)
+{
+	const struct kz_rfield *u = kz_rtype_field(rf->rt, "updated");
+
+	memset(g, 0, sizeof *g);
+	g->rf = rf;
+	g->size = size;
+	g->get = get;
+	g->release = release;
+	g->orig = orig;
+	if (orig != NULL && u != NULL)
+		snprintf(g->stamp, sizeof g->stamp, "%s",
+		    (const char *)kz_rfield_cptr(u, orig));
+}
+
+void
+record_guard_stamp(const struct record_guard *g, void *rec)
+{
+	const struct kz_rfield *u = kz_rtype_field(g->rf->rt, "updated");
+
+	if (g->orig != NULL && u != NULL)
+		snprintf(kz_rfield_ptr(u, rec), u->size, "%s", g->stamp);
+}
+
+bool
+record_guard_merge(struct record_guard *g, struct form *f,
+    struct kz_db *db, const struct kz_config *cfg, const char *id)
+{
+	const struct kz_rfield *u = kz_rtype_field(g->rf->rt, "updated");
+	const struct kz_rfield *by = kz_rtype_field(g->rf->rt, "updated_by");
+	void *now = xcalloc(1, g->size);
+	struct kz_err err = { 0 };
+	char title[160], info[320], at[64], name[64], *who;
+
+	if (u == NULL || g->get(db, id, now, &err) != KZ_OK) {
+		free(now);
+		return false;	/* gone: the form shows why it did not save */
+	}
+	snprintf(name, sizeof name, "%s", _(g->rf->rt->name));
+	if (name[0] >= 'a' && name[0] <= 'z')
+		name[0] = (char)(name[0] - 'a' + 'A');
+	snprintf(title, sizeof title, _("%s %s changed while its form was "
+	    "open"), name, id);
+	kz_stamp_format(cfg, kz_rfield_cptr(u, now), at, sizeof at);
+	who = by ? kz_rfield_text(by, now) : NULL;
+	snprintf(info, sizeof info, _("Changed %s by %s. Choose field by "
+	    "field, then save."), at, who && *who ? who : "?");
+	free(who);
+	if (!record_form_merge(g->rf, f, g->theirs ? g->theirs : g->orig, now,
+	    title, info)) {
+		g->release(now);
+		free(now);
+		return false;
+	}
+	snprintf(g->stamp, sizeof g->stamp, "%s",
+	    (const char *)kz_rfield_cptr(u, now));
+	record_guard_free(g);
+	g->theirs = now;
+	return true;
+}
+
+void
+record_guard_free(struct record_guard *g)
+{
+	if (g->theirs) {
+		g->release(g->theirs);
+		free(g->theirs);
+		g->theirs = NULL;
 	}
 }

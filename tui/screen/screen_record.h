@@ -30,6 +30,46 @@ void record_form_fill(const struct record_form *rf, struct form *f,
 int record_form_take(const struct record_form *rf, const struct form *f,
     void *rec, struct kz_err *err);
 
+/* The record changed since the form was opened (its update came back
+ * KZ_STALE). Shows the fields they changed (base: the record as the
+ * form opened it; theirs: as it is now) beside the form's values, for
+ * the user to take theirs or keep mine field by field (the keys of
+ * KEYS_MERGE); what the user had left alone follows theirs. On save the
+ * form takes the values chosen and true comes back: save again over
+ * theirs' stamp. False: back to the form. True at once when no field of
+ * the form differs. */
+bool record_form_merge(const struct record_form *rf, struct form *f,
+    const void *base, const void *theirs, const char *title,
+    const char *info);
+
+/* What an edit form keeps so that its save puts back no change made
+ * while it was open: the stamp the record was read with, and the record
+ * as it was last found changed (the base of the next comparison). get
+ * and release are the type's own (its lists included). */
+struct record_guard {
+	const struct record_form *rf;
+	size_t size;		/* of the record struct */
+	int (*get)(struct kz_db *db, const char *id, void *rec,
+	    struct kz_err *err);
+	void (*release)(void *rec);
+	const void *orig;	/* as the form opened it */
+	void *theirs;		/* as found changed, or NULL */
+	char stamp[32];
+};
+
+/* Remember orig's stamp (orig NULL: a new record, nothing to guard). */
+void record_guard_init(struct record_guard *g, const struct record_form *rf,
+    size_t size, int (*get)(struct kz_db *, const char *, void *,
+    struct kz_err *), void (*release)(void *), const void *orig);
+/* Give rec, about to be saved, the stamp its update must find. */
+void record_guard_stamp(const struct record_guard *g, void *rec);
+/* The save came back KZ_STALE: read the record as it is now and let the
+ * user choose (record_form_merge). True to save again, over the stamp it
+ * has now; false to stay in the form. */
+bool record_guard_merge(struct record_guard *g, struct form *f,
+    struct kz_db *db, const struct kz_config *cfg, const char *id);
+void record_guard_free(struct record_guard *g);
+
 /* A field's label as screens show it: in the reader's language, with a
  * capital, into buf. */
 const char *record_label(const struct kz_rfield *f, char *buf, size_t size);

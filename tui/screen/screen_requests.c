@@ -301,7 +301,20 @@ struct req_edit {
 	const struct kz_request *orig;
 	char saved[KZ_ID_SIZE];
 	struct record_form rf;
+	struct record_guard guard;	/* no change made meanwhile put back */
 };
+
+static int
+req_get(struct kz_db *db, const char *id, void *rec, struct kz_err *err)
+{
+	return kz_request_get(db, id, rec, err);
+}
+
+static void
+req_release(void *rec)
+{
+	kz_request_free(rec);
+}
 
 static void
 preview_fields(void *arg, const char *value, char *out, size_t size)
@@ -331,14 +344,17 @@ req_save(struct form *f, void *arg, struct kz_err *err)
 {
 	struct req_edit *e = arg;
 	struct kz_request r;
-	int rc = KZ_OK;
+	int rc;
 
+again:
+	rc = KZ_OK;
 	kz_request_init(&r);
 	if (e->orig) {
 		memcpy(r.id, e->orig->id, sizeof r.id);
 		r.status = e->orig->status;
 		memcpy(r.created, e->orig->created, sizeof r.created);
 		rc |= kz_str_set(&r.created_by, e->orig->created_by);
+		record_guard_stamp(&e->guard, &r);
 	}
 	if (rc != KZ_OK) {
 		kz_request_free(&r);
@@ -356,13 +372,18 @@ req_save(struct form *f, void *arg, struct kz_err *err)
 	if (rc == KZ_OK)
 		memcpy(e->saved, r.id, sizeof e->saved);
 	kz_request_free(&r);
+	if (rc == KZ_STALE && record_guard_merge(&e->guard, f, e->t->ctx->db,
+	    e->t->ctx->cfg, e->orig->id)) {
+		kz_err_clear(err);
+		goto again;
+	}
 	return rc;
 }
 
 static unsigned
 edit(struct req_tab *t, bool add)
 {
-	struct req_edit e = { t, NULL, "", { 0 } };
+	struct req_edit e = { .t = t };
 	struct kz_request r;
 	struct kz_err err = { 0 };
 	struct form f;
@@ -390,10 +411,13 @@ edit(struct req_tab *t, bool add)
 		e.rf.spec[i].preview = preview_fields;
 	form_init(&f, title, e.rf.spec, e.rf.n, &e);
 	record_form_fill(&e.rf, &f, &r);
+	record_guard_init(&e.guard, &e.rf, sizeof (struct kz_request), req_get,
+	    req_release, e.orig);
 	if (form_run(&f, req_save)) {
 		reload(t, e.saved);
 		frame_message(t->ctx, false, _("Saved request %s."), e.saved);
 	}
+	record_guard_free(&e.guard);
 	form_free(&f);
 	record_form_free(&e.rf);
 	kz_request_free(&r);

@@ -593,6 +593,10 @@ struct item_edit {
 	char saved[KZ_ID_SIZE];
 	char *clash_at;		/* the values when a clash was shown */
 	struct kz_err warn;
+	/* the stamp the item was read with: a save puts back no change
+	 * made meanwhile (this form has its own lines, so no field by field
+	 * choice: a second save keeps the form's values) */
+	char stamp[32];
 };
 
 static void
@@ -696,6 +700,7 @@ item_save(struct form *f, void *arg, struct kz_err *err)
 		memcpy(it.id, e->orig->id, sizeof it.id);
 		it.sequence = e->orig->sequence;
 		kz_stamps_copy(&it.st, &e->orig->st);
+		memcpy(it.st.updated, e->stamp, sizeof it.st.updated);
 	}
 	memcpy(it.seminar, e->d->edition, sizeof it.seminar);
 	for (int i = 0; i < IF_N && rc == KZ_OK; i++)
@@ -718,7 +723,17 @@ item_save(struct form *f, void *arg, struct kz_err *err)
 		rc = kz_programme_item_insert(db, &it, flags, err, &e->warn);
 	if (rc == KZ_OK)
 		memcpy(e->saved, it.id, KZ_ID_SIZE);
-	else if (only_clashes(err)) {
+	else if (rc == KZ_STALE) {
+		struct kz_item now;
+		struct kz_err ignore = { 0 };
+
+		if (kz_programme_item_get(db, it.id, &now, &ignore) == KZ_OK) {
+			memcpy(e->stamp, now.st.updated, sizeof e->stamp);
+			kz_programme_item_free(&now);
+			kz_err_add(err, "", _("%s again saves the form's values "
+			    "over theirs"), keys_first(KA_SAVE));
+		}
+	} else if (only_clashes(err)) {
 		free(e->clash_at);
 		e->clash_at = snap;
 		snap = NULL;
@@ -735,12 +750,14 @@ item_form_run(struct sem_days *d, bool edit)
 {
 	const struct kz_item *o = edit ? sel_item(d) : NULL;
 	const struct kz_item *near = sel_item(d);
-	struct item_edit e = { d, o, "", NULL, { 0 } };
+	struct item_edit e = { .d = d, .orig = o };
 	struct form f;
 	char title[160];
 
 	if (edit && o == NULL)
 		return 0;
+	if (o)
+		memcpy(e.stamp, o->st.updated, sizeof e.stamp);
 	snprintf(title, sizeof title, "%s", edit ? _("Edit a programme item") :
 	    _("Add a programme item"));
 	form_init(&f, title, item_form, IF_N, &e);

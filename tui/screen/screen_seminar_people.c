@@ -179,19 +179,35 @@ struct part_edit {
 	const struct kz_participant *orig;
 	struct record_form rf;	/* from the participant's table */
 	char saved[KZ_ID_SIZE];
+	struct record_guard guard;	/* no change made meanwhile put back */
 };
+
+static int
+part_get(struct kz_db *db, const char *id, void *rec, struct kz_err *err)
+{
+	return kz_participant_get(db, id, rec, err);
+}
+
+static void
+part_release(void *rec)
+{
+	kz_participant_free(rec);
+}
 
 static int
 part_save(struct form *f, void *arg, struct kz_err *err)
 {
 	struct part_edit *e = arg;
 	struct kz_participant p;
-	int rc = KZ_OK;
+	int rc;
 
+again:
+	rc = KZ_OK;
 	kz_participant_init(&p);
 	if (e->orig) {
 		memcpy(p.id, e->orig->id, sizeof p.id);
 		rc = kz_stamps_copy(&p.st, &e->orig->st);
+		record_guard_stamp(&e->guard, &p);
 	}
 	memcpy(p.seminar, e->s->edition, sizeof p.seminar);
 	if (rc != KZ_OK)
@@ -208,6 +224,11 @@ part_save(struct form *f, void *arg, struct kz_err *err)
 	if (rc == KZ_OK)
 		memcpy(e->saved, p.id, KZ_ID_SIZE);
 	kz_participant_free(&p);
+	if (rc == KZ_STALE && record_guard_merge(&e->guard, f, e->s->ctx->db,
+	    e->s->ctx->cfg, e->orig->id)) {
+		kz_err_clear(err);
+		goto again;
+	}
 	return rc;
 }
 
@@ -230,10 +251,13 @@ form_run_part(struct sem_people *s, bool edit)
 	    e.rf.spec, e.rf.n, &e);
 	if (o)
 		record_form_fill(&e.rf, &f, o);
+	record_guard_init(&e.guard, &e.rf, sizeof (struct kz_participant),
+	    part_get, part_release, o);
 	if (form_run(&f, part_save)) {
 		load(s, e.saved);
 		frame_message(s->ctx, false, _("Saved %s."), e.saved);
 	}
+	record_guard_free(&e.guard);
 	form_free(&f);
 	record_form_free(&e.rf);
 	return UI_LAYOUT | UI_DRAW_ALL;

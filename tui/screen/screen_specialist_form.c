@@ -13,13 +13,27 @@
 static void spec_preview_fields(void *, const char *, char *, size_t);
 
 /* What the form works on: the record as it was (for an edit) and where
- * to report the record saved. */
+ * to report the record saved; the guard against putting back a change
+ * made while it was open. */
 struct spec_edit {
 	struct frame_ctx *ctx;
 	const struct kz_specialist *orig;
 	struct spec_saved *saved;
 	struct record_form rf;
+	struct record_guard guard;
 };
+
+static int
+spec_get(struct kz_db *db, const char *id, void *rec, struct kz_err *err)
+{
+	return kz_specialist_get(db, id, rec, err);
+}
+
+static void
+spec_release(void *rec)
+{
+	kz_specialist_free(rec);
+}
 
 /* Under the field list: the field names, so a mistyped code shows
  * before saving. */
@@ -56,11 +70,13 @@ spec_save(struct form *f, void *arg, struct kz_err *err)
 	struct kz_specialist r;
 	int rc = KZ_OK;
 
+again:
 	kz_specialist_init(&r);
 	if (e->orig != NULL) {
 		memcpy(r.id, e->orig->id, sizeof r.id);
 		memcpy(r.created, e->orig->created, sizeof r.created);
 		rc |= kz_str_set(&r.created_by, e->orig->created_by);
+		record_guard_stamp(&e->guard, &r);
 	}
 	if (rc != KZ_OK) {
 		kz_specialist_free(&r);
@@ -80,6 +96,12 @@ spec_save(struct form *f, void *arg, struct kz_err *err)
 		snprintf(e->saved->name, sizeof e->saved->name, "%s", r.name);
 	}
 	kz_specialist_free(&r);
+	if (rc == KZ_STALE && record_guard_merge(&e->guard, f, db, e->ctx->cfg,
+	    e->orig->id)) {
+		kz_err_clear(err);
+		rc = KZ_OK;
+		goto again;
+	}
 	return rc;
 }
 
@@ -87,7 +109,7 @@ bool
 specialist_form(struct frame_ctx *ctx, const struct kz_specialist *orig,
     struct spec_saved *saved)
 {
-	struct spec_edit e = { ctx, orig, saved, { 0 } };
+	struct spec_edit e = { .ctx = ctx, .orig = orig, .saved = saved };
 	struct form f;
 	char title[128];
 	int i;
@@ -105,7 +127,10 @@ specialist_form(struct frame_ctx *ctx, const struct kz_specialist *orig,
 	form_init(&f, title, e.rf.spec, e.rf.n, &e);
 	if (orig != NULL)
 		record_form_fill(&e.rf, &f, orig);
+	record_guard_init(&e.guard, &e.rf, sizeof (struct kz_specialist),
+	    spec_get, spec_release, orig);
 	ok = form_run(&f, spec_save);
+	record_guard_free(&e.guard);
 	form_free(&f);
 	record_form_free(&e.rf);
 	return ok;

@@ -132,7 +132,20 @@ struct tr_edit {
 	const struct kz_trainee *orig;
 	char saved[KZ_ID_SIZE];
 	struct record_form rf;
+	struct record_guard guard;	/* no change made meanwhile put back */
 };
+
+static int
+tr_get(struct kz_db *db, const char *id, void *rec, struct kz_err *err)
+{
+	return kz_trainee_get(db, id, rec, err);
+}
+
+static void
+tr_release(void *rec)
+{
+	kz_trainee_free(rec);
+}
 
 static int
 tr_save(struct form *f, void *arg, struct kz_err *err)
@@ -142,6 +155,7 @@ tr_save(struct form *f, void *arg, struct kz_err *err)
 	struct kz_trainee r;
 	int rc = KZ_OK;
 
+again:
 	kz_trainee_init(&r);
 	if (e->orig) {
 		memcpy(r.id, e->orig->id, sizeof r.id);
@@ -149,6 +163,7 @@ tr_save(struct form *f, void *arg, struct kz_err *err)
 			kz_trainee_free(&r);
 			return kz_err_add(err, "", "%s", _("out of memory"));
 		}
+		record_guard_stamp(&e->guard, &r);
 	}
 	record_form_take(&e->rf, f, &r, err);
 	if (err->n > 0) {
@@ -162,6 +177,11 @@ tr_save(struct form *f, void *arg, struct kz_err *err)
 	if (rc == KZ_OK)
 		memcpy(e->saved, r.id, KZ_ID_SIZE);
 	kz_trainee_free(&r);
+	if (rc == KZ_STALE && record_guard_merge(&e->guard, f, db,
+	    e->t->ctx->cfg, e->orig->id)) {
+		kz_err_clear(err);
+		goto again;
+	}
 	return rc;
 }
 
@@ -170,7 +190,7 @@ tr_form_run(struct tr_tab *t, bool edit)
 {
 	const struct kz_trainee *o = edit && t->list.sel < t->n ?
 	    &t->l[t->list.sel] : NULL;
-	struct tr_edit e = { t, o, "", { 0 } };
+	struct tr_edit e = { .t = t, .orig = o };
 	struct form f;
 
 	if (edit && o == NULL)
@@ -181,10 +201,13 @@ tr_form_run(struct tr_tab *t, bool edit)
 	    _("Add a trainee placement"), e.rf.spec, e.rf.n, &e);
 	if (o)
 		record_form_fill(&e.rf, &f, o);
+	record_guard_init(&e.guard, &e.rf, sizeof (struct kz_trainee), tr_get,
+	    tr_release, o);
 	if (form_run(&f, tr_save)) {
 		tr_load(t, e.saved);
 		frame_message(t->ctx, false, _("Saved %s."), e.saved);
 	}
+	record_guard_free(&e.guard);
 	form_free(&f);
 	record_form_free(&e.rf);
 	return UI_LAYOUT | UI_DRAW_ALL;

@@ -28,9 +28,11 @@ struct keys_entry {
  */
 static const struct keys_entry keys_table[] = {
 	{ KA_UP, "up", "Up k", KEYS_LIST | KEYS_SEARCH | KEYS_PAGER |
-	    KEYS_CANDIDATES | KEYS_TIMELINE, N_("move up"), NULL },
+	    KEYS_CANDIDATES | KEYS_TIMELINE | KEYS_MERGE, N_("move up"),
+	    NULL },
 	{ KA_DOWN, "down", "Down j", KEYS_LIST | KEYS_SEARCH | KEYS_PAGER |
-	    KEYS_CANDIDATES | KEYS_TIMELINE, N_("move down"), NULL },
+	    KEYS_CANDIDATES | KEYS_TIMELINE | KEYS_MERGE, N_("move down"),
+	    NULL },
 	{ KA_PGUP, "page-up", "PgUp C-b", KEYS_LIST | KEYS_SEARCH | KEYS_PAGER |
 	    KEYS_CANDIDATES | KEYS_TIMELINE, N_("previous page"), NULL },
 	{ KA_PGDN, "page-down", "PgDn C-f", KEYS_LIST | KEYS_SEARCH |
@@ -137,6 +139,19 @@ static const struct keys_entry keys_table[] = {
 	    N_("leave the form (asks when something changed)"),
 	    N_("cancel") },
 
+	{ KA_FIELD_THEIRS, "field-theirs", "t", KEYS_MERGE,
+	    N_("take their value of this field"), N_("theirs") },
+	{ KA_FIELD_MINE, "field-mine", "m", KEYS_MERGE,
+	    N_("keep my value of this field"), N_("mine") },
+	{ KA_ALL_THEIRS, "all-theirs", "T", KEYS_MERGE,
+	    N_("take their value of every field"), N_("all theirs") },
+	{ KA_ALL_MINE, "all-mine", "M", KEYS_MERGE,
+	    N_("keep my value of every field"), N_("all mine") },
+	{ KA_SAVE, "save-merged", "F2 C-s", KEYS_MERGE,
+	    N_("save the record with the values chosen"), N_("save") },
+	{ KA_CANCEL, "back-to-form", "Esc", KEYS_MERGE,
+	    N_("back to the form, nothing saved"), N_("back") },
+
 	{ KA_TOGGLE, "toggle", "Space Left Right", KEYS_CHOICE,
 	    N_("next choice"), NULL },
 
@@ -159,7 +174,8 @@ static const struct keys_entry keys_table[] = {
 	    N_("close") },
 
 	{ KA_HELP, "help", "? F1", KEYS_LIST | KEYS_FORM | KEYS_CANDIDATES |
-	    KEYS_TIMELINE | KEYS_SYNC, N_("show every key"), N_("help") },
+	    KEYS_TIMELINE | KEYS_SYNC | KEYS_MERGE, N_("show every key"),
+	    N_("help") },
 	{ KA_REDRAW, "redraw", "C-l", KEYS_LIST | KEYS_SEARCH | KEYS_FORM |
 	    KEYS_PAGER | KEYS_CANDIDATES | KEYS_TIMELINE,
 	    N_("redraw the screen"), NULL },
@@ -183,6 +199,8 @@ static const struct {
 	{ KEYS_CHOICE, false,
 	    N_("Choice fields such as status (or type a choice's first letter)") },
 	{ KEYS_CONFIRM, false, N_("Yes/no questions") },
+	{ KEYS_MERGE, false, N_("A record that changed while its form was "
+	    "open: theirs or mine, field by field") },
 	{ KEYS_REQUESTS, false, N_("Requests (besides the list keys)") },
 	{ KEYS_DISPATCHES, false, N_("Dispatches (besides the list keys)") },
 	{ KEYS_CANDIDATES, false, N_("Candidates of a request") },

@@ -29,6 +29,8 @@
 #define KEYS_PROGRAMME	0x20000	/* an edition's programme or participants */
 #define KEYS_SYNC	0x40000	/* the sync tab: bundles and conflicts */
 #define KEYS_PROMPT	0x80000	/* a question that takes a file name */
+#define KEYS_MERGE	0x100000	/* a record changed while its form was
+					 * open: theirs or mine, field by field */
 
 enum keys_action {
 	KA_NONE = 0,
@@ -48,6 +50,7 @@ enum keys_action {
 	KA_DAY_PREV, KA_DAY_NEXT,
 	KA_THEIRS, KA_MINE, KA_SYNC_EXPORT, KA_SYNC_IMPORT, KA_SHOW_RESOLVED,
 	KA_ACCEPT,
+	KA_FIELD_THEIRS, KA_FIELD_MINE, KA_ALL_THEIRS, KA_ALL_MINE,
 	KA_COUNT
 };
 
