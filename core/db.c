@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +90,11 @@ static const char *const migrations[] = {
 int
 kz_db_fail(struct kz_db *db, struct kz_err *err, const char *what)
 {
+	if (db && db->sql && sqlite3_extended_errcode(db->sql) ==
+	    SQLITE_CONSTRAINT_COMMITHOOK)
+		return kz_err_add(err, "", _("database: %s: a change to records "
+		    "that travel was made outside a transaction, so it would "
+		    "miss the outbox; nothing was written"), what);
 	return kz_err_add(err, "", _("database: %s: %s"), what,
 	    db && db->sql ? sqlite3_errmsg(db->sql) : _("no connection"));
 }
@@ -120,6 +126,55 @@ capture_filter(void *ctx, const char *table)
 	 * (FTS5's shadow tables on every index write): the rules are a short
 	 * list in memory, no SQL: a query per call would scan the schema. */
 	return kz_sync_rule_travels(table);
+}
+
+/*
+ * The one write path. Every commit passes here: one that carries changes
+ * to tables that travel is let through only from kz_db_commit, which has
+ * put them in the outbox first; any other (a write in autocommit, a
+ * savepoint released after SQLite dropped the transaction) becomes a
+ * rollback, so a forgotten transaction fails loudly instead of losing
+ * a change for sync.
+ */
+static int
+commit_hook(void *ctx)
+{
+	struct kz_db *db = ctx;
+	bool travels = db->capture && !sqlite3session_isempty(db->capture);
+
+	if (travels && !db->committing)
+		return 1;	/* SQLite rolls the transaction back */
+	if (travels && db->kill_after > 0 && --db->kill_after == 0)
+		db->kill_now = true;
+	return 0;
+}
+
+/* Called once the commit is in the log: the test hook's kill point. */
+static int
+wal_hook(void *ctx, sqlite3 *sql, const char *name, int pages)
+{
+	struct kz_db *db = ctx;
+
+	if (db->kill_now)
+		raise(SIGKILL);
+	/* what sqlite3_wal_autocheckpoint would do, which this hook replaces */
+	if (pages >= 1000)
+		sqlite3_wal_checkpoint(sql, name);
+	return SQLITE_OK;
+}
+
+/* KZ_TEST_KILL_AFTER_SAVE=N: the process kills itself (SIGKILL, as a
+ * dropped terminal) right after its Nth commit of changes that travel,
+ * so tests can check what such a commit left for sync. Unset: nothing. */
+static void
+test_kill_hook(struct kz_db *db)
+{
+	const char *v = getenv("KZ_TEST_KILL_AFTER_SAVE");
+
+	if (v == NULL || *v == '\0')
+		return;
+	db->kill_after = atoi(v) > 0 ? atoi(v) : 1;
+	sqlite3_wal_hook(db->sql, wal_hook, db);
 }
 
 static void
@@ -196,11 +251,61 @@ kz_db_capture_pause(struct kz_db *db, bool paused)
 		sqlite3session_enable(db->capture, paused ? 0 : 1);
 }
 
+/* The reason SQLite gave when it dropped the transaction, kept at the
+ * first look afterwards: the statements that follow overwrite it. */
+static bool
+check_lost(struct kz_db *db)
+{
+	if (db->depth == 0 || !sqlite3_get_autocommit(db->sql))
+		return false;
+	if (db->lost[0] == '\0')
+		snprintf(db->lost, sizeof db->lost, "%s",
+		    sqlite3_errcode(db->sql) != SQLITE_OK ?
+		    sqlite3_errmsg(db->sql) : _("the transaction was rolled "
+		    "back"));
+	return true;
+}
+
+bool
+kz_db_lost(struct kz_db *db)
+{
+	return check_lost(db);
+}
+
+int
+kz_db_stopped(struct kz_db *db, const char *name, long line,
+    struct kz_err *err)
+{
+	char where[300];
+
+	check_lost(db);
+	if (line > 0)
+		snprintf(where, sizeof where, "%s:%ld", name, line);
+	else
+		snprintf(where, sizeof where, "%s", name);
+	kz_err_add(err, where, _("the import stopped here: %s; nothing was "
+	    "imported"), db->lost[0] ? db->lost : _("the transaction was "
+	    "rolled back"));
+	while (db->depth > 0)
+		kz_db_rollback(db);
+	return KZ_ERROR;
+}
+
 int
 kz_db_begin(struct kz_db *db, struct kz_err *err)
 {
+	/* a savepoint here would open a new transaction, outside the one
+	 * the caller thinks it is in */
+	if (check_lost(db))
+		return kz_err_add(err, "", _("database: the transaction was "
+		    "rolled back: %s"), db->lost);
+	if (db->depth == 0 && db->capture &&
+	    !sqlite3session_isempty(db->capture))
+		capture_restart(db);	/* what a refused commit left */
 	if (exec(db, db->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT kz", err))
 		return KZ_ERROR;
+	if (db->depth == 0)
+		db->lost[0] = '\0';
 	db->depth++;
 	return KZ_OK;
 }
@@ -208,11 +313,22 @@ kz_db_begin(struct kz_db *db, struct kz_err *err)
 int
 kz_db_commit(struct kz_db *db, struct kz_err *err)
 {
+	int rc;
+
+	if (check_lost(db)) {
+		kz_err_add(err, "", _("database: the transaction was rolled "
+		    "back: %s"), db->lost);
+		kz_db_rollback(db);
+		return KZ_ERROR;
+	}
 	if (db->depth == 1 && kz_db_capture_store(db, db->capture, err)) {
 		kz_db_rollback(db);
 		return KZ_ERROR;
 	}
-	if (exec(db, db->depth == 1 ? "COMMIT" : "RELEASE kz", err) != KZ_OK) {
+	db->committing = db->depth == 1;
+	rc = exec(db, db->depth == 1 ? "COMMIT" : "RELEASE kz", err);
+	db->committing = false;
+	if (rc != KZ_OK) {
 		kz_db_rollback(db);
 		return KZ_ERROR;
 	}
@@ -221,12 +337,24 @@ kz_db_commit(struct kz_db *db, struct kz_err *err)
 	return KZ_OK;
 }
 
+int
+kz_db_end(struct kz_db *db, int rc, struct kz_err *err)
+{
+	if (rc != KZ_OK) {
+		kz_db_rollback(db);
+		return rc;
+	}
+	return kz_db_commit(db, err);
+}
+
 void
 kz_db_rollback(struct kz_db *db)
 {
 	if (db->depth == 0)
 		return;
-	if (db->depth == 1)
+	if (check_lost(db))
+		;	/* SQLite has rolled it all back: nothing to undo */
+	else if (db->depth == 1)
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 	else
 		sqlite3_exec(db->sql, "ROLLBACK TO kz; RELEASE kz", NULL, NULL,
@@ -364,6 +492,8 @@ kz_db_open(const char *path, const struct kz_config *cfg, struct kz_err *err)
 	    migrate(db, err) != KZ_OK)
 		goto fail;
 	capture_restart(db);
+	sqlite3_commit_hook(db->sql, commit_hook, db);
+	test_kill_hook(db);
 	return db;
 fail:
 	kz_db_close(db);
@@ -375,13 +505,6 @@ kz_db_close(struct kz_db *db)
 {
 	if (db == NULL)
 		return;
-	/* a write made outside kz_db_begin still reaches the outbox */
-	if (db->capture && !sqlite3session_isempty(db->capture) &&
-	    db->depth == 0) {
-		struct kz_err err = { 0 };
-		if (kz_db_begin(db, &err) == KZ_OK)
-			kz_db_commit(db, &err);
-	}
 	if (db->capture)
 		sqlite3session_delete(db->capture);
 	for (int i = 0; i < db->ncache; i++)

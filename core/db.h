@@ -15,6 +15,10 @@ struct kz_db {
 	const struct kz_config *cfg;
 	int depth;		/* open kz_db_begin levels */
 	sqlite3_session *capture;	/* this transaction's changes, for sync */
+	bool committing;	/* kz_db_commit's own COMMIT is running */
+	char lost[160];		/* why SQLite dropped the transaction */
+	int kill_after;		/* KZ_TEST_KILL_AFTER_SAVE: commits left */
+	bool kill_now;
 	struct kz_db_cached {
 		const char *sql;	/* a string literal: the key */
 		sqlite3_stmt *st;
@@ -39,6 +43,24 @@ int kz_db_schema_latest(void);
 int kz_db_begin(struct kz_db *db, struct kz_err *err);
 int kz_db_commit(struct kz_db *db, struct kz_err *err);
 void kz_db_rollback(struct kz_db *db);
+/* End a kz_db_begin: commit when rc is KZ_OK, else roll back; the result. */
+int kz_db_end(struct kz_db *db, int rc, struct kz_err *err);
+
+/* Every commit that changes a table that travels must come from
+ * kz_db_commit, which records the change in the outbox in the same
+ * transaction; SQLite turns any other into a rollback (the statement
+ * fails, kz_db_fail says why). */
+
+/* Has SQLite rolled back by itself the transaction kz_db_begin opened
+ * (a full disk, an I/O error)? Everything written since the begin is
+ * gone, and any further write would run outside it: the caller must stop.
+ * kz_db_begin and kz_db_commit refuse to go on after it. */
+bool kz_db_lost(struct kz_db *db);
+/* Stop an import whose transaction was lost: close every open level and
+ * add "NAME:LINE: the import stopped here: REASON; nothing was imported"
+ * (LINE 0: no line). Returns KZ_ERROR. */
+int kz_db_stopped(struct kz_db *db, const char *name, long line,
+    struct kz_err *err);
 
 /* Sync capture (which tables: sync_rules.c): pause it while applying
  * others' changes; store a session's changeset in the outbox; count a

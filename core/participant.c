@@ -153,14 +153,18 @@ int
 kz_participant_insert(struct kz_db *db, struct kz_participant *p,
     struct kz_err *err)
 {
-	return part_write(db, p, true, err);
+	if (kz_db_begin(db, err))
+		return KZ_ERROR;
+	return kz_db_end(db, part_write(db, p, true, err), err);
 }
 
 int
 kz_participant_update(struct kz_db *db, struct kz_participant *p,
     struct kz_err *err)
 {
-	return part_write(db, p, false, err);
+	if (kz_db_begin(db, err))
+		return KZ_ERROR;
+	return kz_db_end(db, part_write(db, p, false, err), err);
 }
 
 static int
@@ -176,9 +180,10 @@ kz_participant_delete(struct kz_db *db, const char *typed, struct kz_err *err)
 	char id[KZ_ID_SIZE];
 	const char *v[] = { id };
 
-	if (part_resolve(db, typed, id, err))
+	if (part_resolve(db, typed, id, err) || kz_db_begin(db, err))
 		return KZ_ERROR;
-	return kz_sql_run(db, err, "DELETE FROM participant WHERE id = ?", 1, v);
+	return kz_db_end(db, kz_sql_run(db, err, "DELETE FROM participant "
+	    "WHERE id = ?", 1, v), err);
 }
 
 int

@@ -508,7 +508,9 @@ int
 kz_programme_item_insert(struct kz_db *db, struct kz_item *it, unsigned flags,
     struct kz_err *err, struct kz_err *warn)
 {
-	return item_write(db, it, true, flags, err, warn);
+	if (kz_db_begin(db, err))
+		return KZ_ERROR;
+	return kz_db_end(db, item_write(db, it, true, flags, err, warn), err);
 }
 
 /* Did the item move in time or place? */
@@ -535,7 +537,9 @@ kz_programme_item_update(struct kz_db *db, struct kz_item *it, unsigned flags,
 			flags |= KZ_ITEM_FORCE;
 		kz_programme_item_free(&old);
 	}
-	return item_write(db, it, false, flags, err, warn);
+	if (kz_db_begin(db, err))
+		return KZ_ERROR;
+	return kz_db_end(db, item_write(db, it, false, flags, err, warn), err);
 }
 
 static int
@@ -551,10 +555,10 @@ kz_programme_item_delete(struct kz_db *db, const char *typed, struct kz_err *err
 	char id[KZ_ID_SIZE];
 	const char *v[] = { id };
 
-	if (item_resolve(db, typed, id, err))
+	if (item_resolve(db, typed, id, err) || kz_db_begin(db, err))
 		return KZ_ERROR;
-	return kz_sql_run(db, err, "DELETE FROM programme_item WHERE id = ?", 1,
-	    v);
+	return kz_db_end(db, kz_sql_run(db, err, "DELETE FROM programme_item "
+	    "WHERE id = ?", 1, v), err);
 }
 
 int

@@ -172,13 +172,17 @@ kz_series_insert(struct kz_db *db, struct kz_series *s, struct kz_err *err)
 	if ((s->office == NULL || *s->office == '\0') && db->cfg &&
 	    kz_str_set(&s->office, db->cfg->office_id))
 		return kz_err_add(err, "", _("out of memory"));
-	return series_write(db, s, true, err);
+	if (kz_db_begin(db, err))
+		return KZ_ERROR;
+	return kz_db_end(db, series_write(db, s, true, err), err);
 }
 
 int
 kz_series_update(struct kz_db *db, struct kz_series *s, struct kz_err *err)
 {
-	return series_write(db, s, false, err);
+	if (kz_db_begin(db, err))
+		return KZ_ERROR;
+	return kz_db_end(db, series_write(db, s, false, err), err);
 }
 
 /* The stored columns, then the number of editions (not stored). */
@@ -303,8 +307,9 @@ kz_series_delete(struct kz_db *db, const char *typed, struct kz_err *err)
 		return KZ_ERROR;
 	}
 	v[0] = s.id;
-	rc = kz_sql_run(db, err, "DELETE FROM seminar_series WHERE id = ?", 1,
-	    v);
+	if ((rc = kz_db_begin(db, err)) == KZ_OK)
+		rc = kz_db_end(db, kz_sql_run(db, err, "DELETE FROM "
+		    "seminar_series WHERE id = ?", 1, v), err);
 	kz_series_free(&s);
 	return rc;
 }
@@ -1065,8 +1070,9 @@ kz_seminar_delete(struct kz_db *db, const char *typed, struct kz_err *err)
 	char id[KZ_ID_SIZE];
 	const char *v[] = { id };
 
-	if (kz_seminar_resolve(db, typed, id, err))
+	if (kz_seminar_resolve(db, typed, id, err) || kz_db_begin(db, err))
 		return KZ_ERROR;
 	/* programme, participants and attendance go with ON DELETE CASCADE */
-	return kz_sql_run(db, err, "DELETE FROM seminar WHERE id = ?", 1, v);
+	return kz_db_end(db, kz_sql_run(db, err, "DELETE FROM seminar WHERE "
+	    "id = ?", 1, v), err);
 }

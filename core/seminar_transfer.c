@@ -46,6 +46,7 @@ run_import(struct importer *im, const char *name, const char *data,
 {
 	struct kz_csv csv;
 	struct kz_csv_row row;
+	long lost = 0;
 	int rc;
 
 	memset(rep, 0, sizeof *rep);
@@ -90,11 +91,19 @@ run_import(struct importer *im, const char *name, const char *data,
 			break;
 		}
 		report(rep, name, row.line, _("warning: "), &w);
+		/* SQLite dropped the transaction (a full disk): the rows
+		 * after would each commit on their own, outside the outbox */
+		if (kz_db_lost(im->db))
+			lost = row.line;
 		kz_csv_row_free(&row);
+		if (lost)
+			break;
 	}
-	if (rc < 0 || (rep->bad && !skip_bad)) {
+	if (lost || rc < 0 || (rep->bad && !skip_bad)) {
+		if (lost)
+			kz_db_stopped(im->db, name, lost, err);
 		kz_db_rollback(im->db);
-		if (rc >= 0)
+		if (rc >= 0 && !lost)
 			kz_err_add(err, name, _("%zu of %zu rows are not valid; "
 			    "nothing was imported"), rep->bad, rep->read);
 		rep->skipped = rep->read;
@@ -102,7 +111,13 @@ run_import(struct importer *im, const char *name, const char *data,
 		return KZ_ERROR;
 	}
 	rep->skipped += rep->bad;
-	return kz_db_commit(im->db, err);
+	if (kz_db_commit(im->db, err) != KZ_OK) {
+		kz_err_add(err, name, _("nothing was imported"));
+		rep->skipped = rep->read;
+		rep->imported = 0;
+		return KZ_ERROR;
+	}
+	return KZ_OK;
 }
 
 /* ---- programme items ---- */

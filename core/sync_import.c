@@ -149,6 +149,8 @@ kz_sync_import_mem(struct kz_db *db, const char *name,
 	kz_db_capture_pause(db, false);
 	if (rc == KZ_OK)
 		rc = kz_db_commit(db, err);	/* checks the foreign keys */
+	else if (kz_db_lost(db))	/* a full disk: say so, stop */
+		kz_db_stopped(db, name, 0, err);
 	else
 		kz_db_rollback(db);
 	if (rc != KZ_OK)	/* rolled back: nothing of it stayed */

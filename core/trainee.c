@@ -194,13 +194,17 @@ tr_write(struct kz_db *db, struct kz_trainee *t, bool insert,
 int
 kz_trainee_insert(struct kz_db *db, struct kz_trainee *t, struct kz_err *err)
 {
-	return tr_write(db, t, true, err);
+	if (kz_db_begin(db, err))
+		return KZ_ERROR;
+	return kz_db_end(db, tr_write(db, t, true, err), err);
 }
 
 int
 kz_trainee_update(struct kz_db *db, struct kz_trainee *t, struct kz_err *err)
 {
-	return tr_write(db, t, false, err);
+	if (kz_db_begin(db, err))
+		return KZ_ERROR;
+	return kz_db_end(db, tr_write(db, t, false, err), err);
 }
 
 static int
@@ -216,9 +220,10 @@ kz_trainee_delete(struct kz_db *db, const char *typed, struct kz_err *err)
 	char id[KZ_ID_SIZE];
 	const char *v[] = { id };
 
-	if (tr_resolve(db, typed, id, err))
+	if (tr_resolve(db, typed, id, err) || kz_db_begin(db, err))
 		return KZ_ERROR;
-	return kz_sql_run(db, err, "DELETE FROM trainee WHERE id = ?", 1, v);
+	return kz_db_end(db, kz_sql_run(db, err, "DELETE FROM trainee WHERE "
+	    "id = ?", 1, v), err);
 }
 
 int

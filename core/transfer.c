@@ -94,6 +94,7 @@ kz_import_specialists(struct kz_db *db, const char *name, const char *data,
 	int rc;
 	sqlite3_stmt *same = NULL;
 	size_t total = 0;
+	long lost = 0;
 
 	memset(rep, 0, sizeof *rep);
 	/* Count lines first so progress can say "of N"; cheap next to SQL. */
@@ -152,15 +153,23 @@ kz_import_specialists(struct kz_db *db, const char *name, const char *data,
 		} else
 			rep->imported++;
 		kz_specialist_free(&s);
+		/* SQLite dropped the transaction (a full disk): the rows
+		 * after would each commit on their own, outside the outbox */
+		if (kz_db_lost(db))
+			lost = row.line;
 		kz_csv_row_free(&row);
+		if (lost)
+			break;
 	}
 	sqlite3_finalize(same);
 	free(map);
 	if (progress)
 		progress(ctx, total, total);
-	if (rc < 0 || (rep->bad && !skip_bad)) {
+	if (lost || rc < 0 || (rep->bad && !skip_bad)) {
+		if (lost)
+			kz_db_stopped(db, name, lost, err);
 		kz_db_rollback(db);
-		if (rc >= 0)
+		if (rc >= 0 && !lost)
 			kz_err_add(err, name, _("%zu of %zu rows are not valid; "
 			    "nothing was imported"), rep->bad, rep->read);
 		/* every row stays out, the good ones with the bad */
@@ -169,7 +178,13 @@ kz_import_specialists(struct kz_db *db, const char *name, const char *data,
 		return KZ_ERROR;
 	}
 	rep->skipped += rep->bad;
-	return kz_db_commit(db, err);
+	if (kz_db_commit(db, err) != KZ_OK) {
+		kz_err_add(err, name, _("nothing was imported"));
+		rep->skipped = rep->read;
+		rep->imported = 0;
+		return KZ_ERROR;
+	}
+	return KZ_OK;
 }
 
 int
