@@ -83,6 +83,13 @@ static const char *const migrations[] = {
 	"INSERT INTO local_search_map (id, n) SELECT id, rowid FROM specialist_fts;"
 	/* an import looks for the same person before adding one */
 	"CREATE INDEX specialist_same ON specialist(name_roman, name, government);",
+	/* 5 -> 6: a bundle is made (its number and bytes committed) before
+	 * its file is written, so a kill between the two cannot lose it or
+	 * reuse its number; the bytes stay for `sync export --again`. The
+	 * bundles written before this were written. */
+	"ALTER TABLE sync_export ADD COLUMN data BLOB;"
+	"ALTER TABLE sync_export ADD COLUMN written TEXT;"
+	"UPDATE sync_export SET written = at;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

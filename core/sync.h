@@ -26,6 +26,7 @@ struct kz_bundle_info {
 struct kz_sync_result {
 	struct kz_bundle_info info;
 	bool nothing;		/* export: nothing to send; import: seen before */
+	bool again;		/* export: a bundle made before, written now */
 	long applied;		/* rows changed here */
 	long unchanged;		/* rows that were already as the bundle says */
 	long conflicts;		/* kept aside */
@@ -34,10 +35,20 @@ struct kz_sync_result {
 /*
  * Write everything changed since the last export (or, with all, every
  * record) to path as the next bundle in this database's sequence. The
- * file appears whole or not at all, and the sequence moves on only when
- * it has. res->nothing when there was nothing to send (no file).
+ * bundle is made (its number and bytes committed) before its file is
+ * written, whole or not at all; a bundle made but not written (a kill, a
+ * full disk) is written first instead, the same bytes (res->again), so a
+ * number never names two contents. res->nothing when there was nothing
+ * to send (no file).
  */
 int kz_sync_export(struct kz_db *db, const char *path, bool all,
+    struct kz_sync_result *res, struct kz_err *err);
+
+/*
+ * Write bundle seq, made here before, to path again, byte for byte the
+ * same (a file lost or damaged on the way). res->info says what it holds.
+ */
+int kz_sync_export_again(struct kz_db *db, long seq, const char *path,
     struct kz_sync_result *res, struct kz_err *err);
 
 /*
@@ -71,6 +82,9 @@ struct kz_sync_source {
 struct kz_sync_status {
 	char db[40];		/* this database's id */
 	long exported;		/* last sequence written */
+	long made;		/* last sequence made (written or not) */
+	long unwritten;		/* bundles made but not written yet */
+	long next;		/* the bundle the next export writes */
 	char exported_at[32];
 	long pending;		/* changes waiting for the next export */
 	long open_conflicts;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "record.h"
 #include "search.h"
 #include "sync_rules.h"
 
@@ -311,6 +312,141 @@ take_theirs(struct kz_db *db, const char *tbl, const char *op,
 	return KZ_OK;
 }
 
+/*
+ * Keeping mine must travel too, or the side that sent theirs keeps it for
+ * good. That side holds theirs: the row is put as theirs says with the
+ * capture paused, then back to mine with it running and a fresh stamp, so
+ * the outbox carries the change from theirs to mine in this transaction
+ * and one round trip makes both sides agree. A row that is not here (an
+ * addition or a change refused) goes out as its deletion. Deletions kept
+ * aside are not sent again (the record and its rows would have to go
+ * whole); nor is anything when theirs cannot be put here (refused).
+ */
+static int
+send_mine(struct kz_db *db, const char *tbl, const char *op,
+    const char *change, struct kz_err *err)
+{
+	const struct kz_sync_rule *r = kz_sync_rule_of(tbl);
+	struct kz_buf where = { 0 }, sql = { 0 };
+	struct kz_err lost = { 0 };
+	sqlite3_stmt *cols, *st;
+	sqlite3_value **saved = NULL;
+	int ncol = 0, rc = KZ_OK;
+	bool here = false;
+	char *q, now[32];
+
+	if (strcmp(op, "delete") == 0)
+		return KZ_OK;
+	if (sqlite3_prepare_v2(db->sql, "SELECT key FROM json_each(?, ?)", -1,
+	    &cols, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "sync");
+	sqlite3_bind_text(cols, 1, change, -1, SQLITE_STATIC);
+	where_key(&where, cols);
+	sqlite3_finalize(cols);
+	/* mine, every column, as it is now */
+	q = sqlite3_mprintf("SELECT * FROM \"%w\" WHERE 1%s", tbl,
+	    kz_buf_str(&where));
+	if (sqlite3_prepare_v2(db->sql, q, -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_free(q);
+		kz_buf_free(&where);
+		return kz_db_fail(db, err, "sync");
+	}
+	sqlite3_free(q);
+	sqlite3_bind_text(st, 1, change, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		here = true;
+		ncol = sqlite3_column_count(st);
+		saved = calloc((size_t)ncol, sizeof *saved);
+		q = sqlite3_mprintf("UPDATE \"%w\" SET ", tbl);
+		kz_buf_puts(&sql, q);
+		sqlite3_free(q);
+		for (int c = 0; saved && c < ncol; c++) {
+			saved[c] = sqlite3_value_dup(sqlite3_column_value(st, c));
+			q = sqlite3_mprintf("%s\"%w\" = ?%d", c ? ", " : "",
+			    sqlite3_column_name(st, c), c + 2);
+			kz_buf_puts(&sql, q);
+			sqlite3_free(q);
+		}
+		kz_buf_puts(&sql, " WHERE 1");
+		kz_buf_puts(&sql, kz_buf_str(&where));
+	}
+	sqlite3_finalize(st);
+	if (here && saved == NULL)
+		rc = kz_err_add(err, "", _("out of memory"));
+	if (rc != KZ_OK || (!here && strcmp(op, "update") == 0))
+		goto out;	/* nothing here that the other side lacks */
+	if (kz_db_begin(db, err)) {
+		rc = KZ_ERROR;
+		goto out;
+	}
+	kz_db_capture_pause(db, true);
+	rc = take_theirs(db, tbl, op, change, &lost);
+	kz_db_capture_pause(db, false);
+	if (rc != KZ_OK) {	/* theirs cannot be here: nothing to undo */
+		kz_db_rollback(db);
+		rc = KZ_OK;
+		goto out;
+	}
+	if (here) {
+		if (sqlite3_prepare_v2(db->sql, kz_buf_str(&sql), -1, &st,
+		    NULL) != SQLITE_OK)
+			rc = kz_db_fail(db, err, "sync");
+		else {
+			sqlite3_bind_text(st, 1, change, -1, SQLITE_STATIC);
+			for (int c = 0; c < ncol; c++)
+				sqlite3_bind_value(st, c + 2, saved[c]);
+			if (sqlite3_step(st) != SQLITE_DONE)
+				rc = kz_db_fail(db, err, "sync");
+			sqlite3_finalize(st);
+		}
+		/* a later stamp, so the other side takes mine as the last
+		 * edit (stamps never clash) */
+		if (rc == KZ_OK && r->stamp != NULL) {
+			q = sqlite3_mprintf("UPDATE \"%w\" SET \"%w\" = ?2, "
+			    "\"%w\" = ?3 WHERE 1%s", tbl, r->stamp, r->stamp_by,
+			    kz_buf_str(&where));
+			kz_now_utc(now);
+			if (sqlite3_prepare_v2(db->sql, q, -1, &st, NULL) !=
+			    SQLITE_OK)
+				rc = kz_db_fail(db, err, "sync");
+			else {
+				sqlite3_bind_text(st, 1, change, -1,
+				    SQLITE_STATIC);
+				sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 3, kz_record_user(db), -1,
+				    SQLITE_STATIC);
+				if (sqlite3_step(st) != SQLITE_DONE)
+					rc = kz_db_fail(db, err, "sync");
+				sqlite3_finalize(st);
+			}
+			sqlite3_free(q);
+		}
+	} else {
+		q = sqlite3_mprintf("DELETE FROM \"%w\" WHERE 1%s", tbl,
+		    kz_buf_str(&where));
+		if (sqlite3_prepare_v2(db->sql, q, -1, &st, NULL) != SQLITE_OK)
+			rc = kz_db_fail(db, err, "sync");
+		else {
+			sqlite3_bind_text(st, 1, change, -1, SQLITE_STATIC);
+			if (sqlite3_step(st) != SQLITE_DONE)
+				rc = kz_db_fail(db, err, "sync");
+			sqlite3_finalize(st);
+		}
+		sqlite3_free(q);
+	}
+	if (rc == KZ_OK)
+		rc = kz_db_commit(db, err);
+	else
+		kz_db_rollback(db);
+out:
+	for (int c = 0; saved && c < ncol; c++)
+		sqlite3_value_free(saved[c]);
+	free(saved);
+	kz_buf_free(&where);
+	kz_buf_free(&sql);
+	return rc;
+}
+
 /* Settle one open conflict inside the caller's transaction. */
 static int
 resolve_one(struct kz_db *db, long n, bool theirs, struct kz_err *err)
@@ -332,8 +468,8 @@ resolve_one(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 	sqlite3_finalize(st);
 	if (change == NULL)
 		return kz_err_add(err, "", _("no conflict number %ld"), n);
-	if (theirs)
-		rc = take_theirs(db, tbl, op, change, err);
+	rc = theirs ? take_theirs(db, tbl, op, change, err) :
+	    send_mine(db, tbl, op, change, err);
 	if (rc == KZ_OK && kz_sync_rule_of(tbl)->indexed)
 		rc = kz_search_refresh(db, record, err);
 	free(change);

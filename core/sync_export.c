@@ -2,6 +2,8 @@
 #include "sync.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,23 +147,191 @@ with_authors(struct kz_db *db, void **data, int *size, struct kz_err *err)
 	return KZ_OK;
 }
 
-/* The sequence moves on in the same transaction that empties the outbox;
- * the file at tmp takes its name just before that commits. On failure
- * neither file is left. */
-static int
-record_export(struct kz_db *db, const char *path, const char *tmp,
-    const struct kz_bundle_info *in, long upto, struct kz_err *err)
+/*
+ * An export is steps each safe to be killed at:
+ *
+ *	made	one transaction moves the sequence on, empties the outbox
+ *		and keeps the bundle's bytes (sync_export.data);
+ *	part	the bytes go to FILE.part, fsynced;
+ *	renamed	FILE.part becomes FILE, the directory fsynced;
+ *	written	the bundle is marked written.
+ *
+ * Killed before "made", nothing happened; after it, the next export
+ * writes the same bundle again, byte for byte, before anything new. So a
+ * number never names two contents and no change is sent twice or lost.
+ * KIZUNA_TEST_KILL_AT=STEP kills the process at a step, for the tests.
+ */
+static void
+kill_point(const char *step)
 {
+	const char *at = getenv("KIZUNA_TEST_KILL_AT");
+
+	if (at != NULL && strcmp(at, step) == 0)
+		raise(SIGKILL);
+}
+
+/* FILE.part written and fsynced, then renamed to FILE. A name of its own,
+ * not a random one: a .part left by a kill is overwritten by the next
+ * try, and removed when that try fails. */
+static int
+put_file(const char *path, const void *data, size_t len, struct kz_err *err)
+{
+	char part[4200];
+	const char *p = data;
+	size_t done = 0, half = len / 2;
+	int fd, e;
+
+	if ((size_t)snprintf(part, sizeof part, "%s.part", path) >= sizeof part)
+		return kz_err_add(err, path, _("cannot write the bundle: %s"),
+		    strerror(ENAMETOOLONG));
+	if ((fd = open(part, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) < 0)
+		return kz_err_add(err, part, _("cannot write the bundle: %s"),
+		    strerror(errno));
+	while (done < len) {
+		/* the first half alone, so a test can kill it half written */
+		ssize_t w = write(fd, p + done, (done < half ? half : len) - done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			e = w == 0 ? EIO : errno;
+			goto fail;
+		}
+		done += (size_t)w;
+		if (done == half)
+			kill_point("half");
+	}
+	if (fsync(fd) != 0) {
+		e = errno;
+		goto fail;
+	}
+	if (close(fd) != 0) {
+		e = errno;
+		unlink(part);
+		goto report;
+	}
+	kill_point("part");
+	if (kz_file_commit(part, path) != 0) {
+		e = errno;
+		goto report;
+	}
+	return KZ_OK;
+fail:
+	close(fd);
+	unlink(part);
+report:
+	/* ENOSPC and EFBIG (SIGXFSZ is ignored: main.c) land here */
+	return kz_err_add(err, path, _("cannot write the bundle: %s"),
+	    strerror(e));
+}
+
+/* Write bundle seq, made before, from the bytes kept of it, and mark it
+ * written. */
+static int
+write_made(struct kz_db *db, long seq, const char *path,
+    struct kz_sync_result *res, struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	unsigned char *data = NULL;
+	size_t len = 0, at;
+	bool found = false;
+	char now[32];
+	int rc;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT data, file FROM sync_export "
+	    "WHERE seq = ?", -1, &st, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "export");
+	sqlite3_bind_int64(st, 1, seq);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *was = (const char *)sqlite3_column_text(st, 1);
+		char part[4200];
+
+		found = true;
+		/* a try killed while writing under another name left this */
+		if (was != NULL && strcmp(was, path) != 0 &&
+		    (size_t)snprintf(part, sizeof part, "%s.part", was) <
+		    sizeof part)
+			unlink(part);
+		len = (size_t)sqlite3_column_bytes(st, 0);
+		if (sqlite3_column_type(st, 0) == SQLITE_BLOB && len > 0 &&
+		    (data = malloc(len)) != NULL)
+			memcpy(data, sqlite3_column_blob(st, 0), len);
+	}
+	sqlite3_finalize(st);
+	if (!found)
+		return kz_err_add(err, "", _("no bundle %ld was made by this "
+		    "database (the last is %ld)"), seq, kz_sync_meta_number(db,
+		    "SELECT coalesce(max(seq), 0) FROM sync_export"));
+	if (data == NULL)
+		return kz_err_add(err, "", _("bundle %ld was made before kizuna "
+		    "kept the contents of bundles: it cannot be written again"),
+		    seq);
+	/* the bytes kept must still be the bundle, checksum and all */
+	if (kz_sync_verify(NULL, path, data, len, &res->info, &at, err)) {
+		free(data);
+		return KZ_ERROR;
+	}
+	rc = put_file(path, data, len, err);
+	free(data);
+	if (rc != KZ_OK)
+		return KZ_ERROR;
+	kill_point("renamed");
+	kz_now_utc(now);
+	if (sqlite3_prepare_v2(db->sql, "UPDATE sync_export SET written = "
+	    "coalesce(written, ?), file = ? WHERE seq = ?", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return kz_db_fail(db, err, "export");
+	sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, seq);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)	/* the file is whole; the mark waits */
+		return kz_db_fail(db, err, "export");
+	kill_point("written");
+	return KZ_OK;
+}
+
+/* The oldest bundle made but not written, or 0. */
+static long
+unwritten(struct kz_db *db)
+{
+	return kz_sync_meta_number(db, "SELECT coalesce(min(seq), 0) FROM "
+	    "sync_export WHERE written IS NULL");
+}
+
+/* The step "made": the sequence moves on, the outbox up to upto is
+ * emptied and the bundle's bytes are kept, in one transaction, synced
+ * to disk before the file is written. before is the last sequence as
+ * the changes were gathered: another export since then took them. */
+static int
+make_bundle(struct kz_db *db, const char *path, const void *data, int size,
+    long before, long upto, struct kz_bundle_info *in, struct kz_err *err)
+{
+	struct kz_buf b = { 0 };
 	sqlite3_stmt *st = NULL;
-	char seqs[32];
+	char dbid[40], seqs[32];
 
 	if (kz_db_begin(db, err))
-		goto fail;
+		return KZ_ERROR;
+	if (kz_sync_meta_get(db, "db", dbid, sizeof dbid) ||
+	    kz_sync_meta_get(db, "exported", seqs, sizeof seqs))
+		goto fail_tx;
+	if (atol(seqs) != before || unwritten(db) != 0) {
+		kz_db_rollback(db);
+		return kz_err_add(err, "", _("another export ran at the same "
+		    "time: export again"));
+	}
+	in->seq = before + 1;
+	if (kz_sync_bundle_write(&b, db->cfg, dbid, data, size, in, err)) {
+		kz_db_rollback(db);
+		return KZ_ERROR;
+	}
 	snprintf(seqs, sizeof seqs, "%ld", in->seq);
 	if (kz_sync_meta_set(db, "exported", seqs) ||
 	    sqlite3_prepare_v2(db->sql, "INSERT INTO sync_export (seq, at, file, "
-	    "bytes, changes, sha256) VALUES (?, ?, ?, ?, ?, ?)", -1, &st, NULL)
-	    != SQLITE_OK)
+	    "bytes, changes, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)", -1,
+	    &st, NULL) != SQLITE_OK)
 		goto fail_tx;
 	sqlite3_bind_int64(st, 1, in->seq);
 	sqlite3_bind_text(st, 2, in->created, -1, SQLITE_STATIC);
@@ -169,6 +339,7 @@ record_export(struct kz_db *db, const char *path, const char *tmp,
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)in->bytes);
 	sqlite3_bind_int64(st, 5, in->changes);
 	sqlite3_bind_text(st, 6, in->sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 7, b.s, (int)b.len, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		goto fail_tx;
 	sqlite3_finalize(st);
@@ -181,23 +352,24 @@ record_export(struct kz_db *db, const char *path, const char *tmp,
 		goto fail_tx;
 	sqlite3_finalize(st);
 	st = NULL;
-	if (kz_file_commit(tmp, path) != 0) {
-		kz_err_add(err, path, _("cannot write the bundle: %s"),
-		    strerror(errno));
-		kz_db_rollback(db);
-		goto fail;
-	}
+	kz_buf_free(&b);
+	kill_point("gathered");
+	/* what is sent must never be undone by a power cut: this commit
+	 * reaches the disk before the file is written */
+	sqlite3_exec(db->sql, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
 	if (kz_db_commit(db, err)) {
-		unlink(path);	/* the sequence did not move: no bundle */
+		sqlite3_exec(db->sql, "PRAGMA synchronous = NORMAL", NULL, NULL,
+		    NULL);
 		return KZ_ERROR;
 	}
+	sqlite3_exec(db->sql, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+	kill_point("made");
 	return KZ_OK;
 fail_tx:
 	kz_db_fail(db, err, "export");
 	sqlite3_finalize(st);
+	kz_buf_free(&b);
 	kz_db_rollback(db);
-fail:
-	unlink(tmp);
 	return KZ_ERROR;
 }
 
@@ -205,17 +377,21 @@ int
 kz_sync_export(struct kz_db *db, const char *path, bool all,
     struct kz_sync_result *res, struct kz_err *err)
 {
-	struct kz_buf b = { 0 };
-	struct kz_bundle_info *in = &res->info;
 	void *data = NULL;
 	int size = 0, rc;
-	long upto;
-	char dbid[40], seqs[32], tmp[4200];
+	long upto, before, seq;
+	char seqs[32];
 
 	memset(res, 0, sizeof *res);
-	if (kz_sync_meta_get(db, "db", dbid, sizeof dbid) ||
-	    kz_sync_meta_get(db, "exported", seqs, sizeof seqs))
+	/* a bundle made but not written (killed, or the disk was full) is
+	 * finished first, the same bytes under the same number */
+	if ((seq = unwritten(db)) != 0) {
+		res->again = true;
+		return write_made(db, seq, path, res, err);
+	}
+	if (kz_sync_meta_get(db, "exported", seqs, sizeof seqs))
 		return kz_db_fail(db, err, "sync");
+	before = atol(seqs);
 	if (gather(db, all, &data, &size, &upto, err))
 		return KZ_ERROR;
 	if (size == 0) {
@@ -225,17 +401,27 @@ kz_sync_export(struct kz_db *db, const char *path, bool all,
 	}
 	if (!all && with_authors(db, &data, &size, err))
 		return KZ_ERROR;
-	in->seq = atol(seqs) + 1;
-	rc = kz_sync_bundle_write(&b, db->cfg, dbid, data, size, in, err);
+	rc = make_bundle(db, path, data, size, before, upto, &res->info, err);
 	sqlite3_free(data);
 	if (rc != KZ_OK)
 		return KZ_ERROR;
-	if (kz_file_write_temp(path, b.s, b.len, tmp, sizeof tmp) != 0) {
-		rc = kz_err_add(err, path, _("cannot write the bundle: %s"),
-		    strerror(errno));
-		kz_buf_free(&b);
-		return rc;
+	if (write_made(db, res->info.seq, path, res, err)) {
+		kz_err_add(err, "", _("bundle %ld is made and kept: export "
+		    "again to write it"), res->info.seq);
+		return KZ_ERROR;
 	}
-	kz_buf_free(&b);
-	return record_export(db, path, tmp, in, upto, err);
+	return KZ_OK;
+}
+
+int
+kz_sync_export_again(struct kz_db *db, long seq, const char *path,
+    struct kz_sync_result *res, struct kz_err *err)
+{
+	memset(res, 0, sizeof *res);
+	res->again = true;
+	if (seq < 1)
+		return kz_err_add(err, "", _("no bundle %ld was made by this "
+		    "database (the last is %ld)"), seq, kz_sync_meta_number(db,
+		    "SELECT coalesce(max(seq), 0) FROM sync_export"));
+	return write_made(db, seq, path, res, err);
 }

@@ -73,12 +73,18 @@ kz_sync_status(struct kz_db *db, struct kz_sync_status *s, struct kz_err *err)
 	if (kz_sync_meta_get(db, "db", s->db, sizeof s->db) ||
 	    kz_sync_meta_get(db, "exported", v, sizeof v))
 		return kz_db_fail(db, err, "sync");
-	s->exported = atol(v);
+	s->made = atol(v);
+	s->exported = kz_sync_meta_number(db, "SELECT coalesce(max(seq), 0) "
+	    "FROM sync_export WHERE written IS NOT NULL");
+	s->unwritten = kz_sync_meta_number(db, "SELECT count(*) FROM "
+	    "sync_export WHERE written IS NULL");
+	s->next = s->unwritten ? kz_sync_meta_number(db, "SELECT min(seq) "
+	    "FROM sync_export WHERE written IS NULL") : s->made + 1;
 	s->pending = kz_sync_pending(db);
 	s->open_conflicts = kz_sync_meta_number(db, "SELECT count(*) FROM "
 	    "sync_conflict WHERE resolved IS NULL");
-	if (sqlite3_prepare_v2(db->sql, "SELECT at FROM sync_export ORDER BY "
-	    "seq DESC LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(db->sql, "SELECT written FROM sync_export WHERE "
+	    "written IS NOT NULL ORDER BY seq DESC LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW)
 			snprintf(s->exported_at, sizeof s->exported_at, "%s",
 			    sqlite3_column_text(st, 0));

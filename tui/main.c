@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,6 +131,9 @@ main(int argc, char **argv)
 	struct kz_err err = { 0 };
 	int ch, rc;
 
+	/* a file past the size limit (ulimit -f) is then a write error that
+	 * names the file (EFBIG), not a silent death by SIGXFSZ */
+	signal(SIGXFSZ, SIG_IGN);
 	kz_i18n_init(NULL);
 	/* the record types' options, before any command is looked at */
 	cli_record_options();

@@ -705,6 +705,75 @@ test_bookkeeping_refused(void **state)
 	kz_buf_free(&b);
 }
 
+/* A bundle written again is the same bytes under the same number, even
+ * after later bundles and after the database was closed and opened; a
+ * bundle never made is refused, naming the last. */
+static void
+test_export_again_identical(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_sync_result r, r2;
+	struct kz_err err = { 0 };
+	char x[KZ_ID_SIZE], p1[128], p2[128], p3[128], again[128];
+	char *a, *b, buf[KZ_ERR_MSG + 100];
+	size_t alen, blen;
+
+	add(f, TYO, "佐藤健一", "Kenichi Sato", x);
+	snprintf(p1, sizeof p1, "%s/one.kzb", f->dir);
+	assert_int_equal(kz_sync_export(f->db[TYO], p1, false, &r, &err), KZ_OK);
+	assert_int_equal(r.info.seq, 1);
+	assert_false(r.again);
+	at("2026-11-02T09:00:00Z");	/* a later clock: the bytes may not move */
+	edit(f, TYO, x, "post", "部長");
+	snprintf(p2, sizeof p2, "%s/two.kzb", f->dir);
+	assert_int_equal(kz_sync_export(f->db[TYO], p2, false, &r, &err), KZ_OK);
+	assert_int_equal(r.info.seq, 2);
+	snprintf(p3, sizeof p3, "%s/all.kzb", f->dir);
+	assert_int_equal(kz_sync_export(f->db[TYO], p3, true, &r, &err), KZ_OK);
+	assert_int_equal(r.info.seq, 3);
+	for (long n = 1; n <= 3; n++) {
+		const char *orig = n == 1 ? p1 : n == 2 ? p2 : p3;
+
+		snprintf(again, sizeof again, "%s/again-%ld.kzb", f->dir, n);
+		assert_int_equal(kz_sync_export_again(f->db[TYO], n, again, &r2,
+		    &err), KZ_OK);
+		assert_int_equal(r2.info.seq, n);
+		assert_true(r2.again);
+		assert_non_null(a = kz_file_read(orig, 0, &alen));
+		assert_non_null(b = kz_file_read(again, 0, &blen));
+		assert_int_equal(alen, blen);
+		assert_int_equal(r2.info.bytes, blen);
+		assert_memory_equal(a, b, alen);
+		free(a);
+		free(b);
+	}
+	/* the number did not move, nothing waits, no .part is left */
+	assert_string_equal(q(f, TYO, "SELECT value FROM sync_meta WHERE key = "
+	    "'exported'", NULL), "3");
+	snprintf(again, sizeof again, "%s/again-1.kzb.part", f->dir);
+	assert_int_equal(access(again, F_OK), -1);
+	/* over a damaged file, the same bytes again */
+	assert_int_equal(kz_file_write_atomic(p1, "KIZUNA-BUNDLE 1\ncut", 19), 0);
+	assert_int_equal(kz_sync_export_again(f->db[TYO], 1, p1, &r2, &err),
+	    KZ_OK);
+	snprintf(again, sizeof again, "%s/again-1.kzb", f->dir);
+	assert_non_null(a = kz_file_read(p1, 0, &alen));
+	assert_non_null(b = kz_file_read(again, 0, &blen));
+	assert_int_equal(alen, blen);
+	assert_memory_equal(a, b, alen);
+	free(a);
+	free(b);
+	/* head office's copy and the rewritten one are one bundle to BJS */
+	r = import(f, BJS, p1);
+	assert_false(r.nothing);
+	r = import(f, BJS, again);
+	assert_true(r.nothing);
+	assert_int_equal(kz_sync_export_again(f->db[TYO], 4, again, &r2, &err),
+	    KZ_ERROR);
+	assert_non_null(strstr(kz_err_first(&err, buf, sizeof buf),
+	    "the last is 3"));
+}
+
 int
 main(void)
 {
@@ -727,6 +796,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_rules_match_schema, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_export_again_identical,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bookkeeping_refused, setup,
 		    teardown),
 	};

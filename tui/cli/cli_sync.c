@@ -9,11 +9,14 @@
 #include "cli_output.h"
 #include "sync.h"
 
-enum { O_ALL = 1 };
+enum { O_ALL = 1, O_AGAIN };
 
 const struct cli_opt cli_sync_export_opts[] = {
 	{ .name = "all", .key = O_ALL,
 	  .help = N_("every record, for a database that starts from nothing") },
+	{ .name = "again", .arg = "N", .key = O_AGAIN,
+	  .help = N_("write bundle N again, byte for byte (a file lost or "
+	  "damaged)") },
 	{ 0 },
 };
 
@@ -29,19 +32,30 @@ cli_sync_export(struct cli *c, const struct cli_args *a)
 	struct kz_sync_result res;
 	struct kz_sync_status st;
 	struct kz_err err = { 0 };
-	const char *path = cli_opt(a, CLI_K_OUTPUT);
-	char name[64];
+	const char *path = cli_opt(a, CLI_K_OUTPUT), *again = cli_opt(a, O_AGAIN);
+	char name[64], *end;
 	bool all = cli_has(a, O_ALL);
+	long n = 0;
 
+	if (again != NULL) {
+		n = strtol(again, &end, 10);
+		if (*again == '\0' || *end || n <= 0)
+			return cli_fail(_("--again: \"%s\" is not a bundle "
+			    "number"), again);
+		if (all)
+			return cli_fail(_("--again writes a bundle made before: "
+			    "not with --all"));
+	}
 	if (path == NULL) {
 		if (kz_sync_status(c->db, &st, &err))
 			return cli_fail_err(&err);
 		snprintf(name, sizeof name, "kizuna-%s-%06ld.kzb",
-		    c->cfg->office_id, st.exported + 1);
+		    c->cfg->office_id, again ? n : st.next);
 		kz_sync_status_free(&st);
 		path = name;
 	}
-	if (kz_sync_export(c->db, path, all, &res, &err))
+	if (again ? kz_sync_export_again(c->db, n, path, &res, &err) :
+	    kz_sync_export(c->db, path, all, &res, &err))
 		return cli_fail_err(&err);
 	if (res.nothing) {
 		fputs(_("nothing to export: no changes since the last "
@@ -51,6 +65,10 @@ cli_sync_export(struct cli *c, const struct cli_args *a)
 	printf(_("%s: bundle %ld of %s, %ld changes (%s), %zu bytes\n"), path,
 	    res.info.seq, res.info.office, res.info.changes, res.info.counts,
 	    res.info.bytes);
+	if (res.again && again == NULL)
+		fprintf(stderr, _("bundle %ld was made before but not written: "
+		    "written now, the same bytes; export again for the changes "
+		    "since\n"), res.info.seq);
 	return 0;
 }
 
@@ -97,9 +115,10 @@ cli_sync_status(struct cli *c, const struct cli_args *a)
 	if (c->format == FMT_JSON) {
 		printf("{\"office\": ");
 		out_json_str(stdout, c->cfg->office_id);
-		printf(", \"db\": \"%s\", \"exported\": %ld, \"pending\": %ld, "
+		printf(", \"db\": \"%s\", \"exported\": %ld, \"made\": %ld, "
+		    "\"unwritten\": %ld, \"pending\": %ld, "
 		    "\"conflicts\": %ld, \"sources\": [", st.db, st.exported,
-		    st.pending, st.open_conflicts);
+		    st.made, st.unwritten, st.pending, st.open_conflicts);
 		for (size_t i = 0; i < st.nsources; i++)
 			printf("%s{\"office\": \"%s\", \"db\": \"%s\", \"seq\": "
 			    "%ld, \"at\": \"%s\", \"conflicts\": %ld}", i ? ", " :
@@ -126,6 +145,9 @@ cli_sync_status(struct cli *c, const struct cli_args *a)
 			    st.exported_at);
 		else
 			printf(_("no bundle sent yet\n"));
+		if (st.unwritten)
+			printf(_("made but not written: bundle %ld (sync export "
+			    "writes it)\n"), st.next);
 		printf(_("waiting for the next export: %ld changes\n"),
 		    st.pending);
 		printf(_("open conflicts: %ld\n"), st.open_conflicts);

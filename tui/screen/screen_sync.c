@@ -21,7 +21,7 @@
 #define SYNC_LASTH 2		/* rows of the state block for the last result */
 
 enum sync_ask { ASK_THEIRS, ASK_MINE, ASK_REPLACE };
-enum sync_prompt { PROMPT_NONE, PROMPT_EXPORT, PROMPT_IMPORT };
+enum sync_prompt { PROMPT_NONE, PROMPT_EXPORT, PROMPT_IMPORT, PROMPT_AGAIN };
 
 struct sync_tab {
 	struct frame_ctx *ctx;
@@ -391,7 +391,11 @@ draw_state(struct sync_tab *t)
 	draw_bar(t->wstate, y++, t->sw, left, right, A_NORMAL);
 	if (y < room) {
 		when(cfg, st->exported_at, at, sizeof at);
-		if (st->exported)
+		if (st->unwritten)
+			snprintf(left, sizeof left, _("Bundle %ld made but not "
+			    "written: %s writes it"), st->next,
+			    keys_first(KA_SYNC_EXPORT));
+		else if (st->exported)
 			snprintf(left, sizeof left, _("Last bundle sent: %ld, "
 			    "%s"), st->exported, at);
 		else
@@ -448,6 +452,29 @@ do_export(struct sync_tab *t, const char *path)
 	reload(t, -1);
 }
 
+/* Bundle n again, under the name the command line gives it. */
+static void
+do_again(struct sync_tab *t, const char *num)
+{
+	struct kz_sync_result res;
+	struct kz_err err = { 0 };
+	char name[64], *end;
+	long n = strtol(num, &end, 10);
+
+	if (*end || n <= 0) {
+		report(t, true, _("\"%s\" is not a bundle number."), num);
+		return;
+	}
+	snprintf(name, sizeof name, "kizuna-%s-%06ld.kzb", t->ctx->cfg->office_id ?
+	    t->ctx->cfg->office_id : "", n);
+	if (kz_sync_export_again(t->ctx->db, n, name, &res, &err) != KZ_OK)
+		report_err(t, &err);
+	else
+		report(t, false, _("Bundle %ld written again to %s, the same "
+		    "%zu bytes."), res.info.seq, name, res.info.bytes);
+	reload(t, -1);
+}
+
 static void
 do_import(struct sync_tab *t, const char *path)
 {
@@ -483,14 +510,27 @@ start_prompt(struct sync_tab *t, enum sync_prompt p)
 	char name[64];
 
 	reload(t, -1);
-	if (p == PROMPT_EXPORT && t->st.pending == 0) {
+	if (p == PROMPT_AGAIN) {
+		if (t->st.made == 0) {
+			frame_message(t->ctx, false, "%s", _("No bundle was made "
+			    "here yet."));
+			return UI_DRAW_STATUS;
+		}
+		snprintf(name, sizeof name, "%ld", t->st.unwritten ?
+		    t->st.next : t->st.made);
+		form_line_set(&t->path, name);
+		form_line_edit(&t->path, KA_END, 0);
+		t->prompt = p;
+		return UI_DRAW_STATUS;
+	}
+	if (p == PROMPT_EXPORT && t->st.pending == 0 && t->st.unwritten == 0) {
 		frame_message(t->ctx, false, "%s", _("Nothing to export: no "
 		    "changes since the last bundle."));
 		return UI_DRAW_STATUS;
 	}
 	/* the name the command line gives it, in the current directory */
 	snprintf(name, sizeof name, "kizuna-%s-%06ld.kzb", t->ctx->cfg->office_id ?
-	    t->ctx->cfg->office_id : "", t->st.exported + 1);
+	    t->ctx->cfg->office_id : "", t->st.next);
 	form_line_set(&t->path, p == PROMPT_EXPORT ? name : "");
 	form_line_edit(&t->path, KA_END, 0);
 	t->prompt = p;
@@ -522,6 +562,11 @@ key_prompt(struct sync_tab *t, int key)
 	if (t->prompt == PROMPT_IMPORT) {
 		t->prompt = PROMPT_NONE;
 		do_import(t, t->target);
+		return UI_LAYOUT | UI_DRAW_ALL;
+	}
+	if (t->prompt == PROMPT_AGAIN) {
+		t->prompt = PROMPT_NONE;
+		do_again(t, t->target);
 		return UI_LAYOUT | UI_DRAW_ALL;
 	}
 	t->prompt = PROMPT_NONE;
@@ -615,6 +660,8 @@ sync_key(void *tab, int key)
 		return start_prompt(t, PROMPT_EXPORT);
 	case KA_SYNC_IMPORT:
 		return start_prompt(t, PROMPT_IMPORT);
+	case KA_SYNC_AGAIN:
+		return start_prompt(t, PROMPT_AGAIN);
 	case KA_SHOW_RESOLVED:
 		t->all = !t->all;
 		reload(t, -1);
@@ -709,7 +756,8 @@ sync_status(void *tab, WINDOW *w, int width)
 
 	if (t->prompt != PROMPT_NONE) {
 		const char *label = t->prompt == PROMPT_EXPORT ?
-		    _("Export to: ") : _("Import bundle: ");
+		    _("Export to: ") : t->prompt == PROMPT_AGAIN ?
+		    _("Write again bundle number: ") : _("Import bundle: ");
 
 		x = draw_text(w, 0, 0, kz_text_width(label) < width / 2 ?
 		    kz_text_width(label) : width / 2, label, A_BOLD);

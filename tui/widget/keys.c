@@ -119,6 +119,9 @@ static const struct keys_entry keys_table[] = {
 	{ KA_SHOW_RESOLVED, "show-settled", "r", KEYS_SYNC,
 	    N_("show or hide the conflicts already settled"),
 	    N_("settled") },
+	{ KA_SYNC_AGAIN, "write-again", "w", KEYS_SYNC,
+	    N_("write a bundle made before again, the same bytes"),
+	    N_("again") },
 
 	{ KA_SEARCH_KEEP, "search-keep", "Enter", KEYS_SEARCH,
 	    N_("keep the filter and go back to the list"), N_("keep") },
