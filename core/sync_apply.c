@@ -291,14 +291,18 @@ apply_insert(struct apply *a, const struct kz_sync_change *ch)
 		bool echo = office && strncmp(ch->record, office, n) == 0 &&
 		    strlen(office) == n;
 
-		if (kz_sync_change_same(ch) || echo) {
+		if (kz_sync_change_same(ch)) {
 			a->res->unchanged++;
 			return KZ_OK;
 		}
 		/* the owner's record as it is now (a full bundle, a record
-		 * sent again): its values stand */
+		 * proposed here coming back edited): its values stand */
 		if (ch->by_owner)
 			return overwrite(a, ch);
+		if (echo) {
+			a->res->unchanged++;
+			return KZ_OK;
+		}
 		return keep(a, ch, "exists", ch->mine, NULL);
 	}
 	/* An office may add a record of head office's with its rows, but
@@ -321,6 +325,8 @@ apply_insert(struct apply *a, const struct kz_sync_change *ch)
 	return rc;
 }
 
+static int apply_update(struct apply *a, const struct kz_sync_change *ch);
+
 /* An update or deletion from an office that does not own the record. */
 static int
 apply_not_owner(struct apply *a, const struct kz_sync_change *ch)
@@ -328,11 +334,14 @@ apply_not_owner(struct apply *a, const struct kz_sync_change *ch)
 	bool *want;
 	int rc;
 
-	if (ch->mine == NULL || (ch->op == SQLITE_UPDATE &&
-	    !kz_sync_change_differs(ch))) {
+	if (ch->mine == NULL) {
 		a->res->unchanged++;	/* nothing here that it would change */
 		return KZ_OK;
 	}
+	/* the same values: only a later audit stamp moves, so that both
+	 * sides keep the later edit's (a settled clash comes back so) */
+	if (ch->op == SQLITE_UPDATE && !kz_sync_change_differs(ch))
+		return apply_update(a, ch);
 	want = calloc((size_t)ch->ncol, sizeof *want);
 	for (int c = 0; want && ch->op == SQLITE_UPDATE && c < ch->ncol; c++) {
 		sqlite3_value *nv = NULL;
