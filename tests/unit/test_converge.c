@@ -860,6 +860,167 @@ run(const struct scenario *sc, unsigned long seed, int rounds, bool verbose)
 	world_close(&w);
 }
 
+/* ---- the mends, one by one, each with the case that found it ---- */
+
+static const struct scenario fixed = { .name = "fixed" };
+
+/* Run sql at site s as one captured write. */
+static void
+sql_at(struct world *w, int s, const char *sql)
+{
+	const char *bind[7] = { 0 };
+
+	CHECK(w, write_tx(w, s, sql, NULL, bind), "%s", sql);
+}
+
+/* Export at s and take the bundle in at each site of the list (-1 ends
+ * it); the conflicts the last import kept aside. */
+static long
+send_to(struct world *w, int s, int d1, int d2, int d3)
+{
+	int to[] = { d1, d2, d3 };
+	long conflicts = 0;
+	size_t k = w->nb;
+
+	export(w, s);
+	CHECK(w, w->nb == k + 1, "%s had nothing to send", office[s]);
+	for (int i = 0; i < 3 && to[i] >= 0; i++) {
+		struct kz_sync_result res;
+		struct kz_err err = { 0 };
+		CHECK(w, kz_sync_import(w->db[to[i]], w->b[k].path, &res,
+		    &err) == KZ_OK, "import at %s: %s", office[to[i]],
+		    err.n ? err.item[0].msg : "?");
+		conflicts = res.conflicts;
+	}
+	return conflicts;
+}
+
+static const char *
+value(struct world *w, int s, const char *sql)
+{
+	static char out[128];
+	sqlite3_stmt *st;
+
+	out[0] = '\0';
+	CHECK(w, sqlite3_prepare_v2(w->db[s]->sql, sql, -1, &st, NULL) ==
+	    SQLITE_OK, "%s", sql);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(out, sizeof out, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return out;
+}
+
+#define SPEC(id, notes) "INSERT INTO specialist (id, name, name_roman, " \
+	"government, status, notes, created, updated) VALUES ('" id "', " \
+	"'n', 'r', 'g', 'serving', '" notes "', '2026-11-01T00:00:01Z', " \
+	"'2026-11-01T00:00:01Z')"
+
+/* A specialist Beijing proposed comes back from head office edited: the
+ * owner's insert overwrites Beijing's copy (it was taken for Beijing's
+ * own record coming back, and dropped). */
+static void
+test_owner_insert_overwrites(void **state)
+{
+	struct world w = { .sc = &fixed };
+
+	(void)state;
+	world_open(&w);
+	sql_at(&w, BJS, SPEC("BJS-S1", "proposed"));
+	send_to(&w, BJS, TYO, -1, -1);
+	sql_at(&w, TYO, "UPDATE specialist SET notes = 'checked', updated = "
+	    "'2026-11-02T00:00:00Z' WHERE id = 'BJS-S1'");
+	send_to(&w, TYO, BJS, SIN, -1);
+	assert_string_equal(value(&w, BJS, "SELECT notes FROM specialist"),
+	    "checked");
+	assert_string_equal(value(&w, SIN, "SELECT notes FROM specialist"),
+	    "checked");
+	world_close(&w);
+}
+
+/* Beijing edits a request, then deletes its dispatch and the request:
+ * the request's table comes first in the bundle, and its deletion was
+ * refused while the dispatch was still there. */
+static void
+test_deletions_first(void **state)
+{
+	struct world w = { .sc = &fixed };
+
+	(void)state;
+	world_open(&w);
+	sql_at(&w, TYO, SPEC("TYO-S1", "x"));
+	send_to(&w, TYO, BJS, -1, -1);
+	sql_at(&w, BJS, "INSERT INTO request (id, country, office, received, "
+	    "topic, mode, interpreting, status, created, updated) VALUES "
+	    "('BJS-R1', 'CN', 'BJS', '2026-10-01', 't', 'onsite', 'none', "
+	    "'received', '2026-11-01T00:00:02Z', '2026-11-01T00:00:02Z')");
+	sql_at(&w, BJS, "INSERT INTO dispatch (id, request, specialist, start, "
+	    "end, mode, state, created, updated) VALUES ('BJS-D1', 'BJS-R1', "
+	    "'TYO-S1', '2027-01-01', '2027-01-02', 'onsite', 'proposed', "
+	    "'2026-11-01T00:00:03Z', '2026-11-01T00:00:03Z')");
+	send_to(&w, BJS, TYO, -1, -1);
+	sql_at(&w, BJS, "UPDATE request SET notes = 'n' WHERE id = 'BJS-R1'");
+	sql_at(&w, BJS, "DELETE FROM dispatch WHERE id = 'BJS-D1'");
+	sql_at(&w, BJS, "DELETE FROM request WHERE id = 'BJS-R1'");
+	assert_int_equal(send_to(&w, BJS, TYO, -1, -1), 0);
+	assert_string_equal(value(&w, TYO, "SELECT count(*) FROM request"),
+	    "0");
+	assert_string_equal(value(&w, TYO, "SELECT count(*) FROM dispatch"),
+	    "0");
+	world_close(&w);
+}
+
+/* Head office edits a Beijing trainee and sends it on: Singapore does
+ * not take Beijing's record in (it made it a half copy), Beijing
+ * sees the edit. */
+static void
+test_office_ignores_others(void **state)
+{
+	struct world w = { .sc = &fixed };
+	struct kz_sync_result res;
+	struct kz_err err = { 0 };
+	char path[128];
+
+	(void)state;
+	world_open(&w);
+	sql_at(&w, BJS, "INSERT INTO trainee (id, home_government, host, year, "
+	    "programme, status, created, updated) VALUES ('BJS-T1', 'g', 'h', "
+	    "2027, 'lgotp', 'planned', '2026-11-01T00:00:01Z', "
+	    "'2026-11-01T00:00:01Z')");
+	send_to(&w, BJS, TYO, -1, -1);
+	snprintf(path, sizeof path, "%s/all.kzb", w.dir);
+	assert_int_equal(kz_sync_export(w.db[TYO], path, true, &res, &err),
+	    KZ_OK);
+	assert_int_equal(kz_sync_import(w.db[SIN], path, &res, &err), KZ_OK);
+	assert_string_equal(value(&w, SIN, "SELECT count(*) FROM trainee"),
+	    "0");
+	world_close(&w);
+}
+
+/* Head office takes Beijing's proposed specialist in and deletes it
+ * before its next export: the passed-on insertion and the deletion
+ * cancelled out, and Beijing kept it for ever. */
+static void
+test_proposed_deleted(void **state)
+{
+	struct world w = { .sc = &fixed };
+
+	(void)state;
+	world_open(&w);
+	sql_at(&w, BJS, SPEC("BJS-S1", "proposed"));
+	sql_at(&w, BJS, "INSERT INTO specialist_field VALUES ('BJS-S1', "
+	    "'agriculture', NULL, 3)");
+	send_to(&w, BJS, TYO, -1, -1);
+	sql_at(&w, TYO, "DELETE FROM specialist WHERE id = 'BJS-S1'");
+	send_to(&w, TYO, BJS, SIN, -1);
+	assert_string_equal(value(&w, BJS, "SELECT count(*) FROM specialist"),
+	    "0");
+	assert_string_equal(value(&w, BJS, "SELECT count(*) FROM "
+	    "specialist_field"), "0");
+	assert_string_equal(value(&w, SIN, "SELECT count(*) FROM specialist"),
+	    "0");
+	world_close(&w);
+}
+
 static const struct scenario scenarios[] = {
 	{ .name = "order", .shuffle = true, .repeat = true },
 	{ .name = "lost", .shuffle = true, .lost = true,
@@ -914,14 +1075,20 @@ test_scenario(void **state)
 int
 main(void)
 {
-	struct CMUnitTest tests[sizeof scenarios / sizeof scenarios[0]];
-	static char names[sizeof scenarios / sizeof scenarios[0]][32];
+	enum { NSC = sizeof scenarios / sizeof scenarios[0], NFIX = 4 };
+	struct CMUnitTest tests[NFIX + NSC] = {
+		cmocka_unit_test(test_owner_insert_overwrites),
+		cmocka_unit_test(test_deletions_first),
+		cmocka_unit_test(test_office_ignores_others),
+		cmocka_unit_test(test_proposed_deleted),
+	};
+	static char names[NSC][32];
 
 	vfs_crash_install();
-	for (size_t i = 0; i < sizeof scenarios / sizeof scenarios[0]; i++) {
+	for (size_t i = 0; i < NSC; i++) {
 		snprintf(names[i], sizeof names[i], "converge_%s",
 		    scenarios[i].name);
-		tests[i] = (struct CMUnitTest){ .name = names[i],
+		tests[NFIX + i] = (struct CMUnitTest){ .name = names[i],
 		    .test_func = test_scenario,
 		    .initial_state = (void *)&scenarios[i] };
 	}
