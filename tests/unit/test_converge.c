@@ -19,8 +19,12 @@
  * (item 3); CONVERGE_SETTLE: a settlement that keeps "mine" travels
  * (item 6). Their scenarios are skipped, and say why, until then.
  */
+#ifndef CONVERGE_AGAIN
 #define CONVERGE_AGAIN 0
+#endif
+#ifndef CONVERGE_SETTLE
 #define CONVERGE_SETTLE 0
+#endif
 
 enum { TYO, BJS, SIN, SEL, NSITE };
 static const char *const office[NSITE] = { "TYO", "BJS", "SIN", "SEL" };
@@ -564,6 +568,42 @@ import(struct world *w, size_t k, int d)
 	return true;
 }
 
+/* A lost bundle: its sender writes it again (the same bundle, by its
+ * number), as an office does when a file went missing on the way. */
+static void
+resend(struct world *w, size_t k)
+{
+	struct bundle *b = &w->b[k];
+#if CONVERGE_AGAIN
+	struct kz_sync_result res;
+	struct kz_err err = { 0 };
+	int rc;
+
+	maybe_arm(w);
+	rc = kz_sync_export_again(w->db[b->from], b->seq, b->path, &res, &err);
+	if (after_kill(w, b->from)) {
+		vfs_crash_arm(0);
+		unlink(b->path);
+		return;		/* still lost: again later */
+	}
+	vfs_crash_arm(0);
+	CHECK(w, rc == KZ_OK, "%s cannot write bundle %ld again: %s",
+	    office[b->from], b->seq, err.n ? err.item[0].msg : "?");
+	say(w, "%s writes bundle %ld again", office[b->from], b->seq);
+#endif
+	b->lost = false;
+}
+
+/* Lose bundle k on the way: the file is gone for every site that has
+ * not had it yet. */
+static void
+lose(struct world *w, size_t k)
+{
+	say(w, "bundle %ld of %s is lost", w->b[k].seq, office[w->b[k].from]);
+	unlink(w->b[k].path);
+	w->b[k].lost = true;
+}
+
 /* Deliver some bundles: in order, or at random with gaps refused. */
 static void
 deliver(struct world *w, bool all)
@@ -585,12 +625,17 @@ deliver(struct world *w, bool all)
 				}
 		if (n == 0)
 			return;
+		if (w->sc->lost && rnd(w, 8) == 0) {
+			lose(w, k);
+			continue;
+		}
 		progress = import(w, k, d);
 		if (w->sc->repeat && rnd(w, 5) == 0) {
 			/* a bundle sent twice */
 			size_t j = rnd(w, (unsigned)w->nb);
 			for (int s = 0; s < NSITE; s++)
-				if (w->b[j].done[s] && s != w->b[j].from &&
+				if (w->b[j].done[s] && !w->b[j].lost &&
+				    s != w->b[j].from &&
 				    !(w->b[j].from != TYO && s != TYO))
 					import(w, j, s);
 		}
@@ -811,7 +856,8 @@ quiesce(struct world *w)
 		for (int s = 0; s < NSITE; s++)
 			export(w, s);
 		for (size_t i = 0; i < w->nb; i++)
-			w->b[i].lost = false;
+			if (w->b[i].lost)
+				resend(w, i);
 		deliver(w, true);
 		for (int s = 0; s < NSITE; s++) {
 			settle(w, s, false);
@@ -844,8 +890,12 @@ run(const struct scenario *sc, unsigned long seed, int rounds, bool verbose)
 			change(&w, s);
 		else if (what < 8)
 			export(&w, s);
-		else if (what < 9)
+		else if (what < 9) {
+			for (size_t i = 0; i < w.nb; i++)
+				if (w.b[i].lost && rnd(&w, 2) == 0)
+					resend(&w, i);
 			deliver(&w, false);
+		}
 		else
 			settle(&w, s, true);
 	}
