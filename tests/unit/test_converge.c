@@ -745,7 +745,8 @@ first_diff(const char *x, const char *y, char out[512])
 		x--;
 		y--;
 	}
-	snprintf(out, 512, "%.120s <> %.120s", x, y);
+	snprintf(out, 512, "%.*s <> %.*s", (int)strcspn(x, "\n") % 160, x,
+	    (int)strcspn(y, "\n") % 160, y);
 	return out;
 }
 
@@ -853,6 +854,7 @@ quiesce(struct world *w)
 	for (int q = 0; q < 30; q++) {
 		size_t before = w->nb;
 		long open = 0, kills = w->kills, imports = w->imports;
+		long resolved = w->resolved;
 
 		for (int s = 0; s < NSITE; s++)
 			export(w, s);
@@ -867,7 +869,7 @@ quiesce(struct world *w)
 		/* (the outbox may keep changes that cancel out: an export
 		 * then has nothing to send, and "pending" stays above 0) */
 		if (w->nb == before && open == 0 && q > 0 && kills == w->kills &&
-		    imports == w->imports)
+		    imports == w->imports && resolved == w->resolved)
 			return;
 	}
 	for (int s = 0; s < NSITE; s++)
