@@ -714,7 +714,7 @@ dump(struct world *w, int s, const char *table, const char *prefix)
 	struct kz_buf b = { 0 };
 	sqlite3_stmt *st;
 	char *sql = sqlite3_mprintf("SELECT * FROM \"%w\" ORDER BY 1, 2",
-	    table);
+	    table), *out;
 
 	CHECK(w, sqlite3_prepare_v2(w->db[s]->sql, sql, -1, &st, NULL) ==
 	    SQLITE_OK, "%s", sqlite3_errmsg(w->db[s]->sql));
@@ -730,7 +730,9 @@ dump(struct world *w, int s, const char *table, const char *prefix)
 		kz_buf_puts(&b, "\n");
 	}
 	sqlite3_finalize(st);
-	return strdup(kz_buf_str(&b));
+	out = strdup(kz_buf_str(&b));
+	kz_buf_free(&b);
+	return out;
 }
 
 /* The first line where two dumps differ, for the message. */
