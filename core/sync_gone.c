@@ -85,25 +85,44 @@ keep_row(struct kz_db *db, sqlite3_changeset_iter *it, const char *t, int ncol,
 	int rc = SQLITE_OK;
 
 	if (!kz_idset_has(made, t)) {
-		const char *def, *paren;
-		char *copy = NULL;
-		if (sqlite3_prepare_v2(db->sql, "SELECT sql FROM main.sqlite_schema "
-		    "WHERE type = 'table' AND name = ?", -1, &st, NULL) !=
+		/* the columns and the key alone: the copy holds rows whose
+		 * parents are gone, so it has none of the constraints */
+		struct kz_buf def = { 0 }, key = { 0 };
+		char *q;
+		if (sqlite3_prepare_v2(db->sql, "SELECT name, pk FROM "
+		    "pragma_table_info(?) ORDER BY cid", -1, &st, NULL) !=
 		    SQLITE_OK)
 			return SQLITE_ERROR;
 		sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW &&
-		    (def = (const char *)sqlite3_column_text(st, 0)) != NULL &&
-		    (paren = strchr(def, '(')) != NULL)
-			copy = sqlite3_mprintf("CREATE TABLE kzgone.\"%w\" %s", t,
-			    paren);
-		sqlite3_finalize(st);
-		if (copy == NULL || sqlite3_exec(db->sql, copy, NULL, NULL, NULL)
-		    != SQLITE_OK) {
-			sqlite3_free(copy);
-			return SQLITE_ERROR;
+		q = sqlite3_mprintf("CREATE TABLE kzgone.\"%w\" (", t);
+		kz_buf_puts(&def, q);
+		sqlite3_free(q);
+		for (int c = 0; sqlite3_step(st) == SQLITE_ROW; c++) {
+			q = sqlite3_mprintf("%s\"%w\"", c ? ", " : "",
+			    (const char *)sqlite3_column_text(st, 0));
+			kz_buf_puts(&def, q);
+			sqlite3_free(q);
 		}
-		sqlite3_free(copy);
+		/* the key in its own order (pk numbers its columns) */
+		for (int n = 1; n < 16; n++) {
+			sqlite3_reset(st);
+			while (sqlite3_step(st) == SQLITE_ROW)
+				if (sqlite3_column_int(st, 1) == n) {
+					q = sqlite3_mprintf("%s\"%w\"", key.len ?
+					    ", " : "", (const char *)
+					    sqlite3_column_text(st, 0));
+					kz_buf_puts(&key, q);
+					sqlite3_free(q);
+				}
+		}
+		sqlite3_finalize(st);
+		kz_buf_printf(&def, ", PRIMARY KEY (%s))", kz_buf_str(&key));
+		rc = def.oom || key.oom ? SQLITE_NOMEM : sqlite3_exec(db->sql,
+		    kz_buf_str(&def), NULL, NULL, NULL);
+		kz_buf_free(&def);
+		kz_buf_free(&key);
+		if (rc != SQLITE_OK)
+			return rc;
 		kz_idset_add(made, t);
 	}
 	char *q = sqlite3_mprintf("INSERT OR IGNORE INTO kzgone.\"%w\" VALUES (",

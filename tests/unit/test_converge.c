@@ -1088,6 +1088,31 @@ test_proposed_deleted(void **state)
 	world_close(&w);
 }
 
+/* The same for one row of a proposed specialist: head office drops a
+ * field before passing the record on. */
+static void
+test_proposed_row_deleted(void **state)
+{
+	struct world w = { .sc = &fixed };
+
+	(void)state;
+	world_open(&w);
+	sql_at(&w, BJS, SPEC("BJS-S1", "proposed"));
+	sql_at(&w, BJS, "INSERT INTO specialist_field VALUES ('BJS-S1', "
+	    "'agriculture', NULL, 3)");
+	send_to(&w, BJS, TYO, -1, -1);
+	sql_at(&w, TYO, "DELETE FROM specialist_field WHERE specialist = "
+	    "'BJS-S1'");
+	send_to(&w, TYO, BJS, SIN, -1);
+	assert_string_equal(value(&w, BJS, "SELECT count(*) FROM "
+	    "specialist_field"), "0");
+	assert_string_equal(value(&w, SIN, "SELECT count(*) FROM "
+	    "specialist_field"), "0");
+	assert_string_equal(value(&w, SIN, "SELECT count(*) FROM specialist"),
+	    "1");
+	world_close(&w);
+}
+
 static const struct scenario scenarios[] = {
 	{ .name = "order", .shuffle = true, .repeat = true },
 	{ .name = "lost", .shuffle = true, .lost = true,
@@ -1145,12 +1170,13 @@ test_scenario(void **state)
 int
 main(void)
 {
-	enum { NSC = sizeof scenarios / sizeof scenarios[0], NFIX = 4 };
+	enum { NSC = sizeof scenarios / sizeof scenarios[0], NFIX = 5 };
 	struct CMUnitTest tests[NFIX + NSC] = {
 		cmocka_unit_test(test_owner_insert_overwrites),
 		cmocka_unit_test(test_deletions_first),
 		cmocka_unit_test(test_office_ignores_others),
 		cmocka_unit_test(test_proposed_deleted),
+		cmocka_unit_test(test_proposed_row_deleted),
 	};
 	static char names[NSC][32];
 
