@@ -410,6 +410,29 @@ edit(struct world *w, int s, int i)
 	say(w, "%s edits %s", office[s], w->r[i].id);
 }
 
+/* A row of a specialist (a field of expertise): added, changed or
+ * dropped. The model leaves rows to the comparison of the databases. */
+static void
+field(struct world *w, int s, int i)
+{
+	static const char *const sqls[] = {
+		"INSERT OR IGNORE INTO specialist_field VALUES (?1, 'fishery', "
+		"NULL, 2)",
+		"UPDATE specialist_field SET years = years % 40 + 1 WHERE "
+		"specialist = ?1",
+		"DELETE FROM specialist_field WHERE specialist = ?1 AND field = "
+		"'agriculture'",
+	};
+	const char *bind[7] = { w->r[i].id };
+	unsigned k = rnd(w, 3);
+
+	maybe_arm(w);
+	write_tx(w, s, sqls[k], NULL, bind);
+	after_kill(w, s);
+	vfs_crash_arm(0);
+	say(w, "%s changes the fields of %s (%u)", office[s], w->r[i].id, k);
+}
+
 /* The model follows a deletion down to what goes with it. */
 static void
 model_delete(struct world *w, int i)
@@ -474,6 +497,10 @@ change(struct world *w, int s)
 			if ((s == TYO || w->sc->cross) &&
 			    (i = pick(w, s, t, -1)) >= 0)
 				edit(w, s, i);
+		} else if (what == 8) {
+			if ((s == TYO || w->sc->cross) &&
+			    (i = pick(w, s, t, -1)) >= 0)
+				field(w, s, i);
 		} else if (s == TYO && (i = pick(w, s, t, -1)) >= 0 &&
 		    deletable(w, i) && (w->r[i].maker == TYO ||
 		    w->sc->proposed))
