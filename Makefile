@@ -43,7 +43,7 @@ MO         := $(LANGS:%=build/locale/%/LC_MESSAGES/kizuna.mo)
 
 COMPLETION := build/completion/kizuna build/completion/_kizuna
 
-.PHONY: all run deps check unit bench install uninstall clean man lint-man pot po FORCE
+.PHONY: all run deps check unit soak bench install uninstall clean man lint-man pot po FORCE
 all: build/kizuna $(MO) $(COMPLETION)
 
 build/gen/embedded.c: config/default.yaml config/fields.yaml
@@ -87,10 +87,12 @@ build/kizuna: $(REL_TUI) build/rel/libkizuna.a
 build/san/kizuna: $(SAN_TUI) build/san/libkizuna.a
 	$(CC) $(SAN) -o $@ $(SAN_TUI) build/san/libkizuna.a $(PKG_LIBS) -lm
 
-# Every unit test links the one shared fixture (tests/unit/fixture.c).
-build/san/tests/%: tests/unit/%.c tests/unit/unit.h tests/unit/fixture.c build/san/libkizuna.a
+# Every unit test links the one shared fixture (tests/unit/fixture.c)
+# and the test VFSs (tests/unit/vfs_*.c: a crash at the Nth write).
+UNIT_VFS   := $(sort $(wildcard tests/unit/vfs_*.c))
+build/san/tests/%: tests/unit/%.c tests/unit/unit.h tests/unit/fixture.c $(UNIT_VFS) $(UNIT_VFS:.c=.h) build/san/libkizuna.a
 	@mkdir -p $(@D)
-	$(CC) $(KZ_CFLAGS) -Itests/unit -O1 -g $(SAN) -o $@ $< tests/unit/fixture.c build/san/libkizuna.a $(PKG_LIBS) $(CMOCKA_LIBS) -lm
+	$(CC) $(KZ_CFLAGS) -Itests/unit -O1 -g $(SAN) -o $@ $< tests/unit/fixture.c $(UNIT_VFS) build/san/libkizuna.a $(PKG_LIBS) $(CMOCKA_LIBS) -lm
 
 # Completion scripts for bash and zsh, written by the program from its
 # command table (it reads no configuration to do so).
@@ -128,6 +130,14 @@ check: deps build/san/kizuna build/san/locale $(UNIT_BIN)
 # Run only the unit tests (quick, while editing core).
 unit: $(UNIT_BIN)
 	@KZ_BIN=$(CURDIR)/build/san/kizuna KZ_UNIT="$(UNIT_BIN)" KZ_ONLY=unit sh tests/run.sh
+
+# The randomized convergence test (tests/unit/test_converge.c) at length:
+# SOAK_SEEDS seeds of SOAK_ROUNDS rounds for every scenario. A failure
+# prints its seed and scenario: replay with KZ_SEED=n KZ_SCENARIO=name.
+SOAK_SEEDS  ?= 200
+SOAK_ROUNDS ?= 400
+soak: build/san/tests/test_converge
+	SOAK_SEEDS=$(SOAK_SEEDS) SOAK_ROUNDS=$(SOAK_ROUNDS) build/san/tests/test_converge
 
 bench: build/kizuna $(MO)
 	sh tests/bench.sh $(CURDIR)/build/kizuna

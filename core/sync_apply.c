@@ -222,6 +222,62 @@ write_change(struct apply *a, const struct kz_sync_change *ch, const char *sql,
 
 /* ---- one change, by what it is and what is here ---- */
 
+/* The owner's insert of a record that is here with other values: every
+ * column but the key takes the owner's value. */
+static int
+overwrite(struct apply *a, const struct kz_sync_change *ch)
+{
+	struct kz_buf sql = { 0 };
+	sqlite3_stmt *st;
+	int k = 0, rc;
+	char *q = sqlite3_mprintf("UPDATE \"%w\" SET ", ch->t->name);
+
+	kz_buf_puts(&sql, q);
+	sqlite3_free(q);
+	for (int c = 0; c < ch->ncol; c++)
+		if (!ch->pk[c]) {
+			q = sqlite3_mprintf("%s\"%w\" = ?%d", k ? ", " : "",
+			    ch->t->col[c], c + 1);
+			kz_buf_puts(&sql, q);
+			sqlite3_free(q);
+			k++;
+		}
+	if (k == 0) {		/* all key: the same row */
+		kz_buf_free(&sql);
+		a->res->unchanged++;
+		return KZ_OK;
+	}
+	kz_sync_change_where(&sql, ch->t, ch->pk, ch->ncol + 1);
+	if (sql.oom) {
+		kz_buf_free(&sql);
+		return kz_err_add(a->err, "", _("out of memory"));
+	}
+	if (sqlite3_prepare_v2(a->db->sql, kz_buf_str(&sql), -1, &st, NULL) !=
+	    SQLITE_OK) {
+		kz_buf_free(&sql);
+		return kz_db_fail(a->db, a->err, "sync");
+	}
+	kz_buf_free(&sql);
+	for (int c = 0; c < ch->ncol; c++) {
+		sqlite3_value *v = NULL;
+		sqlite3changeset_new(ch->it, c, &v);
+		if (!ch->pk[c])
+			sqlite3_bind_value(st, c + 1, v);
+	}
+	kz_sync_change_bind_key(st, ch, ch->ncol + 1);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE) {
+		a->res->applied++;
+		return KZ_OK;
+	}
+	if ((sqlite3_extended_errcode(a->db->sql) & 0xff) == SQLITE_CONSTRAINT &&
+	    !sqlite3_get_autocommit(a->db->sql))
+		return refuse(a, ch, ch->mine, NULL, sqlite3_errmsg(a->db->sql));
+	return kz_err_add(a->err, ch->t->name, _("database: %s"),
+	    sqlite3_errmsg(a->db->sql));
+}
+
 static int
 apply_insert(struct apply *a, const struct kz_sync_change *ch)
 {
@@ -235,7 +291,15 @@ apply_insert(struct apply *a, const struct kz_sync_change *ch)
 		bool echo = office && strncmp(ch->record, office, n) == 0 &&
 		    strlen(office) == n;
 
-		if (kz_sync_change_same(ch) || echo) {
+		if (kz_sync_change_same(ch)) {
+			a->res->unchanged++;
+			return KZ_OK;
+		}
+		/* the owner's record as it is now (a full bundle, a record
+		 * proposed here coming back edited): its values stand */
+		if (ch->by_owner)
+			return overwrite(a, ch);
+		if (echo) {
 			a->res->unchanged++;
 			return KZ_OK;
 		}
@@ -261,6 +325,8 @@ apply_insert(struct apply *a, const struct kz_sync_change *ch)
 	return rc;
 }
 
+static int apply_update(struct apply *a, const struct kz_sync_change *ch);
+
 /* An update or deletion from an office that does not own the record. */
 static int
 apply_not_owner(struct apply *a, const struct kz_sync_change *ch)
@@ -268,11 +334,14 @@ apply_not_owner(struct apply *a, const struct kz_sync_change *ch)
 	bool *want;
 	int rc;
 
-	if (ch->mine == NULL || (ch->op == SQLITE_UPDATE &&
-	    !kz_sync_change_differs(ch))) {
+	if (ch->mine == NULL) {
 		a->res->unchanged++;	/* nothing here that it would change */
 		return KZ_OK;
 	}
+	/* the same values: only a later audit stamp moves, so that both
+	 * sides keep the later edit's (a settled clash comes back so) */
+	if (ch->op == SQLITE_UPDATE && !kz_sync_change_differs(ch))
+		return apply_update(a, ch);
 	want = calloc((size_t)ch->ncol, sizeof *want);
 	for (int c = 0; want && ch->op == SQLITE_UPDATE && c < ch->ncol; c++) {
 		sqlite3_value *nv = NULL;
@@ -438,6 +507,23 @@ change_read(struct apply *a, sqlite3_changeset_iter *it,
 	return KZ_OK;
 }
 
+/* An office keeps its own records and head office's, not another
+ * office's that head office passes on (edited or settled there, or sent
+ * in a full bundle): those are that office's to keep. */
+static bool
+not_for_us(const struct apply *a, const struct kz_sync_change *ch)
+{
+	const struct kz_config *cfg = a->db->cfg;
+	char owner[64];
+
+	if (cfg == NULL || cfg->role == KZ_ROLE_HEAD ||
+	    ch->t->rule->owner != KZ_SYNC_OWNER_OFFICE)
+		return false;
+	kz_sync_rule_owner(ch->t->rule, ch->record, owner, sizeof owner);
+	return strcmp(owner, cfg->office_id) != 0 &&
+	    strcmp(owner, a->in->office) != 0;
+}
+
 /* One change: apply it, find it applied already, or keep it aside. */
 static int
 apply_one(struct apply *a, sqlite3_changeset_iter *it)
@@ -447,7 +533,10 @@ apply_one(struct apply *a, sqlite3_changeset_iter *it)
 
 	if (change_read(a, it, &ch))
 		return KZ_ERROR;
-	if (ch.op == SQLITE_INSERT)
+	if (not_for_us(a, &ch)) {
+		a->res->unchanged++;
+		rc = KZ_OK;
+	} else if (ch.op == SQLITE_INSERT)
 		rc = apply_insert(a, &ch);
 	else if (!ch.by_owner && !ch.new_record)
 		rc = apply_not_owner(a, &ch);
@@ -466,20 +555,63 @@ apply_one(struct apply *a, sqlite3_changeset_iter *it)
 }
 
 /*
- * Deletions of rows keyed by their record's id (a specialist's fields,
- * a request's fields) wait for a second pass, after the records
- * themselves: if a record's deletion is refused here, its rows stay too.
+ * The changes go in four passes, each table in the order of the rules
+ * (sync_rules.c lists a record's table before the tables that refer to
+ * it): deletions of records, the tables that refer to others first, so
+ * that a row freed of a unique value or of a dispatch that holds it is
+ * gone before what takes its place; then deletions of rows keyed by
+ * their record's id (a specialist's fields), after the records
+ * themselves, so that if a record's deletion is refused here its rows
+ * stay too; then insertions, then updates. A changeset lists its tables
+ * in the order they were first written, which says nothing of this.
  */
+enum { PASS_DELETE, PASS_DELETE_CHILD, PASS_INSERT, PASS_UPDATE, NPASS };
+
+/* The pass of a change, and the position of its table in that pass. */
 static int
-pass_of(sqlite3_changeset_iter *it)
+pass_of(sqlite3_changeset_iter *it, size_t *order)
 {
 	const char *tname;
 	int ncol, op, ind;
 	const struct kz_sync_rule *rule;
+	size_t k;
 
 	sqlite3changeset_op(it, &tname, &ncol, &op, &ind);
 	rule = kz_sync_rule_of(tname);
-	return op == SQLITE_DELETE && rule->child;
+	for (k = 0; k < kz_sync_nrules; k++)
+		if (&kz_sync_rules[k] == rule)
+			break;		/* unlisted tables: last */
+	*order = op == SQLITE_DELETE ? kz_sync_nrules - k : k;
+	if (op == SQLITE_DELETE)
+		return rule->child ? PASS_DELETE_CHILD : PASS_DELETE;
+	return op == SQLITE_INSERT ? PASS_INSERT : PASS_UPDATE;
+}
+
+/* Run fn over the changes of one pass whose table is at position order
+ * (or, with any, over all of the pass, noting the positions in seen). */
+static int
+walk(struct apply *a, const char *name, const unsigned char *changes,
+    int size, int pass, size_t order, bool *seen)
+{
+	sqlite3_changeset_iter *it = NULL;
+	int rc = KZ_OK;
+	size_t o;
+
+	if (sqlite3changeset_start(&it, size, (void *)changes) != SQLITE_OK)
+		return kz_err_add(a->err, name, _("the bundle's changes "
+		    "cannot be read"));
+	while (rc == KZ_OK && sqlite3changeset_next(it) == SQLITE_ROW) {
+		if (pass_of(it, &o) != pass)
+			continue;
+		if (seen)
+			seen[o] = true;
+		else if (o == order)
+			rc = apply_one(a, it);
+	}
+	if (sqlite3changeset_finalize(it) != SQLITE_OK && rc == KZ_OK)
+		rc = kz_err_add(a->err, name, _("the bundle's changes "
+		    "cannot be read"));
+	return rc;
 }
 
 int
@@ -488,26 +620,21 @@ kz_sync_apply(struct kz_db *db, const struct kz_bundle_info *in,
     struct kz_sync_result *res, struct kz_err *err)
 {
 	struct apply a = { .db = db, .in = in, .res = res, .err = err };
-	sqlite3_changeset_iter *it = NULL;
-	int rc = KZ_OK;
+	bool *seen = calloc(kz_sync_nrules + 1, sizeof *seen);
+	int rc = seen ? KZ_OK : kz_err_add(err, "", _("out of memory"));
 
-	for (int pass = 0; rc == KZ_OK && pass < 2; pass++) {
-		if (sqlite3changeset_start(&it, size, (void *)changes) !=
-		    SQLITE_OK) {
-			rc = kz_err_add(err, name, _("the bundle's changes "
-			    "cannot be read"));
-			break;
-		}
-		while (rc == KZ_OK && sqlite3changeset_next(it) == SQLITE_ROW)
-			if (pass_of(it) == pass)
-				rc = apply_one(&a, it);
-		if (sqlite3changeset_finalize(it) != SQLITE_OK && rc == KZ_OK)
-			rc = kz_err_add(err, name, _("the bundle's changes "
-			    "cannot be read"));
+	for (int pass = 0; rc == KZ_OK && pass < NPASS; pass++) {
+		memset(seen, 0, (kz_sync_nrules + 1) * sizeof *seen);
+		rc = walk(&a, name, changes, size, pass, 0, seen);
+		for (size_t o = 0; rc == KZ_OK && o <= kz_sync_nrules; o++)
+			if (seen[o])
+				rc = walk(&a, name, changes, size, pass, o,
+				    NULL);
 	}
 	for (size_t i = 0; rc == KZ_OK && i < a.touched.cap; i++)
 		if (a.touched.slot[i])
 			rc = kz_search_refresh(db, a.touched.slot[i], err);
+	free(seen);
 	apply_free(&a);
 	return rc;
 }
