@@ -137,12 +137,15 @@ test_no_stamp_no_check(void **state)
 	assert_int_equal(kz_specialist_update(f->db, &s, &err), KZ_OK);
 	assert_int_equal(kz_specialist_get(f->db, s.id, &back, &err), KZ_OK);
 	assert_string_equal(back.notes, "mine");
-	/* kz_rtype_update_if with NULL: no check either */
+	/* kz_rtype_update_if with NULL: no check either (a write to a
+	 * travelling table is made inside a transaction, as every writer's) */
+	assert_int_equal(kz_db_begin(f->db, &err), KZ_OK);
 	assert_int_equal(kz_rtype_update_if(f->db, &kz_specialist_type, &back,
 	    NULL, &err), KZ_OK);
 	/* and with a wrong one: refused */
 	assert_int_equal(kz_rtype_update_if(f->db, &kz_specialist_type, &back,
 	    "2000-01-01T00:00:00Z", &err), KZ_STALE);
+	assert_int_equal(kz_db_commit(f->db, &err), KZ_OK);
 	kz_specialist_free(&s);
 	kz_specialist_free(&back);
 }
