@@ -833,10 +833,9 @@ write_parts(struct kz_db *db, const struct kz_seminar *s, struct kz_err *err)
 	return KZ_OK;
 }
 
-/* The series as typed (a code, or an id) made its id; the code kept to
- * show. */
-static int
-resolve_series(struct kz_db *db, struct kz_seminar *s, struct kz_err *err)
+int
+kz_seminar_resolve_series(struct kz_db *db, struct kz_seminar *s,
+    struct kz_err *err)
 {
 	struct kz_series ser;
 	const char *typed = s->series_code[0] ? s->series_code : s->series;
@@ -860,7 +859,7 @@ seminar_write(struct kz_db *db, struct kz_seminar *s, bool insert,
 	/* a one-day edition may give its day once */
 	if (s->start[0] && !s->end[0])
 		memcpy(s->end, s->start, sizeof s->end);
-	if (resolve_series(db, s, err))
+	if (kz_seminar_resolve_series(db, s, err))
 		return KZ_ERROR;
 	if (kz_seminar_validate(db, s, err) != KZ_OK)
 		return KZ_ERROR;

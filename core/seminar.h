@@ -103,6 +103,11 @@ int kz_seminar_parse_attendance(struct kz_seminar *s, const char *text,
     struct kz_err *err);
 char *kz_seminar_format_attendance(const struct kz_seminar *s);
 
+/* The series as typed into the table's "series" field (a code or an
+ * id) made its id, its code kept to show; insert and update do this
+ * first. KZ_ERROR with "no seminar series ..." under "series". */
+int kz_seminar_resolve_series(struct kz_db *db, struct kz_seminar *s,
+    struct kz_err *err);
 /* The rules: a series that exists, a number not used twice in it, a
  * year, dates in order and in that year, parts of the attendance not
  * more than the total, and (for an edition already stored) no

@@ -273,6 +273,13 @@ test_edition_errors(void **state)
 	kz_rfield_set(field("series"), &s, "nosuch", &err);
 	assert_int_equal(kz_seminar_insert(f->db, &s, &err), KZ_ERROR);
 	assert_non_null(kz_err_for(&err, "series"));
+	memset(&err, 0, sizeof err);
+	assert_int_equal(kz_seminar_resolve_series(f->db, &s, &err), KZ_ERROR);
+	assert_non_null(strstr(kz_err_for(&err, "series"), "nosuch"));
+	memset(&err, 0, sizeof err);
+	kz_rfield_set(field("series"), &s, "cj", &err);
+	assert_int_equal(kz_seminar_resolve_series(f->db, &s, &err), KZ_OK);
+	assert_true(kz_record_exists(f->db, KZ_T_SERIES, s.series));
 	kz_rfield_set(field("series"), &s, "", &err);
 	memset(&err, 0, sizeof err);
 	assert_int_equal(kz_seminar_insert(f->db, &s, &err), KZ_ERROR);

@@ -323,7 +323,9 @@ edition_save(struct form *f, void *arg, struct kz_err *err)
 			return kz_err_add(err, "", "%s", _("out of memory"));
 	}
 	if (record_form_take(&e->rf, f, &s, err) != KZ_OK || err->n > 0) {
-		kz_seminar_validate(db, &s, err);
+		/* every problem at once, the series named as typed */
+		if (kz_seminar_resolve_series(db, &s, err) == KZ_OK)
+			kz_seminar_validate(db, &s, err);
 		rc = KZ_ERROR;
 	} else if (e->orig)
 		rc = kz_seminar_update(db, &s, err);
