@@ -450,23 +450,21 @@ kz_cost_totals(const struct kz_cost_ledger *l, struct kz_cost_total **out,
 }
 
 int
-kz_cost_parse_amount(const char *text, const char *currency, bool *has,
-    kz_money *v, const char *where, struct kz_err *err)
+kz_cost_line_set(struct kz_cost_line *l, const char *field, const char *text,
+    struct kz_err *err)
 {
-	if (text == NULL || *text == '\0') {
-		*has = false;
-		*v = 0;
-		return KZ_OK;
-	}
-	if (!kz_money_parse(text, currency, v)) {
-		int dec = kz_currency_decimals(currency);
+	const struct kz_rfield *f = kz_rtype_field(&kz_cost_type, field);
+	struct kz_err e = { 0 };
+	char where[96];
 
-		return kz_err_add(err, where, dec < 0 ? _("\"%s\": give a "
-		    "valid currency first") : dec == 0 ? _("\"%s\" is not an "
-		    "amount in whole units such as 12000 (no decimals in this "
-		    "currency)") : _("\"%s\" is not an amount such as 1234.50"),
-		    text);
-	}
-	*has = true;
-	return KZ_OK;
+	if (f == NULL)
+		return kz_err_add(err, field, _("a cost line has no %s"), field);
+	if (kz_rfield_set(f, l, text ? text : "", &e) == KZ_OK && e.n == 0)
+		return KZ_OK;
+	/* the line it concerns: a ledger has a line per category */
+	snprintf(where, sizeof where, "%s[%s]", f->name,
+	    l->category ? l->category : "");
+	for (int i = 0; i < e.n; i++)
+		kz_err_add(err, where, "%s", e.item[i].msg);
+	return KZ_ERROR;
 }

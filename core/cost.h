@@ -87,9 +87,11 @@ void kz_cost_line_free(struct kz_cost_line *l);
 /* Totals per payer and currency (head office first), malloc'd. */
 int kz_cost_totals(const struct kz_cost_ledger *l, struct kz_cost_total **out,
     size_t *n);
-/* Parse an amount typed for a currency into the line; problems under
- * where. Empty text clears it. */
-int kz_cost_parse_amount(const char *text, const char *currency,
-    bool *has, kz_money *v, const char *where, struct kz_err *err);
+/* Set the line's field (estimate, actual: any of kz_cost_type) from
+ * text as typed, through the table; an amount is read in the line's
+ * currency, so set that first. Empty text clears it. A problem goes
+ * under the field and the line's category, estimate[lodging]. */
+int kz_cost_line_set(struct kz_cost_line *l, const char *field,
+    const char *text, struct kz_err *err);
 
 #endif

@@ -190,6 +190,10 @@ expect_in "$out" "3,420.50" "amount with the currency's decimals"
 run $C dispatch cost "$d1" --category international_travel --estimate 98000.5
 expect_rc 1 "yen have no decimals"
 expect_in "$err" "no decimals in this currency" "why"
+expect_in "$err" "kizuna: estimate[international_travel]: " "the field and the line named"
+run $C dispatch cost "$d1" --category lodging --actual 12,x
+expect_rc 1 "a bad actual amount"
+expect_in "$err" "actual[lodging]: actual: \"12,x\" is not an amount" "the actual amount of the lodging line named"
 run $C dispatch cost "$d1" --category international_travel --estimate 98000
 expect_in "$out" "98,000" "yen amount"
 run $C dispatch cost "$d1" --category meals --payer head --estimate 500

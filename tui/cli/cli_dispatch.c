@@ -418,11 +418,9 @@ cli_dispatch_cost(struct cli *c, const struct cli_args *a)
 			kz_cost_usual_currency(c->db, id, category, l.payer,
 			    l.currency);
 		if (estimate)
-			kz_cost_parse_amount(estimate, l.currency,
-			    &l.has_estimate, &l.estimate, "estimate", &err);
+			kz_cost_line_set(&l, "estimate", estimate, &err);
 		if (actual)
-			kz_cost_parse_amount(actual, l.currency, &l.has_actual,
-			    &l.actual, "actual", &err);
+			kz_cost_line_set(&l, "actual", actual, &err);
 		if (err.n == 0)
 			kz_cost_set(c->db, &l, &err);
 		kz_cost_line_free(&l);

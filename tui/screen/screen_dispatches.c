@@ -516,10 +516,8 @@ cost_save(struct form *f, void *arg, struct kz_err *err)
 		kz_cost_usual_currency(e->ctx->db, e->id, cat ? cat : "", l.payer,
 		    l.currency);
 	l.note = note && *note ? note : NULL;
-	kz_cost_parse_amount(est, l.currency, &l.has_estimate, &l.estimate,
-	    "estimate", err);
-	kz_cost_parse_amount(act, l.currency, &l.has_actual, &l.actual,
-	    "actual", err);
+	kz_cost_line_set(&l, "estimate", est, err);
+	kz_cost_line_set(&l, "actual", act, err);
 	if (err->n == 0)
 		rc = kz_cost_set(e->ctx->db, &l, err);
 done:
