@@ -377,7 +377,8 @@ apply_delete(struct apply *a, const struct kz_sync_change *ch)
 
 /* Which columns of an update to take (set) and which changed here and
  * there to different values (clash). Audit stamps never clash: the later
- * edit's stamp and its author stand. */
+ * edit's stamp and its author stand, and of two edits stamped the same
+ * second, the greater author (so that every side keeps the same one). */
 static void
 update_merge(const struct kz_sync_change *ch, bool *set, bool *clash, int *nset,
     int *nclash)
@@ -407,8 +408,11 @@ update_merge(const struct kz_sync_change *ch, bool *set, bool *clash, int *nset,
 			    sqlite3_value_text(ns) : NULL;
 			const unsigned char *ours =
 			    sqlite3_column_text(ch->mine, stamp);
-			if (theirs && (!ours || strcmp((const char *)theirs,
-			    (const char *)ours) > 0)) {
+			int later = theirs && ours ? strcmp((const char *)
+			    theirs, (const char *)ours) : theirs ? 1 : 0;
+			if (later == 0 && theirs && by >= 0)
+				later = kz_sync_change_later_by(ch, by);
+			if (later > 0) {
 				set[c] = true;
 				(*nset)++;
 			}

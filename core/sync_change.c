@@ -197,3 +197,17 @@ kz_sync_change_differs(const struct kz_sync_change *ch)
 	}
 	return false;
 }
+
+int
+kz_sync_change_later_by(const struct kz_sync_change *ch, int by)
+{
+	sqlite3_value *v = NULL;
+	const unsigned char *theirs, *ours;
+
+	if (sqlite3changeset_new(ch->it, by, &v) != SQLITE_OK || v == NULL)
+		sqlite3changeset_old(ch->it, by, &v);
+	theirs = v ? sqlite3_value_text(v) : NULL;
+	ours = ch->mine ? sqlite3_column_text(ch->mine, by) : NULL;
+	return strcmp(theirs ? (const char *)theirs : "",
+	    ours ? (const char *)ours : "");
+}

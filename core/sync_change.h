@@ -33,6 +33,10 @@ bool kz_sync_change_equal(sqlite3_value *x, sqlite3_value *y);
 /* Do the change's values (new for an insert, old otherwise) equal the
  * local row's? */
 bool kz_sync_change_same(const struct kz_sync_change *ch);
+/* Of two edits stamped the same second: how the change's author (column
+ * by, its new value or else its old) compares with the local row's, as
+ * strcmp does. */
+int kz_sync_change_later_by(const struct kz_sync_change *ch, int by);
 /* Would an update change anything here but audit stamps? */
 bool kz_sync_change_differs(const struct kz_sync_change *ch);
 

@@ -142,18 +142,22 @@ kz_conflict_list_free(struct kz_conflict_list *l)
 /* ---- settling ---- */
 
 /* ", col = new" of an update. The audit stamp moves only to a later edit,
- * as it does when bundles merge: stamped is the table's rule when theirs
- * carries the stamp (newstamp is its new value), else NULL. */
+ * as it does when bundles merge, and of two edits stamped the same second
+ * the greater author stands: stamped is the table's rule when theirs
+ * carries the stamp, else NULL; newstamp and newby are their new stamp
+ * and author. */
 static void
 put_set(struct kz_buf *b, int k, const char *c, const char *newv,
-    const char *newstamp, const struct kz_sync_rule *stamped)
+    const char *newstamp, const char *newby,
+    const struct kz_sync_rule *stamped)
 {
 	char *q;
 
 	if (stamped != NULL && kz_sync_rule_is_stamp(stamped, c))
-		q = sqlite3_mprintf("%s\"%w\" = CASE WHEN %s > coalesce("
-		    "\"%w\", '') THEN %s ELSE \"%w\" END", k ? ", " : "", c,
-		    newstamp, stamped->stamp, newv, c);
+		q = sqlite3_mprintf("%s\"%w\" = CASE WHEN (%s, coalesce(%s, "
+		    "'')) > (coalesce(\"%w\", ''), coalesce(\"%w\", '')) THEN "
+		    "%s ELSE \"%w\" END", k ? ", " : "", c, newstamp, newby,
+		    stamped->stamp, stamped->stamp_by, newv, c);
 	else
 		q = sqlite3_mprintf("%s\"%w\" = %s", k ? ", " : "", c, newv);
 	kz_buf_puts(b, q);
@@ -183,11 +187,13 @@ theirs_insert(struct kz_buf *sql, sqlite3_stmt *cols, const char *tbl,
     const struct kz_sync_rule *stamped)
 {
 	struct kz_buf vals = { 0 }, sets = { 0 };
-	char *q, *v, *newstamp = NULL;
+	char *q, *v, *newstamp = NULL, *newby = NULL;
 	int k = 0;
 
-	if (stamped != NULL)
+	if (stamped != NULL) {
 		newstamp = sqlite3_mprintf("excluded.\"%w\"", stamped->stamp);
+		newby = sqlite3_mprintf("excluded.\"%w\"", stamped->stamp_by);
+	}
 	q = sqlite3_mprintf("INSERT INTO \"%w\" (", tbl);
 	kz_buf_puts(sql, q);
 	sqlite3_free(q);
@@ -203,7 +209,7 @@ theirs_insert(struct kz_buf *sql, sqlite3_stmt *cols, const char *tbl,
 		kz_buf_puts(&vals, q);
 		sqlite3_free(q);
 		v = sqlite3_mprintf("excluded.\"%w\"", c);
-		put_set(&sets, k, c, v, newstamp, stamped);
+		put_set(&sets, k, c, v, newstamp, newby, stamped);
 		sqlite3_free(v);
 		k++;
 	}
@@ -223,18 +229,22 @@ theirs_insert(struct kz_buf *sql, sqlite3_stmt *cols, const char *tbl,
 	kz_buf_free(&vals);
 	kz_buf_free(&sets);
 	sqlite3_free(newstamp);
+	sqlite3_free(newby);
 }
 
 static void
 theirs_update(struct kz_buf *sql, sqlite3_stmt *cols, const char *tbl,
     const struct kz_sync_rule *stamped)
 {
-	char *q, *v, *newstamp = NULL;
+	char *q, *v, *newstamp = NULL, *newby = NULL;
 	int k = 0;
 
-	if (stamped != NULL)
+	if (stamped != NULL) {
 		newstamp = sqlite3_mprintf("json_extract(?1, '$.theirs.\"%w\"')",
 		    stamped->stamp);
+		newby = sqlite3_mprintf("json_extract(?1, '$.theirs.\"%w\"')",
+		    stamped->stamp_by);
+	}
 	q = sqlite3_mprintf("UPDATE \"%w\" SET ", tbl);
 	kz_buf_puts(sql, q);
 	sqlite3_free(q);
@@ -243,12 +253,13 @@ theirs_update(struct kz_buf *sql, sqlite3_stmt *cols, const char *tbl,
 	while (sqlite3_step(cols) == SQLITE_ROW) {
 		const char *c = (const char *)sqlite3_column_text(cols, 0);
 		v = sqlite3_mprintf("json_extract(?1, '$.theirs.\"%w\"')", c);
-		put_set(sql, k++, c, v, newstamp, stamped);
+		put_set(sql, k++, c, v, newstamp, newby, stamped);
 		sqlite3_free(v);
 	}
 	kz_buf_puts(sql, " WHERE 1");
 	where_key(sql, cols);
 	sqlite3_free(newstamp);
+	sqlite3_free(newby);
 }
 
 /* The table's rule if the change's theirs carries its audit stamp. */
@@ -400,11 +411,15 @@ send_mine(struct kz_db *db, const char *tbl, const char *op,
 			sqlite3_finalize(st);
 		}
 		/* a later stamp, so the other side takes mine as the last
-		 * edit (stamps never clash) */
+		 * edit (stamps never clash): now, or a second past both
+		 * sides' stamps when a clock is behind the other's */
 		if (rc == KZ_OK && r->stamp != NULL) {
-			q = sqlite3_mprintf("UPDATE \"%w\" SET \"%w\" = ?2, "
-			    "\"%w\" = ?3 WHERE 1%s", tbl, r->stamp, r->stamp_by,
-			    kz_buf_str(&where));
+			q = sqlite3_mprintf("UPDATE \"%w\" SET \"%w\" = "
+			    "max(?2, coalesce(strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', "
+			    "max(coalesce(\"%w\", ''), coalesce(json_extract(?1, "
+			    "'$.theirs.\"%w\"'), '')), '+1 second'), ?2)), "
+			    "\"%w\" = ?3 WHERE 1%s", tbl, r->stamp, r->stamp,
+			    r->stamp, r->stamp_by, kz_buf_str(&where));
 			kz_now_utc(now);
 			if (sqlite3_prepare_v2(db->sql, q, -1, &st, NULL) !=
 			    SQLITE_OK)

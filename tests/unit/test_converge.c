@@ -309,6 +309,7 @@ stamp(struct world *w, char out[32])
 
 	snprintf(out, 32, "2026-11-%02ldT%02ld:%02ld:%02ldZ", 1 + t / 86400 % 28,
 	    t / 3600 % 24, t / 60 % 60, t % 60);
+	setenv("KIZUNA_NOW", out, 1);	/* core's own stamps on this clock */
 }
 
 /* A random live record of type t that site s has (made by maker, or by
@@ -883,7 +884,7 @@ quiesce(struct world *w)
 	for (int q = 0; q < 30; q++) {
 		size_t before = w->nb;
 		long open = 0, kills = w->kills, imports = w->imports;
-		long resolved = w->resolved;
+		long resolved = w->resolved, lost = 0;
 
 		for (int s = 0; s < NSITE; s++)
 			export(w, s);
@@ -891,13 +892,16 @@ quiesce(struct world *w)
 			if (w->b[i].lost)
 				resend(w, i);
 		deliver(w, true);
+		for (size_t i = 0; i < w->nb; i++)
+			lost += w->b[i].lost;	/* lost again on the way */
 		for (int s = 0; s < NSITE; s++) {
 			settle(w, s, false);
 			open += open_conflicts(w, s);
 		}
 		/* (the outbox may keep changes that cancel out: an export
 		 * then has nothing to send, and "pending" stays above 0) */
-		if (w->nb == before && open == 0 && q > 0 && kills == w->kills &&
+		if (w->nb == before && open == 0 && lost == 0 && q > 0 &&
+		    kills == w->kills &&
 		    imports == w->imports && resolved == w->resolved)
 			return;
 	}
