@@ -82,6 +82,24 @@ static const char *const migrations[] = {
 	"INSERT INTO local_search_map (id, n) SELECT id, rowid FROM specialist_fts;"
 	/* an import looks for the same person before adding one */
 	"CREATE INDEX specialist_same ON specialist(name_roman, name, government);",
+	/* 5 -> 6: who is booked when, by which office (booking.h): head
+	 * office's summary of every office's records, sent to the offices;
+	 * and the specialist a seminar role is, so that it books them. */
+	"CREATE TABLE booking ("
+	"  id TEXT PRIMARY KEY NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('dispatch', 'seminar',"
+	"    'unavailable')),"
+	"  record TEXT NOT NULL,"
+	"  specialist TEXT NOT NULL,"
+	"  start TEXT NOT NULL,"
+	"  end TEXT NOT NULL CHECK (end >= start),"
+	"  office TEXT NOT NULL,"
+	"  detail TEXT"
+	");"
+	"CREATE INDEX booking_specialist ON booking(specialist, start);"
+	"ALTER TABLE participant ADD COLUMN specialist TEXT"
+	"  REFERENCES specialist(id) ON DELETE SET NULL;"
+	"CREATE INDEX participant_specialist ON participant(specialist);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
