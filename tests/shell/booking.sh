@@ -140,4 +140,32 @@ s sync clashes
 expect_in "$out" "declared unavailable" "the unavailability clashes"
 expect_in "$out" "2027-04-05..2027-04-08" "over the days of the dispatch"
 
+# a role at Beijing's seminar books the specialist for the edition's days
+b series add --code bj-seminar --name "China-Japan exchange seminar" --office BJS
+b seminar add --series bj-seminar --year 2027 --start 2027-06-01 --end 2027-06-03
+expect_rc 0 "Beijing's seminar"; sem=$out
+b participant add bj-seminar/2027 --name 佐藤健一 --country JP --role speaker --specialist "$X"
+expect_rc 0 "Sato speaks at Beijing's seminar"
+b participant add bj-seminar/2027 --name 佐藤健一 --country JP --role speaker --specialist NOPE-0000-0000
+expect_rc 1 "a role refuses a specialist who is not in the register"
+s request add --country TH --province Loei --fields agriculture --topic "tea" \
+	--from 2027-06-03 --to 2027-06-05 --language th --interpreting host
+sreq4=$out
+s dispatch add --request "$sreq4" --specialist "$X" --from 2027-06-03 --to 2027-06-05
+expect_rc 0 "Singapore proposes Sato for the last day of the seminar"; sd4=$out
+b sync export -o b3.kzb
+s sync export -o s2.kzb
+t sync import b3.kzb s2.kzb
+expect_in "$out" "2 clashes of bookings" "head office: the unavailability and the seminar"
+t sync export -o t4.kzb
+b sync import t3.kzb t4.kzb
+expect_rc 0 "Beijing takes head office's bundles"
+b sync clashes --format csv
+expect_in "$out" "BJS,seminar,$sem,2027-06-01,2027-06-03,speaker,SIN,dispatch,$sd4,2027-06-03,2027-06-05" \
+	"Beijing's seminar role against Singapore's dispatch"
+s sync import t4.kzb
+s sync clashes "$X"
+expect_in "$out" "seminar role" "Singapore sees the seminar role"
+expect_in "$out" "2027-06-03..2027-06-03" "on the common day"
+
 finish
