@@ -90,6 +90,24 @@ static const char *const migrations[] = {
 	"ALTER TABLE sync_export ADD COLUMN data BLOB;"
 	"ALTER TABLE sync_export ADD COLUMN written TEXT;"
 	"UPDATE sync_export SET written = at;",
+	/* 6 -> 7: who is booked when, by which office (booking.h): head
+	 * office's summary of every office's records, sent to the offices;
+	 * and the specialist a seminar role is, so that it books them. */
+	"CREATE TABLE booking ("
+	"  id TEXT PRIMARY KEY NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('dispatch', 'seminar',"
+	"    'unavailable')),"
+	"  record TEXT NOT NULL,"
+	"  specialist TEXT NOT NULL,"
+	"  start TEXT NOT NULL,"
+	"  end TEXT NOT NULL CHECK (end >= start),"
+	"  office TEXT NOT NULL,"
+	"  detail TEXT"
+	");"
+	"CREATE INDEX booking_specialist ON booking(specialist, start);"
+	"ALTER TABLE participant ADD COLUMN specialist TEXT"
+	"  REFERENCES specialist(id) ON DELETE SET NULL;"
+	"CREATE INDEX participant_specialist ON participant(specialist);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -69,6 +69,11 @@ static const struct kz_rfield participant_fields[] = {
 	  .label = N_("role"), .kind = KZ_RK_ENUM, .off = S(role),
 	  .values = &kz_participant_role_enum,
 	  .hint = N_("Space, or the first letter") },
+	/* No CSV column: files of participants stay as they were. */
+	{ .name = "specialist", .column = "specialist", .option = "specialist",
+	  .label = N_("specialist"), .kind = KZ_RK_REF, .off = A(specialist),
+	  .ref = KZ_T_SPECIALIST,
+	  .hint = N_("Register id if a specialist: it books their days") },
 	{ .name = "needs", .column = "needs", .csv = "needs",
 	  .option = "needs", .label = N_("needs"), .kind = KZ_RK_TEXT,
 	  .off = S(needs), .max = 500,

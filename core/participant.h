@@ -21,6 +21,8 @@ struct kz_participant {
 	char country[3];	/* ISO 3166-1 alpha-2, required */
 	char *organisation, *post;
 	enum kz_participant_role role;
+	char specialist[KZ_ID_SIZE];	/* one of the register: the role
+					 * books them (booking.h) */
 	char *email, *phone;	/* contact details: personal data */
 	char *needs;		/* dietary or access needs */
 	char *notes;

@@ -30,6 +30,7 @@ struct kz_sync_result {
 	long applied;		/* rows changed here */
 	long unchanged;		/* rows that were already as the bundle says */
 	long conflicts;		/* kept aside */
+	long clashes;		/* import: bookings that clash, after it */
 };
 
 /*
@@ -88,6 +89,7 @@ struct kz_sync_status {
 	char exported_at[32];
 	long pending;		/* changes waiting for the next export */
 	long open_conflicts;
+	long clashes;		/* bookings that clash (booking.h) */
 	struct kz_sync_source *sources;
 	size_t nsources;
 };

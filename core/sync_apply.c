@@ -537,6 +537,13 @@ apply_one(struct apply *a, sqlite3_changeset_iter *it)
 
 	if (change_read(a, it, &ch))
 		return KZ_ERROR;
+	if (ch.t->rule->from_head && strcmp(a->in->role, "head") != 0) {
+		/* head office's word only: an office's copy is not news */
+		if (ch.mine)
+			sqlite3_reset(ch.mine);
+		a->res->unchanged++;
+		return KZ_OK;
+	}
 	if (not_for_us(a, &ch)) {
 		a->res->unchanged++;
 		rc = KZ_OK;

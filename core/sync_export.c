@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "booking.h"
 #include "file.h"
 #include "i18n.h"
 #include "sync_bundle.h"
@@ -49,7 +50,8 @@ diff_all(struct kz_db *db, sqlite3_session **out, struct kz_err *err)
 
 		/* a session diffs plain tables only; which of them
 		 * travel is for the rules to say */
-		if (!kz_sync_rule_travels(name))
+		if (!kz_sync_rule_sends(kz_sync_rule_of(name), db->cfg &&
+		    db->cfg->role == KZ_ROLE_HEAD))
 			continue;
 		/* the same columns and key, in the empty database */
 		if (sql == NULL || (paren = strchr(sql, '(')) == NULL)
@@ -395,6 +397,9 @@ kz_sync_export(struct kz_db *db, const char *path, bool all,
 	if (kz_sync_meta_get(db, "exported", seqs, sizeof seqs))
 		return kz_db_fail(db, err, "sync");
 	before = atol(seqs);
+	/* head office tells the offices of each other's bookings */
+	if (kz_booking_refresh(db, err))
+		return KZ_ERROR;
 	if (gather(db, all, &data, &size, &upto, err))
 		return KZ_ERROR;
 	if (size == 0) {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "booking.h"
 #include "file.h"
 #include "i18n.h"
 #include "sync_apply.h"
@@ -140,6 +141,9 @@ kz_sync_import_mem(struct kz_db *db, const char *name,
 	    NULL);
 	rc = kz_sync_apply(db, &res->info, name, data + at,
 	    (int)(len - at - KZ_SYNC_BUNDLE_TRAILER), res, err);
+	/* head office's bookings follow what came in, and travel on */
+	if (rc == KZ_OK)
+		rc = kz_booking_refresh(db, err);
 	if (rc == KZ_OK)
 		rc = record_applied(db, &res->info, res, err);
 	if (rc == KZ_OK && fwd)
@@ -155,6 +159,8 @@ kz_sync_import_mem(struct kz_db *db, const char *name,
 		kz_db_rollback(db);
 	if (rc != KZ_OK)	/* rolled back: nothing of it stayed */
 		res->applied = res->unchanged = res->conflicts = 0;
+	else
+		res->clashes = kz_booking_clash_count(db);
 	return rc;
 }
 

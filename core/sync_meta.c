@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "booking.h"
 #include "sync.h"
 
 int
@@ -83,6 +84,7 @@ kz_sync_status(struct kz_db *db, struct kz_sync_status *s, struct kz_err *err)
 	s->pending = kz_sync_pending(db);
 	s->open_conflicts = kz_sync_meta_number(db, "SELECT count(*) FROM "
 	    "sync_conflict WHERE resolved IS NULL");
+	s->clashes = kz_booking_clash_count(db);
 	if (sqlite3_prepare_v2(db->sql, "SELECT written FROM sync_export WHERE "
 	    "written IS NOT NULL ORDER BY seq DESC LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW)

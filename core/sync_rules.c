@@ -38,6 +38,11 @@ const struct kz_sync_rule kz_sync_rules[] = {
 	{ .table = "participant", .travels = true, STAMPS },
 	{ .table = "trainee", .travels = true, STAMPS },
 
+	/* Head office's summary of who is booked when (booking.h): it
+	 * tells each office of the others' bookings. */
+	{ .table = "booking", .travels = true, .owner = KZ_SYNC_OWNER_HEAD,
+	  .from_head = true },
+
 	/* Derived from the records: each database builds its own. */
 	{ .table = "specialist_fts", .shadows = true },
 	{ .table = "local_search_map" },
@@ -93,6 +98,12 @@ kz_sync_rule_owner(const struct kz_sync_rule *r, const char *record,
 		snprintf(out, size, "head");
 	else
 		snprintf(out, size, "%.*s", (int)strcspn(record, "-"), record);
+}
+
+bool
+kz_sync_rule_sends(const struct kz_sync_rule *r, bool head)
+{
+	return r->travels && (head || !r->from_head);
 }
 
 bool

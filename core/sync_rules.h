@@ -25,6 +25,10 @@ struct kz_sync_rule {
 	const char		*stamp_by;
 	/* The record is in the full-text index: re-index it after a change. */
 	bool			 indexed;
+	/* Head office's word only (the bookings of every office): sent from
+	 * head office to the offices, never back; an office's change to it
+	 * is neither exported nor applied. */
+	bool			 from_head;
 	/* A full-text index: FTS5 keeps it in tables named after it
 	 * ("specialist_fts_data"), derived as it is. */
 	bool			 shadows;
@@ -46,6 +50,9 @@ bool kz_sync_rule_travels(const char *table);
  * rule r: "head", or the office code that starts the id. */
 void kz_sync_rule_owner(const struct kz_sync_rule *r, const char *record,
     char *out, size_t size);
+/* Does a database of this role send the table's changes? (A table from
+ * head office only is not sent by an office.) */
+bool kz_sync_rule_sends(const struct kz_sync_rule *r, bool head);
 /* Is column col one of the rule's audit stamp columns? */
 bool kz_sync_rule_is_stamp(const struct kz_sync_rule *r, const char *col);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "booking.h"
 #include "cli_output.h"
 #include "sync.h"
 
@@ -98,6 +99,9 @@ cli_sync_import(struct cli *c, const struct cli_args *a)
 			    "%ld already here, %ld kept aside as conflicts\n"),
 			    argv[i], res.info.seq, res.info.office, res.applied,
 			    res.unchanged, res.conflicts);
+		if (res.clashes)
+			printf(_("%s: %ld clashes of bookings (sync clashes "
+			    "lists them)\n"), argv[i], res.clashes);
 	}
 	return rc;
 }
@@ -117,8 +121,9 @@ cli_sync_status(struct cli *c, const struct cli_args *a)
 		out_json_str(stdout, c->cfg->office_id);
 		printf(", \"db\": \"%s\", \"exported\": %ld, \"made\": %ld, "
 		    "\"unwritten\": %ld, \"pending\": %ld, "
-		    "\"conflicts\": %ld, \"sources\": [", st.db, st.exported,
-		    st.made, st.unwritten, st.pending, st.open_conflicts);
+		    "\"conflicts\": %ld, \"clashes\": %ld, \"sources\": [",
+		    st.db, st.exported, st.made, st.unwritten, st.pending,
+		    st.open_conflicts, st.clashes);
 		for (size_t i = 0; i < st.nsources; i++)
 			printf("%s{\"office\": \"%s\", \"db\": \"%s\", \"seq\": "
 			    "%ld, \"at\": \"%s\", \"conflicts\": %ld}", i ? ", " :
@@ -151,6 +156,7 @@ cli_sync_status(struct cli *c, const struct cli_args *a)
 		printf(_("waiting for the next export: %ld changes\n"),
 		    st.pending);
 		printf(_("open conflicts: %ld\n"), st.open_conflicts);
+		printf(_("clashes of bookings: %ld\n"), st.clashes);
 		if (st.nsources) {
 			const char *head[] = { _("FROM"), _("DATABASE"),
 			    _("LAST BUNDLE"), _("APPLIED AT"), _("CONFLICTS") };
@@ -254,5 +260,105 @@ cli_sync_resolve(struct cli *c, const struct cli_args *a)
 		    "\"%s\""), side);
 	if (kz_sync_resolve(c->db, n, strcmp(side, "theirs") == 0, &err))
 		return cli_fail_err(&err);
+	return 0;
+}
+
+/* One side of a clash in a cell: what books the specialist, and which
+ * record. */
+static void
+clash_record(char *out, size_t size, const struct kz_booking *b)
+{
+	if (strcmp(b->kind, "unavailable") == 0)
+		snprintf(out, size, "%s", kz_booking_kind_name(b->kind));
+	else if (b->detail[0])
+		snprintf(out, size, "%s %s (%s)", kz_booking_kind_name(b->kind),
+		    b->record, b->detail);
+	else
+		snprintf(out, size, "%s %s", kz_booking_kind_name(b->kind),
+		    b->record);
+}
+
+static void
+clash_json(const struct kz_booking *b)
+{
+	printf("{\"office\": ");
+	out_json_str(stdout, b->office);
+	printf(", \"kind\": ");
+	out_json_str(stdout, b->kind);
+	printf(", \"record\": ");
+	out_json_str(stdout, b->record);
+	printf(", \"id\": ");
+	out_json_str(stdout, b->id);
+	printf(", \"start\": \"%s\", \"end\": \"%s\", \"detail\": ",
+	    b->start, b->end);
+	out_json_str(stdout, b->detail[0] ? b->detail : NULL);
+	putchar('}');
+}
+
+int
+cli_sync_clashes(struct cli *c, const struct cli_args *a)
+{
+	struct kz_clash_list l;
+	struct kz_err err = { 0 };
+
+	if (kz_booking_clashes(c->db, a->narg ? a->arg[0] : NULL, &l, &err))
+		return cli_fail_err(&err);
+	if (c->format == FMT_JSON) {
+		puts("[");
+		for (size_t i = 0; i < l.n; i++) {
+			const struct kz_clash *k = &l.c[i];
+			printf("  {\"specialist\": ");
+			out_json_str(stdout, k->specialist);
+			printf(", \"name\": ");
+			out_json_str(stdout, k->name);
+			printf(", \"from\": \"%s\", \"to\": \"%s\", "
+			    "\"bookings\": [", k->from, k->to);
+			clash_json(&k->a);
+			printf(", ");
+			clash_json(&k->b);
+			puts(i + 1 < l.n ? "]}," : "]}");
+		}
+		puts("]");
+	} else if (c->format == FMT_CSV) {
+		static const char *const head[] = { "specialist", "name",
+		    "from", "to", "office", "kind", "record", "start", "end",
+		    "detail", "other_office", "other_kind", "other_record",
+		    "other_start", "other_end", "other_detail" };
+		out_csv_row(stdout, 16, head);
+		for (size_t i = 0; i < l.n; i++) {
+			const struct kz_clash *k = &l.c[i];
+			const char *v[] = { k->specialist, k->name, k->from,
+			    k->to, k->a.office, k->a.kind, k->a.record,
+			    k->a.start, k->a.end, k->a.detail, k->b.office,
+			    k->b.kind, k->b.record, k->b.start, k->b.end,
+			    k->b.detail };
+			out_csv_row(stdout, 16, v);
+		}
+	} else if (l.n == 0) {
+		fputs(_("no clashes of bookings\n"), stderr);
+	} else {
+		const char *head[] = { _("SPECIALIST"), _("DAYS"), _("OFFICE"),
+		    _("BOOKED FOR"), _("DATES"), _("OFFICE"), _("BOOKED FOR"),
+		    _("DATES") };
+		struct out_table t;
+		out_table_init(&t, 8, head);
+		for (size_t i = 0; i < l.n; i++) {
+			const struct kz_clash *k = &l.c[i];
+			char days[32], ra[160], rb[160], da[32], db[32];
+			snprintf(days, sizeof days, "%s..%s", k->from, k->to);
+			snprintf(da, sizeof da, "%s..%s", k->a.start, k->a.end);
+			snprintf(db, sizeof db, "%s..%s", k->b.start, k->b.end);
+			clash_record(ra, sizeof ra, &k->a);
+			clash_record(rb, sizeof rb, &k->b);
+			const char *v[] = { k->name[0] ? k->name :
+			    k->specialist, days, k->a.office[0] ? k->a.office :
+			    "-", ra, da, k->b.office[0] ? k->b.office : "-", rb,
+			    db };
+			out_table_row(&t, v);
+		}
+		out_table_print(stdout, &t, 60);
+		out_table_free(&t);
+	}
+	kz_clash_list_free(&l);
 	return 0;
 }

@@ -63,6 +63,24 @@ dispatch_view_period(const struct kz_config *cfg, const char *start,
 	    (unsigned long)days), a, b, days);
 }
 
+void
+dispatch_view_clash_line(const struct kz_config *cfg, const struct kz_clash *c,
+    const char *record, char *out, size_t size)
+{
+	/* the other side: not this record (an office's own comes first) */
+	const struct kz_booking *o = strcmp(c->a.record, record) == 0 ||
+	    strcmp(c->a.id, record) == 0 ? &c->b : &c->a;
+	char period[200], what[160];
+
+	dispatch_view_period(cfg, c->from, c->to, period, sizeof period);
+	if (strcmp(o->kind, "unavailable") == 0)
+		snprintf(what, sizeof what, "%s", kz_booking_kind_name(o->kind));
+	else
+		snprintf(what, sizeof what, "%s %s %s (%s..%s)", o->office,
+		    kz_booking_kind_name(o->kind), o->record, o->start, o->end);
+	snprintf(out, size, _("Clash %s: %s"), period, what);
+}
+
 char **
 dispatch_view_spec_lines(struct kz_db *db, const struct kz_config *cfg,
     const char *specialist, size_t *n)

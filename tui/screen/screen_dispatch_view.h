@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "booking.h"
 #include "config.h"
 #include "db.h"
 #include "draw.h"
@@ -13,6 +14,11 @@
 /* A yes/no question on the bottom line of the terminal, over whatever is
  * there (a form), followed by the keys that answer it; true for yes. */
 bool dispatch_view_yesno(const char *question);
+
+/* A clash of bookings seen from record (a dispatch or specialist id):
+ * the common days and who else books the specialist then. */
+void dispatch_view_clash_line(const struct kz_config *cfg,
+    const struct kz_clash *c, const char *record, char *out, size_t size);
 
 /* "2019-09-16" in the office's date format. */
 void dispatch_view_date(const struct kz_config *cfg, const char *date, char *out,

@@ -144,6 +144,27 @@ add_costs(struct dsp_tab *t, struct record_list *l, const char *id)
 	kz_cost_ledger_free(&led);
 }
 
+/* Told by head office (or found here): the specialist is booked by
+ * another record on some of the same days. */
+static void
+add_clashes(struct dsp_tab *t, struct record_list *l, const char *id)
+{
+	struct kz_clash_list cl;
+	struct kz_err err = { 0 };
+	char line[1024];
+
+	if (kz_booking_clashes(t->ctx->db, id, &cl, &err) != KZ_OK)
+		return;
+	if (cl.n)
+		record_list_detail_heading(l, _("Clashes of bookings"));
+	for (size_t i = 0; i < cl.n; i++) {
+		dispatch_view_clash_line(t->ctx->cfg, &cl.c[i], id, line,
+		    sizeof line);
+		record_list_detail_add(l, NULL, line);
+	}
+	kz_clash_list_free(&cl);
+}
+
 static void
 dsp_detail(void *arg, struct record_list *l, size_t sel)
 {
@@ -179,6 +200,7 @@ dsp_detail(void *arg, struct record_list *l, size_t sel)
 		record_list_detail_add(l, _("Host"), buf);
 		kz_request_free(&req);
 	}
+	add_clashes(t, l, d.id);
 	record_detail(l, &kz_dispatch_type, &d, cfg, "start", "notes");
 	add_costs(t, l, d.id);
 	if (kz_dispatch_history(t->ctx->db, d.id, &ev, &err) == KZ_OK) {

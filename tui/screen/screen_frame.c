@@ -1,10 +1,12 @@
 /* screen_frame.c - the full-screen frame: title, tabs, status line, the key loop, resizing. */
 #include "screen_frame.h"
 
+#include <libintl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "booking.h"
 #include "draw.h"
 #include "i18n.h"
 #include "keys.h"
@@ -46,6 +48,7 @@ struct ui {
 	bool small;
 	bool prompt;		/* the tab owns the status line and cursor */
 	long pending;		/* changes waiting for the next sync export */
+	long clashes;		/* clashes of bookings (booking.h) */
 	sqlite3_int64 writes;	/* the connection's count when it was read */
 };
 
@@ -86,6 +89,12 @@ frame_draw_title(struct ui *u)
 	frame_screen(u)->summary(u->tab[u->cur], summary, sizeof summary);
 	if (u->pending > 0)
 		snprintf(pending, sizeof pending, _("%ld to send"), u->pending);
+	if (u->clashes > 0) {
+		size_t n = strlen(pending);
+		snprintf(pending + n, sizeof pending - n, ngettext(
+		    "%s%ld clash", "%s%ld clashes", (unsigned long)u->clashes),
+		    n ? "  " : "", u->clashes);
+	}
 	snprintf(left, sizeof left, " kizuna: %s [%s]",
 	    cfg->office_name ? cfg->office_name : "",
 	    cfg->office_id ? cfg->office_id : "");
@@ -255,6 +264,7 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 			rc = 1;
 	u.writes = sqlite3_total_changes64(db->sql);
 	u.pending = kz_sync_pending(db);
+	u.clashes = kz_booking_clash_count(db);
 
 	while (rc == 0) {
 		int key;
@@ -301,6 +311,7 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 		    sqlite3_total_changes64(db->sql) != u.writes) {
 			u.writes = sqlite3_total_changes64(db->sql);
 			u.pending = kz_sync_pending(db);
+			u.clashes = kz_booking_clash_count(db);
 			flags |= UI_DRAW_TITLE;
 		}
 	}

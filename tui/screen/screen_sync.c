@@ -368,7 +368,8 @@ state_rows(const struct sync_tab *t, struct state_lines *last)
 	memset(last, 0, sizeof *last);
 	if (t->last[0])
 		draw_wrap(t->last, t->sw > 0 ? t->sw : 1, last_emit, last);
-	return 2 + (t->st.nsources ? (int)t->st.nsources : 1) + last->n;
+	return 2 + (t->st.clashes > 0) + (t->st.nsources ?
+	    (int)t->st.nsources : 1) + last->n;
 }
 
 static void
@@ -404,6 +405,13 @@ draw_state(struct sync_tab *t)
 		    "%ld open conflicts", (unsigned long)st->open_conflicts),
 		    st->open_conflicts);
 		draw_bar(t->wstate, y++, t->sw, left, right, A_NORMAL);
+	}
+	if (st->clashes && y < room) {
+		snprintf(left, sizeof left, ngettext("%ld clash of bookings: "
+		    "kizuna sync clashes lists it", "%ld clashes of bookings: "
+		    "kizuna sync clashes lists them",
+		    (unsigned long)st->clashes), st->clashes);
+		draw_text(t->wstate, y++, 0, t->sw, left, A_BOLD);
 	}
 	if (st->nsources == 0 && y < room)
 		draw_text(t->wstate, y++, 0, t->sw, _("No bundle received yet"),

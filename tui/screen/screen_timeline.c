@@ -6,9 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "booking.h"
 #include "date.h"
 #include "i18n.h"
 #include "keys.h"
+#include "screen_dispatch_view.h"
 #include "stamp.h"
 #include "text.h"
 #include "timeline.h"
@@ -69,6 +71,44 @@ refilter(struct tl_tab *t)
 		t->top = n > (size_t)rows_room(t) ? n - (size_t)rows_room(t) : 0;
 }
 
+/* Rows whose dispatch (or specialist) has a clash of bookings, as head
+ * office told or this database finds: marked as overlaps are, and the
+ * clash said first in the detail line. */
+static void
+mark_clashes(struct tl_tab *t)
+{
+	struct kz_clash_list cl;
+	struct kz_err err = { 0 };
+
+	if (kz_booking_clashes(t->ctx->db, NULL, &cl, &err) != KZ_OK)
+		return;
+	for (size_t i = 0; i < t->tl.n; i++) {
+		struct kz_timeline_row *r = &t->tl.rows[i];
+
+		for (size_t k = 0; k < cl.n; k++) {
+			const struct kz_clash *c = &cl.c[k];
+			char line[1024], *d;
+			size_t n;
+
+			if (strcmp(r->id, c->a.record) != 0 &&
+			    strcmp(r->id, c->b.record) != 0 &&
+			    strcmp(r->id, c->specialist) != 0)
+				continue;
+			r->overlap = true;
+			dispatch_view_clash_line(t->ctx->cfg, c, r->id, line,
+			    sizeof line);
+			n = strlen(line) + 2 + (r->detail ? strlen(r->detail) :
+			    0) + 1;
+			d = xcalloc(n, 1);
+			snprintf(d, n, "%s%s%s", line, r->detail ? "; " : "",
+			    r->detail ? r->detail : "");
+			free(r->detail);
+			r->detail = d;
+		}
+	}
+	kz_clash_list_free(&cl);
+}
+
 static void
 reload(struct tl_tab *t)
 {
@@ -78,6 +118,8 @@ reload(struct tl_tab *t)
 	if (kz_timeline_load(t->ctx->db, t->by_specialist, false, &t->tl,
 	    &err) != KZ_OK)
 		frame_error(t->ctx, &err);
+	else
+		mark_clashes(t);
 	refilter(t);
 }
 
