@@ -82,6 +82,19 @@ static const char *const migrations[] = {
 	"INSERT INTO local_search_map (id, n) SELECT id, rowid FROM specialist_fts;"
 	/* an import looks for the same person before adding one */
 	"CREATE INDEX specialist_same ON specialist(name_roman, name, government);",
+	/* 5 -> 6: the office the database belongs to (home.c): its last row
+	 * is the home; a move or a copy adds one. Never travels. */
+	"CREATE TABLE sync_home ("
+	"  n INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  organisation TEXT NOT NULL,"
+	"  office TEXT NOT NULL,"
+	"  role TEXT NOT NULL CHECK (role IN ('office', 'head')),"
+	"  event TEXT NOT NULL CHECK (event IN ('made', 'rehome', 'copy')),"
+	"  db TEXT NOT NULL,"
+	"  file TEXT NOT NULL,"
+	"  by TEXT"
+	");",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

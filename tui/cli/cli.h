@@ -95,6 +95,7 @@ struct cli_cmd {
 #define CLI_NEW		0x08	/* creates a record: CLI_OPT_NEEDED shows */
 #define CLI_CHANGE	0x10	/* changes a record: needs an option */
 #define CLI_EARLY	0x20	/* runs before the configuration is read */
+#define CLI_ANYHOME	0x40	/* opens a database of any office (rehome) */
 
 extern const struct cli_cmd cli_cmds[];
 
@@ -143,6 +144,11 @@ int cli_dispatch(struct cli *c, int argc, char **argv);
 const struct cli_cmd *cli_find(const char *name, const char *verb);
 /* The command argv names runs before the configuration is read. */
 bool cli_early(int argc, char **argv);
+
+/* Open c->db_path under c->cfg (kz_home_open: a database of another
+ * office is refused unless any_office; a copy is told on stderr that it
+ * has a new database id). Returns 0, or 1 when reported. */
+int cli_open_db(struct cli *c, bool any_office);
 
 /* Print "kizuna: " and the message to stderr; returns 1 (exit status). */
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
