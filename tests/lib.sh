@@ -12,7 +12,7 @@ unset LANGUAGE
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1
 # A test that names no configuration gets the repository's default (office
 # KZ): a first run without one would ask which office, or refuse.
-mkdir -p "$XDG_CONFIG_HOME/kizuna" && cp "$KZ_TESTS/../config/default.yaml" "$XDG_CONFIG_HOME/kizuna/config.yaml"
+mkdir -p -m 700 "$XDG_CONFIG_HOME/kizuna" && cp "$KZ_TESTS/../config/default.yaml" "$XDG_CONFIG_HOME/kizuna/config.yaml"
 pass=0 fail=0 skipped=0
 TMUX_SOCK=kz-$$
 
