@@ -122,8 +122,11 @@ deps:
 	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
 	fi
 
+# A fresh machine has no configuration: OFFICE=BJS|SIN|TYO writes that
+# sample office's; without it the first run asks.
 run: deps
 	$(MAKE) all
+	$(if $(OFFICE),build/kizuna init --office $(OFFICE) || true)
 	build/kizuna --demo
 
 check: deps build/san/kizuna build/san/locale $(UNIT_BIN)

@@ -154,14 +154,13 @@ kz_home_open(struct kz_db *db, const char *path, bool any_office,
 	    strcmp(out->home.organisation, org) != 0 ||
 	    strcmp(out->home.role, role_name(cfg)) != 0)
 		return kz_err_add(err, path, _("this database belongs to office "
-		    "%s (%s, organisation \"%s\"), but the configuration %s is "
-		    "for office %s (%s, organisation \"%s\"): start kizuna with "
-		    "office %s's configuration (-c FILE), or, if this database "
-		    "has really moved to office %s, run `kizuna -c %s -d %s sync "
-		    "rehome %s --yes`"), out->home.office, out->home.role,
-		    out->home.organisation, cfg->path, cfg->office_id,
-		    role_name(cfg), org, out->home.office, cfg->office_id,
-		    cfg->path, path, cfg->office_id);
+		    "%s (%s, organisation \"%s\"); the configuration is for "
+		    "office %s (%s, organisation \"%s\"). Use office %s's "
+		    "configuration, or, if the database has really moved, "
+		    "re-home it: kizuna -c CONFIG sync rehome %s --yes"),
+		    out->home.office, out->home.role, out->home.organisation,
+		    cfg->office_id, role_name(cfg), org, out->home.office,
+		    cfg->office_id);
 	return KZ_OK;
 }
 
