@@ -30,6 +30,8 @@ TUI_DIRS   := tui tui/cli tui/screen tui/widget
 TUI_SRC    := $(sort $(foreach d,$(TUI_DIRS),$(wildcard $(d)/*.c)))
 HDRS       := $(wildcard core/*.h $(foreach d,$(TUI_DIRS),$(d)/*.h))
 GEN_SRC    := build/gen/embedded.c
+# the sample offices' configurations, which `kizuna init` writes
+SAMPLES    := config/beijing.yaml config/singapore.yaml config/tokyo.yaml
 UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
 LANGS      := $(basename $(notdir $(wildcard tui/po/*.po)))
 
@@ -46,10 +48,12 @@ COMPLETION := build/completion/kizuna build/completion/_kizuna
 .PHONY: all run deps check unit soak bench install uninstall clean man lint-man pot po FORCE
 all: build/kizuna $(MO) $(COMPLETION)
 
-build/gen/embedded.c: config/default.yaml config/fields.yaml
+build/gen/embedded.c: config/default.yaml config/fields.yaml $(SAMPLES) Makefile
 	@mkdir -p $(@D)
 	@{ echo '/* generated from config/ by make; do not edit */'; \
-	   for v in default_config:config/default.yaml default_fields:config/fields.yaml; do \
+	   for v in default_config:config/default.yaml default_fields:config/fields.yaml \
+	       sample_beijing:config/beijing.yaml sample_singapore:config/singapore.yaml \
+	       sample_tokyo:config/tokyo.yaml; do \
 	     printf 'const char kz_%s[] = {\n' "$${v%%:*}"; \
 	     od -An -v -tx1 "$${v#*:}" | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
 	     echo '0 };'; \
@@ -120,8 +124,11 @@ deps:
 	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
 	fi
 
+# A fresh machine has no configuration: OFFICE=BJS|SIN|TYO writes that
+# sample office's; without it the first run asks.
 run: deps
 	$(MAKE) all
+	$(if $(OFFICE),build/kizuna init --office $(OFFICE) || true)
 	build/kizuna --demo
 
 check: deps build/san/kizuna build/san/locale $(UNIT_BIN)

@@ -108,6 +108,19 @@ static const char *const migrations[] = {
 	"ALTER TABLE participant ADD COLUMN specialist TEXT"
 	"  REFERENCES specialist(id) ON DELETE SET NULL;"
 	"CREATE INDEX participant_specialist ON participant(specialist);",
+	/* 7 -> 8: the office the database belongs to (home.c): its last row
+	 * is the home; a move or a copy adds one. Never travels. */
+	"CREATE TABLE sync_home ("
+	"  n INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  organisation TEXT NOT NULL,"
+	"  office TEXT NOT NULL,"
+	"  role TEXT NOT NULL CHECK (role IN ('office', 'head')),"
+	"  event TEXT NOT NULL CHECK (event IN ('made', 'rehome', 'copy')),"
+	"  db TEXT NOT NULL,"
+	"  file TEXT NOT NULL,"
+	"  by TEXT"
+	");",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -153,6 +153,28 @@ note_for(const char *code)
 	return n && next(3) == 0 ? found[next((unsigned)n)] : NULL;
 }
 
+bool
+kz_demo_owner_begin(struct kz_db *db, const char *owner,
+    struct kz_demo_owner *o)
+{
+	o->cfg = db->cfg;
+	if (strcmp(db->cfg->office_id, owner) == 0)
+		return true;
+	if (db->cfg->role != KZ_ROLE_HEAD)
+		return false;
+	o->as = *db->cfg;
+	o->as.office_id = (char *)owner;
+	o->as.role = KZ_ROLE_OFFICE;
+	db->cfg = &o->as;
+	return true;
+}
+
+void
+kz_demo_owner_end(struct kz_db *db, struct kz_demo_owner *o)
+{
+	db->cfg = o->cfg;
+}
+
 int
 kz_demo_load(struct kz_db *db, struct kz_err *err)
 {

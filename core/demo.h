@@ -16,6 +16,25 @@ int kz_demo_load(struct kz_db *db, struct kz_err *err);
  * file; called by kz_demo_load inside its transaction, after the
  * specialists are in. */
 int kz_demo_dispatches(struct kz_db *db, struct kz_err *err);
+
+/*
+ * Ids keep their owner, in the demo too: a record made here has this
+ * office's prefix, and another office's record keeps its owner's prefix
+ * only because it arrived in the owner's bundle. So an office's demo
+ * holds its own records (the Beijing office's requests, dispatches,
+ * seminars and trainees only in Beijing's demo), and head office's demo
+ * holds every office's, with the owners' prefixes, as their bundles
+ * would have brought them. The register is made in every demo database.
+ * kz_demo_owner_begin returns false when this database has no records of
+ * owner; otherwise, until kz_demo_owner_end, new ids take owner's prefix.
+ */
+struct kz_demo_owner {
+	const struct kz_config *cfg;
+	struct kz_config as;
+};
+bool kz_demo_owner_begin(struct kz_db *db, const char *owner,
+    struct kz_demo_owner *o);
+void kz_demo_owner_end(struct kz_db *db, struct kz_demo_owner *o);
 int kz_demo_seminars(struct kz_db *db, struct kz_err *err);
 
 #endif

@@ -282,7 +282,7 @@ static int
 history(struct kz_db *db, struct pool *pools, size_t npools,
     const char *shimane, struct kz_err *err)
 {
-	const char *office = db->cfg->office_id;
+	const char *office = db->cfg->office_id;	/* the owner's */
 	int total = 0, weight = 0;
 
 	for (size_t i = 0; i < NTOPICS; i++)
@@ -506,7 +506,8 @@ kz_demo_dispatches(struct kz_db *db, struct kz_err *err)
 	struct pool pools[NTOPICS + 2];
 	const struct kz_specialist_rows *agri;
 	const char *taken[3];
-	int rc = KZ_ERROR;
+	struct kz_demo_owner o;
+	int rc = KZ_ERROR, r = KZ_OK;
 
 	if (db->cfg == NULL || db->cfg->office_id == NULL)
 		return kz_err_add(err, "", _("demo: no office configured"));
@@ -531,18 +532,23 @@ kz_demo_dispatches(struct kz_db *db, struct kz_err *err)
 	    shape(db, taken[2], "山梨県", "農政部 果樹技術指導員", KZ_SERVING,
 	    "fruit growing", err))
 		goto done;
-	if (history(db, pools, NTOPICS + 2, taken[0], err))
-		goto done;
-	if (public_case(db, db->cfg->office_id, "CN", "河南省", "开封市",
+	/* the Beijing office's records, then the Singapore office's (demo.h) */
+	if (kz_demo_owner_begin(db, "BJS", &o)) {
+		r = history(db, pools, NTOPICS + 2, taken[0], err) ||
+		    public_case(db, "BJS", "CN", "河南省", "开封市",
 	    "农业农村局", "2019-05-20",
 	    "蔬菜的连作灾害应对 (vegetables: damage from continuous cropping)",
 	    "2019-09-16", "2019-09-23", KZ_ONSITE, "zh", taken[0], "开封市",
 	    "BJS-2019-01", NULL, err) ||
-	    public_case(db, db->cfg->office_id, "CN", "吉林省", NULL,
+	    public_case(db, "BJS", "CN", "吉林省", NULL,
 	    "农业农村厅", "2019-06-24", "施设园艺 (facility horticulture)",
 	    "2019-11-01", "2019-11-08", KZ_ONSITE, "zh", taken[1],
 	    "吉林省", "BJS-2019-02", NULL, err) ||
-	    public_case(db, "SIN", "ID", "Daerah Istimewa Yogyakarta", NULL,
+		    current(db, pools, NTOPICS + 2, err) ? KZ_ERROR : KZ_OK;
+		kz_demo_owner_end(db, &o);
+	}
+	if (r == KZ_OK && kz_demo_owner_begin(db, "SIN", &o)) {
+		r = public_case(db, "SIN", "ID", "Daerah Istimewa Yogyakarta", NULL,
 	    "Agriculture Service", "2017-08-01",
 	    "agriculture: horticulture under the friendship memorandum",
 	    "2017-11-28", "2017-12-05", KZ_ONSITE, "id", taken[2],
@@ -552,9 +558,10 @@ kz_demo_dispatches(struct kz_db *db, struct kz_err *err)
 	    "2021-09-15", "agriculture: lectures (two days, online)",
 	    "2021-12-14", "2021-12-15", KZ_ONLINE, "th", taken[2], NULL,
 	    "SIN-2021-02", "Held online; the exact days are illustrative.",
-	    err))
-		goto done;
-	if (current(db, pools, NTOPICS + 2, err))
+	    err) ? KZ_ERROR : KZ_OK;
+		kz_demo_owner_end(db, &o);
+	}
+	if (r != KZ_OK)
 		goto done;
 	rc = KZ_OK;
 done:

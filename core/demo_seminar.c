@@ -332,8 +332,18 @@ trainees(struct kz_db *db, struct kz_err *err)
 int
 kz_demo_seminars(struct kz_db *db, struct kz_err *err)
 {
-	if (china_japan(db, err) || senior_officials(db, err) ||
-	    singapore(db, err) || trainees(db, err))
-		return KZ_ERROR;
-	return KZ_OK;
+	struct kz_demo_owner o;
+	int rc = KZ_OK;
+
+	/* the Beijing office's, then the Singapore office's (demo.h) */
+	if (kz_demo_owner_begin(db, "BJS", &o)) {
+		rc = china_japan(db, err) || senior_officials(db, err) ||
+		    trainees(db, err) ? KZ_ERROR : KZ_OK;
+		kz_demo_owner_end(db, &o);
+	}
+	if (rc == KZ_OK && kz_demo_owner_begin(db, "SIN", &o)) {
+		rc = singapore(db, err);
+		kz_demo_owner_end(db, &o);
+	}
+	return rc;
 }

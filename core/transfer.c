@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "csv.h"
 #include "i18n.h"
@@ -66,6 +67,36 @@ find_same(struct kz_db *db, sqlite3_stmt *st, const struct kz_specialist *s,
 		snprintf(id, KZ_ID_SIZE, "%s", sqlite3_column_text(st, 0));
 	sqlite3_reset(st);
 	return found;
+}
+
+/* An id with another office's prefix (the id is checked already). */
+static bool
+foreign(struct kz_db *db, const char *id)
+{
+	const char *office = db->cfg && db->cfg->office_id ?
+	    db->cfg->office_id : "KZ";
+	size_t n = strlen(office);
+
+	return strncasecmp(id, office, n) != 0 || id[n] != '-';
+}
+
+/* A new id of this office for a row that came with another's. */
+static int
+renumber(struct kz_db *db, struct kz_specialist *s, const char *name,
+    long line, struct kz_import_report *rep, struct kz_err *err)
+{
+	char old[KZ_ID_SIZE], msg[200];
+
+	snprintf(old, sizeof old, "%s", s->id);
+	s->id[0] = '\0';
+	if (kz_record_assign_id(db, KZ_T_SPECIALIST, s->id, err) != KZ_OK)
+		return KZ_ERROR;
+	rep->renumbered++;
+	snprintf(msg, sizeof msg, _("renumbered: %s is another office's id; "
+	    "registered here as %s (a record keeps another office's id only "
+	    "when it arrives in that office's bundle)"), old, s->id);
+	kz_buf_printf(&rep->log, "%s:%ld: %s\n", name, line, msg);
+	return KZ_OK;
 }
 
 static void
@@ -142,6 +173,16 @@ kz_import_specialists(struct kz_db *db, const char *name, const char *data,
 			snprintf(msg, sizeof msg, _("skipped: %s is already in "
 			    "the register"), id);
 			log_row(rep, name, row.line, msg, NULL);
+		} else if (s.id[0] && foreign(db, s.id) &&
+		    find_same(db, same, &s, id)) {
+			rep->skipped++;
+			snprintf(msg, sizeof msg, _("skipped: the same person "
+			    "is registered as %s"), id);
+			log_row(rep, name, row.line, msg, NULL);
+		} else if (s.id[0] && foreign(db, s.id) &&
+		    renumber(db, &s, name, row.line, rep, &e) != KZ_OK) {
+			rep->bad++;
+			log_row(rep, name, row.line, "", &e);
 		} else if (!s.id[0] && find_same(db, same, &s, id)) {
 			rep->skipped++;
 			snprintf(msg, sizeof msg, _("skipped: the same person "

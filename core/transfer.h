@@ -12,6 +12,7 @@ struct kz_import_report {
 	size_t imported;
 	size_t skipped;		/* duplicates, and bad rows with skip_bad */
 	size_t bad;		/* rows that broke a rule */
+	size_t renumbered;	/* rows with another office's id, given ours */
 	struct kz_buf log;	/* "FILE:LINE: reason\n" for each row not imported */
 };
 
@@ -24,7 +25,11 @@ typedef void (*kz_progress_fn)(void *ctx, size_t done, size_t total);
  * skip_bad, when bad rows are skipped with their reasons. A row whose id
  * is in the register already, or whose names and home government match a
  * registered person's, is skipped as a duplicate, so importing a file
- * twice adds nothing. progress, if set, is called now and then.
+ * twice adds nothing. An id of another office that is not here is not
+ * kept: ids keep their owner, and a record keeps another office's id only
+ * when it arrives in that office's bundle; the row gets a new id of this
+ * office, said in the log ("renumbered"). progress, if set, is called now
+ * and then.
  */
 int kz_import_specialists(struct kz_db *db, const char *name,
     const char *data, size_t len, bool skip_bad, kz_progress_fn progress,

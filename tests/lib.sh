@@ -10,6 +10,9 @@ export XDG_CONFIG_HOME="$T/config" XDG_DATA_HOME="$T/data" HOME="$T"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR=
 unset LANGUAGE
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1
+# A test that names no configuration gets the repository's default (office
+# KZ): a first run without one would ask which office, or refuse.
+mkdir -p -m 700 "$XDG_CONFIG_HOME/kizuna" && cp "$KZ_TESTS/../config/default.yaml" "$XDG_CONFIG_HOME/kizuna/config.yaml"
 pass=0 fail=0 skipped=0
 TMUX_SOCK=kz-$$
 
@@ -22,6 +25,13 @@ trap cleanup EXIT
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); printf 'not ok: %s\n' "$*"; }
 skip() { skipped=$((skipped + 1)); printf 'SKIP: %s\n' "$*"; }	# skip WHY
+
+# A database knows its office and refuses another office's configuration:
+# office_db CONFIG prints the path of that configuration's own database,
+# so a test that plays several offices gives each its own.
+office_db() { b=${1##*/}; echo "$T/db-${b%.yaml}.db"; }
+# run_as CONFIG ARGS...: run with CONFIG and its own database.
+run_as() { _c=$1; shift; run -c "$_c" -d "$(office_db "$_c")" "$@"; }
 
 # run ARGS...: run kizuna, leaving $out, $err and $rc.
 run() {

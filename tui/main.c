@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "cli_config.h"
+#include "cli_init.h"
 #include "cli_record.h"
 #include "config.h"
 #include "db.h"
@@ -34,9 +35,9 @@ usage(FILE *fp)
 	    "$XDG_CONFIG_HOME/kizuna/config.yaml)\n"
 	    "  -d, --db FILE      database (default "
 	    "$XDG_DATA_HOME/kizuna/kizuna.db)\n"
-	    "      --demo         use a separate demo database, loading the "
-	    "demo data set\n"
-	    "                     into it if it is empty\n"
+	    "      --demo         use the office's own demo database, "
+	    "loading the demo\n"
+	    "                     data set into it if it is empty\n"
 	    "  -h, --help         this help\n"
 	    "  -V, --version      the version\n"
 	    "\n"
@@ -100,8 +101,8 @@ open_demo(struct cli *c, struct kz_err *err)
 	sqlite3_stmt *st;
 	long n = 0;
 
-	if ((c->db = kz_db_open(c->db_path, c->cfg, err)) == NULL)
-		return cli_fail_err(err);
+	if (cli_open_db(c, false))
+		return 1;
 	if (sqlite3_prepare_v2(c->db->sql, "SELECT count(*) FROM specialist",
 	    -1, &st, NULL) == SQLITE_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW)
@@ -124,7 +125,7 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	char cfgpath[PATH_MAX], dbpath[PATH_MAX];
+	char cfgpath[PATH_MAX], dbpath[PATH_MAX], dbname[32];
 	const char *cfgopt = NULL, *dbopt = NULL;
 	bool demo = false, help = false;
 	struct cli c = { 0 };
@@ -154,8 +155,18 @@ main(int argc, char **argv)
 	if (argc > 0 && strcmp(argv[0], "help") == 0)
 		help = true;
 	/* what only reads the command table (completion) needs no office */
-	if (!help && argc > 0 && cli_early(argc, argv))
+	if (!help && argc > 0 && cli_early(argc, argv)) {
+		/* init writes the configuration the others would read */
+		if (strcmp(argv[0], "init") == 0) {
+			if (cfgopt)
+				snprintf(cfgpath, sizeof cfgpath, "%s", cfgopt);
+			else if (xdg_path(cfgpath, sizeof cfgpath,
+			    "XDG_CONFIG_HOME", ".config", "config.yaml"))
+				return 1;
+			c.config_path = cfgpath;
+		}
 		return cli_dispatch(&c, argc, argv);
+	}
 
 	/* Help speaks the office's language when there is an office: but
 	 * it writes nothing, and a broken configuration does not stop it. */
@@ -172,17 +183,17 @@ main(int argc, char **argv)
 		return 0;
 	}
 
-	/* The configuration: the one named, or the default, made on first run. */
+	/* The configuration: the one named, or the default. The first run
+	 * asks which office this is (or, in a script, says how to choose):
+	 * every database it makes keeps that office for good. */
 	if (cfgopt)
 		snprintf(cfgpath, sizeof cfgpath, "%s", cfgopt);
 	else {
 		if (xdg_path(cfgpath, sizeof cfgpath, "XDG_CONFIG_HOME", ".config",
 		    "config.yaml"))
 			return 1;
-		if (access(cfgpath, F_OK) != 0 && out_write_file(cfgpath,
-		    kz_default_config, strlen(kz_default_config)) != 0)
-			return cli_fail(_("cannot write %s: %s"), cfgpath,
-			    strerror(errno));
+		if (access(cfgpath, F_OK) != 0 && cli_first_run(cfgpath) != 0)
+			return 1;
 	}
 	/* config check reads its own file and must run on a broken one */
 	bool checking = argc >= 2 && strcmp(argv[0], "config") == 0 &&
@@ -200,8 +211,10 @@ main(int argc, char **argv)
 
 	if (dbopt)
 		snprintf(dbpath, sizeof dbpath, "%s", dbopt);
-	else if (xdg_path(dbpath, sizeof dbpath, "XDG_DATA_HOME",
-	    ".local/share", demo ? "demo.db" : "kizuna.db")) {
+	else if (snprintf(dbname, sizeof dbname, demo ? "demo-%s.db" :
+	    "kizuna.db", c.cfg ? c.cfg->office_id : "") < 0 ||
+	    xdg_path(dbpath, sizeof dbpath, "XDG_DATA_HOME", ".local/share",
+	    dbname)) {
 		kz_config_free(c.cfg);
 		return 1;
 	}
@@ -217,9 +230,8 @@ main(int argc, char **argv)
 	else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		rc = cli_fail(_("the screens need a terminal; for scripts see "
 		    "kizuna --help"));
-	else if (c.db == NULL && (c.db = kz_db_open(dbpath, c.cfg, &err)) ==
-	    NULL)
-		rc = cli_fail_err(&err);
+	else if (c.db == NULL && cli_open_db(&c, false))
+		rc = 1;
 	else
 		rc = frame_run(c.db, c.cfg);
 done:

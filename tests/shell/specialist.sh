@@ -10,7 +10,12 @@ for c in "specialist add" "specialist list" "search" "import specialists" "expor
 	expect_in "$out" "$c" "--help lists $c"
 done
 
-# First run: default config and database made under the XDG directories.
+# First run, on fresh XDG directories: a configuration chosen from the
+# sample offices, then the database.
+keep_c=$XDG_CONFIG_HOME keep_d=$XDG_DATA_HOME
+export XDG_CONFIG_HOME=$T/fresh/config XDG_DATA_HOME=$T/fresh/data
+run init --office SIN
+expect_rc 0 "init --office SIN"
 run specialist list
 expect_rc 0 "list on a new database"
 [ -f "$XDG_CONFIG_HOME/kizuna/config.yaml" ] && ok || bad "config.yaml was not created"
@@ -18,6 +23,7 @@ expect_rc 0 "list on a new database"
 expect_eq "$(stat -c %a "$XDG_DATA_HOME/kizuna")" 700 "data directory mode"
 expect_eq "$(stat -c %a "$XDG_DATA_HOME/kizuna/kizuna.db")" 600 "database mode"
 expect_eq "$(stat -c %a "$XDG_CONFIG_HOME/kizuna")" 700 "config directory mode"
+export XDG_CONFIG_HOME=$keep_c XDG_DATA_HOME=$keep_d
 
 # add
 run specialist add --name 王建国 --roman "Wang Jianguo" --government 四川省 \

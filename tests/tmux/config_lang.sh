@@ -17,13 +17,17 @@ colours() {
 		tr ';' '\n' | grep -E '^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$' | head -n 1
 }
 
-run -c "$conf/beijing.yaml" specialist add --name 王建国 --roman "Wang Jianguo" \
-	--government 四川省 --fields "agriculture; 27" --unavailable "2026-12-01..2026-12-20 surgery"
-expect_rc 0 "seed under the Beijing config"
-bjs=$out
-case "$bjs" in BJS-*) ok ;; *) bad "id $bjs does not carry the office" ;; esac
+# A database belongs to one office: each office here has its own.
+BJ=$(office_db "$conf/beijing.yaml") SG=$(office_db "$conf/singapore.yaml")
+for c in beijing singapore; do
+	run_as "$conf/$c.yaml" specialist add --name 王建国 --roman "Wang Jianguo" \
+		--government 四川省 --fields "agriculture; 27" --unavailable "2026-12-01..2026-12-20 surgery"
+	expect_rc 0 "seed under the $c config"
+done
+run_as "$conf/beijing.yaml" specialist list --format csv
+case "$out" in *BJS-*) ok ;; *) bad "the Beijing id does not carry the office: $out" ;; esac
 
-tm_start "$KZ -c $conf/beijing.yaml"
+tm_start "$KZ -c $conf/beijing.yaml -d $BJ"
 tm_expect "北京事务所 [BJS]" "title: office name and id from the config"
 tm_expect "zh_CN" "title: UI language"
 tm_expect "农业" "field names in Chinese"
@@ -38,7 +42,7 @@ fi
 tm_keys q
 tm_expect "EXITED 0" "quit (Beijing)"
 
-restart "$KZ -c $conf/singapore.yaml"
+restart "$KZ -c $conf/singapore.yaml -d $SG"
 name=$(sed -n 's/^  name: *//p' "$conf/singapore.yaml" | head -n 1 | tr -d '"')
 tm_expect "$name" "title: Singapore office name"
 tm_expect "Specialists" "English tab label"
@@ -48,7 +52,7 @@ tm_expect "serving" "status in English"
 tm_keys q
 tm_expect "EXITED 0" "quit (Singapore)"
 
-restart "env NO_COLOR=1 $KZ"
+restart "env NO_COLOR=1 $KZ -c $conf/singapore.yaml -d $SG"
 tm_expect "Wang Jianguo" "list under NO_COLOR"
 c=$(colours)
 expect_eq "$c" "" "no colour codes under NO_COLOR"
@@ -58,7 +62,7 @@ tm_keys j
 tm_keys q
 tm_expect "EXITED 0" "quit (NO_COLOR)"
 
-TM_TERM=vt100 restart "$KZ"
+TM_TERM=vt100 restart "$KZ -c $conf/singapore.yaml -d $SG"
 tm_expect "Wang Jianguo" "list on a monochrome vt100"
 expect_eq "$(colours)" "" "no colour on vt100"
 tm_keys /

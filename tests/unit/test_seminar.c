@@ -697,6 +697,14 @@ test_trainees(void **state)
 
 /* ---- the demo ---- */
 
+/* Head office's demo holds every office's records (demo.h). */
+static int
+setup_head(void **state)
+{
+	return unit_setup_with(state, "office:\n  id: TYO\n  name: Tokyo\n"
+	    "  role: head\n");
+}
+
 static void
 test_demo(void **state)
 {
@@ -764,7 +772,7 @@ main(void)
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_trainees, unit_setup,
 		    unit_teardown),
-		cmocka_unit_test_setup_teardown(test_demo, unit_setup,
+		cmocka_unit_test_setup_teardown(test_demo, setup_head,
 		    unit_teardown),
 	};
 

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli_output.h"
+#include "home.h"
 #include "i18n.h"
 #include "seminar.h"
 #include "text.h"
@@ -45,6 +46,27 @@ cli_fail_err(const struct kz_err *err)
 	if (err->n == 0)
 		fputs(_("kizuna: failed\n"), stderr);
 	return 1;
+}
+
+int
+cli_open_db(struct cli *c, bool any_office)
+{
+	struct kz_err err = { 0 };
+	struct kz_home_open h;
+
+	if ((c->db = kz_db_open(c->db_path, c->cfg, &err)) == NULL)
+		return cli_fail_err(&err);
+	if (kz_home_open(c->db, c->db_path, any_office, &h, &err) != KZ_OK) {
+		kz_db_close(c->db);
+		c->db = NULL;
+		return cli_fail_err(&err);
+	}
+	if (h.copied)
+		fprintf(stderr, _("kizuna: %s is a copy of another database "
+		    "file: it now has its own database id %s (it had %s), and "
+		    "its bundles start again at 1, so they never collide with "
+		    "the original's\n"), c->db_path, h.home.db, h.old_db);
+	return 0;
 }
 
 /* ---- finding and running a command ---- */
@@ -170,8 +192,8 @@ prepare(struct cli *c, struct cli_args *a)
 	if (f && cli_set_format(c, f))
 		return 1;
 	if ((cmd->flags & CLI_DB) && c->db == NULL &&
-	    (c->db = kz_db_open(c->db_path, c->cfg, &err)) == NULL)
-		return cli_fail_err(&err);
+	    cli_open_db(c, cmd->flags & CLI_ANYHOME))
+		return 1;
 	for (int k = 0; k < a->narg && k < CLI_OPERANDS; k++) {
 		const struct cli_operand *op = &cmd->operands[k];
 

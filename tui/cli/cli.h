@@ -98,6 +98,7 @@ struct cli_cmd {
 #define CLI_STAMPED	0x40	/* takes --if-updated STAMP: changes the
 				 * record only if its "updated" stamp is
 				 * still STAMP (cli_record_if_updated) */
+#define CLI_ANYHOME	0x80	/* opens a database of any office (rehome) */
 
 extern const struct cli_cmd cli_cmds[];
 
@@ -146,6 +147,11 @@ int cli_dispatch(struct cli *c, int argc, char **argv);
 const struct cli_cmd *cli_find(const char *name, const char *verb);
 /* The command argv names runs before the configuration is read. */
 bool cli_early(int argc, char **argv);
+
+/* Open c->db_path under c->cfg (kz_home_open: a database of another
+ * office is refused unless any_office; a copy is told on stderr that it
+ * has a new database id). Returns 0, or 1 when reported. */
+int cli_open_db(struct cli *c, bool any_office);
 
 /* Print "kizuna: " and the message to stderr; returns 1 (exit status). */
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

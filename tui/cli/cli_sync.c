@@ -4,13 +4,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "booking.h"
 #include "cli_output.h"
+#include "home.h"
 #include "sync.h"
 
-enum { O_ALL = 1, O_AGAIN };
+enum { O_ALL = 1, O_AGAIN, O_YES };
 
 const struct cli_opt cli_sync_export_opts[] = {
 	{ .name = "all", .key = O_ALL,
@@ -26,6 +28,41 @@ const struct cli_opt cli_sync_conflicts_opts[] = {
 	  .help = N_("the settled conflicts too") },
 	{ 0 },
 };
+
+const struct cli_opt cli_sync_rehome_opts[] = {
+	{ .name = "yes", .letter = 'y', .key = O_YES,
+	  .help = N_("move it without asking") },
+	{ 0 },
+};
+
+/* A deliberate move: the configuration given is the new office's. */
+int
+cli_sync_rehome(struct cli *c, const struct cli_args *a)
+{
+	struct kz_err err = { 0 };
+	struct kz_home from, to;
+	char q[256];
+
+	if (!cli_has(a, O_YES)) {
+		if (kz_home_get(c->db, &from, &err))
+			return cli_fail_err(&err);
+		snprintf(q, sizeof q, _("Move this database from office %s to "
+		    "office %s for good?"), from.office, a->arg[0]);
+		if (!isatty(STDIN_FILENO))
+			return cli_fail(_("not moving the database without "
+			    "--yes"));
+		if (!cli_ask(q)) {
+			fputs(_("kizuna: nothing changed\n"), stderr);
+			return 1;
+		}
+	}
+	if (kz_home_rehome(c->db, a->arg[0], &from, &err) ||
+	    kz_home_get(c->db, &to, &err))
+		return cli_fail_err(&err);
+	printf(_("moved from office %s to office %s: new database id %s; its "
+	    "bundles start again at 1\n"), from.office, to.office, to.db);
+	return 0;
+}
 
 int
 cli_sync_export(struct cli *c, const struct cli_args *a)

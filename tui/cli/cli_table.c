@@ -7,6 +7,7 @@
 /* Handlers not declared in cli.h: included here and only here, so that
  * no handler's header is included by the module it includes (cli). */
 #include "cli_dispatch.h"
+#include "cli_init.h"
 #include "cli_request.h"
 #include "cli_seminar.h"
 #include "cli_sync.h"
@@ -313,6 +314,15 @@ const struct cli_cmd cli_cmds[] = {
 	  .help = N_("settle a conflict"),
 	  .operands = { ONE("N"), ONE("theirs|mine") },
 	  .run = cli_sync_resolve, .flags = CLI_DB },
+	{ .name = "sync", .verb = "rehome",
+	  .help = N_("move the database to another office, for a real move"),
+	  .operands = { ONE("OFFICE") },
+	  .options = { cli_sync_rehome_opts },
+	  .run = cli_sync_rehome, .flags = CLI_DB | CLI_ANYHOME },
+	{ .name = "init",
+	  .help = N_("write a sample office's configuration, on a new machine"),
+	  .options = { cli_init_opts },
+	  .run = cli_init, .flags = CLI_EARLY },
 	{ .name = "config", .verb = "check",
 	  .help = N_("check a configuration file and report every problem"),
 	  .operands = { { .name = "FILE", .arity = CLI_OPTIONAL } },

@@ -53,6 +53,10 @@ cli_import(struct cli *c, const struct cli_args *a)
 	}
 	fprintf(stderr, _("%zu rows read, %zu imported, %zu skipped\n"),
 	    rep.read, rep.imported, rep.skipped);
+	if (rc == KZ_OK && rep.renumbered)
+		fprintf(stderr, _("%zu of them came with another office's id "
+		    "and were given new ids of office %s\n"), rep.renumbered,
+		    c->cfg->office_id);
 	kz_import_report_free(&rep);
 	return rc == KZ_OK ? 0 : 1;
 }
