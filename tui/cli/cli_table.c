@@ -7,6 +7,7 @@
 /* Handlers not declared in cli.h: included here and only here, so that
  * no handler's header is included by the module it includes (cli). */
 #include "cli_dispatch.h"
+#include "cli_list.h"
 #include "cli_request.h"
 #include "cli_seminar.h"
 #include "cli_sync.h"
@@ -41,7 +42,7 @@ const struct cli_cmd cli_cmds[] = {
 	  .run = cli_specialist_add, .flags = CLI_DB | CLI_FORMAT | CLI_NEW },
 	{ .name = "specialist", .verb = "list",
 	  .help = N_("list specialists, filtered"),
-	  .options = { cli_specialist_filters },
+	  .options = { cli_specialist_filters, cli_list_opts },
 	  .run = cli_specialist_list, .flags = CLI_DB | CLI_FORMAT },
 	{ .name = "specialist", .verb = "show",
 	  .help = N_("show one specialist in full"),
@@ -62,7 +63,7 @@ const struct cli_cmd cli_cmds[] = {
 	  .help = N_("full-text search (names in both scripts, government, "
 	  "fields, notes)"),
 	  .operands = { { .name = "TEXT", .arity = CLI_MANY } },
-	  .options = { cli_specialist_filters },
+	  .options = { cli_specialist_filters, cli_list_opts },
 	  .run = cli_search, .flags = CLI_DB | CLI_FORMAT },
 	{ .name = "import", .verb = "specialists",
 	  .help = N_("import specialists from CSV, all or nothing"),

@@ -1,0 +1,159 @@
+/* lists.c - every list the commands print, declared once over its record table (core/rlist.h). */
+#include "rlist.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "date.h"
+#include "i18n.h"
+#include "search.h"
+#include "specialist.h"
+
+#define NCOLS(a) (sizeof (a) / sizeof (a)[0])
+
+/* ---- shared binds ---- */
+
+/* A field of expertise by code or number, as the configuration has it. */
+static int
+bind_expertise(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	const struct kz_field *f = db->cfg ? kz_config_field(db->cfg, v) : NULL;
+
+	if (f == NULL)
+		return kz_err_add(err, "", _("unknown field of expertise "
+		    "\"%s\""), v);
+	return kz_rlist_bind_text(b, f->code);
+}
+
+/* ---- specialists ---- */
+
+/* "en" or "en:business": the language (also matching en-GB) and the
+ * level's rank, at least. */
+static int
+bind_lang(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	char lang[32], list[128];
+	const char *colon = strchr(v, ':');
+	int level = 0;
+
+	snprintf(lang, sizeof lang, "%.*s", colon ? (int)(colon - v) :
+	    (int)strlen(v), v);
+	if (colon && (level = kz_level_parse(colon + 1)) < 0) {
+		kz_enum_list(&kz_level_enum, list, sizeof list);
+		return kz_err_add(err, "", _("\"%s\" is not a level: use %s"),
+		    colon + 1, list);
+	}
+	if (kz_rlist_bind_text(b, lang) || kz_rlist_bind_text(b, lang) ||
+	    kz_rlist_bind_num(b, level))
+		return kz_err_add(err, "", _("out of memory"));
+	return KZ_OK;
+}
+
+/* "FROM" or "FROM..TO": free over every day of it. */
+static int
+bind_free(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	const char *dots = strstr(v, "..");
+	char from[16], to[16];
+
+	snprintf(from, sizeof from, "%.*s", dots ? (int)(dots - v) :
+	    (int)strlen(v), v);
+	snprintf(to, sizeof to, "%s", dots ? dots + 2 : v);
+	if (!*from)
+		snprintf(from, sizeof from, "%s", to);
+	if (!*to)
+		snprintf(to, sizeof to, "%s", from);
+	if (!kz_date_valid(from) || !kz_date_valid(to))
+		return kz_err_add(err, "", _("availability needs dates "
+		    "YYYY-MM-DD"));
+	if (strcmp(to, from) < 0)
+		return kz_err_add(err, "", _("availability period %s..%s ends "
+		    "before it starts"), from, to);
+	if (kz_rlist_bind_text(b, to) || kz_rlist_bind_text(b, from))
+		return kz_err_add(err, "", _("out of memory"));
+	return KZ_OK;
+}
+
+/* The words of `search`, as the full-text index takes them; nothing
+ * searchable matches nothing. */
+static int
+bind_words(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	char *expr = kz_search_expr(v);
+	int rc;
+
+	if (expr == NULL) {
+		b->none = true;
+		return kz_rlist_bind_text(b, "");
+	}
+	rc = kz_rlist_bind_text(b, expr);
+	free(expr);
+	return rc ? kz_err_add(err, "", _("out of memory")) : KZ_OK;
+}
+
+/* The level's rank in SQL, for "at least business". */
+#define LEVEL_RANK "CASE l.level WHEN 'basic' THEN 0 WHEN 'conversational' " \
+	"THEN 1 WHEN 'business' THEN 2 WHEN 'fluent' THEN 3 ELSE 4 END"
+
+static const struct kz_rlist_col specialist_cols[] = {
+	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
+	{ .field = "name", .head = N_("NAME"), .flags = KZ_RC_BOTH },
+	{ .field = "name_roman", .head = N_("ROMANISED"), .flags = KZ_RC_BOTH },
+	{ .field = "government", .head = N_("GOVERNMENT"),
+	  .flags = KZ_RC_BOTH },
+	{ .field = "post", .flags = KZ_RC_DATA },
+	{ .field = "status", .head = N_("STATUS"), .flags = KZ_RC_BOTH },
+	{ .key = "fields", .head = N_("FIELDS"), .flags = KZ_RC_BOTH,
+	  .expr = "coalesce((SELECT group_concat(field, ',') FROM (SELECT "
+	  "field FROM specialist_field f WHERE f.specialist = s.id ORDER BY "
+	  "years DESC, field)), '')" },
+	{ .key = "languages", .flags = KZ_RC_DATA,
+	  .expr = "coalesce((SELECT group_concat(lang, ',') FROM (SELECT lang "
+	  "FROM specialist_lang l WHERE l.specialist = s.id ORDER BY lang)), "
+	  "'')" },
+};
+
+static const struct kz_rlist_filter specialist_filters[] = {
+	{ .option = "field", .arg = "FIELD",
+	  .help = N_("registered in this field (code or number)"),
+	  .where = "EXISTS (SELECT 1 FROM specialist_field f WHERE "
+	  "f.specialist = s.id AND f.field = ?)", .bind = bind_expertise },
+	{ .option = "lang", .arg = "LANG[:LEVEL]",
+	  .help = N_("speaking this language, at this level or better"),
+	  .where = "EXISTS (SELECT 1 FROM specialist_lang l WHERE "
+	  "l.specialist = s.id AND (l.lang = ? OR l.lang GLOB ? || '-*') AND "
+	  LEVEL_RANK " >= ?)", .bind = bind_lang },
+	{ .option = "status", .arg = "serving|retired",
+	  .help = N_("serving or retired"), .where = "s.status = ?",
+	  .field = "status" },
+	{ .option = "free", .arg = "FROM[..TO]",
+	  .help = N_("free over these days (dates YYYY-MM-DD)"),
+	  .where = "NOT EXISTS (SELECT 1 FROM specialist_unavail u WHERE "
+	  "u.specialist = s.id AND u.start <= ? AND u.end >= ?)",
+	  .bind = bind_free },
+	{ .option = "text", .flags = KZ_RLF_NOOPT,
+	  .where = "s.id IN (SELECT id FROM specialist_fts WHERE "
+	  "specialist_fts MATCH ?)", .bind = bind_words },
+	{ 0 },
+};
+
+const struct kz_rlist kz_specialist_list = {
+	.name = "specialist", .rt = &kz_specialist_type,
+	.size = sizeof (struct kz_specialist),
+	.from = "specialist s", .alias = "s",
+	.cols = specialist_cols, .ncols = NCOLS(specialist_cols),
+	.filters = specialist_filters,
+	.order = "s.name_roman COLLATE NOCASE, s.id",
+	.none = N_("no specialists found"),
+};
+
+const struct kz_rlist *const kz_rlists[] = {
+	&kz_specialist_list,
+	NULL,
+};
