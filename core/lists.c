@@ -8,6 +8,7 @@
 #include "config.h"
 #include "date.h"
 #include "i18n.h"
+#include "request.h"
 #include "search.h"
 #include "specialist.h"
 
@@ -143,7 +144,7 @@ static const struct kz_rlist_filter specialist_filters[] = {
 	{ 0 },
 };
 
-const struct kz_rlist kz_specialist_list = {
+const struct kz_rlist kz_rlist_specialists = {
 	.name = "specialist", .rt = &kz_specialist_type,
 	.size = sizeof (struct kz_specialist),
 	.from = "specialist s", .alias = "s",
@@ -153,7 +154,112 @@ const struct kz_rlist kz_specialist_list = {
 	.none = N_("no specialists found"),
 };
 
+/* ---- requests ---- */
+
+/* A status, or "open": any but closed, declined and withdrawn. */
+static int
+bind_request_status(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	bool open = strcmp(v, "open") == 0;
+	int s = open ? 0 : kz_enum_parse(&kz_request_status_enum, v);
+
+	if (s < 0)
+		return kz_err_add(err, "", _("\"%s\" is not a request status "
+		    "(or open)"), v);
+	if (kz_rlist_bind_text(b, open ? "" : kz_enum_keyword(
+	    &kz_request_status_enum, s)) || kz_rlist_bind_num(b, open))
+		return kz_err_add(err, "", _("out of memory"));
+	return KZ_OK;
+}
+
+/* Words, each to be found somewhere in the text (a bound value a
+ * word; KZ_RLF_EACH repeats the condition). */
+static int
+bind_each_word(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	char word[128];
+
+	for (const char *p = v; *p;) {
+		size_t n;
+
+		while (*p == ' ')
+			p++;
+		if ((n = strcspn(p, " ")) == 0)
+			break;
+		if (b->n == KZ_RLIST_BINDS)
+			return kz_err_add(err, "", _("at most %d words"),
+			    KZ_RLIST_BINDS);
+		snprintf(word, sizeof word, "%.*s", (int)n, p);
+		if (kz_rlist_bind_text(b, word))
+			return kz_err_add(err, "", _("out of memory"));
+		p += n;
+	}
+	return KZ_OK;
+}
+
+/* Province, city and department, those given, a space apart. */
+#define REQUEST_PLACE "ltrim(ifnull(r.province, '') || ifnull(' ' || " \
+	"nullif(r.city, ''), '') || ifnull(' ' || nullif(r.department, ''), " \
+	"''))"
+
+static const struct kz_rlist_col request_cols[] = {
+	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
+	{ .field = "received", .head = N_("RECEIVED"), .flags = KZ_RC_BOTH },
+	{ .field = "status", .head = N_("STATUS"), .flags = KZ_RC_BOTH },
+	{ .field = "country", .flags = KZ_RC_DATA },
+	{ .key = "place", .expr = REQUEST_PLACE, .flags = KZ_RC_DATA },
+	{ .key = "host", .expr = "r.country || ' ' || " REQUEST_PLACE,
+	  .head = N_("HOST"), .flags = KZ_RC_TABLE },
+	{ .key = "fields", .head = N_("FIELDS"), .flags = KZ_RC_BOTH,
+	  .expr = "coalesce((SELECT group_concat(field, ',') FROM (SELECT "
+	  "field FROM request_field f WHERE f.request = r.id ORDER BY pos)), "
+	  "'')" },
+	{ .field = "topic", .head = N_("TOPIC"), .flags = KZ_RC_BOTH },
+	{ .field = "wish_start", .flags = KZ_RC_DATA },
+	{ .field = "wish_end", .flags = KZ_RC_DATA },
+	{ .field = "specialists", .flags = KZ_RC_DATA },
+	{ .key = "dispatches", .flags = KZ_RC_DATA | KZ_RC_NUMBER,
+	  .expr = "(SELECT count(*) FROM dispatch d WHERE d.request = r.id "
+	  "AND d.state <> 'cancelled')" },
+};
+
+static const struct kz_rlist_filter request_filters[] = {
+	{ .option = "status", .arg = "STATUS|open",
+	  .help = N_("in this status, or in any open one"),
+	  .where = "r.status = ? OR (? AND r.status NOT IN ('closed', "
+	  "'declined', 'withdrawn'))", .bind = bind_request_status },
+	{ .option = "field", .arg = "FIELD",
+	  .help = N_("asking for this field (code or number)"),
+	  .where = "EXISTS (SELECT 1 FROM request_field f WHERE f.request = "
+	  "r.id AND f.field = ?)", .bind = bind_expertise },
+	{ .option = "country", .arg = "CC", .help = N_("from this country"),
+	  .where = "r.country = ?", .field = "country" },
+	/* instr, not LIKE, so CJK terms of any length work and nothing is
+	 * a wildcard */
+	{ .option = "text", .arg = "WORDS",
+	  .help = N_("with these words in the topic, place or notes"),
+	  .where = "instr(lower(r.id || ' ' || r.topic || ' ' || "
+	  "ifnull(r.province, '') || ' ' || ifnull(r.city, '') || ' ' || "
+	  "ifnull(r.department, '') || ' ' || r.country || ' ' || "
+	  "ifnull(r.notes, '') || ' ' || r.status), lower(?)) > 0",
+	  .bind = bind_each_word, .flags = KZ_RLF_EACH },
+	{ 0 },
+};
+
+const struct kz_rlist kz_rlist_requests = {
+	.name = "request", .rt = &kz_request_type,
+	.size = sizeof (struct kz_request),
+	.from = "request r", .alias = "r",
+	.cols = request_cols, .ncols = NCOLS(request_cols),
+	.filters = request_filters,
+	.order = "r.received DESC, r.id",
+	.none = N_("no requests found"),
+};
+
 const struct kz_rlist *const kz_rlists[] = {
-	&kz_specialist_list,
+	&kz_rlist_specialists,
+	&kz_rlist_requests,
 	NULL,
 };

@@ -151,7 +151,7 @@ int kz_rlist_json(const struct kz_rlist_cursor *c, size_t col,
     struct kz_buf *out);
 
 /* The lists the commands print (core/lists.c). */
-extern const struct kz_rlist kz_specialist_list;
+extern const struct kz_rlist kz_rlist_specialists, kz_rlist_requests;
 extern const struct kz_rlist *const kz_rlists[];	/* NULL-ended */
 
 #endif

@@ -28,6 +28,7 @@ const struct cli_opt cli_list_opts[] = {
 };
 
 struct cli_opt cli_specialist_filters[CLI_LIST_OPTS];
+struct cli_opt cli_request_filters[CLI_LIST_OPTS];
 
 static void
 fill(struct cli_opt *out, const struct kz_rlist *l)
@@ -48,7 +49,8 @@ fill(struct cli_opt *out, const struct kz_rlist *l)
 void
 cli_list_options(void)
 {
-	fill(cli_specialist_filters, &kz_specialist_list);
+	fill(cli_specialist_filters, &kz_rlist_specialists);
+	fill(cli_request_filters, &kz_rlist_requests);
 }
 
 /* --limit or --offset: a whole number of rows, 0 or more. */

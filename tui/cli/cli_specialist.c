@@ -14,7 +14,7 @@
 
 /* The options of add and edit come from the register's table
  * (core/specialist.c), made by cli_record_options; list and search
- * print kz_specialist_list (core/lists.c) through cli_list. */
+ * print kz_rlist_specialists (core/lists.c) through cli_list. */
 struct cli_opt cli_specialist_opts[KZ_CLI_RECORD_OPTS];
 
 /* The options given into s, in their order; 0 or 1 (reported). */
@@ -124,7 +124,7 @@ cli_specialist_list(struct cli *c, const struct cli_args *a)
 {
 	struct kz_rlist_query q;
 
-	kz_rlist_query_init(&q, &kz_specialist_list);
+	kz_rlist_query_init(&q, &kz_rlist_specialists);
 	return cli_list(c, a, &q, false);
 }
 
@@ -135,7 +135,7 @@ cli_search(struct cli *c, const struct cli_args *a)
 	struct kz_buf text = { 0 };
 	int rc;
 
-	kz_rlist_query_init(&q, &kz_specialist_list);
+	kz_rlist_query_init(&q, &kz_rlist_specialists);
 	for (int i = 0; i < a->narg; i++)
 		kz_buf_printf(&text, " %s", a->arg[i]);
 	if (text.oom)

@@ -87,7 +87,7 @@ const struct cli_cmd cli_cmds[] = {
 	  .run = cli_request_add, .flags = CLI_DB | CLI_FORMAT | CLI_NEW },
 	{ .name = "request", .verb = "list",
 	  .help = N_("list requests, newest first"),
-	  .options = { cli_request_filters },
+	  .options = { cli_request_filters, cli_list_opts },
 	  .run = cli_request_list, .flags = CLI_DB | CLI_FORMAT },
 	{ .name = "request", .verb = "show",
 	  .help = N_("show a request with its dispatches and history"),
