@@ -7,6 +7,7 @@
 
 #include "config.h"
 #include "date.h"
+#include "dispatch.h"
 #include "i18n.h"
 #include "request.h"
 #include "search.h"
@@ -27,6 +28,18 @@ bind_expertise(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
 		return kz_err_add(err, "", _("unknown field of expertise "
 		    "\"%s\""), v);
 	return kz_rlist_bind_text(b, f->code);
+}
+
+/* A date YYYY-MM-DD, checked. */
+static int
+bind_date(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	if (!kz_date_valid(v))
+		return kz_err_add(err, "", _("\"%s\" is not a date YYYY-MM-DD"),
+		    v);
+	return kz_rlist_bind_text(b, v) ? kz_err_add(err, "", _("out of "
+	    "memory")) : KZ_OK;
 }
 
 /* ---- specialists ---- */
@@ -258,8 +271,91 @@ const struct kz_rlist kz_rlist_requests = {
 	.none = N_("no requests found"),
 };
 
+/* ---- dispatches ---- */
+
+/* A state, or "active": any but cancelled. */
+static int
+bind_dispatch_state(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	bool active = strcmp(v, "active") == 0;
+	int s = active ? 0 : kz_enum_parse(&kz_dispatch_state_enum, v);
+
+	if (s < 0)
+		return kz_err_add(err, "", _("\"%s\" is not a dispatch state (or "
+		    "active)"), v);
+	if (kz_rlist_bind_text(b, active ? "" : kz_enum_keyword(
+	    &kz_dispatch_state_enum, s)) || kz_rlist_bind_num(b, active))
+		return kz_err_add(err, "", _("out of memory"));
+	return KZ_OK;
+}
+
+#define DISPATCH_HOST "ltrim(ifnull(r.province, '') || ifnull(' ' || " \
+	"nullif(r.city, ''), '') || ifnull(' ' || nullif(r.department, ''), " \
+	"''))"
+
+static const struct kz_rlist_col dispatch_cols[] = {
+	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
+	{ .key = "dates", .expr = "d.start || '..' || d.end",
+	  .head = N_("DATES"), .flags = KZ_RC_TABLE },
+	{ .field = "start", .flags = KZ_RC_DATA },
+	{ .field = "end", .flags = KZ_RC_DATA },
+	{ .field = "state", .head = N_("STATE"), .flags = KZ_RC_BOTH },
+	{ .field = "specialist", .flags = KZ_RC_DATA },
+	{ .key = "who", .expr = "s.name || ' (' || s.name_roman || ')'",
+	  .head = N_("SPECIALIST"), .flags = KZ_RC_TABLE },
+	{ .key = "name", .expr = "s.name", .flags = KZ_RC_DATA },
+	{ .key = "name_roman", .expr = "s.name_roman", .flags = KZ_RC_DATA },
+	{ .key = "country", .expr = "r.country", .flags = KZ_RC_DATA },
+	{ .key = "host", .expr = DISPATCH_HOST, .flags = KZ_RC_DATA },
+	{ .key = "host_shown", .expr = "r.country || ' ' || " DISPATCH_HOST,
+	  .head = N_("HOST"), .flags = KZ_RC_TABLE },
+	{ .field = "places", .flags = KZ_RC_DATA },
+	{ .field = "mode", .flags = KZ_RC_DATA },
+	{ .field = "request", .flags = KZ_RC_DATA },
+};
+
+static const struct kz_rlist_filter dispatch_filters[] = {
+	{ .option = "state", .arg = "STATE|active",
+	  .help = N_("in this state, or in any active one"),
+	  .where = "d.state = ? OR (? AND d.state <> 'cancelled')",
+	  .bind = bind_dispatch_state },
+	{ .option = "specialist", .arg = "ID",
+	  .help = N_("of this specialist"), .where = "d.specialist = ?",
+	  .flags = KZ_RLF_RECORD, .ref = KZ_T_SPECIALIST },
+	{ .option = "request", .arg = "ID", .help = N_("for this request"),
+	  .where = "d.request = ?", .flags = KZ_RLF_RECORD,
+	  .ref = KZ_T_REQUEST },
+	{ .option = "from", .arg = "DATE",
+	  .help = N_("over any day from this one"), .where = "d.end >= ?",
+	  .bind = bind_date },
+	{ .option = "to", .arg = "DATE",
+	  .help = N_("over any day up to this one"), .where = "d.start <= ?",
+	  .bind = bind_date },
+	{ .option = "text", .arg = "WORDS",
+	  .help = N_("with these words in the places, notes or names"),
+	  .where = "instr(lower(d.id || ' ' || s.name || ' ' || s.name_roman "
+	  "|| ' ' || ifnull(d.places, '') || ' ' || r.country || ' ' || "
+	  "ifnull(r.province, '') || ' ' || ifnull(r.city, '') || ' ' || "
+	  "r.topic || ' ' || d.state || ' ' || d.start), lower(?)) > 0",
+	  .bind = bind_each_word, .flags = KZ_RLF_EACH },
+	{ 0 },
+};
+
+const struct kz_rlist kz_rlist_dispatches = {
+	.name = "dispatch", .rt = &kz_dispatch_type,
+	.size = sizeof (struct kz_dispatch),
+	.from = "dispatch d JOIN specialist s ON s.id = d.specialist "
+	"JOIN request r ON r.id = d.request", .alias = "d",
+	.cols = dispatch_cols, .ncols = NCOLS(dispatch_cols),
+	.filters = dispatch_filters,
+	.order = "d.start DESC, d.end DESC, d.id",
+	.none = N_("no dispatches found"), .width = 34,
+};
+
 const struct kz_rlist *const kz_rlists[] = {
 	&kz_rlist_specialists,
 	&kz_rlist_requests,
+	&kz_rlist_dispatches,
 	NULL,
 };

@@ -59,6 +59,8 @@ int kz_rlist_bind_num(struct kz_rlist_bind *b, long long v);
 				 * bound value (one for each word) */
 #define KZ_RLF_NOOPT	0x2	/* no option: set by the command itself (the
 				 * words of `search`) */
+#define KZ_RLF_RECORD	0x4	/* the value names a record of .ref: the
+				 * command resolves it to a stored id */
 
 struct kz_rlist_filter {
 	const char *option;	/* "status": --status VALUE */
@@ -75,7 +77,8 @@ struct kz_rlist_filter {
 	int (*bind)(struct kz_db *db, const char *value,
 	    struct kz_rlist_bind *b, struct kz_err *err);
 	const char *field;
-	unsigned flags;		/* KZ_RLF_EACH, KZ_RLF_NOOPT */
+	unsigned flags;		/* KZ_RLF_EACH, KZ_RLF_NOOPT, KZ_RLF_RECORD */
+	enum kz_table ref;	/* KZ_RLF_RECORD: what the value names */
 };
 
 struct kz_rlist {
@@ -93,6 +96,7 @@ struct kz_rlist {
 	const char *order;		/* "s.name_roman COLLATE NOCASE, s.id" */
 	/* The table's message when nothing matches: N_(). */
 	const char *none;
+	int width;			/* a cell's widest in the table; 0: 30 */
 };
 
 /* What to list: the filters given (by index of l->filters; NULL where
@@ -151,7 +155,8 @@ int kz_rlist_json(const struct kz_rlist_cursor *c, size_t col,
     struct kz_buf *out);
 
 /* The lists the commands print (core/lists.c). */
-extern const struct kz_rlist kz_rlist_specialists, kz_rlist_requests;
+extern const struct kz_rlist kz_rlist_specialists, kz_rlist_requests,
+    kz_rlist_dispatches;
 extern const struct kz_rlist *const kz_rlists[];	/* NULL-ended */
 
 #endif

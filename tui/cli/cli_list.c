@@ -16,7 +16,8 @@
 /* Keys of a list's filter options: CLI_K_FILTER + its index. */
 enum { CLI_K_LIMIT = -200, CLI_K_OFFSET, CLI_K_FILTER = 1000 };
 
-/* A cell wider than this is cut with ~ (the last column too). */
+/* A cell wider than this is cut with ~ (the last column too), unless
+ * the list says otherwise. */
 #define MAXW 30
 
 const struct cli_opt cli_list_opts[] = {
@@ -29,6 +30,7 @@ const struct cli_opt cli_list_opts[] = {
 
 struct cli_opt cli_specialist_filters[CLI_LIST_OPTS];
 struct cli_opt cli_request_filters[CLI_LIST_OPTS];
+struct cli_opt cli_dispatch_filters[CLI_LIST_OPTS];
 
 static void
 fill(struct cli_opt *out, const struct kz_rlist *l)
@@ -41,7 +43,9 @@ fill(struct cli_opt *out, const struct kz_rlist *l)
 		if (f->flags & KZ_RLF_NOOPT)
 			continue;
 		out[n++] = (struct cli_opt){ .name = f->option, .arg = f->arg,
-		    .help = f->help, .key = CLI_K_FILTER + (int)i };
+		    .help = f->help, .key = CLI_K_FILTER + (int)i,
+		    .flags = f->flags & KZ_RLF_RECORD ? CLI_OPT_RECORD : 0,
+		    .kind = f->ref };
 	}
 	memset(&out[n], 0, sizeof out[n]);
 }
@@ -51,6 +55,7 @@ cli_list_options(void)
 {
 	fill(cli_specialist_filters, &kz_rlist_specialists);
 	fill(cli_request_filters, &kz_rlist_requests);
+	fill(cli_dispatch_filters, &kz_rlist_dispatches);
 }
 
 /* --limit or --offset: a whole number of rows, 0 or more. */
@@ -171,7 +176,7 @@ print_table(struct kz_rlist_cursor *cur, bool personal, struct kz_err *err)
 	char fit[1024];
 	size_t last = 0, ncols = l->ncols < 64 ? l->ncols : 64;
 	long long n = 0;
-	int rc;
+	int rc, maxw = l->width ? l->width : MAXW;
 
 	for (size_t i = 0; i < ncols; i++)
 		if (shown_col(l, i, KZ_RC_TABLE, personal)) {
@@ -189,7 +194,7 @@ print_table(struct kz_rlist_cursor *cur, bool personal, struct kz_err *err)
 			s = cell(cur, i, true);
 			cw = kz_text_width(s);
 			if (cw > w[i])
-				w[i] = cw > MAXW ? MAXW : cw;
+				w[i] = cw > maxw ? maxw : cw;
 			free(s);
 		}
 	}
@@ -202,7 +207,7 @@ print_table(struct kz_rlist_cursor *cur, bool personal, struct kz_err *err)
 	for (size_t i = 0; i < ncols; i++)
 		if (shown_col(l, i, KZ_RC_TABLE, personal)) {
 			kz_text_fit(fit, sizeof fit, _(l->cols[i].head),
-			    i == last ? MAXW : w[i], i != last);
+			    i == last ? maxw : w[i], i != last);
 			fputs(fit, stdout);
 			fputs(i == last ? "\n" : "  ", stdout);
 		}
@@ -214,7 +219,7 @@ print_table(struct kz_rlist_cursor *cur, bool personal, struct kz_err *err)
 			if (!shown_col(l, i, KZ_RC_TABLE, personal))
 				continue;
 			s = cell(cur, i, true);
-			kz_text_fit(fit, sizeof fit, s, i == last ? MAXW : w[i],
+			kz_text_fit(fit, sizeof fit, s, i == last ? maxw : w[i],
 			    i != last);
 			free(s);
 			fputs(fit, stdout);

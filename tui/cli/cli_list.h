@@ -14,6 +14,7 @@ extern const struct cli_opt cli_list_opts[];
 #define CLI_LIST_OPTS 16
 extern struct cli_opt cli_specialist_filters[CLI_LIST_OPTS];
 extern struct cli_opt cli_request_filters[CLI_LIST_OPTS];
+extern struct cli_opt cli_dispatch_filters[CLI_LIST_OPTS];
 
 void cli_list_options(void);
 

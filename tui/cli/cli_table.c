@@ -120,7 +120,7 @@ const struct cli_cmd cli_cmds[] = {
 	  .run = cli_dispatch_add, .flags = CLI_DB | CLI_FORMAT | CLI_NEW },
 	{ .name = "dispatch", .verb = "list",
 	  .help = N_("list dispatches, newest first"),
-	  .options = { cli_dispatch_filters },
+	  .options = { cli_dispatch_filters, cli_list_opts },
 	  .run = cli_dispatch_list, .flags = CLI_DB | CLI_FORMAT },
 	{ .name = "dispatch", .verb = "show",
 	  .help = N_("show a dispatch with its costs and history"),
