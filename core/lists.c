@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "request.h"
 #include "search.h"
+#include "seminar.h"
 #include "specialist.h"
 
 #define NCOLS(a) (sizeof (a) / sizeof (a)[0])
@@ -353,9 +354,34 @@ const struct kz_rlist kz_rlist_dispatches = {
 	.none = N_("no dispatches found"), .width = 34,
 };
 
+/* ---- seminar series ---- */
+
+static const struct kz_rlist_col series_cols[] = {
+	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_DATA },
+	{ .field = "code", .head = N_("CODE"), .flags = KZ_RC_BOTH },
+	{ .field = "name", .head = N_("NAME"), .flags = KZ_RC_BOTH },
+	{ .field = "office", .head = N_("OFFICE"), .flags = KZ_RC_BOTH },
+	{ .key = "editions", .head = N_("EDITIONS"),
+	  .flags = KZ_RC_BOTH | KZ_RC_NUMBER, .expr = "(SELECT count(*) FROM "
+	  "seminar e WHERE e.series = g.id)" },
+	{ .field = "id", .key = "id", .head = N_("ID"), .flags = KZ_RC_TABLE },
+	{ .field = "notes", .flags = KZ_RC_DATA },
+};
+
+const struct kz_rlist kz_rlist_series = {
+	.name = "series", .rt = &kz_series_type,
+	.size = sizeof (struct kz_series),
+	.from = "seminar_series g", .alias = "g",
+	.cols = series_cols, .ncols = NCOLS(series_cols),
+	.order = "g.code",
+	.none = N_("no seminar series yet: add one with kizuna series add"),
+	.width = 50,
+};
+
 const struct kz_rlist *const kz_rlists[] = {
 	&kz_rlist_specialists,
 	&kz_rlist_requests,
 	&kz_rlist_dispatches,
+	&kz_rlist_series,
 	NULL,
 };

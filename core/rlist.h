@@ -156,7 +156,7 @@ int kz_rlist_json(const struct kz_rlist_cursor *c, size_t col,
 
 /* The lists the commands print (core/lists.c). */
 extern const struct kz_rlist kz_rlist_specialists, kz_rlist_requests,
-    kz_rlist_dispatches;
+    kz_rlist_dispatches, kz_rlist_series;
 extern const struct kz_rlist *const kz_rlists[];	/* NULL-ended */
 
 #endif

@@ -163,6 +163,7 @@ const struct cli_cmd cli_cmds[] = {
 	  .run = cli_series_add, .flags = CLI_DB | CLI_FORMAT | CLI_NEW },
 	{ .name = "series", .verb = "list",
 	  .help = N_("list seminar series with their numbers of editions"),
+	  .options = { cli_list_opts },
 	  .run = cli_series_list, .flags = CLI_DB | CLI_FORMAT },
 	{ .name = "series", .verb = "edit",
 	  .help = N_("change a seminar series"),
