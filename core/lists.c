@@ -9,6 +9,7 @@
 #include "date.h"
 #include "dispatch.h"
 #include "i18n.h"
+#include "participant.h"
 #include "request.h"
 #include "search.h"
 #include "seminar.h"
@@ -378,10 +379,54 @@ const struct kz_rlist kz_rlist_series = {
 	.width = 50,
 };
 
+/* ---- an edition's participants ---- */
+
+/* The columns of import participants, so the CSV reads back in. */
+static const struct kz_rlist_col participant_cols[] = {
+	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
+	{ .field = "name", .head = N_("NAME"), .flags = KZ_RC_BOTH },
+	{ .field = "name_roman", .head = N_("ROMANISED"), .flags = KZ_RC_BOTH },
+	{ .field = "country", .head = N_("COUNTRY"),
+	  .flags = KZ_RC_BOTH | KZ_RC_SHOWN },
+	{ .field = "organisation", .head = N_("ORGANISATION"),
+	  .flags = KZ_RC_BOTH },
+	{ .field = "post", .flags = KZ_RC_DATA },
+	{ .field = "role", .head = N_("ROLE"), .flags = KZ_RC_BOTH },
+	{ .field = "needs", .head = N_("NEEDS"), .flags = KZ_RC_BOTH },
+	{ .field = "notes", .flags = KZ_RC_DATA },
+	{ .field = "email", .head = N_("E-MAIL"),
+	  .flags = KZ_RC_BOTH | KZ_RC_PERSONAL },
+	{ .field = "phone", .head = N_("PHONE"),
+	  .flags = KZ_RC_BOTH | KZ_RC_PERSONAL },
+};
+
+static const struct kz_rlist_filter participant_filters[] = {
+	{ .option = "country", .arg = "CC", .help = N_("from this country"),
+	  .where = "p.country = ?", .field = "country" },
+	{ .option = "role", .arg = "participant|speaker|interpreter|staff",
+	  .help = N_("in this role"), .where = "p.role = ?", .field = "role" },
+	{ 0 },
+};
+
+const struct kz_rlist kz_rlist_participants = {
+	.name = "participant", .rt = &kz_participant_type,
+	.size = sizeof (struct kz_participant),
+	.from = "participant p", .alias = "p", .parent = "p.seminar = ?",
+	.cols = participant_cols, .ncols = NCOLS(participant_cols),
+	.filters = participant_filters,
+	/* the order of a name list at the door: people, speakers, then
+	 * the ones who work there */
+	.order = "CASE p.role WHEN 'participant' THEN 0 WHEN 'speaker' THEN "
+	"1 WHEN 'interpreter' THEN 2 ELSE 3 END, p.country, "
+	"coalesce(p.name_roman, p.name), p.name",
+	.none = N_("no participants"),
+};
+
 const struct kz_rlist *const kz_rlists[] = {
 	&kz_rlist_specialists,
 	&kz_rlist_requests,
 	&kz_rlist_dispatches,
 	&kz_rlist_series,
+	&kz_rlist_participants,
 	NULL,
 };

@@ -310,7 +310,8 @@ kz_rlist_shown(const struct kz_rlist_cursor *c, size_t col)
 
 	/* an enumeration as its label; the rest as stored, as the lists
 	 * have always shown dates and codes */
-	if (f && f->kind == KZ_RK_ENUM)
+	if (f && (f->kind == KZ_RK_ENUM || (c->l->cols[col].flags &
+	    KZ_RC_SHOWN)))
 		return kz_rfield_shown(f, c->rec, NULL);
 	return kz_rlist_text(c, col);
 }

@@ -27,6 +27,8 @@
 #define KZ_RC_NUMBER	0x4	/* a made value: JSON writes it as a number */
 #define KZ_RC_NULL	0x8	/* a made value: JSON writes "" as null */
 #define KZ_RC_PERSONAL	0x10	/* contact details: only when asked */
+#define KZ_RC_SHOWN	0x20	/* the table shows the field as people read
+				 * it (a country with its name) */
 
 struct kz_rlist_col {
 	/* A field of the list's table, by its name: its value, kind, CSV
@@ -108,6 +110,7 @@ struct kz_rlist_query {
 	const char *parent;
 	long long limit;	/* < 0: all */
 	long long offset;
+	long long rows;		/* set by whoever steps it: rows read */
 };
 
 void kz_rlist_query_init(struct kz_rlist_query *q, const struct kz_rlist *l);
@@ -156,7 +159,7 @@ int kz_rlist_json(const struct kz_rlist_cursor *c, size_t col,
 
 /* The lists the commands print (core/lists.c). */
 extern const struct kz_rlist kz_rlist_specialists, kz_rlist_requests,
-    kz_rlist_dispatches, kz_rlist_series;
+    kz_rlist_dispatches, kz_rlist_series, kz_rlist_participants;
 extern const struct kz_rlist *const kz_rlists[];	/* NULL-ended */
 
 #endif

@@ -31,6 +31,7 @@ const struct cli_opt cli_list_opts[] = {
 struct cli_opt cli_specialist_filters[CLI_LIST_OPTS];
 struct cli_opt cli_request_filters[CLI_LIST_OPTS];
 struct cli_opt cli_dispatch_filters[CLI_LIST_OPTS];
+struct cli_opt cli_participant_filters[CLI_LIST_OPTS];
 
 static void
 fill(struct cli_opt *out, const struct kz_rlist *l)
@@ -56,6 +57,7 @@ cli_list_options(void)
 	fill(cli_specialist_filters, &kz_rlist_specialists);
 	fill(cli_request_filters, &kz_rlist_requests);
 	fill(cli_dispatch_filters, &kz_rlist_dispatches);
+	fill(cli_participant_filters, &kz_rlist_participants);
 }
 
 /* --limit or --offset: a whole number of rows, 0 or more. */
@@ -169,7 +171,8 @@ print_json(struct kz_rlist_cursor *cur, bool personal, struct kz_err *err)
 /* Twice over the rows: their widths first, then the lines, so the
  * columns line up in display width without holding the rows. */
 static int
-print_table(struct kz_rlist_cursor *cur, bool personal, struct kz_err *err)
+print_table(struct kz_rlist_cursor *cur, bool personal, long long *rows,
+    struct kz_err *err)
 {
 	const struct kz_rlist *l = cur->l;
 	int w[64] = { 0 };
@@ -200,6 +203,7 @@ print_table(struct kz_rlist_cursor *cur, bool personal, struct kz_err *err)
 	}
 	if (rc < 0)
 		return rc;
+	*rows = n;
 	if (n == 0) {
 		fprintf(stderr, "%s\n", _(l->none));
 		return 0;
@@ -256,7 +260,7 @@ cli_list(struct cli *c, const struct cli_args *a, struct kz_rlist_query *q,
 	else if (c->format == FMT_JSON)
 		rc = print_json(&cur, personal, &err);
 	else
-		rc = print_table(&cur, personal, &err);
+		rc = print_table(&cur, personal, &q->rows, &err);
 	kz_rlist_close(&cur);
 	return rc < 0 ? cli_fail_err(&err) : 0;
 }

@@ -15,12 +15,13 @@ extern const struct cli_opt cli_list_opts[];
 extern struct cli_opt cli_specialist_filters[CLI_LIST_OPTS];
 extern struct cli_opt cli_request_filters[CLI_LIST_OPTS];
 extern struct cli_opt cli_dispatch_filters[CLI_LIST_OPTS];
+extern struct cli_opt cli_participant_filters[CLI_LIST_OPTS];
 
 void cli_list_options(void);
 
 /* Print the list q names in c->format: the filters, --limit and
  * --offset given in a are applied to q first. Columns marked personal
- * only with personal. Returns the exit status (a bad filter value is
+ * only with personal. A table sets q->rows. Returns the exit status (a bad filter value is
  * reported naming its option, and nothing is printed). */
 int cli_list(struct cli *c, const struct cli_args *a, struct kz_rlist_query *q,
     bool personal);
