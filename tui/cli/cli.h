@@ -208,7 +208,6 @@ extern struct cli_opt cli_dispatch_opts[KZ_CLI_RECORD_OPTS];
 extern struct cli_opt cli_dispatch_cost_opts[];
 extern struct cli_opt cli_programme_item_opts[KZ_CLI_RECORD_OPTS];
 extern struct cli_opt cli_seminar_opts[KZ_CLI_RECORD_OPTS];
-extern const struct cli_opt cli_specialist_filters[];
 int cli_import(struct cli *c, const struct cli_args *a);
 int cli_export(struct cli *c, const struct cli_args *a);
 extern const struct cli_opt cli_export_opts[];

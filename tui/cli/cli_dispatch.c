@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli_casework.h"
+#include "cli_list.h"
 #include "cli_record.h"
 #include "cost.h"
 #include "date.h"
@@ -35,24 +36,6 @@ struct cli_opt cli_dispatch_opts[KZ_CLI_RECORD_OPTS];
 const struct cli_opt cli_dispatch_confirm_opts[] = {
 	{ .name = "confirm", .key = O_CONFIRM, .flags = CLI_OPT_MORE,
 	  .help = N_("go on despite a warning, keeping it in the history") },
-	{ 0 },
-};
-
-const struct cli_opt cli_dispatch_filters[] = {
-	{ .name = "state", .arg = "STATE|active", .key = O_STATE,
-	  .help = N_("in this state, or in any active one") },
-	{ .name = "specialist", .arg = "ID", .key = O_SPECIALIST,
-	  .flags = CLI_OPT_RECORD, .kind = KZ_T_SPECIALIST,
-	  .help = N_("of this specialist") },
-	{ .name = "request", .arg = "ID", .key = O_REQUEST,
-	  .flags = CLI_OPT_RECORD, .kind = KZ_T_REQUEST,
-	  .help = N_("for this request") },
-	{ .name = "from", .arg = "DATE", .key = O_FROM,
-	  .help = N_("over any day from this one") },
-	{ .name = "to", .arg = "DATE", .key = O_TO,
-	  .help = N_("over any day up to this one") },
-	{ .name = "text", .arg = "WORDS", .key = O_TEXT,
-	  .help = N_("with these words in the places, notes or names") },
 	{ 0 },
 };
 
@@ -436,92 +419,8 @@ cli_dispatch_cost(struct cli *c, const struct cli_args *a)
 int
 cli_dispatch_list(struct cli *c, const struct cli_args *a)
 {
-	struct kz_dispatch_query q;
-	struct kz_dispatch_rows l;
-	struct kz_err err = { 0 };
+	struct kz_rlist_query q;
 
-	kz_dispatch_query_init(&q);
-	for (int i = 0; i < a->nopt; i++) {
-		const char *val = a->opt[i].value;
-
-		switch (a->opt[i].opt->key) {
-		case O_STATE:
-			if (strcmp(val, "active") == 0)
-				q.state = -2;
-			else if ((q.state = kz_lifecycle_parse(&kz_dispatch_lc,
-			    val)) < 0)
-				return cli_fail(_("--state: \"%s\" is not a "
-				    "dispatch state (or active)"), val);
-			break;
-		/* ids resolved before the handler runs */
-		case O_SPECIALIST: q.specialist = val; break;
-		case O_REQUEST: q.request = val; break;
-		case O_FROM: q.from = val; break;
-		case O_TO: q.to = val; break;
-		case O_TEXT: q.text = val; break;
-		}
-	}
-	if (kz_dispatch_list(c->db, &q, false, &l, &err))
-		return cli_fail_err(&err);
-	if (c->format == FMT_CSV) {
-		static const char *const head[] = { "id", "start", "end", "state",
-		    "specialist", "name", "name_roman", "country", "host",
-		    "places", "mode", "request" };
-		out_csv_row(stdout, 12, head);
-		for (size_t i = 0; i < l.n; i++) {
-			const struct kz_dispatch_row *r = &l.rows[i];
-			const char *v[] = { r->id, r->start, r->end,
-			    kz_lifecycle_keyword(&kz_dispatch_lc, r->state),
-			    r->specialist, r->name, r->name_roman, r->country,
-			    r->host, r->places, kz_mode_keyword(r->mode),
-			    r->request };
-			out_csv_row(stdout, 12, v);
-		}
-	} else if (c->format == FMT_JSON) {
-		puts("[");
-		for (size_t i = 0; i < l.n; i++) {
-			const struct kz_dispatch_row *r = &l.rows[i];
-
-			printf("  {\"id\": \"%s\", \"start\": \"%s\", \"end\": "
-			    "\"%s\", \"state\": \"%s\", \"specialist\": \"%s\", "
-			    "\"name\": ", r->id, r->start, r->end,
-			    kz_lifecycle_keyword(&kz_dispatch_lc, r->state),
-			    r->specialist);
-			out_json_str(stdout, r->name);
-			fputs(", \"name_roman\": ", stdout);
-			out_json_str(stdout, r->name_roman);
-			printf(", \"country\": \"%s\", \"host\": ", r->country);
-			out_json_str(stdout, r->host);
-			fputs(", \"places\": ", stdout);
-			out_json_str(stdout, r->places);
-			printf(", \"mode\": \"%s\", \"request\": \"%s\"}%s\n",
-			    kz_mode_keyword(r->mode), r->request,
-			    i + 1 < l.n ? "," : "");
-		}
-		puts("]");
-	} else if (l.n == 0)
-		fputs(_("no dispatches found\n"), stderr);
-	else {
-		const char *head[] = { _("ID"), _("DATES"), _("STATE"),
-		    _("SPECIALIST"), _("HOST") };
-		struct out_table t;
-
-		out_table_init(&t, 5, head);
-		for (size_t i = 0; i < l.n; i++) {
-			const struct kz_dispatch_row *r = &l.rows[i];
-			char dates[32], who[256], host[600];
-
-			snprintf(dates, sizeof dates, "%s..%s", r->start, r->end);
-			snprintf(who, sizeof who, "%s (%s)", r->name ? r->name :
-			    "", r->name_roman ? r->name_roman : "");
-			snprintf(host, sizeof host, "%s %s", r->country, r->host);
-			const char *v[] = { r->id, dates,
-			    kz_lifecycle_name(&kz_dispatch_lc, r->state), who, host };
-			out_table_row(&t, v);
-		}
-		out_table_print(stdout, &t, 34);
-		out_table_free(&t);
-	}
-	kz_dispatch_rows_free(&l);
-	return 0;
+	kz_rlist_query_init(&q, &kz_rlist_dispatches);
+	return cli_list(c, a, &q, false);
 }

@@ -12,9 +12,9 @@ int cli_dispatch_state(struct cli *c, const struct cli_args *a);
 int cli_dispatch_rm(struct cli *c, const struct cli_args *a);
 int cli_dispatch_ask(struct cli *c, const char *id, char *q, size_t size);
 int cli_dispatch_cost(struct cli *c, const struct cli_args *a);
-/* add and edit; the filters of list; state; cost */
+/* add and edit; state; cost (the filters of list: cli_list.h) */
 /* --confirm beside add and edit's options (cli_dispatch_opts, cli.h) */
-extern const struct cli_opt cli_dispatch_confirm_opts[], cli_dispatch_filters[],
+extern const struct cli_opt cli_dispatch_confirm_opts[],
     cli_dispatch_state_opts[];
 /* tui/cli/cli_match.c */
 int cli_match(struct cli *c, const struct cli_args *a);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli_casework.h"
+#include "cli_list.h"
 #include "cli_record.h"
 #include "record.h"
 #include "cli_seminar.h"
@@ -25,11 +26,8 @@ enum { O_COUNTRY = 1, O_ROLE, O_CONTACTS, O_BY };
 
 struct cli_opt cli_participant_opts[KZ_CLI_RECORD_OPTS];
 
-const struct cli_opt cli_participant_filters[] = {
-	{ .name = "country", .arg = "CC", .key = O_COUNTRY,
-	  .help = N_("from this country") },
-	{ .name = "role", .arg = ROLES, .key = O_ROLE,
-	  .help = N_("in this role") },
+/* Beside the list's filters (kz_rlist_participants, core/lists.c). */
+const struct cli_opt cli_participant_contacts_opts[] = {
 	{ .name = "contacts", .key = O_CONTACTS,
 	  .help = N_("with e-mail and phone (personal data)") },
 	{ 0 },
@@ -59,65 +57,6 @@ part_apply(const struct cli_args *a, struct kz_participant *p)
 	return err.n ? cli_fail_err(&err) : 0;
 }
 
-static const char *
-country_shown(const char *code, char *buf, size_t size)
-{
-	const char *n = kz_country_name(code);
-
-	snprintf(buf, size, "%s %s", code, n ? _(n) : "");
-	return buf;
-}
-
-static void
-parts_print(struct cli *c, const struct kz_participant *l, size_t n,
-    bool contacts)
-{
-	char country[96];
-
-	struct kz_buf b = { 0 };
-
-	if (c->format == FMT_CSV || c->format == FMT_JSON) {
-		/* the CSV is what import participants reads */
-		if (c->format == FMT_CSV)
-			kz_rtype_csv_header(&kz_participant_type, contacts, &b);
-		else
-			kz_buf_puts(&b, "[\n");
-		for (size_t i = 0; i < n; i++)
-			if (c->format == FMT_CSV)
-				kz_rtype_csv_row(&kz_participant_type, &l[i],
-				    contacts, &b);
-			else {
-				kz_buf_puts(&b, i ? ",\n  " : "  ");
-				kz_rtype_json_csv(&kz_participant_type, &l[i],
-				    contacts, &b);
-			}
-		if (c->format == FMT_JSON)
-			kz_buf_puts(&b, n ? "\n]\n" : "]\n");
-		if (b.oom)
-			xalloc_die();
-		fputs(kz_buf_str(&b), stdout);
-		kz_buf_free(&b);
-	} else {
-		const char *head[] = { _("ID"), _("NAME"), _("ROMANISED"),
-		    _("COUNTRY"), _("ORGANISATION"), _("ROLE"), _("NEEDS"),
-		    _("E-MAIL"), _("PHONE") };
-		struct out_table t;
-
-		out_table_init(&t, contacts ? 9 : 7, head);
-		for (size_t i = 0; i < n; i++) {
-			const struct kz_participant *p = &l[i];
-			const char *v[] = { p->id, p->name, p->name_roman,
-			    country_shown(p->country, country, sizeof country),
-			    p->organisation,
-			    kz_enum_label(&kz_participant_role_enum, (int)p->role),
-			    p->needs, p->email, p->phone };
-			out_table_row(&t, v);
-		}
-		out_table_print(stdout, &t, 30);
-		out_table_free(&t);
-	}
-}
-
 int
 cli_participant_add(struct cli *c, const struct cli_args *a)
 {
@@ -145,33 +84,16 @@ cli_participant_add(struct cli *c, const struct cli_args *a)
 int
 cli_participant_list(struct cli *c, const struct cli_args *a)
 {
-	struct kz_participant *l, f;
-	struct kz_err err = { 0 };
-	bool contacts = cli_has(a, O_CONTACTS);
-	size_t n;
+	struct kz_rlist_query q;
 	int rc;
 
-	/* filters: --country and --role; a role given is kept apart */
-	kz_participant_init(&f);
-	f.role = KZ_PART_ROLE_COUNT;	/* no --role */
-	/* the filters are the table's options of the same names */
-	if (part_apply(a, &f) != 0) {
-		kz_participant_free(&f);
-		return 1;
-	}
-	rc = kz_participant_list(c->db, a->arg[0], f.country[0] ? f.country :
-	    NULL, f.role == KZ_PART_ROLE_COUNT ? -1 : (int)f.role, &l, &n, &err);
-	kz_participant_free(&f);
-	if (rc != KZ_OK)
-		return cli_fail_err(&err);
-	if (n == 0 && c->format == FMT_TABLE)
-		fputs(_("no participants\n"), stderr);
-	else
-		parts_print(c, l, n, contacts);
-	if (c->format == FMT_TABLE && n > 0)
-		printf(ngettext("%zu participant\n", "%zu participants\n", n), n);
-	kz_participant_list_free(l, n);
-	return 0;
+	kz_rlist_query_init(&q, &kz_rlist_participants);
+	q.parent = a->arg[0];
+	rc = cli_list(c, a, &q, cli_has(a, O_CONTACTS));
+	if (rc == 0 && c->format == FMT_TABLE && q.rows > 0)
+		printf(ngettext("%zu participant\n", "%zu participants\n",
+		    (unsigned long)q.rows), (size_t)q.rows);
+	return rc;
 }
 
 int

@@ -1,5 +1,6 @@
 /* cli_record.c - one record printed from its type's table: a table of labels, CSV or JSON. */
 #include "cli_record.h"
+#include "cli_list.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -190,4 +191,5 @@ cli_record_options(void)
 	fill(cli_programme_item_opts, KZ_CLI_RECORD_OPTS,
 	    &kz_programme_item_type);
 	fill(cli_seminar_opts, KZ_CLI_RECORD_OPTS, &kz_seminar_type);
+	cli_list_options();	/* the lists' filters, from core/lists.c */
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli_casework.h"
+#include "cli_list.h"
 #include "cli_record.h"
 #include "dispatch.h"
 #include "i18n.h"
@@ -15,25 +16,13 @@
 #include "specialist.h"
 #include "text.h"
 
-/* The filters of list and state's note. The options of add and edit
- * come from the request's table (core/request.c), made by
- * cli_record_options; their keys are the table's lines, above zero,
- * and these are below it so the two never meet. */
-enum { O_STATUS = -10, O_FIELD, O_COUNTRY, O_TEXT, O_NOTE };
+/* State's note. The options of add and edit come from the request's
+ * table (core/request.c), made by cli_record_options; their keys are
+ * the table's lines, above zero, and this is below it so the two never
+ * meet. The list is kz_rlist_requests (core/lists.c). */
+enum { O_NOTE = -10 };
 
 struct cli_opt cli_request_opts[KZ_CLI_RECORD_OPTS];
-
-const struct cli_opt cli_request_filters[] = {
-	{ .name = "status", .arg = "STATUS|open", .key = O_STATUS,
-	  .help = N_("in this status, or in any open one") },
-	{ .name = "field", .arg = "FIELD", .key = O_FIELD,
-	  .help = N_("asking for this field (code or number)") },
-	{ .name = "country", .arg = "CC", .key = O_COUNTRY,
-	  .help = N_("from this country") },
-	{ .name = "text", .arg = "WORDS", .key = O_TEXT,
-	  .help = N_("with these words in the topic, place or notes") },
-	{ 0 },
-};
 
 const struct cli_opt cli_request_state_opts[] = {
 	{ .name = "note", .arg = "TEXT", .key = O_NOTE,
@@ -198,93 +187,8 @@ cli_request_rm(struct cli *c, const struct cli_args *a)
 int
 cli_request_list(struct cli *c, const struct cli_args *a)
 {
-	struct kz_request_query q;
-	struct kz_request_rows l;
-	struct kz_err err = { 0 };
+	struct kz_rlist_query q;
 
-	kz_request_query_init(&q);
-	for (int i = 0; i < a->nopt; i++) {
-		const char *val = a->opt[i].value;
-
-		switch (a->opt[i].opt->key) {
-		case O_STATUS:
-			if (strcmp(val, "open") == 0)
-				q.status = -2;
-			else if ((q.status = kz_lifecycle_parse(&kz_request_lc,
-			    val)) < 0)
-				return cli_fail(_("--status: \"%s\" is not a "
-				    "request status (or open)"), val);
-			break;
-		case O_FIELD: q.field = val; break;
-		case O_COUNTRY: q.country = val; break;
-		case O_TEXT: q.text = val; break;
-		}
-	}
-	if (kz_request_list(c->db, &q, &l, &err))
-		return cli_fail_err(&err);
-	if (c->format == FMT_CSV) {
-		static const char *const head[] = { "id", "received", "status",
-		    "country", "place", "fields", "topic", "wish_start",
-		    "wish_end", "specialists", "dispatches" };
-		out_csv_row(stdout, 11, head);
-		for (size_t i = 0; i < l.n; i++) {
-			const struct kz_request_row *r = &l.rows[i];
-			char w[16], d[16];
-
-			snprintf(w, sizeof w, "%d", r->wanted);
-			snprintf(d, sizeof d, "%d", r->dispatches);
-			const char *v[] = { r->id, r->received,
-			    kz_lifecycle_keyword(&kz_request_lc, r->status), r->country,
-			    r->place, r->fields, r->topic, r->wish_start,
-			    r->wish_end, w, d };
-			out_csv_row(stdout, 11, v);
-		}
-	} else if (c->format == FMT_JSON) {
-		puts("[");
-		for (size_t i = 0; i < l.n; i++) {
-			const struct kz_request_row *r = &l.rows[i];
-
-			fputs("  {\"id\": ", stdout);
-			out_json_str(stdout, r->id);
-			printf(", \"received\": \"%s\", \"status\": \"%s\", "
-			    "\"country\": ", r->received,
-			    kz_lifecycle_keyword(&kz_request_lc, r->status));
-			out_json_str(stdout, r->country);
-			fputs(", \"place\": ", stdout);
-			out_json_str(stdout, r->place);
-			fputs(", \"fields\": ", stdout);
-			out_json_str(stdout, r->fields);
-			fputs(", \"topic\": ", stdout);
-			out_json_str(stdout, r->topic);
-			fputs(", \"wish_start\": ", stdout);
-			out_json_str(stdout, *r->wish_start ? r->wish_start : NULL);
-			fputs(", \"wish_end\": ", stdout);
-			out_json_str(stdout, *r->wish_end ? r->wish_end : NULL);
-			printf(", \"specialists\": %d, \"dispatches\": %d}%s\n",
-			    r->wanted, r->dispatches, i + 1 < l.n ? "," : "");
-		}
-		puts("]");
-	} else if (l.n == 0)
-		fputs(_("no requests found\n"), stderr);
-	else {
-		const char *head[] = { _("ID"), _("RECEIVED"), _("STATUS"),
-		    _("HOST"), _("FIELDS"), _("TOPIC") };
-		struct out_table t;
-
-		out_table_init(&t, 6, head);
-		for (size_t i = 0; i < l.n; i++) {
-			const struct kz_request_row *r = &l.rows[i];
-			char host[600];
-
-			snprintf(host, sizeof host, "%s %s", r->country, r->place);
-			const char *v[] = { r->id, r->received,
-			    kz_lifecycle_name(&kz_request_lc, r->status), host,
-			    r->fields, r->topic };
-			out_table_row(&t, v);
-		}
-		out_table_print(stdout, &t, 30);
-		out_table_free(&t);
-	}
-	kz_request_rows_free(&l);
-	return 0;
+	kz_rlist_query_init(&q, &kz_rlist_requests);
+	return cli_list(c, a, &q, false);
 }

@@ -12,7 +12,7 @@ int cli_request_state(struct cli *c, const struct cli_args *a);
 int cli_request_rm(struct cli *c, const struct cli_args *a);
 int cli_request_ask(struct cli *c, const char *id, char *q, size_t size);
 
-/* the filters of list; state (add and edit: cli_request_opts, cli.h) */
-extern const struct cli_opt cli_request_filters[], cli_request_state_opts[];
+/* state (add and edit: cli_request_opts, cli.h; list: cli_list.h) */
+extern const struct cli_opt cli_request_state_opts[];
 
 #endif

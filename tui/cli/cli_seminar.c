@@ -7,6 +7,7 @@
 #include "cli_casework.h"
 #include "record.h"
 #include "cli_seminar.h"
+#include "cli_list.h"
 #include "cli_record.h"
 #include "file.h"
 #include "i18n.h"
@@ -86,54 +87,6 @@ series_apply(const struct cli_args *a, struct kz_series *s)
 	return err.n ? cli_fail_err(&err) : 0;
 }
 
-static void
-series_print(struct cli *c, const struct kz_series *l, size_t n)
-{
-	char count[24];
-
-	if (c->format == FMT_CSV) {
-		static const char *const head[] = { "id", "code", "name",
-		    "office", "editions", "notes" };
-		out_csv_row(stdout, 6, head);
-		for (size_t i = 0; i < n; i++) {
-			snprintf(count, sizeof count, "%ld", l[i].editions);
-			const char *v[] = { l[i].id, l[i].code, l[i].name,
-			    l[i].office, count, l[i].notes };
-			out_csv_row(stdout, 6, v);
-		}
-	} else if (c->format == FMT_JSON) {
-		puts("[");
-		for (size_t i = 0; i < n; i++) {
-			fputs("  {\"id\": ", stdout);
-			out_json_str(stdout, l[i].id);
-			fputs(", \"code\": ", stdout);
-			out_json_str(stdout, l[i].code);
-			fputs(", \"name\": ", stdout);
-			out_json_str(stdout, l[i].name);
-			fputs(", \"office\": ", stdout);
-			out_json_str(stdout, l[i].office);
-			printf(", \"editions\": %ld, \"notes\": ", l[i].editions);
-			out_json_str(stdout, l[i].notes);
-			puts(i + 1 < n ? "}," : "}");
-		}
-		puts("]");
-	} else {
-		const char *head[] = { _("CODE"), _("NAME"), _("OFFICE"),
-		    _("EDITIONS"), _("ID") };
-		struct out_table t;
-
-		out_table_init(&t, 5, head);
-		for (size_t i = 0; i < n; i++) {
-			snprintf(count, sizeof count, "%ld", l[i].editions);
-			const char *v[] = { l[i].code, l[i].name, l[i].office,
-			    count, l[i].id };
-			out_table_row(&t, v);
-		}
-		out_table_print(stdout, &t, 50);
-		out_table_free(&t);
-	}
-}
-
 int
 cli_series_add(struct cli *c, const struct cli_args *a)
 {
@@ -161,20 +114,10 @@ cli_series_add(struct cli *c, const struct cli_args *a)
 int
 cli_series_list(struct cli *c, const struct cli_args *a)
 {
-	struct kz_series *l;
-	struct kz_err err = { 0 };
-	size_t n;
+	struct kz_rlist_query q;
 
-	(void)a;
-	if (kz_series_list(c->db, &l, &n, &err) != KZ_OK)
-		return cli_fail_err(&err);
-	if (n == 0 && c->format == FMT_TABLE)
-		fputs(_("no seminar series yet: add one with kizuna series "
-		    "add\n"), stderr);
-	else
-		series_print(c, l, n);
-	kz_series_list_free(l, n);
-	return 0;
+	kz_rlist_query_init(&q, &kz_rlist_series);
+	return cli_list(c, a, &q, false);
 }
 
 int

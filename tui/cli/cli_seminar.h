@@ -43,7 +43,7 @@ int cli_participant_rm(struct cli *c, const struct cli_args *a);
 int cli_participant_count(struct cli *c, const struct cli_args *a);
 int cli_import_participants(struct cli *c, const struct cli_args *a);
 int cli_participant_ask(struct cli *c, const char *id, char *q, size_t size);
-extern const struct cli_opt cli_participant_filters[],
+extern const struct cli_opt cli_participant_contacts_opts[],
     cli_participant_count_opts[];
 
 /* tui/cli_trainee.c */

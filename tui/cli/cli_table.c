@@ -8,6 +8,7 @@
  * no handler's header is included by the module it includes (cli). */
 #include "cli_dispatch.h"
 #include "cli_init.h"
+#include "cli_list.h"
 #include "cli_request.h"
 #include "cli_seminar.h"
 #include "cli_sync.h"
@@ -42,7 +43,7 @@ const struct cli_cmd cli_cmds[] = {
 	  .run = cli_specialist_add, .flags = CLI_DB | CLI_FORMAT | CLI_NEW },
 	{ .name = "specialist", .verb = "list",
 	  .help = N_("list specialists, filtered"),
-	  .options = { cli_specialist_filters },
+	  .options = { cli_specialist_filters, cli_list_opts },
 	  .run = cli_specialist_list, .flags = CLI_DB | CLI_FORMAT },
 	{ .name = "specialist", .verb = "show",
 	  .help = N_("show one specialist in full"),
@@ -63,7 +64,7 @@ const struct cli_cmd cli_cmds[] = {
 	  .help = N_("full-text search (names in both scripts, government, "
 	  "fields, notes)"),
 	  .operands = { { .name = "TEXT", .arity = CLI_MANY } },
-	  .options = { cli_specialist_filters },
+	  .options = { cli_specialist_filters, cli_list_opts },
 	  .run = cli_search, .flags = CLI_DB | CLI_FORMAT },
 	{ .name = "import", .verb = "specialists",
 	  .help = N_("import specialists from CSV, all or nothing"),
@@ -87,7 +88,7 @@ const struct cli_cmd cli_cmds[] = {
 	  .run = cli_request_add, .flags = CLI_DB | CLI_FORMAT | CLI_NEW },
 	{ .name = "request", .verb = "list",
 	  .help = N_("list requests, newest first"),
-	  .options = { cli_request_filters },
+	  .options = { cli_request_filters, cli_list_opts },
 	  .run = cli_request_list, .flags = CLI_DB | CLI_FORMAT },
 	{ .name = "request", .verb = "show",
 	  .help = N_("show a request with its dispatches and history"),
@@ -120,7 +121,7 @@ const struct cli_cmd cli_cmds[] = {
 	  .run = cli_dispatch_add, .flags = CLI_DB | CLI_FORMAT | CLI_NEW },
 	{ .name = "dispatch", .verb = "list",
 	  .help = N_("list dispatches, newest first"),
-	  .options = { cli_dispatch_filters },
+	  .options = { cli_dispatch_filters, cli_list_opts },
 	  .run = cli_dispatch_list, .flags = CLI_DB | CLI_FORMAT },
 	{ .name = "dispatch", .verb = "show",
 	  .help = N_("show a dispatch with its costs and history"),
@@ -163,6 +164,7 @@ const struct cli_cmd cli_cmds[] = {
 	  .run = cli_series_add, .flags = CLI_DB | CLI_FORMAT | CLI_NEW },
 	{ .name = "series", .verb = "list",
 	  .help = N_("list seminar series with their numbers of editions"),
+	  .options = { cli_list_opts },
 	  .run = cli_series_list, .flags = CLI_DB | CLI_FORMAT },
 	{ .name = "series", .verb = "edit",
 	  .help = N_("change a seminar series"),
@@ -230,7 +232,8 @@ const struct cli_cmd cli_cmds[] = {
 	{ .name = "participant", .verb = "list",
 	  .help = N_("list an edition's participants"),
 	  .operands = { RECORD("EDITION", KZ_T_SEMINAR) },
-	  .options = { cli_participant_filters },
+	  .options = { cli_participant_filters,
+	      cli_participant_contacts_opts, cli_list_opts },
 	  .run = cli_participant_list, .flags = CLI_DB | CLI_FORMAT },
 	{ .name = "participant", .verb = "edit",
 	  .help = N_("change a participant"),

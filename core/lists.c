@@ -1,0 +1,432 @@
+/* lists.c - every list the commands print, declared once over its record table (core/rlist.h). */
+#include "rlist.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "date.h"
+#include "dispatch.h"
+#include "i18n.h"
+#include "participant.h"
+#include "request.h"
+#include "search.h"
+#include "seminar.h"
+#include "specialist.h"
+
+#define NCOLS(a) (sizeof (a) / sizeof (a)[0])
+
+/* ---- shared binds ---- */
+
+/* A field of expertise by code or number, as the configuration has it. */
+static int
+bind_expertise(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	const struct kz_field *f = db->cfg ? kz_config_field(db->cfg, v) : NULL;
+
+	if (f == NULL)
+		return kz_err_add(err, "", _("unknown field of expertise "
+		    "\"%s\""), v);
+	return kz_rlist_bind_text(b, f->code);
+}
+
+/* A date YYYY-MM-DD, checked. */
+static int
+bind_date(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	if (!kz_date_valid(v))
+		return kz_err_add(err, "", _("\"%s\" is not a date YYYY-MM-DD"),
+		    v);
+	return kz_rlist_bind_text(b, v) ? kz_err_add(err, "", _("out of "
+	    "memory")) : KZ_OK;
+}
+
+/* ---- specialists ---- */
+
+/* "en" or "en:business": the language (also matching en-GB) and the
+ * level's rank, at least. */
+static int
+bind_lang(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	char lang[32], list[128];
+	const char *colon = strchr(v, ':');
+	int level = 0;
+
+	snprintf(lang, sizeof lang, "%.*s", colon ? (int)(colon - v) :
+	    (int)strlen(v), v);
+	if (colon && (level = kz_level_parse(colon + 1)) < 0) {
+		kz_enum_list(&kz_level_enum, list, sizeof list);
+		return kz_err_add(err, "", _("\"%s\" is not a level: use %s"),
+		    colon + 1, list);
+	}
+	if (kz_rlist_bind_text(b, lang) || kz_rlist_bind_text(b, lang) ||
+	    kz_rlist_bind_num(b, level))
+		return kz_err_add(err, "", _("out of memory"));
+	return KZ_OK;
+}
+
+/* "FROM" or "FROM..TO": free over every day of it. */
+static int
+bind_free(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	const char *dots = strstr(v, "..");
+	char from[16], to[16];
+
+	snprintf(from, sizeof from, "%.*s", dots ? (int)(dots - v) :
+	    (int)strlen(v), v);
+	snprintf(to, sizeof to, "%s", dots ? dots + 2 : v);
+	if (!*from)
+		snprintf(from, sizeof from, "%s", to);
+	if (!*to)
+		snprintf(to, sizeof to, "%s", from);
+	if (!kz_date_valid(from) || !kz_date_valid(to))
+		return kz_err_add(err, "", _("availability needs dates "
+		    "YYYY-MM-DD"));
+	if (strcmp(to, from) < 0)
+		return kz_err_add(err, "", _("availability period %s..%s ends "
+		    "before it starts"), from, to);
+	if (kz_rlist_bind_text(b, to) || kz_rlist_bind_text(b, from))
+		return kz_err_add(err, "", _("out of memory"));
+	return KZ_OK;
+}
+
+/* The words of `search`, as the full-text index takes them; nothing
+ * searchable matches nothing. */
+static int
+bind_words(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	char *expr = kz_search_expr(v);
+	int rc;
+
+	if (expr == NULL) {
+		b->none = true;
+		return kz_rlist_bind_text(b, "");
+	}
+	rc = kz_rlist_bind_text(b, expr);
+	free(expr);
+	return rc ? kz_err_add(err, "", _("out of memory")) : KZ_OK;
+}
+
+/* The level's rank in SQL, for "at least business". */
+#define LEVEL_RANK "CASE l.level WHEN 'basic' THEN 0 WHEN 'conversational' " \
+	"THEN 1 WHEN 'business' THEN 2 WHEN 'fluent' THEN 3 ELSE 4 END"
+
+static const struct kz_rlist_col specialist_cols[] = {
+	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
+	{ .field = "name", .head = N_("NAME"), .flags = KZ_RC_BOTH },
+	{ .field = "name_roman", .head = N_("ROMANISED"), .flags = KZ_RC_BOTH },
+	{ .field = "government", .head = N_("GOVERNMENT"),
+	  .flags = KZ_RC_BOTH },
+	{ .field = "post", .flags = KZ_RC_DATA },
+	{ .field = "status", .head = N_("STATUS"), .flags = KZ_RC_BOTH },
+	{ .key = "fields", .head = N_("FIELDS"), .flags = KZ_RC_BOTH,
+	  .expr = "coalesce((SELECT group_concat(field, ',') FROM (SELECT "
+	  "field FROM specialist_field f WHERE f.specialist = s.id ORDER BY "
+	  "years DESC, field)), '')" },
+	{ .key = "languages", .flags = KZ_RC_DATA,
+	  .expr = "coalesce((SELECT group_concat(lang, ',') FROM (SELECT lang "
+	  "FROM specialist_lang l WHERE l.specialist = s.id ORDER BY lang)), "
+	  "'')" },
+};
+
+static const struct kz_rlist_filter specialist_filters[] = {
+	{ .option = "field", .arg = "FIELD",
+	  .help = N_("registered in this field (code or number)"),
+	  .where = "EXISTS (SELECT 1 FROM specialist_field f WHERE "
+	  "f.specialist = s.id AND f.field = ?)", .bind = bind_expertise },
+	{ .option = "lang", .arg = "LANG[:LEVEL]",
+	  .help = N_("speaking this language, at this level or better"),
+	  .where = "EXISTS (SELECT 1 FROM specialist_lang l WHERE "
+	  "l.specialist = s.id AND (l.lang = ? OR l.lang GLOB ? || '-*') AND "
+	  LEVEL_RANK " >= ?)", .bind = bind_lang },
+	{ .option = "status", .arg = "serving|retired",
+	  .help = N_("serving or retired"), .where = "s.status = ?",
+	  .field = "status" },
+	{ .option = "free", .arg = "FROM[..TO]",
+	  .help = N_("free over these days (dates YYYY-MM-DD)"),
+	  .where = "NOT EXISTS (SELECT 1 FROM specialist_unavail u WHERE "
+	  "u.specialist = s.id AND u.start <= ? AND u.end >= ?)",
+	  .bind = bind_free },
+	{ .option = "text", .flags = KZ_RLF_NOOPT,
+	  .where = "s.id IN (SELECT id FROM specialist_fts WHERE "
+	  "specialist_fts MATCH ?)", .bind = bind_words },
+	{ 0 },
+};
+
+const struct kz_rlist kz_rlist_specialists = {
+	.name = "specialist", .rt = &kz_specialist_type,
+	.size = sizeof (struct kz_specialist),
+	.from = "specialist s", .alias = "s",
+	.cols = specialist_cols, .ncols = NCOLS(specialist_cols),
+	.filters = specialist_filters,
+	.order = "s.name_roman COLLATE NOCASE, s.id",
+	.none = N_("no specialists found"),
+};
+
+/* ---- requests ---- */
+
+/* A status, or "open": any but closed, declined and withdrawn. */
+static int
+bind_request_status(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	bool open = strcmp(v, "open") == 0;
+	int s = open ? 0 : kz_enum_parse(&kz_request_status_enum, v);
+
+	if (s < 0)
+		return kz_err_add(err, "", _("\"%s\" is not a request status "
+		    "(or open)"), v);
+	if (kz_rlist_bind_text(b, open ? "" : kz_enum_keyword(
+	    &kz_request_status_enum, s)) || kz_rlist_bind_num(b, open))
+		return kz_err_add(err, "", _("out of memory"));
+	return KZ_OK;
+}
+
+/* Words, each to be found somewhere in the text (a bound value a
+ * word; KZ_RLF_EACH repeats the condition). */
+static int
+bind_each_word(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	char word[128];
+
+	for (const char *p = v; *p;) {
+		size_t n;
+
+		while (*p == ' ')
+			p++;
+		if ((n = strcspn(p, " ")) == 0)
+			break;
+		if (b->n == KZ_RLIST_BINDS)
+			return kz_err_add(err, "", _("at most %d words"),
+			    KZ_RLIST_BINDS);
+		snprintf(word, sizeof word, "%.*s", (int)n, p);
+		if (kz_rlist_bind_text(b, word))
+			return kz_err_add(err, "", _("out of memory"));
+		p += n;
+	}
+	return KZ_OK;
+}
+
+/* Province, city and department, those given, a space apart. */
+#define REQUEST_PLACE "ltrim(ifnull(r.province, '') || ifnull(' ' || " \
+	"nullif(r.city, ''), '') || ifnull(' ' || nullif(r.department, ''), " \
+	"''))"
+
+static const struct kz_rlist_col request_cols[] = {
+	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
+	{ .field = "received", .head = N_("RECEIVED"), .flags = KZ_RC_BOTH },
+	{ .field = "status", .head = N_("STATUS"), .flags = KZ_RC_BOTH },
+	{ .field = "country", .flags = KZ_RC_DATA },
+	{ .key = "place", .expr = REQUEST_PLACE, .flags = KZ_RC_DATA },
+	{ .key = "host", .expr = "r.country || ' ' || " REQUEST_PLACE,
+	  .head = N_("HOST"), .flags = KZ_RC_TABLE },
+	{ .key = "fields", .head = N_("FIELDS"), .flags = KZ_RC_BOTH,
+	  .expr = "coalesce((SELECT group_concat(field, ',') FROM (SELECT "
+	  "field FROM request_field f WHERE f.request = r.id ORDER BY pos)), "
+	  "'')" },
+	{ .field = "topic", .head = N_("TOPIC"), .flags = KZ_RC_BOTH },
+	{ .field = "wish_start", .flags = KZ_RC_DATA },
+	{ .field = "wish_end", .flags = KZ_RC_DATA },
+	{ .field = "specialists", .flags = KZ_RC_DATA },
+	{ .key = "dispatches", .flags = KZ_RC_DATA | KZ_RC_NUMBER,
+	  .expr = "(SELECT count(*) FROM dispatch d WHERE d.request = r.id "
+	  "AND d.state <> 'cancelled')" },
+};
+
+static const struct kz_rlist_filter request_filters[] = {
+	{ .option = "status", .arg = "STATUS|open",
+	  .help = N_("in this status, or in any open one"),
+	  .where = "r.status = ? OR (? AND r.status NOT IN ('closed', "
+	  "'declined', 'withdrawn'))", .bind = bind_request_status },
+	{ .option = "field", .arg = "FIELD",
+	  .help = N_("asking for this field (code or number)"),
+	  .where = "EXISTS (SELECT 1 FROM request_field f WHERE f.request = "
+	  "r.id AND f.field = ?)", .bind = bind_expertise },
+	{ .option = "country", .arg = "CC", .help = N_("from this country"),
+	  .where = "r.country = ?", .field = "country" },
+	/* instr, not LIKE, so CJK terms of any length work and nothing is
+	 * a wildcard */
+	{ .option = "text", .arg = "WORDS",
+	  .help = N_("with these words in the topic, place or notes"),
+	  .where = "instr(lower(r.id || ' ' || r.topic || ' ' || "
+	  "ifnull(r.province, '') || ' ' || ifnull(r.city, '') || ' ' || "
+	  "ifnull(r.department, '') || ' ' || r.country || ' ' || "
+	  "ifnull(r.notes, '') || ' ' || r.status), lower(?)) > 0",
+	  .bind = bind_each_word, .flags = KZ_RLF_EACH },
+	{ 0 },
+};
+
+const struct kz_rlist kz_rlist_requests = {
+	.name = "request", .rt = &kz_request_type,
+	.size = sizeof (struct kz_request),
+	.from = "request r", .alias = "r",
+	.cols = request_cols, .ncols = NCOLS(request_cols),
+	.filters = request_filters,
+	.order = "r.received DESC, r.id",
+	.none = N_("no requests found"),
+};
+
+/* ---- dispatches ---- */
+
+/* A state, or "active": any but cancelled. */
+static int
+bind_dispatch_state(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	bool active = strcmp(v, "active") == 0;
+	int s = active ? 0 : kz_enum_parse(&kz_dispatch_state_enum, v);
+
+	if (s < 0)
+		return kz_err_add(err, "", _("\"%s\" is not a dispatch state (or "
+		    "active)"), v);
+	if (kz_rlist_bind_text(b, active ? "" : kz_enum_keyword(
+	    &kz_dispatch_state_enum, s)) || kz_rlist_bind_num(b, active))
+		return kz_err_add(err, "", _("out of memory"));
+	return KZ_OK;
+}
+
+#define DISPATCH_HOST "ltrim(ifnull(r.province, '') || ifnull(' ' || " \
+	"nullif(r.city, ''), '') || ifnull(' ' || nullif(r.department, ''), " \
+	"''))"
+
+static const struct kz_rlist_col dispatch_cols[] = {
+	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
+	{ .key = "dates", .expr = "d.start || '..' || d.end",
+	  .head = N_("DATES"), .flags = KZ_RC_TABLE },
+	{ .field = "start", .flags = KZ_RC_DATA },
+	{ .field = "end", .flags = KZ_RC_DATA },
+	{ .field = "state", .head = N_("STATE"), .flags = KZ_RC_BOTH },
+	{ .field = "specialist", .flags = KZ_RC_DATA },
+	{ .key = "who", .expr = "s.name || ' (' || s.name_roman || ')'",
+	  .head = N_("SPECIALIST"), .flags = KZ_RC_TABLE },
+	{ .key = "name", .expr = "s.name", .flags = KZ_RC_DATA },
+	{ .key = "name_roman", .expr = "s.name_roman", .flags = KZ_RC_DATA },
+	{ .key = "country", .expr = "r.country", .flags = KZ_RC_DATA },
+	{ .key = "host", .expr = DISPATCH_HOST, .flags = KZ_RC_DATA },
+	{ .key = "host_shown", .expr = "r.country || ' ' || " DISPATCH_HOST,
+	  .head = N_("HOST"), .flags = KZ_RC_TABLE },
+	{ .field = "places", .flags = KZ_RC_DATA },
+	{ .field = "mode", .flags = KZ_RC_DATA },
+	{ .field = "request", .flags = KZ_RC_DATA },
+};
+
+static const struct kz_rlist_filter dispatch_filters[] = {
+	{ .option = "state", .arg = "STATE|active",
+	  .help = N_("in this state, or in any active one"),
+	  .where = "d.state = ? OR (? AND d.state <> 'cancelled')",
+	  .bind = bind_dispatch_state },
+	{ .option = "specialist", .arg = "ID",
+	  .help = N_("of this specialist"), .where = "d.specialist = ?",
+	  .flags = KZ_RLF_RECORD, .ref = KZ_T_SPECIALIST },
+	{ .option = "request", .arg = "ID", .help = N_("for this request"),
+	  .where = "d.request = ?", .flags = KZ_RLF_RECORD,
+	  .ref = KZ_T_REQUEST },
+	{ .option = "from", .arg = "DATE",
+	  .help = N_("over any day from this one"), .where = "d.end >= ?",
+	  .bind = bind_date },
+	{ .option = "to", .arg = "DATE",
+	  .help = N_("over any day up to this one"), .where = "d.start <= ?",
+	  .bind = bind_date },
+	{ .option = "text", .arg = "WORDS",
+	  .help = N_("with these words in the places, notes or names"),
+	  .where = "instr(lower(d.id || ' ' || s.name || ' ' || s.name_roman "
+	  "|| ' ' || ifnull(d.places, '') || ' ' || r.country || ' ' || "
+	  "ifnull(r.province, '') || ' ' || ifnull(r.city, '') || ' ' || "
+	  "r.topic || ' ' || d.state || ' ' || d.start), lower(?)) > 0",
+	  .bind = bind_each_word, .flags = KZ_RLF_EACH },
+	{ 0 },
+};
+
+const struct kz_rlist kz_rlist_dispatches = {
+	.name = "dispatch", .rt = &kz_dispatch_type,
+	.size = sizeof (struct kz_dispatch),
+	.from = "dispatch d JOIN specialist s ON s.id = d.specialist "
+	"JOIN request r ON r.id = d.request", .alias = "d",
+	.cols = dispatch_cols, .ncols = NCOLS(dispatch_cols),
+	.filters = dispatch_filters,
+	.order = "d.start DESC, d.end DESC, d.id",
+	.none = N_("no dispatches found"), .width = 34,
+};
+
+/* ---- seminar series ---- */
+
+static const struct kz_rlist_col series_cols[] = {
+	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_DATA },
+	{ .field = "code", .head = N_("CODE"), .flags = KZ_RC_BOTH },
+	{ .field = "name", .head = N_("NAME"), .flags = KZ_RC_BOTH },
+	{ .field = "office", .head = N_("OFFICE"), .flags = KZ_RC_BOTH },
+	{ .key = "editions", .head = N_("EDITIONS"),
+	  .flags = KZ_RC_BOTH | KZ_RC_NUMBER, .expr = "(SELECT count(*) FROM "
+	  "seminar e WHERE e.series = g.id)" },
+	{ .field = "id", .key = "id", .head = N_("ID"), .flags = KZ_RC_TABLE },
+	{ .field = "notes", .flags = KZ_RC_DATA },
+};
+
+const struct kz_rlist kz_rlist_series = {
+	.name = "series", .rt = &kz_series_type,
+	.size = sizeof (struct kz_series),
+	.from = "seminar_series g", .alias = "g",
+	.cols = series_cols, .ncols = NCOLS(series_cols),
+	.order = "g.code",
+	.none = N_("no seminar series yet: add one with kizuna series add"),
+	.width = 50,
+};
+
+/* ---- an edition's participants ---- */
+
+/* The columns of import participants, so the CSV reads back in. */
+static const struct kz_rlist_col participant_cols[] = {
+	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
+	{ .field = "name", .head = N_("NAME"), .flags = KZ_RC_BOTH },
+	{ .field = "name_roman", .head = N_("ROMANISED"), .flags = KZ_RC_BOTH },
+	{ .field = "country", .head = N_("COUNTRY"),
+	  .flags = KZ_RC_BOTH | KZ_RC_SHOWN },
+	{ .field = "organisation", .head = N_("ORGANISATION"),
+	  .flags = KZ_RC_BOTH },
+	{ .field = "post", .flags = KZ_RC_DATA },
+	{ .field = "role", .head = N_("ROLE"), .flags = KZ_RC_BOTH },
+	{ .field = "needs", .head = N_("NEEDS"), .flags = KZ_RC_BOTH },
+	{ .field = "notes", .flags = KZ_RC_DATA },
+	{ .field = "email", .head = N_("E-MAIL"),
+	  .flags = KZ_RC_BOTH | KZ_RC_PERSONAL },
+	{ .field = "phone", .head = N_("PHONE"),
+	  .flags = KZ_RC_BOTH | KZ_RC_PERSONAL },
+};
+
+static const struct kz_rlist_filter participant_filters[] = {
+	{ .option = "country", .arg = "CC", .help = N_("from this country"),
+	  .where = "p.country = ?", .field = "country" },
+	{ .option = "role", .arg = "participant|speaker|interpreter|staff",
+	  .help = N_("in this role"), .where = "p.role = ?", .field = "role" },
+	{ 0 },
+};
+
+const struct kz_rlist kz_rlist_participants = {
+	.name = "participant", .rt = &kz_participant_type,
+	.size = sizeof (struct kz_participant),
+	.from = "participant p", .alias = "p", .parent = "p.seminar = ?",
+	.cols = participant_cols, .ncols = NCOLS(participant_cols),
+	.filters = participant_filters,
+	/* the order of a name list at the door: people, speakers, then
+	 * the ones who work there */
+	.order = "CASE p.role WHEN 'participant' THEN 0 WHEN 'speaker' THEN "
+	"1 WHEN 'interpreter' THEN 2 ELSE 3 END, p.country, "
+	"coalesce(p.name_roman, p.name), p.name",
+	.none = N_("no participants"),
+};
+
+const struct kz_rlist *const kz_rlists[] = {
+	&kz_rlist_specialists,
+	&kz_rlist_requests,
+	&kz_rlist_dispatches,
+	&kz_rlist_series,
+	&kz_rlist_participants,
+	NULL,
+};

@@ -1,0 +1,340 @@
+/* rlist.c - reading a declared list: its statement made from the declaration, its rows one at a time. */
+#include "rlist.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "json.h"
+
+int
+kz_rlist_bind_text(struct kz_rlist_bind *b, const char *v)
+{
+	if (b->n >= KZ_RLIST_BINDS || (b->text[b->n] = strdup(v ? v : "")) ==
+	    NULL)
+		return KZ_ERROR;
+	b->n++;
+	return KZ_OK;
+}
+
+int
+kz_rlist_bind_num(struct kz_rlist_bind *b, long long v)
+{
+	if (b->n >= KZ_RLIST_BINDS)
+		return KZ_ERROR;
+	b->text[b->n] = NULL;
+	b->num[b->n++] = v;
+	return KZ_OK;
+}
+
+static void
+bind_free(struct kz_rlist_bind *b)
+{
+	for (int i = 0; i < b->n; i++)
+		free(b->text[i]);
+	b->n = 0;
+}
+
+void
+kz_rlist_query_init(struct kz_rlist_query *q, const struct kz_rlist *l)
+{
+	memset(q, 0, sizeof *q);
+	q->l = l;
+	q->limit = -1;
+}
+
+const struct kz_rlist_filter *
+kz_rlist_filter(const struct kz_rlist *l, const char *name)
+{
+	for (const struct kz_rlist_filter *f = l->filters; f && f->where; f++)
+		if (f->option && strcmp(f->option, name) == 0)
+			return f;
+	return NULL;
+}
+
+int
+kz_rlist_set(struct kz_rlist_query *q, const char *name, const char *value)
+{
+	const struct kz_rlist_filter *f = kz_rlist_filter(q->l, name);
+
+	if (f == NULL || f - q->l->filters >= KZ_RLIST_FILTERS)
+		return KZ_ERROR;
+	q->value[f - q->l->filters] = value;
+	return KZ_OK;
+}
+
+const struct kz_rfield *
+kz_rlist_field(const struct kz_rlist *l, size_t col)
+{
+	const char *name = l->cols[col].field;
+
+	return name ? kz_rtype_field(l->rt, name) : NULL;
+}
+
+const char *
+kz_rlist_key(const struct kz_rlist *l, size_t col)
+{
+	const struct kz_rfield *f = kz_rlist_field(l, col);
+
+	if (l->cols[col].key || f == NULL)
+		return l->cols[col].key;
+	return f->name;
+}
+
+/* The values filter f binds for value v into b; problems under
+ * "--option". */
+static int
+filter_values(struct kz_db *db, const struct kz_rlist *l,
+    const struct kz_rlist_filter *f, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	struct kz_err e = { 0 };
+	char where[64], first[KZ_ERR_MSG];
+	int rc = KZ_OK, marks = 0;
+
+	snprintf(where, sizeof where, "--%s", f->option ? f->option : "");
+	if (f->bind)
+		rc = f->bind(db, v, b, &e);
+	else if (f->field) {
+		const struct kz_rfield *fd = kz_rtype_field(l->rt, f->field);
+		void *rec = calloc(1, l->size);
+		char *t = NULL;
+
+		if (fd == NULL || rec == NULL)
+			rc = kz_err_add(&e, "", _("out of memory"));
+		else if ((rc = kz_rfield_set(fd, rec, v, &e)) == KZ_OK &&
+		    (t = kz_rfield_text(fd, rec)) == NULL)
+			rc = kz_err_add(&e, "", _("out of memory"));
+		for (const char *p = f->where; rc == KZ_OK && *p; p++)
+			if (*p == '?' && kz_rlist_bind_text(b, t))
+				rc = kz_err_add(&e, "", _("out of memory"));
+		free(t);
+		if (rec)
+			kz_rtype_free(l->rt, rec);
+		free(rec);
+	} else {
+		for (const char *p = f->where; *p; p++)
+			marks += *p == '?';
+		for (int i = 0; i < marks && rc == KZ_OK; i++)
+			if (kz_rlist_bind_text(b, v))
+				rc = kz_err_add(&e, "", _("out of memory"));
+	}
+	if (rc != KZ_OK) {
+		/* the message as the table or bind put it, placed under
+		 * the option people typed */
+		if (e.n == 0)
+			kz_err_add(&e, "", _("\"%s\" is not a value it takes"),
+			    v);
+		snprintf(first, sizeof first, "%s", e.item[0].msg);
+		kz_err_add(err, where, "%s", first);
+		bind_free(b);
+		return KZ_ERROR;
+	}
+	return KZ_OK;
+}
+
+/* The row's columns: the table's, each prefixed with the list's
+ * alias, then the made values. */
+static void
+select_list(const struct kz_rlist *l, struct kz_buf *sql, int *made)
+{
+	const char *cols = kz_rtype_columns(l->rt), *p = cols;
+	int n = 0;
+
+	kz_buf_puts(sql, "SELECT ");
+	while (p && *p) {
+		size_t len = strcspn(p, ",");
+
+		kz_buf_printf(sql, "%s%s.%.*s", n ? ", " : "", l->alias,
+		    (int)len, p);
+		n++;
+		p += len;
+		while (*p == ',' || *p == ' ')
+			p++;
+	}
+	*made = n;
+	for (size_t i = 0; i < l->ncols; i++)
+		if (l->cols[i].field == NULL)
+			kz_buf_printf(sql, ", %s", l->cols[i].expr);
+}
+
+int
+kz_rlist_open(struct kz_db *db, const struct kz_rlist_query *q,
+    struct kz_rlist_cursor *c, struct kz_err *err)
+{
+	const struct kz_rlist *l = q->l;
+	struct kz_rlist_bind b[KZ_RLIST_FILTERS];
+	struct kz_buf sql = { 0 };
+	int nf = 0, bad = 0, at = 1;
+	bool none = false;
+
+	memset(c, 0, sizeof *c);
+	memset(b, 0, sizeof b);
+	for (const struct kz_rlist_filter *f = l->filters; f && f->where &&
+	    nf < KZ_RLIST_FILTERS; f++, nf++)
+		if (q->value[nf] && filter_values(db, l, f, q->value[nf],
+		    &b[nf], err) != KZ_OK)
+			bad = 1;
+	if (bad) {
+		for (int i = 0; i < nf; i++)
+			bind_free(&b[i]);
+		return KZ_ERROR;
+	}
+	select_list(l, &sql, &c->made);
+	kz_buf_printf(&sql, " FROM %s WHERE 1", l->from);
+	if (l->parent)
+		kz_buf_printf(&sql, " AND (%s)", l->parent);
+	for (int i = 0; i < nf; i++) {
+		const struct kz_rlist_filter *f = &l->filters[i];
+
+		if (q->value[i] == NULL)
+			continue;
+		none |= b[i].none;
+		if (f->flags & KZ_RLF_EACH)
+			for (int k = 0; k < b[i].n; k++)
+				kz_buf_printf(&sql, " AND (%s)", f->where);
+		else
+			kz_buf_printf(&sql, " AND (%s)", f->where);
+	}
+	if (none)
+		kz_buf_puts(&sql, " AND 0");
+	if (l->order)
+		kz_buf_printf(&sql, " ORDER BY %s", l->order);
+	kz_buf_puts(&sql, " LIMIT ? OFFSET ?");
+	if (sql.oom) {
+		kz_buf_free(&sql);
+		for (int i = 0; i < nf; i++)
+			bind_free(&b[i]);
+		return kz_err_add(err, "", _("out of memory"));
+	}
+	if (sqlite3_prepare_v2(db->sql, sql.s, -1, &c->st, NULL) !=
+	    SQLITE_OK) {
+		kz_db_fail(db, err, l->name);
+		kz_buf_free(&sql);
+		for (int i = 0; i < nf; i++)
+			bind_free(&b[i]);
+		return KZ_ERROR;
+	}
+	c->sql = sql.s;
+	if (l->parent)
+		sqlite3_bind_text(c->st, at++, q->parent ? q->parent : "", -1,
+		    SQLITE_TRANSIENT);
+	for (int i = 0; i < nf; i++) {
+		for (int k = 0; k < b[i].n; k++, at++)
+			if (b[i].text[k])
+				sqlite3_bind_text(c->st, at, b[i].text[k], -1,
+				    SQLITE_TRANSIENT);
+			else
+				sqlite3_bind_int64(c->st, at, b[i].num[k]);
+		bind_free(&b[i]);
+	}
+	sqlite3_bind_int64(c->st, at++, q->limit < 0 ? -1 : q->limit);
+	sqlite3_bind_int64(c->st, at, q->offset < 0 ? 0 : q->offset);
+	c->l = l;
+	c->db = db;
+	if ((c->rec = calloc(1, l->size)) == NULL) {
+		kz_rlist_close(c);
+		return kz_err_add(err, "", _("out of memory"));
+	}
+	return KZ_OK;
+}
+
+int
+kz_rlist_next(struct kz_rlist_cursor *c, struct kz_err *err)
+{
+	int rc;
+
+	kz_rtype_free(c->l->rt, c->rec);
+	memset(c->rec, 0, c->l->size);
+	rc = sqlite3_step(c->st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return kz_db_fail(c->db, err, c->l->name);
+	if (kz_rtype_row(c->l->rt, c->st, 0, c->rec) != KZ_OK)
+		return kz_err_add(err, "", _("out of memory"));
+	return 1;
+}
+
+void
+kz_rlist_rewind(struct kz_rlist_cursor *c)
+{
+	sqlite3_reset(c->st);
+}
+
+void
+kz_rlist_close(struct kz_rlist_cursor *c)
+{
+	if (c->rec) {
+		kz_rtype_free(c->l->rt, c->rec);
+		free(c->rec);
+	}
+	sqlite3_finalize(c->st);
+	free(c->sql);
+	memset(c, 0, sizeof *c);
+}
+
+/* The result column of made value col. */
+static int
+made_at(const struct kz_rlist_cursor *c, size_t col)
+{
+	int at = c->made;
+
+	for (size_t i = 0; i < col; i++)
+		if (c->l->cols[i].field == NULL)
+			at++;
+	return at;
+}
+
+static char *
+made_text(const struct kz_rlist_cursor *c, size_t col)
+{
+	const unsigned char *t = sqlite3_column_text(c->st, made_at(c, col));
+
+	return strdup(t ? (const char *)t : "");
+}
+
+char *
+kz_rlist_text(const struct kz_rlist_cursor *c, size_t col)
+{
+	const struct kz_rfield *f = kz_rlist_field(c->l, col);
+
+	return f ? kz_rfield_text(f, c->rec) : made_text(c, col);
+}
+
+char *
+kz_rlist_shown(const struct kz_rlist_cursor *c, size_t col)
+{
+	const struct kz_rfield *f = kz_rlist_field(c->l, col);
+
+	/* an enumeration as its label; the rest as stored, as the lists
+	 * have always shown dates and codes */
+	if (f && (f->kind == KZ_RK_ENUM || (c->l->cols[col].flags &
+	    KZ_RC_SHOWN)))
+		return kz_rfield_shown(f, c->rec, NULL);
+	return kz_rlist_text(c, col);
+}
+
+int
+kz_rlist_json(const struct kz_rlist_cursor *c, size_t col, struct kz_buf *out)
+{
+	const struct kz_rfield *f = kz_rlist_field(c->l, col);
+	unsigned fl = c->l->cols[col].flags;
+	int at;
+
+	if (f)
+		return kz_rfield_json(f, c->rec, out);
+	at = made_at(c, col);
+	if (sqlite3_column_type(c->st, at) == SQLITE_NULL)
+		kz_buf_puts(out, "null");
+	else if (fl & KZ_RC_NUMBER)
+		kz_buf_printf(out, "%lld", (long long)sqlite3_column_int64(
+		    c->st, at));
+	else {
+		const char *t = (const char *)sqlite3_column_text(c->st, at);
+
+		kz_json_str(out, (fl & KZ_RC_NULL) && t && !*t ? NULL : t);
+	}
+	return out->oom ? KZ_ERROR : KZ_OK;
+}

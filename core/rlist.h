@@ -1,0 +1,165 @@
+/* rlist.h - a list of records declared once: its table, columns, filters and order, read row by row. */
+#ifndef KZ_RLIST_H
+#define KZ_RLIST_H
+
+/*
+ * A list (what `specialist list`, `request list`, ... print) is one
+ * declaration: the record table its rows are read through, the columns
+ * it shows (fields of that table by name, or a value the query makes,
+ * such as a count), its filters (a command-line option, the SQL
+ * condition it adds and how the option's value becomes bound values)
+ * and its order. The statement is made from the declaration; every
+ * value is bound. Rows are stepped one at a time, so a list of any
+ * length is printed without holding it.
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "db.h"
+#include "rtype.h"
+
+/* Column flags. */
+#define KZ_RC_TABLE	0x1	/* shown in the table people read */
+#define KZ_RC_DATA	0x2	/* written to CSV and JSON */
+#define KZ_RC_BOTH	(KZ_RC_TABLE | KZ_RC_DATA)
+#define KZ_RC_NUMBER	0x4	/* a made value: JSON writes it as a number */
+#define KZ_RC_NULL	0x8	/* a made value: JSON writes "" as null */
+#define KZ_RC_PERSONAL	0x10	/* contact details: only when asked */
+#define KZ_RC_SHOWN	0x20	/* the table shows the field as people read
+				 * it (a country with its name) */
+
+struct kz_rlist_col {
+	/* A field of the list's table, by its name: its value, kind, CSV
+	 * header and JSON key come from the table. */
+	const char *field;
+	/* Or a value the query makes: its SQL (over the list's FROM) and
+	 * its key in CSV and JSON. */
+	const char *expr;
+	const char *key;	/* also renames a field's column */
+	const char *head;	/* N_(): the table's column title */
+	unsigned flags;		/* KZ_RC_* */
+};
+
+#define KZ_RLIST_BINDS 8
+
+/* The values a filter binds, in the order of its condition's ?s. */
+struct kz_rlist_bind {
+	int n;
+	bool none;		/* the value matches nothing (no row) */
+	char *text[KZ_RLIST_BINDS];	/* malloc'd, or NULL: the number */
+	long long num[KZ_RLIST_BINDS];
+};
+
+/* Add a text value to b (copied); KZ_ERROR when out of memory or full. */
+int kz_rlist_bind_text(struct kz_rlist_bind *b, const char *v);
+int kz_rlist_bind_num(struct kz_rlist_bind *b, long long v);
+
+/* Filter flags. */
+#define KZ_RLF_EACH	0x1	/* the condition is repeated, ANDed, once per
+				 * bound value (one for each word) */
+#define KZ_RLF_NOOPT	0x2	/* no option: set by the command itself (the
+				 * words of `search`) */
+#define KZ_RLF_RECORD	0x4	/* the value names a record of .ref: the
+				 * command resolves it to a stored id */
+
+struct kz_rlist_filter {
+	const char *option;	/* "status": --status VALUE */
+	const char *arg;	/* the value as usage shows it */
+	const char *help;	/* N_(): one line */
+	/* The SQL condition, a ? for each bound value. */
+	const char *where;
+	/* How the option's value becomes bound values: with bind, what it
+	 * makes (a problem goes into err, under any place: the caller
+	 * names the option); else with field, the value set as that field
+	 * of the table (its kind checks and normalises it: an
+	 * enumeration's label becomes its keyword), bound as stored at
+	 * every ?; else the value as given at every ?. */
+	int (*bind)(struct kz_db *db, const char *value,
+	    struct kz_rlist_bind *b, struct kz_err *err);
+	const char *field;
+	unsigned flags;		/* KZ_RLF_EACH, KZ_RLF_NOOPT, KZ_RLF_RECORD */
+	enum kz_table ref;	/* KZ_RLF_RECORD: what the value names */
+};
+
+struct kz_rlist {
+	const char *name;		/* "specialist": messages, tests */
+	const struct kz_rtype *rt;	/* whose fields the rows are */
+	size_t size;			/* sizeof the record struct */
+	const char *from;		/* "specialist s": the table, aliased */
+	const char *alias;		/* "s" */
+	/* A list of one parent's records (an edition's participants): the
+	 * condition binding the parent's id; NULL for none. */
+	const char *parent;
+	const struct kz_rlist_col *cols;
+	size_t ncols;
+	const struct kz_rlist_filter *filters;	/* ended by one without where */
+	const char *order;		/* "s.name_roman COLLATE NOCASE, s.id" */
+	/* The table's message when nothing matches: N_(). */
+	const char *none;
+	int width;			/* a cell's widest in the table; 0: 30 */
+};
+
+/* What to list: the filters given (by index of l->filters; NULL where
+ * not given), a parent's id, and a window. */
+#define KZ_RLIST_FILTERS 16
+struct kz_rlist_query {
+	const struct kz_rlist *l;
+	const char *value[KZ_RLIST_FILTERS];
+	const char *parent;
+	long long limit;	/* < 0: all */
+	long long offset;
+	long long rows;		/* set by whoever steps it: rows read */
+};
+
+void kz_rlist_query_init(struct kz_rlist_query *q, const struct kz_rlist *l);
+/* Give the filter whose option is name (a later value replaces an
+ * earlier one); KZ_ERROR if the list has no such filter. */
+int kz_rlist_set(struct kz_rlist_query *q, const char *name,
+    const char *value);
+
+/* The filter of list l with option name, or NULL; the field of a
+ * column (NULL for a made one). */
+const struct kz_rlist_filter *kz_rlist_filter(const struct kz_rlist *l,
+    const char *name);
+const struct kz_rfield *kz_rlist_field(const struct kz_rlist *l, size_t col);
+/* The column's key in CSV and JSON: its own key, or its field's name
+ * (the record's JSON key). */
+const char *kz_rlist_key(const struct kz_rlist *l, size_t col);
+
+/* An open list: one statement, stepped. */
+struct kz_rlist_cursor {
+	const struct kz_rlist *l;
+	struct kz_db *db;
+	sqlite3_stmt *st;
+	void *rec;		/* the current row's record */
+	int made;		/* result column of the first made value */
+	char *sql;		/* the statement's text (tests read it) */
+};
+
+/* Check every filter's value and prepare the statement. A bad value is
+ * reported under "--option" and nothing is opened. */
+int kz_rlist_open(struct kz_db *db, const struct kz_rlist_query *q,
+    struct kz_rlist_cursor *c, struct kz_err *err);
+/* The next row: 1, 0 at the end, KZ_ERROR (reported). */
+int kz_rlist_next(struct kz_rlist_cursor *c, struct kz_err *err);
+/* Back to before the first row (a table reads its rows twice: once for
+ * the widths, once to print). */
+void kz_rlist_rewind(struct kz_rlist_cursor *c);
+void kz_rlist_close(struct kz_rlist_cursor *c);
+
+/* Column col of the current row: as stored and written to files, as a
+ * person reads it (an enumeration's label in the reader's language),
+ * and as JSON. The strings are malloc'd; NULL when out of memory. */
+char *kz_rlist_text(const struct kz_rlist_cursor *c, size_t col);
+char *kz_rlist_shown(const struct kz_rlist_cursor *c, size_t col);
+int kz_rlist_json(const struct kz_rlist_cursor *c, size_t col,
+    struct kz_buf *out);
+
+/* The lists the commands print (core/lists.c). */
+extern const struct kz_rlist kz_rlist_specialists, kz_rlist_requests,
+    kz_rlist_dispatches, kz_rlist_series, kz_rlist_participants;
+extern const struct kz_rlist *const kz_rlists[];	/* NULL-ended */
+
+#endif

@@ -1,0 +1,119 @@
+# lists.sh - every list made from a declaration (core/lists.c): table, CSV
+# and JSON, its filters, --limit and --offset, and a bad filter value.
+. "$KZ_TESTS/lib.sh"
+C="-c $KZ_TESTS/../config/default.yaml -d $T/demo.db"
+export KIZUNA_NOW=2026-01-02T03:04:05Z KIZUNA_TODAY=2026-01-02
+
+run $C demo
+expect_rc 0 "demo data"
+
+# rows of CSV without the header; of JSON, parsed
+csv_rows() { printf '%s\n' "$out" | tail -n +2 | grep -c .; }
+json_rows() { printf '%s' "$out" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
+json_key() { printf '%s' "$out" | python3 -c 'import json,sys; r=json.load(sys.stdin); print(" ".join(str(x[sys.argv[1]]) for x in r))' "$1"; }
+
+# check_list WHAT ARGS...: the list in the three formats agrees on its
+# rows; --limit 2 gives two, --offset 1 starts at the second; --limit
+# and --offset are in --help.
+check_list() {
+	what=$1; shift
+	run $C "$@" --format csv
+	expect_rc 0 "$what csv"
+	all=$(csv_rows)
+	second=$(printf '%s\n' "$out" | sed -n 3p)
+	[ "$all" -ge 3 ] && ok || bad "$what: the demo data gives $all rows"
+	run $C "$@" --format json
+	expect_rc 0 "$what json"
+	expect_eq "$(json_rows)" "$all" "$what: JSON has the rows of CSV"
+	run $C "$@"
+	expect_rc 0 "$what table"
+	expect_eq "$(printf '%s\n' "$out" | grep -c 'KZ-')" "$all" \
+		"$what: the table has the rows of CSV"
+	run $C "$@" --format csv --limit 2
+	expect_eq "$(csv_rows)" 2 "$what --limit 2"
+	run $C "$@" --format csv --limit 1 --offset 1
+	expect_eq "$(printf '%s\n' "$out" | sed -n 2p)" "$second" "$what --offset 1 starts at the second row"
+	run $C "$@" --format json --offset "$all"
+	expect_eq "$(json_rows)" 0 "$what --offset past the end"
+	run $C "$@" --limit x
+	expect_rc 1 "$what --limit x"
+	expect_in "$err" "--limit: \"x\" is not a number of rows" "$what: the bad limit is named"
+	run $C "$@" --offset -1
+	expect_rc 1 "$what --offset -1"
+	expect_in "$err" "--offset: \"-1\"" "$what: the bad offset is named"
+	run $C "$@" --help
+	expect_in "$out" "--limit N" "$what --help shows --limit"
+	expect_in "$out" "--offset N" "$what --help shows --offset"
+	grep -q "Ic $what .*Fl -limit Ar n Oc Oo Fl -offset Ar n" \
+		"$KZ_TESTS/../man/kizuna.1" && ok || bad "$what: kizuna(1) shows --limit and --offset"
+}
+
+# ---- specialist list and search ----
+check_list "specialist list" specialist list
+run $C specialist list --status retired --format csv
+expect_rc 0 "specialist list --status retired"
+expect_eq "$(printf '%s\n' "$out" | tail -n +2 | grep -vc ',retired,')" 0 "--status keeps the retired only"
+run $C specialist list --field agriculture --lang zh --format json
+expect_rc 0 "--field and --lang"
+expect_in "$(json_key fields)" "agriculture" "--field filters"
+expect_in "$(json_key languages)" "zh" "--lang filters"
+run $C specialist list --status asleep
+expect_rc 1 "a bad --status"
+expect_in "$err" "kizuna: --status: " "the bad status names its option"
+run $C specialist list --lang en:superb
+expect_in "$err" "kizuna: --lang: \"superb\" is not a level" "the bad level names its option"
+run $C specialist list --free 2026-13-01
+expect_in "$err" "kizuna: --free: " "the bad date names its option"
+run $C specialist list --field nosuch --format csv
+expect_rc 1 "an unknown field"
+expect_in "$err" "kizuna: --field: unknown field of expertise \"nosuch\"" "the unknown field names its option"
+expect_eq "$out" "" "nothing printed on a bad filter"
+check_list "search" search 農
+run $C search 農 --format csv --limit 1
+expect_eq "$(csv_rows)" 1 "search --limit"
+
+# ---- request list ----
+check_list "request list" request list
+run $C request list --status open --format json
+expect_rc 0 "request list --status open"
+expect_not_in "$(json_key status)" "closed" "open leaves out closed requests"
+run $C request list --country cn --format csv
+expect_eq "$(printf '%s\n' "$out" | tail -n +2 | grep -vc ',CN,')" 0 "--country keeps one country"
+run $C request list --text "water quality" --format csv
+expect_in "$out" "water quality" "--text, a condition a word"
+run $C request list --status asleep
+expect_rc 1 "a bad request status"
+expect_in "$err" "kizuna: --status: \"asleep\" is not a request status (or open)" "the bad status names its option"
+
+# ---- dispatch list ----
+check_list "dispatch list" dispatch list
+run $C dispatch list --state active --from 2019-01-01 --to 2019-12-31 --format json
+expect_rc 0 "dispatch list --state --from --to"
+expect_not_in "$(json_key state)" "cancelled" "active leaves out cancelled"
+expect_not_in "$(json_key start)" "2018-" "--from and --to window the dates"
+run $C dispatch list --from 2019-02-30
+expect_rc 1 "a bad --from"
+expect_in "$err" "kizuna: --from: \"2019-02-30\" is not a date YYYY-MM-DD" "the bad date names its option"
+run $C dispatch list --state asleep
+expect_in "$err" "kizuna: --state: " "the bad state names its option"
+
+# ---- series list ----
+check_list "series list" series list
+run $C series list --format json
+expect_in "$(json_key editions)" "18" "series list counts editions"
+
+# ---- participant list: one edition's, contacts when asked ----
+ed=$(sqlite3 "$T/demo.db" "SELECT seminar FROM participant GROUP BY seminar ORDER BY count(*) DESC LIMIT 1")
+check_list "participant list" participant list "$ed"
+run $C participant list "$ed"
+expect_in "$out" "participants" "the table ends with the count"
+run $C participant list "$ed" --format csv
+expect_not_in "$(printf '%s\n' "$out" | head -1)" "email" "no contacts unless asked"
+run $C participant list "$ed" --contacts --role participant --format csv
+expect_in "$(printf '%s\n' "$out" | head -1)" ",email,phone" "--contacts adds them"
+expect_eq "$(printf '%s\n' "$out" | tail -n +2 | grep -vc ',participant,')" 0 "--role filters"
+run $C participant list "$ed" --role chef
+expect_rc 1 "a bad role"
+expect_in "$err" "kizuna: --role: " "the bad role names its option"
+
+finish

@@ -1,0 +1,266 @@
+/* cli_list.c - a declared list (core/rlist.h) printed as a table, CSV or JSON, row by row. */
+#include "cli_list.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "csv.h"
+#include "i18n.h"
+#include "json.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* Keys of a list's filter options: CLI_K_FILTER + its index. */
+enum { CLI_K_LIMIT = -200, CLI_K_OFFSET, CLI_K_FILTER = 1000 };
+
+/* A cell wider than this is cut with ~ (the last column too), unless
+ * the list says otherwise. */
+#define MAXW 30
+
+const struct cli_opt cli_list_opts[] = {
+	{ .name = "limit", .arg = "N", .key = CLI_K_LIMIT,
+	  .help = N_("at most N rows") },
+	{ .name = "offset", .arg = "N", .key = CLI_K_OFFSET,
+	  .help = N_("skip the first N rows") },
+	{ 0 },
+};
+
+struct cli_opt cli_specialist_filters[CLI_LIST_OPTS];
+struct cli_opt cli_request_filters[CLI_LIST_OPTS];
+struct cli_opt cli_dispatch_filters[CLI_LIST_OPTS];
+struct cli_opt cli_participant_filters[CLI_LIST_OPTS];
+
+static void
+fill(struct cli_opt *out, const struct kz_rlist *l)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; l->filters[i].where && n + 1 < CLI_LIST_OPTS; i++) {
+		const struct kz_rlist_filter *f = &l->filters[i];
+
+		if (f->flags & KZ_RLF_NOOPT)
+			continue;
+		out[n++] = (struct cli_opt){ .name = f->option, .arg = f->arg,
+		    .help = f->help, .key = CLI_K_FILTER + (int)i,
+		    .flags = f->flags & KZ_RLF_RECORD ? CLI_OPT_RECORD : 0,
+		    .kind = f->ref };
+	}
+	memset(&out[n], 0, sizeof out[n]);
+}
+
+void
+cli_list_options(void)
+{
+	fill(cli_specialist_filters, &kz_rlist_specialists);
+	fill(cli_request_filters, &kz_rlist_requests);
+	fill(cli_dispatch_filters, &kz_rlist_dispatches);
+	fill(cli_participant_filters, &kz_rlist_participants);
+}
+
+/* --limit or --offset: a whole number of rows, 0 or more. */
+static int
+rows_value(const char *opt, const char *v, long long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtoll(v, &end, 10);
+	if (!*v || *end || errno || *out < 0)
+		return cli_fail(_("--%s: \"%s\" is not a number of rows"), opt,
+		    v);
+	return 0;
+}
+
+/* What b holds to standard output; b emptied for the next row. */
+static void
+emit(struct kz_buf *b)
+{
+	if (b->oom)
+		xalloc_die();	/* half a row would be a wrong one */
+	fputs(kz_buf_str(b), stdout);
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+static bool
+shown_col(const struct kz_rlist *l, size_t i, unsigned want, bool personal)
+{
+	unsigned fl = l->cols[i].flags;
+
+	return (fl & want) && (personal || !(fl & KZ_RC_PERSONAL));
+}
+
+static char *
+cell(const struct kz_rlist_cursor *cur, size_t i, bool shown)
+{
+	char *s = shown ? kz_rlist_shown(cur, i) : kz_rlist_text(cur, i);
+
+	if (s == NULL)
+		xalloc_die();
+	return s;
+}
+
+static int
+print_csv(struct kz_rlist_cursor *cur, bool personal, struct kz_err *err)
+{
+	const struct kz_rlist *l = cur->l;
+	struct kz_buf b = { 0 };
+	int rc;
+	size_t last = 0;
+
+	for (size_t i = 0; i < l->ncols; i++)
+		if (shown_col(l, i, KZ_RC_DATA, personal))
+			last = i;
+	for (size_t i = 0; i < l->ncols; i++)
+		if (shown_col(l, i, KZ_RC_DATA, personal))
+			kz_csv_cell(&b, kz_rlist_key(l, i), i == last);
+	while ((rc = kz_rlist_next(cur, err)) == 1)
+		for (size_t i = 0; i < l->ncols; i++) {
+			char *s;
+
+			if (!shown_col(l, i, KZ_RC_DATA, personal))
+				continue;
+			s = cell(cur, i, false);
+			kz_csv_cell(&b, s, i == last);
+			free(s);
+			if (i == last)
+				emit(&b);
+		}
+	emit(&b);
+	kz_buf_free(&b);
+	return rc;
+}
+
+static int
+print_json(struct kz_rlist_cursor *cur, bool personal, struct kz_err *err)
+{
+	const struct kz_rlist *l = cur->l;
+	struct kz_buf b = { 0 };
+	long long n = 0;
+	int rc;
+
+	puts("[");
+	while ((rc = kz_rlist_next(cur, err)) == 1) {
+		bool first = true;
+
+		kz_buf_puts(&b, n++ ? ",\n  {" : "  {");
+		for (size_t i = 0; i < l->ncols; i++) {
+			if (!shown_col(l, i, KZ_RC_DATA, personal))
+				continue;
+			kz_buf_puts(&b, first ? "" : ", ");
+			first = false;
+			kz_json_str(&b, kz_rlist_key(l, i));
+			kz_buf_puts(&b, ": ");
+			if (kz_rlist_json(cur, i, &b))
+				xalloc_die();
+		}
+		kz_buf_puts(&b, "}");
+		emit(&b);
+	}
+	kz_buf_free(&b);
+	if (n)
+		putchar('\n');
+	puts("]");
+	return rc;
+}
+
+/* Twice over the rows: their widths first, then the lines, so the
+ * columns line up in display width without holding the rows. */
+static int
+print_table(struct kz_rlist_cursor *cur, bool personal, long long *rows,
+    struct kz_err *err)
+{
+	const struct kz_rlist *l = cur->l;
+	int w[64] = { 0 };
+	char fit[1024];
+	size_t last = 0, ncols = l->ncols < 64 ? l->ncols : 64;
+	long long n = 0;
+	int rc, maxw = l->width ? l->width : MAXW;
+
+	for (size_t i = 0; i < ncols; i++)
+		if (shown_col(l, i, KZ_RC_TABLE, personal)) {
+			w[i] = kz_text_width(_(l->cols[i].head));
+			last = i;
+		}
+	while ((rc = kz_rlist_next(cur, err)) == 1) {
+		n++;
+		for (size_t i = 0; i < ncols; i++) {
+			char *s;
+			int cw;
+
+			if (!shown_col(l, i, KZ_RC_TABLE, personal))
+				continue;
+			s = cell(cur, i, true);
+			cw = kz_text_width(s);
+			if (cw > w[i])
+				w[i] = cw > maxw ? maxw : cw;
+			free(s);
+		}
+	}
+	if (rc < 0)
+		return rc;
+	*rows = n;
+	if (n == 0) {
+		fprintf(stderr, "%s\n", _(l->none));
+		return 0;
+	}
+	for (size_t i = 0; i < ncols; i++)
+		if (shown_col(l, i, KZ_RC_TABLE, personal)) {
+			kz_text_fit(fit, sizeof fit, _(l->cols[i].head),
+			    i == last ? maxw : w[i], i != last);
+			fputs(fit, stdout);
+			fputs(i == last ? "\n" : "  ", stdout);
+		}
+	kz_rlist_rewind(cur);
+	while ((rc = kz_rlist_next(cur, err)) == 1)
+		for (size_t i = 0; i < ncols; i++) {
+			char *s;
+
+			if (!shown_col(l, i, KZ_RC_TABLE, personal))
+				continue;
+			s = cell(cur, i, true);
+			kz_text_fit(fit, sizeof fit, s, i == last ? maxw : w[i],
+			    i != last);
+			free(s);
+			fputs(fit, stdout);
+			fputs(i == last ? "\n" : "  ", stdout);
+		}
+	return rc;
+}
+
+int
+cli_list(struct cli *c, const struct cli_args *a, struct kz_rlist_query *q,
+    bool personal)
+{
+	struct kz_rlist_cursor cur;
+	struct kz_err err = { 0 };
+	int rc;
+
+	for (int i = 0; i < a->nopt; i++) {
+		const struct cli_opt *o = a->opt[i].opt;
+		const char *v = a->opt[i].value;
+
+		if (o->key == CLI_K_LIMIT && rows_value(o->name, v, &q->limit))
+			return 1;
+		if (o->key == CLI_K_OFFSET && rows_value(o->name, v,
+		    &q->offset))
+			return 1;
+		if (o->key >= CLI_K_FILTER && o->key < CLI_K_FILTER +
+		    KZ_RLIST_FILTERS)
+			q->value[o->key - CLI_K_FILTER] = v;
+	}
+	if (kz_rlist_open(c->db, q, &cur, &err) != KZ_OK)
+		return cli_fail_err(&err);
+	if (c->format == FMT_CSV)
+		rc = print_csv(&cur, personal, &err);
+	else if (c->format == FMT_JSON)
+		rc = print_json(&cur, personal, &err);
+	else
+		rc = print_table(&cur, personal, &q->rows, &err);
+	kz_rlist_close(&cur);
+	return rc < 0 ? cli_fail_err(&err) : 0;
+}
