@@ -468,10 +468,12 @@ resolve_one(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 {
 	sqlite3_stmt *st;
 	char tbl[64] = "", op[8] = "", record[64] = "", *change = NULL, now[32];
+	char reason[16] = "", from[64] = "";
 	int rc = KZ_OK;
 
-	if (sqlite3_prepare_v2(db->sql, "SELECT tbl, op, record, change FROM "
-	    "sync_conflict WHERE n = ?", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db->sql, "SELECT tbl, op, record, change, "
+	    "reason, source_office FROM sync_conflict WHERE n = ?", -1, &st,
+	    NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, "sync");
 	sqlite3_bind_int64(st, 1, n);
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -479,10 +481,21 @@ resolve_one(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 		snprintf(op, sizeof op, "%s", sqlite3_column_text(st, 1));
 		snprintf(record, sizeof record, "%s", sqlite3_column_text(st, 2));
 		change = dup_text(st, 3);
+		snprintf(reason, sizeof reason, "%s", sqlite3_column_text(st, 4));
+		snprintf(from, sizeof from, "%s", sqlite3_column_text(st, 5));
 	}
 	sqlite3_finalize(st);
 	if (change == NULL)
 		return kz_err_add(err, "", _("no conflict number %ld"), n);
+	/* The owner's deletion of a record changed here: the owner decides,
+	 * and a copy kept here alone would never agree with the owner's. */
+	if (!theirs && strcmp(reason, "changed") == 0) {
+		free(change);
+		return kz_err_add(err, "", _("conflict %ld: %s deleted %s, "
+		    "which is theirs to delete; it cannot be kept here: settle "
+		    "it theirs, and ask %s to add it again if it is still "
+		    "wanted"), n, from, record, from);
+	}
 	rc = theirs ? take_theirs(db, tbl, op, change, err) :
 	    send_mine(db, tbl, op, change, err);
 	if (rc == KZ_OK && kz_sync_rule_of(tbl)->indexed)

@@ -378,6 +378,32 @@ fail_tx:
 	return KZ_ERROR;
 }
 
+/* Forget the outbox up to upto, in a transaction of its own. */
+static int
+drop_outbox(struct kz_db *db, long upto, struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (kz_db_begin(db, err))
+		return KZ_ERROR;
+	rc = sqlite3_prepare_v2(db->sql, "DELETE FROM sync_outbox WHERE "
+	    "n <= ?", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, upto);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+		if (rc != SQLITE_OK)
+			kz_db_fail(db, err, "sync");
+		sqlite3_finalize(st);
+	} else
+		kz_db_fail(db, err, "sync");
+	if (rc != SQLITE_OK) {
+		kz_db_rollback(db);
+		return KZ_ERROR;
+	}
+	return kz_db_commit(db, err);
+}
+
 int
 kz_sync_export(struct kz_db *db, const char *path, bool all,
     struct kz_sync_result *res, struct kz_err *err)
@@ -405,7 +431,9 @@ kz_sync_export(struct kz_db *db, const char *path, bool all,
 	if (size == 0) {
 		res->nothing = true;
 		sqlite3_free(data);
-		return KZ_OK;
+		/* changes that cancel out (made, then undone) leave nothing
+		 * to send, and nothing pending either */
+		return all || upto == 0 ? KZ_OK : drop_outbox(db, upto, err);
 	}
 	if (!all && with_authors(db, &data, &size, err))
 		return KZ_ERROR;

@@ -388,8 +388,8 @@ run -c "$T/head.yaml" -d "$T/demo.db" seminar list --series cj-seminar --format 
 expect_eq "$(printf '%s\n' "$out" | tail -n +2 | wc -l)" 18 "18 China-Japan seminars"
 run -c "$T/head.yaml" -d "$T/demo.db" seminar show cj-seminar/18
 expect_in "$out" "178: 日方 61, 中方 117" "2019 attendance"
-printf '%s\n' "$out" | grep -q '^first day  *2019-08-21$' && ok || bad "2019: first day"
-printf '%s\n' "$out" | grep -q '^last day  *2019-08-23$' && ok || bad "2019: last day"
+printf '%s\n' "$out" | grep -q '^first day  *2019年08月21日$' && ok || bad "2019: first day"
+printf '%s\n' "$out" | grep -q '^last day  *2019年08月23日$' && ok || bad "2019: last day"
 run -c "$T/head.yaml" -d "$T/demo.db" seminar show cj-seminar/2003
 expect_in "$out" "亚洲经济发展中地方政府的作用" "the 2nd edition's theme"
 run -c "$T/head.yaml" -d "$T/demo.db" programme list sin-seminar/2019 --format csv

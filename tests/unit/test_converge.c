@@ -699,10 +699,14 @@ settle(struct world *w, int s, bool some)
 			break;
 		}
 		vfs_crash_arm(0);
-		if (rc != KZ_OK && theirs) {
+		if (rc != KZ_OK && !(err.n && strstr(err.item[0].msg,
+		    "resolved already"))) {
+			/* the other way: some can be settled one way only
+			 * (their values cannot be written here; an owner's
+			 * deletion) */
 			kz_err_clear(&err);
-			rc = kz_sync_resolve(w->db[s], l.c[i].n, false, &err);
-			theirs = false;
+			theirs = !theirs;
+			rc = kz_sync_resolve(w->db[s], l.c[i].n, theirs, &err);
 		}
 		/* settled with a conflict before it (a deletion's rows) */
 		if (rc != KZ_OK && err.n && strstr(err.item[0].msg,
@@ -898,12 +902,17 @@ quiesce(struct world *w)
 			settle(w, s, false);
 			open += open_conflicts(w, s);
 		}
-		/* (the outbox may keep changes that cancel out: an export
-		 * then has nothing to send, and "pending" stays above 0) */
 		if (w->nb == before && open == 0 && lost == 0 && q > 0 &&
 		    kills == w->kills &&
-		    imports == w->imports && resolved == w->resolved)
+		    imports == w->imports && resolved == w->resolved) {
+			/* nothing left to send (changes that cancel out
+			 * included) */
+			for (int s = 0; s < NSITE; s++)
+				CHECK(w, kz_sync_pending(w->db[s]) == 0,
+				    "%s: %ld changes pending at the end",
+				    office[s], kz_sync_pending(w->db[s]));
 			return;
+		}
 	}
 	for (int s = 0; s < NSITE; s++)
 		fprintf(stderr, "  %s: %ld open, %ld pending\n", office[s],
