@@ -856,6 +856,9 @@ static int
 seminar_write(struct kz_db *db, struct kz_seminar *s, bool insert,
     struct kz_err *err)
 {
+	char seen[sizeof s->st.updated];
+	int rc;
+
 	/* a one-day edition may give its day once */
 	if (s->start[0] && !s->end[0])
 		memcpy(s->end, s->start, sizeof s->end);
@@ -867,15 +870,19 @@ seminar_write(struct kz_db *db, struct kz_seminar *s, bool insert,
 		return KZ_ERROR;
 	if (!insert && !kz_record_exists(db, KZ_T_SEMINAR, s->id))
 		return kz_err_add(err, "id", _("no seminar with id %s"), s->id);
+	/* the stamp it was read with: the row must still have it */
+	memcpy(seen, s->st.updated, sizeof seen);
 	if (kz_stamps_touch(db, &s->st, insert))
 		return kz_err_add(err, "", _("out of memory"));
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
-	if ((insert ? kz_rtype_insert(db, &kz_seminar_type, s, err) :
-	    kz_rtype_update(db, &kz_seminar_type, s, err)) ||
-	    write_parts(db, s, err)) {
+	if ((rc = insert ? kz_rtype_insert(db, &kz_seminar_type, s, err) :
+	    kz_rtype_update_if(db, &kz_seminar_type, s, seen, err)) ||
+	    (rc = write_parts(db, s, err))) {
 		kz_db_rollback(db);
-		return KZ_ERROR;
+		if (!insert)
+			memcpy(s->st.updated, seen, sizeof seen);
+		return rc;
 	}
 	return kz_db_commit(db, err);
 }

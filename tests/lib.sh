@@ -32,6 +32,15 @@ skip() { skipped=$((skipped + 1)); printf 'SKIP: %s\n' "$*"; }	# skip WHY
 office_db() { b=${1##*/}; echo "$T/db-${b%.yaml}.db"; }
 # run_as CONFIG ARGS...: run with CONFIG and its own database.
 run_as() { _c=$1; shift; run -c "$_c" -d "$(office_db "$_c")" "$@"; }
+# office_configs: the sample offices' own configurations in English (the
+# checks read messages) as $C/tokyo.yaml, beijing.yaml, singapore.yaml.
+office_configs() {
+	C=$T/conf
+	mkdir -p "$C"
+	for f in tokyo beijing singapore; do
+		sed 's/^\(  *\)language: .*/\1language: en/' "$KZ_TESTS/../config/$f.yaml" > "$C/$f.yaml"
+	done
+}
 
 # run ARGS...: run kizuna, leaving $out, $err and $rc.
 run() {

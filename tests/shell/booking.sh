@@ -5,11 +5,7 @@
 # office's records. One database per office.
 . "$KZ_TESTS/lib.sh"
 cd "$T" || exit 1
-C=$T/conf
-mkdir -p "$C"
-for f in tokyo beijing singapore; do
-	sed 's/^\(  *\)language: .*/\1language: en/' "$KZ_TESTS/../config/$f.yaml" > "$C/$f.yaml"
-done
+office_configs
 t() { run -c "$C/tokyo.yaml" -d "$T/tyo.db" "$@"; }
 b() { run -c "$C/beijing.yaml" -d "$T/bj.db" "$@"; }
 s() { run -c "$C/singapore.yaml" -d "$T/sin.db" "$@"; }

@@ -4,12 +4,7 @@
 # their owner (CSV imports, the demo).
 . "$KZ_TESTS/lib.sh"
 cd "$T" || exit 1
-# the offices' own configurations, in English: the checks read messages
-C=$T/conf
-mkdir -p "$C"
-for f in tokyo beijing singapore; do
-	sed 's/^\(  *\)language: .*/\1language: en/' "$KZ_TESTS/../config/$f.yaml" > "$C/$f.yaml"
-done
+office_configs
 b() { run -c "$C/beijing.yaml" -d "$T/bj.db" "$@"; }
 s() { run -c "$C/singapore.yaml" -d "$T/bj.db" "$@"; }
 export KIZUNA_NOW=2026-11-01T09:00:00Z

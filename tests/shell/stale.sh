@@ -52,6 +52,8 @@ check seminar_series "$ser" notes "One week" series edit
 
 run $C seminar add --year 2019 --series cj --number 18 --start 2019-12-15 --end 2019-12-21
 expect_rc 0 "seed an edition"
+ed=$(sqlite3 "$DB" "SELECT id FROM seminar LIMIT 1")
+check seminar "$ed" theme "Local finance" seminar edit
 run $C programme add cj/2019 --date 2019-12-16 --start 9:30 --end 11:00 --city Tokyo \
 	--kind lecture --title "Local administration"
 expect_rc 0 "seed a programme item"; item=$out
@@ -67,7 +69,7 @@ expect_rc 0 "seed a trainee"; tr=$out
 check trainee "$tr" notes "arrived" trainee edit
 
 # the option is every edit's, in --help and the usage line
-for c in specialist request dispatch series programme participant trainee; do
+for c in specialist request dispatch series seminar programme participant trainee; do
 	run $C $c edit --help
 	expect_in "$out" "--if-updated STAMP" "$c edit --help shows --if-updated"
 done

@@ -3,12 +3,7 @@
 # the three databases agree and nothing is lost.
 . "$KZ_TESTS/lib.sh"
 cd "$T" || exit 1
-# the offices' own configurations, in English: the checks read messages
-C=$T/conf
-mkdir -p "$C"
-for f in tokyo beijing singapore; do
-	sed 's/^\(  *\)language: .*/\1language: en/' "$KZ_TESTS/../config/$f.yaml" > "$C/$f.yaml"
-done
+office_configs
 
 t() { run -c "$C/tokyo.yaml" -d "$T/tyo.db" "$@"; }
 b() { run -c "$C/beijing.yaml" -d "$T/bj.db" "$@"; }

@@ -4,11 +4,7 @@
 # dates), and the Sync tab counts it. One database per office.
 . "$KZ_TESTS/lib.sh"
 cd "$T" || exit 1
-C=$T/conf
-mkdir -p "$C"
-for f in tokyo beijing singapore; do
-	sed 's/^\(  *\)language: .*/\1language: en/' "$KZ_TESTS/../config/$f.yaml" > "$C/$f.yaml"
-done
+office_configs
 BJDB=$T/bj.db
 t() { run -c "$C/tokyo.yaml" -d "$T/tyo.db" "$@"; }
 b() { run -c "$C/beijing.yaml" -d "$BJDB" "$@"; }

@@ -186,6 +186,7 @@ sem_apply(const struct cli_args *a, struct kz_seminar *s)
 		if (a->opt[i].opt->key > 0)
 			cli_record_option(&kz_seminar_type, s,
 			    a->opt[i].opt->name, a->opt[i].value, &err);
+	cli_record_if_updated(a, &kz_seminar_type, s, &err);
 	return err.n ? cli_fail_err(&err) : 0;
 }
 

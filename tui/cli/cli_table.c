@@ -193,7 +193,8 @@ const struct cli_cmd cli_cmds[] = {
 	  .help = N_("change an edition; an empty value clears"),
 	  .operands = { RECORD("EDITION", KZ_T_SEMINAR) },
 	  .options = { cli_seminar_opts },
-	  .run = cli_seminar_edit, .flags = CLI_DB | CLI_FORMAT | CLI_CHANGE },
+	  .run = cli_seminar_edit, .flags = CLI_DB | CLI_FORMAT | CLI_CHANGE |
+	  CLI_STAMPED },
 	{ .name = "seminar", .verb = "rm",
 	  .help = N_("delete an edition with its programme and participants"),
 	  .operands = { RECORD("EDITION", KZ_T_SEMINAR) },
