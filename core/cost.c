@@ -1,6 +1,7 @@
 /* cost.c - the cost ledger of a dispatch: who pays what, estimated and actual. */
 #include "cost.h"
 
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +31,9 @@ const struct kz_cost_rule kz_cost_rule[] = {
 };
 
 /* A line of the ledger as a record table. The payer -1 ("the category's
- * usual one") is resolved by kz_cost_set before the table's checks. */
+ * usual one") is resolved by kz_cost_set before the table's checks; the
+ * rows are written by the table's statements (kz_rtype_insert and
+ * kz_rtype_update_if). */
 #define S(m) offsetof(struct kz_cost_line, m)
 static const struct kz_rfield cost_fields[] = {
 	{ .name = "id", .column = "id", .label = N_("id"), .kind = KZ_RK_ID,
@@ -63,6 +66,13 @@ static const struct kz_rfield cost_fields[] = {
 	{ .name = "note", .column = "note", .csv = "note", .option = "note",
 	  .label = N_("note"), .hint = N_("a note on the line (with "
 	  "--category)"), .kind = KZ_RK_NOTE, .off = S(note), .max = 300 },
+	/* kz_cost_set keeps these: no option, no CSV header */
+	{ .name = "pos", .column = "pos", .label = N_("position"),
+	  .kind = KZ_RK_INT, .off = S(pos), .min = 0, .max = INT_MAX },
+	{ .name = "updated", .column = "updated", .label = N_("updated"),
+	  .kind = KZ_RK_STAMP, .off = S(updated), .size = 32 },
+	{ .name = "updated_by", .column = "updated_by",
+	  .label = N_("updated by"), .kind = KZ_RK_USER, .off = S(updated_by) },
 };
 #undef S
 
@@ -153,37 +163,24 @@ host_country(struct kz_db *db, const char *dispatch, char out[3])
 	return KZ_OK;
 }
 
+/* Insert l, a new line, at pos, stamped now by the user of db. */
 static int
-write_line(struct kz_db *db, const struct kz_cost_line *l, int pos,
-    struct kz_err *err)
+insert_line(struct kz_db *db, struct kz_cost_line *l, struct kz_err *err)
 {
-	char est[32], act[32], p[16], now[32];
-	const char *v[11];
+	const char *user = kz_record_user(db);
+	char *callers = l->updated_by;
+	int rc;
 
-	kz_now_utc(now);
-	snprintf(est, sizeof est, "%lld", l->estimate);
-	snprintf(act, sizeof act, "%lld", l->actual);
-	snprintf(p, sizeof p, "%d", pos);
-	v[0] = l->id;
-	v[1] = l->dispatch;
-	v[2] = l->category;
-	v[3] = kz_payer_keyword((enum kz_payer)l->payer);
-	v[4] = l->currency;
-	v[5] = l->has_estimate ? est : NULL;
-	v[6] = l->has_actual ? act : NULL;
-	v[7] = l->note;
-	v[8] = p;
-	v[9] = now;
-	v[10] = kz_record_user(db);
-	/* The line of a category is one row: a change keeps its id. */
-	return kz_sql_run(db, err, "INSERT INTO dispatch_cost (id, dispatch, "
-	    "category, payer, currency, estimate, actual, note, pos, updated, "
-	    "updated_by) VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS INTEGER), "
-	    "CAST(?7 AS INTEGER), ?8, CAST(?9 AS INTEGER), ?10, ?11) "
-	    "ON CONFLICT (dispatch, category) DO UPDATE SET payer = ?4, "
-	    "currency = ?5, estimate = CAST(?6 AS INTEGER), "
-	    "actual = CAST(?7 AS INTEGER), note = ?8, updated = ?10, "
-	    "updated_by = ?11", 11, v);
+	kz_now_utc(l->updated);
+	l->updated_by = NULL;
+	if (user && *user && (l->updated_by = strdup(user)) == NULL) {
+		l->updated_by = callers;
+		return kz_err_add(err, "", _("out of memory"));
+	}
+	rc = kz_rtype_insert(db, &kz_cost_type, l, err);
+	free(l->updated_by);
+	l->updated_by = callers;
+	return rc;
 }
 
 int
@@ -202,28 +199,33 @@ kz_cost_seed(struct kz_db *db, const char *dispatch, const char *country,
 		l.payer = def->payer;
 		snprintf(l.currency, sizeof l.currency, "%s",
 		    usual_currency(def, def->payer, country));
-		if (write_line(db, &l, (int)i, err))
+		l.pos = (int)i;
+		if (insert_line(db, &l, err))
 			return KZ_ERROR;
 	}
 	return KZ_OK;
 }
 
+/* The line of category in dispatch: its id, place and stamp, found; or
+ * the place after the last, not found. */
 static int
 existing(struct kz_db *db, const char *dispatch, const char *category,
-    char id[KZ_ID_SIZE], int *pos)
+    char id[KZ_ID_SIZE], int *pos, char updated[32])
 {
 	sqlite3_stmt *st;
 	int found = 0;
 
 	*pos = 0;
-	if (sqlite3_prepare_v2(db->sql, "SELECT id, pos FROM dispatch_cost "
-	    "WHERE dispatch = ? AND category = ?", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db->sql, "SELECT id, pos, updated FROM "
+	    "dispatch_cost WHERE dispatch = ? AND category = ?", -1, &st,
+	    NULL) != SQLITE_OK)
 		return 0;
 	sqlite3_bind_text(st, 1, dispatch, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, category, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		kz_col_copy(st, 0, id, KZ_ID_SIZE);
 		*pos = sqlite3_column_int(st, 1);
+		kz_col_copy(st, 2, updated, 32);
 		found = 1;
 	}
 	sqlite3_finalize(st);
@@ -250,12 +252,35 @@ category_ok(const char *c)
 	return i > 0 && i <= 32;
 }
 
-int
-kz_cost_set(struct kz_db *db, struct kz_cost_line *l, struct kz_err *err)
+/* Move the problems of e into err under field[category], the line they
+ * concern, leaving out a field that already has one of the rule's. */
+static void
+under_line(struct kz_err *err, int from, const struct kz_err *e,
+    const char *category)
+{
+	char where[96];
+
+	for (int i = 0; i < e->n; i++) {
+		bool said = false;
+
+		snprintf(where, sizeof where, "%s[%s]", e->item[i].where,
+		    category);
+		for (int k = from; k < err->n; k++)
+			said |= strcmp(err->item[k].where, where) == 0;
+		if (!said)
+			kz_err_add(err, where, "%s", e->item[i].msg);
+	}
+}
+
+/* The rule's checks, then the table's; inside the caller's transaction. */
+static int
+cost_write(struct kz_db *db, struct kz_cost_line *l, struct kz_err *err)
 {
 	const struct kz_cost_default *def;
-	char country[3], did[KZ_ID_SIZE];
-	int before = err->n + err->dropped, pos;
+	char country[3], did[KZ_ID_SIZE], had[32] = "";
+	struct kz_err e = { 0 };
+	int before = err->n, dropped = err->dropped, pos, rc;
+	bool found;
 
 	if (kz_record_resolve(db, KZ_T_DISPATCH, l->dispatch, did, err))
 		return KZ_ERROR;
@@ -268,16 +293,15 @@ kz_cost_set(struct kz_db *db, struct kz_cost_line *l, struct kz_err *err)
 	host_country(db, l->dispatch, country);
 	if (l->payer < 0) {
 		if (def == NULL)
-			kz_err_add(err, "payer", _("\"%s\" is not a usual "
+			kz_err_add(&e, "payer", _("\"%s\" is not a usual "
 			    "category (dispatch.costs): say who pays it, head or "
 			    "host"), l->category);
 		else
 			l->payer = def->payer;
-	} else if (l->payer != KZ_PAYER_HEAD && l->payer != KZ_PAYER_HOST)
-		kz_err_add(err, "payer", _("the payer must be head or host"));
-	else if (def && def->payer != l->payer && (l->note == NULL ||
+	} else if (def && def->payer != l->payer && l->payer <
+	    kz_enum_count(&kz_payer_enum) && (l->note == NULL ||
 	    *l->note == '\0'))
-		kz_err_add(err, "payer", _("%s is paid by the %s under the "
+		kz_err_add(&e, "payer", _("%s is paid by the %s under the "
 		    "rule (dispatch.costs): give a note saying why the %s pays "
 		    "it"), kz_cost_category_name(l->category),
 		    kz_payer_name((enum kz_payer)def->payer),
@@ -285,29 +309,46 @@ kz_cost_set(struct kz_db *db, struct kz_cost_line *l, struct kz_err *err)
 	if (l->currency[0] == '\0' && l->payer >= 0)
 		snprintf(l->currency, sizeof l->currency, "%s",
 		    usual_currency(def, l->payer, country));
-	if (kz_currency_decimals(l->currency) < 0)
-		kz_err_add(err, "currency", _("\"%s\" is not an ISO 4217 "
-		    "currency code such as JPY or CNY"), l->currency);
-	if ((l->has_estimate && (l->estimate < 0 ||
-	    l->estimate > KZ_MONEY_MAX)) || (l->has_actual && (l->actual < 0 ||
-	    l->actual > KZ_MONEY_MAX)))
-		kz_err_add(err, "estimate", _("amounts must be from 0 to a "
-		    "sensible maximum"));
-	kz_check_text(err, "note", _("note"), l->note, 300, 0);
-	if (err->n + err->dropped > before)
-		return KZ_ERROR;
-	if (!existing(db, l->dispatch, l->category, l->id, &pos)) {
+	found = existing(db, l->dispatch, l->category, l->id, &pos, had);
+	if (!found)
 		l->id[0] = '\0';	/* a new line gets a new id */
+	l->pos = pos;
+	under_line(err, before, &e, l->category);
+	/* the table's checks, kind by kind, under the same places */
+	e.n = e.dropped = 0;
+	kz_rtype_check(&kz_cost_type, db, l, &e);
+	under_line(err, before, &e, l->category);
+	if (e.dropped || err->n > before || err->dropped > dropped)
+		return KZ_ERROR;
+	if (!found) {
 		if (kz_record_assign_id(db, KZ_T_COST, l->id, err))
 			return KZ_ERROR;
+		return insert_line(db, l, err);
 	}
+	/* a change: only over the stamp the caller read, when it read one */
+	{
+		struct kz_cost_line w = *l;
+		const char *user = kz_record_user(db);
+
+		w.updated_by = NULL;
+		memcpy(w.updated, had, sizeof w.updated);
+		kz_stamp_next(w.updated);
+		if (user && *user && (w.updated_by = strdup(user)) == NULL)
+			return kz_err_add(err, "", _("out of memory"));
+		rc = kz_rtype_update_if(db, &kz_cost_type, &w, l->updated, err);
+		free(w.updated_by);
+		if (rc == KZ_OK)
+			memcpy(l->updated, w.updated, sizeof l->updated);
+	}
+	return rc;
+}
+
+int
+kz_cost_set(struct kz_db *db, struct kz_cost_line *l, struct kz_err *err)
+{
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
-	if (write_line(db, l, pos, err)) {
-		kz_db_rollback(db);
-		return KZ_ERROR;
-	}
-	return kz_db_commit(db, err);
+	return kz_db_end(db, cost_write(db, l, err), err);
 }
 
 void
@@ -333,11 +374,12 @@ kz_cost_remove(struct kz_db *db, const char *dispatch, const char *category,
 {
 	char did[KZ_ID_SIZE], id[KZ_ID_SIZE];
 	const char *v[2];
+	char had[32];
 	int pos;
 
 	if (kz_record_resolve(db, KZ_T_DISPATCH, dispatch, did, err))
 		return KZ_ERROR;
-	if (!existing(db, did, category, id, &pos))
+	if (!existing(db, did, category, id, &pos, had))
 		return kz_err_add(err, "category", _("dispatch %s has no cost "
 		    "line \"%s\""), did, category);
 	v[0] = did;
@@ -357,7 +399,8 @@ kz_cost_line_free(struct kz_cost_line *l)
 {
 	free(l->category);
 	free(l->note);
-	l->category = l->note = NULL;
+	free(l->updated_by);
+	l->category = l->note = l->updated_by = NULL;
 }
 
 void

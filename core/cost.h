@@ -19,6 +19,9 @@ struct kz_cost_line {
 	bool has_estimate, has_actual;
 	kz_money estimate, actual;
 	char *note;
+	int pos;		/* its place in the ledger, kept on change */
+	char updated[32];	/* the stamp it was read with, UTC */
+	char *updated_by;
 };
 
 struct kz_cost_ledger {
@@ -69,9 +72,15 @@ const struct kz_cost_default *kz_cost_default_of(const struct kz_config *cfg,
  * amounts; host lines in the currency of country (ISO 3166-1). */
 int kz_cost_seed(struct kz_db *db, const char *dispatch, const char *country,
     struct kz_err *err);
-/* Add the line for l->category, or change it. Payer and currency left
+/* Add the line for l->category, or change it, through kz_cost_type's
+ * checks and statements in one transaction. Payer and currency left
  * unset take the category's usual ones; a payer other than the usual one
- * needs a note saying why (the rule of who pays is the council's). */
+ * needs a note saying why (the rule of who pays is the council's). A
+ * change keeps the line's id and place, and only if its updated stamp
+ * is still l->updated when that is set (else KZ_STALE). Problems go
+ * under the field and the category, payer[meals]. On success l has the
+ * id, payer, currency, place and stamp stored; l->updated_by stays the
+ * caller's. */
 int kz_cost_set(struct kz_db *db, struct kz_cost_line *l, struct kz_err *err);
 /* The currency a line of the category takes when none is given: the
  * configured one, else yen for head office and the host country's for

@@ -147,23 +147,14 @@ test_check(void **state)
 	assert_false((kz_err_for(&err, "estimate") != NULL));
 }
 
-/* A line set through the table's fields, stored, read back the same:
- * every field's text, and the JSON a dispatch's costs print. */
+/* A dispatch to China (CNY) of a specialist, its id into id. */
 static void
-test_round_trip(void **state)
+make_dispatch(struct unit_fixture *f, char id[KZ_ID_SIZE])
 {
-	struct unit_fixture *f = *state;
-	static const char *const in[][2] = { { "category", "lodging" },
-	    { "payer", "host" }, { "currency", "CNY" },
-	    { "estimate", "4,200.5" }, { "actual", "" }, { "note", "二晚" } };
 	struct kz_specialist s;
 	struct kz_request r;
 	struct kz_dispatch d;
-	struct kz_cost_line l;
-	struct kz_cost_ledger led;
 	struct kz_err err = { 0 };
-	struct kz_buf b = { 0 };
-	const struct kz_cost_line *back = NULL;
 
 	kz_specialist_init(&s);
 	kz_rfield_set(kz_rtype_field(&kz_specialist_type, "name"), &s, "佐藤",
@@ -198,6 +189,29 @@ test_round_trip(void **state)
 	    "2027-09-23", &err);
 	assert_int_equal(kz_dispatch_insert(f->db, &d, NULL, &err), KZ_OK);
 	assert_int_equal(err.n, 0);
+	snprintf(id, KZ_ID_SIZE, "%s", d.id);
+	kz_dispatch_free(&d);
+	kz_request_free(&r);
+	kz_specialist_free(&s);
+}
+
+/* A line set through the table's fields, stored, read back the same:
+ * every field's text, and the JSON a dispatch's costs print. */
+static void
+test_round_trip(void **state)
+{
+	struct unit_fixture *f = *state;
+	static const char *const in[][2] = { { "category", "lodging" },
+	    { "payer", "host" }, { "currency", "CNY" },
+	    { "estimate", "4,200.5" }, { "actual", "" }, { "note", "二晚" } };
+	struct { char id[KZ_ID_SIZE]; } d;
+	struct kz_cost_line l;
+	struct kz_cost_ledger led;
+	struct kz_err err = { 0 };
+	struct kz_buf b = { 0 };
+	const struct kz_cost_line *back = NULL;
+
+	make_dispatch(f, d.id);
 
 	memset(&l, 0, sizeof l);
 	snprintf(l.dispatch, sizeof l.dispatch, "%s", d.id);
@@ -232,9 +246,98 @@ test_round_trip(void **state)
 	kz_cost_ledger_free(&led);
 	free(l.category);
 	free(l.note);
-	kz_dispatch_free(&d);
-	kz_request_free(&r);
-	kz_specialist_free(&s);
+}
+
+/* How many rows of dispatch id say what sql asks (a count). */
+static int
+rows(struct unit_fixture *f, const char *sql, const char *id)
+{
+	sqlite3_stmt *st;
+	int n = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(f->db->sql, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* kz_cost_set goes through the table: its checks name the field and the
+ * line (actual[lodging], currency[lodging]) and write nothing; a change
+ * keeps the line's id and place and moves its stamp on; a change over a
+ * stamp that is no longer the row's is refused as stale. */
+static void
+test_save_through_table(void **state)
+{
+	struct unit_fixture *f = *state;
+	char d[KZ_ID_SIZE], id[KZ_ID_SIZE], seen[32];
+	struct kz_cost_line l;
+	struct kz_cost_ledger led;
+	struct kz_err err = { 0 };
+	int pos = -1;
+
+	make_dispatch(f, d);
+	memset(&l, 0, sizeof l);
+	snprintf(l.dispatch, sizeof l.dispatch, "%s", d);
+	l.category = "lodging";
+	l.payer = -1;
+	snprintf(l.currency, sizeof l.currency, "XQQ");
+	l.has_actual = true;
+	l.actual = -1;
+	l.note = "two\nlines";
+	assert_int_equal(kz_cost_set(f->db, &l, &err), KZ_ERROR);
+	assert_non_null(kz_err_for(&err, "actual[lodging]"));
+	assert_non_null(strstr(kz_err_for(&err, "actual[lodging]"), "actual"));
+	assert_non_null(kz_err_for(&err, "currency[lodging]"));
+	assert_null(kz_err_for(&err, "estimate[lodging]"));
+	assert_null(kz_err_for(&err, "note[lodging]"));	/* a note has lines */
+	assert_int_equal(rows(f, "SELECT count(*) FROM dispatch_cost WHERE "
+	    "dispatch = ? AND (actual IS NOT NULL OR currency = 'XQQ')", d), 0);
+	/* the seeded line changes: same id, same place, a later stamp */
+	assert_int_equal(kz_cost_load(f->db, d, &led, &err), KZ_OK);
+	for (size_t i = 0; i < led.n; i++)
+		if (strcmp(led.lines[i].category, "lodging") == 0) {
+			snprintf(id, sizeof id, "%s", led.lines[i].id);
+			snprintf(seen, sizeof seen, "%s", led.lines[i].updated);
+			pos = led.lines[i].pos;
+		}
+	kz_cost_ledger_free(&led);
+	assert_true(pos > 0);
+	kz_err_clear(&err);
+	memset(&l, 0, sizeof l);
+	snprintf(l.dispatch, sizeof l.dispatch, "%s", d);
+	l.category = "lodging";
+	l.payer = -1;
+	snprintf(l.updated, sizeof l.updated, "%s", seen);
+	l.has_actual = true;
+	l.actual = 34200;
+	assert_int_equal(kz_cost_set(f->db, &l, &err), KZ_OK);
+	assert_string_equal(l.id, id);
+	assert_int_equal(l.pos, pos);
+	assert_string_equal(l.currency, "CNY");
+	assert_true(strcmp(l.updated, seen) > 0);
+	assert_int_equal(rows(f, "SELECT count(*) FROM dispatch_cost WHERE "
+	    "dispatch = ? AND category = 'lodging' AND actual = 34200 AND "
+	    "updated_by = 'tester'", d), 1);
+	/* the stamp read before that change is no longer the row's */
+	snprintf(l.updated, sizeof l.updated, "%s", seen);
+	l.actual = 1;
+	assert_int_equal(kz_cost_set(f->db, &l, &err), KZ_STALE);
+	assert_true(err.stale);
+	assert_non_null(kz_err_for(&err, "updated"));
+	assert_int_equal(rows(f, "SELECT count(*) FROM dispatch_cost WHERE "
+	    "dispatch = ? AND actual = 1", d), 0);
+	/* a new line goes after the others */
+	kz_err_clear(&err);
+	memset(&l, 0, sizeof l);
+	snprintf(l.dispatch, sizeof l.dispatch, "%s", d);
+	l.category = "visa";
+	l.payer = KZ_PAYER_HEAD;
+	assert_int_equal(kz_cost_set(f->db, &l, &err), KZ_OK);
+	assert_int_equal(l.pos, rows(f, "SELECT count(*) - 1 FROM "
+	    "dispatch_cost WHERE dispatch = ?", d));
 }
 
 /* The rule is written once: the default of dispatch.costs says what
@@ -298,6 +401,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_check, setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_round_trip, setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_save_through_table, setup,
 		    unit_teardown),
 		cmocka_unit_test(test_rule_once),
 		cmocka_unit_test(test_rule_documented),

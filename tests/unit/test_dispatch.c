@@ -488,7 +488,7 @@ test_costs(void **state)
 	l.category = "meals";
 	l.payer = KZ_PAYER_HEAD;
 	assert_int_equal(kz_cost_set(f->db, &l, &err), KZ_ERROR);
-	assert_true(has(&err, "payer", "paid by the host under the rule"));
+	assert_true(has(&err, "payer[meals]", "paid by the host under the rule"));
 	/* an unknown category needs its payer */
 	err.n = 0;
 	memset(&l, 0, sizeof l);
@@ -496,7 +496,7 @@ test_costs(void **state)
 	l.category = "visa";
 	l.payer = -1;
 	assert_int_equal(kz_cost_set(f->db, &l, &err), KZ_ERROR);
-	assert_true(has(&err, "payer", "say who pays it"));
+	assert_true(has(&err, "payer[visa]", "say who pays it"));
 	l.payer = KZ_PAYER_HEAD;
 	l.has_estimate = true;
 	l.estimate = 3000;

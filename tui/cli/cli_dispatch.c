@@ -381,7 +381,8 @@ cli_dispatch_cost(struct cli *c, const struct cli_args *a)
 		for (size_t i = 0; i < led.n; i++)
 			if (strcmp(led.lines[i].category, category) == 0) {
 				l = led.lines[i];
-				led.lines[i].category = led.lines[i].note = NULL;
+				led.lines[i].category = led.lines[i].note =
+				    led.lines[i].updated_by = NULL;
 			}
 		kz_cost_ledger_free(&led);
 		snprintf(l.dispatch, sizeof l.dispatch, "%s", id);

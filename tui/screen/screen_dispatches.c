@@ -456,8 +456,10 @@ change_state(struct dsp_tab *t)
 
 /* ---- a cost line ---- */
 
-enum { CF_CATEGORY, CF_PAYER, CF_CURRENCY, CF_ESTIMATE, CF_ACTUAL, CF_NOTE,
-	CF_ACTION, CF_N };
+/* The form of a line is made from kz_cost_type's fields (record_form);
+ * what only the form has is added here: "usual" before the payers, the
+ * hints a form gives (the table's are the command line's, "with
+ * --category"), and the action. */
 
 /* "usual", then who pays as kz_payer_enum names them: choice i + 1 is
  * payer i. Made with the form (cost_form_init). */
@@ -466,28 +468,29 @@ static const char *payer_choices[8];
 static char category_hint[400];
 static const char *const action_choices[] = { N_("set"), N_("remove"),
     NULL };
+static const struct form_spec action_spec = { "action", N_("Action"),
+	N_("set this line, or remove it"), action_choices, 0, NULL };
+static const struct { const char *field, *hint; } cost_hints[] = {
+	{ "category", category_hint },
+	{ "payer", N_("usual: as the rule says (dispatch.costs)") },
+	{ "currency", N_("ISO 4217, e.g. JPY or CNY; empty: the usual one") },
+	{ "estimate", N_("e.g. 12000 or 3500.50") },
+	{ "actual", N_("e.g. 11800 or 3420.00") },
+	{ "note", N_("Why, when the payer is not the usual one") },
+};
 
-static struct form_spec cost_form[CF_N] = {
-	{ "category", N_("Category"), category_hint, NULL, FORM_REQUIRED,
-	  NULL },
-	{ "payer", N_("Payer"),
-	  N_("usual: as the rule says (dispatch.costs)"), payer_choices, 0,
-	  NULL },
-	{ "currency", N_("Currency"),
-	  N_("ISO 4217, e.g. JPY or CNY; empty: the usual one"), NULL, 0, NULL },
-	{ "estimate", N_("Estimate"), N_("e.g. 12000 or 3500.50"), NULL, 0,
-	  NULL },
-	{ "actual", N_("Actual"), N_("e.g. 11800 or 3420.00"), NULL, 0, NULL },
-	{ "note", N_("Note"), N_("Why, when the payer is not the usual one"),
-	  NULL, 0, NULL },
-	{ "action", N_("Action"), N_("set this line, or remove it"),
-	  action_choices, 0, NULL },
+struct cost_edit {
+	struct frame_ctx *ctx;
+	char id[KZ_ID_SIZE];
+	struct record_form rf;
+	struct form_spec *spec;	/* rf's lines, then the action */
+	int payer, currency, action;	/* their lines */
 };
 
 /* The payer choices and the category hint from the tables the rule is
- * written in, in the reader's language. */
-static void
-cost_form_init(void)
+ * written in, in the reader's language; the spec from the table. */
+static bool
+cost_form_init(struct cost_edit *e)
 {
 	size_t o = 0, n = 0;
 	char codes[300];
@@ -505,49 +508,64 @@ cost_form_init(void)
 	/* TRANSLATORS: %s is the list of the usual cost categories */
 	snprintf(category_hint, sizeof category_hint, _("%s, or your own"),
 	    codes);
-}
+	if (!record_form_init(&e->rf, &kz_cost_type))
+		return false;
+	e->spec = xcalloc((size_t)e->rf.n + 1, sizeof *e->spec);
+	memcpy(e->spec, e->rf.spec, (size_t)e->rf.n * sizeof *e->spec);
+	for (size_t i = 0; i < sizeof cost_hints / sizeof cost_hints[0]; i++) {
+		int k = record_form_line(&e->rf, cost_hints[i].field);
 
-struct cost_edit {
-	struct frame_ctx *ctx;
-	char id[KZ_ID_SIZE];
-};
+		if (k >= 0)
+			e->spec[k].hint = cost_hints[i].hint;
+	}
+	e->payer = record_form_line(&e->rf, "payer");
+	e->currency = record_form_line(&e->rf, "currency");
+	e->spec[e->payer].choices = payer_choices;
+	e->action = e->rf.n;
+	e->spec[e->action] = action_spec;
+	return true;
+}
 
 static int
 cost_save(struct form *f, void *arg, struct kz_err *err)
 {
 	struct cost_edit *e = arg;
 	struct kz_cost_line l;
-	char *cat = form_trimmed(f, CF_CATEGORY);
-	char *cur = form_trimmed(f, CF_CURRENCY);
-	char *est = form_trimmed(f, CF_ESTIMATE);
-	char *act = form_trimmed(f, CF_ACTUAL);
-	char *note = form_trimmed(f, CF_NOTE);
+	char *cat = form_trimmed(f, record_form_line(&e->rf, "category"));
+	char *cur = form_trimmed(f, e->currency);
 	int rc = KZ_ERROR;
 
 	memset(&l, 0, sizeof l);
-	if (form_choice(f, CF_ACTION) == 1) {
-		rc = kz_cost_remove(e->ctx->db, e->id, cat ? cat : "", err);
+	if (cat == NULL || cur == NULL) {
+		rc = kz_err_add(err, "", "%s", _("out of memory"));
 		goto done;
 	}
+	if (form_choice(f, e->action) == 1) {
+		rc = kz_cost_remove(e->ctx->db, e->id, cat, err);
+		goto done;
+	}
+	/* amounts are read in the line's currency: an empty one is the
+	 * usual one while the table takes the form, and empty again after */
+	if (*cur == '\0') {
+		char usual[4];
+
+		kz_cost_usual_currency(e->ctx->db, e->id, cat,
+		    form_choice(f, e->payer) - 1, usual);
+		form_set(f, e->currency, usual);
+	}
+	rc = record_form_take(&e->rf, f, &l, err);
+	if (*cur == '\0')
+		form_set(f, e->currency, "");
 	snprintf(l.dispatch, sizeof l.dispatch, "%s", e->id);
-	l.category = cat;
-	l.payer = form_choice(f, CF_PAYER) - 1;
-	snprintf(l.currency, sizeof l.currency, "%s", cur ? cur : "");
-	form_upper(l.currency);
-	if (l.currency[0] == '\0')
-		kz_cost_usual_currency(e->ctx->db, e->id, cat ? cat : "", l.payer,
-		    l.currency);
-	l.note = note && *note ? note : NULL;
-	kz_cost_line_set(&l, "estimate", est, err);
-	kz_cost_line_set(&l, "actual", act, err);
-	if (err->n == 0)
+	l.payer = form_choice(f, e->payer) - 1;	/* 0 is "usual" */
+	if (rc == KZ_OK && err->n == 0)
 		rc = kz_cost_set(e->ctx->db, &l, err);
+	else
+		rc = KZ_ERROR;
+	kz_cost_line_free(&l);
 done:
 	free(cat);
 	free(cur);
-	free(est);
-	free(act);
-	free(note);
 	return rc;
 }
 
@@ -555,7 +573,7 @@ static unsigned
 edit_cost(struct dsp_tab *t)
 {
 	const struct kz_dispatch_row *r = sel_row(t);
-	struct cost_edit e = { t->ctx, "" };
+	struct cost_edit e = { .ctx = t->ctx };
 	struct form f;
 	char title[160];
 
@@ -563,11 +581,14 @@ edit_cost(struct dsp_tab *t)
 		return 0;
 	snprintf(e.id, sizeof e.id, "%s", r->id);
 	snprintf(title, sizeof title, _("Costs of dispatch %s"), r->id);
-	cost_form_init();
-	form_init(&f, title, cost_form, CF_N, &e);
+	if (!cost_form_init(&e))
+		return 0;
+	form_init(&f, title, e.spec, e.rf.n + 1, &e);
 	if (form_run(&f, cost_save))
 		frame_message(t->ctx, false, _("Costs of %s saved."), e.id);
 	form_free(&f);
+	free(e.spec);
+	record_form_free(&e.rf);
 	return UI_LAYOUT | UI_DRAW_ALL;
 }
 
