@@ -1153,6 +1153,36 @@ test_proposed_row_deleted(void **state)
 	world_close(&w);
 }
 
+/* Singapore drops a field of a head office specialist; head office keeps
+ * it ("mine"): the row goes back to Singapore (a declined deletion sent
+ * nothing, and Singapore went without the row for good). */
+static void
+test_declined_row_deletion(void **state)
+{
+	struct world w = { .sc = &fixed };
+	struct kz_conflict_list l = { 0 };
+	struct kz_err err = { 0 };
+
+	(void)state;
+	world_open(&w);
+	sql_at(&w, TYO, SPEC("TYO-S1", "x"));
+	sql_at(&w, TYO, "INSERT INTO specialist_field VALUES ('TYO-S1', "
+	    "'agriculture', NULL, 3)");
+	send_to(&w, TYO, SIN, -1, -1);
+	sql_at(&w, SIN, "DELETE FROM specialist_field WHERE specialist = "
+	    "'TYO-S1'");
+	assert_int_equal(send_to(&w, SIN, TYO, -1, -1), 1);
+	assert_int_equal(kz_sync_conflicts(w.db[TYO], false, &l, &err), KZ_OK);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(kz_sync_resolve(w.db[TYO], l.c[0].n, false, &err),
+	    KZ_OK);
+	kz_conflict_list_free(&l);
+	send_to(&w, TYO, SIN, -1, -1);
+	assert_string_equal(value(&w, SIN, "SELECT years FROM "
+	    "specialist_field WHERE specialist = 'TYO-S1'"), "3");
+	world_close(&w);
+}
+
 static const struct scenario scenarios[] = {
 	{ .name = "order", .shuffle = true, .repeat = true },
 	{ .name = "lost", .shuffle = true, .lost = true,
@@ -1210,13 +1240,14 @@ test_scenario(void **state)
 int
 main(void)
 {
-	enum { NSC = sizeof scenarios / sizeof scenarios[0], NFIX = 5 };
+	enum { NSC = sizeof scenarios / sizeof scenarios[0], NFIX = 6 };
 	struct CMUnitTest tests[NFIX + NSC] = {
 		cmocka_unit_test(test_owner_insert_overwrites),
 		cmocka_unit_test(test_deletions_first),
 		cmocka_unit_test(test_office_ignores_others),
 		cmocka_unit_test(test_proposed_deleted),
 		cmocka_unit_test(test_proposed_row_deleted),
+		cmocka_unit_test(test_declined_row_deletion),
 	};
 	static char names[NSC][32];
 
