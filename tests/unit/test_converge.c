@@ -1183,6 +1183,38 @@ test_declined_row_deletion(void **state)
 	world_close(&w);
 }
 
+/* Head office's edit clashes with Seoul's; head office's next edit
+ * brings the same value as Seoul's: the clash is over, and settled by
+ * hand "theirs" it put back head office's older value (seed 16, settle:
+ * head office took it in, then changed it back, the two cancelled out
+ * in its bundle, and Seoul kept the old value for good). */
+static void
+test_clash_superseded(void **state)
+{
+	struct world w = { .sc = &fixed };
+	struct kz_conflict_list l = { 0 };
+	struct kz_err err = { 0 };
+
+	(void)state;
+	world_open(&w);
+	sql_at(&w, TYO, SPEC("TYO-S1", "a"));
+	send_to(&w, TYO, SEL, -1, -1);
+	sql_at(&w, SEL, "UPDATE specialist SET notes = 'sel', updated = "
+	    "'2026-11-01T00:00:02Z' WHERE id = 'TYO-S1'");
+	sql_at(&w, TYO, "UPDATE specialist SET notes = 'b', updated = "
+	    "'2026-11-01T00:00:03Z' WHERE id = 'TYO-S1'");
+	assert_int_equal(send_to(&w, TYO, SEL, -1, -1), 1);
+	sql_at(&w, TYO, "UPDATE specialist SET notes = 'sel', updated = "
+	    "'2026-11-01T00:00:04Z' WHERE id = 'TYO-S1'");
+	send_to(&w, TYO, SEL, -1, -1);
+	assert_int_equal(kz_sync_conflicts(w.db[SEL], false, &l, &err), KZ_OK);
+	assert_int_equal(l.n, 0);
+	kz_conflict_list_free(&l);
+	assert_string_equal(value(&w, SEL, "SELECT notes || updated FROM "
+	    "specialist"), "sel2026-11-01T00:00:04Z");
+	world_close(&w);
+}
+
 static const struct scenario scenarios[] = {
 	{ .name = "order", .shuffle = true, .repeat = true },
 	{ .name = "lost", .shuffle = true, .lost = true,
@@ -1240,7 +1272,7 @@ test_scenario(void **state)
 int
 main(void)
 {
-	enum { NSC = sizeof scenarios / sizeof scenarios[0], NFIX = 6 };
+	enum { NSC = sizeof scenarios / sizeof scenarios[0], NFIX = 7 };
 	struct CMUnitTest tests[NFIX + NSC] = {
 		cmocka_unit_test(test_owner_insert_overwrites),
 		cmocka_unit_test(test_deletions_first),
@@ -1248,6 +1280,7 @@ main(void)
 		cmocka_unit_test(test_proposed_deleted),
 		cmocka_unit_test(test_proposed_row_deleted),
 		cmocka_unit_test(test_declined_row_deletion),
+		cmocka_unit_test(test_clash_superseded),
 	};
 	static char names[NSC][32];
 
