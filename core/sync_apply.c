@@ -428,6 +428,61 @@ update_merge(const struct kz_sync_change *ch, bool *set, bool *clash, int *nset,
 	}
 }
 
+/*
+ * The owner's later change to fields an earlier clash of the record kept
+ * aside: the owner's newer values are here now (merged or equal) or kept
+ * aside in turn, so the earlier clash is settled as theirs. Settled by
+ * hand instead, it would put back a value the owner has replaced since
+ * (and once head office took that back in and then changed it again
+ * before its next export, the two changes cancelled out and the office
+ * kept the stale value for good).
+ */
+static int
+supersede(struct apply *a, const struct kz_sync_change *ch)
+{
+	struct kz_buf cols = { 0 };
+	sqlite3_stmt *st;
+	char now[32];
+	int rc, k = 0;
+
+	if (ch->t->rule->child)		/* keyed by more than the record */
+		return KZ_OK;
+	kz_buf_puts(&cols, "[");
+	for (int c = 0; c < ch->ncol; c++) {
+		sqlite3_value *nv = NULL;
+		sqlite3changeset_new(ch->it, c, &nv);
+		if (nv == NULL || ch->pk[c])
+			continue;
+		if (k++)
+			kz_buf_puts(&cols, ", ");
+		kz_json_str(&cols, ch->t->col[c]);
+	}
+	kz_buf_puts(&cols, "]");
+	if (cols.oom) {
+		kz_buf_free(&cols);
+		return kz_err_add(a->err, "", _("out of memory"));
+	}
+	if (sqlite3_prepare_v2(a->db->sql, "UPDATE sync_conflict SET resolved "
+	    "= ?1, resolution = 'theirs' WHERE resolved IS NULL AND reason = "
+	    "'clash' AND op = 'update' AND tbl = ?2 AND record = ?3 AND "
+	    "source_office = ?4 AND json_valid(change) AND NOT EXISTS (SELECT 1 "
+	    "FROM json_each(change, '$.theirs') j WHERE j.key NOT IN (SELECT "
+	    "value FROM json_each(?5)))", -1, &st, NULL) != SQLITE_OK) {
+		kz_buf_free(&cols);
+		return kz_db_fail(a->db, a->err, "sync");
+	}
+	kz_now_utc(now);
+	sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, ch->t->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, ch->record, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, a->in->office, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, kz_buf_str(&cols), -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	kz_buf_free(&cols);
+	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(a->db, a->err, "sync");
+}
+
 /* The owner updates a record that is here: field by field, a field
  * changed on both sides to different values is kept aside, the others
  * merge. */
@@ -443,6 +498,8 @@ apply_update(struct apply *a, const struct kz_sync_change *ch)
 		rc = kz_err_add(a->err, "", _("out of memory"));
 	else
 		update_merge(ch, set, clash, &nset, &nclash);
+	if (rc == KZ_OK && ch->by_owner)
+		rc = supersede(a, ch);
 	if (rc == KZ_OK && nclash)
 		rc = keep(a, ch, "clash", ch->mine, clash);
 	if (rc == KZ_OK && nset) {

@@ -329,9 +329,12 @@ take_theirs(struct kz_db *db, const char *tbl, const char *op,
  * capture paused, then back to mine with it running and a fresh stamp, so
  * the outbox carries the change from theirs to mine in this transaction
  * and one round trip makes both sides agree. A row that is not here (an
- * addition or a change refused) goes out as its deletion. Deletions kept
- * aside are not sent again (the record and its rows would have to go
- * whole); nor is anything when theirs cannot be put here (refused).
+ * addition or a change refused) goes out as its deletion. A row keyed by
+ * a record (a specialist's field) whose deletion is declined goes out as
+ * its insertion: taken away with the capture paused and put back with it
+ * running. A record's deletion is not sent again (the record and its rows
+ * would have to go whole); nor is anything when theirs cannot be put here
+ * (refused).
  */
 static int
 send_mine(struct kz_db *db, const char *tbl, const char *op,
@@ -343,10 +346,10 @@ send_mine(struct kz_db *db, const char *tbl, const char *op,
 	sqlite3_stmt *cols, *st;
 	sqlite3_value **saved = NULL;
 	int ncol = 0, rc = KZ_OK;
-	bool here = false;
+	bool here = false, del = strcmp(op, "delete") == 0;
 	char *q, now[32];
 
-	if (strcmp(op, "delete") == 0)
+	if (del && !r->child)
 		return KZ_OK;
 	if (sqlite3_prepare_v2(db->sql, "SELECT key FROM json_each(?, ?)", -1,
 	    &cols, NULL) != SQLITE_OK)
@@ -368,23 +371,31 @@ send_mine(struct kz_db *db, const char *tbl, const char *op,
 		here = true;
 		ncol = sqlite3_column_count(st);
 		saved = calloc((size_t)ncol, sizeof *saved);
-		q = sqlite3_mprintf("UPDATE \"%w\" SET ", tbl);
+		/* mine back: the row as it was (an update), or the row again
+		 * (a deletion declined) */
+		q = sqlite3_mprintf(del ? "INSERT INTO \"%w\" VALUES (" :
+		    "UPDATE \"%w\" SET ", tbl);
 		kz_buf_puts(&sql, q);
 		sqlite3_free(q);
 		for (int c = 0; saved && c < ncol; c++) {
 			saved[c] = sqlite3_value_dup(sqlite3_column_value(st, c));
-			q = sqlite3_mprintf("%s\"%w\" = ?%d", c ? ", " : "",
+			q = del ? sqlite3_mprintf("%s?%d", c ? ", " : "", c + 2) :
+			    sqlite3_mprintf("%s\"%w\" = ?%d", c ? ", " : "",
 			    sqlite3_column_name(st, c), c + 2);
 			kz_buf_puts(&sql, q);
 			sqlite3_free(q);
 		}
-		kz_buf_puts(&sql, " WHERE 1");
-		kz_buf_puts(&sql, kz_buf_str(&where));
+		if (del)
+			kz_buf_puts(&sql, ")");
+		else {
+			kz_buf_puts(&sql, " WHERE 1");
+			kz_buf_puts(&sql, kz_buf_str(&where));
+		}
 	}
 	sqlite3_finalize(st);
 	if (here && saved == NULL)
 		rc = kz_err_add(err, "", _("out of memory"));
-	if (rc != KZ_OK || (!here && strcmp(op, "update") == 0))
+	if (rc != KZ_OK || (!here && strcmp(op, "insert") != 0))
 		goto out;	/* nothing here that the other side lacks */
 	if (kz_db_begin(db, err)) {
 		rc = KZ_ERROR;

@@ -115,8 +115,8 @@ table_learn(struct kz_db *db, struct stamp_table *t, const char *name,
 	    "ORDER BY cid", -1, &st, NULL) != SQLITE_OK)
 		return;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	q = sqlite3_mprintf("SELECT \"%w\" FROM \"%w\" WHERE 1", r->stamp_by,
-	    name);
+	q = sqlite3_mprintf("SELECT \"%w\", \"%w\" FROM \"%w\" WHERE 1",
+	    r->stamp_by, r->stamp, name);
 	kz_buf_puts(&sql, q);
 	sqlite3_free(q);
 	t->keycol = calloc((size_t)ncol, sizeof *t->keycol);
@@ -200,10 +200,10 @@ table_header(struct kz_db *db, const unsigned char *p,
 	return nul + 1;
 }
 
-/* The author of the change's row here, encoded as a changeset value:
- * text, or null. */
+/* The author (col 0) or the time (col 1) of the change's row here,
+ * encoded as a changeset value: text, or null. */
 static void
-author_value(struct stamp_table *t, sqlite3_changeset_iter *it,
+author_value(struct stamp_table *t, sqlite3_changeset_iter *it, int col,
     struct kz_buf *v)
 {
 	for (int i = 0; i < t->nkey; i++) {
@@ -212,8 +212,9 @@ author_value(struct stamp_table *t, sqlite3_changeset_iter *it,
 		sqlite3_bind_value(t->author, i + 1, kv);
 	}
 	if (sqlite3_step(t->author) == SQLITE_ROW &&
-	    sqlite3_column_type(t->author, 0) == SQLITE_TEXT) {
-		const char *s = (const char *)sqlite3_column_text(t->author, 0);
+	    sqlite3_column_type(t->author, col) == SQLITE_TEXT) {
+		const char *s = (const char *)sqlite3_column_text(t->author,
+		    col);
 		kz_buf_put(v, "\003", 1);
 		put_varint(v, (unsigned)strlen(s));
 		kz_buf_puts(v, s);
@@ -255,18 +256,24 @@ kz_sync_stamps(struct kz_db *db, const unsigned char *data, int size,
 			rc = KZ_ERROR;
 			break;
 		}
-		/* new "updated" defined, new "updated_by" undefined */
+		/* one of new "updated" and new "updated_by" defined, the
+		 * other not: the other is said too (an author alone changes
+		 * when of two edits of the same second the greater author's
+		 * stands, and the receiver weighs it by the time) */
+		int add = -1;
 		if (op == SQLITE_UPDATE && t.author &&
-		    data[at[t.ncol + t.updated]] != 0 &&
-		    data[at[t.ncol + t.by]] == 0) {
+		    (data[at[t.ncol + t.updated]] != 0) !=
+		    (data[at[t.ncol + t.by]] != 0))
+			add = data[at[t.ncol + t.by]] == 0 ? t.by : t.updated;
+		if (add >= 0) {
 			struct kz_buf v = { 0 };
 
-			author_value(&t, it, &v);
+			author_value(&t, it, add == t.by ? 0 : 1, &v);
 			/* the same value old and new: unchanged, but said */
 			kz_buf_put(out, (const char *)p, 2);
-			put_record(out, data, at, len, t.ncol, t.by, &v);
+			put_record(out, data, at, len, t.ncol, add, &v);
 			put_record(out, data, at + t.ncol, len + t.ncol, t.ncol,
-			    t.by, &v);
+			    add, &v);
 			kz_buf_free(&v);
 			added++;
 		} else

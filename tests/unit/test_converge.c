@@ -1153,6 +1153,126 @@ test_proposed_row_deleted(void **state)
 	world_close(&w);
 }
 
+/* Singapore drops a field of a head office specialist; head office keeps
+ * it ("mine"): the row goes back to Singapore (a declined deletion sent
+ * nothing, and Singapore went without the row for good). */
+static void
+test_declined_row_deletion(void **state)
+{
+	struct world w = { .sc = &fixed };
+	struct kz_conflict_list l = { 0 };
+	struct kz_err err = { 0 };
+
+	(void)state;
+	world_open(&w);
+	sql_at(&w, TYO, SPEC("TYO-S1", "x"));
+	sql_at(&w, TYO, "INSERT INTO specialist_field VALUES ('TYO-S1', "
+	    "'agriculture', NULL, 3)");
+	send_to(&w, TYO, SIN, -1, -1);
+	sql_at(&w, SIN, "DELETE FROM specialist_field WHERE specialist = "
+	    "'TYO-S1'");
+	assert_int_equal(send_to(&w, SIN, TYO, -1, -1), 1);
+	assert_int_equal(kz_sync_conflicts(w.db[TYO], false, &l, &err), KZ_OK);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(kz_sync_resolve(w.db[TYO], l.c[0].n, false, &err),
+	    KZ_OK);
+	kz_conflict_list_free(&l);
+	send_to(&w, TYO, SIN, -1, -1);
+	assert_string_equal(value(&w, SIN, "SELECT years FROM "
+	    "specialist_field WHERE specialist = 'TYO-S1'"), "3");
+	world_close(&w);
+}
+
+/* Head office's edit clashes with Seoul's; head office's next edit
+ * brings the same value as Seoul's: the clash is over, and settled by
+ * hand "theirs" it put back head office's older value (seed 16, settle:
+ * head office took it in, then changed it back, the two cancelled out
+ * in its bundle, and Seoul kept the old value for good). */
+static void
+test_clash_superseded(void **state)
+{
+	struct world w = { .sc = &fixed };
+	struct kz_conflict_list l = { 0 };
+	struct kz_err err = { 0 };
+
+	(void)state;
+	world_open(&w);
+	sql_at(&w, TYO, SPEC("TYO-S1", "a"));
+	send_to(&w, TYO, SEL, -1, -1);
+	sql_at(&w, SEL, "UPDATE specialist SET notes = 'sel', updated = "
+	    "'2026-11-01T00:00:02Z' WHERE id = 'TYO-S1'");
+	sql_at(&w, TYO, "UPDATE specialist SET notes = 'b', updated = "
+	    "'2026-11-01T00:00:03Z' WHERE id = 'TYO-S1'");
+	assert_int_equal(send_to(&w, TYO, SEL, -1, -1), 1);
+	sql_at(&w, TYO, "UPDATE specialist SET notes = 'sel', updated = "
+	    "'2026-11-01T00:00:04Z' WHERE id = 'TYO-S1'");
+	send_to(&w, TYO, SEL, -1, -1);
+	assert_int_equal(kz_sync_conflicts(w.db[SEL], false, &l, &err), KZ_OK);
+	assert_int_equal(l.n, 0);
+	kz_conflict_list_free(&l);
+	assert_string_equal(value(&w, SEL, "SELECT notes || updated FROM "
+	    "specialist"), "sel2026-11-01T00:00:04Z");
+	world_close(&w);
+}
+
+/* Of two edits of the same second, head office keeps the greater
+ * author's: that author alone changes, and must reach the offices (it
+ * did not: with the time left out of the change, the author was taken
+ * for an older edit's; seed 16, all). */
+static void
+test_author_alone(void **state)
+{
+	struct world w = { .sc = &fixed };
+
+	(void)state;
+	world_open(&w);
+	sql_at(&w, TYO, SPEC("TYO-S1", "a"));
+	sql_at(&w, TYO, "UPDATE specialist SET updated_by = 'uA'");
+	send_to(&w, TYO, SEL, -1, -1);
+	sql_at(&w, TYO, "UPDATE specialist SET updated_by = 'uB'");
+	send_to(&w, TYO, SEL, -1, -1);
+	assert_string_equal(value(&w, SEL, "SELECT updated || updated_by FROM "
+	    "specialist"), "2026-11-01T00:00:01ZuB");
+	world_close(&w);
+}
+
+/* Seoul edits a head office specialist; head office takes it ("theirs")
+ * and then puts the value back before its next export: the two changes
+ * cancel out in its bundle (only the stamp moves), and Seoul keeps its
+ * value under head office's stamp. Not mended yet: head office's bundle
+ * would have to carry a field changed and changed back since its last
+ * one. Build with -DCONVERGE_NETTED=1 to run it. */
+static void
+test_taken_then_put_back(void **state)
+{
+	struct world w = { .sc = &fixed };
+	struct kz_conflict_list l = { 0 };
+	struct kz_err err = { 0 };
+
+	(void)state;
+#ifndef CONVERGE_NETTED
+	fprintf(stderr, "converge: taken_then_put_back skipped: head office's "
+	    "bundle leaves out a field changed and changed back\n");
+	skip();
+#endif
+	world_open(&w);
+	sql_at(&w, TYO, SPEC("TYO-S1", "a"));
+	send_to(&w, TYO, SEL, -1, -1);
+	sql_at(&w, SEL, "UPDATE specialist SET notes = 'b', updated = "
+	    "'2026-11-01T00:00:02Z' WHERE id = 'TYO-S1'");
+	assert_int_equal(send_to(&w, SEL, TYO, -1, -1), 1);
+	assert_int_equal(kz_sync_conflicts(w.db[TYO], false, &l, &err), KZ_OK);
+	assert_int_equal(kz_sync_resolve(w.db[TYO], l.c[0].n, true, &err),
+	    KZ_OK);
+	kz_conflict_list_free(&l);
+	sql_at(&w, TYO, "UPDATE specialist SET notes = 'a', updated = "
+	    "'2026-11-01T00:00:03Z' WHERE id = 'TYO-S1'");
+	send_to(&w, TYO, SEL, -1, -1);
+	assert_string_equal(value(&w, SEL, "SELECT notes FROM specialist"),
+	    "a");
+	world_close(&w);
+}
+
 static const struct scenario scenarios[] = {
 	{ .name = "order", .shuffle = true, .repeat = true },
 	{ .name = "lost", .shuffle = true, .lost = true,
@@ -1210,13 +1330,17 @@ test_scenario(void **state)
 int
 main(void)
 {
-	enum { NSC = sizeof scenarios / sizeof scenarios[0], NFIX = 5 };
+	enum { NSC = sizeof scenarios / sizeof scenarios[0], NFIX = 9 };
 	struct CMUnitTest tests[NFIX + NSC] = {
 		cmocka_unit_test(test_owner_insert_overwrites),
 		cmocka_unit_test(test_deletions_first),
 		cmocka_unit_test(test_office_ignores_others),
 		cmocka_unit_test(test_proposed_deleted),
 		cmocka_unit_test(test_proposed_row_deleted),
+		cmocka_unit_test(test_declined_row_deletion),
+		cmocka_unit_test(test_clash_superseded),
+		cmocka_unit_test(test_author_alone),
+		cmocka_unit_test(test_taken_then_put_back),
 	};
 	static char names[NSC][32];
 
