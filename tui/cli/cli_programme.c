@@ -85,6 +85,7 @@ cli_programme_add(struct cli *c, const struct cli_args *a)
 	struct kz_item it;
 	struct kz_err err = { 0 }, warn = { 0 };
 	unsigned flags = 0;
+	int rc = 0;
 
 	kz_programme_item_init(&it);
 	snprintf(it.seminar, sizeof it.seminar, "%s", a->arg[0]);
@@ -103,9 +104,9 @@ cli_programme_add(struct cli *c, const struct cli_args *a)
 	if (c->format == FMT_TABLE)
 		printf("%s\n", it.id);
 	else
-		item_print(c, &it);
+		rc = item_print(c, &it);
 	kz_programme_item_free(&it);
-	return 0;
+	return rc;
 }
 
 int
@@ -151,7 +152,7 @@ cli_programme_edit(struct cli *c, const struct cli_args *a)
 	} else {
 		cli_sem_warnings(&warn);
 		if (c->format != FMT_TABLE)
-			item_print(c, &it);
+			rc = item_print(c, &it);
 	}
 	kz_programme_item_free(&it);
 	return rc;
