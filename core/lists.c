@@ -10,6 +10,7 @@
 #include "dispatch.h"
 #include "i18n.h"
 #include "participant.h"
+#include "programme.h"
 #include "request.h"
 #include "search.h"
 #include "seminar.h"
@@ -422,11 +423,53 @@ const struct kz_rlist kz_rlist_participants = {
 	.none = N_("no participants"),
 };
 
+/* ---- an edition's programme ---- */
+
+/* The columns of import programme; the table shows the times as one. */
+static const struct kz_rlist_col item_cols[] = {
+	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
+	{ .field = "date", .head = N_("DATE"), .flags = KZ_RC_BOTH },
+	{ .key = "time", .head = N_("TIME"), .flags = KZ_RC_TABLE,
+	  .expr = "ifnull(i.start, '') || ifnull('-' || nullif(i.end, ''), "
+	  "'')" },
+	{ .field = "start", .flags = KZ_RC_DATA },
+	{ .field = "end", .flags = KZ_RC_DATA },
+	{ .field = "tz", .key = "timezone", .flags = KZ_RC_DATA },
+	{ .field = "city", .head = N_("CITY"), .flags = KZ_RC_BOTH },
+	{ .field = "venue", .head = N_("VENUE"), .flags = KZ_RC_BOTH },
+	{ .field = "kind", .head = N_("KIND"), .flags = KZ_RC_BOTH },
+	{ .field = "title", .head = N_("TITLE"), .flags = KZ_RC_BOTH },
+	{ .field = "notes", .flags = KZ_RC_DATA },
+	/* the changes so far (iCalendar's SEQUENCE): not a column import
+	 * reads */
+	{ .field = "sequence", .flags = KZ_RC_DATA | KZ_RC_JSON },
+};
+
+static const struct kz_rlist_filter item_filters[] = {
+	/* one item (what add and edit print): first, see cli_programme.c */
+	{ .option = "id", .flags = KZ_RLF_NOOPT, .where = "i.id = ?" },
+	{ .option = "date", .arg = "DATE", .help = N_("only this day"),
+	  .where = "i.date = ?", .bind = bind_date },
+	{ 0 },
+};
+
+const struct kz_rlist kz_rlist_items = {
+	.name = "programme", .rt = &kz_programme_item_type,
+	.size = sizeof (struct kz_item),
+	.from = "programme_item i", .alias = "i", .parent = "i.seminar = ?",
+	.cols = item_cols, .ncols = NCOLS(item_cols),
+	.filters = item_filters,
+	.order = "i.date, i.start IS NOT NULL, i.start, i.end, i.created, "
+	"i.rowid",
+	.none = N_("no programme items"), .width = 40,
+};
+
 const struct kz_rlist *const kz_rlists[] = {
 	&kz_rlist_specialists,
 	&kz_rlist_requests,
 	&kz_rlist_dispatches,
 	&kz_rlist_series,
 	&kz_rlist_participants,
+	&kz_rlist_items,
 	NULL,
 };

@@ -29,6 +29,8 @@
 #define KZ_RC_PERSONAL	0x10	/* contact details: only when asked */
 #define KZ_RC_SHOWN	0x20	/* the table shows the field as people read
 				 * it (a country with its name) */
+#define KZ_RC_JSON	0x40	/* with KZ_RC_DATA: JSON only, not CSV (a
+				 * column the CSV's importer does not read) */
 
 struct kz_rlist_col {
 	/* A field of the list's table, by its name: its value, kind, CSV
@@ -159,7 +161,8 @@ int kz_rlist_json(const struct kz_rlist_cursor *c, size_t col,
 
 /* The lists the commands print (core/lists.c). */
 extern const struct kz_rlist kz_rlist_specialists, kz_rlist_requests,
-    kz_rlist_dispatches, kz_rlist_series, kz_rlist_participants;
+    kz_rlist_dispatches, kz_rlist_series, kz_rlist_participants,
+    kz_rlist_items;
 extern const struct kz_rlist *const kz_rlists[];	/* NULL-ended */
 
 #endif

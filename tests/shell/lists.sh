@@ -119,4 +119,20 @@ run $C participant list "$ed" --role chef
 expect_rc 1 "a bad role"
 expect_in "$err" "kizuna: --role: " "the bad role names its option"
 
+# ---- programme list: one edition's, a day with --date ----
+ed=$(sqlite3 "$T/demo.db" "SELECT seminar FROM programme_item GROUP BY seminar ORDER BY count(*) DESC LIMIT 1")
+check_list "programme list" programme list "$ed"
+day=$(sqlite3 "$T/demo.db" "SELECT date FROM programme_item WHERE seminar = '$ed' ORDER BY date LIMIT 1")
+run $C programme list "$ed" --date "$day" --format json
+expect_rc 0 "programme list --date"
+expect_eq "$(json_rows)" "$(sqlite3 "$T/demo.db" "SELECT count(*) FROM programme_item WHERE seminar = '$ed' AND date = '$day'")" "--date keeps one day"
+expect_not_in "$out" "\"sequence\": null" "JSON has the changes as a number"
+run $C programme list "$ed" --format csv
+expect_eq "$(printf '%s\n' "$out" | head -1 | tr -d '\r')" "id,date,start,end,timezone,city,venue,kind,title,notes" "the CSV has import's columns"
+run $C programme list "$ed" --date 2019-02-30
+expect_rc 1 "a bad --date"
+expect_in "$err" "kizuna: --date: \"2019-02-30\" is not a date YYYY-MM-DD" "the bad day names its option"
+run $C programme list "$ed" --date 1999-01-01
+expect_in "$err" "no programme items" "a day without items"
+
 finish

@@ -10,6 +10,15 @@
 #include "rlist.h"
 #include "specialist.h"
 
+static bool
+in_lists(const struct kz_rlist *l)
+{
+	for (const struct kz_rlist *const *lp = kz_rlists; *lp; lp++)
+		if (*lp == l)
+			return true;
+	return false;
+}
+
 /* Every column names a field its table stores (or is a made value with
  * its SQL and key); every filter has a condition, an option and, where
  * it names one, a real field; every list's statement prepares. */
@@ -50,6 +59,8 @@ test_declarations(void **state)
 			if (col->flags & KZ_RC_TABLE)
 				assert_non_null(col->head);
 			assert_true(col->flags & KZ_RC_BOTH);
+			if (col->flags & KZ_RC_JSON)	/* JSON only: data */
+				assert_true(col->flags & KZ_RC_DATA);
 		}
 		for (const struct kz_rlist_filter *fl = l->filters; fl &&
 		    fl->where; fl++, nf++) {
@@ -73,6 +84,12 @@ test_declarations(void **state)
 	}
 	assert_non_null(kz_rlist_filter(&kz_rlist_specialists, "status"));
 	assert_null(kz_rlist_filter(&kz_rlist_specialists, "nosuch"));
+	/* the lists once hand-written are among them; add and edit print
+	 * one item through the programme's first filter, its id */
+	assert_true(in_lists(&kz_rlist_items));
+	assert_ptr_equal(kz_rlist_filter(&kz_rlist_items, "id"),
+	    &kz_rlist_items.filters[0]);
+	assert_non_null(kz_rlist_items.parent);
 }
 
 static void

@@ -32,6 +32,7 @@ struct cli_opt cli_specialist_filters[CLI_LIST_OPTS];
 struct cli_opt cli_request_filters[CLI_LIST_OPTS];
 struct cli_opt cli_dispatch_filters[CLI_LIST_OPTS];
 struct cli_opt cli_participant_filters[CLI_LIST_OPTS];
+struct cli_opt cli_item_filters[CLI_LIST_OPTS];
 
 static void
 fill(struct cli_opt *out, const struct kz_rlist *l)
@@ -58,6 +59,7 @@ cli_list_options(void)
 	fill(cli_request_filters, &kz_rlist_requests);
 	fill(cli_dispatch_filters, &kz_rlist_dispatches);
 	fill(cli_participant_filters, &kz_rlist_participants);
+	fill(cli_item_filters, &kz_rlist_items);
 }
 
 /* --limit or --offset: a whole number of rows, 0 or more. */
@@ -94,6 +96,13 @@ shown_col(const struct kz_rlist *l, size_t i, unsigned want, bool personal)
 	return (fl & want) && (personal || !(fl & KZ_RC_PERSONAL));
 }
 
+static bool
+csv_col(const struct kz_rlist *l, size_t i, bool personal)
+{
+	return shown_col(l, i, KZ_RC_DATA, personal) &&
+	    !(l->cols[i].flags & KZ_RC_JSON);
+}
+
 static char *
 cell(const struct kz_rlist_cursor *cur, size_t i, bool shown)
 {
@@ -113,16 +122,16 @@ print_csv(struct kz_rlist_cursor *cur, bool personal, struct kz_err *err)
 	size_t last = 0;
 
 	for (size_t i = 0; i < l->ncols; i++)
-		if (shown_col(l, i, KZ_RC_DATA, personal))
+		if (csv_col(l, i, personal))
 			last = i;
 	for (size_t i = 0; i < l->ncols; i++)
-		if (shown_col(l, i, KZ_RC_DATA, personal))
+		if (csv_col(l, i, personal))
 			kz_csv_cell(&b, kz_rlist_key(l, i), i == last);
 	while ((rc = kz_rlist_next(cur, err)) == 1)
 		for (size_t i = 0; i < l->ncols; i++) {
 			char *s;
 
-			if (!shown_col(l, i, KZ_RC_DATA, personal))
+			if (!csv_col(l, i, personal))
 				continue;
 			s = cell(cur, i, false);
 			kz_csv_cell(&b, s, i == last);

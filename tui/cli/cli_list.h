@@ -16,6 +16,7 @@ extern struct cli_opt cli_specialist_filters[CLI_LIST_OPTS];
 extern struct cli_opt cli_request_filters[CLI_LIST_OPTS];
 extern struct cli_opt cli_dispatch_filters[CLI_LIST_OPTS];
 extern struct cli_opt cli_participant_filters[CLI_LIST_OPTS];
+extern struct cli_opt cli_item_filters[CLI_LIST_OPTS];
 
 void cli_list_options(void);
 

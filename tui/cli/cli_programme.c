@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli_casework.h"
+#include "cli_list.h"
 #include "cli_record.h"
 #include "record.h"
 #include "cli_seminar.h"
@@ -18,19 +19,13 @@
 
 /* The options of add and edit come from the item's table
  * (core/programme.c), made by cli_record_options; --force beside them. */
-enum { O_DATE = 1, O_FORCE = 100, O_FORMAT, O_WIDTH };
+enum { O_FORCE = 100, O_FORMAT, O_WIDTH };
 
 struct cli_opt cli_programme_item_opts[KZ_CLI_RECORD_OPTS];
 
 const struct cli_opt cli_programme_force_opts[] = {
 	{ .name = "force", .key = O_FORCE, .flags = CLI_OPT_MORE,
 	  .help = N_("keep it even when it clashes with another item") },
-	{ 0 },
-};
-
-const struct cli_opt cli_programme_filters[] = {
-	{ .name = "date", .arg = "DATE", .key = O_DATE,
-	  .help = N_("only this day") },
 	{ 0 },
 };
 
@@ -70,66 +65,18 @@ item_apply(const struct cli_args *a, struct kz_item *it, unsigned *flags)
 	return err.n ? cli_fail_err(&err) : 0;
 }
 
-static void
-item_time(const struct kz_item *it, char *out, size_t size)
+/* One item as the list prints it (CSV or JSON), through the list's
+ * declaration (kz_rlist_items, core/lists.c). */
+static int
+item_print(struct cli *c, const struct kz_item *it)
 {
-	snprintf(out, size, "%s%s%s", it->start, it->end[0] ? "-" : "",
-	    it->end);
-}
+	struct kz_rlist_query q;
+	struct cli_args none = { 0 };
 
-static void
-items_print(struct cli *c, const struct kz_item *l, size_t n)
-{
-	char when[16], seq[16];
-
-	if (c->format == FMT_CSV) {
-		static const char *const head[] = { "id", "date", "start", "end",
-		    "timezone", "city", "venue", "kind", "title", "notes" };
-		out_csv_row(stdout, 10, head);
-		for (size_t i = 0; i < n; i++) {
-			const struct kz_item *it = &l[i];
-			const char *v[] = { it->id, it->date, it->start, it->end,
-			    it->tz, it->city, it->venue, kz_kind_name(it->kind),
-			    it->title, it->notes };
-			out_csv_row(stdout, 10, v);
-		}
-	} else if (c->format == FMT_JSON) {
-		puts("[");
-		for (size_t i = 0; i < n; i++) {
-			const struct kz_item *it = &l[i];
-			const char *k[] = { "id", "date", "start", "end",
-			    "timezone", "city", "venue", "kind", "title",
-			    "notes" };
-			const char *v[] = { it->id, it->date, it->start, it->end,
-			    it->tz, it->city, it->venue, kz_kind_name(it->kind),
-			    it->title, it->notes };
-			fputs("  {", stdout);
-			for (int j = 0; j < 10; j++) {
-				printf("%s\"%s\": ", j ? ", " : "", k[j]);
-				out_json_str(stdout, v[j] && *v[j] ? v[j] : NULL);
-			}
-			snprintf(seq, sizeof seq, "%d", it->sequence);
-			printf(", \"sequence\": %s}%s\n", seq,
-			    i + 1 < n ? "," : "");
-		}
-		puts("]");
-	} else {
-		const char *head[] = { _("ID"), _("DATE"), _("TIME"), _("CITY"),
-		    _("VENUE"), _("KIND"), _("TITLE") };
-		struct out_table t;
-
-		out_table_init(&t, 7, head);
-		for (size_t i = 0; i < n; i++) {
-			const struct kz_item *it = &l[i];
-
-			item_time(it, when, sizeof when);
-			const char *v[] = { it->id, it->date, when, it->city,
-			    it->venue, _(kz_kind_label(it->kind)), it->title };
-			out_table_row(&t, v);
-		}
-		out_table_print(stdout, &t, 40);
-		out_table_free(&t);
-	}
+	kz_rlist_query_init(&q, &kz_rlist_items);
+	q.parent = it->seminar;
+	q.value[0] = it->id;	/* the "id" filter, first */
+	return cli_list(c, &none, &q, false);
 }
 
 int
@@ -138,6 +85,7 @@ cli_programme_add(struct cli *c, const struct cli_args *a)
 	struct kz_item it;
 	struct kz_err err = { 0 }, warn = { 0 };
 	unsigned flags = 0;
+	int rc = 0;
 
 	kz_programme_item_init(&it);
 	snprintf(it.seminar, sizeof it.seminar, "%s", a->arg[0]);
@@ -156,34 +104,19 @@ cli_programme_add(struct cli *c, const struct cli_args *a)
 	if (c->format == FMT_TABLE)
 		printf("%s\n", it.id);
 	else
-		items_print(c, &it, 1);
+		rc = item_print(c, &it);
 	kz_programme_item_free(&it);
-	return 0;
+	return rc;
 }
 
 int
 cli_programme_list(struct cli *c, const struct cli_args *a)
 {
-	struct kz_item *l;
-	struct kz_err err = { 0 };
-	const char *date = cli_opt(a, O_DATE);
-	size_t n, k = 0;
+	struct kz_rlist_query q;
 
-	if (kz_programme_item_list(c->db, a->arg[0], &l, &n, &err) != KZ_OK)
-		return cli_fail_err(&err);
-	for (size_t i = 0; i < n; i++) {
-		if (date && *date && strcmp(l[i].date, date) != 0) {
-			kz_programme_item_free(&l[i]);
-			continue;
-		}
-		l[k++] = l[i];
-	}
-	if (k == 0 && c->format == FMT_TABLE)
-		fputs(_("no programme items\n"), stderr);
-	else
-		items_print(c, l, k);
-	kz_programme_item_list_free(l, k);
-	return 0;
+	kz_rlist_query_init(&q, &kz_rlist_items);
+	q.parent = a->arg[0];
+	return cli_list(c, a, &q, false);
 }
 
 /* One item from its table: a labelled line a field, CSV or JSON. */
@@ -219,7 +152,7 @@ cli_programme_edit(struct cli *c, const struct cli_args *a)
 	} else {
 		cli_sem_warnings(&warn);
 		if (c->format != FMT_TABLE)
-			items_print(c, &it, 1);
+			rc = item_print(c, &it);
 	}
 	kz_programme_item_free(&it);
 	return rc;

@@ -32,7 +32,7 @@ int cli_import_programme(struct cli *c, const struct cli_args *a);
 int cli_export_programme(struct cli *c, const struct cli_args *a);
 int cli_programme_ask(struct cli *c, const char *id, char *q, size_t size);
 /* add and edit; the filter of list; import's and export's own */
-extern const struct cli_opt cli_programme_force_opts[], cli_programme_filters[],
+extern const struct cli_opt cli_programme_force_opts[],
     cli_import_programme_opts[], cli_export_programme_opts[];
 
 /* tui/cli_participant.c */

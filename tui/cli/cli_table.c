@@ -208,7 +208,7 @@ const struct cli_cmd cli_cmds[] = {
 	{ .name = "programme", .verb = "list",
 	  .help = N_("list an edition's programme day by day"),
 	  .operands = { RECORD("EDITION", KZ_T_SEMINAR) },
-	  .options = { cli_programme_filters },
+	  .options = { cli_item_filters, cli_list_opts },
 	  .run = cli_programme_list, .flags = CLI_DB | CLI_FORMAT },
 	{ .name = "programme", .verb = "show",
 	  .help = N_("show a programme item"),
