@@ -1,6 +1,9 @@
 /* fixture.c - the one way unit tests make a temp directory, a configuration and a database. */
 #include "unit.h"
 
+#include "seminar.h"
+#include "specialist.h"	/* kz_str_set */
+
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,4 +117,32 @@ unit_teardown(void **state)
 	rc = unit_rmtree(f->dir);
 	free(f);
 	return rc;
+}
+
+void
+unit_edition(struct kz_db *db, char series[KZ_ID_SIZE],
+    char edition[KZ_ID_SIZE])
+{
+	struct kz_series s;
+	struct kz_seminar e;
+	struct kz_err err = { 0 };
+
+	memset(&s, 0, sizeof s);
+	kz_str_set(&s.code, "cj");
+	kz_str_set(&s.name, "中日地方交流促进研讨会");
+	assert_int_equal(kz_series_insert(db, &s, &err), KZ_OK);
+	if (series != NULL)
+		memcpy(series, s.id, KZ_ID_SIZE);
+	kz_seminar_init(&e);
+	memcpy(e.series, s.id, KZ_ID_SIZE);
+	kz_series_free(&s);
+	e.number = 18;
+	e.year = 2019;
+	snprintf(e.start, sizeof e.start, "2019-08-21");
+	snprintf(e.end, sizeof e.end, "2019-08-23");
+	snprintf(e.country, sizeof e.country, "CN");
+	kz_str_set(&e.city, "福州市");
+	assert_int_equal(kz_seminar_insert(db, &e, &err), KZ_OK);
+	memcpy(edition, e.id, KZ_ID_SIZE);
+	kz_seminar_free(&e);
 }

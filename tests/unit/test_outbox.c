@@ -339,32 +339,6 @@ killed_after(struct unit_fixture *f, save_fn save, char id[KZ_ID_SIZE])
 
 /* ---- the saves, each as a screen and a command make it ---- */
 
-static void
-make_edition(struct kz_db *db, char series[KZ_ID_SIZE],
-    char edition[KZ_ID_SIZE])
-{
-	struct kz_series s;
-	struct kz_seminar e;
-	struct kz_err err = { 0 };
-
-	memset(&s, 0, sizeof s);
-	kz_str_set(&s.code, "cj");
-	kz_str_set(&s.name, "中日地方交流促进研讨会");
-	assert_int_equal(kz_series_insert(db, &s, &err), KZ_OK);
-	memcpy(series, s.id, KZ_ID_SIZE);
-	kz_series_free(&s);
-	kz_seminar_init(&e);
-	memcpy(e.series, series, KZ_ID_SIZE);
-	e.number = 18;
-	e.year = 2019;
-	snprintf(e.start, sizeof e.start, "2019-08-21");
-	snprintf(e.end, sizeof e.end, "2019-08-23");
-	snprintf(e.country, sizeof e.country, "CN");
-	kz_str_set(&e.city, "福州市");
-	assert_int_equal(kz_seminar_insert(db, &e, &err), KZ_OK);
-	memcpy(edition, e.id, KZ_ID_SIZE);
-	kz_seminar_free(&e);
-}
 
 static char g_edition[KZ_ID_SIZE];
 
@@ -618,7 +592,7 @@ test_killed_after_save(void **state)
 
 	char ids[7][KZ_ID_SIZE];
 
-	make_edition(f->db, series, g_edition);
+	unit_edition(f->db, series, g_edition);
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
 		char *id = ids[steps[i].slot];
 
@@ -792,7 +766,7 @@ test_full_disk_seminar(void **state)
 	struct kz_err err = { 0 };
 	long outbox;
 
-	make_edition(f->db, series, g_edition);
+	unit_edition(f->db, series, g_edition);
 	assert_int_equal(sqlite3_exec(f->db->sql, "PRAGMA cache_size = 8",
 	    NULL, NULL, NULL), SQLITE_OK);
 	kz_buf_puts(&csv, "name,country,notes\n");

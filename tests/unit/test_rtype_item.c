@@ -15,31 +15,6 @@
 
 static char edition[KZ_ID_SIZE];
 
-/* A series and one edition of it, 2019-08-21..23 in Fuzhou. */
-static void
-make_edition(struct unit_fixture *f)
-{
-	struct kz_series s;
-	struct kz_seminar e;
-	struct kz_err err = { 0 };
-
-	memset(&s, 0, sizeof s);
-	kz_str_set(&s.code, "cj");
-	kz_str_set(&s.name, "中日地方交流促进研讨会");
-	assert_int_equal(kz_series_insert(f->db, &s, &err), KZ_OK);
-	kz_seminar_init(&e);
-	memcpy(e.series, s.id, KZ_ID_SIZE);
-	kz_series_free(&s);
-	e.number = 18;
-	e.year = 2019;
-	snprintf(e.start, sizeof e.start, "2019-08-21");
-	snprintf(e.end, sizeof e.end, "2019-08-23");
-	snprintf(e.country, sizeof e.country, "CN");
-	kz_str_set(&e.city, "福州市");
-	assert_int_equal(kz_seminar_insert(f->db, &e, &err), KZ_OK);
-	memcpy(edition, e.id, KZ_ID_SIZE);
-	kz_seminar_free(&e);
-}
 
 static const struct kz_rfield *
 field(const char *name)
@@ -150,7 +125,7 @@ test_item_round_trip(void **state)
 	struct kz_csv_row head, row;
 	const struct kz_rfield *map[16];
 
-	make_edition(f);
+	unit_edition(f->db, NULL, edition);
 	kz_programme_item_init(&it);
 	memcpy(it.seminar, edition, KZ_ID_SIZE);
 	set(&it, "date", "2019-08-22", &err);
@@ -236,7 +211,7 @@ test_item_rules(void **state)
 	const struct kz_rfield *map[4];
 	char *head[] = { "date", "title", "venue" };
 
-	make_edition(f);
+	unit_edition(f->db, NULL, edition);
 	kz_programme_item_init(&a);
 	memcpy(a.seminar, edition, KZ_ID_SIZE);
 	set(&a, "date", "2019-08-24", &err);

@@ -14,31 +14,6 @@
 
 static char edition[KZ_ID_SIZE];
 
-/* A series and one edition of it for records to belong to. */
-static void
-make_edition(struct unit_fixture *f)
-{
-	struct kz_series s;
-	struct kz_seminar e;
-	struct kz_err err = { 0 };
-
-	memset(&s, 0, sizeof s);
-	kz_str_set(&s.code, "cj");
-	kz_str_set(&s.name, "中日地方交流促进研讨会");
-	assert_int_equal(kz_series_insert(f->db, &s, &err), KZ_OK);
-	kz_seminar_init(&e);
-	memcpy(e.series, s.id, KZ_ID_SIZE);
-	kz_series_free(&s);
-	e.number = 18;
-	e.year = 2019;
-	snprintf(e.start, sizeof e.start, "2019-08-21");
-	snprintf(e.end, sizeof e.end, "2019-08-23");
-	snprintf(e.country, sizeof e.country, "CN");
-	kz_str_set(&e.city, "福州市");
-	assert_int_equal(kz_seminar_insert(f->db, &e, &err), KZ_OK);
-	memcpy(edition, e.id, KZ_ID_SIZE);
-	kz_seminar_free(&e);
-}
 
 /* Every field of rt reads the same text from a and from b. */
 static void
@@ -103,7 +78,7 @@ test_participant_sql(void **state)
 		{ "email", "sok@example.org" }, { "phone", "+855 23 000 000" },
 	};
 
-	make_edition(f);
+	unit_edition(f->db, NULL, edition);
 	kz_participant_init(&p);
 	memcpy(p.seminar, edition, KZ_ID_SIZE);
 	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)

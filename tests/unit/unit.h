@@ -10,6 +10,7 @@
 
 #include "config.h"
 #include "db.h"
+#include "id.h"
 
 /* The fixture most tests start from (tests/unit/fixture.c): a fresh
  * temp directory with a database t.db in it, opened under a
@@ -38,5 +39,9 @@ int unit_rmtree(const char *dir);
  * becomes its path (a char *), removed with all in it afterwards. */
 int unit_dir_setup(void **state);
 int unit_dir_teardown(void **state);
+/* A seminar series (code cj) and its 18th edition, 2019-08-21..23 in
+ * Fuzhou, for records to belong to; series may be NULL. */
+void unit_edition(struct kz_db *db, char series[KZ_ID_SIZE],
+    char edition[KZ_ID_SIZE]);
 
 #endif
