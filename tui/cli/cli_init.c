@@ -122,7 +122,7 @@ cli_first_run(const char *path)
 		instructions(stderr, path);
 		return 1;
 	}
-	printf(_("Welcome to kizuna. There is no configuration at %s yet.\n"
+	printf(_("Welcome to kizuna.\nThere is no configuration at %s yet.\n"
 	    "Which office is this? The office is fixed in the database, so "
 	    "choose with care:\n"), path);
 	list_samples(stdout);
