@@ -35,17 +35,24 @@ R=$out
 round
 expect_eq "$(dept t)" "农业农村局" "head office has Beijing's request"
 
+# settle DEPARTMENT DAY WAY: on day DAY head office edits Beijing's
+# request; the edit is kept aside in Beijing, which settles it WAY the
+# next day.
+settle() {
+	export KIZUNA_NOW=2026-11-0$2T09:00:00Z
+	t request edit "$R" --department "$1"
+	t sync export -o "h$2.kzb"
+	b sync import "h$2.kzb"
+	expect_in "$out" "1 kept aside" "head office's edit of day $2 is kept aside in Beijing"
+	b sync conflicts --format json
+	c=$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["n"])')
+	export KIZUNA_NOW=2026-11-0$(($2 + 1))T09:00:00Z
+	b sync resolve "$c" "$3"
+	expect_rc 0 "Beijing settles $3"
+}
+
 # head office edits Beijing's request; Beijing keeps its own value
-export KIZUNA_NOW=2026-11-02T09:00:00Z
-t request edit "$R" --department 蔬菜科
-t sync export -o h1.kzb
-b sync import h1.kzb
-expect_in "$out" "1 kept aside" "head office's edit is kept aside in Beijing"
-b sync conflicts --format json
-c=$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["n"])')
-export KIZUNA_NOW=2026-11-03T09:00:00Z
-b sync resolve "$c" mine
-expect_rc 0 "Beijing keeps mine"
+settle 蔬菜科 2 mine
 b sync status --format json
 expect_not_in "$out" "\"pending\": 0," "keeping mine is a change to send"
 round
@@ -55,16 +62,7 @@ expect_eq "$(open_conflicts t)" 0 "nothing to settle at head office"
 expect_eq "$(open_conflicts b)" 0 "nothing to settle in Beijing"
 
 # again, and this time Beijing takes theirs
-export KIZUNA_NOW=2026-11-04T09:00:00Z
-t request edit "$R" --department 园艺科
-t sync export -o h2.kzb
-b sync import h2.kzb
-expect_in "$out" "1 kept aside" "the second edit is kept aside"
-b sync conflicts --format json
-c=$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["n"])')
-export KIZUNA_NOW=2026-11-05T09:00:00Z
-b sync resolve "$c" theirs
-expect_rc 0 "Beijing takes theirs"
+settle 园艺科 4 theirs
 round
 expect_eq "$(dept b)" "园艺科" "Beijing has head office's value"
 expect_eq "$(dept t)" "园艺科" "head office keeps it after the round trip"

@@ -1017,6 +1017,17 @@ value(struct world *w, int s, const char *sql)
 	return out;
 }
 
+/* The rows of table at site s, counted. */
+static long
+rows(struct world *w, int s, const char *table)
+{
+	char *q = sqlite3_mprintf("SELECT count(*) FROM \"%w\"", table);
+	long n = atol(value(w, s, q));
+
+	sqlite3_free(q);
+	return n;
+}
+
 #define SPEC(id, notes) "INSERT INTO specialist (id, name, name_roman, " \
 	"government, status, notes, created, updated) VALUES ('" id "', " \
 	"'n', 'r', 'g', 'serving', '" notes "', '2026-11-01T00:00:01Z', " \
@@ -1069,10 +1080,8 @@ test_deletions_first(void **state)
 	sql_at(&w, BJS, "DELETE FROM dispatch WHERE id = 'BJS-D1'");
 	sql_at(&w, BJS, "DELETE FROM request WHERE id = 'BJS-R1'");
 	assert_int_equal(send_to(&w, BJS, TYO, -1, -1), 0);
-	assert_string_equal(value(&w, TYO, "SELECT count(*) FROM request"),
-	    "0");
-	assert_string_equal(value(&w, TYO, "SELECT count(*) FROM dispatch"),
-	    "0");
+	assert_int_equal(rows(&w, TYO, "request"), 0);
+	assert_int_equal(rows(&w, TYO, "dispatch"), 0);
 	world_close(&w);
 }
 
@@ -1098,9 +1107,18 @@ test_office_ignores_others(void **state)
 	assert_int_equal(kz_sync_export(w.db[TYO], path, true, &res, &err),
 	    KZ_OK);
 	assert_int_equal(kz_sync_import(w.db[SIN], path, &res, &err), KZ_OK);
-	assert_string_equal(value(&w, SIN, "SELECT count(*) FROM trainee"),
-	    "0");
+	assert_int_equal(rows(&w, SIN, "trainee"), 0);
 	world_close(&w);
+}
+
+/* Beijing proposes a specialist with a field, and head office takes it. */
+static void
+propose(struct world *w)
+{
+	sql_at(w, BJS, SPEC("BJS-S1", "proposed"));
+	sql_at(w, BJS, "INSERT INTO specialist_field VALUES ('BJS-S1', "
+	    "'agriculture', NULL, 3)");
+	send_to(w, BJS, TYO, -1, -1);
 }
 
 /* Head office takes Beijing's proposed specialist in and deletes it
@@ -1113,18 +1131,12 @@ test_proposed_deleted(void **state)
 
 	(void)state;
 	world_open(&w);
-	sql_at(&w, BJS, SPEC("BJS-S1", "proposed"));
-	sql_at(&w, BJS, "INSERT INTO specialist_field VALUES ('BJS-S1', "
-	    "'agriculture', NULL, 3)");
-	send_to(&w, BJS, TYO, -1, -1);
+	propose(&w);
 	sql_at(&w, TYO, "DELETE FROM specialist WHERE id = 'BJS-S1'");
 	send_to(&w, TYO, BJS, SIN, -1);
-	assert_string_equal(value(&w, BJS, "SELECT count(*) FROM specialist"),
-	    "0");
-	assert_string_equal(value(&w, BJS, "SELECT count(*) FROM "
-	    "specialist_field"), "0");
-	assert_string_equal(value(&w, SIN, "SELECT count(*) FROM specialist"),
-	    "0");
+	assert_int_equal(rows(&w, BJS, "specialist"), 0);
+	assert_int_equal(rows(&w, BJS, "specialist_field"), 0);
+	assert_int_equal(rows(&w, SIN, "specialist"), 0);
 	world_close(&w);
 }
 
@@ -1137,19 +1149,13 @@ test_proposed_row_deleted(void **state)
 
 	(void)state;
 	world_open(&w);
-	sql_at(&w, BJS, SPEC("BJS-S1", "proposed"));
-	sql_at(&w, BJS, "INSERT INTO specialist_field VALUES ('BJS-S1', "
-	    "'agriculture', NULL, 3)");
-	send_to(&w, BJS, TYO, -1, -1);
+	propose(&w);
 	sql_at(&w, TYO, "DELETE FROM specialist_field WHERE specialist = "
 	    "'BJS-S1'");
 	send_to(&w, TYO, BJS, SIN, -1);
-	assert_string_equal(value(&w, BJS, "SELECT count(*) FROM "
-	    "specialist_field"), "0");
-	assert_string_equal(value(&w, SIN, "SELECT count(*) FROM "
-	    "specialist_field"), "0");
-	assert_string_equal(value(&w, SIN, "SELECT count(*) FROM specialist"),
-	    "1");
+	assert_int_equal(rows(&w, BJS, "specialist_field"), 0);
+	assert_int_equal(rows(&w, SIN, "specialist_field"), 0);
+	assert_int_equal(rows(&w, SIN, "specialist"), 1);
 	world_close(&w);
 }
 
