@@ -84,9 +84,21 @@ finish() { echo "RESULT $pass $fail $skipped"; exit 0; }
 
 # ---- tmux: the real program on a private server at 80x24 ----
 # tm_start CMD...: start a session running CMD.
+# The program's exit status is written to $T/tm-exit (read it with
+# tm_exited), not only to the screen: a program killed mid-draw leaves
+# its screen behind, and the shell's words land wherever the cursor was.
 tm_start() {
+	rm -f "$T/tm-exit"
 	tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s t -x "${TM_COLS:-80}" -y "${TM_ROWS:-24}" \
-		"env XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' HOME='$HOME' LANG=C.UTF-8 TERM=${TM_TERM:-xterm-256color} ASAN_OPTIONS=log_path=$T/asan $* ; echo EXITED \$?; sleep 30"
+		"env XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' HOME='$HOME' LANG=C.UTF-8 TERM=${TM_TERM:-xterm-256color} ASAN_OPTIONS=log_path=$T/asan $* ; s=\$?; echo \$s >'$T/tm-exit.new'; mv '$T/tm-exit.new' '$T/tm-exit'; echo EXITED \$s; sleep 30"
+}
+# tm_exited STATUS DESC [SECONDS]: wait until the program has ended with
+# STATUS (137: killed); a failure shows the status and the screen.
+tm_exited() {
+	n=$(( ${3:-10} * 10 ))
+	while [ $n -gt 0 ] && [ ! -f "$T/tm-exit" ]; do sleep 0.1; n=$((n - 1)); done
+	if [ "$(cat "$T/tm-exit" 2>/dev/null)" = "$1" ]; then ok
+	else bad "$2: exit status '$(cat "$T/tm-exit" 2>/dev/null)', not $1:"; tm_screen; fi
 }
 tm_keys() { tmux -L "$TMUX_SOCK" send-keys -t t "$@"; }
 tm_type() { tmux -L "$TMUX_SOCK" send-keys -t t -l "$1"; }

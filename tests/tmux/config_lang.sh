@@ -40,7 +40,7 @@ else
 	bad "no translation of \"Specialists\" in $po"
 fi
 tm_keys q
-tm_expect "EXITED 0" "quit (Beijing)"
+tm_exited 0 "quit (Beijing)"
 
 restart "$KZ -c $conf/singapore.yaml -d $SG"
 name=$(sed -n 's/^  name: *//p' "$conf/singapore.yaml" | head -n 1 | tr -d '"')
@@ -50,7 +50,7 @@ tm_expect "agriculture" "field names in English"
 tm_expect "serving" "status in English"
 [ -n "$(colours)" ] && ok || bad "no colour with NO_COLOR unset on xterm-256color"
 tm_keys q
-tm_expect "EXITED 0" "quit (Singapore)"
+tm_exited 0 "quit (Singapore)"
 
 restart "env NO_COLOR=1 $KZ -c $conf/singapore.yaml -d $SG"
 tm_expect "Wang Jianguo" "list under NO_COLOR"
@@ -60,7 +60,7 @@ tmux -L "$TMUX_SOCK" capture-pane -e -p -t t | grep -q "$(printf '\033')\[[0-9;]
 	ok || bad "selection is not in reverse video under NO_COLOR"
 tm_keys j
 tm_keys q
-tm_expect "EXITED 0" "quit (NO_COLOR)"
+tm_exited 0 "quit (NO_COLOR)"
 
 TM_TERM=vt100 restart "$KZ -c $conf/singapore.yaml -d $SG"
 tm_expect "Wang Jianguo" "list on a monochrome vt100"
@@ -69,6 +69,6 @@ tm_keys /
 tm_type 建国
 tm_expect "1 of 1 specialist" "search on vt100"
 tm_keys Escape q
-tm_expect "EXITED 0" "quit (vt100)"
+tm_exited 0 "quit (vt100)"
 tm_asan_clean "config_lang"
 finish

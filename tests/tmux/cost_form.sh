@@ -50,6 +50,6 @@ run $C dispatch cost "$d"
 expect_not_in "$out" "lodging" "the line is gone"
 expect_in "$out" "meals" "the others stay"
 tm_keys q
-tm_expect "EXITED 0" "q quits"
+tm_exited 0 "q quits"
 tm_asan_clean "cost_form"
 finish

@@ -103,7 +103,7 @@ tm_keys Enter
 tm_expect "Dispatches" "the record has a dispatch history"
 tm_expect "agreement signed" "with the dispatch's state"
 tm_keys q
-tm_expect "EXITED 0" "q quits"
+tm_exited 0 "q quits"
 tm_asan_clean "dispatch_flow"
 
 run $C dispatch list --format csv

@@ -18,7 +18,7 @@ tm_expect "Singapore office [SIN]" "the screens start as the office chosen" 20
 cmp -s "$XDG_CONFIG_HOME/kizuna/config.yaml" "$KZ_TESTS/../config/singapore.yaml" && ok ||
 	bad "the configuration written is not Singapore's sample"
 tm_keys q
-tm_expect "EXITED 0" "quit"
+tm_exited 0 "quit"
 expect_eq "$(sqlite3 "$XDG_DATA_HOME/kizuna/kizuna.db" "SELECT office FROM sync_home")" SIN \
 	"the database is Singapore's"
 
@@ -30,7 +30,7 @@ tm_start "$KZ"
 tm_expect "Office (number or code" "asked again on a new machine"
 tm_keys Enter
 tm_expect "no office chosen: nothing written" "an empty answer stops"
-tm_expect "EXITED 1" "with status 1"
+tm_exited 1 "with status 1"
 [ -e "$XDG_CONFIG_HOME/kizuna/config.yaml" ] && bad "a configuration was written without a choice" || ok
 tm_asan_clean "first_run"
 finish

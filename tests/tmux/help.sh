@@ -58,6 +58,6 @@ tm_expect "Add a specialist" "Esc returns to the form"
 tm_keys Escape
 tm_expect "q:quit" "back to the list"
 tm_keys q
-tm_expect "EXITED 0" "quit"
+tm_exited 0 "quit"
 tm_asan_clean "help"
 finish

@@ -43,19 +43,8 @@ send() {
 	expect_rc 0 "$1: head office applies it"
 }
 
-# killed WHAT: the program died of SIGKILL (the shell's "EXITED 137" is
-# written over the screen and may wrap: read the lines joined)
-killed() {
-	i=0
-	while [ $i -lt 100 ]; do
-		tmux -L "$TMUX_SOCK" capture-pane -p -t t | tr -d '\n' |
-		    grep -q "EXITED 137" && { ok; return; }
-		sleep 0.1
-		i=$((i + 1))
-	done
-	bad "$1: not killed right after the save:"
-	tm_screen
-}
+# killed WHAT: the program died of SIGKILL right after the save
+killed() { tm_exited 137 "$1"; }
 
 # the trainees tab: a, fill in, F2, killed
 screens "trainee"

@@ -68,6 +68,6 @@ tm_expect "q:quit" "list again"
 tm_keys C-l
 tm_expect "Wang Jianguo" "C-l redraws"
 tm_keys q
-tm_expect "EXITED 0" "quit after all that"
+tm_exited 0 "quit after all that"
 tm_asan_clean "resize"
 finish

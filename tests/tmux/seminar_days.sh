@@ -168,7 +168,7 @@ tm_keys Escape
 tm_expect "3 items (p shows the programme)" "Esc goes back; the edition counts its items"
 
 tm_keys q
-tm_expect "EXITED 0" "q quits"
+tm_exited 0 "q quits"
 
 run programme list sin-seminar/2019 --format csv
 expect_eq "$(printf '%s\n' "$out" | tail -n +2 | wc -l)" 3 "the CLI sees the three items"

@@ -123,7 +123,7 @@ tm_keys Escape
 tm_expect "2: CN 1, JP 1" "back on the editions the counts are there"
 
 tm_keys q
-tm_expect "EXITED 0" "q quits"
+tm_exited 0 "q quits"
 run -c "$CFG/beijing.yaml" -d "$XDG_DATA_HOME/kizuna/demo-BJS.db" participant count cj-seminar/18 --format json
 printf '%s' "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["country"]=={"CN":1,"JP":1}' \
 	&& ok || bad "the CLI counts what the screens added"

@@ -80,7 +80,7 @@ tm_expect "Ken'ichi Sato" "Esc clears the filter"
 tm_expect "3 specialists" "count without the filter"
 
 tm_keys q
-tm_expect "EXITED 0" "q quits with status 0"
+tm_exited 0 "q quits with status 0"
 
 run specialist list
 expect_rc 0 "CLI list"

@@ -69,6 +69,6 @@ run specialist show "$li"
 expect_rc 0 "the other record is untouched"
 
 tm_keys q
-tm_expect "EXITED 0" "quit"
+tm_exited 0 "quit"
 tm_asan_clean "spec_edit"
 finish

@@ -78,7 +78,7 @@ tm_keys Escape
 tm_expect "No specialists yet" "Esc on an unchanged form leaves without asking"
 
 tm_keys q
-tm_expect "EXITED 0" "quit"
+tm_exited 0 "quit"
 run specialist list --format csv
 expect_not_in "$out" "王建国" "still nothing written"
 tm_asan_clean "spec_form"

@@ -84,6 +84,6 @@ tm_expect "Saved request" "saved"
 expect_eq "$(sqlite3 "$T/k.db" "SELECT topic FROM request WHERE id = '$req'")" "greenhouses" "their topic stays"
 
 tm_keys q
-tm_expect "EXITED 0" "quit"
+tm_exited 0 "quit"
 tm_asan_clean "stale_form"
 finish

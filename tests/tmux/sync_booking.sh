@@ -60,6 +60,6 @@ done
 tm_expect "1 clash of bookings" "the Sync tab counts the clash"
 
 tm_keys q
-tm_expect "EXITED 0" "quit"
+tm_exited 0 "quit"
 tm_asan_clean "sync_booking"
 finish

@@ -72,6 +72,6 @@ tm_expect "No open conflicts" "r hides them again"
 tm_expect "to send" "the title counts the change waiting"
 
 tm_keys q
-tm_expect "EXITED 0" "quit"
+tm_exited 0 "quit"
 tm_asan_clean "sync_conflict"
 finish

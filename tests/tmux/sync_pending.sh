@@ -79,6 +79,6 @@ tm_keys Enter
 tm_expect "Bundle 1 from TYO was applied before: nothing changed." "a repeat"
 
 tm_keys q
-tm_expect "EXITED 0" "quit"
+tm_exited 0 "quit"
 tm_asan_clean "sync_pending"
 finish

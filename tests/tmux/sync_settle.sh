@@ -47,6 +47,6 @@ expect_rc 0 "head office takes Beijing's bundle"
 expect_in "$out" "bundle 1 from BJS" "the settlement travelled"
 
 tm_keys q
-tm_expect "EXITED 0" "quit"
+tm_exited 0 "quit"
 tm_asan_clean "sync_settle"
 finish

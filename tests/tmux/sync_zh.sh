@@ -51,6 +51,6 @@ b specialist show --format json "$X"
 expect_in "$out" "東京の考え" "the record took head office's value"
 
 tm_keys q
-tm_expect "EXITED 0" "quit"
+tm_exited 0 "quit"
 tm_asan_clean "sync_zh"
 finish
