@@ -211,3 +211,26 @@ kz_sync_change_later_by(const struct kz_sync_change *ch, int by)
 	return strcmp(theirs ? (const char *)theirs : "",
 	    ours ? (const char *)ours : "");
 }
+
+void
+kz_sync_change_key(sqlite3_changeset_iter *it, struct kz_buf *k)
+{
+	const char *t;
+	int ncol, op, ind, npk;
+	unsigned char *pk;
+
+	sqlite3changeset_op(it, &t, &ncol, &op, &ind);
+	sqlite3changeset_pk(it, &pk, &npk);
+	k->len = 0;
+	kz_buf_puts(k, t);
+	for (int c = 0; c < ncol; c++)
+		if (pk[c]) {
+			sqlite3_value *v = NULL;
+			if (op == SQLITE_INSERT)
+				sqlite3changeset_new(it, c, &v);
+			else
+				sqlite3changeset_old(it, c, &v);
+			kz_buf_printf(k, "\x1f%s", v && sqlite3_value_text(v) ?
+			    (const char *)sqlite3_value_text(v) : "");
+		}
+}

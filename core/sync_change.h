@@ -52,6 +52,10 @@ void kz_sync_change_bind_key(sqlite3_stmt *st, const struct kz_sync_change *ch,
 sqlite3_stmt *kz_sync_change_local(struct kz_db *db,
     const struct kz_sync_change *ch);
 
+/* "table\x1fkey\x1fkey": the change's table and its key columns' values
+ * as text (old values, or new for an insert), in k (emptied first). */
+void kz_sync_change_key(sqlite3_changeset_iter *it, struct kz_buf *k);
+
 /* The change as JSON: key, theirs (new), base (old) and mine (local) for
  * the columns named by want (NULL: every column that has a value). */
 void kz_sync_change_json(struct kz_buf *b, const struct kz_sync_change *ch,

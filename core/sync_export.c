@@ -13,7 +13,7 @@
 #include "file.h"
 #include "i18n.h"
 #include "sync_bundle.h"
-#include "sync_gone.h"
+#include "sync_chain.h"
 #include "sync_meta.h"
 #include "sync_rules.h"
 #include "sync_stamps.h"
@@ -116,8 +116,8 @@ gather(struct kz_db *db, bool all, void **data, int *size, long *upto,
 	    SQLITE_OK)
 		rc = kz_err_add(err, "", _("out of memory"));
 	sqlite3changegroup_delete(g);
-	if (rc == KZ_OK && db->cfg && db->cfg->role == KZ_ROLE_HEAD)
-		rc = kz_sync_gone(db, *upto, data, size, err);
+	if (rc == KZ_OK)
+		rc = kz_sync_chain(db, *upto, data, size, err);
 out:
 	if (rc == KZ_OK && err->n)
 		rc = KZ_ERROR;

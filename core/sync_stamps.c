@@ -4,20 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "changeset.h"
 #include "i18n.h"
 #include "sync_rules.h"
-
-/*
- * The changeset format (sqlite.org/session/changeset_format): for each
- * table 'T', a varint column count, a key flag byte per column and the
- * NUL-terminated name; then for each change an operation byte, an
- * indirect byte and the old record, the new record or both (an update);
- * a record is one value per column: 0 undefined (not changed), 1 integer
- * and 2 real (8 bytes), 3 text and 4 blob (varint length, bytes), 5 null.
- * The walk below only measures values and copies bytes; the values it
- * needs come from SQLite's own iterator, which walks the same changes in
- * the same order.
- */
 
 struct stamp_table {
 	int ncol;
@@ -26,65 +15,6 @@ struct stamp_table {
 	int *keycol;			/* the key columns, in order */
 	int nkey;
 };
-
-static int
-get_varint(const unsigned char *p, const unsigned char *end, unsigned *v)
-{
-	unsigned x = 0;
-
-	/* lengths in a bundle fit 32 bits: at most 5 bytes */
-	for (int i = 0; i < 5 && p + i < end; i++) {
-		x = (x << 7) | (p[i] & 0x7f);
-		if (!(p[i] & 0x80)) {
-			*v = x;
-			return i + 1;
-		}
-	}
-	return -1;
-}
-
-static void
-put_varint(struct kz_buf *b, unsigned v)
-{
-	unsigned char g[5];
-	int n = 0;
-
-	do {
-		g[n++] = v & 0x7f;
-		v >>= 7;
-	} while (v);
-	while (n-- > 0) {
-		unsigned char c = g[n] | (n > 0 ? 0x80 : 0);
-		kz_buf_put(b, (const char *)&c, 1);
-	}
-}
-
-/* Bytes of the value at p, or -1 if it runs past end or is no value. */
-static long
-value_len(const unsigned char *p, const unsigned char *end)
-{
-	unsigned n;
-	int k;
-
-	if (p >= end)
-		return -1;
-	switch (p[0]) {
-	case 0:
-	case 5:
-		return 1;
-	case 1:
-	case 2:
-		return end - p >= 9 ? 9 : -1;
-	case 3:
-	case 4:
-		if ((k = get_varint(p + 1, end, &n)) < 0 ||
-		    (unsigned long)(end - p - 1 - k) < n)
-			return -1;
-		return 1 + k + (long)n;
-	default:
-		return -1;
-	}
-}
 
 static void
 table_clear(struct stamp_table *t)
@@ -145,22 +75,6 @@ table_learn(struct kz_db *db, struct stamp_table *t, const char *name,
 	kz_buf_free(&sql);
 }
 
-/* The record's values: where each starts and how long it is. */
-static const unsigned char *
-record(const unsigned char *p, const unsigned char *end, int ncol, long *at,
-    long *len, const unsigned char *base)
-{
-	for (int c = 0; c < ncol; c++) {
-		long n = value_len(p, end);
-		if (n < 0)
-			return NULL;
-		at[c] = p - base;
-		len[c] = n;
-		p += n;
-	}
-	return p;
-}
-
 /* A record copied with column col replaced by the encoded value v. */
 static void
 put_record(struct kz_buf *out, const unsigned char *base, const long *at,
@@ -181,7 +95,7 @@ table_header(struct kz_db *db, const unsigned char *p,
     struct kz_buf *out)
 {
 	unsigned ncol = 0;
-	int k = get_varint(p + 1, end, &ncol);
+	int k = kz_cs_varint(p + 1, end, &ncol);
 	const unsigned char *name, *nul = NULL;
 
 	if (k > 0 && ncol > 0 && ncol < 32768 &&
@@ -216,7 +130,7 @@ author_value(struct stamp_table *t, sqlite3_changeset_iter *it, int col,
 		const char *s = (const char *)sqlite3_column_text(t->author,
 		    col);
 		kz_buf_put(v, "\003", 1);
-		put_varint(v, (unsigned)strlen(s));
+		kz_cs_put_varint(v, (unsigned)strlen(s));
 		kz_buf_puts(v, s);
 	} else
 		kz_buf_put(v, "\005", 1);
@@ -250,7 +164,7 @@ kz_sync_stamps(struct kz_db *db, const unsigned char *data, int size,
 		int op = p[0], nrec = op == SQLITE_UPDATE ? 2 : 1;
 		const unsigned char *q = p + 2;
 		for (int r = 0; q && r < nrec; r++)
-			q = record(q, end, t.ncol, at + r * t.ncol,
+			q = kz_cs_record(q, end, t.ncol, at + r * t.ncol,
 			    len + r * t.ncol, data);
 		if (q == NULL) {
 			rc = KZ_ERROR;

@@ -793,6 +793,9 @@ check_tables(struct world *w, int s, int ref, const char *prefix,
 	for (int i = 0; tables[i]; i++) {
 		char *a = dump(w, s, tables[i], prefix);
 		char *b = dump(w, ref, tables[i], prefix);
+		if (w->verbose && strcmp(a, b) != 0)	/* the whole of both */
+			fprintf(stderr, "[%s at %s]\n%s[%s at %s]\n%s",
+			    tables[i], office[s], a, tables[i], office[ref], b);
 		CHECK(w, strcmp(a, b) == 0, "%s of %s differ at %s and %s: %s",
 		    tables[i], *prefix ? prefix : "all", office[s], office[ref],
 		    first_diff(a, b, diff));
@@ -1243,11 +1246,10 @@ test_author_alone(void **state)
 }
 
 /* Seoul edits a head office specialist; head office takes it ("theirs")
- * and then puts the value back before its next export: the two changes
- * cancel out in its bundle (only the stamp moves), and Seoul keeps its
- * value under head office's stamp. Not mended yet: head office's bundle
- * would have to carry a field changed and changed back since its last
- * one. Build with -DCONVERGE_NETTED=1 to run it. */
+ * and then puts the value back before its next export: merged, the two
+ * changes cancel out in its bundle (only the stamp moves), and Seoul
+ * would keep its value under head office's stamp. The row's updates go
+ * as they were made (sync_chain.c). */
 static void
 test_taken_then_put_back(void **state)
 {
@@ -1256,11 +1258,6 @@ test_taken_then_put_back(void **state)
 	struct kz_err err = { 0 };
 
 	(void)state;
-#ifndef CONVERGE_NETTED
-	fprintf(stderr, "converge: taken_then_put_back skipped: head office's "
-	    "bundle leaves out a field changed and changed back\n");
-	skip();
-#endif
 	world_open(&w);
 	sql_at(&w, TYO, SPEC("TYO-S1", "a"));
 	send_to(&w, TYO, SEL, -1, -1);
@@ -1276,6 +1273,107 @@ test_taken_then_put_back(void **state)
 	send_to(&w, TYO, SEL, -1, -1);
 	assert_string_equal(value(&w, SEL, "SELECT notes FROM specialist"),
 	    "a");
+	world_close(&w);
+}
+
+/* Settle the first open conflict at s: theirs or mine. */
+static void
+settle_first(struct world *w, int s, bool theirs)
+{
+	struct kz_conflict_list l = { 0 };
+	struct kz_err err = { 0 };
+	size_t i = 0;
+
+	assert_int_equal(kz_sync_conflicts(w->db[s], false, &l, &err), KZ_OK);
+	while (i < l.n && l.c[i].resolved)
+		i++;
+	assert_true(i < l.n);
+	assert_int_equal(kz_sync_resolve(w->db[s], l.c[i].n, theirs, &err),
+	    KZ_OK);
+	kz_conflict_list_free(&l);
+}
+
+/* Seoul's value taken at head office and replaced before its export:
+ * Seoul holds the middle one of three, and takes the last without a
+ * clash (merged, the bundle would say a to c, and Seoul's b would clash
+ * with c). */
+static void
+test_middle_value_moves_on(void **state)
+{
+	struct world w = { .sc = &fixed };
+	struct kz_sync_status st;
+	struct kz_err err = { 0 };
+
+	(void)state;
+	world_open(&w);
+	sql_at(&w, TYO, SPEC("TYO-S1", "a"));
+	send_to(&w, TYO, SEL, BJS, -1);
+	sql_at(&w, SEL, "UPDATE specialist SET notes = 'b', updated = "
+	    "'2026-11-01T00:00:02Z' WHERE id = 'TYO-S1'");
+	send_to(&w, SEL, TYO, -1, -1);
+	settle_first(&w, TYO, true);
+	sql_at(&w, TYO, "UPDATE specialist SET notes = 'c', updated = "
+	    "'2026-11-01T00:00:03Z' WHERE id = 'TYO-S1'");
+	assert_int_equal(send_to(&w, TYO, SEL, BJS, -1), 0);
+	assert_string_equal(value(&w, SEL, "SELECT notes FROM specialist"),
+	    "c");
+	assert_string_equal(value(&w, BJS, "SELECT notes FROM specialist"),
+	    "c");
+	assert_int_equal(kz_sync_status(w.db[SEL], &st, &err), KZ_OK);
+	assert_int_equal(st.open_conflicts, 0);
+	kz_sync_status_free(&st);
+	world_close(&w);
+}
+
+#define FISHERY(s) "INSERT INTO specialist_field (specialist, field, " \
+	"years) VALUES ('" s "', 'fishery', 2)"
+
+/* Beijing and Seoul each propose the same field for a head office
+ * specialist: head office declines Beijing's (it goes out as the row's
+ * deletion) and accepts Seoul's (its insertion). Merged, the deletion
+ * and the insertion cancel out, and Singapore never hears of the field. */
+static void
+test_declined_then_accepted(void **state)
+{
+	struct world w = { .sc = &fixed };
+
+	(void)state;
+	world_open(&w);
+	sql_at(&w, TYO, SPEC("TYO-S1", "a"));
+	send_to(&w, TYO, BJS, SEL, SIN);
+	sql_at(&w, BJS, FISHERY("TYO-S1"));
+	sql_at(&w, SEL, FISHERY("TYO-S1"));
+	send_to(&w, BJS, TYO, -1, -1);
+	send_to(&w, SEL, TYO, -1, -1);
+	settle_first(&w, TYO, false);		/* Beijing's: mine */
+	settle_first(&w, TYO, true);		/* Seoul's: theirs */
+	assert_int_equal(rows(&w, TYO, "specialist_field"), 1);
+	send_to(&w, TYO, SIN, BJS, SEL);
+	assert_int_equal(rows(&w, SIN, "specialist_field"), 1);
+	assert_int_equal(rows(&w, BJS, "specialist_field"), 1);
+	assert_int_equal(rows(&w, SEL, "specialist_field"), 1);
+	world_close(&w);
+}
+
+/* Seoul proposes a field; head office takes it, then deletes it before
+ * its next export. Merged, the insertion and the deletion cancel out,
+ * and Seoul would keep the field for good. */
+static void
+test_taken_then_taken_away(void **state)
+{
+	struct world w = { .sc = &fixed };
+
+	(void)state;
+	world_open(&w);
+	sql_at(&w, TYO, SPEC("TYO-S1", "a"));
+	send_to(&w, TYO, SEL, -1, -1);
+	sql_at(&w, SEL, FISHERY("TYO-S1"));
+	send_to(&w, SEL, TYO, -1, -1);
+	settle_first(&w, TYO, true);
+	assert_int_equal(rows(&w, TYO, "specialist_field"), 1);
+	sql_at(&w, TYO, "DELETE FROM specialist_field");
+	send_to(&w, TYO, SEL, -1, -1);
+	assert_int_equal(rows(&w, SEL, "specialist_field"), 0);
 	world_close(&w);
 }
 
@@ -1336,7 +1434,7 @@ test_scenario(void **state)
 int
 main(void)
 {
-	enum { NSC = sizeof scenarios / sizeof scenarios[0], NFIX = 9 };
+	enum { NSC = sizeof scenarios / sizeof scenarios[0], NFIX = 12 };
 	struct CMUnitTest tests[NFIX + NSC] = {
 		cmocka_unit_test(test_owner_insert_overwrites),
 		cmocka_unit_test(test_deletions_first),
@@ -1347,6 +1445,9 @@ main(void)
 		cmocka_unit_test(test_clash_superseded),
 		cmocka_unit_test(test_author_alone),
 		cmocka_unit_test(test_taken_then_put_back),
+		cmocka_unit_test(test_middle_value_moves_on),
+		cmocka_unit_test(test_declined_then_accepted),
+		cmocka_unit_test(test_taken_then_taken_away),
 	};
 	static char names[NSC][32];
 

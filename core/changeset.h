@@ -1,0 +1,44 @@
+/* changeset.h - a changeset's bytes walked: its varints, values, records and changes (for the sync passes that rewrite one). */
+#ifndef KZ_CHANGESET_H
+#define KZ_CHANGESET_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+/*
+ * The changeset format (sqlite.org/session/changeset_format): for each
+ * table 'T', a varint column count, a key flag byte per column and the
+ * NUL-terminated name; then for each change an operation byte, an
+ * indirect byte and the old record, the new record or both (an update);
+ * a record is one value per column: 0 undefined (not changed), 1 integer
+ * and 2 real (8 bytes), 3 text and 4 blob (varint length, bytes), 5 null.
+ * These only measure values and copy bytes; the values themselves come
+ * from SQLite's own iterator, which walks the same changes in the same
+ * order.
+ */
+
+/* The varint at p (at most 5 bytes): its length, or -1. */
+int kz_cs_varint(const unsigned char *p, const unsigned char *end,
+    unsigned *v);
+void kz_cs_put_varint(struct kz_buf *b, unsigned v);
+/* Bytes of the value at p, or -1 if it runs past end or is no value. */
+long kz_cs_value_len(const unsigned char *p, const unsigned char *end);
+/* The record at p of ncol values: where each starts (from base) and how
+ * long it is; the byte after it, or NULL if it is damaged. */
+const unsigned char *kz_cs_record(const unsigned char *p,
+    const unsigned char *end, int ncol, long *at, long *len,
+    const unsigned char *base);
+
+/*
+ * Call fn for each table header (it NULL) and each change (it on that
+ * change) of the changeset, with its bytes [p, p + n) and its table's
+ * column count. fn returns 0 to go on. KZ_OK, KZ_ERROR if the bytes are
+ * damaged, or what fn returned.
+ */
+typedef int kz_cs_fn(void *arg, sqlite3_changeset_iter *it,
+    const unsigned char *p, size_t n, int ncol);
+int kz_cs_walk(const void *data, int size, kz_cs_fn *fn, void *arg);
+
+#endif
