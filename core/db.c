@@ -121,6 +121,12 @@ static const char *const migrations[] = {
 	"  file TEXT NOT NULL,"
 	"  by TEXT"
 	");",
+	/* 8 -> 9: which changes in the outbox came from elsewhere (an
+	 * import passed on, a conflict settled theirs): a value another
+	 * database may hold, which an export must not net away
+	 * (sync_chain.c). */
+	"ALTER TABLE sync_outbox ADD COLUMN taken_in INTEGER NOT NULL "
+	"DEFAULT 0;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -267,13 +273,14 @@ kz_db_capture_store(struct kz_db *db, sqlite3_session *s, struct kz_err *err)
 	}
 	kz_now_utc(now);
 	if (sqlite3_prepare_v2(db->sql, "INSERT INTO sync_outbox (at, changes, "
-	    "data) VALUES (?, ?, ?)", -1, &st, NULL) != SQLITE_OK) {
+	    "data, taken_in) VALUES (?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_free(data);
 		return kz_db_fail(db, err, _("recording changes for sync"));
 	}
 	sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, kz_db_capture_count(data, size));
 	sqlite3_bind_blob(st, 3, data, size, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, db->taken_in);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	sqlite3_free(data);
@@ -342,8 +349,10 @@ kz_db_begin(struct kz_db *db, struct kz_err *err)
 		capture_restart(db);	/* what a refused commit left */
 	if (exec(db, db->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT kz", err))
 		return KZ_ERROR;
-	if (db->depth == 0)
+	if (db->depth == 0) {
 		db->lost[0] = '\0';
+		db->taken_in = false;
+	}
 	db->depth++;
 	return KZ_OK;
 }

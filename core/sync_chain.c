@@ -16,7 +16,9 @@
  * left for a row. act says, for each row the merge would misstate, from
  * which of its changes on they are sent as they were made:
  *
- *	chain		only updates, a field changed twice or more: all;
+ *	chain		only updates, a field changed twice or more, and
+ *			a value before the last taken in from elsewhere
+ *			(one made here and changed again never left): all;
  *	reinsert	here now, inserted after a deletion (a row taken
  *			away and put back, or a declined addition that went
  *			out as a deletion and was then accepted), and not
@@ -28,7 +30,7 @@
  */
 static const char chain_schema[] =
 	"CREATE TABLE kzchain.up (key TEXT NOT NULL, n INTEGER PRIMARY KEY, "
-	"    hdr BLOB, ncol INTEGER, op INTEGER, bytes BLOB);"
+	"    hdr BLOB, ncol INTEGER, op INTEGER, bytes BLOB, taken_in INTEGER);"
 	"CREATE INDEX kzchain.up_key ON up (key, n);"
 	"CREATE TABLE kzchain.col (key TEXT NOT NULL, c INTEGER);"
 	"CREATE TABLE kzchain.merged (key TEXT PRIMARY KEY, op INTEGER);";
@@ -37,7 +39,8 @@ static const char chain_schema[] =
 static const char chain_act[] =
 	"CREATE TABLE kzchain.act (key TEXT PRIMARY KEY, first INTEGER);"
 	"WITH k AS (SELECT key, min(n) AS first, max(n) AS last, "
-	"    max(CASE WHEN op = 18 THEN n END) AS ins, sum(op <> 23) AS other "
+	"    max(CASE WHEN op = 18 THEN n END) AS ins, sum(op <> 23) AS other, "
+	"    max(CASE WHEN taken_in THEN n END) AS came "
 	"    FROM kzchain.up GROUP BY key HAVING count(DISTINCT ncol) = 1), "
 	"s AS (SELECT k.*, (SELECT op FROM kzchain.up WHERE n = k.last) "
 	"    AS now, (SELECT op FROM kzchain.merged m WHERE m.key = k.key) "
@@ -46,8 +49,8 @@ static const char chain_act[] =
 	"    WHEN other = 0 THEN first "
 	"    WHEN now <> 9 THEN ins "
 	"    ELSE last END FROM s WHERE "
-	"  (other = 0 AND key IN (SELECT key FROM kzchain.col "
-	"    GROUP BY key, c HAVING count(*) > 1)) OR "
+	"  (other = 0 AND came < last AND key IN (SELECT key FROM "
+	"    kzchain.col GROUP BY key, c HAVING count(*) > 1)) OR "
 	"  (now <> 9 AND ins IS NOT NULL AND coalesce(m, 0) <> 18) OR "
 	"  (now = 9 AND m IS NULL);";
 
@@ -55,6 +58,7 @@ struct chain {
 	sqlite3_stmt *up, *col, *merged, *skip;
 	struct kz_buf key, out;
 	const unsigned char *hdr;	/* the current table's header */
+	int taken_in;			/* of the outbox entry walked */
 	size_t nhdr;
 };
 
@@ -81,6 +85,7 @@ keep_change(void *arg, sqlite3_changeset_iter *it, const unsigned char *p,
 	sqlite3_bind_int(ch->up, 3, ncol);
 	sqlite3_bind_int(ch->up, 4, op);
 	sqlite3_bind_blob(ch->up, 5, p, (int)n, SQLITE_STATIC);
+	sqlite3_bind_int(ch->up, 6, ch->taken_in);
 	if (sqlite3_step(ch->up) != SQLITE_DONE)
 		return KZ_ERROR;
 	sqlite3_reset(ch->up);
@@ -192,7 +197,7 @@ kz_sync_chain(struct kz_db *db, long upto, void **data, int *size,
 	    SQLITE_OK ? KZ_OK : KZ_ERROR;
 	if (rc == KZ_OK)
 		rc = prepare(db, "INSERT INTO kzchain.up (key, hdr, ncol, op, "
-		    "bytes) VALUES (?, ?, ?, ?, ?)", &ch.up);
+		    "bytes, taken_in) VALUES (?, ?, ?, ?, ?, ?)", &ch.up);
 	if (rc == KZ_OK)
 		rc = prepare(db, "INSERT INTO kzchain.col VALUES (?, ?)",
 		    &ch.col);
@@ -200,13 +205,15 @@ kz_sync_chain(struct kz_db *db, long upto, void **data, int *size,
 		rc = prepare(db, "INSERT OR REPLACE INTO kzchain.merged "
 		    "VALUES (?, ?)", &ch.merged);
 	if (rc == KZ_OK)
-		rc = prepare(db, "SELECT data FROM sync_outbox WHERE n <= ? "
-		    "ORDER BY n", &st);
+		rc = prepare(db, "SELECT data, taken_in FROM sync_outbox "
+		    "WHERE n <= ? ORDER BY n", &st);
 	if (rc == KZ_OK)
 		sqlite3_bind_int64(st, 1, upto);
-	while (rc == KZ_OK && sqlite3_step(st) == SQLITE_ROW)
+	while (rc == KZ_OK && sqlite3_step(st) == SQLITE_ROW) {
+		ch.taken_in = sqlite3_column_int(st, 1);
 		rc = kz_cs_walk(sqlite3_column_blob(st, 0),
 		    sqlite3_column_bytes(st, 0), keep_change, &ch);
+	}
 	sqlite3_finalize(st);
 	st = NULL;
 	if (rc == KZ_OK)

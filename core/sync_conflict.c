@@ -576,6 +576,7 @@ kz_sync_resolve(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 		free(rows);
 		return KZ_ERROR;
 	}
+	db->taken_in = theirs;	/* theirs: values from elsewhere */
 	rc = resolve_one(db, n, theirs, err);
 	for (size_t i = 0; rc == KZ_OK && i < nrows; i++)
 		rc = resolve_one(db, rows[i], theirs, err);

@@ -146,6 +146,7 @@ kz_sync_import_mem(struct kz_db *db, const char *name,
 		rc = kz_booking_refresh(db, err);
 	if (rc == KZ_OK)
 		rc = record_applied(db, &res->info, res, err);
+	db->taken_in = true;	/* what it passes on came from elsewhere */
 	if (rc == KZ_OK && fwd)
 		rc = kz_db_capture_store(db, fwd, err);
 	if (fwd)
