@@ -179,13 +179,23 @@ struct merge_line {
 	bool take;		/* take theirs */
 };
 
-/* A form line's value as compared and shown: an enumeration's label. */
-static char *
-value_of(const struct kz_rfield *fd, const void *rec)
+/* Is form line i a choice (an enumeration's labels), or typed? A form
+ * with lines of its own may have an enumeration typed as its keyword. */
+static bool
+is_choice(const struct record_form *rf, int i)
 {
+	return rf->field[i]->kind == KZ_RK_ENUM && rf->spec[i].choices;
+}
+
+/* Form line i's value in rec as compared and shown: an enumeration's
+ * label on a choice line, else its text. */
+static char *
+value_of(const struct record_form *rf, int i, const void *rec)
+{
+	const struct kz_rfield *fd = rf->field[i];
 	char *v;
 
-	if (fd->kind == KZ_RK_ENUM)
+	if (is_choice(rf, i))
 		return xstrdup(kz_enum_label(fd->values,
 		    *(const int *)kz_rfield_cptr(fd, rec)));
 	if ((v = kz_rfield_text(fd, rec)) == NULL)
@@ -198,7 +208,7 @@ value_typed(const struct record_form *rf, const struct form *f, int i)
 {
 	char *v;
 
-	if (rf->field[i]->kind == KZ_RK_ENUM)
+	if (is_choice(rf, i))
 		return xstrdup(kz_enum_label(rf->field[i]->values,
 		    form_choice(f, i)));
 	if ((v = form_trimmed(f, i)) == NULL)
@@ -284,8 +294,8 @@ record_form_merge(const struct record_form *rf, struct form *f,
 	bool done = false, save = false;
 
 	for (int i = 0; i < rf->n; i++) {
-		char *b = value_of(rf->field[i], base);
-		char *t = value_of(rf->field[i], theirs);
+		char *b = value_of(rf, i, base);
+		char *t = value_of(rf, i, theirs);
 		char *mine = value_typed(rf, f, i);
 
 		if (strcmp(b, t) != 0 && strcmp(t, mine) != 0) {
@@ -367,7 +377,7 @@ record_form_merge(const struct record_form *rf, struct form *f,
 		const struct kz_rfield *fd = rf->field[m[i].line];
 
 		if (save && m[i].take) {
-			if (fd->kind == KZ_RK_ENUM)
+			if (is_choice(rf, m[i].line))
 				form_set_choice(f, m[i].line, *(const int *)
 				    kz_rfield_cptr(fd, theirs));
 			else

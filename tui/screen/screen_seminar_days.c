@@ -593,10 +593,12 @@ struct item_edit {
 	char saved[KZ_ID_SIZE];
 	char *clash_at;		/* the values when a clash was shown */
 	struct kz_err warn;
-	/* the stamp the item was read with: a save puts back no change
-	 * made meanwhile (this form has its own lines, so no field by field
-	 * choice: a second save keeps the form's values) */
-	char stamp[32];
+	/* the form's lines as the item's fields, and the stamp the item
+	 * was read with: a save puts back no change made meanwhile, and a
+	 * change found is merged field by field (record_guard_merge) */
+	const struct kz_rfield *field[IF_N];
+	struct record_form rf;
+	struct record_guard guard;
 };
 
 static void
@@ -686,21 +688,37 @@ item_take(const struct form *f, int i, struct kz_item *it,
 }
 
 static int
+item_get(struct kz_db *db, const char *id, void *rec, struct kz_err *err)
+{
+	return kz_programme_item_get(db, id, rec, err);
+}
+
+static void
+item_release(void *rec)
+{
+	kz_programme_item_free(rec);
+}
+
+static int
 item_save(struct form *f, void *arg, struct kz_err *err)
 {
 	struct item_edit *e = arg;
 	struct kz_db *db = e->d->ctx->db;
 	struct kz_item it;
-	char *snap = snapshot(f);
-	unsigned flags = 0;
-	int rc = KZ_OK;
+	char *snap;
+	unsigned flags;
+	int rc;
 
+again:
+	snap = snapshot(f);
+	flags = 0;
+	rc = KZ_OK;
 	kz_programme_item_init(&it);
 	if (e->orig) {
 		memcpy(it.id, e->orig->id, sizeof it.id);
 		it.sequence = e->orig->sequence;
 		kz_stamps_copy(&it.st, &e->orig->st);
-		memcpy(it.st.updated, e->stamp, sizeof it.st.updated);
+		record_guard_stamp(&e->guard, &it);
 	}
 	memcpy(it.seminar, e->d->edition, sizeof it.seminar);
 	for (int i = 0; i < IF_N && rc == KZ_OK; i++)
@@ -724,15 +742,14 @@ item_save(struct form *f, void *arg, struct kz_err *err)
 	if (rc == KZ_OK)
 		memcpy(e->saved, it.id, KZ_ID_SIZE);
 	else if (rc == KZ_STALE) {
-		struct kz_item now;
-		struct kz_err ignore = { 0 };
-
-		if (kz_programme_item_get(db, it.id, &now, &ignore) == KZ_OK) {
-			memcpy(e->stamp, now.st.updated, sizeof e->stamp);
-			kz_programme_item_free(&now);
-			kz_err_add(err, "", _("%s again saves the form's values "
-			    "over theirs"), keys_first(KA_SAVE));
+		free(snap);
+		kz_programme_item_free(&it);
+		if (record_guard_merge(&e->guard, f, db, e->d->ctx->cfg,
+		    e->orig->id)) {
+			kz_err_clear(err);
+			goto again;
 		}
+		return rc;
 	} else if (only_clashes(err)) {
 		free(e->clash_at);
 		e->clash_at = snap;
@@ -756,8 +773,14 @@ item_form_run(struct sem_days *d, bool edit)
 
 	if (edit && o == NULL)
 		return 0;
-	if (o)
-		memcpy(e.stamp, o->st.updated, sizeof e.stamp);
+	/* the form's own lines, each one of the item's fields */
+	for (int i = 0; i < IF_N; i++)
+		e.field[i] = item_field(i);
+	e.rf = (struct record_form){ .rt = &kz_programme_item_type,
+	    .spec = (struct form_spec *)item_form, .field = e.field,
+	    .n = IF_N };
+	record_guard_init(&e.guard, &e.rf, sizeof (struct kz_item), item_get,
+	    item_release, o);
 	snprintf(title, sizeof title, "%s", edit ? _("Edit a programme item") :
 	    _("Add a programme item"));
 	form_init(&f, title, item_form, IF_N, &e);
@@ -783,6 +806,7 @@ item_form_run(struct sem_days *d, bool edit)
 			frame_message(d->ctx, false, _("Saved %s."), e.saved);
 	}
 	free(e.clash_at);
+	record_guard_free(&e.guard);
 	form_free(&f);
 	return UI_LAYOUT | UI_DRAW_ALL;
 }
