@@ -1,6 +1,7 @@
 /* changeset.c - a changeset's bytes walked: its varints, values, records and changes (for the sync passes that rewrite one). */
 #include "changeset.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "err.h"
@@ -78,6 +79,62 @@ kz_cs_record(const unsigned char *p, const unsigned char *end, int ncol,
 		p += n;
 	}
 	return p;
+}
+
+void
+kz_cs_put_header(struct kz_buf *b, const char *table, int ncol,
+    const unsigned char *pk)
+{
+	kz_buf_put(b, "T", 1);
+	kz_cs_put_varint(b, (unsigned)ncol);
+	for (int c = 0; c < ncol; c++)
+		kz_buf_put(b, pk[c] ? "\1" : "\0", 1);
+	kz_buf_put(b, table, strlen(table) + 1);
+}
+
+/* A 64-bit value, most significant byte first. */
+static void
+put_u64(struct kz_buf *b, uint64_t x)
+{
+	unsigned char g[8];
+
+	for (int i = 7; i >= 0; i--, x >>= 8)
+		g[i] = (unsigned char)(x & 0xff);
+	kz_buf_put(b, (const char *)g, 8);
+}
+
+void
+kz_cs_put_value(struct kz_buf *b, sqlite3_value *v)
+{
+	int n = sqlite3_value_bytes(v);
+	double d;
+	uint64_t u;
+
+	switch (sqlite3_value_type(v)) {
+	case SQLITE_INTEGER:
+		kz_buf_put(b, "\1", 1);
+		put_u64(b, (uint64_t)sqlite3_value_int64(v));
+		break;
+	case SQLITE_FLOAT:
+		d = sqlite3_value_double(v);
+		memcpy(&u, &d, sizeof u);
+		kz_buf_put(b, "\2", 1);
+		put_u64(b, u);
+		break;
+	case SQLITE_TEXT:
+		kz_buf_put(b, "\3", 1);
+		kz_cs_put_varint(b, (unsigned)n);
+		kz_buf_put(b, (const char *)sqlite3_value_text(v), (size_t)n);
+		break;
+	case SQLITE_BLOB:
+		kz_buf_put(b, "\4", 1);
+		kz_cs_put_varint(b, (unsigned)n);
+		kz_buf_put(b, sqlite3_value_blob(v), (size_t)n);
+		break;
+	default:
+		kz_buf_put(b, "\5", 1);
+		break;
+	}
 }
 
 int

@@ -31,6 +31,12 @@ const unsigned char *kz_cs_record(const unsigned char *p,
     const unsigned char *end, int ncol, long *at, long *len,
     const unsigned char *base);
 
+/* Write a table header ('T', the column count, a byte per column, 1 for
+ * a key column, the name), or a value as a record holds it. */
+void kz_cs_put_header(struct kz_buf *b, const char *table, int ncol,
+    const unsigned char *pk);
+void kz_cs_put_value(struct kz_buf *b, sqlite3_value *v);
+
 /*
  * Call fn for each table header (it NULL) and each change (it on that
  * change) of the changeset, with its bytes [p, p + n) and its table's

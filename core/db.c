@@ -258,32 +258,38 @@ kz_db_capture_count(const void *data, int size)
 int
 kz_db_capture_store(struct kz_db *db, sqlite3_session *s, struct kz_err *err)
 {
-	sqlite3_stmt *st;
 	void *data = NULL;
 	int size = 0, rc;
-	char now[32];
 
 	if (s == NULL || sqlite3session_isempty(s))
 		return KZ_OK;
 	if (sqlite3session_changeset(s, &size, &data) != SQLITE_OK)
 		return kz_db_fail(db, err, _("recording changes for sync"));
-	if (size == 0) {
-		sqlite3_free(data);
+	rc = kz_db_outbox_put(db, data, size, err);
+	sqlite3_free(data);
+	return rc;
+}
+
+int
+kz_db_outbox_put(struct kz_db *db, const void *data, int size,
+    struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	char now[32];
+	int rc;
+
+	if (size == 0)
 		return KZ_OK;
-	}
 	kz_now_utc(now);
 	if (sqlite3_prepare_v2(db->sql, "INSERT INTO sync_outbox (at, changes, "
-	    "data, taken_in) VALUES (?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK) {
-		sqlite3_free(data);
+	    "data, taken_in) VALUES (?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, _("recording changes for sync"));
-	}
 	sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, kz_db_capture_count(data, size));
 	sqlite3_bind_blob(st, 3, data, size, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, db->taken_in);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	sqlite3_free(data);
 	if (rc != SQLITE_DONE)
 		return kz_db_fail(db, err, _("recording changes for sync"));
 	return KZ_OK;

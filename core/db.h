@@ -70,6 +70,9 @@ int kz_db_stopped(struct kz_db *db, const char *name, long line,
  * others' changes; store a session's changeset in the outbox; count a
  * changeset's rows. */
 void kz_db_capture_pause(struct kz_db *db, bool paused);
+/* Put a changeset made otherwise (sync_conflict.c) in the outbox. */
+int kz_db_outbox_put(struct kz_db *db, const void *data, int size,
+    struct kz_err *err);
 int kz_db_capture_store(struct kz_db *db, sqlite3_session *s,
     struct kz_err *err);
 int kz_db_capture_count(const void *data, int size);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "changeset.h"
 #include "i18n.h"
 #include "record.h"
 #include "search.h"
@@ -324,6 +325,70 @@ take_theirs(struct kz_db *db, const char *tbl, const char *op,
 }
 
 /*
+ * The deletion of a record itself, declined: the record goes out again as
+ * its insertion (its rows go with their own conflicts, settled with it),
+ * written straight into the outbox from the row as it is here. Nothing
+ * here is touched: taking the record away and putting it back would
+ * cascade to its rows and to the records that refer to it.
+ */
+static int
+resend_record(struct kz_db *db, const char *tbl, const char *change,
+    struct kz_err *err)
+{
+	struct kz_buf where = { 0 }, cs = { 0 };
+	sqlite3_stmt *st = NULL;
+	unsigned char *pk = NULL;
+	char *q;
+	int ncol = 0, rc = KZ_OK;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT pk FROM pragma_table_info(?) "
+	    "ORDER BY cid", -1, &st, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "sync");
+	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		unsigned char *more = realloc(pk, (size_t)ncol + 1);
+		if (more == NULL)
+			break;
+		pk = more;
+		pk[ncol++] = sqlite3_column_int(st, 0) > 0;
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(db->sql, "SELECT key FROM json_each(?, ?)", -1,
+	    &st, NULL) != SQLITE_OK) {
+		free(pk);
+		return kz_db_fail(db, err, "sync");
+	}
+	sqlite3_bind_text(st, 1, change, -1, SQLITE_STATIC);
+	where_key(&where, st);
+	sqlite3_finalize(st);
+	q = sqlite3_mprintf("SELECT * FROM main.\"%w\" WHERE 1%s", tbl,
+	    kz_buf_str(&where));
+	if (pk == NULL || sqlite3_prepare_v2(db->sql, q, -1, &st, NULL) !=
+	    SQLITE_OK)
+		rc = kz_db_fail(db, err, "sync");
+	else {
+		sqlite3_bind_text(st, 1, change, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW &&
+		    sqlite3_column_count(st) == ncol) {
+			kz_cs_put_header(&cs, tbl, ncol, pk);
+			kz_buf_put(&cs, "\x12\0", 2);	/* an insertion */
+			for (int c = 0; c < ncol; c++)
+				kz_cs_put_value(&cs, sqlite3_column_value(st, c));
+		}
+		sqlite3_finalize(st);
+		if (cs.oom)
+			rc = kz_err_add(err, "", _("out of memory"));
+		else if (cs.len > 0)
+			rc = kz_db_outbox_put(db, cs.s, (int)cs.len, err);
+	}
+	sqlite3_free(q);
+	free(pk);
+	kz_buf_free(&where);
+	kz_buf_free(&cs);
+	return rc;
+}
+
+/*
  * Keeping mine must travel too, or the side that sent theirs keeps it for
  * good. That side holds theirs: the row is put as theirs says with the
  * capture paused, then back to mine with it running and a fresh stamp, so
@@ -332,9 +397,8 @@ take_theirs(struct kz_db *db, const char *tbl, const char *op,
  * addition or a change refused) goes out as its deletion. A row keyed by
  * a record (a specialist's field) whose deletion is declined goes out as
  * its insertion: taken away with the capture paused and put back with it
- * running. A record's deletion is not sent again (the record and its rows
- * would have to go whole); nor is anything when theirs cannot be put here
- * (refused).
+ * running. A record whose deletion is declined goes out as its insertion
+ * (resend_record). Nothing goes when theirs cannot be put here (refused).
  */
 static int
 send_mine(struct kz_db *db, const char *tbl, const char *op,
@@ -350,7 +414,7 @@ send_mine(struct kz_db *db, const char *tbl, const char *op,
 	char *q, now[32];
 
 	if (del && !r->child)
-		return KZ_OK;
+		return resend_record(db, tbl, change, err);
 	if (sqlite3_prepare_v2(db->sql, "SELECT key FROM json_each(?, ?)", -1,
 	    &cols, NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, "sync");
