@@ -45,7 +45,7 @@ MO         := $(LANGS:%=build/locale/%/LC_MESSAGES/kizuna.mo)
 
 COMPLETION := build/completion/kizuna build/completion/_kizuna
 
-.PHONY: all run deps check unit soak bench install uninstall clean man lint-man pot po FORCE
+.PHONY: all run deps check unit soak fuzz bench install uninstall clean man lint-man pot po FORCE
 all: build/kizuna $(MO) $(COMPLETION)
 
 build/gen/embedded.c: config/default.yaml config/fields.yaml $(SAMPLES) Makefile
@@ -98,6 +98,30 @@ build/san/tests/%: tests/unit/%.c tests/unit/unit.h tests/unit/fixture.c $(UNIT_
 	@mkdir -p $(@D)
 	$(CC) $(KZ_CFLAGS) -Itests/unit -O1 -g $(SAN) -o $@ $< tests/unit/fixture.c $(UNIT_VFS) build/san/libkizuna.a $(PKG_LIBS) $(CMOCKA_LIBS) -lm
 
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c), built with clang when there
+# is one: the core with coverage and the sanitizers, each harness linked
+# to it. `make fuzz` runs each for FUZZ_SECONDS; `make check` briefly.
+FUZZ_CC    ?= clang
+HAVE_FUZZ  := $(shell command -v $(FUZZ_CC) 2>/dev/null)
+FUZZ_SRC   := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN   := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_CORE  := $(CORE_SRC:%.c=build/fuzz/%.o) build/fuzz/gen/embedded.o
+FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+	-Wno-format-security -Wno-string-concatenation \
+	-fno-omit-frame-pointer
+FUZZ_SECONDS ?= 600
+build/fuzz/gen/%.o: build/gen/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(KZ_CFLAGS) $(FUZZ_FLAGS) -w -c -o $@ $<
+build/fuzz/core/%.o: core/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(KZ_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.c tests/fuzz/fuzz.h $(FUZZ_CORE)
+	$(FUZZ_CC) $(KZ_CFLAGS) -Itests/fuzz $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ \
+		$< tests/fuzz/fuzz.c $(FUZZ_CORE) $(PKG_LIBS) -lm
+fuzz: $(FUZZ_BIN)
+	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BIN)
+
 # Completion scripts for bash and zsh, written by the program from its
 # command table (it reads no configuration to do so).
 build/completion/kizuna: build/kizuna
@@ -131,8 +155,9 @@ run: deps
 	$(if $(OFFICE),build/kizuna init --office $(OFFICE) || true)
 	build/kizuna --demo
 
-check: deps build/san/kizuna build/san/locale $(UNIT_BIN)
+check: deps build/san/kizuna build/san/locale $(UNIT_BIN) $(if $(HAVE_FUZZ),$(FUZZ_BIN))
 	@KZ_BIN=$(CURDIR)/build/san/kizuna KZ_UNIT="$(UNIT_BIN)" sh tests/run.sh
+	@$(if $(HAVE_FUZZ),sh tests/fuzz/run.sh 20 $(FUZZ_BIN),echo "fuzz: no $(FUZZ_CC): the fuzzers were not run")
 
 # Run only the unit tests (quick, while editing core).
 unit: $(UNIT_BIN)
