@@ -29,15 +29,43 @@ kz_csv_row_free(struct kz_csv_row *row)
 	row->n = 0;
 }
 
+/*
+ * A spreadsheet runs a cell that begins with = + - @ (or a tab or a
+ * carriage return before one) as a formula: a name or a note made to
+ * look like one would run on the machine of whoever opens an export
+ * (OWASP, "CSV injection"). Such a cell is written with a ' before it,
+ * which spreadsheets show as text; reading takes one ' off again, so a
+ * file exported and imported keeps its values. A value that begins with
+ * quotes before such a character gets one more, so it too comes back.
+ */
+static bool raw_cells;
+
+void
+kz_csv_set_raw(bool raw)
+{
+	raw_cells = raw;
+}
+
+static bool
+formula_like(const char *v)
+{
+	while (*v == '\'')
+		v++;
+	return *v && strchr("=+-@\t\r", *v) != NULL;
+}
+
 static int
 push(struct kz_csv_row *row, struct kz_buf *cell)
 {
 	char **c = realloc(row->cell, (row->n + 1) * sizeof *c);
+	const char *v = kz_buf_str(cell);
 
 	if (c == NULL || cell->oom)
 		return -1;
 	row->cell = c;
-	c[row->n] = strdup(kz_buf_str(cell));
+	if (*v == '\'' && formula_like(v))
+		v++;	/* written so by kz_csv_cell */
+	c[row->n] = strdup(v);
 	if (c[row->n] == NULL)
 		return -1;
 	row->n++;
@@ -136,15 +164,21 @@ kz_csv_next(struct kz_csv *r, struct kz_csv_row *row, struct kz_err *err)
 void
 kz_csv_cell(struct kz_buf *b, const char *v, int last)
 {
+	const char *mark;
+
 	if (v == NULL)
 		v = "";
+	mark = !raw_cells && formula_like(v) ? "'" : "";
 	if (strpbrk(v, ",\"\r\n") || *v == ' ' ||
 	    (*v && v[strlen(v) - 1] == ' ')) {
 		kz_buf_put(b, "\"", 1);
+		kz_buf_puts(b, mark);
 		for (; *v; v++)
 			kz_buf_put(b, *v == '"' ? "\"\"" : v, *v == '"' ? 2 : 1);
 		kz_buf_put(b, "\"", 1);
-	} else
+	} else {
+		kz_buf_puts(b, mark);
 		kz_buf_puts(b, v);
+	}
 	kz_buf_puts(b, last ? "\r\n" : ",");
 }

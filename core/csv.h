@@ -2,6 +2,7 @@
 #ifndef KZ_CSV_H
 #define KZ_CSV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "buf.h"
 #include "err.h"
@@ -28,7 +29,12 @@ void kz_csv_open(struct kz_csv *r, const char *name, const char *data,
 int kz_csv_next(struct kz_csv *r, struct kz_csv_row *row, struct kz_err *err);
 void kz_csv_row_free(struct kz_csv_row *row);
 
-/* Append one cell, quoted when it must be; last ends the record (CRLF). */
+/* Append one cell, quoted when it must be; last ends the record (CRLF).
+ * A cell a spreadsheet would run as a formula (one that begins with = +
+ * - @, a tab or a carriage return) is written with a ' before it, which
+ * kz_csv_next takes off again; kz_csv_set_raw(true), for the whole
+ * process, writes every cell as it is. */
 void kz_csv_cell(struct kz_buf *b, const char *v, int last);
+void kz_csv_set_raw(bool raw);
 
 #endif

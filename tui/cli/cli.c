@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli_output.h"
+#include "csv.h"
 #include "home.h"
 #include "i18n.h"
 #include "seminar.h"
@@ -191,6 +192,7 @@ prepare(struct cli *c, struct cli_args *a)
 
 	if (f && cli_set_format(c, f))
 		return 1;
+	kz_csv_set_raw(cli_has(a, CLI_K_RAW_CELLS));
 	if ((cmd->flags & CLI_DB) && c->db == NULL &&
 	    cli_open_db(c, cmd->flags & CLI_ANYHOME))
 		return 1;

@@ -50,12 +50,13 @@ struct cli_opt {
  * own keys are positive. */
 enum {
 	CLI_K_HELP = -100, CLI_K_FORMAT, CLI_K_YES, CLI_K_SKIP_BAD,
-	CLI_K_OUTPUT, CLI_K_MDOC, CLI_K_IF_UPDATED,
+	CLI_K_OUTPUT, CLI_K_MDOC, CLI_K_IF_UPDATED, CLI_K_RAW_CELLS,
 };
 
 extern const struct cli_opt cli_opts_skip_bad[];	/* --skip-bad */
 extern const struct cli_opt cli_opts_output[];		/* -o, --output FILE */
 extern const struct cli_opt cli_opts_mdoc[];		/* --mdoc */
+extern const struct cli_opt cli_opts_raw_cells[];	/* --raw-cells */
 
 enum cli_arity { CLI_NONE, CLI_ONE, CLI_OPTIONAL, CLI_MANY };
 

@@ -18,6 +18,12 @@ static const struct cli_opt opt_format[] = {
 	  .help = N_("how to print: an aligned table, CSV or JSON") },
 	{ 0 },
 };
+static const struct cli_opt opt_raw_cells[] = {
+	{ .name = "raw-cells", .key = CLI_K_RAW_CELLS,
+	  .help = N_("in CSV, write a cell that begins with = + - or @ as "
+	  "it is, without the ' that keeps a spreadsheet from running it") },
+	{ 0 },
+};
 static const struct cli_opt opt_yes[] = {
 	{ .name = "yes", .letter = 'y', .key = CLI_K_YES,
 	  .help = N_("delete without asking") },
@@ -45,8 +51,10 @@ cli_cmd_options(const struct cli_cmd *cmd, const struct cli_opt **out,
 		for (const struct cli_opt *o = cmd->options[s]; o->name &&
 		    n < max; o++)
 			out[n++] = o;
-	if ((cmd->flags & CLI_FORMAT) && n < max)
+	if ((cmd->flags & CLI_FORMAT) && n + 1 < max) {
 		out[n++] = opt_format;
+		out[n++] = opt_raw_cells;
+	}
 	if ((cmd->flags & CLI_DELETE) && n < max)
 		out[n++] = opt_yes;
 	if ((cmd->flags & CLI_STAMPED) && n < max)

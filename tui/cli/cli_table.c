@@ -25,6 +25,12 @@ const struct cli_opt cli_opts_output[] = {
 	  "output)") },
 	{ 0 },
 };
+const struct cli_opt cli_opts_raw_cells[] = {
+	{ .name = "raw-cells", .key = CLI_K_RAW_CELLS,
+	  .help = N_("write a cell that begins with = + - or @ as it is, "
+	  "without the ' that keeps a spreadsheet from running it") },
+	{ 0 },
+};
 const struct cli_opt cli_opts_mdoc[] = {
 	{ .name = "mdoc", .key = CLI_K_MDOC,
 	  .help = N_("print mdoc, for the man page") },
@@ -73,7 +79,7 @@ const struct cli_cmd cli_cmds[] = {
 	  .run = cli_import, .flags = CLI_DB },
 	{ .name = "export", .verb = "specialists",
 	  .help = N_("export specialists as CSV"),
-	  .options = { cli_export_opts, cli_opts_output },
+	  .options = { cli_export_opts, cli_opts_output, cli_opts_raw_cells },
 	  .run = cli_export, .flags = CLI_DB },
 	{ .name = "demo",
 	  .help = N_("load the demo data set into an empty database"),
@@ -154,7 +160,8 @@ const struct cli_cmd cli_cmds[] = {
 	  .run = cli_timeline, .flags = CLI_DB },
 	{ .name = "export", .verb = "dispatches",
 	  .help = N_("export dispatches as CSV or iCalendar"),
-	  .options = { cli_export_dispatches_opts, cli_opts_output },
+	  .options = { cli_export_dispatches_opts, cli_opts_output,
+	      cli_opts_raw_cells },
 	  .run = cli_export_dispatches, .flags = CLI_DB },
 	/* seminar commands */
 	{ .name = "series", .verb = "add",
@@ -265,7 +272,8 @@ const struct cli_cmd cli_cmds[] = {
 	{ .name = "export", .verb = "programme",
 	  .help = N_("export a programme as iCalendar, printable text or CSV"),
 	  .operands = { RECORD("EDITION", KZ_T_SEMINAR) },
-	  .options = { cli_export_programme_opts, cli_opts_output },
+	  .options = { cli_export_programme_opts, cli_opts_output,
+	      cli_opts_raw_cells },
 	  .run = cli_export_programme, .flags = CLI_DB },
 	{ .name = "trainee", .verb = "add",
 	  .help = N_("record a trainee placement in a Japanese local "
