@@ -137,7 +137,13 @@ struct kz_seminar_query {
 	const char *text;	/* in title, theme, place, organisers */
 };
 
-/* Editions by series, then number and year (oldest first). */
+/* What an edition's row does not hold, read after it: the series'
+ * code, the numbers of programme items and participants, the parts of
+ * the attendance. rec is a struct kz_seminar (a list's fill). */
+int kz_seminar_fill(struct kz_db *db, void *rec, struct kz_err *err);
+
+/* Editions by series, then number and year (oldest first): the list
+ * `seminar list` prints (kz_rlist_seminars). */
 int kz_seminar_list(struct kz_db *db, const struct kz_seminar_query *q,
     struct kz_seminar **out, size_t *n, struct kz_err *err);
 void kz_seminar_list_free(struct kz_seminar *l, size_t n);

@@ -20,7 +20,6 @@ int cli_seminar_edit(struct cli *c, const struct cli_args *a);
 int cli_seminar_rm(struct cli *c, const struct cli_args *a);
 int cli_series_ask(struct cli *c, const char *id, char *q, size_t size);
 int cli_seminar_ask(struct cli *c, const char *id, char *q, size_t size);
-extern const struct cli_opt cli_seminar_filters[];
 
 /* tui/cli_programme.c: programme items, their import and export */
 int cli_programme_add(struct cli *c, const struct cli_args *a);
@@ -54,8 +53,7 @@ int cli_trainee_edit(struct cli *c, const struct cli_args *a);
 int cli_trainee_rm(struct cli *c, const struct cli_args *a);
 int cli_trainee_count(struct cli *c, const struct cli_args *a);
 int cli_trainee_ask(struct cli *c, const char *id, char *q, size_t size);
-extern const struct cli_opt cli_trainee_filters[],
-    cli_trainee_count_opts[];
+extern const struct cli_opt cli_trainee_count_opts[];
 
 /* ---- shared by these commands (tui/cli_seminar.c) ---- */
 
