@@ -30,12 +30,6 @@ kz_seminar_status_name(enum kz_seminar_status s)
 	return kz_enum_keyword(&kz_seminar_status_enum, (int)s);
 }
 
-int
-kz_seminar_status_parse(const char *s)
-{
-	return kz_enum_parse(&kz_seminar_status_enum, s);
-}
-
 /* ---- series ---- */
 
 #define S(m) offsetof(struct kz_series, m)

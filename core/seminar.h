@@ -56,10 +56,8 @@ struct kz_seminar {
 extern const struct kz_enum kz_seminar_status_enum;
 /* Its labels, for a form's choices made at compile time. */
 extern const char *const kz_seminar_status_labels[];
-/* Thin wrappers over it: the keyword; a keyword or a label parsed, -1
- * if none. */
+/* A thin wrapper over it: the keyword. */
 const char *kz_seminar_status_name(enum kz_seminar_status s);
-int kz_seminar_status_parse(const char *s);
 
 /* ---- series ---- */
 

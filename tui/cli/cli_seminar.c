@@ -16,7 +16,6 @@
 #include "seminar.h"
 #include "record.h"
 #include "specialist.h"	/* kz_str_set */
-#include "text.h"
 
 /* ---- shared ---- */
 
@@ -52,17 +51,6 @@ cli_sem_warnings(const struct kz_err *warn)
 		fprintf(stderr, _("kizuna: warning: %s%s%s\n"),
 		    warn->item[i].where, warn->item[i].where[0] ? ": " : "",
 		    warn->item[i].msg);
-}
-
-void
-cli_sem_period(const char *start, const char *end, char *out, size_t size)
-{
-	if (!start || !*start)
-		snprintf(out, size, "%s", "");
-	else if (!end || !*end || strcmp(start, end) == 0)
-		snprintf(out, size, "%s", start);
-	else
-		snprintf(out, size, "%s..%s", start, end);
 }
 
 /* ---- series ---- */

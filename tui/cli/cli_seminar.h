@@ -65,8 +65,5 @@ int cli_sem_import_done(const struct kz_import_report *rep, int rc,
     const struct kz_err *err);
 /* Warnings of a write that went ahead. */
 void cli_sem_warnings(const struct kz_err *warn);
-/* "2019-08-21..2019-08-23" or "" */
-void cli_sem_period(const char *start, const char *end, char *out,
-    size_t size);
 
 #endif
