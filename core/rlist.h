@@ -6,9 +6,10 @@
  * A list (what `specialist list`, `request list`, ... print) is one
  * declaration: the record table its rows are read through, the columns
  * it shows (fields of that table by name, or a value the query makes,
- * such as a count), its filters (a command-line option, the SQL
- * condition it adds and how the option's value becomes bound values)
- * and its order. The statement is made from the declaration; every
+ * such as a count, or a child table's rows as a JSON list), what a row
+ * lacks, filled in after it is read, its filters (a command-line
+ * option, the SQL condition it adds and how the option's value becomes
+ * bound values) and its order. The statement is made from the declaration; every
  * value is bound. Rows are stepped one at a time, so a list of any
  * length is printed without holding it.
  */
