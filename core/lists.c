@@ -15,6 +15,7 @@
 #include "search.h"
 #include "seminar.h"
 #include "specialist.h"
+#include "trainee.h"
 
 #define NCOLS(a) (sizeof (a) / sizeof (a)[0])
 
@@ -44,6 +45,26 @@ bind_date(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
 	return kz_rlist_bind_text(b, v) ? kz_err_add(err, "", _("out of "
 	    "memory")) : KZ_OK;
 }
+
+/* A year a record is of: the range the option always took. */
+static int
+bind_year(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (*v == '\0' || *end != '\0' || n < 1900 || n > 2199)
+		return kz_err_add(err, "", _("\"%s\" is not a whole number "
+		    "from %d to %d"), v, 1900, 2199);
+	return kz_rlist_bind_num(b, n) ? kz_err_add(err, "", _("out of "
+	    "memory")) : KZ_OK;
+}
+
+/* First day, or first..last day: what a period's cell shows. */
+#define PERIOD(a) "CASE WHEN ifnull(" a ".start, '') = '' THEN '' WHEN " \
+	"ifnull(" a ".end, '') IN ('', " a ".start) THEN " a ".start ELSE " \
+	a ".start || '..' || " a ".end END"
 
 /* ---- specialists ---- */
 
@@ -380,6 +401,88 @@ const struct kz_rlist kz_rlist_series = {
 	.width = 50,
 };
 
+/* ---- seminar editions ---- */
+
+#define SERIES_CODE "(SELECT code FROM seminar_series g WHERE g.id = e.series)"
+
+/* The table is a series' history (seed 001): edition, year, place,
+ * theme. CSV and JSON have the fields, the series by its code; JSON
+ * the attendance as its total and its parts. */
+static const struct kz_rlist_col seminar_cols[] = {
+	{ .field = "id", .flags = KZ_RC_DATA },
+	{ .field = "ref", .head = N_("EDITION"),
+	  .flags = KZ_RC_BOTH | KZ_RC_JSON },
+	{ .key = "series", .expr = SERIES_CODE, .flags = KZ_RC_DATA },
+	{ .field = "number", .head = N_("NO"), .flags = KZ_RC_BOTH },
+	{ .field = "year", .head = N_("YEAR"), .flags = KZ_RC_BOTH },
+	{ .key = "dates", .expr = PERIOD("e"), .head = N_("DATES"),
+	  .flags = KZ_RC_TABLE },
+	{ .field = "title", .flags = KZ_RC_DATA },
+	{ .field = "theme", .flags = KZ_RC_DATA },
+	{ .field = "start", .flags = KZ_RC_DATA },
+	{ .field = "end", .flags = KZ_RC_DATA },
+	{ .field = "city", .flags = KZ_RC_DATA },
+	{ .field = "region", .flags = KZ_RC_DATA },
+	{ .field = "country", .flags = KZ_RC_DATA },
+	{ .key = "place", .head = N_("PLACE"), .flags = KZ_RC_TABLE,
+	  .expr = "CASE WHEN e.city IS NOT NULL AND e.region IS NOT NULL "
+	  "THEN e.city || ' (' || e.region || ')' ELSE coalesce(e.city, "
+	  "e.region, '') END" },
+	{ .field = "organiser", .flags = KZ_RC_DATA },
+	{ .field = "co_organisers", .flags = KZ_RC_DATA },
+	{ .field = "supporters", .flags = KZ_RC_DATA },
+	{ .field = "status", .head = N_("STATUS"), .flags = KZ_RC_BOTH },
+	{ .key = "theme_shown", .expr = "coalesce(e.theme, e.title, '')",
+	  .head = N_("THEME"), .flags = KZ_RC_TABLE },
+	/* "178: Japanese 61, Chinese 117" in CSV, as import reads it */
+	{ .field = "attendance", .flags = KZ_RC_DATA | KZ_RC_CSV },
+	{ .key = "attendance", .expr = "e.attendance",
+	  .flags = KZ_RC_DATA | KZ_RC_JSON | KZ_RC_NUMBER },
+	{ .key = "attendance_by", .flags = KZ_RC_DATA | KZ_RC_JSON,
+	  .child = "SELECT label, count FROM seminar_attendance WHERE "
+	  "seminar = ?1 ORDER BY position, label" },
+	{ .field = "items", .flags = KZ_RC_DATA },
+	{ .field = "participants", .flags = KZ_RC_DATA },
+	{ .field = "notes", .flags = KZ_RC_DATA | KZ_RC_JSON },
+};
+
+static void
+seminar_free(void *rec)
+{
+	kz_seminar_free(rec);
+}
+
+static const struct kz_rlist_filter seminar_filters[] = {
+	{ .option = "series", .arg = "SERIES", .help = N_("of this series"),
+	  .where = "e.series = ?", .flags = KZ_RLF_RECORD,
+	  .ref = KZ_T_SERIES },
+	{ .option = "year", .arg = "YEAR", .help = N_("held in this year"),
+	  .where = "e.year = ?", .bind = bind_year },
+	{ .option = "status", .arg = "planned|confirmed|held|cancelled",
+	  .help = N_("in this status"), .where = "e.status = ?",
+	  .field = "status" },
+	{ .option = "search", .arg = "TEXT",
+	  .help = N_("with this text in the title, theme or place"),
+	  .where = "instr(lower(coalesce(e.title, '') || ' ' || "
+	  "coalesce(e.theme, '') || ' ' || coalesce(e.city, '') || ' ' || "
+	  "coalesce(e.region, '') || ' ' || coalesce(e.organiser, '') || ' ' "
+	  "|| coalesce(e.co_organisers, '') || ' ' || coalesce(e.supporters, "
+	  "'') || ' ' || e.year || ' ' || coalesce(e.notes, '')), lower(?)) "
+	  "> 0" },
+	{ 0 },
+};
+
+const struct kz_rlist kz_rlist_seminars = {
+	.name = "seminar", .rt = &kz_seminar_type,
+	.size = sizeof (struct kz_seminar),
+	.from = "seminar e", .alias = "e",
+	.cols = seminar_cols, .ncols = NCOLS(seminar_cols),
+	.filters = seminar_filters,
+	.order = SERIES_CODE ", e.year, e.number, e.start",
+	.none = N_("no seminars found"), .width = 44,
+	.fill = kz_seminar_fill, .free = seminar_free,
+};
+
 /* ---- an edition's participants ---- */
 
 /* The columns of import participants, so the CSV reads back in. */
@@ -464,12 +567,86 @@ const struct kz_rlist kz_rlist_items = {
 	.none = N_("no programme items"), .width = 40,
 };
 
+/* ---- trainee placements ---- */
+
+/* The table: the host is a Japanese government (not a dispatch's host
+ * abroad), the name the one known. CSV and JSON have every field. */
+static const struct kz_rlist_col trainee_cols[] = {
+	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
+	{ .field = "year", .head = N_("YEAR"), .flags = KZ_RC_TABLE },
+	{ .field = "host", .head = NC_("trainee", "HOST"),
+	  .flags = KZ_RC_BOTH },
+	{ .field = "home_government", .head = N_("HOME"),
+	  .flags = KZ_RC_BOTH },
+	{ .field = "home_region", .flags = KZ_RC_DATA },
+	{ .field = "home_country", .flags = KZ_RC_DATA },
+	{ .field = "name", .flags = KZ_RC_DATA },
+	{ .field = "name_roman", .flags = KZ_RC_DATA },
+	{ .field = "post", .flags = KZ_RC_DATA },
+	{ .field = "fields", .head = N_("FIELDS"), .flags = KZ_RC_BOTH },
+	{ .field = "year", .flags = KZ_RC_DATA },
+	{ .field = "start", .flags = KZ_RC_DATA },
+	{ .field = "end", .flags = KZ_RC_DATA },
+	{ .key = "period", .expr = PERIOD("t"), .head = N_("PERIOD"),
+	  .flags = KZ_RC_TABLE },
+	{ .field = "programme", .flags = KZ_RC_DATA },
+	{ .field = "course", .flags = KZ_RC_DATA },
+	{ .field = "status", .head = N_("STATUS"), .flags = KZ_RC_BOTH },
+	{ .field = "notes", .flags = KZ_RC_DATA },
+	{ .field = "created", .flags = KZ_RC_DATA },
+	{ .field = "created_by", .flags = KZ_RC_DATA | KZ_RC_JSON },
+	{ .field = "updated", .flags = KZ_RC_DATA },
+	{ .field = "updated_by", .flags = KZ_RC_DATA | KZ_RC_JSON },
+	{ .key = "who", .expr = "coalesce(t.name, t.name_roman, '')",
+	  .head = N_("NAME"), .flags = KZ_RC_TABLE },
+};
+
+/* Shared with `trainee count` (kz_trainee_count). */
+static const struct kz_rlist_filter trainee_filters[] = {
+	{ .option = "year", .arg = "YEAR", .help = N_("of this programme year"),
+	  .where = "t.year = ?", .bind = bind_year },
+	{ .option = "host", .arg = "TEXT",
+	  .help = N_("hosted by a government matching this"),
+	  .where = "instr(t.host, ?) > 0" },
+	{ .option = "region", .arg = "TEXT",
+	  .help = N_("from a home region matching this"),
+	  .where = "instr(coalesce(t.home_region, '') || ' ' || "
+	  "t.home_government, ?) > 0" },
+	{ .option = "status", .arg = "planned|ongoing|completed|withdrawn",
+	  .help = N_("in this status"), .where = "t.status = ?",
+	  .field = "status" },
+	{ .option = "programme", .arg = "lgotp|jica|other",
+	  .help = N_("in this programme"), .where = "t.programme = ?",
+	  .field = "programme" },
+	{ .option = "search", .arg = "TEXT",
+	  .help = N_("with this text in names, governments or fields"),
+	  .where = "instr(lower(coalesce(t.name, '') || ' ' || "
+	  "coalesce(t.name_roman, '') || ' ' || t.home_government || ' ' || "
+	  "coalesce(t.home_region, '') || ' ' || coalesce(t.post, '') || ' ' "
+	  "|| t.host || ' ' || coalesce(t.fields, '') || ' ' || "
+	  "coalesce(t.course, '') || ' ' || t.year || ' ' || "
+	  "coalesce(t.notes, '')), lower(?)) > 0" },
+	{ 0 },
+};
+
+const struct kz_rlist kz_rlist_trainees = {
+	.name = "trainee", .rt = &kz_trainee_type,
+	.size = sizeof (struct kz_trainee),
+	.from = "trainee t", .alias = "t",
+	.cols = trainee_cols, .ncols = NCOLS(trainee_cols),
+	.filters = trainee_filters,
+	.order = "t.year DESC, t.host, t.home_government, t.start",
+	.none = N_("no trainee placements found"),
+};
+
 const struct kz_rlist *const kz_rlists[] = {
 	&kz_rlist_specialists,
 	&kz_rlist_requests,
 	&kz_rlist_dispatches,
 	&kz_rlist_series,
+	&kz_rlist_seminars,
 	&kz_rlist_participants,
 	&kz_rlist_items,
+	&kz_rlist_trainees,
 	NULL,
 };

@@ -155,36 +155,35 @@ select_list(const struct kz_rlist *l, struct kz_buf *sql, int *made)
 	}
 	*made = n;
 	for (size_t i = 0; i < l->ncols; i++)
-		if (l->cols[i].field == NULL)
+		if (l->cols[i].field == NULL && l->cols[i].expr)
 			kz_buf_printf(sql, ", %s", l->cols[i].expr);
 }
 
-int
-kz_rlist_open(struct kz_db *db, const struct kz_rlist_query *q,
-    struct kz_rlist_cursor *c, struct kz_err *err)
+/* The statement of head (its SELECT), the list's FROM, its parent and
+ * the filters q gives, then tail; every value bound, tail's ?s after
+ * them (the window of a list) left to the caller. *at: the next ?. */
+static int
+prepare(struct kz_db *db, const struct kz_rlist_query *q, struct kz_buf *sql,
+    const char *tail, sqlite3_stmt **st, int *at, struct kz_err *err)
 {
 	const struct kz_rlist *l = q->l;
 	struct kz_rlist_bind b[KZ_RLIST_FILTERS];
-	struct kz_buf sql = { 0 };
-	int nf = 0, bad = 0, at = 1;
+	int nf = 0, bad = 0, rc = KZ_ERROR;
 	bool none = false;
 
-	memset(c, 0, sizeof *c);
+	*st = NULL;
+	*at = 1;
 	memset(b, 0, sizeof b);
 	for (const struct kz_rlist_filter *f = l->filters; f && f->where &&
 	    nf < KZ_RLIST_FILTERS; f++, nf++)
 		if (q->value[nf] && filter_values(db, l, f, q->value[nf],
 		    &b[nf], err) != KZ_OK)
 			bad = 1;
-	if (bad) {
-		for (int i = 0; i < nf; i++)
-			bind_free(&b[i]);
-		return KZ_ERROR;
-	}
-	select_list(l, &sql, &c->made);
-	kz_buf_printf(&sql, " FROM %s WHERE 1", l->from);
+	if (bad)
+		goto out;
+	kz_buf_printf(sql, " FROM %s WHERE 1", l->from);
 	if (l->parent)
-		kz_buf_printf(&sql, " AND (%s)", l->parent);
+		kz_buf_printf(sql, " AND (%s)", l->parent);
 	for (int i = 0; i < nf; i++) {
 		const struct kz_rlist_filter *f = &l->filters[i];
 
@@ -193,42 +192,61 @@ kz_rlist_open(struct kz_db *db, const struct kz_rlist_query *q,
 		none |= b[i].none;
 		if (f->flags & KZ_RLF_EACH)
 			for (int k = 0; k < b[i].n; k++)
-				kz_buf_printf(&sql, " AND (%s)", f->where);
+				kz_buf_printf(sql, " AND (%s)", f->where);
 		else
-			kz_buf_printf(&sql, " AND (%s)", f->where);
+			kz_buf_printf(sql, " AND (%s)", f->where);
 	}
 	if (none)
-		kz_buf_puts(&sql, " AND 0");
-	if (l->order)
-		kz_buf_printf(&sql, " ORDER BY %s", l->order);
-	kz_buf_puts(&sql, " LIMIT ? OFFSET ?");
-	if (sql.oom) {
-		kz_buf_free(&sql);
-		for (int i = 0; i < nf; i++)
-			bind_free(&b[i]);
-		return kz_err_add(err, "", _("out of memory"));
+		kz_buf_puts(sql, " AND 0");
+	kz_buf_puts(sql, tail);
+	if (sql->oom) {
+		kz_err_add(err, "", _("out of memory"));
+		goto out;
 	}
-	if (sqlite3_prepare_v2(db->sql, sql.s, -1, &c->st, NULL) !=
-	    SQLITE_OK) {
+	if (sqlite3_prepare_v2(db->sql, sql->s, -1, st, NULL) != SQLITE_OK) {
 		kz_db_fail(db, err, l->name);
-		kz_buf_free(&sql);
-		for (int i = 0; i < nf; i++)
-			bind_free(&b[i]);
-		return KZ_ERROR;
+		goto out;
 	}
-	c->sql = sql.s;
 	if (l->parent)
-		sqlite3_bind_text(c->st, at++, q->parent ? q->parent : "", -1,
+		sqlite3_bind_text(*st, (*at)++, q->parent ? q->parent : "", -1,
 		    SQLITE_TRANSIENT);
-	for (int i = 0; i < nf; i++) {
-		for (int k = 0; k < b[i].n; k++, at++)
+	for (int i = 0; i < nf; i++)
+		for (int k = 0; k < b[i].n; k++, (*at)++)
 			if (b[i].text[k])
-				sqlite3_bind_text(c->st, at, b[i].text[k], -1,
+				sqlite3_bind_text(*st, *at, b[i].text[k], -1,
 				    SQLITE_TRANSIENT);
 			else
-				sqlite3_bind_int64(c->st, at, b[i].num[k]);
+				sqlite3_bind_int64(*st, *at, b[i].num[k]);
+	rc = KZ_OK;
+out:
+	for (int i = 0; i < nf; i++)
 		bind_free(&b[i]);
+	return rc;
+}
+
+int
+kz_rlist_open(struct kz_db *db, const struct kz_rlist_query *q,
+    struct kz_rlist_cursor *c, struct kz_err *err)
+{
+	const struct kz_rlist *l = q->l;
+	struct kz_buf sql = { 0 }, tail = { 0 };
+	int at;
+
+	memset(c, 0, sizeof *c);
+	select_list(l, &sql, &c->made);
+	if (l->order)
+		kz_buf_printf(&tail, " ORDER BY %s", l->order);
+	kz_buf_puts(&tail, " LIMIT ? OFFSET ?");
+	if (tail.oom || prepare(db, q, &sql, kz_buf_str(&tail), &c->st, &at,
+	    err) != KZ_OK) {
+		if (tail.oom)
+			kz_err_add(err, "", _("out of memory"));
+		kz_buf_free(&sql);
+		kz_buf_free(&tail);
+		return KZ_ERROR;
 	}
+	kz_buf_free(&tail);
+	c->sql = sql.s;
 	sqlite3_bind_int64(c->st, at++, q->limit < 0 ? -1 : q->limit);
 	sqlite3_bind_int64(c->st, at, q->offset < 0 ? 0 : q->offset);
 	c->l = l;
@@ -241,11 +259,39 @@ kz_rlist_open(struct kz_db *db, const struct kz_rlist_query *q,
 }
 
 int
+kz_rlist_count(struct kz_db *db, const struct kz_rlist_query *q,
+    const char *expr, const char *order, struct kz_counts *out,
+    struct kz_err *err)
+{
+	struct kz_buf sql = { 0 }, tail = { 0 };
+	sqlite3_stmt *st;
+	int at, rc;
+
+	memset(out, 0, sizeof *out);
+	kz_buf_printf(&sql, "SELECT %s AS key, count(*) AS n", expr);
+	kz_buf_printf(&tail, " GROUP BY key ORDER BY %s", order);
+	rc = tail.oom ? kz_err_add(err, "", _("out of memory")) :
+	    prepare(db, q, &sql, kz_buf_str(&tail), &st, &at, err);
+	kz_buf_free(&sql);
+	kz_buf_free(&tail);
+	return rc == KZ_OK ? kz_counts_read(st, out, err) : KZ_ERROR;
+}
+
+static void
+rec_free(const struct kz_rlist *l, void *rec)
+{
+	if (l->free)
+		l->free(rec);
+	else
+		kz_rtype_free(l->rt, rec);
+}
+
+int
 kz_rlist_next(struct kz_rlist_cursor *c, struct kz_err *err)
 {
 	int rc;
 
-	kz_rtype_free(c->l->rt, c->rec);
+	rec_free(c->l, c->rec);
 	memset(c->rec, 0, c->l->size);
 	rc = sqlite3_step(c->st);
 	if (rc == SQLITE_DONE)
@@ -254,6 +300,8 @@ kz_rlist_next(struct kz_rlist_cursor *c, struct kz_err *err)
 		return kz_db_fail(c->db, err, c->l->name);
 	if (kz_rtype_row(c->l->rt, c->st, 0, c->rec) != KZ_OK)
 		return kz_err_add(err, "", _("out of memory"));
+	if (c->l->fill && c->l->fill(c->db, c->rec, err) != KZ_OK)
+		return KZ_ERROR;
 	return 1;
 }
 
@@ -267,7 +315,7 @@ void
 kz_rlist_close(struct kz_rlist_cursor *c)
 {
 	if (c->rec) {
-		kz_rtype_free(c->l->rt, c->rec);
+		rec_free(c->l, c->rec);
 		free(c->rec);
 	}
 	sqlite3_finalize(c->st);
@@ -282,7 +330,7 @@ made_at(const struct kz_rlist_cursor *c, size_t col)
 	int at = c->made;
 
 	for (size_t i = 0; i < col; i++)
-		if (c->l->cols[i].field == NULL)
+		if (c->l->cols[i].field == NULL && c->l->cols[i].expr)
 			at++;
 	return at;
 }
@@ -316,6 +364,43 @@ kz_rlist_shown(const struct kz_rlist_cursor *c, size_t col)
 	return kz_rlist_text(c, col);
 }
 
+/* The rows of a child list of the current row, as a JSON array. */
+static int
+child_json(const struct kz_rlist_cursor *c, const char *sql,
+    struct kz_buf *out)
+{
+	const struct kz_rfield *id = kz_rtype_field(c->l->rt, "id");
+	sqlite3_stmt *st = kz_db_stmt(c->db, sql);
+	char *t = id ? kz_rfield_text(id, c->rec) : NULL;
+	int rc, rows = 0;
+
+	if (st == NULL || t == NULL) {
+		free(t);
+		return KZ_ERROR;
+	}
+	sqlite3_bind_text(st, 1, t, -1, SQLITE_TRANSIENT);
+	free(t);
+	kz_buf_puts(out, "[");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		kz_buf_puts(out, rows++ ? ", {" : "{");
+		for (int i = 0; i < sqlite3_column_count(st); i++) {
+			kz_buf_puts(out, i ? ", " : "");
+			kz_json_str(out, sqlite3_column_name(st, i));
+			kz_buf_puts(out, ": ");
+			if (sqlite3_column_type(st, i) == SQLITE_INTEGER)
+				kz_buf_printf(out, "%lld", (long long)
+				    sqlite3_column_int64(st, i));
+			else
+				kz_json_str(out, (const char *)
+				    sqlite3_column_text(st, i));
+		}
+		kz_buf_puts(out, "}");
+	}
+	kz_buf_puts(out, "]");
+	sqlite3_reset(st);
+	return rc != SQLITE_DONE || out->oom ? KZ_ERROR : KZ_OK;
+}
+
 int
 kz_rlist_json(const struct kz_rlist_cursor *c, size_t col, struct kz_buf *out)
 {
@@ -325,6 +410,8 @@ kz_rlist_json(const struct kz_rlist_cursor *c, size_t col, struct kz_buf *out)
 
 	if (f)
 		return kz_rfield_json(f, c->rec, out);
+	if (c->l->cols[col].child)
+		return child_json(c, c->l->cols[col].child, out);
 	at = made_at(c, col);
 	if (sqlite3_column_type(c->st, at) == SQLITE_NULL)
 		kz_buf_puts(out, "null");

@@ -6,9 +6,10 @@
  * A list (what `specialist list`, `request list`, ... print) is one
  * declaration: the record table its rows are read through, the columns
  * it shows (fields of that table by name, or a value the query makes,
- * such as a count), its filters (a command-line option, the SQL
- * condition it adds and how the option's value becomes bound values)
- * and its order. The statement is made from the declaration; every
+ * such as a count, or a child table's rows as a JSON list), what a row
+ * lacks, filled in after it is read, its filters (a command-line
+ * option, the SQL condition it adds and how the option's value becomes
+ * bound values) and its order. The statement is made from the declaration; every
  * value is bound. Rows are stepped one at a time, so a list of any
  * length is printed without holding it.
  */
@@ -18,6 +19,7 @@
 
 #include "buf.h"
 #include "db.h"
+#include "record.h"
 #include "rtype.h"
 
 /* Column flags. */
@@ -31,6 +33,8 @@
 				 * it (a country with its name) */
 #define KZ_RC_JSON	0x40	/* with KZ_RC_DATA: JSON only, not CSV (a
 				 * column the CSV's importer does not read) */
+#define KZ_RC_CSV	0x80	/* with KZ_RC_DATA: CSV only, not JSON (a
+				 * value JSON writes in its own column) */
 
 struct kz_rlist_col {
 	/* A field of the list's table, by its name: its value, kind, CSV
@@ -40,8 +44,12 @@ struct kz_rlist_col {
 	 * its key in CSV and JSON. */
 	const char *expr;
 	const char *key;	/* also renames a field's column */
-	const char *head;	/* N_(): the table's column title */
+	const char *head;	/* N_() or NC_(): the table's column title */
 	unsigned flags;		/* KZ_RC_* */
+	/* Or a child list, in JSON only: its SQL, binding the row's id at
+	 * ?1; JSON writes its rows as an array of objects keyed by the
+	 * statement's column names, whole numbers as numbers. */
+	const char *child;
 };
 
 #define KZ_RLIST_BINDS 8
@@ -101,6 +109,12 @@ struct kz_rlist {
 	/* The table's message when nothing matches: N_(). */
 	const char *none;
 	int width;			/* a cell's widest in the table; 0: 30 */
+	/* What a row does not hold, filled in after it is read (an
+	 * edition's series code and counts); NULL for nothing. */
+	int (*fill)(struct kz_db *db, void *rec, struct kz_err *err);
+	/* Frees a row's record with what fill made; NULL: the table's
+	 * kz_rtype_free. */
+	void (*free)(void *rec);
 };
 
 /* What to list: the filters given (by index of l->filters; NULL where
@@ -144,6 +158,12 @@ struct kz_rlist_cursor {
  * reported under "--option" and nothing is opened. */
 int kz_rlist_open(struct kz_db *db, const struct kz_rlist_query *q,
     struct kz_rlist_cursor *c, struct kz_err *err);
+/* The rows q selects (its window aside) counted by the value of expr,
+ * SQL over the list's FROM (a constant, never from input), in order
+ * (over "key" and "n"). A bad filter value as kz_rlist_open. */
+int kz_rlist_count(struct kz_db *db, const struct kz_rlist_query *q,
+    const char *expr, const char *order, struct kz_counts *out,
+    struct kz_err *err);
 /* The next row: 1, 0 at the end, KZ_ERROR (reported). */
 int kz_rlist_next(struct kz_rlist_cursor *c, struct kz_err *err);
 /* Back to before the first row (a table reads its rows twice: once for
@@ -161,8 +181,8 @@ int kz_rlist_json(const struct kz_rlist_cursor *c, size_t col,
 
 /* The lists the commands print (core/lists.c). */
 extern const struct kz_rlist kz_rlist_specialists, kz_rlist_requests,
-    kz_rlist_dispatches, kz_rlist_series, kz_rlist_participants,
-    kz_rlist_items;
+    kz_rlist_dispatches, kz_rlist_series, kz_rlist_seminars,
+    kz_rlist_participants, kz_rlist_items, kz_rlist_trainees;
 extern const struct kz_rlist *const kz_rlists[];	/* NULL-ended */
 
 #endif

@@ -10,6 +10,7 @@
 #include "date.h"
 #include "i18n.h"
 #include "json.h"
+#include "rlist.h"
 #include "specialist.h"	/* kz_str_set */
 #include "text.h"
 
@@ -27,12 +28,6 @@ const char *
 kz_seminar_status_name(enum kz_seminar_status s)
 {
 	return kz_enum_keyword(&kz_seminar_status_enum, (int)s);
-}
-
-int
-kz_seminar_status_parse(const char *s)
-{
-	return kz_enum_parse(&kz_seminar_status_enum, s);
 }
 
 /* ---- series ---- */
@@ -941,8 +936,7 @@ kz_seminar_resolve(struct kz_db *db, const char *typed, char id[KZ_ID_SIZE],
 	return kz_record_resolve(db, KZ_T_SEMINAR, typed, id, err);
 }
 
-/* The stored columns, then the series' code and the numbers of items
- * and participants (not stored); tail filters and orders. */
+/* The stored columns; tail filters. */
 static int
 seminar_prepare(struct kz_db *db, const char *tail, sqlite3_stmt **st,
     struct kz_err *err)
@@ -951,42 +945,45 @@ seminar_prepare(struct kz_db *db, const char *tail, sqlite3_stmt **st,
 	char *q;
 	int rc;
 
-	if (cols == NULL || (q = sqlite3_mprintf("SELECT %s, (SELECT code "
-	    "FROM seminar_series s WHERE s.id = seminar.series) AS code, "
-	    "(SELECT count(*) FROM programme_item i WHERE i.seminar = "
-	    "seminar.id), (SELECT count(*) FROM participant p WHERE "
-	    "p.seminar = seminar.id) FROM seminar %s", cols, tail)) == NULL)
+	if (cols == NULL || (q = sqlite3_mprintf("SELECT %s FROM seminar %s",
+	    cols, tail)) == NULL)
 		return kz_err_add(err, "", _("out of memory"));
 	rc = sqlite3_prepare_v2(db->sql, q, -1, st, NULL);
 	sqlite3_free(q);
 	return rc == SQLITE_OK ? KZ_OK : kz_db_fail(db, err, "seminar");
 }
 
-static int
-seminar_row(struct kz_db *db, sqlite3_stmt *st, struct kz_seminar *s)
+int
+kz_seminar_fill(struct kz_db *db, void *rec, struct kz_err *err)
 {
-	sqlite3_stmt *pt;
-	int n = kz_seminar_type.sql->ncols;
+	static const char counts[] = "SELECT (SELECT code FROM "
+	    "seminar_series g WHERE g.id = ?1), (SELECT count(*) FROM "
+	    "programme_item i WHERE i.seminar = ?2), (SELECT count(*) FROM "
+	    "participant p WHERE p.seminar = ?2)";
+	static const char parts[] = "SELECT label, count FROM "
+	    "seminar_attendance WHERE seminar = ? ORDER BY position, label";
+	struct kz_seminar *s = rec;
+	sqlite3_stmt *st;
+	int rc = KZ_OK;
 
-	kz_seminar_init(s);
-	if (kz_rtype_row(&kz_seminar_type, st, 0, s))
-		return KZ_ERROR;
-	kz_col_copy(st, n, s->series_code, sizeof s->series_code);
-	s->items = sqlite3_column_int64(st, n + 1);
-	s->participants = sqlite3_column_int64(st, n + 2);
-	if (sqlite3_prepare_v2(db->sql, "SELECT label, count FROM "
-	    "seminar_attendance WHERE seminar = ? ORDER BY position, label", -1,
-	    &pt, NULL) != SQLITE_OK)
-		return KZ_ERROR;
-	sqlite3_bind_text(pt, 1, s->id, -1, SQLITE_STATIC);
-	while (sqlite3_step(pt) == SQLITE_ROW)
-		if (kz_seminar_add_part(s, (const char *)sqlite3_column_text(pt,
-		    0), sqlite3_column_int64(pt, 1))) {
-			sqlite3_finalize(pt);
-			return KZ_ERROR;
-		}
-	sqlite3_finalize(pt);
-	return KZ_OK;
+	if ((st = kz_db_stmt(db, counts)) == NULL)
+		return kz_db_fail(db, err, "seminar");
+	sqlite3_bind_text(st, 1, s->series, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, s->id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		kz_col_copy(st, 0, s->series_code, sizeof s->series_code);
+		s->items = sqlite3_column_int64(st, 1);
+		s->participants = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	if ((st = kz_db_stmt(db, parts)) == NULL)
+		return kz_db_fail(db, err, "seminar");
+	sqlite3_bind_text(st, 1, s->id, -1, SQLITE_STATIC);
+	while (rc == KZ_OK && sqlite3_step(st) == SQLITE_ROW)
+		rc = kz_seminar_add_part(s, (const char *)sqlite3_column_text(
+		    st, 0), sqlite3_column_int64(st, 1));
+	sqlite3_reset(st);
+	return rc == KZ_OK ? KZ_OK : kz_err_add(err, "", _("out of memory"));
 }
 
 int
@@ -1003,8 +1000,9 @@ kz_seminar_get(struct kz_db *db, const char *typed, struct kz_seminar *s,
 	if (seminar_prepare(db, "WHERE id = ?", &st, err))
 		return KZ_ERROR;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		rc = seminar_row(db, st, s);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    (rc = kz_rtype_row(&kz_seminar_type, st, 0, s)) == KZ_OK)
+		rc = kz_seminar_fill(db, s, err);
 	sqlite3_finalize(st);
 	if (rc != KZ_OK) {
 		kz_seminar_free(s);
@@ -1018,46 +1016,47 @@ int
 kz_seminar_list(struct kz_db *db, const struct kz_seminar_query *q,
     struct kz_seminar **out, size_t *n, struct kz_err *err)
 {
-	sqlite3_stmt *st;
+	struct kz_rlist_query rq;
+	struct kz_rlist_cursor c;
 	struct kz_seminar *l = NULL, *g;
-	char series[KZ_ID_SIZE] = "";
+	char series[KZ_ID_SIZE] = "", year[16];
+	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if (q && q->series && *q->series &&
-	    series_resolve(db, q->series, series, err))
+	kz_rlist_query_init(&rq, &kz_rlist_seminars);
+	if (q && q->series && *q->series) {
+		if (series_resolve(db, q->series, series, err))
+			return KZ_ERROR;
+		kz_rlist_set(&rq, "series", series);
+	}
+	if (q && q->year) {
+		snprintf(year, sizeof year, "%d", q->year);
+		kz_rlist_set(&rq, "year", year);
+	}
+	if (q && q->status >= 0)
+		kz_rlist_set(&rq, "status", kz_seminar_status_name(
+		    (enum kz_seminar_status)q->status));
+	if (q && q->text)
+		kz_rlist_set(&rq, "search", q->text);
+	if (kz_rlist_open(db, &rq, &c, err) != KZ_OK)
 		return KZ_ERROR;
-	if (seminar_prepare(db, "WHERE "
-	    "(?1 IS NULL OR series = ?1) AND (?2 = 0 OR year = ?2) AND "
-	    "(?3 IS NULL OR status = ?3) AND (?4 IS NULL OR instr(lower("
-	    "coalesce(title, '') || ' ' || coalesce(theme, '') || ' ' || "
-	    "coalesce(city, '') || ' ' || coalesce(region, '') || ' ' || "
-	    "coalesce(organiser, '') || ' ' || coalesce(co_organisers, '') "
-	    "|| ' ' || coalesce(supporters, '') || ' ' || year || ' ' || "
-	    "coalesce(notes, '')), lower(?4)) > 0) "
-	    "ORDER BY code, year, number, start", &st, err))
-		return KZ_ERROR;
-	kz_bind_text(st, 1, series);
-	sqlite3_bind_int(st, 2, q ? q->year : 0);
-	kz_bind_text(st, 3, q && q->status >= 0 ?
-	    kz_seminar_status_name((enum kz_seminar_status)q->status) : NULL);
-	kz_bind_text(st, 4, q ? q->text : NULL);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if ((g = kz_grow(l, *n, sizeof *g)) == NULL ||
-		    seminar_row(db, st, &g[*n]) != KZ_OK) {
-			if (g) {
-				kz_seminar_free(&g[*n]);
-				l = g;
-			}
-			sqlite3_finalize(st);
-			kz_seminar_list_free(l, *n);
-			*n = 0;
-			return kz_err_add(err, "", _("out of memory"));
+	/* each row's record is taken over, and the cursor's left empty */
+	while ((rc = kz_rlist_next(&c, err)) == 1) {
+		if ((g = kz_grow(l, *n, sizeof *g)) == NULL) {
+			rc = kz_err_add(err, "", _("out of memory"));
+			break;
 		}
 		l = g;
-		(*n)++;
+		memcpy(&l[(*n)++], c.rec, sizeof *l);
+		memset(c.rec, 0, sizeof *l);
 	}
-	sqlite3_finalize(st);
+	kz_rlist_close(&c);
+	if (rc != 0) {
+		kz_seminar_list_free(l, *n);
+		*n = 0;
+		return KZ_ERROR;
+	}
 	*out = l;
 	return KZ_OK;
 }

@@ -56,10 +56,8 @@ struct kz_seminar {
 extern const struct kz_enum kz_seminar_status_enum;
 /* Its labels, for a form's choices made at compile time. */
 extern const char *const kz_seminar_status_labels[];
-/* Thin wrappers over it: the keyword; a keyword or a label parsed, -1
- * if none. */
+/* A thin wrapper over it: the keyword. */
 const char *kz_seminar_status_name(enum kz_seminar_status s);
-int kz_seminar_status_parse(const char *s);
 
 /* ---- series ---- */
 
@@ -137,7 +135,13 @@ struct kz_seminar_query {
 	const char *text;	/* in title, theme, place, organisers */
 };
 
-/* Editions by series, then number and year (oldest first). */
+/* What an edition's row does not hold, read after it: the series'
+ * code, the numbers of programme items and participants, the parts of
+ * the attendance. rec is a struct kz_seminar (a list's fill). */
+int kz_seminar_fill(struct kz_db *db, void *rec, struct kz_err *err);
+
+/* Editions by series, then number and year (oldest first): the list
+ * `seminar list` prints (kz_rlist_seminars). */
 int kz_seminar_list(struct kz_db *db, const struct kz_seminar_query *q,
     struct kz_seminar **out, size_t *n, struct kz_err *err);
 void kz_seminar_list_free(struct kz_seminar *l, size_t n);

@@ -8,6 +8,7 @@
 
 #include "date.h"
 #include "i18n.h"
+#include "rlist.h"
 #include "text.h"
 
 /* ---- enumerations ---- */
@@ -250,69 +251,52 @@ kz_trainee_query_init(struct kz_trainee_query *q)
 	q->programme = -1;
 }
 
-/* The filter every list and count shares; parameters ?1 to ?6. */
-#define TR_WHERE "(?1 = 0 OR year = ?1) AND (?2 IS NULL OR instr(host, ?2) " \
-	"> 0) AND (?3 IS NULL OR instr(coalesce(home_region, '') || ' ' || " \
-	"home_government, ?3) > 0) AND (?4 IS NULL OR status = ?4) AND " \
-	"(?5 IS NULL OR programme = ?5) AND (?6 IS NULL OR instr(lower(" \
-	"coalesce(name, '') || ' ' || coalesce(name_roman, '') || ' ' || " \
-	"home_government || ' ' || coalesce(home_region, '') || ' ' || " \
-	"coalesce(post, '') || ' ' || host || ' ' || coalesce(fields, '') || " \
-	"' ' || coalesce(course, '') || ' ' || year || ' ' || " \
-	"coalesce(notes, '')), lower(?6)) > 0)"
-
-static void
-tr_bind(sqlite3_stmt *st, const struct kz_trainee_query *q)
-{
-	struct kz_trainee_query none;
-
-	if (q == NULL) {
-		kz_trainee_query_init(&none);
-		q = &none;
-	}
-	sqlite3_bind_int(st, 1, q->year);
-	kz_bind_text(st, 2, q->host);
-	kz_bind_text(st, 3, q->region);
-	kz_bind_text(st, 4, q->status >= 0 ?
-	    kz_enum_keyword(&kz_trainee_status_enum, q->status) : NULL);
-	kz_bind_text(st, 5, q->programme >= 0 ?
-	    kz_enum_keyword(&kz_trainee_programme_enum, q->programme) : NULL);
-	kz_bind_text(st, 6, q->text);
-}
-
 int
 kz_trainee_list(struct kz_db *db, const struct kz_trainee_query *q,
     struct kz_trainee **out, size_t *n, struct kz_err *err)
 {
-	const char *cols = kz_rtype_columns(&kz_trainee_type);
-	sqlite3_stmt *st;
+	struct kz_rlist_query rq;
+	struct kz_rlist_cursor c;
 	struct kz_trainee *l = NULL, *g;
-	char sql[2048];
-	int rc = KZ_OK;
+	char year[16];
+	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if (cols == NULL)
-		return kz_err_add(err, "", _("out of memory"));
-	snprintf(sql, sizeof sql, "SELECT %s FROM trainee WHERE " TR_WHERE
-	    " ORDER BY year DESC, host, home_government, start", cols);
-	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
-		return kz_db_fail(db, err, "trainee");
-	tr_bind(st, q);
-	while (rc == KZ_OK && sqlite3_step(st) == SQLITE_ROW) {
+	kz_rlist_query_init(&rq, &kz_rlist_trainees);
+	if (q && q->year) {
+		snprintf(year, sizeof year, "%d", q->year);
+		kz_rlist_set(&rq, "year", year);
+	}
+	if (q && q->host)
+		kz_rlist_set(&rq, "host", q->host);
+	if (q && q->region)
+		kz_rlist_set(&rq, "region", q->region);
+	if (q && q->status >= 0)
+		kz_rlist_set(&rq, "status", kz_enum_keyword(
+		    &kz_trainee_status_enum, q->status));
+	if (q && q->programme >= 0)
+		kz_rlist_set(&rq, "programme", kz_enum_keyword(
+		    &kz_trainee_programme_enum, q->programme));
+	if (q && q->text)
+		kz_rlist_set(&rq, "search", q->text);
+	if (kz_rlist_open(db, &rq, &c, err) != KZ_OK)
+		return KZ_ERROR;
+	/* each row's record is taken over, and the cursor's left empty */
+	while ((rc = kz_rlist_next(&c, err)) == 1) {
 		if ((g = kz_grow(l, *n, sizeof *g)) == NULL) {
-			rc = KZ_ERROR;
+			rc = kz_err_add(err, "", _("out of memory"));
 			break;
 		}
 		l = g;
-		kz_trainee_init(&l[*n]);
-		rc = kz_rtype_row(&kz_trainee_type, st, 0, &l[(*n)++]);
+		memcpy(&l[(*n)++], c.rec, sizeof *l);
+		memset(c.rec, 0, sizeof *l);
 	}
-	sqlite3_finalize(st);
-	if (rc != KZ_OK) {
+	kz_rlist_close(&c);
+	if (rc != 0) {
 		kz_trainee_list_free(l, *n);
 		*n = 0;
-		return kz_err_add(err, "", _("out of memory"));
+		return KZ_ERROR;
 	}
 	*out = l;
 	return KZ_OK;
@@ -348,21 +332,13 @@ kz_trainee_by_parse(const char *s)
 }
 
 int
-kz_trainee_count(struct kz_db *db, const struct kz_trainee_query *q,
+kz_trainee_count(struct kz_db *db, const struct kz_rlist_query *q,
     enum kz_trainee_by by, struct kz_counts *out, struct kz_err *err)
 {
-	sqlite3_stmt *st;
-	char sql[1600];
-
 	memset(out, 0, sizeof *out);
 	if (by < 0 || by >= KZ_TR_BY_COUNT)
 		return kz_err_add(err, "by", _("count by year, host, region, "
 		    "programme or status"));
-	snprintf(sql, sizeof sql, "SELECT %s AS key, count(*) AS n FROM "
-	    "trainee WHERE " TR_WHERE " GROUP BY key ORDER BY %s",
-	    by_keys[by].expr, by_keys[by].order);
-	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
-		return kz_db_fail(db, err, "trainee");
-	tr_bind(st, q);
-	return kz_counts_read(st, out, err);
+	return kz_rlist_count(db, q, by_keys[by].expr, by_keys[by].order, out,
+	    err);
 }

@@ -68,17 +68,21 @@ struct kz_trainee_query {
 };
 
 void kz_trainee_query_init(struct kz_trainee_query *q);
-/* By year (latest first), then host. */
+/* By year (latest first), then host: the list `trainee list` prints
+ * (kz_rlist_trainees). */
 int kz_trainee_list(struct kz_db *db, const struct kz_trainee_query *q,
     struct kz_trainee **out, size_t *n, struct kz_err *err);
 void kz_trainee_list_free(struct kz_trainee *l, size_t n);
 
+struct kz_rlist_query;
+
 enum kz_trainee_by { KZ_TR_BY_YEAR, KZ_TR_BY_HOST, KZ_TR_BY_REGION,
 	KZ_TR_BY_PROGRAMME, KZ_TR_BY_STATUS, KZ_TR_BY_COUNT };
 int kz_trainee_by_parse(const char *s);	/* "year", "host", ... or -1 */
-/* Placements counted by one key, over those the query selects. Years
- * come in order, the rest largest first. */
-int kz_trainee_count(struct kz_db *db, const struct kz_trainee_query *q,
+/* Placements counted by one key, over those q selects (a query of
+ * kz_rlist_trainees: the filters of `trainee list`). Years come in
+ * order, the rest largest first. */
+int kz_trainee_count(struct kz_db *db, const struct kz_rlist_query *q,
     enum kz_trainee_by by, struct kz_counts *out, struct kz_err *err);
 
 #endif

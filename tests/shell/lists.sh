@@ -17,7 +17,8 @@ json_key() { printf '%s' "$out" | python3 -c 'import json,sys; r=json.load(sys.s
 
 # check_list WHAT ARGS...: the list in the three formats agrees on its
 # rows; --limit 2 gives two, --offset 1 starts at the second; --limit
-# and --offset are in --help.
+# and --offset are in --help. A row of the table matches $rowre (an id
+# unless set).
 check_list() {
 	what=$1; shift
 	run $C "$@" --format csv
@@ -30,7 +31,8 @@ check_list() {
 	expect_eq "$(json_rows)" "$all" "$what: JSON has the rows of CSV"
 	run $C "$@"
 	expect_rc 0 "$what table"
-	expect_eq "$(printf '%s\n' "$out" | grep -cE '[A-Z]{2,4}-[0-9A-Z]{4}-[0-9A-Z]{4}')" "$all" \
+	re=${rowre:-'[A-Z]{2,4}-[0-9A-Z]{4}-[0-9A-Z]{4}'}
+	expect_eq "$(printf '%s\n' "$out" | grep -cE "$re")" "$all" \
 		"$what: the table has the rows of CSV"
 	run $C "$@" --format csv --limit 2
 	expect_eq "$(csv_rows)" 2 "$what --limit 2"
@@ -134,5 +136,90 @@ expect_rc 1 "a bad --date"
 expect_in "$err" "kizuna: --date: \"2019-02-30\" is not a date YYYY-MM-DD" "the bad day names its option"
 run $C programme list "$ed" --date 1999-01-01
 expect_in "$err" "no programme items" "a day without items"
+
+# ---- seminar list: a series' history; CSV and JSON as before ----
+rowre='^[a-z-]+/[0-9]+ '
+check_list "seminar list" seminar list
+rowre=
+run $C seminar list --format csv
+expect_eq "$(printf '%s\n' "$out" | head -1 | tr -d '\r')" \
+	"id,series,number,year,title,theme,start,end,city,region,country,organiser,co_organisers,supporters,status,attendance,items,participants" \
+	"seminar list: the CSV's columns"
+expect_in "$out" ',"178: 日方 61, 中方 117",' "the CSV has the attendance with its parts"
+run $C seminar list --format json
+expect_in "$out" '"attendance": 178, "attendance_by": [{"label": "日方", "count": 61}, {"label": "中方", "count": 117}]' \
+	"JSON has the total and its parts as a list"
+expect_in "$(json_key ref)" "cj-seminar/18" "JSON has the edition's reference"
+run $C seminar list
+expect_in "$out" "cj-seminar/18          18  2019  2019-08-21..2019-08-23  福州市 (福建省)" "the table: edition, number, year, dates, place"
+run $C seminar list --series cj-seminar --format json
+expect_rc 0 "seminar list --series"
+expect_eq "$(json_key series | tr ' ' '\n' | sort -u)" "cj-seminar" "--series keeps one series"
+expect_eq "$(json_rows)" 18 "--series by its code"
+run $C seminar list --series nosuch
+expect_rc 1 "an unknown series"
+expect_in "$err" "kizuna: series: no seminar series \"nosuch\"" "the unknown series is named"
+expect_eq "$out" "" "nothing printed for an unknown series"
+run $C seminar list --year 2019 --format json
+expect_eq "$(json_key year | tr ' ' '\n' | sort -u)" "2019" "--year keeps one year"
+run $C seminar list --year 1800
+expect_rc 1 "a year out of range"
+expect_in "$err" "kizuna: --year: \"1800\" is not a whole number from 1900 to 2199" "the bad year names its option"
+run $C seminar list --year 20x9 --format csv
+expect_in "$err" "kizuna: --year: \"20x9\"" "a year not a number names its option"
+expect_eq "$out" "" "nothing printed on a bad year"
+run $C seminar list --status Held --format csv
+expect_rc 0 "--status by its label"
+expect_eq "$(printf '%s\n' "$out" | tail -n +2 | grep -vc ',held,')" 0 "--status keeps one status"
+run $C seminar list --status cancelled
+expect_in "$err" "no seminars found" "a status nothing has"
+run $C seminar list --status asleep
+expect_rc 1 "a bad seminar status"
+expect_in "$err" "kizuna: --status: " "the bad status names its option"
+run $C seminar list --search 福州 --format json
+expect_eq "$(json_rows)" 1 "--search finds the place"
+run $C seminar list --series cj-seminar --year 2019 --status held --search 福州 --format csv --limit 1
+expect_eq "$(csv_rows)" 1 "the filters together"
+
+# ---- trainee list and count: the same filters ----
+check_list "trainee list" trainee list
+run $C trainee list --format csv
+expect_eq "$(printf '%s\n' "$out" | head -1 | tr -d '\r')" \
+	"id,host,home_government,home_region,home_country,name,name_roman,post,fields,year,start,end,programme,course,status,notes,created,updated" \
+	"trainee list: the CSV has import's columns"
+run $C trainee list --format json
+expect_in "$out" '"created_by": ' "JSON has every field"
+run $C trainee list
+expect_in "$out" "ID             YEAR  HOST          HOME          FIELDS" "the table's columns"
+run $C trainee list --year 2019 --format json
+expect_eq "$(json_rows)" 7 "--year"
+run $C trainee list --year 3000
+expect_rc 1 "a trainee year out of range"
+expect_in "$err" "kizuna: --year: \"3000\" is not a whole number from 1900 to 2199" "the bad year names its option"
+run $C trainee list --host 鸟取 --format json
+expect_eq "$(json_key host)" "鸟取县" "--host matches part of the host"
+run $C trainee list --region 吉林 --format json
+expect_eq "$(json_key home_government)" "吉林省" "--region matches part of the home"
+run $C trainee list --search 大连 --format json
+expect_eq "$(json_rows)" 1 "--search"
+run $C trainee list --status Completed --programme lgotp --format csv
+expect_eq "$(csv_rows)" 7 "--status by label, --programme"
+run $C trainee list --programme jica
+expect_in "$err" "no trainee placements found" "a programme nothing has"
+run $C trainee list --status asleep
+expect_rc 1 "a bad trainee status"
+expect_in "$err" "kizuna: --status: " "the bad status names its option"
+run $C trainee list --programme nosuch --format json
+expect_rc 1 "a bad programme"
+expect_in "$err" "kizuna: --programme: " "the bad programme names its option"
+expect_eq "$out" "" "nothing printed on a bad programme"
+run $C trainee count --by host --region 吉林 --format csv
+expect_eq "$(printf '%s\n' "$out" | tail -n +2 | tr -d '\r')" "鸟取县,1" "count takes the list's filters"
+run $C trainee count --programme nosuch
+expect_in "$err" "kizuna: --programme: " "count: the bad programme names its option"
+run $C trainee count --year 1800
+expect_in "$err" "kizuna: --year: \"1800\" is not a whole number" "count: the bad year names its option"
+run $C trainee count --limit 1
+expect_rc 2 "count takes no --limit"
 
 finish

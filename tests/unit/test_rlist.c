@@ -8,7 +8,9 @@
 #include "i18n.h"
 #include "record.h"
 #include "rlist.h"
+#include "seminar.h"
 #include "specialist.h"
+#include "trainee.h"
 
 static bool
 in_lists(const struct kz_rlist *l)
@@ -19,9 +21,10 @@ in_lists(const struct kz_rlist *l)
 	return false;
 }
 
-/* Every column names a field its table stores (or is a made value with
- * its SQL and key); every filter has a condition, an option and, where
- * it names one, a real field; every list's statement prepares. */
+/* Every column names a field its table stores, or one the list's fill
+ * makes (or is a made value with its SQL and key, or a child list in
+ * JSON); every filter has a condition, an option and, where it names
+ * one, a real field; every list's statement prepares. */
 static void
 test_declarations(void **state)
 {
@@ -47,10 +50,16 @@ test_declarations(void **state)
 				if (fd == NULL)
 					fail_msg("%s: column %zu names no field "
 					    "\"%s\"", l->name, i, col->field);
-				if (fd->column == NULL || fd->kind == KZ_RK_LIST)
+				if ((fd->column == NULL || fd->kind ==
+				    KZ_RK_LIST) && l->fill == NULL)
 					fail_msg("%s: field \"%s\" is not stored",
 					    l->name, col->field);
 				assert_null(col->expr);
+				assert_null(col->child);
+			} else if (col->child) {
+				assert_null(col->expr);
+				assert_non_null(col->key);
+				assert_true(col->flags & KZ_RC_JSON);
 			} else {
 				assert_non_null(col->expr);
 				assert_non_null(col->key);
@@ -61,6 +70,9 @@ test_declarations(void **state)
 			assert_true(col->flags & KZ_RC_BOTH);
 			if (col->flags & KZ_RC_JSON)	/* JSON only: data */
 				assert_true(col->flags & KZ_RC_DATA);
+			if (col->flags & KZ_RC_CSV)	/* CSV only: data */
+				assert_true((col->flags & (KZ_RC_DATA |
+				    KZ_RC_JSON)) == KZ_RC_DATA);
 		}
 		for (const struct kz_rlist_filter *fl = l->filters; fl &&
 		    fl->where; fl++, nf++) {
@@ -90,6 +102,8 @@ test_declarations(void **state)
 	assert_ptr_equal(kz_rlist_filter(&kz_rlist_items, "id"),
 	    &kz_rlist_items.filters[0]);
 	assert_non_null(kz_rlist_items.parent);
+	assert_true(in_lists(&kz_rlist_seminars));
+	assert_true(in_lists(&kz_rlist_trainees));
 }
 
 static void
@@ -221,6 +235,249 @@ test_window(void **state)
 	assert_int_equal(names(f, &q, got, sizeof got), 0);
 }
 
+/* The text of the current row's first column with key in the table or
+ * CSV (not JSON's only). */
+static char *
+text_of(const struct kz_rlist_cursor *c, const char *key)
+{
+	for (size_t i = 0; i < c->l->ncols; i++)
+		if (strcmp(kz_rlist_key(c->l, i), key) == 0 &&
+		    (c->l->cols[i].flags & (KZ_RC_JSON | KZ_RC_TABLE)) !=
+		    KZ_RC_JSON)
+			return kz_rlist_text(c, i);
+	fail_msg("%s: no column %s", c->l->name, key);
+	return NULL;
+}
+
+/* The current row's JSON value of the column with key (JSON's, not
+ * CSV's only), into out. */
+static void
+json_of(const struct kz_rlist_cursor *c, const char *key, char *out,
+    size_t size)
+{
+	struct kz_buf b = { 0 };
+
+	for (size_t i = 0; i < c->l->ncols; i++)
+		if (strcmp(kz_rlist_key(c->l, i), key) == 0 &&
+		    (c->l->cols[i].flags & KZ_RC_DATA) &&
+		    !(c->l->cols[i].flags & KZ_RC_CSV)) {
+			assert_int_equal(kz_rlist_json(c, i, &b), KZ_OK);
+			snprintf(out, size, "%s", kz_buf_str(&b));
+			kz_buf_free(&b);
+			return;
+		}
+	fail_msg("%s: no JSON column %s", c->l->name, key);
+}
+
+/* Rows q lists; a bad value reported under where (NULL: none). */
+static int
+rows(struct unit_fixture *f, const struct kz_rlist_query *q,
+    const char *where)
+{
+	struct kz_rlist_cursor c;
+	struct kz_err err = { 0 };
+	int n = 0, rc;
+
+	if (kz_rlist_open(f->db, q, &c, &err) != KZ_OK) {
+		if (where == NULL || kz_err_for(&err, where) == NULL)
+			fail_msg("%s: %s", err.item[0].where, err.item[0].msg);
+		return -1;
+	}
+	assert_null(where);
+	while ((rc = kz_rlist_next(&c, &err)) == 1)
+		n++;
+	assert_int_equal(rc, 0);
+	kz_rlist_close(&c);
+	return n;
+}
+
+/* An edition: what its row lacks filled in (series code, counts,
+ * attendance and its parts), the parts as a child list in JSON; each
+ * filter binds its value. */
+static void
+test_seminars(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_rlist_query q;
+	struct kz_rlist_cursor c;
+	struct kz_err err = { 0 };
+	struct kz_seminar e;
+	char series[KZ_ID_SIZE], ed[KZ_ID_SIZE], js[256], *t;
+
+	unit_edition(f->db, series, ed);
+	assert_int_equal(kz_seminar_get(f->db, ed, &e, &err), KZ_OK);
+	assert_int_equal(kz_seminar_parse_attendance(&e, "178: Japanese 61, "
+	    "Chinese 117", &err), KZ_OK);
+	if (kz_seminar_update(f->db, &e, &err) != KZ_OK)
+		fail_msg("%s", err.item[0].msg);
+	kz_seminar_free(&e);
+
+	kz_rlist_query_init(&q, &kz_rlist_seminars);
+	assert_int_equal(kz_rlist_open(f->db, &q, &c, &err), KZ_OK);
+	assert_int_equal(kz_rlist_next(&c, &err), 1);
+	assert_string_equal(t = text_of(&c, "ref"), "cj/18");
+	free(t);
+	assert_string_equal(t = text_of(&c, "series"), "cj");
+	free(t);
+	assert_string_equal(t = text_of(&c, "attendance"),
+	    "178: Japanese 61, Chinese 117");
+	free(t);
+	assert_string_equal(t = text_of(&c, "dates"), "2019-08-21..2019-08-23");
+	free(t);
+	assert_string_equal(t = text_of(&c, "place"), "福州市");
+	free(t);
+	json_of(&c, "attendance", js, sizeof js);
+	assert_string_equal(js, "178");
+	json_of(&c, "attendance_by", js, sizeof js);
+	assert_string_equal(js, "[{\"label\": \"Japanese\", \"count\": 61}, "
+	    "{\"label\": \"Chinese\", \"count\": 117}]");
+	json_of(&c, "items", js, sizeof js);
+	assert_string_equal(js, "0");
+	assert_int_equal(kz_rlist_next(&c, &err), 0);
+	kz_rlist_close(&c);
+
+	/* each filter, bound: not written into the SQL */
+	kz_rlist_set(&q, "series", series);
+	kz_rlist_set(&q, "year", "2019");
+	kz_rlist_set(&q, "status", "planned");
+	kz_rlist_set(&q, "search", "福州");
+	assert_int_equal(rows(f, &q, NULL), 1);
+	assert_int_equal(kz_rlist_open(f->db, &q, &c, &err), KZ_OK);
+	assert_null(strstr(c.sql, "2019"));
+	assert_null(strstr(c.sql, "福州"));
+	assert_int_equal(sqlite3_bind_parameter_count(c.st), 4 + 2);
+	kz_rlist_close(&c);
+	kz_rlist_set(&q, "year", "2018");
+	assert_int_equal(rows(f, &q, NULL), 0);
+	kz_rlist_set(&q, "year", "2019");
+	kz_rlist_set(&q, "status", "held");
+	assert_int_equal(rows(f, &q, NULL), 0);
+	kz_rlist_set(&q, "status", "planned");
+	kz_rlist_set(&q, "search", "上海");
+	assert_int_equal(rows(f, &q, NULL), 0);
+	kz_rlist_set(&q, "search", NULL);
+	kz_rlist_set(&q, "series", "KZ-0000-0000");
+	assert_int_equal(rows(f, &q, NULL), 0);
+
+	/* bad values, under the option */
+	kz_rlist_query_init(&q, &kz_rlist_seminars);
+	kz_rlist_set(&q, "year", "1800");
+	assert_int_equal(rows(f, &q, "--year"), -1);
+	kz_rlist_set(&q, "year", "20x9");
+	assert_int_equal(rows(f, &q, "--year"), -1);
+	kz_rlist_set(&q, "year", NULL);
+	kz_rlist_set(&q, "status", "asleep");
+	assert_int_equal(rows(f, &q, "--status"), -1);
+
+	/* the screen's list is the same list */
+	{
+		struct kz_seminar_query sq = { "cj", 2019, -1, NULL };
+		struct kz_seminar *l;
+		size_t n;
+
+		assert_int_equal(kz_seminar_list(f->db, &sq, &l, &n, &err),
+		    KZ_OK);
+		assert_int_equal(n, 1);
+		assert_string_equal(l[0].series_code, "cj");
+		assert_int_equal(l[0].nparts, 2);
+		kz_seminar_list_free(l, n);
+	}
+}
+
+static void
+trainee(struct unit_fixture *f, const char *host, const char *home,
+    int year, enum kz_trainee_programme p, enum kz_trainee_status st)
+{
+	struct kz_trainee t;
+	struct kz_err err = { 0 };
+
+	kz_trainee_init(&t);
+	kz_str_set(&t.host, host);
+	kz_str_set(&t.home_government, home);
+	t.year = year;
+	t.programme = p;
+	t.status = st;
+	if (kz_trainee_insert(f->db, &t, &err) != KZ_OK)
+		fail_msg("%s", err.item[0].msg);
+	kz_trainee_free(&t);
+}
+
+/* Placements: each filter of the list, and `trainee count` over the
+ * same filters. */
+static void
+test_trainees(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_rlist_query q;
+	struct kz_counts k;
+	struct kz_err err = { 0 };
+	struct kz_trainee_query tq;
+	struct kz_trainee *l;
+	size_t n;
+
+	trainee(f, "鳥取県", "吉林省", 2019, KZ_TRP_LGOTP, KZ_TR_COMPLETED);
+	trainee(f, "長崎県長崎市", "広東省中山市", 2019, KZ_TRP_JICA,
+	    KZ_TR_COMPLETED);
+	trainee(f, "鳥取県", "遼寧省大連市", 2020, KZ_TRP_LGOTP, KZ_TR_ONGOING);
+
+	kz_rlist_query_init(&q, &kz_rlist_trainees);
+	assert_int_equal(rows(f, &q, NULL), 3);
+	kz_rlist_set(&q, "year", "2019");
+	assert_int_equal(rows(f, &q, NULL), 2);
+	kz_rlist_set(&q, "host", "鳥取");
+	assert_int_equal(rows(f, &q, NULL), 1);
+	kz_rlist_set(&q, "year", NULL);
+	assert_int_equal(rows(f, &q, NULL), 2);
+	kz_rlist_set(&q, "region", "大連");
+	assert_int_equal(rows(f, &q, NULL), 1);
+	kz_rlist_query_init(&q, &kz_rlist_trainees);
+	kz_rlist_set(&q, "status", "completed");
+	assert_int_equal(rows(f, &q, NULL), 2);
+	kz_rlist_set(&q, "programme", "jica");
+	assert_int_equal(rows(f, &q, NULL), 1);
+	kz_rlist_query_init(&q, &kz_rlist_trainees);
+	kz_rlist_set(&q, "search", "中山");
+	assert_int_equal(rows(f, &q, NULL), 1);
+
+	/* bad values, under the option */
+	kz_rlist_query_init(&q, &kz_rlist_trainees);
+	kz_rlist_set(&q, "year", "3000");
+	assert_int_equal(rows(f, &q, "--year"), -1);
+	kz_rlist_set(&q, "year", NULL);
+	kz_rlist_set(&q, "programme", "nosuch");
+	assert_int_equal(rows(f, &q, "--programme"), -1);
+
+	/* count: by a key, over the list's filters */
+	kz_rlist_query_init(&q, &kz_rlist_trainees);
+	assert_int_equal(kz_trainee_count(f->db, &q, KZ_TR_BY_YEAR, &k, &err),
+	    KZ_OK);
+	assert_int_equal(k.n, 2);
+	assert_string_equal(k.c[0].key, "2019");
+	assert_int_equal(k.c[0].n, 2);
+	assert_int_equal(k.total, 3);
+	kz_counts_free(&k);
+	kz_rlist_set(&q, "programme", "lgotp");
+	assert_int_equal(kz_trainee_count(f->db, &q, KZ_TR_BY_HOST, &k, &err),
+	    KZ_OK);
+	assert_int_equal(k.n, 1);
+	assert_string_equal(k.c[0].key, "鳥取県");
+	assert_int_equal(k.c[0].n, 2);
+	kz_counts_free(&k);
+	kz_rlist_set(&q, "status", "asleep");
+	assert_int_equal(kz_trainee_count(f->db, &q, KZ_TR_BY_HOST, &k, &err),
+	    KZ_ERROR);
+	assert_non_null(kz_err_for(&err, "--status"));
+	kz_err_clear(&err);
+
+	/* the screen's list is the same list */
+	kz_trainee_query_init(&tq);
+	tq.text = "大連";
+	assert_int_equal(kz_trainee_list(f->db, &tq, &l, &n, &err), KZ_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(l[0].home_government, "遼寧省大連市");
+	kz_trainee_list_free(l, n);
+}
+
 int
 main(void)
 {
@@ -230,6 +487,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_filters,
 		    unit_setup, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_window,
+		    unit_setup, unit_teardown),
+		cmocka_unit_test_setup_teardown(test_seminars,
+		    unit_setup, unit_teardown),
+		cmocka_unit_test_setup_teardown(test_trainees,
 		    unit_setup, unit_teardown),
 	};
 

@@ -253,10 +253,10 @@ test_seminar_status(void **state)
 	(void)state;
 	assert_int_equal(kz_enum_count(&kz_seminar_status_enum),
 	    KZ_SEM_STATUS_COUNT);
-	assert_int_equal(kz_seminar_status_parse("held"), KZ_SEM_HELD);
-	assert_int_equal(kz_seminar_status_parse("Cancelled"),
+	assert_int_equal(kz_enum_parse(&kz_seminar_status_enum, "held"), KZ_SEM_HELD);
+	assert_int_equal(kz_enum_parse(&kz_seminar_status_enum, "Cancelled"),
 	    KZ_SEM_CANCELLED);
-	assert_int_equal(kz_seminar_status_parse("postponed"), -1);
+	assert_int_equal(kz_enum_parse(&kz_seminar_status_enum, "postponed"), -1);
 	assert_string_equal(kz_seminar_status_name(KZ_SEM_CONFIRMED),
 	    "confirmed");
 	assert_ptr_equal(kz_seminar_status_enum.labels,

@@ -14,6 +14,7 @@
 #include "ical.h"
 #include "participant.h"
 #include "programme.h"
+#include "rlist.h"
 #include "seminar.h"
 #include "seminar_transfer.h"
 #include "specialist.h"
@@ -635,6 +636,7 @@ test_trainees(void **state)
 	struct unit_fixture *f = *state;
 	struct kz_trainee t;
 	struct kz_trainee_query q;
+	struct kz_rlist_query rq;
 	struct kz_counts c;
 	struct kz_err err = { 0 };
 	const char *hosts[] = { "岩手县", "大分县", "岩手县" };
@@ -648,15 +650,15 @@ test_trainees(void **state)
 		assert_int_equal(kz_trainee_insert(f->db, &t, &err), KZ_OK);
 		kz_trainee_free(&t);
 	}
-	kz_trainee_query_init(&q);
-	assert_int_equal(kz_trainee_count(f->db, &q, KZ_TR_BY_HOST, &c, &err),
+	kz_rlist_query_init(&rq, &kz_rlist_trainees);
+	assert_int_equal(kz_trainee_count(f->db, &rq, KZ_TR_BY_HOST, &c, &err),
 	    KZ_OK);
 	assert_string_equal(c.c[0].key, "岩手县");
 	assert_int_equal(c.c[0].n, 2);
 	kz_counts_free(&c);
-	q.year = 2019;
-	assert_int_equal(kz_trainee_count(f->db, &q, KZ_TR_BY_REGION, &c, &err),
-	    KZ_OK);
+	kz_rlist_set(&rq, "year", "2019");
+	assert_int_equal(kz_trainee_count(f->db, &rq, KZ_TR_BY_REGION, &c,
+	    &err), KZ_OK);
 	assert_int_equal(c.n, 1);
 	assert_string_equal(c.c[0].key, "湖北省");
 	kz_counts_free(&c);
@@ -699,7 +701,7 @@ test_demo(void **state)
 	struct kz_seminar_query q = { "cj-seminar", 0, -1, NULL };
 	struct kz_seminar *l, s;
 	struct kz_counts c;
-	struct kz_trainee_query tq;
+	struct kz_rlist_query tq;
 	struct timespec t0, t1;
 	size_t n;
 
@@ -726,8 +728,8 @@ test_demo(void **state)
 	assert_int_equal(c.n, 9);
 	kz_counts_free(&c);
 	kz_seminar_free(&s);
-	kz_trainee_query_init(&tq);
-	tq.year = 2019;
+	kz_rlist_query_init(&tq, &kz_rlist_trainees);
+	kz_rlist_set(&tq, "year", "2019");
 	assert_int_equal(kz_trainee_count(f->db, &tq, KZ_TR_BY_YEAR, &c, &err),
 	    KZ_OK);
 	assert_int_equal(c.total, 7);

@@ -33,6 +33,8 @@ struct cli_opt cli_request_filters[CLI_LIST_OPTS];
 struct cli_opt cli_dispatch_filters[CLI_LIST_OPTS];
 struct cli_opt cli_participant_filters[CLI_LIST_OPTS];
 struct cli_opt cli_item_filters[CLI_LIST_OPTS];
+struct cli_opt cli_seminar_filters[CLI_LIST_OPTS];
+struct cli_opt cli_trainee_filters[CLI_LIST_OPTS];
 
 static void
 fill(struct cli_opt *out, const struct kz_rlist *l)
@@ -60,6 +62,8 @@ cli_list_options(void)
 	fill(cli_dispatch_filters, &kz_rlist_dispatches);
 	fill(cli_participant_filters, &kz_rlist_participants);
 	fill(cli_item_filters, &kz_rlist_items);
+	fill(cli_seminar_filters, &kz_rlist_seminars);
+	fill(cli_trainee_filters, &kz_rlist_trainees);
 }
 
 /* --limit or --offset: a whole number of rows, 0 or more. */
@@ -158,7 +162,8 @@ print_json(struct kz_rlist_cursor *cur, bool personal, struct kz_err *err)
 
 		kz_buf_puts(&b, n++ ? ",\n  {" : "  {");
 		for (size_t i = 0; i < l->ncols; i++) {
-			if (!shown_col(l, i, KZ_RC_DATA, personal))
+			if (!shown_col(l, i, KZ_RC_DATA, personal) ||
+			    (l->cols[i].flags & KZ_RC_CSV))
 				continue;
 			kz_buf_puts(&b, first ? "" : ", ");
 			first = false;
@@ -242,13 +247,8 @@ print_table(struct kz_rlist_cursor *cur, bool personal, long long *rows,
 }
 
 int
-cli_list(struct cli *c, const struct cli_args *a, struct kz_rlist_query *q,
-    bool personal)
+cli_list_query(const struct cli_args *a, struct kz_rlist_query *q)
 {
-	struct kz_rlist_cursor cur;
-	struct kz_err err = { 0 };
-	int rc;
-
 	for (int i = 0; i < a->nopt; i++) {
 		const struct cli_opt *o = a->opt[i].opt;
 		const char *v = a->opt[i].value;
@@ -262,6 +262,19 @@ cli_list(struct cli *c, const struct cli_args *a, struct kz_rlist_query *q,
 		    KZ_RLIST_FILTERS)
 			q->value[o->key - CLI_K_FILTER] = v;
 	}
+	return 0;
+}
+
+int
+cli_list(struct cli *c, const struct cli_args *a, struct kz_rlist_query *q,
+    bool personal)
+{
+	struct kz_rlist_cursor cur;
+	struct kz_err err = { 0 };
+	int rc;
+
+	if (cli_list_query(a, q))
+		return 1;
 	if (kz_rlist_open(c->db, q, &cur, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	if (c->format == FMT_CSV)

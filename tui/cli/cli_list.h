@@ -17,8 +17,14 @@ extern struct cli_opt cli_request_filters[CLI_LIST_OPTS];
 extern struct cli_opt cli_dispatch_filters[CLI_LIST_OPTS];
 extern struct cli_opt cli_participant_filters[CLI_LIST_OPTS];
 extern struct cli_opt cli_item_filters[CLI_LIST_OPTS];
+extern struct cli_opt cli_seminar_filters[CLI_LIST_OPTS];
+extern struct cli_opt cli_trainee_filters[CLI_LIST_OPTS];
 
 void cli_list_options(void);
+
+/* The filters, --limit and --offset given in a, into q; 0, or 1 on a
+ * bad --limit or --offset (reported). */
+int cli_list_query(const struct cli_args *a, struct kz_rlist_query *q);
 
 /* Print the list q names in c->format: the filters, --limit and
  * --offset given in a are applied to q first. Columns marked personal

@@ -16,7 +16,6 @@
 #include "seminar.h"
 #include "record.h"
 #include "specialist.h"	/* kz_str_set */
-#include "text.h"
 
 /* ---- shared ---- */
 
@@ -54,21 +53,7 @@ cli_sem_warnings(const struct kz_err *warn)
 		    warn->item[i].msg);
 }
 
-void
-cli_sem_period(const char *start, const char *end, char *out, size_t size)
-{
-	if (!start || !*start)
-		snprintf(out, size, "%s", "");
-	else if (!end || !*end || strcmp(start, end) == 0)
-		snprintf(out, size, "%s", start);
-	else
-		snprintf(out, size, "%s..%s", start, end);
-}
-
 /* ---- series ---- */
-
-/* the filters of seminar list */
-enum { O_SERIES = 1, O_YEAR, O_STATUS, O_SEARCH };
 
 /* Made from the series' table (core/seminar.c) by cli_record_options. */
 struct cli_opt cli_series_opts[KZ_CLI_RECORD_OPTS];
@@ -164,18 +149,6 @@ cli_series_rm(struct cli *c, const struct cli_args *a)
 /* Made from the edition's table (core/seminar.c) by cli_record_options. */
 struct cli_opt cli_seminar_opts[KZ_CLI_RECORD_OPTS];
 
-const struct cli_opt cli_seminar_filters[] = {
-	{ .name = "series", .arg = "SERIES", .key = O_SERIES,
-	  .help = N_("of this series") },
-	{ .name = "year", .arg = "YEAR", .key = O_YEAR,
-	  .help = N_("held in this year") },
-	{ .name = "status", .arg = "planned|confirmed|held|cancelled",
-	  .key = O_STATUS, .help = N_("in this status") },
-	{ .name = "search", .arg = "TEXT", .key = O_SEARCH,
-	  .help = N_("with this text in the title, theme or place") },
-	{ 0 },
-};
-
 /* The options given into s, in their order; 0 or 1 (reported). */
 static int
 sem_apply(const struct cli_args *a, struct kz_seminar *s)
@@ -188,130 +161,6 @@ sem_apply(const struct cli_args *a, struct kz_seminar *s)
 			    a->opt[i].opt->name, a->opt[i].value, &err);
 	cli_record_if_updated(a, &kz_seminar_type, s, &err);
 	return err.n ? cli_fail_err(&err) : 0;
-}
-
-static void
-sem_place(const struct kz_seminar *s, char *out, size_t size)
-{
-	kz_seminar_place(s, out, size);
-}
-
-static void
-sem_json(const struct kz_seminar *s, const char *indent)
-{
-	char ref[96];
-	char *att = kz_seminar_format_attendance(s);
-
-	kz_seminar_label(s, ref, sizeof ref);
-	printf("%s{\"id\": ", indent);
-	out_json_str(stdout, s->id);
-	fputs(", \"ref\": ", stdout);
-	out_json_str(stdout, ref);
-	fputs(", \"series\": ", stdout);
-	out_json_str(stdout, s->series_code);
-	if (s->number > 0)
-		printf(", \"number\": %d", s->number);
-	else
-		fputs(", \"number\": null", stdout);
-	printf(", \"year\": %d, \"title\": ", s->year);
-	out_json_str(stdout, s->title);
-	fputs(", \"theme\": ", stdout);
-	out_json_str(stdout, s->theme);
-	fputs(", \"start\": ", stdout);
-	out_json_str(stdout, s->start[0] ? s->start : NULL);
-	fputs(", \"end\": ", stdout);
-	out_json_str(stdout, s->end[0] ? s->end : NULL);
-	fputs(", \"city\": ", stdout);
-	out_json_str(stdout, s->city);
-	fputs(", \"region\": ", stdout);
-	out_json_str(stdout, s->region);
-	fputs(", \"country\": ", stdout);
-	out_json_str(stdout, s->country[0] ? s->country : NULL);
-	fputs(", \"organiser\": ", stdout);
-	out_json_str(stdout, s->organiser);
-	fputs(", \"co_organisers\": ", stdout);
-	out_json_str(stdout, s->co_organisers);
-	fputs(", \"supporters\": ", stdout);
-	out_json_str(stdout, s->supporters);
-	printf(", \"status\": \"%s\", \"attendance\": ",
-	    kz_seminar_status_name(s->status));
-	if (s->attendance >= 0)
-		printf("%ld", s->attendance);
-	else
-		fputs("null", stdout);
-	fputs(", \"attendance_by\": [", stdout);
-	for (size_t i = 0; i < s->nparts; i++) {
-		printf("%s{\"label\": ", i ? ", " : "");
-		out_json_str(stdout, s->parts[i].label);
-		printf(", \"count\": %ld}", s->parts[i].count);
-	}
-	printf("], \"items\": %ld, \"participants\": %ld, \"notes\": ",
-	    s->items, s->participants);
-	out_json_str(stdout, s->notes);
-	fputs("}", stdout);
-	free(att);
-}
-
-static void
-sem_print_list(struct cli *c, const struct kz_seminar *l, size_t n)
-{
-	char ref[96], num[16], year[16], place[300], period[32], items[24];
-
-	if (c->format == FMT_JSON) {
-		puts("[");
-		for (size_t i = 0; i < n; i++) {
-			sem_json(&l[i], "  ");
-			puts(i + 1 < n ? "," : "");
-		}
-		puts("]");
-		return;
-	}
-	if (c->format == FMT_CSV) {
-		static const char *const head[] = { "id", "series", "number",
-		    "year", "title", "theme", "start", "end", "city", "region",
-		    "country", "organiser", "co_organisers", "supporters",
-		    "status", "attendance", "items", "participants" };
-		out_csv_row(stdout, 18, head);
-		for (size_t i = 0; i < n; i++) {
-			const struct kz_seminar *s = &l[i];
-			char *att = kz_seminar_format_attendance(s);
-			char parts[24];
-
-			snprintf(num, sizeof num, "%d", s->number);
-			snprintf(year, sizeof year, "%d", s->year);
-			snprintf(items, sizeof items, "%ld", s->items);
-			snprintf(parts, sizeof parts, "%ld", s->participants);
-			const char *v[] = { s->id, s->series_code, s->number ?
-			    num : "", year, s->title, s->theme, s->start, s->end,
-			    s->city, s->region, s->country, s->organiser,
-			    s->co_organisers, s->supporters,
-			    kz_seminar_status_name(s->status), att, items, parts };
-			out_csv_row(stdout, 18, v);
-			free(att);
-		}
-		return;
-	}
-	/* the history table of seed 001: edition, year, place, theme */
-	const char *head[] = { _("EDITION"), _("NO"), _("YEAR"), _("DATES"),
-	    _("PLACE"), _("STATUS"), _("THEME") };
-	struct out_table t;
-
-	out_table_init(&t, 7, head);
-	for (size_t i = 0; i < n; i++) {
-		const struct kz_seminar *s = &l[i];
-
-		kz_seminar_label(s, ref, sizeof ref);
-		snprintf(num, sizeof num, "%d", s->number);
-		snprintf(year, sizeof year, "%d", s->year);
-		sem_place(s, place, sizeof place);
-		cli_sem_period(s->start, s->end, period, sizeof period);
-		const char *v[] = { ref, s->number ? num : "", year, period,
-		    place, kz_enum_label(&kz_seminar_status_enum, (int)s->status),
-		    s->theme ? s->theme : s->title };
-		out_table_row(&t, v);
-	}
-	out_table_print(stdout, &t, 44);
-	out_table_free(&t);
 }
 
 /* The edition from its table; as a table of lines, then who takes part
@@ -376,40 +225,10 @@ cli_seminar_add(struct cli *c, const struct cli_args *a)
 int
 cli_seminar_list(struct cli *c, const struct cli_args *a)
 {
-	struct kz_seminar_query q = { NULL, 0, -1, NULL };
-	struct kz_seminar *l;
-	struct kz_err err = { 0 };
-	size_t n;
+	struct kz_rlist_query q;
 
-	for (int i = 0; i < a->nopt; i++) {
-		const char *val = a->opt[i].value;
-
-		switch (a->opt[i].opt->key) {
-		case O_SERIES: q.series = val; break;
-		case O_YEAR:
-			if (!cli_dsp_int("--year", val, 1900, 2199, &q.year))
-				return 1;
-			break;
-		case O_STATUS:
-			if ((q.status = kz_seminar_status_parse(val)) < 0) {
-				char list[128];
-				kz_enum_list(&kz_seminar_status_enum, list,
-				    sizeof list);
-				return cli_fail(_("--status: \"%s\" is not %s"),
-				    val, list);
-			}
-			break;
-		case O_SEARCH: q.text = val; break;
-		}
-	}
-	if (kz_seminar_list(c->db, &q, &l, &n, &err) != KZ_OK)
-		return cli_fail_err(&err);
-	if (n == 0 && c->format == FMT_TABLE)
-		fputs(_("no seminars found\n"), stderr);
-	else
-		sem_print_list(c, l, n);
-	kz_seminar_list_free(l, n);
-	return 0;
+	kz_rlist_query_init(&q, &kz_rlist_seminars);
+	return cli_list(c, a, &q, false);
 }
 
 int

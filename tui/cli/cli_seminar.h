@@ -20,7 +20,6 @@ int cli_seminar_edit(struct cli *c, const struct cli_args *a);
 int cli_seminar_rm(struct cli *c, const struct cli_args *a);
 int cli_series_ask(struct cli *c, const char *id, char *q, size_t size);
 int cli_seminar_ask(struct cli *c, const char *id, char *q, size_t size);
-extern const struct cli_opt cli_seminar_filters[];
 
 /* tui/cli_programme.c: programme items, their import and export */
 int cli_programme_add(struct cli *c, const struct cli_args *a);
@@ -54,8 +53,7 @@ int cli_trainee_edit(struct cli *c, const struct cli_args *a);
 int cli_trainee_rm(struct cli *c, const struct cli_args *a);
 int cli_trainee_count(struct cli *c, const struct cli_args *a);
 int cli_trainee_ask(struct cli *c, const char *id, char *q, size_t size);
-extern const struct cli_opt cli_trainee_filters[],
-    cli_trainee_count_opts[];
+extern const struct cli_opt cli_trainee_count_opts[];
 
 /* ---- shared by these commands (tui/cli_seminar.c) ---- */
 
@@ -67,8 +65,5 @@ int cli_sem_import_done(const struct kz_import_report *rep, int rc,
     const struct kz_err *err);
 /* Warnings of a write that went ahead. */
 void cli_sem_warnings(const struct kz_err *warn);
-/* "2019-08-21..2019-08-23" or "" */
-void cli_sem_period(const char *start, const char *end, char *out,
-    size_t size);
 
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli_casework.h"
+#include "cli_list.h"
 #include "cli_record.h"
 #include "record.h"
 #include "cli_seminar.h"
@@ -12,30 +13,12 @@
 #include "text.h"
 #include "trainee.h"
 
-/* The filters of list and count. The options of add and edit come from
- * the placement's table (core/trainee.c), made by cli_record_options. */
-enum { O_HOST = 1, O_REGION, O_YEAR, O_STATUS, O_PROGRAMME, O_SEARCH, O_BY };
-
-#define PROGRAMMES	"lgotp|jica|other"
-#define STATUSES	"planned|ongoing|completed|withdrawn"
+/* The options of add and edit come from the placement's table
+ * (core/trainee.c), made by cli_record_options; the filters of list and
+ * count from the list's (core/lists.c), made by cli_list_options. */
+enum { O_BY = 1 };
 
 struct cli_opt cli_trainee_opts[KZ_CLI_RECORD_OPTS];
-
-const struct cli_opt cli_trainee_filters[] = {
-	{ .name = "year", .arg = "YEAR", .key = O_YEAR,
-	  .help = N_("of this programme year") },
-	{ .name = "host", .arg = "TEXT", .key = O_HOST,
-	  .help = N_("hosted by a government matching this") },
-	{ .name = "region", .arg = "TEXT", .key = O_REGION,
-	  .help = N_("from a home region matching this") },
-	{ .name = "status", .arg = STATUSES, .key = O_STATUS,
-	  .help = N_("in this status") },
-	{ .name = "programme", .arg = PROGRAMMES, .key = O_PROGRAMME,
-	  .help = N_("in this programme") },
-	{ .name = "search", .arg = "TEXT", .key = O_SEARCH,
-	  .help = N_("with this text in names, governments or fields") },
-	{ 0 },
-};
 
 const struct cli_opt cli_trainee_count_opts[] = {
 	{ .name = "by", .arg = "year|host|region|programme|status",
@@ -55,64 +38,6 @@ tr_apply(const struct cli_args *a, struct kz_trainee *t)
 			    a->opt[i].opt->name, a->opt[i].value, &err);
 	cli_record_if_updated(a, &kz_trainee_type, t, &err);
 	return err.n ? cli_fail_err(&err) : 0;
-}
-
-static const char *
-shown_name(const struct kz_trainee *t)
-{
-	return t->name ? t->name : t->name_roman ? t->name_roman : "";
-}
-
-/* The placements of a list: a table, or every field as the table of
- * fields has them in CSV or JSON, as `trainee show` gives one. */
-static void
-tr_print(struct cli *c, const struct kz_trainee *l, size_t n)
-{
-	char year[16], period[32];
-	struct kz_buf b = { 0 };
-
-	if (c->format == FMT_CSV || c->format == FMT_JSON) {
-		if (c->format == FMT_CSV)
-			kz_rtype_csv_header(&kz_trainee_type, true, &b);
-		else
-			kz_buf_puts(&b, "[");
-		for (size_t i = 0; i < n; i++) {
-			if (c->format == FMT_CSV) {
-				kz_rtype_csv_row(&kz_trainee_type, &l[i], true,
-				    &b);
-				continue;
-			}
-			kz_buf_puts(&b, i ? ",\n" : "\n");
-			kz_rtype_json(&kz_trainee_type, &l[i], &b);
-			if (b.len && b.s[b.len - 1] == '\n')
-				b.s[--b.len] = '\0';
-		}
-		if (c->format == FMT_JSON)
-			kz_buf_puts(&b, "\n]\n");
-		if (b.oom)
-			cli_fail("%s", _("out of memory"));
-		else
-			fputs(kz_buf_str(&b), stdout);
-		kz_buf_free(&b);
-		return;
-	}
-	/* the host is a Japanese government, not a dispatch's host abroad */
-	const char *head[] = { _("ID"), _("YEAR"), C_("trainee", "HOST"),
-	    _("HOME"), _("FIELDS"), _("PERIOD"), _("STATUS"), _("NAME") };
-	struct out_table t;
-
-	out_table_init(&t, 8, head);
-	for (size_t i = 0; i < n; i++) {
-		snprintf(year, sizeof year, "%d", l[i].year);
-		cli_sem_period(l[i].start, l[i].end, period, sizeof period);
-		const char *v[] = { l[i].id, year, l[i].host,
-		    l[i].home_government, l[i].fields, period,
-		    kz_enum_label(&kz_trainee_status_enum, l[i].status),
-		    shown_name(&l[i]) };
-		out_table_row(&t, v);
-	}
-	out_table_print(stdout, &t, 30);
-	out_table_free(&t);
 }
 
 int
@@ -138,77 +63,30 @@ cli_trainee_add(struct cli *c, const struct cli_args *a)
 	return 0;
 }
 
-/* Filters shared by list and count; 0 or 1 (reported). */
-static int
-tr_filters(const struct cli_args *a, struct kz_trainee_query *q, int *by)
-{
-	kz_trainee_query_init(q);
-	for (int i = 0; i < a->nopt; i++) {
-		const char *val = a->opt[i].value;
-
-		switch (a->opt[i].opt->key) {
-		case O_YEAR:
-			if (!cli_dsp_int("--year", val, 1900, 2199, &q->year))
-				return 1;
-			break;
-		case O_HOST: q->host = val; break;
-		case O_REGION: q->region = val; break;
-		case O_SEARCH: q->text = val; break;
-		case O_STATUS:
-			if ((q->status = kz_enum_parse(&kz_trainee_status_enum,
-			    val)) < 0)
-				return cli_fail(_("--status: \"%s\" is not "
-				    "planned, ongoing, completed or withdrawn"),
-				    val);
-			break;
-		case O_PROGRAMME:
-			if ((q->programme = kz_enum_parse(
-			    &kz_trainee_programme_enum, val)) < 0)
-				return cli_fail(_("--programme: \"%s\" is not "
-				    "lgotp, jica or other"), val);
-			break;
-		case O_BY:
-			if ((*by = kz_trainee_by_parse(val)) < 0)
-				return cli_fail(_("--by: \"%s\" is not year, "
-				    "host, region, programme or status"), val);
-			break;
-		}
-	}
-	return 0;
-}
-
 int
 cli_trainee_list(struct cli *c, const struct cli_args *a)
 {
-	struct kz_trainee_query q;
-	struct kz_trainee *l;
-	struct kz_err err = { 0 };
-	size_t n;
-	int by;
+	struct kz_rlist_query q;
 
-	if (tr_filters(a, &q, &by) != 0)
-		return 1;
-	if (kz_trainee_list(c->db, &q, &l, &n, &err) != KZ_OK)
-		return cli_fail_err(&err);
-	if (n == 0 && c->format == FMT_TABLE)
-		fputs(_("no trainee placements found\n"), stderr);
-	else
-		tr_print(c, l, n);
-	kz_trainee_list_free(l, n);
-	return 0;
+	kz_rlist_query_init(&q, &kz_rlist_trainees);
+	return cli_list(c, a, &q, false);
 }
 
 int
 cli_trainee_count(struct cli *c, const struct cli_args *a)
 {
-	struct kz_trainee_query q;
+	struct kz_rlist_query q;
 	struct kz_counts k;
 	struct kz_err err = { 0 };
-	int by = KZ_TR_BY_YEAR;
+	const char *byv = cli_opt(a, O_BY);
+	int by = byv ? kz_trainee_by_parse(byv) : KZ_TR_BY_YEAR;
 	char num[24];
 
-	if (tr_filters(a, &q, &by) != 0)
-		return 1;
+	if (by < 0)
+		return cli_fail(_("--by: \"%s\" is not year, host, region, "
+		    "programme or status"), byv);
+	kz_rlist_query_init(&q, &kz_rlist_trainees);
+	cli_list_query(a, &q);	/* count takes no --limit */
 	if (kz_trainee_count(c->db, &q, (enum kz_trainee_by)by, &k, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	if (c->format == FMT_CSV) {
