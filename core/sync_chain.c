@@ -62,6 +62,19 @@ struct chain {
 	size_t nhdr;
 };
 
+/* A row (a key and a number) into a scratch table. */
+static int
+put_row(sqlite3_stmt *st, const struct kz_buf *key, int v)
+{
+	int rc;
+
+	sqlite3_bind_text(st, 1, kz_buf_str(key), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, v);
+	rc = sqlite3_step(st) == SQLITE_DONE && !key->oom ? KZ_OK : KZ_ERROR;
+	sqlite3_reset(st);
+	return rc;
+}
+
 /* An outbox change: kept, with the fields an update changed. */
 static int
 keep_change(void *arg, sqlite3_changeset_iter *it, const unsigned char *p,
@@ -92,14 +105,8 @@ keep_change(void *arg, sqlite3_changeset_iter *it, const unsigned char *p,
 	for (int c = 0; op == SQLITE_UPDATE && c < ncol; c++) {
 		sqlite3_value *v = NULL;
 		sqlite3changeset_new(it, c, &v);
-		if (v == NULL)
-			continue;
-		sqlite3_bind_text(ch->col, 1, kz_buf_str(&ch->key), -1,
-		    SQLITE_STATIC);
-		sqlite3_bind_int(ch->col, 2, c);
-		if (sqlite3_step(ch->col) != SQLITE_DONE)
+		if (v != NULL && put_row(ch->col, &ch->key, c) != KZ_OK)
 			return KZ_ERROR;
-		sqlite3_reset(ch->col);
 	}
 	return KZ_OK;
 }
@@ -110,18 +117,11 @@ note_merged(void *arg, sqlite3_changeset_iter *it, const unsigned char *p,
     size_t n, int ncol)
 {
 	struct chain *ch = arg;
-	int rc;
 
 	if (it == NULL)
 		return KZ_OK;
 	kz_sync_change_key(it, &ch->key);
-	sqlite3_bind_text(ch->merged, 1, kz_buf_str(&ch->key), -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_int(ch->merged, 2, p[0]);
-	rc = sqlite3_step(ch->merged) == SQLITE_DONE && !ch->key.oom ?
-	    KZ_OK : KZ_ERROR;
-	sqlite3_reset(ch->merged);
-	return rc;
+	return put_row(ch->merged, &ch->key, p[0]);
 }
 
 /* A change of the merged changeset: copied, unless its row's changes are

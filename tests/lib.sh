@@ -136,6 +136,17 @@ tm_expect_re() {
 tm_expect_gone() {
 	if tm_wait_gone "$1" "${3:-10}"; then ok; else bad "$2: '$1' still on screen:"; tm_screen; fi
 }
+# tm_back_to TEXT DESC: Shift-Tab through the tabs, backwards from the
+# first, until TEXT shows (at most ten).
+tm_back_to() {
+	_n=0
+	while ! tm_screen | grep -qF -- "$1" && [ $_n -lt 10 ]; do
+		tm_keys BTab
+		sleep 0.3
+		_n=$((_n + 1))
+	done
+	tm_expect "$1" "$2"
+}
 tm_asan_clean() {
 	if ls "$T"/asan* >/dev/null 2>&1; then bad "$1: sanitizer report"; cat "$T"/asan* | head -n 30; else ok; fi
 }

@@ -24,15 +24,7 @@ screens() {
 	tm_expect "Specialists" "$1: the screens start"
 }
 # to_seminars: backwards from the first tab until the series shows
-to_seminars() {
-	i=0
-	while ! tm_screen | grep -q "Series 1/1" && [ $i -lt 10 ]; do
-		tm_keys BTab
-		sleep 0.3
-		i=$((i + 1))
-	done
-	tm_expect "Series 1/1" "$1: the seminars tab"
-}
+to_seminars() { tm_back_to "Series 1/1" "$1: the seminars tab"; }
 # send WHAT: Beijing's next bundle to head office
 send() {
 	nb=$((nb + 1))

@@ -18,13 +18,7 @@ item=$out
 
 tm_start "$KZ $C"
 tm_expect "Specialists" "started"
-n=0
-while ! tm_screen | grep -q "Series 1/1" && [ $n -lt 10 ]; do
-	tm_keys BTab
-	sleep 0.3
-	n=$((n + 1))
-done
-tm_expect "Series 1/1" "the seminars tab"
+tm_back_to "Series 1/1" "the seminars tab"
 tm_keys p
 tm_expect "Local administration" "the programme"
 tm_keys e
