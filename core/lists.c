@@ -498,10 +498,8 @@ static const struct kz_rlist_col participant_cols[] = {
 	{ .field = "role", .head = N_("ROLE"), .flags = KZ_RC_BOTH },
 	{ .field = "needs", .head = N_("NEEDS"), .flags = KZ_RC_BOTH },
 	{ .field = "notes", .flags = KZ_RC_DATA },
-	{ .field = "email", .head = N_("E-MAIL"),
-	  .flags = KZ_RC_BOTH | KZ_RC_PERSONAL },
-	{ .field = "phone", .head = N_("PHONE"),
-	  .flags = KZ_RC_BOTH | KZ_RC_PERSONAL },
+	{ .field = "email", .head = N_("E-MAIL"), .flags = KZ_RC_BOTH },
+	{ .field = "phone", .head = N_("PHONE"), .flags = KZ_RC_BOTH },
 };
 
 static const struct kz_rlist_filter participant_filters[] = {

@@ -76,7 +76,9 @@ enum kz_rkind {
 };
 
 #define KZ_RF_REQUIRED	0x01	/* may not be empty */
-#define KZ_RF_PERSONAL	0x02	/* contact details: exported when asked */
+#define KZ_RF_PERSONAL	0x02	/* personal data (contact details, a
+				 * participant's needs and notes): listed
+				 * and exported only when asked */
 #define KZ_RF_CREATED	0x04	/* a creation stamp: never updated */
 #define KZ_RF_ZERO_NULL	0x08	/* INT: 0 means unknown, stored NULL */
 #define KZ_RF_STATE	0x10	/* a lifecycle state: inserted, never

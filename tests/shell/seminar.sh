@@ -307,7 +307,10 @@ run participant list sin-seminar/2019 --contacts
 expect_in "$out" "sok@example.org" "contacts on request"
 run participant list sin-seminar/2019 --role interpreter --format csv
 expect_eq "$(printf '%s\n' "$out" | tail -n +2 | wc -l)" 1 "one interpreter"
-expect_in "$out" "id,name,name_roman,country,organisation,post,role,needs,notes" "list csv is the import form"
+expect_in "$out" "id,name,name_roman,country,organisation,post,role" "list csv is the import form"
+expect_not_in "$out" "needs" "needs and notes are personal data: not by default"
+run participant list sin-seminar/2019 --role interpreter --format csv --contacts
+expect_in "$out" "id,name,name_roman,country,organisation,post,role,needs,notes,email,phone" "with --contacts, all of the import form"
 run participant count sin-seminar/2019 --format json
 printf '%s' "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["country"]["KH"]==2 and d["role"]["participant"]==4 and d["role"]["interpreter"]==1' \
 	&& ok || bad "participant count json"
@@ -316,6 +319,12 @@ expect_in "$out" "Cambodia" "count: country names"
 expect_in "$out" "6 in all" "count: total"
 run participant edit "$pid" --role speaker --needs halal
 expect_rc 0 "participant edit"
+run participant list sin-seminar/2019
+expect_not_in "$out" "halal" "a participant's needs are not listed by default"
+run participant list sin-seminar/2019 --format json
+expect_not_in "$out" "halal" "nor in JSON"
+run participant list sin-seminar/2019 --contacts
+expect_in "$out" "halal" "they are with --contacts"
 run participant rm "$pid"
 expect_rc 1 "rm without --yes and no terminal"
 run participant rm --yes "$pid"

@@ -95,8 +95,12 @@ emit(struct kz_buf *b)
 static bool
 shown_col(const struct kz_rlist *l, size_t i, unsigned want, bool personal)
 {
+	const struct kz_rfield *f = kz_rlist_field(l, i);
 	unsigned fl = l->cols[i].flags;
 
+	/* personal: the column's word, or its field's */
+	if (f && (f->flags & KZ_RF_PERSONAL))
+		fl |= KZ_RC_PERSONAL;
 	return (fl & want) && (personal || !(fl & KZ_RC_PERSONAL));
 }
 

@@ -29,7 +29,7 @@ struct cli_opt cli_participant_opts[KZ_CLI_RECORD_OPTS];
 /* Beside the list's filters (kz_rlist_participants, core/lists.c). */
 const struct cli_opt cli_participant_contacts_opts[] = {
 	{ .name = "contacts", .key = O_CONTACTS,
-	  .help = N_("with e-mail and phone (personal data)") },
+	  .help = N_("with personal data: e-mail, phone, needs and notes") },
 	{ 0 },
 };
 
