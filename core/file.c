@@ -1,6 +1,7 @@
 /* file.c - reading a whole file, and writing one so that it is whole or absent. */
 #include "file.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -66,6 +67,33 @@ kz_file_read(const char *path, size_t max, size_t *len)
 	return buf;
 }
 
+/* What a write of the same file killed before its rename left (PATH
+ * followed by .tmp- and six characters): removed, so that a copy of what
+ * it held, personal data perhaps, does not stay behind. */
+static void
+leftovers(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	char dir[PATH_MAX], name[PATH_MAX];
+	size_t nbase = strlen(base);
+	struct dirent *e;
+	DIR *d;
+
+	if ((size_t)snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash -
+	    path) + 1 : 1, slash ? path : ".") >= sizeof dir ||
+	    (d = opendir(dir)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL)
+		if (strlen(e->d_name) == nbase + 11 &&
+		    strncmp(e->d_name, base, nbase) == 0 &&
+		    strncmp(e->d_name + nbase, ".tmp-", 5) == 0 &&
+		    (size_t)snprintf(name, sizeof name, "%s%s", slash ? dir :
+		    "", e->d_name) < sizeof name)
+			unlink(name);
+	closedir(d);
+}
+
 int
 kz_file_write_temp(const char *path, const void *data, size_t len,
     char *tmp, size_t tmpsize)
@@ -78,6 +106,7 @@ kz_file_write_temp(const char *path, const void *data, size_t len,
 		errno = ENAMETOOLONG;
 		return -1;
 	}
+	leftovers(path);
 	/* mkstemp makes the file 0600, whatever the umask */
 	if ((fd = mkstemp(tmp)) < 0)
 		return -1;

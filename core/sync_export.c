@@ -176,8 +176,11 @@ kill_point(const char *step)
 }
 
 /* FILE.part written and fsynced, then renamed to FILE. A name of its own,
- * not a random one: a .part left by a kill is overwritten by the next
- * try, and removed when that try fails. */
+ * not a random one: a .part left by a kill is replaced by the next try,
+ * and removed when that try fails. Replaced, not written into: a .part
+ * someone else made (readable by others, or a link to elsewhere) must not
+ * receive the bundle's personal data, so it is removed and made anew,
+ * 0600, refusing a name that is taken again meanwhile. */
 static int
 put_file(const char *path, const void *data, size_t len, struct kz_err *err)
 {
@@ -189,7 +192,8 @@ put_file(const char *path, const void *data, size_t len, struct kz_err *err)
 	if ((size_t)snprintf(part, sizeof part, "%s.part", path) >= sizeof part)
 		return kz_err_add(err, path, _("cannot write the bundle: %s"),
 		    strerror(ENAMETOOLONG));
-	if ((fd = open(part, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) < 0)
+	if ((unlink(part) != 0 && errno != ENOENT) || (fd = open(part,
+	    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600)) < 0)
 		return kz_err_add(err, part, _("cannot write the bundle: %s"),
 		    strerror(errno));
 	while (done < len) {

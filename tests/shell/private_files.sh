@@ -1,0 +1,49 @@
+# private_files.sh - what an export writes on the way (a bundle's .part, an
+# export's temporary file) is its own file, readable by its owner alone,
+# never a file someone else left there, and it does not outlive a kill.
+. "$KZ_TESTS/lib.sh"
+cd "$T" || exit 1
+office_configs
+b() { run_as "$C/beijing.yaml" "$@"; }
+
+b specialist add --name "王 芳" --roman "Wang Fang" --government 福州市 \
+	--email wang@example.cn --phone "+86 591 1234"
+expect_rc 0 "a specialist with contact details"
+
+# a bundle killed half written leaves its .part readable by its owner only
+{ KIZUNA_TEST_KILL_AT=half "$KZ" -c "$C/beijing.yaml" -d "$(office_db "$C/beijing.yaml")" \
+	sync export -o b1.kzb >/dev/null 2>&1; } 2>/dev/null
+expect_eq "$(stat -c %a b1.kzb.part 2>&1)" 600 "a .part left by a kill is 0600"
+b sync export -o b1.kzb
+expect_rc 0 "the export again"
+[ ! -e b1.kzb.part ] && ok || bad "the next export leaves no .part"
+expect_eq "$(stat -c %a b1.kzb)" 600 "the bundle is 0600"
+
+# a .part someone else put there, readable by all or a link elsewhere,
+# never receives the bundle
+b specialist list --format csv
+id=$(printf '%s\n' "$out" | sed -n 2p | cut -d, -f1)
+b specialist edit "$id" --notes "second bundle"
+expect_rc 0 "a change for a second bundle"
+ln -s "$T/victim" b2.kzb.part
+b sync export -o b2.kzb
+expect_rc 0 "export over a link named .part"
+[ ! -e victim ] && ok || bad "the link's target got the bundle"
+expect_eq "$(stat -c %a b2.kzb)" 600 "the bundle is its own file, 0600"
+b specialist edit "$id" --notes "third bundle"
+printf 'junk' > b3.kzb.part; chmod 644 b3.kzb.part
+b sync export -o b3.kzb
+expect_rc 0 "export over a .part readable by all"
+expect_eq "$(stat -c %a b3.kzb)" 600 "made anew, 0600"
+
+# an export's temporary file left by a kill goes with the next write of
+# the same file; another file's stays
+printf 'old' > e.csv.tmp-AbC123; chmod 644 e.csv.tmp-AbC123
+printf 'other' > e.csv.tmp-AbC1234
+printf 'other' > f.csv.tmp-AbC123
+b export specialists --contacts -o e.csv
+expect_rc 0 "export specialists"
+[ ! -e e.csv.tmp-AbC123 ] && ok || bad "the leftover temporary file is removed"
+[ -e e.csv.tmp-AbC1234 ] && [ -e f.csv.tmp-AbC123 ] && ok || bad "other files are left alone"
+expect_eq "$(stat -c %a e.csv)" 600 "the export is 0600"
+finish
