@@ -14,7 +14,9 @@
 #include "date.h"
 #include "i18n.h"
 #include "json.h"
+#include "record.h"
 #include "stamp.h"
+#include "sync_rules.h"
 #include "tz.h"
 
 /* ---- enumerations ---- */
@@ -693,6 +695,65 @@ stale(struct kz_db *db, const struct kz_rtype *rt, const void *rec,
 	return KZ_STALE;
 }
 
+/*
+ * Personal data stays where it belongs: head office's bundles carry none
+ * (sync_private.c), so an office would never hear of head office's
+ * change to the personal fields of its record (a participant's needs).
+ * Head office keeps and reads them; changing them is the owner's.
+ */
+static int
+personal_guard(struct kz_db *db, const struct kz_rtype *rt, const void *rec,
+    struct kz_err *err)
+{
+	const struct kz_rfield *idf = kz_rtype_field(rt, "id");
+	const char *table = kz_record_table(rt->table);
+	char *id;
+	size_t own;
+	int rc = KZ_OK;
+
+	if (db->cfg == NULL || db->cfg->role != KZ_ROLE_HEAD || idf == NULL ||
+	    kz_sync_rule_of(table)->owner == KZ_SYNC_OWNER_HEAD)
+		return KZ_OK;
+	if ((id = kz_rfield_text(idf, rec)) == NULL)
+		return kz_err_add(err, "", _("out of memory"));
+	own = strlen(db->cfg->office_id);
+	if (strncmp(id, db->cfg->office_id, own) == 0 && id[own] == '-') {
+		free(id);
+		return KZ_OK;	/* head office's own record */
+	}
+	for (size_t i = 0; rc == KZ_OK && i < rt->n; i++) {
+		const struct kz_rfield *f = &rt->f[i];
+		sqlite3_stmt *st;
+		char *sql, *mine;
+		bool same;
+
+		if (!(f->flags & KZ_RF_PERSONAL) || f->column == NULL)
+			continue;
+		sql = sqlite3_mprintf("SELECT coalesce(\"%w\", '') FROM \"%w\" "
+		    "WHERE id = ?", f->column, table);
+		if (sql == NULL || sqlite3_prepare_v2(db->sql, sql, -1, &st,
+		    NULL) != SQLITE_OK) {
+			sqlite3_free(sql);
+			rc = kz_db_fail(db, err, rt->name);
+			break;
+		}
+		sqlite3_free(sql);
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+		mine = kz_rfield_text(f, rec);
+		same = sqlite3_step(st) != SQLITE_ROW || (mine && strcmp(mine,
+		    (const char *)sqlite3_column_text(st, 0)) == 0);
+		sqlite3_finalize(st);
+		free(mine);
+		if (!same)
+			rc = kz_err_add(err, f->name, _("%s is personal data of "
+			    "%.*s's %s: it is theirs to change (head office's "
+			    "bundles carry no personal data)"), _(f->label),
+			    (int)strcspn(id, "-"), id, _(rt->name));
+	}
+	free(id);
+	return rc;
+}
+
 static int
 run_row(struct kz_db *db, const struct kz_rtype *rt, const void *rec,
     bool insert, const char *seen, struct kz_err *err)
@@ -703,6 +764,8 @@ run_row(struct kz_db *db, const struct kz_rtype *rt, const void *rec,
 
 	if (q == NULL)
 		return kz_err_add(err, "", _("out of memory"));
+	if (!insert && personal_guard(db, rt, rec, err) != KZ_OK)
+		return KZ_ERROR;
 	if ((st = kz_db_stmt(db, insert ? q->insert : q->update)) == NULL)
 		return kz_db_fail(db, err, rt->name);
 	bind_fields(rt, st, rec);

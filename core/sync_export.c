@@ -15,6 +15,7 @@
 #include "sync_bundle.h"
 #include "sync_chain.h"
 #include "sync_meta.h"
+#include "sync_private.h"
 #include "sync_rules.h"
 #include "sync_stamps.h"
 
@@ -441,6 +442,12 @@ kz_sync_export(struct kz_db *db, const char *path, bool all,
 	}
 	if (!all && with_authors(db, &data, &size, err))
 		return KZ_ERROR;
+	/* head office's bundle goes to every office: no personal data */
+	if (db->cfg && db->cfg->role == KZ_ROLE_HEAD &&
+	    kz_sync_private(db, &data, &size, err)) {
+		sqlite3_free(data);
+		return KZ_ERROR;
+	}
 	rc = make_bundle(db, path, data, size, before, upto, &res->info, err);
 	sqlite3_free(data);
 	if (rc != KZ_OK)

@@ -46,4 +46,48 @@ expect_rc 0 "export specialists"
 [ ! -e e.csv.tmp-AbC123 ] && ok || bad "the leftover temporary file is removed"
 [ -e e.csv.tmp-AbC1234 ] && [ -e f.csv.tmp-AbC123 ] && ok || bad "other files are left alone"
 expect_eq "$(stat -c %a e.csv)" 600 "the export is 0600"
+
+# personal data travels to head office only: head office's bundles, which
+# every office reads, carry none
+t() { run_as "$C/tokyo.yaml" "$@"; }
+t specialist add --name "佐藤 健一" --roman "Ken'ichi Sato" --government 島根県 \
+	--email sato@example.jp --phone "+81 852 22 5111" --address "松江市殿町1"
+expect_rc 0 "head office registers a specialist with contact details"
+sato=$out
+b series add --code bj-s --name "Beijing seminar"
+b seminar add --series bj-s --year 2026 --start 2026-12-01 --end 2026-12-03 --country CN
+b participant add bj-s/2026 --name 王芳 --country CN --needs halal --notes "arrives late" \
+	--email wang@example.cn --organisation "福州市"
+expect_rc 0 "Beijing adds a participant with personal data"
+part=$out
+b sync export -o p1.kzb
+t sync import b1.kzb b2.kzb b3.kzb p1.kzb
+expect_rc 0 "head office takes Beijing's bundle"
+t participant list bj-s/2026 --contacts --format json
+expect_in "$out" "halal" "head office has the participant's needs"
+expect_in "$out" "wang@example.cn" "and e-mail"
+t participant edit "$part" --needs vegan
+expect_rc 1 "head office cannot change an office's participant's personal data"
+expect_in "$err" "needs:" "the field is named"
+expect_in "$err" "theirs to change" "and why"
+t participant edit "$part" --organisation "福州市人民政府"
+expect_rc 0 "other fields head office may change"
+t specialist edit "$sato" --email k.sato@example.jp
+expect_rc 0 "head office changes its own specialist's e-mail"
+t sync export -o t1.kzb
+expect_rc 0 "head office exports"
+b sync import t1.kzb
+expect_rc 0 "Beijing takes it"
+b specialist show --format json "$sato"
+expect_in "$out" "Ken'ichi Sato" "the specialist arrived"
+expect_not_in "$out" "example.jp" "without the e-mail"
+expect_not_in "$out" "852 22" "or the phone"
+expect_not_in "$out" "松江市殿町" "or the address"
+b participant list bj-s/2026 --contacts --format json
+expect_not_in "$out" "福州市人民政府" "head office's change to Beijing's participant waits for Beijing"
+expect_in "$out" "halal" "Beijing keeps its own participant's needs"
+expect_in "$out" "wang@example.cn" "and e-mail"
+b sync conflicts
+expect_in "$out" "福州市人民政府" "kept aside, for Beijing to settle"
+strings t1.kzb | grep -q "example" && bad "the bundle's bytes hold no e-mail" || ok
 finish

@@ -84,7 +84,7 @@ static const struct rdef rdefs[NTYPE] = {
 	    "INSERT INTO participant (id, seminar, name, country, role, notes,"
 	    " created, updated) VALUES (?1, ?2, 'p', 'CN', 'participant', ?4,"
 	    " ?3, ?3)", NULL,
-	    "UPDATE participant SET notes = ?4, updated = ?3 WHERE id = ?1" },
+	    "UPDATE participant SET organisation = ?4, updated = ?3 WHERE id = ?1" },
 	[R_TRAINEE] = { "trainee", "T", NTYPE,
 	    "INSERT INTO trainee (id, home_government, host, year, programme,"
 	    " status, notes, created, updated) VALUES (?1, 'g', 'h', 2027,"

@@ -115,6 +115,8 @@ edit(struct fixture *f, int d, const char *id, const char *col,
 		kz_str_set(&s.email, value);
 	else if (strcmp(col, "phone") == 0)
 		kz_str_set(&s.phone, value);
+	else if (strcmp(col, "notes") == 0)
+		kz_str_set(&s.notes, value);
 	else
 		fail_msg("no column %s", col);
 	assert_int_equal(kz_specialist_update(f->db[d], &s, &err), KZ_OK);
@@ -300,11 +302,11 @@ test_field_merge(void **state)
 	edit(f, BJS, x, "email", "sato@example.jp");
 	edit(f, BJS, x, "post", "北京的想法");
 	at("2026-11-02T11:00:00Z");
-	edit(f, TYO, x, "phone", "+81 3 1234 5678");
+	edit(f, TYO, x, "notes", "東京のメモ");	/* contacts stay there */
 	edit(f, TYO, x, "post", "東京の考え");
 	r = send(f, TYO, BJS);
 	assert_int_equal(r.conflicts, 1);
-	assert_string_equal(col(f, BJS, x, "phone"), "+81 3 1234 5678");
+	assert_string_equal(col(f, BJS, x, "notes"), "東京のメモ");
 	assert_string_equal(col(f, BJS, x, "email"), "sato@example.jp");
 	assert_string_equal(col(f, BJS, x, "post"), "北京的想法");
 	l = conflicts(f, BJS, false);
@@ -344,18 +346,18 @@ test_stamps(void **state)
 	at("2026-11-02T10:00:00Z");
 	edit(f, BJS, x, "email", "sato@example.jp");
 	at("2026-11-02T11:00:00Z");
-	edit(f, TYO, x, "phone", "+81 3 1234 5678");
+	edit(f, TYO, x, "notes", "first");
 	send(f, TYO, BJS);
 	assert_string_equal(col(f, BJS, x, "updated"), "2026-11-02T11:00:00Z");
 	assert_string_equal(col(f, BJS, x, "updated_by"), "tanaka");
 
 	/* head office edits earlier: the later local stamp stays */
 	at("2026-11-03T09:00:00Z");
-	edit(f, TYO, x, "phone", "+81 3 0000 0000");
+	edit(f, TYO, x, "notes", "second");
 	at("2026-11-03T10:00:00Z");
 	edit(f, BJS, x, "email", "sato@example.cn");
 	send(f, TYO, BJS);
-	assert_string_equal(col(f, BJS, x, "phone"), "+81 3 0000 0000");
+	assert_string_equal(col(f, BJS, x, "notes"), "second");
 	assert_string_equal(col(f, BJS, x, "updated"), "2026-11-03T10:00:00Z");
 	assert_string_equal(col(f, BJS, x, "updated_by"), "wang");
 
@@ -579,9 +581,9 @@ test_conflict_view(void **state)
 	add(f, TYO, "佐藤健一", "Kenichi Sato", x);
 	send(f, TYO, BJS);
 	edit(f, BJS, x, "post", "北京的想法");
-	edit(f, BJS, x, "phone", "+86 10 1234");
+	edit(f, BJS, x, "notes", "北京");
 	edit(f, TYO, x, "post", "東京の考え");
-	edit(f, TYO, x, "phone", "+81 3 1234");
+	edit(f, TYO, x, "notes", "東京");
 	send(f, TYO, BJS);
 	l = conflicts(f, BJS, false);
 	assert_int_equal(l.n, 1);
@@ -591,7 +593,7 @@ test_conflict_view(void **state)
 	assert_true(v.has[KZ_THEIRS] && v.has[KZ_BASE] && v.has[KZ_MINE]);
 	assert_int_equal(v.n, 2);
 	assert_string_equal(v.f[0].name, "post");	/* column order */
-	assert_string_equal(v.f[1].name, "phone");
+	assert_string_equal(v.f[1].name, "notes");
 	assert_string_equal(v.f[0].value[KZ_THEIRS], "東京の考え");
 	assert_string_equal(v.f[0].value[KZ_BASE], "主任");
 	assert_string_equal(v.f[0].value[KZ_MINE], "北京的想法");
