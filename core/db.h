@@ -16,10 +16,10 @@ struct kz_db {
 	int depth;		/* open kz_db_begin levels */
 	sqlite3_session *capture;	/* this transaction's changes, for sync */
 	bool committing;	/* kz_db_commit's own COMMIT is running */
-	bool taken_in;		/* this transaction's changes came from
-				 * elsewhere (an import passed on, a conflict
-				 * settled theirs): sync_chain.c; cleared by
-				 * kz_db_begin */
+	bool taken_in;		/* this transaction's changes are between
+				 * values another database holds (an import
+				 * passed on, a conflict settled either way):
+				 * sync_chain.c; cleared by kz_db_begin */
 	char lost[160];		/* why SQLite dropped the transaction */
 	int kill_after;		/* KZ_TEST_KILL_AFTER_SAVE: commits left */
 	bool kill_now;

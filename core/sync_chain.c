@@ -17,8 +17,9 @@
  * which of its changes on they are sent as they were made:
  *
  *	chain		only updates, a field changed twice or more, and
- *			a value before the last taken in from elsewhere
- *			(one made here and changed again never left): all;
+ *			a change before the last between values another
+ *			database holds (taken in, or a settlement): all (a
+ *			value made here and changed again never left);
  *	reinsert	here now, inserted after a deletion (a row taken
  *			away and put back, or a declined addition that went
  *			out as a deletion and was then accepted), and not

@@ -640,7 +640,9 @@ kz_sync_resolve(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 		free(rows);
 		return KZ_ERROR;
 	}
-	db->taken_in = theirs;	/* theirs: values from elsewhere */
+	/* a settlement writes values another database holds: theirs, or
+	 * (mine) a change from theirs back to mine */
+	db->taken_in = true;
 	rc = resolve_one(db, n, theirs, err);
 	for (size_t i = 0; rc == KZ_OK && i < nrows; i++)
 		rc = resolve_one(db, rows[i], theirs, err);

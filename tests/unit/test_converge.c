@@ -194,6 +194,7 @@ world_open(struct world *w)
 	char text[256];
 
 	CHECK(w, unit_tempdir(w->dir) == 0, "no temp dir");
+	say(w, "in %s", w->dir);
 	for (int s = 0; s < NSITE; s++) {
 		snprintf(text, sizeof text, conf_fmt, office[s], office[s],
 		    s == TYO ? "head" : "office", office[s]);
