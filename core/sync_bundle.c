@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "sha256.h"
+#include "sync_check.h"
 
 /*
  * A bundle is a text header, the changeset, and a closing line that
@@ -206,6 +207,10 @@ kz_sync_verify(struct kz_db *db, const char *name, const unsigned char *data,
 		return kz_err_add(err, name, _("the bundle comes from "
 		    "organisation \"%s\"; this database belongs to \"%s\""),
 		    in->organisation, db->cfg->organisation);
+	/* the changes are hostile until checked: SQLite's reader loops or
+	 * hands back NULL on some damaged ones */
+	if (kz_sync_check(db, name, in, data + at, (int)payload, err))
+		return KZ_ERROR;
 	char counts[512];
 	if (kz_sync_bundle_describe(data + at, (int)payload, counts,
 	    sizeof counts) != in->changes || strcmp(counts, in->counts) != 0)
