@@ -153,7 +153,26 @@ expect_eq "$(q tyo "SELECT id FROM request")" "$R" "Beijing's request arrived"
 mkdir dir.kzb
 t sync import dir.kzb
 expect_rc 1 "a directory"
-expect_in "$err" "directory" "said to be a directory"
+expect_in "$err" "this is a directory, not a bundle" "said to be a directory"
 expect_not_in "$err" "too large" "not too large"
+
+# an organisation name longer than 63 bytes: databases open again, bundles
+# go through; longer than 255 bytes: the configuration says so
+ORG="Council of Local Authorities for International Relations, Overseas Offices"
+for f in tokyo beijing; do
+	{ cat "$C/$f.yaml"; echo "organisation: $ORG"; } > "$C/long-$f.yaml"
+done
+run -c "$C/long-tokyo.yaml" -d "$T/lt.db" specialist add --name 佐藤健一 \
+	--roman "Kenichi Sato" --government 島根県 --fields agriculture
+run -c "$C/long-tokyo.yaml" -d "$T/lt.db" sync export -o long.kzb
+expect_rc 0 "a long organisation's database opens again and exports"
+run -c "$C/long-beijing.yaml" -d "$T/lb.db" sync import long.kzb
+expect_rc 0 "its bundle is taken"
+run -c "$C/long-beijing.yaml" -d "$T/lb.db" sync import long.kzb
+expect_in "$out" "applied before" "and the database opens again"
+{ cat "$C/tokyo.yaml"; printf 'organisation: %0256d\n' 0; } > "$C/too-long.yaml"
+run -c "$C/too-long.yaml" -d "$T/tl.db" specialist list
+expect_rc 1 "an organisation longer than 255 bytes"
+expect_in "$err" "organisation: must be at most 255 bytes" "said so"
 
 finish
