@@ -662,7 +662,8 @@ apply_one(struct apply *a, sqlite3_changeset_iter *it)
  */
 enum { PASS_DELETE, PASS_DELETE_CHILD, PASS_INSERT, PASS_UPDATE, NPASS };
 
-/* The pass of a change, and the position of its table in that pass. */
+/* The pass of a change, and the position of its table in that pass; -1 if
+ * the change cannot be read. */
 static int
 pass_of(sqlite3_changeset_iter *it, size_t *order)
 {
@@ -671,7 +672,8 @@ pass_of(sqlite3_changeset_iter *it, size_t *order)
 	const struct kz_sync_rule *rule;
 	size_t k;
 
-	sqlite3changeset_op(it, &tname, &ncol, &op, &ind);
+	if (sqlite3changeset_op(it, &tname, &ncol, &op, &ind) != SQLITE_OK)
+		return -1;
 	rule = kz_sync_rule_of(tname);
 	for (k = 0; k < kz_sync_nrules; k++)
 		if (&kz_sync_rules[k] == rule)
@@ -696,7 +698,14 @@ walk(struct apply *a, const char *name, const unsigned char *changes,
 		return kz_err_add(a->err, name, _("the bundle's changes "
 		    "cannot be read"));
 	while (rc == KZ_OK && sqlite3changeset_next(it) == SQLITE_ROW) {
-		if (pass_of(it, &o) != pass)
+		int p = pass_of(it, &o);
+
+		if (p < 0) {
+			rc = kz_err_add(a->err, name, _("the bundle's changes "
+			    "cannot be read"));
+			break;
+		}
+		if (p != pass)
 			continue;
 		if (seen)
 			seen[o] = true;

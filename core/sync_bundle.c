@@ -48,9 +48,8 @@ kz_sync_bundle_describe(const void *data, int size, char *out, size_t outsz)
 	for (;;) {
 		const char *t = NULL;
 		int ncol, op, ind;
-		int more = sqlite3changeset_next(it) == SQLITE_ROW;
-		if (more)
-			sqlite3changeset_op(it, &t, &ncol, &op, &ind);
+		int more = sqlite3changeset_next(it) == SQLITE_ROW &&
+		    sqlite3changeset_op(it, &t, &ncol, &op, &ind) == SQLITE_OK;
 		if (last[0] && (!more || strcmp(t, last) != 0)) {
 			len += (size_t)snprintf(out + len, len < outsz ?
 			    outsz - len : 0, "%s%s %ld", len ? ", " : "", last, n);
