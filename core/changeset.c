@@ -1,10 +1,13 @@
 /* changeset.c - a changeset's bytes walked: its varints, values, records and changes (for the sync passes that rewrite one). */
 #include "changeset.h"
 
+#include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "err.h"
+#include "i18n.h"
 
 int
 kz_cs_varint(const unsigned char *p, const unsigned char *end, unsigned *v)
@@ -135,6 +138,118 @@ kz_cs_put_value(struct kz_buf *b, sqlite3_value *v)
 		kz_buf_put(b, "\5", 1);
 		break;
 	}
+}
+
+/* A varint as kz_cs_check takes one: at most 4 bytes (up to 2^28), read
+ * by SQLite the same way; longer ones SQLite clamps where this wraps. */
+static int
+check_varint(const unsigned char *p, const unsigned char *end, unsigned *v)
+{
+	int k = kz_cs_varint(p, end, v);
+
+	return k > 4 ? -1 : k;
+}
+
+/* The record at p: every value well formed; which columns are defined
+ * (type not 0) in def. The byte after it, or NULL. */
+static const unsigned char *
+check_record(const unsigned char *p, const unsigned char *end, int ncol,
+    bool *def)
+{
+	for (int c = 0; c < ncol; c++) {
+		long n;
+		unsigned len;
+
+		if (p >= end || p[0] > 5)
+			return NULL;
+		if ((p[0] == 3 || p[0] == 4) && check_varint(p + 1, end, &len) < 0)
+			return NULL;
+		if ((n = kz_cs_value_len(p, end)) < 0)
+			return NULL;
+		def[c] = p[0] != 0;
+		p += n;
+	}
+	return p;
+}
+
+#define FAIL(...)	do { \
+		*at = (long)(p - base); \
+		snprintf(why, whysz, __VA_ARGS__); \
+		return KZ_ERROR; \
+	} while (0)
+
+int
+kz_cs_check(const void *data, int size, kz_cs_table_fn *table, void *arg,
+    long *at, char tbl[64], char *why, size_t whysz)
+{
+	const unsigned char *base = data, *p = base, *end = base + size;
+	const unsigned char *pk = NULL;
+	bool old[KZ_CS_MAX_COLUMNS], new[KZ_CS_MAX_COLUMNS];
+	unsigned ncol = 0;
+
+	tbl[0] = '\0';
+	if (size < 0)
+		FAIL("%s", _("its length is negative"));
+	while (p < end) {
+		const unsigned char *q;
+		int k, op, nkey = 0;
+
+		if (p[0] == 'T') {
+			const unsigned char *name, *nul;
+
+			if ((k = check_varint(p + 1, end, &ncol)) < 0 || ncol < 1 ||
+			    ncol > KZ_CS_MAX_COLUMNS)
+				FAIL("%s", _("a table's column count is damaged"));
+			pk = p + 1 + k;
+			if ((size_t)(end - pk) <= ncol)
+				FAIL("%s", _("a table's header is cut short"));
+			for (unsigned c = 0; c < ncol; c++) {
+				if (pk[c] > ncol)
+					FAIL("%s", _("a table's key flags are "
+					    "damaged"));
+				nkey += pk[c] != 0;
+			}
+			name = pk + ncol;
+			nul = memchr(name, 0, (size_t)(end - name));
+			if (nul == NULL || nul == name || nul - name > 63)
+				FAIL("%s", _("a table's name is damaged"));
+			memcpy(tbl, name, (size_t)(nul - name));
+			tbl[nul - name] = '\0';
+			if (nkey == 0)
+				FAIL("%s", _("the table has no key column"));
+			if (table && table(arg, tbl, (int)ncol, pk, why, whysz)) {
+				*at = (long)(p - base);
+				return KZ_ERROR;
+			}
+			p = nul + 1;
+			continue;
+		}
+		if (ncol == 0)
+			FAIL("%s", _("a change comes before any table"));
+		op = p[0];
+		if (op != SQLITE_INSERT && op != SQLITE_UPDATE &&
+		    op != SQLITE_DELETE)
+			FAIL(_("%d is not an insert, update or delete"), op);
+		if (end - p < 2 || p[1] > 1)
+			FAIL("%s", _("a change's indirect flag is damaged"));
+		q = p + 2;
+		if (op != SQLITE_INSERT &&
+		    (q = check_record(q, end, (int)ncol, old)) == NULL)
+			FAIL("%s", _("a change's old values are damaged"));
+		if (op != SQLITE_DELETE &&
+		    (q = check_record(q, end, (int)ncol, new)) == NULL)
+			FAIL("%s", _("a change's new values are damaged"));
+		for (unsigned c = 0; c < ncol; c++) {
+			/* what apply binds and compares must be there */
+			if ((op == SQLITE_INSERT && !new[c]) ||
+			    (op == SQLITE_DELETE && !old[c]) ||
+			    (op == SQLITE_UPDATE && pk[c] && !old[c]))
+				FAIL("%s", _("a change leaves a value undefined "
+				    "that it must have"));
+		}
+		p = q;
+	}
+	return KZ_OK;
 }
 
 int

@@ -38,9 +38,29 @@ void kz_cs_put_header(struct kz_buf *b, const char *table, int ncol,
 void kz_cs_put_value(struct kz_buf *b, sqlite3_value *v);
 
 /*
+ * Check a changeset's structure whole, with no sqlite3changeset_* call:
+ * SQLite (3.40) loops for ever on some damaged changesets and hands back
+ * NULL values for undefined ones, so a bundle's changes pass this first.
+ * Each table header: 'T', a column count of 1 to KZ_CS_MAX_COLUMNS, a key
+ * flag per column (at least one key), a name of 1 to 63 bytes, which
+ * table(arg, name, ncol, pk, why, whysz) accepts (0) or refuses, saying
+ * why. Each change: an insert, update or delete, indirect 0 or 1, records
+ * of well-formed values: an insert's every value and a deletion's, and
+ * an update's old key, defined. Nothing after the
+ * last change. KZ_OK, or KZ_ERROR with the byte offset at *at, the table
+ * in tbl ("" before any) and what is wrong in why.
+ */
+#define KZ_CS_MAX_COLUMNS	1000
+typedef int kz_cs_table_fn(void *arg, const char *name, int ncol,
+    const unsigned char *pk, char *why, size_t whysz);
+int kz_cs_check(const void *data, int size, kz_cs_table_fn *table,
+    void *arg, long *at, char tbl[64], char *why, size_t whysz);
+
+/*
  * Call fn for each table header (it NULL) and each change (it on that
  * change) of the changeset, with its bytes [p, p + n) and its table's
- * column count. fn returns 0 to go on. KZ_OK, KZ_ERROR if the bytes are
+ * column count. fn returns 0 to go on. Only on checked input (kz_cs_check):
+ * it calls sqlite3changeset_next. KZ_OK, KZ_ERROR if the bytes are
  * damaged, or what fn returned.
  */
 typedef int kz_cs_fn(void *arg, sqlite3_changeset_iter *it,

@@ -50,6 +50,20 @@ kz_config_schema_text(const char *v, char *why, size_t size, size_t *at)
 	return true;
 }
 
+/* A bundle's header and a database's home hold it whole. */
+static bool
+check_organisation(const char *v, char *why, size_t size, size_t *at)
+{
+	if (!kz_config_schema_text(v, why, size, at))
+		return false;
+	if (strlen(v) > 255) {
+		*at = 255;
+		snprintf(why, size, "%s", _("must be at most 255 bytes"));
+		return false;
+	}
+	return true;
+}
+
 static bool
 check_country(const char *v, char *why, size_t size, size_t *at)
 {
@@ -285,8 +299,8 @@ const struct kz_config_key kz_config_keys[] = {
 	    "if it is not set.",
 	  .doc = "The name written in the audit entry of every change." },
 	{ .key = "organisation", .type = KT_STRING, .def = "CLAIR",
-	  .check = kz_config_schema_text, .off = OFF(organisation),
-	  .doc = "The organisation the office belongs to.\n"
+	  .check = check_organisation, .off = OFF(organisation),
+	  .doc = "The organisation the office belongs to, at most 255 bytes.\n"
 	    "Sync bundles carry it, and a bundle from another\n"
 	    "organisation is refused." },
 	{ .key = "dispatch.max_days", .type = KT_INT, .def = "90",

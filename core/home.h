@@ -10,7 +10,7 @@
  * (sync_home's last row). Its bundles go out under this office whatever
  * configuration opens it. */
 struct kz_home {
-	char organisation[64];	/* "" when the configuration names none */
+	char organisation[256];	/* "" when the configuration names none */
 	char office[8];
 	char role[8];		/* "office" or "head" */
 	char event[8];		/* "made", "rehome" or "copy" */

@@ -11,7 +11,7 @@
 
 /* What a bundle says of itself, from its header. */
 struct kz_bundle_info {
-	char organisation[64];
+	char organisation[256];	/* at most 255 bytes (the configuration) */
 	char office[8];		/* source office id */
 	char role[8];		/* "office" or "head" */
 	char db[40];		/* source database id */

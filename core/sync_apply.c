@@ -113,6 +113,23 @@ keep(struct apply *a, const struct kz_sync_change *ch, const char *reason,
 	return rc;
 }
 
+/* Bind the change's new value of column c as parameter k. The bundle's
+ * changes were checked whole (kz_sync_check), so every value bound is
+ * there; a NULL here would crash SQLite, so it is an error all the same. */
+static int
+new_value(struct apply *a, const struct kz_sync_change *ch, int c,
+    sqlite3_stmt *st, int k)
+{
+	sqlite3_value *v = NULL;
+
+	if (sqlite3changeset_new(ch->it, c, &v) != SQLITE_OK || v == NULL)
+		return kz_err_add(a->err, ch->t->name, _("the bundle's change "
+		    "of %s has no value for column %s"), ch->record,
+		    ch->t->col[c]);
+	sqlite3_bind_value(st, k, v);
+	return KZ_OK;
+}
+
 /* Run sql with the change's values: all new ones (insert), the new ones
  * of the set columns then the key (update), or the key (delete). */
 static int
@@ -124,22 +141,14 @@ exec_change(struct apply *a, const char *sql, const struct kz_sync_change *ch,
 
 	if (sqlite3_prepare_v2(a->db->sql, sql, -1, &st, NULL) != SQLITE_OK)
 		return kz_db_fail(a->db, a->err, "sync");
-	if (ch->op == SQLITE_INSERT) {
-		for (int c = 0; c < ch->t->ncol; c++) {
-			sqlite3_value *v = NULL;
-			sqlite3changeset_new(ch->it, c, &v);
-			sqlite3_bind_value(st, k++, v);
-		}
-	} else if (ch->op == SQLITE_UPDATE) {
-		for (int c = 0; c < ch->t->ncol; c++)
-			if (set[c]) {
-				sqlite3_value *v = NULL;
-				sqlite3changeset_new(ch->it, c, &v);
-				sqlite3_bind_value(st, k++, v);
+	for (int c = 0; ch->op != SQLITE_DELETE && c < ch->t->ncol; c++)
+		if (ch->op == SQLITE_INSERT || set[c]) {
+			if (new_value(a, ch, c, st, k++)) {
+				sqlite3_finalize(st);
+				return KZ_ERROR;
 			}
-		kz_sync_change_bind_key(st, ch, k);
-	} else
-		kz_sync_change_bind_key(st, ch, 1);
+		}
+	kz_sync_change_bind_key(st, ch, ch->op == SQLITE_DELETE ? 1 : k);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE && (sqlite3_extended_errcode(a->db->sql) & 0xff) ==
 	    SQLITE_CONSTRAINT && !sqlite3_get_autocommit(a->db->sql)) {
@@ -258,12 +267,11 @@ overwrite(struct apply *a, const struct kz_sync_change *ch)
 		return kz_db_fail(a->db, a->err, "sync");
 	}
 	kz_buf_free(&sql);
-	for (int c = 0; c < ch->ncol; c++) {
-		sqlite3_value *v = NULL;
-		sqlite3changeset_new(ch->it, c, &v);
-		if (!ch->pk[c])
-			sqlite3_bind_value(st, c + 1, v);
-	}
+	for (int c = 0; c < ch->ncol; c++)
+		if (!ch->pk[c] && new_value(a, ch, c, st, c + 1)) {
+			sqlite3_finalize(st);
+			return KZ_ERROR;
+		}
 	kz_sync_change_bind_key(st, ch, ch->ncol + 1);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
@@ -276,6 +284,16 @@ overwrite(struct apply *a, const struct kz_sync_change *ch)
 		return refuse(a, ch, ch->mine, NULL, sqlite3_errmsg(a->db->sql));
 	return kz_err_add(a->err, ch->t->name, _("database: %s"),
 	    sqlite3_errmsg(a->db->sql));
+}
+
+/* Does the record's id begin with the code of the bundle's office? */
+static bool
+own_code(const struct apply *a, const struct kz_sync_change *ch)
+{
+	size_t n = strcspn(ch->record, "-");
+
+	return ch->record[n] == '-' && strlen(a->in->office) == n &&
+	    strncmp(ch->record, a->in->office, n) == 0;
 }
 
 static int
@@ -305,6 +323,13 @@ apply_insert(struct apply *a, const struct kz_sync_change *ch)
 		}
 		return keep(a, ch, "exists", ch->mine, NULL);
 	}
+	/* An office adds records under its own code only (a specialist
+	 * too, which head office then owns): one under another office's
+	 * code, or a row of one, is not its to add. Head office's bundles
+	 * carry what it took in from every office. */
+	if (!ch->by_owner && !ch->new_record &&
+	    strcmp(a->in->role, "head") != 0 && !own_code(a, ch))
+		return keep(a, ch, "owner", NULL, NULL);
 	/* An office may add a record of head office's with its rows, but
 	 * not add rows to one it did not add. */
 	if (!ch->by_owner && ch->t->rule->owner == KZ_SYNC_OWNER_HEAD &&
@@ -539,8 +564,10 @@ change_read(struct apply *a, sqlite3_changeset_iter *it,
 
 	memset(ch, 0, sizeof *ch);
 	ch->it = it;
-	sqlite3changeset_op(it, &tname, &ch->ncol, &ch->op, &ind);
-	sqlite3changeset_pk(it, &ch->pk, &npk);
+	if (sqlite3changeset_op(it, &tname, &ch->ncol, &ch->op, &ind) !=
+	    SQLITE_OK || sqlite3changeset_pk(it, &ch->pk, &npk) != SQLITE_OK)
+		return kz_err_add(a->err, a->in->office, _("the bundle's changes "
+		    "cannot be read"));
 	if ((ch->t = table_of(a, tname, ch->ncol)) == NULL)
 		return kz_err_add(a->err, a->in->office, _("the bundle changes "
 		    "table \"%s\", which this database does not have as sent: "
@@ -635,7 +662,8 @@ apply_one(struct apply *a, sqlite3_changeset_iter *it)
  */
 enum { PASS_DELETE, PASS_DELETE_CHILD, PASS_INSERT, PASS_UPDATE, NPASS };
 
-/* The pass of a change, and the position of its table in that pass. */
+/* The pass of a change, and the position of its table in that pass; -1 if
+ * the change cannot be read. */
 static int
 pass_of(sqlite3_changeset_iter *it, size_t *order)
 {
@@ -644,7 +672,8 @@ pass_of(sqlite3_changeset_iter *it, size_t *order)
 	const struct kz_sync_rule *rule;
 	size_t k;
 
-	sqlite3changeset_op(it, &tname, &ncol, &op, &ind);
+	if (sqlite3changeset_op(it, &tname, &ncol, &op, &ind) != SQLITE_OK)
+		return -1;
 	rule = kz_sync_rule_of(tname);
 	for (k = 0; k < kz_sync_nrules; k++)
 		if (&kz_sync_rules[k] == rule)
@@ -669,7 +698,14 @@ walk(struct apply *a, const char *name, const unsigned char *changes,
 		return kz_err_add(a->err, name, _("the bundle's changes "
 		    "cannot be read"));
 	while (rc == KZ_OK && sqlite3changeset_next(it) == SQLITE_ROW) {
-		if (pass_of(it, &o) != pass)
+		int p = pass_of(it, &o);
+
+		if (p < 0) {
+			rc = kz_err_add(a->err, name, _("the bundle's changes "
+			    "cannot be read"));
+			break;
+		}
+		if (p != pass)
 			continue;
 		if (seen)
 			seen[o] = true;

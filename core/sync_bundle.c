@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "sha256.h"
+#include "sync_check.h"
 
 /*
  * A bundle is a text header, the changeset, and a closing line that
@@ -47,9 +48,8 @@ kz_sync_bundle_describe(const void *data, int size, char *out, size_t outsz)
 	for (;;) {
 		const char *t = NULL;
 		int ncol, op, ind;
-		int more = sqlite3changeset_next(it) == SQLITE_ROW;
-		if (more)
-			sqlite3changeset_op(it, &t, &ncol, &op, &ind);
+		int more = sqlite3changeset_next(it) == SQLITE_ROW &&
+		    sqlite3changeset_op(it, &t, &ncol, &op, &ind) == SQLITE_OK;
 		if (last[0] && (!more || strcmp(t, last) != 0)) {
 			len += (size_t)snprintf(out + len, len < outsz ?
 			    outsz - len : 0, "%s%s %ld", len ? ", " : "", last, n);
@@ -206,6 +206,10 @@ kz_sync_verify(struct kz_db *db, const char *name, const unsigned char *data,
 		return kz_err_add(err, name, _("the bundle comes from "
 		    "organisation \"%s\"; this database belongs to \"%s\""),
 		    in->organisation, db->cfg->organisation);
+	/* the changes are hostile until checked: SQLite's reader loops or
+	 * hands back NULL on some damaged ones */
+	if (kz_sync_check(db, name, in, data + at, (int)payload, err))
+		return KZ_ERROR;
 	char counts[512];
 	if (kz_sync_bundle_describe(data + at, (int)payload, counts,
 	    sizeof counts) != in->changes || strcmp(counts, in->counts) != 0)

@@ -9,8 +9,11 @@
 bool
 kz_sync_change_equal(sqlite3_value *x, sqlite3_value *y)
 {
-	int t = sqlite3_value_type(x);
+	int t;
 
+	if (x == NULL || y == NULL)	/* undefined: equal only to itself */
+		return x == y;
+	t = sqlite3_value_type(x);
 	if (t != sqlite3_value_type(y))
 		return false;
 	switch (t) {
@@ -100,7 +103,13 @@ kz_sync_change_bind_key(sqlite3_stmt *st, const struct kz_sync_change *ch,
 				sqlite3changeset_new(ch->it, c, &v);
 			else
 				sqlite3changeset_old(ch->it, c, &v);
-			sqlite3_bind_value(st, first + k++, v);
+			/* never undefined in a checked bundle; NULL would
+			 * crash, and a null key matches no row */
+			if (v)
+				sqlite3_bind_value(st, first + k, v);
+			else
+				sqlite3_bind_null(st, first + k);
+			k++;
 		}
 }
 
@@ -219,9 +228,10 @@ kz_sync_change_key(sqlite3_changeset_iter *it, struct kz_buf *k)
 	int ncol, op, ind, npk;
 	unsigned char *pk;
 
-	sqlite3changeset_op(it, &t, &ncol, &op, &ind);
-	sqlite3changeset_pk(it, &pk, &npk);
 	k->len = 0;
+	if (sqlite3changeset_op(it, &t, &ncol, &op, &ind) != SQLITE_OK ||
+	    sqlite3changeset_pk(it, &pk, &npk) != SQLITE_OK)
+		return;
 	kz_buf_puts(k, t);
 	for (int c = 0; c < ncol; c++)
 		if (pk[c]) {

@@ -181,6 +181,9 @@ kz_sync_import(struct kz_db *db, const char *path, struct kz_sync_result *res,
 			    "be a bundle"));
 		if (errno == ENOMEM)
 			return kz_err_add(err, path, _("out of memory"));
+		if (errno == EISDIR)
+			return kz_err_add(err, path, _("this is a directory, not "
+			    "a bundle: name a bundle file in it"));
 		return kz_err_add(err, path, "%s", strerror(errno));
 	}
 	rc = kz_sync_import_mem(db, path, buf, size, res, err);

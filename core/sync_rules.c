@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #define STAMPS	.stamp = "updated", .stamp_by = "updated_by"
 
@@ -69,18 +70,20 @@ const struct kz_sync_rule *
 kz_sync_rule_of(const char *table)
 {
 	for (size_t i = 0; i < kz_sync_nrules; i++)
-		if (strcmp(kz_sync_rules[i].table, table) == 0)
+		if (strcasecmp(kz_sync_rules[i].table, table) == 0)
 			return &kz_sync_rules[i];
 	for (size_t i = 0; i < kz_sync_nrules; i++) {
 		size_t n = strlen(kz_sync_rules[i].table);
 
 		if (kz_sync_rules[i].shadows &&
-		    strncmp(kz_sync_rules[i].table, table, n) == 0 &&
+		    strncasecmp(kz_sync_rules[i].table, table, n) == 0 &&
 		    table[n] == '_')
 			return &stays;
 	}
-	if (strncmp(table, "sqlite_", 7) == 0 ||
-	    strncmp(table, "sync_", 5) == 0 || strncmp(table, "local_", 6) == 0)
+	/* SQLite's names ignore case: so do these */
+	if (strncasecmp(table, "sqlite_", 7) == 0 ||
+	    strncasecmp(table, "sync_", 5) == 0 ||
+	    strncasecmp(table, "local_", 6) == 0)
 		return &stays;
 	return &unlisted;
 }

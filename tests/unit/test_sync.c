@@ -709,6 +709,93 @@ test_bookkeeping_refused(void **state)
 	kz_buf_free(&b);
 }
 
+/* Import the changeset data as a bundle of d's configuration from a
+ * database "feedfeed" into e; KZ_ERROR with the message in buf. */
+static int
+import_forged(struct fixture *f, int d, int e, const void *data, int size,
+    char *buf, size_t bufsz)
+{
+	struct kz_bundle_info in = { .seq = 1 };
+	struct kz_sync_result res;
+	struct kz_buf b = { 0 };
+	struct kz_err err = { 0 };
+	int rc;
+
+	assert_int_equal(kz_sync_bundle_write(&b, f->cfg[d], "feedfeed",
+	    data, size, &in, &err), KZ_OK);
+	rc = kz_sync_import_mem(f->db[e], "forged.kzb", (const unsigned char *)
+	    b.s, b.len, &res, &err);
+	kz_err_first(&err, buf, bufsz);
+	kz_buf_free(&b);
+	return rc;
+}
+
+/* A changeset whose table header marks another column as the key would
+ * turn an update's WHERE on the key into one on that column, every row
+ * with the value: refused whole, as is a table named in another case
+ * (SQLite's names ignore case; the rules' do not). */
+static void
+test_forged_changes_refused(void **state)
+{
+	struct fixture *f = *state;
+	char x[KZ_ID_SIZE], buf[KZ_ERR_MSG + 100], sql[200];
+	sqlite3_session *s;
+	unsigned char *cs;
+	void *data;
+	int size, gov = -1, ncol = 0;
+	sqlite3_stmt *st;
+
+	add(f, TYO, "佐藤健一", "Kenichi Sato", x);
+	send(f, TYO, BJS);
+	assert_int_equal(sqlite3_prepare_v2(f->db[TYO]->sql, "SELECT name FROM "
+	    "pragma_table_info('specialist') ORDER BY cid", -1, &st, NULL),
+	    SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (strcmp((const char *)sqlite3_column_text(st, 0),
+		    "government") == 0)
+			gov = ncol;
+		ncol++;
+	}
+	sqlite3_finalize(st);
+	assert_true(gov > 0 && ncol < 128);
+
+	assert_int_equal(sqlite3session_create(f->db[TYO]->sql, "main", &s),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3session_attach(s, "specialist"), SQLITE_OK);
+	snprintf(sql, sizeof sql, "UPDATE specialist SET post = 'all of them' "
+	    "WHERE id = '%s'", x);
+	write_sql(f, TYO, sql);
+	assert_int_equal(sqlite3session_changeset(s, &size, &data), SQLITE_OK);
+	sqlite3session_delete(s);
+	cs = data;
+	assert_true(size > 2 + ncol && cs[0] == 'T' && cs[1] == ncol);
+
+	/* the government is the key now */
+	cs[2] = 0;
+	cs[2 + gov] = 1;
+	assert_int_equal(import_forged(f, TYO, BJS, data, size, buf,
+	    sizeof buf), KZ_ERROR);
+	assert_non_null(strstr(buf, "key columns are not this database's"));
+	assert_non_null(strstr(buf, "\"specialist\""));
+	assert_string_equal(col(f, BJS, x, "post"), "主任");
+
+	/* the key as it was, the table's name in capitals */
+	cs[2] = 1;
+	cs[2 + gov] = 0;
+	memcpy(cs + 2 + ncol, "SPECIALIST", 10);
+	assert_int_equal(import_forged(f, TYO, BJS, data, size, buf,
+	    sizeof buf), KZ_ERROR);
+	assert_non_null(strstr(buf, "this database has no such table"));
+	assert_string_equal(col(f, BJS, x, "post"), "主任");
+
+	/* as it was made: it goes through */
+	memcpy(cs + 2 + ncol, "specialist", 10);
+	assert_int_equal(import_forged(f, TYO, BJS, data, size, buf,
+	    sizeof buf), KZ_OK);
+	assert_string_equal(col(f, BJS, x, "post"), "all of them");
+	sqlite3_free(data);
+}
+
 /* A bundle written again is the same bytes under the same number, even
  * after later bundles and after the database was closed and opened; a
  * bundle never made is refused, naming the last. */
@@ -801,6 +888,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_rules_match_schema, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_export_again_identical,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_forged_changes_refused,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bookkeeping_refused, setup,
 		    teardown),
