@@ -41,7 +41,7 @@ static const char chain_act[] =
 	"CREATE TABLE kzchain.act (key TEXT PRIMARY KEY, first INTEGER);"
 	"WITH k AS (SELECT key, min(n) AS first, max(n) AS last, "
 	"    max(CASE WHEN op = 18 THEN n END) AS ins, sum(op <> 23) AS other, "
-	"    max(CASE WHEN taken_in THEN n END) AS came "
+	"    min(CASE WHEN taken_in THEN n END) AS came "
 	"    FROM kzchain.up GROUP BY key HAVING count(DISTINCT ncol) = 1), "
 	"s AS (SELECT k.*, (SELECT op FROM kzchain.up WHERE n = k.last) "
 	"    AS now, (SELECT op FROM kzchain.merged m WHERE m.key = k.key) "

@@ -1405,6 +1405,35 @@ test_deletion_declined(void **state)
 	world_close(&w);
 }
 
+/* Seoul and Singapore propose the same value; head office declines
+ * Seoul's ("mine": its value goes out again, from theirs back to mine)
+ * and takes Singapore's, before one export. Merged, the two cancel out
+ * (b to a, a to b) and Beijing keeps a. (soak: settle seeds 16 and 53) */
+static void
+test_declined_then_taken(void **state)
+{
+	struct world w = { .sc = &fixed };
+
+	(void)state;
+	world_open(&w);
+	sql_at(&w, TYO, SPEC("TYO-S1", "a"));
+	send_to(&w, TYO, BJS, SEL, SIN);
+	sql_at(&w, SEL, "UPDATE specialist SET notes = 'b', updated = "
+	    "'2026-11-01T00:00:02Z' WHERE id = 'TYO-S1'");
+	sql_at(&w, SIN, "UPDATE specialist SET notes = 'b', updated = "
+	    "'2026-11-01T00:00:03Z' WHERE id = 'TYO-S1'");
+	send_to(&w, SEL, TYO, -1, -1);
+	send_to(&w, SIN, TYO, -1, -1);
+	settle_first(&w, TYO, false);
+	settle_first(&w, TYO, true);
+	assert_string_equal(value(&w, TYO, "SELECT notes FROM specialist"),
+	    "b");
+	send_to(&w, TYO, BJS, -1, -1);
+	assert_string_equal(value(&w, BJS, "SELECT notes FROM specialist"),
+	    "b");
+	world_close(&w);
+}
+
 static const struct scenario scenarios[] = {
 	{ .name = "order", .shuffle = true, .repeat = true },
 	{ .name = "lost", .shuffle = true, .lost = true,
@@ -1462,7 +1491,7 @@ test_scenario(void **state)
 int
 main(void)
 {
-	enum { NSC = sizeof scenarios / sizeof scenarios[0], NFIX = 13 };
+	enum { NSC = sizeof scenarios / sizeof scenarios[0], NFIX = 14 };
 	struct CMUnitTest tests[NFIX + NSC] = {
 		cmocka_unit_test(test_owner_insert_overwrites),
 		cmocka_unit_test(test_deletions_first),
@@ -1477,6 +1506,7 @@ main(void)
 		cmocka_unit_test(test_declined_then_accepted),
 		cmocka_unit_test(test_taken_then_taken_away),
 		cmocka_unit_test(test_deletion_declined),
+		cmocka_unit_test(test_declined_then_taken),
 	};
 	static char names[NSC][32];
 
