@@ -41,7 +41,10 @@ struct kz_config {
 	char *date_format;	/* strftime pattern for display */
 	char *user;		/* name written in audit entries */
 	char *organisation;	/* sync bundles from others are refused */
-	int dispatch_max_days;	/* policy: longest dispatch without override */
+	/* policy: the longest dispatch without an override, in calendar
+	 * months, or (when max_days is set) in days */
+	int dispatch_max_months;
+	int dispatch_max_days;
 	struct kz_cost_default *costs;	/* dispatch.costs */
 	size_t ncosts;
 	char *fields_file;	/* NULL: the built-in taxonomy */

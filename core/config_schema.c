@@ -303,11 +303,16 @@ const struct kz_config_key kz_config_keys[] = {
 	  .doc = "The organisation the office belongs to, at most 255 bytes.\n"
 	    "Sync bundles carry it, and a bundle from another\n"
 	    "organisation is refused." },
-	{ .key = "dispatch.max_days", .type = KT_INT, .def = "90",
-	  .min = 1, .max = 366, .off = OFF(dispatch_max_days),
-	  .doc = "The longest specialist dispatch, in days, accepted without\n"
-	    "an explicit override.\n"
+	{ .key = "dispatch.max_months", .type = KT_INT, .def = "3",
+	  .min = 1, .max = 12, .off = OFF(dispatch_max_months),
+	  .doc = "The longest specialist dispatch, in calendar months,\n"
+	    "accepted without an explicit override: it ends before the same\n"
+	    "day that many months after it starts (3: 1 May to 31 July).\n"
 	    "The council's rule is three months in principle." },
+	{ .key = "dispatch.max_days", .type = KT_INT, .def = "0",
+	  .min = 0, .max = 366, .off = OFF(dispatch_max_days),
+	  .doc = "The longest dispatch in days instead of months; 0 (the\n"
+	    "default) goes by dispatch.max_months." },
 	{ .key = "dispatch.costs", .type = KT_RECORDS, .sub = cost_keys,
 	  .item_size = sizeof(struct kz_cost_default),
 	  .off = OFF(costs), .off_n = OFF(ncosts),

@@ -261,14 +261,44 @@ check_unavail(struct kz_db *db, const struct kz_dispatch *d,
 	sqlite3_finalize(st);
 }
 
+/*
+ * Longer than the office's rule allows without an override? The rule is
+ * in calendar months (a dispatch of 3 months ends before the same day 3
+ * months after it starts, the last day of a shorter month when there is
+ * no such day: 1 May to 31 July, 31 January to 29 April), or in days
+ * when dispatch.max_days says so. The rule is said into rule.
+ */
+static bool
+too_long(const struct kz_db *db, const struct kz_dispatch *d, char *rule,
+    size_t size)
+{
+	int days = db->cfg ? db->cfg->dispatch_max_days : 0;
+	int months = db->cfg && db->cfg->dispatch_max_months > 0 ?
+	    db->cfg->dispatch_max_months : 3;
+	long y;
+	int m, dd;
+
+	if (days > 0) {
+		snprintf(rule, size, _("%d days (dispatch.max_days)"), days);
+		return length_days(d) > days;
+	}
+	snprintf(rule, size, _("%d months (dispatch.max_months)"), months);
+	kz_date_split(kz_date_days(d->start), &y, &m, &dd);
+	m += months;
+	y += (m - 1) / 12;
+	m = (m - 1) % 12 + 1;
+	if (dd > kz_date_month_days(y, m))
+		dd = kz_date_month_days(y, m);
+	return kz_date_days(d->end) >= kz_date_civil(y, m, dd);
+}
+
 int
 kz_dispatch_check(struct kz_db *db, const struct kz_dispatch *d,
     bool confirmed, struct kz_err *err)
 {
 	int before = err->n + err->dropped;
-	int max = db->cfg && db->cfg->dispatch_max_days > 0 ?
-	    db->cfg->dispatch_max_days : 90;
 	bool dates = true;
+	char rule[80];
 
 	kz_rtype_check(&kz_dispatch_type, db, d, err);
 	if (d->request[0])
@@ -279,11 +309,11 @@ kz_dispatch_check(struct kz_db *db, const struct kz_dispatch *d,
 		    "starts (%s)"), d->end, d->start);
 		dates = false;
 	}
-	if (dates && length_days(d) > max && (d->override_reason == NULL ||
-	    *d->override_reason == '\0'))
-		kz_err_add(err, "override", _("%ld days is longer than the "
-		    "longest dispatch of %d days (dispatch.max_days): state a "
-		    "reason to override"), length_days(d), max);
+	if (dates && too_long(db, d, rule, sizeof rule) &&
+	    (d->override_reason == NULL || *d->override_reason == '\0'))
+		kz_err_add(err, "override", _("%s..%s (%ld days) is longer than "
+		    "the longest dispatch of %s: state a reason to override"),
+		    d->start, d->end, length_days(d), rule);
 	if (dates && d->specialist[0] && d->state != KZ_DSP_CANCELLED) {
 		check_overlap(db, d, err);
 		if (!confirmed)
@@ -430,7 +460,7 @@ kz_dispatch_insert(struct kz_db *db, struct kz_dispatch *d,
 {
 	struct kz_dispatch_opts none = { 0 };
 	struct kz_buf note = { 0 };
-	char country[3];
+	char country[3], rule[80];
 	int rc = KZ_ERROR;
 
 	if (o == NULL)
@@ -443,8 +473,7 @@ kz_dispatch_insert(struct kz_db *db, struct kz_dispatch *d,
 	if (stamp(db, d, true, err))
 		return KZ_ERROR;
 	kz_note_add(&note, KZ_NOTE_PROPOSED);
-	if (d->override_reason && length_days(d) > (db->cfg ?
-	    db->cfg->dispatch_max_days : 90))
+	if (d->override_reason && too_long(db, d, rule, sizeof rule))
 		kz_note_add(&note, KZ_NOTE_LONGER, d->override_reason);
 	if (o->confirmed)
 		confirmed_note(db, d, &note);

@@ -91,7 +91,8 @@ expect_in "$out" "office:
 expect_in "$out" "  timezone: Asia/Tokyo" "show timezone"
 expect_in "$out" "  countries: []" "show default countries"
 expect_in "$out" "dispatch:
-  max_days: 90" "show dispatch"
+  max_months: 3
+  max_days: 0" "show dispatch"
 expect_in "$out" "fields_file: ~" "show default fields file"
 printf '%s\n' "$out" > "$T/shown.yaml"
 run config check "$T/shown.yaml"
@@ -111,7 +112,7 @@ if [ -s "$T/keys" ] && cmp -s "$T/doc" "$T/keys"; then ok; else
 fi
 for k in office.id office.name office.role office.region office.countries \
     office.language office.timezone office.date_format user \
-    dispatch.max_days fields_file; do
+    dispatch.max_months dispatch.max_days fields_file; do
 	grep -q "^\.It Cm $k " "$T/doc" && ok || bad "doc lacks $k"
 done
 if command -v mandoc >/dev/null 2>&1; then

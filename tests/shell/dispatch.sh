@@ -103,7 +103,20 @@ expect_in "$err" "end: the dispatch ends (2019-09-16) before it starts (2019-09-
 expect_in "$err" "nothing written" "says nothing was written"
 run $C dispatch add --request "$req" --specialist "$sato" --from 2019-09-01 --to 2019-12-15
 expect_rc 1 "dispatch add refuses a dispatch longer than the maximum"
-expect_in "$err" "override: 106 days is longer than the longest dispatch of 90 days" "maximum named"
+expect_in "$err" "override: 2019-09-01..2019-12-15 (106 days) is longer than the longest dispatch of 90 days (dispatch.max_days)" "maximum named"
+expect_eq "$(count 'SELECT count(*) FROM dispatch')" 0 "refusals write nothing"
+# the council's rule in calendar months (the samples' dispatch.max_months: 3)
+sed 's/^  max_days: 90$/  max_months: 3/' "$FIX/dispatch/office.yaml" > "$T/months.yaml"
+M="-c $T/months.yaml"
+run $M dispatch add --request "$req" --specialist "$sato" --from 2019-05-01 --to 2019-08-01
+expect_rc 1 "3 months: 1 May to 1 August is too long"
+expect_in "$err" "override: 2019-05-01..2019-08-01 (93 days) is longer than the longest dispatch of 3 months (dispatch.max_months)" "the months rule named"
+run $M dispatch add --request "$req" --specialist "$sato" --from 2019-11-30 --to 2020-02-29
+expect_rc 1 "30 November to 29 February is too long (ends before 29 February)"
+run $M dispatch add --request "$req" --specialist "$sato" --from 2019-05-01 --to 2019-07-31
+expect_rc 0 "3 months: 1 May to 31 July (92 days) is within the rule"
+run $M dispatch rm --yes "$out"
+expect_rc 0 "and it goes again"
 expect_eq "$(count 'SELECT count(*) FROM dispatch')" 0 "refusals write nothing"
 run $C dispatch add --request "$req" --specialist "$sato" --from 2019-09-16 --to 2019-09-23 --places 开封市
 expect_rc 0 "dispatch add"; d1=$out

@@ -80,7 +80,8 @@ test_embedded_default(void **state)
 	assert_string_equal(cfg->language, "en");
 	assert_string_equal(cfg->timezone, "UTC");
 	assert_string_equal(cfg->date_format, "%Y-%m-%d");
-	assert_int_equal(cfg->dispatch_max_days, 90);
+	assert_int_equal(cfg->dispatch_max_months, 3);
+	assert_int_equal(cfg->dispatch_max_days, 0);
 	assert_null(cfg->fields_file);
 	assert_int_equal(cfg->nfields, 32);
 	kz_config_free(cfg);
@@ -142,7 +143,8 @@ test_defaults(void **state)
 	assert_string_equal(cfg->language, "en");
 	assert_string_equal(cfg->timezone, "UTC");
 	assert_string_equal(cfg->date_format, "%Y-%m-%d");
-	assert_int_equal(cfg->dispatch_max_days, 90);
+	assert_int_equal(cfg->dispatch_max_months, 3);
+	assert_int_equal(cfg->dispatch_max_days, 0);
 	assert_null(cfg->region);
 	assert_null(cfg->countries);
 	assert_int_equal(cfg->nfields, 32);
@@ -281,13 +283,16 @@ test_bad_values(void **state)
 	expect_fail("office:\n  id: AB\n  name: x\n  date_format: \"%Y %\"\n", 1);
 	expect_err(0, "t.yaml:4:20", "office.date_format: the date format ends");
 
-	expect_fail("office:\n  id: AB\n  name: x\ndispatch:\n  max_days: 0\n", 1);
-	expect_err(0, "t.yaml:5:13", "dispatch.max_days must be from 1 to 366");
+	expect_fail("office:\n  id: AB\n  name: x\ndispatch:\n  max_days: -1\n", 1);
+	expect_err(0, "t.yaml:5:13", "dispatch.max_days must be from 0 to 366");
+	expect_fail("office:\n  id: AB\n  name: x\ndispatch:\n  max_months: 0\n",
+	    1);
+	expect_err(0, "t.yaml:5:15", "dispatch.max_months must be from 1 to 12");
 	expect_fail("office:\n  id: AB\n  name: x\ndispatch:\n  max_days: 367\n",
 	    1);
 	expect_fail("office:\n  id: AB\n  name: x\ndispatch:\n  max_days: "
 	    "99999999999999999999\n", 1);
-	expect_err(0, "t.yaml:5:13", "dispatch.max_days must be from 1 to 366");
+	expect_err(0, "t.yaml:5:13", "dispatch.max_days must be from 0 to 366");
 
 	expect_fail("office:\n  id: ~\n  name: \"\"\n", 2);
 	expect_err(0, "t.yaml:2:7", "office.id needs a value");
@@ -389,7 +394,7 @@ test_all_errors_at_once(void **state)
 	    "  countries: [CN, ZZ]\n"		/* 5: bad code */
 	    "  id: CD\n"			/* 6: duplicate */
 	    "dispatch:\n"
-	    "  max_days: 0\n"			/* 8: range */
+	    "  max_days: -1\n"			/* 8: range */
 	    "user: [a, b]\n");			/* 9: type; + missing name */
 
 	assert_null(cfg);
@@ -739,13 +744,15 @@ test_yaml_round_trip(void **state)
 	assert_string_equal(b->language, "zh_CN");
 	assert_string_equal(b->date_format, "%d/%m/%Y");
 	assert_string_equal(b->user, "yes");
-	assert_int_equal(b->dispatch_max_days, 90);
+	assert_int_equal(b->dispatch_max_months, 3);
+	assert_int_equal(b->dispatch_max_days, 0);
 	assert_non_null(again = kz_config_yaml(b));
 	assert_string_equal(text, again);
 	/* Every key is there, defaults included. */
 	assert_non_null(strstr(text, "office:\n  id: ABC\n"));
 	assert_non_null(strstr(text, "\n  timezone: UTC\n"));
-	assert_non_null(strstr(text, "\ndispatch:\n  max_days: 90\n"));
+	assert_non_null(strstr(text, "\ndispatch:\n  max_months: 3\n  max_days: "
+	    "0\n"));
 	assert_non_null(strstr(text, "\nfields_file: ~\n"));
 	free(text);
 	free(again);
@@ -760,7 +767,7 @@ test_doc_mdoc(void **state)
 	static const char *const keys[] = { "office.id", "office.name",
 	    "office.role", "office.region", "office.countries",
 	    "office.language", "office.timezone", "office.date_format", "user",
-	    "dispatch.max_days", "fields_file", NULL };
+	    "dispatch.max_months", "dispatch.max_days", "fields_file", NULL };
 
 	assert_non_null(doc);
 	assert_memory_equal(doc, ".Bl -tag -width Ds\n", 19);
@@ -773,7 +780,7 @@ test_doc_mdoc(void **state)
 	}
 	assert_non_null(strstr(doc, ".It Cm office.role Cm office | Cm head\n"));
 	assert_non_null(strstr(doc, "Default:\n.Ql %Y-%m-%d .\n"));
-	assert_non_null(strstr(doc, "From 1 to 366.\n"));
+	assert_non_null(strstr(doc, "From 0 to 366.\n"));
 	/* No line may start with a quote, which roff reads as a request. */
 	assert_null(strstr(doc, "\n'"));
 	free(doc);
