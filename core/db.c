@@ -12,6 +12,7 @@
 
 #include "date.h"
 #include "i18n.h"
+#include "search.h"
 #include "schema_dispatch.h"
 #include "schema_seminar.h"
 #include "schema_sync.h"
@@ -127,7 +128,13 @@ static const char *const migrations[] = {
 	 * (sync_chain.c). */
 	"ALTER TABLE sync_outbox ADD COLUMN taken_in INTEGER NOT NULL "
 	"DEFAULT 0;",
+	/* 9 -> 10: the search index folds romanised names (Satō, Satou,
+	 * Sato; Ken'ichi, Kenichi): every specialist is indexed again, in
+	 * the same transaction (migrate, SEARCH_FOLDED). */
+	"DELETE FROM specialist_fts; DELETE FROM local_search_map;",
 };
+/* The migration after which the search index is built again. */
+#define SEARCH_FOLDED	10
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -484,6 +491,7 @@ migrate(struct kz_db *db, struct kz_err *err)
 			return KZ_ERROR;
 		snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
 		if (exec(db, migrations[v], err) != KZ_OK ||
+		    (v + 1 == SEARCH_FOLDED && kz_search_rebuild(db, err)) ||
 		    exec(db, bump, err) != KZ_OK) {
 			kz_db_rollback(db);
 			return KZ_ERROR;

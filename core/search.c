@@ -1,6 +1,8 @@
 /* search.c - the full-text index of specialists: finds CJK terms of any length, in any script. */
 #include "search.h"
 
+#include <ctype.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +29,95 @@ put(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
 	*len += n;
 	(*buf)[*len] = '\0';
 	return 0;
+}
+
+/* ---- romanised names ---- */
+
+/* Does the run hold a Latin letter (one that folding may change)? */
+static bool
+has_latin(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0xc3)
+			return true;
+	return false;
+}
+
+/* A vowel with a macron or a circumflex (Satō, Satô), as its letter. */
+static int
+plain_vowel(unsigned cp)
+{
+	switch (cp) {
+	case 0x101: case 0x100: case 0xe2: case 0xc2: return 'a';
+	case 0x113: case 0x112: case 0xea: case 0xca: return 'e';
+	case 0x12b: case 0x12a: case 0xee: case 0xce: return 'i';
+	case 0x14d: case 0x14c: case 0xf4: case 0xd4: return 'o';
+	case 0x16b: case 0x16a: case 0xfb: case 0xdb: return 'u';
+	default: return 0;
+	}
+}
+
+static bool
+is_vowel(int c)
+{
+	return c && strchr("aeiouy", c) != NULL;
+}
+
+/*
+ * A romanised run folded so that its spellings find each other: case
+ * and macrons off (Satō, Satô), an apostrophe or a hyphen between two
+ * letters gone (Ken'ichi, kenichi), and a long vowel written short
+ * (Satou, Satoh, Sato; Oono, Ohno, Ono; Yuuko, Yuko): ou, oo and a
+ * final or pre-consonant oh become o, uu becomes u. 0, or -1 out of
+ * memory; out is written whole (a copy when nothing folds).
+ */
+static int
+fold_roman(const char *s, size_t n, char **out, size_t *len, size_t *cap)
+{
+	char *t = malloc(n + 1);
+	size_t k = 0, i = 0;
+	int rc;
+
+	if (t == NULL)
+		return -1;
+	while (i < n) {
+		unsigned cp;
+		int w = kz_utf8_decode(s + i, &cp), v;
+
+		if (w <= 0)
+			break;
+		if ((v = plain_vowel(cp)) != 0)
+			t[k++] = (char)v;
+		else if (cp < 0x80 && (cp == '\'' || cp == '-') && k > 0 &&
+		    isalpha((unsigned char)t[k - 1]) && i + 1 < n &&
+		    isalpha((unsigned char)s[i + 1]))
+			;	/* Ken'ichi, Jun-ichi */
+		else if (cp == 0x2019 || cp == 0x2010)	/* ’ ‐ */
+			;
+		else {
+			memcpy(t + k, s + i, (size_t)w);
+			if (w == 1)
+				t[k] = (char)tolower((unsigned char)t[k]);
+			k += (size_t)w;
+		}
+		i += (size_t)w;
+	}
+	t[k] = '\0';
+	/* the long vowels, on the folded letters */
+	for (i = 0, n = k, k = 0; i < n; i++) {
+		char c = t[i], d = i + 1 < n ? t[i + 1] : '\0';
+		char e = i + 2 < n ? t[i + 2] : '\0';
+
+		t[k++] = c;
+		if ((c == 'o' && (d == 'u' || d == 'o')) || (c == 'u' && d == 'u'))
+			i++;
+		else if (c == 'o' && d == 'h' && !is_vowel(e))
+			i++;
+	}
+	t[k] = '\0';
+	rc = put(out, len, cap, t, k);
+	free(t);
+	return rc;
 }
 
 int
@@ -62,6 +153,25 @@ kz_search_spell(const char *text, char **buf, size_t *len, size_t *cap)
 	if (prev) {
 		rc |= put(buf, len, cap, prev, (size_t)prevk);
 		rc |= put(buf, len, cap, " ", 1);
+	}
+	/* and each romanised run folded (fold_roman), so that a query
+	 * folded the same way finds it; the run as written stays too, so
+	 * "ichi" still finds Ken'ichi */
+	for (p = text; *p; ) {
+		const char *start = p;
+
+		while (*p && (k = kz_utf8_decode(p, &cp)) > 0 &&
+		    !kz_cp_is_cjk(cp) && cp != ' ')
+			p += k;
+		if (p > start && has_latin(start, (size_t)(p - start))) {
+			rc |= put(buf, len, cap, " ", 1);
+			rc |= fold_roman(start, (size_t)(p - start), buf, len,
+			    cap);
+		}
+		if (*p && (k = kz_utf8_decode(p, &cp)) > 0)
+			p += k;
+		else
+			break;
 	}
 	return rc;
 }
@@ -141,8 +251,14 @@ kz_search_expr(const char *typed)
 				free(run);
 			}
 		} else {
-			/* one CJK character, or a Latin word: a prefix */
-			rc |= put_quoted(&buf, &len, &cap, start, n);
+			/* one CJK character, or a Latin word (folded as
+			 * the index's copy is): a prefix */
+			slen = 0;
+			if (cjk)
+				rc |= put_quoted(&buf, &len, &cap, start, n);
+			else if ((rc |= fold_roman(start, n, &spell, &slen,
+			    &scap)) == 0)
+				rc |= put_quoted(&buf, &len, &cap, spell, slen);
 			rc |= put(&buf, &len, &cap, "*", 1);
 		}
 	}

@@ -15,6 +15,9 @@ expect_in "$out" "设施园艺" "children survive: the field's note"
 expect_in "$out" "surgery" "children survive: the unavailability"
 run -d "$T/old.db" search 园艺
 expect_in "$out" "Wang Jianguo" "the old search index still finds a CJK term"
+run -d "$T/old.db" search kenichi
+expect_in "$out" "Ken'ichi Sato" "re-indexed on the upgrade: a romanised name folds (Ken'ichi, kenichi)"
+expect_eq "$(sqlite3 "$T/old.db" 'SELECT count(*) FROM local_search_map')" 2 "every specialist indexed once"
 run -d "$T/old.db" specialist edit KZ-MAZW-5M45 --notes "edited after the upgrade"
 expect_rc 0 "an old record can be edited"
 run -d "$T/old.db" search 园艺

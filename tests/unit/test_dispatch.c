@@ -336,8 +336,8 @@ test_dispatch_rules(void **state)
 	err.n = 0;
 	assert_int_equal(dispatch(f, req, sato, "2019-09-01", "2019-12-15",
 	    NULL, false, NULL, &err), KZ_ERROR);
-	assert_true(has(&err, "override", "106 days is longer than the "
-	    "longest dispatch of 90 days"));
+	assert_true(has(&err, "override", "2019-09-01..2019-12-15 (106 days) "
+	    "is longer than the longest dispatch of 90 days"));
 	assert_int_equal(count(f, "SELECT count(*) FROM dispatch"), 0);
 	err.n = 0;
 	assert_int_equal(dispatch(f, req, sato, "2019-09-01", "2019-12-15",
