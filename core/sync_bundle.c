@@ -5,33 +5,49 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+#include <zstd.h>
+
 #include "i18n.h"
 #include "sha256.h"
+#include "sync_key.h"
 
 /*
- * A bundle is a text header, the changeset, and a closing line that
- * carries the SHA-256 of everything before it:
+ * A bundle (format 2) is a text header, the payload, and a closing line
+ * that carries the Ed25519 signature of everything before it:
  *
- *	KIZUNA-BUNDLE 1
+ *	KIZUNA-BUNDLE 2
  *	organisation: CLAIR
  *	office: BJS
  *	role: office
  *	db: 8f3a09c1d2e4b5a6
+ *	signer: <64 hex digits: the public key that signed it>
  *	sequence: 12
  *	created: 2026-11-21T10:00:00Z
  *	changes: 3
  *	count: specialist 1
+ *	trust: BJS office <key>		(head office's only, sync_key.h)
+ *	compressed: zstd 5678
  *	payload: 1234
  *
- *	<1234 bytes of changeset>
- *	END 64-hex-digits
+ *	<1234 bytes: the changeset, compressed to them from 5678>
+ *	END <128 hex digits: the signature>
  *
- * The checksum is verified before any changeset function sees the data:
- * SQLite's changeset reader (3.40) loops forever on a changeset cut in its
- * first bytes, and applies a changeset cut at a record boundary as a
- * shorter valid one, silently dropping the rest.
+ * The signature is checked, against the key enrolled for the office the
+ * header names, before anything but the header is read: SQLite's
+ * changeset reader (3.40) loops forever on some malformed changesets and
+ * applies a changeset cut at a record boundary as a shorter valid one,
+ * and a checksum anyone can recompute stops neither a forger nor a
+ * relabelled header. Format 1 (a SHA-256 closing line, no signature) is
+ * refused.
  */
 #define MAGIC "KIZUNA-BUNDLE "
+/* zstd's level: the first register bundle of the demo data (1.1 MB of
+ * changeset) packs in well under a second at it */
+#define ZLEVEL 9
+/* Far above any office's whole register: a header cannot make the
+ * reader allocate more. */
+#define MAX_CHANGESET (1024L * 1024 * 1024)
 
 long
 kz_sync_bundle_describe(const void *data, int size, char *out, size_t outsz)
@@ -67,31 +83,62 @@ kz_sync_bundle_describe(const void *data, int size, char *out, size_t outsz)
 }
 
 int
-kz_sync_bundle_write(struct kz_buf *b, const struct kz_config *cfg,
-    const char *dbid, const void *data, int size, struct kz_bundle_info *in,
+kz_sync_bundle_write(struct kz_buf *b, struct kz_db *db, const char *dbid,
+    const void *data, int size, struct kz_bundle_info *in,
     struct kz_err *err)
 {
-	char sha[65], now[32];
+	const struct kz_config *cfg = db->cfg;
+	unsigned char pk[KZ_KEY_PUBLIC], sig[KZ_KEY_SIG];
+	char hex[2 * KZ_KEY_SIG + 1], now[32];
+	size_t zmax = ZSTD_compressBound((size_t)size), zlen;
+	void *z;
 
+	if (cfg == NULL)
+		return kz_err_add(err, "", _("no configuration"));
+	if (kz_sync_key_own(db, pk, err))
+		return KZ_ERROR;
 	in->changes = kz_sync_bundle_describe(data, size, in->counts,
 	    sizeof in->counts);
+	if ((z = malloc(zmax ? zmax : 1)) == NULL)
+		return kz_err_add(err, "", _("out of memory"));
+	zlen = ZSTD_compress(z, zmax, data, (size_t)size, ZLEVEL);
+	if (ZSTD_isError(zlen)) {
+		free(z);
+		return kz_err_add(err, "", _("cannot compress the bundle: %s"),
+		    ZSTD_getErrorName(zlen));
+	}
+	kz_sync_key_hex(pk, hex);
 	kz_now_utc(now);
 	kz_buf_printf(b, MAGIC "%d\norganisation: %s\noffice: %s\nrole: %s\n"
-	    "db: %s\nsequence: %ld\ncreated: %s\nchanges: %ld\n",
+	    "db: %s\nsigner: %s\nsequence: %ld\ncreated: %s\nchanges: %ld\n",
 	    KZ_BUNDLE_FORMAT, cfg->organisation, cfg->office_id,
-	    cfg->role == KZ_ROLE_HEAD ? "head" : "office", dbid, in->seq, now,
-	    in->changes);
+	    cfg->role == KZ_ROLE_HEAD ? "head" : "office", dbid, hex, in->seq,
+	    now, in->changes);
 	if (in->counts[0])
 		kz_buf_printf(b, "count: %s\n", in->counts);
-	kz_buf_printf(b, "payload: %d\n\n", size);
-	kz_buf_put(b, data, (size_t)size);
-	kz_sha256_hex(b->s, b->len, sha);
-	kz_buf_printf(b, "\nEND %s\n", sha);
+	if (kz_sync_key_header(db, b, err)) {
+		free(z);
+		kz_buf_free(b);
+		return KZ_ERROR;
+	}
+	kz_buf_printf(b, "compressed: zstd %d\npayload: %zu\n\n", size, zlen);
+	kz_buf_put(b, z, zlen);
+	free(z);
 	if (b->oom) {
 		kz_buf_free(b);
 		return kz_err_add(err, "", _("out of memory"));
 	}
-	snprintf(in->sha256, sizeof in->sha256, "%s", sha);
+	if (kz_sync_key_sign(db, b->s, b->len, sig, err)) {
+		kz_buf_free(b);
+		return KZ_ERROR;
+	}
+	sodium_bin2hex(hex, sizeof hex, sig, sizeof sig);
+	kz_buf_printf(b, "\nEND %s\n", hex);
+	if (b->oom) {
+		kz_buf_free(b);
+		return kz_err_add(err, "", _("out of memory"));
+	}
+	kz_sha256_hex(b->s, b->len, in->sha256);
 	snprintf(in->office, sizeof in->office, "%s", cfg->office_id);
 	snprintf(in->created, sizeof in->created, "%s", now);
 	in->bytes = b->len;
@@ -108,15 +155,25 @@ header_value(const char *line, const char *key)
 	    ? line + n + 2 : NULL;
 }
 
-/* The header's lines, up to the blank line, into in and *payload; *at is
- * where the payload starts. */
+/* What the header says of the frame, beside struct kz_bundle_info. */
+struct frame {
+	int format;
+	char signer[80];
+	long payload;
+	long plain;		/* the changeset's size before compression */
+	bool zstd;
+	bool unknown_codec;
+};
+
+/* The header's lines, up to the blank line, into in and *f; *at is where
+ * the payload starts. */
 static int
 read_header(const char *name, const unsigned char *data, size_t len,
-    struct kz_bundle_info *in, long *payload, size_t *at, struct kz_err *err)
+    struct kz_bundle_info *in, struct frame *f, size_t *at,
+    struct kz_err *err)
 {
 	const char *p = (const char *)data, *end = p + len;
 	char line[600];
-	int format;
 
 	for (int lineno = 1;; lineno++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -128,13 +185,8 @@ read_header(const char *name, const unsigned char *data, size_t len,
 		line[nl - p] = '\0';
 		p = nl + 1;
 		if (lineno == 1) {
-			format = atoi(line + sizeof MAGIC - 1);
-			if (format > KZ_BUNDLE_FORMAT)
-				return kz_err_add(err, name, _("the bundle has "
-				    "format %d, newer than this kizuna reads "
-				    "(%d): upgrade kizuna"), format,
-				    KZ_BUNDLE_FORMAT);
-			if (format < 1)
+			f->format = atoi(line + sizeof MAGIC - 1);
+			if (f->format < 1)
 				return kz_err_add(err, name, _("not a kizuna "
 				    "bundle"));
 			continue;
@@ -149,6 +201,8 @@ read_header(const char *name, const unsigned char *data, size_t len,
 			snprintf(in->role, sizeof in->role, "%s", v);
 		else if ((v = header_value(line, "db")))
 			snprintf(in->db, sizeof in->db, "%s", v);
+		else if ((v = header_value(line, "signer")))
+			snprintf(f->signer, sizeof f->signer, "%s", v);
 		else if ((v = header_value(line, "sequence")))
 			in->seq = strtol(v, NULL, 10);
 		else if ((v = header_value(line, "created")))
@@ -157,60 +211,144 @@ read_header(const char *name, const unsigned char *data, size_t len,
 			in->changes = strtol(v, NULL, 10);
 		else if ((v = header_value(line, "count")))
 			snprintf(in->counts, sizeof in->counts, "%s", v);
-		else if ((v = header_value(line, "payload")))
-			*payload = strtol(v, NULL, 10);
+		else if ((v = header_value(line, "compressed"))) {
+			if (strncmp(v, "zstd ", 5) == 0) {
+				f->zstd = true;
+				f->plain = strtol(v + 5, NULL, 10);
+			} else
+				f->unknown_codec = true;
+		} else if ((v = header_value(line, "payload")))
+			f->payload = strtol(v, NULL, 10);
 		/* unknown header lines are left for later formats */
 	}
 	*at = (size_t)(p - (const char *)data);
 	return KZ_OK;
 }
 
+/* The changeset out of the payload, checked against the header. */
+static int
+unpack(const char *name, const unsigned char *p, size_t n,
+    const struct frame *f, void **out, int *outsize, struct kz_err *err)
+{
+	unsigned long long want;
+	void *buf;
+	size_t got;
+
+	*out = NULL;
+	*outsize = 0;
+	if (!f->zstd) {
+		if ((buf = malloc(n ? n : 1)) == NULL)
+			return kz_err_add(err, name, _("out of memory"));
+		memcpy(buf, p, n);
+		*out = buf;
+		*outsize = (int)n;
+		return KZ_OK;
+	}
+	want = ZSTD_getFrameContentSize(p, n);
+	if (f->plain < 0 || f->plain > MAX_CHANGESET ||
+	    want != (unsigned long long)f->plain)
+		return kz_err_add(err, name, _("the bundle's contents do not "
+		    "match its header"));
+	if ((buf = malloc(want ? (size_t)want : 1)) == NULL)
+		return kz_err_add(err, name, _("out of memory"));
+	got = ZSTD_decompress(buf, (size_t)want, p, n);
+	if (ZSTD_isError(got) || got != want) {
+		free(buf);
+		return kz_err_add(err, name, _("the bundle's contents do not "
+		    "match its header"));
+	}
+	*out = buf;
+	*outsize = (int)want;
+	return KZ_OK;
+}
+
 int
 kz_sync_verify(struct kz_db *db, const char *name, const unsigned char *data,
-    size_t len, struct kz_bundle_info *in, size_t *payload_at,
-    struct kz_err *err)
+    size_t len, struct kz_bundle_info *in, size_t *header_len,
+    void **changeset, int *csize, struct kz_err *err)
 {
-	char sha[65];
-	long payload = -1;
-	size_t at = 0;
+	struct frame f = { .payload = -1, .plain = -1 };
+	unsigned char pk[KZ_KEY_PUBLIC], sig[KZ_KEY_SIG];
+	size_t at = 0, n;
+	void *cs = NULL;
+	int cn = 0;
 
 	memset(in, 0, sizeof *in);
 	in->seq = -1;
 	in->changes = -1;
 	in->bytes = len;
+	if (changeset) {
+		*changeset = NULL;
+		*csize = 0;
+	}
 	if (len < sizeof MAGIC - 1 || memcmp(data, MAGIC, sizeof MAGIC - 1) != 0)
 		return kz_err_add(err, name, _("not a kizuna bundle"));
-	if (read_header(name, data, len, in, &payload, &at, err))
+	if (read_header(name, data, len, in, &f, &at, err))
 		return KZ_ERROR;
+	if (f.format > KZ_BUNDLE_FORMAT)
+		return kz_err_add(err, name, _("the bundle has format %d, newer "
+		    "than this kizuna reads (%d): upgrade kizuna"), f.format,
+		    KZ_BUNDLE_FORMAT);
+	if (f.format < KZ_BUNDLE_FORMAT)
+		return kz_err_add(err, name, _("the bundle has format %d, made by "
+		    "a kizuna that did not sign its bundles: refused. Office %s "
+		    "must upgrade kizuna and export again"), f.format,
+		    in->office[0] ? in->office : "?");
 	if (!in->organisation[0] || !in->office[0] || !in->db[0] ||
-	    in->seq < 1 || in->changes < 0 || payload < 0 ||
+	    in->seq < 1 || in->changes < 0 || f.payload < 0 ||
+	    f.unknown_codec ||
 	    (strcmp(in->role, "head") != 0 && strcmp(in->role, "office") != 0))
 		return kz_err_add(err, name, _("the bundle's header is "
 		    "incomplete or damaged"));
-	/* payload, then "\nEND <sha>\n" exactly at the end */
-	if (len < at + (size_t)payload + KZ_SYNC_BUNDLE_TRAILER ||
-	    len != at + (size_t)payload + KZ_SYNC_BUNDLE_TRAILER)
+	if (kz_sync_key_parse(f.signer, pk) != KZ_OK)
+		return kz_err_add(err, name, _("the bundle is not signed: "
+		    "refused"));
+	/* payload, then "\nEND <signature>\n" exactly at the end */
+	if ((unsigned long)f.payload > len ||
+	    len != at + (size_t)f.payload + KZ_SYNC_BUNDLE_TRAILER)
 		return kz_err_add(err, name, _("the bundle is %zu bytes where "
 		    "its header promises %zu: it is cut short or has extra "
-		    "data"), len, at + (size_t)payload + KZ_SYNC_BUNDLE_TRAILER);
-	const char *trail = (const char *)data + at + payload;
-	if (memcmp(trail, "\nEND ", 5) != 0 || trail[69] != '\n')
+		    "data"), len, at + (size_t)f.payload + KZ_SYNC_BUNDLE_TRAILER);
+	const char *trail = (const char *)data + at + f.payload;
+	if (memcmp(trail, "\nEND ", 5) != 0 ||
+	    trail[KZ_SYNC_BUNDLE_TRAILER - 1] != '\n' ||
+	    sodium_hex2bin(sig, sizeof sig, trail + 5, 2 * KZ_KEY_SIG, NULL,
+	    &n, NULL) != 0 || n != sizeof sig)
 		return kz_err_add(err, name, _("the bundle's closing line is "
 		    "missing: it is incomplete"));
-	kz_sha256_hex(data, at + (size_t)payload, sha);
-	if (memcmp(sha, trail + 5, 64) != 0)
-		return kz_err_add(err, name, _("the bundle is damaged: its "
-		    "checksum does not match"));
-	kz_sha256_hex(data, len, in->sha256);
 	if (db && db->cfg && strcmp(in->organisation, db->cfg->organisation) != 0)
 		return kz_err_add(err, name, _("the bundle comes from "
 		    "organisation \"%s\"; this database belongs to \"%s\""),
 		    in->organisation, db->cfg->organisation);
+	/* who signed it, then whether they did: before anything else */
+	if (sodium_init() < 0)
+		return kz_err_add(err, name, _("the cryptography library cannot "
+		    "start"));
+	if (db && kz_sync_key_check(db, name, in->office, in->role, pk, err))
+		return KZ_ERROR;
+	if (crypto_sign_verify_detached(sig, data, at + (size_t)f.payload,
+	    pk) != 0) {
+		char fp[KZ_KEY_FP];
+		kz_sync_key_fp(pk, fp);
+		return kz_err_add(err, name, _("the bundle's signature (key %s "
+		    "of office %s) does not match its contents: it was changed "
+		    "or damaged after it was signed"), fp, in->office);
+	}
+	kz_sha256_hex(data, len, in->sha256);
+	if (header_len)
+		*header_len = at;
+	if (changeset == NULL)
+		return KZ_OK;
+	if (unpack(name, data + at, (size_t)f.payload, &f, &cs, &cn, err))
+		return KZ_ERROR;
 	char counts[512];
-	if (kz_sync_bundle_describe(data + at, (int)payload, counts,
-	    sizeof counts) != in->changes || strcmp(counts, in->counts) != 0)
+	if (kz_sync_bundle_describe(cs, cn, counts, sizeof counts) !=
+	    in->changes || strcmp(counts, in->counts) != 0) {
+		free(cs);
 		return kz_err_add(err, name, _("the bundle's contents do not "
 		    "match its header"));
-	*payload_at = at;
+	}
+	*changeset = cs;
+	*csize = cn;
 	return KZ_OK;
 }

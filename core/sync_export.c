@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "sync_bundle.h"
 #include "sync_chain.h"
+#include "sync_key.h"
 #include "sync_meta.h"
 #include "sync_rules.h"
 #include "sync_stamps.h"
@@ -238,7 +239,7 @@ write_made(struct kz_db *db, long seq, const char *path,
 {
 	sqlite3_stmt *st;
 	unsigned char *data = NULL;
-	size_t len = 0, at;
+	size_t len = 0;
 	bool found = false;
 	char now[32];
 	int rc;
@@ -272,7 +273,8 @@ write_made(struct kz_db *db, long seq, const char *path,
 		    "kept the contents of bundles: it cannot be written again"),
 		    seq);
 	/* the bytes kept must still be the bundle, checksum and all */
-	if (kz_sync_verify(NULL, path, data, len, &res->info, &at, err)) {
+	if (kz_sync_verify(NULL, path, data, len, &res->info, NULL, NULL, NULL,
+	    err)) {
 		free(data);
 		return KZ_ERROR;
 	}
@@ -316,7 +318,11 @@ make_bundle(struct kz_db *db, const char *path, const void *data, int size,
 	struct kz_buf b = { 0 };
 	sqlite3_stmt *st = NULL;
 	char dbid[40], seqs[32];
+	unsigned char pk[KZ_KEY_PUBLIC];
 
+	/* the key is made, if this is its first need, before the bundle */
+	if (kz_sync_key_own(db, pk, err))
+		return KZ_ERROR;
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
 	if (kz_sync_meta_get(db, "db", dbid, sizeof dbid) ||
@@ -328,7 +334,7 @@ make_bundle(struct kz_db *db, const char *path, const void *data, int size,
 		    "time: export again"));
 	}
 	in->seq = before + 1;
-	if (kz_sync_bundle_write(&b, db->cfg, dbid, data, size, in, err)) {
+	if (kz_sync_bundle_write(&b, db, dbid, data, size, in, err)) {
 		kz_db_rollback(db);
 		return KZ_ERROR;
 	}

@@ -85,6 +85,10 @@ run -c "$C/beijing.yaml" -d "$T/orig.db" sync export -o o2.kzb
 run -c "$C/beijing.yaml" -d "$T/copy.db" sync export -o c1.kzb
 expect_rc 0 "the copy exports"
 expect_in "$out" "bundle 1 of BJS" "its own bundle 1"
+# a copy signs with a key of its own, which head office enrols too
+ok_=$(enrol_line "$C/beijing.yaml" "$T/orig.db") cp_=$(enrol_line "$C/beijing.yaml" "$T/copy.db")
+[ -n "$cp_" ] && [ "$cp_" != "$ok_" ] && ok || bad "the copy signs with the original's key"
+enrol "$C/tokyo.yaml" "$T/tyo.db" "$C/beijing.yaml" "$T/orig.db" "$C/beijing.yaml" "$T/copy.db"
 # head office takes both streams: nothing collides
 run -c "$C/tokyo.yaml" -d "$T/tyo.db" sync import o1.kzb o2.kzb c1.kzb
 expect_rc 0 "head office takes the original's and the copy's bundles"

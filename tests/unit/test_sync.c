@@ -49,6 +49,8 @@ setup(void **state)
 		if ((f->db[i] = kz_db_open(path, f->cfg[i], &err)) == NULL)
 			return -1;
 	}
+	unit_enrol(f->db[TYO], f->db[BJS]);
+	unit_enrol(f->db[TYO], f->db[SIN]);
 	setenv("KIZUNA_NOW", "2026-11-01T09:00:00Z", 1);
 	*state = f;
 	return 0;
@@ -695,7 +697,7 @@ test_bookkeeping_refused(void **state)
 	assert_int_equal(sqlite3session_changeset(s, &size, &data), SQLITE_OK);
 	sqlite3session_delete(s);
 	assert_true(size > 0);
-	assert_int_equal(kz_sync_bundle_write(&b, f->cfg[TYO], "feedfeed",
+	assert_int_equal(kz_sync_bundle_write(&b, f->db[TYO], "feedfeed",
 	    data, size, &in, &err), KZ_OK);
 	sqlite3_free(data);
 	assert_int_equal(kz_sync_import_mem(f->db[BJS], "evil", (const
