@@ -82,6 +82,32 @@ kz_sync_bundle_describe(const void *data, int size, char *out, size_t outsz)
 	return total;
 }
 
+/* The SHA-256 that names a bundle's contents (sync_applied, sync_export):
+ * of everything before the signature but the signer line, so a bundle
+ * signed again with a new key is still the same bundle. */
+static void
+content_sha(const unsigned char *data, size_t len, char out[65])
+{
+	const unsigned char *p = data, *end = data + len, *nl;
+	struct kz_buf b = { 0 };
+
+	while (p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		if (nl == p) {	/* the blank line: the payload follows */
+			p = nl;
+			break;
+		}
+		if (strncmp((const char *)p, "signer: ", 8) != 0)
+			kz_buf_put(&b, (const char *)p, (size_t)(nl + 1 - p));
+		p = nl + 1;
+	}
+	kz_buf_put(&b, (const char *)p, (size_t)(end - p));
+	if (b.oom)	/* cannot happen short of memory: the whole then */
+		kz_sha256_hex(data, len, out);
+	else
+		kz_sha256_hex(b.s, b.len, out);
+	kz_buf_free(&b);
+}
+
 int
 kz_sync_bundle_write(struct kz_buf *b, struct kz_db *db, const char *dbid,
     const void *data, int size, struct kz_bundle_info *in,
@@ -138,7 +164,8 @@ kz_sync_bundle_write(struct kz_buf *b, struct kz_db *db, const char *dbid,
 		kz_buf_free(b);
 		return kz_err_add(err, "", _("out of memory"));
 	}
-	kz_sha256_hex(b->s, b->len, in->sha256);
+	content_sha((const unsigned char *)b->s, b->len - KZ_SYNC_BUNDLE_TRAILER,
+	    in->sha256);
 	snprintf(in->office, sizeof in->office, "%s", cfg->office_id);
 	snprintf(in->created, sizeof in->created, "%s", now);
 	in->bytes = b->len;
@@ -334,7 +361,7 @@ kz_sync_verify(struct kz_db *db, const char *name, const unsigned char *data,
 		    "of office %s) does not match its contents: it was changed "
 		    "or damaged after it was signed"), fp, in->office);
 	}
-	kz_sha256_hex(data, len, in->sha256);
+	content_sha(data, at + (size_t)f.payload, in->sha256);
 	if (header_len)
 		*header_len = at;
 	if (changeset == NULL)
@@ -350,5 +377,44 @@ kz_sync_verify(struct kz_db *db, const char *name, const unsigned char *data,
 	}
 	*changeset = cs;
 	*csize = cn;
+	return KZ_OK;
+}
+
+int
+kz_sync_bundle_resign(struct kz_db *db, unsigned char *data, size_t len,
+    bool *resigned, struct kz_err *err)
+{
+	unsigned char pk[KZ_KEY_PUBLIC], sig[KZ_KEY_SIG];
+	char hex[2 * KZ_KEY_SIG + 1];
+	unsigned char *line = NULL;
+	size_t body;
+
+	*resigned = false;
+	if (len < KZ_SYNC_BUNDLE_TRAILER)
+		return kz_err_add(err, "", _("the bundle kept here is damaged"));
+	if (kz_sync_key_own(db, pk, err))
+		return KZ_ERROR;
+	body = len - KZ_SYNC_BUNDLE_TRAILER;
+	for (size_t i = 0; i + 8 + 64 < body; i++) {
+		if ((i == 0 || data[i - 1] == '\n') &&
+		    memcmp(data + i, "signer: ", 8) == 0) {
+			line = data + i + 8;
+			break;
+		}
+		if (i > 0 && data[i] == '\n' && data[i - 1] == '\n')
+			break;
+	}
+	if (line == NULL)
+		return kz_err_add(err, "", _("the bundle kept here is not "
+		    "signed: it cannot be written again"));
+	kz_sync_key_hex(pk, hex);
+	if (memcmp(line, hex, 64) == 0)
+		return KZ_OK;
+	memcpy(line, hex, 64);
+	if (kz_sync_key_sign(db, data, body, sig, err))
+		return KZ_ERROR;
+	sodium_bin2hex(hex, sizeof hex, sig, sizeof sig);
+	memcpy(data + body + 5, hex, 2 * KZ_KEY_SIG);
+	*resigned = true;
 	return KZ_OK;
 }

@@ -2,6 +2,7 @@
 #ifndef KZ_SYNC_BUNDLE_H
 #define KZ_SYNC_BUNDLE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "buf.h"
@@ -22,5 +23,11 @@ long kz_sync_bundle_describe(const void *data, int size, char *out,
 int kz_sync_bundle_write(struct kz_buf *b, struct kz_db *db,
     const char *dbid, const void *data, int size, struct kz_bundle_info *in,
     struct kz_err *err);
+
+/* A bundle made here before, signed with a key since replaced (sync key
+ * --new), signed again in place with this database's key: the same
+ * contents, the same content checksum. *resigned says whether it was. */
+int kz_sync_bundle_resign(struct kz_db *db, unsigned char *data, size_t len,
+    bool *resigned, struct kz_err *err);
 
 #endif

@@ -272,27 +272,36 @@ write_made(struct kz_db *db, long seq, const char *path,
 		return kz_err_add(err, "", _("bundle %ld was made before kizuna "
 		    "kept the contents of bundles: it cannot be written again"),
 		    seq);
-	/* the bytes kept must still be the bundle, checksum and all */
-	if (kz_sync_verify(NULL, path, data, len, &res->info, NULL, NULL, NULL,
+	/* signed with a key replaced since: signed again, the same
+	 * contents; then the bytes kept must still be the bundle */
+	bool resigned;
+	if (kz_sync_bundle_resign(db, data, len, &resigned, err) ||
+	    kz_sync_verify(NULL, path, data, len, &res->info, NULL, NULL, NULL,
 	    err)) {
 		free(data);
 		return KZ_ERROR;
 	}
 	rc = put_file(path, data, len, err);
-	free(data);
-	if (rc != KZ_OK)
+	if (rc != KZ_OK) {
+		free(data);
 		return KZ_ERROR;
+	}
 	kill_point("renamed");
 	kz_now_utc(now);
+	/* the bytes written are the bytes kept, signed again or not */
 	if (sqlite3_prepare_v2(db->sql, "UPDATE sync_export SET written = "
-	    "coalesce(written, ?), file = ? WHERE seq = ?", -1, &st, NULL) !=
-	    SQLITE_OK)
+	    "coalesce(written, ?), file = ?, data = ? WHERE seq = ?", -1, &st,
+	    NULL) != SQLITE_OK) {
+		free(data);
 		return kz_db_fail(db, err, "export");
+	}
 	sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, seq);
+	sqlite3_bind_blob(st, 3, data, (int)len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, seq);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
+	free(data);
 	if (rc != SQLITE_DONE)	/* the file is whole; the mark waits */
 		return kz_db_fail(db, err, "export");
 	kill_point("written");
