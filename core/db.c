@@ -134,7 +134,10 @@ static const char *const migrations[] = {
 	"  enrolled TEXT NOT NULL,"
 	"  source TEXT NOT NULL,"
 	"  revoked TEXT"
-	") WITHOUT ROWID;",
+	") WITHOUT ROWID;"
+	/* the key each bundle made here is sealed with, so that written
+	 * again it can be sealed for offices enrolled since */
+	"ALTER TABLE sync_export ADD COLUMN filekey BLOB;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -83,8 +83,9 @@ kz_sync_bundle_describe(const void *data, int size, char *out, size_t outsz)
 }
 
 /* The SHA-256 that names a bundle's contents (sync_applied, sync_export):
- * of everything before the signature but the signer line, so a bundle
- * signed again with a new key is still the same bundle. */
+ * of everything before the signature but the signer and recipient lines,
+ * so a bundle signed again with a new key, or sealed again for offices
+ * enrolled since, is still the same bundle. */
 static void
 content_sha(const unsigned char *data, size_t len, char out[65])
 {
@@ -96,7 +97,8 @@ content_sha(const unsigned char *data, size_t len, char out[65])
 			p = nl;
 			break;
 		}
-		if (strncmp((const char *)p, "signer: ", 8) != 0)
+		if (strncmp((const char *)p, "signer: ", 8) != 0 &&
+		    strncmp((const char *)p, "recipient: ", 11) != 0)
 			kz_buf_put(&b, (const char *)p, (size_t)(nl + 1 - p));
 		p = nl + 1;
 	}
@@ -108,16 +110,91 @@ content_sha(const unsigned char *data, size_t len, char out[65])
 	kz_buf_free(&b);
 }
 
+/* The keys a bundle of db is sealed to: at head office every office's
+ * key enrolled and not revoked, at an office head office's. As
+ * "OFFICE HEX" lines into l, in a fixed order. */
+static int
+recipients(struct kz_db *db, struct kz_buf *l, struct kz_err *err)
+{
+	struct kz_sync_key_list keys;
+	const char *want = db->cfg && db->cfg->role == KZ_ROLE_HEAD ? "office" :
+	    "head";
+
+	if (kz_sync_key_list(db, &keys, err))
+		return KZ_ERROR;
+	for (size_t i = 0; i < keys.n; i++)
+		if (!keys.k[i].revoked[0] && strcmp(keys.k[i].role, want) == 0)
+			kz_buf_printf(l, "%s %s\n", keys.k[i].office,
+			    keys.k[i].key);
+	kz_sync_key_list_free(&keys);
+	return l->oom ? kz_err_add(err, "", _("out of memory")) : KZ_OK;
+}
+
+/* The file key sealed to an Ed25519 public key (as X25519, the way age
+ * takes ssh-ed25519 recipients), as 160 hex digits. */
+static int
+wrap(const char *edhex, const unsigned char fk[KZ_FILE_KEY], char out[161])
+{
+	unsigned char ed[KZ_KEY_PUBLIC], x[crypto_box_PUBLICKEYBYTES];
+	unsigned char c[crypto_box_SEALBYTES + KZ_FILE_KEY];
+
+	if (kz_sync_key_parse(edhex, ed) != KZ_OK ||
+	    crypto_sign_ed25519_pk_to_curve25519(x, ed) != 0 ||
+	    crypto_box_seal(c, fk, KZ_FILE_KEY, x) != 0)
+		return KZ_ERROR;
+	sodium_bin2hex(out, 161, c, sizeof c);
+	return KZ_OK;
+}
+
+/* Everything after the fixed header lines: signer, sealing, recipients,
+ * tail (the "compressed" and "payload" lines and the blank line), the
+ * payload, the signature. */
+static int
+finish(struct kz_db *db, struct kz_buf *b, const unsigned char fk[KZ_FILE_KEY],
+    const char *tail, size_t taillen, const void *payload, size_t plen,
+    struct kz_err *err)
+{
+	unsigned char pk[KZ_KEY_PUBLIC], sig[KZ_KEY_SIG];
+	char hex[2 * KZ_KEY_SIG + 1], w[161];
+	struct kz_buf l = { 0 };
+
+	if (kz_sync_key_own(db, pk, err) || recipients(db, &l, err)) {
+		kz_buf_free(&l);
+		return KZ_ERROR;
+	}
+	kz_sync_key_hex(pk, hex);
+	kz_buf_printf(b, "signer: %s\nsealed: xchacha20poly1305\n", hex);
+	for (const char *p = kz_buf_str(&l); *p; ) {
+		const char *nl = strchr(p, '\n');
+		char office[8], key[KZ_KEY_HEX];
+		if (sscanf(p, "%7s %64s", office, key) == 2 &&
+		    wrap(key, fk, w) == KZ_OK)
+			kz_buf_printf(b, "recipient: %s %s %s\n", office, key, w);
+		p = nl ? nl + 1 : p + strlen(p);
+	}
+	kz_buf_free(&l);
+	kz_buf_put(b, tail, taillen);
+	kz_buf_put(b, payload, plen);
+	if (b->oom)
+		return kz_err_add(err, "", _("out of memory"));
+	if (kz_sync_key_sign(db, b->s, b->len, sig, err))
+		return KZ_ERROR;
+	sodium_bin2hex(hex, sizeof hex, sig, sizeof sig);
+	kz_buf_printf(b, "\nEND %s\n", hex);
+	return b->oom ? kz_err_add(err, "", _("out of memory")) : KZ_OK;
+}
+
 int
 kz_sync_bundle_write(struct kz_buf *b, struct kz_db *db, const char *dbid,
     const void *data, int size, struct kz_bundle_info *in,
-    struct kz_err *err)
+    unsigned char fk[KZ_FILE_KEY], struct kz_err *err)
 {
 	const struct kz_config *cfg = db->cfg;
-	unsigned char pk[KZ_KEY_PUBLIC], sig[KZ_KEY_SIG];
-	char hex[2 * KZ_KEY_SIG + 1], now[32];
+	unsigned char pk[KZ_KEY_PUBLIC];
+	char now[32], tail[80];
 	size_t zmax = ZSTD_compressBound((size_t)size), zlen;
-	void *z;
+	unsigned char *z;
+	int taillen;
 
 	if (cfg == NULL)
 		return kz_err_add(err, "", _("no configuration"));
@@ -125,20 +202,40 @@ kz_sync_bundle_write(struct kz_buf *b, struct kz_db *db, const char *dbid,
 		return KZ_ERROR;
 	in->changes = kz_sync_bundle_describe(data, size, in->counts,
 	    sizeof in->counts);
-	if ((z = malloc(zmax ? zmax : 1)) == NULL)
+	/* nonce, the compressed changeset, the tag: sealed in place */
+	if ((z = malloc(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + zmax +
+	    crypto_aead_xchacha20poly1305_ietf_ABYTES)) == NULL)
 		return kz_err_add(err, "", _("out of memory"));
-	zlen = ZSTD_compress(z, zmax, data, (size_t)size, ZLEVEL);
+	unsigned char *nonce = z, *body = z +
+	    crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+	zlen = ZSTD_compress(body, zmax, data, (size_t)size, ZLEVEL);
 	if (ZSTD_isError(zlen)) {
 		free(z);
 		return kz_err_add(err, "", _("cannot compress the bundle: %s"),
 		    ZSTD_getErrorName(zlen));
 	}
-	kz_sync_key_hex(pk, hex);
+	crypto_aead_xchacha20poly1305_ietf_keygen(fk);
+	randombytes_buf(nonce, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+	unsigned long long clen;
+	unsigned char *sealed = malloc(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
+	    + zlen + crypto_aead_xchacha20poly1305_ietf_ABYTES);
+	if (sealed == NULL) {
+		free(z);
+		return kz_err_add(err, "", _("out of memory"));
+	}
+	memcpy(sealed, nonce, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+	crypto_aead_xchacha20poly1305_ietf_encrypt(sealed +
+	    crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, &clen, body, zlen,
+	    NULL, 0, NULL, nonce, fk);
+	free(z);
+	z = sealed;
+	size_t plen = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES +
+	    (size_t)clen;
 	kz_now_utc(now);
 	kz_buf_printf(b, MAGIC "%d\norganisation: %s\noffice: %s\nrole: %s\n"
-	    "db: %s\nsigner: %s\nsequence: %ld\ncreated: %s\nchanges: %ld\n",
+	    "db: %s\nsequence: %ld\ncreated: %s\nchanges: %ld\n",
 	    KZ_BUNDLE_FORMAT, cfg->organisation, cfg->office_id,
-	    cfg->role == KZ_ROLE_HEAD ? "head" : "office", dbid, hex, in->seq,
+	    cfg->role == KZ_ROLE_HEAD ? "head" : "office", dbid, in->seq,
 	    now, in->changes);
 	if (in->counts[0])
 		kz_buf_printf(b, "count: %s\n", in->counts);
@@ -147,23 +244,14 @@ kz_sync_bundle_write(struct kz_buf *b, struct kz_db *db, const char *dbid,
 		kz_buf_free(b);
 		return KZ_ERROR;
 	}
-	kz_buf_printf(b, "compressed: zstd %d\npayload: %zu\n\n", size, zlen);
-	kz_buf_put(b, z, zlen);
-	free(z);
-	if (b->oom) {
-		kz_buf_free(b);
-		return kz_err_add(err, "", _("out of memory"));
-	}
-	if (kz_sync_key_sign(db, b->s, b->len, sig, err)) {
+	taillen = snprintf(tail, sizeof tail, "compressed: zstd %d\npayload: "
+	    "%zu\n\n", size, plen);
+	if (finish(db, b, fk, tail, (size_t)taillen, z, plen, err)) {
+		free(z);
 		kz_buf_free(b);
 		return KZ_ERROR;
 	}
-	sodium_bin2hex(hex, sizeof hex, sig, sizeof sig);
-	kz_buf_printf(b, "\nEND %s\n", hex);
-	if (b->oom) {
-		kz_buf_free(b);
-		return kz_err_add(err, "", _("out of memory"));
-	}
+	free(z);
 	content_sha((const unsigned char *)b->s, b->len - KZ_SYNC_BUNDLE_TRAILER,
 	    in->sha256);
 	snprintf(in->office, sizeof in->office, "%s", cfg->office_id);
@@ -189,6 +277,7 @@ struct frame {
 	long payload;
 	long plain;		/* the changeset's size before compression */
 	bool zstd;
+	bool sealed;
 	bool unknown_codec;
 };
 
@@ -238,7 +327,12 @@ read_header(const char *name, const unsigned char *data, size_t len,
 			in->changes = strtol(v, NULL, 10);
 		else if ((v = header_value(line, "count")))
 			snprintf(in->counts, sizeof in->counts, "%s", v);
-		else if ((v = header_value(line, "compressed"))) {
+		else if ((v = header_value(line, "sealed"))) {
+			if (strcmp(v, "xchacha20poly1305") == 0)
+				f->sealed = true;
+			else
+				f->unknown_codec = true;
+		} else if ((v = header_value(line, "compressed"))) {
 			if (strncmp(v, "zstd ", 5) == 0) {
 				f->zstd = true;
 				f->plain = strtol(v + 5, NULL, 10);
@@ -252,33 +346,105 @@ read_header(const char *name, const unsigned char *data, size_t len,
 	return KZ_OK;
 }
 
+/* The file key of a sealed bundle, from the recipient line for db's own
+ * key. */
+static int
+unseal_key(struct kz_db *db, const char *name, const unsigned char *data,
+    size_t at, const char *from, unsigned char fk[KZ_FILE_KEY],
+    struct kz_err *err)
+{
+	unsigned char pk[KZ_KEY_PUBLIC], xpk[crypto_box_PUBLICKEYBYTES];
+	unsigned char xsk[crypto_box_SECRETKEYBYTES];
+	unsigned char c[crypto_box_SEALBYTES + KZ_FILE_KEY];
+	const char *p = (const char *)data, *end = p + at;
+	char own[KZ_KEY_HEX], fp[KZ_KEY_FP];
+	size_t n;
+	int rc = KZ_ERROR;
+
+	if (kz_sync_key_own(db, pk, err))
+		return KZ_ERROR;
+	kz_sync_key_hex(pk, own);
+	kz_sync_key_fp(pk, fp);
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			break;
+		const char *sp = strncmp(p, "recipient: ", 11) == 0 ?
+		    memchr(p + 11, ' ', (size_t)(nl - p - 11)) : NULL;
+		if (sp && nl - sp == 1 + 64 + 1 + 2 * (long)sizeof c &&
+		    memcmp(sp + 1, own, 64) == 0 && sp[65] == ' ') {
+			if (sodium_hex2bin(c, sizeof c, sp + 66, 2 * sizeof c,
+			    NULL, &n, NULL) != 0 || n != sizeof c)
+				break;
+			if (crypto_sign_ed25519_pk_to_curve25519(xpk, pk) != 0 ||
+			    crypto_sign_ed25519_sk_to_curve25519(xsk,
+			    db->secret) != 0)
+				break;
+			rc = crypto_box_seal_open(fk, c, sizeof c, xpk, xsk) == 0 ?
+			    KZ_OK : KZ_ERROR;
+			sodium_memzero(xsk, sizeof xsk);
+			break;
+		}
+		p = nl + 1;
+	}
+	if (rc != KZ_OK)
+		return kz_err_add(err, name, _("the bundle is sealed, and not "
+		    "for this database (key %s): office %s must enrol this "
+		    "database's key and write the bundle again (kizuna sync "
+		    "export --again N)"), fp, from);
+	return KZ_OK;
+}
+
 /* The changeset out of the payload, checked against the header. */
 static int
-unpack(const char *name, const unsigned char *p, size_t n,
-    const struct frame *f, void **out, int *outsize, struct kz_err *err)
+unpack(struct kz_db *db, const char *name, const unsigned char *data,
+    size_t at, const unsigned char *p, size_t n, const struct frame *f,
+    const char *from, void **out, int *outsize, struct kz_err *err)
 {
-	unsigned long long want;
+	unsigned char fk[KZ_FILE_KEY], *plain = NULL;
+	unsigned long long want, mlen;
 	void *buf;
 	size_t got;
 
 	*out = NULL;
 	*outsize = 0;
+	if (!f->sealed || db == NULL)
+		return kz_err_add(err, name, _("the bundle is not sealed: "
+		    "refused"));
+	if (unseal_key(db, name, data, at, from, fk, err))
+		return KZ_ERROR;
+	if (n < crypto_aead_xchacha20poly1305_ietf_NPUBBYTES +
+	    crypto_aead_xchacha20poly1305_ietf_ABYTES ||
+	    (plain = malloc(n)) == NULL ||
+	    crypto_aead_xchacha20poly1305_ietf_decrypt(plain, &mlen, NULL,
+	    p + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, n -
+	    crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, NULL, 0, p, fk) != 0) {
+		free(plain);
+		sodium_memzero(fk, sizeof fk);
+		return kz_err_add(err, name, _("the bundle's sealed contents "
+		    "cannot be opened: they are damaged"));
+	}
+	sodium_memzero(fk, sizeof fk);
+	p = plain;
+	n = (size_t)mlen;
 	if (!f->zstd) {
-		if ((buf = malloc(n ? n : 1)) == NULL)
-			return kz_err_add(err, name, _("out of memory"));
-		memcpy(buf, p, n);
-		*out = buf;
+		*out = plain;
 		*outsize = (int)n;
 		return KZ_OK;
 	}
 	want = ZSTD_getFrameContentSize(p, n);
 	if (f->plain < 0 || f->plain > MAX_CHANGESET ||
-	    want != (unsigned long long)f->plain)
+	    want != (unsigned long long)f->plain) {
+		free(plain);
 		return kz_err_add(err, name, _("the bundle's contents do not "
 		    "match its header"));
-	if ((buf = malloc(want ? (size_t)want : 1)) == NULL)
+	}
+	if ((buf = malloc(want ? (size_t)want : 1)) == NULL) {
+		free(plain);
 		return kz_err_add(err, name, _("out of memory"));
+	}
 	got = ZSTD_decompress(buf, (size_t)want, p, n);
+	free(plain);
 	if (ZSTD_isError(got) || got != want) {
 		free(buf);
 		return kz_err_add(err, name, _("the bundle's contents do not "
@@ -362,11 +528,19 @@ kz_sync_verify(struct kz_db *db, const char *name, const unsigned char *data,
 		    "or damaged after it was signed"), fp, in->office);
 	}
 	content_sha(data, at + (size_t)f.payload, in->sha256);
+	/* offices send to head office, which passes their changes on */
+	if (db && db->cfg && db->cfg->role == KZ_ROLE_OFFICE &&
+	    strcmp(in->role, "head") != 0)
+		return kz_err_add(err, name, _("the bundle comes from office %s: "
+		    "an office's bundles go to head office, which passes their "
+		    "changes on; only head office's bundles are imported at an "
+		    "office"), in->office);
 	if (header_len)
 		*header_len = at;
 	if (changeset == NULL)
 		return KZ_OK;
-	if (unpack(name, data + at, (size_t)f.payload, &f, &cs, &cn, err))
+	if (unpack(db, name, data, at, data + at, (size_t)f.payload, &f,
+	    in->office, &cs, &cn, err))
 		return KZ_ERROR;
 	char counts[512];
 	if (kz_sync_bundle_describe(cs, cn, counts, sizeof counts) !=
@@ -381,40 +555,67 @@ kz_sync_verify(struct kz_db *db, const char *name, const unsigned char *data,
 }
 
 int
-kz_sync_bundle_resign(struct kz_db *db, unsigned char *data, size_t len,
-    bool *resigned, struct kz_err *err)
+kz_sync_bundle_refresh(struct kz_db *db, const unsigned char *data,
+    size_t len, const unsigned char fk[KZ_FILE_KEY], struct kz_buf *out,
+    struct kz_err *err)
 {
-	unsigned char pk[KZ_KEY_PUBLIC], sig[KZ_KEY_SIG];
-	char hex[2 * KZ_KEY_SIG + 1];
-	unsigned char *line = NULL;
-	size_t body;
+	const char *p = (const char *)data, *end, *fixed_end = NULL;
+	const char *tail = NULL, *at = NULL;
+	unsigned char pk[KZ_KEY_PUBLIC];
+	char own[KZ_KEY_HEX];
+	struct kz_buf had = { 0 }, want = { 0 };
+	bool same_signer = false;
+	int rc;
 
-	*resigned = false;
+	memset(out, 0, sizeof *out);
 	if (len < KZ_SYNC_BUNDLE_TRAILER)
 		return kz_err_add(err, "", _("the bundle kept here is damaged"));
+	end = p + len - KZ_SYNC_BUNDLE_TRAILER;
 	if (kz_sync_key_own(db, pk, err))
 		return KZ_ERROR;
-	body = len - KZ_SYNC_BUNDLE_TRAILER;
-	for (size_t i = 0; i + 8 + 64 < body; i++) {
-		if ((i == 0 || data[i - 1] == '\n') &&
-		    memcmp(data + i, "signer: ", 8) == 0) {
-			line = data + i + 8;
+	kz_sync_key_hex(pk, own);
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			break;
+		if (nl == p) {
+			at = nl + 1;
 			break;
 		}
-		if (i > 0 && data[i] == '\n' && data[i - 1] == '\n')
-			break;
+		if (strncmp(p, "signer: ", 8) == 0) {
+			fixed_end = p;
+			same_signer = nl - p == 8 + 64 &&
+			    memcmp(p + 8, own, 64) == 0;
+		} else if (strncmp(p, "recipient: ", 11) == 0) {
+			const char *sp = memchr(p + 11, ' ', (size_t)(nl - p));
+			if (sp && nl - sp > 65)
+				kz_buf_printf(&had, "%.*s\n", (int)(sp + 65 - p -
+				    11), p + 11);
+		} else if (strncmp(p, "compressed: ", 12) == 0 && tail == NULL)
+			tail = p;
+		p = nl + 1;
 	}
-	if (line == NULL)
+	if (fixed_end == NULL || tail == NULL || at == NULL)
 		return kz_err_add(err, "", _("the bundle kept here is not "
 		    "signed: it cannot be written again"));
-	kz_sync_key_hex(pk, hex);
-	if (memcmp(line, hex, 64) == 0)
-		return KZ_OK;
-	memcpy(line, hex, 64);
-	if (kz_sync_key_sign(db, data, body, sig, err))
-		return KZ_ERROR;
-	sodium_bin2hex(hex, sizeof hex, sig, sizeof sig);
-	memcpy(data + body + 5, hex, 2 * KZ_KEY_SIG);
-	*resigned = true;
-	return KZ_OK;
+	if ((rc = recipients(db, &want, err)) == KZ_OK &&
+	    (!same_signer || strcmp(kz_buf_str(&had), kz_buf_str(&want)) != 0)) {
+		/* signed or sealed for others than now: again, the same
+		 * sealed payload under the same file key */
+		if (fk == NULL)
+			rc = kz_err_add(err, "", _("the bundle kept here was "
+			    "sealed before kizuna kept its file key: it cannot "
+			    "be sealed again"));
+		else {
+			kz_buf_put(out, (const char *)data,
+			    (size_t)(fixed_end - (const char *)data));
+			rc = finish(db, out, fk, tail, (size_t)(at - tail), at,
+			    (size_t)(end - at), err);
+			if (rc != KZ_OK)
+				kz_buf_free(out);
+		}
+	}
+	kz_buf_free(&had);
+	kz_buf_free(&want);
+	return rc;
 }

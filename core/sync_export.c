@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -238,14 +239,14 @@ write_made(struct kz_db *db, long seq, const char *path,
     struct kz_sync_result *res, struct kz_err *err)
 {
 	sqlite3_stmt *st;
-	unsigned char *data = NULL;
+	unsigned char *data = NULL, fk[KZ_FILE_KEY];
 	size_t len = 0;
-	bool found = false;
+	bool found = false, have_fk = false;
 	char now[32];
 	int rc;
 
-	if (sqlite3_prepare_v2(db->sql, "SELECT data, file FROM sync_export "
-	    "WHERE seq = ?", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db->sql, "SELECT data, file, filekey FROM "
+	    "sync_export WHERE seq = ?", -1, &st, NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, "export");
 	sqlite3_bind_int64(st, 1, seq);
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -262,6 +263,10 @@ write_made(struct kz_db *db, long seq, const char *path,
 		if (sqlite3_column_type(st, 0) == SQLITE_BLOB && len > 0 &&
 		    (data = malloc(len)) != NULL)
 			memcpy(data, sqlite3_column_blob(st, 0), len);
+		if (sqlite3_column_bytes(st, 2) == KZ_FILE_KEY) {
+			memcpy(fk, sqlite3_column_blob(st, 2), KZ_FILE_KEY);
+			have_fk = true;
+		}
 	}
 	sqlite3_finalize(st);
 	if (!found)
@@ -272,11 +277,22 @@ write_made(struct kz_db *db, long seq, const char *path,
 		return kz_err_add(err, "", _("bundle %ld was made before kizuna "
 		    "kept the contents of bundles: it cannot be written again"),
 		    seq);
-	/* signed with a key replaced since: signed again, the same
-	 * contents; then the bytes kept must still be the bundle */
-	bool resigned;
-	if (kz_sync_bundle_resign(db, data, len, &resigned, err) ||
-	    kz_sync_verify(NULL, path, data, len, &res->info, NULL, NULL, NULL,
+	/* signed with a key replaced since, or sealed for other keys than
+	 * those enrolled now: again, the same contents; then the bytes kept
+	 * must still be the bundle */
+	struct kz_buf again;
+	if (kz_sync_bundle_refresh(db, data, len, have_fk ? fk : NULL, &again,
+	    err)) {
+		free(data);
+		return KZ_ERROR;
+	}
+	sodium_memzero(fk, sizeof fk);
+	if (again.len > 0) {
+		free(data);
+		data = (unsigned char *)again.s;
+		len = again.len;
+	}
+	if (kz_sync_verify(NULL, path, data, len, &res->info, NULL, NULL, NULL,
 	    err)) {
 		free(data);
 		return KZ_ERROR;
@@ -327,7 +343,7 @@ make_bundle(struct kz_db *db, const char *path, const void *data, int size,
 	struct kz_buf b = { 0 };
 	sqlite3_stmt *st = NULL;
 	char dbid[40], seqs[32];
-	unsigned char pk[KZ_KEY_PUBLIC];
+	unsigned char pk[KZ_KEY_PUBLIC], fk[KZ_FILE_KEY];
 
 	/* the key is made, if this is its first need, before the bundle */
 	if (kz_sync_key_own(db, pk, err))
@@ -343,14 +359,15 @@ make_bundle(struct kz_db *db, const char *path, const void *data, int size,
 		    "time: export again"));
 	}
 	in->seq = before + 1;
-	if (kz_sync_bundle_write(&b, db, dbid, data, size, in, err)) {
+	if (kz_sync_bundle_write(&b, db, dbid, data, size, in, fk, err)) {
 		kz_db_rollback(db);
 		return KZ_ERROR;
 	}
 	snprintf(seqs, sizeof seqs, "%ld", in->seq);
 	if (kz_sync_meta_set(db, "exported", seqs) ||
 	    sqlite3_prepare_v2(db->sql, "INSERT INTO sync_export (seq, at, file, "
-	    "bytes, changes, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)", -1,
+	    "bytes, changes, sha256, data, filekey) VALUES (?, ?, ?, ?, ?, ?, "
+	    "?, ?)", -1,
 	    &st, NULL) != SQLITE_OK)
 		goto fail_tx;
 	sqlite3_bind_int64(st, 1, in->seq);
@@ -360,6 +377,7 @@ make_bundle(struct kz_db *db, const char *path, const void *data, int size,
 	sqlite3_bind_int64(st, 5, in->changes);
 	sqlite3_bind_text(st, 6, in->sha256, -1, SQLITE_STATIC);
 	sqlite3_bind_blob(st, 7, b.s, (int)b.len, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 8, fk, sizeof fk, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		goto fail_tx;
 	sqlite3_finalize(st);

@@ -136,15 +136,6 @@ kz_sync_import_mem(struct kz_db *db, const char *name,
 		    "database"));
 		goto out;
 	}
-	/* offices send to head office, which passes their changes on */
-	if (db->cfg && db->cfg->role == KZ_ROLE_OFFICE &&
-	    strcmp(res->info.role, "head") != 0) {
-		kz_err_add(err, name, _("the bundle comes from office %s: an "
-		    "office's bundles go to head office, which passes their "
-		    "changes on; only head office's bundles are imported at an "
-		    "office"), res->info.office);
-		goto out;
-	}
 	if (check_sequence(db, name, &res->info, &seen, err))
 		goto out;
 	if (seen) {

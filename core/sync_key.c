@@ -517,6 +517,11 @@ kz_sync_key_check(struct kz_db *db, const char *name, const char *office,
 
 	kz_sync_key_hex(pk, hex);
 	kz_sync_key_fp(pk, fp);
+	char mine[80];
+	if (kz_sync_meta_get(db, "key", mine, sizeof mine) == KZ_OK &&
+	    strcmp(mine, hex) == 0)
+		return kz_err_add(err, name, _("this bundle was made by this "
+		    "database"));
 	if (get_key(db, hex, &k) != KZ_OK)
 		return kz_err_add(err, name, _("the bundle is signed by key %s, "
 		    "which is not enrolled here for office %s: refused. Check "

@@ -67,6 +67,7 @@ expect_rc 1 "rehome to the office it has"
 # ---- a copied file gets its own bundle stream ----
 b2() { run -c "$C/beijing.yaml" -d "$T/$1" "$@"; }
 run -c "$C/beijing.yaml" -d "$T/orig.db" specialist add --name 田中裕子 --roman "Yuko Tanaka" --government 宮城県 --fields education
+enrol "$C/tokyo.yaml" "$T/tyo.db" "$C/beijing.yaml" "$T/orig.db"
 run -c "$C/beijing.yaml" -d "$T/orig.db" sync export -o o1.kzb
 expect_in "$out" "bundle 1 of BJS" "the original's bundle 1"
 cp orig.db copy.db

@@ -66,7 +66,18 @@ expect_in "$out" "enrolled already" "enrolling twice is harmless"
 t sync trust SIN "$BK" --yes
 expect_rc 1 "one key, one office"
 t sync import b1.kzb
+expect_rc 1 "Beijing had not enrolled head office: its bundle is sealed for nobody"
+expect_in "$err" "sealed, and not for this database" "said so"
+b sync trust TYO "$TK" --yes
+b sync export --again 1 -o b1.kzb
+expect_rc 0 "Beijing writes it again, sealed for head office now"
+t sync import b1.kzb
 expect_rc 0 "then the bundle goes through"
+# sealed: a lost stick shows the routing lines, not the records
+grep -q "^office: BJS$" b1.kzb && ok || bad "the routing lines are readable"
+grep -q "^sealed: xchacha20poly1305$" b1.kzb && ok || bad "the bundle says it is sealed"
+grep -qa "Wang Fang" b1.kzb && bad "a name is readable in the sealed bundle" || ok
+grep -qa "王芳" b1.kzb && bad "a name is readable in the sealed bundle" || ok
 t sync trust SIN "$SK" --yes
 b sync trust TYO "$TK" --yes
 s sync trust TYO "$TK" --yes
@@ -133,6 +144,11 @@ s sync import t1.kzb
 expect_rc 0 "Singapore takes it"
 s sync keys
 expect_in "$out" "$BFP  enrolled" "Singapore learns Beijing's key from head office"
+# a database head office has not enrolled cannot open head office's bundle
+run -c "$C/singapore.yaml" -d "$T/sin2.db" sync trust TYO "$TK" --yes
+run -c "$C/singapore.yaml" -d "$T/sin2.db" sync import t1.kzb
+expect_rc 1 "a database head office did not seal for"
+expect_in "$err" "sealed, and not for this database" "cannot open it"
 # an office takes head office's bundles only
 s sync import b1.kzb
 expect_rc 1 "an office's bundle at another office"

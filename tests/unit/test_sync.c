@@ -680,6 +680,7 @@ test_bookkeeping_refused(void **state)
 {
 	struct fixture *f = *state;
 	struct kz_bundle_info in = { .seq = 1 };
+	unsigned char fk[KZ_FILE_KEY];
 	struct kz_sync_result res;
 	struct kz_buf b = { 0 };
 	struct kz_err err = { 0 };
@@ -698,7 +699,7 @@ test_bookkeeping_refused(void **state)
 	sqlite3session_delete(s);
 	assert_true(size > 0);
 	assert_int_equal(kz_sync_bundle_write(&b, f->db[TYO], "feedfeed",
-	    data, size, &in, &err), KZ_OK);
+	    data, size, &in, fk, &err), KZ_OK);
 	sqlite3_free(data);
 	assert_int_equal(kz_sync_import_mem(f->db[BJS], "evil", (const
 	    unsigned char *)b.s, b.len, &res, &err), KZ_ERROR);

@@ -207,38 +207,60 @@ test_learn_from_head(void **state)
 }
 
 /* A renewed key: the old one revoked here; a kept bundle signed again
- * with the new key has the same content checksum and verifies. */
+ * with the new key, and sealed for an office enrolled since, has the
+ * same content checksum, verifies and opens there. */
 static void
-test_renew_and_resign(void **state)
+test_renew_and_refresh(void **state)
 {
 	struct world *w = *state;
 	struct kz_err err = { 0 };
 	struct kz_bundle_info in = { .seq = 1 }, in2;
-	struct kz_buf b = { 0 };
-	char old[KZ_KEY_HEX], now[KZ_KEY_HEX], sha[65];
+	struct kz_buf b = { 0 }, again = { 0 }, same = { 0 };
+	unsigned char fk[KZ_FILE_KEY];
+	char old[KZ_KEY_HEX], now[KZ_KEY_HEX], hex[KZ_KEY_HEX], sha[65];
+	struct kz_sync_key k;
 	const char cs[] = "";
-	bool resigned;
+	void *out;
+	int outsize;
+	bool dup;
 
 	own_hex(w->db[TYO], old);
 	assert_int_equal(kz_sync_bundle_write(&b, w->db[TYO], "feedfeed", cs, 0,
-	    &in, &err), KZ_OK);
+	    &in, fk, &err), KZ_OK);
 	snprintf(sha, sizeof sha, "%s", in.sha256);
+	assert_null(strstr(kz_buf_str(&b), "recipient: "));
 	assert_int_equal(kz_sync_verify(NULL, "b", (unsigned char *)b.s, b.len,
 	    &in2, NULL, NULL, NULL, &err), KZ_OK);
 	assert_string_equal(in2.sha256, sha);
+	/* as it would be now: nothing to do */
+	assert_int_equal(kz_sync_bundle_refresh(w->db[TYO], (unsigned char *)
+	    b.s, b.len, fk, &same, &err), KZ_OK);
+	assert_int_equal(same.len, 0);
 	assert_int_equal(kz_sync_key_renew(w->db[TYO], true, &err), KZ_OK);
 	own_hex(w->db[TYO], now);
 	assert_string_not_equal(old, now);
-	assert_int_equal(kz_sync_bundle_resign(w->db[TYO], (unsigned char *)b.s,
-	    b.len, &resigned, &err), KZ_OK);
-	assert_true(resigned);
-	assert_non_null(strstr(kz_buf_str(&b), now));
-	assert_int_equal(kz_sync_verify(NULL, "b", (unsigned char *)b.s, b.len,
-	    &in2, NULL, NULL, NULL, &err), KZ_OK);
+	/* Beijing enrolled since, both ways */
+	own_hex(w->db[BJS], hex);
+	assert_int_equal(kz_sync_key_trust(w->db[TYO], "BJS", hex, &k, &dup,
+	    &err), KZ_OK);
+	assert_int_equal(kz_sync_key_trust(w->db[BJS], "TYO", now, &k, &dup,
+	    &err), KZ_OK);
+	assert_int_equal(kz_sync_bundle_refresh(w->db[TYO], (unsigned char *)
+	    b.s, b.len, fk, &again, &err), KZ_OK);
+	assert_true(again.len > 0);
+	assert_non_null(strstr(kz_buf_str(&again), now));
+	assert_non_null(strstr(kz_buf_str(&again), "recipient: BJS "));
+	assert_int_equal(kz_sync_verify(NULL, "b", (unsigned char *)again.s,
+	    again.len, &in2, NULL, NULL, NULL, &err), KZ_OK);
 	assert_string_equal(in2.sha256, sha);
+	assert_int_equal(kz_sync_verify(w->db[BJS], "b", (unsigned char *)
+	    again.s, again.len, &in2, NULL, &out, &outsize, &err), KZ_OK);
+	assert_int_equal(outsize, 0);
+	free(out);
 	assert_int_equal(kz_sync_meta_number(w->db[TYO], "SELECT count(*) FROM "
 	    "sync_key WHERE revoked IS NOT NULL"), 1);
 	kz_buf_free(&b);
+	kz_buf_free(&again);
 }
 
 int
@@ -252,7 +274,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_learn_from_head, setup,
 		    teardown),
-		cmocka_unit_test_setup_teardown(test_renew_and_resign, setup,
+		cmocka_unit_test_setup_teardown(test_renew_and_refresh, setup,
 		    teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
