@@ -11,7 +11,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "home.h"
 #include "i18n.h"
 #include "record.h"
 #include "sync_meta.h"
@@ -300,7 +299,6 @@ kz_sync_key_renew(struct kz_db *db, bool revoke_old, struct kz_err *err)
 {
 	unsigned char old[KZ_KEY_PUBLIC];
 	char hex[KZ_KEY_HEX];
-	struct kz_home h;
 	bool had;
 
 	if (ready(err))
@@ -312,16 +310,10 @@ kz_sync_key_renew(struct kz_db *db, bool revoke_old, struct kz_err *err)
 	if (!had || !revoke_old)
 		return KZ_OK;
 	/* the old key is revoked here; head office's bundles say so */
-	if (kz_home_get(db, &h, err) != KZ_OK) {
-		kz_err_clear(err);
-		snprintf(h.office, sizeof h.office, "%s", db->cfg ?
-		    db->cfg->office_id : "");
-		snprintf(h.role, sizeof h.role, "%s", own_role(db));
-	}
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
-	return kz_db_end(db, put_key(db, hex, h.office, h.role, "here", true,
-	    err), err);
+	return kz_db_end(db, put_key(db, hex, db->cfg ? db->cfg->office_id :
+	    "", own_role(db), "here", true, err), err);
 }
 
 static void
