@@ -601,3 +601,75 @@ kz_sync_key_learn(struct kz_db *db, const char *from, const char *header,
 	}
 	return KZ_OK;
 }
+
+int
+kz_sync_key_pair_demo(struct kz_db *db, const char *other_path,
+    struct kz_err *err)
+{
+	unsigned char pk[KZ_KEY_PUBLIC], opk[KZ_KEY_PUBLIC];
+	char mine[KZ_KEY_HEX], theirs[80] = "", office[8] = "", role[8] = "";
+	const char *add = "INSERT INTO sync_key (key, office, role, enrolled, "
+	    "source) VALUES (?, ?, ?, ?, 'demo') ON CONFLICT (key) DO NOTHING";
+	sqlite3 *o = NULL;
+	sqlite3_stmt *st;
+	char now[32];
+	int rc = KZ_OK;
+
+	if (db->cfg == NULL || kz_sync_key_own(db, pk, err))
+		return db->cfg == NULL ? KZ_OK : KZ_ERROR;
+	kz_sync_key_hex(pk, mine);
+	kz_now_utc(now);
+	if (sqlite3_open_v2(other_path, &o, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK)
+		goto done;
+	sqlite3_busy_timeout(o, 2000);
+	if (sqlite3_prepare_v2(o, "SELECT (SELECT value FROM sync_meta WHERE "
+	    "key = 'key'), office, role FROM sync_home ORDER BY n DESC LIMIT 1",
+	    -1, &st, NULL) != SQLITE_OK)
+		goto done;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		kz_col_copy(st, 0, theirs, sizeof theirs);
+		kz_col_copy(st, 1, office, sizeof office);
+		kz_col_copy(st, 2, role, sizeof role);
+	}
+	sqlite3_finalize(st);
+	if (kz_sync_key_parse(theirs, opk) != KZ_OK ||
+	    strcmp(role, own_role(db)) == 0 ||
+	    (strcmp(role, "head") != 0 && strcmp(role, "office") != 0) ||
+	    strcmp(office, db->cfg->office_id) == 0)
+		goto done;
+	kz_sync_key_hex(opk, theirs);
+	/* theirs here */
+	if (kz_db_begin(db, err))
+		goto fail;
+	if (sqlite3_prepare_v2(db->sql, add, -1, &st, NULL) != SQLITE_OK) {
+		kz_db_fail(db, err, "sync_key");
+		kz_db_rollback(db);
+		goto fail;
+	}
+	kz_bind_text(st, 1, theirs);
+	kz_bind_text(st, 2, office);
+	kz_bind_text(st, 3, role);
+	kz_bind_text(st, 4, now);
+	rc = sqlite3_step(st) == SQLITE_DONE ? KZ_OK : KZ_ERROR;
+	sqlite3_finalize(st);
+	if (rc != KZ_OK)
+		kz_db_fail(db, err, "sync_key");
+	if (kz_db_end(db, rc, err))
+		goto fail;
+	/* ours there */
+	if (sqlite3_prepare_v2(o, add, -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, mine, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, db->cfg->office_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, own_role(db), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
+		sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
+done:
+	sqlite3_close(o);
+	return KZ_OK;
+fail:
+	sqlite3_close(o);
+	return KZ_ERROR;
+}

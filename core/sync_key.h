@@ -91,4 +91,12 @@ int kz_sync_key_header(struct kz_db *db, struct kz_buf *b, struct kz_err *err);
 int kz_sync_key_learn(struct kz_db *db, const char *from,
     const char *header, size_t len, struct kz_err *err);
 
+/* Demo databases side by side (demo-OFFICE.db) believe each other: this
+ * database and the one at other_path, if one is head office and the other
+ * an office, enrol each other's key (source "demo"). Fake data only:
+ * real databases are paired by people (kizuna sync trust). A file that
+ * is no such database is passed over. */
+int kz_sync_key_pair_demo(struct kz_db *db, const char *other_path,
+    struct kz_err *err);
+
 #endif

@@ -190,4 +190,13 @@ s sync keys
 expect_in "$out" "revoked" "and learns the revocation"
 expect_in "$(printf '%s\n' "$out" | grep "$BFP")" "revoked" "of Beijing's old key"
 sqlite3 sin.db "SELECT key FROM sync_key WHERE revoked IS NULL" | grep -q "$NK" && ok || bad "Singapore does not know Beijing's new key"
+
+# demo databases side by side believe each other (fake data only)
+run -c "$C/beijing.yaml" --demo sync keys
+run -c "$C/tokyo.yaml" --demo sync keys
+expect_in "$out" "BJS   office" "the demo head office believes the demo Beijing"
+expect_in "$out" "from demo" "and says why"
+run -c "$C/tokyo.yaml" --demo sync export -o demo-t1.kzb
+run -c "$C/beijing.yaml" --demo sync import demo-t1.kzb
+expect_rc 0 "a demo bundle passes between the demo databases"
 finish
