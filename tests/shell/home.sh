@@ -49,9 +49,15 @@ expect_in "$err" "wait for export under office BJS" "says to export first"
 b sync export -o b1.kzb
 expect_rc 0 "Beijing exports what waits"
 old=$(sqlite3 bj.db "SELECT value FROM sync_meta WHERE key = 'db'")
+oldkey=$(sqlite3 bj.db "SELECT value FROM sync_meta WHERE key = 'key'")
 s sync rehome SIN --yes
 expect_rc 0 "rehome SIN"
 expect_in "$out" "moved from office BJS to office SIN" "the move is said"
+expect_in "$out" "signs with a new key" "and that it signs with a new key"
+newkey=$(sqlite3 bj.db "SELECT value FROM sync_meta WHERE key = 'key'")
+[ -n "$newkey" ] && [ "$newkey" != "$oldkey" ] && ok || bad "rehome kept the old office's key"
+expect_eq "$(sqlite3 bj.db "SELECT count(*) FROM sync_key WHERE key = '$oldkey' AND revoked IS NOT NULL")" 1 "the old office's key is revoked here"
+expect_eq "$(stat -c %a bj.db.key)" 600 "the new private key is 0600"
 new=$(sqlite3 bj.db "SELECT value FROM sync_meta WHERE key = 'db'")
 [ "$new" != "$old" ] && ok || bad "rehome kept the database id"
 expect_eq "$(sqlite3 bj.db "SELECT office || '/' || event || '/' || db FROM sync_home ORDER BY n DESC LIMIT 1")" \
