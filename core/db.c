@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,6 +133,22 @@ static const char *const migrations[] = {
 	 * Sato; Ken'ichi, Kenichi): every specialist is indexed again, in
 	 * the same transaction (migrate, SEARCH_FOLDED). */
 	"DELETE FROM specialist_fts; DELETE FROM local_search_map;",
+	/* 10 -> 11: the public keys of other offices' databases that this one
+	 * believes (sync_key.c): enrolled by a person here, or learnt from
+	 * head office's signed bundles; a revoked key stays, marked. This
+	 * database's own public key is sync_meta 'key'; its private key is
+	 * a file beside the database, never in it. Never travels. */
+	"CREATE TABLE sync_key ("
+	"  key TEXT PRIMARY KEY NOT NULL,"
+	"  office TEXT NOT NULL,"
+	"  role TEXT NOT NULL CHECK (role IN ('office', 'head')),"
+	"  enrolled TEXT NOT NULL,"
+	"  source TEXT NOT NULL,"
+	"  revoked TEXT"
+	") WITHOUT ROWID;"
+	/* the key each bundle made here is sealed with, so that written
+	 * again it can be sealed for offices enrolled since */
+	"ALTER TABLE sync_export ADD COLUMN filekey BLOB;",
 };
 /* The migration after which the search index is built again. */
 #define SEARCH_FOLDED	10
@@ -528,6 +545,10 @@ kz_db_open(const char *path, const struct kz_config *cfg, struct kz_err *err)
 		return NULL;
 	}
 	db->cfg = cfg;
+	if ((db->path = strdup(path)) == NULL) {
+		kz_err_add(err, "", _("out of memory"));
+		goto fail;
+	}
 	if (create_private(path, err) != KZ_OK)
 		goto fail;
 	if (sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE |
@@ -572,6 +593,8 @@ kz_db_close(struct kz_db *db)
 		sqlite3_finalize(db->cache[i].st);
 	free(db->cache);
 	sqlite3_close_v2(db->sql);
+	free(db->path);
+	sodium_memzero(db->secret, sizeof db->secret);
 	free(db);
 }
 

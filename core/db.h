@@ -12,6 +12,9 @@
  * field taxonomy for validation. */
 struct kz_db {
 	sqlite3 *sql;
+	char *path;		/* as opened: its key file sits beside it */
+	unsigned char secret[64];	/* the signing key, once read */
+	bool have_secret;
 	const struct kz_config *cfg;
 	int depth;		/* open kz_db_begin levels */
 	sqlite3_session *capture;	/* this transaction's changes, for sync */

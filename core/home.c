@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "record.h"
+#include "sync_key.h"
 #include "sync_meta.h"
 
 static const char *
@@ -146,6 +147,12 @@ kz_home_open(struct kz_db *db, const char *path, bool any_office,
 		if (kz_db_commit(db, err) != KZ_OK)
 			return KZ_ERROR;
 		read_home(db, &out->home, NULL);
+		/* a key pair made with the database; a copy signs with a
+		 * pair of its own, never the original's */
+		unsigned char pk[KZ_KEY_PUBLIC];
+		if (out->copied ? kz_sync_key_renew(db, false, err) :
+		    kz_sync_key_own(db, pk, err))
+			return KZ_ERROR;
 	}
 	if (cfg == NULL || any_office)
 		return KZ_OK;
@@ -202,5 +209,8 @@ kz_home_rehome(struct kz_db *db, const char *office, struct kz_home *from,
 		kz_db_rollback(db);
 		return KZ_ERROR;
 	}
-	return kz_db_commit(db, err);
+	if (kz_db_commit(db, err) != KZ_OK)
+		return KZ_ERROR;
+	/* the old office's key goes with the old office */
+	return kz_sync_key_renew(db, true, err);
 }

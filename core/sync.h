@@ -7,7 +7,7 @@
 #include "buf.h"
 #include "db.h"
 
-#define KZ_BUNDLE_FORMAT 1
+#define KZ_BUNDLE_FORMAT 2
 
 /* What a bundle says of itself, from its header. */
 struct kz_bundle_info {
@@ -67,10 +67,16 @@ int kz_sync_import_mem(struct kz_db *db, const char *name,
     const unsigned char *data, size_t len, struct kz_sync_result *res,
     struct kz_err *err);
 
-/* Read and check a bundle's header and checksum without applying it. */
+/* Read and check a bundle without applying it: its header, then its
+ * signature against the key db has enrolled for the office the header
+ * names (sync_key.h; with a NULL db, against the key the header names,
+ * for a bundle made here), then the rest. *header_len (if not NULL) is
+ * the length of the header; with changeset not NULL, the changeset is
+ * unpacked into a malloc'd *changeset of *csize bytes and checked
+ * against the header. */
 int kz_sync_verify(struct kz_db *db, const char *name,
     const unsigned char *data, size_t len, struct kz_bundle_info *info,
-    size_t *payload_at, struct kz_err *err);
+    size_t *header_len, void **changeset, int *csize, struct kz_err *err);
 
 struct kz_sync_source {
 	char office[8];

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "i18n.h"
 #include "sync_bundle.h"
 #include "sync_chain.h"
+#include "sync_key.h"
 #include "sync_meta.h"
 #include "sync_private.h"
 #include "sync_rules.h"
@@ -242,14 +244,14 @@ write_made(struct kz_db *db, long seq, const char *path,
     struct kz_sync_result *res, struct kz_err *err)
 {
 	sqlite3_stmt *st;
-	unsigned char *data = NULL;
-	size_t len = 0, at;
-	bool found = false;
+	unsigned char *data = NULL, fk[KZ_FILE_KEY];
+	size_t len = 0;
+	bool found = false, have_fk = false;
 	char now[32];
 	int rc;
 
-	if (sqlite3_prepare_v2(db->sql, "SELECT data, file FROM sync_export "
-	    "WHERE seq = ?", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db->sql, "SELECT data, file, filekey FROM "
+	    "sync_export WHERE seq = ?", -1, &st, NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, "export");
 	sqlite3_bind_int64(st, 1, seq);
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -266,6 +268,10 @@ write_made(struct kz_db *db, long seq, const char *path,
 		if (sqlite3_column_type(st, 0) == SQLITE_BLOB && len > 0 &&
 		    (data = malloc(len)) != NULL)
 			memcpy(data, sqlite3_column_blob(st, 0), len);
+		if (sqlite3_column_bytes(st, 2) == KZ_FILE_KEY) {
+			memcpy(fk, sqlite3_column_blob(st, 2), KZ_FILE_KEY);
+			have_fk = true;
+		}
 	}
 	sqlite3_finalize(st);
 	if (!found)
@@ -276,26 +282,47 @@ write_made(struct kz_db *db, long seq, const char *path,
 		return kz_err_add(err, "", _("bundle %ld was made before kizuna "
 		    "kept the contents of bundles: it cannot be written again"),
 		    seq);
-	/* the bytes kept must still be the bundle, checksum and all */
-	if (kz_sync_verify(NULL, path, data, len, &res->info, &at, err)) {
+	/* signed with a key replaced since, or sealed for other keys than
+	 * those enrolled now: again, the same contents; then the bytes kept
+	 * must still be the bundle */
+	struct kz_buf again;
+	if (kz_sync_bundle_refresh(db, data, len, have_fk ? fk : NULL, &again,
+	    err)) {
+		free(data);
+		return KZ_ERROR;
+	}
+	sodium_memzero(fk, sizeof fk);
+	if (again.len > 0) {
+		free(data);
+		data = (unsigned char *)again.s;
+		len = again.len;
+	}
+	if (kz_sync_verify(NULL, path, data, len, &res->info, NULL, NULL, NULL,
+	    err)) {
 		free(data);
 		return KZ_ERROR;
 	}
 	rc = put_file(path, data, len, err);
-	free(data);
-	if (rc != KZ_OK)
+	if (rc != KZ_OK) {
+		free(data);
 		return KZ_ERROR;
+	}
 	kill_point("renamed");
 	kz_now_utc(now);
+	/* the bytes written are the bytes kept, signed again or not */
 	if (sqlite3_prepare_v2(db->sql, "UPDATE sync_export SET written = "
-	    "coalesce(written, ?), file = ? WHERE seq = ?", -1, &st, NULL) !=
-	    SQLITE_OK)
+	    "coalesce(written, ?), file = ?, data = ? WHERE seq = ?", -1, &st,
+	    NULL) != SQLITE_OK) {
+		free(data);
 		return kz_db_fail(db, err, "export");
+	}
 	sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, seq);
+	sqlite3_bind_blob(st, 3, data, (int)len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, seq);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
+	free(data);
 	if (rc != SQLITE_DONE)	/* the file is whole; the mark waits */
 		return kz_db_fail(db, err, "export");
 	kill_point("written");
@@ -321,7 +348,11 @@ make_bundle(struct kz_db *db, const char *path, const void *data, int size,
 	struct kz_buf b = { 0 };
 	sqlite3_stmt *st = NULL;
 	char dbid[40], seqs[32];
+	unsigned char pk[KZ_KEY_PUBLIC], fk[KZ_FILE_KEY];
 
+	/* the key is made, if this is its first need, before the bundle */
+	if (kz_sync_key_own(db, pk, err))
+		return KZ_ERROR;
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
 	if (kz_sync_meta_get(db, "db", dbid, sizeof dbid) ||
@@ -333,14 +364,15 @@ make_bundle(struct kz_db *db, const char *path, const void *data, int size,
 		    "time: export again"));
 	}
 	in->seq = before + 1;
-	if (kz_sync_bundle_write(&b, db->cfg, dbid, data, size, in, err)) {
+	if (kz_sync_bundle_write(&b, db, dbid, data, size, in, fk, err)) {
 		kz_db_rollback(db);
 		return KZ_ERROR;
 	}
 	snprintf(seqs, sizeof seqs, "%ld", in->seq);
 	if (kz_sync_meta_set(db, "exported", seqs) ||
 	    sqlite3_prepare_v2(db->sql, "INSERT INTO sync_export (seq, at, file, "
-	    "bytes, changes, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)", -1,
+	    "bytes, changes, sha256, data, filekey) VALUES (?, ?, ?, ?, ?, ?, "
+	    "?, ?)", -1,
 	    &st, NULL) != SQLITE_OK)
 		goto fail_tx;
 	sqlite3_bind_int64(st, 1, in->seq);
@@ -350,6 +382,7 @@ make_bundle(struct kz_db *db, const char *path, const void *data, int size,
 	sqlite3_bind_int64(st, 5, in->changes);
 	sqlite3_bind_text(st, 6, in->sha256, -1, SQLITE_STATIC);
 	sqlite3_bind_blob(st, 7, b.s, (int)b.len, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 8, fk, sizeof fk, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		goto fail_tx;
 	sqlite3_finalize(st);

@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "sync_apply.h"
 #include "sync_bundle.h"
+#include "sync_key.h"
 #include "sync_meta.h"
 #include "sync_rules.h"
 
@@ -116,31 +117,43 @@ kz_sync_import_mem(struct kz_db *db, const char *name,
 	sqlite3_session *fwd;
 	size_t at;
 	char mydb[40];
+	void *cs;
+	int csize;
 	bool seen;
 	int rc;
 
 	memset(res, 0, sizeof *res);
-	if (kz_sync_verify(db, name, data, len, &res->info, &at, err))
+	if (kz_sync_verify(db, name, data, len, &res->info, &at, &cs, &csize,
+	    err))
 		return KZ_ERROR;
-	if (kz_sync_meta_get(db, "db", mydb, sizeof mydb))
-		return kz_db_fail(db, err, "sync");
-	if (strcmp(mydb, res->info.db) == 0)
-		return kz_err_add(err, name, _("this bundle was made by this "
+	rc = KZ_ERROR;
+	if (kz_sync_meta_get(db, "db", mydb, sizeof mydb)) {
+		kz_db_fail(db, err, "sync");
+		goto out;
+	}
+	if (strcmp(mydb, res->info.db) == 0) {
+		kz_err_add(err, name, _("this bundle was made by this "
 		    "database"));
+		goto out;
+	}
 	if (check_sequence(db, name, &res->info, &seen, err))
-		return KZ_ERROR;
+		goto out;
 	if (seen) {
 		res->nothing = true;
-		return KZ_OK;
+		rc = KZ_OK;
+		goto out;
 	}
 	if (kz_db_begin(db, err))
-		return KZ_ERROR;
+		goto out;
 	kz_db_capture_pause(db, true);
 	fwd = forward_session(db);
 	sqlite3_exec(db->sql, "PRAGMA defer_foreign_keys = ON", NULL, NULL,
 	    NULL);
-	rc = kz_sync_apply(db, &res->info, name, data + at,
-	    (int)(len - at - KZ_SYNC_BUNDLE_TRAILER), res, err);
+	/* the keys head office believes and has revoked, learnt first */
+	rc = strcmp(res->info.role, "head") == 0 ? kz_sync_key_learn(db,
+	    res->info.office, (const char *)data, at, err) : KZ_OK;
+	if (rc == KZ_OK)
+		rc = kz_sync_apply(db, &res->info, name, cs, csize, res, err);
 	/* head office's bookings follow what came in, and travel on */
 	if (rc == KZ_OK)
 		rc = kz_booking_refresh(db, err);
@@ -162,6 +175,8 @@ kz_sync_import_mem(struct kz_db *db, const char *name,
 		res->applied = res->unchanged = res->conflicts = 0;
 	else
 		res->clashes = kz_booking_clash_count(db);
+out:
+	free(cs);
 	return rc;
 }
 

@@ -54,6 +54,7 @@ const struct kz_sync_rule kz_sync_rules[] = {
 	{ .table = "sync_applied" },
 	{ .table = "sync_conflict" },
 	{ .table = "sync_home" },
+	{ .table = "sync_key" },
 };
 
 const size_t kz_sync_nrules = sizeof kz_sync_rules / sizeof kz_sync_rules[0];

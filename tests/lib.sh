@@ -150,3 +150,23 @@ tm_back_to() {
 tm_asan_clean() {
 	if ls "$T"/asan* >/dev/null 2>&1; then bad "$1: sanitizer report"; cat "$T"/asan* | head -n 30; else ok; fi
 }
+
+# ---- sync keys ----
+# enrol HEAD_CONFIG HEAD_DB [OFFICE_CONFIG OFFICE_DB]...: each office
+# enrols head office's key and head office each office's, as people do
+# on the phone (kizuna sync key, kizuna sync trust). Makes the databases
+# that do not exist yet.
+enrol_line() { "$KZ" -c "$1" -d "$2" sync key 2>/dev/null | sed -n 's/.*sync trust \([A-Z]* [0-9a-f]\{64\}\)$/\1/p'; }
+enrol() {
+	_hc=$1 _hd=$2; shift 2
+	_h=$(enrol_line "$_hc" "$_hd")
+	[ -n "$_h" ] || bad "enrol: no key for $_hd"
+	while [ $# -ge 2 ]; do
+		_o=$(enrol_line "$1" "$2")
+		# shellcheck disable=SC2086
+		"$KZ" -c "$1" -d "$2" sync trust $_h --yes >/dev/null 2>&1 || bad "enrol: $2 cannot enrol $_h"
+		# shellcheck disable=SC2086
+		"$KZ" -c "$_hc" -d "$_hd" sync trust $_o --yes >/dev/null 2>&1 || bad "enrol: $_hd cannot enrol $_o"
+		shift 2
+	done
+}

@@ -1,6 +1,7 @@
 /* main.c - kizuna's entry: options, configuration, then screens or a subcommand. */
 #include <errno.h>
 #include <getopt.h>
+#include <glob.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -18,6 +19,7 @@
 #include "db.h"
 #include "demo.h"
 #include "i18n.h"
+#include "sync_key.h"
 #include "keys.h"
 #include "cli_output.h"
 #include "screen_frame.h"
@@ -95,8 +97,31 @@ xdg_path(char *out, size_t size, const char *env, const char *fallback,
 	return 0;
 }
 
+/* The demo databases of the other sample offices beside this one
+ * (demo-OFFICE.db) and this one believe each other's keys, so demo
+ * bundles pass between them as soon as both exist. */
+static void
+pair_demos(struct cli *c)
+{
+	char pattern[PATH_MAX + 16], *slash;
+	struct kz_err err = { 0 };
+	glob_t g;
+
+	snprintf(pattern, sizeof pattern, "%s", c->db_path);
+	if ((slash = strrchr(pattern, '/')) == NULL)
+		return;
+	snprintf(slash + 1, sizeof pattern - (size_t)(slash + 1 - pattern),
+	    "demo-*.db");
+	if (glob(pattern, 0, NULL, &g) != 0)
+		return;
+	for (size_t i = 0; i < g.gl_pathc; i++)
+		if (strcmp(g.gl_pathv[i], c->db_path) != 0)
+			kz_sync_key_pair_demo(c->db, g.gl_pathv[i], &err);
+	globfree(&g);
+}
+
 static int
-open_demo(struct cli *c, struct kz_err *err)
+open_demo(struct cli *c, bool beside, struct kz_err *err)
 {
 	sqlite3_stmt *st;
 	long n = 0;
@@ -111,6 +136,8 @@ open_demo(struct cli *c, struct kz_err *err)
 	}
 	if (n == 0 && kz_demo_load(c->db, err) != KZ_OK)
 		return cli_fail_err(err);
+	if (beside)
+		pair_demos(c);
 	return 0;
 }
 
@@ -222,7 +249,7 @@ main(int argc, char **argv)
 
 	/* The demo database fills itself on first use, for the screens and
 	 * for commands alike. */
-	rc = demo ? open_demo(&c, &err) : 0;
+	rc = demo ? open_demo(&c, dbopt == NULL, &err) : 0;
 	if (rc != 0)
 		goto done;
 	if (argc > 0)

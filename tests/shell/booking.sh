@@ -9,6 +9,7 @@ office_configs
 t() { run -c "$C/tokyo.yaml" -d "$T/tyo.db" "$@"; }
 b() { run -c "$C/beijing.yaml" -d "$T/bj.db" "$@"; }
 s() { run -c "$C/singapore.yaml" -d "$T/sin.db" "$@"; }
+enrol "$C/tokyo.yaml" "$T/tyo.db" "$C/beijing.yaml" "$T/bj.db" "$C/singapore.yaml" "$T/sin.db"
 export KIZUNA_NOW=2026-11-01T09:00:00Z
 
 # head office's register reaches both offices

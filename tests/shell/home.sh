@@ -49,9 +49,15 @@ expect_in "$err" "wait for export under office BJS" "says to export first"
 b sync export -o b1.kzb
 expect_rc 0 "Beijing exports what waits"
 old=$(sqlite3 bj.db "SELECT value FROM sync_meta WHERE key = 'db'")
+oldkey=$(sqlite3 bj.db "SELECT value FROM sync_meta WHERE key = 'key'")
 s sync rehome SIN --yes
 expect_rc 0 "rehome SIN"
 expect_in "$out" "moved from office BJS to office SIN" "the move is said"
+expect_in "$out" "signs with a new key" "and that it signs with a new key"
+newkey=$(sqlite3 bj.db "SELECT value FROM sync_meta WHERE key = 'key'")
+[ -n "$newkey" ] && [ "$newkey" != "$oldkey" ] && ok || bad "rehome kept the old office's key"
+expect_eq "$(sqlite3 bj.db "SELECT count(*) FROM sync_key WHERE key = '$oldkey' AND revoked IS NOT NULL")" 1 "the old office's key is revoked here"
+expect_eq "$(stat -c %a bj.db.key)" 600 "the new private key is 0600"
 new=$(sqlite3 bj.db "SELECT value FROM sync_meta WHERE key = 'db'")
 [ "$new" != "$old" ] && ok || bad "rehome kept the database id"
 expect_eq "$(sqlite3 bj.db "SELECT office || '/' || event || '/' || db FROM sync_home ORDER BY n DESC LIMIT 1")" \
@@ -67,6 +73,7 @@ expect_rc 1 "rehome to the office it has"
 # ---- a copied file gets its own bundle stream ----
 b2() { run -c "$C/beijing.yaml" -d "$T/$1" "$@"; }
 run -c "$C/beijing.yaml" -d "$T/orig.db" specialist add --name 田中裕子 --roman "Yuko Tanaka" --government 宮城県 --fields education
+enrol "$C/tokyo.yaml" "$T/tyo.db" "$C/beijing.yaml" "$T/orig.db"
 run -c "$C/beijing.yaml" -d "$T/orig.db" sync export -o o1.kzb
 expect_in "$out" "bundle 1 of BJS" "the original's bundle 1"
 cp orig.db copy.db
@@ -85,6 +92,10 @@ run -c "$C/beijing.yaml" -d "$T/orig.db" sync export -o o2.kzb
 run -c "$C/beijing.yaml" -d "$T/copy.db" sync export -o c1.kzb
 expect_rc 0 "the copy exports"
 expect_in "$out" "bundle 1 of BJS" "its own bundle 1"
+# a copy signs with a key of its own, which head office enrols too
+ok_=$(enrol_line "$C/beijing.yaml" "$T/orig.db") cp_=$(enrol_line "$C/beijing.yaml" "$T/copy.db")
+[ -n "$cp_" ] && [ "$cp_" != "$ok_" ] && ok || bad "the copy signs with the original's key"
+enrol "$C/tokyo.yaml" "$T/tyo.db" "$C/beijing.yaml" "$T/orig.db" "$C/beijing.yaml" "$T/copy.db"
 # head office takes both streams: nothing collides
 run -c "$C/tokyo.yaml" -d "$T/tyo.db" sync import o1.kzb o2.kzb c1.kzb
 expect_rc 0 "head office takes the original's and the copy's bundles"

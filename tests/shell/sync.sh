@@ -8,6 +8,7 @@ office_configs
 t() { run -c "$C/tokyo.yaml" -d "$T/tyo.db" "$@"; }
 b() { run -c "$C/beijing.yaml" -d "$T/bj.db" "$@"; }
 s() { run -c "$C/singapore.yaml" -d "$T/sin.db" "$@"; }
+enrol "$C/tokyo.yaml" "$T/tyo.db" "$C/beijing.yaml" "$T/bj.db" "$C/singapore.yaml" "$T/sin.db"
 # the register of one database, comparable across them (contact details
 # travel to head office only: compared without them)
 reg() { "$KZ" -c "$C/$1.yaml" -d "$T/$2.db" export specialists 2>/dev/null | sha256sum; }
@@ -118,7 +119,7 @@ grep -v '^organisation: CLAIR' other.yaml > other2.yaml
 b sync import other.kzb
 expect_rc 1 "a bundle of another organisation"
 expect_in "$err" "organisation \"OTHER\"" "the organisation is named"
-sed '1s/KIZUNA-BUNDLE 1/KIZUNA-BUNDLE 9/' t4.kzb > future.kzb
+sed '1s/KIZUNA-BUNDLE 2/KIZUNA-BUNDLE 9/' t4.kzb > future.kzb
 b sync import future.kzb
 expect_rc 1 "a bundle of a future format"
 expect_in "$err" "format 9, newer than this kizuna" "future format said"

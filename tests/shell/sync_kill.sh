@@ -11,6 +11,7 @@ for f in tokyo beijing; do
 done
 t() { run -c "$C/tokyo.yaml" -d "$T/tyo.db" "$@"; }
 b() { run -c "$C/beijing.yaml" -d "$T/bj.db" "$@"; }
+enrol "$C/tokyo.yaml" "$T/tyo.db" "$C/beijing.yaml" "$T/bj.db"
 export KIZUNA_NOW=2026-11-01T09:00:00Z
 
 request() {	# request TOPIC: Beijing records a request

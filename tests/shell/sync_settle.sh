@@ -10,6 +10,7 @@ for f in tokyo beijing; do
 done
 t() { run -c "$C/tokyo.yaml" -d "$T/tyo.db" "$@"; }
 b() { run -c "$C/beijing.yaml" -d "$T/bj.db" "$@"; }
+enrol "$C/tokyo.yaml" "$T/tyo.db" "$C/beijing.yaml" "$T/bj.db"
 dept() {	# dept t|b: the request's department there
 	$1 request show --format json "$R"
 	printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["department"])'

@@ -9,6 +9,7 @@ BJDB=$T/bj.db
 t() { run -c "$C/tokyo.yaml" -d "$T/tyo.db" "$@"; }
 b() { run -c "$C/beijing.yaml" -d "$BJDB" "$@"; }
 s() { run -c "$C/singapore.yaml" -d "$T/sin.db" "$@"; }
+enrol "$C/tokyo.yaml" "$T/tyo.db" "$C/beijing.yaml" "$BJDB" "$C/singapore.yaml" "$T/sin.db"
 export KIZUNA_NOW=2026-11-01T09:00:00Z
 
 t specialist add --name 佐藤健一 --roman "Kenichi Sato" --government 島根県 --fields agriculture

@@ -1,5 +1,6 @@
 /* fixture.c - the one way unit tests make a temp directory, a configuration and a database. */
 #include "unit.h"
+#include "sync_key.h"
 
 #include "seminar.h"
 #include "specialist.h"	/* kz_str_set */
@@ -145,4 +146,23 @@ unit_edition(struct kz_db *db, char series[KZ_ID_SIZE],
 	assert_int_equal(kz_seminar_insert(db, &e, &err), KZ_OK);
 	memcpy(edition, e.id, KZ_ID_SIZE);
 	kz_seminar_free(&e);
+}
+
+void
+unit_enrol(struct kz_db *head, struct kz_db *office)
+{
+	struct kz_db *side[2] = { head, office };
+	unsigned char pk[2][KZ_KEY_PUBLIC];
+	char hex[KZ_KEY_HEX];
+	struct kz_sync_key k;
+	struct kz_err err = { 0 };
+	bool again;
+
+	for (int i = 0; i < 2; i++)
+		assert_int_equal(kz_sync_key_own(side[i], pk[i], &err), KZ_OK);
+	for (int i = 0; i < 2; i++) {
+		kz_sync_key_hex(pk[1 - i], hex);
+		assert_int_equal(kz_sync_key_trust(side[i],
+		    side[1 - i]->cfg->office_id, hex, &k, &again, &err), KZ_OK);
+	}
 }

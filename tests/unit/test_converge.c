@@ -206,6 +206,9 @@ world_open(struct world *w)
 		strcat(w->dbpath[s], ".db");
 		open_site(w, s);
 	}
+	for (int s = 0; s < NSITE; s++)
+		if (s != TYO)
+			unit_enrol(w->db[TYO], w->db[s]);
 }
 
 static void

@@ -816,6 +816,7 @@ test_full_disk_sync_apply(void **state)
 	snprintf(bundle, sizeof bundle, "%s/b1.kzb", f->dir);
 	head = kz_db_open(hpath, hcfg, &err);
 	assert_non_null(head);
+	unit_enrol(head, f->db);
 	assert_int_equal(kz_import_specialists(f->db, "people.csv",
 	    kz_buf_str(&csv), csv.len, false, NULL, NULL, &rep, &err), KZ_OK);
 	kz_import_report_free(&rep);

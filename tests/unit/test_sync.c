@@ -49,6 +49,8 @@ setup(void **state)
 		if ((f->db[i] = kz_db_open(path, f->cfg[i], &err)) == NULL)
 			return -1;
 	}
+	unit_enrol(f->db[TYO], f->db[BJS]);
+	unit_enrol(f->db[TYO], f->db[SIN]);
 	setenv("KIZUNA_NOW", "2026-11-01T09:00:00Z", 1);
 	*state = f;
 	return 0;
@@ -680,6 +682,7 @@ test_bookkeeping_refused(void **state)
 {
 	struct fixture *f = *state;
 	struct kz_bundle_info in = { .seq = 1 };
+	unsigned char fk[KZ_FILE_KEY];
 	struct kz_sync_result res;
 	struct kz_buf b = { 0 };
 	struct kz_err err = { 0 };
@@ -697,8 +700,8 @@ test_bookkeeping_refused(void **state)
 	assert_int_equal(sqlite3session_changeset(s, &size, &data), SQLITE_OK);
 	sqlite3session_delete(s);
 	assert_true(size > 0);
-	assert_int_equal(kz_sync_bundle_write(&b, f->cfg[TYO], "feedfeed",
-	    data, size, &in, &err), KZ_OK);
+	assert_int_equal(kz_sync_bundle_write(&b, f->db[TYO], "feedfeed",
+	    data, size, &in, fk, &err), KZ_OK);
 	sqlite3_free(data);
 	assert_int_equal(kz_sync_import_mem(f->db[BJS], "evil", (const
 	    unsigned char *)b.s, b.len, &res, &err), KZ_ERROR);

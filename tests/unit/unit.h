@@ -43,5 +43,8 @@ int unit_dir_teardown(void **state);
  * Fuzhou, for records to belong to; series may be NULL. */
 void unit_edition(struct kz_db *db, char series[KZ_ID_SIZE],
     char edition[KZ_ID_SIZE]);
+/* Head office enrols the office's key and the office head office's (as
+ * people do on the phone: sync_key.h), so bundles pass between them. */
+void unit_enrol(struct kz_db *head, struct kz_db *office);
 
 #endif

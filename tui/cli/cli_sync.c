@@ -11,8 +11,9 @@
 #include "cli_output.h"
 #include "home.h"
 #include "sync.h"
+#include "sync_key.h"
 
-enum { O_ALL = 1, O_AGAIN, O_YES };
+enum { O_ALL = 1, O_AGAIN, O_YES, O_NEW };
 
 const struct cli_opt cli_sync_export_opts[] = {
 	{ .name = "all", .key = O_ALL,
@@ -34,6 +35,156 @@ const struct cli_opt cli_sync_rehome_opts[] = {
 	  .help = N_("move it without asking") },
 	{ 0 },
 };
+
+const struct cli_opt cli_sync_key_opts[] = {
+	{ .name = "new", .key = O_NEW,
+	  .help = N_("make a new key pair; the old key is revoked") },
+	{ .name = "yes", .letter = 'y', .key = O_YES,
+	  .help = N_("make it without asking") },
+	{ 0 },
+};
+
+const struct cli_opt cli_sync_trust_opts[] = {
+	{ .name = "yes", .letter = 'y', .key = O_YES,
+	  .help = N_("do it without asking (check the fingerprint first)") },
+	{ 0 },
+};
+
+/* Ask q unless --yes; without a terminal, --yes is needed. */
+static bool
+confirmed(const struct cli_args *a, const char *q, const char *refusal)
+{
+	if (cli_has(a, O_YES))
+		return true;
+	if (!isatty(STDIN_FILENO)) {
+		cli_fail("%s", refusal);
+		return false;
+	}
+	if (!cli_ask(q)) {
+		fputs(_("kizuna: nothing changed\n"), stderr);
+		return false;
+	}
+	return true;
+}
+
+/* This database's public key, to give to the other side, and its
+ * fingerprint, to read out on the phone. */
+int
+cli_sync_key(struct cli *c, const struct cli_args *a)
+{
+	struct kz_err err = { 0 };
+	unsigned char pk[KZ_KEY_PUBLIC];
+	char hex[KZ_KEY_HEX], fp[KZ_KEY_FP], path[4200];
+
+	if (cli_has(a, O_NEW)) {
+		if (!confirmed(a, _("Make a new key pair for this database? The "
+		    "other side must enrol the new key before they take its "
+		    "bundles."), _("not making a new key without --yes")))
+			return 1;
+		if (kz_sync_key_renew(c->db, true, &err))
+			return cli_fail_err(&err);
+	}
+	if (kz_sync_key_own(c->db, pk, &err))
+		return cli_fail_err(&err);
+	kz_sync_key_hex(pk, hex);
+	kz_sync_key_fp(pk, fp);
+	kz_sync_key_path(c->db, path, sizeof path);
+	printf(_("office %s (%s)\n"), c->cfg->office_id,
+	    c->cfg->role == KZ_ROLE_HEAD ? _("head office") : _("office"));
+	printf(_("public key: %s\n"), hex);
+	printf(_("fingerprint: %s\n"), fp);
+	if (path[0])
+		printf(_("private key: %s (mode 0600; it never leaves this "
+		    "machine)\n"), path);
+	if (c->cfg->role == KZ_ROLE_HEAD)
+		printf(_("every office enrols it: kizuna sync trust %s %s\n"),
+		    c->cfg->office_id, hex);
+	else
+		printf(_("head office enrols it: kizuna sync trust %s %s\n"),
+		    c->cfg->office_id, hex);
+	return 0;
+}
+
+int
+cli_sync_trust(struct cli *c, const struct cli_args *a)
+{
+	struct kz_err err = { 0 };
+	struct kz_sync_key k;
+	unsigned char pk[KZ_KEY_PUBLIC];
+	char fp[KZ_KEY_FP] = "?", q[300];
+	bool again;
+
+	if (kz_sync_key_parse(a->arg[1], pk) == KZ_OK)
+		kz_sync_key_fp(pk, fp);
+	snprintf(q, sizeof q, _("Enrol key %s for office %s? Read the "
+	    "fingerprint back to them first."), fp, a->arg[0]);
+	if (kz_sync_key_parse(a->arg[1], pk) == KZ_OK &&
+	    !confirmed(a, q, _("not enrolling a key without --yes")))
+		return 1;
+	if (kz_sync_key_trust(c->db, a->arg[0], a->arg[1], &k, &again, &err))
+		return cli_fail_err(&err);
+	if (again)
+		printf(_("key %s of office %s was enrolled already\n"), k.fp,
+		    k.office);
+	else
+		printf(_("enrolled key %s for office %s\n"), k.fp, k.office);
+	return 0;
+}
+
+int
+cli_sync_revoke(struct cli *c, const struct cli_args *a)
+{
+	struct kz_err err = { 0 };
+	struct kz_sync_key k;
+	char q[300];
+
+	if (kz_sync_key_find(c->db, a->arg[0], a->arg[1], &k, &err))
+		return cli_fail_err(&err);
+	if (k.revoked[0]) {
+		printf(_("key %s of office %s was revoked on %s already\n"),
+		    k.fp, k.office, k.revoked);
+		return 0;
+	}
+	snprintf(q, sizeof q, _("Revoke key %s of office %s? Its bundles are "
+	    "refused from now on."), k.fp, k.office);
+	if (!confirmed(a, q, _("not revoking a key without --yes")))
+		return 1;
+	if (kz_sync_key_revoke(c->db, &k, &err))
+		return cli_fail_err(&err);
+	printf(_("revoked key %s of office %s\n"), k.fp, k.office);
+	if (c->cfg->role == KZ_ROLE_HEAD)
+		printf(_("the offices learn it with head office's next "
+		    "bundle\n"));
+	return 0;
+}
+
+int
+cli_sync_keys(struct cli *c, const struct cli_args *a)
+{
+	struct kz_err err = { 0 };
+	struct kz_sync_key_list l;
+
+	(void)a;
+	if (kz_sync_key_list(c->db, &l, &err))
+		return cli_fail_err(&err);
+	if (l.n == 0)
+		printf(_("no keys enrolled: kizuna sync trust OFFICE KEY\n"));
+	for (size_t i = 0; i < l.n; i++) {
+		const struct kz_sync_key *k = &l.k[i];
+		printf("%-4s  %-6s  %s  ", k->office, strcmp(k->role, "head") ==
+		    0 ? _("head") : _("office"), k->fp);
+		if (k->revoked[0])
+			printf(_("revoked %s"), k->revoked);
+		else if (strcmp(k->source, "here") == 0)
+			printf(_("enrolled %s"), k->enrolled);
+		else
+			printf(_("enrolled %s, from %s"), k->enrolled,
+			    k->source);
+		putchar('\n');
+	}
+	kz_sync_key_list_free(&l);
+	return 0;
+}
 
 /* A deliberate move: the configuration given is the new office's. */
 int
@@ -61,6 +212,8 @@ cli_sync_rehome(struct cli *c, const struct cli_args *a)
 		return cli_fail_err(&err);
 	printf(_("moved from office %s to office %s: new database id %s; its "
 	    "bundles start again at 1\n"), from.office, to.office, to.db);
+	printf(_("it signs with a new key, which head office must enrol: "
+	    "kizuna sync key\n"));
 	return 0;
 }
 
