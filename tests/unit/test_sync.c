@@ -722,10 +722,11 @@ import_forged(struct fixture *f, int d, int e, const void *data, int size,
 	struct kz_sync_result res;
 	struct kz_buf b = { 0 };
 	struct kz_err err = { 0 };
+	unsigned char fk[KZ_FILE_KEY];
 	int rc;
 
-	assert_int_equal(kz_sync_bundle_write(&b, f->cfg[d], "feedfeed",
-	    data, size, &in, &err), KZ_OK);
+	assert_int_equal(kz_sync_bundle_write(&b, f->db[d], "feedfeed",
+	    data, size, &in, fk, &err), KZ_OK);
 	rc = kz_sync_import_mem(f->db[e], "forged.kzb", (const unsigned char *)
 	    b.s, b.len, &res, &err);
 	kz_err_first(&err, buf, bufsz);
