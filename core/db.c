@@ -13,7 +13,6 @@
 
 #include "date.h"
 #include "i18n.h"
-#include "search.h"
 #include "schema_dispatch.h"
 #include "schema_seminar.h"
 #include "schema_sync.h"
@@ -130,8 +129,8 @@ static const char *const migrations[] = {
 	"ALTER TABLE sync_outbox ADD COLUMN taken_in INTEGER NOT NULL "
 	"DEFAULT 0;",
 	/* 9 -> 10: the search index folds romanised names (Satō, Satou,
-	 * Sato; Ken'ichi, Kenichi): every specialist is indexed again, in
-	 * the same transaction (migrate, SEARCH_FOLDED). */
+	 * Sato; Ken'ichi, Kenichi): emptied, it is built again at the first
+	 * search (kz_search_ready). */
 	"DELETE FROM specialist_fts; DELETE FROM local_search_map;",
 	/* 10 -> 11: the public keys of other offices' databases that this one
 	 * believes (sync_key.c): enrolled by a person here, or learnt from
@@ -150,8 +149,6 @@ static const char *const migrations[] = {
 	 * again it can be sealed for offices enrolled since */
 	"ALTER TABLE sync_export ADD COLUMN filekey BLOB;",
 };
-/* The migration after which the search index is built again. */
-#define SEARCH_FOLDED	10
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -508,7 +505,6 @@ migrate(struct kz_db *db, struct kz_err *err)
 			return KZ_ERROR;
 		snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
 		if (exec(db, migrations[v], err) != KZ_OK ||
-		    (v + 1 == SEARCH_FOLDED && kz_search_rebuild(db, err)) ||
 		    exec(db, bump, err) != KZ_OK) {
 			kz_db_rollback(db);
 			return KZ_ERROR;

@@ -123,10 +123,12 @@ static int
 bind_words(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
     struct kz_err *err)
 {
-	char *expr = kz_search_expr(v);
+	char *expr;
 	int rc;
 
-	if (expr == NULL) {
+	if (kz_search_ready(db, err))
+		return KZ_ERROR;
+	if ((expr = kz_search_expr(v)) == NULL) {
 		b->none = true;
 		return kz_rlist_bind_text(b, "");
 	}

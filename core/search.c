@@ -365,6 +365,24 @@ kz_search_refresh(struct kz_db *db, const char *id, struct kz_err *err)
 }
 
 int
+kz_search_ready(struct kz_db *db, struct kz_err *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT EXISTS (SELECT 1 FROM "
+	    "specialist) AND NOT EXISTS (SELECT 1 FROM local_search_map)");
+	int empty;
+
+	if (st == NULL)
+		return kz_db_fail(db, err, "index");
+	empty = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (!empty)
+		return KZ_OK;
+	if (kz_db_begin(db, err))
+		return KZ_ERROR;
+	return kz_db_end(db, kz_search_rebuild(db, err), err);
+}
+
+int
 kz_search_rebuild(struct kz_db *db, struct kz_err *err)
 {
 	sqlite3_stmt *st;

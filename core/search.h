@@ -26,5 +26,8 @@ char *kz_search_expr(const char *typed);
 int kz_search_refresh(struct kz_db *db, const char *id, struct kz_err *err);
 /* Rebuild the whole index. */
 int kz_search_rebuild(struct kz_db *db, struct kz_err *err);
+/* Before a search: an index emptied by a migration (one that changed how
+ * it spells) is built again, in one transaction. */
+int kz_search_ready(struct kz_db *db, struct kz_err *err);
 
 #endif

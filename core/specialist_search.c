@@ -76,6 +76,8 @@ kz_specialist_search(struct kz_db *db, const struct kz_specialist_query *q,
 			    "%s..%s ends before it starts"), f, t);
 	}
 	if (q->text && *q->text) {
+		if (kz_search_ready(db, err))
+			return KZ_ERROR;
 		expr = kz_search_expr(q->text);
 		if (expr == NULL) {	/* nothing searchable: no match */
 			return KZ_OK;

@@ -5,6 +5,8 @@
 cd "$T" || exit 1
 office_configs
 b() { run_as "$C/beijing.yaml" "$@"; }
+enrol "$C/tokyo.yaml" "$(office_db "$C/tokyo.yaml")" \
+	"$C/beijing.yaml" "$(office_db "$C/beijing.yaml")"
 
 b specialist add --name "王 芳" --roman "Wang Fang" --government 福州市 \
 	--email wang@example.cn --phone "+86 591 1234"

@@ -1,6 +1,10 @@
-# sync_forge.sh - bundles forged as an attacker can today (header or
-# changeset edited, payload length, counts and SHA-256 recomputed): each is
-# refused whole or kept aside, never applied, never a crash or a hang.
+# sync_forge.sh - bundles forged as an attacker could before bundles were
+# signed (header or changeset edited, payload length, counts and SHA-256
+# recomputed): each is refused whole, never applied, never a crash or a
+# hang. What a bundle's changes may do once its signature holds (an
+# office that forges with its own key) is tested behind the frame:
+# test_sync.c (test_forged_changes_refused, a bookkeeping table) and the
+# fuzz_changes harness.
 . "$KZ_TESTS/lib.sh"
 cd "$T" || exit 1
 office_configs
@@ -9,6 +13,9 @@ FORGE="python3 $FIX/sync/forge.py"
 t() { run -c "$C/tokyo.yaml" -d "$T/tyo.db" "$@"; }
 b() { run -c "$C/beijing.yaml" -d "$T/bj.db" "$@"; }
 s() { run -c "$C/singapore.yaml" -d "$T/sin.db" "$@"; }
+enrol "$C/tokyo.yaml" "$T/tyo.db" "$C/beijing.yaml" "$T/bj.db" "$C/singapore.yaml" "$T/sin.db"
+# refused: nothing applied, the reason given
+refused() { expect_rc 1 "$1"; expect_in "$err" "nothing was applied" "$1: nothing applied"; }
 # head office's database put back as it was before each attack
 save() { cp "$T/tyo.db" "$T/tyo.saved"; cp "$T/sin.db" "$T/sin.saved"; }
 restore() { cp "$T/tyo.saved" "$T/tyo.db"; cp "$T/sin.saved" "$T/sin.db"; }
@@ -32,8 +39,7 @@ save
 # an office's bundle relabelled as head office's
 $FORGE b1.kzb head.kzb header role head
 t sync import head.kzb
-expect_rc 1 "relabelled role: head refused at head office"
-expect_in "$err" "head office BJS, but this database is head office TYO" "the relabelling said"
+refused "relabelled role: head refused at head office"
 expect_eq "$(q tyo "SELECT post FROM specialist")" "" "the register unchanged at head office"
 s sync import head.kzb
 expect_rc 1 "relabelled role: head refused at another office"
@@ -42,12 +48,10 @@ expect_eq "$(q sin "SELECT count(*) FROM request")" 0 "Singapore took nothing of
 $FORGE head.kzb head2.kzb header office TYO
 t sync import head2.kzb
 expect_rc 1 "head office's code from an unknown database refused"
-expect_in "$err" "which this database has never been" "the unknown database said"
 expect_eq "$(q tyo "SELECT post FROM specialist")" "" "the register still unchanged"
 # an office's genuine bundle goes to head office only
 s sync import b1.kzb
 expect_rc 1 "an office's bundle refused at another office"
-expect_in "$err" "an office takes bundles from head office only" "said so"
 # under the receiving office's own code
 $FORGE b1.kzb own.kzb header office SIN
 s sync import own.kzb
@@ -61,7 +65,6 @@ $FORGE - applied.cs insert sync_applied 1100000 "t:$BJDB" i:1000000 t:BJS t:x \
 $FORGE b1.kzb applied.kzb add applied.cs
 t sync import applied.kzb
 expect_rc 1 "a row for sync_applied refused"
-expect_in "$err" 'in table "sync_applied": a bundle never changes this table' "the table named"
 expect_eq "$(q tyo "SELECT count(*) FROM sync_applied")" 0 "sync_applied unchanged"
 $FORGE - applied2.cs insert Sync_Applied 1100000 "t:$BJDB" i:1000000 t:BJS t:x \
 	t:2026-11-01T09:00:00Z i:0 i:0
@@ -73,65 +76,33 @@ $FORGE - meta.cs insert sync_meta 10 t:db t:0000000000000000
 $FORGE b1.kzb meta.kzb add meta.cs
 t sync import meta.kzb
 expect_rc 1 "a row for sync_meta refused"
-expect_in "$err" "sync_meta" "sync_meta named"
 $FORGE - outbox.cs insert sync_outbox 1000 i:99 t:2026-11-01T09:00:00Z i:1 t:x
 $FORGE b1.kzb outbox.kzb add outbox.cs
 t sync import outbox.kzb
 expect_rc 1 "a row for sync_outbox refused"
-expect_in "$err" "sync_outbox" "sync_outbox named"
 expect_eq "$(q tyo "SELECT count(*) FROM sync_outbox")" 0 "nothing to forward"
-$FORGE b1.kzb fts.kzb rename request_event local_search_map
-t sync import fts.kzb
-expect_rc 1 "a table built here refused"
 
 # an office inserts records under another office's code (the request,
 # its fields and its events)
 OTHER=SIN${R#BJS}
 $FORGE b1.kzb other.kzb id BJS- SIN-
 t sync import other.kzb
-expect_rc 0 "the bundle with another office's records goes through"
+refused "the bundle with another office's records"
 expect_eq "$(q tyo "SELECT count(*) FROM request")" 0 "the record under SIN's code is not added"
 expect_eq "$(q tyo "SELECT count(*) FROM request_field")" 0 "nor its rows"
-t sync conflicts
-expect_in "$out" "$OTHER" "it is kept aside"
-expect_in "$out" "BJS" "naming the office"
 restore
 
 # one changed byte: an undefined value where the insert needs one
-$FORGE b1.kzb null.kzb byte "$(python3 -c "
-import sys
-d = open('b1.kzb', 'rb').read().split(b'\n\n', 1)[1]
-print(d.index(b'\x05'))")" 0
+$FORGE b1.kzb null.kzb byte 10 0
 t sync import null.kzb
 expect_rc 1 "an undefined value refused"
-expect_in "$err" "leaves a value undefined" "said so"
-# a column count SQLite's reader loops on for ever
-$FORGE b1.kzb ncol.kzb ncol request 200
-timeout 60 "$KZ" -c "$C/tokyo.yaml" -d "$T/tyo.db" sync import ncol.kzb >"$T/.out" 2>"$T/.err"
-rc=$?
-err=$(cat "$T/.err")
-expect_rc 1 "a damaged column count refused, not a hang"
-expect_in "$err" "column count is damaged" "said so"
-$FORGE b1.kzb ncol2.kzb ncol request 22
-t sync import ncol2.kzb
-expect_rc 1 "a wrong column count refused"
-expect_in "$err" "refused at byte 0" "said where"
-# a change that is no insert, update or delete; bytes after the end
-$FORGE b1.kzb op.kzb byte "$($FORGE b1.kzb - offset request)" 0x42
-t sync import op.kzb
-expect_rc 1 "a change of no kind refused"
-expect_in "$err" "66 is not an insert, update or delete" "said so"
-printf 'X' > junk.cs
-$FORGE b1.kzb junk.kzb add junk.cs
-t sync import junk.kzb
-expect_rc 1 "a byte after the last change refused"
-# every 23rd byte set to 0 and to 200: refused or applied, never a
+# every 23rd byte of the file set to 0 and to 200: refused, never a
 # crash or a hang
-n=$(grep -a '^payload: ' b1.kzb | cut -c10-)
+n=$(wc -c < b1.kzb)
 i=0 bad=0
 while [ "$i" -lt "$n" ]; do
 	for v in 0 200; do
-		$FORGE b1.kzb f.kzb byte "$i" "$v"
+		python3 -c "import sys; d = bytearray(open('b1.kzb', 'rb').read()); d[$i] = $v; open('f.kzb', 'wb').write(d)"
 		cp "$T/tyo.saved" "$T/f.db"
 		timeout 60 "$KZ" -c "$C/tokyo.yaml" -d "$T/f.db" sync import f.kzb >/dev/null 2>"$T/f.err"
 		r=$?
@@ -164,6 +135,7 @@ for f in tokyo beijing; do
 done
 run -c "$C/long-tokyo.yaml" -d "$T/lt.db" specialist add --name 佐藤健一 \
 	--roman "Kenichi Sato" --government 島根県 --fields agriculture
+enrol "$C/long-tokyo.yaml" "$T/lt.db" "$C/long-beijing.yaml" "$T/lb.db"
 run -c "$C/long-tokyo.yaml" -d "$T/lt.db" sync export -o long.kzb
 expect_rc 0 "a long organisation's database opens again and exports"
 run -c "$C/long-beijing.yaml" -d "$T/lb.db" sync import long.kzb
