@@ -253,6 +253,22 @@ kz_cs_check(const void *data, int size, kz_cs_table_fn *table, void *arg,
 }
 
 int
+kz_cs_replace(void **data, int *size, const struct kz_buf *b)
+{
+	void *copy = sqlite3_malloc(b->len ? (int)b->len : 1);
+
+	if (copy == NULL || b->oom) {
+		sqlite3_free(copy);
+		return KZ_ERROR;
+	}
+	memcpy(copy, b->s, b->len);
+	sqlite3_free(*data);
+	*data = copy;
+	*size = (int)b->len;
+	return KZ_OK;
+}
+
+int
 kz_cs_walk(const void *data, int size, kz_cs_fn *fn, void *arg)
 {
 	const unsigned char *p = data, *end = p + size;

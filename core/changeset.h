@@ -56,6 +56,10 @@ typedef int kz_cs_table_fn(void *arg, const char *name, int ncol,
 int kz_cs_check(const void *data, int size, kz_cs_table_fn *table,
     void *arg, long *at, char tbl[64], char *why, size_t whysz);
 
+/* Replace the changeset *data (sqlite3_malloc'd, as SQLite's own are)
+ * with b's bytes; KZ_ERROR when out of memory, *data left as it was. */
+int kz_cs_replace(void **data, int *size, const struct kz_buf *b);
+
 /*
  * Call fn for each table header (it NULL) and each change (it on that
  * change) of the changeset, with its bytes [p, p + n) and its table's

@@ -233,17 +233,8 @@ kz_sync_chain(struct kz_db *db, long upto, void **data, int *size,
 			rc = kz_cs_walk(*data, *size, copy_change, &ch);
 		if (rc == KZ_OK)
 			rc = append_acts(db, &ch);
-		if (rc == KZ_OK) {
-			void *copy = sqlite3_malloc((int)ch.out.len);
-			if (copy == NULL)
-				rc = KZ_ERROR;
-			else {
-				memcpy(copy, ch.out.s, ch.out.len);
-				sqlite3_free(*data);
-				*data = copy;
-				*size = (int)ch.out.len;
-			}
-		}
+		if (rc == KZ_OK)
+			rc = kz_cs_replace(data, size, &ch.out);
 	}
 	sqlite3_finalize(ch.up);
 	sqlite3_finalize(ch.col);

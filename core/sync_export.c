@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "booking.h"
+#include "changeset.h"
 #include "file.h"
 #include "i18n.h"
 #include "sync_bundle.h"
@@ -142,15 +143,14 @@ with_authors(struct kz_db *db, void **data, int *size, struct kz_err *err)
 		return KZ_ERROR;
 	}
 	if (full.len > 0) {	/* the same changes, authors said */
-		void *copy = sqlite3_malloc((int)full.len);
-		if (copy)
-			memcpy(copy, full.s, full.len);
-		sqlite3_free(*data);
-		*data = copy;
-		*size = (int)full.len;
+		int rc = kz_cs_replace(data, size, &full);
+
 		kz_buf_free(&full);
-		if (*data == NULL)
+		if (rc != KZ_OK) {
+			sqlite3_free(*data);
+			*data = NULL;
 			return kz_err_add(err, "", _("out of memory"));
+		}
 	}
 	return KZ_OK;
 }

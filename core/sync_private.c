@@ -151,17 +151,8 @@ kz_sync_private(struct kz_db *db, void **data, int *size, struct kz_err *err)
 	rc = kz_cs_walk(*data, *size, strip, &pv);
 	if (rc == KZ_OK && pv.out.oom)
 		rc = KZ_ERROR;
-	if (rc == KZ_OK && pv.changed > 0) {
-		void *copy = sqlite3_malloc(pv.out.len ? (int)pv.out.len : 1);
-		if (copy == NULL)
-			rc = KZ_ERROR;
-		else {
-			memcpy(copy, pv.out.s, pv.out.len);
-			sqlite3_free(*data);
-			*data = copy;
-			*size = (int)pv.out.len;
-		}
-	}
+	if (rc == KZ_OK && pv.changed > 0)
+		rc = kz_cs_replace(data, size, &pv.out);
 	free(pv.personal);
 	free(pv.at);
 	free(pv.len);
