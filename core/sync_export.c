@@ -156,6 +156,31 @@ with_authors(struct kz_db *db, void **data, int *size, struct kz_err *err)
 }
 
 /*
+ * KIZUNA_TEST_CHANGES=FILE: the bundle carries FILE's bytes as its
+ * changes, signed and sealed as any: what an office that forges with its
+ * own key could send (tests/shell/sync_forge.sh). Unset: nothing.
+ */
+static int
+test_changes(void **data, int *size, struct kz_err *err)
+{
+	const char *path = getenv("KIZUNA_TEST_CHANGES");
+	struct kz_buf b = { 0 };
+	size_t len;
+	char *bytes;
+	int rc;
+
+	if (path == NULL || *path == '\0')
+		return KZ_OK;
+	if ((bytes = kz_file_read(path, 1 << 24, &len)) == NULL)
+		return kz_err_add(err, path, "%s", strerror(errno));
+	kz_buf_put(&b, bytes, len);
+	free(bytes);
+	rc = kz_cs_replace(data, size, &b);
+	kz_buf_free(&b);
+	return rc == KZ_OK ? KZ_OK : kz_err_add(err, "", _("out of memory"));
+}
+
+/*
  * An export is steps each safe to be killed at:
  *
  *	made	one transaction moves the sequence on, empties the outbox
@@ -474,6 +499,8 @@ kz_sync_export(struct kz_db *db, const char *path, bool all,
 		return all || upto == 0 ? KZ_OK : drop_outbox(db, upto, err);
 	}
 	if (!all && with_authors(db, &data, &size, err))
+		return KZ_ERROR;
+	if (test_changes(&data, &size, err))
 		return KZ_ERROR;
 	/* head office's bundle goes to every office: no personal data */
 	if (db->cfg && db->cfg->role == KZ_ROLE_HEAD &&

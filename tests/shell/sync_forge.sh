@@ -1,10 +1,11 @@
 # sync_forge.sh - bundles forged as an attacker could before bundles were
 # signed (header or changeset edited, payload length, counts and SHA-256
 # recomputed): each is refused whole, never applied, never a crash or a
-# hang. What a bundle's changes may do once its signature holds (an
-# office that forges with its own key) is tested behind the frame:
-# test_sync.c (test_forged_changes_refused, a bookkeeping table) and the
-# fuzz_changes harness.
+# hang. Then an office that forges with its own key: a genuine bundle
+# whose changes kizuna would not write (KIZUNA_TEST_CHANGES) is refused
+# or kept aside by what its changes touch and whose they are. Damaged
+# changes behind a good signature: test_sync.c and the fuzz_changes
+# harness.
 . "$KZ_TESTS/lib.sh"
 cd "$T" || exit 1
 office_configs
@@ -30,6 +31,8 @@ s sync import t1.kzb
 b request add --country CN --province 河南省 --fields agriculture --topic vegetables \
 	--from 2027-03-01 --to 2027-03-10 --language zh
 R=$out
+# the request's changes as Beijing recorded them, to forge from
+sqlite3 "$T/bj.db" "SELECT writefile('$T/req.cs', data) FROM sync_outbox ORDER BY n DESC LIMIT 1" >/dev/null
 b specialist edit "$X" --post "北京的想法"
 b sync export -o b1.kzb
 expect_rc 0 "Beijing's bundle"
@@ -119,6 +122,43 @@ t sync import b1.kzb
 expect_rc 0 "the genuine bundle goes through"
 expect_in "$out" "1 kept aside" "Beijing's edit of the register kept aside"
 expect_eq "$(q tyo "SELECT id FROM request")" "$R" "Beijing's request arrived"
+
+# an office that forges with its own key: a genuine bundle (signed by
+# Beijing, sealed to head office) whose changes kizuna would not write
+# (KIZUNA_TEST_CHANGES: the bundle carries that file as its changes)
+forged() {	# forged OUT CHANGESET: Beijing's next bundle, carrying it
+	b request edit "$R" --notes "something to send: $1"
+	KIZUNA_TEST_CHANGES=$2 "$KZ" -c "$C/beijing.yaml" -d "$T/bj.db" \
+		sync export -o "$1" >/dev/null 2>&1 || bad "forged: no $1"
+}
+restore
+$FORGE req.cs other.cs id BJS- SIN-
+forged signed-other.kzb other.cs
+t sync import b1.kzb signed-other.kzb
+expect_rc 0 "signed: another office's records go through, kept aside"
+expect_eq "$(q tyo "SELECT count(*) FROM request WHERE id LIKE 'SIN-%'")" 0 "the record under SIN's code is not added"
+t sync conflicts
+expect_in "$out" "SIN-" "it is kept aside"
+expect_in "$out" "BJS" "naming the office"
+restore
+forged signed-applied.kzb applied.cs
+t sync import signed-applied.kzb
+expect_rc 1 "signed: a row for sync_applied refused"
+expect_in "$err" 'in table "sync_applied": a bundle never changes this table' "the table named"
+expect_eq "$(q tyo "SELECT count(*) FROM sync_applied")" 0 "sync_applied unchanged"
+forged signed-applied2.kzb applied2.cs
+t sync import signed-applied2.kzb
+expect_rc 1 "signed: a row for Sync_Applied (another case) refused"
+forged signed-meta.kzb meta.cs
+t sync import signed-meta.kzb
+expect_rc 1 "signed: a row for sync_meta refused"
+expect_in "$err" "sync_meta" "sync_meta named"
+forged signed-outbox.kzb outbox.cs
+t sync import signed-outbox.kzb
+expect_rc 1 "signed: a row for sync_outbox refused"
+expect_in "$err" "sync_outbox" "sync_outbox named"
+expect_eq "$(q tyo "SELECT count(*) FROM sync_outbox")" 0 "nothing to forward"
+restore
 
 # a directory is no bundle
 mkdir dir.kzb
