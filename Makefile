@@ -119,6 +119,9 @@ build/fuzz/core/%.o: core/%.c $(HDRS)
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.c tests/fuzz/fuzz.h $(FUZZ_CORE)
 	$(FUZZ_CC) $(KZ_CFLAGS) -Itests/fuzz $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ \
 		$< tests/fuzz/fuzz.c $(FUZZ_CORE) $(PKG_LIBS) -lm
+# the core's fuzzing objects are kept between runs, not removed as
+# intermediates
+.SECONDARY: $(FUZZ_CORE)
 fuzz: $(FUZZ_BIN)
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BIN)
 
