@@ -183,11 +183,11 @@ bench: build/kizuna $(MO)
 # command table (a new command's entry is written by hand first).
 man: build/kizuna
 	@for spec in "man/kizuna.1:keys --mdoc" "man/kizuna.yaml.5:config doc"; do \
-	  page=$${spec%%:*}; build/kizuna $${spec#*:} > build/section.tmp || exit 1; \
+	  page=$${spec%%:*}; build/kizuna -c config/default.yaml $${spec#*:} > build/section.tmp || exit 1; \
 	  awk -v sec=build/section.tmp '/^\.\\" BEGIN KEYS/ { print; while ((getline l < sec) > 0) print l; skip = 1; next } \
 	    /^\.\\" END KEYS/ { skip = 0 } !skip' $$page > $$page.tmp && mv $$page.tmp $$page; \
 	done; rm -f build/section.tmp
-	@build/kizuna commands --mdoc > build/section.tmp || exit 1; \
+	@build/kizuna -c config/default.yaml commands --mdoc > build/section.tmp || exit 1; \
 	awk -v sec=build/section.tmp 'function key(l,  n, w, i, k) { n = split(l, w, " "); \
 	    for (i = 3; i <= n && w[i] !~ /^[A-Z]/; i++) k = k " " w[i]; return k } \
 	  BEGIN { while ((getline l < sec) > 0) line[key(l)] = l } \

@@ -32,7 +32,7 @@ tm_expect "q:close" "help hints"
 # Page through and collect every screen; each line of `kizuna keys` must show.
 seen=$(tm_screen)
 i=0
-while [ $i -lt 6 ]; do
+while [ $i -lt 9 ]; do
 	tm_keys PageDown
 	sleep 0.3
 	seen="$seen

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "date.h"
@@ -15,13 +16,16 @@
 #include "record_list.h"
 #include "stamp.h"
 #include "sync.h"
+#include "sync_key.h"
 #include "text.h"
 #include "xalloc.h"
 
 #define SYNC_LASTH 2		/* rows of the state block for the last result */
 
-enum sync_ask { ASK_THEIRS, ASK_MINE, ASK_REPLACE };
-enum sync_prompt { PROMPT_NONE, PROMPT_EXPORT, PROMPT_IMPORT, PROMPT_AGAIN };
+enum sync_ask { ASK_THEIRS, ASK_MINE, ASK_REPLACE, ASK_TRUST, ASK_REVOKE,
+    ASK_RENEW };
+enum sync_prompt { PROMPT_NONE, PROMPT_EXPORT, PROMPT_IMPORT, PROMPT_AGAIN,
+    PROMPT_OFFICE, PROMPT_KEY };
 
 struct sync_tab {
 	struct frame_ctx *ctx;
@@ -30,6 +34,13 @@ struct sync_tab {
 	size_t *shown;			/* the conflicts the search keeps */
 	size_t nshown;
 	bool all;			/* settled ones too */
+	/* The keys view: this database's key first, then the keys it
+	 * believes or has revoked, as the search keeps them. */
+	bool keys;
+	struct kz_sync_key *kv;
+	size_t nkv;
+	char office[16];		/* the office whose key is being enrolled */
+	char keytext[200];
 	struct kz_sync_status st;
 	enum sync_ask ask;
 	long ask_n;
@@ -105,6 +116,71 @@ matches(const struct kz_conflict *c, const char *term)
 	    strstr(kz_conflict_reason(c, why, sizeof why), term);
 }
 
+/* A fingerprint or key typed in either case. */
+static bool
+strcasestr_ascii(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *hay; hay++)
+		if (strncasecmp(hay, needle, n) == 0)
+			return true;
+	return false;
+}
+
+static bool
+key_matches(const struct kz_sync_key *k, const char *term)
+{
+	return strstr(k->office, term) || strstr(k->fp, term) ||
+	    strstr(k->key, term) || strcasestr_ascii(k->fp, term) ||
+	    strcasestr_ascii(k->key, term);
+}
+
+/* The keys view's rows: this database's own key, then the keys it
+ * believes and has revoked, as the search keeps them; the selected key
+ * stays selected. */
+static void
+load_keys(struct sync_tab *t, const char *term)
+{
+	struct kz_sync_key_list l;
+	struct kz_err err = { 0 };
+	unsigned char pk[KZ_KEY_PUBLIC];
+	char keep[KZ_KEY_HEX] = "";
+
+	if (t->rl.sel < t->nkv)
+		snprintf(keep, sizeof keep, "%s", t->kv[t->rl.sel].key);
+	free(t->kv);
+	t->kv = NULL;
+	t->nkv = 0;
+	if (kz_sync_key_list(t->ctx->db, &l, &err) != KZ_OK) {
+		report_err(t, &err);
+		return;
+	}
+	t->kv = xcalloc(l.n + 1, sizeof *t->kv);
+	if (kz_sync_key_own(t->ctx->db, pk, &err) == KZ_OK) {
+		struct kz_sync_key *k = &t->kv[0];
+
+		kz_sync_key_hex(pk, k->key);
+		kz_sync_key_fp(pk, k->fp);
+		snprintf(k->office, sizeof k->office, "%s",
+		    t->ctx->cfg->office_id ? t->ctx->cfg->office_id : "");
+		snprintf(k->role, sizeof k->role, "%s",
+		    t->ctx->cfg->role == KZ_ROLE_HEAD ? "head" : "office");
+		snprintf(k->source, sizeof k->source, "%s", "self");
+		if (!*term || key_matches(k, term))
+			t->nkv++;
+	} else
+		report_err(t, &err);
+	for (size_t i = 0; i < l.n; i++)
+		if (!*term || key_matches(&l.k[i], term))
+			t->kv[t->nkv++] = l.k[i];
+	kz_sync_key_list_free(&l);
+	t->rl.sel = 0;
+	for (size_t i = 0; keep[0] && i < t->nkv; i++)
+		if (strcmp(t->kv[i].key, keep) == 0)
+			t->rl.sel = i;
+}
+
 /* Read the state and the conflicts again, keeping conflict keep (or the
  * selected one) selected while it is listed. */
 static void
@@ -135,6 +211,8 @@ reload(struct sync_tab *t, long keep)
 	for (size_t i = 0; keep >= 0 && i < t->nshown; i++)
 		if (l.c[t->shown[i]].n == keep)
 			t->rl.sel = i;
+	if (t->keys)
+		load_keys(t, term);
 	record_list_clamp(&t->rl);
 }
 
@@ -143,7 +221,9 @@ reload(struct sync_tab *t, long keep)
 static size_t
 sync_count(void *arg)
 {
-	return ((struct sync_tab *)arg)->nshown;
+	struct sync_tab *t = arg;
+
+	return t->keys ? t->nkv : t->nshown;
 }
 
 static const char *
@@ -165,10 +245,71 @@ widest(const char *const *s, int n)
 	return w;
 }
 
+/* A key's state in a word or two: this database's, enrolled or revoked
+ * (with the date, in the office's format), learnt from head office. */
+static void
+key_state(const struct sync_tab *t, const struct kz_sync_key *k, char *buf,
+    size_t size)
+{
+	char at[96];
+
+	if (strcmp(k->source, "self") == 0) {
+		snprintf(buf, size, "%s", _("this database"));
+		return;
+	}
+	when(t->ctx->cfg, k->revoked[0] ? k->revoked : k->enrolled, at,
+	    sizeof at);
+	if (k->revoked[0])
+		snprintf(buf, size, _("revoked %s"), at);
+	else if (strcmp(k->source, "here") == 0)
+		snprintf(buf, size, _("enrolled %s"), at);
+	else
+		snprintf(buf, size, _("enrolled %s, from %s"), at, k->source);
+}
+
+static const char *
+role_word(const char *role)
+{
+	return strcmp(role, "head") == 0 ? _("head office") : _("office");
+}
+
+static void
+key_row(struct sync_tab *t, size_t i, char *buf, size_t size, int width)
+{
+	const char *head[] = { _("Office"), _("Role"), _("Fingerprint"),
+	    _("State") };
+	const char *roles[] = { _("Role"), _("head office"), _("office") };
+	const char *v[4];
+	char state[160];
+	int w[4];
+
+	w[0] = kz_text_width(head[0]) > 6 ? kz_text_width(head[0]) : 6;
+	w[1] = widest(roles, 3);
+	w[2] = KZ_KEY_FP - 1;
+	w[3] = width - 3 - w[0] - w[1] - w[2];
+	if (i == (size_t)-1)
+		memcpy(v, head, sizeof v);
+	else {
+		const struct kz_sync_key *k = &t->kv[i];
+
+		key_state(t, k, state, sizeof state);
+		v[0] = k->office;
+		v[1] = role_word(k->role);
+		v[2] = k->fp;
+		v[3] = state;
+	}
+	draw_cells(buf, size, v, w, 4);
+}
+
 static void
 sync_row(void *arg, size_t i, char *buf, size_t size, int width)
 {
 	struct sync_tab *t = arg;
+
+	if (t->keys) {
+		key_row(t, i, buf, size, width);
+		return;
+	}
 	const char *head[] = { "#", _("State"), _("Bundle"), _("Table"),
 	    _("Record"), _("Why") };
 	const char *states[] = { _("State"), _("open"), _("theirs"),
@@ -293,12 +434,56 @@ compare(struct record_list *l, const struct kz_conflict_view *v)
 	}
 }
 
+/* A key whole: the public key to read or give, who it is, and what the
+ * keys here do with it. */
+static void
+key_detail(struct sync_tab *t, struct record_list *l, size_t i)
+{
+	const struct kz_sync_key *k = &t->kv[i];
+	bool self = strcmp(k->source, "self") == 0;
+	char buf[600], path[4200];
+
+	snprintf(buf, sizeof buf, "%s %s %s", k->office, role_word(k->role),
+	    k->fp);
+	record_list_detail_title(l, buf);
+	record_list_detail_add(l, _("Fingerprint"), k->fp);
+	record_list_detail_add(l, _("Public key"), k->key);
+	key_state(t, k, buf, sizeof buf);
+	record_list_detail_add(l, _("State"), buf);
+	if (self) {
+		kz_sync_key_path(t->ctx->db, path, sizeof path);
+		if (path[0]) {
+			snprintf(buf, sizeof buf, _("%s (mode 0600; it never "
+			    "leaves this machine)"), path);
+			record_list_detail_add(l, _("Private key"), buf);
+		}
+		snprintf(buf, sizeof buf, t->ctx->cfg->role == KZ_ROLE_HEAD ?
+		    _("every office enrols it: kizuna sync trust %s %s") :
+		    _("head office enrols it: kizuna sync trust %s %s"),
+		    k->office, k->key);
+		record_list_detail_add(l, _("Give it"), buf);
+		snprintf(buf, sizeof buf, _("%s makes a new key pair; the old "
+		    "one is revoked"), keys_first(KA_KEY_NEW));
+		record_list_detail_add(l, _("Keys"), buf);
+	} else if (!k->revoked[0]) {
+		snprintf(buf, sizeof buf, _("%s revokes it: its bundles are "
+		    "refused from then on"), keys_first(KA_KEY_REVOKE));
+		record_list_detail_add(l, _("Keys"), buf);
+	}
+}
+
 static void
 sync_detail(void *arg, struct record_list *l, size_t i)
 {
 	struct sync_tab *t = arg;
 	const struct kz_config *cfg = t->ctx->cfg;
-	const struct kz_conflict *c = &t->cl.c[t->shown[i]];
+	const struct kz_conflict *c;
+
+	if (t->keys) {
+		key_detail(t, l, i);
+		return;
+	}
+	c = &t->cl.c[t->shown[i]];
 	struct kz_conflict_view v;
 	struct kz_err err = { 0 };
 	char buf[1024], at[96];
@@ -545,6 +730,132 @@ start_prompt(struct sync_tab *t, enum sync_prompt p)
 	return UI_DRAW_STATUS;
 }
 
+/* ---- the keys view: enrolling, revoking, a new key ---- */
+
+static unsigned
+ask_key(struct sync_tab *t, enum sync_prompt p)
+{
+	form_line_set(&t->path, "");
+	t->prompt = p;
+	return UI_DRAW_STATUS;
+}
+
+/* The office's code, then its key; then the question, which names the
+ * fingerprint to read back. A key that is no key is refused here, before
+ * anything is asked. */
+static unsigned
+key_answer(struct sync_tab *t)
+{
+	unsigned char pk[KZ_KEY_PUBLIC];
+	char fp[KZ_KEY_FP], q[300];
+	struct kz_err err = { 0 };
+	struct kz_sync_key k;
+	bool again;
+
+	if (t->prompt == PROMPT_OFFICE) {
+		/* the core names what is wrong with a code too long */
+		snprintf(t->office, sizeof t->office, "%.*s",
+		    (int)sizeof t->office - 1, t->target);
+		return ask_key(t, PROMPT_KEY);
+	}
+	t->prompt = PROMPT_NONE;
+	snprintf(t->keytext, sizeof t->keytext, "%.*s",
+	    (int)sizeof t->keytext - 1, t->target);
+	if (kz_sync_key_parse(t->keytext, pk) != KZ_OK) {
+		/* the core's own words for what is wrong with it */
+		if (kz_sync_key_trust(t->ctx->db, t->office, t->keytext, &k,
+		    &again, &err) != KZ_OK)
+			report_err(t, &err);
+		return UI_LAYOUT | UI_DRAW_ALL;
+	}
+	kz_sync_key_fp(pk, fp);
+	/* short, so that the answer keys fit after it at 80 columns; the
+	 * prompt said to read the fingerprint back */
+	snprintf(q, sizeof q, _("Enrol key %s for office %s?"), fp, t->office);
+	t->ask = ASK_TRUST;
+	record_list_ask(&t->rl, q);
+	return UI_DRAW_STATUS;
+}
+
+static unsigned
+ask_revoke(struct sync_tab *t)
+{
+	const struct kz_sync_key *k = t->rl.sel < t->nkv ? &t->kv[t->rl.sel] :
+	    NULL;
+	char q[300];
+
+	if (k == NULL || strcmp(k->source, "self") == 0) {
+		frame_message(t->ctx, false, _("Select another database's key "
+		    "to revoke; %s makes this one's anew."), keys_first(
+		    KA_KEY_NEW));
+		return UI_DRAW_STATUS;
+	}
+	if (k->revoked[0]) {
+		frame_message(t->ctx, false, _("Key %s of office %s is revoked "
+		    "already."), k->fp, k->office);
+		return UI_DRAW_STATUS;
+	}
+	snprintf(t->keytext, sizeof t->keytext, "%s", k->key);
+	snprintf(t->office, sizeof t->office, "%s", k->office);
+	snprintf(q, sizeof q, _("Revoke key %s of office %s?"), k->fp,
+	    k->office);
+	t->ask = ASK_REVOKE;
+	record_list_ask(&t->rl, q);
+	return UI_DRAW_STATUS;
+}
+
+static unsigned
+ask_renew(struct sync_tab *t)
+{
+	t->ask = ASK_RENEW;
+	record_list_ask(&t->rl, _("Make a new key pair for this database?"));
+	return UI_DRAW_STATUS;
+}
+
+/* Yes to one of the three questions about keys. */
+static void
+key_do(struct sync_tab *t)
+{
+	struct kz_err err = { 0 };
+	struct kz_sync_key k;
+	bool again;
+
+	switch (t->ask) {
+	case ASK_TRUST:
+		if (kz_sync_key_trust(t->ctx->db, t->office, t->keytext, &k,
+		    &again, &err) != KZ_OK)
+			report_err(t, &err);
+		else
+			report(t, false, again ? _("Key %s of office %s was "
+			    "enrolled already.") : _("Enrolled key %s for "
+			    "office %s."), k.fp, k.office);
+		break;
+	case ASK_REVOKE:
+		if (kz_sync_key_find(t->ctx->db, t->office, t->keytext, &k,
+		    &err) != KZ_OK || kz_sync_key_revoke(t->ctx->db, &k, &err)
+		    != KZ_OK)
+			report_err(t, &err);
+		else
+			report(t, false, t->ctx->cfg->role == KZ_ROLE_HEAD ?
+			    _("Revoked key %s of office %s; the offices learn "
+			    "it with head office's next bundle.") :
+			    _("Revoked key %s of office %s."), k.fp, k.office);
+		break;
+	case ASK_RENEW:
+		if (kz_sync_key_renew(t->ctx->db, true, &err) != KZ_OK)
+			report_err(t, &err);
+		else
+			report(t, false, "%s", t->ctx->cfg->role == KZ_ROLE_HEAD ?
+			    _("New key made: every office must enrol it before "
+			    "it takes head office's bundles.") :
+			    _("New key made: head office must enrol it before "
+			    "it takes this office's bundles."));
+		break;
+	default:
+		break;
+	}
+}
+
 static unsigned
 key_prompt(struct sync_tab *t, int key)
 {
@@ -567,6 +878,8 @@ key_prompt(struct sync_tab *t, int key)
 	free(path);
 	if (t->target[0] == '\0')
 		return UI_DRAW_STATUS;	/* a name is needed: keep asking */
+	if (t->prompt == PROMPT_OFFICE || t->prompt == PROMPT_KEY)
+		return key_answer(t);
 	if (t->prompt == PROMPT_IMPORT) {
 		t->prompt = PROMPT_NONE;
 		do_import(t, t->target);
@@ -633,6 +946,11 @@ key_confirm(struct sync_tab *t, int key)
 		do_export(t, t->target);
 		return UI_LAYOUT | UI_DRAW_ALL;
 	}
+	if (t->ask == ASK_TRUST || t->ask == ASK_REVOKE || t->ask == ASK_RENEW) {
+		key_do(t);
+		reload(t, -1);
+		return UI_LAYOUT | UI_DRAW_ALL;
+	}
 	if (kz_sync_resolve(t->ctx->db, t->ask_n, t->ask == ASK_THEIRS, &err)
 	    != KZ_OK)
 		report_err(t, &err);
@@ -641,6 +959,24 @@ key_confirm(struct sync_tab *t, int key)
 		    _("Conflict #%ld settled: took theirs.") :
 		    _("Conflict #%ld settled: kept mine."), t->ask_n);
 	reload(t, t->ask_n);
+	return UI_LAYOUT | UI_DRAW_ALL;
+}
+
+/* The keys view or the conflicts again; a search is the list's own, so
+ * it goes. */
+static unsigned
+show_keys(struct sync_tab *t, bool on)
+{
+	record_list_clear(&t->rl);
+	t->keys = on;
+	t->rl.sel = 0;
+	t->rl.top = 0;
+	reload(t, -1);
+	frame_message(t->ctx, false, on ? _("The keys that sign bundles: %s "
+	    "enrols one, %s revokes one, %s shows the conflicts.") :
+	    _("The conflicts: %s shows the keys."), keys_first(on ?
+	    KA_KEY_TRUST : KA_SYNC_KEYS), keys_first(KA_KEY_REVOKE),
+	    keys_first(KA_SYNC_KEYS));
 	return UI_LAYOUT | UI_DRAW_ALL;
 }
 
@@ -657,10 +993,33 @@ sync_key(void *tab, int key)
 		return key_confirm(t, key);
 	if (t->rl.mode == RLIST_SEARCH)
 		return record_list_search_key(&t->rl, key);
+	if (t->keys) {
+		/* the keys view's own keys first: a and d mean enrol and
+		 * revoke here */
+		a = keys_lookup(KEYS_SYNC_KEYS, key, false);
+		switch (a) {
+		case KA_KEY_TRUST:
+			return ask_key(t, PROMPT_OFFICE);
+		case KA_KEY_REVOKE:
+			return ask_revoke(t);
+		case KA_KEY_NEW:
+			return ask_renew(t);
+		case KA_SYNC_KEYS:
+			return show_keys(t, false);
+		default:
+			break;
+		}
+		a = keys_lookup(KEYS_LIST, key, false);
+		if ((f = record_list_browse(&t->rl, a)) != UI_PASS)
+			return f;
+		return UI_PASS;
+	}
 	a = keys_lookup(KEYS_LIST | KEYS_SYNC, key, false);
 	if ((f = record_list_browse(&t->rl, a)) != UI_PASS)
 		return f;
 	switch (a) {
+	case KA_SYNC_KEYS:
+		return show_keys(t, true);
 	case KA_THEIRS:
 	case KA_MINE:
 		return ask_resolve(t, a == KA_THEIRS);
@@ -709,6 +1068,7 @@ sync_close(void *tab)
 	kz_conflict_list_free(&t->cl);
 	kz_sync_status_free(&t->st);
 	free(t->shown);
+	free(t->kv);
 	free(t);
 }
 
@@ -752,6 +1112,10 @@ sync_draw(void *tab, unsigned flags)
 	t->rl.empty = t->all ? N_("No conflicts: every change was applied.") :
 	    N_("No open conflicts (%s shows the settled ones).");
 	t->rl.empty_key = KA_SHOW_RESOLVED;
+	if (t->keys) {
+		t->rl.empty = N_("No keys (%s enrols one).");
+		t->rl.empty_key = KA_KEY_TRUST;
+	}
 	record_list_draw(&t->rl, flags);
 }
 
@@ -765,7 +1129,11 @@ sync_status(void *tab, WINDOW *w, int width)
 	if (t->prompt != PROMPT_NONE) {
 		const char *label = t->prompt == PROMPT_EXPORT ?
 		    _("Export to: ") : t->prompt == PROMPT_AGAIN ?
-		    _("Write again bundle number: ") : _("Import bundle: ");
+		    _("Write again bundle number: ") :
+		    t->prompt == PROMPT_OFFICE ? _("Enrol the key of office: ") :
+		    t->prompt == PROMPT_KEY ? _("Its public key (then read "
+		    "its fingerprint back to them): ") :
+		    _("Import bundle: ");
 
 		x = draw_text(w, 0, 0, kz_text_width(label) < width / 2 ?
 		    kz_text_width(label) : width / 2, label, A_BOLD);
@@ -773,7 +1141,10 @@ sync_status(void *tab, WINDOW *w, int width)
 		wmove(w, 0, x < width ? x : width - 1);
 		return -1;
 	}
-	snprintf(count, sizeof count, " %zu/%zu", t->nshown, t->cl.n);
+	if (t->keys)
+		snprintf(count, sizeof count, " %zu", t->nkv);
+	else
+		snprintf(count, sizeof count, " %zu/%zu", t->nshown, t->cl.n);
 	return record_list_status(&t->rl, w, width, count);
 }
 
@@ -786,7 +1157,8 @@ sync_keyctx(void *tab, bool *text)
 		*text = true;
 		return KEYS_PROMPT;
 	}
-	return record_list_keyctx(&t->rl, KEYS_SYNC, text);
+	return record_list_keyctx(&t->rl, t->keys ? KEYS_SYNC_KEYS : KEYS_SYNC,
+	    text);
 }
 
 static void

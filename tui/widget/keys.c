@@ -122,6 +122,17 @@ static const struct keys_entry keys_table[] = {
 	{ KA_SYNC_AGAIN, "write-again", "w", KEYS_SYNC,
 	    N_("write a bundle made before again, the same bytes"),
 	    N_("again") },
+	{ KA_SYNC_KEYS, "keys-view", "v", KEYS_SYNC | KEYS_SYNC_KEYS,
+	    N_("the keys that sign bundles, or the conflicts again"),
+	    N_("keys") },
+	{ KA_KEY_TRUST, "enrol-key", "a", KEYS_SYNC_KEYS,
+	    N_("enrol another office's public key (asks first)"),
+	    N_("enrol") },
+	{ KA_KEY_REVOKE, "revoke-key", "d", KEYS_SYNC_KEYS,
+	    N_("revoke the selected key (asks first)"), N_("revoke") },
+	{ KA_KEY_NEW, "new-key", "N", KEYS_SYNC_KEYS,
+	    N_("a new key pair here, revoking the old (asks first)"),
+	    N_("new key") },
 
 	{ KA_SEARCH_KEEP, "search-keep", "Enter", KEYS_SEARCH,
 	    N_("keep the filter and go back to the list"), N_("keep") },
@@ -177,13 +188,13 @@ static const struct keys_entry keys_table[] = {
 	    N_("close") },
 
 	{ KA_HELP, "help", "? F1", KEYS_LIST | KEYS_FORM | KEYS_CANDIDATES |
-	    KEYS_TIMELINE | KEYS_SYNC | KEYS_MERGE, N_("show every key"),
+	    KEYS_TIMELINE | KEYS_SYNC | KEYS_SYNC_KEYS | KEYS_MERGE, N_("show every key"),
 	    N_("help") },
 	{ KA_REDRAW, "redraw", "C-l", KEYS_LIST | KEYS_SEARCH | KEYS_FORM |
 	    KEYS_PAGER | KEYS_CANDIDATES | KEYS_TIMELINE,
 	    N_("redraw the screen"), NULL },
 	{ KA_QUIT, "quit", "q", KEYS_LIST | KEYS_CANDIDATES | KEYS_TIMELINE |
-	    KEYS_SYNC, N_("quit"), N_("quit") },
+	    KEYS_SYNC | KEYS_SYNC_KEYS, N_("quit"), N_("quit") },
 };
 #define KEYS_N (sizeof keys_table / sizeof keys_table[0])
 
@@ -213,8 +224,10 @@ static const struct {
 	    N_("An edition's programme or participants (besides list keys)") },
 	{ KEYS_SYNC, false, N_("Sync: bundles and conflicts (besides the list "
 	    "keys)") },
+	{ KEYS_SYNC_KEYS, false, N_("Sync: the keys that sign bundles "
+	    "(besides the list keys)") },
 	{ KEYS_PROMPT, true,
-	    N_("A question that takes a file name (other keys type it)") },
+	    N_("A question that takes a name (other keys type it)") },
 	{ KEYS_PAGER, false, N_("This help screen") },
 };
 #define KEYS_NSECTIONS (sizeof keys_sections / sizeof keys_sections[0])

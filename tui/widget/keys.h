@@ -31,6 +31,7 @@
 #define KEYS_PROMPT	0x80000	/* a question that takes a file name */
 #define KEYS_MERGE	0x100000	/* a record changed while its form was
 					 * open: theirs or mine, field by field */
+#define KEYS_SYNC_KEYS	0x200000	/* the sync tab's keys view */
 
 enum keys_action {
 	KA_NONE = 0,
@@ -49,7 +50,7 @@ enum keys_action {
 	KA_PROGRAMME, KA_PARTICIPANTS, KA_SERIES_NEXT, KA_SERIES_ADD,
 	KA_DAY_PREV, KA_DAY_NEXT,
 	KA_THEIRS, KA_MINE, KA_SYNC_EXPORT, KA_SYNC_IMPORT, KA_SHOW_RESOLVED,
-	KA_SYNC_AGAIN,
+	KA_SYNC_AGAIN, KA_SYNC_KEYS, KA_KEY_TRUST, KA_KEY_REVOKE, KA_KEY_NEW,
 	KA_ACCEPT,
 	KA_FIELD_THEIRS, KA_FIELD_MINE, KA_ALL_THEIRS, KA_ALL_MINE,
 	KA_COUNT
