@@ -136,8 +136,9 @@ int kz_sync_conflicts(struct kz_db *db, bool all, struct kz_conflict_list *l,
 void kz_conflict_list_free(struct kz_conflict_list *l);
 /* Resolve: take_theirs applies the kept-aside change (and so sends it on
  * with the next export); otherwise the local values stay. Settling a
- * record's deletion settles the deletions of its rows (fields, languages)
- * kept aside from the same bundle. Audit stamps move only to a later
+ * record's deletion or addition settles the deletions or additions of its
+ * rows (fields, languages) kept aside from the same bundle; taking theirs
+ * for such a row while its record's addition is open is refused. Audit stamps move only to a later
  * edit; a change to a record that is gone cannot be taken. */
 int kz_sync_resolve(struct kz_db *db, long n, bool take_theirs,
     struct kz_err *err);

@@ -593,9 +593,11 @@ resolve_one(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 }
 
 /*
- * A record's deletion comes with the deletions of the rows keyed by it
- * (its fields, languages...), each kept aside beside it; settling the
- * record's settles them the same way, so one decision is one key press.
+ * A record's deletion or addition comes with the deletions or additions
+ * of the rows keyed by it (its fields, languages...), each kept aside
+ * beside it; settling the record's settles them the same way, so one
+ * decision is one key press. A row cannot be taken before the record it
+ * belongs to: that is refused, naming the record's conflict.
  */
 int
 kz_sync_resolve(struct kz_db *db, long n, bool theirs, struct kz_err *err)
@@ -620,12 +622,39 @@ kz_sync_resolve(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 	if (!open)
 		return kz_err_add(err, "", _("conflict %ld is resolved "
 		    "already"), n);
+	/* A row of a record whose own insertion is kept aside too cannot be
+	 * taken before the record: say which conflict to settle, which
+	 * settles its rows with it. */
+	if (theirs) {
+		long first = 0;
+
+		if (sqlite3_prepare_v2(db->sql, "SELECT o.n FROM sync_conflict "
+		    "c JOIN sync_conflict o ON o.source_db = c.source_db AND "
+		    "o.seq = c.seq AND o.record = c.record AND o.tbl <> c.tbl "
+		    "AND o.op = 'insert' AND o.resolved IS NULL AND "
+		    "json_valid(o.change) AND json_extract(o.change, '$.key.id') "
+		    "IS NOT NULL WHERE c.n = ? AND c.op = 'insert' AND "
+		    "json_valid(c.change) AND json_extract(c.change, '$.key.id') "
+		    "IS NULL ORDER BY o.n LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+			return kz_db_fail(db, err, "sync");
+		sqlite3_bind_int64(st, 1, n);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			first = (long)sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		if (first)
+			return kz_err_add(err, "", _("conflict %ld is a row of a "
+			    "record whose addition is conflict %ld: take theirs "
+			    "for %ld, which takes its rows with it"), n, first,
+			    first);
+	}
+	/* A record's deletion or addition settles its rows' with it, as
+	 * one: kept aside from the same bundle, still open. */
 	if (sqlite3_prepare_v2(db->sql, "SELECT o.n FROM sync_conflict c JOIN "
 	    "sync_conflict o ON o.source_db = c.source_db AND o.seq = c.seq AND "
-	    "o.record = c.record AND o.tbl <> c.tbl AND o.op = 'delete' AND "
-	    "o.resolved IS NULL WHERE c.n = ? AND c.op = 'delete' AND "
-	    "json_valid(c.change) AND json_extract(c.change, '$.key.id') IS NOT "
-	    "NULL ORDER BY o.n", -1, &st, NULL) != SQLITE_OK)
+	    "o.record = c.record AND o.tbl <> c.tbl AND o.op = c.op AND "
+	    "o.resolved IS NULL WHERE c.n = ? AND c.op IN ('delete', 'insert') "
+	    "AND json_valid(c.change) AND json_extract(c.change, '$.key.id') "
+	    "IS NOT NULL ORDER BY o.n", -1, &st, NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, "sync");
 	sqlite3_bind_int64(st, 1, n);
 	while (sqlite3_step(st) == SQLITE_ROW) {

@@ -80,7 +80,8 @@ done:
 	return rc;
 }
 
-/* Merge the outbox (or everything) into one changeset. */
+/* Merge the outbox (or everything) into one changeset; on failure *data
+ * may still hold what was merged, for the caller to free. */
 static int
 gather(struct kz_db *db, bool all, void **data, int *size, long *upto,
     struct kz_err *err)
@@ -159,6 +160,7 @@ with_authors(struct kz_db *db, void **data, int *size, struct kz_err *err)
  * KIZUNA_TEST_CHANGES=FILE: the bundle carries FILE's bytes as its
  * changes, signed and sealed as any: what an office that forges with its
  * own key could send (tests/shell/sync_forge.sh). Unset: nothing.
+ * *data is freed on failure.
  */
 static int
 test_changes(void **data, int *size, struct kz_err *err)
@@ -171,13 +173,21 @@ test_changes(void **data, int *size, struct kz_err *err)
 
 	if (path == NULL || *path == '\0')
 		return KZ_OK;
-	if ((bytes = kz_file_read(path, 1 << 24, &len)) == NULL)
-		return kz_err_add(err, path, "%s", strerror(errno));
+	if ((bytes = kz_file_read(path, 1 << 24, &len)) == NULL) {
+		rc = kz_err_add(err, path, "%s", strerror(errno));
+		goto fail;
+	}
 	kz_buf_put(&b, bytes, len);
 	free(bytes);
 	rc = kz_cs_replace(data, size, &b);
 	kz_buf_free(&b);
-	return rc == KZ_OK ? KZ_OK : kz_err_add(err, "", _("out of memory"));
+	if (rc == KZ_OK)
+		return KZ_OK;
+	rc = kz_err_add(err, "", _("out of memory"));
+fail:
+	sqlite3_free(*data);	/* as with_authors: freed on failure */
+	*data = NULL;
+	return rc;
 }
 
 /*
@@ -489,8 +499,10 @@ kz_sync_export(struct kz_db *db, const char *path, bool all,
 	/* head office tells the offices of each other's bookings */
 	if (kz_booking_refresh(db, err))
 		return KZ_ERROR;
-	if (gather(db, all, &data, &size, &upto, err))
+	if (gather(db, all, &data, &size, &upto, err)) {
+		sqlite3_free(data);	/* what was merged before the failure */
 		return KZ_ERROR;
+	}
 	if (size == 0) {
 		res->nothing = true;
 		sqlite3_free(data);

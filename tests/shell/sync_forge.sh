@@ -141,6 +141,32 @@ t sync conflicts
 expect_in "$out" "SIN-" "it is kept aside"
 expect_in "$out" "BJS" "naming the office"
 restore
+# a record of the register with its rows, added by an office: all kept
+# aside; a row cannot be taken before its record, which takes its rows
+run -c "$C/tokyo.yaml" -d "$T/other.db" specialist add --name 山田花子 \
+	--roman "Hanako Yamada" --government 広島県 --fields agriculture --langs zh:business
+Y=$out
+sqlite3 "$T/other.db" "SELECT writefile('$T/spec.cs', data) FROM sync_outbox ORDER BY n DESC LIMIT 1" >/dev/null
+forged signed-spec.kzb spec.cs
+t sync import b1.kzb signed-other.kzb
+t sync import signed-spec.kzb
+expect_rc 0 "signed: a register record from an office is kept aside"
+expect_in "$out" "3 kept aside" "the record and its two rows"
+expect_eq "$(q tyo "SELECT count(*) FROM specialist WHERE id = '$Y'")" 0 "not added"
+t sync conflicts --format json
+first=$(printf '%s\n' "$out" | python3 -c 'import json,sys; print(min(c["n"] for c in json.load(sys.stdin) if c["table"] == "specialist" and c["op"] == "insert"))')
+row=$(printf '%s\n' "$out" | python3 -c 'import json,sys; print(min(c["n"] for c in json.load(sys.stdin) if c["table"] == "specialist_field" and c["op"] == "insert"))')
+t sync resolve "$row" theirs
+expect_rc 1 "a row taken before its record is refused"
+expect_in "$err" "conflict $row is a row of a record whose addition is conflict $first" "naming the record's conflict"
+expect_not_in "$err" "FOREIGN KEY" "not the database's words"
+t sync resolve "$first" theirs
+expect_rc 0 "taking the record"
+expect_eq "$(q tyo "SELECT count(*) FROM specialist_field WHERE specialist = '$Y'") $(q tyo "SELECT count(*) FROM specialist_lang WHERE specialist = '$Y'")" "1 1" "takes its rows with it"
+t sync conflicts --format json
+expect_not_in "$out" "$Y" "none of its conflicts left open"
+expect_eq "$(q tyo "PRAGMA foreign_key_check")" "" "no row without its record"
+restore
 forged signed-applied.kzb applied.cs
 t sync import signed-applied.kzb
 expect_rc 1 "signed: a row for sync_applied refused"
