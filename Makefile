@@ -31,7 +31,8 @@ TUI_SRC    := $(sort $(foreach d,$(TUI_DIRS),$(wildcard $(d)/*.c)))
 HDRS       := $(wildcard core/*.h $(foreach d,$(TUI_DIRS),$(d)/*.h))
 GEN_SRC    := build/gen/embedded.c
 # the sample offices' configurations, which `kizuna init` writes
-SAMPLES    := config/beijing.yaml config/singapore.yaml config/tokyo.yaml
+SAMPLES    := config/beijing.yaml config/singapore.yaml config/tokyo.yaml \
+              config/seoul.yaml
 UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
 LANGS      := $(basename $(notdir $(wildcard tui/po/*.po)))
 
@@ -53,7 +54,7 @@ build/gen/embedded.c: config/default.yaml config/fields.yaml $(SAMPLES) Makefile
 	@{ echo '/* generated from config/ by make; do not edit */'; \
 	   for v in default_config:config/default.yaml default_fields:config/fields.yaml \
 	       sample_beijing:config/beijing.yaml sample_singapore:config/singapore.yaml \
-	       sample_tokyo:config/tokyo.yaml; do \
+	       sample_tokyo:config/tokyo.yaml sample_seoul:config/seoul.yaml; do \
 	     printf 'const char kz_%s[] = {\n' "$${v%%:*}"; \
 	     od -An -v -tx1 "$${v#*:}" | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
 	     echo '0 };'; \

@@ -64,10 +64,10 @@ void kz_config_free(struct kz_config *cfg);
 /* The built-in default configuration text (written to the XDG config
  * directory on first run) and field taxonomy. */
 extern const char kz_default_config[];
-/* The sample offices' configurations (beijing, singapore, tokyo.yaml of config/), which `kizuna init`
- * and the first run offer. */
+/* The sample offices' configurations (beijing, singapore, tokyo,
+ * seoul.yaml of config/), which `kizuna init` and the first run offer. */
 extern const char kz_sample_beijing[], kz_sample_singapore[],
-    kz_sample_tokyo[];
+    kz_sample_tokyo[], kz_sample_seoul[];
 extern const char kz_default_fields[];
 
 /* Look up a field by code or by number ("12"); NULL if unknown. */

@@ -195,6 +195,15 @@ kz_cp_is_cjk(unsigned cp)
 	    (cp >= 0x20000 && cp <= 0x3134f);		/* Han ext B.. */
 }
 
+bool
+kz_cp_is_hangul(unsigned cp)
+{
+	return (cp >= 0x1100 && cp <= 0x11ff) ||	/* jamo */
+	    (cp >= 0x3130 && cp <= 0x318f) ||		/* compatibility jamo */
+	    (cp >= 0xa960 && cp <= 0xa97f) ||		/* jamo extended-A */
+	    (cp >= 0xac00 && cp <= 0xd7ff);		/* syllables, jamo ext-B */
+}
+
 char *
 kz_trim(char *s)
 {

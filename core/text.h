@@ -28,6 +28,9 @@ int kz_text_fit(char *out, size_t size, const char *s, int width, bool pad);
 
 /* True for Han, kana, Hangul and other scripts written without spaces. */
 bool kz_cp_is_cjk(unsigned cp);
+/* True for Hangul (syllables and jamo): wide, like Han, but Korean puts
+ * spaces between words, so a line breaks at a space, never inside one. */
+bool kz_cp_is_hangul(unsigned cp);
 
 /* Trim ASCII white space at both ends, in place; returns s. */
 char *kz_trim(char *s);

@@ -171,6 +171,9 @@ expect_in "$err" "exists already" "says so"
 run -c "$T/own.yaml" init --office BJS
 expect_rc 0 "init -c FILE"
 grep -q "id: BJS" "$T/own.yaml" && ok || bad "init -c wrote no Beijing configuration"
+run -c "$T/seoul.yaml" init --office sel
+expect_rc 0 "init --office sel, in any case"
+cmp -s "$T/seoul.yaml" "$KZ_TESTS/../config/seoul.yaml" && ok || bad "init did not write Seoul's sample"
 run specialist list
 expect_rc 0 "after init kizuna starts"
 expect_eq "$(sqlite3 "$XDG_DATA_HOME/kizuna/kizuna.db" "SELECT office FROM sync_home")" SIN "as the office chosen"

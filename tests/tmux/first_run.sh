@@ -8,6 +8,7 @@ tm_start "$KZ"
 tm_expect "Which office is this?" "the first run asks"
 tm_expect "BJS  Beijing office" "the sample offices are listed"
 tm_expect "TYO  Head office in Tokyo" "head office too"
+tm_expect "SEL  Seoul office" "and Seoul"
 tm_type "XYZ"
 tm_keys Enter
 tm_expect "\"XYZ\" is none of them." "an unknown answer is said"

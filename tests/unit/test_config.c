@@ -127,6 +127,18 @@ test_sample_configs(void **state)
 	assert_string_equal(cfg->language, "ja");
 	assert_string_equal(cfg->timezone, "Asia/Tokyo");
 	kz_config_free(cfg);
+
+	cfg = kz_config_load("config/seoul.yaml", &err);
+	if (cfg == NULL)
+		dump();
+	assert_non_null(cfg);
+	assert_string_equal(cfg->office_id, "SEL");
+	assert_int_equal(cfg->role, KZ_ROLE_OFFICE);
+	assert_string_equal(cfg->language, "ko");
+	assert_string_equal(cfg->timezone, "Asia/Seoul");
+	assert_int_equal(cfg->ncountries, 1);
+	assert_string_equal(cfg->countries[0], "KR");
+	kz_config_free(cfg);
 }
 
 static void
@@ -266,7 +278,7 @@ test_bad_values(void **state)
 	    "office, head");
 	expect_fail("office:\n  id: AB\n  name: x\n  language: zh\n", 1);
 	expect_err(0, "t.yaml:4:13", "office.language: \"zh\" is not one of en, "
-	    "zh_CN, ja; did you mean \"zh_CN\"?");
+	    "zh_CN, ja, ko; did you mean \"zh_CN\"?");
 
 	expect_fail("office:\n  id: AB\n  name: x\n  countries: [CN, cn, XX, CN]\n",
 	    3);

@@ -343,6 +343,13 @@ test_width(void **state)
 	assert_string_equal(out, "ab   ");
 	assert_int_equal(kz_text_fit(out, sizeof out, "a\tb", 3, false), 3);
 	assert_string_equal(out, "a b");
+	/* Korean is as wide as Chinese, but spaced like English */
+	assert_int_equal(kz_text_width("서울사무소"), 10);
+	assert_true(kz_cp_is_hangul(0xc11c));		/* 서 */
+	assert_true(kz_cp_is_hangul(0x3131));		/* ㄱ */
+	assert_false(kz_cp_is_hangul(0x738b));		/* 王 */
+	assert_false(kz_cp_is_hangul(0x3042));		/* あ */
+	assert_false(kz_cp_is_hangul('a'));
 	assert_true(kz_utf8_valid("农业", strlen("农业")));
 	assert_false(kz_utf8_valid("\xe5\x86", 2));
 	assert_false(kz_utf8_valid("\xc0\xaf", 2));	/* overlong */

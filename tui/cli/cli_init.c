@@ -17,8 +17,8 @@ enum { O_OFFICE = 1 };
 const struct cli_opt cli_init_opts[] = {
 	{ .name = "office", .arg = "OFFICE", .key = O_OFFICE,
 	  .flags = CLI_OPT_NEEDED,
-	  .help = N_("the sample office: BJS (Beijing), SIN (Singapore) or "
-	  "TYO (head office, Tokyo)") },
+	  .help = N_("the sample office: BJS (Beijing), SIN (Singapore), "
+	  "TYO (head office, Tokyo) or SEL (Seoul)") },
 	{ 0 },
 };
 
@@ -30,6 +30,7 @@ static const struct sample {
 	{ "BJS", "beijing", kz_sample_beijing },
 	{ "SIN", "singapore", kz_sample_singapore },
 	{ "TYO", "tokyo", kz_sample_tokyo },
+	{ "SEL", "seoul", kz_sample_seoul },
 };
 #define NSAMPLES (sizeof samples / sizeof samples[0])
 

@@ -190,8 +190,9 @@ draw_wrap(const char *s, int width,
 			col += cw;
 			q += k;
 			/* CJK text breaks after any wide character, so a
-			 * list joined with 、 breaks between its words. */
-			if (cw == 2)
+			 * list joined with 、 breaks between its words;
+			 * Korean, spaced between words, only at a space. */
+			if (cw == 2 && !kz_cp_is_hangul(cp))
 				wide = q;
 		}
 		if (*q != '\0' && *q != '\n' && wide != NULL &&
