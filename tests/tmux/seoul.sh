@@ -78,7 +78,7 @@ tm_keys Tab
 fits "timeline" "h:주 H:월 +:확대 t:오늘 s:행 ?:도움말 q:종료" "= 체결  - 후보"
 tm_expect "# 중복  | 오늘" "timeline: the legend's second line"
 tm_keys Tab
-fits "sync" "t:상대측 m:이쪽 x:내보내기 i:가져오기 r:해결됨 w:재출력 ?:도움말 q:종료" \
+fits "sync" "t:상대측 m:이쪽 x:내보내기 i:가져오기 r:해결됨 w:재출력 v:키 ?:도움말 q:종료" \
 	"상태 " "번들 " "표 " "레코드 " "사유"
 tm_keys Tab
 fits "seminars" "/:검색 Enter:상세 a:추가 e:편집 d:삭제 p:일정 P:참가자 ?:도움말 q:종료" \
