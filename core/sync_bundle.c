@@ -517,7 +517,11 @@ kz_sync_verify(struct kz_db *db, const char *name, const unsigned char *data,
 	if (sodium_init() < 0)
 		return kz_err_add(err, name, _("the cryptography library cannot "
 		    "start"));
-	if (db && kz_sync_key_check(db, name, in->office, in->role, pk, err))
+	char old[KZ_KEY_HEX];
+	if (db && !(strcmp(in->role, "head") == 0 && db->cfg &&
+	    db->cfg->role == KZ_ROLE_OFFICE && kz_sync_key_succeeds(db,
+	    in->office, (const char *)data, at, pk, old)) &&
+	    kz_sync_key_check(db, name, in->office, in->role, pk, err))
 		return KZ_ERROR;
 	if (crypto_sign_verify_detached(sig, data, at + (size_t)f.payload,
 	    pk) != 0) {

@@ -150,8 +150,10 @@ kz_sync_import_mem(struct kz_db *db, const char *name,
 	sqlite3_exec(db->sql, "PRAGMA defer_foreign_keys = ON", NULL, NULL,
 	    NULL);
 	/* the keys head office believes and has revoked, learnt first */
-	rc = strcmp(res->info.role, "head") == 0 ? kz_sync_key_learn(db,
-	    res->info.office, (const char *)data, at, err) : KZ_OK;
+	rc = strcmp(res->info.role, "head") != 0 ? KZ_OK :
+	    kz_sync_key_succeed(db, res->info.office, (const char *)data, at,
+	    err) == KZ_OK ? kz_sync_key_learn(db, res->info.office,
+	    (const char *)data, at, err) : KZ_ERROR;
 	if (rc == KZ_OK)
 		rc = kz_sync_apply(db, &res->info, name, cs, csize, res, err);
 	/* head office's bookings follow what came in, and travel on */

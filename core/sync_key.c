@@ -294,26 +294,86 @@ put_key(struct kz_db *db, const char *key, const char *office,
 	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, err, "sync_key");
 }
 
+/* What a head office's old key signs to vouch for its new one. */
+static void
+succession_text(const char *office, const char *newhex, char *out,
+    size_t size)
+{
+	snprintf(out, size, "kizuna key succession\noffice: %s\nrole: head\n"
+	    "key: %s\n", office, newhex);
+}
+
+/* Head office's successions, "OLD NEW SIGNATURE" a line, oldest first,
+ * the last SUCCESSIONS kept: an office that missed a bundle or two still
+ * follows the chain. */
+#define SUCCESSIONS 8
+#define SUCCESSION_LINE (2 * KZ_KEY_PUBLIC * 2 + 2 * KZ_KEY_SIG + 3)
+
+static int
+add_succession(struct kz_db *db, const unsigned char oldsk[KZ_KEY_SECRET],
+    const char *oldhex, struct kz_err *err)
+{
+	char have[SUCCESSIONS * (SUCCESSION_LINE + 1) + 1] = "", text[256];
+	char newhex[KZ_KEY_HEX], sighex[2 * KZ_KEY_SIG + 1], *keep = have;
+	unsigned char sig[KZ_KEY_SIG];
+	struct kz_buf b = { 0 };
+	int lines = 0, rc;
+
+	kz_sync_key_hex(db->secret + 32, newhex);
+	succession_text(db->cfg ? db->cfg->office_id : "", newhex, text,
+	    sizeof text);
+	crypto_sign_detached(sig, NULL, (const unsigned char *)text,
+	    strlen(text), oldsk);
+	sodium_bin2hex(sighex, sizeof sighex, sig, sizeof sig);
+	kz_sync_meta_get(db, "succession", have, sizeof have);
+	for (const char *p = have; *p; p++)
+		lines += *p == '\n';
+	while (lines-- >= SUCCESSIONS && strchr(keep, '\n'))
+		keep = strchr(keep, '\n') + 1;
+	kz_buf_printf(&b, "%s%s %s %s\n", keep, oldhex, newhex, sighex);
+	rc = b.oom || kz_sync_meta_set(db, "succession", kz_buf_str(&b)) ?
+	    kz_db_fail(db, err, "sync_meta") : KZ_OK;
+	kz_buf_free(&b);
+	return rc;
+}
+
 int
 kz_sync_key_renew(struct kz_db *db, bool revoke_old, struct kz_err *err)
 {
-	unsigned char old[KZ_KEY_PUBLIC];
+	unsigned char old[KZ_KEY_PUBLIC], oldsk[KZ_KEY_SECRET];
 	char hex[KZ_KEY_HEX];
-	bool had;
+	bool had, vouch = false;
+	int rc;
 
 	if (ready(err))
 		return KZ_ERROR;
 	had = kz_sync_meta_get(db, "key", hex, sizeof hex) == KZ_OK &&
 	    kz_sync_key_parse(hex, old) == KZ_OK;
-	if (make_pair(db, err))
+	/* head office's old key vouches for its new one, so that the
+	 * offices take it from the next bundle (kz_sync_key_succeeds) */
+	if (had && revoke_old && db->cfg && db->cfg->role == KZ_ROLE_HEAD &&
+	    kz_sync_key_own(db, old, err) == KZ_OK) {
+		memcpy(oldsk, db->secret, sizeof oldsk);
+		vouch = true;
+	}
+	kz_err_clear(err);
+	if (make_pair(db, err)) {
+		sodium_memzero(oldsk, sizeof oldsk);
 		return KZ_ERROR;
+	}
 	if (!had || !revoke_old)
 		return KZ_OK;
 	/* the old key is revoked here; head office's bundles say so */
-	if (kz_db_begin(db, err))
+	if (kz_db_begin(db, err)) {
+		sodium_memzero(oldsk, sizeof oldsk);
 		return KZ_ERROR;
-	return kz_db_end(db, put_key(db, hex, db->cfg ? db->cfg->office_id :
-	    "", own_role(db), "here", true, err), err);
+	}
+	rc = put_key(db, hex, db->cfg ? db->cfg->office_id : "", own_role(db),
+	    "here", true, err);
+	if (rc == KZ_OK && vouch)
+		rc = add_succession(db, oldsk, hex, err);
+	sodium_memzero(oldsk, sizeof oldsk);
+	return kz_db_end(db, rc, err);
 }
 
 static void
@@ -542,6 +602,7 @@ int
 kz_sync_key_header(struct kz_db *db, struct kz_buf *b, struct kz_err *err)
 {
 	struct kz_sync_key_list l;
+	char chain[SUCCESSIONS * (SUCCESSION_LINE + 1) + 1] = "";
 
 	if (db->cfg == NULL || db->cfg->role != KZ_ROLE_HEAD)
 		return KZ_OK;
@@ -552,6 +613,117 @@ kz_sync_key_header(struct kz_db *db, struct kz_buf *b, struct kz_err *err)
 		    "revoked" : "trust", l.k[i].office, l.k[i].role,
 		    l.k[i].key);
 	kz_sync_key_list_free(&l);
+	kz_sync_meta_get(db, "succession", chain, sizeof chain);
+	for (char *p = chain, *nl; *p && (nl = strchr(p, '\n')); p = nl + 1)
+		kz_buf_printf(b, "succeeds: %.*s\n", (int)(nl - p), p);
+	return KZ_OK;
+}
+
+/* One "succeeds: OLD NEW SIGNATURE" line of head office's header. */
+static bool
+succession_line(const char *line, unsigned char old[KZ_KEY_PUBLIC],
+    unsigned char new[KZ_KEY_PUBLIC], unsigned char sig[KZ_KEY_SIG])
+{
+	char o[80], n[80], s[2 * KZ_KEY_SIG + 8];
+	size_t len;
+
+	if (strncmp(line, "succeeds: ", 10) != 0 ||
+	    sscanf(line + 10, "%79s %79s %135s", o, n, s) != 3 ||
+	    kz_sync_key_parse(o, old) != KZ_OK ||
+	    kz_sync_key_parse(n, new) != KZ_OK ||
+	    sodium_hex2bin(sig, KZ_KEY_SIG, s, strlen(s), NULL, &len, NULL) !=
+	    0 || len != KZ_KEY_SIG)
+		return false;
+	return true;
+}
+
+bool
+kz_sync_key_succeeds(struct kz_db *db, const char *office,
+    const char *header, size_t len, const unsigned char pk[KZ_KEY_PUBLIC],
+    char oldhex[KZ_KEY_HEX])
+{
+	/* the keys reached so far: enrolled ones, then each vouched for */
+	unsigned char reached[SUCCESSIONS][KZ_KEY_PUBLIC];
+	int nreached = 0;
+	const char *p = header, *end = header + len;
+
+	oldhex[0] = '\0';
+	{
+		struct kz_sync_key k;
+		char hex[KZ_KEY_HEX];
+
+		kz_sync_key_hex(pk, hex);
+		if (get_key(db, hex, &k) == KZ_OK && k.revoked[0])
+			return false;	/* revoked since: no chain saves it */
+	}
+	while (p < end && nreached < SUCCESSIONS) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		unsigned char old[KZ_KEY_PUBLIC], new[KZ_KEY_PUBLIC],
+		    sig[KZ_KEY_SIG];
+		char line[400], hex[KZ_KEY_HEX], text[256];
+		struct kz_sync_key k;
+		bool from = false;
+
+		p += n + 1;
+		if (n >= sizeof line)
+			continue;
+		memcpy(line, p - n - 1, n);
+		line[n] = '\0';
+		if (!succession_line(line, old, new, sig))
+			continue;
+		kz_sync_key_hex(old, hex);
+		/* an old key that is head office's, believed here, or one
+		 * the chain reached */
+		if (get_key(db, hex, &k) == KZ_OK && !k.revoked[0] &&
+		    strcmp(k.role, "head") == 0 && strcmp(k.office, office) == 0)
+			from = true;
+		for (int i = 0; i < nreached && !from; i++)
+			from = memcmp(reached[i], old, sizeof old) == 0;
+		kz_sync_key_hex(new, hex);
+		succession_text(office, hex, text, sizeof text);
+		if (!from || crypto_sign_verify_detached(sig,
+		    (const unsigned char *)text, strlen(text), old) != 0)
+			continue;
+		memcpy(reached[nreached++], new, sizeof new);
+		if (memcmp(new, pk, sizeof new) == 0) {
+			kz_sync_key_hex(old, oldhex);
+			return true;
+		}
+	}
+	return false;
+}
+
+int
+kz_sync_key_succeed(struct kz_db *db, const char *office,
+    const char *header, size_t len, struct kz_err *err)
+{
+	unsigned char pk[KZ_KEY_PUBLIC];
+	char hex[KZ_KEY_HEX], old[KZ_KEY_HEX];
+	const char *p = header, *end = header + len;
+	struct kz_sync_key k;
+
+	/* the signer's line: checked against the signature already */
+	while (p < end && strncmp(p, "signer: ", 8) != 0) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		p = nl ? nl + 1 : end;
+	}
+	if (end - p < 8 + 64)
+		return KZ_OK;
+	memcpy(hex, p + 8, 64);
+	hex[64] = '\0';
+	if (kz_sync_key_parse(hex, pk) != KZ_OK)
+		return KZ_OK;
+	kz_sync_key_hex(pk, hex);
+	if (get_key(db, hex, &k) == KZ_OK)
+		return KZ_OK;		/* known already */
+	/* checked again here, inside the import's transaction; the keys
+	 * before it are revoked by the header's "revoked:" lines */
+	if (!kz_sync_key_succeeds(db, office, header, len, pk, old))
+		return KZ_OK;
+	if (put_key(db, hex, office, "head", office, false, err) ||
+	    put_key(db, old, office, "head", office, true, err))
+		return KZ_ERROR;
 	return KZ_OK;
 }
 

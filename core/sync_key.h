@@ -85,6 +85,21 @@ int kz_sync_key_check(struct kz_db *db, const char *name, const char *office,
  * revoked, as header lines "trust: OFFICE ROLE KEY" and "revoked: OFFICE
  * ROLE KEY"; written into b here (nothing at an office). */
 int kz_sync_key_header(struct kz_db *db, struct kz_buf *b, struct kz_err *err);
+/* Head office's new key (sync key --new) is vouched for by its old one:
+ * head office's header carries "succeeds: OLD NEW SIGNATURE" lines, the
+ * old key's signature over the new, oldest first (the last eight). True
+ * when pk, not known here, is reached by that chain from a head office
+ * key of office believed here and not revoked; oldhex is the key before
+ * it. Anyone holding the old key can vouch so: a head office key that
+ * was stolen is replaced at each office by hand (sync trust, revoke). */
+bool kz_sync_key_succeeds(struct kz_db *db, const char *office,
+    const char *header, size_t len, const unsigned char pk[KZ_KEY_PUBLIC],
+    char oldhex[KZ_KEY_HEX]);
+/* Inside the import's transaction: the header's signer, vouched for so,
+ * is enrolled as head office's key (source: the office) and the key
+ * before it revoked. Nothing when the signer is known here. */
+int kz_sync_key_succeed(struct kz_db *db, const char *office,
+    const char *header, size_t len, struct kz_err *err);
 /* An office learns them from head office's header (checked and signed):
  * keys it did not know are added, revocations applied. Inside the
  * caller's transaction. */

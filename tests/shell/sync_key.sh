@@ -191,6 +191,59 @@ expect_in "$out" "revoked" "and learns the revocation"
 expect_in "$(printf '%s\n' "$out" | grep "$BFP")" "revoked" "of Beijing's old key"
 sqlite3 sin.db "SELECT key FROM sync_key WHERE revoked IS NULL" | grep -q "$NK" && ok || bad "Singapore does not know Beijing's new key"
 
+# head office's own new key: its old key vouches for it, so the offices
+# take the next bundle and learn the new key, the old one revoked; a
+# vouching line that does not verify, or from a key not believed, is no
+# proof
+t sync key
+TK=$(key "$out")
+TFP=$(printf '%s\n' "$out" | sed -n 's/^fingerprint: //p')
+t sync key --new --yes
+expect_rc 0 "head office makes a new key pair"
+TK2=$(key "$out")
+TFP2=$(printf '%s\n' "$out" | sed -n 's/^fingerprint: //p')
+[ -n "$TK2" ] && [ "$TK2" != "$TK" ] && ok || bad "head office's key did not change"
+t specialist add --name 次 --roman "Tsugi Ichi" --government 島根県 --fields agriculture
+t sync export -o t3.kzb
+expect_rc 0 "head office's next bundle"
+grep -a '^succeeds: ' t3.kzb | grep -q "^succeeds: $TK $TK2 " && ok || bad "the bundle carries no succession line"
+# the line tampered with (the bundle signed again by its key, as head
+# office's thief could not): a signature that does not verify is no proof
+python3 - "$TK" "$TK2" <<'PY'
+import sys
+old, new = sys.argv[1], sys.argv[2]
+d = open('t3.kzb', 'rb').read()
+i = d.index(b'succeeds: ' + old.encode() + b' ' + new.encode() + b' ') + 10 + 130 + 5
+d = d[:i] + (b'0' if d[i:i+1] != b'0' else b'1') + d[i+1:]
+open('t3-bad.kzb', 'wb').write(d)
+PY
+s sync import t3-bad.kzb
+expect_rc 1 "a changed succession line: refused"
+expect_eq "$(sqlite3 sin.db "SELECT count(*) FROM sync_key WHERE key = '$TK2'")" 0 "nothing learnt from it"
+# from a key not believed here (revoked): no chain, the unknown key named
+sqlite3 sin.db "UPDATE sync_key SET revoked = '2026-12-01T00:00:00Z' WHERE key = '$TK'"
+s sync import t3.kzb
+expect_rc 1 "no chain from a key believed: refused"
+expect_in "$err" "$TFP2" "naming the new key's fingerprint"
+sqlite3 sin.db "UPDATE sync_key SET revoked = NULL WHERE key = '$TK'"
+# believed: taken
+s sync import t3.kzb
+expect_rc 0 "Singapore takes the bundle signed with head office's new key"
+s sync keys
+expect_in "$(printf '%s\n' "$out" | grep "$TFP")" "revoked" "head office's old key is revoked there"
+sqlite3 sin.db "SELECT key FROM sync_key WHERE revoked IS NULL AND role = 'head'" | grep -q "$TK2" && ok || bad "Singapore does not believe head office's new key"
+# two new keys between two bundles: the chain is followed
+t sync key --new --yes
+t sync key --new --yes
+TK4=$(key "$out")
+t specialist add --name 四 --roman "Shi Ichi" --government 島根県 --fields agriculture
+t sync export -o t4.kzb
+s sync import t4.kzb
+expect_rc 0 "two new keys since the last bundle: taken"
+sqlite3 sin.db "SELECT key FROM sync_key WHERE revoked IS NULL AND role = 'head'" > heads.txt
+grep -q "$TK4" heads.txt && ok || bad "Singapore does not believe the newest key"
+expect_eq "$(wc -l < heads.txt | tr -d ' ')" 1 "and only it"
+
 # demo databases side by side believe each other (fake data only)
 run -c "$C/beijing.yaml" --demo sync keys
 run -c "$C/tokyo.yaml" --demo sync keys
