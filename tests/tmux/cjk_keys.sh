@@ -8,8 +8,12 @@ sed 's/^\(  *\)language: .*/\1language: en/' "$KZ_TESTS/../config/tokyo.yaml" > 
 export KIZUNA_NOW=2026-01-02T03:04:05Z KIZUNA_TODAY=2026-01-02
 run -c "$T/head.yaml" -d "$T/demo.db" demo
 expect_rc 0 "demo data"
-shimane=$("$KZ" -c "$T/head.yaml" -d "$T/demo.db" search 島根 --format csv |
-    tail -n +2 | grep -c .)
+rows() { "$KZ" -c "$T/head.yaml" -d "$T/demo.db" "$@" --format csv | tail -n +2 | grep -c .; }
+shimane=$(rows search 島根)
+liaoning=$(rows request list --text 辽宁)
+requests=$(rows request list)
+oita=$(rows trainee list --search 大分县)
+trainees=$(rows trainee list)
 
 tm_start "$KZ -c $T/head.yaml -d $T/demo.db"
 tm_expect "1168 specialists" "the register"
@@ -55,6 +59,16 @@ top2=$(tm_screen | sed -n 1p)
 tm_expect_re "^  C-l +redraw the screen" "n: the next line holding redraw"
 tm_type "q"
 tm_expect "Requests" "q closes the help"
+tm_expect "$requests requests" "the requests tab, all of them"
+# the requests' places are in Chinese: 遼寧 (traditional) finds 辽宁
+tm_type "/遼寧"
+tm_expect "$liaoning of $requests requests" "/遼寧 finds the 辽宁 requests"
+tm_keys Escape
+# and the trainees' hosts: 大分県 (Japanese) finds 大分县
+tm_keys BTab BTab
+tm_expect "$trainees placements" "the trainees tab"
+tm_type "/大分県"
+tm_expect "$oita of $trainees placements" "/大分県 finds 大分县"
 tm_keys Escape
 tm_type "ｑ"
 tm_exited 0 "ｑ quits"
