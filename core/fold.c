@@ -87,14 +87,13 @@ collect(const char *in, const char *out, size_t max)
 	if (from == NULL || to == NULL)
 		return;
 	while (*p && *q) {
-		unsigned a, b, c;
-		int ka = kz_utf8_decode(p, &a), kb = kz_utf8_decode(q, &b), kc;
+		unsigned a, b;
+		int ka = kz_utf8_decode(p, &a), kb = kz_utf8_decode(q, &b);
 		const char *qe = strchr(q, '\n');
 
 		if (qe == NULL || p[ka] != '\n')
 			break;	/* out of step: keep what was read */
-		kc = kz_utf8_decode(q + kb, &c);
-		if (q + kb == qe && a != b && a >= LO && a <= HI && kc == 1) {
+		if (q + kb == qe && a != b && a >= LO && a <= HI) {
 			from[nfold] = (uint16_t)a;
 			to[nfold++] = b;
 			changes[(a - LO) / 8] |= (uint8_t)(1u << ((a - LO) % 8));
