@@ -10,7 +10,7 @@ ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 DESTDIR    ?=
 VERSION    := 0.1.0
 
-PKGS       := ncursesw sqlite3 yaml-0.1 libsodium libzstd
+PKGS       := ncursesw sqlite3 yaml-0.1 libsodium libzstd opencc
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -143,7 +143,7 @@ build/san/locale: $(MO)
 
 # Install build dependencies that are missing (Debian), as root or via sudo.
 DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
-	libsodium-dev libzstd-dev gettext libcmocka-dev tmux mandoc sqlite3 python3 calcurse python3-icalendar zsh
+	libsodium-dev libzstd-dev libopencc-dev gettext libcmocka-dev tmux mandoc sqlite3 python3 calcurse python3-icalendar zsh
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "date.h"
+#include "fold.h"
 #include "i18n.h"
 #include "schema_dispatch.h"
 #include "schema_seminar.h"
@@ -148,6 +149,11 @@ static const char *const migrations[] = {
 	/* the key each bundle made here is sealed with, so that written
 	 * again it can be sealed for offices enrolled since */
 	"ALTER TABLE sync_export ADD COLUMN filekey BLOB;",
+	/* 11 -> 12: the search index folds Japanese shinjitai and
+	 * traditional Han to simplified (fold.c: 島根 and 岛根 find each
+	 * other): emptied, it is built again at the first search
+	 * (kz_search_ready). */
+	"DELETE FROM specialist_fts; DELETE FROM local_search_map;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -555,6 +561,11 @@ kz_db_open(const char *path, const struct kz_config *cfg, struct kz_err *err)
 	}
 	sqlite3_busy_timeout(db->sql, 5000);
 	sqlite3_extended_result_codes(db->sql, 1);
+	/* the searches compare text folded (fold.h) */
+	if (kz_fold_register(db->sql) != SQLITE_OK) {
+		kz_err_add(err, path, _("out of memory"));
+		goto fail;
+	}
 	/* A file that is not a database fails here, before anything is written. */
 	if (exec(db, "PRAGMA foreign_keys = ON", err) != KZ_OK ||
 	    kz_db_schema_version(db) < 0) {

@@ -795,11 +795,11 @@ kz_dispatch_list(struct kz_db *db, const struct kz_dispatch_query *q,
 		if (n == 0)
 			break;
 		snprintf(words[nw], sizeof words[nw], "%.*s", (int)n, p);
-		kz_buf_puts(&sql, " AND instr(lower(d.id || ' ' || s.name || ' ' "
+		kz_buf_puts(&sql, " AND instr(kz_fold(d.id || ' ' || s.name || ' ' "
 		    "|| s.name_roman || ' ' || ifnull(d.places, '') || ' ' || "
 		    "r.country || ' ' || ifnull(r.province, '') || ' ' || "
 		    "ifnull(r.city, '') || ' ' || r.topic || ' ' || d.state || ' ' "
-		    "|| d.start), lower(?)) > 0");
+		    "|| d.start), kz_fold(?)) > 0");
 		binds[nb++] = words[nw++];
 		p += n;
 	}

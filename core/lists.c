@@ -276,13 +276,13 @@ static const struct kz_rlist_filter request_filters[] = {
 	{ .option = "country", .arg = "CC", .help = N_("from this country"),
 	  .where = "r.country = ?", .field = "country" },
 	/* instr, not LIKE, so CJK terms of any length work and nothing is
-	 * a wildcard */
+	 * a wildcard; kz_fold (fold.h) on both sides, so 島根 finds 岛根 */
 	{ .option = "text", .arg = "WORDS",
 	  .help = N_("with these words in the topic, place or notes"),
-	  .where = "instr(lower(r.id || ' ' || r.topic || ' ' || "
+	  .where = "instr(kz_fold(r.id || ' ' || r.topic || ' ' || "
 	  "ifnull(r.province, '') || ' ' || ifnull(r.city, '') || ' ' || "
 	  "ifnull(r.department, '') || ' ' || r.country || ' ' || "
-	  "ifnull(r.notes, '') || ' ' || r.status), lower(?)) > 0",
+	  "ifnull(r.notes, '') || ' ' || r.status), kz_fold(?)) > 0",
 	  .bind = bind_each_word, .flags = KZ_RLF_EACH },
 	{ 0 },
 };
@@ -360,10 +360,10 @@ static const struct kz_rlist_filter dispatch_filters[] = {
 	  .bind = bind_date },
 	{ .option = "text", .arg = "WORDS",
 	  .help = N_("with these words in the places, notes or names"),
-	  .where = "instr(lower(d.id || ' ' || s.name || ' ' || s.name_roman "
+	  .where = "instr(kz_fold(d.id || ' ' || s.name || ' ' || s.name_roman "
 	  "|| ' ' || ifnull(d.places, '') || ' ' || r.country || ' ' || "
 	  "ifnull(r.province, '') || ' ' || ifnull(r.city, '') || ' ' || "
-	  "r.topic || ' ' || d.state || ' ' || d.start), lower(?)) > 0",
+	  "r.topic || ' ' || d.state || ' ' || d.start), kz_fold(?)) > 0",
 	  .bind = bind_each_word, .flags = KZ_RLF_EACH },
 	{ 0 },
 };
@@ -465,11 +465,11 @@ static const struct kz_rlist_filter seminar_filters[] = {
 	  .field = "status" },
 	{ .option = "search", .arg = "TEXT",
 	  .help = N_("with this text in the title, theme or place"),
-	  .where = "instr(lower(coalesce(e.title, '') || ' ' || "
+	  .where = "instr(kz_fold(coalesce(e.title, '') || ' ' || "
 	  "coalesce(e.theme, '') || ' ' || coalesce(e.city, '') || ' ' || "
 	  "coalesce(e.region, '') || ' ' || coalesce(e.organiser, '') || ' ' "
 	  "|| coalesce(e.co_organisers, '') || ' ' || coalesce(e.supporters, "
-	  "'') || ' ' || e.year || ' ' || coalesce(e.notes, '')), lower(?)) "
+	  "'') || ' ' || e.year || ' ' || coalesce(e.notes, '')), kz_fold(?)) "
 	  "> 0" },
 	{ 0 },
 };
@@ -607,11 +607,11 @@ static const struct kz_rlist_filter trainee_filters[] = {
 	  .where = "t.year = ?", .bind = bind_year },
 	{ .option = "host", .arg = "TEXT",
 	  .help = N_("hosted by a government matching this"),
-	  .where = "instr(t.host, ?) > 0" },
+	  .where = "instr(kz_fold(t.host), kz_fold(?)) > 0" },
 	{ .option = "region", .arg = "TEXT",
 	  .help = N_("from a home region matching this"),
-	  .where = "instr(coalesce(t.home_region, '') || ' ' || "
-	  "t.home_government, ?) > 0" },
+	  .where = "instr(kz_fold(coalesce(t.home_region, '') || ' ' || "
+	  "t.home_government), kz_fold(?)) > 0" },
 	{ .option = "status", .arg = "planned|ongoing|completed|withdrawn",
 	  .help = N_("in this status"), .where = "t.status = ?",
 	  .field = "status" },
@@ -620,12 +620,12 @@ static const struct kz_rlist_filter trainee_filters[] = {
 	  .field = "programme" },
 	{ .option = "search", .arg = "TEXT",
 	  .help = N_("with this text in names, governments or fields"),
-	  .where = "instr(lower(coalesce(t.name, '') || ' ' || "
+	  .where = "instr(kz_fold(coalesce(t.name, '') || ' ' || "
 	  "coalesce(t.name_roman, '') || ' ' || t.home_government || ' ' || "
 	  "coalesce(t.home_region, '') || ' ' || coalesce(t.post, '') || ' ' "
 	  "|| t.host || ' ' || coalesce(t.fields, '') || ' ' || "
 	  "coalesce(t.course, '') || ' ' || t.year || ' ' || "
-	  "coalesce(t.notes, '')), lower(?)) > 0" },
+	  "coalesce(t.notes, '')), kz_fold(?)) > 0" },
 	{ 0 },
 };
 

@@ -712,10 +712,10 @@ kz_request_list(struct kz_db *db, const struct kz_request_query *q,
 		if (n == 0)
 			break;
 		snprintf(words[nw], sizeof words[nw], "%.*s", (int)n, p);
-		kz_buf_puts(&sql, " AND instr(lower(r.id || ' ' || r.topic || "
+		kz_buf_puts(&sql, " AND instr(kz_fold(r.id || ' ' || r.topic || "
 		    "' ' || ifnull(r.province, '') || ' ' || ifnull(r.city, '') "
 		    "|| ' ' || ifnull(r.department, '') || ' ' || r.country || "
-		    "' ' || ifnull(r.notes, '') || ' ' || r.status), lower(?)) > 0");
+		    "' ' || ifnull(r.notes, '') || ' ' || r.status), kz_fold(?)) > 0");
 		binds[nb++] = words[nw++];
 		p += n;
 	}

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fold.h"
 #include "i18n.h"
 #include "text.h"
 
@@ -120,8 +121,8 @@ fold_roman(const char *s, size_t n, char **out, size_t *len, size_t *cap)
 	return rc;
 }
 
-int
-kz_search_spell(const char *text, char **buf, size_t *len, size_t *cap)
+static int
+spell(const char *text, char **buf, size_t *len, size_t *cap)
 {
 	const char *p = text, *prev = NULL;	/* prev: last CJK char of the run */
 	unsigned cp;
@@ -176,6 +177,23 @@ kz_search_spell(const char *text, char **buf, size_t *len, size_t *cap)
 	return rc;
 }
 
+/* The text folded first (fold.h), as the query is: 島根 and 岛根 are
+ * indexed alike. */
+int
+kz_search_spell(const char *text, char **buf, size_t *len, size_t *cap)
+{
+	char *folded;
+	int rc;
+
+	if (text == NULL)
+		return 0;
+	if ((folded = kz_fold_text(text)) == NULL)
+		return -1;
+	rc = spell(folded, buf, len, cap);
+	free(folded);
+	return rc;
+}
+
 /* Append s as an FTS5 string: in double quotes, quotes doubled. */
 static int
 put_quoted(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
@@ -204,11 +222,15 @@ has_word(const char *s, size_t n)
 char *
 kz_search_expr(const char *typed)
 {
-	char *buf = NULL, *spell = NULL;
+	char *buf = NULL, *spelt = NULL, *folded = typed ? kz_fold_text(typed) :
+	    NULL;
 	size_t len = 0, cap = 0, slen = 0, scap = 0;
-	const char *p = typed;
+	const char *p = folded;
 	unsigned cp;
 	int k, rc = 0, terms = 0;
+
+	if (typed && folded == NULL)
+		return NULL;
 
 	while (p && *p) {
 		const char *start = p;
@@ -240,10 +262,10 @@ kz_search_expr(const char *typed)
 			slen = 0;
 			rc |= run == NULL;
 			if (run) {
-				rc |= kz_search_spell(run, &spell, &slen, &scap);
+				rc |= spell(run, &spelt, &slen, &scap);
 				/* drop the lone last character: the phrase
 				 * must hold only the run's bigrams */
-				char *t = kz_trim(spell);
+				char *t = kz_trim(spelt);
 				char *sp = strrchr(t, ' ');
 				if (sp)
 					*sp = '\0';
@@ -256,13 +278,14 @@ kz_search_expr(const char *typed)
 			slen = 0;
 			if (cjk)
 				rc |= put_quoted(&buf, &len, &cap, start, n);
-			else if ((rc |= fold_roman(start, n, &spell, &slen,
+			else if ((rc |= fold_roman(start, n, &spelt, &slen,
 			    &scap)) == 0)
-				rc |= put_quoted(&buf, &len, &cap, spell, slen);
+				rc |= put_quoted(&buf, &len, &cap, spelt, slen);
 			rc |= put(&buf, &len, &cap, "*", 1);
 		}
 	}
-	free(spell);
+	free(spelt);
+	free(folded);
 	if (rc || terms == 0) {
 		free(buf);
 		return NULL;

@@ -169,16 +169,13 @@ frame_draw(struct ui *u, unsigned flags)
 	doupdate();
 }
 
+/* The help, at the current tab's own keys. */
 static void
-frame_help(void)
+frame_help(struct ui *u)
 {
-	size_t n;
-	char **lines = keys_help_lines(&n);
+	bool text;
 
-	if (lines == NULL)
-		return;
-	draw_pager(_("Keys"), lines, n);
-	keys_free_lines(lines, n);
+	draw_help(frame_screen(u)->keyctx(u->tab[u->cur], &text));
 }
 
 /* Keys the tab left to the frame. */
@@ -191,7 +188,7 @@ frame_key(struct ui *u, int key)
 	case KA_QUIT:
 		return UI_QUIT;
 	case KA_HELP:
-		frame_help();
+		frame_help(u);
 		return UI_LAYOUT | UI_DRAW_ALL;
 	case KA_REDRAW:
 		clearok(curscr, TRUE);
@@ -212,6 +209,30 @@ frame_key(struct ui *u, int key)
 	default:
 		return 0;
 	}
+}
+
+/*
+ * A Chinese, Japanese or Korean character typed in a list (an input
+ * method left on) starts a search with it: the search key first, then
+ * the character, into the search term. Other keys go as they are.
+ */
+static unsigned
+frame_tab_key(struct ui *u, int key)
+{
+	const struct frame_screen *s = frame_screen(u);
+	void *tab = u->tab[u->cur];
+	bool text;
+	unsigned ctx = s->keyctx(tab, &text), f;
+
+	if (text || !(ctx & KEYS_LIST) || !kz_cp_is_cjk((unsigned)key) ||
+	    key >= KEYS_FN || keys_lookup(ctx, key, false) != KA_NONE ||
+	    keys_code(KA_SEARCH) < 0)
+		return s->key(tab, key);
+	f = s->key(tab, keys_code(KA_SEARCH));
+	if (f & UI_PASS)
+		return f;
+	ctx = s->keyctx(tab, &text);
+	return text && (ctx & KEYS_SEARCH) ? f | s->key(tab, key) : f;
 }
 
 /* Home and End as other terminals send them. A terminal multiplexer or
@@ -293,7 +314,7 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 			if (keys_lookup(KEYS_LIST, key, false) == KA_QUIT)
 				break;
 		} else {
-			unsigned f = frame_screen(&u)->key(u.tab[u.cur], key);
+			unsigned f = frame_tab_key(&u, key);
 
 			if (f & UI_PASS)
 				f = (f & ~UI_PASS) | frame_key(&u, key);

@@ -356,16 +356,9 @@ record_form_merge(const struct record_form *rf, struct form *f,
 		case KA_CANCEL:
 			done = true;
 			break;
-		case KA_HELP: {
-			size_t nl;
-			char **lines = keys_help_lines(&nl);
-
-			if (lines != NULL) {
-				draw_pager(_("Keys"), lines, nl);
-				keys_free_lines(lines, nl);
-			}
+		case KA_HELP:
+			draw_help(KEYS_MERGE);
 			break;
-		}
 		case KA_REDRAW:
 			clearok(curscr, TRUE);
 			break;

@@ -6,6 +6,7 @@
 
 #include "country.h"
 #include "date.h"
+#include "fold.h"
 #include "form.h"
 #include "i18n.h"
 #include "programme.h"
@@ -32,25 +33,11 @@ semv_country(void *arg, const char *value, char *out, size_t size)
 		snprintf(out, size, "%s", _("not a country code"));
 }
 
-static void
-lower(char *s)
-{
-	for (; *s; s++)
-		if (*s >= 'A' && *s <= 'Z')
-			*s = (char)(*s - 'A' + 'a');
-}
-
+/* Folded as every search is (fold.h): case, and 島根 finds 岛根. */
 bool
 semv_matches(char *hay, const char *term)
 {
-	char t[256];
-
-	if (!*term)
-		return true;
-	snprintf(t, sizeof t, "%s", term);
-	lower(hay);
-	lower(t);
-	return strstr(hay, t) != NULL;
+	return !*term || kz_fold_contains(hay, term);
 }
 
 void

@@ -23,8 +23,9 @@ void semv_day(const struct kz_config *cfg, const char *date, char *out,
     size_t size);
 /* A form's preview of a country code: the country's name. */
 void semv_country(void *arg, const char *value, char *out, size_t size);
-/* Is term in hay, Latin letters in either case and the rest as typed?
- * hay is lowered in place; an empty term is in everything. */
+/* Is term in hay, both folded as every search is (fold.h: Latin letters
+ * in either case, Japanese and traditional Han as simplified)? An empty
+ * term is in everything. */
 bool semv_matches(char *hay, const char *term);
 /* An edition's dates as the office shows them, "21 Aug 2019 - 23 Aug
  * 2019"; "" when it has none. */

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "date.h"
+#include "fold.h"
 #include "form.h"
 #include "i18n.h"
 #include "keys.h"
@@ -110,10 +111,11 @@ matches(const struct kz_conflict *c, const char *term)
 	char why[512], num[24];
 
 	snprintf(num, sizeof num, "#%ld", c->n);
-	return strstr(num, term) || strstr(c->office, term) ||
-	    strstr(c->table, term) || strstr(c->record, term) ||
-	    (c->change && strstr(c->change, term)) ||
-	    strstr(kz_conflict_reason(c, why, sizeof why), term);
+	return strstr(num, term) || kz_fold_contains(c->office, term) ||
+	    kz_fold_contains(c->table, term) ||
+	    kz_fold_contains(c->record, term) ||
+	    (c->change && kz_fold_contains(c->change, term)) ||
+	    kz_fold_contains(kz_conflict_reason(c, why, sizeof why), term);
 }
 
 /* A fingerprint or key typed in either case. */

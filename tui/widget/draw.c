@@ -6,8 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fold.h"
 #include "i18n.h"
 #include "keys.h"
+#include "line.h"
 #include "text.h"
 
 /* Longest row we ever draw, in columns; wider terminals get it padded. */
@@ -270,18 +272,38 @@ draw_delwin(WINDOW **w)
 	}
 }
 
+/* The first line from `from` on (wrapping round) that holds term, folded
+ * as every search is; -1 if none. */
+static long
+pager_find(char **lines, size_t n, size_t from, const char *term)
+{
+	if (!*term)
+		return -1;
+	for (size_t k = 0; k < n; k++) {
+		size_t i = (from + k) % n;
+
+		if (kz_fold_contains(lines[i], term))
+			return (long)i;
+	}
+	return -1;
+}
+
 void
-draw_pager(const char *title, char **lines, size_t n)
+draw_pager(const char *title, char **lines, size_t n, size_t start)
 {
 	WINDOW *w = NULL;
-	size_t top = 0;
-	bool layout = true;
+	size_t top = start < n ? start : 0;
+	long hit = -1;		/* the line the search found */
+	bool layout = true, typing = false;
+	struct form_line term = { 0 };
 	char hints[256], pos[64];
 
 	keys_hints(KEYS_PAGER, false, hints, sizeof hints);
+	form_line_set(&term, "");
 	for (;;) {
 		int h, width, rows, key;
 		size_t maxtop;
+		enum keys_action a;
 
 		if (layout) {
 			if (w != stdscr)
@@ -308,12 +330,24 @@ draw_pager(const char *title, char **lines, size_t n)
 				const char *l = lines[top + (size_t)i];
 
 				/* Section titles are the lines that do not
-				 * start with a space. */
-				draw_text(w, 1 + i, 0, width, l, l[0] != ' ' ?
+				 * start with a space; the search's line is
+				 * shown selected. */
+				draw_text(w, 1 + i, 0, width, l,
+				    (long)(top + (size_t)i) == hit ?
+				    draw_attr(DRAW_SELECTED) : l[0] != ' ' ?
 				    draw_attr(DRAW_HEADER) : A_NORMAL);
 			}
-			draw_text(w, h - 1, 0, width, hints,
-			    draw_attr(DRAW_KEYHINT));
+			if (typing) {
+				mvwaddstr(w, h - 1, 0, "/");
+				wclrtoeol(w);
+				int x = form_line_draw(&term, w, h - 1, 1,
+				    width - 1, A_NORMAL);
+
+				wmove(w, h - 1, x < width ? x : width - 1);
+			} else
+				draw_text(w, h - 1, 0, width, hints,
+				    draw_attr(DRAW_KEYHINT));
+			curs_set(typing ? 1 : 0);
 			wnoutrefresh(w);
 		}
 		doupdate();
@@ -321,6 +355,27 @@ draw_pager(const char *title, char **lines, size_t n)
 		key = draw_getkey(w);
 		if (key == (KEYS_FN | KEY_RESIZE)) {
 			layout = true;
+			continue;
+		}
+		if (typing) {
+			/* as the term changes, the first line holding it */
+			switch ((a = keys_lookup(KEYS_SEARCH | KEYS_EDIT, key,
+			    true))) {
+			case KA_SEARCH_KEEP:
+				typing = false;
+				break;
+			case KA_SEARCH_CANCEL:
+				typing = false;
+				form_line_set(&term, "");
+				hit = -1;
+				break;
+			default:
+				if (form_line_edit(&term, a, key) &&
+				    (hit = pager_find(lines, n, top,
+				    form_line_text(&term))) >= 0)
+					top = (size_t)hit;
+				break;
+			}
 			continue;
 		}
 		switch (keys_lookup(KEYS_PAGER, key, false)) {
@@ -347,12 +402,36 @@ draw_pager(const char *title, char **lines, size_t n)
 		case KA_REDRAW:
 			clearok(curscr, TRUE);
 			break;
+		case KA_SEARCH:
+			typing = true;
+			form_line_set(&term, "");
+			hit = -1;
+			break;
+		case KA_SEARCH_NEXT:
+			if (n > 0 && (hit = pager_find(lines, n, (hit >= 0 ?
+			    (size_t)hit : top) + 1, form_line_text(&term))) >= 0)
+				top = (size_t)hit;
+			break;
 		case KA_CLOSE:
 			if (w != stdscr)
 				draw_delwin(&w);
+			form_line_free(&term);
+			curs_set(0);
 			return;
 		default:
 			break;
 		}
 	}
+}
+
+void
+draw_help(unsigned ctx)
+{
+	size_t n;
+	char **lines = keys_help_lines(&n);
+
+	if (lines == NULL)
+		return;
+	draw_pager(_("Keys"), lines, n, keys_help_section(lines, n, ctx));
+	keys_free_lines(lines, n);
 }

@@ -104,7 +104,11 @@ int draw_getkey(WINDOW *w);
 WINDOW *draw_newwin(int h, int w, int y, int x);
 void draw_delwin(WINDOW **w);
 
-/* Show lines full screen with a title until the user closes it. */
-void draw_pager(const char *title, char **lines, size_t n);
+/* Show lines full screen with a title until the user closes it, from
+ * line start; / searches them as one types, n finds the next. */
+void draw_pager(const char *title, char **lines, size_t n, size_t start);
+/* The help: every key, opened at the section of context ctx (the tab's
+ * or the form's own keys). */
+void draw_help(unsigned ctx);
 
 #endif

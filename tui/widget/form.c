@@ -498,13 +498,7 @@ form_run(struct form *f,
 				done = true;
 			break;
 		case KA_HELP: {
-			size_t n;
-			char **lines = keys_help_lines(&n);
-
-			if (lines != NULL) {
-				draw_pager(_("Keys"), lines, n);
-				keys_free_lines(lines, n);
-			}
+			draw_help(KEYS_FORM);
 			layout = true;
 			break;
 		}

@@ -44,7 +44,8 @@ static const struct keys_entry keys_table[] = {
 	{ KA_LAST, "last", "G End", KEYS_LIST | KEYS_PAGER | KEYS_CANDIDATES |
 	    KEYS_TIMELINE, N_("go to the last line"), NULL },
 	{ KA_SEARCH, "search", "/", KEYS_LIST,
-	    N_("search as you type"), N_("search") },
+	    N_("search as you type (a CJK character starts one)"),
+	    N_("search") },
 	{ KA_CLEAR, "clear-filter", "Esc", KEYS_LIST,
 	    N_("clear the search filter"), NULL },
 	{ KA_ZOOM, "zoom", "Enter", KEYS_LIST,
@@ -186,9 +187,14 @@ static const struct keys_entry keys_table[] = {
 
 	{ KA_CLOSE, "close", "q Esc ?", KEYS_PAGER, N_("close the help"),
 	    N_("close") },
+	{ KA_SEARCH, "help-search", "/", KEYS_PAGER,
+	    N_("search the help as you type"), N_("search") },
+	{ KA_SEARCH_NEXT, "help-search-next", "n", KEYS_PAGER,
+	    N_("the next line that matches the search"), N_("next") },
 
 	{ KA_HELP, "help", "? F1", KEYS_LIST | KEYS_FORM | KEYS_CANDIDATES |
-	    KEYS_TIMELINE | KEYS_SYNC | KEYS_SYNC_KEYS | KEYS_MERGE, N_("show every key"),
+	    KEYS_TIMELINE | KEYS_SYNC | KEYS_SYNC_KEYS | KEYS_MERGE,
+	    N_("show the keys, from the current tab's own"),
 	    N_("help") },
 	{ KA_REDRAW, "redraw", "C-l", KEYS_LIST | KEYS_SEARCH | KEYS_FORM |
 	    KEYS_PAGER | KEYS_CANDIDATES | KEYS_TIMELINE,
@@ -317,6 +323,12 @@ keys_lookup(unsigned ctx, int key, bool text)
 	keys_init();
 	if (text && keys_printable(key))
 		return KA_NONE;
+	/* an input method left on: full-width ASCII and the ideographic
+	 * space are the keys they look like (never in text: typed there) */
+	if (key >= 0xff01 && key <= 0xff5e)
+		key -= 0xfee0;
+	else if (key == 0x3000)
+		key = ' ';
 	for (size_t i = 0; i < KEYS_N; i++) {
 		if ((keys_table[i].ctx & ctx) == 0)
 			continue;
@@ -376,6 +388,16 @@ keys_first(enum keys_action a)
 		if (keys_table[i].action == a && keys_parsed[i].n > 0)
 			return keys_parsed[i].name[0];
 	return "?";
+}
+
+int
+keys_code(enum keys_action a)
+{
+	keys_init();
+	for (size_t i = 0; i < KEYS_N; i++)
+		if (keys_table[i].action == a && keys_parsed[i].n > 0)
+			return keys_parsed[i].key[0];
+	return -1;
 }
 
 const char *
@@ -458,6 +480,26 @@ keys_free_lines(char **lines, size_t n)
 	for (size_t i = 0; i < n; i++)
 		free(lines[i]);
 	free(lines);
+}
+
+size_t
+keys_help_section(char **lines, size_t n, unsigned ctx)
+{
+	const unsigned common = KEYS_LIST | KEYS_SEARCH | KEYS_FORM |
+	    KEYS_EDIT | KEYS_CHOICE | KEYS_CONFIRM | KEYS_PAGER;
+	const char *title = NULL;
+
+	/* a tab's own section (Requests, Sync...) before the list's */
+	for (size_t s = 0; s < KEYS_NSECTIONS && title == NULL; s++)
+		if ((keys_sections[s].ctx & ctx & ~common) != 0)
+			title = _(keys_sections[s].title);
+	for (size_t s = 0; s < KEYS_NSECTIONS && title == NULL; s++)
+		if ((keys_sections[s].ctx & ctx) != 0)
+			title = _(keys_sections[s].title);
+	for (size_t i = 0; title != NULL && i < n; i++)
+		if (strcmp(lines[i], title) == 0)
+			return i;
+	return 0;
 }
 
 /* mdoc for the man page: each key name is escaped with \& so that

@@ -53,6 +53,7 @@ enum keys_action {
 	KA_SYNC_AGAIN, KA_SYNC_KEYS, KA_KEY_TRUST, KA_KEY_REVOKE, KA_KEY_NEW,
 	KA_ACCEPT,
 	KA_FIELD_THEIRS, KA_FIELD_MINE, KA_ALL_THEIRS, KA_ALL_MINE,
+	KA_SEARCH_NEXT,
 	KA_COUNT
 };
 
@@ -61,7 +62,9 @@ void keys_init(void);
 
 /* The action key has in the contexts ctx, or KA_NONE. With text set the
  * caller is editing text, so printable keys are never bindings there:
- * they are typed. */
+ * they are typed. Without it, the full-width forms a Chinese or Japanese
+ * input method types (？ ／ ｊ, U+FF01..U+FF5E) are their ASCII keys and
+ * the ideographic space is Space. */
 enum keys_action keys_lookup(unsigned ctx, int key, bool text);
 
 /* True if key types a character rather than being a command. */
@@ -75,6 +78,8 @@ void keys_hints(unsigned ctx, bool text, char *buf, size_t size);
  * a message names a key with %s and this, never with a letter of its
  * own, so that it names the key actually bound. */
 const char *keys_first(enum keys_action a);
+/* The first key bound to action, as a key code. */
+int keys_code(enum keys_action a);
 /* "(y/n)": the keys that answer a yes/no question, to follow one. */
 const char *keys_yesno(void);
 
@@ -82,5 +87,9 @@ const char *keys_yesno(void);
  * translated. The caller frees each line and the array. */
 char **keys_help_lines(size_t *n);
 void keys_free_lines(char **lines, size_t n);
+/* The line of keys_help_lines where the help of context ctx begins: the
+ * section of the most particular context in ctx (a tab's own keys before
+ * the list keys), 0 when none. */
+size_t keys_help_section(char **lines, size_t n, unsigned ctx);
 
 #endif
