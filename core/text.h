@@ -29,6 +29,11 @@ int kz_text_fit(char *out, size_t size, const char *s, int width, bool pad);
 /* True for Han, kana, Hangul and other scripts written without spaces. */
 bool kz_cp_is_cjk(unsigned cp);
 
+/* Start s with a capital where its first letter has one of the same
+ * length (ASCII, Latin-1, Latin Extended-A: "état" -> "État"), in
+ * place, for labels written as inside a sentence; returns s. */
+char *kz_text_capitalise(char *s);
+
 /* Trim ASCII white space at both ends, in place; returns s. */
 char *kz_trim(char *s);
 

@@ -277,7 +277,7 @@ draw_pager(const char *title, char **lines, size_t n)
 	bool layout = true;
 	char hints[256], pos[64];
 
-	keys_hints(KEYS_PAGER, false, hints, sizeof hints);
+	keys_hints(KEYS_PAGER, false, 0, hints, sizeof hints);
 	for (;;) {
 		int h, width, rows, key;
 		size_t maxtop;
