@@ -46,6 +46,17 @@ for lang in "fr pêche" "ko 수산" "ja 水産" "zh_CN 水产业" "en fisheries"
 	expect_rc 0 "stats fields in ${lang% *}"
 	expect_in "$out" "fisheries          ${lang#* }" "field 5 is named in ${lang% *}"
 done
+# The search finds a specialist by a field's French or Korean name.
+run -c "$TOP/config/paris.yaml" -d "$T/search.db" specialist add --name "Jean Dupont" \
+	--roman "Jean Dupont" --government Lyon --fields "fisheries; fire"
+expect_rc 0 "Paris registers a specialist"
+for word in pêche incendie 수산 소방; do
+	run -c "$TOP/config/paris.yaml" -d "$T/search.db" search "$word"
+	expect_in "$out" "Jean Dupont" "search finds the field by \"$word\""
+done
+run -c "$TOP/config/paris.yaml" -d "$T/search.db" search chômage
+expect_not_in "$out" "Jean Dupont" "and not by a word it has not"
+
 # A fields file of its own without ko and fr still loads; those offices
 # read the English names.
 cat > "$T/few.yaml" <<'YAML'
