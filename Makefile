@@ -7,6 +7,7 @@ MANDIR     ?= $(PREFIX)/share/man
 LOCALEDIR  ?= $(PREFIX)/share/locale
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+DATADIR    ?= $(PREFIX)/share/kizuna
 DESTDIR    ?=
 VERSION    := 0.1.0
 
@@ -30,9 +31,9 @@ TUI_DIRS   := tui tui/cli tui/screen tui/widget
 TUI_SRC    := $(sort $(foreach d,$(TUI_DIRS),$(wildcard $(d)/*.c)))
 HDRS       := $(wildcard core/*.h $(foreach d,$(TUI_DIRS),$(d)/*.h))
 GEN_SRC    := build/gen/embedded.c
-# the sample offices' configurations, which `kizuna init` writes
-SAMPLES    := config/beijing.yaml config/singapore.yaml config/tokyo.yaml \
-              config/seoul.yaml
+# the sample offices' configurations, which `kizuna init` writes: every
+# config/*.yaml but the default and the fields, each an office (its id:)
+SAMPLES    := $(sort $(filter-out config/default.yaml config/fields.yaml,$(wildcard config/*.yaml)))
 UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
 LANGS      := $(basename $(notdir $(wildcard tui/po/*.po)))
 
@@ -52,13 +53,23 @@ all: build/kizuna $(MO) $(COMPLETION)
 build/gen/embedded.c: config/default.yaml config/fields.yaml $(SAMPLES) Makefile
 	@mkdir -p $(@D)
 	@{ echo '/* generated from config/ by make; do not edit */'; \
+	   echo '#include "config.h"'; \
 	   for v in default_config:config/default.yaml default_fields:config/fields.yaml \
-	       sample_beijing:config/beijing.yaml sample_singapore:config/singapore.yaml \
-	       sample_tokyo:config/tokyo.yaml sample_seoul:config/seoul.yaml; do \
+	       $(foreach f,$(SAMPLES),sample_$(basename $(notdir $(f))):$(f)); do \
 	     printf 'const char kz_%s[] = {\n' "$${v%%:*}"; \
 	     od -An -v -tx1 "$${v#*:}" | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
 	     echo '0 };'; \
-	   done; } > $@.tmp && mv $@.tmp $@
+	   done; \
+	   echo 'const struct kz_sample kz_samples[] = {'; \
+	   for f in $(SAMPLES); do \
+	     id=$$(sed -n 's/^  id: *\([A-Z][A-Z]*\).*/\1/p' "$$f" | head -n 1); \
+	     [ -n "$$id" ] || { echo "$$f: no office id" >&2; exit 1; }; \
+	     n=$$(basename "$$f" .yaml); \
+	     printf '\t{ "%s", "%s", kz_sample_%s },\n' "$$id" "$$n" "$$n"; \
+	   done; \
+	   echo '};'; \
+	   echo 'const size_t kz_nsamples = sizeof kz_samples / sizeof kz_samples[0];'; \
+	 } > $@.tmp && mv $@.tmp $@
 
 build/rel/gen/%.o: build/gen/%.c
 	@mkdir -p $(@D)
@@ -152,7 +163,7 @@ deps:
 	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
 	fi
 
-# A fresh machine has no configuration: OFFICE=BJS|SIN|TYO writes that
+# A fresh machine has no configuration: OFFICE=BJS|SIN|TYO|PAR|... writes that
 # sample office's; without it the first run asks.
 run: deps
 	$(MAKE) all
@@ -222,8 +233,10 @@ po: pot
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
-	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(DATADIR)/samples
 	install -m 755 build/kizuna $(DESTDIR)$(BINDIR)/kizuna
+	install -m 644 $(SAMPLES) $(DESTDIR)$(DATADIR)/samples
+	install -m 644 config/fields.yaml $(DESTDIR)$(DATADIR)/fields.yaml
 	install -m 644 build/completion/kizuna $(DESTDIR)$(BASHCOMPDIR)/kizuna
 	install -m 644 build/completion/_kizuna $(DESTDIR)$(ZSHCOMPDIR)/_kizuna
 	install -m 644 man/kizuna.1 $(DESTDIR)$(MANDIR)/man1/kizuna.1
@@ -236,6 +249,7 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kizuna $(DESTDIR)$(MANDIR)/man1/kizuna.1 $(DESTDIR)$(MANDIR)/man5/kizuna.yaml.5
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/kizuna $(DESTDIR)$(ZSHCOMPDIR)/_kizuna
+	rm -f $(SAMPLES:config/%=$(DESTDIR)$(DATADIR)/samples/%) $(DESTDIR)$(DATADIR)/fields.yaml
 	for l in $(LANGS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/kizuna.mo; done
 
 clean:

@@ -15,6 +15,8 @@ struct kz_field {
 	char *name_en;
 	char *name_ja;
 	char *name_zh;
+	char *name_ko;		/* NULL when fields.yaml has none */
+	char *name_fr;		/* NULL when fields.yaml has none */
 };
 
 /* Who pays a cost of a dispatch (kz_payer_enum). Which category each
@@ -36,7 +38,7 @@ struct kz_config {
 	char *region;
 	char **countries;	/* ISO 3166-1 alpha-2 codes */
 	size_t ncountries;
-	char *language;		/* "en", "zh_CN", "ja" */
+	char *language;		/* "en", "zh_CN", "ja", "ko", "fr" */
 	char *timezone;		/* IANA name */
 	char *date_format;	/* strftime pattern for display */
 	char *user;		/* name written in audit entries */
@@ -64,8 +66,17 @@ void kz_config_free(struct kz_config *cfg);
 /* The built-in default configuration text (written to the XDG config
  * directory on first run) and field taxonomy. */
 extern const char kz_default_config[];
-/* The sample offices' configurations (beijing, singapore, tokyo,
- * seoul.yaml of config/), which `kizuna init` and the first run offer. */
+/* The sample offices' configurations (every YAML file of config/ but the default
+ * and the fields), which `kizuna init` and the first run offer; make
+ * builds the table from the files, in the order of their names. */
+struct kz_sample {
+	const char *office;	/* its office id, e.g. "BJS" */
+	const char *file;	/* its file's name without .yaml */
+	const char *text;
+};
+extern const struct kz_sample kz_samples[];
+extern const size_t kz_nsamples;
+/* The samples the tests and fuzzers start from by name. */
 extern const char kz_sample_beijing[], kz_sample_singapore[],
     kz_sample_tokyo[], kz_sample_seoul[];
 extern const char kz_default_fields[];

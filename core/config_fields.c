@@ -12,8 +12,12 @@
 #include "text.h"
 #include "yaml_doc.h"
 
+/* ko and fr came later: a fields file without them is still whole, and
+ * those offices then read the English names. */
 static const char *const field_keys[] = { "code", "number", "en", "ja", "zh",
-    NULL };
+    "ko", "fr", NULL };
+#define NKEYS		7
+#define NREQUIRED	5	/* the first five must be there */
 
 void
 kz_config_fields_free(struct kz_field *f, size_t n)
@@ -23,6 +27,8 @@ kz_config_fields_free(struct kz_field *f, size_t n)
 		free(f[i].name_en);
 		free(f[i].name_ja);
 		free(f[i].name_zh);
+		free(f[i].name_ko);
+		free(f[i].name_fr);
 	}
 	free(f);
 }
@@ -85,7 +91,7 @@ field_key(struct kz_yaml_doc *y, const yaml_node_t *kn, const char *name)
 		    "mean \"%s\"?"), kz_yaml_error_shown(name, sh), best);
 	else
 		kz_yaml_doc_fail(y, kn->start_mark, _("unknown key \"%s\" (a field "
-		    "has code, number, en, ja, zh)"), kz_yaml_error_shown(name, sh));
+		    "has code, number, en, ja, zh, ko, fr)"), kz_yaml_error_shown(name, sh));
 	return -1;
 }
 
@@ -129,12 +135,12 @@ static bool
 field_entry(struct kz_yaml_doc *y, const yaml_node_t *map, struct kz_field *f,
     yaml_mark_t *code_mark, yaml_mark_t *num_mark)
 {
-	char *val[5] = { 0 };
-	bool seen[5] = { 0 }, ok = true;
+	char *val[NKEYS] = { 0 };
+	bool seen[NKEYS] = { 0 }, ok = true;
 
 	if (map->type != YAML_MAPPING_NODE) {
 		kz_yaml_doc_fail(y, map->start_mark, _("each field must be a group "
-		    "of keys code, number, en, ja, zh; not %s"),
+		    "of keys code, number, en, ja, zh, ko, fr; not %s"),
 		    kz_yaml_doc_kind(map));
 		return false;
 	}
@@ -158,7 +164,7 @@ field_entry(struct kz_yaml_doc *y, const yaml_node_t *map, struct kz_field *f,
 		    !field_value(y, i, vn, s, f, &val[i], code_mark, num_mark))
 			ok = false;
 	}
-	for (int i = 0; field_keys[i] != NULL; i++) {
+	for (int i = 0; i < NREQUIRED; i++) {
 		if (!seen[i]) {
 			kz_yaml_doc_fail(y, map->start_mark, _("this field has no "
 			    "\"%s\""), field_keys[i]);
@@ -170,6 +176,8 @@ field_entry(struct kz_yaml_doc *y, const yaml_node_t *map, struct kz_field *f,
 	f->name_en = val[2];
 	f->name_ja = val[3];
 	f->name_zh = val[4];
+	f->name_ko = val[5];
+	f->name_fr = val[6];
 	return ok;
 }
 
@@ -288,6 +296,10 @@ kz_field_name(const struct kz_config *cfg, const struct kz_field *f)
 			name = f->name_zh;
 		else if (strcmp(cfg->language, "ja") == 0)
 			name = f->name_ja;
+		else if (strcmp(cfg->language, "ko") == 0)
+			name = f->name_ko;
+		else if (strcmp(cfg->language, "fr") == 0)
+			name = f->name_fr;
 	}
 	return name != NULL && *name != '\0' ? name : f->name_en;
 }

@@ -178,7 +178,8 @@ check_date_format(const char *v, char *why, size_t size, size_t *at)
 _Static_assert(sizeof(enum kz_role) == sizeof(int), "enum kz_role is an int");
 
 static const char *const roles[] = { "office", "head", NULL };
-static const char *const languages[] = { "en", "zh_CN", "ja", "ko", NULL };
+static const char *const languages[] = { "en", "zh_CN", "ja", "ko", "fr",
+    NULL };
 
 static const char *
 default_user(void)
@@ -273,7 +274,9 @@ const struct kz_config_key kz_config_keys[] = {
 	    ".Cm ja\n"
 	    "Japanese,\n"
 	    ".Cm ko\n"
-	    "Korean." },
+	    "Korean,\n"
+	    ".Cm fr\n"
+	    "French." },
 	{ .key = "office.timezone", .type = KT_STRING, .def = "UTC",
 	  .check = check_timezone, .off = OFF(timezone),
 	  .doc = "The office's IANA time zone, such as\n"

@@ -363,6 +363,12 @@ kz_search_refresh(struct kz_db *db, const char *id, struct kz_err *err)
 			rc |= kz_search_spell(f->name_en, &body, &len, &cap);
 			rc |= kz_search_spell(f->name_ja, &body, &len, &cap);
 			rc |= kz_search_spell(f->name_zh, &body, &len, &cap);
+			if (f->name_ko)
+				rc |= kz_search_spell(f->name_ko, &body,
+				    &len, &cap);
+			if (f->name_fr)
+				rc |= kz_search_spell(f->name_fr, &body,
+				    &len, &cap);
 		}
 	}
 	sqlite3_reset(st);

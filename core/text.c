@@ -217,3 +217,32 @@ kz_trim(char *s)
 		*--e = '\0';
 	return s;
 }
+
+char *
+kz_text_capitalise(char *s)
+{
+	unsigned cp, up;
+	int n = kz_utf8_decode(s, &cp);
+
+	if (n == 1 && cp >= 'a' && cp <= 'z') {
+		s[0] = (char)(cp - 'a' + 'A');
+		return s;
+	}
+	if (n != 2)
+		return s;
+	/* Latin-1 and Latin Extended-A: é, à, ç, œ, ... keep their two
+	 * bytes in capitals, so the text is changed in place. */
+	if (cp >= 0xe0 && cp <= 0xfe && cp != 0xf7)
+		up = cp - 0x20;
+	else if (((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14a && cp <= 0x177))
+	    && cp % 2 == 1)
+		up = cp - 1;
+	else if (((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 &&
+	    cp <= 0x17e)) && cp % 2 == 0)
+		up = cp - 1;
+	else
+		return s;
+	s[0] = (char)(0xc0 | (up >> 6));
+	s[1] = (char)(0x80 | (up & 0x3f));
+	return s;
+}

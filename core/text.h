@@ -32,6 +32,11 @@ bool kz_cp_is_cjk(unsigned cp);
  * spaces between words, so a line breaks at a space, never inside one. */
 bool kz_cp_is_hangul(unsigned cp);
 
+/* Start s with a capital where its first letter has one of the same
+ * length (ASCII, Latin-1, Latin Extended-A: "état" -> "État"), in
+ * place, for labels written as inside a sentence; returns s. */
+char *kz_text_capitalise(char *s);
+
 /* Trim ASCII white space at both ends, in place; returns s. */
 char *kz_trim(char *s);
 

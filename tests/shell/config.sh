@@ -33,7 +33,7 @@ expect_in "$err" "kizuna: $B:3:3: unknown key \"office.nam\"; did you mean \"off
     ^" "unknown key with suggestion, line and caret"
 expect_in "$err" "kizuna: $B:4:7: office.id must be 2 to 4 capital letters" "bad office id"
 expect_in "$err" "kizuna: $B:6:14: office.countries must be a list" "wrong type"
-expect_in "$err" "kizuna: $B:7:13: office.language: \"fr\" is not one of en, zh_CN, ja, ko
+expect_in "$err" "kizuna: $B:7:13: office.language: \"de\" is not one of en, zh_CN, ja, ko, fr
 " "bad enum, no far-fetched suggestion"
 expect_in "$err" "kizuna: $B:8:3: duplicate key \"id\" (first at line 4)" "duplicate key"
 expect_in "$err" "kizuna: $B:10:13: dispatch.max_days must be a whole number" "not a number"

@@ -278,7 +278,7 @@ test_bad_values(void **state)
 	    "office, head");
 	expect_fail("office:\n  id: AB\n  name: x\n  language: zh\n", 1);
 	expect_err(0, "t.yaml:4:13", "office.language: \"zh\" is not one of en, "
-	    "zh_CN, ja, ko; did you mean \"zh_CN\"?");
+	    "zh_CN, ja, ko, fr; did you mean \"zh_CN\"?");
 
 	expect_fail("office:\n  id: AB\n  name: x\n  countries: [CN, cn, XX, CN]\n",
 	    3);
@@ -535,6 +535,8 @@ test_field_lookup(void **state)
 	assert_int_equal(f->number, 1);
 	assert_string_equal(f->name_ja, "農業");
 	assert_string_equal(f->name_zh, "农业");
+	assert_string_equal(f->name_ko, "농업");
+	assert_string_equal(f->name_fr, "agriculture");
 	assert_ptr_equal(kz_config_field(cfg, "1"), f);
 	assert_ptr_equal(kz_config_field(cfg, "01"), f);
 	assert_ptr_equal(kz_config_field(cfg, "Agriculture"), f);
@@ -587,6 +589,18 @@ test_field_name_language(void **state)
 	assert_non_null(cfg);
 	assert_string_equal(kz_field_name(cfg, kz_config_field(cfg, "ceramics")),
 	    "窯業");
+	kz_config_free(cfg);
+
+	cfg = parse("office: {id: AB, name: x, language: ko}\n");
+	assert_non_null(cfg);
+	assert_string_equal(kz_field_name(cfg, kz_config_field(cfg, "ceramics")),
+	    "요업");
+	kz_config_free(cfg);
+
+	cfg = parse("office: {id: AB, name: x, language: fr}\n");
+	assert_non_null(cfg);
+	assert_string_equal(kz_field_name(cfg, kz_config_field(cfg, "ceramics")),
+	    "céramique");
 	kz_config_free(cfg);
 
 	cfg = parse("office: {id: AB, name: x, language: en}\n");

@@ -357,6 +357,20 @@ test_width(void **state)
 }
 
 static void
+test_capitalise(void **state)
+{
+	char s[5][32] = { "état", "année", "œuvre", "name", "农业" };
+
+	(void)state;
+	assert_string_equal(kz_text_capitalise(s[0]), "État");
+	assert_string_equal(kz_text_capitalise(s[1]), "Année");
+	assert_string_equal(kz_text_capitalise(s[2]), "Œuvre");
+	assert_string_equal(kz_text_capitalise(s[3]), "Name");
+	assert_string_equal(kz_text_capitalise(s[4]), "农业");
+	assert_string_equal(kz_text_capitalise(s[3]), "Name");
+}
+
+static void
 test_csv(void **state)
 {
 	const char *data = "\xef\xbb\xbfname,notes\r\n"
@@ -459,6 +473,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_file_write_atomic,
 		    unit_dir_setup, unit_dir_teardown),
 		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_capitalise),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_sha256),
 		cmocka_unit_test(test_stamp),

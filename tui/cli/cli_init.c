@@ -17,37 +17,27 @@ enum { O_OFFICE = 1 };
 const struct cli_opt cli_init_opts[] = {
 	{ .name = "office", .arg = "OFFICE", .key = O_OFFICE,
 	  .flags = CLI_OPT_NEEDED,
-	  .help = N_("the sample office: BJS (Beijing), SIN (Singapore), "
-	  "TYO (head office, Tokyo) or SEL (Seoul)") },
+	  .help = N_("the sample office, by its id or file name (BJS or "
+	  "beijing; kizuna init alone lists them)") },
 	{ 0 },
 };
 
-/* The sample offices, as config/ has them: the office id, the file's
- * name, its text. */
-static const struct sample {
-	const char *office, *file, *text;
-} samples[] = {
-	{ "BJS", "beijing", kz_sample_beijing },
-	{ "SIN", "singapore", kz_sample_singapore },
-	{ "TYO", "tokyo", kz_sample_tokyo },
-	{ "SEL", "seoul", kz_sample_seoul },
-};
-#define NSAMPLES (sizeof samples / sizeof samples[0])
+/* The sample offices are every office config/ has (kz_samples). */
 
 /* By office id or file name, in any case. */
-static const struct sample *
+static const struct kz_sample *
 sample_find(const char *name)
 {
-	for (size_t i = 0; i < NSAMPLES; i++)
-		if (strcasecmp(name, samples[i].office) == 0 ||
-		    strcasecmp(name, samples[i].file) == 0)
-			return &samples[i];
+	for (size_t i = 0; i < kz_nsamples; i++)
+		if (strcasecmp(name, kz_samples[i].office) == 0 ||
+		    strcasecmp(name, kz_samples[i].file) == 0)
+			return &kz_samples[i];
 	return NULL;
 }
 
 /* The sample's first line, its comment, says what office it is. */
 static void
-sample_line(const struct sample *s, char *out, size_t size)
+sample_line(const struct kz_sample *s, char *out, size_t size)
 {
 	const char *p = s->text, *e;
 
@@ -63,14 +53,14 @@ list_samples(FILE *fp)
 {
 	char line[256];
 
-	for (size_t i = 0; i < NSAMPLES; i++) {
-		sample_line(&samples[i], line, sizeof line);
+	for (size_t i = 0; i < kz_nsamples; i++) {
+		sample_line(&kz_samples[i], line, sizeof line);
 		fprintf(fp, "  %zu) %s\n", i + 1, line);
 	}
 }
 
 static int
-write_sample(const char *path, const struct sample *s)
+write_sample(const char *path, const struct kz_sample *s)
 {
 	if (access(path, F_OK) == 0)
 		return cli_fail(_("%s exists already: kizuna init writes a new "
@@ -99,7 +89,7 @@ int
 cli_init(struct cli *c, const struct cli_args *a)
 {
 	const char *office = cli_opt(a, O_OFFICE);
-	const struct sample *s;
+	const struct kz_sample *s;
 
 	if (office == NULL) {
 		instructions(stderr, c->config_path);
@@ -128,7 +118,7 @@ cli_first_run(const char *path)
 	    "choose with care:\n"), path);
 	list_samples(stdout);
 	for (;;) {
-		const struct sample *s = NULL;
+		const struct kz_sample *s = NULL;
 		char *e;
 		unsigned long n;
 
@@ -140,8 +130,8 @@ cli_first_run(const char *path)
 		if (answer[0] == '\0')
 			return cli_fail(_("no office chosen: nothing written"));
 		n = strtoul(answer, &e, 10);
-		if (*e == '\0' && n >= 1 && n <= NSAMPLES)
-			s = &samples[n - 1];
+		if (*e == '\0' && n >= 1 && n <= kz_nsamples)
+			s = &kz_samples[n - 1];
 		else
 			s = sample_find(answer);
 		if (s)

@@ -104,19 +104,31 @@ frame_draw_title(struct ui *u)
 	wnoutrefresh(u->wtitle);
 }
 
+/* Each tab is its name with a space either side and a column between
+ * tabs; where the names run long (French) the columns between go, then
+ * the space after each name, before any name is cut. */
 static void
 frame_draw_tabs(struct ui *u)
 {
-	int x = 0;
+	int x = 0, names = 0, gap = 1;
+	const char *after = " ";
 
+	for (int i = 0; i < UI_NSCREENS; i++)
+		names += kz_text_width(_(frame_screens[i]->name));
+	if (names + 3 * UI_NSCREENS - 1 > COLS) {
+		gap = 0;
+		if (names + 2 * UI_NSCREENS > COLS)
+			after = "";
+	}
 	werase(u->wtabs);
 	for (int i = 0; i < UI_NSCREENS && x < COLS; i++) {
 		char label[96];
 
-		snprintf(label, sizeof label, " %s ", _(frame_screens[i]->name));
+		snprintf(label, sizeof label, " %s%s", _(frame_screens[i]->name),
+		    after);
 		x += draw_text(u->wtabs, 0, x, kz_text_width(label), label,
 		    draw_attr(i == u->cur ? DRAW_TAB_ON : DRAW_TAB));
-		x++;
+		x += gap;
 	}
 	wnoutrefresh(u->wtabs);
 }
@@ -140,7 +152,7 @@ frame_draw_status(struct ui *u)
 	else {
 		unsigned ctx = s->keyctx(u->tab[u->cur], &text);
 
-		keys_hints(ctx, text, hints, sizeof hints);
+		keys_hints(ctx, text, COLS - x, hints, sizeof hints);
 		draw_text(u->wstatus, 0, x, COLS - x, hints,
 		    draw_attr(DRAW_KEYHINT));
 	}

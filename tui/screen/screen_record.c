@@ -96,9 +96,7 @@ const char *
 record_label(const struct kz_rfield *f, char *buf, size_t size)
 {
 	snprintf(buf, size, "%s", _(f->label));
-	if (buf[0] >= 'a' && buf[0] <= 'z')
-		buf[0] = (char)(buf[0] - 'a' + 'A');
-	return buf;
+	return kz_text_capitalise(buf);
 }
 
 int
@@ -278,7 +276,7 @@ merge_draw(WINDOW *w, const struct record_form *rf, struct merge_line *m,
 	draw_text(w, y + 1, 0, width, buf, A_NORMAL);
 	draw_text(w, y + 2, 0, width, _("* changed here and there"),
 	    draw_attr(DRAW_DIM));
-	keys_hints(KEYS_MERGE, false, hints, sizeof hints);
+	keys_hints(KEYS_MERGE, false, width, hints, sizeof hints);
 	draw_text(w, h - 1, 0, width, hints, draw_attr(DRAW_KEYHINT));
 	wnoutrefresh(w);
 }
@@ -428,8 +426,7 @@ record_guard_merge(struct record_guard *g, struct form *f,
 		return false;	/* gone: the form shows why it did not save */
 	}
 	snprintf(name, sizeof name, "%s", _(g->rf->rt->name));
-	if (name[0] >= 'a' && name[0] <= 'z')
-		name[0] = (char)(name[0] - 'a' + 'A');
+	kz_text_capitalise(name);
 	snprintf(title, sizeof title, _("%s %s changed while its form was "
 	    "open"), name, id);
 	kz_stamp_format(cfg, kz_rfield_cptr(u, now), at, sizeof at);

@@ -165,6 +165,11 @@ eds_row(void *arg, size_t i, char *buf, size_t size, int width)
 	int nw = 4, yw = 4, sw = 0, pw, tw;
 	size_t o = 0;
 
+	/* a heading longer than its numbers ("Année") widens the column */
+	if (kz_text_width(_("No.")) > nw)
+		nw = kz_text_width(_("No."));
+	if (kz_text_width(_("Year")) > yw)
+		yw = kz_text_width(_("Year"));
 	/* seed 001's table: edition, year, place, theme (status if wide) */
 	if (width >= 100)
 		sw = 10;

@@ -79,6 +79,9 @@ tr_row(void *arg, size_t i, char *buf, size_t size, int width)
 	char year[16];
 	size_t o = 0;
 
+	/* a heading longer than the year ("Année") widens the column */
+	if (kz_text_width(_("Year")) > yw)
+		yw = kz_text_width(_("Year"));
 	if (width >= 90)
 		sw = 10;
 	fw = width - yw - hw - gw - (sw ? sw + 1 : 0) - 3;

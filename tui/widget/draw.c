@@ -298,7 +298,7 @@ draw_pager(const char *title, char **lines, size_t n, size_t start)
 	struct form_line term = { 0 };
 	char hints[256], pos[64];
 
-	keys_hints(KEYS_PAGER, false, hints, sizeof hints);
+	keys_hints(KEYS_PAGER, false, 0, hints, sizeof hints);
 	form_line_set(&term, "");
 	for (;;) {
 		int h, width, rows, key;

@@ -192,8 +192,7 @@ form_label(const struct form *f, int i, char *buf, size_t size)
 {
 	snprintf(buf, size, "%s%s", _(f->spec[i].label),
 	    f->spec[i].flags & FORM_REQUIRED ? "*" : "");
-	if (buf[0] >= 'a' && buf[0] <= 'z')
-		buf[0] = (char)(buf[0] - 'a' + 'A');
+	kz_text_capitalise(buf);
 }
 
 static void
@@ -297,7 +296,7 @@ form_draw_bottom(struct form *f, struct form_view *v, bool confirm)
 		form_bottom_text(v,
 		    f->spec[f->cur].hint ? _(f->spec[f->cur].hint) : "",
 		    draw_attr(DRAW_DIM));
-	keys_hints(KEYS_FORM, true, hints, sizeof hints);
+	keys_hints(KEYS_FORM, true, v->width, hints, sizeof hints);
 	draw_text(v->w, v->h - 1, 0, v->width, hints, draw_attr(DRAW_KEYHINT));
 }
 

@@ -356,10 +356,23 @@ keys_names_of(size_t i, bool text, char *buf, size_t size)
 	}
 }
 
-void
-keys_hints(unsigned ctx, bool text, char *buf, size_t size)
+/* Whether hint i gives way when the hints are too wide: help and quit
+ * never do, the keys every list has before those of the screen. */
+static int
+hint_rank(size_t i)
 {
-	size_t len = 0;
+	if (keys_table[i].action == KA_HELP || keys_table[i].action == KA_QUIT)
+		return 0;
+	return keys_table[i].ctx & KEYS_LIST ? 2 : 1;
+}
+
+void
+keys_hints(unsigned ctx, bool text, int width, char *buf, size_t size)
+{
+	size_t idx[KEYS_N], n = 0, len = 0;
+	const char *names[KEYS_N];
+	int w[KEYS_N], total = -1;
+	bool drop[KEYS_N] = { 0 };
 
 	keys_init();
 	buf[0] = '\0';
@@ -373,8 +386,28 @@ keys_hints(unsigned ctx, bool text, char *buf, size_t size)
 				name = keys_parsed[i].name[k];
 		if (name == NULL)
 			continue;
+		idx[n] = i;
+		names[n] = name;
+		w[n] = kz_text_width(name) + 1 +
+		    kz_text_width(_(keys_table[i].hint));
+		total += w[n] + 1;
+		n++;
+	}
+	/* Too wide (French runs long): whole hints give way, the last of
+	 * the list keys first, then the last of the screen's own, rather
+	 * than a hint cut in the middle; ? shows them all. */
+	for (int rank = 2; rank >= 1 && width > 0 && total > width; rank--)
+		for (size_t j = n; j-- > 0 && total > width;)
+			if (!drop[j] && hint_rank(idx[j]) == rank) {
+				drop[j] = true;
+				total -= w[j] + 1;
+			}
+	for (size_t j = 0; j < n; j++) {
+		if (drop[j])
+			continue;
 		len += snprintf(buf + len, len < size ? size - len : 0,
-		    "%s%s:%s", len ? " " : "", name, _(keys_table[i].hint));
+		    "%s%s:%s", len ? " " : "", names[j],
+		    _(keys_table[idx[j]].hint));
 		if (len >= size)
 			return;
 	}

@@ -71,8 +71,11 @@ enum keys_action keys_lookup(unsigned ctx, int key, bool text);
 bool keys_printable(int key);
 
 /* "key:label key:label ..." for the status line of context ctx,
- * translated, for the bindings marked as hints. */
-void keys_hints(unsigned ctx, bool text, char *buf, size_t size);
+ * translated, for the bindings marked as hints; at most width columns
+ * wide when width > 0, whole hints left out to fit (help and quit
+ * stay). */
+void keys_hints(unsigned ctx, bool text, int width, char *buf,
+    size_t size);
 
 /* The first key bound to action, as a name ("F2", "y"), for messages:
  * a message names a key with %s and this, never with a letter of its
