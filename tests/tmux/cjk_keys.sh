@@ -32,6 +32,12 @@ tm_expect_gone "広島県" "no other prefecture"
 tm_keys Escape
 tm_expect "1168 specialists" "Esc clears the search"
 
+# inside a search term a full-width letter is typed, not a key
+tm_type "/ｊ"
+tm_expect "/ｊ" "ｊ typed into the search term"
+tm_keys Escape
+tm_expect "1168 specialists" "cleared"
+
 # a Chinese character typed in the list starts a search with it
 tm_type "岛"
 tm_expect "/岛" "岛 starts a search"
