@@ -434,7 +434,8 @@ static const struct kz_rlist_col seminar_cols[] = {
 	{ .field = "co_organisers", .flags = KZ_RC_DATA },
 	{ .field = "supporters", .flags = KZ_RC_DATA },
 	{ .field = "status", .head = N_("STATUS"), .flags = KZ_RC_BOTH },
-	{ .key = "theme_shown", .expr = "coalesce(e.theme, e.title, '')",
+	/* in the reader's language (KZ_RF_LANGS) */
+	{ .field = "theme", .key = "theme_shown", .orelse = "title",
 	  .head = N_("THEME"), .flags = KZ_RC_TABLE },
 	/* "178: Japanese 61, Chinese 117" in CSV, as import reads it */
 	{ .field = "attendance", .flags = KZ_RC_DATA | KZ_RC_CSV },

@@ -190,15 +190,144 @@ kz_rfield_empty(const struct kz_rfield *f, const void *rec)
 	}
 }
 
+/* ---- text in several languages ---- */
+
+static const struct kz_rfield *
+langs_field(const struct kz_rtype *rt)
+{
+	for (size_t i = 0; i < rt->n; i++)
+		if (rt->f[i].flags & KZ_RF_LANGS)
+			return &rt->f[i];
+	return NULL;
+}
+
+struct kz_trs *
+kz_rtype_trs(const struct kz_rtype *rt, void *rec)
+{
+	const struct kz_rfield *f = langs_field(rt);
+
+	return f ? (struct kz_trs *)((char *)rec + f->trs) : NULL;
+}
+
+const struct kz_trs *
+kz_rtype_ctrs(const struct kz_rtype *rt, const void *rec)
+{
+	const struct kz_rfield *f = langs_field(rt);
+
+	return f ? (const struct kz_trs *)((const char *)rec + f->trs) : NULL;
+}
+
+const char *
+kz_rfield_in(const struct kz_rfield *f, const void *rec, const char *lang)
+{
+	const char *orig = str_of(f, rec);
+
+	if (!(f->flags & KZ_RF_LANGS))
+		return orig;
+	return kz_tr_pick((const struct kz_trs *)((const char *)rec + f->trs),
+	    f->name, lang, orig);
+}
+
+int
+kz_rtype_tr_load(struct kz_db *db, const struct kz_rtype *rt, void *rec,
+    struct kz_err *err)
+{
+	struct kz_trs *t = kz_rtype_trs(rt, rec);
+	const struct kz_rfield *id = kz_rtype_field(rt, "id");
+
+	if (t == NULL || id == NULL)
+		return KZ_OK;
+	return kz_tr_load(db, kz_rfield_cptr(id, rec), t, err);
+}
+
+int
+kz_rtype_tr_parse(const struct kz_rtype *rt, void *rec, const char *spec,
+    const char *where, struct kz_err *err)
+{
+	const char *colon = strchr(spec, ':'), *eq = strchr(spec, '=');
+	const struct kz_rfield *f = NULL;
+	char lang[KZ_TR_LANG], name[KZ_TR_FIELD];
+
+	if (colon == NULL || eq == NULL || eq < colon)
+		return kz_err_add(err, where, _("\"%s\" is not LANG:FIELD=TEXT, "
+		    "such as ja:title=日中地方交流促進セミナー"), spec);
+	snprintf(lang, sizeof lang, "%.*s", (int)(colon - spec), spec);
+	snprintf(name, sizeof name, "%.*s", (int)(eq - colon - 1), colon + 1);
+	if ((size_t)(colon - spec) >= sizeof lang || !kz_tr_lang_ok(lang))
+		return kz_err_add(err, where, _("\"%.*s\" is not a language "
+		    "such as ja, en, zh or zh_CN"), (int)(colon - spec), spec);
+	for (size_t i = 0; i < rt->n; i++)
+		if ((rt->f[i].flags & KZ_RF_LANGS) &&
+		    (strcmp(rt->f[i].name, name) == 0 ||
+		    (rt->f[i].option && strcmp(rt->f[i].option, name) == 0)))
+			f = &rt->f[i];
+	if (f == NULL) {
+		char known[256] = "";
+		size_t len = 0;
+
+		for (size_t i = 0; i < rt->n && len < sizeof known; i++)
+			if (rt->f[i].flags & KZ_RF_LANGS)
+				len += (size_t)snprintf(known + len,
+				    sizeof known - len, "%s%s", len ? ", " : "",
+				    rt->f[i].name);
+		return kz_err_add(err, where, _("\"%.*s\" is not held in "
+		    "several languages; of a %s these are: %s"),
+		    (int)(eq - colon - 1), colon + 1, _(rt->name), known);
+	}
+	if (kz_tr_set(kz_rtype_trs(rt, rec), f->name, lang, eq + 1) != KZ_OK)
+		return kz_err_add(err, "", _("out of memory"));
+	return KZ_OK;
+}
+
+int
+kz_rtype_tr_json(const struct kz_rtype *rt, const void *rec,
+    struct kz_buf *out)
+{
+	const struct kz_trs *t = kz_rtype_ctrs(rt, rec);
+	bool first = true;
+
+	kz_buf_puts(out, "{");
+	for (size_t i = 0; t && i < rt->n; i++) {
+		const struct kz_rfield *f = &rt->f[i];
+		char langs[256], *l, *save = NULL;
+		bool one = true;
+
+		if (!(f->flags & KZ_RF_LANGS))
+			continue;
+		kz_tr_langs_of(t, f->name, langs, sizeof langs);
+		if (!*langs)
+			continue;
+		kz_buf_puts(out, first ? "" : ", ");
+		first = false;
+		kz_json_str(out, f->name);
+		kz_buf_puts(out, ": {");
+		for (l = strtok_r(langs, ", ", &save); l;
+		    l = strtok_r(NULL, ", ", &save)) {
+			kz_buf_puts(out, one ? "" : ", ");
+			one = false;
+			kz_json_str(out, l);
+			kz_buf_puts(out, ": ");
+			kz_json_str(out, kz_tr_get(t, f->name, l));
+		}
+		kz_buf_puts(out, "}");
+	}
+	kz_buf_puts(out, "}");
+	return out->oom ? KZ_ERROR : KZ_OK;
+}
+
 void
 kz_rtype_free(const struct kz_rtype *rt, void *rec)
 {
+	struct kz_trs *t = kz_rtype_trs(rt, rec);
+
 	for (size_t i = 0; i < rt->n; i++)
 		if (owns_string(rt->f[i].kind)) {
 			char **p = kz_rfield_ptr(&rt->f[i], rec);
 			free(*p);
 			*p = NULL;
 		}
+	if (t)
+		kz_tr_free(t);
 }
 
 int
@@ -224,6 +353,8 @@ kz_rtype_copy(const struct kz_rtype *rt, void *dst, const void *src)
 				    (const char *)src + f->has, sizeof(bool));
 		}
 	}
+	if (kz_rtype_trs(rt, dst))
+		rc |= kz_tr_copy(kz_rtype_trs(rt, dst), kz_rtype_ctrs(rt, src));
 	return rc ? KZ_ERROR : KZ_OK;
 }
 
@@ -361,6 +492,11 @@ text_of(const struct kz_rfield *f, const void *rec, bool shown,
 		}
 		return b.s ? b.s : strdup("");
 	}
+	/* in the reader's language, when it is held in it */
+	if (shown && (f->flags & KZ_RF_LANGS)) {
+		s = kz_rfield_in(f, rec, NULL);
+		return strdup(s ? s : "");
+	}
 	switch (f->kind) {
 	case KZ_RK_INT:
 		v = *(const int *)kz_rfield_cptr(f, rec);
@@ -450,6 +586,31 @@ kz_rfield_json(const struct kz_rfield *f, const void *rec, struct kz_buf *out)
 }
 
 /* ---- checks ---- */
+
+/* Each translation as its field's text would be, under "field@lang". */
+static void
+check_trs(const struct kz_rtype *rt, const void *rec, struct kz_err *err)
+{
+	const struct kz_trs *t = kz_rtype_ctrs(rt, rec);
+	char where[KZ_TR_FIELD + KZ_TR_LANG + 2];
+
+	for (size_t i = 0; t && i < t->n; i++) {
+		const struct kz_rfield *f = kz_rtype_field(rt, t->v[i].field);
+
+		snprintf(where, sizeof where, "%s@%s", t->v[i].field,
+		    t->v[i].lang);
+		if (f == NULL || !(f->flags & KZ_RF_LANGS))
+			kz_err_add(err, where, _("%s is not held in several "
+			    "languages"), t->v[i].field);
+		else if (!kz_tr_lang_ok(t->v[i].lang))
+			kz_err_add(err, where, _("\"%s\" is not a language "
+			    "such as ja, en, zh or zh_CN"), t->v[i].lang);
+		else
+			kz_check_text(err, where, _(f->label), t->v[i].text,
+			    (size_t)f->max, f->kind == KZ_RK_NOTE ?
+			    KZ_TEXT_MULTILINE : 0);
+	}
+}
 
 bool
 kz_rtype_check(const struct kz_rtype *rt, struct kz_db *db, const void *rec,
@@ -544,6 +705,7 @@ kz_rtype_check(const struct kz_rtype *rt, struct kz_db *db, const void *rec,
 			break;
 		}
 	}
+	check_trs(rt, rec, err);
 	return err->n + err->dropped == before;
 }
 
@@ -785,6 +947,9 @@ run_row(struct kz_db *db, const struct kz_rtype *rt, const void *rec,
 	if (!insert && seen && *seen && q->expect &&
 	    sqlite3_changes(db->sql) == 0)
 		return stale(db, rt, rec, seen, err);
+	if (kz_rtype_ctrs(rt, rec) && kz_rtype_field(rt, "id"))
+		return kz_tr_save(db, kz_rfield_cptr(kz_rtype_field(rt, "id"),
+		    rec), kz_rtype_ctrs(rt, rec), err);
 	return KZ_OK;
 }
 
@@ -877,7 +1042,9 @@ kz_rtype_read(struct kz_db *db, const struct kz_rtype *rt, const char *id,
 	}
 	rc = kz_rtype_row(rt, st, 0, rec);
 	sqlite3_reset(st);
-	return rc ? kz_err_add(err, "", _("out of memory")) : KZ_OK;
+	if (rc)
+		return kz_err_add(err, "", _("out of memory"));
+	return kz_rtype_tr_load(db, rt, rec, err);
 }
 
 /* ---- files ---- */
@@ -899,32 +1066,63 @@ last_csv(const struct kz_rtype *rt, bool personal)
 	return last;
 }
 
-void
-kz_rtype_csv_header(const struct kz_rtype *rt, bool personal,
-    struct kz_buf *out)
+/* The cells "csv@LANG" after a LANGS field's; the row's end after the
+ * last. */
+static void
+tr_cells(const struct kz_rfield *f, const void *rec, char *const *langs,
+    size_t nlangs, bool last, struct kz_buf *out)
 {
-	size_t last = last_csv(rt, personal);
+	char head[128];
 
-	for (size_t i = 0; i < rt->n; i++)
-		if (in_csv(&rt->f[i], personal))
-			kz_csv_cell(out, rt->f[i].csv, i == last);
+	for (size_t j = 0; j < nlangs; j++) {
+		const char *v = "";
+
+		if (rec)
+			v = kz_tr_get((const struct kz_trs *)((const char *)
+			    rec + f->trs), f->name, langs[j]);
+		else
+			snprintf(head, sizeof head, "%s@%s", f->csv, langs[j]);
+		kz_csv_cell(out, rec ? (v ? v : "") : head,
+		    last && j + 1 == nlangs);
+	}
 }
 
-int
-kz_rtype_csv_row(const struct kz_rtype *rt, const void *rec, bool personal,
-    struct kz_buf *out)
+void
+kz_rtype_csv_header(const struct kz_rtype *rt, bool personal,
+    char *const *langs, size_t nlangs, struct kz_buf *out)
 {
 	size_t last = last_csv(rt, personal);
 
 	for (size_t i = 0; i < rt->n; i++) {
+		bool tr = (rt->f[i].flags & KZ_RF_LANGS) && nlangs;
+
+		if (!in_csv(&rt->f[i], personal))
+			continue;
+		kz_csv_cell(out, rt->f[i].csv, i == last && !tr);
+		if (tr)
+			tr_cells(&rt->f[i], NULL, langs, nlangs, i == last,
+			    out);
+	}
+}
+
+int
+kz_rtype_csv_row(const struct kz_rtype *rt, const void *rec, bool personal,
+    char *const *langs, size_t nlangs, struct kz_buf *out)
+{
+	size_t last = last_csv(rt, personal);
+
+	for (size_t i = 0; i < rt->n; i++) {
+		bool tr = (rt->f[i].flags & KZ_RF_LANGS) && nlangs;
 		char *t;
 
 		if (!in_csv(&rt->f[i], personal))
 			continue;
 		if ((t = kz_rfield_text(&rt->f[i], rec)) == NULL)
 			return KZ_ERROR;
-		kz_csv_cell(out, t, i == last);
+		kz_csv_cell(out, t, i == last && !tr);
 		free(t);
+		if (tr)
+			tr_cells(&rt->f[i], rec, langs, nlangs, i == last, out);
 	}
 	return out->oom ? KZ_ERROR : KZ_OK;
 }
@@ -938,6 +1136,11 @@ kz_rtype_json(const struct kz_rtype *rt, const void *rec, struct kz_buf *out)
 		kz_json_str(out, rt->f[i].name);
 		kz_buf_puts(out, ": ");
 		if (kz_rfield_json(&rt->f[i], rec, out))
+			return KZ_ERROR;
+	}
+	if (kz_rtype_ctrs(rt, rec)) {
+		kz_buf_puts(out, ",\n  \"translations\": ");
+		if (kz_rtype_tr_json(rt, rec, out))
 			return KZ_ERROR;
 	}
 	kz_buf_puts(out, "\n}\n");
@@ -977,15 +1180,24 @@ kz_rtype_csv_map(const struct kz_rtype *rt, char **cells, size_t n,
 			kz_buf_printf(&known, "%s%s", known.len ? ", " : "",
 			    rt->f[i].csv);
 	for (size_t i = 0; i < n; i++) {
+		const char *at = strchr(cells[i], '@');
+
 		map[i] = NULL;
 		for (size_t j = 0; j < rt->n; j++)
 			if (rt->f[j].csv && strcmp(cells[i], rt->f[j].csv) == 0)
+				map[i] = &rt->f[j];
+		/* title@ja: a translation of a LANGS field */
+		for (size_t j = 0; at && j < rt->n; j++)
+			if (rt->f[j].csv && (rt->f[j].flags & KZ_RF_LANGS) &&
+			    strlen(rt->f[j].csv) == (size_t)(at - cells[i]) &&
+			    strncmp(cells[i], rt->f[j].csv, (size_t)(at -
+			    cells[i])) == 0 && kz_tr_lang_ok(at + 1))
 				map[i] = &rt->f[j];
 		if (map[i] == NULL)
 			rc = kz_err_add(err, where, _("unknown column \"%s\" "
 			    "(known: %s)"), cells[i], kz_buf_str(&known));
 		for (size_t k = 0; map[i] && k < i; k++)
-			if (map[k] == map[i])
+			if (map[k] == map[i] && strcmp(cells[k], cells[i]) == 0)
 				rc = kz_err_add(err, where, _("column \"%s\" "
 				    "appears twice"), cells[i]);
 	}
@@ -1001,4 +1213,17 @@ kz_rtype_csv_map(const struct kz_rtype *rt, char **cells, size_t n,
 	}
 	kz_buf_free(&known);
 	return rc;
+}
+
+int
+kz_rtype_csv_set(const struct kz_rtype *rt, const struct kz_rfield *f,
+    const char *head, void *rec, const char *text, struct kz_err *err)
+{
+	const char *at = strchr(head, '@');
+
+	if (!(f->flags & KZ_RF_LANGS) || at == NULL)
+		return kz_rfield_set(f, rec, text, err);
+	if (kz_tr_set(kz_rtype_trs(rt, rec), f->name, at + 1, text) != KZ_OK)
+		return kz_err_add(err, "", _("out of memory"));
+	return KZ_OK;
 }

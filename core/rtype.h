@@ -19,6 +19,7 @@
 #include "db.h"
 #include "money.h"
 #include "record.h"
+#include "tr.h"
 
 /* An enumeration: the keywords stored and the words shown, in order;
  * both NULL-terminated. Labels are N_() marked (core/i18n.h). */
@@ -86,6 +87,10 @@ enum kz_rkind {
 				 * it); give it no option */
 #define KZ_RF_HAS	0x20	/* MONEY: a bool at .has says whether the
 				 * amount is set; unset is stored NULL */
+#define KZ_RF_LANGS	0x40	/* TEXT, NOTE: the original text, which may
+				 * also be held in other languages (tr.h):
+				 * the record's struct kz_trs is at .trs;
+				 * people read it in their language */
 
 struct kz_rfield {
 	const char *name;	/* "name_roman": error places, JSON, forms */
@@ -121,6 +126,9 @@ struct kz_rfield {
 	 * and read it from column c of a row. */
 	void (*bind)(const void *rec, sqlite3_stmt *st, int n);
 	void (*load)(void *rec, sqlite3_stmt *st, int c);
+	/* LANGS: offsetof() the record's struct kz_trs, the same for every
+	 * such field of the record. */
+	size_t trs;
 };
 
 /* Statements made from the table on first use; each record type has
@@ -220,14 +228,38 @@ const char *kz_rtype_columns(const struct kz_rtype *rt);
 int kz_rtype_row(const struct kz_rtype *rt, sqlite3_stmt *st, int first,
     void *rec);
 
-/* The CSV header cells in table order; personal ones only when
- * personal. */
-void kz_rtype_csv_header(const struct kz_rtype *rt, bool personal,
+/* ---- text in several languages (KZ_RF_LANGS, core/tr.h) ---- */
+
+/* The record's translations, or NULL when no field has KZ_RF_LANGS. */
+struct kz_trs *kz_rtype_trs(const struct kz_rtype *rt, void *rec);
+const struct kz_trs *kz_rtype_ctrs(const struct kz_rtype *rt,
+    const void *rec);
+/* Read the record's translations (it has its id): lists and gets that
+ * read rows with kz_rtype_row call it; kz_rtype_read does. */
+int kz_rtype_tr_load(struct kz_db *db, const struct kz_rtype *rt, void *rec,
+    struct kz_err *err);
+/* Set one translation as typed: "LANG:FIELD=TEXT" (ja:title=...), an
+ * empty TEXT removes it. Problems under where (the option). */
+int kz_rtype_tr_parse(const struct kz_rtype *rt, void *rec, const char *spec,
+    const char *where, struct kz_err *err);
+/* The field's text as a reader of lang sees it (NULL: the UI's). */
+const char *kz_rfield_in(const struct kz_rfield *f, const void *rec,
+    const char *lang);
+/* {"name": {"en": "...", "ja": "..."}}: the translations as a JSON
+ * object, {} when none. */
+int kz_rtype_tr_json(const struct kz_rtype *rt, const void *rec,
     struct kz_buf *out);
+
+/* The CSV header cells in table order; personal ones only when
+ * personal; a LANGS field followed by a cell "csv@LANG" for each of the
+ * nlangs languages. */
+void kz_rtype_csv_header(const struct kz_rtype *rt, bool personal,
+    char *const *langs, size_t nlangs, struct kz_buf *out);
 /* A record as a CSV row, in the same order. */
 int kz_rtype_csv_row(const struct kz_rtype *rt, const void *rec,
-    bool personal, struct kz_buf *out);
-/* A record as one JSON object, a key a line. */
+    bool personal, char *const *langs, size_t nlangs, struct kz_buf *out);
+/* A record as one JSON object, a key a line; with "translations" last
+ * (kz_rtype_tr_json) when a field has KZ_RF_LANGS. */
 int kz_rtype_json(const struct kz_rtype *rt, const void *rec,
     struct kz_buf *out);
 
@@ -239,8 +271,14 @@ int kz_rtype_json_csv(const struct kz_rtype *rt, const void *rec,
 
 /* Map a CSV header to fields: map[i] is the field of cell i. Unknown
  * and repeated columns, and missing required ones, are reported under
- * where. */
+ * where. A cell "csv@LANG" of a LANGS field maps to that field: set it
+ * with kz_rtype_csv_set, which knows. */
 int kz_rtype_csv_map(const struct kz_rtype *rt, char **cells, size_t n,
     const struct kz_rfield **map, const char *where, struct kz_err *err);
+
+/* Set cell text under header cell head (mapped to f by
+ * kz_rtype_csv_map): a translation for "csv@LANG", else kz_rfield_set. */
+int kz_rtype_csv_set(const struct kz_rtype *rt, const struct kz_rfield *f,
+    const char *head, void *rec, const char *text, struct kz_err *err);
 
 #endif

@@ -121,34 +121,66 @@ cell(const struct kz_rlist_cursor *cur, size_t i, bool shown)
 	return s;
 }
 
+/* Is column i a field held in several languages, followed in CSV by
+ * a column "key@LANG" for each language? */
+static bool
+langs_col(const struct kz_rlist *l, size_t i, size_t nlangs)
+{
+	const struct kz_rfield *f = kz_rlist_field(l, i);
+
+	return nlangs && f && (f->flags & KZ_RF_LANGS);
+}
+
 static int
 print_csv(struct kz_rlist_cursor *cur, bool personal, struct kz_err *err)
 {
 	const struct kz_rlist *l = cur->l;
 	struct kz_buf b = { 0 };
+	char **langs = NULL, head[128];
+	size_t last = 0, nlangs = 0;
 	int rc;
-	size_t last = 0;
 
+	if (kz_rtype_ctrs(l->rt, cur->rec) &&
+	    kz_tr_langs(cur->db, &langs, &nlangs, err) != KZ_OK)
+		return KZ_ERROR;
 	for (size_t i = 0; i < l->ncols; i++)
 		if (csv_col(l, i, personal))
 			last = i;
-	for (size_t i = 0; i < l->ncols; i++)
-		if (csv_col(l, i, personal))
-			kz_csv_cell(&b, kz_rlist_key(l, i), i == last);
+	for (size_t i = 0; i < l->ncols; i++) {
+		bool tr = langs_col(l, i, nlangs);
+
+		if (!csv_col(l, i, personal))
+			continue;
+		kz_csv_cell(&b, kz_rlist_key(l, i), i == last && !tr);
+		for (size_t j = 0; tr && j < nlangs; j++) {
+			snprintf(head, sizeof head, "%s@%s", kz_rlist_key(l, i),
+			    langs[j]);
+			kz_csv_cell(&b, head, i == last && j + 1 == nlangs);
+		}
+	}
 	while ((rc = kz_rlist_next(cur, err)) == 1)
 		for (size_t i = 0; i < l->ncols; i++) {
+			bool tr = langs_col(l, i, nlangs);
 			char *s;
 
 			if (!csv_col(l, i, personal))
 				continue;
 			s = cell(cur, i, false);
-			kz_csv_cell(&b, s, i == last);
+			kz_csv_cell(&b, s, i == last && !tr);
 			free(s);
+			for (size_t j = 0; tr && j < nlangs; j++) {
+				const char *t = kz_tr_get(kz_rtype_ctrs(l->rt,
+				    cur->rec), kz_rlist_field(l, i)->name,
+				    langs[j]);
+				kz_csv_cell(&b, t ? t : "", i == last &&
+				    j + 1 == nlangs);
+			}
 			if (i == last)
 				emit(&b);
 		}
 	emit(&b);
 	kz_buf_free(&b);
+	kz_tr_langs_free(langs, nlangs);
 	return rc;
 }
 
@@ -174,6 +206,13 @@ print_json(struct kz_rlist_cursor *cur, bool personal, struct kz_err *err)
 			kz_json_str(&b, kz_rlist_key(l, i));
 			kz_buf_puts(&b, ": ");
 			if (kz_rlist_json(cur, i, &b))
+				xalloc_die();
+		}
+		/* a record's text in other languages, last */
+		if (kz_rtype_ctrs(l->rt, cur->rec)) {
+			kz_buf_puts(&b, first ? "\"translations\": " :
+			    ", \"translations\": ");
+			if (kz_rtype_tr_json(l->rt, cur->rec, &b))
 				xalloc_die();
 		}
 		kz_buf_puts(&b, "}");

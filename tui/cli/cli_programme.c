@@ -57,7 +57,8 @@ item_apply(const struct cli_args *a, struct kz_item *it, unsigned *flags)
 
 		if (a->opt[i].opt->key == O_FORCE)
 			*flags |= KZ_ITEM_FORCE;
-		else if (f && f->option && strcmp(f->option, name) == 0)
+		else if ((f && f->option && strcmp(f->option, name) == 0) ||
+		    strcmp(name, "tr") == 0)
 			cli_record_option(&kz_programme_item_type, it, name,
 			    a->opt[i].value, &err);
 	}
