@@ -72,14 +72,9 @@ kz_programme_csv(struct kz_db *db, const char *seminar, struct kz_buf *out,
 	return out->oom ? kz_err_add(err, "", _("out of memory")) : KZ_OK;
 }
 
-/* A field held in several languages as the reader reads it. */
-static const char *
-in_lang(const struct kz_rtype *rt, const char *field, const void *rec)
-{
-	return kz_rfield_in(kz_rtype_field(rt, field), rec, NULL);
-}
-
-#define SERIES_NAME(p) in_lang(&kz_series_type, "name", &(p)->series)
+/* Fields held in several languages as the reader reads them. */
+#define in_lang kz_rtype_in
+#define SERIES_NAME(p) kz_rtype_in(&kz_series_type, "name", &(p)->series)
 
 /* The name of an edition as people say it: its title, else the series
  * name with the edition's number or year; in the reader's language. */

@@ -228,6 +228,14 @@ kz_rfield_in(const struct kz_rfield *f, const void *rec, const char *lang)
 	    f->name, lang, orig);
 }
 
+const char *
+kz_rtype_in(const struct kz_rtype *rt, const char *field, const void *rec)
+{
+	const struct kz_rfield *f = kz_rtype_field(rt, field);
+
+	return f ? kz_rfield_in(f, rec, NULL) : NULL;
+}
+
 int
 kz_rtype_tr_load(struct kz_db *db, const struct kz_rtype *rt, void *rec,
     struct kz_err *err)

@@ -245,6 +245,10 @@ int kz_rtype_tr_parse(const struct kz_rtype *rt, void *rec, const char *spec,
 /* The field's text as a reader of lang sees it (NULL: the UI's). */
 const char *kz_rfield_in(const struct kz_rfield *f, const void *rec,
     const char *lang);
+/* The same by the field's name: kz_rtype_in(&kz_series_type, "name", s);
+ * NULL when the field is empty. */
+const char *kz_rtype_in(const struct kz_rtype *rt, const char *field,
+    const void *rec);
 /* {"name": {"en": "...", "ja": "..."}}: the translations as a JSON
  * object, {} when none. */
 int kz_rtype_tr_json(const struct kz_rtype *rt, const void *rec,

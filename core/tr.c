@@ -16,6 +16,7 @@ kz_tr_free(struct kz_trs *t)
 	free(t->v);
 	t->v = NULL;
 	t->n = 0;
+	t->whole = false;
 }
 
 int
@@ -23,6 +24,7 @@ kz_tr_copy(struct kz_trs *dst, const struct kz_trs *src)
 {
 	dst->v = NULL;
 	dst->n = 0;
+	dst->whole = src->whole;
 	for (size_t i = 0; i < src->n; i++)
 		if (kz_tr_set(dst, src->v[i].field, src->v[i].lang,
 		    src->v[i].text) != KZ_OK)
@@ -160,6 +162,7 @@ kz_tr_load(struct kz_db *db, const char *record, struct kz_trs *t,
 			return kz_err_add(err, "", _("out of memory"));
 		}
 	sqlite3_reset(st);
+	t->whole = true;
 	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, err, "text_tr");
 }
 
@@ -182,7 +185,7 @@ kz_tr_save(struct kz_db *db, const char *record, const struct kz_trs *t,
 	 * meanwhile, which this record never had, is left alone */
 	if (kz_tr_load(db, record, &had, err) != KZ_OK)
 		return KZ_ERROR;
-	for (size_t i = 0; rc == KZ_OK && i < had.n; i++) {
+	for (size_t i = 0; t->whole && rc == KZ_OK && i < had.n; i++) {
 		if (find(t, had.v[i].field, had.v[i].lang))
 			continue;
 		if ((st = kz_db_stmt(db, drop_sql)) == NULL) {

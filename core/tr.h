@@ -28,10 +28,14 @@ struct kz_tr {
 	char *text;
 };
 
-/* A record's translations, in no particular order. */
+/* A record's translations, in no particular order. whole: these are
+ * all it has (read with kz_tr_load, or copied from such): saving removes
+ * the stored ones missing here. Otherwise (a record made from a file's
+ * row or a form's lines) saving only adds and changes. */
 struct kz_trs {
 	struct kz_tr *v;
 	size_t n;
+	bool whole;
 };
 
 void kz_tr_free(struct kz_trs *t);
@@ -62,8 +66,8 @@ void kz_tr_langs_of(const struct kz_trs *t, const char *field, char *out,
 int kz_tr_load(struct kz_db *db, const char *record, struct kz_trs *t,
     struct kz_err *err);
 /* Make record's stored translations those of t: rows that differ are
- * written, rows t no longer has are removed; inside the caller's
- * transaction. */
+ * written, and when t is whole, rows it no longer has are removed;
+ * inside the caller's transaction. */
 int kz_tr_save(struct kz_db *db, const char *record, const struct kz_trs *t,
     struct kz_err *err);
 /* Every language translations are held in, sorted ("en", "ja", "zh"):
