@@ -62,7 +62,7 @@ record_form_langs(void *arg, struct form *of, int line)
 	struct langs_edit e = { .rf = rf, .fd = rf->field[line] };
 	struct form_spec *spec;
 	struct form f;
-	char title[400];
+	char title[400], label[128];
 	int n = 0;
 	bool saved;
 
@@ -85,7 +85,7 @@ record_form_langs(void *arg, struct form *of, int line)
 		    "original is shown)");
 	}
 	snprintf(title, sizeof title, _("%s in other languages: %s"),
-	    _(e.fd->label), form_value(of, line));
+	    record_label(e.fd, label, sizeof label), form_value(of, line));
 	form_init(&f, title, spec, n, &e);
 	for (int i = 0; i < n; i++) {
 		const char *v = kz_tr_get(&rf->tr, e.fd->name, e.lang[i]);
