@@ -63,9 +63,10 @@ kz_programme_csv(struct kz_db *db, const char *seminar, struct kz_buf *out,
 	}
 	/* the columns import reads: the item's table's, a title@LANG for
 	 * each language text is held in */
-	kz_rtype_csv_header(&kz_programme_item_type, true, langs, nlangs, out);
+	kz_rtype_csv_header_in(&kz_programme_item_type, true, langs, nlangs,
+	    out);
 	for (size_t i = 0; i < p.n; i++)
-		kz_rtype_csv_row(&kz_programme_item_type, &p.items[i], true,
+		kz_rtype_csv_row_in(&kz_programme_item_type, &p.items[i], true,
 		    langs, nlangs, out);
 	kz_tr_langs_free(langs, nlangs);
 	prog_free(&p);

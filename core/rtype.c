@@ -1097,6 +1097,20 @@ tr_cells(const struct kz_rfield *f, const void *rec, char *const *langs,
 
 void
 kz_rtype_csv_header(const struct kz_rtype *rt, bool personal,
+    struct kz_buf *out)
+{
+	kz_rtype_csv_header_in(rt, personal, NULL, 0, out);
+}
+
+int
+kz_rtype_csv_row(const struct kz_rtype *rt, const void *rec, bool personal,
+    struct kz_buf *out)
+{
+	return kz_rtype_csv_row_in(rt, rec, personal, NULL, 0, out);
+}
+
+void
+kz_rtype_csv_header_in(const struct kz_rtype *rt, bool personal,
     char *const *langs, size_t nlangs, struct kz_buf *out)
 {
 	size_t last = last_csv(rt, personal);
@@ -1114,8 +1128,8 @@ kz_rtype_csv_header(const struct kz_rtype *rt, bool personal,
 }
 
 int
-kz_rtype_csv_row(const struct kz_rtype *rt, const void *rec, bool personal,
-    char *const *langs, size_t nlangs, struct kz_buf *out)
+kz_rtype_csv_row_in(const struct kz_rtype *rt, const void *rec,
+    bool personal, char *const *langs, size_t nlangs, struct kz_buf *out)
 {
 	size_t last = last_csv(rt, personal);
 

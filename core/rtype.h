@@ -255,12 +255,17 @@ int kz_rtype_tr_json(const struct kz_rtype *rt, const void *rec,
     struct kz_buf *out);
 
 /* The CSV header cells in table order; personal ones only when
- * personal; a LANGS field followed by a cell "csv@LANG" for each of the
- * nlangs languages. */
+ * personal. */
 void kz_rtype_csv_header(const struct kz_rtype *rt, bool personal,
-    char *const *langs, size_t nlangs, struct kz_buf *out);
+    struct kz_buf *out);
 /* A record as a CSV row, in the same order. */
 int kz_rtype_csv_row(const struct kz_rtype *rt, const void *rec,
+    bool personal, struct kz_buf *out);
+/* The same with a LANGS field followed by a cell "csv@LANG" for each of
+ * the nlangs languages (kz_tr_langs): its text in that language. */
+void kz_rtype_csv_header_in(const struct kz_rtype *rt, bool personal,
+    char *const *langs, size_t nlangs, struct kz_buf *out);
+int kz_rtype_csv_row_in(const struct kz_rtype *rt, const void *rec,
     bool personal, char *const *langs, size_t nlangs, struct kz_buf *out);
 /* A record as one JSON object, a key a line; with "translations" last
  * (kz_rtype_tr_json) when a field has KZ_RF_LANGS. */

@@ -262,10 +262,9 @@ kz_export_participants(struct kz_db *db, const char *seminar, bool contacts,
 
 	if (kz_participant_list(db, seminar, NULL, -1, &l, &n, err))
 		return KZ_ERROR;
-	kz_rtype_csv_header(&kz_participant_type, contacts, NULL, 0, out);
+	kz_rtype_csv_header(&kz_participant_type, contacts, out);
 	for (size_t i = 0; i < n; i++)
-		kz_rtype_csv_row(&kz_participant_type, &l[i], contacts, NULL, 0,
-		    out);
+		kz_rtype_csv_row(&kz_participant_type, &l[i], contacts, out);
 	kz_participant_list_free(l, n);
 	return out->oom ? kz_err_add(err, "", _("out of memory")) : KZ_OK;
 }

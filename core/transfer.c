@@ -234,7 +234,7 @@ kz_export_specialists(struct kz_db *db, bool contacts, struct kz_buf *out,
 {
 	sqlite3_stmt *st;
 
-	kz_rtype_csv_header(rt, contacts, NULL, 0, out);
+	kz_rtype_csv_header(rt, contacts, out);
 	if (sqlite3_prepare_v2(db->sql, "SELECT id FROM specialist ORDER BY "
 	    "name_roman COLLATE NOCASE, id", -1, &st, NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, "export");
@@ -247,7 +247,7 @@ kz_export_specialists(struct kz_db *db, bool contacts, struct kz_buf *out,
 			sqlite3_finalize(st);
 			return KZ_ERROR;
 		}
-		rc = kz_rtype_csv_row(rt, &s, contacts, NULL, 0, out);
+		rc = kz_rtype_csv_row(rt, &s, contacts, out);
 		kz_specialist_free(&s);
 		if (rc)
 			break;

@@ -223,10 +223,10 @@ test_csv_columns(void **state)
 	    &err), KZ_OK);
 	assert_string_equal(it.title, "開会");
 	assert_string_equal(kz_tr_get(&it.tr, "title", "ja"), "開会式");
-	kz_rtype_csv_header(rt, true, langs, 2, &b);
+	kz_rtype_csv_header_in(rt, true, langs, 2, &b);
 	assert_non_null(strstr(kz_buf_str(&b), "title,title@en,title@ja,"));
 	b.len = 0;
-	kz_rtype_csv_row(rt, &it, true, langs, 2, &b);
+	kz_rtype_csv_row_in(rt, &it, true, langs, 2, &b);
 	assert_non_null(strstr(kz_buf_str(&b), ",開会,,開会式,"));
 	kz_buf_free(&b);
 	kz_programme_item_free(&it);

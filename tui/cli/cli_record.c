@@ -90,8 +90,8 @@ cli_record_print(const struct cli *c, const struct kz_rtype *rt,
 			cli_fail_err(&err);
 			return;
 		}
-		kz_rtype_csv_header(rt, true, langs, nlangs, &b);
-		kz_rtype_csv_row(rt, rec, true, langs, nlangs, &b);
+		kz_rtype_csv_header_in(rt, true, langs, nlangs, &b);
+		kz_rtype_csv_row_in(rt, rec, true, langs, nlangs, &b);
 		kz_tr_langs_free(langs, nlangs);
 		break;
 	default:
