@@ -52,23 +52,21 @@ kz_programme_csv(struct kz_db *db, const char *seminar, struct kz_buf *out,
     struct kz_err *err)
 {
 	struct prog p;
-	char **langs;
-	size_t nlangs;
+	struct kz_tr_cols tc;
 
 	if (prog_load(db, seminar, &p, err))
 		return KZ_ERROR;
-	if (kz_tr_langs(db, &langs, &nlangs, err)) {
+	if (kz_rtype_tr_cols(db, &kz_programme_item_type, &tc, err)) {
 		prog_free(&p);
 		return KZ_ERROR;
 	}
 	/* the columns import reads: the item's table's, a title@LANG for
-	 * each language text is held in */
-	kz_rtype_csv_header_in(&kz_programme_item_type, true, langs, nlangs,
-	    out);
+	 * each language items' titles are kept in */
+	kz_rtype_csv_header_in(&kz_programme_item_type, true, &tc, out);
 	for (size_t i = 0; i < p.n; i++)
 		kz_rtype_csv_row_in(&kz_programme_item_type, &p.items[i], true,
-		    langs, nlangs, out);
-	kz_tr_langs_free(langs, nlangs);
+		    &tc, out);
+	kz_tr_cols_free(&tc);
 	prog_free(&p);
 	return out->oom ? kz_err_add(err, "", _("out of memory")) : KZ_OK;
 }

@@ -1074,24 +1074,51 @@ last_csv(const struct kz_rtype *rt, bool personal)
 	return last;
 }
 
-/* The cells "csv@LANG" after a LANGS field's; the row's end after the
- * last. */
-static void
-tr_cells(const struct kz_rfield *f, const void *rec, char *const *langs,
-    size_t nlangs, bool last, struct kz_buf *out)
+size_t
+kz_tr_cols_of(const struct kz_tr_cols *tc, const char *field)
 {
+	size_t n = 0;
+
+	for (size_t i = 0; tc && i < tc->n; i++)
+		n += strcmp(tc->v[i].field, field) == 0;
+	return n;
+}
+
+int
+kz_rtype_tr_cols(struct kz_db *db, const struct kz_rtype *rt,
+    struct kz_tr_cols *out, struct kz_err *err)
+{
+	out->v = NULL;
+	out->n = 0;
+	if (langs_field(rt) == NULL)
+		return KZ_OK;
+	return kz_tr_cols_load(db, kz_record_table(rt->table), out, err);
+}
+
+/* The cells "csv@LANG" after a LANGS field's (rec NULL: the header's);
+ * the row's end after the last when last. */
+static void
+tr_cells(const struct kz_rfield *f, const void *rec,
+    const struct kz_tr_cols *tc, bool last, struct kz_buf *out)
+{
+	size_t left = kz_tr_cols_of(tc, f->name);
 	char head[128];
 
-	for (size_t j = 0; j < nlangs; j++) {
-		const char *v = "";
+	for (size_t j = 0; left > 0 && j < tc->n; j++) {
+		const char *v;
 
-		if (rec)
-			v = kz_tr_get((const struct kz_trs *)((const char *)
-			    rec + f->trs), f->name, langs[j]);
-		else
-			snprintf(head, sizeof head, "%s@%s", f->csv, langs[j]);
-		kz_csv_cell(out, rec ? (v ? v : "") : head,
-		    last && j + 1 == nlangs);
+		if (strcmp(tc->v[j].field, f->name) != 0)
+			continue;
+		left--;
+		if (rec) {
+			v = kz_tr_get((const struct kz_trs *)((const char *)rec +
+			    f->trs), f->name, tc->v[j].lang);
+		} else {
+			snprintf(head, sizeof head, "%s@%s", f->csv,
+			    tc->v[j].lang);
+			v = head;
+		}
+		kz_csv_cell(out, v ? v : "", last && left == 0);
 	}
 }
 
@@ -1099,42 +1126,43 @@ void
 kz_rtype_csv_header(const struct kz_rtype *rt, bool personal,
     struct kz_buf *out)
 {
-	kz_rtype_csv_header_in(rt, personal, NULL, 0, out);
+	kz_rtype_csv_header_in(rt, personal, NULL, out);
 }
 
 int
 kz_rtype_csv_row(const struct kz_rtype *rt, const void *rec, bool personal,
     struct kz_buf *out)
 {
-	return kz_rtype_csv_row_in(rt, rec, personal, NULL, 0, out);
+	return kz_rtype_csv_row_in(rt, rec, personal, NULL, out);
 }
 
 void
 kz_rtype_csv_header_in(const struct kz_rtype *rt, bool personal,
-    char *const *langs, size_t nlangs, struct kz_buf *out)
+    const struct kz_tr_cols *tc, struct kz_buf *out)
 {
 	size_t last = last_csv(rt, personal);
 
 	for (size_t i = 0; i < rt->n; i++) {
-		bool tr = (rt->f[i].flags & KZ_RF_LANGS) && nlangs;
+		bool tr = (rt->f[i].flags & KZ_RF_LANGS) &&
+		    kz_tr_cols_of(tc, rt->f[i].name) > 0;
 
 		if (!in_csv(&rt->f[i], personal))
 			continue;
 		kz_csv_cell(out, rt->f[i].csv, i == last && !tr);
 		if (tr)
-			tr_cells(&rt->f[i], NULL, langs, nlangs, i == last,
-			    out);
+			tr_cells(&rt->f[i], NULL, tc, i == last, out);
 	}
 }
 
 int
 kz_rtype_csv_row_in(const struct kz_rtype *rt, const void *rec,
-    bool personal, char *const *langs, size_t nlangs, struct kz_buf *out)
+    bool personal, const struct kz_tr_cols *tc, struct kz_buf *out)
 {
 	size_t last = last_csv(rt, personal);
 
 	for (size_t i = 0; i < rt->n; i++) {
-		bool tr = (rt->f[i].flags & KZ_RF_LANGS) && nlangs;
+		bool tr = (rt->f[i].flags & KZ_RF_LANGS) &&
+		    kz_tr_cols_of(tc, rt->f[i].name) > 0;
 		char *t;
 
 		if (!in_csv(&rt->f[i], personal))
@@ -1144,7 +1172,7 @@ kz_rtype_csv_row_in(const struct kz_rtype *rt, const void *rec,
 		kz_csv_cell(out, t, i == last && !tr);
 		free(t);
 		if (tr)
-			tr_cells(&rt->f[i], rec, langs, nlangs, i == last, out);
+			tr_cells(&rt->f[i], rec, tc, i == last, out);
 	}
 	return out->oom ? KZ_ERROR : KZ_OK;
 }

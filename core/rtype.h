@@ -261,12 +261,18 @@ void kz_rtype_csv_header(const struct kz_rtype *rt, bool personal,
 /* A record as a CSV row, in the same order. */
 int kz_rtype_csv_row(const struct kz_rtype *rt, const void *rec,
     bool personal, struct kz_buf *out);
-/* The same with a LANGS field followed by a cell "csv@LANG" for each of
- * the nlangs languages (kz_tr_langs): its text in that language. */
+/* The same with a LANGS field followed by a cell "csv@LANG" for each
+ * language tc has of it: its text in that language. */
 void kz_rtype_csv_header_in(const struct kz_rtype *rt, bool personal,
-    char *const *langs, size_t nlangs, struct kz_buf *out);
+    const struct kz_tr_cols *tc, struct kz_buf *out);
 int kz_rtype_csv_row_in(const struct kz_rtype *rt, const void *rec,
-    bool personal, char *const *langs, size_t nlangs, struct kz_buf *out);
+    bool personal, const struct kz_tr_cols *tc, struct kz_buf *out);
+/* The columns of rt's translations: each field and language any of its
+ * records is kept in (an empty set when it has no LANGS field). */
+int kz_rtype_tr_cols(struct kz_db *db, const struct kz_rtype *rt,
+    struct kz_tr_cols *out, struct kz_err *err);
+/* How many of tc's columns follow field f. */
+size_t kz_tr_cols_of(const struct kz_tr_cols *tc, const char *field);
 /* A record as one JSON object, a key a line; with "translations" last
  * (kz_rtype_tr_json) when a field has KZ_RF_LANGS. */
 int kz_rtype_json(const struct kz_rtype *rt, const void *rec,

@@ -221,38 +221,43 @@ kz_tr_save(struct kz_db *db, const char *record, const struct kz_trs *t,
 }
 
 int
-kz_tr_langs(struct kz_db *db, char ***out, size_t *n, struct kz_err *err)
+kz_tr_cols_load(struct kz_db *db, const char *table, struct kz_tr_cols *out,
+    struct kz_err *err)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, "SELECT DISTINCT lang FROM text_tr "
-	    "ORDER BY lang");
-	char **l = NULL, **g;
+	char *q = sqlite3_mprintf("SELECT DISTINCT field, lang FROM text_tr "
+	    "WHERE record IN (SELECT id FROM \"%w\") ORDER BY field, lang",
+	    table);
+	sqlite3_stmt *st = NULL;
+	struct kz_tr_col *g;
 	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (st == NULL)
+	out->v = NULL;
+	out->n = 0;
+	if (q == NULL)
+		return kz_err_add(err, "", _("out of memory"));
+	rc = sqlite3_prepare_v2(db->sql, q, -1, &st, NULL);
+	sqlite3_free(q);
+	if (rc != SQLITE_OK)
 		return kz_db_fail(db, err, "text_tr");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((g = kz_grow(l, *n, sizeof *g)) == NULL ||
-		    (g[*n] = kz_col_dup(st, 0)) == NULL) {
-			l = g ? g : l;
-			sqlite3_reset(st);
-			kz_tr_langs_free(l, *n);
-			*n = 0;
+		if ((g = kz_grow(out->v, out->n, sizeof *g)) == NULL) {
+			sqlite3_finalize(st);
+			kz_tr_cols_free(out);
 			return kz_err_add(err, "", _("out of memory"));
 		}
-		l = g;
-		(*n)++;
+		out->v = g;
+		kz_col_copy(st, 0, g[out->n].field, sizeof g[out->n].field);
+		kz_col_copy(st, 1, g[out->n].lang, sizeof g[out->n].lang);
+		out->n++;
 	}
-	sqlite3_reset(st);
-	*out = l;
+	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, err, "text_tr");
 }
 
 void
-kz_tr_langs_free(char **l, size_t n)
+kz_tr_cols_free(struct kz_tr_cols *c)
 {
-	for (size_t i = 0; i < n; i++)
-		free(l[i]);
-	free(l);
+	free(c->v);
+	c->v = NULL;
+	c->n = 0;
 }

@@ -70,9 +70,21 @@ int kz_tr_load(struct kz_db *db, const char *record, struct kz_trs *t,
  * inside the caller's transaction. */
 int kz_tr_save(struct kz_db *db, const char *record, const struct kz_trs *t,
     struct kz_err *err);
-/* Every language translations are held in, sorted ("en", "ja", "zh"):
- * the columns a CSV file gives them. The strings are malloc'd. */
-int kz_tr_langs(struct kz_db *db, char ***out, size_t *n, struct kz_err *err);
-void kz_tr_langs_free(char **l, size_t n);
+/* The columns a CSV file gives translations: a field and a language
+ * each ("title", "ja": title@ja), by field then language. */
+struct kz_tr_col {
+	char field[KZ_TR_FIELD];
+	char lang[KZ_TR_LANG];
+};
+struct kz_tr_cols {
+	struct kz_tr_col *v;
+	size_t n;
+};
+
+/* The field and language of every stored translation of a record of
+ * table (a fixed SQL name: kz_record_table). */
+int kz_tr_cols_load(struct kz_db *db, const char *table,
+    struct kz_tr_cols *out, struct kz_err *err);
+void kz_tr_cols_free(struct kz_tr_cols *c);
 
 #endif

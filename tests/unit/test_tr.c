@@ -203,7 +203,9 @@ test_csv_columns(void **state)
 	const struct kz_rtype *rt = &kz_programme_item_type;
 	const struct kz_rfield *map[3];
 	char *cells[] = { "title", "title@ja", "title@xx_y" };
-	char *langs[] = { "en", "ja" };
+	struct kz_tr_col two[] = { { "notes", "fr" }, { "title", "en" },
+	    { "title", "ja" } };
+	struct kz_tr_cols tc = { two, 3 };
 	struct kz_item it;
 	struct kz_buf b = { 0 };
 	struct kz_err err = { 0 };
@@ -223,10 +225,11 @@ test_csv_columns(void **state)
 	    &err), KZ_OK);
 	assert_string_equal(it.title, "開会");
 	assert_string_equal(kz_tr_get(&it.tr, "title", "ja"), "開会式");
-	kz_rtype_csv_header_in(rt, true, langs, 2, &b);
-	assert_non_null(strstr(kz_buf_str(&b), "title,title@en,title@ja,"));
+	/* only a LANGS field's columns: notes@fr is none */
+	kz_rtype_csv_header_in(rt, true, &tc, &b);
+	assert_non_null(strstr(kz_buf_str(&b), "title,title@en,title@ja,notes\r\n"));
 	b.len = 0;
-	kz_rtype_csv_row_in(rt, &it, true, langs, 2, &b);
+	kz_rtype_csv_row_in(rt, &it, true, &tc, &b);
 	assert_non_null(strstr(kz_buf_str(&b), ",開会,,開会式,"));
 	kz_buf_free(&b);
 	kz_programme_item_free(&it);

@@ -121,14 +121,14 @@ cell(const struct kz_rlist_cursor *cur, size_t i, bool shown)
 	return s;
 }
 
-/* Is column i a field held in several languages, followed in CSV by
- * a column "key@LANG" for each language? */
-static bool
-langs_col(const struct kz_rlist *l, size_t i, size_t nlangs)
+/* How many columns "key@LANG" follow column i in CSV: the languages
+ * its field is kept in (KZ_RF_LANGS). */
+static size_t
+langs_col(const struct kz_rlist *l, size_t i, const struct kz_tr_cols *tc)
 {
 	const struct kz_rfield *f = kz_rlist_field(l, i);
 
-	return nlangs && f && (f->flags & KZ_RF_LANGS);
+	return f && (f->flags & KZ_RF_LANGS) ? kz_tr_cols_of(tc, f->name) : 0;
 }
 
 static int
@@ -136,51 +136,57 @@ print_csv(struct kz_rlist_cursor *cur, bool personal, struct kz_err *err)
 {
 	const struct kz_rlist *l = cur->l;
 	struct kz_buf b = { 0 };
-	char **langs = NULL, head[128];
-	size_t last = 0, nlangs = 0;
+	struct kz_tr_cols tc;
+	char head[128];
+	size_t last = 0;
 	int rc;
 
-	if (kz_rtype_ctrs(l->rt, cur->rec) &&
-	    kz_tr_langs(cur->db, &langs, &nlangs, err) != KZ_OK)
+	if (kz_rtype_tr_cols(cur->db, l->rt, &tc, err) != KZ_OK)
 		return KZ_ERROR;
 	for (size_t i = 0; i < l->ncols; i++)
 		if (csv_col(l, i, personal))
 			last = i;
 	for (size_t i = 0; i < l->ncols; i++) {
-		bool tr = langs_col(l, i, nlangs);
+		size_t left = langs_col(l, i, &tc);
 
 		if (!csv_col(l, i, personal))
 			continue;
-		kz_csv_cell(&b, kz_rlist_key(l, i), i == last && !tr);
-		for (size_t j = 0; tr && j < nlangs; j++) {
+		kz_csv_cell(&b, kz_rlist_key(l, i), i == last && !left);
+		for (size_t j = 0; left && j < tc.n; j++) {
+			if (strcmp(tc.v[j].field, kz_rlist_field(l, i)->name))
+				continue;
 			snprintf(head, sizeof head, "%s@%s", kz_rlist_key(l, i),
-			    langs[j]);
-			kz_csv_cell(&b, head, i == last && j + 1 == nlangs);
+			    tc.v[j].lang);
+			kz_csv_cell(&b, head, i == last && --left == 0);
 		}
 	}
 	while ((rc = kz_rlist_next(cur, err)) == 1)
 		for (size_t i = 0; i < l->ncols; i++) {
-			bool tr = langs_col(l, i, nlangs);
+			size_t left = langs_col(l, i, &tc);
+			const struct kz_rfield *f = kz_rlist_field(l, i);
 			char *s;
 
 			if (!csv_col(l, i, personal))
 				continue;
 			s = cell(cur, i, false);
-			kz_csv_cell(&b, s, i == last && !tr);
+			kz_csv_cell(&b, s, i == last && !left);
 			free(s);
-			for (size_t j = 0; tr && j < nlangs; j++) {
-				const char *t = kz_tr_get(kz_rtype_ctrs(l->rt,
-				    cur->rec), kz_rlist_field(l, i)->name,
-				    langs[j]);
+			for (size_t j = 0; left && j < tc.n; j++) {
+				const char *t;
+
+				if (strcmp(tc.v[j].field, f->name) != 0)
+					continue;
+				t = kz_tr_get(kz_rtype_ctrs(l->rt, cur->rec),
+				    f->name, tc.v[j].lang);
 				kz_csv_cell(&b, t ? t : "", i == last &&
-				    j + 1 == nlangs);
+				    --left == 0);
 			}
 			if (i == last)
 				emit(&b);
 		}
 	emit(&b);
 	kz_buf_free(&b);
-	kz_tr_langs_free(langs, nlangs);
+	kz_tr_cols_free(&tc);
 	return rc;
 }
 

@@ -75,24 +75,22 @@ cli_record_print(const struct cli *c, const struct kz_rtype *rt,
 {
 	struct kz_buf b = { 0 };
 	struct kz_err err = { 0 };
-	char **langs = NULL;
-	size_t nlangs = 0;
+	struct kz_tr_cols tc = { 0 };
 
 	switch (c->format) {
 	case FMT_JSON:
 		kz_rtype_json(rt, rec, &b);
 		break;
 	case FMT_CSV:
-		/* a column for each language any record is held in, as the
-		 * lists have */
-		if (kz_rtype_ctrs(rt, rec) && c->db &&
-		    kz_tr_langs(c->db, &langs, &nlangs, &err) != KZ_OK) {
+		/* a column for each field and language any record of the
+		 * type is kept in, as the lists have */
+		if (c->db && kz_rtype_tr_cols(c->db, rt, &tc, &err) != KZ_OK) {
 			cli_fail_err(&err);
 			return;
 		}
-		kz_rtype_csv_header_in(rt, true, langs, nlangs, &b);
-		kz_rtype_csv_row_in(rt, rec, true, langs, nlangs, &b);
-		kz_tr_langs_free(langs, nlangs);
+		kz_rtype_csv_header_in(rt, true, &tc, &b);
+		kz_rtype_csv_row_in(rt, rec, true, &tc, &b);
+		kz_tr_cols_free(&tc);
 		break;
 	default:
 		print_table(c, rt, rec);

@@ -142,8 +142,7 @@ static const struct keys_entry keys_table[] = {
 	    N_("leave the form (asks when something changed)"),
 	    N_("cancel") },
 	{ KA_FIELD_LANGS, "field-languages", "F3 C-t", KEYS_FORM,
-	    N_("the field's text in other languages (a series' name, an "
-	    "edition's title and theme, an item's title)"), NULL },
+	    N_("the field's text in other languages"), NULL },
 
 	{ KA_FIELD_THEIRS, "field-theirs", "t", KEYS_MERGE,
 	    N_("take their value of this field"), N_("theirs") },
