@@ -465,13 +465,15 @@ static const struct kz_rlist_filter seminar_filters[] = {
 	  .help = N_("in this status"), .where = "e.status = ?",
 	  .field = "status" },
 	{ .option = "search", .arg = "TEXT",
-	  .help = N_("with this text in the title, theme or place"),
+	  .help = N_("with this text in the title, theme or place, in any "
+	  "language"),
 	  .where = "instr(lower(coalesce(e.title, '') || ' ' || "
 	  "coalesce(e.theme, '') || ' ' || coalesce(e.city, '') || ' ' || "
 	  "coalesce(e.region, '') || ' ' || coalesce(e.organiser, '') || ' ' "
 	  "|| coalesce(e.co_organisers, '') || ' ' || coalesce(e.supporters, "
 	  "'') || ' ' || e.year || ' ' || coalesce(e.notes, '')), lower(?)) "
-	  "> 0" },
+	  "> 0 OR EXISTS (SELECT 1 FROM text_tr t WHERE t.record = e.id AND "
+	  "instr(lower(t.text), lower(?)) > 0)" },
 	{ 0 },
 };
 

@@ -52,6 +52,12 @@ check_reader beijing 中文名 中文主题 开幕式
 check_reader tokyo 日本語名 日本語のテーマ 開会式
 check_reader singapore "English name" "English theme" "Opening session"
 
+# searching finds a theme in any of its languages
+run_as "$CFG/beijing.yaml" seminar list --search "english THEME"
+expect_in "$out" "cj/2019" "seminar list --search finds the English theme"
+run_as "$CFG/beijing.yaml" seminar list --search "no such theme"
+expect_not_in "$out" "cj/2019" "and not what is in no language"
+
 # the files: CSV columns name@LANG, JSON "translations"
 S=$CFG/singapore.yaml
 run_as "$S" series list --format csv
