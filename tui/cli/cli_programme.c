@@ -168,7 +168,7 @@ cli_programme_ask(struct cli *c, const char *id, char *q, size_t size)
 	if (kz_programme_item_get(c->db, id, &it, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	snprintf(q, size, _("delete %s %s \"%s\"?"), it.date, it.start,
-	    it.title);
+	    kz_rtype_in(&kz_programme_item_type, "title", &it));
 	kz_programme_item_free(&it);
 	return 0;
 }

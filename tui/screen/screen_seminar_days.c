@@ -90,9 +90,11 @@ matches(const struct kz_item *it, const char *term)
 
 	if (!*term)
 		return true;
-	snprintf(hay, sizeof hay, "%s %s %s %s %s %s", it->title ? it->title :
-	    "", it->city ? it->city : "", it->venue ? it->venue : "",
-	    it->notes ? it->notes : "", _(kz_kind_label(it->kind)), it->date);
+	/* the title as the reader reads it, and as first written */
+	snprintf(hay, sizeof hay, "%s %s %s %s %s %s %s", it->title ?
+	    it->title : "", it->title ? ITEM_TITLE(it) : "", it->city ?
+	    it->city : "", it->venue ? it->venue : "", it->notes ?
+	    it->notes : "", _(kz_kind_label(it->kind)), it->date);
 	return semv_matches(hay, term);
 }
 
