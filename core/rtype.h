@@ -228,7 +228,8 @@ const char *kz_rtype_columns(const struct kz_rtype *rt);
 int kz_rtype_row(const struct kz_rtype *rt, sqlite3_stmt *st, int first,
     void *rec);
 
-/* ---- text in several languages (KZ_RF_LANGS, core/tr.h) ---- */
+/* ---- text in several languages (KZ_RF_LANGS, core/tr.h;
+ * core/rtype_tr.c) ---- */
 
 /* The record's translations, or NULL when no field has KZ_RF_LANGS. */
 struct kz_trs *kz_rtype_trs(const struct kz_rtype *rt, void *rec);
@@ -249,6 +250,10 @@ const char *kz_rfield_in(const struct kz_rfield *f, const void *rec,
  * NULL when the field is empty. */
 const char *kz_rtype_in(const struct kz_rtype *rt, const char *field,
     const void *rec);
+/* Check each translation as its field's text would be, under
+ * "field@lang" (kz_rtype_check does). */
+void kz_rtype_tr_check(const struct kz_rtype *rt, const void *rec,
+    struct kz_err *err);
 /* {"name": {"en": "...", "ja": "..."}}: the translations as a JSON
  * object, {} when none. */
 int kz_rtype_tr_json(const struct kz_rtype *rt, const void *rec,
