@@ -63,15 +63,26 @@ kz_tr_set(struct kz_trs *t, const char *field, const char *lang,
 
 	if (strlen(field) >= KZ_TR_FIELD || strlen(lang) >= KZ_TR_LANG)
 		return KZ_ERROR;
-	if (text == NULL || *text == '\0') {
+	if ((text == NULL || *text == '\0') && t->whole) {
 		if (r) {
 			free(r->text);
 			*r = t->v[--t->n];
 		}
 		return KZ_OK;
 	}
-	if (r)
-		return kz_str_set(&r->text, text);
+	/* not whole: an empty text stays, a removal to write */
+	if (text == NULL)
+		text = "";
+	if (r) {
+		/* "" kept as "" (kz_str_set would make it NULL) */
+		char *c = strdup(text);
+
+		if (c == NULL)
+			return KZ_ERROR;
+		free(r->text);
+		r->text = c;
+		return KZ_OK;
+	}
 	if ((g = kz_grow(t->v, t->n, sizeof *g)) == NULL)
 		return KZ_ERROR;
 	t->v = g;
@@ -90,7 +101,7 @@ kz_tr_get(const struct kz_trs *t, const char *field, const char *lang)
 {
 	const struct kz_tr *r = t ? find(t, field, lang) : NULL;
 
-	return r ? r->text : NULL;
+	return r && *r->text ? r->text : NULL;
 }
 
 const char *
@@ -132,7 +143,7 @@ kz_tr_langs_of(const struct kz_trs *t, const char *field, char *out,
 
 	out[0] = '\0';
 	for (size_t i = 0; i < t->n && n < 64; i++)
-		if (strcmp(t->v[i].field, field) == 0)
+		if (strcmp(t->v[i].field, field) == 0 && *t->v[i].text)
 			l[n++] = t->v[i].lang;
 	qsort(l, n, sizeof l[0], by_lang);
 	for (size_t i = 0; i < n && len < size; i++)
@@ -185,8 +196,11 @@ kz_tr_save(struct kz_db *db, const char *record, const struct kz_trs *t,
 	 * meanwhile, which this record never had, is left alone */
 	if (kz_tr_load(db, record, &had, err) != KZ_OK)
 		return KZ_ERROR;
-	for (size_t i = 0; t->whole && rc == KZ_OK && i < had.n; i++) {
-		if (find(t, had.v[i].field, had.v[i].lang))
+	for (size_t i = 0; rc == KZ_OK && i < had.n; i++) {
+		const struct kz_tr *r = find(t, had.v[i].field, had.v[i].lang);
+
+		/* removed: no longer in a whole set, or marked so */
+		if (r ? *r->text != '\0' : !t->whole)
 			continue;
 		if ((st = kz_db_stmt(db, drop_sql)) == NULL) {
 			rc = kz_db_fail(db, err, "text_tr");
@@ -202,7 +216,8 @@ kz_tr_save(struct kz_db *db, const char *record, const struct kz_trs *t,
 	for (size_t i = 0; rc == KZ_OK && i < t->n; i++) {
 		const char *was = kz_tr_get(&had, t->v[i].field, t->v[i].lang);
 
-		if (was && strcmp(was, t->v[i].text) == 0)
+		if (*t->v[i].text == '\0' || (was && strcmp(was, t->v[i].text)
+		    == 0))
 			continue;
 		if ((st = kz_db_stmt(db, put_sql)) == NULL) {
 			rc = kz_db_fail(db, err, "text_tr");

@@ -31,7 +31,9 @@ struct kz_tr {
 /* A record's translations, in no particular order. whole: these are
  * all it has (read with kz_tr_load, or copied from such): saving removes
  * the stored ones missing here. Otherwise (a record made from a file's
- * row or a form's lines) saving only adds and changes. */
+ * row, a form's copy) saving adds and changes, and removes only those
+ * set empty, which such a set keeps as "" until it is saved: a language
+ * another office added meanwhile is never lost. */
 struct kz_trs {
 	struct kz_tr *v;
 	size_t n;
@@ -44,11 +46,12 @@ int kz_tr_copy(struct kz_trs *dst, const struct kz_trs *src);
 /* A language as translations are kept: two or three small letters,
  * then maybe _ and two capitals ("ja", "zh_CN"). */
 bool kz_tr_lang_ok(const char *lang);
-/* Set field's text in lang; NULL or "" removes it. KZ_ERROR when out of
- * memory (or field or lang too long). */
+/* Set field's text in lang; NULL or "" removes it (marks it removed in
+ * a set that is not whole). KZ_ERROR when out of memory (or field or
+ * lang too long). */
 int kz_tr_set(struct kz_trs *t, const char *field, const char *lang,
     const char *text);
-/* The text of field in exactly lang, or NULL. */
+/* The text of field in exactly lang, or NULL (none, or removed). */
 const char *kz_tr_get(const struct kz_trs *t, const char *field,
     const char *lang);
 /* What a reader of lang sees of field: the text in lang, else in its
@@ -66,8 +69,8 @@ void kz_tr_langs_of(const struct kz_trs *t, const char *field, char *out,
 int kz_tr_load(struct kz_db *db, const char *record, struct kz_trs *t,
     struct kz_err *err);
 /* Make record's stored translations those of t: rows that differ are
- * written, and when t is whole, rows it no longer has are removed;
- * inside the caller's transaction. */
+ * written, rows marked removed are removed, and when t is whole, so are
+ * rows it does not have; inside the caller's transaction. */
 int kz_tr_save(struct kz_db *db, const char *record, const struct kz_trs *t,
     struct kz_err *err);
 /* The columns a CSV file gives translations: a field and a language

@@ -39,9 +39,14 @@ test_pick_order(void **state)
 	assert_string_equal(kz_tr_pick(&t, "name", NULL, "原文"), "日本語");
 	kz_i18n_set_language("en");
 	assert_string_equal(kz_tr_pick(&t, "name", NULL, "原文"), "原文");
-	/* "" removes */
+	/* "" removes: from a whole set; a set that is not marks it removed,
+	 * to be written so */
 	assert_int_equal(kz_tr_set(&t, "name", "ja", ""), KZ_OK);
 	assert_null(kz_tr_get(&t, "name", "ja"));
+	assert_string_equal(kz_tr_pick(&t, "name", "ja", "原文"), "原文");
+	assert_int_equal(t.n, 4);
+	t.whole = true;
+	assert_int_equal(kz_tr_set(&t, "name", "zh", NULL), KZ_OK);
 	assert_int_equal(t.n, 3);
 	kz_tr_free(&t);
 }
@@ -124,14 +129,23 @@ test_stored_with_record(void **state)
 	assert_int_equal(rows(u->db, id), 1);
 	kz_series_free(&back);
 
-	/* a record built from lines (a form, a file's row) only adds */
+	/* a record built from lines (a form, a file's row) adds, and removes
+	 * only what it marks removed: not what another office added */
 	memset(&s, 0, sizeof s);
 	assert_int_equal(kz_series_get(u->db, "cj", &s, &err), KZ_OK);
 	kz_tr_free(&s.tr);
 	assert_false(s.tr.whole);
 	assert_int_equal(kz_tr_set(&s.tr, "name", "zh", "研讨会"), KZ_OK);
+	assert_int_equal(kz_tr_set(&s.tr, "name", "fr", "Séminaire"), KZ_OK);
 	assert_int_equal(kz_series_update(u->db, &s, &err), KZ_OK);
-	assert_int_equal(rows(u->db, id), 2);
+	assert_int_equal(rows(u->db, id), 3);	/* en kept, zh and fr added */
+	kz_series_free(&s);
+	memset(&s, 0, sizeof s);
+	assert_int_equal(kz_series_get(u->db, "cj", &s, &err), KZ_OK);
+	kz_tr_free(&s.tr);
+	assert_int_equal(kz_tr_set(&s.tr, "name", "fr", ""), KZ_OK);
+	assert_int_equal(kz_series_update(u->db, &s, &err), KZ_OK);
+	assert_int_equal(rows(u->db, id), 2);	/* fr marked removed */
 	kz_series_free(&s);
 
 	/* the JSON object, languages in order */

@@ -22,7 +22,7 @@ static const char *const form_langs[] = { "en", "ja", "zh", NULL };
 struct langs_edit {
 	struct record_form *rf;
 	const struct kz_rfield *fd;
-	const char **lang;
+	char (*lang)[KZ_TR_LANG];	/* of each line */
 };
 
 static int
@@ -69,14 +69,15 @@ record_form_langs(void *arg, struct form *of, int line)
 	spec = xcalloc(rf->tr.n + 4, sizeof *spec);
 	e.lang = xcalloc(rf->tr.n + 4, sizeof *e.lang);
 	for (int i = 0; form_langs[i]; i++)
-		e.lang[n++] = form_langs[i];
+		snprintf(e.lang[n++], KZ_TR_LANG, "%s", form_langs[i]);
 	for (size_t i = 0; i < rf->tr.n; i++) {
 		bool have = strcmp(rf->tr.v[i].field, e.fd->name) != 0;
 
 		for (int j = 0; j < n && !have; j++)
 			have = strcmp(e.lang[j], rf->tr.v[i].lang) == 0;
 		if (!have)
-			e.lang[n++] = rf->tr.v[i].lang;
+			snprintf(e.lang[n++], KZ_TR_LANG, "%s",
+			    rf->tr.v[i].lang);
 	}
 	for (int i = 0; i < n; i++) {
 		spec[i].key = e.lang[i];
@@ -173,6 +174,9 @@ record_form_fill(const struct record_form *rf, struct form *f, const void *rec)
 		kz_tr_free(&w->tr);
 		if (kz_tr_copy(&w->tr, t) != KZ_OK)
 			xalloc_die();
+		/* what the form changes, not all there is: a language added
+		 * elsewhere while it is open stays */
+		w->tr.whole = false;
 	}
 	for (int i = 0; i < rf->n; i++) {
 		const struct kz_rfield *fd = rf->field[i];

@@ -794,6 +794,7 @@ item_form_run(struct sem_days *d, bool edit)
 	record_form_langs_line(&e.rf, IF_TITLE);
 	if (o && kz_tr_copy(&e.rf.tr, &o->tr) != KZ_OK)
 		xalloc_die();
+	e.rf.tr.whole = false;	/* what the form changes: record_form_fill */
 	record_guard_init(&e.guard, &e.rf, sizeof (struct kz_item), item_get,
 	    item_release, o);
 	snprintf(title, sizeof title, "%s", edit ? _("Edit a programme item") :
