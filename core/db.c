@@ -154,6 +154,25 @@ static const char *const migrations[] = {
 	 * other): emptied, it is built again at the first search
 	 * (kz_search_ready). */
 	"DELETE FROM specialist_fts; DELETE FROM local_search_map;",
+	/* 12 -> 13: text held in several languages (core/tr.h): a series'
+	 * name, an edition's title and theme, an item's title in other
+	 * languages than their original, a row per record, field and
+	 * language, so that two offices adding different languages both
+	 * keep theirs when their bundles meet. The rows go with their
+	 * record. */
+	"CREATE TABLE text_tr ("
+	"  record TEXT NOT NULL,"
+	"  field TEXT NOT NULL,"
+	"  lang TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  PRIMARY KEY (record, field, lang)"
+	");"
+	"CREATE TRIGGER text_tr_series AFTER DELETE ON seminar_series "
+	"BEGIN DELETE FROM text_tr WHERE record = old.id; END;"
+	"CREATE TRIGGER text_tr_seminar AFTER DELETE ON seminar "
+	"BEGIN DELETE FROM text_tr WHERE record = old.id; END;"
+	"CREATE TRIGGER text_tr_item AFTER DELETE ON programme_item "
+	"BEGIN DELETE FROM text_tr WHERE record = old.id; END;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -144,16 +144,40 @@ static const struct {
 	{ "大分县", "湖北省", "湖北省", "观光、地方发展政策" },
 };
 
+/* A text in Chinese, Japanese and English (core/tr.h), as the offices
+ * that read it write it. */
+struct demo_langs {
+	const char *zh, *ja, *en;
+};
+
+static const struct demo_langs cj_name = {
+	"中日地方交流促进研讨会", "日中地方交流促進セミナー",
+	"China-Japan Local Exchange Promotion Seminar",
+};
+static const struct demo_langs cj_2019_theme = {
+	"加强地方合作 共享发展机遇", "地方協力の強化と発展機会の共有",
+	"Strengthening local cooperation, sharing development opportunities",
+};
+
+static int
+set_langs(struct kz_trs *t, const char *field, const struct demo_langs *l)
+{
+	return kz_tr_set(t, field, "zh", l->zh) || kz_tr_set(t, field, "ja",
+	    l->ja) || kz_tr_set(t, field, "en", l->en) ? KZ_ERROR : KZ_OK;
+}
+
 static int
 add_series(struct kz_db *db, const char *code, const char *name,
-    const char *office, char id[KZ_ID_SIZE], struct kz_err *err)
+    const struct demo_langs *langs, const char *office, char id[KZ_ID_SIZE],
+    struct kz_err *err)
 {
 	struct kz_series s;
 	int rc;
 
 	memset(&s, 0, sizeof s);
 	if (kz_str_set(&s.code, code) || kz_str_set(&s.name, name) ||
-	    kz_str_set(&s.office, office)) {
+	    kz_str_set(&s.office, office) ||
+	    (langs && set_langs(&s.tr, "name", langs))) {
 		kz_series_free(&s);
 		return kz_err_add(err, "", _("out of memory"));
 	}
@@ -192,7 +216,7 @@ china_japan(struct kz_db *db, struct kz_err *err)
 	char series[KZ_ID_SIZE];
 	int rc = KZ_OK;
 
-	if (add_series(db, "cj-seminar", "中日地方交流促进研讨会", "BJS", series,
+	if (add_series(db, "cj-seminar", cj_name.zh, &cj_name, "BJS", series,
 	    err))
 		return KZ_ERROR;
 	for (size_t i = 0; i < sizeof cj_editions / sizeof cj_editions[0] &&
@@ -219,8 +243,11 @@ china_japan(struct kz_db *db, struct kz_err *err)
 			    "中国日本友好协会");
 			kz_seminar_parse_attendance(&s, "178: 日方 61, 中方 117",
 			    err);
+			if (set_langs(&s.tr, "theme", &cj_2019_theme))
+				rc = kz_err_add(err, "", _("out of memory"));
 		}
-		rc = kz_seminar_insert(db, &s, err);
+		if (rc == KZ_OK)
+			rc = kz_seminar_insert(db, &s, err);
 		if (rc == KZ_OK && s.number == 18)
 			rc = add_items(db, s.id, cj_2019, sizeof cj_2019 /
 			    sizeof cj_2019[0], err);
@@ -237,7 +264,7 @@ senior_officials(struct kz_db *db, struct kz_err *err)
 	int rc;
 
 	if (add_series(db, "senior-officials", "海外地方政府干部交流合作研讨会",
-	    "BJS", series, err))
+	    NULL, "BJS", series, err))
 		return KZ_ERROR;
 	kz_seminar_init(&s);
 	memcpy(s.series, series, KZ_ID_SIZE);
@@ -263,7 +290,7 @@ singapore(struct kz_db *db, struct kz_err *err)
 	int rc;
 
 	if (add_series(db, "sin-seminar", "Local Government Exchange and "
-	    "Cooperation Seminar", "SIN", series, err))
+	    "Cooperation Seminar", NULL, "SIN", series, err))
 		return KZ_ERROR;
 	kz_seminar_init(&s);
 	memcpy(s.series, series, KZ_ID_SIZE);

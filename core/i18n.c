@@ -46,11 +46,22 @@ kz_i18n_init(const char *localedir)
 	textdomain("kizuna");
 }
 
+/* The language messages are in: what a reader sees of text held in
+ * several languages (core/tr.h). */
+static char language[16] = "en";
+
+const char *
+kz_i18n_language(void)
+{
+	return language;
+}
+
 void
 kz_i18n_set_language(const char *lang)
 {
 	if (lang == NULL || *lang == '\0' || strcmp(lang, "en") == 0)
 		lang = "en";
+	snprintf(language, sizeof language, "%s", lang);
 	setenv("LANGUAGE", lang, 1);
 	setlocale(LC_ALL, "C.UTF-8");
 	/* Without this a second switch keeps the old catalogue loaded. */

@@ -33,5 +33,7 @@ kz_gettext(const char *s)
  * executable or in the installed place. */
 void kz_i18n_init(const char *localedir);
 void kz_i18n_set_language(const char *lang);
+/* The language last set ("en" before any). */
+const char *kz_i18n_language(void);
 
 #endif

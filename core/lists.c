@@ -434,7 +434,8 @@ static const struct kz_rlist_col seminar_cols[] = {
 	{ .field = "co_organisers", .flags = KZ_RC_DATA },
 	{ .field = "supporters", .flags = KZ_RC_DATA },
 	{ .field = "status", .head = N_("STATUS"), .flags = KZ_RC_BOTH },
-	{ .key = "theme_shown", .expr = "coalesce(e.theme, e.title, '')",
+	/* in the reader's language (KZ_RF_LANGS) */
+	{ .field = "theme", .key = "theme_shown", .orelse = "title",
 	  .head = N_("THEME"), .flags = KZ_RC_TABLE },
 	/* "178: Japanese 61, Chinese 117" in CSV, as import reads it */
 	{ .field = "attendance", .flags = KZ_RC_DATA | KZ_RC_CSV },
@@ -464,13 +465,15 @@ static const struct kz_rlist_filter seminar_filters[] = {
 	  .help = N_("in this status"), .where = "e.status = ?",
 	  .field = "status" },
 	{ .option = "search", .arg = "TEXT",
-	  .help = N_("with this text in the title, theme or place"),
+	  .help = N_("with this text in the title, theme or place, in any "
+	  "language"),
 	  .where = "instr(kz_fold(coalesce(e.title, '') || ' ' || "
 	  "coalesce(e.theme, '') || ' ' || coalesce(e.city, '') || ' ' || "
 	  "coalesce(e.region, '') || ' ' || coalesce(e.organiser, '') || ' ' "
 	  "|| coalesce(e.co_organisers, '') || ' ' || coalesce(e.supporters, "
 	  "'') || ' ' || e.year || ' ' || coalesce(e.notes, '')), kz_fold(?)) "
-	  "> 0" },
+	  "> 0 OR EXISTS (SELECT 1 FROM text_tr t WHERE t.record = e.id AND "
+	  "instr(kz_fold(t.text), kz_fold(?)) > 0)" },
 	{ 0 },
 };
 

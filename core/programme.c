@@ -118,7 +118,7 @@ static const struct kz_rfield item_fields[] = {
 	  .hint = N_("Space, or the first letter") },
 	{ .name = "title", .column = "title", .csv = "title", .option = "title",
 	  .label = N_("title"), .kind = KZ_RK_TEXT, .off = S(title), .max = 300,
-	  .flags = KZ_RF_REQUIRED },
+	  .flags = KZ_RF_REQUIRED | KZ_RF_LANGS, .trs = S(tr) },
 	{ .name = "notes", .column = "notes", .csv = "notes", .option = "notes",
 	  .label = N_("notes"), .kind = KZ_RK_NOTE, .off = S(notes),
 	  .max = 4000 },
@@ -617,6 +617,12 @@ kz_programme_item_list(struct kz_db *db, const char *seminar, struct kz_item **o
 		*n = 0;
 		return kz_err_add(err, "", _("out of memory"));
 	}
+	for (size_t i = 0; i < *n; i++)
+		if (kz_rtype_tr_load(db, &kz_programme_item_type, &l[i], err)) {
+			kz_programme_item_list_free(l, *n);
+			*n = 0;
+			return KZ_ERROR;
+		}
 	*out = l;
 	return KZ_OK;
 }

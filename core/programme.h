@@ -27,6 +27,7 @@ struct kz_item {
 	char *title, *notes;
 	int sequence;		/* changes so far, for iCalendar */
 	struct kz_stamps st;
+	struct kz_trs tr;	/* the title in other languages */
 };
 
 /* The item's table of fields (core/rtype.h). */

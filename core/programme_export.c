@@ -52,30 +52,42 @@ kz_programme_csv(struct kz_db *db, const char *seminar, struct kz_buf *out,
     struct kz_err *err)
 {
 	struct prog p;
+	struct kz_tr_cols tc;
 
 	if (prog_load(db, seminar, &p, err))
 		return KZ_ERROR;
-	/* the columns import reads: the item's table's */
-	kz_rtype_csv_header(&kz_programme_item_type, true, out);
+	if (kz_rtype_tr_cols(db, &kz_programme_item_type, &tc, err)) {
+		prog_free(&p);
+		return KZ_ERROR;
+	}
+	/* the columns import reads: the item's table's, a title@LANG for
+	 * each language items' titles are kept in */
+	kz_rtype_csv_header_in(&kz_programme_item_type, true, &tc, out);
 	for (size_t i = 0; i < p.n; i++)
-		kz_rtype_csv_row(&kz_programme_item_type, &p.items[i], true,
-		    out);
+		kz_rtype_csv_row_in(&kz_programme_item_type, &p.items[i], true,
+		    &tc, out);
+	kz_tr_cols_free(&tc);
 	prog_free(&p);
 	return out->oom ? kz_err_add(err, "", _("out of memory")) : KZ_OK;
 }
 
+/* Fields held in several languages as the reader reads them. */
+#define in_lang kz_rtype_in
+#define SERIES_NAME(p) kz_rtype_in(&kz_series_type, "name", &(p)->series)
+
 /* The name of an edition as people say it: its title, else the series
- * name with the edition's number or year. */
+ * name with the edition's number or year; in the reader's language. */
 static void
 edition_name(const struct prog *p, char *out, size_t size)
 {
 	if (p->sem.title)
-		snprintf(out, size, "%s", p->sem.title);
+		snprintf(out, size, "%s", in_lang(&kz_seminar_type, "title",
+		    &p->sem));
 	else if (p->sem.number > 0)
-		snprintf(out, size, _("%s, edition %d (%d)"), p->series.name,
+		snprintf(out, size, _("%s, edition %d (%d)"), SERIES_NAME(p),
 		    p->sem.number, p->sem.year);
 	else
-		snprintf(out, size, "%s %d", p->series.name, p->sem.year);
+		snprintf(out, size, "%s %d", SERIES_NAME(p), p->sem.year);
 }
 
 int
@@ -106,7 +118,7 @@ kz_programme_ics(struct kz_db *db, const char *seminar, struct kz_buf *out,
 			snprintf(where, sizeof where, "%s", it->venue ? it->venue :
 			    it->city ? it->city : "");
 		ev.uid = uid;
-		ev.summary = it->title;
+		ev.summary = in_lang(&kz_programme_item_type, "title", it);
 		ev.location = where;
 		ev.description = it->notes;
 		ev.categories = _(kz_kind_label(it->kind));
@@ -280,12 +292,12 @@ title_block(struct kz_buf *b, const struct kz_config *cfg,
 	kz_seminar_place(&p->sem, place, sizeof place);
 	if (p->sem.number > 0)
 		snprintf(head, sizeof head, _("%s (edition %d, %d)"),
-		    p->series.name, p->sem.number, p->sem.year);
+		    SERIES_NAME(p), p->sem.number, p->sem.year);
 	else
-		snprintf(head, sizeof head, "%s (%d)", p->series.name,
+		snprintf(head, sizeof head, "%s (%d)", SERIES_NAME(p),
 		    p->sem.year);
 	val[0] = head;
-	val[1] = p->sem.theme;
+	val[1] = in_lang(&kz_seminar_type, "theme", &p->sem);
 	val[2] = dates;
 	val[3] = place;
 	val[4] = p->sem.organiser;
@@ -411,7 +423,7 @@ kz_programme_text(struct kz_db *db, const char *seminar, int width,
 			v[k++] = it->venue;
 			v[k++] = _(kz_kind_label(it->kind));
 		}
-		v[k++] = it->title;
+		v[k++] = in_lang(&kz_programme_item_type, "title", it);
 		put_row(out, 2, nc, w, v);
 		if (narrow) {
 			snprintf(head, sizeof head, "%s%s%s",

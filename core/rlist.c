@@ -300,6 +300,8 @@ kz_rlist_next(struct kz_rlist_cursor *c, struct kz_err *err)
 		return kz_db_fail(c->db, err, c->l->name);
 	if (kz_rtype_row(c->l->rt, c->st, 0, c->rec) != KZ_OK)
 		return kz_err_add(err, "", _("out of memory"));
+	if (kz_rtype_tr_load(c->db, c->l->rt, c->rec, err) != KZ_OK)
+		return KZ_ERROR;
 	if (c->l->fill && c->l->fill(c->db, c->rec, err) != KZ_OK)
 		return KZ_ERROR;
 	return 1;
@@ -358,8 +360,11 @@ kz_rlist_shown(const struct kz_rlist_cursor *c, size_t col)
 
 	/* an enumeration as its label; the rest as stored, as the lists
 	 * have always shown dates and codes */
-	if (f && (f->kind == KZ_RK_ENUM || (c->l->cols[col].flags &
-	    KZ_RC_SHOWN)))
+	if (f && c->l->cols[col].orelse && kz_rfield_empty(f, c->rec) &&
+	    kz_rtype_field(c->l->rt, c->l->cols[col].orelse))
+		f = kz_rtype_field(c->l->rt, c->l->cols[col].orelse);
+	if (f && (f->kind == KZ_RK_ENUM || (f->flags & KZ_RF_LANGS) ||
+	    (c->l->cols[col].flags & KZ_RC_SHOWN)))
 		return kz_rfield_shown(f, c->rec, NULL);
 	return kz_rlist_text(c, col);
 }

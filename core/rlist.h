@@ -44,6 +44,9 @@ struct kz_rlist_col {
 	 * its key in CSV and JSON. */
 	const char *expr;
 	const char *key;	/* also renames a field's column */
+	/* A field's column: the field shown in its place in the table when
+	 * the row's is empty (an edition's theme, else its title). */
+	const char *orelse;
 	const char *head;	/* N_() or NC_(): the table's column title */
 	unsigned flags;		/* KZ_RC_* */
 	/* Or a child list, in JSON only: its SQL, binding the row's id at

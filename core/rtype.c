@@ -193,12 +193,16 @@ kz_rfield_empty(const struct kz_rfield *f, const void *rec)
 void
 kz_rtype_free(const struct kz_rtype *rt, void *rec)
 {
+	struct kz_trs *t = kz_rtype_trs(rt, rec);
+
 	for (size_t i = 0; i < rt->n; i++)
 		if (owns_string(rt->f[i].kind)) {
 			char **p = kz_rfield_ptr(&rt->f[i], rec);
 			free(*p);
 			*p = NULL;
 		}
+	if (t)
+		kz_tr_free(t);
 }
 
 int
@@ -224,6 +228,8 @@ kz_rtype_copy(const struct kz_rtype *rt, void *dst, const void *src)
 				    (const char *)src + f->has, sizeof(bool));
 		}
 	}
+	if (kz_rtype_trs(rt, dst))
+		rc |= kz_tr_copy(kz_rtype_trs(rt, dst), kz_rtype_ctrs(rt, src));
 	return rc ? KZ_ERROR : KZ_OK;
 }
 
@@ -360,6 +366,11 @@ text_of(const struct kz_rfield *f, const void *rec, bool shown,
 			return NULL;
 		}
 		return b.s ? b.s : strdup("");
+	}
+	/* in the reader's language, when it is held in it */
+	if (shown && (f->flags & KZ_RF_LANGS)) {
+		s = kz_rfield_in(f, rec, NULL);
+		return strdup(s ? s : "");
 	}
 	switch (f->kind) {
 	case KZ_RK_INT:
@@ -544,6 +555,7 @@ kz_rtype_check(const struct kz_rtype *rt, struct kz_db *db, const void *rec,
 			break;
 		}
 	}
+	kz_rtype_tr_check(rt, rec, err);
 	return err->n + err->dropped == before;
 }
 
@@ -785,6 +797,9 @@ run_row(struct kz_db *db, const struct kz_rtype *rt, const void *rec,
 	if (!insert && seen && *seen && q->expect &&
 	    sqlite3_changes(db->sql) == 0)
 		return stale(db, rt, rec, seen, err);
+	if (kz_rtype_ctrs(rt, rec) && kz_rtype_field(rt, "id"))
+		return kz_tr_save(db, kz_rfield_cptr(kz_rtype_field(rt, "id"),
+		    rec), kz_rtype_ctrs(rt, rec), err);
 	return KZ_OK;
 }
 
@@ -877,7 +892,9 @@ kz_rtype_read(struct kz_db *db, const struct kz_rtype *rt, const char *id,
 	}
 	rc = kz_rtype_row(rt, st, 0, rec);
 	sqlite3_reset(st);
-	return rc ? kz_err_add(err, "", _("out of memory")) : KZ_OK;
+	if (rc)
+		return kz_err_add(err, "", _("out of memory"));
+	return kz_rtype_tr_load(db, rt, rec, err);
 }
 
 /* ---- files ---- */
@@ -899,32 +916,84 @@ last_csv(const struct kz_rtype *rt, bool personal)
 	return last;
 }
 
+/* The cells "csv@LANG" after a LANGS field's (rec NULL: the header's);
+ * the row's end after the last when last. */
+static void
+tr_cells(const struct kz_rfield *f, const void *rec,
+    const struct kz_tr_cols *tc, bool last, struct kz_buf *out)
+{
+	size_t left = kz_tr_cols_of(tc, f->name);
+	char head[128];
+
+	for (size_t j = 0; left > 0 && j < tc->n; j++) {
+		const char *v;
+
+		if (strcmp(tc->v[j].field, f->name) != 0)
+			continue;
+		left--;
+		if (rec) {
+			v = kz_tr_get((const struct kz_trs *)((const char *)rec +
+			    f->trs), f->name, tc->v[j].lang);
+		} else {
+			snprintf(head, sizeof head, "%s@%s", f->csv,
+			    tc->v[j].lang);
+			v = head;
+		}
+		kz_csv_cell(out, v ? v : "", last && left == 0);
+	}
+}
+
 void
 kz_rtype_csv_header(const struct kz_rtype *rt, bool personal,
     struct kz_buf *out)
 {
-	size_t last = last_csv(rt, personal);
-
-	for (size_t i = 0; i < rt->n; i++)
-		if (in_csv(&rt->f[i], personal))
-			kz_csv_cell(out, rt->f[i].csv, i == last);
+	kz_rtype_csv_header_in(rt, personal, NULL, out);
 }
 
 int
 kz_rtype_csv_row(const struct kz_rtype *rt, const void *rec, bool personal,
     struct kz_buf *out)
 {
+	return kz_rtype_csv_row_in(rt, rec, personal, NULL, out);
+}
+
+void
+kz_rtype_csv_header_in(const struct kz_rtype *rt, bool personal,
+    const struct kz_tr_cols *tc, struct kz_buf *out)
+{
 	size_t last = last_csv(rt, personal);
 
 	for (size_t i = 0; i < rt->n; i++) {
+		bool tr = (rt->f[i].flags & KZ_RF_LANGS) &&
+		    kz_tr_cols_of(tc, rt->f[i].name) > 0;
+
+		if (!in_csv(&rt->f[i], personal))
+			continue;
+		kz_csv_cell(out, rt->f[i].csv, i == last && !tr);
+		if (tr)
+			tr_cells(&rt->f[i], NULL, tc, i == last, out);
+	}
+}
+
+int
+kz_rtype_csv_row_in(const struct kz_rtype *rt, const void *rec,
+    bool personal, const struct kz_tr_cols *tc, struct kz_buf *out)
+{
+	size_t last = last_csv(rt, personal);
+
+	for (size_t i = 0; i < rt->n; i++) {
+		bool tr = (rt->f[i].flags & KZ_RF_LANGS) &&
+		    kz_tr_cols_of(tc, rt->f[i].name) > 0;
 		char *t;
 
 		if (!in_csv(&rt->f[i], personal))
 			continue;
 		if ((t = kz_rfield_text(&rt->f[i], rec)) == NULL)
 			return KZ_ERROR;
-		kz_csv_cell(out, t, i == last);
+		kz_csv_cell(out, t, i == last && !tr);
 		free(t);
+		if (tr)
+			tr_cells(&rt->f[i], rec, tc, i == last, out);
 	}
 	return out->oom ? KZ_ERROR : KZ_OK;
 }
@@ -938,6 +1007,11 @@ kz_rtype_json(const struct kz_rtype *rt, const void *rec, struct kz_buf *out)
 		kz_json_str(out, rt->f[i].name);
 		kz_buf_puts(out, ": ");
 		if (kz_rfield_json(&rt->f[i], rec, out))
+			return KZ_ERROR;
+	}
+	if (kz_rtype_ctrs(rt, rec)) {
+		kz_buf_puts(out, ",\n  \"translations\": ");
+		if (kz_rtype_tr_json(rt, rec, out))
 			return KZ_ERROR;
 	}
 	kz_buf_puts(out, "\n}\n");
@@ -977,15 +1051,24 @@ kz_rtype_csv_map(const struct kz_rtype *rt, char **cells, size_t n,
 			kz_buf_printf(&known, "%s%s", known.len ? ", " : "",
 			    rt->f[i].csv);
 	for (size_t i = 0; i < n; i++) {
+		const char *at = strchr(cells[i], '@');
+
 		map[i] = NULL;
 		for (size_t j = 0; j < rt->n; j++)
 			if (rt->f[j].csv && strcmp(cells[i], rt->f[j].csv) == 0)
+				map[i] = &rt->f[j];
+		/* title@ja: a translation of a LANGS field */
+		for (size_t j = 0; at && j < rt->n; j++)
+			if (rt->f[j].csv && (rt->f[j].flags & KZ_RF_LANGS) &&
+			    strlen(rt->f[j].csv) == (size_t)(at - cells[i]) &&
+			    strncmp(cells[i], rt->f[j].csv, (size_t)(at -
+			    cells[i])) == 0 && kz_tr_lang_ok(at + 1))
 				map[i] = &rt->f[j];
 		if (map[i] == NULL)
 			rc = kz_err_add(err, where, _("unknown column \"%s\" "
 			    "(known: %s)"), cells[i], kz_buf_str(&known));
 		for (size_t k = 0; map[i] && k < i; k++)
-			if (map[k] == map[i])
+			if (map[k] == map[i] && strcmp(cells[k], cells[i]) == 0)
 				rc = kz_err_add(err, where, _("column \"%s\" "
 				    "appears twice"), cells[i]);
 	}
@@ -1002,3 +1085,4 @@ kz_rtype_csv_map(const struct kz_rtype *rt, char **cells, size_t n,
 	kz_buf_free(&known);
 	return rc;
 }
+

@@ -19,6 +19,7 @@
 #include "db.h"
 #include "money.h"
 #include "record.h"
+#include "tr.h"
 
 /* An enumeration: the keywords stored and the words shown, in order;
  * both NULL-terminated. Labels are N_() marked (core/i18n.h). */
@@ -86,6 +87,10 @@ enum kz_rkind {
 				 * it); give it no option */
 #define KZ_RF_HAS	0x20	/* MONEY: a bool at .has says whether the
 				 * amount is set; unset is stored NULL */
+#define KZ_RF_LANGS	0x40	/* TEXT, NOTE: the original text, which may
+				 * also be held in other languages (tr.h):
+				 * the record's struct kz_trs is at .trs;
+				 * people read it in their language */
 
 struct kz_rfield {
 	const char *name;	/* "name_roman": error places, JSON, forms */
@@ -121,6 +126,9 @@ struct kz_rfield {
 	 * and read it from column c of a row. */
 	void (*bind)(const void *rec, sqlite3_stmt *st, int n);
 	void (*load)(void *rec, sqlite3_stmt *st, int c);
+	/* LANGS: offsetof() the record's struct kz_trs, the same for every
+	 * such field of the record. */
+	size_t trs;
 };
 
 /* Statements made from the table on first use; each record type has
@@ -220,6 +228,37 @@ const char *kz_rtype_columns(const struct kz_rtype *rt);
 int kz_rtype_row(const struct kz_rtype *rt, sqlite3_stmt *st, int first,
     void *rec);
 
+/* ---- text in several languages (KZ_RF_LANGS, core/tr.h;
+ * core/rtype_tr.c) ---- */
+
+/* The record's translations, or NULL when no field has KZ_RF_LANGS. */
+struct kz_trs *kz_rtype_trs(const struct kz_rtype *rt, void *rec);
+const struct kz_trs *kz_rtype_ctrs(const struct kz_rtype *rt,
+    const void *rec);
+/* Read the record's translations (it has its id): lists and gets that
+ * read rows with kz_rtype_row call it; kz_rtype_read does. */
+int kz_rtype_tr_load(struct kz_db *db, const struct kz_rtype *rt, void *rec,
+    struct kz_err *err);
+/* Set one translation as typed: "LANG:FIELD=TEXT" (ja:title=...), an
+ * empty TEXT removes it. Problems under where (the option). */
+int kz_rtype_tr_parse(const struct kz_rtype *rt, void *rec, const char *spec,
+    const char *where, struct kz_err *err);
+/* The field's text as a reader of lang sees it (NULL: the UI's). */
+const char *kz_rfield_in(const struct kz_rfield *f, const void *rec,
+    const char *lang);
+/* The same by the field's name: kz_rtype_in(&kz_series_type, "name", s);
+ * NULL when the field is empty. */
+const char *kz_rtype_in(const struct kz_rtype *rt, const char *field,
+    const void *rec);
+/* Check each translation as its field's text would be, under
+ * "field@lang" (kz_rtype_check does). */
+void kz_rtype_tr_check(const struct kz_rtype *rt, const void *rec,
+    struct kz_err *err);
+/* {"name": {"en": "...", "ja": "..."}}: the translations as a JSON
+ * object, {} when none. */
+int kz_rtype_tr_json(const struct kz_rtype *rt, const void *rec,
+    struct kz_buf *out);
+
 /* The CSV header cells in table order; personal ones only when
  * personal. */
 void kz_rtype_csv_header(const struct kz_rtype *rt, bool personal,
@@ -227,7 +266,20 @@ void kz_rtype_csv_header(const struct kz_rtype *rt, bool personal,
 /* A record as a CSV row, in the same order. */
 int kz_rtype_csv_row(const struct kz_rtype *rt, const void *rec,
     bool personal, struct kz_buf *out);
-/* A record as one JSON object, a key a line. */
+/* The same with a LANGS field followed by a cell "csv@LANG" for each
+ * language tc has of it: its text in that language. */
+void kz_rtype_csv_header_in(const struct kz_rtype *rt, bool personal,
+    const struct kz_tr_cols *tc, struct kz_buf *out);
+int kz_rtype_csv_row_in(const struct kz_rtype *rt, const void *rec,
+    bool personal, const struct kz_tr_cols *tc, struct kz_buf *out);
+/* The columns of rt's translations: each field and language any of its
+ * records is kept in (an empty set when it has no LANGS field). */
+int kz_rtype_tr_cols(struct kz_db *db, const struct kz_rtype *rt,
+    struct kz_tr_cols *out, struct kz_err *err);
+/* How many of tc's columns follow field f. */
+size_t kz_tr_cols_of(const struct kz_tr_cols *tc, const char *field);
+/* A record as one JSON object, a key a line; with "translations" last
+ * (kz_rtype_tr_json) when a field has KZ_RF_LANGS. */
 int kz_rtype_json(const struct kz_rtype *rt, const void *rec,
     struct kz_buf *out);
 
@@ -239,8 +291,14 @@ int kz_rtype_json_csv(const struct kz_rtype *rt, const void *rec,
 
 /* Map a CSV header to fields: map[i] is the field of cell i. Unknown
  * and repeated columns, and missing required ones, are reported under
- * where. */
+ * where. A cell "csv@LANG" of a LANGS field maps to that field: set it
+ * with kz_rtype_csv_set, which knows. */
 int kz_rtype_csv_map(const struct kz_rtype *rt, char **cells, size_t n,
     const struct kz_rfield **map, const char *where, struct kz_err *err);
+
+/* Set cell text under header cell head (mapped to f by
+ * kz_rtype_csv_map): a translation for "csv@LANG", else kz_rfield_set. */
+int kz_rtype_csv_set(const struct kz_rtype *rt, const struct kz_rfield *f,
+    const char *head, void *rec, const char *text, struct kz_err *err);
 
 #endif

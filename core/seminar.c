@@ -45,7 +45,8 @@ static const struct kz_rfield series_fields[] = {
 	  "digits, dashes, e.g. cj-seminar") },
 	{ .name = "name", .column = "name", .csv = "name", .option = "name",
 	  .label = N_("name"), .kind = KZ_RK_TEXT, .off = S(name), .max = 200,
-	  .flags = KZ_RF_REQUIRED, .hint = N_("e.g. 中日地方交流促进研讨会") },
+	  .flags = KZ_RF_REQUIRED | KZ_RF_LANGS, .trs = S(tr),
+	  .hint = N_("e.g. 中日地方交流促进研讨会") },
 	{ .name = "office", .column = "office", .csv = "office",
 	  .option = "office", .label = N_("office"), .kind = KZ_RK_TEXT,
 	  .off = S(office), .max = 100,
@@ -243,6 +244,10 @@ kz_series_get(struct kz_db *db, const char *typed, struct kz_series *s,
 		return kz_err_add(err, "", _("out of memory"));
 	}
 	sqlite3_finalize(st);
+	if (s->id[0] && kz_rtype_tr_load(db, &kz_series_type, s, err)) {
+		kz_series_free(s);
+		return KZ_ERROR;
+	}
 	return s->id[0] ? KZ_OK : kz_err_add(err, "series", _("no seminar "
 	    "series \"%s\""), typed);
 }
@@ -274,6 +279,12 @@ kz_series_list(struct kz_db *db, struct kz_series **out, size_t *n,
 		}
 	}
 	sqlite3_finalize(st);
+	for (size_t i = 0; i < *n; i++)
+		if (kz_rtype_tr_load(db, &kz_series_type, &l[i], err)) {
+			kz_series_list_free(l, *n);
+			*n = 0;
+			return KZ_ERROR;
+		}
 	*out = l;
 	return KZ_OK;
 }
@@ -632,10 +643,12 @@ static const struct kz_rfield seminar_fields[] = {
 	  .max = 2199, .flags = KZ_RF_REQUIRED, .hint = N_("e.g. 2019") },
 	{ .name = "title", .column = "title", .csv = "title", .option = "title",
 	  .label = N_("title"), .kind = KZ_RK_TEXT, .off = S(title),
-	  .max = 200, .hint = N_("Empty: the series' name and the number") },
+	  .max = 200, .flags = KZ_RF_LANGS, .trs = S(tr),
+	  .hint = N_("Empty: the series' name and the number") },
 	{ .name = "theme", .column = "theme", .csv = "theme", .option = "theme",
 	  .label = N_("theme"), .kind = KZ_RK_TEXT, .off = S(theme),
-	  .max = 500, .hint = N_("e.g. Tourism Promotion; Multiculturalism") },
+	  .max = 500, .flags = KZ_RF_LANGS, .trs = S(tr),
+	  .hint = N_("e.g. Tourism Promotion; Multiculturalism") },
 	{ .name = "start", .column = "start", .csv = "start", .option = "start",
 	  .label = N_("first day"), .kind = KZ_RK_DATE, .off = A(start),
 	  .hint = N_("YYYY-MM-DD") },
@@ -1001,8 +1014,9 @@ kz_seminar_get(struct kz_db *db, const char *typed, struct kz_seminar *s,
 		return KZ_ERROR;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW &&
-	    (rc = kz_rtype_row(&kz_seminar_type, st, 0, s)) == KZ_OK)
-		rc = kz_seminar_fill(db, s, err);
+	    (rc = kz_rtype_row(&kz_seminar_type, st, 0, s)) == KZ_OK &&
+	    (rc = kz_seminar_fill(db, s, err)) == KZ_OK)
+		rc = kz_rtype_tr_load(db, &kz_seminar_type, s, err);
 	sqlite3_finalize(st);
 	if (rc != KZ_OK) {
 		kz_seminar_free(s);

@@ -19,6 +19,7 @@ struct kz_series {
 	char *office;		/* organising office id, e.g. "BJS" */
 	char *notes;
 	struct kz_stamps st;
+	struct kz_trs tr;	/* the name in other languages */
 	long editions;		/* filled by lists, not stored */
 };
 
@@ -47,6 +48,7 @@ struct kz_seminar {
 	size_t nparts;
 	char *notes;
 	struct kz_stamps st;
+	struct kz_trs tr;	/* title and theme in other languages */
 	/* filled by get and list, not stored */
 	char series_code[64];
 	long items, participants;

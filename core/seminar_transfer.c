@@ -20,6 +20,7 @@ struct importer {
 	const char *seminar;
 	const struct kz_rtype *rt;	/* the record type: its table's columns */
 	const struct kz_rfield **fmap;	/* cell index -> rt's field */
+	char **head;			/* the header's cells: title@ja */
 	size_t nfmap;
 	bool force;
 	/* Read one row and write it: problems into e, warnings into w, the
@@ -37,6 +38,15 @@ report(struct kz_import_report *rep, const char *name, long line,
 		kz_buf_printf(&rep->log, "%s:%ld: %s%s%s%s\n", name, line, prefix,
 		    e->item[i].where, e->item[i].where[0] ? ": " : "",
 		    e->item[i].msg);
+}
+
+static void
+importer_free(struct importer *im)
+{
+	for (size_t i = 0; im->head && i < im->nfmap; i++)
+		free(im->head[i]);
+	free(im->head);
+	free(im->fmap);
 }
 
 static int
@@ -62,11 +72,15 @@ run_import(struct importer *im, const char *name, const char *data,
 
 		snprintf(where, sizeof where, "%s:%ld", name, row.line);
 		im->nfmap = row.n;
-		if ((im->fmap = calloc(row.n + 1, sizeof *im->fmap)) == NULL)
+		if ((im->fmap = calloc(row.n + 1, sizeof *im->fmap)) == NULL ||
+		    (im->head = calloc(row.n + 1, sizeof *im->head)) == NULL)
 			rc = kz_err_add(err, "", _("out of memory"));
 		else
 			rc = kz_rtype_csv_map(im->rt, row.cell, row.n, im->fmap,
 			    where, err);
+		for (size_t i = 0; rc == KZ_OK && i < row.n; i++)
+			if ((im->head[i] = strdup(row.cell[i])) == NULL)
+				rc = kz_err_add(err, "", _("out of memory"));
 	}
 	kz_csv_row_free(&row);
 	if (rc || kz_db_begin(im->db, err))
@@ -157,7 +171,8 @@ prog_row(struct importer *im, const struct kz_csv_row *r, struct kz_err *e,
 	snprintf(it.seminar, sizeof it.seminar, "%s", im->seminar);
 	for (size_t i = 0; i < r->n && i < im->nfmap; i++)
 		if (im->fmap[i])
-			kz_rfield_set(im->fmap[i], &it, r->cell[i], e);
+			kz_rtype_csv_set(im->rt, im->fmap[i], im->head[i], &it,
+			    r->cell[i], e);
 	if (e->n > 0) {
 		/* the rest of the row's problems too */
 		kz_programme_item_validate(im->db, &it, im->force ? KZ_ITEM_FORCE : 0, e,
@@ -187,7 +202,7 @@ kz_import_programme(struct kz_db *db, const char *seminar, const char *name,
 	    .rt = &kz_programme_item_type, .force = force, .row = prog_row };
 	int rc = run_import(&im, name, data, len, skip_bad, rep, err);
 
-	free(im.fmap);
+	importer_free(&im);
 	return rc;
 }
 
@@ -206,7 +221,8 @@ part_row(struct importer *im, const struct kz_csv_row *r, struct kz_err *e,
 	snprintf(p.seminar, sizeof p.seminar, "%s", im->seminar);
 	for (size_t i = 0; i < r->n && i < im->nfmap; i++)
 		if (im->fmap[i])
-			kz_rfield_set(im->fmap[i], &p, r->cell[i], e);
+			kz_rtype_csv_set(im->rt, im->fmap[i], im->head[i], &p,
+			    r->cell[i], e);
 	if (e->n > 0)
 		kz_participant_validate(im->db, &p, e);
 	else if (p.id[0] && kz_id_normalise(p.id, norm) &&
@@ -233,7 +249,7 @@ kz_import_participants(struct kz_db *db, const char *seminar, const char *name,
 	    .rt = &kz_participant_type, .row = part_row };
 	int rc = run_import(&im, name, data, len, skip_bad, rep, err);
 
-	free(im.fmap);
+	importer_free(&im);
 	return rc;
 }
 

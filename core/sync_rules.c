@@ -36,6 +36,9 @@ const struct kz_sync_rule kz_sync_rules[] = {
 	{ .table = "seminar", .travels = true, STAMPS },
 	{ .table = "seminar_attendance", .travels = true, .child = true },
 	{ .table = "programme_item", .travels = true, STAMPS },
+	/* A record's text in other languages (tr.h), a row per field and
+	 * language: the record's office owns them, after its record. */
+	{ .table = "text_tr", .travels = true, .child = true },
 	{ .table = "participant", .travels = true, STAMPS },
 	{ .table = "trainee", .travels = true, STAMPS },
 

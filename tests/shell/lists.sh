@@ -143,8 +143,8 @@ check_list "seminar list" seminar list
 rowre=
 run $C seminar list --format csv
 expect_eq "$(printf '%s\n' "$out" | head -1 | tr -d '\r')" \
-	"id,series,number,year,title,theme,start,end,city,region,country,organiser,co_organisers,supporters,status,attendance,items,participants" \
-	"seminar list: the CSV's columns"
+	"id,series,number,year,title,theme,theme@en,theme@ja,theme@zh,start,end,city,region,country,organiser,co_organisers,supporters,status,attendance,items,participants" \
+	"seminar list: the CSV's columns (the demo's 2019 theme in three languages)"
 expect_in "$out" ',"178: 日方 61, 中方 117",' "the CSV has the attendance with its parts"
 run $C seminar list --format json
 expect_in "$out" '"attendance": 178, "attendance_by": [{"label": "日方", "count": 61}, {"label": "中方", "count": 117}]' \

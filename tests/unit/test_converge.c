@@ -69,7 +69,9 @@ static const struct rdef rdefs[NTYPE] = {
 	    "UPDATE dispatch_cost SET note = ?4, updated = ?3 WHERE id = ?1" },
 	[R_SERIES] = { "seminar_series", "E", NTYPE,
 	    "INSERT INTO seminar_series (id, code, name, office, notes, created,"
-	    " updated) VALUES (?1, ?1, 'n', ?5, ?4, ?3, ?3)", NULL,
+	    " updated) VALUES (?1, ?1, 'n', ?5, ?4, ?3, ?3)",
+	    /* its name in Japanese (text_tr, core/tr.h) */
+	    "INSERT INTO text_tr VALUES (?1, 'name', 'ja', 'n' || ?4)",
 	    "UPDATE seminar_series SET notes = ?4, updated = ?3 WHERE id = ?1" },
 	[R_SEM] = { "seminar", "M", R_SERIES,
 	    "INSERT INTO seminar (id, series, year, status, notes, created,"
@@ -78,7 +80,8 @@ static const struct rdef rdefs[NTYPE] = {
 	[R_ITEM] = { "programme_item", "I", R_SEM,
 	    "INSERT INTO programme_item (id, seminar, date, tz, kind, title,"
 	    " notes, created, updated) VALUES (?1, ?2, '2027-02-01',"
-	    " 'Asia/Tokyo', 'lecture', 't', ?4, ?3, ?3)", NULL,
+	    " 'Asia/Tokyo', 'lecture', 't', ?4, ?3, ?3)",
+	    "INSERT INTO text_tr VALUES (?1, 'title', 'en', 't' || ?4)",
 	    "UPDATE programme_item SET notes = ?4, updated = ?3 WHERE id = ?1" },
 	[R_PART] = { "participant", "P", R_SEM,
 	    "INSERT INTO participant (id, seminar, name, country, role, notes,"
@@ -856,7 +859,7 @@ check_all(struct world *w)
 	static const char *const own[] = { "request", "request_field",
 	    "request_event", "dispatch", "dispatch_cost", "dispatch_event",
 	    "seminar_series", "seminar", "programme_item", "participant",
-	    "trainee", NULL };
+	    "trainee", "text_tr", NULL };
 	char pre[8];
 
 	for (int s = 0; s < NSITE; s++) {

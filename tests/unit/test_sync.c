@@ -11,6 +11,7 @@
 #include "db.h"
 #include "buf.h"
 #include "file.h"
+#include "seminar.h"
 #include "specialist.h"
 #include "sync.h"
 #include "sync_bundle.h"
@@ -612,6 +613,76 @@ test_conflict_view(void **state)
 	kz_conflict_view_free(&v);
 }
 
+/* Set lang's text of series id's name in database d, through the
+ * series' own update. */
+static void
+translate(struct fixture *f, int d, const char *id, const char *lang,
+    const char *text)
+{
+	struct kz_series s;
+	struct kz_err err = { 0 };
+
+	assert_int_equal(kz_series_get(f->db[d], id, &s, &err), KZ_OK);
+	assert_int_equal(kz_tr_set(&s.tr, "name", lang, text), KZ_OK);
+	assert_int_equal(kz_series_update(f->db[d], &s, &err), KZ_OK);
+	kz_series_free(&s);
+}
+
+/* Two offices adding different languages of one record's text both keep
+ * theirs: a row per record, field and language merges. */
+static void
+test_translations_merge(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_sync_result r;
+	struct kz_series s;
+	struct kz_err err = { 0 };
+	const char *n = "SELECT count(*) FROM text_tr WHERE record = ?";
+	char id[KZ_ID_SIZE];
+
+	memset(&s, 0, sizeof s);
+	kz_str_set(&s.code, "cj-seminar");
+	kz_str_set(&s.name, "中日地方交流促进研讨会");
+	assert_int_equal(kz_tr_set(&s.tr, "name", "zh", "中日地方交流促进研讨会"),
+	    KZ_OK);
+	assert_int_equal(kz_series_insert(f->db[BJS], &s, &err), KZ_OK);
+	snprintf(id, sizeof id, "%s", s.id);
+	kz_series_free(&s);
+	r = send(f, BJS, TYO);
+	assert_int_equal(r.conflicts, 0);
+	assert_int_equal(count(f, TYO, n, id), 1);
+
+	/* head office adds Japanese, Beijing English, unaware of each other */
+	at("2026-11-02T09:00:00Z");
+	translate(f, TYO, id, "ja", "日中地方交流促進セミナー");
+	at("2026-11-02T10:00:00Z");
+	translate(f, BJS, id, "en", "China-Japan Local Exchange Promotion "
+	    "Seminar");
+	r = send(f, BJS, TYO);
+	assert_int_equal(r.conflicts, 0);
+	r = send(f, TYO, BJS);
+	assert_int_equal(r.conflicts, 0);
+	for (int d = TYO; d <= BJS; d++) {
+		assert_int_equal(count(f, d, n, id), 3);
+		assert_string_equal(q(f, d, "SELECT text FROM text_tr WHERE "
+		    "record = ? AND lang = 'ja'", id), "日中地方交流促進セミナー");
+		assert_string_equal(q(f, d, "SELECT text FROM text_tr WHERE "
+		    "record = ? AND lang = 'en'", id),
+		    "China-Japan Local Exchange Promotion Seminar");
+	}
+	/* removing one goes over too; the series' deletion takes the rest */
+	at("2026-11-03T09:00:00Z");
+	translate(f, BJS, id, "zh", "");
+	r = send(f, BJS, TYO);
+	assert_int_equal(r.conflicts, 0);
+	assert_int_equal(count(f, TYO, n, id), 2);
+	assert_int_equal(kz_series_delete(f->db[BJS], "cj-seminar", &err), KZ_OK);
+	assert_int_equal(count(f, BJS, n, id), 0);
+	r = send(f, BJS, TYO);
+	assert_int_equal(r.conflicts, 0);
+	assert_int_equal(count(f, TYO, n, id), 0);
+}
+
 /* The rules name every table of a new database, and say of it what the
  * schema does: plain tables travel but bookkeeping and derived ones, the
  * stamp columns are there, a child's first key column is its record's. */
@@ -890,6 +961,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_conflict_view, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_rules_match_schema, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_translations_merge, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_export_again_identical,
 		    setup, teardown),

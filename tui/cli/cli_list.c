@@ -121,34 +121,72 @@ cell(const struct kz_rlist_cursor *cur, size_t i, bool shown)
 	return s;
 }
 
+/* How many columns "key@LANG" follow column i in CSV: the languages
+ * its field is kept in (KZ_RF_LANGS). */
+static size_t
+langs_col(const struct kz_rlist *l, size_t i, const struct kz_tr_cols *tc)
+{
+	const struct kz_rfield *f = kz_rlist_field(l, i);
+
+	return f && (f->flags & KZ_RF_LANGS) ? kz_tr_cols_of(tc, f->name) : 0;
+}
+
 static int
 print_csv(struct kz_rlist_cursor *cur, bool personal, struct kz_err *err)
 {
 	const struct kz_rlist *l = cur->l;
 	struct kz_buf b = { 0 };
-	int rc;
+	struct kz_tr_cols tc;
+	char head[128];
 	size_t last = 0;
+	int rc;
 
+	if (kz_rtype_tr_cols(cur->db, l->rt, &tc, err) != KZ_OK)
+		return KZ_ERROR;
 	for (size_t i = 0; i < l->ncols; i++)
 		if (csv_col(l, i, personal))
 			last = i;
-	for (size_t i = 0; i < l->ncols; i++)
-		if (csv_col(l, i, personal))
-			kz_csv_cell(&b, kz_rlist_key(l, i), i == last);
+	for (size_t i = 0; i < l->ncols; i++) {
+		size_t left = langs_col(l, i, &tc);
+
+		if (!csv_col(l, i, personal))
+			continue;
+		kz_csv_cell(&b, kz_rlist_key(l, i), i == last && !left);
+		for (size_t j = 0; left && j < tc.n; j++) {
+			if (strcmp(tc.v[j].field, kz_rlist_field(l, i)->name))
+				continue;
+			snprintf(head, sizeof head, "%s@%s", kz_rlist_key(l, i),
+			    tc.v[j].lang);
+			kz_csv_cell(&b, head, i == last && --left == 0);
+		}
+	}
 	while ((rc = kz_rlist_next(cur, err)) == 1)
 		for (size_t i = 0; i < l->ncols; i++) {
+			size_t left = langs_col(l, i, &tc);
+			const struct kz_rfield *f = kz_rlist_field(l, i);
 			char *s;
 
 			if (!csv_col(l, i, personal))
 				continue;
 			s = cell(cur, i, false);
-			kz_csv_cell(&b, s, i == last);
+			kz_csv_cell(&b, s, i == last && !left);
 			free(s);
+			for (size_t j = 0; left && j < tc.n; j++) {
+				const char *t;
+
+				if (strcmp(tc.v[j].field, f->name) != 0)
+					continue;
+				t = kz_tr_get(kz_rtype_ctrs(l->rt, cur->rec),
+				    f->name, tc.v[j].lang);
+				kz_csv_cell(&b, t ? t : "", i == last &&
+				    --left == 0);
+			}
 			if (i == last)
 				emit(&b);
 		}
 	emit(&b);
 	kz_buf_free(&b);
+	kz_tr_cols_free(&tc);
 	return rc;
 }
 
@@ -174,6 +212,13 @@ print_json(struct kz_rlist_cursor *cur, bool personal, struct kz_err *err)
 			kz_json_str(&b, kz_rlist_key(l, i));
 			kz_buf_puts(&b, ": ");
 			if (kz_rlist_json(cur, i, &b))
+				xalloc_die();
+		}
+		/* a record's text in other languages, last */
+		if (kz_rtype_ctrs(l->rt, cur->rec)) {
+			kz_buf_puts(&b, first ? "\"translations\": " :
+			    ", \"translations\": ");
+			if (kz_rtype_tr_json(l->rt, cur->rec, &b))
 				xalloc_die();
 		}
 		kz_buf_puts(&b, "}");

@@ -57,7 +57,8 @@ item_apply(const struct cli_args *a, struct kz_item *it, unsigned *flags)
 
 		if (a->opt[i].opt->key == O_FORCE)
 			*flags |= KZ_ITEM_FORCE;
-		else if (f && f->option && strcmp(f->option, name) == 0)
+		else if ((f && f->option && strcmp(f->option, name) == 0) ||
+		    strcmp(name, "tr") == 0)
 			cli_record_option(&kz_programme_item_type, it, name,
 			    a->opt[i].value, &err);
 	}
@@ -167,7 +168,7 @@ cli_programme_ask(struct cli *c, const char *id, char *q, size_t size)
 	if (kz_programme_item_get(c->db, id, &it, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	snprintf(q, size, _("delete %s %s \"%s\"?"), it.date, it.start,
-	    it.title);
+	    kz_rtype_in(&kz_programme_item_type, "title", &it));
 	kz_programme_item_free(&it);
 	return 0;
 }

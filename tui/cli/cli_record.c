@@ -30,6 +30,31 @@ cli_record_label_width(const struct kz_rtype *rt)
 	return lw;
 }
 
+/* A field held in several languages: under the line in the reader's
+ * language, each language it is held in, and the original when the
+ * reader saw another. */
+static void
+print_langs(const struct kz_rtype *rt, const struct kz_rfield *f,
+    const void *rec, int lw)
+{
+	const struct kz_trs *t = kz_rtype_ctrs(rt, rec);
+	const char *orig = *(char *const *)kz_rfield_cptr(f, rec);
+	char langs[256], label[64], *l, *save = NULL;
+
+	kz_tr_langs_of(t, f->name, langs, sizeof langs);
+	if (!*langs)
+		return;
+	for (l = strtok_r(langs, ", ", &save); l;
+	    l = strtok_r(NULL, ", ", &save)) {
+		snprintf(label, sizeof label, "  %s", l);
+		cli_show_line(label, kz_tr_get(t, f->name, l), lw);
+	}
+	if (orig && kz_rfield_in(f, rec, NULL) != orig) {
+		snprintf(label, sizeof label, "  %s", _("original"));
+		cli_show_line(label, orig, lw);
+	}
+}
+
 static void
 print_table(const struct cli *c, const struct kz_rtype *rt, const void *rec)
 {
@@ -39,6 +64,8 @@ print_table(const struct cli *c, const struct kz_rtype *rt, const void *rec)
 		char *v = kz_rfield_shown(&rt->f[i], rec, c->cfg);
 		cli_show_line(_(rt->f[i].label), v, lw);
 		free(v);
+		if (rt->f[i].flags & KZ_RF_LANGS)
+			print_langs(rt, &rt->f[i], rec, lw);
 	}
 }
 
@@ -47,14 +74,23 @@ cli_record_print(const struct cli *c, const struct kz_rtype *rt,
     const void *rec)
 {
 	struct kz_buf b = { 0 };
+	struct kz_err err = { 0 };
+	struct kz_tr_cols tc = { 0 };
 
 	switch (c->format) {
 	case FMT_JSON:
 		kz_rtype_json(rt, rec, &b);
 		break;
 	case FMT_CSV:
-		kz_rtype_csv_header(rt, true, &b);
-		kz_rtype_csv_row(rt, rec, true, &b);
+		/* a column for each field and language any record of the
+		 * type is kept in, as the lists have */
+		if (c->db && kz_rtype_tr_cols(c->db, rt, &tc, &err) != KZ_OK) {
+			cli_fail_err(&err);
+			return;
+		}
+		kz_rtype_csv_header_in(rt, true, &tc, &b);
+		kz_rtype_csv_row_in(rt, rec, true, &tc, &b);
+		kz_tr_cols_free(&tc);
 		break;
 	default:
 		print_table(c, rt, rec);
@@ -73,6 +109,8 @@ cli_record_option(const struct kz_rtype *rt, void *rec, const char *option,
 {
 	const struct kz_rfield *f = kz_rtype_field(rt, option);
 
+	if (strcmp(option, "tr") == 0 && kz_rtype_trs(rt, rec))
+		return kz_rtype_tr_parse(rt, rec, value, "--tr", err);
 	if (f == NULL || f->option == NULL)
 		return kz_err_add(err, "", _("unknown option --%s"), option);
 	return kz_rfield_set(f, rec, value, err);
@@ -153,6 +191,17 @@ fill(struct cli_opt *out, size_t max, const struct kz_rtype *rt)
 		    (f->flags & KZ_RF_REQUIRED ? CLI_OPT_NEEDED : 0) };
 		n++;
 	}
+	/* text in other languages: one option for every such field */
+	for (size_t i = 0; i < rt->n && n + 1 < max; i++)
+		if (rt->f[i].flags & KZ_RF_LANGS) {
+			out[n++] = (struct cli_opt){ .name = "tr",
+			    .arg = "LANG:FIELD=TEXT", .help = N_("a field's "
+			    "text in another language, e.g. "
+			    "ja:title=TEXT; empty TEXT removes it"),
+			    .key = (int)rt->n + 1,
+			    .flags = CLI_OPT_MORE | CLI_OPT_MANY };
+			break;
+		}
 	memset(&out[n], 0, sizeof out[n]);
 }
 

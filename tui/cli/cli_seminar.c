@@ -129,7 +129,8 @@ cli_series_ask(struct cli *c, const char *id, char *q, size_t size)
 
 	if (kz_series_get(c->db, id, &s, &err) != KZ_OK)
 		return cli_fail_err(&err);
-	snprintf(q, size, _("delete series %s (%s)?"), s.code, s.name);
+	snprintf(q, size, _("delete series %s (%s)?"), s.code,
+	    kz_rtype_in(&kz_series_type, "name", &s));
 	kz_series_free(&s);
 	return 0;
 }

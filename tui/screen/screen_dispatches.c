@@ -414,15 +414,17 @@ change_state(struct dsp_tab *t)
 	struct state_edit e = { t->ctx, "", { 0 } };
 	struct form_spec spec[SF_N] = {
 		{ "state", N_("New state"), N_("Space, or the first letter"),
-		  names, 0, NULL },
+		  names, 0, NULL, NULL, NULL },
 		{ "date", N_("Agreement date"),
 		  N_("When signing: the date of the agreement, YYYY-MM-DD"),
-		  NULL, 0, NULL },
+		  NULL, 0, NULL, NULL, NULL },
 		{ "ref", N_("Agreement ref."),
-		  N_("When signing: the agreement's reference"), NULL, 0, NULL },
+		  N_("When signing: the agreement's reference"), NULL, 0, NULL,
+		  NULL, NULL },
 		{ "reason", N_("Reason"), N_("When cancelling: why"), NULL, 0,
-		  NULL },
-		{ "note", N_("Note"), N_("Kept in the history"), NULL, 0, NULL },
+		  NULL, NULL, NULL },
+		{ "note", N_("Note"), N_("Kept in the history"), NULL, 0, NULL,
+		  NULL, NULL },
 	};
 	struct form f;
 	char title[160], today[11];
@@ -469,7 +471,8 @@ static char category_hint[400];
 static const char *const action_choices[] = { N_("set"), N_("remove"),
     NULL };
 static const struct form_spec action_spec = { "action", N_("Action"),
-	N_("set this line, or remove it"), action_choices, 0, NULL };
+	N_("set this line, or remove it"), action_choices, 0, NULL, NULL,
+	NULL };
 static const struct { const char *field, *hint; } cost_hints[] = {
 	{ "category", category_hint },
 	{ "payer", N_("usual: as the rule says (dispatch.costs)") },

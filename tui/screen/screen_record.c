@@ -7,9 +7,104 @@
 
 #include "draw.h"
 #include "i18n.h"
+#include "keys.h"
+#include "record.h"
 #include "stamp.h"
 #include "xalloc.h"
 #include "text.h"
+
+/* ---- a field's text in other languages ---- */
+
+/* The languages a form for other languages offers: those of the
+ * catalogues, then any other the field is held in. */
+static const char *const form_langs[] = { "en", "ja", "zh", NULL };
+
+struct langs_edit {
+	struct record_form *rf;
+	const struct kz_rfield *fd;
+	char (*lang)[KZ_TR_LANG];	/* of each line */
+};
+
+static int
+langs_save(struct form *f, void *arg, struct kz_err *err)
+{
+	struct langs_edit *e = arg;
+	struct kz_trs t;
+
+	if (kz_tr_copy(&t, &e->rf->tr) != KZ_OK)
+		xalloc_die();
+	for (int i = 0; i < f->n; i++) {
+		char *v = form_trimmed(f, i);
+
+		if (v == NULL)
+			xalloc_die();
+		kz_check_text(err, e->lang[i], _(e->fd->label), v,
+		    (size_t)e->fd->max, e->fd->kind == KZ_RK_NOTE ?
+		    KZ_TEXT_MULTILINE : 0);
+		if (kz_tr_set(&t, e->fd->name, e->lang[i], v) != KZ_OK)
+			xalloc_die();
+		free(v);
+	}
+	if (err->n > 0) {
+		kz_tr_free(&t);
+		return KZ_ERROR;
+	}
+	kz_tr_free(&e->rf->tr);
+	e->rf->tr = t;
+	return KZ_OK;
+}
+
+/* The form of line i's field in other languages: a line a language. */
+static bool
+record_form_langs(void *arg, struct form *of, int line)
+{
+	struct record_form *rf = arg;
+	struct langs_edit e = { .rf = rf, .fd = rf->field[line] };
+	struct form_spec *spec;
+	struct form f;
+	char title[400], label[128];
+	int n = 0;
+	bool saved;
+
+	spec = xcalloc(rf->tr.n + 4, sizeof *spec);
+	e.lang = xcalloc(rf->tr.n + 4, sizeof *e.lang);
+	for (int i = 0; form_langs[i]; i++)
+		snprintf(e.lang[n++], KZ_TR_LANG, "%s", form_langs[i]);
+	for (size_t i = 0; i < rf->tr.n; i++) {
+		bool have = strcmp(rf->tr.v[i].field, e.fd->name) != 0;
+
+		for (int j = 0; j < n && !have; j++)
+			have = strcmp(e.lang[j], rf->tr.v[i].lang) == 0;
+		if (!have)
+			snprintf(e.lang[n++], KZ_TR_LANG, "%s",
+			    rf->tr.v[i].lang);
+	}
+	for (int i = 0; i < n; i++) {
+		spec[i].key = e.lang[i];
+		spec[i].label = e.lang[i];
+		spec[i].hint = N_("The text in this language; empty: none (the "
+		    "original is shown)");
+	}
+	snprintf(title, sizeof title, _("%s in other languages: %s"),
+	    record_label(e.fd, label, sizeof label), form_value(of, line));
+	form_init(&f, title, spec, n, &e);
+	for (int i = 0; i < n; i++) {
+		const char *v = kz_tr_get(&rf->tr, e.fd->name, e.lang[i]);
+		form_set(&f, i, v ? v : "");
+	}
+	saved = form_run(&f, langs_save);
+	form_free(&f);
+	free(spec);
+	free(e.lang);
+	return saved;
+}
+
+void
+record_form_langs_line(struct record_form *rf, int i)
+{
+	rf->spec[i].langs = record_form_langs;
+	rf->spec[i].langs_arg = rf;
+}
 
 bool
 record_form_init(struct record_form *rf, const struct kz_rtype *rt)
@@ -18,6 +113,7 @@ record_form_init(struct record_form *rf, const struct kz_rtype *rt)
 	rf->rt = rt;
 	rf->spec = xcalloc(rt->n, sizeof *rf->spec);
 	rf->field = xcalloc(rt->n, sizeof *rf->field);
+	rf->hints = xcalloc(rt->n, sizeof *rf->hints);
 	for (size_t i = 0; i < rt->n; i++) {
 		const struct kz_rfield *fd = &rt->f[i];
 		struct form_spec *sp = &rf->spec[rf->n];
@@ -29,6 +125,17 @@ record_form_init(struct record_form *rf, const struct kz_rtype *rt)
 		sp->hint = fd->hint;
 		sp->choices = fd->kind == KZ_RK_ENUM ? fd->values->labels : NULL;
 		sp->flags = fd->flags & KZ_RF_REQUIRED ? FORM_REQUIRED : 0;
+		if (fd->flags & KZ_RF_LANGS) {
+			/* the hint names the key that opens the others */
+			char h[400];
+
+			snprintf(h, sizeof h, _("%s (%s: in other languages)"),
+			    fd->hint ? _(fd->hint) : _(fd->label),
+			    keys_first(KA_FIELD_LANGS));
+			sp->hint = rf->hints[rf->n] = xstrdup(h);
+			sp->langs = record_form_langs;
+			sp->langs_arg = rf;
+		}
 		rf->field[rf->n++] = fd;
 	}
 	return true;
@@ -37,8 +144,12 @@ record_form_init(struct record_form *rf, const struct kz_rtype *rt)
 void
 record_form_free(struct record_form *rf)
 {
+	for (int i = 0; rf->hints && i < rf->n; i++)
+		free(rf->hints[i]);
+	free(rf->hints);
 	free(rf->spec);
 	free(rf->field);
+	kz_tr_free(&rf->tr);
 	memset(rf, 0, sizeof *rf);
 }
 
@@ -54,6 +165,19 @@ record_form_line(const struct record_form *rf, const char *name)
 void
 record_form_fill(const struct record_form *rf, struct form *f, const void *rec)
 {
+	const struct kz_trs *t = kz_rtype_ctrs(rf->rt, rec);
+
+	/* the form keeps its own copy: rf is the form's, not the record's */
+	if (t) {
+		struct record_form *w = (struct record_form *)rf;
+
+		kz_tr_free(&w->tr);
+		if (kz_tr_copy(&w->tr, t) != KZ_OK)
+			xalloc_die();
+		/* what the form changes, not all there is: a language added
+		 * elsewhere while it is open stays */
+		w->tr.whole = false;
+	}
 	for (int i = 0; i < rf->n; i++) {
 		const struct kz_rfield *fd = rf->field[i];
 		char *v;
@@ -73,8 +197,14 @@ int
 record_form_take(const struct record_form *rf, const struct form *f,
     void *rec, struct kz_err *err)
 {
+	struct kz_trs *t = kz_rtype_trs(rf->rt, rec);
 	int rc = KZ_OK;
 
+	if (t) {
+		kz_tr_free(t);
+		if (kz_tr_copy(t, &rf->tr) != KZ_OK)
+			xalloc_die();
+	}
 	for (int i = 0; i < rf->n; i++) {
 		const struct kz_rfield *fd = rf->field[i];
 		char *v;
@@ -123,6 +253,22 @@ stamp_user(const struct kz_rtype *rt, const struct kz_rfield *f)
 	return kz_rtype_field(rt, name);
 }
 
+/* Under a field held in several languages, each of them. */
+static void
+detail_langs(struct record_list *l, const struct kz_rtype *rt,
+    const struct kz_rfield *f, const void *rec)
+{
+	const struct kz_trs *t = kz_rtype_ctrs(rt, rec);
+	char langs[256], label[64], *lang, *save = NULL;
+
+	kz_tr_langs_of(t, f->name, langs, sizeof langs);
+	for (lang = strtok_r(langs, ", ", &save); lang;
+	    lang = strtok_r(NULL, ", ", &save)) {
+		snprintf(label, sizeof label, "  %s", lang);
+		record_list_detail_add(l, label, kz_tr_get(t, f->name, lang));
+	}
+}
+
 void
 record_detail(struct record_list *l, const struct kz_rtype *rt,
     const void *rec, const struct kz_config *cfg, const char *first,
@@ -162,6 +308,8 @@ record_detail(struct record_list *l, const struct kz_rtype *rt,
 			}
 			free(v);
 		}
+		if (f->flags & KZ_RF_LANGS)
+			detail_langs(l, rt, f, rec);
 		if (strcmp(f->name, last) == 0)
 			break;
 	}

@@ -16,11 +16,20 @@ struct record_form {
 	struct form_spec *spec;
 	const struct kz_rfield **field;	/* field of form line i */
 	int n;
+	/* The record's text in other languages (KZ_RF_LANGS fields), as
+	 * the form has them: filled and taken with the lines, edited with
+	 * the key for other languages (KA_FIELD_LANGS) on such a line. */
+	struct kz_trs tr;
+	char **hints;		/* made hints of such lines, naming the key */
 };
 
-/* Make the spec; false when out of memory. */
+/* Make the spec; false when out of memory. rf must stay where it is
+ * while the form runs (its lines for other languages point at it). */
 bool record_form_init(struct record_form *rf, const struct kz_rtype *rt);
 void record_form_free(struct record_form *rf);
+/* Give form line i (a KZ_RF_LANGS field of a form with lines of its
+ * own) the key for other languages, kept in rf->tr. */
+void record_form_langs_line(struct record_form *rf, int i);
 /* The form line of the field called name, or -1. */
 int record_form_line(const struct record_form *rf, const char *name);
 /* Put rec's values into the form. */

@@ -453,8 +453,9 @@ change_status(struct req_tab *t)
 	struct status_edit e = { t->ctx, "", { 0 } };
 	struct form_spec spec[2] = {
 		{ "status", N_("New status"), N_("Space, or the first letter"),
-		  names, 0, NULL },
-		{ "note", N_("Note"), N_("Kept in the history"), NULL, 0, NULL },
+		  names, 0, NULL, NULL, NULL },
+		{ "note", N_("Note"), N_("Kept in the history"), NULL, 0, NULL,
+		  NULL, NULL },
 	};
 	struct form f;
 	char title[160];

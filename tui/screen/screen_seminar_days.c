@@ -46,6 +46,9 @@ struct sem_days {
 	int timew, cw, vw, kw, tw;	/* column widths */
 };
 
+/* An item's title in the reader's language (KZ_RF_LANGS). */
+#define ITEM_TITLE(it) kz_rtype_in(&kz_programme_item_type, "title", (it))
+
 static size_t days_count(void *);
 static void days_refilter(void *);
 static unsigned days_move(void *, enum keys_action);
@@ -87,9 +90,11 @@ matches(const struct kz_item *it, const char *term)
 
 	if (!*term)
 		return true;
-	snprintf(hay, sizeof hay, "%s %s %s %s %s %s", it->title ? it->title :
-	    "", it->city ? it->city : "", it->venue ? it->venue : "",
-	    it->notes ? it->notes : "", _(kz_kind_label(it->kind)), it->date);
+	/* the title as the reader reads it, and as first written */
+	snprintf(hay, sizeof hay, "%s %s %s %s %s %s %s", it->title ?
+	    it->title : "", it->title ? ITEM_TITLE(it) : "", it->city ?
+	    it->city : "", it->venue ? it->venue : "", it->notes ?
+	    it->notes : "", _(kz_kind_label(it->kind)), it->date);
 	return semv_matches(hay, term);
 }
 
@@ -281,7 +286,7 @@ draw_line(struct sem_days *d, size_t i)
 	if (d->kw)
 		o = draw_cell(buf, sizeof buf, o, _(kz_kind_label(it->kind)),
 		    d->kw, false);
-	draw_cell(buf, sizeof buf, o, it->title, d->tw, true);
+	draw_cell(buf, sizeof buf, o, ITEM_TITLE(it), d->tw, true);
 	draw_text(d->w, y, 0, d->wd, buf, on ? draw_attr(DRAW_SELECTED) :
 	    A_NORMAL);
 }
@@ -395,7 +400,7 @@ draw_detail(struct sem_days *d)
 		kz_tz_offset(z, kz_tz_local(it->date, it->start), NULL, abbr);
 		kz_tz_free(z);
 	}
-	draw_text(d->w, y0, 0, d->wd, it->title ? it->title : "",
+	draw_text(d->w, y0, 0, d->wd, it->title ? ITEM_TITLE(it) : "",
 	    draw_attr(DRAW_HEADER));
 	if (d->zoom) {
 		item_lines(d, it, abbr, &b);
@@ -568,23 +573,25 @@ static void preview_kind(void *, const char *, char *, size_t);
 
 static const struct form_spec item_form[IF_N] = {
 	{ "date", N_("Date"), N_("YYYY-MM-DD, inside the edition's dates"),
-	  NULL, FORM_REQUIRED, NULL },
+	  NULL, FORM_REQUIRED, NULL, NULL, NULL },
 	{ "start|clash", N_("Start"), N_("HH:MM; empty for an item without a "
-	  "time (arrival, free day)"), NULL, 0, NULL },
-	{ "end", N_("End"), N_("HH:MM, the same day"), NULL, 0, NULL },
+	  "time (arrival, free day)"), NULL, 0, NULL,
+	  NULL, NULL },
+	{ "end", N_("End"), N_("HH:MM, the same day"), NULL, 0, NULL, NULL, NULL },
 	{ "tz", N_("Time zone"), N_("Empty: from the city (Tokyo: Asia/Tokyo, "
-	  "Chinese cities: Asia/Shanghai)"), NULL, 0, preview_tz },
+	  "Chinese cities: Asia/Shanghai)"), NULL, 0, preview_tz, NULL,
+	  NULL },
 	{ "city", N_("City"), N_("e.g. Tokyo, Shimonoseki, 福州市"), NULL, 0,
-	  NULL },
+	  NULL, NULL, NULL },
 	{ "venue", N_("Venue"), N_("e.g. Shinjuku Multicultural Plaza"), NULL, 0,
-	  NULL },
+	  NULL, NULL, NULL },
 	{ "kind", N_("Kind"), N_("arrival, lecture, briefing, visit, courtesy "
 	  "call, opinion exchange, session, reception, travel, departure"),
-	  NULL, FORM_REQUIRED, preview_kind },
+	  NULL, FORM_REQUIRED, preview_kind, NULL, NULL },
 	{ "title", N_("Title"), N_("What happens, as the programme says it"),
-	  NULL, FORM_REQUIRED, NULL },
+	  NULL, FORM_REQUIRED, NULL, NULL, NULL },
 	{ "notes", N_("Notes"), N_("Dress, who speaks, what to bring"), NULL, 0,
-	  NULL },
+	  NULL, NULL, NULL },
 };
 
 struct item_edit {
@@ -721,6 +728,9 @@ again:
 		record_guard_stamp(&e->guard, &it);
 	}
 	memcpy(it.seminar, e->d->edition, sizeof it.seminar);
+	/* the title in other languages, as the form has them */
+	if (kz_tr_copy(&it.tr, &e->rf.tr) != KZ_OK)
+		rc = KZ_ERROR;
 	for (int i = 0; i < IF_N && rc == KZ_OK; i++)
 		rc = item_take(f, i, &it, err);
 	if (rc != KZ_OK) {
@@ -768,6 +778,7 @@ item_form_run(struct sem_days *d, bool edit)
 	const struct kz_item *o = edit ? sel_item(d) : NULL;
 	const struct kz_item *near = sel_item(d);
 	struct item_edit e = { .d = d, .orig = o };
+	struct form_spec spec[IF_N];
 	struct form f;
 	char title[160];
 
@@ -776,14 +787,19 @@ item_form_run(struct sem_days *d, bool edit)
 	/* the form's own lines, each one of the item's fields */
 	for (int i = 0; i < IF_N; i++)
 		e.field[i] = item_field(i);
+	memcpy(spec, item_form, sizeof spec);
 	e.rf = (struct record_form){ .rt = &kz_programme_item_type,
-	    .spec = (struct form_spec *)item_form, .field = e.field,
-	    .n = IF_N };
+	    .spec = spec, .field = e.field, .n = IF_N };
+	/* the title in other languages: a form of its own (KA_FIELD_LANGS) */
+	record_form_langs_line(&e.rf, IF_TITLE);
+	if (o && kz_tr_copy(&e.rf.tr, &o->tr) != KZ_OK)
+		xalloc_die();
+	e.rf.tr.whole = false;	/* what the form changes: record_form_fill */
 	record_guard_init(&e.guard, &e.rf, sizeof (struct kz_item), item_get,
 	    item_release, o);
 	snprintf(title, sizeof title, "%s", edit ? _("Edit a programme item") :
 	    _("Add a programme item"));
-	form_init(&f, title, item_form, IF_N, &e);
+	form_init(&f, title, spec, IF_N, &e);
 	for (int i = 0; o && i < IF_N; i++) {
 		const struct kz_rfield *fd = item_field(i);
 		char *v = fd ? kz_rfield_text(fd, o) : NULL;
@@ -807,6 +823,7 @@ item_form_run(struct sem_days *d, bool edit)
 	}
 	free(e.clash_at);
 	record_guard_free(&e.guard);
+	kz_tr_free(&e.rf.tr);
 	form_free(&f);
 	return UI_LAYOUT | UI_DRAW_ALL;
 }
@@ -868,7 +885,7 @@ days_key(struct sem_days *d, int key)
 		if (it == NULL)
 			return 0;
 		snprintf(q, sizeof q, _("Delete %s %s \"%s\"?"), it->date,
-		    it->start, it->title);
+		    it->start, ITEM_TITLE(it));
 		record_list_ask(&d->rl, q);
 		return UI_DRAW_STATUS;
 	default:

@@ -72,7 +72,8 @@ semv_edition_line(struct frame_ctx *ctx, const char *edition, char *out,
 	kz_seminar_label(&s, ref, sizeof ref);
 	kz_seminar_place(&s, place, sizeof place);
 	semv_dates(ctx->cfg, &s, dates, sizeof dates);
-	snprintf(out, size, "%s  %s%s%s%s%s", ref, s.title ? s.title : "",
+	snprintf(out, size, "%s  %s%s%s%s%s", ref, s.title ?
+	    kz_rtype_in(&kz_seminar_type, "title", &s) : "",
 	    s.title ? "  " : "", place, dates[0] ? "  " : "", dates);
 	kz_seminar_free(&s);
 }

@@ -47,7 +47,8 @@ edition_title(const struct kz_seminar *s, const char *series_name, char *out,
 
 	kz_seminar_label(s, ref, sizeof ref);
 	if (s->title)
-		snprintf(out, size, "%s  [%s]", s->title, ref);
+		snprintf(out, size, "%s  [%s]", kz_rtype_in(&kz_seminar_type,
+		    "title", s), ref);
 	else if (s->number > 0)
 		snprintf(out, size, _("%s, edition %d (%d)  [%s]"),
 		    series_name ? series_name : "", s->number, s->year, ref);
@@ -194,8 +195,10 @@ eds_row(void *arg, size_t i, char *buf, size_t size, int width)
 	if (sw)
 		o = draw_cell(buf, size, o, kz_enum_label(&kz_seminar_status_enum, (int)s->status),
 		    sw, false);
-	draw_cell(buf, size, o, s->theme ? s->theme : s->title ? s->title : "",
-	    tw, true);
+	/* in the reader's language (KZ_RF_LANGS) */
+	draw_cell(buf, size, o, s->theme ? kz_rtype_in(&kz_seminar_type,
+	    "theme", s) : s->title ? kz_rtype_in(&kz_seminar_type, "title", s) :
+	    "", tw, true);
 }
 
 static void
@@ -224,8 +227,8 @@ eds_detail(void *arg, struct record_list *l, size_t sel)
 	struct kz_err err = { 0 };
 	char buf[600], part[400], label[64];
 
-	edition_title(s, cur_series(t) ? cur_series(t)->name : "", buf,
-	    sizeof buf);
+	edition_title(s, cur_series(t) ? kz_rtype_in(&kz_series_type, "name",
+	    cur_series(t)) : "", buf, sizeof buf);
 	record_list_detail_title(l, buf);
 	record_detail(l, rt, s, cfg, "status", "attendance");
 	snprintf(buf, sizeof buf, ngettext("%ld item (%s shows the programme)",
@@ -279,7 +282,8 @@ draw_banner(struct sem_tab *t)
 	else
 		snprintf(buf, sizeof buf, _("Series %zu/%zu (%s: next): %s  [%s, "
 		    "%s]"), t->cur + 1, t->nseries, keys_first(KA_SERIES_NEXT),
-		    s->name, s->code, s->office ? s->office : "");
+		    kz_rtype_in(&kz_series_type, "name", s), s->code,
+		    s->office ? s->office : "");
 	draw_text(t->wbanner, 0, 0, t->w, buf, draw_attr(DRAW_LABEL));
 	wnoutrefresh(t->wbanner);
 }
@@ -307,7 +311,8 @@ preview_series(void *arg, const char *value, char *out, size_t size)
 	snprintf(v, sizeof v, "%s", value);
 	if (*kz_trim(v) && kz_series_get(e->t->ctx->db, kz_trim(v), &s, &err) ==
 	    KZ_OK) {
-		snprintf(out, size, "%s", s.name);
+		snprintf(out, size, "%s", kz_rtype_in(&kz_series_type, "name",
+		    &s));
 		kz_series_free(&s);
 	} else if (*kz_trim(v))
 		snprintf(out, size, "%s", _("no such series"));

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include "date.h"
@@ -118,24 +117,12 @@ matches(const struct kz_conflict *c, const char *term)
 	    kz_fold_contains(kz_conflict_reason(c, why, sizeof why), term);
 }
 
-/* A fingerprint or key typed in either case. */
-static bool
-strcasestr_ascii(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	for (; *hay; hay++)
-		if (strncasecmp(hay, needle, n) == 0)
-			return true;
-	return false;
-}
-
+/* An office, a fingerprint or a key, typed in either case. */
 static bool
 key_matches(const struct kz_sync_key *k, const char *term)
 {
-	return strstr(k->office, term) || strstr(k->fp, term) ||
-	    strstr(k->key, term) || strcasestr_ascii(k->fp, term) ||
-	    strcasestr_ascii(k->key, term);
+	return kz_fold_contains(k->office, term) ||
+	    kz_fold_contains(k->fp, term) || kz_fold_contains(k->key, term);
 }
 
 /* The keys view's rows: this database's own key, then the keys it

@@ -505,6 +505,16 @@ form_run(struct form *f,
 			clearok(curscr, TRUE);
 			all = true;
 			break;
+		case KA_FIELD_LANGS:
+			if (f->spec[f->cur].langs == NULL)
+				break;
+			/* a form of its own, full screen, then this one */
+			if (f->spec[f->cur].langs(f->spec[f->cur].langs_arg, f,
+			    f->cur))
+				f->dirty = true;
+			curs_set(1);
+			layout = true;
+			break;
 		default:
 			if (!text)
 				break;

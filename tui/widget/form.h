@@ -12,6 +12,8 @@
 
 #define FORM_REQUIRED	0x1
 
+struct form;
+
 /* What a field is; forms are tables of these. */
 struct form_spec {
 	const char *key;	/* kz_err where names, '|' between spellings */
@@ -22,6 +24,10 @@ struct form_spec {
 	/* Optional: a line that explains the value as understood, e.g. the
 	 * names of field codes. out is "" to show nothing. */
 	void (*preview)(void *arg, const char *value, char *out, size_t size);
+	/* Optional: what the key for other languages does on this field
+	 * (KA_FIELD_LANGS): true when it changed something. */
+	bool (*langs)(void *langs_arg, struct form *f, int i);
+	void *langs_arg;
 };
 
 struct form {

@@ -153,6 +153,8 @@ static const struct keys_entry keys_table[] = {
 	{ KA_CANCEL, "cancel", "Esc", KEYS_FORM,
 	    N_("leave the form (asks when something changed)"),
 	    N_("cancel") },
+	{ KA_FIELD_LANGS, "field-languages", "F3 C-t", KEYS_FORM,
+	    N_("the field's text in other languages"), NULL },
 
 	{ KA_FIELD_THEIRS, "field-theirs", "t", KEYS_MERGE,
 	    N_("take their value of this field"), N_("theirs") },
