@@ -669,12 +669,22 @@ check_change(const struct kz_dispatch *d, const struct kz_dispatch_change *c,
 
 int
 kz_dispatch_set_state(struct kz_db *db, const char *typed,
-    const struct kz_dispatch_change *c, struct kz_err *err)
+    const struct kz_dispatch_change *asked, struct kz_err *err)
 {
+	struct kz_dispatch_change cc = *asked;
+	const struct kz_dispatch_change *c = &cc;
 	struct kz_dispatch d;
 	struct kz_buf note = { 0 };
 	int from, rc = KZ_ERROR;
+	char date[11];
 
+	/* the agreement's date as people type dates */
+	if (c->to == KZ_DSP_SIGNED && c->date && *c->date) {
+		if (kz_date_parse(c->date, kz_date_get_order(), date, "date",
+		    err))
+			return KZ_ERROR;
+		cc.date = date;
+	}
 	if (kz_dispatch_get(db, typed, &d, err))
 		return KZ_ERROR;
 	if (check_change(&d, c, err)) {

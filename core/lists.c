@@ -7,6 +7,7 @@
 
 #include "config.h"
 #include "date.h"
+#include "text.h"
 #include "dispatch.h"
 #include "i18n.h"
 #include "participant.h"
@@ -34,15 +35,16 @@ bind_expertise(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
 	return kz_rlist_bind_text(b, f->code);
 }
 
-/* A date YYYY-MM-DD, checked. */
+/* A date as people type it (kz_date_parse), bound as stored. */
 static int
 bind_date(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
     struct kz_err *err)
 {
-	if (!kz_date_valid(v))
-		return kz_err_add(err, "", _("\"%s\" is not a date YYYY-MM-DD"),
-		    v);
-	return kz_rlist_bind_text(b, v) ? kz_err_add(err, "", _("out of "
+	char d[11];
+
+	if (kz_date_parse(v, kz_date_get_order(), d, "", err))
+		return KZ_ERROR;
+	return kz_rlist_bind_text(b, d) ? kz_err_add(err, "", _("out of "
 	    "memory")) : KZ_OK;
 }
 
@@ -97,18 +99,19 @@ bind_free(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
     struct kz_err *err)
 {
 	const char *dots = strstr(v, "..");
-	char from[16], to[16];
+	char a[128], z[128], from[11], to[11];
 
-	snprintf(from, sizeof from, "%.*s", dots ? (int)(dots - v) :
+	/* each end as people type dates; one end alone is both */
+	snprintf(a, sizeof a, "%.*s", dots ? (int)(dots - v) :
 	    (int)strlen(v), v);
-	snprintf(to, sizeof to, "%s", dots ? dots + 2 : v);
-	if (!*from)
-		snprintf(from, sizeof from, "%s", to);
-	if (!*to)
-		snprintf(to, sizeof to, "%s", from);
-	if (!kz_date_valid(from) || !kz_date_valid(to))
-		return kz_err_add(err, "", _("availability needs dates "
-		    "YYYY-MM-DD"));
+	snprintf(z, sizeof z, "%s", dots ? dots + 2 : v);
+	if (!*kz_trim(a))
+		snprintf(a, sizeof a, "%s", z);
+	if (!*kz_trim(z))
+		snprintf(z, sizeof z, "%s", a);
+	if (kz_date_parse(a, kz_date_get_order(), from, "", err) ||
+	    kz_date_parse(z, kz_date_get_order(), to, "", err))
+		return KZ_ERROR;
 	if (strcmp(to, from) < 0)
 		return kz_err_add(err, "", _("availability period %s..%s ends "
 		    "before it starts"), from, to);

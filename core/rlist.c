@@ -356,8 +356,10 @@ kz_rlist_shown(const struct kz_rlist_cursor *c, size_t col)
 {
 	const struct kz_rfield *f = kz_rlist_field(c->l, col);
 
-	/* an enumeration as its label; the rest as stored, as the lists
-	 * have always shown dates and codes */
+	/* an enumeration as its label, a date in the office's date format,
+	 * a stamp in its time; codes as stored */
+	if (f && (f->kind == KZ_RK_DATE || f->kind == KZ_RK_STAMP))
+		return kz_rfield_shown(f, c->rec, c->db->cfg);
 	if (f && (f->kind == KZ_RK_ENUM || (c->l->cols[col].flags &
 	    KZ_RC_SHOWN)))
 		return kz_rfield_shown(f, c->rec, NULL);

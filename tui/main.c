@@ -16,6 +16,7 @@
 #include "cli_init.h"
 #include "cli_record.h"
 #include "config.h"
+#include "date.h"
 #include "db.h"
 #include "demo.h"
 #include "i18n.h"
@@ -233,8 +234,12 @@ main(int argc, char **argv)
 		    cfgpath);
 		return 1;
 	}
-	if (c.cfg)
+	if (c.cfg) {
 		kz_i18n_set_language(c.cfg->language);
+		/* every date typed or read from a file, in the office's order */
+		kz_date_set_order((enum kz_date_order)kz_config_date_order(
+		    c.cfg));
+	}
 
 	if (dbopt)
 		snprintf(dbpath, sizeof dbpath, "%s", dbopt);

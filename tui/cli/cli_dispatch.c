@@ -178,7 +178,7 @@ print_table(struct cli *c, const struct kz_dispatch *d)
 	print_ledger(c, d->id);
 	if (kz_dispatch_history(c->db, d->id, &ev, &err) == KZ_OK) {
 		printf("\n%s\n", _("History:"));
-		cli_dsp_history(&kz_dispatch_lc, &ev);
+		cli_dsp_history(c->cfg, &kz_dispatch_lc, &ev);
 		kz_events_free(&ev);
 	}
 }

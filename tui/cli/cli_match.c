@@ -203,7 +203,7 @@ cli_timeline(struct cli *c, const struct cli_args *a)
 	struct kz_tl tl;
 	struct kz_buf out = { 0 };
 	struct kz_err err = { 0 };
-	char today[11];
+	char today[11], fromd[11], tod[11];
 	int width = 80;
 	long f, t;
 
@@ -242,8 +242,13 @@ cli_timeline(struct cli *c, const struct cli_args *a)
 		case O_CANCELLED: cancelled = true; break;
 		}
 	}
-	if ((from && !kz_date_valid(from)) || (to && !kz_date_valid(to)))
-		return cli_fail(_("--from and --to take dates YYYY-MM-DD"));
+	/* dates as people type them, in the office's order */
+	if ((from && kz_date_parse(from, kz_date_get_order(), fromd, "--from",
+	    &err)) || (to && kz_date_parse(to, kz_date_get_order(), tod,
+	    "--to", &err)))
+		return cli_fail_err(&err);
+	from = from ? fromd : NULL;
+	to = to ? tod : NULL;
 	kz_stamp_today(c->cfg, today);
 	/* Without dates: the zoom's span, a little of the past first. */
 	int lw = width / 3 > 24 ? 24 : width / 3;

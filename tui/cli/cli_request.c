@@ -76,7 +76,7 @@ print_request(struct cli *c, struct kz_request *r)
 	}
 	if (kz_request_history(c->db, r->id, &ev, &err) == KZ_OK) {
 		printf("\n%s\n", _("History:"));
-		cli_dsp_history(&kz_request_lc, &ev);
+		cli_dsp_history(c->cfg, &kz_request_lc, &ev);
 		kz_events_free(&ev);
 	}
 }

@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "note.h"
+#include "stamp.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -122,10 +123,11 @@ dispatch_view_free_lines(char **lines, size_t n)
 }
 
 void
-dispatch_view_event_line(const struct kz_lifecycle *lc, const struct kz_event *e,
-    char *out, size_t size)
+dispatch_view_event_line(const struct kz_config *cfg,
+    const struct kz_lifecycle *lc, const struct kz_event *e, char *out,
+    size_t size)
 {
-	char change[160];
+	char change[160], when[96];
 	struct kz_buf note = { 0 };
 
 	if (e->from < 0)
@@ -137,8 +139,10 @@ dispatch_view_event_line(const struct kz_lifecycle *lc, const struct kz_event *e
 		    e->from), kz_lifecycle_name(lc, e->to));
 	/* the note is stored in English where the program wrote it */
 	kz_note_text(e->note, &note);
-	snprintf(out, size, "%.10s %.5s %s: %s%s%s", e->at, e->at + 11,
-	    e->user ? e->user : "?", change, note.len ? ", " : "",
+	/* when, in the office's date format and time zone, labelled */
+	snprintf(out, size, "%s %s: %s%s%s", kz_stamp_format(cfg, e->at,
+	    when, sizeof when), e->user ? e->user : "?", change,
+	    note.len ? ", " : "",
 	    kz_buf_str(&note));
 	kz_buf_free(&note);
 }

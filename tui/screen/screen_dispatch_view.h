@@ -35,7 +35,8 @@ char **dispatch_view_spec_lines(struct kz_db *db, const struct kz_config *cfg,
 void dispatch_view_free_lines(char **lines, size_t n);
 
 /* History events as lines "2019-09-01 10:00 user: a -> b, note". */
-void dispatch_view_event_line(const struct kz_lifecycle *lc,
+void dispatch_view_event_line(const struct kz_config *cfg,
+    const struct kz_lifecycle *lc,
     const struct kz_event *e, char *out, size_t size);
 
 /* The widest name of a state, in columns, for a list's state column. */

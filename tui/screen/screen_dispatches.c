@@ -206,7 +206,7 @@ dsp_detail(void *arg, struct record_list *l, size_t sel)
 	if (kz_dispatch_history(t->ctx->db, d.id, &ev, &err) == KZ_OK) {
 		record_list_detail_heading(l, _("History"));
 		for (size_t i = 0; i < ev.n; i++) {
-			dispatch_view_event_line(&kz_dispatch_lc, &ev.ev[i], buf,
+			dispatch_view_event_line(cfg, &kz_dispatch_lc, &ev.ev[i], buf,
 			    sizeof buf);
 			record_list_detail_add(l, NULL, buf);
 		}
