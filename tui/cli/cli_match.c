@@ -23,14 +23,16 @@ static void
 match_table(struct cli *c, const struct kz_request *r,
     const struct kz_match *m, size_t limit)
 {
-	char head[1024], buf[1024];
+	char head[1024], buf[1024], a[64], b[64];
 	size_t shown = m->nfit < limit ? m->nfit : limit;
 
 	snprintf(head, sizeof head, _("Candidates for %s: %s"), r->id, r->topic);
 	puts(head);
 	if (m->period_checked)
 		printf(_("Wished period %s..%s; %zu can go, %zu cannot.\n"),
-		    m->from, m->to, m->nfit, m->n - m->nfit);
+		    kz_stamp_date(c->cfg, m->from, a, sizeof a),
+		    kz_stamp_date(c->cfg, m->to, b, sizeof b), m->nfit,
+		    m->n - m->nfit);
 	else
 		printf(_("No wished dates: availability not checked; %zu "
 		    "candidates.\n"), m->nfit);

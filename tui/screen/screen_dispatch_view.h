@@ -24,6 +24,9 @@ void dispatch_view_clash_line(const struct kz_config *cfg,
 void dispatch_view_date(const struct kz_config *cfg, const char *date, char *out,
     size_t size);
 /* A period "16 Sep 2019 - 23 Sep 2019 (8 days)". */
+/* A date's width in the office's date format (its widest, the 28th of
+ * September), for a list's column. */
+int dispatch_view_date_width(const struct kz_config *cfg);
 void dispatch_view_period(const struct kz_config *cfg, const char *start,
     const char *end, char *out, size_t size);
 

@@ -215,14 +215,18 @@ static void
 draw_all(struct tl_tab *t)
 {
 	char today[11], h1[LINEW], h2[LINEW], title[512], a[64], b[64];
+	char d[11];
 	int dpc = kz_timeline_days_per_col(t->zoom);
 	long td;
 
 	kz_stamp_today(t->ctx->cfg, today);
 	td = kz_date_days(today);
 	werase(t->w);
-	kz_date_from_days(t->from, a);
-	kz_date_from_days(t->from + span(t) - 1, b);
+	/* the period in the office's date format */
+	kz_date_from_days(t->from, d);
+	kz_stamp_date(t->ctx->cfg, d, a, sizeof a);
+	kz_date_from_days(t->from + span(t) - 1, d);
+	kz_stamp_date(t->ctx->cfg, d, b, sizeof b);
 	snprintf(title, sizeof title, ngettext("%s - %s, %s zoom, %d day a "
 	    "column, %s", "%s - %s, %s zoom, %d days a column, %s",
 	    (unsigned long)dpc), a, b, _(zoom_names[t->zoom]), dpc,
