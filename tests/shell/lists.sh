@@ -98,7 +98,7 @@ expect_not_in "$(json_key state)" "cancelled" "active leaves out cancelled"
 expect_not_in "$(json_key start)" "2018-" "--from and --to window the dates"
 run $C dispatch list --from 2019-02-30
 expect_rc 1 "a bad --from"
-expect_in "$err" "kizuna: --from: \"2019-02-30\" is not a date YYYY-MM-DD" "the bad date names its option"
+expect_in "$err" "kizuna: --from: \"2019-02-30\" is not a date: 2019-02 has 28 days" "the bad date names its option"
 run $C dispatch list --state asleep
 expect_in "$err" "kizuna: --state: " "the bad state names its option"
 
@@ -133,7 +133,7 @@ run $C programme list "$ed" --format csv
 expect_eq "$(printf '%s\n' "$out" | head -1 | tr -d '\r')" "id,date,start,end,timezone,city,venue,kind,title,notes" "the CSV has import's columns"
 run $C programme list "$ed" --date 2019-02-30
 expect_rc 1 "a bad --date"
-expect_in "$err" "kizuna: --date: \"2019-02-30\" is not a date YYYY-MM-DD" "the bad day names its option"
+expect_in "$err" "kizuna: --date: \"2019-02-30\" is not a date: 2019-02 has 28 days" "the bad day names its option"
 run $C programme list "$ed" --date 1999-01-01
 expect_in "$err" "no programme items" "a day without items"
 
