@@ -151,7 +151,7 @@ expect_in "$out" '"attendance": 178, "attendance_by": [{"label": "日方", "coun
 	"JSON has the total and its parts as a list"
 expect_in "$(json_key ref)" "cj-seminar/18" "JSON has the edition's reference"
 run $C seminar list
-expect_in "$out" "cj-seminar/18          18  2019  2019-08-21..2019-08-23  福州市 (福建省)" "the table: edition, number, year, dates, place"
+expect_in "$out" "cj-seminar/18          18  2019  2019年08月21日..2019年08月23日  福州市 (福建省)" "the table: edition, number, year, dates (in the office's date format), place"
 run $C seminar list --series cj-seminar --format json
 expect_rc 0 "seminar list --series"
 expect_eq "$(json_key series | tr ' ' '\n' | sort -u)" "cj-seminar" "--series keeps one series"
