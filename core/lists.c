@@ -176,7 +176,7 @@ static const struct kz_rlist_filter specialist_filters[] = {
 	  .help = N_("serving or retired"), .where = "s.status = ?",
 	  .field = "status" },
 	{ .option = "free", .arg = "FROM[..TO]",
-	  .help = N_("free over these days (dates YYYY-MM-DD)"),
+	  .help = N_("free over these days (dates as the office writes them)"),
 	  .where = "NOT EXISTS (SELECT 1 FROM specialist_unavail u WHERE "
 	  "u.specialist = s.id AND u.start <= ? AND u.end >= ?)",
 	  .bind = bind_free },

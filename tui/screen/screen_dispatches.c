@@ -214,8 +214,8 @@ dsp_detail(void *arg, struct record_list *l, size_t sel)
 	if (kz_dispatch_history(t->ctx->db, d.id, &ev, &err) == KZ_OK) {
 		record_list_detail_heading(l, _("History"));
 		for (size_t i = 0; i < ev.n; i++) {
-			dispatch_view_event_line(cfg, &kz_dispatch_lc, &ev.ev[i], buf,
-			    sizeof buf);
+			dispatch_view_event_line(cfg, &kz_dispatch_lc,
+			    &ev.ev[i], buf, sizeof buf);
 			record_list_detail_add(l, NULL, buf);
 		}
 		kz_events_free(&ev);
@@ -424,7 +424,8 @@ change_state(struct dsp_tab *t)
 		{ "state", N_("New state"), N_("Space, or the first letter"),
 		  names, 0, NULL },
 		{ "date", N_("Agreement date"),
-		  N_("When signing: the date of the agreement, YYYY-MM-DD"),
+		  N_("When signing: the agreement's date, e.g. 2027-01-31 or "
+		  "2027年1月31日"),
 		  NULL, 0, NULL },
 		{ "ref", N_("Agreement ref."),
 		  N_("When signing: the agreement's reference"), NULL, 0, NULL },

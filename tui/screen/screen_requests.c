@@ -149,8 +149,8 @@ req_detail(void *arg, struct record_list *l, size_t sel)
 	if (kz_request_history(t->ctx->db, r.id, &ev, &err) == KZ_OK) {
 		record_list_detail_heading(l, _("History"));
 		for (size_t i = 0; i < ev.n; i++) {
-			dispatch_view_event_line(cfg, &kz_request_lc, &ev.ev[i], buf,
-			    sizeof buf);
+			dispatch_view_event_line(cfg, &kz_request_lc,
+			    &ev.ev[i], buf, sizeof buf);
 			record_list_detail_add(l, NULL, buf);
 		}
 		kz_events_free(&ev);
