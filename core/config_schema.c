@@ -311,9 +311,7 @@ const struct kz_config_key kz_config_keys[] = {
 	    ".Cm MDY\n"
 	    "(01/02/2027 is 2 January) or\n"
 	    ".Cm YMD .\n"
-	    "Every date is read in it; see\n"
-	    ".Sx DATES\n"
-	    "in\n"
+	    "Every date is read in it: see DATES in\n"
 	    ".Xr kizuna 1 ." },
 	{ .key = "user", .type = KT_STRING, .def_fn = default_user,
 	  .check = kz_config_schema_text, .off = OFF(user),

@@ -118,4 +118,11 @@ sed 's/date_order: DMY/date_order: DYM/' "$P" > "$T/bad.yaml"
 run -c "$T/bad.yaml" config check
 expect_rc 1 "a bad date_order is refused"
 expect_in "$out$err" "the date order must be YMD, DMY or MDY" "the bad date_order named"
+
+# ---- the help names the forms in the office's order ----
+run -c "$L" --help
+expect_in "$out" "A DATE is typed as the office writes dates: 2027-01-31, 31/01/2027, 31.01.2027" \
+	"help: London's forms"
+run -c "$N" --help
+expect_in "$out" "01/31/2027" "help: New York's forms"
 finish
