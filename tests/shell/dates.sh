@@ -50,6 +50,10 @@ expect_in "$(line received)" " 2027年01月01日" "Beijing: today is Beijing's"
 run_as "$B" timeline --from 2026/12/20 --to "2027年2月1日"
 expect_rc 0 "Beijing: timeline --from/--to in the office's forms"
 expect_in "$out" "Dispatches 2026年12月20日 to" "Beijing: the timeline's period in the office's format"
+run_as "$B" sync export -o "$T/b1.kzb"
+expect_rc 0 "Beijing: a bundle"
+run_as "$B" sync status
+expect_in "$out" "last bundle sent: 1, at 2027年01月01日 04:00 CST" "Beijing: sync status in Beijing time"
 
 # ---- London: 01/02/2027 is 1 February ----
 run_as "$L" request add --country GB --fields agriculture --topic sheep \
