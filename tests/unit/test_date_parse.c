@@ -4,8 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "config.h"
 #include "date.h"
 #include "err.h"
+#include "stamp.h"
 
 /* The date s reads as in order o, or "ERR: <message>". */
 static const char *
@@ -155,6 +157,37 @@ test_order_of_format(void **state)
 	kz_date_set_order(KZ_DATE_YMD);
 }
 
+/* The office's order: its date_order, else its date format's; and a
+ * date shown in its format. */
+static void
+test_office_order(void **state)
+{
+	struct kz_config *c;
+	char out[64];
+
+	(void)state;
+	assert_int_equal(kz_config_date_order(NULL), KZ_DATE_YMD);
+	c = unit_config(NULL);
+	assert_non_null(c);
+	assert_int_equal(kz_config_date_order(c), KZ_DATE_YMD);
+	kz_config_free(c);
+	c = unit_config("office:\n  id: LON\n  name: London\n"
+	    "  date_format: \"%d/%m/%Y\"\n");
+	assert_non_null(c);
+	assert_int_equal(kz_config_date_order(c), KZ_DATE_DMY);
+	assert_string_equal(kz_stamp_date(c, "2027-02-01", out, sizeof out),
+	    "01/02/2027");
+	assert_string_equal(kz_stamp_date(c, "", out, sizeof out), "");
+	kz_config_free(c);
+	c = unit_config("office:\n  id: NYC\n  name: New York\n"
+	    "  date_format: \"%Y-%m-%d\"\n  date_order: MDY\n");
+	assert_non_null(c);
+	assert_int_equal(kz_config_date_order(c), KZ_DATE_MDY);
+	kz_config_free(c);
+	assert_string_equal(kz_stamp_date(NULL, "2027-02-01", out,
+	    sizeof out), "2027-02-01");
+}
+
 int
 main(void)
 {
@@ -165,6 +198,7 @@ main(void)
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_feb_29),
 		cmocka_unit_test(test_order_of_format),
+		cmocka_unit_test(test_office_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
