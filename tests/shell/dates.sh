@@ -28,6 +28,10 @@ expect_rc 0 "Beijing: a specialist"; bsp=$out
 run_as "$B" request add --country CN --province 河南省 --city 开封市 --fields agriculture \
 	--topic vegetables --from "2027年1月1日" --to "２０２７年１月２０日" --language zh
 expect_rc 0 "Beijing: a request with dates as Chinese is written"; breq=$out
+run_as "$B" match "$breq"
+expect_in "$out" "Wished period 2027年01月01日..2027年01月20日" "Beijing: match names the period in the office's format"
+expect_in "$out" "free over the wished period 2027年01月01日..2027年01月20日" \
+	"Beijing: a match reason in the office's format"
 run_as "$B" dispatch add --request "$breq" --specialist "$bsp" --from "2027年1月1日" --to "2027/1/20"
 expect_rc 0 "Beijing: a dispatch added with 2027年1月1日"; bdsp=$out
 expect_eq "$(count "$B" "SELECT start || ' ' || end FROM dispatch")" "2027-01-01 2027-01-20" \
@@ -50,6 +54,8 @@ expect_in "$(line received)" " 2027年01月01日" "Beijing: today is Beijing's"
 run_as "$B" timeline --from 2026/12/20 --to "2027年2月1日"
 expect_rc 0 "Beijing: timeline --from/--to in the office's forms"
 expect_in "$out" "Dispatches 2026年12月20日 to" "Beijing: the timeline's period in the office's format"
+run_as "$B" match "$breq"
+expect_in "$out" "on dispatch $bdsp 2027年01月01日..2027年01月20日" "Beijing: a reason it cannot go, in the office's format"
 run_as "$B" sync export -o "$T/b1.kzb"
 expect_rc 0 "Beijing: a bundle"
 run_as "$B" sync status
