@@ -387,6 +387,10 @@ read_form(const struct tok *t, int n, enum kz_date_order o, long *y,
 		*y = t[0].num, *m = t[2].num, *d = t[4].num;
 		return 1;
 	}
+	/* Korean writes 2027. 1. 5. with a last point */
+	if (n == 6 && year(&t[0]) && t[1].type == T_SEP && t[1].sep == '.' &&
+	    t[5].type == T_SEP && t[5].sep == '.')
+		n = 5;
 	/* 2027-01-05, 2027/1/5, 2027.1.5; 05/01/2027 in the office's order */
 	if (n == 5 && t[0].type == T_NUM && t[1].type == T_SEP &&
 	    num(&t[2], 2) && t[3].type == T_SEP && t[1].sep == t[3].sep &&

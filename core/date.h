@@ -61,8 +61,9 @@ enum kz_date_order kz_date_get_order(void);
 
 /* Read a date in any of the forms people type, into "YYYY-MM-DD":
  * ISO 2027-01-05 always; 2027/1/5, 2027.1.5; 2027年1月5日 (日 optional,
- * full-width digits too) and 2027년 1월 5일; 5 Jan 2027, Jan 5, 2027,
- * 5 janvier 2027, 5 janv. 2027; 05/01/2027, 05.01.2027 and 05-01-2027
+ * full-width digits too), 2027년 1월 5일 and 2027. 1. 5.; 5 Jan 2027,
+ * Jan 5, 2027, 5 janvier 2027, 5 janv. 2027; 05/01/2027, 05.01.2027 and
+ * 05-01-2027
  * in the office's order (DMY or MDY; an office writing YMD takes them
  * when only one reading is a date). Surrounding spaces are ignored.
  * A problem goes into err under where, showing the forms it takes. */
