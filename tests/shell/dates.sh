@@ -91,6 +91,11 @@ run_as "$L" import specialists "$T/spec.csv"
 expect_rc 0 "London: CSV import takes day-first dates"
 expect_eq "$(count "$L" "SELECT start || ' ' || end FROM specialist_unavail")" "2027-02-03 2027-02-05" \
 	"London: the unavailability stored ISO"
+run_as "$L" specialist list --free 04/02/2027
+expect_rc 0 "London: --free takes a day-first date"
+expect_not_in "$out" "Ann Jones" "London: not free on 4 February"
+run_as "$L" specialist list --free "06/02/2027..07.02.2027"
+expect_in "$out" "Ann Jones" "London: free from 6 February"
 
 # ---- New York: 01/02/2027 is 2 January ----
 run_as "$N" request add --country US --fields agriculture --topic corn \
