@@ -41,6 +41,7 @@ struct kz_config {
 	char *language;		/* "en", "zh_CN", "ja", "ko", "fr" */
 	char *timezone;		/* IANA name */
 	char *date_format;	/* strftime pattern for display */
+	char *date_order;	/* "DMY", "MDY", "YMD"; NULL: date_format's */
 	char *user;		/* name written in audit entries */
 	char *organisation;	/* sync bundles from others are refused */
 	/* policy: the longest dispatch without an override, in calendar
@@ -80,6 +81,10 @@ extern const size_t kz_nsamples;
 extern const char kz_sample_beijing[], kz_sample_singapore[],
     kz_sample_tokyo[], kz_sample_seoul[];
 extern const char kz_default_fields[];
+
+/* The order the office types dates in (an enum kz_date_order):
+ * office.date_order, or that of office.date_format. */
+int kz_config_date_order(const struct kz_config *cfg);
 
 /* Look up a field by code or by number ("12"); NULL if unknown. */
 const struct kz_field *kz_config_field(const struct kz_config *cfg,

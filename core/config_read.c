@@ -1,5 +1,6 @@
 /* config_read.c - reading a configuration: its keys staged, then defaults, then the fields file. */
 #include "config.h"
+#include "date.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -330,6 +331,18 @@ kz_config_load(const char *path, struct kz_err *err)
 	cfg = kz_config_parse(path, text, len, err);
 	free(text);
 	return cfg;
+}
+
+int
+kz_config_date_order(const struct kz_config *cfg)
+{
+	int o;
+
+	if (cfg == NULL)
+		return KZ_DATE_YMD;
+	if (cfg->date_order && (o = kz_date_order_parse(cfg->date_order)) >= 0)
+		return o;
+	return kz_date_order_of(cfg->date_format);
 }
 
 void

@@ -11,6 +11,7 @@
 
 #include "config.h"
 #include "cost.h"
+#include "date.h"
 #include "i18n.h"
 #include "tz.h"
 #include "country.h"
@@ -121,6 +122,16 @@ check_timezone(const char *v, char *why, size_t size, size_t *at)
 	}
 	snprintf(why, size, _("unknown time zone \"%s\" (not in %s)"),
 	    kz_yaml_error_shown(v, s), dir);
+	return false;
+}
+
+static bool
+check_date_order(const char *v, char *why, size_t size, size_t *at)
+{
+	if (kz_date_order_parse(v) >= 0)
+		return true;
+	*at = 0;
+	snprintf(why, size, "%s", _("the date order must be YMD, DMY or MDY"));
 	return false;
 }
 
@@ -295,6 +306,18 @@ const struct kz_config_key kz_config_keys[] = {
 	    "Put it in quotes: YAML does not allow a bare value to start with\n"
 	    ".Ql % .\n"
 	    "Dates are always stored as YYYY-MM-DD." },
+	{ .key = "office.date_order", .type = KT_STRING,
+	  .check = check_date_order, .off = OFF(date_order),
+	  .def_doc = "Default: the order of\n"
+	    ".Ic office.date_format .",
+	  .doc = "The order people in the office type day, month and year in:\n"
+	    ".Cm DMY\n"
+	    "(01/02/2027 is 1 February),\n"
+	    ".Cm MDY\n"
+	    "(01/02/2027 is 2 January) or\n"
+	    ".Cm YMD .\n"
+	    "Every date is read in it: see DATES in\n"
+	    ".Xr kizuna 1 ." },
 	{ .key = "user", .type = KT_STRING, .def_fn = default_user,
 	  .check = kz_config_schema_text, .off = OFF(user),
 	  .def_doc = "Default: the\n"

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "err.h"
 
 /*
  * Integer calendar arithmetic, proleptic Gregorian, for any year; day
@@ -38,6 +39,40 @@ bool kz_date_stamp(const char *s, int64_t *t);
  * $KIZUNA_NOW ("2026-11-21T08:00:00Z"). Which day that is where the
  * office is: kz_stamp_today. */
 int64_t kz_date_now(void);
+/*
+ * Dates as people type them. The order an office writes day, month and
+ * year in decides what "01/02/2027" is: 1 February where people write
+ * day first (DMY), 2 January where they write month first (MDY).
+ */
+enum kz_date_order { KZ_DATE_YMD, KZ_DATE_DMY, KZ_DATE_MDY };
+
+/* The order of a strftime pattern's day, month and year ("%d %b %Y":
+ * DMY, "%m/%d/%Y": MDY); YMD when it says no other. */
+enum kz_date_order kz_date_order_of(const char *pattern);
+/* The order's name, "YMD", "DMY" or "MDY", and back (-1 if none). */
+const char *kz_date_order_name(enum kz_date_order o);
+int kz_date_order_parse(const char *s);
+
+/* The office's order for every date read from text in this process
+ * (record fields, options, files, filters), like the language of
+ * messages: set once the configuration is read. YMD until then. */
+void kz_date_set_order(enum kz_date_order o);
+enum kz_date_order kz_date_get_order(void);
+
+/* Read a date in any of the forms people type, into "YYYY-MM-DD":
+ * ISO 2027-01-05 always; 2027/1/5, 2027.1.5; 2027年1月5日 (日 optional,
+ * full-width digits too), 2027년 1월 5일 and 2027. 1. 5.; 5 Jan 2027,
+ * Jan 5, 2027, 5 janvier 2027, 5 janv. 2027; 05/01/2027, 05.01.2027 and
+ * 05-01-2027
+ * in the office's order (DMY or MDY; an office writing YMD takes them
+ * when only one reading is a date). Surrounding spaces are ignored.
+ * A problem goes into err under where, showing the forms it takes. */
+int kz_date_parse(const char *s, enum kz_date_order o, char out[11],
+    const char *where, struct kz_err *err);
+/* The forms an order reads, for hints and messages:
+ * "2027-01-31, 31/01/2027, 31.01.2027, 31 Jan 2027, 2027年1月31日". */
+const char *kz_date_forms(enum kz_date_order o);
+
 /* Format a valid date with a strftime pattern (the office's date format). */
 size_t kz_date_format(const char *date, const char *pattern, char *out,
     size_t size);

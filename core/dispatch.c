@@ -87,11 +87,12 @@ static const struct kz_rfield dispatch_fields[] = {
 	{ .name = "start", .column = "start", .csv = "start",
 	  .option = "from", .label = N_("first day"), .kind = KZ_RK_DATE,
 	  .off = A(start), .flags = KZ_RF_REQUIRED,
-	  .hint = N_("YYYY-MM-DD") },
+	  .hint = N_("A date: 2027-01-31, 2027年1月31日 or 31 Jan 2027") },
 	{ .name = "end", .column = "end", .csv = "end", .option = "to",
 	  .label = N_("last day"), .kind = KZ_RK_DATE, .off = A(end),
 	  .flags = KZ_RF_REQUIRED,
-	  .hint = N_("YYYY-MM-DD, the day they are back") },
+	  .hint = N_("The day they are back: 2027-01-31, 2027年1月31日 or "
+	  "31 Jan 2027") },
 	{ .name = "places", .column = "places", .csv = "places",
 	  .option = "places", .label = N_("places"), .kind = KZ_RK_TEXT,
 	  .off = S(places), .max = 300,
@@ -669,12 +670,22 @@ check_change(const struct kz_dispatch *d, const struct kz_dispatch_change *c,
 
 int
 kz_dispatch_set_state(struct kz_db *db, const char *typed,
-    const struct kz_dispatch_change *c, struct kz_err *err)
+    const struct kz_dispatch_change *asked, struct kz_err *err)
 {
+	struct kz_dispatch_change cc = *asked;
+	const struct kz_dispatch_change *c = &cc;
 	struct kz_dispatch d;
 	struct kz_buf note = { 0 };
 	int from, rc = KZ_ERROR;
+	char date[11];
 
+	/* the agreement's date as people type dates */
+	if (c->to == KZ_DSP_SIGNED && c->date && *c->date) {
+		if (kz_date_parse(c->date, kz_date_get_order(), date, "date",
+		    err))
+			return KZ_ERROR;
+		cc.date = date;
+	}
 	if (kz_dispatch_get(db, typed, &d, err))
 		return KZ_ERROR;
 	if (check_change(&d, c, err)) {

@@ -7,6 +7,7 @@
 
 #include "config.h"
 #include "date.h"
+#include "text.h"
 #include "dispatch.h"
 #include "i18n.h"
 #include "participant.h"
@@ -34,15 +35,16 @@ bind_expertise(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
 	return kz_rlist_bind_text(b, f->code);
 }
 
-/* A date YYYY-MM-DD, checked. */
+/* A date as people type it (kz_date_parse), bound as stored. */
 static int
 bind_date(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
     struct kz_err *err)
 {
-	if (!kz_date_valid(v))
-		return kz_err_add(err, "", _("\"%s\" is not a date YYYY-MM-DD"),
-		    v);
-	return kz_rlist_bind_text(b, v) ? kz_err_add(err, "", _("out of "
+	char d[11];
+
+	if (kz_date_parse(v, kz_date_get_order(), d, "", err))
+		return KZ_ERROR;
+	return kz_rlist_bind_text(b, d) ? kz_err_add(err, "", _("out of "
 	    "memory")) : KZ_OK;
 }
 
@@ -97,18 +99,19 @@ bind_free(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
     struct kz_err *err)
 {
 	const char *dots = strstr(v, "..");
-	char from[16], to[16];
+	char a[128], z[128], from[11], to[11];
 
-	snprintf(from, sizeof from, "%.*s", dots ? (int)(dots - v) :
+	/* each end as people type dates; one end alone is both */
+	snprintf(a, sizeof a, "%.*s", dots ? (int)(dots - v) :
 	    (int)strlen(v), v);
-	snprintf(to, sizeof to, "%s", dots ? dots + 2 : v);
-	if (!*from)
-		snprintf(from, sizeof from, "%s", to);
-	if (!*to)
-		snprintf(to, sizeof to, "%s", from);
-	if (!kz_date_valid(from) || !kz_date_valid(to))
-		return kz_err_add(err, "", _("availability needs dates "
-		    "YYYY-MM-DD"));
+	snprintf(z, sizeof z, "%s", dots ? dots + 2 : v);
+	if (!*kz_trim(a))
+		snprintf(a, sizeof a, "%s", z);
+	if (!*kz_trim(z))
+		snprintf(z, sizeof z, "%s", a);
+	if (kz_date_parse(a, kz_date_get_order(), from, "", err) ||
+	    kz_date_parse(z, kz_date_get_order(), to, "", err))
+		return KZ_ERROR;
 	if (strcmp(to, from) < 0)
 		return kz_err_add(err, "", _("availability period %s..%s ends "
 		    "before it starts"), from, to);
@@ -173,7 +176,7 @@ static const struct kz_rlist_filter specialist_filters[] = {
 	  .help = N_("serving or retired"), .where = "s.status = ?",
 	  .field = "status" },
 	{ .option = "free", .arg = "FROM[..TO]",
-	  .help = N_("free over these days (dates YYYY-MM-DD)"),
+	  .help = N_("free over these days (dates as the office writes them)"),
 	  .where = "NOT EXISTS (SELECT 1 FROM specialist_unavail u WHERE "
 	  "u.specialist = s.id AND u.start <= ? AND u.end >= ?)",
 	  .bind = bind_free },
@@ -323,7 +326,7 @@ bind_dispatch_state(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
 static const struct kz_rlist_col dispatch_cols[] = {
 	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
 	{ .key = "dates", .expr = "d.start || '..' || d.end",
-	  .head = N_("DATES"), .flags = KZ_RC_TABLE },
+	  .head = N_("DATES"), .flags = KZ_RC_TABLE | KZ_RC_DATES },
 	{ .field = "start", .flags = KZ_RC_DATA },
 	{ .field = "end", .flags = KZ_RC_DATA },
 	{ .field = "state", .head = N_("STATE"), .flags = KZ_RC_BOTH },
@@ -418,7 +421,7 @@ static const struct kz_rlist_col seminar_cols[] = {
 	{ .field = "number", .head = N_("NO"), .flags = KZ_RC_BOTH },
 	{ .field = "year", .head = N_("YEAR"), .flags = KZ_RC_BOTH },
 	{ .key = "dates", .expr = PERIOD("e"), .head = N_("DATES"),
-	  .flags = KZ_RC_TABLE },
+	  .flags = KZ_RC_TABLE | KZ_RC_DATES },
 	{ .field = "title", .flags = KZ_RC_DATA },
 	{ .field = "theme", .flags = KZ_RC_DATA },
 	{ .field = "start", .flags = KZ_RC_DATA },
@@ -591,7 +594,7 @@ static const struct kz_rlist_col trainee_cols[] = {
 	{ .field = "start", .flags = KZ_RC_DATA },
 	{ .field = "end", .flags = KZ_RC_DATA },
 	{ .key = "period", .expr = PERIOD("t"), .head = N_("PERIOD"),
-	  .flags = KZ_RC_TABLE },
+	  .flags = KZ_RC_TABLE | KZ_RC_DATES },
 	{ .field = "programme", .flags = KZ_RC_DATA },
 	{ .field = "course", .flags = KZ_RC_DATA },
 	{ .field = "status", .head = N_("STATUS"), .flags = KZ_RC_BOTH },

@@ -11,6 +11,7 @@
 #include "record.h"
 #include "i18n.h"
 #include "request.h"
+#include "stamp.h"
 #include "text.h"
 
 #define MAX_TOKENS 64
@@ -274,10 +275,21 @@ score_language(struct ctx *x, struct kz_match_cand *c)
 		    level < 0 ? "" : kz_enum_label(&kz_level_enum, level));
 }
 
+/* A date column of a row in the office's date format, as reasons
+ * are read. */
+static const char *
+day(struct ctx *x, sqlite3_stmt *st, int col, char *out, size_t size)
+{
+	const unsigned char *d = sqlite3_column_text(st, col);
+
+	return kz_stamp_date(x->db->cfg, d ? (const char *)d : "", out, size);
+}
+
 static void
 check_free(struct ctx *x, struct kz_match_cand *c)
 {
 	bool free_ = true;
+	char a[64], b[64];
 
 	if (!x->m->period_checked)
 		return;
@@ -288,8 +300,8 @@ check_free(struct ctx *x, struct kz_match_cand *c)
 	while (sqlite3_step(x->busy) == SQLITE_ROW) {
 		cannot(c, _("on dispatch %s %s..%s"),
 		    sqlite3_column_text(x->busy, 0),
-		    sqlite3_column_text(x->busy, 1),
-		    sqlite3_column_text(x->busy, 2));
+		    day(x, x->busy, 1, a, sizeof a),
+		    day(x, x->busy, 2, b, sizeof b));
 		free_ = false;
 	}
 	sqlite3_reset(x->unavail);
@@ -302,17 +314,18 @@ check_free(struct ctx *x, struct kz_match_cand *c)
 
 		if (why && *why)
 			cannot(c, _("declared unavailable %s..%s (%s)"),
-			    sqlite3_column_text(x->unavail, 0),
-			    sqlite3_column_text(x->unavail, 1), why);
+			    day(x, x->unavail, 0, a, sizeof a),
+			    day(x, x->unavail, 1, b, sizeof b), why);
 		else
 			cannot(c, _("declared unavailable %s..%s"),
-			    sqlite3_column_text(x->unavail, 0),
-			    sqlite3_column_text(x->unavail, 1));
+			    day(x, x->unavail, 0, a, sizeof a),
+			    day(x, x->unavail, 1, b, sizeof b));
 		free_ = false;
 	}
 	if (free_)
 		reason(c, KZ_PTS_FREE, _("free over the wished period %s..%s"),
-		    x->m->from, x->m->to);
+		    kz_stamp_date(x->db->cfg, x->m->from, a, sizeof a),
+		    kz_stamp_date(x->db->cfg, x->m->to, b, sizeof b));
 }
 
 static void

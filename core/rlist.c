@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "i18n.h"
 #include "json.h"
+#include "stamp.h"
 
 int
 kz_rlist_bind_text(struct kz_rlist_bind *b, const char *v)
@@ -353,16 +355,45 @@ kz_rlist_text(const struct kz_rlist_cursor *c, size_t col)
 	return f ? kz_rfield_text(f, c->rec) : made_text(c, col);
 }
 
+/* "START..END" (or one date) with each date in the office's format. */
+static char *
+dates_shown(const struct kz_rlist_cursor *c, size_t col)
+{
+	char *t = made_text(c, col), *dots, a[64], b[64], *out;
+	size_t n;
+
+	if (t == NULL || (dots = strstr(t, "..")) == NULL) {
+		if (t && kz_date_valid(t)) {
+			kz_stamp_date(c->db->cfg, t, a, sizeof a);
+			free(t);
+			return strdup(a);
+		}
+		return t;
+	}
+	*dots = '\0';
+	kz_stamp_date(c->db->cfg, t, a, sizeof a);
+	kz_stamp_date(c->db->cfg, dots + 2, b, sizeof b);
+	free(t);
+	n = strlen(a) + strlen(b) + 3;
+	if ((out = malloc(n)) != NULL)
+		snprintf(out, n, "%s..%s", a, b);
+	return out;
+}
+
 char *
 kz_rlist_shown(const struct kz_rlist_cursor *c, size_t col)
 {
 	const struct kz_rfield *f = kz_rlist_field(c->l, col);
 
-	/* an enumeration as its label; the rest as stored, as the lists
-	 * have always shown dates and codes */
+	if (f == NULL && (c->l->cols[col].flags & KZ_RC_DATES))
+		return dates_shown(c, col);
+	/* an enumeration as its label, a date in the office's date format,
+	 * a stamp in its time; codes as stored */
 	if (f && c->l->cols[col].orelse && kz_rfield_empty(f, c->rec) &&
 	    kz_rtype_field(c->l->rt, c->l->cols[col].orelse))
 		f = kz_rtype_field(c->l->rt, c->l->cols[col].orelse);
+	if (f && (f->kind == KZ_RK_DATE || f->kind == KZ_RK_STAMP))
+		return kz_rfield_shown(f, c->rec, c->db->cfg);
 	if (f && (f->kind == KZ_RK_ENUM || (f->flags & KZ_RF_LANGS) ||
 	    (c->l->cols[col].flags & KZ_RC_SHOWN)))
 		return kz_rfield_shown(f, c->rec, NULL);

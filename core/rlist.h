@@ -35,6 +35,9 @@
 				 * column the CSV's importer does not read) */
 #define KZ_RC_CSV	0x80	/* with KZ_RC_DATA: CSV only, not JSON (a
 				 * value JSON writes in its own column) */
+#define KZ_RC_DATES	0x100	/* a made value of dates, "START..END" or
+				 * one date: the table shows each in the
+				 * office's date format */
 
 struct kz_rlist_col {
 	/* A field of the list's table, by its name: its value, kind, CSV

@@ -308,7 +308,14 @@ kz_rfield_set(const struct kz_rfield *f, void *rec, const char *text,
 			    "HH:MM"), text);
 		}
 		return KZ_OK;
-	case KZ_RK_ID: case KZ_RK_DATE: case KZ_RK_COUNTRY: case KZ_RK_REF:
+	case KZ_RK_DATE:
+		/* as people type it, in the office's order; stored ISO */
+		((char *)p)[0] = '\0';
+		if (*text == '\0')
+			return KZ_OK;
+		return kz_date_parse(text, kz_date_get_order(), p, f->name,
+		    err);
+	case KZ_RK_ID: case KZ_RK_COUNTRY: case KZ_RK_REF:
 	case KZ_RK_STAMP: case KZ_RK_CODE: case KZ_RK_CURRENCY:
 	case KZ_RK_ZONE:
 		if (f->kind == KZ_RK_REF && f->parse)

@@ -651,10 +651,11 @@ static const struct kz_rfield seminar_fields[] = {
 	  .hint = N_("e.g. Tourism Promotion; Multiculturalism") },
 	{ .name = "start", .column = "start", .csv = "start", .option = "start",
 	  .label = N_("first day"), .kind = KZ_RK_DATE, .off = A(start),
-	  .hint = N_("YYYY-MM-DD") },
+	  .hint = N_("A date: 2027-01-31, 2027年1月31日 or 31 Jan 2027") },
 	{ .name = "end", .column = "end", .csv = "end", .option = "end",
 	  .label = N_("last day"), .kind = KZ_RK_DATE, .off = A(end),
-	  .hint = N_("YYYY-MM-DD; empty for a one-day edition") },
+	  .hint = N_("A date (2027-01-31, 2027年1月31日 or 31 Jan 2027); "
+	  "empty for a one-day edition") },
 	{ .name = "city", .column = "city", .csv = "city", .option = "city",
 	  .label = N_("host city"), .kind = KZ_RK_TEXT, .off = S(city),
 	  .max = 100, .hint = N_("e.g. 福州市, or Tokyo, Shimonoseki") },

@@ -49,7 +49,7 @@ int
 kz_specialist_search(struct kz_db *db, const struct kz_specialist_query *q,
     struct kz_specialist_rows *out, struct kz_err *err)
 {
-	char sql[2048];
+	char sql[2048], free_from[11] = "", free_to[11] = "";
 	const char *binds[10];
 	int nb = 0, nb_int = -1, level = q->min_level;
 	char *expr = NULL;
@@ -68,12 +68,15 @@ kz_specialist_search(struct kz_db *db, const struct kz_specialist_query *q,
 		const char *f = q->free_from && *q->free_from ? q->free_from :
 		    q->free_to;
 		const char *t = q->free_to && *q->free_to ? q->free_to : f;
-		if (!kz_date_valid(f) || !kz_date_valid(t))
-			return kz_err_add(err, "free", _("availability needs "
-			    "dates YYYY-MM-DD"));
-		if (strcmp(t, f) < 0)
+		/* as people type dates, bound as stored */
+		if (kz_date_parse(f, kz_date_get_order(), free_from, "free",
+		    err) || kz_date_parse(t, kz_date_get_order(), free_to,
+		    "free", err))
+			return KZ_ERROR;
+		if (strcmp(free_to, free_from) < 0)
 			return kz_err_add(err, "free", _("availability period "
-			    "%s..%s ends before it starts"), f, t);
+			    "%s..%s ends before it starts"), free_from,
+			    free_to);
 	}
 	if (q->text && *q->text) {
 		if (kz_search_ready(db, err))
@@ -119,10 +122,8 @@ kz_specialist_search(struct kz_db *db, const struct kz_specialist_query *q,
 	if ((q->free_from && *q->free_from) || (q->free_to && *q->free_to)) {
 		ADD(" AND NOT EXISTS (SELECT 1 FROM specialist_unavail u WHERE "
 		    "u.specialist = s.id AND u.start <= ? AND u.end >= ?)");
-		binds[nb++] = q->free_to && *q->free_to ? q->free_to :
-		    q->free_from;
-		binds[nb++] = q->free_from && *q->free_from ? q->free_from :
-		    q->free_to;
+		binds[nb++] = free_to;
+		binds[nb++] = free_from;
 	}
 	ADD(" ORDER BY s.name_roman COLLATE NOCASE, s.id");
 	if (q->limit)

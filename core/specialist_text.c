@@ -131,27 +131,23 @@ kz_specialist_parse_langs(struct kz_specialist *s, const char *text,
 	return each_piece(text, ",;\n", one_lang, s, err);
 }
 
-/* "START..END reason" or "DATE reason" for a single day */
+/* "START..END reason" or "DATE reason" for a single day; the dates as
+ * people type them without spaces (2027/1/5, 5.1.2027, 2027年1月5日). */
 static int
 one_unavail(void *ctx, char *piece, struct kz_err *err)
 {
 	struct kz_specialist *s = ctx;
 	char *reason = strchr(piece, ' '), *dots;
-	char start[16] = "", end[16] = "";
+	char start[11] = "", end[11] = "";
 
 	if (reason)
 		*reason++ = '\0';
-	if ((dots = strstr(piece, "..")) != NULL) {
+	if ((dots = strstr(piece, "..")) != NULL)
 		*dots = '\0';
-		snprintf(start, sizeof start, "%s", piece);
-		snprintf(end, sizeof end, "%s", dots + 2);
-	} else {
-		snprintf(start, sizeof start, "%s", piece);
-		snprintf(end, sizeof end, "%s", piece);
-	}
-	if (strlen(piece) > 10 || (dots && strlen(dots + 2) > 10))
-		return kz_err_add(err, "unavailable", _("\"%s\" is not a period "
-		    "such as 2026-12-01..2026-12-20"), piece);
+	if (kz_date_parse(piece, kz_date_get_order(), start, "unavailable",
+	    err) || kz_date_parse(dots ? dots + 2 : piece, kz_date_get_order(),
+	    end, "unavailable", err))
+		return KZ_ERROR;
 	if (kz_specialist_add_unavail(s, start, end, reason ? kz_trim(reason) :
 	    NULL) != KZ_OK)
 		return kz_err_add(err, "", _("out of memory"));

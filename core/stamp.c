@@ -49,6 +49,14 @@ kz_stamp_format(const struct kz_config *cfg, const char *utc, char *out,
 	return out;
 }
 
+const char *
+kz_stamp_date(const struct kz_config *cfg, const char *date, char *out,
+    size_t size)
+{
+	kz_date_format(date, cfg ? cfg->date_format : NULL, out, size);
+	return out;
+}
+
 void
 kz_stamp_today(const struct kz_config *cfg, char out[11])
 {

@@ -12,6 +12,11 @@
 const char *kz_stamp_format(const struct kz_config *cfg, const char *utc,
     char *out, size_t size);
 
+/* A stored date "YYYY-MM-DD" in the office's date format (cfg NULL:
+ * as stored); anything else copied as it is. Returns out. */
+const char *kz_stamp_date(const struct kz_config *cfg, const char *date,
+    char *out, size_t size);
+
 /* Today's date where the office is (office.timezone; UTC without a
  * configuration or when the zone will not load), "YYYY-MM-DD": after
  * 15:00 UTC it is already tomorrow in Tokyo. $KIZUNA_TODAY pins it for

@@ -8,6 +8,7 @@
 #include "date.h"
 #include "dispatch.h"
 #include "record.h"
+#include "stamp.h"
 #include "i18n.h"
 #include "text.h"
 
@@ -114,6 +115,7 @@ kz_timeline_load(struct kz_db *db, bool by_specialist, bool with_cancelled,
 
 	tl->rows = NULL;
 	tl->n = 0;
+	tl->cfg = db->cfg;
 	kz_dispatch_query_init(&q);
 	if (!with_cancelled)
 		q.state = -2;
@@ -124,7 +126,7 @@ kz_timeline_load(struct kz_db *db, bool by_specialist, bool with_cancelled,
 		long s = kz_date_days(d->start), e = kz_date_days(d->end);
 		char mark = d->state == KZ_DSP_CANCELLED ? KZ_TL_CANCELLED :
 		    kz_dispatch_state_firm(d->state) ? KZ_TL_FIRM : KZ_TL_TENTATIVE;
-		char label[256], detail[600];
+		char label[256], detail[600], a[64], b[64];
 		struct kz_timeline_row *r = by_specialist ? find_row(tl,
 		    d->specialist) : NULL;
 
@@ -146,7 +148,8 @@ kz_timeline_load(struct kz_db *db, bool by_specialist, bool with_cancelled,
 			r->label = strdup(label);
 		}
 		snprintf(detail, sizeof detail, "%s %s..%s %s, %s %s: %s%s%s",
-		    d->id, d->start, d->end,
+		    d->id, kz_stamp_date(db->cfg, d->start, a, sizeof a),
+		    kz_stamp_date(db->cfg, d->end, b, sizeof b),
 		    kz_lifecycle_name(&kz_dispatch_lc, d->state), d->country, d->host,
 		    d->name ? d->name : "", r->detail ? "; " : "",
 		    r->detail ? r->detail : "");
@@ -430,7 +433,8 @@ kz_timeline_text(const struct kz_tl *tl, long from, long to, int width,
     long today, struct kz_buf *out)
 {
 	int lw = width / 3 > 24 ? 24 : width / 3, cw, dpc, shown = 0;
-	char d1[11], d2[11], h1[4096], h2[4096], bar[1024], label[512];
+	char d1[11], d2[11], s1[64], s2[64], h1[4096], h2[4096], bar[1024];
+	char label[512];
 
 	if (lw < 8)
 		lw = 8;
@@ -450,7 +454,8 @@ kz_timeline_text(const struct kz_tl *tl, long from, long to, int width,
 	kz_date_from_days(from + (long)cw * dpc - 1, d2);
 	kz_buf_printf(out, ngettext("Dispatches %s to %s, %d day a column\n",
 	    "Dispatches %s to %s, %d days a column\n", (unsigned long)dpc),
-	    d1, d2, dpc);
+	    kz_stamp_date(tl->cfg, d1, s1, sizeof s1),
+	    kz_stamp_date(tl->cfg, d2, s2, sizeof s2), dpc);
 	kz_timeline_header(from, dpc, cw, today, h1, h2, sizeof h1);
 	kz_buf_printf(out, "%*s %s\n%*s %s\n", lw, "", h1, lw, "", h2);
 	for (size_t i = 0; i < tl->n; i++) {

@@ -37,6 +37,7 @@ struct kz_timeline_row {
 struct kz_tl {
 	struct kz_timeline_row *rows;
 	size_t n;
+	const struct kz_config *cfg;	/* the database's: dates as shown */
 };
 
 /* Every dispatch (cancelled ones only when asked), one row each or one

@@ -81,10 +81,10 @@ static const struct kz_rfield trainee_fields[] = {
 	  "the year the period starts") },
 	{ .name = "start", .column = "start", .csv = "start", .option = "start",
 	  .label = N_("first day"), .kind = KZ_RK_DATE, .off = A(start),
-	  .hint = N_("YYYY-MM-DD") },
+	  .hint = N_("A date: 2027-01-31, 2027年1月31日 or 31 Jan 2027") },
 	{ .name = "end", .column = "end", .csv = "end", .option = "end",
 	  .label = N_("last day"), .kind = KZ_RK_DATE, .off = A(end),
-	  .hint = N_("YYYY-MM-DD") },
+	  .hint = N_("A date: 2027-01-31, 2027年1月31日 or 31 Jan 2027") },
 	/* a training programme, not a seminar's day-by-day one */
 	{ .name = "programme", .column = "programme", .csv = "programme",
 	  .option = "programme", .label = NC_("training", "programme"),

@@ -16,6 +16,7 @@
 #include "cli_init.h"
 #include "cli_record.h"
 #include "config.h"
+#include "date.h"
 #include "db.h"
 #include "demo.h"
 #include "i18n.h"
@@ -52,6 +53,9 @@ usage(FILE *fp)
 	}
 	fprintf(fp, _("\nLists take --format table|csv|json. See kizuna(1) and "
 	    "kizuna.yaml(5).\n"));
+	/* the forms in the office's order (DATES in kizuna(1)) */
+	fprintf(fp, _("A DATE is typed as the office writes dates: %s.\n"),
+	    kz_date_forms(kz_date_get_order()));
 }
 
 /* mkdir -p with mode 0700 for what we create. */
@@ -202,8 +206,11 @@ main(int argc, char **argv)
 		    "XDG_CONFIG_HOME", ".config", "config.yaml") == 0 &&
 		    access(cfgpath, F_OK) == 0)) {
 			c.cfg = kz_config_load(cfgopt ? cfgopt : cfgpath, &err);
-			if (c.cfg)
+			if (c.cfg) {
 				kz_i18n_set_language(c.cfg->language);
+				kz_date_set_order((enum kz_date_order)
+				    kz_config_date_order(c.cfg));
+			}
 			kz_config_free(c.cfg);
 		}
 		usage(stdout);
@@ -233,8 +240,12 @@ main(int argc, char **argv)
 		    cfgpath);
 		return 1;
 	}
-	if (c.cfg)
+	if (c.cfg) {
 		kz_i18n_set_language(c.cfg->language);
+		/* every date typed or read from a file, in the office's order */
+		kz_date_set_order((enum kz_date_order)kz_config_date_order(
+		    c.cfg));
+	}
 
 	if (dbopt)
 		snprintf(dbpath, sizeof dbpath, "%s", dbopt);

@@ -172,7 +172,7 @@ expect_in "$out" "agreement         2019-08-20" "agreement date shown"
 expect_in "$out" "proposed -> agreement drafted" "history: drafted"
 expect_in "$out" "returned -> report received" "history: reported"
 expect_in "$out" "sent to Kaifeng" "history: note"
-expect_in "$out" "2019-09-01T02:00:00Z" "history: time"
+expect_in "$out" "2019-09-01 10:00 CST  tester" "history: time in the office's zone (Asia/Shanghai), labelled"
 run $C dispatch state "$d3" cancelled
 expect_rc 1 "cancelling needs a reason"
 expect_in "$err" "reason" "reason asked"

@@ -98,7 +98,7 @@ expect_not_in "$(json_key state)" "cancelled" "active leaves out cancelled"
 expect_not_in "$(json_key start)" "2018-" "--from and --to window the dates"
 run $C dispatch list --from 2019-02-30
 expect_rc 1 "a bad --from"
-expect_in "$err" "kizuna: --from: \"2019-02-30\" is not a date YYYY-MM-DD" "the bad date names its option"
+expect_in "$err" "kizuna: --from: \"2019-02-30\" is not a date: 2019-02 has 28 days" "the bad date names its option"
 run $C dispatch list --state asleep
 expect_in "$err" "kizuna: --state: " "the bad state names its option"
 
@@ -133,7 +133,7 @@ run $C programme list "$ed" --format csv
 expect_eq "$(printf '%s\n' "$out" | head -1 | tr -d '\r')" "id,date,start,end,timezone,city,venue,kind,title,notes" "the CSV has import's columns"
 run $C programme list "$ed" --date 2019-02-30
 expect_rc 1 "a bad --date"
-expect_in "$err" "kizuna: --date: \"2019-02-30\" is not a date YYYY-MM-DD" "the bad day names its option"
+expect_in "$err" "kizuna: --date: \"2019-02-30\" is not a date: 2019-02 has 28 days" "the bad day names its option"
 run $C programme list "$ed" --date 1999-01-01
 expect_in "$err" "no programme items" "a day without items"
 
@@ -151,7 +151,7 @@ expect_in "$out" '"attendance": 178, "attendance_by": [{"label": "日方", "coun
 	"JSON has the total and its parts as a list"
 expect_in "$(json_key ref)" "cj-seminar/18" "JSON has the edition's reference"
 run $C seminar list
-expect_in "$out" "cj-seminar/18          18  2019  2019-08-21..2019-08-23  福州市 (福建省)" "the table: edition, number, year, dates, place"
+expect_in "$out" "cj-seminar/18          18  2019  2019年08月21日..2019年08月23日  福州市 (福建省)" "the table: edition, number, year, dates (in the office's date format), place"
 run $C seminar list --series cj-seminar --format json
 expect_rc 0 "seminar list --series"
 expect_eq "$(json_key series | tr ' ' '\n' | sort -u)" "cj-seminar" "--series keeps one series"

@@ -42,7 +42,7 @@ expect_in "$(title)" "1 clash" "the title counts the clash"
 tm_keys Tab Tab
 tm_expect "$bd" "the Dispatches tab"
 tm_expect "Clashes of bookings" "the detail pane has the clash"
-tm_expect "SIN dispatch $sd (2027-03-08..2027-03-15)" "naming Singapore's dispatch and its dates"
+tm_expect "SIN dispatch $sd (2027年03月08日.." "naming Singapore's dispatch and its dates (in Beijing's date format)"
 tm_expect "Clash 2027年03月08日 - 2027年03月10日 (3 days)" "the days both hold, in the office's format"
 
 # the timeline marks the row and says the clash first

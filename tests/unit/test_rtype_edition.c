@@ -253,7 +253,13 @@ test_edition_errors(void **state)
 	kz_rfield_set(field("title"), &s, title, &err);
 	kz_rfield_set(field("number"), &s, "10000", &err);
 	kz_rfield_set(field("year"), &s, "1800", &err);
-	kz_rfield_set(field("end"), &s, "2019-02-30", &err);
+	/* a date that is none is refused as it is typed, under its name;
+	 * one that got in another way the record's check refuses */
+	assert_int_equal(kz_rfield_set(field("end"), &s, "2019-02-30", &err),
+	    KZ_ERROR);
+	assert_non_null(kz_err_for(&err, "end"));
+	memset(&err, 0, sizeof err);
+	memcpy(s.end, "2019-02-30", sizeof s.end);
 	kz_rfield_set(field("country"), &s, "XX", &err);
 	kz_rfield_set(field("attendance"), &s, "5: A 3, B 3", &err);
 	assert_int_equal(err.n, 0);

@@ -8,16 +8,18 @@
 
 #include "i18n.h"
 #include "note.h"
+#include "stamp.h"
 #include "cli_output.h"
 #include "text.h"
 
 void
-cli_dsp_history(const struct kz_lifecycle *lc, const struct kz_events *ev)
+cli_dsp_history(const struct kz_config *cfg, const struct kz_lifecycle *lc,
+    const struct kz_events *ev)
 {
-	const char *head[] = { _("WHEN (UTC)"), _("WHO"), _("CHANGE"),
+	const char *head[] = { _("WHEN"), _("WHO"), _("CHANGE"),
 	    _("NOTE") };
 	struct out_table t;
-	char change[160];
+	char change[160], when[96];
 
 	out_table_init(&t, 4, head);
 	for (size_t i = 0; i < ev->n; i++) {
@@ -35,7 +37,9 @@ cli_dsp_history(const struct kz_lifecycle *lc, const struct kz_events *ev)
 			    kz_lifecycle_name(lc, e->from), kz_lifecycle_name(lc, e->to));
 		struct kz_buf note = { 0 };
 		/* the note is stored in English where the program wrote it */
-		const char *v[] = { e->at, e->user ? e->user : "", change,
+		/* in the office's date format and time zone, labelled */
+		const char *v[] = { kz_stamp_format(cfg, e->at, when,
+		    sizeof when), e->user ? e->user : "", change,
 		    kz_note_text(e->note, &note) };
 		out_table_row(&t, v);
 		kz_buf_free(&note);

@@ -7,7 +7,7 @@
 #include "lifecycle.h"
 
 /* The history of a record as lines "at  user  from -> to  note". */
-void cli_dsp_history(const struct kz_lifecycle *lc,
+void cli_dsp_history(const struct kz_config *cfg, const struct kz_lifecycle *lc,
     const struct kz_events *ev);
 /* A parsed whole number option; false (reported) if it is not one. */
 bool cli_dsp_int(const char *opt, const char *v, int min, int max, int *out);

@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "cli_output.h"
 #include "specialist.h"
+#include "stamp.h"
 #include "text.h"
 
 /* Below zero: the options of add and edit come from the dispatch's table
@@ -178,7 +179,7 @@ print_table(struct cli *c, const struct kz_dispatch *d)
 	print_ledger(c, d->id);
 	if (kz_dispatch_history(c->db, d->id, &ev, &err) == KZ_OK) {
 		printf("\n%s\n", _("History:"));
-		cli_dsp_history(&kz_dispatch_lc, &ev);
+		cli_dsp_history(c->cfg, &kz_dispatch_lc, &ev);
 		kz_events_free(&ev);
 	}
 }
@@ -329,11 +330,13 @@ cli_dispatch_ask(struct cli *c, const char *id, char *q, size_t size)
 {
 	struct kz_dispatch d;
 	struct kz_err err = { 0 };
+	char a[64], b[64];
 
 	if (kz_dispatch_get(c->db, id, &d, &err))
 		return cli_fail_err(&err);
-	snprintf(q, size, _("delete dispatch %s (%s..%s)?"), d.id, d.start,
-	    d.end);
+	snprintf(q, size, _("delete dispatch %s (%s..%s)?"), d.id,
+	    kz_stamp_date(c->cfg, d.start, a, sizeof a),
+	    kz_stamp_date(c->cfg, d.end, b, sizeof b));
 	kz_dispatch_free(&d);
 	return 0;
 }

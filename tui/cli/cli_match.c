@@ -23,14 +23,16 @@ static void
 match_table(struct cli *c, const struct kz_request *r,
     const struct kz_match *m, size_t limit)
 {
-	char head[1024], buf[1024];
+	char head[1024], buf[1024], a[64], b[64];
 	size_t shown = m->nfit < limit ? m->nfit : limit;
 
 	snprintf(head, sizeof head, _("Candidates for %s: %s"), r->id, r->topic);
 	puts(head);
 	if (m->period_checked)
 		printf(_("Wished period %s..%s; %zu can go, %zu cannot.\n"),
-		    m->from, m->to, m->nfit, m->n - m->nfit);
+		    kz_stamp_date(c->cfg, m->from, a, sizeof a),
+		    kz_stamp_date(c->cfg, m->to, b, sizeof b), m->nfit,
+		    m->n - m->nfit);
 	else
 		printf(_("No wished dates: availability not checked; %zu "
 		    "candidates.\n"), m->nfit);
@@ -203,7 +205,7 @@ cli_timeline(struct cli *c, const struct cli_args *a)
 	struct kz_tl tl;
 	struct kz_buf out = { 0 };
 	struct kz_err err = { 0 };
-	char today[11];
+	char today[11], fromd[11], tod[11];
 	int width = 80;
 	long f, t;
 
@@ -242,8 +244,13 @@ cli_timeline(struct cli *c, const struct cli_args *a)
 		case O_CANCELLED: cancelled = true; break;
 		}
 	}
-	if ((from && !kz_date_valid(from)) || (to && !kz_date_valid(to)))
-		return cli_fail(_("--from and --to take dates YYYY-MM-DD"));
+	/* dates as people type them, in the office's order */
+	if ((from && kz_date_parse(from, kz_date_get_order(), fromd, "--from",
+	    &err)) || (to && kz_date_parse(to, kz_date_get_order(), tod,
+	    "--to", &err)))
+		return cli_fail_err(&err);
+	from = from ? fromd : NULL;
+	to = to ? tod : NULL;
 	kz_stamp_today(c->cfg, today);
 	/* Without dates: the zoom's span, a little of the past first. */
 	int lw = width / 3 > 24 ? 24 : width / 3;

@@ -14,6 +14,7 @@
 #include "cli_output.h"
 #include "request.h"
 #include "specialist.h"
+#include "stamp.h"
 #include "text.h"
 
 /* State's note. The options of add and edit come from the request's
@@ -55,6 +56,7 @@ print_request(struct cli *c, struct kz_request *r)
 	struct kz_dispatch_query q;
 	struct kz_dispatch_rows l;
 	struct kz_err err = { 0 };
+	char a[64], b[64];
 
 	cli_record_print(c, &kz_request_type, r);
 	if (c->format != FMT_TABLE)
@@ -68,7 +70,9 @@ print_request(struct cli *c, struct kz_request *r)
 			    "candidates"));
 		for (size_t i = 0; i < l.n; i++)
 			printf("  %s  %s..%s  %s  %s (%s)\n", l.rows[i].id,
-			    l.rows[i].start, l.rows[i].end,
+			    kz_stamp_date(c->cfg, l.rows[i].start, a,
+			    sizeof a), kz_stamp_date(c->cfg, l.rows[i].end,
+			    b, sizeof b),
 			    kz_lifecycle_name(&kz_dispatch_lc, l.rows[i].state),
 			    l.rows[i].name ? l.rows[i].name : "",
 			    l.rows[i].name_roman ? l.rows[i].name_roman : "");
@@ -76,7 +80,7 @@ print_request(struct cli *c, struct kz_request *r)
 	}
 	if (kz_request_history(c->db, r->id, &ev, &err) == KZ_OK) {
 		printf("\n%s\n", _("History:"));
-		cli_dsp_history(&kz_request_lc, &ev);
+		cli_dsp_history(c->cfg, &kz_request_lc, &ev);
 		kz_events_free(&ev);
 	}
 }

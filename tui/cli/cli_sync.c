@@ -10,6 +10,7 @@
 #include "booking.h"
 #include "cli_output.h"
 #include "home.h"
+#include "stamp.h"
 #include "sync.h"
 #include "sync_key.h"
 
@@ -301,7 +302,7 @@ cli_sync_status(struct cli *c, const struct cli_args *a)
 {
 	struct kz_sync_status st;
 	struct kz_err err = { 0 };
-	char seq[32], conf[32];
+	char seq[32], conf[32], when[96];
 
 	(void)a;
 	if (kz_sync_status(c->db, &st, &err))
@@ -337,7 +338,8 @@ cli_sync_status(struct cli *c, const struct cli_args *a)
 		    c->cfg->office_id);
 		if (st.exported)
 			printf(_("last bundle sent: %ld, at %s\n"), st.exported,
-			    st.exported_at);
+			    kz_stamp_format(c->cfg, st.exported_at, when,
+			    sizeof when));
 		else
 			printf(_("no bundle sent yet\n"));
 		if (st.unwritten)
@@ -358,8 +360,9 @@ cli_sync_status(struct cli *c, const struct cli_args *a)
 				snprintf(conf, sizeof conf, "%ld",
 				    st.sources[i].conflicts);
 				const char *v[] = { st.sources[i].office,
-				    st.sources[i].db, seq, st.sources[i].at,
-				    conf };
+				    st.sources[i].db, seq, kz_stamp_format(
+				    c->cfg, st.sources[i].at, when,
+				    sizeof when), conf };
 				out_table_row(&t, v);
 			}
 			putchar('\n');
@@ -419,15 +422,18 @@ cli_sync_conflicts(struct cli *c, const struct cli_args *a)
 	} else {
 		for (size_t i = 0; i < l.n; i++) {
 			const struct kz_conflict *k = &l.c[i];
+			char when[96];
+
 			printf(_("#%ld  %s %s in %s, bundle %ld from %s (%s)\n"),
 			    k->n, k->op, k->record, k->table, k->seq, k->office,
-			    k->at);
+			    kz_stamp_format(c->cfg, k->at, when, sizeof when));
 			char why[256];
 			printf("     %s\n     %s\n", kz_conflict_reason(k, why,
 			    sizeof why), k->change);
 			if (k->resolution)
 				printf(_("     resolved: %s, %s\n"),
-				    k->resolution, k->resolved);
+				    k->resolution, kz_stamp_format(c->cfg,
+				    k->resolved, when, sizeof when));
 		}
 	}
 	kz_conflict_list_free(&l);

@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "note.h"
+#include "stamp.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -50,6 +51,15 @@ dispatch_view_date(const struct kz_config *cfg, const char *date, char *out,
 	kz_date_format(date, cfg ? cfg->date_format : NULL, out, size);
 }
 
+int
+dispatch_view_date_width(const struct kz_config *cfg)
+{
+	char out[64];
+
+	dispatch_view_date(cfg, "2027-09-28", out, sizeof out);
+	return kz_text_width(out);
+}
+
 void
 dispatch_view_period(const struct kz_config *cfg, const char *start,
     const char *end, char *out, size_t size)
@@ -70,14 +80,16 @@ dispatch_view_clash_line(const struct kz_config *cfg, const struct kz_clash *c,
 	/* the other side: not this record (an office's own comes first) */
 	const struct kz_booking *o = strcmp(c->a.record, record) == 0 ||
 	    strcmp(c->a.id, record) == 0 ? &c->b : &c->a;
-	char period[200], what[160];
+	char period[200], what[300], a[64], b[64];
 
 	dispatch_view_period(cfg, c->from, c->to, period, sizeof period);
+	dispatch_view_date(cfg, o->start, a, sizeof a);
+	dispatch_view_date(cfg, o->end, b, sizeof b);
 	if (strcmp(o->kind, "unavailable") == 0)
 		snprintf(what, sizeof what, "%s", kz_booking_kind_name(o->kind));
 	else
 		snprintf(what, sizeof what, "%s %s %s (%s..%s)", o->office,
-		    kz_booking_kind_name(o->kind), o->record, o->start, o->end);
+		    kz_booking_kind_name(o->kind), o->record, a, b);
 	snprintf(out, size, _("Clash %s: %s"), period, what);
 }
 
@@ -122,10 +134,11 @@ dispatch_view_free_lines(char **lines, size_t n)
 }
 
 void
-dispatch_view_event_line(const struct kz_lifecycle *lc, const struct kz_event *e,
-    char *out, size_t size)
+dispatch_view_event_line(const struct kz_config *cfg,
+    const struct kz_lifecycle *lc, const struct kz_event *e, char *out,
+    size_t size)
 {
-	char change[160];
+	char change[160], when[96];
 	struct kz_buf note = { 0 };
 
 	if (e->from < 0)
@@ -137,8 +150,10 @@ dispatch_view_event_line(const struct kz_lifecycle *lc, const struct kz_event *e
 		    e->from), kz_lifecycle_name(lc, e->to));
 	/* the note is stored in English where the program wrote it */
 	kz_note_text(e->note, &note);
-	snprintf(out, size, "%.10s %.5s %s: %s%s%s", e->at, e->at + 11,
-	    e->user ? e->user : "?", change, note.len ? ", " : "",
+	/* when, in the office's date format and time zone, labelled */
+	snprintf(out, size, "%s %s: %s%s%s", kz_stamp_format(cfg, e->at,
+	    when, sizeof when), e->user ? e->user : "?", change,
+	    note.len ? ", " : "",
 	    kz_buf_str(&note));
 	kz_buf_free(&note);
 }

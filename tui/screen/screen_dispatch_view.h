@@ -24,6 +24,9 @@ void dispatch_view_clash_line(const struct kz_config *cfg,
 void dispatch_view_date(const struct kz_config *cfg, const char *date, char *out,
     size_t size);
 /* A period "16 Sep 2019 - 23 Sep 2019 (8 days)". */
+/* A date's width in the office's date format (its widest, the 28th of
+ * September), for a list's column. */
+int dispatch_view_date_width(const struct kz_config *cfg);
 void dispatch_view_period(const struct kz_config *cfg, const char *start,
     const char *end, char *out, size_t size);
 
@@ -35,7 +38,8 @@ char **dispatch_view_spec_lines(struct kz_db *db, const struct kz_config *cfg,
 void dispatch_view_free_lines(char **lines, size_t n);
 
 /* History events as lines "2019-09-01 10:00 user: a -> b, note". */
-void dispatch_view_event_line(const struct kz_lifecycle *lc,
+void dispatch_view_event_line(const struct kz_config *cfg,
+    const struct kz_lifecycle *lc,
     const struct kz_event *e, char *out, size_t size);
 
 /* The widest name of a state, in columns, for a list's state column. */

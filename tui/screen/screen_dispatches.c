@@ -75,10 +75,13 @@ dsp_row(void *arg, size_t i, char *buf, size_t size, int width)
 {
 	struct dsp_tab *t = arg;
 	int sw = dispatch_view_state_width(&kz_dispatch_lc), w[4];
-	char dates[32], who[256], host[600];
+	int dw = dispatch_view_date_width(t->ctx->cfg);
+	char dates[160], a[64], b[64], who[256], host[600];
 	const char *v[4];
 
-	w[0] = 17;
+	/* the ISO period fits 17 columns as "2027-01-05..01-20"; another
+	 * date format shows both dates whole */
+	w[0] = dw == 10 ? 17 : 2 * dw + 2;
 	w[1] = sw;
 	w[2] = (width - w[0] - w[1] - 3) * 45 / 100;
 	w[3] = width - w[0] - w[1] - w[2] - 3;
@@ -89,7 +92,12 @@ dsp_row(void *arg, size_t i, char *buf, size_t size, int width)
 		return;
 	}
 	const struct kz_dispatch_row *r = &t->list.rows[i];
-	snprintf(dates, sizeof dates, "%s..%s", r->start + 0, r->end + 5);
+	dispatch_view_date(t->ctx->cfg, r->start, a, sizeof a);
+	dispatch_view_date(t->ctx->cfg, r->end, b, sizeof b);
+	if (strcmp(a, r->start) == 0 && strcmp(b, r->end) == 0)
+		snprintf(dates, sizeof dates, "%s..%s", r->start, r->end + 5);
+	else
+		snprintf(dates, sizeof dates, "%s..%s", a, b);
 	snprintf(who, sizeof who, "%s %s", r->name_roman ? r->name_roman : "",
 	    r->name ? r->name : "");
 	snprintf(host, sizeof host, "%s %s", r->country, r->host);
@@ -206,8 +214,8 @@ dsp_detail(void *arg, struct record_list *l, size_t sel)
 	if (kz_dispatch_history(t->ctx->db, d.id, &ev, &err) == KZ_OK) {
 		record_list_detail_heading(l, _("History"));
 		for (size_t i = 0; i < ev.n; i++) {
-			dispatch_view_event_line(&kz_dispatch_lc, &ev.ev[i], buf,
-			    sizeof buf);
+			dispatch_view_event_line(cfg, &kz_dispatch_lc,
+			    &ev.ev[i], buf, sizeof buf);
 			record_list_detail_add(l, NULL, buf);
 		}
 		kz_events_free(&ev);
@@ -416,7 +424,8 @@ change_state(struct dsp_tab *t)
 		{ "state", N_("New state"), N_("Space, or the first letter"),
 		  names, 0, NULL, NULL, NULL },
 		{ "date", N_("Agreement date"),
-		  N_("When signing: the date of the agreement, YYYY-MM-DD"),
+		  N_("When signing: the agreement's date, e.g. 2027-01-31 or "
+		  "2027年1月31日"),
 		  NULL, 0, NULL, NULL, NULL },
 		{ "ref", N_("Agreement ref."),
 		  N_("When signing: the agreement's reference"), NULL, 0, NULL,
@@ -654,10 +663,14 @@ dsp_key(void *tab, int key)
 		return sel_row(t) ? edit(t, false) : 0;
 	case KA_DELETE:
 		if (sel_row(t)) {
-			char q[256];
+			char q[300], d1[64], d2[64];
 
+			dispatch_view_date(t->ctx->cfg, sel_row(t)->start, d1,
+			    sizeof d1);
+			dispatch_view_date(t->ctx->cfg, sel_row(t)->end, d2,
+			    sizeof d2);
 			snprintf(q, sizeof q, _("Delete dispatch %s (%s..%s)?"),
-			    sel_row(t)->id, sel_row(t)->start, sel_row(t)->end);
+			    sel_row(t)->id, d1, d2);
 			record_list_ask(&t->rl, q);
 		}
 		return UI_DRAW_STATUS;

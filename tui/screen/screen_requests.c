@@ -82,10 +82,10 @@ req_row(void *arg, size_t i, char *buf, size_t size, int width)
 {
 	struct req_tab *t = arg;
 	int w[4];
-	char host[600];
+	char host[600], received[64];
 	const char *v[4];
 
-	w[0] = 10;
+	w[0] = dispatch_view_date_width(t->ctx->cfg);
 	w[1] = dispatch_view_state_width(&kz_request_lc);
 	w[2] = (width - w[0] - w[1] - 3) * 40 / 100;
 	w[3] = width - w[0] - w[1] - w[2] - 3;
@@ -97,7 +97,9 @@ req_row(void *arg, size_t i, char *buf, size_t size, int width)
 	}
 	const struct kz_request_row *r = &t->list.rows[i];
 	snprintf(host, sizeof host, "%s %s", r->country, r->place);
-	v[0] = r->received;
+	dispatch_view_date(t->ctx->cfg, r->received, received,
+	    sizeof received);
+	v[0] = received;
 	v[1] = kz_lifecycle_name(&kz_request_lc, r->status);
 	v[2] = host;
 	v[3] = r->topic;
@@ -114,7 +116,7 @@ req_detail(void *arg, struct record_list *l, size_t sel)
 	struct kz_dispatch_query q;
 	struct kz_dispatch_rows dl;
 	struct kz_err err = { 0 };
-	char buf[1024];
+	char buf[1024], a[64], b[64];
 
 	if (kz_request_get(t->ctx->db, t->list.rows[sel].id, &r, &err))
 		return;
@@ -133,8 +135,9 @@ req_detail(void *arg, struct record_list *l, size_t sel)
 			record_list_detail_add(l, NULL, buf);
 		}
 		for (size_t i = 0; i < dl.n; i++) {
-			snprintf(buf, sizeof buf, "%s..%s %s: %s (%s) %s",
-			    dl.rows[i].start, dl.rows[i].end,
+			dispatch_view_date(cfg, dl.rows[i].start, a, sizeof a);
+			dispatch_view_date(cfg, dl.rows[i].end, b, sizeof b);
+			snprintf(buf, sizeof buf, "%s..%s %s: %s (%s) %s", a, b,
 			    kz_lifecycle_name(&kz_dispatch_lc, dl.rows[i].state),
 			    dl.rows[i].name ? dl.rows[i].name : "",
 			    dl.rows[i].name_roman ? dl.rows[i].name_roman : "",
@@ -146,8 +149,8 @@ req_detail(void *arg, struct record_list *l, size_t sel)
 	if (kz_request_history(t->ctx->db, r.id, &ev, &err) == KZ_OK) {
 		record_list_detail_heading(l, _("History"));
 		for (size_t i = 0; i < ev.n; i++) {
-			dispatch_view_event_line(&kz_request_lc, &ev.ev[i], buf,
-			    sizeof buf);
+			dispatch_view_event_line(cfg, &kz_request_lc,
+			    &ev.ev[i], buf, sizeof buf);
 			record_list_detail_add(l, NULL, buf);
 		}
 		kz_events_free(&ev);

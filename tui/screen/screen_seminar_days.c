@@ -572,7 +572,8 @@ static void preview_tz(void *, const char *, char *, size_t);
 static void preview_kind(void *, const char *, char *, size_t);
 
 static const struct form_spec item_form[IF_N] = {
-	{ "date", N_("Date"), N_("YYYY-MM-DD, inside the edition's dates"),
+	{ "date", N_("Date"), N_("A date inside the edition's: 2027-01-31, "
+	  "2027年1月31日 or 31 Jan 2027"),
 	  NULL, FORM_REQUIRED, NULL, NULL, NULL },
 	{ "start|clash", N_("Start"), N_("HH:MM; empty for an item without a "
 	  "time (arrival, free day)"), NULL, 0, NULL,

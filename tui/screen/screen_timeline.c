@@ -8,6 +8,7 @@
 
 #include "booking.h"
 #include "date.h"
+#include "form.h"
 #include "i18n.h"
 #include "keys.h"
 #include "screen_dispatch_view.h"
@@ -29,6 +30,8 @@ struct tl_tab {
 	char keep[KZ_ID_SIZE];	/* the selected row's id, across moves */
 	WINDOW *w;
 	int h, width, lw, cw;
+	bool asking;		/* the date to go to is being typed */
+	struct form_line go;
 };
 
 static int
@@ -215,14 +218,18 @@ static void
 draw_all(struct tl_tab *t)
 {
 	char today[11], h1[LINEW], h2[LINEW], title[512], a[64], b[64];
+	char d[11];
 	int dpc = kz_timeline_days_per_col(t->zoom);
 	long td;
 
 	kz_stamp_today(t->ctx->cfg, today);
 	td = kz_date_days(today);
 	werase(t->w);
-	kz_date_from_days(t->from, a);
-	kz_date_from_days(t->from + span(t) - 1, b);
+	/* the period in the office's date format */
+	kz_date_from_days(t->from, d);
+	kz_stamp_date(t->ctx->cfg, d, a, sizeof a);
+	kz_date_from_days(t->from + span(t) - 1, d);
+	kz_stamp_date(t->ctx->cfg, d, b, sizeof b);
 	snprintf(title, sizeof title, ngettext("%s - %s, %s zoom, %d day a "
 	    "column, %s", "%s - %s, %s zoom, %d days a column, %s",
 	    (unsigned long)dpc), a, b, _(zoom_names[t->zoom]), dpc,
@@ -314,12 +321,51 @@ rezoom(struct tl_tab *t, int dir)
 	return UI_DRAW_BODY | UI_DRAW_TITLE;
 }
 
+/* The date typed after the go-to key, as the office writes dates: the
+ * chart starts a little before it, as it does before today. */
+static unsigned
+key_goto(struct tl_tab *t, int key)
+{
+	enum keys_action a = keys_lookup(KEYS_PROMPT | KEYS_EDIT, key, true);
+	struct kz_err err = { 0 };
+	char date[11], msg[KZ_ERR_MSG + 64], *typed;
+
+	switch (a) {
+	case KA_CANCEL:
+		t->asking = false;
+		return UI_DRAW_STATUS;
+	case KA_ACCEPT:
+		break;
+	default:
+		form_line_edit(&t->go, a, key);
+		return UI_DRAW_STATUS;
+	}
+	typed = xstrdup(form_line_text(&t->go));
+	t->asking = false;
+	if (*kz_trim(typed) == '\0') {
+		free(typed);
+		return UI_DRAW_STATUS;
+	}
+	if (kz_date_parse(typed, kz_date_get_order(), date, "", &err)) {
+		free(typed);
+		frame_message(t->ctx, true, "%s", kz_err_first(&err, msg,
+		    sizeof msg));
+		return UI_DRAW_STATUS;
+	}
+	free(typed);
+	t->from = kz_date_days(date) - span(t) / 6;
+	refilter(t);
+	return UI_DRAW_BODY | UI_DRAW_STATUS;
+}
+
 static unsigned
 tl_key(void *tab, int key)
 {
 	struct tl_tab *t = tab;
 	long page = rows_room(t);
 
+	if (t->asking)
+		return key_goto(t, key);
 	switch (keys_lookup(KEYS_TIMELINE, key, false)) {
 	case KA_UP: return select_row(t, (long)t->sel - 1);
 	case KA_DOWN: return select_row(t, (long)t->sel + 1);
@@ -346,6 +392,10 @@ tl_key(void *tab, int key)
 	case KA_TODAY:
 		go_today(t);
 		break;
+	case KA_TL_GOTO:
+		form_line_set(&t->go, "");
+		t->asking = true;
+		return UI_DRAW_STATUS;
 	case KA_TL_ROWS:
 		t->by_specialist = !t->by_specialist;
 		t->keep[0] = '\0';
@@ -379,6 +429,7 @@ tl_close(void *tab)
 
 	draw_delwin(&t->w);
 	kz_timeline_free(&t->tl);
+	form_line_free(&t->go);
 	free(t->vis);
 	free(t);
 }
@@ -422,16 +473,28 @@ tl_draw(void *tab, unsigned flags)
 static int
 tl_status(void *tab, WINDOW *w, int width)
 {
-	(void)tab;
-	(void)w;
-	(void)width;
-	return 0;
+	struct tl_tab *t = tab;
+	const char *label = _("Go to date: ");
+	int x;
+
+	if (!t->asking)
+		return 0;
+	x = draw_text(w, 0, 0, kz_text_width(label) < width / 2 ?
+	    kz_text_width(label) : width / 2, label, A_BOLD);
+	x = form_line_draw(&t->go, w, 0, x, width - x, A_NORMAL);
+	wmove(w, 0, x < width ? x : width - 1);
+	return -1;
 }
 
 static unsigned
 tl_keyctx(void *tab, bool *text)
 {
-	(void)tab;
+	struct tl_tab *t = tab;
+
+	if (t->asking) {
+		*text = true;
+		return KEYS_PROMPT;
+	}
 	*text = false;
 	return KEYS_TIMELINE;
 }

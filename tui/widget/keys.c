@@ -92,6 +92,9 @@ static const struct keys_entry keys_table[] = {
 	    N_("go to today"), N_("today") },
 	{ KA_TL_ROWS, "rows", "s", KEYS_TIMELINE,
 	    N_("one row per dispatch or per specialist"), N_("rows") },
+	{ KA_TL_GOTO, "go-to-date", "d", KEYS_TIMELINE,
+	    N_("go to a date, typed as the office writes dates"),
+	    N_("date") },
 	{ KA_PROGRAMME, "programme", "p", KEYS_SEMINAR,
 	    N_("the edition's programme, day by day"), N_("programme") },
 	{ KA_PARTICIPANTS, "participants", "P", KEYS_SEMINAR,
@@ -235,7 +238,8 @@ static const struct {
 	{ KEYS_SYNC_KEYS, false, N_("Sync: the keys that sign bundles "
 	    "(besides the list keys)") },
 	{ KEYS_PROMPT, true,
-	    N_("A question that takes a name (other keys type it)") },
+	    N_("A question that takes a name or a date (other keys type "
+	    "it)") },
 	{ KEYS_PAGER, false, N_("This help screen") },
 };
 #define KEYS_NSECTIONS (sizeof keys_sections / sizeof keys_sections[0])

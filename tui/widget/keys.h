@@ -28,7 +28,8 @@
 #define KEYS_SEMINAR	0x10000	/* the editions of a seminar series */
 #define KEYS_PROGRAMME	0x20000	/* an edition's programme or participants */
 #define KEYS_SYNC	0x40000	/* the sync tab: bundles and conflicts */
-#define KEYS_PROMPT	0x80000	/* a question that takes a file name */
+#define KEYS_PROMPT	0x80000	/* a question that takes a file name or a
+				 * date */
 #define KEYS_MERGE	0x100000	/* a record changed while its form was
 					 * open: theirs or mine, field by field */
 #define KEYS_SYNC_KEYS	0x200000	/* the sync tab's keys view */
@@ -46,7 +47,7 @@ enum keys_action {
 	KA_YES, KA_NO, KA_CLOSE,
 	KA_STATE, KA_COSTS, KA_MATCH, KA_PROPOSE, KA_BACK,
 	KA_TL_EARLIER, KA_TL_LATER, KA_TL_MONTH_EARLIER, KA_TL_MONTH_LATER,
-	KA_ZOOM_IN, KA_ZOOM_OUT, KA_TODAY, KA_TL_ROWS,
+	KA_ZOOM_IN, KA_ZOOM_OUT, KA_TODAY, KA_TL_ROWS, KA_TL_GOTO,
 	KA_PROGRAMME, KA_PARTICIPANTS, KA_SERIES_NEXT, KA_SERIES_ADD,
 	KA_DAY_PREV, KA_DAY_NEXT,
 	KA_THEIRS, KA_MINE, KA_SYNC_EXPORT, KA_SYNC_IMPORT, KA_SHOW_RESOLVED,
