@@ -75,7 +75,7 @@ tm_expect "마지막 날" "the dispatch in full"
 tm_expect_re '^ +현지 농가 교육$' "a Korean line breaks between words"
 tm_keys Enter
 tm_keys Tab
-fits "timeline" "h:주 H:월 +:확대 t:오늘 s:행 ?:도움말 q:종료" "= 체결  - 후보"
+fits "timeline" "h:주 H:월 +:확대 t:오늘 s:행 d:날짜 ?:도움말 q:종료" "= 체결  - 후보"
 tm_expect "# 중복  | 오늘" "timeline: the legend's second line"
 tm_keys Tab
 fits "sync" "t:상대측 m:이쪽 x:내보내기 i:가져오기 r:해결됨 w:재출력 v:키 ?:도움말 q:종료" \
