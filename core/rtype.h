@@ -86,6 +86,11 @@ enum kz_rkind {
 				 * it); give it no option */
 #define KZ_RF_HAS	0x20	/* MONEY: a bool at .has says whether the
 				 * amount is set; unset is stored NULL */
+#define KZ_RF_DERIVED	0x40	/* made by core from other fields when the
+				 * record is written (a specialist's sort
+				 * key): stored and read, kept in an index,
+				 * never set from text, shown, nor written
+				 * to files or JSON; give it no option */
 
 struct kz_rfield {
 	const char *name;	/* "name_roman": error places, JSON, forms */

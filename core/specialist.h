@@ -49,6 +49,7 @@ struct kz_specialist {
 	char updated[32];
 	char *created_by;
 	char *updated_by;
+	char *sort_key;		/* made by core: kz_name_sort_key */
 	struct kz_specialist_field *fields;
 	size_t nfields;
 	struct kz_specialist_lang *langs;
@@ -88,6 +89,12 @@ int kz_specialist_delete(struct kz_db *db, const char *id,
  * a unique prefix of the random part. */
 int kz_specialist_get(struct kz_db *db, const char *id,
     struct kz_specialist *out, struct kz_err *err);
+
+/* Make the derived columns of the specialist with this id again from
+ * its row (its sort key), after a bundle or a settlement wrote the row
+ * field by field; nothing is written when they agree. */
+int kz_specialist_derive(struct kz_db *db, const char *id,
+    struct kz_err *err);
 
 /* Is there a record with exactly this (canonical) id? */
 bool kz_specialist_exists(struct kz_db *db, const char *id);

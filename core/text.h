@@ -29,6 +29,13 @@ int kz_text_fit(char *out, size_t size, const char *s, int width, bool pad);
 /* True for Han, kana, Hangul and other scripts written without spaces. */
 bool kz_cp_is_cjk(unsigned cp);
 
+/* A romanised word or name s[0..n) folded so that its spellings find
+ * each other and sort together: lower case, macrons and circumflexes
+ * off (Satō, Satô), an apostrophe or hyphen inside a word gone
+ * (Ken'ichi), long vowels short (Satou, Satoh -> sato). malloc'd; NULL
+ * when out of memory. */
+char *kz_text_fold_roman(const char *s, size_t n);
+
 /* Trim ASCII white space at both ends, in place; returns s. */
 char *kz_trim(char *s);
 
