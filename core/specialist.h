@@ -135,10 +135,13 @@ struct kz_specialist_query {
 	const char *free_to;
 	bool prefix;		/* last word is a prefix (search as you type) */
 	size_t limit;		/* 0: no limit */
+	/* "COLUMN[,-COLUMN]" of `specialist list` (kz_rlist_order); NULL:
+	 * by family name */
+	const char *sort;
 };
 
 void kz_specialist_query_init(struct kz_specialist_query *q);
-/* Rows sorted by romanised name. */
+/* Rows sorted by family name, or as q->sort says. */
 int kz_specialist_search(struct kz_db *db, const struct kz_specialist_query *q,
     struct kz_specialist_rows *out, struct kz_err *err);
 void kz_specialist_rows_free(struct kz_specialist_rows *l);

@@ -222,8 +222,12 @@ dsp_refilter(void *arg)
 	reload(arg, NULL);
 }
 
-static const struct record_list_ops dsp_ops = { dsp_count, dsp_row, dsp_detail,
-    dsp_refilter, NULL };
+static const struct record_list_ops dsp_ops = {
+	.count = dsp_count,
+	.row = dsp_row,
+	.detail = dsp_detail,
+	.refilter = dsp_refilter,
+};
 
 /* ---- the dispatch form ---- */
 

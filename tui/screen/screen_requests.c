@@ -162,8 +162,12 @@ req_refilter(void *arg)
 	reload(arg, NULL);
 }
 
-static const struct record_list_ops req_ops = { req_count, req_row, req_detail,
-    req_refilter, NULL };
+static const struct record_list_ops req_ops = {
+	.count = req_count,
+	.row = req_row,
+	.detail = req_detail,
+	.refilter = req_refilter,
+};
 
 /* ---- the candidates ---- */
 
@@ -228,8 +232,11 @@ cand_detail(void *arg, struct record_list *l, size_t sel)
 	}
 }
 
-static const struct record_list_ops cand_ops = { cand_count, cand_row,
-    cand_detail, NULL, NULL };
+static const struct record_list_ops cand_ops = {
+	.count = cand_count,
+	.row = cand_row,
+	.detail = cand_detail,
+};
 
 static unsigned
 open_candidates(struct req_tab *t)

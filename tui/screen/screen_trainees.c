@@ -122,8 +122,12 @@ tr_refilter(void *arg)
 	tr_load(arg, NULL);
 }
 
-static const struct record_list_ops tr_ops = { tr_count, tr_row, tr_detail,
-    tr_refilter, NULL };
+static const struct record_list_ops tr_ops = {
+	.count = tr_count,
+	.row = tr_row,
+	.detail = tr_detail,
+	.refilter = tr_refilter,
+};
 
 /* ---- the form ---- */
 

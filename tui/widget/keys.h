@@ -31,6 +31,8 @@
 #define KEYS_PROMPT	0x80000	/* a question that takes a file name */
 #define KEYS_MERGE	0x100000	/* a record changed while its form was
 					 * open: theirs or mine, field by field */
+#define KEYS_MENU	0x200000	/* a menu over a list (sort by, filter) */
+#define KEYS_SPECIALISTS 0x400000	/* the specialist list */
 
 enum keys_action {
 	KA_NONE = 0,
@@ -52,6 +54,8 @@ enum keys_action {
 	KA_SYNC_AGAIN,
 	KA_ACCEPT,
 	KA_FIELD_THEIRS, KA_FIELD_MINE, KA_ALL_THEIRS, KA_ALL_MINE,
+	KA_SORT_MENU, KA_SORT_NEXT, KA_SORT_PREV, KA_SORT_REVERSE,
+	KA_FILTER_STATUS, KA_FILTER_FIELD,
 	KA_COUNT
 };
 
