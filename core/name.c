@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "text.h"
@@ -51,7 +52,7 @@ capitals(const char *s, size_t n)
 	return upper >= 2;
 }
 
-/* Common Chinese family names in pinyin, folded. */
+/* Common Chinese family names in pinyin. */
 static const char *const chinese_families[] = {
 	"wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu",
 	"zhou", "xu", "sun", "ma", "zhu", "hu", "guo", "he", "gao", "lin",
@@ -66,16 +67,15 @@ static const char *const chinese_families[] = {
 	"zhuge", "shangguan", "sima", NULL,
 };
 
+/* Pinyin as written, case aside: folding would make Zhou of Zho. */
 static bool
 chinese_family(const char *s, size_t n)
 {
-	char *f = kz_text_fold_roman(s, n);
-	bool yes = false;
-
-	for (int i = 0; f && chinese_families[i] && !yes; i++)
-		yes = strcmp(f, chinese_families[i]) == 0;
-	free(f);
-	return yes;
+	for (int i = 0; chinese_families[i]; i++)
+		if (strlen(chinese_families[i]) == n &&
+		    strncasecmp(s, chinese_families[i], n) == 0)
+			return true;
+	return false;
 }
 
 /* What the name in its own script says of its order: 'k' Korean, 'c'

@@ -123,6 +123,17 @@ sort_term(const struct kz_rlist *l, size_t col, bool desc, struct kz_buf *out)
 	    " COLLATE NOCASE" : "", desc ? " DESC" : "");
 }
 
+/* Does a column before col sort under col's key? (Name it once.) */
+static bool
+sorts_before(const struct kz_rlist *l, size_t col)
+{
+	for (size_t i = 0; i < col; i++)
+		if (kz_rlist_sort_expr(l, i) && strcmp(kz_rlist_key(l, i),
+		    kz_rlist_key(l, col)) == 0)
+			return true;
+	return false;
+}
+
 int
 kz_rlist_order(const struct kz_rlist *l, const char *sort, struct kz_buf *out,
     struct kz_err *err)
@@ -145,12 +156,18 @@ kz_rlist_order(const struct kz_rlist *l, const char *sort, struct kz_buf *out,
 			continue;
 		snprintf(key, sizeof key, "%.*s", (int)n, p);
 		p += n;
-		col = kz_rlist_col(l, key);
-		if (col < 0 || kz_rlist_sort_expr(l, (size_t)col) == NULL) {
+		/* a key may name a JSON child list and a CSV column both:
+		 * the one that sorts */
+		for (col = 0; col < (int)l->ncols; col++)
+			if (strcmp(kz_rlist_key(l, (size_t)col), key) == 0 &&
+			    kz_rlist_sort_expr(l, (size_t)col))
+				break;
+		if (col == (int)l->ncols) {
 			struct kz_buf keys = { 0 };
 
 			for (size_t i = 0; i < l->ncols; i++)
-				if (kz_rlist_sort_expr(l, i))
+				if (kz_rlist_sort_expr(l, i) && !sorts_before(l,
+				    i))
 					kz_buf_printf(&keys, "%s%s", keys.len ?
 					    ", " : "", kz_rlist_key(l, i));
 			kz_err_add(err, "--sort", _("\"%s\" is not a column "
