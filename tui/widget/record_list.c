@@ -360,6 +360,11 @@ record_list_draw(struct record_list *l, unsigned flags)
 		empty = words;
 	}
 	if (l->wlist != NULL && (flags & (UI_DRAW_LIST | UI_DRAW_ROWS))) {
+		if (l->repaint && l->mode != RLIST_MENU) {
+			redrawwin(l->wlist);
+			l->repaint = false;
+			flags |= UI_DRAW_LIST;
+		}
 		if (flags & UI_DRAW_LIST)
 			draw_list(l, empty);
 		else {
@@ -604,9 +609,11 @@ record_list_menu_key(struct record_list *l, int key)
 		return UI_DRAW_LIST;
 	case KA_CANCEL:
 		l->mode = RLIST_BROWSE;
+		l->repaint = true;
 		return UI_DRAW_ALL;
 	case KA_ACCEPT:
 		l->mode = RLIST_BROWSE;
+		l->repaint = true;
 		if (l->menu.n == 0)
 			return UI_DRAW_ALL;
 		if (l->menu.id == RLIST_MENU_SORT)

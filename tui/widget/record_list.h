@@ -81,6 +81,9 @@ struct record_list {
 		char **items;
 		size_t n, sel, top;
 	} menu;
+	/* The menu has gone: its frame may have cut wide characters in
+	 * two, which curses cannot know, so the list is painted whole. */
+	bool repaint;
 	struct record_list_dline *dl;
 	size_t ndl, capdl, dscroll;
 	int dwidth;		/* text width of the detail being built */
