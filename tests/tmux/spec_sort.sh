@@ -1,7 +1,7 @@
 # spec_sort.sh - the Specialists tab opens sorted by family name; > and <
 # move the sort column, I reverses, F6 chooses it from a menu; s and f show
 # one status or one field only, and the status line says so; Requests and
-# Dispatches sort the same way.
+# Dispatches and Trainees sort the same way.
 . "$KZ_TESTS/lib.sh"
 
 add() {	# add NAME ROMAN STATUS FIELDS
@@ -91,6 +91,12 @@ tm_keys '<'
 tm_expect "Host ^" "< wraps to the last column"
 tm_keys BTab BTab
 tm_expect "Name ^" "the Specialists tab kept its order"
+tm_keys BTab
+tm_expect "Year v" "Trainees: latest year first, marked"
+tm_keys '>'
+tm_expect "Host ^" "> sorts the placements by host"
+tm_keys Tab
+tm_expect "Name ^" "back on the Specialists tab"
 
 tm_keys q
 tm_exited 0 "quit"
