@@ -55,6 +55,14 @@ tm_expect "Sort by" "the menu again"
 tm_keys Escape
 tm_expect_gone "Sort by" "Esc closes it"
 tm_expect "Name v" "nothing changed"
+# from a record shown whole, the menu brings the list back
+tm_keys Enter
+tm_expect_gone "Name v" "Enter shows the record whole"
+tm_keys F6
+tm_expect "Sort by" "F6 shows the list and its menu"
+tm_keys Escape
+tm_expect "Name v" "the list is back"
+tm_expect "Wang Xiaoming" "its rows whole after the menu"
 tm_keys F6 Up Enter
 tm_expect "Fields ^" "Up wraps to the last column"
 tm_keys F6 Down Enter

@@ -328,15 +328,15 @@ spec_filter_menu(struct spec_tab *t, int id)
 	const struct kz_config *cfg = t->ctx->cfg;
 	size_t n = 0, sel = 0;
 	const char **items;
+	unsigned f;
 
 	if (id == SPEC_MENU_STATUS) {
 		const char *st[] = { _("all"),
 		    kz_enum_label(&kz_specialist_status_enum, KZ_SERVING),
 		    kz_enum_label(&kz_specialist_status_enum, KZ_RETIRED) };
 
-		record_list_menu(&t->rl, id, _("Show the status"), st, 3,
-		    (size_t)(t->status + 1));
-		return UI_DRAW_LIST | UI_DRAW_STATUS;
+		return record_list_menu(&t->rl, id, _("Show the status"), st,
+		    3, (size_t)(t->status + 1));
 	}
 	items = xcalloc(cfg->nfields + 1, sizeof *items);
 	items[n++] = _("all");
@@ -345,9 +345,9 @@ spec_filter_menu(struct spec_tab *t, int id)
 			sel = n;
 		items[n++] = kz_field_name(cfg, &cfg->fields[i]);
 	}
-	record_list_menu(&t->rl, id, _("Show the field"), items, n, sel);
+	f = record_list_menu(&t->rl, id, _("Show the field"), items, n, sel);
 	free(items);
-	return UI_DRAW_LIST | UI_DRAW_STATUS;
+	return f;
 }
 
 static const struct record_list_ops spec_ops = {

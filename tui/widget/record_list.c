@@ -160,7 +160,10 @@ menu_rule(struct record_list *l, int y, int x, int w, const char *text)
 	draw_text(l->wlist, y, x, w, line, draw_attr(DRAW_HEADER));
 }
 
-/* The menu in a frame over the list, from its second line. */
+/* The menu in a frame over the list, from its second line, on rows
+ * blanked across: a frame drawn over a row's Chinese or Japanese would
+ * cut a wide character in two, which terminals draw each their own
+ * way. */
 static void
 draw_menu(struct record_list *l)
 {
@@ -181,6 +184,8 @@ draw_menu(struct record_list *l)
 		l->menu.top = l->menu.sel;
 	if (l->menu.sel >= l->menu.top + rows)
 		l->menu.top = l->menu.sel - rows + 1;
+	for (int y = 1; y <= 2 + (int)rows && y < l->lh; y++)
+		draw_text(l->wlist, y, 0, l->lw, "", A_NORMAL);
 	kz_text_fit(line, sizeof line, l->menu.title, w - 6, false);
 	menu_rule(l, 1, x, w, line);
 	for (size_t r = 0; r < rows; r++) {
@@ -459,9 +464,8 @@ sort_key(struct record_list *l, enum keys_action a)
 	default:
 		for (int i = 0; i < n; i++)
 			items[i] = _(l->sorts[i].head);
-		record_list_menu(l, RLIST_MENU_SORT, _("Sort by"), items,
+		return record_list_menu(l, RLIST_MENU_SORT, _("Sort by"), items,
 		    (size_t)n, (size_t)l->sortcol);
-		return UI_DRAW_LIST | UI_DRAW_STATUS;
 	}
 }
 
@@ -572,10 +576,12 @@ record_list_head(const struct record_list *l, const char *key,
 	return buf;
 }
 
-void
+unsigned
 record_list_menu(struct record_list *l, int id, const char *title,
     const char *const *items, size_t n, size_t sel)
 {
+	bool zoomed = l->zoom;
+
 	menu_clear(l);
 	l->menu.items = xcalloc(n ? n : 1, sizeof *l->menu.items);
 	for (size_t i = 0; i < n; i++)
@@ -586,6 +592,9 @@ record_list_menu(struct record_list *l, int id, const char *title,
 	l->menu.top = 0;
 	snprintf(l->menu.title, sizeof l->menu.title, "%s", title);
 	l->mode = RLIST_MENU;
+	/* the menu is drawn over the list: show it */
+	l->zoom = false;
+	return zoomed ? UI_LAYOUT | UI_DRAW_ALL : UI_DRAW_LIST | UI_DRAW_STATUS;
 }
 
 unsigned

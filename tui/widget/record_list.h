@@ -122,8 +122,9 @@ const char *record_list_sort_spec(const struct record_list *l, char *buf,
 const char *record_list_head(const struct record_list *l, const char *key,
     const char *head, char *buf, size_t size);
 /* Open a menu of n items (copied) over the list, the cursor on item
- * sel; choosing one calls ops->chosen with id. */
-void record_list_menu(struct record_list *l, int id, const char *title,
+ * sel; choosing one calls ops->chosen with id. A record shown whole
+ * gives way to the list. UI_* flags. */
+unsigned record_list_menu(struct record_list *l, int id, const char *title,
     const char *const *items, size_t n, size_t sel);
 /* A key while a menu is open. UI_* flags. */
 unsigned record_list_menu_key(struct record_list *l, int key);
