@@ -448,7 +448,7 @@ spec_open(struct frame_ctx *ctx)
 	t->ctx = ctx;
 	record_list_init(&t->rl, &spec_ops, t);
 	t->rl.empty = N_("No specialists yet: press %s to add one.");
-	t->rl.nomatch = N_("No specialist matches the search.");
+	t->rl.nomatch = N_("No specialist matches the search or filter.");
 	t->rl.nodetail = N_("No specialist selected.");
 	/* by family name, as `specialist list` */
 	t->rl.sorts = spec_sorts;

@@ -355,7 +355,8 @@ record_list_draw(struct record_list *l, unsigned flags)
 	const char *empty;
 	char words[512];
 
-	if (*record_list_term(l))
+	/* a filter of the tab's that shows nothing is not an empty list */
+	if (*record_list_term(l) || l->filter[0])
 		empty = l->nomatch ? _(l->nomatch) :
 		    _("Nothing matches the search.");
 	else {
