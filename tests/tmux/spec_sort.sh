@@ -4,8 +4,9 @@
 # Dispatches and Trainees sort the same way.
 . "$KZ_TESTS/lib.sh"
 
+C="-c $KZ_TESTS/../config/default.yaml -d $T/k.db"
 add() {	# add NAME ROMAN STATUS FIELDS
-	run specialist add --name "$1" --roman "$2" --government 島根県 \
+	run $C specialist add --name "$1" --roman "$2" --government 島根県 \
 		--status "$3" --fields "$4"
 	expect_rc 0 "seed $2"
 }
@@ -24,7 +25,7 @@ order() {	# order WANT DESC: wait for the rows in this order
 	fi
 }
 
-tm_start "$KZ"
+tm_start "$KZ" $C
 tm_expect "ABE Ken'ichi" "the list is up"
 # by family name, not every Akira first; the header marks the column
 order "ABE Ken'ichi|Akira Sato|Akira Suzuki|Wang Xiaoming|" "opens by family name"
@@ -84,8 +85,13 @@ order "Akira Suzuki|" "retired, in agriculture"
 tm_keys s g Enter
 tm_expect "[agriculture]" "all statuses again"
 order "Akira Sato|Akira Suzuki|" "agriculture, either status"
-tm_keys f g Enter
-tm_expect_gone "[agriculture]" "no filter left"
+tm_keys s Down Enter f
+tm_expect "Show the field" "the field menu again"
+tm_keys Down Down Enter
+tm_expect "[serving, forestry]" "a field nobody has (the menu opened on agriculture)"
+tm_expect "No specialist matches the search or filter." "says so, not that the register is empty"
+tm_keys f g Enter s g Enter
+tm_expect_gone "[serving" "no filter left"
 tm_expect "4 specialists" "all four again"
 
 # the Requests and Dispatches tabs: newest first, marked; > moves on
