@@ -14,6 +14,7 @@
 #include "date.h"
 #include "fold.h"
 #include "i18n.h"
+#include "name.h"
 #include "schema_dispatch.h"
 #include "schema_seminar.h"
 #include "schema_sync.h"
@@ -173,6 +174,15 @@ static const char *const migrations[] = {
 	"BEGIN DELETE FROM text_tr WHERE record = old.id; END;"
 	"CREATE TRIGGER text_tr_item AFTER DELETE ON programme_item "
 	"BEGIN DELETE FROM text_tr WHERE record = old.id; END;",
+	/* 13 -> 14: the register sorts by family name: a key made from the
+	 * names (core/name.h, through the SQL function kz_name_key that
+	 * kz_db_open defines), kept by every write of a specialist and
+	 * made again for the rows a bundle or a settlement touched
+	 * (kz_specialist_derive). It travels with the row; being made the
+	 * same way everywhere, offices agree on it. */
+	"ALTER TABLE specialist ADD COLUMN sort_key TEXT;"
+	"UPDATE specialist SET sort_key = kz_name_key(name, name_roman);"
+	"CREATE INDEX specialist_sort ON specialist(sort_key, id);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -513,6 +523,20 @@ kz_db_schema_version(struct kz_db *db)
 	return v;
 }
 
+/* kz_name_key(name, name_roman) in SQL: kz_name_sort_key. */
+static void
+name_key_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char *key = kz_name_sort_key((const char *)sqlite3_value_text(argv[0]),
+	    (const char *)sqlite3_value_text(argv[1]));
+
+	(void)argc;
+	if (key == NULL)
+		sqlite3_result_error_nomem(ctx);
+	else
+		sqlite3_result_text(ctx, key, -1, free);
+}
+
 static int
 migrate(struct kz_db *db, struct kz_err *err)
 {
@@ -596,6 +620,11 @@ kz_db_open(const char *path, const struct kz_config *cfg, struct kz_err *err)
 	if (strcmp(path, ":memory:") != 0 &&
 	    exec(db, "PRAGMA journal_mode = WAL", err) != KZ_OK)
 		goto fail;
+	if (sqlite3_create_function(db->sql, "kz_name_key", 2, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC, NULL, name_key_fn, NULL, NULL) != SQLITE_OK) {
+		kz_db_fail(db, err, "kz_name_key");
+		goto fail;
+	}
 	if (exec(db, "PRAGMA synchronous = NORMAL", err) != KZ_OK ||
 	    migrate(db, err) != KZ_OK)
 		goto fail;

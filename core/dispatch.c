@@ -11,6 +11,7 @@
 #include "record.h"
 #include "i18n.h"
 #include "note.h"
+#include "rlist.h"
 #include "rtype.h"
 #include "specialist.h"
 
@@ -814,8 +815,15 @@ kz_dispatch_list(struct kz_db *db, const struct kz_dispatch_query *q,
 		binds[nb++] = words[nw++];
 		p += n;
 	}
-	kz_buf_puts(&sql, oldest_first ? " ORDER BY d.start, d.end, d.id" :
-	    " ORDER BY d.start DESC, d.end DESC, d.id");
+	if (q->sort && *q->sort) {
+		kz_buf_puts(&sql, " ORDER BY ");
+		if (kz_rlist_order(&kz_rlist_dispatches, q->sort, &sql, err)) {
+			kz_buf_free(&sql);
+			return KZ_ERROR;
+		}
+	} else
+		kz_buf_puts(&sql, oldest_first ? " ORDER BY d.start, d.end, "
+		    "d.id" : " ORDER BY d.start DESC, d.end DESC, d.id");
 	if (sql.oom) {
 		kz_buf_free(&sql);
 		return kz_err_add(err, "", _("out of memory"));

@@ -134,10 +134,14 @@ struct kz_dispatch_query {
 	const char *request;	/* id */
 	const char *from;	/* overlapping [from, to] */
 	const char *to;
+	/* "COLUMN[,-COLUMN]" of `dispatch list` (kz_rlist_order); NULL:
+	 * by start date */
+	const char *sort;
 };
 
 void kz_dispatch_query_init(struct kz_dispatch_query *q);
-/* By start date, newest first unless oldest_first. */
+/* By start date, newest first unless oldest_first; or as q->sort
+ * says. */
 int kz_dispatch_list(struct kz_db *db, const struct kz_dispatch_query *q,
     bool oldest_first, struct kz_dispatch_rows *out, struct kz_err *err);
 void kz_dispatch_rows_free(struct kz_dispatch_rows *l);

@@ -146,7 +146,9 @@ bind_words(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
 
 static const struct kz_rlist_col specialist_cols[] = {
 	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
-	{ .field = "name", .head = N_("NAME"), .flags = KZ_RC_BOTH },
+	/* a name sorts by its family name (core/name.h) */
+	{ .field = "name", .head = N_("NAME"), .flags = KZ_RC_BOTH,
+	  .sort = "s.sort_key" },
 	{ .field = "name_roman", .head = N_("ROMANISED"), .flags = KZ_RC_BOTH },
 	{ .field = "government", .head = N_("GOVERNMENT"),
 	  .flags = KZ_RC_BOTH },
@@ -192,7 +194,8 @@ const struct kz_rlist kz_rlist_specialists = {
 	.from = "specialist s", .alias = "s",
 	.cols = specialist_cols, .ncols = NCOLS(specialist_cols),
 	.filters = specialist_filters,
-	.order = "s.name_roman COLLATE NOCASE, s.id",
+	/* by family name, over the index specialist_sort */
+	.order = "s.sort_key, s.id",
 	.none = N_("no specialists found"),
 };
 
@@ -332,8 +335,10 @@ static const struct kz_rlist_col dispatch_cols[] = {
 	{ .field = "state", .head = N_("STATE"), .flags = KZ_RC_BOTH },
 	{ .field = "specialist", .flags = KZ_RC_DATA },
 	{ .key = "who", .expr = "s.name || ' (' || s.name_roman || ')'",
-	  .head = N_("SPECIALIST"), .flags = KZ_RC_TABLE },
-	{ .key = "name", .expr = "s.name", .flags = KZ_RC_DATA },
+	  .head = N_("SPECIALIST"), .flags = KZ_RC_TABLE,
+	  .sort = "s.sort_key" },
+	{ .key = "name", .expr = "s.name", .flags = KZ_RC_DATA,
+	  .sort = "s.sort_key" },
 	{ .key = "name_roman", .expr = "s.name_roman", .flags = KZ_RC_DATA },
 	{ .key = "country", .expr = "r.country", .flags = KZ_RC_DATA },
 	{ .key = "host", .expr = DISPATCH_HOST, .flags = KZ_RC_DATA },

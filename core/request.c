@@ -12,6 +12,7 @@
 #include "record.h"
 #include "i18n.h"
 #include "note.h"
+#include "rlist.h"
 #include "rtype.h"
 #include "specialist.h"
 #include "text.h"
@@ -723,7 +724,11 @@ kz_request_list(struct kz_db *db, const struct kz_request_query *q,
 		binds[nb++] = words[nw++];
 		p += n;
 	}
-	kz_buf_puts(&sql, " ORDER BY r.received DESC, r.id");
+	kz_buf_puts(&sql, " ORDER BY ");
+	if (kz_rlist_order(&kz_rlist_requests, q->sort, &sql, err)) {
+		kz_buf_free(&sql);
+		return KZ_ERROR;
+	}
 	if (sql.oom) {
 		kz_buf_free(&sql);
 		return kz_err_add(err, "", _("out of memory"));

@@ -126,10 +126,13 @@ struct kz_request_query {
 	int status;		/* -1 any, -2 open (not closed, declined, withdrawn) */
 	const char *field;
 	const char *country;
+	/* "COLUMN[,-COLUMN]" of `request list` (kz_rlist_order); NULL:
+	 * newest received first */
+	const char *sort;
 };
 
 void kz_request_query_init(struct kz_request_query *q);
-/* Newest received first. */
+/* Newest received first, or as q->sort says. */
 int kz_request_list(struct kz_db *db, const struct kz_request_query *q,
     struct kz_request_rows *out, struct kz_err *err);
 void kz_request_rows_free(struct kz_request_rows *l);

@@ -84,6 +84,110 @@ kz_rlist_key(const struct kz_rlist *l, size_t col)
 	return f->name;
 }
 
+const char *
+kz_rlist_sort_expr(const struct kz_rlist *l, size_t col)
+{
+	const struct kz_rlist_col *c = &l->cols[col];
+	const struct kz_rfield *f = kz_rlist_field(l, col);
+
+	if (c->sort)
+		return c->sort;
+	if (f)
+		return f->column && f->kind != KZ_RK_LIST &&
+		    f->kind != KZ_RK_MADE ? f->column : NULL;
+	return c->child ? NULL : c->expr;
+}
+
+int
+kz_rlist_col(const struct kz_rlist *l, const char *key)
+{
+	for (size_t i = 0; i < l->ncols; i++)
+		if (kz_rlist_key(l, i) && strcmp(kz_rlist_key(l, i), key) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* A field's column with the list's alias; what a made value sorts by
+ * as it is written (it names its own tables). Text sorts without
+ * regard to case. */
+static void
+sort_term(const struct kz_rlist *l, size_t col, bool desc, struct kz_buf *out)
+{
+	const struct kz_rfield *f = kz_rlist_field(l, col);
+	const char *e = kz_rlist_sort_expr(l, col);
+	bool text = f && (f->kind == KZ_RK_TEXT || f->kind == KZ_RK_NOTE);
+
+	if (f && !l->cols[col].sort)
+		kz_buf_printf(out, "%s.%s", l->alias, e);
+	else
+		kz_buf_puts(out, e);
+	kz_buf_printf(out, "%s%s, ", text && !l->cols[col].sort ?
+	    " COLLATE NOCASE" : "", desc ? " DESC" : "");
+}
+
+/* Does a column before col sort under col's key? (Name it once.) */
+static bool
+sorts_before(const struct kz_rlist *l, size_t col)
+{
+	for (size_t i = 0; i < col; i++)
+		if (kz_rlist_sort_expr(l, i) && strcmp(kz_rlist_key(l, i),
+		    kz_rlist_key(l, col)) == 0)
+			return true;
+	return false;
+}
+
+int
+kz_rlist_order(const struct kz_rlist *l, const char *sort, struct kz_buf *out,
+    struct kz_err *err)
+{
+	size_t at = out->len;
+	const char *p = sort ? sort : "";
+
+	while (*p) {
+		size_t n;
+		bool desc;
+		char key[64];
+		int col;
+
+		while (*p == ',' || *p == ' ')
+			p++;
+		if ((desc = *p == '-') || *p == '+')
+			p++;
+		n = strcspn(p, ", ");
+		if (n == 0)
+			continue;
+		snprintf(key, sizeof key, "%.*s", (int)n, p);
+		p += n;
+		/* a key may name a JSON child list and a CSV column both:
+		 * the one that sorts */
+		for (col = 0; col < (int)l->ncols; col++)
+			if (strcmp(kz_rlist_key(l, (size_t)col), key) == 0 &&
+			    kz_rlist_sort_expr(l, (size_t)col))
+				break;
+		if (col == (int)l->ncols) {
+			struct kz_buf keys = { 0 };
+
+			for (size_t i = 0; i < l->ncols; i++)
+				if (kz_rlist_sort_expr(l, i) && !sorts_before(l,
+				    i))
+					kz_buf_printf(&keys, "%s%s", keys.len ?
+					    ", " : "", kz_rlist_key(l, i));
+			kz_err_add(err, "--sort", _("\"%s\" is not a column "
+			    "to sort by: use %s"), key, kz_buf_str(&keys));
+			kz_buf_free(&keys);
+			out->len = at;
+			if (out->s)
+				out->s[at] = '\0';
+			return KZ_ERROR;
+		}
+		sort_term(l, (size_t)col, desc, out);
+	}
+	kz_buf_puts(out, l->order ? l->order : "1");
+	if (out->oom)
+		return kz_err_add(err, "", _("out of memory"));
+	return KZ_OK;
+}
+
 /* The values filter f binds for value v into b; problems under
  * "--option". */
 static int
@@ -236,8 +340,12 @@ kz_rlist_open(struct kz_db *db, const struct kz_rlist_query *q,
 
 	memset(c, 0, sizeof *c);
 	select_list(l, &sql, &c->made);
-	if (l->order)
-		kz_buf_printf(&tail, " ORDER BY %s", l->order);
+	kz_buf_puts(&tail, " ORDER BY ");
+	if (kz_rlist_order(l, q->sort, &tail, err) != KZ_OK) {
+		kz_buf_free(&sql);
+		kz_buf_free(&tail);
+		return KZ_ERROR;
+	}
 	kz_buf_puts(&tail, " LIMIT ? OFFSET ?");
 	if (tail.oom || prepare(db, q, &sql, kz_buf_str(&tail), &c->st, &at,
 	    err) != KZ_OK) {

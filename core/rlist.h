@@ -56,6 +56,10 @@ struct kz_rlist_col {
 	 * ?1; JSON writes its rows as an array of objects keyed by the
 	 * statement's column names, whole numbers as numbers. */
 	const char *child;
+	/* What the column sorts by, in SQL, where it is not its value (a
+	 * name by its family name); NULL: a field by its column, a made
+	 * value by its expr; a child list does not sort. */
+	const char *sort;
 };
 
 #define KZ_RLIST_BINDS 8
@@ -130,6 +134,9 @@ struct kz_rlist_query {
 	const struct kz_rlist *l;
 	const char *value[KZ_RLIST_FILTERS];
 	const char *parent;
+	/* The order asked for: "COLUMN[,-COLUMN...]" by the columns' keys
+	 * (kz_rlist_key), - for the reverse; NULL: the list's own. */
+	const char *sort;
 	long long limit;	/* < 0: all */
 	long long offset;
 	long long rows;		/* set by whoever steps it: rows read */
@@ -149,6 +156,18 @@ const struct kz_rfield *kz_rlist_field(const struct kz_rlist *l, size_t col);
 /* The column's key in CSV and JSON: its own key, or its field's name
  * (the record's JSON key). */
 const char *kz_rlist_key(const struct kz_rlist *l, size_t col);
+
+/* Can column col be sorted by, and what SQL sorts it (NULL if not). */
+const char *kz_rlist_sort_expr(const struct kz_rlist *l, size_t col);
+/* The column of l whose key is key, or -1. */
+int kz_rlist_col(const struct kz_rlist *l, const char *key);
+/* The ORDER BY terms (without ORDER BY) of sort, "COLUMN[,-COLUMN...]",
+ * then the list's own order to settle ties, appended to out. A column
+ * that is not one of the list's, or does not sort, is reported under
+ * "--sort" naming those that do; out is then left as it was. An empty
+ * or NULL sort gives the list's own order. */
+int kz_rlist_order(const struct kz_rlist *l, const char *sort,
+    struct kz_buf *out, struct kz_err *err);
 
 /* An open list: one statement, stepped. */
 struct kz_rlist_cursor {

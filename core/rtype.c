@@ -293,6 +293,9 @@ kz_rfield_set(const struct kz_rfield *f, void *rec, const char *text,
 
 	if (text == NULL)
 		text = "";
+	if (f->flags & KZ_RF_DERIVED)
+		return kz_err_add(err, f->name, _("%s is made from the other "
+		    "fields and cannot be set"), _(f->label));
 	switch (f->kind) {
 	case KZ_RK_TEXT: case KZ_RK_NOTE: case KZ_RK_EMAIL: case KZ_RK_PHONE:
 	case KZ_RK_USER:
@@ -1008,9 +1011,14 @@ kz_rtype_csv_row_in(const struct kz_rtype *rt, const void *rec,
 int
 kz_rtype_json(const struct kz_rtype *rt, const void *rec, struct kz_buf *out)
 {
+	bool first = true;
+
 	kz_buf_puts(out, "{\n");
 	for (size_t i = 0; i < rt->n; i++) {
-		kz_buf_puts(out, i ? ",\n  " : "  ");
+		if (rt->f[i].flags & KZ_RF_DERIVED)
+			continue;
+		kz_buf_puts(out, first ? "  " : ",\n  ");
+		first = false;
 		kz_json_str(out, rt->f[i].name);
 		kz_buf_puts(out, ": ");
 		if (kz_rfield_json(&rt->f[i], rec, out))

@@ -91,6 +91,11 @@ enum kz_rkind {
 				 * also be held in other languages (tr.h):
 				 * the record's struct kz_trs is at .trs;
 				 * people read it in their language */
+#define KZ_RF_DERIVED	0x80	/* made by core from other fields when the
+				 * record is written (a specialist's sort
+				 * key): stored and read, kept in an index,
+				 * never set from text, shown, nor written
+				 * to files or JSON; give it no option */
 
 struct kz_rfield {
 	const char *name;	/* "name_roman": error places, JSON, forms */

@@ -44,79 +44,16 @@ has_latin(const char *s, size_t n)
 	return false;
 }
 
-/* A vowel with a macron or a circumflex (Satō, Satô), as its letter. */
-static int
-plain_vowel(unsigned cp)
-{
-	switch (cp) {
-	case 0x101: case 0x100: case 0xe2: case 0xc2: return 'a';
-	case 0x113: case 0x112: case 0xea: case 0xca: return 'e';
-	case 0x12b: case 0x12a: case 0xee: case 0xce: return 'i';
-	case 0x14d: case 0x14c: case 0xf4: case 0xd4: return 'o';
-	case 0x16b: case 0x16a: case 0xfb: case 0xdb: return 'u';
-	default: return 0;
-	}
-}
-
-static bool
-is_vowel(int c)
-{
-	return c && strchr("aeiouy", c) != NULL;
-}
-
-/*
- * A romanised run folded so that its spellings find each other: case
- * and macrons off (Satō, Satô), an apostrophe or a hyphen between two
- * letters gone (Ken'ichi, kenichi), and a long vowel written short
- * (Satou, Satoh, Sato; Oono, Ohno, Ono; Yuuko, Yuko): ou, oo and a
- * final or pre-consonant oh become o, uu becomes u. 0, or -1 out of
- * memory; out is written whole (a copy when nothing folds).
- */
+/* A romanised run folded as kz_text_fold_roman does, appended. */
 static int
 fold_roman(const char *s, size_t n, char **out, size_t *len, size_t *cap)
 {
-	char *t = malloc(n + 1);
-	size_t k = 0, i = 0;
+	char *t = kz_text_fold_roman(s, n);
 	int rc;
 
 	if (t == NULL)
 		return -1;
-	while (i < n) {
-		unsigned cp;
-		int w = kz_utf8_decode(s + i, &cp), v;
-
-		if (w <= 0)
-			break;
-		if ((v = plain_vowel(cp)) != 0)
-			t[k++] = (char)v;
-		else if (cp < 0x80 && (cp == '\'' || cp == '-') && k > 0 &&
-		    isalpha((unsigned char)t[k - 1]) && i + 1 < n &&
-		    isalpha((unsigned char)s[i + 1]))
-			;	/* Ken'ichi, Jun-ichi */
-		else if (cp == 0x2019 || cp == 0x2010)	/* ’ ‐ */
-			;
-		else {
-			memcpy(t + k, s + i, (size_t)w);
-			if (w == 1)
-				t[k] = (char)tolower((unsigned char)t[k]);
-			k += (size_t)w;
-		}
-		i += (size_t)w;
-	}
-	t[k] = '\0';
-	/* the long vowels, on the folded letters */
-	for (i = 0, n = k, k = 0; i < n; i++) {
-		char c = t[i], d = i + 1 < n ? t[i + 1] : '\0';
-		char e = i + 2 < n ? t[i + 2] : '\0';
-
-		t[k++] = c;
-		if ((c == 'o' && (d == 'u' || d == 'o')) || (c == 'u' && d == 'u'))
-			i++;
-		else if (c == 'o' && d == 'h' && !is_vowel(e))
-			i++;
-	}
-	t[k] = '\0';
-	rc = put(out, len, cap, t, k);
+	rc = put(out, len, cap, t, strlen(t));
 	free(t);
 	return rc;
 }

@@ -7,6 +7,7 @@
 
 #include "date.h"
 #include "i18n.h"
+#include "name.h"
 #include "record.h"
 #include "search.h"
 #include "text.h"
@@ -149,6 +150,10 @@ static const struct kz_rfield specialist_fields[] = {
 	  .off = S(notes), .max = 4000,
 	  .hint = N_("Anything else worth knowing") },
 	KZ_RF_STAMPS(struct kz_specialist, , "created", "updated"),
+	/* the family name first, folded: what the register sorts by */
+	{ .name = "sort_key", .column = "sort_key", .label = N_("sort key"),
+	  .kind = KZ_RK_TEXT, .off = S(sort_key), .max = 300,
+	  .flags = KZ_RF_DERIVED },
 };
 
 #undef S
@@ -391,6 +396,23 @@ write_children(struct kz_db *db, const struct kz_specialist *s,
 	return kz_search_refresh(db, s->id, err);
 }
 
+int
+kz_specialist_derive(struct kz_db *db, const char *id, struct kz_err *err)
+{
+	static const char sql[] = "UPDATE specialist SET sort_key = "
+	    "kz_name_key(name, name_roman) WHERE id = ? AND sort_key IS NOT "
+	    "kz_name_key(name, name_roman)";
+	sqlite3_stmt *st = kz_db_stmt(db, sql);
+	int rc;
+
+	if (st == NULL)
+		return kz_db_fail(db, err, "sort key");
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, err, "sort key");
+}
+
 bool
 kz_specialist_exists(struct kz_db *db, const char *id)
 {
@@ -398,9 +420,15 @@ kz_specialist_exists(struct kz_db *db, const char *id)
 }
 
 static int
-write_main(struct kz_db *db, const struct kz_specialist *s, bool insert,
+write_main(struct kz_db *db, struct kz_specialist *s, bool insert,
     const char *seen, struct kz_err *err)
 {
+	char *key = kz_name_sort_key(s->name, s->name_roman);
+
+	if (key == NULL)
+		return kz_err_add(err, "", _("out of memory"));
+	free(s->sort_key);
+	s->sort_key = key;
 	return insert ? kz_rtype_insert(db, &kz_specialist_type, s, err) :
 	    kz_rtype_update_if(db, &kz_specialist_type, s, seen, err);
 }

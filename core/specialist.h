@@ -49,6 +49,7 @@ struct kz_specialist {
 	char updated[32];
 	char *created_by;
 	char *updated_by;
+	char *sort_key;		/* made by core: kz_name_sort_key */
 	struct kz_specialist_field *fields;
 	size_t nfields;
 	struct kz_specialist_lang *langs;
@@ -89,6 +90,12 @@ int kz_specialist_delete(struct kz_db *db, const char *id,
 int kz_specialist_get(struct kz_db *db, const char *id,
     struct kz_specialist *out, struct kz_err *err);
 
+/* Make the derived columns of the specialist with this id again from
+ * its row (its sort key), after a bundle or a settlement wrote the row
+ * field by field; nothing is written when they agree. */
+int kz_specialist_derive(struct kz_db *db, const char *id,
+    struct kz_err *err);
+
 /* Is there a record with exactly this (canonical) id? */
 bool kz_specialist_exists(struct kz_db *db, const char *id);
 
@@ -128,10 +135,13 @@ struct kz_specialist_query {
 	const char *free_to;
 	bool prefix;		/* last word is a prefix (search as you type) */
 	size_t limit;		/* 0: no limit */
+	/* "COLUMN[,-COLUMN]" of `specialist list` (kz_rlist_order); NULL:
+	 * by family name */
+	const char *sort;
 };
 
 void kz_specialist_query_init(struct kz_specialist_query *q);
-/* Rows sorted by romanised name. */
+/* Rows sorted by family name, or as q->sort says. */
 int kz_specialist_search(struct kz_db *db, const struct kz_specialist_query *q,
     struct kz_specialist_rows *out, struct kz_err *err);
 void kz_specialist_rows_free(struct kz_specialist_rows *l);

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "date.h"
+#include "buf.h"
 #include "i18n.h"
+#include "rlist.h"
 #include "search.h"
 
 void
@@ -49,7 +51,8 @@ int
 kz_specialist_search(struct kz_db *db, const struct kz_specialist_query *q,
     struct kz_specialist_rows *out, struct kz_err *err)
 {
-	char sql[2048], free_from[11] = "", free_to[11] = "";
+	char sql[4096], free_from[11] = "", free_to[11] = "";
+	struct kz_buf order = { 0 };
 	const char *binds[10];
 	int nb = 0, nb_int = -1, level = q->min_level;
 	char *expr = NULL;
@@ -78,11 +81,19 @@ kz_specialist_search(struct kz_db *db, const struct kz_specialist_query *q,
 			    "%s..%s ends before it starts"), free_from,
 			    free_to);
 	}
+	/* the columns of `specialist list`, over the same alias */
+	if (kz_rlist_order(&kz_rlist_specialists, q->sort, &order, err)) {
+		kz_buf_free(&order);
+		return KZ_ERROR;
+	}
 	if (q->text && *q->text) {
-		if (kz_search_ready(db, err))
+		if (kz_search_ready(db, err)) {
+			kz_buf_free(&order);
 			return KZ_ERROR;
+		}
 		expr = kz_search_expr(q->text);
 		if (expr == NULL) {	/* nothing searchable: no match */
+			kz_buf_free(&order);
 			return KZ_OK;
 		}
 	}
@@ -125,7 +136,9 @@ kz_specialist_search(struct kz_db *db, const struct kz_specialist_query *q,
 		binds[nb++] = free_to;
 		binds[nb++] = free_from;
 	}
-	ADD(" ORDER BY s.name_roman COLLATE NOCASE, s.id");
+	ADD(" ORDER BY ");
+	ADD(kz_buf_str(&order));
+	kz_buf_free(&order);
 	if (q->limit)
 		ADD(" LIMIT ?");
 #undef ADD

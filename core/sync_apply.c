@@ -9,6 +9,7 @@
 #include "json.h"
 #include "idset.h"
 #include "search.h"
+#include "specialist.h"
 #include "sync_change.h"
 #include "sync_conflict.h"
 #include "sync_rules.h"
@@ -737,7 +738,10 @@ kz_sync_apply(struct kz_db *db, const struct kz_bundle_info *in,
 	}
 	for (size_t i = 0; rc == KZ_OK && i < a.touched.cap; i++)
 		if (a.touched.slot[i])
-			rc = kz_search_refresh(db, a.touched.slot[i], err);
+			if ((rc = kz_specialist_derive(db, a.touched.slot[i],
+			    err)) == KZ_OK)
+				rc = kz_search_refresh(db, a.touched.slot[i],
+				    err);
 	free(seen);
 	apply_free(&a);
 	return rc;

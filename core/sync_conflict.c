@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "record.h"
 #include "search.h"
+#include "specialist.h"
 #include "sync_rules.h"
 
 int
@@ -573,7 +574,8 @@ resolve_one(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 	}
 	rc = theirs ? take_theirs(db, tbl, op, change, err) :
 	    send_mine(db, tbl, op, change, err);
-	if (rc == KZ_OK && kz_sync_rule_of(tbl)->indexed)
+	if (rc == KZ_OK && kz_sync_rule_of(tbl)->indexed &&
+	    (rc = kz_specialist_derive(db, record, err)) == KZ_OK)
 		rc = kz_search_refresh(db, record, err);
 	free(change);
 	kz_now_utc(now);

@@ -37,6 +37,13 @@ bool kz_cp_is_hangul(unsigned cp);
  * place, for labels written as inside a sentence; returns s. */
 char *kz_text_capitalise(char *s);
 
+/* A romanised word or name s[0..n) folded so that its spellings find
+ * each other and sort together: lower case, macrons and circumflexes
+ * off (Satō, Satô), an apostrophe or hyphen inside a word gone
+ * (Ken'ichi), long vowels short (Satou, Satoh -> sato). malloc'd; NULL
+ * when out of memory. */
+char *kz_text_fold_roman(const char *s, size_t n);
+
 /* Trim ASCII white space at both ends, in place; returns s. */
 char *kz_trim(char *s);
 

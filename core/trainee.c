@@ -280,6 +280,7 @@ kz_trainee_list(struct kz_db *db, const struct kz_trainee_query *q,
 		    &kz_trainee_programme_enum, q->programme));
 	if (q && q->text)
 		kz_rlist_set(&rq, "search", q->text);
+	rq.sort = q ? q->sort : NULL;
 	if (kz_rlist_open(db, &rq, &c, err) != KZ_OK)
 		return KZ_ERROR;
 	/* each row's record is taken over, and the cursor's left empty */

@@ -65,6 +65,8 @@ struct kz_trainee_query {
 	int status;		/* -1: any */
 	int programme;		/* -1: any */
 	const char *text;	/* anywhere, CJK from one character */
+	/* "COLUMN[,-COLUMN]" of `trainee list --sort`; NULL: its order */
+	const char *sort;
 };
 
 void kz_trainee_query_init(struct kz_trainee_query *q);

@@ -18,6 +18,10 @@ expect_in "$out" "Wang Jianguo" "the old search index still finds a CJK term"
 run -d "$T/old.db" search kenichi
 expect_in "$out" "Ken'ichi Sato" "re-indexed on the upgrade: a romanised name folds (Ken'ichi, kenichi)"
 expect_eq "$(sqlite3 "$T/old.db" 'SELECT count(*) FROM local_search_map')" 2 "every specialist indexed once"
+expect_eq "$(sqlite3 "$T/old.db" 'SELECT sort_key FROM specialist ORDER BY sort_key' | tr '\n' '|')" \
+	"sato kenichi|wang jianguo|" "the upgrade made every sort key: family name first"
+expect_eq "$(sqlite3 "$T/old.db" "SELECT count(*) FROM sqlite_master WHERE name = 'specialist_sort'")" 1 \
+	"the sort key has its index"
 run -d "$T/old.db" specialist edit KZ-MAZW-5M45 --notes "edited after the upgrade"
 expect_rc 0 "an old record can be edited"
 run -d "$T/old.db" search 园艺

@@ -6,7 +6,7 @@ run keys
 expect_rc 0 "kizuna keys"
 keys=$out
 for k in "Up, k" "PgDn, C-f" "g, Home" "G, End" "/" "Esc" "F2, C-s" "S-Tab, Up" \
-	"C-u" "y, Y" "?, F1" "C-l" "Space, Left, Right"; do
+	"C-u" "y, Y" "?, F1" "C-l" "Space, Left, Right" "F6" ">" "<" "I"; do
 	expect_in "$keys" "  $k " "kizuna keys lists $k"
 done
 run keys --bogus
@@ -32,7 +32,7 @@ tm_expect "q:close" "help hints"
 # Page through and collect every screen; each line of `kizuna keys` must show.
 seen=$(tm_screen)
 i=0
-while [ $i -lt 9 ]; do
+while [ $i -lt 12 ]; do
 	tm_keys PageDown
 	sleep 0.3
 	seen="$seen

@@ -5,15 +5,15 @@ run specialist add --name "佐藤 健一" --roman "Ken'ichi Sato" --government �
 	--post "農林水産部 主任" --fields "agriculture:vegetables:30"
 expect_rc 0 "seed Sato"
 sato=$out
-run specialist add --name 李明 --roman "Li Ming" --government 北京市 --fields education
+run specialist add --name 王明 --roman "Wang Ming" --government 北京市 --fields education
 expect_rc 0 "seed Li"
 li=$out
 
 tm_start "$KZ"
 tm_expect "Ken'ichi Sato" "list"
-# Sorted by romanised name: Sato first, then Li.
+# Sorted by family name: Sato first, then Wang.
 tm_keys j
-tm_expect "李明 (Li Ming)" "j moves down and the detail follows"
+tm_expect "王明 (Wang Ming)" "j moves down and the detail follows"
 tm_keys k
 tm_expect "佐藤 健一 (Ken'ichi Sato)" "k moves back up"
 
@@ -61,7 +61,7 @@ tm_expect "Deleted 佐藤 健一" "y deletes"
 tm_expect "1 specialist" "count goes down"
 s=$(tm_screen)
 expect_not_in "$s" "Ken'ichi Sato" "gone from the list"
-expect_in "$s" "李明 (Li Ming)" "the neighbour is selected"
+expect_in "$s" "王明 (Wang Ming)" "the neighbour is selected"
 
 run specialist show "$sato"
 [ "$rc" -ne 0 ] && ok || bad "deleted record still shown by the CLI"

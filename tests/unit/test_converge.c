@@ -47,8 +47,9 @@ struct rdef {
 static const struct rdef rdefs[NTYPE] = {
 	[R_SPEC] = { "specialist", "S", NTYPE,
 	    "INSERT INTO specialist (id, name, name_roman, government, status,"
-	    " notes, created, updated, created_by, updated_by) VALUES (?1,"
-	    " 'n' || ?4, 'r' || ?4, 'g', 'serving', ?4, ?3, ?3, ?5, ?5)",
+	    " notes, created, updated, created_by, updated_by, sort_key) VALUES"
+	    " (?1, 'n' || ?4, 'r' || ?4, 'g', 'serving', ?4, ?3, ?3, ?5, ?5,"
+	    " kz_name_key('n' || ?4, 'r' || ?4))",
 	    "INSERT INTO specialist_field VALUES (?1, 'agriculture', NULL, 3)",
 	    "UPDATE specialist SET notes = ?4, updated = ?3 WHERE id = ?1" },
 	[R_REQ] = { "request", "R", NTYPE,
@@ -1038,10 +1039,11 @@ rows(struct world *w, int s, const char *table)
 	return n;
 }
 
+/* the sort key as kz_specialist_insert makes it */
 #define SPEC(id, notes) "INSERT INTO specialist (id, name, name_roman, " \
-	"government, status, notes, created, updated) VALUES ('" id "', " \
-	"'n', 'r', 'g', 'serving', '" notes "', '2026-11-01T00:00:01Z', " \
-	"'2026-11-01T00:00:01Z')"
+	"government, status, notes, created, updated, sort_key) VALUES ('" id \
+	"', 'n', 'r', 'g', 'serving', '" notes "', '2026-11-01T00:00:01Z', " \
+	"'2026-11-01T00:00:01Z', kz_name_key('n', 'r'))"
 
 /* A specialist Beijing proposed comes back from head office edited: the
  * owner's insert overwrites Beijing's copy (it was taken for Beijing's

@@ -120,6 +120,8 @@ edit(struct fixture *f, int d, const char *id, const char *col,
 		kz_str_set(&s.phone, value);
 	else if (strcmp(col, "notes") == 0)
 		kz_str_set(&s.notes, value);
+	else if (strcmp(col, "name_roman") == 0)
+		kz_str_set(&s.name_roman, value);
 	else
 		fail_msg("no column %s", col);
 	assert_int_equal(kz_specialist_update(f->db[d], &s, &err), KZ_OK);
@@ -331,6 +333,32 @@ test_field_merge(void **state)
 	assert_int_equal(l.n, 1);
 	assert_string_equal(l.c[0].resolution, "theirs");
 	kz_conflict_list_free(&l);
+}
+
+/* The sort key travels with the names, and two offices that changed the
+ * record at once, the name at one and the post at the other, agree on
+ * the name and its key afterwards (the post is the ownership rules'). */
+static void
+test_sort_key_travels(void **state)
+{
+	struct fixture *f = *state;
+	char x[KZ_ID_SIZE];
+
+	add(f, TYO, "佐藤健一", "Kenichi Sato", x);
+	send(f, TYO, BJS);
+	assert_string_equal(col(f, BJS, x, "sort_key"), "sato kenichi");
+	at("2026-11-02T10:00:00Z");
+	edit(f, BJS, x, "post", "北京的想法");
+	at("2026-11-02T11:00:00Z");
+	edit(f, TYO, x, "name_roman", "SUZUKI Kenichi");
+	send(f, TYO, BJS);
+	send(f, BJS, TYO);
+	for (int d = TYO; d <= BJS; d++) {
+		assert_string_equal(col(f, d, x, "name_roman"),
+		    "SUZUKI Kenichi");
+		assert_string_equal(col(f, d, x, "sort_key"),
+		    "suzuki kenichi");
+	}
 }
 
 /* The audit stamps take the later edit, on import and on settling. */
@@ -945,6 +973,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_ownership, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sort_key_travels, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_field_merge, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_stamps, setup, teardown),

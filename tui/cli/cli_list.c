@@ -14,7 +14,7 @@
 #include "xalloc.h"
 
 /* Keys of a list's filter options: CLI_K_FILTER + its index. */
-enum { CLI_K_LIMIT = -200, CLI_K_OFFSET, CLI_K_FILTER = 1000 };
+enum { CLI_K_LIMIT = -200, CLI_K_OFFSET, CLI_K_SORT, CLI_K_FILTER = 1000 };
 
 /* A cell wider than this is cut with ~ (the last column too), unless
  * the list says otherwise. */
@@ -25,6 +25,9 @@ const struct cli_opt cli_list_opts[] = {
 	  .help = N_("at most N rows") },
 	{ .name = "offset", .arg = "N", .key = CLI_K_OFFSET,
 	  .help = N_("skip the first N rows") },
+	{ .name = "sort", .arg = "COLUMN[,-COLUMN]", .key = CLI_K_SORT,
+	  .help = N_("in the order of these columns (their CSV names); "
+	  "-COLUMN: the reverse") },
 	{ 0 },
 };
 
@@ -307,6 +310,8 @@ cli_list_query(const struct cli_args *a, struct kz_rlist_query *q)
 		if (o->key == CLI_K_OFFSET && rows_value(o->name, v,
 		    &q->offset))
 			return 1;
+		if (o->key == CLI_K_SORT)
+			q->sort = v;
 		if (o->key >= CLI_K_FILTER && o->key < CLI_K_FILTER +
 		    KZ_RLIST_FILTERS)
 			q->value[o->key - CLI_K_FILTER] = v;

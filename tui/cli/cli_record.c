@@ -25,7 +25,8 @@ cli_record_label_width(const struct kz_rtype *rt)
 	int lw = 0;
 
 	for (size_t i = 0; i < rt->n; i++)
-		if (kz_text_width(_(rt->f[i].label)) > lw)
+		if (!(rt->f[i].flags & KZ_RF_DERIVED) &&
+		    kz_text_width(_(rt->f[i].label)) > lw)
 			lw = kz_text_width(_(rt->f[i].label));
 	return lw;
 }
@@ -61,6 +62,8 @@ print_table(const struct cli *c, const struct kz_rtype *rt, const void *rec)
 	int lw = cli_record_label_width(rt);
 
 	for (size_t i = 0; i < rt->n; i++) {
+		if (rt->f[i].flags & KZ_RF_DERIVED)
+			continue;
 		char *v = kz_rfield_shown(&rt->f[i], rec, c->cfg);
 		cli_show_line(_(rt->f[i].label), v, lw);
 		free(v);

@@ -34,13 +34,20 @@ sel_row(const struct dsp_tab *t)
 	return t->rl.sel < t->list.n ? &t->list.rows[t->rl.sel] : NULL;
 }
 
+/* The columns, as `dispatch list --sort` names them; a specialist
+ * sorts by family name. */
+static const struct record_list_sort dsp_sorts[] = {
+	{ "dates", N_("Dates") }, { "state", N_("State") },
+	{ "who", N_("Specialist") }, { "host_shown", N_("Host") },
+};
+
 static void
 reload(struct dsp_tab *t, const char *select)
 {
 	struct kz_dispatch_query q;
 	struct kz_dispatch_rows l;
 	struct kz_err err = { 0 };
-	char keep[KZ_ID_SIZE] = "";
+	char keep[KZ_ID_SIZE] = "", sort[64];
 
 	if (select)
 		snprintf(keep, sizeof keep, "%s", select);
@@ -48,6 +55,7 @@ reload(struct dsp_tab *t, const char *select)
 		snprintf(keep, sizeof keep, "%s", sel_row(t)->id);
 	kz_dispatch_query_init(&q);
 	q.text = *record_list_term(&t->rl) ? record_list_term(&t->rl) : NULL;
+	q.sort = record_list_sort_spec(&t->rl, sort, sizeof sort);
 	if (kz_dispatch_list(t->ctx->db, &q, false, &l, &err) != KZ_OK) {
 		frame_error(t->ctx, &err);
 		return;
@@ -86,8 +94,12 @@ dsp_row(void *arg, size_t i, char *buf, size_t size, int width)
 	w[2] = (width - w[0] - w[1] - 3) * 45 / 100;
 	w[3] = width - w[0] - w[1] - w[2] - 3;
 	if (i == (size_t)-1) {
-		const char *h[] = { _("Dates"), _("State"), _("Specialist"),
-		    _("Host") };
+		char hb[4][128];
+		const char *h[4];
+
+		for (int k = 0; k < 4; k++)
+			h[k] = record_list_head(&t->rl, dsp_sorts[k].key,
+			    dsp_sorts[k].head, hb[k], sizeof hb[k]);
 		draw_cells(buf, size, h, w, 4);
 		return;
 	}
@@ -230,8 +242,12 @@ dsp_refilter(void *arg)
 	reload(arg, NULL);
 }
 
-static const struct record_list_ops dsp_ops = { dsp_count, dsp_row, dsp_detail,
-    dsp_refilter, NULL };
+static const struct record_list_ops dsp_ops = {
+	.count = dsp_count,
+	.row = dsp_row,
+	.detail = dsp_detail,
+	.refilter = dsp_refilter,
+};
 
 /* ---- the dispatch form ---- */
 
@@ -653,6 +669,8 @@ dsp_key(void *tab, int key)
 	if (t->rl.mode == RLIST_CONFIRM)
 		return record_list_delete_key(&t->rl, t->ctx, key, sel_row(t) ?
 		    sel_row(t)->id : NULL, &dsp_delete);
+	if (t->rl.mode == RLIST_MENU)
+		return record_list_menu_key(&t->rl, key);
 	a = keys_lookup(KEYS_LIST | KEYS_DISPATCHES, key, false);
 	if ((f = record_list_browse(&t->rl, a)) != UI_PASS)
 		return f;
@@ -692,6 +710,10 @@ dsp_open(struct frame_ctx *ctx)
 
 	t->ctx = ctx;
 	record_list_init(&t->rl, &dsp_ops, t);
+	/* newest first, as `dispatch list` */
+	t->rl.sorts = dsp_sorts;
+	t->rl.nsorts = (int)(sizeof dsp_sorts / sizeof dsp_sorts[0]);
+	t->rl.sortdesc = true;
 	reload(t, NULL);
 	return t;
 }

@@ -237,7 +237,7 @@ record_label_width(const struct kz_rtype *rt)
 
 	for (size_t i = 0; i < rt->n; i++) {
 		int w = kz_text_width(record_label(&rt->f[i], buf, sizeof buf));
-		if (w > lw)
+		if (w > lw && !(rt->f[i].flags & KZ_RF_DERIVED))
 			lw = w;
 	}
 	return lw;
@@ -282,7 +282,7 @@ record_detail(struct record_list *l, const struct kz_rtype *rt,
 		char *v, *line, *next;
 
 		on |= strcmp(f->name, first) == 0;
-		if (!on)
+		if (!on || (f->flags & KZ_RF_DERIVED))
 			continue;
 		if (f->kind != KZ_RK_USER &&
 		    (v = kz_rfield_shown(f, rec, cfg)) != NULL) {

@@ -41,13 +41,19 @@ sel_row(const struct req_tab *t)
 	return t->rl.sel < t->list.n ? &t->list.rows[t->rl.sel] : NULL;
 }
 
+/* The columns, as `request list --sort` names them. */
+static const struct record_list_sort req_sorts[] = {
+	{ "received", N_("Received") }, { "status", N_("Status") },
+	{ "host", N_("Host") }, { "topic", N_("Topic") },
+};
+
 static void
 reload(struct req_tab *t, const char *select)
 {
 	struct kz_request_query q;
 	struct kz_request_rows l;
 	struct kz_err err = { 0 };
-	char keep[KZ_ID_SIZE] = "";
+	char keep[KZ_ID_SIZE] = "", sort[64];
 
 	if (select)
 		snprintf(keep, sizeof keep, "%s", select);
@@ -55,6 +61,7 @@ reload(struct req_tab *t, const char *select)
 		snprintf(keep, sizeof keep, "%s", sel_row(t)->id);
 	kz_request_query_init(&q);
 	q.text = *record_list_term(&t->rl) ? record_list_term(&t->rl) : NULL;
+	q.sort = record_list_sort_spec(&t->rl, sort, sizeof sort);
 	if (kz_request_list(t->ctx->db, &q, &l, &err) != KZ_OK) {
 		frame_error(t->ctx, &err);
 		return;
@@ -90,8 +97,12 @@ req_row(void *arg, size_t i, char *buf, size_t size, int width)
 	w[2] = (width - w[0] - w[1] - 3) * 40 / 100;
 	w[3] = width - w[0] - w[1] - w[2] - 3;
 	if (i == (size_t)-1) {
-		const char *h[] = { _("Received"), _("Status"), _("Host"),
-		    _("Topic") };
+		char hb[4][128];
+		const char *h[4];
+
+		for (int k = 0; k < 4; k++)
+			h[k] = record_list_head(&t->rl, req_sorts[k].key,
+			    req_sorts[k].head, hb[k], sizeof hb[k]);
 		draw_cells(buf, size, h, w, 4);
 		return;
 	}
@@ -165,8 +176,12 @@ req_refilter(void *arg)
 	reload(arg, NULL);
 }
 
-static const struct record_list_ops req_ops = { req_count, req_row, req_detail,
-    req_refilter, NULL };
+static const struct record_list_ops req_ops = {
+	.count = req_count,
+	.row = req_row,
+	.detail = req_detail,
+	.refilter = req_refilter,
+};
 
 /* ---- the candidates ---- */
 
@@ -231,8 +246,11 @@ cand_detail(void *arg, struct record_list *l, size_t sel)
 	}
 }
 
-static const struct record_list_ops cand_ops = { cand_count, cand_row,
-    cand_detail, NULL, NULL };
+static const struct record_list_ops cand_ops = {
+	.count = cand_count,
+	.row = cand_row,
+	.detail = cand_detail,
+};
 
 static unsigned
 open_candidates(struct req_tab *t)
@@ -538,6 +556,8 @@ req_key(void *tab, int key)
 	if (t->rl.mode == RLIST_CONFIRM)
 		return record_list_delete_key(&t->rl, t->ctx, key, sel_row(t) ?
 		    sel_row(t)->id : NULL, &req_delete);
+	if (t->rl.mode == RLIST_MENU)
+		return record_list_menu_key(&t->rl, key);
 	a = keys_lookup(KEYS_LIST | KEYS_REQUESTS, key, false);
 	if ((f = record_list_browse(&t->rl, a)) != UI_PASS)
 		return f;
@@ -573,6 +593,10 @@ req_open(struct frame_ctx *ctx)
 
 	t->ctx = ctx;
 	record_list_init(&t->rl, &req_ops, t);
+	/* newest received first, as `request list` */
+	t->rl.sorts = req_sorts;
+	t->rl.nsorts = (int)(sizeof req_sorts / sizeof req_sorts[0]);
+	t->rl.sortdesc = true;
 	record_list_init(&t->cl, &cand_ops, t);
 	reload(t, NULL);
 	return t;

@@ -53,8 +53,11 @@ static size_t days_count(void *);
 static void days_refilter(void *);
 static unsigned days_move(void *, enum keys_action);
 
-static const struct record_list_ops days_ops = { days_count, NULL, NULL,
-    days_refilter, days_move };
+static const struct record_list_ops days_ops = {
+	.count = days_count,
+	.refilter = days_refilter,
+	.moves = days_move,
+};
 
 static bool
 is_item(const struct sem_days *d, size_t i)

@@ -144,8 +144,12 @@ search_changed(void *arg)
 	refilter(arg, NULL);
 }
 
-static const struct record_list_ops ops = { count, row, detail, search_changed,
-    NULL };
+static const struct record_list_ops ops = {
+	.count = count,
+	.row = row,
+	.detail = detail,
+	.refilter = search_changed,
+};
 
 /* The edition, then the counts by country and role. */
 static void

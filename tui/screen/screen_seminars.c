@@ -264,8 +264,12 @@ eds_refilter(void *arg)
 	load_editions(arg, NULL);
 }
 
-static const struct record_list_ops eds_ops = { eds_count, eds_row, eds_detail,
-    eds_refilter, NULL };
+static const struct record_list_ops eds_ops = {
+	.count = eds_count,
+	.row = eds_row,
+	.detail = eds_detail,
+	.refilter = eds_refilter,
+};
 
 static void
 draw_banner(struct sem_tab *t)

@@ -27,7 +27,28 @@ struct spec_tab {
 	struct kz_specialist rec;	/* the selected record, loaded */
 	bool have_rec;
 	int cname, croman, cgov, cstatus, cfields;
+	/* shown only: a status (-1 any) and a field's code ("" any) */
+	int status;
+	char field[64];
 };
+
+/* The columns, as `specialist list --sort` names them; a name sorts by
+ * its family name. */
+static const struct record_list_sort spec_sorts[] = {
+	{ "name", N_("Name") }, { "name_roman", N_("Romanised") },
+	{ "government", N_("Government") }, { "status", N_("Status") },
+	{ "fields", N_("Fields") },
+};
+
+/* The menus of the tab (record_list_menu). */
+enum { SPEC_MENU_STATUS, SPEC_MENU_FIELD };
+
+/* Is the list narrowed, by the search or a filter? */
+static bool
+spec_narrowed(struct spec_tab *t)
+{
+	return *record_list_term(&t->rl) || t->status >= 0 || t->field[0];
+}
 
 /* ---- loading ---- */
 
@@ -53,7 +74,7 @@ spec_reload(struct spec_tab *t, bool all, const char *select)
 	struct kz_specialist_query q;
 	struct kz_specialist_rows l = { 0 };
 	struct kz_err err;
-	char keep[KZ_ID_SIZE] = "";
+	char keep[KZ_ID_SIZE] = "", sort[64];
 	const char *term = record_list_term(&t->rl);
 	size_t vis = (size_t)record_list_rows(&t->rl);
 
@@ -63,7 +84,7 @@ spec_reload(struct spec_tab *t, bool all, const char *select)
 		snprintf(keep, sizeof keep, "%s", spec_row(t)->id);
 	kz_err_clear(&err);
 	kz_specialist_query_init(&q);
-	if (all && *term) {
+	if (all && spec_narrowed(t)) {
 		if (kz_specialist_search(t->ctx->db, &q, &l, &err) == KZ_OK)
 			t->total = (long)l.n;
 		kz_specialist_rows_free(&l);
@@ -71,13 +92,16 @@ spec_reload(struct spec_tab *t, bool all, const char *select)
 	}
 	q.text = *term ? term : NULL;
 	q.prefix = true;
+	q.status = t->status;
+	q.field = t->field[0] ? t->field : NULL;
+	q.sort = record_list_sort_spec(&t->rl, sort, sizeof sort);
 	if (kz_specialist_search(t->ctx->db, &q, &l, &err) != KZ_OK) {
 		frame_error(t->ctx, &err);
 		return;
 	}
 	kz_specialist_rows_free(&t->list);
 	t->list = l;
-	if (!*term)
+	if (!spec_narrowed(t))
 		t->total = (long)l.n;
 	/* After a write the neighbour of a deleted row is selected; a new
 	 * search starts at its best match. */
@@ -150,7 +174,8 @@ spec_columns(struct spec_tab *t)
 {
 	int rest;
 
-	t->cstatus = kz_text_width(_("Status"));
+	/* room for the mark of the column the list is sorted by */
+	t->cstatus = kz_text_width(_("Status")) + 2;
 	for (int i = 0; kz_specialist_status_enum.labels[i]; i++)
 		if (kz_text_width(_(kz_specialist_status_enum.labels[i])) > t->cstatus)
 			t->cstatus = kz_text_width(_(kz_specialist_status_enum.labels[i]));
@@ -188,17 +213,21 @@ static void
 spec_line(void *arg, size_t i, char *buf, size_t size, int width)
 {
 	struct spec_tab *t = arg;
-	char names[1024], fields[1024];
+	char names[1024], fields[1024], h[5][128];
 	const struct kz_specialist_row *r;
 	size_t o;
 
 	if (i == (size_t)-1) {
-		o = draw_cell(buf, size, 0, _("Name"), t->cname, false);
-		o = draw_cell(buf, size, o, _("Romanised"), t->croman, false);
-		o = draw_cell(buf, size, o, _("Government"), t->cgov, false);
-		o = draw_cell(buf, size, o, _("Status"), t->cstatus,
+		/* the column it is sorted by marked */
+		for (int k = 0; k < 5; k++)
+			record_list_head(&t->rl, spec_sorts[k].key,
+			    spec_sorts[k].head, h[k], sizeof h[k]);
+		o = draw_cell(buf, size, 0, h[0], t->cname, false);
+		o = draw_cell(buf, size, o, h[1], t->croman, false);
+		o = draw_cell(buf, size, o, h[2], t->cgov, false);
+		o = draw_cell(buf, size, o, h[3], t->cstatus,
 		    t->cfields == 0);
-		draw_cell(buf, size, o, _("Fields"), t->cfields, true);
+		draw_cell(buf, size, o, h[4], t->cfields, true);
 		return;
 	}
 	r = &t->list.rows[i];
@@ -260,8 +289,74 @@ spec_refilter(void *arg)
 	spec_reload(arg, false, NULL);
 }
 
-static const struct record_list_ops spec_ops = { spec_count, spec_line, spec_detail,
-    spec_refilter, NULL };
+/* What the list shows only, for the status line. */
+static void
+spec_filter_text(struct spec_tab *t)
+{
+	const struct kz_field *f = t->field[0] ?
+	    kz_config_field(t->ctx->cfg, t->field) : NULL;
+
+	snprintf(t->rl.filter, sizeof t->rl.filter, "%s%s%s",
+	    t->status >= 0 ? kz_enum_label(&kz_specialist_status_enum,
+	    t->status) : "", t->status >= 0 && f ? ", " : "",
+	    f ? kz_field_name(t->ctx->cfg, f) : "");
+}
+
+static unsigned
+spec_chosen(void *arg, int id, size_t item)
+{
+	struct spec_tab *t = arg;
+	const struct kz_config *cfg = t->ctx->cfg;
+
+	if (id == SPEC_MENU_STATUS)
+		t->status = (int)item - 1;
+	else if (item == 0 || item > cfg->nfields)
+		t->field[0] = '\0';
+	else
+		snprintf(t->field, sizeof t->field, "%s",
+		    cfg->fields[item - 1].code);
+	spec_filter_text(t);
+	spec_reload(t, true, NULL);
+	return UI_DRAW_ALL;
+}
+
+/* The menu of statuses, or of fields, the one shown now under the
+ * cursor. */
+static unsigned
+spec_filter_menu(struct spec_tab *t, int id)
+{
+	const struct kz_config *cfg = t->ctx->cfg;
+	size_t n = 0, sel = 0;
+	const char **items;
+	unsigned f;
+
+	if (id == SPEC_MENU_STATUS) {
+		const char *st[] = { _("all"),
+		    kz_enum_label(&kz_specialist_status_enum, KZ_SERVING),
+		    kz_enum_label(&kz_specialist_status_enum, KZ_RETIRED) };
+
+		return record_list_menu(&t->rl, id, _("Show the status"), st,
+		    3, (size_t)(t->status + 1));
+	}
+	items = xcalloc(cfg->nfields + 1, sizeof *items);
+	items[n++] = _("all");
+	for (size_t i = 0; i < cfg->nfields; i++) {
+		if (strcmp(cfg->fields[i].code, t->field) == 0)
+			sel = n;
+		items[n++] = kz_field_name(cfg, &cfg->fields[i]);
+	}
+	f = record_list_menu(&t->rl, id, _("Show the field"), items, n, sel);
+	free(items);
+	return f;
+}
+
+static const struct record_list_ops spec_ops = {
+	.count = spec_count,
+	.row = spec_line,
+	.detail = spec_detail,
+	.refilter = spec_refilter,
+	.chosen = spec_chosen,
+};
 
 /* ---- the form (specialist_form.c) ---- */
 
@@ -317,10 +412,16 @@ spec_key(void *tab, int key)
 	if (t->rl.mode == RLIST_CONFIRM)
 		return record_list_delete_key(&t->rl, t->ctx, key, r ? r->id : NULL,
 		    &spec_delete);
-	a = keys_lookup(KEYS_LIST, key, false);
+	if (t->rl.mode == RLIST_MENU)
+		return record_list_menu_key(&t->rl, key);
+	a = keys_lookup(KEYS_LIST | KEYS_SPECIALISTS, key, false);
 	if ((f = record_list_browse(&t->rl, a)) != UI_PASS)
 		return f;
 	switch (a) {
+	case KA_FILTER_STATUS:
+		return spec_filter_menu(t, SPEC_MENU_STATUS);
+	case KA_FILTER_FIELD:
+		return spec_filter_menu(t, SPEC_MENU_FIELD);
 	case KA_ADD:
 		return spec_edit_form(t, false);
 	case KA_EDIT:
@@ -347,8 +448,12 @@ spec_open(struct frame_ctx *ctx)
 	t->ctx = ctx;
 	record_list_init(&t->rl, &spec_ops, t);
 	t->rl.empty = N_("No specialists yet: press %s to add one.");
-	t->rl.nomatch = N_("No specialist matches the search.");
+	t->rl.nomatch = N_("No specialist matches the search or filter.");
 	t->rl.nodetail = N_("No specialist selected.");
+	/* by family name, as `specialist list` */
+	t->rl.sorts = spec_sorts;
+	t->rl.nsorts = (int)(sizeof spec_sorts / sizeof spec_sorts[0]);
+	t->status = -1;
 	spec_reload(t, true, NULL);
 	return t;
 }
@@ -397,7 +502,8 @@ spec_status(void *tab, WINDOW *w, int width)
 static unsigned
 spec_keyctx(void *tab, bool *text)
 {
-	return record_list_keyctx(&((struct spec_tab *)tab)->rl, KEYS_LIST, text);
+	return record_list_keyctx(&((struct spec_tab *)tab)->rl, KEYS_LIST |
+	    KEYS_SPECIALISTS, text);
 }
 
 static void
@@ -405,7 +511,7 @@ spec_summary(void *tab, char *buf, size_t size)
 {
 	struct spec_tab *t = tab;
 
-	if (*record_list_term(&t->rl))
+	if (spec_narrowed(t))
 		snprintf(buf, size, ngettext("%zu of %ld specialist",
 		    "%zu of %ld specialists", (unsigned long)t->total),
 		    t->list.n, t->total);

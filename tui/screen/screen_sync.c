@@ -516,8 +516,12 @@ sync_refilter(void *arg)
 	reload(arg, -1);
 }
 
-static const struct record_list_ops sync_ops = { sync_count, sync_row, sync_detail,
-    sync_refilter, NULL };
+static const struct record_list_ops sync_ops = {
+	.count = sync_count,
+	.row = sync_row,
+	.detail = sync_detail,
+	.refilter = sync_refilter,
+};
 
 /* ---- the state block ---- */
 

@@ -23,13 +23,20 @@ struct tr_tab {
 	struct record_list list;
 };
 
+/* The columns, as `trainee list --sort` names them (the status, shown
+ * on wide screens only, aside). */
+static const struct record_list_sort tr_sorts[] = {
+	{ "year", N_("Year") }, { "host", NC_("trainee", "Host") },
+	{ "home_government", N_("Home") }, { "fields", N_("Fields") },
+};
+
 static void
 tr_load(struct tr_tab *t, const char *keep_id)
 {
 	struct kz_trainee_query q;
 	struct kz_err err = { 0 };
 	struct kz_trainee *l;
-	char keep[KZ_ID_SIZE] = "";
+	char keep[KZ_ID_SIZE] = "", sort[64];
 	size_t n;
 
 	if (keep_id)
@@ -37,6 +44,7 @@ tr_load(struct tr_tab *t, const char *keep_id)
 	else if (t->list.sel < t->n)
 		snprintf(keep, sizeof keep, "%s", t->l[t->list.sel].id);
 	kz_trainee_query_init(&q);
+	q.sort = record_list_sort_spec(&t->list, sort, sizeof sort);
 	if (kz_trainee_list(t->ctx->db, &q, &l, &n, &err) != KZ_OK) {
 		frame_error(t->ctx, &err);
 		return;
@@ -75,8 +83,9 @@ static void
 tr_row(void *arg, size_t i, char *buf, size_t size, int width)
 {
 	struct tr_tab *t = arg;
-	int yw = 4, hw = width * 22 / 100, gw = width * 22 / 100, sw = 0, fw;
-	char year[16];
+	/* the year's column has room for the mark of the sort column */
+	int yw = 6, hw = width * 22 / 100, gw = width * 22 / 100, sw = 0, fw;
+	char year[16], h[4][128];
 	size_t o = 0;
 
 	/* a heading longer than the year ("Année") widens the column */
@@ -86,12 +95,15 @@ tr_row(void *arg, size_t i, char *buf, size_t size, int width)
 		sw = 10;
 	fw = width - yw - hw - gw - (sw ? sw + 1 : 0) - 3;
 	if (i == (size_t)-1) {
-		o = draw_cell(buf, size, o, _("Year"), yw, false);
-		o = draw_cell(buf, size, o, C_("trainee", "Host"), hw, false);
-		o = draw_cell(buf, size, o, _("Home"), gw, false);
+		for (int k = 0; k < 4; k++)
+			record_list_head(&t->list, tr_sorts[k].key,
+			    tr_sorts[k].head, h[k], sizeof h[k]);
+		o = draw_cell(buf, size, o, h[0], yw, false);
+		o = draw_cell(buf, size, o, h[1], hw, false);
+		o = draw_cell(buf, size, o, h[2], gw, false);
 		if (sw)
 			o = draw_cell(buf, size, o, _("Status"), sw, false);
-		draw_cell(buf, size, o, _("Fields"), fw, true);
+		draw_cell(buf, size, o, h[3], fw, true);
 		return;
 	}
 	const struct kz_trainee *r = &t->l[i];
@@ -125,8 +137,12 @@ tr_refilter(void *arg)
 	tr_load(arg, NULL);
 }
 
-static const struct record_list_ops tr_ops = { tr_count, tr_row, tr_detail,
-    tr_refilter, NULL };
+static const struct record_list_ops tr_ops = {
+	.count = tr_count,
+	.row = tr_row,
+	.detail = tr_detail,
+	.refilter = tr_refilter,
+};
 
 /* ---- the form ---- */
 
@@ -243,6 +259,8 @@ tr_key(void *tab, int key)
 		return record_list_delete_key(&t->list, t->ctx, key,
 		    t->list.sel < t->n ? t->l[t->list.sel].id : NULL,
 		    &tr_delete);
+	if (t->list.mode == RLIST_MENU)
+		return record_list_menu_key(&t->list, key);
 	a = keys_lookup(KEYS_LIST, key, false);
 	switch (a) {
 	case KA_ADD:
@@ -272,6 +290,10 @@ tr_open(struct frame_ctx *ctx)
 	record_list_init(&t->list, &tr_ops, t);
 	/* the text column stays put from record to record */
 	t->list.labelw = record_label_width(&kz_trainee_type);
+	/* latest year first, as `trainee list` */
+	t->list.sorts = tr_sorts;
+	t->list.nsorts = (int)(sizeof tr_sorts / sizeof tr_sorts[0]);
+	t->list.sortdesc = true;
 	tr_load(t, NULL);
 	return t;
 }

@@ -28,21 +28,21 @@ struct keys_entry {
  */
 static const struct keys_entry keys_table[] = {
 	{ KA_UP, "up", "Up k", KEYS_LIST | KEYS_SEARCH | KEYS_PAGER |
-	    KEYS_CANDIDATES | KEYS_TIMELINE | KEYS_MERGE, N_("move up"),
-	    NULL },
+	    KEYS_CANDIDATES | KEYS_TIMELINE | KEYS_MERGE | KEYS_MENU,
+	    N_("move up"), NULL },
 	{ KA_DOWN, "down", "Down j", KEYS_LIST | KEYS_SEARCH | KEYS_PAGER |
-	    KEYS_CANDIDATES | KEYS_TIMELINE | KEYS_MERGE, N_("move down"),
-	    NULL },
+	    KEYS_CANDIDATES | KEYS_TIMELINE | KEYS_MERGE | KEYS_MENU,
+	    N_("move down"), NULL },
 	{ KA_PGUP, "page-up", "PgUp C-b", KEYS_LIST | KEYS_SEARCH | KEYS_PAGER |
 	    KEYS_CANDIDATES | KEYS_TIMELINE, N_("previous page"), NULL },
 	{ KA_PGDN, "page-down", "PgDn C-f", KEYS_LIST | KEYS_SEARCH |
 	    KEYS_PAGER | KEYS_CANDIDATES | KEYS_TIMELINE, N_("next page"),
 	    NULL },
 	{ KA_FIRST, "first", "g Home", KEYS_LIST | KEYS_PAGER |
-	    KEYS_CANDIDATES | KEYS_TIMELINE, N_("go to the first line"),
-	    NULL },
+	    KEYS_CANDIDATES | KEYS_TIMELINE | KEYS_MENU,
+	    N_("go to the first line"), NULL },
 	{ KA_LAST, "last", "G End", KEYS_LIST | KEYS_PAGER | KEYS_CANDIDATES |
-	    KEYS_TIMELINE, N_("go to the last line"), NULL },
+	    KEYS_TIMELINE | KEYS_MENU, N_("go to the last line"), NULL },
 	{ KA_SEARCH, "search", "/", KEYS_LIST,
 	    N_("search as you type (a CJK character starts one)"),
 	    N_("search") },
@@ -59,10 +59,23 @@ static const struct keys_entry keys_table[] = {
 	    N_("edit the selected record"), N_("edit") },
 	{ KA_DELETE, "delete", "d", KEYS_LIST,
 	    N_("delete the selected record (asks first)"), N_("delete") },
+	{ KA_SORT_MENU, "sort-by", "F6", KEYS_LIST,
+	    N_("choose the column the list is sorted by"), NULL },
+	{ KA_SORT_NEXT, "sort-next", ">", KEYS_LIST,
+	    N_("sort by the next column to the right"), NULL },
+	{ KA_SORT_PREV, "sort-previous", "<", KEYS_LIST,
+	    N_("sort by the next column to the left"), NULL },
+	{ KA_SORT_REVERSE, "sort-reverse", "I", KEYS_LIST,
+	    N_("reverse the order of the list"), NULL },
 	{ KA_NEXT_TAB, "next-tab", "Tab", KEYS_LIST | KEYS_TIMELINE,
 	    N_("next tab"), NULL },
 	{ KA_PREV_TAB, "previous-tab", "S-Tab", KEYS_LIST | KEYS_TIMELINE,
 	    N_("previous tab"), NULL },
+
+	{ KA_FILTER_STATUS, "filter-status", "s", KEYS_SPECIALISTS,
+	    N_("show serving or retired specialists only, or all"), NULL },
+	{ KA_FILTER_FIELD, "filter-field", "f", KEYS_SPECIALISTS,
+	    N_("show the specialists of one field only, or all"), NULL },
 
 	{ KA_STATE, "state", "s", KEYS_REQUESTS | KEYS_DISPATCHES,
 	    N_("move the selected record to another status"), N_("status") },
@@ -146,6 +159,10 @@ static const struct keys_entry keys_table[] = {
 	    N_("use the file name typed"), N_("ok") },
 	{ KA_CANCEL, "cancel-question", "Esc", KEYS_PROMPT,
 	    N_("cancel the question"), N_("cancel") },
+	{ KA_ACCEPT, "choose", "Enter", KEYS_MENU,
+	    N_("choose the line under the cursor"), N_("choose") },
+	{ KA_CANCEL, "close-menu", "Esc q", KEYS_MENU,
+	    N_("close the menu, choosing nothing"), N_("cancel") },
 
 	{ KA_NEXT_FIELD, "next-field", "Tab Enter Down", KEYS_FORM,
 	    N_("next field"), N_("next") },
@@ -226,6 +243,8 @@ static const struct {
 	{ KEYS_CONFIRM, false, N_("Yes/no questions") },
 	{ KEYS_MERGE, false, N_("A record that changed while its form was "
 	    "open: theirs or mine, field by field") },
+	{ KEYS_MENU, false, N_("A menu over a list: sort by, show only") },
+	{ KEYS_SPECIALISTS, false, N_("Specialists (besides the list keys)") },
 	{ KEYS_REQUESTS, false, N_("Requests (besides the list keys)") },
 	{ KEYS_DISPATCHES, false, N_("Dispatches (besides the list keys)") },
 	{ KEYS_CANDIDATES, false, N_("Candidates of a request") },

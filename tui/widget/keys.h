@@ -33,6 +33,8 @@
 #define KEYS_MERGE	0x100000	/* a record changed while its form was
 					 * open: theirs or mine, field by field */
 #define KEYS_SYNC_KEYS	0x200000	/* the sync tab's keys view */
+#define KEYS_MENU	0x400000	/* a menu over a list (sort by, filter) */
+#define KEYS_SPECIALISTS 0x800000	/* the specialist list */
 
 enum keys_action {
 	KA_NONE = 0,
@@ -56,6 +58,8 @@ enum keys_action {
 	KA_FIELD_THEIRS, KA_FIELD_MINE, KA_ALL_THEIRS, KA_ALL_MINE,
 	KA_SEARCH_NEXT,
 	KA_FIELD_LANGS,
+	KA_SORT_MENU, KA_SORT_NEXT, KA_SORT_PREV, KA_SORT_REVERSE,
+	KA_FILTER_STATUS, KA_FILTER_FIELD,
 	KA_COUNT
 };
 

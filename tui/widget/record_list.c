@@ -32,9 +32,20 @@ dl_clear(struct record_list *l)
 	l->ndl = 0;
 }
 
+static void
+menu_clear(struct record_list *l)
+{
+	for (size_t i = 0; i < l->menu.n; i++)
+		free(l->menu.items[i]);
+	free(l->menu.items);
+	l->menu.items = NULL;
+	l->menu.n = 0;
+}
+
 void
 record_list_free(struct record_list *l)
 {
+	menu_clear(l);
 	draw_delwin(&l->wlist);
 	draw_delwin(&l->wdet);
 	dl_clear(l);
@@ -123,6 +134,73 @@ draw_row(struct record_list *l, size_t i)
 	    on ? draw_attr(DRAW_SELECTED) : A_NORMAL);
 }
 
+/* Lines of the menu's items the list window has room for, under its
+ * title line and above its bottom line. */
+static size_t
+menu_rows(const struct record_list *l)
+{
+	size_t rows = l->lh > 3 ? (size_t)l->lh - 3 : 1;
+
+	return rows < l->menu.n ? rows : l->menu.n;
+}
+
+/* A frame line of w columns with text in it: "+- Sort by -------+". */
+static void
+menu_rule(struct record_list *l, int y, int x, int w, const char *text)
+{
+	char line[1024];
+	int o = snprintf(line, sizeof line, "+%s%s%s", *text ? "- " : "",
+	    text, *text ? " " : "");
+	int used = kz_text_width(line);
+
+	for (; used < w - 1 && o < (int)sizeof line - 2; used++)
+		line[o++] = '-';
+	line[o++] = '+';
+	line[o] = '\0';
+	draw_text(l->wlist, y, x, w, line, draw_attr(DRAW_HEADER));
+}
+
+/* The menu in a frame over the list, from its second line, on rows
+ * blanked across: a frame drawn over a row's Chinese or Japanese would
+ * cut a wide character in two, which terminals draw each their own
+ * way. */
+static void
+draw_menu(struct record_list *l)
+{
+	char line[512], fit[1024];
+	int w = kz_text_width(l->menu.title) + 6, x = 2;
+	size_t rows = menu_rows(l);
+
+	for (size_t i = 0; i < l->menu.n; i++)
+		if (kz_text_width(l->menu.items[i]) + 6 > w)
+			w = kz_text_width(l->menu.items[i]) + 6;
+	if (w > l->lw - x)
+		w = l->lw - x;
+	if (w > 200)
+		w = 200;
+	if (w < 8)
+		return;
+	if (l->menu.sel < l->menu.top)
+		l->menu.top = l->menu.sel;
+	if (l->menu.sel >= l->menu.top + rows)
+		l->menu.top = l->menu.sel - rows + 1;
+	for (int y = 1; y <= 2 + (int)rows && y < l->lh; y++)
+		draw_text(l->wlist, y, 0, l->lw, "", A_NORMAL);
+	kz_text_fit(line, sizeof line, l->menu.title, w - 6, false);
+	menu_rule(l, 1, x, w, line);
+	for (size_t r = 0; r < rows; r++) {
+		size_t i = l->menu.top + r;
+		bool on = i == l->menu.sel;
+
+		kz_text_fit(line, sizeof line, l->menu.items[i], w - 6, true);
+		snprintf(fit, sizeof fit, "| %c %s |", on ? '>' : ' ', line);
+		draw_text(l->wlist, 2 + (int)r, x, w, fit, on ?
+		    draw_attr(DRAW_SELECTED) : A_NORMAL);
+	}
+	if (2 + (int)rows < l->lh)
+		menu_rule(l, 2 + (int)rows, x, w, "");
+}
+
 static void
 draw_list(struct record_list *l, const char *empty)
 {
@@ -138,6 +216,8 @@ draw_list(struct record_list *l, const char *empty)
 		draw_row(l, i);
 	if (n == 0)
 		draw_text(l->wlist, 1, 1, l->lw - 1, empty, draw_attr(DRAW_DIM));
+	if (l->mode == RLIST_MENU)
+		draw_menu(l);
 }
 
 static int
@@ -275,7 +355,8 @@ record_list_draw(struct record_list *l, unsigned flags)
 	const char *empty;
 	char words[512];
 
-	if (*record_list_term(l))
+	/* a filter of the tab's that shows nothing is not an empty list */
+	if (*record_list_term(l) || l->filter[0])
 		empty = l->nomatch ? _(l->nomatch) :
 		    _("Nothing matches the search.");
 	else {
@@ -285,6 +366,11 @@ record_list_draw(struct record_list *l, unsigned flags)
 		empty = words;
 	}
 	if (l->wlist != NULL && (flags & (UI_DRAW_LIST | UI_DRAW_ROWS))) {
+		if (l->repaint && l->mode != RLIST_MENU) {
+			redrawwin(l->wlist);
+			l->repaint = false;
+			flags |= UI_DRAW_LIST;
+		}
 		if (flags & UI_DRAW_LIST)
 			draw_list(l, empty);
 		else {
@@ -351,6 +437,39 @@ rl_move(struct record_list *l, enum keys_action a)
 	}
 }
 
+static void refilter(struct record_list *l);
+
+/* Sorted by column col, reversed or not: the rows read again. */
+static unsigned
+sort_by(struct record_list *l, int col, bool desc)
+{
+	l->sortcol = col;
+	l->sortdesc = desc;
+	refilter(l);
+	return UI_DRAW_ALL;
+}
+
+static unsigned
+sort_key(struct record_list *l, enum keys_action a)
+{
+	const char *items[32];
+	int n = l->nsorts < 32 ? l->nsorts : 32;
+
+	switch (a) {
+	case KA_SORT_NEXT:
+		return sort_by(l, (l->sortcol + 1) % n, false);
+	case KA_SORT_PREV:
+		return sort_by(l, (l->sortcol + n - 1) % n, false);
+	case KA_SORT_REVERSE:
+		return sort_by(l, l->sortcol, !l->sortdesc);
+	default:
+		for (int i = 0; i < n; i++)
+			items[i] = _(l->sorts[i].head);
+		return record_list_menu(l, RLIST_MENU_SORT, _("Sort by"), items,
+		    (size_t)n, (size_t)l->sortcol);
+	}
+}
+
 unsigned
 record_list_browse(struct record_list *l, enum keys_action a)
 {
@@ -375,6 +494,9 @@ record_list_browse(struct record_list *l, enum keys_action a)
 		return UI_DRAW_STATUS;
 	case KA_CLEAR:
 		return record_list_clear(l) ? UI_DRAW_ALL : 0;
+	case KA_SORT_NEXT: case KA_SORT_PREV: case KA_SORT_REVERSE:
+	case KA_SORT_MENU:
+		return l->nsorts > 0 ? sort_key(l, a) : UI_PASS;
 	default:
 		return UI_PASS;
 	}
@@ -429,6 +551,90 @@ record_list_clear(struct record_list *l)
 	form_line_set(&l->term, "");
 	refilter(l);
 	return true;
+}
+
+const char *
+record_list_sort_spec(const struct record_list *l, char *buf, size_t size)
+{
+	if (l->nsorts <= 0 || l->sortcol < 0 || l->sortcol >= l->nsorts)
+		snprintf(buf, size, "%s", "");
+	else
+		snprintf(buf, size, "%s%s", l->sortdesc ? "-" : "",
+		    l->sorts[l->sortcol].key);
+	return buf;
+}
+
+const char *
+record_list_head(const struct record_list *l, const char *key,
+    const char *head, char *buf, size_t size)
+{
+	bool on = l->nsorts > 0 && l->sortcol >= 0 && l->sortcol < l->nsorts &&
+	    strcmp(l->sorts[l->sortcol].key, key) == 0;
+
+	/* ASCII marks: arrows are drawn two wide on CJK terminals */
+	snprintf(buf, size, "%s%s", _(head), !on ? "" : l->sortdesc ? " v" :
+	    " ^");
+	return buf;
+}
+
+unsigned
+record_list_menu(struct record_list *l, int id, const char *title,
+    const char *const *items, size_t n, size_t sel)
+{
+	bool zoomed = l->zoom;
+
+	menu_clear(l);
+	l->menu.items = xcalloc(n ? n : 1, sizeof *l->menu.items);
+	for (size_t i = 0; i < n; i++)
+		l->menu.items[i] = xstrdup(items[i]);
+	l->menu.n = n;
+	l->menu.id = id;
+	l->menu.sel = sel < n ? sel : 0;
+	l->menu.top = 0;
+	snprintf(l->menu.title, sizeof l->menu.title, "%s", title);
+	l->mode = RLIST_MENU;
+	/* the menu is drawn over the list: show it */
+	l->zoom = false;
+	return zoomed ? UI_LAYOUT | UI_DRAW_ALL : UI_DRAW_LIST | UI_DRAW_STATUS;
+}
+
+unsigned
+record_list_menu_key(struct record_list *l, int key)
+{
+	enum keys_action a = keys_lookup(KEYS_MENU, key, false);
+	size_t sel = l->menu.sel;
+
+	switch (a) {
+	case KA_UP:
+		l->menu.sel = sel > 0 ? sel - 1 : l->menu.n - 1;
+		return UI_DRAW_LIST;
+	case KA_DOWN:
+		l->menu.sel = sel + 1 < l->menu.n ? sel + 1 : 0;
+		return UI_DRAW_LIST;
+	case KA_FIRST:
+		l->menu.sel = 0;
+		return UI_DRAW_LIST;
+	case KA_LAST:
+		l->menu.sel = l->menu.n ? l->menu.n - 1 : 0;
+		return UI_DRAW_LIST;
+	case KA_CANCEL:
+		l->mode = RLIST_BROWSE;
+		l->repaint = true;
+		return UI_DRAW_ALL;
+	case KA_ACCEPT:
+		l->mode = RLIST_BROWSE;
+		l->repaint = true;
+		if (l->menu.n == 0)
+			return UI_DRAW_ALL;
+		if (l->menu.id == RLIST_MENU_SORT)
+			/* the column it is sorted by again: the reverse */
+			return sort_by(l, (int)sel, (int)sel == l->sortcol &&
+			    !l->sortdesc);
+		return l->ops->chosen ? l->ops->chosen(l->arg, l->menu.id, sel) |
+		    UI_DRAW_ALL : UI_DRAW_ALL;
+	default:
+		return 0;
+	}
 }
 
 void
@@ -486,11 +692,17 @@ record_list_status(struct record_list *l, WINDOW *w, int width, const char *coun
 		wmove(w, 0, x < width ? x : width - 1);
 		return -1;
 	}
-	if (*record_list_term(l)) {
-		snprintf(buf, sizeof buf, "[/%s] ", record_list_term(l));
+	if (l->mode == RLIST_MENU)
+		return 0;
+	buf[0] = '\0';
+	if (l->filter[0])
+		snprintf(buf, sizeof buf, "[%s] ", l->filter);
+	if (*record_list_term(l))
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "[/%s] ",
+		    record_list_term(l));
+	if (buf[0])
 		return draw_text(w, 0, 0, kz_text_width(buf) < width / 2 ?
 		    kz_text_width(buf) : width / 2, buf, A_BOLD);
-	}
 	return 0;
 }
 
@@ -502,5 +714,7 @@ record_list_keyctx(const struct record_list *l, unsigned browse, bool *text)
 		return KEYS_SEARCH;
 	if (l->mode == RLIST_CONFIRM)
 		return KEYS_CONFIRM;
+	if (l->mode == RLIST_MENU)
+		return KEYS_MENU;
 	return browse;
 }

@@ -26,7 +26,19 @@ struct record_list_ops {
 	/* Optional: the tab's own moves, for a list it lays out and draws
 	 * itself (then row and detail may be NULL); NULL: a row a record. */
 	unsigned (*moves)(void *arg, enum keys_action a);
+	/* Optional: item of the tab's menu id was chosen
+	 * (record_list_menu); UI_* flags. */
+	unsigned (*chosen)(void *arg, int id, size_t item);
 };
+
+/* A column the list can be sorted by: its key in the core list, as
+ * --sort takes it (kz_rlist_key: "name"), and its title (N_()). */
+struct record_list_sort {
+	const char *key;
+	const char *head;
+};
+
+#define RLIST_MENU_SORT	(-1)	/* the menu of record_list's own: sort by */
 
 struct record_list_dline {
 	char *label;		/* NULL: a continuation line */
@@ -39,7 +51,7 @@ struct record_list {
 	void *arg;
 	size_t sel, oldsel, top;
 	bool zoom;		/* the detail fills the body */
-	enum { RLIST_BROWSE, RLIST_SEARCH, RLIST_CONFIRM } mode;
+	enum { RLIST_BROWSE, RLIST_SEARCH, RLIST_CONFIRM, RLIST_MENU } mode;
 	struct form_line term;
 	char question[512];	/* RLIST_CONFIRM */
 	char title[512];	/* detail heading */
@@ -52,6 +64,26 @@ struct record_list {
 	/* The label column: the widest label the tab ever shows, so that
 	 * it stays put from record to record; 0: the widest shown. */
 	int labelw;
+	/* The columns the list sorts by, in the header's order, set by the
+	 * tab (nsorts 0: it does not sort), and the one it is sorted by,
+	 * reversed or not: the tab's reload passes record_list_sort_spec
+	 * to core. */
+	const struct record_list_sort *sorts;
+	int nsorts, sortcol;
+	bool sortdesc;
+	/* What the tab shows only, for the status line ("retired,
+	 * agriculture"); "" for all. */
+	char filter[256];
+	/* A menu over the list (RLIST_MENU). */
+	struct {
+		int id;
+		char title[128];
+		char **items;
+		size_t n, sel, top;
+	} menu;
+	/* The menu has gone: its frame may have cut wide characters in
+	 * two, which curses cannot know, so the list is painted whole. */
+	bool repaint;
 	struct record_list_dline *dl;
 	size_t ndl, capdl, dscroll;
 	int dwidth;		/* text width of the detail being built */
@@ -81,6 +113,21 @@ bool record_list_clear(struct record_list *l);
 /* Ask a yes/no question on the status line; the keys that answer it
  * follow it, "(y/n)". */
 void record_list_ask(struct record_list *l, const char *question);
+
+/* The order the list is in, as core takes it: "name", "-received". */
+const char *record_list_sort_spec(const struct record_list *l, char *buf,
+    size_t size);
+/* The title of the column whose sort key is key (translated), marked
+ * " ^" or " v" when the list is sorted by it; into buf. */
+const char *record_list_head(const struct record_list *l, const char *key,
+    const char *head, char *buf, size_t size);
+/* Open a menu of n items (copied) over the list, the cursor on item
+ * sel; choosing one calls ops->chosen with id. A record shown whole
+ * gives way to the list. UI_* flags. */
+unsigned record_list_menu(struct record_list *l, int id, const char *title,
+    const char *const *items, size_t n, size_t sel);
+/* A key while a menu is open. UI_* flags. */
+unsigned record_list_menu_key(struct record_list *l, int key);
 
 /* What deleting a record of the list takes, for record_list_delete_key. */
 struct record_list_delete {
