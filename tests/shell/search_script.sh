@@ -48,6 +48,7 @@ v=$(sqlite3 "$T/demo.db" 'PRAGMA user_version')
 sqlite3 "$T/demo.db" "DELETE FROM specialist_fts;
 INSERT INTO specialist_fts (id, body) SELECT id, government FROM specialist;
 DROP TABLE text_tr; DROP TRIGGER text_tr_series; DROP TRIGGER text_tr_seminar; DROP TRIGGER text_tr_item;
+DROP INDEX specialist_sort; ALTER TABLE specialist DROP COLUMN sort_key;
 PRAGMA user_version = 11;"
 run $C search 岛根
 expect_rc 0 "search after the upgrade"

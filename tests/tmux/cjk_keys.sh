@@ -20,7 +20,7 @@ tm_expect "1168 specialists" "the register"
 # ｊ (U+FF4A) moves down as j does: the second row is selected
 tm_expect_re "^>阿部 明" "the first row selected"
 tm_type "ｊ"
-tm_expect_re "^>遠藤 明" "ｊ moves down"
+tm_expect_re "^>阿部 大輔" "ｊ moves down"
 tm_type "ｋ"
 tm_expect_re "^>阿部 明" "ｋ moves up"
 

@@ -29,7 +29,10 @@ tm_expect "q:quit" "list up"
 tm_keys '?'
 tm_expect "Keys" "? opens the help"
 tm_expect "q:close" "help hints"
-# Page through and collect every screen; each line of `kizuna keys` must show.
+# It opens at the tab's own keys: from the top, page through and collect
+# every screen; each line of `kizuna keys` must show.
+tm_keys g
+tm_expect "Lists" "g goes to the top of the help"
 seen=$(tm_screen)
 i=0
 while [ $i -lt 12 ]; do
