@@ -154,6 +154,12 @@ static const char *const migrations[] = {
 	 * other): emptied, it is built again at the first search
 	 * (kz_search_ready). */
 	"DELETE FROM specialist_fts; DELETE FROM local_search_map;",
+	/* 12 -> 13: the day a change of state happened, in the office's
+	 * calendar (a dispatch left, came back; a request was closed), as
+	 * the person gave it: `at` is only when it was typed in. Rows from
+	 * before have none (NULL). */
+	"ALTER TABLE dispatch_event ADD COLUMN happened TEXT;"
+	"ALTER TABLE request_event ADD COLUMN happened TEXT;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -128,7 +128,7 @@ dispatch(struct unit_fixture *f, const char *req, const char *sp,
     char id[KZ_ID_SIZE], struct kz_err *err)
 {
 	struct kz_dispatch d;
-	struct kz_dispatch_opts o = { confirm, NULL };
+	struct kz_dispatch_opts o = { .confirmed = confirm };
 	int rc;
 
 	kz_dispatch_init(&d);
@@ -379,8 +379,7 @@ test_dispatch_rules(void **state)
 	kz_events_free(&ev);
 
 	/* nobody leaves before the agreement is signed */
-	struct kz_dispatch_change c = { KZ_DSP_UNDERWAY, NULL, NULL, NULL, NULL,
-	    NULL };
+	struct kz_dispatch_change c = { .to = KZ_DSP_UNDERWAY };
 	err.n = 0;
 	assert_int_equal(kz_dispatch_set_state(f->db, d2, &c, &err), KZ_ERROR);
 	assert_true(has(&err, "state", "cannot leave before its agreement is "
