@@ -524,7 +524,7 @@ kz_dispatch_insert(struct kz_db *db, struct kz_dispatch *d,
 	if (o->confirmed)
 		confirmed_note(db, d, &note);
 	request_country(db, d->request, country);
-	recorded_day(db, o->at ? o->at : d->created, day);
+	recorded_day(db, o->at, day);
 	if (kz_db_begin(db, err) == KZ_OK) {
 		if (write_main(db, d, true, false, NULL, err) ||
 		    kz_event_add(db, &kz_dispatch_lc, "dispatch_event",
