@@ -44,10 +44,14 @@ expect_in "$out" "島根" "岛根 finds 島根"
 # A database whose index was built before the fold (its schema one
 # before this one) is indexed again: the old index, as it was, spelt
 # 島根県 as one word, which 岛根 never found.
+# The fold came with schema 12; what came after it is undone too (the
+# day of a change of state, 13) so that the upgrade runs again whole.
 v=$(sqlite3 "$T/demo.db" 'PRAGMA user_version')
 sqlite3 "$T/demo.db" "DELETE FROM specialist_fts;
 INSERT INTO specialist_fts (id, body) SELECT id, government FROM specialist;
-PRAGMA user_version = $((v - 1));"
+ALTER TABLE dispatch_event DROP COLUMN happened;
+ALTER TABLE request_event DROP COLUMN happened;
+PRAGMA user_version = 11;"
 run $C search 岛根
 expect_rc 0 "search after the upgrade"
 n=$(printf '%s\n' "$out" | grep -c 島根)
