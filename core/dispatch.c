@@ -440,22 +440,14 @@ advance_request(struct kz_db *db, const char *request, int from, int to,
 	return rc;
 }
 
-/* A change's day as people type dates: read as the record tables read
- * a date field, so every form a date field takes is taken here. */
-static const struct kz_rfield day_field = {
-	.name = "date", .label = N_("date"), .kind = KZ_RK_DATE, .off = 0,
-	.size = 11,
-};
-
-/* The day a change was recorded: `at`'s when the caller gives it (the
+/* The day a change is recorded: `at`'s when the caller gives it (the
  * demo replaying history), else today where the office is. */
 static void
 recorded_day(struct kz_db *db, const char *at, char out[11])
 {
-	if (at && strlen(at) >= 10 && (snprintf(out, 11, "%.10s", at),
-	    kz_date_valid(out)))
-		return;
-	kz_stamp_today(db->cfg, out);
+	struct kz_err none = { 0 };
+
+	kz_rfield_day(db->cfg, NULL, at, out, &none);
 }
 
 /* More people proposed (not cancelled) than the request asks for. */
@@ -708,26 +700,6 @@ check_change(const struct kz_dispatch *d, const struct kz_dispatch_change *c,
 	return err->n + err->dropped > before ? KZ_ERROR : KZ_OK;
 }
 
-/* The change's day into out: as given, or the day it is recorded. */
-static int
-change_day(struct kz_db *db, const struct kz_dispatch_change *c,
-    char out[11], struct kz_err *err)
-{
-	char typed[11];
-
-	if (c->date == NULL || *c->date == '\0') {
-		recorded_day(db, c->at, out);
-		return KZ_OK;
-	}
-	if (kz_rfield_set(&day_field, typed, c->date, err))
-		return KZ_ERROR;
-	if (!kz_date_valid(typed))
-		return kz_err_add(err, "date", _("%s \"%s\" is not a date "
-		    "YYYY-MM-DD"), _("date"), c->date);
-	memcpy(out, typed, 11);
-	return KZ_OK;
-}
-
 /* The latest day the dispatch went to a state, "" if none is known. */
 static void
 state_day(struct kz_db *db, const char *id, enum kz_dispatch_state s,
@@ -835,7 +807,8 @@ kz_dispatch_set_state(struct kz_db *db, const char *typed,
 
 	if (kz_dispatch_get(db, typed, &d, err))
 		return KZ_ERROR;
-	if (change_day(db, c, day, err) || check_change(&d, c, err)) {
+	if (kz_rfield_day(db->cfg, c->date, c->at, day, err) ||
+	    check_change(&d, c, err)) {
 		kz_dispatch_free(&d);
 		return KZ_ERROR;
 	}

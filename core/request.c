@@ -630,13 +630,6 @@ kz_request_set_status(struct kz_db *db, const char *typed,
 	    err);
 }
 
-/* A change's day as people type dates, read as a date field of the
- * record tables is. */
-static const struct kz_rfield day_field = {
-	.name = "date", .label = N_("date"), .kind = KZ_RK_DATE, .off = 0,
-	.size = 11,
-};
-
 int
 kz_request_set_status_on(struct kz_db *db, const char *typed,
     enum kz_request_status to, const char *note, const char *at,
@@ -651,16 +644,10 @@ kz_request_set_status_on(struct kz_db *db, const char *typed,
 	(void)warn;
 	if (kz_request_get(db, typed, &r, err))
 		return KZ_ERROR;
-	/* the day it is recorded: at's, or today where the office is */
-	if (!(at && strlen(at) >= 10 && (snprintf(recorded, sizeof recorded,
-	    "%.10s", at), kz_date_valid(recorded))))
-		kz_stamp_today(db->cfg, recorded);
-	memcpy(day, recorded, sizeof day);
-	if (when && *when && (kz_rfield_set(&day_field, day, when, err) ||
-	    !kz_date_valid(day))) {
-		if (err->n == 0)
-			kz_err_add(err, "date", _("%s \"%s\" is not a date "
-			    "YYYY-MM-DD"), _("date"), when);
+	/* the day it is recorded (at's, or today where the office is) and
+	 * the day it happened */
+	kz_rfield_day(db->cfg, NULL, at, recorded, err);
+	if (kz_rfield_day(db->cfg, when, at, day, err)) {
 		kz_request_free(&r);
 		return KZ_ERROR;
 	}
