@@ -786,13 +786,13 @@ check_day_at(struct kz_db *db, const struct kz_dispatch *d,
 
 int
 kz_dispatch_check_day(struct kz_db *db, const struct kz_dispatch *d,
-    enum kz_dispatch_state to, const char *day, struct kz_err *err,
-    struct kz_err *warn)
+    enum kz_dispatch_state to, const char *day, const char *at,
+    struct kz_err *err, struct kz_err *warn)
 {
-	char today[11];
+	char recorded[11];
 
-	kz_stamp_today(db->cfg, today);
-	return check_day_at(db, d, to, day, today, err, warn);
+	recorded_day(db, at, recorded);
+	return check_day_at(db, d, to, day, recorded, err, warn);
 }
 
 int
@@ -803,7 +803,7 @@ kz_dispatch_set_state(struct kz_db *db, const char *typed,
 	struct kz_buf note = { 0 };
 	struct kz_err warn = { 0 };
 	int from, rc = KZ_ERROR;
-	char day[11], recorded[11];
+	char day[11];
 
 	if (kz_dispatch_get(db, typed, &d, err))
 		return KZ_ERROR;
@@ -812,8 +812,7 @@ kz_dispatch_set_state(struct kz_db *db, const char *typed,
 		kz_dispatch_free(&d);
 		return KZ_ERROR;
 	}
-	recorded_day(db, c->at, recorded);
-	if (check_day_at(db, &d, c->to, day, recorded, err, &warn)) {
+	if (kz_dispatch_check_day(db, &d, c->to, day, c->at, err, &warn)) {
 		kz_dispatch_free(&d);
 		return KZ_ERROR;
 	}

@@ -108,11 +108,13 @@ struct kz_dispatch_change {
  * leaving; the report before the return; cancelling before the last of
  * those days. Warned (into warn, the change is made): leaving on another
  * day than the first, coming back on another day than the last. Same
- * day is allowed everywhere. `day` is the change's day, valid.
+ * day is allowed everywhere. `day` is the change's day, valid; "today"
+ * is the day of `at` when given (history replayed), else the office's.
+ * kz_dispatch_set_state checks with it before writing.
  */
 int kz_dispatch_check_day(struct kz_db *db, const struct kz_dispatch *d,
-    enum kz_dispatch_state to, const char *day, struct kz_err *err,
-    struct kz_err *warn);
+    enum kz_dispatch_state to, const char *day, const char *at,
+    struct kz_err *err, struct kz_err *warn);
 
 int kz_dispatch_set_state(struct kz_db *db, const char *typed,
     const struct kz_dispatch_change *c, struct kz_err *err);
