@@ -183,6 +183,12 @@ static const char *const migrations[] = {
 	"ALTER TABLE specialist ADD COLUMN sort_key TEXT;"
 	"UPDATE specialist SET sort_key = kz_name_key(name, name_roman);"
 	"CREATE INDEX specialist_sort ON specialist(sort_key, id);",
+	/* 14 -> 15: the day a change of state happened, in the office's
+	 * calendar (a dispatch left, came back; a request was closed), as
+	 * the person gave it: `at` is only when it was typed in. Rows from
+	 * before have none (NULL). */
+	"ALTER TABLE dispatch_event ADD COLUMN happened TEXT;"
+	"ALTER TABLE request_event ADD COLUMN happened TEXT;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -192,7 +192,7 @@ live(struct kz_db *db, const char *id, const char *start, const char *end,
 	char day[11], at[32];
 
 	for (size_t i = 0; i < sizeof path / sizeof path[0]; i++) {
-		struct kz_dispatch_change c = { path[i], NULL, NULL, NULL, NULL, NULL };
+		struct kz_dispatch_change c = { .to = path[i] };
 
 		if (path[i] > upto)
 			break;
@@ -215,7 +215,7 @@ add_dispatch(struct kz_db *db, const struct kz_request *r, const char *spec,
     const char *start, const char *end, const char *places,
     struct kz_dispatch *d, struct kz_err *err)
 {
-	struct kz_dispatch_opts o = { false, NULL };
+	struct kz_dispatch_opts o = { .confirmed = false };
 	char day[11], at[32];
 
 	kz_dispatch_init(d);
@@ -347,9 +347,8 @@ history(struct kz_db *db, struct pool *pools, size_t npools,
 			    k + 1);
 			if (total % 33 == 32) {
 				/* now and then a host postpones for good */
-				struct kz_dispatch_change c = { KZ_DSP_CANCELLED, NULL,
-				    NULL, "the host postponed the project", NULL,
-				    NULL };
+				struct kz_dispatch_change c = { .to = KZ_DSP_CANCELLED,
+				    .reason = "the host postponed the project" };
 				day_add(start, -30, ref);
 				at_of(ref, at);
 				c.at = at;

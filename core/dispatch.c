@@ -14,6 +14,7 @@
 #include "rlist.h"
 #include "rtype.h"
 #include "specialist.h"
+#include "stamp.h"
 
 static const char *const dsp_keywords[KZ_DSP_NSTATES + 1] = {
 	"proposed", "drafted", "signed", "scheduled", "underway", "returned",
@@ -423,7 +424,8 @@ request_status(struct kz_db *db, const char *request)
 /* Move the request along when one of its dispatches does. */
 static int
 advance_request(struct kz_db *db, const char *request, int from, int to,
-    const char *dispatch, const char *at, struct kz_err *err)
+    const char *dispatch, const char *at, const char *day,
+    struct kz_err *err)
 {
 	struct kz_buf note = { 0 };
 	int rc;
@@ -434,10 +436,46 @@ advance_request(struct kz_db *db, const char *request, int from, int to,
 		return KZ_OK;
 	kz_note_add(&note, to == KZ_REQ_PROPOSED ? KZ_NOTE_DSP_PROPOSED :
 	    KZ_NOTE_DSP_SIGNED, dispatch);
-	rc = kz_request_set_status(db, request, (enum kz_request_status)to,
-	    kz_buf_str(&note), at, err);
+	rc = kz_request_set_status_on(db, request, (enum kz_request_status)to,
+	    kz_buf_str(&note), at, day, NULL, err);
 	kz_buf_free(&note);
 	return rc;
+}
+
+/* The day a change is recorded: `at`'s when the caller gives it (the
+ * demo replaying history), else today where the office is. */
+static void
+recorded_day(struct kz_db *db, const char *at, char out[11])
+{
+	struct kz_err none = { 0 };
+
+	kz_rfield_day(db->cfg, NULL, at, out, &none);
+}
+
+/* More people proposed (not cancelled) than the request asks for. */
+static void
+warn_wanted(struct kz_db *db, const struct kz_dispatch *d,
+    struct kz_err *warn)
+{
+	sqlite3_stmt *st;
+	int wanted = 0, n = 0;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT r.wanted, (SELECT count(*) "
+	    "FROM dispatch x WHERE x.request = r.id AND x.state <> "
+	    "'cancelled') FROM request r WHERE r.id = ?", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, d->request, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		wanted = sqlite3_column_int(st, 0);
+		n = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (wanted > 0 && n > wanted)
+		kz_err_add(warn, "request", ngettext("request %s asks for %d "
+		    "specialist and now has %d dispatches", "request %s asks "
+		    "for %d specialists and now has %d dispatches",
+		    (unsigned long)wanted), d->request, wanted, n);
 }
 
 static void
@@ -462,7 +500,7 @@ kz_dispatch_insert(struct kz_db *db, struct kz_dispatch *d,
 {
 	struct kz_dispatch_opts none = { 0 };
 	struct kz_buf note = { 0 };
-	char country[3], rule[80];
+	char country[3], rule[80], day[11];
 	int rc = KZ_ERROR;
 
 	if (o == NULL)
@@ -480,19 +518,22 @@ kz_dispatch_insert(struct kz_db *db, struct kz_dispatch *d,
 	if (o->confirmed)
 		confirmed_note(db, d, &note);
 	request_country(db, d->request, country);
+	recorded_day(db, o->at, day);
 	if (kz_db_begin(db, err) == KZ_OK) {
 		if (write_main(db, d, true, false, NULL, err) ||
 		    kz_event_add(db, &kz_dispatch_lc, "dispatch_event",
 		    "dispatch", d->id, -1, d->state, kz_buf_str(&note),
-		    o->at ? o->at : d->created, err) ||
+		    o->at ? o->at : d->created, day, err) ||
 		    kz_cost_seed(db, d->id, country, err) ||
 		    (d->state != KZ_DSP_CANCELLED && advance_request(db,
 		    d->request, KZ_REQ_RECEIVED, KZ_REQ_PROPOSED, d->id, o->at,
-		    err)))
+		    day, err)))
 			kz_db_rollback(db);
 		else
 			rc = kz_db_commit(db, err);
 	}
+	if (rc == KZ_OK && o->warn && d->state != KZ_DSP_CANCELLED)
+		warn_wanted(db, d, o->warn);
 	kz_buf_free(&note);
 	return rc;
 }
@@ -564,7 +605,7 @@ kz_dispatch_update(struct kz_db *db, struct kz_dispatch *d,
 		if ((rc = write_main(db, d, false, false, seen, err)) ||
 		    (note.len > 0 && kz_event_add(db, &kz_dispatch_lc,
 		    "dispatch_event", "dispatch", d->id, d->state, d->state,
-		    kz_buf_str(&note), o->at, err))) {
+		    kz_buf_str(&note), o->at, NULL, err))) {
 			kz_db_rollback(db);
 			memcpy(d->updated, seen, sizeof seen);
 			if (rc != KZ_STALE)
@@ -646,14 +687,6 @@ check_change(const struct kz_dispatch *d, const struct kz_dispatch_change *c,
 		    kz_lifecycle_keyword(&kz_dispatch_lc, d->state), next);
 	}
 	if (c->to == KZ_DSP_SIGNED) {
-		if (c->date == NULL || !kz_date_valid(c->date))
-			kz_err_add(err, "date", _("signing needs the agreement's "
-			    "date YYYY-MM-DD"));
-		else if (strcmp(c->date, d->start) > 0)
-			kz_err_add(err, "date", _("the agreement of dispatch %s "
-			    "is dated %s, after the dispatch starts (%s): nobody "
-			    "leaves before the agreement is signed"), d->id,
-			    c->date, d->start);
 		if (c->ref == NULL || *c->ref == '\0')
 			kz_err_add(err, "ref", _("signing needs the agreement's "
 			    "reference"));
@@ -669,6 +702,101 @@ check_change(const struct kz_dispatch *d, const struct kz_dispatch_change *c,
 	return err->n + err->dropped > before ? KZ_ERROR : KZ_OK;
 }
 
+/* The latest day the dispatch went to a state, "" if none is known. */
+static void
+state_day(struct kz_db *db, const char *id, enum kz_dispatch_state s,
+    char out[11])
+{
+	struct kz_err ignore = { 0 };
+
+	if (kz_event_day(db, &kz_dispatch_lc, "dispatch_event", "dispatch",
+	    id, (int)s, out, &ignore) || !kz_date_valid(out))
+		out[0] = '\0';
+}
+
+static int
+check_day_at(struct kz_db *db, const struct kz_dispatch *d,
+    enum kz_dispatch_state to, const char *day, const char *recorded,
+    struct kz_err *err, struct kz_err *warn)
+{
+	int before = err->n + err->dropped;
+	char left[11], back[11], last[11] = "";
+	struct kz_err none = { 0 };
+
+	if (warn == NULL)
+		warn = &none;
+	if (strcmp(day, recorded) > 0)
+		kz_err_add(err, "date", _("%s is after today (%s): a change "
+		    "is recorded once it has happened"), day, recorded);
+	state_day(db, d->id, KZ_DSP_UNDERWAY, left);
+	state_day(db, d->id, KZ_DSP_RETURNED, back);
+	switch (to) {
+	case KZ_DSP_SIGNED:
+		if (strcmp(day, d->start) > 0)
+			kz_err_add(err, "date", _("the agreement of dispatch "
+			    "%s is dated %s, after the dispatch starts (%s): "
+			    "nobody leaves before the agreement is signed"),
+			    d->id, day, d->start);
+		break;
+	case KZ_DSP_UNDERWAY:
+		if (kz_date_valid(d->agreement_date) &&
+		    strcmp(day, d->agreement_date) < 0)
+			kz_err_add(err, "date", _("dispatch %s cannot leave on "
+			    "%s, before its agreement is dated (%s)"), d->id,
+			    day, d->agreement_date);
+		else if (strcmp(day, d->start) < 0 || strcmp(day, d->end) > 0)
+			kz_err_add(err, "date", _("dispatch %s is planned for "
+			    "%s..%s: it cannot leave on %s (edit its dates "
+			    "first if they changed)"), d->id, d->start, d->end,
+			    day);
+		else if (strcmp(day, d->start) != 0)
+			kz_err_add(warn, "date", _("dispatch %s left on %s, not "
+			    "on its first day %s"), d->id, day, d->start);
+		break;
+	case KZ_DSP_RETURNED:
+		if (left[0] && strcmp(day, left) < 0)
+			kz_err_add(err, "date", _("dispatch %s cannot come back "
+			    "on %s, before it left (%s)"), d->id, day, left);
+		else if (strcmp(day, d->end) != 0)
+			kz_err_add(warn, "date", _("dispatch %s came back on %s, "
+			    "not on its last day %s"), d->id, day, d->end);
+		break;
+	case KZ_DSP_REPORTED:
+		if (back[0] && strcmp(day, back) < 0)
+			kz_err_add(err, "date", _("the report of dispatch %s "
+			    "cannot be received on %s, before the specialist "
+			    "came back (%s)"), d->id, day, back);
+		break;
+	case KZ_DSP_CANCELLED:
+		/* the last of the days it has: signed, left, came back */
+		if (kz_date_valid(d->agreement_date))
+			memcpy(last, d->agreement_date, sizeof last);
+		if (left[0] && strcmp(left, last) > 0)
+			memcpy(last, left, sizeof last);
+		if (back[0] && strcmp(back, last) > 0)
+			memcpy(last, back, sizeof last);
+		if (last[0] && strcmp(day, last) < 0)
+			kz_err_add(err, "date", _("dispatch %s cannot be "
+			    "cancelled on %s, before the last day it changed "
+			    "(%s)"), d->id, day, last);
+		break;
+	default:
+		break;
+	}
+	return err->n + err->dropped > before ? KZ_ERROR : KZ_OK;
+}
+
+int
+kz_dispatch_check_day(struct kz_db *db, const struct kz_dispatch *d,
+    enum kz_dispatch_state to, const char *day, const char *at,
+    struct kz_err *err, struct kz_err *warn)
+{
+	char recorded[11];
+
+	recorded_day(db, at, recorded);
+	return check_day_at(db, d, to, day, recorded, err, warn);
+}
+
 int
 kz_dispatch_set_state(struct kz_db *db, const char *typed,
     const struct kz_dispatch_change *asked, struct kz_err *err)
@@ -677,29 +805,27 @@ kz_dispatch_set_state(struct kz_db *db, const char *typed,
 	const struct kz_dispatch_change *c = &cc;
 	struct kz_dispatch d;
 	struct kz_buf note = { 0 };
+	struct kz_err warn = { 0 };
 	int from, rc = KZ_ERROR;
-	char date[11];
+	char day[11];
 
-	/* the agreement's date as people type dates */
-	if (c->to == KZ_DSP_SIGNED && c->date && *c->date) {
-		if (kz_date_parse(c->date, kz_date_get_order(), date, "date",
-		    err))
-			return KZ_ERROR;
-		cc.date = date;
-	}
 	if (kz_dispatch_get(db, typed, &d, err))
 		return KZ_ERROR;
-	if (check_change(&d, c, err)) {
+	if (kz_rfield_day(db->cfg, c->date, c->at, day, err) ||
+	    check_change(&d, c, err)) {
+		kz_dispatch_free(&d);
+		return KZ_ERROR;
+	}
+	if (kz_dispatch_check_day(db, &d, c->to, day, c->at, err, &warn)) {
 		kz_dispatch_free(&d);
 		return KZ_ERROR;
 	}
 	from = d.state;
 	d.state = c->to;
 	if (c->to == KZ_DSP_SIGNED) {
-		snprintf(d.agreement_date, sizeof d.agreement_date, "%s",
-		    c->date);
+		snprintf(d.agreement_date, sizeof d.agreement_date, "%s", day);
 		kz_str_set(&d.agreement_ref, c->ref);
-		kz_note_add(&note, KZ_NOTE_AGREEMENT, c->date, c->ref);
+		kz_note_add(&note, KZ_NOTE_AGREEMENT, day, c->ref);
 	}
 	if (c->to == KZ_DSP_CANCELLED) {
 		kz_str_set(&d.cancel_reason, c->reason);
@@ -711,12 +837,17 @@ kz_dispatch_set_state(struct kz_db *db, const char *typed,
 		if (write_main(db, &d, false, true, NULL, err) ||
 		    kz_event_add(db, &kz_dispatch_lc, "dispatch_event",
 		    "dispatch", d.id, from, c->to, kz_buf_str(&note), c->at,
-		    err) || (c->to == KZ_DSP_SIGNED && advance_request(db,
-		    d.request, KZ_REQ_PROPOSED, KZ_REQ_AGREED, d.id, c->at, err)))
+		    day, err) || (c->to == KZ_DSP_SIGNED && advance_request(db,
+		    d.request, KZ_REQ_PROPOSED, KZ_REQ_AGREED, d.id, c->at, day,
+		    err)))
 			kz_db_rollback(db);
 		else
 			rc = kz_db_commit(db, err);
 	}
+	/* told only once the change is made */
+	for (int i = 0; rc == KZ_OK && c->warn && i < warn.n; i++)
+		kz_err_add(c->warn, warn.item[i].where, "%s",
+		    warn.item[i].msg);
 	kz_buf_free(&note);
 	kz_dispatch_free(&d);
 	return rc;

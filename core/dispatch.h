@@ -52,6 +52,9 @@ struct kz_dispatch {
 struct kz_dispatch_opts {
 	bool confirmed;		/* the person read the warnings and goes on */
 	const char *at;		/* time of the history event; NULL: now */
+	/* Where warnings go that do not stop the write (more people
+	 * proposed than the request asks for); NULL: not reported. */
+	struct kz_err *warn;
 };
 
 void kz_dispatch_init(struct kz_dispatch *d);
@@ -83,16 +86,35 @@ int kz_dispatch_get(struct kz_db *db, const char *typed,
 int kz_dispatch_resolve(struct kz_db *db, const char *typed,
     char id[KZ_ID_SIZE], struct kz_err *err);
 
-/* A change of state and what it needs: the agreement's date and
- * reference to sign, a reason to cancel. */
+/* A change of state and what it needs: the day it happened (to sign,
+ * the agreement's date) and its reference, a reason to cancel. */
 struct kz_dispatch_change {
 	enum kz_dispatch_state to;
-	const char *date;	/* signed: the agreement's date */
+	/* the day it happened, as people type dates; NULL or "": the day
+	 * of `at` when given, else today where the office is */
+	const char *date;
 	const char *ref;	/* signed: its reference */
 	const char *reason;	/* cancelled */
 	const char *note;
 	const char *at;		/* NULL: now */
+	struct kz_err *warn;	/* warnings (the change is made); may be NULL */
 };
+
+/*
+ * The rules of a change's day, once for every caller. Refused: a day
+ * after today (where the office is); an agreement dated after the
+ * dispatch's first day; leaving before the agreement's date or outside
+ * the dispatch's period (edit its dates first); coming back before
+ * leaving; the report before the return; cancelling before the last of
+ * those days. Warned (into warn, the change is made): leaving on another
+ * day than the first, coming back on another day than the last. Same
+ * day is allowed everywhere. `day` is the change's day, valid; "today"
+ * is the day of `at` when given (history replayed), else the office's.
+ * kz_dispatch_set_state checks with it before writing.
+ */
+int kz_dispatch_check_day(struct kz_db *db, const struct kz_dispatch *d,
+    enum kz_dispatch_state to, const char *day, const char *at,
+    struct kz_err *err, struct kz_err *warn);
 
 int kz_dispatch_set_state(struct kz_db *db, const char *typed,
     const struct kz_dispatch_change *c, struct kz_err *err);

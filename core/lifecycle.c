@@ -71,29 +71,43 @@ static const struct {
 	const char *owner_col;
 	enum kz_table t;
 	const char *insert;
+	const char *day;	/* the latest event to a state: its day */
 } event_tables[] = {
 	{ "request_event", "request", KZ_T_REQUEST_EVENT, "INSERT INTO "
-	    "request_event (id, request, at, user, from_state, to_state, note) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?)" },
+	    "request_event (id, request, at, user, from_state, to_state, note, "
+	    "happened) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	    "SELECT happened FROM request_event WHERE request = ? AND "
+	    "to_state = ? ORDER BY at DESC, rowid DESC LIMIT 1" },
 	{ "dispatch_event", "dispatch", KZ_T_DISPATCH_EVENT, "INSERT INTO "
 	    "dispatch_event (id, dispatch, at, user, from_state, to_state, "
-	    "note) VALUES (?, ?, ?, ?, ?, ?, ?)" },
+	    "note, happened) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	    "SELECT happened FROM dispatch_event WHERE dispatch = ? AND "
+	    "to_state = ? ORDER BY at DESC, rowid DESC LIMIT 1" },
 };
+
+/* The entry of event_tables for table and owner_col, or -1. */
+static int
+event_table(const char *table, const char *owner_col)
+{
+	for (size_t k = 0; k < sizeof event_tables / sizeof event_tables[0];
+	    k++)
+		if (strcmp(event_tables[k].table, table) == 0 &&
+		    strcmp(event_tables[k].owner_col, owner_col) == 0)
+			return (int)k;
+	return -1;
+}
 
 int
 kz_event_add(struct kz_db *db, const struct kz_lifecycle *lc,
     const char *table, const char *owner_col, const char *owner, int from,
-    int to, const char *note, const char *at, struct kz_err *err)
+    int to, const char *note, const char *at, const char *on,
+    struct kz_err *err)
 {
 	char id[KZ_ID_SIZE] = "", now[32];
-	const char *v[7];
-	size_t k = 0;
+	const char *v[8];
+	int k = event_table(table, owner_col);
 
-	while (k < sizeof event_tables / sizeof event_tables[0] &&
-	    (strcmp(event_tables[k].table, table) != 0 ||
-	    strcmp(event_tables[k].owner_col, owner_col) != 0))
-		k++;
-	if (k == sizeof event_tables / sizeof event_tables[0])
+	if (k < 0)
 		return kz_err_add(err, "", "bad event table");
 	if (kz_record_assign_id(db, event_tables[k].t, id, err))
 		return KZ_ERROR;
@@ -108,7 +122,30 @@ kz_event_add(struct kz_db *db, const struct kz_lifecycle *lc,
 	v[4] = from >= 0 ? kz_lifecycle_keyword(lc, from) : NULL;
 	v[5] = kz_lifecycle_keyword(lc, to);
 	v[6] = note;
-	return kz_sql_run(db, err, event_tables[k].insert, 7, v);
+	v[7] = on && *on ? on : NULL;
+	return kz_sql_run(db, err, event_tables[k].insert, 8, v);
+}
+
+int
+kz_event_day(struct kz_db *db, const struct kz_lifecycle *lc,
+    const char *table, const char *owner_col, const char *owner, int to,
+    char out[11], struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	int k = event_table(table, owner_col);
+
+	out[0] = '\0';
+	if (k < 0)
+		return kz_err_add(err, "", "bad event table");
+	if ((st = kz_db_stmt(db, event_tables[k].day)) == NULL)
+		return kz_db_fail(db, err, table);
+	sqlite3_bind_text(st, 1, owner, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, kz_lifecycle_keyword(lc, to), -1,
+	    SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		kz_col_copy(st, 0, out, 11);
+	sqlite3_reset(st);
+	return KZ_OK;
 }
 
 void
@@ -129,14 +166,15 @@ kz_events_load(struct kz_db *db, const struct kz_lifecycle *lc,
     struct kz_events *out, struct kz_err *err)
 {
 	sqlite3_stmt *st;
-	char sql[200];
+	char sql[220];
 	size_t cap = 0;
 
 	out->ev = NULL;
 	out->n = 0;
 	/* rowid breaks ties: events of one second keep their order */
 	snprintf(sql, sizeof sql, "SELECT id, at, user, from_state, to_state, "
-	    "note FROM %s WHERE %s = ? ORDER BY at, rowid", table, owner_col);
+	    "note, happened FROM %s WHERE %s = ? ORDER BY at, rowid", table,
+	    owner_col);
 	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, table);
 	sqlite3_bind_text(st, 1, owner, -1, SQLITE_STATIC);
@@ -159,6 +197,7 @@ kz_events_load(struct kz_db *db, const struct kz_lifecycle *lc,
 		e->from = kz_lifecycle_parse(lc, (const char *)sqlite3_column_text(st, 3));
 		e->to = kz_lifecycle_parse(lc, (const char *)sqlite3_column_text(st, 4));
 		e->note = kz_col_dup(st, 5);
+		kz_col_copy(st, 6, e->on, sizeof e->on);
 	}
 	sqlite3_finalize(st);
 	return KZ_OK;

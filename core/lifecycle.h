@@ -29,10 +29,13 @@ void kz_lifecycle_next_text(const struct kz_lifecycle *lc, int from, char *out,
     size_t size);
 
 /* One change of state: when (UTC), who, from what (-1 at creation), to
- * what, and why. Edits that keep the state are events too (from == to). */
+ * what, and why. Edits that keep the state are events too (from == to).
+ * `on` is the day it happened, as the person gave it ("" for events
+ * recorded before it was asked). */
 struct kz_event {
 	char id[KZ_ID_SIZE];
 	char at[32];
+	char on[11];
 	char *user;
 	int from;
 	int to;
@@ -45,10 +48,17 @@ struct kz_events {
 };
 
 /* Record an event for the owner row (table is "request_event" or
- * "dispatch_event", owner its column). at NULL: now. */
+ * "dispatch_event", owner its column). at NULL: now. on: the day it
+ * happened, "YYYY-MM-DD" (NULL or "": not known, stored NULL). */
 int kz_event_add(struct kz_db *db, const struct kz_lifecycle *lc,
     const char *table, const char *owner_col, const char *owner, int from,
-    int to, const char *note, const char *at, struct kz_err *err);
+    int to, const char *note, const char *at, const char *on,
+    struct kz_err *err);
+/* The day of the latest event of an owner that went to state `to`
+ * ("" when there is none or it has no day), into out. */
+int kz_event_day(struct kz_db *db, const struct kz_lifecycle *lc,
+    const char *table, const char *owner_col, const char *owner, int to,
+    char out[11], struct kz_err *err);
 /* The events of an owner, oldest first. */
 int kz_events_load(struct kz_db *db, const struct kz_lifecycle *lc,
     const char *table, const char *owner_col, const char *owner,

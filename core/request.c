@@ -474,7 +474,7 @@ kz_request_insert(struct kz_db *db, struct kz_request *r, struct kz_err *err)
 	if (kz_rtype_insert(db, &kz_request_type, r, err) ||
 	    write_fields(db, r, err) ||
 	    kz_event_add(db, &kz_request_lc, "request_event", "request", r->id,
-	    -1, r->status, kz_buf_str(&note), r->created, err))
+	    -1, r->status, kz_buf_str(&note), r->created, r->received, err))
 		kz_db_rollback(db);
 	else
 		rc = kz_db_commit(db, err);
@@ -583,18 +583,107 @@ kz_request_get(struct kz_db *db, const char *typed, struct kz_request *r,
 	return KZ_OK;
 }
 
+void
+kz_request_warn(struct kz_db *db, const struct kz_request *r,
+    struct kz_err *warn)
+{
+	const struct kz_config *cfg = db->cfg;
+	const char *name;
+	bool ours = false;
+
+	if (cfg == NULL || cfg->role == KZ_ROLE_HEAD || cfg->ncountries == 0 ||
+	    r->country[0] == '\0')
+		return;
+	for (size_t i = 0; i < cfg->ncountries; i++)
+		ours |= strcmp(cfg->countries[i], r->country) == 0;
+	if (ours)
+		return;
+	name = kz_country_name(r->country);
+	kz_err_add(warn, "country", _("%s %s is not one of the countries "
+	    "this office covers (office.countries)"), r->country,
+	    name ? _(name) : "");
+}
+
+/* The dispatches of a request still under way somewhere in their life
+ * (not reported, not cancelled): "BJS-D-0003 (under way), ...", count. */
+static int
+live_dispatches(struct kz_db *db, const char *id, struct kz_buf *out)
+{
+	sqlite3_stmt *st;
+	int n = 0;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT id, state FROM dispatch WHERE "
+	    "request = ? AND state NOT IN ('reported', 'cancelled') ORDER BY "
+	    "start, id", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	/* the states as keywords, as the life cycle's messages name them
+	 * (their labels are dispatch.c's, which includes this module) */
+	while (sqlite3_step(st) == SQLITE_ROW)
+		kz_buf_printf(out, "%s%s %s", n++ ? ", " : "",
+		    sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	return n;
+}
+
 int
 kz_request_set_status(struct kz_db *db, const char *typed,
     enum kz_request_status to, const char *note, const char *at,
     struct kz_err *err)
 {
-	struct kz_request r;
-	char now[32], next[200];
-	const char *v[4];
-	int rc;
+	return kz_request_set_status_on(db, typed, to, note, at, NULL, NULL,
+	    err);
+}
 
+int
+kz_request_set_status_on(struct kz_db *db, const char *typed,
+    enum kz_request_status to, const char *note, const char *at,
+    const char *when, struct kz_err *warn, struct kz_err *err)
+{
+	struct kz_request r;
+	struct kz_buf live = { 0 };
+	char now[32], next[200], day[11], recorded[11];
+	const char *v[4];
+	int rc, n;
+
+	(void)warn;
 	if (kz_request_get(db, typed, &r, err))
 		return KZ_ERROR;
+	/* the day it is recorded (at's, or today where the office is) and
+	 * the day it happened */
+	kz_rfield_day(db->cfg, NULL, at, recorded, err);
+	if (kz_rfield_day(db->cfg, when, at, day, err)) {
+		kz_request_free(&r);
+		return KZ_ERROR;
+	}
+	if (strcmp(day, recorded) > 0 || (kz_date_valid(r.received) &&
+	    strcmp(day, r.received) < 0)) {
+		if (strcmp(day, recorded) > 0)
+			kz_err_add(err, "date", _("%s is after today (%s): a "
+			    "change is recorded once it has happened"), day,
+			    recorded);
+		else
+			kz_err_add(err, "date", _("request %s was received on "
+			    "%s: it cannot change on %s, before that"), r.id,
+			    r.received, day);
+		kz_request_free(&r);
+		return KZ_ERROR;
+	}
+	if ((to == KZ_REQ_CLOSED || to == KZ_REQ_DECLINED ||
+	    to == KZ_REQ_WITHDRAWN) && kz_lifecycle_allowed(&kz_request_lc,
+	    (int)r.status, (int)to) &&
+	    (n = live_dispatches(db, r.id, &live)) > 0) {
+		kz_err_add(err, "status", ngettext("request %s cannot become "
+		    "%s while its dispatch %s is live: finish it (reported) "
+		    "or cancel it first", "request %s cannot become %s while "
+		    "its dispatches %s are live: finish them (reported) or "
+		    "cancel them first", (unsigned long)n), r.id,
+		    kz_lifecycle_keyword(&kz_request_lc, (int)to),
+		    kz_buf_str(&live));
+		kz_buf_free(&live);
+		kz_request_free(&r);
+		return KZ_ERROR;
+	}
 	if (to < 0 || to >= KZ_REQ_NSTATUS) {
 		kz_request_free(&r);
 		return kz_err_add(err, "status", _("unknown status"));
@@ -625,7 +714,7 @@ kz_request_set_status(struct kz_db *db, const char *typed,
 		if (kz_sql_run(db, err, "UPDATE request SET status = ?, "
 		    "updated = ?, updated_by = ? WHERE id = ?", 4, v) ||
 		    kz_event_add(db, &kz_request_lc, "request_event", "request",
-		    r.id, (int)r.status, (int)to, note, at, err))
+		    r.id, (int)r.status, (int)to, note, at, day, err))
 			kz_db_rollback(db);
 		else
 			rc = kz_db_commit(db, err);

@@ -88,6 +88,20 @@ int kz_request_resolve(struct kz_db *db, const char *typed,
 int kz_request_set_status(struct kz_db *db, const char *id,
     enum kz_request_status to, const char *note, const char *at,
     struct kz_err *err);
+/* The same with the day it happened, as people type dates (NULL or "":
+ * the day of `at` when given, else today where the office is). Refused:
+ * a day after today or before the request was received; closing,
+ * declining or withdrawing while a dispatch of it is live (not reported
+ * nor cancelled: they are named, to be finished or cancelled first).
+ * warn (may be NULL) is for warnings; none yet stops nothing. */
+int kz_request_set_status_on(struct kz_db *db, const char *id,
+    enum kz_request_status to, const char *note, const char *at,
+    const char *day, struct kz_err *warn, struct kz_err *err);
+/* What a saved request may want a second look at, into warn: a country
+ * outside the office's (office.countries; not at head office, which
+ * covers them all). */
+void kz_request_warn(struct kz_db *db, const struct kz_request *r,
+    struct kz_err *warn);
 int kz_request_history(struct kz_db *db, const char *id,
     struct kz_events *out, struct kz_err *err);
 

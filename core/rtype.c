@@ -284,6 +284,33 @@ money_parse(const struct kz_rfield *f, void *rec, const char *text,
 }
 
 int
+kz_rfield_day(const struct kz_config *cfg, const char *typed,
+    const char *at, char out[11], struct kz_err *err)
+{
+	static const struct kz_rfield day = { .name = "date",
+	    .label = N_("date"), .kind = KZ_RK_DATE, .off = 0, .size = 11 };
+	int before = err->n + err->dropped;
+	char got[11];
+
+	if (typed && *typed) {
+		if (kz_rfield_set(&day, got, typed, err) == KZ_OK &&
+		    kz_date_valid(got)) {
+			memcpy(out, got, 11);
+			return KZ_OK;
+		}
+		if (err->n + err->dropped == before)
+			kz_err_add(err, "date", _("%s \"%s\" is not a date "
+			    "YYYY-MM-DD"), _("date"), typed);
+		return KZ_ERROR;
+	}
+	if (at && strlen(at) >= 10 && (snprintf(out, 11, "%.10s", at),
+	    kz_date_valid(out)))
+		return KZ_OK;
+	kz_stamp_today(cfg, out);
+	return KZ_OK;
+}
+
+int
 kz_rfield_set(const struct kz_rfield *f, void *rec, const char *text,
     struct kz_err *err)
 {

@@ -190,6 +190,13 @@ void kz_rtype_free(const struct kz_rtype *rt, void *rec);
  * nothing yet. */
 int kz_rtype_copy(const struct kz_rtype *rt, void *dst, const void *src);
 
+/* The day of a change of state (core/lifecycle.h), "YYYY-MM-DD": typed
+ * (not NULL nor "") as a date field reads it, problems under "date";
+ * else the day of the stamp `at` when given (a caller replaying
+ * history); else today where the office is (kz_stamp_today). */
+int kz_rfield_day(const struct kz_config *cfg, const char *typed,
+    const char *at, char out[11], struct kz_err *err);
+
 /* Set a field from text as a person or a file gives it: "" clears. A
  * problem goes into err under the field's name. */
 int kz_rfield_set(const struct kz_rfield *f, void *rec, const char *text,

@@ -144,8 +144,7 @@ run $C dispatch state "$d1" underway
 expect_rc 1 "nobody leaves before the agreement is signed"
 expect_in "$err" "cannot leave before its agreement is signed (it is proposed)" "leaving refused"
 run $C dispatch state "$d1" signed
-expect_rc 1 "signing needs a date and a reference"
-expect_in "$err" "date: signing needs the agreement's date" "date needed"
+expect_rc 1 "signing needs a reference (the date is today unless given)"
 expect_in "$err" "ref: signing needs the agreement's reference" "reference needed"
 run $C dispatch state "$d1" signed --date 2019-09-20 --ref BJS-2019-01
 expect_rc 1 "an agreement dated after the start"
@@ -158,10 +157,15 @@ expect_eq "$(count "SELECT status FROM request WHERE id = '$req'")" agreed "the 
 run $C dispatch state "$d1" reported
 expect_rc 1 "a report before the return"
 expect_in "$err" "is signed and cannot become reported (from signed it can go to: scheduled, underway, cancelled)" "allowed moves named"
-for s in scheduled underway returned reported; do
-	run $C dispatch state "$d1" $s
-	expect_rc 0 "dispatch state $s"
+run $C dispatch state "$d1" scheduled
+expect_rc 0 "dispatch state scheduled"
+# leaving, coming back and the report happen on their days: today moves on
+export KIZUNA_TODAY=2019-10-20
+for s in underway:2019-09-16 returned:2019-09-23 reported:2019-10-15; do
+	run $C dispatch state "$d1" ${s%%:*} --date ${s#*:}
+	expect_rc 0 "dispatch state ${s%%:*} on ${s#*:}"
 done
+export KIZUNA_TODAY=2019-09-01
 run $C dispatch state "$d1" bogus
 expect_rc 1 "an unknown state"
 run $C dispatch edit "$d1" --from 2019-09-17

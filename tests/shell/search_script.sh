@@ -44,11 +44,15 @@ expect_in "$out" "島根" "岛根 finds 島根"
 # A database whose index was built before the fold (schema 11, what
 # came after it undone) is indexed again: the old index, as it was, spelt
 # 島根県 as one word, which 岛根 never found.
+# The fold came with schema 12; what came after it is undone too (the
+# day of a change of state, 13) so that the upgrade runs again whole.
 v=$(sqlite3 "$T/demo.db" 'PRAGMA user_version')
 sqlite3 "$T/demo.db" "DELETE FROM specialist_fts;
 INSERT INTO specialist_fts (id, body) SELECT id, government FROM specialist;
 DROP TABLE text_tr; DROP TRIGGER text_tr_series; DROP TRIGGER text_tr_seminar; DROP TRIGGER text_tr_item;
 DROP INDEX specialist_sort; ALTER TABLE specialist DROP COLUMN sort_key;
+ALTER TABLE dispatch_event DROP COLUMN happened;
+ALTER TABLE request_event DROP COLUMN happened;
 PRAGMA user_version = 11;"
 run $C search 岛根
 expect_rc 0 "search after the upgrade"

@@ -128,7 +128,7 @@ dispatch(struct unit_fixture *f, const char *req, const char *sp,
     char id[KZ_ID_SIZE], struct kz_err *err)
 {
 	struct kz_dispatch d;
-	struct kz_dispatch_opts o = { confirm, NULL };
+	struct kz_dispatch_opts o = { .confirmed = confirm };
 	int rc;
 
 	kz_dispatch_init(&d);
@@ -317,7 +317,7 @@ test_dispatch_rules(void **state)
 	struct unit_fixture *f = *state;
 	struct kz_err err = { 0 };
 	char sato[KZ_ID_SIZE], ito[KZ_ID_SIZE], req[KZ_ID_SIZE];
-	char d1[KZ_ID_SIZE], d2[KZ_ID_SIZE];
+	char d1[KZ_ID_SIZE], d2[KZ_ID_SIZE], d3[KZ_ID_SIZE];
 	struct kz_events ev;
 
 	spec(f, "佐藤 健一", "Ken'ichi Sato", "agriculture", "zh:business", "",
@@ -379,17 +379,16 @@ test_dispatch_rules(void **state)
 	kz_events_free(&ev);
 
 	/* nobody leaves before the agreement is signed */
-	struct kz_dispatch_change c = { KZ_DSP_UNDERWAY, NULL, NULL, NULL, NULL,
-	    NULL };
+	struct kz_dispatch_change c = { .to = KZ_DSP_UNDERWAY };
 	err.n = 0;
 	assert_int_equal(kz_dispatch_set_state(f->db, d2, &c, &err), KZ_ERROR);
 	assert_true(has(&err, "state", "cannot leave before its agreement is "
 	    "signed"));
-	/* signing needs a date and a reference, not after the start */
+	/* signing needs a reference (the date is today unless given), and
+	 * the agreement is not dated after the start */
 	c.to = KZ_DSP_SIGNED;
 	err.n = 0;
 	assert_int_equal(kz_dispatch_set_state(f->db, d2, &c, &err), KZ_ERROR);
-	assert_true(has(&err, "date", "agreement's date"));
 	assert_true(has(&err, "ref", "agreement's reference"));
 	c.date = "2019-11-06";
 	c.ref = "BJS-2019-02";
@@ -402,8 +401,10 @@ test_dispatch_rules(void **state)
 	assert_int_equal(count(f, "SELECT count(*) FROM request WHERE "
 	    "status = 'agreed'"), 1);
 	c.to = KZ_DSP_UNDERWAY;
-	c.date = c.ref = NULL;
+	c.date = "2019-11-05";
+	c.ref = NULL;
 	assert_int_equal(kz_dispatch_set_state(f->db, d2, &c, &err), KZ_OK);
+	c.date = NULL;
 	/* the table: under way cannot be reported before returning */
 	c.to = KZ_DSP_REPORTED;
 	err.n = 0;
@@ -431,7 +432,7 @@ test_dispatch_rules(void **state)
 	/* a cancelled dispatch frees the days */
 	err.n = 0;
 	assert_int_equal(dispatch(f, req, sato, "2019-12-10", "2019-12-20",
-	    NULL, false, NULL, &err), KZ_OK);
+	    NULL, false, d3, &err), KZ_OK);
 	/* people and requests with dispatches stay */
 	err.n = 0;
 	assert_int_equal(kz_specialist_delete(f->db, sato, &err), KZ_ERROR);
@@ -439,13 +440,204 @@ test_dispatch_rules(void **state)
 	err.n = 0;
 	assert_int_equal(kz_request_delete(f->db, req, &err), KZ_ERROR);
 	assert_true(has(&err, "id", "withdraw the request instead"));
+	/* a request does not close while dispatches of it are live: they
+	 * are named */
+	err.n = 0;
+	assert_int_equal(kz_request_set_status(f->db, req, KZ_REQ_CLOSED, NULL,
+	    NULL, &err), KZ_ERROR);
+	assert_true(has(&err, "status", d2));
+	assert_true(has(&err, "status", d3));
+	assert_true(has(&err, "status", "underway"));
+	assert_int_equal(count(f, "SELECT count(*) FROM request WHERE "
+	    "status = 'agreed'"), 1);
+	c.reason = "cut short";
+	assert_int_equal(kz_dispatch_set_state(f->db, d2, &c, &err), KZ_OK);
+	assert_int_equal(kz_dispatch_set_state(f->db, d3, &c, &err), KZ_OK);
 	/* a closed request takes no more dispatches */
+	err.n = 0;
 	assert_int_equal(kz_request_set_status(f->db, req, KZ_REQ_CLOSED, NULL,
 	    NULL, &err), KZ_OK);
 	err.n = 0;
 	assert_int_equal(dispatch(f, req, sato, "2020-01-10", "2020-01-20",
 	    NULL, false, NULL, &err), KZ_ERROR);
 	assert_true(has(&err, "request", "is closed"));
+}
+
+/* A change of state on a day: refused or warned, and kept. */
+static int
+move(struct unit_fixture *f, const char *id, enum kz_dispatch_state to,
+    const char *day, struct kz_err *err, struct kz_err *warn)
+{
+	struct kz_dispatch_change c = { .to = to, .date = day,
+	    .ref = "BJS-2019-09", .reason = "cut short", .warn = warn };
+
+	kz_err_clear(err);
+	if (warn)
+		kz_err_clear(warn);
+	return kz_dispatch_set_state(f->db, id, &c, err);
+}
+
+/* Each rule of a change's day, at its boundary (the same day passes). */
+static void
+test_state_days(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_err err = { 0 }, warn = { 0 };
+	struct kz_events ev;
+	char sp[KZ_ID_SIZE], req[KZ_ID_SIZE], d[KZ_ID_SIZE], d2[KZ_ID_SIZE];
+
+	spec(f, "佐藤 健一", "Ken'ichi Sato", "agriculture", "", "", KZ_RETIRED,
+	    sp);
+	request(f, "vegetables", "", "", KZ_INTERP_HOST, req);
+	assert_int_equal(dispatch(f, req, sp, "2026-11-10", "2026-11-20", NULL,
+	    false, d, &err), KZ_OK);
+	/* today is 2026-11-21: an agreement of tomorrow is refused */
+	assert_int_equal(move(f, d, KZ_DSP_SIGNED, "2026-11-22", &err, NULL),
+	    KZ_ERROR);
+	assert_true(has(&err, "date", "after today (2026-11-21)"));
+	/* not after the first day; the first day itself is fine */
+	assert_int_equal(move(f, d, KZ_DSP_SIGNED, "2026-11-11", &err, NULL),
+	    KZ_ERROR);
+	assert_true(has(&err, "date", "after the dispatch starts"));
+	assert_int_equal(move(f, d, KZ_DSP_SIGNED, "not a day", &err, NULL),
+	    KZ_ERROR);
+	assert_true(has(&err, "date", "not a date"));
+	assert_int_equal(move(f, d, KZ_DSP_SIGNED, "2026-11-09", &err, NULL),
+	    KZ_OK);
+	/* leaving: not before the agreement, not outside the period, not
+	 * in the future; on another day than the first, a warning */
+	assert_int_equal(move(f, d, KZ_DSP_UNDERWAY, "2026-11-08", &err,
+	    NULL), KZ_ERROR);
+	assert_true(has(&err, "date", "before its agreement is dated "
+	    "(2026-11-09)"));
+	assert_int_equal(move(f, d, KZ_DSP_UNDERWAY, "2026-11-09", &err,
+	    NULL), KZ_ERROR);
+	assert_true(has(&err, "date", "planned for 2026-11-10..2026-11-20"));
+	assert_int_equal(move(f, d, KZ_DSP_UNDERWAY, "2026-11-12", &err,
+	    &warn), KZ_OK);
+	assert_true(has(&warn, "date", "left on 2026-11-12, not on its first "
+	    "day 2026-11-10"));
+	/* coming back: not before leaving; the same day is fine */
+	assert_int_equal(move(f, d, KZ_DSP_RETURNED, "2026-11-11", &err,
+	    NULL), KZ_ERROR);
+	assert_true(has(&err, "date", "before it left (2026-11-12)"));
+	assert_int_equal(move(f, d, KZ_DSP_RETURNED, "2026-11-22", &err,
+	    NULL), KZ_ERROR);
+	assert_true(has(&err, "date", "after today"));
+	assert_int_equal(move(f, d, KZ_DSP_RETURNED, "2026-11-20", &err,
+	    &warn), KZ_OK);
+	assert_int_equal(warn.n, 0);
+	/* the report: not before the return; the same day is fine */
+	assert_int_equal(move(f, d, KZ_DSP_REPORTED, "2026-11-19", &err,
+	    NULL), KZ_ERROR);
+	assert_true(has(&err, "date", "before the specialist came back "
+	    "(2026-11-20)"));
+	assert_int_equal(move(f, d, KZ_DSP_REPORTED, "2026-11-20", &err,
+	    NULL), KZ_OK);
+	/* each day is kept with its change */
+	assert_int_equal(kz_dispatch_history(f->db, d, &ev, &err), KZ_OK);
+	assert_int_equal(ev.n, 5);
+	assert_string_equal(ev.ev[0].on, "2026-11-21");	/* proposed today */
+	assert_string_equal(ev.ev[1].on, "2026-11-09");
+	assert_string_equal(ev.ev[2].on, "2026-11-12");
+	assert_string_equal(ev.ev[3].on, "2026-11-20");
+	assert_string_equal(ev.ev[4].on, "2026-11-20");
+	kz_events_free(&ev);
+	/* today, when no day is given */
+	assert_int_equal(dispatch(f, req, sp, "2026-12-01", "2026-12-05", NULL,
+	    false, d2, &err), KZ_OK);
+	assert_int_equal(move(f, d2, KZ_DSP_SIGNED, NULL, &err, NULL), KZ_OK);
+	assert_int_equal(count(f, "SELECT count(*) FROM dispatch WHERE "
+	    "agreement_date = '2026-11-21'"), 1);
+	/* a dispatch planned for next month does not leave today */
+	assert_int_equal(move(f, d2, KZ_DSP_UNDERWAY, NULL, &err, NULL),
+	    KZ_ERROR);
+	assert_true(has(&err, "date", "cannot leave on 2026-11-21"));
+	/* cancelling: not before the last day it changed */
+	assert_int_equal(move(f, d2, KZ_DSP_CANCELLED, "2026-11-20", &err,
+	    NULL), KZ_ERROR);
+	assert_true(has(&err, "date", "before the last day it changed "
+	    "(2026-11-21)"));
+	assert_int_equal(move(f, d2, KZ_DSP_CANCELLED, "2026-11-21", &err,
+	    NULL), KZ_OK);
+}
+
+/* A request follows its dispatches where it must; what only warns. */
+static void
+test_request_follows(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_err err = { 0 }, warn = { 0 };
+	struct kz_dispatch_opts o = { .warn = &warn };
+	struct kz_dispatch d;
+	struct kz_request r;
+	char sp[KZ_ID_SIZE], sp2[KZ_ID_SIZE], req[KZ_ID_SIZE], d1[KZ_ID_SIZE];
+
+	spec(f, "佐藤 健一", "Ken'ichi Sato", "agriculture", "", "", KZ_RETIRED,
+	    sp);
+	spec(f, "伊藤 花子", "Hanako Ito", "agriculture", "", "", KZ_SERVING,
+	    sp2);
+	request(f, "vegetables", "", "", KZ_INTERP_HOST, req);
+	/* one specialist asked for: the first proposal is quiet, the
+	 * second warns and is made */
+	kz_dispatch_init(&d);
+	snprintf(d.request, sizeof d.request, "%s", req);
+	snprintf(d.specialist, sizeof d.specialist, "%s", sp);
+	snprintf(d.start, sizeof d.start, "2026-12-01");
+	snprintf(d.end, sizeof d.end, "2026-12-05");
+	assert_int_equal(kz_dispatch_insert(f->db, &d, &o, &err), KZ_OK);
+	assert_int_equal(warn.n, 0);
+	memcpy(d1, d.id, sizeof d1);
+	d.id[0] = '\0';
+	d.created[0] = d.updated[0] = '\0';
+	snprintf(d.specialist, sizeof d.specialist, "%s", sp2);
+	assert_int_equal(kz_dispatch_insert(f->db, &d, &o, &err), KZ_OK);
+	assert_true(has(&warn, "request", "asks for 1 specialist and now has "
+	    "2 dispatches"));
+	kz_dispatch_free(&d);
+	/* declined or withdrawn while dispatches are live: refused, named */
+	assert_int_equal(kz_request_set_status(f->db, req, KZ_REQ_WITHDRAWN,
+	    NULL, NULL, &err), KZ_ERROR);
+	assert_true(has(&err, "status", d1));
+	assert_true(has(&err, "status", "proposed"));
+	/* a request's day: not before it was received, not after today */
+	kz_err_clear(&err);
+	assert_int_equal(kz_request_set_status_on(f->db, req, KZ_REQ_MATCHING,
+	    NULL, NULL, "2019-05-19", NULL, &err), KZ_ERROR);
+	assert_true(has(&err, "date", "received on 2019-05-20"));
+	kz_err_clear(&err);
+	assert_int_equal(kz_request_set_status_on(f->db, req, KZ_REQ_MATCHING,
+	    NULL, NULL, "2026-11-22", NULL, &err), KZ_ERROR);
+	assert_true(has(&err, "date", "after today"));
+	/* the country: Beijing covers CN only */
+	char **had = f->cfg->countries;
+	size_t nhad = f->cfg->ncountries;
+	f->cfg->countries = NULL;
+	f->cfg->ncountries = 0;
+	f->cfg->role = KZ_ROLE_OFFICE;
+	kz_request_init(&r);
+	snprintf(r.country, sizeof r.country, "TH");
+	kz_err_clear(&warn);
+	kz_request_warn(f->db, &r, &warn);
+	assert_int_equal(warn.n, 0);	/* no countries configured */
+	char *cn = "CN", *list[] = { cn };
+	f->cfg->countries = list;
+	f->cfg->ncountries = 1;
+	kz_request_warn(f->db, &r, &warn);
+	assert_true(has(&warn, "country", "TH"));
+	kz_err_clear(&warn);
+	snprintf(r.country, sizeof r.country, "CN");
+	kz_request_warn(f->db, &r, &warn);
+	assert_int_equal(warn.n, 0);
+	/* head office covers them all */
+	snprintf(r.country, sizeof r.country, "TH");
+	f->cfg->role = KZ_ROLE_HEAD;
+	kz_request_warn(f->db, &r, &warn);
+	assert_int_equal(warn.n, 0);
+	f->cfg->role = KZ_ROLE_OFFICE;
+	f->cfg->countries = had;
+	f->cfg->ncountries = nhad;
+	kz_request_free(&r);
 }
 
 static void
@@ -733,6 +925,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_request_received_today,
 		    setup_tokyo, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_dispatch_rules, setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_state_days, setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_request_follows, setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_costs, setup,
 		    unit_teardown),

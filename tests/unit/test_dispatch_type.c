@@ -101,8 +101,10 @@ test_sql_round_trip(void **state)
 	    { "to", "2027-09-23" }, { "places", "开封市; 郑州市" },
 	    { "mode", "online" }, { "notes", "one\ntwo" } };
 	struct kz_dispatch d, back;
+	/* recorded the day after it was signed */
 	struct kz_dispatch_change c = { .to = KZ_DSP_SIGNED,
-	    .date = "2027-09-01", .ref = "BJS-2027-01" };
+	    .date = "2027-09-01", .ref = "BJS-2027-01",
+	    .at = "2027-09-02T01:00:00Z" };
 	struct kz_err err = { 0 };
 	char sp[KZ_ID_SIZE], req[KZ_ID_SIZE];
 

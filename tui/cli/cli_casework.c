@@ -35,6 +35,10 @@ cli_dsp_history(const struct kz_config *cfg, const struct kz_lifecycle *lc,
 		else
 			snprintf(change, sizeof change, "%s -> %s",
 			    kz_lifecycle_name(lc, e->from), kz_lifecycle_name(lc, e->to));
+		/* the day it happened, when it differs from the one typed */
+		if (e->on[0] && strncmp(e->on, e->at, 10) != 0)
+			snprintf(change + strlen(change), sizeof change -
+			    strlen(change), " %s", e->on);
 		struct kz_buf note = { 0 };
 		/* the note is stored in English where the program wrote it */
 		/* in the office's date format and time zone, labelled */

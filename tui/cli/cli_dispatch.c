@@ -14,6 +14,7 @@
 #include "record.h"
 #include "i18n.h"
 #include "cli_output.h"
+#include "cli_seminar.h"
 #include "specialist.h"
 #include "stamp.h"
 #include "text.h"
@@ -42,7 +43,8 @@ const struct cli_opt cli_dispatch_confirm_opts[] = {
 
 const struct cli_opt cli_dispatch_state_opts[] = {
 	{ .name = "date", .arg = "DATE", .key = O_DATE,
-	  .help = N_("the day the agreement was signed") },
+	  .help = N_("the day it happened, for signed the agreement's "
+	  "(default: today where the office is)") },
 	{ .name = "ref", .arg = "REFERENCE", .key = O_REF,
 	  .help = N_("the agreement's reference") },
 	{ .name = "reason", .arg = "TEXT", .key = O_REASON,
@@ -217,7 +219,10 @@ print_json(struct cli *c, const struct kz_dispatch *d)
 	for (size_t i = 0; i < ev.n; i++) {
 		const struct kz_event *e = &ev.ev[i];
 
-		printf("%s\n    {\"at\": \"%s\", \"user\": ", i ? "," : "", e->at);
+		printf("%s\n    {\"at\": \"%s\", \"date\": ", i ? "," : "",
+		    e->at);
+		out_json_str(stdout, e->on[0] ? e->on : NULL);
+		fputs(", \"user\": ", stdout);
 		out_json_str(stdout, e->user);
 		fputs(", \"from\": ", stdout);
 		out_json_str(stdout, e->from >= 0 ?
@@ -246,15 +251,16 @@ int
 cli_dispatch_add(struct cli *c, const struct cli_args *a)
 {
 	struct kz_dispatch d;
-	struct kz_dispatch_opts o = { false, NULL };
-	struct kz_err err = { 0 };
+	struct kz_dispatch_opts o = { .confirmed = false };
+	struct kz_err err = { 0 }, warn = { 0 };
 	int rc;
 
 	kz_dispatch_init(&d);
+	o.warn = &warn;
 	if ((rc = apply_record(a, &d, &o.confirmed)) == 0) {
 		if (kz_dispatch_insert(c->db, &d, &o, &err))
 			rc = fail_write(&err);
-		else if (c->format == FMT_TABLE)
+		else if (cli_sem_warnings(&warn), c->format == FMT_TABLE)
 			printf("%s\n", d.id);
 		else
 			print_dispatch(c, &d);
@@ -280,7 +286,7 @@ int
 cli_dispatch_edit(struct cli *c, const struct cli_args *a)
 {
 	struct kz_dispatch d;
-	struct kz_dispatch_opts o = { false, NULL };
+	struct kz_dispatch_opts o = { .confirmed = false };
 	struct kz_err err = { 0 };
 	int rc;
 
@@ -299,11 +305,11 @@ cli_dispatch_edit(struct cli *c, const struct cli_args *a)
 int
 cli_dispatch_state(struct cli *c, const struct cli_args *a)
 {
-	struct kz_dispatch_change ch = { KZ_DSP_PROPOSED, NULL, NULL, NULL, NULL,
-	    NULL };
-	struct kz_err err = { 0 };
+	struct kz_dispatch_change ch = { .to = KZ_DSP_PROPOSED };
+	struct kz_err err = { 0 }, warn = { 0 };
 	int to;
 
+	ch.warn = &warn;
 	ch.date = cli_opt(a, O_DATE);
 	ch.ref = cli_opt(a, O_REF);
 	ch.reason = cli_opt(a, O_REASON);
@@ -322,6 +328,7 @@ cli_dispatch_state(struct cli *c, const struct cli_args *a)
 	ch.to = (enum kz_dispatch_state)to;
 	if (kz_dispatch_set_state(c->db, a->arg[0], &ch, &err))
 		return fail_write(&err);
+	cli_sem_warnings(&warn);
 	return 0;
 }
 

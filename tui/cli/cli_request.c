@@ -12,6 +12,7 @@
 #include "dispatch.h"
 #include "i18n.h"
 #include "cli_output.h"
+#include "cli_seminar.h"
 #include "request.h"
 #include "specialist.h"
 #include "stamp.h"
@@ -21,11 +22,14 @@
  * table (core/request.c), made by cli_record_options; their keys are
  * the table's lines, above zero, and this is below it so the two never
  * meet. The list is kz_rlist_requests (core/lists.c). */
-enum { O_NOTE = -10 };
+enum { O_NOTE = -10, O_DATE };
 
 struct cli_opt cli_request_opts[KZ_CLI_RECORD_OPTS];
 
 const struct cli_opt cli_request_state_opts[] = {
+	{ .name = "date", .arg = "DATE", .key = O_DATE,
+	  .help = N_("the day it happened (default: today where the office "
+	  "is)") },
 	{ .name = "note", .arg = "TEXT", .key = O_NOTE,
 	  .help = N_("a note kept in the history") },
 	{ 0 },
@@ -46,6 +50,16 @@ apply_record(const struct cli_args *a, struct kz_request *r)
 }
 
 /* ---- one request ---- */
+
+/* Saved, with what deserves a second look on stderr. */
+static void
+warn_saved(struct cli *c, const struct kz_request *r)
+{
+	struct kz_err warn = { 0 };
+
+	kz_request_warn(c->db, r, &warn);
+	cli_sem_warnings(&warn);
+}
 
 /* The record from its table, then (in a table, as people read it) its
  * dispatches and its history. */
@@ -98,7 +112,7 @@ cli_request_add(struct cli *c, const struct cli_args *a)
 	if ((rc = apply_record(a, &r)) == 0) {
 		if (kz_request_insert(c->db, &r, &err) != KZ_OK)
 			rc = cli_fail_err(&err);
-		else if (c->format == FMT_TABLE)
+		else if (warn_saved(c, &r), c->format == FMT_TABLE)
 			printf("%s\n", r.id);
 		else
 			print_request(c, &r);
@@ -132,7 +146,7 @@ cli_request_edit(struct cli *c, const struct cli_args *a)
 	if ((rc = apply_record(a, &r)) == 0) {
 		if (kz_request_update(c->db, &r, &err))
 			rc = cli_fail_err(&err);
-		else if (c->format != FMT_TABLE)
+		else if (warn_saved(c, &r), c->format != FMT_TABLE)
 			print_request(c, &r);
 	}
 	kz_request_free(&r);
@@ -142,7 +156,7 @@ cli_request_edit(struct cli *c, const struct cli_args *a)
 int
 cli_request_state(struct cli *c, const struct cli_args *a)
 {
-	struct kz_err err = { 0 };
+	struct kz_err err = { 0 }, warn = { 0 };
 	const char *state = a->arg[1];
 	int to;
 
@@ -157,9 +171,11 @@ cli_request_state(struct cli *c, const struct cli_args *a)
 		return cli_fail(_("\"%s\" is not a request status: %s"), state,
 		    all);
 	}
-	if (kz_request_set_status(c->db, a->arg[0], (enum kz_request_status)to,
-	    cli_opt(a, O_NOTE), NULL, &err))
+	if (kz_request_set_status_on(c->db, a->arg[0],
+	    (enum kz_request_status)to, cli_opt(a, O_NOTE), NULL,
+	    cli_opt(a, O_DATE), &warn, &err))
 		return cli_fail_err(&err);
+	cli_sem_warnings(&warn);
 	return 0;
 }
 

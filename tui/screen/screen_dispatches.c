@@ -260,6 +260,7 @@ struct dsp_edit {
 	struct frame_ctx *ctx;
 	const struct kz_dispatch *orig;
 	char saved[KZ_ID_SIZE];
+	struct kz_err *warn;
 	struct record_form rf;
 	struct record_guard guard;	/* no change made meanwhile put back */
 };
@@ -313,7 +314,7 @@ dsp_save(struct form *f, void *arg, struct kz_err *err)
 {
 	struct dsp_edit *e = arg;
 	struct kz_dispatch d;
-	struct kz_dispatch_opts o = { false, NULL };
+	struct kz_dispatch_opts o = { .confirmed = false };
 	int rc;
 
 again:
@@ -326,6 +327,7 @@ again:
 		kz_dispatch_free(&d);
 		return KZ_ERROR;
 	}
+	o.warn = e->warn;
 	for (;;) {
 		struct kz_err w = { 0 };
 
@@ -357,9 +359,10 @@ again:
 
 bool
 dispatch_form(struct frame_ctx *ctx, const struct kz_dispatch *orig,
-    const struct kz_dispatch *pre, char saved[KZ_ID_SIZE])
+    const struct kz_dispatch *pre, char saved[KZ_ID_SIZE],
+    struct kz_err *warn)
 {
-	struct dsp_edit e = { .ctx = ctx, .orig = orig };
+	struct dsp_edit e = { .ctx = ctx, .orig = orig, .warn = warn };
 	const struct kz_dispatch *d = orig ? orig : pre;
 	struct form f;
 	char title[128];
@@ -403,14 +406,14 @@ struct state_edit {
 	struct frame_ctx *ctx;
 	char id[KZ_ID_SIZE];
 	int next[KZ_DSP_NSTATES + 1];
+	struct kz_err warn;	/* of the change made */
 };
 
 static int
 state_save(struct form *f, void *arg, struct kz_err *err)
 {
 	struct state_edit *e = arg;
-	struct kz_dispatch_change c = { KZ_DSP_PROPOSED, NULL, NULL, NULL, NULL,
-	    NULL };
+	struct kz_dispatch_change c = { .to = KZ_DSP_PROPOSED };
 	char *date = form_trimmed(f, SF_DATE);
 	char *ref = form_trimmed(f, SF_REF);
 	char *reason = form_trimmed(f, SF_REASON);
@@ -422,6 +425,8 @@ state_save(struct form *f, void *arg, struct kz_err *err)
 	c.ref = ref && *ref ? ref : NULL;
 	c.reason = reason && *reason ? reason : NULL;
 	c.note = note && *note ? note : NULL;
+	kz_err_clear(&e->warn);
+	c.warn = &e->warn;
 	rc = kz_dispatch_set_state(e->ctx->db, e->id, &c, err);
 	free(date);
 	free(ref);
@@ -435,14 +440,14 @@ change_state(struct dsp_tab *t)
 {
 	const struct kz_dispatch_row *r = sel_row(t);
 	const char *names[KZ_DSP_NSTATES + 1];
-	struct state_edit e = { t->ctx, "", { 0 } };
+	struct state_edit e = { .ctx = t->ctx };
 	struct form_spec spec[SF_N] = {
 		{ "state", N_("New state"), N_("Space, or the first letter"),
 		  names, 0, NULL, NULL, NULL },
-		{ "date", N_("Agreement date"),
-		  N_("When signing: the agreement's date, e.g. 2027-01-31 or "
-		  "2027年1月31日"),
-		  NULL, 0, NULL, NULL, NULL },
+		{ "date", N_("Date"),
+		  N_("The day it happened (signing: the agreement's date), e.g. "
+		  "2027-01-31 or 2027年1月31日; today unless changed"), NULL, 0,
+		  NULL, NULL, NULL },
 		{ "ref", N_("Agreement ref."),
 		  N_("When signing: the agreement's reference"), NULL, 0, NULL,
 		  NULL, NULL },
@@ -473,9 +478,15 @@ change_state(struct dsp_tab *t)
 
 		snprintf(keep, sizeof keep, "%s", e.id);
 		reload(t, keep);
-		frame_message(t->ctx, false, _("Dispatch %s is now %s."), keep,
-		    sel_row(t) ? kz_lifecycle_name(&kz_dispatch_lc, sel_row(t)->state) :
-		    "");
+		if (e.warn.n > 0)
+			frame_message(t->ctx, true, _("Dispatch %s is now %s; "
+			    "warning: %s"), keep, sel_row(t) ? kz_lifecycle_name(
+			    &kz_dispatch_lc, sel_row(t)->state) : "",
+			    e.warn.item[0].msg);
+		else
+			frame_message(t->ctx, false, _("Dispatch %s is now %s."),
+			    keep, sel_row(t) ? kz_lifecycle_name(&kz_dispatch_lc,
+			    sel_row(t)->state) : "");
 	}
 	form_free(&f);
 	return UI_LAYOUT | UI_DRAW_ALL;
@@ -637,22 +648,27 @@ static unsigned
 edit(struct dsp_tab *t, bool add)
 {
 	struct kz_dispatch d;
-	struct kz_err err = { 0 };
+	struct kz_err err = { 0 }, warn = { 0 };
 	char saved[KZ_ID_SIZE];
 	bool ok;
 
 	if (add)
-		ok = dispatch_form(t->ctx, NULL, NULL, saved);
+		ok = dispatch_form(t->ctx, NULL, NULL, saved, &warn);
 	else {
 		if (sel_row(t) == NULL || kz_dispatch_get(t->ctx->db,
 		    sel_row(t)->id, &d, &err) != KZ_OK)
 			return 0;
-		ok = dispatch_form(t->ctx, &d, NULL, saved);
+		ok = dispatch_form(t->ctx, &d, NULL, saved, &warn);
 		kz_dispatch_free(&d);
 	}
 	if (ok) {
 		reload(t, saved);
-		frame_message(t->ctx, false, _("Saved dispatch %s."), saved);
+		if (warn.n > 0)
+			frame_message(t->ctx, true, _("Saved dispatch %s; "
+			    "warning: %s"), saved, warn.item[0].msg);
+		else
+			frame_message(t->ctx, false, _("Saved dispatch %s."),
+			    saved);
 	}
 	return UI_LAYOUT | UI_DRAW_ALL;
 }

@@ -10,8 +10,10 @@ extern const struct frame_screen screen_dispatches;
 
 /* The dispatch form: a new one (orig NULL) starting from prefill, or an
  * edit of orig. A declared unavailability is asked about before saving.
- * True when saved, with the id in saved. */
+ * True when saved, with the id in saved and what the saving warned of
+ * (more people than the request asks for) in warn. */
 bool dispatch_form(struct frame_ctx *ctx, const struct kz_dispatch *orig,
-    const struct kz_dispatch *prefill, char saved[KZ_ID_SIZE]);
+    const struct kz_dispatch *prefill, char saved[KZ_ID_SIZE],
+    struct kz_err *warn);
 
 #endif

@@ -279,7 +279,7 @@ propose(struct req_tab *t)
 	const struct kz_request_row *r = sel_row(t);
 	struct kz_dispatch pre;
 	struct kz_request req;
-	struct kz_err err = { 0 };
+	struct kz_err err = { 0 }, warn = { 0 };
 	char saved[KZ_ID_SIZE];
 
 	if (r == NULL || t->cl.sel >= t->match.n)
@@ -300,11 +300,16 @@ propose(struct req_tab *t)
 	snprintf(pre.end, sizeof pre.end, "%s", req.wish_end);
 	kz_str_set(&pre.places, req.city ? req.city : req.province);
 	pre.mode = req.mode;
-	if (dispatch_form(t->ctx, NULL, &pre, saved)) {
+	if (dispatch_form(t->ctx, NULL, &pre, saved, &warn)) {
 		t->cands = false;
 		kz_match_free(&t->match);
 		reload(t, req.id);
-		frame_message(t->ctx, false, _("Proposed: dispatch %s."), saved);
+		if (warn.n > 0)
+			frame_message(t->ctx, true, _("Proposed: dispatch %s; "
+			    "warning: %s"), saved, warn.item[0].msg);
+		else
+			frame_message(t->ctx, false, _("Proposed: dispatch %s."),
+			    saved);
 	}
 	kz_dispatch_free(&pre);
 	kz_request_free(&req);
@@ -321,6 +326,7 @@ struct req_edit {
 	struct req_tab *t;
 	const struct kz_request *orig;
 	char saved[KZ_ID_SIZE];
+	struct kz_err warn;	/* what the saved request may want looked at */
 	struct record_form rf;
 	struct record_guard guard;	/* no change made meanwhile put back */
 };
@@ -390,8 +396,11 @@ again:
 		rc = kz_request_update(e->t->ctx->db, &r, err);
 	else
 		rc = kz_request_insert(e->t->ctx->db, &r, err);
-	if (rc == KZ_OK)
+	if (rc == KZ_OK) {
 		memcpy(e->saved, r.id, sizeof e->saved);
+		kz_err_clear(&e->warn);
+		kz_request_warn(e->t->ctx->db, &r, &e->warn);
+	}
 	kz_request_free(&r);
 	if (rc == KZ_STALE && record_guard_merge(&e->guard, f, e->t->ctx->db,
 	    e->t->ctx->cfg, e->orig->id)) {
@@ -436,7 +445,12 @@ edit(struct req_tab *t, bool add)
 	    req_release, e.orig);
 	if (form_run(&f, req_save)) {
 		reload(t, e.saved);
-		frame_message(t->ctx, false, _("Saved request %s."), e.saved);
+		if (e.warn.n > 0)
+			frame_message(t->ctx, true, _("Saved request %s; "
+			    "warning: %s"), e.saved, e.warn.item[0].msg);
+		else
+			frame_message(t->ctx, false, _("Saved request %s."),
+			    e.saved);
 	}
 	record_guard_free(&e.guard);
 	form_free(&f);
@@ -451,17 +465,22 @@ struct status_edit {
 	struct frame_ctx *ctx;
 	char id[KZ_ID_SIZE];
 	int next[KZ_REQ_NSTATUS + 1];
+	struct kz_err warn;	/* of the change made */
 };
 
 static int
 status_save(struct form *f, void *arg, struct kz_err *err)
 {
 	struct status_edit *e = arg;
-	char *note = form_trimmed(f, 1);
+	char *date = form_trimmed(f, 1);
+	char *note = form_trimmed(f, 2);
 	int rc;
 
-	rc = kz_request_set_status(e->ctx->db, e->id, (enum kz_request_status)
-	    e->next[form_choice(f, 0)], note && *note ? note : NULL, NULL, err);
+	kz_err_clear(&e->warn);
+	rc = kz_request_set_status_on(e->ctx->db, e->id,
+	    (enum kz_request_status)e->next[form_choice(f, 0)],
+	    note && *note ? note : NULL, NULL, date, &e->warn, err);
+	free(date);
 	free(note);
 	return rc;
 }
@@ -471,15 +490,18 @@ change_status(struct req_tab *t)
 {
 	const struct kz_request_row *r = sel_row(t);
 	const char *names[KZ_REQ_NSTATUS + 1];
-	struct status_edit e = { t->ctx, "", { 0 } };
-	struct form_spec spec[2] = {
+	struct status_edit e = { .ctx = t->ctx };
+	struct form_spec spec[3] = {
 		{ "status", N_("New status"), N_("Space, or the first letter"),
 		  names, 0, NULL, NULL, NULL },
+		{ "date", N_("Date"), N_("The day it happened, e.g. 2027-01-31 or "
+		  "2027年1月31日; today unless changed"), NULL, 0, NULL, NULL,
+		  NULL },
 		{ "note", N_("Note"), N_("Kept in the history"), NULL, 0, NULL,
 		  NULL, NULL },
 	};
 	struct form f;
-	char title[160];
+	char title[160], today[11];
 
 	if (r == NULL)
 		return 0;
@@ -492,7 +514,9 @@ change_status(struct req_tab *t)
 	snprintf(e.id, sizeof e.id, "%s", r->id);
 	snprintf(title, sizeof title, _("Request %s: %s, to"), r->id,
 	    kz_lifecycle_name(&kz_request_lc, r->status));
-	form_init(&f, title, spec, 2, &e);
+	form_init(&f, title, spec, 3, &e);
+	kz_stamp_today(t->ctx->cfg, today);
+	form_set(&f, 1, today);
 	if (form_run(&f, status_save)) {
 		char keep[KZ_ID_SIZE];
 

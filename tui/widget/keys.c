@@ -78,7 +78,7 @@ static const struct keys_entry keys_table[] = {
 	    N_("show the specialists of one field only, or all"), NULL },
 
 	{ KA_STATE, "state", "s", KEYS_REQUESTS | KEYS_DISPATCHES,
-	    N_("move the selected record to another status"), N_("status") },
+	    N_("change the status, on the day it happened"), N_("status") },
 	{ KA_MATCH, "candidates", "m", KEYS_REQUESTS,
 	    N_("rank the candidates for the request, with reasons"),
 	    N_("candidates") },
