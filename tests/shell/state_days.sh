@@ -43,7 +43,7 @@ expect_in "$err" "date: 2026-12-07 is after today (2026-12-06)" "the future refu
 expect_eq "$(sqlite3 "$T/bj.db" "SELECT state FROM dispatch WHERE id = '$d1'")" drafted "nothing written"
 b dispatch state "$d1" signed --ref BJS-2026-07 --date 2026-13-01
 expect_rc 1 "not a date"
-expect_in "$err" "date: date \"2026-13-01\" is not a date" "bad date named"
+expect_in "$err" "date: \"2026-13-01\" is not a date" "bad date named"
 b dispatch state "$d1" signed --ref BJS-2026-07 --date 2026-12-06
 expect_rc 0 "signed today"
 b dispatch state "$d1" underway
