@@ -46,11 +46,46 @@ kz_i18n_init(const char *localedir)
 	textdomain("kizuna");
 }
 
+/* The language set last, to come back to after kz_i18n_each. */
+static char current[32] = "en";
+
+const char *const kz_i18n_languages[] = { "en", "ja", "zh_CN", "ko", "fr",
+	NULL };
+
+static void
+use(const char *lang)
+{
+	setenv("LANGUAGE", lang, 1);
+	setlocale(LC_ALL, "C.UTF-8");
+	/* Without this a second switch keeps the old catalogue loaded. */
+	textdomain(textdomain(NULL));
+}
+
+const char *
+kz_i18n_language(void)
+{
+	return current;
+}
+
+bool
+kz_i18n_each(bool (*fn)(const char *lang, void *arg), void *arg)
+{
+	bool found = false;
+
+	for (int i = 0; !found && kz_i18n_languages[i]; i++) {
+		use(kz_i18n_languages[i]);
+		found = fn(kz_i18n_languages[i], arg);
+	}
+	use(current);
+	return found;
+}
+
 void
 kz_i18n_set_language(const char *lang)
 {
 	if (lang == NULL || *lang == '\0' || strcmp(lang, "en") == 0)
 		lang = "en";
+	snprintf(current, sizeof current, "%s", lang);
 	setenv("LANGUAGE", lang, 1);
 	setlocale(LC_ALL, "C.UTF-8");
 	/* Without this a second switch keeps the old catalogue loaded. */

@@ -20,6 +20,21 @@ kz_lifecycle_name(const struct kz_lifecycle *lc, int state)
 	return state >= 0 && state < lc->n ? _(lc->name[state]) : "?";
 }
 
+const char *
+kz_lifecycle_shown(const struct kz_lifecycle *lc, int state)
+{
+	const char *t, *eot;
+
+	if (state < 0 || state >= lc->n)
+		return "?";
+	t = _(lc->name[state]);
+	eot = strchr(lc->name[state], '\004');
+	/* untranslated: the keyword, the word English commands take */
+	if (strcmp(t, eot ? eot + 1 : lc->name[state]) == 0)
+		return lc->keyword[state];
+	return t;
+}
+
 int
 kz_lifecycle_parse(const struct kz_lifecycle *lc, const char *keyword)
 {
@@ -59,7 +74,7 @@ kz_lifecycle_next_text(const struct kz_lifecycle *lc, int from, char *out,
 	out[0] = '\0';
 	for (int i = 0; i < n && o < size; i++)
 		o += (size_t)snprintf(out + o, size - o, "%s%s", i ? ", " : "",
-		    lc->keyword[next[i]]);
+		    kz_lifecycle_shown(lc, next[i]));
 	if (n == 0)
 		snprintf(out, size, "%s", _("none: it is final"));
 }

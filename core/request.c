@@ -599,9 +599,9 @@ kz_request_set_status(struct kz_db *db, const char *typed,
 		    sizeof next);
 		kz_err_add(err, "status", _("request %s is %s and cannot become "
 		    "%s (from %s it can go to: %s)"), r.id,
-		    kz_lifecycle_keyword(&kz_request_lc, (int)r.status),
-		    kz_lifecycle_keyword(&kz_request_lc, (int)to),
-		    kz_lifecycle_keyword(&kz_request_lc, (int)r.status), next);
+		    kz_lifecycle_shown(&kz_request_lc, (int)r.status),
+		    kz_lifecycle_shown(&kz_request_lc, (int)to),
+		    kz_lifecycle_shown(&kz_request_lc, (int)r.status), next);
 		kz_request_free(&r);
 		return KZ_ERROR;
 	}
