@@ -9,6 +9,7 @@
 
 #include "i18n.h"
 #include "record.h"
+#include "text.h"
 
 /* The council's rule of who pays, the one place it is written: the
  * council (head office) pays international travel, accident compensation
@@ -104,6 +105,41 @@ kz_cost_category_name(const char *code)
 	const struct kz_cost_rule *r = kz_cost_rule_of(code);
 
 	return r ? _(r->name) : code ? code : "";
+}
+
+struct cat_match {
+	const char *typed, *code;
+};
+
+static bool
+cat_in(const char *lang, void *arg)
+{
+	struct cat_match *m = arg;
+
+	for (const struct kz_cost_rule *r = kz_cost_rule; r->code; r++)
+		if (kz_text_same(m->typed, _(r->name))) {
+			m->code = r->code;
+			return true;
+		}
+	return false;
+}
+
+const char *
+kz_cost_category_code(const struct kz_config *cfg, const char *typed)
+{
+	struct cat_match m = { typed, NULL };
+
+	if (typed == NULL || *typed == '\0')
+		return typed;
+	for (const struct kz_cost_rule *r = kz_cost_rule; r->code; r++)
+		if (kz_text_same(typed, r->code) || kz_text_same(typed, r->name))
+			return r->code;
+	for (size_t i = 0; cfg && i < cfg->ncosts; i++)
+		if (kz_text_same(typed, cfg->costs[i].category))
+			return cfg->costs[i].category;
+	if (kz_i18n_each(cat_in, &m))
+		return m.code;
+	return typed;
 }
 
 const char *
@@ -346,6 +382,11 @@ cost_write(struct kz_db *db, struct kz_cost_line *l, struct kz_err *err)
 int
 kz_cost_set(struct kz_db *db, struct kz_cost_line *l, struct kz_err *err)
 {
+	const char *code = kz_cost_category_code(db->cfg, l->category);
+
+	/* a category by its name, in any language kizuna speaks */
+	if (code != l->category && kz_str_set(&l->category, code))
+		return kz_err_add(err, "", _("out of memory"));
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
 	return kz_db_end(db, cost_write(db, l, err), err);

@@ -7,6 +7,7 @@
 
 #include "record.h"
 #include "i18n.h"
+#include "text.h"
 
 const char *
 kz_lifecycle_keyword(const struct kz_lifecycle *lc, int state)
@@ -35,12 +36,36 @@ kz_lifecycle_shown(const struct kz_lifecycle *lc, int state)
 	return t;
 }
 
+struct lc_match {
+	const struct kz_lifecycle *lc;
+	const char *typed;
+	int found;
+};
+
+static bool
+lc_in(const char *lang, void *arg)
+{
+	struct lc_match *m = arg;
+
+	for (int i = 0; i < m->lc->n; i++)
+		if (kz_text_same(m->typed, _(m->lc->name[i]))) {
+			m->found = i;
+			return true;
+		}
+	return false;
+}
+
 int
 kz_lifecycle_parse(const struct kz_lifecycle *lc, const char *keyword)
 {
+	struct lc_match m = { lc, keyword, -1 };
+
 	for (int i = 0; keyword && i < lc->n; i++)
-		if (strcmp(keyword, lc->keyword[i]) == 0)
+		if (kz_text_same(keyword, lc->keyword[i]))
 			return i;
+	/* its name in any language kizuna speaks (协议已签署) */
+	if (keyword && *keyword && kz_i18n_each(lc_in, &m))
+		return m.found;
 	return -1;
 }
 

@@ -355,7 +355,16 @@ char *
 kz_rlist_shown(const struct kz_rlist_cursor *c, size_t col)
 {
 	const struct kz_rfield *f = kz_rlist_field(c->l, col);
+	char *t, *s;
 
+	/* a column that says how people read it */
+	if (c->l->cols[col].show) {
+		if ((t = kz_rlist_text(c, col)) == NULL)
+			return NULL;
+		s = c->l->cols[col].show(c->db, t);
+		free(t);
+		return s;
+	}
 	/* an enumeration as its label; the rest as stored, as the lists
 	 * have always shown dates and codes */
 	if (f && (f->kind == KZ_RK_ENUM || (c->l->cols[col].flags &

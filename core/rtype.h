@@ -104,7 +104,7 @@ struct kz_rfield {
 	/* LIST: the one-line text form (CSV, options, forms), parsed into
 	 * the record, replacing the list; and written back. ENUM: parse may
 	 * stand in for kz_enum_parse when text is set (an item's kind takes
-	 * the English keyword only, with spaces or _ for dashes). */
+	 * spaces or _ for dashes). */
 	int (*parse)(void *rec, const char *text, struct kz_err *err);
 	char *(*format)(const void *rec);
 	/* LIST and MADE: the JSON value (an array, a number); any kind:

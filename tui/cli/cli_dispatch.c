@@ -312,7 +312,7 @@ cli_dispatch_state(struct cli *c, const struct cli_args *a)
 
 		for (int i = 0; i < KZ_DSP_NSTATES; i++) {
 			strncat(all, i ? ", " : "", sizeof all - strlen(all) - 1);
-			strncat(all, kz_lifecycle_keyword(&kz_dispatch_lc, i),
+			strncat(all, kz_lifecycle_shown(&kz_dispatch_lc, i),
 			    sizeof all - strlen(all) - 1);
 		}
 		return cli_fail(_("\"%s\" is not a dispatch state: %s"),
@@ -360,6 +360,8 @@ cli_dispatch_cost(struct cli *c, const struct cli_args *a)
 	struct kz_err err = { 0 };
 	const char *id = a->arg[0];
 
+	category = kz_cost_category_code(c->cfg, category);
+	remove = kz_cost_category_code(c->cfg, remove);
 	if (category && remove)
 		return cli_usage_fail(a->cmd, "%s", _("--category and --remove "
 		    "do not go together"));
