@@ -75,6 +75,18 @@ enum kz_rkind {
 			 * where they differ */
 };
 
+/* What a text or list field's codes are, for pick lists (core/choice.h);
+ * an enumeration and a country know theirs. */
+enum kz_codes {
+	KZ_CODES_NONE,
+	KZ_CODES_ENUM,		/* the field's .values */
+	KZ_CODES_COUNTRY,	/* ISO 3166-1 (core/country.h) */
+	KZ_CODES_FIELD,		/* fields of expertise (config/fields.yaml) */
+	KZ_CODES_COST,		/* cost categories (core/cost.h) */
+	KZ_CODES_SUBDIVISION,	/* provinces, prefectures (ISO 3166-2) */
+	KZ_CODES_ITEM_KIND,	/* a programme item's kind, typed as text */
+};
+
 #define KZ_RF_REQUIRED	0x01	/* may not be empty */
 #define KZ_RF_PERSONAL	0x02	/* personal data (contact details, a
 				 * participant's needs and notes): listed
@@ -100,6 +112,7 @@ struct kz_rfield {
 	int min, max;		/* INT: range; text kinds: max characters */
 	const struct kz_enum *values;	/* ENUM */
 	enum kz_table ref;	/* REF */
+	enum kz_codes codes;	/* TEXT, LIST: the codes it takes */
 	unsigned flags;
 	/* LIST: the one-line text form (CSV, options, forms), parsed into
 	 * the record, replacing the list; and written back. ENUM: parse may

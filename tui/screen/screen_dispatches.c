@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cost.h"
+#include "country.h"
 #include "date.h"
 #include "screen_dispatch_view.h"
 #include "form.h"
@@ -92,7 +93,8 @@ dsp_row(void *arg, size_t i, char *buf, size_t size, int width)
 	snprintf(dates, sizeof dates, "%s..%s", r->start + 0, r->end + 5);
 	snprintf(who, sizeof who, "%s %s", r->name_roman ? r->name_roman : "",
 	    r->name ? r->name : "");
-	snprintf(host, sizeof host, "%s %s", r->country, r->host);
+	snprintf(host, sizeof host, "%s %s", kz_country_label(r->country) ?
+	    kz_country_label(r->country) : r->country, r->host);
 	v[0] = dates;
 	v[1] = kz_lifecycle_name(&kz_dispatch_lc, r->state);
 	v[2] = who;
@@ -414,15 +416,16 @@ change_state(struct dsp_tab *t)
 	struct state_edit e = { t->ctx, "", { 0 } };
 	struct form_spec spec[SF_N] = {
 		{ "state", N_("New state"), N_("Space, or the first letter"),
-		  names, 0, NULL },
+		  names, 0, NULL, 0 },
 		{ "date", N_("Agreement date"),
 		  N_("When signing: the date of the agreement, YYYY-MM-DD"),
-		  NULL, 0, NULL },
+		  NULL, 0, NULL, 0 },
 		{ "ref", N_("Agreement ref."),
-		  N_("When signing: the agreement's reference"), NULL, 0, NULL },
+		  N_("When signing: the agreement's reference"), NULL, 0, NULL,
+		  0 },
 		{ "reason", N_("Reason"), N_("When cancelling: why"), NULL, 0,
-		  NULL },
-		{ "note", N_("Note"), N_("Kept in the history"), NULL, 0, NULL },
+		  NULL, 0 },
+		{ "note", N_("Note"), N_("Kept in the history"), NULL, 0, NULL, 0 },
 	};
 	struct form f;
 	char title[160], today[11];
@@ -469,7 +472,7 @@ static char category_hint[400];
 static const char *const action_choices[] = { N_("set"), N_("remove"),
     NULL };
 static const struct form_spec action_spec = { "action", N_("Action"),
-	N_("set this line, or remove it"), action_choices, 0, NULL };
+	N_("set this line, or remove it"), action_choices, 0, NULL, 0 };
 static const struct { const char *field, *hint; } cost_hints[] = {
 	{ "category", category_hint },
 	{ "payer", N_("usual: as the rule says (dispatch.costs)") },

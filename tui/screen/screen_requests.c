@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "country.h"
 #include "date.h"
 #include "dispatch.h"
 #include "screen_dispatch_view.h"
@@ -96,7 +97,8 @@ req_row(void *arg, size_t i, char *buf, size_t size, int width)
 		return;
 	}
 	const struct kz_request_row *r = &t->list.rows[i];
-	snprintf(host, sizeof host, "%s %s", r->country, r->place);
+	snprintf(host, sizeof host, "%s %s", kz_country_label(r->country) ?
+	    kz_country_label(r->country) : r->country, r->place);
 	v[0] = r->received;
 	v[1] = kz_lifecycle_name(&kz_request_lc, r->status);
 	v[2] = host;
@@ -453,8 +455,8 @@ change_status(struct req_tab *t)
 	struct status_edit e = { t->ctx, "", { 0 } };
 	struct form_spec spec[2] = {
 		{ "status", N_("New status"), N_("Space, or the first letter"),
-		  names, 0, NULL },
-		{ "note", N_("Note"), N_("Kept in the history"), NULL, 0, NULL },
+		  names, 0, NULL, 0 },
+		{ "note", N_("Note"), N_("Kept in the history"), NULL, 0, NULL, 0 },
 	};
 	struct form f;
 	char title[160];

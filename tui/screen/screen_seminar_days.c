@@ -568,23 +568,23 @@ static void preview_kind(void *, const char *, char *, size_t);
 
 static const struct form_spec item_form[IF_N] = {
 	{ "date", N_("Date"), N_("YYYY-MM-DD, inside the edition's dates"),
-	  NULL, FORM_REQUIRED, NULL },
+	  NULL, FORM_REQUIRED, NULL, 0 },
 	{ "start|clash", N_("Start"), N_("HH:MM; empty for an item without a "
-	  "time (arrival, free day)"), NULL, 0, NULL },
-	{ "end", N_("End"), N_("HH:MM, the same day"), NULL, 0, NULL },
+	  "time (arrival, free day)"), NULL, 0, NULL, 0 },
+	{ "end", N_("End"), N_("HH:MM, the same day"), NULL, 0, NULL, 0 },
 	{ "tz", N_("Time zone"), N_("Empty: from the city (Tokyo: Asia/Tokyo, "
-	  "Chinese cities: Asia/Shanghai)"), NULL, 0, preview_tz },
+	  "Chinese cities: Asia/Shanghai)"), NULL, 0, preview_tz, 0 },
 	{ "city", N_("City"), N_("e.g. Tokyo, Shimonoseki, 福州市"), NULL, 0,
-	  NULL },
+	  NULL, 0 },
 	{ "venue", N_("Venue"), N_("e.g. Shinjuku Multicultural Plaza"), NULL, 0,
-	  NULL },
+	  NULL, 0 },
 	{ "kind", N_("Kind"), N_("arrival, lecture, briefing, visit, courtesy "
 	  "call, opinion exchange, session, reception, travel, departure"),
-	  NULL, FORM_REQUIRED, preview_kind },
+	  NULL, FORM_REQUIRED, preview_kind, KZ_CODES_ITEM_KIND },
 	{ "title", N_("Title"), N_("What happens, as the programme says it"),
-	  NULL, FORM_REQUIRED, NULL },
+	  NULL, FORM_REQUIRED, NULL, 0 },
 	{ "notes", N_("Notes"), N_("Dress, who speaks, what to bring"), NULL, 0,
-	  NULL },
+	  NULL, 0 },
 };
 
 struct item_edit {

@@ -29,6 +29,7 @@
 #define KEYS_PROGRAMME	0x20000	/* an edition's programme or participants */
 #define KEYS_SYNC	0x40000	/* the sync tab: bundles and conflicts */
 #define KEYS_PROMPT	0x80000	/* a question that takes a file name */
+#define KEYS_PICK	0x200000	/* a pick list over a form's coded field */
 #define KEYS_MERGE	0x100000	/* a record changed while its form was
 					 * open: theirs or mine, field by field */
 
@@ -52,6 +53,7 @@ enum keys_action {
 	KA_SYNC_AGAIN,
 	KA_ACCEPT,
 	KA_FIELD_THEIRS, KA_FIELD_MINE, KA_ALL_THEIRS, KA_ALL_MINE,
+	KA_PICK,
 	KA_COUNT
 };
 
