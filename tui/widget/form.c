@@ -289,7 +289,7 @@ form_hint(const struct form *f, int i, char *buf, size_t size)
 {
 	const char *const *ch = f->spec[i].choices;
 	const char *hint = f->spec[i].hint ? _(f->spec[i].hint) : "";
-	char letters[160] = "";
+	char letters[160] = "", more[256];
 	size_t o = 0;
 
 	if (!form_has_list(f, i)) {
@@ -312,11 +312,12 @@ form_hint(const struct form *f, int i, char *buf, size_t size)
 			    "%s%c/%.*s", c ? " " : "", en[0], n, tr);
 	}
 	if (ch)
-		snprintf(buf, size, _("%s%sletters %s; %s: list"), hint,
-		    *hint ? "  " : "", letters, keys_first(KA_PICK));
+		snprintf(more, sizeof more, _("letters %s; %s: list"), letters,
+		    keys_first(KA_PICK));
 	else
-		snprintf(buf, size, _("%s%s%s: pick from a list"), hint,
-		    *hint ? "  " : "", keys_first(KA_PICK));
+		snprintf(more, sizeof more, _("%s: pick from a list"),
+		    keys_first(KA_PICK));
+	snprintf(buf, size, "%s%s%s", hint, *hint ? "  " : "", more);
 }
 
 static void

@@ -143,8 +143,7 @@ static const struct keys_entry keys_table[] = {
 	    N_("cancel") },
 
 	{ KA_PICK, "pick-list", "F4 C-t", KEYS_FORM,
-	    N_("pick a coded field's value (country, field of expertise, "
-	    "status, ...) from a list that filters as you type"), NULL },
+	    N_("pick a coded field's value from a list"), NULL },
 	{ KA_UP, "pick-up", "Up C-p", KEYS_PICK, N_("previous value"), NULL },
 	{ KA_DOWN, "pick-down", "Down C-n", KEYS_PICK, N_("next value"),
 	    NULL },
