@@ -7,6 +7,7 @@
 #include "cost.h"
 #include "country.h"
 #include "i18n.h"
+#include "language.h"
 #include "programme.h"
 #include "text.h"
 
@@ -103,6 +104,26 @@ kz_choices_kind(enum kz_codes k, const struct kz_config *cfg,
 			put(out, kz_cost_rule[i].code, _(kz_cost_rule[i].name),
 			    kz_cost_rule[i].name);
 		return KZ_OK;
+	case KZ_CODES_CURRENCY:
+		/* iso-codes has some 180, in its order */
+		n = kz_currency_count();
+		if (grow(out, n))
+			return KZ_ERROR;
+		for (size_t i = 0; i < n; i++) {
+			const char *code = kz_currency_code_at(i);
+			put(out, code, kz_currency_label(code), code);
+		}
+		return KZ_OK;
+	case KZ_CODES_LANGUAGE:
+		n = kz_language_count();
+		if (grow(out, n))
+			return KZ_ERROR;
+		for (size_t i = 0; i < n; i++) {
+			const char *code = kz_language_code_at(i);
+			put(out, code, kz_language_label(code), code);
+		}
+		qsort(out->v, out->n, sizeof *out->v, by_label);
+		return KZ_OK;
 	case KZ_CODES_ITEM_KIND:
 		return enum_choices(&kz_item_kind_enum, out);
 	default:
@@ -119,6 +140,8 @@ kz_choices_of(const struct kz_rfield *f, const struct kz_config *cfg,
 		return enum_choices(f->values, out);
 	if (f->kind == KZ_RK_COUNTRY)
 		return kz_choices_kind(KZ_CODES_COUNTRY, cfg, out);
+	if (f->kind == KZ_RK_CURRENCY)
+		return kz_choices_kind(KZ_CODES_CURRENCY, cfg, out);
 	return kz_choices_kind(f->codes, cfg, out);
 }
 

@@ -14,6 +14,7 @@
 #include "date.h"
 #include "i18n.h"
 #include "json.h"
+#include "language.h"
 #include "record.h"
 #include "stamp.h"
 #include "sync_rules.h"
@@ -338,6 +339,10 @@ kz_rfield_set(const struct kz_rfield *f, void *rec, const char *text,
 		 * speaks: CN, 中国, Chine */
 		if (f->kind == KZ_RK_COUNTRY && *text &&
 		    (name = kz_country_parse(text)) != NULL)
+			text = name;
+		/* a currency by its code or its name: JPY, Yen, 日元 */
+		if (f->kind == KZ_RK_CURRENCY && *text &&
+		    (name = kz_currency_parse(text)) != NULL)
 			text = name;
 		else if (f->kind == KZ_RK_COUNTRY && *text &&
 		    strlen(text) >= f->size)

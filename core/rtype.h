@@ -85,6 +85,8 @@ enum kz_codes {
 	KZ_CODES_COST,		/* cost categories (core/cost.h) */
 	KZ_CODES_SUBDIVISION,	/* provinces, prefectures (ISO 3166-2) */
 	KZ_CODES_ITEM_KIND,	/* a programme item's kind, typed as text */
+	KZ_CODES_LANGUAGE,	/* ISO 639 languages (core/language.h) */
+	KZ_CODES_CURRENCY,	/* ISO 4217 currencies */
 };
 
 #define KZ_RF_REQUIRED	0x01	/* may not be empty */

@@ -120,6 +120,7 @@ static const struct kz_rfield specialist_fields[] = {
 	  "agriculture:greenhouse:12; 27") },
 	{ .name = "languages", .csv = "languages", .option = "langs",
 	  .label = N_("languages"), .kind = KZ_RK_LIST, .parse = parse_langs,
+	  .codes = KZ_CODES_LANGUAGE,
 	  .format = format_langs, .json = json_langs, .show = show_langs,
 	  .hint = N_("code:level, ...  e.g. zh:fluent "
 	  "(basic/conversational/business/fluent/native)") },

@@ -24,6 +24,13 @@ expect_in "$out" '"level": "native"' "母语 and ネイティブ are native"
 run $C specialist show "$id"
 expect_in "$out" "农业" "show names the field in Chinese"
 expect_in "$out" "母语" "show names the level in Chinese"
+run $C specialist add --name 赵 --roman Zhao --government x \
+	--langs "汉语:母语, English:商务, 日本語:基础"
+expect_rc 0 "languages by their names in any language"
+run $C specialist show "$out" --format json
+expect_in "$out" '"lang": "zh", "level": "native"' "汉语 is zh"
+expect_in "$out" '"lang": "en", "level": "business"' "English is en"
+expect_in "$out" '"lang": "ja", "level": "basic"' "日本語 is ja"
 run $C specialist add --name 李 --roman Li --government x --fields 占星术
 expect_rc 1 "an unknown field is refused"
 expect_in "$err" "占星术" "the message names what was typed"
@@ -80,6 +87,10 @@ expect_in "$out" '"category": "international_travel"' "stored as its code"
 expect_in "$out" "123456" "the amount set on that line"
 run $C dispatch cost "$d"
 expect_in "$out" "国际旅费" "the table names it in Chinese"
+run $C dispatch cost "$d" --category 餐费 --currency 日元 --estimate 5000
+expect_rc 0 "a currency by its Chinese name"
+run $C dispatch show "$d" --format json
+expect_in "$out" '"category": "meals", "payer": "host", "currency": "JPY"' "stored as JPY"
 
 # ---- programme item kinds and participant roles ----
 run $C programme add cj-seminar/18 --date 2019-08-21 --kind 讲座 --title 测试讲座 \

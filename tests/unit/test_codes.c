@@ -13,6 +13,7 @@
 #include "country.h"
 #include "dispatch.h"
 #include "i18n.h"
+#include "language.h"
 #include "lifecycle.h"
 #include "programme.h"
 #include "specialist.h"
@@ -129,6 +130,29 @@ test_subdivisions(void **state)
 	kz_i18n_set_language("ja");
 	assert_string_equal(kz_subdivision_label("JP-32"), "島根");
 	assert_string_equal(kz_subdivision_label("CN-SC"), "Sichuan Sheng");
+}
+
+/* Languages and currencies by code or name in any language. */
+static void
+test_languages_currencies(void **state)
+{
+	(void)state;
+	if (!kz_country_iso() || !catalogues())
+		skip();
+	assert_string_equal(kz_language_parse("zh"), "zh");
+	assert_string_equal(kz_language_parse("ZHO"), "zh");
+	assert_string_equal(kz_language_parse("Chinese"), "zh");
+	assert_string_equal(kz_language_parse("汉语"), "zh");
+	assert_string_equal(kz_language_parse("中国語"), "zh");
+	assert_null(kz_language_parse("Klingonese"));
+	assert_string_equal(kz_language_label("en-GB"), "English");
+	assert_string_equal(kz_currency_parse("jpy"), "JPY");
+	assert_string_equal(kz_currency_parse("日元"), "JPY");
+	assert_string_equal(kz_currency_parse("Yuan Renminbi"), "CNY");
+	assert_null(kz_currency_parse("doubloons"));
+	kz_i18n_set_language("zh_CN");
+	assert_string_equal(kz_language_label("ja"), "日语");
+	assert_string_equal(kz_currency_label("JPY"), "日元");
 }
 
 /* Enumerations, states, kinds and cost categories by their names in any
@@ -252,6 +276,8 @@ main(void)
 		cmocka_unit_test_teardown(test_country_parse, back_to_english),
 		cmocka_unit_test_teardown(test_country_label, back_to_english),
 		cmocka_unit_test_teardown(test_subdivisions, back_to_english),
+		cmocka_unit_test_teardown(test_languages_currencies,
+		    back_to_english),
 		cmocka_unit_test_teardown(test_names_any_language,
 		    back_to_english),
 		cmocka_unit_test(test_fields),

@@ -13,6 +13,7 @@
 #include "dispatch.h"
 #include "record.h"
 #include "i18n.h"
+#include "language.h"
 #include "cli_output.h"
 #include "specialist.h"
 #include "text.h"
@@ -396,8 +397,10 @@ cli_dispatch_cost(struct cli *c, const struct cli_args *a)
 		}
 		if (payer)
 			l.payer = p;
-		if (currency)
-			snprintf(l.currency, sizeof l.currency, "%s", currency);
+		if (currency)	/* JPY, jpy, Yen, 日元 */
+			snprintf(l.currency, sizeof l.currency, "%s",
+			    kz_currency_parse(currency) ?
+			    kz_currency_parse(currency) : currency);
 		if (set_note)
 			kz_str_set(&l.note, note);
 		if (l.currency[0] == '\0')

@@ -29,7 +29,7 @@ record_form_init(struct record_form *rf, const struct kz_rtype *rt)
 		sp->hint = fd->hint;
 		sp->choices = fd->kind == KZ_RK_ENUM ? fd->values->labels : NULL;
 		sp->codes = fd->kind == KZ_RK_COUNTRY ? KZ_CODES_COUNTRY :
-		    fd->codes;
+		    fd->kind == KZ_RK_CURRENCY ? KZ_CODES_CURRENCY : fd->codes;
 		sp->flags = fd->flags & KZ_RF_REQUIRED ? FORM_REQUIRED : 0;
 		rf->field[rf->n++] = fd;
 	}

@@ -627,14 +627,17 @@ form_list(struct form *f, int i)
 		else if (f->spec[i].codes == KZ_CODES_SUBDIVISION ||
 		    f->spec[i].codes == KZ_CODES_ITEM_KIND)
 			form_set(f, i, c->label);
-		else if (f->spec[i].codes == KZ_CODES_FIELD &&
+		else if ((f->spec[i].codes == KZ_CODES_FIELD ||
+		    f->spec[i].codes == KZ_CODES_LANGUAGE) &&
 		    *(v = form_trimmed(f, i)) != '\0') {
 			size_t n = strlen(v) + strlen(c->code) + 4;
 			char *t = xmalloc(n);
+			char sep = f->spec[i].codes == KZ_CODES_FIELD ? ';' :
+			    ',';
 
 			/* after those typed; a separator already typed stays */
-			snprintf(t, n, "%s%s%s", v, v[strlen(v) - 1] == ';' ?
-			    " " : "; ", c->code);
+			snprintf(t, n, "%s%s%s", v, v[strlen(v) - 1] == sep ?
+			    " " : sep == ';' ? "; " : ", ", c->code);
 			form_set(f, i, t);
 			free(t);
 			free(v);
