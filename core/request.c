@@ -117,8 +117,8 @@ static int parse_fields(void *r, const char *t, struct kz_err *e)
 static char *format_fields(const void *r)
 	{ return kz_request_format_fields(r); }
 
-/* "agriculture (agriculture)": a line a field, with its name in the
- * reader's language. */
+/* "农业 (agriculture)": a line a field, its name in the reader's
+ * language and the code where it differs. */
 static int
 show_fields(const void *rec, const struct kz_config *cfg, struct kz_buf *b)
 {
@@ -128,8 +128,14 @@ show_fields(const void *rec, const struct kz_config *cfg, struct kz_buf *b)
 		const struct kz_field *f = cfg ? kz_config_field(cfg,
 		    r->fields[i]) : NULL;
 
-		kz_buf_printf(b, "%s%s (%s)", i ? "\n" : "", r->fields[i],
-		    f ? kz_field_name(cfg, f) : "?");
+		if (f == NULL)
+			kz_buf_printf(b, "%s%s (?)", i ? "\n" : "",
+			    r->fields[i]);
+		else if (strcmp(kz_field_name(cfg, f), f->code) == 0)
+			kz_buf_printf(b, "%s%s", i ? "\n" : "", f->code);
+		else
+			kz_buf_printf(b, "%s%s (%s)", i ? "\n" : "",
+			    kz_field_name(cfg, f), f->code);
 	}
 	return b->oom ? KZ_ERROR : KZ_OK;
 }

@@ -63,6 +63,13 @@ expect_in "$out" "中国 四川省" "the table names the host country in Chinese
 expect_not_in "$out" "CN 四川省" "not by its code"
 run $C request list --format json
 expect_in "$out" '"country": "CN"' "JSON keeps the code"
+run $C request list --format csv
+r=$(printf '%s\n' "$out" | awk -F, '$6 == "agriculture" { print $1; exit }')
+run $C request show "$r"
+expect_in "$out" "农业 (agriculture)" "request show names its field in Chinese"
+expect_in "$out" "CN 中国" "and its country"
+run $C trainee count --by programme
+expect_in "$out" "LGOTP" "a count by programme shows the programme's name"
 
 # ---- states and their messages ----
 run $C dispatch list --state active --format csv
