@@ -384,13 +384,20 @@ int
 kz_cost_set(struct kz_db *db, struct kz_cost_line *l, struct kz_err *err)
 {
 	const char *code = kz_cost_category_code(db->cfg, l->category);
+	char *typed = l->category;
+	int rc;
 
-	/* a category by its name, in any language kizuna speaks */
-	if (code != l->category && kz_str_set(&l->category, code))
-		return kz_err_add(err, "", _("out of memory"));
-	if (kz_db_begin(db, err))
+	/* a category by its name, in any language kizuna speaks, is
+	 * written as its code; the caller's line keeps what it holds */
+	if (code && typed && strcmp(code, typed) != 0)
+		l->category = (char *)code;
+	if (kz_db_begin(db, err)) {
+		l->category = typed;
 		return KZ_ERROR;
-	return kz_db_end(db, cost_write(db, l, err), err);
+	}
+	rc = kz_db_end(db, cost_write(db, l, err), err);
+	l->category = typed;
+	return rc;
 }
 
 void

@@ -162,6 +162,26 @@ static struct {
 
 /* ---- reading iso-codes' JSON ---- */
 
+/* Four hex digits at s, as JSON writes them after \u. */
+static bool
+hex4(const char *s, unsigned *out)
+{
+	*out = 0;
+	for (int i = 0; i < 4; i++) {
+		char c = s[i];
+
+		if (c >= '0' && c <= '9')
+			*out = *out * 16 + (unsigned)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			*out = *out * 16 + (unsigned)(c - 'a' + 10);
+		else if (c >= 'A' && c <= 'F')
+			*out = *out * 16 + (unsigned)(c - 'A' + 10);
+		else
+			return false;
+	}
+	return true;
+}
+
 /* A JSON string at *p (after its opening quote) decoded in place: the
  * decoded text is never longer than its escaped form. Returns its start
  * and leaves *p after the closing quote; NULL if the file is broken. */
@@ -182,7 +202,7 @@ json_string(char **p)
 		case 'n': cp = '\n'; break;
 		case 't': cp = '\t'; break;
 		case 'u':
-			if (sscanf(in + 1, "%4x", &cp) != 1)
+			if (!hex4(in + 1, &cp))
 				return NULL;
 			in += 4;
 			/* a surrogate pair */
@@ -190,7 +210,7 @@ json_string(char **p)
 			    in[2] == 'u') {
 				unsigned lo;
 
-				if (sscanf(in + 3, "%4x", &lo) == 1 &&
+				if (hex4(in + 3, &lo) &&
 				    lo >= 0xDC00 && lo < 0xE000) {
 					cp = 0x10000 + ((cp - 0xD800) << 10) +
 					    (lo - 0xDC00);
