@@ -562,6 +562,25 @@ kz_subdivision_label(const char *code)
 	return NULL;
 }
 
+const char *
+kz_subdivision_shown(const char *country, const char *typed)
+{
+	const char *code, *name = NULL, *label;
+
+	if ((code = kz_subdivision_parse(country, typed)) == NULL)
+		return NULL;
+	for (size_t i = 0; i < subs.n; i++)
+		if (strcmp(subs.s[i].code, code) == 0)
+			name = subs.s[i].name;
+	label = kz_subdivision_label(code);
+	/* a catalogue without the name would give English: keep what was
+	 * typed (四川省 reads better than Sichuan Sheng in Japanese) */
+	if (label == NULL || (label == name && strcmp(kz_i18n_language(),
+	    "en") != 0))
+		return NULL;
+	return label;
+}
+
 size_t
 kz_subdivision_count(void)
 {
@@ -643,4 +662,25 @@ kz_subdivision_parse(const char *country, const char *typed)
 	if (typed && *typed && subs.n && kz_i18n_each(sub_in, &m))
 		return m.code;
 	return NULL;
+}
+
+char *
+kz_place_shown(const char *country, const char *place)
+{
+	const char *name = kz_country_label(country), *shown;
+	char prov[128], *out;
+	size_t n = strcspn(place, " "), size;
+
+	snprintf(prov, sizeof prov, "%.*s", (int)n, place);
+	shown = *prov ? kz_subdivision_shown(country, prov) : NULL;
+	if (name == NULL)
+		name = country;
+	size = strlen(name) + strlen(place) + (shown ? strlen(shown) : 0) + 2;
+	if ((out = malloc(size)) == NULL)
+		return NULL;
+	if (shown)
+		snprintf(out, size, "%s %s%s", name, shown, place + n);
+	else
+		snprintf(out, size, "%s%s%s", name, *place ? " " : "", place);
+	return out;
 }

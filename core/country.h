@@ -37,6 +37,14 @@ const char *kz_subdivision_label(const char *code);
 /* The code of a subdivision of country (NULL: any) as typed, by code or
  * name in any language, with or without its kind (四川, Sichuan). */
 const char *kz_subdivision_parse(const char *country, const char *typed);
+/* What a province typed as free text (四川省, Sichuan) reads as in the
+ * reader's language, or NULL to show it as typed: not a subdivision, or
+ * the reader's catalogue has no name for it. */
+const char *kz_subdivision_shown(const char *country, const char *typed);
+/* A host as people read it: "CN" and "四川省 成都市 农业农村厅" as 中国
+ * 四川省 成都市 农业农村厅 in Chinese, China Sichuan Sheng 成都市 ... in
+ * English. malloc'd; NULL when out of memory. */
+char *kz_place_shown(const char *country, const char *place);
 size_t kz_subdivision_count(void);
 const char *kz_subdivision_code_at(size_t i);
 

@@ -61,25 +61,16 @@ show_expertise(struct kz_db *db, const char *text)
 	return b.s ? b.s : strdup("");
 }
 
-/* "CN 四川省 成都市": the country's code as its name, 中国 四川省 成都市. */
+/* "CN 四川省 成都市" as the reader reads it: kz_place_shown. */
 static char *
 show_host(struct kz_db *db, const char *text)
 {
-	struct kz_buf b = { 0 };
 	char code[3];
-	const char *name;
 
 	snprintf(code, sizeof code, "%s", text);
-	if (strlen(text) >= 2 && (text[2] == ' ' || text[2] == '\0') &&
-	    (name = kz_country_label(code)) != NULL)
-		kz_buf_printf(&b, "%s%s", name, text + 2);
-	else
-		kz_buf_puts(&b, text);
-	if (b.oom) {
-		kz_buf_free(&b);
-		return NULL;
-	}
-	return b.s ? b.s : strdup("");
+	if (strlen(text) < 2 || (text[2] != ' ' && text[2] != '\0'))
+		return strdup(text);
+	return kz_place_shown(code, text[2] ? text + 3 : text + 2);
 }
 
 /* A date YYYY-MM-DD, checked. */

@@ -116,6 +116,15 @@ expect_in "$out" "张三" "--country 中国 finds the participant"
 expect_in "$out" ",CN," "stored as CN"
 expect_in "$out" "speaker" "the role stored as its keyword"
 
+# ---- provinces: in the reader's language where its catalogue has them ----
+sed 's/^\(  *\)language: .*/\1language: en/' "$KZ_TESTS/../config/tokyo.yaml" > "$T/head-en.yaml"
+run -c "$T/head-en.yaml" -d "$T/head.db" demo
+expect_rc 0 "head office's demo"
+run -c "$T/head-en.yaml" -d "$T/head.db" request list
+expect_in "$out" "China Sichuan Sheng 成都市" "in English: the province by its English name"
+run -c "$KZ_TESTS/../config/tokyo.yaml" -d "$T/head.db" request list
+expect_in "$out" "中国 四川省 成都市" "in Japanese (no names of Chinese provinces): as typed"
+
 # ---- without iso-codes: codes still work, names in English ----
 export KIZUNA_ISO_CODES=$T/none
 run $C request list --country CN --format csv

@@ -39,7 +39,7 @@ run $C request add --country TH --province "Nakhon Phanom" --fields 1 --topic "l
 expect_rc 0 "an online request with a length only"; req2=$out
 run $C request list
 expect_rc 0 "request list"
-expect_in "$out" "China 河南省 开封市 农业农村局" "list shows the host country by name"
+expect_in "$out" "China Henan Sheng 开封市" "list names the host country and province in English"
 expect_in "$out" "received" "list shows the status"
 run $C request list --format csv --status open
 expect_in "$out" "id,received,status,country,place,fields,topic" "csv header"

@@ -115,6 +115,8 @@ test_country_label(void **state)
 static void
 test_subdivisions(void **state)
 {
+	char *t;
+
 	(void)state;
 	if (!kz_country_iso() || !catalogues())
 		skip();
@@ -124,12 +126,26 @@ test_subdivisions(void **state)
 	assert_string_equal(kz_subdivision_parse(NULL, "島根県"), "JP-32");
 	assert_string_equal(kz_subdivision_parse("JP", "shimane"), "JP-32");
 	assert_null(kz_subdivision_parse("JP", "四川"));
+	t = kz_place_shown("CN", "Sichuan 成都市");
+	assert_string_equal(t, "China Sichuan Sheng 成都市");
+	free(t);
 	kz_i18n_set_language("zh_CN");
+	t = kz_place_shown("CN", "Sichuan 成都市");
+	assert_string_equal(t, "中国 四川省 成都市");
+	free(t);
+	t = kz_place_shown("JP", "");
+	assert_string_equal(t, "日本");
+	free(t);
 	assert_string_equal(kz_subdivision_label("CN-SC"), "四川省");
 	assert_string_equal(kz_subdivision_label("JP-32"), "岛根县");
 	kz_i18n_set_language("ja");
 	assert_string_equal(kz_subdivision_label("JP-32"), "島根");
 	assert_string_equal(kz_subdivision_label("CN-SC"), "Sichuan Sheng");
+	/* no Japanese name: shown as typed */
+	assert_null(kz_subdivision_shown("CN", "四川省"));
+	t = kz_place_shown("CN", "四川省 成都市");
+	assert_string_equal(t, "中国 四川省 成都市");
+	free(t);
 }
 
 /* Languages and currencies by code or name in any language. */

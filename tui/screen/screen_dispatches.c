@@ -76,7 +76,7 @@ dsp_row(void *arg, size_t i, char *buf, size_t size, int width)
 {
 	struct dsp_tab *t = arg;
 	int sw = dispatch_view_state_width(&kz_dispatch_lc), w[4];
-	char dates[32], who[256], host[600];
+	char dates[32], who[256], host[600], *shown;
 	const char *v[4];
 
 	w[0] = 17;
@@ -93,8 +93,11 @@ dsp_row(void *arg, size_t i, char *buf, size_t size, int width)
 	snprintf(dates, sizeof dates, "%s..%s", r->start + 0, r->end + 5);
 	snprintf(who, sizeof who, "%s %s", r->name_roman ? r->name_roman : "",
 	    r->name ? r->name : "");
-	snprintf(host, sizeof host, "%s %s", kz_country_label(r->country) ?
-	    kz_country_label(r->country) : r->country, r->host);
+	shown = kz_place_shown(r->country, r->host);
+	if (shown == NULL)
+		xalloc_die();
+	snprintf(host, sizeof host, "%s", shown);
+	free(shown);
 	v[0] = dates;
 	v[1] = kz_lifecycle_name(&kz_dispatch_lc, r->state);
 	v[2] = who;

@@ -83,7 +83,7 @@ req_row(void *arg, size_t i, char *buf, size_t size, int width)
 {
 	struct req_tab *t = arg;
 	int w[4];
-	char host[600];
+	char host[600], *shown;
 	const char *v[4];
 
 	w[0] = 10;
@@ -97,8 +97,11 @@ req_row(void *arg, size_t i, char *buf, size_t size, int width)
 		return;
 	}
 	const struct kz_request_row *r = &t->list.rows[i];
-	snprintf(host, sizeof host, "%s %s", kz_country_label(r->country) ?
-	    kz_country_label(r->country) : r->country, r->place);
+	shown = kz_place_shown(r->country, r->place);
+	if (shown == NULL)
+		xalloc_die();
+	snprintf(host, sizeof host, "%s", shown);
+	free(shown);
 	v[0] = r->received;
 	v[1] = kz_lifecycle_name(&kz_request_lc, r->status);
 	v[2] = host;
