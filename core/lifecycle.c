@@ -61,6 +61,9 @@ kz_lifecycle_parse(const struct kz_lifecycle *lc, const char *keyword)
 	struct lc_match m = { lc, keyword, -1 };
 
 	for (int i = 0; keyword && i < lc->n; i++)
+		if (strcmp(keyword, lc->keyword[i]) == 0)
+			return i;
+	for (int i = 0; keyword && i < lc->n; i++)
 		if (kz_text_same(keyword, lc->keyword[i]))
 			return i;
 	/* its name in any language kizuna speaks (协议已签署) */

@@ -82,6 +82,10 @@ kz_enum_parse(const struct kz_enum *e, const char *s)
 
 	if (s == NULL || *s == '\0')
 		return -1;
+	/* a keyword as stored: every row read comes this way */
+	for (int i = 0; i < n; i++)
+		if (strcmp(s, e->keywords[i]) == 0)
+			return i;
 	for (int i = 0; i < n; i++)
 		if (kz_text_same(s, e->keywords[i]))
 			return i;
