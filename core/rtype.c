@@ -107,9 +107,16 @@ kz_enum_list(const struct kz_enum *e, char *out, size_t size)
 	size_t o = 0;
 
 	out[0] = '\0';
-	for (int i = 0; i < n && o < size; i++)
+	for (int i = 0; i < n && o < size; i++) {
+		const char *t = _(e->labels[i]);
+
+		/* the names in the reader's language where they have them
+		 * (any is taken), else the keywords */
+		if (strcmp(t, plain(e->labels[i])) == 0)
+			t = e->keywords[i];
 		o += (size_t)snprintf(out + o, size - o, "%s%s",
-		    i == 0 ? "" : i == n - 1 ? _(" or ") : ", ", e->keywords[i]);
+		    i == 0 ? "" : i == n - 1 ? _(" or ") : ", ", t);
+	}
 }
 
 /* ---- fields ---- */

@@ -36,7 +36,8 @@ const char *kz_enum_label(const struct kz_enum *e, int v);
 /* A keyword, or a label in English or in the reader's language, any
  * case; -1 if none. */
 int kz_enum_parse(const struct kz_enum *e, const char *s);
-/* "a, b or c" of the keywords, for messages; into out. */
+/* "a, b or c" for messages, into out: the labels in the reader's
+ * language where translated, else the keywords. */
 void kz_enum_list(const struct kz_enum *e, char *out, size_t size);
 
 /* What a field holds, and so how it is stored, checked and written. */

@@ -116,6 +116,18 @@ expect_in "$out" "张三" "--country 中国 finds the participant"
 expect_in "$out" ",CN," "stored as CN"
 expect_in "$out" "speaker" "the role stored as its keyword"
 
+# ---- a CSV file in Chinese ----
+printf 'name,country,role\n李四,Chine,口译\n' > "$T/p.csv"
+run $C import participants cj-seminar/18 "$T/p.csv"
+expect_rc 1 "an unknown role refuses the file"
+expect_in "$err" "参加者, 演讲人, 翻译或工作人员" "the roles named in Chinese"
+printf 'name,country,role\n李四,Chine,翻译\n王五,日本,staff\n' > "$T/p.csv"
+run $C import participants cj-seminar/18 "$T/p.csv"
+expect_rc 0 "countries and roles by name in a CSV file"
+run $C participant list cj-seminar/18 --format csv
+expect_in "$out" "李四,,CN,,,interpreter" "stored as codes"
+expect_in "$out" "王五,,JP,,,staff" "日本 is JP"
+
 # ---- provinces: in the reader's language where its catalogue has them ----
 sed 's/^\(  *\)language: .*/\1language: en/' "$KZ_TESTS/../config/tokyo.yaml" > "$T/head-en.yaml"
 run -c "$T/head-en.yaml" -d "$T/head.db" demo
