@@ -277,10 +277,20 @@ kz_config_field(const struct kz_config *cfg, const char *code_or_number)
 				return &cfg->fields[j];
 		return NULL;
 	}
-	/* Codes are lower case; what a person types may not be. */
+	/* Codes are lower case; what a person types may not be. A name
+	 * in any language the file gives (农业, 農業, agriculture) is the
+	 * field too, in any case or width. */
 	for (size_t j = 0; j < cfg->nfields; j++)
 		if (strcasecmp(cfg->fields[j].code, s) == 0)
 			return &cfg->fields[j];
+	for (size_t j = 0; j < cfg->nfields; j++) {
+		const struct kz_field *f = &cfg->fields[j];
+
+		if (kz_text_same(s, f->code) || kz_text_same(s, f->name_en) ||
+		    (f->name_ja && kz_text_same(s, f->name_ja)) ||
+		    (f->name_zh && kz_text_same(s, f->name_zh)))
+			return f;
+	}
 	return NULL;
 }
 

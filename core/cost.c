@@ -9,6 +9,7 @@
 
 #include "i18n.h"
 #include "record.h"
+#include "text.h"
 
 /* The council's rule of who pays, the one place it is written: the
  * council (head office) pays international travel, accident compensation
@@ -44,7 +45,8 @@ static const struct kz_rfield cost_fields[] = {
 	{ .name = "category", .column = "category", .csv = "category",
 	  .option = "category", .label = N_("category"),
 	  .hint = N_("the cost line to set"), .kind = KZ_RK_TEXT,
-	  .off = S(category), .max = 32, .flags = KZ_RF_REQUIRED },
+	  .off = S(category), .max = 32, .flags = KZ_RF_REQUIRED,
+	  .codes = KZ_CODES_COST },
 	{ .name = "payer", .column = "payer", .csv = "payer",
 	  .option = "payer", .label = N_("payer"),
 	  .hint = N_("who pays it (with --category)"), .kind = KZ_RK_ENUM,
@@ -104,6 +106,41 @@ kz_cost_category_name(const char *code)
 	const struct kz_cost_rule *r = kz_cost_rule_of(code);
 
 	return r ? _(r->name) : code ? code : "";
+}
+
+struct cat_match {
+	const char *typed, *code;
+};
+
+static bool
+cat_in(const char *lang, void *arg)
+{
+	struct cat_match *m = arg;
+
+	for (const struct kz_cost_rule *r = kz_cost_rule; r->code; r++)
+		if (kz_text_same(m->typed, _(r->name))) {
+			m->code = r->code;
+			return true;
+		}
+	return false;
+}
+
+const char *
+kz_cost_category_code(const struct kz_config *cfg, const char *typed)
+{
+	struct cat_match m = { typed, NULL };
+
+	if (typed == NULL || *typed == '\0')
+		return typed;
+	for (const struct kz_cost_rule *r = kz_cost_rule; r->code; r++)
+		if (kz_text_same(typed, r->code) || kz_text_same(typed, r->name))
+			return r->code;
+	for (size_t i = 0; cfg && i < cfg->ncosts; i++)
+		if (kz_text_same(typed, cfg->costs[i].category))
+			return cfg->costs[i].category;
+	if (kz_i18n_each(cat_in, &m))
+		return m.code;
+	return typed;
 }
 
 const char *
@@ -346,9 +383,21 @@ cost_write(struct kz_db *db, struct kz_cost_line *l, struct kz_err *err)
 int
 kz_cost_set(struct kz_db *db, struct kz_cost_line *l, struct kz_err *err)
 {
-	if (kz_db_begin(db, err))
+	const char *code = kz_cost_category_code(db->cfg, l->category);
+	char *typed = l->category;
+	int rc;
+
+	/* a category by its name, in any language kizuna speaks, is
+	 * written as its code; the caller's line keeps what it holds */
+	if (code && typed && strcmp(code, typed) != 0)
+		l->category = (char *)code;
+	if (kz_db_begin(db, err)) {
+		l->category = typed;
 		return KZ_ERROR;
-	return kz_db_end(db, cost_write(db, l, err), err);
+	}
+	rc = kz_db_end(db, cost_write(db, l, err), err);
+	l->category = typed;
+	return rc;
 }
 
 void

@@ -56,6 +56,11 @@ extern const struct kz_rtype kz_cost_type;
 /* The categories kizuna names in the office language; others show as
  * their codes. */
 const char *kz_cost_category_name(const char *code);
+/* The code of a category as typed: its code, or its name in any
+ * language kizuna speaks (国际旅费, international travel), in any case
+ * or width; else typed itself. */
+const char *kz_cost_category_code(const struct kz_config *cfg,
+    const char *typed);
 /* Who pays (enum kz_payer), once: keywords "head" and "host" as
  * stored and configured, labels as shown; the functions below are thin
  * wrappers over it. */

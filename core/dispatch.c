@@ -682,9 +682,9 @@ check_change(const struct kz_dispatch *d, const struct kz_dispatch_change *c,
 		kz_lifecycle_next_text(&kz_dispatch_lc, d->state, next, sizeof next);
 		return kz_err_add(err, "state", _("dispatch %s is %s and cannot "
 		    "become %s (from %s it can go to: %s)"), d->id,
-		    kz_lifecycle_keyword(&kz_dispatch_lc, d->state),
-		    kz_lifecycle_keyword(&kz_dispatch_lc, c->to),
-		    kz_lifecycle_keyword(&kz_dispatch_lc, d->state), next);
+		    kz_lifecycle_shown(&kz_dispatch_lc, d->state),
+		    kz_lifecycle_shown(&kz_dispatch_lc, c->to),
+		    kz_lifecycle_shown(&kz_dispatch_lc, d->state), next);
 	}
 	if (c->to == KZ_DSP_SIGNED) {
 		if (c->ref == NULL || *c->ref == '\0')

@@ -46,14 +46,38 @@ kz_i18n_init(const char *localedir)
 	textdomain("kizuna");
 }
 
-/* The language messages are in: what a reader sees of text held in
- * several languages (core/tr.h). */
-static char language[16] = "en";
+/* The language set last, to come back to after kz_i18n_each. */
+static char current[32] = "en";
+
+const char *const kz_i18n_languages[] = { "en", "ja", "zh_CN", "ko", "fr",
+	NULL };
+
+static void
+use(const char *lang)
+{
+	setenv("LANGUAGE", lang, 1);
+	setlocale(LC_ALL, "C.UTF-8");
+	/* Without this a second switch keeps the old catalogue loaded. */
+	textdomain(textdomain(NULL));
+}
 
 const char *
 kz_i18n_language(void)
 {
-	return language;
+	return current;
+}
+
+bool
+kz_i18n_each(bool (*fn)(const char *lang, void *arg), void *arg)
+{
+	bool found = false;
+
+	for (int i = 0; !found && kz_i18n_languages[i]; i++) {
+		use(kz_i18n_languages[i]);
+		found = fn(kz_i18n_languages[i], arg);
+	}
+	use(current);
+	return found;
 }
 
 void
@@ -61,7 +85,7 @@ kz_i18n_set_language(const char *lang)
 {
 	if (lang == NULL || *lang == '\0' || strcmp(lang, "en") == 0)
 		lang = "en";
-	snprintf(language, sizeof language, "%s", lang);
+	snprintf(current, sizeof current, "%s", lang);
 	setenv("LANGUAGE", lang, 1);
 	setlocale(LC_ALL, "C.UTF-8");
 	/* Without this a second switch keeps the old catalogue loaded. */

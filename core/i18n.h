@@ -3,6 +3,7 @@
 #define KZ_I18N_H
 
 #include <libintl.h>
+#include <stdbool.h>
 #include <string.h>
 
 /* A message with a context, for an English word that other languages
@@ -33,7 +34,15 @@ kz_gettext(const char *s)
  * executable or in the installed place. */
 void kz_i18n_init(const char *localedir);
 void kz_i18n_set_language(const char *lang);
-/* The language last set ("en" before any). */
+/* The language messages are in now ("en" until one is set). */
 const char *kz_i18n_language(void);
+
+/* The languages kizuna speaks, NULL-terminated: a coded value typed in
+ * any of them is understood whatever the office's language. */
+extern const char *const kz_i18n_languages[];
+/* Call fn with messages switched to each of kz_i18n_languages in turn
+ * (gettext and dgettext answer in it), until fn returns true; then
+ * switch back. True if fn did. */
+bool kz_i18n_each(bool (*fn)(const char *lang, void *arg), void *arg);
 
 #endif

@@ -7,6 +7,7 @@
 
 #include "record.h"
 #include "i18n.h"
+#include "text.h"
 
 const char *
 kz_lifecycle_keyword(const struct kz_lifecycle *lc, int state)
@@ -20,12 +21,54 @@ kz_lifecycle_name(const struct kz_lifecycle *lc, int state)
 	return state >= 0 && state < lc->n ? _(lc->name[state]) : "?";
 }
 
+const char *
+kz_lifecycle_shown(const struct kz_lifecycle *lc, int state)
+{
+	const char *t, *eot;
+
+	if (state < 0 || state >= lc->n)
+		return "?";
+	t = _(lc->name[state]);
+	eot = strchr(lc->name[state], '\004');
+	/* untranslated: the keyword, the word English commands take */
+	if (strcmp(t, eot ? eot + 1 : lc->name[state]) == 0)
+		return lc->keyword[state];
+	return t;
+}
+
+struct lc_match {
+	const struct kz_lifecycle *lc;
+	const char *typed;
+	int found;
+};
+
+static bool
+lc_in(const char *lang, void *arg)
+{
+	struct lc_match *m = arg;
+
+	for (int i = 0; i < m->lc->n; i++)
+		if (kz_text_same(m->typed, _(m->lc->name[i]))) {
+			m->found = i;
+			return true;
+		}
+	return false;
+}
+
 int
 kz_lifecycle_parse(const struct kz_lifecycle *lc, const char *keyword)
 {
+	struct lc_match m = { lc, keyword, -1 };
+
 	for (int i = 0; keyword && i < lc->n; i++)
 		if (strcmp(keyword, lc->keyword[i]) == 0)
 			return i;
+	for (int i = 0; keyword && i < lc->n; i++)
+		if (kz_text_same(keyword, lc->keyword[i]))
+			return i;
+	/* its name in any language kizuna speaks (协议已签署) */
+	if (keyword && *keyword && kz_i18n_each(lc_in, &m))
+		return m.found;
 	return -1;
 }
 
@@ -59,7 +102,7 @@ kz_lifecycle_next_text(const struct kz_lifecycle *lc, int from, char *out,
 	out[0] = '\0';
 	for (int i = 0; i < n && o < size; i++)
 		o += (size_t)snprintf(out + o, size - o, "%s%s", i ? ", " : "",
-		    lc->keyword[next[i]]);
+		    kz_lifecycle_shown(lc, next[i]));
 	if (n == 0)
 		snprintf(out, size, "%s", _("none: it is final"));
 }

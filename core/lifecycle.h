@@ -19,12 +19,17 @@ struct kz_lifecycle {
 const char *kz_lifecycle_keyword(const struct kz_lifecycle *lc, int state);
 /* Translated name of a state. */
 const char *kz_lifecycle_name(const struct kz_lifecycle *lc, int state);
-/* The state of a keyword, or -1. */
+/* A state as a message names it: its name in the reader's language,
+ * or its keyword where the name is not translated (English). */
+const char *kz_lifecycle_shown(const struct kz_lifecycle *lc, int state);
+/* The state of a keyword, or of its name in any language kizuna speaks
+ * (any case or width), or -1. */
 int kz_lifecycle_parse(const struct kz_lifecycle *lc, const char *keyword);
 bool kz_lifecycle_allowed(const struct kz_lifecycle *lc, int from, int to);
 /* The states reachable from `from`, into out (room for lc->n); count. */
 int kz_lifecycle_next(const struct kz_lifecycle *lc, int from, int *out);
-/* "proposed, cancelled": the keywords of the next states, for messages. */
+/* "proposed, cancelled": the next states as kz_lifecycle_shown names
+ * them, for messages. */
 void kz_lifecycle_next_text(const struct kz_lifecycle *lc, int from, char *out,
     size_t size);
 

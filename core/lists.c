@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "country.h"
 #include "date.h"
 #include "text.h"
 #include "dispatch.h"
@@ -33,6 +34,44 @@ bind_expertise(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
 		return kz_err_add(err, "", _("unknown field of expertise "
 		    "\"%s\""), v);
 	return kz_rlist_bind_text(b, f->code);
+}
+
+/* "agriculture,education" as the office reads it: 农业,教育. */
+static char *
+show_expertise(struct kz_db *db, const char *text)
+{
+	struct kz_buf b = { 0 };
+	char code[64];
+
+	for (const char *p = text; *p;) {
+		size_t n = strcspn(p, ",");
+		const struct kz_field *f;
+
+		snprintf(code, sizeof code, "%.*s", (int)n, p);
+		f = db->cfg ? kz_config_field(db->cfg, code) : NULL;
+		kz_buf_printf(&b, "%s%s", b.len ? "," : "", f ?
+		    kz_field_name(db->cfg, f) : code);
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	if (b.oom) {
+		kz_buf_free(&b);
+		return NULL;
+	}
+	return b.s ? b.s : strdup("");
+}
+
+/* "CN 四川省 成都市" as the reader reads it: kz_place_shown. */
+static char *
+show_host(struct kz_db *db, const char *text)
+{
+	char code[3];
+
+	snprintf(code, sizeof code, "%s", text);
+	if (strlen(text) < 2 || (text[2] != ' ' && text[2] != '\0'))
+		return strdup(text);
+	return kz_place_shown(code, text[2] ? text + 3 : text + 2);
 }
 
 /* A date as people type it (kz_date_parse), bound as stored. */
@@ -155,6 +194,7 @@ static const struct kz_rlist_col specialist_cols[] = {
 	{ .field = "post", .flags = KZ_RC_DATA },
 	{ .field = "status", .head = N_("STATUS"), .flags = KZ_RC_BOTH },
 	{ .key = "fields", .head = N_("FIELDS"), .flags = KZ_RC_BOTH,
+	  .show = show_expertise,
 	  .expr = "coalesce((SELECT group_concat(field, ',') FROM (SELECT "
 	  "field FROM specialist_field f WHERE f.specialist = s.id ORDER BY "
 	  "years DESC, field)), '')" },
@@ -256,8 +296,9 @@ static const struct kz_rlist_col request_cols[] = {
 	{ .field = "country", .flags = KZ_RC_DATA },
 	{ .key = "place", .expr = REQUEST_PLACE, .flags = KZ_RC_DATA },
 	{ .key = "host", .expr = "r.country || ' ' || " REQUEST_PLACE,
-	  .head = N_("HOST"), .flags = KZ_RC_TABLE },
+	  .head = N_("HOST"), .flags = KZ_RC_TABLE, .show = show_host },
 	{ .key = "fields", .head = N_("FIELDS"), .flags = KZ_RC_BOTH,
+	  .show = show_expertise,
 	  .expr = "coalesce((SELECT group_concat(field, ',') FROM (SELECT "
 	  "field FROM request_field f WHERE f.request = r.id ORDER BY pos)), "
 	  "'')" },
@@ -343,7 +384,7 @@ static const struct kz_rlist_col dispatch_cols[] = {
 	{ .key = "country", .expr = "r.country", .flags = KZ_RC_DATA },
 	{ .key = "host", .expr = DISPATCH_HOST, .flags = KZ_RC_DATA },
 	{ .key = "host_shown", .expr = "r.country || ' ' || " DISPATCH_HOST,
-	  .head = N_("HOST"), .flags = KZ_RC_TABLE },
+	  .head = N_("HOST"), .flags = KZ_RC_TABLE, .show = show_host },
 	{ .field = "places", .flags = KZ_RC_DATA },
 	{ .field = "mode", .flags = KZ_RC_DATA },
 	{ .field = "request", .flags = KZ_RC_DATA },

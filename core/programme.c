@@ -50,9 +50,8 @@ kz_kind_parse(const char *s)
 		return -1;
 	snprintf(v, sizeof v, "%s", s);
 	t = kz_trim(v);
-	/* the English keyword only, in any case and with spaces or _ for
-	 * dashes: a command or a CSV file must mean the same whatever the
-	 * office's language (the form shows the translated name) */
+	/* the English keyword in any case and with spaces or _ for
+	 * dashes */
 	for (char *p = t; *p; p++)
 		v[n++] = *p == ' ' || *p == '_' ? '-' :
 		    (char)tolower((unsigned char)*p);
@@ -60,7 +59,9 @@ kz_kind_parse(const char *s)
 	for (int k = 0; kind_keywords[k]; k++)
 		if (strcmp(v, kind_keywords[k]) == 0)
 			return k;
-	return -1;
+	/* or its name in any language kizuna speaks (讲座, 講義): a name
+	 * means the same whatever the office's language */
+	return kz_enum_parse(&kz_item_kind_enum, t);
 }
 
 /* ---- the table of fields ---- */

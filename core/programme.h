@@ -37,8 +37,9 @@ extern const struct kz_rtype kz_programme_item_type;
 extern const struct kz_enum kz_item_kind_enum;
 /* Thin wrappers over it: the stored keyword ("courtesy-call") and the
  * display name ("courtesy call", N_() marked) of a kind; parse takes the
- * English keyword in any case, with - _ or space (a command or a file
- * means the same in every office's language). */
+ * English keyword in any case, with - _ or space, or the name in any
+ * language kizuna speaks (讲座): a command or a file means the same in
+ * every office's language. */
 const char *kz_kind_name(enum kz_kind k);
 const char *kz_kind_label(enum kz_kind k);
 int kz_kind_parse(const char *s);

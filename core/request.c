@@ -118,8 +118,8 @@ static int parse_fields(void *r, const char *t, struct kz_err *e)
 static char *format_fields(const void *r)
 	{ return kz_request_format_fields(r); }
 
-/* "agriculture (agriculture)": a line a field, with its name in the
- * reader's language. */
+/* "农业 (agriculture)": a line a field, its name in the reader's
+ * language and the code where it differs. */
 static int
 show_fields(const void *rec, const struct kz_config *cfg, struct kz_buf *b)
 {
@@ -129,8 +129,14 @@ show_fields(const void *rec, const struct kz_config *cfg, struct kz_buf *b)
 		const struct kz_field *f = cfg ? kz_config_field(cfg,
 		    r->fields[i]) : NULL;
 
-		kz_buf_printf(b, "%s%s (%s)", i ? "\n" : "", r->fields[i],
-		    f ? kz_field_name(cfg, f) : "?");
+		if (f == NULL)
+			kz_buf_printf(b, "%s%s (?)", i ? "\n" : "",
+			    r->fields[i]);
+		else if (strcmp(kz_field_name(cfg, f), f->code) == 0)
+			kz_buf_printf(b, "%s%s", i ? "\n" : "", f->code);
+		else
+			kz_buf_printf(b, "%s%s (%s)", i ? "\n" : "",
+			    kz_field_name(cfg, f), f->code);
 	}
 	return b->oom ? KZ_ERROR : KZ_OK;
 }
@@ -152,6 +158,7 @@ static const struct kz_rfield request_fields[] = {
 	{ .name = "province", .column = "province", .csv = "province",
 	  .option = "province", .label = N_("province or state"),
 	  .kind = KZ_RK_TEXT, .off = S(province), .max = 100,
+	  .codes = KZ_CODES_SUBDIVISION,
 	  .hint = N_("e.g. 河南省") },
 	{ .name = "city", .column = "city", .csv = "city", .option = "city",
 	  .label = N_("city"), .kind = KZ_RK_TEXT, .off = S(city), .max = 100,
@@ -166,6 +173,7 @@ static const struct kz_rfield request_fields[] = {
 	  .hint = N_("A date: 2027-01-31, 2027年1月31日 or 31 Jan 2027") },
 	{ .name = "fields", .csv = "fields", .option = "fields",
 	  .label = N_("fields"), .kind = KZ_RK_LIST, .parse = parse_fields,
+	  .codes = KZ_CODES_FIELD,
 	  .format = format_fields, .show = show_fields,
 	  .flags = KZ_RF_REQUIRED,
 	  .hint = N_("code or number; ...  e.g. agriculture; 27") },
@@ -693,9 +701,9 @@ kz_request_set_status_on(struct kz_db *db, const char *typed,
 		    sizeof next);
 		kz_err_add(err, "status", _("request %s is %s and cannot become "
 		    "%s (from %s it can go to: %s)"), r.id,
-		    kz_lifecycle_keyword(&kz_request_lc, (int)r.status),
-		    kz_lifecycle_keyword(&kz_request_lc, (int)to),
-		    kz_lifecycle_keyword(&kz_request_lc, (int)r.status), next);
+		    kz_lifecycle_shown(&kz_request_lc, (int)r.status),
+		    kz_lifecycle_shown(&kz_request_lc, (int)to),
+		    kz_lifecycle_shown(&kz_request_lc, (int)r.status), next);
 		kz_request_free(&r);
 		return KZ_ERROR;
 	}

@@ -492,7 +492,16 @@ char *
 kz_rlist_shown(const struct kz_rlist_cursor *c, size_t col)
 {
 	const struct kz_rfield *f = kz_rlist_field(c->l, col);
+	char *t, *s;
 
+	/* a column that says how people read it */
+	if (c->l->cols[col].show) {
+		if ((t = kz_rlist_text(c, col)) == NULL)
+			return NULL;
+		s = c->l->cols[col].show(c->db, t);
+		free(t);
+		return s;
+	}
 	if (f == NULL && (c->l->cols[col].flags & KZ_RC_DATES))
 		return dates_shown(c, col);
 	/* an enumeration as its label, a date in the office's date format,

@@ -52,6 +52,10 @@ struct kz_rlist_col {
 	const char *orelse;
 	const char *head;	/* N_() or NC_(): the table's column title */
 	unsigned flags;		/* KZ_RC_* */
+	/* The table's cell as people read it, made from the value as
+	 * stored (field codes as their names): malloc'd, NULL when out of
+	 * memory; NULL for the value itself. CSV and JSON keep codes. */
+	char *(*show)(struct kz_db *db, const char *text);
 	/* Or a child list, in JSON only: its SQL, binding the row's id at
 	 * ?1; JSON writes its rows as an array of objects keyed by the
 	 * statement's column names, whole numbers as numbers. */

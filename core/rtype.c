@@ -14,9 +14,11 @@
 #include "date.h"
 #include "i18n.h"
 #include "json.h"
+#include "language.h"
 #include "record.h"
 #include "stamp.h"
 #include "sync_rules.h"
+#include "text.h"
 #include "tz.h"
 
 /* ---- enumerations ---- */
@@ -52,20 +54,49 @@ plain(const char *label)
 	return p ? p + 1 : label;
 }
 
+struct enum_match {
+	const struct kz_enum *e;
+	const char *s;
+	int found;
+};
+
+/* A label in the language messages are in now. */
+static bool
+enum_in(const char *lang, void *arg)
+{
+	struct enum_match *m = arg;
+
+	for (int i = 0; m->e->labels[i]; i++)
+		if (kz_text_same(m->s, _(m->e->labels[i]))) {
+			m->found = i;
+			return true;
+		}
+	return false;
+}
+
 int
 kz_enum_parse(const struct kz_enum *e, const char *s)
 {
 	int n = kz_enum_count(e);
+	struct enum_match m = { e, s, -1 };
 
 	if (s == NULL || *s == '\0')
 		return -1;
+	/* a keyword as stored: every row read comes this way */
 	for (int i = 0; i < n; i++)
-		if (strcasecmp(s, e->keywords[i]) == 0)
+		if (strcmp(s, e->keywords[i]) == 0)
 			return i;
 	for (int i = 0; i < n; i++)
-		if (strcasecmp(s, plain(e->labels[i])) == 0 ||
-		    strcasecmp(s, _(e->labels[i])) == 0)
+		if (kz_text_same(s, e->keywords[i]))
 			return i;
+	for (int i = 0; i < n; i++)
+		if (kz_text_same(s, plain(e->labels[i])) ||
+		    kz_text_same(s, _(e->labels[i])))
+			return i;
+	/* typed in another language kizuna speaks (母语 in an English
+	 * office, native in a Chinese one) */
+	if (kz_i18n_each(enum_in, &m))
+		return m.found;
 	return -1;
 }
 
@@ -76,9 +107,16 @@ kz_enum_list(const struct kz_enum *e, char *out, size_t size)
 	size_t o = 0;
 
 	out[0] = '\0';
-	for (int i = 0; i < n && o < size; i++)
+	for (int i = 0; i < n && o < size; i++) {
+		const char *t = _(e->labels[i]);
+
+		/* the names in the reader's language where they have them
+		 * (any is taken), else the keywords */
+		if (strcmp(t, plain(e->labels[i])) == 0)
+			t = e->keywords[i];
 		o += (size_t)snprintf(out + o, size - o, "%s%s",
-		    i == 0 ? "" : i == n - 1 ? _(" or ") : ", ", e->keywords[i]);
+		    i == 0 ? "" : i == n - 1 ? _(" or ") : ", ", t);
+	}
 }
 
 /* ---- fields ---- */
@@ -315,6 +353,7 @@ kz_rfield_set(const struct kz_rfield *f, void *rec, const char *text,
     struct kz_err *err)
 {
 	void *p = kz_rfield_ptr(f, rec);
+	const char *name;
 	char list[200];
 	int v;
 
@@ -350,6 +389,20 @@ kz_rfield_set(const struct kz_rfield *f, void *rec, const char *text,
 	case KZ_RK_ZONE:
 		if (f->kind == KZ_RK_REF && f->parse)
 			return f->parse(rec, text, err);
+		/* a country by its code or its name in any language kizuna
+		 * speaks: CN, 中国, Chine */
+		if (f->kind == KZ_RK_COUNTRY && *text &&
+		    (name = kz_country_parse(text)) != NULL)
+			text = name;
+		/* a currency by its code or its name: JPY, Yen, 日元 */
+		if (f->kind == KZ_RK_CURRENCY && *text &&
+		    (name = kz_currency_parse(text)) != NULL)
+			text = name;
+		else if (f->kind == KZ_RK_COUNTRY && *text &&
+		    strlen(text) >= f->size)
+			return kz_err_add(err, f->name, _("%s: \"%s\" is not a "
+			    "country: give its code (CN) or its name (China, "
+			    "中国)"), _(f->label), text);
 		if (kz_copy_value(p, f->size, text, f->name, _(f->label), err))
 			return KZ_ERROR;
 		if (f->kind == KZ_RK_COUNTRY || f->kind == KZ_RK_CURRENCY)
@@ -442,8 +495,8 @@ text_of(const struct kz_rfield *f, const void *rec, bool shown,
 	case KZ_RK_COUNTRY:
 		/* "CN China": the code people type and the name they read */
 		s = str_of(f, rec);
-		if (shown && *s && (name = kz_country_name(s)) != NULL) {
-			snprintf(when, sizeof when, "%s %s", s, _(name));
+		if (shown && *s && (name = kz_country_label(s)) != NULL) {
+			snprintf(when, sizeof when, "%s %s", s, name);
 			s = when;
 		}
 		return strdup(s);

@@ -37,7 +37,8 @@ const char *kz_enum_label(const struct kz_enum *e, int v);
 /* A keyword, or a label in English or in the reader's language, any
  * case; -1 if none. */
 int kz_enum_parse(const struct kz_enum *e, const char *s);
-/* "a, b or c" of the keywords, for messages; into out. */
+/* "a, b or c" for messages, into out: the labels in the reader's
+ * language where translated, else the keywords. */
 void kz_enum_list(const struct kz_enum *e, char *out, size_t size);
 
 /* What a field holds, and so how it is stored, checked and written. */
@@ -76,6 +77,20 @@ enum kz_rkind {
 			 * where they differ */
 };
 
+/* What a text or list field's codes are, for pick lists (core/choice.h);
+ * an enumeration and a country know theirs. */
+enum kz_codes {
+	KZ_CODES_NONE,
+	KZ_CODES_ENUM,		/* the field's .values */
+	KZ_CODES_COUNTRY,	/* ISO 3166-1 (core/country.h) */
+	KZ_CODES_FIELD,		/* fields of expertise (config/fields.yaml) */
+	KZ_CODES_COST,		/* cost categories (core/cost.h) */
+	KZ_CODES_SUBDIVISION,	/* provinces, prefectures (ISO 3166-2) */
+	KZ_CODES_ITEM_KIND,	/* a programme item's kind, typed as text */
+	KZ_CODES_LANGUAGE,	/* ISO 639 languages (core/language.h) */
+	KZ_CODES_CURRENCY,	/* ISO 4217 currencies */
+};
+
 #define KZ_RF_REQUIRED	0x01	/* may not be empty */
 #define KZ_RF_PERSONAL	0x02	/* personal data (contact details, a
 				 * participant's needs and notes): listed
@@ -110,11 +125,12 @@ struct kz_rfield {
 	int min, max;		/* INT: range; text kinds: max characters */
 	const struct kz_enum *values;	/* ENUM */
 	enum kz_table ref;	/* REF */
+	enum kz_codes codes;	/* TEXT, LIST: the codes it takes */
 	unsigned flags;
 	/* LIST: the one-line text form (CSV, options, forms), parsed into
 	 * the record, replacing the list; and written back. ENUM: parse may
 	 * stand in for kz_enum_parse when text is set (an item's kind takes
-	 * the English keyword only, with spaces or _ for dashes). */
+	 * spaces or _ for dashes). */
 	int (*parse)(void *rec, const char *text, struct kz_err *err);
 	char *(*format)(const void *rec);
 	/* LIST and MADE: the JSON value (an array, a number); any kind:

@@ -115,11 +115,13 @@ static const struct kz_rfield specialist_fields[] = {
 	  .hint = N_("Space, or the first letter: serving or retired") },
 	{ .name = "fields", .csv = "fields", .option = "fields",
 	  .label = N_("fields"), .kind = KZ_RK_LIST, .parse = parse_fields,
+	  .codes = KZ_CODES_FIELD,
 	  .format = format_fields, .json = json_fields, .show = show_fields,
 	  .hint = N_("code or number[:sub-speciality[:years]]; ...  e.g. "
 	  "agriculture:greenhouse:12; 27") },
 	{ .name = "languages", .csv = "languages", .option = "langs",
 	  .label = N_("languages"), .kind = KZ_RK_LIST, .parse = parse_langs,
+	  .codes = KZ_CODES_LANGUAGE,
 	  .format = format_langs, .json = json_langs, .show = show_langs,
 	  .hint = N_("code:level, ...  e.g. zh:fluent "
 	  "(basic/conversational/business/fluent/native)") },

@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "date.h"
 #include "i18n.h"
+#include "language.h"
 #include "json.h"
 #include "text.h"
 
@@ -98,6 +99,7 @@ one_lang(void *ctx, char *piece, struct kz_err *err)
 {
 	struct kz_specialist *s = ctx;
 	char *c = strchr(piece, ':');
+	const char *code;
 	int level = KZ_LEVEL_CONVERSATIONAL;
 
 	if (c) {
@@ -114,6 +116,9 @@ one_lang(void *ctx, char *piece, struct kz_err *err)
 	for (char *p = piece; *p; p++)	/* "EN" and "en" are one language */
 		if (*p >= 'A' && *p <= 'Z' && (p == piece || p[-1] != '-'))
 			*p += 32;
+	/* or its name in any language kizuna speaks: Chinese, 汉语 */
+	if ((code = kz_language_parse(kz_trim(piece))) != NULL)
+		piece = (char *)code;
 	if (kz_specialist_add_lang(s, kz_trim(piece), level) != KZ_OK)
 		return kz_err_add(err, "", _("out of memory"));
 	return KZ_OK;
@@ -303,9 +308,14 @@ int
 kz_specialist_show_langs(const struct kz_specialist *s,
     const struct kz_config *cfg, struct kz_buf *b)
 {
-	for (size_t i = 0; i < s->nlangs; i++)
-		kz_buf_printf(b, "%s%s %s", i ? ", " : "", s->langs[i].lang,
-		    kz_enum_label(&kz_level_enum, (int)s->langs[i].level));
+	for (size_t i = 0; i < s->nlangs; i++) {
+		const char *name = kz_language_label(s->langs[i].lang);
+
+		/* "汉语 流利"; a code iso-codes does not know as it is */
+		kz_buf_printf(b, "%s%s %s", i ? ", " : "", name ? name :
+		    s->langs[i].lang, kz_enum_label(&kz_level_enum,
+		    (int)s->langs[i].level));
+	}
 	return b->oom ? KZ_ERROR : KZ_OK;
 }
 

@@ -322,3 +322,68 @@ kz_text_fold_roman(const char *s, size_t n)
 	t[k] = '\0';
 	return t;
 }
+
+/* ---- comparing what people type ---- */
+
+void
+kz_text_fold(const char *s, char *out, size_t size)
+{
+	size_t o = 0;
+	bool space = true;	/* none at the start */
+	int n;
+	unsigned cp;
+
+	if (size == 0)
+		return;
+	while (s && (n = kz_utf8_decode(s, &cp)) > 0) {
+		const char *from = s;
+
+		s += n;
+		if (cp >= 0xFF01 && cp <= 0xFF5E)	/* full-width ASCII */
+			cp -= 0xFEE0;
+		if (cp == 0x3000 || cp == '_' || cp == '-' || cp == '\t')
+			cp = ' ';
+		if (cp < 0x80) {
+			if (cp == ' ') {
+				if (space)
+					continue;
+				space = true;
+			} else
+				space = false;
+			if (cp >= 'A' && cp <= 'Z')
+				cp += 'a' - 'A';
+			if (o + 1 >= size)
+				break;
+			out[o++] = (char)cp;
+			continue;
+		}
+		space = false;
+		if (o + (size_t)n >= size)
+			break;
+		memcpy(out + o, from, (size_t)n);
+		o += (size_t)n;
+	}
+	if (o > 0 && out[o - 1] == ' ')
+		o--;
+	out[o] = '\0';
+}
+
+bool
+kz_text_same(const char *a, const char *b)
+{
+	char fa[256], fb[256];
+
+	kz_text_fold(a, fa, sizeof fa);
+	kz_text_fold(b, fb, sizeof fb);
+	return strcmp(fa, fb) == 0;
+}
+
+bool
+kz_text_has(const char *hay, const char *needle)
+{
+	char fh[256], fn[256];
+
+	kz_text_fold(hay, fh, sizeof fh);
+	kz_text_fold(needle, fn, sizeof fn);
+	return strstr(fh, fn) != NULL;
+}

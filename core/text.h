@@ -44,6 +44,16 @@ char *kz_text_capitalise(char *s);
  * when out of memory. */
 char *kz_text_fold_roman(const char *s, size_t n);
 
+/* s as compared when people type a name or a code: ASCII letters in
+ * lower case, full-width letters, digits and signs as ASCII, the
+ * ideographic space, '_' and '-' as a space, runs of spaces as one and
+ * none at either end; into out (size bytes). */
+void kz_text_fold(const char *s, char *out, size_t size);
+/* True if a and b are the same once folded (kz_text_fold). */
+bool kz_text_same(const char *a, const char *b);
+/* True if folded needle occurs in folded hay ("" occurs everywhere). */
+bool kz_text_has(const char *hay, const char *needle);
+
 /* Trim ASCII white space at both ends, in place; returns s. */
 char *kz_trim(char *s);
 

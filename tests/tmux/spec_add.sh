@@ -70,7 +70,7 @@ expect_eq "$(col_of "$row" "serving")" "$(col_of "$head" "Status")" \
 
 expect_in "$s" "王建国 (Wang Jianguo)" "detail: both names"
 expect_in "$s" "1 agriculture: facility horticulture, 12 years" "detail: field, note, years"
-expect_in "$s" "en business, zh native" "detail: languages"
+expect_in "$s" "English business, Chinese native" "detail: languages named"
 expect_in "$s" "农业农村厅 处长" "detail: post"
 expect_in "$s" "wang@example.org" "detail: contact"
 expect_in "$s" "Created" "detail: stamps"

@@ -13,6 +13,7 @@
 #include "dispatch.h"
 #include "record.h"
 #include "i18n.h"
+#include "language.h"
 #include "cli_output.h"
 #include "cli_seminar.h"
 #include "specialist.h"
@@ -319,7 +320,7 @@ cli_dispatch_state(struct cli *c, const struct cli_args *a)
 
 		for (int i = 0; i < KZ_DSP_NSTATES; i++) {
 			strncat(all, i ? ", " : "", sizeof all - strlen(all) - 1);
-			strncat(all, kz_lifecycle_keyword(&kz_dispatch_lc, i),
+			strncat(all, kz_lifecycle_shown(&kz_dispatch_lc, i),
 			    sizeof all - strlen(all) - 1);
 		}
 		return cli_fail(_("\"%s\" is not a dispatch state: %s"),
@@ -370,6 +371,8 @@ cli_dispatch_cost(struct cli *c, const struct cli_args *a)
 	struct kz_err err = { 0 };
 	const char *id = a->arg[0];
 
+	category = kz_cost_category_code(c->cfg, category);
+	remove = kz_cost_category_code(c->cfg, remove);
 	if (category && remove)
 		return cli_usage_fail(a->cmd, "%s", _("--category and --remove "
 		    "do not go together"));
@@ -404,8 +407,10 @@ cli_dispatch_cost(struct cli *c, const struct cli_args *a)
 		}
 		if (payer)
 			l.payer = p;
-		if (currency)
-			snprintf(l.currency, sizeof l.currency, "%s", currency);
+		if (currency)	/* JPY, jpy, Yen, 日元 */
+			snprintf(l.currency, sizeof l.currency, "%s",
+			    kz_currency_parse(currency) ?
+			    kz_currency_parse(currency) : currency);
 		if (set_note)
 			kz_str_set(&l.note, note);
 		if (l.currency[0] == '\0')

@@ -173,9 +173,9 @@ counts_print(struct cli *c, const char *by, const struct kz_counts *k,
 		out_table_init(&t, 3, head);
 		for (size_t i = 0; i < k->n; i++) {
 			const char *cn = countries ?
-			    kz_country_name(k->c[i].key) : NULL;
+			    kz_country_label(k->c[i].key) : NULL;
 			snprintf(name, sizeof name, "%s", countries ?
-			    (cn ? _(cn) : "") : _(k->c[i].key));
+			    (cn ? cn : "") : _(k->c[i].key));
 			snprintf(num, sizeof num, "%5ld", k->c[i].n);
 			const char *v[] = { countries ? k->c[i].key : name,
 			    countries ? name : "", num };

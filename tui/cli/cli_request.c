@@ -165,7 +165,7 @@ cli_request_state(struct cli *c, const struct cli_args *a)
 
 		for (int i = 0; i < KZ_REQ_NSTATUS; i++) {
 			strncat(all, i ? ", " : "", sizeof all - strlen(all) - 1);
-			strncat(all, kz_lifecycle_keyword(&kz_request_lc, i),
+			strncat(all, kz_lifecycle_shown(&kz_request_lc, i),
 			    sizeof all - strlen(all) - 1);
 		}
 		return cli_fail(_("\"%s\" is not a request status: %s"), state,

@@ -115,12 +115,13 @@ cli_trainee_count(struct cli *c, const struct cli_args *a)
 		out_table_init(&t, 2, head);
 		for (size_t i = 0; i < k.n; i++) {
 			snprintf(num, sizeof num, "%5ld", k.c[i].n);
-			/* a status by its label: "withdrawn" of a
-			 * placement is not a request's */
-			const struct kz_enum *e = &kz_trainee_status_enum;
-			const char *v[] = { by == KZ_TR_BY_STATUS ?
-			    kz_enum_label(e, kz_enum_parse(e, k.c[i].key)) :
-			    k.c[i].key, num };
+			/* a status or a programme by its label:
+			 * "withdrawn" of a placement is not a request's */
+			const struct kz_enum *e = by == KZ_TR_BY_STATUS ?
+			    &kz_trainee_status_enum : by == KZ_TR_BY_PROGRAMME ?
+			    &kz_trainee_programme_enum : NULL;
+			const char *v[] = { e ? kz_enum_label(e,
+			    kz_enum_parse(e, k.c[i].key)) : k.c[i].key, num };
 			out_table_row(&t, v);
 		}
 		out_table_print(stdout, &t, 40);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cost.h"
+#include "country.h"
 #include "date.h"
 #include "screen_dispatch_view.h"
 #include "form.h"
@@ -84,7 +85,7 @@ dsp_row(void *arg, size_t i, char *buf, size_t size, int width)
 	struct dsp_tab *t = arg;
 	int sw = dispatch_view_state_width(&kz_dispatch_lc), w[4];
 	int dw = dispatch_view_date_width(t->ctx->cfg);
-	char dates[160], a[64], b[64], who[256], host[600];
+	char dates[160], a[64], b[64], who[256], host[600], *shown;
 	const char *v[4];
 
 	/* the ISO period fits 17 columns as "2027-01-05..01-20"; another
@@ -112,7 +113,11 @@ dsp_row(void *arg, size_t i, char *buf, size_t size, int width)
 		snprintf(dates, sizeof dates, "%s..%s", a, b);
 	snprintf(who, sizeof who, "%s %s", r->name_roman ? r->name_roman : "",
 	    r->name ? r->name : "");
-	snprintf(host, sizeof host, "%s %s", r->country, r->host);
+	shown = kz_place_shown(r->country, r->host);
+	if (shown == NULL)
+		xalloc_die();
+	snprintf(host, sizeof host, "%s", shown);
+	free(shown);
 	v[0] = dates;
 	v[1] = kz_lifecycle_name(&kz_dispatch_lc, r->state);
 	v[2] = who;
@@ -443,18 +448,18 @@ change_state(struct dsp_tab *t)
 	struct state_edit e = { .ctx = t->ctx };
 	struct form_spec spec[SF_N] = {
 		{ "state", N_("New state"), N_("Space, or the first letter"),
-		  names, 0, NULL, NULL, NULL },
+		  names, 0, NULL, NULL, NULL, 0 },
 		{ "date", N_("Date"),
 		  N_("The day it happened (signing: the agreement's date), e.g. "
 		  "2027-01-31 or 2027年1月31日; today unless changed"), NULL, 0,
-		  NULL, NULL, NULL },
+		  NULL, NULL, NULL, 0 },
 		{ "ref", N_("Agreement ref."),
 		  N_("When signing: the agreement's reference"), NULL, 0, NULL,
-		  NULL, NULL },
+		  NULL, NULL, 0 },
 		{ "reason", N_("Reason"), N_("When cancelling: why"), NULL, 0,
-		  NULL, NULL, NULL },
+		  NULL, NULL, NULL, 0 },
 		{ "note", N_("Note"), N_("Kept in the history"), NULL, 0, NULL,
-		  NULL, NULL },
+		  NULL, NULL, 0 },
 	};
 	struct form f;
 	char title[160], today[11];
@@ -508,7 +513,7 @@ static const char *const action_choices[] = { N_("set"), N_("remove"),
     NULL };
 static const struct form_spec action_spec = { "action", N_("Action"),
 	N_("set this line, or remove it"), action_choices, 0, NULL, NULL,
-	NULL };
+	NULL, 0 };
 static const struct { const char *field, *hint; } cost_hints[] = {
 	{ "category", category_hint },
 	{ "payer", N_("usual: as the rule says (dispatch.costs)") },

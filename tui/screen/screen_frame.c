@@ -8,6 +8,7 @@
 
 #include "booking.h"
 #include "draw.h"
+#include "form.h"
 #include "i18n.h"
 #include "keys.h"
 #include "screen_dispatches.h"
@@ -278,6 +279,7 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 	u.ctx.db = db;
 	u.ctx.cfg = cfg;
 	keys_init();
+	form_use_config(cfg);
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
 		fprintf(stderr, _("kizuna: cannot use terminal type \"%s\"\n"),
 		    getenv("TERM") ? getenv("TERM") : "");

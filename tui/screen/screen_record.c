@@ -124,6 +124,8 @@ record_form_init(struct record_form *rf, const struct kz_rtype *rt)
 		sp->label = fd->label;
 		sp->hint = fd->hint;
 		sp->choices = fd->kind == KZ_RK_ENUM ? fd->values->labels : NULL;
+		sp->codes = fd->kind == KZ_RK_COUNTRY ? KZ_CODES_COUNTRY :
+		    fd->kind == KZ_RK_CURRENCY ? KZ_CODES_CURRENCY : fd->codes;
 		sp->flags = fd->flags & KZ_RF_REQUIRED ? FORM_REQUIRED : 0;
 		if (fd->flags & KZ_RF_LANGS) {
 			/* the hint names the key that opens the others */

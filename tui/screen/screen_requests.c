@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "country.h"
 #include "date.h"
 #include "dispatch.h"
 #include "screen_dispatch_view.h"
@@ -89,7 +90,7 @@ req_row(void *arg, size_t i, char *buf, size_t size, int width)
 {
 	struct req_tab *t = arg;
 	int w[4];
-	char host[600], received[64];
+	char host[600], received[64], *shown;
 	const char *v[4];
 
 	w[0] = dispatch_view_date_width(t->ctx->cfg);
@@ -107,7 +108,11 @@ req_row(void *arg, size_t i, char *buf, size_t size, int width)
 		return;
 	}
 	const struct kz_request_row *r = &t->list.rows[i];
-	snprintf(host, sizeof host, "%s %s", r->country, r->place);
+	shown = kz_place_shown(r->country, r->place);
+	if (shown == NULL)
+		xalloc_die();
+	snprintf(host, sizeof host, "%s", shown);
+	free(shown);
 	dispatch_view_date(t->ctx->cfg, r->received, received,
 	    sizeof received);
 	v[0] = received;
@@ -493,12 +498,12 @@ change_status(struct req_tab *t)
 	struct status_edit e = { .ctx = t->ctx };
 	struct form_spec spec[3] = {
 		{ "status", N_("New status"), N_("Space, or the first letter"),
-		  names, 0, NULL, NULL, NULL },
+		  names, 0, NULL, NULL, NULL, 0 },
 		{ "date", N_("Date"), N_("The day it happened, e.g. 2027-01-31 or "
 		  "2027年1月31日; today unless changed"), NULL, 0, NULL, NULL,
-		  NULL },
+		  NULL, 0 },
 		{ "note", N_("Note"), N_("Kept in the history"), NULL, 0, NULL,
-		  NULL, NULL },
+		  NULL, NULL, 0 },
 	};
 	struct form f;
 	char title[160], today[11];

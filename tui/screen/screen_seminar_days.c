@@ -577,25 +577,25 @@ static void preview_kind(void *, const char *, char *, size_t);
 static const struct form_spec item_form[IF_N] = {
 	{ "date", N_("Date"), N_("A date inside the edition's: 2027-01-31, "
 	  "2027年1月31日 or 31 Jan 2027"),
-	  NULL, FORM_REQUIRED, NULL, NULL, NULL },
+	  NULL, FORM_REQUIRED, NULL, NULL, NULL, 0 },
 	{ "start|clash", N_("Start"), N_("HH:MM; empty for an item without a "
 	  "time (arrival, free day)"), NULL, 0, NULL,
-	  NULL, NULL },
-	{ "end", N_("End"), N_("HH:MM, the same day"), NULL, 0, NULL, NULL, NULL },
+	  NULL, NULL, 0 },
+	{ "end", N_("End"), N_("HH:MM, the same day"), NULL, 0, NULL, NULL, NULL, 0 },
 	{ "tz", N_("Time zone"), N_("Empty: from the city (Tokyo: Asia/Tokyo, "
 	  "Chinese cities: Asia/Shanghai)"), NULL, 0, preview_tz, NULL,
-	  NULL },
+	  NULL, 0 },
 	{ "city", N_("City"), N_("e.g. Tokyo, Shimonoseki, 福州市"), NULL, 0,
-	  NULL, NULL, NULL },
+	  NULL, NULL, NULL, 0 },
 	{ "venue", N_("Venue"), N_("e.g. Shinjuku Multicultural Plaza"), NULL, 0,
-	  NULL, NULL, NULL },
+	  NULL, NULL, NULL, 0 },
 	{ "kind", N_("Kind"), N_("arrival, lecture, briefing, visit, courtesy "
 	  "call, opinion exchange, session, reception, travel, departure"),
-	  NULL, FORM_REQUIRED, preview_kind, NULL, NULL },
+	  NULL, FORM_REQUIRED, preview_kind, NULL, NULL, KZ_CODES_ITEM_KIND },
 	{ "title", N_("Title"), N_("What happens, as the programme says it"),
-	  NULL, FORM_REQUIRED, NULL, NULL, NULL },
+	  NULL, FORM_REQUIRED, NULL, NULL, NULL, 0 },
 	{ "notes", N_("Notes"), N_("Dress, who speaks, what to bring"), NULL, 0,
-	  NULL, NULL, NULL },
+	  NULL, NULL, NULL, 0 },
 };
 
 struct item_edit {

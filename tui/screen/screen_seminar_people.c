@@ -35,12 +35,12 @@ static bool
 matches(const struct kz_participant *p, const char *term)
 {
 	char hay[1024];
-	const char *cn = kz_country_name(p->country);
+	const char *cn = kz_country_label(p->country);
 
 	if (!*term)
 		return true;
 	snprintf(hay, sizeof hay, "%s %s %s %s %s %s %s %s", p->name,
-	    p->name_roman ? p->name_roman : "", p->country, cn ? _(cn) : "",
+	    p->name_roman ? p->name_roman : "", p->country, cn ? cn : "",
 	    p->organisation ? p->organisation : "", p->post ? p->post : "",
 	    kz_enum_label(&kz_participant_role_enum, (int)p->role), p->needs ? p->needs : "");
 	return semv_matches(hay, term);
@@ -115,8 +115,8 @@ row(void *arg, size_t i, char *buf, size_t size, int width)
 		return;
 	}
 	const struct kz_participant *p = &s->p[i];
-	const char *cn = kz_country_name(p->country);
-	snprintf(country, sizeof country, "%s %s", p->country, cn ? _(cn) : "");
+	const char *cn = kz_country_label(p->country);
+	snprintf(country, sizeof country, "%s %s", p->country, cn ? cn : "");
 	o = draw_cell(buf, size, o, p->name, nw, false);
 	o = draw_cell(buf, size, o, country, cw, false);
 	o = draw_cell(buf, size, o, kz_enum_label(&kz_participant_role_enum, (int)p->role), rw, false);

@@ -22,15 +22,16 @@ semv_day(const struct kz_config *cfg, const char *date, char *out,
 void
 semv_country(void *arg, const char *value, char *out, size_t size)
 {
-	char v[8];
+	char v[64];
 	const char *n;
 
 	(void)arg;
 	snprintf(v, sizeof v, "%s", value);
-	if ((n = kz_country_name(kz_trim(form_upper(v)))) != NULL)
-		snprintf(out, size, "%s", _(n));
+	/* a code or a name in any language: what it will be saved as */
+	if ((n = kz_country_parse(kz_trim(v))) != NULL)
+		snprintf(out, size, "%s %s", n, kz_country_label(n));
 	else if (*kz_trim(v))
-		snprintf(out, size, "%s", _("not a country code"));
+		snprintf(out, size, "%s", _("not a country code or name"));
 }
 
 /* Folded as every search is (fold.h): case, and 島根 finds 岛根. */

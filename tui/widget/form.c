@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "choice.h"
 #include "draw.h"
 #include "i18n.h"
 #include "specialist.h"	/* kz_str_set */
@@ -158,6 +159,8 @@ form_set_errors(struct form *f, const struct kz_err *err)
 	}
 }
 
+static int form_lower(int c);
+
 /* Layout: a value row per field, and under it a row for its error or
  * its preview when it has either. */
 static bool
@@ -278,9 +281,49 @@ form_bottom_text(struct form_view *v, const char *s, attr_t attr)
 		draw_text(v->w, b.y++, 0, v->width, "", A_NORMAL);
 }
 
+/* Field i's hint, and for a field with a pick list the keys that work:
+ * a choice's first letters, and the key that opens the list. */
+static void
+form_hint(const struct form *f, int i, char *buf, size_t size)
+{
+	const char *const *ch = f->spec[i].choices;
+	const char *hint = f->spec[i].hint ? _(f->spec[i].hint) : "";
+	char letters[160] = "", more[256];
+	size_t o = 0;
+
+	if (!form_has_list(f, i)) {
+		snprintf(buf, size, "%s", hint);
+		return;
+	}
+	for (int c = 0; ch && ch[c] != NULL && o < sizeof letters; c++) {
+		const char *eot = strchr(ch[c], '\004');
+		const char *en = eot ? eot + 1 : ch[c], *tr = _(ch[c]);
+		int n = kz_utf8_decode(tr, &(unsigned){ 0 });
+
+		/* the English word's first letter, and the translation's
+		 * where it starts with another */
+		if (form_lower((unsigned char)en[0]) == form_lower(
+		    (unsigned char)tr[0]))
+			o += (size_t)snprintf(letters + o, sizeof letters - o,
+			    "%s%c", c ? " " : "", en[0]);
+		else
+			o += (size_t)snprintf(letters + o, sizeof letters - o,
+			    "%s%c/%.*s", c ? " " : "", en[0], n, tr);
+	}
+	if (ch)
+		snprintf(more, sizeof more, _("letters %s; %s: list"), letters,
+		    keys_first(KA_PICK));
+	else
+		snprintf(more, sizeof more, _("%s: pick from a list"),
+		    keys_first(KA_PICK));
+	snprintf(buf, size, "%s%s%s", hint, *hint ? "  " : "", more);
+}
+
 static void
 form_draw_bottom(struct form *f, struct form_view *v, bool confirm)
 {
+	char hint[512];
+
 	char hints[256], q[256];
 
 	if (confirm) {
@@ -292,10 +335,10 @@ form_draw_bottom(struct form *f, struct form_view *v, bool confirm)
 	else if (f->err[f->cur][0])
 		/* In full: the row under the field may have cut it. */
 		form_bottom_text(v, f->err[f->cur], draw_attr(DRAW_ERROR));
-	else
-		form_bottom_text(v,
-		    f->spec[f->cur].hint ? _(f->spec[f->cur].hint) : "",
-		    draw_attr(DRAW_DIM));
+	else {
+		form_hint(f, f->cur, hint, sizeof hint);
+		form_bottom_text(v, hint, draw_attr(DRAW_DIM));
+	}
 	keys_hints(KEYS_FORM, true, v->width, hints, sizeof hints);
 	draw_text(v->w, v->h - 1, 0, v->width, hints, draw_attr(DRAW_KEYHINT));
 }
@@ -344,7 +387,7 @@ form_draw(struct form *f, struct form_view *v, bool all, int old, bool confirm)
 static void
 form_measure(struct form *f, struct form_view *v)
 {
-	char label[128];
+	char label[128], hint[512];
 
 	getmaxyx(v->w, v->h, v->width);
 	v->hint_rows = 1;
@@ -353,8 +396,8 @@ form_measure(struct form *f, struct form_view *v)
 		form_label(f, i, label, sizeof label);
 		if (kz_text_width(label) > v->lw)
 			v->lw = kz_text_width(label);
-		if (f->spec[i].hint != NULL &&
-		    kz_text_width(_(f->spec[i].hint)) > v->width)
+		form_hint(f, i, hint, sizeof hint);
+		if (kz_text_width(hint) > v->width)
 			v->hint_rows = 2;
 	}
 	v->area = v->h - 2 - v->hint_rows;
@@ -401,6 +444,208 @@ form_pick(struct form *f, int i, int key)
 		}
 	}
 	return false;
+}
+
+/* ---- the pick list: a coded field's values, filtered as typed ---- */
+
+static const struct kz_config *form_cfg;
+
+void
+form_use_config(const struct kz_config *cfg)
+{
+	form_cfg = cfg;
+}
+
+bool
+form_has_list(const struct form *f, int i)
+{
+	return i >= 0 && i < f->n && (f->spec[i].choices != NULL ||
+	    f->spec[i].codes != KZ_CODES_NONE);
+}
+
+/* Field i's values: a choice field's names, or its codes'. */
+static void
+form_list_values(const struct form *f, int i, struct kz_choices *out)
+{
+	const char *const *ch = f->spec[i].choices;
+	size_t n = 0;
+
+	memset(out, 0, sizeof *out);
+	if (ch == NULL) {
+		if (kz_choices_kind(f->spec[i].codes, form_cfg, out))
+			xalloc_die();
+		return;
+	}
+	while (ch[n])
+		n++;
+	out->v = xcalloc(n ? n : 1, sizeof *out->v);
+	for (out->n = 0; out->n < n; out->n++) {
+		const char *eot = strchr(ch[out->n], '\004');
+
+		out->v[out->n].en = eot ? eot + 1 : ch[out->n];
+		out->v[out->n].code = out->v[out->n].en;
+		out->v[out->n].label = _(ch[out->n]);
+	}
+}
+
+/* The list over the form, until a value is taken (its index in all) or
+ * the list is closed (-1). */
+static int
+form_list_run(const char *title, const struct kz_choices *all)
+{
+	struct form_line filter = { 0 };
+	size_t *shown = xcalloc(all->n + 1, sizeof *shown), ns = 0;
+	size_t cur = 0, top = 0;
+	WINDOW *w = NULL;
+	bool layout = true, changed = true;
+	int picked = -2, h = 0, wd = 0, rows = 0;
+
+	form_line_set(&filter, "");
+	while (picked == -2) {
+		char line[256], code[64], hints[256];
+		int key, cx;
+		enum keys_action a;
+
+		if (changed) {
+			ns = 0;
+			for (size_t k = 0; k < all->n; k++)
+				if (kz_choice_matches(&all->v[k],
+				    form_line_text(&filter)))
+					shown[ns++] = k;
+			cur = top = 0;
+			changed = false;
+		}
+		if (layout) {
+			draw_delwin(&w);
+			h = LINES - 2 < 20 ? LINES - 2 : 20;
+			wd = COLS - 4 < 64 ? COLS - 4 : 64;
+			if (h < 5 || wd < 20 ||
+			    (w = draw_newwin(h, wd, (LINES - h) / 2,
+			    (COLS - wd) / 2)) == NULL) {
+				picked = -1;
+				break;
+			}
+			keypad(w, TRUE);
+			rows = h - 4;
+			layout = false;
+		}
+		if (cur >= ns)
+			cur = ns ? ns - 1 : 0;
+		if (cur < top)
+			top = cur;
+		if (cur >= top + (size_t)rows)
+			top = cur - (size_t)rows + 1;
+		werase(w);
+		snprintf(line, sizeof line, "%zu/%zu", ns, all->n);
+		draw_bar(w, 0, wd, title, line, draw_attr(DRAW_TITLE));
+		draw_text(w, 1, 0, 2, "> ", draw_attr(DRAW_LABEL));
+		for (int r = 0; r < rows; r++) {
+			size_t k = top + (size_t)r;
+			const struct kz_choice *c;
+
+			if (k >= ns)
+				break;
+			c = &all->v[shown[k]];
+			/* the name people read, and the code or English name
+			 * where it differs */
+			snprintf(code, sizeof code, "%s", strcmp(c->code,
+			    c->label) ? c->code : "");
+			snprintf(line, sizeof line, " %s%s%s%s", c->label,
+			    *code ? "  (" : "", code, *code ? ")" : "");
+			draw_text(w, 2 + r, 0, wd, line, k == cur ?
+			    draw_attr(DRAW_SELECTED) : A_NORMAL);
+		}
+		if (ns == 0)
+			draw_text(w, 2, 0, wd, _(" nothing matches"),
+			    draw_attr(DRAW_DIM));
+		keys_hints(KEYS_PICK, true, wd, hints, sizeof hints);
+		draw_text(w, h - 1, 0, wd, hints, draw_attr(DRAW_KEYHINT));
+		cx = form_line_draw(&filter, w, 1, 2, wd - 2, A_UNDERLINE);
+		wmove(w, 1, cx);
+		wnoutrefresh(w);
+		doupdate();
+
+		key = draw_getkey(w);
+		if (key == (KEYS_FN | KEY_RESIZE)) {
+			layout = true;
+			continue;
+		}
+		switch ((a = keys_lookup(KEYS_PICK, key, true))) {
+		case KA_UP:
+			cur = cur ? cur - 1 : 0;
+			break;
+		case KA_DOWN:
+			if (cur + 1 < ns)
+				cur++;
+			break;
+		case KA_PGUP:
+			cur = cur > (size_t)rows ? cur - (size_t)rows : 0;
+			break;
+		case KA_PGDN:
+			cur += (size_t)rows;
+			break;
+		case KA_ACCEPT:
+			if (ns > 0)
+				picked = (int)shown[cur];
+			break;
+		case KA_CANCEL:
+			picked = -1;
+			break;
+		default:
+			a = keys_lookup(KEYS_EDIT, key, true);
+			changed = form_line_edit(&filter, a, key);
+			break;
+		}
+	}
+	draw_delwin(&w);
+	form_line_free(&filter);
+	free(shown);
+	return picked;
+}
+
+/* Open field i's list and put the value taken into the field: a
+ * choice, a code, a province's name, or one more field of expertise
+ * after those typed. */
+static void
+form_list(struct form *f, int i)
+{
+	struct kz_choices all;
+	char label[128], *v = NULL;
+	int k;
+
+	form_list_values(f, i, &all);
+	form_label(f, i, label, sizeof label);
+	k = all.n ? form_list_run(label, &all) : -1;
+	if (k >= 0) {
+		const struct kz_choice *c = &all.v[k];
+
+		f->dirty = true;
+		f->err[i][0] = '\0';
+		if (f->spec[i].choices)
+			f->choice[i] = k;
+		else if (f->spec[i].codes == KZ_CODES_SUBDIVISION ||
+		    f->spec[i].codes == KZ_CODES_ITEM_KIND)
+			form_set(f, i, c->label);
+		else if ((f->spec[i].codes == KZ_CODES_FIELD ||
+		    f->spec[i].codes == KZ_CODES_LANGUAGE) &&
+		    *(v = form_trimmed(f, i)) != '\0') {
+			size_t n = strlen(v) + strlen(c->code) + 4;
+			char *t = xmalloc(n);
+			char sep = f->spec[i].codes == KZ_CODES_FIELD ? ';' :
+			    ',';
+
+			/* after those typed; a separator already typed stays */
+			snprintf(t, n, "%s%s%s", v, v[strlen(v) - 1] == sep ?
+			    " " : sep == ';' ? "; " : ", ", c->code);
+			form_set(f, i, t);
+			free(t);
+			free(v);
+		} else {
+			free(v);
+			form_set(f, i, c->code);
+		}
+	}
+	kz_choices_free(&all);
 }
 
 bool
@@ -514,6 +759,12 @@ form_run(struct form *f,
 				f->dirty = true;
 			curs_set(1);
 			layout = true;
+			break;
+		case KA_PICK:
+			if (form_has_list(f, f->cur)) {
+				form_list(f, f->cur);
+				layout = true;
+			}
 			break;
 		default:
 			if (!text)

@@ -6,8 +6,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "config.h"
 #include "err.h"
 #include "keys.h"
+#include "rtype.h"
 #include "line.h"
 
 #define FORM_REQUIRED	0x1
@@ -28,6 +30,10 @@ struct form_spec {
 	 * (KA_FIELD_LANGS): true when it changed something. */
 	bool (*langs)(void *langs_arg, struct form *f, int i);
 	void *langs_arg;
+	/* A text field's codes (a country, fields of expertise, a cost
+	 * category, a province): the pick list (KA_PICK) offers them. A
+	 * choice field's list is its choices. */
+	enum kz_codes codes;
 };
 
 struct form {
@@ -64,6 +70,12 @@ char *form_upper(char *s);
 /* Put each problem next to its field (matched on the where name up to
  * '[' or '.'), the rest on the message line. */
 void form_set_errors(struct form *f, const struct kz_err *err);
+
+/* The configuration pick lists take fields of expertise from; set once
+ * before any form runs. */
+void form_use_config(const struct kz_config *cfg);
+/* True if field i has a pick list (a choice field or a coded one). */
+bool form_has_list(const struct form *f, int i);
 
 /* Run the form full screen. save checks and writes; on failure it fills
  * err and the form stays up showing the problems. Returns true when

@@ -173,8 +173,21 @@ static const struct keys_entry keys_table[] = {
 	{ KA_CANCEL, "cancel", "Esc", KEYS_FORM,
 	    N_("leave the form (asks when something changed)"),
 	    N_("cancel") },
-	{ KA_FIELD_LANGS, "field-languages", "F3 C-t", KEYS_FORM,
+	{ KA_FIELD_LANGS, "field-languages", "F3 C-o", KEYS_FORM,
 	    N_("the field's text in other languages"), NULL },
+
+	{ KA_PICK, "pick-list", "F4 C-t", KEYS_FORM,
+	    N_("pick a coded field's value from a list"), NULL },
+	{ KA_UP, "pick-up", "Up C-p", KEYS_PICK, N_("previous value"), NULL },
+	{ KA_DOWN, "pick-down", "Down C-n", KEYS_PICK, N_("next value"),
+	    NULL },
+	{ KA_PGUP, "pick-page-up", "PgUp", KEYS_PICK, N_("a page up"), NULL },
+	{ KA_PGDN, "pick-page-down", "PgDn", KEYS_PICK, N_("a page down"),
+	    NULL },
+	{ KA_ACCEPT, "pick", "Enter", KEYS_PICK,
+	    N_("take the value under the cursor"), N_("pick") },
+	{ KA_CANCEL, "close-pick-list", "Esc", KEYS_PICK,
+	    N_("close the list, the field unchanged"), N_("close") },
 
 	{ KA_FIELD_THEIRS, "field-theirs", "t", KEYS_MERGE,
 	    N_("take their value of this field"), N_("theirs") },
@@ -240,6 +253,8 @@ static const struct {
 	{ KEYS_EDIT, true, N_("Editing a field or the search term") },
 	{ KEYS_CHOICE, false,
 	    N_("Choice fields such as status (or type a choice's first letter)") },
+	{ KEYS_PICK, true, N_("A pick list (other keys type the filter: a "
+	    "name in any language, or a code)") },
 	{ KEYS_CONFIRM, false, N_("Yes/no questions") },
 	{ KEYS_MERGE, false, N_("A record that changed while its form was "
 	    "open: theirs or mine, field by field") },

@@ -30,6 +30,7 @@
 #define KEYS_SYNC	0x40000	/* the sync tab: bundles and conflicts */
 #define KEYS_PROMPT	0x80000	/* a question that takes a file name or a
 				 * date */
+#define KEYS_PICK	0x1000000	/* a pick list over a form's coded field */
 #define KEYS_MERGE	0x100000	/* a record changed while its form was
 					 * open: theirs or mine, field by field */
 #define KEYS_SYNC_KEYS	0x200000	/* the sync tab's keys view */
@@ -60,6 +61,7 @@ enum keys_action {
 	KA_FIELD_LANGS,
 	KA_SORT_MENU, KA_SORT_NEXT, KA_SORT_PREV, KA_SORT_REVERSE,
 	KA_FILTER_STATUS, KA_FILTER_FIELD,
+	KA_PICK,
 	KA_COUNT
 };
 

@@ -1,0 +1,196 @@
+/* language.c - languages (ISO 639) and currencies (ISO 4217) from iso-codes, named in the reader's language and read back from any. */
+#include "language.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "country.h"	/* kz_iso_read */
+#include "err.h"
+#include "i18n.h"
+#include "text.h"
+
+/* One code of a file: the code kizuna stores, another it takes, and the
+ * English name that is also the message iso-codes translates. */
+struct code {
+	char code[4], other[4];
+	const char *name;
+};
+
+struct table {
+	const char *file, *domain;
+	bool loaded;
+	struct code *c;
+	size_t n, cap;
+	char *text;
+};
+
+static struct table langs = { "iso_639-2.json", "iso_639-2", false, NULL,
+	0, 0, NULL };
+static struct table money = { "iso_4217.json", "iso_4217", false, NULL, 0, 0,
+	NULL };
+
+static void
+add(struct table *t, const char *code, const char *other, const char *name)
+{
+	struct code *c;
+
+	if (code == NULL || name == NULL || strlen(code) > 3)
+		return;
+	if (t->n == t->cap) {
+		size_t nc = t->cap ? t->cap * 2 : 256;
+
+		if ((c = realloc(t->c, nc * sizeof *c)) == NULL)
+			return;
+		t->c = c;
+		t->cap = nc;
+	}
+	c = &t->c[t->n++];
+	snprintf(c->code, sizeof c->code, "%s", code);
+	snprintf(c->other, sizeof c->other, "%s", other && strlen(other) <= 3 ?
+	    other : "");
+	c->name = name;
+}
+
+/* Languages people speak have a two-letter code: those only. */
+static void
+add_lang(void *arg, const char **keys, const char **vals, int n)
+{
+	add(arg, kz_iso_get(keys, vals, n, "alpha_2"),
+	    kz_iso_get(keys, vals, n, "alpha_3"),
+	    kz_iso_get(keys, vals, n, "name"));
+}
+
+static void
+add_money(void *arg, const char **keys, const char **vals, int n)
+{
+	add(arg, kz_iso_get(keys, vals, n, "alpha_3"), NULL,
+	    kz_iso_get(keys, vals, n, "name"));
+}
+
+static struct table *
+load(struct table *t)
+{
+	if (!t->loaded) {
+		t->loaded = true;
+		if (kz_iso_read(t->file, &t->text, t == &langs ? add_lang :
+		    add_money, t) != KZ_OK) {
+			free(t->c);
+			free(t->text);
+			t->c = NULL;
+			t->text = NULL;
+			t->n = 0;
+		}
+	}
+	return t;
+}
+
+static const struct code *
+find(struct table *t, const char *code)
+{
+	char c[4];
+	size_t n;
+
+	if (code == NULL)
+		return NULL;
+	/* "zh-TW" is a kind of zh */
+	n = strcspn(code, "-_");
+	if (n == 0 || n > 3)
+		return NULL;
+	snprintf(c, sizeof c, "%.*s", (int)n, code);
+	load(t);
+	for (size_t i = 0; i < t->n; i++)
+		if (kz_text_same(c, t->c[i].code))
+			return &t->c[i];
+	return NULL;
+}
+
+struct match {
+	struct table *t;
+	const char *typed, *code;
+};
+
+static bool
+match_in(const char *lang, void *arg)
+{
+	struct match *m = arg;
+
+	for (size_t i = 0; i < m->t->n; i++)
+		if (kz_text_same(m->typed, dgettext(m->t->domain,
+		    m->t->c[i].name))) {
+			m->code = m->t->c[i].code;
+			return true;
+		}
+	return false;
+}
+
+static const char *
+parse(struct table *t, const char *typed)
+{
+	struct match m = { t, typed, NULL };
+
+	if (typed == NULL || *typed == '\0')
+		return NULL;
+	load(t);
+	for (size_t i = 0; i < t->n; i++)
+		if (kz_text_same(typed, t->c[i].code) ||
+		    (t->c[i].other[0] && kz_text_same(typed, t->c[i].other)) ||
+		    kz_text_same(typed, t->c[i].name))
+			return t->c[i].code;
+	if (t->n && kz_i18n_each(match_in, &m))
+		return m.code;
+	return NULL;
+}
+
+const char *
+kz_language_label(const char *code)
+{
+	const struct code *c = find(&langs, code);
+
+	return c ? dgettext(langs.domain, c->name) : NULL;
+}
+
+const char *
+kz_language_parse(const char *typed)
+{
+	return parse(&langs, typed);
+}
+
+size_t
+kz_language_count(void)
+{
+	return load(&langs)->n;
+}
+
+const char *
+kz_language_code_at(size_t i)
+{
+	return i < load(&langs)->n ? langs.c[i].code : NULL;
+}
+
+const char *
+kz_currency_label(const char *code)
+{
+	const struct code *c = find(&money, code);
+
+	return c ? dgettext(money.domain, c->name) : NULL;
+}
+
+const char *
+kz_currency_parse(const char *typed)
+{
+	return parse(&money, typed);
+}
+
+size_t
+kz_currency_count(void)
+{
+	return load(&money)->n;
+}
+
+const char *
+kz_currency_code_at(size_t i)
+{
+	return i < load(&money)->n ? money.c[i].code : NULL;
+}
