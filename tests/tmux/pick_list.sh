@@ -30,15 +30,15 @@ tm_keys F4
 tm_expect "32/32" "F4 opens the list of the 32 fields"
 tm_expect "农业  (agriculture)" "named in Chinese, with the code"
 tm_type "设施"
-tm_expect "0/32" "a word no field has"
+tm_expect " 0/32" "a word no field has"
 tm_expect "没有匹配项" "says nothing matches"
 tm_keys C-u
 tm_type "农"
-tm_expect "2/32" "农 filters to two fields"
+tm_expect " 2/32" "农 filters to two fields"
 s=$(tm_screen)
 expect_not_in "$s" "林业" "the others are gone"
 tm_keys Down Enter
-tm_expect_gone "2/32" "Enter closes the list"
+tm_expect_gone " 2/32" "Enter closes the list"
 tm_expect ">专业领域       agri_civil" "the code of the second one is in the field"
 tm_expect "2 农业土木工程" "the preview names it"
 
@@ -46,7 +46,7 @@ tm_expect "2 农业土木工程" "the preview names it"
 tm_keys C-t
 tm_expect "32/32" "C-t opens it too"
 tm_type "ＥＤＵ"
-tm_expect "1/32" "full-width letters match the code"
+tm_expect " 1/32" "full-width letters match the code"
 tm_keys Enter
 tm_expect "agri_civil; education" "a second field after the first"
 
@@ -63,22 +63,25 @@ expect_not_in "$s" "forestry" "nothing was taken"
 tm_keys BTab
 tm_expect ">状态" "back on the status"
 tm_keys C-t
-tm_expect "2/2" "the status list has its two choices"
+tm_expect " 2/2" "the status list has its two choices"
 tm_type "退"
-tm_expect "1/2" "退 filters to one"
+tm_expect " 1/2" "退 filters to one"
 tm_keys Enter
 tm_expect "[x] 退休" "the choice taken"
 
 tm_keys C-s
-tm_expect_gone ">专业领域" "the specialist is saved"
+tm_expect_gone ">专业领域" "the form closes"
+tm_expect "已保存 王建国" "the specialist is saved"
 run_as "$conf/beijing.yaml" specialist list --format json
 expect_in "$out" '"fields": "agri_civil,education"' "saved with the codes picked"
 expect_in "$out" '"status": "retired"' "and the status picked"
 
 tm_keys '?'
-tm_expect "1-22/" "the help screen"
+tm_expect "按键" "the help screen"
+tm_keys g
+tm_expect "1-22/" "from its top"
 found=0
-for i in 1 2 3 4 5 6 7; do
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
 	if tm_wait "F4, C-t" 1; then found=1; break; fi
 	tm_keys PgDn
 done
