@@ -1,0 +1,55 @@
+/* screen_history.h - a record's history in its detail pane, and taking back the last edits made on the screens (u). */
+#ifndef KZ_SCREEN_HISTORY_H
+#define KZ_SCREEN_HISTORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "config.h"
+#include "db.h"
+#include "record_list.h"
+#include "rtype.h"
+
+/* The newest changes of record id at the bottom of a detail pane: when
+ * (in the office's time), who, what, and the fields from what to what,
+ * named by rt's labels where it has them (J and K scroll to them). */
+void record_history_detail(struct record_list *l, struct kz_db *db,
+    const struct kz_config *cfg, const struct kz_rtype *rt, const char *id);
+
+/* What taking back a change of a record type needs: its table and its
+ * own read, write and delete (which check, stamp and record history as
+ * any save does). */
+struct undo_ops {
+	const struct kz_rtype *rt;
+	size_t size;			/* of the record struct */
+	void (*init)(void *rec);
+	void (*release)(void *rec);
+	int (*copy)(void *dst, const void *src);
+	int (*get)(struct kz_db *db, const char *id, void *rec,
+	    struct kz_err *err);
+	int (*insert)(struct kz_db *db, void *rec, struct kz_err *err);
+	int (*update)(struct kz_db *db, void *rec, struct kz_err *err);
+	int (*del)(struct kz_db *db, const char *id, struct kz_err *err);
+};
+
+enum undo_what { UNDO_ADD, UNDO_EDIT, UNDO_DELETE };
+
+/* Remember a change just made on a screen: an add of record id, or an
+ * edit or a delete of the record that was before (copied). The last
+ * UNDO_DEPTH of the session are kept, newest on top. */
+#define UNDO_DEPTH 16
+void undo_push(const struct undo_ops *ops, enum undo_what what,
+    const char *id, const char *name, const void *before);
+/* The question naming what u would take back, into q; false when there
+ * is nothing to take back. */
+bool undo_question(struct kz_db *db, char *q, size_t size);
+/* Take back the newest change: an add by deleting the record, an edit
+ * by saving the values from before over it, a delete by adding the
+ * record again with its values; each through the type's own write, so
+ * it is checked and recorded in the history as any save. The message
+ * saying what was done goes into msg. */
+int undo_apply(struct kz_db *db, char *msg, size_t size, struct kz_err *err);
+/* Forget every change (at the end of the session). */
+void undo_clear(void);
+
+#endif
