@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "json.h"
 #include "record.h"
 
 void
@@ -198,45 +197,4 @@ kz_history_kind_name(const char *kind)
 		if (strcmp(names[i].kind, kind) == 0)
 			return _(names[i].name);
 	return kind;
-}
-
-/* A value on one line: newlines as spaces, cut at 60 bytes on a UTF-8
- * boundary with an ellipsis. */
-static void
-put_value(struct kz_buf *out, const char *v)
-{
-	size_t n = 0;
-
-	if (v == NULL) {
-		kz_buf_puts(out, "-");
-		return;
-	}
-	for (const char *p = v; *p; p++, n++) {
-		if (n >= 60 && ((unsigned char)*p & 0xc0) != 0x80) {
-			kz_buf_puts(out, "…");
-			return;
-		}
-		kz_buf_put(out, *p == '\n' || *p == '\t' ? " " : p, 1);
-	}
-}
-
-void
-kz_history_summary(const struct kz_hentry *e, struct kz_buf *out)
-{
-	for (size_t i = 0; i < e->nc; i++) {
-		const struct kz_hchange *c = &e->c[i];
-
-		if (i)
-			kz_buf_puts(out, "; ");
-		kz_buf_puts(out, c->field ? c->field : "?");
-		kz_buf_puts(out, ": ");
-		if (strcmp(e->action, "edit") != 0) {
-			put_value(out, strcmp(e->action, "delete") == 0 ?
-			    c->old : c->new);
-			continue;
-		}
-		put_value(out, c->old);
-		kz_buf_puts(out, " → ");
-		put_value(out, c->new);
-	}
 }

@@ -4,7 +4,6 @@
 
 #include <stddef.h>
 
-#include "buf.h"
 #include "db.h"
 #include "id.h"
 
@@ -47,8 +46,4 @@ int kz_history_resolve(struct kz_db *db, const char *typed,
 const char *kz_history_action_name(const char *action);
 /* The kind's word in the reader's language. */
 const char *kz_history_kind_name(const char *kind);
-/* "name: Sato → Satō; languages: + ja native" for one change, on one
- * line, into out. */
-void kz_history_summary(const struct kz_hentry *e, struct kz_buf *out);
-
 #endif
