@@ -105,8 +105,13 @@ cli_history(struct cli *c, const struct cli_args *a)
 		history_json(&h);
 	else if (h.n == 0 && c->format == FMT_TABLE)
 		printf(_("No changes of %s recorded.\n"), id);
-	else
+	else {
+		/* what the record is, deleted or not */
+		if (c->format == FMT_TABLE)
+			printf("%s %s\n", kz_history_kind_name(h.e[0].kind),
+			    id);
 		history_table(&h, c->format);
+	}
 	kz_history_free(&h);
 	return 0;
 }
