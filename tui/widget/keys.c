@@ -61,7 +61,7 @@ static const struct keys_entry keys_table[] = {
 	    N_("delete the selected record (asks first)"), N_("delete") },
 	{ KA_UNDO, "undo", "u", KEYS_LIST,
 	    N_("Specialists: undo the last add, edit or delete (asks)"),
-	    N_("undo") },
+	    NULL },
 	{ KA_NEXT_TAB, "next-tab", "Tab", KEYS_LIST | KEYS_TIMELINE,
 	    N_("next tab"), NULL },
 	{ KA_PREV_TAB, "previous-tab", "S-Tab", KEYS_LIST | KEYS_TIMELINE,
