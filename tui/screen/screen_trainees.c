@@ -10,6 +10,7 @@
 #include "keys.h"
 #include "record_list.h"
 #include "record.h"
+#include "screen_history.h"
 #include "screen_record.h"
 #include "text.h"
 #include "trainee.h"
@@ -117,6 +118,8 @@ tr_detail(void *arg, struct record_list *l, size_t sel)
 	record_list_detail_title(l, buf);
 	record_detail(l, &kz_trainee_type, r, t->ctx->cfg, "host", "notes");
 	record_detail(l, &kz_trainee_type, r, t->ctx->cfg, "id", "id");
+	record_history_detail(l, t->ctx->db, t->ctx->cfg, &kz_trainee_type,
+	    r->id);
 }
 
 static void
