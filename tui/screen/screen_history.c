@@ -7,6 +7,7 @@
 
 #include "history.h"
 #include "i18n.h"
+#include "keys.h"
 #include "screen_record.h"
 #include "stamp.h"
 #include "xalloc.h"
@@ -180,17 +181,29 @@ changed_fields(const struct undo_step *s, const void *now, char *out,
 	}
 }
 
+/* The newest change of the records of ops, or -1. */
+static int
+newest(const struct undo_ops *ops)
+{
+	for (int i = depth - 1; i >= 0; i--)
+		if (stack[i].ops == ops)
+			return i;
+	return -1;
+}
+
 bool
-undo_question(struct kz_db *db, char *q, size_t size)
+undo_question(struct kz_db *db, const struct undo_ops *ops, char *q,
+    size_t size)
 {
 	struct undo_step *s;
 	struct kz_err err = { 0 };
 	char fields[256];
 	void *now;
+	int i = newest(ops);
 
-	if (depth == 0)
+	if (i < 0)
 		return false;
-	s = &stack[depth - 1];
+	s = &stack[i];
 	switch (s->what) {
 	case UNDO_ADD:
 		snprintf(q, size, _("Undo adding %s (%s): delete it again?"),
@@ -231,15 +244,16 @@ take_stamp(const struct kz_rtype *rt, void *rec, const void *now)
 }
 
 int
-undo_apply(struct kz_db *db, char *msg, size_t size, struct kz_err *err)
+undo_apply(struct kz_db *db, const struct undo_ops *ops, char *msg,
+    size_t size, struct kz_err *err)
 {
 	struct undo_step *s;
 	void *rec, *now;
-	int rc;
+	int rc, i = newest(ops);
 
-	if (depth == 0)
+	if (i < 0)
 		return kz_err_add(err, "", "%s", _("nothing to undo"));
-	s = &stack[depth - 1];
+	s = &stack[i];
 	switch (s->what) {
 	case UNDO_ADD:
 		rc = s->ops->del(db, s->id, err);
@@ -280,7 +294,53 @@ undo_apply(struct kz_db *db, char *msg, size_t size, struct kz_err *err)
 			    "from before the edit."), s->name, s->id);
 		break;
 	}
-	if (rc == KZ_OK)
-		step_free(&stack[--depth]);
+	if (rc == KZ_OK) {
+		step_free(&stack[i]);
+		memmove(&stack[i], &stack[i + 1], (size_t)(depth - i - 1) *
+		    sizeof *stack);
+		memset(&stack[--depth], 0, sizeof *stack);
+	}
 	return rc;
+}
+
+unsigned
+undo_ask(struct record_list *l, struct frame_ctx *ctx,
+    const struct undo_ops *ops, bool *asking)
+{
+	char q[512];
+
+	if (!undo_question(ctx->db, ops, q, sizeof q)) {
+		frame_message(ctx, false, "%s", _("Nothing to undo."));
+		return UI_DRAW_STATUS;
+	}
+	*asking = true;
+	record_list_ask(l, q);
+	return UI_DRAW_STATUS;
+}
+
+unsigned
+undo_answer(struct record_list *l, struct frame_ctx *ctx,
+    const struct undo_ops *ops, int key, bool *asking,
+    void (*reload)(void *arg), void *arg)
+{
+	enum keys_action a = keys_lookup(KEYS_CONFIRM, key, false);
+	struct kz_err err = { 0 };
+	char msg[512];
+
+	if (a != KA_YES && a != KA_NO)
+		return 0;
+	l->mode = RLIST_BROWSE;
+	*asking = false;
+	if (a == KA_NO) {
+		frame_message(ctx, false, "%s", _("Nothing undone."));
+		return UI_DRAW_STATUS;
+	}
+	if (undo_apply(ctx->db, ops, msg, sizeof msg, &err) != KZ_OK) {
+		frame_error(ctx, &err);
+		kz_err_clear(&err);
+		return UI_DRAW_STATUS;
+	}
+	reload(arg);
+	frame_message(ctx, false, "%s", msg);
+	return UI_LAYOUT | UI_DRAW_ALL;
 }

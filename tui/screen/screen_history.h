@@ -8,6 +8,7 @@
 #include "config.h"
 #include "db.h"
 #include "record_list.h"
+#include "draw.h"
 #include "rtype.h"
 
 /* The newest changes of record id at the bottom of a detail pane: when
@@ -40,16 +41,29 @@ enum undo_what { UNDO_ADD, UNDO_EDIT, UNDO_DELETE };
 #define UNDO_DEPTH 16
 void undo_push(const struct undo_ops *ops, enum undo_what what,
     const char *id, const char *name, const void *before);
-/* The question naming what u would take back, into q; false when there
- * is nothing to take back. */
-bool undo_question(struct kz_db *db, char *q, size_t size);
-/* Take back the newest change: an add by deleting the record, an edit
- * by saving the values from before over it, a delete by adding the
- * record again with its values; each through the type's own write, so
- * it is checked and recorded in the history as any save. The message
- * saying what was done goes into msg. */
-int undo_apply(struct kz_db *db, char *msg, size_t size, struct kz_err *err);
+/* The question naming what u would take back of the records of ops (the
+ * newest change made on their tab), into q; false when there is none. */
+bool undo_question(struct kz_db *db, const struct undo_ops *ops, char *q,
+    size_t size);
+/* Take back that change: an add by deleting the record, an edit by
+ * saving the values from before over it, a delete by adding the record
+ * again with its values; each through the type's own write, so it is
+ * checked and recorded in the history as any save. The message saying
+ * what was done goes into msg. */
+int undo_apply(struct kz_db *db, const struct undo_ops *ops, char *msg,
+    size_t size, struct kz_err *err);
 /* Forget every change (at the end of the session). */
 void undo_clear(void);
+
+/* A tab's u: ask on the list's status line, *asking then true (or say
+ * there is nothing to take back). UI_* flags. */
+unsigned undo_ask(struct record_list *l, struct frame_ctx *ctx,
+    const struct undo_ops *ops, bool *asking);
+/* A key while u's question is asked: y takes the change back and calls
+ * reload(arg) to read the tab's rows again; y or n ends the question.
+ * UI_* flags. */
+unsigned undo_answer(struct record_list *l, struct frame_ctx *ctx,
+    const struct undo_ops *ops, int key, bool *asking,
+    void (*reload)(void *arg), void *arg);
 
 #endif

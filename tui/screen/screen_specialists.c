@@ -372,31 +372,14 @@ spec_delete_kept(struct kz_db *db, const char *id, struct kz_err *err)
 static const struct record_list_delete spec_delete = { spec_delete_kept,
     spec_deleted };
 
-/* A key while "Undo ...? (y/n)" is asked. */
-static unsigned
-spec_undo_key(struct spec_tab *t, int key)
+/* After u: the rows again, the record taken back or put back. */
+static void
+spec_undone(void *arg)
 {
-	enum keys_action a = keys_lookup(KEYS_CONFIRM, key, false);
-	struct kz_err err = { 0 };
-	char msg[512];
+	struct spec_tab *t = arg;
 
-	if (a != KA_YES && a != KA_NO)
-		return 0;
-	t->rl.mode = RLIST_BROWSE;
-	t->undoing = false;
-	if (a == KA_NO) {
-		frame_message(t->ctx, false, "%s", _("Nothing undone."));
-		return UI_DRAW_STATUS;
-	}
-	if (undo_apply(t->ctx->db, msg, sizeof msg, &err) != KZ_OK) {
-		frame_error(t->ctx, &err);
-		kz_err_clear(&err);
-		return UI_DRAW_STATUS;
-	}
 	spec_forget_rec(t);
 	spec_reload(t, true, NULL);
-	frame_message(t->ctx, false, "%s", msg);
-	return UI_LAYOUT | UI_DRAW_ALL;
 }
 
 static unsigned
@@ -411,7 +394,8 @@ spec_key(void *tab, int key)
 	if (t->rl.mode == RLIST_SEARCH)
 		return record_list_search_key(&t->rl, key);
 	if (t->rl.mode == RLIST_CONFIRM && t->undoing)
-		return spec_undo_key(t, key);
+		return undo_answer(&t->rl, t->ctx, &spec_undo, key,
+		    &t->undoing, spec_undone, t);
 	if (t->rl.mode == RLIST_CONFIRM)
 		return record_list_delete_key(&t->rl, t->ctx, key, r ? r->id : NULL,
 		    &spec_delete);
@@ -431,14 +415,7 @@ spec_key(void *tab, int key)
 		record_list_ask(&t->rl, q);
 		return UI_DRAW_STATUS;
 	case KA_UNDO:
-		if (!undo_question(t->ctx->db, q, sizeof q)) {
-			frame_message(t->ctx, false, "%s",
-			    _("Nothing to undo."));
-			return UI_DRAW_STATUS;
-		}
-		t->undoing = true;
-		record_list_ask(&t->rl, q);
-		return UI_DRAW_STATUS;
+		return undo_ask(&t->rl, t->ctx, &spec_undo, &t->undoing);
 	default:
 		return UI_PASS;
 	}

@@ -60,7 +60,7 @@ static const struct keys_entry keys_table[] = {
 	{ KA_DELETE, "delete", "d", KEYS_LIST,
 	    N_("delete the selected record (asks first)"), N_("delete") },
 	{ KA_UNDO, "undo", "u", KEYS_LIST,
-	    N_("Specialists: undo the last add, edit or delete (asks)"),
+	    N_("undo the last add, edit or delete (Specialists, Trainees)"),
 	    NULL },
 	{ KA_NEXT_TAB, "next-tab", "Tab", KEYS_LIST | KEYS_TIMELINE,
 	    N_("next tab"), NULL },
