@@ -1,4 +1,4 @@
-# history_undo.sh - a specialist's history on its detail pane after an edit, and u taking the edit back after y.
+# history_undo.sh - a specialist's history on its detail pane after an edit; u taking back an edit and a delete after y, on the Specialists and Trainees tabs.
 . "$KZ_TESTS/lib.sh"
 
 CFG=$XDG_CONFIG_HOME/kizuna/config.yaml
@@ -6,6 +6,9 @@ run -c "$CFG" specialist add --name "佐藤 健一" --roman "Ken'ichi Sato" \
 	--government 島根県 --post "農林水産部 主任"
 expect_rc 0 "seed Sato"
 sato=$out
+run -c "$CFG" trainee add --host 鳥取県 --home 吉林省长春市 --region 吉林省 --year 2026
+expect_rc 0 "seed a placement"
+tr=$out
 
 tm_start "$KZ" -c "$CFG"
 tm_expect "Ken'ichi Sato" "list"
@@ -60,6 +63,27 @@ tm_keys y
 tm_expect "Undone: 佐藤 健一 ($sato) is back." "added again"
 run -c "$CFG" specialist show "$sato"
 expect_in "$out" "農林水産部 主任" "back with its values and its id"
+
+# the Trainees tab keeps its own: u there takes back its delete, not the
+# specialist's changes
+tm_keys BTab
+tm_expect "Trainees" "the trainees tab"
+tm_keys u
+tm_expect "Nothing to undo." "nothing done on this tab yet"
+tm_keys d
+tm_expect "Delete the placement in 鳥取県 (2026)? (y/n)" "d asks"
+tm_keys y
+tm_expect "Deleted $tr." "the placement deleted"
+tm_keys u
+tm_expect "Undo deleting 鳥取県 ($tr)" "u offers the placement back"
+tm_keys y
+tm_expect "Undone: 鳥取県 ($tr) is back." "the placement is back"
+run -c "$CFG" trainee show "$tr"
+expect_rc 0 "the placement is there again under its id"
+run -c "$CFG" history "$tr" --format csv
+expect_in "$out" ",trainee,delete,host,鳥取県," "its delete is in the history"
+n=$(printf '%s\n' "$out" | grep -c ',trainee,add,host,')
+expect_eq "$n" 2 "and its adding back"
 
 tm_keys q
 tm_exited 0 "quit"
