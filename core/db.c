@@ -160,8 +160,9 @@ static const char *const migrations[] = {
 	 * (UTC) and each field from what to what (a JSON array of
 	 * {field, old, new}); a deleted record keeps its last values here.
 	 * Rows are only added; they travel, each owned by the office that
-	 * starts its id. */
-	"CREATE TABLE record_history ("
+	 * starts its id. (IF NOT EXISTS: a test that winds the version back
+	 * to an earlier migration runs this one again.) */
+	"CREATE TABLE IF NOT EXISTS record_history ("
 	"  id TEXT PRIMARY KEY NOT NULL,"
 	"  record TEXT NOT NULL,"
 	"  kind TEXT NOT NULL,"
@@ -170,7 +171,8 @@ static const char *const migrations[] = {
 	"  action TEXT NOT NULL CHECK (action IN ('add', 'edit', 'delete')),"
 	"  changes TEXT NOT NULL"
 	");"
-	"CREATE INDEX record_history_record ON record_history(record, at);",
+	"CREATE INDEX IF NOT EXISTS record_history_record ON "
+	"record_history(record, at);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -41,13 +41,14 @@ run $C search 岛根
 expect_not_in "$out" "広島" "岛根 does not find 広島"
 expect_in "$out" "島根" "岛根 finds 島根"
 
-# A database whose index was built before the fold (its schema one
-# before this one) is indexed again: the old index, as it was, spelt
+# A database whose index was built before the fold (its schema before
+# the fold's migration) is indexed again: the old index, as it was, spelt
 # 島根県 as one word, which 岛根 never found.
+# (migration 11 -> 12 is the fold's: the later ones run again too)
 v=$(sqlite3 "$T/demo.db" 'PRAGMA user_version')
 sqlite3 "$T/demo.db" "DELETE FROM specialist_fts;
 INSERT INTO specialist_fts (id, body) SELECT id, government FROM specialist;
-PRAGMA user_version = $((v - 1));"
+PRAGMA user_version = 11;"
 run $C search 岛根
 expect_rc 0 "search after the upgrade"
 n=$(printf '%s\n' "$out" | grep -c 島根)
