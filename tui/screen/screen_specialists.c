@@ -328,7 +328,6 @@ spec_edit_form(struct spec_tab *t, bool edit)
 	if (specialist_form(t->ctx, edit ? &t->rec : NULL, &saved)) {
 		undo_push(&spec_undo, edit ? UNDO_EDIT : UNDO_ADD, saved.id,
 		    saved.name, edit ? &before : NULL);
-		kz_specialist_free(&before);
 		/* The loaded copy is stale now. */
 		spec_forget_rec(t);
 		spec_reload(t, true, saved.id);
