@@ -64,6 +64,24 @@ tm_expect "Undone: 佐藤 健一 ($sato) is back." "added again"
 run -c "$CFG" specialist show "$sato"
 expect_in "$out" "農林水産部 主任" "back with its values and its id"
 
+# an edit changed since elsewhere is not put back over that change
+tm_keys e
+tm_expect "Edit specialist $sato" "the form again"
+tm_keys Tab Tab Tab
+tm_keys C-u
+tm_type "農林水産部 部長"
+tm_keys F2
+tm_expect "Saved 佐藤 健一" "saved again"
+run -c "$CFG" specialist edit "$sato" --notes "edited by a script"
+expect_rc 0 "a script edits the record meanwhile"
+tm_keys u
+tm_expect "Undo the edit of 佐藤 健一" "u asks"
+tm_keys y
+tm_expect "has changed" "the undo is refused, the record having changed"
+run -c "$CFG" specialist show "$sato"
+expect_in "$out" "農林水産部 部長" "the edit stays"
+expect_in "$out" "edited by a script" "and the script's change"
+
 # the Trainees tab keeps its own: u there takes back its delete, not the
 # specialist's changes
 tm_keys BTab

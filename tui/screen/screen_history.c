@@ -102,6 +102,7 @@ struct undo_step {
 	char id[KZ_ID_SIZE];
 	char name[128];
 	void *before;		/* EDIT, DELETE: the record as it was */
+	char stamp[32];		/* EDIT: its "updated" after the edit */
 };
 
 static struct undo_step stack[UNDO_DEPTH];
@@ -117,11 +118,24 @@ step_free(struct undo_step *s)
 	memset(s, 0, sizeof *s);
 }
 
+/* The record's "updated" stamp, into out ("" when it has none). */
+static void
+stamp_of(const struct kz_rtype *rt, const void *rec, char out[32])
+{
+	const struct kz_rfield *f = kz_rtype_field(rt, "updated");
+
+	out[0] = '\0';
+	if (f && f->kind == KZ_RK_STAMP)
+		snprintf(out, 32, "%s", (const char *)kz_rfield_cptr(f, rec));
+}
+
 void
-undo_push(const struct undo_ops *ops, enum undo_what what, const char *id,
-    const char *name, const void *before)
+undo_push(struct kz_db *db, const struct undo_ops *ops, enum undo_what what,
+    const char *id, const char *name, const void *before)
 {
 	struct undo_step *s;
+	struct kz_err err = { 0 };
+	void *now;
 
 	if (depth == UNDO_DEPTH) {
 		/* the oldest goes */
@@ -142,6 +156,15 @@ undo_push(const struct undo_ops *ops, enum undo_what what, const char *id,
 			step_free(s);
 			return;	/* out of memory: this one is not kept */
 		}
+	}
+	if (what == UNDO_EDIT) {
+		now = xcalloc(1, ops->size);
+		ops->init(now);
+		if (ops->get(db, s->id, now, &err) == KZ_OK)
+			stamp_of(ops->rt, now, s->stamp);
+		kz_err_clear(&err);
+		ops->release(now);
+		free(now);
 	}
 	depth++;
 }
@@ -233,14 +256,15 @@ undo_question(struct kz_db *db, const struct undo_ops *ops, char *q,
 	return true;
 }
 
-/* The stamp the record has now, for an update that expects it. */
+/* The stamp the record had after the edit: the update expects it, and
+ * is refused (KZ_STALE) if the record changed since. */
 static void
-take_stamp(const struct kz_rtype *rt, void *rec, const void *now)
+take_stamp(const struct kz_rtype *rt, void *rec, const char *stamp)
 {
 	const struct kz_rfield *f = kz_rtype_field(rt, "updated");
 
-	if (f && f->kind == KZ_RK_STAMP)
-		memcpy(kz_rfield_ptr(f, rec), kz_rfield_cptr(f, now), f->size);
+	if (f && f->kind == KZ_RK_STAMP && f->size >= 32)
+		snprintf(kz_rfield_ptr(f, rec), f->size, "%s", stamp);
 }
 
 int
@@ -282,7 +306,7 @@ undo_apply(struct kz_db *db, const struct undo_ops *ops, char *msg,
 		if (rc == KZ_OK)
 			rc = s->ops->copy(rec, s->before);
 		if (rc == KZ_OK) {
-			take_stamp(s->ops->rt, rec, now);
+			take_stamp(s->ops->rt, rec, s->stamp);
 			rc = s->ops->update(db, rec, err);
 		}
 		s->ops->release(rec);

@@ -36,11 +36,14 @@ struct undo_ops {
 enum undo_what { UNDO_ADD, UNDO_EDIT, UNDO_DELETE };
 
 /* Remember a change just made on a screen: an add of record id, or an
- * edit or a delete of the record that was before (copied). The last
+ * edit or a delete of the record that was before (copied). An edit keeps
+ * the stamp the record has now, so that taking it back puts back no
+ * change made since (that is refused, naming the record). The last
  * UNDO_DEPTH of the session are kept, newest on top. */
 #define UNDO_DEPTH 16
-void undo_push(const struct undo_ops *ops, enum undo_what what,
-    const char *id, const char *name, const void *before);
+void undo_push(struct kz_db *db, const struct undo_ops *ops,
+    enum undo_what what, const char *id, const char *name,
+    const void *before);
 /* The question naming what u would take back of the records of ops (the
  * newest change made on their tab), into q; false when there is none. */
 bool undo_question(struct kz_db *db, const struct undo_ops *ops, char *q,

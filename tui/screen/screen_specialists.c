@@ -326,8 +326,8 @@ spec_edit_form(struct spec_tab *t, bool edit)
 			return UI_DRAW_STATUS;
 	}
 	if (specialist_form(t->ctx, edit ? &t->rec : NULL, &saved)) {
-		undo_push(&spec_undo, edit ? UNDO_EDIT : UNDO_ADD, saved.id,
-		    saved.name, edit ? &before : NULL);
+		undo_push(t->ctx->db, &spec_undo, edit ? UNDO_EDIT : UNDO_ADD,
+		    saved.id, saved.name, edit ? &before : NULL);
 		/* The loaded copy is stale now. */
 		spec_forget_rec(t);
 		spec_reload(t, true, saved.id);
@@ -363,7 +363,7 @@ spec_delete_kept(struct kz_db *db, const char *id, struct kz_err *err)
 	kz_specialist_init(&s);
 	if ((rc = kz_specialist_get(db, id, &s, err)) == KZ_OK &&
 	    (rc = kz_specialist_delete(db, id, err)) == KZ_OK)
-		undo_push(&spec_undo, UNDO_DELETE, s.id, s.name, &s);
+		undo_push(db, &spec_undo, UNDO_DELETE, s.id, s.name, &s);
 	kz_specialist_free(&s);
 	return rc;
 }

@@ -255,8 +255,8 @@ tr_form_run(struct tr_tab *t, bool edit)
 	record_guard_init(&e.guard, &e.rf, sizeof (struct kz_trainee), tr_get,
 	    tr_release, o);
 	if (form_run(&f, tr_save)) {
-		undo_push(&tr_undo, o ? UNDO_EDIT : UNDO_ADD, e.saved, e.name,
-		    o ? &before : NULL);
+		undo_push(t->ctx->db, &tr_undo, o ? UNDO_EDIT : UNDO_ADD,
+		    e.saved, e.name, o ? &before : NULL);
 		tr_load(t, e.saved);
 		frame_message(t->ctx, false, _("Saved %s."), e.saved);
 	}
@@ -288,7 +288,7 @@ tr_delete_kept(struct kz_db *db, const char *id, struct kz_err *err)
 	kz_trainee_init(&r);
 	if ((rc = kz_trainee_get(db, id, &r, err)) == KZ_OK &&
 	    (rc = kz_trainee_delete(db, id, err)) == KZ_OK)
-		undo_push(&tr_undo, UNDO_DELETE, r.id, r.host, &r);
+		undo_push(db, &tr_undo, UNDO_DELETE, r.id, r.host, &r);
 	kz_trainee_free(&r);
 	return rc;
 }
