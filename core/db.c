@@ -13,6 +13,7 @@
 
 #include "date.h"
 #include "fold.h"
+#include "history_log.h"
 #include "i18n.h"
 #include "name.h"
 #include "schema_dispatch.h"
@@ -189,6 +190,24 @@ static const char *const migrations[] = {
 	 * before have none (NULL). */
 	"ALTER TABLE dispatch_event ADD COLUMN happened TEXT;"
 	"ALTER TABLE request_event ADD COLUMN happened TEXT;",
+	/* 15 -> 16: the history of every record (history_log.c): a row per
+	 * record a transaction added, changed or deleted, with who, when
+	 * (UTC) and each field from what to what (a JSON array of
+	 * {field, old, new}); a deleted record keeps its last values here.
+	 * Rows are only added; they travel, each owned by the office that
+	 * starts its id. (IF NOT EXISTS: a test that winds the version back
+	 * to an earlier migration runs this one again.) */
+	"CREATE TABLE IF NOT EXISTS record_history ("
+	"  id TEXT PRIMARY KEY NOT NULL,"
+	"  record TEXT NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  user TEXT,"
+	"  action TEXT NOT NULL CHECK (action IN ('add', 'edit', 'delete')),"
+	"  changes TEXT NOT NULL"
+	");"
+	"CREATE INDEX IF NOT EXISTS record_history_record ON "
+	"record_history(record, at);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -425,6 +444,20 @@ kz_db_begin(struct kz_db *db, struct kz_err *err)
 	return KZ_OK;
 }
 
+/* The history rows of what the transaction changed, before they are
+ * captured for sync with it. Changes taken in from elsewhere bring their
+ * own. */
+static int
+history_log(struct kz_db *db, struct kz_err *err)
+{
+	char now[32];
+
+	kz_now_utc(now);
+	return kz_history_log(db->sql, db->capture, db->cfg &&
+	    db->cfg->office_id ? db->cfg->office_id : "KZ",
+	    db->cfg ? db->cfg->user : NULL, now, err);
+}
+
 int
 kz_db_commit(struct kz_db *db, struct kz_err *err)
 {
@@ -433,6 +466,10 @@ kz_db_commit(struct kz_db *db, struct kz_err *err)
 	if (check_lost(db)) {
 		kz_err_add(err, "", _("database: the transaction was rolled "
 		    "back: %s"), db->lost);
+		kz_db_rollback(db);
+		return KZ_ERROR;
+	}
+	if (db->depth == 1 && !db->taken_in && history_log(db, err)) {
 		kz_db_rollback(db);
 		return KZ_ERROR;
 	}

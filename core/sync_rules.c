@@ -17,30 +17,45 @@ const struct kz_sync_rule kz_sync_rules[] = {
 	/* The specialist register belongs to head office. An office may add
 	 * a specialist with its rows, but not change one that is here. */
 	{ .table = "specialist", .travels = true, .owner = KZ_SYNC_OWNER_HEAD,
-	  STAMPS, .indexed = true },
+	  STAMPS, .indexed = true, .record = "specialist" },
 	{ .table = "specialist_field", .travels = true,
-	  .owner = KZ_SYNC_OWNER_HEAD, .child = true, .indexed = true },
+	  .owner = KZ_SYNC_OWNER_HEAD, .child = true, .indexed = true,
+	  .record = "specialist", .list = "fields" },
 	{ .table = "specialist_lang", .travels = true,
-	  .owner = KZ_SYNC_OWNER_HEAD, .child = true, .indexed = true },
+	  .owner = KZ_SYNC_OWNER_HEAD, .child = true, .indexed = true,
+	  .record = "specialist", .list = "languages" },
 	{ .table = "specialist_unavail", .travels = true,
-	  .owner = KZ_SYNC_OWNER_HEAD, .child = true, .indexed = true },
+	  .owner = KZ_SYNC_OWNER_HEAD, .child = true, .indexed = true,
+	  .record = "specialist", .list = "unavailable" },
 
 	/* Every other record belongs to the office that created it. */
-	{ .table = "request", .travels = true, STAMPS },
-	{ .table = "request_field", .travels = true, .child = true },
+	{ .table = "request", .travels = true, STAMPS, .record = "request" },
+	{ .table = "request_field", .travels = true, .child = true,
+	  .record = "request", .list = "fields" },
 	{ .table = "request_event", .travels = true },
-	{ .table = "dispatch", .travels = true, STAMPS },
-	{ .table = "dispatch_cost", .travels = true, STAMPS },
+	{ .table = "dispatch", .travels = true, STAMPS, .record = "dispatch" },
+	{ .table = "dispatch_cost", .travels = true, STAMPS,
+	  .record = "cost" },
 	{ .table = "dispatch_event", .travels = true },
-	{ .table = "seminar_series", .travels = true, STAMPS },
-	{ .table = "seminar", .travels = true, STAMPS },
-	{ .table = "seminar_attendance", .travels = true, .child = true },
-	{ .table = "programme_item", .travels = true, STAMPS },
+	{ .table = "seminar_series", .travels = true, STAMPS,
+	  .record = "series" },
+	{ .table = "seminar", .travels = true, STAMPS, .record = "seminar" },
+	{ .table = "seminar_attendance", .travels = true, .child = true,
+	  .record = "seminar", .list = "attendance" },
+	{ .table = "programme_item", .travels = true, STAMPS,
+	  .record = "item" },
 	/* A record's text in other languages (tr.h), a row per field and
 	 * language: the record's office owns them, after its record. */
 	{ .table = "text_tr", .travels = true, .child = true },
-	{ .table = "participant", .travels = true, STAMPS },
-	{ .table = "trainee", .travels = true, STAMPS },
+	{ .table = "participant", .travels = true, STAMPS,
+	  .record = "participant" },
+	{ .table = "trainee", .travels = true, STAMPS, .record = "trainee" },
+
+	/* The history of every record (history_log.c): rows only ever
+	 * added, each owned by the office that starts its id, the one
+	 * where the change was made. The events of requests and
+	 * dispatches above are their state changes, kept as they were. */
+	{ .table = "record_history", .travels = true },
 
 	/* Head office's summary of who is booked when (booking.h): it
 	 * tells each office of the others' bookings. */

@@ -32,6 +32,12 @@ struct kz_sync_rule {
 	/* A full-text index: FTS5 keeps it in tables named after it
 	 * ("specialist_fts_data"), derived as it is. */
 	bool			 shadows;
+	/* The record history (history_log.c): the kind of record a row of
+	 * the table is ("specialist"), or NULL when its changes are not
+	 * recorded; for a child table, the field its rows count as
+	 * ("languages"). */
+	const char		*record;
+	const char		*list;
 };
 
 /* Every table of the schema, one rule each; the unit tests check the

@@ -24,10 +24,12 @@ X=$out
 t specialist add --name 田中裕子 --roman "Yuko Tanaka" --government 宮城県 --fields education --langs en:fluent
 Y=$out
 t sync status
-expect_in "$out" "waiting for the next export: 5 changes" "changes counted before export"
+# two specialists, their three rows and a line of history each
+expect_in "$out" "waiting for the next export: 7 changes" "changes counted before export"
 t sync export -o t1.kzb
 expect_rc 0 "head office export"
-expect_in "$out" "bundle 1 of TYO, 5 changes" "export says what it holds"
+expect_in "$out" "bundle 1 of TYO, 7 changes" "export says what it holds"
+expect_in "$out" "record_history 2" "the history travels with the records"
 t sync status
 expect_in "$out" "waiting for the next export: 0 changes" "export empties the outbox"
 t sync export -o t-empty.kzb
@@ -35,7 +37,7 @@ expect_in "$err" "nothing to export" "nothing to export said"
 [ -e t-empty.kzb ] && bad "an empty export wrote a file" || ok
 b sync import t1.kzb
 expect_rc 0 "Beijing imports"
-expect_in "$out" "5 changes applied" "applied count"
+expect_in "$out" "7 changes applied" "applied count"
 s sync import t1.kzb
 expect_rc 0 "Singapore imports"
 same3 "after the first bundle"

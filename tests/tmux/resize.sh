@@ -29,12 +29,13 @@ tm_expect "王建国 (Wang Jianguo)" "record below the list at 80x24"
 s=$(tm_screen)
 expect_not_in "$s" "terminal too small" "the note is gone"
 
-# Enter shows the record alone, and back.
+# Enter shows the record alone, and back (the list's heading has
+# "Government"; the record's history names "Romanised name" too).
 tm_keys Enter
-tm_expect_gone "Romanised" "Enter shows the record without the list"
+tm_expect_gone "Government" "Enter shows the record without the list"
 tm_expect "Home government     四川省" "the record alone"
 tm_keys Enter
-tm_expect "Romanised" "Enter again brings the list back"
+tm_expect "Government" "Enter again brings the list back"
 
 # In a form: shrink, grow, the typed text is still there.
 tm_keys a

@@ -12,18 +12,18 @@ tm_start "$KZ -c $C/beijing.yaml -d $BJDB"
 tm_expect "Kenichi Sato" "the specialists"
 expect_not_in "$(title)" "to send" "nothing waits after an import"
 
-# an edit on the specialists tab: one change waits
+# an edit on the specialists tab: the change and its line of history wait
 tm_keys e
 tm_expect "Edit specialist $X" "the form"
 tm_keys Tab Tab Tab C-u
 tm_type "北京的想法"
 tm_keys F2
 tm_expect "Saved 佐藤健一" "saved"
-tm_expect "1 to send" "the title counts the change waiting"
+tm_expect "2 to send" "the title counts the changes waiting"
 
 tm_sync "$ID"
 expect_eq "$?" 0 "the sync tab"
-tm_expect "1 change waiting to be sent" "the sync tab counts it too"
+tm_expect "2 changes waiting to be sent" "the sync tab counts them too"
 
 # Esc leaves the file name question without writing anything
 tm_keys x

@@ -714,6 +714,60 @@ test_translations_merge(void **state)
 /* The rules name every table of a new database, and say of it what the
  * schema does: plain tables travel but bookkeeping and derived ones, the
  * stamp columns are there, a child's first key column is its record's. */
+/* The history travels as the records do: head office's rows to every
+ * office, an office's own to head office; each database ends with the
+ * same rows for a record, once, whichever way they came, and applying a
+ * bundle records none of its own. */
+static void
+test_history_travels(void **state)
+{
+	struct fixture *f = *state;
+	static const char rows[] = "SELECT count(*) FROM record_history "
+	    "WHERE record = ?";
+	static const char ids[] = "SELECT group_concat(id, ' ') FROM (SELECT "
+	    "id FROM record_history WHERE record = ? ORDER BY id)";
+	static const char all[] = "SELECT count(*) FROM record_history";
+	char x[KZ_ID_SIZE], w[KZ_ID_SIZE], v[KZ_ID_SIZE], p1[128], want[512];
+
+	add(f, TYO, "佐藤健一", "Kenichi Sato", x);
+	at("2026-11-01T10:00:00Z");
+	edit(f, TYO, x, "post", "課長");
+	export(f, TYO, p1, sizeof p1);
+	import(f, BJS, p1);
+	import(f, SIN, p1);
+	assert_int_equal(count(f, BJS, rows, x), 2);
+	snprintf(want, sizeof want, "%s", q(f, TYO, ids, x));
+	assert_string_equal(q(f, BJS, ids, x), want);
+	assert_string_equal(q(f, SIN, ids, x), want);
+	assert_string_equal(q(f, BJS, "SELECT user FROM record_history WHERE "
+	    "record = ? AND action = 'edit'", x), "tanaka");
+
+	/* an office's new record: its history row starts with its code and
+	 * goes to head office; back at the office it is not doubled */
+	at("2026-11-01T11:00:00Z");
+	add(f, BJS, "王建国", "Wang Jianguo", w);
+	send(f, BJS, TYO);
+	assert_int_equal(count(f, TYO, rows, w), 1);
+	assert_string_equal(q(f, TYO, "SELECT substr(id, 1, 4) FROM "
+	    "record_history WHERE record = ?", w), "BJS-");
+	at("2026-11-01T12:00:00Z");
+	add(f, SIN, "Tan Wei", "Tan Wei", v);
+	send(f, SIN, TYO);
+	export(f, TYO, p1, sizeof p1);
+	import(f, SIN, p1);
+	import(f, BJS, p1);
+	assert_int_equal(count(f, BJS, rows, w), 1);
+	assert_int_equal(count(f, SIN, rows, v), 1);
+	/* an office's rows are its and head office's, as its records are */
+	assert_int_equal(count(f, SIN, rows, w), 0);
+	assert_int_equal(count(f, BJS, rows, v), 0);
+	assert_int_equal(count(f, TYO, all, NULL), 4);
+	assert_int_equal(count(f, BJS, all, NULL), 3);
+	assert_int_equal(count(f, SIN, all, NULL), 3);
+	snprintf(want, sizeof want, "%s", q(f, TYO, ids, w));
+	assert_string_equal(q(f, BJS, ids, w), want);
+}
+
 static void
 test_rules_match_schema(void **state)
 {
@@ -989,6 +1043,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_resolve_vanished, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_conflict_view, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_history_travels, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_rules_match_schema, setup,
 		    teardown),

@@ -7,6 +7,7 @@
 /* Handlers not declared in cli.h: included here and only here, so that
  * no handler's header is included by the module it includes (cli). */
 #include "cli_dispatch.h"
+#include "cli_history.h"
 #include "cli_init.h"
 #include "cli_list.h"
 #include "cli_request.h"
@@ -81,6 +82,11 @@ const struct cli_cmd cli_cmds[] = {
 	  .help = N_("export specialists as CSV"),
 	  .options = { cli_export_opts, cli_opts_output, cli_opts_raw_cells },
 	  .run = cli_export, .flags = CLI_DB },
+	{ .name = "history",
+	  .help = N_("every change of a record, who made it and when, "
+	  "a deleted one's too"),
+	  .operands = { ONE("ID") },
+	  .run = cli_history, .flags = CLI_DB | CLI_FORMAT },
 	{ .name = "demo",
 	  .help = N_("load the demo data set into an empty database"),
 	  .run = cli_demo, .flags = CLI_DB },

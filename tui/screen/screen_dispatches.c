@@ -11,6 +11,7 @@
 #include "date.h"
 #include "screen_dispatch_view.h"
 #include "form.h"
+#include "screen_history.h"
 #include "screen_record.h"
 #include "i18n.h"
 #include "keys.h"
@@ -238,6 +239,7 @@ dsp_detail(void *arg, struct record_list *l, size_t sel)
 		kz_events_free(&ev);
 	}
 	record_detail(l, &kz_dispatch_type, &d, cfg, "created", "updated_by");
+	record_history_detail(l, t->ctx->db, cfg, &kz_dispatch_type, d.id);
 	kz_dispatch_free(&d);
 }
 

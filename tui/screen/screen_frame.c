@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "screen_dispatches.h"
+#include "screen_history.h"
 #include "screen_requests.h"
 #include "screen_seminars.h"
 #include "screen_specialists.h"
@@ -354,6 +355,7 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 	for (int i = 0; i < UI_NSCREENS; i++)
 		if (u.tab[i] != NULL)
 			frame_screens[i]->close(u.tab[i]);
+	undo_clear();	/* what u could take back ends with the session */
 	draw_delwin(&u.wtitle);
 	draw_delwin(&u.wtabs);
 	draw_delwin(&u.wstatus);

@@ -16,6 +16,7 @@
 #include "keys.h"
 #include "match.h"
 #include "request.h"
+#include "screen_history.h"
 #include "screen_record.h"
 #include "record_list.h"
 #include "screen_dispatches.h"
@@ -172,6 +173,7 @@ req_detail(void *arg, struct record_list *l, size_t sel)
 		kz_events_free(&ev);
 	}
 	record_detail(l, &kz_request_type, &r, cfg, "created", "updated_by");
+	record_history_detail(l, t->ctx->db, cfg, &kz_request_type, r.id);
 	kz_request_free(&r);
 }
 

@@ -8,6 +8,7 @@
 
 #include "date.h"
 #include "screen_dispatch_view.h"
+#include "screen_history.h"
 #include "i18n.h"
 #include "keys.h"
 #include "record_list.h"
@@ -26,6 +27,7 @@ struct spec_tab {
 	long total;			/* specialists without the filter */
 	struct kz_specialist rec;	/* the selected record, loaded */
 	bool have_rec;
+	bool undoing;			/* the question asked is u's */
 	int cname, croman, cgov, cstatus, cfields;
 	/* shown only: a status (-1 any) and a field's code ("" any) */
 	int status;
@@ -281,6 +283,7 @@ spec_detail(void *arg, struct record_list *l, size_t sel)
 		    dl[i]);
 	dispatch_view_free_lines(dl, nd);
 	record_detail(l, &kz_specialist_type, s, cfg, "created", "updated_by");
+	record_history_detail(l, t->ctx->db, cfg, &kz_specialist_type, s->id);
 }
 
 static void
@@ -358,25 +361,75 @@ static const struct record_list_ops spec_ops = {
 	.chosen = spec_chosen,
 };
 
+/* ---- taking back (screen_history.c) ---- */
+
+static void
+spec_init(void *rec)
+{
+	kz_specialist_init(rec);
+}
+
+static void
+spec_release(void *rec)
+{
+	kz_specialist_free(rec);
+}
+
+static int
+spec_copy(void *dst, const void *src)
+{
+	return kz_specialist_copy(dst, src);
+}
+
+static int
+spec_get(struct kz_db *db, const char *id, void *rec, struct kz_err *err)
+{
+	return kz_specialist_get(db, id, rec, err);
+}
+
+static int
+spec_insert(struct kz_db *db, void *rec, struct kz_err *err)
+{
+	return kz_specialist_insert(db, rec, err);
+}
+
+static int
+spec_update(struct kz_db *db, void *rec, struct kz_err *err)
+{
+	return kz_specialist_update(db, rec, err);
+}
+
+static const struct undo_ops spec_undo = {
+	.rt = &kz_specialist_type, .size = sizeof (struct kz_specialist),
+	.init = spec_init, .release = spec_release, .copy = spec_copy,
+	.get = spec_get, .insert = spec_insert, .update = spec_update,
+	.del = kz_specialist_delete,
+};
+
 /* ---- the form (specialist_form.c) ---- */
 
 static unsigned
 spec_edit_form(struct spec_tab *t, bool edit)
 {
 	struct spec_saved saved;
+	struct kz_specialist before;
 
+	kz_specialist_init(&before);
 	if (edit) {
 		spec_load_rec(t);
-		if (!t->have_rec)
+		if (!t->have_rec || kz_specialist_copy(&before, &t->rec))
 			return UI_DRAW_STATUS;
 	}
 	if (specialist_form(t->ctx, edit ? &t->rec : NULL, &saved)) {
+		undo_push(t->ctx->db, &spec_undo, edit ? UNDO_EDIT : UNDO_ADD,
+		    saved.id, saved.name, edit ? &before : NULL);
 		/* The loaded copy is stale now. */
 		spec_forget_rec(t);
 		spec_reload(t, true, saved.id);
 		frame_message(t->ctx, false, _("Saved %s (%s)."), saved.name,
 		    saved.id);
 	}
+	kz_specialist_free(&before);
 	return UI_LAYOUT | UI_DRAW_ALL;
 }
 
@@ -395,8 +448,33 @@ spec_deleted(void *arg, const char *id)
 	frame_message(t->ctx, false, _("Deleted %s (%s)."), name, id);
 }
 
-static const struct record_list_delete spec_delete = { kz_specialist_delete,
+/* Delete, keeping the record as it was for u. */
+static int
+spec_delete_kept(struct kz_db *db, const char *id, struct kz_err *err)
+{
+	struct kz_specialist s;
+	int rc;
+
+	kz_specialist_init(&s);
+	if ((rc = kz_specialist_get(db, id, &s, err)) == KZ_OK &&
+	    (rc = kz_specialist_delete(db, id, err)) == KZ_OK)
+		undo_push(db, &spec_undo, UNDO_DELETE, s.id, s.name, &s);
+	kz_specialist_free(&s);
+	return rc;
+}
+
+static const struct record_list_delete spec_delete = { spec_delete_kept,
     spec_deleted };
+
+/* After u: the rows again, the record taken back or put back. */
+static void
+spec_undone(void *arg)
+{
+	struct spec_tab *t = arg;
+
+	spec_forget_rec(t);
+	spec_reload(t, true, NULL);
+}
 
 static unsigned
 spec_key(void *tab, int key)
@@ -409,6 +487,9 @@ spec_key(void *tab, int key)
 
 	if (t->rl.mode == RLIST_SEARCH)
 		return record_list_search_key(&t->rl, key);
+	if (t->rl.mode == RLIST_CONFIRM && t->undoing)
+		return undo_answer(&t->rl, t->ctx, &spec_undo, key,
+		    &t->undoing, spec_undone, t);
 	if (t->rl.mode == RLIST_CONFIRM)
 		return record_list_delete_key(&t->rl, t->ctx, key, r ? r->id : NULL,
 		    &spec_delete);
@@ -433,6 +514,8 @@ spec_key(void *tab, int key)
 		    r->id);
 		record_list_ask(&t->rl, q);
 		return UI_DRAW_STATUS;
+	case KA_UNDO:
+		return undo_ask(&t->rl, t->ctx, &spec_undo, &t->undoing);
 	default:
 		return UI_PASS;
 	}

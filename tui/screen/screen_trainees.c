@@ -10,6 +10,7 @@
 #include "keys.h"
 #include "record_list.h"
 #include "record.h"
+#include "screen_history.h"
 #include "screen_record.h"
 #include "text.h"
 #include "trainee.h"
@@ -21,6 +22,7 @@ struct tr_tab {
 	size_t n;
 	long total;		/* without the search */
 	struct record_list list;
+	bool undoing;		/* the question asked is u's */
 };
 
 /* The columns, as `trainee list --sort` names them (the status, shown
@@ -129,6 +131,8 @@ tr_detail(void *arg, struct record_list *l, size_t sel)
 	record_list_detail_title(l, buf);
 	record_detail(l, &kz_trainee_type, r, t->ctx->cfg, "host", "notes");
 	record_detail(l, &kz_trainee_type, r, t->ctx->cfg, "id", "id");
+	record_history_detail(l, t->ctx->db, t->ctx->cfg, &kz_trainee_type,
+	    r->id);
 }
 
 static void
@@ -144,12 +148,49 @@ static const struct record_list_ops tr_ops = {
 	.refilter = tr_refilter,
 };
 
+/* ---- taking back (screen_history.c) ---- */
+
+static void
+tr_init(void *rec)
+{
+	kz_trainee_init(rec);
+}
+
+static int
+tr_copy(void *dst, const void *src)
+{
+	return kz_rtype_copy(&kz_trainee_type, dst, src);
+}
+
+static int tr_get(struct kz_db *, const char *, void *, struct kz_err *);
+static void tr_release(void *);
+
+static int
+tr_insert(struct kz_db *db, void *rec, struct kz_err *err)
+{
+	return kz_trainee_insert(db, rec, err);
+}
+
+static int
+tr_update(struct kz_db *db, void *rec, struct kz_err *err)
+{
+	return kz_trainee_update(db, rec, err);
+}
+
+static const struct undo_ops tr_undo = {
+	.rt = &kz_trainee_type, .size = sizeof (struct kz_trainee),
+	.init = tr_init, .release = tr_release, .copy = tr_copy,
+	.get = tr_get, .insert = tr_insert, .update = tr_update,
+	.del = kz_trainee_delete,
+};
+
 /* ---- the form ---- */
 
 struct tr_edit {
 	struct tr_tab *t;
 	const struct kz_trainee *orig;
 	char saved[KZ_ID_SIZE];
+	char name[128];		/* the host of the placement saved */
 	struct record_form rf;
 	struct record_guard guard;	/* no change made meanwhile put back */
 };
@@ -193,8 +234,10 @@ again:
 		rc = kz_trainee_update(db, &r, err);
 	else
 		rc = kz_trainee_insert(db, &r, err);
-	if (rc == KZ_OK)
+	if (rc == KZ_OK) {
 		memcpy(e->saved, r.id, KZ_ID_SIZE);
+		snprintf(e->name, sizeof e->name, "%s", r.host ? r.host : "");
+	}
 	kz_trainee_free(&r);
 	if (rc == KZ_STALE && record_guard_merge(&e->guard, f, db,
 	    e->t->ctx->cfg, e->orig->id)) {
@@ -210,12 +253,17 @@ tr_form_run(struct tr_tab *t, bool edit)
 	const struct kz_trainee *o = edit && t->list.sel < t->n ?
 	    &t->l[t->list.sel] : NULL;
 	struct tr_edit e = { .t = t, .orig = o };
+	struct kz_trainee before;
 	struct form f;
 
 	if (edit && o == NULL)
 		return 0;
-	if (!record_form_init(&e.rf, &kz_trainee_type))
+	kz_trainee_init(&before);
+	if ((o && tr_copy(&before, o) != KZ_OK) ||
+	    !record_form_init(&e.rf, &kz_trainee_type)) {
+		kz_trainee_free(&before);
 		return 0;
+	}
 	form_init(&f, edit ? _("Edit a trainee placement") :
 	    _("Add a trainee placement"), e.rf.spec, e.rf.n, &e);
 	if (o)
@@ -223,12 +271,15 @@ tr_form_run(struct tr_tab *t, bool edit)
 	record_guard_init(&e.guard, &e.rf, sizeof (struct kz_trainee), tr_get,
 	    tr_release, o);
 	if (form_run(&f, tr_save)) {
+		undo_push(t->ctx->db, &tr_undo, o ? UNDO_EDIT : UNDO_ADD,
+		    e.saved, e.name, o ? &before : NULL);
 		tr_load(t, e.saved);
 		frame_message(t->ctx, false, _("Saved %s."), e.saved);
 	}
 	record_guard_free(&e.guard);
 	form_free(&f);
 	record_form_free(&e.rf);
+	kz_trainee_free(&before);
 	return UI_LAYOUT | UI_DRAW_ALL;
 }
 
@@ -243,8 +294,29 @@ tr_deleted(void *arg, const char *id)
 	frame_message(t->ctx, false, _("Deleted %s."), id);
 }
 
-static const struct record_list_delete tr_delete = { kz_trainee_delete,
+/* Delete, keeping the placement as it was for u. */
+static int
+tr_delete_kept(struct kz_db *db, const char *id, struct kz_err *err)
+{
+	struct kz_trainee r;
+	int rc;
+
+	kz_trainee_init(&r);
+	if ((rc = kz_trainee_get(db, id, &r, err)) == KZ_OK &&
+	    (rc = kz_trainee_delete(db, id, err)) == KZ_OK)
+		undo_push(db, &tr_undo, UNDO_DELETE, r.id, r.host, &r);
+	kz_trainee_free(&r);
+	return rc;
+}
+
+static const struct record_list_delete tr_delete = { tr_delete_kept,
     tr_deleted };
+
+static void
+tr_undone(void *arg)
+{
+	tr_load(arg, NULL);
+}
 
 static unsigned
 tr_key(void *tab, int key)
@@ -255,6 +327,9 @@ tr_key(void *tab, int key)
 
 	if (t->list.mode == RLIST_SEARCH)
 		return record_list_search_key(&t->list, key);
+	if (t->list.mode == RLIST_CONFIRM && t->undoing)
+		return undo_answer(&t->list, t->ctx, &tr_undo, key,
+		    &t->undoing, tr_undone, t);
 	if (t->list.mode == RLIST_CONFIRM)
 		return record_list_delete_key(&t->list, t->ctx, key,
 		    t->list.sel < t->n ? t->l[t->list.sel].id : NULL,
@@ -274,6 +349,8 @@ tr_key(void *tab, int key)
 		    t->l[t->list.sel].host, t->l[t->list.sel].year);
 		record_list_ask(&t->list, q);
 		return UI_DRAW_STATUS;
+	case KA_UNDO:
+		return undo_ask(&t->list, t->ctx, &tr_undo, &t->undoing);
 	default:
 		return record_list_browse(&t->list, a);
 	}

@@ -1,0 +1,350 @@
+/* history_log.c - the history of every record, written from a transaction's captured changes. */
+#include "history_log.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "i18n.h"
+#include "id.h"
+#include "json.h"
+#include "sync_rules.h"
+
+/*
+ * Why from the captured changes and not from each record type's writes:
+ * every write already passes kz_db_commit with its changes captured for
+ * sync, so the history misses no type, no child row and no path (a form,
+ * a command, an import, a cascade of a delete), and a new type has one.
+ * A change applied from another office's bundle records nothing here: it
+ * brings the history rows the office made.
+ */
+
+/* One record the transaction touched. */
+struct touched {
+	char id[KZ_ID_SIZE];
+	const char *kind;
+	const char *action;	/* "add", "edit" or "delete" */
+	struct kz_buf changes;	/* JSON objects, comma separated */
+	int n;
+};
+
+struct log {
+	struct touched *t;
+	size_t n, cap;
+	size_t *slot;		/* open addressing: index + 1, 0 free */
+	size_t nslot;
+};
+
+/* The column names of a table, at most 64. */
+struct columns {
+	char table[64];
+	char *name[64];
+	int n;
+};
+
+static unsigned long
+hash(const char *s)
+{
+	unsigned long h = 5381;
+
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+static int
+grow_slots(struct log *l)
+{
+	size_t n = l->nslot ? l->nslot * 2 : 64;
+	size_t *s = calloc(n, sizeof *s);
+
+	if (s == NULL)
+		return -1;
+	for (size_t i = 0; i < l->n; i++) {
+		size_t h = hash(l->t[i].id) % n;
+
+		while (s[h])
+			h = (h + 1) % n;
+		s[h] = i + 1;
+	}
+	free(l->slot);
+	l->slot = s;
+	l->nslot = n;
+	return 0;
+}
+
+static struct touched *
+find(struct log *l, const char *id, const char *kind)
+{
+	size_t h;
+
+	if (l->n * 2 >= l->nslot && grow_slots(l) != 0)
+		return NULL;
+	for (h = hash(id) % l->nslot; l->slot[h]; h = (h + 1) % l->nslot)
+		if (strcmp(l->t[l->slot[h] - 1].id, id) == 0)
+			return &l->t[l->slot[h] - 1];
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		struct touched *t = realloc(l->t, cap * sizeof *t);
+
+		if (t == NULL)
+			return NULL;
+		l->t = t;
+		l->cap = cap;
+	}
+	memset(&l->t[l->n], 0, sizeof l->t[l->n]);
+	snprintf(l->t[l->n].id, sizeof l->t[l->n].id, "%s", id);
+	l->t[l->n].kind = kind;
+	l->t[l->n].action = "edit";
+	l->slot[h] = ++l->n;
+	return &l->t[l->n - 1];
+}
+
+static void
+columns_free(struct columns *c)
+{
+	for (int i = 0; i < c->n; i++)
+		free(c->name[i]);
+	c->n = 0;
+	c->table[0] = '\0';
+}
+
+static int
+columns_read(sqlite3 *sql, const char *table, struct columns *c)
+{
+	sqlite3_stmt *st;
+
+	if (strcmp(c->table, table) == 0)
+		return 0;
+	columns_free(c);
+	if (sqlite3_prepare_v2(sql, "SELECT name FROM pragma_table_info(?1) "
+	    "ORDER BY cid", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW && c->n < 64) {
+		const char *n = (const char *)sqlite3_column_text(st, 0);
+
+		if ((c->name[c->n] = strdup(n ? n : "")) == NULL)
+			break;
+		c->n++;
+	}
+	sqlite3_finalize(st);
+	snprintf(c->table, sizeof c->table, "%s", table);
+	return 0;
+}
+
+/* Columns a change does not name as a field: the record's own id and
+ * its audit stamps, which every edit moves; a list's order. */
+static bool
+skipped(const char *col)
+{
+	static const char *const skip[] = { "id", "created", "created_by",
+	    "updated", "updated_by", "pos", "position", NULL };
+
+	for (int i = 0; skip[i]; i++)
+		if (strcmp(col, skip[i]) == 0)
+			return true;
+	return false;
+}
+
+static void
+change(struct touched *t, const char *field, const char *old,
+    const char *new)
+{
+	if (old && new && strcmp(old, new) == 0)
+		return;
+	if (t->n++)
+		kz_buf_puts(&t->changes, ",");
+	kz_buf_puts(&t->changes, "{\"field\":");
+	kz_json_str(&t->changes, field);
+	kz_buf_puts(&t->changes, ",\"old\":");
+	kz_json_str(&t->changes, old);
+	kz_buf_puts(&t->changes, ",\"new\":");
+	kz_json_str(&t->changes, new);
+	kz_buf_puts(&t->changes, "}");
+}
+
+static const char *
+text_of(sqlite3_value *v)
+{
+	if (v == NULL || sqlite3_value_type(v) == SQLITE_NULL ||
+	    sqlite3_value_type(v) == SQLITE_BLOB)
+		return NULL;
+	return (const char *)sqlite3_value_text(v);
+}
+
+/* A child row as one line: its values but the owner's id and its
+ * position, in the table's order ("ja native"). */
+static char *
+row_text(sqlite3_changeset_iter *it, const struct columns *c, int ncol,
+    bool new, bool old_too)
+{
+	struct kz_buf b = { 0 };
+	sqlite3_value *v;
+
+	for (int i = 1; i < ncol; i++) {
+		const char *s;
+
+		if (i < c->n && skipped(c->name[i]))
+			continue;
+		v = NULL;
+		if (new && sqlite3changeset_new(it, i, &v) != SQLITE_OK)
+			v = NULL;
+		/* an update carries the key and what changed; the rest is
+		 * as it was */
+		if (v == NULL && (!new || old_too) &&
+		    sqlite3changeset_old(it, i, &v) != SQLITE_OK)
+			v = NULL;
+		if ((s = text_of(v)) == NULL || *s == '\0')
+			continue;
+		if (b.len)
+			kz_buf_puts(&b, " ");
+		kz_buf_puts(&b, s);
+	}
+	if (b.oom) {
+		kz_buf_free(&b);
+		return NULL;
+	}
+	return b.s ? b.s : strdup("");
+}
+
+static int
+take(struct log *l, sqlite3_changeset_iter *it, struct columns *c,
+    sqlite3 *sql)
+{
+	const char *table;
+	const struct kz_sync_rule *r;
+	struct touched *t;
+	sqlite3_value *v = NULL;
+	int ncol, op;
+
+	if (sqlite3changeset_op(it, &table, &ncol, &op, NULL) != SQLITE_OK)
+		return -1;
+	r = kz_sync_rule_of(table);
+	if (r->record == NULL)
+		return 0;
+	/* the record's id: the child's first key column is its owner's */
+	if (op == SQLITE_INSERT)
+		sqlite3changeset_new(it, 0, &v);
+	else
+		sqlite3changeset_old(it, 0, &v);
+	if (text_of(v) == NULL)
+		return 0;
+	if ((t = find(l, text_of(v), r->record)) == NULL ||
+	    columns_read(sql, table, c) != 0)
+		return -1;
+	if (r->list) {
+		char *old = op == SQLITE_INSERT ? NULL :
+		    row_text(it, c, ncol, false, false);
+		char *new = op == SQLITE_DELETE ? NULL :
+		    row_text(it, c, ncol, true, op == SQLITE_UPDATE);
+
+		change(t, r->list, old, new);
+		free(old);
+		free(new);
+		return 0;
+	}
+	t->action = op == SQLITE_INSERT ? "add" : op == SQLITE_DELETE ?
+	    "delete" : t->action;
+	for (int i = 0; i < ncol && i < c->n; i++) {
+		sqlite3_value *o = NULL, *n = NULL;
+
+		if (skipped(c->name[i]))
+			continue;
+		if (op != SQLITE_INSERT)
+			sqlite3changeset_old(it, i, &o);
+		if (op != SQLITE_DELETE)
+			sqlite3changeset_new(it, i, &n);
+		if (op == SQLITE_UPDATE && n == NULL)
+			continue;	/* not changed */
+		if (text_of(o) == NULL && text_of(n) == NULL)
+			continue;
+		change(t, c->name[i], text_of(o), text_of(n));
+	}
+	return 0;
+}
+
+static int
+store(sqlite3 *sql, const struct touched *t, const char *office,
+    const char *user, const char *at, unsigned seq)
+{
+	static const char ins[] = "INSERT INTO record_history (id, record, "
+	    "kind, at, user, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *st;
+	char rid[KZ_ID_SIZE], hid[96], stamp[32];
+	size_t j = 0;
+	int rc;
+
+	/* a stable id every database keeps: the office's random id, the
+	 * time and the place in the transaction */
+	if (kz_id_new(office, rid) != 0)
+		return -1;
+	for (const char *p = at; *p && j + 1 < sizeof stamp; p++)
+		if (*p >= '0' && *p <= '9')
+			stamp[j++] = *p;
+	stamp[j] = '\0';
+	snprintf(hid, sizeof hid, "%s-%s-%u", rid, stamp, seq);
+	if (sqlite3_prepare_v2(sql, ins, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, hid, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, t->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, t->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, at, -1, SQLITE_STATIC);
+	if (user && *user)
+		sqlite3_bind_text(st, 5, user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, t->action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, kz_buf_str(&t->changes), -1, SQLITE_STATIC);
+	/* the changes are a JSON array */
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+kz_history_log(sqlite3 *sql, sqlite3_session *s, const char *office,
+    const char *user, const char *at, struct kz_err *err)
+{
+	struct log l = { 0 };
+	struct columns c = { .n = 0 };
+	sqlite3_changeset_iter *it = NULL;
+	void *data = NULL;
+	int size = 0, rc = 0;
+
+	if (s == NULL || sqlite3session_isempty(s))
+		return KZ_OK;
+	if (sqlite3session_changeset(s, &size, &data) != SQLITE_OK ||
+	    sqlite3changeset_start(&it, size, data) != SQLITE_OK)
+		rc = -1;
+	while (rc == 0 && sqlite3changeset_next(it) == SQLITE_ROW)
+		rc = take(&l, it, &c, sql);
+	if (it)
+		sqlite3changeset_finalize(it);
+	sqlite3_free(data);
+	columns_free(&c);
+	for (size_t i = 0; i < l.n; i++) {
+		struct touched *t = &l.t[i];
+
+		if (rc == 0 && (t->n > 0 || strcmp(t->action, "edit") != 0)) {
+			/* wrap the objects in the array */
+			struct kz_buf b = { 0 };
+
+			kz_buf_puts(&b, "[");
+			kz_buf_puts(&b, kz_buf_str(&t->changes));
+			kz_buf_puts(&b, "]");
+			kz_buf_free(&t->changes);
+			t->changes = b;
+			if (b.oom || store(sql, t, office, user, at,
+			    (unsigned)i) != 0)
+				rc = -1;
+		}
+		kz_buf_free(&t->changes);
+	}
+	free(l.t);
+	free(l.slot);
+	if (rc != 0)
+		return kz_err_add(err, "", _("database: recording the history "
+		    "of the change: %s"), sqlite3_errmsg(sql));
+	return KZ_OK;
+}

@@ -1,0 +1,18 @@
+/* history_log.h - the history of every record, written from a transaction's captured changes. */
+#ifndef KZ_HISTORY_LOG_H
+#define KZ_HISTORY_LOG_H
+
+#include <sqlite3.h>
+
+#include "err.h"
+
+/* Before a commit: a row of record_history for each record the
+ * transaction's captured changes s touched (in the tables sync_rules.c
+ * gives a .record), saying who (user, may be NULL), when (at, UTC),
+ * add, edit or delete, and each field from what to what; a child
+ * table's rows count as the field .list of their record. The rows'
+ * ids start with office, where the change was made. */
+int kz_history_log(sqlite3 *sql, sqlite3_session *s, const char *office,
+    const char *user, const char *at, struct kz_err *err);
+
+#endif

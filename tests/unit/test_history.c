@@ -1,0 +1,265 @@
+/* test_history.c - the history of every record: adds, edits and deletes of a specialist, an edition and a trainee placement, child rows as fields, who and when. */
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "history.h"
+#include "record.h"
+#include "seminar.h"
+#include "specialist.h"
+#include "trainee.h"
+
+/* Fail with the first problem of err. */
+#define OK(call) do { char b_[KZ_ERR_MSG + 100]; if ((call) != KZ_OK) \
+	fail_msg("%s", kz_err_first(&err, b_, sizeof b_)); } while (0)
+
+static const char conf[] = "office:\n  id: TYO\n  name: Head office\n"
+    "  role: head\nuser: tanaka\n";
+
+static int
+setup(void **state)
+{
+	setenv("KIZUNA_NOW", "2026-11-01T09:00:00Z", 1);
+	return unit_setup_with(state, conf);
+}
+
+static int
+teardown(void **state)
+{
+	unsetenv("KIZUNA_NOW");
+	return unit_teardown(state);
+}
+
+/* The change of field name in entry e, or NULL. */
+static const struct kz_hchange *
+change(const struct kz_hentry *e, const char *name, const char *old)
+{
+	for (size_t i = 0; i < e->nc; i++)
+		if (strcmp(e->c[i].field, name) == 0 && (old == NULL ||
+		    (e->c[i].old && strcmp(e->c[i].old, old) == 0)))
+			return &e->c[i];
+	return NULL;
+}
+
+/* The change of field name to the value new, or NULL. */
+static const struct kz_hchange *
+change_to(const struct kz_hentry *e, const char *name, const char *new)
+{
+	for (size_t i = 0; i < e->nc; i++)
+		if (strcmp(e->c[i].field, name) == 0 && e->c[i].new &&
+		    strcmp(e->c[i].new, new) == 0)
+			return &e->c[i];
+	return NULL;
+}
+
+static void
+load(struct unit_fixture *f, const char *id, struct kz_history *h)
+{
+	struct kz_err err = { 0 };
+
+	assert_int_equal(kz_history_load(f->db, id, 0, h, &err), KZ_OK);
+}
+
+static void
+test_specialist(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_specialist s;
+	struct kz_history h;
+	struct kz_err err = { 0 };
+	const struct kz_hchange *c;
+	char id[KZ_ID_SIZE], found[KZ_ID_SIZE];
+
+	kz_specialist_init(&s);
+	kz_str_set(&s.name, "佐藤健一");
+	kz_str_set(&s.name_roman, "Kenichi Sato");
+	kz_str_set(&s.government, "島根県");
+	kz_str_set(&s.post, "主任");
+	assert_int_equal(kz_specialist_add_lang(&s, "en", KZ_LEVEL_FLUENT),
+	    KZ_OK);
+	assert_int_equal(kz_specialist_insert(f->db, &s, &err), KZ_OK);
+	memcpy(id, s.id, sizeof id);
+	load(f, id, &h);
+	assert_int_equal(h.n, 1);
+	assert_string_equal(h.e[0].action, "add");
+	assert_string_equal(h.e[0].kind, "specialist");
+	assert_string_equal(h.e[0].user, "tanaka");
+	assert_string_equal(h.e[0].at, "2026-11-01T09:00:00Z");
+	assert_non_null(c = change(&h.e[0], "name_roman", NULL));
+	assert_null(c->old);
+	assert_string_equal(c->new, "Kenichi Sato");
+	/* a child row is a field of its record */
+	assert_non_null(c = change(&h.e[0], "languages", NULL));
+	assert_string_equal(c->new, "en fluent");
+	/* stamps are not fields */
+	assert_null(change(&h.e[0], "updated", NULL));
+	assert_null(change(&h.e[0], "created_by", NULL));
+	kz_history_free(&h);
+
+	/* an edit: the fields that changed, from what to what; a language
+	 * taken away and one added */
+	setenv("KIZUNA_NOW", "2026-11-02T10:00:00Z", 1);
+	kz_str_set(&s.post, "課長");
+	s.langs[0].level = KZ_LEVEL_NATIVE;
+	assert_int_equal(kz_specialist_add_lang(&s, "ko", KZ_LEVEL_BASIC),
+	    KZ_OK);
+	assert_int_equal(kz_specialist_update(f->db, &s, &err), KZ_OK);
+	load(f, id, &h);
+	assert_int_equal(h.n, 2);
+	assert_string_equal(h.e[0].action, "edit");	/* newest first */
+	assert_string_equal(h.e[0].at, "2026-11-02T10:00:00Z");
+	assert_non_null(c = change(&h.e[0], "post", NULL));
+	assert_string_equal(c->old, "主任");
+	assert_string_equal(c->new, "課長");
+	assert_null(change(&h.e[0], "name", NULL));	/* unchanged */
+	assert_non_null(c = change(&h.e[0], "languages", "en fluent"));
+	assert_string_equal(c->new, "en native");
+	assert_non_null(c = change(&h.e[0], "languages", NULL));
+	kz_history_free(&h);
+
+	/* a save that changes nothing records nothing */
+	kz_specialist_free(&s);
+	kz_specialist_init(&s);
+	assert_int_equal(kz_specialist_get(f->db, id, &s, &err), KZ_OK);
+	assert_int_equal(kz_specialist_update(f->db, &s, &err), KZ_OK);
+	load(f, id, &h);
+	assert_int_equal(h.n, 2);
+	kz_history_free(&h);
+	kz_specialist_free(&s);
+
+	/* a delete keeps the last values: the trace of the record */
+	assert_int_equal(kz_specialist_delete(f->db, id, &err), KZ_OK);
+	load(f, id, &h);
+	assert_int_equal(h.n, 3);
+	assert_string_equal(h.e[0].action, "delete");
+	assert_non_null(c = change(&h.e[0], "name", NULL));
+	assert_string_equal(c->old, "佐藤健一");
+	assert_null(c->new);
+	assert_non_null(change(&h.e[0], "languages", "ko basic"));
+	kz_history_free(&h);
+	/* found by the start of its id though gone */
+	assert_int_equal(kz_history_resolve(f->db, id + 4, found, &err),
+	    KZ_OK);
+	assert_string_equal(found, id);
+	assert_int_equal(kz_history_resolve(f->db, "TYO-ZZZZ-ZZZZ", found,
+	    &err), KZ_ERROR);
+	kz_err_clear(&err);
+}
+
+static void
+test_seminar(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_seminar e;
+	struct kz_history h;
+	struct kz_err err = { 0 };
+	const struct kz_hchange *c;
+	char series[KZ_ID_SIZE], ed[KZ_ID_SIZE];
+
+	unit_edition(f->db, series, ed);
+	load(f, series, &h);
+	assert_int_equal(h.n, 1);
+	assert_string_equal(h.e[0].kind, "series");
+	kz_history_free(&h);
+
+	kz_seminar_init(&e);
+	assert_int_equal(kz_seminar_get(f->db, ed, &e, &err), KZ_OK);
+	kz_str_set(&e.title, "第18回");
+	e.attendance = 2;
+	assert_int_equal(kz_seminar_add_part(&e, "KH", 2), KZ_OK);
+	OK(kz_seminar_update(f->db, &e, &err));
+	kz_seminar_free(&e);
+	load(f, ed, &h);
+	assert_int_equal(h.n, 2);
+	assert_string_equal(h.e[0].kind, "seminar");
+	assert_string_equal(h.e[0].action, "edit");
+	assert_non_null(c = change(&h.e[0], "title", NULL));
+	assert_null(c->old);
+	assert_string_equal(c->new, "第18回");
+	/* the attendance rows count as the edition's */
+	assert_non_null(change_to(&h.e[0], "attendance", "KH 2"));
+	kz_history_free(&h);
+
+	assert_int_equal(kz_seminar_delete(f->db, ed, &err), KZ_OK);
+	load(f, ed, &h);
+	assert_string_equal(h.e[0].action, "delete");
+	assert_non_null(c = change(&h.e[0], "city", NULL));
+	assert_string_equal(c->old, "福州市");
+	kz_history_free(&h);
+}
+
+static void
+test_trainee(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_trainee t;
+	struct kz_history h;
+	struct kz_err err = { 0 };
+	const struct kz_hchange *c;
+	char id[KZ_ID_SIZE];
+
+	kz_trainee_init(&t);
+	assert_int_equal(kz_rfield_set(kz_rtype_field(&kz_trainee_type,
+	    "host"), &t, "岩手县", &err), KZ_OK);
+	assert_int_equal(kz_rfield_set(kz_rtype_field(&kz_trainee_type,
+	    "year"), &t, "2019", &err), KZ_OK);
+	assert_int_equal(kz_rfield_set(kz_rtype_field(&kz_trainee_type,
+	    "home"), &t, "辽宁省大连市", &err), KZ_OK);
+	OK(kz_trainee_insert(f->db, &t, &err));
+	memcpy(id, t.id, sizeof id);
+	assert_int_equal(kz_rfield_set(kz_rtype_field(&kz_trainee_type,
+	    "host"), &t, "大分县", &err), KZ_OK);
+	OK(kz_trainee_update(f->db, &t, &err));
+	kz_trainee_free(&t);
+	assert_int_equal(kz_trainee_delete(f->db, id, &err), KZ_OK);
+	load(f, id, &h);
+	assert_int_equal(h.n, 3);
+	assert_string_equal(h.e[2].action, "add");
+	assert_string_equal(h.e[1].action, "edit");
+	assert_string_equal(h.e[0].action, "delete");
+	assert_string_equal(h.e[0].kind, "trainee");
+	assert_non_null(c = change(&h.e[1], "host", NULL));
+	assert_string_equal(c->old, "岩手县");
+	assert_string_equal(c->new, "大分县");
+	assert_non_null(c = change(&h.e[0], "host", NULL));
+	assert_string_equal(c->old, "大分县");
+	kz_history_free(&h);
+}
+
+/* A failed write records nothing: the history is in its transaction. */
+static void
+test_failed_write(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_specialist s;
+	struct kz_err err = { 0 };
+	sqlite3_stmt *st;
+
+	kz_specialist_init(&s);
+	kz_str_set(&s.name, "X");
+	assert_int_equal(kz_specialist_insert(f->db, &s, &err), KZ_ERROR);
+	kz_err_clear(&err);
+	kz_specialist_free(&s);
+	assert_int_equal(sqlite3_prepare_v2(f->db->sql, "SELECT count(*) FROM "
+	    "record_history", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 0);
+	sqlite3_finalize(st);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_specialist, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_seminar, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_trainee, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_failed_write, setup,
+		    teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
