@@ -312,6 +312,10 @@ capture_restart(struct kz_db *db)
 		sqlite3session_delete(db->capture);
 		db->capture = NULL;
 	}
+	/* a migration's rewrites (a column filled for every row) are
+	 * neither changes to send nor anybody's edit */
+	if (db->migrating)
+		return;
 	if (sqlite3session_create(db->sql, "main", &db->capture) != SQLITE_OK) {
 		db->capture = NULL;
 		return;
@@ -592,19 +596,21 @@ migrate(struct kz_db *db, struct kz_err *err)
 		return kz_err_add(err, "", _("the database has schema version "
 		    "%d, newer than this kizuna knows (%d): upgrade kizuna"),
 		    v, NMIGRATIONS);
+	db->migrating = true;
 	for (; v < NMIGRATIONS; v++) {
 		if (kz_db_begin(db, err) != KZ_OK)
-			return KZ_ERROR;
+			break;
 		snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
 		if (exec(db, migrations[v], err) != KZ_OK ||
 		    exec(db, bump, err) != KZ_OK) {
 			kz_db_rollback(db);
-			return KZ_ERROR;
+			break;
 		}
 		if (kz_db_commit(db, err) != KZ_OK)
-			return KZ_ERROR;
+			break;
 	}
-	return KZ_OK;
+	db->migrating = false;
+	return v < NMIGRATIONS ? KZ_ERROR : KZ_OK;
 }
 
 /* Create the file 0600 ourselves: SQLite would use the umask. */

@@ -15,6 +15,8 @@ struct kz_db {
 	char *path;		/* as opened: its key file sits beside it */
 	unsigned char secret[64];	/* the signing key, once read */
 	bool have_secret;
+	/* upgrading the schema: nothing captured for sync or history */
+	bool migrating;
 	const struct kz_config *cfg;
 	int depth;		/* open kz_db_begin levels */
 	sqlite3_session *capture;	/* this transaction's changes, for sync */

@@ -10,6 +10,10 @@ expect_in "$out" "Wang Jianguo" "its first record is there"
 expect_in "$out" "Ken'ichi Sato" "and its second"
 v=$(sqlite3 "$T/old.db" 'PRAGMA user_version')
 [ "$v" -gt 1 ] && ok || bad "the schema was not upgraded (version $v)"
+# the upgrade's own rewrites (every row's sort key) are nobody's edit:
+# nothing to send, no history
+expect_eq "$(sqlite3 "$T/old.db" 'SELECT count(*) FROM sync_outbox')" 0 "the upgrade sends nothing"
+expect_eq "$(sqlite3 "$T/old.db" 'SELECT count(*) FROM record_history')" 0 "nor is it anybody's edit"
 run -d "$T/old.db" specialist show --format json KZ-MAZW-5M45
 expect_in "$out" "设施园艺" "children survive: the field's note"
 expect_in "$out" "surgery" "children survive: the unavailability"
