@@ -378,6 +378,7 @@ enum { SF_STATE, SF_DATE, SF_REF, SF_REASON, SF_NOTE, SF_N };
 struct state_edit {
 	struct frame_ctx *ctx;
 	char id[KZ_ID_SIZE];
+	char who[200];		/* the specialist, to name the record */
 	int next[KZ_DSP_NSTATES + 1];
 };
 
@@ -398,7 +399,19 @@ state_save(struct form *f, void *arg, struct kz_err *err)
 	c.ref = ref && *ref ? ref : NULL;
 	c.reason = reason && *reason ? reason : NULL;
 	c.note = note && *note ? note : NULL;
-	rc = kz_dispatch_set_state(e->ctx->db, e->id, &c, err);
+	/* A final step is asked for, as a delete is, once it can be taken. */
+	if (kz_lifecycle_final(&kz_dispatch_lc, (int)c.to)) {
+		char q[400];
+
+		rc = kz_dispatch_check_state(e->ctx->db, e->id, &c, err);
+		snprintf(q, sizeof q, _("Make dispatch %s (%s) %s? It is final."),
+		    e->id, e->who, kz_lifecycle_name(&kz_dispatch_lc, (int)c.to));
+		if (rc == KZ_OK && !dispatch_view_yesno(q))
+			rc = kz_err_add(err, "", _("not saved: nothing changed"));
+	} else
+		rc = KZ_OK;
+	if (rc == KZ_OK)
+		rc = kz_dispatch_set_state(e->ctx->db, e->id, &c, err);
 	free(date);
 	free(ref);
 	free(reason);
@@ -411,7 +424,7 @@ change_state(struct dsp_tab *t)
 {
 	const struct kz_dispatch_row *r = sel_row(t);
 	const char *names[KZ_DSP_NSTATES + 1];
-	struct state_edit e = { t->ctx, "", { 0 } };
+	struct state_edit e = { t->ctx, "", "", { 0 } };
 	struct form_spec spec[SF_N] = {
 		{ "state", N_("New state"), N_("Space, or the first letter"),
 		  names, 0, NULL },
@@ -436,6 +449,8 @@ change_state(struct dsp_tab *t)
 		return UI_DRAW_STATUS;
 	}
 	snprintf(e.id, sizeof e.id, "%s", r->id);
+	snprintf(e.who, sizeof e.who, "%s", r->name && *r->name ? r->name :
+	    r->name_roman ? r->name_roman : "");
 	snprintf(title, sizeof title, _("Dispatch %s: %s, to"), r->id,
 	    kz_lifecycle_name(&kz_dispatch_lc, r->state));
 	form_init(&f, title, spec, SF_N, &e);
@@ -603,7 +618,9 @@ deleted(void *arg, const char *id)
 	frame_message(t->ctx, false, _("Deleted dispatch %s."), id);
 }
 
-static const struct record_list_delete dsp_delete = { kz_dispatch_delete, deleted };
+static const struct record_list_delete dsp_delete = {
+	.del = kz_dispatch_delete, .can = kz_dispatch_delete_check,
+	.done = deleted };
 
 static unsigned
 edit(struct dsp_tab *t, bool add)
@@ -655,7 +672,8 @@ dsp_key(void *tab, int key)
 
 			snprintf(q, sizeof q, _("Delete dispatch %s (%s..%s)?"),
 			    sel_row(t)->id, sel_row(t)->start, sel_row(t)->end);
-			record_list_ask(&t->rl, q);
+			return record_list_delete_ask(&t->rl, t->ctx,
+			    sel_row(t)->id, &dsp_delete, q);
 		}
 		return UI_DRAW_STATUS;
 	case KA_STATE:

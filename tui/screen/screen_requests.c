@@ -429,6 +429,7 @@ edit(struct req_tab *t, bool add)
 struct status_edit {
 	struct frame_ctx *ctx;
 	char id[KZ_ID_SIZE];
+	char what[200];		/* the host and topic, to name the record */
 	int next[KZ_REQ_NSTATUS + 1];
 };
 
@@ -437,10 +438,19 @@ status_save(struct form *f, void *arg, struct kz_err *err)
 {
 	struct status_edit *e = arg;
 	char *note = form_trimmed(f, 1);
+	int to = e->next[form_choice(f, 0)];
+	char q[400];
 	int rc;
 
+	/* A final step is asked for, as a delete is. */
+	snprintf(q, sizeof q, _("Make request %s (%s) %s? It is final."), e->id,
+	    e->what, kz_lifecycle_name(&kz_request_lc, to));
+	if (kz_lifecycle_final(&kz_request_lc, to) && !dispatch_view_yesno(q)) {
+		free(note);
+		return kz_err_add(err, "", _("not saved: nothing changed"));
+	}
 	rc = kz_request_set_status(e->ctx->db, e->id, (enum kz_request_status)
-	    e->next[form_choice(f, 0)], note && *note ? note : NULL, NULL, err);
+	    to, note && *note ? note : NULL, NULL, err);
 	free(note);
 	return rc;
 }
@@ -450,7 +460,7 @@ change_status(struct req_tab *t)
 {
 	const struct kz_request_row *r = sel_row(t);
 	const char *names[KZ_REQ_NSTATUS + 1];
-	struct status_edit e = { t->ctx, "", { 0 } };
+	struct status_edit e = { t->ctx, "", "", { 0 } };
 	struct form_spec spec[2] = {
 		{ "status", N_("New status"), N_("Space, or the first letter"),
 		  names, 0, NULL },
@@ -468,6 +478,9 @@ change_status(struct req_tab *t)
 		return UI_DRAW_STATUS;
 	}
 	snprintf(e.id, sizeof e.id, "%s", r->id);
+	snprintf(e.what, sizeof e.what, "%s%s%s", r->place ? r->place : "",
+	    r->place && *r->place && r->topic && *r->topic ? ", " : "",
+	    r->topic ? r->topic : "");
 	snprintf(title, sizeof title, _("Request %s: %s, to"), r->id,
 	    kz_lifecycle_name(&kz_request_lc, r->status));
 	form_init(&f, title, spec, 2, &e);
@@ -495,7 +508,9 @@ deleted(void *arg, const char *id)
 	frame_message(t->ctx, false, _("Deleted request %s."), id);
 }
 
-static const struct record_list_delete req_delete = { kz_request_delete, deleted };
+static const struct record_list_delete req_delete = {
+	.del = kz_request_delete, .can = kz_request_delete_check,
+	.done = deleted };
 
 static unsigned
 key_candidates(struct req_tab *t, int key)
@@ -548,7 +563,8 @@ req_key(void *tab, int key)
 
 			snprintf(q, sizeof q, _("Delete request %s (%s)?"),
 			    sel_row(t)->id, sel_row(t)->topic);
-			record_list_ask(&t->rl, q);
+			return record_list_delete_ask(&t->rl, t->ctx,
+			    sel_row(t)->id, &req_delete, q);
 		}
 		return UI_DRAW_STATUS;
 	case KA_STATE:

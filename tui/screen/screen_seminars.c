@@ -507,7 +507,8 @@ deleted(void *arg, const char *id)
 	frame_message(t->ctx, false, _("Deleted edition %s."), id);
 }
 
-static const struct record_list_delete eds_delete = { kz_seminar_delete, deleted };
+static const struct record_list_delete eds_delete = {
+	.del = kz_seminar_delete, .done = deleted };
 
 static unsigned
 editions_key(struct sem_tab *t, int key)

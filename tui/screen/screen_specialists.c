@@ -300,8 +300,8 @@ spec_deleted(void *arg, const char *id)
 	frame_message(t->ctx, false, _("Deleted %s (%s)."), name, id);
 }
 
-static const struct record_list_delete spec_delete = { kz_specialist_delete,
-    spec_deleted };
+static const struct record_list_delete spec_delete = {
+	.del = kz_specialist_delete, .done = spec_deleted };
 
 static unsigned
 spec_key(void *tab, int key)

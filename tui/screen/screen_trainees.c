@@ -227,8 +227,8 @@ tr_deleted(void *arg, const char *id)
 	frame_message(t->ctx, false, _("Deleted %s."), id);
 }
 
-static const struct record_list_delete tr_delete = { kz_trainee_delete,
-    tr_deleted };
+static const struct record_list_delete tr_delete = {
+	.del = kz_trainee_delete, .done = tr_deleted };
 
 static unsigned
 tr_key(void *tab, int key)

@@ -440,6 +440,22 @@ record_list_ask(struct record_list *l, const char *question)
 }
 
 unsigned
+record_list_delete_ask(struct record_list *l, struct frame_ctx *ctx,
+    const char *id, const struct record_list_delete *d, const char *question)
+{
+	struct kz_err err = { 0 };
+
+	if (id == NULL)
+		return 0;
+	if (d->can && d->can(ctx->db, id, &err) != KZ_OK) {
+		frame_error(ctx, &err);
+		return UI_DRAW_STATUS;
+	}
+	record_list_ask(l, question);
+	return UI_DRAW_STATUS;
+}
+
+unsigned
 record_list_delete_key(struct record_list *l, struct frame_ctx *ctx, int key, const char *id,
     const struct record_list_delete *d)
 {
