@@ -11,6 +11,8 @@
 #include "screen_dispatch_view.h"
 #include "form.h"
 #include "screen_record.h"
+#include "screen_requests.h"
+#include "screen_specialists.h"
 #include "i18n.h"
 #include "keys.h"
 #include "record_list.h"
@@ -680,6 +682,16 @@ dsp_key(void *tab, int key)
 		return change_state(t);
 	case KA_COSTS:
 		return edit_cost(t);
+	case KA_GO_REQUEST:
+		if (sel_row(t))
+			frame_show(t->ctx, &screen_requests, sel_row(t)->request,
+			    true);
+		return 0;
+	case KA_GO_SPECIALIST:
+		if (sel_row(t))
+			frame_show(t->ctx, &screen_specialists,
+			    sel_row(t)->specialist, true);
+		return 0;
 	default:
 		return UI_PASS;
 	}
@@ -756,6 +768,19 @@ dsp_summary(void *tab, char *buf, size_t size)
 		    (unsigned long)t->total), t->total);
 }
 
+/* Select id, clearing a search that hides it. */
+static bool
+dsp_select(void *tab, const char *id)
+{
+	struct dsp_tab *t = tab;
+
+	reload(t, id);
+	if ((sel_row(t) == NULL || strcmp(sel_row(t)->id, id) != 0) &&
+	    record_list_clear(&t->rl))
+		reload(t, id);
+	return sel_row(t) && strcmp(sel_row(t)->id, id) == 0;
+}
+
 const struct frame_screen screen_dispatches = {
 	N_("Dispatches"),
 	dsp_open,
@@ -766,4 +791,5 @@ const struct frame_screen screen_dispatches = {
 	dsp_status,
 	dsp_keyctx,
 	dsp_summary,
+	dsp_select,
 };

@@ -50,6 +50,8 @@ struct ui {
 	long pending;		/* changes waiting for the next sync export */
 	long clashes;		/* clashes of bookings (booking.h) */
 	sqlite3_int64 writes;	/* the connection's count when it was read */
+	int back[16];		/* tabs a go-to key left, the last on top */
+	int nback;
 };
 
 static const struct frame_screen *
@@ -190,6 +192,46 @@ frame_help(struct ui *u)
 	draw_help(frame_screen(u)->keyctx(u->tab[u->cur], &text));
 }
 
+/* Show tab next in place of the current one. */
+static unsigned
+frame_switch(struct ui *u, int next)
+{
+	if (next == u->cur)
+		return 0;
+	frame_screen(u)->layout(u->tab[u->cur], 0, 0, 0, 0);
+	u->cur = next;
+	return UI_LAYOUT | UI_DRAW_ALL;
+}
+
+/* What a tab asked with frame_show: select a record on a tab, and go
+ * there, remembering where from for the back key. */
+static unsigned
+frame_want(struct ui *u)
+{
+	const struct frame_screen *s = u->ctx.want;
+	int i = 0;
+
+	u->ctx.want = NULL;
+	while (i < UI_NSCREENS && frame_screens[i] != s)
+		i++;
+	if (i == UI_NSCREENS)
+		return 0;
+	if (s->select && !s->select(u->tab[i], u->ctx.want_id) &&
+	    u->ctx.want_go) {
+		frame_message(&u->ctx, true, _("%s is not on the %s tab."),
+		    u->ctx.want_id, _(s->name));
+		return UI_DRAW_STATUS;
+	}
+	if (!u->ctx.want_go || i == u->cur)
+		return UI_DRAW_BODY;
+	if (u->nback == (int)(sizeof u->back / sizeof u->back[0])) {
+		memmove(u->back, u->back + 1, sizeof u->back - sizeof u->back[0]);
+		u->nback--;
+	}
+	u->back[u->nback++] = u->cur;
+	return frame_switch(u, i);
+}
+
 /* Keys the tab left to the frame. */
 static unsigned
 frame_key(struct ui *u, int key)
@@ -213,11 +255,14 @@ frame_key(struct ui *u, int key)
 			return 0;
 		next = (u->cur + (keys_lookup(KEYS_LIST, key, false) ==
 		    KA_NEXT_TAB ? 1 : UI_NSCREENS - 1)) % UI_NSCREENS;
-		if (next == u->cur)
-			return 0;
-		frame_screen(u)->layout(u->tab[u->cur], 0, 0, 0, 0);
-		u->cur = next;
-		return UI_LAYOUT | UI_DRAW_ALL;
+		return frame_switch(u, next);
+	case KA_GO_BACK:
+		if (u->nback == 0) {
+			frame_message(&u->ctx, false, "%s",
+			    _("Nowhere to go back to."));
+			return UI_DRAW_STATUS;
+		}
+		return frame_switch(u, u->back[--u->nback]);
 	default:
 		return 0;
 	}
@@ -331,6 +376,8 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 			if (f & UI_PASS)
 				f = (f & ~UI_PASS) | frame_key(&u, key);
 			flags |= f;
+			if (u.ctx.want)
+				flags |= frame_want(&u);
 		}
 		if (flags & UI_QUIT)
 			break;

@@ -284,6 +284,8 @@ propose(struct req_tab *t)
 		kz_match_free(&t->match);
 		reload(t, req.id);
 		frame_message(t->ctx, false, _("Proposed: dispatch %s."), saved);
+		/* the next s on the dispatches tab is for this one */
+		frame_show(t->ctx, &screen_dispatches, saved, false);
 	}
 	kz_dispatch_free(&pre);
 	kz_request_free(&req);
@@ -662,6 +664,23 @@ req_summary(void *tab, char *buf, size_t size)
 		    (unsigned long)t->total), t->total);
 }
 
+/* Select id, clearing a search that hides it. */
+static bool
+req_select(void *tab, const char *id)
+{
+	struct req_tab *t = tab;
+
+	if (t->cands) {
+		t->cands = false;
+		kz_match_free(&t->match);
+	}
+	reload(t, id);
+	if ((sel_row(t) == NULL || strcmp(sel_row(t)->id, id) != 0) &&
+	    record_list_clear(&t->rl))
+		reload(t, id);
+	return sel_row(t) && strcmp(sel_row(t)->id, id) == 0;
+}
+
 const struct frame_screen screen_requests = {
 	N_("Requests"),
 	req_open,
@@ -672,4 +691,5 @@ const struct frame_screen screen_requests = {
 	req_status,
 	req_keyctx,
 	req_summary,
+	req_select,
 };

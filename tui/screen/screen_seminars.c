@@ -702,4 +702,5 @@ const struct frame_screen screen_seminars = {
 	sem_status,
 	sem_keyctx,
 	sem_summary,
+	NULL,
 };

@@ -1182,4 +1182,5 @@ const struct frame_screen screen_sync = {
 	sync_status,
 	sync_keyctx,
 	sync_summary,
+	NULL,
 };

@@ -1,5 +1,7 @@
 /* screen_timeline.c - the timeline tab: dispatches as bars across the months. */
 #include "screen_timeline.h"
+#include "screen_dispatches.h"
+#include "screen_specialists.h"
 
 #include <libintl.h>
 #include <stdio.h>
@@ -346,6 +348,12 @@ tl_key(void *tab, int key)
 	case KA_TODAY:
 		go_today(t);
 		break;
+	case KA_GO_DISPATCH:
+		if (t->sel < t->nvis)
+			frame_show(t->ctx, t->by_specialist ?
+			    &screen_specialists : &screen_dispatches,
+			    t->tl.rows[t->vis[t->sel]].id, true);
+		return 0;
 	case KA_TL_ROWS:
 		t->by_specialist = !t->by_specialist;
 		t->keep[0] = '\0';
@@ -455,4 +463,5 @@ const struct frame_screen screen_timeline = {
 	tl_status,
 	tl_keyctx,
 	tl_summary,
+	NULL,
 };

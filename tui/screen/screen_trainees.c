@@ -346,4 +346,5 @@ const struct frame_screen screen_trainees = {
 	tr_status,
 	tr_keyctx,
 	tr_summary,
+	NULL,
 };

@@ -36,6 +36,15 @@ frame_error(struct frame_ctx *ctx, const struct kz_err *err)
 	frame_message(ctx, true, "%s", kz_err_first(err, buf, sizeof buf));
 }
 
+void
+frame_show(struct frame_ctx *ctx, const struct frame_screen *s,
+    const char *id, bool go)
+{
+	ctx->want = s;
+	snprintf(ctx->want_id, sizeof ctx->want_id, "%s", id ? id : "");
+	ctx->want_go = go;
+}
+
 /*
  * Every role is readable without colour: selection is reverse video,
  * titles reverse, headers and labels bold, errors bold. Colour is added

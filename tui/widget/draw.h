@@ -25,11 +25,18 @@
 #define UI_QUIT		0x400
 
 /* What every tab is handed. */
+struct frame_screen;
+
 struct frame_ctx {
 	struct kz_db *db;
 	const struct kz_config *cfg;
 	char msg[256];		/* shown on the status line until a key */
 	bool msg_error;
+	/* A record to select on another tab (frame_show), done by the
+	 * frame once the key is handled. */
+	const struct frame_screen *want;
+	char want_id[32];
+	bool want_go;		/* and go to that tab */
 };
 
 /* Set the status-line message. */
@@ -37,6 +44,10 @@ void frame_message(struct frame_ctx *ctx, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Report the first problem of err on the status line. */
 void frame_error(struct frame_ctx *ctx, const struct kz_err *err);
+/* Select record id on tab s (a new dispatch on the dispatches tab), and
+ * with go show that tab: a jump that the back key returns from. */
+void frame_show(struct frame_ctx *ctx, const struct frame_screen *s,
+    const char *id, bool go);
 
 /* A tab of the main screen. Requests, dispatches, timeline, seminars and
  * trainees will each be one of these beside the specialists. */
@@ -58,6 +69,8 @@ struct frame_screen {
 	unsigned (*keyctx)(void *tab, bool *text);
 	/* A short summary for the title bar, e.g. "12 specialists". */
 	void (*summary)(void *tab, char *buf, size_t size);
+	/* Optional: select the record id (frame_show); false if not listed. */
+	bool (*select)(void *tab, const char *id);
 };
 
 /* Roles of text, mapped to attributes: reverse and bold always, colour
