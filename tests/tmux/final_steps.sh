@@ -1,6 +1,6 @@
 # final_steps.sh - a final step asks, naming the record; a delete that
 # cannot happen says why before asking; a proposal selects the new
-# dispatch; R, S and Enter jump between a dispatch, its request, its
+# dispatch; long messages wrap and C-p lists them; R, S and Enter jump between a dispatch, its request, its
 # specialist and the timeline, and C-o comes back.
 . "$KZ_TESTS/lib.sh"
 C="-c $FIX/dispatch/office.yaml"
@@ -54,8 +54,16 @@ tm_expect "is now cancelled" "yes saves"
 # a delete that cannot happen says so at once
 tm_keys d
 tm_expect "only a proposed dispatch can be deleted" "the refusal comes first"
+tm_expect "cancel it with a reason instead" "a long message is wrapped, not cut"
 s=$(tm_screen)
 expect_not_in "$s" "(y/n)" "nothing is asked"
+expect_not_in "$s" "id: dispatch" "no field name before the message"
+# the messages so far, whole
+tm_keys C-p
+tm_expect "Messages" "C-p shows the messages"
+tm_expect "Proposed: dispatch $new." "with the earlier ones"
+tm_keys q
+tm_expect "2 dispatches" "q closes them"
 
 # jumps: R to the request, C-o back, S to the specialist
 tm_keys R

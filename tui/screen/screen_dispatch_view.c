@@ -13,21 +13,45 @@
 #include "text.h"
 #include "xalloc.h"
 
+struct yesno_rows {
+	WINDOW *w;
+	int y;
+};
+
+static void
+yesno_row(void *arg, const char *line, size_t len)
+{
+	struct yesno_rows *r = arg;
+	char buf[1024];
+
+	snprintf(buf, sizeof buf, "%.*s", (int)len, line);
+	draw_text(r->w, r->y++, 0, COLS, buf, draw_attr(DRAW_ERROR));
+}
+
+/* The question wrapped over as many rows as it takes at the bottom,
+ * never cut: what it names is what the answer is about. */
 bool
 dispatch_view_yesno(const char *question)
 {
-	WINDOW *w = draw_newwin(1, COLS, LINES - 1, 0);
-	bool yes = false;
 	char q[1024];
+	int rows;
+	WINDOW *w;
+	bool yes = false;
 
-	if (w == NULL)
-		return false;
 	snprintf(q, sizeof q, "%s %s", question, keys_yesno());
+	rows = COLS > 0 ? (kz_text_width(q) + COLS - 1) / COLS : 1;
+	rows = rows < 1 ? 1 : rows > LINES ? LINES : rows;
+	if ((w = draw_newwin(rows, COLS, LINES - rows, 0)) == NULL)
+		return false;
 	for (;;) {
+		struct yesno_rows r = { w, 0 };
 		int key;
 
 		werase(w);
-		draw_text(w, 0, 0, COLS, q, draw_attr(DRAW_ERROR));
+		if (rows == 1)
+			draw_text(w, 0, 0, COLS, q, draw_attr(DRAW_ERROR));
+		else
+			draw_wrap(q, COLS, yesno_row, &r);
 		wnoutrefresh(w);
 		doupdate();
 		key = draw_getkey(w);

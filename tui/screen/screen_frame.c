@@ -50,6 +50,7 @@ struct ui {
 	long pending;		/* changes waiting for the next sync export */
 	long clashes;		/* clashes of bookings (booking.h) */
 	sqlite3_int64 writes;	/* the connection's count when it was read */
+	WINDOW *wmsg;		/* a long message's rows above the status */
 	int back[16];		/* tabs a go-to key left, the last on top */
 	int nback;
 };
@@ -135,6 +136,49 @@ frame_draw_tabs(struct ui *u)
 	wnoutrefresh(u->wtabs);
 }
 
+struct msg_rows {
+	char line[24][1024];
+	int n;
+};
+
+static void
+msg_row(void *arg, const char *line, size_t len)
+{
+	struct msg_rows *r = arg;
+
+	if (r->n < 24)
+		snprintf(r->line[r->n++], sizeof r->line[0], "%.*s", (int)len,
+		    line);
+}
+
+/* A message wider than the status line is wrapped, never cut: its
+ * first rows go in a window above the status line, until the next key. */
+static void
+frame_draw_message(struct ui *u, int x)
+{
+	attr_t attr = draw_attr(u->ctx.msg_error ? DRAW_ERROR : DRAW_PLAIN);
+	static struct msg_rows r;
+	int above;
+
+	draw_delwin(&u->wmsg);
+	r.n = 0;
+	if (kz_text_width(u->ctx.msg) > COLS - x)
+		draw_wrap(u->ctx.msg, COLS - x, msg_row, &r);
+	if (r.n < 2) {
+		draw_text(u->wstatus, 0, x, COLS - x, u->ctx.msg, attr);
+		return;
+	}
+	above = r.n - 1 < LINES - 3 ? r.n - 1 : LINES - 3;
+	if (above > 0 && (u->wmsg = draw_newwin(above, COLS, LINES - 1 - above,
+	    0)) != NULL) {
+		for (int i = 0; i < above; i++)
+			draw_text(u->wmsg, i, x, COLS - x, r.line[r.n - 1 -
+			    above + i], attr);
+		wnoutrefresh(u->wmsg);
+	}
+	draw_text(u->wstatus, 0, x, COLS - x, r.line[r.n - 1], attr);
+}
+
 static void
 frame_draw_status(struct ui *u)
 {
@@ -149,8 +193,7 @@ frame_draw_status(struct ui *u)
 	if (u->prompt)
 		return;
 	if (u->ctx.msg[0])
-		draw_text(u->wstatus, 0, x, COLS - x, u->ctx.msg,
-		    draw_attr(u->ctx.msg_error ? DRAW_ERROR : DRAW_PLAIN));
+		frame_draw_message(u, x);
 	else {
 		unsigned ctx = s->keyctx(u->tab[u->cur], &text);
 
@@ -247,6 +290,9 @@ frame_key(struct ui *u, int key)
 	case KA_REDRAW:
 		clearok(curscr, TRUE);
 		return UI_DRAW_ALL;
+	case KA_MESSAGES:
+		frame_messages(&u->ctx);
+		return UI_LAYOUT | UI_DRAW_ALL;
 	case KA_NEXT_TAB:
 	case KA_PREV_TAB:
 		/* One tab: nothing to switch to (and nothing for the
@@ -365,6 +411,11 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 		if (u.ctx.msg[0]) {
 			u.ctx.msg[0] = '\0';
 			flags |= UI_DRAW_STATUS;
+			/* what the long message's rows covered */
+			if (u.wmsg) {
+				draw_delwin(&u.wmsg);
+				flags |= UI_LAYOUT;
+			}
 		}
 		if (u.small) {
 			/* Only quitting makes sense here. */
@@ -402,6 +453,8 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 	draw_delwin(&u.wtitle);
 	draw_delwin(&u.wtabs);
 	draw_delwin(&u.wstatus);
+	draw_delwin(&u.wmsg);
+	frame_ctx_free(&u.ctx);
 	endwin();
 	delscreen(scr);
 	if (rc != 0)

@@ -30,8 +30,11 @@ struct frame_screen;
 struct frame_ctx {
 	struct kz_db *db;
 	const struct kz_config *cfg;
-	char msg[256];		/* shown on the status line until a key */
+	char msg[1024];		/* shown on the status line until a key,
+				 * wrapped over more rows when long */
 	bool msg_error;
+	char **hist;		/* every message shown, oldest first */
+	size_t nhist;
 	/* A record to select on another tab (frame_show), done by the
 	 * frame once the key is handled. */
 	const struct frame_screen *want;
@@ -42,8 +45,13 @@ struct frame_ctx {
 /* Set the status-line message. */
 void frame_message(struct frame_ctx *ctx, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* Report the first problem of err on the status line. */
+/* Report the first problem of err on the status line: its place only
+ * when it is one in a file (a field's name is English and said by the
+ * message itself). */
 void frame_error(struct frame_ctx *ctx, const struct kz_err *err);
+/* The messages shown so far, full screen, the last at the bottom. */
+void frame_messages(struct frame_ctx *ctx);
+void frame_ctx_free(struct frame_ctx *ctx);
 /* Select record id on tab s (a new dispatch on the dispatches tab), and
  * with go show that tab: a jump that the back key returns from. */
 void frame_show(struct frame_ctx *ctx, const struct frame_screen *s,

@@ -180,7 +180,8 @@ struct form_view {
 	WINDOW *w;
 	int h, width;
 	int area;		/* rows for fields */
-	int hint_rows;		/* 2 when a hint of this form needs two */
+	int hint_rows;		/* 2 when a hint of this form needs two,
+				 * up to 4 for a long problem */
 	int lw;			/* label column width */
 	int cury, curx;		/* where the terminal cursor goes */
 };
@@ -262,8 +263,8 @@ form_bottom_line(void *arg, const char *line, size_t len)
 	draw_text(b->v->w, b->y++, 0, b->v->width, buf, b->attr);
 }
 
-/* The message rows above the key hints: one, or two for a form with a
- * hint too wide for one (a list of kinds), wrapped at word breaks. */
+/* The message rows above the key hints: one, or more for a form with a
+ * hint or a problem too wide for one, wrapped at word breaks. */
 static void
 form_bottom_text(struct form_view *v, const char *s, attr_t attr)
 {
@@ -356,6 +357,14 @@ form_measure(struct form *f, struct form_view *v)
 		if (f->spec[i].hint != NULL &&
 		    kz_text_width(_(f->spec[i].hint)) > v->width)
 			v->hint_rows = 2;
+	}
+	/* a problem is read whole, not cut: as many rows as it takes */
+	for (int i = -1; i < f->n && v->width > 0; i++) {
+		const char *m = i < 0 ? f->general : f->err[i];
+		int rows = (kz_text_width(m) + v->width - 1) / v->width;
+
+		if (rows > v->hint_rows)
+			v->hint_rows = rows < 4 ? rows : 4;
 	}
 	v->area = v->h - 2 - v->hint_rows;
 	if (v->lw > v->width / 3)
@@ -488,7 +497,7 @@ form_run(struct form *f,
 				snprintf(f->general, sizeof f->general, "%s",
 				    _("could not save"));
 			form_first_error(f);
-			all = true;
+			layout = true;	/* room for the problems */
 			break;
 		case KA_CANCEL:
 			if (f->dirty)

@@ -207,6 +207,8 @@ static const struct keys_entry keys_table[] = {
 	{ KA_REDRAW, "redraw", "C-l", KEYS_LIST | KEYS_SEARCH | KEYS_FORM |
 	    KEYS_PAGER | KEYS_CANDIDATES | KEYS_TIMELINE,
 	    N_("redraw the screen"), NULL },
+	{ KA_MESSAGES, "messages", "C-p", KEYS_LIST | KEYS_TIMELINE,
+	    N_("the messages shown so far, whole"), NULL },
 	{ KA_QUIT, "quit", "q", KEYS_LIST | KEYS_CANDIDATES | KEYS_TIMELINE |
 	    KEYS_SYNC | KEYS_SYNC_KEYS, N_("quit"), N_("quit") },
 };
