@@ -154,29 +154,32 @@ msg_row(void *arg, const char *line, size_t len)
 /* A message wider than the status line is wrapped, never cut: its
  * first rows go in a window above the status line, until the next key. */
 static void
-frame_draw_message(struct ui *u, int x)
+frame_draw_message(struct ui *u, int x, bool prompt)
 {
 	attr_t attr = draw_attr(u->ctx.msg_error ? DRAW_ERROR : DRAW_PLAIN);
 	static struct msg_rows r;
-	int above;
+	int above, last;
 
 	draw_delwin(&u->wmsg);
 	r.n = 0;
-	if (kz_text_width(u->ctx.msg) > COLS - x)
+	/* above a prompt (a file name's completions) it all goes above */
+	if (prompt || kz_text_width(u->ctx.msg) > COLS - x)
 		draw_wrap(u->ctx.msg, COLS - x, msg_row, &r);
-	if (r.n < 2) {
+	if (r.n < 2 && !prompt) {
 		draw_text(u->wstatus, 0, x, COLS - x, u->ctx.msg, attr);
 		return;
 	}
-	above = r.n - 1 < LINES - 3 ? r.n - 1 : LINES - 3;
+	last = r.n - !prompt;	/* the rows above end here */
+	above = last < LINES - 3 ? last : LINES - 3;
 	if (above > 0 && (u->wmsg = draw_newwin(above, COLS, LINES - 1 - above,
 	    0)) != NULL) {
 		for (int i = 0; i < above; i++)
-			draw_text(u->wmsg, i, x, COLS - x, r.line[r.n - 1 -
-			    above + i], attr);
+			draw_text(u->wmsg, i, x, COLS - x, r.line[last - above +
+			    i], attr);
 		wnoutrefresh(u->wmsg);
 	}
-	draw_text(u->wstatus, 0, x, COLS - x, r.line[r.n - 1], attr);
+	if (!prompt)
+		draw_text(u->wstatus, 0, x, COLS - x, r.line[r.n - 1], attr);
 }
 
 static void
@@ -190,10 +193,13 @@ frame_draw_status(struct ui *u)
 	werase(u->wstatus);
 	x = s->status(u->tab[u->cur], u->wstatus, COLS);
 	u->prompt = x < 0;
-	if (u->prompt)
+	if (u->prompt) {
+		if (u->ctx.msg[0])
+			frame_draw_message(u, 0, true);
 		return;
+	}
 	if (u->ctx.msg[0])
-		frame_draw_message(u, x);
+		frame_draw_message(u, x, false);
 	else {
 		unsigned ctx = s->keyctx(u->tab[u->cur], &text);
 

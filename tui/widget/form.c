@@ -226,8 +226,9 @@ form_draw_field(struct form *f, struct form_view *v, int i)
 			v->curx = vx + 1;
 		}
 	} else if (on && vw > 0) {
+		/* a value not yet touched shows selected: typing replaces it */
 		v->curx = form_line_draw(&f->val[i], v->w, 1 + r, vx, vw,
-		    A_UNDERLINE);
+		    f->val[i].fresh ? A_REVERSE : A_UNDERLINE);
 		v->cury = 1 + r;
 	} else
 		draw_text(v->w, 1 + r, vx, vw, form_value(f, i), A_NORMAL);

@@ -147,6 +147,8 @@ static const struct keys_entry keys_table[] = {
 	    N_("keep the filter and go back to the list"), N_("keep") },
 	{ KA_SEARCH_CANCEL, "search-cancel", "Esc", KEYS_SEARCH,
 	    N_("clear the filter and go back to the list"), N_("clear") },
+	{ KA_COMPLETE, "complete", "Tab", KEYS_PROMPT,
+	    N_("complete the file name"), N_("complete") },
 	{ KA_ACCEPT, "accept", "Enter", KEYS_PROMPT,
 	    N_("use the file name typed"), N_("ok") },
 	{ KA_CANCEL, "cancel-question", "Esc", KEYS_PROMPT,

@@ -37,6 +37,7 @@ form_line_set(struct form_line *l, const char *s)
 		memcpy(l->buf, s, n);
 	l->len = l->cur = n;
 	l->buf[n] = '\0';
+	l->fresh = n > 0;
 }
 
 const char *
@@ -116,6 +117,13 @@ form_line_edit(struct form_line *l, enum keys_action a, int key)
 		form_line_set(l, "");
 	if (l->buf == NULL)
 		return false;
+	if (l->fresh) {
+		l->fresh = false;
+		if (a == KA_NONE && keys_printable(key) && key <= 0x10ffff) {
+			l->len = l->cur = 0;
+			l->buf[0] = '\0';
+		}
+	}
 	switch (a) {
 	case KA_LEFT:
 		l->cur -= form_line_back(l, l->cur);
