@@ -1,6 +1,6 @@
 # final_steps.sh - a final step asks, naming the record; a delete that
 # cannot happen says why before asking; a proposal selects the new
-# dispatch; long messages wrap and C-p lists them; R, S and Enter jump between a dispatch, its request, its
+# dispatch; a prefilled field is replaced by typing; long messages wrap and C-p lists them; R, S and Enter jump between a dispatch, its request, its
 # specialist and the timeline, and C-o comes back.
 . "$KZ_TESTS/lib.sh"
 C="-c $FIX/dispatch/office.yaml"
@@ -41,7 +41,13 @@ tm_keys s
 tm_expect "Dispatch $new: proposed, to" "s is for the new dispatch, not the old selection"
 
 # cancelling is final: it asks, naming the record
-tm_type c; tm_keys Down Down Down; tm_type "the host postponed"
+tm_type c; tm_keys Down
+# a prefilled field: the first key typed replaces it, as elsewhere
+tm_type 2019-09-02
+tm_expect "2019-09-02" "the date typed"
+s=$(tm_screen)
+expect_not_in "$s" "2019-09-012019" "typing replaced the prefilled date"
+tm_keys Down Down; tm_type "the host postponed"
 tm_keys F2
 tm_expect "Make dispatch $new (佐藤 健一) cancelled? It is final. (y/n)" "a final step asks"
 tm_keys n
