@@ -46,6 +46,7 @@ run_import(struct importer *im, const char *name, const char *data,
 {
 	struct kz_csv csv;
 	struct kz_csv_row row;
+	struct kz_err ce = { 0 };	/* the file stopped being CSV */
 	long lost = 0;
 	int rc;
 
@@ -71,7 +72,7 @@ run_import(struct importer *im, const char *name, const char *data,
 	kz_csv_row_free(&row);
 	if (rc || kz_db_begin(im->db, err))
 		return KZ_ERROR;
-	while ((rc = kz_csv_next(&csv, &row, err)) == 1) {
+	while ((rc = kz_csv_next(&csv, &row, &ce)) == 1) {
 		struct kz_err e = { 0 }, w = { 0 };
 		char why[300] = "";
 
@@ -99,6 +100,8 @@ run_import(struct importer *im, const char *name, const char *data,
 		if (lost)
 			break;
 	}
+	if (rc < 0 && kz_import_cut(rep, &ce, skip_bad, err) == KZ_OK)
+		rc = 0;
 	if (lost || rc < 0 || (rep->bad && !skip_bad)) {
 		if (lost)
 			kz_db_stopped(im->db, name, lost, err);

@@ -193,3 +193,20 @@ cli_record_options(void)
 	fill(cli_seminar_opts, KZ_CLI_RECORD_OPTS, &kz_seminar_type);
 	cli_list_options();	/* the lists' filters, from core/lists.c */
 }
+
+void
+cli_record_merge(struct kz_err *err, const struct kz_err *more)
+{
+	int n = err->n;
+
+	for (int i = 0; i < more->n; i++) {
+		int j = 0;
+
+		while (j < n && strcmp(err->item[j].where,
+		    more->item[i].where) != 0)
+			j++;
+		if (j == n)
+			kz_err_add(err, more->item[i].where, "%s",
+			    more->item[i].msg);
+	}
+}
