@@ -38,6 +38,14 @@ kz_record_user(const struct kz_db *db)
 	return db->cfg && db->cfg->user ? db->cfg->user : NULL;
 }
 
+const char *
+kz_user_name(const char *user)
+{
+	if (user == NULL || *user == '\0' || strcmp(user, "unknown") == 0)
+		return _("unknown");
+	return user;
+}
+
 void
 kz_stamps_free(struct kz_stamps *st)
 {

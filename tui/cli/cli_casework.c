@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "record.h"
 #include "note.h"
 #include "cli_output.h"
 #include "text.h"
@@ -35,7 +36,7 @@ cli_dsp_history(const struct kz_lifecycle *lc, const struct kz_events *ev)
 			    kz_lifecycle_name(lc, e->from), kz_lifecycle_name(lc, e->to));
 		struct kz_buf note = { 0 };
 		/* the note is stored in English where the program wrote it */
-		const char *v[] = { e->at, e->user ? e->user : "", change,
+		const char *v[] = { e->at, kz_user_name(e->user), change,
 		    kz_note_text(e->note, &note) };
 		out_table_row(&t, v);
 		kz_buf_free(&note);

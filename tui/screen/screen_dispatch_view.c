@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "note.h"
+#include "record.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -65,6 +66,24 @@ dispatch_view_yesno(const char *question)
 	}
 	draw_delwin(&w);
 	return yes;
+}
+
+void
+dispatch_view_person(const struct kz_config *cfg, const char *name,
+    const char *roman, int width, char *out, size_t size)
+{
+	const char *lang = cfg && cfg->language ? cfg->language : "en";
+	bool cjk = strncmp(lang, "zh", 2) == 0 || strncmp(lang, "ja", 2) == 0 ||
+	    strncmp(lang, "ko", 2) == 0;
+
+	name = name ? name : "";
+	roman = roman ? roman : "";
+	if (!*name || !*roman || kz_text_width(roman) + 1 +
+	    kz_text_width(name) <= width)
+		snprintf(out, size, "%s%s%s", roman, *name && *roman ? " " : "",
+		    name);
+	else
+		snprintf(out, size, "%s", cjk ? name : roman);
 }
 
 void
@@ -162,7 +181,7 @@ dispatch_view_event_line(const struct kz_lifecycle *lc, const struct kz_event *e
 	/* the note is stored in English where the program wrote it */
 	kz_note_text(e->note, &note);
 	snprintf(out, size, "%.10s %.5s %s: %s%s%s", e->at, e->at + 11,
-	    e->user ? e->user : "?", change, note.len ? ", " : "",
+	    kz_user_name(e->user), change, note.len ? ", " : "",
 	    kz_buf_str(&note));
 	kz_buf_free(&note);
 }

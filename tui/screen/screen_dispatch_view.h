@@ -24,6 +24,11 @@ void dispatch_view_clash_line(const struct kz_config *cfg,
 void dispatch_view_date(const struct kz_config *cfg, const char *date, char *out,
     size_t size);
 /* A period "16 Sep 2019 - 23 Sep 2019 (8 days)". */
+/* A person's two names in width columns, "Ken'ichi Sato 佐藤 健一";
+ * when both do not fit, the one the reader reads whole (the written name
+ * in Chinese, Japanese and Korean, else the romanised), never one cut. */
+void dispatch_view_person(const struct kz_config *cfg, const char *name,
+    const char *roman, int width, char *out, size_t size);
 void dispatch_view_period(const struct kz_config *cfg, const char *start,
     const char *end, char *out, size_t size);
 

@@ -92,8 +92,8 @@ dsp_row(void *arg, size_t i, char *buf, size_t size, int width)
 	}
 	const struct kz_dispatch_row *r = &t->list.rows[i];
 	snprintf(dates, sizeof dates, "%s..%s", r->start + 0, r->end + 5);
-	snprintf(who, sizeof who, "%s %s", r->name_roman ? r->name_roman : "",
-	    r->name ? r->name : "");
+	dispatch_view_person(t->ctx->cfg, r->name, r->name_roman, w[2], who,
+	    sizeof who);
 	snprintf(host, sizeof host, "%s %s", r->country, r->host);
 	v[0] = dates;
 	v[1] = kz_lifecycle_name(&kz_dispatch_lc, r->state);

@@ -124,7 +124,20 @@ frame_draw_tabs(struct ui *u)
 			after = "";
 	}
 	werase(u->wtabs);
-	for (int i = 0; i < UI_NSCREENS && x < COLS; i++) {
+	/* Too narrow for every tab: start late enough that the current
+	 * one shows whole, with those before it as far as they fit. */
+	int first = 0;
+	for (;;) {
+		int w = 0;
+
+		for (int i = first; i <= u->cur; i++)
+			w += kz_text_width(_(frame_screens[i]->name)) + 1 +
+			    (int)strlen(after) + (i < u->cur ? gap : 0);
+		if (w <= COLS || first == u->cur)
+			break;
+		first++;
+	}
+	for (int i = first; i < UI_NSCREENS && x < COLS; i++) {
 		char label[96];
 
 		snprintf(label, sizeof label, " %s%s", _(frame_screens[i]->name),

@@ -152,8 +152,16 @@ draw_row(struct tl_tab *t, size_t i, long today)
 		return;
 	y = 3 + (int)(i - t->top);
 	r = &t->tl.rows[t->vis[i]];
-	snprintf(tagged, sizeof tagged, "%s%s", r->overlap ? "!" : on ? ">" :
-	    " ", r->label ? r->label : "");
+	if (t->by_specialist) {
+		char who[400];
+
+		dispatch_view_person(t->ctx->cfg, r->name, r->roman, t->lw - 1,
+		    who, sizeof who);
+		snprintf(tagged, sizeof tagged, "%s%s", r->overlap ? "!" : on ?
+		    ">" : " ", who);
+	} else
+		snprintf(tagged, sizeof tagged, "%s%s", r->overlap ? "!" : on ?
+		    ">" : " ", r->label ? r->label : "");
 	kz_text_fit(label, sizeof label, tagged, t->lw, true);
 	draw_text(t->w, y, 0, t->lw, label, on ? draw_attr(DRAW_SELECTED) :
 	    r->overlap ? A_BOLD : A_NORMAL);

@@ -51,7 +51,7 @@ static const struct keys_entry keys_table[] = {
 	{ KA_ZOOM, "zoom", "Enter", KEYS_LIST,
 	    N_("show the whole record, or the list again"), N_("record") },
 	{ KA_DETAIL_DOWN, "detail-down", "J", KEYS_LIST | KEYS_CANDIDATES,
-	    N_("scroll the record down"), NULL },
+	    N_("scroll the record down"), N_("scroll") },
 	{ KA_DETAIL_UP, "detail-up", "K", KEYS_LIST | KEYS_CANDIDATES,
 	    N_("scroll the record up"), NULL },
 	{ KA_ADD, "add", "a", KEYS_LIST, N_("add a record"), N_("add") },

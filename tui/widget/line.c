@@ -198,6 +198,12 @@ form_line_draw(struct form_line *l, WINDOW *w, int y, int x, int width,
 		l->scroll = curcol > width / 2 ? curcol - width / 2 : 0;
 	if (l->scroll > total)
 		l->scroll = 0;
+	/* Wider again (a terminal grown back): no '<' over text that now
+	 * fits, and no blank space at the right while text is hidden left. */
+	if (total < width)
+		l->scroll = 0;
+	else if (width >= 4 && l->scroll > total - width + 2)
+		l->scroll = total - width + 2 > 0 ? total - width + 2 : 0;
 
 	more = width >= 4 && total > l->scroll + width;
 	start = l->scroll + (width >= 4 && l->scroll > 0);
