@@ -43,13 +43,18 @@ frame_message(struct frame_ctx *ctx, bool error, const char *fmt, ...)
 	ctx->hist[ctx->nhist++] = xstrdup(ctx->msg);
 }
 
+bool
+frame_err_place(const char *where)
+{
+	return where && strpbrk(where, "0123456789") != NULL;
+}
+
 void
 frame_error(struct frame_ctx *ctx, const struct kz_err *err)
 {
 	char buf[KZ_ERR_MSG + 100];
 
-	if (err && err->n > 0 && strpbrk(err->item[0].where, "0123456789") ==
-	    NULL)
+	if (err && err->n > 0 && !frame_err_place(err->item[0].where))
 		frame_message(ctx, true, "%s", err->item[0].msg);
 	else
 		frame_message(ctx, true, "%s", kz_err_first(err, buf,

@@ -49,6 +49,10 @@ void frame_message(struct frame_ctx *ctx, bool error, const char *fmt, ...)
  * when it is one in a file (a field's name is English and said by the
  * message itself). */
 void frame_error(struct frame_ctx *ctx, const struct kz_err *err);
+/* Is a problem's place worth showing before it? A place in a file
+ * ("people.csv:3") is; a field's name is English and the message says
+ * which field anyway. */
+bool frame_err_place(const char *where);
 /* The messages shown so far, full screen, the last at the bottom. */
 void frame_messages(struct frame_ctx *ctx);
 void frame_ctx_free(struct frame_ctx *ctx);

@@ -153,8 +153,9 @@ form_set_errors(struct form *f, const struct kz_err *err)
 		if (glen < sizeof f->general)
 			glen += snprintf(f->general + glen,
 			    sizeof f->general - glen, "%s%s%s%s",
-			    glen ? "; " : "", it->where,
-			    it->where[0] ? ": " : "", it->msg);
+			    glen ? "; " : "",
+			    frame_err_place(it->where) ? it->where : "",
+			    frame_err_place(it->where) ? ": " : "", it->msg);
 	}
 }
 

@@ -434,8 +434,7 @@ record_list_clear(struct record_list *l)
 void
 record_list_ask(struct record_list *l, const char *question)
 {
-	snprintf(l->question, sizeof l->question, "%s %s", question,
-	    keys_yesno());
+	snprintf(l->question, sizeof l->question, "%s", question);
 	l->mode = RLIST_CONFIRM;
 }
 
@@ -498,7 +497,16 @@ record_list_status(struct record_list *l, WINDOW *w, int width, const char *coun
 		return -1;
 	}
 	if (l->mode == RLIST_CONFIRM) {
-		x = draw_text(w, 0, 0, width, l->question, draw_attr(DRAW_ERROR));
+		/* too long: the question is cut, never the keys that
+		 * answer it */
+		int kw = kz_text_width(keys_yesno()) + 1;
+		int qw = kz_text_width(l->question);
+
+		x = draw_text(w, 0, 0, qw < width - kw ? qw : width - kw,
+		    l->question, draw_attr(DRAW_ERROR));
+		x += draw_text(w, 0, x, width - x, " ", draw_attr(DRAW_ERROR));
+		x += draw_text(w, 0, x, width - x, keys_yesno(),
+		    draw_attr(DRAW_ERROR));
 		wmove(w, 0, x < width ? x : width - 1);
 		return -1;
 	}
