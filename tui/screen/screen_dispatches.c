@@ -11,8 +11,6 @@
 #include "screen_dispatch_view.h"
 #include "form.h"
 #include "screen_record.h"
-#include "screen_requests.h"
-#include "screen_specialists.h"
 #include "i18n.h"
 #include "keys.h"
 #include "record_list.h"
@@ -684,12 +682,12 @@ dsp_key(void *tab, int key)
 		return edit_cost(t);
 	case KA_GO_REQUEST:
 		if (sel_row(t))
-			frame_show(t->ctx, &screen_requests, sel_row(t)->request,
+			frame_show(t->ctx, "Requests", sel_row(t)->request,
 			    true);
 		return 0;
 	case KA_GO_SPECIALIST:
 		if (sel_row(t))
-			frame_show(t->ctx, &screen_specialists,
+			frame_show(t->ctx, "Specialists",
 			    sel_row(t)->specialist, true);
 		return 0;
 	default:

@@ -270,14 +270,16 @@ frame_switch(struct ui *u, int next)
 static unsigned
 frame_want(struct ui *u)
 {
-	const struct frame_screen *s = u->ctx.want;
+	const struct frame_screen *s;
 	int i = 0;
 
-	u->ctx.want = NULL;
-	while (i < UI_NSCREENS && frame_screens[i] != s)
+	while (i < UI_NSCREENS && strcmp(frame_screens[i]->name,
+	    u->ctx.want) != 0)
 		i++;
+	u->ctx.want = NULL;
 	if (i == UI_NSCREENS)
 		return 0;
+	s = frame_screens[i];
 	if (s->select && !s->select(u->tab[i], u->ctx.want_id) &&
 	    u->ctx.want_go) {
 		frame_message(&u->ctx, true, _("%s is not on the %s tab."),

@@ -285,7 +285,7 @@ propose(struct req_tab *t)
 		reload(t, req.id);
 		frame_message(t->ctx, false, _("Proposed: dispatch %s."), saved);
 		/* the next s on the dispatches tab is for this one */
-		frame_show(t->ctx, &screen_dispatches, saved, false);
+		frame_show(t->ctx, screen_dispatches.name, saved, false);
 	}
 	kz_dispatch_free(&pre);
 	kz_request_free(&req);

@@ -1,7 +1,5 @@
 /* screen_timeline.c - the timeline tab: dispatches as bars across the months. */
 #include "screen_timeline.h"
-#include "screen_dispatches.h"
-#include "screen_specialists.h"
 
 #include <libintl.h>
 #include <stdio.h>
@@ -359,7 +357,7 @@ tl_key(void *tab, int key)
 	case KA_GO_DISPATCH:
 		if (t->sel < t->nvis)
 			frame_show(t->ctx, t->by_specialist ?
-			    &screen_specialists : &screen_dispatches,
+			    "Specialists" : "Dispatches",
 			    t->tl.rows[t->vis[t->sel]].id, true);
 		return 0;
 	case KA_TL_ROWS:

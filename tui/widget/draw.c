@@ -84,10 +84,10 @@ frame_ctx_free(struct frame_ctx *ctx)
 }
 
 void
-frame_show(struct frame_ctx *ctx, const struct frame_screen *s,
-    const char *id, bool go)
+frame_show(struct frame_ctx *ctx, const char *tab, const char *id,
+    bool go)
 {
-	ctx->want = s;
+	ctx->want = tab;
 	snprintf(ctx->want_id, sizeof ctx->want_id, "%s", id ? id : "");
 	ctx->want_go = go;
 }

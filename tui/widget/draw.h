@@ -25,8 +25,6 @@
 #define UI_QUIT		0x400
 
 /* What every tab is handed. */
-struct frame_screen;
-
 struct frame_ctx {
 	struct kz_db *db;
 	const struct kz_config *cfg;
@@ -36,8 +34,8 @@ struct frame_ctx {
 	char **hist;		/* every message shown, oldest first */
 	size_t nhist;
 	/* A record to select on another tab (frame_show), done by the
-	 * frame once the key is handled. */
-	const struct frame_screen *want;
+	 * frame once the key is handled: the tab by its name. */
+	const char *want;
 	char want_id[32];
 	bool want_go;		/* and go to that tab */
 };
@@ -56,10 +54,11 @@ bool frame_err_place(const char *where);
 /* The messages shown so far, full screen, the last at the bottom. */
 void frame_messages(struct frame_ctx *ctx);
 void frame_ctx_free(struct frame_ctx *ctx);
-/* Select record id on tab s (a new dispatch on the dispatches tab), and
- * with go show that tab: a jump that the back key returns from. */
-void frame_show(struct frame_ctx *ctx, const struct frame_screen *s,
-    const char *id, bool go);
+/* Select record id on the tab named tab (its frame_screen's name, such
+ * as "Dispatches": a name, so that tabs need not include each other),
+ * and with go show that tab: a jump the back key returns from. */
+void frame_show(struct frame_ctx *ctx, const char *tab, const char *id,
+    bool go);
 
 /* A tab of the main screen. Requests, dispatches, timeline, seminars and
  * trainees will each be one of these beside the specialists. */
