@@ -162,9 +162,12 @@ prog_row(struct importer *im, const struct kz_csv_row *r, struct kz_err *e,
 		if (im->fmap[i])
 			kz_rfield_set(im->fmap[i], &it, r->cell[i], e);
 	if (e->n > 0) {
-		/* the rest of the row's problems too */
-		kz_programme_item_validate(im->db, &it, im->force ? KZ_ITEM_FORCE : 0, e,
-		    NULL);
+		struct kz_err more = { 0 };
+
+		/* the rest of the row's problems too, one a cell */
+		kz_programme_item_validate(im->db, &it, im->force ? KZ_ITEM_FORCE : 0,
+		    &more, NULL);
+		kz_err_merge(e, &more);
 	} else if (it.id[0] && kz_id_normalise(it.id, norm) &&
 	    kz_record_exists(im->db, KZ_T_ITEM, norm)) {
 		snprintf(why, size, _("skipped: %s is already in the "
@@ -210,9 +213,12 @@ part_row(struct importer *im, const struct kz_csv_row *r, struct kz_err *e,
 	for (size_t i = 0; i < r->n && i < im->nfmap; i++)
 		if (im->fmap[i])
 			kz_rfield_set(im->fmap[i], &p, r->cell[i], e);
-	if (e->n > 0)
-		kz_participant_validate(im->db, &p, e);
-	else if (p.id[0] && kz_id_normalise(p.id, norm) &&
+	if (e->n > 0) {
+		struct kz_err more = { 0 };
+
+		kz_participant_validate(im->db, &p, &more);
+		kz_err_merge(e, &more);
+	} else if (p.id[0] && kz_id_normalise(p.id, norm) &&
 	    kz_record_exists(im->db, KZ_T_PARTICIPANT, norm)) {
 		snprintf(why, size, _("skipped: %s is already a participant"),
 		    norm);

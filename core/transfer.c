@@ -40,14 +40,17 @@ row_record(struct kz_db *db, const struct kz_csv_row *r,
     const struct kz_rfield **map, size_t ncols, struct kz_specialist *s,
     struct kz_err *err)
 {
+	struct kz_err more = { 0 };
 	int rc = KZ_OK;
 
 	kz_specialist_init(s);
 	for (size_t i = 0; i < ncols && i < r->n; i++)
 		if (map[i] && kz_rfield_set(map[i], s, r->cell[i], err))
 			rc = KZ_ERROR;
-	if (kz_specialist_validate(db, s, err))
+	/* every problem of the row, but one a cell */
+	if (kz_specialist_validate(db, s, &more))
 		rc = KZ_ERROR;
+	kz_err_merge(err, &more);
 	return rc;
 }
 

@@ -197,16 +197,5 @@ cli_record_options(void)
 void
 cli_record_merge(struct kz_err *err, const struct kz_err *more)
 {
-	int n = err->n;
-
-	for (int i = 0; i < more->n; i++) {
-		int j = 0;
-
-		while (j < n && strcmp(err->item[j].where,
-		    more->item[i].where) != 0)
-			j++;
-		if (j == n)
-			kz_err_add(err, more->item[i].where, "%s",
-			    more->item[i].msg);
-	}
+	kz_err_merge(err, more);
 }

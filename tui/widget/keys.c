@@ -50,8 +50,8 @@ static const struct keys_entry keys_table[] = {
 	    N_("clear the search filter"), NULL },
 	{ KA_ZOOM, "zoom", "Enter", KEYS_LIST,
 	    N_("show the whole record, or the list again"), N_("record") },
-	{ KA_DETAIL_DOWN, "detail-down", "J", KEYS_LIST | KEYS_CANDIDATES,
-	    N_("scroll the record down"), N_("scroll") },
+	{ KA_DETAIL_DOWN, "detail-down", "J", KEYS_LIST | KEYS_CANDIDATES |
+	    KEYS_HINT_IF_MORE, N_("scroll the record down"), N_("scroll") },
 	{ KA_DETAIL_UP, "detail-up", "K", KEYS_LIST | KEYS_CANDIDATES,
 	    N_("scroll the record up"), NULL },
 	{ KA_ADD, "add", "a", KEYS_LIST, N_("add a record"), N_("add") },
@@ -391,7 +391,9 @@ keys_hints(unsigned ctx, bool text, int width, char *buf, size_t size)
 	for (size_t i = 0; i < KEYS_N; i++) {
 		const char *name = NULL;
 
-		if ((keys_table[i].ctx & ctx) == 0 || keys_table[i].hint == NULL)
+		if ((keys_table[i].ctx & ctx) == 0 || keys_table[i].hint == NULL ||
+		    ((keys_table[i].ctx & KEYS_HINT_IF_MORE) &&
+		    !(ctx & KEYS_MORE)))
 			continue;
 		for (int k = 0; k < keys_parsed[i].n && name == NULL; k++)
 			if (!text || !keys_printable(keys_parsed[i].key[k]))

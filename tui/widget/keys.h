@@ -32,6 +32,10 @@
 #define KEYS_MERGE	0x100000	/* a record changed while its form was
 					 * open: theirs or mine, field by field */
 #define KEYS_SYNC_KEYS	0x200000	/* the sync tab's keys view */
+#define KEYS_MORE	0x400000	/* a record longer than its pane */
+/* In a binding's contexts: its hint shows only with KEYS_MORE (J when
+ * there is more of the record below). */
+#define KEYS_HINT_IF_MORE	0x80000000u
 
 enum keys_action {
 	KA_NONE = 0,

@@ -504,9 +504,9 @@ record_list_status(struct record_list *l, WINDOW *w, int width, const char *coun
 
 		x = draw_text(w, 0, 0, qw < width - kw ? qw : width - kw,
 		    l->question, draw_attr(DRAW_ERROR));
-		x += draw_text(w, 0, x, width - x, " ", draw_attr(DRAW_ERROR));
-		x += draw_text(w, 0, x, width - x, keys_yesno(),
-		    draw_attr(DRAW_ERROR));
+		x += draw_text(w, 0, x, 1, " ", draw_attr(DRAW_ERROR));
+		x += draw_text(w, 0, x, kw - 1 < width - x ? kw - 1 :
+		    width - x, keys_yesno(), draw_attr(DRAW_ERROR));
 		wmove(w, 0, x < width ? x : width - 1);
 		return -1;
 	}
@@ -526,5 +526,9 @@ record_list_keyctx(const struct record_list *l, unsigned browse, bool *text)
 		return KEYS_SEARCH;
 	if (l->mode == RLIST_CONFIRM)
 		return KEYS_CONFIRM;
+	/* more of the record below its pane: J is worth a hint */
+	if (l->wdet && l->ndl > l->dscroll + (size_t)(l->dh > 1 ? l->dh - 1 :
+	    1))
+		browse |= KEYS_MORE;
 	return browse;
 }
