@@ -37,6 +37,14 @@ run $C specialist list
 expect_in "$out" "$long" "piped, the table prints the whole value"
 expect_not_in "$out" "~" "and cuts nothing"
 
+# an import row with two bad columns: both, each named as its column
+printf 'name,name_roman,government,status,unavailable\nA,Aa,G,bogus,2019-13-45..2019-14-01\n' > two.csv
+run $C import specialists two.csv
+expect_rc 1 "a row with two bad columns"
+expect_in "$err$out" "two.csv:2: status:" "the status column"
+expect_in "$err$out" "two.csv:2: unavailable:" "the unavailable column, by its name"
+expect_not_in "$err$out" "unavail:" "not a name of its own"
+
 # --skip-bad and a quote never closed: the good rows before it go in
 printf 'name,name_roman,government\nA,Aa,G\n"B,Bb,G\nC,Cc,G\n' > cut.csv
 run $C import specialists cut.csv
