@@ -21,6 +21,19 @@ expect_rc 1 "a request with two bad options"
 expect_in "$err" "mode" "the mode"
 expect_in "$err" "nosuch" "and the field"
 
+# a delete that cannot happen says why, before any question
+run $C specialist add --name 丙 --roman Hei --government G --fields agriculture
+expect_rc 0 "a specialist"; hei=$out
+run $C request add --country CN --province 河南省 --fields agriculture --topic t \
+	--from 2019-10-01 --to 2019-10-08 --language zh
+expect_rc 0 "a request"; rq=$out
+run $C dispatch add --request "$rq" --specialist "$hei" --from 2019-10-01 --to 2019-10-08
+expect_rc 0 "a dispatch"
+run $C request rm "$rq"
+expect_rc 1 "a request with a dispatch is not deleted"
+expect_in "$err" "withdraw the request instead" "why, first"
+expect_not_in "$err" "without --yes" "not the question's refusal"
+
 # the phone rule as it is
 run $C specialist add --name 甲 --roman Ko --government G --phone 123
 expect_rc 1 "a phone number of three digits"

@@ -170,7 +170,9 @@ cli_request_ask(struct cli *c, const char *id, char *q, size_t size)
 	struct kz_request r;
 	struct kz_err err = { 0 };
 
-	if (kz_request_get(c->db, id, &r, &err))
+	/* one that cannot go is said before anything is asked */
+	if (kz_request_delete_check(c->db, id, &err) ||
+	    kz_request_get(c->db, id, &r, &err))
 		return cli_fail_err(&err);
 	snprintf(q, size, _("delete request %s (%s)?"), r.id, r.topic);
 	kz_request_free(&r);
