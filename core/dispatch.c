@@ -618,21 +618,43 @@ kz_dispatch_update(struct kz_db *db, struct kz_dispatch *d,
 	return rc;
 }
 
+/* Only a proposed dispatch goes; d is read either way. */
+static int
+delete_check(struct kz_db *db, const char *typed, struct kz_dispatch *d,
+    struct kz_err *err)
+{
+	if (kz_dispatch_get(db, typed, d, err))
+		return KZ_ERROR;
+	if (d->state != KZ_DSP_PROPOSED) {
+		kz_err_add(err, "id", _("dispatch %s is %s: only a proposed "
+		    "dispatch can be deleted; cancel it with a reason instead"),
+		    d->id, kz_lifecycle_name(&kz_dispatch_lc, d->state));
+		kz_dispatch_free(d);
+		return KZ_ERROR;
+	}
+	return KZ_OK;
+}
+
+int
+kz_dispatch_delete_check(struct kz_db *db, const char *typed,
+    struct kz_err *err)
+{
+	struct kz_dispatch d;
+
+	if (delete_check(db, typed, &d, err))
+		return KZ_ERROR;
+	kz_dispatch_free(&d);
+	return KZ_OK;
+}
+
 int
 kz_dispatch_delete(struct kz_db *db, const char *typed, struct kz_err *err)
 {
 	struct kz_dispatch d;
 	const char *v[1];
 
-	if (kz_dispatch_get(db, typed, &d, err))
+	if (delete_check(db, typed, &d, err))
 		return KZ_ERROR;
-	if (d.state != KZ_DSP_PROPOSED) {
-		kz_err_add(err, "id", _("dispatch %s is %s: only a proposed "
-		    "dispatch can be deleted; cancel it with a reason instead"),
-		    d.id, kz_lifecycle_name(&kz_dispatch_lc, d.state));
-		kz_dispatch_free(&d);
-		return KZ_ERROR;
-	}
 	v[0] = d.id;
 	if (kz_db_begin(db, err)) {
 		kz_dispatch_free(&d);
@@ -795,6 +817,20 @@ kz_dispatch_check_day(struct kz_db *db, const struct kz_dispatch *d,
 
 	recorded_day(db, at, recorded);
 	return check_day_at(db, d, to, day, recorded, err, warn);
+}
+
+int
+kz_dispatch_check_state(struct kz_db *db, const char *typed,
+    const struct kz_dispatch_change *c, struct kz_err *err)
+{
+	struct kz_dispatch d;
+	int rc;
+
+	if (kz_dispatch_get(db, typed, &d, err))
+		return KZ_ERROR;
+	rc = check_change(&d, c, err);
+	kz_dispatch_free(&d);
+	return rc;
 }
 
 int

@@ -81,6 +81,9 @@ int kz_dispatch_update(struct kz_db *db, struct kz_dispatch *d,
  * cancelled, with a reason, and stay as history. */
 int kz_dispatch_delete(struct kz_db *db, const char *typed,
     struct kz_err *err);
+/* What kz_dispatch_delete would refuse, without deleting. */
+int kz_dispatch_delete_check(struct kz_db *db, const char *typed,
+    struct kz_err *err);
 int kz_dispatch_get(struct kz_db *db, const char *typed,
     struct kz_dispatch *out, struct kz_err *err);
 int kz_dispatch_resolve(struct kz_db *db, const char *typed,
@@ -117,6 +120,10 @@ int kz_dispatch_check_day(struct kz_db *db, const struct kz_dispatch *d,
     struct kz_err *err, struct kz_err *warn);
 
 int kz_dispatch_set_state(struct kz_db *db, const char *typed,
+    const struct kz_dispatch_change *c, struct kz_err *err);
+/* What kz_dispatch_set_state would refuse, without writing: to ask
+ * before a final step only when it can be taken. */
+int kz_dispatch_check_state(struct kz_db *db, const char *typed,
     const struct kz_dispatch_change *c, struct kz_err *err);
 int kz_dispatch_history(struct kz_db *db, const char *id,
     struct kz_events *out, struct kz_err *err);

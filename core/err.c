@@ -56,3 +56,18 @@ kz_err_for(const struct kz_err *e, const char *where)
 			return e->item[i].msg;
 	return NULL;
 }
+
+void
+kz_err_merge(struct kz_err *e, const struct kz_err *more)
+{
+	int n = e->n;
+
+	for (int i = 0; i < more->n; i++) {
+		int j = 0;
+
+		while (j < n && strcmp(e->item[j].where, more->item[i].where) != 0)
+			j++;
+		if (j == n)
+			kz_err_add(e, more->item[i].where, "%s", more->item[i].msg);
+	}
+}

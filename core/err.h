@@ -32,6 +32,10 @@ void kz_err_clear(struct kz_err *e);
 /* Add a problem; returns KZ_ERROR so callers can `return kz_err_add(...)`. */
 int kz_err_add(struct kz_err *e, const char *where, const char *fmt, ...)
 	__attribute__((format(__printf__, 3, 4)));
+/* Add more's problems to e, but none under a place e has already: after
+ * a value was refused, the record's checks would only add "required"
+ * for the field left empty. */
+void kz_err_merge(struct kz_err *e, const struct kz_err *more);
 /* The first message, "where: msg" or "msg", for one-line reports. */
 const char *kz_err_first(const struct kz_err *e, char *buf, size_t size);
 /* Message for a field, or NULL: forms show it next to the field. */

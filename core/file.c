@@ -177,3 +177,60 @@ kz_file_write_atomic(const char *path, const void *data, size_t len)
 		return -1;
 	return kz_file_commit(tmp, path);
 }
+
+int
+kz_file_complete(const char *typed, char *out, size_t size, char *alts,
+    size_t altsize)
+{
+	const char *slash = strrchr(typed, '/');
+	const char *base = slash ? slash + 1 : typed;
+	size_t nbase = strlen(base), common = 0, ao = 0;
+	char dir[PATH_MAX], first[NAME_MAX + 1] = "", full[PATH_MAX];
+	struct dirent *e;
+	struct stat st;
+	int n = 0;
+	DIR *d;
+
+	snprintf(out, size, "%s", typed);
+	if (altsize)
+		alts[0] = '\0';
+	if ((size_t)snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash -
+	    typed) + 1 : 1, slash ? typed : ".") >= sizeof dir) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	if ((d = opendir(dir)) == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL) {
+		size_t k = 0;
+
+		if (strncmp(e->d_name, base, nbase) != 0 ||
+		    (e->d_name[0] == '.' && base[0] != '.') ||
+		    strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (n++ == 0) {
+			snprintf(first, sizeof first, "%s", e->d_name);
+			common = strlen(first);
+		} else {
+			while (k < common && first[k] == e->d_name[k])
+				k++;
+			common = k;
+		}
+		if (ao < altsize)
+			ao += (size_t)snprintf(alts + ao, altsize - ao, "%s%s",
+			    ao ? " " : "", e->d_name);
+	}
+	closedir(d);
+	if (n == 0)
+		return 0;
+	/* never cut a UTF-8 character in two */
+	while (common > nbase && ((unsigned char)first[common] & 0xc0) == 0x80)
+		common--;
+	snprintf(out, size, "%.*s%.*s", (int)(base - typed), typed,
+	    (int)common, first);
+	if (n == 1 && (size_t)snprintf(full, sizeof full, "%s", out) <
+	    sizeof full && stat(full, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    strlen(out) + 1 < size)
+		strcat(out, "/");
+	return n;
+}

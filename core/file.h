@@ -30,4 +30,12 @@ int kz_file_write_temp(const char *path, const void *data, size_t len,
     char *tmp, size_t tmpsize);
 int kz_file_commit(const char *tmp, const char *path);
 
+/* Complete the file name typed, as a shell's Tab does: out gets typed
+ * lengthened by what every match shares ("/" after a lone directory);
+ * alts the matching names, space separated (cut to fit). Returns the
+ * number of matches (0: out is typed), or -1 with errno set when the
+ * directory cannot be read. Names starting with "." only when typed. */
+int kz_file_complete(const char *typed, char *out, size_t size, char *alts,
+    size_t altsize);
+
 #endif

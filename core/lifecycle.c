@@ -81,6 +81,15 @@ kz_lifecycle_allowed(const struct kz_lifecycle *lc, int from, int to)
 	return false;
 }
 
+bool
+kz_lifecycle_final(const struct kz_lifecycle *lc, int state)
+{
+	for (int i = 0; lc->moves[i][0] >= 0; i++)
+		if (lc->moves[i][0] == state)
+			return false;
+	return state >= 0 && state < lc->n;
+}
+
 int
 kz_lifecycle_next(const struct kz_lifecycle *lc, int from, int *out)
 {

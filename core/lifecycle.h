@@ -26,6 +26,9 @@ const char *kz_lifecycle_shown(const struct kz_lifecycle *lc, int state);
  * (any case or width), or -1. */
 int kz_lifecycle_parse(const struct kz_lifecycle *lc, const char *keyword);
 bool kz_lifecycle_allowed(const struct kz_lifecycle *lc, int from, int to);
+/* A state with no way out (cancelled, closed): moving into it is asked
+ * for before it is saved. */
+bool kz_lifecycle_final(const struct kz_lifecycle *lc, int state);
 /* The states reachable from `from`, into out (room for lc->n); count. */
 int kz_lifecycle_next(const struct kz_lifecycle *lc, int from, int *out);
 /* "proposed, cancelled": the next states as kz_lifecycle_shown names

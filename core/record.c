@@ -38,6 +38,14 @@ kz_record_user(const struct kz_db *db)
 	return db->cfg && db->cfg->user ? db->cfg->user : NULL;
 }
 
+const char *
+kz_user_name(const char *user)
+{
+	if (user == NULL || *user == '\0' || strcmp(user, "unknown") == 0)
+		return _("unknown");
+	return user;
+}
+
 void
 kz_stamps_free(struct kz_stamps *st)
 {
@@ -171,9 +179,13 @@ kz_check_phone(struct kz_err *err, const char *where, const char *v)
 	kz_check_text(err, where, _("phone"), v, 40, 0);
 	for (const char *p = v; *p; p++)
 		digits += *p >= '0' && *p <= '9';
-	if (v[strspn(v, "0123456789 +-()./")] != '\0' || digits < 4)
-		kz_err_add(err, where, _("phone number may hold only digits, "
-		    "spaces and + - ( ) . /"));
+	/* the message states the rule that was broken, each of them */
+	if (v[strspn(v, "0123456789 +-()./")] != '\0')
+		kz_err_add(err, where, _("phone number \"%s\" may hold only "
+		    "digits, spaces and + - ( ) . /"), v);
+	else if (digits < 4)
+		kz_err_add(err, where, _("phone number \"%s\" has %zu digits: "
+		    "it needs at least 4"), v, digits);
 }
 
 void

@@ -88,6 +88,9 @@ int kz_record_assign_id(struct kz_db *db, enum kz_table t,
 
 /* The configured user for audit stamps, or NULL. */
 const char *kz_record_user(const struct kz_db *db);
+/* A user as people read it: the configuration's stand-in "unknown" (no
+ * user: and no $USER) in the reader's language, else as stored. */
+const char *kz_user_name(const char *user);
 
 /* Audit stamps of a record: UTC times and the configured user. */
 struct kz_stamps {

@@ -541,11 +541,11 @@ count_dispatches(struct kz_db *db, const char *id, bool active)
 	return n;
 }
 
-int
-kz_request_delete(struct kz_db *db, const char *typed, struct kz_err *err)
+/* Resolve typed into id and refuse a request with dispatches. */
+static int
+delete_check(struct kz_db *db, const char *typed, char id[KZ_ID_SIZE],
+    struct kz_err *err)
 {
-	char id[KZ_ID_SIZE];
-	const char *v[] = { id };
 	int n;
 
 	if (kz_request_resolve(db, typed, id, err))
@@ -556,6 +556,26 @@ kz_request_delete(struct kz_db *db, const char *typed, struct kz_err *err)
 		    "instead", "request %s has %d dispatches, which are kept as "
 		    "history: withdraw the request instead", (unsigned long)n),
 		    id, n);
+	return KZ_OK;
+}
+
+int
+kz_request_delete_check(struct kz_db *db, const char *typed,
+    struct kz_err *err)
+{
+	char id[KZ_ID_SIZE];
+
+	return delete_check(db, typed, id, err);
+}
+
+int
+kz_request_delete(struct kz_db *db, const char *typed, struct kz_err *err)
+{
+	char id[KZ_ID_SIZE];
+	const char *v[] = { id };
+
+	if (delete_check(db, typed, id, err))
+		return KZ_ERROR;
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
 	if (kz_sql_run(db, err, "DELETE FROM request WHERE id = ?", 1, v)) {

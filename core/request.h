@@ -79,6 +79,10 @@ int kz_request_update(struct kz_db *db, struct kz_request *r,
     struct kz_err *err);
 /* Delete a request that has no dispatches. */
 int kz_request_delete(struct kz_db *db, const char *id, struct kz_err *err);
+/* What kz_request_delete would refuse, without deleting: asked before
+ * a person is asked to confirm. */
+int kz_request_delete_check(struct kz_db *db, const char *id,
+    struct kz_err *err);
 int kz_request_get(struct kz_db *db, const char *typed, struct kz_request *out,
     struct kz_err *err);
 int kz_request_resolve(struct kz_db *db, const char *typed,

@@ -592,7 +592,10 @@ kz_rtype_check(const struct kz_rtype *rt, struct kz_db *db, const void *rec,
 			break;
 		case KZ_RK_INT:
 			v = *(const int *)kz_rfield_cptr(f, rec);
-			if (kz_rfield_empty(f, rec)) {
+			/* 0 where 0 cannot be is a value never given (an
+			 * empty cell): "required", not "not 0" */
+			if (kz_rfield_empty(f, rec) || (v == 0 && req &&
+			    (f->min > 0 || f->max < 0))) {
 				if (req)
 					kz_err_add(err, f->name, _("%s is "
 					    "required"), label);

@@ -297,6 +297,34 @@ kz_series_list_free(struct kz_series *l, size_t n)
 	free(l);
 }
 
+/* A series with editions stays; s is read either way. */
+static int
+series_delete_check(struct kz_db *db, const char *typed, struct kz_series *s,
+    struct kz_err *err)
+{
+	if (kz_series_get(db, typed, s, err))
+		return KZ_ERROR;
+	if (s->editions > 0) {
+		kz_err_add(err, "series", _("series %s has %ld editions: delete "
+		    "them first"), s->code, s->editions);
+		kz_series_free(s);
+		return KZ_ERROR;
+	}
+	return KZ_OK;
+}
+
+int
+kz_series_delete_check(struct kz_db *db, const char *typed,
+    struct kz_err *err)
+{
+	struct kz_series s;
+
+	if (series_delete_check(db, typed, &s, err))
+		return KZ_ERROR;
+	kz_series_free(&s);
+	return KZ_OK;
+}
+
 int
 kz_series_delete(struct kz_db *db, const char *typed, struct kz_err *err)
 {
@@ -304,14 +332,8 @@ kz_series_delete(struct kz_db *db, const char *typed, struct kz_err *err)
 	const char *v[1];
 	int rc;
 
-	if (kz_series_get(db, typed, &s, err))
+	if (series_delete_check(db, typed, &s, err))
 		return KZ_ERROR;
-	if (s.editions > 0) {
-		kz_err_add(err, "series", _("series %s has %ld editions: delete "
-		    "them first"), s.code, s.editions);
-		kz_series_free(&s);
-		return KZ_ERROR;
-	}
 	v[0] = s.id;
 	if ((rc = kz_db_begin(db, err)) == KZ_OK)
 		rc = kz_db_end(db, kz_sql_run(db, err, "DELETE FROM "

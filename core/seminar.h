@@ -75,6 +75,9 @@ int kz_series_update(struct kz_db *db, struct kz_series *s,
     struct kz_err *err);
 /* Refused while the series has editions. */
 int kz_series_delete(struct kz_db *db, const char *typed, struct kz_err *err);
+/* What kz_series_delete would refuse (editions), without deleting. */
+int kz_series_delete_check(struct kz_db *db, const char *typed,
+    struct kz_err *err);
 /* By code or id. */
 int kz_series_get(struct kz_db *db, const char *typed, struct kz_series *out,
     struct kz_err *err);

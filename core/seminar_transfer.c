@@ -56,6 +56,7 @@ run_import(struct importer *im, const char *name, const char *data,
 {
 	struct kz_csv csv;
 	struct kz_csv_row row;
+	struct kz_err ce = { 0 };	/* the file stopped being CSV */
 	long lost = 0;
 	int rc;
 
@@ -85,7 +86,7 @@ run_import(struct importer *im, const char *name, const char *data,
 	kz_csv_row_free(&row);
 	if (rc || kz_db_begin(im->db, err))
 		return KZ_ERROR;
-	while ((rc = kz_csv_next(&csv, &row, err)) == 1) {
+	while ((rc = kz_csv_next(&csv, &row, &ce)) == 1) {
 		struct kz_err e = { 0 }, w = { 0 };
 		char why[300] = "";
 
@@ -113,6 +114,8 @@ run_import(struct importer *im, const char *name, const char *data,
 		if (lost)
 			break;
 	}
+	if (rc < 0 && kz_import_cut(rep, &ce, skip_bad, err) == KZ_OK)
+		rc = 0;
 	if (lost || rc < 0 || (rep->bad && !skip_bad)) {
 		if (lost)
 			kz_db_stopped(im->db, name, lost, err);
@@ -174,9 +177,12 @@ prog_row(struct importer *im, const struct kz_csv_row *r, struct kz_err *e,
 			kz_rtype_csv_set(im->rt, im->fmap[i], im->head[i], &it,
 			    r->cell[i], e);
 	if (e->n > 0) {
-		/* the rest of the row's problems too */
-		kz_programme_item_validate(im->db, &it, im->force ? KZ_ITEM_FORCE : 0, e,
-		    NULL);
+		struct kz_err more = { 0 };
+
+		/* the rest of the row's problems too, one a cell */
+		kz_programme_item_validate(im->db, &it, im->force ? KZ_ITEM_FORCE : 0,
+		    &more, NULL);
+		kz_err_merge(e, &more);
 	} else if (it.id[0] && kz_id_normalise(it.id, norm) &&
 	    kz_record_exists(im->db, KZ_T_ITEM, norm)) {
 		snprintf(why, size, _("skipped: %s is already in the "
@@ -223,9 +229,12 @@ part_row(struct importer *im, const struct kz_csv_row *r, struct kz_err *e,
 		if (im->fmap[i])
 			kz_rtype_csv_set(im->rt, im->fmap[i], im->head[i], &p,
 			    r->cell[i], e);
-	if (e->n > 0)
-		kz_participant_validate(im->db, &p, e);
-	else if (p.id[0] && kz_id_normalise(p.id, norm) &&
+	if (e->n > 0) {
+		struct kz_err more = { 0 };
+
+		kz_participant_validate(im->db, &p, &more);
+		kz_err_merge(e, &more);
+	} else if (p.id[0] && kz_id_normalise(p.id, norm) &&
 	    kz_record_exists(im->db, KZ_T_PARTICIPANT, norm)) {
 		snprintf(why, size, _("skipped: %s is already a participant"),
 		    norm);

@@ -161,7 +161,7 @@ int kz_specialist_count_fields(struct kz_db *db, struct kz_field_count **out,
  * langs:   "en:business, zh:fluent"
  * unavail: "2026-12-01..2026-12-20 surgery; 2027-03-01..2027-03-05"
  * Parsing replaces the record's list; problems go into err under the
- * list's name ("fields", "langs", "unavail"). */
+ * list's name ("fields", "languages", "unavailable"). */
 int kz_specialist_parse_fields(struct kz_specialist *s, const char *text,
     struct kz_err *err);
 int kz_specialist_parse_langs(struct kz_specialist *s, const char *text,

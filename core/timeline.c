@@ -41,6 +41,8 @@ kz_timeline_free(struct kz_tl *tl)
 {
 	for (size_t i = 0; i < tl->n; i++) {
 		free(tl->rows[i].label);
+		free(tl->rows[i].name);
+		free(tl->rows[i].roman);
 		free(tl->rows[i].detail);
 		free(tl->rows[i].span);
 	}
@@ -146,6 +148,13 @@ kz_timeline_load(struct kz_db *db, bool by_specialist, bool with_cancelled,
 				    d->name_roman ? d->name_roman : "",
 				    d->places && *d->places ? d->places : d->host);
 			r->label = strdup(label);
+			r->name = strdup(d->name ? d->name : "");
+			r->roman = strdup(d->name_roman ? d->name_roman : "");
+			if (r->label == NULL || r->name == NULL ||
+			    r->roman == NULL) {
+				rc = kz_err_add(err, "", _("out of memory"));
+				break;
+			}
 		}
 		snprintf(detail, sizeof detail, "%s %s..%s %s, %s %s: %s%s%s",
 		    d->id, kz_stamp_date(db->cfg, d->start, a, sizeof a),
@@ -333,6 +342,19 @@ place(struct cells *c, const struct label *l, int n)
 	}
 }
 
+/* Would every label's long form fit before the next one? */
+static bool
+fits(const struct label *l, int n, int width)
+{
+	for (int i = 0; i < n; i++) {
+		int limit = i + 1 < n ? l[i + 1].col - 1 : width;
+
+		if (l[i].col + kz_text_width(l[i].text) > limit)
+			return false;
+	}
+	return true;
+}
+
 void
 kz_timeline_header(long from, int dpc, int width, long today, char *l1, char *l2,
     size_t size)
@@ -409,6 +431,25 @@ kz_timeline_header(long from, int dpc, int width, long today, char *l1, char *l2
 					nlow++;
 				}
 			}
+		}
+	}
+	/* months in the year view: all named, or all by their shorter form
+	 * (a number in Chinese or Japanese), never some of each; the year
+	 * above then says what the numbers are ("2019年（月）") */
+	if (dpc > 2 && !fits(low, nlow, width)) {
+		for (int i = 0; i < nlow; i++)
+			if (low[i].shorter[0])
+				snprintf(low[i].text, sizeof low[0].text, "%s",
+				    low[i].shorter);
+		for (int i = 0; i < ntop; i++) {
+			int y = atoi(top[i].text);
+
+			/* TRANSLATORS: a year over months shown as numbers
+			 * (month_initial): say they are months if the
+			 * numbers do not */
+			snprintf(top[i].text, sizeof top[0].text,
+			    C_("timeline year over month numbers", "%d"), y);
+			snprintf(top[i].shorter, sizeof top[0].shorter, "%d", y);
 		}
 	}
 	place(a, top, ntop);

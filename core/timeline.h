@@ -27,6 +27,8 @@ struct kz_timeline_span {
 struct kz_timeline_row {
 	char id[KZ_ID_SIZE];	/* the dispatch's, or the specialist's */
 	char *label;		/* "Ken'ichi Sato 开封市" */
+	char *name, *roman;	/* the specialist's: a screen too narrow
+				 * for both shows the one its reader reads */
 	char *detail;		/* a line on the selected row: dates, state, host */
 	struct kz_timeline_span *span;
 	size_t nspan;

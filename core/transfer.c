@@ -40,14 +40,17 @@ row_record(struct kz_db *db, const struct kz_csv_row *r,
     const struct kz_rfield **map, size_t ncols, struct kz_specialist *s,
     struct kz_err *err)
 {
+	struct kz_err more = { 0 };
 	int rc = KZ_OK;
 
 	kz_specialist_init(s);
 	for (size_t i = 0; i < ncols && i < r->n; i++)
 		if (map[i] && kz_rfield_set(map[i], s, r->cell[i], err))
 			rc = KZ_ERROR;
-	if (kz_specialist_validate(db, s, err))
+	/* every problem of the row, but one a cell */
+	if (kz_specialist_validate(db, s, &more))
 		rc = KZ_ERROR;
+	kz_err_merge(err, &more);
 	return rc;
 }
 
@@ -114,6 +117,23 @@ log_row(struct kz_import_report *rep, const char *name, long line,
 }
 
 int
+kz_import_cut(struct kz_import_report *rep, const struct kz_err *ce,
+    bool skip_bad, struct kz_err *err)
+{
+	for (int i = 0; i < ce->n; i++) {
+		if (!skip_bad)
+			kz_err_add(err, ce->item[i].where, "%s", ce->item[i].msg);
+		else
+			kz_buf_printf(&rep->log, _("%s%s%s; the rest of the file "
+			    "was skipped\n"), ce->item[i].where,
+			    ce->item[i].where[0] ? ": " : "", ce->item[i].msg);
+	}
+	if (skip_bad)
+		rep->bad++;
+	return skip_bad ? KZ_OK : KZ_ERROR;
+}
+
+int
 kz_import_specialists(struct kz_db *db, const char *name, const char *data,
     size_t len, bool skip_bad, kz_progress_fn progress, void *ctx,
     struct kz_import_report *rep, struct kz_err *err)
@@ -126,6 +146,7 @@ kz_import_specialists(struct kz_db *db, const char *name, const char *data,
 	sqlite3_stmt *same = NULL;
 	size_t total = 0;
 	long lost = 0;
+	struct kz_err ce = { 0 };	/* the file stopped being CSV */
 
 	memset(rep, 0, sizeof *rep);
 	/* Count lines first so progress can say "of N"; cheap next to SQL. */
@@ -156,7 +177,7 @@ kz_import_specialists(struct kz_db *db, const char *name, const char *data,
 		free(map);
 		return KZ_ERROR;
 	}
-	while ((rc = kz_csv_next(&csv, &row, err)) == 1) {
+	while ((rc = kz_csv_next(&csv, &row, &ce)) == 1) {
 		struct kz_specialist s;
 		struct kz_err e = { 0 };
 		char id[KZ_ID_SIZE], msg[200];
@@ -206,6 +227,8 @@ kz_import_specialists(struct kz_db *db, const char *name, const char *data,
 	free(map);
 	if (progress)
 		progress(ctx, total, total);
+	if (rc < 0 && kz_import_cut(rep, &ce, skip_bad, err) == KZ_OK)
+		rc = 0;
 	if (lost || rc < 0 || (rep->bad && !skip_bad)) {
 		if (lost)
 			kz_db_stopped(db, name, lost, err);

@@ -16,6 +16,13 @@ struct kz_import_report {
 	struct kz_buf log;	/* "FILE:LINE: reason\n" for each row not imported */
 };
 
+/* The file stopped being CSV (ce: a quoted value never closed, which
+ * swallows the rest): with skip_bad the rows read before it stay good
+ * and the rest is reported skipped in rep's log, KZ_OK; without, ce goes
+ * into err, KZ_ERROR. For every importer of CSV rows. */
+int kz_import_cut(struct kz_import_report *rep, const struct kz_err *ce,
+    bool skip_bad, struct kz_err *err);
+
 typedef void (*kz_progress_fn)(void *ctx, size_t done, size_t total);
 
 /*

@@ -28,7 +28,8 @@ tabs=" 전문가   요청   파견   타임라인   동기화   세미나   연�
 
 # fits WHAT KEYS HEADING...: the title with the office and the language at
 # its right end, the whole tab bar, a line with every heading in order,
-# and the key line whole to its last key.
+# and the key line whole to its last key (J:스크롤 where the record runs
+# below its pane).
 fits() {
 	what=$1 keys=$2
 	shift 2
@@ -48,7 +49,7 @@ tm_expect "$tabs" "the Seoul office's tabs in Korean" 60
 fits "specialists" "/:검색 Enter:상세 a:추가 e:편집 d:삭제 ?:도움말 q:종료" \
 	"성명 " "로마자 " "소속 지자체 " "현황 " "전문 분야"
 tm_keys Tab
-fits "requests" "/:검색 Enter:상세 a:추가 e:편집 d:삭제 s:현황 m:후보 ?:도움말 q:종료" \
+fits "requests" "/:검색 Enter:상세 J:스크롤 a:추가 e:편집 d:삭제 s:현황 m:후보 ?:도움말 q:종료" \
 	"접수일 " "현황 " "상대측 " "주제"
 tm_expect "요청 1건  ko" "requests: the count beside the language"
 
@@ -67,7 +68,7 @@ tm_keys Escape
 tm_expect_gone "F2:저장" "the form closes"
 
 tm_keys Tab
-fits "dispatches" "/:검색 Enter:상세 a:추가 e:편집 d:삭제 s:현황 c:비용 ?:도움말 q:종료" \
+fits "dispatches" "/:검색 Enter:상세 J:스크롤 a:추가 e:편집 d:삭제 s:현황 c:비용 ?:도움말 q:종료" \
 	"기간 " "상태 " "전문가 " "상대측"
 # the request's topic wraps at a space: 현지 starts the next line whole
 tm_keys Enter
@@ -75,7 +76,7 @@ tm_expect "마지막 날" "the dispatch in full"
 tm_expect_re '^ +현지 농가 교육$' "a Korean line breaks between words"
 tm_keys Enter
 tm_keys Tab
-fits "timeline" "h:주 H:월 +:확대 t:오늘 s:행 d:날짜 ?:도움말 q:종료" "= 체결  - 후보"
+fits "timeline" "Enter:파견 h:주 H:월 +:확대 t:오늘 s:행 d:날짜 ?:도움말 q:종료" "= 체결  - 후보"
 tm_expect "# 중복  | 오늘" "timeline: the legend's second line"
 tm_keys Tab
 fits "sync" "t:상대측 m:이쪽 x:내보내기 i:가져오기 r:해결됨 w:재출력 v:키 ?:도움말 q:종료" \

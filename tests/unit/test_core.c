@@ -325,6 +325,65 @@ test_file_write_atomic(void **state)
 	assert_int_equal(errno, ENAMETOOLONG);
 }
 
+/* Tab in a file question: as far as the names agree, "/" after a lone
+ * directory, the names listed, hidden ones only when asked. */
+static void
+test_file_complete(void **state)
+{
+	const char *dir = *state;
+	char path[256], typed[256], out[512], alts[256];
+	const char *names[] = { "bundle-alpha.kzb", "bundle-beta.kzb",
+	    ".hidden", "北京.kzb", "北海.kzb" };
+	FILE *fp;
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		assert_non_null(fp = fopen(path, "w"));
+		fclose(fp);
+	}
+	snprintf(path, sizeof path, "%s/sub", dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+
+	snprintf(typed, sizeof typed, "%s/bun", dir);
+	assert_int_equal(kz_file_complete(typed, out, sizeof out, alts,
+	    sizeof alts), 2);
+	snprintf(path, sizeof path, "%s/bundle-", dir);
+	assert_string_equal(out, path);
+	assert_non_null(strstr(alts, "bundle-alpha.kzb"));
+	assert_non_null(strstr(alts, "bundle-beta.kzb"));
+	snprintf(typed, sizeof typed, "%s/bundle-a", dir);
+	assert_int_equal(kz_file_complete(typed, out, sizeof out, alts,
+	    sizeof alts), 1);
+	snprintf(path, sizeof path, "%s/bundle-alpha.kzb", dir);
+	assert_string_equal(out, path);
+	snprintf(typed, sizeof typed, "%s/su", dir);
+	assert_int_equal(kz_file_complete(typed, out, sizeof out, alts,
+	    sizeof alts), 1);
+	snprintf(path, sizeof path, "%s/sub/", dir);
+	assert_string_equal(out, path);
+	/* two names that differ inside a character: never half of one */
+	snprintf(typed, sizeof typed, "%s/北", dir);
+	assert_int_equal(kz_file_complete(typed, out, sizeof out, alts,
+	    sizeof alts), 2);
+	assert_string_equal(out, typed);
+	/* nothing, and hidden names only when a dot is typed */
+	snprintf(typed, sizeof typed, "%s/zz", dir);
+	assert_int_equal(kz_file_complete(typed, out, sizeof out, alts,
+	    sizeof alts), 0);
+	assert_string_equal(out, typed);
+	snprintf(typed, sizeof typed, "%s/", dir);
+	assert_int_equal(kz_file_complete(typed, out, sizeof out, alts,
+	    sizeof alts), 5);
+	assert_null(strstr(alts, ".hidden"));
+	snprintf(typed, sizeof typed, "%s/.h", dir);
+	assert_int_equal(kz_file_complete(typed, out, sizeof out, alts,
+	    sizeof alts), 1);
+	/* a directory that is not there */
+	snprintf(typed, sizeof typed, "%s/none/x", dir);
+	assert_int_equal(kz_file_complete(typed, out, sizeof out, alts,
+	    sizeof alts), -1);
+}
+
 static void
 test_width(void **state)
 {
@@ -471,6 +530,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_file_read, unit_dir_setup,
 		    unit_dir_teardown),
 		cmocka_unit_test_setup_teardown(test_file_write_atomic,
+		    unit_dir_setup, unit_dir_teardown),
+		cmocka_unit_test_setup_teardown(test_file_complete,
 		    unit_dir_setup, unit_dir_teardown),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_capitalise),

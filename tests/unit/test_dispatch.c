@@ -14,6 +14,7 @@
 #include "demo.h"
 #include "dispatch.h"
 #include "ics.h"
+#include "lifecycle.h"
 #include "match.h"
 #include "money.h"
 #include "request.h"
@@ -145,6 +146,51 @@ dispatch(struct unit_fixture *f, const char *req, const char *sp,
 }
 
 /* ---- money and configuration ---- */
+
+/* A final step and a delete are checked before anyone is asked: the
+ * checks say what the writes would refuse and write nothing. */
+static void
+test_checks_before_asking(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_err err = { 0 };
+	char sato[KZ_ID_SIZE], req[KZ_ID_SIZE], d1[KZ_ID_SIZE];
+	struct kz_dispatch_change c = { KZ_DSP_CANCELLED, NULL, NULL, NULL,
+	    NULL, NULL };
+
+	assert_true(kz_lifecycle_final(&kz_dispatch_lc, KZ_DSP_CANCELLED));
+	assert_true(kz_lifecycle_final(&kz_dispatch_lc, KZ_DSP_REPORTED));
+	assert_false(kz_lifecycle_final(&kz_dispatch_lc, KZ_DSP_SIGNED));
+	assert_true(kz_lifecycle_final(&kz_request_lc, KZ_REQ_CLOSED));
+	assert_false(kz_lifecycle_final(&kz_request_lc, KZ_REQ_WITHDRAWN));
+
+	spec(f, "佐藤 健一", "Ken'ichi Sato", "agriculture", "", "",
+	    KZ_SERVING, sato);
+	request(f, "vegetables", "2019-09-16", "2019-09-23", KZ_INTERP_HOST,
+	    req);
+	assert_int_equal(kz_request_delete_check(f->db, req, &err), KZ_OK);
+	assert_int_equal(dispatch(f, req, sato, "2019-09-16", "2019-09-23",
+	    NULL, false, d1, &err), KZ_OK);
+	/* a request with a dispatch cannot go: said by the check */
+	assert_int_equal(kz_request_delete_check(f->db, req, &err), KZ_ERROR);
+	assert_true(has(&err, "id", "withdraw the request instead"));
+	err.n = 0;
+	assert_int_equal(kz_dispatch_delete_check(f->db, d1, &err), KZ_OK);
+	/* cancelling needs a reason: the check says so, nothing written */
+	assert_int_equal(kz_dispatch_check_state(f->db, d1, &c, &err),
+	    KZ_ERROR);
+	assert_true(has(&err, "reason", "reason is required"));
+	err.n = 0;
+	c.reason = "postponed";
+	assert_int_equal(kz_dispatch_check_state(f->db, d1, &c, &err), KZ_OK);
+	assert_int_equal(count(f, "SELECT count(*) FROM dispatch WHERE "
+	    "state = 'cancelled'"), 0);
+	assert_int_equal(kz_dispatch_set_state(f->db, d1, &c, &err), KZ_OK);
+	/* a cancelled dispatch cannot be deleted: the check says so */
+	assert_int_equal(kz_dispatch_delete_check(f->db, d1, &err), KZ_ERROR);
+	assert_true(has(&err, "id", "only a proposed dispatch"));
+	assert_int_equal(count(f, "SELECT count(*) FROM dispatch"), 1);
+}
 
 static void
 test_money(void **state)
@@ -937,6 +983,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_timeline, setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_ics, setup, unit_teardown),
+		cmocka_unit_test_setup_teardown(test_checks_before_asking, setup,
+		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_demo, setup,
 		    unit_teardown),
 	};

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "record.h"
 #include "note.h"
 #include "stamp.h"
 #include "cli_output.h"
@@ -43,7 +44,7 @@ cli_dsp_history(const struct kz_config *cfg, const struct kz_lifecycle *lc,
 		/* the note is stored in English where the program wrote it */
 		/* in the office's date format and time zone, labelled */
 		const char *v[] = { kz_stamp_format(cfg, e->at, when,
-		    sizeof when), e->user ? e->user : "", change,
+		    sizeof when), kz_user_name(e->user), change,
 		    kz_note_text(e->note, &note) };
 		out_table_row(&t, v);
 		kz_buf_free(&note);

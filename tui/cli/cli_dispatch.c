@@ -340,7 +340,9 @@ cli_dispatch_ask(struct cli *c, const char *id, char *q, size_t size)
 	struct kz_err err = { 0 };
 	char a[64], b[64];
 
-	if (kz_dispatch_get(c->db, id, &d, &err))
+	/* one that cannot go is said before anything is asked */
+	if (kz_dispatch_delete_check(c->db, id, &err) ||
+	    kz_dispatch_get(c->db, id, &d, &err))
 		return cli_fail_err(&err);
 	snprintf(q, size, _("delete dispatch %s (%s..%s)?"), d.id,
 	    kz_stamp_date(c->cfg, d.start, a, sizeof a),

@@ -1,5 +1,6 @@
 /* cli_list.c - a declared list (core/rlist.h) printed as a table, CSV or JSON, row by row. */
 #include "cli_list.h"
+#include "cli_output.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -242,10 +243,9 @@ print_table(struct kz_rlist_cursor *cur, bool personal, long long *rows,
 {
 	const struct kz_rlist *l = cur->l;
 	int w[64] = { 0 };
-	char fit[1024];
 	size_t last = 0, ncols = l->ncols < 64 ? l->ncols : 64;
 	long long n = 0;
-	int rc, maxw = l->width ? l->width : MAXW;
+	int rc, maxw = out_maxw(l->width ? l->width : MAXW);
 
 	for (size_t i = 0; i < ncols; i++)
 		if (shown_col(l, i, KZ_RC_TABLE, personal)) {
@@ -276,9 +276,8 @@ print_table(struct kz_rlist_cursor *cur, bool personal, long long *rows,
 	}
 	for (size_t i = 0; i < ncols; i++)
 		if (shown_col(l, i, KZ_RC_TABLE, personal)) {
-			kz_text_fit(fit, sizeof fit, _(l->cols[i].head),
-			    i == last ? maxw : w[i], i != last);
-			fputs(fit, stdout);
+			out_cell(stdout, _(l->cols[i].head), i == last ? maxw :
+			    w[i], i != last);
 			fputs(i == last ? "\n" : "  ", stdout);
 		}
 	kz_rlist_rewind(cur);
@@ -289,10 +288,8 @@ print_table(struct kz_rlist_cursor *cur, bool personal, long long *rows,
 			if (!shown_col(l, i, KZ_RC_TABLE, personal))
 				continue;
 			s = cell(cur, i, true);
-			kz_text_fit(fit, sizeof fit, s, i == last ? maxw : w[i],
-			    i != last);
+			out_cell(stdout, s, i == last ? maxw : w[i], i != last);
 			free(s);
-			fputs(fit, stdout);
 			fputs(i == last ? "\n" : "  ", stdout);
 		}
 	return rc;

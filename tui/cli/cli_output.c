@@ -1,8 +1,10 @@
 /* cli_output.c - tables aligned in display width, CSV and JSON on stdout. */
 #include "cli_output.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "csv.h"
@@ -36,12 +38,35 @@ out_table_row(struct out_table *t, const char *const *cells)
 	t->nrows++;
 }
 
+int
+out_maxw(int maxw)
+{
+	return isatty(STDOUT_FILENO) ? maxw : INT_MAX / 2;
+}
+
+void
+out_cell(FILE *fp, const char *s, int width, bool pad)
+{
+	char cellbuf[1024];
+	int sw = kz_text_width(s);
+
+	if (sw > width) {
+		kz_text_fit(cellbuf, sizeof cellbuf, s, width, pad);
+		fputs(cellbuf, fp);
+		return;
+	}
+	fputs(s, fp);
+	while (pad && sw++ < width)
+		putc(' ', fp);
+}
+
 void
 out_table_print(FILE *fp, const struct out_table *t, int maxw)
 {
 	int *w = xcalloc((size_t)t->ncols, sizeof *w);
-	char cellbuf[1024];
 
+	if (fp == stdout)
+		maxw = out_maxw(maxw);
 	for (int i = 0; i < t->ncols; i++)
 		w[i] = kz_text_width(t->head[i]);
 	for (size_t r = 0; r < t->nrows; r++)
@@ -56,9 +81,7 @@ out_table_print(FILE *fp, const struct out_table *t, int maxw)
 			const char *s = r < 0 ? t->head[i] :
 			    t->cell[(size_t)r * (size_t)t->ncols + (size_t)i];
 			bool last = i == t->ncols - 1;
-			kz_text_fit(cellbuf, sizeof cellbuf, s, last ? maxw : w[i],
-			    !last);
-			fputs(cellbuf, fp);
+			out_cell(fp, s, last ? maxw : w[i], !last);
 			fputs(last ? "\n" : "  ", fp);
 		}
 	}

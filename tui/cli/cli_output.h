@@ -2,6 +2,7 @@
 #ifndef KZ_CLI_OUTPUT_H
 #define KZ_CLI_OUTPUT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 
@@ -16,8 +17,15 @@ struct out_table {
 
 void out_table_init(struct out_table *t, int ncols, const char *const *head);
 void out_table_row(struct out_table *t, const char *const *cells);
-/* Columns padded to their widest cell (at most maxw columns, cut with ~). */
+/* Columns padded to their widest cell (at most maxw columns, cut with ~,
+ * on a terminal only: see out_maxw). */
 void out_table_print(FILE *fp, const struct out_table *t, int maxw);
+/* The widest a column of a table on standard output may be: maxw on a
+ * terminal, where a row should fit the screen; no limit when the output
+ * goes to a file or a pipe, whose reader wants whole values. */
+int out_maxw(int maxw);
+/* s padded (pad) or not to width columns, cut with ~ only when wider. */
+void out_cell(FILE *fp, const char *s, int width, bool pad);
 void out_table_free(struct out_table *t);
 
 void out_csv_row(FILE *fp, int n, const char *const *cells);

@@ -245,3 +245,9 @@ cli_record_options(void)
 	fill(cli_seminar_opts, KZ_CLI_RECORD_OPTS, &kz_seminar_type);
 	cli_list_options();	/* the lists' filters, from core/lists.c */
 }
+
+void
+cli_record_merge(struct kz_err *err, const struct kz_err *more)
+{
+	kz_err_merge(err, more);
+}

@@ -29,5 +29,9 @@ int cli_record_if_updated(const struct cli_args *a, const struct kz_rtype *rt,
  * named for its kind, the label as help; required fields are needed by
  * add. Once, before the table is read: main calls it first. */
 void cli_record_options(void);
+/* After options were refused: the record's own checks too (more), all
+ * reported at once, but none about a field whose option was refused
+ * (it holds nothing, and its problem is said already). */
+void cli_record_merge(struct kz_err *err, const struct kz_err *more);
 
 #endif

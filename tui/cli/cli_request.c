@@ -37,16 +37,21 @@ const struct cli_opt cli_request_state_opts[] = {
 
 /* The options given into r, in their order; 0 or 1 (reported). */
 static int
-apply_record(const struct cli_args *a, struct kz_request *r)
+apply_record(struct cli *c, const struct cli_args *a, struct kz_request *r)
 {
-	struct kz_err err = { 0 };
+	struct kz_err err = { 0 }, more = { 0 };
 
 	for (int i = 0; i < a->nopt; i++)
 		if (a->opt[i].opt->key > 0)
 			cli_record_option(&kz_request_type, r,
 			    a->opt[i].opt->name, a->opt[i].value, &err);
 	cli_record_if_updated(a, &kz_request_type, r, &err);
-	return err.n ? cli_fail_err(&err) : 0;
+	if (err.n == 0)
+		return 0;
+	/* every problem at once, the record's own checks too */
+	kz_request_validate(c->db, r, &more);
+	cli_record_merge(&err, &more);
+	return cli_fail_err(&err);
 }
 
 /* ---- one request ---- */
@@ -109,7 +114,7 @@ cli_request_add(struct cli *c, const struct cli_args *a)
 	kz_request_init(&r);
 	/* the usual case: the host interprets */
 	r.interpreting = KZ_INTERP_HOST;
-	if ((rc = apply_record(a, &r)) == 0) {
+	if ((rc = apply_record(c, a, &r)) == 0) {
 		if (kz_request_insert(c->db, &r, &err) != KZ_OK)
 			rc = cli_fail_err(&err);
 		else if (warn_saved(c, &r), c->format == FMT_TABLE)
@@ -143,7 +148,7 @@ cli_request_edit(struct cli *c, const struct cli_args *a)
 
 	if (kz_request_get(c->db, a->arg[0], &r, &err))
 		return cli_fail_err(&err);
-	if ((rc = apply_record(a, &r)) == 0) {
+	if ((rc = apply_record(c, a, &r)) == 0) {
 		if (kz_request_update(c->db, &r, &err))
 			rc = cli_fail_err(&err);
 		else if (warn_saved(c, &r), c->format != FMT_TABLE)
@@ -185,7 +190,9 @@ cli_request_ask(struct cli *c, const char *id, char *q, size_t size)
 	struct kz_request r;
 	struct kz_err err = { 0 };
 
-	if (kz_request_get(c->db, id, &r, &err))
+	/* one that cannot go is said before anything is asked */
+	if (kz_request_delete_check(c->db, id, &err) ||
+	    kz_request_get(c->db, id, &r, &err))
 		return cli_fail_err(&err);
 	snprintf(q, size, _("delete request %s (%s)?"), r.id, r.topic);
 	kz_request_free(&r);

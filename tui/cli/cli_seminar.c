@@ -127,7 +127,8 @@ cli_series_ask(struct cli *c, const char *id, char *q, size_t size)
 	struct kz_series s;
 	struct kz_err err = { 0 };
 
-	if (kz_series_get(c->db, id, &s, &err) != KZ_OK)
+	if (kz_series_delete_check(c->db, id, &err) != KZ_OK ||
+	    kz_series_get(c->db, id, &s, &err) != KZ_OK)
 		return cli_fail_err(&err);
 	snprintf(q, size, _("delete series %s (%s)?"), s.code,
 	    kz_rtype_in(&kz_series_type, "name", &s));

@@ -19,16 +19,21 @@ struct cli_opt cli_specialist_opts[KZ_CLI_RECORD_OPTS];
 
 /* The options given into s, in their order; 0 or 1 (reported). */
 static int
-apply_record(const struct cli_args *a, struct kz_specialist *s)
+apply_record(struct cli *c, const struct cli_args *a, struct kz_specialist *s)
 {
-	struct kz_err err = { 0 };
+	struct kz_err err = { 0 }, more = { 0 };
 
 	for (int i = 0; i < a->nopt; i++)
 		if (a->opt[i].opt->key > 0)
 			cli_record_option(&kz_specialist_type, s,
 			    a->opt[i].opt->name, a->opt[i].value, &err);
 	cli_record_if_updated(a, &kz_specialist_type, s, &err);
-	return err.n ? cli_fail_err(&err) : 0;
+	if (err.n == 0)
+		return 0;
+	/* every problem at once: a bad level, and an unknown field too */
+	kz_specialist_validate(c->db, s, &more);
+	cli_record_merge(&err, &more);
+	return cli_fail_err(&err);
 }
 
 static void
@@ -47,7 +52,7 @@ cli_specialist_add(struct cli *c, const struct cli_args *a)
 	int rc;
 
 	kz_specialist_init(&s);
-	if ((rc = apply_record(a, &s))) {
+	if ((rc = apply_record(c, a, &s))) {
 		kz_specialist_free(&s);
 		return rc;
 	}
@@ -85,7 +90,7 @@ cli_specialist_edit(struct cli *c, const struct cli_args *a)
 
 	if (kz_specialist_get(c->db, a->arg[0], &s, &err) != KZ_OK)
 		return cli_fail_err(&err);
-	if ((rc = apply_record(a, &s)) == 0) {
+	if ((rc = apply_record(c, a, &s)) == 0) {
 		if (kz_specialist_update(c->db, &s, &err) != KZ_OK)
 			rc = cli_fail_err(&err);
 		else if (c->format != FMT_TABLE)

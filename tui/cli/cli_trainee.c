@@ -28,16 +28,21 @@ const struct cli_opt cli_trainee_count_opts[] = {
 
 /* The options given into t, in their order; 0 or 1 (reported). */
 static int
-tr_apply(const struct cli_args *a, struct kz_trainee *t)
+tr_apply(struct cli *c, const struct cli_args *a, struct kz_trainee *t)
 {
-	struct kz_err err = { 0 };
+	struct kz_err err = { 0 }, more = { 0 };
 
 	for (int i = 0; i < a->nopt; i++)
 		if (a->opt[i].opt->key > 0)
 			cli_record_option(&kz_trainee_type, t,
 			    a->opt[i].opt->name, a->opt[i].value, &err);
 	cli_record_if_updated(a, &kz_trainee_type, t, &err);
-	return err.n ? cli_fail_err(&err) : 0;
+	if (err.n == 0)
+		return 0;
+	/* every problem at once, the record's own checks too */
+	kz_trainee_validate(c->db, t, &more);
+	cli_record_merge(&err, &more);
+	return cli_fail_err(&err);
 }
 
 int
@@ -47,7 +52,7 @@ cli_trainee_add(struct cli *c, const struct cli_args *a)
 	struct kz_err err = { 0 };
 
 	kz_trainee_init(&t);
-	if (tr_apply(a, &t) != 0) {
+	if (tr_apply(c, a, &t) != 0) {
 		kz_trainee_free(&t);
 		return 1;
 	}
@@ -155,7 +160,7 @@ cli_trainee_edit(struct cli *c, const struct cli_args *a)
 
 	if (kz_trainee_get(c->db, a->arg[0], &t, &err) != KZ_OK)
 		return cli_fail_err(&err);
-	if ((rc = tr_apply(a, &t)) != 0)
+	if ((rc = tr_apply(c, a, &t)) != 0)
 		;
 	else if (kz_trainee_update(c->db, &t, &err) != KZ_OK)
 		rc = cli_fail_err(&err);

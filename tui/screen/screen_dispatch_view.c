@@ -11,24 +11,49 @@
 #include "keys.h"
 #include "note.h"
 #include "stamp.h"
+#include "record.h"
 #include "text.h"
 #include "xalloc.h"
 
+struct yesno_rows {
+	WINDOW *w;
+	int y;
+};
+
+static void
+yesno_row(void *arg, const char *line, size_t len)
+{
+	struct yesno_rows *r = arg;
+	char buf[1024];
+
+	snprintf(buf, sizeof buf, "%.*s", (int)len, line);
+	draw_text(r->w, r->y++, 0, COLS, buf, draw_attr(DRAW_ERROR));
+}
+
+/* The question wrapped over as many rows as it takes at the bottom,
+ * never cut: what it names is what the answer is about. */
 bool
 dispatch_view_yesno(const char *question)
 {
-	WINDOW *w = draw_newwin(1, COLS, LINES - 1, 0);
-	bool yes = false;
 	char q[1024];
+	int rows;
+	WINDOW *w;
+	bool yes = false;
 
-	if (w == NULL)
-		return false;
 	snprintf(q, sizeof q, "%s %s", question, keys_yesno());
+	rows = COLS > 0 ? (kz_text_width(q) + COLS - 1) / COLS : 1;
+	rows = rows < 1 ? 1 : rows > LINES ? LINES : rows;
+	if ((w = draw_newwin(rows, COLS, LINES - rows, 0)) == NULL)
+		return false;
 	for (;;) {
+		struct yesno_rows r = { w, 0 };
 		int key;
 
 		werase(w);
-		draw_text(w, 0, 0, COLS, q, draw_attr(DRAW_ERROR));
+		if (rows == 1)
+			draw_text(w, 0, 0, COLS, q, draw_attr(DRAW_ERROR));
+		else
+			draw_wrap(q, COLS, yesno_row, &r);
 		wnoutrefresh(w);
 		doupdate();
 		key = draw_getkey(w);
@@ -42,6 +67,24 @@ dispatch_view_yesno(const char *question)
 	}
 	draw_delwin(&w);
 	return yes;
+}
+
+void
+dispatch_view_person(const struct kz_config *cfg, const char *name,
+    const char *roman, int width, char *out, size_t size)
+{
+	const char *lang = cfg && cfg->language ? cfg->language : "en";
+	bool cjk = strncmp(lang, "zh", 2) == 0 || strncmp(lang, "ja", 2) == 0 ||
+	    strncmp(lang, "ko", 2) == 0;
+
+	name = name ? name : "";
+	roman = roman ? roman : "";
+	if (!*name || !*roman || kz_text_width(roman) + 1 +
+	    kz_text_width(name) <= width)
+		snprintf(out, size, "%s%s%s", roman, *name && *roman ? " " : "",
+		    name);
+	else
+		snprintf(out, size, "%s", cjk ? name : roman);
 }
 
 void
@@ -152,7 +195,7 @@ dispatch_view_event_line(const struct kz_config *cfg,
 	kz_note_text(e->note, &note);
 	/* when, in the office's date format and time zone, labelled */
 	snprintf(out, size, "%s %s: %s%s%s", kz_stamp_format(cfg, e->at,
-	    when, sizeof when), e->user ? e->user : "?", change,
+	    when, sizeof when), kz_user_name(e->user), change,
 	    note.len ? ", " : "",
 	    kz_buf_str(&note));
 	kz_buf_free(&note);

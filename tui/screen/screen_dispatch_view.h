@@ -27,6 +27,11 @@ void dispatch_view_date(const struct kz_config *cfg, const char *date, char *out
 /* A date's width in the office's date format (its widest, the 28th of
  * September), for a list's column. */
 int dispatch_view_date_width(const struct kz_config *cfg);
+/* A person's two names in width columns, "Ken'ichi Sato 佐藤 健一";
+ * when both do not fit, the one the reader reads whole (the written name
+ * in Chinese, Japanese and Korean, else the romanised), never one cut. */
+void dispatch_view_person(const struct kz_config *cfg, const char *name,
+    const char *roman, int width, char *out, size_t size);
 void dispatch_view_period(const struct kz_config *cfg, const char *start,
     const char *end, char *out, size_t size);
 

@@ -112,8 +112,8 @@ dsp_row(void *arg, size_t i, char *buf, size_t size, int width)
 		snprintf(dates, sizeof dates, "%s..%s", r->start, r->end + 5);
 	else
 		snprintf(dates, sizeof dates, "%s..%s", a, b);
-	snprintf(who, sizeof who, "%s %s", r->name_roman ? r->name_roman : "",
-	    r->name ? r->name : "");
+	dispatch_view_person(t->ctx->cfg, r->name, r->name_roman, w[2], who,
+	    sizeof who);
 	shown = kz_place_shown(r->country, r->host);
 	if (shown == NULL)
 		xalloc_die();
@@ -412,6 +412,7 @@ enum { SF_STATE, SF_DATE, SF_REF, SF_REASON, SF_NOTE, SF_N };
 struct state_edit {
 	struct frame_ctx *ctx;
 	char id[KZ_ID_SIZE];
+	char who[200];		/* the specialist, to name the record */
 	int next[KZ_DSP_NSTATES + 1];
 	struct kz_err warn;	/* of the change made */
 };
@@ -434,7 +435,19 @@ state_save(struct form *f, void *arg, struct kz_err *err)
 	c.note = note && *note ? note : NULL;
 	kz_err_clear(&e->warn);
 	c.warn = &e->warn;
-	rc = kz_dispatch_set_state(e->ctx->db, e->id, &c, err);
+	/* A final step is asked for, as a delete is, once it can be taken. */
+	if (kz_lifecycle_final(&kz_dispatch_lc, (int)c.to)) {
+		char q[400];
+
+		rc = kz_dispatch_check_state(e->ctx->db, e->id, &c, err);
+		snprintf(q, sizeof q, _("Make dispatch %s (%s) %s? It is final."),
+		    e->id, e->who, kz_lifecycle_name(&kz_dispatch_lc, (int)c.to));
+		if (rc == KZ_OK && !dispatch_view_yesno(q))
+			rc = kz_err_add(err, "", _("not saved: nothing changed"));
+	} else
+		rc = KZ_OK;
+	if (rc == KZ_OK)
+		rc = kz_dispatch_set_state(e->ctx->db, e->id, &c, err);
 	free(date);
 	free(ref);
 	free(reason);
@@ -475,6 +488,8 @@ change_state(struct dsp_tab *t)
 		return UI_DRAW_STATUS;
 	}
 	snprintf(e.id, sizeof e.id, "%s", r->id);
+	snprintf(e.who, sizeof e.who, "%s", r->name && *r->name ? r->name :
+	    r->name_roman ? r->name_roman : "");
 	snprintf(title, sizeof title, _("Dispatch %s: %s, to"), r->id,
 	    kz_lifecycle_name(&kz_dispatch_lc, r->state));
 	form_init(&f, title, spec, SF_N, &e);
@@ -649,7 +664,9 @@ deleted(void *arg, const char *id)
 	frame_message(t->ctx, false, _("Deleted dispatch %s."), id);
 }
 
-static const struct record_list_delete dsp_delete = { kz_dispatch_delete, deleted };
+static const struct record_list_delete dsp_delete = {
+	.del = kz_dispatch_delete, .can = kz_dispatch_delete_check,
+	.done = deleted };
 
 static unsigned
 edit(struct dsp_tab *t, bool add)
@@ -719,6 +736,16 @@ dsp_key(void *tab, int key)
 		return change_state(t);
 	case KA_COSTS:
 		return edit_cost(t);
+	case KA_GO_REQUEST:
+		if (sel_row(t))
+			frame_show(t->ctx, "Requests", sel_row(t)->request,
+			    true);
+		return 0;
+	case KA_GO_SPECIALIST:
+		if (sel_row(t))
+			frame_show(t->ctx, "Specialists",
+			    sel_row(t)->specialist, true);
+		return 0;
 	default:
 		return UI_PASS;
 	}
@@ -799,6 +826,19 @@ dsp_summary(void *tab, char *buf, size_t size)
 		    (unsigned long)t->total), t->total);
 }
 
+/* Select id, clearing a search that hides it. */
+static bool
+dsp_select(void *tab, const char *id)
+{
+	struct dsp_tab *t = tab;
+
+	reload(t, id);
+	if ((sel_row(t) == NULL || strcmp(sel_row(t)->id, id) != 0) &&
+	    record_list_clear(&t->rl))
+		reload(t, id);
+	return sel_row(t) && strcmp(sel_row(t)->id, id) == 0;
+}
+
 const struct frame_screen screen_dispatches = {
 	N_("Dispatches"),
 	dsp_open,
@@ -809,4 +849,5 @@ const struct frame_screen screen_dispatches = {
 	dsp_status,
 	dsp_keyctx,
 	dsp_summary,
+	dsp_select,
 };

@@ -52,6 +52,9 @@ struct ui {
 	long pending;		/* changes waiting for the next sync export */
 	long clashes;		/* clashes of bookings (booking.h) */
 	sqlite3_int64 writes;	/* the connection's count when it was read */
+	WINDOW *wmsg;		/* a long message's rows above the status */
+	int back[16];		/* tabs a go-to key left, the last on top */
+	int nback;
 };
 
 static const struct frame_screen *
@@ -123,7 +126,20 @@ frame_draw_tabs(struct ui *u)
 			after = "";
 	}
 	werase(u->wtabs);
-	for (int i = 0; i < UI_NSCREENS && x < COLS; i++) {
+	/* Too narrow for every tab: start late enough that the current
+	 * one shows whole, with those before it as far as they fit. */
+	int first = 0;
+	for (;;) {
+		int w = 0;
+
+		for (int i = first; i <= u->cur; i++)
+			w += kz_text_width(_(frame_screens[i]->name)) + 1 +
+			    (int)strlen(after) + (i < u->cur ? gap : 0);
+		if (w <= COLS || first == u->cur)
+			break;
+		first++;
+	}
+	for (int i = first; i < UI_NSCREENS && x < COLS; i++) {
 		char label[96];
 
 		snprintf(label, sizeof label, " %s%s", _(frame_screens[i]->name),
@@ -133,6 +149,52 @@ frame_draw_tabs(struct ui *u)
 		x += gap;
 	}
 	wnoutrefresh(u->wtabs);
+}
+
+struct msg_rows {
+	char line[24][1024];
+	int n;
+};
+
+static void
+msg_row(void *arg, const char *line, size_t len)
+{
+	struct msg_rows *r = arg;
+
+	if (r->n < 24)
+		snprintf(r->line[r->n++], sizeof r->line[0], "%.*s", (int)len,
+		    line);
+}
+
+/* A message wider than the status line is wrapped, never cut: its
+ * first rows go in a window above the status line, until the next key. */
+static void
+frame_draw_message(struct ui *u, int x, bool prompt)
+{
+	attr_t attr = draw_attr(u->ctx.msg_error ? DRAW_ERROR : DRAW_PLAIN);
+	static struct msg_rows r;
+	int above, last;
+
+	draw_delwin(&u->wmsg);
+	r.n = 0;
+	/* above a prompt (a file name's completions) it all goes above */
+	if (prompt || kz_text_width(u->ctx.msg) > COLS - x)
+		draw_wrap(u->ctx.msg, COLS - x, msg_row, &r);
+	if (r.n < 2 && !prompt) {
+		draw_text(u->wstatus, 0, x, COLS - x, u->ctx.msg, attr);
+		return;
+	}
+	last = r.n - !prompt;	/* the rows above end here */
+	above = last < LINES - 3 ? last : LINES - 3;
+	if (above > 0 && (u->wmsg = draw_newwin(above, COLS, LINES - 1 - above,
+	    0)) != NULL) {
+		for (int i = 0; i < above; i++)
+			draw_text(u->wmsg, i, x, COLS - x, r.line[last - above +
+			    i], attr);
+		wnoutrefresh(u->wmsg);
+	}
+	if (!prompt)
+		draw_text(u->wstatus, 0, x, COLS - x, r.line[r.n - 1], attr);
 }
 
 static void
@@ -146,11 +208,13 @@ frame_draw_status(struct ui *u)
 	werase(u->wstatus);
 	x = s->status(u->tab[u->cur], u->wstatus, COLS);
 	u->prompt = x < 0;
-	if (u->prompt)
+	if (u->prompt) {
+		if (u->ctx.msg[0])
+			frame_draw_message(u, 0, true);
 		return;
+	}
 	if (u->ctx.msg[0])
-		draw_text(u->wstatus, 0, x, COLS - x, u->ctx.msg,
-		    draw_attr(u->ctx.msg_error ? DRAW_ERROR : DRAW_PLAIN));
+		frame_draw_message(u, x, false);
 	else {
 		unsigned ctx = s->keyctx(u->tab[u->cur], &text);
 
@@ -192,6 +256,48 @@ frame_help(struct ui *u)
 	draw_help(frame_screen(u)->keyctx(u->tab[u->cur], &text));
 }
 
+/* Show tab next in place of the current one. */
+static unsigned
+frame_switch(struct ui *u, int next)
+{
+	if (next == u->cur)
+		return 0;
+	frame_screen(u)->layout(u->tab[u->cur], 0, 0, 0, 0);
+	u->cur = next;
+	return UI_LAYOUT | UI_DRAW_ALL;
+}
+
+/* What a tab asked with frame_show: select a record on a tab, and go
+ * there, remembering where from for the back key. */
+static unsigned
+frame_want(struct ui *u)
+{
+	const struct frame_screen *s;
+	int i = 0;
+
+	while (i < UI_NSCREENS && strcmp(frame_screens[i]->name,
+	    u->ctx.want) != 0)
+		i++;
+	u->ctx.want = NULL;
+	if (i == UI_NSCREENS)
+		return 0;
+	s = frame_screens[i];
+	if (s->select && !s->select(u->tab[i], u->ctx.want_id) &&
+	    u->ctx.want_go) {
+		frame_message(&u->ctx, true, _("%s is not on the %s tab."),
+		    u->ctx.want_id, _(s->name));
+		return UI_DRAW_STATUS;
+	}
+	if (!u->ctx.want_go || i == u->cur)
+		return UI_DRAW_BODY;
+	if (u->nback == (int)(sizeof u->back / sizeof u->back[0])) {
+		memmove(u->back, u->back + 1, sizeof u->back - sizeof u->back[0]);
+		u->nback--;
+	}
+	u->back[u->nback++] = u->cur;
+	return frame_switch(u, i);
+}
+
 /* Keys the tab left to the frame. */
 static unsigned
 frame_key(struct ui *u, int key)
@@ -207,6 +313,9 @@ frame_key(struct ui *u, int key)
 	case KA_REDRAW:
 		clearok(curscr, TRUE);
 		return UI_DRAW_ALL;
+	case KA_MESSAGES:
+		frame_messages(&u->ctx);
+		return UI_LAYOUT | UI_DRAW_ALL;
 	case KA_NEXT_TAB:
 	case KA_PREV_TAB:
 		/* One tab: nothing to switch to (and nothing for the
@@ -215,11 +324,14 @@ frame_key(struct ui *u, int key)
 			return 0;
 		next = (u->cur + (keys_lookup(KEYS_LIST, key, false) ==
 		    KA_NEXT_TAB ? 1 : UI_NSCREENS - 1)) % UI_NSCREENS;
-		if (next == u->cur)
-			return 0;
-		frame_screen(u)->layout(u->tab[u->cur], 0, 0, 0, 0);
-		u->cur = next;
-		return UI_LAYOUT | UI_DRAW_ALL;
+		return frame_switch(u, next);
+	case KA_GO_BACK:
+		if (u->nback == 0) {
+			frame_message(&u->ctx, false, "%s",
+			    _("Nowhere to go back to."));
+			return UI_DRAW_STATUS;
+		}
+		return frame_switch(u, u->back[--u->nback]);
 	default:
 		return 0;
 	}
@@ -323,6 +435,11 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 		if (u.ctx.msg[0]) {
 			u.ctx.msg[0] = '\0';
 			flags |= UI_DRAW_STATUS;
+			/* what the long message's rows covered */
+			if (u.wmsg) {
+				draw_delwin(&u.wmsg);
+				flags |= UI_LAYOUT;
+			}
 		}
 		if (u.small) {
 			/* Only quitting makes sense here. */
@@ -334,6 +451,8 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 			if (f & UI_PASS)
 				f = (f & ~UI_PASS) | frame_key(&u, key);
 			flags |= f;
+			if (u.ctx.want)
+				flags |= frame_want(&u);
 		}
 		if (flags & UI_QUIT)
 			break;
@@ -359,6 +478,8 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 	draw_delwin(&u.wtitle);
 	draw_delwin(&u.wtabs);
 	draw_delwin(&u.wstatus);
+	draw_delwin(&u.wmsg);
+	frame_ctx_free(&u.ctx);
 	endwin();
 	delscreen(scr);
 	if (rc != 0)

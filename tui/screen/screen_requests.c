@@ -317,6 +317,8 @@ propose(struct req_tab *t)
 		else
 			frame_message(t->ctx, false, _("Proposed: dispatch %s."),
 			    saved);
+		/* the next s on the dispatches tab is for this one */
+		frame_show(t->ctx, screen_dispatches.name, saved, false);
 	}
 	kz_dispatch_free(&pre);
 	kz_request_free(&req);
@@ -471,6 +473,7 @@ edit(struct req_tab *t, bool add)
 struct status_edit {
 	struct frame_ctx *ctx;
 	char id[KZ_ID_SIZE];
+	char what[200];		/* the host and topic, to name the record */
 	int next[KZ_REQ_NSTATUS + 1];
 	struct kz_err warn;	/* of the change made */
 };
@@ -481,12 +484,22 @@ status_save(struct form *f, void *arg, struct kz_err *err)
 	struct status_edit *e = arg;
 	char *date = form_trimmed(f, 1);
 	char *note = form_trimmed(f, 2);
+	int to = e->next[form_choice(f, 0)];
+	char q[400];
 	int rc;
 
+	/* A final step is asked for, as a delete is. */
+	snprintf(q, sizeof q, _("Make request %s (%s) %s? It is final."), e->id,
+	    e->what, kz_lifecycle_name(&kz_request_lc, to));
+	if (kz_lifecycle_final(&kz_request_lc, to) && !dispatch_view_yesno(q)) {
+		free(date);
+		free(note);
+		return kz_err_add(err, "", _("not saved: nothing changed"));
+	}
 	kz_err_clear(&e->warn);
 	rc = kz_request_set_status_on(e->ctx->db, e->id,
-	    (enum kz_request_status)e->next[form_choice(f, 0)],
-	    note && *note ? note : NULL, NULL, date, &e->warn, err);
+	    (enum kz_request_status)to, note && *note ? note : NULL, NULL,
+	    date, &e->warn, err);
 	free(date);
 	free(note);
 	return rc;
@@ -519,6 +532,9 @@ change_status(struct req_tab *t)
 		return UI_DRAW_STATUS;
 	}
 	snprintf(e.id, sizeof e.id, "%s", r->id);
+	snprintf(e.what, sizeof e.what, "%s%s%s", r->place ? r->place : "",
+	    r->place && *r->place && r->topic && *r->topic ? ", " : "",
+	    r->topic ? r->topic : "");
 	snprintf(title, sizeof title, _("Request %s: %s, to"), r->id,
 	    kz_lifecycle_name(&kz_request_lc, r->status));
 	form_init(&f, title, spec, 3, &e);
@@ -548,7 +564,9 @@ deleted(void *arg, const char *id)
 	frame_message(t->ctx, false, _("Deleted request %s."), id);
 }
 
-static const struct record_list_delete req_delete = { kz_request_delete, deleted };
+static const struct record_list_delete req_delete = {
+	.del = kz_request_delete, .can = kz_request_delete_check,
+	.done = deleted };
 
 static unsigned
 key_candidates(struct req_tab *t, int key)
@@ -603,7 +621,8 @@ req_key(void *tab, int key)
 
 			snprintf(q, sizeof q, _("Delete request %s (%s)?"),
 			    sel_row(t)->id, sel_row(t)->topic);
-			record_list_ask(&t->rl, q);
+			return record_list_delete_ask(&t->rl, t->ctx,
+			    sel_row(t)->id, &req_delete, q);
 		}
 		return UI_DRAW_STATUS;
 	case KA_STATE:
@@ -705,6 +724,23 @@ req_summary(void *tab, char *buf, size_t size)
 		    (unsigned long)t->total), t->total);
 }
 
+/* Select id, clearing a search that hides it. */
+static bool
+req_select(void *tab, const char *id)
+{
+	struct req_tab *t = tab;
+
+	if (t->cands) {
+		t->cands = false;
+		kz_match_free(&t->match);
+	}
+	reload(t, id);
+	if ((sel_row(t) == NULL || strcmp(sel_row(t)->id, id) != 0) &&
+	    record_list_clear(&t->rl))
+		reload(t, id);
+	return sel_row(t) && strcmp(sel_row(t)->id, id) == 0;
+}
+
 const struct frame_screen screen_requests = {
 	N_("Requests"),
 	req_open,
@@ -715,4 +751,5 @@ const struct frame_screen screen_requests = {
 	req_status,
 	req_keyctx,
 	req_summary,
+	req_select,
 };

@@ -844,7 +844,8 @@ deleted(void *arg, const char *id)
 	frame_message(d->ctx, false, _("Deleted %s."), id);
 }
 
-static const struct record_list_delete item_delete = { kz_programme_item_delete, deleted };
+static const struct record_list_delete item_delete = {
+	.del = kz_programme_item_delete, .done = deleted };
 
 unsigned
 days_key(struct sem_days *d, int key)

@@ -278,8 +278,8 @@ deleted(void *arg, const char *id)
 	frame_message(s->ctx, false, _("Deleted %s."), id);
 }
 
-static const struct record_list_delete part_delete = { kz_participant_delete,
-    deleted };
+static const struct record_list_delete part_delete = {
+	.del = kz_participant_delete, .done = deleted };
 
 unsigned
 people_key(struct sem_people *s, int key)

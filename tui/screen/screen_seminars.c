@@ -516,7 +516,8 @@ deleted(void *arg, const char *id)
 	frame_message(t->ctx, false, _("Deleted edition %s."), id);
 }
 
-static const struct record_list_delete eds_delete = { kz_seminar_delete, deleted };
+static const struct record_list_delete eds_delete = {
+	.del = kz_seminar_delete, .done = deleted };
 
 static unsigned
 editions_key(struct sem_tab *t, int key)
@@ -710,4 +711,5 @@ const struct frame_screen screen_seminars = {
 	sem_status,
 	sem_keyctx,
 	sem_summary,
+	NULL,
 };

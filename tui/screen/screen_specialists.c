@@ -463,8 +463,8 @@ spec_delete_kept(struct kz_db *db, const char *id, struct kz_err *err)
 	return rc;
 }
 
-static const struct record_list_delete spec_delete = { spec_delete_kept,
-    spec_deleted };
+static const struct record_list_delete spec_delete = {
+	.del = spec_delete_kept, .done = spec_deleted };
 
 /* After u: the rows again, the record taken back or put back. */
 static void
@@ -603,6 +603,19 @@ spec_summary(void *tab, char *buf, size_t size)
 		    "%ld specialists", (unsigned long)t->total), t->total);
 }
 
+/* Select id, clearing a search that hides it. */
+static bool
+spec_select(void *tab, const char *id)
+{
+	struct spec_tab *t = tab;
+
+	spec_reload(t, true, id);
+	if ((spec_row(t) == NULL || strcmp(spec_row(t)->id, id) != 0) &&
+	    record_list_clear(&t->rl))
+		spec_reload(t, true, id);
+	return spec_row(t) && strcmp(spec_row(t)->id, id) == 0;
+}
+
 const struct frame_screen screen_specialists = {
 	N_("Specialists"),
 	spec_open,
@@ -613,4 +626,5 @@ const struct frame_screen screen_specialists = {
 	spec_status,
 	spec_keyctx,
 	spec_summary,
+	spec_select,
 };

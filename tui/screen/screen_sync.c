@@ -3,6 +3,7 @@
 
 #include <libintl.h>
 #include <stdarg.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "date.h"
 #include "fold.h"
 #include "form.h"
+#include "file.h"
 #include "i18n.h"
 #include "keys.h"
 #include "record_list.h"
@@ -849,6 +851,30 @@ key_do(struct sync_tab *t)
 	}
 }
 
+/* Tab in a file prompt: the name lengthened as far as the matches
+ * agree; when several are left they are listed, to type one more
+ * letter. */
+static void
+complete_path(struct sync_tab *t)
+{
+	char out[4096], alts[900];
+	int n = kz_file_complete(form_line_text(&t->path), out, sizeof out,
+	    alts, sizeof alts);
+
+	if (n < 0) {
+		frame_message(t->ctx, true, "%s", strerror(errno));
+		return;
+	}
+	if (n == 0) {
+		frame_message(t->ctx, false, "%s", _("No file of that name."));
+		return;
+	}
+	form_line_set(&t->path, out);
+	form_line_edit(&t->path, KA_END, 0);
+	if (n > 1)
+		frame_message(t->ctx, false, "%s", alts);
+}
+
 static unsigned
 key_prompt(struct sync_tab *t, int key)
 {
@@ -862,6 +888,10 @@ key_prompt(struct sync_tab *t, int key)
 		return UI_DRAW_STATUS;
 	case KA_ACCEPT:
 		break;
+	case KA_COMPLETE:
+		if (t->prompt == PROMPT_EXPORT || t->prompt == PROMPT_IMPORT)
+			complete_path(t);
+		return UI_DRAW_STATUS;
 	default:
 		form_line_edit(&t->path, a, key);
 		return UI_DRAW_STATUS;
@@ -1173,4 +1203,5 @@ const struct frame_screen screen_sync = {
 	sync_status,
 	sync_keyctx,
 	sync_summary,
+	NULL,
 };

@@ -153,8 +153,16 @@ draw_row(struct tl_tab *t, size_t i, long today)
 		return;
 	y = 3 + (int)(i - t->top);
 	r = &t->tl.rows[t->vis[i]];
-	snprintf(tagged, sizeof tagged, "%s%s", r->overlap ? "!" : on ? ">" :
-	    " ", r->label ? r->label : "");
+	if (t->by_specialist) {
+		char who[400];
+
+		dispatch_view_person(t->ctx->cfg, r->name, r->roman, t->lw - 1,
+		    who, sizeof who);
+		snprintf(tagged, sizeof tagged, "%s%s", r->overlap ? "!" : on ?
+		    ">" : " ", who);
+	} else
+		snprintf(tagged, sizeof tagged, "%s%s", r->overlap ? "!" : on ?
+		    ">" : " ", r->label ? r->label : "");
 	kz_text_fit(label, sizeof label, tagged, t->lw, true);
 	draw_text(t->w, y, 0, t->lw, label, on ? draw_attr(DRAW_SELECTED) :
 	    r->overlap ? A_BOLD : A_NORMAL);
@@ -396,6 +404,12 @@ tl_key(void *tab, int key)
 		form_line_set(&t->go, "");
 		t->asking = true;
 		return UI_DRAW_STATUS;
+	case KA_GO_DISPATCH:
+		if (t->sel < t->nvis)
+			frame_show(t->ctx, t->by_specialist ?
+			    "Specialists" : "Dispatches",
+			    t->tl.rows[t->vis[t->sel]].id, true);
+		return 0;
 	case KA_TL_ROWS:
 		t->by_specialist = !t->by_specialist;
 		t->keep[0] = '\0';
@@ -518,4 +532,5 @@ const struct frame_screen screen_timeline = {
 	tl_status,
 	tl_keyctx,
 	tl_summary,
+	NULL,
 };

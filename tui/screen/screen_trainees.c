@@ -309,8 +309,8 @@ tr_delete_kept(struct kz_db *db, const char *id, struct kz_err *err)
 	return rc;
 }
 
-static const struct record_list_delete tr_delete = { tr_delete_kept,
-    tr_deleted };
+static const struct record_list_delete tr_delete = {
+	.del = tr_delete_kept, .done = tr_deleted };
 
 static void
 tr_undone(void *arg)
@@ -445,4 +445,5 @@ const struct frame_screen screen_trainees = {
 	tr_status,
 	tr_keyctx,
 	tr_summary,
+	NULL,
 };

@@ -11,11 +11,15 @@
 #include "keys.h"
 #include "line.h"
 #include "text.h"
+#include "xalloc.h"
 
 /* Longest row we ever draw, in columns; wider terminals get it padded. */
 #define DRAW_MAXW 1024
 
 static attr_t draw_attrs[DRAW_ROLES];
+
+/* The history keeps the last this many messages. */
+#define FRAME_HIST 200
 
 void
 frame_message(struct frame_ctx *ctx, bool error, const char *fmt, ...)
@@ -26,6 +30,23 @@ frame_message(struct frame_ctx *ctx, bool error, const char *fmt, ...)
 	vsnprintf(ctx->msg, sizeof ctx->msg, fmt, ap);
 	va_end(ap);
 	ctx->msg_error = error;
+	if (ctx->msg[0] == '\0')
+		return;
+	if (ctx->hist == NULL)
+		ctx->hist = xcalloc(FRAME_HIST, sizeof *ctx->hist);
+	if (ctx->nhist == FRAME_HIST) {
+		free(ctx->hist[0]);
+		memmove(ctx->hist, ctx->hist + 1, (FRAME_HIST - 1) *
+		    sizeof *ctx->hist);
+		ctx->nhist--;
+	}
+	ctx->hist[ctx->nhist++] = xstrdup(ctx->msg);
+}
+
+bool
+frame_err_place(const char *where)
+{
+	return where && strpbrk(where, "0123456789") != NULL;
 }
 
 void
@@ -33,7 +54,42 @@ frame_error(struct frame_ctx *ctx, const struct kz_err *err)
 {
 	char buf[KZ_ERR_MSG + 100];
 
-	frame_message(ctx, true, "%s", kz_err_first(err, buf, sizeof buf));
+	if (err && err->n > 0 && !frame_err_place(err->item[0].where))
+		frame_message(ctx, true, "%s", err->item[0].msg);
+	else
+		frame_message(ctx, true, "%s", kz_err_first(err, buf,
+		    sizeof buf));
+}
+
+void
+frame_messages(struct frame_ctx *ctx)
+{
+	char *none[] = { (char *)_("No messages yet.") };
+
+	if (ctx->nhist == 0)
+		draw_pager(_("Messages"), none, 1, 0);
+	else
+		draw_pager(_("Messages"), ctx->hist, ctx->nhist,
+		    ctx->nhist > 1 ? ctx->nhist - 1 : 0);
+}
+
+void
+frame_ctx_free(struct frame_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->nhist; i++)
+		free(ctx->hist[i]);
+	free(ctx->hist);
+	ctx->hist = NULL;
+	ctx->nhist = 0;
+}
+
+void
+frame_show(struct frame_ctx *ctx, const char *tab, const char *id,
+    bool go)
+{
+	ctx->want = tab;
+	snprintf(ctx->want_id, sizeof ctx->want_id, "%s", id ? id : "");
+	ctx->want_go = go;
 }
 
 /*

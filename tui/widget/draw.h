@@ -28,15 +28,37 @@
 struct frame_ctx {
 	struct kz_db *db;
 	const struct kz_config *cfg;
-	char msg[256];		/* shown on the status line until a key */
+	char msg[1024];		/* shown on the status line until a key,
+				 * wrapped over more rows when long */
 	bool msg_error;
+	char **hist;		/* every message shown, oldest first */
+	size_t nhist;
+	/* A record to select on another tab (frame_show), done by the
+	 * frame once the key is handled: the tab by its name. */
+	const char *want;
+	char want_id[32];
+	bool want_go;		/* and go to that tab */
 };
 
 /* Set the status-line message. */
 void frame_message(struct frame_ctx *ctx, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* Report the first problem of err on the status line. */
+/* Report the first problem of err on the status line: its place only
+ * when it is one in a file (a field's name is English and said by the
+ * message itself). */
 void frame_error(struct frame_ctx *ctx, const struct kz_err *err);
+/* Is a problem's place worth showing before it? A place in a file
+ * ("people.csv:3") is; a field's name is English and the message says
+ * which field anyway. */
+bool frame_err_place(const char *where);
+/* The messages shown so far, full screen, the last at the bottom. */
+void frame_messages(struct frame_ctx *ctx);
+void frame_ctx_free(struct frame_ctx *ctx);
+/* Select record id on the tab named tab (its frame_screen's name, such
+ * as "Dispatches": a name, so that tabs need not include each other),
+ * and with go show that tab: a jump the back key returns from. */
+void frame_show(struct frame_ctx *ctx, const char *tab, const char *id,
+    bool go);
 
 /* A tab of the main screen. Requests, dispatches, timeline, seminars and
  * trainees will each be one of these beside the specialists. */
@@ -58,6 +80,8 @@ struct frame_screen {
 	unsigned (*keyctx)(void *tab, bool *text);
 	/* A short summary for the title bar, e.g. "12 specialists". */
 	void (*summary)(void *tab, char *buf, size_t size);
+	/* Optional: select the record id (frame_show); false if not listed. */
+	bool (*select)(void *tab, const char *id);
 };
 
 /* Roles of text, mapped to attributes: reverse and bold always, colour

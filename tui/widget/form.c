@@ -154,8 +154,9 @@ form_set_errors(struct form *f, const struct kz_err *err)
 		if (glen < sizeof f->general)
 			glen += snprintf(f->general + glen,
 			    sizeof f->general - glen, "%s%s%s%s",
-			    glen ? "; " : "", it->where,
-			    it->where[0] ? ": " : "", it->msg);
+			    glen ? "; " : "",
+			    frame_err_place(it->where) ? it->where : "",
+			    frame_err_place(it->where) ? ": " : "", it->msg);
 	}
 }
 
@@ -183,7 +184,8 @@ struct form_view {
 	WINDOW *w;
 	int h, width;
 	int area;		/* rows for fields */
-	int hint_rows;		/* 2 when a hint of this form needs two */
+	int hint_rows;		/* 2 when a hint of this form needs two,
+				 * up to 4 for a long problem */
 	int lw;			/* label column width */
 	int cury, curx;		/* where the terminal cursor goes */
 };
@@ -228,8 +230,9 @@ form_draw_field(struct form *f, struct form_view *v, int i)
 			v->curx = vx + 1;
 		}
 	} else if (on && vw > 0) {
+		/* a value not yet touched shows selected: typing replaces it */
 		v->curx = form_line_draw(&f->val[i], v->w, 1 + r, vx, vw,
-		    A_UNDERLINE);
+		    f->val[i].fresh ? A_REVERSE : A_UNDERLINE);
 		v->cury = 1 + r;
 	} else
 		draw_text(v->w, 1 + r, vx, vw, form_value(f, i), A_NORMAL);
@@ -265,8 +268,8 @@ form_bottom_line(void *arg, const char *line, size_t len)
 	draw_text(b->v->w, b->y++, 0, b->v->width, buf, b->attr);
 }
 
-/* The message rows above the key hints: one, or two for a form with a
- * hint too wide for one (a list of kinds), wrapped at word breaks. */
+/* The message rows above the key hints: one, or more for a form with a
+ * hint or a problem too wide for one, wrapped at word breaks. */
 static void
 form_bottom_text(struct form_view *v, const char *s, attr_t attr)
 {
@@ -399,6 +402,14 @@ form_measure(struct form *f, struct form_view *v)
 		form_hint(f, i, hint, sizeof hint);
 		if (kz_text_width(hint) > v->width)
 			v->hint_rows = 2;
+	}
+	/* a problem is read whole, not cut: as many rows as it takes */
+	for (int i = -1; i < f->n && v->width > 0; i++) {
+		const char *m = i < 0 ? f->general : f->err[i];
+		int rows = (kz_text_width(m) + v->width - 1) / v->width;
+
+		if (rows > v->hint_rows)
+			v->hint_rows = rows < 4 ? rows : 4;
 	}
 	v->area = v->h - 2 - v->hint_rows;
 	if (v->lw > v->width / 3)
@@ -733,7 +744,7 @@ form_run(struct form *f,
 				snprintf(f->general, sizeof f->general, "%s",
 				    _("could not save"));
 			form_first_error(f);
-			all = true;
+			layout = true;	/* room for the problems */
 			break;
 		case KA_CANCEL:
 			if (f->dirty)

@@ -50,8 +50,8 @@ static const struct keys_entry keys_table[] = {
 	    N_("clear the search filter"), NULL },
 	{ KA_ZOOM, "zoom", "Enter", KEYS_LIST,
 	    N_("show the whole record, or the list again"), N_("record") },
-	{ KA_DETAIL_DOWN, "detail-down", "J", KEYS_LIST | KEYS_CANDIDATES,
-	    N_("scroll the record down"), NULL },
+	{ KA_DETAIL_DOWN, "detail-down", "J", KEYS_LIST | KEYS_CANDIDATES |
+	    KEYS_HINT_IF_MORE, N_("scroll the record down"), N_("scroll") },
 	{ KA_DETAIL_UP, "detail-up", "K", KEYS_LIST | KEYS_CANDIDATES,
 	    N_("scroll the record up"), NULL },
 	{ KA_ADD, "add", "a", KEYS_LIST, N_("add a record"), N_("add") },
@@ -87,6 +87,14 @@ static const struct keys_entry keys_table[] = {
 	    N_("candidates") },
 	{ KA_COSTS, "costs", "c", KEYS_DISPATCHES,
 	    N_("set or remove a line of the cost ledger"), N_("costs") },
+	{ KA_GO_REQUEST, "go-request", "R", KEYS_DISPATCHES,
+	    N_("go to the dispatch's request"), NULL },
+	{ KA_GO_SPECIALIST, "go-specialist", "S", KEYS_DISPATCHES,
+	    N_("go to the dispatch's specialist"), NULL },
+	{ KA_GO_DISPATCH, "go-dispatch", "Enter D", KEYS_TIMELINE,
+	    N_("go to the row's dispatch (or specialist)"), N_("dispatch") },
+	{ KA_GO_BACK, "go-back", "C-o Backspace", KEYS_LIST | KEYS_TIMELINE,
+	    N_("back to where the last go-to key was pressed"), NULL },
 	{ KA_PROPOSE, "propose", "p Enter", KEYS_CANDIDATES,
 	    N_("propose the selected candidate: a new dispatch"),
 	    N_("propose") },
@@ -158,6 +166,8 @@ static const struct keys_entry keys_table[] = {
 	    N_("keep the filter and go back to the list"), N_("keep") },
 	{ KA_SEARCH_CANCEL, "search-cancel", "Esc", KEYS_SEARCH,
 	    N_("clear the filter and go back to the list"), N_("clear") },
+	{ KA_COMPLETE, "complete", "Tab", KEYS_PROMPT,
+	    N_("complete the file name"), N_("complete") },
 	{ KA_ACCEPT, "accept", "Enter", KEYS_PROMPT,
 	    N_("use the file name typed"), N_("ok") },
 	{ KA_CANCEL, "cancel-question", "Esc", KEYS_PROMPT,
@@ -237,6 +247,8 @@ static const struct keys_entry keys_table[] = {
 	{ KA_REDRAW, "redraw", "C-l", KEYS_LIST | KEYS_SEARCH | KEYS_FORM |
 	    KEYS_PAGER | KEYS_CANDIDATES | KEYS_TIMELINE,
 	    N_("redraw the screen"), NULL },
+	{ KA_MESSAGES, "messages", "C-p", KEYS_LIST | KEYS_TIMELINE,
+	    N_("the messages shown so far, whole"), NULL },
 	{ KA_QUIT, "quit", "q", KEYS_LIST | KEYS_CANDIDATES | KEYS_TIMELINE |
 	    KEYS_SYNC | KEYS_SYNC_KEYS, N_("quit"), N_("quit") },
 };
@@ -422,7 +434,9 @@ keys_hints(unsigned ctx, bool text, int width, char *buf, size_t size)
 	for (size_t i = 0; i < KEYS_N; i++) {
 		const char *name = NULL;
 
-		if ((keys_table[i].ctx & ctx) == 0 || keys_table[i].hint == NULL)
+		if ((keys_table[i].ctx & ctx) == 0 || keys_table[i].hint == NULL ||
+		    ((keys_table[i].ctx & KEYS_HINT_IF_MORE) &&
+		    !(ctx & KEYS_MORE)))
 			continue;
 		for (int k = 0; k < keys_parsed[i].n && name == NULL; k++)
 			if (!text || !keys_printable(keys_parsed[i].key[k]))

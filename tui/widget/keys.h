@@ -36,6 +36,10 @@
 #define KEYS_SYNC_KEYS	0x200000	/* the sync tab's keys view */
 #define KEYS_MENU	0x400000	/* a menu over a list (sort by, filter) */
 #define KEYS_SPECIALISTS 0x800000	/* the specialist list */
+#define KEYS_MORE	0x2000000	/* a record longer than its pane */
+/* In a binding's contexts: its hint shows only with KEYS_MORE (J when
+ * there is more of the record below). */
+#define KEYS_HINT_IF_MORE	0x80000000u
 
 enum keys_action {
 	KA_NONE = 0,
@@ -62,6 +66,8 @@ enum keys_action {
 	KA_SORT_MENU, KA_SORT_NEXT, KA_SORT_PREV, KA_SORT_REVERSE,
 	KA_FILTER_STATUS, KA_FILTER_FIELD,
 	KA_PICK,
+	KA_GO_REQUEST, KA_GO_SPECIALIST, KA_GO_DISPATCH, KA_GO_BACK,
+	KA_MESSAGES, KA_COMPLETE,
 	KA_COUNT
 };
 

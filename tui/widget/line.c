@@ -37,6 +37,7 @@ form_line_set(struct form_line *l, const char *s)
 		memcpy(l->buf, s, n);
 	l->len = l->cur = n;
 	l->buf[n] = '\0';
+	l->fresh = n > 0;
 }
 
 const char *
@@ -116,6 +117,13 @@ form_line_edit(struct form_line *l, enum keys_action a, int key)
 		form_line_set(l, "");
 	if (l->buf == NULL)
 		return false;
+	if (l->fresh) {
+		l->fresh = false;
+		if (a == KA_NONE && keys_printable(key) && key <= 0x10ffff) {
+			l->len = l->cur = 0;
+			l->buf[0] = '\0';
+		}
+	}
 	switch (a) {
 	case KA_LEFT:
 		l->cur -= form_line_back(l, l->cur);
@@ -190,6 +198,12 @@ form_line_draw(struct form_line *l, WINDOW *w, int y, int x, int width,
 		l->scroll = curcol > width / 2 ? curcol - width / 2 : 0;
 	if (l->scroll > total)
 		l->scroll = 0;
+	/* Wider again (a terminal grown back): no '<' over text that now
+	 * fits, and no blank space at the right while text is hidden left. */
+	if (total < width)
+		l->scroll = 0;
+	else if (width >= 4 && l->scroll > total - width + 2)
+		l->scroll = total - width + 2 > 0 ? total - width + 2 : 0;
 
 	more = width >= 4 && total > l->scroll + width;
 	start = l->scroll + (width >= 4 && l->scroll > 0);

@@ -14,6 +14,10 @@ struct form_line {
 	char *buf;
 	size_t len, cap, cur;
 	int scroll;		/* display column at the left edge */
+	/* A value put there (a prefilled field) and not yet touched: the
+	 * first printable key replaces it whole, as in other editors'
+	 * fields; a move or an edit keeps it. */
+	bool fresh;
 };
 
 void form_line_set(struct form_line *l, const char *s);

@@ -640,9 +640,24 @@ record_list_menu_key(struct record_list *l, int key)
 void
 record_list_ask(struct record_list *l, const char *question)
 {
-	snprintf(l->question, sizeof l->question, "%s %s", question,
-	    keys_yesno());
+	snprintf(l->question, sizeof l->question, "%s", question);
 	l->mode = RLIST_CONFIRM;
+}
+
+unsigned
+record_list_delete_ask(struct record_list *l, struct frame_ctx *ctx,
+    const char *id, const struct record_list_delete *d, const char *question)
+{
+	struct kz_err err = { 0 };
+
+	if (id == NULL)
+		return 0;
+	if (d->can && d->can(ctx->db, id, &err) != KZ_OK) {
+		frame_error(ctx, &err);
+		return UI_DRAW_STATUS;
+	}
+	record_list_ask(l, question);
+	return UI_DRAW_STATUS;
 }
 
 unsigned
@@ -688,7 +703,16 @@ record_list_status(struct record_list *l, WINDOW *w, int width, const char *coun
 		return -1;
 	}
 	if (l->mode == RLIST_CONFIRM) {
-		x = draw_text(w, 0, 0, width, l->question, draw_attr(DRAW_ERROR));
+		/* too long: the question is cut, never the keys that
+		 * answer it */
+		int kw = kz_text_width(keys_yesno()) + 1;
+		int qw = kz_text_width(l->question);
+
+		x = draw_text(w, 0, 0, qw < width - kw ? qw : width - kw,
+		    l->question, draw_attr(DRAW_ERROR));
+		x += draw_text(w, 0, x, 1, " ", draw_attr(DRAW_ERROR));
+		x += draw_text(w, 0, x, kw - 1 < width - x ? kw - 1 :
+		    width - x, keys_yesno(), draw_attr(DRAW_ERROR));
 		wmove(w, 0, x < width ? x : width - 1);
 		return -1;
 	}
@@ -716,5 +740,9 @@ record_list_keyctx(const struct record_list *l, unsigned browse, bool *text)
 		return KEYS_CONFIRM;
 	if (l->mode == RLIST_MENU)
 		return KEYS_MENU;
+	/* more of the record below its pane: J is worth a hint */
+	if (l->wdet && l->ndl > l->dscroll + (size_t)(l->dh > 1 ? l->dh - 1 :
+	    1))
+		browse |= KEYS_MORE;
 	return browse;
 }

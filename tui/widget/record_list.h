@@ -132,9 +132,16 @@ unsigned record_list_menu_key(struct record_list *l, int key);
 /* What deleting a record of the list takes, for record_list_delete_key. */
 struct record_list_delete {
 	int (*del)(struct kz_db *db, const char *id, struct kz_err *err);
+	/* Optional: what del would refuse, said before anything is asked
+	 * (a request with dispatches); NULL: it can always be deleted. */
+	int (*can)(struct kz_db *db, const char *id, struct kz_err *err);
 	/* After the delete: read the rows again and say what went. */
 	void (*done)(void *arg, const char *id);
 };
+/* Ask "Delete ...? (y/n)" about record id, or, when d->can says it
+ * cannot be deleted, say why at once and ask nothing. UI_* flags. */
+unsigned record_list_delete_ask(struct record_list *l, struct frame_ctx *ctx,
+    const char *id, const struct record_list_delete *d, const char *question);
 /* A key while "Delete ...? (y/n)" is asked about record id (NULL: none
  * is selected): yes deletes it, a failure going to the status line; yes
  * or no ends the question. UI_* flags. */
