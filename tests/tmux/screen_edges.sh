@@ -31,8 +31,11 @@ sleep 0.3
 tm_start "KIZUNA_TODAY=2019-09-01 NO_COLOR=1 USER= $KZ $C"
 tm_expect "1 specialist" "the screens start"
 tm_expect "Romanised" "the list"
-s=$(tm_screen)
-expect_not_in "$s" "J:scroll" "no J hint when the record fits its pane"
+# the record and its history fit a taller pane: no J there
+tm_resize 80 40
+tm_expect_gone "J:scroll" "no J hint when the record fits its pane"
+tm_resize 80 24
+tm_expect "J:scroll" "J again when the record runs below the pane"
 tm_keys Tab Tab
 tm_expect "1 dispatch" "the dispatches tab"
 tm_expect "J:scroll" "J is in the hints when the record runs below the pane"

@@ -729,7 +729,8 @@ dsp_key(void *tab, int key)
 			    sizeof d2);
 			snprintf(q, sizeof q, _("Delete dispatch %s (%s..%s)?"),
 			    sel_row(t)->id, d1, d2);
-			record_list_ask(&t->rl, q);
+			return record_list_delete_ask(&t->rl, t->ctx,
+			    sel_row(t)->id, &dsp_delete, q);
 		}
 		return UI_DRAW_STATUS;
 	case KA_STATE:
