@@ -505,6 +505,10 @@ text_of(const struct kz_rfield *f, const void *rec, bool shown,
 		if (shown && cfg && *s)
 			s = kz_stamp_format(cfg, s, when, sizeof when);
 		return strdup(s);
+	case KZ_RK_USER:
+		/* the default user in the reader's words */
+		s = str_of(f, rec);
+		return strdup(shown && s && *s ? kz_user_name(s) : s ? s : "");
 	default:
 		s = str_of(f, rec);
 		return strdup(s ? s : "");

@@ -180,4 +180,14 @@ for c in beijing tokyo singapore; do
 	w=$(printf '%s\n' "$out" | LC_ALL=C.UTF-8 wc -L)
 	[ "$w" -le 80 ] && ok || bad "kizuna keys ($c) is $w columns wide"
 done
+# the default user is named in the reader's words on screens and in
+# tables, and stays "unknown" in JSON
+run_as "$CONF/beijing.yaml" specialist add --name 王明 --roman "Wang Ming" \
+	--government 四川省 --fields agriculture
+id=$out
+USER= run_as "$CONF/beijing.yaml" specialist show "$id"
+expect_in "$out" "未知" "the default user in Chinese"
+expect_not_in "$out" "unknown" "not in English"
+run_as "$CONF/beijing.yaml" specialist show --format json "$id"
+expect_in "$out" '"created_by": "unknown"' "JSON keeps the stored value"
 finish

@@ -292,9 +292,12 @@ record_detail(struct record_list *l, const struct kz_rtype *rt,
 			    (who = stamp_user(rt, f)) != NULL &&
 			    !kz_rfield_empty(who, rec)) {
 				char *w = kz_rfield_text(who, rec), *both;
-				both = w ? xmalloc(strlen(v) + strlen(w) + 4) : NULL;
+				/* the default user in the reader's words */
+				const char *name = w ? kz_user_name(w) : NULL;
+				both = w ? xmalloc(strlen(v) + strlen(name) + 4) :
+				    NULL;
 				if (both) {
-					sprintf(both, "%s - %s", v, w);
+					sprintf(both, "%s - %s", v, name);
 					free(v);
 					v = both;
 				}
