@@ -182,7 +182,7 @@ for c in beijing tokyo singapore; do
 done
 # the default user is named in the reader's words on screens and in
 # tables, and stays "unknown" in JSON
-run_as "$CONF/beijing.yaml" specialist add --name 王明 --roman "Wang Ming" \
+USER= run_as "$CONF/beijing.yaml" specialist add --name 王明 --roman "Wang Ming" \
 	--government 四川省 --fields agriculture
 id=$out
 USER= run_as "$CONF/beijing.yaml" specialist show "$id"
