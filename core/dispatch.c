@@ -824,11 +824,18 @@ kz_dispatch_check_state(struct kz_db *db, const char *typed,
     const struct kz_dispatch_change *c, struct kz_err *err)
 {
 	struct kz_dispatch d;
+	struct kz_err warn = { 0 };
+	char day[11];
 	int rc;
 
 	if (kz_dispatch_get(db, typed, &d, err))
 		return KZ_ERROR;
-	rc = check_change(&d, c, err);
+	/* what kz_dispatch_set_state refuses, its day's rules too, so that
+	 * nobody is asked about a step that cannot be taken */
+	rc = kz_rfield_day(db->cfg, c->date, c->at, day, err) ||
+	    check_change(&d, c, err) ||
+	    kz_dispatch_check_day(db, &d, c->to, day, c->at, err, &warn) ?
+	    KZ_ERROR : KZ_OK;
 	kz_dispatch_free(&d);
 	return rc;
 }

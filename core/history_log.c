@@ -261,6 +261,16 @@ take(struct log *l, sqlite3_changeset_iter *it, struct columns *c,
 			continue;	/* not changed */
 		if (text_of(o) == NULL && text_of(n) == NULL)
 			continue;
+		if (kz_sync_rule_lists(r->hidden, c->name[i]))
+			continue;	/* made from others, never shown */
+		/* history travels to every office; contact details and a
+		 * participant's needs do not: that one changed, not to what */
+		if (kz_sync_rule_lists(r->personal, c->name[i])) {
+			if (!(text_of(o) && text_of(n) &&
+			    strcmp(text_of(o), text_of(n)) == 0))
+				change(t, c->name[i], NULL, NULL);
+			continue;
+		}
 		change(t, c->name[i], text_of(o), text_of(n));
 	}
 	return 0;

@@ -663,72 +663,101 @@ kz_request_set_status(struct kz_db *db, const char *typed,
 	    err);
 }
 
-int
-kz_request_set_status_on(struct kz_db *db, const char *typed,
+/* Everything a change of status refuses, before anything is written:
+ * the day it happened, live dispatches, the life cycle, the note. day
+ * is the day it happened. */
+static int
+check_status(struct kz_db *db, const struct kz_request *r,
     enum kz_request_status to, const char *note, const char *at,
-    const char *when, struct kz_err *warn, struct kz_err *err)
+    const char *when, char day[11], struct kz_err *err)
 {
-	struct kz_request r;
 	struct kz_buf live = { 0 };
-	char now[32], next[200], day[11], recorded[11];
-	const char *v[4];
-	int rc, n;
+	char next[200], recorded[11];
+	int n;
 
-	(void)warn;
-	if (kz_request_get(db, typed, &r, err))
-		return KZ_ERROR;
 	/* the day it is recorded (at's, or today where the office is) and
 	 * the day it happened */
 	kz_rfield_day(db->cfg, NULL, at, recorded, err);
-	if (kz_rfield_day(db->cfg, when, at, day, err)) {
-		kz_request_free(&r);
+	if (kz_rfield_day(db->cfg, when, at, day, err))
 		return KZ_ERROR;
-	}
-	if (strcmp(day, recorded) > 0 || (kz_date_valid(r.received) &&
-	    strcmp(day, r.received) < 0)) {
+
+	if (strcmp(day, recorded) > 0 || (kz_date_valid(r->received) &&
+	    strcmp(day, r->received) < 0)) {
 		if (strcmp(day, recorded) > 0)
 			kz_err_add(err, "date", _("%s is after today (%s): a "
 			    "change is recorded once it has happened"), day,
 			    recorded);
 		else
 			kz_err_add(err, "date", _("request %s was received on "
-			    "%s: it cannot change on %s, before that"), r.id,
-			    r.received, day);
-		kz_request_free(&r);
+			    "%s: it cannot change on %s, before that"), r->id,
+			    r->received, day);
 		return KZ_ERROR;
 	}
 	if ((to == KZ_REQ_CLOSED || to == KZ_REQ_DECLINED ||
 	    to == KZ_REQ_WITHDRAWN) && kz_lifecycle_allowed(&kz_request_lc,
-	    (int)r.status, (int)to) &&
-	    (n = live_dispatches(db, r.id, &live)) > 0) {
+	    (int)r->status, (int)to) &&
+	    (n = live_dispatches(db, r->id, &live)) > 0) {
 		kz_err_add(err, "status", ngettext("request %s cannot become "
 		    "%s while its dispatch %s is live: finish it (reported) "
 		    "or cancel it first", "request %s cannot become %s while "
 		    "its dispatches %s are live: finish them (reported) or "
-		    "cancel them first", (unsigned long)n), r.id,
+		    "cancel them first", (unsigned long)n), r->id,
 		    kz_lifecycle_keyword(&kz_request_lc, (int)to),
 		    kz_buf_str(&live));
 		kz_buf_free(&live);
-		kz_request_free(&r);
 		return KZ_ERROR;
 	}
-	if (to < 0 || to >= KZ_REQ_NSTATUS) {
-		kz_request_free(&r);
+	kz_buf_free(&live);
+	if (to < 0 || to >= KZ_REQ_NSTATUS)
 		return kz_err_add(err, "status", _("unknown status"));
-	}
-	if (!kz_lifecycle_allowed(&kz_request_lc, (int)r.status, (int)to)) {
-		kz_lifecycle_next_text(&kz_request_lc, (int)r.status, next,
+
+	if (!kz_lifecycle_allowed(&kz_request_lc, (int)r->status, (int)to)) {
+		kz_lifecycle_next_text(&kz_request_lc, (int)r->status, next,
 		    sizeof next);
 		kz_err_add(err, "status", _("request %s is %s and cannot become "
-		    "%s (from %s it can go to: %s)"), r.id,
-		    kz_lifecycle_shown(&kz_request_lc, (int)r.status),
+		    "%s (from %s it can go to: %s)"), r->id,
+		    kz_lifecycle_shown(&kz_request_lc, (int)r->status),
 		    kz_lifecycle_shown(&kz_request_lc, (int)to),
-		    kz_lifecycle_shown(&kz_request_lc, (int)r.status), next);
-		kz_request_free(&r);
+		    kz_lifecycle_shown(&kz_request_lc, (int)r->status), next);
 		return KZ_ERROR;
 	}
 	if (!kz_check_text(err, "note", _("note"), note, 1000,
-	    KZ_TEXT_MULTILINE)) {
+	    KZ_TEXT_MULTILINE))
+		return KZ_ERROR;
+
+	return KZ_OK;
+}
+
+int
+kz_request_check_status(struct kz_db *db, const char *typed,
+    enum kz_request_status to, const char *note, const char *at,
+    const char *when, struct kz_err *err)
+{
+	struct kz_request r;
+	char day[11];
+	int rc;
+
+	if (kz_request_get(db, typed, &r, err))
+		return KZ_ERROR;
+	rc = check_status(db, &r, to, note, at, when, day, err);
+	kz_request_free(&r);
+	return rc;
+}
+
+int
+kz_request_set_status_on(struct kz_db *db, const char *typed,
+    enum kz_request_status to, const char *note, const char *at,
+    const char *when, struct kz_err *warn, struct kz_err *err)
+{
+	struct kz_request r;
+	char now[32], day[11];
+	const char *v[4];
+	int rc;
+
+	(void)warn;
+	if (kz_request_get(db, typed, &r, err))
+		return KZ_ERROR;
+	if (check_status(db, &r, to, note, at, when, day, err)) {
 		kz_request_free(&r);
 		return KZ_ERROR;
 	}

@@ -101,6 +101,11 @@ int kz_request_set_status(struct kz_db *db, const char *id,
 int kz_request_set_status_on(struct kz_db *db, const char *id,
     enum kz_request_status to, const char *note, const char *at,
     const char *day, struct kz_err *warn, struct kz_err *err);
+/* What kz_request_set_status_on would refuse, checked and nothing
+ * written: a screen asks about a final step only once it can be taken. */
+int kz_request_check_status(struct kz_db *db, const char *id,
+    enum kz_request_status to, const char *note, const char *at,
+    const char *day, struct kz_err *err);
 /* What a saved request may want a second look at, into warn: a country
  * outside the office's (office.countries; not at head office, which
  * covers them all). */

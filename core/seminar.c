@@ -305,8 +305,10 @@ series_delete_check(struct kz_db *db, const char *typed, struct kz_series *s,
 	if (kz_series_get(db, typed, s, err))
 		return KZ_ERROR;
 	if (s->editions > 0) {
-		kz_err_add(err, "series", _("series %s has %ld editions: delete "
-		    "them first"), s->code, s->editions);
+		kz_err_add(err, "series", ngettext("series %s has %ld edition: "
+		    "delete it first", "series %s has %ld editions: delete "
+		    "them first", (unsigned long)s->editions), s->code,
+		    s->editions);
 		kz_series_free(s);
 		return KZ_ERROR;
 	}

@@ -17,7 +17,8 @@ const struct kz_sync_rule kz_sync_rules[] = {
 	/* The specialist register belongs to head office. An office may add
 	 * a specialist with its rows, but not change one that is here. */
 	{ .table = "specialist", .travels = true, .owner = KZ_SYNC_OWNER_HEAD,
-	  STAMPS, .indexed = true, .record = "specialist" },
+	  STAMPS, .indexed = true, .record = "specialist",
+	  .hidden = "sort_key", .personal = "email phone address" },
 	{ .table = "specialist_field", .travels = true,
 	  .owner = KZ_SYNC_OWNER_HEAD, .child = true, .indexed = true,
 	  .record = "specialist", .list = "fields" },
@@ -48,7 +49,7 @@ const struct kz_sync_rule kz_sync_rules[] = {
 	 * language: the record's office owns them, after its record. */
 	{ .table = "text_tr", .travels = true, .child = true },
 	{ .table = "participant", .travels = true, STAMPS,
-	  .record = "participant" },
+	  .record = "participant", .personal = "needs notes email phone" },
 	{ .table = "trainee", .travels = true, STAMPS, .record = "trainee" },
 
 	/* The history of every record (history_log.c): rows only ever
@@ -134,4 +135,20 @@ kz_sync_rule_is_stamp(const struct kz_sync_rule *r, const char *col)
 {
 	return r->stamp != NULL && (strcmp(col, r->stamp) == 0 ||
 	    strcmp(col, r->stamp_by) == 0);
+}
+
+bool
+kz_sync_rule_lists(const char *list, const char *column)
+{
+	size_t n = strlen(column);
+
+	for (const char *p = list; p && *p;) {
+		size_t w = strcspn(p, " ");
+
+		if (w == n && strncmp(p, column, n) == 0)
+			return true;
+		p += w;
+		p += strspn(p, " ");
+	}
+	return false;
 }

@@ -38,6 +38,14 @@ struct kz_sync_rule {
 	 * ("languages"). */
 	const char		*record;
 	const char		*list;
+	/* Columns the history leaves out or keeps quiet about, space
+	 * separated: "hidden" ones core makes from others (a sort key),
+	 * "personal" ones that travel to head office only, so the history,
+	 * which goes to every office, says they changed, not to what.
+	 * test_history checks them against the record tables' flags
+	 * (KZ_RF_DERIVED, KZ_RF_PERSONAL). */
+	const char		*hidden;
+	const char		*personal;
 };
 
 /* Every table of the schema, one rule each; the unit tests check the
@@ -50,6 +58,8 @@ extern const size_t kz_sync_nrules;
  * (sync_*) and derived (local_*) tables stay; any other travels, owned by
  * the office that starts its ids. Never NULL. */
 const struct kz_sync_rule *kz_sync_rule_of(const char *table);
+/* Is column a word of the rule's list (hidden or personal)? */
+bool kz_sync_rule_lists(const char *list, const char *column);
 /* Do the changes of this table travel? */
 bool kz_sync_rule_travels(const char *table);
 /* The owner of record (the id a change's first key column holds) under

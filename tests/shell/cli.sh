@@ -64,6 +64,10 @@ run participant list --contacts cj/18 --format=csv
 expect_rc 0 "participant list --contacts EDITION --format=csv"
 expect_in "$out" ",email,phone" "--contacts before the edition"
 run series rm cj
+expect_rc 1 "series rm of a series with an edition"
+expect_in "$err" "series cj has 1 edition: delete it first" "says why first, before any question"
+run series add --code empty --name "Nothing yet"
+run series rm empty
 expect_rc 1 "series rm without --yes and without a terminal"
 expect_in "$err" "without --yes" "every delete refuses alike"
 run trainee add --host 島根県 --home 河南省 --year 2020

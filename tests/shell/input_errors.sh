@@ -11,7 +11,7 @@ run $C specialist add --name 甲 --roman Ko --government G --fields "nosuch::2" 
 expect_rc 1 "three bad options"
 expect_in "$err" '"bogus" is not a level' "the level"
 expect_in "$err" 'unknown field of expertise "nosuch"' "the field, too"
-expect_in "$err" '"2019-13-45..2019-14-01" is not a period' "the period, too"
+expect_in "$err" '"2019-13-45" is not a date' "the period, too"
 run $C specialist list --format csv
 expect_not_in "$out" "Ko" "nothing was written"
 # the same for a request

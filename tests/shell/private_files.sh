@@ -91,5 +91,17 @@ expect_in "$out" "halal" "Beijing keeps its own participant's needs"
 expect_in "$out" "wang@example.cn" "and e-mail"
 b sync conflicts
 expect_in "$out" "福州市人民政府" "kept aside, for Beijing to settle"
-strings t1.kzb | grep -q "example" && bad "the bundle's bytes hold no e-mail" || ok
+# the history travels to every office too: it says the contact details
+# changed, never to what (the bundle is sealed and compressed, so its
+# bytes say nothing either way; the office's database does)
+b history "$sato" --format csv
+expect_rc 0 "Beijing reads the specialist's history"
+expect_in "$out" "email" "that the e-mail changed"
+expect_not_in "$out" "example.jp" "but not the e-mail"
+expect_not_in "$out" "852 22" "nor the phone"
+expect_not_in "$out" "松江市殿町" "nor the address"
+expect_not_in "$out" "sort_key" "nor a column core makes"
+expect_eq "$(sqlite3 "$(office_db "$C/beijing.yaml")" "SELECT count(*) FROM record_history WHERE changes LIKE '%example%' OR changes LIKE '%殿町%'")" 0 "nowhere in Beijing's database"
+t history "$sato" --format csv
+expect_not_in "$out" "example.jp" "head office keeps no values either: the history is the same everywhere"
 finish

@@ -155,8 +155,7 @@ test_checks_before_asking(void **state)
 	struct unit_fixture *f = *state;
 	struct kz_err err = { 0 };
 	char sato[KZ_ID_SIZE], req[KZ_ID_SIZE], d1[KZ_ID_SIZE];
-	struct kz_dispatch_change c = { KZ_DSP_CANCELLED, NULL, NULL, NULL,
-	    NULL, NULL };
+	struct kz_dispatch_change c = { .to = KZ_DSP_CANCELLED };
 
 	assert_true(kz_lifecycle_final(&kz_dispatch_lc, KZ_DSP_CANCELLED));
 	assert_true(kz_lifecycle_final(&kz_dispatch_lc, KZ_DSP_REPORTED));
@@ -182,6 +181,21 @@ test_checks_before_asking(void **state)
 	assert_true(has(&err, "reason", "reason is required"));
 	err.n = 0;
 	c.reason = "postponed";
+	/* a day that cannot be is the check's too, not only the write's */
+	c.date = "2199-01-01";
+	assert_int_equal(kz_dispatch_check_state(f->db, d1, &c, &err),
+	    KZ_ERROR);
+	assert_true(has(&err, "date", "after today"));
+	err.n = 0;
+	c.date = NULL;
+	/* a request with a live dispatch cannot close: said by its check */
+	assert_int_equal(kz_request_check_status(f->db, req, KZ_REQ_CLOSED,
+	    NULL, NULL, NULL, &err), KZ_ERROR);
+	err.n = 0;
+	assert_int_equal(kz_request_check_status(f->db, req,
+	    KZ_REQ_WITHDRAWN, NULL, NULL, "2199-01-01", &err), KZ_ERROR);
+	assert_true(has(&err, "date", "after today"));
+	err.n = 0;
 	assert_int_equal(kz_dispatch_check_state(f->db, d1, &c, &err), KZ_OK);
 	assert_int_equal(count(f, "SELECT count(*) FROM dispatch WHERE "
 	    "state = 'cancelled'"), 0);

@@ -10,6 +10,13 @@
 #include "seminar.h"
 #include "specialist.h"
 #include "trainee.h"
+#include "cost.h"
+#include "dispatch.h"
+#include "participant.h"
+#include "programme.h"
+#include "request.h"
+#include "rtype.h"
+#include "sync_rules.h"
 
 /* Fail with the first problem of err. */
 #define OK(call) do { char b_[KZ_ERR_MSG + 100]; if ((call) != KZ_OK) \
@@ -249,6 +256,50 @@ test_failed_write(void **state)
 	sqlite3_finalize(st);
 }
 
+/* The history, which travels to every office, is told which columns are
+ * personal and which are made by core in the sync rules: they must say
+ * what the record tables' flags say, field for field. */
+static void
+test_rules_match_flags(void **state)
+{
+	static const struct kz_rtype *const types[] = {
+		&kz_specialist_type, &kz_request_type, &kz_dispatch_type,
+		&kz_cost_type, &kz_series_type, &kz_seminar_type,
+		&kz_programme_item_type, &kz_participant_type,
+		&kz_trainee_type,
+	};
+	int personal = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
+		const struct kz_rtype *rt = types[i];
+		const struct kz_sync_rule *r =
+		    kz_sync_rule_of(kz_record_table(rt->table));
+
+		for (size_t k = 0; k < rt->n; k++) {
+			const struct kz_rfield *f = &rt->f[k];
+
+			if (f->column == NULL)
+				continue;
+			if (kz_sync_rule_lists(r->personal, f->column) !=
+			    ((f->flags & KZ_RF_PERSONAL) != 0))
+				fail_msg("%s.%s: personal in the record table "
+				    "and the sync rule differ", r->table,
+				    f->column);
+			if (kz_sync_rule_lists(r->hidden, f->column) !=
+			    ((f->flags & KZ_RF_DERIVED) != 0))
+				fail_msg("%s.%s: made by core in the record "
+				    "table and the sync rule differ", r->table,
+				    f->column);
+			personal += (f->flags & KZ_RF_PERSONAL) != 0;
+		}
+	}
+	assert_true(personal >= 7);	/* e-mail, phone, address... */
+	assert_true(kz_sync_rule_lists("email phone", "phone"));
+	assert_false(kz_sync_rule_lists("email phone", "phon"));
+	assert_false(kz_sync_rule_lists(NULL, "phone"));
+}
+
 int
 main(void)
 {
@@ -259,6 +310,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_trainee, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failed_write, setup,
 		    teardown),
+		cmocka_unit_test(test_rules_match_flags),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

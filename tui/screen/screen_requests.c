@@ -491,10 +491,14 @@ status_save(struct form *f, void *arg, struct kz_err *err)
 	/* A final step is asked for, as a delete is. */
 	snprintf(q, sizeof q, _("Make request %s (%s) %s? It is final."), e->id,
 	    e->what, kz_lifecycle_name(&kz_request_lc, to));
-	if (kz_lifecycle_final(&kz_request_lc, to) && !dispatch_view_yesno(q)) {
+	if (kz_lifecycle_final(&kz_request_lc, to) &&
+	    (kz_request_check_status(e->ctx->db, e->id,
+	    (enum kz_request_status)to, note && *note ? note : NULL, NULL,
+	    date, err) || !dispatch_view_yesno(q))) {
 		free(date);
 		free(note);
-		return kz_err_add(err, "", _("not saved: nothing changed"));
+		return err->n ? KZ_ERROR : kz_err_add(err, "",
+		    _("not saved: nothing changed"));
 	}
 	kz_err_clear(&e->warn);
 	rc = kz_request_set_status_on(e->ctx->db, e->id,
