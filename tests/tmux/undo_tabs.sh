@@ -1,0 +1,114 @@
+# undo_tabs.sh - u on the Requests, Dispatches and Seminars tabs: a request's edit taken back after y, a proposed dispatch's delete taken back, a change of status not taken back (u says s does it), an edition's edit taken back, and u refused when a script changed the record since.
+. "$KZ_TESTS/lib.sh"
+C="-c $FIX/dispatch/office.yaml"
+export KIZUNA_TODAY=2019-09-01
+
+run $C specialist add --name "伊藤 誠" --roman "Makoto Ito" --government 宮城県 --fields "agriculture::2"
+expect_rc 0 "seed Ito"; ito=$out
+run $C request add --country CN --province 河南省 --city 开封市 --fields agriculture --topic "vegetables" \
+	--from 2019-10-01 --to 2019-10-08 --language zh
+expect_rc 0 "seed a request"; req=$out
+run $C dispatch add --request "$req" --specialist "$ito" --from 2019-10-01 --to 2019-10-08
+expect_rc 0 "seed a proposed dispatch"; dsp=$out
+run $C series add --code sin-seminar --name "Exchange Seminar"
+expect_rc 0 "seed a series"
+run $C seminar add --series sin-seminar --year 2019 --title "First title"
+expect_rc 0 "seed an edition"; sem=$out
+
+tm_start "KIZUNA_TODAY=2019-09-01 NO_COLOR=1 $KZ $C"
+tm_expect "1 specialist" "the screens start"
+
+# Requests: an edit of the topic, taken back after y
+tm_keys Tab
+tm_expect "1 request" "the requests tab"
+tm_keys u
+tm_expect "Nothing to undo." "nothing done on this tab yet"
+tm_keys e
+tm_expect "Edit request $req" "e opens the form"
+tm_keys Tab Tab Tab Tab Tab Tab
+tm_keys C-u
+tm_type "fruit"
+tm_keys F2
+tm_expect "Saved request $req" "saved"
+run $C request show "$req"
+expect_in "$out" "fruit" "the topic edited"
+tm_keys u
+tm_expect "Undo the edit of fruit ($req)" "u asks, naming the request"
+s=$(tm_screen)
+expect_in "$s" "topic" "the question names the field it puts back"
+tm_keys y
+tm_expect "Undone: fruit ($req)" "y takes the edit back"
+run $C request show "$req"
+expect_in "$out" "vegetables" "the old topic is back"
+expect_not_in "$out" "fruit" "the edit is gone"
+
+# Dispatches: the proposed dispatch deleted, then taken back
+tm_keys Tab
+tm_expect "1 dispatch" "the dispatches tab"
+tm_keys u
+tm_expect "Nothing to undo." "the dispatches keep their own: nothing here"
+tm_keys d
+tm_expect "Delete dispatch $dsp" "d asks"
+tm_keys y
+tm_expect "Deleted dispatch $dsp." "deleted"
+run $C dispatch show "$dsp"
+expect_rc 1 "the dispatch is gone"
+tm_keys u
+tm_expect "Undo deleting 伊藤 誠" "u offers the dispatch back, naming its specialist"
+tm_keys y
+tm_expect "($dsp) is back." "the dispatch is back"
+run $C dispatch show "$dsp"
+expect_rc 0 "under its id"
+expect_in "$out" "2019-10-08" "with its days"
+
+# a change of state is history: u says s takes it back
+tm_keys s
+tm_expect "Dispatch $dsp: proposed, to" "s opens the state form"
+tm_keys F2
+tm_expect "Dispatch $dsp is now" "the state changed"
+run $C dispatch show "$dsp"
+state=$out
+tm_keys u
+tm_expect "change of state" "u says the last change was a change of state"
+s=$(tm_screen)
+expect_not_in "$s" "(y/n)" "and asks nothing"
+run $C dispatch show "$dsp"
+expect_eq "$out" "$state" "nothing changed"
+
+# Seminars: an edition's edit taken back; one changed since is refused
+tm_back_to "Series 1/1" "the seminars tab"
+tm_expect "2019" "its edition"
+tm_keys e
+tm_expect "Edit edition" "e opens the edition form"
+tm_keys Tab Tab Tab
+tm_keys C-u
+tm_type "Second title"
+tm_keys F2
+tm_expect "Saved edition $sem" "saved"
+tm_keys u
+tm_expect "Undo the edit of sin-seminar/2019 ($sem)" "u asks, naming the edition"
+tm_keys y
+tm_expect "Undone: sin-seminar/2019" "taken back"
+run $C seminar show "$sem"
+expect_in "$out" "First title" "the title from before is back"
+tm_keys e
+tm_expect "Edit edition" "the form again"
+tm_keys Tab Tab Tab
+tm_keys C-u
+tm_type "Third title"
+tm_keys F2
+tm_expect "Saved edition $sem" "saved again"
+run $C seminar edit "$sem" --notes "edited by a script"
+expect_rc 0 "a script edits the edition meanwhile"
+tm_keys u
+tm_expect "Undo the edit of sin-seminar/2019" "u asks"
+tm_keys y
+tm_expect "has changed" "the undo is refused, the edition having changed"
+run $C seminar show "$sem"
+expect_in "$out" "Third title" "the edit stays"
+expect_in "$out" "edited by a script" "and the script's change"
+
+tm_keys q
+tm_exited 0 "quit"
+tm_asan_clean "undo_tabs"
+finish
