@@ -1,4 +1,4 @@
-# undo_tabs.sh - u on the Requests, Dispatches and Seminars tabs: a request's edit taken back after y, a proposed dispatch's delete taken back, a change of status not taken back (u says s does it), an edition's edit taken back, and u refused when a script changed the record since.
+# undo_tabs.sh - u on the Requests, Dispatches and Seminars tabs: a request's edit taken back after y, a proposed dispatch's delete taken back, a change of status not taken back (u says s does it), an edition's edit taken back, and u refused when a script changed the record since; a participant's delete taken back.
 . "$KZ_TESTS/lib.sh"
 C="-c $FIX/dispatch/office.yaml"
 export KIZUNA_TODAY=2019-09-01
@@ -14,6 +14,8 @@ run $C series add --code sin-seminar --name "Exchange Seminar"
 expect_rc 0 "seed a series"
 run $C seminar add --series sin-seminar --year 2019 --title "First title"
 expect_rc 0 "seed an edition"; sem=$out
+run $C participant add "$sem" --name 李华 --country CN
+expect_rc 0 "seed a participant"; part=$out
 
 tm_start "KIZUNA_TODAY=2019-09-01 NO_COLOR=1 $KZ $C"
 tm_expect "1 specialist" "the screens start"
@@ -107,6 +109,24 @@ tm_expect "has changed" "the undo is refused, the edition having changed"
 run $C seminar show "$sem"
 expect_in "$out" "Third title" "the edit stays"
 expect_in "$out" "edited by a script" "and the script's change"
+
+# the edition's participants keep their own: a delete taken back
+tm_keys P
+tm_expect "李华" "the participants"
+tm_keys u
+tm_expect "Nothing to undo." "nothing done to the participants yet"
+tm_keys d
+tm_expect "Delete participant 李华?" "d asks"
+tm_keys y
+tm_expect "Deleted $part." "deleted"
+run $C participant list "$sem" --format csv
+expect_not_in "$out" "$part" "the participant is gone"
+tm_keys u
+tm_expect "Undo deleting 李华 ($part)" "u offers the participant back"
+tm_keys y
+tm_expect "Undone: 李华 ($part) is back." "back"
+run $C participant list "$sem" --format csv
+expect_in "$out" "$part" "the participant is there again under its id"
 
 tm_keys q
 tm_exited 0 "quit"
