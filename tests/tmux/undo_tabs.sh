@@ -1,4 +1,4 @@
-# undo_tabs.sh - u on the Requests, Dispatches and Seminars tabs: a request's edit taken back after y, a proposed dispatch's delete taken back, a change of status not taken back (u says s does it), an edition's edit taken back, and u refused when a script changed the record since; a participant's delete taken back.
+# undo_tabs.sh - u on the Requests, Dispatches and Seminars tabs: a request's edit taken back after y, a proposed dispatch's delete taken back, a change of status not taken back (u says s does it), an edition's edit taken back, and u refused when a script changed the record since; a participant's and a programme item's delete taken back.
 . "$KZ_TESTS/lib.sh"
 C="-c $FIX/dispatch/office.yaml"
 export KIZUNA_TODAY=2019-09-01
@@ -12,8 +12,12 @@ run $C dispatch add --request "$req" --specialist "$ito" --from 2019-10-01 --to 
 expect_rc 0 "seed a proposed dispatch"; dsp=$out
 run $C series add --code sin-seminar --name "Exchange Seminar"
 expect_rc 0 "seed a series"
-run $C seminar add --series sin-seminar --year 2019 --title "First title"
+run $C seminar add --series sin-seminar --year 2019 --title "First title" \
+	--start 2019-12-15 --end 2019-12-21 --country JP
 expect_rc 0 "seed an edition"; sem=$out
+run $C programme add "$sem" --date 2019-12-16 --start 9:30 --end 11:00 \
+	--city Tokyo --kind lecture --title "Local administration"
+expect_rc 0 "seed an item"; item=$out
 run $C participant add "$sem" --name 李华 --country CN
 expect_rc 0 "seed a participant"; part=$out
 
@@ -127,6 +131,24 @@ tm_keys y
 tm_expect "Undone: 李华 ($part) is back." "back"
 run $C participant list "$sem" --format csv
 expect_in "$out" "$part" "the participant is there again under its id"
+
+# the programme keeps its own too: an item's delete taken back
+tm_keys p
+tm_expect "Local administration" "the programme"
+tm_keys u
+tm_expect "Nothing to undo." "nothing done to the programme yet"
+tm_keys d
+tm_expect "Local administration\"?" "d asks"
+tm_keys y
+tm_expect "Deleted $item." "deleted"
+run $C programme list "$sem" --format csv
+expect_not_in "$out" "$item" "the item is gone"
+tm_keys u
+tm_expect "Undo deleting Local administration ($item)" "u offers the item back"
+tm_keys y
+tm_expect "Undone: Local administration ($item) is back." "back"
+run $C programme list "$sem" --format csv
+expect_in "$out" "$item" "the item is there again under its id"
 
 tm_keys q
 tm_exited 0 "quit"
