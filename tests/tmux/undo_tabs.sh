@@ -1,4 +1,4 @@
-# undo_tabs.sh - u on the Requests, Dispatches and Seminars tabs: a request's edit taken back after y, a proposed dispatch's delete taken back, a change of status not taken back (u says s does it), an edition's edit taken back, and u refused when a script changed the record since; a participant's and a programme item's delete taken back.
+# undo_tabs.sh - u on the Requests, Dispatches and Seminars tabs: a request's edit taken back after y, a proposed dispatch's delete taken back, a request's status and a dispatch's state not taken back (u says s does it), a request's delete taken back, an edition's edit taken back, and u refused when a script changed the record since; a participant's and a programme item's delete taken back.
 . "$KZ_TESTS/lib.sh"
 C="-c $FIX/dispatch/office.yaml"
 export KIZUNA_TODAY=2019-09-01
@@ -10,6 +10,9 @@ run $C request add --country CN --province 河南省 --city 开封市 --fields a
 expect_rc 0 "seed a request"; req=$out
 run $C dispatch add --request "$req" --specialist "$ito" --from 2019-10-01 --to 2019-10-08
 expect_rc 0 "seed a proposed dispatch"; dsp=$out
+run $C request add --country CN --province 四川省 --city 成都市 --fields agriculture --topic "rice" \
+	--from 2019-11-01 --to 2019-11-08 --language zh
+expect_rc 0 "seed a second request"; req2=$out
 run $C series add --code sin-seminar --name "Exchange Seminar"
 expect_rc 0 "seed a series"
 run $C seminar add --series sin-seminar --year 2019 --title "First title" \
@@ -26,9 +29,10 @@ tm_expect "1 specialist" "the screens start"
 
 # Requests: an edit of the topic, taken back after y
 tm_keys Tab
-tm_expect "1 request" "the requests tab"
+tm_expect "2 requests" "the requests tab"
 tm_keys u
 tm_expect "Nothing to undo." "nothing done on this tab yet"
+tm_keys /; tm_type "vegetables"; tm_keys Enter
 tm_keys e
 tm_expect "Edit request $req" "e opens the form"
 tm_keys Tab Tab Tab Tab Tab Tab
@@ -47,6 +51,38 @@ tm_expect "Undone: fruit ($req)" "y takes the edit back"
 run $C request show "$req"
 expect_in "$out" "vegetables" "the old topic is back"
 expect_not_in "$out" "fruit" "the edit is gone"
+
+# a change of status is history: u says so and asks nothing
+tm_keys Escape
+tm_keys /; tm_type "rice"; tm_keys Enter
+tm_keys s
+tm_expect "Request $req2: received, to" "s opens the status form"
+tm_keys F2
+sleep 0.5
+tm_screen | grep -qF "It is final" && tm_keys y
+tm_expect "Request $req2 is now" "the status changed"
+run $C request show "$req2"
+status=$out
+tm_keys u
+tm_expect "change of state of rice ($req2)" "u says the last change was a change of status"
+tm_expect "one (s)." "and that s takes it back"
+s=$(tm_screen)
+expect_not_in "$s" "(y/n)" "asking nothing"
+run $C request show "$req2"
+expect_eq "$out" "$status" "the status stays"
+# a delete after it is taken back by u
+tm_keys d
+tm_expect "Delete request $req2 (rice)? (y/n)" "d asks"
+tm_keys y
+tm_expect "Deleted request $req2." "deleted"
+tm_keys u
+tm_expect "Undo deleting rice ($req2)" "u offers the request back"
+tm_keys y
+tm_expect "Undone: rice ($req2) is back." "back"
+run $C request show "$req2"
+expect_rc 0 "the request is there again under its id"
+expect_in "$out" "成都市" "with its values"
+tm_keys Escape
 
 # Dispatches: the proposed dispatch deleted, then taken back
 tm_keys Tab

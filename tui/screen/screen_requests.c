@@ -493,9 +493,16 @@ edit(struct req_tab *t, bool add)
 	record_guard_init(&e.guard, &e.rf, sizeof (struct kz_request), req_get,
 	    req_release, e.orig);
 	if (form_run(&f, req_save)) {
+		struct kz_request now;
+
+		name[0] = '\0';
+		if (kz_request_get(t->ctx->db, e.saved, &now, &err) == KZ_OK) {
+			snprintf(name, sizeof name, "%s", now.topic ?
+			    now.topic : "");
+			kz_request_free(&now);
+		}
+		kz_err_clear(&err);
 		reload(t, e.saved);
-		snprintf(name, sizeof name, "%s", sel_row(t) &&
-		    sel_row(t)->topic ? sel_row(t)->topic : "");
 		undo_push(t->ctx->db, &req_undo, add ? UNDO_ADD : UNDO_EDIT,
 		    e.saved, name, add ? NULL : &before);
 		if (e.warn.n > 0)
