@@ -116,6 +116,23 @@ s=$(tm_screen)
 expect_not_in "$s" "(y/n)" "and asks nothing"
 run $C dispatch show "$dsp"
 expect_eq "$out" "$state" "nothing changed"
+# an edit after it is taken back by u
+tm_keys e
+tm_expect "Edit dispatch $dsp" "e opens the dispatch form"
+tm_keys Tab Tab Tab Tab
+tm_type "Kaifeng"
+tm_keys F2
+tm_expect "Saved dispatch $dsp" "saved"
+run $C dispatch show "$dsp"
+expect_in "$out" "Kaifeng" "the places edited"
+tm_keys u
+tm_expect "Undo the edit of 伊藤 誠" "u asks, naming the dispatch"
+s=$(tm_screen)
+expect_in "$s" "places" "the question names the field it puts back"
+tm_keys y
+tm_expect "Undone: 伊藤 誠" "taken back"
+run $C dispatch show "$dsp"
+expect_not_in "$out" "Kaifeng" "the places from before"
 
 # Seminars: an edition's edit taken back; one changed since is refused
 tm_back_to "Series 1/1" "the seminars tab"

@@ -324,7 +324,8 @@ static const struct undo_ops dsp_undo = {
 	.del = kz_dispatch_delete,
 };
 
-/* How u names a dispatch: its specialist and its days. */
+/* How u names a dispatch: its specialist (its days if none), the id
+ * following, so that the question fits a line. */
 static void
 dsp_name(struct kz_db *db, const struct kz_dispatch *d, char *out,
     size_t size)
@@ -333,7 +334,7 @@ dsp_name(struct kz_db *db, const struct kz_dispatch *d, char *out,
 	struct kz_err err = { 0 };
 
 	if (kz_specialist_get(db, d->specialist, &s, &err) == KZ_OK) {
-		snprintf(out, size, "%s, %s..%s", s.name, d->start, d->end);
+		snprintf(out, size, "%s", s.name);
 		kz_specialist_free(&s);
 	} else
 		snprintf(out, size, "%s..%s", d->start, d->end);
