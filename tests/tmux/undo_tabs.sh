@@ -1,4 +1,4 @@
-# undo_tabs.sh - u on the Requests, Dispatches and Seminars tabs: a request's edit taken back after y, a proposed dispatch's delete taken back, a request's status and a dispatch's state not taken back (u says s does it), a request's delete taken back, an edition's edit taken back, and u refused when a script changed the record since; a participant's and a programme item's delete taken back.
+# undo_tabs.sh - u on the Requests, Dispatches and Seminars tabs: a request's edit taken back after y, a proposed dispatch's delete taken back, a request's status and a dispatch's state not taken back (u says s does it), a request's delete taken back, an edition's edit taken back, and u refused when a script changed the record since; a participant's and a programme item's delete taken back; an edition deleted with them is not.
 . "$KZ_TESTS/lib.sh"
 C="-c $FIX/dispatch/office.yaml"
 export KIZUNA_TODAY=2019-09-01
@@ -202,6 +202,17 @@ tm_keys y
 tm_expect "Undone: Local administration ($item) is back." "back"
 run $C programme list "$sem" --format csv
 expect_in "$out" "$item" "the item is there again under its id"
+
+# an edition deleted with its programme and participants cannot come
+# back whole: u then takes back no older edit of an edition instead
+tm_keys Escape
+tm_expect "Series 1/1" "back to the editions"
+tm_keys d
+tm_expect "with 1 programme items and 1 participants? (y/n)" "d asks"
+tm_keys y
+tm_expect "Deleted edition $sem." "deleted"
+tm_keys u
+tm_expect "Nothing to undo." "nothing to take back on the editions"
 
 tm_keys q
 tm_exited 0 "quit"
