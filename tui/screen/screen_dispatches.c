@@ -26,6 +26,7 @@ struct dsp_tab {
 	struct record_list rl;
 	struct kz_dispatch_rows list;
 	long total;
+	bool undoing;		/* the question asked is u's */
 };
 
 /* ---- loading ---- */
@@ -284,6 +285,62 @@ dsp_release(void *rec)
 	kz_dispatch_free(rec);
 }
 
+/* ---- u: taking back an add, edit or delete ---- */
+
+static void
+dsp_init(void *rec)
+{
+	kz_dispatch_init(rec);
+}
+
+static int
+dsp_copy(void *dst, const void *src)
+{
+	return undo_copy(&kz_dispatch_type, dst, src);
+}
+
+/* A dispatch deleted comes back as it was proposed; the person had
+ * already gone on past a declared unavailability. */
+static int
+dsp_insert(struct kz_db *db, void *rec, struct kz_err *err)
+{
+	struct kz_dispatch_opts o = { .confirmed = true };
+
+	return kz_dispatch_insert(db, rec, &o, err);
+}
+
+static int
+dsp_update(struct kz_db *db, void *rec, struct kz_err *err)
+{
+	struct kz_dispatch_opts o = { .confirmed = true };
+
+	return kz_dispatch_update(db, rec, &o, err);
+}
+
+static const struct undo_ops dsp_undo = {
+	.rt = &kz_dispatch_type, .size = sizeof (struct kz_dispatch),
+	.init = dsp_init, .release = dsp_release, .copy = dsp_copy,
+	.get = dsp_get, .insert = dsp_insert, .update = dsp_update,
+	.del = kz_dispatch_delete,
+};
+
+/* How u names a dispatch: its specialist (its days if none), the id
+ * following, so that the question fits a line. */
+static void
+dsp_name(struct kz_db *db, const struct kz_dispatch *d, char *out,
+    size_t size)
+{
+	struct kz_specialist s;
+	struct kz_err err = { 0 };
+
+	if (kz_specialist_get(db, d->specialist, &s, &err) == KZ_OK) {
+		snprintf(out, size, "%s", s.name);
+		kz_specialist_free(&s);
+	} else
+		snprintf(out, size, "%s..%s", d->start, d->end);
+	kz_err_clear(&err);
+}
+
 static void
 preview_request(void *arg, const char *value, char *out, size_t size)
 {
@@ -397,8 +454,20 @@ dispatch_form(struct frame_ctx *ctx, const struct kz_dispatch *orig,
 	record_guard_init(&e.guard, &e.rf, sizeof (struct kz_dispatch),
 	    dsp_get, dsp_release, orig);
 	ok = form_run(&f, dsp_save);
-	if (ok)
+	if (ok) {
+		struct kz_dispatch now;
+		struct kz_err err = { 0 };
+		char name[200] = "";
+
 		memcpy(saved, e.saved, KZ_ID_SIZE);
+		if (kz_dispatch_get(ctx->db, e.saved, &now, &err) == KZ_OK) {
+			dsp_name(ctx->db, &now, name, sizeof name);
+			kz_dispatch_free(&now);
+		}
+		kz_err_clear(&err);
+		undo_push(ctx->db, &dsp_undo, orig ? UNDO_EDIT : UNDO_ADD,
+		    e.saved, name, orig);
+	}
 	record_guard_free(&e.guard);
 	form_free(&f);
 	record_form_free(&e.rf);
@@ -499,6 +568,8 @@ change_state(struct dsp_tab *t)
 		char keep[KZ_ID_SIZE];
 
 		snprintf(keep, sizeof keep, "%s", e.id);
+		undo_push(t->ctx->db, &dsp_undo, UNDO_STATE, keep, e.who,
+		    NULL);
 		reload(t, keep);
 		if (e.warn.n > 0)
 			frame_message(t->ctx, true, _("Dispatch %s is now %s; "
@@ -664,8 +735,31 @@ deleted(void *arg, const char *id)
 	frame_message(t->ctx, false, _("Deleted dispatch %s."), id);
 }
 
+/* Delete, keeping the dispatch as it was for u. */
+static int
+dsp_delete_kept(struct kz_db *db, const char *id, struct kz_err *err)
+{
+	struct kz_dispatch d;
+	char name[200];
+	int rc;
+
+	if ((rc = kz_dispatch_get(db, id, &d, err)) != KZ_OK)
+		return rc;
+	dsp_name(db, &d, name, sizeof name);
+	if ((rc = kz_dispatch_delete(db, id, err)) == KZ_OK)
+		undo_push(db, &dsp_undo, UNDO_DELETE, d.id, name, &d);
+	kz_dispatch_free(&d);
+	return rc;
+}
+
+static void
+dsp_undone(void *arg)
+{
+	reload(arg, NULL);
+}
+
 static const struct record_list_delete dsp_delete = {
-	.del = kz_dispatch_delete, .can = kz_dispatch_delete_check,
+	.del = dsp_delete_kept, .can = kz_dispatch_delete_check,
 	.done = deleted };
 
 static unsigned
@@ -706,6 +800,9 @@ dsp_key(void *tab, int key)
 
 	if (t->rl.mode == RLIST_SEARCH)
 		return record_list_search_key(&t->rl, key);
+	if (t->rl.mode == RLIST_CONFIRM && t->undoing)
+		return undo_answer(&t->rl, t->ctx, &dsp_undo, key,
+		    &t->undoing, dsp_undone, t);
 	if (t->rl.mode == RLIST_CONFIRM)
 		return record_list_delete_key(&t->rl, t->ctx, key, sel_row(t) ?
 		    sel_row(t)->id : NULL, &dsp_delete);
@@ -737,6 +834,8 @@ dsp_key(void *tab, int key)
 		return change_state(t);
 	case KA_COSTS:
 		return edit_cost(t);
+	case KA_UNDO:
+		return undo_ask(&t->rl, t->ctx, &dsp_undo, &t->undoing);
 	case KA_GO_REQUEST:
 		if (sel_row(t))
 			frame_show(t->ctx, "Requests", sel_row(t)->request,

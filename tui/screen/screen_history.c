@@ -118,6 +118,27 @@ step_free(struct undo_step *s)
 	memset(s, 0, sizeof *s);
 }
 
+int
+undo_copy(const struct kz_rtype *rt, void *dst, const void *src)
+{
+	struct kz_err err = { 0 };
+	int rc = kz_rtype_copy(rt, dst, src);
+
+	for (size_t i = 0; rc == KZ_OK && i < rt->n; i++) {
+		const struct kz_rfield *f = &rt->f[i];
+		char *text;
+
+		if (f->kind != KZ_RK_LIST || !f->parse || !f->format)
+			continue;
+		if ((text = f->format(src)) == NULL)
+			continue;	/* none */
+		rc = f->parse(dst, text, &err);
+		free(text);
+	}
+	kz_err_clear(&err);
+	return rc;
+}
+
 /* The record's "updated" stamp, into out ("" when it has none). */
 static void
 stamp_of(const struct kz_rtype *rt, const void *rec, char out[32])
@@ -174,6 +195,23 @@ undo_clear(void)
 {
 	while (depth > 0)
 		step_free(&stack[--depth]);
+}
+
+void
+undo_forget(const struct undo_ops *ops)
+{
+	int i = 0;
+
+	while (i < depth) {
+		if (stack[i].ops != ops) {
+			i++;
+			continue;
+		}
+		step_free(&stack[i]);
+		memmove(&stack[i], &stack[i + 1], (size_t)(depth - i - 1) *
+		    sizeof *stack);
+		memset(&stack[--depth], 0, sizeof *stack);
+	}
 }
 
 /* "romanised name, languages": the fields whose values the edit changed
@@ -236,6 +274,8 @@ undo_question(struct kz_db *db, const struct undo_ops *ops, char *q,
 		snprintf(q, size, _("Undo deleting %s (%s): add it again with "
 		    "its values?"), s->name, s->id);
 		break;
+	case UNDO_STATE:
+		return false;
 	case UNDO_EDIT:
 		now = xcalloc(1, s->ops->size);
 		s->ops->init(now);
@@ -278,6 +318,10 @@ undo_apply(struct kz_db *db, const struct undo_ops *ops, char *msg,
 	if (i < 0)
 		return kz_err_add(err, "", "%s", _("nothing to undo"));
 	s = &stack[i];
+	if (s->what == UNDO_STATE)
+		return kz_err_add(err, "", _("the last change of %s (%s) was "
+		    "a change of state, which u does not take back: make "
+		    "another change of state (s) instead"), s->name, s->id);
 	switch (s->what) {
 	case UNDO_ADD:
 		rc = s->ops->del(db, s->id, err);
@@ -332,7 +376,15 @@ undo_ask(struct record_list *l, struct frame_ctx *ctx,
     const struct undo_ops *ops, bool *asking)
 {
 	char q[512];
+	int i = newest(ops);
 
+	if (i >= 0 && stack[i].what == UNDO_STATE) {
+		frame_message(ctx, true, _("The last change here was a change "
+		    "of state of %s (%s): u does not take that back; a change "
+		    "of state is taken back with another one (%s)."),
+		    stack[i].name, stack[i].id, keys_first(KA_STATE));
+		return UI_DRAW_STATUS;
+	}
 	if (!undo_question(ctx->db, ops, q, sizeof q)) {
 		frame_message(ctx, false, "%s", _("Nothing to undo."));
 		return UI_DRAW_STATUS;

@@ -33,7 +33,15 @@ struct undo_ops {
 	int (*del)(struct kz_db *db, const char *id, struct kz_err *err);
 };
 
-enum undo_what { UNDO_ADD, UNDO_EDIT, UNDO_DELETE };
+/* A copy of src into dst by rt's table for an undo_ops copy: its values,
+ * and the lists kept outside the record's row (a request's fields, an
+ * edition's attendance) through their own format and parse. */
+int undo_copy(const struct kz_rtype *rt, void *dst, const void *src);
+
+/* UNDO_STATE marks a change of state (a request's status, a dispatch's
+ * state): history, not taken back by u, which says so while it is the
+ * newest change of its tab. */
+enum undo_what { UNDO_ADD, UNDO_EDIT, UNDO_DELETE, UNDO_STATE };
 
 /* Remember a change just made on a screen: an add of record id, or an
  * edit or a delete of the record that was before (copied). An edit keeps
@@ -57,6 +65,9 @@ int undo_apply(struct kz_db *db, const struct undo_ops *ops, char *msg,
     size_t size, struct kz_err *err);
 /* Forget every change (at the end of the session). */
 void undo_clear(void);
+/* Forget the changes of the records of ops (after one that u cannot take
+ * back, so that it does not take back an older one instead). */
+void undo_forget(const struct undo_ops *ops);
 
 /* A tab's u: ask on the list's status line, *asking then true (or say
  * there is nothing to take back). UI_* flags. */

@@ -35,6 +35,7 @@ struct req_tab {
 	struct record_list cl;
 	struct kz_match match;
 	char topic[320];
+	bool undoing;		/* the question asked is u's */
 };
 
 static const struct kz_request_row *
@@ -352,6 +353,39 @@ req_release(void *rec)
 	kz_request_free(rec);
 }
 
+/* ---- u: taking back an add, edit or delete ---- */
+
+static void
+req_init(void *rec)
+{
+	kz_request_init(rec);
+}
+
+static int
+req_copy(void *dst, const void *src)
+{
+	return undo_copy(&kz_request_type, dst, src);
+}
+
+static int
+req_insert(struct kz_db *db, void *rec, struct kz_err *err)
+{
+	return kz_request_insert(db, rec, err);
+}
+
+static int
+req_update(struct kz_db *db, void *rec, struct kz_err *err)
+{
+	return kz_request_update(db, rec, err);
+}
+
+static const struct undo_ops req_undo = {
+	.rt = &kz_request_type, .size = sizeof (struct kz_request),
+	.init = req_init, .release = req_release, .copy = req_copy,
+	.get = req_get, .insert = req_insert, .update = req_update,
+	.del = kz_request_delete,
+};
+
 static void
 preview_fields(void *arg, const char *value, char *out, size_t size)
 {
@@ -423,17 +457,23 @@ static unsigned
 edit(struct req_tab *t, bool add)
 {
 	struct req_edit e = { .t = t };
-	struct kz_request r;
+	struct kz_request r, before;
 	struct kz_err err = { 0 };
 	struct form f;
-	char title[128];
+	char title[128], name[320];
 	int i;
 
+	kz_request_init(&before);
 	if (!add) {
 		if (sel_row(t) == NULL || kz_request_get(t->ctx->db,
 		    sel_row(t)->id, &r, &err) != KZ_OK)
 			return 0;
 		e.orig = &r;
+		if (req_copy(&before, &r) != KZ_OK) {
+			kz_request_free(&r);
+			kz_request_free(&before);
+			return 0;
+		}
 		snprintf(title, sizeof title, _("Edit request %s"), r.id);
 	} else {
 		/* a new request: today, this office, the host interprets */
@@ -453,7 +493,18 @@ edit(struct req_tab *t, bool add)
 	record_guard_init(&e.guard, &e.rf, sizeof (struct kz_request), req_get,
 	    req_release, e.orig);
 	if (form_run(&f, req_save)) {
+		struct kz_request now;
+
+		name[0] = '\0';
+		if (kz_request_get(t->ctx->db, e.saved, &now, &err) == KZ_OK) {
+			snprintf(name, sizeof name, "%s", now.topic ?
+			    now.topic : "");
+			kz_request_free(&now);
+		}
+		kz_err_clear(&err);
 		reload(t, e.saved);
+		undo_push(t->ctx->db, &req_undo, add ? UNDO_ADD : UNDO_EDIT,
+		    e.saved, name, add ? NULL : &before);
 		if (e.warn.n > 0)
 			frame_message(t->ctx, true, _("Saved request %s; "
 			    "warning: %s"), e.saved, e.warn.item[0].msg);
@@ -465,6 +516,7 @@ edit(struct req_tab *t, bool add)
 	form_free(&f);
 	record_form_free(&e.rf);
 	kz_request_free(&r);
+	kz_request_free(&before);
 	return UI_LAYOUT | UI_DRAW_ALL;
 }
 
@@ -548,6 +600,8 @@ change_status(struct req_tab *t)
 		char keep[KZ_ID_SIZE];
 
 		snprintf(keep, sizeof keep, "%s", e.id);
+		undo_push(t->ctx->db, &req_undo, UNDO_STATE, keep,
+		    r->topic ? r->topic : "", NULL);
 		reload(t, keep);
 		frame_message(t->ctx, false, _("Request %s is now %s."), keep,
 		    sel_row(t) ? kz_lifecycle_name(&kz_request_lc, sel_row(t)->status) :
@@ -568,8 +622,29 @@ deleted(void *arg, const char *id)
 	frame_message(t->ctx, false, _("Deleted request %s."), id);
 }
 
+/* Delete, keeping the request as it was for u. */
+static int
+req_delete_kept(struct kz_db *db, const char *id, struct kz_err *err)
+{
+	struct kz_request r;
+	int rc;
+
+	if ((rc = kz_request_get(db, id, &r, err)) != KZ_OK)
+		return rc;
+	if ((rc = kz_request_delete(db, id, err)) == KZ_OK)
+		undo_push(db, &req_undo, UNDO_DELETE, r.id, r.topic, &r);
+	kz_request_free(&r);
+	return rc;
+}
+
+static void
+req_undone(void *arg)
+{
+	reload(arg, NULL);
+}
+
 static const struct record_list_delete req_delete = {
-	.del = kz_request_delete, .can = kz_request_delete_check,
+	.del = req_delete_kept, .can = kz_request_delete_check,
 	.done = deleted };
 
 static unsigned
@@ -606,6 +681,9 @@ req_key(void *tab, int key)
 		return key_candidates(t, key);
 	if (t->rl.mode == RLIST_SEARCH)
 		return record_list_search_key(&t->rl, key);
+	if (t->rl.mode == RLIST_CONFIRM && t->undoing)
+		return undo_answer(&t->rl, t->ctx, &req_undo, key,
+		    &t->undoing, req_undone, t);
 	if (t->rl.mode == RLIST_CONFIRM)
 		return record_list_delete_key(&t->rl, t->ctx, key, sel_row(t) ?
 		    sel_row(t)->id : NULL, &req_delete);
@@ -633,6 +711,8 @@ req_key(void *tab, int key)
 		return change_status(t);
 	case KA_MATCH:
 		return open_candidates(t);
+	case KA_UNDO:
+		return undo_ask(&t->rl, t->ctx, &req_undo, &t->undoing);
 	default:
 		return UI_PASS;
 	}

@@ -14,6 +14,7 @@
 #include "seminar.h"
 #include "screen_seminar_view.h"
 #include "record.h"
+#include "screen_history.h"
 #include "screen_record.h"
 #include "text.h"
 #include "tz.h"
@@ -40,6 +41,7 @@ struct sem_days {
 	/* the search, the delete question and the status line; the lines
 	 * are drawn here, a day's heading above its items */
 	struct record_list rl;
+	bool undoing;		/* the question asked is u's */
 	bool zoom;
 	WINDOW *w;
 	int h, wd;
@@ -710,6 +712,49 @@ item_release(void *rec)
 	kz_programme_item_free(rec);
 }
 
+/* ---- u: taking back an item's add, edit or delete ---- */
+
+static void
+item_init(void *rec)
+{
+	kz_programme_item_init(rec);
+}
+
+static int
+item_copy(void *dst, const void *src)
+{
+	return kz_programme_item_copy(dst, src);
+}
+
+/* The values from before come back as they were, a clash with them
+ * having been kept already (KZ_ITEM_FORCE). */
+static int
+item_insert(struct kz_db *db, void *rec, struct kz_err *err)
+{
+	struct kz_err warn = { 0 };
+	int rc = kz_programme_item_insert(db, rec, KZ_ITEM_FORCE, err, &warn);
+
+	kz_err_clear(&warn);
+	return rc;
+}
+
+static int
+item_update(struct kz_db *db, void *rec, struct kz_err *err)
+{
+	struct kz_err warn = { 0 };
+	int rc = kz_programme_item_update(db, rec, KZ_ITEM_FORCE, err, &warn);
+
+	kz_err_clear(&warn);
+	return rc;
+}
+
+static const struct undo_ops item_undo = {
+	.rt = &kz_programme_item_type, .size = sizeof (struct kz_item),
+	.init = item_init, .release = item_release, .copy = item_copy,
+	.get = item_get, .insert = item_insert, .update = item_update,
+	.del = kz_programme_item_delete,
+};
+
 static int
 item_save(struct form *f, void *arg, struct kz_err *err)
 {
@@ -817,6 +862,16 @@ item_form_run(struct sem_days *d, bool edit)
 		form_set(&f, IF_CITY, near ? near->city : NULL);
 	}
 	if (form_run(&f, item_save)) {
+		struct kz_item now;
+		struct kz_err err = { 0 };
+
+		if (kz_programme_item_get(d->ctx->db, e.saved, &now, &err) ==
+		    KZ_OK) {
+			undo_push(d->ctx->db, &item_undo, o ? UNDO_EDIT :
+			    UNDO_ADD, e.saved, ITEM_TITLE(&now), o);
+			kz_programme_item_free(&now);
+		}
+		kz_err_clear(&err);
 		load(d, e.saved);
 		columns(d);
 		if (e.warn.n > 0)
@@ -844,8 +899,33 @@ deleted(void *arg, const char *id)
 	frame_message(d->ctx, false, _("Deleted %s."), id);
 }
 
+/* Delete, keeping the item as it was for u. */
+static int
+item_delete_kept(struct kz_db *db, const char *id, struct kz_err *err)
+{
+	struct kz_item it;
+	int rc;
+
+	if ((rc = kz_programme_item_get(db, id, &it, err)) != KZ_OK)
+		return rc;
+	if ((rc = kz_programme_item_delete(db, id, err)) == KZ_OK)
+		undo_push(db, &item_undo, UNDO_DELETE, it.id, ITEM_TITLE(&it),
+		    &it);
+	kz_programme_item_free(&it);
+	return rc;
+}
+
+static void
+item_undone(void *arg)
+{
+	struct sem_days *d = arg;
+
+	load(d, NULL);
+	columns(d);
+}
+
 static const struct record_list_delete item_delete = {
-	.del = kz_programme_item_delete, .done = deleted };
+	.del = item_delete_kept, .done = deleted };
 
 unsigned
 days_key(struct sem_days *d, int key)
@@ -856,6 +936,9 @@ days_key(struct sem_days *d, int key)
 
 	if (d->rl.mode == RLIST_SEARCH)
 		return record_list_search_key(&d->rl, key);
+	if (d->rl.mode == RLIST_CONFIRM && d->undoing)
+		return undo_answer(&d->rl, d->ctx, &item_undo, key,
+		    &d->undoing, item_undone, d);
 	if (d->rl.mode == RLIST_CONFIRM)
 		return record_list_delete_key(&d->rl, d->ctx, key, it ? it->id : NULL,
 		    &item_delete);
@@ -893,6 +976,8 @@ days_key(struct sem_days *d, int key)
 		    it->start, ITEM_TITLE(it));
 		record_list_ask(&d->rl, q);
 		return UI_DRAW_STATUS;
+	case KA_UNDO:
+		return undo_ask(&d->rl, d->ctx, &item_undo, &d->undoing);
 	default:
 		/* moves (the items, not the headings), scrolling the record
 		 * and the search */

@@ -11,6 +11,7 @@
 #include "keys.h"
 #include "participant.h"
 #include "record_list.h"
+#include "screen_history.h"
 #include "screen_record.h"
 #include "screen_seminar_view.h"
 #include "record.h"
@@ -25,6 +26,7 @@ struct sem_people {
 	size_t nall, n;
 	struct kz_counts by_country, by_role;
 	struct record_list list;
+	bool undoing;		/* the question asked is u's */
 	WINDOW *wbanner;
 	int w;
 };
@@ -198,6 +200,39 @@ part_release(void *rec)
 	kz_participant_free(rec);
 }
 
+/* ---- u: taking back a participant's add, edit or delete ---- */
+
+static void
+part_init(void *rec)
+{
+	kz_participant_init(rec);
+}
+
+static int
+part_copy(void *dst, const void *src)
+{
+	return undo_copy(&kz_participant_type, dst, src);
+}
+
+static int
+part_insert(struct kz_db *db, void *rec, struct kz_err *err)
+{
+	return kz_participant_insert(db, rec, err);
+}
+
+static int
+part_update(struct kz_db *db, void *rec, struct kz_err *err)
+{
+	return kz_participant_update(db, rec, err);
+}
+
+static const struct undo_ops part_undo = {
+	.rt = &kz_participant_type, .size = sizeof (struct kz_participant),
+	.init = part_init, .release = part_release, .copy = part_copy,
+	.get = part_get, .insert = part_insert, .update = part_update,
+	.del = kz_participant_delete,
+};
+
 static int
 part_save(struct form *f, void *arg, struct kz_err *err)
 {
@@ -258,6 +293,16 @@ form_run_part(struct sem_people *s, bool edit)
 	record_guard_init(&e.guard, &e.rf, sizeof (struct kz_participant),
 	    part_get, part_release, o);
 	if (form_run(&f, part_save)) {
+		struct kz_participant now;
+		struct kz_err err = { 0 };
+
+		if (kz_participant_get(s->ctx->db, e.saved, &now, &err) ==
+		    KZ_OK) {
+			undo_push(s->ctx->db, &part_undo, o ? UNDO_EDIT :
+			    UNDO_ADD, e.saved, now.name, o);
+			kz_participant_free(&now);
+		}
+		kz_err_clear(&err);
 		load(s, e.saved);
 		frame_message(s->ctx, false, _("Saved %s."), e.saved);
 	}
@@ -278,8 +323,29 @@ deleted(void *arg, const char *id)
 	frame_message(s->ctx, false, _("Deleted %s."), id);
 }
 
+/* Delete, keeping the participant as they were for u. */
+static int
+part_delete_kept(struct kz_db *db, const char *id, struct kz_err *err)
+{
+	struct kz_participant p;
+	int rc;
+
+	if ((rc = kz_participant_get(db, id, &p, err)) != KZ_OK)
+		return rc;
+	if ((rc = kz_participant_delete(db, id, err)) == KZ_OK)
+		undo_push(db, &part_undo, UNDO_DELETE, p.id, p.name, &p);
+	kz_participant_free(&p);
+	return rc;
+}
+
+static void
+part_undone(void *arg)
+{
+	load(arg, NULL);
+}
+
 static const struct record_list_delete part_delete = {
-	.del = kz_participant_delete, .done = deleted };
+	.del = part_delete_kept, .done = deleted };
 
 unsigned
 people_key(struct sem_people *s, int key)
@@ -289,6 +355,9 @@ people_key(struct sem_people *s, int key)
 
 	if (s->list.mode == RLIST_SEARCH)
 		return record_list_search_key(&s->list, key);
+	if (s->list.mode == RLIST_CONFIRM && s->undoing)
+		return undo_answer(&s->list, s->ctx, &part_undo, key,
+		    &s->undoing, part_undone, s);
 	if (s->list.mode == RLIST_CONFIRM)
 		return record_list_delete_key(&s->list, s->ctx, key,
 		    s->list.sel < s->n ? s->p[s->list.sel].id : NULL,
@@ -314,6 +383,8 @@ people_key(struct sem_people *s, int key)
 		    s->p[s->list.sel].name);
 		record_list_ask(&s->list, q);
 		return UI_DRAW_STATUS;
+	case KA_UNDO:
+		return undo_ask(&s->list, s->ctx, &part_undo, &s->undoing);
 	default:
 		return record_list_browse(&s->list, a);
 	}

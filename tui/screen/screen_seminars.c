@@ -14,6 +14,7 @@
 #include "programme.h"
 #include "record_list.h"
 #include "screen_record.h"
+#include "screen_history.h"
 #include "seminar.h"
 #include "screen_seminar_days.h"
 #include "screen_seminar_people.h"
@@ -34,6 +35,7 @@ struct sem_tab {
 	struct record_list list;
 	struct sem_days *days;
 	struct sem_people *people;
+	bool undoing;		/* the question asked is u's */
 	WINDOW *wbanner;
 	int y, x, h, w;
 };
@@ -322,6 +324,57 @@ preview_series(void *arg, const char *value, char *out, size_t size)
 		snprintf(out, size, "%s", _("no such series"));
 }
 
+/* ---- u: taking back an edition's add, edit or delete ---- */
+
+static void
+ed_init(void *rec)
+{
+	kz_seminar_init(rec);
+}
+
+static void
+ed_release(void *rec)
+{
+	kz_seminar_free(rec);
+}
+
+static int
+ed_copy(void *dst, const void *src)
+{
+	struct kz_seminar *d = dst;
+	const struct kz_seminar *s = src;
+	int rc = undo_copy(&kz_seminar_type, dst, src);
+
+	/* the series as its code names it, as the form gives it */
+	memcpy(d->series_code, s->series_code, sizeof d->series_code);
+	return rc;
+}
+
+static int
+ed_get(struct kz_db *db, const char *id, void *rec, struct kz_err *err)
+{
+	return kz_seminar_get(db, id, rec, err);
+}
+
+static int
+ed_insert(struct kz_db *db, void *rec, struct kz_err *err)
+{
+	return kz_seminar_insert(db, rec, err);
+}
+
+static int
+ed_update(struct kz_db *db, void *rec, struct kz_err *err)
+{
+	return kz_seminar_update(db, rec, err);
+}
+
+static const struct undo_ops ed_undo = {
+	.rt = &kz_seminar_type, .size = sizeof (struct kz_seminar),
+	.init = ed_init, .release = ed_release, .copy = ed_copy,
+	.get = ed_get, .insert = ed_insert, .update = ed_update,
+	.del = kz_seminar_delete,
+};
+
 static int
 edition_save(struct form *f, void *arg, struct kz_err *err)
 {
@@ -409,6 +462,17 @@ edition_form_run(struct sem_tab *t, bool edit)
 		edition_set(&e, &f, "organiser", last->organiser);
 	}
 	if (form_run(&f, edition_save)) {
+		struct kz_seminar now;
+		struct kz_err err = { 0 };
+		char label[96] = "";
+
+		if (kz_seminar_get(t->ctx->db, e.saved, &now, &err) == KZ_OK) {
+			kz_seminar_label(&now, label, sizeof label);
+			kz_seminar_free(&now);
+		}
+		kz_err_clear(&err);
+		undo_push(t->ctx->db, &ed_undo, o ? UNDO_EDIT : UNDO_ADD,
+		    e.saved, label, o);
 		load_series(t, NULL);
 		load_editions(t, e.saved);
 		frame_message(t->ctx, false, _("Saved edition %s."), e.saved);
@@ -516,8 +580,40 @@ deleted(void *arg, const char *id)
 	frame_message(t->ctx, false, _("Deleted edition %s."), id);
 }
 
+/* Delete, keeping the edition as it was for u. One with programme
+ * items or participants goes with them, which u cannot put back: then
+ * u forgets the tab's changes rather than take back an older one. */
+static int
+ed_delete_kept(struct kz_db *db, const char *id, struct kz_err *err)
+{
+	struct kz_seminar s;
+	char ref[96];
+	int rc;
+
+	if ((rc = kz_seminar_get(db, id, &s, err)) != KZ_OK)
+		return rc;
+	kz_seminar_label(&s, ref, sizeof ref);
+	if ((rc = kz_seminar_delete(db, id, err)) == KZ_OK) {
+		if (s.items == 0 && s.participants == 0)
+			undo_push(db, &ed_undo, UNDO_DELETE, s.id, ref, &s);
+		else
+			undo_forget(&ed_undo);
+	}
+	kz_seminar_free(&s);
+	return rc;
+}
+
+static void
+ed_undone(void *arg)
+{
+	struct sem_tab *t = arg;
+
+	load_series(t, NULL);
+	load_editions(t, NULL);
+}
+
 static const struct record_list_delete eds_delete = {
-	.del = kz_seminar_delete, .done = deleted };
+	.del = ed_delete_kept, .done = deleted };
 
 static unsigned
 editions_key(struct sem_tab *t, int key)
@@ -528,6 +624,9 @@ editions_key(struct sem_tab *t, int key)
 
 	if (t->list.mode == RLIST_SEARCH)
 		return record_list_search_key(&t->list, key);
+	if (t->list.mode == RLIST_CONFIRM && t->undoing)
+		return undo_answer(&t->list, t->ctx, &ed_undo, key,
+		    &t->undoing, ed_undone, t);
 	if (t->list.mode == RLIST_CONFIRM)
 		return record_list_delete_key(&t->list, t->ctx, key, s ? s->id : NULL,
 		    &eds_delete);
@@ -561,6 +660,8 @@ editions_key(struct sem_tab *t, int key)
 		    "%ld participants?"), ref, s->items, s->participants);
 		record_list_ask(&t->list, q);
 		return UI_DRAW_STATUS;
+	case KA_UNDO:
+		return undo_ask(&t->list, t->ctx, &ed_undo, &t->undoing);
 	default:
 		return record_list_browse(&t->list, a);
 	}

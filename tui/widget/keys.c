@@ -68,7 +68,7 @@ static const struct keys_entry keys_table[] = {
 	{ KA_SORT_REVERSE, "sort-reverse", "I", KEYS_LIST,
 	    N_("reverse the order of the list"), NULL },
 	{ KA_UNDO, "undo", "u", KEYS_LIST,
-	    N_("undo the last add, edit or delete (Specialists, Trainees)"),
+	    N_("undo the last add, edit or delete made on this tab"),
 	    NULL },
 	{ KA_NEXT_TAB, "next-tab", "Tab", KEYS_LIST | KEYS_TIMELINE,
 	    N_("next tab"), NULL },
