@@ -190,4 +190,7 @@ expect_in "$out" "未知" "the default user in Chinese"
 expect_not_in "$out" "unknown" "not in English"
 run_as "$CONF/beijing.yaml" specialist show --format json "$id"
 expect_in "$out" '"created_by": "unknown"' "JSON keeps the stored value"
+USER= run_as "$CONF/beijing.yaml" history "$id"
+expect_in "$out" "未知" "and in the history"
+expect_not_in "$out" "unknown" "not in English there either"
 finish

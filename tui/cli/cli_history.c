@@ -6,13 +6,15 @@
 #include "cli_output.h"
 #include "history.h"
 #include "i18n.h"
+#include "stamp.h"
 
 /* A line per field changed (a line for a change that names none), newest
  * change first: what people read, and what a spreadsheet sorts. */
 static void
-history_table(const struct kz_history *h, enum cli_format fmt)
+history_table(const struct kz_config *cfg, const struct kz_history *h,
+    enum cli_format fmt)
 {
-	const char *head[] = { _("WHEN (UTC)"), _("WHO"), _("ACTION"),
+	const char *head[] = { _("WHEN"), _("WHO"), _("ACTION"),
 	    _("FIELD"), _("FROM"), _("TO") };
 	const char *csvh[] = { "at", "user", "record", "kind", "action",
 	    "field", "old", "new" };
@@ -25,6 +27,10 @@ history_table(const struct kz_history *h, enum cli_format fmt)
 	for (size_t i = 0; i < h->n; i++) {
 		const struct kz_hentry *e = &h->e[i];
 		const char *user = e->user ? e->user : "";
+		char when[96];
+
+		/* the table in the office's time, labelled; CSV in UTC */
+		kz_stamp_format(cfg, e->at, when, sizeof when);
 
 		for (size_t j = 0; j < (e->nc ? e->nc : 1); j++) {
 			const struct kz_hchange *c = e->nc ? &e->c[j] : NULL;
@@ -38,8 +44,10 @@ history_table(const struct kz_history *h, enum cli_format fmt)
 
 				out_csv_row(stdout, 8, v);
 			} else {
-				const char *v[] = { j ? "" : e->at,
-				    j ? "" : user, j ? "" :
+				/* the table is read: the default user in the
+				 * reader's words; CSV keeps what is stored */
+				const char *v[] = { j ? "" : when,
+				    j ? "" : kz_user_name(e->user), j ? "" :
 				    kz_history_action_name(e->action), field,
 				    old, new };
 
@@ -110,7 +118,7 @@ cli_history(struct cli *c, const struct cli_args *a)
 		if (c->format == FMT_TABLE)
 			printf("%s %s\n", kz_history_kind_name(h.e[0].kind),
 			    id);
-		history_table(&h, c->format);
+		history_table(c->cfg, &h, c->format);
 	}
 	kz_history_free(&h);
 	return 0;

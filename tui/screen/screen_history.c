@@ -68,7 +68,7 @@ record_history_detail(struct record_list *l, struct kz_db *db,
 		struct kz_buf b = { 0 };
 
 		kz_buf_printf(&b, "%s  %s  %s", kz_stamp_format(cfg, e->at,
-		    when, sizeof when), e->user ? e->user : "-",
+		    when, sizeof when), kz_user_name(e->user),
 		    kz_history_action_name(e->action));
 		record_list_detail_add(l, NULL, kz_buf_str(&b));
 		kz_buf_free(&b);
