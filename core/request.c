@@ -643,7 +643,7 @@ live_dispatches(struct kz_db *db, const char *id, struct kz_buf *out)
 	if (sqlite3_prepare_v2(db->sql, "SELECT id, state FROM dispatch WHERE "
 	    "request = ? AND state NOT IN ('reported', 'cancelled') ORDER BY "
 	    "start, id", -1, &st, NULL) != SQLITE_OK)
-		return 0;
+		return -1;	/* the rule is not skipped: the caller fails */
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	/* the states as keywords, as the life cycle's messages name them
 	 * (their labels are dispatch.c's, which includes this module) */
@@ -696,7 +696,11 @@ check_status(struct kz_db *db, const struct kz_request *r,
 	if ((to == KZ_REQ_CLOSED || to == KZ_REQ_DECLINED ||
 	    to == KZ_REQ_WITHDRAWN) && kz_lifecycle_allowed(&kz_request_lc,
 	    (int)r->status, (int)to) &&
-	    (n = live_dispatches(db, r->id, &live)) > 0) {
+	    (n = live_dispatches(db, r->id, &live)) != 0) {
+		if (n < 0 || live.oom) {
+			kz_buf_free(&live);
+			return kz_db_fail(db, err, "dispatch");
+		}
 		kz_err_add(err, "status", ngettext("request %s cannot become "
 		    "%s while its dispatch %s is live: finish it (reported) "
 		    "or cancel it first", "request %s cannot become %s while "

@@ -661,8 +661,13 @@ kz_sync_resolve(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 	sqlite3_bind_int64(st, 1, n);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		long *r = realloc(rows, (nrows + 1) * sizeof *r);
-		if (r == NULL)
-			break;
+		if (r == NULL) {
+			/* a record settled without some of its rows would be
+			 * half a decision: none is made */
+			sqlite3_finalize(st);
+			free(rows);
+			return kz_err_add(err, "", _("out of memory"));
+		}
 		rows = r;
 		rows[nrows++] = (long)sqlite3_column_int64(st, 0);
 	}

@@ -351,12 +351,12 @@ kz_sync_key_renew(struct kz_db *db, bool revoke_old, struct kz_err *err)
 	    kz_sync_key_parse(hex, old) == KZ_OK;
 	/* head office's old key vouches for its new one, so that the
 	 * offices take it from the next bundle (kz_sync_key_succeeds) */
+	struct kz_err none = { 0 };	/* no old key to vouch: no matter */
 	if (had && revoke_old && db->cfg && db->cfg->role == KZ_ROLE_HEAD &&
-	    kz_sync_key_own(db, old, err) == KZ_OK) {
+	    kz_sync_key_own(db, old, &none) == KZ_OK) {
 		memcpy(oldsk, db->secret, sizeof oldsk);
 		vouch = true;
 	}
-	kz_err_clear(err);
 	if (make_pair(db, err)) {
 		sodium_memzero(oldsk, sizeof oldsk);
 		return KZ_ERROR;
