@@ -78,9 +78,13 @@ cli_sync_key(struct cli *c, const struct cli_args *a)
 	char hex[KZ_KEY_HEX], fp[KZ_KEY_FP], path[4200];
 
 	if (cli_has(a, O_NEW)) {
-		if (!confirmed(a, _("Make a new key pair for this database? The "
-		    "other side must enrol the new key before they take its "
-		    "bundles."), _("not making a new key without --yes")))
+		if (!confirmed(a, c->cfg->role == KZ_ROLE_HEAD ?
+		    _("Make a new key pair for this database? The old key "
+		    "vouches for it in the next bundle, and the offices take "
+		    "it from there.") : _("Make a new key pair for this "
+		    "database? Head office must enrol the new key before it "
+		    "takes this office's bundles."),
+		    _("not making a new key without --yes")))
 			return 1;
 		if (kz_sync_key_renew(c->db, true, &err))
 			return cli_fail_err(&err);

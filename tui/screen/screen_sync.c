@@ -841,8 +841,9 @@ key_do(struct sync_tab *t)
 			report_err(t, &err);
 		else
 			report(t, false, "%s", t->ctx->cfg->role == KZ_ROLE_HEAD ?
-			    _("New key made: every office must enrol it before "
-			    "it takes head office's bundles.") :
+			    _("New key made: the old one vouches for it in "
+			    "head office's next bundle, and the offices take "
+			    "it from there.") :
 			    _("New key made: head office must enrol it before "
 			    "it takes this office's bundles."));
 		break;
