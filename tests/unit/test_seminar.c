@@ -337,7 +337,7 @@ test_edition_rules(void **state)
 	/* a series with editions stays */
 	kz_err_clear(&err);
 	assert_int_equal(kz_series_delete(f->db, "cj", &err), KZ_ERROR);
-	assert_true(has_msg(&err, "series", "has 1 editions"));
+	assert_true(has_msg(&err, "series", "has 1 edition: delete it first"));
 	/* the edition goes with its programme */
 	kz_err_clear(&err);
 	assert_int_equal(kz_seminar_delete(f->db, "cj/18", &err), KZ_OK);
