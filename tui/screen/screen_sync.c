@@ -337,62 +337,6 @@ sync_row(void *arg, size_t i, char *buf, size_t size, int width)
 
 /* ---- the record: the change field by field ---- */
 
-struct cell {
-	char **line;
-	size_t n;
-};
-
-static void
-cell_emit(void *arg, const char *line, size_t len)
-{
-	struct cell *c = arg;
-	c->line = xrealloc(c->line, (c->n + 1) * sizeof *c->line);
-	c->line[c->n++] = xstrndup(line, len);
-}
-
-static void
-cell_free(struct cell *c)
-{
-	for (size_t i = 0; i < c->n; i++)
-		free(c->line[i]);
-	free(c->line);
-	memset(c, 0, sizeof *c);
-}
-
-/* One row of the comparison: each side's text wrapped in its column, the
- * columns lined up in display width (CJK values take two per character). */
-static void
-compare_row(struct record_list *l, const char *label, const char *const *text,
-    int ns, int cw)
-{
-	struct cell cells[KZ_SIDES] = { { 0 } };
-	size_t rows = 1;
-	char line[2048];
-
-	for (int s = 0; s < ns; s++) {
-		draw_wrap(text[s], cw, cell_emit, &cells[s]);
-		if (cells[s].n > rows)
-			rows = cells[s].n;
-	}
-	for (size_t r = 0; r < rows; r++) {
-		size_t o = 0;
-
-		for (int s = 0; s < ns && o + 8 < sizeof line; s++) {
-			kz_text_fit(line + o, sizeof line - o - 3, r < cells[s].n ?
-			    cells[s].line[r] : "", cw, s + 1 < ns);
-			o += strlen(line + o);
-			if (s + 1 < ns) {
-				memcpy(line + o, "  ", 3);
-				o += 2;
-			}
-		}
-		/* an empty first cell still keeps the row's place */
-		record_list_detail_add(l, r == 0 ? label : NULL, o ? line : " ");
-	}
-	for (int s = 0; s < ns; s++)
-		cell_free(&cells[s]);
-}
-
 static void
 compare(struct record_list *l, const struct kz_conflict_view *v)
 {
@@ -411,7 +355,7 @@ compare(struct record_list *l, const struct kz_conflict_view *v)
 		cw = 4;
 	for (int s = 0; s < ns; s++)
 		text[s] = names[side[s]];
-	compare_row(l, _("Field"), text, ns, cw);
+	record_list_detail_columns(l, _("Field"), text, ns, cw);
 	for (size_t i = 0; i < v->n; i++) {
 		const struct kz_conflict_field *f = &v->f[i];
 
@@ -421,7 +365,7 @@ compare(struct record_list *l, const struct kz_conflict_view *v)
 			text[s] = !f->has[k] ? "" : f->value[k] && *f->value[k] ?
 			    f->value[k] : _("(empty)");
 		}
-		compare_row(l, f->name, text, ns, cw);
+		record_list_detail_columns(l, f->name, text, ns, cw);
 	}
 }
 

@@ -746,3 +746,62 @@ record_list_keyctx(const struct record_list *l, unsigned browse, bool *text)
 		browse |= KEYS_MORE;
 	return browse;
 }
+
+/* ---- a detail row in columns ---- */
+
+struct cell {
+	char **line;
+	size_t n;
+};
+
+static void
+cell_emit(void *arg, const char *line, size_t len)
+{
+	struct cell *c = arg;
+	c->line = xrealloc(c->line, (c->n + 1) * sizeof *c->line);
+	c->line[c->n++] = xstrndup(line, len);
+}
+
+static void
+cell_free(struct cell *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->line[i]);
+	free(c->line);
+	memset(c, 0, sizeof *c);
+}
+
+void
+record_list_detail_columns(struct record_list *l, const char *label,
+    const char *const *text, int ns, int cw)
+{
+	struct cell cells[RLIST_COLUMNS] = { { 0 } };
+	size_t rows = 1;
+	char line[2048];
+
+	if (ns > RLIST_COLUMNS)
+		ns = RLIST_COLUMNS;
+
+	for (int s = 0; s < ns; s++) {
+		draw_wrap(text[s], cw, cell_emit, &cells[s]);
+		if (cells[s].n > rows)
+			rows = cells[s].n;
+	}
+	for (size_t r = 0; r < rows; r++) {
+		size_t o = 0;
+
+		for (int s = 0; s < ns && o + 8 < sizeof line; s++) {
+			kz_text_fit(line + o, sizeof line - o - 3, r < cells[s].n ?
+			    cells[s].line[r] : "", cw, s + 1 < ns);
+			o += strlen(line + o);
+			if (s + 1 < ns) {
+				memcpy(line + o, "  ", 3);
+				o += 2;
+			}
+		}
+		/* an empty first cell still keeps the row's place */
+		record_list_detail_add(l, r == 0 ? label : NULL, o ? line : " ");
+	}
+	for (int s = 0; s < ns; s++)
+		cell_free(&cells[s]);
+}

@@ -155,6 +155,12 @@ unsigned record_list_keyctx(const struct record_list *l, unsigned browse, bool *
 void record_list_detail_title(struct record_list *l, const char *title);
 void record_list_detail_add(struct record_list *l, const char *label, const char *text);
 void record_list_detail_heading(struct record_list *l, const char *text);
+/* A detail row of ns columns (at most RLIST_COLUMNS) of cw display
+ * columns each, such as theirs, base and mine: each text wrapped in its
+ * column, the columns lined up (CJK text takes two per character). */
+#define RLIST_COLUMNS 4
+void record_list_detail_columns(struct record_list *l, const char *label,
+    const char *const *text, int ns, int cw);
 /* Width of the text column of the detail pane. */
 int record_list_detail_width(const struct record_list *l);
 
