@@ -167,6 +167,10 @@ expect_in "$out" "the configuration of office SIN" "init says what it wrote"
 cmp -s "$XDG_CONFIG_HOME/kizuna/config.yaml" "$KZ_TESTS/../config/singapore.yaml" && ok || bad "init did not write the sample"
 run init --office TYO
 expect_rc 1 "init never overwrites"
+run init
+expect_rc 2 "init without --office"
+expect_in "$err" "config.yaml exists already" "says the configuration is there"
+expect_not_in "$err" "no configuration" "not that there is none"
 expect_in "$err" "exists already" "says so"
 run -c "$T/own.yaml" init --office BJS
 expect_rc 0 "init -c FILE"

@@ -92,7 +92,16 @@ cli_init(struct cli *c, const struct cli_args *a)
 	const struct kz_sample *s;
 
 	if (office == NULL) {
-		instructions(stderr, c->config_path);
+		/* say what is there: a configuration that exists is not
+		 * "no configuration" */
+		if (access(c->config_path, F_OK) == 0) {
+			fprintf(stderr, _("kizuna: %s exists already; kizuna init "
+			    "--office OFFICE writes a new configuration, to "
+			    "another file with -c FILE. The sample offices:\n"),
+			    c->config_path);
+			list_samples(stderr);
+		} else
+			instructions(stderr, c->config_path);
 		return 2;
 	}
 	if ((s = sample_find(office)) == NULL) {
