@@ -94,8 +94,8 @@ cli_sync_key(struct cli *c, const struct cli_args *a)
 	kz_sync_key_hex(pk, hex);
 	kz_sync_key_fp(pk, fp);
 	kz_sync_key_path(c->db, path, sizeof path);
-	printf(_("office %s (%s)\n"), c->cfg->office_id,
-	    c->cfg->role == KZ_ROLE_HEAD ? _("head office") : _("office"));
+	printf(c->cfg->role == KZ_ROLE_HEAD ? _("head office %s\n") :
+	    _("office %s\n"), c->cfg->office_id);
 	printf(_("public key: %s\n"), hex);
 	printf(_("fingerprint: %s\n"), fp);
 	if (path[0])
