@@ -371,8 +371,8 @@ year(const struct tok *t)
 
 /* The year, month and day s writes, whatever the order: 1 found, 0 not
  * a form kz_date_parse knows, 2 day and month could be either way
- * round (m and d read day first), 3 a number that
- * the office's order puts in the month is no month. */
+ * round (m and d read day first), 3 the number in the month's place
+ * (by the office's order) is no month. */
 static int
 read_form(const struct tok *t, int n, enum kz_date_order o, long *y,
     long *m, long *d)
