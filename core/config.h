@@ -42,6 +42,7 @@ struct kz_config {
 	char *timezone;		/* IANA name */
 	char *date_format;	/* strftime pattern for display */
 	char *date_order;	/* "DMY", "MDY", "YMD"; NULL: date_format's */
+	int year_start;		/* the month the reporting year starts in */
 	char *user;		/* name written in audit entries */
 	char *organisation;	/* sync bundles from others are refused */
 	/* policy: the longest dispatch without an override, in calendar

@@ -318,6 +318,18 @@ const struct kz_config_key kz_config_keys[] = {
 	    ".Cm YMD .\n"
 	    "Every date is read in it: see DATES in\n"
 	    ".Xr kizuna 1 ." },
+	{ .key = "office.year_start", .type = KT_INT, .def = "4",
+	  .min = 1, .max = 12, .off = OFF(year_start),
+	  .doc = "The month the office's reporting year starts in:\n"
+	    ".Cm 4\n"
+	    "(the default) for the Japanese fiscal year, April to March,\n"
+	    "which is named by the calendar year it starts in (2019 runs\n"
+	    "from 1 April 2019 to 31 March 2020);\n"
+	    ".Cm 1\n"
+	    "for calendar years.\n"
+	    "Lists, counts, statistics and the annual report take a year\n"
+	    "in it: see YEARS in\n"
+	    ".Xr kizuna 1 ." },
 	{ .key = "user", .type = KT_STRING, .def_fn = default_user,
 	  .check = kz_config_schema_text, .off = OFF(user),
 	  .def_doc = "Default: the\n"
