@@ -16,8 +16,10 @@
 #include "history_log.h"
 #include "i18n.h"
 #include "name.h"
+#include "year.h"
 #include "schema_dispatch.h"
 #include "schema_seminar.h"
+#include "schema_activity.h"
 #include "schema_sync.h"
 #include "sync_rules.h"
 
@@ -208,6 +210,11 @@ static const char *const migrations[] = {
 	");"
 	"CREATE INDEX IF NOT EXISTS record_history_record ON "
 	"record_history(record, at);",
+	/* 16 -> 17: what an office does (core/activity.h): support given
+	 * to Japanese governments, commissioned research, promotion events,
+	 * JET participants, friendship-city links, representative offices
+	 * and delegations with their specialists (schema_activity.h) */
+	KZ_SCHEMA_ACTIVITY,
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -584,6 +591,22 @@ name_key_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_text(ctx, key, -1, free);
 }
 
+/* kz_year(date) in SQL: the office's reporting year of a date
+ * (kz_year_of), NULL for no date; the year counts of the lists use it. */
+static void
+year_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct kz_db *db = sqlite3_user_data(ctx);
+	const char *d = (const char *)sqlite3_value_text(argv[0]);
+	int y = d ? kz_year_of(db->cfg, d) : 0;
+
+	(void)argc;
+	if (y)
+		sqlite3_result_int(ctx, y);
+	else
+		sqlite3_result_null(ctx);
+}
+
 static int
 migrate(struct kz_db *db, struct kz_err *err)
 {
@@ -672,6 +695,11 @@ kz_db_open(const char *path, const struct kz_config *cfg, struct kz_err *err)
 	if (sqlite3_create_function(db->sql, "kz_name_key", 2, SQLITE_UTF8 |
 	    SQLITE_DETERMINISTIC, NULL, name_key_fn, NULL, NULL) != SQLITE_OK) {
 		kz_db_fail(db, err, "kz_name_key");
+		goto fail;
+	}
+	if (sqlite3_create_function(db->sql, "kz_year", 1, SQLITE_UTF8, db,
+	    year_fn, NULL, NULL) != SQLITE_OK) {
+		kz_db_fail(db, err, "kz_year");
 		goto fail;
 	}
 	if (exec(db, "PRAGMA synchronous = NORMAL", err) != KZ_OK ||

@@ -121,7 +121,9 @@ kz_history_load(struct kz_db *db, const char *record, size_t limit,
 /* The record types a history id may name, tried in turn. */
 static const enum kz_table kinds[] = { KZ_T_SPECIALIST, KZ_T_REQUEST,
     KZ_T_DISPATCH, KZ_T_COST, KZ_T_SERIES, KZ_T_SEMINAR, KZ_T_ITEM,
-    KZ_T_PARTICIPANT, KZ_T_TRAINEE };
+    KZ_T_PARTICIPANT, KZ_T_TRAINEE, KZ_T_SUPPORT, KZ_T_RESEARCH,
+    KZ_T_PROMOTION, KZ_T_JET, KZ_T_FRIENDSHIP, KZ_T_REP_OFFICE,
+    KZ_T_DELEGATION };
 
 int
 kz_history_resolve(struct kz_db *db, const char *typed, char id[KZ_ID_SIZE],
@@ -191,6 +193,13 @@ kz_history_kind_name(const char *kind)
 		{ "item", N_("programme item") },
 		{ "participant", N_("participant") },
 		{ "trainee", N_("trainee placement") },
+		{ "support", N_("support case") },
+		{ "research", N_("research project") },
+		{ "promotion", N_("promotion event") },
+		{ "jet", N_("JET line") },
+		{ "friendship", N_("friendship link") },
+		{ "rep_office", N_("representative office") },
+		{ "delegation", N_("delegation") },
 	};
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)

@@ -18,6 +18,8 @@
 #include "seminar.h"
 #include "specialist.h"
 #include "trainee.h"
+#include "act_records.h"
+#include "year.h"
 
 #define NCOLS(a) (sizeof (a) / sizeof (a)[0])
 
@@ -691,6 +693,349 @@ const struct kz_rlist kz_rlist_trainees = {
 	.none = N_("no trainee placements found"),
 };
 
+/* ---- what an office does (core/activity.h) ---- */
+
+/* A reporting year or a range as kz_year_parse reads it ("2019",
+ * "FY2019", "2019-04-01..2019-06-30"), bound as its first and last day;
+ * an open end as far as dates go. */
+static int
+bind_span(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	char from[11], to[11];
+
+	if (kz_year_parse(db->cfg, v, NULL, from, to, "", err))
+		return KZ_ERROR;
+	if (kz_rlist_bind_text(b, from[0] ? from : "0000-00-00") ||
+	    kz_rlist_bind_text(b, to[0] ? to : "9999-99-99"))
+		return kz_err_add(err, "", _("out of memory"));
+	return KZ_OK;
+}
+
+/* The same for a record that holds its year (JET): the years the span
+ * covers. */
+static int
+bind_span_years(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	char from[11], to[11];
+	int year;
+
+	if (kz_year_parse(db->cfg, v, &year, from, to, "", err))
+		return KZ_ERROR;
+	if (kz_rlist_bind_num(b, year ? year : from[0] ?
+	    kz_year_of(db->cfg, from) : 0) ||
+	    kz_rlist_bind_num(b, year ? year : to[0] ?
+	    kz_year_of(db->cfg, to) : 9999))
+		return kz_err_add(err, "", _("out of memory"));
+	return KZ_OK;
+}
+
+#define YEAR_FILTER(col) \
+	{ .option = "year", .arg = "YEAR|FROM..TO", \
+	  .help = N_("in this reporting year, or between these dates"), \
+	  .where = col " BETWEEN ? AND ?", .bind = bind_span }
+#define STAMP_COLS \
+	{ .field = "created", .flags = KZ_RC_DATA }, \
+	{ .field = "created_by", .flags = KZ_RC_DATA | KZ_RC_JSON }, \
+	{ .field = "updated", .flags = KZ_RC_DATA }, \
+	{ .field = "updated_by", .flags = KZ_RC_DATA | KZ_RC_JSON }
+#define FOLD(x) "instr(kz_fold(" x "), kz_fold(?)) > 0"
+
+static const struct kz_rlist_col support_cols[] = {
+	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
+	{ .key = "dates", .expr = PERIOD("a"), .head = N_("DATES"),
+	  .flags = KZ_RC_TABLE | KZ_RC_DATES, .sort = "a.start" },
+	{ .field = "start", .flags = KZ_RC_DATA },
+	{ .field = "end", .flags = KZ_RC_DATA },
+	{ .field = "government", .head = N_("GOVERNMENT"), .flags = KZ_RC_BOTH },
+	{ .field = "kind", .head = N_("KIND"), .flags = KZ_RC_BOTH },
+	{ .field = "place", .head = N_("PLACE"), .flags = KZ_RC_BOTH },
+	{ .field = "partner", .head = N_("PARTNER"), .flags = KZ_RC_BOTH },
+	{ .field = "what", .flags = KZ_RC_DATA },
+	{ .field = "notes", .flags = KZ_RC_DATA },
+	STAMP_COLS,
+};
+
+static const struct kz_rlist_filter support_filters[] = {
+	YEAR_FILTER("a.start"),
+	{ .option = "kind", .arg = "visit|event|liaison|interpreting|venue|"
+	  "briefing|other", .help = N_("of this kind"),
+	  .where = "a.kind = ?", .field = "kind" },
+	{ .option = "government", .arg = "TEXT",
+	  .help = N_("for a Japanese government matching this"),
+	  .where = FOLD("a.government") },
+	{ .option = "search", .arg = "TEXT", .help = N_("with this text "
+	  "anywhere"),
+	  .where = FOLD("a.government || ' ' || coalesce(a.place, '') || ' ' "
+	  "|| coalesce(a.partner, '') || ' ' || coalesce(a.what, '') || ' ' "
+	  "|| coalesce(a.notes, '')") },
+	{ 0 },
+};
+
+const struct kz_rlist kz_rlist_support = {
+	.name = "support", .rt = &kz_support_type,
+	.size = sizeof (struct kz_support),
+	.from = "support a", .alias = "a",
+	.cols = support_cols, .ncols = NCOLS(support_cols),
+	.filters = support_filters,
+	.order = "a.start DESC, a.government, a.id",
+	.none = N_("no support cases found"),
+};
+
+static const struct kz_rlist_col research_cols[] = {
+	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
+	{ .field = "government", .head = N_("GOVERNMENT"), .flags = KZ_RC_BOTH },
+	{ .field = "topic", .head = N_("TOPIC"), .flags = KZ_RC_BOTH },
+	{ .field = "requested", .head = N_("REQUESTED"), .flags = KZ_RC_BOTH },
+	{ .field = "due", .flags = KZ_RC_DATA },
+	{ .field = "status", .head = N_("STATUS"), .flags = KZ_RC_BOTH },
+	{ .field = "delivered", .head = N_("DELIVERED"), .flags = KZ_RC_BOTH },
+	{ .field = "notes", .flags = KZ_RC_DATA },
+	STAMP_COLS,
+};
+
+static const struct kz_rlist_filter research_filters[] = {
+	YEAR_FILTER("r.requested"),
+	{ .option = "status", .arg = "requested|in_progress|delivered|"
+	  "cancelled", .help = N_("in this status"),
+	  .where = "r.status = ?", .field = "status" },
+	{ .option = "government", .arg = "TEXT",
+	  .help = N_("for a Japanese government matching this"),
+	  .where = FOLD("r.government") },
+	{ .option = "search", .arg = "TEXT", .help = N_("with this text "
+	  "anywhere"),
+	  .where = FOLD("r.government || ' ' || r.topic || ' ' || "
+	  "coalesce(r.notes, '')") },
+	{ 0 },
+};
+
+const struct kz_rlist kz_rlist_research = {
+	.name = "research", .rt = &kz_research_type,
+	.size = sizeof (struct kz_research),
+	.from = "research r", .alias = "r",
+	.cols = research_cols, .ncols = NCOLS(research_cols),
+	.filters = research_filters,
+	.order = "r.requested DESC, r.government, r.id",
+	.none = N_("no research projects found"), .width = 40,
+};
+
+static const struct kz_rlist_col promotion_cols[] = {
+	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
+	{ .field = "kind", .head = N_("KIND"), .flags = KZ_RC_BOTH },
+	{ .key = "dates", .expr = PERIOD("p"), .head = N_("DATES"),
+	  .flags = KZ_RC_TABLE | KZ_RC_DATES, .sort = "p.start" },
+	{ .field = "name", .head = N_("NAME"), .flags = KZ_RC_BOTH },
+	{ .field = "start", .flags = KZ_RC_DATA },
+	{ .field = "end", .flags = KZ_RC_DATA },
+	{ .field = "venue", .head = N_("VENUE"), .flags = KZ_RC_BOTH },
+	{ .field = "city", .head = N_("CITY"), .flags = KZ_RC_BOTH },
+	{ .field = "governments", .head = N_("GOVERNMENTS"),
+	  .flags = KZ_RC_BOTH },
+	{ .field = "shown", .flags = KZ_RC_DATA },
+	{ .field = "attendance", .head = N_("ATTENDANCE"), .flags = KZ_RC_BOTH },
+	{ .field = "notes", .flags = KZ_RC_DATA },
+	STAMP_COLS,
+};
+
+static const struct kz_rlist_filter promotion_filters[] = {
+	YEAR_FILTER("p.start"),
+	{ .option = "kind", .arg = "fair|cooking|other",
+	  .help = N_("of this kind"), .where = "p.kind = ?", .field = "kind" },
+	{ .option = "government", .arg = "TEXT",
+	  .help = N_("with a partner government matching this"),
+	  .where = FOLD("coalesce(p.governments, '')") },
+	{ .option = "search", .arg = "TEXT", .help = N_("with this text "
+	  "anywhere"),
+	  .where = FOLD("p.name || ' ' || coalesce(p.venue, '') || ' ' || "
+	  "coalesce(p.city, '') || ' ' || coalesce(p.governments, '') || ' ' "
+	  "|| coalesce(p.shown, '') || ' ' || coalesce(p.notes, '')") },
+	{ 0 },
+};
+
+const struct kz_rlist kz_rlist_promotion = {
+	.name = "promotion", .rt = &kz_promotion_type,
+	.size = sizeof (struct kz_promotion),
+	.from = "promotion p", .alias = "p",
+	.cols = promotion_cols, .ncols = NCOLS(promotion_cols),
+	.filters = promotion_filters,
+	.order = "p.start DESC, p.name, p.id",
+	.none = N_("no promotion events found"),
+};
+
+static const struct kz_rlist_col jet_cols[] = {
+	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
+	{ .field = "year", .head = N_("YEAR"), .flags = KZ_RC_BOTH },
+	{ .field = "kind", .head = N_("KIND"), .flags = KZ_RC_BOTH },
+	{ .field = "level", .head = N_("LEVEL"), .flags = KZ_RC_BOTH },
+	{ .field = "placement", .head = N_("PLACEMENT"), .flags = KZ_RC_BOTH },
+	{ .field = "participants", .head = N_("PARTICIPANTS"),
+	  .flags = KZ_RC_BOTH },
+	{ .field = "joined", .head = N_("NEW"), .flags = KZ_RC_BOTH },
+	{ .field = "notes", .flags = KZ_RC_DATA },
+	STAMP_COLS,
+};
+
+static const struct kz_rlist_filter jet_filters[] = {
+	{ .option = "year", .arg = "YEAR|FROM..TO",
+	  .help = N_("of this fiscal year, or the years of these dates"),
+	  .where = "j.year BETWEEN ? AND ?", .bind = bind_span_years },
+	{ .option = "kind", .arg = "alt|cir|sea", .help = N_("of this kind"),
+	  .where = "j.kind = ?", .field = "kind" },
+	{ .option = "level", .arg = "prefecture|designated_city|municipality",
+	  .help = N_("placed at this level"), .where = "j.level = ?",
+	  .field = "level" },
+	{ .option = "search", .arg = "TEXT", .help = N_("with this text "
+	  "anywhere"),
+	  .where = FOLD("coalesce(j.placement, '') || ' ' || "
+	  "coalesce(j.notes, '')") },
+	{ 0 },
+};
+
+const struct kz_rlist kz_rlist_jet = {
+	.name = "jet", .rt = &kz_jet_type,
+	.size = sizeof (struct kz_jet),
+	.from = "jet j", .alias = "j",
+	.cols = jet_cols, .ncols = NCOLS(jet_cols),
+	.filters = jet_filters,
+	.order = "j.year DESC, j.kind, j.level, j.placement, j.id",
+	.none = N_("no JET lines found"),
+};
+
+static const struct kz_rlist_col friendship_cols[] = {
+	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
+	{ .field = "signed", .head = N_("SIGNED"), .flags = KZ_RC_BOTH },
+	{ .field = "japanese", .head = N_("JAPANESE"), .flags = KZ_RC_BOTH },
+	{ .field = "partner", .head = N_("PARTNER"), .flags = KZ_RC_BOTH },
+	{ .field = "region", .head = N_("REGION"), .flags = KZ_RC_BOTH },
+	{ .field = "country", .head = N_("COUNTRY"), .flags = KZ_RC_BOTH },
+	{ .field = "notes", .flags = KZ_RC_DATA },
+	STAMP_COLS,
+};
+
+static const struct kz_rlist_filter friendship_filters[] = {
+	YEAR_FILTER("f.signed"),
+	{ .option = "country", .arg = "CC", .help = N_("with a partner in "
+	  "this country"), .where = "f.country = ?", .field = "country" },
+	{ .option = "region", .arg = "TEXT",
+	  .help = N_("with a partner in a province or state matching this"),
+	  .where = FOLD("coalesce(f.region, '')") },
+	{ .option = "search", .arg = "TEXT", .help = N_("with this text "
+	  "anywhere"),
+	  .where = FOLD("f.japanese || ' ' || f.partner || ' ' || "
+	  "coalesce(f.region, '') || ' ' || coalesce(f.notes, '')") },
+	{ 0 },
+};
+
+const struct kz_rlist kz_rlist_friendship = {
+	.name = "friendship", .rt = &kz_friendship_type,
+	.size = sizeof (struct kz_friendship),
+	.from = "friendship f", .alias = "f",
+	.cols = friendship_cols, .ncols = NCOLS(friendship_cols),
+	.filters = friendship_filters,
+	.order = "f.signed DESC, f.japanese, f.partner, f.id",
+	.none = N_("no friendship links found"),
+};
+
+static const struct kz_rlist_col rep_office_cols[] = {
+	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
+	{ .field = "city", .head = N_("CITY"), .flags = KZ_RC_BOTH },
+	{ .field = "government", .head = N_("GOVERNMENT"), .flags = KZ_RC_BOTH },
+	{ .field = "name", .head = N_("NAME"), .flags = KZ_RC_BOTH },
+	{ .field = "country", .head = N_("COUNTRY"), .flags = KZ_RC_BOTH },
+	{ .field = "opened", .head = N_("OPENED"), .flags = KZ_RC_BOTH },
+	{ .field = "closed", .flags = KZ_RC_DATA },
+	{ .field = "notes", .flags = KZ_RC_DATA },
+	STAMP_COLS,
+};
+
+static const struct kz_rlist_filter rep_office_filters[] = {
+	YEAR_FILTER("o.opened"),
+	{ .option = "city", .arg = "TEXT", .help = N_("in a city matching "
+	  "this"), .where = FOLD("o.city") },
+	{ .option = "open", .arg = "DATE", .help = N_("open on this day"),
+	  .where = "ifnull(o.opened, '') <= ? AND (o.closed IS NULL OR "
+	  "o.closed >= ?)", .bind = bind_date },
+	{ .option = "search", .arg = "TEXT", .help = N_("with this text "
+	  "anywhere"),
+	  .where = FOLD("o.government || ' ' || o.city || ' ' || "
+	  "coalesce(o.name, '') || ' ' || coalesce(o.notes, '')") },
+	{ 0 },
+};
+
+const struct kz_rlist kz_rlist_rep_office = {
+	.name = "repoffice", .rt = &kz_rep_office_type,
+	.size = sizeof (struct kz_rep_office),
+	.from = "rep_office o", .alias = "o",
+	.cols = rep_office_cols, .ncols = NCOLS(rep_office_cols),
+	.filters = rep_office_filters,
+	.order = "o.opened DESC, o.city, o.government, o.id",
+	.none = N_("no representative offices found"),
+};
+
+/* A delegation's row with its specialists, which are child rows. */
+static int
+delegation_fill(struct kz_db *db, void *rec, struct kz_err *err)
+{
+	return kz_akind_delegation.load(db, rec, err);
+}
+
+static void
+delegation_free(void *rec)
+{
+	kz_rtype_free(&kz_delegation_type, rec);
+	kz_akind_delegation.free(rec);
+}
+
+static const struct kz_rlist_col delegation_cols[] = {
+	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
+	{ .key = "dates", .expr = PERIOD("d"), .head = N_("DATES"),
+	  .flags = KZ_RC_TABLE | KZ_RC_DATES, .sort = "d.start" },
+	{ .field = "start", .flags = KZ_RC_DATA },
+	{ .field = "end", .flags = KZ_RC_DATA },
+	{ .field = "direction", .head = N_("DIRECTION"), .flags = KZ_RC_BOTH },
+	{ .field = "who", .head = N_("WHO"), .flags = KZ_RC_BOTH },
+	{ .field = "place", .head = N_("PLACE"), .flags = KZ_RC_BOTH },
+	{ .field = "government", .head = N_("GOVERNMENT"), .flags = KZ_RC_BOTH },
+	{ .field = "purpose", .flags = KZ_RC_DATA },
+	{ .field = "status", .head = N_("STATUS"), .flags = KZ_RC_BOTH },
+	{ .field = "specialists", .flags = KZ_RC_DATA },
+	{ .field = "notes", .flags = KZ_RC_DATA },
+	STAMP_COLS,
+};
+
+static const struct kz_rlist_filter delegation_filters[] = {
+	YEAR_FILTER("d.start"),
+	{ .option = "direction", .arg = "received|made",
+	  .help = N_("received or made"), .where = "d.direction = ?",
+	  .field = "direction" },
+	{ .option = "status", .arg = "planned|held|cancelled",
+	  .help = N_("in this status"), .where = "d.status = ?",
+	  .field = "status" },
+	{ .option = "specialist", .arg = "ID",
+	  .help = N_("with this specialist taking part"),
+	  .where = "EXISTS (SELECT 1 FROM delegation_member m WHERE "
+	  "m.delegation = d.id AND m.specialist = ?)",
+	  .flags = KZ_RLF_RECORD, .ref = KZ_T_SPECIALIST },
+	{ .option = "search", .arg = "TEXT", .help = N_("with this text "
+	  "anywhere"),
+	  .where = FOLD("d.who || ' ' || coalesce(d.place, '') || ' ' || "
+	  "coalesce(d.government, '') || ' ' || coalesce(d.purpose, '') || "
+	  "' ' || coalesce(d.notes, '')") },
+	{ 0 },
+};
+
+const struct kz_rlist kz_rlist_delegation = {
+	.name = "delegation", .rt = &kz_delegation_type,
+	.size = sizeof (struct kz_delegation),
+	.from = "delegation d", .alias = "d",
+	.cols = delegation_cols, .ncols = NCOLS(delegation_cols),
+	.filters = delegation_filters,
+	.order = "d.start DESC, d.who, d.id",
+	.none = N_("no delegations found"),
+	.fill = delegation_fill, .free = delegation_free,
+};
+
 const struct kz_rlist *const kz_rlists[] = {
 	&kz_rlist_specialists,
 	&kz_rlist_requests,
@@ -700,5 +1045,12 @@ const struct kz_rlist *const kz_rlists[] = {
 	&kz_rlist_participants,
 	&kz_rlist_items,
 	&kz_rlist_trainees,
+	&kz_rlist_support,
+	&kz_rlist_research,
+	&kz_rlist_promotion,
+	&kz_rlist_jet,
+	&kz_rlist_friendship,
+	&kz_rlist_rep_office,
+	&kz_rlist_delegation,
 	NULL,
 };

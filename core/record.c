@@ -422,6 +422,34 @@ static const struct {
 	    N_("\"%s\" matches more than one trainee: give more of the id"),
 	    N_("no trainee with id %s"),
 	    N_("a record with id %s exists already") },
+	[KZ_T_SUPPORT] = { EXISTS("support"), "id", NULL,
+	    N_("\"%s\" matches more than one support case: give more of "
+	    "the id"), N_("no support case with id %s"),
+	    N_("a record with id %s exists already") },
+	[KZ_T_RESEARCH] = { EXISTS("research"), "id", NULL,
+	    N_("\"%s\" matches more than one research project: give more "
+	    "of the id"), N_("no research project with id %s"),
+	    N_("a record with id %s exists already") },
+	[KZ_T_PROMOTION] = { EXISTS("promotion"), "id", NULL,
+	    N_("\"%s\" matches more than one promotion event: give more of "
+	    "the id"), N_("no promotion event with id %s"),
+	    N_("a record with id %s exists already") },
+	[KZ_T_JET] = { EXISTS("jet"), "id", NULL,
+	    N_("\"%s\" matches more than one JET line: give more of the "
+	    "id"), N_("no JET line with id %s"),
+	    N_("a record with id %s exists already") },
+	[KZ_T_FRIENDSHIP] = { EXISTS("friendship"), "id", NULL,
+	    N_("\"%s\" matches more than one friendship link: give more of "
+	    "the id"), N_("no friendship link with id %s"),
+	    N_("a record with id %s exists already") },
+	[KZ_T_REP_OFFICE] = { EXISTS("rep_office"), "id", NULL,
+	    N_("\"%s\" matches more than one representative office: give "
+	    "more of the id"), N_("no representative office with id %s"),
+	    N_("a record with id %s exists already") },
+	[KZ_T_DELEGATION] = { EXISTS("delegation"), "id", NULL,
+	    N_("\"%s\" matches more than one delegation: give more of the "
+	    "id"), N_("no delegation with id %s"),
+	    N_("a record with id %s exists already") },
 };
 
 const char *

@@ -51,6 +51,20 @@ const struct kz_sync_rule kz_sync_rules[] = {
 	{ .table = "participant", .travels = true, STAMPS,
 	  .record = "participant", .personal = "needs notes email phone" },
 	{ .table = "trainee", .travels = true, STAMPS, .record = "trainee" },
+	/* What an office does (core/activity.h): its own records. */
+	{ .table = "support", .travels = true, STAMPS, .record = "support" },
+	{ .table = "research", .travels = true, STAMPS, .record = "research" },
+	{ .table = "promotion", .travels = true, STAMPS,
+	  .record = "promotion" },
+	{ .table = "jet", .travels = true, STAMPS, .record = "jet" },
+	{ .table = "friendship", .travels = true, STAMPS,
+	  .record = "friendship" },
+	{ .table = "rep_office", .travels = true, STAMPS,
+	  .record = "rep_office" },
+	{ .table = "delegation", .travels = true, STAMPS,
+	  .record = "delegation" },
+	{ .table = "delegation_member", .travels = true, .child = true,
+	  .record = "delegation", .list = "specialists" },
 
 	/* The history of every record (history_log.c): rows only ever
 	 * added, each owned by the office that starts its id, the one

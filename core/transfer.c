@@ -72,9 +72,8 @@ find_same(struct kz_db *db, sqlite3_stmt *st, const struct kz_specialist *s,
 	return found;
 }
 
-/* An id with another office's prefix (the id is checked already). */
-static bool
-foreign(struct kz_db *db, const char *id)
+bool
+kz_import_foreign(struct kz_db *db, const char *id)
 {
 	const char *office = db->cfg && db->cfg->office_id ?
 	    db->cfg->office_id : "KZ";
@@ -102,8 +101,8 @@ renumber(struct kz_db *db, struct kz_specialist *s, const char *name,
 	return KZ_OK;
 }
 
-static void
-log_row(struct kz_import_report *rep, const char *name, long line,
+void
+kz_import_log(struct kz_import_report *rep, const char *name, long line,
     const char *what, const struct kz_err *e)
 {
 	if (e == NULL) {
@@ -187,31 +186,31 @@ kz_import_specialists(struct kz_db *db, const char *name, const char *data,
 			progress(ctx, (size_t)row.line, total);
 		if (row_record(db, &row, map, ncols, &s, &e) != KZ_OK) {
 			rep->bad++;
-			log_row(rep, name, row.line, "", &e);
+			kz_import_log(rep, name, row.line, "", &e);
 		} else if (s.id[0] && kz_id_normalise(s.id, id) &&
 		    kz_specialist_exists(db, id)) {
 			rep->skipped++;
 			snprintf(msg, sizeof msg, _("skipped: %s is already in "
 			    "the register"), id);
-			log_row(rep, name, row.line, msg, NULL);
-		} else if (s.id[0] && foreign(db, s.id) &&
+			kz_import_log(rep, name, row.line, msg, NULL);
+		} else if (s.id[0] && kz_import_foreign(db, s.id) &&
 		    find_same(db, same, &s, id)) {
 			rep->skipped++;
 			snprintf(msg, sizeof msg, _("skipped: the same person "
 			    "is registered as %s"), id);
-			log_row(rep, name, row.line, msg, NULL);
-		} else if (s.id[0] && foreign(db, s.id) &&
+			kz_import_log(rep, name, row.line, msg, NULL);
+		} else if (s.id[0] && kz_import_foreign(db, s.id) &&
 		    renumber(db, &s, name, row.line, rep, &e) != KZ_OK) {
 			rep->bad++;
-			log_row(rep, name, row.line, "", &e);
+			kz_import_log(rep, name, row.line, "", &e);
 		} else if (!s.id[0] && find_same(db, same, &s, id)) {
 			rep->skipped++;
 			snprintf(msg, sizeof msg, _("skipped: the same person "
 			    "is registered as %s"), id);
-			log_row(rep, name, row.line, msg, NULL);
+			kz_import_log(rep, name, row.line, msg, NULL);
 		} else if (kz_specialist_insert(db, &s, &e) != KZ_OK) {
 			rep->bad++;
-			log_row(rep, name, row.line, "", &e);
+			kz_import_log(rep, name, row.line, "", &e);
 		} else
 			rep->imported++;
 		kz_specialist_free(&s);

@@ -23,6 +23,14 @@ struct kz_import_report {
 int kz_import_cut(struct kz_import_report *rep, const struct kz_err *ce,
     bool skip_bad, struct kz_err *err);
 
+/* An id with another office's prefix (the id is checked already): an
+ * import gives the row a new id of this office. */
+bool kz_import_foreign(struct kz_db *db, const char *id);
+/* "NAME:LINE: WHAT" in rep's log, or a line for each of e's problems,
+ * "NAME:LINE: WHATfield: problem". */
+void kz_import_log(struct kz_import_report *rep, const char *name, long line,
+    const char *what, const struct kz_err *e);
+
 typedef void (*kz_progress_fn)(void *ctx, size_t done, size_t total);
 
 /*
