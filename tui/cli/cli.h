@@ -209,6 +209,22 @@ extern struct cli_opt cli_dispatch_opts[KZ_CLI_RECORD_OPTS];
 extern struct cli_opt cli_dispatch_cost_opts[];
 extern struct cli_opt cli_programme_item_opts[KZ_CLI_RECORD_OPTS];
 extern struct cli_opt cli_seminar_opts[KZ_CLI_RECORD_OPTS];
+/* The records of what an office does (core/activity.h), one handler
+ * for every kind (tui/cli/cli_activity.c), which it finds by the
+ * command's name; options a kind, as kz_akinds[] orders them. */
+#define KZ_CLI_ACTIVITIES 7
+extern struct cli_opt cli_activity_opts[KZ_CLI_ACTIVITIES][KZ_CLI_RECORD_OPTS];
+extern struct cli_opt cli_activity_count_opts[KZ_CLI_ACTIVITIES][2];
+void cli_activity_options(void);
+int cli_activity_add(struct cli *c, const struct cli_args *a);
+int cli_activity_list(struct cli *c, const struct cli_args *a);
+int cli_activity_show(struct cli *c, const struct cli_args *a);
+int cli_activity_edit(struct cli *c, const struct cli_args *a);
+int cli_activity_rm(struct cli *c, const struct cli_args *a);
+int cli_activity_ask(struct cli *c, const char *id, char *q, size_t size);
+int cli_activity_count(struct cli *c, const struct cli_args *a);
+int cli_activity_import(struct cli *c, const struct cli_args *a);
+int cli_activity_export(struct cli *c, const struct cli_args *a);
 int cli_import(struct cli *c, const struct cli_args *a);
 int cli_export(struct cli *c, const struct cli_args *a);
 extern const struct cli_opt cli_export_opts[];

@@ -13,6 +13,7 @@
 #include "json.h"
 #include "text.h"
 #include "xalloc.h"
+#include "activity.h"
 
 /* Keys of a list's filter options: CLI_K_FILTER + its index. */
 enum { CLI_K_LIMIT = -200, CLI_K_OFFSET, CLI_K_SORT, CLI_K_FILTER = 1000 };
@@ -68,6 +69,8 @@ cli_list_options(void)
 	fill(cli_item_filters, &kz_rlist_items);
 	fill(cli_seminar_filters, &kz_rlist_seminars);
 	fill(cli_trainee_filters, &kz_rlist_trainees);
+	for (size_t i = 0; i < KZ_CLI_ACTIVITIES && kz_akinds[i]; i++)
+		fill(cli_activity_filters[i], kz_akinds[i]->list);
 }
 
 /* --limit or --offset: a whole number of rows, 0 or more. */

@@ -20,6 +20,9 @@ extern struct cli_opt cli_item_filters[CLI_LIST_OPTS];
 extern struct cli_opt cli_seminar_filters[CLI_LIST_OPTS];
 extern struct cli_opt cli_trainee_filters[CLI_LIST_OPTS];
 
+/* kz_akinds[i]'s list's filters (cli_activity.c) */
+extern struct cli_opt cli_activity_filters[KZ_CLI_ACTIVITIES][CLI_LIST_OPTS];
+
 void cli_list_options(void);
 
 /* The filters, --limit and --offset given in a, into q; 0, or 1 on a

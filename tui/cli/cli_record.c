@@ -14,6 +14,7 @@
 #include "request.h"
 #include "specialist.h"
 #include "trainee.h"
+#include "activity.h"
 
 #include "date.h"
 #include "i18n.h"
@@ -243,6 +244,9 @@ cli_record_options(void)
 	fill(cli_programme_item_opts, KZ_CLI_RECORD_OPTS,
 	    &kz_programme_item_type);
 	fill(cli_seminar_opts, KZ_CLI_RECORD_OPTS, &kz_seminar_type);
+	for (size_t i = 0; i < KZ_CLI_ACTIVITIES && kz_akinds[i]; i++)
+		fill(cli_activity_opts[i], KZ_CLI_RECORD_OPTS, kz_akinds[i]->rt);
+	cli_activity_options();	/* count --by, from each kind */
 	cli_list_options();	/* the lists' filters, from core/lists.c */
 }
 
