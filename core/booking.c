@@ -27,7 +27,13 @@
 	"UNION ALL " \
 	"SELECT u.specialist || '/' || u.start, 'unavailable', u.specialist, " \
 	"  u.specialist, u.start, u.end, '', NULL " \
-	"FROM specialist_unavail u"
+	"FROM specialist_unavail u " \
+	"UNION ALL " \
+	"SELECT d.id || '/' || m.specialist, 'delegation', d.id, " \
+	"  m.specialist, d.start, coalesce(d.end, d.start), " \
+	"  substr(d.id, 1, instr(d.id, '-') - 1), d.direction " \
+	"FROM delegation_member m JOIN delegation d ON d.id = m.delegation " \
+	"WHERE d.status <> 'cancelled'"
 
 /* What is known: our own records, as they are now, and of head office's
  * word only the bookings of other offices' records (ours may have moved
@@ -229,5 +235,7 @@ kz_booking_kind_name(const char *kind)
 		return _("seminar role");
 	if (strcmp(kind, "unavailable") == 0)
 		return _("declared unavailable");
+	if (strcmp(kind, "delegation") == 0)
+		return _("delegation");
 	return kind;
 }

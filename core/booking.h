@@ -8,7 +8,8 @@
 /*
  * A booking is a specialist held for a span of days by a record: a
  * dispatch that is not cancelled, a role at a seminar edition (a
- * participant linked to the register), or a declared unavailability.
+ * participant linked to the register), a place in a delegation that is
+ * not cancelled (core/activity.h), or a declared unavailability.
  * Head office holds every office's records and keeps the table `booking`
  * as their summary; it travels from head office to the offices only, so
  * an office learns who is booked when, by which office and under which
@@ -21,12 +22,14 @@
  */
 struct kz_booking {
 	char id[80];		/* the booking's own key */
-	char kind[16];		/* "dispatch", "seminar", "unavailable" */
+	char kind[16];		/* "dispatch", "seminar", "unavailable",
+				 * "delegation" */
 	char record[64];	/* dispatch, seminar edition, or specialist */
 	char office[8];		/* whose record; "" for an unavailability */
 	char start[11];		/* first and last day, both included */
 	char end[11];
-	char detail[24];	/* dispatch state, seminar role */
+	char detail[24];	/* dispatch state, seminar role, delegation
+				 * direction */
 };
 
 struct kz_clash {

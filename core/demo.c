@@ -285,7 +285,8 @@ kz_demo_load(struct kz_db *db, struct kz_err *err)
 			goto done;
 		}
 	}
-	if (kz_demo_dispatches(db, err) || kz_demo_seminars(db, err)) {
+	if (kz_demo_dispatches(db, err) || kz_demo_seminars(db, err) ||
+	    kz_demo_activities(db, err)) {
 		kz_db_rollback(db);
 		goto done;
 	}

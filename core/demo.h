@@ -36,5 +36,8 @@ bool kz_demo_owner_begin(struct kz_db *db, const char *owner,
     struct kz_demo_owner *o);
 void kz_demo_owner_end(struct kz_db *db, struct kz_demo_owner *o);
 int kz_demo_seminars(struct kz_db *db, struct kz_err *err);
+/* What the Beijing office does (core/demo_activity.c): seed 001's
+ * figures of fiscal 2019. */
+int kz_demo_activities(struct kz_db *db, struct kz_err *err);
 
 #endif

@@ -112,6 +112,25 @@
 	"  PRIMARY KEY (delegation, specialist)" \
 	");" \
 	"CREATE INDEX IF NOT EXISTS delegation_member_specialist ON " \
-	"  delegation_member(specialist);"
+	"  delegation_member(specialist);" \
+	/* a delegation's specialists are booked (core/booking.c): the \
+	 * summary's kinds take it, so the table is made again */ \
+	"CREATE TABLE booking_new (" \
+	"  id TEXT PRIMARY KEY NOT NULL," \
+	"  kind TEXT NOT NULL CHECK (kind IN ('dispatch', 'seminar'," \
+	"    'unavailable', 'delegation'))," \
+	"  record TEXT NOT NULL," \
+	"  specialist TEXT NOT NULL," \
+	"  start TEXT NOT NULL," \
+	"  end TEXT NOT NULL CHECK (end >= start)," \
+	"  office TEXT NOT NULL," \
+	"  detail TEXT" \
+	");" \
+	"INSERT INTO booking_new (id, kind, record, specialist, start, end," \
+	"  office, detail) SELECT id, kind, record, specialist, start, end," \
+	"  office, detail FROM booking;" \
+	"DROP TABLE booking;" \
+	"ALTER TABLE booking_new RENAME TO booking;" \
+	"CREATE INDEX booking_specialist ON booking(specialist, start);"
 
 #endif
