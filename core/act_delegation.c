@@ -14,7 +14,7 @@
 #define ENUM_HINT N_("Space, or the first letter")
 
 static const char *const directions[] = { "received", "made", NULL };
-static const char *const direction_labels[] = { N_("received"),
+static const char *const direction_labels[] = { NC_("delegation", "received"),
 	N_("visit made"), NULL };
 const struct kz_enum kz_delegation_direction_enum = { "direction",
 	directions, direction_labels };
