@@ -90,6 +90,7 @@ struct ak_tab {
 	char **cells;			/* n * ncols */
 	size_t ncols, col[AK_COLS];	/* the list's KZ_RC_TABLE columns */
 	int natw[AK_COLS];		/* each one's widest */
+	int headw[AK_COLS];		/* and its heading's */
 	struct record_list_sort sorts[AK_COLS];
 	struct record_list list;
 	bool undoing;			/* the question asked is u's */
@@ -166,11 +167,9 @@ ak_load(struct ak_tab *t, const char *keep_id)
 	else if (t->list.sel < t->n)
 		snprintf(keep, sizeof keep, "%s", t->ids[t->list.sel]);
 	ak_rows_free(t);
-	for (size_t i = 0; i < t->ncols; i++) {
-		t->natw[i] = kz_text_width(_(l->cols[t->col[i]].head)) + 2;
-		if (t->natw[i] < 2)
-			t->natw[i] = 2;
-	}
+	for (size_t i = 0; i < t->ncols; i++)
+		t->natw[i] = t->headw[i] = kz_text_width(_(
+		    l->cols[t->col[i]].head));
 	ak_query(t, &q, sort, sizeof sort, false);
 	t->total = 0;
 	if (kz_rlist_count(t->ctx->db, &q, "''", "key", &counts, &err) ==
@@ -230,10 +229,16 @@ ak_count(void *arg)
 static void
 ak_widths(const struct ak_tab *t, int width, int *w)
 {
+	const char *key = t->list.sortcol >= 0 && t->list.sortcol <
+	    t->list.nsorts ? t->list.sorts[t->list.sortcol].key : NULL;
 	int sum = -1, last = -1;
 
 	for (size_t i = 0; i < t->ncols; i++) {
 		w[i] = t->natw[i];
+		/* the heading of the column sorted by has its mark, " ^" */
+		if (key && strcmp(kz_rlist_key(t->kind->list, t->col[i]),
+		    key) == 0 && w[i] < t->headw[i] + 2)
+			w[i] = t->headw[i] + 2;
 		sum += w[i] + 1;
 	}
 	while (sum > width) {
