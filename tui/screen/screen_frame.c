@@ -11,6 +11,7 @@
 #include "form.h"
 #include "i18n.h"
 #include "keys.h"
+#include "screen_activities.h"
 #include "screen_dispatches.h"
 #include "screen_history.h"
 #include "screen_requests.h"
@@ -39,6 +40,8 @@ static const struct frame_screen *const frame_screens[] = {
 	&screen_sync,
 	&screen_seminars,
 	&screen_trainees,
+	/* what an office does: one tab, a bar of kinds */
+	&screen_activities,
 };
 #define UI_NSCREENS ((int)(sizeof frame_screens / sizeof frame_screens[0]))
 

@@ -11,7 +11,7 @@
 #include "text.h"
 #include "xalloc.h"
 
-#define KEYS_MAX 6		/* keys bound to one action */
+#define KEYS_MAX 7		/* keys bound to one action */
 
 struct keys_entry {
 	enum keys_action action;
@@ -79,6 +79,17 @@ static const struct keys_entry keys_table[] = {
 	    N_("show serving or retired specialists only, or all"), NULL },
 	{ KA_FILTER_FIELD, "filter-field", "f", KEYS_SPECIALISTS,
 	    N_("show the specialists of one field only, or all"), NULL },
+
+	{ KA_KIND_NEXT, "next-kind", "]", KEYS_ACTIVITIES,
+	    N_("the next kind of activity (the bar above the list)"),
+	    N_("kind") },
+	{ KA_KIND_PREV, "previous-kind", "[", KEYS_ACTIVITIES,
+	    N_("the previous kind of activity"), NULL },
+	{ KA_KIND_GO, "kind-number", "1 2 3 4 5 6 7", KEYS_ACTIVITIES,
+	    N_("the kind of activity with this number in the bar"), NULL },
+	{ KA_YEAR, "year-filter", "y", KEYS_ACTIVITIES,
+	    N_("show one reporting year only, or FROM..TO (empty: all)"),
+	    N_("year") },
 
 	{ KA_STATE, "state", "s", KEYS_REQUESTS | KEYS_DISPATCHES,
 	    N_("change the status, on the day it happened"), N_("status") },
@@ -286,6 +297,7 @@ static const struct {
 	    "keys)") },
 	{ KEYS_SYNC_KEYS, false, N_("Sync: the keys that sign bundles "
 	    "(besides the list keys)") },
+	{ KEYS_ACTIVITIES, false, N_("Activities (besides the list keys)") },
 	{ KEYS_PROMPT, true,
 	    N_("A question that takes a name or a date (other keys type "
 	    "it)") },
