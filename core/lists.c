@@ -89,21 +89,6 @@ bind_date(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
 	    "memory")) : KZ_OK;
 }
 
-/* A year a record is of: the range the option always took. */
-static int
-bind_year(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
-    struct kz_err *err)
-{
-	char *end;
-	long n = strtol(v, &end, 10);
-
-	if (*v == '\0' || *end != '\0' || n < 1900 || n > 2199)
-		return kz_err_add(err, "", _("\"%s\" is not a whole number "
-		    "from %d to %d"), v, 1900, 2199);
-	return kz_rlist_bind_num(b, n) ? kz_err_add(err, "", _("out of "
-	    "memory")) : KZ_OK;
-}
-
 /* First day, or first..last day: what a period's cell shows. */
 #define PERIOD(a) "CASE WHEN ifnull(" a ".start, '') = '' THEN '' WHEN " \
 	"ifnull(" a ".end, '') IN ('', " a ".start) THEN " a ".start ELSE " \
@@ -324,6 +309,9 @@ static const struct kz_rlist_filter request_filters[] = {
 	  "r.id AND f.field = ?)", .bind = bind_expertise },
 	{ .option = "country", .arg = "CC", .help = N_("from this country"),
 	  .where = "r.country = ?", .field = "country" },
+	{ .option = "year", .arg = KZ_RLIST_YEAR_ARG,
+	  .help = N_("received in this year, or between these dates"),
+	  .where = "r.received BETWEEN :from AND :to", .flags = KZ_RLF_YEAR },
 	/* instr, not LIKE, so CJK terms of any length work and nothing is
 	 * a wildcard; kz_fold (fold.h) on both sides, so 島根 finds 岛根 */
 	{ .option = "text", .arg = "WORDS",
@@ -409,6 +397,12 @@ static const struct kz_rlist_filter dispatch_filters[] = {
 	{ .option = "to", .arg = "DATE",
 	  .help = N_("over any day up to this one"), .where = "d.start <= ?",
 	  .bind = bind_date },
+	/* by the day it starts, not every day it runs: a dispatch over
+	 * the turn of the year is one year's, as stats and reports count
+	 * it (--from and --to take the days it runs) */
+	{ .option = "year", .arg = KZ_RLIST_YEAR_ARG,
+	  .help = N_("starting in this year, or between these dates"),
+	  .where = "d.start BETWEEN :from AND :to", .flags = KZ_RLF_YEAR },
 	{ .option = "text", .arg = "WORDS",
 	  .help = N_("with these words in the places, notes or names"),
 	  .where = "instr(kz_fold(d.id || ' ' || s.name || ' ' || s.name_roman "
@@ -510,8 +504,13 @@ static const struct kz_rlist_filter seminar_filters[] = {
 	{ .option = "series", .arg = "SERIES", .help = N_("of this series"),
 	  .where = "e.series = ?", .flags = KZ_RLF_RECORD,
 	  .ref = KZ_T_SERIES },
-	{ .option = "year", .arg = "YEAR", .help = N_("held in this year"),
-	  .where = "e.year = ?", .bind = bind_year },
+	/* by its first day in the office's year; an edition whose days
+	 * are not known yet by the year it is of */
+	{ .option = "year", .arg = KZ_RLIST_YEAR_ARG,
+	  .help = N_("held in this year, or between these dates"),
+	  .where = "CASE WHEN ifnull(e.start, '') <> '' THEN e.start BETWEEN "
+	  ":from AND :to ELSE e.year BETWEEN :yfrom AND :yto END",
+	  .flags = KZ_RLF_YEAR },
 	{ .option = "status", .arg = "planned|confirmed|held|cancelled",
 	  .help = N_("in this status"), .where = "e.status = ?",
 	  .field = "status" },
@@ -657,8 +656,14 @@ static const struct kz_rlist_col trainee_cols[] = {
 
 /* Shared with `trainee count` (kz_trainee_count). */
 static const struct kz_rlist_filter trainee_filters[] = {
-	{ .option = "year", .arg = "YEAR", .help = N_("of this programme year"),
-	  .where = "t.year = ?", .bind = bind_year },
+	/* a year: the placement's programme year; a range of dates: by
+	 * the day it starts, else by its year */
+	{ .option = "year", .arg = KZ_RLIST_YEAR_ARG,
+	  .help = N_("of this programme year, or starting between these "
+	  "dates"),
+	  .where = "CASE WHEN :year > 0 THEN t.year = :year WHEN "
+	  "ifnull(t.start, '') <> '' THEN t.start BETWEEN :from AND :to ELSE "
+	  "t.year BETWEEN :yfrom AND :yto END", .flags = KZ_RLF_YEAR },
 	{ .option = "host", .arg = "TEXT",
 	  .help = N_("hosted by a government matching this"),
 	  .where = "instr(kz_fold(t.host), kz_fold(?)) > 0" },

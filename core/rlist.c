@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "json.h"
 #include "stamp.h"
+#include "year.h"
 
 int
 kz_rlist_bind_text(struct kz_rlist_bind *b, const char *v)
@@ -36,6 +37,87 @@ bind_free(struct kz_rlist_bind *b)
 	for (int i = 0; i < b->n; i++)
 		free(b->text[i]);
 	b->n = 0;
+}
+
+/* The words of a year filter's condition (rlist.h), longest first so
+ * :yfrom is not read as :y... */
+static const char *const year_words[] = { ":yfrom", ":yto", ":year",
+	":from", ":to", ":month", NULL };
+
+/* The word of year_words at p, or -1. */
+static int
+year_word_at(const char *p)
+{
+	for (int i = 0; year_words[i]; i++) {
+		size_t n = strlen(year_words[i]);
+
+		if (strncmp(p, year_words[i], n) == 0 && !(p[n] == '_' ||
+		    (p[n] >= 'a' && p[n] <= 'z') || (p[n] >= '0' &&
+		    p[n] <= '9')))
+			return i;
+	}
+	return -1;
+}
+
+void
+kz_rlist_year_sql(const char *where, struct kz_buf *sql)
+{
+	for (const char *p = where; *p;) {
+		int w = *p == ':' ? year_word_at(p) : -1;
+
+		if (w < 0) {
+			size_t n = strcspn(p + 1, ":") + 1;
+
+			kz_buf_printf(sql, "%.*s", (int)n, p);
+			p += n;
+		} else {
+			kz_buf_puts(sql, "?");
+			p += strlen(year_words[w]);
+		}
+	}
+}
+
+int
+kz_rlist_year_bind(struct kz_db *db, const char *typed, const char *where,
+    struct kz_rlist_bind *b, const char *where_err, struct kz_err *err)
+{
+	char from[11], to[11];
+	int year, yfrom, yto, rc = KZ_OK;
+
+	if (typed == NULL) {
+		/* every year */
+		year = 0;
+		from[0] = to[0] = '\0';
+	} else if (kz_year_parse(db ? db->cfg : NULL, typed, &year, from, to,
+	    where_err, err) != KZ_OK)
+		return KZ_ERROR;
+	yfrom = from[0] ? kz_year_of(db ? db->cfg : NULL, from) : 0;
+	yto = to[0] ? kz_year_of(db ? db->cfg : NULL, to) : 9999;
+	if (!from[0])
+		snprintf(from, sizeof from, "0000-01-01");
+	if (!to[0])
+		snprintf(to, sizeof to, "9999-12-31");
+	for (const char *p = where; *p && rc == KZ_OK; p++) {
+		int w = *p == ':' ? year_word_at(p) : -1;
+
+		if (w < 0)
+			continue;
+		switch (w) {
+		case 0: rc = kz_rlist_bind_num(b, yfrom); break;
+		case 1: rc = kz_rlist_bind_num(b, yto); break;
+		case 2: rc = kz_rlist_bind_num(b, year); break;
+		case 3: rc = kz_rlist_bind_text(b, from); break;
+		case 4: rc = kz_rlist_bind_text(b, to); break;
+		default: rc = kz_rlist_bind_num(b, kz_year_start(db ?
+		    db->cfg : NULL)); break;
+		}
+		p += strlen(year_words[w]) - 1;
+	}
+	if (rc != KZ_OK) {
+		bind_free(b);
+		return kz_err_add(err, where_err, _("out of memory"));
+	}
+	return KZ_OK;
 }
 
 void
@@ -200,7 +282,9 @@ filter_values(struct kz_db *db, const struct kz_rlist *l,
 	int rc = KZ_OK, marks = 0;
 
 	snprintf(where, sizeof where, "--%s", f->option ? f->option : "");
-	if (f->bind)
+	if (f->flags & KZ_RLF_YEAR)
+		rc = kz_rlist_year_bind(db, v, f->where, b, "", &e);
+	else if (f->bind)
 		rc = f->bind(db, v, b, &e);
 	else if (f->field) {
 		const struct kz_rfield *fd = kz_rtype_field(l->rt, f->field);
@@ -296,7 +380,11 @@ prepare(struct kz_db *db, const struct kz_rlist_query *q, struct kz_buf *sql,
 		if (q->value[i] == NULL)
 			continue;
 		none |= b[i].none;
-		if (f->flags & KZ_RLF_EACH)
+		if (f->flags & KZ_RLF_YEAR) {
+			kz_buf_puts(sql, " AND (");
+			kz_rlist_year_sql(f->where, sql);
+			kz_buf_puts(sql, ")");
+		} else if (f->flags & KZ_RLF_EACH)
 			for (int k = 0; k < b[i].n; k++)
 				kz_buf_printf(sql, " AND (%s)", f->where);
 		else

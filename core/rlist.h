@@ -66,7 +66,7 @@ struct kz_rlist_col {
 	const char *sort;
 };
 
-#define KZ_RLIST_BINDS 8
+#define KZ_RLIST_BINDS 16
 
 /* The values a filter binds, in the order of its condition's ?s. */
 struct kz_rlist_bind {
@@ -80,6 +80,15 @@ struct kz_rlist_bind {
 int kz_rlist_bind_text(struct kz_rlist_bind *b, const char *v);
 int kz_rlist_bind_num(struct kz_rlist_bind *b, long long v);
 
+/* The condition where (a year filter's, above) with each word made a
+ * ?, appended to sql; and the values typed (a year or a range, read
+ * with kz_year_parse; NULL: every day) binds at those words, in their
+ * order. A problem goes into err under where_err. Shared by the lists and the
+ * statistics (core/stats.c). */
+void kz_rlist_year_sql(const char *where, struct kz_buf *sql);
+int kz_rlist_year_bind(struct kz_db *db, const char *typed, const char *where,
+    struct kz_rlist_bind *b, const char *where_err, struct kz_err *err);
+
 /* Filter flags. */
 #define KZ_RLF_EACH	0x1	/* the condition is repeated, ANDed, once per
 				 * bound value (one for each word) */
@@ -87,6 +96,24 @@ int kz_rlist_bind_num(struct kz_rlist_bind *b, long long v);
 				 * words of `search`) */
 #define KZ_RLF_RECORD	0x4	/* the value names a record of .ref: the
 				 * command resolves it to a stored id */
+#define KZ_RLF_YEAR	0x8	/* the value is a year or a range of the
+				 * office (kz_year_parse), bound at the
+				 * condition's words below */
+
+/*
+ * A year filter's condition (KZ_RLF_YEAR) names what it compares with
+ * words, each made a bound ? in turn, so one condition can use a
+ * value twice and in any order:
+ *   :from, :to    the first and last day, "YYYY-MM-DD" (an open end
+ *                 is 0000-01-01 or 9999-12-31)
+ *   :year         the year typed, 0 for a range of dates
+ *   :yfrom, :yto  the years (kz_year_of) of the first and last day
+ *                 (0 and 9999 for an open end)
+ *   :month        the month the office's year starts in (a date's
+ *                 year in SQL: its calendar year less one before it)
+ * e.g. "d.start BETWEEN :from AND :to". At most KZ_RLIST_BINDS words.
+ */
+#define KZ_RLIST_YEAR_ARG	"YEAR|FROM..TO"
 
 struct kz_rlist_filter {
 	const char *option;	/* "status": --status VALUE */

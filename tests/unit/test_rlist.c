@@ -345,9 +345,12 @@ test_seminars(void **state)
 	assert_int_equal(kz_rlist_open(f->db, &q, &c, &err), KZ_OK);
 	assert_null(strstr(c.sql, "2019"));
 	assert_null(strstr(c.sql, "福州"));
-	/* four filters, the search's twice (the record's text and its
-	 * translations, core/tr.h), and the window */
-	assert_int_equal(sqlite3_bind_parameter_count(c.st), 5 + 2);
+	/* four filters, the year's four words (:from :to :yfrom :yto),
+	 * the search's twice (the record's text and its translations,
+	 * core/tr.h), and the window */
+	assert_int_equal(sqlite3_bind_parameter_count(c.st), 1 + 4 + 1 + 2 +
+	    2);
+	assert_null(strstr(c.sql, ":from"));
 	kz_rlist_close(&c);
 	kz_rlist_set(&q, "year", "2018");
 	assert_int_equal(rows(f, &q, NULL), 0);
@@ -480,6 +483,73 @@ test_trainees(void **state)
 	kz_trainee_list_free(l, n);
 }
 
+/* A year filter's words: each a ? in turn, bound in their order with
+ * the year's days and years; every list's year filter prepares with a
+ * year, a range and an open end, and a bad year is refused. */
+static void
+test_year_filter(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_buf sql = { 0 };
+	struct kz_rlist_bind b = { 0 };
+	struct kz_err err = { 0 };
+	const char *w = "x BETWEEN :from AND :to OR y = :year OR z BETWEEN "
+	    ":yfrom AND :yto OR :from_not";
+
+	kz_rlist_year_sql(w, &sql);
+	assert_string_equal(kz_buf_str(&sql), "x BETWEEN ? AND ? OR y = ? OR "
+	    "z BETWEEN ? AND ? OR :from_not");
+	kz_buf_free(&sql);
+	assert_int_equal(kz_rlist_year_bind(f->db, "FY2019", w, &b, "--year",
+	    &err), KZ_OK);
+	assert_int_equal(b.n, 5);
+	assert_string_equal(b.text[0], "2019-04-01");
+	assert_string_equal(b.text[1], "2020-03-31");
+	assert_null(b.text[2]);
+	assert_int_equal(b.num[2], 2019);
+	assert_int_equal(b.num[3], 2019);
+	assert_int_equal(b.num[4], 2019);
+	for (int i = 0; i < b.n; i++)
+		free(b.text[i]);
+	memset(&b, 0, sizeof b);
+	/* a range: no year; an open end reaches every day */
+	assert_int_equal(kz_rlist_year_bind(f->db, "2019-06-01..", w, &b,
+	    "--year", &err), KZ_OK);
+	assert_string_equal(b.text[0], "2019-06-01");
+	assert_string_equal(b.text[1], "9999-12-31");
+	assert_int_equal(b.num[2], 0);
+	assert_int_equal(b.num[3], 2019);
+	assert_int_equal(b.num[4], 9999);
+	for (int i = 0; i < b.n; i++)
+		free(b.text[i]);
+	memset(&b, 0, sizeof b);
+	assert_int_equal(kz_rlist_year_bind(f->db, "20x9", w, &b, "--year",
+	    &err), KZ_ERROR);
+	assert_int_equal(b.n, 0);
+	assert_string_equal(err.item[0].where, "--year");
+	kz_err_clear(&err);
+
+	for (const struct kz_rlist *const *lp = kz_rlists; *lp; lp++) {
+		const char *typed[] = { "2019", "2019年度", "2019-01-01..2019-"
+		    "12-31", "..2020-03-31" };
+		struct kz_rlist_query q;
+		const struct kz_rlist_filter *yf = kz_rlist_filter(*lp, "year");
+
+		if (yf == NULL)
+			continue;
+		assert_true(yf->flags & KZ_RLF_YEAR);
+		kz_rlist_query_init(&q, *lp);
+		q.parent = "KZ-0000-0000";
+		for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++) {
+			kz_rlist_set(&q, "year", typed[i]);
+			if (rows(f, &q, NULL) < 0)
+				fail_msg("%s --year %s", (*lp)->name, typed[i]);
+		}
+		kz_rlist_set(&q, "year", "1800");
+		assert_int_equal(rows(f, &q, "--year"), -1);
+	}
+}
+
 int
 main(void)
 {
@@ -491,6 +561,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_window,
 		    unit_setup, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_seminars,
+		    unit_setup, unit_teardown),
+		cmocka_unit_test_setup_teardown(test_year_filter,
 		    unit_setup, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_trainees,
 		    unit_setup, unit_teardown),

@@ -16,6 +16,7 @@
 #include "stamp.h"
 #include "text.h"
 #include "timeline.h"
+#include "year.h"
 
 /* ---- match ---- */
 
@@ -78,6 +79,7 @@ reasons_text(const struct kz_match_cand *k, char *out, size_t size)
 
 enum {
 	O_LIMIT = 1, O_ALL, O_FROM, O_TO, O_ZOOM, O_BY, O_WIDTH, O_CANCELLED,
+	O_YEAR,
 	O_FORMAT,
 };
 
@@ -185,6 +187,9 @@ const struct cli_opt cli_timeline_opts[] = {
 	  .help = N_("the first day shown") },
 	{ .name = "to", .arg = "DATE", .key = O_TO,
 	  .help = N_("the last day shown") },
+	{ .name = "year", .arg = "YEAR|FROM..TO", .key = O_YEAR,
+	  .help = N_("the days of this year, or these dates (--from and --to "
+	  "win)") },
 	{ .name = "zoom", .arg = "week|month|year", .key = O_ZOOM,
 	  .help = N_("how much a column holds (month by default)") },
 	{ .name = "by", .arg = "dispatch|specialist", .key = O_BY,
@@ -199,13 +204,14 @@ const struct cli_opt cli_timeline_opts[] = {
 int
 cli_timeline(struct cli *c, const struct cli_args *a)
 {
-	const char *from = NULL, *to = NULL, *cols = getenv("COLUMNS");
+	const char *from = NULL, *to = NULL, *year = NULL;
+	const char *cols = getenv("COLUMNS");
 	enum kz_timeline_zoom zoom = KZ_TL_MONTH;
 	bool by_spec = false, cancelled = false;
 	struct kz_tl tl;
 	struct kz_buf out = { 0 };
 	struct kz_err err = { 0 };
-	char today[11], fromd[11], tod[11];
+	char today[11], fromd[11], tod[11], yfrom[11], yto[11];
 	int width = 80;
 	long f, t;
 
@@ -217,6 +223,7 @@ cli_timeline(struct cli *c, const struct cli_args *a)
 		switch (a->opt[i].opt->key) {
 		case O_FROM: from = val; break;
 		case O_TO: to = val; break;
+		case O_YEAR: year = val; break;
 		case O_ZOOM:
 			if (strcmp(val, "week") == 0)
 				zoom = KZ_TL_WEEK;
@@ -251,6 +258,16 @@ cli_timeline(struct cli *c, const struct cli_args *a)
 		return cli_fail_err(&err);
 	from = from ? fromd : NULL;
 	to = to ? tod : NULL;
+	/* a year (core/year.h): its ends where --from and --to are not */
+	if (year) {
+		if (kz_year_parse(c->cfg, year, NULL, yfrom, yto, "--year",
+		    &err) != KZ_OK)
+			return cli_fail_err(&err);
+		if (!from && yfrom[0])
+			from = yfrom;
+		if (!to && yto[0])
+			to = yto;
+	}
 	kz_stamp_today(c->cfg, today);
 	/* Without dates: the zoom's span, a little of the past first. */
 	int lw = width / 3 > 24 ? 24 : width / 3;
