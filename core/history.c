@@ -191,6 +191,7 @@ kz_history_kind_name(const char *kind)
 		{ "item", N_("programme item") },
 		{ "participant", N_("participant") },
 		{ "trainee", N_("trainee placement") },
+		{ "opening", N_("opening figure") },
 	};
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)

@@ -17,6 +17,7 @@
 #include "search.h"
 #include "seminar.h"
 #include "specialist.h"
+#include "opening.h"
 #include "trainee.h"
 
 #define NCOLS(a) (sizeof (a) / sizeof (a)[0])
@@ -691,6 +692,38 @@ const struct kz_rlist kz_rlist_trainees = {
 	.none = N_("no trainee placements found"),
 };
 
+/* ---- opening figures ---- */
+
+static const struct kz_rlist_col opening_cols[] = {
+	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
+	{ .field = "programme", .head = N_("PROGRAMME"), .flags = KZ_RC_BOTH },
+	{ .field = "since", .head = N_("SINCE"), .flags = KZ_RC_BOTH },
+	{ .field = "as_of", .head = N_("AS OF"), .flags = KZ_RC_BOTH },
+	{ .field = "count", .head = N_("COUNT"), .flags = KZ_RC_BOTH },
+	{ .field = "note", .head = N_("NOTE"), .flags = KZ_RC_BOTH },
+	{ .field = "created", .flags = KZ_RC_DATA },
+	{ .field = "created_by", .flags = KZ_RC_DATA | KZ_RC_JSON },
+	{ .field = "updated", .flags = KZ_RC_DATA },
+	{ .field = "updated_by", .flags = KZ_RC_DATA | KZ_RC_JSON },
+};
+
+static const struct kz_rlist_filter opening_filters[] = {
+	{ .option = "programme", .arg = "KEY",
+	  .help = N_("of this programme (a key, e.g. trainee)"),
+	  .where = "o.programme = ?" },
+	{ 0 },
+};
+
+const struct kz_rlist kz_rlist_openings = {
+	.name = "opening", .rt = &kz_opening_type,
+	.size = sizeof (struct kz_opening),
+	.from = "opening o", .alias = "o",
+	.cols = opening_cols, .ncols = NCOLS(opening_cols),
+	.filters = opening_filters,
+	.order = "o.programme, o.as_of, o.id",
+	.none = N_("no opening figures"),
+};
+
 const struct kz_rlist *const kz_rlists[] = {
 	&kz_rlist_specialists,
 	&kz_rlist_requests,
@@ -700,5 +733,6 @@ const struct kz_rlist *const kz_rlists[] = {
 	&kz_rlist_participants,
 	&kz_rlist_items,
 	&kz_rlist_trainees,
+	&kz_rlist_openings,
 	NULL,
 };

@@ -422,6 +422,10 @@ static const struct {
 	    N_("\"%s\" matches more than one trainee: give more of the id"),
 	    N_("no trainee with id %s"),
 	    N_("a record with id %s exists already") },
+	[KZ_T_OPENING] = { EXISTS("opening"), "id", NULL,
+	    N_("\"%s\" matches more than one opening figure: give more of "
+	    "the id"), N_("no opening figure with id %s"),
+	    N_("a record with id %s exists already") },
 };
 
 const char *

@@ -68,7 +68,7 @@ void kz_col_copy(sqlite3_stmt *st, int i, char *out, size_t size);
 enum kz_table {
 	KZ_T_SPECIALIST, KZ_T_REQUEST, KZ_T_REQUEST_EVENT, KZ_T_DISPATCH,
 	KZ_T_DISPATCH_EVENT, KZ_T_COST, KZ_T_SERIES, KZ_T_SEMINAR, KZ_T_ITEM,
-	KZ_T_PARTICIPANT, KZ_T_TRAINEE, KZ_T_COUNT
+	KZ_T_PARTICIPANT, KZ_T_TRAINEE, KZ_T_OPENING, KZ_T_COUNT
 };
 
 /* The SQL name of a table. */

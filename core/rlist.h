@@ -211,7 +211,8 @@ int kz_rlist_json(const struct kz_rlist_cursor *c, size_t col,
 /* The lists the commands print (core/lists.c). */
 extern const struct kz_rlist kz_rlist_specialists, kz_rlist_requests,
     kz_rlist_dispatches, kz_rlist_series, kz_rlist_seminars,
-    kz_rlist_participants, kz_rlist_items, kz_rlist_trainees;
+    kz_rlist_participants, kz_rlist_items, kz_rlist_trainees,
+    kz_rlist_openings;
 extern const struct kz_rlist *const kz_rlists[];	/* NULL-ended */
 
 #endif

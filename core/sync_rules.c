@@ -51,6 +51,8 @@ const struct kz_sync_rule kz_sync_rules[] = {
 	{ .table = "participant", .travels = true, STAMPS,
 	  .record = "participant", .personal = "needs notes email phone" },
 	{ .table = "trainee", .travels = true, STAMPS, .record = "trainee" },
+	/* an office's figures from before its records (opening.h) */
+	{ .table = "opening", .travels = true, STAMPS, .record = "opening" },
 
 	/* The history of every record (history_log.c): rows only ever
 	 * added, each owned by the office that starts its id, the one

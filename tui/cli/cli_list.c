@@ -39,6 +39,7 @@ struct cli_opt cli_participant_filters[CLI_LIST_OPTS];
 struct cli_opt cli_item_filters[CLI_LIST_OPTS];
 struct cli_opt cli_seminar_filters[CLI_LIST_OPTS];
 struct cli_opt cli_trainee_filters[CLI_LIST_OPTS];
+struct cli_opt cli_opening_filters[CLI_LIST_OPTS];
 
 static void
 fill(struct cli_opt *out, const struct kz_rlist *l)
@@ -68,6 +69,7 @@ cli_list_options(void)
 	fill(cli_item_filters, &kz_rlist_items);
 	fill(cli_seminar_filters, &kz_rlist_seminars);
 	fill(cli_trainee_filters, &kz_rlist_trainees);
+	fill(cli_opening_filters, &kz_rlist_openings);
 }
 
 /* --limit or --offset: a whole number of rows, 0 or more. */

@@ -19,6 +19,7 @@ extern struct cli_opt cli_participant_filters[CLI_LIST_OPTS];
 extern struct cli_opt cli_item_filters[CLI_LIST_OPTS];
 extern struct cli_opt cli_seminar_filters[CLI_LIST_OPTS];
 extern struct cli_opt cli_trainee_filters[CLI_LIST_OPTS];
+extern struct cli_opt cli_opening_filters[CLI_LIST_OPTS];
 
 void cli_list_options(void);
 
