@@ -215,6 +215,24 @@ static const char *const migrations[] = {
 	 * JET participants, friendship-city links, representative offices
 	 * and delegations with their specialists (schema_activity.h) */
 	KZ_SCHEMA_ACTIVITY,
+	/* 17 -> 18: opening figures (opening.h): how much a programme had
+	 * done up to a day before its records were kept here, so that a
+	 * total since the start is right; they travel, owned by the office
+	 * that starts their id. */
+	"CREATE TABLE IF NOT EXISTS opening ("
+	"  id TEXT PRIMARY KEY NOT NULL,"
+	"  programme TEXT NOT NULL,"
+	"  since INTEGER CHECK (since IS NULL OR since BETWEEN 1900 AND 2199),"
+	"  as_of TEXT NOT NULL,"
+	"  count INTEGER NOT NULL CHECK (count >= 0),"
+	"  note TEXT,"
+	"  created TEXT NOT NULL,"
+	"  updated TEXT NOT NULL,"
+	"  created_by TEXT,"
+	"  updated_by TEXT"
+	");"
+	"CREATE INDEX IF NOT EXISTS opening_programme ON "
+	"opening(programme, as_of);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -200,6 +200,7 @@ kz_history_kind_name(const char *kind)
 		{ "friendship", N_("friendship link") },
 		{ "rep_office", N_("representative office") },
 		{ "delegation", N_("delegation") },
+		{ "opening", N_("opening figure") },
 	};
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)

@@ -17,6 +17,7 @@
 #include "search.h"
 #include "seminar.h"
 #include "specialist.h"
+#include "opening.h"
 #include "trainee.h"
 #include "act_records.h"
 #include "year.h"
@@ -1041,6 +1042,38 @@ const struct kz_rlist kz_rlist_delegation = {
 	.fill = delegation_fill, .free = delegation_free,
 };
 
+/* ---- opening figures ---- */
+
+static const struct kz_rlist_col opening_cols[] = {
+	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
+	{ .field = "programme", .head = N_("PROGRAMME"), .flags = KZ_RC_BOTH },
+	{ .field = "since", .head = N_("SINCE"), .flags = KZ_RC_BOTH },
+	{ .field = "as_of", .head = N_("AS OF"), .flags = KZ_RC_BOTH },
+	{ .field = "count", .head = N_("COUNT"), .flags = KZ_RC_BOTH },
+	{ .field = "note", .head = N_("NOTE"), .flags = KZ_RC_BOTH },
+	{ .field = "created", .flags = KZ_RC_DATA },
+	{ .field = "created_by", .flags = KZ_RC_DATA | KZ_RC_JSON },
+	{ .field = "updated", .flags = KZ_RC_DATA },
+	{ .field = "updated_by", .flags = KZ_RC_DATA | KZ_RC_JSON },
+};
+
+static const struct kz_rlist_filter opening_filters[] = {
+	{ .option = "programme", .arg = "KEY",
+	  .help = N_("of this programme (a key, e.g. trainee)"),
+	  .where = "o.programme = ?" },
+	{ 0 },
+};
+
+const struct kz_rlist kz_rlist_openings = {
+	.name = "opening", .rt = &kz_opening_type,
+	.size = sizeof (struct kz_opening),
+	.from = "opening o", .alias = "o",
+	.cols = opening_cols, .ncols = NCOLS(opening_cols),
+	.filters = opening_filters,
+	.order = "o.programme, o.as_of, o.id",
+	.none = N_("no opening figures"),
+};
+
 const struct kz_rlist *const kz_rlists[] = {
 	&kz_rlist_specialists,
 	&kz_rlist_requests,
@@ -1057,5 +1090,6 @@ const struct kz_rlist *const kz_rlists[] = {
 	&kz_rlist_friendship,
 	&kz_rlist_rep_office,
 	&kz_rlist_delegation,
+	&kz_rlist_openings,
 	NULL,
 };

@@ -450,6 +450,10 @@ static const struct {
 	    N_("\"%s\" matches more than one delegation: give more of the "
 	    "id"), N_("no delegation with id %s"),
 	    N_("a record with id %s exists already") },
+	[KZ_T_OPENING] = { EXISTS("opening"), "id", NULL,
+	    N_("\"%s\" matches more than one opening figure: give more of "
+	    "the id"), N_("no opening figure with id %s"),
+	    N_("a record with id %s exists already") },
 };
 
 const char *

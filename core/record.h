@@ -71,7 +71,7 @@ enum kz_table {
 	KZ_T_PARTICIPANT, KZ_T_TRAINEE,
 	/* what an office does (core/activity.h) */
 	KZ_T_SUPPORT, KZ_T_RESEARCH, KZ_T_PROMOTION, KZ_T_JET, KZ_T_FRIENDSHIP,
-	KZ_T_REP_OFFICE, KZ_T_DELEGATION, KZ_T_COUNT
+	KZ_T_REP_OFFICE, KZ_T_DELEGATION, KZ_T_OPENING, KZ_T_COUNT
 };
 
 /* The SQL name of a table. */

@@ -240,7 +240,8 @@ extern const struct kz_rlist kz_rlist_specialists, kz_rlist_requests,
     kz_rlist_dispatches, kz_rlist_series, kz_rlist_seminars,
     kz_rlist_participants, kz_rlist_items, kz_rlist_trainees,
     kz_rlist_support, kz_rlist_research, kz_rlist_promotion, kz_rlist_jet,
-    kz_rlist_friendship, kz_rlist_rep_office, kz_rlist_delegation;
+    kz_rlist_friendship, kz_rlist_rep_office, kz_rlist_delegation,
+    kz_rlist_openings;
 extern const struct kz_rlist *const kz_rlists[];	/* NULL-ended */
 
 #endif

@@ -14,6 +14,7 @@
 #include "rtype.h"
 #include "seminar.h"
 #include "specialist.h"
+#include "opening.h"
 #include "trainee.h"
 
 /* Every record type: their tables say which fields are personal. */
@@ -21,6 +22,7 @@ static const struct kz_rtype *const types[] = {
 	&kz_specialist_type, &kz_request_type, &kz_dispatch_type,
 	&kz_cost_type, &kz_series_type, &kz_seminar_type,
 	&kz_programme_item_type, &kz_participant_type, &kz_trainee_type,
+	&kz_opening_type,
 };
 
 struct private {

@@ -65,6 +65,8 @@ const struct kz_sync_rule kz_sync_rules[] = {
 	  .record = "delegation" },
 	{ .table = "delegation_member", .travels = true, .child = true,
 	  .record = "delegation", .list = "specialists" },
+	/* an office's figures from before its records (opening.h) */
+	{ .table = "opening", .travels = true, STAMPS, .record = "opening" },
 
 	/* The history of every record (history_log.c): rows only ever
 	 * added, each owned by the office that starts its id, the one

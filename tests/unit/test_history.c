@@ -9,6 +9,7 @@
 #include "record.h"
 #include "seminar.h"
 #include "specialist.h"
+#include "opening.h"
 #include "trainee.h"
 #include "cost.h"
 #include "dispatch.h"
@@ -266,7 +267,7 @@ test_rules_match_flags(void **state)
 		&kz_specialist_type, &kz_request_type, &kz_dispatch_type,
 		&kz_cost_type, &kz_series_type, &kz_seminar_type,
 		&kz_programme_item_type, &kz_participant_type,
-		&kz_trainee_type,
+		&kz_trainee_type, &kz_opening_type,
 	};
 	int personal = 0;
 

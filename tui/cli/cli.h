@@ -199,6 +199,7 @@ extern struct cli_opt cli_specialist_opts[KZ_CLI_RECORD_OPTS];
 extern struct cli_opt cli_participant_opts[KZ_CLI_RECORD_OPTS];
 extern struct cli_opt cli_series_opts[KZ_CLI_RECORD_OPTS];
 extern struct cli_opt cli_trainee_opts[KZ_CLI_RECORD_OPTS];
+extern struct cli_opt cli_opening_opts[KZ_CLI_RECORD_OPTS];
 /* The add and edit options of the record types made from tables, filled
  * by cli_record_options (declared here, not in their commands' headers,
  * so cli_record.c needs no command module). */

@@ -40,6 +40,7 @@ struct cli_opt cli_participant_filters[CLI_LIST_OPTS];
 struct cli_opt cli_item_filters[CLI_LIST_OPTS];
 struct cli_opt cli_seminar_filters[CLI_LIST_OPTS];
 struct cli_opt cli_trainee_filters[CLI_LIST_OPTS];
+struct cli_opt cli_opening_filters[CLI_LIST_OPTS];
 
 static void
 fill(struct cli_opt *out, const struct kz_rlist *l)
@@ -71,6 +72,7 @@ cli_list_options(void)
 	fill(cli_trainee_filters, &kz_rlist_trainees);
 	for (size_t i = 0; i < KZ_CLI_ACTIVITIES && kz_akinds[i]; i++)
 		fill(cli_activity_filters[i], kz_akinds[i]->list);
+	fill(cli_opening_filters, &kz_rlist_openings);
 }
 
 /* --limit or --offset: a whole number of rows, 0 or more. */

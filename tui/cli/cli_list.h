@@ -19,6 +19,7 @@ extern struct cli_opt cli_participant_filters[CLI_LIST_OPTS];
 extern struct cli_opt cli_item_filters[CLI_LIST_OPTS];
 extern struct cli_opt cli_seminar_filters[CLI_LIST_OPTS];
 extern struct cli_opt cli_trainee_filters[CLI_LIST_OPTS];
+extern struct cli_opt cli_opening_filters[CLI_LIST_OPTS];
 
 /* kz_akinds[i]'s list's filters (cli_activity.c) */
 extern struct cli_opt cli_activity_filters[KZ_CLI_ACTIVITIES][CLI_LIST_OPTS];

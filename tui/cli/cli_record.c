@@ -13,6 +13,7 @@
 #include "dispatch.h"
 #include "request.h"
 #include "specialist.h"
+#include "opening.h"
 #include "trainee.h"
 #include "activity.h"
 
@@ -236,6 +237,7 @@ cli_record_options(void)
 	done = true;
 	fill(cli_specialist_opts, KZ_CLI_RECORD_OPTS, &kz_specialist_type);
 	fill(cli_trainee_opts, KZ_CLI_RECORD_OPTS, &kz_trainee_type);
+	fill(cli_opening_opts, KZ_CLI_RECORD_OPTS, &kz_opening_type);
 	fill(cli_participant_opts, KZ_CLI_RECORD_OPTS, &kz_participant_type);
 	fill(cli_series_opts, KZ_CLI_RECORD_OPTS, &kz_series_type);
 	fill(cli_request_opts, KZ_CLI_RECORD_OPTS, &kz_request_type);

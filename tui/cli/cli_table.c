@@ -10,6 +10,7 @@
 #include "cli_history.h"
 #include "cli_init.h"
 #include "cli_list.h"
+#include "cli_report.h"
 #include "cli_request.h"
 #include "cli_seminar.h"
 #include "cli_sync.h"
@@ -567,6 +568,35 @@ const struct cli_cmd cli_cmds[] = {
 	  .help = N_("export delegations as CSV"),
 	  .options = { cli_opts_output, cli_opts_raw_cells },
 	  .run = cli_activity_export, .flags = CLI_DB },
+	{ .name = "opening", .verb = "add",
+	  .help = N_("record a programme's figure from before its records"),
+	  .options = { cli_opening_opts },
+	  .run = cli_opening_add, .flags = CLI_DB | CLI_FORMAT | CLI_NEW },
+	{ .name = "opening", .verb = "list",
+	  .help = N_("list the opening figures, by programme"),
+	  .options = { cli_opening_filters, cli_list_opts },
+	  .run = cli_opening_list, .flags = CLI_DB | CLI_FORMAT },
+	{ .name = "opening", .verb = "show",
+	  .help = N_("show one opening figure"),
+	  .operands = { RECORD("ID", KZ_T_OPENING) },
+	  .run = cli_opening_show, .flags = CLI_DB | CLI_FORMAT },
+	{ .name = "opening", .verb = "edit",
+	  .help = N_("change an opening figure; an empty value clears"),
+	  .operands = { RECORD("ID", KZ_T_OPENING) },
+	  .options = { cli_opening_opts },
+	  .run = cli_opening_edit, .flags = CLI_DB | CLI_FORMAT | CLI_CHANGE |
+	  CLI_STAMPED },
+	{ .name = "opening", .verb = "rm",
+	  .help = N_("delete an opening figure"),
+	  .operands = { RECORD("ID", KZ_T_OPENING) },
+	  .run = cli_opening_rm, .ask = cli_opening_ask,
+	  .flags = CLI_DB | CLI_DELETE },
+	{ .name = "report",
+	  .help = N_("the office's annual report: each programme's year and "
+	  "since the start"),
+	  .operands = { { .name = "YEAR", .arity = CLI_OPTIONAL } },
+	  .options = { cli_report_opts, cli_opts_output },
+	  .run = cli_report, .flags = CLI_DB },
 	{ .name = "sync", .verb = "export",
 	  .help = N_("write changes since the last export as a bundle"),
 	  .options = { cli_sync_export_opts, cli_opts_output },

@@ -1,0 +1,313 @@
+/* tally.c - each programme's count in a year or range, and since the start. */
+#include "tally.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "date.h"
+#include "i18n.h"
+#include "record.h"
+#include "year.h"
+
+/* A year kept as a number falls on its first day: the month :month. */
+#define YEAR_DAY(y) "printf('%04d-%02d-01', " y ", :month)"
+
+/* Editions of a series (by its code) held, not cancelled, by their first
+ * day or else their year's. */
+#define EDITIONS(what) "SELECT " what " FROM seminar s JOIN seminar_series r " \
+	"ON r.id = s.series WHERE r.code = :code AND s.status <> 'cancelled' " \
+	"AND coalesce(s.start, " YEAR_DAY("s.year") ") BETWEEN :from AND :to"
+
+/*
+ * The programmes, in the order a report gives them (tally.h). A key
+ * ending in ':' takes a series code. SQL NULL: no records kept yet,
+ * only opening figures count (each activity's record type fills its
+ * line when it lands).
+ */
+static const struct programme {
+	const char *key;
+	const char *label;
+	const char *sql;
+} programmes[] = {
+	{ "dispatch", N_("specialists sent"),
+	  "SELECT count(*) FROM dispatch d JOIN request q ON q.id = d.request "
+	  "WHERE q.office = :office AND d.state <> 'cancelled' "
+	  "AND d.start BETWEEN :from AND :to" },
+	{ "trainee", N_("LGOTP officials trained"),
+	  "SELECT count(*) FROM trainee WHERE programme = 'lgotp' "
+	  "AND status <> 'withdrawn' AND " YEAR_DAY("year")
+	  " BETWEEN :from AND :to" },
+	{ "edition:", N_("editions of %s"), EDITIONS("count(*)") },
+	{ "attendance:", N_("participants of %s"),
+	  EDITIONS("coalesce(sum(s.attendance), 0)") },
+	{ "jet:alt", N_("JET assistant language teachers (ALT)"), NULL },
+	{ "jet:cir", N_("JET coordinators for international relations (CIR)"),
+	  NULL },
+	{ "jet:sea", N_("JET sports exchange advisors (SEA)"), NULL },
+	{ "support", N_("support for Japanese local governments"), NULL },
+	{ "research", N_("commissioned research"), NULL },
+	{ "promotion", N_("promotion events"), NULL },
+	{ "friendship", N_("friendship-city links"), NULL },
+	{ "rep_office", N_("representative offices"), NULL },
+	{ "delegation", N_("delegations and visits"), NULL },
+};
+
+#define NPROG (sizeof programmes / sizeof programmes[0])
+
+static bool
+code_ok(const char *c)
+{
+	size_t n = strlen(c);
+
+	if (n < 2 || n > 32 || !(c[0] >= 'a' && c[0] <= 'z'))
+		return false;
+	return c[strspn(c, "abcdefghijklmnopqrstuvwxyz0123456789-")] == '\0';
+}
+
+/* The programme of key, and its code (after the ':') for a series. */
+static const struct programme *
+find(const char *key, const char **code)
+{
+	*code = NULL;
+	for (size_t i = 0; key && i < NPROG; i++) {
+		size_t n = strlen(programmes[i].key);
+
+		if (programmes[i].key[n - 1] == ':') {
+			if (strncmp(key, programmes[i].key, n) == 0 &&
+			    code_ok(key + n)) {
+				*code = key + n;
+				return &programmes[i];
+			}
+		} else if (strcmp(key, programmes[i].key) == 0)
+			return &programmes[i];
+	}
+	return NULL;
+}
+
+bool
+kz_tally_key_ok(const char *key)
+{
+	const char *code;
+
+	return find(key, &code) != NULL && strlen(key) < 48;
+}
+
+const char *
+kz_tally_label_as(const char *key, const char *shown, char *out, size_t size)
+{
+	const char *code;
+	const struct programme *p = find(key, &code);
+
+	if (p == NULL)
+		snprintf(out, size, "%s", key ? key : "");
+	else if (code)
+		snprintf(out, size, _(p->label), shown ? shown : code);
+	else
+		snprintf(out, size, "%s", _(p->label));
+	return out;
+}
+
+const char *
+kz_tally_label(const char *key, char *out, size_t size)
+{
+	return kz_tally_label_as(key, NULL, out, size);
+}
+
+void
+kz_tally_keys(char *out, size_t size)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < NPROG && len < size; i++) {
+		size_t n = strlen(programmes[i].key);
+		int w = snprintf(out + len, size - len, "%s%s%s", i ? ", " : "",
+		    programmes[i].key, programmes[i].key[n - 1] == ':' ?
+		    "SERIES" : "");
+
+		if (w < 0)
+			break;
+		len += (size_t)w;
+	}
+}
+
+/* The programme's records in [from, to]. */
+static int
+records(struct kz_db *db, const struct programme *p, const char *code,
+    const char *from, const char *to, long *out, struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	const char *office = db->cfg && db->cfg->office_id ?
+	    db->cfg->office_id : "";
+	int i, rc;
+
+	*out = 0;
+	if (p->sql == NULL)
+		return KZ_OK;
+	if ((st = kz_db_stmt(db, p->sql)) == NULL)
+		return kz_db_fail(db, err, p->key);
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":from"),
+	    *from ? from : "0000-00-00", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":to"),
+	    *to ? to : "9999-99-99", -1, SQLITE_TRANSIENT);
+	if ((i = sqlite3_bind_parameter_index(st, ":office")) > 0)
+		sqlite3_bind_text(st, i, office, -1, SQLITE_TRANSIENT);
+	if ((i = sqlite3_bind_parameter_index(st, ":month")) > 0)
+		sqlite3_bind_int(st, i, kz_year_start(db->cfg));
+	if ((i = sqlite3_bind_parameter_index(st, ":code")) > 0)
+		sqlite3_bind_text(st, i, code ? code : "", -1,
+		    SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, err, p->key);
+}
+
+/* This office's figure for key with the latest as_of not after to. */
+static const char opening_sql[] =
+	"SELECT count, as_of, since FROM opening WHERE programme = :key "
+	"AND as_of <= :to AND substr(id, 1, length(:office) + 1) = "
+	":office || '-' ORDER BY as_of DESC, updated DESC LIMIT 1";
+
+static int
+opening(struct kz_db *db, const char *key, const char *to,
+    struct kz_tally *t, struct kz_err *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, opening_sql);
+	int rc;
+
+	if (st == NULL)
+		return kz_db_fail(db, err, "opening");
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":key"), key,
+	    -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":to"),
+	    *to ? to : "9999-99-99", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":office"),
+	    db->cfg && db->cfg->office_id ? db->cfg->office_id : "", -1,
+	    SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		t->opening = true;
+		t->opening_count = sqlite3_column_int64(st, 0);
+		kz_col_copy(st, 1, t->as_of, sizeof t->as_of);
+		t->since = sqlite3_column_int(st, 2);
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? KZ_OK :
+	    kz_db_fail(db, err, "opening");
+}
+
+int
+kz_tally_count(struct kz_db *db, const char *key, const char *from,
+    const char *to, struct kz_tally *out, struct kz_err *err)
+{
+	const char *code;
+	const struct programme *p = find(key, &code);
+	char after[11];
+	long more;
+
+	memset(out, 0, sizeof *out);
+	if (p == NULL || strlen(key) >= sizeof out->key) {
+		char keys[400];
+
+		kz_tally_keys(keys, sizeof keys);
+		return kz_err_add(err, "programme", _("\"%s\" is no programme: "
+		    "%s"), key ? key : "", keys);
+	}
+	snprintf(out->key, sizeof out->key, "%s", key);
+	from = from ? from : "";
+	to = to ? to : "";
+	if (records(db, p, code, from, to, &out->year, err) != KZ_OK ||
+	    opening(db, key, to, out, err) != KZ_OK)
+		return KZ_ERROR;
+	if (!out->opening)
+		return records(db, p, code, "", to, &out->total, err);
+	/* the figure counts up to its day; the records from the next */
+	kz_date_from_days(kz_date_days(out->as_of) + 1, after);
+	if (records(db, p, code, after, to, &more, err) != KZ_OK)
+		return KZ_ERROR;
+	out->total = out->opening_count + more;
+	return KZ_OK;
+}
+
+/* The series of this office, by code, in the order they were made. */
+static const char series_sql[] =
+	"SELECT code FROM seminar_series WHERE office = :office "
+	"ORDER BY created, code";
+
+static int
+add(struct kz_db *db, const char *key, const char *from, const char *to,
+    struct kz_tally **out, size_t *n, struct kz_err *err)
+{
+	struct kz_tally t, *g;
+
+	if (kz_tally_count(db, key, from, to, &t, err) != KZ_OK)
+		return KZ_ERROR;
+	if (t.total == 0 && t.year == 0 && !t.opening)
+		return KZ_OK;	/* a programme this office has not */
+	if ((g = kz_grow(*out, *n, sizeof *g)) == NULL)
+		return kz_err_add(err, "", _("out of memory"));
+	*out = g;
+	g[(*n)++] = t;
+	return KZ_OK;
+}
+
+int
+kz_tally_all(struct kz_db *db, const char *from, const char *to,
+    struct kz_tally **out, size_t *n, struct kz_err *err)
+{
+	char **codes = NULL, key[48];
+	size_t ncodes = 0;
+	sqlite3_stmt *st;
+	int rc = KZ_OK, step;
+
+	*out = NULL;
+	*n = 0;
+	if ((st = kz_db_stmt(db, series_sql)) == NULL)
+		return kz_db_fail(db, err, "seminar_series");
+	sqlite3_bind_text(st, 1, db->cfg && db->cfg->office_id ?
+	    db->cfg->office_id : "", -1, SQLITE_TRANSIENT);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		char **g = kz_grow(codes, ncodes, sizeof *g);
+
+		if (g == NULL) {
+			rc = kz_err_add(err, "", _("out of memory"));
+			break;
+		}
+		codes = g;
+		if ((codes[ncodes] = kz_col_dup(st, 0)) == NULL)
+			continue;	/* NOT NULL: only out of memory */
+		ncodes++;
+	}
+	if (rc == KZ_OK && step != SQLITE_DONE)
+		rc = kz_db_fail(db, err, "seminar_series");
+	sqlite3_reset(st);
+	for (size_t i = 0; rc == KZ_OK && i < NPROG; i++) {
+		size_t len = strlen(programmes[i].key);
+
+		if (programmes[i].key[len - 1] != ':') {
+			rc = add(db, programmes[i].key, from, to, out, n, err);
+			continue;
+		}
+		for (size_t k = 0; rc == KZ_OK && k < ncodes; k++) {
+			snprintf(key, sizeof key, "%s%s", programmes[i].key,
+			    codes[k]);
+			if (kz_tally_key_ok(key))
+				rc = add(db, key, from, to, out, n, err);
+		}
+	}
+	for (size_t k = 0; k < ncodes; k++)
+		free(codes[k]);
+	free(codes);
+	if (rc != KZ_OK) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
