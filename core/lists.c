@@ -701,46 +701,10 @@ const struct kz_rlist kz_rlist_trainees = {
 
 /* ---- what an office does (core/activity.h) ---- */
 
-/* A reporting year or a range as kz_year_parse reads it ("2019",
- * "FY2019", "2019-04-01..2019-06-30"), bound as its first and last day;
- * an open end as far as dates go. */
-static int
-bind_span(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
-    struct kz_err *err)
-{
-	char from[11], to[11];
-
-	if (kz_year_parse(db->cfg, v, NULL, from, to, "", err))
-		return KZ_ERROR;
-	if (kz_rlist_bind_text(b, from[0] ? from : "0000-00-00") ||
-	    kz_rlist_bind_text(b, to[0] ? to : "9999-99-99"))
-		return kz_err_add(err, "", _("out of memory"));
-	return KZ_OK;
-}
-
-/* The same for a record that holds its year (JET): the years the span
- * covers. */
-static int
-bind_span_years(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
-    struct kz_err *err)
-{
-	char from[11], to[11];
-	int year;
-
-	if (kz_year_parse(db->cfg, v, &year, from, to, "", err))
-		return KZ_ERROR;
-	if (kz_rlist_bind_num(b, year ? year : from[0] ?
-	    kz_year_of(db->cfg, from) : 0) ||
-	    kz_rlist_bind_num(b, year ? year : to[0] ?
-	    kz_year_of(db->cfg, to) : 9999))
-		return kz_err_add(err, "", _("out of memory"));
-	return KZ_OK;
-}
-
 #define YEAR_FILTER(col) \
-	{ .option = "year", .arg = "YEAR|FROM..TO", \
+	{ .option = "year", .arg = KZ_RLIST_YEAR_ARG, \
 	  .help = N_("in this reporting year, or between these dates"), \
-	  .where = col " BETWEEN ? AND ?", .bind = bind_span }
+	  .where = col " BETWEEN :from AND :to", .flags = KZ_RLF_YEAR }
 #define STAMP_COLS \
 	{ .field = "created", .flags = KZ_RC_DATA }, \
 	{ .field = "created_by", .flags = KZ_RC_DATA | KZ_RC_JSON }, \
@@ -885,7 +849,8 @@ static const struct kz_rlist_col jet_cols[] = {
 static const struct kz_rlist_filter jet_filters[] = {
 	{ .option = "year", .arg = "YEAR|FROM..TO",
 	  .help = N_("of this fiscal year, or the years of these dates"),
-	  .where = "j.year BETWEEN ? AND ?", .bind = bind_span_years },
+	  .where = "j.year BETWEEN :yfrom AND :yto",
+	  .flags = KZ_RLF_YEAR },
 	{ .option = "kind", .arg = "alt|cir|sea", .help = N_("of this kind"),
 	  .where = "j.kind = ?", .field = "kind" },
 	{ .option = "level", .arg = "prefecture|designated_city|municipality",
