@@ -463,6 +463,22 @@ history_log(struct kz_db *db, struct kz_err *err)
 }
 
 int
+kz_db_capture_flush(struct kz_db *db, struct kz_err *err)
+{
+	if (db->depth != 1 || db->capture == NULL ||
+	    sqlite3session_isempty(db->capture))
+		return KZ_OK;
+	if (check_lost(db))
+		return kz_err_add(err, "", _("database: the transaction was "
+		    "rolled back: %s"), db->lost);
+	if ((!db->taken_in && history_log(db, err)) ||
+	    kz_db_capture_store(db, db->capture, err))
+		return KZ_ERROR;
+	capture_restart(db);
+	return KZ_OK;
+}
+
+int
 kz_db_commit(struct kz_db *db, struct kz_err *err)
 {
 	int rc;
@@ -696,6 +712,9 @@ kz_db_close(struct kz_db *db)
 	for (int i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
 	free(db->cache);
+	for (size_t i = 0; i < db->nreindex; i++)
+		free(db->reindex[i]);
+	free(db->reindex);
 	sqlite3_close_v2(db->sql);
 	free(db->path);
 	sodium_memzero(db->secret, sizeof db->secret);
