@@ -1,6 +1,7 @@
-/* csv.c - RFC 4180 records: reading from memory, writing to a buffer. */
+/* csv.c - RFC 4180 records: reading from memory or a file, writing to a buffer. */
 #include "csv.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,12 +12,76 @@
 void
 kz_csv_open(struct kz_csv *r, const char *name, const char *data, size_t len)
 {
+	memset(r, 0, sizeof *r);
 	r->name = name;
 	r->p = data;
 	r->end = data + len;
 	r->line = 1;
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		r->p += 3;
+}
+
+/* The window a stream is read through. Values are copied out as they
+ * are read, so only the few bytes a decision needs stay when it moves:
+ * a file is read in constant memory, however long its records. */
+#define WINDOW 65536
+
+/* At least k bytes at r->p, reading more of a stream if need be; false
+ * at the end of the data (or of the file, or at a read error). */
+static bool
+avail(struct kz_csv *r, size_t k)
+{
+	size_t have = (size_t)(r->end - r->p);
+
+	if (have >= k)
+		return true;
+	if (r->fp == NULL || r->eof)
+		return false;
+	/* what is left moves to the front; the rest is read anew */
+	if (r->buf && r->p != r->buf)
+		memmove(r->buf, r->p, have);
+	if (r->buf == NULL) {
+		if ((r->buf = malloc(WINDOW)) == NULL) {
+			r->error = ENOMEM;
+			r->eof = true;
+			return false;
+		}
+		r->cap = WINDOW;
+	}
+	r->p = r->buf;
+	r->end = r->buf + have;
+	while (!r->eof && (size_t)(r->end - r->p) < k) {
+		size_t got = fread(r->buf + have, 1, r->cap - have, r->fp);
+
+		have += got;
+		r->end = r->buf + have;
+		if (got == 0) {
+			if (ferror(r->fp))
+				r->error = errno ? errno : EIO;
+			r->eof = true;
+		}
+	}
+	return (size_t)(r->end - r->p) >= k;
+}
+
+void
+kz_csv_open_file(struct kz_csv *r, const char *name, FILE *fp)
+{
+	memset(r, 0, sizeof *r);
+	r->name = name;
+	r->line = 1;
+	r->fp = fp;
+	if (avail(r, 3) && memcmp(r->p, "\xef\xbb\xbf", 3) == 0)
+		r->p += 3;
+}
+
+void
+kz_csv_close(struct kz_csv *r)
+{
+	free(r->buf);
+	r->buf = NULL;
+	r->p = r->end = NULL;
+	r->cap = 0;
 }
 
 void
@@ -73,6 +138,16 @@ push(struct kz_csv_row *row, struct kz_buf *cell)
 	return 0;
 }
 
+static int
+read_error(struct kz_csv *r, struct kz_err *err)
+{
+	char where[300];
+
+	snprintf(where, sizeof where, "%s:%ld", r->name, r->line);
+	return kz_err_add(err, where, _("cannot read the file: %s"),
+	    strerror(r->error));
+}
+
 int
 kz_csv_next(struct kz_csv *r, struct kz_csv_row *row, struct kz_err *err)
 {
@@ -82,22 +157,26 @@ kz_csv_next(struct kz_csv *r, struct kz_csv_row *row, struct kz_err *err)
 	row->cell = NULL;
 	row->n = 0;
 	/* skip empty lines */
-	while (r->p < r->end && (*r->p == '\n' || *r->p == '\r')) {
+	while (avail(r, 1) && (*r->p == '\n' || *r->p == '\r')) {
 		if (*r->p == '\n')
 			r->line++;
 		r->p++;
 	}
-	if (r->p >= r->end)
-		return 0;
+	if (!avail(r, 1))
+		return r->error ? read_error(r, err) : 0;
 	row->line = r->line;
 	snprintf(where, sizeof where, "%s:%ld", r->name, r->line);
 	for (;;) {
-		if (r->p < r->end && *r->p == '"') {
+		if (avail(r, 1) && *r->p == '"') {
 			long qline = r->line;
 			r->p++;
 			for (;;) {
-				if (r->p >= r->end) {
+				if (!avail(r, 1)) {
 					kz_buf_free(&cell);
+					if (r->error) {
+						kz_csv_row_free(row);
+						return read_error(r, err);
+					}
 					kz_csv_row_free(row);
 					snprintf(where, sizeof where, "%s:%ld",
 					    r->name, qline);
@@ -105,7 +184,7 @@ kz_csv_next(struct kz_csv *r, struct kz_csv_row *row, struct kz_err *err)
 					    "value is never closed"));
 				}
 				if (*r->p == '"') {
-					if (r->p + 1 < r->end && r->p[1] == '"') {
+					if (avail(r, 2) && r->p[1] == '"') {
 						kz_buf_put(&cell, "\"", 1);
 						r->p += 2;
 						continue;
@@ -117,7 +196,7 @@ kz_csv_next(struct kz_csv *r, struct kz_csv_row *row, struct kz_err *err)
 					r->line++;
 				kz_buf_put(&cell, r->p++, 1);
 			}
-			if (r->p < r->end && *r->p != ',' && *r->p != '\n' &&
+			if (avail(r, 1) && *r->p != ',' && *r->p != '\n' &&
 			    *r->p != '\r') {
 				kz_buf_free(&cell);
 				kz_csv_row_free(row);
@@ -127,11 +206,16 @@ kz_csv_next(struct kz_csv *r, struct kz_csv_row *row, struct kz_err *err)
 				    "closing quote of a value"));
 			}
 		} else {
-			const char *s = r->p;
-			while (r->p < r->end && *r->p != ',' && *r->p != '\n' &&
-			    *r->p != '\r')
-				r->p++;
-			kz_buf_put(&cell, s, (size_t)(r->p - s));
+			/* a piece at a time: the window may move */
+			while (avail(r, 1)) {
+				const char *s = r->p;
+				while (r->p < r->end && *r->p != ',' &&
+				    *r->p != '\n' && *r->p != '\r')
+					r->p++;
+				kz_buf_put(&cell, s, (size_t)(r->p - s));
+				if (r->p < r->end)
+					break;
+			}
 		}
 		if (cell.len && !kz_utf8_valid(cell.s, cell.len)) {
 			kz_buf_free(&cell);
@@ -144,8 +228,13 @@ kz_csv_next(struct kz_csv *r, struct kz_csv_row *row, struct kz_err *err)
 			kz_csv_row_free(row);
 			return kz_err_add(err, where, _("out of memory"));
 		}
-		if (r->p >= r->end)
+		if (!avail(r, 1)) {
+			if (r->error) {
+				kz_csv_row_free(row);
+				return read_error(r, err);
+			}
 			break;
+		}
 		if (*r->p == ',') {
 			r->p++;
 			continue;
@@ -153,7 +242,7 @@ kz_csv_next(struct kz_csv *r, struct kz_csv_row *row, struct kz_err *err)
 		/* end of record: \r\n, \n or a lone \r */
 		if (*r->p == '\r')
 			r->p++;
-		if (r->p < r->end && *r->p == '\n')
+		if (avail(r, 1) && *r->p == '\n')
 			r->p++;
 		r->line++;
 		break;

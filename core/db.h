@@ -34,6 +34,11 @@ struct kz_db {
 	} *cache;		/* statements run once a record, kept */
 	int ncache;		/* the program has a fixed set: it grows, */
 	int capcache;		/* never evicts, so a held one stays valid */
+	/* kz_search_defer (search.h): records whose search rows wait for
+	 * kz_search_flush, in the order they were written */
+	bool index_later;
+	char **reindex;
+	size_t nreindex, capreindex;
 };
 
 /* Open (creating if needed, mode 0600) and migrate to the current
@@ -81,6 +86,13 @@ int kz_db_outbox_put(struct kz_db *db, const void *data, int size,
 int kz_db_capture_store(struct kz_db *db, sqlite3_session *s,
     struct kz_err *err);
 int kz_db_capture_count(const void *data, int size);
+/* A long transaction (an import of thousands of rows) puts what it has
+ * changed so far in the outbox, with its history, and captures the rest
+ * afresh: the capture's memory stays that of a batch. Same outcome as
+ * one commit: the bundle made from the outbox holds the same changes,
+ * and a rollback drops the entries with the rows. Only at the outermost
+ * level; elsewhere nothing. */
+int kz_db_capture_flush(struct kz_db *db, struct kz_err *err);
 
 /* A prepared statement for sql, kept by the connection: reset, with no
  * bindings. sql must live as long as db (a string literal). Reset it when

@@ -276,13 +276,14 @@ take(struct log *l, sqlite3_changeset_iter *it, struct columns *c,
 	return 0;
 }
 
+static const char ins[] = "INSERT INTO record_history (id, record, "
+    "kind, at, user, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+/* One history row through st (ins, prepared once for all of them). */
 static int
-store(sqlite3 *sql, const struct touched *t, const char *office,
+store(sqlite3_stmt *st, const struct touched *t, const char *office,
     const char *user, const char *at, unsigned seq)
 {
-	static const char ins[] = "INSERT INTO record_history (id, record, "
-	    "kind, at, user, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *st;
 	char rid[KZ_ID_SIZE], hid[96], stamp[32];
 	size_t j = 0;
 	int rc;
@@ -296,8 +297,8 @@ store(sqlite3 *sql, const struct touched *t, const char *office,
 			stamp[j++] = *p;
 	stamp[j] = '\0';
 	snprintf(hid, sizeof hid, "%s-%s-%u", rid, stamp, seq);
-	if (sqlite3_prepare_v2(sql, ins, -1, &st, NULL) != SQLITE_OK)
-		return -1;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	sqlite3_bind_text(st, 1, hid, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, t->id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, t->kind, -1, SQLITE_STATIC);
@@ -308,7 +309,7 @@ store(sqlite3 *sql, const struct touched *t, const char *office,
 	sqlite3_bind_text(st, 7, kz_buf_str(&t->changes), -1, SQLITE_STATIC);
 	/* the changes are a JSON array */
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -319,6 +320,7 @@ kz_history_log(sqlite3 *sql, sqlite3_session *s, const char *office,
 	struct log l = { 0 };
 	struct columns c = { .n = 0 };
 	sqlite3_changeset_iter *it = NULL;
+	sqlite3_stmt *ins_st = NULL;
 	void *data = NULL;
 	int size = 0, rc = 0;
 
@@ -345,14 +347,19 @@ kz_history_log(sqlite3 *sql, sqlite3_session *s, const char *office,
 			kz_buf_puts(&b, "]");
 			kz_buf_free(&t->changes);
 			t->changes = b;
-			if (b.oom || store(sql, t, office, user, at,
-			    (unsigned)i) != 0)
+			if (rc == 0 && ins_st == NULL &&
+			    sqlite3_prepare_v2(sql, ins, -1, &ins_st, NULL) !=
+			    SQLITE_OK)
+				rc = -1;
+			if (rc == 0 && (b.oom || store(ins_st, t, office,
+			    user, at, (unsigned)i) != 0))
 				rc = -1;
 		}
 		kz_buf_free(&t->changes);
 	}
 	free(l.t);
 	free(l.slot);
+	sqlite3_finalize(ins_st);
 	if (rc != 0)
 		return kz_err_add(err, "", _("database: recording the history "
 		    "of the change: %s"), sqlite3_errmsg(sql));

@@ -256,6 +256,49 @@ run_id(struct kz_db *db, const char *sql, const char *id, sqlite3_int64 n)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+void
+kz_search_defer(struct kz_db *db, bool on)
+{
+	for (size_t i = 0; i < db->nreindex; i++)
+		free(db->reindex[i]);
+	db->nreindex = 0;
+	db->index_later = on;
+}
+
+int
+kz_search_flush(struct kz_db *db, struct kz_err *err)
+{
+	bool later = db->index_later;
+	int rc = KZ_OK;
+
+	db->index_later = false;
+	for (size_t i = 0; i < db->nreindex && rc == KZ_OK; i++)
+		rc = kz_search_refresh(db, db->reindex[i], err);
+	for (size_t i = 0; i < db->nreindex; i++)
+		free(db->reindex[i]);
+	db->nreindex = 0;
+	db->index_later = later;
+	return rc;
+}
+
+static int
+note(struct kz_db *db, const char *id, struct kz_err *err)
+{
+	if (db->nreindex == db->capreindex) {
+		size_t cap = db->capreindex ? db->capreindex * 2 : 256;
+		char **p = realloc(db->reindex, cap * sizeof *p);
+
+		if (p == NULL)
+			return kz_err_add(err, "", _("out of memory"));
+		db->reindex = p;
+		db->capreindex = cap;
+	}
+	if ((db->reindex[db->nreindex] = strdup(id)) == NULL)
+		return kz_err_add(err, "", _("out of memory"));
+	db->nreindex++;
+	return KZ_OK;
+}
+
 int
 kz_search_refresh(struct kz_db *db, const char *id, struct kz_err *err)
 {
@@ -263,6 +306,9 @@ kz_search_refresh(struct kz_db *db, const char *id, struct kz_err *err)
 	char *body = NULL;
 	size_t len = 0, cap = 0;
 	int rc = 0;
+
+	if (db->index_later)
+		return note(db, id, err);
 
 	/* FTS5 cannot look up an UNINDEXED column but by scanning every
 	 * row: find the row through local_search_map instead. */

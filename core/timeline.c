@@ -110,6 +110,15 @@ int
 kz_timeline_load(struct kz_db *db, bool by_specialist, bool with_cancelled,
     struct kz_tl *tl, struct kz_err *err)
 {
+	return kz_timeline_load_range(db, by_specialist, with_cancelled, NULL,
+	    NULL, tl, err);
+}
+
+int
+kz_timeline_load_range(struct kz_db *db, bool by_specialist,
+    bool with_cancelled, const char *from, const char *to, struct kz_tl *tl,
+    struct kz_err *err)
+{
 	struct kz_dispatch_query q;
 	struct kz_dispatch_rows l;
 	size_t cap = 0;
@@ -121,6 +130,8 @@ kz_timeline_load(struct kz_db *db, bool by_specialist, bool with_cancelled,
 	kz_dispatch_query_init(&q);
 	if (!with_cancelled)
 		q.state = -2;
+	q.busy_from = from;
+	q.busy_to = to;
 	if (kz_dispatch_list(db, &q, true, &l, err))
 		return KZ_ERROR;
 	for (size_t i = 0; i < l.n && rc == KZ_OK; i++) {
@@ -469,28 +480,46 @@ done:
 	free(low);
 }
 
+/* The chart's label width, columns and days a column for [from, to]
+ * in width. */
+static void
+layout(long from, long to, int width, int *lw, int *cw, int *dpc)
+{
+	*lw = width / 3 > 24 ? 24 : width / 3;
+	if (*lw < 8)
+		*lw = 8;
+	*cw = width - *lw - 1;
+	if (*cw < 10)
+		*cw = 10;
+	if (*cw > 1000)
+		*cw = 1000;
+	/* As many days a column as it takes to fit the period. */
+	*dpc = (int)((to - from + 1 + *cw - 1) / *cw);
+	if (*dpc < 1)
+		*dpc = 1;
+	/* and no more columns than the period needs */
+	if ((to - from + 1 + *dpc - 1) / *dpc < *cw)
+		*cw = (int)((to - from + 1 + *dpc - 1) / *dpc);
+}
+
+long
+kz_timeline_text_last(long from, long to, int width)
+{
+	int lw, cw, dpc;
+
+	layout(from, to, width, &lw, &cw, &dpc);
+	return from + (long)cw * dpc - 1;
+}
+
 int
 kz_timeline_text(const struct kz_tl *tl, long from, long to, int width,
     long today, struct kz_buf *out)
 {
-	int lw = width / 3 > 24 ? 24 : width / 3, cw, dpc, shown = 0;
+	int lw, cw, dpc, shown = 0;
 	char d1[11], d2[11], s1[64], s2[64], h1[4096], h2[4096], bar[1024];
 	char label[512];
 
-	if (lw < 8)
-		lw = 8;
-	cw = width - lw - 1;
-	if (cw < 10)
-		cw = 10;
-	if (cw > 1000)
-		cw = 1000;
-	/* As many days a column as it takes to fit the period. */
-	dpc = (int)((to - from + 1 + cw - 1) / cw);
-	if (dpc < 1)
-		dpc = 1;
-	/* and no more columns than the period needs */
-	if ((to - from + 1 + dpc - 1) / dpc < cw)
-		cw = (int)((to - from + 1 + dpc - 1) / dpc);
+	layout(from, to, width, &lw, &cw, &dpc);
 	kz_date_from_days(from, d1);
 	kz_date_from_days(from + (long)cw * dpc - 1, d2);
 	kz_buf_printf(out, ngettext("Dispatches %s to %s, %d day a column\n",

@@ -47,6 +47,14 @@ struct kz_tl {
  * dispatches are found here and marked on the rows concerned. */
 int kz_timeline_load(struct kz_db *db, bool by_specialist,
     bool with_cancelled, struct kz_tl *out, struct kz_err *err);
+/* The same for a calendar of [from, to] (YYYY-MM-DD): only the rows
+ * with a bar in it are loaded, each whole (every dispatch of their
+ * specialists, for the overlaps and the details), so the chart of the
+ * period is the one kz_timeline_load would give, at the cost of the
+ * period rather than of every dispatch ever made. */
+int kz_timeline_load_range(struct kz_db *db, bool by_specialist,
+    bool with_cancelled, const char *from, const char *to, struct kz_tl *out,
+    struct kz_err *err);
 void kz_timeline_free(struct kz_tl *tl);
 
 /* Days a column shows at a zoom: week 1, month 3, year 7. */
@@ -69,5 +77,7 @@ void kz_timeline_bar(const struct kz_timeline_row *r, long from, int dpc, int wi
  * its label, a key, and a numbered list of what the rows are. */
 int kz_timeline_text(const struct kz_tl *tl, long from, long to, int width,
     long today, struct kz_buf *out);
+/* The last day that chart shows (its columns may run past to). */
+long kz_timeline_text_last(long from, long to, int width);
 
 #endif

@@ -2,6 +2,7 @@
 #include "transfer.h"
 #include "record.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 
 #include "csv.h"
 #include "i18n.h"
+#include "search.h"
 #include "specialist.h"
 
 /* Columns come from the register's table (core/specialist.c): headers,
@@ -132,27 +134,36 @@ kz_import_cut(struct kz_import_report *rep, const struct kz_err *ce,
 	return skip_bad ? KZ_OK : KZ_ERROR;
 }
 
-int
-kz_import_specialists(struct kz_db *db, const char *name, const char *data,
-    size_t len, bool skip_bad, kz_progress_fn progress, void *ctx,
+/* Rows written between two flushes of the search index and the capture
+ * for sync: memory stays that of a batch, and FTS5 writes its index a
+ * batch at a time (kz_search_defer). */
+#define BATCH 1000
+
+/* The end of a batch: its rows indexed for search, its changes in the
+ * outbox. Either fails only when the database does. */
+static int
+batch_done(struct kz_db *db, struct kz_err *err)
+{
+	if (kz_search_flush(db, err) || kz_db_capture_flush(db, err))
+		return KZ_ERROR;
+	return KZ_OK;
+}
+
+static int
+import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
+    size_t total, bool skip_bad, kz_progress_fn progress, void *ctx,
     struct kz_import_report *rep, struct kz_err *err)
 {
-	struct kz_csv csv;
 	struct kz_csv_row row;
 	const struct kz_rfield **map = NULL;
 	size_t ncols;
 	int rc;
 	sqlite3_stmt *same = NULL;
-	size_t total = 0;
 	long lost = 0;
+	bool broke = false;	/* a batch's flush failed */
 	struct kz_err ce = { 0 };	/* the file stopped being CSV */
 
-	memset(rep, 0, sizeof *rep);
-	/* Count lines first so progress can say "of N"; cheap next to SQL. */
-	for (size_t i = 0; i < len; i++)
-		total += data[i] == '\n';
-	kz_csv_open(&csv, name, data, len);
-	if ((rc = kz_csv_next(&csv, &row, err)) <= 0) {
+	if ((rc = kz_csv_next(csv, &row, err)) <= 0) {
 		if (rc == 0)
 			kz_err_add(err, name, _("the file is empty: a header "
 			    "row is needed"));
@@ -176,7 +187,8 @@ kz_import_specialists(struct kz_db *db, const char *name, const char *data,
 		free(map);
 		return KZ_ERROR;
 	}
-	while ((rc = kz_csv_next(&csv, &row, &ce)) == 1) {
+	kz_search_defer(db, true);
+	while ((rc = kz_csv_next(csv, &row, &ce)) == 1) {
 		struct kz_specialist s;
 		struct kz_err e = { 0 };
 		char id[KZ_ID_SIZE], msg[200];
@@ -214,12 +226,17 @@ kz_import_specialists(struct kz_db *db, const char *name, const char *data,
 		} else
 			rep->imported++;
 		kz_specialist_free(&s);
+		/* a bad row's writes are gone with its savepoint; a good
+		 * batch goes to the index and the outbox */
+		if (!kz_db_lost(db) && rep->read % BATCH == 0 &&
+		    batch_done(db, err))
+			broke = true;
 		/* SQLite dropped the transaction (a full disk): the rows
 		 * after would each commit on their own, outside the outbox */
 		if (kz_db_lost(db))
 			lost = row.line;
 		kz_csv_row_free(&row);
-		if (lost)
+		if (lost || broke)
 			break;
 	}
 	sqlite3_finalize(same);
@@ -228,11 +245,20 @@ kz_import_specialists(struct kz_db *db, const char *name, const char *data,
 		progress(ctx, total, total);
 	if (rc < 0 && kz_import_cut(rep, &ce, skip_bad, err) == KZ_OK)
 		rc = 0;
-	if (lost || rc < 0 || (rep->bad && !skip_bad)) {
+	if (!lost && !broke && rc >= 0 && (!rep->bad || skip_bad)) {
+		if (batch_done(db, err))
+			broke = true;
+		if (kz_db_lost(db))
+			lost = csv->line;
+	}
+	kz_search_defer(db, false);
+	if (lost || broke || rc < 0 || (rep->bad && !skip_bad)) {
 		if (lost)
 			kz_db_stopped(db, name, lost, err);
 		kz_db_rollback(db);
-		if (rc >= 0 && !lost)
+		if (broke && !lost)
+			kz_err_add(err, name, _("nothing was imported"));
+		else if (rc >= 0 && !lost)
 			kz_err_add(err, name, _("%zu of %zu rows are not valid; "
 			    "nothing was imported"), rep->bad, rep->read);
 		/* every row stays out, the good ones with the bad */
@@ -248,6 +274,56 @@ kz_import_specialists(struct kz_db *db, const char *name, const char *data,
 		return KZ_ERROR;
 	}
 	return KZ_OK;
+}
+
+int
+kz_import_specialists(struct kz_db *db, const char *name, const char *data,
+    size_t len, bool skip_bad, kz_progress_fn progress, void *ctx,
+    struct kz_import_report *rep, struct kz_err *err)
+{
+	struct kz_csv csv;
+	size_t total = 0;
+
+	memset(rep, 0, sizeof *rep);
+	/* Count lines first so progress can say "of N"; cheap next to SQL. */
+	for (size_t i = 0; i < len; i++)
+		total += data[i] == '\n';
+	kz_csv_open(&csv, name, data, len);
+	return import_csv(db, name, &csv, total, skip_bad, progress, ctx, rep,
+	    err);
+}
+
+int
+kz_import_specialists_file(struct kz_db *db, const char *name, FILE *fp,
+    bool skip_bad, kz_progress_fn progress, void *ctx,
+    struct kz_import_report *rep, struct kz_err *err)
+{
+	struct kz_csv csv;
+	size_t total = 0;
+	int rc;
+
+	memset(rep, 0, sizeof *rep);
+	/* "line N of M" needs M: a file that can be read twice is counted
+	 * first, a piece at a time */
+	if (progress) {
+		long at = ftell(fp);
+		char piece[65536];
+		size_t got;
+
+		if (at >= 0) {
+			while ((got = fread(piece, 1, sizeof piece, fp)) > 0)
+				for (size_t i = 0; i < got; i++)
+					total += piece[i] == '\n';
+			if (fseek(fp, at, SEEK_SET) != 0)
+				return kz_err_add(err, name, _("cannot read the "
+				    "file: %s"), strerror(errno));
+		}
+	}
+	kz_csv_open_file(&csv, name, fp);
+	rc = import_csv(db, name, &csv, total, skip_bad, progress, ctx, rep,
+	    err);
+	kz_csv_close(&csv);
+	return rc;
 }
 
 int

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include "buf.h"
 #include "db.h"
 
@@ -49,6 +50,11 @@ typedef void (*kz_progress_fn)(void *ctx, size_t done, size_t total);
 int kz_import_specialists(struct kz_db *db, const char *name,
     const char *data, size_t len, bool skip_bad, kz_progress_fn progress,
     void *ctx, struct kz_import_report *rep, struct kz_err *err);
+/* The same from an open file, read a piece at a time: memory stays
+ * flat however large the file (fp stays open). */
+int kz_import_specialists_file(struct kz_db *db, const char *name, FILE *fp,
+    bool skip_bad, kz_progress_fn progress, void *ctx,
+    struct kz_import_report *rep, struct kz_err *err);
 void kz_import_report_free(struct kz_import_report *rep);
 
 /* Every specialist as CSV with a header row; contact details (e-mail,

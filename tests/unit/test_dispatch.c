@@ -905,6 +905,63 @@ test_timeline(void **state)
 	assert_memory_equal(h2, "Jan", 3);
 }
 
+/* The chart of a period loads only the rows with a bar in it, but each
+ * whole: an overlap with a dispatch before the period still marks the
+ * row, and a specialist's row still lists every dispatch. */
+static void
+test_timeline_range(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_err err = { 0 };
+	struct kz_tl all, part;
+	struct kz_buf a = { 0 }, b = { 0 };
+	char sp[KZ_ID_SIZE], sp2[KZ_ID_SIZE], req[KZ_ID_SIZE];
+	char d1[KZ_ID_SIZE], d2[KZ_ID_SIZE], d3[KZ_ID_SIZE], sql[200];
+	long from = kz_date_days("2019-09-20"), to = kz_date_days("2019-10-31");
+	char f1[11], f2[11];
+
+	spec(f, "佐藤 健一", "Ken'ichi Sato", "agriculture", "", "", KZ_SERVING,
+	    sp);
+	spec(f, "田中 裕子", "Yuko Tanaka", "agriculture", "", "", KZ_SERVING,
+	    sp2);
+	request(f, "rice", "2019-09-01", "2019-12-31", KZ_INTERP_HOST, req);
+	assert_int_equal(dispatch(f, req, sp, "2019-09-01", "2019-09-10", NULL,
+	    false, d1, &err), KZ_OK);
+	assert_int_equal(dispatch(f, req, sp, "2019-09-12", "2019-09-30", NULL,
+	    false, d2, &err), KZ_OK);
+	assert_int_equal(dispatch(f, req, sp2, "2019-11-10", "2019-11-20", NULL,
+	    false, d3, &err), KZ_OK);
+	/* an overlap as a merge could bring it: d2 from 8 September */
+	snprintf(sql, sizeof sql, "UPDATE dispatch SET start = '2019-09-08' "
+	    "WHERE id = '%s'", d2);
+	assert_int_equal(kz_db_begin(f->db, &err), KZ_OK);
+	assert_int_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_equal(kz_db_commit(f->db, &err), KZ_OK);
+	kz_date_from_days(from, f1);
+	kz_date_from_days(kz_timeline_text_last(from, to, 100), f2);
+	for (int by = 0; by < 2; by++) {
+		a.len = b.len = 0;
+		assert_int_equal(kz_timeline_load(f->db, by, false, &all, &err),
+		    KZ_OK);
+		assert_int_equal(kz_timeline_load_range(f->db, by, false, f1, f2,
+		    &part, &err), KZ_OK);
+		assert_int_equal(all.n, by ? 2 : 3);
+		assert_int_equal(part.n, by ? 1 : 2);	/* not the other's */
+		kz_timeline_text(&all, from, to, 100, 0, &a);
+		kz_timeline_text(&part, from, to, 100, 0, &b);
+		assert_string_equal(kz_buf_str(&a), kz_buf_str(&b));
+		assert_non_null(strstr(kz_buf_str(&b), "!1 "));
+		assert_null(strstr(kz_buf_str(&b), d3));
+		if (by)	/* the row lists the dispatch before the period */
+			assert_non_null(strstr(kz_buf_str(&b), d1));
+		kz_timeline_free(&all);
+		kz_timeline_free(&part);
+	}
+	kz_buf_free(&a);
+	kz_buf_free(&b);
+}
+
 static void
 test_ics(void **state)
 {
@@ -995,6 +1052,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_match_ranking, setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_timeline, setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_timeline_range, setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_ics, setup, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_checks_before_asking, setup,

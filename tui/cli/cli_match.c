@@ -278,7 +278,12 @@ cli_timeline(struct cli *c, const struct cli_args *a)
 	if (t < f)
 		return cli_fail(_("the period ends (%s) before it starts (%s)"),
 		    to, from ? from : "");
-	if (kz_timeline_load(c->db, by_spec, cancelled, &tl, &err))
+	/* only the rows of the days the chart shows, each whole */
+	char d1[16], d2[16];
+	kz_date_from_days(f, d1);
+	kz_date_from_days(kz_timeline_text_last(f, t, width), d2);
+	if (kz_timeline_load_range(c->db, by_spec, cancelled, d1, d2, &tl,
+	    &err))
 		return cli_fail_err(&err);
 	kz_timeline_text(&tl, f, t, width, kz_date_days(today), &out);
 	fputs(kz_buf_str(&out), stdout);

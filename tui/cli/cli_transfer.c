@@ -34,19 +34,19 @@ cli_import(struct cli *c, const struct cli_args *a)
 	bool skip_bad = cli_has(a, CLI_K_SKIP_BAD);
 	const char *path = a->arg[0];
 	int rc;
-	size_t len;
-	char *data;
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	struct stat sb;
 
-	/* The whole file in memory: imports are checked whole before
-	 * writing. */
-	if ((data = kz_file_read(strcmp(path, "-") == 0 ? NULL : path, 0,
-	    &len)) == NULL)
+	/* read a piece at a time: a file of any size in flat memory */
+	if (fp == NULL)
 		return cli_fail("%s: %s", path, strerror(errno));
 	/* progress only where a person watches, and for files worth it */
-	bool show = isatty(STDERR_FILENO) && len > 256 * 1024;
-	rc = kz_import_specialists(c->db, path, data, len, skip_bad,
+	bool show = isatty(STDERR_FILENO) && fstat(fileno(fp), &sb) == 0 &&
+	    S_ISREG(sb.st_mode) && sb.st_size > 256 * 1024;
+	rc = kz_import_specialists_file(c->db, path, fp, skip_bad,
 	    show ? progress : NULL, NULL, &rep, &err);
-	free(data);
+	if (fp != stdin)
+		fclose(fp);
 	fputs(kz_buf_str(&rep.log), stderr);
 	if (rc != KZ_OK) {
 		cli_fail_err(&err);
