@@ -20,26 +20,6 @@
 	  .kind = KZ_RK_ID, .off = offsetof(T, id), \
 	  .size = sizeof ((T *)0)->id }
 
-void
-kz_act_check_period(const char *start, const char *end,
-    const char *start_name, const char *end_name, struct kz_err *err)
-{
-	if (end[0] && !start[0])
-		kz_err_add(err, start_name, _("a last day needs its first "
-		    "day"));
-	else if (kz_date_valid(start) && kz_date_valid(end) &&
-	    strcmp(end, start) < 0)
-		kz_err_add(err, end_name, _("the last day (%s) is before the "
-		    "first (%s)"), end, start);
-}
-
-void
-kz_act_default_country(struct kz_db *db, char country[3])
-{
-	if (!country[0] && db->cfg && db->cfg->ncountries == 1)
-		snprintf(country, 3, "%s", db->cfg->countries[0]);
-}
-
 /* ---- support ---- */
 
 static const char *const support_kinds[] = { "visit", "event", "liaison",

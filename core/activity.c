@@ -5,20 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "act_records.h"
 #include "i18n.h"
 #include "year.h"
-
-const struct kz_akind *const kz_akinds[] = {
-	&kz_akind_support,
-	&kz_akind_research,
-	&kz_akind_promotion,
-	&kz_akind_jet,
-	&kz_akind_friendship,
-	&kz_akind_rep_office,
-	&kz_akind_delegation,
-	NULL,
-};
 
 const struct kz_akind *
 kz_akind_find(const char *name)

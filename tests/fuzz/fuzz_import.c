@@ -1,9 +1,10 @@
-/* fuzz_import.c - libFuzzer harness: the CSV importers (specialists, an edition's programme and participants). */
+/* fuzz_import.c - libFuzzer harness: the CSV importers (specialists, an edition's programme and participants, the records of what an office does). */
 #include "fuzz.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "activity.h"
 #include "err.h"
 #include "seminar.h"
 #include "seminar_transfer.h"
@@ -43,7 +44,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (size < 1)
 		return 0;
-	switch (data[0] % 3) {
+	switch (data[0] % 10) {
 	case 0:
 		kz_import_specialists(db, "fuzz.csv", text, size - 1,
 		    data[0] & 0x10, NULL, NULL, &rep, &err);
@@ -52,9 +53,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		kz_import_programme(db, edition, "fuzz.csv", text, size - 1,
 		    data[0] & 0x10, data[0] & 0x20, &rep, &err);
 		break;
-	default:
+	case 2:
 		kz_import_participants(db, edition, "fuzz.csv", text, size - 1,
 		    data[0] & 0x10, &rep, &err);
+		break;
+	default:	/* 3..9: the seven kinds of core/activity.h */
+		kz_activity_import(db, kz_akinds[data[0] % 10 - 3], "fuzz.csv",
+		    text, size - 1, data[0] & 0x10, &rep, &err);
 		break;
 	}
 	kz_import_report_free(&rep);
