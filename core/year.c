@@ -184,5 +184,11 @@ kz_year_range_name(const struct kz_config *cfg, const char *from,
 	}
 	kz_stamp_date(cfg, from ? from : "", a, sizeof a);
 	kz_stamp_date(cfg, to ? to : "", b, sizeof b);
-	snprintf(out, size, "%s – %s", a, b);
+	/* an open end: the other one alone, said so */
+	if (!from || !*from)
+		snprintf(out, size, _("up to %s"), b);
+	else if (!to || !*to)
+		snprintf(out, size, _("from %s on"), a);
+	else
+		snprintf(out, size, "%s – %s", a, b);
 }

@@ -40,7 +40,8 @@ int kz_year_parse(const struct kz_config *cfg, const char *typed,
 void kz_year_name(const struct kz_config *cfg, int year, char *out,
     size_t size);
 /* The same for a range: the year's name when it is one whole year,
- * else "FROM – TO" in the office's date format. */
+ * else "FROM – TO" in the office's date format ("from FROM on", "up to
+ * TO" for an open end: "" or NULL). */
 void kz_year_range_name(const struct kz_config *cfg, const char *from,
     const char *to, char *out, size_t size);
 

@@ -159,6 +159,35 @@ test_trainees(void **state)
 	f->cfg->year_start = 4;
 }
 
+/* The MLIT bureau's 680 trainees from 57 countries, countable: a row a
+ * country, 57 rows, 680 in all. */
+static void
+test_680(void **state)
+{
+	struct unit_fixture *f = *state;
+	const struct kz_stat_measure *m = kz_stat_measure("trainees");
+	struct kz_stat s;
+	struct kz_err err = { 0 };
+	long sum = 0;
+
+	assert_true(kz_country_count() >= 57);
+	for (int i = 0; i < 680; i++)
+		trainee(f, "某市", kz_country_code_at((size_t)(i % 57)), 2019,
+		    KZ_TRP_JICA, KZ_TR_COMPLETED);
+	assert_int_equal(kz_stat_run(f->db, m, kz_stat_by(m, "country"), NULL,
+	    &s, &err), KZ_OK);
+	assert_int_equal(s.total, 680);
+	assert_int_equal(s.n, 57);
+	for (size_t i = 0; i < s.n; i++)
+		sum += s.rows[i].value;
+	assert_int_equal(sum, 680);
+	/* 680 = 57 * 11 + 53: 53 countries with 12, the largest first */
+	assert_int_equal(s.rows[0].value, 12);
+	assert_int_equal(s.rows[56].value, 11);
+	assert_int_equal(s.max, 12);
+	kz_stat_free(&s);
+}
+
 /* Attendance by edition, with its parts; a year it was not held in
  * gives nothing. */
 static void
@@ -326,6 +355,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_table, unit_setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_trainees, unit_setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_680, unit_setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_attendance, unit_setup,
 		    unit_teardown),

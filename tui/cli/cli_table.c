@@ -13,6 +13,7 @@
 #include "cli_report.h"
 #include "cli_request.h"
 #include "cli_seminar.h"
+#include "cli_stats.h"
 #include "cli_sync.h"
 
 /* Options several commands share; their keys are in cli.h. */
@@ -94,6 +95,22 @@ const struct cli_cmd cli_cmds[] = {
 	{ .name = "stats", .verb = "fields",
 	  .help = N_("count specialists per field of expertise"),
 	  .run = cli_stats, .flags = CLI_DB | CLI_FORMAT },
+	/* the office's figures: a command per measure of core/stats.c,
+	 * the verb its name (stats.sh checks they match) */
+#define STATS(v, h) { .name = "stats", .verb = (v), .help = (h), \
+	  .options = { cli_stats_opts }, .run = cli_stats_measure, \
+	  .flags = CLI_DB | CLI_FORMAT }
+	STATS("dispatches", N_("count dispatches by the year they start, "
+	    "field, country, province or state")),
+	STATS("requests", N_("count requests received by year, field, "
+	    "country, province or status")),
+	STATS("seminars", N_("seminar attendance by edition (with its parts), "
+	    "series, year or country")),
+	STATS("editions", N_("count seminar editions by year, series or "
+	    "country")),
+	STATS("trainees", N_("count trainees by programme year, home region, "
+	    "country, programme or host")),
+#undef STATS
 	/* dispatch commands */
 	{ .name = "request", .verb = "add",
 	  .help = N_("record a request from an overseas government"),
