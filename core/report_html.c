@@ -66,7 +66,7 @@ static void
 figures(const struct kz_rblock *b, struct kz_buf *out)
 {
 	kz_buf_puts(out, "<table class=\"figures\">\n<thead><tr><th>");
-	esc(out, _("Programme"));
+	esc(out, C_("figures", "Programme"));
 	kz_buf_puts(out, "</th><th>");
 	esc(out, _("This year"));
 	kz_buf_puts(out, "</th><th>");

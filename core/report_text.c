@@ -162,7 +162,7 @@ table(const struct kz_rblock *b, int width, struct kz_buf *out)
 static void
 figures(const struct kz_rblock *b, int width, struct kz_buf *out)
 {
-	const char *head[] = { _("Programme"), _("This year"),
+	const char *head[] = { C_("figures", "Programme"), _("This year"),
 	    _("Since the start"), _("Since") };
 	char y[32], t[32], s[16];
 	int lw = kz_text_width(head[0]), nw[3];
@@ -198,6 +198,8 @@ figures(const struct kz_rblock *b, int width, struct kz_buf *out)
 		kz_text_fit(fit, sizeof fit, b->figs[i].label, lw, true);
 		kz_buf_puts(out, fit);
 		for (int k = 0; k < 3; k++) {
+			if (!*v[k])
+				continue;	/* no trailing spaces */
 			pad(out, 2 + nw[k] - kz_text_width(v[k]));
 			kz_buf_puts(out, v[k]);
 		}
