@@ -121,7 +121,7 @@ table(const struct kz_rblock *b, struct kz_buf *out)
 static void
 bars(const struct kz_rblock *b, struct kz_buf *out)
 {
-	const int bw = 40, gap = 12, h = 160, top = 20, foot = 40;
+	const int bw = 52, gap = 14, h = 160, top = 20, foot = 40;
 	int width = (int)b->nbars * (bw + gap) + gap;
 	long max = 0;
 
