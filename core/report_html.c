@@ -52,6 +52,7 @@ static const char style[] =
 	"text-align:left}"
 	"th{background:#e8eef5}"
 	"td.n{text-align:right;font-variant-numeric:tabular-nums}"
+	"td:first-child{white-space:nowrap}"
 	"figure{margin:1em 0}figcaption{font-weight:bold}"
 	"svg .bar{fill:#1f4e79}svg text{font-size:12px;fill:#111}"
 	"@media print{body{margin:0;max-width:none;font-size:10.5pt}"
