@@ -90,6 +90,13 @@ expect_eq "$out" "$txt80" "FY2019 is 2019"
 run -c "$B" -d "$DB" report 2018
 expect_in "$(printf '%s\n' "$out" | grep -F 派遣专家 | tr -s ' ')" " 3 99 1998" "2018: before the figure's day, the records"
 
+# a range of dates: half the year, by the dispatch's first day
+run -c "$B" -d "$DB" report 2019-04-01..2019-09-30 --width 240
+expect_rc 0 "report of a range"
+expect_in "$out" "2019年04月01日" "the range is named by its dates"
+expect_in "$(printf '%s\n' "$out" | grep -F 派遣专家 | head -n 1 | tr -s ' ')" " 1 100 1998" "one dispatch in the range, 100 up to its end (the figure is dated after it)"
+expect_not_in "$out" "宫城县职员" "the November dispatch is outside it"
+
 # ---- a year with nothing, bad input ----
 run -c "$B" -d "$DB" report 1990
 expect_rc 0 "report of a year with nothing"
