@@ -155,7 +155,7 @@ build/san/locale: $(MO)
 # Install build dependencies that are missing (Debian), as root or via sudo.
 DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
 	libsodium-dev libzstd-dev libopencc-dev gettext libcmocka-dev tmux mandoc sqlite3 python3 calcurse python3-icalendar zsh \
-	iso-codes
+	iso-codes chromium fonts-wqy-microhei
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \

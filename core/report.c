@@ -501,7 +501,7 @@ sec_seminar(struct ctx *c, struct kz_rsection *s, struct kz_err *err)
 			snprintf(cap, sizeof cap, _("%s, edition %s"), names[i],
 			    e[i].number);
 		else
-			snprintf(cap, sizeof cap, "%s", names[i]);
+			snprintf(cap, sizeof cap, "%.199s", names[i]);
 		if ((b = table(c, s, cap, 2, head)) == NULL)
 			break;
 		const char *rows[][2] = {

@@ -52,6 +52,7 @@ static const char style[] =
 	"text-align:left}"
 	"th{background:#e8eef5}"
 	"td.n{text-align:right;font-variant-numeric:tabular-nums}"
+	"td:first-child{white-space:nowrap}"
 	"figure{margin:1em 0}figcaption{font-weight:bold}"
 	"svg .bar{fill:#1f4e79}svg text{font-size:12px;fill:#111}"
 	"@media print{body{margin:0;max-width:none;font-size:10.5pt}"
@@ -66,7 +67,7 @@ static void
 figures(const struct kz_rblock *b, struct kz_buf *out)
 {
 	kz_buf_puts(out, "<table class=\"figures\">\n<thead><tr><th>");
-	esc(out, _("Programme"));
+	esc(out, C_("figures", "Programme"));
 	kz_buf_puts(out, "</th><th>");
 	esc(out, _("This year"));
 	kz_buf_puts(out, "</th><th>");
@@ -121,7 +122,7 @@ table(const struct kz_rblock *b, struct kz_buf *out)
 static void
 bars(const struct kz_rblock *b, struct kz_buf *out)
 {
-	const int bw = 40, gap = 12, h = 160, top = 20, foot = 40;
+	const int bw = 52, gap = 14, h = 160, top = 20, foot = 40;
 	int width = (int)b->nbars * (bw + gap) + gap;
 	long max = 0;
 

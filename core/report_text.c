@@ -45,11 +45,26 @@ rule(struct kz_buf *out, const char *ch, int n)
 /* The next line of s at most w columns wide into out; *p moves past it
  * (and the space it broke at). A line breaks after a CJK character or
  * at the last space; a word longer than the line is cut. */
+/* Closing punctuation, which a line may not start with (kinsoku). */
+static bool
+closing(unsigned cp)
+{
+	static const unsigned c[] = { 0x3001, 0x3002, 0xFF0C, 0xFF09, 0x300D,
+	    0x300F, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F, 0x3011, 0xFF0E, 0x30FC,
+	    ',', '.', ')', ':', ';', '!', '?' };
+
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++)
+		if (cp == c[i])
+			return true;
+	return false;
+}
+
 static void
 next_line(const char **p, int w, char *out, size_t size)
 {
-	const char *s = *p, *brk = NULL, *after = NULL;
-	int used = 0, n;
+	const char *s = *p, *brk = NULL, *after = NULL, *pbrk = NULL,
+	    *pafter = NULL, *sbrk = NULL, *safter = NULL;
+	int used = 0, sused = 0, n;
 	unsigned cp;
 	bool nl = false;
 
@@ -61,15 +76,23 @@ next_line(const char **p, int w, char *out, size_t size)
 			nl = true;
 			break;
 		}
+		/* no break just before closing punctuation */
+		if (brk == s && closing(cp)) {
+			brk = pbrk;
+			after = pafter;
+		}
 		/* at least one character a line, however wide */
 		if (used + kz_cp_width(cp) > w && s != *p)
 			break;
 		used += kz_cp_width(cp);
 		s += n;
 		if (cp == ' ') {
-			brk = s - 1;
-			after = s;
+			brk = sbrk = s - 1;
+			after = safter = s;
+			sused = used;
 		} else if (kz_cp_is_cjk(cp) && !kz_cp_is_hangul(cp)) {
+			pbrk = brk;
+			pafter = after;
 			brk = s;
 			after = s;
 		}
@@ -77,6 +100,9 @@ next_line(const char **p, int w, char *out, size_t size)
 	if (!nl && (*s == '\0' || brk == NULL)) {
 		brk = s;	/* the rest fits, or a word is cut */
 		after = s;
+	} else if (!nl && sbrk && sbrk != brk && sused * 2 >= w) {
+		brk = sbrk;	/* between words rather than inside one */
+		after = safter;
 	}
 	snprintf(out, size, "%.*s", (int)(brk - *p), *p);
 	kz_trim(out);
@@ -126,6 +152,24 @@ table(const struct kz_rblock *b, int width, struct kz_buf *out)
 			break;
 		w[widest]--;
 	}
+	/* a narrowed column as wide as its widest wrapped line */
+	total = 0;
+	for (size_t k = 0; k < nc; k++) {
+		int used = 0;
+
+		for (size_t r = 0; r <= b->nrows; r++) {
+			const char *q = r == 0 ? b->head[k] :
+			    b->cells[(r - 1) * nc + k];
+
+			for (q = q ? q : ""; *q;) {
+				next_line(&q, w[k], line, sizeof line);
+				if (kz_text_width(line) > used)
+					used = kz_text_width(line);
+			}
+		}
+		w[k] = used;
+		total += w[k] + (k ? 2 : 0);
+	}
 	if (b->text && *b->text)
 		kz_buf_printf(out, "%s\n", b->text);
 	for (size_t r = 0; r <= b->nrows; r++) {
@@ -162,7 +206,7 @@ table(const struct kz_rblock *b, int width, struct kz_buf *out)
 static void
 figures(const struct kz_rblock *b, int width, struct kz_buf *out)
 {
-	const char *head[] = { _("Programme"), _("This year"),
+	const char *head[] = { C_("figures", "Programme"), _("This year"),
 	    _("Since the start"), _("Since") };
 	char y[32], t[32], s[16];
 	int lw = kz_text_width(head[0]), nw[3];
@@ -198,6 +242,8 @@ figures(const struct kz_rblock *b, int width, struct kz_buf *out)
 		kz_text_fit(fit, sizeof fit, b->figs[i].label, lw, true);
 		kz_buf_puts(out, fit);
 		for (int k = 0; k < 3; k++) {
+			if (!*v[k])
+				continue;	/* no trailing spaces */
 			pad(out, 2 + nw[k] - kz_text_width(v[k]));
 			kz_buf_puts(out, v[k]);
 		}

@@ -169,9 +169,14 @@ records(struct kz_db *db, const struct programme *p, const char *code,
 
 /* This office's figure for key with the latest as_of not after to. */
 static const char opening_sql[] =
-	"SELECT count, as_of, since FROM opening WHERE programme = :key "
+	"SELECT count, as_of FROM opening WHERE programme = :key "
 	"AND as_of <= :to AND substr(id, 1, length(:office) + 1) = "
 	":office || '-' ORDER BY as_of DESC, updated DESC LIMIT 1";
+
+/* The programme's first year, as any of its figures says. */
+static const char since_sql[] =
+	"SELECT min(since) FROM opening WHERE programme = :key "
+	"AND substr(id, 1, length(:office) + 1) = :office || '-'";
 
 static int
 opening(struct kz_db *db, const char *key, const char *to,
@@ -194,12 +199,23 @@ opening(struct kz_db *db, const char *key, const char *to,
 		t->opening = true;
 		t->opening_count = sqlite3_column_int64(st, 0);
 		kz_col_copy(st, 1, t->as_of, sizeof t->as_of);
-		t->since = sqlite3_column_int(st, 2);
 	}
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? KZ_OK :
-	    kz_db_fail(db, err, "opening");
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return kz_db_fail(db, err, "opening");
+	if ((st = kz_db_stmt(db, since_sql)) == NULL)
+		return kz_db_fail(db, err, "opening");
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":key"), key,
+	    -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":office"),
+	    db->cfg && db->cfg->office_id ? db->cfg->office_id : "", -1,
+	    SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		t->since = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, err, "opening");
 }
 
 int

@@ -43,7 +43,8 @@ struct kz_tally {
 	bool opening;		/* an opening figure was used: */
 	long opening_count;	/*   its count, */
 	char as_of[11];		/*   the day it counts to, */
-	int since;		/* the programme's first year, 0: not known */
+	int since;		/* the programme's first year, as its
+				 * figures say (any of them); 0: not known */
 };
 
 /* True if key names a programme ("edition:" needs a series code of

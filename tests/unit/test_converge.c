@@ -33,7 +33,7 @@ static const char *const office[NSITE] = { "TYO", "BJS", "SIN", "SEL" };
  * one captured transaction each ---- */
 
 enum rtype { R_SPEC, R_REQ, R_DSP, R_COST, R_SERIES, R_SEM, R_ITEM, R_PART,
-	R_TRAINEE, NTYPE };
+	R_TRAINEE, R_OPENING, NTYPE };
 
 struct rdef {
 	const char *table, *letter;
@@ -94,6 +94,11 @@ static const struct rdef rdefs[NTYPE] = {
 	    " status, notes, created, updated) VALUES (?1, 'g', 'h', 2027,"
 	    " 'lgotp', 'planned', ?4, ?3, ?3)", NULL,
 	    "UPDATE trainee SET notes = ?4, updated = ?3 WHERE id = ?1" },
+	[R_OPENING] = { "opening", "O", NTYPE,
+	    "INSERT INTO opening (id, programme, as_of, count, note, created,"
+	    " updated) VALUES (?1, 'trainee', '2019-03-31', 507, ?4, ?3, ?3)",
+	    NULL,
+	    "UPDATE opening SET note = ?4, updated = ?3 WHERE id = ?1" },
 };
 
 /* ---- the model: what should be ---- */
@@ -860,7 +865,7 @@ check_all(struct world *w)
 	static const char *const own[] = { "request", "request_field",
 	    "request_event", "dispatch", "dispatch_cost", "dispatch_event",
 	    "seminar_series", "seminar", "programme_item", "participant",
-	    "trainee", "text_tr", NULL };
+	    "trainee", "opening", "text_tr", NULL };
 	char pre[8];
 
 	for (int s = 0; s < NSITE; s++) {
