@@ -133,6 +133,11 @@ parse(struct table *t, const char *typed)
 	if (typed == NULL || *typed == '\0')
 		return NULL;
 	load(t);
+	/* a code as kizuna writes it, the common case (every row of an
+	 * import): found without folding every name of the table */
+	for (size_t i = 0; i < t->n; i++)
+		if (strcmp(typed, t->c[i].code) == 0)
+			return t->c[i].code;
 	for (size_t i = 0; i < t->n; i++)
 		if (kz_text_same(typed, t->c[i].code) ||
 		    (t->c[i].other[0] && kz_text_same(typed, t->c[i].other)) ||

@@ -131,6 +131,18 @@ new_value(struct apply *a, const struct kz_sync_change *ch, int c,
 	return KZ_OK;
 }
 
+/* A change written here: counted, and its record's search row made
+ * again at the end. Only these: a bundle that finds most of its changes
+ * here already (applied before, or the same values) or keeps them aside
+ * leaves the index of those records alone. */
+static void
+applied(struct apply *a, const struct kz_sync_change *ch)
+{
+	a->res->applied++;
+	if (ch->t->rule->indexed)
+		kz_idset_add(&a->touched, ch->record);
+}
+
 /* Run sql with the change's values: all new ones (insert), the new ones
  * of the set columns then the key (update), or the key (delete). */
 static int
@@ -163,7 +175,7 @@ exec_change(struct apply *a, const char *sql, const struct kz_sync_change *ch,
 	if (rc != SQLITE_DONE)
 		return kz_err_add(a->err, ch->t->name, _("database: %s"),
 		    sqlite3_errmsg(a->db->sql));
-	a->res->applied++;
+	applied(a, ch);
 	return KZ_OK;
 }
 
@@ -277,7 +289,7 @@ overwrite(struct apply *a, const struct kz_sync_change *ch)
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE) {
-		a->res->applied++;
+		applied(a, ch);
 		return KZ_OK;
 	}
 	if ((sqlite3_extended_errcode(a->db->sql) & 0xff) == SQLITE_CONSTRAINT &&
@@ -585,8 +597,6 @@ change_read(struct apply *a, sqlite3_changeset_iter *it,
 	snprintf(ch->record, sizeof ch->record, "%s", idv &&
 	    sqlite3_value_text(idv) ? (const char *)sqlite3_value_text(idv) :
 	    "?");
-	if (rule->indexed)
-		kz_idset_add(&a->touched, ch->record);
 	kz_sync_rule_owner(rule, ch->record, owner, sizeof owner);
 	ch->by_owner = rule->owner == KZ_SYNC_OWNER_HEAD ?
 	    strcmp(a->in->role, "head") == 0 :

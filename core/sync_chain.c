@@ -1,6 +1,7 @@
 /* sync_chain.c - changes the merge of the outbox would net away, sent as they were made. */
 #include "sync_chain.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "buf.h"
@@ -190,10 +191,19 @@ kz_sync_chain(struct kz_db *db, long upto, void **data, int *size,
 	struct chain ch = { 0 };
 	sqlite3_stmt *st = NULL;
 	int rc, acts = 0;
+	bool own;
 
-	if (sqlite3_exec(db->sql, "ATTACH ':memory:' AS kzchain", NULL, NULL,
-	    NULL) != SQLITE_OK)
+	/* A private scratch file, not memory: it holds a copy of every
+	 * change in the outbox, and the outbox after an import of 100,000
+	 * rows is a hundred megabytes; SQLite keeps it in its cache as long
+	 * as that holds, then on disk. */
+	if (sqlite3_exec(db->sql, "ATTACH '' AS kzchain", NULL, NULL, NULL) !=
+	    SQLITE_OK)
 		return kz_db_fail(db, err, "export");
+	/* one transaction for the scratch rows, not one each (attached
+	 * outside it: ATTACH cannot run inside a transaction) */
+	own = sqlite3_get_autocommit(db->sql) &&
+	    sqlite3_exec(db->sql, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	rc = sqlite3_exec(db->sql, chain_schema, NULL, NULL, NULL) ==
 	    SQLITE_OK ? KZ_OK : KZ_ERROR;
 	if (rc == KZ_OK)
@@ -244,6 +254,9 @@ kz_sync_chain(struct kz_db *db, long upto, void **data, int *size,
 	kz_buf_free(&ch.out);
 	if (rc != KZ_OK)
 		rc = kz_err_add(err, "", _("the outbox of changes is damaged"));
+	/* it wrote the scratch file only: nothing to keep */
+	if (own)
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_exec(db->sql, "DETACH kzchain", NULL, NULL, NULL);
 	return rc;
 }

@@ -429,6 +429,66 @@ test_capitalise(void **state)
 	assert_string_equal(kz_text_capitalise(s[3]), "Name");
 }
 
+/* Every record of data, read from memory and read from a file a piece
+ * at a time, the same: cells, lines, the error and its place. */
+static void
+csv_both(const char *data, size_t len)
+{
+	struct kz_csv m, f;
+	struct kz_csv_row a, b;
+	struct kz_err ea = { 0 }, eb = { 0 };
+	FILE *fp = fmemopen((void *)data, len, "rb");
+	int ra, rb;
+
+	assert_non_null(fp);
+	kz_csv_open(&m, "t.csv", data, len);
+	kz_csv_open_file(&f, "t.csv", fp);
+	do {
+		ra = kz_csv_next(&m, &a, &ea);
+		rb = kz_csv_next(&f, &b, &eb);
+		assert_int_equal(ra, rb);
+		if (ra == 1) {
+			assert_int_equal(a.line, b.line);
+			assert_int_equal(a.n, b.n);
+			for (size_t i = 0; i < a.n; i++)
+				assert_string_equal(a.cell[i], b.cell[i]);
+			kz_csv_row_free(&a);
+			kz_csv_row_free(&b);
+		}
+	} while (ra == 1);
+	assert_int_equal(ea.n, eb.n);
+	if (ea.n)
+		assert_string_equal(ea.item[0].where, eb.item[0].where);
+	kz_csv_close(&f);
+	fclose(fp);
+}
+
+/* A file read as a stream gives the records read from memory, with
+ * quotes, doubled quotes, line breaks and CRLF across the window the
+ * file is read through (64 KiB), and the same error at the same line. */
+static void
+test_csv_stream(void **state)
+{
+	struct kz_buf b = { 0 };
+	const char *cells[] = { "plain", "\"quoted, with comma\"",
+	    "\"two\nlines\"", "\"say \"\"hi\"\"\"", "佐藤 健一", "" };
+
+	(void)state;
+	kz_buf_puts(&b, "\xef\xbb\xbf" "a,b,c\r\n");
+	for (int i = 0; b.len < 300000; i++)
+		kz_buf_printf(&b, "%s,%s,%d%s", cells[i % 6], cells[(i + 1) % 6],
+		    i, i % 3 ? "\r\n" : "\n");
+	csv_both(b.s, b.len);
+	/* cut anywhere near the first window's end, and broken there */
+	for (size_t cut = 65530; cut < 65545; cut++)
+		csv_both(b.s, cut);
+	kz_buf_puts(&b, "\"never closed,x\n");
+	csv_both(b.s, b.len);
+	csv_both("", 0);
+	csv_both("\xef\xbb", 2);
+	kz_buf_free(&b);
+}
+
 static void
 test_csv(void **state)
 {
@@ -536,6 +596,7 @@ main(void)
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_capitalise),
 		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_csv_stream),
 		cmocka_unit_test(test_sha256),
 		cmocka_unit_test(test_stamp),
 	};

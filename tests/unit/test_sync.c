@@ -11,6 +11,7 @@
 #include "db.h"
 #include "buf.h"
 #include "file.h"
+#include "search.h"
 #include "seminar.h"
 #include "specialist.h"
 #include "sync.h"
@@ -359,6 +360,50 @@ test_sort_key_travels(void **state)
 		assert_string_equal(col(f, d, x, "sort_key"),
 		    "suzuki kenichi");
 	}
+}
+
+/* An import makes the search rows again of the records it changed, not
+ * of those it finds as they are: a full bundle after one edit rewrites
+ * one row of the index (a refresh gives the row a new number). */
+static void
+test_import_reindexes_changed(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_sync_result res;
+	struct kz_err err = { 0 };
+	char x[KZ_ID_SIZE], y[KZ_ID_SIZE], z[KZ_ID_SIZE], path[128];
+	char nx[32], ny[32];
+	const char *map = "SELECT n FROM local_search_map WHERE id = ?";
+
+	/* three, so that no row tested has the last number (FTS5 gives a
+	 * new row the last number plus one: the same, for the last) */
+	add(f, TYO, "佐藤健一", "Kenichi Sato", x);
+	add(f, TYO, "田中裕子", "Yuko Tanaka", y);
+	add(f, TYO, "鈴木明", "Akira Suzuki", z);
+	send(f, TYO, BJS);
+	snprintf(nx, sizeof nx, "%s", q(f, BJS, map, x));
+	snprintf(ny, sizeof ny, "%s", q(f, BJS, map, y));
+	assert_true(nx[0] && ny[0]);
+	assert_string_not_equal(q(f, BJS, "SELECT max(n) FROM "
+	    "local_search_map", NULL), nx);
+	assert_string_not_equal(q(f, BJS, "SELECT max(n) FROM "
+	    "local_search_map", NULL), ny);
+	at("2026-11-02T10:00:00Z");
+	edit(f, TYO, x, "post", "園芸課長");
+	snprintf(path, sizeof path, "%s/all.kzb", f->dir);
+	assert_int_equal(kz_sync_export(f->db[TYO], path, true, &res, &err),
+	    KZ_OK);
+	res = import(f, BJS, path);
+	assert_true(res.applied > 0);
+	assert_true(res.unchanged > 0);
+	assert_string_not_equal(q(f, BJS, map, x), nx);
+	assert_string_equal(q(f, BJS, map, y), ny);
+	/* and the changed one is found by its new words */
+	char *expr = kz_search_expr("園芸");
+	assert_non_null(expr);
+	assert_string_equal(q(f, BJS, "SELECT id FROM specialist_fts WHERE "
+	    "specialist_fts MATCH ?", expr), x);
+	free(expr);
 }
 
 /* The audit stamps take the later edit, on import and on settling. */
@@ -1027,6 +1072,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_ownership, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_import_reindexes_changed,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sort_key_travels, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_field_merge, setup,
