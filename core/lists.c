@@ -161,10 +161,14 @@ bind_free(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
 
 /* The words of `search`, as the full-text index takes them; nothing
  * searchable matches nothing. */
+#define SEARCH_MANY 2000	/* matches that are "many" */
+#define SEARCH_MOST 40000	/* ...and "most" (measured at 100,000) */
+
 static int
 bind_words(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
     struct kz_err *err)
 {
+	sqlite3_stmt *st;
 	char *expr;
 	int rc;
 
@@ -174,6 +178,21 @@ bind_words(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
 		b->none = true;
 		return kz_rlist_bind_text(b, "");
 	}
+	/* Many matches (a term typed short): read in order, each row
+	 * looked up in the matches, not every match fetched and sorted;
+	 * most rows: each row read in order asks the index. Counted in
+	 * the index alone, as far as makes the difference. */
+	if ((st = kz_db_stmt(db, "SELECT count(*) FROM (SELECT 1 FROM "
+	    "specialist_fts WHERE specialist_fts MATCH ? LIMIT ?)")) == NULL) {
+		free(expr);
+		return kz_db_fail(db, err, "search");
+	}
+	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, SEARCH_MOST);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		b->many = sqlite3_column_int(st, 0) >= SEARCH_MOST ? 2 :
+		    sqlite3_column_int(st, 0) >= SEARCH_MANY;
+	sqlite3_reset(st);
 	rc = kz_rlist_bind_text(b, expr);
 	free(expr);
 	return rc ? kz_err_add(err, "", _("out of memory")) : KZ_OK;
@@ -223,8 +242,14 @@ static const struct kz_rlist_filter specialist_filters[] = {
 	  "u.specialist = s.id AND u.start <= ? AND u.end >= ?)",
 	  .bind = bind_free },
 	{ .option = "text", .flags = KZ_RLF_NOOPT,
-	  .where = "s.id IN (SELECT id FROM specialist_fts WHERE "
-	  "specialist_fts MATCH ?)", .bind = bind_words },
+	/* the index's rows are the register's rowids (search.c); with
+	 * many matches, + keeps SQLite from fetching the rows by them */
+	  .where = "s.rowid IN (SELECT rowid FROM specialist_fts WHERE "
+	  "specialist_fts MATCH ?)",
+	  .where_many = "+s.rowid IN (SELECT rowid FROM specialist_fts WHERE "
+	  "specialist_fts MATCH ?)",
+	  .where_most = "EXISTS (SELECT 1 FROM specialist_fts WHERE "
+	  "specialist_fts MATCH ? AND rowid = s.rowid)", .bind = bind_words },
 	{ 0 },
 };
 
