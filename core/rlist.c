@@ -345,6 +345,7 @@ kz_rlist_open(struct kz_db *db, const struct kz_rlist_query *q,
 	select_list(l, &sql, &c->made);
 	if (kz_rlist_order(l, q->sort, &order, err) != KZ_OK) {
 		kz_buf_free(&sql);
+		kz_buf_free(&order);
 		return KZ_ERROR;
 	}
 	if (q->window) {
@@ -581,8 +582,10 @@ kz_rlist_index(struct kz_db *db, const struct kz_rlist_query *q,
 	int at, rc;
 
 	*pos = -1;
-	if (kz_rlist_order(l, q->sort, &order, err) != KZ_OK)
+	if (kz_rlist_order(l, q->sort, &order, err) != KZ_OK) {
+		kz_buf_free(&order);
 		return KZ_ERROR;
+	}
 	/* Counted before it over the indexes, then checked (a NULL in a
 	 * term compares as nothing); else numbered, every row sorted. */
 	if (index_before(db, q, id, kz_buf_str(&order), pos, &e) == KZ_OK &&

@@ -196,6 +196,19 @@ kz_rwin_row(struct kz_rwin *w, long long i, struct kz_err *err)
 	return NULL;
 }
 
+int
+kz_rwin_all(struct kz_rwin *w, struct kz_err *err)
+{
+	long long n;
+
+	if (w->exact)
+		return KZ_OK;
+	if (kz_rlist_total(w->db, &w->q, -1, &n, err) != KZ_OK)
+		return KZ_ERROR;
+	kz_rwin_known(w, n);
+	return KZ_OK;
+}
+
 void
 kz_rwin_known(struct kz_rwin *w, long long n)
 {

@@ -55,6 +55,8 @@ bool kz_rwin_exact(const struct kz_rwin *w);
 /* Count on, KZ_RWIN_CAP rows at first, then eight times as far each
  * time (upto: at least past that index). */
 int kz_rwin_more(struct kz_rwin *w, long long upto, struct kz_err *err);
+/* Count them all (End goes to the last row). */
+int kz_rwin_all(struct kz_rwin *w, struct kz_err *err);
 /* The count is n, known otherwise (all the rows of a list that is not
  * filtered, counted by whoever opened it). */
 void kz_rwin_known(struct kz_rwin *w, long long n);

@@ -167,6 +167,21 @@ reload(struct dsp_tab *t, const char *select)
 
 /* ---- the list ---- */
 
+/* End: every row counted, so that it goes to the last. */
+static size_t
+dsp_count_all(void *arg)
+{
+	struct dsp_tab *t = arg;
+	struct kz_err err;
+
+	if (!t->open)
+		return 0;
+	kz_err_clear(&err);
+	if (kz_rwin_all(&t->win, &err) != KZ_OK)
+		frame_error(t->ctx, &err);
+	return (size_t)kz_rwin_count(&t->win);
+}
+
 static size_t
 dsp_count(void *arg)
 {
@@ -348,6 +363,7 @@ dsp_refilter(void *arg)
 
 static const struct record_list_ops dsp_ops = {
 	.count = dsp_count,
+	.count_all = dsp_count_all,
 	.row = dsp_row,
 	.detail = dsp_detail,
 	.refilter = dsp_refilter,

@@ -172,6 +172,21 @@ reload(struct req_tab *t, const char *select)
 
 /* ---- the list ---- */
 
+/* End: every row counted, so that it goes to the last. */
+static size_t
+req_count_all(void *arg)
+{
+	struct req_tab *t = arg;
+	struct kz_err err;
+
+	if (!t->open)
+		return 0;
+	kz_err_clear(&err);
+	if (kz_rwin_all(&t->win, &err) != KZ_OK)
+		frame_error(t->ctx, &err);
+	return (size_t)kz_rwin_count(&t->win);
+}
+
 static size_t
 req_count(void *arg)
 {
@@ -283,6 +298,7 @@ req_refilter(void *arg)
 
 static const struct record_list_ops req_ops = {
 	.count = req_count,
+	.count_all = req_count_all,
 	.row = req_row,
 	.detail = req_detail,
 	.refilter = req_refilter,

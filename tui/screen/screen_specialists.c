@@ -266,6 +266,21 @@ spec_columns(struct spec_tab *t)
 	t->cfields = rest - t->cname - t->croman - t->cgov;
 }
 
+/* End: every row counted, so that it goes to the last. */
+static size_t
+spec_count_all(void *arg)
+{
+	struct spec_tab *t = arg;
+	struct kz_err err;
+
+	if (!t->open)
+		return 0;
+	kz_err_clear(&err);
+	if (kz_rwin_all(&t->win, &err) != KZ_OK)
+		frame_error(t->ctx, &err);
+	return (size_t)kz_rwin_count(&t->win);
+}
+
 static size_t
 spec_count(void *arg)
 {
@@ -420,6 +435,7 @@ spec_filter_menu(struct spec_tab *t, int id)
 
 static const struct record_list_ops spec_ops = {
 	.count = spec_count,
+	.count_all = spec_count_all,
 	.row = spec_line,
 	.detail = spec_detail,
 	.refilter = spec_refilter,
