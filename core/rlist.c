@@ -265,6 +265,26 @@ select_list(const struct kz_rlist *l, struct kz_buf *sql, int *made)
 			kz_buf_printf(sql, ", %s", l->cols[i].expr);
 }
 
+static int order_terms(const char *order, char **term, bool *desc);
+
+/* The ORDER BY order turned round, each term the other way, into out. */
+static int
+order_back(const char *order, struct kz_buf *out)
+{
+	char *term[16];
+	bool desc[16];
+	int n = order_terms(order, term, desc);
+
+	if (n <= 0)
+		return KZ_ERROR;
+	for (int i = 0; i < n; i++) {
+		kz_buf_printf(out, "%s%s%s", i ? ", " : "", term[i], desc[i] ?
+		    "" : " DESC");
+		free(term[i]);
+	}
+	return out->oom ? KZ_ERROR : KZ_OK;
+}
+
 /* The statement of head (its SELECT), the list's FROM, its parent and
  * the filters q gives, then tail; every value bound, tail's ?s after
  * them (the window of a list) left to the caller. *at: the next ?. */
@@ -349,13 +369,24 @@ kz_rlist_open(struct kz_db *db, const struct kz_rlist_query *q,
 		return KZ_ERROR;
 	}
 	if (q->window) {
+		struct kz_buf back = { 0 };
+
+		if (q->from_end && order_back(kz_buf_str(&order), &back) !=
+		    KZ_OK) {
+			kz_buf_free(&sql);
+			kz_buf_free(&order);
+			kz_buf_free(&back);
+			return kz_err_add(err, "", _("out of memory"));
+		}
 		/* The window's rows found by their rowids alone, so that
 		 * made values (counts, a record's fields) are computed for
 		 * the rows shown, never for every row a sort goes through. */
 		kz_buf_printf(&sql, " FROM %s WHERE %s.rowid IN (SELECT "
 		    "%s.rowid", l->from, l->alias, l->alias);
 		kz_buf_printf(&tail, " ORDER BY %s LIMIT ? OFFSET ?) ORDER BY "
-		    "%s", kz_buf_str(&order), kz_buf_str(&order));
+		    "%s", q->from_end ? kz_buf_str(&back) : kz_buf_str(&order),
+		    kz_buf_str(&order));
+		kz_buf_free(&back);
 	} else
 		kz_buf_printf(&tail, " ORDER BY %s LIMIT ? OFFSET ?",
 		    kz_buf_str(&order));

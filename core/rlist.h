@@ -157,6 +157,10 @@ struct kz_rlist_query {
 	 * limit) are chosen first by rowid, their made values computed
 	 * for them alone (core/rwin.h). */
 	bool window;
+	/* ...and chosen counting from the end (the list's order turned
+	 * round, offset from the last row), read in the list's order: a
+	 * window near the end of a long list. */
+	bool from_end;
 	long long rows;		/* set by whoever steps it: rows read */
 };
 

@@ -54,6 +54,19 @@ read_page(struct kz_rwin *w, long long at, struct kz_err *err)
 	q.window = true;
 	q.offset = at < 0 ? 0 : at;
 	q.limit = KZ_RWIN_PAGE;
+	/* in the second half of a list counted, counted from its end: an
+	 * offset is rows stepped over */
+	if (w->exact && at > w->count / 2) {
+		q.from_end = true;
+		q.limit = at + KZ_RWIN_PAGE > w->count ? w->count - at :
+		    KZ_RWIN_PAGE;
+		q.offset = w->count - at - q.limit;
+		if (q.limit <= 0) {
+			q.from_end = false;
+			q.limit = KZ_RWIN_PAGE;
+			q.offset = at;
+		}
+	}
 	if ((rows = calloc(KZ_RWIN_PAGE, sizeof *rows)) == NULL)
 		return kz_err_add(err, "", _("out of memory"));
 	if (kz_rlist_open(w->db, &q, &c, err) != KZ_OK) {
@@ -62,7 +75,7 @@ read_page(struct kz_rwin *w, long long at, struct kz_err *err)
 	}
 	rows_free(w);
 	w->rows = rows;
-	w->base = q.offset;
+	w->base = at < 0 ? 0 : at;
 	while ((rc = kz_rlist_next(&c, err)) == 1 && n < KZ_RWIN_PAGE) {
 		struct kz_rwin_row *r = &rows[n++];
 

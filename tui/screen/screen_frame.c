@@ -54,6 +54,7 @@ struct ui {
 	long clashes;		/* clashes of bookings (booking.h) */
 	sqlite3_int64 writes;	/* the connection's count when it was read */
 	long long others;	/* kz_db_others then */
+	bool counted;		/* pending and clashes read once */
 	WINDOW *wmsg;		/* a long message's rows above the status */
 	int back[16];		/* tabs a go-to key left, the last on top */
 	int nback;
@@ -479,8 +480,6 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 		rc = 1;
 	u.writes = sqlite3_total_changes64(db->sql);
 	u.others = kz_db_others(db);
-	u.pending = kz_sync_pending(db);
-	u.clashes = kz_booking_clash_count(db);
 
 	while (rc == 0) {
 		int key;
@@ -492,6 +491,15 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 		frame_draw(&u, flags);
 		bench_end();
 		flags = 0;
+		/* The title's counts go through every change waiting and
+		 * every booking: the first screen is shown before them. */
+		if (!u.counted) {
+			u.counted = true;
+			u.pending = kz_sync_pending(db);
+			u.clashes = kz_booking_clash_count(db);
+			flags = UI_DRAW_TITLE;
+			continue;
+		}
 
 		key = draw_getkey(u.small || u.wstatus == NULL ? stdscr :
 		    u.wstatus);
