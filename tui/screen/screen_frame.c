@@ -9,6 +9,7 @@
 
 #include "booking.h"
 #include "draw.h"
+#include "fold.h"
 #include "form.h"
 #include "i18n.h"
 #include "keys.h"
@@ -492,11 +493,14 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 		bench_end();
 		flags = 0;
 		/* The title's counts go through every change waiting and
-		 * every booking: the first screen is shown before them. */
+		 * every booking: the first screen is shown before them, and
+		 * before the table that folds Han characters for a search
+		 * is made (else the first Chinese or Japanese key would). */
 		if (!u.counted) {
 			u.counted = true;
 			u.pending = kz_sync_pending(db);
 			u.clashes = kz_booking_clash_count(db);
+			kz_fold_cp(0x6CA2);	/* 沢 */
 			flags = UI_DRAW_TITLE;
 			continue;
 		}
