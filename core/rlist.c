@@ -285,12 +285,33 @@ order_back(const char *order, struct kz_buf *out)
 	return out->oom ? KZ_ERROR : KZ_OK;
 }
 
+/* Does sort begin as the list's own order does, ascending (so that an
+ * index of the list reads its rows in order, and a condition checked
+ * row by row stops with the window)? */
+static bool
+own_order(const struct kz_rlist *l, const char *sort)
+{
+	struct kz_buf o = { 0 };
+	struct kz_err e = { 0 };
+	size_t n = l->order ? strcspn(l->order, ", ") : 0;
+	bool same = false;
+
+	if (n > 0 && kz_rlist_order(l, sort, &o, &e) == KZ_OK && o.s)
+		same = strncmp(o.s, l->order, n) == 0 && (o.s[n] == ',' ||
+		    o.s[n] == '\0');
+	kz_buf_free(&o);
+	return same;
+}
+
 /* The statement of head (its SELECT), the list's FROM, its parent and
  * the filters q gives, then tail; every value bound, tail's ?s after
- * them (the window of a list) left to the caller. *at: the next ?. */
+ * them (the window of a list) left to the caller. *at: the next ?.
+ * ordered: the rows are read in the list's order (a filter's condition
+ * for most rows, checked row by row, is for such a statement only). */
 static int
-prepare(struct kz_db *db, const struct kz_rlist_query *q, struct kz_buf *sql,
-    const char *tail, sqlite3_stmt **st, int *at, struct kz_err *err)
+prepare(struct kz_db *db, const struct kz_rlist_query *q, bool ordered,
+    struct kz_buf *sql, const char *tail, sqlite3_stmt **st, int *at,
+    struct kz_err *err)
 {
 	const struct kz_rlist *l = q->l;
 	struct kz_rlist_bind b[KZ_RLIST_FILTERS];
@@ -312,9 +333,9 @@ prepare(struct kz_db *db, const struct kz_rlist_query *q, struct kz_buf *sql,
 		kz_buf_printf(sql, " AND (%s)", l->parent);
 	for (int i = 0; i < nf; i++) {
 		const struct kz_rlist_filter *f = &l->filters[i];
-		const char *where = b[i].many == 2 && f->where_most ?
-		    f->where_most : b[i].many && f->where_many ?
-		    f->where_many : f->where;
+		const char *where = b[i].many == 2 && f->where_most &&
+		    ordered && own_order(l, q->sort) ? f->where_most :
+		    b[i].many && f->where_many ? f->where_many : f->where;
 
 		if (q->value[i] == NULL)
 			continue;
@@ -391,8 +412,8 @@ kz_rlist_open(struct kz_db *db, const struct kz_rlist_query *q,
 		kz_buf_printf(&tail, " ORDER BY %s LIMIT ? OFFSET ?",
 		    kz_buf_str(&order));
 	kz_buf_free(&order);
-	if (tail.oom || prepare(db, q, &sql, kz_buf_str(&tail), &c->st, &at,
-	    err) != KZ_OK) {
+	if (tail.oom || prepare(db, q, true, &sql, kz_buf_str(&tail), &c->st,
+	    &at, err) != KZ_OK) {
 		if (tail.oom)
 			kz_err_add(err, "", _("out of memory"));
 		kz_buf_free(&sql);
@@ -425,7 +446,7 @@ kz_rlist_count(struct kz_db *db, const struct kz_rlist_query *q,
 	kz_buf_printf(&sql, "SELECT %s AS key, count(*) AS n", expr);
 	kz_buf_printf(&tail, " GROUP BY key ORDER BY %s", order);
 	rc = tail.oom ? kz_err_add(err, "", _("out of memory")) :
-	    prepare(db, q, &sql, kz_buf_str(&tail), &st, &at, err);
+	    prepare(db, q, false, &sql, kz_buf_str(&tail), &st, &at, err);
 	kz_buf_free(&sql);
 	kz_buf_free(&tail);
 	return rc == KZ_OK ? kz_counts_read(st, out, err) : KZ_ERROR;
@@ -441,7 +462,7 @@ kz_rlist_total(struct kz_db *db, const struct kz_rlist_query *q,
 
 	*n = 0;
 	kz_buf_puts(&sql, "SELECT count(*) FROM (SELECT 1");
-	rc = prepare(db, q, &sql, " LIMIT ?)", &st, &at, err);
+	rc = prepare(db, q, false, &sql, " LIMIT ?)", &st, &at, err);
 	kz_buf_free(&sql);
 	if (rc != KZ_OK)
 		return KZ_ERROR;
@@ -518,7 +539,7 @@ index_before(struct kz_db *db, const struct kz_rlist_query *q,
 	/* is it listed at all */
 	kz_buf_puts(&sql, "SELECT 1");
 	kz_buf_printf(&tail, " AND %s.id = ?", l->alias);
-	rc = prepare(db, q, &sql, kz_buf_str(&tail), &st, &at, err);
+	rc = prepare(db, q, false, &sql, kz_buf_str(&tail), &st, &at, err);
 	kz_buf_free(&sql);
 	kz_buf_free(&tail);
 	if (rc == KZ_OK) {
@@ -564,7 +585,7 @@ index_before(struct kz_db *db, const struct kz_rlist_query *q,
 	while (n > 0)
 		free(term[--n]);
 	rc = tail.oom ? kz_err_add(err, "", _("out of memory")) :
-	    prepare(db, q, &sql, kz_buf_str(&tail), &st, &at, err);
+	    prepare(db, q, false, &sql, kz_buf_str(&tail), &st, &at, err);
 	kz_buf_free(&sql);
 	kz_buf_free(&tail);
 	if (rc != KZ_OK)
@@ -590,8 +611,8 @@ id_at(struct kz_db *db, const struct kz_rlist_query *q, const char *order,
 
 	kz_buf_printf(&sql, "SELECT %s.id", q->l->alias);
 	kz_buf_printf(&tail, " ORDER BY %s LIMIT 1 OFFSET ?", order);
-	if (!tail.oom && prepare(db, q, &sql, kz_buf_str(&tail), &st, &at,
-	    &e) == KZ_OK) {
+	if (!tail.oom && prepare(db, q, true, &sql, kz_buf_str(&tail), &st,
+	    &at, &e) == KZ_OK) {
 		sqlite3_bind_int64(st, at, pos);
 		same = sqlite3_step(st) == SQLITE_ROW && strcmp((const char *)
 		    sqlite3_column_text(st, 0), id) == 0;
@@ -631,7 +652,7 @@ kz_rlist_index(struct kz_db *db, const struct kz_rlist_query *q,
 	    "row_number() OVER (ORDER BY %s) AS n", l->alias,
 	    kz_buf_str(&order));
 	kz_buf_free(&order);
-	rc = prepare(db, q, &sql, ") WHERE kz_id = ?", &st, &at, err);
+	rc = prepare(db, q, false, &sql, ") WHERE kz_id = ?", &st, &at, err);
 	kz_buf_free(&sql);
 	if (rc != KZ_OK)
 		return KZ_ERROR;
