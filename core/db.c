@@ -233,6 +233,18 @@ static const char *const migrations[] = {
 	");"
 	"CREATE INDEX IF NOT EXISTS opening_programme ON "
 	"opening(programme, as_of);",
+	/* 18 -> 19: the search index's rows take their specialist's rowid
+	 * (search.c), so that a search joins the register on it, not
+	 * through the index's unindexed text id; and it keeps its terms'
+	 * first one and two characters apart, so that a term typed short
+	 * ("t", "农", which the bigrams of most rows begin with) finds its
+	 * rows without merging every term it begins. Made again empty, it
+	 * is built again at the first search (kz_search_ready). */
+	"DROP TABLE IF EXISTS specialist_fts;"
+	"CREATE VIRTUAL TABLE specialist_fts USING fts5("
+	"  id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2',"
+	"  prefix = '1 2');"
+	"DELETE FROM local_search_map;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -580,6 +592,19 @@ kz_db_rollback(struct kz_db *db)
 		savepoint(db, sp_release, NULL);
 	if (--db->depth == 0)
 		capture_restart(db);
+}
+
+long long
+kz_db_others(struct kz_db *db)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "PRAGMA data_version");
+	long long v = -1;
+
+	if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	if (st != NULL)
+		sqlite3_reset(st);
+	return v;
 }
 
 sqlite3_stmt *

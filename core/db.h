@@ -100,6 +100,11 @@ int kz_db_capture_flush(struct kz_db *db, struct kz_err *err);
  * same dozen statements for every row: preparing them once is most of
  * its speed. */
 sqlite3_stmt *kz_db_stmt(struct kz_db *db, const char *sql);
+/* A number that changes when another connection (another kizuna, a
+ * script) has committed to the database since it was last asked: the
+ * screens count what depends on every row again only then; -1 on an
+ * error. */
+long long kz_db_others(struct kz_db *db);
 
 /* Report the connection's last SQLite error into err. */
 int kz_db_fail(struct kz_db *db, struct kz_err *err, const char *what);

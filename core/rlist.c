@@ -349,12 +349,53 @@ select_list(const struct kz_rlist *l, struct kz_buf *sql, int *made)
 			kz_buf_printf(sql, ", %s", l->cols[i].expr);
 }
 
+static int order_terms(const char *order, char **term, bool *desc);
+
+/* The ORDER BY order turned round, each term the other way, into out. */
+static int
+order_back(const char *order, struct kz_buf *out)
+{
+	char *term[16];
+	bool desc[16];
+	int n = order_terms(order, term, desc);
+
+	if (n <= 0)
+		return KZ_ERROR;
+	for (int i = 0; i < n; i++) {
+		kz_buf_printf(out, "%s%s%s", i ? ", " : "", term[i], desc[i] ?
+		    "" : " DESC");
+		free(term[i]);
+	}
+	return out->oom ? KZ_ERROR : KZ_OK;
+}
+
+/* Does sort begin as the list's own order does, ascending (so that an
+ * index of the list reads its rows in order, and a condition checked
+ * row by row stops with the window)? */
+static bool
+own_order(const struct kz_rlist *l, const char *sort)
+{
+	struct kz_buf o = { 0 };
+	struct kz_err e = { 0 };
+	size_t n = l->order ? strcspn(l->order, ", ") : 0;
+	bool same = false;
+
+	if (n > 0 && kz_rlist_order(l, sort, &o, &e) == KZ_OK && o.s)
+		same = strncmp(o.s, l->order, n) == 0 && (o.s[n] == ',' ||
+		    o.s[n] == '\0');
+	kz_buf_free(&o);
+	return same;
+}
+
 /* The statement of head (its SELECT), the list's FROM, its parent and
  * the filters q gives, then tail; every value bound, tail's ?s after
- * them (the window of a list) left to the caller. *at: the next ?. */
+ * them (the window of a list) left to the caller. *at: the next ?.
+ * ordered: the rows are read in the list's order (a filter's condition
+ * for most rows, checked row by row, is for such a statement only). */
 static int
-prepare(struct kz_db *db, const struct kz_rlist_query *q, struct kz_buf *sql,
-    const char *tail, sqlite3_stmt **st, int *at, struct kz_err *err)
+prepare(struct kz_db *db, const struct kz_rlist_query *q, bool ordered,
+    struct kz_buf *sql, const char *tail, sqlite3_stmt **st, int *at,
+    struct kz_err *err)
 {
 	const struct kz_rlist *l = q->l;
 	struct kz_rlist_bind b[KZ_RLIST_FILTERS];
@@ -376,6 +417,9 @@ prepare(struct kz_db *db, const struct kz_rlist_query *q, struct kz_buf *sql,
 		kz_buf_printf(sql, " AND (%s)", l->parent);
 	for (int i = 0; i < nf; i++) {
 		const struct kz_rlist_filter *f = &l->filters[i];
+		const char *where = b[i].many == 2 && f->where_most &&
+		    ordered && own_order(l, q->sort) ? f->where_most :
+		    b[i].many && f->where_many ? f->where_many : f->where;
 
 		if (q->value[i] == NULL)
 			continue;
@@ -386,9 +430,9 @@ prepare(struct kz_db *db, const struct kz_rlist_query *q, struct kz_buf *sql,
 			kz_buf_puts(sql, ")");
 		} else if (f->flags & KZ_RLF_EACH)
 			for (int k = 0; k < b[i].n; k++)
-				kz_buf_printf(sql, " AND (%s)", f->where);
+				kz_buf_printf(sql, " AND (%s)", where);
 		else
-			kz_buf_printf(sql, " AND (%s)", f->where);
+			kz_buf_printf(sql, " AND (%s)", where);
 	}
 	if (none)
 		kz_buf_puts(sql, " AND 0");
@@ -423,20 +467,41 @@ kz_rlist_open(struct kz_db *db, const struct kz_rlist_query *q,
     struct kz_rlist_cursor *c, struct kz_err *err)
 {
 	const struct kz_rlist *l = q->l;
-	struct kz_buf sql = { 0 }, tail = { 0 };
+	struct kz_buf sql = { 0 }, tail = { 0 }, order = { 0 };
 	int at;
 
 	memset(c, 0, sizeof *c);
 	select_list(l, &sql, &c->made);
-	kz_buf_puts(&tail, " ORDER BY ");
-	if (kz_rlist_order(l, q->sort, &tail, err) != KZ_OK) {
+	if (kz_rlist_order(l, q->sort, &order, err) != KZ_OK) {
 		kz_buf_free(&sql);
-		kz_buf_free(&tail);
+		kz_buf_free(&order);
 		return KZ_ERROR;
 	}
-	kz_buf_puts(&tail, " LIMIT ? OFFSET ?");
-	if (tail.oom || prepare(db, q, &sql, kz_buf_str(&tail), &c->st, &at,
-	    err) != KZ_OK) {
+	if (q->window) {
+		struct kz_buf back = { 0 };
+
+		if (q->from_end && order_back(kz_buf_str(&order), &back) !=
+		    KZ_OK) {
+			kz_buf_free(&sql);
+			kz_buf_free(&order);
+			kz_buf_free(&back);
+			return kz_err_add(err, "", _("out of memory"));
+		}
+		/* The window's rows found by their rowids alone, so that
+		 * made values (counts, a record's fields) are computed for
+		 * the rows shown, never for every row a sort goes through. */
+		kz_buf_printf(&sql, " FROM %s WHERE %s.rowid IN (SELECT "
+		    "%s.rowid", l->from, l->alias, l->alias);
+		kz_buf_printf(&tail, " ORDER BY %s LIMIT ? OFFSET ?) ORDER BY "
+		    "%s", q->from_end ? kz_buf_str(&back) : kz_buf_str(&order),
+		    kz_buf_str(&order));
+		kz_buf_free(&back);
+	} else
+		kz_buf_printf(&tail, " ORDER BY %s LIMIT ? OFFSET ?",
+		    kz_buf_str(&order));
+	kz_buf_free(&order);
+	if (tail.oom || prepare(db, q, true, &sql, kz_buf_str(&tail), &c->st,
+	    &at, err) != KZ_OK) {
 		if (tail.oom)
 			kz_err_add(err, "", _("out of memory"));
 		kz_buf_free(&sql);
@@ -469,10 +534,222 @@ kz_rlist_count(struct kz_db *db, const struct kz_rlist_query *q,
 	kz_buf_printf(&sql, "SELECT %s AS key, count(*) AS n", expr);
 	kz_buf_printf(&tail, " GROUP BY key ORDER BY %s", order);
 	rc = tail.oom ? kz_err_add(err, "", _("out of memory")) :
-	    prepare(db, q, &sql, kz_buf_str(&tail), &st, &at, err);
+	    prepare(db, q, false, &sql, kz_buf_str(&tail), &st, &at, err);
 	kz_buf_free(&sql);
 	kz_buf_free(&tail);
 	return rc == KZ_OK ? kz_counts_read(st, out, err) : KZ_ERROR;
+}
+
+int
+kz_rlist_total(struct kz_db *db, const struct kz_rlist_query *q,
+    long long cap, long long *n, struct kz_err *err)
+{
+	struct kz_buf sql = { 0 };
+	sqlite3_stmt *st;
+	int at, rc;
+
+	*n = 0;
+	kz_buf_puts(&sql, "SELECT count(*) FROM (SELECT 1");
+	rc = prepare(db, q, false, &sql, " LIMIT ?)", &st, &at, err);
+	kz_buf_free(&sql);
+	if (rc != KZ_OK)
+		return KZ_ERROR;
+	sqlite3_bind_int64(st, at, cap < 0 ? -1 : cap);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, err, q->l->name);
+}
+
+#define ORDER_TERMS 16
+
+/* The terms of an ORDER BY, each without its " DESC" (desc[i] says),
+ * into term[] (malloc'd); how many, or -1 (too many, out of memory). */
+static int
+order_terms(const char *order, char **term, bool *desc)
+{
+	const char *p = order, *start = order;
+	int depth = 0, n = 0;
+	bool quote = false;
+
+	for (;; p++) {
+		if (*p == '\'')
+			quote = !quote;
+		else if (!quote && *p == '(')
+			depth++;
+		else if (!quote && *p == ')')
+			depth--;
+		if (*p == '\0' || (*p == ',' && depth == 0 && !quote)) {
+			size_t len = (size_t)(p - start);
+
+			while (len > 0 && start[len - 1] == ' ')
+				len--;
+			if (n == ORDER_TERMS)
+				break;
+			desc[n] = len > 5 && strncmp(start + len - 5, " DESC",
+			    5) == 0;
+			if (desc[n])
+				len -= 5;
+			if ((term[n] = strndup(start, len)) == NULL)
+				break;
+			n++;
+			if (*p == '\0')
+				return n;
+			start = p + 1;
+			while (*start == ' ')
+				start++;
+		}
+	}
+	while (n > 0)
+		free(term[--n]);
+	return -1;
+}
+
+/* Where id is, counting the rows before it in order (*pos -1 when id
+ * is not listed): its order terms compared with the row's, as one row
+ * value when they all go one way (the list's index then counts them),
+ * else term by term. */
+static int
+index_before(struct kz_db *db, const struct kz_rlist_query *q,
+    const char *id, const char *order, long long *pos, struct kz_err *err)
+{
+	const struct kz_rlist *l = q->l;
+	struct kz_buf sql = { 0 }, tail = { 0 };
+	char *term[ORDER_TERMS];
+	bool desc[ORDER_TERMS], same = true;
+	sqlite3_stmt *st;
+	int at, rc, n = order_terms(order, term, desc);
+
+	if (n <= 0)
+		return kz_err_add(err, "", _("out of memory"));
+	for (int i = 1; i < n; i++)
+		same &= desc[i] == desc[0];
+	/* is it listed at all */
+	kz_buf_puts(&sql, "SELECT 1");
+	kz_buf_printf(&tail, " AND %s.id = ?", l->alias);
+	rc = prepare(db, q, false, &sql, kz_buf_str(&tail), &st, &at, err);
+	kz_buf_free(&sql);
+	kz_buf_free(&tail);
+	if (rc == KZ_OK) {
+		sqlite3_bind_text(st, at, id, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc == SQLITE_DONE)
+			*pos = -1;
+		rc = rc == SQLITE_ROW ? KZ_OK : rc == SQLITE_DONE ? 1 :
+		    kz_db_fail(db, err, l->name);
+	}
+	if (rc != KZ_OK) {
+		while (n > 0)
+			free(term[--n]);
+		return rc == 1 ? KZ_OK : KZ_ERROR;
+	}
+	/* the rows before it; the id's own values by subqueries, whose
+	 * alias is their own */
+	kz_buf_puts(&sql, "SELECT count(*)");
+	kz_buf_puts(&tail, " AND ");
+	if (same) {
+		kz_buf_puts(&tail, "(");
+		for (int i = 0; i < n; i++)
+			kz_buf_printf(&tail, "%s%s", i ? ", " : "", term[i]);
+		kz_buf_printf(&tail, ") %s (SELECT ", desc[0] ? ">" : "<");
+		for (int i = 0; i < n; i++)
+			kz_buf_printf(&tail, "%s%s", i ? ", " : "", term[i]);
+		kz_buf_printf(&tail, " FROM %s WHERE %s.id = :kz_id)", l->from,
+		    l->alias);
+	} else {
+		kz_buf_puts(&tail, "(0");
+		for (int i = 0; i < n; i++) {
+			kz_buf_puts(&tail, " OR (1");
+			for (int k = 0; k <= i; k++)
+				kz_buf_printf(&tail, " AND %s %s (SELECT %s "
+				    "FROM %s WHERE %s.id = :kz_id)", term[k],
+				    k < i ? "=" : desc[k] ? ">" : "<", term[k],
+				    l->from, l->alias);
+			kz_buf_puts(&tail, ")");
+		}
+		kz_buf_puts(&tail, ")");
+	}
+	while (n > 0)
+		free(term[--n]);
+	rc = tail.oom ? kz_err_add(err, "", _("out of memory")) :
+	    prepare(db, q, false, &sql, kz_buf_str(&tail), &st, &at, err);
+	kz_buf_free(&sql);
+	kz_buf_free(&tail);
+	if (rc != KZ_OK)
+		return KZ_ERROR;
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":kz_id"), id,
+	    -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*pos = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, err, l->name);
+}
+
+/* Is id the row at pos in order? */
+static bool
+id_at(struct kz_db *db, const struct kz_rlist_query *q, const char *order,
+    long long pos, const char *id)
+{
+	struct kz_buf sql = { 0 }, tail = { 0 };
+	struct kz_err e = { 0 };
+	sqlite3_stmt *st;
+	bool same = false;
+	int at;
+
+	kz_buf_printf(&sql, "SELECT %s.id", q->l->alias);
+	kz_buf_printf(&tail, " ORDER BY %s LIMIT 1 OFFSET ?", order);
+	if (!tail.oom && prepare(db, q, true, &sql, kz_buf_str(&tail), &st,
+	    &at, &e) == KZ_OK) {
+		sqlite3_bind_int64(st, at, pos);
+		same = sqlite3_step(st) == SQLITE_ROW && strcmp((const char *)
+		    sqlite3_column_text(st, 0), id) == 0;
+		sqlite3_finalize(st);
+	}
+	kz_buf_free(&sql);
+	kz_buf_free(&tail);
+	return same;
+}
+
+int
+kz_rlist_index(struct kz_db *db, const struct kz_rlist_query *q,
+    const char *id, long long *pos, struct kz_err *err)
+{
+	const struct kz_rlist *l = q->l;
+	struct kz_buf sql = { 0 }, order = { 0 };
+	struct kz_err e = { 0 };
+	sqlite3_stmt *st;
+	int at, rc;
+
+	*pos = -1;
+	if (kz_rlist_order(l, q->sort, &order, err) != KZ_OK) {
+		kz_buf_free(&order);
+		return KZ_ERROR;
+	}
+	/* Counted before it over the indexes, then checked (a NULL in a
+	 * term compares as nothing); else numbered, every row sorted. */
+	if (index_before(db, q, id, kz_buf_str(&order), pos, &e) == KZ_OK &&
+	    (*pos < 0 || id_at(db, q, kz_buf_str(&order), *pos, id))) {
+		kz_buf_free(&order);
+		return KZ_OK;
+	}
+	*pos = -1;
+	/* its place in the order: numbered over the rows the filters
+	 * leave, the columns never made */
+	kz_buf_printf(&sql, "SELECT n FROM (SELECT %s.id AS kz_id, "
+	    "row_number() OVER (ORDER BY %s) AS n", l->alias,
+	    kz_buf_str(&order));
+	kz_buf_free(&order);
+	rc = prepare(db, q, false, &sql, ") WHERE kz_id = ?", &st, &at, err);
+	kz_buf_free(&sql);
+	if (rc != KZ_OK)
+		return KZ_ERROR;
+	sqlite3_bind_text(st, at, id, -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*pos = sqlite3_column_int64(st, 0) - 1;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? KZ_OK :
+	    kz_db_fail(db, err, l->name);
 }
 
 static void

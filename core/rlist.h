@@ -72,6 +72,8 @@ struct kz_rlist_col {
 struct kz_rlist_bind {
 	int n;
 	bool none;		/* the value matches nothing (no row) */
+	int many;		/* ...or a good many rows: 1 where_many, 2
+				 * (most of them) where_most */
 	char *text[KZ_RLIST_BINDS];	/* malloc'd, or NULL: the number */
 	long long num[KZ_RLIST_BINDS];
 };
@@ -121,6 +123,14 @@ struct kz_rlist_filter {
 	const char *help;	/* N_(): one line */
 	/* The SQL condition, a ? for each bound value. */
 	const char *where;
+	/* Optional: the condition when bind finds that the value matches
+	 * a good many rows (the same values bound): one that lets a list
+	 * be read in its order, checking rows, rather than gathered from
+	 * the matches and sorted. */
+	const char *where_many;
+	/* ...and when it matches most rows: checked row by row as the
+	 * list is read in its order. */
+	const char *where_most;
 	/* How the option's value becomes bound values: with bind, what it
 	 * makes (a problem goes into err, under any place: the caller
 	 * names the option); else with field, the value set as that field
@@ -170,6 +180,14 @@ struct kz_rlist_query {
 	const char *sort;
 	long long limit;	/* < 0: all */
 	long long offset;
+	/* A window of a screen's list: the rows of [offset, offset +
+	 * limit) are chosen first by rowid, their made values computed
+	 * for them alone (core/rwin.h). */
+	bool window;
+	/* ...and chosen counting from the end (the list's order turned
+	 * round, offset from the last row), read in the list's order: a
+	 * window near the end of a long list. */
+	bool from_end;
 	long long rows;		/* set by whoever steps it: rows read */
 };
 
@@ -220,6 +238,14 @@ int kz_rlist_open(struct kz_db *db, const struct kz_rlist_query *q,
 int kz_rlist_count(struct kz_db *db, const struct kz_rlist_query *q,
     const char *expr, const char *order, struct kz_counts *out,
     struct kz_err *err);
+/* How many rows q selects (its window aside), counting no further
+ * than cap (< 0: all), into *n. */
+int kz_rlist_total(struct kz_db *db, const struct kz_rlist_query *q,
+    long long cap, long long *n, struct kz_err *err);
+/* Where the record id is in q's order (0 first; its window aside), into
+ * *pos; -1 when q does not select it. */
+int kz_rlist_index(struct kz_db *db, const struct kz_rlist_query *q,
+    const char *id, long long *pos, struct kz_err *err);
 /* The next row: 1, 0 at the end, KZ_ERROR (reported). */
 int kz_rlist_next(struct kz_rlist_cursor *c, struct kz_err *err);
 /* Back to before the first row (a table reads its rows twice: once for

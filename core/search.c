@@ -299,12 +299,14 @@ note(struct kz_db *db, const char *id, struct kz_err *err)
 	return KZ_OK;
 }
 
-int
-kz_search_refresh(struct kz_db *db, const char *id, struct kz_err *err)
+/* fresh: the index was emptied (a rebuild), nothing to take out. */
+static int
+refresh(struct kz_db *db, const char *id, bool fresh, struct kz_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	char *body = NULL;
 	size_t len = 0, cap = 0;
+	sqlite3_int64 row;
 	int rc = 0;
 
 	if (db->index_later)
@@ -312,13 +314,13 @@ kz_search_refresh(struct kz_db *db, const char *id, struct kz_err *err)
 
 	/* FTS5 cannot look up an UNINDEXED column but by scanning every
 	 * row: find the row through local_search_map instead. */
-	if (run_id(db, "DELETE FROM specialist_fts WHERE rowid = (SELECT n "
-	    "FROM local_search_map WHERE id = ?)", id, 0) ||
-	    run_id(db, "DELETE FROM local_search_map WHERE id = ?", id, 0))
+	if (!fresh && (run_id(db, "DELETE FROM specialist_fts WHERE rowid = "
+	    "(SELECT n FROM local_search_map WHERE id = ?)", id, 0) ||
+	    run_id(db, "DELETE FROM local_search_map WHERE id = ?", id, 0)))
 		return kz_db_fail(db, err, "index");
 
 	if ((st = kz_db_stmt(db, "SELECT name, name_roman, government, post, "
-	    "overseas, notes FROM specialist WHERE id = ?")) == NULL)
+	    "overseas, notes, rowid FROM specialist WHERE id = ?")) == NULL)
 		return kz_db_fail(db, err, "index");
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW) {
@@ -327,6 +329,7 @@ kz_search_refresh(struct kz_db *db, const char *id, struct kz_err *err)
 	}
 	for (int i = 0; i < 6; i++)
 		rc |= spell_column(st, i, &body, &len, &cap);
+	row = sqlite3_column_int64(st, 6);
 	sqlite3_reset(st);
 
 	/* Fields by code, their names in every language, and the notes. */
@@ -360,13 +363,21 @@ kz_search_refresh(struct kz_db *db, const char *id, struct kz_err *err)
 		return kz_err_add(err, "", _("out of memory"));
 	}
 
-	if ((st = kz_db_stmt(db, "INSERT INTO specialist_fts (id, body) VALUES "
-	    "(?, ?)")) == NULL) {
+	/* The index's row is the specialist's rowid: a search joins on it
+	 * (the filter "text" of core/lists.c). A row left there by a
+	 * specialist whose rowid this one now has goes first. */
+	if ((!fresh && run_id(db, "DELETE FROM specialist_fts WHERE rowid = "
+	    "?2", "", row)) || (st = kz_db_stmt(db, "INSERT INTO "
+	    "specialist_fts (rowid, id, body) VALUES (?, ?, ?)")) == NULL) {
 		free(body);
 		return kz_db_fail(db, err, "index");
 	}
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, body ? body : "", -1, SQLITE_STATIC);
+	/* (one row's VALUES, not INSERT ... SELECT: a statement that may
+	 * write several rows opens a savepoint, and FTS5 writes out what
+	 * it holds at each) */
+	sqlite3_bind_int64(st, 1, row);
+	sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, body ? body : "", -1, SQLITE_STATIC);
 	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	sqlite3_reset(st);
 	free(body);
@@ -374,6 +385,12 @@ kz_search_refresh(struct kz_db *db, const char *id, struct kz_err *err)
 		rc = run_id(db, "INSERT INTO local_search_map (id, n) VALUES "
 		    "(?, ?)", id, sqlite3_last_insert_rowid(db->sql));
 	return rc ? kz_db_fail(db, err, "index") : KZ_OK;
+}
+
+int
+kz_search_refresh(struct kz_db *db, const char *id, struct kz_err *err)
+{
+	return refresh(db, id, false, err);
 }
 
 int
@@ -402,12 +419,14 @@ kz_search_rebuild(struct kz_db *db, struct kz_err *err)
 
 	if (sqlite3_exec(db->sql, "DELETE FROM specialist_fts; DELETE FROM "
 	    "local_search_map", NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db->sql, "SELECT id FROM specialist", -1, &st,
-	    NULL) != SQLITE_OK)
+	    /* in the order of the rows the index takes: FTS5 writes out
+	     * what it holds whenever a rowid goes back */
+	    sqlite3_prepare_v2(db->sql, "SELECT id FROM specialist ORDER BY "
+	    "rowid", -1, &st, NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, "index");
 	while (rc == KZ_OK && sqlite3_step(st) == SQLITE_ROW)
-		rc = kz_search_refresh(db,
-		    (const char *)sqlite3_column_text(st, 0), err);
+		rc = refresh(db, (const char *)sqlite3_column_text(st, 0),
+		    true, err);
 	sqlite3_finalize(st);
 	return rc;
 }

@@ -108,8 +108,8 @@ kz_specialist_search(struct kz_db *db, const struct kz_specialist_query *q,
 	    "FROM specialist s WHERE 1");
 #define ADD(s) strncat(sql, s, sizeof sql - strlen(sql) - 1)
 	if (expr) {
-		ADD(" AND s.id IN (SELECT id FROM specialist_fts WHERE "
-		    "specialist_fts MATCH ?)");
+		ADD(" AND s.rowid IN (SELECT rowid FROM specialist_fts "
+		    "WHERE specialist_fts MATCH ?)");
 		binds[nb++] = expr;
 	}
 	if (field) {

@@ -19,22 +19,73 @@
 #include "specialist.h"
 #include "stamp.h"
 #include "text.h"
+#include "rlist.h"
+#include "rwin.h"
 #include "xalloc.h"
 
 struct dsp_tab {
 	struct frame_ctx *ctx;
 	struct record_list rl;
-	struct kz_dispatch_rows list;
+	/* the rows shown: a window over `dispatch list` (core/rwin.h),
+	 * read a page at a time */
+	struct kz_rwin win;
+	bool open;
+	/* a row of it as the tab reads rows, its strings the window's:
+	 * the selected one, and one asked for by index */
+	struct kz_dispatch_row sel, at;
 	long total;
 	bool undoing;		/* the question asked is u's */
 };
 
 /* ---- loading ---- */
 
-static const struct kz_dispatch_row *
-sel_row(const struct dsp_tab *t)
+/* The list's columns a row is made of. */
+static const char *
+col(const struct kz_rwin_row *w, const char *key)
 {
-	return t->rl.sel < t->list.n ? &t->list.rows[t->rl.sel] : NULL;
+	int c = kz_rlist_col(&kz_rlist_dispatches, key);
+
+	return c >= 0 && w->text[c] ? w->text[c] : "";
+}
+
+/* Row i of the window as a dispatch row, into r (its strings valid
+ * until another page is read); NULL past the end. */
+static const struct kz_dispatch_row *
+row_into(struct dsp_tab *t, size_t i, struct kz_dispatch_row *r)
+{
+	const struct kz_rwin_row *w;
+	struct kz_err err;
+	int st;
+
+	if (!t->open)
+		return NULL;
+	kz_err_clear(&err);
+	if ((w = kz_rwin_row(&t->win, (long long)i, &err)) == NULL) {
+		if (err.n)
+			frame_error(t->ctx, &err);
+		return NULL;
+	}
+	memset(r, 0, sizeof *r);
+	snprintf(r->id, sizeof r->id, "%s", w->id);
+	snprintf(r->request, sizeof r->request, "%s", col(w, "request"));
+	snprintf(r->specialist, sizeof r->specialist, "%s",
+	    col(w, "specialist"));
+	r->name = (char *)col(w, "name");
+	r->name_roman = (char *)col(w, "name_roman");
+	snprintf(r->start, sizeof r->start, "%s", col(w, "start"));
+	snprintf(r->end, sizeof r->end, "%s", col(w, "end"));
+	r->places = (char *)col(w, "places");
+	st = kz_enum_parse(&kz_dispatch_state_enum, col(w, "state"));
+	r->state = st < 0 ? 0 : (enum kz_dispatch_state)st;
+	snprintf(r->country, sizeof r->country, "%s", col(w, "country"));
+	r->host = (char *)col(w, "host");
+	return r;
+}
+
+static const struct kz_dispatch_row *
+sel_row(struct dsp_tab *t)
+{
+	return row_into(t, t->rl.sel, &t->sel);
 }
 
 /* The columns, as `dispatch list --sort` names them; a specialist
@@ -44,41 +95,97 @@ static const struct record_list_sort dsp_sorts[] = {
 	{ "who", N_("Specialist") }, { "host_shown", N_("Host") },
 };
 
+/* The rows there are so far: counted on past a cap ("1000+") when the
+ * selection comes near it. */
+static size_t
+dsp_rows(struct dsp_tab *t)
+{
+	size_t near = t->rl.sel + 2 * (size_t)record_list_rows(&t->rl);
+	struct kz_err err;
+
+	if (!t->open)
+		return 0;
+	if (!kz_rwin_exact(&t->win) && near >= (size_t)kz_rwin_count(&t->win)) {
+		kz_err_clear(&err);
+		if (kz_rwin_more(&t->win, (long long)near, &err) != KZ_OK)
+			frame_error(t->ctx, &err);
+	}
+	return (size_t)kz_rwin_count(&t->win);
+}
+
 static void
 reload(struct dsp_tab *t, const char *select)
 {
-	struct kz_dispatch_query q;
-	struct kz_dispatch_rows l;
+	const struct kz_dispatch_row *r;
+	struct kz_rlist_query q;
+	struct kz_rwin w;
 	struct kz_err err = { 0 };
 	char keep[KZ_ID_SIZE] = "", sort[64];
+	const char *term = record_list_term(&t->rl);
+	long long total = 0, at;
 
 	if (select)
 		snprintf(keep, sizeof keep, "%s", select);
-	else if (sel_row(t))
-		snprintf(keep, sizeof keep, "%s", sel_row(t)->id);
-	kz_dispatch_query_init(&q);
-	q.text = *record_list_term(&t->rl) ? record_list_term(&t->rl) : NULL;
+	else if ((r = sel_row(t)) != NULL)
+		snprintf(keep, sizeof keep, "%s", r->id);
+	kz_rlist_query_init(&q, &kz_rlist_dispatches);
+	if (!*term) {
+		/* every dispatch: a count over an index, never the rows */
+		if (kz_rlist_total(t->ctx->db, &q, -1, &total, &err) != KZ_OK) {
+			frame_error(t->ctx, &err);
+			return;
+		}
+		t->total = (long)total;
+	} else
+		kz_rlist_set(&q, "text", term);
 	q.sort = record_list_sort_spec(&t->rl, sort, sizeof sort);
-	if (kz_dispatch_list(t->ctx->db, &q, false, &l, &err) != KZ_OK) {
+	if (kz_rwin_open(t->ctx->db, &q, &w, &err) != KZ_OK) {
 		frame_error(t->ctx, &err);
 		return;
 	}
-	kz_dispatch_rows_free(&t->list);
-	t->list = l;
-	if (!q.text)
-		t->total = (long)l.n;
-	for (size_t i = 0; keep[0] && i < l.n; i++)
-		if (strcmp(l.rows[i].id, keep) == 0)
-			t->rl.sel = i;
+	if (t->open)
+		kz_rwin_close(&t->win);
+	t->win = w;
+	t->open = true;
+	if (!*term)
+		kz_rwin_known(&t->win, total);
+	/* the record selected stays so; while a search is typed, only
+	 * when it is on the first page */
+	for (size_t i = 0; keep[0] && i < t->win.n; i++)
+		if (strcmp(t->win.rows[i].id, keep) == 0) {
+			keep[0] = '\0';
+			t->rl.sel = (size_t)t->win.base + i;
+		}
+	if (keep[0] && t->rl.mode != RLIST_SEARCH && (at = kz_rwin_find(
+	    &t->win, keep, &err)) >= 0)
+		t->rl.sel = (size_t)at;
+	else if (err.n)
+		frame_error(t->ctx, &err);
+	dsp_rows(t);
 	record_list_clamp(&t->rl);
 }
 
 /* ---- the list ---- */
 
+/* End: every row counted, so that it goes to the last. */
+static size_t
+dsp_count_all(void *arg)
+{
+	struct dsp_tab *t = arg;
+	struct kz_err err;
+
+	if (!t->open)
+		return 0;
+	kz_err_clear(&err);
+	if (kz_rwin_all(&t->win, &err) != KZ_OK)
+		frame_error(t->ctx, &err);
+	return (size_t)kz_rwin_count(&t->win);
+}
+
 static size_t
 dsp_count(void *arg)
 {
-	return ((struct dsp_tab *)arg)->list.n;
+	return dsp_rows(arg);
 }
 
 static void
@@ -106,7 +213,11 @@ dsp_row(void *arg, size_t i, char *buf, size_t size, int width)
 		draw_cells(buf, size, h, w, 4);
 		return;
 	}
-	const struct kz_dispatch_row *r = &t->list.rows[i];
+	const struct kz_dispatch_row *r = row_into(t, i, &t->at);
+	if (r == NULL) {
+		buf[0] = '\0';
+		return;
+	}
 	dispatch_view_date(t->ctx->cfg, r->start, a, sizeof a);
 	dispatch_view_date(t->ctx->cfg, r->end, b, sizeof b);
 	if (strcmp(a, r->start) == 0 && strcmp(b, r->end) == 0)
@@ -197,7 +308,7 @@ dsp_detail(void *arg, struct record_list *l, size_t sel)
 {
 	struct dsp_tab *t = arg;
 	const struct kz_config *cfg = t->ctx->cfg;
-	const struct kz_dispatch_row *r = &t->list.rows[sel];
+	const struct kz_dispatch_row *r = row_into(t, sel, &t->at);
 	struct kz_dispatch d;
 	struct kz_request req;
 	struct kz_specialist s;
@@ -205,7 +316,7 @@ dsp_detail(void *arg, struct record_list *l, size_t sel)
 	struct kz_err err = { 0 };
 	char buf[1024], place[512];
 
-	if (kz_dispatch_get(t->ctx->db, r->id, &d, &err) != KZ_OK)
+	if (r == NULL || kz_dispatch_get(t->ctx->db, r->id, &d, &err) != KZ_OK)
 		return;
 	snprintf(buf, sizeof buf, "%s (%s) - %s %s", r->name ? r->name : "",
 	    r->name_roman ? r->name_roman : "", r->country, r->host);
@@ -252,6 +363,7 @@ dsp_refilter(void *arg)
 
 static const struct record_list_ops dsp_ops = {
 	.count = dsp_count,
+	.count_all = dsp_count_all,
 	.row = dsp_row,
 	.detail = dsp_detail,
 	.refilter = dsp_refilter,
@@ -874,7 +986,8 @@ dsp_close(void *tab)
 	struct dsp_tab *t = tab;
 
 	record_list_free(&t->rl);
-	kz_dispatch_rows_free(&t->list);
+	if (t->open)
+		kz_rwin_close(&t->win);
 	free(t);
 }
 
@@ -901,7 +1014,10 @@ dsp_status(void *tab, WINDOW *w, int width)
 	struct dsp_tab *t = tab;
 	char count[48];
 
-	snprintf(count, sizeof count, " %zu/%ld", t->list.n, t->total);
+	size_t n = dsp_rows(t);
+
+	snprintf(count, sizeof count, " %zu%s/%ld", n, t->open &&
+	    !kz_rwin_exact(&t->win) ? "+" : "", t->total);
 	return record_list_status(&t->rl, w, width, count);
 }
 
@@ -917,10 +1033,16 @@ dsp_summary(void *tab, char *buf, size_t size)
 {
 	struct dsp_tab *t = tab;
 
-	if (*record_list_term(&t->rl))
+	size_t n = dsp_rows(t);
+
+	if (*record_list_term(&t->rl) && t->open && !kz_rwin_exact(&t->win))
+		snprintf(buf, size, ngettext("%zu+ of %ld dispatch",
+		    "%zu+ of %ld dispatches", (unsigned long)t->total),
+		    n, t->total);
+	else if (*record_list_term(&t->rl))
 		snprintf(buf, size, ngettext("%zu of %ld dispatch",
 		    "%zu of %ld dispatches", (unsigned long)t->total),
-		    t->list.n, t->total);
+		    n, t->total);
 	else
 		snprintf(buf, size, ngettext("%ld dispatch", "%ld dispatches",
 		    (unsigned long)t->total), t->total);
@@ -931,12 +1053,13 @@ static bool
 dsp_select(void *tab, const char *id)
 {
 	struct dsp_tab *t = tab;
+	const struct kz_dispatch_row *r;
 
 	reload(t, id);
-	if ((sel_row(t) == NULL || strcmp(sel_row(t)->id, id) != 0) &&
+	if (((r = sel_row(t)) == NULL || strcmp(r->id, id) != 0) &&
 	    record_list_clear(&t->rl))
 		reload(t, id);
-	return sel_row(t) && strcmp(sel_row(t)->id, id) == 0;
+	return (r = sel_row(t)) != NULL && strcmp(r->id, id) == 0;
 }
 
 const struct frame_screen screen_dispatches = {

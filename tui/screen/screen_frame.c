@@ -5,9 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "booking.h"
 #include "draw.h"
+#include "fold.h"
 #include "form.h"
 #include "i18n.h"
 #include "keys.h"
@@ -55,10 +57,62 @@ struct ui {
 	long pending;		/* changes waiting for the next sync export */
 	long clashes;		/* clashes of bookings (booking.h) */
 	sqlite3_int64 writes;	/* the connection's count when it was read */
+	long long others;	/* kz_db_others then */
+	bool counted;		/* pending and clashes read once */
 	WINDOW *wmsg;		/* a long message's rows above the status */
 	int back[16];		/* tabs a go-to key left, the last on top */
 	int nback;
 };
+
+/*
+ * KIZUNA_BENCH_LOG=FILE: a line for the first screen and for each key,
+ * what it took to act on and draw, "first|key CODE WALL_MS CPU_MS"
+ * (the first screen's CPU since the program started): `make bench`
+ * reads it. CPU time is kept beside the wall clock because the wall
+ * clock of a busy machine says more about the machine.
+ */
+static struct {
+	FILE *f;
+	double wall, cpu;
+	int key;		/* -1: none timed */
+} bench = { NULL, 0, 0, -1 };
+
+static void
+bench_now(double *wall, double *cpu)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	*wall = (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+	*cpu = (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+static void
+bench_start(int key)
+{
+	if (bench.f == NULL)
+		return;
+	bench_now(&bench.wall, &bench.cpu);
+	bench.key = key;
+}
+
+static void
+bench_end(void)
+{
+	double wall, cpu;
+
+	if (bench.f == NULL || bench.key == -1)
+		return;
+	bench_now(&wall, &cpu);
+	if (bench.key == -2)
+		fprintf(bench.f, "first 0 %.2f %.2f\n", wall - bench.wall, cpu);
+	else
+		fprintf(bench.f, "key %d %.2f %.2f\n", bench.key,
+		    wall - bench.wall, cpu - bench.cpu);
+	fflush(bench.f);
+	bench.key = -1;
+}
 
 static const struct frame_screen *
 frame_screen(const struct ui *u)
@@ -259,11 +313,21 @@ frame_help(struct ui *u)
 	draw_help(frame_screen(u)->keyctx(u->tab[u->cur], &text));
 }
 
+/* Tab i, opened (its list read) the first time it is wanted: a tab
+ * never shown costs nothing at start. False when out of memory. */
+static bool
+frame_open(struct ui *u, int i)
+{
+	if (u->tab[i] == NULL)
+		u->tab[i] = frame_screens[i]->open(&u->ctx);
+	return u->tab[i] != NULL;
+}
+
 /* Show tab next in place of the current one. */
 static unsigned
 frame_switch(struct ui *u, int next)
 {
-	if (next == u->cur)
+	if (next == u->cur || !frame_open(u, next))
 		return 0;
 	frame_screen(u)->layout(u->tab[u->cur], 0, 0, 0, 0);
 	u->cur = next;
@@ -285,6 +349,8 @@ frame_want(struct ui *u)
 	if (i == UI_NSCREENS)
 		return 0;
 	s = frame_screens[i];
+	if (!frame_open(u, i))
+		return 0;
 	if (s->select && !s->select(u->tab[i], u->ctx.want_id) &&
 	    u->ctx.want_go) {
 		frame_message(&u->ctx, true, _("%s is not on the %s tab."),
@@ -392,6 +458,9 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 	int rc = 0;
 
 	memset(&u, 0, sizeof u);
+	if (getenv("KIZUNA_BENCH_LOG") && *getenv("KIZUNA_BENCH_LOG") &&
+	    (bench.f = fopen(getenv("KIZUNA_BENCH_LOG"), "a")) != NULL)
+		bench_start(-2);
 	u.ctx.db = db;
 	u.ctx.cfg = cfg;
 	keys_init();
@@ -410,12 +479,11 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 	keypad(stdscr, TRUE);
 	alias_keys();
 	draw_init();
-	for (int i = 0; i < UI_NSCREENS; i++)
-		if ((u.tab[i] = frame_screens[i]->open(&u.ctx)) == NULL)
-			rc = 1;
+	/* the first tab only: the others open when first shown */
+	if (!frame_open(&u, 0))
+		rc = 1;
 	u.writes = sqlite3_total_changes64(db->sql);
-	u.pending = kz_sync_pending(db);
-	u.clashes = kz_booking_clash_count(db);
+	u.others = kz_db_others(db);
 
 	while (rc == 0) {
 		int key;
@@ -425,12 +493,26 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 			flags |= UI_DRAW_ALL;
 		}
 		frame_draw(&u, flags);
+		bench_end();
 		flags = 0;
+		/* The title's counts go through every change waiting and
+		 * every booking: the first screen is shown before them, and
+		 * before the table that folds Han characters for a search
+		 * is made (else the first Chinese or Japanese key would). */
+		if (!u.counted) {
+			u.counted = true;
+			u.pending = kz_sync_pending(db);
+			u.clashes = kz_booking_clash_count(db);
+			kz_fold_cp(0x6CA2);	/* 沢 */
+			flags = UI_DRAW_TITLE;
+			continue;
+		}
 
 		key = draw_getkey(u.small || u.wstatus == NULL ? stdscr :
 		    u.wstatus);
 		if (key < 0)
 			continue;
+		bench_start(key);
 		if (key == (KEYS_FN | KEY_RESIZE)) {
 			flags = UI_LAYOUT | UI_DRAW_ALL;
 			continue;
@@ -464,10 +546,12 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 			flags |= UI_DRAW_TITLE;
 		/* ...and in the changes waiting to be sent. The connection
 		 * counts the rows it writes, so only a key that wrote (or a
-		 * new layout, for other programs' writes) costs the query. */
-		if ((flags & UI_LAYOUT) ||
+		 * new layout after other programs wrote) costs the queries,
+		 * which go through every booking. */
+		if (((flags & UI_LAYOUT) && kz_db_others(db) != u.others) ||
 		    sqlite3_total_changes64(db->sql) != u.writes) {
 			u.writes = sqlite3_total_changes64(db->sql);
+			u.others = kz_db_others(db);
 			u.pending = kz_sync_pending(db);
 			u.clashes = kz_booking_clash_count(db);
 			flags |= UI_DRAW_TITLE;
@@ -485,6 +569,8 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 	frame_ctx_free(&u.ctx);
 	endwin();
 	delscreen(scr);
+	if (bench.f != NULL)
+		fclose(bench.f);
 	if (rc != 0)
 		fprintf(stderr, "%s\n", _("kizuna: out of memory"));
 	return rc;

@@ -23,12 +23,20 @@
 #include "specialist.h"
 #include "stamp.h"
 #include "text.h"
+#include "rlist.h"
+#include "rwin.h"
 #include "xalloc.h"
 
 struct req_tab {
 	struct frame_ctx *ctx;
 	struct record_list rl;
-	struct kz_request_rows list;
+	/* the rows shown: a window over `request list` (core/rwin.h),
+	 * read a page at a time */
+	struct kz_rwin win;
+	bool open;
+	/* a row of it as the tab reads rows, its strings the window's:
+	 * the selected one, and one asked for by index */
+	struct kz_request_row sel, at;
 	long total;
 	/* the candidates of one request, in place of the list */
 	bool cands;
@@ -38,10 +46,52 @@ struct req_tab {
 	bool undoing;		/* the question asked is u's */
 };
 
-static const struct kz_request_row *
-sel_row(const struct req_tab *t)
+/* The list's column key of a window's row. */
+static const char *
+col(const struct kz_rwin_row *w, const char *key)
 {
-	return t->rl.sel < t->list.n ? &t->list.rows[t->rl.sel] : NULL;
+	int c = kz_rlist_col(&kz_rlist_requests, key);
+
+	return c >= 0 && w->text[c] ? w->text[c] : "";
+}
+
+/* Row i of the window as a request row, into r (its strings valid
+ * until another page is read); NULL past the end. */
+static const struct kz_request_row *
+row_into(struct req_tab *t, size_t i, struct kz_request_row *r)
+{
+	const struct kz_rwin_row *w;
+	struct kz_err err;
+	int st;
+
+	if (!t->open)
+		return NULL;
+	kz_err_clear(&err);
+	if ((w = kz_rwin_row(&t->win, (long long)i, &err)) == NULL) {
+		if (err.n)
+			frame_error(t->ctx, &err);
+		return NULL;
+	}
+	memset(r, 0, sizeof *r);
+	snprintf(r->id, sizeof r->id, "%s", w->id);
+	snprintf(r->country, sizeof r->country, "%s", col(w, "country"));
+	r->place = (char *)col(w, "place");
+	r->topic = (char *)col(w, "topic");
+	r->fields = (char *)col(w, "fields");
+	snprintf(r->received, sizeof r->received, "%s", col(w, "received"));
+	snprintf(r->wish_start, sizeof r->wish_start, "%s",
+	    col(w, "wish_start"));
+	snprintf(r->wish_end, sizeof r->wish_end, "%s", col(w, "wish_end"));
+	st = kz_enum_parse(&kz_request_status_enum, col(w, "status"));
+	r->status = st < 0 ? 0 : (enum kz_request_status)st;
+	r->dispatches = atoi(col(w, "dispatches"));
+	return r;
+}
+
+static const struct kz_request_row *
+sel_row(struct req_tab *t)
+{
+	return row_into(t, t->rl.sel, &t->sel);
 }
 
 /* The columns, as `request list --sort` names them. */
@@ -50,41 +100,97 @@ static const struct record_list_sort req_sorts[] = {
 	{ "host", N_("Host") }, { "topic", N_("Topic") },
 };
 
+/* The rows there are so far: counted on past a cap ("1000+") when the
+ * selection comes near it. */
+static size_t
+req_rows(struct req_tab *t)
+{
+	size_t near = t->rl.sel + 2 * (size_t)record_list_rows(&t->rl);
+	struct kz_err err;
+
+	if (!t->open)
+		return 0;
+	if (!kz_rwin_exact(&t->win) && near >= (size_t)kz_rwin_count(&t->win)) {
+		kz_err_clear(&err);
+		if (kz_rwin_more(&t->win, (long long)near, &err) != KZ_OK)
+			frame_error(t->ctx, &err);
+	}
+	return (size_t)kz_rwin_count(&t->win);
+}
+
 static void
 reload(struct req_tab *t, const char *select)
 {
-	struct kz_request_query q;
-	struct kz_request_rows l;
+	const struct kz_request_row *r;
+	struct kz_rlist_query q;
+	struct kz_rwin w;
 	struct kz_err err = { 0 };
 	char keep[KZ_ID_SIZE] = "", sort[64];
+	const char *term = record_list_term(&t->rl);
+	long long total = 0, at;
 
 	if (select)
 		snprintf(keep, sizeof keep, "%s", select);
-	else if (sel_row(t))
-		snprintf(keep, sizeof keep, "%s", sel_row(t)->id);
-	kz_request_query_init(&q);
-	q.text = *record_list_term(&t->rl) ? record_list_term(&t->rl) : NULL;
+	else if ((r = sel_row(t)) != NULL)
+		snprintf(keep, sizeof keep, "%s", r->id);
+	kz_rlist_query_init(&q, &kz_rlist_requests);
+	if (!*term) {
+		/* every request: a count over an index, never the rows */
+		if (kz_rlist_total(t->ctx->db, &q, -1, &total, &err) != KZ_OK) {
+			frame_error(t->ctx, &err);
+			return;
+		}
+		t->total = (long)total;
+	} else
+		kz_rlist_set(&q, "text", term);
 	q.sort = record_list_sort_spec(&t->rl, sort, sizeof sort);
-	if (kz_request_list(t->ctx->db, &q, &l, &err) != KZ_OK) {
+	if (kz_rwin_open(t->ctx->db, &q, &w, &err) != KZ_OK) {
 		frame_error(t->ctx, &err);
 		return;
 	}
-	kz_request_rows_free(&t->list);
-	t->list = l;
-	if (!q.text)
-		t->total = (long)l.n;
-	for (size_t i = 0; keep[0] && i < l.n; i++)
-		if (strcmp(l.rows[i].id, keep) == 0)
-			t->rl.sel = i;
+	if (t->open)
+		kz_rwin_close(&t->win);
+	t->win = w;
+	t->open = true;
+	if (!*term)
+		kz_rwin_known(&t->win, total);
+	/* the record selected stays so; while a search is typed, only
+	 * when it is on the first page */
+	for (size_t i = 0; keep[0] && i < t->win.n; i++)
+		if (strcmp(t->win.rows[i].id, keep) == 0) {
+			keep[0] = '\0';
+			t->rl.sel = (size_t)t->win.base + i;
+		}
+	if (keep[0] && t->rl.mode != RLIST_SEARCH && (at = kz_rwin_find(
+	    &t->win, keep, &err)) >= 0)
+		t->rl.sel = (size_t)at;
+	else if (err.n)
+		frame_error(t->ctx, &err);
+	req_rows(t);
 	record_list_clamp(&t->rl);
 }
 
 /* ---- the list ---- */
 
+/* End: every row counted, so that it goes to the last. */
+static size_t
+req_count_all(void *arg)
+{
+	struct req_tab *t = arg;
+	struct kz_err err;
+
+	if (!t->open)
+		return 0;
+	kz_err_clear(&err);
+	if (kz_rwin_all(&t->win, &err) != KZ_OK)
+		frame_error(t->ctx, &err);
+	return (size_t)kz_rwin_count(&t->win);
+}
+
 static size_t
 req_count(void *arg)
 {
-	return ((struct req_tab *)arg)->list.n;
+	return req_rows(arg);
 }
 
 static void
@@ -109,7 +215,11 @@ req_row(void *arg, size_t i, char *buf, size_t size, int width)
 		draw_cells(buf, size, h, w, 4);
 		return;
 	}
-	const struct kz_request_row *r = &t->list.rows[i];
+	const struct kz_request_row *r = row_into(t, i, &t->at);
+	if (r == NULL) {
+		buf[0] = '\0';
+		return;
+	}
 	shown = kz_place_shown(r->country, r->place);
 	if (shown == NULL)
 		xalloc_die();
@@ -136,7 +246,9 @@ req_detail(void *arg, struct record_list *l, size_t sel)
 	struct kz_err err = { 0 };
 	char buf[1024], a[64], b[64];
 
-	if (kz_request_get(t->ctx->db, t->list.rows[sel].id, &r, &err))
+	const struct kz_request_row *row = row_into(t, sel, &t->at);
+
+	if (row == NULL || kz_request_get(t->ctx->db, row->id, &r, &err))
 		return;
 	record_list_detail_title(l, r.topic);
 	record_detail(l, &kz_request_type, &r, cfg, "id", "notes");
@@ -186,6 +298,7 @@ req_refilter(void *arg)
 
 static const struct record_list_ops req_ops = {
 	.count = req_count,
+	.count_all = req_count_all,
 	.row = req_row,
 	.detail = req_detail,
 	.refilter = req_refilter,
@@ -743,7 +856,8 @@ req_close(void *tab)
 
 	record_list_free(&t->rl);
 	record_list_free(&t->cl);
-	kz_request_rows_free(&t->list);
+	if (t->open)
+		kz_rwin_close(&t->win);
 	kz_match_free(&t->match);
 	free(t);
 }
@@ -776,7 +890,8 @@ req_status(void *tab, WINDOW *w, int width)
 
 	if (t->cands)
 		return 0;
-	snprintf(count, sizeof count, " %zu/%ld", t->list.n, t->total);
+	snprintf(count, sizeof count, " %zu%s/%ld", req_rows(t), t->open &&
+	    !kz_rwin_exact(&t->win) ? "+" : "", t->total);
 	return record_list_status(&t->rl, w, width, count);
 }
 
@@ -799,10 +914,15 @@ req_summary(void *tab, char *buf, size_t size)
 
 	if (t->cands)
 		snprintf(buf, size, _("%zu candidates"), t->match.n);
+	else if (*record_list_term(&t->rl) && t->open &&
+	    !kz_rwin_exact(&t->win))
+		snprintf(buf, size, ngettext("%zu+ of %ld request",
+		    "%zu+ of %ld requests", (unsigned long)t->total),
+		    req_rows(t), t->total);
 	else if (*record_list_term(&t->rl))
 		snprintf(buf, size, ngettext("%zu of %ld request",
-		    "%zu of %ld requests", (unsigned long)t->total), t->list.n,
-		    t->total);
+		    "%zu of %ld requests", (unsigned long)t->total),
+		    req_rows(t), t->total);
 	else
 		snprintf(buf, size, ngettext("%ld request", "%ld requests",
 		    (unsigned long)t->total), t->total);
@@ -819,10 +939,10 @@ req_select(void *tab, const char *id)
 		kz_match_free(&t->match);
 	}
 	reload(t, id);
-	if ((sel_row(t) == NULL || strcmp(sel_row(t)->id, id) != 0) &&
+	if ((sel_row(t) == NULL || strcmp(t->sel.id, id) != 0) &&
 	    record_list_clear(&t->rl))
 		reload(t, id);
-	return sel_row(t) && strcmp(sel_row(t)->id, id) == 0;
+	return sel_row(t) != NULL && strcmp(t->sel.id, id) == 0;
 }
 
 const struct frame_screen screen_requests = {

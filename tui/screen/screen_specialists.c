@@ -12,6 +12,8 @@
 #include "i18n.h"
 #include "keys.h"
 #include "record_list.h"
+#include "rlist.h"
+#include "rwin.h"
 #include "screen_record.h"
 #include "screen_specialist_form.h"
 #include "specialist.h"
@@ -23,7 +25,11 @@
 struct spec_tab {
 	struct frame_ctx *ctx;
 	struct record_list rl;
-	struct kz_specialist_rows list;
+	/* the rows shown: a window over `specialist list` (core/rwin.h),
+	 * read a page at a time, never the whole register */
+	struct kz_rwin win;
+	bool open;
+	int cname_, croman_, cgov_, cstatus_, cfields_;	/* its columns */
 	long total;			/* specialists without the filter */
 	struct kz_specialist rec;	/* the selected record, loaded */
 	bool have_rec;
@@ -62,10 +68,44 @@ spec_forget_rec(struct spec_tab *t)
 	t->have_rec = false;
 }
 
-static const struct kz_specialist_row *
-spec_row(const struct spec_tab *t)
+/* Row i of the window (its page read when it is not held); NULL past
+ * the end. Valid until another row is asked for. */
+static const struct kz_rwin_row *
+spec_row_at(struct spec_tab *t, size_t i)
 {
-	return t->rl.sel < t->list.n ? &t->list.rows[t->rl.sel] : NULL;
+	const struct kz_rwin_row *r;
+	struct kz_err err;
+
+	if (!t->open)
+		return NULL;
+	kz_err_clear(&err);
+	if ((r = kz_rwin_row(&t->win, (long long)i, &err)) == NULL && err.n)
+		frame_error(t->ctx, &err);
+	return r;
+}
+
+static const struct kz_rwin_row *
+spec_row(struct spec_tab *t)
+{
+	return spec_row_at(t, t->rl.sel);
+}
+
+/* The rows there are so far: the count goes on past a cap ("1000+")
+ * when the selection comes near it. */
+static size_t
+spec_rows(struct spec_tab *t)
+{
+	size_t near = t->rl.sel + 2 * (size_t)record_list_rows(&t->rl);
+	struct kz_err err;
+
+	if (!t->open)
+		return 0;
+	if (!kz_rwin_exact(&t->win) && near >= (size_t)kz_rwin_count(&t->win)) {
+		kz_err_clear(&err);
+		if (kz_rwin_more(&t->win, (long long)near, &err) != KZ_OK)
+			frame_error(t->ctx, &err);
+	}
+	return (size_t)kz_rwin_count(&t->win);
 }
 
 /* Run the search again, keeping the selected record selected when it is
@@ -73,52 +113,73 @@ spec_row(const struct spec_tab *t)
 static void
 spec_reload(struct spec_tab *t, bool all, const char *select)
 {
-	struct kz_specialist_query q;
-	struct kz_specialist_rows l = { 0 };
+	const struct kz_rwin_row *r;
+	struct kz_rlist_query q;
+	struct kz_rwin w;
 	struct kz_err err;
 	char keep[KZ_ID_SIZE] = "", sort[64];
 	const char *term = record_list_term(&t->rl);
-	size_t vis = (size_t)record_list_rows(&t->rl);
+	size_t vis = (size_t)record_list_rows(&t->rl), n;
+	long long at;
 
 	if (select != NULL)
 		snprintf(keep, sizeof keep, "%s", select);
-	else if (spec_row(t) != NULL)
-		snprintf(keep, sizeof keep, "%s", spec_row(t)->id);
+	else if ((r = spec_row(t)) != NULL)
+		snprintf(keep, sizeof keep, "%s", r->id);
 	kz_err_clear(&err);
-	kz_specialist_query_init(&q);
-	if (all && spec_narrowed(t)) {
-		if (kz_specialist_search(t->ctx->db, &q, &l, &err) == KZ_OK)
-			t->total = (long)l.n;
-		kz_specialist_rows_free(&l);
-		memset(&l, 0, sizeof l);
+	kz_rlist_query_init(&q, &kz_rlist_specialists);
+	if (all || !t->open) {
+		long long total = 0;
+
+		/* every specialist: a count over an index, never the rows */
+		if (kz_rlist_total(t->ctx->db, &q, -1, &total, &err) != KZ_OK) {
+			frame_error(t->ctx, &err);
+			return;
+		}
+		t->total = (long)total;
 	}
-	q.text = *term ? term : NULL;
-	q.prefix = true;
-	q.status = t->status;
-	q.field = t->field[0] ? t->field : NULL;
+	if (*term)
+		kz_rlist_set(&q, "text", term);
+	if (t->status >= 0)
+		kz_rlist_set(&q, "status", kz_status_name((enum kz_status)
+		    t->status));
+	if (t->field[0])
+		kz_rlist_set(&q, "field", t->field);
 	q.sort = record_list_sort_spec(&t->rl, sort, sizeof sort);
-	if (kz_specialist_search(t->ctx->db, &q, &l, &err) != KZ_OK) {
+	if (kz_rwin_open(t->ctx->db, &q, &w, &err) != KZ_OK) {
 		frame_error(t->ctx, &err);
 		return;
 	}
-	kz_specialist_rows_free(&t->list);
-	t->list = l;
+	if (t->open)
+		kz_rwin_close(&t->win);
+	t->win = w;
+	t->open = true;
 	if (!spec_narrowed(t))
-		t->total = (long)l.n;
+		kz_rwin_known(&t->win, t->total);
+	n = spec_rows(t);
 	/* After a write the neighbour of a deleted row is selected; a new
 	 * search starts at its best match. */
-	if (!all || t->rl.sel >= l.n)
-		t->rl.sel = all && l.n > 0 ? l.n - 1 : 0;
-	for (size_t i = 0; keep[0] && i < l.n; i++)
-		if (strcmp(l.rows[i].id, keep) == 0) {
-			t->rl.sel = i;
-			break;
+	if (!all || t->rl.sel >= n)
+		t->rl.sel = all && n > 0 ? n - 1 : 0;
+	/* The record selected stays so. While a search is typed only the
+	 * first page is looked at: finding a row further down numbers
+	 * every match, which is for a write or a new order, not a key. */
+	for (size_t i = 0; keep[0] && i < t->win.n; i++)
+		if (strcmp(t->win.rows[i].id, keep) == 0) {
+			keep[0] = '\0';
+			t->rl.sel = (size_t)t->win.base + i;
 		}
+	if (keep[0] && t->rl.mode != RLIST_SEARCH && (at = kz_rwin_find(
+	    &t->win, keep, &err)) >= 0)
+		t->rl.sel = (size_t)at;
+	else if (err.n)
+		frame_error(t->ctx, &err);
+	n = spec_rows(t);
 	/* the selection in the middle when it was out of view */
 	if (t->rl.top > t->rl.sel || t->rl.top + vis <= t->rl.sel)
 		t->rl.top = t->rl.sel >= vis / 2 ? t->rl.sel - vis / 2 : 0;
-	if (t->list.n > 0 && t->rl.top + vis > t->list.n)
-		t->rl.top = t->list.n > vis ? t->list.n - vis : 0;
+	if (n > 0 && t->rl.top + vis > n)
+		t->rl.top = n > vis ? n - vis : 0;
 	t->rl.dscroll = 0;
 }
 
@@ -126,7 +187,7 @@ spec_reload(struct spec_tab *t, bool all, const char *select)
 static void
 spec_load_rec(struct spec_tab *t)
 {
-	const struct kz_specialist_row *row = spec_row(t);
+	const struct kz_rwin_row *row = spec_row(t);
 	struct kz_err err;
 
 	if (row == NULL) {
@@ -205,10 +266,25 @@ spec_columns(struct spec_tab *t)
 	t->cfields = rest - t->cname - t->croman - t->cgov;
 }
 
+/* End: every row counted, so that it goes to the last. */
+static size_t
+spec_count_all(void *arg)
+{
+	struct spec_tab *t = arg;
+	struct kz_err err;
+
+	if (!t->open)
+		return 0;
+	kz_err_clear(&err);
+	if (kz_rwin_all(&t->win, &err) != KZ_OK)
+		frame_error(t->ctx, &err);
+	return (size_t)kz_rwin_count(&t->win);
+}
+
 static size_t
 spec_count(void *arg)
 {
-	return ((struct spec_tab *)arg)->list.n;
+	return spec_rows(arg);
 }
 
 static void
@@ -216,7 +292,7 @@ spec_line(void *arg, size_t i, char *buf, size_t size, int width)
 {
 	struct spec_tab *t = arg;
 	char names[1024], fields[1024], h[5][128];
-	const struct kz_specialist_row *r;
+	const struct kz_rwin_row *r;
 	size_t o;
 
 	if (i == (size_t)-1) {
@@ -232,16 +308,20 @@ spec_line(void *arg, size_t i, char *buf, size_t size, int width)
 		draw_cell(buf, size, o, h[4], t->cfields, true);
 		return;
 	}
-	r = &t->list.rows[i];
-	spec_field_names(t->ctx->cfg, r->fields, names, sizeof names);
+	if ((r = spec_row_at(t, i)) == NULL) {
+		buf[0] = '\0';
+		return;
+	}
+	spec_field_names(t->ctx->cfg, r->text[t->cfields_], names,
+	    sizeof names);
 	/* padded, as this list always was: a cut field list keeps its '~'
 	 * in the last column */
 	kz_text_fit(fields, sizeof fields, names, t->cfields, true);
-	o = draw_cell(buf, size, 0, r->name, t->cname, false);
-	o = draw_cell(buf, size, o, r->name_roman, t->croman, false);
-	o = draw_cell(buf, size, o, r->government, t->cgov, false);
-	o = draw_cell(buf, size, o,
-	    kz_enum_label(&kz_specialist_status_enum, (int)r->status), t->cstatus,
+	o = draw_cell(buf, size, 0, r->text[t->cname_], t->cname, false);
+	o = draw_cell(buf, size, o, r->text[t->croman_], t->croman, false);
+	o = draw_cell(buf, size, o, r->text[t->cgov_], t->cgov, false);
+	/* the status as the reader reads it */
+	o = draw_cell(buf, size, o, r->shown[t->cstatus_], t->cstatus,
 	    t->cfields == 0);
 	draw_cell(buf, size, o, fields, t->cfields, true);
 }
@@ -355,6 +435,7 @@ spec_filter_menu(struct spec_tab *t, int id)
 
 static const struct record_list_ops spec_ops = {
 	.count = spec_count,
+	.count_all = spec_count_all,
 	.row = spec_line,
 	.detail = spec_detail,
 	.refilter = spec_refilter,
@@ -441,8 +522,10 @@ spec_deleted(void *arg, const char *id)
 	struct spec_tab *t = arg;
 	char name[128];
 
+	const struct kz_rwin_row *r = spec_row(t);
+
 	/* the deleted row is still the selected one until the reload */
-	snprintf(name, sizeof name, "%s", spec_row(t) ? spec_row(t)->name : "");
+	snprintf(name, sizeof name, "%s", r ? r->text[t->cname_] : "");
 	spec_forget_rec(t);
 	spec_reload(t, true, NULL);
 	frame_message(t->ctx, false, _("Deleted %s (%s)."), name, id);
@@ -480,18 +563,23 @@ static unsigned
 spec_key(void *tab, int key)
 {
 	struct spec_tab *t = tab;
-	const struct kz_specialist_row *r = spec_row(t);
+	const struct kz_rwin_row *row = spec_row(t);
+	/* the selected record's id and name: a move may read another page */
+	char id[KZ_ID_SIZE], name[256];
+	const char *r = row ? id : NULL;
 	enum keys_action a;
 	char q[512];
 	unsigned f;
 
+	snprintf(id, sizeof id, "%s", row ? row->id : "");
+	snprintf(name, sizeof name, "%s", row ? row->text[t->cname_] : "");
 	if (t->rl.mode == RLIST_SEARCH)
 		return record_list_search_key(&t->rl, key);
 	if (t->rl.mode == RLIST_CONFIRM && t->undoing)
 		return undo_answer(&t->rl, t->ctx, &spec_undo, key,
 		    &t->undoing, spec_undone, t);
 	if (t->rl.mode == RLIST_CONFIRM)
-		return record_list_delete_key(&t->rl, t->ctx, key, r ? r->id : NULL,
+		return record_list_delete_key(&t->rl, t->ctx, key, r,
 		    &spec_delete);
 	if (t->rl.mode == RLIST_MENU)
 		return record_list_menu_key(&t->rl, key);
@@ -510,8 +598,7 @@ spec_key(void *tab, int key)
 	case KA_DELETE:
 		if (r == NULL)
 			return 0;
-		snprintf(q, sizeof q, _("Delete %s (%s)?"), r->name,
-		    r->id);
+		snprintf(q, sizeof q, _("Delete %s (%s)?"), name, id);
 		record_list_ask(&t->rl, q);
 		return UI_DRAW_STATUS;
 	case KA_UNDO:
@@ -537,6 +624,11 @@ spec_open(struct frame_ctx *ctx)
 	t->rl.sorts = spec_sorts;
 	t->rl.nsorts = (int)(sizeof spec_sorts / sizeof spec_sorts[0]);
 	t->status = -1;
+	t->cname_ = kz_rlist_col(&kz_rlist_specialists, "name");
+	t->croman_ = kz_rlist_col(&kz_rlist_specialists, "name_roman");
+	t->cgov_ = kz_rlist_col(&kz_rlist_specialists, "government");
+	t->cstatus_ = kz_rlist_col(&kz_rlist_specialists, "status");
+	t->cfields_ = kz_rlist_col(&kz_rlist_specialists, "fields");
 	spec_reload(t, true, NULL);
 	return t;
 }
@@ -550,7 +642,8 @@ spec_close(void *tab)
 		return;
 	spec_forget_rec(t);
 	record_list_free(&t->rl);
-	kz_specialist_rows_free(&t->list);
+	if (t->open)
+		kz_rwin_close(&t->win);
 	free(t);
 }
 
@@ -577,8 +670,11 @@ spec_status(void *tab, WINDOW *w, int width)
 {
 	struct spec_tab *t = tab;
 	char count[48];
+	size_t n = spec_rows(t);
 
-	snprintf(count, sizeof count, " %zu/%ld", t->list.n, t->total);
+	/* counted as far as the rows shown need: "1000+" */
+	snprintf(count, sizeof count, " %zu%s/%ld", n, t->open &&
+	    !kz_rwin_exact(&t->win) ? "+" : "", t->total);
 	return record_list_status(&t->rl, w, width, count);
 }
 
@@ -593,11 +689,16 @@ static void
 spec_summary(void *tab, char *buf, size_t size)
 {
 	struct spec_tab *t = tab;
+	size_t n = spec_rows(t);
 
-	if (spec_narrowed(t))
+	if (spec_narrowed(t) && t->open && !kz_rwin_exact(&t->win))
+		snprintf(buf, size, ngettext("%zu+ of %ld specialist",
+		    "%zu+ of %ld specialists", (unsigned long)t->total),
+		    n, t->total);
+	else if (spec_narrowed(t))
 		snprintf(buf, size, ngettext("%zu of %ld specialist",
 		    "%zu of %ld specialists", (unsigned long)t->total),
-		    t->list.n, t->total);
+		    n, t->total);
 	else
 		snprintf(buf, size, ngettext("%ld specialist",
 		    "%ld specialists", (unsigned long)t->total), t->total);
@@ -608,12 +709,13 @@ static bool
 spec_select(void *tab, const char *id)
 {
 	struct spec_tab *t = tab;
+	const struct kz_rwin_row *r;
 
 	spec_reload(t, true, id);
-	if ((spec_row(t) == NULL || strcmp(spec_row(t)->id, id) != 0) &&
+	if (((r = spec_row(t)) == NULL || strcmp(r->id, id) != 0) &&
 	    record_list_clear(&t->rl))
 		spec_reload(t, true, id);
-	return spec_row(t) && strcmp(spec_row(t)->id, id) == 0;
+	return (r = spec_row(t)) != NULL && strcmp(r->id, id) == 0;
 }
 
 const struct frame_screen screen_specialists = {

@@ -431,6 +431,8 @@ rl_move(struct record_list *l, enum keys_action a)
 	case KA_FIRST:
 		return record_list_select(l, 0);
 	case KA_LAST:
+		if (l->ops->count_all != NULL)
+			n = l->ops->count_all(l->arg);
 		return n ? record_list_select(l, n - 1) : 0;
 	default:
 		return UI_PASS;

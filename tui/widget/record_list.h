@@ -14,7 +14,12 @@ struct record_list;
 
 /* What the tab that owns the list provides. */
 struct record_list_ops {
+	/* The rows known to be there: a list read a window at a time
+	 * (core/rwin.h) may know of more later. */
 	size_t (*count)(void *arg);
+	/* Optional: every row, counted now (End goes to the last one);
+	 * NULL: count is all of them. */
+	size_t (*count_all)(void *arg);
 	/* Row i as text fitted to width columns; i == (size_t)-1 is the
 	 * header. */
 	void (*row)(void *arg, size_t i, char *buf, size_t size, int width);

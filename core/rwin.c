@@ -1,0 +1,257 @@
+/* rwin.c - a window over a declared list: pages of rows read by index, the count capped (rwin.h). */
+#include "rwin.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+
+static void
+rows_free(struct kz_rwin *w)
+{
+	size_t ncols = w->q.l ? w->q.l->ncols : 0;
+
+	for (size_t i = 0; i < w->n; i++) {
+		struct kz_rwin_row *r = &w->rows[i];
+
+		for (size_t c = 0; c < ncols; c++) {
+			if (r->text)
+				free(r->text[c]);
+			if (r->shown)
+				free(r->shown[c]);
+		}
+		free(r->text);
+		free(r->shown);
+		free(r->id);
+	}
+	free(w->rows);
+	w->rows = NULL;
+	w->n = 0;
+}
+
+/* The column holding the record's id (a list always shows it). */
+static size_t
+id_col(const struct kz_rlist *l)
+{
+	for (size_t c = 0; c < l->ncols; c++)
+		if (l->cols[c].field && strcmp(l->cols[c].field, "id") == 0)
+			return c;
+	return 0;
+}
+
+/* Read the page of rows from index at into the window, replacing what
+ * it held. */
+static int
+read_page(struct kz_rwin *w, long long at, struct kz_err *err)
+{
+	const struct kz_rlist *l = w->q.l;
+	struct kz_rlist_cursor c;
+	struct kz_rlist_query q = w->q;
+	struct kz_rwin_row *rows;
+	size_t n = 0, idc = id_col(l);
+	int rc;
+
+	q.window = true;
+	q.offset = at < 0 ? 0 : at;
+	q.limit = KZ_RWIN_PAGE;
+	/* in the second half of a list counted, counted from its end: an
+	 * offset is rows stepped over */
+	if (w->exact && at > w->count / 2) {
+		q.from_end = true;
+		q.limit = at + KZ_RWIN_PAGE > w->count ? w->count - at :
+		    KZ_RWIN_PAGE;
+		q.offset = w->count - at - q.limit;
+		if (q.limit <= 0) {
+			q.from_end = false;
+			q.limit = KZ_RWIN_PAGE;
+			q.offset = at;
+		}
+	}
+	if ((rows = calloc(KZ_RWIN_PAGE, sizeof *rows)) == NULL)
+		return kz_err_add(err, "", _("out of memory"));
+	if (kz_rlist_open(w->db, &q, &c, err) != KZ_OK) {
+		free(rows);
+		return KZ_ERROR;
+	}
+	rows_free(w);
+	w->rows = rows;
+	w->base = at < 0 ? 0 : at;
+	while ((rc = kz_rlist_next(&c, err)) == 1 && n < KZ_RWIN_PAGE) {
+		struct kz_rwin_row *r = &rows[n++];
+
+		w->n = n;
+		r->text = calloc(l->ncols, sizeof *r->text);
+		r->shown = calloc(l->ncols, sizeof *r->shown);
+		if (r->text == NULL || r->shown == NULL) {
+			rc = kz_err_add(err, "", _("out of memory"));
+			break;
+		}
+		for (size_t k = 0; k < l->ncols; k++)
+			if ((r->text[k] = kz_rlist_text(&c, k)) == NULL ||
+			    (r->shown[k] = kz_rlist_shown(&c, k)) == NULL)
+				rc = KZ_ERROR;
+		if (rc == KZ_ERROR || (r->id = strdup(r->text[idc])) ==
+		    NULL) {
+			rc = kz_err_add(err, "", _("out of memory"));
+			break;
+		}
+	}
+	kz_rlist_close(&c);
+	if (rc == KZ_ERROR) {
+		rows_free(w);
+		return KZ_ERROR;
+	}
+	/* what a page says of the count: rows up to its end at least,
+	 * and none after a short one */
+	if (w->base + (long long)n > w->count)
+		w->count = w->base + (long long)n;
+	if (n < KZ_RWIN_PAGE && (n > 0 || w->base == 0)) {
+		w->count = w->base + (long long)n;
+		w->exact = true;
+	}
+	return KZ_OK;
+}
+
+static int
+copy_str(const char **dst, const char *src)
+{
+	if (src == NULL) {
+		*dst = NULL;
+		return KZ_OK;
+	}
+	return (*dst = strdup(src)) ? KZ_OK : KZ_ERROR;
+}
+
+int
+kz_rwin_open(struct kz_db *db, const struct kz_rlist_query *q,
+    struct kz_rwin *w, struct kz_err *err)
+{
+	int bad = 0;
+
+	memset(w, 0, sizeof *w);
+	w->db = db;
+	w->q = *q;
+	for (int i = 0; i < KZ_RLIST_FILTERS; i++)
+		bad |= copy_str(&w->q.value[i], q->value[i]);
+	bad |= copy_str(&w->q.parent, q->parent);
+	bad |= copy_str(&w->q.sort, q->sort);
+	if (bad) {
+		kz_rwin_close(w);
+		return kz_err_add(err, "", _("out of memory"));
+	}
+	if (read_page(w, 0, err) != KZ_OK) {
+		kz_rwin_close(w);
+		return KZ_ERROR;
+	}
+	/* counted further only when the rows shown come near the end of
+	 * what is known (kz_rwin_more) */
+	w->cap = w->count;
+	return KZ_OK;
+}
+
+void
+kz_rwin_close(struct kz_rwin *w)
+{
+	rows_free(w);
+	for (int i = 0; i < KZ_RLIST_FILTERS; i++)
+		free((char *)w->q.value[i]);
+	free((char *)w->q.parent);
+	free((char *)w->q.sort);
+	memset(w, 0, sizeof *w);
+}
+
+int
+kz_rwin_more(struct kz_rwin *w, long long upto, struct kz_err *err)
+{
+	long long cap = w->cap < KZ_RWIN_CAP ? KZ_RWIN_CAP : w->cap * 8, n;
+
+	if (w->exact)
+		return KZ_OK;
+	while (cap <= upto)
+		cap *= 8;
+	if (kz_rlist_total(w->db, &w->q, cap, &n, err) != KZ_OK)
+		return KZ_ERROR;
+	w->cap = cap;
+	if (n > w->count)
+		w->count = n;
+	if (n < cap) {
+		w->count = n;
+		w->exact = true;
+	}
+	return KZ_OK;
+}
+
+const struct kz_rwin_row *
+kz_rwin_row(struct kz_rwin *w, long long i, struct kz_err *err)
+{
+	long long at;
+
+	if (i < 0 || (w->exact && i >= w->count))
+		return NULL;
+	if (i >= w->base && i < w->base + (long long)w->n)
+		return &w->rows[i - w->base];
+	/* the page with i a quarter down it: moving on either way reads
+	 * again only after a good many rows */
+	at = i - KZ_RWIN_PAGE / 4;
+	if (read_page(w, at < 0 ? 0 : at, err) != KZ_OK)
+		return NULL;
+	if (i >= w->base && i < w->base + (long long)w->n)
+		return &w->rows[i - w->base];
+	if (!w->exact) {
+		/* past the last row, which is before the page: counted */
+		long long n;
+
+		if (kz_rlist_total(w->db, &w->q, -1, &n, err) != KZ_OK)
+			return NULL;
+		w->count = n;
+		w->exact = true;
+	}
+	return NULL;
+}
+
+int
+kz_rwin_all(struct kz_rwin *w, struct kz_err *err)
+{
+	long long n;
+
+	if (w->exact)
+		return KZ_OK;
+	if (kz_rlist_total(w->db, &w->q, -1, &n, err) != KZ_OK)
+		return KZ_ERROR;
+	kz_rwin_known(w, n);
+	return KZ_OK;
+}
+
+void
+kz_rwin_known(struct kz_rwin *w, long long n)
+{
+	w->count = n;
+	w->exact = true;
+}
+
+long long
+kz_rwin_count(const struct kz_rwin *w)
+{
+	return w->count;
+}
+
+bool
+kz_rwin_exact(const struct kz_rwin *w)
+{
+	return w->exact;
+}
+
+long long
+kz_rwin_find(struct kz_rwin *w, const char *id, struct kz_err *err)
+{
+	long long pos;
+
+	for (size_t i = 0; i < w->n; i++)
+		if (strcmp(w->rows[i].id, id) == 0)
+			return w->base + (long long)i;
+	if (kz_rlist_index(w->db, &w->q, id, &pos, err) != KZ_OK)
+		return -1;
+	if (pos >= w->count)
+		w->count = pos + 1;
+	return pos;
+}
