@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "line.h"
+#include "term.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -291,23 +292,7 @@ draw_wrap(const char *s, int width,
 int
 draw_getkey(WINDOW *w)
 {
-	wint_t wc;
-	int r;
-
-	keypad(w, TRUE);
-	r = wget_wch(w, &wc);
-	if (r == ERR)
-		return -1;
-	if (r == KEY_CODE_YES) {
-		if (wc == KEY_ENTER)
-			return '\n';
-		return KEYS_FN | (int)wc;
-	}
-	if (wc == '\r')
-		return '\n';
-	if (wc == 0x7f || wc == 0x08)
-		return KEYS_FN | KEY_BACKSPACE;
-	return (int)wc;
+	return term_getkey(w, -1);
 }
 
 WINDOW *
