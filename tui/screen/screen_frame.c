@@ -28,7 +28,7 @@
 #define UI_MIN_ROWS 6
 /* Milliseconds without a key after which the detail pane is drawn: a
  * held key repeats faster than this. */
-#define FRAME_PAUSE 60
+#define FRAME_PAUSE 100
 
 /* The tabs, in order. Later issues add requests, dispatches, timeline,
  * seminars and trainees here. */
@@ -503,6 +503,7 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 	draw_delwin(&u.wstatus);
 	draw_delwin(&u.wmsg);
 	frame_ctx_free(&u.ctx);
+	term_stop();
 	endwin();
 	delscreen(scr);
 	if (rc != 0)

@@ -360,9 +360,12 @@ draw_pager(const char *title, char **lines, size_t n, size_t start)
 		    n - (size_t)rows : 0;
 		if (top > maxtop)
 			top = maxtop;
-		if (h < 3 || width < 10)
+		if (term_pending(w))
+			;	/* keys waiting: read them first, draw once */
+		else if (h < 3 || width < 10) {
 			draw_too_small(w);
-		else {
+			doupdate();
+		} else {
 			werase(w);
 			snprintf(pos, sizeof pos, "%zu-%zu/%zu", n ? top + 1 : 0,
 			    top + (size_t)rows < n ? top + (size_t)rows : n, n);
@@ -390,8 +393,8 @@ draw_pager(const char *title, char **lines, size_t n, size_t start)
 				    draw_attr(DRAW_KEYHINT));
 			curs_set(typing ? 1 : 0);
 			wnoutrefresh(w);
+			doupdate();
 		}
-		doupdate();
 
 		key = draw_getkey(w);
 		if (key == (KEYS_FN | KEY_RESIZE)) {

@@ -12,6 +12,10 @@
  * frame will have gone. */
 static long term_bps;
 static struct timespec term_free_at;
+/* Keys are read through a pad no one draws: reading from a window that
+ * changed since it was last refreshed would draw it (a frame the loop
+ * meant to skip). */
+static WINDOW *term_in;
 
 /*
  * Home and End as other terminals send them. PuTTY and a Linux console
@@ -50,6 +54,8 @@ term_start(void)
 	if (getenv("ESCDELAY") == NULL)
 		set_escdelay(25);
 	keypad(stdscr, TRUE);
+	if ((term_in = newpad(1, 1)) != NULL)
+		keypad(term_in, TRUE);
 	term_alias_keys();
 	/* ncurses 6.4 as newterm leaves it flushes its output at every
 	 * cursor movement until the screen has once been left and entered
@@ -63,14 +69,25 @@ term_start(void)
 	term_bps = baud > 0 && baud < 38400 ? baud / 10 : 0;
 }
 
-/* One read from w within ms milliseconds (-1: for ever): ERR, OK or
+void
+term_stop(void)
+{
+	if (term_in != NULL) {
+		delwin(term_in);
+		term_in = NULL;
+	}
+}
+
+/* One read within ms milliseconds (-1: for ever): ERR, OK or
  * KEY_CODE_YES as wget_wch says. */
 static int
 term_read(WINDOW *w, int ms, wint_t *wc)
 {
 	int r;
 
-	if (!is_keypad(w))
+	if (term_in != NULL)
+		w = term_in;
+	else if (!is_keypad(w))
 		keypad(w, TRUE);
 	wtimeout(w, ms);
 	r = wget_wch(w, wc);

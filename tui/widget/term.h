@@ -9,8 +9,10 @@
  * out, Esc's wait (ESCDELAY from the environment when set, else 25 ms),
  * and output buffered to one write a frame. */
 void term_start(void);
+/* Before endwin: what term_start made. */
+void term_stop(void);
 
-/* Read one key from w, as keys.h spells keys (Enter is '\n', every
+/* Read one key typed in w, as keys.h spells keys (Enter is '\n', every
  * Backspace is KEYS_FN | KEY_BACKSPACE), waiting at most ms
  * milliseconds (-1: for ever). An escape sequence curses does not know
  * is read whole and either mapped (PuTTY's and rxvt's Home and End,
