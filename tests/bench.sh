@@ -305,6 +305,76 @@ else
 	echo "screens: skipped (needs sqlite3 and tmux)"
 fi
 
+# ==== terminal (issue 14) ===================================================
+# Bytes and write calls a key at 80x24 in Chinese, counted as
+# ../shared/PLATFORM.md says: the program in a private tmux, pipe-pane
+# into a file, its size once it has stopped growing; write calls from
+# strace (-e trace=write) when it is installed. Beside it, less moving a
+# line down a 100,000-line file in the same terminal. Targets: at most
+# 150 bytes a cursor move on average, at most 3 writes a key, a burst of
+# keys drawn once.
+echo "---- terminal: 80x24, Chinese (config/beijing.yaml) ----"
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "terminal: tmux is not installed, not measured"
+else
+	TS=
+	ST=
+	if command -v strace >/dev/null 2>&1; then ST="strace -f -e trace=write -e signal=none -o"
+	else echo "terminal: strace is not installed: write calls not counted"; fi
+	BJ=$(cd "$(dirname "$0")/.." && pwd)/config/beijing.yaml
+	KIZUNA_NOW=2026-01-02T03:04:05Z KIZUNA_TODAY=2026-01-02 "$KZ" -c "$BJ" -d "$T/bj.db" demo >/dev/null 2>&1
+	awk 'BEGIN { for (i = 1; i <= 100000; i++) printf "%06d 试验第%d行 line %d of the anchor file\n", i, i, i }' > "$T/100k.txt"
+	# settled FILE: its size once it has not grown for half a second
+	settled() {
+		_p=-1
+		while :; do
+			_s=$(wc -c < "$1" 2>/dev/null || echo 0)
+			[ "$_s" = "$_p" ] && break
+			_p=$_s
+			sleep 0.5
+		done
+		echo "$_s"
+	}
+	writes() { [ -n "$ST" ] && grep -c 'write(1,' "$T/term.st" || echo 0; }
+	# term_start CMD: CMD alone in the tmux, its output piped to $T/term.pane
+	term_start() {
+		rm -f "$T/term.pane" "$T/term.st"
+		TS=kzbench$$-${1##*/}
+		tmux -L "$TS" -f /dev/null new-session -d -x 80 -y 24 \
+			"env TERM=xterm-256color ${ST:+$ST $T/term.st} $*; sleep 600"
+		sleep 3
+		tmux -L "$TS" pipe-pane -o "cat >> '$T/term.pane'"
+		sleep 0.5
+	}
+	term_stop() { tmux -L "$TS" kill-server 2>/dev/null; }
+	# per_key LABEL N PAUSE: N j, PAUSE seconds apart; bytes and writes a key
+	per_key() {
+		b0=$(settled "$T/term.pane") w0=$(writes)
+		i=0
+		while [ $i -lt "$2" ]; do tmux -L "$TS" send-keys j; sleep "$3"; i=$((i + 1)); done
+		b1=$(settled "$T/term.pane") w1=$(writes)
+		awk -v l="$1" -v b=$((b1 - b0)) -v w=$((w1 - w0)) -v n="$2" -v st="$ST" \
+			'BEGIN { printf "%-44s %7.0f B %6s writes a key\n", l, b / n, st ? sprintf("%.1f", w / n) : "-" }'
+	}
+	burst() {
+		b0=$(settled "$T/term.pane") w0=$(writes)
+		tmux -L "$TS" send-keys j j j j j j j j j j
+		b1=$(settled "$T/term.pane") w1=$(writes)
+		printf '%-44s %7d B %6s writes in all\n' "$1" $((b1 - b0)) "$([ -n "$ST" ] && echo $((w1 - w0)) || echo -)"
+	}
+	term_start "$KZ" -c "$BJ" -d "$T/bj.db"
+	per_key "kizuna: j, one at a time (detail included)" 10 0.5
+	per_key "kizuna: j held (30 at 30 a second)" 30 0.033
+	burst "kizuna: ten j in a burst"
+	term_stop
+	term_start less "$T/100k.txt"
+	per_key "  anchor: less, j on a 100,000-line file" 10 0.5
+	burst "  anchor: less, ten j in a burst"
+	term_stop
+	echo "targets: at most 150 B a cursor move on average, at most 3 writes a key"
+fi
+# ==== end of terminal ========================================================
+
 # ---- the demo data set ----
 head_line "demo data set (1,168 people)"
 rm -f "$T/demo.db"*

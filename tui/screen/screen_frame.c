@@ -23,11 +23,15 @@
 #include "screen_timeline.h"
 #include "screen_trainees.h"
 #include "sync.h"
+#include "term.h"
 #include "text.h"
 
 /* Below this the frame cannot show a list row and a status line. */
 #define UI_MIN_COLS 30
 #define UI_MIN_ROWS 6
+/* Milliseconds without a key after which the detail pane is drawn: a
+ * held key repeats faster than this. */
+#define FRAME_PAUSE 100
 
 /* The tabs, in order. Later issues add requests, dispatches, timeline,
  * seminars and trainees here. */
@@ -301,7 +305,7 @@ frame_draw(struct ui *u, unsigned flags)
 	 * the terminal shows. */
 	wnoutrefresh(u->wstatus);
 	curs_set(u->prompt ? 1 : 0);
-	doupdate();
+	term_update();
 }
 
 /* The help, at the current tab's own keys. */
@@ -367,6 +371,22 @@ frame_want(struct ui *u)
 	return frame_switch(u, i);
 }
 
+/* Does key move the selection of the current tab's list? */
+static bool
+frame_is_move(struct ui *u, int key)
+{
+	bool text;
+	unsigned ctx = frame_screen(u)->keyctx(u->tab[u->cur], &text);
+
+	switch (keys_lookup(ctx, key, text)) {
+	case KA_UP: case KA_DOWN: case KA_PGUP: case KA_PGDN:
+	case KA_FIRST: case KA_LAST:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* Keys the tab left to the frame. */
 static unsigned
 frame_key(struct ui *u, int key)
@@ -430,31 +450,13 @@ frame_tab_key(struct ui *u, int key)
 	return text && (ctx & KEYS_SEARCH) ? f | s->key(tab, key) : f;
 }
 
-/* Home and End as other terminals send them. A terminal multiplexer or
- * an old console sends ESC [ 1 ~ while TERM says xterm (whose Home is
- * ESC O H): without these, Home did nothing and End typed "[4~" into a
- * field. Only sequences the terminal description leaves free. */
-static void
-alias_keys(void)
-{
-	static const struct { const char *seq; int key; } alias[] = {
-		{ "\033[1~", KEY_HOME }, { "\033[7~", KEY_HOME },
-		{ "\033[H", KEY_HOME }, { "\033OH", KEY_HOME },
-		{ "\033[4~", KEY_END }, { "\033[8~", KEY_END },
-		{ "\033[F", KEY_END }, { "\033OF", KEY_END },
-	};
-
-	for (size_t i = 0; i < sizeof alias / sizeof alias[0]; i++)
-		if (key_defined(alias[i].seq) == 0)
-			define_key(alias[i].seq, alias[i].key);
-}
-
 int
 frame_run(struct kz_db *db, const struct kz_config *cfg)
 {
 	struct ui u;
 	SCREEN *scr;
 	unsigned flags = UI_LAYOUT | UI_DRAW_ALL;
+	bool whole = true, paused = false;
 	int rc = 0;
 
 	memset(&u, 0, sizeof u);
@@ -470,14 +472,7 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 		    getenv("TERM") ? getenv("TERM") : "");
 		return 1;
 	}
-	/* raw, not cbreak: C-s (save) must reach us, not stop the output. */
-	raw();
-	noecho();
-	nonl();
-	set_escdelay(25);
-	curs_set(0);
-	keypad(stdscr, TRUE);
-	alias_keys();
+	term_start();
 	draw_init();
 	/* the first tab only: the others open when first shown */
 	if (!frame_open(&u, 0))
@@ -486,20 +481,40 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 	u.others = kz_db_others(db);
 
 	while (rc == 0) {
-		int key;
+		WINDOW *kw;
+		int key, wait = -1;
 
 		if (flags & UI_LAYOUT) {
 			frame_layout(&u);
-			flags |= UI_DRAW_ALL;
+			flags = (flags & ~UI_LAYOUT) | UI_DRAW_ALL;
+			whole = true;
 		}
-		frame_draw(&u, flags);
-		bench_end();
-		flags = 0;
+		kw = u.small || u.wstatus == NULL ? stdscr : u.wstatus;
+		/* Keys waiting, or the line still busy with the last frame:
+		 * read on, and draw once, after the last of them. */
+		if (flags != 0 && !term_pending(kw) && term_line_busy() == 0) {
+			unsigned now = flags;
+
+			/* After keys that only moved the selection the detail
+			 * pane (a query, and most of what a move writes) waits
+			 * until the keys pause; its record decides the hints
+			 * (J when there is more). */
+			if (!whole && !paused)
+				now &= ~UI_DRAW_DETAIL;
+			else if (now & UI_DRAW_DETAIL)
+				now |= UI_DRAW_STATUS;
+			if (now != 0)
+				frame_draw(&u, now);
+			flags &= ~now;
+			whole = paused = false;
+			if (flags == 0)
+				bench_end();
+		}
 		/* The title's counts go through every change waiting and
 		 * every booking: the first screen is shown before them, and
 		 * before the table that folds Han characters for a search
 		 * is made (else the first Chinese or Japanese key would). */
-		if (!u.counted) {
+		if (!u.counted && flags == 0) {
 			u.counted = true;
 			u.pending = kz_sync_pending(db);
 			u.clashes = kz_booking_clash_count(db);
@@ -507,11 +522,14 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 			flags = UI_DRAW_TITLE;
 			continue;
 		}
-
-		key = draw_getkey(u.small || u.wstatus == NULL ? stdscr :
-		    u.wstatus);
-		if (key < 0)
+		if (flags != 0)
+			wait = term_line_busy() > 0 ? term_line_busy() :
+			    FRAME_PAUSE;
+		key = term_getkey(kw, wait);
+		if (key < 0) {
+			paused = true;
 			continue;
+		}
 		bench_start(key);
 		if (key == (KEYS_FN | KEY_RESIZE)) {
 			flags = UI_LAYOUT | UI_DRAW_ALL;
@@ -531,7 +549,13 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 			if (keys_lookup(KEYS_LIST, key, false) == KA_QUIT)
 				break;
 		} else {
-			unsigned f = frame_tab_key(&u, key);
+			unsigned f;
+
+			/* only the selection moving leaves the detail pane
+			 * for later: what another key did shows whole */
+			if (!frame_is_move(&u, key))
+				whole = true;
+			f = frame_tab_key(&u, key);
 
 			if (f & UI_PASS)
 				f = (f & ~UI_PASS) | frame_key(&u, key);
@@ -567,6 +591,7 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 	draw_delwin(&u.wstatus);
 	draw_delwin(&u.wmsg);
 	frame_ctx_free(&u.ctx);
+	term_stop();
 	endwin();
 	delscreen(scr);
 	if (bench.f != NULL)

@@ -453,6 +453,9 @@ days_draw(struct sem_days *d, unsigned flags)
 		draw_line(d, d->oldsel);
 		draw_line(d, d->sel);
 	}
+	/* the row drawn selected, whatever keys moved it before the frame */
+	if (flags & (UI_DRAW_LIST | UI_DRAW_ROWS))
+		d->oldsel = d->sel;
 	if (flags & UI_DRAW_DETAIL)
 		draw_detail(d);
 	wnoutrefresh(d->w);
@@ -480,7 +483,6 @@ select_line(struct sem_days *d, size_t to)
 
 	if (!is_item(d, to) || to == d->sel)
 		return 0;
-	d->oldsel = d->sel;
 	d->sel = to;
 	d->rl.dscroll = 0;
 	/* keep the day's heading in view above its first item */

@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "line.h"
+#include "term.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -291,23 +292,7 @@ draw_wrap(const char *s, int width,
 int
 draw_getkey(WINDOW *w)
 {
-	wint_t wc;
-	int r;
-
-	keypad(w, TRUE);
-	r = wget_wch(w, &wc);
-	if (r == ERR)
-		return -1;
-	if (r == KEY_CODE_YES) {
-		if (wc == KEY_ENTER)
-			return '\n';
-		return KEYS_FN | (int)wc;
-	}
-	if (wc == '\r')
-		return '\n';
-	if (wc == 0x7f || wc == 0x08)
-		return KEYS_FN | KEY_BACKSPACE;
-	return (int)wc;
+	return term_getkey(w, -1);
 }
 
 WINDOW *
@@ -375,9 +360,12 @@ draw_pager(const char *title, char **lines, size_t n, size_t start)
 		    n - (size_t)rows : 0;
 		if (top > maxtop)
 			top = maxtop;
-		if (h < 3 || width < 10)
+		if (term_pending(w))
+			;	/* keys waiting: read them first, draw once */
+		else if (h < 3 || width < 10) {
 			draw_too_small(w);
-		else {
+			doupdate();
+		} else {
 			werase(w);
 			snprintf(pos, sizeof pos, "%zu-%zu/%zu", n ? top + 1 : 0,
 			    top + (size_t)rows < n ? top + (size_t)rows : n, n);
@@ -405,8 +393,8 @@ draw_pager(const char *title, char **lines, size_t n, size_t start)
 				    draw_attr(DRAW_KEYHINT));
 			curs_set(typing ? 1 : 0);
 			wnoutrefresh(w);
+			doupdate();
 		}
-		doupdate();
 
 		key = draw_getkey(w);
 		if (key == (KEYS_FN | KEY_RESIZE)) {

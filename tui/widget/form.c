@@ -10,6 +10,7 @@
 #include "draw.h"
 #include "i18n.h"
 #include "specialist.h"	/* kz_str_set */
+#include "term.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -546,6 +547,9 @@ form_list_run(const char *title, const struct kz_choices *all)
 			top = cur;
 		if (cur >= top + (size_t)rows)
 			top = cur - (size_t)rows + 1;
+		/* a pasted or fast-typed filter is read before drawing */
+		if (term_pending(w))
+			goto read;
 		werase(w);
 		snprintf(line, sizeof line, "%zu/%zu", ns, all->n);
 		draw_bar(w, 0, wd, title, line, draw_attr(DRAW_TITLE));
@@ -575,7 +579,7 @@ form_list_run(const char *title, const struct kz_choices *all)
 		wmove(w, 1, cx);
 		wnoutrefresh(w);
 		doupdate();
-
+read:
 		key = draw_getkey(w);
 		if (key == (KEYS_FN | KEY_RESIZE)) {
 			layout = true;
@@ -686,13 +690,17 @@ form_run(struct form *f,
 			layout = false;
 			all = true;
 		}
-		if (v.area < 1 || v.width < 20 || f->n == 0)
-			draw_too_small(v.w);
-		else
-			form_draw(f, &v, all, prev, confirm);
-		doupdate();
-		all = false;
-		prev = f->cur;
+		/* keys already typed (a paste, a held key, a slow line) are
+		 * read before the form is drawn again */
+		if (!term_pending(v.w)) {
+			if (v.area < 1 || v.width < 20 || f->n == 0)
+				draw_too_small(v.w);
+			else
+				form_draw(f, &v, all, prev, confirm);
+			doupdate();
+			all = false;
+			prev = f->cur;
+		}
 
 		key = draw_getkey(v.w);
 		if (key == (KEYS_FN | KEY_RESIZE)) {

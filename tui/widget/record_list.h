@@ -54,7 +54,9 @@ struct record_list_dline {
 struct record_list {
 	const struct record_list_ops *ops;
 	void *arg;
-	size_t sel, oldsel, top;
+	size_t sel, top;
+	size_t oldsel;		/* the row last drawn selected */
+	bool lit;		/* ...and drawn in reverse video */
 	bool zoom;		/* the detail fills the body */
 	enum { RLIST_BROWSE, RLIST_SEARCH, RLIST_CONFIRM, RLIST_MENU } mode;
 	struct form_line term;
