@@ -24,7 +24,7 @@ run -c "$conf" --demo dispatch add --request "$R" --specialist "$S" \
 	--from 2027-02-03 --to 2027-02-12 --places "안동시; 영주시"
 expect_rc 0 "a dispatch at Seoul"
 
-tabs=" 전문가   요청   파견   타임라인   동기화   세미나   연수생"
+tabs=" 전문가   요청   파견   타임라인   동기화   세미나   연수생   활동"
 
 # fits WHAT KEYS HEADING...: the title with the office and the language at
 # its right end, the whole tab bar, a line with every heading in order,
