@@ -46,7 +46,7 @@ whole "$kinds" "the bar of kinds"
 for k in 支援 委托调查 推介活动 JET 友好城市 办事处 代表团; do
 	expect_in "$kinds" "$k" "the bar names $k"
 done
-tm_expect "2 支援事项" "the title counts the kind's records"
+tm_expect "2 条支援事项" "the title counts the kind's records"
 tm_expect "大阪府" "the support cases listed"
 tm_expect "京都府" "both of them"
 s=$(tm_screen)
@@ -74,6 +74,20 @@ tm_keys Enter
 tm_expect "1/2 条支援事项" "the title counts what the search shows"
 tm_keys Escape
 tm_expect "大阪府" "Esc shows every record again"
+
+# sorting by the list's columns: > to the next, I reversed
+tm_keys '>'
+tm_expect "ID ^" "> sorts by the first column"
+tm_keys '>'
+tm_expect "日期 ^" "> again by the dates, marked"
+first=$(tm_screen | grep -n "京都府" | head -n 1 | cut -d: -f1)
+second=$(tm_screen | grep -n "大阪府" | head -n 1 | cut -d: -f1)
+[ "$first" -lt "$second" ] && ok || bad "oldest first: 京都府 on $first, 大阪府 on $second"
+tm_keys I
+tm_expect "日期 v" "I reverses the order"
+first=$(tm_screen | grep -n "京都府" | head -n 1 | cut -d: -f1)
+second=$(tm_screen | grep -n "大阪府" | head -n 1 | cut -d: -f1)
+[ "$first" -gt "$second" ] && ok || bad "newest first: 京都府 on $first, 大阪府 on $second"
 
 # the year filter: a reporting year, a bad one, then all again
 tm_keys y
@@ -107,7 +121,7 @@ tm_type "兵库县"
 tm_keys F2
 tm_expect "已保存" "saved"
 tm_expect "兵库县" "the new record listed"
-tm_expect "3 支援事项" "counted"
+tm_expect "3 条支援事项" "counted"
 
 # edit the record selected (the new one)
 tm_keys e
@@ -166,6 +180,11 @@ tm_expect "1 cas de soutien" "the title counts in French"
 hints=$(row 24)
 whole "$hints" "the key hints"
 expect_in "$hints" "?:aide" "help among the hints"
+tm_keys y
+tm_expect "Année (2019 ou DU..AU) :" "the year question in French"
+whole "$(row 24)" "the year question"
+tm_keys Escape
+tm_expect "?:aide" "Esc leaves the question"
 tm_keys 7
 tm_expect "Délégation de Nagano" "7 shows the delegations"
 tm_keys a

@@ -619,6 +619,8 @@ ak_key(void *tab, int key)
 	enum keys_action a;
 	char q[512];
 
+	if (t->kind == NULL)
+		return UI_PASS;
 	if (t->asking)
 		return ak_year_key(t, key);
 	if (t->list.mode == RLIST_SEARCH)
@@ -747,7 +749,7 @@ ak_status(void *tab, WINDOW *w, int width)
 {
 	struct ak_tab *t = tab;
 	char count[48];
-	const char *label = _("Year (2019, or FROM..TO; empty: all): ");
+	const char *label = _("Year (2019 or FROM..TO): ");
 	int x;
 
 	if (t->asking) {
@@ -791,7 +793,8 @@ ak_summary(void *tab, char *buf, size_t size)
 		snprintf(buf, size, _("%s%zu of %ld %s"), year, t->n, t->total,
 		    _(k->many));
 	else
-		snprintf(buf, size, "%s%ld %s", year, t->total,
+		/* TRANSLATORS: "FY2019: 12 support cases" */
+		snprintf(buf, size, _("%s%ld %s"), year, t->total,
 		    t->total == 1 ? _(k->one) : _(k->many));
 }
 
