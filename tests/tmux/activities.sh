@@ -133,6 +133,25 @@ tm_keys F2
 tm_expect "兵库县神户市" "the edit shows"
 tm_expect "兵库县 → 兵库县神户市" "the detail's history has the edit"
 
+# changed by a script while its form is open: the save shows theirs
+# beside mine, and saving after keeps both changes
+id=$(tm_screen | sed -n 's/^>\(BJS-[0-9A-Z]*-[0-9A-Z]*\) .*/\1/p')
+tm_keys e
+tm_expect "支援：编辑 $id" "e again"
+tm_keys Tab Tab Tab Tab
+tm_keys C-u
+tm_type "神户"
+run -c "$bj" -d "$db" support edit "$id" --partner 神户市役所
+expect_rc 0 "the script's edit"
+tm_keys F2
+tm_expect "t:对方" "the save shows the record changed meanwhile"
+tm_expect "神户市役所" "with their value"
+tm_keys F2
+tm_expect "已保存" "saved over their change"
+run -c "$bj" -d "$db" support show "$id" --format json
+expect_in "$out" '"partner": "神户市役所"' "their partner kept"
+expect_in "$out" '"place": "神户"' "my place kept"
+
 # delete, asking first, then u puts it back
 tm_keys d
 tm_expect "删除支援事项" "d asks, naming the kind"
