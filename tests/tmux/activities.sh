@@ -54,7 +54,9 @@ expect_in "$s" "日本地方政府" "the detail's labels in Chinese"
 expect_in "$s" "]:类型" "the kind key among the hints"
 expect_in "$s" "y:年份" "the year key among the hints"
 
-# switching kinds
+# switching kinds; each keeps the record selected
+tm_keys Down
+tm_expect_re "^>.*京都府" "Down selects the second record"
 tm_keys ']'
 tm_expect "河北省乳业市场" "] shows the research projects"
 tm_expect_gone "大阪府" "and not the support cases"
@@ -65,6 +67,8 @@ tm_expect "JET" "[ goes back a kind"
 tm_expect "尚无记录：按 a 添加。" "an empty kind says so"
 tm_keys 1
 tm_expect "大阪府" "1 goes back to support"
+tm_expect_re "^>.*京都府" "with the record selected that was"
+tm_keys Up
 
 # search as you type, then cleared
 tm_keys /
