@@ -99,6 +99,12 @@ struct ak_tab {
 	struct form_line yearline;
 	char year[64], yearname[64];
 	void *rec;			/* the detail's record */
+	/* each kind as it was left: its record selected and its order */
+	struct {
+		char id[KZ_ID_SIZE];
+		int sortcol;
+		bool sortdesc;
+	} left[AK_SLOTS];
 	WINDOW *wbar;
 	int barw;
 };
@@ -338,6 +344,12 @@ ak_show_kind(struct ak_tab *t, size_t k)
 {
 	const struct kz_rlist *l;
 
+	if (t->kind) {
+		snprintf(t->left[t->k].id, KZ_ID_SIZE, "%s", t->list.sel <
+		    t->n ? t->ids[t->list.sel] : "");
+		t->left[t->k].sortcol = t->list.sortcol;
+		t->left[t->k].sortdesc = t->list.sortdesc;
+	}
 	ak_rows_free(t);
 	if (t->kind && t->rec)
 		kz_activity_destroy(t->kind, t->rec);
@@ -360,14 +372,14 @@ ak_show_kind(struct ak_tab *t, size_t k)
 	}
 	/* the list's own order until a column is chosen */
 	t->list.sorts = t->sorts;
-	t->list.sortcol = -1;
-	t->list.sortdesc = false;
+	t->list.sortcol = t->left[k].sortcol;
+	t->list.sortdesc = t->left[k].sortdesc;
 	t->list.labelw = record_label_width(t->kind->rt);
 	t->list.zoom = false;
 	t->list.sel = 0;
 	t->list.top = 0;
 	t->list.dscroll = 0;
-	ak_load(t, NULL);
+	ak_load(t, t->left[k].id[0] ? t->left[k].id : NULL);
 }
 
 /* The bar of kinds: "1 Support  2 Research ...", the one shown marked;
@@ -619,6 +631,8 @@ ak_key(void *tab, int key)
 	enum keys_action a;
 	char q[512];
 
+	if (t->kind == NULL)
+		return UI_PASS;
 	if (t->asking)
 		return ak_year_key(t, key);
 	if (t->list.mode == RLIST_SEARCH)
@@ -696,6 +710,8 @@ ak_open(struct frame_ctx *ctx)
 		    .del = ak_fns[i].kept, .done = ak_deleted };
 	}
 	record_list_init(&t->list, &ak_ops, t);
+	for (size_t i = 0; i < AK_SLOTS; i++)
+		t->left[i].sortcol = -1;
 	if (t->nk > 0)
 		ak_show_kind(t, 0);
 	return t;
@@ -747,7 +763,7 @@ ak_status(void *tab, WINDOW *w, int width)
 {
 	struct ak_tab *t = tab;
 	char count[48];
-	const char *label = _("Year (2019, or FROM..TO; empty: all): ");
+	const char *label = _("Year (2019 or FROM..TO): ");
 	int x;
 
 	if (t->asking) {
@@ -791,7 +807,8 @@ ak_summary(void *tab, char *buf, size_t size)
 		snprintf(buf, size, _("%s%zu of %ld %s"), year, t->n, t->total,
 		    _(k->many));
 	else
-		snprintf(buf, size, "%s%ld %s", year, t->total,
+		/* TRANSLATORS: "FY2019: 12 support cases" */
+		snprintf(buf, size, _("%s%ld %s"), year, t->total,
 		    t->total == 1 ? _(k->one) : _(k->many));
 }
 
