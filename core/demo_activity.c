@@ -415,12 +415,14 @@ friendship(struct kz_db *db, struct kz_err *err)
 			    provinces[p].cities[c] : provinces[p].province);
 			kz_str_set(&f.region, provinces[p].province);
 			/* spread from 1974 to 2020, more in the 1980s and
-			 * 1990s as the links were */
+			 * 1990s as the links were; none after March 2020,
+			 * so that the report of fiscal 2019 counts all 374
+			 * as the seed's (by September 2020) does */
 			year = 1974 + (int)((next(47) + next(47)) / 2);
 			month = 1 + (int)next(12);
 			day = 1 + (int)next(28);
-			if (year == 2020 && month > 9)
-				month = 9;
+			if (year == 2020 && month > 3)
+				month = 3;
 			snprintf(f.signed_on, sizeof f.signed_on,
 			    "%d-%02d-%02d", year, month, day);
 		}

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "act_records.h"
 #include "buf.h"
 #include "config.h"
 #include "country.h"
@@ -164,12 +165,184 @@ static const struct kz_stat_measure trainees = {
 	.by = trainee_by, .nby = NBY(trainee_by),
 };
 
+/* ---- what an office does (core/activity.h) ---- */
+
+/* support cases by their first day */
+static const struct kz_stat_by support_by[] = {
+	{ .name = "kind", .label = N_("kind"), .key = "a.kind",
+	  .show = KZ_SK_ENUM, .e = &kz_support_kind_enum },
+	{ .name = "government", .label = N_("government"),
+	  .key = "a.government" },
+	{ .name = "year", .label = N_("year"), .key = FY("a.start"),
+	  .order = "key", .show = KZ_SK_YEAR },
+};
+
+static const struct kz_stat_measure support = {
+	.name = "support", .label = N_("Support cases"),
+	.help = N_("support given to Japanese governments, by kind, "
+	"government or year"),
+	.from = "support a",
+	.year = "a.start BETWEEN :from AND :to",
+	.value = "count(*)",
+	.by = support_by, .nby = NBY(support_by),
+};
+
+/* research by the day it was asked for, cancelled projects too: the
+ * status says what became of each */
+static const struct kz_stat_by research_by[] = {
+	{ .name = "status", .label = N_("status"), .key = "r.status",
+	  .show = KZ_SK_ENUM, .e = &kz_research_status_enum },
+	{ .name = "government", .label = N_("government"),
+	  .key = "r.government" },
+	{ .name = "year", .label = N_("year"), .key = FY("r.requested"),
+	  .order = "key", .show = KZ_SK_YEAR },
+};
+
+static const struct kz_stat_measure research = {
+	.name = "research", .label = N_("Commissioned research"),
+	.help = N_("research commissioned, by status, government or the "
+	"year asked"),
+	.from = "research r",
+	.year = "r.requested BETWEEN :from AND :to",
+	.value = "count(*)",
+	.by = research_by, .nby = NBY(research_by),
+};
+
+static const struct kz_stat_by promotion_by[] = {
+	{ .name = "kind", .label = N_("kind"), .key = "p.kind",
+	  .show = KZ_SK_ENUM, .e = &kz_promotion_kind_enum },
+	{ .name = "year", .label = N_("year"), .key = FY("p.start"),
+	  .order = "key", .show = KZ_SK_YEAR },
+	{ .name = "city", .label = N_("city"), .key = "ifnull(p.city, '')" },
+};
+
+static const struct kz_stat_measure promotion = {
+	.name = "promotion", .label = N_("Promotion events"),
+	.help = N_("fairs, cooking and other events, by kind, year or "
+	"city"),
+	.from = "promotion p",
+	.year = "p.start BETWEEN :from AND :to",
+	.value = "count(*)",
+	.by = promotion_by, .nby = NBY(promotion_by),
+};
+
+/* JET lines are kept by fiscal year: a year typed is that year, a range
+ * takes the years whose first day falls in it */
+#define JET_YEAR "CASE WHEN :year > 0 THEN j.year = :year ELSE " \
+	"printf('%04d-%02d-01', j.year, :month) BETWEEN :from AND :to END"
+
+static const struct kz_stat_by jet_by[] = {
+	{ .name = "kind", .label = N_("kind"), .key = "j.kind",
+	  .order = "key", .show = KZ_SK_ENUM, .e = &kz_jet_kind_enum },
+	{ .name = "year", .label = N_("year"), .key = "j.year",
+	  .order = "key", .show = KZ_SK_YEAR },
+	{ .name = "level", .label = N_("level"), .key = "j.level",
+	  .order = "CASE key WHEN 'prefecture' THEN 0 WHEN "
+	  "'designated_city' THEN 1 ELSE 2 END",
+	  .show = KZ_SK_ENUM, .e = &kz_jet_level_enum },
+	{ .name = "placement", .label = N_("placement"),
+	  .key = "ifnull(j.placement, '')" },
+};
+
+static const struct kz_stat_measure jet = {
+	.name = "jet", .label = N_("JET participants"),
+	.help = N_("JET participants taking part, by kind, year, level or "
+	"placement"),
+	.from = "jet j",
+	.year = JET_YEAR,
+	.value = "sum(j.participants)",
+	.by = jet_by, .nby = NBY(jet_by),
+};
+
+static const struct kz_stat_measure jet_joined = {
+	.name = "jet-joined", .label = N_("JET participants who joined"),
+	.help = N_("JET participants new in the year, by kind, year, level "
+	"or placement"),
+	.from = "jet j",
+	.year = JET_YEAR,
+	.value = "sum(j.joined)",
+	.by = jet_by, .nby = NBY(jet_by),
+};
+
+/* links by the day signed; one with no day counts over every year */
+static const struct kz_stat_by friendship_by[] = {
+	{ .name = "region", .label = N_("partner region"),
+	  .key = "ifnull(f.region, '')", .country = "f.country",
+	  .show = KZ_SK_PROVINCE },
+	{ .name = "year", .label = N_("year"),
+	  .key = "CASE WHEN f.signed IS NULL THEN '' ELSE " FY("f.signed")
+	  " END", .order = "key", .show = KZ_SK_YEAR },
+	{ .name = "government", .label = N_("Japanese government"),
+	  .key = "f.japanese" },
+	{ .name = "country", .label = N_("country"),
+	  .key = "ifnull(f.country, '')", .show = KZ_SK_COUNTRY },
+};
+
+static const struct kz_stat_measure friendship = {
+	.name = "friendship", .label = N_("Friendship-city links"),
+	.help = N_("friendship-city links by partner region, year signed, "
+	"Japanese government or country"),
+	.from = "friendship f",
+	.year = "coalesce(f.signed, '0000-01-01') BETWEEN :from AND :to",
+	.value = "count(*)",
+	.by = friendship_by, .nby = NBY(friendship_by),
+};
+
+static const struct kz_stat_by rep_office_by[] = {
+	{ .name = "city", .label = N_("city"), .key = "o.city" },
+	{ .name = "country", .label = N_("country"),
+	  .key = "ifnull(o.country, '')", .show = KZ_SK_COUNTRY },
+	{ .name = "government", .label = N_("government"),
+	  .key = "o.government" },
+};
+
+static const struct kz_stat_measure rep_offices = {
+	.name = "repoffices", .label = N_("Representative offices"),
+	.help = N_("representative offices open at the end of the year, by "
+	"city, country or government"),
+	.from = "rep_office o",
+	/* open on the range's last day (an office with no day opened
+	 * before any) */
+	.year = "coalesce(o.opened, '0000-01-01') <= :to AND (o.closed IS "
+	"NULL OR o.closed > :to)",
+	.value = "count(*)",
+	.by = rep_office_by, .nby = NBY(rep_office_by),
+};
+
+static const struct kz_stat_by delegation_by[] = {
+	{ .name = "direction", .label = N_("direction"), .key = "g.direction",
+	  .show = KZ_SK_ENUM, .e = &kz_delegation_direction_enum },
+	{ .name = "year", .label = N_("year"), .key = FY("g.start"),
+	  .order = "key", .show = KZ_SK_YEAR },
+	{ .name = "status", .label = N_("status"), .key = "g.status",
+	  .show = KZ_SK_ENUM, .e = &kz_delegation_status_enum },
+};
+
+static const struct kz_stat_measure delegations = {
+	.name = "delegations", .label = N_("Delegations and visits"),
+	.help = N_("delegations received and visits made, by direction, year "
+	"or status"),
+	.from = "delegation g",
+	.where = "g.status <> 'cancelled'",
+	.year = "g.start BETWEEN :from AND :to",
+	.value = "count(*)",
+	.by = delegation_by, .nby = NBY(delegation_by),
+};
+
 const struct kz_stat_measure *const kz_stat_measures[] = {
 	&dispatches,
 	&requests,
 	&attendance,
 	&editions,
 	&trainees,
+	&support,
+	&research,
+	&promotion,
+	&jet,
+	&jet_joined,
+	&friendship,
+	&rep_offices,
+	&delegations,
 	NULL,
 };
 

@@ -20,38 +20,77 @@
 	"ON r.id = s.series WHERE r.code = :code AND s.status <> 'cancelled' " \
 	"AND coalesce(s.start, " YEAR_DAY("s.year") ") BETWEEN :from AND :to"
 
+/* JET participants of a kind by fiscal year: a year's lines fall on its
+ * first day. */
+#define JET(kind, what) "SELECT coalesce(sum(" what "), 0) FROM jet " \
+	"WHERE kind = '" kind "' AND " YEAR_DAY("year") \
+	" BETWEEN :from AND :to"
+
 /*
  * The programmes, in the order a report gives them (tally.h). A key
  * ending in ':' takes a series code. SQL NULL: no records kept yet,
- * only opening figures count (each activity's record type fills its
- * line when it lands).
+ * only opening figures count.
+ *
+ * A line counts its records in the range (sql) and, where the count
+ * since the start is another measure, adds what the records add to that
+ * since a day (total; NULL: sql again):
+ *
+ * - JET: the year's figure is the participants taking part that year
+ *   (the seed's 参加者 row: ALT 5, CIR 65, SEA 0), but each stays three
+ *   or so years, so summing them would count a person each year; the
+ *   total is the opening figure plus those who joined after it (the
+ *   seed's 累计: 1,407).
+ * - Representative offices: the year's figure is the offices opened in
+ *   it; the total is those open at the range's end (what a report means
+ *   by "46 offices"), an opening figure being the offices open on its
+ *   day: each opened after it adds one, each closed after it takes one
+ *   away. An office with no opening day was there before any figure.
+ * - Activities are the database's records, as their lists are: their
+ *   tables keep no office.
  */
 static const struct programme {
 	const char *key;
 	const char *label;
 	const char *sql;
+	const char *total;
 } programmes[] = {
 	{ "dispatch", N_("specialists sent"),
 	  "SELECT count(*) FROM dispatch d JOIN request q ON q.id = d.request "
 	  "WHERE q.office = :office AND d.state <> 'cancelled' "
-	  "AND d.start BETWEEN :from AND :to" },
+	  "AND d.start BETWEEN :from AND :to", NULL },
 	{ "trainee", N_("LGOTP officials trained"),
 	  "SELECT count(*) FROM trainee WHERE programme = 'lgotp' "
 	  "AND status <> 'withdrawn' AND " YEAR_DAY("year")
-	  " BETWEEN :from AND :to" },
-	{ "edition:", N_("editions of %s"), EDITIONS("count(*)") },
+	  " BETWEEN :from AND :to", NULL },
+	{ "edition:", N_("editions of %s"), EDITIONS("count(*)"), NULL },
 	{ "attendance:", N_("participants of %s"),
-	  EDITIONS("coalesce(sum(s.attendance), 0)") },
-	{ "jet:alt", N_("JET assistant language teachers (ALT)"), NULL },
+	  EDITIONS("coalesce(sum(s.attendance), 0)"), NULL },
+	{ "jet:alt", N_("JET assistant language teachers (ALT)"),
+	  JET("alt", "participants"), JET("alt", "joined") },
 	{ "jet:cir", N_("JET coordinators for international relations (CIR)"),
+	  JET("cir", "participants"), JET("cir", "joined") },
+	{ "jet:sea", N_("JET sports exchange advisors (SEA)"),
+	  JET("sea", "participants"), JET("sea", "joined") },
+	{ "support", N_("support for Japanese local governments"),
+	  "SELECT count(*) FROM support WHERE start BETWEEN :from AND :to",
 	  NULL },
-	{ "jet:sea", N_("JET sports exchange advisors (SEA)"), NULL },
-	{ "support", N_("support for Japanese local governments"), NULL },
-	{ "research", N_("commissioned research"), NULL },
-	{ "promotion", N_("promotion events"), NULL },
-	{ "friendship", N_("friendship-city links"), NULL },
-	{ "rep_office", N_("representative offices"), NULL },
-	{ "delegation", N_("delegations and visits"), NULL },
+	{ "research", N_("commissioned research"),
+	  "SELECT count(*) FROM research WHERE status <> 'cancelled' "
+	  "AND requested BETWEEN :from AND :to", NULL },
+	{ "promotion", N_("promotion events"),
+	  "SELECT count(*) FROM promotion WHERE start BETWEEN :from AND :to",
+	  NULL },
+	{ "friendship", N_("friendship-city links"),
+	  "SELECT count(*) FROM friendship WHERE coalesce(signed, "
+	  "'0000-00-00') BETWEEN :from AND :to", NULL },
+	{ "rep_office", N_("representative offices"),
+	  "SELECT count(*) FROM rep_office WHERE opened BETWEEN :from AND :to",
+	  "SELECT (SELECT count(*) FROM rep_office WHERE coalesce(opened, "
+	  "'0000-00-00') BETWEEN :from AND :to) - (SELECT count(*) FROM "
+	  "rep_office WHERE closed BETWEEN :from AND :to)" },
+	{ "delegation", N_("delegations and visits"),
+	  "SELECT count(*) FROM delegation WHERE status <> 'cancelled' "
+	  "AND start BETWEEN :from AND :to", NULL },
 };
 
 #define NPROG (sizeof programmes / sizeof programmes[0])
@@ -133,20 +172,23 @@ kz_tally_keys(char *out, size_t size)
 	}
 }
 
-/* The programme's records in [from, to]. */
+/* The programme's records in [from, to]: what they count in a year, or
+ * (total) what they add to the count since the start. */
 static int
 records(struct kz_db *db, const struct programme *p, const char *code,
-    const char *from, const char *to, long *out, struct kz_err *err)
+    const char *from, const char *to, bool total, long *out,
+    struct kz_err *err)
 {
+	const char *sql = total && p->total ? p->total : p->sql;
 	sqlite3_stmt *st;
 	const char *office = db->cfg && db->cfg->office_id ?
 	    db->cfg->office_id : "";
 	int i, rc;
 
 	*out = 0;
-	if (p->sql == NULL)
+	if (sql == NULL)
 		return KZ_OK;
-	if ((st = kz_db_stmt(db, p->sql)) == NULL)
+	if ((st = kz_db_stmt(db, sql)) == NULL)
 		return kz_db_fail(db, err, p->key);
 	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":from"),
 	    *from ? from : "0000-00-00", -1, SQLITE_TRANSIENT);
@@ -238,14 +280,14 @@ kz_tally_count(struct kz_db *db, const char *key, const char *from,
 	snprintf(out->key, sizeof out->key, "%s", key);
 	from = from ? from : "";
 	to = to ? to : "";
-	if (records(db, p, code, from, to, &out->year, err) != KZ_OK ||
+	if (records(db, p, code, from, to, false, &out->year, err) != KZ_OK ||
 	    opening(db, key, to, out, err) != KZ_OK)
 		return KZ_ERROR;
 	if (!out->opening)
-		return records(db, p, code, "", to, &out->total, err);
+		return records(db, p, code, "", to, true, &out->total, err);
 	/* the figure counts up to its day; the records from the next */
 	kz_date_from_days(kz_date_days(out->as_of) + 1, after);
-	if (records(db, p, code, after, to, &more, err) != KZ_OK)
+	if (records(db, p, code, after, to, true, &more, err) != KZ_OK)
 		return KZ_ERROR;
 	out->total = out->opening_count + more;
 	return KZ_OK;

@@ -34,6 +34,13 @@
  * its records from the day after that as_of to the range's end; without
  * a figure, all its records up to the end. A record is never counted
  * twice, and a figure dated after the range is not used.
+ *
+ * Two lines count since the start in other terms than their year
+ * (tally.c says why): "jet:KIND" gives the year's participants, and
+ * since the start those who ever joined (the figure plus those who
+ * joined after it); "rep_office" gives the offices opened in the year,
+ * and since the start those open at the range's end (the figure, plus
+ * those opened and less those closed after it).
  */
 
 struct kz_tally {

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -386,4 +387,24 @@ kz_text_has(const char *hay, const char *needle)
 	kz_text_fold(hay, fh, sizeof fh);
 	kz_text_fold(needle, fn, sizeof fn);
 	return strstr(fh, fn) != NULL;
+}
+
+char *
+kz_text_count(long n, char *out, size_t size)
+{
+	char d[32];
+	size_t len, k = 0;
+
+	if (size == 0)
+		return out;
+	snprintf(d, sizeof d, "%ld", n);
+	len = strlen(d);
+	for (size_t i = 0; i < len && k + 2 < size; i++) {
+		/* a comma before each group of three digits but the first */
+		if (i && d[i - 1] != '-' && (len - i) % 3 == 0)
+			out[k++] = ',';
+		out[k++] = d[i];
+	}
+	out[k] = '\0';
+	return out;
 }

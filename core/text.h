@@ -54,6 +54,10 @@ bool kz_text_same(const char *a, const char *b);
 /* True if folded needle occurs in folded hay ("" occurs everywhere). */
 bool kz_text_has(const char *hay, const char *needle);
 
+/* A count as reports write it, its thousands grouped: 1407 as "1,407",
+ * into out; returns out. */
+char *kz_text_count(long n, char *out, size_t size);
+
 /* Trim ASCII white space at both ends, in place; returns s. */
 char *kz_trim(char *s);
 
