@@ -60,8 +60,9 @@ tm_expect_re "^>.*京都府" "Down selects the second record"
 tm_keys ']'
 tm_expect "河北省乳业市场" "] shows the research projects"
 tm_expect_gone "大阪府" "and not the support cases"
-tm_keys 5
-tm_expect "陕西省" "5 shows the friendship links"
+# a full-width digit (an input method left on) as its digit
+tm_type "５"
+tm_expect "陕西省" "５ shows the friendship links"
 tm_keys '['
 tm_expect "JET" "[ goes back a kind"
 tm_expect "尚无记录：按 a 添加。" "an empty kind says so"

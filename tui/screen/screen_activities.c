@@ -655,7 +655,10 @@ ak_key(void *tab, int key)
 		ak_show_kind(t, (t->k + t->nk - 1) % t->nk);
 		return UI_DRAW_ALL;
 	case KA_KIND_GO:
-		/* the digit is the kind's number in the bar */
+		/* the digit is the kind's number in the bar (an input
+		 * method's full-width digit is the same) */
+		if (key >= 0xff10 && key <= 0xff19)
+			key -= 0xfee0;
 		if (key < '1' || (size_t)(key - '1') >= t->nk)
 			return 0;
 		if ((size_t)(key - '1') != t->k)
