@@ -37,16 +37,16 @@ tm_start "$KZ -c $bj -d $db"
 tm_expect "专家" "the frame is up"
 # the last tab: one Shift-Tab from the first
 tm_keys BTab
-tm_expect "1 支援" "the bar of kinds, numbered"
+tm_expect "1 活动协助" "the bar of kinds, numbered"
 bar=$(row 2)
 whole "$bar" "the tab bar"
 expect_in "$bar" "活动" "the tab bar names Activities in Chinese"
 kinds=$(row 3)
 whole "$kinds" "the bar of kinds"
-for k in 支援 委托调查 推介活动 JET 友好城市 办事处 代表团; do
+for k in 活动协助 委托调研 宣传 JET 友好城市 代表处 访问团; do
 	expect_in "$kinds" "$k" "the bar names $k"
 done
-tm_expect "2 条支援事项" "the title counts the kind's records"
+tm_expect "2 条活动协助" "the title counts the kind's records"
 tm_expect "大阪府" "the support cases listed"
 tm_expect "京都府" "both of them"
 s=$(tm_screen)
@@ -76,7 +76,7 @@ tm_keys /
 tm_type "京都"
 tm_expect_gone "大阪府" "the search leaves out the other"
 tm_keys Enter
-tm_expect "1/2 条支援事项" "the title counts what the search shows"
+tm_expect "1/2 条活动协助" "the title counts what the search shows"
 tm_keys Escape
 tm_expect "大阪府" "Esc shows every record again"
 
@@ -113,7 +113,7 @@ tm_expect "京都府" "an empty year shows every year"
 # add: a bad date refused under its field with the missing government,
 # then saved
 tm_keys a
-tm_expect "支援：新记录" "a opens the kind's form"
+tm_expect "活动协助：新记录" "a opens the kind's form"
 tm_type "2019-13-45"
 tm_keys F2
 tm_expect '! “2019-13-45”' "the bad date under its field"
@@ -126,11 +126,11 @@ tm_type "兵库县"
 tm_keys F2
 tm_expect "已保存" "saved"
 tm_expect "兵库县" "the new record listed"
-tm_expect "3 条支援事项" "counted"
+tm_expect "3 条活动协助" "counted"
 
 # edit the record selected (the new one)
 tm_keys e
-tm_expect "支援：编辑" "e opens the form on the record"
+tm_expect "活动协助：编辑" "e opens the form on the record"
 tm_keys Tab Tab
 tm_keys C-u
 tm_type "兵库县神户市"
@@ -142,7 +142,7 @@ tm_expect "兵库县 → 兵库县神户市" "the detail's history has the edit"
 # beside mine, and saving after keeps both changes
 id=$(tm_screen | sed -n 's/^>\(BJS-[0-9A-Z]*-[0-9A-Z]*\) .*/\1/p')
 tm_keys e
-tm_expect "支援：编辑 $id" "e again"
+tm_expect "活动协助：编辑 $id" "e again"
 tm_keys Tab Tab Tab Tab
 tm_keys C-u
 tm_type "神户"
@@ -159,7 +159,7 @@ expect_in "$out" '"place": "神户"' "my place kept"
 
 # delete, asking first, then u puts it back
 tm_keys d
-tm_expect "删除支援事项" "d asks, naming the kind"
+tm_expect "删除活动协助" "d asks, naming the kind"
 tm_expect "(y/n)" "a yes/no question"
 tm_keys y
 tm_expect "已删除" "deleted"
@@ -191,16 +191,16 @@ expect_rc 0 "a delegation at Paris"
 tm_start "$KZ -c $pa -d $db"
 tm_expect "Spécialistes" "the frame is up in French"
 tm_keys BTab
-tm_expect "Soutien" "the Activities tab"
+tm_expect "Appuis" "the Activities tab"
 bar=$(row 2)
 whole "$bar" "the tab bar, whole at 80 columns"
 expect_in "$bar" "Activités" "the tab bar names Activités"
 kinds=$(row 3)
 whole "$kinds" "the bar of kinds, whole"
-for k in Soutien Études Promotion JET Jumelages Bureaux Délégations; do
+for k in Appuis Études Promotion JET Jumelages Bureaux Délégations; do
 	expect_in "$kinds" "$k" "the bar names $k"
 done
-tm_expect "1 cas de soutien" "the title counts in French"
+tm_expect "1 appui" "the title counts in French"
 hints=$(row 24)
 whole "$hints" "the key hints"
 expect_in "$hints" "?:aide" "help among the hints"
