@@ -211,8 +211,9 @@ static const char *const migrations[] = {
 	/* 16 -> 17: opening figures (opening.h): how much a programme had
 	 * done up to a day before its records were kept here, so that a
 	 * total since the start is right; they travel, owned by the office
-	 * that starts their id. */
-	"CREATE TABLE opening ("
+	 * that starts their id. (IF NOT EXISTS: a test that winds the
+	 * version back to an earlier migration runs this one again.) */
+	"CREATE TABLE IF NOT EXISTS opening ("
 	"  id TEXT PRIMARY KEY NOT NULL,"
 	"  programme TEXT NOT NULL,"
 	"  since INTEGER CHECK (since IS NULL OR since BETWEEN 1900 AND 2199),"
@@ -224,7 +225,8 @@ static const char *const migrations[] = {
 	"  created_by TEXT,"
 	"  updated_by TEXT"
 	");"
-	"CREATE INDEX opening_programme ON opening(programme, as_of);",
+	"CREATE INDEX IF NOT EXISTS opening_programme ON "
+	"opening(programme, as_of);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
