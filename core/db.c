@@ -218,7 +218,8 @@ static const char *const migrations[] = {
 	/* 17 -> 18: opening figures (opening.h): how much a programme had
 	 * done up to a day before its records were kept here, so that a
 	 * total since the start is right; they travel, owned by the office
-	 * that starts their id. */
+	 * that starts their id. (IF NOT EXISTS: a test that winds the
+	 * version back to an earlier migration runs this one again.) */
 	"CREATE TABLE IF NOT EXISTS opening ("
 	"  id TEXT PRIMARY KEY NOT NULL,"
 	"  programme TEXT NOT NULL,"
