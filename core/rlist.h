@@ -193,6 +193,11 @@ int kz_rlist_open(struct kz_db *db, const struct kz_rlist_query *q,
 int kz_rlist_count(struct kz_db *db, const struct kz_rlist_query *q,
     const char *expr, const char *order, struct kz_counts *out,
     struct kz_err *err);
+/* The same, each group's number the sum of the SQL sum (a constant),
+ * 0 where it is all NULL: people a JET line holds. */
+int kz_rlist_sum(struct kz_db *db, const struct kz_rlist_query *q,
+    const char *expr, const char *sum, const char *order,
+    struct kz_counts *out, struct kz_err *err);
 /* The next row: 1, 0 at the end, KZ_ERROR (reported). */
 int kz_rlist_next(struct kz_rlist_cursor *c, struct kz_err *err);
 /* Back to before the first row (a table reads its rows twice: once for

@@ -115,6 +115,17 @@ expect_eq "$(rows)" 1 "jet: --year on its year field"
 b jet list --year 2019-04-01..2021-03-31 --format csv
 expect_eq "$(rows)" 2 "jet: a range covers the years of its dates"
 
+# --sum adds up people rather than counting lines
+b jet add --year 2019 --kind cir --level prefecture --placement 長崎県 --participants 3 --joined 2
+b jet count --year 2019 --by kind --sum participants --format csv
+expect_in "$out" "cir,3" "--sum participants"
+expect_in "$out" "alt,2" "each kind's people"
+b jet count --year 2019 --sum joined --format json
+expect_in "$out" "\"total\": 3" "--sum joined totals the new ones"
+b jet count --sum notes
+expect_rc 1 "--sum of a field that is no number"
+expect_in "$err" "--sum" "is refused naming the option"
+
 # ---- import: errors name FILE:LINE, nothing is written ----
 b support list --format csv; before=$(rows)
 printf 'start,government,kind\n2019-05-01,青森県,briefing\n2019-13-01,,visit\n2019-06-01,岩手県,nosuch\n' > bad.csv
