@@ -109,6 +109,10 @@ b support list --government 福井 --format csv
 expect_eq "$(rows)" 2 "--government matches part of a name"
 b support list --search 福井県 --format csv
 expect_eq "$(rows)" 2 "--search folds the script: 福井県"
+b support list --search 福井县 --format csv
+expect_eq "$(rows)" 2 "--search: simplified 福井县 finds 福井県"
+b friendship list --search 神户 --format csv
+expect_eq "$(rows)" 1 "--search: 神户 finds 神戸市"
 b jet add --year 2020 --kind cir --level municipality --placement 宮崎市 --participants 1
 b jet list --year 2020 --format csv
 expect_eq "$(rows)" 1 "jet: --year on its year field"
