@@ -228,10 +228,12 @@ kz_activity_by_list(const struct kz_akind *k, char *out, size_t size)
 		n += (size_t)snprintf(out + n, size - n, ", %s", k->by[i]);
 }
 
-int
-kz_activity_count(struct kz_db *db, const struct kz_akind *k,
-    const struct kz_rlist_query *q, const char *by, struct kz_counts *out,
-    struct kz_err *err)
+/* Group by "year" or a field of k->by; with sum, the sum of that SQL
+ * rather than a count. */
+static int
+grouped(struct kz_db *db, const struct kz_akind *k,
+    const struct kz_rlist_query *q, const char *by, const char *sum,
+    struct kz_counts *out, struct kz_err *err)
 {
 	char expr[128], list[200];
 	const struct kz_rfield *f;
@@ -245,7 +247,8 @@ kz_activity_count(struct kz_db *db, const struct kz_akind *k,
 		else
 			snprintf(expr, sizeof expr, "kz_year(%s.%s)",
 			    k->list->alias, k->date);
-		return kz_rlist_count(db, q, expr, "key", out, err);
+		return sum ? kz_rlist_sum(db, q, expr, sum, "key", out, err) :
+		    kz_rlist_count(db, q, expr, "key", out, err);
 	}
 	for (size_t i = 0; k->by && k->by[i]; i++) {
 		if (strcmp(k->by[i], by) != 0 ||
@@ -253,8 +256,34 @@ kz_activity_count(struct kz_db *db, const struct kz_akind *k,
 			continue;
 		snprintf(expr, sizeof expr, "coalesce(%s.%s, '')",
 		    k->list->alias, f->column);
-		return kz_rlist_count(db, q, expr, "n DESC, key", out, err);
+		return sum ? kz_rlist_sum(db, q, expr, sum, "n DESC, key", out,
+		    err) : kz_rlist_count(db, q, expr, "n DESC, key", out, err);
 	}
 	kz_activity_by_list(k, list, sizeof list);
 	return kz_err_add(err, "--by", _("\"%s\": count by %s"), by, list);
+}
+
+int
+kz_activity_count(struct kz_db *db, const struct kz_akind *k,
+    const struct kz_rlist_query *q, const char *by, struct kz_counts *out,
+    struct kz_err *err)
+{
+	return grouped(db, k, q, by, NULL, out, err);
+}
+
+int
+kz_activity_sum(struct kz_db *db, const struct kz_akind *k,
+    const struct kz_rlist_query *q, const char *by, const char *sum,
+    struct kz_counts *out, struct kz_err *err)
+{
+	const struct kz_rfield *f = sum ? kz_rtype_field(k->rt, sum) : NULL;
+	char expr[128];
+
+	memset(out, 0, sizeof *out);
+	if (f == NULL || f->kind != KZ_RK_INT || f->column == NULL)
+		return kz_err_add(err, "--sum", _("\"%s\" is not a number "
+		    "of %s"), sum ? sum : "", _(k->many));
+	/* a constant made of the kind's own names */
+	snprintf(expr, sizeof expr, "%s.%s", k->list->alias, f->column);
+	return grouped(db, k, q, by, expr, out, err);
 }

@@ -129,6 +129,13 @@ int kz_activity_year(struct kz_db *db, const struct kz_akind *k,
 int kz_activity_count(struct kz_db *db, const struct kz_akind *k,
     const struct kz_rlist_query *q, const char *by, struct kz_counts *out,
     struct kz_err *err);
+/* The same with each group's number the sum of an int field (sum, by
+ * name: a JET line's "participants" or "joined") rather than a count of
+ * records; the total is the sum over all. A field that is not a stored
+ * whole number is reported under "--sum". */
+int kz_activity_sum(struct kz_db *db, const struct kz_akind *k,
+    const struct kz_rlist_query *q, const char *by, const char *sum,
+    struct kz_counts *out, struct kz_err *err);
 /* "year, kind, government": what count takes, for messages and help. */
 void kz_activity_by_list(const struct kz_akind *k, char *out, size_t size);
 

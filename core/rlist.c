@@ -521,9 +521,11 @@ kz_rlist_open(struct kz_db *db, const struct kz_rlist_query *q,
 	return KZ_OK;
 }
 
-int
-kz_rlist_count(struct kz_db *db, const struct kz_rlist_query *q,
-    const char *expr, const char *order, struct kz_counts *out,
+/* The rows q selects grouped by expr, each group's n the aggregate agg
+ * (count(*), a sum): SQL constants, never from input. */
+static int
+group(struct kz_db *db, const struct kz_rlist_query *q, const char *expr,
+    const char *agg, const char *order, struct kz_counts *out,
     struct kz_err *err)
 {
 	struct kz_buf sql = { 0 }, tail = { 0 };
@@ -531,7 +533,7 @@ kz_rlist_count(struct kz_db *db, const struct kz_rlist_query *q,
 	int at, rc;
 
 	memset(out, 0, sizeof *out);
-	kz_buf_printf(&sql, "SELECT %s AS key, count(*) AS n", expr);
+	kz_buf_printf(&sql, "SELECT %s AS key, %s AS n", expr, agg);
 	kz_buf_printf(&tail, " GROUP BY key ORDER BY %s", order);
 	rc = tail.oom ? kz_err_add(err, "", _("out of memory")) :
 	    prepare(db, q, false, &sql, kz_buf_str(&tail), &st, &at, err);
@@ -750,6 +752,25 @@ kz_rlist_index(struct kz_db *db, const struct kz_rlist_query *q,
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? KZ_OK :
 	    kz_db_fail(db, err, l->name);
+}
+
+int
+kz_rlist_count(struct kz_db *db, const struct kz_rlist_query *q,
+    const char *expr, const char *order, struct kz_counts *out,
+    struct kz_err *err)
+{
+	return group(db, q, expr, "count(*)", order, out, err);
+}
+
+int
+kz_rlist_sum(struct kz_db *db, const struct kz_rlist_query *q,
+    const char *expr, const char *sum, const char *order,
+    struct kz_counts *out, struct kz_err *err)
+{
+	char agg[160];
+
+	snprintf(agg, sizeof agg, "coalesce(sum(%s), 0)", sum);
+	return group(db, q, expr, agg, order, out, err);
 }
 
 static void

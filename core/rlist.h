@@ -246,6 +246,11 @@ int kz_rlist_total(struct kz_db *db, const struct kz_rlist_query *q,
  * *pos; -1 when q does not select it. */
 int kz_rlist_index(struct kz_db *db, const struct kz_rlist_query *q,
     const char *id, long long *pos, struct kz_err *err);
+/* The same, each group's number the sum of the SQL sum (a constant),
+ * 0 where it is all NULL: people a JET line holds. */
+int kz_rlist_sum(struct kz_db *db, const struct kz_rlist_query *q,
+    const char *expr, const char *sum, const char *order,
+    struct kz_counts *out, struct kz_err *err);
 /* The next row: 1, 0 at the end, KZ_ERROR (reported). */
 int kz_rlist_next(struct kz_rlist_cursor *c, struct kz_err *err);
 /* Back to before the first row (a table reads its rows twice: once for

@@ -109,11 +109,26 @@ b support list --government 福井 --format csv
 expect_eq "$(rows)" 2 "--government matches part of a name"
 b support list --search 福井県 --format csv
 expect_eq "$(rows)" 2 "--search folds the script: 福井県"
+b support list --search 福井县 --format csv
+expect_eq "$(rows)" 2 "--search: simplified 福井县 finds 福井県"
+b friendship list --search 神户 --format csv
+expect_eq "$(rows)" 1 "--search: 神户 finds 神戸市"
 b jet add --year 2020 --kind cir --level municipality --placement 宮崎市 --participants 1
 b jet list --year 2020 --format csv
 expect_eq "$(rows)" 1 "jet: --year on its year field"
 b jet list --year 2019-04-01..2021-03-31 --format csv
 expect_eq "$(rows)" 2 "jet: a range covers the years of its dates"
+
+# --sum adds up people rather than counting lines
+b jet add --year 2019 --kind cir --level prefecture --placement 長崎県 --participants 3 --joined 2
+b jet count --year 2019 --by kind --sum participants --format csv
+expect_in "$out" "cir,3" "--sum participants"
+expect_in "$out" "alt,2" "each kind's people"
+b jet count --year 2019 --sum joined --format json
+expect_in "$out" "\"total\": 3" "--sum joined totals the new ones"
+b jet count --sum notes
+expect_rc 1 "--sum of a field that is no number"
+expect_in "$err" "--sum" "is refused naming the option"
 
 # ---- import: errors name FILE:LINE, nothing is written ----
 b support list --format csv; before=$(rows)

@@ -283,6 +283,19 @@ test_import(void **state)
 	assert_string_equal(c.c[0].key, "prefecture");
 	assert_int_equal(c.c[0].n, 2);
 	kz_counts_free(&c);
+	/* people, not lines: 1 + 1 + 2 taking part, 1 + 1 + 1 new */
+	assert_int_equal(kz_activity_sum(f->db, k, &q, "year", "participants",
+	    &c, &err), KZ_OK);
+	assert_int_equal(c.total, 4);
+	assert_string_equal(c.c[0].key, "2019");
+	kz_counts_free(&c);
+	assert_int_equal(kz_activity_sum(f->db, k, &q, "kind", "joined", &c,
+	    &err), KZ_OK);
+	assert_int_equal(c.total, 3);
+	kz_counts_free(&c);
+	assert_int_equal(kz_activity_sum(f->db, k, &q, NULL, "placement", &c,
+	    &err), KZ_ERROR);
+	assert_non_null(kz_err_for(&err, "--sum"));
 }
 
 int

@@ -215,7 +215,7 @@ extern struct cli_opt cli_seminar_opts[KZ_CLI_RECORD_OPTS];
  * command's name; options a kind, as kz_akinds[] orders them. */
 #define KZ_CLI_ACTIVITIES 7
 extern struct cli_opt cli_activity_opts[KZ_CLI_ACTIVITIES][KZ_CLI_RECORD_OPTS];
-extern struct cli_opt cli_activity_count_opts[KZ_CLI_ACTIVITIES][2];
+extern struct cli_opt cli_activity_count_opts[KZ_CLI_ACTIVITIES][3];
 void cli_activity_options(void);
 int cli_activity_add(struct cli *c, const struct cli_args *a);
 int cli_activity_list(struct cli *c, const struct cli_args *a);

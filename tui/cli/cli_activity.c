@@ -18,14 +18,15 @@
  * cli_list_options); --by here, its values from the kind. */
 struct cli_opt cli_activity_opts[KZ_CLI_ACTIVITIES][KZ_CLI_RECORD_OPTS];
 struct cli_opt cli_activity_filters[KZ_CLI_ACTIVITIES][CLI_LIST_OPTS];
-struct cli_opt cli_activity_count_opts[KZ_CLI_ACTIVITIES][2];
+struct cli_opt cli_activity_count_opts[KZ_CLI_ACTIVITIES][3];
 
-enum { O_BY = 1 };
+enum { O_BY = 1, O_SUM };
 
 void
 cli_activity_options(void)
 {
 	static char values[KZ_CLI_ACTIVITIES][200];
+	static char sums[KZ_CLI_ACTIVITIES][100];
 
 	for (size_t i = 0; i < KZ_CLI_ACTIVITIES && kz_akinds[i]; i++) {
 		char *v = values[i];
@@ -43,8 +44,24 @@ cli_activity_options(void)
 		cli_activity_count_opts[i][0] = (struct cli_opt){ .name = "by",
 		    .arg = v, .key = O_BY,
 		    .help = N_("what to count by (the year by default)") };
-		memset(&cli_activity_count_opts[i][1], 0,
-		    sizeof cli_activity_count_opts[i][1]);
+		/* --sum where the kind has whole numbers (JET's people) */
+		const struct kz_rtype *rt = kz_akinds[i]->rt;
+		size_t n = 0, o = 1;
+
+		for (size_t f = 0; f < rt->n; f++)
+			if (rt->f[f].kind == KZ_RK_INT && rt->f[f].column &&
+			    rt->f[f].min >= 0 && strcmp(rt->f[f].name,
+			    kz_akinds[i]->year ? kz_akinds[i]->year : "") != 0)
+				n += (size_t)snprintf(sums[i] + n,
+				    sizeof sums[i] - n, "%s%s", n ? "|" : "",
+				    rt->f[f].name);
+		if (n)
+			cli_activity_count_opts[i][o++] = (struct cli_opt){
+			    .name = "sum", .arg = sums[i], .key = O_SUM,
+			    .help = N_("add up this number rather than count "
+			    "records") };
+		memset(&cli_activity_count_opts[i][o], 0,
+		    sizeof cli_activity_count_opts[i][o]);
 	}
 }
 
@@ -187,7 +204,9 @@ cli_activity_count(struct cli *c, const struct cli_args *a)
 	kz_rlist_query_init(&q, k->list);
 	if (cli_list_query(a, &q) != 0)
 		return 1;
-	if (kz_activity_count(c->db, k, &q, by, &n, &err) != KZ_OK)
+	if ((cli_has(a, O_SUM) ? kz_activity_sum(c->db, k, &q, by,
+	    cli_opt(a, O_SUM), &n, &err) : kz_activity_count(c->db, k, &q, by,
+	    &n, &err)) != KZ_OK)
 		return cli_fail_err(&err);
 	if (c->format == FMT_CSV) {
 		const char *head[] = { "key", "count" };
