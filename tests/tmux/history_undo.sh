@@ -84,7 +84,7 @@ expect_in "$out" "edited by a script" "and the script's change"
 
 # the Trainees tab keeps its own: u there takes back its delete, not the
 # specialist's changes
-tm_keys BTab
+tm_keys BTab BTab
 tm_expect "Trainees" "the trainees tab"
 tm_keys u
 tm_expect "Nothing to undo." "nothing done on this tab yet"

@@ -40,7 +40,7 @@ killed() { tm_exited 137 "$1"; }
 
 # the trainees tab: a, fill in, F2, killed
 screens "trainee"
-tm_keys BTab
+tm_keys BTab BTab
 tm_expect "Trainees" "the trainees tab"
 tm_keys a
 tm_expect "Add a trainee placement" "a opens the placement form"

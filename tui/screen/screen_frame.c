@@ -13,6 +13,7 @@
 #include "keys.h"
 #include "screen_dispatches.h"
 #include "screen_history.h"
+#include "screen_reports.h"
 #include "screen_requests.h"
 #include "screen_seminars.h"
 #include "screen_specialists.h"
@@ -39,6 +40,8 @@ static const struct frame_screen *const frame_screens[] = {
 	&screen_sync,
 	&screen_seminars,
 	&screen_trainees,
+	/* the office's figures, over every tab's records */
+	&screen_reports,
 };
 #define UI_NSCREENS ((int)(sizeof frame_screens / sizeof frame_screens[0]))
 

@@ -37,6 +37,7 @@
 #define KEYS_MENU	0x400000	/* a menu over a list (sort by, filter) */
 #define KEYS_SPECIALISTS 0x800000	/* the specialist list */
 #define KEYS_MORE	0x2000000	/* a record longer than its pane */
+#define KEYS_REPORTS	0x4000000	/* the Reports tab's charts */
 /* In a binding's contexts: its hint shows only with KEYS_MORE (J when
  * there is more of the record below). */
 #define KEYS_HINT_IF_MORE	0x80000000u
@@ -68,6 +69,8 @@ enum keys_action {
 	KA_PICK,
 	KA_GO_REQUEST, KA_GO_SPECIALIST, KA_GO_DISPATCH, KA_GO_BACK,
 	KA_MESSAGES, KA_COMPLETE,
+	KA_RP_FIGURE_NEXT, KA_RP_FIGURE_PREV, KA_RP_BY_NEXT, KA_RP_BY_PREV,
+	KA_RP_YEAR_PREV, KA_RP_YEAR_NEXT, KA_RP_YEAR, KA_RP_ALL_YEARS,
 	KA_COUNT
 };
 
