@@ -98,6 +98,31 @@ tm_keys q
 tm_exited 0 "q quits"
 tm_asan_clean "Beijing"
 
+# ---- Korean and English: the same database, the office's language
+# changed ----
+for lang in ko en; do
+	sed "s/^\(  *\)language: .*/\1language: $lang/" "$conf/beijing.yaml" > "$T/$lang.yaml"
+	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
+	sleep 0.3
+	tm_start "KIZUNA_TODAY=2026-01-02 $KZ -c $T/$lang.yaml -d $T/bj.db"
+	tm_keys BTab
+	case $lang in
+	ko) tab=" 통계"; title="파견, 2019년도, 분야별"; bar="^농업 #{73} 2$"; quit="q:종료" ;;
+	en) tab=" Reports"; title="Dispatches, FY2019, by field"; bar="^agriculture #{66} 2$"; quit="q:quit" ;;
+	esac
+	tm_expect "$tab" "$lang: the Reports tab"
+	tm_keys y; tm_keys C-u; tm_type 2019; tm_keys Enter
+	tm_keys b
+	tm_expect "$title" "$lang: the title"
+	tm_expect_re "$bar" "$lang: a field's bar across the row"
+	hints=$(tm_screen | tail -1)
+	expect_in "$hints" "$quit" "$lang: quit among the hints"
+	case $hints in *"~"*) bad "$lang: the hints are cut: $hints" ;; *) ok ;; esac
+	tm_keys q
+	tm_exited 0 "$lang: q quits"
+done
+tm_asan_clean "Korean and English"
+
 # ---- Paris, in French: its sample config and its own demo ----
 tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
 sleep 0.3

@@ -24,7 +24,7 @@ run -c "$conf" --demo dispatch add --request "$R" --specialist "$S" \
 	--from 2027-02-03 --to 2027-02-12 --places "안동시; 영주시"
 expect_rc 0 "a dispatch at Seoul"
 
-tabs=" 전문가   요청   파견   타임라인   동기화   세미나   연수생"
+tabs=" 전문가   요청   파견   타임라인   동기화   세미나   연수생   통계"
 
 # fits WHAT KEYS HEADING...: the title with the office and the language at
 # its right end, the whole tab bar, a line with every heading in order,
@@ -87,6 +87,11 @@ fits "seminars" "/:검색 Enter:상세 a:추가 e:편집 d:삭제 p:일정 P:참
 tm_keys Tab
 fits "trainees" "/:검색 Enter:상세 a:추가 e:편집 d:삭제 ?:도움말 q:종료" \
 	"연도 " "수용 지자체 " "출신 " "전문 분야"
+
+# the Reports tab: its title and key line whole
+tm_keys Tab
+tm_expect_re "^파견, [0-9]{4}년도, 연도별$" "the reports tab's title in Korean"
+tm_expect "]:통계 b:기준 h:연도 a:전체 ?:도움말 q:종료" "the reports tab's key line whole"
 
 # a form on the widest labels: the specialist's
 tm_keys Tab
