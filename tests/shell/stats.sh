@@ -61,7 +61,7 @@ expect_in "$out" "Total $all; year: " "the total under the table"
 run $C stats dispatches --year FY2019 --by field --format csv
 expect_in "$out" "agriculture," "CSV keeps a field's code"
 run $ZH stats dispatches --year 2019年度 --by field
-expect_in "$out" "派遣, 2019年度" "the title in Chinese"
+expect_in "$out" "派遣，2019年度" "the title in Chinese"
 printf '%s\n' "$out" | grep -qE '^农业 +2$' && ok || bad "a field by its Chinese name: $out"
 run $ZH stats dispatches --by country --format json
 expect_eq "$(jget 'd["rows"][0]["key"]')" CN "JSON keeps a country's code"
