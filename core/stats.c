@@ -146,7 +146,8 @@ static const struct kz_stat_by trainee_by[] = {
 	  .country = "t.home_country", .show = KZ_SK_PROVINCE },
 	{ .name = "country", .label = N_("country"),
 	  .key = "ifnull(t.home_country, '')", .show = KZ_SK_COUNTRY },
-	{ .name = "programme", .label = N_("programme"), .key = "t.programme",
+	{ .name = "programme", .label = NC_("training", "programme"),
+	  .key = "t.programme",
 	  .show = KZ_SK_ENUM, .e = &kz_trainee_programme_enum },
 	{ .name = "host", .label = N_("host"), .key = "t.host" },
 };

@@ -71,8 +71,8 @@ tm_type "/遼寧"
 tm_expect "$liaoning of $requests requests" "/遼寧 finds the 辽宁 requests"
 tm_keys Escape
 # and the trainees' hosts: 大分県 (Japanese) finds 大分县 (back past
-# the Activities tab)
-tm_keys BTab BTab BTab
+# the Reports and Activities tabs)
+tm_keys BTab BTab BTab BTab
 tm_expect "$trainees placements" "the trainees tab"
 tm_type "/大分県"
 tm_expect "$oita of $trainees placements" "/大分県 finds 大分县"

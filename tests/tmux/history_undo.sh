@@ -83,8 +83,8 @@ expect_in "$out" "農林水産部 部長" "the edit stays"
 expect_in "$out" "edited by a script" "and the script's change"
 
 # the Trainees tab keeps its own: u there takes back its delete, not the
-# specialist's changes (back past the Activities tab)
-tm_keys BTab BTab
+# specialist's changes (back past the Reports and Activities tabs)
+tm_keys BTab BTab BTab
 tm_expect "Trainees" "the trainees tab"
 tm_keys u
 tm_expect "Nothing to undo." "nothing done on this tab yet"

@@ -40,8 +40,8 @@ killed() { tm_exited 137 "$1"; }
 
 # the trainees tab: a, fill in, F2, killed
 screens "trainee"
-# back past the Activities tab
-tm_keys BTab BTab
+# back past the Reports and Activities tabs
+tm_keys BTab BTab BTab
 tm_expect "Trainees" "the trainees tab"
 tm_keys a
 tm_expect "Add a trainee placement" "a opens the placement form"

@@ -24,7 +24,7 @@ run -c "$conf" --demo dispatch add --request "$R" --specialist "$S" \
 	--from 2027-02-03 --to 2027-02-12 --places "안동시; 영주시"
 expect_rc 0 "a dispatch at Seoul"
 
-tabs=" 전문가   요청   파견   타임라인   동기화   세미나   연수생   활동"
+tabs=" 전문가   요청   파견   타임라인   동기화   세미나   연수생   활동   통계"
 
 # fits WHAT KEYS HEADING...: the title with the office and the language at
 # its right end, the whole tab bar, a line with every heading in order,
@@ -92,6 +92,11 @@ fits "activities" "/:검색 Enter:상세 a:추가 e:편집 d:삭제 ]:종류 y:�
 	"ID " "기간 " "소속 지자체 " "종류 " "장소 " "상대측"
 expect_eq "$(tm_screen | sed -n 3p)" " 1 지원   2 위탁조사   3 홍보   4 JET   5 우호결연   6 주재사무소   7 방문단" \
 	"activities: the bar of kinds whole, numbered"
+
+# the Reports tab: its title and key line whole
+tm_keys Tab
+tm_expect_re "^파견, [0-9]{4}년도, 연도별$" "the reports tab's title in Korean"
+tm_expect "]:통계 b:기준 h:연도 a:전체 ?:도움말 q:종료" "the reports tab's key line whole"
 
 # a form on the widest labels: the specialist's
 tm_keys Tab

@@ -105,8 +105,8 @@ tm_keys '<'
 tm_expect "Host ^" "< wraps to the last column"
 tm_keys BTab BTab
 tm_expect "Name ^" "the Specialists tab kept its order"
-# back past the Activities tab
-tm_keys BTab BTab
+# back past the Reports and Activities tabs
+tm_keys BTab BTab BTab
 tm_expect "Year v" "Trainees: latest year first, marked"
 tm_keys '>'
 tm_expect "Host ^" "> sorts the placements by host"

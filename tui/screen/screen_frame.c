@@ -16,6 +16,7 @@
 #include "screen_activities.h"
 #include "screen_dispatches.h"
 #include "screen_history.h"
+#include "screen_reports.h"
 #include "screen_requests.h"
 #include "screen_seminars.h"
 #include "screen_specialists.h"
@@ -48,6 +49,8 @@ static const struct frame_screen *const frame_screens[] = {
 	&screen_trainees,
 	/* what an office does: one tab, a bar of kinds */
 	&screen_activities,
+	/* the office's figures, over every tab's records */
+	&screen_reports,
 };
 #define UI_NSCREENS ((int)(sizeof frame_screens / sizeof frame_screens[0]))
 

@@ -28,21 +28,25 @@ struct keys_entry {
  */
 static const struct keys_entry keys_table[] = {
 	{ KA_UP, "up", "Up k", KEYS_LIST | KEYS_SEARCH | KEYS_PAGER |
-	    KEYS_CANDIDATES | KEYS_TIMELINE | KEYS_MERGE | KEYS_MENU,
+	    KEYS_CANDIDATES | KEYS_TIMELINE | KEYS_MERGE | KEYS_MENU |
+	    KEYS_REPORTS,
 	    N_("move up"), NULL },
 	{ KA_DOWN, "down", "Down j", KEYS_LIST | KEYS_SEARCH | KEYS_PAGER |
-	    KEYS_CANDIDATES | KEYS_TIMELINE | KEYS_MERGE | KEYS_MENU,
+	    KEYS_CANDIDATES | KEYS_TIMELINE | KEYS_MERGE | KEYS_MENU |
+	    KEYS_REPORTS,
 	    N_("move down"), NULL },
 	{ KA_PGUP, "page-up", "PgUp C-b", KEYS_LIST | KEYS_SEARCH | KEYS_PAGER |
-	    KEYS_CANDIDATES | KEYS_TIMELINE, N_("previous page"), NULL },
-	{ KA_PGDN, "page-down", "PgDn C-f", KEYS_LIST | KEYS_SEARCH |
-	    KEYS_PAGER | KEYS_CANDIDATES | KEYS_TIMELINE, N_("next page"),
+	    KEYS_CANDIDATES | KEYS_TIMELINE | KEYS_REPORTS, N_("previous page"),
 	    NULL },
+	{ KA_PGDN, "page-down", "PgDn C-f", KEYS_LIST | KEYS_SEARCH |
+	    KEYS_PAGER | KEYS_CANDIDATES | KEYS_TIMELINE | KEYS_REPORTS,
+	    N_("next page"), NULL },
 	{ KA_FIRST, "first", "g Home", KEYS_LIST | KEYS_PAGER |
-	    KEYS_CANDIDATES | KEYS_TIMELINE | KEYS_MENU,
+	    KEYS_CANDIDATES | KEYS_TIMELINE | KEYS_MENU | KEYS_REPORTS,
 	    N_("go to the first line"), NULL },
 	{ KA_LAST, "last", "G End", KEYS_LIST | KEYS_PAGER | KEYS_CANDIDATES |
-	    KEYS_TIMELINE | KEYS_MENU, N_("go to the last line"), NULL },
+	    KEYS_TIMELINE | KEYS_MENU | KEYS_REPORTS, N_("go to the last line"),
+	    NULL },
 	{ KA_SEARCH, "search", "/", KEYS_LIST,
 	    N_("search as you type (a CJK character starts one)"),
 	    N_("search") },
@@ -70,9 +74,11 @@ static const struct keys_entry keys_table[] = {
 	{ KA_UNDO, "undo", "u", KEYS_LIST,
 	    N_("undo the last add, edit or delete made on this tab"),
 	    NULL },
-	{ KA_NEXT_TAB, "next-tab", "Tab", KEYS_LIST | KEYS_TIMELINE,
+	{ KA_NEXT_TAB, "next-tab", "Tab", KEYS_LIST | KEYS_TIMELINE |
+	    KEYS_REPORTS,
 	    N_("next tab"), NULL },
-	{ KA_PREV_TAB, "previous-tab", "S-Tab", KEYS_LIST | KEYS_TIMELINE,
+	{ KA_PREV_TAB, "previous-tab", "S-Tab", KEYS_LIST | KEYS_TIMELINE |
+	    KEYS_REPORTS,
 	    N_("previous tab"), NULL },
 
 	{ KA_FILTER_STATUS, "filter-status", "s", KEYS_SPECIALISTS,
@@ -130,6 +136,26 @@ static const struct keys_entry keys_table[] = {
 	{ KA_TL_GOTO, "go-to-date", "d", KEYS_TIMELINE,
 	    N_("go to a date, typed as the office writes dates"),
 	    N_("date") },
+	{ KA_RP_FIGURE_NEXT, "next-figure", "] f", KEYS_REPORTS,
+	    N_("the next figure: dispatches, requests, seminars, trainees"),
+	    N_("figure") },
+	{ KA_RP_FIGURE_PREV, "previous-figure", "[ F", KEYS_REPORTS,
+	    N_("the previous figure"), NULL },
+	{ KA_RP_BY_NEXT, "next-grouping", "b", KEYS_REPORTS,
+	    N_("count by the next grouping: year, field, country..."),
+	    N_("by") },
+	{ KA_RP_BY_PREV, "previous-grouping", "B", KEYS_REPORTS,
+	    N_("count by the previous grouping"), NULL },
+	{ KA_RP_YEAR_PREV, "previous-year", "h Left", KEYS_REPORTS,
+	    N_("the year before"), N_("year") },
+	{ KA_RP_YEAR_NEXT, "next-year", "l Right", KEYS_REPORTS,
+	    N_("the year after"), NULL },
+	{ KA_RP_YEAR, "type-year", "y", KEYS_REPORTS,
+	    N_("type a year (2019, FY2019) or dates FROM..TO"), NULL },
+	{ KA_TODAY, "this-year", "t", KEYS_REPORTS,
+	    N_("this year, where the office is"), NULL },
+	{ KA_RP_ALL_YEARS, "every-year", "a", KEYS_REPORTS,
+	    N_("every year together"), N_("all") },
 	{ KA_PROGRAMME, "programme", "p", KEYS_SEMINAR,
 	    N_("the edition's programme, day by day"), N_("programme") },
 	{ KA_PARTICIPANTS, "participants", "P", KEYS_SEMINAR,
@@ -252,16 +278,18 @@ static const struct keys_entry keys_table[] = {
 	    N_("the next line that matches the search"), N_("next") },
 
 	{ KA_HELP, "help", "? F1", KEYS_LIST | KEYS_FORM | KEYS_CANDIDATES |
-	    KEYS_TIMELINE | KEYS_SYNC | KEYS_SYNC_KEYS | KEYS_MERGE,
+	    KEYS_TIMELINE | KEYS_SYNC | KEYS_SYNC_KEYS | KEYS_MERGE |
+	    KEYS_REPORTS,
 	    N_("show the keys, from the current tab's own"),
 	    N_("help") },
 	{ KA_REDRAW, "redraw", "C-l", KEYS_LIST | KEYS_SEARCH | KEYS_FORM |
-	    KEYS_PAGER | KEYS_CANDIDATES | KEYS_TIMELINE,
+	    KEYS_PAGER | KEYS_CANDIDATES | KEYS_TIMELINE | KEYS_REPORTS,
 	    N_("redraw the screen"), NULL },
-	{ KA_MESSAGES, "messages", "C-p", KEYS_LIST | KEYS_TIMELINE,
+	{ KA_MESSAGES, "messages", "C-p", KEYS_LIST | KEYS_TIMELINE |
+	    KEYS_REPORTS,
 	    N_("the messages shown so far, whole"), NULL },
 	{ KA_QUIT, "quit", "q", KEYS_LIST | KEYS_CANDIDATES | KEYS_TIMELINE |
-	    KEYS_SYNC | KEYS_SYNC_KEYS, N_("quit"), N_("quit") },
+	    KEYS_SYNC | KEYS_SYNC_KEYS | KEYS_REPORTS, N_("quit"), N_("quit") },
 };
 #define KEYS_N (sizeof keys_table / sizeof keys_table[0])
 
@@ -290,6 +318,8 @@ static const struct {
 	{ KEYS_DISPATCHES, false, N_("Dispatches (besides the list keys)") },
 	{ KEYS_CANDIDATES, false, N_("Candidates of a request") },
 	{ KEYS_TIMELINE, false, N_("Timeline") },
+	{ KEYS_REPORTS, false, N_("Reports: the office's figures as bar "
+	    "charts") },
 	{ KEYS_SEMINAR, false, N_("Seminars (besides the list keys)") },
 	{ KEYS_PROGRAMME, false,
 	    N_("An edition's programme or participants (besides list keys)") },

@@ -38,6 +38,7 @@
 #define KEYS_SPECIALISTS 0x800000	/* the specialist list */
 #define KEYS_MORE	0x2000000	/* a record longer than its pane */
 #define KEYS_ACTIVITIES	0x4000000	/* the activities tab: its kinds */
+#define KEYS_REPORTS	0x8000000	/* the Reports tab's charts */
 /* In a binding's contexts: its hint shows only with KEYS_MORE (J when
  * there is more of the record below). */
 #define KEYS_HINT_IF_MORE	0x80000000u
@@ -70,6 +71,8 @@ enum keys_action {
 	KA_GO_REQUEST, KA_GO_SPECIALIST, KA_GO_DISPATCH, KA_GO_BACK,
 	KA_MESSAGES, KA_COMPLETE,
 	KA_KIND_NEXT, KA_KIND_PREV, KA_KIND_GO, KA_YEAR,
+	KA_RP_FIGURE_NEXT, KA_RP_FIGURE_PREV, KA_RP_BY_NEXT, KA_RP_BY_PREV,
+	KA_RP_YEAR_PREV, KA_RP_YEAR_NEXT, KA_RP_YEAR, KA_RP_ALL_YEARS,
 	KA_COUNT
 };
 
