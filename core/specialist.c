@@ -357,17 +357,19 @@ canonical_fields(struct kz_db *db, struct kz_specialist *s)
 	}
 }
 
+/* The child rows of s; fresh: a record just inserted, which has none
+ * to replace yet (an import writes thousands: three lookups a row). */
 static int
-write_children(struct kz_db *db, const struct kz_specialist *s,
+write_children(struct kz_db *db, const struct kz_specialist *s, bool fresh,
     struct kz_err *err)
 {
 	char num[16], *level;
 	const char *v[4] = { s->id };
 
-	if (kz_sql_run(db, err, "DELETE FROM specialist_field WHERE specialist = ?",
-	    1, v) || kz_sql_run(db, err, "DELETE FROM specialist_lang WHERE "
-	    "specialist = ?", 1, v) || kz_sql_run(db, err, "DELETE FROM "
-	    "specialist_unavail WHERE specialist = ?", 1, v))
+	if (!fresh && (kz_sql_run(db, err, "DELETE FROM specialist_field "
+	    "WHERE specialist = ?", 1, v) || kz_sql_run(db, err, "DELETE FROM "
+	    "specialist_lang WHERE specialist = ?", 1, v) || kz_sql_run(db, err,
+	    "DELETE FROM specialist_unavail WHERE specialist = ?", 1, v)))
 		return KZ_ERROR;
 	for (size_t i = 0; i < s->nfields; i++) {
 		snprintf(num, sizeof num, "%d", s->fields[i].years);
@@ -454,7 +456,8 @@ kz_specialist_insert(struct kz_db *db, struct kz_specialist *s,
 		return kz_err_add(err, "", _("out of memory"));
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
-	if (write_main(db, s, true, NULL, err) || write_children(db, s, err)) {
+	if (write_main(db, s, true, NULL, err) ||
+	    write_children(db, s, true, err)) {
 		kz_db_rollback(db);
 		return KZ_ERROR;
 	}
@@ -482,7 +485,7 @@ kz_specialist_update(struct kz_db *db, struct kz_specialist *s,
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
 	if ((rc = write_main(db, s, false, seen, err)) ||
-	    (rc = write_children(db, s, err))) {
+	    (rc = write_children(db, s, false, err))) {
 		kz_db_rollback(db);
 		memcpy(s->updated, seen, sizeof seen);
 		return rc;

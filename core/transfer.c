@@ -149,6 +149,22 @@ batch_done(struct kz_db *db, struct kz_err *err)
 	return KZ_OK;
 }
 
+/* The connection's page cache setting (PRAGMA cache_size). */
+static int
+cache_size(struct kz_db *db)
+{
+	sqlite3_stmt *st;
+	int n = 0;
+
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA cache_size", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
 static int
 import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
     size_t total, bool skip_bad, kz_progress_fn progress, void *ctx,
@@ -161,6 +177,7 @@ import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
 	sqlite3_stmt *same = NULL;
 	long lost = 0;
 	bool broke = false;	/* a batch's flush failed */
+	bool big_cache;
 	struct kz_err ce = { 0 };	/* the file stopped being CSV */
 
 	if ((rc = kz_csv_next(csv, &row, err)) <= 0) {
@@ -188,6 +205,13 @@ import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
 		return KZ_ERROR;
 	}
 	kz_search_defer(db, true);
+	/* a bigger page cache while the rows go in: the transaction's
+	 * pages spill to the log less often (8 MiB; memory stays flat).
+	 * Only over SQLite's default, the one kz_db_open leaves: a cache
+	 * made small on purpose (a test's, to spill) stays. */
+	if ((big_cache = cache_size(db) == -2000))
+		sqlite3_exec(db->sql, "PRAGMA cache_size = -8192", NULL, NULL,
+		    NULL);
 	while ((rc = kz_csv_next(csv, &row, &ce)) == 1) {
 		struct kz_specialist s;
 		struct kz_err e = { 0 };
@@ -252,6 +276,9 @@ import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
 			lost = csv->line;
 	}
 	kz_search_defer(db, false);
+	if (big_cache)
+		sqlite3_exec(db->sql, "PRAGMA cache_size = -2000", NULL, NULL,
+		    NULL);
 	if (lost || broke || rc < 0 || (rep->bad && !skip_bad)) {
 		if (lost)
 			kz_db_stopped(db, name, lost, err);

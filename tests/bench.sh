@@ -48,12 +48,40 @@ rss() {
 	wait $pid
 	echo "$peak"
 }
-# measure CMD...: one run's wall time in $took (ms) and peak memory in $kib
+# measure CMD...: one run's wall time in $took and processor time (user
+# and system) in $cpu, both ms, and its peak memory in $kib. GNU time
+# gives all three; without it the memory is polled and $cpu is the wall
+# time. On a shared machine the processor time is the steadier figure.
+GTIME=$(command -v /usr/bin/time)
 measure() {
+	if [ -n "$GTIME" ]; then
+		"$GTIME" -f '%e %U %S %M' -o "$T/.time" "$@" >/dev/null 2>&1
+		# the last line: a failed command's status comes before it
+		read -r e u s kib <<-EOF
+		$(tail -n 1 "$T/.time")
+		EOF
+		took=$(awk -v e="$e" 'BEGIN { printf "%.1f", e * 1000 }')
+		cpu=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.1f", (u + s) * 1000 }')
+		return
+	fi
 	t0=$(ms)
 	kib=$(rss "$@")
 	t1=$(ms)
 	took=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", (b - a) / 1e6 }')
+	cpu=$took
+}
+# measure_n N CMD...: the mean of N runs' $took and $cpu
+measure_n() {
+	_n=$1; shift
+	_t=0 _c=0 _i=0
+	while [ $_i -lt "$_n" ]; do
+		measure "$@"
+		_t=$(awk -v a="$_t" -v b="$took" 'BEGIN { print a + b }')
+		_c=$(awk -v a="$_c" -v b="$cpu" 'BEGIN { print a + b }')
+		_i=$((_i + 1))
+	done
+	took=$(awk -v a="$_t" -v n="$_n" 'BEGIN { printf "%.1f", a / n }')
+	cpu=$(awk -v a="$_c" -v n="$_n" 'BEGIN { printf "%.1f", a / n }')
 }
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f MB", k / 1024 }'; }
 # row WHAT KIZUNA ANCHOR RATIO_A RATIO_B: a figure beside its anchor
@@ -96,19 +124,20 @@ for f in part4 part2 all; do
 	rm -f "$T/imp.db"*
 	"$KZ" -c "$H" -d "$T/imp.db" sync status >/dev/null 2>&1	# the empty database
 	measure "$KZ" -c "$H" -d "$T/imp.db" import specialists "$T/$f.csv"
-	kt=$took kk=$kib
+	kt=$took kc=$cpu kk=$kib
 	got=$("$KZ" -c "$H" -d "$T/imp.db" stats fields 2>/dev/null | wc -l)
 	if [ -n "$SQ" ]; then
 		anchor_sql "$T/$f.csv" > "$T/anchor.sql"
 		rm -f "$T/anchor.db"*
 		measure "$SQ" "$T/anchor.db" ".read $T/anchor.sql"
-		at=$took ak=$kib
+		at=$took ac=$cpu ak=$kib
 	else
-		at=0 ak=0
+		at=0 ac=0 ak=0
 	fi
 	# kept for the lists below
 	cp "$T/imp.db" "$T/$f.db"
-	row "import $rows rows, time" "$kt ms" "$at ms" "$(ratio "$kt" "$at")"
+	row "import $rows rows, wall time" "$kt ms" "$at ms" "$(ratio "$kt" "$at")"
+	row "import $rows rows, processor time" "$kc ms" "$ac ms" "$(ratio "$kc" "$ac")"
 	row "import $rows rows, peak memory" "$(mb "$kk")" "$(mb "$ak")" "$(ratio "$kk" "$ak")"
 done
 rm -f "$T/anchor.db"*
@@ -136,7 +165,7 @@ hk=$(key "$H" "$T/big.db") ok=$(key "$O" "$T/of.db")
 # shellcheck disable=SC2086
 { "$KZ" -c "$O" -d "$T/of.db" sync trust $hk --yes; "$KZ" -c "$H" -d "$T/big.db" sync trust $ok --yes; } >/dev/null 2>&1
 measure "$KZ" -c "$H" -d "$T/big.db" sync export -o "$T/full.kzb"
-row "sync export, first full bundle" "$took ms, $(mb "$kib")" "-" ""
+row "sync export, first full bundle" "$took ms, $(mb "$kib")" "cpu $cpu ms" ""
 echo "  bundle: $(wc -c < "$T/full.kzb" 2>/dev/null || echo 0) bytes"
 # the office adds three people and edits one: a bundle of few rows
 for i in 1 2 3; do
@@ -145,7 +174,7 @@ for i in 1 2 3; do
 done
 "$KZ" -c "$O" -d "$T/of.db" sync export -o "$T/few.kzb" >/dev/null 2>&1
 measure "$KZ" -c "$H" -d "$T/big.db" sync import "$T/few.kzb"
-row "sync import, office bundle of 3 rows" "$took ms, $(mb "$kib")" "-" ""
+row "sync import, office bundle of 3 rows" "$took ms, $(mb "$kib")" "cpu $cpu ms" ""
 "$KZ" -c "$H" -d "$T/big.db" search "Wang Xiao" 2>/dev/null | grep -q "Wang Xiao 2" ||
 	echo "  (the office's rows are not found by search after the import)"
 
@@ -188,10 +217,16 @@ EOF
 head_line "timeline for three months (target: within 2x)"
 nd=$([ -n "$SQ" ] && "$SQ" "$T/big.db" "SELECT count(*) FROM dispatch")
 for by in dispatch specialist; do
-	time_cmd "" 5 "$KZ" -c "$H" -d "$T/big.db" timeline --from $FROM --to $TO --by $by
-	kt=$took
-	if [ -n "$SQ" ]; then time_cmd "" 5 "$SQ" "$T/big.db" ".read $T/tl.sql"; at=$took; else at=0; fi
-	row "timeline --by $by ($nd dispatches)" "$kt ms" "$at ms" "$(ratio "$kt" "$at")"
+	measure_n 5 "$KZ" -c "$H" -d "$T/big.db" timeline --from $FROM --to $TO --by $by
+	kt=$took kc=$cpu
+	if [ -n "$SQ" ]; then
+		measure_n 5 "$SQ" "$T/big.db" ".read $T/tl.sql"
+		at=$took ac=$cpu
+	else
+		at=0 ac=0
+	fi
+	row "timeline --by $by, wall time" "$kt ms" "$at ms" "$(ratio "$kt" "$at")"
+	row "  processor time ($nd dispatches)" "$kc ms" "$ac ms" "$(ratio "$kc" "$ac")"
 done
 
 # ---- screens ----
