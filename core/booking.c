@@ -47,11 +47,19 @@
 
 /* ?1 this office, ?2 head office (sees every clash), ?3 a record or
  * NULL. Each pair once (a.id < b.id). */
-#define CLASHES \
-	"FROM known a JOIN known b ON b.specialist = a.specialist AND " \
+#define CLASHES_OF(t) \
+	"FROM " t " a JOIN " t " b ON b.specialist = a.specialist AND " \
 	"  a.id < b.id AND a.record <> b.record AND a.start <= b.end AND " \
 	"  b.start <= a.end AND " \
 	"  NOT (a.kind = 'unavailable' AND b.kind = 'unavailable') "
+#define CLASHES CLASHES_OF("known")
+/* The bookings of the specialists a record ?3 concerns (all with none):
+ * a clash of the record is a pair of one specialist's, so the pairs are
+ * made among these few, not among every booking. */
+#define NEAR_BOOKINGS \
+	", near AS (SELECT * FROM known WHERE ?3 IS NULL OR specialist IN " \
+	"  (SELECT specialist FROM known WHERE ?3 IN (record, id, " \
+	"  specialist))) "
 #define CLASHES_WHERE \
 	"WHERE (?2 OR a.office = ?1 OR b.office = ?1) AND (?3 IS NULL OR " \
 	"  ?3 IN (a.record, b.record, a.id, b.id, a.specialist)) "
@@ -75,12 +83,12 @@ static const char refresh_upsert[] =
 	"booking.detail IS NOT excluded.detail";
 
 static const char clash_list[] =
-	KNOWN_BOOKINGS
+	KNOWN_BOOKINGS NEAR_BOOKINGS
 	"SELECT a.specialist, coalesce(sp.name, ''), coalesce(sp.name_roman, ''), "
 	"  a.id, a.kind, a.record, a.office, a.start, a.end, a.detail, "
 	"  b.id, b.kind, b.record, b.office, b.start, b.end, b.detail, "
 	"  max(a.start, b.start), min(a.end, b.end) "
-	CLASHES
+	CLASHES_OF("near")
 	"LEFT JOIN specialist sp ON sp.id = a.specialist "
 	CLASHES_WHERE
 	"ORDER BY max(a.start, b.start), a.specialist, a.id, b.id";

@@ -448,6 +448,8 @@ const struct kz_rlist kz_rlist_dispatches = {
 	.size = sizeof (struct kz_dispatch),
 	.from = "dispatch d JOIN specialist s ON s.id = d.specialist "
 	"JOIN request r ON r.id = d.request", .alias = "d",
+	/* a dispatch has its specialist and request (foreign keys) */
+	.count_from = "dispatch d",
 	.cols = dispatch_cols, .ncols = NCOLS(dispatch_cols),
 	.filters = dispatch_filters,
 	.order = "d.start DESC, d.end DESC, d.id",

@@ -548,11 +548,25 @@ kz_rlist_total(struct kz_db *db, const struct kz_rlist_query *q,
 {
 	struct kz_buf sql = { 0 };
 	sqlite3_stmt *st;
+	bool given = false;
 	int at, rc;
 
 	*n = 0;
-	kz_buf_puts(&sql, "SELECT count(*) FROM (SELECT 1");
-	rc = prepare(db, q, false, &sql, " LIMIT ?)", &st, &at, err);
+	for (int i = 0; i < KZ_RLIST_FILTERS; i++)
+		given |= q->value[i] != NULL;
+	if (!given && !q->l->parent && q->l->count_from) {
+		/* every row, counted without the joins */
+		struct kz_rlist ql = *q->l;
+		struct kz_rlist_query qq = *q;
+
+		ql.from = ql.count_from;
+		qq.l = &ql;
+		kz_buf_puts(&sql, "SELECT count(*) FROM (SELECT 1");
+		rc = prepare(db, &qq, false, &sql, " LIMIT ?)", &st, &at, err);
+	} else {
+		kz_buf_puts(&sql, "SELECT count(*) FROM (SELECT 1");
+		rc = prepare(db, q, false, &sql, " LIMIT ?)", &st, &at, err);
+	}
 	kz_buf_free(&sql);
 	if (rc != KZ_OK)
 		return KZ_ERROR;

@@ -157,6 +157,10 @@ struct kz_rlist {
 	size_t ncols;
 	const struct kz_rlist_filter *filters;	/* ended by one without where */
 	const char *order;		/* "s.name_roman COLLATE NOCASE, s.id" */
+	/* Optional: a FROM that counts the rows as well when nothing
+	 * filters them (its joins add no row nor take one away): "dispatch
+	 * d" for a list joined to its specialist and request. */
+	const char *count_from;
 	/* The table's message when nothing matches: N_(). */
 	const char *none;
 	int width;			/* a cell's widest in the table; 0: 30 */

@@ -14,14 +14,9 @@ rows_free(struct kz_rwin *w)
 	for (size_t i = 0; i < w->n; i++) {
 		struct kz_rwin_row *r = &w->rows[i];
 
-		for (size_t c = 0; c < ncols; c++) {
-			if (r->text)
-				free(r->text[c]);
-			if (r->shown)
-				free(r->shown[c]);
-		}
+		for (size_t c = 0; r->text && c < ncols; c++)
+			free(r->text[c]);
 		free(r->text);
-		free(r->shown);
 		free(r->id);
 	}
 	free(w->rows);
@@ -80,15 +75,15 @@ read_page(struct kz_rwin *w, long long at, struct kz_err *err)
 		struct kz_rwin_row *r = &rows[n++];
 
 		w->n = n;
+		/* as stored: what people read is the tab's to make, for
+		 * the rows it shows */
 		r->text = calloc(l->ncols, sizeof *r->text);
-		r->shown = calloc(l->ncols, sizeof *r->shown);
-		if (r->text == NULL || r->shown == NULL) {
+		if (r->text == NULL) {
 			rc = kz_err_add(err, "", _("out of memory"));
 			break;
 		}
 		for (size_t k = 0; k < l->ncols; k++)
-			if ((r->text[k] = kz_rlist_text(&c, k)) == NULL ||
-			    (r->shown[k] = kz_rlist_shown(&c, k)) == NULL)
+			if ((r->text[k] = kz_rlist_text(&c, k)) == NULL)
 				rc = KZ_ERROR;
 		if (rc == KZ_ERROR || (r->id = strdup(r->text[idc])) ==
 		    NULL) {

@@ -19,12 +19,12 @@
 #define KZ_RWIN_PAGE	64	/* rows read at a time */
 #define KZ_RWIN_CAP	1000	/* rows counted at first */
 
-/* A row: the record's id, and each column of the list as stored and as
- * a person reads it (kz_rlist_text, kz_rlist_shown). */
+/* A row: the record's id, and each column of the list as stored
+ * (kz_rlist_text); what a person reads is made by the tab for the rows
+ * it shows. */
 struct kz_rwin_row {
 	char *id;
 	char **text;
-	char **shown;
 };
 
 struct kz_rwin {

@@ -181,6 +181,15 @@ test_count(void **state)
 	assert_int_equal(n, 10);
 	assert_int_equal(kz_rlist_total(f->db, &q, -1, &n, &err), KZ_OK);
 	assert_int_equal(n, N);
+	/* a list joined to others, counted without its joins when nothing
+	 * filters it, and with them when something does */
+	kz_rlist_query_init(&q, &kz_rlist_dispatches);
+	assert_int_equal(kz_rlist_total(f->db, &q, -1, &n, &err), KZ_OK);
+	assert_int_equal(n, 0);
+	kz_rlist_set(&q, "state", "active");
+	assert_int_equal(kz_rlist_total(f->db, &q, -1, &n, &err), KZ_OK);
+	assert_int_equal(n, 0);
+	kz_rlist_query_init(&q, &kz_rlist_specialists);
 	/* a bad value: reported, nothing open */
 	kz_rlist_set(&q, "status", "asleep");
 	assert_int_equal(kz_rwin_open(f->db, &q, &w, &err), KZ_ERROR);

@@ -35,6 +35,7 @@ struct dsp_tab {
 	struct kz_dispatch_row sel, at;
 	long total;
 	bool undoing;		/* the question asked is u's */
+	bool fresh;		/* opened, not yet shown */
 };
 
 /* ---- loading ---- */
@@ -977,6 +978,7 @@ dsp_open(struct frame_ctx *ctx)
 	t->rl.nsorts = (int)(sizeof dsp_sorts / sizeof dsp_sorts[0]);
 	t->rl.sortdesc = true;
 	reload(t, NULL);
+	t->fresh = true;
 	return t;
 }
 
@@ -996,9 +998,11 @@ dsp_layout(void *tab, int y, int x, int h, int w)
 {
 	struct dsp_tab *t = tab;
 
-	/* another tab may have written: look again when shown */
-	if (h > 0)
+	/* another tab may have written: look again when shown (but for
+	 * the first time, just read) */
+	if (h > 0 && !t->fresh)
 		reload(t, NULL);
+	t->fresh = false;
 	record_list_layout(&t->rl, y, x, h, w);
 }
 

@@ -44,6 +44,7 @@ struct req_tab {
 	struct kz_match match;
 	char topic[320];
 	bool undoing;		/* the question asked is u's */
+	bool fresh;		/* opened, not yet shown */
 };
 
 /* The list's column key of a window's row. */
@@ -846,6 +847,7 @@ req_open(struct frame_ctx *ctx)
 	t->rl.sortdesc = true;
 	record_list_init(&t->cl, &cand_ops, t);
 	reload(t, NULL);
+	t->fresh = true;
 	return t;
 }
 
@@ -867,8 +869,11 @@ req_layout(void *tab, int y, int x, int h, int w)
 {
 	struct req_tab *t = tab;
 
-	if (h > 0 && !t->cands)
+	/* another tab may have written: look again when shown (but for
+	 * the first time, just read) */
+	if (h > 0 && !t->cands && !t->fresh)
 		reload(t, NULL);
+	t->fresh = false;
 	/* only the list on screen owns windows */
 	record_list_layout(&t->rl, y, x, t->cands ? 0 : h, w);
 	record_list_layout(&t->cl, y, x, t->cands ? h : 0, w);

@@ -320,9 +320,9 @@ spec_line(void *arg, size_t i, char *buf, size_t size, int width)
 	o = draw_cell(buf, size, 0, r->text[t->cname_], t->cname, false);
 	o = draw_cell(buf, size, o, r->text[t->croman_], t->croman, false);
 	o = draw_cell(buf, size, o, r->text[t->cgov_], t->cgov, false);
-	/* the status as the reader reads it */
-	o = draw_cell(buf, size, o, r->shown[t->cstatus_], t->cstatus,
-	    t->cfields == 0);
+	o = draw_cell(buf, size, o, kz_enum_label(&kz_specialist_status_enum,
+	    kz_status_parse(r->text[t->cstatus_]) == KZ_RETIRED ? KZ_RETIRED :
+	    KZ_SERVING), t->cstatus, t->cfields == 0);
 	draw_cell(buf, size, o, fields, t->cfields, true);
 }
 
