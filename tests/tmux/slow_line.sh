@@ -6,6 +6,10 @@
 # Bytes are counted, never milliseconds: tmux's pipe-pane for the
 # terminal, the relay's count of what kizuna wrote for the slow line.
 . "$KZ_TESTS/lib.sh"
+# new_server NAME: end this tmux server and use another socket for the
+# next: a server started at once on the socket of one shutting down can
+# exit under the new client ("server exited unexpectedly")
+new_server() { tmux -L "$TMUX_SOCK" kill-server 2>/dev/null; TMUX_SOCK=kz-$$-$1; }
 CFG=$KZ_TESTS/../config/beijing.yaml
 export KIZUNA_NOW=2026-01-02T03:04:05Z KIZUNA_TODAY=2026-01-02
 run -c "$CFG" -d "$T/demo.db" demo
@@ -52,7 +56,7 @@ if ! command -v python3 >/dev/null 2>&1; then
 	skip "slow line: no python3 for tests/relay.py"
 	finish
 fi
-tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
+new_server relay
 tm_start "python3 $KZ_TESTS/relay.py 9600 0.3 $T/relay.log $KZ -c $CFG -d $T/demo.db"
 tm_expect "$(id_of 1)" "over the line: the first record" 30
 # what kizuna has written, once the count has not moved for two seconds

@@ -297,11 +297,13 @@ frame_draw(struct ui *u, unsigned flags)
 		doupdate();
 		return;
 	}
+	/* the tab first: a search typed in a burst is run as it draws,
+	 * and the title counts what it found */
+	frame_screen(u)->draw(u->tab[u->cur], flags);
 	if (flags & UI_DRAW_TITLE)
 		frame_draw_title(u);
 	if (flags & UI_DRAW_TABS)
 		frame_draw_tabs(u);
-	frame_screen(u)->draw(u->tab[u->cur], flags);
 	if (flags & UI_DRAW_STATUS)
 		frame_draw_status(u);
 	/* The status line goes last so that a prompt's cursor is the one

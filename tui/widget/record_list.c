@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "id.h"
+#include "term.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -350,12 +351,17 @@ draw_detail(struct record_list *l)
 	}
 }
 
+static bool settle(struct record_list *l);
+
 void
 record_list_draw(struct record_list *l, unsigned flags)
 {
 	const char *empty;
 	char words[512];
 
+	/* a term typed in a burst is searched for once the keys stop */
+	if (settle(l))
+		flags |= UI_DRAW_LIST | UI_DRAW_DETAIL;
 	/* a filter of the tab's that shows nothing is not an empty list */
 	if (*record_list_term(l) || l->filter[0])
 		empty = l->nomatch ? _(l->nomatch) :
@@ -523,8 +529,21 @@ record_list_browse(struct record_list *l, enum keys_action a)
 static void
 refilter(struct record_list *l)
 {
+	l->stale = false;
 	if (l->ops->refilter != NULL)
 		l->ops->refilter(l->arg);
+}
+
+/* The rows read again for the term as it is now, unless more keys are
+ * waiting: a word an input method sends at once, or a pasted term, is
+ * one query rather than one a character. True if they were read. */
+static bool
+settle(struct record_list *l)
+{
+	if (!l->stale || term_pending(stdscr))
+		return false;
+	refilter(l);
+	return true;
 }
 
 unsigned
@@ -534,10 +553,14 @@ record_list_search_key(struct record_list *l, int key)
 	unsigned f = rl_move(l, a);
 
 	if (f != UI_PASS)
-		return f | UI_DRAW_STATUS;
+		return f | UI_DRAW_STATUS | (settle(l) ? UI_DRAW_ALL : 0);
 	switch (a) {
 	case KA_SEARCH_KEEP:
 		l->mode = RLIST_BROWSE;
+		if (l->stale) {
+			refilter(l);
+			return UI_DRAW_ALL;
+		}
 		return UI_DRAW_STATUS;
 	case KA_SEARCH_CANCEL:
 		l->mode = RLIST_BROWSE;
@@ -548,10 +571,11 @@ record_list_search_key(struct record_list *l, int key)
 		return UI_PASS;
 	default:
 		if (form_line_edit(&l->term, a, key)) {
-			refilter(l);
+			l->stale = true;
+			settle(l);
 			return UI_DRAW_ALL;
 		}
-		return UI_DRAW_STATUS;
+		return settle(l) ? UI_DRAW_ALL : UI_DRAW_STATUS;
 	}
 }
 
