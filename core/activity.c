@@ -92,7 +92,7 @@ kz_activity_validate(struct kz_db *db, const struct kz_akind *k,
 }
 
 static int
-write(struct kz_db *db, const struct kz_akind *k, void *rec, bool insert,
+act_write(struct kz_db *db, const struct kz_akind *k, void *rec, bool insert,
     struct kz_err *err)
 {
 	struct kz_stamps *st = kz_activity_stamps(k, rec);
@@ -128,7 +128,7 @@ kz_activity_insert(struct kz_db *db, const struct kz_akind *k, void *rec,
 {
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
-	return kz_db_end(db, write(db, k, rec, true, err), err);
+	return kz_db_end(db, act_write(db, k, rec, true, err), err);
 }
 
 int
@@ -137,7 +137,7 @@ kz_activity_update(struct kz_db *db, const struct kz_akind *k, void *rec,
 {
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
-	return kz_db_end(db, write(db, k, rec, false, err), err);
+	return kz_db_end(db, act_write(db, k, rec, false, err), err);
 }
 
 int
