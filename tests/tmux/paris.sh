@@ -16,7 +16,7 @@ whole() {
 	*) ok ;;
 	esac
 }
-TABS="Spécialistes Demandes Missions Planning Synchro Séminaires Stagiaires Activités Bilans"
+TABS="Experts Demandes Missions Planning Synchro Séminaires Stagiaires Actions Bilans"
 # tabs_and_hints: the tab bar names every tab, whole; on each tab the key
 # hints are whole, with help and quit.
 tabs_and_hints() {

@@ -74,7 +74,9 @@ tm_keys [
 tm_expect "申请，2019年度，按年份" "[: the figure before"
 # the trainees by home region and country
 tm_keys F F
-tm_expect "研修员，2019年度，按年份" "F: back round to the trainees"
+tm_expect "接待访问团与出访，2019年度" "F: back round to the last figure"
+tm_keys ] ] ] ] ]
+tm_expect "研修员，2019年度，按年份" "]: round again to the trainees"
 tm_expect_re "^2019年度 #+ 7$" "7 placements in 2019 (seed 001)"
 tm_keys b
 tm_expect_re "^辽宁省 #+ 1$" "by home region"
@@ -147,7 +149,7 @@ expect_rc 0 "head office's demo"
 tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
 sleep 0.3
 tm_start "KIZUNA_TODAY=2026-01-02 $KZ -c $T/tyo-fr.yaml -d $T/tyo.db"
-tm_expect "Spécialistes" "the screens in French"
+tm_expect "Experts" "the screens in French"
 tm_keys BTab
 tm_expect_re " Bilans$" "the Reports tab in French"
 tm_keys y; tm_keys C-u; tm_type 2019; tm_keys Enter

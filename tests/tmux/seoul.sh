@@ -89,8 +89,8 @@ fits "trainees" "/:검색 Enter:상세 a:추가 e:편집 d:삭제 ?:도움말 q:
 	"연도 " "수용 지자체 " "출신 " "전문 분야"
 tm_keys Tab
 fits "activities" "/:검색 Enter:상세 a:추가 e:편집 d:삭제 ]:종류 y:연도 ?:도움말 q:종료" \
-	"ID " "기간 " "소속 지자체 " "종류 " "장소 " "상대측"
-expect_eq "$(tm_screen | sed -n 3p)" " 1 지원   2 위탁조사   3 홍보   4 JET   5 우호결연   6 주재사무소   7 방문단" \
+	"ID " "기간 " "소속 지자체 " "종류 " "장소 " "상대방"
+expect_eq "$(tm_screen | sed -n 3p)" " 1 활동 지원  2 위탁 조사  3 홍보  4 JET  5 자매결연  6 대표사무소  7 방문단  0" \
 	"activities: the bar of kinds whole, numbered"
 
 # the Reports tab: its title and key line whole

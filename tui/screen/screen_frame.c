@@ -203,15 +203,25 @@ frame_draw_tabs(struct ui *u)
 			break;
 		first++;
 	}
+	/* A tab is shown whole or not at all: those that do not fit are
+	 * marked by < at the start and > at the end. */
 	for (int i = first; i < UI_NSCREENS && x < COLS; i++) {
 		char label[96];
+		int w, room = COLS - x - (i + 1 < UI_NSCREENS ? 1 : 0);
 
 		snprintf(label, sizeof label, " %s%s", _(frame_screens[i]->name),
 		    after);
-		x += draw_text(u->wtabs, 0, x, kz_text_width(label), label,
+		w = kz_text_width(label);
+		if (w > room && i != u->cur) {
+			mvwaddstr(u->wtabs, 0, COLS - 1, ">");
+			break;
+		}
+		x += draw_text(u->wtabs, 0, x, w, label,
 		    draw_attr(i == u->cur ? DRAW_TAB_ON : DRAW_TAB));
 		x += gap;
 	}
+	if (first > 0)
+		mvwaddstr(u->wtabs, 0, 0, "<");
 	wnoutrefresh(u->wtabs);
 }
 
