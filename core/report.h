@@ -18,8 +18,8 @@
  * the report gives them; a section that finds nothing for the year adds
  * no blocks and is left out. The activity records (fairs, cooking
  * events, JET by kind, support, research, friendship links,
- * representative offices) each have their place there, empty until
- * their records land.
+ * representative offices) each have a section there, from their
+ * records and the tally (tally.h).
  */
 
 /* A programme's line of figures: the year's count and since the start. */

@@ -470,10 +470,28 @@ test_stats(void **state)
 	    NULL), 1);
 }
 
+/* Counts as the reports write them. */
+static void
+test_count(void **state)
+{
+	char out[32];
+
+	(void)state;
+	assert_string_equal(kz_text_count(1407, out, sizeof out), "1,407");
+	assert_string_equal(kz_text_count(0, out, sizeof out), "0");
+	assert_string_equal(kz_text_count(999, out, sizeof out), "999");
+	assert_string_equal(kz_text_count(1000000, out, sizeof out),
+	    "1,000,000");
+	assert_string_equal(kz_text_count(-1265, out, sizeof out), "-1,265");
+	assert_string_equal(kz_text_count(-265, out, sizeof out), "-265");
+	assert_string_equal(kz_text_count(123456, out, 5), "123");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_count),
 		cmocka_unit_test_setup_teardown(test_tally_jet, unit_setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_tally_activities,
