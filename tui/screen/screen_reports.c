@@ -133,6 +133,8 @@ draw_bar_row(struct rp_tab *t, int y, const struct kz_stat_row *r, int lw,
 		n = 1;	/* a group is never drawn as none */
 	if (n > barw)
 		n = barw;
+	if (n < 0 || n >= LINEW)	/* a negative sum; a bar wider than a line */
+		n = n < 0 ? 0 : LINEW - 1;
 	memset(bar, '#', (size_t)n);
 	bar[n] = '\0';
 	if (n > 0)
