@@ -35,7 +35,7 @@ tm_keys g
 tm_expect "Lists" "g goes to the top of the help"
 seen=$(tm_screen)
 i=0
-while [ $i -lt 12 ]; do
+while [ $i -lt 24 ]; do
 	tm_keys PageDown
 	sleep 0.3
 	seen="$seen

@@ -90,6 +90,27 @@ tm_keys y; tm_keys C-u; tm_type 20x9; tm_keys Enter
 tm_expect "“20x9”既不是年度" "a bad year is refused, in Chinese"
 tm_expect "研修员，2019年度，按国家" "the chart stays as it was"
 
+# w writes the annual report of the year shown: its name offered, HTML
+# unless it ends in .txt; a directory refused, nothing written
+tm_keys w
+tm_expect "kizuna-report-2019.html" "w offers a name for the year shown"
+tm_keys Enter
+tm_expect "年度报告已写入 kizuna-report-2019.html" "the file is named when written"
+grep -q '<html' "$T/kizuna-report-2019.html" && ok || bad "no HTML report written"
+grep -q '2019年度' "$T/kizuna-report-2019.html" && ok || bad "the HTML report is not 2019's"
+tm_keys w C-u
+tm_type "$T/r2019.txt"
+tm_keys Enter
+tm_expect "年度报告已写入 $T/r2019.txt" "the text report written"
+grep -q '派遣专家' "$T/r2019.txt" && ok || bad "the text report lacks the dispatches' line"
+grep -q '<html' "$T/r2019.txt" && bad "a .txt report written as HTML" || ok
+mkdir -p "$T/adir"
+tm_keys w C-u
+tm_type "$T/adir"
+tm_keys Enter
+tm_expect "$T/adir: " "a directory is refused, named"
+expect_eq "$(ls "$T/adir" | wc -l | tr -d ' ')" 0 "nothing written into it"
+
 # the help opens at the tab's own keys
 tm_keys '?'
 tm_expect "统计：事务所的数字，以条形图显示" "the help's Reports section"

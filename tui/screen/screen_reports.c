@@ -1,6 +1,9 @@
 /* screen_reports.c - the Reports tab: the office's figures (core/stats.h) as horizontal bar charts. */
 #include "screen_reports.h"
 
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <libintl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +12,9 @@
 #include "form.h"
 #include "i18n.h"
 #include "keys.h"
+#include "file.h"
 #include "line.h"
+#include "report.h"
 #include "stats.h"
 #include "text.h"
 #include "xalloc.h"
@@ -28,6 +33,7 @@ struct rp_tab {
 	WINDOW *w;
 	int h, width;
 	bool asking;		/* the year is being typed */
+	bool writing;		/* the report's file name is being typed */
 	struct form_line q;
 };
 
@@ -269,6 +275,73 @@ key_year(struct rp_tab *t, int key)
 	return UI_DRAW_BODY | UI_DRAW_STATUS | UI_DRAW_TITLE;
 }
 
+/* The annual report of the year shown (this year when every year is
+ * shown), as `kizuna report` writes it: HTML, or text for a name ending
+ * in .txt; whole or not at all. */
+static unsigned
+key_write(struct rp_tab *t, int key)
+{
+	enum keys_action a = keys_lookup(KEYS_PROMPT | KEYS_EDIT, key, true);
+	struct kz_err err = { 0 };
+	struct kz_report r;
+	struct kz_buf out = { 0 };
+	struct stat sb;
+	char from[11], to[11], msg[KZ_ERR_MSG + 64], *path;
+	size_t len;
+	int year = 0;
+
+	switch (a) {
+	case KA_CANCEL:
+		t->writing = false;
+		return UI_DRAW_STATUS;
+	case KA_ACCEPT:
+		break;
+	default:
+		form_line_edit(&t->q, a, key);
+		return UI_DRAW_STATUS;
+	}
+	path = xstrdup(form_line_text(&t->q));
+	t->writing = false;
+	if (*kz_trim(path) == '\0') {
+		free(path);
+		return UI_DRAW_STATUS;
+	}
+	if (t->year[0] == '\0') {
+		year = kz_year_current(t->ctx->cfg);
+		kz_year_range(t->ctx->cfg, year, from, to);
+	} else if (kz_year_parse(t->ctx->cfg, t->year, &year, from, to, "",
+	    &err) != KZ_OK)
+		goto fail;
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		frame_message(t->ctx, true, "%s: %s", path, strerror(EISDIR));
+		free(path);
+		return UI_DRAW_STATUS;
+	}
+	if (kz_report_build(t->ctx->db, year, from, to, &r, &err) != KZ_OK)
+		goto fail;
+	len = strlen(path);
+	if (len > 4 && strcmp(path + len - 4, ".txt") == 0)
+		kz_report_text(&r, 80, &out);
+	else
+		kz_report_html(&r, &out);
+	kz_report_free(&r);
+	if (out.oom)
+		xalloc_die();
+	if (kz_file_write_atomic(path, out.s ? out.s : "", out.len) != 0)
+		frame_message(t->ctx, true, "%s: %s", path, strerror(errno));
+	else
+		frame_message(t->ctx, false, _("The annual report is written "
+		    "to %s."), path);
+	kz_buf_free(&out);
+	free(path);
+	return UI_DRAW_STATUS;
+fail:
+	frame_message(t->ctx, true, "%s", kz_err_first(&err, msg,
+	    sizeof msg));
+	free(path);
+	return UI_DRAW_STATUS;
+}
+
 /* The year before or after the one shown (from this year when every
  * year or a range is shown). */
 static void
@@ -291,6 +364,8 @@ rp_key(void *tab, int key)
 
 	if (t->asking)
 		return key_year(t, key);
+	if (t->writing)
+		return key_write(t, key);
 	switch (keys_lookup(KEYS_REPORTS, key, false)) {
 	case KA_UP: return scroll_to(t, (long)t->top - 1);
 	case KA_DOWN: return scroll_to(t, (long)t->top + 1);
@@ -329,6 +404,19 @@ rp_key(void *tab, int key)
 		form_line_set(&t->q, t->year);
 		t->asking = true;
 		return UI_DRAW_STATUS;
+	case KA_RP_WRITE: {
+		char name[96], y[48];
+		int year = t->s.year ? t->s.year : kz_year_current(t->ctx->cfg);
+
+		if (t->s.year == 0 && t->s.from[0] && t->year[0])
+			snprintf(y, sizeof y, "%s", t->s.from);
+		else
+			snprintf(y, sizeof y, "%d", year);
+		snprintf(name, sizeof name, "kizuna-report-%s.html", y);
+		form_line_set(&t->q, name);
+		t->writing = true;
+		return UI_DRAW_STATUS;
+	}
 	default:
 		return UI_PASS;
 	}
@@ -391,10 +479,11 @@ static int
 rp_status(void *tab, WINDOW *w, int width)
 {
 	struct rp_tab *t = tab;
-	const char *label = _("Year (2019, FY2019 or FROM..TO): ");
+	const char *label = t->writing ? _("Write the annual report to: ") :
+	    _("Year (2019, FY2019 or FROM..TO): ");
 	int x;
 
-	if (!t->asking)
+	if (!t->asking && !t->writing)
 		return 0;
 	x = draw_text(w, 0, 0, kz_text_width(label) < width / 2 ?
 	    kz_text_width(label) : width / 2, label, A_BOLD);
@@ -408,7 +497,7 @@ rp_keyctx(void *tab, bool *text)
 {
 	struct rp_tab *t = tab;
 
-	if (t->asking) {
+	if (t->asking || t->writing) {
 		*text = true;
 		return KEYS_PROMPT;
 	}

@@ -156,6 +156,8 @@ static const struct keys_entry keys_table[] = {
 	    N_("this year, where the office is"), NULL },
 	{ KA_RP_ALL_YEARS, "every-year", "a", KEYS_REPORTS,
 	    N_("every year together"), N_("all") },
+	{ KA_RP_WRITE, "write-report", "w", KEYS_REPORTS,
+	    N_("write the year's annual report (HTML; .txt: text)"), N_("report") },
 	{ KA_PROGRAMME, "programme", "p", KEYS_SEMINAR,
 	    N_("the edition's programme, day by day"), N_("programme") },
 	{ KA_PARTICIPANTS, "participants", "P", KEYS_SEMINAR,
