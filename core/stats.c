@@ -230,7 +230,7 @@ static const struct kz_stat_measure promotion = {
 /* JET lines are kept by fiscal year: a year typed is that year, a range
  * takes the years whose first day falls in it */
 #define JET_YEAR "CASE WHEN :year > 0 THEN j.year = :year ELSE " \
-	"printf('%04d-%02d-01', j.year, :month) BETWEEN :from AND :to END"
+	"format('%04d-%02d-01', j.year, :month) BETWEEN :from AND :to END"
 
 static const struct kz_stat_by jet_by[] = {
 	{ .name = "kind", .label = N_("kind"), .key = "j.kind",

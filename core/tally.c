@@ -12,7 +12,7 @@
 #include "year.h"
 
 /* A year kept as a number falls on its first day: the month :month. */
-#define YEAR_DAY(y) "printf('%04d-%02d-01', " y ", :month)"
+#define YEAR_DAY(y) "format('%04d-%02d-01', " y ", :month)"
 
 /* Editions of a series (by its code) held, not cancelled, by their first
  * day or else their year's. */
