@@ -110,6 +110,22 @@ const struct cli_cmd cli_cmds[] = {
 	    "country")),
 	STATS("trainees", N_("count trainees by programme year, home region, "
 	    "country, programme or host")),
+	STATS("support", N_("support given to Japanese governments, by kind, "
+	    "government or year")),
+	STATS("research", N_("research commissioned, by status, government "
+	    "or the year asked")),
+	STATS("promotion", N_("fairs, cooking and other events, by kind, "
+	    "year or city")),
+	STATS("jet", N_("JET participants taking part, by kind, year, level "
+	    "or placement")),
+	STATS("jet-joined", N_("JET participants new in the year, by kind, "
+	    "year, level or placement")),
+	STATS("friendship", N_("friendship-city links by partner region, "
+	    "year signed, Japanese government or country")),
+	STATS("repoffices", N_("representative offices open at the end of "
+	    "the year, by city, country or government")),
+	STATS("delegations", N_("delegations received and visits made, by "
+	    "direction, year or status")),
 #undef STATS
 	/* dispatch commands */
 	{ .name = "request", .verb = "add",
