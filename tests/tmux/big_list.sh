@@ -63,7 +63,7 @@ tm_expect_re '^>.*Tester 0[1-3][0-9][0-9]' "a row further"
 tm_keys /
 tm_type "tester 14"
 tm_expect "Tester 1400" "the search finds its rows"
-tm_expect "64+ of 1500 specialists" "counted as far as read"
+tm_expect_re "(64\+|$n14) of 1500 specialists" "counted as far as read (all of them when the term came in one burst)"
 tm_keys Enter
 tm_keys G
 tm_expect "$n14 of 1500 specialists" "End counts every match"

@@ -110,7 +110,7 @@ tm_keys BTab BTab BTab
 tm_expect "Year v" "Trainees: latest year first, marked"
 tm_keys '>'
 tm_expect "Host ^" "> sorts the placements by host"
-tm_keys Tab Tab
+tm_keys Tab Tab Tab
 tm_expect "Name ^" "back on the Specialists tab"
 
 tm_keys q
