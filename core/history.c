@@ -5,8 +5,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "act_records.h"
+#include "cost.h"
+#include "dispatch.h"
 #include "i18n.h"
+#include "opening.h"
+#include "participant.h"
+#include "programme.h"
 #include "record.h"
+#include "request.h"
+#include "rtype.h"
+#include "seminar.h"
+#include "specialist.h"
+#include "trainee.h"
 
 void
 kz_history_free(struct kz_history *h)
@@ -180,31 +191,74 @@ kz_history_action_name(const char *action)
 	return _("edited");
 }
 
+/* What a history row's kind names: its word and its record table. */
+static const struct hkind {
+	const char *kind, *name;
+	const struct kz_rtype *rt;
+} hkinds[] = {
+	{ "specialist", N_("specialist"), &kz_specialist_type },
+	{ "request", N_("request"), &kz_request_type },
+	{ "dispatch", N_("dispatch"), &kz_dispatch_type },
+	{ "cost", N_("cost line"), &kz_cost_type },
+	{ "series", N_("seminar series"), &kz_series_type },
+	{ "seminar", N_("seminar edition"), &kz_seminar_type },
+	{ "item", N_("programme item"), &kz_programme_item_type },
+	{ "participant", N_("participant"), &kz_participant_type },
+	{ "trainee", N_("trainee placement"), &kz_trainee_type },
+	{ "support", N_("support case"), &kz_support_type },
+	{ "research", N_("research project"), &kz_research_type },
+	{ "promotion", N_("promotion event"), &kz_promotion_type },
+	{ "jet", N_("JET line"), &kz_jet_type },
+	{ "friendship", N_("friendship link"), &kz_friendship_type },
+	{ "rep_office", N_("representative office"), &kz_rep_office_type },
+	{ "delegation", N_("delegation"), &kz_delegation_type },
+	{ "opening", N_("opening figure"), &kz_opening_type },
+};
+
+static const struct hkind *
+hkind_of(const char *kind)
+{
+	for (size_t i = 0; kind && i < sizeof hkinds / sizeof hkinds[0]; i++)
+		if (strcmp(hkinds[i].kind, kind) == 0)
+			return &hkinds[i];
+	return NULL;
+}
+
 const char *
 kz_history_kind_name(const char *kind)
 {
-	static const struct { const char *kind, *name; } names[] = {
-		{ "specialist", N_("specialist") },
-		{ "request", N_("request") },
-		{ "dispatch", N_("dispatch") },
-		{ "cost", N_("cost line") },
-		{ "series", N_("seminar series") },
-		{ "seminar", N_("seminar edition") },
-		{ "item", N_("programme item") },
-		{ "participant", N_("participant") },
-		{ "trainee", N_("trainee placement") },
-		{ "support", N_("support case") },
-		{ "research", N_("research project") },
-		{ "promotion", N_("promotion event") },
-		{ "jet", N_("JET line") },
-		{ "friendship", N_("friendship link") },
-		{ "rep_office", N_("representative office") },
-		{ "delegation", N_("delegation") },
-		{ "opening", N_("opening figure") },
-	};
+	const struct hkind *k = hkind_of(kind);
 
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(names[i].kind, kind) == 0)
-			return _(names[i].name);
-	return kind;
+	return k ? _(k->name) : kind;
+}
+
+const struct kz_rtype *
+kz_history_rtype(const char *kind)
+{
+	const struct hkind *k = hkind_of(kind);
+
+	return k ? k->rt : NULL;
+}
+
+const char *
+kz_history_field_name(const char *kind, const char *field)
+{
+	const struct kz_rtype *rt = kz_history_rtype(kind);
+	const struct kz_rfield *f = rt && field ? kz_rtype_field(rt, field) :
+	    NULL;
+
+	return f && f->label ? _(f->label) : field ? field : "";
+}
+
+char *
+kz_history_value(const char *kind, const char *field, const char *value,
+    const struct kz_config *cfg)
+{
+	const struct kz_rtype *rt = kz_history_rtype(kind);
+	const struct kz_rfield *f = rt && field ? kz_rtype_field(rt, field) :
+	    NULL;
+
+	if (f == NULL)
+		return strdup(value ? value : "");
+	return kz_rfield_shown_text(f, value, cfg);
 }

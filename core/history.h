@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "db.h"
+#include "rtype.h"
 #include "id.h"
 
 /* One field of a change: its value before and after (NULL: none). A
@@ -46,4 +47,13 @@ int kz_history_resolve(struct kz_db *db, const char *typed,
 const char *kz_history_action_name(const char *action);
 /* The kind's word in the reader's language. */
 const char *kz_history_kind_name(const char *kind);
+/* The record table of a history row's kind, NULL for one not known. */
+const struct kz_rtype *kz_history_rtype(const char *kind);
+/* A changed field's label in the reader's language (its name when the
+ * kind's table has none), and a value before or after as people read
+ * it (malloc'd; NULL: no memory). */
+const char *kz_history_field_name(const char *kind, const char *field);
+struct kz_config;
+char *kz_history_value(const char *kind, const char *field,
+    const char *value, const struct kz_config *cfg);
 #endif

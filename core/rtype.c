@@ -528,6 +528,42 @@ kz_rfield_shown(const struct kz_rfield *f, const void *rec,
 	return text_of(f, rec, true, cfg);
 }
 
+char *
+kz_rfield_shown_text(const struct kz_rfield *f, const char *text,
+    const struct kz_config *cfg)
+{
+	char when[96];
+	const char *name;
+	int v;
+
+	if (text == NULL || *text == '\0')
+		return strdup(text ? text : "");
+	switch (f->kind) {
+	case KZ_RK_ENUM:
+		v = kz_enum_parse(f->values, text);
+		return strdup(v >= 0 ? kz_enum_label(f->values, v) : text);
+	case KZ_RK_DATE:
+		if (cfg && cfg->date_format && kz_date_valid(text) &&
+		    kz_date_format(text, cfg->date_format, when,
+		    sizeof when) > 0)
+			return strdup(when);
+		return strdup(text);
+	case KZ_RK_COUNTRY:
+		if ((name = kz_country_label(text)) != NULL) {
+			snprintf(when, sizeof when, "%s %s", text, name);
+			return strdup(when);
+		}
+		return strdup(text);
+	case KZ_RK_STAMP:
+		return strdup(cfg ? kz_stamp_format(cfg, text, when,
+		    sizeof when) : text);
+	case KZ_RK_USER:
+		return strdup(kz_user_name(text));
+	default:
+		return strdup(text);
+	}
+}
+
 int
 kz_rfield_json(const struct kz_rfield *f, const void *rec, struct kz_buf *out)
 {

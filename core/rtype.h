@@ -224,6 +224,11 @@ char *kz_rfield_text(const struct kz_rfield *f, const void *rec);
  * lines, a stamp in the office's time with who made it. */
 char *kz_rfield_shown(const struct kz_rfield *f, const void *rec,
     const struct kz_config *cfg);
+/* A value stored as text (a history's before and after) as it is
+ * shown: an enumeration's label, a date as the office writes it, a
+ * country's name; other kinds as stored. malloc'd, NULL: no memory. */
+char *kz_rfield_shown_text(const struct kz_rfield *f, const char *text,
+    const struct kz_config *cfg);
 /* The value as JSON (a string, a number, null or a list's array). */
 int kz_rfield_json(const struct kz_rfield *f, const void *rec,
     struct kz_buf *out);

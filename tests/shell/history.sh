@@ -68,6 +68,10 @@ expect_rc 0 "dispatch edit"
 run $C history "$dsp" --format csv
 expect_in "$out" ",dispatch,edit," "a dispatch's edit"
 expect_in "$out" "2027-03-10,2027-03-09" "its dates from what to what"
+# the table is read: fields by their labels, values as people read them
+run $C history "$dsp"
+expect_in "$out" "last day" "the field's label, not its column"
+expect_not_in "$out" " end " "no column name in the table"
 # the state history is kept as it was
 run $C request show "$req"
 expect_rc 0 "request show still has its history"

@@ -301,6 +301,38 @@ test_rules_match_flags(void **state)
 	assert_false(kz_sync_rule_lists(NULL, "phone"));
 }
 
+/* The table's words: a change's field by its label, its values as
+ * people read them; a field or kind not known is shown as stored. */
+static void
+test_shown(void **state)
+{
+	struct kz_config cfg = { 0 };
+	char *v;
+
+	(void)state;
+	cfg.date_format = "%d/%m/%Y";
+	assert_string_equal(kz_history_field_name("dispatch", "end"),
+	    "last day");
+	assert_string_equal(kz_history_field_name("dispatch", "nosuch"),
+	    "nosuch");
+	assert_string_equal(kz_history_field_name("nosuch", "end"), "end");
+	assert_ptr_equal(kz_history_rtype("trainee"), &kz_trainee_type);
+	v = kz_history_value("dispatch", "end", "2027-03-09", &cfg);
+	assert_string_equal(v, "09/03/2027");
+	free(v);
+	v = kz_history_value("trainee", "country", "CN", &cfg);
+	assert_non_null(strstr(v, "CN "));
+	assert_true(strlen(v) > 3);
+	free(v);
+	v = kz_history_value("trainee", "status", "nosuch", &cfg);
+	assert_string_equal(v, "nosuch");
+	free(v);
+	v = kz_history_value("dispatch", "end", "not a date", &cfg);
+	assert_string_equal(v, "not a date");
+	free(v);
+}
+
+
 int
 main(void)
 {
@@ -312,6 +344,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_failed_write, setup,
 		    teardown),
 		cmocka_unit_test(test_rules_match_flags),
+		cmocka_unit_test(test_shown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2,6 +2,7 @@
 #include "cli_history.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli_output.h"
 #include "history.h"
@@ -44,14 +45,22 @@ history_table(const struct kz_config *cfg, const struct kz_history *h,
 
 				out_csv_row(stdout, 8, v);
 			} else {
-				/* the table is read: the default user in the
-				 * reader's words; CSV keeps what is stored */
+				/* the table is read: the field's label and
+				 * its values in the reader's words, the
+				 * default user too; CSV keeps what is stored */
+				char *o = kz_history_value(e->kind, field, old,
+				    cfg);
+				char *n = kz_history_value(e->kind, field, new,
+				    cfg);
 				const char *v[] = { j ? "" : when,
 				    j ? "" : kz_user_name(e->user), j ? "" :
-				    kz_history_action_name(e->action), field,
-				    old, new };
+				    kz_history_action_name(e->action),
+				    kz_history_field_name(e->kind, field),
+				    o ? o : old, n ? n : new };
 
 				out_table_row(&t, v);
+				free(o);
+				free(n);
 			}
 		}
 	}

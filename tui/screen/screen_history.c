@@ -76,19 +76,26 @@ record_history_detail(struct record_list *l, struct kz_db *db,
 			const struct kz_hchange *c = &e->c[j];
 			struct kz_buf v = { 0 };
 
+			char *o = kz_history_value(e->kind, c->field, c->old,
+			    cfg);
+			char *n = kz_history_value(e->kind, c->field, c->new,
+			    cfg);
+
 			kz_buf_printf(&v, "  %s: ", field_label(rt, c->field,
 			    label, sizeof label));
 			if (strcmp(e->action, "add") == 0)
-				put_value(&v, c->new);
+				put_value(&v, n ? n : c->new);
 			else if (strcmp(e->action, "delete") == 0)
-				put_value(&v, c->old);
+				put_value(&v, o ? o : c->old);
 			else {
-				put_value(&v, c->old);
+				put_value(&v, o ? o : c->old);
 				kz_buf_puts(&v, " → ");
-				put_value(&v, c->new);
+				put_value(&v, n ? n : c->new);
 			}
 			record_list_detail_add(l, NULL, kz_buf_str(&v));
 			kz_buf_free(&v);
+			free(o);
+			free(n);
 		}
 	}
 	kz_history_free(&h);
