@@ -125,6 +125,24 @@ match_in(const char *lang, void *arg)
 	return false;
 }
 
+/* What people call a language that iso-codes names otherwise: Chinese
+ * staff write 中文 and 韩语 where the standard says 汉语 and 朝鲜语. */
+static const struct {
+	const char *name, *code;
+} everyday[] = {
+	{ "中文", "zh" }, { "华语", "zh" }, { "華語", "zh" },
+	{ "普通话", "zh" }, { "普通話", "zh" }, { "中国语", "zh" },
+	{ "中國語", "zh" }, { "중국말", "zh" },
+	{ "英文", "en" }, { "日文", "ja" }, { "日本语", "ja" },
+	{ "韩语", "ko" }, { "韩文", "ko" }, { "韩国语", "ko" },
+	{ "韓語", "ko" }, { "韓文", "ko" }, { "韓国語", "ko" },
+	{ "韓國語", "ko" }, { "한국말", "ko" },
+	{ "法文", "fr" }, { "德文", "de" }, { "俄文", "ru" },
+	{ "西班牙文", "es" }, { "葡萄牙文", "pt" }, { "泰文", "th" },
+	{ "越南文", "vi" }, { "阿拉伯文", "ar" }, { "印尼语", "id" },
+	{ "马来文", "ms" }, { "蒙古文", "mn" },
+};
+
 static const char *
 parse(struct table *t, const char *typed)
 {
@@ -145,6 +163,13 @@ parse(struct table *t, const char *typed)
 			return t->c[i].code;
 	if (t->n && kz_i18n_each(match_in, &m))
 		return m.code;
+	for (size_t i = 0; t == &langs && i < sizeof everyday /
+	    sizeof everyday[0]; i++)
+		if (kz_text_same(typed, everyday[i].name)) {
+			const struct code *c = find(t, everyday[i].code);
+
+			return c ? c->code : NULL;
+		}
 	return NULL;
 }
 

@@ -160,6 +160,11 @@ test_languages_currencies(void **state)
 	assert_string_equal(kz_language_parse("Chinese"), "zh");
 	assert_string_equal(kz_language_parse("汉语"), "zh");
 	assert_string_equal(kz_language_parse("中国語"), "zh");
+	/* what people say where the standard says otherwise */
+	assert_string_equal(kz_language_parse("中文"), "zh");
+	assert_string_equal(kz_language_parse("韩语"), "ko");
+	assert_string_equal(kz_language_parse("英文"), "en");
+	assert_null(kz_currency_parse("中文"));
 	assert_null(kz_language_parse("Klingonese"));
 	assert_string_equal(kz_language_label("en-GB"), "English");
 	assert_string_equal(kz_currency_parse("jpy"), "JPY");
