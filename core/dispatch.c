@@ -653,13 +653,14 @@ kz_dispatch_delete(struct kz_db *db, const char *typed, struct kz_err *err)
 	struct kz_dispatch d;
 	const char *v[1];
 
-	if (delete_check(db, typed, &d, err))
+	/* checked in the transaction that deletes */
+	if (kz_db_begin(db, err))
 		return KZ_ERROR;
-	v[0] = d.id;
-	if (kz_db_begin(db, err)) {
-		kz_dispatch_free(&d);
+	if (delete_check(db, typed, &d, err)) {
+		kz_db_rollback(db);
 		return KZ_ERROR;
 	}
+	v[0] = d.id;
 	if (kz_sql_run(db, err, "DELETE FROM dispatch WHERE id = ?", 1, v)) {
 		kz_db_rollback(db);
 		kz_dispatch_free(&d);
@@ -852,17 +853,18 @@ kz_dispatch_set_state(struct kz_db *db, const char *typed,
 	int from, rc = KZ_ERROR;
 	char day[11];
 
-	if (kz_dispatch_get(db, typed, &d, err))
+	/* read and checked in the transaction that writes: another program
+	 * (a sync import, a second screen) cannot move it in between */
+	if (kz_db_begin(db, err))
 		return KZ_ERROR;
+	if (kz_dispatch_get(db, typed, &d, err)) {
+		kz_db_rollback(db);
+		return KZ_ERROR;
+	}
 	if (kz_rfield_day(db->cfg, c->date, c->at, day, err) ||
-	    check_change(&d, c, err)) {
-		kz_dispatch_free(&d);
-		return KZ_ERROR;
-	}
-	if (kz_dispatch_check_day(db, &d, c->to, day, c->at, err, &warn)) {
-		kz_dispatch_free(&d);
-		return KZ_ERROR;
-	}
+	    check_change(&d, c, err) ||
+	    kz_dispatch_check_day(db, &d, c->to, day, c->at, err, &warn))
+		goto fail;
 	from = d.state;
 	d.state = c->to;
 	if (c->to == KZ_DSP_SIGNED) {
@@ -875,18 +877,18 @@ kz_dispatch_set_state(struct kz_db *db, const char *typed,
 		kz_note_add_text(&note, c->reason);
 	}
 	kz_note_add_text(&note, c->note);
-	if (stamp(db, &d, false, err) == KZ_OK && kz_db_begin(db, err) ==
-	    KZ_OK) {
-		if (write_main(db, &d, false, true, NULL, err) ||
-		    kz_event_add(db, &kz_dispatch_lc, "dispatch_event",
-		    "dispatch", d.id, from, c->to, kz_buf_str(&note), c->at,
-		    day, err) || (c->to == KZ_DSP_SIGNED && advance_request(db,
-		    d.request, KZ_REQ_PROPOSED, KZ_REQ_AGREED, d.id, c->at, day,
-		    err)))
-			kz_db_rollback(db);
-		else
-			rc = kz_db_commit(db, err);
-	}
+	if (stamp(db, &d, false, err) ||
+	    write_main(db, &d, false, true, NULL, err) ||
+	    kz_event_add(db, &kz_dispatch_lc, "dispatch_event", "dispatch",
+	    d.id, from, c->to, kz_buf_str(&note), c->at, day, err) ||
+	    (c->to == KZ_DSP_SIGNED && advance_request(db, d.request,
+	    KZ_REQ_PROPOSED, KZ_REQ_AGREED, d.id, c->at, day, err)))
+		goto fail;
+	rc = kz_db_commit(db, err);
+	goto out;
+fail:
+	kz_db_rollback(db);
+out:
 	/* told only once the change is made */
 	for (int i = 0; rc == KZ_OK && c->warn && i < warn.n; i++)
 		kz_err_add(c->warn, warn.item[i].where, "%s",

@@ -574,11 +574,12 @@ kz_request_delete(struct kz_db *db, const char *typed, struct kz_err *err)
 	char id[KZ_ID_SIZE];
 	const char *v[] = { id };
 
-	if (delete_check(db, typed, id, err))
-		return KZ_ERROR;
+	/* checked in the transaction that deletes: no dispatch comes in
+	 * between */
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
-	if (kz_sql_run(db, err, "DELETE FROM request WHERE id = ?", 1, v)) {
+	if (delete_check(db, typed, id, err) ||
+	    kz_sql_run(db, err, "DELETE FROM request WHERE id = ?", 1, v)) {
 		kz_db_rollback(db);
 		return KZ_ERROR;
 	}
@@ -759,10 +760,12 @@ kz_request_set_status_on(struct kz_db *db, const char *typed,
 	int rc;
 
 	(void)warn;
-	if (kz_request_get(db, typed, &r, err))
+	/* read and checked in the transaction that writes: another program
+	 * (a sync import, a second screen) cannot move it in between */
+	if (kz_db_begin(db, err))
 		return KZ_ERROR;
-	if (check_status(db, &r, to, note, at, when, day, err)) {
-		kz_request_free(&r);
+	if (kz_request_get(db, typed, &r, err)) {
+		kz_db_rollback(db);
 		return KZ_ERROR;
 	}
 	kz_now_utc(now);
@@ -770,16 +773,15 @@ kz_request_set_status_on(struct kz_db *db, const char *typed,
 	v[1] = now;
 	v[2] = kz_record_user(db);
 	v[3] = r.id;
-	rc = KZ_ERROR;
-	if (kz_db_begin(db, err) == KZ_OK) {
-		if (kz_sql_run(db, err, "UPDATE request SET status = ?, "
-		    "updated = ?, updated_by = ? WHERE id = ?", 4, v) ||
-		    kz_event_add(db, &kz_request_lc, "request_event", "request",
-		    r.id, (int)r.status, (int)to, note, at, day, err))
-			kz_db_rollback(db);
-		else
-			rc = kz_db_commit(db, err);
-	}
+	if (check_status(db, &r, to, note, at, when, day, err) ||
+	    kz_sql_run(db, err, "UPDATE request SET status = ?, "
+	    "updated = ?, updated_by = ? WHERE id = ?", 4, v) ||
+	    kz_event_add(db, &kz_request_lc, "request_event", "request",
+	    r.id, (int)r.status, (int)to, note, at, day, err)) {
+		kz_db_rollback(db);
+		rc = KZ_ERROR;
+	} else
+		rc = kz_db_commit(db, err);
 	kz_request_free(&r);
 	return rc;
 }

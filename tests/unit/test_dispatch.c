@@ -471,10 +471,13 @@ test_dispatch_rules(void **state)
 	assert_int_equal(kz_dispatch_set_state(f->db, d2, &c, &err), KZ_ERROR);
 	assert_true(has(&err, "state", "from underway it can go to: returned, "
 	    "cancelled"));
+	/* read and refused inside the transaction, which is ended */
+	assert_true(sqlite3_get_autocommit(f->db->sql));
 	/* only a proposed one may be deleted */
 	err.n = 0;
 	assert_int_equal(kz_dispatch_delete(f->db, d2, &err), KZ_ERROR);
 	assert_true(has(&err, "id", "cancel it with a reason"));
+	assert_true(sqlite3_get_autocommit(f->db->sql));
 	/* cancelling needs a reason; then it is history */
 	c.to = KZ_DSP_CANCELLED;
 	err.n = 0;
