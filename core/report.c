@@ -218,29 +218,15 @@ tr_text(struct kz_rctx *c, const char *record, const char *field,
 	return rc;
 }
 
-static const char series_name_sql[] =
-	"SELECT id, name FROM seminar_series WHERE code = :code";
-
-/* A programme's label, a series by its name ("editions of 中日地方交流
- * 促进研讨会") where it has one. */
+/* A programme's label, a series by its name in the reader's language
+ * ("editions of 中日地方交流促进研讨会") where it has one. */
 static const char *
 label_of(struct kz_rctx *c, const char *key, char *out, size_t size)
 {
-	const char *code = strchr(key, ':');
-	sqlite3_stmt *st;
 	struct kz_err ignored = { 0 };
-	char name[200];
 
-	if (code == NULL || strncmp(key, "jet:", 4) == 0 ||
-	    (st = kz_rb_query(c, series_name_sql, code + 1, &ignored)) == NULL)
-		return kz_tally_label(key, out, size);
-	if (sqlite3_step(st) == SQLITE_ROW && tr_text(c, kz_rb_col(st, 0),
-	    "name", kz_rb_col(st, 1), name, sizeof name, &ignored) == KZ_OK)
-		kz_tally_label_as(key, name, out, size);
-	else
+	if (kz_tally_name(c->db, key, out, size, &ignored) != KZ_OK)
 		kz_tally_label(key, out, size);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
 	return out;
 }
 

@@ -9,6 +9,7 @@
 #include "date.h"
 #include "i18n.h"
 #include "record.h"
+#include "tr.h"
 #include "year.h"
 
 /* A year kept as a number falls on its first day: the month :month. */
@@ -198,6 +199,50 @@ kz_tally_key_at(size_t i, const char **label)
 		return NULL;
 	*label = programmes[i].pick ? programmes[i].pick : programmes[i].label;
 	return programmes[i].key;
+}
+
+/* This office's series of a code, and its name as stored. */
+static const char series_name_sql[] =
+	"SELECT id, name FROM seminar_series WHERE code = ? AND office = ?";
+
+int
+kz_tally_name(struct kz_db *db, const char *key, char *out, size_t size,
+    struct kz_err *err)
+{
+	const char *code;
+	sqlite3_stmt *st;
+	struct kz_trs t = { 0 };
+	char id[KZ_ID_SIZE] = "", *name = NULL;
+	int rc;
+
+	if (find(key, &code) == NULL || code == NULL) {
+		kz_tally_label(key, out, size);
+		return KZ_OK;
+	}
+	if ((st = kz_db_stmt(db, series_name_sql)) == NULL)
+		return kz_db_fail(db, err, "seminar_series");
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, db->cfg && db->cfg->office_id ?
+	    db->cfg->office_id : "", -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		kz_col_copy(st, 0, id, sizeof id);
+		name = kz_col_dup(st, 1);
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return kz_db_fail(db, err, "seminar_series");
+	if (rc == SQLITE_ROW && name == NULL)
+		return kz_err_add(err, "", _("out of memory"));
+	if (*id && (rc = kz_tr_load(db, id, &t, err)) != KZ_OK) {
+		free(name);
+		return rc;
+	}
+	kz_tally_label_as(key, name ? kz_tr_pick(&t, "name", NULL, name) :
+	    NULL, out, size);
+	kz_tr_free(&t);
+	free(name);
+	return KZ_OK;
 }
 
 void

@@ -75,6 +75,12 @@ const char *kz_tally_label_as(const char *key, const char *shown, char *out,
  * what a pick list says of it (N_(): translate where shown). NULL past
  * the last. */
 const char *kz_tally_key_at(size_t i, const char **label);
+/* The label as a reader reads it: a series by its name in the reader's
+ * language (core/tr.h: the language, its base, else the original),
+ * "editions of 日中地方交流促進セミナー"; by its code when this office
+ * has no such series. Problems go in err. */
+int kz_tally_name(struct kz_db *db, const char *key, char *out, size_t size,
+    struct kz_err *err);
 /* The keys, for messages and completion: "dispatch, trainee, ...". */
 void kz_tally_keys(char *out, size_t size);
 

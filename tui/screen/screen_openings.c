@@ -107,11 +107,14 @@ static void
 op_name(const struct openings *v, const struct kz_opening *o, char *out,
     size_t size)
 {
-	char label[128], day[64];
+	struct kz_err ignored = { 0 };
+	char label[160], day[64];
 
-	snprintf(out, size, _("%s: %d as of %s"), kz_tally_label(o->programme,
-	    label, sizeof label), o->count, kz_stamp_date(v->ctx->cfg,
-	    o->as_of, day, sizeof day));
+	if (kz_tally_name(v->ctx->db, o->programme, label, sizeof label,
+	    &ignored) != KZ_OK)
+		kz_tally_label(o->programme, label, sizeof label);
+	snprintf(out, size, _("%s: %d as of %s"), label, o->count,
+	    kz_stamp_date(v->ctx->cfg, o->as_of, day, sizeof day));
 }
 
 /* ---- the rows ---- */
@@ -160,8 +163,10 @@ op_load(struct openings *v, const char *keep_id)
 			r = &v->rows[v->n++];
 			memset(r, 0, sizeof *r);
 			snprintf(r->id, sizeof r->id, "%s", o->id);
-			r->cell[C_PROGRAMME] = xstrdup(kz_tally_label(
-			    o->programme, buf, sizeof buf));
+			if (kz_tally_name(v->ctx->db, o->programme, buf,
+			    sizeof buf, &terr) != KZ_OK)
+				kz_tally_label(o->programme, buf, sizeof buf);
+			r->cell[C_PROGRAMME] = xstrdup(buf);
 			r->cell[C_AS_OF] = xstrdup(kz_stamp_date(v->ctx->cfg,
 			    o->as_of, buf, sizeof buf));
 			r->cell[C_COUNT] = xstrdup(kz_text_count(o->count, buf,
@@ -565,7 +570,7 @@ void
 openings_summary(struct openings *v, char *buf, size_t size)
 {
 	/* TRANSLATORS: the Reports tab's title while it lists opening
-	 * figures: "Opening figures: 3; totals up to FY2019" */
-	snprintf(buf, size, _("Opening figures: %zu; totals up to %s"), v->n,
-	    v->name);
+	 * figures, and the year its totals count up to: "Opening figures:
+	 * 7, to FY2019" (short: it shares the title bar) */
+	snprintf(buf, size, _("Opening figures: %zu, to %s"), v->n, v->name);
 }
