@@ -29,7 +29,7 @@
 enum { C_PROGRAMME, C_AS_OF, C_COUNT, C_SINCE, C_TOTAL, NCOLS };
 
 static const char *const heads[NCOLS] = {
-	NC_("figure", "PROGRAMME"), N_("AS OF"), N_("COUNT"), N_("SINCE"),
+	N_("PROGRAMME"), N_("AS OF"), N_("COUNT"), N_("SINCE"),
 	N_("SINCE THE START"),
 };
 
