@@ -159,8 +159,8 @@ static const struct keys_entry keys_table[] = {
 	{ KA_RP_WRITE, "write-report", "w", KEYS_REPORTS,
 	    N_("write the year's annual report (HTML; .txt: text)"), N_("report") },
 	{ KA_RP_OPENINGS, "opening-figures", "o", KEYS_REPORTS,
-	    N_("opening figures: what programmes did before their records, "
-	    "added to every count since the start"), N_("opening") },
+	    N_("opening figures: what programmes did before their records"),
+	    N_("opening") },
 	{ KA_BACK, "back-to-charts", "Esc", KEYS_OPENINGS,
 	    N_("back to the charts, counted again"), N_("back") },
 	{ KA_PROGRAMME, "programme", "p", KEYS_SEMINAR,
