@@ -76,6 +76,15 @@ tm_keys y
 tm_expect "Opening figures: 7" "the figure is back"
 tm_expect_re "support for Japanese.* 2019年03月31日 +400 +2010 +455" "with its count"
 
+# a search by the programme's name; Esc first clears it
+tm_keys /
+tm_type "LGOTP"
+tm_keys Enter
+tm_expect "Opening figures: 1," "/: the figures of the programmes found"
+tm_expect_gone "JET assistant" "the others are gone"
+tm_keys Escape
+tm_expect "Opening figures: 7," "Esc clears the search first"
+
 # Esc: the charts, counted again; the report has the figure
 tm_keys Escape
 tm_expect "Dispatches, FY2019, by year" "Esc: back to the charts"

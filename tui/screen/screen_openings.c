@@ -151,11 +151,21 @@ op_load(struct openings *v, const char *keep_id)
 	if (kz_rlist_open(v->ctx->db, &q, &c, &err) == KZ_OK) {
 		while ((rc = kz_rlist_next(&c, &err)) == 1) {
 			const struct kz_opening *o = c.rec;
+			const char *term = record_list_term(&v->list);
 			struct kz_tally t;
 			struct kz_err terr = { 0 };
 			struct op_row *r;
 			char buf[160];
 
+			if (kz_tally_name(v->ctx->db, o->programme, buf,
+			    sizeof buf, &terr) != KZ_OK)
+				kz_tally_label(o->programme, buf, sizeof buf);
+			/* a search finds the programme by its name or key, or
+			 * a word of the note */
+			if (*term && !kz_text_has(buf, term) &&
+			    !kz_text_has(o->programme, term) &&
+			    !kz_text_has(o->note ? o->note : "", term))
+				continue;
 			if (v->n == cap) {
 				cap = cap ? cap * 2 : 32;
 				v->rows = xrealloc(v->rows, cap * sizeof *v->rows);
@@ -163,9 +173,6 @@ op_load(struct openings *v, const char *keep_id)
 			r = &v->rows[v->n++];
 			memset(r, 0, sizeof *r);
 			snprintf(r->id, sizeof r->id, "%s", o->id);
-			if (kz_tally_name(v->ctx->db, o->programme, buf,
-			    sizeof buf, &terr) != KZ_OK)
-				kz_tally_label(o->programme, buf, sizeof buf);
 			r->cell[C_PROGRAMME] = xstrdup(buf);
 			r->cell[C_AS_OF] = xstrdup(kz_stamp_date(v->ctx->cfg,
 			    o->as_of, buf, sizeof buf));
@@ -305,10 +312,17 @@ op_detail(void *arg, struct record_list *l, size_t sel)
 	kz_opening_free(&o);
 }
 
+static void
+op_refilter(void *arg)
+{
+	op_load(arg, NULL);
+}
+
 static const struct record_list_ops op_ops = {
 	.count = op_count,
 	.row = op_row_text,
 	.detail = op_detail,
+	.refilter = op_refilter,
 };
 
 /* ---- deleting ---- */
@@ -476,6 +490,12 @@ openings_range(struct openings *v, const char *from, const char *to,
 }
 
 void
+openings_reload(struct openings *v)
+{
+	op_load(v, NULL);
+}
+
+void
 openings_close(struct openings *v)
 {
 	if (v == NULL)
@@ -510,6 +530,8 @@ openings_key(struct openings *v, int key)
 	enum keys_action a;
 	char q[512];
 
+	if (v->list.mode == RLIST_SEARCH)
+		return record_list_search_key(&v->list, key) | UI_DRAW_BODY;
 	if (v->list.mode == RLIST_CONFIRM && v->undoing)
 		return undo_answer(&v->list, v->ctx, &op_undo, key,
 		    &v->undoing, op_undone, v);
@@ -520,6 +542,9 @@ openings_key(struct openings *v, int key)
 	if (v->list.mode == RLIST_MENU)
 		return record_list_menu_key(&v->list, key);
 	if (keys_lookup(KEYS_OPENINGS, key, false) == KA_BACK) {
+		/* first a search goes, then the figures */
+		if (record_list_clear(&v->list))
+			return UI_DRAW_ALL;
 		v->done = true;
 		return UI_LAYOUT | UI_DRAW_ALL;
 	}
@@ -544,8 +569,6 @@ openings_key(struct openings *v, int key)
 		return UI_DRAW_STATUS;
 	case KA_UNDO:
 		return undo_ask(&v->list, v->ctx, &op_undo, &v->undoing);
-	case KA_SEARCH:
-		return 0;	/* a handful of figures: nothing to search */
 	default:
 		return record_list_browse(&v->list, a);
 	}

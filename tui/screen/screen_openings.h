@@ -18,6 +18,9 @@ void openings_close(struct openings *v);
 /* Count the totals up to another range's end. */
 void openings_range(struct openings *v, const char *from, const char *to,
     const char *name);
+/* Read the figures and count the totals again (other tabs may have
+ * changed the records they count). */
+void openings_reload(struct openings *v);
 bool openings_done(const struct openings *v);
 void openings_layout(struct openings *v, int y, int x, int h, int w);
 void openings_draw(struct openings *v, unsigned flags);

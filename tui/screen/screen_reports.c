@@ -510,6 +510,7 @@ rp_layout(void *tab, int y, int x, int h, int w)
 	t->x = x;
 	if (t->op) {
 		openings_layout(t->op, y, x, h, w);
+		openings_reload(t->op);
 		return;
 	}
 	if (h <= 0 || w <= 0)
