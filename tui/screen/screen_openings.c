@@ -1,6 +1,7 @@
 /* screen_openings.c - opening figures on the Reports tab: their list, detail, form, delete and undo, each with the programme's count since the start. */
 #include "screen_openings.h"
 
+#include <libintl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -299,9 +300,11 @@ op_detail(void *arg, struct record_list *l, size_t sel)
 		else if (t.opening)
 			/* TRANSLATORS: "521 up to FY2019: this figure and 7
 			 * records after it" */
-			snprintf(line, sizeof line, _("%s up to %s: this figure "
-			    "and %ld records after it"), total, v->name,
-			    t.total - t.opening_count);
+			snprintf(line, sizeof line, ngettext("%s up to %s: "
+			    "this figure and %ld record after it", "%s up to "
+			    "%s: this figure and %ld records after it",
+			    (unsigned long)(t.total - t.opening_count)), total,
+			    v->name, t.total - t.opening_count);
 		else
 			snprintf(line, sizeof line, _("%s up to %s (this figure "
 			    "is dated after it)"), total, v->name);
