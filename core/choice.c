@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "language.h"
 #include "programme.h"
+#include "tally.h"
 #include "text.h"
 
 static int
@@ -126,6 +127,19 @@ kz_choices_kind(enum kz_codes k, const struct kz_config *cfg,
 		return KZ_OK;
 	case KZ_CODES_ITEM_KIND:
 		return enum_choices(&kz_item_kind_enum, out);
+	case KZ_CODES_PROGRAMME: {
+		const char *label;
+
+		for (n = 0; kz_tally_key_at(n, &label); n++)
+			;
+		if (grow(out, n))
+			return KZ_ERROR;
+		for (size_t i = 0; i < n; i++) {
+			const char *key = kz_tally_key_at(i, &label);
+			put(out, key, _(label), label);
+		}
+		return KZ_OK;
+	}
 	default:
 		return KZ_OK;
 	}

@@ -34,6 +34,7 @@ static const struct kz_rfield opening_fields[] = {
 	  .option = "programme", .label = NC_("figure", "programme"),
 	  .kind = KZ_RK_TEXT, .off = O(programme), .max = 47,
 	  .flags = KZ_RF_REQUIRED, .show = show_programme,
+	  .codes = KZ_CODES_PROGRAMME,
 	  .hint = N_("dispatch, trainee, edition:SERIES, attendance:SERIES, "
 	  "jet:alt, jet:cir, jet:sea, support, research, promotion, "
 	  "friendship, rep_office or delegation") },
@@ -149,6 +150,22 @@ kz_opening_delete(struct kz_db *db, const char *typed, struct kz_err *err)
 		return KZ_ERROR;
 	return kz_db_end(db, kz_sql_run(db, err, "DELETE FROM opening WHERE "
 	    "id = ?", 1, v), err);
+}
+
+int
+kz_opening_delete_question(struct kz_db *db, const char *typed, char *q,
+    size_t size, struct kz_err *err)
+{
+	struct kz_opening o;
+	char label[128];
+
+	if (kz_opening_get(db, typed, &o, err) != KZ_OK)
+		return KZ_ERROR;
+	snprintf(q, size, _("delete the opening figure %s (%s: %d as of %s)?"),
+	    o.id, kz_tally_label(o.programme, label, sizeof label), o.count,
+	    o.as_of);
+	kz_opening_free(&o);
+	return KZ_OK;
 }
 
 int

@@ -42,5 +42,10 @@ int kz_opening_delete(struct kz_db *db, const char *typed,
     struct kz_err *err);
 int kz_opening_get(struct kz_db *db, const char *typed,
     struct kz_opening *out, struct kz_err *err);
+/* "delete the opening figure ID (LGOTP officials trained: 514 as of
+ * 2019-03-31)?" of the figure typed, into q, for the commands and the
+ * screens alike. */
+int kz_opening_delete_question(struct kz_db *db, const char *typed,
+    char *q, size_t size, struct kz_err *err);
 
 #endif

@@ -17,6 +17,7 @@
 #include "stamp.h"
 #include "tally.h"
 #include "text.h"
+#include "tr.h"
 #include "year.h"
 
 /* ---- building the model ---- */
@@ -200,27 +201,32 @@ kz_rb_period(struct kz_rctx *c, const char *from, const char *to,
 
 /* ---- the sections ---- */
 
-static const char series_name_sql[] =
-	"SELECT name FROM seminar_series WHERE code = :code";
+/* What the reader sees of field of record (a series' name, an edition's
+ * title or theme, an item's title: core/tr.h): the text in the
+ * reader's language, else in its base language, else the original. */
+static int
+tr_text(struct kz_rctx *c, const char *record, const char *field,
+    const char *original, char *out, size_t size, struct kz_err *err)
+{
+	struct kz_trs t = { 0 };
+	int rc = KZ_OK;
 
-/* A programme's label, a series by its name ("editions of 中日地方交流
- * 促进研讨会") where it has one. */
+	if (*record && (rc = kz_tr_load(c->db, record, &t, err)) == KZ_OK)
+		original = kz_tr_pick(&t, field, NULL, original);
+	snprintf(out, size, "%s", original);
+	kz_tr_free(&t);
+	return rc;
+}
+
+/* A programme's label, a series by its name in the reader's language
+ * ("editions of 中日地方交流促进研讨会") where it has one. */
 static const char *
 label_of(struct kz_rctx *c, const char *key, char *out, size_t size)
 {
-	const char *code = strchr(key, ':');
-	sqlite3_stmt *st;
 	struct kz_err ignored = { 0 };
 
-	if (code == NULL || strncmp(key, "jet:", 4) == 0 ||
-	    (st = kz_rb_query(c, series_name_sql, code + 1, &ignored)) == NULL)
-		return kz_tally_label(key, out, size);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		kz_tally_label_as(key, kz_rb_col(st, 0), out, size);
-	else
+	if (kz_tally_name(c->db, key, out, size, &ignored) != KZ_OK)
 		kz_tally_label(key, out, size);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
 	return out;
 }
 
@@ -233,6 +239,7 @@ sec_figures(struct kz_rctx *c, struct kz_rsection *s, struct kz_err *err)
 	struct kz_rblock *b;
 	size_t n;
 	char label[160], year[64];
+	bool records = false;
 
 	if (kz_tally_all(c->db, c->from, c->to, &t, &n, err) != KZ_OK)
 		return KZ_ERROR;
@@ -245,9 +252,20 @@ sec_figures(struct kz_rctx *c, struct kz_rsection *s, struct kz_err *err)
 			b->figs[i].year = t[i].year;
 			b->figs[i].total = t[i].total;
 			b->figs[i].since = t[i].since;
+			if (!t[i].opening) {
+				b->figs[i].records = true;
+				b->figs[i].since = t[i].first[0] ?
+				    kz_year_of(c->cfg, t[i].first) : 0;
+				records = true;
+			}
 			b->nfigs++;
 		}
 	}
+	/* said where the figures are, so a total is never read as more
+	 * than it is */
+	if (records)
+		kz_rb_para(c, s, _("* No opening figure: only the records kept "
+		    "here are counted, from the year of the first."));
 	for (size_t i = 0; i < n; i++)
 		c->found += t[i].year;
 	/* the specialists sent, year by year, the last twelve years */
@@ -367,7 +385,8 @@ sec_dispatches(struct kz_rctx *c, struct kz_rsection *s, struct kz_err *err)
 static const char editions_sql[] =
 	"SELECT s.id, s.number, s.year, s.city, s.region, "
 	"coalesce(s.theme, s.title), s.start, s.end, s.organiser, "
-	"s.co_organisers, s.supporters, s.attendance, r.name, r.code "
+	"s.co_organisers, s.supporters, s.attendance, r.name, r.code, r.id, "
+	"CASE WHEN s.theme IS NULL THEN 'title' ELSE 'theme' END "
 	"FROM seminar s JOIN seminar_series r ON r.id = s.series "
 	"WHERE r.office = :office AND s.status <> 'cancelled' AND "
 	"coalesce(s.start, format('%04d-%02d-01', s.year, :month)) "
@@ -378,7 +397,7 @@ static const char parts_sql[] =
 	"ORDER BY position, label";
 
 static const char items_sql[] =
-	"SELECT date, title FROM programme_item WHERE seminar = :code "
+	"SELECT date, title, id FROM programme_item WHERE seminar = :code "
 	"ORDER BY date, start IS NOT NULL, start, end, created, rowid";
 
 /* "178 (日方 61, 中方 117)" */
@@ -412,7 +431,8 @@ agenda(struct kz_rctx *c, struct kz_rsection *s, const char *id,
 	struct kz_rblock *b = NULL;
 	struct kz_buf items = { 0 };
 	sqlite3_stmt *st = kz_rb_query(c, items_sql, id, err);
-	char day[11] = "", shown[64];
+	char day[11] = "", shown[64], title[600];
+	bool failed = false;
 	int rc;
 
 	if (st == NULL)
@@ -432,13 +452,20 @@ agenda(struct kz_rctx *c, struct kz_rsection *s, const char *id,
 				break;
 			snprintf(day, sizeof day, "%s", kz_rb_col(st, 0));
 		}
+		if (tr_text(c, kz_rb_col(st, 2), "title", kz_rb_col(st, 1),
+		    title, sizeof title, err) != KZ_OK) {
+			rc = SQLITE_DONE;
+			failed = true;
+			break;
+		}
 		kz_buf_printf(&items, "%s%s", items.len ? C_("list", ", ") : "",
-		    kz_rb_col(st, 1));
+		    title);
 	}
 	if (items.oom)
 		c->oom = true;
 	kz_buf_free(&items);
-	return kz_rb_done(c, st, rc, err);
+	return kz_rb_done(c, st, rc, err) != KZ_OK || failed ? KZ_ERROR :
+	    KZ_OK;
 }
 
 /* The year's editions, each with its organisers, attendance and agenda. */
@@ -462,7 +489,14 @@ sec_seminar(struct kz_rctx *c, struct kz_rsection *s, struct kz_err *err)
 	} e[16];
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 16) {
 		snprintf(ids[n], sizeof ids[n], "%s", kz_rb_col(st, 0));
-		snprintf(names[n], sizeof names[n], "%s", kz_rb_col(st, 12));
+		if (tr_text(c, kz_rb_col(st, 14), "name", kz_rb_col(st, 12),
+		    names[n], sizeof names[n], err) != KZ_OK ||
+		    tr_text(c, ids[n], kz_rb_col(st, 15), kz_rb_col(st, 5),
+		    e[n].theme, sizeof e[n].theme, err) != KZ_OK) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return KZ_ERROR;
+		}
 		snprintf(e[n].number, sizeof e[n].number, "%d",
 		    sqlite3_column_int(st, 1));
 		if (*kz_rb_col(st, 4))
@@ -471,7 +505,6 @@ sec_seminar(struct kz_rctx *c, struct kz_rsection *s, struct kz_err *err)
 		else
 			snprintf(place, sizeof place, "%s", kz_rb_col(st, 3));
 		snprintf(e[n].place, sizeof e[n].place, "%s", place);
-		snprintf(e[n].theme, sizeof e[n].theme, "%s", kz_rb_col(st, 5));
 		kz_rb_period(c, kz_rb_col(st, 6), kz_rb_col(st, 7), when, sizeof when);
 		snprintf(e[n].when, sizeof e[n].when, "%s", when);
 		snprintf(e[n].org, sizeof e[n].org, "%s", kz_rb_col(st, 8));
@@ -522,7 +555,9 @@ sec_seminar(struct kz_rctx *c, struct kz_rsection *s, struct kz_err *err)
 
 static const char history_sql[] =
 	"SELECT r.name, s.number, s.year, s.city, s.region, "
-	"coalesce(s.theme, s.title) FROM seminar s JOIN seminar_series r ON "
+	"coalesce(s.theme, s.title), r.id, s.id, "
+	"CASE WHEN s.theme IS NULL THEN 'title' ELSE 'theme' END "
+	"FROM seminar s JOIN seminar_series r ON "
 	"r.id = s.series WHERE r.office = :office AND s.number IS NOT NULL "
 	"AND s.status <> 'cancelled' AND coalesce(s.start, format("
 	"'%04d-%02d-01', s.year, :month)) <= :to "
@@ -535,16 +570,23 @@ sec_history(struct kz_rctx *c, struct kz_rsection *s, struct kz_err *err)
 	const char *head[] = { _("No."), _("Year"), _("Place"), _("Theme") };
 	sqlite3_stmt *st = kz_rb_query(c, history_sql, NULL, err);
 	struct kz_rblock *b = NULL;
-	char series[200] = "", num[16], year[16], place[300];
+	char series[KZ_ID_SIZE] = "", name[200], num[16], year[16],
+	    place[300], theme[600];
 	int rc;
 
 	if (st == NULL)
 		return KZ_ERROR;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (b == NULL || strcmp(series, kz_rb_col(st, 0)) != 0) {
-			snprintf(series, sizeof series, "%s", kz_rb_col(st, 0));
-			b = kz_rb_table(c, s, series, 4, head);
+		if (b == NULL || strcmp(series, kz_rb_col(st, 6)) != 0) {
+			snprintf(series, sizeof series, "%s", kz_rb_col(st, 6));
+			if (tr_text(c, series, "name", kz_rb_col(st, 0), name,
+			    sizeof name, err) != KZ_OK)
+				break;
+			b = kz_rb_table(c, s, name, 4, head);
 		}
+		if (tr_text(c, kz_rb_col(st, 7), kz_rb_col(st, 8),
+		    kz_rb_col(st, 5), theme, sizeof theme, err) != KZ_OK)
+			break;
 		snprintf(num, sizeof num, "%d", sqlite3_column_int(st, 1));
 		snprintf(year, sizeof year, "%d", sqlite3_column_int(st, 2));
 		if (*kz_rb_col(st, 4))
@@ -552,8 +594,13 @@ sec_history(struct kz_rctx *c, struct kz_rsection *s, struct kz_err *err)
 			    kz_rb_col(st, 4));
 		else
 			snprintf(place, sizeof place, "%s", kz_rb_col(st, 3));
-		const char *cells[] = { num, year, place, kz_rb_col(st, 5) };
+		const char *cells[] = { num, year, place, theme };
 		kz_rb_row(c, b, cells);
+	}
+	if (rc == SQLITE_ROW) {		/* a translation could not be read */
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		return KZ_ERROR;
 	}
 	return kz_rb_done(c, st, rc, err);
 }

@@ -28,6 +28,9 @@ struct kz_rfigure {
 	long year;
 	long total;
 	int since;		/* first year, 0: not known */
+	bool records;		/* no opening figure: only the records
+				 * kept are counted, since the year of
+				 * the first (since) */
 };
 
 /* A bar of a chart: a label (a year) and its value. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "text.h"
 
 /* Text as HTML: & < > " ' escaped, so a record's value is only ever
  * text, in an element or in an attribute. */
@@ -22,21 +23,13 @@ esc(struct kz_buf *out, const char *s)
 		}
 }
 
+/* A count with its thousands grouped (kz_text_count). */
 static void
 count(struct kz_buf *out, long n)
 {
-	char d[32], g[48];
-	size_t len, k = 0;
+	char g[48];
 
-	snprintf(d, sizeof d, "%ld", n);
-	len = strlen(d);
-	for (size_t i = 0; i < len && k + 2 < sizeof g; i++) {
-		if (i && d[i - 1] != '-' && (len - i) % 3 == 0)
-			g[k++] = ',';
-		g[k++] = d[i];
-	}
-	g[k] = '\0';
-	kz_buf_puts(out, g);
+	kz_buf_puts(out, kz_text_count(n, g, sizeof g));
 }
 
 static const char style[] =
@@ -85,6 +78,10 @@ figures(const struct kz_rblock *b, struct kz_buf *out)
 		kz_buf_puts(out, "</td><td class=\"n\">");
 		if (b->figs[i].since)
 			kz_buf_printf(out, "%d", b->figs[i].since);
+		/* counted from the records alone: the note under the
+		 * figures says so */
+		if (b->figs[i].records)
+			kz_buf_puts(out, "*");
 		kz_buf_puts(out, "</td></tr>\n");
 	}
 	kz_buf_puts(out, "</tbody>\n</table>\n");

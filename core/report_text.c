@@ -8,25 +8,6 @@
 #include "i18n.h"
 #include "text.h"
 
-/* 1407 as "1,407", as the reports write counts. */
-static void
-count(long n, char *out, size_t size)
-{
-	char d[32];
-	size_t len, k = 0;
-
-	snprintf(d, sizeof d, "%ld", n < 0 ? -n : n);
-	len = strlen(d);
-	if (n < 0 && k + 1 < size)
-		out[k++] = '-';
-	for (size_t i = 0; i < len && k + 2 < size; i++) {
-		if (i && (len - i) % 3 == 0)
-			out[k++] = ',';
-		out[k++] = d[i];
-	}
-	out[k] = '\0';
-}
-
 static void
 pad(struct kz_buf *out, int n)
 {
@@ -111,13 +92,6 @@ next_line(const char **p, int w, char *out, size_t size)
 		(*p)++;
 }
 
-/* The widest line of s, wrapped at no width (its longest word). */
-static int
-natural(const char *s)
-{
-	return kz_text_width(s ? s : "");
-}
-
 static void
 table(const struct kz_rblock *b, int width, struct kz_buf *out)
 {
@@ -133,10 +107,10 @@ table(const struct kz_rblock *b, int width, struct kz_buf *out)
 		return;
 	}
 	for (size_t k = 0; k < nc; k++) {
-		w[k] = natural(b->head[k]);
+		w[k] = kz_text_width(b->head[k]);
 		for (size_t r = 0; r < b->nrows; r++)
-			if (natural(b->cells[r * nc + k]) > w[k])
-				w[k] = natural(b->cells[r * nc + k]);
+			if (kz_text_width(b->cells[r * nc + k]) > w[k])
+				w[k] = kz_text_width(b->cells[r * nc + k]);
 	}
 	/* narrow the widest column until the table fits, two spaces apart */
 	for (;;) {
@@ -233,12 +207,16 @@ figures(const struct kz_rblock *b, int width, struct kz_buf *out)
 	for (size_t i = 0; i < b->nfigs; i++) {
 		const char *v[3] = { y, t, s };
 
-		count(b->figs[i].year, y, sizeof y);
-		count(b->figs[i].total, t, sizeof t);
+		kz_text_count(b->figs[i].year, y, sizeof y);
+		kz_text_count(b->figs[i].total, t, sizeof t);
+		/* counted from the records alone: marked, as the note
+		 * under the figures says */
 		if (b->figs[i].since)
-			snprintf(s, sizeof s, "%d", b->figs[i].since);
+			snprintf(s, sizeof s, "%d%s", b->figs[i].since,
+			    b->figs[i].records ? "*" : "");
 		else
-			s[0] = '\0';
+			snprintf(s, sizeof s, "%s", b->figs[i].records ? "*" :
+			    "");
 		kz_text_fit(fit, sizeof fit, b->figs[i].label, lw, true);
 		kz_buf_puts(out, fit);
 		for (int k = 0; k < 3; k++) {
@@ -281,7 +259,7 @@ bars(const struct kz_rblock *b, int width, struct kz_buf *out)
 		pad(out, lw - kz_text_width(b->bars[i].label) + 2);
 		for (int k = 0; k < n; k++)
 			kz_buf_puts(out, "#");
-		count(b->bars[i].value, v, sizeof v);
+		kz_text_count(b->bars[i].value, v, sizeof v);
 		kz_buf_printf(out, " %s\n", v);
 	}
 	kz_buf_puts(out, "\n");

@@ -89,6 +89,7 @@ enum kz_codes {
 	KZ_CODES_ITEM_KIND,	/* a programme item's kind, typed as text */
 	KZ_CODES_LANGUAGE,	/* ISO 639 languages (core/language.h) */
 	KZ_CODES_CURRENCY,	/* ISO 4217 currencies */
+	KZ_CODES_PROGRAMME,	/* a programme's tally key (core/tally.h) */
 };
 
 #define KZ_RF_REQUIRED	0x01	/* may not be empty */

@@ -9,6 +9,7 @@
 #include "date.h"
 #include "i18n.h"
 #include "record.h"
+#include "tr.h"
 #include "year.h"
 
 /* A year kept as a number falls on its first day: the month :month. */
@@ -23,6 +24,9 @@
 /* JET participants of a kind by fiscal year: a year's lines fall on its
  * first day. */
 #define JET(kind, what) "SELECT coalesce(sum(" what "), 0) FROM jet " \
+	"WHERE kind = '" kind "' AND " YEAR_DAY("year") \
+	" BETWEEN :from AND :to"
+#define JET_FIRST(kind) "SELECT min(" YEAR_DAY("year") ") FROM jet " \
 	"WHERE kind = '" kind "' AND " YEAR_DAY("year") \
 	" BETWEEN :from AND :to"
 
@@ -47,49 +51,83 @@
  *   away. An office with no opening day was there before any figure.
  * - Activities are the database's records, as their lists are: their
  *   tables keep no office.
+ *
+ * first gives the day of the first record counted in the range (NULL
+ * when one of them has no day): without an opening figure the count
+ * since the start is the records', and a report says since when.
  */
 static const struct programme {
 	const char *key;
 	const char *label;
 	const char *sql;
 	const char *total;
+	const char *first;
+	const char *pick;	/* a key ending in ':', in a pick list */
 } programmes[] = {
 	{ "dispatch", N_("specialists sent"),
 	  "SELECT count(*) FROM dispatch d JOIN request q ON q.id = d.request "
 	  "WHERE q.office = :office AND d.state <> 'cancelled' "
+	  "AND d.start BETWEEN :from AND :to", NULL,
+	  "SELECT min(d.start) FROM dispatch d JOIN request q ON q.id = "
+	  "d.request WHERE q.office = :office AND d.state <> 'cancelled' "
 	  "AND d.start BETWEEN :from AND :to", NULL },
 	{ "trainee", N_("LGOTP officials trained"),
 	  "SELECT count(*) FROM trainee WHERE programme = 'lgotp' "
 	  "AND status <> 'withdrawn' AND " YEAR_DAY("year")
+	  " BETWEEN :from AND :to", NULL,
+	  "SELECT min(" YEAR_DAY("year") ") FROM trainee WHERE programme = "
+	  "'lgotp' AND status <> 'withdrawn' AND " YEAR_DAY("year")
 	  " BETWEEN :from AND :to", NULL },
-	{ "edition:", N_("editions of %s"), EDITIONS("count(*)"), NULL },
+	{ "edition:", N_("editions of %s"), EDITIONS("count(*)"), NULL,
+	  EDITIONS("min(coalesce(s.start, " YEAR_DAY("s.year") "))"),
+	  N_("editions of a seminar series: type its code after "
+	  "\"edition:\"") },
 	{ "attendance:", N_("participants of %s"),
-	  EDITIONS("coalesce(sum(s.attendance), 0)"), NULL },
+	  EDITIONS("coalesce(sum(s.attendance), 0)"), NULL,
+	  EDITIONS("min(coalesce(s.start, " YEAR_DAY("s.year") "))"),
+	  N_("participants of a seminar series: type its code after "
+	  "\"attendance:\"") },
 	{ "jet:alt", N_("JET assistant language teachers (ALT)"),
-	  JET("alt", "participants"), JET("alt", "joined") },
+	  JET("alt", "participants"), JET("alt", "joined"),
+	  JET_FIRST("alt"), NULL },
 	{ "jet:cir", N_("JET coordinators for international relations (CIR)"),
-	  JET("cir", "participants"), JET("cir", "joined") },
+	  JET("cir", "participants"), JET("cir", "joined"),
+	  JET_FIRST("cir"), NULL },
 	{ "jet:sea", N_("JET sports exchange advisors (SEA)"),
-	  JET("sea", "participants"), JET("sea", "joined") },
+	  JET("sea", "participants"), JET("sea", "joined"),
+	  JET_FIRST("sea"), NULL },
 	{ "support", N_("support for Japanese local governments"),
 	  "SELECT count(*) FROM support WHERE start BETWEEN :from AND :to",
-	  NULL },
+	  NULL, "SELECT min(start) FROM support WHERE start BETWEEN :from "
+	  "AND :to", NULL },
 	{ "research", N_("commissioned research"),
 	  "SELECT count(*) FROM research WHERE status <> 'cancelled' "
-	  "AND requested BETWEEN :from AND :to", NULL },
+	  "AND requested BETWEEN :from AND :to", NULL,
+	  "SELECT CASE WHEN count(requested) = count(*) THEN min(requested) "
+	  "END FROM research WHERE status <> 'cancelled' AND coalesce("
+	  "requested, '0000-00-00') BETWEEN :from AND :to", NULL },
 	{ "promotion", N_("promotion events"),
 	  "SELECT count(*) FROM promotion WHERE start BETWEEN :from AND :to",
-	  NULL },
+	  NULL, "SELECT min(start) FROM promotion WHERE start BETWEEN :from "
+	  "AND :to", NULL },
 	{ "friendship", N_("friendship-city links"),
 	  "SELECT count(*) FROM friendship WHERE coalesce(signed, "
-	  "'0000-00-00') BETWEEN :from AND :to", NULL },
+	  "'0000-00-00') BETWEEN :from AND :to", NULL,
+	  "SELECT CASE WHEN count(signed) = count(*) THEN min(signed) END "
+	  "FROM friendship WHERE coalesce(signed, '0000-00-00') BETWEEN "
+	  ":from AND :to", NULL },
 	{ "rep_office", N_("representative offices"),
 	  "SELECT count(*) FROM rep_office WHERE opened BETWEEN :from AND :to",
 	  "SELECT (SELECT count(*) FROM rep_office WHERE coalesce(opened, "
 	  "'0000-00-00') BETWEEN :from AND :to) - (SELECT count(*) FROM "
-	  "rep_office WHERE closed BETWEEN :from AND :to)" },
+	  "rep_office WHERE closed BETWEEN :from AND :to)",
+	  "SELECT CASE WHEN count(opened) = count(*) THEN min(opened) END "
+	  "FROM rep_office WHERE coalesce(opened, '0000-00-00') BETWEEN "
+	  ":from AND :to", NULL },
 	{ "delegation", N_("delegations and visits"),
 	  "SELECT count(*) FROM delegation WHERE status <> 'cancelled' "
+	  "AND start BETWEEN :from AND :to", NULL,
+	  "SELECT min(start) FROM delegation WHERE status <> 'cancelled' "
 	  "AND start BETWEEN :from AND :to", NULL },
 };
 
@@ -154,6 +192,59 @@ kz_tally_label(const char *key, char *out, size_t size)
 	return kz_tally_label_as(key, NULL, out, size);
 }
 
+const char *
+kz_tally_key_at(size_t i, const char **label)
+{
+	if (i >= NPROG)
+		return NULL;
+	*label = programmes[i].pick ? programmes[i].pick : programmes[i].label;
+	return programmes[i].key;
+}
+
+/* This office's series of a code, and its name as stored. */
+static const char series_name_sql[] =
+	"SELECT id, name FROM seminar_series WHERE code = ? AND office = ?";
+
+int
+kz_tally_name(struct kz_db *db, const char *key, char *out, size_t size,
+    struct kz_err *err)
+{
+	const char *code;
+	sqlite3_stmt *st;
+	struct kz_trs t = { 0 };
+	char id[KZ_ID_SIZE] = "", *name = NULL;
+	int rc;
+
+	if (find(key, &code) == NULL || code == NULL) {
+		kz_tally_label(key, out, size);
+		return KZ_OK;
+	}
+	if ((st = kz_db_stmt(db, series_name_sql)) == NULL)
+		return kz_db_fail(db, err, "seminar_series");
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, db->cfg && db->cfg->office_id ?
+	    db->cfg->office_id : "", -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		kz_col_copy(st, 0, id, sizeof id);
+		name = kz_col_dup(st, 1);
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return kz_db_fail(db, err, "seminar_series");
+	if (rc == SQLITE_ROW && name == NULL)
+		return kz_err_add(err, "", _("out of memory"));
+	if (*id && (rc = kz_tr_load(db, id, &t, err)) != KZ_OK) {
+		free(name);
+		return rc;
+	}
+	kz_tally_label_as(key, name ? kz_tr_pick(&t, "name", NULL, name) :
+	    NULL, out, size);
+	kz_tr_free(&t);
+	free(name);
+	return KZ_OK;
+}
+
 void
 kz_tally_keys(char *out, size_t size)
 {
@@ -172,24 +263,21 @@ kz_tally_keys(char *out, size_t size)
 	}
 }
 
-/* The programme's records in [from, to]: what they count in a year, or
- * (total) what they add to the count since the start. */
-static int
-records(struct kz_db *db, const struct programme *p, const char *code,
-    const char *from, const char *to, bool total, long *out,
-    struct kz_err *err)
+/* The statement of one of the programme's SQL over [from, to], bound;
+ * NULL with err when it cannot be made. */
+static sqlite3_stmt *
+bound(struct kz_db *db, const struct programme *p, const char *sql,
+    const char *code, const char *from, const char *to, struct kz_err *err)
 {
-	const char *sql = total && p->total ? p->total : p->sql;
 	sqlite3_stmt *st;
 	const char *office = db->cfg && db->cfg->office_id ?
 	    db->cfg->office_id : "";
-	int i, rc;
+	int i;
 
-	*out = 0;
-	if (sql == NULL)
-		return KZ_OK;
-	if ((st = kz_db_stmt(db, sql)) == NULL)
-		return kz_db_fail(db, err, p->key);
+	if ((st = kz_db_stmt(db, sql)) == NULL) {
+		kz_db_fail(db, err, p->key);
+		return NULL;
+	}
 	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":from"),
 	    *from ? from : "0000-00-00", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":to"),
@@ -201,9 +289,52 @@ records(struct kz_db *db, const struct programme *p, const char *code,
 	if ((i = sqlite3_bind_parameter_index(st, ":code")) > 0)
 		sqlite3_bind_text(st, i, code ? code : "", -1,
 		    SQLITE_TRANSIENT);
+	return st;
+}
+
+/* The programme's records in [from, to]: what they count in a year, or
+ * (total) what they add to the count since the start. */
+static int
+records(struct kz_db *db, const struct programme *p, const char *code,
+    const char *from, const char *to, bool total, long *out,
+    struct kz_err *err)
+{
+	const char *sql = total && p->total ? p->total : p->sql;
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = 0;
+	if (sql == NULL)
+		return KZ_OK;
+	if ((st = bound(db, p, sql, code, from, to, err)) == NULL)
+		return KZ_ERROR;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, err, p->key);
+}
+
+/* The day of the programme's first record up to to, into out ("" when
+ * it has none, or one without a day). */
+static int
+first_day(struct kz_db *db, const struct programme *p, const char *code,
+    const char *to, char out[11], struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	out[0] = '\0';
+	if (p->first == NULL)
+		return KZ_OK;
+	if ((st = bound(db, p, p->first, code, "", to, err)) == NULL)
+		return KZ_ERROR;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT)
+		kz_col_copy(st, 0, out, 11);
+	if (!kz_date_valid(out))
+		out[0] = '\0';	/* a year's first day made of a bad year */
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, err, p->key);
@@ -284,7 +415,9 @@ kz_tally_count(struct kz_db *db, const char *key, const char *from,
 	    opening(db, key, to, out, err) != KZ_OK)
 		return KZ_ERROR;
 	if (!out->opening)
-		return records(db, p, code, "", to, true, &out->total, err);
+		return records(db, p, code, "", to, true, &out->total, err) ||
+		    first_day(db, p, code, to, out->first, err) ? KZ_ERROR :
+		    KZ_OK;
 	/* the figure counts up to its day; the records from the next */
 	kz_date_from_days(kz_date_days(out->as_of) + 1, after);
 	if (records(db, p, code, after, to, true, &more, err) != KZ_OK)

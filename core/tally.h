@@ -35,6 +35,9 @@
  * a figure, all its records up to the end. A record is never counted
  * twice, and a figure dated after the range is not used.
  *
+ * Without a figure the count since the start is only the records', and
+ * first says from when: the day of the first of them.
+ *
  * Two lines count since the start in other terms than their year
  * (tally.c says why): "jet:KIND" gives the year's participants, and
  * since the start those who ever joined (the figure plus those who
@@ -52,6 +55,9 @@ struct kz_tally {
 	char as_of[11];		/*   the day it counts to, */
 	int since;		/* the programme's first year, as its
 				 * figures say (any of them); 0: not known */
+	char first[11];		/* no figure used: the day of the first
+				 * record counted since the start ("" when
+				 * none, or one has no day) */
 };
 
 /* True if key names a programme ("edition:" needs a series code of
@@ -64,6 +70,17 @@ const char *kz_tally_label(const char *key, char *out, size_t size);
  * 促进研讨会"); as kz_tally_label for a key without one. */
 const char *kz_tally_label_as(const char *key, const char *shown, char *out,
     size_t size);
+/* The i-th programme of the table: its key ("edition:" for a series'
+ * editions, followed by the series code when typed) and, in *label,
+ * what a pick list says of it (N_(): translate where shown). NULL past
+ * the last. */
+const char *kz_tally_key_at(size_t i, const char **label);
+/* The label as a reader reads it: a series by its name in the reader's
+ * language (core/tr.h: the language, its base, else the original),
+ * "editions of 日中地方交流促進セミナー"; by its code when this office
+ * has no such series. Problems go in err. */
+int kz_tally_name(struct kz_db *db, const char *key, char *out, size_t size,
+    struct kz_err *err);
 /* The keys, for messages and completion: "dispatch, trainee, ...". */
 void kz_tally_keys(char *out, size_t size);
 

@@ -96,7 +96,7 @@ expect_eq "$(tm_screen | sed -n 3p)" " 1 활동 지원  2 위탁 조사  3 홍�
 # the Reports tab: its title and key line whole
 tm_keys Tab
 tm_expect_re "^파견, [0-9]{4}년도, 연도별$" "the reports tab's title in Korean"
-tm_expect "]:통계 b:기준 h:연도 a:전체 w:보고서 ?:도움말 q:종료" "the reports tab's key line whole"
+tm_expect "]:통계 b:기준 h:연도 a:전체 w:보고서 o:시작 수치 ?:도움말 q:종료" "the reports tab's key line whole"
 
 # a form on the widest labels: the specialist's
 tm_keys Tab

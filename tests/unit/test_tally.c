@@ -6,10 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "choice.h"
 #include "err.h"
 #include "opening.h"
 #include "record.h"
 #include "report.h"
+#include "seminar.h"
 #include "tally.h"
 #include "text.h"
 #include "trainee.h"
@@ -99,11 +101,15 @@ test_opening_and_records(void **state)
 	placement(f->db, 2019, "长崎县", KZ_TRP_LGOTP, KZ_TR_WITHDRAWN);
 	placement(f->db, 2019, "静冈县", KZ_TRP_JICA, KZ_TR_COMPLETED);
 
-	/* no figure: the records are all there is */
+	/* no figure: the records are all there is, from the first's day */
 	t = tally(f->db, "trainee", "2019-04-01", "2020-03-31");
 	assert_int_equal(t.year, 2);
 	assert_int_equal(t.total, 5);
 	assert_false(t.opening);
+	assert_int_equal(strncmp(t.first, "2018-", 5), 0);
+	/* the first counted up to the range's end, not in the range */
+	t = tally(f->db, "trainee", "2017-04-01", "2018-03-31");
+	assert_string_equal(t.first, "");
 
 	/* 100 up to the end of 2018, which counts the 2018 placements */
 	figure(f->db, "trainee", "2019-03-31", 100);
@@ -114,6 +120,7 @@ test_opening_and_records(void **state)
 	assert_int_equal(t.opening_count, 100);
 	assert_string_equal(t.as_of, "2019-03-31");
 	assert_int_equal(t.since, 1996);
+	assert_string_equal(t.first, "");	/* the figure says since when */
 	t = tally(f->db, "trainee", "2018-04-01", "2019-03-31");
 	assert_int_equal(t.year, 3);
 	assert_int_equal(t.total, 100);
@@ -134,6 +141,44 @@ test_opening_and_records(void **state)
 	t = tally(f->db, "trainee", "", "");
 	assert_int_equal(t.year, 5);
 	assert_int_equal(t.total, 500);
+}
+
+/* The programmes a pick list offers: every line of the table, a
+ * series' as its prefix; the same through the field's choices. */
+static void
+test_pick(void **state)
+{
+	const struct kz_rfield *f = kz_rtype_field(&kz_opening_type,
+	    "programme");
+	struct kz_choices c;
+	const char *label;
+	size_t n = 0;
+	bool support = false, edition = false;
+
+	(void)state;
+	while (kz_tally_key_at(n, &label) != NULL)
+		n++;
+	assert_true(n >= 13);
+	assert_null(kz_tally_key_at(n, &label));
+	assert_non_null(f);
+	assert_int_equal(kz_choices_of(f, NULL, &c), KZ_OK);
+	assert_int_equal(c.n, n);
+	for (size_t i = 0; i < c.n; i++) {
+		if (strcmp(c.v[i].code, "support") == 0) {
+			support = true;
+			assert_string_equal(c.v[i].label,
+			    "support for Japanese local governments");
+		}
+		if (strcmp(c.v[i].code, "edition:") == 0) {
+			edition = true;
+			assert_non_null(strstr(c.v[i].label, "type its code"));
+		}
+		/* a fixed key is a programme as it is */
+		if (c.v[i].code[strlen(c.v[i].code) - 1] != ':')
+			assert_true(kz_tally_key_ok(c.v[i].code));
+	}
+	assert_true(support && edition);
+	kz_choices_free(&c);
 }
 
 /* Editions and attendance by series; a programme without records yet
@@ -201,6 +246,21 @@ test_opening_rules(void **state)
 	assert_int_equal(kz_opening_insert(f->db, &o, &err), KZ_ERROR);
 	assert_non_null(kz_err_for(&err, "as_of"));
 	kz_err_clear(&err);
+	snprintf(o.as_of, sizeof o.as_of, "2019-03-31");
+	o.count = 101;
+	assert_int_equal(kz_opening_insert(f->db, &o, &err), KZ_OK);
+	{
+		char q[256], want[256];
+
+		assert_int_equal(kz_opening_delete_question(f->db, o.id, q,
+		    sizeof q, &err), KZ_OK);
+		snprintf(want, sizeof want, "delete the opening figure %s "
+		    "(specialists sent: 101 as of 2019-03-31)?", o.id);
+		assert_string_equal(q, want);
+		assert_int_equal(kz_opening_delete_question(f->db, "KZ-NONE",
+		    q, sizeof q, &err), KZ_ERROR);
+		kz_err_clear(&err);
+	}
 	kz_opening_free(&o);
 }
 
@@ -250,12 +310,21 @@ test_report(void **state)
 	assert_int_equal(b->figs[0].since, 1996);
 	assert_string_equal(b->figs[1].label, "editions of "
 	    "中日地方交流促进研讨会");
+	/* the figure's line is not marked; the editions', of records
+	 * alone, are, with the year of the first, and a note says so */
+	assert_false(b->figs[0].records);
+	assert_true(b->figs[1].records);
+	assert_int_equal(b->figs[1].since, 2019);
+	assert_int_equal(r.s[0].b[1].kind, KZ_RB_PARA);
+	assert_non_null(strstr(r.s[0].b[1].text, "No opening figure"));
 
 	kz_report_text(&r, 80, &text);
 	assert_false(text.oom);
 	assert_non_null(strstr(text.s, "LGOTP officials trained"));
 	assert_non_null(strstr(text.s, "509"));
 	assert_non_null(strstr(text.s, "岐阜县高山市"));
+	assert_non_null(strstr(text.s, "2019*"));
+	assert_non_null(strstr(text.s, "* No opening figure"));
 	/* every line within 80 columns */
 	for (char *l = text.s, *e; *l; l = e + 1) {
 		char line[1024];
@@ -272,8 +341,40 @@ test_report(void **state)
 	assert_non_null(strstr(html.s, "&lt;script&gt;alert(1)&lt;/script&gt;"));
 	assert_non_null(strstr(html.s, "<svg"));
 	assert_null(strstr(html.s, "http"));
+	assert_non_null(strstr(html.s, ">2019*</td>"));
+	assert_non_null(strstr(html.s, "* No opening figure"));
 	kz_buf_free(&text);
 	kz_buf_free(&html);
+	kz_report_free(&r);
+
+	/* the series' name in the reader's language (en), wherever the
+	 * report names it; the original where it has none */
+	{
+		struct kz_series sr;
+		char name[160];
+
+		assert_int_equal(kz_series_get(f->db, series, &sr, &err),
+		    KZ_OK);
+		assert_int_equal(kz_tr_set(&sr.tr, "name", "en",
+		    "China-Japan Seminar"), KZ_OK);
+		assert_int_equal(kz_series_update(f->db, &sr, &err), KZ_OK);
+		kz_series_free(&sr);
+		assert_int_equal(kz_tally_name(f->db, "edition:cj", name,
+		    sizeof name, &err), KZ_OK);
+		assert_string_equal(name, "editions of China-Japan Seminar");
+		assert_int_equal(kz_tally_name(f->db, "edition:zz", name,
+		    sizeof name, &err), KZ_OK);
+		assert_string_equal(name, "editions of zz");
+	}
+	assert_int_equal(kz_report_build(f->db, 2019, "2019-04-01",
+	    "2020-03-31", &r, &err), KZ_OK);
+	assert_string_equal(r.s[0].b[0].figs[1].label,
+	    "editions of China-Japan Seminar");
+	kz_report_text(&r, 80, &text);
+	assert_false(text.oom);
+	assert_non_null(strstr(text.s, "China-Japan Seminar, edition 18"));
+	assert_null(strstr(text.s, "中日地方交流促进研讨会"));
+	kz_buf_free(&text);
 	kz_report_free(&r);
 
 	/* a year with nothing says so */
@@ -291,6 +392,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_keys),
+		cmocka_unit_test(test_pick),
 		cmocka_unit_test_setup_teardown(test_opening_and_records,
 		    unit_setup, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_series_and_figures_only,

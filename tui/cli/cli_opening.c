@@ -99,16 +99,10 @@ cli_opening_edit(struct cli *c, const struct cli_args *a)
 int
 cli_opening_ask(struct cli *c, const char *id, char *q, size_t size)
 {
-	struct kz_opening o;
 	struct kz_err err = { 0 };
-	char label[128];
 
-	if (kz_opening_get(c->db, id, &o, &err) != KZ_OK)
+	if (kz_opening_delete_question(c->db, id, q, size, &err) != KZ_OK)
 		return cli_fail_err(&err);
-	snprintf(q, size, _("delete the opening figure %s (%s: %d as of %s)?"),
-	    o.id, kz_tally_label(o.programme, label, sizeof label), o.count,
-	    o.as_of);
-	kz_opening_free(&o);
 	return 0;
 }
 

@@ -15,6 +15,7 @@
 #include "file.h"
 #include "line.h"
 #include "report.h"
+#include "screen_openings.h"
 #include "stats.h"
 #include "text.h"
 #include "xalloc.h"
@@ -35,6 +36,8 @@ struct rp_tab {
 	bool asking;		/* the year is being typed */
 	bool writing;		/* the report's file name is being typed */
 	struct form_line q;
+	struct openings *op;	/* the opening figures, when shown (o) */
+	int y, x;		/* where the tab is, for the figures' list */
 };
 
 static size_t
@@ -342,6 +345,41 @@ fail:
 	return UI_DRAW_STATUS;
 }
 
+/* The range the figures count (the year shown, or this year when every
+ * year is), and its name, for the opening figures' totals. */
+static void
+op_range(struct rp_tab *t, char *from, char *to, char *name, size_t size)
+{
+	struct kz_err err = { 0 };
+	int year = 0;
+
+	from[0] = to[0] = '\0';
+	if (t->year[0] == '\0' || kz_year_parse(t->ctx->cfg, t->year, &year,
+	    from, to, "", &err) != KZ_OK) {
+		year = kz_year_current(t->ctx->cfg);
+		kz_year_range(t->ctx->cfg, year, from, to);
+	}
+	if (year)
+		kz_year_name(t->ctx->cfg, year, name, size);
+	else
+		kz_year_range_name(t->ctx->cfg, from, to, name, size);
+}
+
+/* The opening figures over the tab (o), until Esc: the charts are
+ * counted again, with what was changed. */
+static unsigned
+op_key(struct rp_tab *t, int key)
+{
+	unsigned r = openings_key(t->op, key);
+
+	if (!openings_done(t->op))
+		return r;
+	openings_close(t->op);
+	t->op = NULL;
+	reload(t);
+	return UI_LAYOUT | UI_DRAW_ALL;
+}
+
 /* The year before or after the one shown (from this year when every
  * year or a range is shown). */
 static void
@@ -362,6 +400,8 @@ rp_key(void *tab, int key)
 	long page = rows_room(t);
 	size_t nm = nmeasures();
 
+	if (t->op)
+		return op_key(t, key);
 	if (t->asking)
 		return key_year(t, key);
 	if (t->writing)
@@ -404,6 +444,14 @@ rp_key(void *tab, int key)
 		form_line_set(&t->q, t->year);
 		t->asking = true;
 		return UI_DRAW_STATUS;
+	case KA_RP_OPENINGS: {
+		char from[11], to[11], name[64];
+
+		op_range(t, from, to, name, sizeof name);
+		t->op = openings_open(t->ctx, from, to, name);
+		openings_layout(t->op, t->y, t->x, t->h, t->width);
+		return UI_LAYOUT | UI_DRAW_ALL;
+	}
 	case KA_RP_WRITE: {
 		char name[96], y[48];
 		int year = t->s.year ? t->s.year : kz_year_current(t->ctx->cfg);
@@ -446,6 +494,7 @@ rp_close(void *tab)
 	draw_delwin(&t->w);
 	kz_stat_free(&t->s);
 	form_line_free(&t->q);
+	openings_close(t->op);
 	free(t);
 }
 
@@ -457,6 +506,13 @@ rp_layout(void *tab, int y, int x, int h, int w)
 	draw_delwin(&t->w);
 	t->h = h;
 	t->width = w;
+	t->y = y;
+	t->x = x;
+	if (t->op) {
+		openings_layout(t->op, y, x, h, w);
+		openings_reload(t->op);
+		return;
+	}
 	if (h <= 0 || w <= 0)
 		return;
 	t->w = draw_newwin(h, w, y, x);
@@ -469,6 +525,10 @@ rp_draw(void *tab, unsigned flags)
 {
 	struct rp_tab *t = tab;
 
+	if (t->op) {
+		openings_draw(t->op, flags);
+		return;
+	}
 	if (t->w == NULL || !(flags & (UI_DRAW_BODY | UI_DRAW_ROWS)))
 		return;
 	draw_all(t);
@@ -483,6 +543,8 @@ rp_status(void *tab, WINDOW *w, int width)
 	    _("Year (2019, FY2019 or FROM..TO): ");
 	int x;
 
+	if (t->op)
+		return openings_status(t->op, w, width);
 	if (!t->asking && !t->writing)
 		return 0;
 	x = draw_text(w, 0, 0, kz_text_width(label) < width / 2 ?
@@ -497,6 +559,8 @@ rp_keyctx(void *tab, bool *text)
 {
 	struct rp_tab *t = tab;
 
+	if (t->op)
+		return openings_keyctx(t->op, text);
 	if (t->asking || t->writing) {
 		*text = true;
 		return KEYS_PROMPT;
@@ -510,6 +574,10 @@ rp_summary(void *tab, char *buf, size_t size)
 {
 	struct rp_tab *t = tab;
 
+	if (t->op) {
+		openings_summary(t->op, buf, size);
+		return;
+	}
 	snprintf(buf, size, _("%s: %ld"), _(measure(t)->label), t->s.total);
 }
 

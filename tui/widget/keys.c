@@ -158,6 +158,12 @@ static const struct keys_entry keys_table[] = {
 	    N_("every year together"), N_("all") },
 	{ KA_RP_WRITE, "write-report", "w", KEYS_REPORTS,
 	    N_("write the year's annual report (HTML; .txt: text)"), N_("report") },
+	{ KA_RP_OPENINGS, "opening-figures", "o", KEYS_REPORTS,
+	    N_("opening figures: what programmes did before their records"),
+	    N_("opening") },
+	{ KA_BACK, "back-to-charts", "Esc", KEYS_OPENINGS,
+	    N_("back to the charts, counted again (first clears a search)"),
+	    N_("back") },
 	{ KA_PROGRAMME, "programme", "p", KEYS_SEMINAR,
 	    N_("the edition's programme, day by day"), N_("programme") },
 	{ KA_PARTICIPANTS, "participants", "P", KEYS_SEMINAR,
@@ -322,6 +328,8 @@ static const struct {
 	{ KEYS_TIMELINE, false, N_("Timeline") },
 	{ KEYS_REPORTS, false, N_("Reports: the office's figures as bar "
 	    "charts") },
+	{ KEYS_OPENINGS, false, N_("Reports: opening figures (besides the "
+	    "list keys)") },
 	{ KEYS_SEMINAR, false, N_("Seminars (besides the list keys)") },
 	{ KEYS_PROGRAMME, false,
 	    N_("An edition's programme or participants (besides list keys)") },

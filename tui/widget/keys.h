@@ -39,6 +39,7 @@
 #define KEYS_MORE	0x2000000	/* a record longer than its pane */
 #define KEYS_ACTIVITIES	0x4000000	/* the activities tab: its kinds */
 #define KEYS_REPORTS	0x8000000	/* the Reports tab's charts */
+#define KEYS_OPENINGS	0x10000000	/* the Reports tab's opening figures */
 /* In a binding's contexts: its hint shows only with KEYS_MORE (J when
  * there is more of the record below). */
 #define KEYS_HINT_IF_MORE	0x80000000u
@@ -73,6 +74,7 @@ enum keys_action {
 	KA_KIND_NEXT, KA_KIND_PREV, KA_KIND_GO, KA_YEAR,
 	KA_RP_FIGURE_NEXT, KA_RP_FIGURE_PREV, KA_RP_BY_NEXT, KA_RP_BY_PREV,
 	KA_RP_YEAR_PREV, KA_RP_YEAR_NEXT, KA_RP_YEAR, KA_RP_ALL_YEARS, KA_RP_WRITE,
+	KA_RP_OPENINGS,
 	KA_COUNT
 };
 
