@@ -81,14 +81,7 @@ static const struct kz_rfield participant_fields[] = {
 	  .option = "notes", .label = N_("notes"), .kind = KZ_RK_NOTE,
 	  .off = S(notes), .max = 4000, .flags = KZ_RF_PERSONAL,
 	  .hint = N_("Anything else worth knowing") },
-	{ .name = "email", .column = "email", .csv = "email",
-	  .option = "email", .label = N_("e-mail"), .kind = KZ_RK_EMAIL,
-	  .off = S(email), .flags = KZ_RF_PERSONAL,
-	  .hint = N_("e.g. name@example.org") },
-	{ .name = "phone", .column = "phone", .csv = "phone",
-	  .option = "phone", .label = N_("phone"), .kind = KZ_RK_PHONE,
-	  .off = S(phone), .flags = KZ_RF_PERSONAL,
-	  .hint = N_("Digits, spaces and + - ( ) . /") },
+	KZ_RF_CONTACT(struct kz_participant),
 	KZ_RF_STAMPS(struct kz_participant, st., NULL, NULL),
 };
 

@@ -215,6 +215,13 @@ struct kz_rtype {
 	KZ_RF_FIELD(T, country, .size = sizeof ((T *)0)->country, \
 	    .label = N_("country"), .kind = KZ_RK_COUNTRY, \
 	    .hint = N_("ISO code, e.g. CN; empty: the office's country"))
+/* a person's e-mail and phone: personal data */
+#define KZ_RF_CONTACT(T) \
+	KZ_RF_FIELD(T, email, .label = N_("e-mail"), .kind = KZ_RK_EMAIL, \
+	    .flags = KZ_RF_PERSONAL, .hint = N_("e.g. name@example.org")), \
+	KZ_RF_FIELD(T, phone, .label = N_("phone"), .kind = KZ_RK_PHONE, \
+	    .flags = KZ_RF_PERSONAL, \
+	    .hint = N_("Digits, spaces and + - ( ) . /"))
 
 /* The four audit stamp lines every record type ends with, for struct T
  * whose stamps are at PFX created, ... (PFX empty, or "st." for a
