@@ -10,9 +10,6 @@
 #include "json.h"
 #include "rlist.h"
 
-#define DATE_HINT N_("A date: 2027-01-31, 2027年1月31日 or 31 Jan 2027")
-#define ENUM_HINT N_("Space, or the first letter")
-
 static const char *const directions[] = { "received", "made", NULL };
 static const char *const direction_labels[] = { NC_("delegation", "received"),
 	N_("visit made"), NULL };
@@ -111,68 +108,40 @@ json_members(const void *rec, struct kz_buf *out)
 	return out->oom ? KZ_ERROR : KZ_OK;
 }
 
-#define T(m) offsetof(struct kz_delegation, m)
-#define A(m) T(m), sizeof ((struct kz_delegation *)0)->m
+#define T struct kz_delegation
 static const struct kz_rfield delegation_fields[] = {
-	{ .name = "id", .column = "id", .csv = "id", .label = N_("ID"),
-	  .kind = KZ_RK_ID, .off = A(id) },
-	{ .name = "direction", .column = "direction", .csv = "direction",
-	  .option = "direction", .label = N_("direction"), .kind = KZ_RK_ENUM,
-	  .off = T(direction), .values = &kz_delegation_direction_enum,
-	  .hint = ENUM_HINT },
-	{ .name = "who", .column = "who", .csv = "who", .option = "who",
-	  .label = N_("delegation or visitor"), .kind = KZ_RK_TEXT,
-	  .off = T(who), .max = 200, .flags = KZ_RF_REQUIRED,
-	  .hint = N_("e.g. 青森県訪問団") },
-	{ .name = "start", .column = "start", .csv = "start", .option = "start",
-	  .label = N_("first day"), .kind = KZ_RK_DATE, .off = A(start),
-	  .flags = KZ_RF_REQUIRED, .hint = DATE_HINT },
-	{ .name = "end", .column = "end", .csv = "end", .option = "end",
-	  .label = N_("last day"), .kind = KZ_RK_DATE, .off = A(end),
-	  .hint = DATE_HINT },
-	{ .name = "place", .column = "place", .csv = "place", .option = "place",
-	  .label = N_("place"), .kind = KZ_RK_TEXT, .off = T(place),
-	  .max = 200, .hint = N_("City or venue, e.g. 北京市") },
-	{ .name = "government", .column = "government", .csv = "government",
-	  .option = "government", .label = N_("Japanese government"),
-	  .kind = KZ_RK_TEXT, .off = T(government), .max = 100,
-	  .hint = N_("e.g. 京都府, 神戸市") },
-	{ .name = "purpose", .column = "purpose", .csv = "purpose",
-	  .option = "purpose", .label = N_("purpose"), .kind = KZ_RK_NOTE,
-	  .off = T(purpose), .max = 2000, .hint = N_("Why they came or "
-	  "went") },
-	{ .name = "status", .column = "status", .csv = "status",
-	  .option = "status", .label = N_("status"), .kind = KZ_RK_ENUM,
-	  .off = T(status), .values = &kz_delegation_status_enum,
-	  .hint = ENUM_HINT },
+	KZ_RF_ID(T),
+	KZ_RF_ENUM(T, direction, N_("direction"),
+	    kz_delegation_direction_enum),
+	KZ_RF_FIELD(T, who, .label = N_("delegation or visitor"), .kind = KZ_RK_TEXT,
+	    .max = 200, .flags = KZ_RF_REQUIRED,
+	    .hint = N_("e.g. 青森県訪問団")),
+	KZ_RF_PERIOD(T),
+	KZ_RF_PLACE(T),
+	KZ_RF_FIELD(T, government, .label = N_("Japanese government"),
+	    .kind = KZ_RK_TEXT, .max = 100, .hint = N_("e.g. 京都府, 神戸市")),
+	KZ_RF_FIELD(T, purpose, .label = N_("purpose"), .kind = KZ_RK_NOTE,
+	    .max = 2000, .hint = N_("Why they came or went")),
+	KZ_RF_ENUM(T, status, N_("status"), kz_delegation_status_enum),
 	{ .name = "specialists", .csv = "specialists",
 	  .option = "specialists", .label = N_("specialists"),
 	  .kind = KZ_RK_LIST, .parse = parse_members,
 	  .format = format_members, .json = json_members,
 	  .hint = N_("Register ids of specialists taking part, separated by "
 	  "\"; \"") },
-	{ .name = "notes", .column = "notes", .csv = "notes",
-	  .option = "notes", .label = N_("notes"), .kind = KZ_RK_NOTE,
-	  .off = T(notes), .max = 4000,
-	  .hint = N_("Anything else worth knowing") },
-	KZ_RF_STAMPS(struct kz_delegation, st., "created", "updated"),
+	KZ_RF_NOTES(T),
+	KZ_RF_STAMPS(T, st., "created", "updated"),
 };
 #undef T
-#undef A
 
-static struct kz_rtype_sql delegation_sql;
-const struct kz_rtype kz_delegation_type = {
-	.name = N_("delegation"), .table = KZ_T_DELEGATION,
-	.f = delegation_fields, .n = KZ_NFIELDS(delegation_fields),
-	.sql = &delegation_sql,
-};
+KZ_RTYPE(kz_delegation_type, N_("delegation"), KZ_T_DELEGATION,
+    delegation_fields);
 
 static void
 delegation_rules(struct kz_db *db, const void *rec, struct kz_err *err)
 {
 	const struct kz_delegation *d = rec;
 
-	kz_act_check_period(d->start, d->end, "start", "end", err);
 	for (size_t i = 0; i < d->nspecialists; i++) {
 		char id[KZ_ID_SIZE];
 		struct kz_err e = { 0 };
@@ -265,7 +234,7 @@ const struct kz_akind kz_akind_delegation = {
 	.rt = &kz_delegation_type, .list = &kz_rlist_delegation,
 	.size = sizeof (struct kz_delegation),
 	.stamps = offsetof(struct kz_delegation, st),
-	.date = "start", .by = delegation_by,
+	.date = "start", .end = "end", .by = delegation_by,
 	.rules = delegation_rules, .write = delegation_write,
 	.load = delegation_load, .free = delegation_free,
 	.describe = delegation_describe,

@@ -130,10 +130,6 @@ extern const struct kz_akind kz_akind_support, kz_akind_research,
     kz_akind_promotion, kz_akind_jet, kz_akind_friendship,
     kz_akind_rep_office, kz_akind_delegation;
 
-/* Shared by the kinds' rules: end before start is refused under
- * end_name; an end without a start under start_name. */
-void kz_act_check_period(const char *start, const char *end,
-    const char *start_name, const char *end_name, struct kz_err *err);
 /* Shared by the kinds' prepare: an empty country becomes the office's
  * only one. */
 void kz_act_default_country(struct kz_db *db, char country[3]);

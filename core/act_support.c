@@ -8,18 +8,6 @@
 #include "i18n.h"
 #include "rlist.h"
 
-#define DATE_HINT N_("A date: 2027-01-31, 2027年1月31日 or 31 Jan 2027")
-#define ENUM_HINT N_("Space, or the first letter")
-#define NOTES(T) \
-	{ .name = "notes", .column = "notes", .csv = "notes", \
-	  .option = "notes", .label = N_("notes"), .kind = KZ_RK_NOTE, \
-	  .off = offsetof(T, notes), .max = 4000, \
-	  .hint = N_("Anything else worth knowing") }
-#define ID(T) \
-	{ .name = "id", .column = "id", .csv = "id", .label = N_("ID"), \
-	  .kind = KZ_RK_ID, .off = offsetof(T, id), \
-	  .size = sizeof ((T *)0)->id }
-
 /* ---- support ---- */
 
 static const char *const support_kinds[] = { "visit", "event", "liaison",
@@ -30,56 +18,27 @@ static const char *const support_kind_labels[] = { N_("visit"),
 const struct kz_enum kz_support_kind_enum = { "kind", support_kinds,
 	support_kind_labels };
 
-#define T(m) offsetof(struct kz_support, m)
-#define A(m) T(m), sizeof ((struct kz_support *)0)->m
+#define T struct kz_support
 static const struct kz_rfield support_fields[] = {
-	ID(struct kz_support),
-	{ .name = "start", .column = "start", .csv = "start", .option = "start",
-	  .label = N_("first day"), .kind = KZ_RK_DATE, .off = A(start),
-	  .flags = KZ_RF_REQUIRED, .hint = DATE_HINT },
-	{ .name = "end", .column = "end", .csv = "end", .option = "end",
-	  .label = N_("last day"), .kind = KZ_RK_DATE, .off = A(end),
-	  .hint = DATE_HINT },
-	{ .name = "government", .column = "government", .csv = "government",
-	  .option = "government", .label = N_("Japanese government"),
-	  .kind = KZ_RK_TEXT, .off = T(government), .max = 100,
-	  .flags = KZ_RF_REQUIRED, .hint = N_("e.g. 京都府, 神戸市") },
-	{ .name = "kind", .column = "kind", .csv = "kind", .option = "kind",
-	  .label = N_("kind"), .kind = KZ_RK_ENUM, .off = T(kind),
-	  .values = &kz_support_kind_enum,
-	  .hint = ENUM_HINT },
-	{ .name = "place", .column = "place", .csv = "place", .option = "place",
-	  .label = N_("place"), .kind = KZ_RK_TEXT, .off = T(place),
-	  .max = 200, .hint = N_("City or venue, e.g. 北京市") },
-	{ .name = "partner", .column = "partner", .csv = "partner",
-	  .option = "partner", .label = N_("partner"), .kind = KZ_RK_TEXT,
-	  .off = T(partner), .max = 200,
-	  .hint = N_("Who they met or worked with here") },
-	{ .name = "what", .column = "what", .csv = "what", .option = "what",
-	  .label = N_("what was done"), .kind = KZ_RK_NOTE, .off = T(what),
-	  .max = 2000, .hint = N_("e.g. arranged the meeting and "
-	  "interpreted") },
-	NOTES(struct kz_support),
-	KZ_RF_STAMPS(struct kz_support, st., "created", "updated"),
+	KZ_RF_ID(T),
+	KZ_RF_PERIOD(T),
+	KZ_RF_FIELD(T, government, .label = N_("Japanese government"),
+	    .kind = KZ_RK_TEXT, .max = 100, .flags = KZ_RF_REQUIRED,
+	    .hint = N_("e.g. 京都府, 神戸市")),
+	KZ_RF_ENUM(T, kind, N_("kind"), kz_support_kind_enum),
+	KZ_RF_PLACE(T),
+	KZ_RF_FIELD(T, partner, .label = N_("partner"), .kind = KZ_RK_TEXT,
+	    .max = 200, .hint = N_("Who they met or worked with here")),
+	KZ_RF_FIELD(T, what, .label = N_("what was done"), .kind = KZ_RK_NOTE,
+	    .max = 2000, .hint = N_("e.g. arranged the meeting and "
+	    "interpreted")),
+	KZ_RF_NOTES(T),
+	KZ_RF_STAMPS(T, st., "created", "updated"),
 };
 #undef T
-#undef A
 
-static struct kz_rtype_sql support_sql;
-const struct kz_rtype kz_support_type = {
-	.name = N_("support case"), .table = KZ_T_SUPPORT,
-	.f = support_fields, .n = KZ_NFIELDS(support_fields),
-	.sql = &support_sql,
-};
-
-static void
-support_rules(struct kz_db *db, const void *rec, struct kz_err *err)
-{
-	const struct kz_support *s = rec;
-
-	(void)db;
-	kz_act_check_period(s->start, s->end, "start", "end", err);
-}
+KZ_RTYPE(kz_support_type, N_("support case"), KZ_T_SUPPORT,
+    support_fields);
 
 static void
 support_describe(const void *rec, char *out, size_t size)
@@ -100,8 +59,8 @@ const struct kz_akind kz_akind_support = {
 	.rt = &kz_support_type, .list = &kz_rlist_support,
 	.size = sizeof (struct kz_support),
 	.stamps = offsetof(struct kz_support, st),
-	.date = "start", .by = support_by,
-	.rules = support_rules, .describe = support_describe,
+	.date = "start", .end = "end", .by = support_by,
+	.describe = support_describe,
 };
 
 /* ---- commissioned research ---- */
@@ -113,46 +72,27 @@ static const char *const research_status_labels[] = { N_("requested"),
 const struct kz_enum kz_research_status_enum = { "status", research_status,
 	research_status_labels };
 
-#define T(m) offsetof(struct kz_research, m)
-#define A(m) T(m), sizeof ((struct kz_research *)0)->m
+#define T struct kz_research
 static const struct kz_rfield research_fields[] = {
-	ID(struct kz_research),
-	{ .name = "government", .column = "government", .csv = "government",
-	  .option = "government", .label = N_("commissioned by"),
-	  .kind = KZ_RK_TEXT, .off = T(government), .max = 100,
-	  .flags = KZ_RF_REQUIRED, .hint = N_("The Japanese government, e.g. "
-	  "兵庫県") },
-	{ .name = "topic", .column = "topic", .csv = "topic", .option = "topic",
-	  .label = N_("topic"), .kind = KZ_RK_TEXT, .off = T(topic),
-	  .max = 300, .flags = KZ_RF_REQUIRED,
-	  .hint = N_("What they asked to know") },
-	{ .name = "requested", .column = "requested", .csv = "requested",
-	  .option = "requested", .label = N_("requested on"),
-	  .kind = KZ_RK_DATE, .off = A(requested), .flags = KZ_RF_REQUIRED,
-	  .hint = DATE_HINT },
-	{ .name = "due", .column = "due", .csv = "due", .option = "due",
-	  .label = N_("due on"), .kind = KZ_RK_DATE, .off = A(due),
-	  .hint = DATE_HINT },
-	{ .name = "status", .column = "status", .csv = "status",
-	  .option = "status", .label = N_("status"), .kind = KZ_RK_ENUM,
-	  .off = T(status), .values = &kz_research_status_enum,
-	  .hint = ENUM_HINT },
-	{ .name = "delivered", .column = "delivered", .csv = "delivered",
-	  .option = "delivered", .label = N_("delivered on"),
-	  .kind = KZ_RK_DATE, .off = A(delivered),
-	  .hint = N_("Needed once the status is delivered") },
-	NOTES(struct kz_research),
-	KZ_RF_STAMPS(struct kz_research, st., "created", "updated"),
+	KZ_RF_ID(T),
+	KZ_RF_FIELD(T, government, .label = N_("commissioned by"),
+	    .kind = KZ_RK_TEXT, .max = 100, .flags = KZ_RF_REQUIRED,
+	    .hint = N_("The Japanese government, e.g. 兵庫県")),
+	KZ_RF_FIELD(T, topic, .label = N_("topic"), .kind = KZ_RK_TEXT, .max = 300,
+	    .flags = KZ_RF_REQUIRED, .hint = N_("What they asked to know")),
+	KZ_RF_DATE(T, requested, .label = N_("requested on"),
+	    .flags = KZ_RF_REQUIRED, .hint = KZ_RF_DATE_HINT),
+	KZ_RF_DATE(T, due, .label = N_("due on"), .hint = KZ_RF_DATE_HINT),
+	KZ_RF_ENUM(T, status, N_("status"), kz_research_status_enum),
+	KZ_RF_DATE(T, delivered, .label = N_("delivered on"),
+	    .hint = N_("Needed once the status is delivered")),
+	KZ_RF_NOTES(T),
+	KZ_RF_STAMPS(T, st., "created", "updated"),
 };
 #undef T
-#undef A
 
-static struct kz_rtype_sql research_sql;
-const struct kz_rtype kz_research_type = {
-	.name = N_("research project"), .table = KZ_T_RESEARCH,
-	.f = research_fields, .n = KZ_NFIELDS(research_fields),
-	.sql = &research_sql,
-};
+KZ_RTYPE(kz_research_type, N_("research project"), KZ_T_RESEARCH,
+    research_fields);
 
 static void
 research_rules(struct kz_db *db, const void *rec, struct kz_err *err)
@@ -166,12 +106,10 @@ research_rules(struct kz_db *db, const void *rec, struct kz_err *err)
 	else if (r->delivered[0] && r->status != KZ_RES_DELIVERED)
 		kz_err_add(err, "status", _("a delivery day is given but the "
 		    "status is not delivered"));
-	if (kz_date_valid(r->requested) && kz_date_valid(r->due) &&
-	    strcmp(r->due, r->requested) < 0)
+	if (kz_date_before(r->due, r->requested))
 		kz_err_add(err, "due", _("due (%s) before it was requested "
 		    "(%s)"), r->due, r->requested);
-	if (kz_date_valid(r->requested) && kz_date_valid(r->delivered) &&
-	    strcmp(r->delivered, r->requested) < 0)
+	if (kz_date_before(r->delivered, r->requested))
 		kz_err_add(err, "delivered", _("delivered (%s) before it was "
 		    "requested (%s)"), r->delivered, r->requested);
 }
@@ -207,63 +145,33 @@ static const char *const promotion_kind_labels[] = { N_("fair"),
 const struct kz_enum kz_promotion_kind_enum = { "kind", promotion_kinds,
 	promotion_kind_labels };
 
-#define T(m) offsetof(struct kz_promotion, m)
-#define A(m) T(m), sizeof ((struct kz_promotion *)0)->m
+#define T struct kz_promotion
 static const struct kz_rfield promotion_fields[] = {
-	ID(struct kz_promotion),
-	{ .name = "kind", .column = "kind", .csv = "kind", .option = "kind",
-	  .label = N_("kind"), .kind = KZ_RK_ENUM, .off = T(kind),
-	  .values = &kz_promotion_kind_enum,
-	  .hint = ENUM_HINT },
-	{ .name = "name", .column = "name", .csv = "name", .option = "name",
-	  .label = N_("name"), .kind = KZ_RK_TEXT, .off = T(name), .max = 200,
-	  .flags = KZ_RF_REQUIRED,
-	  .hint = N_("e.g. 2019北京国际旅游博览（BITE）") },
-	{ .name = "start", .column = "start", .csv = "start", .option = "start",
-	  .label = N_("first day"), .kind = KZ_RK_DATE, .off = A(start),
-	  .flags = KZ_RF_REQUIRED, .hint = DATE_HINT },
-	{ .name = "end", .column = "end", .csv = "end", .option = "end",
-	  .label = N_("last day"), .kind = KZ_RK_DATE, .off = A(end),
-	  .hint = DATE_HINT },
-	{ .name = "venue", .column = "venue", .csv = "venue", .option = "venue",
-	  .label = N_("venue"), .kind = KZ_RK_TEXT, .off = T(venue),
-	  .max = 200, .hint = N_("e.g. 北京国家会议中心") },
-	{ .name = "city", .column = "city", .csv = "city", .option = "city",
-	  .label = N_("city"), .kind = KZ_RK_TEXT, .off = T(city), .max = 100,
-	  .hint = N_("e.g. 北京市") },
-	{ .name = "governments", .column = "governments", .csv = "governments",
-	  .option = "governments", .label = N_("partner governments"),
-	  .kind = KZ_RK_TEXT, .off = T(governments), .max = 500,
-	  .hint = N_("Japanese governments, separated by \"; \"") },
-	{ .name = "shown", .column = "shown", .csv = "shown", .option = "shown",
-	  .label = N_("shown or cooked"), .kind = KZ_RK_NOTE, .off = T(shown),
-	  .max = 2000, .hint = N_("What was shown, or the menu") },
-	{ .name = "attendance", .column = "attendance", .csv = "attendance",
-	  .option = "attendance", .label = N_("attendance"), .kind = KZ_RK_INT,
-	  .off = T(attendance), .min = 0, .max = 10000000,
-	  .flags = KZ_RF_ZERO_NULL, .hint = N_("How many came; empty: not "
-	  "known") },
-	NOTES(struct kz_promotion),
-	KZ_RF_STAMPS(struct kz_promotion, st., "created", "updated"),
+	KZ_RF_ID(T),
+	KZ_RF_ENUM(T, kind, N_("kind"), kz_promotion_kind_enum),
+	KZ_RF_FIELD(T, name, .label = N_("name"), .kind = KZ_RK_TEXT, .max = 200,
+	    .flags = KZ_RF_REQUIRED,
+	    .hint = N_("e.g. 2019北京国际旅游博览（BITE）")),
+	KZ_RF_PERIOD(T),
+	KZ_RF_FIELD(T, venue, .label = N_("venue"), .kind = KZ_RK_TEXT, .max = 200,
+	    .hint = N_("e.g. 北京国家会议中心")),
+	KZ_RF_FIELD(T, city, .label = N_("city"), .kind = KZ_RK_TEXT, .max = 100,
+	    .hint = N_("e.g. 北京市")),
+	KZ_RF_FIELD(T, governments, .label = N_("partner governments"),
+	    .kind = KZ_RK_TEXT, .max = 500,
+	    .hint = N_("Japanese governments, separated by \"; \"")),
+	KZ_RF_FIELD(T, shown, .label = N_("shown or cooked"), .kind = KZ_RK_NOTE,
+	    .max = 2000, .hint = N_("What was shown, or the menu")),
+	KZ_RF_FIELD(T, attendance, .label = N_("attendance"), .kind = KZ_RK_INT,
+	    .min = 0, .max = 10000000, .flags = KZ_RF_ZERO_NULL,
+	    .hint = N_("How many came; empty: not known")),
+	KZ_RF_NOTES(T),
+	KZ_RF_STAMPS(T, st., "created", "updated"),
 };
 #undef T
-#undef A
 
-static struct kz_rtype_sql promotion_sql;
-const struct kz_rtype kz_promotion_type = {
-	.name = N_("promotion event"), .table = KZ_T_PROMOTION,
-	.f = promotion_fields, .n = KZ_NFIELDS(promotion_fields),
-	.sql = &promotion_sql,
-};
-
-static void
-promotion_rules(struct kz_db *db, const void *rec, struct kz_err *err)
-{
-	const struct kz_promotion *p = rec;
-
-	(void)db;
-	kz_act_check_period(p->start, p->end, "start", "end", err);
-}
+KZ_RTYPE(kz_promotion_type, N_("promotion event"), KZ_T_PROMOTION,
+    promotion_fields);
 
 static void
 promotion_describe(const void *rec, char *out, size_t size)
@@ -282,6 +190,6 @@ const struct kz_akind kz_akind_promotion = {
 	.rt = &kz_promotion_type, .list = &kz_rlist_promotion,
 	.size = sizeof (struct kz_promotion),
 	.stamps = offsetof(struct kz_promotion, st),
-	.date = "start", .by = promotion_by,
-	.rules = promotion_rules, .describe = promotion_describe,
+	.date = "start", .end = "end", .by = promotion_by,
+	.describe = promotion_describe,
 };

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "i18n.h"
 #include "year.h"
 
@@ -79,6 +80,27 @@ kz_activity_stamps(const struct kz_akind *k, void *rec)
 	return (struct kz_stamps *)((char *)rec + k->stamps);
 }
 
+/* The kind's period in order: an end without a start is refused under
+ * the start, an end before its start under the end. */
+static void
+check_period(const struct kz_akind *k, const void *rec, struct kz_err *err)
+{
+	const struct kz_rfield *fs = kz_rtype_field(k->rt, k->date);
+	const struct kz_rfield *fe = kz_rtype_field(k->rt, k->end);
+	const char *start, *end;
+
+	if (fs == NULL || fe == NULL)
+		return;
+	start = kz_rfield_cptr(fs, rec);
+	end = kz_rfield_cptr(fe, rec);
+	if (end[0] && !start[0])
+		kz_err_add(err, fs->name, _("a last day needs its first "
+		    "day"));
+	else if (kz_date_before(end, start))
+		kz_err_add(err, fe->name, _("the last day (%s) is before the "
+		    "first (%s)"), end, start);
+}
+
 int
 kz_activity_validate(struct kz_db *db, const struct kz_akind *k,
     const void *rec, struct kz_err *err)
@@ -86,6 +108,8 @@ kz_activity_validate(struct kz_db *db, const struct kz_akind *k,
 	int before = err->n + err->dropped;
 
 	kz_rtype_check(k->rt, db, rec, err);
+	if (k->end)
+		check_period(k, rec, err);
 	if (k->rules)
 		k->rules(db, rec, err);
 	return err->n + err->dropped > before ? KZ_ERROR : KZ_OK;

@@ -49,6 +49,9 @@ struct kz_akind {
 	 * --year filters and the report count by it. */
 	const char *date;
 	const char *year;
+	/* The date field closing the period .date opens ("end"), or NULL:
+	 * a last day needs its first and may not come before it. */
+	const char *end;
 	/* What `count --by` takes besides "year": fields by name, NULL
 	 * ended; the first is the default after year. */
 	const char *const *by;

@@ -127,26 +127,10 @@ kz_activity_import(struct kz_db *db, const struct kz_akind *k,
 	kz_csv_row_free(&head);
 	if (rc < 0 && kz_import_cut(rep, &ce, skip_bad, err) == KZ_OK)
 		rc = 0;
-	if (lost || rc < 0 || (rep->bad && !skip_bad)) {
-		if (lost)
-			kz_db_stopped(db, name, lost, err);
-		kz_db_rollback(db);
-		if (rc >= 0 && !lost)
-			kz_err_add(err, name, _("%zu of %zu rows are not valid; "
-			    "nothing was imported"), rep->bad, rep->read);
-		rep->skipped = rep->read;
-		rep->imported = 0;
+	/* a rolled back import renumbered nothing either */
+	if (lost || rc < 0 || (rep->bad && !skip_bad))
 		rep->renumbered = 0;
-		return KZ_ERROR;
-	}
-	rep->skipped += rep->bad;
-	if (kz_db_commit(db, err) != KZ_OK) {
-		kz_err_add(err, name, _("nothing was imported"));
-		rep->skipped = rep->read;
-		rep->imported = 0;
-		return KZ_ERROR;
-	}
-	return KZ_OK;
+	return kz_import_end(db, name, rep, rc, lost, false, skip_bad, err);
 }
 
 int

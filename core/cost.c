@@ -108,38 +108,28 @@ kz_cost_category_name(const char *code)
 	return r ? _(r->name) : code ? code : "";
 }
 
-struct cat_match {
-	const char *typed, *code;
-};
-
 static bool
-cat_in(const char *lang, void *arg)
+cat_is(size_t i, const void *typed)
 {
-	struct cat_match *m = arg;
-
-	for (const struct kz_cost_rule *r = kz_cost_rule; r->code; r++)
-		if (kz_text_same(m->typed, _(r->name))) {
-			m->code = r->code;
-			return true;
-		}
-	return false;
+	return kz_text_same(typed, _(kz_cost_rule[i].name));
 }
 
 const char *
 kz_cost_category_code(const struct kz_config *cfg, const char *typed)
 {
-	struct cat_match m = { typed, NULL };
+	size_t n = 0;
+	long at;
 
 	if (typed == NULL || *typed == '\0')
 		return typed;
-	for (const struct kz_cost_rule *r = kz_cost_rule; r->code; r++)
+	for (const struct kz_cost_rule *r = kz_cost_rule; r->code; r++, n++)
 		if (kz_text_same(typed, r->code) || kz_text_same(typed, r->name))
 			return r->code;
 	for (size_t i = 0; cfg && i < cfg->ncosts; i++)
 		if (kz_text_same(typed, cfg->costs[i].category))
 			return cfg->costs[i].category;
-	if (kz_i18n_each(cat_in, &m))
-		return m.code;
+	if ((at = kz_i18n_find(n, cat_is, typed)) >= 0)
+		return kz_cost_rule[at].code;
 	return typed;
 }
 

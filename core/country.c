@@ -222,22 +222,7 @@ json_string(char **p)
 		default: cp = (unsigned char)*in; break;
 		}
 		in++;
-		/* UTF-8 */
-		if (cp < 0x80)
-			*out++ = (char)cp;
-		else if (cp < 0x800) {
-			*out++ = (char)(0xC0 | cp >> 6);
-			*out++ = (char)(0x80 | (cp & 0x3F));
-		} else if (cp < 0x10000) {
-			*out++ = (char)(0xE0 | cp >> 12);
-			*out++ = (char)(0x80 | (cp >> 6 & 0x3F));
-			*out++ = (char)(0x80 | (cp & 0x3F));
-		} else {
-			*out++ = (char)(0xF0 | cp >> 18);
-			*out++ = (char)(0x80 | (cp >> 12 & 0x3F));
-			*out++ = (char)(0x80 | (cp >> 6 & 0x3F));
-			*out++ = (char)(0x80 | (cp & 0x3F));
-		}
+		out += kz_utf8_encode(cp, out);
 	}
 	if (*in != '"')
 		return NULL;
@@ -448,31 +433,18 @@ kz_country_code_at(size_t i)
 }
 
 /* What a name is matched against in the language messages are in now. */
-struct match {
-	const char *typed;
-	const char *code;
-};
-
 static bool
-match_in(const char *lang, void *arg)
+country_is(size_t i, const void *typed)
 {
-	struct match *m = arg;
-
-	for (size_t i = 0; i < tab.n; i++)
-		if (kz_text_same(m->typed, dgettext("iso_3166-1",
-		    tab.c[i].name)) || kz_text_same(m->typed,
-		    dgettext("iso_3166-1", tab.c[i].iso))) {
-			m->code = tab.c[i].code;
-			return true;
-		}
-	return false;
+	return kz_text_same(typed, dgettext("iso_3166-1", tab.c[i].name)) ||
+	    kz_text_same(typed, dgettext("iso_3166-1", tab.c[i].iso));
 }
 
 const char *
 kz_country_parse(const char *typed)
 {
 	char f[64];
-	struct match m = { typed, NULL };
+	long at;
 
 	load();
 	kz_text_fold(typed, f, sizeof f);
@@ -486,8 +458,8 @@ kz_country_parse(const char *typed)
 		    (c->official && kz_text_same(f, c->official)))
 			return c->code;
 	}
-	if (tab.iso && kz_i18n_each(match_in, &m))
-		return m.code;
+	if (tab.iso && (at = kz_i18n_find(tab.n, country_is, typed)) >= 0)
+		return tab.c[at].code;
 	return NULL;
 }
 
@@ -596,7 +568,7 @@ kz_subdivision_code_at(size_t i)
 }
 
 struct sub_match {
-	const char *typed, *country, *code;
+	const char *typed, *country;
 };
 
 /* "Sichuan", "四川", "四川省": a subdivision's name without its kind
@@ -634,24 +606,20 @@ sub_same(const char *typed, const char *name)
 }
 
 static bool
-sub_in(const char *lang, void *arg)
+sub_is(size_t i, const void *arg)
 {
-	struct sub_match *m = arg;
+	const struct sub_match *m = arg;
 
-	for (size_t i = 0; i < subs.n; i++)
-		if ((m->country == NULL || strncmp(subs.s[i].code, m->country,
-		    2) == 0) && sub_same(m->typed, dgettext("iso_3166-2",
-		    subs.s[i].name))) {
-			m->code = subs.s[i].code;
-			return true;
-		}
-	return false;
+	return (m->country == NULL || strncmp(subs.s[i].code, m->country,
+	    2) == 0) && sub_same(m->typed, dgettext("iso_3166-2",
+	    subs.s[i].name));
 }
 
 const char *
 kz_subdivision_parse(const char *country, const char *typed)
 {
-	struct sub_match m = { typed, country, NULL };
+	struct sub_match m = { typed, country };
+	long at;
 
 	load_subs();
 	for (size_t i = 0; typed && i < subs.n; i++)
@@ -659,8 +627,9 @@ kz_subdivision_parse(const char *country, const char *typed)
 		    0) && (kz_text_same(typed, subs.s[i].code) ||
 		    sub_same(typed, subs.s[i].name)))
 			return subs.s[i].code;
-	if (typed && *typed && subs.n && kz_i18n_each(sub_in, &m))
-		return m.code;
+	if (typed && *typed && subs.n && (at = kz_i18n_find(subs.n, sub_is,
+	    &m)) >= 0)
+		return subs.s[at].code;
 	return NULL;
 }
 

@@ -96,6 +96,33 @@ kz_date_valid(const char *s)
 	return s && parse(s, &y, &m, &d);
 }
 
+int
+kz_date_range_split(const char *s, char *from, char *to, size_t size)
+{
+	const char *dots = strstr(s, "..");
+	size_t n = dots ? (size_t)(dots - s) : 0;
+
+	if (dots == NULL) {
+		snprintf(from, size, "%s", s);
+		snprintf(to, size, "%s", "");
+		return 0;
+	}
+	if (n >= size || strlen(dots + 2) >= size) {
+		from[0] = to[0] = '\0';
+		return -1;
+	}
+	memcpy(from, s, n);
+	from[n] = '\0';
+	snprintf(to, size, "%s", dots + 2);
+	return 1;
+}
+
+bool
+kz_date_before(const char *a, const char *b)
+{
+	return kz_date_valid(a) && kz_date_valid(b) && strcmp(a, b) < 0;
+}
+
 long
 kz_date_days(const char *s)
 {
@@ -283,12 +310,7 @@ word_add(char *w, size_t size, unsigned cp)
 		cp += 0x20;
 	if (n + 3 >= size)
 		return false;
-	if (cp < 0x80)
-		w[n++] = (char)cp;
-	else {
-		w[n++] = (char)(0xC0 | cp >> 6);
-		w[n++] = (char)(0x80 | (cp & 0x3F));
-	}
+	n += (size_t)kz_utf8_encode(cp, w + n);	/* at most two bytes */
 	w[n] = '\0';
 	return true;
 }

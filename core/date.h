@@ -28,6 +28,14 @@ int kz_date_weekday(long days);
 
 /* True if s is exactly a real calendar date "YYYY-MM-DD" (1900..2199). */
 bool kz_date_valid(const char *s);
+/* A range "FROM..TO" as typed, split at its first "..": its ends as they
+ * are (blank where left open) into from and to, size bytes each; 1, or
+ * -1 (both "") when an end does not fit. Text without the dots is one end: as
+ * much of it as fits in from, to "", 0. */
+int kz_date_range_split(const char *s, char *from, char *to, size_t size);
+/* True if a and b are both such dates and a is the earlier: what a
+ * check of two days in order refuses (an end before its start). */
+bool kz_date_before(const char *a, const char *b);
 /* Days since 1970-01-01 of a valid date. */
 long kz_date_days(const char *s);
 /* The date `days` after 1970-01-01 as "YYYY-MM-DD". */

@@ -72,8 +72,7 @@ kz_dispatch_state_firm(enum kz_dispatch_state s)
  * The state and the agreement change only through kz_dispatch_set_state:
  * they have no option. */
 static const struct kz_rfield dispatch_fields[] = {
-	{ .name = "id", .column = "id", .csv = "id", .label = N_("ID"),
-	  .kind = KZ_RK_ID, .off = A(id) },
+	KZ_RF_ID(struct kz_dispatch),
 	{ .name = "state", .column = "state", .csv = "state",
 	  .label = N_("state"), .kind = KZ_RK_ENUM, .off = S(state),
 	  .values = &kz_dispatch_state_enum, .flags = KZ_RF_STATE },
@@ -131,12 +130,7 @@ static const struct kz_rfield dispatch_fields[] = {
 #undef S
 #undef A
 
-static struct kz_rtype_sql dispatch_sql;
-const struct kz_rtype kz_dispatch_type = {
-	.name = N_("dispatch"), .table = KZ_T_DISPATCH,
-	.f = dispatch_fields, .n = KZ_NFIELDS(dispatch_fields),
-	.sql = &dispatch_sql,
-};
+KZ_RTYPE(kz_dispatch_type, N_("dispatch"), KZ_T_DISPATCH, dispatch_fields);
 
 void
 kz_dispatch_init(struct kz_dispatch *d)

@@ -33,31 +33,6 @@ static uint16_t *from;
 static uint32_t *to;
 static size_t nfold;
 
-static int
-encode(unsigned cp, char *o)
-{
-	if (cp < 0x80) {
-		o[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		o[0] = (char)(0xc0 | (cp >> 6));
-		o[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		o[0] = (char)(0xe0 | (cp >> 12));
-		o[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		o[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	o[0] = (char)(0xf0 | (cp >> 18));
-	o[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-	o[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-	o[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
-}
-
 /* Text through one OpenCC configuration; NULL if it cannot be done. */
 static char *
 convert(const char *config, const char *text)
@@ -117,7 +92,7 @@ build(void)
 	p = all;
 	for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
 		for (unsigned c = ranges[i].lo; c <= ranges[i].hi; c++) {
-			p += encode(c, p);
+			p += kz_utf8_encode(c, p);
 			*p++ = '\n';
 			n++;
 		}
@@ -190,7 +165,7 @@ kz_fold_into(const char *s, size_t n, char *out)
 			i += m;
 			continue;
 		}
-		k += (size_t)encode(kz_fold_cp(cp), out + k);
+		k += (size_t)kz_utf8_encode(kz_fold_cp(cp), out + k);
 		i += (size_t)w;
 	}
 	out[k] = '\0';

@@ -67,6 +67,37 @@ kz_i18n_language(void)
 	return current;
 }
 
+struct find {
+	size_t n;
+	bool (*is)(size_t i, const void *arg);
+	const void *arg;
+	long found;
+};
+
+static bool
+find_in(const char *lang, void *arg)
+{
+	struct find *f = arg;
+
+	(void)lang;
+	for (size_t i = 0; i < f->n; i++)
+		if (f->is(i, f->arg)) {
+			f->found = (long)i;
+			return true;
+		}
+	return false;
+}
+
+long
+kz_i18n_find(size_t n, bool (*is)(size_t i, const void *arg),
+    const void *arg)
+{
+	struct find f = { n, is, arg, -1 };
+
+	kz_i18n_each(find_in, &f);
+	return f.found;
+}
+
 bool
 kz_i18n_each(bool (*fn)(const char *lang, void *arg), void *arg)
 {

@@ -44,5 +44,11 @@ extern const char *const kz_i18n_languages[];
  * (gettext and dgettext answer in it), until fn returns true; then
  * switch back. True if fn did. */
 bool kz_i18n_each(bool (*fn)(const char *lang, void *arg), void *arg);
+/* A name typed in any language kizuna speaks: the first i below n for
+ * which is(i, arg) holds (is compares the typed text with entry i's
+ * name, translated in the language messages are in), trying each of
+ * kz_i18n_languages in turn; -1 if none. */
+long kz_i18n_find(size_t n, bool (*is)(size_t i, const void *arg),
+    const void *arg);
 
 #endif

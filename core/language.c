@@ -108,21 +108,15 @@ find(struct table *t, const char *code)
 
 struct match {
 	struct table *t;
-	const char *typed, *code;
+	const char *typed;
 };
 
 static bool
-match_in(const char *lang, void *arg)
+name_is(size_t i, const void *arg)
 {
-	struct match *m = arg;
+	const struct match *m = arg;
 
-	for (size_t i = 0; i < m->t->n; i++)
-		if (kz_text_same(m->typed, dgettext(m->t->domain,
-		    m->t->c[i].name))) {
-			m->code = m->t->c[i].code;
-			return true;
-		}
-	return false;
+	return kz_text_same(m->typed, dgettext(m->t->domain, m->t->c[i].name));
 }
 
 /* What people call a language that iso-codes names otherwise: Chinese
@@ -146,7 +140,8 @@ static const struct {
 static const char *
 parse(struct table *t, const char *typed)
 {
-	struct match m = { t, typed, NULL };
+	struct match m = { t, typed };
+	long at;
 
 	if (typed == NULL || *typed == '\0')
 		return NULL;
@@ -161,8 +156,8 @@ parse(struct table *t, const char *typed)
 		    (t->c[i].other[0] && kz_text_same(typed, t->c[i].other)) ||
 		    kz_text_same(typed, t->c[i].name))
 			return t->c[i].code;
-	if (t->n && kz_i18n_each(match_in, &m))
-		return m.code;
+	if (t->n && (at = kz_i18n_find(t->n, name_is, &m)) >= 0)
+		return t->c[at].code;
 	for (size_t i = 0; t == &langs && i < sizeof everyday /
 	    sizeof everyday[0]; i++)
 		if (kz_text_same(typed, everyday[i].name)) {

@@ -39,26 +39,20 @@ kz_lifecycle_shown(const struct kz_lifecycle *lc, int state)
 struct lc_match {
 	const struct kz_lifecycle *lc;
 	const char *typed;
-	int found;
 };
 
 static bool
-lc_in(const char *lang, void *arg)
+lc_is(size_t i, const void *arg)
 {
-	struct lc_match *m = arg;
+	const struct lc_match *m = arg;
 
-	for (int i = 0; i < m->lc->n; i++)
-		if (kz_text_same(m->typed, _(m->lc->name[i]))) {
-			m->found = i;
-			return true;
-		}
-	return false;
+	return kz_text_same(m->typed, _(m->lc->name[i]));
 }
 
 int
 kz_lifecycle_parse(const struct kz_lifecycle *lc, const char *keyword)
 {
-	struct lc_match m = { lc, keyword, -1 };
+	struct lc_match m = { lc, keyword };
 
 	for (int i = 0; keyword && i < lc->n; i++)
 		if (strcmp(keyword, lc->keyword[i]) == 0)
@@ -67,8 +61,8 @@ kz_lifecycle_parse(const struct kz_lifecycle *lc, const char *keyword)
 		if (kz_text_same(keyword, lc->keyword[i]))
 			return i;
 	/* its name in any language kizuna speaks (协议已签署) */
-	if (keyword && *keyword && kz_i18n_each(lc_in, &m))
-		return m.found;
+	if (keyword && *keyword)
+		return (int)kz_i18n_find((size_t)lc->n, lc_is, &m);
 	return -1;
 }
 

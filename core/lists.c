@@ -125,13 +125,10 @@ static int
 bind_free(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
     struct kz_err *err)
 {
-	const char *dots = strstr(v, "..");
 	char a[128], z[128], from[11], to[11];
 
 	/* each end as people type dates; one end alone is both */
-	snprintf(a, sizeof a, "%.*s", dots ? (int)(dots - v) :
-	    (int)strlen(v), v);
-	snprintf(z, sizeof z, "%s", dots ? dots + 2 : v);
+	kz_date_range_split(v, a, z, sizeof a);
 	if (!*kz_trim(a))
 		snprintf(a, sizeof a, "%s", z);
 	if (!*kz_trim(z))

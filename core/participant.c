@@ -41,8 +41,7 @@ kz_participant_role_parse(const char *s)
 /* One line a field: the order of files (contact details last, so a file
  * without them is the same file cut short), forms and detail panes. */
 static const struct kz_rfield participant_fields[] = {
-	{ .name = "id", .column = "id", .csv = "id", .label = N_("ID"),
-	  .kind = KZ_RK_ID, .off = A(id) },
+	KZ_RF_ID(struct kz_participant),
 	{ .name = "seminar", .column = "seminar", .label = N_("edition"),
 	  .kind = KZ_RK_REF, .off = A(seminar), .ref = KZ_T_SEMINAR,
 	  .flags = KZ_RF_REQUIRED },
@@ -82,26 +81,15 @@ static const struct kz_rfield participant_fields[] = {
 	  .option = "notes", .label = N_("notes"), .kind = KZ_RK_NOTE,
 	  .off = S(notes), .max = 4000, .flags = KZ_RF_PERSONAL,
 	  .hint = N_("Anything else worth knowing") },
-	{ .name = "email", .column = "email", .csv = "email",
-	  .option = "email", .label = N_("e-mail"), .kind = KZ_RK_EMAIL,
-	  .off = S(email), .flags = KZ_RF_PERSONAL,
-	  .hint = N_("e.g. name@example.org") },
-	{ .name = "phone", .column = "phone", .csv = "phone",
-	  .option = "phone", .label = N_("phone"), .kind = KZ_RK_PHONE,
-	  .off = S(phone), .flags = KZ_RF_PERSONAL,
-	  .hint = N_("Digits, spaces and + - ( ) . /") },
+	KZ_RF_CONTACT(struct kz_participant),
 	KZ_RF_STAMPS(struct kz_participant, st., NULL, NULL),
 };
 
 #undef S
 #undef A
 
-static struct kz_rtype_sql participant_sql;
-const struct kz_rtype kz_participant_type = {
-	.name = N_("participant"), .table = KZ_T_PARTICIPANT,
-	.f = participant_fields, .n = KZ_NFIELDS(participant_fields),
-	.sql = &participant_sql,
-};
+KZ_RTYPE(kz_participant_type, N_("participant"), KZ_T_PARTICIPANT,
+    participant_fields);
 
 void
 kz_participant_init(struct kz_participant *p)

@@ -146,8 +146,7 @@ show_fields(const void *rec, const struct kz_config *cfg, struct kz_buf *b)
 
 /* One line a field, in the order forms, files and details show them. */
 static const struct kz_rfield request_fields[] = {
-	{ .name = "id", .column = "id", .csv = "id", .label = N_("ID"),
-	  .kind = KZ_RK_ID, .off = A(id) },
+	KZ_RF_ID(struct kz_request),
 	{ .name = "status", .column = "status", .csv = "status",
 	  .label = N_("status"), .kind = KZ_RK_ENUM, .off = S(status),
 	  .values = &kz_request_status_enum, .flags = KZ_RF_STATE },
@@ -226,12 +225,7 @@ static const struct kz_rfield request_fields[] = {
 #undef S
 #undef A
 
-static struct kz_rtype_sql request_sql;
-const struct kz_rtype kz_request_type = {
-	.name = N_("request"), .table = KZ_T_REQUEST,
-	.f = request_fields, .n = KZ_NFIELDS(request_fields),
-	.sql = &request_sql,
-};
+KZ_RTYPE(kz_request_type, N_("request"), KZ_T_REQUEST, request_fields);
 
 /* ---- the record ---- */
 
@@ -792,152 +786,4 @@ kz_request_history(struct kz_db *db, const char *id, struct kz_events *out,
 {
 	return kz_events_load(db, &kz_request_lc, "request_event", "request",
 	    id, out, err);
-}
-
-/* ---- lists ---- */
-
-void
-kz_request_query_init(struct kz_request_query *q)
-{
-	memset(q, 0, sizeof *q);
-	q->status = -1;
-}
-
-void
-kz_request_rows_free(struct kz_request_rows *l)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->rows[i].place);
-		free(l->rows[i].topic);
-		free(l->rows[i].fields);
-	}
-	free(l->rows);
-	l->rows = NULL;
-	l->n = 0;
-}
-
-#define MAX_WORDS 8
-
-int
-kz_request_list(struct kz_db *db, const struct kz_request_query *q,
-    struct kz_request_rows *out, struct kz_err *err)
-{
-	struct kz_buf sql = { 0 };
-	const char *binds[MAX_WORDS + 4];
-	char words[MAX_WORDS][128];
-	const struct kz_field *field = NULL;
-	int nb = 0, nw = 0, rc;
-	sqlite3_stmt *st;
-	size_t cap = 0;
-
-	out->rows = NULL;
-	out->n = 0;
-	if (q->field && *q->field && (field = kz_config_field(db->cfg,
-	    q->field)) == NULL)
-		return kz_err_add(err, "field", _("unknown field of expertise "
-		    "\"%s\""), q->field);
-	kz_buf_puts(&sql, "SELECT r.id, r.country, r.province, r.city, "
-	    "r.department, r.topic, (SELECT group_concat(field, ',') FROM "
-	    "(SELECT field FROM request_field f WHERE f.request = r.id ORDER BY "
-	    "pos)), r.received, r.wish_start, r.wish_end, r.wish_days, r.mode, "
-	    "r.status, r.wanted, (SELECT count(*) FROM dispatch d WHERE "
-	    "d.request = r.id AND d.state <> 'cancelled') FROM request r "
-	    "WHERE 1");
-	if (q->status >= 0 && q->status < KZ_REQ_NSTATUS) {
-		kz_buf_puts(&sql, " AND r.status = ?");
-		binds[nb++] = kz_lifecycle_keyword(&kz_request_lc, q->status);
-	} else if (q->status == -2)
-		kz_buf_puts(&sql, " AND r.status NOT IN ('closed', 'declined', "
-		    "'withdrawn')");
-	if (field) {
-		kz_buf_puts(&sql, " AND EXISTS (SELECT 1 FROM request_field f "
-		    "WHERE f.request = r.id AND f.field = ?)");
-		binds[nb++] = field->code;
-	}
-	if (q->country && *q->country) {
-		kz_buf_puts(&sql, " AND r.country = upper(?)");
-		binds[nb++] = q->country;
-	}
-	/* Words anywhere in the text columns; instr, not LIKE, so CJK
-	 * terms of any length work and nothing is a wildcard. */
-	for (const char *p = q->text; p && *p && nw < MAX_WORDS;) {
-		size_t n;
-
-		while (*p == ' ')
-			p++;
-		n = strcspn(p, " ");
-		if (n == 0)
-			break;
-		snprintf(words[nw], sizeof words[nw], "%.*s", (int)n, p);
-		kz_buf_puts(&sql, " AND instr(kz_fold(r.id || ' ' || r.topic || "
-		    "' ' || ifnull(r.province, '') || ' ' || ifnull(r.city, '') "
-		    "|| ' ' || ifnull(r.department, '') || ' ' || r.country || "
-		    "' ' || ifnull(r.notes, '') || ' ' || r.status), kz_fold(?)) > 0");
-		binds[nb++] = words[nw++];
-		p += n;
-	}
-	kz_buf_puts(&sql, " ORDER BY ");
-	if (kz_rlist_order(&kz_rlist_requests, q->sort, &sql, err)) {
-		kz_buf_free(&sql);
-		return KZ_ERROR;
-	}
-	if (sql.oom) {
-		kz_buf_free(&sql);
-		return kz_err_add(err, "", _("out of memory"));
-	}
-	if (sqlite3_prepare_v2(db->sql, sql.s, -1, &st, NULL) != SQLITE_OK) {
-		kz_buf_free(&sql);
-		return kz_db_fail(db, err, "request list");
-	}
-	kz_buf_free(&sql);
-	for (int i = 0; i < nb; i++)
-		sqlite3_bind_text(st, i + 1, binds[i], -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char place[512];
-
-		if (out->n == cap) {
-			struct kz_request_row *p;
-
-			cap = cap ? cap * 2 : 32;
-			if ((p = realloc(out->rows, cap * sizeof *p)) == NULL) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			out->rows = p;
-		}
-		struct kz_request_row *r = &out->rows[out->n++];
-		memset(r, 0, sizeof *r);
-		kz_col_copy(st, 0, r->id, sizeof r->id);
-		kz_col_copy(st, 1, r->country, sizeof r->country);
-		kz_request_place((const char *)sqlite3_column_text(st, 2),
-		    (const char *)sqlite3_column_text(st, 3),
-		    (const char *)sqlite3_column_text(st, 4), place,
-		    sizeof place);
-		r->place = strdup(place);
-		r->topic = strdup((const char *)sqlite3_column_text(st, 5));
-		r->fields = strdup(sqlite3_column_text(st, 6) ?
-		    (const char *)sqlite3_column_text(st, 6) : "");
-		kz_col_copy(st, 7, r->received, sizeof r->received);
-		kz_col_copy(st, 8, r->wish_start, sizeof r->wish_start);
-		kz_col_copy(st, 9, r->wish_end, sizeof r->wish_end);
-		r->wish_days = sqlite3_column_int(st, 10);
-		r->mode = kz_mode_parse((const char *)sqlite3_column_text(st,
-		    11)) == KZ_ONLINE ? KZ_ONLINE : KZ_ONSITE;
-		int s = kz_lifecycle_parse(&kz_request_lc,
-		    (const char *)sqlite3_column_text(st, 12));
-		r->status = s < 0 ? KZ_REQ_RECEIVED : (enum kz_request_status)s;
-		r->wanted = sqlite3_column_int(st, 13);
-		r->dispatches = sqlite3_column_int(st, 14);
-		if (!r->place || !r->topic || !r->fields) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		kz_request_rows_free(out);
-		return rc == SQLITE_NOMEM ? kz_err_add(err, "", _("out of "
-		    "memory")) : kz_db_fail(db, err, "request list");
-	}
-	return KZ_OK;
 }

@@ -123,6 +123,8 @@ int kz_interp_parse(const char *s);
 
 /* ---- lists ---- */
 
+/* A request as a list shows it; the list itself is kz_rlist_requests
+ * (core/rlist.h). */
 struct kz_request_row {
 	char id[KZ_ID_SIZE];
 	char country[3];
@@ -138,26 +140,5 @@ struct kz_request_row {
 	int wanted;
 	int dispatches;		/* not cancelled */
 };
-
-struct kz_request_rows {
-	struct kz_request_row *rows;
-	size_t n;
-};
-
-struct kz_request_query {
-	const char *text;	/* words found in topic, place, id, notes */
-	int status;		/* -1 any, -2 open (not closed, declined, withdrawn) */
-	const char *field;
-	const char *country;
-	/* "COLUMN[,-COLUMN]" of `request list` (kz_rlist_order); NULL:
-	 * newest received first */
-	const char *sort;
-};
-
-void kz_request_query_init(struct kz_request_query *q);
-/* Newest received first, or as q->sort says. */
-int kz_request_list(struct kz_db *db, const struct kz_request_query *q,
-    struct kz_request_rows *out, struct kz_err *err);
-void kz_request_rows_free(struct kz_request_rows *l);
 
 #endif

@@ -867,10 +867,10 @@ kz_rlist_text(const struct kz_rlist_cursor *c, size_t col)
 static char *
 dates_shown(const struct kz_rlist_cursor *c, size_t col)
 {
-	char *t = made_text(c, col), *dots, a[64], b[64], *out;
+	char *t = made_text(c, col), f[64], z[64], a[64], b[64], *out;
 	size_t n;
 
-	if (t == NULL || (dots = strstr(t, "..")) == NULL) {
+	if (t == NULL || kz_date_range_split(t, f, z, sizeof f) != 1) {
 		if (t && kz_date_valid(t)) {
 			kz_stamp_date(c->db->cfg, t, a, sizeof a);
 			free(t);
@@ -878,9 +878,8 @@ dates_shown(const struct kz_rlist_cursor *c, size_t col)
 		}
 		return t;
 	}
-	*dots = '\0';
-	kz_stamp_date(c->db->cfg, t, a, sizeof a);
-	kz_stamp_date(c->db->cfg, dots + 2, b, sizeof b);
+	kz_stamp_date(c->db->cfg, f, a, sizeof a);
+	kz_stamp_date(c->db->cfg, z, b, sizeof b);
 	free(t);
 	n = strlen(a) + strlen(b) + 3;
 	if ((out = malloc(n)) != NULL)

@@ -57,28 +57,22 @@ plain(const char *label)
 struct enum_match {
 	const struct kz_enum *e;
 	const char *s;
-	int found;
 };
 
 /* A label in the language messages are in now. */
 static bool
-enum_in(const char *lang, void *arg)
+enum_is(size_t i, const void *arg)
 {
-	struct enum_match *m = arg;
+	const struct enum_match *m = arg;
 
-	for (int i = 0; m->e->labels[i]; i++)
-		if (kz_text_same(m->s, _(m->e->labels[i]))) {
-			m->found = i;
-			return true;
-		}
-	return false;
+	return kz_text_same(m->s, _(m->e->labels[i]));
 }
 
 int
 kz_enum_parse(const struct kz_enum *e, const char *s)
 {
 	int n = kz_enum_count(e);
-	struct enum_match m = { e, s, -1 };
+	struct enum_match m = { e, s };
 
 	if (s == NULL || *s == '\0')
 		return -1;
@@ -95,9 +89,7 @@ kz_enum_parse(const struct kz_enum *e, const char *s)
 			return i;
 	/* typed in another language kizuna speaks (母语 in an English
 	 * office, native in a Chinese one) */
-	if (kz_i18n_each(enum_in, &m))
-		return m.found;
-	return -1;
+	return (int)kz_i18n_find((size_t)n, enum_is, &m);
 }
 
 void

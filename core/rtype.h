@@ -171,6 +171,58 @@ struct kz_rtype {
 };
 
 #define KZ_NFIELDS(a) (sizeof (a) / sizeof (a)[0])
+/* The record type v (NAME an N_() noun, T its enum kz_table) over the
+ * array FIELDS, with its own statements. */
+#define KZ_RTYPE(v, NAME, T, FIELDS) \
+	static struct kz_rtype_sql v##_sql; \
+	const struct kz_rtype v = { .name = NAME, .table = T, \
+	    .f = FIELDS, .n = KZ_NFIELDS(FIELDS), .sql = &v##_sql }
+
+/*
+ * Lines of the table of struct T. KZ_RF_FIELD is a field whose name,
+ * column, CSV header and option are all its member's name (m), the rest
+ * given; KZ_RF_DATE one holding a date (char[11]), KZ_RF_ENUM one of
+ * the enumeration e. The fields several record types have (those of
+ * core/activity.h) are a line each.
+ */
+#define KZ_RF_DATE_HINT N_("A date: 2027-01-31, 2027年1月31日 or 31 Jan 2027")
+#define KZ_RF_ENUM_HINT N_("Space, or the first letter")
+#define KZ_RF_FIELD(T, m, ...) \
+	{ .name = #m, .column = #m, .csv = #m, .option = #m, \
+	  .off = offsetof(T, m), __VA_ARGS__ }
+#define KZ_RF_DATE(T, m, ...) \
+	KZ_RF_FIELD(T, m, .size = sizeof ((T *)0)->m, .kind = KZ_RK_DATE, \
+	    __VA_ARGS__)
+#define KZ_RF_ENUM(T, m, l, e) \
+	KZ_RF_FIELD(T, m, .label = l, .kind = KZ_RK_ENUM, .values = &e, \
+	    .hint = KZ_RF_ENUM_HINT)
+#define KZ_RF_ID(T) \
+	{ .name = "id", .column = "id", .csv = "id", .label = N_("ID"), \
+	  .kind = KZ_RK_ID, .off = offsetof(T, id), \
+	  .size = sizeof ((T *)0)->id }
+#define KZ_RF_NOTES(T) \
+	KZ_RF_FIELD(T, notes, .label = N_("notes"), .kind = KZ_RK_NOTE, \
+	    .max = 4000, .hint = N_("Anything else worth knowing"))
+/* a period: its first day required, its last day (an activity kind's
+ * .end) */
+#define KZ_RF_PERIOD(T) \
+	KZ_RF_DATE(T, start, .label = N_("first day"), \
+	    .flags = KZ_RF_REQUIRED, .hint = KZ_RF_DATE_HINT), \
+	KZ_RF_DATE(T, end, .label = N_("last day"), .hint = KZ_RF_DATE_HINT)
+#define KZ_RF_PLACE(T) \
+	KZ_RF_FIELD(T, place, .label = N_("place"), .kind = KZ_RK_TEXT, \
+	    .max = 200, .hint = N_("City or venue, e.g. 北京市"))
+#define KZ_RF_COUNTRY(T) \
+	KZ_RF_FIELD(T, country, .size = sizeof ((T *)0)->country, \
+	    .label = N_("country"), .kind = KZ_RK_COUNTRY, \
+	    .hint = N_("ISO code, e.g. CN; empty: the office's country"))
+/* a person's e-mail and phone: personal data */
+#define KZ_RF_CONTACT(T) \
+	KZ_RF_FIELD(T, email, .label = N_("e-mail"), .kind = KZ_RK_EMAIL, \
+	    .flags = KZ_RF_PERSONAL, .hint = N_("e.g. name@example.org")), \
+	KZ_RF_FIELD(T, phone, .label = N_("phone"), .kind = KZ_RK_PHONE, \
+	    .flags = KZ_RF_PERSONAL, \
+	    .hint = N_("Digits, spaces and + - ( ) . /"))
 
 /* The four audit stamp lines every record type ends with, for struct T
  * whose stamps are at PFX created, ... (PFX empty, or "st." for a

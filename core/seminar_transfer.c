@@ -116,25 +116,8 @@ run_import(struct importer *im, const char *name, const char *data,
 	}
 	if (rc < 0 && kz_import_cut(rep, &ce, skip_bad, err) == KZ_OK)
 		rc = 0;
-	if (lost || rc < 0 || (rep->bad && !skip_bad)) {
-		if (lost)
-			kz_db_stopped(im->db, name, lost, err);
-		kz_db_rollback(im->db);
-		if (rc >= 0 && !lost)
-			kz_err_add(err, name, _("%zu of %zu rows are not valid; "
-			    "nothing was imported"), rep->bad, rep->read);
-		rep->skipped = rep->read;
-		rep->imported = 0;
-		return KZ_ERROR;
-	}
-	rep->skipped += rep->bad;
-	if (kz_db_commit(im->db, err) != KZ_OK) {
-		kz_err_add(err, name, _("nothing was imported"));
-		rep->skipped = rep->read;
-		rep->imported = 0;
-		return KZ_ERROR;
-	}
-	return KZ_OK;
+	return kz_import_end(im->db, name, rep, rc, lost, false, skip_bad,
+	    err);
 }
 
 /* ---- programme items ---- */

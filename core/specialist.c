@@ -90,8 +90,7 @@ static int show_unavail(const void *r, const struct kz_config *c,
 
 /* One line a field, in the order forms, files and details show them. */
 static const struct kz_rfield specialist_fields[] = {
-	{ .name = "id", .column = "id", .csv = "id", .label = N_("ID"),
-	  .kind = KZ_RK_ID, .off = A(id) },
+	KZ_RF_ID(struct kz_specialist),
 	{ .name = "name", .column = "name", .csv = "name", .option = "name",
 	  .label = N_("name"), .kind = KZ_RK_TEXT, .off = S(name), .max = 100,
 	  .flags = KZ_RF_REQUIRED, .hint = N_("The name in its own script, "
@@ -129,14 +128,7 @@ static const struct kz_rfield specialist_fields[] = {
 	  .option = "overseas", .label = N_("overseas experience"),
 	  .kind = KZ_RK_NOTE, .off = S(overseas), .max = 2000,
 	  .hint = N_("e.g. JICA expert in Laos, 2 years") },
-	{ .name = "email", .column = "email", .csv = "email",
-	  .option = "email", .label = N_("e-mail"), .kind = KZ_RK_EMAIL,
-	  .off = S(email), .flags = KZ_RF_PERSONAL,
-	  .hint = N_("e.g. name@example.org") },
-	{ .name = "phone", .column = "phone", .csv = "phone",
-	  .option = "phone", .label = N_("phone"), .kind = KZ_RK_PHONE,
-	  .off = S(phone), .flags = KZ_RF_PERSONAL,
-	  .hint = N_("Digits, spaces and + - ( ) . /") },
+	KZ_RF_CONTACT(struct kz_specialist),
 	{ .name = "address", .column = "address", .csv = "address",
 	  .option = "address", .label = N_("address"), .kind = KZ_RK_NOTE,
 	  .off = S(address), .max = 300, .flags = KZ_RF_PERSONAL,
@@ -161,12 +153,8 @@ static const struct kz_rfield specialist_fields[] = {
 #undef S
 #undef A
 
-static struct kz_rtype_sql specialist_sql;
-const struct kz_rtype kz_specialist_type = {
-	.name = N_("specialist"), .table = KZ_T_SPECIALIST,
-	.f = specialist_fields, .n = KZ_NFIELDS(specialist_fields),
-	.sql = &specialist_sql,
-};
+KZ_RTYPE(kz_specialist_type, N_("specialist"), KZ_T_SPECIALIST,
+    specialist_fields);
 
 void
 kz_specialist_init(struct kz_specialist *s)

@@ -142,16 +142,16 @@ static int
 one_unavail(void *ctx, char *piece, struct kz_err *err)
 {
 	struct kz_specialist *s = ctx;
-	char *reason = strchr(piece, ' '), *dots;
+	char *reason = strchr(piece, ' '), a[128], z[128];
 	char start[11] = "", end[11] = "";
+	int dots;
 
 	if (reason)
 		*reason++ = '\0';
-	if ((dots = strstr(piece, "..")) != NULL)
-		*dots = '\0';
-	if (kz_date_parse(piece, kz_date_get_order(), start, "unavailable",
-	    err) || kz_date_parse(dots ? dots + 2 : piece, kz_date_get_order(),
-	    end, "unavailable", err))
+	dots = kz_date_range_split(piece, a, z, sizeof a);
+	if (kz_date_parse(a, kz_date_get_order(), start, "unavailable",
+	    err) || kz_date_parse(dots ? z : a, kz_date_get_order(), end,
+	    "unavailable", err))
 		return KZ_ERROR;
 	if (kz_specialist_add_unavail(s, start, end, reason ? kz_trim(reason) :
 	    NULL) != KZ_OK)

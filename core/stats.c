@@ -17,29 +17,44 @@
 #include "year.h"
 
 #define NBY(a) (sizeof (a) / sizeof (a)[0])
+/* a measure's groupings */
+#define BY(a) .by = (a), .nby = NBY(a)
 
 /* The office's year of a date column, in SQL: its calendar year, less
  * one before the month the year starts in (bound at :month). */
 #define FY(d) "(CAST(substr(" d ", 1, 4) AS INTEGER) - (CAST(substr(" d \
 	", 6, 2) AS INTEGER) < :month))"
+/* a record counted by a day of it: the day in the range */
+#define ON_DAY(d) d " BETWEEN :from AND :to"
+
+/* The groupings several measures have, a line each: a year (of a year
+ * column, or FY() of a date), a country code, a keyword of an
+ * enumeration, text as stored. */
+#define BY_YEAR(k) { .name = "year", .label = N_("year"), .key = k, \
+	.order = "key", .show = KZ_SK_YEAR }
+#define BY_COUNTRY(k) { .name = "country", .label = N_("country"), \
+	.key = k, .show = KZ_SK_COUNTRY }
+#define BY_ENUM(n, l, k, en) { .name = n, .label = l, .key = k, \
+	.show = KZ_SK_ENUM, .e = &en }
+#define BY_TEXT(n, l, k) { .name = n, .label = l, .key = k }
+
+/* a request's fields (a dispatch counts in each of its fields, once in
+ * the total), country and province */
+#define BY_REQUEST_PLACE \
+	{ .name = "field", .label = N_("field"), \
+	  .join = "LEFT JOIN request_field rf ON rf.request = r.id", \
+	  .key = "ifnull(rf.field, '')", .show = KZ_SK_FIELD }, \
+	BY_COUNTRY("r.country"), \
+	{ .name = "province", .label = N_("province"), \
+	  .key = "ifnull(r.province, '')", .country = "r.country", \
+	  .show = KZ_SK_PROVINCE }
 
 /* ---- dispatches: by the day they start, cancelled ones aside ---- */
 
 static const struct kz_stat_by dispatch_by[] = {
-	{ .name = "year", .label = N_("year"), .key = FY("d.start"),
-	  .order = "key", .show = KZ_SK_YEAR },
-	/* a request's fields: a dispatch counts in each of its fields,
-	 * once in the total */
-	{ .name = "field", .label = N_("field"),
-	  .join = "LEFT JOIN request_field rf ON rf.request = r.id",
-	  .key = "ifnull(rf.field, '')", .show = KZ_SK_FIELD },
-	{ .name = "country", .label = N_("country"), .key = "r.country",
-	  .show = KZ_SK_COUNTRY },
-	{ .name = "province", .label = N_("province"),
-	  .key = "ifnull(r.province, '')", .country = "r.country",
-	  .show = KZ_SK_PROVINCE },
-	{ .name = "state", .label = N_("state"), .key = "d.state",
-	  .show = KZ_SK_ENUM, .e = &kz_dispatch_state_enum },
+	BY_YEAR(FY("d.start")),
+	BY_REQUEST_PLACE,
+	BY_ENUM("state", N_("state"), "d.state", kz_dispatch_state_enum),
 };
 
 static const struct kz_stat_measure dispatches = {
@@ -48,26 +63,16 @@ static const struct kz_stat_measure dispatches = {
 	"country, province or state"),
 	.from = "dispatch d JOIN request r ON r.id = d.request",
 	.where = "d.state <> 'cancelled'",
-	.year = "d.start BETWEEN :from AND :to",
-	.value = "count(DISTINCT d.id)",
-	.by = dispatch_by, .nby = NBY(dispatch_by),
+	.year = ON_DAY("d.start"), .value = "count(DISTINCT d.id)",
+	BY(dispatch_by),
 };
 
 /* ---- requests: by the day received ---- */
 
 static const struct kz_stat_by request_by[] = {
-	{ .name = "year", .label = N_("year"), .key = FY("r.received"),
-	  .order = "key", .show = KZ_SK_YEAR },
-	{ .name = "field", .label = N_("field"),
-	  .join = "LEFT JOIN request_field rf ON rf.request = r.id",
-	  .key = "ifnull(rf.field, '')", .show = KZ_SK_FIELD },
-	{ .name = "country", .label = N_("country"), .key = "r.country",
-	  .show = KZ_SK_COUNTRY },
-	{ .name = "province", .label = N_("province"),
-	  .key = "ifnull(r.province, '')", .country = "r.country",
-	  .show = KZ_SK_PROVINCE },
-	{ .name = "status", .label = N_("status"), .key = "r.status",
-	  .show = KZ_SK_ENUM, .e = &kz_request_status_enum },
+	BY_YEAR(FY("r.received")),
+	BY_REQUEST_PLACE,
+	BY_ENUM("status", N_("status"), "r.status", kz_request_status_enum),
 };
 
 static const struct kz_stat_measure requests = {
@@ -75,9 +80,8 @@ static const struct kz_stat_measure requests = {
 	.help = N_("requests received, by year, field, country, province or "
 	"status"),
 	.from = "request r",
-	.year = "r.received BETWEEN :from AND :to",
-	.value = "count(DISTINCT r.id)",
-	.by = request_by, .nby = NBY(request_by),
+	.year = ON_DAY("r.received"), .value = "count(DISTINCT r.id)",
+	BY(request_by),
 };
 
 /* ---- seminars: attendance by edition, its parts where recorded ---- */
@@ -100,11 +104,9 @@ static const struct kz_stat_by attendance_by[] = {
 	  "(SELECT label, count FROM seminar_attendance a WHERE a.seminar = "
 	  "e.id ORDER BY position, label))",
 	  .order = "min(" SERIES_CODE "), min(e.year), min(e.number)" },
-	{ .name = "series", .label = N_("series"), .key = SERIES_CODE },
-	{ .name = "year", .label = N_("year"), .key = SEMINAR_FY,
-	  .order = "key", .show = KZ_SK_YEAR },
-	{ .name = "country", .label = N_("country"),
-	  .key = "ifnull(e.country, '')", .show = KZ_SK_COUNTRY },
+	BY_TEXT("series", N_("series"), SERIES_CODE),
+	BY_YEAR(SEMINAR_FY),
+	BY_COUNTRY("ifnull(e.country, '')"),
 };
 
 static const struct kz_stat_measure attendance = {
@@ -113,17 +115,14 @@ static const struct kz_stat_measure attendance = {
 	"by series, year or country"),
 	.from = "seminar e",
 	.where = "e.attendance IS NOT NULL AND e.status <> 'cancelled'",
-	.year = SEMINAR_YEAR,
-	.value = "sum(e.attendance)",
-	.by = attendance_by, .nby = NBY(attendance_by),
+	.year = SEMINAR_YEAR, .value = "sum(e.attendance)",
+	BY(attendance_by),
 };
 
 static const struct kz_stat_by edition_by[] = {
-	{ .name = "year", .label = N_("year"), .key = SEMINAR_FY,
-	  .order = "key", .show = KZ_SK_YEAR },
-	{ .name = "series", .label = N_("series"), .key = SERIES_CODE },
-	{ .name = "country", .label = N_("country"),
-	  .key = "ifnull(e.country, '')", .show = KZ_SK_COUNTRY },
+	BY_YEAR(SEMINAR_FY),
+	BY_TEXT("series", N_("series"), SERIES_CODE),
+	BY_COUNTRY("ifnull(e.country, '')"),
 };
 
 static const struct kz_stat_measure editions = {
@@ -131,25 +130,21 @@ static const struct kz_stat_measure editions = {
 	.help = N_("editions held or planned, by year, series or country"),
 	.from = "seminar e",
 	.where = "e.status <> 'cancelled'",
-	.year = SEMINAR_YEAR,
-	.value = "count(*)",
-	.by = edition_by, .nby = NBY(edition_by),
+	.year = SEMINAR_YEAR, .value = "count(*)",
+	BY(edition_by),
 };
 
 /* ---- trainees: placements but the withdrawn, by programme year ---- */
 
 static const struct kz_stat_by trainee_by[] = {
-	{ .name = "year", .label = N_("year"), .key = "t.year",
-	  .order = "key", .show = KZ_SK_YEAR },
+	BY_YEAR("t.year"),
 	{ .name = "region", .label = N_("home region"),
 	  .key = "coalesce(nullif(t.home_region, ''), t.home_government)",
 	  .country = "t.home_country", .show = KZ_SK_PROVINCE },
-	{ .name = "country", .label = N_("country"),
-	  .key = "ifnull(t.home_country, '')", .show = KZ_SK_COUNTRY },
-	{ .name = "programme", .label = NC_("training", "programme"),
-	  .key = "t.programme",
-	  .show = KZ_SK_ENUM, .e = &kz_trainee_programme_enum },
-	{ .name = "host", .label = N_("host"), .key = "t.host" },
+	BY_COUNTRY("ifnull(t.home_country, '')"),
+	BY_ENUM("programme", NC_("training", "programme"), "t.programme",
+	    kz_trainee_programme_enum),
+	BY_TEXT("host", N_("host"), "t.host"),
 };
 
 static const struct kz_stat_measure trainees = {
@@ -163,68 +158,55 @@ static const struct kz_stat_measure trainees = {
 	"ifnull(t.start, '') <> '' THEN t.start BETWEEN :from AND :to ELSE "
 	"t.year BETWEEN :yfrom AND :yto END",
 	.value = "count(*)",
-	.by = trainee_by, .nby = NBY(trainee_by),
+	BY(trainee_by),
 };
 
 /* ---- what an office does (core/activity.h) ---- */
 
 /* support cases by their first day */
 static const struct kz_stat_by support_by[] = {
-	{ .name = "kind", .label = N_("kind"), .key = "a.kind",
-	  .show = KZ_SK_ENUM, .e = &kz_support_kind_enum },
-	{ .name = "government", .label = N_("government"),
-	  .key = "a.government" },
-	{ .name = "year", .label = N_("year"), .key = FY("a.start"),
-	  .order = "key", .show = KZ_SK_YEAR },
+	BY_ENUM("kind", N_("kind"), "a.kind", kz_support_kind_enum),
+	BY_TEXT("government", N_("government"), "a.government"),
+	BY_YEAR(FY("a.start")),
 };
 
 static const struct kz_stat_measure support = {
 	.name = "support", .label = N_("Support cases"),
 	.help = N_("support given to Japanese governments, by kind, "
 	"government or year"),
-	.from = "support a",
-	.year = "a.start BETWEEN :from AND :to",
-	.value = "count(*)",
-	.by = support_by, .nby = NBY(support_by),
+	.from = "support a", .year = ON_DAY("a.start"), .value = "count(*)",
+	BY(support_by),
 };
 
 /* research by the day it was asked for, cancelled projects too: the
  * status says what became of each */
 static const struct kz_stat_by research_by[] = {
-	{ .name = "status", .label = N_("status"), .key = "r.status",
-	  .show = KZ_SK_ENUM, .e = &kz_research_status_enum },
-	{ .name = "government", .label = N_("government"),
-	  .key = "r.government" },
-	{ .name = "year", .label = N_("year"), .key = FY("r.requested"),
-	  .order = "key", .show = KZ_SK_YEAR },
+	BY_ENUM("status", N_("status"), "r.status", kz_research_status_enum),
+	BY_TEXT("government", N_("government"), "r.government"),
+	BY_YEAR(FY("r.requested")),
 };
 
 static const struct kz_stat_measure research = {
 	.name = "research", .label = N_("Commissioned research"),
 	.help = N_("research commissioned, by status, government or the "
 	"year asked"),
-	.from = "research r",
-	.year = "r.requested BETWEEN :from AND :to",
+	.from = "research r", .year = ON_DAY("r.requested"),
 	.value = "count(*)",
-	.by = research_by, .nby = NBY(research_by),
+	BY(research_by),
 };
 
 static const struct kz_stat_by promotion_by[] = {
-	{ .name = "kind", .label = N_("kind"), .key = "p.kind",
-	  .show = KZ_SK_ENUM, .e = &kz_promotion_kind_enum },
-	{ .name = "year", .label = N_("year"), .key = FY("p.start"),
-	  .order = "key", .show = KZ_SK_YEAR },
-	{ .name = "city", .label = N_("city"), .key = "ifnull(p.city, '')" },
+	BY_ENUM("kind", N_("kind"), "p.kind", kz_promotion_kind_enum),
+	BY_YEAR(FY("p.start")),
+	BY_TEXT("city", N_("city"), "ifnull(p.city, '')"),
 };
 
 static const struct kz_stat_measure promotion = {
 	.name = "promotion", .label = N_("Promotion events"),
 	.help = N_("fairs, cooking and other events, by kind, year or "
 	"city"),
-	.from = "promotion p",
-	.year = "p.start BETWEEN :from AND :to",
-	.value = "count(*)",
-	.by = promotion_by, .nby = NBY(promotion_by),
+	.from = "promotion p", .year = ON_DAY("p.start"), .value = "count(*)",
+	BY(promotion_by),
 };
 
 /* JET lines are kept by fiscal year: a year typed is that year, a range
@@ -235,34 +217,28 @@ static const struct kz_stat_measure promotion = {
 static const struct kz_stat_by jet_by[] = {
 	{ .name = "kind", .label = N_("kind"), .key = "j.kind",
 	  .order = "key", .show = KZ_SK_ENUM, .e = &kz_jet_kind_enum },
-	{ .name = "year", .label = N_("year"), .key = "j.year",
-	  .order = "key", .show = KZ_SK_YEAR },
+	BY_YEAR("j.year"),
 	{ .name = "level", .label = N_("level"), .key = "j.level",
 	  .order = "CASE key WHEN 'prefecture' THEN 0 WHEN "
 	  "'designated_city' THEN 1 ELSE 2 END",
 	  .show = KZ_SK_ENUM, .e = &kz_jet_level_enum },
-	{ .name = "placement", .label = N_("placement"),
-	  .key = "ifnull(j.placement, '')" },
+	BY_TEXT("placement", N_("placement"), "ifnull(j.placement, '')"),
 };
 
 static const struct kz_stat_measure jet = {
 	.name = "jet", .label = N_("JET participants"),
 	.help = N_("JET participants taking part, by kind, year, level or "
 	"placement"),
-	.from = "jet j",
-	.year = JET_YEAR,
-	.value = "sum(j.participants)",
-	.by = jet_by, .nby = NBY(jet_by),
+	.from = "jet j", .year = JET_YEAR, .value = "sum(j.participants)",
+	BY(jet_by),
 };
 
 static const struct kz_stat_measure jet_joined = {
 	.name = "jet-joined", .label = N_("JET participants who joined"),
 	.help = N_("JET participants new in the year, by kind, year, level "
 	"or placement"),
-	.from = "jet j",
-	.year = JET_YEAR,
-	.value = "sum(j.joined)",
-	.by = jet_by, .nby = NBY(jet_by),
+	.from = "jet j", .year = JET_YEAR, .value = "sum(j.joined)",
+	BY(jet_by),
 };
 
 /* links by the day signed; one with no day counts over every year */
@@ -270,13 +246,10 @@ static const struct kz_stat_by friendship_by[] = {
 	{ .name = "region", .label = N_("partner region"),
 	  .key = "ifnull(f.region, '')", .country = "f.country",
 	  .show = KZ_SK_PROVINCE },
-	{ .name = "year", .label = N_("year"),
-	  .key = "CASE WHEN f.signed IS NULL THEN '' ELSE " FY("f.signed")
-	  " END", .order = "key", .show = KZ_SK_YEAR },
-	{ .name = "government", .label = N_("Japanese government"),
-	  .key = "f.japanese" },
-	{ .name = "country", .label = N_("country"),
-	  .key = "ifnull(f.country, '')", .show = KZ_SK_COUNTRY },
+	BY_YEAR("CASE WHEN f.signed IS NULL THEN '' ELSE " FY("f.signed")
+	    " END"),
+	BY_TEXT("government", N_("Japanese government"), "f.japanese"),
+	BY_COUNTRY("ifnull(f.country, '')"),
 };
 
 static const struct kz_stat_measure friendship = {
@@ -284,17 +257,15 @@ static const struct kz_stat_measure friendship = {
 	.help = N_("friendship-city links by partner region, year signed, "
 	"Japanese government or country"),
 	.from = "friendship f",
-	.year = "coalesce(f.signed, '0000-01-01') BETWEEN :from AND :to",
+	.year = ON_DAY("coalesce(f.signed, '0000-01-01')"),
 	.value = "count(*)",
-	.by = friendship_by, .nby = NBY(friendship_by),
+	BY(friendship_by),
 };
 
 static const struct kz_stat_by rep_office_by[] = {
-	{ .name = "city", .label = N_("city"), .key = "o.city" },
-	{ .name = "country", .label = N_("country"),
-	  .key = "ifnull(o.country, '')", .show = KZ_SK_COUNTRY },
-	{ .name = "government", .label = N_("government"),
-	  .key = "o.government" },
+	BY_TEXT("city", N_("city"), "o.city"),
+	BY_COUNTRY("ifnull(o.country, '')"),
+	BY_TEXT("government", N_("government"), "o.government"),
 };
 
 static const struct kz_stat_measure rep_offices = {
@@ -307,27 +278,23 @@ static const struct kz_stat_measure rep_offices = {
 	.year = "coalesce(o.opened, '0000-01-01') <= :to AND (o.closed IS "
 	"NULL OR o.closed > :to)",
 	.value = "count(*)",
-	.by = rep_office_by, .nby = NBY(rep_office_by),
+	BY(rep_office_by),
 };
 
 static const struct kz_stat_by delegation_by[] = {
-	{ .name = "direction", .label = N_("direction"), .key = "g.direction",
-	  .show = KZ_SK_ENUM, .e = &kz_delegation_direction_enum },
-	{ .name = "year", .label = N_("year"), .key = FY("g.start"),
-	  .order = "key", .show = KZ_SK_YEAR },
-	{ .name = "status", .label = N_("status"), .key = "g.status",
-	  .show = KZ_SK_ENUM, .e = &kz_delegation_status_enum },
+	BY_ENUM("direction", N_("direction"), "g.direction",
+	    kz_delegation_direction_enum),
+	BY_YEAR(FY("g.start")),
+	BY_ENUM("status", N_("status"), "g.status", kz_delegation_status_enum),
 };
 
 static const struct kz_stat_measure delegations = {
 	.name = "delegations", .label = N_("Delegations and visits"),
 	.help = N_("delegations received and visits made, by direction, year "
 	"or status"),
-	.from = "delegation g",
-	.where = "g.status <> 'cancelled'",
-	.year = "g.start BETWEEN :from AND :to",
-	.value = "count(*)",
-	.by = delegation_by, .nby = NBY(delegation_by),
+	.from = "delegation g", .where = "g.status <> 'cancelled'",
+	.year = ON_DAY("g.start"), .value = "count(*)",
+	BY(delegation_by),
 };
 
 const struct kz_stat_measure *const kz_stat_measures[] = {

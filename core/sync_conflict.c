@@ -1,6 +1,7 @@
 /* sync_conflict.c - changes kept aside: recording them, saying why in words, listing and settling them. */
 #include "sync_conflict.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +144,29 @@ kz_conflict_list_free(struct kz_conflict_list *l)
 
 /* ---- settling ---- */
 
+/* SQL made with sqlite3_mprintf (%w quotes a name) appended to b. */
+static void
+put_sql(struct kz_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	char *q;
+
+	va_start(ap, fmt);
+	q = sqlite3_vmprintf(fmt, ap);
+	va_end(ap);
+	kz_buf_puts(b, q);
+	sqlite3_free(q);
+}
+
+/* Step cols (SELECT key FROM json_each(?1, ?2)) again, over the change's
+ * part ("$.key", "$.theirs"). */
+static void
+cols_over(sqlite3_stmt *cols, const char *part)
+{
+	sqlite3_reset(cols);
+	sqlite3_bind_text(cols, 2, part, -1, SQLITE_STATIC);
+}
+
 /* ", col = new" of an update. The audit stamp moves only to a later edit,
  * as it does when bundles merge, and of two edits stamped the same second
  * the greater author stands: stamped is the table's rule when theirs
@@ -153,17 +177,13 @@ put_set(struct kz_buf *b, int k, const char *c, const char *newv,
     const char *newstamp, const char *newby,
     const struct kz_sync_rule *stamped)
 {
-	char *q;
-
 	if (stamped != NULL && kz_sync_rule_is_stamp(stamped, c))
-		q = sqlite3_mprintf("%s\"%w\" = CASE WHEN (%s, coalesce(%s, "
-		    "'')) > (coalesce(\"%w\", ''), coalesce(\"%w\", '')) THEN "
-		    "%s ELSE \"%w\" END", k ? ", " : "", c, newstamp, newby,
+		put_sql(b, "%s\"%w\" = CASE WHEN (%s, coalesce(%s, '')) > "
+		    "(coalesce(\"%w\", ''), coalesce(\"%w\", '')) THEN %s ELSE "
+		    "\"%w\" END", k ? ", " : "", c, newstamp, newby,
 		    stamped->stamp, stamped->stamp_by, newv, c);
 	else
-		q = sqlite3_mprintf("%s\"%w\" = %s", k ? ", " : "", c, newv);
-	kz_buf_puts(b, q);
-	sqlite3_free(q);
+		put_sql(b, "%s\"%w\" = %s", k ? ", " : "", c, newv);
 }
 
 /* " AND key = ..." for every key column of the change; cols is the
@@ -171,14 +191,12 @@ put_set(struct kz_buf *b, int k, const char *c, const char *newv,
 static void
 where_key(struct kz_buf *sql, sqlite3_stmt *cols)
 {
-	sqlite3_reset(cols);
-	sqlite3_bind_text(cols, 2, "$.key", -1, SQLITE_STATIC);
+	cols_over(cols, "$.key");
 	while (sqlite3_step(cols) == SQLITE_ROW) {
 		const char *c = (const char *)sqlite3_column_text(cols, 0);
-		char *q = sqlite3_mprintf(" AND \"%w\" = json_extract(?1, "
-		    "'$.key.\"%w\"')", c, c);
-		kz_buf_puts(sql, q);
-		sqlite3_free(q);
+
+		put_sql(sql, " AND \"%w\" = json_extract(?1, '$.key.\"%w\"')",
+		    c, c);
 	}
 }
 
@@ -189,27 +207,21 @@ theirs_insert(struct kz_buf *sql, sqlite3_stmt *cols, const char *tbl,
     const struct kz_sync_rule *stamped)
 {
 	struct kz_buf vals = { 0 }, sets = { 0 };
-	char *q, *v, *newstamp = NULL, *newby = NULL;
+	char *v, *newstamp = NULL, *newby = NULL;
 	int k = 0;
 
 	if (stamped != NULL) {
 		newstamp = sqlite3_mprintf("excluded.\"%w\"", stamped->stamp);
 		newby = sqlite3_mprintf("excluded.\"%w\"", stamped->stamp_by);
 	}
-	q = sqlite3_mprintf("INSERT INTO \"%w\" (", tbl);
-	kz_buf_puts(sql, q);
-	sqlite3_free(q);
-	sqlite3_reset(cols);
-	sqlite3_bind_text(cols, 2, "$.theirs", -1, SQLITE_STATIC);
+	put_sql(sql, "INSERT INTO \"%w\" (", tbl);
+	cols_over(cols, "$.theirs");
 	while (sqlite3_step(cols) == SQLITE_ROW) {
 		const char *c = (const char *)sqlite3_column_text(cols, 0);
-		q = sqlite3_mprintf("%s\"%w\"", k ? ", " : "", c);
-		kz_buf_puts(sql, q);
-		sqlite3_free(q);
-		q = sqlite3_mprintf("%sjson_extract(?1, '$.theirs.\"%w\"')",
+
+		put_sql(sql, "%s\"%w\"", k ? ", " : "", c);
+		put_sql(&vals, "%sjson_extract(?1, '$.theirs.\"%w\"')",
 		    k ? ", " : "", c);
-		kz_buf_puts(&vals, q);
-		sqlite3_free(q);
 		v = sqlite3_mprintf("excluded.\"%w\"", c);
 		put_set(&sets, k, c, v, newstamp, newby, stamped);
 		sqlite3_free(v);
@@ -218,14 +230,10 @@ theirs_insert(struct kz_buf *sql, sqlite3_stmt *cols, const char *tbl,
 	kz_buf_puts(sql, ") VALUES (");
 	kz_buf_puts(sql, kz_buf_str(&vals));
 	kz_buf_puts(sql, ") ON CONFLICT (");
-	sqlite3_reset(cols);
-	sqlite3_bind_text(cols, 2, "$.key", -1, SQLITE_STATIC);
-	for (int j = 0; sqlite3_step(cols) == SQLITE_ROW; j++) {
-		q = sqlite3_mprintf("%s\"%w\"", j ? ", " : "",
+	cols_over(cols, "$.key");
+	for (int j = 0; sqlite3_step(cols) == SQLITE_ROW; j++)
+		put_sql(sql, "%s\"%w\"", j ? ", " : "",
 		    (const char *)sqlite3_column_text(cols, 0));
-		kz_buf_puts(sql, q);
-		sqlite3_free(q);
-	}
 	kz_buf_puts(sql, ") DO UPDATE SET ");
 	kz_buf_puts(sql, kz_buf_str(&sets));
 	kz_buf_free(&vals);
@@ -238,7 +246,7 @@ static void
 theirs_update(struct kz_buf *sql, sqlite3_stmt *cols, const char *tbl,
     const struct kz_sync_rule *stamped)
 {
-	char *q, *v, *newstamp = NULL, *newby = NULL;
+	char *v, *newstamp = NULL, *newby = NULL;
 	int k = 0;
 
 	if (stamped != NULL) {
@@ -247,11 +255,8 @@ theirs_update(struct kz_buf *sql, sqlite3_stmt *cols, const char *tbl,
 		newby = sqlite3_mprintf("json_extract(?1, '$.theirs.\"%w\"')",
 		    stamped->stamp_by);
 	}
-	q = sqlite3_mprintf("UPDATE \"%w\" SET ", tbl);
-	kz_buf_puts(sql, q);
-	sqlite3_free(q);
-	sqlite3_reset(cols);
-	sqlite3_bind_text(cols, 2, "$.theirs", -1, SQLITE_STATIC);
+	put_sql(sql, "UPDATE \"%w\" SET ", tbl);
+	cols_over(cols, "$.theirs");
 	while (sqlite3_step(cols) == SQLITE_ROW) {
 		const char *c = (const char *)sqlite3_column_text(cols, 0);
 		v = sqlite3_mprintf("json_extract(?1, '$.theirs.\"%w\"')", c);
@@ -270,13 +275,43 @@ theirs_stamped(sqlite3_stmt *cols, const char *tbl)
 {
 	const struct kz_sync_rule *r = kz_sync_rule_of(tbl), *found = NULL;
 
-	sqlite3_reset(cols);
-	sqlite3_bind_text(cols, 2, "$.theirs", -1, SQLITE_STATIC);
+	cols_over(cols, "$.theirs");
 	while (r->stamp != NULL && sqlite3_step(cols) == SQLITE_ROW)
 		if (strcmp((const char *)sqlite3_column_text(cols, 0),
 		    r->stamp) == 0)
 			found = r;
 	return found;
+}
+
+/* the columns of a change's part (?2: '$.key', '$.theirs') */
+#define KEYS "SELECT key FROM json_each(?, ?)"
+
+/* The statement of sql with a kept-aside change bound as ?1 (the words
+ * of where_key and theirs_*); NULL, said in err, when it cannot be made. */
+static sqlite3_stmt *
+on_change(struct kz_db *db, const char *sql, const char *change,
+    struct kz_err *err)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK) {
+		kz_db_fail(db, err, "sync");
+		return NULL;
+	}
+	sqlite3_bind_text(st, 1, change, -1, SQLITE_STATIC);
+	return st;
+}
+
+/* Run st to its end and finalize it. */
+static int
+run_done(struct kz_db *db, sqlite3_stmt *st, struct kz_err *err)
+{
+	int rc = KZ_OK;
+
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = kz_db_fail(db, err, "sync");
+	sqlite3_finalize(st);
+	return rc;
 }
 
 /* Apply the kept-aside values with SQLite's JSON functions, so every
@@ -290,28 +325,21 @@ take_theirs(struct kz_db *db, const char *tbl, const char *op,
 	const struct kz_sync_rule *stamped;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->sql, "SELECT key FROM json_each(?, ?)", -1,
-	    &cols, NULL) != SQLITE_OK)
-		return kz_db_fail(db, err, "sync");
-	sqlite3_bind_text(cols, 1, change, -1, SQLITE_STATIC);
+	if ((cols = on_change(db, KEYS, change, err)) == NULL)
+		return KZ_ERROR;
 	stamped = theirs_stamped(cols, tbl);
 	if (strcmp(op, "delete") == 0) {
-		char *q = sqlite3_mprintf("DELETE FROM \"%w\" WHERE 1", tbl);
-		kz_buf_puts(&sql, q);
-		sqlite3_free(q);
+		put_sql(&sql, "DELETE FROM \"%w\" WHERE 1", tbl);
 		where_key(&sql, cols);
 	} else if (strcmp(op, "insert") == 0)
 		theirs_insert(&sql, cols, tbl, stamped);
 	else
 		theirs_update(&sql, cols, tbl, stamped);
 	sqlite3_finalize(cols);
-	if (sqlite3_prepare_v2(db->sql, kz_buf_str(&sql), -1, &st, NULL) !=
-	    SQLITE_OK) {
-		kz_buf_free(&sql);
-		return kz_db_fail(db, err, "sync");
-	}
+	st = on_change(db, kz_buf_str(&sql), change, err);
 	kz_buf_free(&sql);
-	sqlite3_bind_text(st, 1, change, -1, SQLITE_STATIC);
+	if (st == NULL)
+		return KZ_ERROR;
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -354,21 +382,19 @@ resend_record(struct kz_db *db, const char *tbl, const char *change,
 		pk[ncol++] = sqlite3_column_int(st, 0) > 0;
 	}
 	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(db->sql, "SELECT key FROM json_each(?, ?)", -1,
-	    &st, NULL) != SQLITE_OK) {
+	if ((st = on_change(db, KEYS, change, err)) == NULL) {
 		free(pk);
-		return kz_db_fail(db, err, "sync");
+		return KZ_ERROR;
 	}
-	sqlite3_bind_text(st, 1, change, -1, SQLITE_STATIC);
 	where_key(&where, st);
 	sqlite3_finalize(st);
 	q = sqlite3_mprintf("SELECT * FROM main.\"%w\" WHERE 1%s", tbl,
 	    kz_buf_str(&where));
-	if (pk == NULL || sqlite3_prepare_v2(db->sql, q, -1, &st, NULL) !=
-	    SQLITE_OK)
+	if (pk == NULL)
 		rc = kz_db_fail(db, err, "sync");
+	else if ((st = on_change(db, q, change, err)) == NULL)
+		rc = KZ_ERROR;
 	else {
-		sqlite3_bind_text(st, 1, change, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW &&
 		    sqlite3_column_count(st) == ncol) {
 			kz_cs_put_header(&cs, tbl, ncol, pk);
@@ -416,39 +442,34 @@ send_mine(struct kz_db *db, const char *tbl, const char *op,
 
 	if (del && !r->child)
 		return resend_record(db, tbl, change, err);
-	if (sqlite3_prepare_v2(db->sql, "SELECT key FROM json_each(?, ?)", -1,
-	    &cols, NULL) != SQLITE_OK)
-		return kz_db_fail(db, err, "sync");
-	sqlite3_bind_text(cols, 1, change, -1, SQLITE_STATIC);
+	if ((cols = on_change(db, KEYS, change, err)) == NULL)
+		return KZ_ERROR;
 	where_key(&where, cols);
 	sqlite3_finalize(cols);
 	/* mine, every column, as it is now */
 	q = sqlite3_mprintf("SELECT * FROM \"%w\" WHERE 1%s", tbl,
 	    kz_buf_str(&where));
-	if (sqlite3_prepare_v2(db->sql, q, -1, &st, NULL) != SQLITE_OK) {
-		sqlite3_free(q);
-		kz_buf_free(&where);
-		return kz_db_fail(db, err, "sync");
-	}
+	st = on_change(db, q, change, err);
 	sqlite3_free(q);
-	sqlite3_bind_text(st, 1, change, -1, SQLITE_STATIC);
+	if (st == NULL) {
+		kz_buf_free(&where);
+		return KZ_ERROR;
+	}
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		here = true;
 		ncol = sqlite3_column_count(st);
 		saved = calloc((size_t)ncol, sizeof *saved);
 		/* mine back: the row as it was (an update), or the row again
 		 * (a deletion declined) */
-		q = sqlite3_mprintf(del ? "INSERT INTO \"%w\" VALUES (" :
+		put_sql(&sql, del ? "INSERT INTO \"%w\" VALUES (" :
 		    "UPDATE \"%w\" SET ", tbl);
-		kz_buf_puts(&sql, q);
-		sqlite3_free(q);
 		for (int c = 0; saved && c < ncol; c++) {
 			saved[c] = sqlite3_value_dup(sqlite3_column_value(st, c));
-			q = del ? sqlite3_mprintf("%s?%d", c ? ", " : "", c + 2) :
-			    sqlite3_mprintf("%s\"%w\" = ?%d", c ? ", " : "",
-			    sqlite3_column_name(st, c), c + 2);
-			kz_buf_puts(&sql, q);
-			sqlite3_free(q);
+			if (del)
+				put_sql(&sql, "%s?%d", c ? ", " : "", c + 2);
+			else
+				put_sql(&sql, "%s\"%w\" = ?%d", c ? ", " : "",
+				    sqlite3_column_name(st, c), c + 2);
 		}
 		if (del)
 			kz_buf_puts(&sql, ")");
@@ -475,16 +496,13 @@ send_mine(struct kz_db *db, const char *tbl, const char *op,
 		goto out;
 	}
 	if (here) {
-		if (sqlite3_prepare_v2(db->sql, kz_buf_str(&sql), -1, &st,
-		    NULL) != SQLITE_OK)
-			rc = kz_db_fail(db, err, "sync");
+		if ((st = on_change(db, kz_buf_str(&sql), change, err)) ==
+		    NULL)
+			rc = KZ_ERROR;
 		else {
-			sqlite3_bind_text(st, 1, change, -1, SQLITE_STATIC);
 			for (int c = 0; c < ncol; c++)
 				sqlite3_bind_value(st, c + 2, saved[c]);
-			if (sqlite3_step(st) != SQLITE_DONE)
-				rc = kz_db_fail(db, err, "sync");
-			sqlite3_finalize(st);
+			rc = run_done(db, st, err);
 		}
 		/* a later stamp, so the other side takes mine as the last
 		 * edit (stamps never clash): now, or a second past both
@@ -497,32 +515,23 @@ send_mine(struct kz_db *db, const char *tbl, const char *op,
 			    "\"%w\" = ?3 WHERE 1%s", tbl, r->stamp, r->stamp,
 			    r->stamp, r->stamp_by, kz_buf_str(&where));
 			kz_now_utc(now);
-			if (sqlite3_prepare_v2(db->sql, q, -1, &st, NULL) !=
-			    SQLITE_OK)
-				rc = kz_db_fail(db, err, "sync");
+			if ((st = on_change(db, q, change, err)) == NULL)
+				rc = KZ_ERROR;
 			else {
-				sqlite3_bind_text(st, 1, change, -1,
-				    SQLITE_STATIC);
 				sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
 				sqlite3_bind_text(st, 3, kz_record_user(db), -1,
 				    SQLITE_STATIC);
-				if (sqlite3_step(st) != SQLITE_DONE)
-					rc = kz_db_fail(db, err, "sync");
-				sqlite3_finalize(st);
+				rc = run_done(db, st, err);
 			}
 			sqlite3_free(q);
 		}
 	} else {
 		q = sqlite3_mprintf("DELETE FROM \"%w\" WHERE 1%s", tbl,
 		    kz_buf_str(&where));
-		if (sqlite3_prepare_v2(db->sql, q, -1, &st, NULL) != SQLITE_OK)
-			rc = kz_db_fail(db, err, "sync");
-		else {
-			sqlite3_bind_text(st, 1, change, -1, SQLITE_STATIC);
-			if (sqlite3_step(st) != SQLITE_DONE)
-				rc = kz_db_fail(db, err, "sync");
-			sqlite3_finalize(st);
-		}
+		if ((st = on_change(db, q, change, err)) == NULL)
+			rc = KZ_ERROR;
+		else
+			rc = run_done(db, st, err);
 		sqlite3_free(q);
 	}
 	if (rc == KZ_OK)
@@ -538,6 +547,21 @@ out:
 	return rc;
 }
 
+/* The statement of sql with a conflict's number bound as ?1; NULL, said
+ * in err, when it cannot be made. */
+static sqlite3_stmt *
+on_number(struct kz_db *db, const char *sql, long n, struct kz_err *err)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK) {
+		kz_db_fail(db, err, "sync");
+		return NULL;
+	}
+	sqlite3_bind_int64(st, 1, n);
+	return st;
+}
+
 /* Settle one open conflict inside the caller's transaction. */
 static int
 resolve_one(struct kz_db *db, long n, bool theirs, struct kz_err *err)
@@ -547,11 +571,9 @@ resolve_one(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 	char reason[16] = "", from[64] = "";
 	int rc = KZ_OK;
 
-	if (sqlite3_prepare_v2(db->sql, "SELECT tbl, op, record, change, "
-	    "reason, source_office FROM sync_conflict WHERE n = ?", -1, &st,
-	    NULL) != SQLITE_OK)
-		return kz_db_fail(db, err, "sync");
-	sqlite3_bind_int64(st, 1, n);
+	if ((st = on_number(db, "SELECT tbl, op, record, change, reason, "
+	    "source_office FROM sync_conflict WHERE n = ?", n, err)) == NULL)
+		return KZ_ERROR;
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		snprintf(tbl, sizeof tbl, "%s", sqlite3_column_text(st, 0));
 		snprintf(op, sizeof op, "%s", sqlite3_column_text(st, 1));
@@ -610,10 +632,9 @@ kz_sync_resolve(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 	size_t nrows = 0;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->sql, "SELECT resolved IS NULL FROM "
-	    "sync_conflict WHERE n = ?", -1, &st, NULL) != SQLITE_OK)
-		return kz_db_fail(db, err, "sync");
-	sqlite3_bind_int64(st, 1, n);
+	if ((st = on_number(db, "SELECT resolved IS NULL FROM sync_conflict "
+	    "WHERE n = ?", n, err)) == NULL)
+		return KZ_ERROR;
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		found = true;
 		open = sqlite3_column_int(st, 0);
@@ -630,16 +651,15 @@ kz_sync_resolve(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 	if (theirs) {
 		long first = 0;
 
-		if (sqlite3_prepare_v2(db->sql, "SELECT o.n FROM sync_conflict "
-		    "c JOIN sync_conflict o ON o.source_db = c.source_db AND "
-		    "o.seq = c.seq AND o.record = c.record AND o.tbl <> c.tbl "
-		    "AND o.op = 'insert' AND o.resolved IS NULL AND "
-		    "json_valid(o.change) AND json_extract(o.change, '$.key.id') "
-		    "IS NOT NULL WHERE c.n = ? AND c.op = 'insert' AND "
-		    "json_valid(c.change) AND json_extract(c.change, '$.key.id') "
-		    "IS NULL ORDER BY o.n LIMIT 1", -1, &st, NULL) != SQLITE_OK)
-			return kz_db_fail(db, err, "sync");
-		sqlite3_bind_int64(st, 1, n);
+		if ((st = on_number(db, "SELECT o.n FROM sync_conflict c JOIN "
+		    "sync_conflict o ON o.source_db = c.source_db AND o.seq = "
+		    "c.seq AND o.record = c.record AND o.tbl <> c.tbl AND o.op = "
+		    "'insert' AND o.resolved IS NULL AND json_valid(o.change) AND "
+		    "json_extract(o.change, '$.key.id') IS NOT NULL WHERE c.n = ? "
+		    "AND c.op = 'insert' AND json_valid(c.change) AND "
+		    "json_extract(c.change, '$.key.id') IS NULL ORDER BY o.n LIMIT "
+		    "1", n, err)) == NULL)
+			return KZ_ERROR;
 		if (sqlite3_step(st) == SQLITE_ROW)
 			first = (long)sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
@@ -651,14 +671,13 @@ kz_sync_resolve(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 	}
 	/* A record's deletion or addition settles its rows' with it, as
 	 * one: kept aside from the same bundle, still open. */
-	if (sqlite3_prepare_v2(db->sql, "SELECT o.n FROM sync_conflict c JOIN "
+	if ((st = on_number(db, "SELECT o.n FROM sync_conflict c JOIN "
 	    "sync_conflict o ON o.source_db = c.source_db AND o.seq = c.seq AND "
 	    "o.record = c.record AND o.tbl <> c.tbl AND o.op = c.op AND "
 	    "o.resolved IS NULL WHERE c.n = ? AND c.op IN ('delete', 'insert') "
 	    "AND json_valid(c.change) AND json_extract(c.change, '$.key.id') "
-	    "IS NOT NULL ORDER BY o.n", -1, &st, NULL) != SQLITE_OK)
-		return kz_db_fail(db, err, "sync");
-	sqlite3_bind_int64(st, 1, n);
+	    "IS NOT NULL ORDER BY o.n", n, err)) == NULL)
+		return KZ_ERROR;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		long *r = realloc(rows, (nrows + 1) * sizeof *r);
 		if (r == NULL) {

@@ -45,6 +45,31 @@ kz_utf8_valid(const char *str, size_t len)
 }
 
 int
+kz_utf8_encode(unsigned cp, char out[4])
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xe0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	out[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+int
 kz_utf8_decode(const char *str, unsigned *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -244,8 +269,7 @@ kz_text_capitalise(char *s)
 		up = cp - 1;
 	else
 		return s;
-	s[0] = (char)(0xc0 | (up >> 6));
-	s[1] = (char)(0x80 | (up & 0x3f));
+	kz_utf8_encode(up, s);	/* two bytes, as cp's */
 	return s;
 }
 

@@ -12,6 +12,9 @@ size_t kz_utf8_len(const char *s);
 /* Decode one code point at s; returns bytes used (1 for a bad byte, which
  * decodes as U+FFFD), 0 at the end of the string. */
 int kz_utf8_decode(const char *s, unsigned *cp);
+/* Encode code point cp (up to U+10FFFF) into out; returns the bytes
+ * written, 1 to 4, no NUL. Independent of the C library's locale. */
+int kz_utf8_encode(unsigned cp, char out[4]);
 
 /* Display width of one code point (0, 1 or 2) and of a string, as a
  * terminal draws them; control characters count 0. Independent of the

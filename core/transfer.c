@@ -99,7 +99,7 @@ renumber(struct kz_db *db, struct kz_specialist *s, const char *name,
 	snprintf(msg, sizeof msg, _("renumbered: %s is another office's id; "
 	    "registered here as %s (a record keeps another office's id only "
 	    "when it arrives in that office's bundle)"), old, s->id);
-	kz_buf_printf(&rep->log, "%s:%ld: %s\n", name, line, msg);
+	kz_import_log(rep, name, line, msg, NULL);
 	return KZ_OK;
 }
 
@@ -132,6 +132,35 @@ kz_import_cut(struct kz_import_report *rep, const struct kz_err *ce,
 	if (skip_bad)
 		rep->bad++;
 	return skip_bad ? KZ_OK : KZ_ERROR;
+}
+
+int
+kz_import_end(struct kz_db *db, const char *name,
+    struct kz_import_report *rep, int rc, long lost, bool broke,
+    bool skip_bad, struct kz_err *err)
+{
+	if (lost || broke || rc < 0 || (rep->bad && !skip_bad)) {
+		if (lost)
+			kz_db_stopped(db, name, lost, err);
+		kz_db_rollback(db);
+		if (broke && !lost)
+			kz_err_add(err, name, _("nothing was imported"));
+		else if (rc >= 0 && !lost)
+			kz_err_add(err, name, _("%zu of %zu rows are not valid; "
+			    "nothing was imported"), rep->bad, rep->read);
+		/* every row stays out, the good ones with the bad */
+		rep->skipped = rep->read;
+		rep->imported = 0;
+		return KZ_ERROR;
+	}
+	rep->skipped += rep->bad;
+	if (kz_db_commit(db, err) != KZ_OK) {
+		kz_err_add(err, name, _("nothing was imported"));
+		rep->skipped = rep->read;
+		rep->imported = 0;
+		return KZ_ERROR;
+	}
+	return KZ_OK;
 }
 
 /* Rows written between two flushes of the search index and the capture
@@ -279,28 +308,7 @@ import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
 	if (big_cache)
 		sqlite3_exec(db->sql, "PRAGMA cache_size = -2000", NULL, NULL,
 		    NULL);
-	if (lost || broke || rc < 0 || (rep->bad && !skip_bad)) {
-		if (lost)
-			kz_db_stopped(db, name, lost, err);
-		kz_db_rollback(db);
-		if (broke && !lost)
-			kz_err_add(err, name, _("nothing was imported"));
-		else if (rc >= 0 && !lost)
-			kz_err_add(err, name, _("%zu of %zu rows are not valid; "
-			    "nothing was imported"), rep->bad, rep->read);
-		/* every row stays out, the good ones with the bad */
-		rep->skipped = rep->read;
-		rep->imported = 0;
-		return KZ_ERROR;
-	}
-	rep->skipped += rep->bad;
-	if (kz_db_commit(db, err) != KZ_OK) {
-		kz_err_add(err, name, _("nothing was imported"));
-		rep->skipped = rep->read;
-		rep->imported = 0;
-		return KZ_ERROR;
-	}
-	return KZ_OK;
+	return kz_import_end(db, name, rep, rc, lost, broke, skip_bad, err);
 }
 
 int

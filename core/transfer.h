@@ -24,6 +24,15 @@ struct kz_import_report {
 int kz_import_cut(struct kz_import_report *rep, const struct kz_err *ce,
     bool skip_bad, struct kz_err *err);
 
+/* The end of an import of CSV rows, all or nothing unless skip_bad: rc
+ * what reading ended with (below 0: the file was not CSV), lost the line
+ * where SQLite dropped the transaction (0: it did not), broke whether a
+ * batch could not be written. Rolls back (every row then counts as
+ * skipped, KZ_ERROR, saying why in err under name) or commits. */
+int kz_import_end(struct kz_db *db, const char *name,
+    struct kz_import_report *rep, int rc, long lost, bool broke,
+    bool skip_bad, struct kz_err *err);
+
 /* An id with another office's prefix (the id is checked already): an
  * import gives the row a new id of this office. */
 bool kz_import_foreign(struct kz_db *db, const char *id);

@@ -109,8 +109,8 @@ int
 kz_year_parse(const struct kz_config *cfg, const char *typed, int *year,
     char from[11], char to[11], const char *where, struct kz_err *err)
 {
-	const char *dots;
-	int y;
+	char a[64], b[64];
+	int y, bad = 0, dots;
 
 	from[0] = to[0] = '\0';
 	if (year)
@@ -118,7 +118,7 @@ kz_year_parse(const struct kz_config *cfg, const char *typed, int *year,
 	if (!typed || !*typed)
 		return kz_err_add(err, where, _("a year is needed, such as "
 		    "2019, or dates FROM..TO"));
-	if ((dots = strstr(typed, "..")) == NULL) {
+	if ((dots = kz_date_range_split(typed, a, b, sizeof a)) == 0) {
 		if ((y = year_word(typed)) == 0)
 			return kz_err_add(err, where, _("\"%s\" is not a year "
 			    "(such as 2019, FY2019 or 2019年度) nor dates "
@@ -129,22 +129,14 @@ kz_year_parse(const struct kz_config *cfg, const char *typed, int *year,
 		return KZ_OK;
 	}
 	/* a range: each end a date as the office types it, or open */
-	char a[64], b[64];
-	size_t la = (size_t)(dots - typed);
-	enum kz_date_order o = kz_date_get_order();
-	int bad = 0;
-
-	if (la >= sizeof a || strlen(dots + 2) >= sizeof b)
+	if (dots < 0)
 		return kz_err_add(err, where, _("\"%s\" is not dates FROM..TO"),
 		    typed);
-	memcpy(a, typed, la);
-	a[la] = '\0';
-	snprintf(b, sizeof b, "%s", dots + 2);
-	if (strspn(a, " ") < strlen(a) &&
-	    kz_date_parse(a, o, from, where, err) != KZ_OK)
+	if (strspn(a, " ") < strlen(a) && kz_date_parse(a,
+	    kz_date_get_order(), from, where, err) != KZ_OK)
 		bad = 1;
-	if (strspn(b, " ") < strlen(b) &&
-	    kz_date_parse(b, o, to, where, err) != KZ_OK)
+	if (strspn(b, " ") < strlen(b) && kz_date_parse(b,
+	    kz_date_get_order(), to, where, err) != KZ_OK)
 		bad = 1;
 	if (bad)
 		return KZ_ERROR;

@@ -79,33 +79,6 @@ form_line_cut(struct form_line *l, size_t at, size_t n)
 	l->len -= n;
 }
 
-/* Encode a code point as UTF-8 ourselves: the C library's wcrtomb would
- * tie the result to the locale. */
-static int
-form_utf8(unsigned cp, char out[4])
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
-}
-
 bool
 form_line_edit(struct form_line *l, enum keys_action a, int key)
 {
@@ -156,7 +129,7 @@ form_line_edit(struct form_line *l, enum keys_action a, int key)
 	case KA_NONE:
 		if (!keys_printable(key) || key > 0x10ffff)
 			return false;
-		k = form_utf8((unsigned)key, enc);
+		k = kz_utf8_encode((unsigned)key, enc);
 		if (!form_line_reserve(l, (size_t)k))
 			return false;
 		memmove(l->buf + l->cur + k, l->buf + l->cur,
