@@ -125,6 +125,7 @@ last_edition(struct sem_tab *t, struct kz_seminar *s)
 		return false;
 	kz_rlist_query_init(&q, &kz_rlist_seminars);
 	kz_rlist_set(&q, "series", cur_series(t)->id);
+	q.sort = "year";		/* as load_editions */
 	q.window = q.from_end = true;
 	q.limit = 1;
 	if (kz_rlist_open(t->ctx->db, &q, &c, &err) == KZ_OK) {
@@ -207,6 +208,10 @@ load_editions(struct sem_tab *t, const char *select, bool all)
 	if (*term)
 		kz_rlist_set(&q, "search", term);
 	q.sort = record_list_sort_spec(&t->list, sort, sizeof sort);
+	/* the history's own order is by series, then year: within one
+	 * series by year, which its index gives without sorting them all */
+	if (!*q.sort)
+		q.sort = "year";
 	/* the latest edition is the one people work on */
 	list_win_load(&t->win, &q, *term ? -1 : t->total, select, true);
 }

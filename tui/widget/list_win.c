@@ -113,7 +113,8 @@ list_win_load(struct list_win *w, const struct kz_rlist_query *q,
 	if (at < 0 && id[0] && rl->mode != RLIST_SEARCH &&
 	    (at = kz_rwin_find(&w->win, id, &err)) < 0 && err.n)
 		frame_error(w->ctx, &err);
-	if (at < 0 && last)
+	/* the last row counts them all: not for a key of a search */
+	if (at < 0 && last && rl->mode != RLIST_SEARCH)
 		at = (long long)list_win_all(w) - 1;
 	rl->sel = at < 0 ? 0 : (size_t)at;
 	n = list_win_rows(w);

@@ -40,8 +40,9 @@ bool list_win_exact(const struct list_win *w);
 /* Open q in place of the rows held; known >= 0 is its count when the
  * caller knows it. Selected after: record keep (NULL: the one selected
  * now) where q has it (while a search is typed, only on its first
- * page), else the first row, or the last with last. false when q could
- * not be opened (said; the rows held stay). */
+ * page), else the first row, or the last with last (but the first
+ * while a search is typed: the last would count every match). false
+ * when q could not be opened (said; the rows held stay). */
 bool list_win_load(struct list_win *w, const struct kz_rlist_query *q,
     long long known, const char *keep, bool last);
 
