@@ -709,6 +709,7 @@ static unsigned
 editions_key(struct sem_tab *t, int key)
 {
 	const struct kz_seminar *s;
+	const struct kz_rwin_row *r;
 	enum keys_action a;
 	char q[256], ref[96], id[KZ_ID_SIZE];
 
@@ -717,11 +718,12 @@ editions_key(struct sem_tab *t, int key)
 	if (t->list.mode == RLIST_CONFIRM && t->undoing)
 		return undo_answer(&t->list, t->ctx, &ed_undo, key,
 		    &t->undoing, ed_undone, t);
-	/* the edition's id: the rows read after a delete let go of it */
-	s = cur_edition(t);
-	snprintf(id, sizeof id, "%s", s ? s->id : "");
+	/* the edition's id (the rows read after a delete let go of the
+	 * row's); the edition itself is read only for a key that needs it */
+	r = list_win_sel(&t->win);
+	snprintf(id, sizeof id, "%s", r ? r->id : "");
 	if (t->list.mode == RLIST_CONFIRM)
-		return record_list_delete_key(&t->list, t->ctx, key, s ? id :
+		return record_list_delete_key(&t->list, t->ctx, key, r ? id :
 		    NULL, &eds_delete);
 	if (t->list.mode == RLIST_MENU)
 		return record_list_menu_key(&t->list, key);
@@ -748,7 +750,7 @@ editions_key(struct sem_tab *t, int key)
 	case KA_EDIT:
 		return edition_form_run(t, true);
 	case KA_DELETE:
-		if (s == NULL)
+		if ((s = cur_edition(t)) == NULL)
 			return 0;
 		kz_seminar_label(s, ref, sizeof ref);
 		snprintf(q, sizeof q, _("Delete %s with %ld programme items and "
