@@ -231,13 +231,15 @@ done
 
 # ---- screens ----
 # (this section is the screens' own: its data set and its figures)
-# 100,000 specialists (80% Japanese names) and 20,000 dispatches written
-# straight into a demo database by the sqlite3 shell, then the screens
+# 100,000 specialists (80% Japanese names) and 20,000 dispatches, with
+# 100,000 trainee placements, 20,000 editions of one seminar series and
+# 100,000 support cases for the Trainees, Seminars and Activities tabs,
+# written straight into a demo database by the sqlite3 shell, then the screens
 # run in a private tmux with KIZUNA_BENCH_LOG, which logs for the first
 # screen and each key the milliseconds to act on it and draw, wall clock
 # and CPU (CPU beside the wall clock: a busy machine's wall clock says
 # more about the machine). Idle memory is the resident size with the
-# register on screen.
+# register on screen; after the keys, and the peak, with every tab seen.
 screens_cfg=$(cd "$(dirname "$0")/.." && pwd)/config/default.yaml
 # screens_data DB NSPEC NREQ NDSP [NTR NSEM NSUP]: add synthetic records
 # to a demo database (trainee placements, editions of one series of its
