@@ -158,12 +158,13 @@ kz_activity_export(struct kz_db *db, const struct kz_akind *k,
 		}
 		rc = kz_rtype_csv_row(k->rt, rec, true, out);
 		kz_activity_free(k, rec);
-		if (rc)
+		/* a row at a time to the caller's sink, if it has one */
+		if (rc || kz_buf_drain(out, false))
 			break;
 	}
 	kz_rlist_close(&c);
 	free(rec);
-	if (rc == 0 && out->oom)
-		return kz_err_add(err, "", _("out of memory"));
-	return rc == 0 ? KZ_OK : KZ_ERROR;
+	if (rc < 0)
+		return KZ_ERROR;
+	return kz_buf_drain_err(out, true, err);
 }

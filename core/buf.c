@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "err.h"
+#include "i18n.h"
+
 void
 kz_buf_put(struct kz_buf *b, const char *s, size_t n)
 {
@@ -69,6 +72,32 @@ kz_buf_free(struct kz_buf *b)
 {
 	free(b->s);
 	memset(b, 0, sizeof *b);
+}
+
+int
+kz_buf_drain(struct kz_buf *b, bool all)
+{
+	if (b->oom || b->sink_failed)
+		return -1;
+	if (b->sink == NULL || b->len == 0 || (!all && b->len < KZ_BUF_DRAIN))
+		return 0;
+	if (b->sink(b->sink_arg, b->s, b->len) != 0) {
+		b->sink_failed = true;
+		return -1;
+	}
+	b->len = 0;
+	b->s[0] = '\0';
+	return 0;
+}
+
+int
+kz_buf_drain_err(struct kz_buf *b, bool all, struct kz_err *err)
+{
+	if (kz_buf_drain(b, all) == 0)
+		return KZ_OK;
+	/* the sink's caller knows why it failed, and says so */
+	return kz_err_add(err, "", "%s", b->oom ? _("out of memory") :
+	    _("cannot write the output"));
 }
 
 const char *

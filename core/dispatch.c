@@ -909,17 +909,24 @@ kz_dispatch_query_init(struct kz_dispatch_query *q)
 	q->state = -1;
 }
 
+/* What a row holds, let go of. */
+static void
+row_free(struct kz_dispatch_row *r)
+{
+	free(r->name);
+	free(r->name_roman);
+	free(r->places);
+	free(r->host);
+	free(r->topic);
+	free(r->fields);
+	memset(r, 0, sizeof *r);
+}
+
 void
 kz_dispatch_rows_free(struct kz_dispatch_rows *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->rows[i].name);
-		free(l->rows[i].name_roman);
-		free(l->rows[i].places);
-		free(l->rows[i].host);
-		free(l->rows[i].topic);
-		free(l->rows[i].fields);
-	}
+	for (size_t i = 0; i < l->n; i++)
+		row_free(&l->rows[i]);
 	free(l->rows);
 	l->rows = NULL;
 	l->n = 0;
@@ -927,19 +934,49 @@ kz_dispatch_rows_free(struct kz_dispatch_rows *l)
 
 #define MAX_WORDS 8
 
+/* kz_dispatch_list's step: the row taken into the list. */
+static int
+list_step(void *arg, struct kz_dispatch_row *r, struct kz_err *err)
+{
+	struct kz_dispatch_rows *out = arg;
+	struct kz_dispatch_row *p;
+
+	/* room for 64, then doubled at each power of two */
+	if (out->n == 0 || (out->n >= 64 && (out->n & (out->n - 1)) == 0)) {
+		if ((p = realloc(out->rows, (out->n ? out->n * 2 : 64) *
+		    sizeof *p)) == NULL)
+			return kz_err_add(err, "", _("out of memory"));
+		out->rows = p;
+	}
+	out->rows[out->n++] = *r;
+	memset(r, 0, sizeof *r);
+	return KZ_OK;
+}
+
 int
 kz_dispatch_list(struct kz_db *db, const struct kz_dispatch_query *q,
     bool oldest_first, struct kz_dispatch_rows *out, struct kz_err *err)
 {
+	out->rows = NULL;
+	out->n = 0;
+	if (kz_dispatch_each(db, q, oldest_first, list_step, out, err) ==
+	    KZ_OK)
+		return KZ_OK;
+	kz_dispatch_rows_free(out);
+	return KZ_ERROR;
+}
+
+int
+kz_dispatch_each(struct kz_db *db, const struct kz_dispatch_query *q,
+    bool oldest_first, int (*step)(void *arg, struct kz_dispatch_row *r,
+    struct kz_err *err), void *arg, struct kz_err *err)
+{
 	struct kz_buf sql = { 0 };
 	const char *binds[MAX_WORDS + 12];
 	char words[MAX_WORDS][128];
-	int nb = 0, nw = 0, rc;
+	int nb = 0, nw = 0, rc, stop = KZ_OK;
 	sqlite3_stmt *st;
-	size_t cap = 0;
 
-	out->rows = NULL;
-	out->n = 0;
 	kz_buf_puts(&sql, "SELECT d.id, d.request, d.specialist, s.name, "
 	    "s.name_roman, d.start, d.end, d.places, d.mode, d.state, r.country, "
 	    "r.province, r.city, r.department, r.topic, (SELECT "
@@ -1019,20 +1056,10 @@ kz_dispatch_list(struct kz_db *db, const struct kz_dispatch_query *q,
 	for (int i = 0; i < nb; i++)
 		sqlite3_bind_text(st, i + 1, binds[i], -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct kz_dispatch_row row, *r = &row;
 		char host[512];
 		int s;
 
-		if (out->n == cap) {
-			struct kz_dispatch_row *p;
-
-			cap = cap ? cap * 2 : 64;
-			if ((p = realloc(out->rows, cap * sizeof *p)) == NULL) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			out->rows = p;
-		}
-		struct kz_dispatch_row *r = &out->rows[out->n++];
 		memset(r, 0, sizeof *r);
 		kz_col_copy(st, 0, r->id, sizeof r->id);
 		kz_col_copy(st, 1, r->request, sizeof r->request);
@@ -1057,15 +1084,21 @@ kz_dispatch_list(struct kz_db *db, const struct kz_dispatch_query *q,
 		r->fields = kz_col_dup(st, 15);
 		kz_col_copy(st, 16, r->updated, sizeof r->updated);
 		if (r->host == NULL) {
+			row_free(r);
 			rc = SQLITE_NOMEM;
 			break;
 		}
+		/* a row at a time: the list held is the step's to keep */
+		stop = step(arg, r, err);
+		row_free(r);
+		if (stop != KZ_OK)
+			break;
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		kz_dispatch_rows_free(out);
+	if (stop != KZ_OK)
+		return KZ_ERROR;
+	if (rc != SQLITE_DONE)
 		return rc == SQLITE_NOMEM ? kz_err_add(err, "", _("out of "
 		    "memory")) : kz_db_fail(db, err, "dispatch list");
-	}
 	return KZ_OK;
 }

@@ -179,5 +179,12 @@ void kz_dispatch_query_init(struct kz_dispatch_query *q);
 int kz_dispatch_list(struct kz_db *db, const struct kz_dispatch_query *q,
     bool oldest_first, struct kz_dispatch_rows *out, struct kz_err *err);
 void kz_dispatch_rows_free(struct kz_dispatch_rows *l);
+/* The same rows one at a time, never held together: step gets each
+ * (its strings valid during the call, or taken by step, which then
+ * zeroes them) and returns KZ_OK to go on, else KZ_ERROR with its
+ * problem in err to stop. */
+int kz_dispatch_each(struct kz_db *db, const struct kz_dispatch_query *q,
+    bool oldest_first, int (*step)(void *arg, struct kz_dispatch_row *r,
+    struct kz_err *err), void *arg, struct kz_err *err);
 
 #endif

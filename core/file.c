@@ -94,12 +94,32 @@ leftovers(const char *path)
 	closedir(d);
 }
 
+/* All of data to fd, as write(2) reports. */
+static int
+write_all(int fd, const void *data, size_t len)
+{
+	const char *p = data;
+	size_t done = 0;
+
+	while (done < len) {
+		ssize_t w = write(fd, p + done, len - done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = EIO;
+			return -1;
+		}
+		done += (size_t)w;
+	}
+	return 0;
+}
+
 int
 kz_file_write_temp(const char *path, const void *data, size_t len,
     char *tmp, size_t tmpsize)
 {
-	const char *p = data;
-	size_t done = 0;
 	int fd, e;
 
 	if ((size_t)snprintf(tmp, tmpsize, "%s.tmp-XXXXXX", path) >= tmpsize) {
@@ -110,18 +130,8 @@ kz_file_write_temp(const char *path, const void *data, size_t len,
 	/* mkstemp makes the file 0600, whatever the umask */
 	if ((fd = mkstemp(tmp)) < 0)
 		return -1;
-	while (done < len) {
-		ssize_t w = write(fd, p + done, len - done);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			if (w == 0)
-				errno = EIO;
-			goto fail;
-		}
-		done += (size_t)w;
-	}
+	if (write_all(fd, data, len) != 0)
+		goto fail;
 	if (fsync(fd) != 0)
 		goto fail;
 	if (close(fd) != 0) {
@@ -166,6 +176,77 @@ kz_file_commit(const char *tmp, const char *path)
 		close(fd);
 	}
 	return 0;
+}
+
+int
+kz_file_out_open(struct kz_file_out *f, const char *path)
+{
+	memset(f, 0, sizeof *f);
+	if (path == NULL || strcmp(path, "-") == 0) {
+		f->fd = STDOUT_FILENO;
+		return 0;
+	}
+	f->path = path;
+	if ((size_t)snprintf(f->tmp, sizeof f->tmp, "%s.tmp-XXXXXX", path) >=
+	    sizeof f->tmp) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	leftovers(path);
+	/* mkstemp makes the file 0600, whatever the umask */
+	if ((f->fd = mkstemp(f->tmp)) < 0)
+		return -1;
+	return 0;
+}
+
+int
+kz_file_out_put(struct kz_file_out *f, const void *data, size_t len)
+{
+	int e;
+
+	if (write_all(f->fd, data, len) == 0)
+		return 0;
+	e = errno;
+	kz_file_out_abandon(f);
+	errno = e;
+	return -1;
+}
+
+int
+kz_file_out_commit(struct kz_file_out *f)
+{
+	int e;
+
+	if (f->path == NULL)
+		return 0;
+	if (fsync(f->fd) != 0) {
+		e = errno;
+		kz_file_out_abandon(f);
+		errno = e;
+		return -1;
+	}
+	if (close(f->fd) != 0) {
+		e = errno;
+		f->fd = -1;
+		kz_file_out_abandon(f);
+		errno = e;
+		return -1;
+	}
+	f->fd = -1;
+	return kz_file_commit(f->tmp, f->path);
+}
+
+void
+kz_file_out_abandon(struct kz_file_out *f)
+{
+	if (f->path == NULL)
+		return;
+	if (f->fd >= 0)
+		close(f->fd);
+	f->fd = -1;
+	if (f->tmp[0])
+		unlink(f->tmp);
+	f->tmp[0] = '\0';
 }
 
 int

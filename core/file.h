@@ -30,6 +30,22 @@ int kz_file_write_temp(const char *path, const void *data, size_t len,
     char *tmp, size_t tmpsize);
 int kz_file_commit(const char *tmp, const char *path);
 
+/* A file written a piece at a time, whole or absent as
+ * kz_file_write_atomic's: kz_file_out_open makes the temp file beside
+ * path (path NULL or "-": standard output, written as it comes),
+ * kz_file_out_put writes to it, kz_file_out_commit fsyncs it and
+ * renames it over path, kz_file_out_abandon removes it. Each returns 0,
+ * or -1 with errno set (the temp file then removed). */
+struct kz_file_out {
+	int fd;
+	const char *path;	/* NULL: standard output */
+	char tmp[4096 + 16];
+};
+int kz_file_out_open(struct kz_file_out *f, const char *path);
+int kz_file_out_put(struct kz_file_out *f, const void *data, size_t len);
+int kz_file_out_commit(struct kz_file_out *f);
+void kz_file_out_abandon(struct kz_file_out *f);
+
 /* Complete the file name typed, as a shell's Tab does: out gets typed
  * lengthened by what every match shares ("/" after a lone directory);
  * alts the matching names, space separated (cut to fit). Returns the

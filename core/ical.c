@@ -357,6 +357,40 @@ kz_ical_add(struct kz_ical *c, const struct kz_ical_event *ev,
 int
 kz_ical_finish(struct kz_ical *c, struct kz_buf *out, struct kz_err *err)
 {
+	if (kz_ical_head(c, out, err) != KZ_OK ||
+	    kz_ical_take(c, c->nzones, out, err) != KZ_OK)
+		return KZ_ERROR;
+	return kz_ical_end(out, err);
+}
+
+int
+kz_ical_take(struct kz_ical *c, size_t nzones, struct kz_buf *out,
+    struct kz_err *err)
+{
+	if (c->nzones > nzones)
+		return kz_err_add(err, "", _("an event's time zone %s came "
+		    "after the calendar's head"), c->zones[nzones].name);
+	kz_buf_put(out, kz_buf_str(&c->events), c->events.len);
+	c->events.len = 0;
+	if (c->events.s)
+		c->events.s[0] = '\0';
+	if (out->oom || c->events.oom)
+		return kz_err_add(err, "", _("out of memory"));
+	return KZ_OK;
+}
+
+int
+kz_ical_end(struct kz_buf *out, struct kz_err *err)
+{
+	kz_ical_line(out, "END", "VCALENDAR");
+	if (out->oom)
+		return kz_err_add(err, "", _("out of memory"));
+	return KZ_OK;
+}
+
+int
+kz_ical_head(struct kz_ical *c, struct kz_buf *out, struct kz_err *err)
+{
 	kz_ical_line(out, "BEGIN", "VCALENDAR");
 	kz_ical_line(out, "VERSION", "2.0");
 	kz_ical_line(out, "PRODID", "-//CLAIR//kizuna " KZ_VERSION "//EN");
@@ -368,8 +402,6 @@ kz_ical_finish(struct kz_ical *c, struct kz_buf *out, struct kz_err *err)
 		if (kz_ical_vtimezone(out, c->zones[i].name, c->zones[i].lo,
 		    c->zones[i].hi, err) != KZ_OK)
 			return KZ_ERROR;
-	kz_buf_put(out, kz_buf_str(&c->events), c->events.len);
-	kz_ical_line(out, "END", "VCALENDAR");
 	if (out->oom)
 		return kz_err_add(err, "", _("out of memory"));
 	return KZ_OK;

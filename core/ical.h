@@ -57,6 +57,16 @@ int kz_ical_add(struct kz_ical *c, const struct kz_ical_event *ev,
     struct kz_err *err);
 /* Append the whole calendar to out. */
 int kz_ical_finish(struct kz_ical *c, struct kz_buf *out, struct kz_err *err);
+/* Or in pieces, for a calendar too long to hold (its events passed on
+ * as they are added, out drained to its sink): the head with the zones
+ * its events use, known before they are added (dispatches, all-day,
+ * use none); then, after each add, the events held moved to out (an
+ * event needing a zone the head lacks is refused, in err); then the
+ * end. */
+int kz_ical_head(struct kz_ical *c, struct kz_buf *out, struct kz_err *err);
+int kz_ical_take(struct kz_ical *c, size_t nzones, struct kz_buf *out,
+    struct kz_err *err);
+int kz_ical_end(struct kz_buf *out, struct kz_err *err);
 void kz_ical_free(struct kz_ical *c);
 
 /* ---- the pieces, for other components ---- */

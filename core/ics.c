@@ -30,6 +30,9 @@ kz_ics_dispatches(struct kz_db *db, struct kz_buf *out, struct kz_err *err)
 	snprintf(name, sizeof name, _("%s: dispatches"), cfg &&
 	    cfg->office_name ? cfg->office_name : "kizuna");
 	kz_ical_init(&cal, name);
+	/* the events are days, in no zone: the head first, then each event
+	 * passed on as it is made (out's sink, if it has one) */
+	rc = kz_ical_head(&cal, out, err);
 	while (rc == KZ_OK && sqlite3_step(st) == SQLITE_ROW) {
 #define COL(i) ((const char *)sqlite3_column_text(st, (i)))
 		int s = kz_lifecycle_parse(&kz_dispatch_lc, COL(3));
@@ -69,13 +72,15 @@ kz_ics_dispatches(struct kz_db *db, struct kz_buf *out, struct kz_err *err)
 		ev.status = s == KZ_DSP_CANCELLED ? "CANCELLED" :
 		    kz_dispatch_state_firm((enum kz_dispatch_state)s) ? "CONFIRMED" :
 		    "TENTATIVE";
-		rc = kz_ical_add(&cal, &ev, err);
+		if ((rc = kz_ical_add(&cal, &ev, err)) == KZ_OK &&
+		    (rc = kz_ical_take(&cal, 0, out, err)) == KZ_OK)
+			rc = kz_buf_drain_err(out, false, err);
 		kz_buf_free(&desc);
 #undef COL
 	}
 	sqlite3_finalize(st);
-	if (rc == KZ_OK)
-		rc = kz_ical_finish(&cal, out, err);
+	if (rc == KZ_OK && (rc = kz_ical_end(out, err)) == KZ_OK)
+		rc = kz_buf_drain_err(out, true, err);
 	kz_ical_free(&cal);
 	return rc;
 }

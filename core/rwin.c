@@ -16,7 +16,10 @@ rows_free(struct kz_rwin *w)
 
 		for (size_t c = 0; r->text && c < ncols; c++)
 			free(r->text[c]);
+		for (size_t c = 0; r->shown && c < ncols; c++)
+			free(r->shown[c]);
 		free(r->text);
+		free(r->shown);
 		free(r->id);
 	}
 	free(w->rows);
@@ -85,6 +88,13 @@ read_page(struct kz_rwin *w, long long at, struct kz_err *err)
 		for (size_t k = 0; k < l->ncols; k++)
 			if ((r->text[k] = kz_rlist_text(&c, k)) == NULL)
 				rc = KZ_ERROR;
+		if (w->shown && rc != KZ_ERROR &&
+		    (r->shown = calloc(l->ncols, sizeof *r->shown)) == NULL)
+			rc = KZ_ERROR;
+		for (size_t k = 0; r->shown && k < l->ncols; k++)
+			if ((l->cols[k].flags & KZ_RC_TABLE) &&
+			    (r->shown[k] = kz_rlist_shown(&c, k)) == NULL)
+				rc = KZ_ERROR;
 		if (rc == KZ_ERROR || (r->id = strdup(r->text[idc])) ==
 		    NULL) {
 			rc = kz_err_add(err, "", _("out of memory"));
@@ -117,14 +127,15 @@ copy_str(const char **dst, const char *src)
 	return (*dst = strdup(src)) ? KZ_OK : KZ_ERROR;
 }
 
-int
-kz_rwin_open(struct kz_db *db, const struct kz_rlist_query *q,
+static int
+rwin_open(struct kz_db *db, const struct kz_rlist_query *q, bool shown,
     struct kz_rwin *w, struct kz_err *err)
 {
 	int bad = 0;
 
 	memset(w, 0, sizeof *w);
 	w->db = db;
+	w->shown = shown;
 	w->q = *q;
 	for (int i = 0; i < KZ_RLIST_FILTERS; i++)
 		bad |= copy_str(&w->q.value[i], q->value[i]);
@@ -142,6 +153,20 @@ kz_rwin_open(struct kz_db *db, const struct kz_rlist_query *q,
 	 * what is known (kz_rwin_more) */
 	w->cap = w->count;
 	return KZ_OK;
+}
+
+int
+kz_rwin_open(struct kz_db *db, const struct kz_rlist_query *q,
+    struct kz_rwin *w, struct kz_err *err)
+{
+	return rwin_open(db, q, false, w, err);
+}
+
+int
+kz_rwin_open_shown(struct kz_db *db, const struct kz_rlist_query *q,
+    struct kz_rwin *w, struct kz_err *err)
+{
+	return rwin_open(db, q, true, w, err);
 }
 
 void

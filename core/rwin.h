@@ -25,6 +25,11 @@
 struct kz_rwin_row {
 	char *id;
 	char **text;
+	/* From a window opened with kz_rwin_open_shown: the columns the
+	 * table shows (KZ_RC_TABLE) as people read them (kz_rlist_shown:
+	 * an enumeration's label, a date in the office's format), NULL at
+	 * the others; else NULL. */
+	char **shown;
 };
 
 struct kz_rwin {
@@ -36,6 +41,7 @@ struct kz_rwin {
 	long long count;		/* rows known to be there */
 	bool exact;			/* ...and no more */
 	long long cap;			/* counted this far */
+	bool shown;			/* rows kept as people read them too */
 };
 
 /* Open a window over q (copied, its values with it): its first page,
@@ -43,6 +49,11 @@ struct kz_rwin {
  * filter value is reported as kz_rlist_open reports it; nothing is then
  * open. */
 int kz_rwin_open(struct kz_db *db, const struct kz_rlist_query *q,
+    struct kz_rwin *w, struct kz_err *err);
+/* The same, each row's table columns also kept as people read them
+ * (kz_rwin_row's shown), for a tab that shows a list's cells as they
+ * are, whatever the list. */
+int kz_rwin_open_shown(struct kz_db *db, const struct kz_rlist_query *q,
     struct kz_rwin *w, struct kz_err *err);
 void kz_rwin_close(struct kz_rwin *w);
 /* Row i, reading its page when it is not held; NULL past the end (the

@@ -382,11 +382,10 @@ kz_export_specialists(struct kz_db *db, bool contacts, struct kz_buf *out,
 		}
 		rc = kz_rtype_csv_row(rt, &s, contacts, out);
 		kz_specialist_free(&s);
-		if (rc)
+		/* a row at a time to the caller's sink, if it has one */
+		if (rc || kz_buf_drain(out, false))
 			break;
 	}
 	sqlite3_finalize(st);
-	if (out->oom)
-		return kz_err_add(err, "", _("out of memory"));
-	return KZ_OK;
+	return kz_buf_drain_err(out, true, err);
 }

@@ -231,17 +231,22 @@ done
 
 # ---- screens ----
 # (this section is the screens' own: its data set and its figures)
-# 100,000 specialists (80% Japanese names) and 20,000 dispatches written
-# straight into a demo database by the sqlite3 shell, then the screens
+# 100,000 specialists (80% Japanese names) and 20,000 dispatches, with
+# 100,000 trainee placements, 20,000 editions of one seminar series and
+# 100,000 support cases for the Trainees, Seminars and Activities tabs,
+# written straight into a demo database by the sqlite3 shell, then the screens
 # run in a private tmux with KIZUNA_BENCH_LOG, which logs for the first
 # screen and each key the milliseconds to act on it and draw, wall clock
 # and CPU (CPU beside the wall clock: a busy machine's wall clock says
 # more about the machine). Idle memory is the resident size with the
-# register on screen.
+# register on screen; after the keys, and the peak, with every tab seen.
 screens_cfg=$(cd "$(dirname "$0")/.." && pwd)/config/default.yaml
-# screens_data DB NSPEC NREQ NDSP: add synthetic records to a demo database
+# screens_data DB NSPEC NREQ NDSP [NTR NSEM NSUP]: add synthetic records
+# to a demo database (trainee placements, editions of one series of its
+# own and support cases for the Trainees, Seminars and Activities tabs)
 screens_data() {
-	awk -v ns="$2" -v nr="$3" -v nd="$4" '
+	awk -v ns="$2" -v nr="$3" -v nd="$4" -v nt="${5:-0}" -v ne="${6:-0}" \
+	    -v na="${7:-0}" '
 	# a kizuna id (core/id.c): seven base-32 digits of n and a Luhn
 	# check digit modulo 32 over the office digit (18 for TYO)
 	function kid(n,    v, i, d, sum, factor, add, out, D) {
@@ -290,6 +295,16 @@ screens_data() {
 			y = 2015 + i % 11; m = 1 + i % 12; d = 1 + i % 20
 			printf "INSERT INTO dispatch (id,request,specialist,start,end,mode,state,created,updated) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s);\n", q kid(3000000 + i) q, q kid(2000000 + 1 + i % nr) q, q kid(1000000 + 1 + (i * 7) % ns) q, sprintf("%s%04d-%02d-%02d%s", q, y, m, d, q), sprintf("%s%04d-%02d-%02d%s", q, y, m, d + 7, q), q "onsite" q, q "returned" q, t0, t0
 		}
+		split("planned ongoing completed withdrawn", tst, " ")
+		for (i = 1; i <= nt; i++)
+			printf "INSERT INTO trainee (id,name,home_government,host,fields,year,programme,status,created,updated) VALUES (%s,%s,%s,%s,%s,%d,%s,%s,%s,%s);\n", q kid(4000000 + i) q, q cf[i % 10 + 1] cg[int(i / 10) % 10 + 1] q, q "四川省" i % 97 q, q pf[i % 8 + 1] q, q fl[i % 6 + 1] q, 1995 + i % 31, q "lgotp" q, q tst[i % 4 + 1] q, t0, t0
+		if (ne > 0)
+			printf "INSERT INTO seminar_series (id,code,name,office,created,updated) VALUES (%s,%s,%s,%s,%s,%s);\n", q kid(5000000) q, q "bench" q, q "Bench seminar" q, q "TYO" q, t0, t0
+		for (i = 1; i <= ne; i++)
+			printf "INSERT INTO seminar (id,series,number,year,theme,city,region,status,created,updated) VALUES (%s,%s,%d,%d,%s,%s,%s,%s,%s,%s);\n", q kid(5000000 + i) q, q kid(5000000) q, i, 1900 + i % 300, q "施設園芸 " i q, q "成都市" q, q "四川省" q, q "held" q, t0, t0
+		split("visit event liaison interpreting venue briefing other", sk, " ")
+		for (i = 1; i <= na; i++)
+			printf "INSERT INTO support (id,start,government,kind,what,created,updated) VALUES (%s,%s,%s,%s,%s,%s,%s);\n", q kid(6000000 + i) q, sprintf("%s%04d-%02d-%02d%s", q, 2015 + i % 11, 1 + i % 12, 1 + i % 28, q), q pf[i % 8 + 1] q, q sk[i % 7 + 1] q, q "視察 " i q, t0, t0
 		# the search index is made again at the first search
 		print "DELETE FROM local_search_map; COMMIT;"
 	}' | sqlite3 "$1"
@@ -298,7 +313,7 @@ if command -v sqlite3 >/dev/null && command -v tmux >/dev/null; then
 	SDB="$T/screens.db"
 	rm -f "$SDB"*
 	"$KZ" -c "$screens_cfg" -d "$SDB" demo >/dev/null 2>&1
-	t0=$(ms); screens_data "$SDB" 100000 4000 20000; t1=$(ms)
+	t0=$(ms); screens_data "$SDB" 100000 4000 20000 100000 20000 100000; t1=$(ms)
 	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%-44s %9.2f ms\n", "screens: 100,000 + 20,000 rows by sqlite3", (b - a) / 1e6 }'
 	"$KZ" -c "$screens_cfg" -d "$SDB" search zzz >/dev/null 2>&1	# the index
 	SLOG="$T/screens.log"
@@ -306,8 +321,10 @@ if command -v sqlite3 >/dev/null && command -v tmux >/dev/null; then
 	tmux -L kzbench$$ -f /dev/null new-session -d -x 80 -y 24 \
 		"env KIZUNA_BENCH_LOG='$SLOG' LC_ALL=C.UTF-8 TERM=xterm-256color '$KZ' -c '$screens_cfg' -d '$SDB'"
 	# keys, each after the last is drawn, and what they are
-	set -- Tab Tab BTab BTab / t a n BSpace BSpace BSpace 农 业 Escape G g
-	names="first-screen tab:requests tab:dispatches tab:requests tab:specialists search-key:/ search-key:t search-key:a search-key:n search-key:BS search-key:BS search-key:BS(empty) search-key:农 search-key:业 search-cancel:Esc end:G home:g"
+	set -- Tab Tab BTab BTab / t a n BSpace BSpace BSpace 农 业 Escape G g \
+	    BTab BTab BTab BTab / 1 2 Escape G g Tab / 1 2 Escape G g \
+	    Tab / 1 2 Escape G g Tab BTab BTab BTab
+	names="first-screen tab:requests tab:dispatches tab:requests tab:specialists search-key:/ search-key:t search-key:a search-key:n search-key:BS search-key:BS search-key:BS(empty) search-key:农 search-key:业 search-cancel:Esc end:G home:g tab:reports tab:activities tab:trainees tab:seminars seminars:/ seminars:1 seminars:2 seminars:Esc seminars:G seminars:g tab:trainees trainees:/ trainees:1 trainees:2 trainees:Esc trainees:G trainees:g tab:activities activities:/ activities:1 activities:2 activities:Esc activities:G activities:g tab:reports tab:activities tab:trainees tab:seminars"
 	slines() { if [ -f "$SLOG" ]; then wc -l < "$SLOG"; else echo 0; fi; }
 	n=0
 	while [ $n -lt 100 ] && [ "$(slines)" -lt 1 ]; do sleep 0.1; n=$((n + 1)); done
@@ -322,6 +339,7 @@ if command -v sqlite3 >/dev/null && command -v tmux >/dev/null; then
 		sleep 0.3
 	done
 	srss2=$(awk '/VmRSS/ {print $2}' "/proc/$spid/status" 2>/dev/null)
+	shwm=$(awk '/VmHWM/ {print $2}' "/proc/$spid/status" 2>/dev/null)
 	tmux -L kzbench$$ send-keys q
 	sleep 0.5
 	tmux -L kzbench$$ kill-server 2>/dev/null
@@ -335,7 +353,7 @@ if command -v sqlite3 >/dev/null && command -v tmux >/dev/null; then
 			"${target:+   (target $target ms)}"
 		shift
 	done < "$SLOG"
-	echo "screens: resident, register shown:   ${srss:-?} KiB (target 12,288 KiB); after the keys: ${srss2:-?} KiB"
+	echo "screens: resident, register shown:   ${srss:-?} KiB (target 12,288 KiB); after the keys: ${srss2:-?} KiB; peak ${shwm:-?} KiB"
 else
 	echo "screens: skipped (needs sqlite3 and tmux)"
 fi

@@ -1,14 +1,18 @@
-/* test_rwin.c - a window over a list gives the rows the whole list gives, a page at a time, finds a record's place and counts on past its cap. */
+/* test_rwin.c - a window over a list gives the rows the whole list gives, a page at a time, finds a record's place, counts on past its cap, and keeps the cells as people read them when asked. */
 #include "unit.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "activity.h"
+#include "act_records.h"
 #include "i18n.h"
 #include "rlist.h"
 #include "rwin.h"
+#include "seminar.h"
 #include "specialist.h"
+#include "trainee.h"
 
 #define N 200		/* more than three pages */
 
@@ -81,7 +85,7 @@ same_rows(struct kz_db *db, const struct kz_rlist_query *q)
 {
 	struct kz_rwin w;
 	struct kz_err err = { 0 };
-	char *ids[N];
+	char *ids[N + 8];	/* an edition more than N */
 	size_t n = whole(db, q, ids);
 
 	assert_int_equal(kz_rwin_open(db, q, &w, &err), KZ_OK);
@@ -237,6 +241,178 @@ test_made(void **state)
 	kz_rwin_close(&w);
 }
 
+/* Set field name of record rec of table rt from text. */
+static void
+set(const struct kz_rtype *rt, void *rec, const char *name, const char *text)
+{
+	struct kz_err err = { 0 };
+
+	if (kz_rfield_set(kz_rtype_field(rt, name), rec, text, &err) != KZ_OK)
+		fail_msg("%s: %s", name, err.item[0].msg);
+}
+
+/* N trainee placements, N editions of one series and N support cases,
+ * each list's rows in an order of their own. */
+static int
+setup_kinds(void **state)
+{
+	struct unit_fixture *f;
+	struct kz_err err = { 0 };
+	char series[KZ_ID_SIZE], text[64];
+
+	if (unit_setup(state))
+		return -1;
+	f = *state;
+	unit_edition(f->db, series, text);
+	for (int i = 0; i < N; i++) {
+		struct kz_trainee t;
+		struct kz_seminar e;
+		void *a = kz_activity_new(&kz_akind_support);
+
+		kz_trainee_init(&t);
+		snprintf(text, sizeof text, "%d", 2000 + (i * 7) % 23);
+		set(&kz_trainee_type, &t, "year", text);
+		snprintf(text, sizeof text, "大连市 %d", (i * 11) % N);
+		set(&kz_trainee_type, &t, "home_government", text);
+		snprintf(text, sizeof text, "島根県 %d", i % 9);
+		set(&kz_trainee_type, &t, "host", text);
+		set(&kz_trainee_type, &t, "status", i % 2 ? "ongoing" :
+		    "completed");
+		if (kz_trainee_insert(f->db, &t, &err) != KZ_OK)
+			fail_msg("%s", err.item[0].msg);
+		kz_trainee_free(&t);
+
+		kz_seminar_init(&e);
+		memcpy(e.series, series, KZ_ID_SIZE);
+		e.number = i + 1 == 18 ? N + 1 : i + 1;
+		e.year = 1900 + (i * 13) % N;
+		snprintf(text, sizeof text, "City %d", (i * 3) % 17);
+		kz_str_set(&e.city, text);
+		snprintf(text, sizeof text, "Theme %d", (i * 5) % N);
+		kz_str_set(&e.theme, text);
+		e.status = (enum kz_seminar_status)(i % 4);
+		if (kz_seminar_insert(f->db, &e, &err) != KZ_OK)
+			fail_msg("%s", err.item[0].msg);
+		kz_seminar_free(&e);
+
+		assert_non_null(a);
+		snprintf(text, sizeof text, "20%02d-%02d-%02d", 10 + i % 13,
+		    1 + i % 12, 1 + i % 28);
+		set(kz_akind_support.rt, a, "start", text);
+		snprintf(text, sizeof text, "Prefecture %d", (i * 3) % 11);
+		set(kz_akind_support.rt, a, "government", text);
+		set(kz_akind_support.rt, a, "kind", i % 3 ? "visit" :
+		    "briefing");
+		if (kz_activity_insert(f->db, &kz_akind_support, a, &err) !=
+		    KZ_OK)
+			fail_msg("%s", err.item[0].msg);
+		kz_activity_destroy(&kz_akind_support, a);
+	}
+	return 0;
+}
+
+/* A window opened with kz_rwin_open_shown has each row's table columns
+ * as kz_rlist_shown gives them, and no others, on every page. */
+static void
+same_shown(struct kz_db *db, const struct kz_rlist_query *q)
+{
+	const struct kz_rlist *l = q->l;
+	struct kz_rlist_cursor c;
+	struct kz_rwin w;
+	struct kz_err err = { 0 };
+	long long i = 0;
+	int rc;
+
+	assert_int_equal(kz_rwin_open_shown(db, q, &w, &err), KZ_OK);
+	assert_int_equal(kz_rlist_open(db, q, &c, &err), KZ_OK);
+	while ((rc = kz_rlist_next(&c, &err)) == 1) {
+		const struct kz_rwin_row *r = kz_rwin_row(&w, i++, &err);
+
+		assert_non_null(r);
+		assert_non_null(r->shown);
+		for (size_t k = 0; k < l->ncols; k++) {
+			char *want;
+
+			if (!(l->cols[k].flags & KZ_RC_TABLE)) {
+				assert_null(r->shown[k]);
+				continue;
+			}
+			want = kz_rlist_shown(&c, k);
+			assert_non_null(want);
+			assert_non_null(r->shown[k]);
+			assert_string_equal(r->shown[k], want);
+			free(want);
+		}
+	}
+	assert_int_equal(rc, 0);
+	kz_rlist_close(&c);
+	assert_null(kz_rwin_row(&w, i, &err));
+	assert_int_equal(kz_rwin_count(&w), i);
+	kz_rwin_close(&w);
+	/* a plain window keeps no such cells */
+	assert_int_equal(kz_rwin_open(db, q, &w, &err), KZ_OK);
+	assert_null(w.rows[0].shown);
+	kz_rwin_close(&w);
+}
+
+/* The lists of the Trainees, Seminars and Activities tabs through a
+ * window: the rows of the whole list in every order the tabs offer,
+ * searched, and their cells as the tabs show them. */
+static void
+test_kinds(void **state)
+{
+	struct unit_fixture *f = *state;
+	static const char *const tsorts[] = { NULL, "year", "-year", "host",
+	    "home_government", "-fields", "status" };
+	static const char *const esorts[] = { NULL, "number", "-number",
+	    "year", "place", "-theme_shown" };
+	static const char *const asorts[] = { NULL, "start", "-government",
+	    "kind" };
+	struct kz_rlist_query q;
+	struct kz_rwin w;
+	struct kz_err err = { 0 };
+	const struct kz_rwin_row *r;
+
+	for (size_t i = 0; i < sizeof tsorts / sizeof tsorts[0]; i++) {
+		kz_rlist_query_init(&q, &kz_rlist_trainees);
+		q.sort = tsorts[i];
+		same_rows(f->db, &q);
+		same_shown(f->db, &q);
+	}
+	kz_rlist_set(&q, "search", "島根県 3");
+	same_rows(f->db, &q);
+	same_shown(f->db, &q);
+	for (size_t i = 0; i < sizeof esorts / sizeof esorts[0]; i++) {
+		kz_rlist_query_init(&q, &kz_rlist_seminars);
+		q.sort = esorts[i];
+		same_rows(f->db, &q);
+		same_shown(f->db, &q);
+	}
+	kz_rlist_set(&q, "search", "city 1");
+	same_rows(f->db, &q);
+	for (size_t i = 0; i < sizeof asorts / sizeof asorts[0]; i++) {
+		kz_rlist_query_init(&q, kz_akind_support.list);
+		q.sort = asorts[i];
+		same_rows(f->db, &q);
+		same_shown(f->db, &q);
+	}
+	kz_rlist_set(&q, "year", "2015");
+	same_rows(f->db, &q);
+
+	/* a status as people read it, the stored keyword beside it (its
+	 * order) */
+	kz_rlist_query_init(&q, &kz_rlist_trainees);
+	q.sort = "status";
+	assert_int_equal(kz_rwin_open_shown(f->db, &q, &w, &err), KZ_OK);
+	r = kz_rwin_row(&w, 0, &err);
+	assert_string_equal(r->text[kz_rlist_col(&kz_rlist_trainees,
+	    "status")], "completed");
+	assert_string_equal(r->shown[kz_rlist_col(&kz_rlist_trainees,
+	    "status")], kz_enum_label(&kz_trainee_status_enum,
+	    kz_enum_parse(&kz_trainee_status_enum, "completed")));
+	kz_rwin_close(&w);
+}
+
 int
 main(void)
 {
@@ -246,6 +422,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_count, setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_made, setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_kinds, setup_kinds,
 		    unit_teardown),
 	};
 

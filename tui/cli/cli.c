@@ -290,6 +290,55 @@ cli_ask(const char *question)
 	    (answer[0] == 'y' || answer[0] == 'Y');
 }
 
+/* out's sink: the text to the file as it comes. */
+static int
+stream_put(void *arg, const char *text, size_t n)
+{
+	struct cli_stream *s = arg;
+
+	if (kz_file_out_put(&s->f, text, n) == 0)
+		return 0;
+	s->error = errno ? errno : EIO;
+	return -1;
+}
+
+bool
+cli_stream_open(struct cli_stream *s, const char *path, struct kz_buf *out)
+{
+	memset(s, 0, sizeof *s);
+	s->path = path;
+	if (kz_file_out_open(&s->f, path) != 0) {
+		cli_fail("%s: %s", path, strerror(errno));
+		return false;
+	}
+	out->sink = stream_put;
+	out->sink_arg = s;
+	return true;
+}
+
+int
+cli_stream_done(struct cli_stream *s, struct kz_buf *out, int rc,
+    const struct kz_err *err)
+{
+	const char *path = s->path && strcmp(s->path, "-") ? s->path :
+	    _("standard output");
+
+	/* what the call left held, if it failed before its end */
+	if (rc == KZ_OK && kz_buf_drain(out, true) != 0 && !s->error)
+		rc = KZ_ERROR;
+	if (rc == KZ_OK && kz_file_out_commit(&s->f) != 0)
+		s->error = errno;
+	if (rc != KZ_OK || s->error)
+		kz_file_out_abandon(&s->f);
+	kz_buf_free(out);
+	if (s->error)
+		return cli_fail("%s: %s", path, strerror(s->error));
+	if (rc != KZ_OK)
+		return err->n ? cli_fail_err(err) : cli_fail("%s",
+		    _("out of memory"));
+	return 0;
+}
+
 int
 cli_export_done(const char *path, struct kz_buf *out, int rc,
     const struct kz_err *err)

@@ -245,4 +245,22 @@ int cli_completion(struct cli *c, const struct cli_args *a);	/* cli_complete.c *
 int cli_export_done(const char *path, struct kz_buf *out, int rc,
     const struct kz_err *err);
 
+/* An export of any length, written as core makes it (the core call
+ * drains out into its sink a row at a time): cli_stream_open makes out
+ * pass its text on to path, whole or not at all (a temp file renamed
+ * at the end; "-" or NULL: standard output as it comes), false when
+ * path cannot be made (said); cli_stream_done ends it, as
+ * cli_export_done: the problems of a failed call or write, the temp
+ * file removed, or the file put in place. */
+#include "file.h"
+struct cli_stream {
+	struct kz_file_out f;
+	const char *path;
+	int error;		/* errno of a failed write, else 0 */
+};
+bool cli_stream_open(struct cli_stream *s, const char *path,
+    struct kz_buf *out);
+int cli_stream_done(struct cli_stream *s, struct kz_buf *out, int rc,
+    const struct kz_err *err);
+
 #endif

@@ -292,7 +292,11 @@ cli_activity_export(struct cli *c, const struct cli_args *a)
 {
 	struct kz_buf out = { 0 };
 	struct kz_err err = { 0 };
+	struct cli_stream s;
 
-	return cli_export_done(cli_opt(a, CLI_K_OUTPUT), &out,
-	    kz_activity_export(c->db, kind_of(a), &out, &err), &err);
+	/* a row at a time to the file, however many */
+	if (!cli_stream_open(&s, cli_opt(a, CLI_K_OUTPUT), &out))
+		return 1;
+	return cli_stream_done(&s, &out, kz_activity_export(c->db,
+	    kind_of(a), &out, &err), &err);
 }

@@ -306,6 +306,7 @@ cli_export_dispatches(struct cli *c, const struct cli_args *a)
 	const char *path = cli_opt(a, CLI_K_OUTPUT), *f = cli_opt(a, O_FORMAT);
 	struct kz_buf out = { 0 };
 	struct kz_err err = { 0 };
+	struct cli_stream s;
 	bool ics = false;
 	int rc;
 
@@ -313,7 +314,10 @@ cli_export_dispatches(struct cli *c, const struct cli_args *a)
 		ics = true;
 	else if (f && strcmp(f, "csv") != 0)
 		return cli_fail(_("--format: \"%s\" is not csv or ics"), f);
+	/* a dispatch at a time to the file, however many */
+	if (!cli_stream_open(&s, path, &out))
+		return 1;
 	rc = ics ? kz_ics_dispatches(c->db, &out, &err) :
 	    kz_export_dispatches_csv(c->db, &out, &err);
-	return cli_export_done(path, &out, rc, &err);
+	return cli_stream_done(&s, &out, rc, &err);
 }

@@ -74,11 +74,14 @@ cli_export(struct cli *c, const struct cli_args *a)
 {
 	struct kz_buf out = { 0 };
 	struct kz_err err = { 0 };
-	const char *path = cli_opt(a, CLI_K_OUTPUT);
+	struct cli_stream s;
 	bool contacts = cli_has(a, O_CONTACTS);
 
-	return cli_export_done(path, &out, kz_export_specialists(c->db, contacts,
-	    &out, &err), &err);
+	/* a row at a time to the file, however many */
+	if (!cli_stream_open(&s, cli_opt(a, CLI_K_OUTPUT), &out))
+		return 1;
+	return cli_stream_done(&s, &out, kz_export_specialists(c->db,
+	    contacts, &out, &err), &err);
 }
 
 int

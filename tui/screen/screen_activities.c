@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "line.h"
+#include "list_win.h"
 #include "record_list.h"
 #include "screen_history.h"
 #include "screen_record.h"
@@ -83,13 +84,13 @@ struct ak_tab {
 	struct frame_ctx *ctx;
 	size_t nk, k;			/* kinds shown, the one shown */
 	const struct kz_akind *kind;
-	/* the rows: ids, and the table's cells as people read them */
-	size_t n, cap;
+	/* the rows: a window over the kind's list (core/rwin.h), its
+	 * cells kept as people read them, read a page at a time */
+	struct list_win win;
 	long total;			/* of the year, without the search */
-	char (*ids)[KZ_ID_SIZE];
-	char **cells;			/* n * ncols */
 	size_t ncols, col[AK_COLS];	/* the list's KZ_RC_TABLE columns */
-	int natw[AK_COLS];		/* each one's widest */
+	int natw[AK_COLS];		/* each one's widest on the page
+					 * read when the rows were opened */
 	int headw[AK_COLS];		/* and its heading's */
 	struct record_list_sort sorts[AK_COLS];
 	struct record_list list;
@@ -117,30 +118,29 @@ ak_kind(size_t i)
 
 /* ---- the rows ---- */
 
-static void
-ak_rows_free(struct ak_tab *t)
+/* The cell of table column i on row r, on one line: line breaks and
+ * tabs are spaces (into buf). */
+static const char *
+ak_cell(const struct ak_tab *t, const struct kz_rwin_row *r, size_t i,
+    char *buf, size_t size)
 {
-	for (size_t i = 0; i < t->n * t->ncols; i++)
-		free(t->cells[i]);
-	free(t->cells);
-	free(t->ids);
-	t->cells = NULL;
-	t->ids = NULL;
-	t->n = t->cap = 0;
-}
+	const char *s = r->shown[t->col[i]];
 
-/* A cell on one row: line breaks and tabs are spaces. */
-static char *
-ak_cell(const struct kz_rlist_cursor *c, size_t col)
-{
-	char *s = kz_rlist_shown(c, col);
-
-	if (s == NULL)
-		xalloc_die();
-	for (char *p = s; *p; p++)
+	snprintf(buf, size, "%s", s ? s : "");
+	for (char *p = buf; *p; p++)
 		if (*p == '\n' || *p == '\t' || *p == '\r')
 			*p = ' ';
-	return s;
+	return buf;
+}
+
+/* The id of the record selected, into id ("" for none). */
+static const char *
+ak_sel_id(struct ak_tab *t, char id[KZ_ID_SIZE])
+{
+	const struct kz_rwin_row *r = list_win_sel(&t->win);
+
+	snprintf(id, KZ_ID_SIZE, "%s", r ? r->id : "");
+	return id;
 }
 
 /* The list's query: the year, the sort, and the search with search. */
@@ -157,67 +157,46 @@ ak_query(struct ak_tab *t, struct kz_rlist_query *q, char *sort, size_t size,
 		(void)kz_rlist_set(q, "search", record_list_term(&t->list));
 }
 
+/* The rows again (the kind, the year, the search, the order or a
+ * record changed), keeping keep_id (NULL: the record selected)
+ * selected. all: count the year's records too (not for a key of a
+ * search). */
 static void
-ak_load(struct ak_tab *t, const char *keep_id)
+ak_load(struct ak_tab *t, const char *keep_id, bool all)
 {
 	const struct kz_rlist *l = t->kind->list;
+	const struct kz_rwin_row *r;
 	struct kz_rlist_query q;
-	struct kz_rlist_cursor c;
-	struct kz_counts counts;
 	struct kz_err err = { 0 };
-	char keep[KZ_ID_SIZE] = "", sort[64];
-	int rc;
+	char sort[64], cell[512];
+	const char *term = record_list_term(&t->list);
+	int most = l->width > 0 ? l->width : 30;
+	long long total = 0;
 
-	if (keep_id)
-		snprintf(keep, sizeof keep, "%s", keep_id);
-	else if (t->list.sel < t->n)
-		snprintf(keep, sizeof keep, "%s", t->ids[t->list.sel]);
-	ak_rows_free(t);
 	for (size_t i = 0; i < t->ncols; i++)
 		t->natw[i] = t->headw[i] = kz_text_width(_(
 		    l->cols[t->col[i]].head));
-	ak_query(t, &q, sort, sizeof sort, false);
-	t->total = 0;
-	if (kz_rlist_count(t->ctx->db, &q, "''", "key", &counts, &err) ==
-	    KZ_OK) {
-		t->total = counts.total;
-		kz_counts_free(&counts);
+	if (all || !t->win.open) {
+		/* the year's records: a count, never the rows */
+		ak_query(t, &q, sort, sizeof sort, false);
+		if (kz_rlist_total(t->ctx->db, &q, -1, &total, &err) != KZ_OK)
+			frame_error(t->ctx, &err);
+		t->total = (long)total;
 	}
 	ak_query(t, &q, sort, sizeof sort, true);
-	if (err.n == 0 && kz_rlist_open(t->ctx->db, &q, &c, &err) == KZ_OK) {
-		int most = l->width > 0 ? l->width : 30;
+	list_win_load(&t->win, &q, *term ? -1 : t->total, keep_id, false);
+	/* the columns as wide as the page read needs: a window's rows
+	 * are not all known, and the widths stay put as it scrolls */
+	for (size_t k = 0; t->win.open && k < t->win.win.n; k++) {
+		r = &t->win.win.rows[k];
+		for (size_t i = 0; i < t->ncols; i++) {
+			int w = kz_text_width(ak_cell(t, r, i, cell,
+			    sizeof cell));
 
-		while ((rc = kz_rlist_next(&c, &err)) == 1) {
-			if (t->n == t->cap) {
-				t->cap = t->cap ? t->cap * 2 : 64;
-				t->ids = xrealloc(t->ids, t->cap *
-				    sizeof *t->ids);
-				t->cells = xrealloc(t->cells, t->cap *
-				    (t->ncols ? t->ncols : 1) *
-				    sizeof *t->cells);
-			}
-			snprintf(t->ids[t->n], KZ_ID_SIZE, "%s",
-			    kz_activity_id(t->kind, c.rec));
-			for (size_t i = 0; i < t->ncols; i++) {
-				char *s = ak_cell(&c, t->col[i]);
-				int w = kz_text_width(s);
-
-				t->cells[t->n * t->ncols + i] = s;
-				if (w > t->natw[i])
-					t->natw[i] = w < most ? w : most;
-			}
-			t->n++;
+			if (w > t->natw[i])
+				t->natw[i] = w < most ? w : most;
 		}
-		kz_rlist_close(&c);
 	}
-	if (err.n > 0)
-		frame_error(t->ctx, &err);
-	t->list.sel = 0;
-	for (size_t i = 0; keep[0] && i < t->n; i++)
-		if (strcmp(t->ids[i], keep) == 0)
-			t->list.sel = i;
-	t->list.dscroll = 0;
-	record_list_clamp(&t->list);
 }
 
 /* ---- the list ---- */
@@ -226,7 +205,16 @@ static size_t
 ak_count(void *arg)
 {
 	struct ak_tab *t = arg;
-	return t->n;
+
+	return list_win_rows(&t->win);
+}
+
+static size_t
+ak_count_all(void *arg)
+{
+	struct ak_tab *t = arg;
+
+	return list_win_all(&t->win);
 }
 
 /* The columns' widths in width display columns, a space between: each
@@ -275,9 +263,15 @@ ak_row(void *arg, size_t i, char *buf, size_t size, int width)
 {
 	struct ak_tab *t = arg;
 	const struct kz_rlist *l = t->kind->list;
+	const struct kz_rwin_row *r = NULL;
 	int w[AK_COLS];
 	size_t o = 0, last = 0;
+	char cell[512];
 
+	if (i != (size_t)-1 && (r = list_win_row(&t->win, i)) == NULL) {
+		buf[0] = '\0';
+		return;
+	}
 	ak_widths(t, width, w);
 	for (size_t c = 0; c < t->ncols; c++)
 		if (w[c] > 0)
@@ -291,7 +285,7 @@ ak_row(void *arg, size_t i, char *buf, size_t size, int width)
 			s = record_list_head(&t->list, kz_rlist_key(l, t->col[c]),
 			    l->cols[t->col[c]].head, head, sizeof head);
 		else
-			s = t->cells[i * t->ncols + c];
+			s = ak_cell(t, r, c, cell, sizeof cell);
 		o = draw_cell(buf, size, o, s, w[c], c == last);
 	}
 }
@@ -303,35 +297,38 @@ ak_detail(void *arg, struct record_list *l, size_t sel)
 	const struct kz_akind *k = t->kind;
 	const struct kz_rtype *rt = k->rt;
 	struct kz_err err = { 0 };
-	char what[300] = "", msg[KZ_ERR_MSG];
+	char what[300] = "", msg[KZ_ERR_MSG], id[KZ_ID_SIZE];
 
-	if (kz_activity_get(t->ctx->db, k, t->ids[sel], t->rec, &err) !=
-	    KZ_OK) {
+	(void)sel;
+	if (!*ak_sel_id(t, id))
+		return;
+	if (kz_activity_get(t->ctx->db, k, id, t->rec, &err) != KZ_OK) {
 		record_list_detail_add(l, NULL, kz_err_first(&err, msg,
 		    sizeof msg));
 		return;
 	}
 	if (k->describe)
 		k->describe(t->rec, what, sizeof what);
-	record_list_detail_title(l, *what ? what : t->ids[sel]);
+	record_list_detail_title(l, *what ? what : id);
 	/* every field in the table's order, the id last */
 	for (size_t i = 0; i < rt->n; i++)
 		if (strcmp(rt->f[i].name, "id") != 0)
 			record_detail(l, rt, t->rec, t->ctx->cfg, rt->f[i].name,
 			    rt->f[i].name);
 	record_detail(l, rt, t->rec, t->ctx->cfg, "id", "id");
-	record_history_detail(l, t->ctx->db, t->ctx->cfg, rt, t->ids[sel]);
+	record_history_detail(l, t->ctx->db, t->ctx->cfg, rt, id);
 	kz_activity_free(k, t->rec);
 }
 
 static void
 ak_refilter(void *arg)
 {
-	ak_load(arg, NULL);
+	ak_load(arg, NULL, false);
 }
 
 static const struct record_list_ops ak_ops = {
 	.count = ak_count,
+	.count_all = ak_count_all,
 	.row = ak_row,
 	.detail = ak_detail,
 	.refilter = ak_refilter,
@@ -345,12 +342,11 @@ ak_show_kind(struct ak_tab *t, size_t k)
 	const struct kz_rlist *l;
 
 	if (t->kind) {
-		snprintf(t->left[t->k].id, KZ_ID_SIZE, "%s", t->list.sel <
-		    t->n ? t->ids[t->list.sel] : "");
+		ak_sel_id(t, t->left[t->k].id);
 		t->left[t->k].sortcol = t->list.sortcol;
 		t->left[t->k].sortdesc = t->list.sortdesc;
 	}
-	ak_rows_free(t);
+	list_win_free(&t->win);
 	if (t->kind && t->rec)
 		kz_activity_destroy(t->kind, t->rec);
 	t->k = k;
@@ -379,7 +375,7 @@ ak_show_kind(struct ak_tab *t, size_t k)
 	t->list.sel = 0;
 	t->list.top = 0;
 	t->list.dscroll = 0;
-	ak_load(t, t->left[k].id[0] ? t->left[k].id : NULL);
+	ak_load(t, t->left[k].id[0] ? t->left[k].id : "", true);
 }
 
 /* The bar of kinds: "1 Support  2 Research ...", the one shown marked;
@@ -397,8 +393,9 @@ ak_draw_bar(struct ak_tab *t)
 	for (size_t i = 0; i < t->nk; i++)
 		names += kz_text_width(_(ak_kind(i)->title));
 	if (*record_list_term(&t->list))
-		snprintf(right, sizeof right, "%s%s%zu/%ld ", t->yearname,
-		    *t->yearname ? "  " : "", t->n, t->total);
+		snprintf(right, sizeof right, "%s%s%zu%s/%ld ", t->yearname,
+		    *t->yearname ? "  " : "", list_win_rows(&t->win),
+		    list_win_exact(&t->win) ? "" : "+", t->total);
 	else
 		snprintf(right, sizeof right, "%s%s%ld ", t->yearname,
 		    *t->yearname ? "  " : "", t->total);
@@ -452,14 +449,14 @@ ak_deleted(void *arg, const char *id)
 {
 	struct ak_tab *t = arg;
 
-	ak_load(t, NULL);
+	ak_load(t, NULL, true);
 	frame_message(t->ctx, false, _("Deleted %s."), id);
 }
 
 static void
 ak_undone(void *arg)
 {
-	ak_load(arg, NULL);
+	ak_load(arg, NULL, true);
 }
 
 /* ---- the form ---- */
@@ -528,16 +525,15 @@ ak_form_run(struct ak_tab *t, bool edit)
 	struct ak_edit e = { .t = t, .k = k };
 	struct kz_err err = { 0 };
 	void *orig = NULL;
-	char title[256];
+	char title[256], id[KZ_ID_SIZE];
 	struct form f;
 
 	if (edit) {
-		if (t->list.sel >= t->n)
+		if (!*ak_sel_id(t, id))
 			return 0;
 		if ((orig = kz_activity_new(k)) == NULL)
 			xalloc_die();
-		if (kz_activity_get(t->ctx->db, k, t->ids[t->list.sel], orig,
-		    &err) != KZ_OK) {
+		if (kz_activity_get(t->ctx->db, k, id, orig, &err) != KZ_OK) {
 			kz_activity_destroy(k, orig);
 			frame_error(t->ctx, &err);
 			return UI_DRAW_STATUS;
@@ -563,7 +559,7 @@ ak_form_run(struct ak_tab *t, bool edit)
 	if (form_run(&f, ak_save)) {
 		undo_push(t->ctx->db, &ak_undo[t->k], orig ? UNDO_EDIT :
 		    UNDO_ADD, e.saved, e.name, orig);
-		ak_load(t, e.saved);
+		ak_load(t, e.saved, true);
 		frame_message(t->ctx, false, _("Saved %s."), e.saved);
 	}
 	record_guard_free(&e.guard);
@@ -619,7 +615,7 @@ ak_year_key(struct ak_tab *t, int key)
 	}
 	free(typed);
 	snprintf(t->list.filter, sizeof t->list.filter, "%s", t->yearname);
-	ak_load(t, NULL);
+	ak_load(t, NULL, true);
 	return UI_DRAW_ALL;
 }
 
@@ -629,7 +625,7 @@ ak_key(void *tab, int key)
 	struct ak_tab *t = tab;
 	struct kz_err err = { 0 };
 	enum keys_action a;
-	char q[512];
+	char q[512], id[KZ_ID_SIZE];
 
 	if (t->kind == NULL)
 		return UI_PASS;
@@ -642,8 +638,7 @@ ak_key(void *tab, int key)
 		    &t->undoing, ak_undone, t);
 	if (t->list.mode == RLIST_CONFIRM)
 		return record_list_delete_key(&t->list, t->ctx, key,
-		    t->list.sel < t->n ? t->ids[t->list.sel] : NULL,
-		    &ak_dels[t->k]);
+		    *ak_sel_id(t, id) ? id : NULL, &ak_dels[t->k]);
 	if (t->list.mode == RLIST_MENU)
 		return record_list_menu_key(&t->list, key);
 	a = keys_lookup(KEYS_LIST | KEYS_ACTIVITIES, key, false);
@@ -673,10 +668,10 @@ ak_key(void *tab, int key)
 	case KA_EDIT:
 		return ak_form_run(t, true);
 	case KA_DELETE:
-		if (t->list.sel >= t->n)
+		if (!*ak_sel_id(t, id))
 			return 0;
-		if (kz_activity_delete_question(t->ctx->db, t->kind,
-		    t->ids[t->list.sel], q, sizeof q, &err) != KZ_OK) {
+		if (kz_activity_delete_question(t->ctx->db, t->kind, id, q,
+		    sizeof q, &err) != KZ_OK) {
 			frame_error(t->ctx, &err);
 			return UI_DRAW_STATUS;
 		}
@@ -713,6 +708,7 @@ ak_open(struct frame_ctx *ctx)
 		    .del = ak_fns[i].kept, .done = ak_deleted };
 	}
 	record_list_init(&t->list, &ak_ops, t);
+	list_win_init(&t->win, ctx, &t->list, true);
 	for (size_t i = 0; i < AK_SLOTS; i++)
 		t->left[i].sortcol = -1;
 	if (t->nk > 0)
@@ -729,7 +725,7 @@ ak_close(void *tab)
 		return;
 	draw_delwin(&t->wbar);
 	record_list_free(&t->list);
-	ak_rows_free(t);
+	list_win_free(&t->win);
 	if (t->kind)
 		kz_activity_destroy(t->kind, t->rec);
 	form_line_free(&t->yearline);
@@ -776,7 +772,8 @@ ak_status(void *tab, WINDOW *w, int width)
 		wmove(w, 0, x < width ? x : width - 1);
 		return -1;
 	}
-	snprintf(count, sizeof count, " %zu/%ld", t->n, t->total);
+	snprintf(count, sizeof count, " %zu%s/%ld", list_win_rows(&t->win),
+	    list_win_exact(&t->win) ? "" : "+", t->total);
 	return record_list_status(&t->list, w, width, count);
 }
 
@@ -807,8 +804,8 @@ ak_summary(void *tab, char *buf, size_t size)
 		snprintf(year, sizeof year, "%s: ", t->yearname);
 	if (*record_list_term(&t->list))
 		/* TRANSLATORS: "FY2019: 3 of 12 support cases" */
-		snprintf(buf, size, _("%s%zu of %ld %s"), year, t->n, t->total,
-		    _(k->many));
+		snprintf(buf, size, _("%s%zu of %ld %s"), year,
+		    list_win_rows(&t->win), t->total, _(k->many));
 	else
 		/* TRANSLATORS: "FY2019: 12 support cases" */
 		snprintf(buf, size, _("%s%ld %s"), year, t->total,

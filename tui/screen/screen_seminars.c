@@ -10,9 +10,11 @@
 #include "form.h"
 #include "i18n.h"
 #include "keys.h"
+#include "list_win.h"
 #include "participant.h"
 #include "programme.h"
 #include "record_list.h"
+#include "rlist.h"
 #include "screen_record.h"
 #include "screen_history.h"
 #include "seminar.h"
@@ -29,15 +31,26 @@ struct sem_tab {
 	enum sem_view view;
 	struct kz_series *series;
 	size_t nseries, cur;	/* the series shown */
-	struct kz_seminar *eds;	/* its editions, filtered by the search */
-	size_t neds;
+	/* its editions, filtered by the search: a window over `seminar
+	 * list --series` (core/rwin.h), never the whole history */
+	struct list_win win;
+	int cnum, cyear, cplace, cstatus, ctheme;	/* its columns */
 	long total;		/* its editions without the filter */
+	struct kz_seminar rec;	/* the edition selected, read whole */
+	bool have_rec;
 	struct record_list list;
 	struct sem_days *days;
 	struct sem_people *people;
 	bool undoing;		/* the question asked is u's */
 	WINDOW *wbanner;
 	int y, x, h, w;
+};
+
+/* The columns the history sorts by, as `seminar list --sort` names
+ * them (the status, shown on wide screens only, aside). */
+static const struct record_list_sort eds_sorts[] = {
+	{ "number", N_("No.") }, { "year", N_("Year") },
+	{ "place", N_("Place") }, { "theme_shown", N_("Theme") },
 };
 
 /* "第18届" is the translators' business: the label is the handle. */
@@ -67,10 +80,65 @@ cur_series(struct sem_tab *t)
 	return t->cur < t->nseries ? &t->series[t->cur] : NULL;
 }
 
+static void
+forget_edition(struct sem_tab *t)
+{
+	if (t->have_rec)
+		kz_seminar_free(&t->rec);
+	t->have_rec = false;
+}
+
+/* The edition selected, read whole (its counts and attendance too);
+ * NULL when none is. */
 static const struct kz_seminar *
 cur_edition(struct sem_tab *t)
 {
-	return t->list.sel < t->neds ? &t->eds[t->list.sel] : NULL;
+	const struct kz_rwin_row *r = list_win_sel(&t->win);
+	struct kz_err err = { 0 };
+
+	if (r == NULL) {
+		forget_edition(t);
+		return NULL;
+	}
+	if (t->have_rec && strcmp(t->rec.id, r->id) == 0)
+		return &t->rec;
+	forget_edition(t);
+	if (kz_seminar_get(t->ctx->db, r->id, &t->rec, &err) != KZ_OK) {
+		frame_error(t->ctx, &err);
+		return NULL;
+	}
+	t->have_rec = true;
+	return &t->rec;
+}
+
+/* The series' latest edition (the last in the history's own order,
+ * whatever the search and the order shown), into s; false if none. */
+static bool
+last_edition(struct sem_tab *t, struct kz_seminar *s)
+{
+	struct kz_rlist_query q;
+	struct kz_rlist_cursor c;
+	struct kz_err err = { 0 };
+	char id[KZ_ID_SIZE] = "";
+
+	if (cur_series(t) == NULL)
+		return false;
+	kz_rlist_query_init(&q, &kz_rlist_seminars);
+	kz_rlist_set(&q, "series", cur_series(t)->id);
+	q.sort = "year";		/* as load_editions */
+	q.window = q.from_end = true;
+	q.limit = 1;
+	if (kz_rlist_open(t->ctx->db, &q, &c, &err) == KZ_OK) {
+		if (kz_rlist_next(&c, &err) == 1)
+			snprintf(id, sizeof id, "%s", ((struct kz_seminar *)
+			    c.rec)->id);
+		kz_rlist_close(&c);
+	}
+	if (id[0] && kz_seminar_get(t->ctx->db, id, s, &err) == KZ_OK)
+		return true;
+	if (err.n)
+		frame_error(t->ctx, &err);
+	return false;
 }
 
 /* The series again; keep showing the one shown (or the one named). */
@@ -108,47 +176,44 @@ load_series(struct sem_tab *t, const char *select)
 		}
 }
 
+/* The editions of the series shown again, keeping select (NULL: the
+ * one selected) selected, else the last. all: count them too (a
+ * series shown, a write); a search typed counts only what it shows. */
 static void
-load_editions(struct sem_tab *t, const char *select)
+load_editions(struct sem_tab *t, const char *select, bool all)
 {
-	struct kz_seminar_query q = { NULL, 0, -1, NULL };
+	struct kz_rlist_query q;
 	struct kz_err err = { 0 };
-	struct kz_seminar *l = NULL;
-	char keep[KZ_ID_SIZE] = "";
-	size_t n = 0;
+	const char *term = record_list_term(&t->list);
+	char sort[64];
+	long long total = 0;
 
-	if (select)
-		snprintf(keep, sizeof keep, "%s", select);
-	else if (cur_edition(t))
-		snprintf(keep, sizeof keep, "%s", cur_edition(t)->id);
-	if (cur_series(t)) {
-		q.series = cur_series(t)->id;
-		if (kz_seminar_list(t->ctx->db, &q, &l, &n, &err) != KZ_OK) {
+	forget_edition(t);
+	if (cur_series(t) == NULL) {
+		/* no series, no editions: an empty window */
+		list_win_free(&t->win);
+		t->total = 0;
+		t->list.sel = t->list.top = 0;
+		return;
+	}
+	kz_rlist_query_init(&q, &kz_rlist_seminars);
+	kz_rlist_set(&q, "series", cur_series(t)->id);
+	if (all || !t->win.open) {
+		if (kz_rlist_total(t->ctx->db, &q, -1, &total, &err) != KZ_OK) {
 			frame_error(t->ctx, &err);
 			return;
 		}
-		t->total = (long)n;
-		if (*record_list_term(&t->list)) {
-			kz_seminar_list_free(l, n);
-			q.text = record_list_term(&t->list);
-			if (kz_seminar_list(t->ctx->db, &q, &l, &n, &err)) {
-				frame_error(t->ctx, &err);
-				l = NULL;
-				n = 0;
-			}
-		}
-	} else
-		t->total = 0;
-	kz_seminar_list_free(t->eds, t->neds);
-	t->eds = l;
-	t->neds = n;
+		t->total = (long)total;
+	}
+	if (*term)
+		kz_rlist_set(&q, "search", term);
+	q.sort = record_list_sort_spec(&t->list, sort, sizeof sort);
+	/* the history's own order is by series, then year: within one
+	 * series by year, which its index gives without sorting them all */
+	if (!*q.sort)
+		q.sort = "year";
 	/* the latest edition is the one people work on */
-	t->list.sel = n ? n - 1 : 0;
-	for (size_t i = 0; keep[0] && i < n; i++)
-		if (strcmp(l[i].id, keep) == 0)
-			t->list.sel = i;
-	t->list.dscroll = 0;
-	record_list_clamp(&t->list);
+	list_win_load(&t->win, &q, *term ? -1 : t->total, select, true);
 }
 
 /* ---- the history table ---- */
@@ -157,50 +222,71 @@ static size_t
 eds_count(void *arg)
 {
 	struct sem_tab *t = arg;
-	return t->neds;
+
+	return list_win_rows(&t->win);
+}
+
+static size_t
+eds_count_all(void *arg)
+{
+	struct sem_tab *t = arg;
+
+	return list_win_all(&t->win);
+}
+
+/* Column c of a row as people read it. */
+static const char *
+eds_cell(const struct kz_rwin_row *r, int c)
+{
+	return c >= 0 && r->shown[c] ? r->shown[c] : "";
 }
 
 static void
 eds_row(void *arg, size_t i, char *buf, size_t size, int width)
 {
 	struct sem_tab *t = arg;
-	char num[16], year[16], place[300];
+	const struct kz_rwin_row *r;
+	const char *num;
+	char h[4][128];
 	int nw = 4, yw = 4, sw = 0, pw, tw;
 	size_t o = 0;
 
-	/* a heading longer than its numbers ("Année") widens the column */
-	if (kz_text_width(_("No.")) > nw)
-		nw = kz_text_width(_("No."));
-	if (kz_text_width(_("Year")) > yw)
-		yw = kz_text_width(_("Year"));
+	/* the headings, the one sorted by marked */
+	for (int k = 0; k < 4; k++)
+		record_list_head(&t->list, eds_sorts[k].key, eds_sorts[k].head,
+		    h[k], sizeof h[k]);
+	/* a heading longer than its numbers ("Année", "Year ^") widens
+	 * the column */
+	if (kz_text_width(h[0]) > nw)
+		nw = kz_text_width(h[0]);
+	if (kz_text_width(h[1]) > yw)
+		yw = kz_text_width(h[1]);
 	/* seed 001's table: edition, year, place, theme (status if wide) */
 	if (width >= 100)
 		sw = 10;
 	pw = width / 3 > 28 ? 28 : width / 3;
 	tw = width - nw - yw - pw - (sw ? sw + 1 : 0) - 3;
 	if (i == (size_t)-1) {
-		o = draw_cell(buf, size, o, _("No."), nw, false);
-		o = draw_cell(buf, size, o, _("Year"), yw, false);
-		o = draw_cell(buf, size, o, _("Place"), pw, false);
+		o = draw_cell(buf, size, o, h[0], nw, false);
+		o = draw_cell(buf, size, o, h[1], yw, false);
+		o = draw_cell(buf, size, o, h[2], pw, false);
 		if (sw)
 			o = draw_cell(buf, size, o, _("Status"), sw, false);
-		draw_cell(buf, size, o, _("Theme"), tw, true);
+		draw_cell(buf, size, o, h[3], tw, true);
 		return;
 	}
-	const struct kz_seminar *s = &t->eds[i];
-	snprintf(num, sizeof num, "%d", s->number);
-	snprintf(year, sizeof year, "%d", s->year);
-	kz_seminar_place(s, place, sizeof place);
-	o = draw_cell(buf, size, o, s->number ? num : "", nw, false);
-	o = draw_cell(buf, size, o, year, yw, false);
-	o = draw_cell(buf, size, o, place, pw, false);
+	if ((r = list_win_row(&t->win, i)) == NULL) {
+		buf[0] = '\0';
+		return;
+	}
+	num = eds_cell(r, t->cnum);
+	o = draw_cell(buf, size, o, strcmp(num, "0") ? num : "", nw, false);
+	o = draw_cell(buf, size, o, eds_cell(r, t->cyear), yw, false);
+	o = draw_cell(buf, size, o, eds_cell(r, t->cplace), pw, false);
 	if (sw)
-		o = draw_cell(buf, size, o, kz_enum_label(&kz_seminar_status_enum, (int)s->status),
-		    sw, false);
-	/* in the reader's language (KZ_RF_LANGS) */
-	draw_cell(buf, size, o, s->theme ? kz_rtype_in(&kz_seminar_type,
-	    "theme", s) : s->title ? kz_rtype_in(&kz_seminar_type, "title", s) :
-	    "", tw, true);
+		o = draw_cell(buf, size, o, eds_cell(r, t->cstatus), sw, false);
+	/* in the reader's language (KZ_RF_LANGS), else its title */
+	draw_cell(buf, size, o, eds_cell(r, t->ctheme), tw, true);
 }
 
 static void
@@ -222,13 +308,15 @@ static void
 eds_detail(void *arg, struct record_list *l, size_t sel)
 {
 	struct sem_tab *t = arg;
-	const struct kz_seminar *s = &t->eds[sel];
+	const struct kz_seminar *s = cur_edition(t);
 	const struct kz_config *cfg = t->ctx->cfg;
 	const struct kz_rtype *rt = &kz_seminar_type;
 	struct kz_counts bc = { 0 }, br = { 0 };
 	struct kz_err err = { 0 };
 	char buf[600], part[400], label[64];
 
+	if (s == NULL)
+		return;
 	edition_title(s, cur_series(t) ? kz_rtype_in(&kz_series_type, "name",
 	    cur_series(t)) : "", buf, sizeof buf);
 	record_list_detail_title(l, buf);
@@ -263,11 +351,12 @@ eds_detail(void *arg, struct record_list *l, size_t sel)
 static void
 eds_refilter(void *arg)
 {
-	load_editions(arg, NULL);
+	load_editions(arg, NULL, false);
 }
 
 static const struct record_list_ops eds_ops = {
 	.count = eds_count,
+	.count_all = eds_count_all,
 	.row = eds_row,
 	.detail = eds_detail,
 	.refilter = eds_refilter,
@@ -420,6 +509,7 @@ edition_form_run(struct sem_tab *t, bool edit)
 {
 	const struct kz_seminar *o = edit ? cur_edition(t) : NULL;
 	struct sem_edit e = { .t = t, .orig = o };
+	struct kz_seminar last;
 	struct form f;
 	char title[160], num[16];
 	int i;
@@ -449,17 +539,17 @@ edition_form_run(struct sem_tab *t, bool edit)
 	/* the series as people name it: its code, not its id */
 	edition_set(&e, &f, "series", edit ? o->series_code :
 	    cur_series(t)->code);
-	if (o == NULL && t->neds > 0) {
+	if (o == NULL && last_edition(t, &last)) {
 		/* the next edition, a year on */
-		const struct kz_seminar *last = &t->eds[t->neds - 1];
-		if (last->number > 0) {
-			snprintf(num, sizeof num, "%d", last->number + 1);
+		if (last.number > 0) {
+			snprintf(num, sizeof num, "%d", last.number + 1);
 			edition_set(&e, &f, "number", num);
 		}
-		snprintf(num, sizeof num, "%d", last->year + 1);
+		snprintf(num, sizeof num, "%d", last.year + 1);
 		edition_set(&e, &f, "year", num);
-		edition_set(&e, &f, "country", last->country);
-		edition_set(&e, &f, "organiser", last->organiser);
+		edition_set(&e, &f, "country", last.country);
+		edition_set(&e, &f, "organiser", last.organiser);
+		kz_seminar_free(&last);
 	}
 	if (form_run(&f, edition_save)) {
 		struct kz_seminar now;
@@ -474,7 +564,7 @@ edition_form_run(struct sem_tab *t, bool edit)
 		undo_push(t->ctx->db, &ed_undo, o ? UNDO_EDIT : UNDO_ADD,
 		    e.saved, label, o);
 		load_series(t, NULL);
-		load_editions(t, e.saved);
+		load_editions(t, e.saved, true);
 		frame_message(t->ctx, false, _("Saved edition %s."), e.saved);
 	}
 	form_free(&f);
@@ -521,7 +611,7 @@ series_form_run(struct sem_tab *t)
 		form_set(&f, i, t->ctx->cfg->office_id);
 	if (form_run(&f, series_save)) {
 		load_series(t, e.saved);
-		load_editions(t, NULL);
+		load_editions(t, NULL, true);
 		frame_message(t->ctx, false, _("Saved series %s."), e.saved);
 	}
 	form_free(&f);
@@ -553,7 +643,7 @@ switch_view(struct sem_tab *t, enum sem_view v)
 	else if (v == VIEW_PEOPLE)
 		people_show(t->people, s->id);
 	else
-		load_editions(t, NULL);	/* counts may have changed */
+		load_editions(t, NULL, true);	/* counts may have changed */
 	t->view = v;
 	return UI_LAYOUT | UI_DRAW_ALL;
 }
@@ -576,7 +666,7 @@ deleted(void *arg, const char *id)
 	struct sem_tab *t = arg;
 
 	load_series(t, NULL);
-	load_editions(t, NULL);
+	load_editions(t, NULL, true);
 	frame_message(t->ctx, false, _("Deleted edition %s."), id);
 }
 
@@ -609,7 +699,7 @@ ed_undone(void *arg)
 	struct sem_tab *t = arg;
 
 	load_series(t, NULL);
-	load_editions(t, NULL);
+	load_editions(t, NULL, true);
 }
 
 static const struct record_list_delete eds_delete = {
@@ -618,18 +708,25 @@ static const struct record_list_delete eds_delete = {
 static unsigned
 editions_key(struct sem_tab *t, int key)
 {
-	const struct kz_seminar *s = cur_edition(t);
+	const struct kz_seminar *s;
+	const struct kz_rwin_row *r;
 	enum keys_action a;
-	char q[256], ref[96];
+	char q[256], ref[96], id[KZ_ID_SIZE];
 
 	if (t->list.mode == RLIST_SEARCH)
 		return record_list_search_key(&t->list, key);
 	if (t->list.mode == RLIST_CONFIRM && t->undoing)
 		return undo_answer(&t->list, t->ctx, &ed_undo, key,
 		    &t->undoing, ed_undone, t);
+	/* the edition's id (the rows read after a delete let go of the
+	 * row's); the edition itself is read only for a key that needs it */
+	r = list_win_sel(&t->win);
+	snprintf(id, sizeof id, "%s", r ? r->id : "");
 	if (t->list.mode == RLIST_CONFIRM)
-		return record_list_delete_key(&t->list, t->ctx, key, s ? s->id : NULL,
-		    &eds_delete);
+		return record_list_delete_key(&t->list, t->ctx, key, r ? id :
+		    NULL, &eds_delete);
+	if (t->list.mode == RLIST_MENU)
+		return record_list_menu_key(&t->list, key);
 	switch (keys_lookup(KEYS_SEMINAR, key, false)) {
 	case KA_PROGRAMME:
 		return switch_view(t, VIEW_DAYS);
@@ -639,7 +736,7 @@ editions_key(struct sem_tab *t, int key)
 		if (t->nseries < 2)
 			return 0;
 		t->cur = (t->cur + 1) % t->nseries;
-		load_editions(t, NULL);
+		load_editions(t, NULL, true);
 		return UI_DRAW_ALL;
 	case KA_SERIES_ADD:
 		return series_form_run(t);
@@ -653,7 +750,7 @@ editions_key(struct sem_tab *t, int key)
 	case KA_EDIT:
 		return edition_form_run(t, true);
 	case KA_DELETE:
-		if (s == NULL)
+		if ((s = cur_edition(t)) == NULL)
 			return 0;
 		kz_seminar_label(s, ref, sizeof ref);
 		snprintf(q, sizeof q, _("Delete %s with %ld programme items and "
@@ -691,10 +788,21 @@ sem_open(struct frame_ctx *ctx)
 
 	t->ctx = ctx;
 	record_list_init(&t->list, &eds_ops, t);
+	list_win_init(&t->win, ctx, &t->list, true);
+	/* sortable by its columns; in the history's own order (series,
+	 * year, number) until one is chosen */
+	t->list.sorts = eds_sorts;
+	t->list.nsorts = (int)(sizeof eds_sorts / sizeof eds_sorts[0]);
+	t->list.sortcol = -1;
+	t->cnum = kz_rlist_col(&kz_rlist_seminars, "number");
+	t->cyear = kz_rlist_col(&kz_rlist_seminars, "year");
+	t->cplace = kz_rlist_col(&kz_rlist_seminars, "place");
+	t->cstatus = kz_rlist_col(&kz_rlist_seminars, "status");
+	t->ctheme = kz_rlist_col(&kz_rlist_seminars, "theme_shown");
 	t->days = days_open(ctx);
 	t->people = people_open(ctx);
 	load_series(t, NULL);
-	load_editions(t, NULL);
+	load_editions(t, NULL, true);
 	return t;
 }
 
@@ -710,7 +818,8 @@ sem_close(void *tab)
 	days_close(t->days);
 	people_close(t->people);
 	kz_series_list_free(t->series, t->nseries);
-	kz_seminar_list_free(t->eds, t->neds);
+	list_win_free(&t->win);
+	forget_edition(t);
 	free(t);
 }
 
@@ -768,7 +877,9 @@ sem_status(void *tab, WINDOW *w, int width)
 		return days_status(t->days, w, width);
 	if (t->view == VIEW_PEOPLE)
 		return people_status(t->people, w, width);
-	snprintf(count, sizeof count, " %zu/%ld", t->neds, t->total);
+	/* counted as far as the rows shown need: "1000+" */
+	snprintf(count, sizeof count, " %zu%s/%ld", list_win_rows(&t->win),
+	    list_win_exact(&t->win) ? "" : "+", t->total);
 	return record_list_status(&t->list, w, width, count);
 }
 
@@ -793,10 +904,14 @@ sem_summary(void *tab, char *buf, size_t size)
 		days_summary(t->days, buf, size);
 	else if (t->view == VIEW_PEOPLE)
 		people_summary(t->people, buf, size);
+	else if (*record_list_term(&t->list) && !list_win_exact(&t->win))
+		snprintf(buf, size, ngettext("%zu+ of %ld edition",
+		    "%zu+ of %ld editions", (unsigned long)t->total),
+		    list_win_rows(&t->win), t->total);
 	else if (*record_list_term(&t->list))
 		snprintf(buf, size, ngettext("%zu of %ld edition",
-		    "%zu of %ld editions", (unsigned long)t->total), t->neds,
-		    t->total);
+		    "%zu of %ld editions", (unsigned long)t->total),
+		    list_win_rows(&t->win), t->total);
 	else
 		snprintf(buf, size, ngettext("%ld edition", "%ld editions",
 		    (unsigned long)t->total), t->total);

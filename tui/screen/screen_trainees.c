@@ -8,8 +8,10 @@
 #include "form.h"
 #include "i18n.h"
 #include "keys.h"
+#include "list_win.h"
 #include "record_list.h"
 #include "record.h"
+#include "rlist.h"
 #include "screen_history.h"
 #include "screen_record.h"
 #include "text.h"
@@ -18,10 +20,14 @@
 
 struct tr_tab {
 	struct frame_ctx *ctx;
-	struct kz_trainee *l;
-	size_t n;
+	/* the rows shown: a window over `trainee list` (core/rwin.h), read
+	 * a page at a time, never the whole list */
+	struct list_win win;
+	int cyear, chost, chome, cstatus, cfields;	/* its columns */
 	long total;		/* without the search */
 	struct record_list list;
+	struct kz_trainee rec;	/* the selected placement, read whole */
+	bool have_rec;
 	bool undoing;		/* the question asked is u's */
 };
 
@@ -33,43 +39,63 @@ static const struct record_list_sort tr_sorts[] = {
 };
 
 static void
-tr_load(struct tr_tab *t, const char *keep_id)
+tr_forget(struct tr_tab *t)
 {
-	struct kz_trainee_query q;
-	struct kz_err err = { 0 };
-	struct kz_trainee *l;
-	char keep[KZ_ID_SIZE] = "", sort[64];
-	size_t n;
+	if (t->have_rec)
+		kz_trainee_free(&t->rec);
+	t->have_rec = false;
+}
 
-	if (keep_id)
-		snprintf(keep, sizeof keep, "%s", keep_id);
-	else if (t->list.sel < t->n)
-		snprintf(keep, sizeof keep, "%s", t->l[t->list.sel].id);
-	kz_trainee_query_init(&q);
-	q.sort = record_list_sort_spec(&t->list, sort, sizeof sort);
-	if (kz_trainee_list(t->ctx->db, &q, &l, &n, &err) != KZ_OK) {
-		frame_error(t->ctx, &err);
-		return;
-	}
-	t->total = (long)n;
-	if (*record_list_term(&t->list)) {
-		kz_trainee_list_free(l, n);
-		q.text = record_list_term(&t->list);
-		if (kz_trainee_list(t->ctx->db, &q, &l, &n, &err) != KZ_OK) {
+/* The rows again (the search, the order or a placement changed),
+ * keeping keep_id (NULL: the placement selected) selected. all: count
+ * every placement too (at the start and after a write). */
+static void
+tr_load(struct tr_tab *t, const char *keep_id, bool all)
+{
+	struct kz_rlist_query q;
+	struct kz_err err = { 0 };
+	const char *term = record_list_term(&t->list);
+	char sort[64];
+	long long total = 0;
+
+	kz_rlist_query_init(&q, &kz_rlist_trainees);
+	if (all || !t->win.open) {
+		/* every placement: a count over the table, never the rows */
+		if (kz_rlist_total(t->ctx->db, &q, -1, &total, &err) != KZ_OK) {
 			frame_error(t->ctx, &err);
-			l = NULL;
-			n = 0;
+			return;
 		}
+		t->total = (long)total;
 	}
-	kz_trainee_list_free(t->l, t->n);
-	t->l = l;
-	t->n = n;
-	t->list.sel = 0;
-	for (size_t i = 0; keep[0] && i < n; i++)
-		if (strcmp(l[i].id, keep) == 0)
-			t->list.sel = i;
-	t->list.dscroll = 0;
-	record_list_clamp(&t->list);
+	if (*term)
+		kz_rlist_set(&q, "search", term);
+	q.sort = record_list_sort_spec(&t->list, sort, sizeof sort);
+	list_win_load(&t->win, &q, *term ? -1 : t->total, keep_id, false);
+}
+
+/* The selected placement, read whole for the pane, the form and the
+ * question; NULL when none is selected. */
+static const struct kz_trainee *
+tr_sel(struct tr_tab *t)
+{
+	const struct kz_rwin_row *r = list_win_sel(&t->win);
+	struct kz_err err = { 0 };
+
+	if (r == NULL) {
+		tr_forget(t);
+		return NULL;
+	}
+	if (t->have_rec && strcmp(t->rec.id, r->id) == 0)
+		return &t->rec;
+	tr_forget(t);
+	kz_trainee_init(&t->rec);
+	if (kz_trainee_get(t->ctx->db, r->id, &t->rec, &err) != KZ_OK) {
+		kz_trainee_free(&t->rec);
+		frame_error(t->ctx, &err);
+		return NULL;
+	}
+	t->have_rec = true;
+	return &t->rec;
 }
 
 /* ---- the list ---- */
@@ -78,7 +104,23 @@ static size_t
 tr_count(void *arg)
 {
 	struct tr_tab *t = arg;
-	return t->n;
+
+	return list_win_rows(&t->win);
+}
+
+static size_t
+tr_count_all(void *arg)
+{
+	struct tr_tab *t = arg;
+
+	return list_win_all(&t->win);
+}
+
+/* Column c of a row as people read it. */
+static const char *
+tr_cell(const struct kz_rwin_row *r, int c)
+{
+	return c >= 0 && r->shown[c] ? r->shown[c] : "";
 }
 
 static void
@@ -87,7 +129,8 @@ tr_row(void *arg, size_t i, char *buf, size_t size, int width)
 	struct tr_tab *t = arg;
 	/* the year's column has room for the mark of the sort column */
 	int yw = 6, hw = width * 22 / 100, gw = width * 22 / 100, sw = 0, fw;
-	char year[16], h[4][128];
+	char h[4][128];
+	const struct kz_rwin_row *r;
 	size_t o = 0;
 
 	/* a heading longer than the year ("Année") widens the column */
@@ -108,24 +151,27 @@ tr_row(void *arg, size_t i, char *buf, size_t size, int width)
 		draw_cell(buf, size, o, h[3], fw, true);
 		return;
 	}
-	const struct kz_trainee *r = &t->l[i];
-	snprintf(year, sizeof year, "%d", r->year);
-	o = draw_cell(buf, size, o, year, yw, false);
-	o = draw_cell(buf, size, o, r->host, hw, false);
-	o = draw_cell(buf, size, o, r->home_government, gw, false);
+	if ((r = list_win_row(&t->win, i)) == NULL) {
+		buf[0] = '\0';
+		return;
+	}
+	o = draw_cell(buf, size, o, tr_cell(r, t->cyear), yw, false);
+	o = draw_cell(buf, size, o, tr_cell(r, t->chost), hw, false);
+	o = draw_cell(buf, size, o, tr_cell(r, t->chome), gw, false);
 	if (sw)
-		o = draw_cell(buf, size, o, kz_enum_label(
-		    &kz_trainee_status_enum, r->status), sw, false);
-	draw_cell(buf, size, o, r->fields, fw, true);
+		o = draw_cell(buf, size, o, tr_cell(r, t->cstatus), sw, false);
+	draw_cell(buf, size, o, tr_cell(r, t->cfields), fw, true);
 }
 
 static void
 tr_detail(void *arg, struct record_list *l, size_t sel)
 {
 	struct tr_tab *t = arg;
-	const struct kz_trainee *r = &t->l[sel];
+	const struct kz_trainee *r = tr_sel(t);
 	char buf[512];
 
+	if (r == NULL)
+		return;
 	snprintf(buf, sizeof buf, "%s -> %s (%d)", r->home_government, r->host,
 	    r->year);
 	record_list_detail_title(l, buf);
@@ -138,11 +184,12 @@ tr_detail(void *arg, struct record_list *l, size_t sel)
 static void
 tr_refilter(void *arg)
 {
-	tr_load(arg, NULL);
+	tr_load(arg, NULL, false);
 }
 
 static const struct record_list_ops tr_ops = {
 	.count = tr_count,
+	.count_all = tr_count_all,
 	.row = tr_row,
 	.detail = tr_detail,
 	.refilter = tr_refilter,
@@ -250,11 +297,11 @@ again:
 static unsigned
 tr_form_run(struct tr_tab *t, bool edit)
 {
-	const struct kz_trainee *o = edit && t->list.sel < t->n ?
-	    &t->l[t->list.sel] : NULL;
+	const struct kz_trainee *o = edit ? tr_sel(t) : NULL;
 	struct tr_edit e = { .t = t, .orig = o };
 	struct kz_trainee before;
 	struct form f;
+	bool saved;
 
 	if (edit && o == NULL)
 		return 0;
@@ -270,16 +317,20 @@ tr_form_run(struct tr_tab *t, bool edit)
 		record_form_fill(&e.rf, &f, o);
 	record_guard_init(&e.guard, &e.rf, sizeof (struct kz_trainee), tr_get,
 	    tr_release, o);
-	if (form_run(&f, tr_save)) {
+	saved = form_run(&f, tr_save);
+	if (saved)
 		undo_push(t->ctx->db, &tr_undo, o ? UNDO_EDIT : UNDO_ADD,
 		    e.saved, e.name, o ? &before : NULL);
-		tr_load(t, e.saved);
-		frame_message(t->ctx, false, _("Saved %s."), e.saved);
-	}
 	record_guard_free(&e.guard);
 	form_free(&f);
 	record_form_free(&e.rf);
 	kz_trainee_free(&before);
+	if (saved) {
+		/* o, the placement read, goes with the rows */
+		tr_forget(t);
+		tr_load(t, e.saved, true);
+		frame_message(t->ctx, false, _("Saved %s."), e.saved);
+	}
 	return UI_LAYOUT | UI_DRAW_ALL;
 }
 
@@ -290,7 +341,8 @@ tr_deleted(void *arg, const char *id)
 {
 	struct tr_tab *t = arg;
 
-	tr_load(t, NULL);
+	tr_forget(t);
+	tr_load(t, NULL, true);
 	frame_message(t->ctx, false, _("Deleted %s."), id);
 }
 
@@ -315,15 +367,23 @@ static const struct record_list_delete tr_delete = {
 static void
 tr_undone(void *arg)
 {
-	tr_load(arg, NULL);
+	tr_forget(arg);
+	tr_load(arg, NULL, true);
 }
 
 static unsigned
 tr_key(void *tab, int key)
 {
 	struct tr_tab *t = tab;
+	const struct kz_rwin_row *r = list_win_sel(&t->win);
+	/* the selected placement: a move may read another page */
+	char id[KZ_ID_SIZE], host[200], year[16];
 	enum keys_action a;
 	char q[300];
+
+	snprintf(id, sizeof id, "%s", r ? r->id : "");
+	snprintf(host, sizeof host, "%s", r ? tr_cell(r, t->chost) : "");
+	snprintf(year, sizeof year, "%s", r ? tr_cell(r, t->cyear) : "");
 
 	if (t->list.mode == RLIST_SEARCH)
 		return record_list_search_key(&t->list, key);
@@ -332,8 +392,7 @@ tr_key(void *tab, int key)
 		    &t->undoing, tr_undone, t);
 	if (t->list.mode == RLIST_CONFIRM)
 		return record_list_delete_key(&t->list, t->ctx, key,
-		    t->list.sel < t->n ? t->l[t->list.sel].id : NULL,
-		    &tr_delete);
+		    r ? id : NULL, &tr_delete);
 	if (t->list.mode == RLIST_MENU)
 		return record_list_menu_key(&t->list, key);
 	a = keys_lookup(KEYS_LIST, key, false);
@@ -343,10 +402,10 @@ tr_key(void *tab, int key)
 	case KA_EDIT:
 		return tr_form_run(t, true);
 	case KA_DELETE:
-		if (t->list.sel >= t->n)
+		if (r == NULL)
 			return 0;
 		snprintf(q, sizeof q, _("Delete the placement in %s (%d)?"),
-		    t->l[t->list.sel].host, t->l[t->list.sel].year);
+		    host, atoi(year));
 		record_list_ask(&t->list, q);
 		return UI_DRAW_STATUS;
 	case KA_UNDO:
@@ -365,13 +424,19 @@ tr_open(struct frame_ctx *ctx)
 
 	t->ctx = ctx;
 	record_list_init(&t->list, &tr_ops, t);
+	list_win_init(&t->win, ctx, &t->list, true);
+	t->cyear = kz_rlist_col(&kz_rlist_trainees, "year");
+	t->chost = kz_rlist_col(&kz_rlist_trainees, "host");
+	t->chome = kz_rlist_col(&kz_rlist_trainees, "home_government");
+	t->cstatus = kz_rlist_col(&kz_rlist_trainees, "status");
+	t->cfields = kz_rlist_col(&kz_rlist_trainees, "fields");
 	/* the text column stays put from record to record */
 	t->list.labelw = record_label_width(&kz_trainee_type);
 	/* latest year first, as `trainee list` */
 	t->list.sorts = tr_sorts;
 	t->list.nsorts = (int)(sizeof tr_sorts / sizeof tr_sorts[0]);
 	t->list.sortdesc = true;
-	tr_load(t, NULL);
+	tr_load(t, NULL, true);
 	return t;
 }
 
@@ -383,7 +448,8 @@ tr_close(void *tab)
 	if (t == NULL)
 		return;
 	record_list_free(&t->list);
-	kz_trainee_list_free(t->l, t->n);
+	list_win_free(&t->win);
+	tr_forget(t);
 	free(t);
 }
 
@@ -409,7 +475,9 @@ tr_status(void *tab, WINDOW *w, int width)
 	struct tr_tab *t = tab;
 	char count[48];
 
-	snprintf(count, sizeof count, " %zu/%ld", t->n, t->total);
+	/* counted as far as the rows shown need: "1000+" */
+	snprintf(count, sizeof count, " %zu%s/%ld", list_win_rows(&t->win),
+	    list_win_exact(&t->win) ? "" : "+", t->total);
 	return record_list_status(&t->list, w, width, count);
 }
 
@@ -426,10 +494,14 @@ tr_summary(void *tab, char *buf, size_t size)
 {
 	struct tr_tab *t = tab;
 
-	if (*record_list_term(&t->list))
+	if (*record_list_term(&t->list) && !list_win_exact(&t->win))
+		snprintf(buf, size, ngettext("%zu+ of %ld placement",
+		    "%zu+ of %ld placements", (unsigned long)t->total),
+		    list_win_rows(&t->win), t->total);
+	else if (*record_list_term(&t->list))
 		snprintf(buf, size, ngettext("%zu of %ld placement",
-		    "%zu of %ld placements", (unsigned long)t->total), t->n,
-		    t->total);
+		    "%zu of %ld placements", (unsigned long)t->total),
+		    list_win_rows(&t->win), t->total);
 	else
 		snprintf(buf, size, ngettext("%ld placement", "%ld placements",
 		    (unsigned long)t->total), t->total);
