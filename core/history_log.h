@@ -14,5 +14,10 @@
  * ids start with office, where the change was made. */
 int kz_history_log(sqlite3 *sql, sqlite3_session *s, const char *office,
     const char *user, const char *at, struct kz_err *err);
+/* The same from a changeset already made (data, size bytes), which a
+ * long import also puts in the outbox: made once, not twice. */
+int kz_history_log_changeset(sqlite3 *sql, void *data, int size,
+    const char *office, const char *user, const char *at,
+    struct kz_err *err);
 
 #endif

@@ -134,17 +134,17 @@ kz_import_cut(struct kz_import_report *rep, const struct kz_err *ce,
 	return skip_bad ? KZ_OK : KZ_ERROR;
 }
 
-/* Rows written between two flushes of the search index and the capture
- * for sync: memory stays that of a batch, and FTS5 writes its index a
- * batch at a time (kz_search_defer). */
+/* Rows written between two flushes of the capture for sync: memory
+ * stays that of a batch. */
 #define BATCH 1000
 
-/* The end of a batch: its rows indexed for search, its changes in the
- * outbox. Either fails only when the database does. */
+/* The end of a batch: its changes and their history in the outbox; at
+ * the end of the file (last), first every row added indexed for search,
+ * in one pass (kz_search_defer). Fails only when the database does. */
 static int
-batch_done(struct kz_db *db, struct kz_err *err)
+batch_done(struct kz_db *db, bool last, struct kz_err *err)
 {
-	if (kz_search_flush(db, err) || kz_db_capture_flush(db, err))
+	if ((last && kz_search_flush(db, err)) || kz_db_capture_flush(db, err))
 		return KZ_ERROR;
 	return KZ_OK;
 }
@@ -204,13 +204,20 @@ import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
 		free(map);
 		return KZ_ERROR;
 	}
-	kz_search_defer(db, true);
+	/* all or nothing: no savepoint a row (kz_db_bulk) */
+	kz_db_bulk(db, !skip_bad);
+	if (kz_search_defer(db, true, err)) {
+		kz_db_rollback(db);
+		sqlite3_finalize(same);
+		free(map);
+		return KZ_ERROR;
+	}
 	/* a bigger page cache while the rows go in: the transaction's
 	 * pages spill to the log less often (8 MiB; memory stays flat).
 	 * Only over SQLite's default, the one kz_db_open leaves: a cache
 	 * made small on purpose (a test's, to spill) stays. */
 	if ((big_cache = cache_size(db) == -2000))
-		sqlite3_exec(db->sql, "PRAGMA cache_size = -8192", NULL, NULL,
+		sqlite3_exec(db->sql, "PRAGMA cache_size = -16384", NULL, NULL,
 		    NULL);
 	while ((rc = kz_csv_next(csv, &row, &ce)) == 1) {
 		struct kz_specialist s;
@@ -253,7 +260,7 @@ import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
 		/* a bad row's writes are gone with its savepoint; a good
 		 * batch goes to the index and the outbox */
 		if (!kz_db_lost(db) && rep->read % BATCH == 0 &&
-		    batch_done(db, err))
+		    batch_done(db, false, err))
 			broke = true;
 		/* SQLite dropped the transaction (a full disk): the rows
 		 * after would each commit on their own, outside the outbox */
@@ -270,12 +277,12 @@ import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
 	if (rc < 0 && kz_import_cut(rep, &ce, skip_bad, err) == KZ_OK)
 		rc = 0;
 	if (!lost && !broke && rc >= 0 && (!rep->bad || skip_bad)) {
-		if (batch_done(db, err))
+		if (batch_done(db, true, err))
 			broke = true;
 		if (kz_db_lost(db))
 			lost = csv->line;
 	}
-	kz_search_defer(db, false);
+	kz_search_defer(db, false, NULL);
 	if (big_cache)
 		sqlite3_exec(db->sql, "PRAGMA cache_size = -2000", NULL, NULL,
 		    NULL);
