@@ -509,6 +509,7 @@ kz_db_begin(struct kz_db *db, struct kz_err *err)
 		db->taken_in = false;
 		db->bulk = false;
 		db->spoilt = false;
+		db->id_run[0] = '\0';
 	}
 	db->depth++;
 	return KZ_OK;
@@ -564,6 +565,7 @@ kz_db_bulk(struct kz_db *db, bool on)
 {
 	if (db->depth == 1)
 		db->bulk = on;
+	db->id_run[0] = '\0';
 }
 
 int

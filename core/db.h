@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include "config.h"
 #include "err.h"
+#include "id.h"
 
 /* An open database together with the configuration it is used under:
  * the office id for new record ids, the user for audit stamps, the
@@ -30,6 +31,9 @@ struct kz_db {
 	 * spoils the transaction, whose commit then rolls it back */
 	bool bulk;
 	bool spoilt;
+	/* the last id kz_record_assign_id made in a bulk transaction: the
+	 * next is the one after it (kz_id_next) */
+	char id_run[KZ_ID_SIZE];
 	int kill_after;		/* KZ_TEST_KILL_AFTER_SAVE: commits left */
 	bool kill_now;
 	struct kz_db_cached {
