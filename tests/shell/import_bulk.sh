@@ -24,6 +24,14 @@ expect_in "$err" "1500 rows read, 1500 imported, 0 skipped" "every row imported"
 b specialist list --format csv
 expect_eq "$(rows)" 1500 "1,500 in the register"
 blist=$out
+# into an empty register, the import set its name indexes aside and
+# made them again (core/transfer.c); they are there, and used
+idx="'specialist_roman', 'specialist_sort', 'specialist_field_code', 'record_history_record'"
+expect_eq "$(sqlite3 "$BJDB" "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN ($idx)")" 4 \
+	"the indexes set aside are back"
+expect_in "$(sqlite3 "$BJDB" "EXPLAIN QUERY PLAN SELECT id FROM specialist ORDER BY sort_key, id LIMIT 5")" \
+	"specialist_sort" "the register is read in order by its index"
+expect_eq "$(sqlite3 "$BJDB" "PRAGMA integrity_check")" ok "the database is whole"
 first=$(printf '%s\n' "$out" | sed -n 2p | cut -d, -f1)
 last=$(printf '%s\n' "$out" | tail -n 1 | cut -d, -f1)
 
@@ -71,6 +79,7 @@ expect_eq "$rc" 137 "the import is killed right after its commit"
 b specialist list --format csv
 expect_eq "$(rows)" 2700 "the 1,200 rows are there after the kill"
 blist=$out
+expect_eq "$(sqlite3 "$BJDB" "PRAGMA integrity_check")" ok "the database is whole after the kill"
 
 # to head office: every record, the same searches, the same history
 b sync export -o b1.kzb
