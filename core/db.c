@@ -414,8 +414,9 @@ kz_db_capture_store(struct kz_db *db, sqlite3_session *s, struct kz_err *err)
 	return rc;
 }
 
-int
-kz_db_outbox_put(struct kz_db *db, const void *data, int size,
+/* n: the number of changes, or -1 to count them here. */
+static int
+outbox_put(struct kz_db *db, const void *data, int size, int n,
     struct kz_err *err)
 {
 	sqlite3_stmt *st;
@@ -429,7 +430,7 @@ kz_db_outbox_put(struct kz_db *db, const void *data, int size,
 	    "data, taken_in) VALUES (?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, _("recording changes for sync"));
 	sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, kz_db_capture_count(data, size));
+	sqlite3_bind_int(st, 2, n >= 0 ? n : kz_db_capture_count(data, size));
 	sqlite3_bind_blob(st, 3, data, size, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, db->taken_in);
 	rc = sqlite3_step(st);
@@ -437,6 +438,13 @@ kz_db_outbox_put(struct kz_db *db, const void *data, int size,
 	if (rc != SQLITE_DONE)
 		return kz_db_fail(db, err, _("recording changes for sync"));
 	return KZ_OK;
+}
+
+int
+kz_db_outbox_put(struct kz_db *db, const void *data, int size,
+    struct kz_err *err)
+{
+	return outbox_put(db, data, size, -1, err);
 }
 
 void
@@ -533,7 +541,7 @@ int
 kz_db_capture_flush(struct kz_db *db, struct kz_err *err)
 {
 	void *data = NULL;
-	int size = 0, rc = KZ_OK;
+	int size = 0, rc = KZ_OK, n = -1;
 	char now[32];
 
 	if (db->depth != 1 || db->capture == NULL ||
@@ -552,10 +560,10 @@ kz_db_capture_flush(struct kz_db *db, struct kz_err *err)
 	kz_now_utc(now);
 	if (!db->taken_in && kz_history_log_changeset(db->sql, data, size,
 	    db->cfg && db->cfg->office_id ? db->cfg->office_id : "KZ",
-	    db->cfg ? db->cfg->user : NULL, now, err))
+	    db->cfg ? db->cfg->user : NULL, now, &n, err))
 		rc = KZ_ERROR;
 	if (rc == KZ_OK)
-		rc = kz_db_outbox_put(db, data, size, err);
+		rc = outbox_put(db, data, size, n, err);
 	sqlite3_free(data);
 	return rc;
 }

@@ -358,15 +358,19 @@ kz_history_log(sqlite3 *sql, sqlite3_session *s, const char *office,
 	if (sqlite3session_changeset(s, &size, &data) != SQLITE_OK)
 		return kz_err_add(err, "", _("database: recording the history "
 		    "of the change: %s"), sqlite3_errmsg(sql));
-	rc = kz_history_log_changeset(sql, data, size, office, user, at, err);
+	rc = kz_history_log_changeset(sql, data, size, office, user, at, NULL,
+	    err);
 	sqlite3_free(data);
 	return rc;
 }
 
 int
 kz_history_log_changeset(sqlite3 *sql, void *data, int size,
-    const char *office, const char *user, const char *at, struct kz_err *err)
+    const char *office, const char *user, const char *at, int *count,
+    struct kz_err *err)
 {
+	int n = 0;
+
 	struct log l = { 0 };
 	struct columns_cache cc = { .n = 0 };
 	sqlite3_changeset_iter *it = NULL;
@@ -378,8 +382,12 @@ kz_history_log_changeset(sqlite3 *sql, void *data, int size,
 		return KZ_OK;
 	if (sqlite3changeset_start(&it, size, data) != SQLITE_OK)
 		rc = -1;
-	while (rc == 0 && sqlite3changeset_next(it) == SQLITE_ROW)
+	while (rc == 0 && sqlite3changeset_next(it) == SQLITE_ROW) {
 		rc = take(&l, it, &cc, sql);
+		n++;
+	}
+	if (count)
+		*count = rc == 0 ? n : -1;
 	if (it)
 		sqlite3changeset_finalize(it);
 	columns_cache_free(&cc);
