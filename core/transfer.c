@@ -303,6 +303,7 @@ import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
 	if (kz_search_defer(db, true, err) ||
 	    indexes_aside(db, total, &set, err)) {
 		indexes_back(db, &set, false, NULL);
+		kz_search_defer(db, false, NULL);
 		kz_db_rollback(db);
 		sqlite3_finalize(same);
 		free(map);
