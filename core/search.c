@@ -376,9 +376,52 @@ later(struct kz_db *db, const char *id)
 #define ROW_COLS "name, name_roman, government, post, overseas, notes, " \
 	"rowid, id"
 
+/* A field's names spelled (spell_names), kept through a pass over many
+ * rows: they are the configuration's, the same in every row. */
+struct spelt_names {
+	const struct kz_field *f[64];
+	char *text[64];
+	int n;
+};
+
+static void
+spelt_names_free(struct spelt_names *c)
+{
+	for (int i = 0; i < c->n; i++)
+		free(c->text[i]);
+	c->n = 0;
+}
+
+/* Append the spelled names of f, from c when it has them (c may be
+ * NULL: spelled each time). */
+static int
+put_names(const struct kz_field *f, const char *code, struct spelt_names *c,
+    struct kz_buf *body)
+{
+	const char *names[] = { code, f->name_en, f->name_ja, f->name_zh,
+	    f->name_ko, f->name_fr };
+	char *t = NULL;
+	size_t len = 0, cap = 0;
+	int i;
+
+	for (i = 0; c && i < c->n; i++)
+		if (c->f[i] == f)
+			return put(&body->s, &body->len, &body->cap, c->text[i],
+			    strlen(c->text[i]));
+	if (c == NULL || c->n == 64)
+		return spell_names(names, 6, &body->s, &body->len, &body->cap);
+	if (spell_names(names, 6, &t, &len, &cap) != 0 || t == NULL) {
+		free(t);
+		return -1;
+	}
+	c->f[c->n] = f;
+	c->text[c->n++] = t;
+	return put(&body->s, &body->len, &body->cap, t, len);
+}
+
 static int
 index_row(struct kz_db *db, sqlite3_stmt *row_st, bool fresh,
-    struct kz_buf *body, struct kz_err *err)
+    struct kz_buf *body, struct spelt_names *names, struct kz_err *err)
 {
 	const char *id = (const char *)sqlite3_column_text(row_st, 7);
 	sqlite3_int64 row = sqlite3_column_int64(row_st, 6);
@@ -401,13 +444,9 @@ index_row(struct kz_db *db, sqlite3_stmt *row_st, bool fresh,
 		const struct kz_field *f = db->cfg ?
 		    kz_config_field(db->cfg, code) : NULL;
 		rc |= spell_column(st, 1, &body->s, &body->len, &body->cap);
-		if (f) {
-			const char *names[] = { code, f->name_en, f->name_ja,
-			    f->name_zh, f->name_ko, f->name_fr };
-
-			rc |= spell_names(names, 6, &body->s, &body->len,
-			    &body->cap);
-		} else
+		if (f)
+			rc |= put_names(f, code, names, body);
+		else
 			rc |= spell_column(st, 0, &body->s, &body->len,
 			    &body->cap);
 	}
@@ -445,6 +484,7 @@ index_from(struct kz_db *db, sqlite3_int64 from, bool fresh,
     sqlite3_int64 *top, struct kz_err *err)
 {
 	struct kz_buf body = { 0 };
+	struct spelt_names names = { .n = 0 };
 	sqlite3_stmt *st;
 	int rc = KZ_OK;
 
@@ -453,11 +493,12 @@ index_from(struct kz_db *db, sqlite3_int64 from, bool fresh,
 		return kz_db_fail(db, err, "index");
 	sqlite3_bind_int64(st, 1, from);
 	while (rc == KZ_OK && sqlite3_step(st) == SQLITE_ROW) {
-		rc = index_row(db, st, fresh, &body, err);
+		rc = index_row(db, st, fresh, &body, &names, err);
 		*top = sqlite3_column_int64(st, 6);
 	}
 	sqlite3_finalize(st);
 	kz_buf_free(&body);
+	spelt_names_free(&names);
 	return rc;
 }
 
@@ -487,7 +528,7 @@ refresh(struct kz_db *db, const char *id, bool fresh, struct kz_err *err)
 		sqlite3_reset(st);
 		return KZ_OK;	/* deleted: nothing to index */
 	}
-	rc = index_row(db, st, fresh, &body, err);
+	rc = index_row(db, st, fresh, &body, NULL, err);
 	sqlite3_reset(st);
 	kz_buf_free(&body);
 	return rc;
