@@ -420,8 +420,9 @@ kz_db_capture_store(struct kz_db *db, sqlite3_session *s, struct kz_err *err)
 	return rc;
 }
 
-int
-kz_db_outbox_put(struct kz_db *db, const void *data, int size,
+/* n: the number of changes, or -1 to count them here. */
+static int
+outbox_put(struct kz_db *db, const void *data, int size, int n,
     struct kz_err *err)
 {
 	sqlite3_stmt *st;
@@ -435,7 +436,7 @@ kz_db_outbox_put(struct kz_db *db, const void *data, int size,
 	    "data, taken_in) VALUES (?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, _("recording changes for sync"));
 	sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, kz_db_capture_count(data, size));
+	sqlite3_bind_int(st, 2, n >= 0 ? n : kz_db_capture_count(data, size));
 	sqlite3_bind_blob(st, 3, data, size, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, db->taken_in);
 	rc = sqlite3_step(st);
@@ -443,6 +444,13 @@ kz_db_outbox_put(struct kz_db *db, const void *data, int size,
 	if (rc != SQLITE_DONE)
 		return kz_db_fail(db, err, _("recording changes for sync"));
 	return KZ_OK;
+}
+
+int
+kz_db_outbox_put(struct kz_db *db, const void *data, int size,
+    struct kz_err *err)
+{
+	return outbox_put(db, data, size, -1, err);
 }
 
 void
@@ -503,12 +511,19 @@ kz_db_begin(struct kz_db *db, struct kz_err *err)
 	if (db->depth == 0 && db->capture &&
 	    !sqlite3session_isempty(db->capture))
 		capture_restart(db);	/* what a refused commit left */
+	if (db->depth > 0 && db->bulk) {
+		db->depth++;
+		return KZ_OK;
+	}
 	if (db->depth == 0 ? exec(db, "BEGIN IMMEDIATE", err) :
 	    savepoint(db, sp_open, err))
 		return KZ_ERROR;
 	if (db->depth == 0) {
 		db->lost[0] = '\0';
 		db->taken_in = false;
+		db->bulk = false;
+		db->spoilt = false;
+		db->id_run[0] = '\0';
 	}
 	db->depth++;
 	return KZ_OK;
@@ -531,17 +546,40 @@ history_log(struct kz_db *db, struct kz_err *err)
 int
 kz_db_capture_flush(struct kz_db *db, struct kz_err *err)
 {
+	void *data = NULL;
+	int size = 0, rc = KZ_OK, n = -1;
+	char now[32];
+
 	if (db->depth != 1 || db->capture == NULL ||
 	    sqlite3session_isempty(db->capture))
 		return KZ_OK;
 	if (check_lost(db))
 		return kz_err_add(err, "", _("database: the transaction was "
 		    "rolled back: %s"), db->lost);
-	if ((!db->taken_in && history_log(db, err)) ||
-	    kz_db_capture_store(db, db->capture, err))
-		return KZ_ERROR;
+	/* The changeset is made once, for the history and the outbox
+	 * both (making it reads every row again). The history rows it
+	 * gives are captured afresh: they go with the next batch, or the
+	 * commit. */
+	if (sqlite3session_changeset(db->capture, &size, &data) != SQLITE_OK)
+		return kz_db_fail(db, err, _("recording changes for sync"));
 	capture_restart(db);
-	return KZ_OK;
+	kz_now_utc(now);
+	if (!db->taken_in && kz_history_log_changeset(db->sql, data, size,
+	    db->cfg && db->cfg->office_id ? db->cfg->office_id : "KZ",
+	    db->cfg ? db->cfg->user : NULL, now, &n, err))
+		rc = KZ_ERROR;
+	if (rc == KZ_OK)
+		rc = outbox_put(db, data, size, n, err);
+	sqlite3_free(data);
+	return rc;
+}
+
+void
+kz_db_bulk(struct kz_db *db, bool on)
+{
+	if (db->depth == 1)
+		db->bulk = on;
+	db->id_run[0] = '\0';
 }
 
 int
@@ -552,6 +590,16 @@ kz_db_commit(struct kz_db *db, struct kz_err *err)
 	if (check_lost(db)) {
 		kz_err_add(err, "", _("database: the transaction was rolled "
 		    "back: %s"), db->lost);
+		kz_db_rollback(db);
+		return KZ_ERROR;
+	}
+	if (db->depth > 1 && db->bulk) {
+		db->depth--;
+		return KZ_OK;
+	}
+	if (db->depth == 1 && db->spoilt) {
+		kz_err_add(err, "", _("database: the transaction was rolled "
+		    "back: %s"), _("a part of it failed"));
 		kz_db_rollback(db);
 		return KZ_ERROR;
 	}
@@ -571,8 +619,10 @@ kz_db_commit(struct kz_db *db, struct kz_err *err)
 		kz_db_rollback(db);
 		return KZ_ERROR;
 	}
-	if (--db->depth == 0)
+	if (--db->depth == 0) {
+		db->bulk = false;
 		capture_restart(db);
+	}
 	return KZ_OK;
 }
 
@@ -593,12 +643,16 @@ kz_db_rollback(struct kz_db *db)
 		return;
 	if (check_lost(db))
 		;	/* SQLite has rolled it all back: nothing to undo */
+	else if (db->depth > 1 && db->bulk)
+		db->spoilt = true;	/* no savepoint: undone with it all */
 	else if (db->depth == 1)
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 	else if (savepoint(db, sp_undo, NULL) == KZ_OK)
 		savepoint(db, sp_release, NULL);
-	if (--db->depth == 0)
+	if (--db->depth == 0) {
+		db->bulk = db->spoilt = false;
 		capture_restart(db);
+	}
 }
 
 long long
@@ -812,9 +866,6 @@ kz_db_close(struct kz_db *db)
 	for (int i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
 	free(db->cache);
-	for (size_t i = 0; i < db->nreindex; i++)
-		free(db->reindex[i]);
-	free(db->reindex);
 	sqlite3_close_v2(db->sql);
 	free(db->path);
 	sodium_memzero(db->secret, sizeof db->secret);

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include "config.h"
 #include "err.h"
+#include "id.h"
 
 /* An open database together with the configuration it is used under:
  * the office id for new record ids, the user for audit stamps, the
@@ -26,6 +27,13 @@ struct kz_db {
 				 * passed on, a conflict settled either way):
 				 * sync_chain.c; cleared by kz_db_begin */
 	char lost[160];		/* why SQLite dropped the transaction */
+	/* kz_db_bulk: inner levels open no savepoint; one that fails
+	 * spoils the transaction, whose commit then rolls it back */
+	bool bulk;
+	bool spoilt;
+	/* the last id kz_record_assign_id made in a bulk transaction: the
+	 * next is the one after it (kz_id_next) */
+	char id_run[KZ_ID_SIZE];
 	int kill_after;		/* KZ_TEST_KILL_AFTER_SAVE: commits left */
 	bool kill_now;
 	struct kz_db_cached {
@@ -34,11 +42,10 @@ struct kz_db {
 	} *cache;		/* statements run once a record, kept */
 	int ncache;		/* the program has a fixed set: it grows, */
 	int capcache;		/* never evicts, so a held one stays valid */
-	/* kz_search_defer (search.h): records whose search rows wait for
-	 * kz_search_flush, in the order they were written */
+	/* kz_search_defer (search.h): the specialists above this rowid
+	 * wait for kz_search_flush */
 	bool index_later;
-	char **reindex;
-	size_t nreindex, capreindex;
+	sqlite3_int64 index_mark;
 };
 
 /* Open (creating if needed, mode 0600) and migrate to the current
@@ -59,6 +66,13 @@ int kz_db_commit(struct kz_db *db, struct kz_err *err);
 void kz_db_rollback(struct kz_db *db);
 /* End a kz_db_begin: commit when rc is KZ_OK, else roll back; the result. */
 int kz_db_end(struct kz_db *db, int rc, struct kz_err *err);
+
+/* An import that is all or nothing (transfer.c), inside its own
+ * kz_db_begin: the levels begun inside open no savepoint, which would
+ * copy every page each row touches aside; a level that rolls back
+ * cannot undo its part, so it spoils the whole transaction, and the
+ * outermost commit refuses ("the transaction was rolled back"). */
+void kz_db_bulk(struct kz_db *db, bool on);
 
 /* Every commit that changes a table that travels must come from
  * kz_db_commit, which records the change in the outbox in the same

@@ -44,6 +44,16 @@ struct columns {
 	int n;
 };
 
+/* The tables a changeset has named so far: a record's changes come
+ * table by table in turn (a specialist, its fields, its languages, the
+ * next specialist), and asking pragma_table_info at every switch was a
+ * fifth of an import's time. */
+#define NCOLUMNS 16
+struct columns_cache {
+	struct columns c[NCOLUMNS];
+	int n;
+};
+
 static unsigned long
 hash(const char *s)
 {
@@ -116,8 +126,6 @@ columns_read(sqlite3 *sql, const char *table, struct columns *c)
 {
 	sqlite3_stmt *st;
 
-	if (strcmp(c->table, table) == 0)
-		return 0;
 	columns_free(c);
 	if (sqlite3_prepare_v2(sql, "SELECT name FROM pragma_table_info(?1) "
 	    "ORDER BY cid", -1, &st, NULL) != SQLITE_OK)
@@ -133,6 +141,28 @@ columns_read(sqlite3 *sql, const char *table, struct columns *c)
 	sqlite3_finalize(st);
 	snprintf(c->table, sizeof c->table, "%s", table);
 	return 0;
+}
+
+/* The columns of table, read once a changeset (the last slot is taken
+ * again when every one is in use); NULL when the schema cannot be read. */
+static struct columns *
+columns_of(sqlite3 *sql, const char *table, struct columns_cache *cc)
+{
+	struct columns *c;
+
+	for (int i = 0; i < cc->n; i++)
+		if (strcmp(cc->c[i].table, table) == 0)
+			return &cc->c[i];
+	c = &cc->c[cc->n < NCOLUMNS ? cc->n++ : NCOLUMNS - 1];
+	return columns_read(sql, table, c) == 0 ? c : NULL;
+}
+
+static void
+columns_cache_free(struct columns_cache *cc)
+{
+	for (int i = 0; i < cc->n; i++)
+		columns_free(&cc->c[i]);
+	cc->n = 0;
 }
 
 /* Columns a change does not name as a field: the record's own id and
@@ -211,9 +241,10 @@ row_text(sqlite3_changeset_iter *it, const struct columns *c, int ncol,
 }
 
 static int
-take(struct log *l, sqlite3_changeset_iter *it, struct columns *c,
+take(struct log *l, sqlite3_changeset_iter *it, struct columns_cache *cc,
     sqlite3 *sql)
 {
+	struct columns *c;
 	const char *table;
 	const struct kz_sync_rule *r;
 	struct touched *t;
@@ -233,7 +264,7 @@ take(struct log *l, sqlite3_changeset_iter *it, struct columns *c,
 	if (text_of(v) == NULL)
 		return 0;
 	if ((t = find(l, text_of(v), r->record)) == NULL ||
-	    columns_read(sql, table, c) != 0)
+	    (c = columns_of(sql, table, cc)) == NULL)
 		return -1;
 	if (r->list) {
 		char *old = op == SQLITE_INSERT ? NULL :
@@ -279,19 +310,21 @@ take(struct log *l, sqlite3_changeset_iter *it, struct columns *c,
 static const char ins[] = "INSERT INTO record_history (id, record, "
     "kind, at, user, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
-/* One history row through st (ins, prepared once for all of them). */
+/* One history row through st (ins, prepared once for all of them); rid
+ * is the transaction's random id, made once for all its rows. */
 static int
-store(sqlite3_stmt *st, const struct touched *t, const char *office,
+store(sqlite3_stmt *st, const struct touched *t, const char *rid,
     const char *user, const char *at, unsigned seq)
 {
-	char rid[KZ_ID_SIZE], hid[96], stamp[32];
+	char hid[96], stamp[32];
 	size_t j = 0;
 	int rc;
 
 	/* a stable id every database keeps: the office's random id, the
-	 * time and the place in the transaction */
-	if (kz_id_new(office, rid) != 0)
-		return -1;
+	 * time and the place in the transaction (an id of the office's
+	 * own, the same for the rows of one transaction: a thousand rows
+	 * of an import go in one place of the table's index, not each at
+	 * a random place) */
 	for (const char *p = at; *p && j + 1 < sizeof stamp; p++)
 		if (*p >= '0' && *p <= '9')
 			stamp[j++] = *p;
@@ -317,24 +350,47 @@ int
 kz_history_log(sqlite3 *sql, sqlite3_session *s, const char *office,
     const char *user, const char *at, struct kz_err *err)
 {
-	struct log l = { 0 };
-	struct columns c = { .n = 0 };
-	sqlite3_changeset_iter *it = NULL;
-	sqlite3_stmt *ins_st = NULL;
 	void *data = NULL;
-	int size = 0, rc = 0;
+	int size = 0, rc;
 
 	if (s == NULL || sqlite3session_isempty(s))
 		return KZ_OK;
-	if (sqlite3session_changeset(s, &size, &data) != SQLITE_OK ||
-	    sqlite3changeset_start(&it, size, data) != SQLITE_OK)
+	if (sqlite3session_changeset(s, &size, &data) != SQLITE_OK)
+		return kz_err_add(err, "", _("database: recording the history "
+		    "of the change: %s"), sqlite3_errmsg(sql));
+	rc = kz_history_log_changeset(sql, data, size, office, user, at, NULL,
+	    err);
+	sqlite3_free(data);
+	return rc;
+}
+
+int
+kz_history_log_changeset(sqlite3 *sql, void *data, int size,
+    const char *office, const char *user, const char *at, int *count,
+    struct kz_err *err)
+{
+	int n = 0;
+
+	struct log l = { 0 };
+	struct columns_cache cc = { .n = 0 };
+	sqlite3_changeset_iter *it = NULL;
+	sqlite3_stmt *ins_st = NULL;
+	char rid[KZ_ID_SIZE] = "";
+	int rc = 0;
+
+	if (size <= 0)
+		return KZ_OK;
+	if (sqlite3changeset_start(&it, size, data) != SQLITE_OK)
 		rc = -1;
-	while (rc == 0 && sqlite3changeset_next(it) == SQLITE_ROW)
-		rc = take(&l, it, &c, sql);
+	while (rc == 0 && sqlite3changeset_next(it) == SQLITE_ROW) {
+		rc = take(&l, it, &cc, sql);
+		n++;
+	}
+	if (count)
+		*count = rc == 0 ? n : -1;
 	if (it)
 		sqlite3changeset_finalize(it);
-	sqlite3_free(data);
-	columns_free(&c);
+	columns_cache_free(&cc);
 	for (size_t i = 0; i < l.n; i++) {
 		struct touched *t = &l.t[i];
 
@@ -351,7 +407,10 @@ kz_history_log(sqlite3 *sql, sqlite3_session *s, const char *office,
 			    sqlite3_prepare_v2(sql, ins, -1, &ins_st, NULL) !=
 			    SQLITE_OK)
 				rc = -1;
-			if (rc == 0 && (b.oom || store(ins_st, t, office,
+			if (rc == 0 && rid[0] == '\0' && kz_id_new(office,
+			    rid) != 0)
+				rc = -1;
+			if (rc == 0 && (b.oom || store(ins_st, t, rid,
 			    user, at, (unsigned)i) != 0))
 				rc = -1;
 		}

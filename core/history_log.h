@@ -14,5 +14,11 @@
  * ids start with office, where the change was made. */
 int kz_history_log(sqlite3 *sql, sqlite3_session *s, const char *office,
     const char *user, const char *at, struct kz_err *err);
+/* The same from a changeset already made (data, size bytes), which a
+ * long import also puts in the outbox: made once, not twice, and read
+ * once (count, when not NULL: how many changes it holds). */
+int kz_history_log_changeset(sqlite3 *sql, void *data, int size,
+    const char *office, const char *user, const char *at, int *count,
+    struct kz_err *err);
 
 #endif

@@ -86,6 +86,27 @@ kz_id_new(const char *office, char out[KZ_ID_SIZE])
 	return 0;
 }
 
+int
+kz_id_next(const char *office, const char *prev, char out[KZ_ID_SIZE])
+{
+	char norm[KZ_ID_SIZE];
+	size_t n = strlen(office);
+	int v[7], i;
+
+	if (!office_ok(office, n) || !kz_id_normalise(prev, norm) ||
+	    strncmp(norm, office, n) != 0 || norm[n] != '-')
+		return -1;
+	for (i = 0; i < 7; i++)
+		v[i] = digit_value(norm[n + 1 + i + (i >= 4)]);
+	for (i = 6; i >= 0 && v[i] == 31; i--)
+		v[i] = 0;
+	if (i < 0)
+		return -1;	/* the last there is */
+	v[i]++;
+	format(office, v, out);
+	return 0;
+}
+
 bool
 kz_id_normalise(const char *in, char out[KZ_ID_SIZE])
 {

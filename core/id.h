@@ -16,6 +16,12 @@
 /* Make a new id for the office. Returns 0, or -1 if the office code is
  * not 2 to 4 capitals or there is no randomness. */
 int kz_id_new(const char *office, char out[KZ_ID_SIZE]);
+/* The id of the office that follows prev in order (its seven digits as
+ * a number, plus one): a large import numbers its rows on from a random
+ * first one, so that each goes to the end of every index keyed by id
+ * rather than to a random page. Returns 0, or -1 if prev is not an id
+ * of the office or is the last one. */
+int kz_id_next(const char *office, const char *prev, char out[KZ_ID_SIZE]);
 /* Normalise what a person typed (lower case, O for 0, I or L for 1,
  * spaces for dashes, the dash between the groups left out; the office
  * code must be followed by a dash or a space) to the canonical form;

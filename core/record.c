@@ -535,10 +535,20 @@ kz_record_assign_id(struct kz_db *db, enum kz_table t, char id[KZ_ID_SIZE],
 		memcpy(id, norm, KZ_ID_SIZE);
 		return KZ_OK;
 	}
+	/* in a bulk import, the id after the last one made (kz_id_next),
+	 * drawn at random again where that is taken or at the end */
+	if (db->bulk && db->id_run[0] &&
+	    kz_id_next(office, db->id_run, id) == 0 &&
+	    !kz_record_exists(db, t, id)) {
+		memcpy(db->id_run, id, KZ_ID_SIZE);
+		return KZ_OK;
+	}
 	do {
 		if (kz_id_new(office, id) != 0 || ++tries > 10)
 			return kz_err_add(err, "id", _("cannot make a new id"));
 	} while (kz_record_exists(db, t, id));
+	if (db->bulk)
+		memcpy(db->id_run, id, KZ_ID_SIZE);
 	return KZ_OK;
 }
 

@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "buf.h"
 #include "fold.h"
 #include "i18n.h"
 #include "text.h"
@@ -44,18 +46,37 @@ has_latin(const char *s, size_t n)
 	return false;
 }
 
+/* A romanised run folded as kz_text_fold_roman does, appended; with
+ * lead, a space before it. When the run is ASCII and folding only
+ * lowered its case (kenichi sato), nothing: unicode61 would make the
+ * same tokens of it again, and an import of thousands of rows writes
+ * every token into the index three times (prefix = '1 2'). */
+static int
+fold_roman_new(const char *s, size_t n, bool lead, char **out, size_t *len,
+    size_t *cap)
+{
+	char *t = kz_text_fold_roman(s, n);
+	bool same = strlen(t ? t : "") == n;
+	int rc = 0;
+
+	if (t == NULL)
+		return -1;
+	for (size_t i = 0; same && i < n; i++)
+		same = (unsigned char)s[i] < 0x80 &&
+		    tolower((unsigned char)s[i]) == t[i];
+	if (!same && lead)
+		rc = put(out, len, cap, " ", 1);
+	if (!same || !lead)
+		rc |= put(out, len, cap, t, strlen(t));
+	free(t);
+	return rc;
+}
+
 /* A romanised run folded as kz_text_fold_roman does, appended. */
 static int
 fold_roman(const char *s, size_t n, char **out, size_t *len, size_t *cap)
 {
-	char *t = kz_text_fold_roman(s, n);
-	int rc;
-
-	if (t == NULL)
-		return -1;
-	rc = put(out, len, cap, t, strlen(t));
-	free(t);
-	return rc;
+	return fold_roman_new(s, n, false, out, len, cap);
 }
 
 static int
@@ -101,11 +122,9 @@ spell(const char *text, char **buf, size_t *len, size_t *cap)
 		while (*p && (k = kz_utf8_decode(p, &cp)) > 0 &&
 		    !kz_cp_is_cjk(cp) && cp != ' ')
 			p += k;
-		if (p > start && has_latin(start, (size_t)(p - start))) {
-			rc |= put(buf, len, cap, " ", 1);
-			rc |= fold_roman(start, (size_t)(p - start), buf, len,
-			    cap);
-		}
+		if (p > start && has_latin(start, (size_t)(p - start)))
+			rc |= fold_roman_new(start, (size_t)(p - start), true,
+			    buf, len, cap);
 		if (*p && (k = kz_utf8_decode(p, &cp)) > 0)
 			p += k;
 		else
@@ -239,6 +258,35 @@ spell_column(sqlite3_stmt *st, int col, char **buf, size_t *len, size_t *cap)
 	    len, cap);
 }
 
+/* A field's code and its names, each spelled once: where two spell
+ * the same (agriculture and Agriculture; 農業 and 农业, folded alike)
+ * the index would only take the same tokens again. */
+static int
+spell_names(const char *const *names, int n, char **buf, size_t *len,
+    size_t *cap)
+{
+	size_t at[6];
+	int rc = 0;
+
+	for (int i = 0; i < n && i < 6 && rc == 0; i++) {
+		bool seen = false;
+
+		at[i] = *len;
+		if (names[i] == NULL)
+			continue;
+		rc = kz_search_spell(names[i], buf, len, cap);
+		for (int j = 0; rc == 0 && j < i && !seen; j++)
+			seen = names[j] && at[j + 1] - at[j] == *len - at[i] &&
+			    strncasecmp(*buf + at[j], *buf + at[i],
+			    *len - at[i]) == 0;
+		if (seen) {
+			*len = at[i];
+			(*buf)[*len] = '\0';
+		}
+	}
+	return rc;
+}
+
 /* Run a statement with one text parameter and, optionally, an integer. */
 static int
 run_id(struct kz_db *db, const char *sql, const char *id, sqlite3_int64 n)
@@ -256,61 +304,214 @@ run_id(struct kz_db *db, const char *sql, const char *id, sqlite3_int64 n)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-void
-kz_search_defer(struct kz_db *db, bool on)
+int
+kz_search_defer(struct kz_db *db, bool on, struct kz_err *err)
 {
-	for (size_t i = 0; i < db->nreindex; i++)
-		free(db->reindex[i]);
-	db->nreindex = 0;
-	db->index_later = on;
+	sqlite3_stmt *st;
+
+	db->index_later = false;
+	if (!on)
+		return KZ_OK;
+	if ((st = kz_db_stmt(db, "SELECT ifnull(max(rowid), 0) FROM "
+	    "specialist")) == NULL)
+		return kz_db_fail(db, err, "index");
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		db->index_mark = sqlite3_column_int64(st, 0);
+		db->index_later = true;
+	}
+	sqlite3_reset(st);
+	return db->index_later ? KZ_OK : kz_db_fail(db, err, "index");
 }
+
+static int index_from(struct kz_db *, sqlite3_int64, bool, sqlite3_int64 *,
+    struct kz_err *);
 
 int
 kz_search_flush(struct kz_db *db, struct kz_err *err)
 {
-	bool later = db->index_later;
-	int rc = KZ_OK;
+	sqlite3_stmt *st;
+	sqlite3_int64 top = db->index_mark;
+	int rc;
 
+	if (!db->index_later)
+		return KZ_OK;
+	/* the rows a specialist deleted before left above the mark, if
+	 * any, go first; then every one added */
+	if ((st = kz_db_stmt(db, "DELETE FROM specialist_fts WHERE rowid > "
+	    "?")) == NULL)
+		return kz_db_fail(db, err, "index");
+	sqlite3_bind_int64(st, 1, db->index_mark);
+	rc = sqlite3_step(st) == SQLITE_DONE ? KZ_OK : KZ_ERROR;
+	sqlite3_reset(st);
+	if (rc != KZ_OK)
+		return kz_db_fail(db, err, "index");
 	db->index_later = false;
-	for (size_t i = 0; i < db->nreindex && rc == KZ_OK; i++)
-		rc = kz_search_refresh(db, db->reindex[i], err);
-	for (size_t i = 0; i < db->nreindex; i++)
-		free(db->reindex[i]);
-	db->nreindex = 0;
-	db->index_later = later;
+	rc = index_from(db, db->index_mark, true, &top, err);
+	db->index_later = true;
+	db->index_mark = top;
 	return rc;
 }
 
-static int
-note(struct kz_db *db, const char *id, struct kz_err *err)
+/* Deferred (an import): a specialist added since the mark waits for
+ * kz_search_flush; any other is done now. */
+static bool
+later(struct kz_db *db, const char *id)
 {
-	if (db->nreindex == db->capreindex) {
-		size_t cap = db->capreindex ? db->capreindex * 2 : 256;
-		char **p = realloc(db->reindex, cap * sizeof *p);
+	sqlite3_stmt *st;
+	bool added = false;
 
-		if (p == NULL)
-			return kz_err_add(err, "", _("out of memory"));
-		db->reindex = p;
-		db->capreindex = cap;
+	if (!db->index_later || (st = kz_db_stmt(db, "SELECT rowid FROM "
+	    "specialist WHERE id = ?")) == NULL)
+		return false;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	added = sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_int64(st, 0) > db->index_mark;
+	sqlite3_reset(st);
+	return added;
+}
+
+/* The index row of the specialist st is on (its columns: ROW_COLS),
+ * and where it sits. fresh: nothing is there to take out first. body is
+ * a buffer kept from row to row. */
+#define ROW_COLS "name, name_roman, government, post, overseas, notes, " \
+	"rowid, id"
+
+/* A field's names spelled (spell_names), kept through a pass over many
+ * rows: they are the configuration's, the same in every row. */
+struct spelt_names {
+	const struct kz_field *f[64];
+	char *text[64];
+	int n;
+};
+
+static void
+spelt_names_free(struct spelt_names *c)
+{
+	for (int i = 0; i < c->n; i++)
+		free(c->text[i]);
+	c->n = 0;
+}
+
+/* Append the spelled names of f, from c when it has them (c may be
+ * NULL: spelled each time). */
+static int
+put_names(const struct kz_field *f, const char *code, struct spelt_names *c,
+    struct kz_buf *body)
+{
+	const char *names[] = { code, f->name_en, f->name_ja, f->name_zh,
+	    f->name_ko, f->name_fr };
+	char *t = NULL;
+	size_t len = 0, cap = 0;
+	int i;
+
+	for (i = 0; c && i < c->n; i++)
+		if (c->f[i] == f)
+			return put(&body->s, &body->len, &body->cap, c->text[i],
+			    strlen(c->text[i]));
+	if (c == NULL || c->n == 64)
+		return spell_names(names, 6, &body->s, &body->len, &body->cap);
+	if (spell_names(names, 6, &t, &len, &cap) != 0 || t == NULL) {
+		free(t);
+		return -1;
 	}
-	if ((db->reindex[db->nreindex] = strdup(id)) == NULL)
+	c->f[c->n] = f;
+	c->text[c->n++] = t;
+	return put(&body->s, &body->len, &body->cap, t, len);
+}
+
+static int
+index_row(struct kz_db *db, sqlite3_stmt *row_st, bool fresh,
+    struct kz_buf *body, struct spelt_names *names, struct kz_err *err)
+{
+	const char *id = (const char *)sqlite3_column_text(row_st, 7);
+	sqlite3_int64 row = sqlite3_column_int64(row_st, 6);
+	sqlite3_stmt *st;
+	int rc = 0;
+
+	body->len = 0;
+	if (body->s)
+		body->s[0] = '\0';
+	for (int i = 0; i < 6; i++)
+		rc |= spell_column(row_st, i, &body->s, &body->len, &body->cap);
+
+	/* Fields by code, their names in every language, and the notes. */
+	if ((st = kz_db_stmt(db, "SELECT field, note FROM specialist_field "
+	    "WHERE specialist = ?")) == NULL)
+		return kz_db_fail(db, err, "index");
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(st, 0);
+		const struct kz_field *f = db->cfg ?
+		    kz_config_field(db->cfg, code) : NULL;
+		rc |= spell_column(st, 1, &body->s, &body->len, &body->cap);
+		if (f)
+			rc |= put_names(f, code, names, body);
+		else
+			rc |= spell_column(st, 0, &body->s, &body->len,
+			    &body->cap);
+	}
+	sqlite3_reset(st);
+	if (rc)
 		return kz_err_add(err, "", _("out of memory"));
-	db->nreindex++;
-	return KZ_OK;
+
+	/* The index's row is the specialist's rowid: a search joins on it
+	 * (the filter "text" of core/lists.c). A row left there by a
+	 * specialist whose rowid this one now has goes first. */
+	if ((!fresh && run_id(db, "DELETE FROM specialist_fts WHERE rowid = "
+	    "?2", "", row)) || (st = kz_db_stmt(db, "INSERT INTO "
+	    "specialist_fts (rowid, id, body) VALUES (?, ?, ?)")) == NULL)
+		return kz_db_fail(db, err, "index");
+	/* (one row's VALUES, not INSERT ... SELECT: a statement that may
+	 * write several rows opens a savepoint, and FTS5 writes out what
+	 * it holds at each) */
+	sqlite3_bind_int64(st, 1, row);
+	sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, body->s ? body->s : "", -1, SQLITE_STATIC);
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(st);
+	if (rc == 0)
+		rc = run_id(db, "INSERT OR REPLACE INTO local_search_map (id, "
+		    "n) VALUES (?, ?)", id, row);
+	return rc ? kz_db_fail(db, err, "index") : KZ_OK;
+}
+
+/* Every specialist above rowid from, in rowid order: the order FTS5
+ * takes rows in best (it writes out what it holds whenever a rowid goes
+ * back). fresh: the index holds none of them. The highest rowid done
+ * goes in *top. */
+static int
+index_from(struct kz_db *db, sqlite3_int64 from, bool fresh,
+    sqlite3_int64 *top, struct kz_err *err)
+{
+	struct kz_buf body = { 0 };
+	struct spelt_names names = { .n = 0 };
+	sqlite3_stmt *st;
+	int rc = KZ_OK;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT " ROW_COLS " FROM specialist "
+	    "WHERE rowid > ? ORDER BY rowid", -1, &st, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "index");
+	sqlite3_bind_int64(st, 1, from);
+	while (rc == KZ_OK && sqlite3_step(st) == SQLITE_ROW) {
+		rc = index_row(db, st, fresh, &body, &names, err);
+		*top = sqlite3_column_int64(st, 6);
+	}
+	sqlite3_finalize(st);
+	kz_buf_free(&body);
+	spelt_names_free(&names);
+	return rc;
 }
 
 /* fresh: the index was emptied (a rebuild), nothing to take out. */
 static int
 refresh(struct kz_db *db, const char *id, bool fresh, struct kz_err *err)
 {
+	struct kz_buf body = { 0 };
 	sqlite3_stmt *st = NULL;
-	char *body = NULL;
-	size_t len = 0, cap = 0;
-	sqlite3_int64 row;
-	int rc = 0;
+	int rc;
 
-	if (db->index_later)
-		return note(db, id, err);
+	if (later(db, id))
+		return KZ_OK;
 
 	/* FTS5 cannot look up an UNINDEXED column but by scanning every
 	 * row: find the row through local_search_map instead. */
@@ -319,72 +520,18 @@ refresh(struct kz_db *db, const char *id, bool fresh, struct kz_err *err)
 	    run_id(db, "DELETE FROM local_search_map WHERE id = ?", id, 0)))
 		return kz_db_fail(db, err, "index");
 
-	if ((st = kz_db_stmt(db, "SELECT name, name_roman, government, post, "
-	    "overseas, notes, rowid FROM specialist WHERE id = ?")) == NULL)
+	if ((st = kz_db_stmt(db, "SELECT " ROW_COLS " FROM specialist WHERE "
+	    "id = ?")) == NULL)
 		return kz_db_fail(db, err, "index");
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
 		return KZ_OK;	/* deleted: nothing to index */
 	}
-	for (int i = 0; i < 6; i++)
-		rc |= spell_column(st, i, &body, &len, &cap);
-	row = sqlite3_column_int64(st, 6);
+	rc = index_row(db, st, fresh, &body, NULL, err);
 	sqlite3_reset(st);
-
-	/* Fields by code, their names in every language, and the notes. */
-	if ((st = kz_db_stmt(db, "SELECT field, note FROM specialist_field "
-	    "WHERE specialist = ?")) == NULL) {
-		free(body);
-		return kz_db_fail(db, err, "index");
-	}
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *code = (const char *)sqlite3_column_text(st, 0);
-		const struct kz_field *f = db->cfg ?
-		    kz_config_field(db->cfg, code) : NULL;
-		rc |= spell_column(st, 0, &body, &len, &cap);
-		rc |= spell_column(st, 1, &body, &len, &cap);
-		if (f) {
-			rc |= kz_search_spell(f->name_en, &body, &len, &cap);
-			rc |= kz_search_spell(f->name_ja, &body, &len, &cap);
-			rc |= kz_search_spell(f->name_zh, &body, &len, &cap);
-			if (f->name_ko)
-				rc |= kz_search_spell(f->name_ko, &body,
-				    &len, &cap);
-			if (f->name_fr)
-				rc |= kz_search_spell(f->name_fr, &body,
-				    &len, &cap);
-		}
-	}
-	sqlite3_reset(st);
-	if (rc) {
-		free(body);
-		return kz_err_add(err, "", _("out of memory"));
-	}
-
-	/* The index's row is the specialist's rowid: a search joins on it
-	 * (the filter "text" of core/lists.c). A row left there by a
-	 * specialist whose rowid this one now has goes first. */
-	if ((!fresh && run_id(db, "DELETE FROM specialist_fts WHERE rowid = "
-	    "?2", "", row)) || (st = kz_db_stmt(db, "INSERT INTO "
-	    "specialist_fts (rowid, id, body) VALUES (?, ?, ?)")) == NULL) {
-		free(body);
-		return kz_db_fail(db, err, "index");
-	}
-	/* (one row's VALUES, not INSERT ... SELECT: a statement that may
-	 * write several rows opens a savepoint, and FTS5 writes out what
-	 * it holds at each) */
-	sqlite3_bind_int64(st, 1, row);
-	sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, body ? body : "", -1, SQLITE_STATIC);
-	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	sqlite3_reset(st);
-	free(body);
-	if (rc == 0)
-		rc = run_id(db, "INSERT INTO local_search_map (id, n) VALUES "
-		    "(?, ?)", id, sqlite3_last_insert_rowid(db->sql));
-	return rc ? kz_db_fail(db, err, "index") : KZ_OK;
+	kz_buf_free(&body);
+	return rc;
 }
 
 int
@@ -414,19 +561,10 @@ kz_search_ready(struct kz_db *db, struct kz_err *err)
 int
 kz_search_rebuild(struct kz_db *db, struct kz_err *err)
 {
-	sqlite3_stmt *st;
-	int rc = KZ_OK;
+	sqlite3_int64 top = 0;
 
 	if (sqlite3_exec(db->sql, "DELETE FROM specialist_fts; DELETE FROM "
-	    "local_search_map", NULL, NULL, NULL) != SQLITE_OK ||
-	    /* in the order of the rows the index takes: FTS5 writes out
-	     * what it holds whenever a rowid goes back */
-	    sqlite3_prepare_v2(db->sql, "SELECT id FROM specialist ORDER BY "
-	    "rowid", -1, &st, NULL) != SQLITE_OK)
+	    "local_search_map", NULL, NULL, NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, "index");
-	while (rc == KZ_OK && sqlite3_step(st) == SQLITE_ROW)
-		rc = refresh(db, (const char *)sqlite3_column_text(st, 0),
-		    true, err);
-	sqlite3_finalize(st);
-	return rc;
+	return index_from(db, 0, true, &top, err);
 }

@@ -24,12 +24,13 @@ int kz_search_spell(const char *text, char **buf, size_t *len, size_t *cap);
 char *kz_search_expr(const char *typed);
 /* Rebuild the index row of one specialist (after a write or a merge). */
 int kz_search_refresh(struct kz_db *db, const char *id, struct kz_err *err);
-/* An import of many rows: while deferred, kz_search_refresh only notes
- * the record, and kz_search_flush indexes every one noted, all at once.
- * FTS5 writes its pending index at every savepoint, and every record
- * write is one: a refresh each would write the index row by row.
- * Turning it off forgets what was noted (after a rollback). */
-void kz_search_defer(struct kz_db *db, bool on);
+/* An import of many rows: from kz_search_defer(db, true) on, the
+ * specialists added (their rowids above the highest there was) are not
+ * indexed as they are written, but by kz_search_flush, all at once in
+ * one pass at the end. FTS5 writes its pending index at every
+ * savepoint, so a refresh a record would write the index row by row.
+ * Off, or after a rollback: kz_search_defer(db, false). */
+int kz_search_defer(struct kz_db *db, bool on, struct kz_err *err);
 int kz_search_flush(struct kz_db *db, struct kz_err *err);
 /* Rebuild the whole index. */
 int kz_search_rebuild(struct kz_db *db, struct kz_err *err);

@@ -163,19 +163,112 @@ kz_import_end(struct kz_db *db, const char *name,
 	return KZ_OK;
 }
 
-/* Rows written between two flushes of the search index and the capture
- * for sync: memory stays that of a batch, and FTS5 writes its index a
- * batch at a time (kz_search_defer). */
+/* Rows written between two flushes of the capture for sync: memory
+ * stays that of a batch. */
 #define BATCH 1000
 
-/* The end of a batch: its rows indexed for search, its changes in the
- * outbox. Either fails only when the database does. */
+/* The end of a batch: its changes and their history in the outbox; at
+ * the end of the file (last), first every row added indexed for search,
+ * in one pass (kz_search_defer). Fails only when the database does. */
 static int
-batch_done(struct kz_db *db, struct kz_err *err)
+batch_done(struct kz_db *db, bool last, struct kz_err *err)
 {
-	if (kz_search_flush(db, err) || kz_db_capture_flush(db, err))
+	if ((last && kz_search_flush(db, err)) || kz_db_capture_flush(db, err))
 		return KZ_ERROR;
 	return KZ_OK;
+}
+
+/*
+ * Indexes an import of many rows takes down at its start and makes again
+ * at its end, inside its transaction: made again, an index sorts its
+ * rows once; kept, it takes each row at a page of its own (a name's
+ * place in the alphabet). Not specialist_same: the import looks up the
+ * same person by it, the rows of the file before included. Their SQL is
+ * the schema's own, read back from sqlite_schema.
+ */
+static const struct {
+	const char *name, *drop;
+} aside[] = {
+	{ "specialist_roman", "DROP INDEX specialist_roman" },
+	{ "specialist_sort", "DROP INDEX specialist_sort" },
+	{ "specialist_field_code", "DROP INDEX specialist_field_code" },
+	{ "record_history_record", "DROP INDEX record_history_record" },
+};
+#define NASIDE (sizeof aside / sizeof aside[0])
+/* Large: at least this many rows, and as many as the register has. */
+#define ASIDE_ROWS 1000
+
+struct set_aside {
+	char *sql[NASIDE];	/* NULL: not taken down */
+};
+
+static long long
+count_of(struct kz_db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	long long n = -1;
+
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Take the indexes down for an import of about rows rows, if it is
+ * large beside the register. */
+static int
+indexes_aside(struct kz_db *db, size_t rows, struct set_aside *a,
+    struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	long long have;
+
+	memset(a, 0, sizeof *a);
+	if (rows < ASIDE_ROWS || (have = count_of(db, "SELECT count(*) FROM "
+	    "specialist")) < 0 || (long long)rows < have)
+		return KZ_OK;
+	if (sqlite3_prepare_v2(db->sql, "SELECT sql FROM sqlite_schema WHERE "
+	    "type = 'index' AND name = ?", -1, &st, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "import");
+	for (size_t i = 0; i < NASIDE; i++) {
+		const char *sql;
+
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, aside[i].name, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_ROW ||
+		    (sql = (const char *)sqlite3_column_text(st, 0)) == NULL)
+			continue;	/* not in this schema */
+		if ((a->sql[i] = strdup(sql)) == NULL) {
+			sqlite3_finalize(st);
+			return kz_err_add(err, "", _("out of memory"));
+		}
+	}
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < NASIDE; i++)
+		if (a->sql[i] && sqlite3_exec(db->sql, aside[i].drop, NULL,
+		    NULL, NULL) != SQLITE_OK)
+			return kz_db_fail(db, err, "import");
+	return KZ_OK;
+}
+
+/* Make them again (when put is true) and forget them. */
+static int
+indexes_back(struct kz_db *db, struct set_aside *a, bool put,
+    struct kz_err *err)
+{
+	int rc = KZ_OK;
+
+	for (size_t i = 0; i < NASIDE; i++) {
+		if (put && rc == KZ_OK && a->sql[i] &&
+		    sqlite3_exec(db->sql, a->sql[i], NULL, NULL, NULL) !=
+		    SQLITE_OK)
+			rc = kz_db_fail(db, err, "import");
+		free(a->sql[i]);
+		a->sql[i] = NULL;
+	}
+	return rc;
 }
 
 /* The connection's page cache setting (PRAGMA cache_size). */
@@ -208,6 +301,7 @@ import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
 	bool broke = false;	/* a batch's flush failed */
 	bool big_cache;
 	struct kz_err ce = { 0 };	/* the file stopped being CSV */
+	struct set_aside set;
 
 	if ((rc = kz_csv_next(csv, &row, err)) <= 0) {
 		if (rc == 0)
@@ -233,13 +327,23 @@ import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
 		free(map);
 		return KZ_ERROR;
 	}
-	kz_search_defer(db, true);
+	/* all or nothing: no savepoint a row (kz_db_bulk) */
+	kz_db_bulk(db, !skip_bad);
+	if (kz_search_defer(db, true, err) ||
+	    indexes_aside(db, total, &set, err)) {
+		indexes_back(db, &set, false, NULL);
+		kz_search_defer(db, false, NULL);
+		kz_db_rollback(db);
+		sqlite3_finalize(same);
+		free(map);
+		return KZ_ERROR;
+	}
 	/* a bigger page cache while the rows go in: the transaction's
-	 * pages spill to the log less often (8 MiB; memory stays flat).
+	 * pages spill to the log less often (12 MiB; memory stays flat).
 	 * Only over SQLite's default, the one kz_db_open leaves: a cache
 	 * made small on purpose (a test's, to spill) stays. */
 	if ((big_cache = cache_size(db) == -2000))
-		sqlite3_exec(db->sql, "PRAGMA cache_size = -8192", NULL, NULL,
+		sqlite3_exec(db->sql, "PRAGMA cache_size = -12288", NULL, NULL,
 		    NULL);
 	while ((rc = kz_csv_next(csv, &row, &ce)) == 1) {
 		struct kz_specialist s;
@@ -282,7 +386,7 @@ import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
 		/* a bad row's writes are gone with its savepoint; a good
 		 * batch goes to the index and the outbox */
 		if (!kz_db_lost(db) && rep->read % BATCH == 0 &&
-		    batch_done(db, err))
+		    batch_done(db, false, err))
 			broke = true;
 		/* SQLite dropped the transaction (a full disk): the rows
 		 * after would each commit on their own, outside the outbox */
@@ -299,12 +403,21 @@ import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
 	if (rc < 0 && kz_import_cut(rep, &ce, skip_bad, err) == KZ_OK)
 		rc = 0;
 	if (!lost && !broke && rc >= 0 && (!rep->bad || skip_bad)) {
-		if (batch_done(db, err))
+		if (batch_done(db, true, err))
+			broke = true;
+		/* the cache back to its size first: the indexes made
+		 * again sort in as much memory as it holds */
+		if (big_cache)
+			sqlite3_exec(db->sql, "PRAGMA cache_size = -2000",
+			    NULL, NULL, NULL);
+		big_cache = false;
+		if (!broke && indexes_back(db, &set, true, err))
 			broke = true;
 		if (kz_db_lost(db))
 			lost = csv->line;
 	}
-	kz_search_defer(db, false);
+	indexes_back(db, &set, false, NULL);
+	kz_search_defer(db, false, NULL);
 	if (big_cache)
 		sqlite3_exec(db->sql, "PRAGMA cache_size = -2000", NULL, NULL,
 		    NULL);
@@ -338,9 +451,10 @@ kz_import_specialists_file(struct kz_db *db, const char *name, FILE *fp,
 	int rc;
 
 	memset(rep, 0, sizeof *rep);
-	/* "line N of M" needs M: a file that can be read twice is counted
-	 * first, a piece at a time */
-	if (progress) {
+	/* "line N of M" needs M, and a large import sets indexes aside
+	 * (indexes_aside): a file that can be read twice is counted first,
+	 * a piece at a time */
+	{
 		long at = ftell(fp);
 		char piece[65536];
 		size_t got;

@@ -70,6 +70,53 @@ test_id_check_character(void **state)
 	assert_int_equal(kz_id_new("bj", id), -1);
 }
 
+/* the id of "BJS-" and seven digits, with its check character */
+static void
+id_of(const char *seven, char id[KZ_ID_SIZE])
+{
+	static const char digits[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+	char norm[KZ_ID_SIZE];
+
+	for (const char *d = digits; *d; d++) {
+		snprintf(id, KZ_ID_SIZE, "BJS-%.4s-%.3s%c", seven, seven + 4, *d);
+		if (kz_id_normalise(id, norm))
+			return;
+	}
+	fail();
+}
+
+static void
+test_id_next(void **state)
+{
+	char id[KZ_ID_SIZE], prev[KZ_ID_SIZE], norm[KZ_ID_SIZE];
+
+	(void)state;
+	/* the last digit carries into the ones before */
+	id_of("00000ZZ", prev);
+	assert_int_equal(kz_id_next("BJS", prev, id), 0);
+	assert_true(strncmp(id, "BJS-0000-100", 12) == 0);
+	assert_true(kz_id_normalise(id, norm));
+	id_of("0ZZZZZZ", prev);
+	assert_int_equal(kz_id_next("BJS", prev, id), 0);
+	assert_true(strncmp(id, "BJS-1000-000", 12) == 0);
+	/* a run from a random one: each valid and after the one before */
+	assert_int_equal(kz_id_new("BJS", id), 0);
+	for (int i = 0; i < 1000; i++) {
+		memcpy(prev, id, sizeof prev);
+		if (kz_id_next("BJS", prev, id) != 0)
+			break;	/* the last there is */
+		assert_true(kz_id_normalise(id, norm));
+		assert_string_equal(id, norm);
+		assert_true(strcmp(id, prev) > 0);
+	}
+	/* none after the last; none of another office's, nor of no id */
+	id_of("ZZZZZZZ", prev);
+	assert_int_equal(kz_id_next("BJS", prev, id), -1);
+	id_of("0000001", prev);
+	assert_int_equal(kz_id_next("SIN", prev, id), -1);
+	assert_int_equal(kz_id_next("BJS", "BJS-12", id), -1);
+}
+
 static void
 test_dates(void **state)
 {
@@ -584,6 +631,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_id_round_trip),
 		cmocka_unit_test(test_id_check_character),
+		cmocka_unit_test(test_id_next),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_date_arithmetic),
 		cmocka_unit_test(test_today),

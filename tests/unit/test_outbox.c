@@ -637,6 +637,50 @@ test_autocommit_refused(void **state)
 	    "value) VALUES ('test', 'x')", NULL, NULL, NULL), SQLITE_OK);
 }
 
+/* kz_db_bulk (an import, all or nothing): the records saved inside take
+ * ids one after another and reach the outbox with the commit; the
+ * levels inside open no savepoint, so one rolled back spoils the whole
+ * transaction: its commit refuses and nothing of it stays. */
+static void
+test_bulk(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_err err = { 0 };
+	char a[KZ_ID_SIZE] = "", b[KZ_ID_SIZE] = "", next[KZ_ID_SIZE];
+	long before = count(f->db, "SELECT count(*) FROM sync_outbox");
+
+	assert_int_equal(kz_db_begin(f->db, &err), KZ_OK);
+	kz_db_bulk(f->db, true);
+	assert_int_equal(save_trainee(f->db, a, &err), KZ_OK);
+	assert_int_equal(save_trainee(f->db, b, &err), KZ_OK);
+	assert_int_equal(kz_id_next("BJS", a, next), 0);
+	assert_string_equal(b, next);
+	assert_int_equal(kz_db_commit(f->db, &err), KZ_OK);
+	assert_int_equal(f->db->depth, 0);
+	assert_int_equal(outbox_op(f->db, "trainee", a), SQLITE_INSERT);
+	assert_int_equal(outbox_op(f->db, "trainee", b), SQLITE_INSERT);
+
+	before = count(f->db, "SELECT count(*) FROM sync_outbox");
+	a[0] = '\0';
+	assert_int_equal(kz_db_begin(f->db, &err), KZ_OK);
+	kz_db_bulk(f->db, true);
+	assert_int_equal(save_trainee(f->db, a, &err), KZ_OK);
+	assert_int_equal(kz_db_begin(f->db, &err), KZ_OK);
+	kz_db_rollback(f->db);	/* a part that failed */
+	assert_int_equal(kz_db_commit(f->db, &err), KZ_ERROR);
+	assert_int_equal(f->db->depth, 0);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM trainee"), 2);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM sync_outbox"),
+	    before);
+	assert_int_equal(outbox_op(f->db, "trainee", a), 0);
+	/* the next transaction is an ordinary one */
+	kz_err_clear(&err);
+	b[0] = '\0';
+	assert_int_equal(save_trainee(f->db, b, &err), KZ_OK);
+	assert_int_equal(outbox_op(f->db, "trainee", b), SQLITE_INSERT);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM trainee"), 3);
+}
+
 /* ---- a full disk ---- */
 
 static struct kz_buf
@@ -853,6 +897,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_killed_after_save, setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_autocommit_refused, setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_bulk, setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_full_disk_specialists,
 		    setup_full, unit_teardown),
