@@ -408,8 +408,11 @@ bind_dispatch_state(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
 
 static const struct kz_rlist_col dispatch_cols[] = {
 	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
+	/* sorted by the first day, over the index dispatch_start (the
+	 * list's own order settles the rest) */
 	{ .key = "dates", .expr = "d.start || '..' || d.end",
-	  .head = N_("DATES"), .flags = KZ_RC_TABLE | KZ_RC_DATES },
+	  .head = N_("DATES"), .flags = KZ_RC_TABLE | KZ_RC_DATES,
+	  .sort = "d.start" },
 	{ .field = "start", .flags = KZ_RC_DATA },
 	{ .field = "end", .flags = KZ_RC_DATA },
 	{ .field = "state", .head = N_("STATE"), .flags = KZ_RC_BOTH },
