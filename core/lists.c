@@ -177,7 +177,7 @@ bind_words(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
 	 * looked up in the matches, not every match fetched and sorted;
 	 * most rows: each row read in order asks the index. Counted in
 	 * the index alone, as far as makes the difference. */
-	if (kz_search_many(db, expr))
+	if (kz_search_many(db, expr, SEARCH_MOST))
 		/* kz_search_hits counted past its max just now */
 		b->many = 2;
 	else if ((st = kz_db_stmt(db, "SELECT count(*) FROM (SELECT 1 FROM "

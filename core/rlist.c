@@ -435,9 +435,12 @@ prepare(struct kz_db *db, const struct kz_rlist_query *q, bool ordered,
 		kz_buf_printf(sql, " AND (%s)", l->parent);
 	for (int i = 0; i < nf; i++) {
 		const struct kz_rlist_filter *f = &l->filters[i];
+		/* (rows counted or grouped are found from the matches:
+		 * reading in order is for a window) */
 		const char *where = b[i].many == 2 && f->where_most &&
 		    ordered && own_order(l, q->sort) ? f->where_most :
-		    b[i].many && f->where_many ? f->where_many : f->where;
+		    b[i].many && f->where_many && ordered ? f->where_many :
+		    f->where;
 
 		if (q->value[i] == NULL)
 			continue;

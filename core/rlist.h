@@ -142,9 +142,10 @@ struct kz_rlist_filter {
 	const char *field;
 	/* Optional: the rows the value selects when it is the only filter
 	 * and the list is read in its own order, as rowids in that order
-	 * (*rows NULL: too many to gather, or none to say; then the
-	 * condition is used): a window is then those rows, counted
-	 * exactly (core/rwin.h). */
+	 * (*rows NULL: more than max, *n then max + 1, or none to say,
+	 * *n 0; then the condition is used): a window is then those rows,
+	 * counted exactly, and a count goes no further than asked
+	 * (core/rwin.h). */
 	int (*hits)(struct kz_db *db, const char *value, size_t max,
 	    long long **rows, size_t *n, struct kz_err *err);
 	unsigned flags;		/* KZ_RLF_EACH, KZ_RLF_NOOPT, KZ_RLF_RECORD */

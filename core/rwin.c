@@ -222,6 +222,32 @@ kz_rwin_close(struct kz_rwin *w)
 	memset(w, 0, sizeof *w);
 }
 
+/* Count q's rows as far as cap (-1: all) into *n, by the hits of its
+ * filter when it has them: a window gathers them when there are no
+ * more than cap. */
+static int
+total(struct kz_rwin *w, long long cap, long long *n, struct kz_err *err)
+{
+	int f = hits_filter(&w->q);
+	long long *rows;
+	size_t got;
+
+	if (f < 0 || w->hits != NULL)
+		return kz_rlist_total(w->db, &w->q, cap, n, err);
+	if (w->q.l->filters[f].hits(w->db, w->q.value[f], cap < 0 ? SIZE_MAX :
+	    (size_t)cap, &rows, &got, err) != KZ_OK)
+		return KZ_ERROR;
+	if (rows == NULL && got == 0)
+		return kz_rlist_total(w->db, &w->q, cap, n, err);
+	*n = (long long)got;
+	if (rows != NULL) {
+		w->hits = rows;
+		w->nhits = got;
+	} else
+		*n = cap;	/* more: as far as counted */
+	return KZ_OK;
+}
+
 int
 kz_rwin_more(struct kz_rwin *w, long long upto, struct kz_err *err)
 {
@@ -231,7 +257,7 @@ kz_rwin_more(struct kz_rwin *w, long long upto, struct kz_err *err)
 		return KZ_OK;
 	while (cap <= upto)
 		cap *= 8;
-	if (kz_rlist_total(w->db, &w->q, cap, &n, err) != KZ_OK)
+	if (total(w, cap, &n, err) != KZ_OK)
 		return KZ_ERROR;
 	w->cap = cap;
 	if (n > w->count)
@@ -263,7 +289,7 @@ kz_rwin_row(struct kz_rwin *w, long long i, struct kz_err *err)
 		/* past the last row, which is before the page: counted */
 		long long n;
 
-		if (kz_rlist_total(w->db, &w->q, -1, &n, err) != KZ_OK)
+		if (total(w, -1, &n, err) != KZ_OK)
 			return NULL;
 		w->count = n;
 		w->exact = true;
@@ -278,7 +304,7 @@ kz_rwin_all(struct kz_rwin *w, struct kz_err *err)
 
 	if (w->exact)
 		return KZ_OK;
-	if (kz_rlist_total(w->db, &w->q, -1, &n, err) != KZ_OK)
+	if (total(w, -1, &n, err) != KZ_OK)
 		return KZ_ERROR;
 	kz_rwin_known(w, n);
 	return KZ_OK;

@@ -526,10 +526,10 @@ kz_search_warm(struct kz_db *db, struct kz_err *err)
 }
 
 bool
-kz_search_many(struct kz_db *db, const char *expr)
+kz_search_many(struct kz_db *db, const char *expr, size_t max)
 {
 	return order_fresh(db) && db->order_many != NULL &&
-	    strcmp(db->order_many, expr) == 0;
+	    strcmp(db->order_many, expr) == 0 && db->order_many_max >= max;
 }
 
 int
@@ -550,8 +550,9 @@ kz_search_hits(struct kz_db *db, const char *typed, size_t max,
 		return KZ_ERROR;
 	if (db->order_rank == NULL || (expr = kz_search_expr(typed)) == NULL)
 		return KZ_OK;
-	if (kz_search_many(db, expr) && max <= db->order_many_max) {
+	if (kz_search_many(db, expr, max)) {
 		free(expr);
+		*n = max + 1;
 		return KZ_OK;
 	}
 	/* each match marked at its place in the order, then read off in
@@ -588,10 +589,17 @@ kz_search_hits(struct kz_db *db, const char *typed, size_t max,
 	if (hits > max) {
 		/* remembered, so that the list read in order need not count
 		 * them again */
-		free(db->order_many);
-		db->order_many = expr;
-		db->order_many_max = max;
+		if (!kz_search_many(db, expr, 0)) {
+			free(db->order_many);
+			db->order_many = expr;
+			db->order_many_max = max;
+		} else {
+			if (max > db->order_many_max)
+				db->order_many_max = max;
+			free(expr);
+		}
 		free(bits);
+		*n = max + 1;
 		return KZ_OK;
 	}
 	free(expr);

@@ -300,7 +300,8 @@ test_hits(void **state)
 	assert_int_equal(kz_search_hits(f->db, "ken", 5, &rows, &n, &err),
 	    KZ_OK);
 	assert_null(rows);
-	assert_true(kz_search_many(f->db, "\"ken\"*"));
+	assert_true(kz_search_many(f->db, "\"ken\"*", 5));
+	assert_false(kz_search_many(f->db, "\"ken\"*", 6));
 	assert_int_equal(kz_search_hits(f->db, "ken", SIZE_MAX, &rows, &n,
 	    &err), KZ_OK);
 	assert_non_null(rows);
