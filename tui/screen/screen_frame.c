@@ -303,6 +303,8 @@ frame_draw_status(struct ui *u)
 static void
 frame_draw(struct ui *u, unsigned flags)
 {
+	bool text;
+
 	if (u->small) {
 		curs_set(0);
 		draw_too_small(stdscr);
@@ -319,7 +321,12 @@ frame_draw(struct ui *u, unsigned flags)
 	if (flags & UI_DRAW_STATUS)
 		frame_draw_status(u);
 	/* The status line goes last so that a prompt's cursor is the one
-	 * the terminal shows. */
+	 * the terminal shows (and where an input method opens, for a
+	 * search typed); with no text typed the cursor, hidden, stays
+	 * where the frame's last byte left it, rather than be moved to
+	 * the status line's end every frame. */
+	frame_screen(u)->keyctx(u->tab[u->cur], &text);
+	leaveok(u->wstatus, !u->prompt && !text);
 	wnoutrefresh(u->wstatus);
 	curs_set(u->prompt ? 1 : 0);
 	term_update();
