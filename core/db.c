@@ -809,7 +809,6 @@ kz_db_close(struct kz_db *db)
 	for (size_t i = 0; i < db->nreindex; i++)
 		free(db->reindex[i]);
 	free(db->reindex);
-	free(db->order_rank);
 	free(db->order_row);
 	free(db->order_many);
 	sqlite3_close_v2(db->sql);

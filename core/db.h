@@ -39,12 +39,11 @@ struct kz_db {
 	bool index_later;
 	char **reindex;
 	size_t nreindex, capreindex;
-	/* kz_search_hits (search.h): the register's order, each rowid's
-	 * place in it and the rowid at each place, as of the database's
-	 * state stamped (data_version, this connection's changes); and the
-	 * last term that matched too many rows to gather */
-	unsigned *order_rank;
-	long long *order_row;
+	/* kz_search_hits (search.h): the register's rowids in its order,
+	 * as of the database's state stamped (data_version, this
+	 * connection's changes); and the last term that matched too many
+	 * rows to gather */
+	unsigned *order_row;
 	size_t norder;
 	long long order_max;		/* the largest rowid */
 	long long order_ver, order_changes;
