@@ -11,29 +11,32 @@
  * is the code that starts its id; a seminar role is booked for the days
  * of its edition and belongs to the edition as a record, so two roles of
  * one person at one edition do not clash. */
-#define LOCAL_BOOKINGS \
+#define LOCAL_BOOKINGS_OF(who) \
 	"SELECT d.id AS id, 'dispatch' AS kind, d.id AS record, " \
 	"  d.specialist AS specialist, d.start AS start, d.end AS end, " \
 	"  substr(d.id, 1, instr(d.id, '-') - 1) AS office, " \
 	"  d.state AS detail " \
 	"FROM dispatch d WHERE d.state <> 'cancelled' " \
+	"  AND d.specialist " who " " \
 	"UNION ALL " \
 	"SELECT p.id, 'seminar', p.seminar, p.specialist, s.start, " \
 	"  coalesce(s.end, s.start), substr(p.id, 1, instr(p.id, '-') - 1), " \
 	"  p.role " \
 	"FROM participant p JOIN seminar s ON s.id = p.seminar " \
 	"WHERE p.specialist IS NOT NULL AND s.start IS NOT NULL AND " \
-	"  s.status <> 'cancelled' " \
+	"  s.status <> 'cancelled' AND p.specialist " who " " \
 	"UNION ALL " \
 	"SELECT u.specialist || '/' || u.start, 'unavailable', u.specialist, " \
 	"  u.specialist, u.start, u.end, '', NULL " \
-	"FROM specialist_unavail u " \
+	"FROM specialist_unavail u WHERE u.specialist " who " " \
 	"UNION ALL " \
 	"SELECT d.id || '/' || m.specialist, 'delegation', d.id, " \
 	"  m.specialist, d.start, coalesce(d.end, d.start), " \
 	"  substr(d.id, 1, instr(d.id, '-') - 1), d.direction " \
 	"FROM delegation_member m JOIN delegation d ON d.id = m.delegation " \
-	"WHERE d.status <> 'cancelled'"
+	"WHERE d.status <> 'cancelled' AND m.specialist " who
+/* every specialist's */
+#define LOCAL_BOOKINGS LOCAL_BOOKINGS_OF("IS NOT NULL")
 
 /* What is known: our own records, as they are now, and of head office's
  * word only the bookings of other offices' records (ours may have moved
@@ -84,6 +87,37 @@ static const char refresh_upsert[] =
 
 static const char clash_list[] =
 	KNOWN_BOOKINGS NEAR_BOOKINGS
+	"SELECT a.specialist, coalesce(sp.name, ''), coalesce(sp.name_roman, ''), "
+	"  a.id, a.kind, a.record, a.office, a.start, a.end, a.detail, "
+	"  b.id, b.kind, b.record, b.office, b.start, b.end, b.detail, "
+	"  max(a.start, b.start), min(a.end, b.end) "
+	CLASHES_OF("near")
+	"LEFT JOIN specialist sp ON sp.id = a.specialist "
+	CLASHES_WHERE
+	"ORDER BY max(a.start, b.start), a.specialist, a.id, b.id";
+
+/* The clashes of one record ?3 (a dispatch, a seminar edition, a
+ * specialist, a booking): only the bookings of the specialists it
+ * concerns are made, each found over its table's index, not every
+ * booking (a dispatch's detail pane asks at every move). The
+ * specialists are those of the record's own rows and bookings, and the
+ * record itself when it is one; head office's bookings of other
+ * offices' records count as for every record (KNOWN_BOOKINGS). */
+#define WHO \
+	"who(specialist) AS (SELECT ?3 " \
+	"  UNION SELECT specialist FROM dispatch WHERE id = ?3 " \
+	"  UNION SELECT specialist FROM participant WHERE id = ?3 " \
+	"  UNION SELECT specialist FROM participant WHERE seminar = ?3 " \
+	"  UNION SELECT specialist FROM delegation_member " \
+	"    WHERE delegation = ?3 " \
+	"  UNION SELECT specialist FROM booking WHERE id = ?3 OR " \
+	"    record = ?3) "
+static const char clash_list_of[] =
+	"WITH " WHO ", loc AS (" LOCAL_BOOKINGS_OF("IN who") "), "
+	"near AS (SELECT * FROM loc UNION ALL "
+	"  SELECT id, kind, record, specialist, start, end, office, detail "
+	"  FROM booking b WHERE b.kind <> 'unavailable' AND b.office <> ?1 "
+	"  AND b.specialist IN who AND b.id NOT IN (SELECT id FROM loc)) "
 	"SELECT a.specialist, coalesce(sp.name, ''), coalesce(sp.name_roman, ''), "
 	"  a.id, a.kind, a.record, a.office, a.start, a.end, a.detail, "
 	"  b.id, b.kind, b.record, b.office, b.start, b.end, b.detail, "
@@ -167,8 +201,8 @@ kz_booking_clashes(struct kz_db *db, const char *record,
 	int rc = KZ_OK, step;
 
 	memset(l, 0, sizeof *l);
-	if (sqlite3_prepare_v2(db->sql, clash_list, -1, &st, NULL) !=
-	    SQLITE_OK)
+	if (sqlite3_prepare_v2(db->sql, record ? clash_list_of : clash_list,
+	    -1, &st, NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, "bookings");
 	bind_common(db, st, record);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {

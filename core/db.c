@@ -866,6 +866,8 @@ kz_db_close(struct kz_db *db)
 	for (int i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
 	free(db->cache);
+	free(db->order_row);
+	free(db->order_many);
 	sqlite3_close_v2(db->sql);
 	free(db->path);
 	sodium_memzero(db->secret, sizeof db->secret);

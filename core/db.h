@@ -46,6 +46,16 @@ struct kz_db {
 	 * wait for kz_search_flush */
 	bool index_later;
 	sqlite3_int64 index_mark;
+	/* kz_search_hits (search.h): the register's rowids in its order,
+	 * as of the database's state stamped (data_version, this
+	 * connection's changes); and the last term that matched too many
+	 * rows to gather */
+	unsigned *order_row;
+	size_t norder;
+	long long order_max;		/* the largest rowid */
+	long long order_ver, order_changes;
+	char *order_many;
+	size_t order_many_max;		/* ...more than this many */
 };
 
 /* Open (creating if needed, mode 0600) and migrate to the current

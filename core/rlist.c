@@ -387,6 +387,24 @@ own_order(const struct kz_rlist *l, const char *sort)
 	return same;
 }
 
+bool
+kz_rlist_own_order(const struct kz_rlist *l, const char *sort)
+{
+	struct kz_buf o = { 0 };
+	struct kz_err e = { 0 };
+	size_t n = l->order ? strcspn(l->order, ",") : 0;
+	bool same = false;
+
+	/* the list's order, or its first term and then it ("name" of a
+	 * list ordered by the name's key) */
+	if (n > 0 && kz_rlist_order(l, sort, &o, &e) == KZ_OK && o.s)
+		same = strcmp(o.s, l->order) == 0 || (strncmp(o.s, l->order,
+		    n) == 0 && strncmp(o.s + n, ", ", 2) == 0 &&
+		    strcmp(o.s + n + 2, l->order) == 0);
+	kz_buf_free(&o);
+	return same;
+}
+
 /* The statement of head (its SELECT), the list's FROM, its parent and
  * the filters q gives, then tail; every value bound, tail's ?s after
  * them (the window of a list) left to the caller. *at: the next ?.
@@ -417,9 +435,12 @@ prepare(struct kz_db *db, const struct kz_rlist_query *q, bool ordered,
 		kz_buf_printf(sql, " AND (%s)", l->parent);
 	for (int i = 0; i < nf; i++) {
 		const struct kz_rlist_filter *f = &l->filters[i];
+		/* (rows counted or grouped are found from the matches:
+		 * reading in order is for a window) */
 		const char *where = b[i].many == 2 && f->where_most &&
 		    ordered && own_order(l, q->sort) ? f->where_most :
-		    b[i].many && f->where_many ? f->where_many : f->where;
+		    b[i].many && f->where_many && ordered ? f->where_many :
+		    f->where;
 
 		if (q->value[i] == NULL)
 			continue;
@@ -436,6 +457,9 @@ prepare(struct kz_db *db, const struct kz_rlist_query *q, bool ordered,
 	}
 	if (none)
 		kz_buf_puts(sql, " AND 0");
+	if (q->rowids)
+		kz_buf_printf(sql, " AND %s.rowid IN (SELECT value FROM "
+		    "json_each(?))", l->alias);
 	kz_buf_puts(sql, tail);
 	if (sql->oom) {
 		kz_err_add(err, "", _("out of memory"));
@@ -455,6 +479,9 @@ prepare(struct kz_db *db, const struct kz_rlist_query *q, bool ordered,
 				    SQLITE_TRANSIENT);
 			else
 				sqlite3_bind_int64(*st, *at, b[i].num[k]);
+	if (q->rowids)
+		sqlite3_bind_text(*st, (*at)++, q->rowids, -1,
+		    SQLITE_TRANSIENT);
 	rc = KZ_OK;
 out:
 	for (int i = 0; i < nf; i++)

@@ -140,6 +140,14 @@ struct kz_rlist_filter {
 	int (*bind)(struct kz_db *db, const char *value,
 	    struct kz_rlist_bind *b, struct kz_err *err);
 	const char *field;
+	/* Optional: the rows the value selects when it is the only filter
+	 * and the list is read in its own order, as rowids in that order
+	 * (*rows NULL: more than max, *n then max + 1, or none to say,
+	 * *n 0; then the condition is used): a window is then those rows,
+	 * counted exactly, and a count goes no further than asked
+	 * (core/rwin.h). */
+	int (*hits)(struct kz_db *db, const char *value, size_t max,
+	    long long **rows, size_t *n, struct kz_err *err);
 	unsigned flags;		/* KZ_RLF_EACH, KZ_RLF_NOOPT, KZ_RLF_RECORD */
 	enum kz_table ref;	/* KZ_RLF_RECORD: what the value names */
 };
@@ -192,10 +200,15 @@ struct kz_rlist_query {
 	 * round, offset from the last row), read in the list's order: a
 	 * window near the end of a long list. */
 	bool from_end;
+	/* Only the rows whose rowids are in this JSON array (a window of
+	 * rows a filter's hits chose), NULL: no such limit. */
+	const char *rowids;
 	long long rows;		/* set by whoever steps it: rows read */
 };
 
 void kz_rlist_query_init(struct kz_rlist_query *q, const struct kz_rlist *l);
+/* Is sort (as kz_rlist_order takes it) the list's own order, exactly? */
+bool kz_rlist_own_order(const struct kz_rlist *l, const char *sort);
 /* Give the filter whose option is name (a later value replaces an
  * earlier one); KZ_ERROR if the list has no such filter. */
 int kz_rlist_set(struct kz_rlist_query *q, const char *name,

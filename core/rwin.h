@@ -8,7 +8,10 @@
  * around it (LIMIT and OFFSET over the list's ORDER BY, made in SQL), so
  * the first screen, a search typed and a tab opened cost a page however
  * long the list. The count is counted only as far as a cap ("1000+")
- * and further when the rows shown come near it.
+ * and further when the rows shown come near it. A search filter that
+ * can say which rows it selects, in the list's order (a term typed,
+ * core/search.h), gives the window those rows: a page is read by its
+ * rowids and the count is exact at once.
  */
 
 #include <stdbool.h>
@@ -42,6 +45,11 @@ struct kz_rwin {
 	bool exact;			/* ...and no more */
 	long long cap;			/* counted this far */
 	bool shown;			/* rows kept as people read them too */
+	/* The rows a filter's hits chose (kz_rlist_filter.hits), in the
+	 * list's order: pages are read by their rowids. NULL: by LIMIT
+	 * and OFFSET over the query. */
+	long long *hits;
+	size_t nhits;
 };
 
 /* Open a window over q (copied, its values with it): its first page,

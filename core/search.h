@@ -2,6 +2,7 @@
 #ifndef KZ_SEARCH_H
 #define KZ_SEARCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "db.h"
 
@@ -32,6 +33,24 @@ int kz_search_refresh(struct kz_db *db, const char *id, struct kz_err *err);
  * Off, or after a rollback: kz_search_defer(db, false). */
 int kz_search_defer(struct kz_db *db, bool on, struct kz_err *err);
 int kz_search_flush(struct kz_db *db, struct kz_err *err);
+/* The specialists whose text matches what a person typed, as rowids in
+ * the register's own order (its sort key, then id: the specialist
+ * list's order), all *n of them in *rows (the caller frees it). Matches
+ * are gathered from the index and placed by the register's order, kept
+ * from one search to the next while the database is unchanged, so a
+ * term typed short costs its matches, never a sort nor a walk of the
+ * register. More than max matches (read the list in its order
+ * instead): *rows NULL and *n max + 1; nothing searchable: *rows NULL,
+ * *n 0. */
+int kz_search_hits(struct kz_db *db, const char *typed, size_t max,
+    long long **rows, size_t *n, struct kz_err *err);
+/* Read the register's order for kz_search_hits now if it is not read
+ * (a screen does it while no key waits, so the first key typed in a
+ * search does not). */
+int kz_search_warm(struct kz_db *db, struct kz_err *err);
+/* Has kz_search_hits found more than max matches (at least) for the
+ * index's expression expr, the database unchanged since? */
+bool kz_search_many(struct kz_db *db, const char *expr, size_t max);
 /* Rebuild the whole index. */
 int kz_search_rebuild(struct kz_db *db, struct kz_err *err);
 /* Before a search: an index emptied by a migration (one that changed how

@@ -1,7 +1,8 @@
 # big_list.sh - a register of 1,500 is read a window at a time: End goes
 # to the last row and the count says all of them, pages go far down, a
 # search counts its matches only as far as it shows them ("64+") and all
-# of them at End, the selected record stays selected when the search is
+# of them at End (in the register's own order all at once, from the
+# index), the selected record stays selected when the search is
 # cleared or the order reversed, and a dispatch's specialist far down the
 # list is shown from the Dispatches tab.
 . "$KZ_TESTS/lib.sh"
@@ -89,6 +90,21 @@ tm_expect "Romanised v" "S shows the Specialists tab"
 expect_selected "Tester 1234" "with the dispatch's specialist selected"
 tm_keys C-o
 tm_expect "Tester 1234" "C-o goes back"
+
+# in the register's own order (by name) a search is its matches in the
+# index, counted at once, a key at a time as in a burst
+tm_keys BTab BTab
+tm_expect "Romanised v" "back on the Specialists tab"
+tm_keys '<'
+tm_expect "Name ^" "sorted by name"
+tm_keys /
+tm_type "tester 1"
+tm_expect "Tester 1000" "a search by name"
+tm_keys 4
+tm_expect "Tester 1400" "the search narrowed by a key"
+tm_expect "$n14 of 1500 specialists" "every match counted at once"
+tm_keys Escape
+tm_expect "1500 specialists" "the search cleared"
 
 tm_keys q
 tm_exited 0 "quits"

@@ -82,6 +82,30 @@ clashes(struct unit_fixture *f, const char *record)
 	assert_int_equal(kz_booking_clashes(f->db, record, &l, &err), KZ_OK);
 	if (record == NULL)	/* the count is the list's length */
 		assert_int_equal((long)l.n, kz_booking_clash_count(f->db));
+	else {
+		/* a record's clashes, made from its specialists' bookings
+		 * alone, are those of every booking that involve it */
+		struct kz_clash_list all;
+		size_t n = 0;
+
+		assert_int_equal(kz_booking_clashes(f->db, NULL, &all, &err),
+		    KZ_OK);
+		for (size_t i = 0; i < all.n; i++) {
+			const struct kz_clash *c = &all.c[i];
+
+			if (strcmp(c->a.record, record) && strcmp(c->b.record,
+			    record) && strcmp(c->a.id, record) &&
+			    strcmp(c->b.id, record) && strcmp(c->specialist,
+			    record))
+				continue;
+			assert_true(n < l.n);
+			assert_string_equal(l.c[n].a.id, c->a.id);
+			assert_string_equal(l.c[n].b.id, c->b.id);
+			n++;
+		}
+		assert_int_equal(n, l.n);
+		kz_clash_list_free(&all);
+	}
 	return l;
 }
 

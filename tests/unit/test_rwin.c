@@ -1,6 +1,7 @@
 /* test_rwin.c - a window over a list gives the rows the whole list gives, a page at a time, finds a record's place, counts on past its cap, and keeps the cells as people read them when asked. */
 #include "unit.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "rlist.h"
 #include "rwin.h"
 #include "seminar.h"
+#include "search.h"
 #include "specialist.h"
 #include "trainee.h"
 
@@ -413,6 +415,80 @@ test_kinds(void **state)
 	kz_rwin_close(&w);
 }
 
+/* A search read in the list's own order is the index's matches placed
+ * by the register's order: counted exactly at once, the same rows as
+ * the query, and after a write the order is read again. */
+static void
+test_hits(void **state)
+{
+	struct unit_fixture *f = *state;
+	static const char *const own[] = { NULL, "", "name" };
+	struct kz_rlist_query q;
+	struct kz_rwin w;
+	struct kz_err err = { 0 };
+	long long *rows;
+	size_t n;
+	char *ids[N];
+
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
+		kz_rlist_query_init(&q, &kz_rlist_specialists);
+		kz_rlist_set(&q, "text", "sato");
+		q.sort = own[i];
+		assert_true(kz_rlist_own_order(q.l, q.sort));
+		assert_int_equal(kz_rwin_open(f->db, &q, &w, &err), KZ_OK);
+		assert_non_null(w.hits);
+		assert_true(kz_rwin_exact(&w));
+		assert_int_equal(kz_rwin_count(&w), N / 5);
+		kz_rwin_close(&w);
+		same_rows(f->db, &q);
+	}
+	/* another order, or another filter: the query's own way */
+	assert_false(kz_rlist_own_order(&kz_rlist_specialists, "-name"));
+	assert_false(kz_rlist_own_order(&kz_rlist_specialists, "name,status"));
+	kz_rlist_query_init(&q, &kz_rlist_specialists);
+	kz_rlist_set(&q, "text", "sato");
+	q.sort = "-name";
+	assert_int_equal(kz_rwin_open(f->db, &q, &w, &err), KZ_OK);
+	assert_null(w.hits);
+	kz_rwin_close(&w);
+	kz_rlist_set(&q, "status", "retired");
+	q.sort = NULL;
+	assert_int_equal(kz_rwin_open(f->db, &q, &w, &err), KZ_OK);
+	assert_null(w.hits);
+	kz_rwin_close(&w);
+
+	/* a new record is found in its place */
+	add(f->db, N);
+	kz_rlist_query_init(&q, &kz_rlist_specialists);
+	kz_rlist_set(&q, "text", "sato");
+	assert_int_equal(kz_rwin_open(f->db, &q, &w, &err), KZ_OK);
+	assert_non_null(w.hits);
+	assert_int_equal(kz_rwin_count(&w), N / 5 + 1);
+	assert_int_equal(whole(f->db, &q, ids), N / 5 + 1);
+	for (size_t i = 0; i < N / 5 + 1; i++)
+		assert_string_equal(kz_rwin_row(&w, (long long)i, &err)->id,
+		    ids[i]);
+	kz_rwin_close(&w);
+	ids_free(ids, N / 5 + 1);
+
+	/* more matches than asked for: none given, and the term noted as
+	 * many; nothing searchable: none */
+	assert_int_equal(kz_search_hits(f->db, "ken", 5, &rows, &n, &err),
+	    KZ_OK);
+	assert_null(rows);
+	assert_true(kz_search_many(f->db, "\"ken\"*", 5));
+	assert_false(kz_search_many(f->db, "\"ken\"*", 6));
+	assert_int_equal(kz_search_hits(f->db, "ken", SIZE_MAX, &rows, &n,
+	    &err), KZ_OK);
+	assert_non_null(rows);
+	assert_int_equal(n, N + 1);
+	free(rows);
+	assert_int_equal(kz_search_hits(f->db, " - ", SIZE_MAX, &rows, &n,
+	    &err), KZ_OK);
+	assert_null(rows);
+	assert_int_equal(err.n, 0);
+}
+
 int
 main(void)
 {
@@ -424,6 +500,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_made, setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_kinds, setup_kinds,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_hits, setup,
 		    unit_teardown),
 	};
 

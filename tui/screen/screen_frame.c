@@ -13,6 +13,7 @@
 #include "form.h"
 #include "i18n.h"
 #include "keys.h"
+#include "search.h"
 #include "screen_activities.h"
 #include "screen_dispatches.h"
 #include "screen_history.h"
@@ -66,6 +67,7 @@ struct ui {
 	sqlite3_int64 writes;	/* the connection's count when it was read */
 	long long others;	/* kz_db_others then */
 	bool counted;		/* pending and clashes read once */
+	bool warm;		/* the order searches place by read */
 	WINDOW *wmsg;		/* a long message's rows above the status */
 	int back[16];		/* tabs a go-to key left, the last on top */
 	int nback;
@@ -301,6 +303,8 @@ frame_draw_status(struct ui *u)
 static void
 frame_draw(struct ui *u, unsigned flags)
 {
+	bool text;
+
 	if (u->small) {
 		curs_set(0);
 		draw_too_small(stdscr);
@@ -317,7 +321,12 @@ frame_draw(struct ui *u, unsigned flags)
 	if (flags & UI_DRAW_STATUS)
 		frame_draw_status(u);
 	/* The status line goes last so that a prompt's cursor is the one
-	 * the terminal shows. */
+	 * the terminal shows (and where an input method opens, for a
+	 * search typed); with no text typed the cursor, hidden, stays
+	 * where the frame's last byte left it, rather than be moved to
+	 * the status line's end every frame. */
+	frame_screen(u)->keyctx(u->tab[u->cur], &text);
+	leaveok(u->wstatus, !u->prompt && !text);
 	wnoutrefresh(u->wstatus);
 	curs_set(u->prompt ? 1 : 0);
 	term_update();
@@ -537,6 +546,15 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 			flags = UI_DRAW_TITLE;
 			continue;
 		}
+		/* ...and the register's order a search places its matches
+		 * by, read again after a write */
+		if (!u.warm && flags == 0) {
+			struct kz_err e = { 0 };
+
+			u.warm = true;
+			kz_search_warm(db, &e);
+			continue;
+		}
 		if (flags != 0)
 			wait = term_line_busy() > 0 ? term_line_busy() :
 			    FRAME_PAUSE;
@@ -591,6 +609,7 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 		    sqlite3_total_changes64(db->sql) != u.writes) {
 			u.writes = sqlite3_total_changes64(db->sql);
 			u.others = kz_db_others(db);
+			u.warm = false;
 			u.pending = kz_sync_pending(db);
 			u.clashes = kz_booking_clash_count(db);
 			flags |= UI_DRAW_TITLE;
