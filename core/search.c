@@ -517,8 +517,10 @@ refresh(struct kz_db *db, const char *id, bool fresh, struct kz_err *err)
 
 	/* FTS5 cannot look up an UNINDEXED column but by scanning every
 	 * row: find the row through local_search_map instead. */
+	/* (only its own: a rowid freed by a delete is taken by the next
+	 * insert, and the row there may already be another's) */
 	if (!fresh && (run_id(db, "DELETE FROM specialist_fts WHERE rowid = "
-	    "(SELECT n FROM local_search_map WHERE id = ?1)", id,
+	    "(SELECT n FROM local_search_map WHERE id = ?1) AND id = ?1", id,
 	    0) ||
 	    run_id(db, "DELETE FROM local_search_map WHERE id = ?", id, 0)))
 		return kz_db_fail(db, err, "index");

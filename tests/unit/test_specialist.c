@@ -233,6 +233,35 @@ test_search_scripts(void **state)
 	assert_int_equal(hits(f, "AND OR NOT"), 0);
 }
 
+/* A sync import deletes and inserts, then makes the search rows of the
+ * records it touched, in no set order. The rowid a deleted specialist
+ * leaves is taken by the next insert: refreshing the deleted one after
+ * must not take the new one's row out of the index. */
+static void
+test_search_rowid_reused(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_err err = { 0 };
+	char gone[KZ_ID_SIZE], sql[128];
+
+	add(f, "佐藤 健一", "Ken'ichi Sato", "島根県", "education", NULL);
+	add(f, "李明", "Li Ming", "北京市", "health", gone);
+	/* the last rowid freed, as a sync import deletes: the row only */
+	snprintf(sql, sizeof sql, "DELETE FROM specialist WHERE id = '%s'",
+	    gone);
+	assert_int_equal(kz_db_begin(f->db, &err), KZ_OK);
+	assert_int_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_equal(kz_db_commit(f->db, &err), KZ_OK);
+	add(f, "王建国", "Wang Jianguo", "四川省", "agriculture:设施园艺",
+	    NULL);
+	assert_int_equal(kz_search_refresh(f->db, gone, &err), KZ_OK);
+	assert_int_equal(hits(f, "Wang"), 1);
+	assert_int_equal(hits(f, "园艺"), 1);
+	assert_int_equal(hits(f, "Li Ming"), 0);
+	assert_int_equal(hits(f, "Sato"), 1);
+}
+
 static void
 test_filters(void **state)
 {
@@ -433,6 +462,8 @@ main(void)
 		    unit_setup, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_search_scripts, unit_setup,
 		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_search_rowid_reused,
+		    unit_setup, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_filters, unit_setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_import_all_or_nothing,
