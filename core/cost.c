@@ -433,6 +433,27 @@ kz_cost_remove(struct kz_db *db, const char *dispatch, const char *category,
 	return kz_db_commit(db, err);
 }
 
+int
+kz_cost_get(struct kz_db *db, const char *id, struct kz_cost_line *l,
+    struct kz_err *err)
+{
+	memset(l, 0, sizeof *l);
+	return kz_rtype_read(db, &kz_cost_type, id, l, err);
+}
+
+int
+kz_cost_delete(struct kz_db *db, const char *id, struct kz_err *err)
+{
+	struct kz_cost_line l;
+	int rc;
+
+	if (kz_cost_get(db, id, &l, err))
+		return KZ_ERROR;
+	rc = kz_cost_remove(db, l.dispatch, l.category, err);
+	kz_cost_line_free(&l);
+	return rc;
+}
+
 void
 kz_cost_line_free(struct kz_cost_line *l)
 {

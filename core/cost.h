@@ -94,6 +94,10 @@ void kz_cost_usual_currency(struct kz_db *db, const char *dispatch,
     const char *category, int payer, char out[4]);
 int kz_cost_remove(struct kz_db *db, const char *dispatch,
     const char *category, struct kz_err *err);
+/* One line by its id; and the line of that id taken out. */
+int kz_cost_get(struct kz_db *db, const char *id, struct kz_cost_line *l,
+    struct kz_err *err);
+int kz_cost_delete(struct kz_db *db, const char *id, struct kz_err *err);
 int kz_cost_load(struct kz_db *db, const char *dispatch,
     struct kz_cost_ledger *out, struct kz_err *err);
 void kz_cost_ledger_free(struct kz_cost_ledger *l);

@@ -49,6 +49,43 @@ tm_expect "Costs of $d saved." "the line is removed"
 run $C dispatch cost "$d"
 expect_not_in "$out" "lodging" "the line is gone"
 expect_in "$out" "meals" "the others stay"
+# u takes back the changes of cost lines too, the newest first
+tm_keys u
+tm_expect "Undo deleting lodging of $d" "u names the line removed"
+tm_keys y
+tm_expect "Undone:" "the removal is taken back"
+run $C dispatch cost "$d"
+line=$(printf '%s\n' "$out" | grep '^lodging ')
+expect_in "$line" "3,500.00" "the line is back with its amount"
+tm_keys c
+tm_type lodging; tm_keys Tab Tab Tab
+tm_type 4000
+tm_keys F2
+tm_expect "Costs of $d saved." "the line is changed"
+run $C dispatch cost "$d"
+expect_in "$out" "4,000.00" "to the new amount"
+tm_keys u
+tm_expect "Undo the edit of lodging of $d" "u names the line edited"
+tm_expect "estimate" "and what changed"
+tm_keys y
+tm_expect "Undone:" "the edit is taken back"
+run $C dispatch cost "$d"
+line=$(printf '%s\n' "$out" | grep '^lodging ')
+expect_in "$line" "3,500.00" "the amount from before"
+tm_keys c
+tm_type gifts; tm_keys Tab Right Tab Tab
+tm_type 800
+tm_keys F2
+tm_expect "Costs of $d saved." "a line of the office's own"
+run $C dispatch cost "$d"
+expect_in "$out" "gifts" "is added"
+tm_keys u
+tm_expect "Undo adding gifts of $d" "u names the line added"
+tm_keys y
+tm_expect "Undone:" "the add is taken back"
+run $C dispatch cost "$d"
+expect_not_in "$out" "gifts" "the added line is gone"
+expect_in "$out" "lodging" "the others stay"
 tm_keys q
 tm_exited 0 "q quits"
 tm_asan_clean "cost_form"

@@ -338,6 +338,25 @@ test_save_through_table(void **state)
 	assert_int_equal(kz_cost_set(f->db, &l, &err), KZ_OK);
 	assert_int_equal(l.pos, rows(f, "SELECT count(*) - 1 FROM "
 	    "dispatch_cost WHERE dispatch = ?", d));
+	/* a line by its id, and taken out by it (u on the screens) */
+	{
+		struct kz_cost_line g;
+		char visa[KZ_ID_SIZE];
+
+		snprintf(visa, sizeof visa, "%s", l.id);
+		assert_int_equal(kz_cost_get(f->db, visa, &g, &err), KZ_OK);
+		assert_string_equal(g.category, "visa");
+		assert_string_equal(g.dispatch, d);
+		kz_cost_line_free(&g);
+		assert_int_equal(kz_cost_delete(f->db, visa, &err), KZ_OK);
+		assert_int_equal(rows(f, "SELECT count(*) FROM dispatch_cost "
+		    "WHERE dispatch = ? AND category = 'visa'", d), 0);
+		assert_int_equal(kz_cost_get(f->db, visa, &g, &err),
+		    KZ_ERROR);
+		assert_int_equal(kz_cost_delete(f->db, visa, &err), KZ_ERROR);
+		assert_int_equal(rows(f, "SELECT count(*) FROM dispatch_cost "
+		    "WHERE dispatch = ? AND category = 'lodging'", d), 1);
+	}
 }
 
 /* The rule is written once: the default of dispatch.costs says what

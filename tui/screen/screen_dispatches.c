@@ -35,6 +35,7 @@ struct dsp_tab {
 	struct kz_dispatch_row sel, at;
 	long total;
 	bool undoing;		/* the question asked is u's */
+	const struct undo_ops *undo;	/* ...about the records of these */
 	bool fresh;		/* opened, not yet shown */
 };
 
@@ -437,6 +438,46 @@ static const struct undo_ops dsp_undo = {
 	.del = kz_dispatch_delete,
 };
 
+/* A cost line's change is taken back on the same tab: its add by taking
+ * the line out, its edit by its values from before, its removal by the
+ * line again (under a new id, as any new line). */
+static void
+cost_init(void *rec)
+{
+	memset(rec, 0, sizeof (struct kz_cost_line));
+}
+
+static void
+cost_release(void *rec)
+{
+	kz_cost_line_free(rec);
+}
+
+static int
+cost_copy(void *dst, const void *src)
+{
+	return undo_copy(&kz_cost_type, dst, src);
+}
+
+static int
+cost_get(struct kz_db *db, const char *id, void *rec, struct kz_err *err)
+{
+	return kz_cost_get(db, id, rec, err);
+}
+
+static int
+cost_put(struct kz_db *db, void *rec, struct kz_err *err)
+{
+	return kz_cost_set(db, rec, err);
+}
+
+static const struct undo_ops cost_undo = {
+	.rt = &kz_cost_type, .size = sizeof (struct kz_cost_line),
+	.init = cost_init, .release = cost_release, .copy = cost_copy,
+	.get = cost_get, .insert = cost_put, .update = cost_put,
+	.del = kz_cost_delete,
+};
+
 /* How u names a dispatch: its specialist (its days if none), the id
  * following, so that the question fits a line. */
 static void
@@ -771,11 +812,61 @@ cost_form_init(struct cost_edit *e)
 	return true;
 }
 
+/* The dispatch's line of the category typed (a code or its name), into
+ * *out; false when it has none. */
+static bool
+line_of(struct kz_db *db, const char *dispatch, const char *typed,
+    struct kz_cost_line *out)
+{
+	const char *code = typed ? kz_cost_category_code(db->cfg, typed) :
+	    NULL;
+	struct kz_cost_ledger l;
+	struct kz_err err = { 0 };
+	bool found = false;
+
+	if (kz_cost_load(db, dispatch, &l, &err) != KZ_OK) {
+		kz_err_clear(&err);
+		return false;
+	}
+	for (size_t i = 0; !found && i < l.n; i++)
+		if (strcmp(l.lines[i].category, code ? code : typed) == 0) {
+			*out = l.lines[i];
+			memset(&l.lines[i], 0, sizeof l.lines[i]);
+			found = true;
+		}
+	kz_cost_ledger_free(&l);
+	return found;
+}
+
+/* A change of a cost line kept for u, named by its category and its
+ * dispatch. */
+static void
+cost_kept(struct cost_edit *e, enum undo_what what, const char *id,
+    const struct kz_cost_line *before)
+{
+	struct kz_cost_line now;
+	struct kz_err err = { 0 };
+	char name[160];
+	const char *cat = before ? before->category : NULL;
+
+	memset(&now, 0, sizeof now);
+	if (cat == NULL && kz_cost_get(e->ctx->db, id, &now, &err) == KZ_OK)
+		cat = now.category;
+	kz_err_clear(&err);
+	/* TRANSLATORS: a cost line, as u names it: its category, then the
+	 * dispatch's id */
+	snprintf(name, sizeof name, _("%s of %s"), cat ?
+	    kz_cost_category_name(cat) : "?", e->id);
+	undo_push(e->ctx->db, &cost_undo, what, id, name, before);
+	kz_cost_line_free(&now);
+}
+
 static int
 cost_save(struct form *f, void *arg, struct kz_err *err)
 {
 	struct cost_edit *e = arg;
-	struct kz_cost_line l;
+	struct kz_cost_line l, before;
+	bool had = false;
 	char *cat = form_trimmed(f, record_form_line(&e->rf, "category"));
 	char *cur = form_trimmed(f, e->currency);
 	int rc = KZ_ERROR;
@@ -785,8 +876,11 @@ cost_save(struct form *f, void *arg, struct kz_err *err)
 		rc = kz_err_add(err, "", "%s", _("out of memory"));
 		goto done;
 	}
+	had = line_of(e->ctx->db, e->id, cat, &before);
 	if (form_choice(f, e->action) == 1) {
 		rc = kz_cost_remove(e->ctx->db, e->id, cat, err);
+		if (rc == KZ_OK && had)
+			cost_kept(e, UNDO_DELETE, before.id, &before);
 		goto done;
 	}
 	/* amounts are read in the line's currency: an empty one is the
@@ -807,8 +901,13 @@ cost_save(struct form *f, void *arg, struct kz_err *err)
 		rc = kz_cost_set(e->ctx->db, &l, err);
 	else
 		rc = KZ_ERROR;
+	if (rc == KZ_OK)
+		cost_kept(e, had ? UNDO_EDIT : UNDO_ADD, l.id, had ? &before :
+		    NULL);
 	kz_cost_line_free(&l);
 done:
+	if (had)
+		kz_cost_line_free(&before);
 	free(cat);
 	free(cur);
 	return rc;
@@ -914,7 +1013,7 @@ dsp_key(void *tab, int key)
 	if (t->rl.mode == RLIST_SEARCH)
 		return record_list_search_key(&t->rl, key);
 	if (t->rl.mode == RLIST_CONFIRM && t->undoing)
-		return undo_answer(&t->rl, t->ctx, &dsp_undo, key,
+		return undo_answer(&t->rl, t->ctx, t->undo, key,
 		    &t->undoing, dsp_undone, t);
 	if (t->rl.mode == RLIST_CONFIRM)
 		return record_list_delete_key(&t->rl, t->ctx, key, sel_row(t) ?
@@ -948,7 +1047,10 @@ dsp_key(void *tab, int key)
 	case KA_COSTS:
 		return edit_cost(t);
 	case KA_UNDO:
-		return undo_ask(&t->rl, t->ctx, &dsp_undo, &t->undoing);
+		/* the newest change on the tab: a dispatch's or a cost
+		 * line's */
+		t->undo = undo_newer(&dsp_undo, &cost_undo);
+		return undo_ask(&t->rl, t->ctx, t->undo, &t->undoing);
 	case KA_GO_REQUEST:
 		if (sel_row(t))
 			frame_show(t->ctx, "Requests", sel_row(t)->request,

@@ -259,6 +259,12 @@ newest(const struct undo_ops *ops)
 	return -1;
 }
 
+const struct undo_ops *
+undo_newer(const struct undo_ops *a, const struct undo_ops *b)
+{
+	return newest(b) > newest(a) ? b : a;
+}
+
 bool
 undo_question(struct kz_db *db, const struct undo_ops *ops, char *q,
     size_t size)

@@ -52,6 +52,10 @@ enum undo_what { UNDO_ADD, UNDO_EDIT, UNDO_DELETE, UNDO_STATE };
 void undo_push(struct kz_db *db, const struct undo_ops *ops,
     enum undo_what what, const char *id, const char *name,
     const void *before);
+/* Of the records of a and of b, those whose last change is the newer
+ * (a when neither has one): a tab that changes two kinds. */
+const struct undo_ops *undo_newer(const struct undo_ops *a,
+    const struct undo_ops *b);
 /* The question naming what u would take back of the records of ops (the
  * newest change made on their tab), into q; false when there is none. */
 bool undo_question(struct kz_db *db, const struct undo_ops *ops, char *q,
