@@ -246,6 +246,18 @@ static const char *const migrations[] = {
 	"  id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2',"
 	"  prefix = '1 2');"
 	"DELETE FROM local_search_map;",
+	/* 19 -> 20: the bytes of each bundle made here, in the last column
+	 * of a table of their own, written and read a piece at a time
+	 * (sync_export.c): SQLite leaves a zeroblob unwritten only in a
+	 * record's last column, and sync_export.data, with columns after
+	 * it, was made whole in memory. Bytes kept before stay in
+	 * sync_export.data, read from there; they go with their row. */
+	"CREATE TABLE sync_export_bytes ("
+	"  seq INTEGER PRIMARY KEY NOT NULL,"
+	"  data BLOB NOT NULL"
+	");"
+	"CREATE TRIGGER sync_export_bytes_go AFTER DELETE ON sync_export "
+	"BEGIN DELETE FROM sync_export_bytes WHERE seq = old.seq; END;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

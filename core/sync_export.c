@@ -358,15 +358,24 @@ keep_bytes(struct kz_db *db, long seq, const struct kz_bundle_src *src,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->sql, "UPDATE sync_export SET data = "
-	    "zeroblob(?) WHERE seq = ?", -1, &st, NULL) != SQLITE_OK)
+	/* in the last column, a zeroblob stays unwritten until the pieces
+	 * come (migration 19 -> 20) */
+	if (sqlite3_prepare_v2(db->sql, "UPDATE sync_export SET data = NULL "
+	    "WHERE seq = ?", -1, &st, NULL) != SQLITE_OK)
 		return KZ_ERROR;
-	sqlite3_bind_int64(st, 1, (sqlite3_int64)len);
-	sqlite3_bind_int64(st, 2, seq);
+	sqlite3_bind_int64(st, 1, seq);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE || sqlite3_prepare_v2(db->sql, "INSERT OR REPLACE INTO "
+	    "sync_export_bytes (seq, data) VALUES (?, zeroblob(?))", -1, &st,
+	    NULL) != SQLITE_OK)
+		return KZ_ERROR;
+	sqlite3_bind_int64(st, 1, seq);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)len);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE || sqlite3_blob_open(db->sql, "main",
-	    "sync_export", "data", seq, 1, &bs.b) != SQLITE_OK)
+	    "sync_export_bytes", "data", seq, 1, &bs.b) != SQLITE_OK)
 		return KZ_ERROR;
 	rc = kz_sync_bundle_copy(src, 0, len, blob_write, &bs);
 	sqlite3_blob_close(bs.b);
@@ -388,11 +397,14 @@ write_made(struct kz_db *db, long seq, const char *path,
 	struct seg segs[3];
 	size_t len = 0, nseg = 0, at = 0;
 	bool found = false, have_data = false, have_fk = false, fresh;
+	bool apart = false;	/* in sync_export_bytes (migration 19 -> 20) */
 	int rc, fd = -1;
 
-	if (sqlite3_prepare_v2(db->sql, "SELECT data IS NOT NULL, length(data), "
-	    "file, filekey FROM sync_export WHERE seq = ?", -1, &st, NULL) !=
-	    SQLITE_OK)
+	if (sqlite3_prepare_v2(db->sql, "SELECT coalesce(b.data, e.data) IS NOT "
+	    "NULL, coalesce(length(b.data), length(e.data)), e.file, "
+	    "e.filekey, b.seq IS NOT NULL FROM sync_export e LEFT JOIN "
+	    "sync_export_bytes b ON b.seq = e.seq WHERE e.seq = ?", -1, &st,
+	    NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, "export");
 	sqlite3_bind_int64(st, 1, seq);
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -408,6 +420,7 @@ write_made(struct kz_db *db, long seq, const char *path,
 		have_data = sqlite3_column_int(st, 0) &&
 		    sqlite3_column_int64(st, 1) > 0;
 		len = (size_t)sqlite3_column_int64(st, 1);
+		apart = sqlite3_column_int(st, 4);
 		if (sqlite3_column_bytes(st, 3) == KZ_FILE_KEY) {
 			memcpy(fk, sqlite3_column_blob(st, 3), KZ_FILE_KEY);
 			have_fk = true;
@@ -418,8 +431,9 @@ write_made(struct kz_db *db, long seq, const char *path,
 		return kz_err_add(err, "", _("no bundle %ld was made by this "
 		    "database (the last is %ld)"), seq, kz_sync_meta_number(db,
 		    "SELECT coalesce(max(seq), 0) FROM sync_export"));
-	if (!have_data || sqlite3_blob_open(db->sql, "main", "sync_export",
-	    "data", seq, 0, &blob) != SQLITE_OK) {
+	if (!have_data || sqlite3_blob_open(db->sql, "main", apart ?
+	    "sync_export_bytes" : "sync_export", "data", seq, 0, &blob) !=
+	    SQLITE_OK) {
 		sqlite3_blob_close(blob);
 		return kz_err_add(err, "", _("bundle %ld was made before kizuna "
 		    "kept the contents of bundles: it cannot be written again"),
@@ -559,8 +573,7 @@ make_bundle(struct kz_db *db, const char *path, struct kz_bundle_out *o,
 	snprintf(seqs, sizeof seqs, "%ld", in->seq);
 	if (kz_sync_meta_set(db, "exported", seqs) ||
 	    sqlite3_prepare_v2(db->sql, "INSERT INTO sync_export (seq, at, file, "
-	    "bytes, changes, sha256, data, filekey) VALUES (?, ?, ?, ?, ?, ?, "
-	    "zeroblob(?), ?)", -1,
+	    "bytes, changes, sha256, filekey) VALUES (?, ?, ?, ?, ?, ?, ?)", -1,
 	    &st, NULL) != SQLITE_OK)
 		goto fail_tx;
 	sqlite3_bind_int64(st, 1, in->seq);
@@ -569,15 +582,24 @@ make_bundle(struct kz_db *db, const char *path, struct kz_bundle_out *o,
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)in->bytes);
 	sqlite3_bind_int64(st, 5, in->changes);
 	sqlite3_bind_text(st, 6, in->sha256, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 7, (sqlite3_int64)in->bytes);
-	sqlite3_bind_blob(st, 8, fk, sizeof fk, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 7, fk, sizeof fk, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		goto fail_tx;
 	sqlite3_finalize(st);
 	st = NULL;
-	/* the bytes, a piece at a time */
-	if (sqlite3_blob_open(db->sql, "main", "sync_export", "data", in->seq,
-	    1, &bs.b) != SQLITE_OK)
+	/* the bytes, a piece at a time, into a zeroblob left unwritten
+	 * until they come (the last column: migration 19 -> 20) */
+	if (sqlite3_prepare_v2(db->sql, "INSERT INTO sync_export_bytes (seq, "
+	    "data) VALUES (?, zeroblob(?))", -1, &st, NULL) != SQLITE_OK)
+		goto fail_tx;
+	sqlite3_bind_int64(st, 1, in->seq);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)in->bytes);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto fail_tx;
+	sqlite3_finalize(st);
+	st = NULL;
+	if (sqlite3_blob_open(db->sql, "main", "sync_export_bytes", "data",
+	    in->seq, 1, &bs.b) != SQLITE_OK)
 		goto fail_tx;
 	if (blob_write(&bs, head.s, head.len) != 0 ||
 	    kz_sync_bundle_copy(pay, 0, pay->len, blob_write, &bs) != 0 ||
