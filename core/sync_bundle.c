@@ -1213,7 +1213,7 @@ unpack_v3(struct kz_db *db, const char *name, const struct kz_buf *head,
 		unsigned long long mlen;
 		size_t clen, want, got;
 
-		snprintf(place, sizeof place, "%s, chunk %ld (byte %zu)", name,
+		snprintf(place, sizeof place, _("%s, chunk %ld (byte %zu)"), name,
 		    i + 1, off);
 		if (off == pend) {
 			kz_err_add(err, place, _("the bundle is cut short after "
