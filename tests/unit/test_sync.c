@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <sodium.h>
+#include <zstd.h>
 
 #include "config.h"
 #include "db.h"
@@ -679,6 +680,84 @@ test_chunks(void **state)
 	kz_buf_free(&out);
 }
 
+/* A bundle of format 2, as kizuna wrote them before chunks (sealed whole,
+ * signed whole), from head office's outbox to BJS: still read. */
+static void
+test_format2_read(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_sync_result r;
+	struct kz_err err = { 0 };
+	struct kz_buf b = { 0 };
+	unsigned char pk[KZ_KEY_PUBLIC], bpk[KZ_KEY_PUBLIC], x[32], sig[KZ_KEY_SIG];
+	unsigned char fk[32], box[crypto_box_SEALBYTES + 32];
+	unsigned char nonce[crypto_aead_xchacha20poly1305_ietf_NPUBBYTES];
+	char hex[2 * KZ_KEY_SIG + 1], bhex[KZ_KEY_HEX], counts[512], id[KZ_ID_SIZE];
+	char boxhex[2 * sizeof box + 1], dbid[40];
+	sqlite3_stmt *st;
+	unsigned char *z, *c;
+	size_t zlen, size;
+	unsigned long long clen;
+	long changes;
+
+	add(f, TYO, "佐藤健一", "Kenichi Sato", id);
+	assert_int_equal(sqlite3_prepare_v2(f->db[TYO]->sql, "SELECT data FROM "
+	    "sync_outbox ORDER BY n DESC LIMIT 1", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	size = (size_t)sqlite3_column_bytes(st, 0);
+	changes = kz_sync_bundle_describe(sqlite3_column_blob(st, 0), (int)size,
+	    counts, sizeof counts);
+	assert_true(changes > 0);
+	assert_non_null(z = malloc(ZSTD_compressBound(size)));
+	zlen = ZSTD_compress(z, ZSTD_compressBound(size),
+	    sqlite3_column_blob(st, 0), size, 9);
+	sqlite3_finalize(st);
+	assert_false(ZSTD_isError(zlen));
+	crypto_aead_xchacha20poly1305_ietf_keygen(fk);
+	randombytes_buf(nonce, sizeof nonce);
+	assert_non_null(c = malloc(sizeof nonce + zlen +
+	    crypto_aead_xchacha20poly1305_ietf_ABYTES));
+	memcpy(c, nonce, sizeof nonce);
+	crypto_aead_xchacha20poly1305_ietf_encrypt(c + sizeof nonce, &clen, z,
+	    zlen, NULL, 0, NULL, nonce, fk);
+	free(z);
+	assert_int_equal(kz_sync_key_own(f->db[TYO], pk, &err), KZ_OK);
+	assert_int_equal(kz_sync_key_own(f->db[BJS], bpk, &err), KZ_OK);
+	kz_sync_key_hex(pk, hex);
+	kz_sync_key_hex(bpk, bhex);
+	assert_int_equal(crypto_sign_ed25519_pk_to_curve25519(x, bpk), 0);
+	assert_int_equal(crypto_box_seal(box, fk, sizeof fk, x), 0);
+	sodium_bin2hex(boxhex, sizeof boxhex, box, sizeof box);
+	snprintf(dbid, sizeof dbid, "%s", q(f, TYO, "SELECT value FROM "
+	    "sync_meta WHERE key = 'db'", NULL));
+	kz_buf_printf(&b, "KIZUNA-BUNDLE 2\norganisation: %s\noffice: TYO\n"
+	    "role: head\ndb: %s\nsequence: 1\ncreated: 2026-11-01T09:00:00Z\n"
+	    "changes: %ld\ncount: %s\nsigner: %s\nsealed: xchacha20poly1305\n"
+	    "recipient: BJS %s %s\ncompressed: zstd %zu\npayload: %zu\n\n",
+	    f->cfg[TYO]->organisation, dbid, changes, counts, hex, bhex, boxhex,
+	    size, (size_t)(sizeof nonce + clen));
+	kz_buf_put(&b, (const char *)c, sizeof nonce + (size_t)clen);
+	free(c);
+	assert_int_equal(kz_sync_key_sign(f->db[TYO], b.s, b.len, sig, &err),
+	    KZ_OK);
+	sodium_bin2hex(hex, sizeof hex, sig, sizeof sig);
+	kz_buf_printf(&b, "\nEND %s\n", hex);
+	assert_false(b.oom);
+
+	/* changed, it is refused as before */
+	b.s[b.len - 200] ^= 1;
+	refused_chunk(f, "v2 changed", b.s, b.len, "signature");
+	b.s[b.len - 200] ^= 1;
+	if (kz_sync_import_mem(f->db[BJS], "v2", (const unsigned char *)b.s,
+	    b.len, &r, &err) != KZ_OK) {
+		char buf[KZ_ERR_MSG + 100];
+		fail_msg("format 2: %s", kz_err_first(&err, buf, sizeof buf));
+	}
+	assert_int_equal(r.applied, changes);
+	assert_string_equal(col(f, BJS, id, "name"), "佐藤健一");
+	kz_buf_free(&b);
+}
+
 /* A gap is refused naming the missing bundle; in order they go through,
  * and a repeat changes nothing. */
 static void
@@ -1252,6 +1331,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_forged_changes_refused,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_chunks, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_format2_read, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_bookkeeping_refused, setup,
 		    teardown),
 	};
