@@ -1171,7 +1171,7 @@ read_head(const char *name, const struct kz_bundle_src *src,
 static int
 unpack_v3(struct kz_db *db, const char *name, const struct kz_buf *head,
     size_t at, const struct kz_bundle_src *src, const struct frame *f,
-    const struct kz_bundle_info *in, void **out, int *outsize,
+    const struct kz_bundle_info *in, void **out, int *outsize, int outfd,
     struct kz_err *err)
 {
 	unsigned char fk[KZ_FILE_KEY], ssh[crypto_secretstream_xchacha20poly1305_HEADERBYTES];
@@ -1273,9 +1273,11 @@ unpack_v3(struct kz_db *db, const char *name, const struct kz_buf *head,
 			    "match its header"));
 			goto out;
 		}
-		if (total + want > cap) {
+		/* in memory, after the chunks before; to outfd, alone */
+		size_t base = outfd >= 0 ? 0 : total;
+		if (base + want > cap) {
 			size_t ncap = cap ? cap : 1 << 20;
-			while (ncap < total + want)
+			while (ncap < base + want)
 				ncap *= 2;
 			if (ncap > (size_t)f->plain)
 				ncap = (size_t)f->plain;
@@ -1287,7 +1289,7 @@ unpack_v3(struct kz_db *db, const char *name, const struct kz_buf *head,
 			cs = g;
 			cap = ncap;
 		}
-		got = ZSTD_decompress(cs + total, want, m, (size_t)mlen);
+		got = ZSTD_decompress(cs + base, want, m, (size_t)mlen);
 		if (ZSTD_isError(got) || got != want) {
 			kz_err_add(err, place, _("the bundle's contents do not "
 			    "match its header"));
@@ -1295,11 +1297,16 @@ unpack_v3(struct kz_db *db, const char *name, const struct kz_buf *head,
 		}
 		/* hostile until checked, signed or not: SQLite's reader
 		 * loops or hands back NULL on some damaged ones */
-		if (kz_sync_check(db, place, in, cs + total, (int)want, err))
+		if (kz_sync_check(db, place, in, cs + base, (int)want, err))
 			goto out;
-		if (tally_add(&t, cs + total, (int)want) != KZ_OK) {
+		if (tally_add(&t, cs + base, (int)want) != KZ_OK) {
 			kz_err_add(err, place, _("the bundle's changes cannot be "
 			    "read"));
+			goto out;
+		}
+		if (outfd >= 0 && write_all(outfd, cs, want) != 0) {
+			kz_err_add(err, place, _("cannot read the bundle: %s"),
+			    strerror(errno));
 			goto out;
 		}
 		total += want;
@@ -1319,9 +1326,11 @@ unpack_v3(struct kz_db *db, const char *name, const struct kz_buf *head,
 		    "header"));
 		goto out;
 	}
-	*out = cs;
+	if (outfd < 0) {
+		*out = cs;
+		cs = NULL;
+	}
 	*outsize = (int)total;
-	cs = NULL;
 	rc = KZ_OK;
 out:
 	sodium_memzero(&ss, sizeof ss);
@@ -1336,7 +1345,7 @@ out:
 static int
 verify_v3(struct kz_db *db, const char *name, const struct kz_bundle_src *src,
     struct kz_bundle_info *in, struct kz_buf *head, void **changeset,
-    int *csize, struct kz_err *err)
+    int *csize, int outfd, struct kz_err *err)
 {
 	struct frame f = { .payload = -1, .plain = -1, .chunks = -1 };
 	unsigned char pk[KZ_KEY_PUBLIC], sig[KZ_KEY_SIG], d[32];
@@ -1411,7 +1420,8 @@ verify_v3(struct kz_db *db, const char *name, const struct kz_bundle_src *src,
 	head->len = at;
 	if (changeset == NULL)
 		return KZ_OK;
-	return unpack_v3(db, name, head, at, src, &f, in, changeset, csize, err);
+	return unpack_v3(db, name, head, at, src, &f, in, changeset, csize,
+	    outfd, err);
 }
 
 /* The format a bundle's first line says; 0 if it is none. */
@@ -1429,10 +1439,13 @@ format_of(const struct kz_bundle_src *src)
 	return atoi(line + sizeof MAGIC - 1);
 }
 
-int
-kz_sync_verify_src(struct kz_db *db, const char *name,
+/* As kz_sync_verify_src; with outfd not -1, the changes go there, and
+ * *csize says how many bytes. */
+static int
+verify_src(struct kz_db *db, const char *name,
     const struct kz_bundle_src *src, struct kz_bundle_info *in,
-    struct kz_buf *head, void **changeset, int *csize, struct kz_err *err)
+    struct kz_buf *head, void **changeset, int *csize, int outfd,
+    struct kz_err *err)
 {
 	struct kz_buf h = { 0 };
 	int format, rc;
@@ -1471,7 +1484,8 @@ kz_sync_verify_src(struct kz_db *db, const char *name,
 		    hi.office[0] ? hi.office : "?");
 	}
 	if (format == 3) {
-		rc = verify_v3(db, name, src, in, head, changeset, csize, err);
+		rc = verify_v3(db, name, src, in, head, changeset, csize, outfd,
+		    err);
 	} else {
 		/* format 2 is signed whole: read whole */
 		unsigned char *data;
@@ -1486,6 +1500,13 @@ kz_sync_verify_src(struct kz_db *db, const char *name,
 		}
 		rc = verify_v2(db, name, data, src->len, in, &at, changeset,
 		    csize, err);
+		if (rc == KZ_OK && outfd >= 0 && changeset && *changeset) {
+			if (write_all(outfd, *changeset, (size_t)*csize) != 0)
+				rc = kz_err_add(err, name, _("cannot read the "
+				    "bundle: %s"), strerror(errno));
+			free(*changeset);
+			*changeset = NULL;
+		}
 		if (rc == KZ_OK) {
 			kz_buf_put(head, (const char *)data, at);
 			if (head->oom)
@@ -1500,6 +1521,28 @@ kz_sync_verify_src(struct kz_db *db, const char *name,
 		*changeset = NULL;
 		*csize = 0;
 	}
+	return rc;
+}
+
+int
+kz_sync_verify_src(struct kz_db *db, const char *name,
+    const struct kz_bundle_src *src, struct kz_bundle_info *in,
+    struct kz_buf *head, void **changeset, int *csize, struct kz_err *err)
+{
+	return verify_src(db, name, src, in, head, changeset, csize, -1, err);
+}
+
+int
+kz_sync_verify_fd(struct kz_db *db, const char *name,
+    const struct kz_bundle_src *src, struct kz_bundle_info *in,
+    struct kz_buf *head, int fd, size_t *len, struct kz_err *err)
+{
+	void *cs = NULL;
+	int n = 0, rc;
+
+	rc = verify_src(db, name, src, in, head, &cs, &n, fd, err);
+	free(cs);
+	*len = rc == KZ_OK ? (size_t)n : 0;
 	return rc;
 }
 

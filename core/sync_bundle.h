@@ -82,6 +82,13 @@ int kz_sync_verify_src(struct kz_db *db, const char *name,
     const struct kz_bundle_src *src, struct kz_bundle_info *in,
     struct kz_buf *head, void **changeset, int *csize, struct kz_err *err);
 
+/* The same, its changes written to fd (a chunk at a time, each checked
+ * before it is written), *len bytes of them: for a bundle larger than
+ * memory should hold. */
+int kz_sync_verify_fd(struct kz_db *db, const char *name,
+    const struct kz_bundle_src *src, struct kz_bundle_info *in,
+    struct kz_buf *head, int fd, size_t *len, struct kz_err *err);
+
 /* A bundle made here before, written again: when the key that signed it
  * was replaced since (sync key --new), or the keys it is sealed to are
  * not those enrolled now (an office enrolled since, a key revoked), it is

@@ -120,17 +120,32 @@ import_src(struct kz_db *db, const char *name,
 {
 	sqlite3_session *fwd;
 	struct kz_buf head = { 0 };
+	struct kz_bundle_src changes;
 	char mydb[40];
-	void *cs;
-	int csize;
+	size_t clen;
+	FILE *scratch;
 	bool seen;
-	int rc;
+	int rc, fd;
 
 	memset(res, 0, sizeof *res);
-	if (kz_sync_verify_src(db, name, src, &res->info, &head, &cs, &csize,
-	    err))
+	/* the changes, checked a chunk at a time, into a scratch file of
+	 * this process's (0600, unlinked: gone when it ends), then applied
+	 * from there a piece at a time */
+	if ((scratch = tmpfile()) == NULL)
+		return kz_err_add(err, name, _("cannot read the bundle: %s"),
+		    strerror(errno));
+	fd = fileno(scratch);
+	if (kz_sync_verify_fd(db, name, src, &res->info, &head, fd, &clen,
+	    err)) {
+		fclose(scratch);
 		return KZ_ERROR;
+	}
 	rc = KZ_ERROR;
+	if (kz_sync_bundle_src_fd(&changes, &fd) != 0 || changes.len != clen) {
+		kz_err_add(err, name, _("cannot read the bundle: %s"),
+		    strerror(errno ? errno : EIO));
+		goto out;
+	}
 	if (kz_sync_meta_get(db, "db", mydb, sizeof mydb)) {
 		kz_db_fail(db, err, "sync");
 		goto out;
@@ -159,7 +174,8 @@ import_src(struct kz_db *db, const char *name,
 	    err) == KZ_OK ? kz_sync_key_learn(db, res->info.office,
 	    head.s, head.len, err) : KZ_ERROR;
 	if (rc == KZ_OK)
-		rc = kz_sync_apply(db, &res->info, name, cs, csize, res, err);
+		rc = kz_sync_apply_src(db, &res->info, name, &changes, res,
+		    err);
 	/* head office's bookings follow what came in, and travel on */
 	if (rc == KZ_OK)
 		rc = kz_booking_refresh(db, err);
@@ -182,7 +198,7 @@ import_src(struct kz_db *db, const char *name,
 	else
 		res->clashes = kz_booking_clash_count(db);
 out:
-	free(cs);
+	fclose(scratch);
 	kz_buf_free(&head);
 	return rc;
 }
