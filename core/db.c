@@ -252,6 +252,19 @@ static const char *const migrations[] = {
 	 * read every row of the year it starts at (IF NOT EXISTS, as 17) */
 	"CREATE INDEX IF NOT EXISTS trainee_order ON "
 	"trainee(year, host, home_government, start);",
+	/* 20 -> 21: the bytes of each bundle made here, in the last column
+	 * of a table of their own, written and read a piece at a time
+	 * (sync_export.c): SQLite leaves a zeroblob unwritten only in a
+	 * record's last column, and sync_export.data, with columns after
+	 * it, was made whole in memory. Bytes kept before stay in
+	 * sync_export.data, read from there; they go with their row (IF NOT
+	 * EXISTS, as 17). */
+	"CREATE TABLE IF NOT EXISTS sync_export_bytes ("
+	"  seq INTEGER PRIMARY KEY NOT NULL,"
+	"  data BLOB NOT NULL"
+	");"
+	"CREATE TRIGGER IF NOT EXISTS sync_export_bytes_go AFTER DELETE ON "
+	"sync_export BEGIN DELETE FROM sync_export_bytes WHERE seq = old.seq; END;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -7,7 +7,7 @@
 #include "buf.h"
 #include "db.h"
 
-#define KZ_BUNDLE_FORMAT 2
+#define KZ_BUNDLE_FORMAT 3
 
 /* What a bundle says of itself, from its header. */
 struct kz_bundle_info {

@@ -10,6 +10,7 @@
 #include "idset.h"
 #include "search.h"
 #include "specialist.h"
+#include "sync_bundle.h"
 #include "sync_change.h"
 #include "sync_conflict.h"
 #include "sync_rules.h"
@@ -697,15 +698,37 @@ pass_of(sqlite3_changeset_iter *it, size_t *order)
 
 /* Run fn over the changes of one pass whose table is at position order
  * (or, with any, over all of the pass, noting the positions in seen). */
+/* The changes read a piece at a time, for SQLite's streaming iterator. */
+struct stream {
+	const struct kz_bundle_src *src;
+	size_t off;
+};
+
 static int
-walk(struct apply *a, const char *name, const unsigned char *changes,
-    int size, int pass, size_t order, bool *seen)
+stream_in(void *arg, void *data, int *n)
+{
+	struct stream *s = arg;
+	size_t k = s->src->len - s->off;
+
+	if ((size_t)*n < k)
+		k = (size_t)*n;
+	if (k > 0 && s->src->read(s->src->arg, s->off, data, k) != 0)
+		return SQLITE_IOERR;
+	s->off += k;
+	*n = (int)k;
+	return SQLITE_OK;
+}
+
+static int
+walk(struct apply *a, const char *name, const struct kz_bundle_src *changes,
+    int pass, size_t order, bool *seen)
 {
 	sqlite3_changeset_iter *it = NULL;
+	struct stream in = { .src = changes };
 	int rc = KZ_OK;
 	size_t o;
 
-	if (sqlite3changeset_start(&it, size, (void *)changes) != SQLITE_OK)
+	if (sqlite3changeset_start_strm(&it, stream_in, &in) != SQLITE_OK)
 		return kz_err_add(a->err, name, _("the bundle's changes "
 		    "cannot be read"));
 	while (rc == KZ_OK && sqlite3changeset_next(it) == SQLITE_ROW) {
@@ -734,17 +757,27 @@ kz_sync_apply(struct kz_db *db, const struct kz_bundle_info *in,
     const char *name, const unsigned char *changes, int size,
     struct kz_sync_result *res, struct kz_err *err)
 {
+	struct kz_bundle_src src;
+
+	kz_sync_bundle_src_mem(&src, changes, size > 0 ? (size_t)size : 0);
+	return kz_sync_apply_src(db, in, name, &src, res, err);
+}
+
+int
+kz_sync_apply_src(struct kz_db *db, const struct kz_bundle_info *in,
+    const char *name, const struct kz_bundle_src *changes,
+    struct kz_sync_result *res, struct kz_err *err)
+{
 	struct apply a = { .db = db, .in = in, .res = res, .err = err };
 	bool *seen = calloc(kz_sync_nrules + 1, sizeof *seen);
 	int rc = seen ? KZ_OK : kz_err_add(err, "", _("out of memory"));
 
 	for (int pass = 0; rc == KZ_OK && pass < NPASS; pass++) {
 		memset(seen, 0, (kz_sync_nrules + 1) * sizeof *seen);
-		rc = walk(&a, name, changes, size, pass, 0, seen);
+		rc = walk(&a, name, changes, pass, 0, seen);
 		for (size_t o = 0; rc == KZ_OK && o <= kz_sync_nrules; o++)
 			if (seen[o])
-				rc = walk(&a, name, changes, size, pass, o,
-				    NULL);
+				rc = walk(&a, name, changes, pass, o, NULL);
 	}
 	for (size_t i = 0; rc == KZ_OK && i < a.touched.cap; i++)
 		if (a.touched.slot[i])

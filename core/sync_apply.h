@@ -15,5 +15,11 @@
 int kz_sync_apply(struct kz_db *db, const struct kz_bundle_info *in,
     const char *name, const unsigned char *changes, int size,
     struct kz_sync_result *res, struct kz_err *err);
+/* The same, the changes read through changes a piece at a time (SQLite's
+ * streaming iterator): an import holds none of them whole. */
+struct kz_bundle_src;
+int kz_sync_apply_src(struct kz_db *db, const struct kz_bundle_info *in,
+    const char *name, const struct kz_bundle_src *changes,
+    struct kz_sync_result *res, struct kz_err *err);
 
 #endif

@@ -21,10 +21,18 @@
  * applies deletions, then insertions, then updates, a table's in the
  * bundle's order, so a database holding any of the values takes the
  * last. sync_chain.c says which rows and from which change on. Rows the
- * merge states rightly stay as merged. *data is replaced (sqlite3_malloc'd)
- * when anything was.
+ * merge states rightly stay as merged.
+ *
+ * The outbox is read once into a scratch file (open), then given back
+ * a batch of rows at a time (next: about a megabyte of changes, each
+ * row's all in one batch, merged and chained; *size 0 at the end), so
+ * an export holds one batch, whatever the outbox holds.
  */
-int kz_sync_chain(struct kz_db *db, long upto, void **data, int *size,
+struct kz_sync_chain;
+int kz_sync_chain_open(struct kz_db *db, long upto,
+    struct kz_sync_chain **ch, struct kz_err *err);
+int kz_sync_chain_next(struct kz_sync_chain *ch, void **data, int *size,
     struct kz_err *err);
+void kz_sync_chain_close(struct kz_sync_chain *ch);
 
 #endif

@@ -80,54 +80,24 @@ done:
 	return rc;
 }
 
-/* Merge the outbox (or everything) into one changeset; on failure *data
- * may still hold what was merged, for the caller to free. */
+/* Every record's changes (export --all), in one changeset: a session's
+ * diff holds them all anyway. *data may hold what was made on failure. */
 static int
-gather(struct kz_db *db, bool all, void **data, int *size, long *upto,
-    struct kz_err *err)
+gather_all(struct kz_db *db, void **data, int *size, struct kz_err *err)
 {
-	sqlite3_changegroup *g = NULL;
-	sqlite3_stmt *st;
+	sqlite3_session *s = NULL;
 	int rc = KZ_OK;
 
 	*data = NULL;
 	*size = 0;
-	*upto = kz_sync_meta_number(db, "SELECT coalesce(max(n), 0) FROM "
-	    "sync_outbox");
-	if (all) {
-		sqlite3_session *s = NULL;
-		if (diff_all(db, &s, err))
-			goto out;
-		if (sqlite3session_changeset(s, size, data) != SQLITE_OK)
-			rc = kz_db_fail(db, err, "export");
-		sqlite3session_delete(s);
-		goto out;
-	}
-	if (sqlite3changegroup_new(&g) != SQLITE_OK)
-		return kz_err_add(err, "", _("out of memory"));
-	if (sqlite3_prepare_v2(db->sql, "SELECT data FROM sync_outbox WHERE "
-	    "n <= ? ORDER BY n", -1, &st, NULL) != SQLITE_OK) {
-		sqlite3changegroup_delete(g);
-		return kz_db_fail(db, err, "export");
-	}
-	sqlite3_bind_int64(st, 1, *upto);
-	while (rc == KZ_OK && sqlite3_step(st) == SQLITE_ROW)
-		if (sqlite3changegroup_add(g, sqlite3_column_bytes(st, 0),
-		    (void *)sqlite3_column_blob(st, 0)) != SQLITE_OK)
-			rc = kz_err_add(err, "", _("the outbox of changes is "
-			    "damaged"));
-	sqlite3_finalize(st);
-	if (rc == KZ_OK && sqlite3changegroup_output(g, size, data) !=
-	    SQLITE_OK)
-		rc = kz_err_add(err, "", _("out of memory"));
-	sqlite3changegroup_delete(g);
-	if (rc == KZ_OK)
-		rc = kz_sync_chain(db, *upto, data, size, err);
-out:
+	if (diff_all(db, &s, err))
+		rc = KZ_ERROR;
+	else if (sqlite3session_changeset(s, size, data) != SQLITE_OK)
+		rc = kz_db_fail(db, err, "export");
+	sqlite3session_delete(s);
 	if (rc == KZ_OK && err->n)
 		rc = KZ_ERROR;
-	if (all)
-		sqlite3_exec(db->sql, "DETACH kzempty", NULL, NULL, NULL);
+	sqlite3_exec(db->sql, "DETACH kzempty", NULL, NULL, NULL);
 	return rc;
 }
 
@@ -158,12 +128,13 @@ with_authors(struct kz_db *db, void **data, int *size, struct kz_err *err)
 
 /*
  * KIZUNA_TEST_CHANGES=FILE: the bundle carries FILE's bytes as its
- * changes, signed and sealed as any: what an office that forges with its
- * own key could send (tests/shell/sync_forge.sh). Unset: nothing.
- * *data is freed on failure.
+ * changes, signed and sealed as any, in place of the outbox's: what an
+ * office that forges with its own key could send
+ * (tests/shell/sync_forge.sh). Unset: nothing. *data is freed on
+ * failure, and replaced by FILE's bytes; *raw says they were.
  */
 static int
-test_changes(void **data, int *size, struct kz_err *err)
+test_changes(void **data, int *size, bool *raw, struct kz_err *err)
 {
 	const char *path = getenv("KIZUNA_TEST_CHANGES");
 	struct kz_buf b = { 0 };
@@ -181,12 +152,45 @@ test_changes(void **data, int *size, struct kz_err *err)
 	free(bytes);
 	rc = kz_cs_replace(data, size, &b);
 	kz_buf_free(&b);
-	if (rc == KZ_OK)
+	if (rc == KZ_OK) {
+		*raw = true;
 		return KZ_OK;
+	}
 	rc = kz_err_add(err, "", _("out of memory"));
 fail:
 	sqlite3_free(*data);	/* as with_authors: freed on failure */
 	*data = NULL;
+	return rc;
+}
+
+/* A batch of changes on its way into the bundle: the authors beside the
+ * stamps (not for --all), at head office without personal data; *n
+ * counts the batches. data (sqlite3_malloc'd) is freed here. */
+static int
+add_changes(struct kz_db *db, struct kz_bundle_out *o, void *data, int size,
+    bool all, int *n, struct kz_err *err)
+{
+	bool raw = false;
+	int rc;
+
+	if ((*n)++ > 0 && getenv("KIZUNA_TEST_CHANGES") != NULL &&
+	    *getenv("KIZUNA_TEST_CHANGES") != '\0') {
+		sqlite3_free(data);	/* the test's bytes went first */
+		return KZ_OK;
+	}
+	if (!all && with_authors(db, &data, &size, err))
+		return KZ_ERROR;
+	if (test_changes(&data, &size, &raw, err))
+		return KZ_ERROR;
+	/* head office's bundle goes to every office: no personal data */
+	if (db->cfg && db->cfg->role == KZ_ROLE_HEAD &&
+	    kz_sync_private(db, &data, &size, err)) {
+		sqlite3_free(data);
+		return KZ_ERROR;
+	}
+	rc = raw ? kz_sync_bundle_add_raw(o, data, size, err) :
+	    kz_sync_bundle_add(o, data, size, err);
+	sqlite3_free(data);
 	return rc;
 }
 
@@ -213,55 +217,104 @@ kill_point(const char *step)
 		raise(SIGKILL);
 }
 
-/* FILE.part written and fsynced, then renamed to FILE. A name of its own,
+/* A piece of the bundle being written: bytes of a source. */
+struct seg {
+	const struct kz_bundle_src *src;
+	size_t off, len;
+};
+
+struct part_sink {
+	int fd;
+	size_t done, half;
+};
+
+/* Bytes into FILE.part; the first half alone, so a test can kill it
+ * half written. */
+static int
+part_write(void *arg, const void *data, size_t n)
+{
+	struct part_sink *ps = arg;
+	const unsigned char *p = data;
+
+	while (n > 0) {
+		size_t k = n;
+		if (ps->done < ps->half && ps->done + k > ps->half)
+			k = ps->half - ps->done;
+		ssize_t w = write(ps->fd, p, k);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = EIO;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+		ps->done += (size_t)w;
+		if (ps->done == ps->half)
+			kill_point("half");
+	}
+	return 0;
+}
+
+/* FILE.part written from the pieces and fsynced, read back and checked
+ * (the signature over the bytes on the disk, a piece at a time, into
+ * info), then renamed to FILE; *fd stays open on it. A name of its own,
  * not a random one: a .part left by a kill is replaced by the next try,
  * and removed when that try fails. Replaced, not written into: a .part
  * someone else made (readable by others, or a link to elsewhere) must not
  * receive the bundle's personal data, so it is removed and made anew,
  * 0600, refusing a name that is taken again meanwhile. */
 static int
-put_file(const char *path, const void *data, size_t len, struct kz_err *err)
+put_file(const char *path, const struct seg *segs, size_t nseg,
+    struct kz_bundle_info *info, int *fdp, struct kz_err *err)
 {
 	char part[4200];
-	const char *p = data;
-	size_t done = 0, half = len / 2;
+	struct part_sink ps = { 0 };
+	struct kz_bundle_src fsrc;
+	size_t len = 0;
 	int fd, e;
 
+	*fdp = -1;
+	for (size_t i = 0; i < nseg; i++)
+		len += segs[i].len;
+	ps.half = len / 2;
 	if ((size_t)snprintf(part, sizeof part, "%s.part", path) >= sizeof part)
 		return kz_err_add(err, path, _("cannot write the bundle: %s"),
 		    strerror(ENAMETOOLONG));
 	if ((unlink(part) != 0 && errno != ENOENT) || (fd = open(part,
-	    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600)) < 0)
+	    O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600)) < 0)
 		return kz_err_add(err, part, _("cannot write the bundle: %s"),
 		    strerror(errno));
-	while (done < len) {
-		/* the first half alone, so a test can kill it half written */
-		ssize_t w = write(fd, p + done, (done < half ? half : len) - done);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			e = w == 0 ? EIO : errno;
+	ps.fd = fd;
+	for (size_t i = 0; i < nseg; i++)
+		if (kz_sync_bundle_copy(segs[i].src, segs[i].off, segs[i].len,
+		    part_write, &ps) != 0) {
+			e = errno ? errno : EIO;
 			goto fail;
 		}
-		done += (size_t)w;
-		if (done == half)
-			kill_point("half");
-	}
 	if (fsync(fd) != 0) {
 		e = errno;
 		goto fail;
 	}
-	if (close(fd) != 0) {
-		e = errno;
-		unlink(part);
-		goto report;
-	}
 	kill_point("part");
+	/* what is on the disk is the bundle, or it goes no further */
+	if (kz_sync_bundle_src_fd(&fsrc, &fd) != 0) {
+		e = errno;
+		goto fail;
+	}
+	if (kz_sync_verify_src(NULL, path, &fsrc, info, NULL, NULL, NULL,
+	    err)) {
+		close(fd);
+		unlink(part);
+		return KZ_ERROR;
+	}
 	if (kz_file_commit(part, path) != 0) {
 		e = errno;
+		close(fd);
 		goto report;
 	}
+	*fdp = fd;
 	return KZ_OK;
 fail:
 	close(fd);
@@ -272,25 +325,90 @@ report:
 	    strerror(e));
 }
 
-/* Write bundle seq, made before, from the bytes kept of it, and mark it
- * written. */
+static int
+read_blob(void *arg, size_t off, void *buf, size_t n)
+{
+	return sqlite3_blob_read(arg, buf, (int)n, (int)off) == SQLITE_OK ?
+	    0 : -1;
+}
+
+struct blob_sink {
+	sqlite3_blob *b;
+	size_t off;
+};
+
+static int
+blob_write(void *arg, const void *p, size_t n)
+{
+	struct blob_sink *bs = arg;
+
+	if (sqlite3_blob_write(bs->b, p, (int)n, (int)bs->off) != SQLITE_OK)
+		return -1;
+	bs->off += n;
+	return 0;
+}
+
+/* Bundle seq's kept bytes replaced by those of the source (len bytes),
+ * a piece at a time; in the caller's transaction. */
+static int
+keep_bytes(struct kz_db *db, long seq, const struct kz_bundle_src *src,
+    size_t len)
+{
+	struct blob_sink bs = { 0 };
+	sqlite3_stmt *st;
+	int rc;
+
+	/* in the last column, a zeroblob stays unwritten until the pieces
+	 * come (migration 20 -> 21) */
+	if (sqlite3_prepare_v2(db->sql, "UPDATE sync_export SET data = NULL "
+	    "WHERE seq = ?", -1, &st, NULL) != SQLITE_OK)
+		return KZ_ERROR;
+	sqlite3_bind_int64(st, 1, seq);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE || sqlite3_prepare_v2(db->sql, "INSERT OR REPLACE INTO "
+	    "sync_export_bytes (seq, data) VALUES (?, zeroblob(?))", -1, &st,
+	    NULL) != SQLITE_OK)
+		return KZ_ERROR;
+	sqlite3_bind_int64(st, 1, seq);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)len);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE || sqlite3_blob_open(db->sql, "main",
+	    "sync_export_bytes", "data", seq, 1, &bs.b) != SQLITE_OK)
+		return KZ_ERROR;
+	rc = kz_sync_bundle_copy(src, 0, len, blob_write, &bs);
+	sqlite3_blob_close(bs.b);
+	return rc == 0 ? KZ_OK : KZ_ERROR;
+}
+
+/* Write bundle seq, made before, from the bytes kept of it (read a piece
+ * at a time), and mark it written. */
 static int
 write_made(struct kz_db *db, long seq, const char *path,
     struct kz_sync_result *res, struct kz_err *err)
 {
 	sqlite3_stmt *st;
-	unsigned char *data = NULL, fk[KZ_FILE_KEY];
-	size_t len = 0;
-	bool found = false, have_fk = false;
-	char now[32];
-	int rc;
+	sqlite3_blob *blob = NULL;
+	unsigned char fk[KZ_FILE_KEY], *whole = NULL;
+	struct kz_bundle_src src, msrc, fsrc;
+	struct kz_buf head = { 0 }, again = { 0 };
+	char trailer[KZ_SYNC_BUNDLE_TRAILER + 1], now[32], first[20] = "";
+	struct seg segs[3];
+	size_t len = 0, nseg = 0, at = 0;
+	bool found = false, have_data = false, have_fk = false, fresh;
+	bool apart = false;	/* in sync_export_bytes (migration 20 -> 21) */
+	int rc, fd = -1;
 
-	if (sqlite3_prepare_v2(db->sql, "SELECT data, file, filekey FROM "
-	    "sync_export WHERE seq = ?", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db->sql, "SELECT coalesce(b.data, e.data) IS NOT "
+	    "NULL, coalesce(length(b.data), length(e.data)), e.file, "
+	    "e.filekey, b.seq IS NOT NULL FROM sync_export e LEFT JOIN "
+	    "sync_export_bytes b ON b.seq = e.seq WHERE e.seq = ?", -1, &st,
+	    NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, "export");
 	sqlite3_bind_int64(st, 1, seq);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		const char *was = (const char *)sqlite3_column_text(st, 1);
+		const char *was = (const char *)sqlite3_column_text(st, 2);
 		char part[4200];
 
 		found = true;
@@ -299,12 +417,12 @@ write_made(struct kz_db *db, long seq, const char *path,
 		    (size_t)snprintf(part, sizeof part, "%s.part", was) <
 		    sizeof part)
 			unlink(part);
-		len = (size_t)sqlite3_column_bytes(st, 0);
-		if (sqlite3_column_type(st, 0) == SQLITE_BLOB && len > 0 &&
-		    (data = malloc(len)) != NULL)
-			memcpy(data, sqlite3_column_blob(st, 0), len);
-		if (sqlite3_column_bytes(st, 2) == KZ_FILE_KEY) {
-			memcpy(fk, sqlite3_column_blob(st, 2), KZ_FILE_KEY);
+		have_data = sqlite3_column_int(st, 0) &&
+		    sqlite3_column_int64(st, 1) > 0;
+		len = (size_t)sqlite3_column_int64(st, 1);
+		apart = sqlite3_column_int(st, 4);
+		if (sqlite3_column_bytes(st, 3) == KZ_FILE_KEY) {
+			memcpy(fk, sqlite3_column_blob(st, 3), KZ_FILE_KEY);
 			have_fk = true;
 		}
 	}
@@ -313,55 +431,100 @@ write_made(struct kz_db *db, long seq, const char *path,
 		return kz_err_add(err, "", _("no bundle %ld was made by this "
 		    "database (the last is %ld)"), seq, kz_sync_meta_number(db,
 		    "SELECT coalesce(max(seq), 0) FROM sync_export"));
-	if (data == NULL)
+	if (!have_data || sqlite3_blob_open(db->sql, "main", apart ?
+	    "sync_export_bytes" : "sync_export", "data", seq, 0, &blob) !=
+	    SQLITE_OK) {
+		sqlite3_blob_close(blob);
 		return kz_err_add(err, "", _("bundle %ld was made before kizuna "
 		    "kept the contents of bundles: it cannot be written again"),
 		    seq);
+	}
+	src.read = read_blob;
+	src.arg = blob;
+	src.len = len;
+	src.read(src.arg, 0, first, len < sizeof first - 1 ? len :
+	    sizeof first - 1);
 	/* signed with a key replaced since, or sealed for other keys than
-	 * those enrolled now: again, the same contents; then the bytes kept
-	 * must still be the bundle */
-	struct kz_buf again;
-	if (kz_sync_bundle_refresh(db, data, len, have_fk ? fk : NULL, &again,
-	    err)) {
-		free(data);
-		return KZ_ERROR;
+	 * those enrolled now: again, the same contents */
+	if (strncmp(first, "KIZUNA-BUNDLE 2\n", 16) == 0) {
+		/* format 2 is signed whole: in memory, as it was made */
+		if ((whole = malloc(len)) == NULL ||
+		    src.read(src.arg, 0, whole, len) != 0) {
+			rc = kz_err_add(err, "", _("out of memory"));
+			goto out;
+		}
+		if ((rc = kz_sync_bundle_refresh(db, whole, len, have_fk ? fk :
+		    NULL, &again, err)) != KZ_OK)
+			goto out;
+		if (again.len > 0)
+			kz_sync_bundle_src_mem(&msrc, again.s, again.len);
+		else
+			kz_sync_bundle_src_mem(&msrc, whole, len);
+		segs[nseg++] = (struct seg){ &msrc, 0, msrc.len };
+	} else {
+		if ((rc = kz_sync_bundle_refresh_src(db, &src, have_fk ? fk :
+		    NULL, &head, trailer, &at, err)) != KZ_OK)
+			goto out;
+		if (head.len > 0) {
+			kz_sync_bundle_src_mem(&msrc, head.s, head.len);
+			kz_sync_bundle_src_mem(&fsrc, trailer,
+			    KZ_SYNC_BUNDLE_TRAILER);
+			segs[nseg++] = (struct seg){ &msrc, 0, head.len };
+			segs[nseg++] = (struct seg){ &src, at, len - at -
+			    KZ_SYNC_BUNDLE_TRAILER };
+			segs[nseg++] = (struct seg){ &fsrc, 0,
+			    KZ_SYNC_BUNDLE_TRAILER };
+		} else
+			segs[nseg++] = (struct seg){ &src, 0, len };
 	}
-	sodium_memzero(fk, sizeof fk);
-	if (again.len > 0) {
-		free(data);
-		data = (unsigned char *)again.s;
-		len = again.len;
-	}
-	if (kz_sync_verify(NULL, path, data, len, &res->info, NULL, NULL, NULL,
-	    err)) {
-		free(data);
-		return KZ_ERROR;
-	}
-	rc = put_file(path, data, len, err);
-	if (rc != KZ_OK) {
-		free(data);
-		return KZ_ERROR;
-	}
+	fresh = again.len > 0 || head.len > 0;
+	rc = put_file(path, segs, nseg, &res->info, &fd, err);
+	sqlite3_blob_close(blob);
+	blob = NULL;
+	if (rc != KZ_OK)
+		goto out;
 	kill_point("renamed");
 	kz_now_utc(now);
-	/* the bytes written are the bytes kept, signed again or not */
+	/* the bytes kept are the bytes written, signed again or not */
+	rc = KZ_ERROR;
+	if (sqlite3_exec(db->sql, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		goto fail_db;
+	if (fresh && (kz_sync_bundle_src_fd(&fsrc, &fd) != 0 ||
+	    keep_bytes(db, seq, &fsrc, fsrc.len) != KZ_OK))
+		goto fail_tx;
 	if (sqlite3_prepare_v2(db->sql, "UPDATE sync_export SET written = "
-	    "coalesce(written, ?), file = ?, data = ? WHERE seq = ?", -1, &st,
-	    NULL) != SQLITE_OK) {
-		free(data);
-		return kz_db_fail(db, err, "export");
-	}
+	    "coalesce(written, ?), file = ? WHERE seq = ?", -1, &st,
+	    NULL) != SQLITE_OK)
+		goto fail_tx;
 	sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 3, data, (int)len, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, seq);
-	rc = sqlite3_step(st);
+	sqlite3_bind_int64(st, 3, seq);
+	rc = sqlite3_step(st) == SQLITE_DONE ? KZ_OK : KZ_ERROR;
 	sqlite3_finalize(st);
-	free(data);
-	if (rc != SQLITE_DONE)	/* the file is whole; the mark waits */
-		return kz_db_fail(db, err, "export");
+	if (rc != KZ_OK)
+		goto fail_tx;
+	if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		rc = KZ_ERROR;
+		goto fail_tx;
+	}
 	kill_point("written");
-	return KZ_OK;
+	goto out;
+fail_tx:
+	kz_db_fail(db, err, "export");	/* the file is whole; the mark waits */
+	sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+	rc = KZ_ERROR;
+	goto out;
+fail_db:
+	rc = kz_db_fail(db, err, "export");
+out:
+	if (fd >= 0)
+		close(fd);
+	sqlite3_blob_close(blob);
+	sodium_memzero(fk, sizeof fk);
+	kz_buf_free(&head);
+	kz_buf_free(&again);
+	free(whole);
+	return rc;
 }
 
 /* The oldest bundle made but not written, or 0. */
@@ -373,16 +536,20 @@ unwritten(struct kz_db *db)
 }
 
 /* The step "made": the sequence moves on, the outbox up to upto is
- * emptied and the bundle's bytes are kept, in one transaction, synced
- * to disk before the file is written. before is the last sequence as
- * the changes were gathered: another export since then took them. */
+ * emptied and the bundle's bytes are kept (the header and closing line
+ * made now, the payload copied a piece at a time from o's scratch
+ * file), in one transaction, synced to disk before the file is written.
+ * before is the last sequence as the changes were gathered: another
+ * export since then took them. */
 static int
-make_bundle(struct kz_db *db, const char *path, const void *data, int size,
+make_bundle(struct kz_db *db, const char *path, struct kz_bundle_out *o,
     long before, long upto, struct kz_bundle_info *in, struct kz_err *err)
 {
-	struct kz_buf b = { 0 };
+	struct kz_buf head = { 0 };
 	sqlite3_stmt *st = NULL;
-	char dbid[40], seqs[32];
+	struct blob_sink bs = { 0 };
+	const struct kz_bundle_src *pay = kz_sync_bundle_payload(o);
+	char dbid[40], seqs[32], trailer[KZ_SYNC_BUNDLE_TRAILER + 1];
 	unsigned char pk[KZ_KEY_PUBLIC], fk[KZ_FILE_KEY];
 
 	/* the key is made, if this is its first need, before the bundle */
@@ -399,15 +566,14 @@ make_bundle(struct kz_db *db, const char *path, const void *data, int size,
 		    "time: export again"));
 	}
 	in->seq = before + 1;
-	if (kz_sync_bundle_write(&b, db, dbid, data, size, in, fk, err)) {
+	if (kz_sync_bundle_finish(o, db, dbid, in, fk, &head, trailer, err)) {
 		kz_db_rollback(db);
 		return KZ_ERROR;
 	}
 	snprintf(seqs, sizeof seqs, "%ld", in->seq);
 	if (kz_sync_meta_set(db, "exported", seqs) ||
 	    sqlite3_prepare_v2(db->sql, "INSERT INTO sync_export (seq, at, file, "
-	    "bytes, changes, sha256, data, filekey) VALUES (?, ?, ?, ?, ?, ?, "
-	    "?, ?)", -1,
+	    "bytes, changes, sha256, filekey) VALUES (?, ?, ?, ?, ?, ?, ?)", -1,
 	    &st, NULL) != SQLITE_OK)
 		goto fail_tx;
 	sqlite3_bind_int64(st, 1, in->seq);
@@ -416,12 +582,33 @@ make_bundle(struct kz_db *db, const char *path, const void *data, int size,
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)in->bytes);
 	sqlite3_bind_int64(st, 5, in->changes);
 	sqlite3_bind_text(st, 6, in->sha256, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 7, b.s, (int)b.len, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 8, fk, sizeof fk, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 7, fk, sizeof fk, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		goto fail_tx;
 	sqlite3_finalize(st);
 	st = NULL;
+	/* the bytes, a piece at a time, into a zeroblob left unwritten
+	 * until they come (the last column: migration 20 -> 21) */
+	if (sqlite3_prepare_v2(db->sql, "INSERT INTO sync_export_bytes (seq, "
+	    "data) VALUES (?, zeroblob(?))", -1, &st, NULL) != SQLITE_OK)
+		goto fail_tx;
+	sqlite3_bind_int64(st, 1, in->seq);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)in->bytes);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto fail_tx;
+	sqlite3_finalize(st);
+	st = NULL;
+	if (sqlite3_blob_open(db->sql, "main", "sync_export_bytes", "data",
+	    in->seq, 1, &bs.b) != SQLITE_OK)
+		goto fail_tx;
+	if (blob_write(&bs, head.s, head.len) != 0 ||
+	    kz_sync_bundle_copy(pay, 0, pay->len, blob_write, &bs) != 0 ||
+	    blob_write(&bs, trailer, KZ_SYNC_BUNDLE_TRAILER) != 0) {
+		sqlite3_blob_close(bs.b);
+		goto fail_tx;
+	}
+	if (sqlite3_blob_close(bs.b) != SQLITE_OK)
+		goto fail_tx;
 	if (sqlite3_prepare_v2(db->sql, "DELETE FROM sync_outbox WHERE n <= ?",
 	    -1, &st, NULL) != SQLITE_OK)
 		goto fail_tx;
@@ -430,7 +617,8 @@ make_bundle(struct kz_db *db, const char *path, const void *data, int size,
 		goto fail_tx;
 	sqlite3_finalize(st);
 	st = NULL;
-	kz_buf_free(&b);
+	kz_buf_free(&head);
+	sodium_memzero(fk, sizeof fk);
 	kill_point("gathered");
 	/* what is sent must never be undone by a power cut: this commit
 	 * reaches the disk before the file is written */
@@ -446,7 +634,8 @@ make_bundle(struct kz_db *db, const char *path, const void *data, int size,
 fail_tx:
 	kz_db_fail(db, err, "export");
 	sqlite3_finalize(st);
-	kz_buf_free(&b);
+	kz_buf_free(&head);
+	sodium_memzero(fk, sizeof fk);
 	kz_db_rollback(db);
 	return KZ_ERROR;
 }
@@ -481,8 +670,9 @@ int
 kz_sync_export(struct kz_db *db, const char *path, bool all,
     struct kz_sync_result *res, struct kz_err *err)
 {
+	struct kz_bundle_out *o = NULL;
 	void *data = NULL;
-	int size = 0, rc;
+	int size = 0, rc, batches = 0;
 	long upto, before, seq;
 	char seqs[32];
 
@@ -499,29 +689,45 @@ kz_sync_export(struct kz_db *db, const char *path, bool all,
 	/* head office tells the offices of each other's bookings */
 	if (kz_booking_refresh(db, err))
 		return KZ_ERROR;
-	if (gather(db, all, &data, &size, &upto, err)) {
-		sqlite3_free(data);	/* what was merged before the failure */
+	upto = kz_sync_meta_number(db, "SELECT coalesce(max(n), 0) FROM "
+	    "sync_outbox");
+	/* the payload goes to a scratch file beside the bundle as it is
+	 * made, a batch of rows at a time: an export holds a batch, not the
+	 * bundle */
+	if (kz_sync_bundle_begin(&o, path, err))
+		return KZ_ERROR;
+	if (all) {
+		rc = gather_all(db, &data, &size, err);
+		if (rc == KZ_OK && size > 0)
+			rc = add_changes(db, o, data, size, all, &batches, err);
+		else
+			sqlite3_free(data);
+	} else {
+		struct kz_sync_chain *ch;
+		rc = kz_sync_chain_open(db, upto, &ch, err);
+		while (rc == KZ_OK) {
+			if ((rc = kz_sync_chain_next(ch, &data, &size, err)) !=
+			    KZ_OK || size == 0)
+				break;
+			rc = add_changes(db, o, data, size, all, &batches, err);
+		}
+		kz_sync_chain_close(ch);
+	}
+	if (rc == KZ_OK && err->n)
+		rc = KZ_ERROR;
+	if (rc != KZ_OK) {
+		kz_sync_bundle_free(o);
 		return KZ_ERROR;
 	}
-	if (size == 0) {
+	if (batches == 0) {
 		res->nothing = true;
-		sqlite3_free(data);
+		kz_sync_bundle_free(o);
 		/* changes that cancel out (made, then undone) leave nothing
 		 * to send, and nothing pending either */
 		return all || upto == 0 ? KZ_OK : drop_outbox(db, upto, err);
 	}
-	if (!all && with_authors(db, &data, &size, err))
-		return KZ_ERROR;
-	if (test_changes(&data, &size, err))
-		return KZ_ERROR;
-	/* head office's bundle goes to every office: no personal data */
-	if (db->cfg && db->cfg->role == KZ_ROLE_HEAD &&
-	    kz_sync_private(db, &data, &size, err)) {
-		sqlite3_free(data);
-		return KZ_ERROR;
-	}
-	rc = make_bundle(db, path, data, size, before, upto, &res->info, err);
-	sqlite3_free(data);
+	rc = make_bundle(db, path, o, before, upto, &res->info, err);
+	kz_sync_bundle_free(o);
 	if (rc != KZ_OK)
 		return KZ_ERROR;
 	if (write_made(db, res->info.seq, path, res, err)) {

@@ -2,9 +2,11 @@
 #include "sync.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "booking.h"
 #include "file.h"
@@ -109,24 +111,41 @@ forward_session(struct kz_db *db)
 	return fwd;
 }
 
-int
-kz_sync_import_mem(struct kz_db *db, const char *name,
-    const unsigned char *data, size_t len, struct kz_sync_result *res,
+/* The bundle read through src: checked whole (its changes into memory,
+ * a chunk at a time), then applied. */
+static int
+import_src(struct kz_db *db, const char *name,
+    const struct kz_bundle_src *src, struct kz_sync_result *res,
     struct kz_err *err)
 {
 	sqlite3_session *fwd;
-	size_t at;
+	struct kz_buf head = { 0 };
+	struct kz_bundle_src changes;
 	char mydb[40];
-	void *cs;
-	int csize;
+	size_t clen;
+	FILE *scratch;
 	bool seen;
-	int rc;
+	int rc, fd;
 
 	memset(res, 0, sizeof *res);
-	if (kz_sync_verify(db, name, data, len, &res->info, &at, &cs, &csize,
-	    err))
+	/* the changes, checked a chunk at a time, into a scratch file of
+	 * this process's (0600, unlinked: gone when it ends), then applied
+	 * from there a piece at a time */
+	if ((scratch = tmpfile()) == NULL)
+		return kz_err_add(err, name, _("cannot read the bundle: %s"),
+		    strerror(errno));
+	fd = fileno(scratch);
+	if (kz_sync_verify_fd(db, name, src, &res->info, &head, fd, &clen,
+	    err)) {
+		fclose(scratch);
 		return KZ_ERROR;
+	}
 	rc = KZ_ERROR;
+	if (kz_sync_bundle_src_fd(&changes, &fd) != 0 || changes.len != clen) {
+		kz_err_add(err, name, _("cannot read the bundle: %s"),
+		    strerror(errno ? errno : EIO));
+		goto out;
+	}
 	if (kz_sync_meta_get(db, "db", mydb, sizeof mydb)) {
 		kz_db_fail(db, err, "sync");
 		goto out;
@@ -151,11 +170,12 @@ kz_sync_import_mem(struct kz_db *db, const char *name,
 	    NULL);
 	/* the keys head office believes and has revoked, learnt first */
 	rc = strcmp(res->info.role, "head") != 0 ? KZ_OK :
-	    kz_sync_key_succeed(db, res->info.office, (const char *)data, at,
+	    kz_sync_key_succeed(db, res->info.office, head.s, head.len,
 	    err) == KZ_OK ? kz_sync_key_learn(db, res->info.office,
-	    (const char *)data, at, err) : KZ_ERROR;
+	    head.s, head.len, err) : KZ_ERROR;
 	if (rc == KZ_OK)
-		rc = kz_sync_apply(db, &res->info, name, cs, csize, res, err);
+		rc = kz_sync_apply_src(db, &res->info, name, &changes, res,
+		    err);
 	/* head office's bookings follow what came in, and travel on */
 	if (rc == KZ_OK)
 		rc = kz_booking_refresh(db, err);
@@ -178,32 +198,47 @@ kz_sync_import_mem(struct kz_db *db, const char *name,
 	else
 		res->clashes = kz_booking_clash_count(db);
 out:
-	free(cs);
+	fclose(scratch);
+	kz_buf_free(&head);
 	return rc;
+}
+
+int
+kz_sync_import_mem(struct kz_db *db, const char *name,
+    const unsigned char *data, size_t len, struct kz_sync_result *res,
+    struct kz_err *err)
+{
+	struct kz_bundle_src src;
+
+	kz_sync_bundle_src_mem(&src, data, len);
+	return import_src(db, name, &src, res, err);
 }
 
 int
 kz_sync_import(struct kz_db *db, const char *path, struct kz_sync_result *res,
     struct kz_err *err)
 {
-	unsigned char *buf;
-	size_t size;
-	int rc;
+	struct kz_bundle_src src;
+	int fd, rc;
 
 	memset(res, 0, sizeof *res);
-	if ((buf = (unsigned char *)kz_file_read(path, MAX_BUNDLE, &size)) ==
-	    NULL) {
-		if (errno == EFBIG)
-			return kz_err_add(err, path, _("the file is too large to "
-			    "be a bundle"));
-		if (errno == ENOMEM)
-			return kz_err_add(err, path, _("out of memory"));
-		if (errno == EISDIR)
+	/* read a piece at a time, never whole */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return kz_err_add(err, path, "%s", strerror(errno));
+	if (kz_sync_bundle_src_fd(&src, &fd) != 0) {
+		int e = errno;
+		close(fd);
+		if (e == EISDIR)
 			return kz_err_add(err, path, _("this is a directory, not "
 			    "a bundle: name a bundle file in it"));
-		return kz_err_add(err, path, "%s", strerror(errno));
+		return kz_err_add(err, path, "%s", strerror(e));
 	}
-	rc = kz_sync_import_mem(db, path, buf, size, res, err);
-	free(buf);
+	if (src.len > MAX_BUNDLE) {
+		close(fd);
+		return kz_err_add(err, path, _("the file is too large to be a "
+		    "bundle"));
+	}
+	rc = import_src(db, path, &src, res, err);
+	close(fd);
 	return rc;
 }

@@ -259,6 +259,18 @@ kz_sync_key_sign(struct kz_db *db, const void *data, size_t len,
 	return KZ_OK;
 }
 
+int
+kz_sync_key_sign_final(struct kz_db *db, crypto_sign_state *st,
+    unsigned char sig[KZ_KEY_SIG], struct kz_err *err)
+{
+	unsigned char pk[KZ_KEY_PUBLIC];
+
+	if (kz_sync_key_own(db, pk, err))
+		return KZ_ERROR;
+	crypto_sign_final_create(st, sig, NULL, db->secret);
+	return KZ_OK;
+}
+
 static const char *
 own_role(const struct kz_db *db)
 {

@@ -49,6 +49,13 @@ int kz_sync_key_own(struct kz_db *db, unsigned char pk[KZ_KEY_PUBLIC],
 /* Sign data with this database's key. */
 int kz_sync_key_sign(struct kz_db *db, const void *data, size_t len,
     unsigned char sig[KZ_KEY_SIG], struct kz_err *err);
+/* Sign, with this database's key, what was fed to st (libsodium's
+ * crypto_sign_init and _update: Ed25519ph, for a bundle too large to hold
+ * whole). */
+struct crypto_sign_ed25519ph_state;
+int kz_sync_key_sign_final(struct kz_db *db,
+    struct crypto_sign_ed25519ph_state *st, unsigned char sig[KZ_KEY_SIG],
+    struct kz_err *err);
 /* A new key pair in place of the old: a copy of the database (the
  * original keeps its key), a move to another office or a key that may
  * have been seen (revoke_old: the old public key is kept as revoked here,

@@ -86,6 +86,7 @@ const struct kz_sync_rule kz_sync_rules[] = {
 	{ .table = "sync_meta" },
 	{ .table = "sync_outbox" },
 	{ .table = "sync_export" },
+	{ .table = "sync_export_bytes" },
 	{ .table = "sync_applied" },
 	{ .table = "sync_conflict" },
 	{ .table = "sync_home" },

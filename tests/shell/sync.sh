@@ -121,7 +121,7 @@ grep -v '^organisation: CLAIR' other.yaml > other2.yaml
 b sync import other.kzb
 expect_rc 1 "a bundle of another organisation"
 expect_in "$err" "organisation \"OTHER\"" "the organisation is named"
-sed '1s/KIZUNA-BUNDLE 2/KIZUNA-BUNDLE 9/' t4.kzb > future.kzb
+sed '1s/KIZUNA-BUNDLE 3/KIZUNA-BUNDLE 9/' t4.kzb > future.kzb
 b sync import future.kzb
 expect_rc 1 "a bundle of a future format"
 expect_in "$err" "format 9, newer than this kizuna" "future format said"

@@ -106,8 +106,12 @@ if mount -t tmpfs -o size=64k tmpfs "$F" 2>/dev/null; then
 	expect_rc 1 "an export onto a full disk"
 	expect_in "$err" "full.kzb: cannot write the bundle: No space left on device" "the full disk is said, naming the file"
 	[ -e "$F/full.kzb" ] || [ -e "$F/full.kzb.part" ] && bad "a full disk left a file" || ok
+	expect_eq "$(ls -A "$F" | grep -v '^filler$')" "" "nor a scratch file beside it"
+	# the payload is made beside the bundle first: the disk is found full
+	# before the bundle is made, and its changes wait for the next export
 	b sync status
-	expect_in "$out" "made but not written" "the bundle waits to be written"
+	expect_not_in "$out" "made but not written" "no bundle made"
+	expect_in "$out" "waiting for the next export: " "the changes wait"
 	rm -f "$F/filler"
 	b sync export -o "$F/full.kzb"
 	expect_rc 0 "written once there is room"

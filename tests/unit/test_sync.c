@@ -7,6 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sodium.h>
+#include <zstd.h>
+
 #include "config.h"
 #include "db.h"
 #include "buf.h"
@@ -16,6 +19,7 @@
 #include "specialist.h"
 #include "sync.h"
 #include "sync_bundle.h"
+#include "sync_key.h"
 #include "sync_rules.h"
 
 enum { TYO, BJS, SIN, NDB };
@@ -527,6 +531,231 @@ test_damaged_refused(void **state)
 	    (size_t)size, &r, &err), KZ_OK);
 	assert_string_equal(col(f, BJS, x, "name"), "佐藤健一");
 	free(data);
+}
+
+/* The bundle in b (format 3) with pay (plen bytes) as its payload, signed
+ * again by db, its sender: what a sender forging could make of it. */
+static void
+resign(struct kz_db *db, const struct kz_buf *b, const unsigned char *pay,
+    size_t plen, struct kz_buf *out)
+{
+	const char *p = b->s, *end = strstr(b->s, "\n\n") + 1;
+	unsigned char sig[KZ_KEY_SIG];
+	char hex[2 * KZ_KEY_SIG + 1];
+	struct kz_err err = { 0 };
+	crypto_sign_state st;
+
+	out->len = 0;
+	while (p < end) {
+		const char *nl = strchr(p, '\n');
+		if (strncmp(p, "payload: ", 9) == 0)
+			kz_buf_printf(out, "payload: %zu\n", plen);
+		else
+			kz_buf_put(out, p, (size_t)(nl + 1 - p));
+		p = nl + 1;
+	}
+	kz_buf_puts(out, "\n");
+	kz_buf_put(out, (const char *)pay, plen);
+	crypto_sign_init(&st);
+	crypto_sign_update(&st, (const unsigned char *)out->s, out->len);
+	assert_int_equal(kz_sync_key_sign_final(db, &st, sig, &err), KZ_OK);
+	sodium_bin2hex(hex, sizeof hex, sig, sizeof sig);
+	kz_buf_printf(out, "\nEND %s\n", hex);
+}
+
+/* Import len bytes at data into BJS: refused, naming want; nothing of it
+ * written. */
+static void
+refused_chunk(struct fixture *f, const char *what, const void *data,
+    size_t len, const char *want)
+{
+	struct kz_sync_result r;
+	struct kz_err err = { 0 };
+	char buf[KZ_ERR_MSG + 100];
+
+	assert_int_equal(kz_sync_import_mem(f->db[BJS], what, data, len, &r,
+	    &err), KZ_ERROR);
+	kz_err_first(&err, buf, sizeof buf);
+	if (strstr(buf, want) == NULL)
+		fail_msg("%s: no \"%s\" in: %s", what, want, buf);
+	assert_int_equal(count(f, BJS, "SELECT count(*) FROM specialist", NULL),
+	    0);
+	assert_int_equal(count(f, BJS, "SELECT count(*) FROM sync_applied",
+	    NULL), 0);
+	assert_int_equal(count(f, BJS, "SELECT count(*) FROM sync_conflict",
+	    NULL), 0);
+}
+
+/* A bundle of several chunks goes through whole. Cut after a chunk, two
+ * chunks swapped, a chunk changed, its end dropped (each signed again,
+ * as its sender could): refused, naming the chunk; nothing written. */
+static void
+test_chunks(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_sync_result r;
+	struct kz_err err = { 0 };
+	struct kz_buf b = { 0 }, out = { 0 };
+	char x[KZ_ID_SIZE], path[128], note[3901];
+	size_t len, at, plen, off[64], n = 0, ssh =
+	    crypto_secretstream_xchacha20poly1305_HEADERBYTES;
+	unsigned char *pay, *w;
+	char *data;
+	const char *h;
+
+	memset(note, 'a', sizeof note - 1);
+	note[sizeof note - 1] = '\0';
+	for (int i = 0; i < 250; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "Sato %d", i);
+		add(f, TYO, "佐藤", name, x);
+		for (int k = 0; k < 5; k++)	/* notes that differ */
+			note[(i * 7 + k * 131) % (sizeof note - 1)] = (char)('b' + k);
+		edit(f, TYO, x, "notes", note);
+	}
+	export(f, TYO, path, sizeof path);
+	assert_non_null(data = kz_file_read(path, 0, &len));
+	kz_buf_put(&b, data, len);
+	free(data);
+	assert_non_null(h = strstr(b.s, "\nchunks: "));
+	assert_true(atol(h + 9) >= 3);
+	assert_non_null(h = strstr(b.s, "\npayload: "));
+	plen = (size_t)atol(h + 10);
+	at = (size_t)(strstr(b.s, "\n\n") + 2 - b.s);
+	pay = (unsigned char *)b.s + at;
+	/* where each chunk starts, its length before it; the last is the
+	 * empty one that says the end */
+	for (size_t o = ssh; o < plen; n++) {
+		off[n] = o;
+		o += 4 + ((size_t)pay[o] << 24 | (size_t)pay[o + 1] << 16 |
+		    (size_t)pay[o + 2] << 8 | pay[o + 3]);
+	}
+	off[n] = plen;
+	assert_true(n >= 4);
+	assert_non_null(w = malloc(plen));
+
+	/* cut after the first chunk: as it was, then signed again */
+	refused_chunk(f, "cut", b.s, at + off[1], "cut short");
+	resign(f->db[TYO], &b, pay, off[1], &out);
+	refused_chunk(f, "cut, signed", out.s, out.len, "chunk 2");
+	refused_chunk(f, "cut, signed", out.s, out.len, "its end is missing");
+	/* the end dropped */
+	resign(f->db[TYO], &b, pay, off[n - 1], &out);
+	refused_chunk(f, "no end", out.s, out.len, "its end is missing");
+	/* the first two swapped */
+	memcpy(w, pay, plen);
+	memcpy(w + ssh, pay + off[1], off[2] - off[1]);
+	memcpy(w + ssh + off[2] - off[1], pay + off[0], off[1] - off[0]);
+	resign(f->db[TYO], &b, w, plen, &out);
+	refused_chunk(f, "swapped", out.s, out.len, "chunk 1 (byte");
+	refused_chunk(f, "swapped", out.s, out.len, "not in its place");
+	/* a byte of the second changed */
+	memcpy(w, pay, plen);
+	w[off[1] + 4 + 100] ^= 1;
+	resign(f->db[TYO], &b, w, plen, &out);
+	refused_chunk(f, "changed", out.s, out.len, "chunk 2");
+	/* the same, not signed again: the signature says it */
+	w[off[1] + 4 + 100] ^= 1;
+	pay[off[1] + 4 + 100] ^= 1;
+	refused_chunk(f, "changed", b.s, b.len, "signature");
+	pay[off[1] + 4 + 100] ^= 1;
+	free(w);
+	/* the first chunk twice */
+	assert_non_null(w = malloc(plen + off[1] - off[0]));
+	memcpy(w, pay, off[1]);
+	memcpy(w + off[1], pay + off[0], off[1] - off[0]);
+	memcpy(w + off[1] + off[1] - off[0], pay + off[1], plen - off[1]);
+	resign(f->db[TYO], &b, w, plen + off[1] - off[0], &out);
+	refused_chunk(f, "twice", out.s, out.len, "chunk 2");
+	free(w);
+
+	/* whole, it goes through */
+	assert_int_equal(kz_sync_import_mem(f->db[BJS], "whole",
+	    (const unsigned char *)b.s, b.len, &r, &err), KZ_OK);
+	assert_int_equal(count(f, BJS, "SELECT count(*) FROM specialist", NULL),
+	    250);
+	assert_int_equal(count(f, BJS, "SELECT count(*) FROM specialist WHERE "
+	    "notes = ?", note), 1);
+	kz_buf_free(&b);
+	kz_buf_free(&out);
+}
+
+/* A bundle of format 2, as kizuna wrote them before chunks (sealed whole,
+ * signed whole), from head office's outbox to BJS: still read. */
+static void
+test_format2_read(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_sync_result r;
+	struct kz_err err = { 0 };
+	struct kz_buf b = { 0 };
+	unsigned char pk[KZ_KEY_PUBLIC], bpk[KZ_KEY_PUBLIC], x[32], sig[KZ_KEY_SIG];
+	unsigned char fk[32], box[crypto_box_SEALBYTES + 32];
+	unsigned char nonce[crypto_aead_xchacha20poly1305_ietf_NPUBBYTES];
+	char hex[2 * KZ_KEY_SIG + 1], bhex[KZ_KEY_HEX], counts[512], id[KZ_ID_SIZE];
+	char boxhex[2 * sizeof box + 1], dbid[40];
+	sqlite3_stmt *st;
+	unsigned char *z, *c;
+	size_t zlen, size;
+	unsigned long long clen;
+	long changes;
+
+	add(f, TYO, "佐藤健一", "Kenichi Sato", id);
+	assert_int_equal(sqlite3_prepare_v2(f->db[TYO]->sql, "SELECT data FROM "
+	    "sync_outbox ORDER BY n DESC LIMIT 1", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	size = (size_t)sqlite3_column_bytes(st, 0);
+	changes = kz_sync_bundle_describe(sqlite3_column_blob(st, 0), (int)size,
+	    counts, sizeof counts);
+	assert_true(changes > 0);
+	assert_non_null(z = malloc(ZSTD_compressBound(size)));
+	zlen = ZSTD_compress(z, ZSTD_compressBound(size),
+	    sqlite3_column_blob(st, 0), size, 9);
+	sqlite3_finalize(st);
+	assert_false(ZSTD_isError(zlen));
+	crypto_aead_xchacha20poly1305_ietf_keygen(fk);
+	randombytes_buf(nonce, sizeof nonce);
+	assert_non_null(c = malloc(sizeof nonce + zlen +
+	    crypto_aead_xchacha20poly1305_ietf_ABYTES));
+	memcpy(c, nonce, sizeof nonce);
+	crypto_aead_xchacha20poly1305_ietf_encrypt(c + sizeof nonce, &clen, z,
+	    zlen, NULL, 0, NULL, nonce, fk);
+	free(z);
+	assert_int_equal(kz_sync_key_own(f->db[TYO], pk, &err), KZ_OK);
+	assert_int_equal(kz_sync_key_own(f->db[BJS], bpk, &err), KZ_OK);
+	kz_sync_key_hex(pk, hex);
+	kz_sync_key_hex(bpk, bhex);
+	assert_int_equal(crypto_sign_ed25519_pk_to_curve25519(x, bpk), 0);
+	assert_int_equal(crypto_box_seal(box, fk, sizeof fk, x), 0);
+	sodium_bin2hex(boxhex, sizeof boxhex, box, sizeof box);
+	snprintf(dbid, sizeof dbid, "%s", q(f, TYO, "SELECT value FROM "
+	    "sync_meta WHERE key = 'db'", NULL));
+	kz_buf_printf(&b, "KIZUNA-BUNDLE 2\norganisation: %s\noffice: TYO\n"
+	    "role: head\ndb: %s\nsequence: 1\ncreated: 2026-11-01T09:00:00Z\n"
+	    "changes: %ld\ncount: %s\nsigner: %s\nsealed: xchacha20poly1305\n"
+	    "recipient: BJS %s %s\ncompressed: zstd %zu\npayload: %zu\n\n",
+	    f->cfg[TYO]->organisation, dbid, changes, counts, hex, bhex, boxhex,
+	    size, (size_t)(sizeof nonce + clen));
+	kz_buf_put(&b, (const char *)c, sizeof nonce + (size_t)clen);
+	free(c);
+	assert_int_equal(kz_sync_key_sign(f->db[TYO], b.s, b.len, sig, &err),
+	    KZ_OK);
+	sodium_bin2hex(hex, sizeof hex, sig, sizeof sig);
+	kz_buf_printf(&b, "\nEND %s\n", hex);
+	assert_false(b.oom);
+
+	/* changed, it is refused as before */
+	b.s[b.len - 200] ^= 1;
+	refused_chunk(f, "v2 changed", b.s, b.len, "signature");
+	b.s[b.len - 200] ^= 1;
+	if (kz_sync_import_mem(f->db[BJS], "v2", (const unsigned char *)b.s,
+	    b.len, &r, &err) != KZ_OK) {
+		char buf[KZ_ERR_MSG + 100];
+		fail_msg("format 2: %s", kz_err_first(&err, buf, sizeof buf));
+	}
+	assert_int_equal(r.applied, changes);
+	assert_string_equal(col(f, BJS, id, "name"), "佐藤健一");
+	kz_buf_free(&b);
 }
 
 /* A gap is refused naming the missing bundle; in order they go through,
@@ -1101,6 +1330,9 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_forged_changes_refused,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_chunks, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_format2_read, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_bookkeeping_refused, setup,
 		    teardown),
 	};
