@@ -150,13 +150,28 @@ fail:
 }
 
 int
+kz_file_replaceable(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT ? 0 : -1;
+	if (S_ISREG(st.st_mode))
+		return 0;
+	errno = S_ISDIR(st.st_mode) ? EISDIR : EEXIST;
+	return -1;
+}
+
+int
 kz_file_commit(const char *tmp, const char *path)
 {
 	char dir[PATH_MAX];
 	const char *slash = strrchr(path, '/');
 	int fd, e;
 
-	if (rename(tmp, path) != 0) {
+	/* a device, a pipe or a link in its place is not replaced (as root,
+	 * /dev/full would become a file) */
+	if (kz_file_replaceable(path) != 0 || rename(tmp, path) != 0) {
 		e = errno;
 		unlink(tmp);
 		errno = e;
@@ -187,6 +202,8 @@ kz_file_out_open(struct kz_file_out *f, const char *path)
 		return 0;
 	}
 	f->path = path;
+	if (kz_file_replaceable(path) != 0)
+		return -1;
 	if ((size_t)snprintf(f->tmp, sizeof f->tmp, "%s.tmp-XXXXXX", path) >=
 	    sizeof f->tmp) {
 		errno = ENAMETOOLONG;

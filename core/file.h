@@ -21,6 +21,10 @@ char *kz_file_read(const char *path, size_t max, size_t *len);
  * is private to its owner (0600). Returns 0, or -1 with errno set. */
 int kz_file_write_atomic(const char *path, const void *data, size_t len);
 
+/* 0 when a file may be written at path: nothing is there, or a file
+ * is. A directory (errno EISDIR), or a device, a pipe, a socket or a
+ * link (EEXIST) is not replaced. */
+int kz_file_replaceable(const char *path);
 /* The two halves of kz_file_write_atomic, for a writer that must do
  * something between them (sync export moves its sequence on only once
  * the bundle is safely written). kz_file_write_temp writes and fsyncs

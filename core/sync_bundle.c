@@ -2,6 +2,7 @@
 #include "sync_bundle.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,8 +75,16 @@
 #define MAX_CHUNK_PLAIN (64UL * 1024 * 1024)
 #define MAX_CHUNK_SEALED (ZSTD_COMPRESSBOUND(MAX_CHUNK_PLAIN) + \
 	crypto_secretstream_xchacha20poly1305_ABYTES)
-/* A format 2 bundle is signed whole, so it is read whole. */
-#define MAX_BUNDLE_V2 (512UL * 1024 * 1024)
+/* A format 2 bundle is signed whole, so it is read whole: the most one
+ * may be, several times the largest kizuna ever wrote (a register of
+ * 100,000 made 11 MB), and the most its changes may unpack to. */
+#define MAX_BUNDLE_V2 (64UL * 1024 * 1024)
+#define MAX_CHANGESET_V2 (256L * 1024 * 1024)
+/* Changes pack to a fifth or a tenth; a header that says they unpack to
+ * far more than this many times the bundle's size is a bomb, refused
+ * before anything is unpacked (the scratch copy would fill the disk). */
+#define MAX_RATIO 64
+#define RATIO_FLOOR (16UL * 1024 * 1024)
 
 long
 kz_sync_bundle_describe(const void *data, int size, char *out, size_t outsz)
@@ -299,6 +308,8 @@ read_fd(void *arg, size_t off, void *buf, size_t n)
 		ssize_t r = pread(fd, p, n, (off_t)off);
 		if (r < 0 && errno == EINTR)
 			continue;
+		if (r == 0)
+			errno = ESPIPE;	/* the file ended: cut short since */
 		if (r <= 0)
 			return -1;
 		p += r;
@@ -306,6 +317,19 @@ read_fd(void *arg, size_t off, void *buf, size_t n)
 		n -= (size_t)r;
 	}
 	return 0;
+}
+
+/* A read of the bundle that failed, as people read it: one that ended
+ * early was cut short, or changed while it was read. */
+static int
+read_failed(struct kz_err *err, const char *place)
+{
+	if (errno == ESPIPE)
+		return kz_err_add(err, place, _("the bundle ends before its "
+		    "header says: it was cut short, or changed while it was "
+		    "read"));
+	return kz_err_add(err, place, _("cannot read the bundle: %s"),
+	    strerror(errno ? errno : EIO));
 }
 
 int
@@ -784,8 +808,26 @@ struct frame {
 	bool unknown_codec;
 };
 
+/* A number of a header: decimal digits only, no sign, no more than a
+ * long holds; -1 when it is anything else (refused by the checks). */
+static long
+header_number(const char *v)
+{
+	long n = 0;
+
+	if (*v < '0' || *v > '9')
+		return -1;
+	for (; *v >= '0' && *v <= '9'; v++) {
+		if (n > (LONG_MAX - (*v - '0')) / 10)
+			return -1;
+		n = n * 10 + (*v - '0');
+	}
+	return *v == '\0' ? n : -1;
+}
+
 /* The header's lines, up to the blank line, into in and *f; *at is where
- * the payload starts. */
+ * the payload starts. A line with a control character is damage or a
+ * forgery, never kizuna's: refused before any of it is shown. */
 static int
 read_header(const char *name, const unsigned char *data, size_t len,
     struct kz_bundle_info *in, struct frame *f, size_t *at,
@@ -802,9 +844,16 @@ read_header(const char *name, const unsigned char *data, size_t len,
 			    "in its header (line %d): it is incomplete"), lineno);
 		memcpy(line, p, (size_t)(nl - p));
 		line[nl - p] = '\0';
+		for (const char *c = p; c < nl; c++)
+			if ((unsigned char)*c < 0x20 || *c == 0x7f)
+				return kz_err_add(err, name, _("the bundle's "
+				    "header has a control character in line %d: "
+				    "it is damaged"), lineno);
 		p = nl + 1;
 		if (lineno == 1) {
-			f->format = atoi(line + sizeof MAGIC - 1);
+			long v1 = header_number(line + sizeof MAGIC - 1);
+
+			f->format = v1 > 0 && v1 < 1000 ? (int)v1 : 0;
 			if (f->format < 1)
 				return kz_err_add(err, name, _("not a kizuna "
 				    "bundle"));
@@ -823,11 +872,11 @@ read_header(const char *name, const unsigned char *data, size_t len,
 		else if ((v = header_value(line, "signer")))
 			snprintf(f->signer, sizeof f->signer, "%s", v);
 		else if ((v = header_value(line, "sequence")))
-			in->seq = strtol(v, NULL, 10);
+			in->seq = header_number(v);
 		else if ((v = header_value(line, "created")))
 			snprintf(in->created, sizeof in->created, "%s", v);
 		else if ((v = header_value(line, "changes")))
-			in->changes = strtol(v, NULL, 10);
+			in->changes = header_number(v);
 		else if ((v = header_value(line, "count")))
 			snprintf(in->counts, sizeof in->counts, "%s", v);
 		else if ((v = header_value(line, "sealed"))) {
@@ -840,13 +889,13 @@ read_header(const char *name, const unsigned char *data, size_t len,
 		} else if ((v = header_value(line, "compressed"))) {
 			if (strncmp(v, "zstd ", 5) == 0) {
 				f->zstd = true;
-				f->plain = strtol(v + 5, NULL, 10);
+				f->plain = header_number(v + 5);
 			} else
 				f->unknown_codec = true;
 		} else if ((v = header_value(line, "payload")))
-			f->payload = strtol(v, NULL, 10);
+			f->payload = header_number(v);
 		else if ((v = header_value(line, "chunks")))
-			f->chunks = strtol(v, NULL, 10);
+			f->chunks = header_number(v);
 		/* unknown header lines are left for later formats */
 	}
 	*at = (size_t)(p - (const char *)data);
@@ -940,7 +989,9 @@ unpack(struct kz_db *db, const char *name, const unsigned char *data,
 		return KZ_OK;
 	}
 	want = ZSTD_getFrameContentSize(p, n);
-	if (f->plain < 0 || f->plain > MAX_CHANGESET ||
+	if (f->plain < 0 || f->plain > MAX_CHANGESET_V2 ||
+	    (unsigned long long)f->plain > (unsigned long long)n * MAX_RATIO +
+	    RATIO_FLOOR ||
 	    want != (unsigned long long)f->plain) {
 		free(plain);
 		return kz_err_add(err, name, _("the bundle's contents do not "
@@ -1146,8 +1197,7 @@ read_head(const char *name, const struct kz_bundle_src *src,
 		size_t n = src->len - off < sizeof buf ? src->len - off :
 		    sizeof buf;
 		if (src->read(src->arg, off, buf, n) != 0)
-			return kz_err_add(err, name, _("cannot read the bundle: "
-			    "%s"), strerror(errno ? errno : EIO));
+			return read_failed(err, name);
 		kz_buf_put(head, buf, n);
 		if (head->oom)
 			return kz_err_add(err, name, _("out of memory"));
@@ -1194,6 +1244,11 @@ unpack_v3(struct kz_db *db, const char *name, const struct kz_buf *head,
 	if (f->plain < 0 || f->plain > MAX_CHANGESET || f->chunks < 0)
 		return kz_err_add(err, name, _("the bundle's contents do not "
 		    "match its header"));
+	if ((unsigned long long)f->plain > (unsigned long long)src->len *
+	    MAX_RATIO + RATIO_FLOOR)
+		return kz_err_add(err, name, _("the bundle's header says its "
+		    "changes unpack to %lld bytes, more than %d times its "
+		    "size: refused"), (long long)f->plain, MAX_RATIO);
 	if (unseal_key(db, name, (const unsigned char *)head->s, at, in->office,
 	    fk, err))
 		return KZ_ERROR;
@@ -1241,8 +1296,7 @@ unpack_v3(struct kz_db *db, const char *name, const struct kz_buf *head,
 			goto out;
 		}
 		if (src->read(src->arg, off + 4, c, clen) != 0) {
-			kz_err_add(err, place, _("cannot read the bundle: %s"),
-			    strerror(errno ? errno : EIO));
+			read_failed(err, place);
 			goto out;
 		}
 		kz_sha256_update(&sha, len4, 4);
@@ -1305,8 +1359,9 @@ unpack_v3(struct kz_db *db, const char *name, const struct kz_buf *head,
 			goto out;
 		}
 		if (outfd >= 0 && write_all(outfd, cs, want) != 0) {
-			kz_err_add(err, place, _("cannot read the bundle: %s"),
-			    strerror(errno));
+			kz_err_add(err, place, _("cannot keep the bundle's "
+			    "changes in a temporary file (in /tmp) while they "
+			    "are checked: %s"), strerror(errno));
 			goto out;
 		}
 		total += want;
@@ -1399,8 +1454,7 @@ verify_v3(struct kz_db *db, const char *name, const struct kz_bundle_src *src,
 	kz_sha256_init(&sha);
 	sha_header(&sha, head->s, at);
 	if (kz_sync_bundle_copy(src, at, (size_t)f.payload, ph_sink, &sink) != 0)
-		return kz_err_add(err, name, _("cannot read the bundle: %s"),
-		    strerror(errno ? errno : EIO));
+		return read_failed(err, name);
 	if (crypto_sign_final_verify(&st, sig, pk) != 0) {
 		char fp[KZ_KEY_FP];
 		kz_sync_key_fp(pk, fp);
@@ -1429,6 +1483,7 @@ static int
 format_of(const struct kz_bundle_src *src)
 {
 	char line[32];
+	long v;
 	size_t n = src->len < sizeof line - 1 ? src->len : sizeof line - 1;
 
 	if (n < sizeof MAGIC - 1 || src->read(src->arg, 0, line, n) != 0)
@@ -1436,7 +1491,9 @@ format_of(const struct kz_bundle_src *src)
 	line[n] = '\0';
 	if (memcmp(line, MAGIC, sizeof MAGIC - 1) != 0)
 		return 0;
-	return atoi(line + sizeof MAGIC - 1);
+	line[strcspn(line, "\n")] = '\0';
+	v = header_number(line + sizeof MAGIC - 1);
+	return v > 0 && v < 1000 ? (int)v : 0;
 }
 
 /* As kz_sync_verify_src; with outfd not -1, the changes go there, and
@@ -1495,8 +1552,7 @@ verify_src(struct kz_db *db, const char *name,
 			return kz_err_add(err, name, _("out of memory"));
 		if (src->read(src->arg, 0, data, src->len) != 0) {
 			free(data);
-			return kz_err_add(err, name, _("cannot read the bundle: "
-			    "%s"), strerror(errno ? errno : EIO));
+			return read_failed(err, name);
 		}
 		rc = verify_v2(db, name, data, src->len, in, &at, changeset,
 		    csize, err);

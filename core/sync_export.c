@@ -276,6 +276,10 @@ put_file(const char *path, const struct seg *segs, size_t nseg,
 	int fd, e;
 
 	*fdp = -1;
+	if (kz_file_replaceable(path) != 0)
+		return kz_err_add(err, path, _("something other than a file is "
+		    "there (a directory, a device, a pipe or a link): name a "
+		    "new file, or a bundle to replace"));
 	for (size_t i = 0; i < nseg; i++)
 		len += segs[i].len;
 	ps.half = len / 2;

@@ -222,8 +222,9 @@ kz_sync_import(struct kz_db *db, const char *path, struct kz_sync_result *res,
 	int fd, rc;
 
 	memset(res, 0, sizeof *res);
-	/* read a piece at a time, never whole */
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+	/* read a piece at a time, never whole; opened without waiting, so
+	 * that a pipe with no writer is refused rather than waited on */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
 		return kz_err_add(err, path, "%s", strerror(errno));
 	if (kz_sync_bundle_src_fd(&src, &fd) != 0) {
 		int e = errno;
@@ -231,6 +232,9 @@ kz_sync_import(struct kz_db *db, const char *path, struct kz_sync_result *res,
 		if (e == EISDIR)
 			return kz_err_add(err, path, _("this is a directory, not "
 			    "a bundle: name a bundle file in it"));
+		if (e == EINVAL)
+			return kz_err_add(err, path, _("this is not a file (a "
+			    "device, a pipe or a socket): a bundle is a file"));
 		return kz_err_add(err, path, "%s", strerror(e));
 	}
 	if (src.len > MAX_BUNDLE) {

@@ -210,6 +210,40 @@ run -c "$C/long-beijing.yaml" -d "$T/lb.db" sync import long.kzb
 expect_rc 0 "its bundle is taken"
 run -c "$C/long-beijing.yaml" -d "$T/lb.db" sync import long.kzb
 expect_in "$out" "applied before" "and the database opens again"
+
+# ---- what is not a bundle file, and headers no kizuna writes ----
+restore
+mkfifo "$T/pipe.kzb"
+timeout 20 "$KZ" -c "$C/tokyo.yaml" -d "$T/tyo.db" sync import "$T/pipe.kzb" \
+	>/dev/null 2>"$T/pipe.err"
+expect_rc_of=$?
+expect_eq "$expect_rc_of" 1 "a pipe with no writer is refused, not waited on"
+expect_in "$(cat "$T/pipe.err")" "a bundle is a file" "said so"
+# the destination of an export: a pipe (or a device) is not replaced
+b specialist add --name 李明 --roman "Li Ming" --government 北京市 --fields education
+b sync export -o "$T/pipe.kzb"
+expect_rc 1 "an export onto a pipe is refused"
+expect_in "$err" "something other than a file is there" "said so"
+[ -p "$T/pipe.kzb" ] && ok || bad "the pipe is still a pipe"
+ln -s "$T/t1.kzb" "$T/link.kzb"
+b sync export -o "$T/link.kzb"
+expect_rc 1 "an export onto a link is refused"
+[ -L "$T/link.kzb" ] && ok || bad "the link is still a link"
+# a header line with a terminal's escape in it is refused before it is
+# shown; a format written other than kizuna writes it is refused
+esc=$(printf '\033]0;PWNED\007')
+sed "s/^organisation: .*/organisation: ${esc}CLAIR/" b1.kzb > "$T/esc.kzb"
+t sync import "$T/esc.kzb"
+expect_rc 1 "a header with a control character"
+expect_in "$err" "control character in line 2" "names the line"
+expect_not_in "$err" "PWNED" "and never shows it"
+for v in 3junk +3 03 4294967299; do
+	sed "1s/.*/KIZUNA-BUNDLE $v/" b1.kzb > "$T/v.kzb"
+	t sync import "$T/v.kzb"
+	expect_rc 1 "format \"$v\" is not a format"
+done
+expect_eq "$(q tyo "SELECT count(*) FROM request")" 0 "none of them applied"
+
 { cat "$C/tokyo.yaml"; printf 'organisation: %0256d\n' 0; } > "$C/too-long.yaml"
 run -c "$C/too-long.yaml" -d "$T/tl.db" specialist list
 expect_rc 1 "an organisation longer than 255 bytes"

@@ -308,7 +308,12 @@ cli_stream_open(struct cli_stream *s, const char *path, struct kz_buf *out)
 	memset(s, 0, sizeof *s);
 	s->path = path;
 	if (kz_file_out_open(&s->f, path) != 0) {
-		cli_fail("%s: %s", path, strerror(errno));
+		if (errno == EEXIST || errno == EISDIR)
+			cli_fail(_("%s: something other than a file is there (a "
+			    "directory, a device, a pipe or a link): name a new "
+			    "file, or a file to replace"), path);
+		else
+			cli_fail("%s: %s", path, strerror(errno));
 		return false;
 	}
 	out->sink = stream_put;
