@@ -155,15 +155,19 @@ import_src(struct kz_db *db, const char *name,
 		    "database"));
 		goto out;
 	}
-	if (check_sequence(db, name, &res->info, &seen, err))
-		goto out;
-	if (seen) {
-		res->nothing = true;
-		rc = KZ_OK;
-		goto out;
-	}
+	/* its number checked in the transaction that applies it: two
+	 * imports of one bundle at once apply it once, and the second says
+	 * it was applied before */
 	if (kz_db_begin(db, err))
 		goto out;
+	if (check_sequence(db, name, &res->info, &seen, err) || seen) {
+		kz_db_rollback(db);
+		if (seen) {
+			res->nothing = true;
+			rc = KZ_OK;
+		}
+		goto out;
+	}
 	kz_db_capture_pause(db, true);
 	fwd = forward_session(db);
 	sqlite3_exec(db->sql, "PRAGMA defer_foreign_keys = ON", NULL, NULL,
