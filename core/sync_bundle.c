@@ -1360,8 +1360,8 @@ unpack_v3(struct kz_db *db, const char *name, const struct kz_buf *head,
 		}
 		if (outfd >= 0 && write_all(outfd, cs, want) != 0) {
 			kz_err_add(err, place, _("cannot keep the bundle's "
-			    "changes in a temporary file (in /tmp) while they "
-			    "are checked: %s"), strerror(errno));
+			    "changes in a temporary file beside the database "
+			    "while they are checked: %s"), strerror(errno));
 			goto out;
 		}
 		total += want;

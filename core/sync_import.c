@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,6 +112,39 @@ forward_session(struct kz_db *db)
 	return fwd;
 }
 
+/* A scratch file beside the database (the disk that must hold the
+ * changes anyway; /tmp may be a small one in memory), 0600 and unlinked
+ * at once; /tmp for a database in memory. */
+static FILE *
+scratch_file(struct kz_db *db)
+{
+	const char *slash = db->path ? strrchr(db->path, '/') : NULL;
+	char tmp[PATH_MAX];
+	FILE *fp;
+	int fd, n, e;
+
+	if (db->path == NULL || strcmp(db->path, ":memory:") == 0)
+		return tmpfile();
+	if (slash == NULL)
+		n = snprintf(tmp, sizeof tmp, ".kizuna-import-XXXXXX");
+	else
+		n = snprintf(tmp, sizeof tmp, "%.*s/.kizuna-import-XXXXXX",
+		    (int)(slash - db->path), db->path);
+	if (n < 0 || (size_t)n >= sizeof tmp) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
+	if ((fd = mkstemp(tmp)) < 0)
+		return NULL;
+	unlink(tmp);
+	if ((fp = fdopen(fd, "w+")) == NULL) {
+		e = errno;
+		close(fd);
+		errno = e;
+	}
+	return fp;
+}
+
 /* The bundle read through src: checked whole (its changes into memory,
  * a chunk at a time), then applied. */
 static int
@@ -131,9 +165,10 @@ import_src(struct kz_db *db, const char *name,
 	/* the changes, checked a chunk at a time, into a scratch file of
 	 * this process's (0600, unlinked: gone when it ends), then applied
 	 * from there a piece at a time */
-	if ((scratch = tmpfile()) == NULL)
-		return kz_err_add(err, name, _("cannot read the bundle: %s"),
-		    strerror(errno));
+	if ((scratch = scratch_file(db)) == NULL)
+		return kz_err_add(err, name, _("cannot keep the bundle's "
+		    "changes in a temporary file beside the database while "
+		    "they are checked: %s"), strerror(errno));
 	fd = fileno(scratch);
 	if (kz_sync_verify_fd(db, name, src, &res->info, &head, fd, &clen,
 	    err)) {
