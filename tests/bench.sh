@@ -242,7 +242,8 @@ done
 # screen and each key the milliseconds to act on it and draw, wall clock
 # and CPU (CPU beside the wall clock: a busy machine's wall clock says
 # more about the machine). Idle memory is the resident size with the
-# register on screen; after the keys, and the peak, with every tab seen.
+# register on screen; after the keys, idle after them, and the peak,
+# with every tab seen.
 screens_cfg=$(cd "$(dirname "$0")/.." && pwd)/config/default.yaml
 # screens_data DB NSPEC NREQ NDSP [NTR NSEM NSUP]: add synthetic records
 # to a demo database (trainee placements, editions of one series of its
@@ -342,6 +343,10 @@ if command -v sqlite3 >/dev/null && command -v tmux >/dev/null; then
 		sleep 0.3
 	done
 	srss2=$(awk '/VmRSS/ {print $2}' "/proc/$spid/status" 2>/dev/null)
+	# ...and idle a while after them (the screens hand freed memory back
+	# after a second without a key)
+	sleep 2
+	srss3=$(awk '/VmRSS/ {print $2}' "/proc/$spid/status" 2>/dev/null)
 	shwm=$(awk '/VmHWM/ {print $2}' "/proc/$spid/status" 2>/dev/null)
 	tmux -L kzbench$$ send-keys q
 	sleep 0.5
@@ -356,7 +361,7 @@ if command -v sqlite3 >/dev/null && command -v tmux >/dev/null; then
 			"${target:+   (target $target ms)}"
 		shift
 	done < "$SLOG"
-	echo "screens: resident, register shown:   ${srss:-?} KiB (target 12,288 KiB); after the keys: ${srss2:-?} KiB; peak ${shwm:-?} KiB"
+	echo "screens: resident, register shown:   ${srss:-?} KiB (target 12,288 KiB); after the keys: ${srss2:-?} KiB, idle after them: ${srss3:-?} KiB; peak ${shwm:-?} KiB"
 else
 	echo "screens: skipped (needs sqlite3 and tmux)"
 fi

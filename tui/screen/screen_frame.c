@@ -2,6 +2,9 @@
 #include "screen_frame.h"
 
 #include <libintl.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +37,19 @@
 /* Milliseconds without a key after which the detail pane is drawn: a
  * held key repeats faster than this. */
 #define FRAME_PAUSE 100
+/* ...and after which the memory the keys freed goes back to the system:
+ * a session left open all day holds what it shows, not what it once
+ * read. */
+#define FRAME_IDLE 1000
+
+/* Freed memory back to the system, where the C library keeps it. */
+static void
+frame_trim(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
 
 /* The tabs, in order. Later issues add requests, dispatches, timeline,
  * seminars and trainees here. */
@@ -68,6 +84,7 @@ struct ui {
 	long long others;	/* kz_db_others then */
 	bool counted;		/* pending and clashes read once */
 	bool warm;		/* the order searches place by read */
+	bool trimmed;		/* memory handed back since the last key */
 	WINDOW *wmsg;		/* a long message's rows above the status */
 	int back[16];		/* tabs a go-to key left, the last on top */
 	int nback;
@@ -507,6 +524,7 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 	while (rc == 0) {
 		WINDOW *kw;
 		int key, wait = -1;
+		bool idle;
 
 		if (flags & UI_LAYOUT) {
 			frame_layout(&u);
@@ -558,11 +576,18 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 		if (flags != 0)
 			wait = term_line_busy() > 0 ? term_line_busy() :
 			    FRAME_PAUSE;
-		key = term_getkey(kw, wait);
+		idle = wait < 0 && !u.trimmed;
+		key = term_getkey(kw, idle ? FRAME_IDLE : wait);
+		if (key < 0 && idle) {
+			frame_trim();
+			u.trimmed = true;
+			continue;
+		}
 		if (key < 0) {
 			paused = true;
 			continue;
 		}
+		u.trimmed = false;
 		bench_start(key);
 		if (key == (KEYS_FN | KEY_RESIZE)) {
 			flags = UI_LAYOUT | UI_DRAW_ALL;
