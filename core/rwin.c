@@ -262,7 +262,9 @@ total(struct kz_rwin *w, long long cap, long long *n, struct kz_err *err)
 	if (w->q.l->filters[f].hits(w->db, w->q.value[f], cap < 0 ? SIZE_MAX :
 	    (size_t)cap, &rows, &got, err) != KZ_OK)
 		return KZ_ERROR;
-	if (rows == NULL && got == 0)
+	/* none, or more than the hits gather: counted by the query (all of
+	 * them, when all are asked for) */
+	if (rows == NULL && (got == 0 || cap < 0))
 		return kz_rlist_total(w->db, &w->q, cap, n, err);
 	*n = (long long)got;
 	if (rows != NULL) {

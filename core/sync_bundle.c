@@ -1148,7 +1148,8 @@ refresh_v2(struct kz_db *db, const unsigned char *data,
 			same_signer = nl - p == 8 + 64 &&
 			    memcmp(p + 8, own, 64) == 0;
 		} else if (strncmp(p, "recipient: ", 11) == 0) {
-			const char *sp = memchr(p + 11, ' ', (size_t)(nl - p));
+			const char *sp = memchr(p + 11, ' ',
+			    (size_t)(nl - p - 11));
 			if (sp && nl - sp > 65)
 				kz_buf_printf(&had, "%.*s\n", (int)(sp + 65 - p -
 				    11), p + 11);
@@ -1662,7 +1663,8 @@ kz_sync_bundle_refresh_src(struct kz_db *db, const struct kz_bundle_src *src,
 			same_signer = nl - p == 8 + 64 &&
 			    memcmp(p + 8, own, 64) == 0;
 		} else if (strncmp(p, "recipient: ", 11) == 0) {
-			const char *sp = memchr(p + 11, ' ', (size_t)(nl - p));
+			const char *sp = memchr(p + 11, ' ',
+			    (size_t)(nl - p - 11));
 			if (sp && nl - sp > 65)
 				kz_buf_printf(&had, "%.*s\n", (int)(sp + 65 - p -
 				    11), p + 11);

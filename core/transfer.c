@@ -301,7 +301,7 @@ import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
 	bool broke = false;	/* a batch's flush failed */
 	bool big_cache;
 	struct kz_err ce = { 0 };	/* the file stopped being CSV */
-	struct set_aside set;
+	struct set_aside set = { 0 };
 
 	if ((rc = kz_csv_next(csv, &row, err)) <= 0) {
 		if (rc == 0)
@@ -480,14 +480,14 @@ kz_export_specialists(struct kz_db *db, bool contacts, struct kz_buf *out,
     struct kz_err *err)
 {
 	sqlite3_stmt *st;
+	int step, rc = 0;
 
 	kz_rtype_csv_header(rt, contacts, out);
 	if (sqlite3_prepare_v2(db->sql, "SELECT id FROM specialist ORDER BY "
 	    "name_roman COLLATE NOCASE, id", -1, &st, NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, "export");
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct kz_specialist s;
-		int rc;
 
 		if (kz_specialist_get(db, (const char *)sqlite3_column_text(st,
 		    0), &s, err) != KZ_OK) {
@@ -499,6 +499,16 @@ kz_export_specialists(struct kz_db *db, bool contacts, struct kz_buf *out,
 		/* a row at a time to the caller's sink, if it has one */
 		if (rc || kz_buf_drain(out, false))
 			break;
+	}
+	/* a file cut short is no export: the caller keeps the old one */
+	if (rc != 0) {
+		sqlite3_finalize(st);
+		return kz_err_add(err, "", "%s", _("out of memory"));
+	}
+	if (step != SQLITE_ROW && step != SQLITE_DONE) {
+		kz_db_fail(db, err, "export");
+		sqlite3_finalize(st);
+		return KZ_ERROR;
 	}
 	sqlite3_finalize(st);
 	return kz_buf_drain_err(out, true, err);

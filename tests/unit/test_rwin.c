@@ -489,6 +489,42 @@ test_hits(void **state)
 	assert_int_equal(err.n, 0);
 }
 
+/* More matches than the hits gather (lists.c's SEARCH_MOST, 35,000):
+ * the window reads the query's own way, and End (all of them) counts
+ * every one, never none. */
+static void
+test_hits_many(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_rlist_query q;
+	struct kz_rwin w;
+	struct kz_err err = { 0 };
+	const long long many = 36000;
+
+	/* written set-based, as an import does, then indexed */
+	assert_int_equal(kz_db_begin(f->db, &err), KZ_OK);
+	assert_int_equal(sqlite3_exec(f->db->sql, "WITH RECURSIVE n(i) AS "
+	    "(SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 36000) "
+	    "INSERT INTO specialist (id, name, name_roman, government, "
+	    "status, created, updated, sort_key) SELECT printf('KZ-M%07d', "
+	    "i), 'Manyname ' || i, 'Manyname ' || i, 'Prefecture', "
+	    "'serving', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', "
+	    "printf('manyname %07d', i) FROM n", NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_equal(kz_search_rebuild(f->db, &err), KZ_OK);
+	assert_int_equal(kz_db_commit(f->db, &err), KZ_OK);
+
+	kz_rlist_query_init(&q, &kz_rlist_specialists);
+	kz_rlist_set(&q, "text", "manyname");
+	assert_int_equal(kz_rwin_open(f->db, &q, &w, &err), KZ_OK);
+	assert_null(w.hits);
+	assert_int_equal(kz_rwin_all(&w, &err), KZ_OK);
+	assert_true(kz_rwin_exact(&w));
+	assert_int_equal(kz_rwin_count(&w), many);
+	assert_non_null(kz_rwin_row(&w, many - 1, &err));
+	kz_rwin_close(&w);
+}
+
 int
 main(void)
 {
@@ -500,6 +536,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_made, setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_kinds, setup_kinds,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_hits_many, unit_setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_hits, setup,
 		    unit_teardown),
