@@ -94,9 +94,8 @@ leftovers(const char *path)
 	closedir(d);
 }
 
-/* All of data to fd, as write(2) reports. */
-static int
-write_all(int fd, const void *data, size_t len)
+int
+kz_file_write_all(int fd, const void *data, size_t len)
 {
 	const char *p = data;
 	size_t done = 0;
@@ -130,7 +129,7 @@ kz_file_write_temp(const char *path, const void *data, size_t len,
 	/* mkstemp makes the file 0600, whatever the umask */
 	if ((fd = mkstemp(tmp)) < 0)
 		return -1;
-	if (write_all(fd, data, len) != 0)
+	if (kz_file_write_all(fd, data, len) != 0)
 		goto fail;
 	if (fsync(fd) != 0)
 		goto fail;
@@ -221,7 +220,7 @@ kz_file_out_put(struct kz_file_out *f, const void *data, size_t len)
 {
 	int e;
 
-	if (write_all(f->fd, data, len) == 0)
+	if (kz_file_write_all(f->fd, data, len) == 0)
 		return 0;
 	e = errno;
 	kz_file_out_abandon(f);

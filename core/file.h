@@ -21,6 +21,9 @@ char *kz_file_read(const char *path, size_t max, size_t *len);
  * is private to its owner (0600). Returns 0, or -1 with errno set. */
 int kz_file_write_atomic(const char *path, const void *data, size_t len);
 
+/* All of data to fd, as write(2) reports (0, or -1 and errno; a write
+ * of nothing is EIO). */
+int kz_file_write_all(int fd, const void *data, size_t len);
 /* 0 when a file may be written at path: nothing is there, or a file
  * is. A directory (errno EISDIR), or a device, a pipe, a socket or a
  * link (EEXIST) is not replaced. */

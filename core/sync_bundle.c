@@ -13,6 +13,7 @@
 #include <zstd.h>
 
 #include "changeset.h"
+#include "file.h"
 #include "i18n.h"
 #include "sha256.h"
 #include "sync_check.h"
@@ -366,25 +367,6 @@ kz_sync_bundle_copy(const struct kz_bundle_src *src, size_t off, size_t len,
 	return 0;
 }
 
-static int
-write_all(int fd, const void *data, size_t len)
-{
-	const unsigned char *p = data;
-
-	while (len > 0) {
-		ssize_t w = write(fd, p, len);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			if (w == 0)
-				errno = EIO;
-			return -1;
-		}
-		p += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
 
 struct kz_bundle_out {
 	char place[4200];	/* the bundle's file, for messages */
@@ -436,8 +418,8 @@ put_chunk(struct kz_bundle_out *o, const void *data, size_t n,
 	len4[1] = (unsigned char)(clen >> 16);
 	len4[2] = (unsigned char)(clen >> 8);
 	len4[3] = (unsigned char)clen;
-	if (write_all(o->fd, len4, 4) != 0 || write_all(o->fd, c, (size_t)clen)
-	    != 0) {
+	if (kz_file_write_all(o->fd, len4, 4) != 0 ||
+	    kz_file_write_all(o->fd, c, (size_t)clen) != 0) {
 		free(c);
 		return kz_err_add(err, o->place, _("cannot write the bundle: %s"),
 		    strerror(errno));
@@ -542,7 +524,7 @@ kz_sync_bundle_begin(struct kz_bundle_out **out, const char *path,
 	o->src.arg = &o->fd;
 	crypto_secretstream_xchacha20poly1305_keygen(o->fk);
 	crypto_secretstream_xchacha20poly1305_init_push(&o->ss, h, o->fk);
-	if (write_all(o->fd, h, sizeof h) != 0) {
+	if (kz_file_write_all(o->fd, h, sizeof h) != 0) {
 		kz_err_add(err, o->place, _("cannot write the bundle: %s"),
 		    strerror(errno));
 		kz_sync_bundle_free(o);
@@ -1225,7 +1207,8 @@ unpack_v3(struct kz_db *db, const char *name, const struct kz_buf *head,
     const struct kz_bundle_info *in, void **out, int *outsize, int outfd,
     struct kz_err *err)
 {
-	unsigned char fk[KZ_FILE_KEY], ssh[crypto_secretstream_xchacha20poly1305_HEADERBYTES];
+	unsigned char fk[KZ_FILE_KEY];
+	unsigned char ssh[crypto_secretstream_xchacha20poly1305_HEADERBYTES];
 	unsigned char len4[4], d[32], tag = 0;
 	crypto_secretstream_xchacha20poly1305_state ss;
 	unsigned char *c = NULL, *m = NULL, *cs = NULL;
@@ -1359,7 +1342,7 @@ unpack_v3(struct kz_db *db, const char *name, const struct kz_buf *head,
 			    "read"));
 			goto out;
 		}
-		if (outfd >= 0 && write_all(outfd, cs, want) != 0) {
+		if (outfd >= 0 && kz_file_write_all(outfd, cs, want) != 0) {
 			kz_err_add(err, place, _("cannot keep the bundle's "
 			    "changes in a temporary file beside the database "
 			    "while they are checked: %s"), strerror(errno));
@@ -1558,7 +1541,8 @@ verify_src(struct kz_db *db, const char *name,
 		rc = verify_v2(db, name, data, src->len, in, &at, changeset,
 		    csize, err);
 		if (rc == KZ_OK && outfd >= 0 && changeset && *changeset) {
-			if (write_all(outfd, *changeset, (size_t)*csize) != 0)
+			if (kz_file_write_all(outfd, *changeset,
+			    (size_t)*csize) != 0)
 				rc = kz_err_add(err, name, _("cannot read the "
 				    "bundle: %s"), strerror(errno));
 			free(*changeset);

@@ -240,17 +240,11 @@ part_write(void *arg, const void *data, size_t n)
 		size_t k = n;
 		if (ps->done < ps->half && ps->done + k > ps->half)
 			k = ps->half - ps->done;
-		ssize_t w = write(ps->fd, p, k);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			if (w == 0)
-				errno = EIO;
+		if (kz_file_write_all(ps->fd, p, k) != 0)
 			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-		ps->done += (size_t)w;
+		p += k;
+		n -= k;
+		ps->done += k;
 		if (ps->done == ps->half)
 			kill_point("half");
 	}
