@@ -1096,6 +1096,39 @@ verify_v2(struct kz_db *db, const char *name, const unsigned char *data,
 	return KZ_OK;
 }
 
+/* The header of a bundle kept here, from p to end: where its fixed part
+ * ends (the signer line), where its compressed line is, where its
+ * payload starts, whether this database signed it, and its recipients'
+ * keys, a line each ("KEY FP"), into had. */
+static void
+scan_kept(const char *p, const char *end, const char own[KZ_KEY_HEX],
+    const char **fixed_end, const char **tail, const char **at,
+    bool *same_signer, struct kz_buf *had)
+{
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			break;
+		if (nl == p) {
+			*at = nl + 1;
+			break;
+		}
+		if (strncmp(p, "signer: ", 8) == 0) {
+			*fixed_end = p;
+			*same_signer = nl - p == 8 + 64 &&
+			    memcmp(p + 8, own, 64) == 0;
+		} else if (strncmp(p, "recipient: ", 11) == 0) {
+			const char *sp = memchr(p + 11, ' ',
+			    (size_t)(nl - p - 11));
+			if (sp && nl - sp > 65)
+				kz_buf_printf(had, "%.*s\n", (int)(sp + 65 - p -
+				    11), p + 11);
+		} else if (strncmp(p, "compressed: ", 12) == 0 && *tail == NULL)
+			*tail = p;
+		p = nl + 1;
+	}
+}
+
 /* A kept bundle of format 2 signed and sealed again, whole in memory. */
 static int
 refresh_v2(struct kz_db *db, const unsigned char *data,
@@ -1117,28 +1150,7 @@ refresh_v2(struct kz_db *db, const unsigned char *data,
 	if (kz_sync_key_own(db, pk, err))
 		return KZ_ERROR;
 	kz_sync_key_hex(pk, own);
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl == NULL)
-			break;
-		if (nl == p) {
-			at = nl + 1;
-			break;
-		}
-		if (strncmp(p, "signer: ", 8) == 0) {
-			fixed_end = p;
-			same_signer = nl - p == 8 + 64 &&
-			    memcmp(p + 8, own, 64) == 0;
-		} else if (strncmp(p, "recipient: ", 11) == 0) {
-			const char *sp = memchr(p + 11, ' ',
-			    (size_t)(nl - p - 11));
-			if (sp && nl - sp > 65)
-				kz_buf_printf(&had, "%.*s\n", (int)(sp + 65 - p -
-				    11), p + 11);
-		} else if (strncmp(p, "compressed: ", 12) == 0 && tail == NULL)
-			tail = p;
-		p = nl + 1;
-	}
+	scan_kept(p, end, own, &fixed_end, &tail, &at, &same_signer, &had);
 	if (fixed_end == NULL || tail == NULL || at == NULL)
 		return kz_err_add(err, "", _("the bundle kept here is not "
 		    "signed: it cannot be written again"));
@@ -1634,28 +1646,7 @@ kz_sync_bundle_refresh_src(struct kz_db *db, const struct kz_bundle_src *src,
 	kz_sync_key_hex(pk, own);
 	p = h.s;
 	end = h.s + h.len;
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl == NULL)
-			break;
-		if (nl == p) {
-			at = nl + 1;
-			break;
-		}
-		if (strncmp(p, "signer: ", 8) == 0) {
-			fixed_end = p;
-			same_signer = nl - p == 8 + 64 &&
-			    memcmp(p + 8, own, 64) == 0;
-		} else if (strncmp(p, "recipient: ", 11) == 0) {
-			const char *sp = memchr(p + 11, ' ',
-			    (size_t)(nl - p - 11));
-			if (sp && nl - sp > 65)
-				kz_buf_printf(&had, "%.*s\n", (int)(sp + 65 - p -
-				    11), p + 11);
-		} else if (strncmp(p, "compressed: ", 12) == 0 && tail == NULL)
-			tail = p;
-		p = nl + 1;
-	}
+	scan_kept(p, end, own, &fixed_end, &tail, &at, &same_signer, &had);
 	if (fixed_end == NULL || tail == NULL || at == NULL ||
 	    (size_t)(at - h.s) + KZ_SYNC_BUNDLE_TRAILER > src->len) {
 		kz_buf_free(&h);
