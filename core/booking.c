@@ -85,16 +85,22 @@ static const char refresh_upsert[] =
 	"OR booking.office IS NOT excluded.office OR "
 	"booking.detail IS NOT excluded.detail";
 
+/* The clashes of the bookings in "near", a row each: who, then the two
+ * bookings, then the days they share. */
+#define CLASH_ROWS \
+	"SELECT a.specialist, coalesce(sp.name, ''), " \
+	"  coalesce(sp.name_roman, ''), " \
+	"  a.id, a.kind, a.record, a.office, a.start, a.end, a.detail, " \
+	"  b.id, b.kind, b.record, b.office, b.start, b.end, b.detail, " \
+	"  max(a.start, b.start), min(a.end, b.end) " \
+	CLASHES_OF("near") \
+	"LEFT JOIN specialist sp ON sp.id = a.specialist " \
+	CLASHES_WHERE \
+	"ORDER BY max(a.start, b.start), a.specialist, a.id, b.id"
+
 static const char clash_list[] =
 	KNOWN_BOOKINGS NEAR_BOOKINGS
-	"SELECT a.specialist, coalesce(sp.name, ''), coalesce(sp.name_roman, ''), "
-	"  a.id, a.kind, a.record, a.office, a.start, a.end, a.detail, "
-	"  b.id, b.kind, b.record, b.office, b.start, b.end, b.detail, "
-	"  max(a.start, b.start), min(a.end, b.end) "
-	CLASHES_OF("near")
-	"LEFT JOIN specialist sp ON sp.id = a.specialist "
-	CLASHES_WHERE
-	"ORDER BY max(a.start, b.start), a.specialist, a.id, b.id";
+	CLASH_ROWS;
 
 /* The clashes of one record ?3 (a dispatch, a seminar edition, a
  * specialist, a booking): only the bookings of the specialists it
@@ -118,14 +124,7 @@ static const char clash_list_of[] =
 	"  SELECT id, kind, record, specialist, start, end, office, detail "
 	"  FROM booking b WHERE b.kind <> 'unavailable' AND b.office <> ?1 "
 	"  AND b.specialist IN who AND b.id NOT IN (SELECT id FROM loc)) "
-	"SELECT a.specialist, coalesce(sp.name, ''), coalesce(sp.name_roman, ''), "
-	"  a.id, a.kind, a.record, a.office, a.start, a.end, a.detail, "
-	"  b.id, b.kind, b.record, b.office, b.start, b.end, b.detail, "
-	"  max(a.start, b.start), min(a.end, b.end) "
-	CLASHES_OF("near")
-	"LEFT JOIN specialist sp ON sp.id = a.specialist "
-	CLASHES_WHERE
-	"ORDER BY max(a.start, b.start), a.specialist, a.id, b.id";
+	CLASH_ROWS;
 
 static const char clash_count[] =
 	KNOWN_BOOKINGS "SELECT count(*) " CLASHES CLASHES_WHERE;
