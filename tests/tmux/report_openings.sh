@@ -85,6 +85,17 @@ tm_expect_gone "JET assistant" "the others are gone"
 tm_keys Escape
 tm_expect "Opening figures: 7," "Esc clears the search first"
 
+# a series' figure: its programme by the series' name in the detail
+# too, the key after it
+tm_keys /
+tm_type "senior"
+tm_keys Enter
+tm_expect "Opening figures: 1," "/ finds the senior officials' figure"
+tm_expect_re "^Programme +participants of 海外地方政府干部交流合作研讨会" "the detail names the series"
+tm_expect "(attendance:senior-officials)" "and gives its key"
+tm_keys Escape
+tm_expect "Opening figures: 7," "Esc clears the search"
+
 # Esc: the charts, counted again; the report has the figure
 tm_keys Escape
 tm_expect "Dispatches, FY2019, by year" "Esc: back to the charts"
