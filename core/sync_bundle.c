@@ -995,6 +995,79 @@ unpack(struct kz_db *db, const char *name, const unsigned char *data,
 	return KZ_OK;
 }
 
+/* Who signed the bundle whose header (head, the payload at at) src
+ * holds, into pk, and its signature, into sig: its signer line, its
+ * length, its closing line "\nEND <signature>\n", its organisation and
+ * the key enrolled for its office, each checked before anything else. */
+static int
+signed_by(struct kz_db *db, const char *name, const struct kz_bundle_src *src,
+    const char *head, size_t at, const struct frame *f,
+    const struct kz_bundle_info *in, unsigned char pk[KZ_KEY_PUBLIC],
+    unsigned char sig[KZ_KEY_SIG], struct kz_err *err)
+{
+	char trail[KZ_SYNC_BUNDLE_TRAILER], old[KZ_KEY_HEX];
+	size_t len = src->len, n;
+
+	if (kz_sync_key_parse(f->signer, pk) != KZ_OK)
+		return kz_err_add(err, name, _("the bundle is not signed: "
+		    "refused"));
+	if ((unsigned long)f->payload > len ||
+	    len != at + (size_t)f->payload + KZ_SYNC_BUNDLE_TRAILER)
+		return kz_err_add(err, name, _("the bundle is %zu bytes where "
+		    "its header promises %zu: it is cut short or has extra "
+		    "data"), len, at + (size_t)f->payload +
+		    KZ_SYNC_BUNDLE_TRAILER);
+	if (src->read(src->arg, at + (size_t)f->payload, trail, sizeof trail)
+	    != 0 || memcmp(trail, "\nEND ", 5) != 0 ||
+	    trail[KZ_SYNC_BUNDLE_TRAILER - 1] != '\n' ||
+	    sodium_hex2bin(sig, KZ_KEY_SIG, trail + 5, 2 * KZ_KEY_SIG, NULL,
+	    &n, NULL) != 0 || n != KZ_KEY_SIG)
+		return kz_err_add(err, name, _("the bundle's closing line is "
+		    "missing: it is incomplete"));
+	if (db && db->cfg && strcmp(in->organisation, db->cfg->organisation) != 0)
+		return kz_err_add(err, name, _("the bundle comes from "
+		    "organisation \"%s\"; this database belongs to \"%s\""),
+		    in->organisation, db->cfg->organisation);
+	/* who signed it, then whether they did: before anything else */
+	if (sodium_init() < 0)
+		return kz_err_add(err, name, _("the cryptography library cannot "
+		    "start"));
+	if (db && !(strcmp(in->role, "head") == 0 && db->cfg &&
+	    db->cfg->role == KZ_ROLE_OFFICE && kz_sync_key_succeeds(db,
+	    in->office, head, at, pk, old)) &&
+	    kz_sync_key_check(db, name, in->office, in->role, pk, err))
+		return KZ_ERROR;
+	return KZ_OK;
+}
+
+/* A signature that is not the signer's over these bytes. */
+static int
+not_theirs(const char *name, const struct kz_bundle_info *in,
+    const unsigned char pk[KZ_KEY_PUBLIC], struct kz_err *err)
+{
+	char fp[KZ_KEY_FP];
+
+	kz_sync_key_fp(pk, fp);
+	return kz_err_add(err, name, _("the bundle's signature (key %s of "
+	    "office %s) does not match its contents: it was changed or "
+	    "damaged after it was signed"), fp, in->office);
+}
+
+/* Offices send to head office, which passes their changes on: an
+ * office takes only head office's bundles. */
+static int
+not_for_here(struct kz_db *db, const char *name,
+    const struct kz_bundle_info *in, struct kz_err *err)
+{
+	if (db && db->cfg && db->cfg->role == KZ_ROLE_OFFICE &&
+	    strcmp(in->role, "head") != 0)
+		return kz_err_add(err, name, _("the bundle comes from office %s: "
+		    "an office's bundles go to head office, which passes their "
+		    "changes on; only head office's bundles are imported at an "
+		    "office"), in->office);
+	return KZ_OK;
+}
+
 /* A bundle of format 2, whole in memory: signed whole, sealed whole. */
 static int
 verify_v2(struct kz_db *db, const char *name, const unsigned char *data,
@@ -1003,7 +1076,8 @@ verify_v2(struct kz_db *db, const char *name, const unsigned char *data,
 {
 	struct frame f = { .payload = -1, .plain = -1, .chunks = -1 };
 	unsigned char pk[KZ_KEY_PUBLIC], sig[KZ_KEY_SIG];
-	size_t at = 0, n;
+	struct kz_bundle_src src;
+	size_t at = 0;
 	void *cs = NULL;
 	int cn = 0;
 
@@ -1025,52 +1099,16 @@ verify_v2(struct kz_db *db, const char *name, const unsigned char *data,
 	    (strcmp(in->role, "head") != 0 && strcmp(in->role, "office") != 0))
 		return kz_err_add(err, name, _("the bundle's header is "
 		    "incomplete or damaged"));
-	if (kz_sync_key_parse(f.signer, pk) != KZ_OK)
-		return kz_err_add(err, name, _("the bundle is not signed: "
-		    "refused"));
-	/* payload, then "\nEND <signature>\n" exactly at the end */
-	if ((unsigned long)f.payload > len ||
-	    len != at + (size_t)f.payload + KZ_SYNC_BUNDLE_TRAILER)
-		return kz_err_add(err, name, _("the bundle is %zu bytes where "
-		    "its header promises %zu: it is cut short or has extra "
-		    "data"), len, at + (size_t)f.payload + KZ_SYNC_BUNDLE_TRAILER);
-	const char *trail = (const char *)data + at + f.payload;
-	if (memcmp(trail, "\nEND ", 5) != 0 ||
-	    trail[KZ_SYNC_BUNDLE_TRAILER - 1] != '\n' ||
-	    sodium_hex2bin(sig, sizeof sig, trail + 5, 2 * KZ_KEY_SIG, NULL,
-	    &n, NULL) != 0 || n != sizeof sig)
-		return kz_err_add(err, name, _("the bundle's closing line is "
-		    "missing: it is incomplete"));
-	if (db && db->cfg && strcmp(in->organisation, db->cfg->organisation) != 0)
-		return kz_err_add(err, name, _("the bundle comes from "
-		    "organisation \"%s\"; this database belongs to \"%s\""),
-		    in->organisation, db->cfg->organisation);
-	/* who signed it, then whether they did: before anything else */
-	if (sodium_init() < 0)
-		return kz_err_add(err, name, _("the cryptography library cannot "
-		    "start"));
-	char old[KZ_KEY_HEX];
-	if (db && !(strcmp(in->role, "head") == 0 && db->cfg &&
-	    db->cfg->role == KZ_ROLE_OFFICE && kz_sync_key_succeeds(db,
-	    in->office, (const char *)data, at, pk, old)) &&
-	    kz_sync_key_check(db, name, in->office, in->role, pk, err))
+	kz_sync_bundle_src_mem(&src, data, len);
+	if (signed_by(db, name, &src, (const char *)data, at, &f, in, pk, sig,
+	    err))
 		return KZ_ERROR;
 	if (crypto_sign_verify_detached(sig, data, at + (size_t)f.payload,
-	    pk) != 0) {
-		char fp[KZ_KEY_FP];
-		kz_sync_key_fp(pk, fp);
-		return kz_err_add(err, name, _("the bundle's signature (key %s "
-		    "of office %s) does not match its contents: it was changed "
-		    "or damaged after it was signed"), fp, in->office);
-	}
+	    pk) != 0)
+		return not_theirs(name, in, pk, err);
 	content_sha(data, at + (size_t)f.payload, in->sha256);
-	/* offices send to head office, which passes their changes on */
-	if (db && db->cfg && db->cfg->role == KZ_ROLE_OFFICE &&
-	    strcmp(in->role, "head") != 0)
-		return kz_err_add(err, name, _("the bundle comes from office %s: "
-		    "an office's bundles go to head office, which passes their "
-		    "changes on; only head office's bundles are imported at an "
-		    "office"), in->office);
+	if (not_for_here(db, name, in, err))
+		return KZ_ERROR;
 	if (header_len)
 		*header_len = at;
 	if (changeset == NULL)
@@ -1400,8 +1438,7 @@ verify_v3(struct kz_db *db, const char *name, const struct kz_bundle_src *src,
 {
 	struct frame f = { .payload = -1, .plain = -1, .chunks = -1 };
 	unsigned char pk[KZ_KEY_PUBLIC], sig[KZ_KEY_SIG], d[32];
-	char trail[KZ_SYNC_BUNDLE_TRAILER];
-	size_t at = 0, n, len = src->len;
+	size_t at = 0;
 	crypto_sign_state st;
 	struct kz_sha256 sha;
 	struct ph_sink sink = { .sign = &st, .sha = &sha };
@@ -1416,34 +1453,7 @@ verify_v3(struct kz_db *db, const char *name, const struct kz_bundle_src *src,
 	    (strcmp(in->role, "head") != 0 && strcmp(in->role, "office") != 0))
 		return kz_err_add(err, name, _("the bundle's header is "
 		    "incomplete or damaged"));
-	if (kz_sync_key_parse(f.signer, pk) != KZ_OK)
-		return kz_err_add(err, name, _("the bundle is not signed: "
-		    "refused"));
-	if ((unsigned long)f.payload > len ||
-	    len != at + (size_t)f.payload + KZ_SYNC_BUNDLE_TRAILER)
-		return kz_err_add(err, name, _("the bundle is %zu bytes where "
-		    "its header promises %zu: it is cut short or has extra "
-		    "data"), len, at + (size_t)f.payload + KZ_SYNC_BUNDLE_TRAILER);
-	if (src->read(src->arg, at + (size_t)f.payload, trail, sizeof trail)
-	    != 0 || memcmp(trail, "\nEND ", 5) != 0 ||
-	    trail[KZ_SYNC_BUNDLE_TRAILER - 1] != '\n' ||
-	    sodium_hex2bin(sig, sizeof sig, trail + 5, 2 * KZ_KEY_SIG, NULL,
-	    &n, NULL) != 0 || n != sizeof sig)
-		return kz_err_add(err, name, _("the bundle's closing line is "
-		    "missing: it is incomplete"));
-	if (db && db->cfg && strcmp(in->organisation, db->cfg->organisation) != 0)
-		return kz_err_add(err, name, _("the bundle comes from "
-		    "organisation \"%s\"; this database belongs to \"%s\""),
-		    in->organisation, db->cfg->organisation);
-	/* who signed it, then whether they did: before anything else */
-	if (sodium_init() < 0)
-		return kz_err_add(err, name, _("the cryptography library cannot "
-		    "start"));
-	char old[KZ_KEY_HEX];
-	if (db && !(strcmp(in->role, "head") == 0 && db->cfg &&
-	    db->cfg->role == KZ_ROLE_OFFICE && kz_sync_key_succeeds(db,
-	    in->office, head->s, at, pk, old)) &&
-	    kz_sync_key_check(db, name, in->office, in->role, pk, err))
+	if (signed_by(db, name, src, head->s, at, &f, in, pk, sig, err))
 		return KZ_ERROR;
 	crypto_sign_init(&st);
 	crypto_sign_update(&st, (const unsigned char *)head->s, at);
@@ -1451,22 +1461,12 @@ verify_v3(struct kz_db *db, const char *name, const struct kz_bundle_src *src,
 	sha_header(&sha, head->s, at);
 	if (kz_sync_bundle_copy(src, at, (size_t)f.payload, ph_sink, &sink) != 0)
 		return read_failed(err, name);
-	if (crypto_sign_final_verify(&st, sig, pk) != 0) {
-		char fp[KZ_KEY_FP];
-		kz_sync_key_fp(pk, fp);
-		return kz_err_add(err, name, _("the bundle's signature (key %s "
-		    "of office %s) does not match its contents: it was changed "
-		    "or damaged after it was signed"), fp, in->office);
-	}
+	if (crypto_sign_final_verify(&st, sig, pk) != 0)
+		return not_theirs(name, in, pk, err);
 	kz_sha256_final(&sha, d);
 	sodium_bin2hex(in->sha256, sizeof in->sha256, d, sizeof d);
-	/* offices send to head office, which passes their changes on */
-	if (db && db->cfg && db->cfg->role == KZ_ROLE_OFFICE &&
-	    strcmp(in->role, "head") != 0)
-		return kz_err_add(err, name, _("the bundle comes from office %s: "
-		    "an office's bundles go to head office, which passes their "
-		    "changes on; only head office's bundles are imported at an "
-		    "office"), in->office);
+	if (not_for_here(db, name, in, err))
+		return KZ_ERROR;
 	head->len = at;
 	if (changeset == NULL)
 		return KZ_OK;
