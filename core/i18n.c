@@ -3,6 +3,7 @@
 
 #include <limits.h>
 #include <locale.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,11 +34,55 @@ find_localedir(char *buf, size_t size)
 	return KZ_LOCALEDIR;
 }
 
+/*
+ * Translations looked up, by the message's address: a message is a
+ * literal or a table's, at the same place each time. A slot is checked
+ * by the text too, so that a message in memory used again for another
+ * text is never given the first one's translation. Emptied when the
+ * language changes.
+ */
+#define MEMO_SLOTS 512
+#define MEMO_TEXT 96	/* longer messages are not kept */
+static struct memo {
+	const char *key;
+	char *tr;
+	char text[MEMO_TEXT];
+} memo[MEMO_SLOTS];
+
+static void
+memo_clear(void)
+{
+	memset(memo, 0, sizeof memo);
+}
+
+char *
+kz_gettext(const char *s)
+{
+	struct memo *m = &memo[((uintptr_t)s >> 3) % MEMO_SLOTS];
+	char *t, *eot;
+	size_t n;
+
+	if (m->key == s && strcmp(m->text, s) == 0)
+		return m->tr;
+	t = gettext(s);
+	if (t == s && (eot = strchr(t, '\004')) != NULL)
+		t = eot + 1;
+	/* (gettext's result stays valid while the catalogue is loaded: until
+	 * the language changes, when the slots are emptied) */
+	if ((n = strlen(s)) < MEMO_TEXT) {
+		m->key = s;
+		m->tr = t;
+		memcpy(m->text, s, n + 1);
+	}
+	return t;
+}
+
 void
 kz_i18n_init(const char *localedir)
 {
 	char buf[PATH_MAX + 16];
 
+	memo_clear();
 	/* LANGUAGE is ignored under the C locale; C.UTF-8 always exists. */
 	setlocale(LC_ALL, "C.UTF-8");
 	bindtextdomain("kizuna", localedir ? localedir :
@@ -55,6 +100,7 @@ const char *const kz_i18n_languages[] = { "en", "ja", "zh_CN", "ko", "fr",
 static void
 use(const char *lang)
 {
+	memo_clear();
 	setenv("LANGUAGE", lang, 1);
 	setlocale(LC_ALL, "C.UTF-8");
 	/* Without this a second switch keeps the old catalogue loaded. */
@@ -117,6 +163,7 @@ kz_i18n_set_language(const char *lang)
 	if (lang == NULL || *lang == '\0' || strcmp(lang, "en") == 0)
 		lang = "en";
 	snprintf(current, sizeof current, "%s", lang);
+	memo_clear();
 	setenv("LANGUAGE", lang, 1);
 	setlocale(LC_ALL, "C.UTF-8");
 	/* Without this a second switch keeps the old catalogue loaded. */

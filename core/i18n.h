@@ -15,16 +15,10 @@
 #define NC_(ctx, s) (ctx "\004" s)
 
 /* gettext, but a message with a context that has no translation reads
- * as its text, without the context. */
-static inline char *
-kz_gettext(const char *s)
-{
-	char *t = gettext(s), *eot;
-
-	if (t == s && (eot = strchr(t, '\004')) != NULL)
-		return eot + 1;
-	return t;
-}
+ * as its text, without the context. Translations looked up are kept
+ * until the language changes: a record's checks ask for every field's
+ * label, a hundred thousand times in an import. */
+char *kz_gettext(const char *s);
 
 #define _(s) kz_gettext(s)
 #define N_(s) (s)

@@ -289,6 +289,35 @@ test_choices(void **state)
 	kz_config_free(cfg);
 }
 
+/* Translations are kept (kz_gettext) until the language changes, and a
+ * message is known by its text as well as its place: a buffer used again
+ * for another message gets that one's translation. */
+static void
+test_memo(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	if (!catalogues())
+		skip();
+	kz_i18n_set_language("zh_CN");
+	strcpy(buf, "post");
+	assert_string_equal(kz_gettext(buf), "职务");
+	assert_string_equal(kz_gettext(buf), "职务");
+	strcpy(buf, "government");
+	assert_string_equal(kz_gettext(buf), "所属政府");
+	assert_string_equal(_("post"), "职务");
+	kz_i18n_set_language("fr");
+	assert_string_equal(_("post"), "poste");
+	strcpy(buf, "post");
+	assert_string_equal(kz_gettext(buf), "poste");
+	kz_i18n_set_language("en");
+	assert_string_equal(_("post"), "post");
+	/* a context without a translation reads as its text */
+	assert_string_equal(C_("test context", "no such message"),
+	    "no such message");
+}
+
 int
 main(void)
 {
@@ -303,6 +332,7 @@ main(void)
 		    back_to_english),
 		cmocka_unit_test(test_fields),
 		cmocka_unit_test_teardown(test_choices, back_to_english),
+		cmocka_unit_test_teardown(test_memo, back_to_english),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
