@@ -356,6 +356,11 @@ import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
 		if (row_record(db, &row, map, ncols, &s, &e) != KZ_OK) {
 			rep->bad++;
 			kz_import_log(rep, name, row.line, "", &e);
+		} else if (db->spoilt) {
+			/* a row before failed to be written (all or
+			 * nothing, no savepoint: kz_db_bulk): nothing will
+			 * be kept, and what it half wrote is no register
+			 * to compare this row with; it is only checked */
 		} else if (s.id[0] && kz_id_normalise(s.id, id) &&
 		    kz_specialist_exists(db, id)) {
 			rep->skipped++;

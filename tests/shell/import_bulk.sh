@@ -72,6 +72,27 @@ expect_not_in "$out" "Ichiro" "nor in the search index"
 b sync status
 expect_eq "$out" "$before" "nor in the outbox"
 
+# a row whose writing fails after its main row went in (a trigger here
+# refuses its fields): the rows after it are checked, not compared with
+# what it half wrote (the same person again is not "registered")
+sqlite3 "$BJDB" "CREATE TRIGGER no_fields BEFORE INSERT ON specialist_field
+  WHEN (SELECT name FROM specialist WHERE id = NEW.specialist) = '森 花子'
+  BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+{ head -n 1 all.csv
+  echo '森 花子,Hanako Mori,島根県,課長,serving,agriculture::3,,'
+  echo '森 花子,Hanako Mori,島根県,課長,serving,agriculture::3,,'
+  echo '林 一郎,Ichiro Hayashi,島根県,課長,serving,nosuchfield:x:3,,'
+} > fails.csv
+b import specialists fails.csv
+expect_rc 1 "an import whose row 2 cannot be written fails"
+expect_in "$err" "fails.csv:2:" "the row that failed is named"
+expect_not_in "$err" "registered as" "row 3 is not said to be registered"
+expect_in "$err" "fails.csv:4: fields: unknown field" "a bad row after it is still named"
+expect_in "$err" "nothing was imported" "nothing was imported"
+b specialist list --format csv
+expect_eq "$(rows)" 1500 "no row of it in the register"
+sqlite3 "$BJDB" "DROP TRIGGER no_fields"
+
 # the good rows, killed (SIGKILL) right after the commit: all kept
 grep -v nosuchfield more.csv > good.csv
 KZ_TEST_KILL_AFTER_SAVE=1 b import specialists good.csv
