@@ -16,8 +16,9 @@ E=$(printf '\033')
 # the screen with its attributes, lines A to B
 rows() { tmux -L "$TMUX_SOCK" capture-pane -e -p -t t | sed -n "$1,$2p"; }
 # is the marked row in reverse video (an SGR with 7 before its '>')?
+SGR="$E\[[0-9;]*m"
 lit() {
-	rows 1 24 | grep -qE "^($E\[[0-9;]*m)*$E\[([0-9;]*;)?7(;[0-9;]*)?m($E\[[0-9;]*m)*>"
+	rows 1 24 | grep -qE "^($SGR)*$E\[([0-9;]*;)?7(;[0-9;]*)?m($SGR)*>"
 }
 lit_until() {
 	n=100
@@ -42,7 +43,8 @@ lit_until && ok || bad "the first record's row is not lit"
 # the frame that adds the title's counts comes at once, without a key:
 # it must not turn the light off
 sleep 1
-lit && ok || { bad "the row went dark after the title's counts:"; rows 1 24 | cat -v; }
+lit && ok ||
+	{ bad "the row went dark after the title's counts:"; rows 1 24 | cat -v; }
 
 # a label in bold, then plain spaces up to the text
 rows 13 23 | grep -q "  $E\[0m" &&
@@ -60,7 +62,8 @@ tm_expect "$(id_of 22)" "j: the 22nd record"
 b1=$(size "$T/pane.log")
 lit_until && ok || bad "the 22nd record's row is not lit"
 name=$(tm_screen | sed -n 's/^>//p' | awk -F '  ' '{ print $1 }')
-expect_in "$name" "$(sed -n 23p "$T/list.csv" | cut -d, -f2)" "the marked row is the 22nd"
+expect_in "$name" "$(sed -n 23p "$T/list.csv" | cut -d, -f2)" \
+	"the marked row is the 22nd"
 dd if="$T/pane.log" of="$T/j.bin" bs=1 skip="$b0" count=$((b1 - b0)) 2>/dev/null
 n=$(grep -aoF -- ">$name" "$T/j.bin" | wc -l)
 echo "one j that scrolls: $((b1 - b0)) bytes, the new row written $n times"
