@@ -451,6 +451,13 @@ else
 		b1=$(settled "$T/term.pane") w1=$(writes)
 		awk -v l="$_l" -v b=$((b1 - b0)) -v w=$((w1 - w0)) -v n="$_n" -v st="$ST" \
 			'BEGIN { printf "%-44s %7.0f B %6s writes a key\n", l, b / n, st ? sprintf("%.1f", w / n) : "-" }'
+		# two writes a key: the frame at the key, and the detail
+		# pane's when the keys pause; what each costs
+		case $_l in kizuna*) ;; *) return ;; esac
+		[ -n "$ST" ] && [ $((w1 - w0)) -eq $((2 * _n)) ] &&
+			grep 'write(1,' "$T/term.st" | tail -n $((2 * _n)) |
+			sed -n 's/.* = \([0-9]*\)$/\1/p' | awk -v n="$_n" \
+			'{ s[NR % 2] += $1 } END { printf "%-44s %7.0f B then %.0f B\n", "  of which: at the key, then the pause", s[1] / n, s[0] / n }'
 	}
 	burst() {
 		b0=$(settled "$T/term.pane") w0=$(writes)

@@ -36,6 +36,8 @@ tm_resize 80 40
 tm_expect_gone "J:scroll" "no J hint when the record fits its pane"
 tm_resize 80 24
 tm_expect "J:scroll" "J again when the record runs below the pane"
+# last, where coming and going it moves none of the other hints
+tm_expect_re " q:quit J:scroll *$" "J is the last hint"
 tm_keys Tab Tab
 tm_expect "1 dispatch" "the dispatches tab"
 tm_expect "J:scroll" "J is in the hints when the record runs below the pane"

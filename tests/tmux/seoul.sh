@@ -28,7 +28,7 @@ tabs=" 전문가   요청   파견   타임라인   동기화   세미나   연�
 
 # fits WHAT KEYS HEADING...: the title with the office and the language at
 # its right end, the whole tab bar, a line with every heading in order,
-# and the key line whole to its last key (J:스크롤 where the record runs
+# and the key line whole to its last key (J:스크롤, last, where the record runs
 # below its pane).
 fits() {
 	what=$1 keys=$2
@@ -49,7 +49,7 @@ tm_expect "$tabs" "the Seoul office's tabs in Korean" 60
 fits "specialists" "/:검색 Enter:상세 a:추가 e:편집 d:삭제 ?:도움말 q:종료" \
 	"성명 " "로마자 " "소속 지자체 " "현황 " "전문 분야"
 tm_keys Tab
-fits "requests" "/:검색 Enter:상세 J:스크롤 a:추가 e:편집 d:삭제 s:현황 m:후보 ?:도움말 q:종료" \
+fits "requests" "/:검색 Enter:상세 a:추가 e:편집 d:삭제 s:현황 m:후보 ?:도움말 q:종료 J:스크롤" \
 	"접수일 " "현황 " "상대측 " "주제"
 tm_expect "요청 1건  ko" "requests: the count beside the language"
 
@@ -68,7 +68,7 @@ tm_keys Escape
 tm_expect_gone "F2:저장" "the form closes"
 
 tm_keys Tab
-fits "dispatches" "/:검색 Enter:상세 J:스크롤 a:추가 e:편집 d:삭제 s:현황 c:비용 ?:도움말 q:종료" \
+fits "dispatches" "/:검색 Enter:상세 a:추가 e:편집 d:삭제 s:현황 c:비용 ?:도움말 q:종료 J:스크롤" \
 	"기간 " "상태 " "전문가 " "상대측"
 # the request's topic wraps at a space: 현지 starts the next line whole
 tm_keys Enter

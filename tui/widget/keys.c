@@ -511,15 +511,21 @@ keys_hints(unsigned ctx, bool text, int width, char *buf, size_t size)
 				drop[j] = true;
 				total -= w[j] + 1;
 			}
-	for (size_t j = 0; j < n; j++) {
-		if (drop[j])
-			continue;
-		len += snprintf(buf + len, len < size ? size - len : 0,
-		    "%s%s:%s", len ? " " : "", names[j],
-		    _(keys_table[idx[j]].hint));
-		if (len >= size)
-			return;
-	}
+	/* A hint shown only while there is more (J) goes last: coming and
+	 * going from record to record, it moves none of the others, which
+	 * the terminal would be sent again. */
+	for (int last = 0; last < 2; last++)
+		for (size_t j = 0; j < n; j++) {
+			bool more = keys_table[idx[j]].ctx & KEYS_HINT_IF_MORE;
+
+			if (drop[j] || more != (last == 1))
+				continue;
+			len += snprintf(buf + len, len < size ? size - len :
+			    0, "%s%s:%s", len ? " " : "", names[j],
+			    _(keys_table[idx[j]].hint));
+			if (len >= size)
+				return;
+		}
 }
 
 const char *

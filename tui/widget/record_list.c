@@ -303,6 +303,15 @@ record_list_detail_heading(struct record_list *l, const char *text)
 	dl_push(l, NULL, text, strlen(text), true);
 }
 
+/* The columns s takes, at most max (at least 1, as draw_text wants). */
+static int
+text_w(const char *s, int max)
+{
+	int w = kz_text_width(s);
+
+	return w < 1 ? 1 : w < max ? w : max;
+}
+
 static void
 draw_detail(struct record_list *l)
 {
@@ -338,14 +347,16 @@ draw_detail(struct record_list *l)
 	for (int r = 0; r < rows && l->dscroll + (size_t)r < l->ndl; r++) {
 		const struct record_list_dline *d = &l->dl[l->dscroll + (size_t)r];
 
+		/* a label's own width in bold: the spaces after it are
+		 * the window's, which curses need not send again */
 		if (d->heading) {
-			draw_text(l->wdet, 1 + r, x0, cw, d->text,
-			    draw_attr(DRAW_LABEL));
+			draw_text(l->wdet, 1 + r, x0, text_w(d->text, cw),
+			    d->text, draw_attr(DRAW_LABEL));
 			continue;
 		}
 		if (d->label)
-			draw_text(l->wdet, 1 + r, x0, lw, d->label,
-			    draw_attr(DRAW_LABEL));
+			draw_text(l->wdet, 1 + r, x0, text_w(d->label, lw),
+			    d->label, draw_attr(DRAW_LABEL));
 		draw_text(l->wdet, 1 + r, x0 + lw + 1, cw - lw - 1, d->text,
 		    A_NORMAL);
 	}
@@ -376,10 +387,14 @@ record_list_draw(struct record_list *l, unsigned flags)
 	 * While the selection moves (keys come faster than the detail pane
 	 * is drawn, which the frame leaves until they pause) only the '>'
 	 * marker moves with it: a row in reverse video costs the whole row
-	 * again to turn off, about 130 bytes in Chinese. With the detail
-	 * pane the selected row is lit.
+	 * again to turn off, about 75 bytes in Chinese. With the detail
+	 * pane the selected row is lit. So is it in the first frame after
+	 * the detail was drawn: its lit row is turned off in that frame
+	 * anyway, and a single move (the common one) then writes the new
+	 * row once, not plain and then lit when the keys pause (a row the
+	 * list scrolls in: about 80 bytes more).
 	 */
-	bool lit = (flags & UI_DRAW_DETAIL) != 0;
+	bool lit = (flags & UI_DRAW_DETAIL) != 0 || l->settled;
 
 	if (l->wlist != NULL && ((flags & (UI_DRAW_LIST | UI_DRAW_ROWS)) ||
 	    lit != l->lit)) {
@@ -400,11 +415,13 @@ record_list_draw(struct record_list *l, unsigned flags)
 		}
 		l->oldsel = l->sel;
 		l->lit = lit;
+		l->settled = (flags & UI_DRAW_DETAIL) != 0;
 		wnoutrefresh(l->wlist);
 	}
 	if (l->wdet != NULL && (flags & UI_DRAW_DETAIL)) {
 		draw_detail(l);
 		wnoutrefresh(l->wdet);
+		l->settled = true;
 	}
 }
 

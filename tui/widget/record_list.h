@@ -57,6 +57,7 @@ struct record_list {
 	size_t sel, top;
 	size_t oldsel;		/* the row last drawn selected */
 	bool lit;		/* ...and drawn in reverse video */
+	bool settled;		/* the last frame drew the detail pane */
 	bool stale;		/* the term changed, the rows not yet read */
 	bool zoom;		/* the detail fills the body */
 	enum { RLIST_BROWSE, RLIST_SEARCH, RLIST_CONFIRM, RLIST_MENU } mode;
