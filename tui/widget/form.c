@@ -369,7 +369,9 @@ form_draw(struct form *f, struct form_view *v, bool all, int old, bool confirm)
 	char count[32];
 	int total = form_row_of(f, f->n);
 
-	if (form_follow(f, v))
+	/* scrolled, or the count of the title bar ("3/12") changed */
+	if (form_follow(f, v) || (old != f->cur &&
+	    form_row_of(f, f->n) > v->area))
 		all = true;
 	if (all) {
 		werase(v->w);
@@ -700,7 +702,10 @@ form_run(struct form *f,
 			doupdate();
 			all = false;
 			prev = f->cur;
-		}
+		} else
+			all = true;	/* the keys may go through fields that
+					 * are neither this one nor the last
+					 * drawn: all of them, once */
 
 		key = draw_getkey(v.w);
 		if (key == (KEYS_FN | KEY_RESIZE)) {
