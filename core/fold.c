@@ -1,6 +1,7 @@
 /* fold.c - the search fold: Japanese shinjitai and traditional Han to simplified (OpenCC), ASCII case. */
 #include "fold.h"
 
+#include <dlfcn.h>
 #include <opencc/opencc.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -18,7 +19,16 @@
  * entries, 30 KB). OpenCC is closed again. Building takes about 50 ms.
  * Without OpenCC's data the table stays empty and nothing is folded but
  * ASCII case.
+ *
+ * OpenCC is opened here (dlopen), not linked: it brings the C++ library
+ * with it, whose loading and relocations cost every command about a
+ * third of its start-up, though only a search's first fold needs it.
+ * Without the library the table stays empty, as without its data.
  */
+
+#ifndef KZ_OPENCC_SO
+#define KZ_OPENCC_SO "libopencc.so.1.1"
+#endif
 
 #define LO 0x3400u
 #define HI 0xfaffu
@@ -33,20 +43,47 @@ static uint16_t *from;
 static uint32_t *to;
 static size_t nfold;
 
+/* OpenCC's four calls, from the library opened once. */
+static struct {
+	opencc_t (*open)(const char *);
+	char *(*convert)(opencc_t, const char *, size_t);
+	void (*convert_free)(char *);
+	int (*close)(opencc_t);
+} cc_fn;
+
+/* The library, NULL if it is not there. */
+static void *
+cc_load(void)
+{
+	void *h = dlopen(KZ_OPENCC_SO, RTLD_LAZY | RTLD_LOCAL);
+
+	if (h == NULL)
+		return NULL;
+	/* POSIX's way from a data pointer to a function pointer */
+	*(void **)&cc_fn.open = dlsym(h, "opencc_open");
+	*(void **)&cc_fn.convert = dlsym(h, "opencc_convert_utf8");
+	*(void **)&cc_fn.convert_free = dlsym(h, "opencc_convert_utf8_free");
+	*(void **)&cc_fn.close = dlsym(h, "opencc_close");
+	if (cc_fn.open && cc_fn.convert && cc_fn.convert_free && cc_fn.close)
+		return h;
+	dlclose(h);
+	return NULL;
+}
+
 /* Text through one OpenCC configuration; NULL if it cannot be done. */
 static char *
 convert(const char *config, const char *text)
 {
-	opencc_t cc = opencc_open(config);
+	opencc_t cc = cc_fn.open(config);
 	char *o, *copy;
 
 	if (cc == (opencc_t)-1)
 		return NULL;
-	o = opencc_convert_utf8(cc, text, strlen(text));
+	o = cc_fn.convert(cc, text, strlen(text));
 	copy = o ? strdup(o) : NULL;	/* freed by free(), not OpenCC's */
 	if (o)
-		opencc_convert_utf8_free(o);
-	opencc_close(cc);
+		cc_fn.convert_free(o);
+	cc_fn.close(cc);
 	return copy;
 }
 
@@ -83,12 +120,17 @@ build(void)
 {
 	size_t n = 0, max = 0;
 	char *all, *p, *jp, *s;
+	void *lib;
 
 	built = true;
+	if ((lib = cc_load()) == NULL)
+		return;
 	for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
 		max += ranges[i].hi - ranges[i].lo + 1;
-	if ((all = malloc(max * 4 + 1)) == NULL)
+	if ((all = malloc(max * 4 + 1)) == NULL) {
+		dlclose(lib);
 		return;
+	}
 	p = all;
 	for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
 		for (unsigned c = ranges[i].lo; c <= ranges[i].hi; c++) {
@@ -111,6 +153,9 @@ build(void)
 	free(all);
 	free(jp);
 	free(s);
+	/* the table is all that was needed: OpenCC and the C++ library go
+	 * (a screen would otherwise keep their pages for good) */
+	dlclose(lib);
 	/* a fold of a fold is the fold: 芸 -> 藝 -> 艺, and 艺 stays */
 	for (size_t i = 0; i < nfold; i++)
 		to[i] = kz_fold_cp(to[i]);
