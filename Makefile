@@ -13,7 +13,12 @@ VERSION    := 0.1.0
 
 PKGS       := ncursesw sqlite3 yaml-0.1 libsodium libzstd opencc
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# OpenCC is opened when the search fold's table is first built, not
+# linked (core/fold.c): its C++ library made every start-up slower
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out opencc,$(PKGS)) 2>/dev/null)
+OPENCC_DIR := $(shell pkg-config --variable=libdir opencc 2>/dev/null)
+OPENCC_SO  := $(shell objdump -p "$(OPENCC_DIR)/libopencc.so" 2>/dev/null | \
+	sed -n 's/^ *SONAME *//p')
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 CC         ?= cc
@@ -85,6 +90,8 @@ build/gen/paths.h: FORCE
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 FORCE:
 build/rel/core/i18n.o build/san/core/i18n.o: build/gen/paths.h
+build/rel/core/fold.o build/san/core/fold.o build/fuzz/core/fold.o: \
+	KZ_CFLAGS += $(if $(OPENCC_SO),-DKZ_OPENCC_SO='"$(OPENCC_SO)"')
 
 build/rel/%.o: %.c $(HDRS)
 	@mkdir -p $(@D)

@@ -82,9 +82,11 @@ parse(const char *s, int *y, int *m, int *d)
 	}
 	if (s[10] != '\0')
 		return false;
-	*y = atoi(s);
-	*m = atoi(s + 5);
-	*d = atoi(s + 8);
+	/* the digits are checked: no atoi (a list formats a date a row) */
+	*y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	*m = (s[5] - '0') * 10 + (s[6] - '0');
+	*d = (s[8] - '0') * 10 + (s[9] - '0');
 	return *y >= 1900 && *y <= 2199 && *m >= 1 && *m <= 12 && *d >= 1 &&
 	    *d <= kz_date_month_days(*y, *m);
 }
@@ -511,7 +513,7 @@ kz_date_format(const char *date, const char *pattern, char *out, size_t size)
 	tm.tm_year = y - 1900;
 	tm.tm_mon = m - 1;
 	tm.tm_mday = d;
-	tm.tm_wday = kz_date_weekday(kz_date_days(date));
+	tm.tm_wday = kz_date_weekday(kz_date_civil(y, m, d));
 	tm.tm_isdst = -1;
 	size_t n = strftime(out, size, pattern, &tm);
 	if (n == 0)

@@ -1,11 +1,16 @@
 /* fold.c - the search fold: Japanese shinjitai and traditional Han to simplified (OpenCC), ASCII case. */
 #include "fold.h"
 
+#include <dlfcn.h>
+#include <errno.h>
 #include <opencc/opencc.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include "file.h"
 #include "text.h"
 
 /*
@@ -18,7 +23,20 @@
  * entries, 30 KB). OpenCC is closed again. Building takes about 50 ms.
  * Without OpenCC's data the table stays empty and nothing is folded but
  * ASCII case.
+ *
+ * OpenCC is opened (dlopen), not linked: it brings the C++ library with
+ * it, whose loading and relocations cost every command about a third of
+ * its start-up, though only a search's first fold needs it. And it is
+ * opened in a child process, which sends the table back down a pipe:
+ * the C++ library holds unique symbols, so once loaded it stays mapped
+ * whatever dlclose says (1.5 MB resident in a screen that has searched,
+ * beside what OpenCC's dictionaries leave in the heap). Without the
+ * library, or the child, the table stays empty, as without the data.
  */
+
+#ifndef KZ_OPENCC_SO
+#define KZ_OPENCC_SO "libopencc.so.1.1"
+#endif
 
 #define LO 0x3400u
 #define HI 0xfaffu
@@ -33,20 +51,45 @@ static uint16_t *from;
 static uint32_t *to;
 static size_t nfold;
 
+/* OpenCC's four calls, from the library opened once. */
+static struct {
+	opencc_t (*open)(const char *);
+	char *(*convert)(opencc_t, const char *, size_t);
+	void (*convert_free)(char *);
+	int (*close)(opencc_t);
+} cc_fn;
+
+/* Is the library there? (in the child, which leaves it open) */
+static bool
+cc_load(void)
+{
+	void *h = dlopen(KZ_OPENCC_SO, RTLD_LAZY | RTLD_LOCAL);
+
+	if (h == NULL)
+		return false;
+	/* POSIX's way from a data pointer to a function pointer */
+	*(void **)&cc_fn.open = dlsym(h, "opencc_open");
+	*(void **)&cc_fn.convert = dlsym(h, "opencc_convert_utf8");
+	*(void **)&cc_fn.convert_free = dlsym(h, "opencc_convert_utf8_free");
+	*(void **)&cc_fn.close = dlsym(h, "opencc_close");
+	return cc_fn.open && cc_fn.convert && cc_fn.convert_free &&
+	    cc_fn.close;
+}
+
 /* Text through one OpenCC configuration; NULL if it cannot be done. */
 static char *
 convert(const char *config, const char *text)
 {
-	opencc_t cc = opencc_open(config);
+	opencc_t cc = cc_fn.open(config);
 	char *o, *copy;
 
 	if (cc == (opencc_t)-1)
 		return NULL;
-	o = opencc_convert_utf8(cc, text, strlen(text));
+	o = cc_fn.convert(cc, text, strlen(text));
 	copy = o ? strdup(o) : NULL;	/* freed by free(), not OpenCC's */
 	if (o)
-		opencc_convert_utf8_free(o);
-	opencc_close(cc);
+		cc_fn.convert_free(o);
+	cc_fn.close(cc);
 	return copy;
 }
 
@@ -71,20 +114,22 @@ collect(const char *in, const char *out, size_t max)
 		if (q + kb == qe && a != b && a >= LO && a <= HI) {
 			from[nfold] = (uint16_t)a;
 			to[nfold++] = b;
-			changes[(a - LO) / 8] |= (uint8_t)(1u << ((a - LO) % 8));
 		}
 		p += ka + 1;
 		q = qe + 1;
 	}
 }
 
+/* The pairs in from, to and nfold, made here with OpenCC: in the child
+ * process of build. */
 static void
-build(void)
+make_table(void)
 {
 	size_t n = 0, max = 0;
 	char *all, *p, *jp, *s;
 
-	built = true;
+	if (!cc_load())
+		return;
 	for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
 		max += ranges[i].hi - ranges[i].lo + 1;
 	if ((all = malloc(max * 4 + 1)) == NULL)
@@ -101,16 +146,81 @@ build(void)
 	s = jp ? convert("t2s.json", jp) : NULL;
 	if (s)
 		collect(all, s, n);
-	if (nfold > 0) {	/* only what changes stays */
-		uint16_t *f = realloc(from, nfold * sizeof *from);
-		uint32_t *t = realloc(to, nfold * sizeof *to);
+}
 
-		from = f ? f : from;
-		to = t ? t : to;
+/* len bytes from fd, waiting out signals (a screen's SIGWINCH). */
+static bool
+read_all(int fd, void *buf, size_t len)
+{
+	char *p = buf;
+
+	while (len > 0) {
+		ssize_t r = read(fd, p, len);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return false;
+		p += r;
+		len -= (size_t)r;
 	}
-	free(all);
-	free(jp);
-	free(s);
+	return true;
+}
+
+/* The table from the child that made it; nfold stays 0 if it did not
+ * come whole. */
+static void
+take_table(int fd)
+{
+	size_t n = 0;
+
+	if (!read_all(fd, &n, sizeof n) || n == 0 || n > HI - LO + 1)
+		return;
+	from = malloc(n * sizeof *from);
+	to = malloc(n * sizeof *to);
+	if (from && to && read_all(fd, from, n * sizeof *from) &&
+	    read_all(fd, to, n * sizeof *to))
+		nfold = n;
+	for (size_t i = 0; i < nfold; i++)
+		if (from[i] < LO || from[i] > HI)
+			nfold = 0;	/* not what a child of ours sends */
+	if (nfold == 0) {
+		free(from);
+		free(to);
+		from = NULL;
+		to = NULL;
+	}
+}
+
+static void
+build(void)
+{
+	int fd[2];
+	pid_t pid;
+
+	built = true;
+	if (pipe(fd) != 0)
+		return;
+	if ((pid = fork()) == 0) {
+		/* the child: nothing of the parent's (its database, its
+		 * terminal, its exit handlers) is touched */
+		close(fd[0]);
+		make_table();
+		if (kz_file_write_all(fd[1], &nfold, sizeof nfold) == 0 &&
+		    nfold > 0 && kz_file_write_all(fd[1], from, nfold *
+		    sizeof *from) == 0)
+			(void)kz_file_write_all(fd[1], to, nfold * sizeof *to);
+		_exit(0);
+	}
+	close(fd[1]);
+	if (pid > 0)
+		take_table(fd[0]);
+	close(fd[0]);
+	while (pid > 0 && waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+		;
+	for (size_t i = 0; i < nfold; i++)
+		changes[(from[i] - LO) / 8] |= (uint8_t)(1u <<
+		    ((from[i] - LO) % 8));
 	/* a fold of a fold is the fold: 芸 -> 藝 -> 艺, and 艺 stays */
 	for (size_t i = 0; i < nfold; i++)
 		to[i] = kz_fold_cp(to[i]);

@@ -359,7 +359,16 @@ void
 kz_col_copy(sqlite3_stmt *st, int i, char *out, size_t size)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
-	snprintf(out, size, "%s", t ? (const char *)t : "");
+	size_t n = t ? (size_t)sqlite3_column_bytes(st, i) : 0;
+
+	/* a copy, not snprintf: every list copies every cell */
+	if (size == 0)
+		return;
+	if (n >= size)
+		n = size - 1;
+	if (n)
+		memcpy(out, t, n);
+	out[n] = '\0';
 }
 
 /* ---- ids ---- */

@@ -324,11 +324,23 @@ kz_request_place(const char *province, const char *city,
 	const char *parts[] = { province, city, department };
 	size_t o = 0;
 
-	out[0] = '\0';
-	for (int i = 0; i < 3 && o < size; i++)
-		if (parts[i] && *parts[i])
-			o += (size_t)snprintf(out + o, size - o, "%s%s",
-			    o ? " " : "", parts[i]);
+	/* copied, not printed: every row of a dispatch list has one */
+	if (size == 0)
+		return;
+	for (int i = 0; i < 3; i++) {
+		size_t n;
+
+		if (parts[i] == NULL || *parts[i] == '\0')
+			continue;
+		if (o > 0 && o + 1 < size)
+			out[o++] = ' ';
+		n = strlen(parts[i]);
+		if (n > size - 1 - o)
+			n = size - 1 - o;
+		memcpy(out + o, parts[i], n);
+		o += n;
+	}
+	out[o] = '\0';
 }
 
 /* ---- rules ---- */

@@ -22,82 +22,131 @@
 #include "sync_rules.h"
 #include "sync_stamps.h"
 
-/* Changes of every record: the difference between an empty copy of each
- * table that travels (sync_rules.c) and the real one. */
+/*
+ * export --all: every row of every table that travels, as its insertion,
+ * what a session's diff against empty copies of the tables gives, but
+ * written here a batch of about ALL_BATCH bytes at a time and handed on
+ * (add_changes), so the export holds a batch, not the database. A
+ * table's rows are read in their key's order by one statement; a table
+ * with no primary key, and a row with a NULL in its key, are left out,
+ * as sessions leave them out.
+ */
+#define ALL_BATCH	(1 << 20)
+
+static int add_changes(struct kz_db *db, struct kz_bundle_out *o,
+    void *data, int size, bool all, int *n, struct kz_err *err);
+
+/* The batch in cs on into the bundle, and cs emptied. */
 static int
-diff_all(struct kz_db *db, sqlite3_session **out, struct kz_err *err)
+all_flush(struct kz_db *db, struct kz_bundle_out *o, struct kz_buf *cs,
+    int *n, struct kz_err *err)
 {
-	sqlite3_stmt *st;
-	sqlite3_session *s = NULL;
-	int rc = KZ_OK;
+	void *data = NULL;
+	int size = 0;
 
-	if (sqlite3_exec(db->sql, "ATTACH ':memory:' AS kzempty", NULL, NULL,
-	    NULL) != SQLITE_OK)
-		return kz_db_fail(db, err, "export");
-	if (sqlite3session_create(db->sql, "main", &s) != SQLITE_OK) {
-		rc = kz_db_fail(db, err, "export");
-		goto done;
-	}
-	if (sqlite3_prepare_v2(db->sql, "SELECT l.name, m.sql FROM "
-	    "pragma_table_list l JOIN sqlite_schema m ON m.name = l.name "
-	    "WHERE l.schema = 'main' AND l.type = 'table'", -1, &st, NULL) !=
-	    SQLITE_OK) {
-		rc = kz_db_fail(db, err, "export");
-		goto done;
-	}
-	while (rc == KZ_OK && sqlite3_step(st) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(st, 0);
-		const char *sql = (const char *)sqlite3_column_text(st, 1);
-		const char *paren;
-		char *copy;
-		char *emsg = NULL;
-
-		/* a session diffs plain tables only; which of them
-		 * travel is for the rules to say */
-		if (!kz_sync_rule_sends(kz_sync_rule_of(name), db->cfg &&
-		    db->cfg->role == KZ_ROLE_HEAD))
-			continue;
-		/* the same columns and key, in the empty database */
-		if (sql == NULL || (paren = strchr(sql, '(')) == NULL)
-			continue;
-		copy = sqlite3_mprintf("CREATE TABLE kzempty.\"%w\" %s", name,
-		    paren);
-		if (copy == NULL || sqlite3_exec(db->sql, copy, NULL, NULL, NULL)
-		    != SQLITE_OK || sqlite3session_attach(s, name) != SQLITE_OK ||
-		    sqlite3session_diff(s, "kzempty", name, &emsg) != SQLITE_OK) {
-			rc = kz_err_add(err, "", _("database: export of %s: %s"),
-			    name, emsg ? emsg : sqlite3_errmsg(db->sql));
-		}
-		sqlite3_free(emsg);
-		sqlite3_free(copy);
-	}
-	sqlite3_finalize(st);
-done:
-	if (rc == KZ_OK)
-		*out = s;
-	else
-		sqlite3session_delete(s);
-	return rc;
+	if (cs->len == 0)
+		return KZ_OK;
+	if (kz_cs_replace(&data, &size, cs) != KZ_OK)
+		return kz_err_add(err, "", _("out of memory"));
+	cs->len = 0;
+	return add_changes(db, o, data, size, true, n, err);
 }
 
-/* Every record's changes (export --all), in one changeset: a session's
- * diff holds them all anyway. *data may hold what was made on failure. */
+/* Table name's key columns (pk[c] for each of *ncol), or KZ_ERROR. */
 static int
-gather_all(struct kz_db *db, void **data, int *size, struct kz_err *err)
+all_key(struct kz_db *db, const char *name, unsigned char **pk, int *ncol,
+    struct kz_err *err)
 {
-	sqlite3_session *s = NULL;
+	sqlite3_stmt *st;
+
+	*pk = NULL;
+	*ncol = 0;
+	if (sqlite3_prepare_v2(db->sql, "SELECT pk FROM "
+	    "pragma_table_info(?) ORDER BY cid", -1, &st, NULL) != SQLITE_OK)
+		return kz_db_fail(db, err, "export");
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		unsigned char *more = realloc(*pk, (size_t)*ncol + 1);
+
+		if (more == NULL) {
+			sqlite3_finalize(st);
+			return kz_err_add(err, "", _("out of memory"));
+		}
+		*pk = more;
+		(*pk)[(*ncol)++] = sqlite3_column_int(st, 0) > 0;
+	}
+	sqlite3_finalize(st);
+	return KZ_OK;
+}
+
+/* Every row of table name into the batches. */
+static int
+all_table(struct kz_db *db, struct kz_bundle_out *o, const char *name,
+    struct kz_buf *cs, int *n, struct kz_err *err)
+{
+	unsigned char *pk;
+	int ncol, nkey = 0, rc = KZ_OK, step = SQLITE_DONE;
+	sqlite3_stmt *st = NULL;
+	char *q;
+
+	if (all_key(db, name, &pk, &ncol, err))
+		return KZ_ERROR;
+	for (int c = 0; c < ncol; c++)
+		nkey += pk[c];
+	q = nkey ? sqlite3_mprintf("SELECT * FROM main.\"%w\"", name) : NULL;
+	if (nkey && (q == NULL || sqlite3_prepare_v2(db->sql, q, -1, &st,
+	    NULL) != SQLITE_OK))
+		rc = kz_db_fail(db, err, "export");
+	while (rc == KZ_OK && st && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		bool keyed = sqlite3_column_count(st) == ncol;
+
+		for (int c = 0; keyed && c < ncol; c++)
+			if (pk[c] && sqlite3_column_type(st, c) == SQLITE_NULL)
+				keyed = false;
+		if (!keyed)
+			continue;
+		if (cs->len == 0)	/* each batch names its table */
+			kz_cs_put_header(cs, name, ncol, pk);
+		kz_buf_put(cs, "\x12\0", 2);	/* an insertion, direct */
+		for (int c = 0; c < ncol; c++)
+			kz_cs_put_value(cs, sqlite3_column_value(st, c));
+		if (cs->len >= ALL_BATCH)
+			rc = all_flush(db, o, cs, n, err);
+	}
+	if (rc == KZ_OK && step != SQLITE_DONE && step != SQLITE_ROW)
+		rc = kz_db_fail(db, err, "export");
+	sqlite3_finalize(st);
+	sqlite3_free(q);
+	free(pk);
+	/* the next table starts a batch of its own */
+	return rc == KZ_OK ? all_flush(db, o, cs, n, err) : rc;
+}
+
+/* Every record's changes (export --all), into the bundle a batch at a
+ * time, in the order of the schema's tables. */
+static int
+gather_all(struct kz_db *db, struct kz_bundle_out *o, int *n,
+    struct kz_err *err)
+{
+	struct kz_buf cs = { 0 };
+	sqlite3_stmt *st;
 	int rc = KZ_OK;
 
-	*data = NULL;
-	*size = 0;
-	if (diff_all(db, &s, err))
-		rc = KZ_ERROR;
-	else if (sqlite3session_changeset(s, size, data) != SQLITE_OK)
-		rc = kz_db_fail(db, err, "export");
-	sqlite3session_delete(s);
-	if (rc == KZ_OK && err->n)
-		rc = KZ_ERROR;
-	sqlite3_exec(db->sql, "DETACH kzempty", NULL, NULL, NULL);
+	if (sqlite3_prepare_v2(db->sql, "SELECT l.name FROM "
+	    "pragma_table_list l JOIN sqlite_schema m ON m.name = l.name "
+	    "WHERE l.schema = 'main' AND l.type = 'table'", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return kz_db_fail(db, err, "export");
+	while (rc == KZ_OK && sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+
+		/* which tables travel is for the rules to say */
+		if (name && kz_sync_rule_sends(kz_sync_rule_of(name),
+		    db->cfg && db->cfg->role == KZ_ROLE_HEAD))
+			rc = all_table(db, o, name, &cs, n, err);
+	}
+	sqlite3_finalize(st);
+	kz_buf_free(&cs);
 	return rc;
 }
 
@@ -694,13 +743,9 @@ kz_sync_export(struct kz_db *db, const char *path, bool all,
 	 * bundle */
 	if (kz_sync_bundle_begin(&o, path, err))
 		return KZ_ERROR;
-	if (all) {
-		rc = gather_all(db, &data, &size, err);
-		if (rc == KZ_OK && size > 0)
-			rc = add_changes(db, o, data, size, all, &batches, err);
-		else
-			sqlite3_free(data);
-	} else {
+	if (all)
+		rc = gather_all(db, o, &batches, err);
+	else {
 		struct kz_sync_chain *ch;
 		rc = kz_sync_chain_open(db, upto, &ch, err);
 		while (rc == KZ_OK) {

@@ -137,6 +137,8 @@ kz_cp_width(unsigned cp)
 	}
 	if (cp < 0x20 || cp == 0x7f)
 		return 0;
+	if (cp < 0x7f)	/* printable ASCII: no call, a column each */
+		return 1;
 	w = wcwidth((wchar_t)cp);
 	if (w < 0)
 		return kz_cp_is_cjk(cp) ? 2 : (cp >= 0x80 && cp < 0xa0 ? 0 : 1);

@@ -70,13 +70,88 @@ add_span(struct kz_timeline_row *r, long start, long end, char mark)
 	return KZ_OK;
 }
 
-static struct kz_timeline_row *
-find_row(struct kz_tl *tl, const char *id)
+/* Ids looked up at once however many there are (a walk for each
+ * dispatch grew as their square): an open-addressed table of indexes
+ * (+1; 0 is empty) into an array whose ids key() gives, twice as many
+ * slots as there can be ids. */
+struct id_index {
+	size_t *slot;
+	size_t mask;
+	const char *(*key)(const void *arr, size_t i);
+	const void *arr;
+};
+
+static int
+id_index_init(struct id_index *ix, size_t most,
+    const char *(*key)(const void *arr, size_t i), const void *arr)
 {
-	for (size_t i = 0; i < tl->n; i++)
-		if (strcmp(tl->rows[i].id, id) == 0)
-			return &tl->rows[i];
-	return NULL;
+	size_t n = 16;
+
+	while (n < most * 2)
+		n *= 2;
+	ix->mask = n - 1;
+	ix->key = key;
+	ix->arr = arr;
+	ix->slot = calloc(n, sizeof *ix->slot);
+	return ix->slot ? KZ_OK : KZ_ERROR;
+}
+
+/* The slot that holds id, or the empty one where it would go. */
+static size_t *
+id_slot(const struct id_index *ix, const char *id)
+{
+	size_t h = 2166136261u, i;	/* FNV-1a */
+
+	for (const char *p = id; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	for (i = h & ix->mask; ix->slot[i]; i = (i + 1) & ix->mask)
+		if (strcmp(ix->key(ix->arr, ix->slot[i] - 1), id) == 0)
+			break;
+	return &ix->slot[i];
+}
+
+/* tl->rows moves as it grows: the index keeps the tl */
+static const char *
+row_key(const void *arr, size_t i)
+{
+	return ((const struct kz_tl *)arr)->rows[i].id;
+}
+
+static const char *
+specialist_key(const void *arr, size_t i)
+{
+	return ((const struct kz_dispatch_rows *)arr)->rows[i].specialist;
+}
+
+static struct kz_timeline_row *
+find_row(struct kz_tl *tl, const struct id_index *ix, const char *id)
+{
+	size_t *at = id_slot(ix, id);
+
+	return *at ? &tl->rows[*at - 1] : NULL;
+}
+
+/* next[i]: the next dispatch of rows[i]'s specialist (in their order),
+ * or l->n; so an overlap is looked for among one person's dispatches
+ * only, not among everyone's of the same days. */
+static size_t *
+same_specialist_next(const struct kz_dispatch_rows *l)
+{
+	struct id_index ix;
+	size_t *next = malloc((l->n ? l->n : 1) * sizeof *next);
+
+	if (next == NULL || id_index_init(&ix, l->n, specialist_key, l)) {
+		free(next);
+		return NULL;
+	}
+	for (size_t i = l->n; i-- > 0;) {
+		size_t *at = id_slot(&ix, l->rows[i].specialist);
+
+		next[i] = *at ? *at - 1 : l->n;
+		*at = i + 1;
+	}
+	free(ix.slot);
+	return next;
 }
 
 static struct kz_timeline_row *
@@ -121,7 +196,8 @@ kz_timeline_load_range(struct kz_db *db, bool by_specialist,
 {
 	struct kz_dispatch_query q;
 	struct kz_dispatch_rows l;
-	size_t cap = 0;
+	struct id_index ix;
+	size_t cap = 0, *next;
 	int rc = KZ_OK;
 
 	tl->rows = NULL;
@@ -134,22 +210,29 @@ kz_timeline_load_range(struct kz_db *db, bool by_specialist,
 	q.busy_to = to;
 	if (kz_dispatch_list(db, &q, true, &l, err))
 		return KZ_ERROR;
+	next = same_specialist_next(&l);
+	if (next == NULL || id_index_init(&ix, l.n, row_key, tl) != KZ_OK) {
+		free(next);
+		kz_dispatch_rows_free(&l);
+		return kz_err_add(err, "", _("out of memory"));
+	}
 	for (size_t i = 0; i < l.n && rc == KZ_OK; i++) {
 		const struct kz_dispatch_row *d = &l.rows[i];
 		long s = kz_date_days(d->start), e = kz_date_days(d->end);
 		char mark = d->state == KZ_DSP_CANCELLED ? KZ_TL_CANCELLED :
 		    kz_dispatch_state_firm(d->state) ? KZ_TL_FIRM : KZ_TL_TENTATIVE;
 		char label[256], detail[600], a[64], b[64];
-		struct kz_timeline_row *r = by_specialist ? find_row(tl,
-		    d->specialist) : NULL;
+		const char *key = by_specialist ? d->specialist : d->id;
+		size_t *at = id_slot(&ix, key);
+		struct kz_timeline_row *r = *at ? &tl->rows[*at - 1] : NULL;
 
 		if (r == NULL) {
 			if ((r = new_row(tl, &cap)) == NULL) {
 				rc = kz_err_add(err, "", _("out of memory"));
 				break;
 			}
-			snprintf(r->id, sizeof r->id, "%s", by_specialist ?
-			    d->specialist : d->id);
+			snprintf(r->id, sizeof r->id, "%s", key);
+			*at = tl->n;
 			if (by_specialist)
 				snprintf(label, sizeof label, "%s %s",
 				    d->name_roman ? d->name_roman : "",
@@ -187,13 +270,12 @@ kz_timeline_load_range(struct kz_db *db, bool by_specialist,
 
 		if (a->state == KZ_DSP_CANCELLED)
 			continue;
-		for (size_t j = i + 1; j < l.n && strcmp(l.rows[j].start,
-		    a->end) <= 0; j++) {
+		for (size_t j = next[i]; j < l.n && strcmp(l.rows[j].start,
+		    a->end) <= 0; j = next[j]) {
 			const struct kz_dispatch_row *b = &l.rows[j];
 			long s, e;
 
-			if (b->state == KZ_DSP_CANCELLED ||
-			    strcmp(a->specialist, b->specialist) != 0)
+			if (b->state == KZ_DSP_CANCELLED)
 				continue;
 			s = kz_date_days(b->start);
 			e = kz_date_days(strcmp(a->end, b->end) < 0 ? a->end :
@@ -201,7 +283,8 @@ kz_timeline_load_range(struct kz_db *db, bool by_specialist,
 			const char *ids[2] = { by_specialist ? a->specialist :
 			    a->id, by_specialist ? b->specialist : b->id };
 			for (int k = 0; k < (by_specialist ? 1 : 2); k++) {
-				struct kz_timeline_row *r = find_row(tl, ids[k]);
+				struct kz_timeline_row *r = find_row(tl, &ix,
+				    ids[k]);
 
 				if (r && add_span(r, s, e, KZ_TL_OVERLAP) == KZ_OK)
 					r->overlap = true;
@@ -209,6 +292,8 @@ kz_timeline_load_range(struct kz_db *db, bool by_specialist,
 		}
 	}
 	kz_dispatch_rows_free(&l);
+	free(ix.slot);
+	free(next);
 	if (rc != KZ_OK) {
 		kz_timeline_free(tl);
 		return KZ_ERROR;

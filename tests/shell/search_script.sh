@@ -41,6 +41,26 @@ run $C search 岛根
 expect_not_in "$out" "広島" "岛根 does not find 広島"
 expect_in "$out" "島根" "岛根 finds 島根"
 
+# OpenCC is opened when a fold is first needed, not at every start (it
+# brings the C++ library, a third of a command's start-up): a list
+# that folds nothing never loads it, a search does and still finds.
+# And a child process opens it, not kizuna's own (the C++ library
+# stays mapped for good once loaded: a screen would keep 1.5 MB).
+if LD_DEBUG=files "$KZ" $C search 岛根 2>"$T/ld.log" | grep -q 島根; then
+	expect_in "$(cat "$T/ld.log")" "file=libopencc" "a search opens OpenCC"
+	main=$(sed -n 's/^ *\([0-9]*\):.*file=libsqlite3.*/\1/p' "$T/ld.log" |
+	    head -n 1)
+	cc=$(sed -n 's/^ *\([0-9]*\):.*file=libopencc.*/\1/p' "$T/ld.log" |
+	    head -n 1)
+	[ -n "$main" ] && [ -n "$cc" ] && [ "$main" != "$cc" ] && ok ||
+	    bad "OpenCC was loaded by kizuna itself ($main), not a child ($cc)"
+	LD_DEBUG=files "$KZ" $C specialist list >/dev/null 2>"$T/ld.log"
+	expect_eq "$(grep -c 'file=libopencc' "$T/ld.log")" 0 \
+	    "a list does not load OpenCC"
+else
+	bad "search 岛根 found nothing under LD_DEBUG"
+fi
+
 # A database whose index was built before the fold (schema 11, what
 # came after it undone) is indexed again: the old index, as it was, spelt
 # 島根県 as one word, which 岛根 never found.

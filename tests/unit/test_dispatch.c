@@ -965,6 +965,66 @@ test_timeline_range(void **state)
 	kz_buf_free(&b);
 }
 
+/* Many people's rows, some with an overlap: each dispatch goes to its
+ * specialist's row, and an overlap marks that person's rows only (the
+ * rows are found through an index, the overlaps along each person's
+ * own dispatches). */
+static void
+test_timeline_many(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_err err = { 0 };
+	struct kz_tl tl;
+	char sp[40][KZ_ID_SIZE], req[KZ_ID_SIZE], name[32], sql[400];
+	int nover;
+
+	request(f, "rice", "2019-09-01", "2019-12-31", KZ_INTERP_HOST, req);
+	for (int k = 0; k < 40; k++) {
+		snprintf(name, sizeof name, "Person %d", k);
+		spec(f, name, name, "agriculture", "", "", KZ_SERVING, sp[k]);
+	}
+	/* two dispatches each, all in the same weeks; every third
+	 * person's second starts before their first ends */
+	assert_int_equal(kz_db_begin(f->db, &err), KZ_OK);
+	for (int k = 0; k < 40; k++)
+		for (int n = 0; n < 2; n++) {
+			snprintf(sql, sizeof sql, "INSERT INTO dispatch (id, "
+			    "request, specialist, start, end, mode, state, "
+			    "created, updated) VALUES ('BJS-D900-%02d%02d', "
+			    "'%s', '%s', '%s', '%s', 'onsite', 'signed', "
+			    "'2019-01-01T00:00:00Z', '2019-01-01T00:00:00Z')",
+			    k, n, req, sp[k], n ? (k % 3 ? "2019-10-20" :
+			    "2019-10-05") : "2019-10-01", n ? "2019-10-30" :
+			    "2019-10-10");
+			assert_int_equal(sqlite3_exec(f->db->sql, sql, NULL,
+			    NULL, NULL), SQLITE_OK);
+		}
+	assert_int_equal(kz_db_commit(f->db, &err), KZ_OK);
+	for (int by = 0; by < 2; by++) {
+		assert_int_equal(kz_timeline_load(f->db, by, false, &tl, &err),
+		    KZ_OK);
+		assert_int_equal(tl.n, by ? 40 : 80);
+		nover = 0;
+		for (size_t i = 0; i < tl.n; i++) {
+			const struct kz_timeline_row *r = &tl.rows[i];
+			int k = -1;
+
+			for (int j = 0; j < 40 && by; j++)
+				if (strcmp(r->id, sp[j]) == 0)
+					k = j;
+			if (by) {	/* the person's two, and the overlap */
+				assert_true(k >= 0);
+				assert_int_equal(r->nspan, k % 3 ? 2 : 3);
+				assert_int_equal(r->overlap, k % 3 == 0);
+				assert_non_null(strstr(r->label, "Person"));
+			}
+			nover += r->overlap;
+		}
+		assert_int_equal(nover, by ? 14 : 28);
+		kz_timeline_free(&tl);
+	}
+}
+
 static void
 test_ics(void **state)
 {
@@ -1055,6 +1115,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_match_ranking, setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_timeline, setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_timeline_many, setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_timeline_range, setup,
 		    unit_teardown),

@@ -151,9 +151,11 @@ value_name(const struct kz_rfield *f)
 
 	switch (f->kind) {
 	case KZ_RK_ENUM:
-		for (int i = 0; f->values->keywords[i]; i++)
-			kz_buf_printf(&b, "%s%s", i ? "|" : "",
-			    f->values->keywords[i]);
+		for (int i = 0; f->values->keywords[i]; i++) {
+			if (i)
+				kz_buf_put(&b, "|", 1);
+			kz_buf_puts(&b, f->values->keywords[i]);
+		}
 		/* made once for the life of the program */
 		return b.oom ? "VALUE" : b.s;
 	case KZ_RK_DATE: return "DATE";
@@ -172,11 +174,15 @@ value_name(const struct kz_rfield *f)
 		/* typed as a code too: --series SERIES */
 		/* FALLTHROUGH */
 	default:
-		/* --name NAME, --fields FIELDS */
-		for (const char *p = f->option; *p; p++)
-			kz_buf_printf(&b, "%c", *p >= 'a' && *p <= 'z' ?
-			    *p - 'a' + 'A' : *p);
-		return b.oom ? "TEXT" : b.s;
+		/* --name NAME, --fields FIELDS (every start makes them:
+		 * no printf a character) */
+		kz_buf_puts(&b, f->option);
+		if (b.oom || b.s == NULL)
+			return "TEXT";
+		for (char *p = b.s; *p; p++)
+			if (*p >= 'a' && *p <= 'z')
+				*p = (char)(*p - 'a' + 'A');
+		return b.s;
 	}
 }
 
