@@ -173,10 +173,16 @@ deps:
 
 # A fresh machine has no configuration: OFFICE=BJS|SIN|TYO|PAR|... writes that
 # sample office's; without it the first run asks.
+# OFFICE=SIN: that office's demo, from its sample configuration
+# (config/*.yaml), whatever office this machine's own configuration is
+# for; the first run with no configuration makes it for that office.
+SAMPLES    = $(filter-out config/default.yaml config/fields.yaml,$(wildcard config/*.yaml))
+OFFICE_CFG = $(if $(OFFICE),$(shell grep -l '^  id: $(OFFICE)$$' $(SAMPLES) 2>/dev/null | head -n 1))
 run: deps
 	$(MAKE) all
-	$(if $(OFFICE),build/kizuna init --office $(OFFICE) || true)
-	build/kizuna --demo
+	@$(if $(OFFICE),$(if $(OFFICE_CFG),,echo "make run: no sample office $(OFFICE) (one of: $$(sed -n 's/^  id: //p' $(SAMPLES) | tr '\n' ' '))" >&2; exit 2))
+	$(if $(OFFICE),build/kizuna init --office $(OFFICE) >/dev/null 2>&1 || true)
+	build/kizuna $(if $(OFFICE_CFG),-c $(OFFICE_CFG)) --demo
 
 # The release build too: `make run` builds it, and -O2 warns where -O1
 # does not (a warning is an error).
