@@ -2,6 +2,8 @@
 #include "config_schema.h"
 
 #include <sys/stat.h>
+#include <pwd.h>
+#include <unistd.h>
 
 #include <limits.h>
 #include <stdint.h>
@@ -192,12 +194,20 @@ static const char *const roles[] = { "office", "head", NULL };
 static const char *const languages[] = { "en", "zh_CN", "ja", "ko", "fr",
     NULL };
 
+/* USER, else the account's login name (a remote shell or a service
+ * may leave USER unset), else "unknown". */
 static const char *
 default_user(void)
 {
 	const char *u = getenv("USER");
+	struct passwd *pw;
 
-	return u != NULL && *u != '\0' ? u : "unknown";
+	if (u != NULL && *u != '\0')
+		return u;
+	if ((pw = getpwuid(getuid())) != NULL && pw->pw_name != NULL &&
+	    *pw->pw_name != '\0')
+		return pw->pw_name;
+	return "unknown";
 }
 
 #define OFF(m)	offsetof(struct kz_config, m)

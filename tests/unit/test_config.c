@@ -1,6 +1,9 @@
 /* test_config.c - the office configuration: values, defaults, every kind of error. */
 #include "unit.h"
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <sys/stat.h>
 
 #include <stdio.h>
@@ -146,6 +149,7 @@ test_defaults(void **state)
 {
 	struct kz_config *cfg;
 	char *saved = getenv("USER") ? strdup(getenv("USER")) : NULL;
+	struct passwd *pw;
 
 	setenv("USER", "tanaka", 1);
 	cfg = parse(minimal);
@@ -162,10 +166,14 @@ test_defaults(void **state)
 	assert_int_equal(cfg->nfields, 32);
 	kz_config_free(cfg);
 
+	/* without USER, the account's login name */
 	unsetenv("USER");
 	cfg = parse(minimal);
 	assert_non_null(cfg);
-	assert_string_equal(cfg->user, "unknown");
+	pw = getpwuid(getuid());
+	assert_string_equal(cfg->user, pw && pw->pw_name ? pw->pw_name :
+	    "unknown");
+	assert_string_not_equal(cfg->user, "");
 	kz_config_free(cfg);
 
 	/* An empty or null optional value means the default. */
@@ -174,7 +182,8 @@ test_defaults(void **state)
 	assert_non_null(cfg);
 	assert_null(cfg->region);
 	assert_string_equal(cfg->timezone, "UTC");
-	assert_string_equal(cfg->user, "unknown");
+	assert_string_equal(cfg->user, pw && pw->pw_name ? pw->pw_name :
+	    "unknown");
 	kz_config_free(cfg);
 
 	if (saved) {
