@@ -344,9 +344,10 @@ const struct kz_config_key kz_config_keys[] = {
 	  .check = kz_config_schema_text, .off = OFF(user),
 	  .def_doc = "Default: the\n"
 	    ".Ev USER\n"
-	    "environment variable, or\n"
+	    "environment variable, or the account's login name if it is\n"
+	    "not set, or\n"
 	    ".Ql unknown\n"
-	    "if it is not set.",
+	    "if neither is known.",
 	  .doc = "The name written in the audit entry of every change." },
 	{ .key = "organisation", .type = KT_STRING, .def = "CLAIR",
 	  .check = check_organisation, .off = OFF(organisation),
