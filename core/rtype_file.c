@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "csv.h"
 #include "i18n.h"
@@ -170,20 +171,22 @@ kz_rtype_csv_map(const struct kz_rtype *rt, char **cells, size_t n,
 
 		map[i] = NULL;
 		for (size_t j = 0; j < rt->n; j++)
-			if (rt->f[j].csv && strcmp(cells[i], rt->f[j].csv) == 0)
+			if (rt->f[j].csv && strcasecmp(cells[i],
+			    rt->f[j].csv) == 0)
 				map[i] = &rt->f[j];
 		/* title@ja: a translation of a LANGS field */
 		for (size_t j = 0; at && j < rt->n; j++)
 			if (rt->f[j].csv && (rt->f[j].flags & KZ_RF_LANGS) &&
 			    strlen(rt->f[j].csv) == (size_t)(at - cells[i]) &&
-			    strncmp(cells[i], rt->f[j].csv, (size_t)(at -
+			    strncasecmp(cells[i], rt->f[j].csv, (size_t)(at -
 			    cells[i])) == 0 && kz_tr_lang_ok(at + 1))
 				map[i] = &rt->f[j];
 		if (map[i] == NULL)
 			rc = kz_err_add(err, where, _("unknown column \"%s\" "
 			    "(known: %s)"), cells[i], kz_buf_str(&known));
 		for (size_t k = 0; map[i] && k < i; k++)
-			if (map[k] == map[i] && strcmp(cells[k], cells[i]) == 0)
+			if (map[k] == map[i] && strcasecmp(cells[k],
+			    cells[i]) == 0)
 				rc = kz_err_add(err, where, _("column \"%s\" "
 				    "appears twice"), cells[i]);
 	}

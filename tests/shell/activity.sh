@@ -148,6 +148,15 @@ printf 'start,government,colour\n2019-05-01,青森県,red\n' > head.csv
 b support import head.csv
 expect_rc 1 "an unknown column is refused"
 expect_in "$err" "head.csv:1" "at the header's line"
+# headings in any case, as a spreadsheet may have them (Start, GOVERNMENT)
+printf 'Start,GOVERNMENT\n2019-05-02,青森県\n' > caps.csv
+b support import caps.csv
+expect_rc 0 "headings are read in any case"
+printf 'start,Start\n2019-05-02,2019-05-03\n' > twice.csv
+b support import twice.csv
+expect_rc 1 "a column twice in two cases is refused"
+expect_in "$err" "appears twice" "as appearing twice"
+b support delete "$(b support list --format csv >/dev/null; printf '%s\n' "$out" | grep 2019-05-02 | cut -d, -f1)" >/dev/null 2>&1
 printf 'id,start,government\nSIN-AAAA-BBBB,2019-05-05,北海道\n' > other.csv
 b support import other.csv
 expect_rc 0 "another office's id is imported"
