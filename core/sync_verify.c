@@ -16,6 +16,7 @@
 #include "sync_check.h"
 #include "sync_frame.h"
 #include "sync_key.h"
+#include "text.h"
 
 /* Far above any office's whole register: a header cannot make the
  * reader allocate more. */
@@ -117,8 +118,9 @@ header_number(const char *v)
 }
 
 /* The header's lines, up to the blank line, into in and *f; *at is where
- * the payload starts. A line with a control character is damage or a
- * forgery, never kizuna's: refused before any of it is shown. */
+ * the payload starts. A line with a control character (C0, DEL, C1) or
+ * what is not UTF-8 is damage or a forgery, never kizuna's: refused
+ * before any of it is shown. */
 static int
 read_header(const char *name, const unsigned char *data, size_t len,
     struct kz_bundle_info *in, struct frame *f, size_t *at,
@@ -135,8 +137,13 @@ read_header(const char *name, const unsigned char *data, size_t len,
 			    "in its header (line %d): it is incomplete"), lineno);
 		memcpy(line, p, (size_t)(nl - p));
 		line[nl - p] = '\0';
-		for (const char *c = p; c < nl; c++)
-			if ((unsigned char)*c < 0x20 || *c == 0x7f)
+		if (!kz_utf8_valid(p, (size_t)(nl - p)))
+			return kz_err_add(err, name, _("the bundle's header is "
+			    "not UTF-8 text in line %d: it is damaged"), lineno);
+		for (const unsigned char *c = (const unsigned char *)p;
+		    c < (const unsigned char *)nl; c++)
+			if (*c < 0x20 || *c == 0x7f ||
+			    (c[0] == 0xc2 && c[1] >= 0x80 && c[1] < 0xa0))
 				return kz_err_add(err, name, _("the bundle's "
 				    "header has a control character in line %d: "
 				    "it is damaged"), lineno);
