@@ -201,7 +201,9 @@ read_header(const char *name, const unsigned char *data, size_t len,
 }
 
 /* The file key of a sealed bundle, from the recipient line for db's own
- * key. */
+ * key: none is a bundle not sealed to this database; one that does not
+ * open (its sealed key cut, changed, or sealed to another key under
+ * this one's name) is damaged, signed or not. */
 static int
 unseal_key(struct kz_db *db, const char *name, const unsigned char *data,
     size_t at, const char *from, unsigned char fk[KZ_FILE_KEY],
@@ -212,6 +214,7 @@ unseal_key(struct kz_db *db, const char *name, const unsigned char *data,
 	unsigned char c[crypto_box_SEALBYTES + KZ_FILE_KEY];
 	const char *p = (const char *)data, *end = p + at;
 	char own[KZ_KEY_HEX], fp[KZ_KEY_FP];
+	bool found = false;
 	size_t n;
 	int rc = KZ_ERROR;
 
@@ -219,34 +222,36 @@ unseal_key(struct kz_db *db, const char *name, const unsigned char *data,
 		return KZ_ERROR;
 	kz_sync_key_hex(pk, own);
 	kz_sync_key_fp(pk, fp);
-	while (p < end) {
+	while (p < end && !found) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL)
 			break;
 		const char *sp = strncmp(p, "recipient: ", 11) == 0 ?
 		    memchr(p + 11, ' ', (size_t)(nl - p - 11)) : NULL;
-		if (sp && nl - sp == 1 + 64 + 1 + 2 * (long)sizeof c &&
-		    memcmp(sp + 1, own, 64) == 0 && sp[65] == ' ') {
-			if (sodium_hex2bin(c, sizeof c, sp + 66, 2 * sizeof c,
-			    NULL, &n, NULL) != 0 || n != sizeof c)
-				break;
-			if (crypto_sign_ed25519_pk_to_curve25519(xpk, pk) != 0 ||
-			    crypto_sign_ed25519_sk_to_curve25519(xsk,
-			    db->secret) != 0)
-				break;
+		/* "recipient: OFFICE KEY SEALED", KEY this database's */
+		found = sp && nl - sp > 65 && memcmp(sp + 1, own, 64) == 0 &&
+		    sp[65] == ' ';
+		if (found && nl - sp == 1 + 64 + 1 + 2 * (long)sizeof c &&
+		    sodium_hex2bin(c, sizeof c, sp + 66, 2 * sizeof c, NULL, &n,
+		    NULL) == 0 && n == sizeof c &&
+		    crypto_sign_ed25519_pk_to_curve25519(xpk, pk) == 0 &&
+		    crypto_sign_ed25519_sk_to_curve25519(xsk, db->secret) == 0)
 			rc = crypto_box_seal_open(fk, c, sizeof c, xpk, xsk) == 0 ?
 			    KZ_OK : KZ_ERROR;
-			sodium_memzero(xsk, sizeof xsk);
-			break;
-		}
 		p = nl + 1;
 	}
-	if (rc != KZ_OK)
-		return kz_err_add(err, name, _("the bundle is sealed, and not "
-		    "for this database (key %s): office %s must enrol this "
-		    "database's key and write the bundle again (kizuna sync "
-		    "export --again N)"), fp, from);
-	return KZ_OK;
+	sodium_memzero(xsk, sizeof xsk);
+	if (rc == KZ_OK)
+		return KZ_OK;
+	if (found)
+		return kz_err_add(err, name, _("the bundle's file key, sealed "
+		    "to this database's key %s, is damaged: it cannot be "
+		    "unwrapped. Office %s must write the bundle again (kizuna "
+		    "sync export --again N)"), fp, from);
+	return kz_err_add(err, name, _("the bundle is sealed, and not for "
+	    "this database (key %s): office %s must enrol this database's "
+	    "key and write the bundle again (kizuna sync export --again N)"),
+	    fp, from);
 }
 
 /* The changeset out of the payload, checked against the header. */

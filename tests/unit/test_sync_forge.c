@@ -1,5 +1,6 @@
 /* test_sync_forge.c - bundles an enrolled sender forged and signed again:
- * what they name reaches messages as characters only. */
+ * what they name reaches messages as characters only, and a damaged
+ * sealed file key is said to be damaged. */
 #include "unit.h"
 
 #include <stdio.h>
@@ -7,6 +8,8 @@
 #include <string.h>
 
 #include "buf.h"
+#include "file.h"
+#include "specialist.h"
 #include "sync.h"
 #include "sync_bundle.h"
 
@@ -126,11 +129,73 @@ test_table_name_escaped(void **state)
 	kz_buf_free(&out);
 }
 
+/* The file key sealed to the office, changed or cut in a bundle signed
+ * again: the key is said to be damaged, naming the file; with no line
+ * for the office, the bundle is not for it. */
+static void
+test_wrapped_key_damaged(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_specialist s;
+	struct kz_sync_result res;
+	struct kz_err err = { 0 };
+	struct kz_buf b = { 0 }, out = { 0 };
+	char path[128], buf[KZ_ERR_MSG + 100], line[400], *data;
+	const char *r;
+	size_t len, n;
+
+	kz_specialist_init(&s);
+	kz_str_set(&s.name, "佐藤健一");
+	kz_str_set(&s.name_roman, "Kenichi Sato");
+	kz_str_set(&s.government, "島根県");
+	assert_int_equal(kz_specialist_add_field(&s, "agriculture", "野菜", 10),
+	    KZ_OK);
+	assert_int_equal(kz_specialist_insert(f->db[TYO], &s, &err), KZ_OK);
+	kz_specialist_free(&s);
+	snprintf(path, sizeof path, "%s/t.kzb", f->dir);
+	assert_int_equal(kz_sync_export(f->db[TYO], path, false, &res, &err),
+	    KZ_OK);
+	assert_non_null(data = kz_file_read(path, 0, &len));
+	kz_buf_put(&b, data, len);
+	free(data);
+	assert_non_null(r = strstr(b.s, "\nrecipient: BJS "));
+	n = (size_t)(strchr(r + 1, '\n') - (r + 1));
+	assert_true(n < sizeof line);
+	memcpy(line, r + 1, n);
+	line[n] = '\0';
+
+	/* its last hex digit changed */
+	line[n - 1] = line[n - 1] == '0' ? '1' : '0';
+	forge(f, &b, "recipient: BJS ", line, &out);
+	refused(f, &out, buf, sizeof buf);
+	if (strstr(buf, "forged.kzb: the bundle's file key, sealed to this "
+	    "database's key") == NULL || strstr(buf, "is damaged: it cannot "
+	    "be unwrapped") == NULL)
+		fail_msg("not said to be damaged: %s", buf);
+	assert_null(strstr(buf, "not for this database"));
+	/* cut short */
+	line[n - 2] = '\0';
+	forge(f, &b, "recipient: BJS ", line, &out);
+	refused(f, &out, buf, sizeof buf);
+	assert_non_null(strstr(buf, "cannot be unwrapped"));
+	/* none for this office */
+	forge(f, &b, "recipient: BJS ", NULL, &out);
+	refused(f, &out, buf, sizeof buf);
+	assert_non_null(strstr(buf, "not for this database"));
+	/* as it was written: it goes through */
+	assert_int_equal(kz_sync_import_mem(f->db[BJS], "t.kzb",
+	    (const unsigned char *)b.s, b.len, &res, &err), KZ_OK);
+	kz_buf_free(&b);
+	kz_buf_free(&out);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_table_name_escaped, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_wrapped_key_damaged, setup,
 		    teardown),
 	};
 
