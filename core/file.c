@@ -1,10 +1,14 @@
 /* file.c - reading a whole file, and writing one so that it is whole or absent. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE	/* O_TMPFILE (Linux 3.11) */
+#endif
 #include "file.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,6 +150,103 @@ fail:
 	unlink(tmp);
 	errno = e;
 	return -1;
+}
+
+/* The scratch files ".kizuna-STEM-" and six characters in the directory
+ * dfd that a process killed between making and unlinking one left:
+ * empty (nothing is written before the unlink), regular, ours. One of a
+ * process still between the two may go too: it is named nowhere soon
+ * anyway, and that process keeps its fd. */
+static void
+scratch_leftovers(int dfd, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	struct dirent *e;
+	struct stat st;
+	DIR *d;
+	int fd;
+
+	if ((fd = dup(dfd)) < 0)
+		return;
+	if ((d = fdopendir(fd)) == NULL) {
+		close(fd);
+		return;
+	}
+	while ((e = readdir(d)) != NULL)
+		if (strlen(e->d_name) == n + 6 &&
+		    strncmp(e->d_name, prefix, n) == 0 &&
+		    strspn(e->d_name + n, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "abcdefghijklmnopqrstuvwxyz0123456789") == 6 &&
+		    fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISREG(st.st_mode) && st.st_size == 0 &&
+		    st.st_uid == geteuid())
+			unlinkat(dfd, e->d_name, 0);
+	closedir(d);
+}
+
+/* KIZUNA_TEST_KILL_AT=scratch: the process kills itself (SIGKILL) once
+ * its scratch file is made, for the tests (sync_kill.sh);
+ * KIZUNA_TEST_NO_TMPFILE makes it as a file system without O_TMPFILE. */
+static void
+scratch_made(void)
+{
+	const char *at = getenv("KIZUNA_TEST_KILL_AT");
+
+	if (at != NULL && strcmp(at, "scratch") == 0)
+		raise(SIGKILL);
+}
+
+int
+kz_file_scratch(const char *beside, const char *stem)
+{
+	const char *slash = beside ? strrchr(beside, '/') : NULL;
+	char dir[PATH_MAX], name[PATH_MAX], prefix[64];
+	int dfd, fd, n, e;
+
+	if (beside == NULL)
+		n = snprintf(dir, sizeof dir, "/tmp");
+	else if (slash == NULL)
+		n = snprintf(dir, sizeof dir, ".");
+	else if (slash == beside)
+		n = snprintf(dir, sizeof dir, "/");
+	else
+		n = snprintf(dir, sizeof dir, "%.*s", (int)(slash - beside),
+		    beside);
+	if (n < 0 || (size_t)n >= sizeof dir || (size_t)snprintf(prefix,
+	    sizeof prefix, ".kizuna-%s-", stem) >= sizeof prefix) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return -1;
+	scratch_leftovers(dfd, prefix);
+#ifdef O_TMPFILE
+	if (getenv("KIZUNA_TEST_NO_TMPFILE") == NULL &&
+	    (fd = openat(dfd, ".", O_TMPFILE | O_RDWR | O_EXCL | O_CLOEXEC,
+	    0600)) >= 0) {
+		close(dfd);
+		scratch_made();
+		return fd;
+	}
+#endif
+	close(dfd);
+	if ((size_t)snprintf(name, sizeof name, "%s%s%sXXXXXX", dir,
+	    strcmp(dir, "/") == 0 ? "" : "/", prefix) >= sizeof name) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	/* mkstemp makes the file 0600, whatever the umask */
+	if ((fd = mkstemp(name)) < 0)
+		return -1;
+	scratch_made();
+	/* gone already: another process took it for a leftover */
+	if (unlink(name) != 0 && errno != ENOENT) {
+		e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return fd;
 }
 
 int

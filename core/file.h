@@ -53,6 +53,14 @@ int kz_file_out_put(struct kz_file_out *f, const void *data, size_t len);
 int kz_file_out_commit(struct kz_file_out *f);
 void kz_file_out_abandon(struct kz_file_out *f);
 
+/* A scratch file in the directory of beside (NULL: /tmp), on the disk
+ * that will hold what it is for, 0600 and named nowhere, so that nothing
+ * of it stays when the process ends, even killed: O_TMPFILE where the
+ * file system has it; elsewhere ".kizuna-STEM-XXXXXX", unlinked at once,
+ * after removing what a process killed between the two left (an empty
+ * file of ours by that pattern). The fd, or -1 with errno set. */
+int kz_file_scratch(const char *beside, const char *stem);
+
 /* Complete the file name typed, as a shell's Tab does: out gets typed
  * lengthened by what every match shares ("/" after a lone directory);
  * alts the matching names, space separated (cut to fit). Returns the

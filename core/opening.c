@@ -9,7 +9,10 @@
 #include "i18n.h"
 #include "tally.h"
 
-/* "LGOTP officials trained (trainee)": the label, then the key typed. */
+/* "LGOTP officials trained (trainee)", "participants of 海外地方政府干部
+ * 交流合作研讨会 (attendance:senior-officials)": the programme as people
+ * read it (a series by its name, which takes the database: made when the
+ * figure is read or written), then the key typed. */
 static int
 show_programme(const void *rec, const struct kz_config *cfg,
     struct kz_buf *out)
@@ -19,9 +22,22 @@ show_programme(const void *rec, const struct kz_config *cfg,
 
 	(void)cfg;
 	if (o->programme && *o->programme)
-		kz_buf_printf(out, "%s (%s)", kz_tally_label(o->programme,
-		    label, sizeof label), o->programme);
+		kz_buf_printf(out, "%s (%s)", o->programme_shown ?
+		    o->programme_shown : kz_tally_label(o->programme, label,
+		    sizeof label), o->programme);
 	return out->oom ? KZ_ERROR : KZ_OK;
+}
+
+/* o->programme_shown made again for its programme. */
+static void
+shown_fill(struct kz_db *db, struct kz_opening *o)
+{
+	char name[200];
+
+	free(o->programme_shown);
+	o->programme_shown = o->programme && *o->programme ?
+	    strdup(kz_tally_shown(db, o->programme, name, sizeof name)) :
+	    NULL;
 }
 
 #define O(m) offsetof(struct kz_opening, m)
@@ -77,6 +93,7 @@ kz_opening_free(struct kz_opening *o)
 {
 	kz_rtype_free(&kz_opening_type, o);
 	kz_stamps_free(&o->st);
+	free(o->programme_shown);
 	kz_opening_init(o);
 }
 
@@ -126,17 +143,25 @@ op_write(struct kz_db *db, struct kz_opening *o, bool insert,
 int
 kz_opening_insert(struct kz_db *db, struct kz_opening *o, struct kz_err *err)
 {
+	int rc;
+
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
-	return kz_db_end(db, op_write(db, o, true, err), err);
+	if ((rc = kz_db_end(db, op_write(db, o, true, err), err)) == KZ_OK)
+		shown_fill(db, o);
+	return rc;
 }
 
 int
 kz_opening_update(struct kz_db *db, struct kz_opening *o, struct kz_err *err)
 {
+	int rc;
+
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
-	return kz_db_end(db, op_write(db, o, false, err), err);
+	if ((rc = kz_db_end(db, op_write(db, o, false, err), err)) == KZ_OK)
+		shown_fill(db, o);
+	return rc;
 }
 
 int
@@ -157,12 +182,11 @@ kz_opening_delete_question(struct kz_db *db, const char *typed, char *q,
     size_t size, struct kz_err *err)
 {
 	struct kz_opening o;
-	char label[128];
 
 	if (kz_opening_get(db, typed, &o, err) != KZ_OK)
 		return KZ_ERROR;
 	snprintf(q, size, _("delete the opening figure %s (%s: %d as of %s)?"),
-	    o.id, kz_tally_label(o.programme, label, sizeof label), o.count,
+	    o.id, o.programme_shown ? o.programme_shown : "", o.count,
 	    o.as_of);
 	kz_opening_free(&o);
 	return KZ_OK;
@@ -181,5 +205,6 @@ kz_opening_get(struct kz_db *db, const char *typed, struct kz_opening *o,
 		kz_opening_free(o);
 		return KZ_ERROR;
 	}
+	shown_fill(db, o);
 	return KZ_OK;
 }

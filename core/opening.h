@@ -23,6 +23,10 @@ struct kz_opening {
 	int count;		/* >= 0 */
 	char *note;
 	struct kz_stamps st;
+	/* the programme as people read it (kz_tally_name: a series by its
+	 * name in their language), made by get, insert and update, never
+	 * stored; NULL: its label is shown */
+	char *programme_shown;
 };
 
 extern const struct kz_rtype kz_opening_type;

@@ -14,6 +14,7 @@
 #include "sync_change.h"
 #include "sync_conflict.h"
 #include "sync_rules.h"
+#include "text.h"
 
 struct apply {
 	struct kz_db *db;
@@ -123,11 +124,12 @@ new_value(struct apply *a, const struct kz_sync_change *ch, int c,
     sqlite3_stmt *st, int k)
 {
 	sqlite3_value *v = NULL;
+	char shown[256];
 
 	if (sqlite3changeset_new(ch->it, c, &v) != SQLITE_OK || v == NULL)
 		return kz_err_add(a->err, ch->t->name, _("the bundle's change "
-		    "of %s has no value for column %s"), ch->record,
-		    ch->t->col[c]);
+		    "of %s has no value for column %s"), kz_text_shown(
+		    ch->record, shown, sizeof shown), ch->t->col[c]);
 	sqlite3_bind_value(st, k, v);
 	return KZ_OK;
 }
@@ -573,7 +575,7 @@ change_read(struct apply *a, sqlite3_changeset_iter *it,
 	const char *tname;
 	const struct kz_sync_rule *rule;
 	sqlite3_value *idv = NULL;
-	char owner[64];
+	char owner[64], shown[256];
 	int ind, npk;
 
 	memset(ch, 0, sizeof *ch);
@@ -585,7 +587,8 @@ change_read(struct apply *a, sqlite3_changeset_iter *it,
 	if ((ch->t = table_of(a, tname, ch->ncol)) == NULL)
 		return kz_err_add(a->err, a->in->office, _("the bundle changes "
 		    "table \"%s\", which this database does not have as sent: "
-		    "the two kizuna versions differ"), tname);
+		    "the two kizuna versions differ"), kz_text_shown(tname,
+		    shown, sizeof shown));
 	rule = ch->t->rule;
 	for (int c = 0; c < ch->ncol; c++)
 		if (ch->pk[c]) {

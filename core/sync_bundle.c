@@ -333,9 +333,6 @@ kz_sync_bundle_begin(struct kz_bundle_out **out, const char *path,
 {
 	struct kz_bundle_out *o;
 	unsigned char h[crypto_secretstream_xchacha20poly1305_HEADERBYTES];
-	const char *slash = path ? strrchr(path, '/') : NULL;
-	char tmp[4200];
-	int n;
 
 	*out = NULL;
 	if (sodium_init() < 0)
@@ -349,22 +346,13 @@ kz_sync_bundle_begin(struct kz_bundle_out **out, const char *path,
 	snprintf(o->place, sizeof o->place, "%s", path ? path : "");
 	/* a scratch file beside the bundle (the same disk), gone when
 	 * closed */
-	if (path == NULL)
-		n = snprintf(tmp, sizeof tmp, "/tmp/.kizuna-bundle-XXXXXX");
-	else if (slash == NULL)
-		n = snprintf(tmp, sizeof tmp, ".kizuna-bundle-XXXXXX");
-	else
-		n = snprintf(tmp, sizeof tmp, "%.*s/.kizuna-bundle-XXXXXX",
-		    (int)(slash - path), path);
-	errno = ENAMETOOLONG;
-	if ((size_t)n >= sizeof tmp || (o->fd = mkstemp(tmp)) < 0) {
+	if ((o->fd = kz_file_scratch(path, "bundle")) < 0) {
 		kz_err_add(err, o->place, _("cannot write the bundle: %s"),
 		    strerror(errno));
 		ZSTD_freeCCtx(o->z);
 		free(o);
 		return KZ_ERROR;
 	}
-	unlink(tmp);
 	o->src.read = read_fd;
 	o->src.arg = &o->fd;
 	crypto_secretstream_xchacha20poly1305_keygen(o->fk);

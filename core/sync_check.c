@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "sync_meta.h"
 #include "sync_rules.h"
+#include "text.h"
 
 /* Does the query (one text parameter, then a second if b) give a row? */
 static int
@@ -162,7 +163,7 @@ kz_sync_check(struct kz_db *db, const char *name,
     struct kz_err *err)
 {
 	struct tables t = { .db = db };
-	char why[KZ_ERR_MSG], tbl[64];
+	char why[KZ_ERR_MSG], tbl[64], shown[256];
 	long at = 0;
 
 	if (db && source_ok(db, name, in, err))
@@ -172,8 +173,8 @@ kz_sync_check(struct kz_db *db, const char *name,
 		return KZ_OK;
 	if (tbl[0])
 		return kz_err_add(err, name, _("the bundle's changes are refused "
-		    "at byte %ld of the changes, in table \"%s\": %s"), at, tbl,
-		    why);
+		    "at byte %ld of the changes, in table \"%s\": %s"), at,
+		    kz_text_shown(tbl, shown, sizeof shown), why);
 	return kz_err_add(err, name, _("the bundle's changes are refused at "
 	    "byte %ld of the changes: %s"), at, why);
 }

@@ -12,6 +12,7 @@
 #include "search.h"
 #include "specialist.h"
 #include "sync_rules.h"
+#include "text.h"
 
 int
 kz_sync_conflict_keep(struct kz_db *db, const struct kz_bundle_info *in,
@@ -48,12 +49,14 @@ const char *
 kz_conflict_reason(const struct kz_conflict *c, char *buf, size_t size)
 {
 	const struct kz_sync_rule *r = kz_sync_rule_of(c->table);
-	char owner[64];
+	char owner[64], shown[256];
 
 	if (r->owner == KZ_SYNC_OWNER_HEAD)
 		snprintf(owner, sizeof owner, "%s", _("head office"));
-	else
-		kz_sync_rule_owner(r, c->record, owner, sizeof owner);
+	else {	/* the start of an id a bundle sent: shown safe */
+		kz_sync_rule_owner(r, c->record, shown, sizeof shown);
+		kz_text_shown(shown, owner, sizeof owner);
+	}
 	if (strcmp(c->reason, "owner") == 0)
 		snprintf(buf, size, strcmp(c->op, "insert") == 0 ?
 		    _("%s added to a record owned by %s") :
@@ -568,7 +571,7 @@ resolve_one(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 {
 	sqlite3_stmt *st;
 	char tbl[64] = "", op[8] = "", record[64] = "", *change = NULL, now[32];
-	char reason[16] = "", from[64] = "";
+	char reason[16] = "", from[64] = "", shown[256];
 	int rc = KZ_OK;
 
 	if ((st = on_number(db, "SELECT tbl, op, record, change, reason, "
@@ -592,7 +595,8 @@ resolve_one(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 		return kz_err_add(err, "", _("conflict %ld: %s deleted %s, "
 		    "which is theirs to delete; it cannot be kept here: settle "
 		    "it theirs, and ask %s to add it again if it is still "
-		    "wanted"), n, from, record, from);
+		    "wanted"), n, from, kz_text_shown(record, shown,
+		    sizeof shown), from);
 	}
 	rc = theirs ? take_theirs(db, tbl, op, change, err) :
 	    send_mine(db, tbl, op, change, err);

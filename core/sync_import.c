@@ -113,30 +113,18 @@ forward_session(struct kz_db *db)
 }
 
 /* A scratch file beside the database (the disk that must hold the
- * changes anyway; /tmp may be a small one in memory), 0600 and unlinked
- * at once; /tmp for a database in memory. */
+ * changes anyway; /tmp may be a small one in memory), 0600 and named
+ * nowhere (kz_file_scratch); /tmp for a database in memory. */
 static FILE *
 scratch_file(struct kz_db *db)
 {
-	const char *slash = db->path ? strrchr(db->path, '/') : NULL;
-	char tmp[PATH_MAX];
 	FILE *fp;
-	int fd, n, e;
+	int fd, e;
 
 	if (db->path == NULL || strcmp(db->path, ":memory:") == 0)
 		return tmpfile();
-	if (slash == NULL)
-		n = snprintf(tmp, sizeof tmp, ".kizuna-import-XXXXXX");
-	else
-		n = snprintf(tmp, sizeof tmp, "%.*s/.kizuna-import-XXXXXX",
-		    (int)(slash - db->path), db->path);
-	if (n < 0 || (size_t)n >= sizeof tmp) {
-		errno = ENAMETOOLONG;
+	if ((fd = kz_file_scratch(db->path, "import")) < 0)
 		return NULL;
-	}
-	if ((fd = mkstemp(tmp)) < 0)
-		return NULL;
-	unlink(tmp);
 	if ((fp = fdopen(fd, "w+")) == NULL) {
 		e = errno;
 		close(fd);

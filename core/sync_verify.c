@@ -16,6 +16,7 @@
 #include "sync_check.h"
 #include "sync_frame.h"
 #include "sync_key.h"
+#include "text.h"
 
 /* Far above any office's whole register: a header cannot make the
  * reader allocate more. */
@@ -117,8 +118,9 @@ header_number(const char *v)
 }
 
 /* The header's lines, up to the blank line, into in and *f; *at is where
- * the payload starts. A line with a control character is damage or a
- * forgery, never kizuna's: refused before any of it is shown. */
+ * the payload starts. A line with a control character (C0, DEL, C1) or
+ * what is not UTF-8 is damage or a forgery, never kizuna's: refused
+ * before any of it is shown. */
 static int
 read_header(const char *name, const unsigned char *data, size_t len,
     struct kz_bundle_info *in, struct frame *f, size_t *at,
@@ -135,8 +137,13 @@ read_header(const char *name, const unsigned char *data, size_t len,
 			    "in its header (line %d): it is incomplete"), lineno);
 		memcpy(line, p, (size_t)(nl - p));
 		line[nl - p] = '\0';
-		for (const char *c = p; c < nl; c++)
-			if ((unsigned char)*c < 0x20 || *c == 0x7f)
+		if (!kz_utf8_valid(p, (size_t)(nl - p)))
+			return kz_err_add(err, name, _("the bundle's header is "
+			    "not UTF-8 text in line %d: it is damaged"), lineno);
+		for (const unsigned char *c = (const unsigned char *)p;
+		    c < (const unsigned char *)nl; c++)
+			if (*c < 0x20 || *c == 0x7f ||
+			    (c[0] == 0xc2 && c[1] >= 0x80 && c[1] < 0xa0))
 				return kz_err_add(err, name, _("the bundle's "
 				    "header has a control character in line %d: "
 				    "it is damaged"), lineno);
@@ -194,7 +201,9 @@ read_header(const char *name, const unsigned char *data, size_t len,
 }
 
 /* The file key of a sealed bundle, from the recipient line for db's own
- * key. */
+ * key: none is a bundle not sealed to this database; one that does not
+ * open (its sealed key cut, changed, or sealed to another key under
+ * this one's name) is damaged, signed or not. */
 static int
 unseal_key(struct kz_db *db, const char *name, const unsigned char *data,
     size_t at, const char *from, unsigned char fk[KZ_FILE_KEY],
@@ -205,6 +214,7 @@ unseal_key(struct kz_db *db, const char *name, const unsigned char *data,
 	unsigned char c[crypto_box_SEALBYTES + KZ_FILE_KEY];
 	const char *p = (const char *)data, *end = p + at;
 	char own[KZ_KEY_HEX], fp[KZ_KEY_FP];
+	bool found = false;
 	size_t n;
 	int rc = KZ_ERROR;
 
@@ -212,34 +222,36 @@ unseal_key(struct kz_db *db, const char *name, const unsigned char *data,
 		return KZ_ERROR;
 	kz_sync_key_hex(pk, own);
 	kz_sync_key_fp(pk, fp);
-	while (p < end) {
+	while (p < end && !found) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL)
 			break;
 		const char *sp = strncmp(p, "recipient: ", 11) == 0 ?
 		    memchr(p + 11, ' ', (size_t)(nl - p - 11)) : NULL;
-		if (sp && nl - sp == 1 + 64 + 1 + 2 * (long)sizeof c &&
-		    memcmp(sp + 1, own, 64) == 0 && sp[65] == ' ') {
-			if (sodium_hex2bin(c, sizeof c, sp + 66, 2 * sizeof c,
-			    NULL, &n, NULL) != 0 || n != sizeof c)
-				break;
-			if (crypto_sign_ed25519_pk_to_curve25519(xpk, pk) != 0 ||
-			    crypto_sign_ed25519_sk_to_curve25519(xsk,
-			    db->secret) != 0)
-				break;
+		/* "recipient: OFFICE KEY SEALED", KEY this database's */
+		found = sp && nl - sp > 65 && memcmp(sp + 1, own, 64) == 0 &&
+		    sp[65] == ' ';
+		if (found && nl - sp == 1 + 64 + 1 + 2 * (long)sizeof c &&
+		    sodium_hex2bin(c, sizeof c, sp + 66, 2 * sizeof c, NULL, &n,
+		    NULL) == 0 && n == sizeof c &&
+		    crypto_sign_ed25519_pk_to_curve25519(xpk, pk) == 0 &&
+		    crypto_sign_ed25519_sk_to_curve25519(xsk, db->secret) == 0)
 			rc = crypto_box_seal_open(fk, c, sizeof c, xpk, xsk) == 0 ?
 			    KZ_OK : KZ_ERROR;
-			sodium_memzero(xsk, sizeof xsk);
-			break;
-		}
 		p = nl + 1;
 	}
-	if (rc != KZ_OK)
-		return kz_err_add(err, name, _("the bundle is sealed, and not "
-		    "for this database (key %s): office %s must enrol this "
-		    "database's key and write the bundle again (kizuna sync "
-		    "export --again N)"), fp, from);
-	return KZ_OK;
+	sodium_memzero(xsk, sizeof xsk);
+	if (rc == KZ_OK)
+		return KZ_OK;
+	if (found)
+		return kz_err_add(err, name, _("the bundle's file key, sealed "
+		    "to this database's key %s, is damaged: it cannot be "
+		    "unwrapped. Office %s must write the bundle again (kizuna "
+		    "sync export --again N)"), fp, from);
+	return kz_err_add(err, name, _("the bundle is sealed, and not for "
+	    "this database (key %s): office %s must enrol this database's "
+	    "key and write the bundle again (kizuna sync export --again N)"),
+	    fp, from);
 }
 
 /* The changeset out of the payload, checked against the header. */

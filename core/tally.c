@@ -245,6 +245,17 @@ kz_tally_name(struct kz_db *db, const char *key, char *out, size_t size,
 	return KZ_OK;
 }
 
+const char *
+kz_tally_shown(struct kz_db *db, const char *key, char *out, size_t size)
+{
+	struct kz_err ignored = { 0 };
+
+	if (kz_tally_name(db, key, out, size, &ignored) != KZ_OK)
+		kz_tally_label(key, out, size);
+	kz_err_clear(&ignored);
+	return out;
+}
+
 void
 kz_tally_keys(char *out, size_t size)
 {

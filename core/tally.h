@@ -81,6 +81,10 @@ const char *kz_tally_key_at(size_t i, const char **label);
  * has no such series. Problems go in err. */
 int kz_tally_name(struct kz_db *db, const char *key, char *out, size_t size,
     struct kz_err *err);
+/* The same for what is only shown (a record's line, a question): its
+ * label where the series cannot be read; returns out. */
+const char *kz_tally_shown(struct kz_db *db, const char *key, char *out,
+    size_t size);
 /* The keys, for messages and completion: "dispatch, trainee, ...". */
 void kz_tally_keys(char *out, size_t size);
 

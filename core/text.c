@@ -158,6 +158,50 @@ kz_text_width(const char *s)
 	return w;
 }
 
+char *
+kz_text_shown(const char *s, char *out, size_t size)
+{
+	size_t o = 0, safe = 0;
+	unsigned cp;
+	int k;
+
+	if (size == 0)
+		return out;
+	for (; (k = kz_utf8_decode(s, &cp)) > 0; s += k) {
+		char piece[16];
+		size_t n;
+
+		if ((unsigned char)s[0] >= 0x80 && (k == 1 ||
+		    !kz_utf8_valid(s, (size_t)k))) {
+			k = 1;		/* not UTF-8: the byte alone, escaped */
+			cp = 0x80;
+		}
+		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
+			n = 0;
+			for (int i = 0; i < k; i++)
+				n += (size_t)snprintf(piece + n, sizeof piece - n,
+				    "\\x%02x", (unsigned char)s[i]);
+		} else {
+			memcpy(piece, s, (size_t)k);
+			n = (size_t)k;
+		}
+		if (o + n + 1 > size) {		/* no room: cut, marked */
+			o = safe;
+			if (o + 4 <= size) {
+				memcpy(out + o, "...", 3);
+				o += 3;
+			}
+			break;
+		}
+		memcpy(out + o, piece, n);
+		o += n;
+		if (o + 4 <= size)
+			safe = o;
+	}
+	out[o] = '\0';
+	return out;
+}
+
 int
 kz_text_fit(char *out, size_t size, const char *s, int width, bool pad)
 {

@@ -29,6 +29,12 @@ int kz_text_width(const char *s);
  * sequence. Returns the columns used. */
 int kz_text_fit(char *out, size_t size, const char *s, int width, bool pad);
 
+/* Text that came from elsewhere (a bundle), quoted in a message: each
+ * byte of a control character (C0, DEL, C1) or of what is not UTF-8 as
+ * \xNN, so that nothing reaches the terminal but characters; cut on a
+ * character's edge, ending "...", to fit out (size bytes). Returns out. */
+char *kz_text_shown(const char *s, char *out, size_t size);
+
 /* True for Han, kana, Hangul and other scripts written without spaces. */
 bool kz_cp_is_cjk(unsigned cp);
 /* True for Hangul (syllables and jamo): wide, like Han, but Korean puts

@@ -48,6 +48,12 @@ run -c "$B" -d "$DB" demo
 expect_rc 0 "Beijing's demo"
 run -c "$B" -d "$DB" opening list --format csv
 expect_eq "$(printf '%s\n' "$out" | wc -l)" 7 "the demo's six opening figures"
+# a series' figure shows its programme by the series' name, as the
+# screen does, the key after it
+senior=$(printf '%s\n' "$out" | grep ',attendance:senior-officials,' | cut -d, -f1)
+run -c "$B" -d "$DB" opening show "$senior"
+expect_rc 0 "opening show of a series' figure"
+expect_in "$out" "海外地方政府干部交流合作研讨会参加人次 (attendance:senior-officials)" "the series by its name"
 run -c "$B" -d "$DB" report 2019
 expect_rc 0 "report 2019"
 txt80=$out

@@ -168,6 +168,17 @@ t sync conflicts --format json
 printf '%s\n' "$out" | python3 -c 'import json,sys; sys.exit(any(c["record"] == sys.argv[1] for c in json.load(sys.stdin)))' "$Y" \
 	&& ok || bad "none of its conflicts left open"
 expect_eq "$(q tyo "PRAGMA foreign_key_check")" "" "no row without its record"
+# what a signed bundle names reaches messages as characters only: record
+# ids with a terminal's escape in them (a table's name: test_sync_forge.c)
+ESC=$(printf '\033')
+$FORGE req.cs esc-id.cs id BJS- "$(printf '\033[7-')"
+forged signed-esc-id.kzb esc-id.cs
+t sync import signed-esc-id.kzb
+expect_rc 0 "signed: records under an id with an escape in it, kept aside"
+t sync conflicts
+expect_in "$out" 'insert \x1b[7-' "the record's id shown escaped"
+expect_in "$out" 'owned by \x1b[7' "and the owner taken from it"
+expect_not_in "$out" "$ESC" "no escape reaches the terminal"
 restore
 forged signed-applied.kzb applied.cs
 t sync import signed-applied.kzb
@@ -186,7 +197,6 @@ t sync import signed-outbox.kzb
 expect_rc 1 "signed: a row for sync_outbox refused"
 expect_in "$err" "sync_outbox" "sync_outbox named"
 expect_eq "$(q tyo "SELECT count(*) FROM sync_outbox")" 0 "nothing to forward"
-restore
 
 # a directory is no bundle
 mkdir dir.kzb
@@ -237,6 +247,16 @@ t sync import "$T/esc.kzb"
 expect_rc 1 "a header with a control character"
 expect_in "$err" "control character in line 2" "names the line"
 expect_not_in "$err" "PWNED" "and never shows it"
+# so is a C1 control (CSI, U+009B), and what is not UTF-8
+sed "s/^organisation: .*/organisation: $(printf '\302\233')0mCLAIR/" b1.kzb > "$T/c1.kzb"
+t sync import "$T/c1.kzb"
+expect_rc 1 "a header with a C1 control"
+expect_in "$err" "control character in line 2" "names the line"
+sed "s/^office: .*/office: $(printf '\233')0mBJS/" b1.kzb > "$T/utf.kzb"
+t sync import "$T/utf.kzb"
+expect_rc 1 "a header that is not UTF-8"
+expect_in "$err" "not UTF-8 text in line 3" "names the line"
+expect_not_in "$err" "0mBJS" "and never shows it"
 for v in 3junk +3 03 4294967299; do
 	sed "1s/.*/KIZUNA-BUNDLE $v/" b1.kzb > "$T/v.kzb"
 	t sync import "$T/v.kzb"

@@ -1,7 +1,8 @@
 # sync_kill.sh - an export killed at each of its steps in turn, then run
 # again: head office takes every bundle, every change arrives once, no
 # number names two contents; --again writes a bundle byte for byte; a
-# full disk or a file-size limit is reported naming the file.
+# full disk or a file-size limit is reported naming the file; a kill
+# leaves no scratch file behind.
 . "$KZ_TESTS/lib.sh"
 cd "$T" || exit 1
 C=$T/conf
@@ -131,4 +132,50 @@ expect_rc 1 "a bundle beyond the file-size limit"
 expect_in "$err" "big2.kzb: cannot write the bundle: File too large" "the limit is said, naming the file"
 [ -e big2.kzb ] || [ -e big2.kzb.part ] && bad "the limit left a file" || ok
 
+# killed once its scratch file is made (KIZUNA_TEST_KILL_AT=scratch):
+# nothing of it stays (O_TMPFILE). Where the file system has no O_TMPFILE
+# (KIZUNA_TEST_NO_TMPFILE), such a kill leaves an empty file for the
+# moment between making and unlinking it, which the next export removes,
+# and nothing else
+scratch_kill() {	# scratch_kill WHAT [ENV...]: an export killed there
+	what=$1; shift
+	{ (cd scr && env "$@" KIZUNA_TEST_KILL_AT=scratch "$KZ" -c "$C/beijing.yaml" -d "$T/bj.db" sync export >/dev/null 2>&1); } 2>/dev/null
+	expect_eq "$?" 137 "the export is killed once its scratch file is made: $what"
+}
+left() { ls -A scr | grep -c '^\.kizuna-bundle-'; }
+mkdir scr
+request "killed at its scratch file"
+scratch_kill "O_TMPFILE"
+expect_eq "$(ls -A scr)" "" "a kill leaves nothing of the scratch file"
+scratch_kill "without O_TMPFILE" KIZUNA_TEST_NO_TMPFILE=1
+expect_eq "$(left)" 1 "without O_TMPFILE, a kill then leaves an empty file"
+# what is not such a leftover stays: not empty, another name, a link
+printf x > scr/.kizuna-bundle-full01
+: > scr/.kizuna-bundle-longer1
+: > scr/.kizuna-import.abcdef
+ln -s /dev/null scr/.kizuna-bundle-link01
+(cd scr && KIZUNA_TEST_NO_TMPFILE=1 "$KZ" -c "$C/beijing.yaml" -d "$T/bj.db" sync export >"$T/.out" 2>"$T/.err")
+rc=$? out=$(cat "$T/.out") err=$(cat "$T/.err")
+expect_rc 0 "the export after the kill, without O_TMPFILE"
+expect_eq "$(ls -A scr | grep -v '\.kzb$' | tr '\n' ' ')" ".kizuna-bundle-full01 .kizuna-bundle-link01 .kizuna-bundle-longer1 .kizuna-import.abcdef " "the leftover is removed, nothing else"
+expect_eq "$(ls scr | grep -c '\.kzb$')" 1 "the bundle is written"
+rm -f scr/.kizuna-*
+request "killed at its scratch file again"
+scratch_kill "without O_TMPFILE, again" KIZUNA_TEST_NO_TMPFILE=1
+(cd scr && "$KZ" -c "$C/beijing.yaml" -d "$T/bj.db" sync export >/dev/null 2>&1)
+expect_eq "$?" 0 "an export with O_TMPFILE after it"
+expect_eq "$(left)" 0 "removes the leftover too"
+# the same for an import's scratch file, beside the database
+imports() { ls -A "$T" | grep -c '^\.kizuna-import-'; }
+for e in "" KIZUNA_TEST_NO_TMPFILE=1; do
+	{ env $e KIZUNA_TEST_KILL_AT=scratch "$KZ" -c "$C/tokyo.yaml" -d "$T/tyo.db" sync import out/kizuna-BJS-000001.kzb >/dev/null 2>&1; } 2>/dev/null
+	expect_eq "$?" 137 "an import is killed once its scratch file is made: ${e:-O_TMPFILE}"
+	case $e in
+	*NO_*) expect_eq "$(imports)" 1 "without O_TMPFILE, it leaves an empty file" ;;
+	*) expect_eq "$(imports)" 0 "it leaves nothing" ;;
+	esac
+done
+t sync import out/kizuna-BJS-000001.kzb
+expect_in "$out" "applied before" "the next import"
+expect_eq "$(imports)" 0 "removes the leftover"
 finish

@@ -1,6 +1,9 @@
 /* fixture.c - the one way unit tests make a temp directory, a configuration and a database. */
 #include "unit.h"
+#include "buf.h"
 #include "sync_key.h"
+
+#include <sodium.h>
 
 #include "seminar.h"
 #include "specialist.h"	/* kz_str_set */
@@ -165,4 +168,34 @@ unit_enrol(struct kz_db *head, struct kz_db *office)
 		assert_int_equal(kz_sync_key_trust(side[i],
 		    side[1 - i]->cfg->office_id, hex, &k, &again, &err), KZ_OK);
 	}
+}
+
+/* The bundle in b (format 3) with pay (plen bytes) as its payload, signed
+ * again by db, its sender: what a sender forging could make of it. */
+void
+unit_resign(struct kz_db *db, const struct kz_buf *b, const unsigned char *pay,
+    size_t plen, struct kz_buf *out)
+{
+	const char *p = b->s, *end = strstr(b->s, "\n\n") + 1;
+	unsigned char sig[KZ_KEY_SIG];
+	char hex[2 * KZ_KEY_SIG + 1];
+	struct kz_err err = { 0 };
+	crypto_sign_state st;
+
+	out->len = 0;
+	while (p < end) {
+		const char *nl = strchr(p, '\n');
+		if (strncmp(p, "payload: ", 9) == 0)
+			kz_buf_printf(out, "payload: %zu\n", plen);
+		else
+			kz_buf_put(out, p, (size_t)(nl + 1 - p));
+		p = nl + 1;
+	}
+	kz_buf_puts(out, "\n");
+	kz_buf_put(out, (const char *)pay, plen);
+	crypto_sign_init(&st);
+	crypto_sign_update(&st, (const unsigned char *)out->s, out->len);
+	assert_int_equal(kz_sync_key_sign_final(db, &st, sig, &err), KZ_OK);
+	sodium_bin2hex(hex, sizeof hex, sig, sizeof sig);
+	kz_buf_printf(out, "\nEND %s\n", hex);
 }

@@ -462,6 +462,32 @@ test_width(void **state)
 	assert_false(kz_utf8_valid("\xed\xa0\x80", 3));	/* surrogate */
 }
 
+/* Text a bundle sent, quoted in a message: characters pass, control
+ * characters and what is not UTF-8 are shown as \xNN, cut to fit. */
+static void
+test_shown(void **state)
+{
+	char out[32], small[12];
+
+	(void)state;
+	assert_string_equal(kz_text_shown("request 农业", out, sizeof out),
+	    "request 农业");
+	assert_string_equal(kz_text_shown("x\033]0;PWNED\007", out,
+	    sizeof out), "x\\x1b]0;PWNED\\x07");
+	/* DEL, a C1 control (CSI, U+009B), a stray byte, an overlong */
+	assert_string_equal(kz_text_shown("a\177b\302\233c\377d\xc0\xaf", out,
+	    sizeof out), "a\\x7fb\\xc2\\x9bc\\xffd\\xc0\\xaf");
+	/* cut on a character's edge, never inside an escape */
+	assert_string_equal(kz_text_shown("abcdefghijklmnop", small,
+	    sizeof small), "abcdefgh...");
+	assert_string_equal(kz_text_shown("ab\033\033\033", small,
+	    sizeof small), "ab\\x1b...");
+	assert_string_equal(kz_text_shown("农业农业", small, sizeof small),
+	    "农业...");
+	assert_string_equal(kz_text_shown("abcdefghijk", small,
+	    sizeof small), "abcdefghijk");
+}
+
 static void
 test_capitalise(void **state)
 {
@@ -642,6 +668,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_file_complete,
 		    unit_dir_setup, unit_dir_teardown),
 		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_shown),
 		cmocka_unit_test(test_capitalise),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_csv_stream),

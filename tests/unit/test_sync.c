@@ -533,36 +533,6 @@ test_damaged_refused(void **state)
 	free(data);
 }
 
-/* The bundle in b (format 3) with pay (plen bytes) as its payload, signed
- * again by db, its sender: what a sender forging could make of it. */
-static void
-resign(struct kz_db *db, const struct kz_buf *b, const unsigned char *pay,
-    size_t plen, struct kz_buf *out)
-{
-	const char *p = b->s, *end = strstr(b->s, "\n\n") + 1;
-	unsigned char sig[KZ_KEY_SIG];
-	char hex[2 * KZ_KEY_SIG + 1];
-	struct kz_err err = { 0 };
-	crypto_sign_state st;
-
-	out->len = 0;
-	while (p < end) {
-		const char *nl = strchr(p, '\n');
-		if (strncmp(p, "payload: ", 9) == 0)
-			kz_buf_printf(out, "payload: %zu\n", plen);
-		else
-			kz_buf_put(out, p, (size_t)(nl + 1 - p));
-		p = nl + 1;
-	}
-	kz_buf_puts(out, "\n");
-	kz_buf_put(out, (const char *)pay, plen);
-	crypto_sign_init(&st);
-	crypto_sign_update(&st, (const unsigned char *)out->s, out->len);
-	assert_int_equal(kz_sync_key_sign_final(db, &st, sig, &err), KZ_OK);
-	sodium_bin2hex(hex, sizeof hex, sig, sizeof sig);
-	kz_buf_printf(out, "\nEND %s\n", hex);
-}
-
 /* Import len bytes at data into BJS: refused, naming want; nothing of it
  * written. */
 static void
@@ -636,23 +606,23 @@ test_chunks(void **state)
 
 	/* cut after the first chunk: as it was, then signed again */
 	refused_chunk(f, "cut", b.s, at + off[1], "cut short");
-	resign(f->db[TYO], &b, pay, off[1], &out);
+	unit_resign(f->db[TYO], &b, pay, off[1], &out);
 	refused_chunk(f, "cut, signed", out.s, out.len, "chunk 2");
 	refused_chunk(f, "cut, signed", out.s, out.len, "its end is missing");
 	/* the end dropped */
-	resign(f->db[TYO], &b, pay, off[n - 1], &out);
+	unit_resign(f->db[TYO], &b, pay, off[n - 1], &out);
 	refused_chunk(f, "no end", out.s, out.len, "its end is missing");
 	/* the first two swapped */
 	memcpy(w, pay, plen);
 	memcpy(w + ssh, pay + off[1], off[2] - off[1]);
 	memcpy(w + ssh + off[2] - off[1], pay + off[0], off[1] - off[0]);
-	resign(f->db[TYO], &b, w, plen, &out);
+	unit_resign(f->db[TYO], &b, w, plen, &out);
 	refused_chunk(f, "swapped", out.s, out.len, "chunk 1 (byte");
 	refused_chunk(f, "swapped", out.s, out.len, "not in its place");
 	/* a byte of the second changed */
 	memcpy(w, pay, plen);
 	w[off[1] + 4 + 100] ^= 1;
-	resign(f->db[TYO], &b, w, plen, &out);
+	unit_resign(f->db[TYO], &b, w, plen, &out);
 	refused_chunk(f, "changed", out.s, out.len, "chunk 2");
 	/* the same, not signed again: the signature says it */
 	w[off[1] + 4 + 100] ^= 1;
@@ -665,7 +635,7 @@ test_chunks(void **state)
 	memcpy(w, pay, off[1]);
 	memcpy(w + off[1], pay + off[0], off[1] - off[0]);
 	memcpy(w + off[1] + off[1] - off[0], pay + off[1], plen - off[1]);
-	resign(f->db[TYO], &b, w, plen + off[1] - off[0], &out);
+	unit_resign(f->db[TYO], &b, w, plen + off[1] - off[0], &out);
 	refused_chunk(f, "twice", out.s, out.len, "chunk 2");
 	free(w);
 

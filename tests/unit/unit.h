@@ -46,5 +46,11 @@ void unit_edition(struct kz_db *db, char series[KZ_ID_SIZE],
 /* Head office enrols the office's key and the office head office's (as
  * people do on the phone: sync_key.h), so bundles pass between them. */
 void unit_enrol(struct kz_db *head, struct kz_db *office);
+/* The bundle whose header (up to and with its blank line) b holds, with
+ * pay (plen bytes) as its payload, signed again by db, its sender: what
+ * a sender forging could make of it (format 3), into out. */
+struct kz_buf;
+void unit_resign(struct kz_db *db, const struct kz_buf *b,
+    const unsigned char *pay, size_t plen, struct kz_buf *out);
 
 #endif

@@ -13,6 +13,7 @@
 #include "stamp.h"
 #include "sync.h"
 #include "sync_key.h"
+#include "text.h"
 
 enum { O_ALL = 1, O_AGAIN, O_YES, O_NEW };
 
@@ -426,10 +427,12 @@ cli_sync_conflicts(struct cli *c, const struct cli_args *a)
 	} else {
 		for (size_t i = 0; i < l.n; i++) {
 			const struct kz_conflict *k = &l.c[i];
-			char when[96];
+			char when[96], rec[256];
 
+			/* the record's id as a bundle sent it: shown safe */
 			printf(_("#%ld  %s %s in %s, bundle %ld from %s (%s)\n"),
-			    k->n, k->op, k->record, k->table, k->seq, k->office,
+			    k->n, k->op, kz_text_shown(k->record, rec,
+			    sizeof rec), k->table, k->seq, k->office,
 			    kz_stamp_format(c->cfg, k->at, when, sizeof when));
 			char why[256];
 			printf("     %s\n     %s\n", kz_conflict_reason(k, why,

@@ -102,19 +102,6 @@ static const struct undo_ops op_undo = {
 	.del = op_del,
 };
 
-/* The programme as people read it: a series by its name in their
- * language, its code where it has none. */
-static const char *
-programme_name(struct kz_db *db, const char *key, char *out, size_t size)
-{
-	struct kz_err ignored = { 0 };
-
-	if (kz_tally_name(db, key, out, size, &ignored) != KZ_OK)
-		kz_tally_label(key, out, size);
-	kz_err_clear(&ignored);
-	return out;
-}
-
 /* "LGOTP officials trained: 514 as of 2019-03-31", for undo and
  * messages. */
 static void
@@ -123,7 +110,7 @@ op_name(const struct openings *v, const struct kz_opening *o, char *out,
 {
 	char label[160], day[64];
 
-	programme_name(v->ctx->db, o->programme, label, sizeof label);
+	kz_tally_shown(v->ctx->db, o->programme, label, sizeof label);
 	snprintf(out, size, _("%s: %d as of %s"), label, o->count,
 	    kz_stamp_date(v->ctx->cfg, o->as_of, day, sizeof day));
 }
@@ -293,20 +280,12 @@ op_detail(void *arg, struct record_list *l, size_t sel)
 	}
 	op_name(v, &o, what, sizeof what);
 	record_list_detail_title(l, what);
-	for (size_t i = 0; i < rt->n; i++) {
-		char label[128], name[160], both[240];
-
-		if (strcmp(rt->f[i].name, "programme") == 0) {
-			/* by its name, as the list has it, the key after */
-			snprintf(both, sizeof both, "%s (%s)", programme_name(
-			    v->ctx->db, o.programme, name, sizeof name),
-			    o.programme);
-			record_list_detail_add(l, record_label(&rt->f[i],
-			    label, sizeof label), both);
-		} else if (strcmp(rt->f[i].name, "id") != 0)
+	/* the programme by its name, as the list has it, the key after
+	 * (the table's show, as `opening show` prints it) */
+	for (size_t i = 0; i < rt->n; i++)
+		if (strcmp(rt->f[i].name, "id") != 0)
 			record_detail(l, rt, &o, v->ctx->cfg, rt->f[i].name,
 			    rt->f[i].name);
-	}
 	record_detail(l, rt, &o, v->ctx->cfg, "id", "id");
 	/* what the tally makes of it: the figure, and the records after */
 	if (kz_tally_count(v->ctx->db, o.programme, v->from, v->to, &t,
@@ -362,7 +341,7 @@ op_delete_kept(struct kz_db *db, const char *id, struct kz_err *err)
 	if ((rc = kz_opening_delete(db, id, err)) == KZ_OK) {
 		char what[200];
 
-		undo_push(db, &op_undo, UNDO_DELETE, id, programme_name(db,
+		undo_push(db, &op_undo, UNDO_DELETE, id, kz_tally_shown(db,
 		    o.programme, what, sizeof what), &o);
 	}
 	kz_opening_free(&o);
