@@ -180,17 +180,23 @@ for c in beijing tokyo singapore; do
 	w=$(printf '%s\n' "$out" | LC_ALL=C.UTF-8 wc -L)
 	[ "$w" -le 80 ] && ok || bad "kizuna keys ($c) is $w columns wide"
 done
-# the default user is named in the reader's words on screens and in
-# tables, and stays "unknown" in JSON
-USER= run_as "$CONF/beijing.yaml" specialist add --name 王明 --roman "Wang Ming" \
+# without USER, the account's login name is the user
+USER= run_as "$CONF/beijing.yaml" specialist add --name 李明 --roman "Li Ming" \
+	--government 四川省 --fields agriculture
+run_as "$CONF/beijing.yaml" specialist show --format json "$out"
+expect_in "$out" "\"created_by\": \"$(id -un)\"" "USER unset: the login name"
+# a user nobody knows ("unknown", as older databases hold) is named in
+# the reader's words on screens and in tables, and stays "unknown" in JSON
+{ cat "$CONF/beijing.yaml"; echo "user: unknown"; } > nobody.yaml
+run_as nobody.yaml specialist add --name 王明 --roman "Wang Ming" \
 	--government 四川省 --fields agriculture
 id=$out
-USER= run_as "$CONF/beijing.yaml" specialist show "$id"
-expect_in "$out" "未知" "the default user in Chinese"
+run_as nobody.yaml specialist show "$id"
+expect_in "$out" "未知" "the unknown user in Chinese"
 expect_not_in "$out" "unknown" "not in English"
-run_as "$CONF/beijing.yaml" specialist show --format json "$id"
+run_as nobody.yaml specialist show --format json "$id"
 expect_in "$out" '"created_by": "unknown"' "JSON keeps the stored value"
-USER= run_as "$CONF/beijing.yaml" history "$id"
+run_as nobody.yaml history "$id"
 expect_in "$out" "未知" "and in the history"
 expect_not_in "$out" "unknown" "not in English there either"
 finish
