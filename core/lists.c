@@ -19,6 +19,7 @@
 #include "specialist.h"
 #include "opening.h"
 #include "trainee.h"
+#include "trainee_search.h"
 #include "act_records.h"
 #include "year.h"
 
@@ -705,6 +706,50 @@ static const struct kz_rlist_col trainee_cols[] = {
 	  .head = N_("NAME"), .flags = KZ_RC_TABLE },
 };
 
+/* The words of `trainee list --search`, as bind_words for the
+ * register. */
+static int
+bind_trainee_words(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	char *expr;
+	int rc;
+
+	if (kz_trainee_search_ready(db, err))
+		return KZ_ERROR;
+	if ((expr = kz_search_expr(v)) == NULL) {
+		b->none = true;
+		return kz_rlist_bind_text(b, "");
+	}
+	if (kz_trainee_search_many(db, expr, SEARCH_MOST))
+		b->many = 2;
+	else if ((st = kz_db_stmt(db, "SELECT count(*) FROM (SELECT 1 FROM "
+	    "trainee_fts WHERE trainee_fts MATCH ? LIMIT ?)")) == NULL) {
+		free(expr);
+		return kz_db_fail(db, err, "search");
+	} else {
+		sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, SEARCH_MOST);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			b->many = sqlite3_column_int(st, 0) >= SEARCH_MOST ? 2 :
+			    sqlite3_column_int(st, 0) >= SEARCH_MANY;
+		sqlite3_reset(st);
+	}
+	rc = kz_rlist_bind_text(b, expr);
+	free(expr);
+	return rc ? kz_err_add(err, "", _("out of memory")) : KZ_OK;
+}
+
+/* A search's matches in the trainee list's order, as search_hits. */
+static int
+trainee_hits(struct kz_db *db, const char *v, size_t max, long long **rows,
+    size_t *n, struct kz_err *err)
+{
+	return kz_trainee_search_hits(db, v, max < SEARCH_MOST ? max :
+	    SEARCH_MOST, rows, n, err);
+}
+
 /* Shared with `trainee count` (kz_trainee_count). */
 static const struct kz_rlist_filter trainee_filters[] = {
 	/* a year: the placement's programme year; a range of dates: by
@@ -728,14 +773,18 @@ static const struct kz_rlist_filter trainee_filters[] = {
 	{ .option = "programme", .arg = "lgotp|jica|other",
 	  .help = N_("in this programme"), .where = "t.programme = ?",
 	  .field = "programme" },
+	/* names, governments, post, host, fields, course, year and notes
+	 * (trainee_search.c), as the register's search: its rows are the
+	 * placements' rowids */
 	{ .option = "search", .arg = "TEXT",
 	  .help = N_("with this text in names, governments or fields"),
-	  .where = "instr(kz_fold(coalesce(t.name, '') || ' ' || "
-	  "coalesce(t.name_roman, '') || ' ' || t.home_government || ' ' || "
-	  "coalesce(t.home_region, '') || ' ' || coalesce(t.post, '') || ' ' "
-	  "|| t.host || ' ' || coalesce(t.fields, '') || ' ' || "
-	  "coalesce(t.course, '') || ' ' || t.year || ' ' || "
-	  "coalesce(t.notes, '')), kz_fold(?)) > 0" },
+	  .where = "t.rowid IN (SELECT rowid FROM trainee_fts WHERE "
+	  "trainee_fts MATCH ?)",
+	  .where_many = "+t.rowid IN (SELECT rowid FROM trainee_fts WHERE "
+	  "trainee_fts MATCH ?)",
+	  .where_most = "EXISTS (SELECT 1 FROM trainee_fts WHERE "
+	  "trainee_fts MATCH ? AND rowid = t.rowid)",
+	  .bind = bind_trainee_words, .hits = trainee_hits },
 	{ 0 },
 };
 
