@@ -369,15 +369,15 @@ order_back(const char *order, struct kz_buf *out)
 	return out->oom ? KZ_ERROR : KZ_OK;
 }
 
-/* Does sort begin as the list's own order does, ascending (so that an
- * index of the list reads its rows in order, and a condition checked
- * row by row stops with the window)? */
+/* Does sort begin as the list's own order does, its first term in the
+ * same direction (so that an index of the list reads its rows in
+ * order, and a condition checked row by row stops with the window)? */
 static bool
 own_order(const struct kz_rlist *l, const char *sort)
 {
 	struct kz_buf o = { 0 };
 	struct kz_err e = { 0 };
-	size_t n = l->order ? strcspn(l->order, ", ") : 0;
+	size_t n = l->order ? strcspn(l->order, ",") : 0;
 	bool same = false;
 
 	if (n > 0 && kz_rlist_order(l, sort, &o, &e) == KZ_OK && o.s)

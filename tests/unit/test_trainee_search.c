@@ -178,6 +178,47 @@ test_hits_in_order(void **state)
 	kz_rwin_close(&w);
 }
 
+/* A term that matches most placements (35,000 of them or more): a
+ * window's page is read in the list's order, each row asking the
+ * index, and stops with the page (the list's first term descending, as
+ * its index trainee_list is), rather than gather every match. */
+static void
+test_most_in_order(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_rlist_query q;
+	struct kz_rlist_cursor c;
+	struct kz_err err = { 0 };
+	int n = 0;
+
+	assert_int_equal(kz_db_begin(f->db, &err), KZ_OK);
+	assert_int_equal(sqlite3_exec(f->db->sql, "WITH RECURSIVE c(i) AS "
+	    "(SELECT 0 UNION ALL SELECT i + 1 FROM c WHERE i < 35999) "
+	    "INSERT INTO trainee (id, home_government, host, year, "
+	    "programme, status, created, updated) SELECT printf('TYO-%07d', "
+	    "i), '四川省' || (i % 97), '島根県', 1995 + i % 31, 'lgotp', "
+	    "'planned', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM c",
+	    NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(kz_db_end(f->db, KZ_OK, &err), KZ_OK);
+
+	kz_rlist_query_init(&q, &kz_rlist_trainees);
+	assert_int_equal(kz_rlist_set(&q, "search", "四川"), KZ_OK);
+	q.window = true;
+	q.limit = 64;
+	assert_int_equal(kz_rlist_open(f->db, &q, &c, &err), KZ_OK);
+	assert_non_null(strstr(c.sql, "EXISTS (SELECT 1 FROM trainee_fts"));
+	while (kz_rlist_next(&c, &err) == 1) {
+		char *year = kz_rlist_text(&c, (size_t)kz_rlist_col(
+		    &kz_rlist_trainees, "year"));
+
+		assert_string_equal(year, "2025");	/* the latest first */
+		free(year);
+		n++;
+	}
+	kz_rlist_close(&c);
+	assert_int_equal(n, 64);
+}
+
 /* A database from before the index (schema 21, its placements there)
  * has them indexed after the upgrade. */
 static void
@@ -216,6 +257,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_hits_in_order, unit_setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_migration, unit_setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_most_in_order, unit_setup,
 		    unit_teardown),
 	};
 
