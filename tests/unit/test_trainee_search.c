@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "record.h"
 #include "rlist.h"
 #include "rwin.h"
@@ -217,6 +218,35 @@ test_most_in_order(void **state)
 	}
 	kz_rlist_close(&c);
 	assert_int_equal(n, 64);
+
+	/* the Trainees tab's sort, the year descending: the list's order,
+	 * its first term not repeated (SQLite would sort by it again) */
+	q.sort = "-year";
+	assert_int_equal(kz_rlist_open(f->db, &q, &c, &err), KZ_OK);
+	assert_non_null(strstr(c.sql, "EXISTS (SELECT 1 FROM trainee_fts"));
+	assert_null(strstr(c.sql, "t.year DESC, t.year DESC"));
+	kz_rlist_close(&c);
+}
+
+/* A sort's terms are not repeated by the list's own order after them. */
+static void
+test_order_once(void **state)
+{
+	struct kz_buf b = { 0 };
+	struct kz_err err = { 0 };
+
+	(void)state;
+	assert_int_equal(kz_rlist_order(&kz_rlist_trainees, "-year", &b, &err),
+	    KZ_OK);
+	assert_string_equal(kz_buf_str(&b), kz_rlist_trainees.order);
+	b.len = 0;
+	assert_int_equal(kz_rlist_order(&kz_rlist_trainees, "year", &b, &err),
+	    KZ_OK);
+	assert_string_equal(kz_buf_str(&b), "t.year, t.host, "
+	    "t.home_government, t.start");
+	kz_buf_free(&b);
+	assert_true(kz_rlist_own_order(&kz_rlist_trainees, "-year"));
+	assert_false(kz_rlist_own_order(&kz_rlist_trainees, "year"));
 }
 
 /* A database from before the index (schema 21, its placements there)
@@ -260,6 +290,7 @@ main(void)
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_most_in_order, unit_setup,
 		    unit_teardown),
+		cmocka_unit_test(test_order_once),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
