@@ -265,6 +265,36 @@ static const char *const migrations[] = {
 	");"
 	"CREATE TRIGGER IF NOT EXISTS sync_export_bytes_go AFTER DELETE ON "
 	"sync_export BEGIN DELETE FROM sync_export_bytes WHERE seq = old.seq; END;",
+	/* 21 -> 22: trainee placements get a full-text index as the
+	 * register has (trainee_search.h), so that a search typed finds
+	 * them without reading every row. Its triggers mark each row a
+	 * write touches, whoever writes (SQL alone: the sqlite3 shell can
+	 * write too); a search indexes the marked rows first. Every row is
+	 * marked here, indexed at the first search. Derived: neither
+	 * travels (sync_rules.c). And the list's order as it is, the year
+	 * descending (trainee_order, ascending, leaves each year's rows to
+	 * sort), so that its rowids are read in order and a search that
+	 * matches most rows finds a page's rows by walking it. IF NOT
+	 * EXISTS, as 17. */
+	"CREATE VIRTUAL TABLE IF NOT EXISTS trainee_fts USING fts5("
+	"  body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2');"
+	"CREATE TABLE IF NOT EXISTS local_trainee_dirty ("
+	"  n INTEGER PRIMARY KEY NOT NULL"
+	");"
+	"CREATE TRIGGER IF NOT EXISTS trainee_fts_add AFTER INSERT ON trainee "
+	"BEGIN INSERT OR IGNORE INTO local_trainee_dirty (n) VALUES "
+	"(new.rowid); END;"
+	"CREATE TRIGGER IF NOT EXISTS trainee_fts_edit AFTER UPDATE OF name, "
+	"name_roman, home_government, home_region, post, host, fields, course, "
+	"year, notes ON trainee BEGIN INSERT OR IGNORE INTO "
+	"local_trainee_dirty (n) VALUES (new.rowid); END;"
+	"CREATE TRIGGER IF NOT EXISTS trainee_fts_go AFTER DELETE ON trainee "
+	"BEGIN INSERT OR IGNORE INTO local_trainee_dirty (n) VALUES "
+	"(old.rowid); END;"
+	"INSERT OR IGNORE INTO local_trainee_dirty (n) SELECT rowid FROM "
+	"trainee;"
+	"CREATE INDEX IF NOT EXISTS trainee_list ON "
+	"trainee(year DESC, host, home_government, start);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -879,8 +909,10 @@ kz_db_close(struct kz_db *db)
 	for (int i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
 	free(db->cache);
-	free(db->order_row);
-	free(db->order_many);
+	free(db->order.row);
+	free(db->order.many);
+	free(db->tr_order.row);
+	free(db->tr_order.many);
 	sqlite3_close_v2(db->sql);
 	free(db->path);
 	sodium_memzero(db->secret, sizeof db->secret);

@@ -47,15 +47,19 @@ struct kz_db {
 	bool index_later;
 	sqlite3_int64 index_mark;
 	/* kz_search_hits (search.h): the register's rowids in its order,
-	 * as of the database's state stamped (data_version, this
-	 * connection's changes); and the last term that matched too many
-	 * rows to gather */
-	unsigned *order_row;
-	size_t norder;
-	long long order_max;		/* the largest rowid */
-	long long order_ver, order_changes;
-	char *order_many;
-	size_t order_many_max;		/* ...more than this many */
+	 * and kz_trainee_search_hits (trainee_search.h) the trainee
+	 * list's */
+	struct kz_db_order {
+		/* as of the database's state stamped (data_version, this
+		 * connection's changes); and the last term that matched
+		 * too many rows to gather */
+		unsigned *row;
+		size_t n;
+		long long max;		/* the largest rowid */
+		long long ver, changes;
+		char *many;
+		size_t many_max;	/* ...more than this many */
+	} order, tr_order;
 };
 
 /* Open (creating if needed, mode 0600) and migrate to the current

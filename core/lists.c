@@ -19,6 +19,7 @@
 #include "specialist.h"
 #include "opening.h"
 #include "trainee.h"
+#include "trainee_search.h"
 #include "act_records.h"
 #include "year.h"
 
@@ -156,15 +157,23 @@ bind_free(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
 #define SEARCH_MANY 5000
 #define SEARCH_MOST 35000
 
+/* What an index is asked before its words are bound: made current,
+ * whether its last hits counted past a number, its matches counted. */
+struct words_index {
+	int (*ready)(struct kz_db *db, struct kz_err *err);
+	bool (*many)(struct kz_db *db, const char *expr, size_t max);
+	const char *count;	/* SQL: its matches of ?1, at most ?2 */
+};
+
 static int
-bind_words(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
-    struct kz_err *err)
+bind_index_words(struct kz_db *db, const struct words_index *ix,
+    const char *v, struct kz_rlist_bind *b, struct kz_err *err)
 {
 	sqlite3_stmt *st;
 	char *expr;
 	int rc;
 
-	if (kz_search_ready(db, err))
+	if (ix->ready(db, err))
 		return KZ_ERROR;
 	if ((expr = kz_search_expr(v)) == NULL) {
 		b->none = true;
@@ -174,11 +183,10 @@ bind_words(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
 	 * looked up in the matches, not every match fetched and sorted;
 	 * most rows: each row read in order asks the index. Counted in
 	 * the index alone, as far as makes the difference. */
-	if (kz_search_many(db, expr, SEARCH_MOST))
-		/* kz_search_hits counted past its max just now */
+	if (ix->many(db, expr, SEARCH_MOST))
+		/* the hits counted past their max just now */
 		b->many = 2;
-	else if ((st = kz_db_stmt(db, "SELECT count(*) FROM (SELECT 1 FROM "
-	    "specialist_fts WHERE specialist_fts MATCH ? LIMIT ?)")) == NULL) {
+	else if ((st = kz_db_stmt(db, ix->count)) == NULL) {
 		free(expr);
 		return kz_db_fail(db, err, "search");
 	} else {
@@ -192,6 +200,19 @@ bind_words(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
 	rc = kz_rlist_bind_text(b, expr);
 	free(expr);
 	return rc ? kz_err_add(err, "", _("out of memory")) : KZ_OK;
+}
+
+static const char sp_count[] = "SELECT count(*) FROM (SELECT 1 FROM "
+    "specialist_fts WHERE specialist_fts MATCH ? LIMIT ?)";
+static const struct words_index sp_words = {
+	.ready = kz_search_ready, .many = kz_search_many, .count = sp_count,
+};
+
+static int
+bind_words(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	return bind_index_words(db, &sp_words, v, b, err);
 }
 
 /* A search's matches in the register's order, up to the number that
@@ -705,6 +726,30 @@ static const struct kz_rlist_col trainee_cols[] = {
 	  .head = N_("NAME"), .flags = KZ_RC_TABLE },
 };
 
+/* The words of `trainee list --search`, as bind_words. */
+static const char tr_count[] = "SELECT count(*) FROM (SELECT 1 FROM "
+    "trainee_fts WHERE trainee_fts MATCH ? LIMIT ?)";
+static const struct words_index tr_words = {
+	.ready = kz_trainee_search_ready, .many = kz_trainee_search_many,
+	.count = tr_count,
+};
+
+static int
+bind_trainee_words(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	return bind_index_words(db, &tr_words, v, b, err);
+}
+
+/* A search's matches in the trainee list's order, as search_hits. */
+static int
+trainee_hits(struct kz_db *db, const char *v, size_t max, long long **rows,
+    size_t *n, struct kz_err *err)
+{
+	return kz_trainee_search_hits(db, v, max < SEARCH_MOST ? max :
+	    SEARCH_MOST, rows, n, err);
+}
+
 /* Shared with `trainee count` (kz_trainee_count). */
 static const struct kz_rlist_filter trainee_filters[] = {
 	/* a year: the placement's programme year; a range of dates: by
@@ -728,14 +773,18 @@ static const struct kz_rlist_filter trainee_filters[] = {
 	{ .option = "programme", .arg = "lgotp|jica|other",
 	  .help = N_("in this programme"), .where = "t.programme = ?",
 	  .field = "programme" },
+	/* names, governments, post, host, fields, course, year and notes
+	 * (trainee_search.c), as the register's search: its rows are the
+	 * placements' rowids */
 	{ .option = "search", .arg = "TEXT",
 	  .help = N_("with this text in names, governments or fields"),
-	  .where = "instr(kz_fold(coalesce(t.name, '') || ' ' || "
-	  "coalesce(t.name_roman, '') || ' ' || t.home_government || ' ' || "
-	  "coalesce(t.home_region, '') || ' ' || coalesce(t.post, '') || ' ' "
-	  "|| t.host || ' ' || coalesce(t.fields, '') || ' ' || "
-	  "coalesce(t.course, '') || ' ' || t.year || ' ' || "
-	  "coalesce(t.notes, '')), kz_fold(?)) > 0" },
+	  .where = "t.rowid IN (SELECT rowid FROM trainee_fts WHERE "
+	  "trainee_fts MATCH ?)",
+	  .where_many = "+t.rowid IN (SELECT rowid FROM trainee_fts WHERE "
+	  "trainee_fts MATCH ?)",
+	  .where_most = "EXISTS (SELECT 1 FROM trainee_fts WHERE "
+	  "trainee_fts MATCH ? AND rowid = t.rowid)",
+	  .bind = bind_trainee_words, .hits = trainee_hits },
 	{ 0 },
 };
 

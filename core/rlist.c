@@ -218,6 +218,52 @@ sorts_before(const struct kz_rlist *l, size_t col)
 	return false;
 }
 
+#define ORDER_TERMS 16
+
+static int order_terms(const char *order, char **term, bool *desc);
+
+/* The list's own order after the terms of a sort (out from at), less
+ * those the sort has already: a term repeated ("t.year DESC, t.year
+ * DESC, t.host") sorts nothing more, and SQLite would sort by it again
+ * rather than read an index of the list in order. */
+static void
+list_order(const struct kz_rlist *l, size_t at, struct kz_buf *out)
+{
+	char *had[ORDER_TERMS], *term[ORDER_TERMS], *sort;
+	bool hd[ORDER_TERMS], td[ORDER_TERMS];
+	int nh = -1, nt = -1;
+
+	if (l->order == NULL) {
+		kz_buf_puts(out, "1");
+		return;
+	}
+	if (out->len > at + 2 && !out->oom &&
+	    (sort = strndup(out->s + at, out->len - at - 2)) != NULL) {
+		nh = order_terms(sort, had, hd);
+		free(sort);
+	}
+	if (nh > 0)
+		nt = order_terms(l->order, term, td);
+	if (nt < 0)
+		kz_buf_puts(out, l->order);
+	for (int i = 0; i < nt; i++) {
+		bool dup = false;
+
+		for (int k = 0; k < nh && !dup; k++)
+			dup = strcmp(had[k], term[i]) == 0;
+		if (!dup)
+			kz_buf_printf(out, "%s%s, ", term[i], td[i] ? " DESC" :
+			    "");
+		free(term[i]);
+	}
+	for (int k = 0; k < nh; k++)
+		free(had[k]);
+	if (nt >= 0 && out->len >= at + 2 && out->s[out->len - 2] == ',') {
+		out->len -= 2;	/* the last term's ", " */
+		out->s[out->len] = '\0';
+	}
+}
+
 int
 kz_rlist_order(const struct kz_rlist *l, const char *sort, struct kz_buf *out,
     struct kz_err *err)
@@ -264,7 +310,7 @@ kz_rlist_order(const struct kz_rlist *l, const char *sort, struct kz_buf *out,
 		}
 		sort_term(l, (size_t)col, desc, out);
 	}
-	kz_buf_puts(out, l->order ? l->order : "1");
+	list_order(l, at, out);
 	if (out->oom)
 		return kz_err_add(err, "", _("out of memory"));
 	return KZ_OK;
@@ -369,15 +415,15 @@ order_back(const char *order, struct kz_buf *out)
 	return out->oom ? KZ_ERROR : KZ_OK;
 }
 
-/* Does sort begin as the list's own order does, ascending (so that an
- * index of the list reads its rows in order, and a condition checked
- * row by row stops with the window)? */
+/* Does sort begin as the list's own order does, its first term in the
+ * same direction (so that an index of the list reads its rows in
+ * order, and a condition checked row by row stops with the window)? */
 static bool
 own_order(const struct kz_rlist *l, const char *sort)
 {
 	struct kz_buf o = { 0 };
 	struct kz_err e = { 0 };
-	size_t n = l->order ? strcspn(l->order, ", ") : 0;
+	size_t n = l->order ? strcspn(l->order, ",") : 0;
 	bool same = false;
 
 	if (n > 0 && kz_rlist_order(l, sort, &o, &e) == KZ_OK && o.s)
@@ -603,8 +649,6 @@ kz_rlist_total(struct kz_db *db, const struct kz_rlist_query *q,
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, err, q->l->name);
 }
-
-#define ORDER_TERMS 16
 
 /* The terms of an ORDER BY, each without its " DESC" (desc[i] says),
  * into term[] (malloc'd); how many, or -1 (too many, out of memory). */

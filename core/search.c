@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <limits.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -583,58 +584,75 @@ kz_search_rebuild(struct kz_db *db, struct kz_err *err)
 	return rc;
 }
 
-/* ---- matches in the register's order ---- */
+/* ---- matches in a list's order ---- */
+
+/* The register: its order is the specialist list's (core/lists.c). */
+static const char sp_size[] = "SELECT count(*), coalesce(max(rowid), 0) "
+    "FROM specialist";
+static const char sp_order[] = "SELECT rowid FROM specialist ORDER BY "
+    "sort_key, id";
+static const char sp_match[] = "SELECT rowid FROM specialist_fts WHERE "
+    "specialist_fts MATCH ?";
+static const struct kz_search_index specialists = {
+	.size = sp_size, .order = sp_order, .match = sp_match,
+	.at = offsetof(struct kz_db, order),
+};
+
+static struct kz_db_order *
+order_of(struct kz_db *db, const struct kz_search_index *ix)
+{
+	return (struct kz_db_order *)((char *)db + ix->at);
+}
 
 /* Is the order read still the database's? */
 static bool
-order_fresh(struct kz_db *db)
+order_fresh(struct kz_db *db, struct kz_db_order *o)
 {
-	return db->order_row != NULL && db->order_ver == kz_db_others(db) &&
-	    db->order_changes == sqlite3_total_changes64(db->sql);
+	return o->row != NULL && o->ver == kz_db_others(db) &&
+	    o->changes == sqlite3_total_changes64(db->sql);
 }
 
 static void
-order_forget(struct kz_db *db)
+order_forget(struct kz_db_order *o)
 {
-	free(db->order_row);
-	free(db->order_many);
-	db->order_row = NULL;
-	db->order_many = NULL;
-	db->norder = 0;
-	db->order_max = 0;
+	free(o->row);
+	free(o->many);
+	o->row = NULL;
+	o->many = NULL;
+	o->n = 0;
+	o->max = 0;
 }
 
-/* The register's order: the rowids over the index specialist_sort (about
- * 7 ms and 400 KB at 100,000). KZ_OK with nothing read when rowids are
- * too sparse to mark (a register whose rows were mostly deleted). */
+/* The list's order: its rowids (over the register's index
+ * specialist_sort about 7 ms and 400 KB at 100,000). KZ_OK with nothing
+ * read when rowids are too sparse to mark (a list whose rows were
+ * mostly deleted). */
 static int
-order_read(struct kz_db *db, struct kz_err *err)
+order_read(struct kz_db *db, const struct kz_search_index *ix,
+    struct kz_err *err)
 {
+	struct kz_db_order *o = order_of(db, ix);
 	sqlite3_stmt *st;
 	long long n = 0, max = 0;
 	size_t i = 0;
 	int rc;
 
-	order_forget(db);
-	if ((st = kz_db_stmt(db, "SELECT count(*), coalesce(max(rowid), 0) "
-	    "FROM specialist")) == NULL)
+	order_forget(o);
+	if ((st = kz_db_stmt(db, ix->size)) == NULL)
 		return kz_db_fail(db, err, "search");
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		n = sqlite3_column_int64(st, 0);
 		max = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_reset(st);
-	db->order_ver = kz_db_others(db);
-	db->order_changes = sqlite3_total_changes64(db->sql);
+	o->ver = kz_db_others(db);
+	o->changes = sqlite3_total_changes64(db->sql);
 	if (max > 8 * n + 4096 || max >= (long long)(UINT_MAX - 1))
 		return KZ_OK;
-	if ((db->order_row = malloc(((size_t)n + 1) * sizeof
-	    *db->order_row)) == NULL)
+	if ((o->row = malloc(((size_t)n + 1) * sizeof *o->row)) == NULL)
 		return kz_err_add(err, "", _("out of memory"));
-	/* the specialist list's order (core/lists.c) */
-	if ((st = kz_db_stmt(db, "SELECT rowid FROM specialist ORDER BY "
-	    "sort_key, id")) == NULL) {
-		order_forget(db);
+	if ((st = kz_db_stmt(db, ix->order)) == NULL) {
+		order_forget(o);
 		return kz_db_fail(db, err, "search");
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && i < (size_t)n) {
@@ -642,35 +660,65 @@ order_read(struct kz_db *db, struct kz_err *err)
 
 		if (r < 0 || r > max)
 			continue;
-		db->order_row[i++] = (unsigned)r;
+		o->row[i++] = (unsigned)r;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		order_forget(db);
+		order_forget(o);
 		return kz_db_fail(db, err, "search");
 	}
-	db->norder = i;
-	db->order_max = max;
+	o->n = i;
+	o->max = max;
 	return KZ_OK;
+}
+
+int
+kz_search_warm_in(struct kz_db *db, const struct kz_search_index *ix,
+    struct kz_err *err)
+{
+	return order_fresh(db, order_of(db, ix)) ? KZ_OK : order_read(db, ix,
+	    err);
 }
 
 int
 kz_search_warm(struct kz_db *db, struct kz_err *err)
 {
-	return order_fresh(db) ? KZ_OK : order_read(db, err);
+	return kz_search_warm_in(db, &specialists, err);
+}
+
+bool
+kz_search_many_in(struct kz_db *db, const struct kz_search_index *ix,
+    const char *expr, size_t max)
+{
+	struct kz_db_order *o = order_of(db, ix);
+
+	return order_fresh(db, o) && o->many != NULL &&
+	    strcmp(o->many, expr) == 0 && o->many_max >= max;
 }
 
 bool
 kz_search_many(struct kz_db *db, const char *expr, size_t max)
 {
-	return order_fresh(db) && db->order_many != NULL &&
-	    strcmp(db->order_many, expr) == 0 && db->order_many_max >= max;
+	return kz_search_many_in(db, &specialists, expr, max);
 }
 
 int
 kz_search_hits(struct kz_db *db, const char *typed, size_t max,
     long long **rows, size_t *n, struct kz_err *err)
 {
+	*rows = NULL;
+	*n = 0;
+	if (kz_search_ready(db, err) != KZ_OK)
+		return KZ_ERROR;
+	return kz_search_hits_in(db, &specialists, typed, max, rows, n, err);
+}
+
+int
+kz_search_hits_in(struct kz_db *db, const struct kz_search_index *ix,
+    const char *typed, size_t max, long long **rows, size_t *n,
+    struct kz_err *err)
+{
+	struct kz_db_order *o = order_of(db, ix);
 	sqlite3_stmt *st;
 	uint64_t *bits;
 	size_t words, hits = 0, k = 0;
@@ -679,26 +727,23 @@ kz_search_hits(struct kz_db *db, const char *typed, size_t max,
 
 	*rows = NULL;
 	*n = 0;
-	if (kz_search_ready(db, err) != KZ_OK)
+	if (!order_fresh(db, o) && order_read(db, ix, err) != KZ_OK)
 		return KZ_ERROR;
-	if (!order_fresh(db) && order_read(db, err) != KZ_OK)
-		return KZ_ERROR;
-	if (db->order_row == NULL || (expr = kz_search_expr(typed)) == NULL)
+	if (o->row == NULL || (expr = kz_search_expr(typed)) == NULL)
 		return KZ_OK;
-	if (kz_search_many(db, expr, max)) {
+	if (kz_search_many_in(db, ix, expr, max)) {
 		free(expr);
 		*n = max + 1;
 		return KZ_OK;
 	}
-	/* each match marked by its rowid, then the register read off in
-	 * its order, those marked taken: no sort, whatever the number */
-	words = ((size_t)db->order_max + 64) / 64;
+	/* each match marked by its rowid, then the list read off in its
+	 * order, those marked taken: no sort, whatever the number */
+	words = ((size_t)o->max + 64) / 64;
 	if ((bits = calloc(words ? words : 1, sizeof *bits)) == NULL) {
 		free(expr);
 		return kz_err_add(err, "", _("out of memory"));
 	}
-	if ((st = kz_db_stmt(db, "SELECT rowid FROM specialist_fts WHERE "
-	    "specialist_fts MATCH ?")) == NULL) {
+	if ((st = kz_db_stmt(db, ix->match)) == NULL) {
 		free(bits);
 		free(expr);
 		return kz_db_fail(db, err, "search");
@@ -707,7 +752,7 @@ kz_search_hits(struct kz_db *db, const char *typed, size_t max,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long r = sqlite3_column_int64(st, 0);
 
-		if (r < 0 || r > db->order_max)
+		if (r < 0 || r > o->max)
 			continue;
 		if (++hits > max)
 			break;
@@ -722,13 +767,13 @@ kz_search_hits(struct kz_db *db, const char *typed, size_t max,
 	if (hits > max) {
 		/* remembered, so that the list read in order need not count
 		 * them again */
-		if (!kz_search_many(db, expr, 0)) {
-			free(db->order_many);
-			db->order_many = expr;
-			db->order_many_max = max;
+		if (!kz_search_many_in(db, ix, expr, 0)) {
+			free(o->many);
+			o->many = expr;
+			o->many_max = max;
 		} else {
-			if (max > db->order_many_max)
-				db->order_many_max = max;
+			if (max > o->many_max)
+				o->many_max = max;
 			free(expr);
 		}
 		free(bits);
@@ -740,8 +785,8 @@ kz_search_hits(struct kz_db *db, const char *typed, size_t max,
 		free(bits);
 		return kz_err_add(err, "", _("out of memory"));
 	}
-	for (size_t i = 0; i < db->norder && k < hits; i++) {
-		unsigned r = db->order_row[i];
+	for (size_t i = 0; i < o->n && k < hits; i++) {
+		unsigned r = o->row[i];
 
 		if (bits[r / 64] & (uint64_t)1 << (r % 64))
 			(*rows)[k++] = r;

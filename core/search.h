@@ -51,6 +51,24 @@ int kz_search_warm(struct kz_db *db, struct kz_err *err);
 /* Has kz_search_hits found more than max matches (at least) for the
  * index's expression expr, the database unchanged since? */
 bool kz_search_many(struct kz_db *db, const char *expr, size_t max);
+/* A full-text index and the list whose order its matches are placed
+ * in (its rows the list's table's rowids): what a list's search filter
+ * gives kz_search_hits_in. */
+struct kz_search_index {
+	const char *size;	/* SQL: count(*), max(rowid) of the table */
+	const char *order;	/* SQL: its rowids in the list's order */
+	const char *match;	/* SQL: the index's rowids MATCH ?1 */
+	size_t at;		/* offsetof (struct kz_db, ...): its order */
+};
+/* kz_search_hits, kz_search_many and kz_search_warm over index ix,
+ * kept current by its caller. */
+int kz_search_hits_in(struct kz_db *db, const struct kz_search_index *ix,
+    const char *typed, size_t max, long long **rows, size_t *n,
+    struct kz_err *err);
+bool kz_search_many_in(struct kz_db *db, const struct kz_search_index *ix,
+    const char *expr, size_t max);
+int kz_search_warm_in(struct kz_db *db, const struct kz_search_index *ix,
+    struct kz_err *err);
 /* Rebuild the whole index. */
 int kz_search_rebuild(struct kz_db *db, struct kz_err *err);
 /* Before a search: an index emptied by a migration (one that changed how

@@ -82,6 +82,8 @@ const struct kz_sync_rule kz_sync_rules[] = {
 	/* Derived from the records: each database builds its own. */
 	{ .table = "specialist_fts", .shadows = true },
 	{ .table = "local_search_map" },
+	{ .table = "trainee_fts", .shadows = true },
+	{ .table = "local_trainee_dirty" },
 	/* The bookkeeping of sync itself. */
 	{ .table = "sync_meta" },
 	{ .table = "sync_outbox" },

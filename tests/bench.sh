@@ -345,6 +345,7 @@ if command -v sqlite3 >/dev/null && command -v tmux >/dev/null; then
 	t0=$(ms); screens_data "$SDB" 100000 4000 20000 100000 20000 100000; t1=$(ms)
 	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%-44s %9.2f ms\n", "screens: 100,000 + 20,000 rows by sqlite3", (b - a) / 1e6 }'
 	"$KZ" -c "$screens_cfg" -d "$SDB" search zzz >/dev/null 2>&1	# the index
+	"$KZ" -c "$screens_cfg" -d "$SDB" trainee list --search zzz >/dev/null 2>&1
 	SLOG="$T/screens.log"
 	rm -f "$SLOG"
 	tmux -L kzbench$$ -f /dev/null new-session -d -x 80 -y 24 \
@@ -389,6 +390,57 @@ if command -v sqlite3 >/dev/null && command -v tmux >/dev/null; then
 	echo "screens: resident, register shown:   ${srss:-?} KiB (target 12,288 KiB); after the keys: ${srss2:-?} KiB, idle after them: ${srss3:-?} KiB; peak ${shwm:-?} KiB"
 else
 	echo "screens: skipped (needs sqlite3 and tmux)"
+fi
+
+# ---- trainee search, a key at a time ----
+# The Trainees tab over 100,000 placements (screens_data: Chinese names,
+# 四川省 and a number as home, eight prefectures as host, six fields, 31
+# years), a search typed a key at a time: each key's time to act and
+# draw from KIZUNA_BENCH_LOG, as the register's search keys above.
+# Terms from every match to a few thousand: 1 (years 199x, homes 1x),
+# agr (a sixth), 四川 (all), 島根 (an eighth), 王 (a tenth).
+if command -v sqlite3 >/dev/null && command -v tmux >/dev/null; then
+	TDB="$T/trainees.db"
+	rm -f "$TDB"*
+	"$KZ" -c "$screens_cfg" -d "$TDB" demo >/dev/null 2>&1
+	t0=$(ms); screens_data "$TDB" 0 0 0 100000; t1=$(ms)
+	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%-44s %9.2f ms\n", "trainees: 100,000 rows by sqlite3", (b - a) / 1e6 }'
+	# the index made before the keys (its first search makes it)
+	measure "$KZ" -c "$screens_cfg" -d "$TDB" trainee list --search zzz
+	printf '%-44s %9s ms wall %9s ms CPU\n' "trainees: the first search (the index)" "$took" "$cpu"
+	measure "$KZ" -c "$screens_cfg" -d "$TDB" trainee list --search 島根 --format csv
+	printf '%-44s %9s ms wall %9s ms CPU\n' "trainees: trainee list --search 島根" "$took" "$cpu"
+	TLOG="$T/trainees.log"
+	rm -f "$TLOG"
+	tmux -L kztrbench$$ -f /dev/null new-session -d -x 80 -y 24 \
+		"env KIZUNA_BENCH_LOG='$TLOG' LC_ALL=C.UTF-8 TERM=xterm-256color '$KZ' -c '$screens_cfg' -d '$TDB'"
+	set -- BTab BTab BTab / 1 9 9 BSpace BSpace BSpace a g r BSpace BSpace \
+	    BSpace 四 川 BSpace BSpace 島 根 BSpace BSpace 王 BSpace Escape
+	names="first-screen tab:reports tab:activities tab:trainees trainee-key:/ trainee-key:1 trainee-key:9 trainee-key:9 trainee-key:BS trainee-key:BS trainee-key:BS(empty) trainee-key:a trainee-key:g trainee-key:r trainee-key:BS trainee-key:BS trainee-key:BS(empty) trainee-key:四 trainee-key:川 trainee-key:BS trainee-key:BS(empty) trainee-key:島 trainee-key:根 trainee-key:BS trainee-key:BS(empty) trainee-key:王 trainee-key:BS(empty) trainee-cancel:Esc"
+	tlines() { if [ -f "$TLOG" ]; then wc -l < "$TLOG"; else echo 0; fi; }
+	n=0
+	while [ $n -lt 100 ] && [ "$(tlines)" -lt 1 ]; do sleep 0.1; n=$((n + 1)); done
+	sleep 1
+	for k in "$@"; do
+		before=$(tlines)
+		tmux -L kztrbench$$ send-keys "$k"
+		n=0
+		while [ $n -lt 200 ] && [ "$(tlines)" -le "$before" ]; do sleep 0.05; n=$((n + 1)); done
+		sleep 0.3
+	done
+	tmux -L kztrbench$$ send-keys q
+	sleep 0.5
+	tmux -L kztrbench$$ kill-server 2>/dev/null
+	set -- $names
+	while read -r what code wall cpu; do
+		case "$1" in trainee-key:*) target=5 ;; *) target="" ;; esac
+		printf '%-28s %9.2f ms wall %9.2f ms CPU%s\n' "trainees: $1" "$wall" "$cpu" \
+			"${target:+   (target $target ms)}"
+		shift
+	done < "$TLOG"
+	rm -f "$TDB"*
+else
+	echo "trainees: skipped (needs sqlite3 and tmux)"
 fi
 
 # ==== terminal (issue 14) ===================================================

@@ -243,6 +243,8 @@ expect_rc 0 "Beijing's request reached head office"
 expect_in "$out" "vegetables: damage from continuous cropping" "with its topic"
 t trainee show "$P"
 expect_rc 0 "Singapore's placement reached head office"
+t trainee list --search "大分 观光"
+expect_in "$out" "$P" "and is found by a search there (its index kept by the import)"
 t request edit "$R" --department 农业农村局蔬菜科
 t sync export -o t8.kzb
 b sync import t8.kzb

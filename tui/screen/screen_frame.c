@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "search.h"
+#include "trainee_search.h"
 #include "screen_activities.h"
 #include "screen_dispatches.h"
 #include "screen_history.h"
@@ -84,6 +85,7 @@ struct ui {
 	long long others;	/* kz_db_others then */
 	bool counted;		/* pending and clashes read once */
 	bool warm;		/* the order searches place by read */
+	bool tr_warm;		/* ...the trainee list's */
 	bool trimmed;		/* memory handed back since the last key */
 	WINDOW *wmsg;		/* a long message's rows above the status */
 	int back[16];		/* tabs a go-to key left, the last on top */
@@ -573,6 +575,16 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 			kz_search_warm(db, &e);
 			continue;
 		}
+		/* ...and on the Trainees tab, the trainee list's, its
+		 * placements written since indexed first */
+		if (!u.tr_warm && flags == 0 && frame_screens[u.cur] ==
+		    &screen_trainees) {
+			struct kz_err e = { 0 };
+
+			u.tr_warm = true;
+			kz_trainee_search_warm(db, &e);
+			continue;
+		}
 		if (flags != 0)
 			wait = term_line_busy() > 0 ? term_line_busy() :
 			    FRAME_PAUSE;
@@ -635,6 +647,7 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 			u.writes = sqlite3_total_changes64(db->sql);
 			u.others = kz_db_others(db);
 			u.warm = false;
+			u.tr_warm = false;
 			u.pending = kz_sync_pending(db);
 			u.clashes = kz_booking_clash_count(db);
 			flags |= UI_DRAW_TITLE;

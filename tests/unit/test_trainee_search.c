@@ -1,0 +1,297 @@
+/* test_trainee_search.c - the full-text index of trainee placements:
+ * kept current on add, edit and delete, whoever writes; built for a
+ * database from before it; its matches in the list's order. */
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "record.h"
+#include "rlist.h"
+#include "rwin.h"
+#include "trainee.h"
+#include "trainee_search.h"
+
+static void
+set(struct kz_trainee *t, const char *name, const char *v)
+{
+	struct kz_err err = { 0 };
+
+	assert_int_equal(kz_rfield_set(kz_rtype_field(&kz_trainee_type,
+	    name), t, v, &err), KZ_OK);
+}
+
+/* A placement added through core: its id in id. */
+static void
+add(struct kz_db *db, const char *host, const char *name, int year,
+    char id[KZ_ID_SIZE])
+{
+	struct kz_trainee t;
+	struct kz_err err = { 0 };
+	char y[8];
+
+	kz_trainee_init(&t);
+	snprintf(y, sizeof y, "%d", year);
+	set(&t, "host", host);
+	set(&t, "home", "辽宁省大连市");
+	set(&t, "name", name);
+	set(&t, "roman", "Wang Fang");
+	set(&t, "fields", "施設園芸");
+	set(&t, "year", y);
+	if (kz_trainee_insert(db, &t, &err) != KZ_OK)
+		fail_msg("%s", err.item[0].msg);
+	if (id)
+		memcpy(id, t.id, KZ_ID_SIZE);
+	kz_trainee_free(&t);
+}
+
+/* How many placements `trainee list --search term` gives. */
+static long long
+found(struct kz_db *db, const char *term)
+{
+	struct kz_rlist_query q;
+	struct kz_err err = { 0 };
+	long long n = -1;
+
+	kz_rlist_query_init(&q, &kz_rlist_trainees);
+	assert_int_equal(kz_rlist_set(&q, "search", term), KZ_OK);
+	if (kz_rlist_total(db, &q, -1, &n, &err) != KZ_OK)
+		fail_msg("%s", err.item[0].msg);
+	return n;
+}
+
+/* The matches as the Trainees tab's window takes them. */
+static size_t
+hits(struct kz_db *db, const char *term, long long **rows)
+{
+	struct kz_err err = { 0 };
+	size_t n = 0;
+
+	if (kz_trainee_search_hits(db, term, 1000, rows, &n, &err) != KZ_OK)
+		fail_msg("%s", err.item[0].msg);
+	return n;
+}
+
+/* Found after it is added, by folded text, CJK inside a word and a
+ * prefix; after an edit by the new text and not the old; after the
+ * delete not at all. */
+static void
+test_add_edit_delete(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_trainee t;
+	struct kz_err err = { 0 };
+	char id[KZ_ID_SIZE];
+	long long *rows;
+
+	add(f->db, "島根県", "王芳", 2019, id);
+	add(f->db, "大分県", "李娜", 2018, NULL);
+	assert_int_equal(found(f->db, "岛根"), 1);	/* simplified */
+	assert_int_equal(found(f->db, "根县"), 1);	/* inside a word */
+	assert_int_equal(found(f->db, "园艺"), 2);	/* 施設園芸 */
+	assert_int_equal(found(f->db, "WAN"), 2);	/* a prefix */
+	assert_int_equal(found(f->db, "201"), 2);	/* the year's */
+	assert_int_equal(found(f->db, "ang"), 0);	/* words by prefix */
+	assert_int_equal(found(f->db, "广岛"), 0);
+	assert_int_equal(hits(f->db, "島根", &rows), 1);
+	free(rows);
+
+	kz_trainee_init(&t);
+	assert_int_equal(kz_trainee_get(f->db, id, &t, &err), KZ_OK);
+	set(&t, "host", "広島県");
+	assert_int_equal(kz_trainee_update(f->db, &t, &err), KZ_OK);
+	kz_trainee_free(&t);
+	assert_int_equal(found(f->db, "岛根"), 0);
+	assert_int_equal(found(f->db, "广岛"), 1);
+	assert_int_equal(hits(f->db, "島根", &rows), 0);
+	free(rows);
+
+	assert_int_equal(kz_trainee_delete(f->db, id, &err), KZ_OK);
+	assert_int_equal(found(f->db, "广岛"), 0);
+	assert_int_equal(found(f->db, "园艺"), 1);
+	assert_int_equal(hits(f->db, "广岛", &rows), 0);
+	free(rows);
+}
+
+/* A row written by SQL alone (as a sync import applies one, or the
+ * sqlite3 shell) is indexed too; a placement that takes the rowid a
+ * deleted one left is found by its own text only. */
+static void
+test_sql_writes(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_err err = { 0 };
+	const char *v[] = { "TYO-0000-0001" };
+
+	add(f->db, "島根県", "王芳", 2019, NULL);
+	assert_int_equal(found(f->db, "岛根"), 1);
+	assert_int_equal(kz_db_begin(f->db, &err), KZ_OK);
+	assert_int_equal(kz_sql_run(f->db, &err, "INSERT INTO trainee (id, "
+	    "home_government, host, year, programme, status, created, "
+	    "updated) VALUES (?, '湖北省', '熊本県', 2020, 'lgotp', "
+	    "'planned', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')", 1,
+	    v), KZ_OK);
+	assert_int_equal(kz_db_end(f->db, KZ_OK, &err), KZ_OK);
+	assert_int_equal(found(f->db, "熊本"), 1);
+	assert_int_equal(found(f->db, "湖北"), 1);
+
+	/* the highest rowid deleted, and another placement in its place */
+	assert_int_equal(kz_db_begin(f->db, &err), KZ_OK);
+	assert_int_equal(kz_sql_run(f->db, &err, "DELETE FROM trainee WHERE "
+	    "id = ?", 1, v), KZ_OK);
+	assert_int_equal(kz_db_end(f->db, KZ_OK, &err), KZ_OK);
+	add(f->db, "青森県", "张伟", 2021, NULL);
+	assert_int_equal(found(f->db, "熊本"), 0);
+	assert_int_equal(found(f->db, "青森"), 1);
+	assert_int_equal(found(f->db, "岛根"), 1);
+}
+
+/* The matches in the list's order (year, latest first), and the
+ * Trainees tab's window takes them, its count exact at once. */
+static void
+test_hits_in_order(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_rlist_query q;
+	struct kz_rwin w;
+	struct kz_err err = { 0 };
+	char a[KZ_ID_SIZE], b[KZ_ID_SIZE], c[KZ_ID_SIZE];
+	long long *rows;
+
+	add(f->db, "島根県", "王芳", 2017, a);
+	add(f->db, "大分県", "李娜", 2021, b);
+	add(f->db, "島根県", "张伟", 2019, c);
+	assert_int_equal(hits(f->db, "岛根", &rows), 2);
+	assert_true(rows[0] > rows[1]);	/* 2019's, added last, first */
+	free(rows);
+
+	kz_rlist_query_init(&q, &kz_rlist_trainees);
+	assert_int_equal(kz_rlist_set(&q, "search", "岛根"), KZ_OK);
+	assert_int_equal(kz_rwin_open(f->db, &q, &w, &err), KZ_OK);
+	assert_non_null(w.hits);
+	assert_true(kz_rwin_exact(&w));
+	assert_int_equal(kz_rwin_count(&w), 2);
+	assert_string_equal(kz_rwin_row(&w, 0, &err)->id, c);
+	assert_string_equal(kz_rwin_row(&w, 1, &err)->id, a);
+	assert_null(kz_rwin_row(&w, 2, &err));
+	kz_rwin_close(&w);
+}
+
+/* A term that matches most placements (35,000 of them or more): a
+ * window's page is read in the list's order, each row asking the
+ * index, and stops with the page (the list's first term descending, as
+ * its index trainee_list is), rather than gather every match. */
+static void
+test_most_in_order(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_rlist_query q;
+	struct kz_rlist_cursor c;
+	struct kz_err err = { 0 };
+	int n = 0;
+
+	assert_int_equal(kz_db_begin(f->db, &err), KZ_OK);
+	assert_int_equal(sqlite3_exec(f->db->sql, "WITH RECURSIVE c(i) AS "
+	    "(SELECT 0 UNION ALL SELECT i + 1 FROM c WHERE i < 35999) "
+	    "INSERT INTO trainee (id, home_government, host, year, "
+	    "programme, status, created, updated) SELECT printf('TYO-%07d', "
+	    "i), '四川省' || (i % 97), '島根県', 1995 + i % 31, 'lgotp', "
+	    "'planned', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM c",
+	    NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(kz_db_end(f->db, KZ_OK, &err), KZ_OK);
+
+	kz_rlist_query_init(&q, &kz_rlist_trainees);
+	assert_int_equal(kz_rlist_set(&q, "search", "四川"), KZ_OK);
+	q.window = true;
+	q.limit = 64;
+	assert_int_equal(kz_rlist_open(f->db, &q, &c, &err), KZ_OK);
+	assert_non_null(strstr(c.sql, "EXISTS (SELECT 1 FROM trainee_fts"));
+	while (kz_rlist_next(&c, &err) == 1) {
+		char *year = kz_rlist_text(&c, (size_t)kz_rlist_col(
+		    &kz_rlist_trainees, "year"));
+
+		assert_string_equal(year, "2025");	/* the latest first */
+		free(year);
+		n++;
+	}
+	kz_rlist_close(&c);
+	assert_int_equal(n, 64);
+
+	/* the Trainees tab's sort, the year descending: the list's order,
+	 * its first term not repeated (SQLite would sort by it again) */
+	q.sort = "-year";
+	assert_int_equal(kz_rlist_open(f->db, &q, &c, &err), KZ_OK);
+	assert_non_null(strstr(c.sql, "EXISTS (SELECT 1 FROM trainee_fts"));
+	assert_null(strstr(c.sql, "t.year DESC, t.year DESC"));
+	kz_rlist_close(&c);
+}
+
+/* A sort's terms are not repeated by the list's own order after them. */
+static void
+test_order_once(void **state)
+{
+	struct kz_buf b = { 0 };
+	struct kz_err err = { 0 };
+
+	(void)state;
+	assert_int_equal(kz_rlist_order(&kz_rlist_trainees, "-year", &b, &err),
+	    KZ_OK);
+	assert_string_equal(kz_buf_str(&b), kz_rlist_trainees.order);
+	b.len = 0;
+	assert_int_equal(kz_rlist_order(&kz_rlist_trainees, "year", &b, &err),
+	    KZ_OK);
+	assert_string_equal(kz_buf_str(&b), "t.year, t.host, "
+	    "t.home_government, t.start");
+	kz_buf_free(&b);
+	assert_true(kz_rlist_own_order(&kz_rlist_trainees, "-year"));
+	assert_false(kz_rlist_own_order(&kz_rlist_trainees, "year"));
+}
+
+/* A database from before the index (schema 21, its placements there)
+ * has them indexed after the upgrade. */
+static void
+test_migration(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_err err = { 0 };
+
+	add(f->db, "島根県", "王芳", 2019, NULL);
+	assert_int_equal(sqlite3_exec(f->db->sql, "DROP TABLE trainee_fts; "
+	    "DROP TABLE local_trainee_dirty; DROP TRIGGER trainee_fts_add; "
+	    "DROP TRIGGER trainee_fts_edit; DROP TRIGGER trainee_fts_go; "
+	    "DROP INDEX trainee_list; "
+	    "PRAGMA user_version = 21", NULL, NULL, NULL), SQLITE_OK);
+	kz_db_close(f->db);
+	f->db = kz_db_open(f->path, f->cfg, &err);
+	assert_non_null(f->db);
+	assert_int_equal(kz_db_schema_version(f->db), kz_db_schema_latest());
+	assert_int_equal(found(f->db, "岛根"), 1);
+	/* and all again from the rows, whatever the index held */
+	assert_int_equal(sqlite3_exec(f->db->sql, "DELETE FROM trainee_fts",
+	    NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(found(f->db, "岛根"), 0);
+	assert_int_equal(kz_trainee_search_rebuild(f->db, &err), KZ_OK);
+	assert_int_equal(found(f->db, "岛根"), 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_add_edit_delete,
+		    unit_setup, unit_teardown),
+		cmocka_unit_test_setup_teardown(test_sql_writes, unit_setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_hits_in_order, unit_setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_migration, unit_setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_most_in_order, unit_setup,
+		    unit_teardown),
+		cmocka_unit_test(test_order_once),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
