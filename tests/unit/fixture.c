@@ -170,6 +170,56 @@ unit_enrol(struct kz_db *head, struct kz_db *office)
 	}
 }
 
+struct unit_offices *
+unit_offices_open(const char *const *conf, int n)
+{
+	struct unit_offices *f = calloc(1, sizeof *f);
+	struct kz_err err = { 0 };
+	char path[128];
+
+	if (f == NULL || n < 1 || n > UNIT_OFFICES ||
+	    unit_tempdir(f->dir) != 0) {
+		free(f);
+		return NULL;
+	}
+	for (f->n = 0; f->n < n; f->n++) {
+		int i = f->n;
+
+		if ((f->cfg[i] = unit_config(conf[i])) == NULL)
+			break;
+		snprintf(path, sizeof path, "%s/%d.db", f->dir, i);
+		if ((f->db[i] = kz_db_open(path, f->cfg[i], &err)) == NULL) {
+			kz_config_free(f->cfg[i]);
+			break;
+		}
+	}
+	if (f->n < n) {
+		unit_offices_close(f);
+		return NULL;
+	}
+	for (int i = 1; i < n; i++)
+		unit_enrol(f->db[0], f->db[i]);
+	setenv("KIZUNA_NOW", "2026-11-01T09:00:00Z", 1);
+	return f;
+}
+
+int
+unit_offices_close(struct unit_offices *f)
+{
+	int rc;
+
+	if (f == NULL)
+		return 0;
+	for (int i = 0; i < f->n; i++) {
+		kz_db_close(f->db[i]);
+		kz_config_free(f->cfg[i]);
+	}
+	rc = unit_rmtree(f->dir);
+	free(f);
+	unsetenv("KIZUNA_NOW");
+	return rc;
+}
+
 /* The bundle in b (format 3) with pay (plen bytes) as its payload, signed
  * again by db, its sender: what a sender forging could make of it. */
 void

@@ -32,50 +32,16 @@ static const char *const conf_text[NDB] = {
 	"office:\n  id: SIN\n  name: Singapore\n  role: office\nuser: lim\n",
 };
 
-struct fixture {
-	char dir[64];
-	struct kz_config *cfg[NDB];
-	struct kz_db *db[NDB];
-	int nfile;
-};
-
 static int
 setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-	struct kz_err err = { 0 };
-	char path[128];
-
-	if (f == NULL || unit_tempdir(f->dir) != 0)
-		return -1;
-	for (int i = 0; i < NDB; i++) {
-		if ((f->cfg[i] = unit_config(conf_text[i])) == NULL)
-			return -1;
-		snprintf(path, sizeof path, "%s/%d.db", f->dir, i);
-		if ((f->db[i] = kz_db_open(path, f->cfg[i], &err)) == NULL)
-			return -1;
-	}
-	unit_enrol(f->db[TYO], f->db[BJS]);
-	unit_enrol(f->db[TYO], f->db[SIN]);
-	setenv("KIZUNA_NOW", "2026-11-01T09:00:00Z", 1);
-	*state = f;
-	return 0;
+	return (*state = unit_offices_open(conf_text, NDB)) ? 0 : -1;
 }
 
 static int
 teardown(void **state)
 {
-	struct fixture *f = *state;
-	int rc;
-
-	for (int i = 0; i < NDB; i++) {
-		kz_db_close(f->db[i]);
-		kz_config_free(f->cfg[i]);
-	}
-	rc = unit_rmtree(f->dir);
-	free(f);
-	unsetenv("KIZUNA_NOW");
-	return rc;
+	return unit_offices_close(*state);
 }
 
 /* ---- helpers ---- */
@@ -87,7 +53,7 @@ at(const char *stamp)
 }
 
 static void
-add(struct fixture *f, int d, const char *name, const char *roman,
+add(struct unit_offices *f, int d, const char *name, const char *roman,
     char id[KZ_ID_SIZE])
 {
 	struct kz_specialist s;
@@ -109,7 +75,7 @@ add(struct fixture *f, int d, const char *name, const char *roman,
 
 /* Set one text column of a specialist through the register's own API. */
 static void
-edit(struct fixture *f, int d, const char *id, const char *col,
+edit(struct unit_offices *f, int d, const char *id, const char *col,
     const char *value)
 {
 	struct kz_specialist s;
@@ -135,7 +101,7 @@ edit(struct fixture *f, int d, const char *id, const char *col,
 
 /* A text query's answer, "" for none. */
 static const char *
-q(struct fixture *f, int d, const char *sql, const char *arg)
+q(struct unit_offices *f, int d, const char *sql, const char *arg)
 {
 	static char out[512];
 	sqlite3_stmt *st;
@@ -153,7 +119,7 @@ q(struct fixture *f, int d, const char *sql, const char *arg)
 
 /* Run SQL as one captured transaction, as a core write would. */
 static void
-write_sql(struct fixture *f, int d, const char *sql)
+write_sql(struct unit_offices *f, int d, const char *sql)
 {
 	struct kz_err err = { 0 };
 
@@ -165,7 +131,7 @@ write_sql(struct fixture *f, int d, const char *sql)
 
 /* Export d's changes into a new file; its path in path. */
 static void
-export(struct fixture *f, int d, char *path, size_t size)
+export(struct unit_offices *f, int d, char *path, size_t size)
 {
 	struct kz_sync_result res;
 	struct kz_err err = { 0 };
@@ -177,7 +143,7 @@ export(struct fixture *f, int d, char *path, size_t size)
 }
 
 static struct kz_sync_result
-import(struct fixture *f, int d, const char *path)
+import(struct unit_offices *f, int d, const char *path)
 {
 	struct kz_sync_result res;
 	struct kz_err err = { 0 };
@@ -190,7 +156,7 @@ import(struct fixture *f, int d, const char *path)
 
 /* Send d's changes to e. */
 static struct kz_sync_result
-send(struct fixture *f, int d, int e)
+send(struct unit_offices *f, int d, int e)
 {
 	char path[128];
 
@@ -199,7 +165,7 @@ send(struct fixture *f, int d, int e)
 }
 
 static struct kz_conflict_list
-conflicts(struct fixture *f, int d, bool all)
+conflicts(struct unit_offices *f, int d, bool all)
 {
 	struct kz_conflict_list l;
 	struct kz_err err = { 0 };
@@ -209,7 +175,7 @@ conflicts(struct fixture *f, int d, bool all)
 }
 
 static const char *
-col(struct fixture *f, int d, const char *id, const char *c)
+col(struct unit_offices *f, int d, const char *id, const char *c)
 {
 	char sql[128];
 
@@ -218,7 +184,7 @@ col(struct fixture *f, int d, const char *id, const char *c)
 }
 
 static long
-count(struct fixture *f, int d, const char *sql, const char *arg)
+count(struct unit_offices *f, int d, const char *sql, const char *arg)
 {
 	return atol(q(f, d, sql, arg));
 }
@@ -230,7 +196,7 @@ count(struct fixture *f, int d, const char *sql, const char *arg)
 static void
 test_ownership(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_offices *f = *state;
 	struct kz_sync_result r;
 	struct kz_conflict_list l;
 	char x[KZ_ID_SIZE], w[KZ_ID_SIZE], buf[256], p1[128];
@@ -301,7 +267,7 @@ test_ownership(void **state)
 static void
 test_field_merge(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_offices *f = *state;
 	struct kz_sync_result r;
 	struct kz_conflict_list l;
 	char x[KZ_ID_SIZE];
@@ -346,7 +312,7 @@ test_field_merge(void **state)
 static void
 test_sort_key_travels(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_offices *f = *state;
 	char x[KZ_ID_SIZE];
 
 	add(f, TYO, "佐藤健一", "Kenichi Sato", x);
@@ -372,7 +338,7 @@ test_sort_key_travels(void **state)
 static void
 test_import_reindexes_changed(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_offices *f = *state;
 	struct kz_sync_result res;
 	struct kz_err err = { 0 };
 	char x[KZ_ID_SIZE], y[KZ_ID_SIZE], path[128];
@@ -414,7 +380,7 @@ test_import_reindexes_changed(void **state)
 static void
 test_stamps(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_offices *f = *state;
 	struct kz_conflict_list l;
 	struct kz_err err = { 0 };
 	char x[KZ_ID_SIZE];
@@ -462,7 +428,7 @@ test_stamps(void **state)
 static void
 test_resolve_insert_keeps_children(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_offices *f = *state;
 	struct kz_sync_result r;
 	struct kz_conflict_list l;
 	struct kz_err err = { 0 };
@@ -496,7 +462,7 @@ test_resolve_insert_keeps_children(void **state)
 static void
 test_damaged_refused(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_offices *f = *state;
 	struct kz_sync_result r;
 	struct kz_err err = { 0 };
 	char x[KZ_ID_SIZE], path[128];
@@ -536,7 +502,7 @@ test_damaged_refused(void **state)
 /* Import len bytes at data into BJS: refused, naming want; nothing of it
  * written. */
 static void
-refused_chunk(struct fixture *f, const char *what, const void *data,
+refused_chunk(struct unit_offices *f, const char *what, const void *data,
     size_t len, const char *want)
 {
 	struct kz_sync_result r;
@@ -562,7 +528,7 @@ refused_chunk(struct fixture *f, const char *what, const void *data,
 static void
 test_chunks(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_offices *f = *state;
 	struct kz_sync_result r;
 	struct kz_err err = { 0 };
 	struct kz_buf b = { 0 }, out = { 0 };
@@ -655,7 +621,7 @@ test_chunks(void **state)
 static void
 test_format2_read(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_offices *f = *state;
 	struct kz_sync_result r;
 	struct kz_err err = { 0 };
 	struct kz_buf b = { 0 };
@@ -733,7 +699,7 @@ test_format2_read(void **state)
 static void
 test_gap_refused(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_offices *f = *state;
 	struct kz_sync_result r;
 	struct kz_err err = { 0 };
 	char x[KZ_ID_SIZE], y[KZ_ID_SIZE], p1[128], p2[128], buf[400];
@@ -766,7 +732,7 @@ test_gap_refused(void **state)
 static void
 test_refused_kept_aside(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_offices *f = *state;
 	struct kz_sync_result r;
 	struct kz_conflict_list l;
 	struct kz_err err = { 0 };
@@ -819,7 +785,7 @@ test_refused_kept_aside(void **state)
 static void
 test_resolve_vanished(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_offices *f = *state;
 	struct kz_sync_result r;
 	struct kz_conflict_list l;
 	struct kz_err err = { 0 };
@@ -846,7 +812,7 @@ test_resolve_vanished(void **state)
 static void
 test_conflict_view(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_offices *f = *state;
 	struct kz_conflict_list l;
 	struct kz_conflict_view v;
 	struct kz_conflict bad = { 0 };
@@ -888,7 +854,7 @@ test_conflict_view(void **state)
 /* Set lang's text of series id's name in database d, through the
  * series' own update. */
 static void
-translate(struct fixture *f, int d, const char *id, const char *lang,
+translate(struct unit_offices *f, int d, const char *id, const char *lang,
     const char *text)
 {
 	struct kz_series s;
@@ -905,7 +871,7 @@ translate(struct fixture *f, int d, const char *id, const char *lang,
 static void
 test_translations_merge(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_offices *f = *state;
 	struct kz_sync_result r;
 	struct kz_series s;
 	struct kz_err err = { 0 };
@@ -965,7 +931,7 @@ test_translations_merge(void **state)
 static void
 test_history_travels(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_offices *f = *state;
 	static const char rows[] = "SELECT count(*) FROM record_history "
 	    "WHERE record = ?";
 	static const char ids[] = "SELECT group_concat(id, ' ') FROM (SELECT "
@@ -1015,7 +981,7 @@ test_history_travels(void **state)
 static void
 test_rules_match_schema(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_offices *f = *state;
 	sqlite3 *sql = f->db[TYO]->sql;
 	sqlite3_stmt *st, *cols;
 	int listed = 0;
@@ -1077,7 +1043,7 @@ test_rules_match_schema(void **state)
 static void
 test_bookkeeping_refused(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_offices *f = *state;
 	struct kz_bundle_info in = { .seq = 1 };
 	unsigned char fk[KZ_FILE_KEY];
 	struct kz_sync_result res;
@@ -1112,7 +1078,7 @@ test_bookkeeping_refused(void **state)
 /* Import the changeset data as a bundle of d's configuration from a
  * database "feedfeed" into e; KZ_ERROR with the message in buf. */
 static int
-import_forged(struct fixture *f, int d, int e, const void *data, int size,
+import_forged(struct unit_offices *f, int d, int e, const void *data, int size,
     char *buf, size_t bufsz)
 {
 	struct kz_bundle_info in = { .seq = 1 };
@@ -1138,7 +1104,7 @@ import_forged(struct fixture *f, int d, int e, const void *data, int size,
 static void
 test_forged_changes_refused(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_offices *f = *state;
 	char x[KZ_ID_SIZE], buf[KZ_ERR_MSG + 100], sql[200];
 	sqlite3_session *s;
 	unsigned char *cs;
@@ -1203,7 +1169,7 @@ test_forged_changes_refused(void **state)
 static void
 test_export_again_identical(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_offices *f = *state;
 	struct kz_sync_result r, r2;
 	struct kz_err err = { 0 };
 	char x[KZ_ID_SIZE], p1[128], p2[128], p3[128], again[128];

@@ -19,54 +19,22 @@ static const char *const conf_text[NDB] = {
 	"office:\n  id: BJS\n  name: Beijing\n  role: office\nuser: wang\n",
 };
 
-struct fixture {
-	char dir[64];
-	struct kz_config *cfg[NDB];
-	struct kz_db *db[NDB];
-};
-
 static int
 setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-	struct kz_err err = { 0 };
-	char path[128];
-
-	if (f == NULL || unit_tempdir(f->dir) != 0)
-		return -1;
-	for (int i = 0; i < NDB; i++) {
-		if ((f->cfg[i] = unit_config(conf_text[i])) == NULL)
-			return -1;
-		snprintf(path, sizeof path, "%s/%d.db", f->dir, i);
-		if ((f->db[i] = kz_db_open(path, f->cfg[i], &err)) == NULL)
-			return -1;
-	}
-	unit_enrol(f->db[TYO], f->db[BJS]);
-	setenv("KIZUNA_NOW", "2026-11-01T09:00:00Z", 1);
-	*state = f;
-	return 0;
+	return (*state = unit_offices_open(conf_text, NDB)) ? 0 : -1;
 }
 
 static int
 teardown(void **state)
 {
-	struct fixture *f = *state;
-	int rc;
-
-	for (int i = 0; i < NDB; i++) {
-		kz_db_close(f->db[i]);
-		kz_config_free(f->cfg[i]);
-	}
-	rc = unit_rmtree(f->dir);
-	free(f);
-	unsetenv("KIZUNA_NOW");
-	return rc;
+	return unit_offices_close(*state);
 }
 
 /* n more people in head office's register, written straight into the
  * table (thousands through the register's API take too long here). */
 static void
-fill(struct fixture *f, int n)
+fill(struct unit_offices *f, int n)
 {
 	struct kz_err err = { 0 };
 	sqlite3_stmt *st;
@@ -95,7 +63,7 @@ fill(struct fixture *f, int n)
 /* Export --all to path; what SQLite held at most while it ran, beyond
  * what it held before. */
 static long
-export_all(struct fixture *f, const char *path)
+export_all(struct unit_offices *f, const char *path)
 {
 	struct kz_sync_result res;
 	struct kz_err err = { 0 };
@@ -110,7 +78,7 @@ export_all(struct fixture *f, const char *path)
 }
 
 static void
-import(struct fixture *f, const char *path)
+import(struct unit_offices *f, const char *path)
 {
 	struct kz_sync_result res;
 	struct kz_err err = { 0 };
@@ -122,7 +90,7 @@ import(struct fixture *f, const char *path)
 
 /* The register as both sides can compare it: a digest of its rows. */
 static char *
-register_of(struct fixture *f, int d)
+register_of(struct unit_offices *f, int d)
 {
 	sqlite3_stmt *st;
 	char *s;
@@ -145,7 +113,7 @@ register_of(struct fixture *f, int d)
 static void
 test_all_streams(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_offices *f = *state;
 	char p1[128], p2[128], *a, *b;
 	long small, big;
 

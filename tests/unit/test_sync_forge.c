@@ -21,54 +21,22 @@ static const char *const conf_text[NDB] = {
 	"office:\n  id: BJS\n  name: Beijing\n  role: office\nuser: wang\n",
 };
 
-struct fixture {
-	char dir[64];
-	struct kz_config *cfg[NDB];
-	struct kz_db *db[NDB];
-};
-
 static int
 setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-	struct kz_err err = { 0 };
-	char path[128];
-
-	if (f == NULL || unit_tempdir(f->dir) != 0)
-		return -1;
-	for (int i = 0; i < NDB; i++) {
-		if ((f->cfg[i] = unit_config(conf_text[i])) == NULL)
-			return -1;
-		snprintf(path, sizeof path, "%s/%d.db", f->dir, i);
-		if ((f->db[i] = kz_db_open(path, f->cfg[i], &err)) == NULL)
-			return -1;
-	}
-	unit_enrol(f->db[TYO], f->db[BJS]);
-	setenv("KIZUNA_NOW", "2026-11-01T09:00:00Z", 1);
-	*state = f;
-	return 0;
+	return (*state = unit_offices_open(conf_text, NDB)) ? 0 : -1;
 }
 
 static int
 teardown(void **state)
 {
-	struct fixture *f = *state;
-	int rc;
-
-	for (int i = 0; i < NDB; i++) {
-		kz_db_close(f->db[i]);
-		kz_config_free(f->cfg[i]);
-	}
-	rc = unit_rmtree(f->dir);
-	free(f);
-	unsetenv("KIZUNA_NOW");
-	return rc;
+	return unit_offices_close(*state);
 }
 
 /* The bundle b with the header line that starts with key made line
  * (NULL: dropped), signed again by head office, its sender, into out. */
 static void
-forge(struct fixture *f, const struct kz_buf *b, const char *key,
+forge(struct unit_offices *f, const struct kz_buf *b, const char *key,
     const char *line, struct kz_buf *out)
 {
 	const char *end = strstr(b->s, "\n\n") + 1, *p, *nl;
@@ -90,7 +58,7 @@ forge(struct fixture *f, const struct kz_buf *b, const char *key,
 
 /* b imported at the office: refused; its first message into buf. */
 static void
-refused(struct fixture *f, const struct kz_buf *b, char *buf, size_t size)
+refused(struct unit_offices *f, const struct kz_buf *b, char *buf, size_t size)
 {
 	struct kz_sync_result res;
 	struct kz_err err = { 0 };
@@ -106,7 +74,7 @@ refused(struct fixture *f, const struct kz_buf *b, char *buf, size_t size)
 static void
 test_table_name_escaped(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_offices *f = *state;
 	/* one insert into "x ESC ]0;PWNED BEL": key 'a', then 'b' */
 	static const unsigned char cs[] = { 'T', 2, 1, 0, 'x', 0x1b, ']', '0',
 	    ';', 'P', 'W', 'N', 'E', 'D', 0x07, 0, SQLITE_INSERT, 0, 3, 1,
@@ -135,7 +103,7 @@ test_table_name_escaped(void **state)
 static void
 test_wrapped_key_damaged(void **state)
 {
-	struct fixture *f = *state;
+	struct unit_offices *f = *state;
 	struct kz_specialist s;
 	struct kz_sync_result res;
 	struct kz_err err = { 0 };

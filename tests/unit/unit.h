@@ -43,6 +43,20 @@ int unit_dir_teardown(void **state);
  * Fuzhou, for records to belong to; series may be NULL. */
 void unit_edition(struct kz_db *db, char series[KZ_ID_SIZE],
     char edition[KZ_ID_SIZE]);
+/* Databases of several offices in one directory, the first head office
+ * and the others offices it has enrolled (unit_enrol), from their YAML
+ * texts; the clock at 2026-11-01T09:00:00Z (KIZUNA_NOW). For cmocka
+ * setups: NULL if any cannot be made. Closed, the directory goes too. */
+#define UNIT_OFFICES 4
+struct unit_offices {
+	char dir[64];
+	int n;
+	struct kz_config *cfg[UNIT_OFFICES];
+	struct kz_db *db[UNIT_OFFICES];
+	int nfile;		/* free for the test: files made so far */
+};
+struct unit_offices *unit_offices_open(const char *const *conf, int n);
+int unit_offices_close(struct unit_offices *f);
 /* Head office enrols the office's key and the office head office's (as
  * people do on the phone: sync_key.h), so bundles pass between them. */
 void unit_enrol(struct kz_db *head, struct kz_db *office);
