@@ -46,9 +46,10 @@
  * (tally.c says why): "jet:KIND" gives the year's participants, and
  * since the start those who ever joined (the figure plus those who
  * joined after it; without a figure, the first year's participants
- * plus those who joined after that year); "rep_office" gives the offices opened in the year,
- * and since the start those open at the range's end (the figure, plus
- * those opened and less those closed after it).
+ * plus those who joined after that year); "rep_office" gives the
+ * offices opened in the year, and since the start those open at the
+ * range's end (the figure, plus those opened and less those closed
+ * after it).
  */
 
 struct kz_tally {
