@@ -129,8 +129,8 @@ kz_rb_bar(struct kz_rctx *c, struct kz_rblock *b, const char *label,
 	g[b->nbars++].value = value;
 }
 
-/* A statement of the constant sql with :from, :to, :office, :month and
- * :code bound where it has them. */
+/* A statement of the constant sql with :from, :to, :office (NULL at
+ * head office), :month and :code bound where it has them. */
 sqlite3_stmt *
 kz_rb_query(struct kz_rctx *c, const char *sql, const char *code,
     struct kz_err *err)
@@ -148,9 +148,11 @@ kz_rb_query(struct kz_rctx *c, const char *sql, const char *code,
 	if ((i = sqlite3_bind_parameter_index(st, ":to")) > 0)
 		sqlite3_bind_text(st, i, *c->to ? c->to : "9999-99-99", -1,
 		    SQLITE_TRANSIENT);
-	if ((i = sqlite3_bind_parameter_index(st, ":office")) > 0)
-		sqlite3_bind_text(st, i, c->cfg && c->cfg->office_id ?
-		    c->cfg->office_id : "", -1, SQLITE_TRANSIENT);
+	/* NULL at head office: every office's */
+	if ((i = sqlite3_bind_parameter_index(st, ":office")) > 0 &&
+	    kz_tally_office(c->cfg))
+		sqlite3_bind_text(st, i, kz_tally_office(c->cfg), -1,
+		    SQLITE_TRANSIENT);
 	if ((i = sqlite3_bind_parameter_index(st, ":month")) > 0)
 		sqlite3_bind_int(st, i, kz_year_start(c->cfg));
 	if ((i = sqlite3_bind_parameter_index(st, ":code")) > 0)
@@ -313,7 +315,8 @@ static const char dispatches_sql[] =
 	"s.government, s.status, (SELECT group_concat(f.field, ',') FROM "
 	"(SELECT field FROM request_field WHERE request = q.id ORDER BY pos) "
 	"f) FROM dispatch d JOIN request q ON q.id = d.request JOIN "
-	"specialist s ON s.id = d.specialist WHERE q.office = :office AND "
+	"specialist s ON s.id = d.specialist WHERE (:office IS NULL OR "
+	"q.office = :office) AND "
 	"d.state <> 'cancelled' AND d.start BETWEEN :from AND :to "
 	"ORDER BY d.start, d.id";
 
@@ -388,7 +391,8 @@ static const char editions_sql[] =
 	"s.co_organisers, s.supporters, s.attendance, r.name, r.code, r.id, "
 	"CASE WHEN s.theme IS NULL THEN 'title' ELSE 'theme' END "
 	"FROM seminar s JOIN seminar_series r ON r.id = s.series "
-	"WHERE r.office = :office AND s.status <> 'cancelled' AND "
+	"WHERE (:office IS NULL OR r.office = :office) AND "
+	"s.status <> 'cancelled' AND "
 	"coalesce(s.start, format('%04d-%02d-01', s.year, :month)) "
 	"BETWEEN :from AND :to ORDER BY r.created, r.code, s.year, s.number";
 
@@ -558,7 +562,8 @@ static const char history_sql[] =
 	"coalesce(s.theme, s.title), r.id, s.id, "
 	"CASE WHEN s.theme IS NULL THEN 'title' ELSE 'theme' END "
 	"FROM seminar s JOIN seminar_series r ON "
-	"r.id = s.series WHERE r.office = :office AND s.number IS NOT NULL "
+	"r.id = s.series WHERE (:office IS NULL OR r.office = :office) AND "
+	"s.number IS NOT NULL "
 	"AND s.status <> 'cancelled' AND coalesce(s.start, format("
 	"'%04d-%02d-01', s.year, :month)) <= :to "
 	"ORDER BY r.created, r.code, s.number";
@@ -613,7 +618,10 @@ static const char placements_sql[] =
 static int
 sec_placements(struct kz_rctx *c, struct kz_rsection *s, struct kz_err *err)
 {
-	const char *head[] = { _("Host"), _("Home government"), _("Fields") };
+	/* the trainee's host is in Japan: "受入自治体", not a request's
+	 * host abroad ("先方") */
+	const char *head[] = { C_("trainee", "Host"), _("Home government"),
+	    _("Fields") };
 	sqlite3_stmt *st = kz_rb_query(c, placements_sql, NULL, err);
 	struct kz_rblock *b = NULL;
 	int rc;

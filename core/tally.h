@@ -38,12 +38,18 @@
  * Without a figure the count since the start is only the records', and
  * first says from when: the day of the first of them.
  *
+ * Head office counts every office's records and figures: each office's
+ * latest figure, with its own records after it where they keep their
+ * office (a dispatch's request), the others after the latest figure.
+ *
  * Two lines count since the start in other terms than their year
  * (tally.c says why): "jet:KIND" gives the year's participants, and
  * since the start those who ever joined (the figure plus those who
- * joined after it); "rep_office" gives the offices opened in the year,
- * and since the start those open at the range's end (the figure, plus
- * those opened and less those closed after it).
+ * joined after it; without a figure, the first year's participants
+ * plus those who joined after that year); "rep_office" gives the
+ * offices opened in the year, and since the start those open at the
+ * range's end (the figure, plus those opened and less those closed
+ * after it).
  */
 
 struct kz_tally {
@@ -87,6 +93,11 @@ const char *kz_tally_shown(struct kz_db *db, const char *key, char *out,
     size_t size);
 /* The keys, for messages and completion: "dispatch, trainee, ...". */
 void kz_tally_keys(char *out, size_t size);
+
+/* Whose records the figures count: the office's id, or NULL at head
+ * office, which gathers every office's records and figures (bound at
+ * :office, a NULL meaning every office). */
+const char *kz_tally_office(const struct kz_config *cfg);
 
 /* One programme over [from, to] (either "" for an open end). Problems
  * (an unknown key) go in err under "programme". */

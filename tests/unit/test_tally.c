@@ -15,6 +15,7 @@
 #include "tally.h"
 #include "text.h"
 #include "trainee.h"
+#include "year.h"
 
 static void
 placement(struct kz_db *db, int year, const char *host,
@@ -387,6 +388,84 @@ test_report(void **state)
 	kz_report_free(&r);
 }
 
+/* A dispatch of office's request, written as sync would bring it. */
+static void
+sent(struct kz_db *db, const char *id, const char *office,
+    const char *start, const char *state)
+{
+	struct kz_err err = { 0 };
+	char sql[600];
+
+	snprintf(sql, sizeof sql, "INSERT INTO request (id, country, office, "
+	    "received, topic, mode, interpreting, status, created, updated) "
+	    "VALUES ('R%s', 'CN', '%s', '2000-01-01', 't', 'onsite', 'none', "
+	    "'closed', 'x', 'x'); INSERT INTO dispatch (id, request, "
+	    "specialist, start, end, mode, state, created, updated) VALUES "
+	    "('D%s', 'R%s', 'S', '%s', '%s', 'onsite', '%s', 'x', 'x')", id,
+	    office, id, id, start, start, state);
+	assert_int_equal(kz_db_begin(db, &err), KZ_OK);
+	assert_int_equal(sqlite3_exec(db->sql, sql, NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_equal(kz_db_end(db, KZ_OK, &err), KZ_OK);
+}
+
+/* Head office counts every office's records and figures: each office's
+ * latest figure and its own dispatches after its day, an office without
+ * a figure all of its; records without an office (trainees) after the
+ * latest figure. An office counts its own alone. */
+static void
+test_head_office(void **state)
+{
+	struct unit_fixture *f = *state;
+	char *own = f->cfg->office_id, from[11], to[11];
+	enum kz_role role = f->cfg->role;
+	struct kz_tally t;
+
+	assert_int_equal(sqlite3_exec(f->db->sql, "PRAGMA foreign_keys = OFF",
+	    NULL, NULL, NULL), SQLITE_OK);
+	sent(f->db, "1", "AAA", "2010-05-01", "reported");
+	sent(f->db, "2", "AAA", "2015-05-01", "reported");
+	sent(f->db, "3", "AAA", "2019-05-01", "reported");
+	sent(f->db, "4", "BBB", "2011-05-01", "reported");
+	sent(f->db, "5", "BBB", "2019-06-01", "reported");
+	sent(f->db, "6", "CCC", "2008-05-01", "reported");
+	sent(f->db, "7", "CCC", "2019-07-01", "reported");
+	sent(f->db, "8", "CCC", "2019-08-01", "cancelled");
+	placement(f->db, 2019, "岐阜県", KZ_TRP_LGOTP,
+	    KZ_TR_COMPLETED);
+	placement(f->db, 2019, "滋賀県", KZ_TRP_LGOTP,
+	    KZ_TR_COMPLETED);
+	f->cfg->office_id = "AAA";
+	figure(f->db, "dispatch", "2012-03-31", 10);
+	figure(f->db, "trainee", "2012-03-31", 100);
+	f->cfg->office_id = "BBB";
+	figure(f->db, "dispatch", "2018-03-31", 5);
+	figure(f->db, "trainee", "2018-03-31", 50);
+	kz_year_range(f->cfg, 2019, from, to);
+
+	f->cfg->office_id = "AAA";	/* an office: its own */
+	t = tally(f->db, "dispatch", from, to);
+	assert_int_equal(t.year, 1);
+	assert_int_equal(t.total, 10 + 2);
+	f->cfg->office_id = "CCC";
+	t = tally(f->db, "dispatch", from, to);
+	assert_false(t.opening);
+	assert_int_equal(t.total, 2);
+
+	f->cfg->office_id = own;
+	f->cfg->role = KZ_ROLE_HEAD;
+	t = tally(f->db, "dispatch", from, to);
+	assert_true(t.opening);
+	assert_int_equal(t.year, 3);
+	assert_int_equal(t.opening_count, 15);
+	assert_int_equal(t.total, (10 + 2) + (5 + 1) + 2);
+	assert_int_equal(t.since, 1996);
+	t = tally(f->db, "trainee", from, to);
+	assert_int_equal(t.year, 2);
+	assert_int_equal(t.total, 100 + 50 + 2);
+	f->cfg->role = role;
+}
+
 int
 main(void)
 {
@@ -400,6 +479,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_opening_rules,
 		    unit_setup, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_report, unit_setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_head_office, unit_setup,
 		    unit_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
