@@ -16,7 +16,8 @@ history_table(const struct kz_config *cfg, const struct kz_history *h,
     enum cli_format fmt)
 {
 	const char *head[] = { _("WHEN"), _("WHO"), _("ACTION"),
-	    _("FIELD"), _("FROM"), _("TO") };
+	    C_("history", "FIELD"), C_("history", "FROM"),
+	    C_("history", "TO") };	/* a record's field, old and new value */
 	const char *csvh[] = { "at", "user", "record", "kind", "action",
 	    "field", "old", "new" };
 	struct out_table t;
