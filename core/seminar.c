@@ -44,7 +44,8 @@ static const struct kz_rfield series_fields[] = {
 	  .flags = KZ_RF_REQUIRED, .hint = N_("Short handle: small letters, "
 	  "digits, dashes, e.g. cj-seminar") },
 	{ .name = "name", .column = "name", .csv = "name", .option = "name",
-	  .label = N_("name"), .kind = KZ_RK_TEXT, .off = S(name), .max = 200,
+	  .label = NC_("not a person", "name"), .kind = KZ_RK_TEXT,
+	  .off = S(name), .max = 200,
 	  .flags = KZ_RF_REQUIRED | KZ_RF_LANGS, .trs = S(tr),
 	  .hint = N_("e.g. 中日地方交流促进研讨会") },
 	{ .name = "office", .column = "office", .csv = "office",

@@ -15,8 +15,11 @@ static void
 history_table(const struct kz_config *cfg, const struct kz_history *h,
     enum cli_format fmt)
 {
+	/* a record's field, its old and new value: not a field of
+	 * expertise, not a sender */
 	const char *head[] = { _("WHEN"), _("WHO"), _("ACTION"),
-	    _("FIELD"), _("FROM"), _("TO") };
+	    C_("history", "FIELD"), C_("history", "FROM"),
+	    C_("history", "TO") };
 	const char *csvh[] = { "at", "user", "record", "kind", "action",
 	    "field", "old", "new" };
 	struct out_table t;

@@ -247,16 +247,18 @@ print_table(struct kz_rlist_cursor *cur, bool personal, long long *rows,
     struct kz_err *err)
 {
 	const struct kz_rlist *l = cur->l;
-	int w[64] = { 0 };
+	int w[64];
 	size_t last = 0, ncols = l->ncols < 64 ? l->ncols : 64;
 	long long n = 0;
 	int rc, maxw = out_maxw(l->width ? l->width : MAXW);
 
-	for (size_t i = 0; i < ncols; i++)
+	for (size_t i = 0; i < ncols; i++) {
+		w[i] = -1;	/* not shown, for out_fit */
 		if (shown_col(l, i, KZ_RC_TABLE, personal)) {
 			w[i] = kz_text_width(_(l->cols[i].head));
 			last = i;
 		}
+	}
 	while ((rc = kz_rlist_next(cur, err)) == 1) {
 		n++;
 		for (size_t i = 0; i < ncols; i++) {
@@ -279,10 +281,10 @@ print_table(struct kz_rlist_cursor *cur, bool personal, long long *rows,
 		fprintf(stderr, "%s\n", _(l->none));
 		return 0;
 	}
+	out_fit(w, (int)ncols, out_cols());
 	for (size_t i = 0; i < ncols; i++)
 		if (shown_col(l, i, KZ_RC_TABLE, personal)) {
-			out_cell(stdout, _(l->cols[i].head), i == last ? maxw :
-			    w[i], i != last);
+			out_cell(stdout, _(l->cols[i].head), w[i], i != last);
 			fputs(i == last ? "\n" : "  ", stdout);
 		}
 	kz_rlist_rewind(cur);
@@ -293,7 +295,7 @@ print_table(struct kz_rlist_cursor *cur, bool personal, long long *rows,
 			if (!shown_col(l, i, KZ_RC_TABLE, personal))
 				continue;
 			s = cell(cur, i, true);
-			out_cell(stdout, s, i == last ? maxw : w[i], i != last);
+			out_cell(stdout, s, w[i], i != last);
 			free(s);
 			fputs(i == last ? "\n" : "  ", stdout);
 		}

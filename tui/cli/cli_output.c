@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -60,15 +61,74 @@ out_cell(FILE *fp, const char *s, int width, bool pad)
 		putc(' ', fp);
 }
 
+int
+out_cols(void)
+{
+	struct winsize ws;
+	const char *e = getenv("COLUMNS");
+
+	if (!isatty(STDOUT_FILENO))
+		return INT_MAX / 2;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if (e && atoi(e) >= 20 && atoi(e) <= 1000)
+		return atoi(e);
+	return 80;
+}
+
+/* Cut the widest of the columns w[0..n) whose width was above `over`,
+ * a column at a time, until total fits in cols; returns the total. */
+static int
+fit_pass(int *w, const int *was, int n, int total, int cols, int over)
+{
+	while (total > cols) {
+		int k = -1;
+
+		for (int i = 0; i < n; i++)
+			if (was[i] > over && (k < 0 || w[i] > w[k]))
+				k = i;
+		if (k < 0 || w[k] <= OUT_MINW)
+			break;
+		w[k]--;
+		total--;
+	}
+	return total;
+}
+
+void
+out_fit(int *w, int n, int cols)
+{
+	int total = 0, shown = 0;
+	int *was = xcalloc(n > 0 ? (size_t)n : 1, sizeof *was);
+
+	for (int i = 0; i < n; i++) {
+		was[i] = w[i];
+		if (w[i] >= 0) {
+			total += w[i];
+			shown++;
+		}
+	}
+	total += shown > 1 ? 2 * (shown - 1) : 0;
+	/* the long ones (names, topics) give first, so that the short ones
+	 * (ids, dates, statuses) stay whole while they can */
+	total = fit_pass(w, was, n, total, cols, OUT_LONGW);
+	fit_pass(w, was, n, total, cols, -1);
+	free(was);
+}
+
 void
 out_table_print(FILE *fp, const struct out_table *t, int maxw)
 {
 	int *w = xcalloc((size_t)t->ncols, sizeof *w);
+	bool term = fp == stdout;
 
-	if (fp == stdout)
+	if (term)
 		maxw = out_maxw(maxw);
-	for (int i = 0; i < t->ncols; i++)
+	for (int i = 0; i < t->ncols; i++) {
 		w[i] = kz_text_width(t->head[i]);
+		if (w[i] > maxw)
+			w[i] = maxw;
+	}
 	for (size_t r = 0; r < t->nrows; r++)
 		for (int i = 0; i < t->ncols; i++) {
 			int cw = kz_text_width(t->cell[r * (size_t)t->ncols +
@@ -76,12 +136,14 @@ out_table_print(FILE *fp, const struct out_table *t, int maxw)
 			if (cw > w[i])
 				w[i] = cw > maxw ? maxw : cw;
 		}
+	if (term)
+		out_fit(w, t->ncols, out_cols());
 	for (long r = -1; r < (long)t->nrows; r++) {
 		for (int i = 0; i < t->ncols; i++) {
 			const char *s = r < 0 ? t->head[i] :
 			    t->cell[(size_t)r * (size_t)t->ncols + (size_t)i];
 			bool last = i == t->ncols - 1;
-			out_cell(fp, s, last ? maxw : w[i], !last);
+			out_cell(fp, s, w[i], !last);
 			fputs(last ? "\n" : "  ", fp);
 		}
 	}

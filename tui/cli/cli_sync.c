@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "text.h"
 #include "booking.h"
 #include "cli_output.h"
 #include "home.h"
@@ -169,16 +170,24 @@ cli_sync_keys(struct cli *c, const struct cli_args *a)
 {
 	struct kz_err err = { 0 };
 	struct kz_sync_key_list l;
+	int rw = kz_text_width(_("head"));
 
 	(void)a;
+	if (kz_text_width(_("office")) > rw)
+		rw = kz_text_width(_("office"));
 	if (kz_sync_key_list(c->db, &l, &err))
 		return cli_fail_err(&err);
 	if (l.n == 0)
 		printf(_("no keys enrolled: kizuna sync trust OFFICE KEY\n"));
 	for (size_t i = 0; i < l.n; i++) {
 		const struct kz_sync_key *k = &l.k[i];
-		printf("%-4s  %-6s  %s  ", k->office, strcmp(k->role, "head") ==
-		    0 ? _("head") : _("office"), k->fp);
+		const char *role = strcmp(k->role, "head") == 0 ? _("head") :
+		    _("office");
+
+		/* the role is translated: padded in display width */
+		printf("%-4s  ", k->office);
+		out_cell(stdout, role, rw, true);
+		printf("  %s  ", k->fp);
 		if (k->revoked[0])
 			printf(_("revoked %s"), k->revoked);
 		else if (strcmp(k->source, "here") == 0)

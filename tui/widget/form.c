@@ -1,6 +1,7 @@
 /* form.c - a full-screen form of labelled fields, each edited as a line (line.c). */
 #include "form.h"
 #include "record.h"
+#include "rtype.h"	/* KZ_RF_ENUM_HINT */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -285,15 +286,34 @@ form_bottom_text(struct form_view *v, const char *s, attr_t attr)
 		draw_text(v->w, b.y++, 0, v->width, "", A_NORMAL);
 }
 
+static int form_lower(int c);
+
+/* True if key k is in seen[0..*n); else adds it (while there is room). */
+static bool
+form_seen(unsigned *seen, size_t *n, size_t cap, unsigned k)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (seen[i] == k)
+			return true;
+	if (*n < cap)
+		seen[(*n)++] = k;
+	return false;
+}
+
 /* Field i's hint, and for a field with a pick list the keys that work:
- * a choice's first letters, and the key that opens the list. */
+ * a choice's first letters, each once (a letter that starts several
+ * choices goes through them, as form_pick does), and the key that opens
+ * the list. A choice field's own hint is dropped where it only says
+ * what these keys are ("Space, or the first letter..."), so that it is
+ * not said twice. */
 static void
 form_hint(const struct form *f, int i, char *buf, size_t size)
 {
 	const char *const *ch = f->spec[i].choices;
 	const char *hint = f->spec[i].hint ? _(f->spec[i].hint) : "";
 	char letters[160] = "", more[256];
-	size_t o = 0;
+	unsigned seen[64];
+	size_t o = 0, nseen = 0;
 
 	if (!form_has_list(f, i)) {
 		snprintf(buf, size, "%s", hint);
@@ -302,17 +322,26 @@ form_hint(const struct form *f, int i, char *buf, size_t size)
 	for (int c = 0; ch && ch[c] != NULL && o < sizeof letters; c++) {
 		const char *eot = strchr(ch[c], '\004');
 		const char *en = eot ? eot + 1 : ch[c], *tr = _(ch[c]);
-		int n = kz_utf8_decode(tr, &(unsigned){ 0 });
+		unsigned cp = 0;
+		int n = kz_utf8_decode(tr, &cp);
+		bool new_en = !form_seen(seen, &nseen, 64,
+		    (unsigned)form_lower((unsigned char)en[0]));
+		/* the translation's first letter where it is another */
+		bool new_tr = (unsigned)form_lower((int)cp) != (unsigned)
+		    form_lower((unsigned char)en[0]) && !form_seen(seen, &nseen,
+		    64, (unsigned)form_lower((int)cp));
 
-		/* the English word's first letter, and the translation's
-		 * where it starts with another */
-		if (form_lower((unsigned char)en[0]) == form_lower(
-		    (unsigned char)tr[0]))
-			o += (size_t)snprintf(letters + o, sizeof letters - o,
-			    "%s%c", c ? " " : "", en[0]);
-		else
-			o += (size_t)snprintf(letters + o, sizeof letters - o,
-			    "%s%c/%.*s", c ? " " : "", en[0], n, tr);
+		if (!new_en && !new_tr)
+			continue;
+		o += (size_t)snprintf(letters + o, sizeof letters - o,
+		    "%s%.*s%s%.*s", o ? " " : "", new_en, en, new_en && new_tr ?
+		    "/" : "", new_tr ? n : 0, tr);
+	}
+	if (ch && f->spec[i].hint && strncmp(f->spec[i].hint, KZ_RF_ENUM_HINT,
+	    strlen(KZ_RF_ENUM_HINT)) == 0) {
+		snprintf(buf, size, _("Space, or a first letter: %s; %s: list"),
+		    letters, keys_first(KA_PICK));
+		return;
 	}
 	if (ch)
 		snprintf(more, sizeof more, _("letters %s; %s: list"), letters,
@@ -440,8 +469,14 @@ static bool
 form_pick(struct form *f, int i, int key)
 {
 	const char *const *ch = f->spec[i].choices;
+	int n = 0;
 
-	for (int c = 0; ch[c] != NULL; c++) {
+	while (ch[n] != NULL)
+		n++;
+	/* from the choice after the current one, round: a letter that
+	 * starts several choices goes through them all */
+	for (int d = 1; d <= n; d++) {
+		int c = (f->choice[i] + d) % n;
 		const char *eot = strchr(ch[c], '\004');
 		/* the English word (after a context) and the translation */
 		const char *names[2] = { eot ? eot + 1 : ch[c], _(ch[c]) };
