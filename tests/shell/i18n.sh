@@ -187,16 +187,16 @@ run_as "$CONF/beijing.yaml" specialist show --format json "$out"
 expect_in "$out" "\"created_by\": \"$(id -un)\"" "USER unset: the login name"
 # a user nobody knows ("unknown", as older databases hold) is named in
 # the reader's words on screens and in tables, and stays "unknown" in JSON
-{ cat "$CONF/beijing.yaml"; echo "user: unknown"; } > nobody.yaml
-run_as nobody.yaml specialist add --name 王明 --roman "Wang Ming" \
+{ cat "$CONF/beijing.yaml"; echo "user: unknown"; } > "$T/nobody.yaml"
+run_as "$T/nobody.yaml" specialist add --name 王明 --roman "Wang Ming" \
 	--government 四川省 --fields agriculture
 id=$out
-run_as nobody.yaml specialist show "$id"
+run_as "$T/nobody.yaml" specialist show "$id"
 expect_in "$out" "未知" "the unknown user in Chinese"
 expect_not_in "$out" "unknown" "not in English"
-run_as nobody.yaml specialist show --format json "$id"
+run_as "$T/nobody.yaml" specialist show --format json "$id"
 expect_in "$out" '"created_by": "unknown"' "JSON keeps the stored value"
-run_as nobody.yaml history "$id"
+run_as "$T/nobody.yaml" history "$id"
 expect_in "$out" "未知" "and in the history"
 expect_not_in "$out" "unknown" "not in English there either"
 finish
