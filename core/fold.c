@@ -3,6 +3,8 @@
 
 #include <dlfcn.h>
 #include <errno.h>
+#include <poll.h>
+#include <signal.h>
 #include <opencc/opencc.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -148,14 +150,26 @@ make_table(void)
 		collect(all, s, n);
 }
 
-/* len bytes from fd, waiting out signals (a screen's SIGWINCH). */
+/* A child that sends nothing for this long is taken for hung. */
+#define CHILD_WAIT_MS 10000
+
+/* len bytes from fd, waiting out signals (a screen's SIGWINCH); false
+ * on an end, an error, or CHILD_WAIT_MS without a byte. */
 static bool
 read_all(int fd, void *buf, size_t len)
 {
 	char *p = buf;
 
 	while (len > 0) {
-		ssize_t r = read(fd, p, len);
+		struct pollfd pf = { .fd = fd, .events = POLLIN };
+		int ready = poll(&pf, 1, CHILD_WAIT_MS);
+		ssize_t r;
+
+		if (ready < 0 && errno == EINTR)
+			continue;
+		if (ready <= 0)
+			return false;
+		r = read(fd, p, len);
 
 		if (r < 0 && errno == EINTR)
 			continue;
@@ -181,9 +195,13 @@ take_table(int fd)
 	if (from && to && read_all(fd, from, n * sizeof *from) &&
 	    read_all(fd, to, n * sizeof *to))
 		nfold = n;
+	/* not what a child of ours sends: a character out of the range,
+	 * out of order (the lookup halves), or a fold to no character */
 	for (size_t i = 0; i < nfold; i++)
-		if (from[i] < LO || from[i] > HI)
-			nfold = 0;	/* not what a child of ours sends */
+		if (from[i] < LO || from[i] > HI || (i > 0 && from[i] <=
+		    from[i - 1]) || to[i] < 0x80 || to[i] > 0x10ffff ||
+		    (to[i] >= 0xd800 && to[i] <= 0xdfff))
+			nfold = 0;
 	if (nfold == 0) {
 		free(from);
 		free(to);
@@ -203,7 +221,14 @@ build(void)
 		return;
 	if ((pid = fork()) == 0) {
 		/* the child: nothing of the parent's (its database, its
-		 * terminal, its exit handlers) is touched */
+		 * terminal, its exit handlers) is touched; a signal to the
+		 * terminal's processes ends it plainly, not through the
+		 * screen's handlers, which would reset the terminal */
+		static const int sigs[] = { SIGINT, SIGQUIT, SIGTERM, SIGTSTP,
+		    SIGHUP, SIGWINCH, SIGCONT };
+
+		for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+			signal(sigs[i], SIG_DFL);
 		close(fd[0]);
 		make_table();
 		if (kz_file_write_all(fd[1], &nfold, sizeof nfold) == 0 &&
@@ -216,6 +241,8 @@ build(void)
 	if (pid > 0)
 		take_table(fd[0]);
 	close(fd[0]);
+	if (pid > 0 && nfold == 0)
+		kill(pid, SIGKILL);	/* hung, or sent nonsense */
 	while (pid > 0 && waitpid(pid, NULL, 0) < 0 && errno == EINTR)
 		;
 	for (size_t i = 0; i < nfold; i++)
