@@ -330,6 +330,21 @@ static int index_from(struct kz_db *, sqlite3_int64, bool, sqlite3_int64 *,
     struct kz_err *);
 
 int
+kz_fts_bulk(struct kz_db *db, const char *table, bool on)
+{
+	char sql[200];
+
+	/* FTS5's own defaults (fts5_config.c), put back by value: the
+	 * settings are kept in the table's _config, not the connection */
+	snprintf(sql, sizeof sql, "INSERT INTO %s (%s, rank) VALUES "
+	    "('automerge', %d); INSERT INTO %s (%s, rank) VALUES "
+	    "('hashsize', %d)", table, table, on ? 0 : 4, table, table,
+	    on ? 8 << 20 : 1 << 20);
+	return sqlite3_exec(db->sql, sql, NULL, NULL, NULL) == SQLITE_OK ?
+	    KZ_OK : KZ_ERROR;
+}
+
+int
 kz_search_flush(struct kz_db *db, struct kz_err *err)
 {
 	sqlite3_stmt *st;
@@ -495,11 +510,17 @@ index_from(struct kz_db *db, sqlite3_int64 from, bool fresh,
 	    "WHERE rowid > ? ORDER BY rowid", -1, &st, NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, "index");
 	sqlite3_bind_int64(st, 1, from);
+	if (kz_fts_bulk(db, "specialist_fts", true) != KZ_OK) {
+		sqlite3_finalize(st);
+		return kz_db_fail(db, err, "index");
+	}
 	while (rc == KZ_OK && sqlite3_step(st) == SQLITE_ROW) {
 		rc = index_row(db, st, fresh, &body, &names, err);
 		*top = sqlite3_column_int64(st, 6);
 	}
 	sqlite3_finalize(st);
+	if (kz_fts_bulk(db, "specialist_fts", false) != KZ_OK && rc == KZ_OK)
+		rc = kz_db_fail(db, err, "index");
 	kz_buf_free(&body);
 	spelt_names_free(&names);
 	return rc;

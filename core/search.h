@@ -33,6 +33,12 @@ int kz_search_refresh(struct kz_db *db, const char *id, struct kz_err *err);
  * Off, or after a rollback: kz_search_defer(db, false). */
 int kz_search_defer(struct kz_db *db, bool on, struct kz_err *err);
 int kz_search_flush(struct kz_db *db, struct kz_err *err);
+/* A pass that writes many rows into the full-text index table (an
+ * import, a rebuild). On: FTS5 holds 8 MiB of terms in memory before it
+ * writes a segment (not 1 MiB) and merges no segments as it goes (half
+ * the processor time at 100k rows); off: its defaults back. The
+ * settings are kept in the table, so off must follow on. */
+int kz_fts_bulk(struct kz_db *db, const char *table, bool on);
 /* The specialists whose text matches what a person typed, as rowids in
  * the register's own order (its sort key, then id: the specialist
  * list's order), all *n of them in *rows (the caller frees it). Matches

@@ -109,12 +109,18 @@ index_marked(struct kz_db *db, struct kz_err *err)
 		return KZ_OK;
 	if (sqlite3_prepare_v2(db->sql, each_sql, -1, &st, NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, "index");
+	if (kz_fts_bulk(db, "trainee_fts", true) != KZ_OK) {
+		sqlite3_finalize(st);
+		return kz_db_fail(db, err, "index");
+	}
 	while (rc == KZ_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
 		rc = index_row(db, sqlite3_column_int64(st, 0), fresh, &body,
 		    err);
 	if (rc == KZ_OK && step != SQLITE_DONE)
 		rc = kz_db_fail(db, err, "index");
 	sqlite3_finalize(st);
+	if (kz_fts_bulk(db, "trainee_fts", false) != KZ_OK && rc == KZ_OK)
+		rc = kz_db_fail(db, err, "index");
 	kz_buf_free(&body);
 	if (rc == KZ_OK && sqlite3_exec(db->sql, "DELETE FROM "
 	    "local_trainee_dirty", NULL, NULL, NULL) != SQLITE_OK)

@@ -408,14 +408,15 @@ import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
 	if (rc < 0 && kz_import_cut(rep, &ce, skip_bad, err) == KZ_OK)
 		rc = 0;
 	if (!lost && !broke && rc >= 0 && (!rep->bad || skip_bad)) {
-		if (batch_done(db, true, err))
-			broke = true;
-		/* the cache back to its size first: the indexes made
-		 * again sort in as much memory as it holds */
+		/* the cache back to its size first: the search index
+		 * holds its terms in memory of its own (kz_fts_bulk), and
+		 * the indexes made again sort in as much as it holds */
 		if (big_cache)
 			sqlite3_exec(db->sql, "PRAGMA cache_size = -2000",
 			    NULL, NULL, NULL);
 		big_cache = false;
+		if (batch_done(db, true, err))
+			broke = true;
 		if (!broke && indexes_back(db, &set, true, err))
 			broke = true;
 		if (kz_db_lost(db))

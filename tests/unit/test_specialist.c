@@ -416,6 +416,72 @@ test_import_all_or_nothing(void **state)
 	kz_import_report_free(&rep);
 }
 
+/* The FTS5 setting of table for key (its _config), or -1 if it has
+ * none (FTS5's default then). */
+static long
+fts_setting(struct unit_fixture *f, const char *table, const char *key)
+{
+	char sql[128];
+	sqlite3_stmt *st;
+	long v = -1;
+
+	snprintf(sql, sizeof sql, "SELECT v FROM %s_config WHERE k = ?", table);
+	assert_int_equal(sqlite3_prepare_v2(f->db->sql, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* An import indexes its rows in one pass with FTS5 set for a bulk
+ * write (kz_fts_bulk: no merges, a large buffer): every row is found
+ * after it, and the index's settings are FTS5's defaults again, for
+ * the writes of one row that follow (kept at 0, automerge would leave
+ * every later write a segment of its own). The same after a rebuild. */
+static void
+test_import_index_settings(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_import_report rep;
+	struct kz_err err = { 0 };
+	struct kz_buf csv = { 0 };
+	char line[160];
+
+	kz_buf_puts(&csv, "name,name_roman,government,"
+	    "fields,notes\n");
+	for (int i = 0; i < 3000; i++) {
+		snprintf(line, sizeof line, "试验%d,Test Person%d,島根県,"
+		    "education,mark%dq 园艺%d\n", i, i, i, i % 7);
+		kz_buf_puts(&csv, line);
+	}
+	assert_int_equal(kz_import_specialists(f->db, "many.csv", csv.s,
+	    csv.len, false, NULL, NULL, &rep, &err), KZ_OK);
+	assert_int_equal(rep.imported, 3000);
+	kz_import_report_free(&rep);
+	kz_buf_free(&csv);
+	assert_int_equal(fts_setting(f, "specialist_fts", "automerge"), 4);
+	assert_int_equal(fts_setting(f, "specialist_fts", "hashsize"),
+	    1 << 20);
+	assert_int_equal(hits(f, "mark0q"), 1);
+	assert_int_equal(hits(f, "mark2999q"), 1);
+	assert_int_equal(hits(f, "试验1234"), 1);
+	assert_int_equal(hits(f, "person"), 3000);
+	/* a row written after, alone, is found too */
+	add(f, "王建国", "Wang Jianguo", "四川省", "agriculture", NULL);
+	assert_int_equal(hits(f, "wang"), 1);
+
+	assert_int_equal(kz_db_begin(f->db, &err), KZ_OK);
+	assert_int_equal(kz_search_rebuild(f->db, &err), KZ_OK);
+	assert_int_equal(kz_db_commit(f->db, &err), KZ_OK);
+	assert_int_equal(fts_setting(f, "specialist_fts", "automerge"), 4);
+	assert_int_equal(fts_setting(f, "specialist_fts", "hashsize"),
+	    1 << 20);
+	assert_int_equal(hits(f, "mark1500q"), 1);
+	assert_int_equal(hits(f, "wang"), 1);
+}
+
 static void
 test_demo_figures(void **state)
 {
@@ -467,6 +533,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_filters, unit_setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_import_all_or_nothing,
+		    unit_setup, unit_teardown),
+		cmocka_unit_test_setup_teardown(test_import_index_settings,
 		    unit_setup, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_demo_figures, unit_setup,
 		    unit_teardown),
