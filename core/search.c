@@ -504,7 +504,7 @@ index_from(struct kz_db *db, sqlite3_int64 from, bool fresh,
 	struct kz_buf body = { 0 };
 	struct spelt_names names = { .n = 0 };
 	sqlite3_stmt *st;
-	int rc = KZ_OK;
+	int rc = KZ_OK, step = SQLITE_DONE;
 
 	if (sqlite3_prepare_v2(db->sql, "SELECT " ROW_COLS " FROM specialist "
 	    "WHERE rowid > ? ORDER BY rowid", -1, &st, NULL) != SQLITE_OK)
@@ -514,10 +514,14 @@ index_from(struct kz_db *db, sqlite3_int64 from, bool fresh,
 		sqlite3_finalize(st);
 		return kz_db_fail(db, err, "index");
 	}
-	while (rc == KZ_OK && sqlite3_step(st) == SQLITE_ROW) {
+	while (rc == KZ_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		rc = index_row(db, st, fresh, &body, &names, err);
 		*top = sqlite3_column_int64(st, 6);
 	}
+	/* a read that failed is no end of the rows: the index would be
+	 * committed without the rest */
+	if (rc == KZ_OK && step != SQLITE_DONE)
+		rc = kz_db_fail(db, err, "index");
 	sqlite3_finalize(st);
 	if (kz_fts_bulk(db, "specialist_fts", false) != KZ_OK && rc == KZ_OK)
 		rc = kz_db_fail(db, err, "index");
