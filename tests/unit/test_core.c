@@ -117,6 +117,43 @@ test_id_next(void **state)
 	assert_int_equal(kz_id_next("BJS", "BJS-12", id), -1);
 }
 
+/* The demo's ids (kz_id_seq): the same in every database that makes the
+ * same records in the same order, each office's and kind's count apart
+ * from the others', and valid ids of the office. */
+static void
+test_id_seq(void **state)
+{
+	struct kz_id_seq a = { 0 }, b = { 0 };
+	char x[KZ_ID_SIZE], y[KZ_ID_SIZE], norm[KZ_ID_SIZE];
+	char first[KZ_ID_SIZE], second[KZ_ID_SIZE];
+
+	(void)state;
+	assert_int_equal(kz_id_seq_next(&a, "TYO", 0, first), 0);
+	assert_int_equal(kz_id_seq_next(&a, "TYO", 0, second), 0);
+	assert_string_not_equal(first, second);
+	assert_true(strncmp(first, "TYO-", 4) == 0);
+	assert_true(kz_id_normalise(first, norm));
+	assert_string_equal(norm, first);
+	/* another database makes other offices' and kinds' ids between */
+	assert_int_equal(kz_id_seq_next(&b, "BJS", 0, x), 0);
+	assert_true(strncmp(x, "BJS-", 4) == 0);
+	assert_int_equal(kz_id_seq_next(&b, "TYO", 1, y), 0);
+	assert_string_not_equal(y, first);
+	assert_int_equal(kz_id_seq_next(&b, "TYO", 0, x), 0);
+	assert_string_equal(x, first);
+	assert_int_equal(kz_id_seq_next(&b, "TYO", 0, x), 0);
+	assert_string_equal(x, second);
+	/* a thousand of one kind: no clash, all valid */
+	for (int i = 0; i < 1000; i++) {
+		assert_int_equal(kz_id_seq_next(&a, "SIN", 3, x), 0);
+		assert_true(kz_id_normalise(x, norm));
+		assert_string_equal(norm, x);
+		assert_string_not_equal(x, y);
+		memcpy(y, x, sizeof y);
+	}
+	assert_int_equal(kz_id_seq_next(&a, "sin", 3, x), -1);
+}
+
 static void
 test_dates(void **state)
 {
@@ -658,6 +695,7 @@ main(void)
 		cmocka_unit_test(test_id_round_trip),
 		cmocka_unit_test(test_id_check_character),
 		cmocka_unit_test(test_id_next),
+		cmocka_unit_test(test_id_seq),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_date_arithmetic),
 		cmocka_unit_test(test_today),
