@@ -28,8 +28,13 @@
  * office's prefix, and head office's demo holds them with the same ids
  * (id.h, kz_id_seq). The clock stands still at KZ_DEMO_NOW while the
  * demo is made, and every record is by KZ_DEMO_USER. So two offices'
- * demos sent to head office's demo bring records it has already, and to
- * each other's only what each owns: no duplicate, no conflict.
+ * demos sent whole to head office's demo bring only records it has
+ * already, and head office's demo sent to an office's only the
+ * bookings head office keeps (booking.h): no duplicate, no conflict.
+ * An empty head office database does not take an office's demo: an
+ * office may not add records under head office's prefix (sync_apply.c),
+ * so the register is kept aside and the dispatches naming its people
+ * fail (the bundle is refused whole).
  */
 #define KZ_DEMO_HEAD "TYO"
 #define KZ_DEMO_NOW "2026-11-01T00:00:00Z"
