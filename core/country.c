@@ -7,6 +7,7 @@
 
 #include "err.h"
 #include "i18n.h"
+#include "place.h"
 #include "text.h"
 
 /* Where iso-codes keeps its JSON files, unless KIZUNA_ISO_CODES names
@@ -637,19 +638,25 @@ char *
 kz_place_shown(const char *country, const char *place)
 {
 	const char *name = kz_country_label(country), *shown;
-	char prov[128], *out;
+	char prov[128], *out, *rest;
 	size_t n = strcspn(place, " "), size;
 
 	snprintf(prov, sizeof prov, "%.*s", (int)n, place);
 	shown = *prov ? kz_subdivision_shown(country, prov) : NULL;
 	if (name == NULL)
 		name = country;
-	size = strlen(name) + strlen(place) + (shown ? strlen(shown) : 0) + 2;
-	if ((out = malloc(size)) == NULL)
+	/* the rest, or all when the catalogue has no name for the
+	 * province, with the names kizuna knows in the reader's forms */
+	if ((rest = kz_place_text(shown ? place + n : place, NULL)) == NULL)
 		return NULL;
-	if (shown)
-		snprintf(out, size, "%s %s%s", name, shown, place + n);
-	else
-		snprintf(out, size, "%s%s%s", name, *place ? " " : "", place);
+	size = strlen(name) + strlen(rest) + (shown ? strlen(shown) : 0) + 2;
+	if ((out = malloc(size)) != NULL) {
+		if (shown)
+			snprintf(out, size, "%s %s%s", name, shown, rest);
+		else
+			snprintf(out, size, "%s%s%s", name, *rest ? " " : "",
+			    rest);
+	}
+	free(rest);
 	return out;
 }

@@ -43,7 +43,9 @@ const char *kz_subdivision_parse(const char *country, const char *typed);
 const char *kz_subdivision_shown(const char *country, const char *typed);
 /* A host as people read it: "CN" and "四川省 成都市 农业农村厅" as 中国
  * 四川省 成都市 农业农村厅 in Chinese, China Sichuan Sheng 成都市 ... in
- * English. malloc'd; NULL when out of memory. */
+ * English; in Japanese with the names kizuna knows in Japanese forms
+ * (place.h: "黑龙江省 哈尔滨市" as 中国 黒竜江省 哈爾浜市). malloc'd; NULL
+ * when out of memory. */
 char *kz_place_shown(const char *country, const char *place);
 size_t kz_subdivision_count(void);
 const char *kz_subdivision_code_at(size_t i);

@@ -165,11 +165,32 @@ kz_date_stamp(const char *s, int64_t *t)
 	return true;
 }
 
+static bool pinned;
+static int64_t pinned_at;
+
+bool
+kz_date_pin(const char *stamp)
+{
+	int64_t t;
+
+	if (stamp == NULL) {
+		pinned = false;
+		return true;
+	}
+	if (!kz_date_stamp(stamp, &t))
+		return false;
+	pinned = true;
+	pinned_at = t;
+	return true;
+}
+
 int64_t
 kz_date_now(void)
 {
 	int64_t t;
 
+	if (pinned)
+		return pinned_at;
 	if (kz_date_stamp(getenv("KIZUNA_NOW"), &t))
 		return t;
 	return (int64_t)time(NULL);

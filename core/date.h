@@ -47,6 +47,10 @@ bool kz_date_stamp(const char *s, int64_t *t);
  * $KIZUNA_NOW ("2026-11-21T08:00:00Z"). Which day that is where the
  * office is: kz_stamp_today. */
 int64_t kz_date_now(void);
+/* Stop the clock at stamp (kz_date_stamp's form) until called with
+ * NULL: the demo (demo.h), made alike whenever it is made. It wins over
+ * $KIZUNA_NOW. False, and the clock unchanged, if stamp is no stamp. */
+bool kz_date_pin(const char *stamp);
 /*
  * Dates as people type them. The order an office writes day, month and
  * year in decides what "01/02/2027" is: 1 February where people write

@@ -34,6 +34,8 @@ struct kz_db {
 	/* the last id kz_record_assign_id made in a bulk transaction: the
 	 * next is the one after it (kz_id_next) */
 	char id_run[KZ_ID_SIZE];
+	/* kz_demo_load: ids made alike in every demo database (id.h) */
+	struct kz_id_seq *id_seq;
 	int kill_after;		/* KZ_TEST_KILL_AFTER_SAVE: commits left */
 	bool kill_now;
 	struct kz_db_cached {

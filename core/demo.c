@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "i18n.h"
 #include "specialist.h"
 
@@ -177,10 +178,15 @@ kz_demo_load(struct kz_db *db, struct kz_err *err)
 	int ntok = 0;
 	sqlite3_stmt *st;
 	long have = 0;
+	struct kz_id_seq seq = { 0 };
 
 	rng = 20220331UL;
 	if (cfg == NULL)
 		return kz_err_add(err, "", _("no configuration"));
+	/* made alike in every demo database: its ids (db->id_seq), its
+	 * clock and its user (demo.h) */
+	struct kz_config as = *cfg;
+	as.user = (char *)KZ_DEMO_USER;
 	if (sqlite3_prepare_v2(db->sql, "SELECT count(*) FROM specialist", -1,
 	    &st, NULL) == SQLITE_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW)
@@ -232,6 +238,9 @@ kz_demo_load(struct kz_db *db, struct kz_err *err)
 		goto done;
 	/* Demo records must never travel to head office with a bundle. */
 	kz_db_capture_pause(db, true);
+	db->id_seq = &seq;
+	db->cfg = &as;
+	kz_date_pin(KZ_DEMO_NOW);
 	for (int p = 0; p < KZ_DEMO_PEOPLE; p++) {
 		struct kz_specialist s;
 		char name[64], roman[64];
@@ -239,6 +248,12 @@ kz_demo_load(struct kz_db *db, struct kz_err *err)
 		unsigned gn = next(sizeof given / sizeof given[0]);
 
 		kz_specialist_init(&s);
+		if (kz_id_seq_next(&seq, KZ_DEMO_HEAD, KZ_T_SPECIALIST,
+		    s.id) != 0) {
+			kz_err_add(err, "", _("cannot make a new id"));
+			kz_db_rollback(db);
+			goto done;
+		}
 		snprintf(name, sizeof name, "%s %s", surnames[sn].kanji,
 		    given[gn].kanji);
 		snprintf(roman, sizeof roman, "%s %s", given[gn].roman,
@@ -286,6 +301,9 @@ kz_demo_load(struct kz_db *db, struct kz_err *err)
 	}
 	rc = kz_db_commit(db, err);
 done:
+	kz_date_pin(NULL);
+	db->cfg = cfg;
+	db->id_seq = NULL;
 	kz_db_capture_pause(db, false);
 	free(count);
 	free(token);

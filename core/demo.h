@@ -19,8 +19,29 @@
 #define KZ_DEMO_PEOPLE 1168
 #define KZ_DEMO_REGISTRATIONS 1492
 
+/*
+ * A record is the same in every demo database that holds it: the same
+ * id, the same data, the same stamps. The register belongs to head
+ * office (sync_rules.c), so every demo holds the same one, as head
+ * office's bundles would have brought it, under head office's prefix
+ * (this one, whatever the office); an office's own records have the
+ * office's prefix, and head office's demo holds them with the same ids
+ * (id.h, kz_id_seq). The clock stands still at KZ_DEMO_NOW while the
+ * demo is made, and every record is by KZ_DEMO_USER. So two offices'
+ * demos sent whole to head office's demo bring only records it has
+ * already, and head office's demo sent to an office's only the
+ * bookings head office keeps (booking.h): no duplicate, no conflict.
+ * An empty head office database does not take an office's demo: an
+ * office may not add records under head office's prefix (sync_apply.c),
+ * so the register is kept aside and the dispatches naming its people
+ * fail (the bundle is refused whole).
+ */
+#define KZ_DEMO_HEAD "TYO"
+#define KZ_DEMO_NOW "2026-11-01T00:00:00Z"
+#define KZ_DEMO_USER "unknown"
+
 /* Load the demo specialists into an empty register, in one transaction.
- * The same data every time (a fixed pseudo-random sequence), ids aside. */
+ * The same data every time (a fixed pseudo-random sequence). */
 int kz_demo_load(struct kz_db *db, struct kz_err *err);
 
 /* The parts of the demo beyond the register, each in its module's demo
@@ -35,7 +56,8 @@ int kz_demo_dispatches(struct kz_db *db, struct kz_err *err);
  * holds its own records (the Beijing office's requests, dispatches,
  * seminars and trainees only in Beijing's demo), and head office's demo
  * holds every office's, with the owners' prefixes, as their bundles
- * would have brought them. The register is made in every demo database.
+ * would have brought them. The register is made in every demo database,
+ * alike (KZ_DEMO_HEAD above).
  * kz_demo_owner_begin returns false when this database has no records of
  * owner; otherwise, until kz_demo_owner_end, new ids take owner's prefix.
  */

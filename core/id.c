@@ -87,6 +87,56 @@ kz_id_new(const char *office, char out[KZ_ID_SIZE])
 }
 
 int
+kz_id_from(const char *office, uint64_t n, char out[KZ_ID_SIZE])
+{
+	int v[7];
+
+	if (!office_ok(office, strlen(office)))
+		return -1;
+	for (int i = 6; i >= 0; i--, n >>= 5)
+		v[i] = (int)(n & 31);
+	format(office, v, out);
+	return 0;
+}
+
+/* splitmix64's finaliser: neighbouring counts far apart */
+static uint64_t
+mix(uint64_t z)
+{
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+int
+kz_id_seq_next(struct kz_id_seq *seq, const char *office, int kind,
+    char out[KZ_ID_SIZE])
+{
+	size_t n = strlen(office), i;
+	uint64_t h = 0;
+
+	if (!office_ok(office, n))
+		return -1;
+	for (i = 0; i < seq->n; i++)
+		if (seq->at[i].kind == kind &&
+		    strcmp(seq->at[i].office, office) == 0)
+			break;
+	if (i == seq->n) {
+		if (i == sizeof seq->at / sizeof seq->at[0])
+			return -1;
+		memcpy(seq->at[i].office, office, n + 1);
+		seq->at[i].kind = kind;
+		seq->at[i].count = 0;
+		seq->n++;
+	}
+	for (const char *p = office; *p; p++)
+		h = h * 31 + (unsigned char)*p;
+	h = mix(h * 0x100000001b3ULL + (uint64_t)kind);
+	return kz_id_from(office, mix(h + 0x9e3779b97f4a7c15ULL *
+	    ++seq->at[i].count), out);
+}
+
+int
 kz_id_next(const char *office, const char *prev, char out[KZ_ID_SIZE])
 {
 	char norm[KZ_ID_SIZE];

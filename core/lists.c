@@ -18,6 +18,7 @@
 #include "seminar.h"
 #include "specialist.h"
 #include "opening.h"
+#include "place.h"
 #include "trainee.h"
 #include "trainee_search.h"
 #include "act_records.h"
@@ -76,6 +77,14 @@ show_host(struct kz_db *db, const char *text)
 	if (strlen(text) < 2 || (text[2] != ' ' && text[2] != '\0'))
 		return strdup(text);
 	return kz_place_shown(code, text[2] ? text + 3 : text + 2);
+}
+
+/* Names of places in the reader's forms (place.h): 黑龙江省 as 黒竜江省
+ * to a reader of Japanese. */
+static char *
+show_place(struct kz_db *db, const char *text)
+{
+	return kz_place_text(text, NULL);
 }
 
 /* A date as people type it (kz_date_parse), bound as stored. */
@@ -547,7 +556,7 @@ static const struct kz_rlist_col seminar_cols[] = {
 	{ .key = "place", .head = N_("PLACE"), .flags = KZ_RC_TABLE,
 	  .expr = "CASE WHEN e.city IS NOT NULL AND e.region IS NOT NULL "
 	  "THEN e.city || ' (' || e.region || ')' ELSE coalesce(e.city, "
-	  "e.region, '') END" },
+	  "e.region, '') END", .show = show_place },
 	{ .field = "organiser", .flags = KZ_RC_DATA },
 	{ .field = "co_organisers", .flags = KZ_RC_DATA },
 	{ .field = "supporters", .flags = KZ_RC_DATA },
@@ -820,7 +829,8 @@ static const struct kz_rlist_col support_cols[] = {
 	{ .field = "end", .flags = KZ_RC_DATA },
 	{ .field = "government", .head = N_("GOVERNMENT"), .flags = KZ_RC_BOTH },
 	{ .field = "kind", .head = N_("KIND"), .flags = KZ_RC_BOTH },
-	{ .field = "place", .head = N_("PLACE"), .flags = KZ_RC_BOTH },
+	{ .field = "place", .head = N_("PLACE"), .flags = KZ_RC_BOTH,
+	  .show = show_place },
 	{ .field = "partner", .head = N_("PARTNER"), .flags = KZ_RC_BOTH },
 	{ .field = "what", .flags = KZ_RC_DATA },
 	{ .field = "notes", .flags = KZ_RC_DATA },
@@ -900,7 +910,8 @@ static const struct kz_rlist_col promotion_cols[] = {
 	{ .field = "start", .flags = KZ_RC_DATA },
 	{ .field = "end", .flags = KZ_RC_DATA },
 	{ .field = "venue", .head = N_("VENUE"), .flags = KZ_RC_BOTH },
-	{ .field = "city", .head = N_("CITY"), .flags = KZ_RC_BOTH },
+	{ .field = "city", .head = N_("CITY"), .flags = KZ_RC_BOTH,
+	  .show = show_place },
 	{ .field = "governments", .head = N_("GOVERNMENTS"),
 	  .flags = KZ_RC_BOTH },
 	{ .field = "shown", .flags = KZ_RC_DATA },
@@ -978,8 +989,10 @@ static const struct kz_rlist_col friendship_cols[] = {
 	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
 	{ .field = "signed", .head = N_("SIGNED"), .flags = KZ_RC_BOTH },
 	{ .field = "japanese", .head = N_("JAPANESE"), .flags = KZ_RC_BOTH },
-	{ .field = "partner", .head = N_("PARTNER"), .flags = KZ_RC_BOTH },
-	{ .field = "region", .head = N_("REGION"), .flags = KZ_RC_BOTH },
+	{ .field = "partner", .head = N_("PARTNER"), .flags = KZ_RC_BOTH,
+	  .show = show_place },
+	{ .field = "region", .head = N_("REGION"), .flags = KZ_RC_BOTH,
+	  .show = show_place },
 	{ .field = "country", .head = N_("COUNTRY"), .flags = KZ_RC_BOTH },
 	{ .field = "notes", .flags = KZ_RC_DATA },
 	STAMP_COLS,
@@ -1011,7 +1024,8 @@ const struct kz_rlist kz_rlist_friendship = {
 
 static const struct kz_rlist_col rep_office_cols[] = {
 	{ .field = "id", .head = N_("ID"), .flags = KZ_RC_BOTH },
-	{ .field = "city", .head = N_("CITY"), .flags = KZ_RC_BOTH },
+	{ .field = "city", .head = N_("CITY"), .flags = KZ_RC_BOTH,
+	  .show = show_place },
 	{ .field = "government", .head = N_("GOVERNMENT"), .flags = KZ_RC_BOTH },
 	{ .field = "name", .head = NC_("not a person", "NAME"),
 	  .flags = KZ_RC_BOTH },
@@ -1068,7 +1082,8 @@ static const struct kz_rlist_col delegation_cols[] = {
 	{ .field = "end", .flags = KZ_RC_DATA },
 	{ .field = "direction", .head = N_("DIRECTION"), .flags = KZ_RC_BOTH },
 	{ .field = "who", .head = N_("WHO"), .flags = KZ_RC_BOTH },
-	{ .field = "place", .head = N_("PLACE"), .flags = KZ_RC_BOTH },
+	{ .field = "place", .head = N_("PLACE"), .flags = KZ_RC_BOTH,
+	  .show = show_place },
 	{ .field = "government", .head = N_("GOVERNMENT"), .flags = KZ_RC_BOTH },
 	{ .field = "purpose", .flags = KZ_RC_DATA },
 	{ .field = "status", .head = N_("STATUS"), .flags = KZ_RC_BOTH },

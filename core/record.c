@@ -544,6 +544,15 @@ kz_record_assign_id(struct kz_db *db, enum kz_table t, char id[KZ_ID_SIZE],
 		memcpy(id, norm, KZ_ID_SIZE);
 		return KZ_OK;
 	}
+	if (db->id_seq) {
+		do {
+			if (kz_id_seq_next(db->id_seq, office, (int)t, id) ||
+			    ++tries > 10)
+				return kz_err_add(err, "id", _("cannot make a "
+				    "new id"));
+		} while (kz_record_exists(db, t, id));
+		return KZ_OK;
+	}
 	/* in a bulk import, the id after the last one made (kz_id_next),
 	 * drawn at random again where that is taken or at the end */
 	if (db->bulk && db->id_run[0] &&

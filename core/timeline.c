@@ -10,6 +10,7 @@
 #include "record.h"
 #include "stamp.h"
 #include "i18n.h"
+#include "place.h"
 #include "text.h"
 
 static const char *const month_abbr[12] = {
@@ -237,10 +238,16 @@ kz_timeline_load_range(struct kz_db *db, bool by_specialist,
 				snprintf(label, sizeof label, "%s %s",
 				    d->name_roman ? d->name_roman : "",
 				    d->name ? d->name : "");
-			else
+			else {
+				/* names of places in the reader's forms */
+				char *pl = kz_place_text(d->places &&
+				    *d->places ? d->places : d->host, NULL);
+
 				snprintf(label, sizeof label, "%s %s",
 				    d->name_roman ? d->name_roman : "",
-				    d->places && *d->places ? d->places : d->host);
+				    pl ? pl : "");
+				free(pl);
+			}
 			r->label = strdup(label);
 			r->name = strdup(d->name ? d->name : "");
 			r->roman = strdup(d->name_roman ? d->name_roman : "");

@@ -14,6 +14,7 @@
 #include "date.h"
 #include "file.h"
 #include "id.h"
+#include "place.h"
 #include "sha256.h"
 #include "stamp.h"
 #include "config.h"
@@ -115,6 +116,74 @@ test_id_next(void **state)
 	id_of("0000001", prev);
 	assert_int_equal(kz_id_next("SIN", prev, id), -1);
 	assert_int_equal(kz_id_next("BJS", "BJS-12", id), -1);
+}
+
+/* Names of places as a reader of Japanese writes them (place.h): known
+ * ones, whole or without their kind, in text apart by spaces and 、;
+ * others, and other readers, as typed. */
+static void
+test_place_ja(void **state)
+{
+	char *t;
+
+	(void)state;
+	assert_string_equal(kz_place_name("黑龙江省", "ja"), "黒竜江省");
+	assert_string_equal(kz_place_name("广州市", "ja"), "広州市");
+	assert_string_equal(kz_place_name("广州", "ja"), "広州");
+	assert_null(kz_place_name("广州", "zh_CN"));
+	assert_null(kz_place_name("农业农村厅", "ja"));
+	t = kz_place_text("黑龙江省 哈尔滨市 农业农村厅", "ja");
+	assert_string_equal(t, "黒竜江省 哈爾浜市 农业农村厅");
+	free(t);
+	t = kz_place_text("东京、长崎县", "ja");
+	assert_string_equal(t, "東京、長崎県");
+	free(t);
+	t = kz_place_text("沈阳市 (辽宁省)", "ja");
+	assert_string_equal(t, "瀋陽市 (遼寧省)");
+	free(t);
+	t = kz_place_text("黑龙江省 哈尔滨市", "zh_CN");
+	assert_string_equal(t, "黑龙江省 哈尔滨市");
+	free(t);
+	t = kz_place_text("", "ja");
+	assert_string_equal(t, "");
+	free(t);
+}
+
+/* The demo's ids (kz_id_seq): the same in every database that makes the
+ * same records in the same order, each office's and kind's count apart
+ * from the others', and valid ids of the office. */
+static void
+test_id_seq(void **state)
+{
+	struct kz_id_seq a = { 0 }, b = { 0 };
+	char x[KZ_ID_SIZE], y[KZ_ID_SIZE], norm[KZ_ID_SIZE];
+	char first[KZ_ID_SIZE], second[KZ_ID_SIZE];
+
+	(void)state;
+	assert_int_equal(kz_id_seq_next(&a, "TYO", 0, first), 0);
+	assert_int_equal(kz_id_seq_next(&a, "TYO", 0, second), 0);
+	assert_string_not_equal(first, second);
+	assert_true(strncmp(first, "TYO-", 4) == 0);
+	assert_true(kz_id_normalise(first, norm));
+	assert_string_equal(norm, first);
+	/* another database makes other offices' and kinds' ids between */
+	assert_int_equal(kz_id_seq_next(&b, "BJS", 0, x), 0);
+	assert_true(strncmp(x, "BJS-", 4) == 0);
+	assert_int_equal(kz_id_seq_next(&b, "TYO", 1, y), 0);
+	assert_string_not_equal(y, first);
+	assert_int_equal(kz_id_seq_next(&b, "TYO", 0, x), 0);
+	assert_string_equal(x, first);
+	assert_int_equal(kz_id_seq_next(&b, "TYO", 0, x), 0);
+	assert_string_equal(x, second);
+	/* a thousand of one kind: no clash, all valid */
+	for (int i = 0; i < 1000; i++) {
+		assert_int_equal(kz_id_seq_next(&a, "SIN", 3, x), 0);
+		assert_true(kz_id_normalise(x, norm));
+		assert_string_equal(norm, x);
+		assert_string_not_equal(x, y);
+		memcpy(y, x, sizeof y);
+	}
+	assert_int_equal(kz_id_seq_next(&a, "sin", 3, x), -1);
 }
 
 static void
@@ -658,6 +727,8 @@ main(void)
 		cmocka_unit_test(test_id_round_trip),
 		cmocka_unit_test(test_id_check_character),
 		cmocka_unit_test(test_id_next),
+		cmocka_unit_test(test_id_seq),
+		cmocka_unit_test(test_place_ja),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_date_arithmetic),
 		cmocka_unit_test(test_today),
