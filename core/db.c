@@ -22,6 +22,7 @@
 #include "schema_activity.h"
 #include "schema_sync.h"
 #include "sync_rules.h"
+#include "text.h"
 
 /*
  * Migrations, oldest first; migration i brings the schema from version i
@@ -322,6 +323,80 @@ exec(struct kz_db *db, const char *sql, struct kz_err *err)
 		return KZ_ERROR;
 	}
 	return KZ_OK;
+}
+
+/* The value of the column of table that its foreign key fkid names,
+ * in row, into out ("?" if it cannot be read). */
+static void
+fk_value(struct kz_db *db, const char *table, sqlite3_int64 row, int fkid,
+    char *out, size_t size)
+{
+	sqlite3_stmt *st;
+	char *sql = NULL;
+
+	snprintf(out, size, "?");
+	if (sqlite3_prepare_v2(db->sql, "SELECT \"from\" FROM "
+	    "pragma_foreign_key_list(?) WHERE id = ? ORDER BY seq", -1, &st,
+	    NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, fkid);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		sql = sqlite3_mprintf("SELECT \"%w\" FROM \"%w\" WHERE rowid "
+		    "= ?", (const char *)sqlite3_column_text(st, 0), table);
+	sqlite3_finalize(st);
+	if (sql == NULL || sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_free(sql);
+		return;
+	}
+	sqlite3_free(sql);
+	sqlite3_bind_int64(st, 1, row);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		kz_text_shown((const char *)sqlite3_column_text(st, 0), out,
+		    size);
+	sqlite3_finalize(st);
+}
+
+/*
+ * A commit the deferred foreign keys refused ("FOREIGN KEY constraint
+ * failed", naming nothing), explained while the transaction is still
+ * open: the first rows that name a record this database does not have,
+ * and how many more. A bundle that adds a dispatch of a specialist kept
+ * aside says which one, not only that it cannot be applied.
+ */
+static void
+fk_explain(struct kz_db *db, struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	long more = 0;
+	int n = 0;
+
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA foreign_key_check", -1, &st,
+	    NULL) != SQLITE_OK)
+		return;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char table[64], parent[64], value[128];
+
+		if (n == 3) {
+			more++;
+			continue;
+		}
+		kz_text_shown((const char *)sqlite3_column_text(st, 0), table,
+		    sizeof table);
+		kz_text_shown((const char *)sqlite3_column_text(st, 2), parent,
+		    sizeof parent);
+		fk_value(db, (const char *)sqlite3_column_text(st, 0),
+		    sqlite3_column_int64(st, 1), sqlite3_column_int(st, 3),
+		    value, sizeof value);
+		kz_err_add(err, table, _("names %s %s, which is not in this "
+		    "database"), parent, value);
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (more)
+		kz_err_add(err, "", _("and %ld more rows that name a record "
+		    "not in this database"), more);
 }
 
 /* A savepoint's statements, kept prepared: an import opens one a row,
@@ -659,6 +734,10 @@ kz_db_commit(struct kz_db *db, struct kz_err *err)
 	    savepoint(db, sp_release, err);
 	db->committing = false;
 	if (rc != KZ_OK) {
+		if (db->depth == 1 && sqlite3_extended_errcode(db->sql) ==
+		    SQLITE_CONSTRAINT_FOREIGNKEY && !sqlite3_get_autocommit(
+		    db->sql))
+			fk_explain(db, err);
 		kz_db_rollback(db);
 		return KZ_ERROR;
 	}

@@ -121,4 +121,26 @@ if [ -e t1.kzb ]; then
 else
 	ok
 fi
+
+# An empty head office (a new database) cannot take Beijing's
+# dispatches of people it does not have (the register is head office's
+# to add): the error names those people, not only "FOREIGN KEY
+# constraint failed", and nothing is applied.
+e() { run -c "$C/tokyo.yaml" -d "$T/empty.db" "$@"; }
+b2() { run -c "$C/beijing.yaml" -d "$T/bj2.db" "$@"; }
+e sync status
+b2 demo
+expect_rc 0 "a second Beijing demo"
+enrol "$C/tokyo.yaml" "$T/empty.db" "$C/beijing.yaml" "$T/bj2.db"
+b2 sync export --all -o bj2.kzb
+expect_rc 0 "it sends everything"
+e sync import bj2.kzb
+expect_rc 1 "an empty head office refuses Beijing's bundle"
+expect_in "$err" "dispatch: names specialist TYO-" "the error names a person"
+expect_in "$err" "more rows that name a record not in this database" \
+	"and counts the rest"
+expect_in "$err" "bj2.kzb: nothing was applied" "nothing applied"
+expect_eq "$(q empty "SELECT (SELECT count(*) FROM dispatch) + (SELECT
+  count(*) FROM request) + (SELECT count(*) FROM sync_conflict)")" 0 \
+	"nothing written"
 finish
