@@ -463,7 +463,7 @@ kz_specialist_update(struct kz_db *db, struct kz_specialist *s,
 	if (kz_specialist_validate(db, s, err) != KZ_OK)
 		return KZ_ERROR;
 	if (!kz_specialist_exists(db, s->id))
-		return kz_err_add(err, "id", _("no specialist with id %s"),
+		return kz_err_add(err, "id", _("no specialist %s"),
 		    s->id);
 	/* the stamp it was read with: the row must still have it */
 	memcpy(seen, s->updated, sizeof seen);
