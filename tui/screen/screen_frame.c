@@ -351,6 +351,17 @@ frame_draw(struct ui *u, unsigned flags)
 	term_update();
 }
 
+/* Is the tab asking something on the status line (a yes/no question, a
+ * file name, a year)? */
+static bool
+frame_prompting(struct ui *u)
+{
+	bool text;
+
+	return (frame_screen(u)->keyctx(u->tab[u->cur], &text) &
+	    (KEYS_CONFIRM | KEYS_PROMPT)) != 0;
+}
+
 /* The help, at the current tab's own keys. */
 static void
 frame_help(struct ui *u)
@@ -635,6 +646,10 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 		}
 		if (flags & UI_QUIT)
 			break;
+		/* a prompt's rows above the status line (draw_prompt), once
+		 * it is answered: what they covered is drawn again */
+		if (!u.small && !frame_prompting(&u) && draw_prompt_clear())
+			flags |= UI_LAYOUT | UI_DRAW_ALL;
 		/* A write shows in the title's count. */
 		if (flags & (UI_DRAW_LIST | UI_LAYOUT))
 			flags |= UI_DRAW_TITLE;
