@@ -18,6 +18,7 @@
 #include "sync_chain.h"
 #include "sync_key.h"
 #include "sync_meta.h"
+#include "sync_records.h"
 #include "sync_private.h"
 #include "sync_rules.h"
 #include "sync_stamps.h"
@@ -317,6 +318,8 @@ put_file(const char *path, const struct seg *segs, size_t nseg,
 	struct kz_bundle_src fsrc;
 	size_t len = 0;
 	int fd, e;
+	long records, kinds_n[KZ_SYNC_KINDS];
+	char kinds[sizeof info->kinds];
 
 	*fdp = -1;
 	if (kz_file_replaceable(path) != 0)
@@ -350,12 +353,21 @@ put_file(const char *path, const struct seg *segs, size_t nseg,
 		e = errno;
 		goto fail;
 	}
+	/* the records it is to are known from its making, not from its
+	 * header, which the check reads (sealed to others, the changes are
+	 * not read here) */
+	records = info->records;
+	memcpy(kinds, info->kinds, sizeof kinds);
+	memcpy(kinds_n, info->kinds_n, sizeof kinds_n);
 	if (kz_sync_verify_src(NULL, path, &fsrc, info, NULL, NULL, NULL,
 	    err)) {
 		close(fd);
 		unlink(part);
 		return KZ_ERROR;
 	}
+	info->records = records;
+	memcpy(info->kinds, kinds, sizeof kinds);
+	memcpy(info->kinds_n, kinds_n, sizeof kinds_n);
 	if (kz_file_commit(part, path) != 0) {
 		e = errno;
 		close(fd);
@@ -525,6 +537,8 @@ write_made(struct kz_db *db, long seq, const char *path,
 			segs[nseg++] = (struct seg){ &src, 0, len };
 	}
 	fresh = again.len > 0 || head.len > 0;
+	res->info.seq = seq;
+	kz_sync_records_kept(db, &res->info);
 	rc = put_file(path, segs, nseg, &res->info, &fd, err);
 	sqlite3_blob_close(blob);
 	blob = NULL;
@@ -619,6 +633,7 @@ make_bundle(struct kz_db *db, const char *path, struct kz_bundle_out *o,
 	}
 	snprintf(seqs, sizeof seqs, "%ld", in->seq);
 	if (kz_sync_meta_set(db, "exported", seqs) ||
+	    kz_sync_records_keep(db, in) ||
 	    sqlite3_prepare_v2(db->sql, "INSERT INTO sync_export (seq, at, file, "
 	    "bytes, changes, sha256, filekey) VALUES (?, ?, ?, ?, ?, ?, ?)", -1,
 	    &st, NULL) != SQLITE_OK)
