@@ -301,6 +301,42 @@ part_write(void *arg, const void *data, size_t n)
 	return 0;
 }
 
+/* The records of a bundle made here, said again when it is written
+ * again: kept in sync_meta as "records SEQ", each kind's count, spaced. */
+static int
+records_keep(struct kz_db *db, const struct kz_bundle_info *in)
+{
+	char key[48], v[KZ_SYNC_KINDS * 21 + 1];
+	size_t len = 0;
+
+	snprintf(key, sizeof key, "records %ld", in->seq);
+	v[0] = '\0';
+	for (int i = 0; i < KZ_SYNC_KINDS; i++)
+		len += (size_t)snprintf(v + len, sizeof v - len, "%s%ld",
+		    i ? " " : "", in->kinds_n[i]);
+	return kz_sync_meta_set(db, key, v);
+}
+
+static void
+records_kept(struct kz_db *db, struct kz_bundle_info *in)
+{
+	struct kz_sync_records r = { 0 };
+	char key[48], v[KZ_SYNC_KINDS * 21 + 1];
+	const char *p = v;
+
+	snprintf(key, sizeof key, "records %ld", in->seq);
+	if (kz_sync_meta_get(db, key, v, sizeof v) != KZ_OK || !v[0])
+		return;
+	for (int i = 0; i < KZ_SYNC_KINDS && *p; i++) {
+		char *end;
+
+		r.n[i] = strtol(p, &end, 10);
+		r.total += r.n[i];
+		p = end;
+	}
+	kz_sync_records_info(&r, in);
+}
+
 /* FILE.part written from the pieces and fsynced, read back and checked
  * (the signature over the bytes on the disk, a piece at a time, into
  * info), then renamed to FILE; *fd stays open on it. A name of its own,
@@ -538,7 +574,7 @@ write_made(struct kz_db *db, long seq, const char *path,
 	}
 	fresh = again.len > 0 || head.len > 0;
 	res->info.seq = seq;
-	kz_sync_records_kept(db, &res->info);
+	records_kept(db, &res->info);
 	rc = put_file(path, segs, nseg, &res->info, &fd, err);
 	sqlite3_blob_close(blob);
 	blob = NULL;
@@ -633,7 +669,7 @@ make_bundle(struct kz_db *db, const char *path, struct kz_bundle_out *o,
 	}
 	snprintf(seqs, sizeof seqs, "%ld", in->seq);
 	if (kz_sync_meta_set(db, "exported", seqs) ||
-	    kz_sync_records_keep(db, in) ||
+	    records_keep(db, in) ||
 	    sqlite3_prepare_v2(db->sql, "INSERT INTO sync_export (seq, at, file, "
 	    "bytes, changes, sha256, filekey) VALUES (?, ?, ?, ?, ?, ?, ?)", -1,
 	    &st, NULL) != SQLITE_OK)

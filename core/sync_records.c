@@ -2,12 +2,10 @@
 #include "sync_records.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "history.h"
 #include "i18n.h"
-#include "sync_meta.h"
 #include "sync_rules.h"
 
 /* The sync rules' .record words, then the bookings (from_head). */
@@ -146,38 +144,4 @@ kz_sync_records_info(const struct kz_sync_records *r, struct kz_bundle_info *in)
 	in->records = r->total;
 	memcpy(in->kinds_n, r->n, sizeof in->kinds_n);
 	kz_sync_records_str(r, in->kinds, sizeof in->kinds);
-}
-
-int
-kz_sync_records_keep(struct kz_db *db, const struct kz_bundle_info *in)
-{
-	char key[48], v[KZ_SYNC_KINDS * 21 + 1];
-	size_t len = 0;
-
-	snprintf(key, sizeof key, "records %ld", in->seq);
-	v[0] = '\0';
-	for (int i = 0; i < KZ_SYNC_KINDS; i++)
-		len += (size_t)snprintf(v + len, sizeof v - len, "%s%ld",
-		    i ? " " : "", in->kinds_n[i]);
-	return kz_sync_meta_set(db, key, v);
-}
-
-void
-kz_sync_records_kept(struct kz_db *db, struct kz_bundle_info *in)
-{
-	struct kz_sync_records r = { 0 };
-	char key[48], v[KZ_SYNC_KINDS * 21 + 1];
-	const char *p = v;
-
-	snprintf(key, sizeof key, "records %ld", in->seq);
-	if (kz_sync_meta_get(db, key, v, sizeof v) != KZ_OK || !v[0])
-		return;
-	for (int i = 0; i < KZ_SYNC_KINDS && *p; i++) {
-		char *end;
-
-		r.n[i] = strtol(p, &end, 10);
-		r.total += r.n[i];
-		p = end;
-	}
-	kz_sync_records_info(&r, in);
 }

@@ -44,12 +44,8 @@ int kz_sync_records_outbox(struct kz_db *db, struct kz_sync_records *r,
 void kz_sync_records_str(const struct kz_sync_records *r, char *out,
     size_t size);
 void kz_sync_records_free(struct kz_sync_records *r);
-/* Keep r's counts in a bundle's info, and read them back from them:
- * the records of a bundle made here, said again when it is written
- * again (kept in sync_meta as "records SEQ": the counts, spaced). */
+/* Put r's counts in a bundle's info (records, kinds, kinds_n). */
 void kz_sync_records_info(const struct kz_sync_records *r,
     struct kz_bundle_info *in);
-int kz_sync_records_keep(struct kz_db *db, const struct kz_bundle_info *in);
-void kz_sync_records_kept(struct kz_db *db, struct kz_bundle_info *in);
 
 #endif
