@@ -131,7 +131,7 @@ act_write(struct kz_db *db, const struct kz_akind *k, void *rec, bool insert,
 	if (insert && kz_record_assign_id(db, k->kind, id, err))
 		return KZ_ERROR;
 	if (!insert && !kz_record_exists(db, k->kind, id))
-		return kz_err_add(err, "id", _("no %s with id %s"), _(k->one),
+		return kz_err_add(err, "id", _("no %s %s"), _(k->one),
 		    id);
 	/* the stamp it was read with: the row must still have it */
 	memcpy(seen, st->updated, sizeof seen);

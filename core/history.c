@@ -177,7 +177,7 @@ kz_history_resolve(struct kz_db *db, const char *typed, char id[KZ_ID_SIZE],
 	if (found > 1)
 		return kz_err_add(err, "id", _("\"%s\" matches more than one "
 		    "record: give more of the id"), typed);
-	return kz_err_add(err, "id", _("no record with id %s, now or in the "
+	return kz_err_add(err, "id", _("no record %s, now or in the "
 	    "history"), typed);
 }
 

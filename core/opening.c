@@ -128,7 +128,7 @@ op_write(struct kz_db *db, struct kz_opening *o, bool insert,
 	if (insert && kz_record_assign_id(db, KZ_T_OPENING, o->id, err))
 		return KZ_ERROR;
 	if (!insert && !kz_record_exists(db, KZ_T_OPENING, o->id))
-		return kz_err_add(err, "id", _("no opening figure with id %s"),
+		return kz_err_add(err, "id", _("no opening figure %s"),
 		    o->id);
 	memcpy(seen, o->st.updated, sizeof seen);
 	if (kz_stamps_touch(db, &o->st, insert))

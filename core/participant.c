@@ -129,7 +129,7 @@ part_write(struct kz_db *db, struct kz_participant *p, bool insert,
 	if (insert && kz_record_assign_id(db, KZ_T_PARTICIPANT, p->id, err))
 		return KZ_ERROR;
 	if (!insert && !kz_record_exists(db, KZ_T_PARTICIPANT, p->id))
-		return kz_err_add(err, "id", _("no participant with id %s"),
+		return kz_err_add(err, "id", _("no participant %s"),
 		    p->id);
 	/* the stamp it was read with: the row must still have it */
 	memcpy(seen, p->st.updated, sizeof seen);

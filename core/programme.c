@@ -490,8 +490,8 @@ item_write(struct kz_db *db, struct kz_item *it, bool insert, unsigned flags,
 		return KZ_ERROR;
 	if (!insert) {
 		if (!kz_record_exists(db, KZ_T_ITEM, it->id))
-			return kz_err_add(err, "id", _("no programme item with "
-			    "id %s"), it->id);
+			return kz_err_add(err, "id", _("no programme item %s"),
+			    it->id);
 		it->sequence++;
 	}
 	/* the stamp it was read with: the row must still have it */

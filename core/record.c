@@ -389,27 +389,27 @@ static const struct {
 } kinds[KZ_T_COUNT] = {
 	[KZ_T_SPECIALIST] = { EXISTS("specialist"), "id",
 	    N_("no specialist id given"), N_("\"%s\" matches more than one "
-	    "specialist: give more of the id"), N_("no specialist with id %s"),
+	    "specialist: give more of the id"), N_("no specialist %s"),
 	    N_("a specialist with id %s exists already") },
 	[KZ_T_REQUEST] = { EXISTS("request"), "id",
 	    N_("no request id given"), N_("\"%s\" matches more than one "
-	    "request: give more of the id"), N_("no request with id %s"),
+	    "request: give more of the id"), N_("no request %s"),
 	    N_("a record with id %s exists already") },
 	[KZ_T_REQUEST_EVENT] = { EXISTS("request_event"), "id",
 	    N_("no id given"), N_("\"%s\" matches more than one record: "
-	    "give more of the id"), N_("no record with id %s"),
+	    "give more of the id"), N_("no record %s"),
 	    N_("a record with id %s exists already") },
 	[KZ_T_DISPATCH] = { EXISTS("dispatch"), "id",
 	    N_("no dispatch id given"), N_("\"%s\" matches more than one "
-	    "dispatch: give more of the id"), N_("no dispatch with id %s"),
+	    "dispatch: give more of the id"), N_("no dispatch %s"),
 	    N_("a record with id %s exists already") },
 	[KZ_T_DISPATCH_EVENT] = { EXISTS("dispatch_event"), "id",
 	    N_("no id given"), N_("\"%s\" matches more than one record: "
-	    "give more of the id"), N_("no record with id %s"),
+	    "give more of the id"), N_("no record %s"),
 	    N_("a record with id %s exists already") },
 	[KZ_T_COST] = { EXISTS("dispatch_cost"), "id",
 	    N_("no id given"), N_("\"%s\" matches more than one record: "
-	    "give more of the id"), N_("no record with id %s"),
+	    "give more of the id"), N_("no record %s"),
 	    N_("a record with id %s exists already") },
 	[KZ_T_SERIES] = { EXISTS("seminar_series"), "series", NULL,
 	    N_("\"%s\" matches more than one seminar series: give more of "
@@ -421,47 +421,47 @@ static const struct {
 	    "by id"), N_("a record with id %s exists already") },
 	[KZ_T_ITEM] = { EXISTS("programme_item"), "id", NULL,
 	    N_("\"%s\" matches more than one programme item: give more of "
-	    "the id"), N_("no programme item with id %s"),
+	    "the id"), N_("no programme item %s"),
 	    N_("a record with id %s exists already") },
 	[KZ_T_PARTICIPANT] = { EXISTS("participant"), "id", NULL,
 	    N_("\"%s\" matches more than one participant: give more of the "
-	    "id"), N_("no participant with id %s"),
+	    "id"), N_("no participant %s"),
 	    N_("a record with id %s exists already") },
 	[KZ_T_TRAINEE] = { EXISTS("trainee"), "id", NULL,
 	    N_("\"%s\" matches more than one trainee: give more of the id"),
-	    N_("no trainee with id %s"),
+	    N_("no trainee %s"),
 	    N_("a record with id %s exists already") },
 	[KZ_T_SUPPORT] = { EXISTS("support"), "id", NULL,
 	    N_("\"%s\" matches more than one support case: give more of "
-	    "the id"), N_("no support case with id %s"),
+	    "the id"), N_("no support case %s"),
 	    N_("a record with id %s exists already") },
 	[KZ_T_RESEARCH] = { EXISTS("research"), "id", NULL,
 	    N_("\"%s\" matches more than one research project: give more "
-	    "of the id"), N_("no research project with id %s"),
+	    "of the id"), N_("no research project %s"),
 	    N_("a record with id %s exists already") },
 	[KZ_T_PROMOTION] = { EXISTS("promotion"), "id", NULL,
 	    N_("\"%s\" matches more than one promotion event: give more of "
-	    "the id"), N_("no promotion event with id %s"),
+	    "the id"), N_("no promotion event %s"),
 	    N_("a record with id %s exists already") },
 	[KZ_T_JET] = { EXISTS("jet"), "id", NULL,
 	    N_("\"%s\" matches more than one JET line: give more of the "
-	    "id"), N_("no JET line with id %s"),
+	    "id"), N_("no JET line %s"),
 	    N_("a record with id %s exists already") },
 	[KZ_T_FRIENDSHIP] = { EXISTS("friendship"), "id", NULL,
 	    N_("\"%s\" matches more than one friendship link: give more of "
-	    "the id"), N_("no friendship link with id %s"),
+	    "the id"), N_("no friendship link %s"),
 	    N_("a record with id %s exists already") },
 	[KZ_T_REP_OFFICE] = { EXISTS("rep_office"), "id", NULL,
 	    N_("\"%s\" matches more than one representative office: give "
-	    "more of the id"), N_("no representative office with id %s"),
+	    "more of the id"), N_("no representative office %s"),
 	    N_("a record with id %s exists already") },
 	[KZ_T_DELEGATION] = { EXISTS("delegation"), "id", NULL,
 	    N_("\"%s\" matches more than one delegation: give more of the "
-	    "id"), N_("no delegation with id %s"),
+	    "id"), N_("no delegation %s"),
 	    N_("a record with id %s exists already") },
 	[KZ_T_OPENING] = { EXISTS("opening"), "id", NULL,
 	    N_("\"%s\" matches more than one opening figure: give more of "
-	    "the id"), N_("no opening figure with id %s"),
+	    "the id"), N_("no opening figure %s"),
 	    N_("a record with id %s exists already") },
 };
 

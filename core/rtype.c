@@ -618,7 +618,7 @@ kz_rtype_check(const struct kz_rtype *rt, struct kz_db *db, const void *rec,
 				kz_err_add(err, f->name, _("%s is required"),
 				    label);
 			else if (*s && !kz_record_exists(db, f->ref, s))
-				kz_err_add(err, f->name, _("no %s with id %s"),
+				kz_err_add(err, f->name, _("no %s %s"),
 				    label, s);
 			break;
 		case KZ_RK_INT:
@@ -1011,7 +1011,7 @@ kz_rtype_read(struct kz_db *db, const struct kz_rtype *rt, const char *id,
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
 			return kz_db_fail(db, err, rt->name);
-		return kz_err_add(err, "id", _("no %s with id %s"), _(rt->name),
+		return kz_err_add(err, "id", _("no %s %s"), _(rt->name),
 		    id);
 	}
 	rc = kz_rtype_row(rt, st, 0, rec);

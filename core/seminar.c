@@ -150,7 +150,7 @@ series_write(struct kz_db *db, struct kz_series *s, bool insert,
 	if (insert && kz_record_assign_id(db, KZ_T_SERIES, s->id, err))
 		return KZ_ERROR;
 	if (!insert && !kz_record_exists(db, KZ_T_SERIES, s->id))
-		return kz_err_add(err, "id", _("no seminar series with id %s"),
+		return kz_err_add(err, "id", _("no seminar series %s"),
 		    s->id);
 	/* the stamp it was read with: the row must still have it */
 	memcpy(seen, s->st.updated, sizeof seen);
@@ -903,7 +903,7 @@ seminar_write(struct kz_db *db, struct kz_seminar *s, bool insert,
 	if (insert && kz_record_assign_id(db, KZ_T_SEMINAR, s->id, err))
 		return KZ_ERROR;
 	if (!insert && !kz_record_exists(db, KZ_T_SEMINAR, s->id))
-		return kz_err_add(err, "id", _("no seminar with id %s"), s->id);
+		return kz_err_add(err, "id", _("no seminar %s"), s->id);
 	/* the stamp it was read with: the row must still have it */
 	memcpy(seen, s->st.updated, sizeof seen);
 	if (kz_stamps_touch(db, &s->st, insert))

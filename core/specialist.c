@@ -411,6 +411,30 @@ kz_specialist_exists(struct kz_db *db, const char *id)
 	return kz_record_exists(db, KZ_T_SPECIALIST, id);
 }
 
+static const char same_sql[] = "SELECT id FROM specialist WHERE "
+    "name_roman = ? AND name = ? AND government = ? AND id IS NOT ? "
+    "LIMIT 1";
+
+bool
+kz_specialist_same(struct kz_db *db, const struct kz_specialist *s,
+    char id[KZ_ID_SIZE])
+{
+	sqlite3_stmt *st;
+	bool found;
+
+	if (!s->name || !s->name_roman || !s->government ||
+	    (st = kz_db_stmt(db, same_sql)) == NULL)
+		return false;
+	sqlite3_bind_text(st, 1, s->name_roman, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, s->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, s->government, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, s->id, -1, SQLITE_STATIC);
+	if ((found = sqlite3_step(st) == SQLITE_ROW))
+		snprintf(id, KZ_ID_SIZE, "%s", sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return found;
+}
+
 static int
 write_main(struct kz_db *db, struct kz_specialist *s, bool insert,
     const char *seen, struct kz_err *err)
@@ -463,7 +487,7 @@ kz_specialist_update(struct kz_db *db, struct kz_specialist *s,
 	if (kz_specialist_validate(db, s, err) != KZ_OK)
 		return KZ_ERROR;
 	if (!kz_specialist_exists(db, s->id))
-		return kz_err_add(err, "id", _("no specialist with id %s"),
+		return kz_err_add(err, "id", _("no specialist %s"),
 		    s->id);
 	/* the stamp it was read with: the row must still have it */
 	memcpy(seen, s->updated, sizeof seen);

@@ -99,6 +99,12 @@ int kz_specialist_derive(struct kz_db *db, const char *id,
 /* Is there a record with exactly this (canonical) id? */
 bool kz_specialist_exists(struct kz_db *db, const char *id);
 
+/* The rule of a person registered twice, the same for a CSV import, `add`
+ * and the form: the same name, romanised name and government. True when
+ * another record (not s's own id) is such a person, with its id in id. */
+bool kz_specialist_same(struct kz_db *db, const struct kz_specialist *s,
+    char id[KZ_ID_SIZE]);
+
 /* Parse and name levels and statuses (English keywords, as stored). */
 const char *kz_level_name(enum kz_level l);
 int kz_level_parse(const char *s);	/* -1 if unknown */

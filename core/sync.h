@@ -19,6 +19,12 @@ struct kz_bundle_info {
 	char created[32];
 	long changes;
 	char counts[512];	/* "specialist 3, specialist_field 4" */
+	/* The same as records, as people count them (sync_records.h): a
+	 * specialist's fields are the specialist, the history no record.
+	 * Known once the changes were read (an export, a bundle checked). */
+	long records;
+	char kinds[512];	/* "specialist 1, request 2", translated */
+	long kinds_n[18];	/* each kind's (KZ_SYNC_KINDS, in its order) */
 	char sha256[65];	/* of the whole bundle */
 	size_t bytes;
 };
@@ -94,6 +100,9 @@ struct kz_sync_status {
 	long next;		/* the bundle the next export writes */
 	char exported_at[32];
 	long pending;		/* changes waiting for the next export */
+	/* ...as the records they are to (sync_records.h), by kind */
+	long pending_records;
+	char pending_kinds[512];
 	long open_conflicts;
 	long clashes;		/* bookings that clash (booking.h) */
 	struct kz_sync_source *sources;
@@ -103,7 +112,8 @@ struct kz_sync_status {
 int kz_sync_status(struct kz_db *db, struct kz_sync_status *st,
     struct kz_err *err);
 void kz_sync_status_free(struct kz_sync_status *st);
-/* Just the number of changes waiting, for a status line. */
+/* Just the number of changes waiting (rows of tables); the records they
+ * are to, as people count them: kz_sync_records_outbox. */
 long kz_sync_pending(struct kz_db *db);
 
 struct kz_conflict {

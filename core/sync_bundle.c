@@ -113,6 +113,23 @@ kz_bundle_tally_one(struct kz_bundle_tally *t, const char *name)
 	t->total++;
 }
 
+void
+kz_bundle_tally_change(struct kz_bundle_tally *t, sqlite3_changeset_iter *it)
+{
+	const char *name;
+	int ncol, op, ind;
+
+	if (sqlite3changeset_op(it, &name, &ncol, &op, &ind) == SQLITE_OK)
+		kz_bundle_tally_one(t, name);
+	kz_sync_records_add(&t->rec, it);
+}
+
+void
+kz_bundle_tally_free(struct kz_bundle_tally *t)
+{
+	kz_sync_records_free(&t->rec);
+}
+
 int
 kz_bundle_tally_add(struct kz_bundle_tally *t, const void *data, int size)
 {
@@ -120,13 +137,8 @@ kz_bundle_tally_add(struct kz_bundle_tally *t, const void *data, int size)
 
 	if (sqlite3changeset_start(&it, size, (void *)data) != SQLITE_OK)
 		return KZ_ERROR;
-	while (sqlite3changeset_next(it) == SQLITE_ROW) {
-		const char *name;
-		int ncol, op, ind;
-		if (sqlite3changeset_op(it, &name, &ncol, &op, &ind) ==
-		    SQLITE_OK)
-			kz_bundle_tally_one(t, name);
-	}
+	while (sqlite3changeset_next(it) == SQLITE_ROW)
+		kz_bundle_tally_change(t, it);
 	return sqlite3changeset_finalize(it) == SQLITE_OK ? KZ_OK : KZ_ERROR;
 }
 
@@ -303,8 +315,6 @@ add_change(void *arg, sqlite3_changeset_iter *it, const unsigned char *p,
 {
 	struct add_arg *a = arg;
 	struct kz_bundle_out *o = a->o;
-	const char *name;
-	int nc, op, ind;
 
 	if (it == NULL) {
 		o->hdr.len = 0;
@@ -321,8 +331,7 @@ add_change(void *arg, sqlite3_changeset_iter *it, const unsigned char *p,
 		o->need_hdr = false;
 	}
 	kz_buf_put(&o->piece, (const char *)p, n);
-	if (sqlite3changeset_op(it, &name, &nc, &op, &ind) == SQLITE_OK)
-		kz_bundle_tally_one(&o->tally, name);
+	kz_bundle_tally_change(&o->tally, it);
 	return o->piece.oom ? kz_err_add(a->err, "", _("out of memory")) :
 	    KZ_OK;
 }
@@ -411,6 +420,7 @@ kz_sync_bundle_free(struct kz_bundle_out *o)
 	ZSTD_freeCCtx(o->z);
 	kz_buf_free(&o->piece);
 	kz_buf_free(&o->hdr);
+	kz_bundle_tally_free(&o->tally);
 	sodium_memzero(o->fk, sizeof o->fk);
 	sodium_memzero(&o->ss, sizeof o->ss);
 	free(o);
@@ -528,6 +538,7 @@ kz_sync_bundle_finish(struct kz_bundle_out *o, struct kz_db *db,
 		    "tables"));
 	in->changes = o->tally.total;
 	kz_bundle_tally_str(&o->tally, in->counts, sizeof in->counts);
+	kz_sync_records_info(&o->tally.rec, in);
 	memcpy(fk, o->fk, KZ_FILE_KEY);
 	kz_now_utc(now);
 	kz_buf_printf(head, KZ_BUNDLE_MAGIC "%d\norganisation: %s\n"

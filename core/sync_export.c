@@ -18,6 +18,7 @@
 #include "sync_chain.h"
 #include "sync_key.h"
 #include "sync_meta.h"
+#include "sync_records.h"
 #include "sync_private.h"
 #include "sync_rules.h"
 #include "sync_stamps.h"
@@ -300,6 +301,42 @@ part_write(void *arg, const void *data, size_t n)
 	return 0;
 }
 
+/* The records of a bundle made here, said again when it is written
+ * again: kept in sync_meta as "records SEQ", each kind's count, spaced. */
+static int
+records_keep(struct kz_db *db, const struct kz_bundle_info *in)
+{
+	char key[48], v[KZ_SYNC_KINDS * 21 + 1];
+	size_t len = 0;
+
+	snprintf(key, sizeof key, "records %ld", in->seq);
+	v[0] = '\0';
+	for (int i = 0; i < KZ_SYNC_KINDS; i++)
+		len += (size_t)snprintf(v + len, sizeof v - len, "%s%ld",
+		    i ? " " : "", in->kinds_n[i]);
+	return kz_sync_meta_set(db, key, v);
+}
+
+static void
+records_kept(struct kz_db *db, struct kz_bundle_info *in)
+{
+	struct kz_sync_records r = { 0 };
+	char key[48], v[KZ_SYNC_KINDS * 21 + 1];
+	const char *p = v;
+
+	snprintf(key, sizeof key, "records %ld", in->seq);
+	if (kz_sync_meta_get(db, key, v, sizeof v) != KZ_OK || !v[0])
+		return;
+	for (int i = 0; i < KZ_SYNC_KINDS && *p; i++) {
+		char *end;
+
+		r.n[i] = strtol(p, &end, 10);
+		r.total += r.n[i];
+		p = end;
+	}
+	kz_sync_records_info(&r, in);
+}
+
 /* FILE.part written from the pieces and fsynced, read back and checked
  * (the signature over the bytes on the disk, a piece at a time, into
  * info), then renamed to FILE; *fd stays open on it. A name of its own,
@@ -317,6 +354,8 @@ put_file(const char *path, const struct seg *segs, size_t nseg,
 	struct kz_bundle_src fsrc;
 	size_t len = 0;
 	int fd, e;
+	long records, kinds_n[KZ_SYNC_KINDS];
+	char kinds[sizeof info->kinds];
 
 	*fdp = -1;
 	if (kz_file_replaceable(path) != 0)
@@ -350,12 +389,21 @@ put_file(const char *path, const struct seg *segs, size_t nseg,
 		e = errno;
 		goto fail;
 	}
+	/* the records it is to are known from its making, not from its
+	 * header, which the check reads (sealed to others, the changes are
+	 * not read here) */
+	records = info->records;
+	memcpy(kinds, info->kinds, sizeof kinds);
+	memcpy(kinds_n, info->kinds_n, sizeof kinds_n);
 	if (kz_sync_verify_src(NULL, path, &fsrc, info, NULL, NULL, NULL,
 	    err)) {
 		close(fd);
 		unlink(part);
 		return KZ_ERROR;
 	}
+	info->records = records;
+	memcpy(info->kinds, kinds, sizeof kinds);
+	memcpy(info->kinds_n, kinds_n, sizeof kinds_n);
 	if (kz_file_commit(part, path) != 0) {
 		e = errno;
 		close(fd);
@@ -525,6 +573,8 @@ write_made(struct kz_db *db, long seq, const char *path,
 			segs[nseg++] = (struct seg){ &src, 0, len };
 	}
 	fresh = again.len > 0 || head.len > 0;
+	res->info.seq = seq;
+	records_kept(db, &res->info);
 	rc = put_file(path, segs, nseg, &res->info, &fd, err);
 	sqlite3_blob_close(blob);
 	blob = NULL;
@@ -619,6 +669,7 @@ make_bundle(struct kz_db *db, const char *path, struct kz_bundle_out *o,
 	}
 	snprintf(seqs, sizeof seqs, "%ld", in->seq);
 	if (kz_sync_meta_set(db, "exported", seqs) ||
+	    records_keep(db, in) ||
 	    sqlite3_prepare_v2(db->sql, "INSERT INTO sync_export (seq, at, file, "
 	    "bytes, changes, sha256, filekey) VALUES (?, ?, ?, ?, ?, ?, ?)", -1,
 	    &st, NULL) != SQLITE_OK)

@@ -8,6 +8,7 @@
 #include <sodium.h>
 
 #include "sha256.h"
+#include "sync_records.h"
 
 /* by name only: sync_bundle.c includes this file, so this one cannot
  * include sync_bundle.h back */
@@ -72,8 +73,15 @@ struct kz_bundle_tally {
 	size_t k;
 	long total;
 	bool over;		/* more tables than it holds */
+	/* the same changes as records, as people count them; not in the
+	 * header, which says tables' rows */
+	struct kz_sync_records rec;
 };
 void kz_bundle_tally_one(struct kz_bundle_tally *t, const char *name);
+/* Count the change the iterator is at, row and record. */
+void kz_bundle_tally_change(struct kz_bundle_tally *t,
+    sqlite3_changeset_iter *it);
+void kz_bundle_tally_free(struct kz_bundle_tally *t);
 /* Count a checked changeset's changes; KZ_ERROR if it cannot be read. */
 int kz_bundle_tally_add(struct kz_bundle_tally *t, const void *data,
     int size);

@@ -7,6 +7,7 @@
 
 #include "booking.h"
 #include "sync.h"
+#include "sync_records.h"
 
 int
 kz_sync_meta_get(struct kz_db *db, const char *key, char *out, size_t size)
@@ -67,6 +68,7 @@ kz_sync_pending(struct kz_db *db)
 int
 kz_sync_status(struct kz_db *db, struct kz_sync_status *s, struct kz_err *err)
 {
+	struct kz_sync_records r = { 0 };
 	sqlite3_stmt *st;
 	char v[40];
 
@@ -82,6 +84,13 @@ kz_sync_status(struct kz_db *db, struct kz_sync_status *s, struct kz_err *err)
 	s->next = s->unwritten ? kz_sync_meta_number(db, "SELECT min(seq) "
 	    "FROM sync_export WHERE written IS NULL") : s->made + 1;
 	s->pending = kz_sync_pending(db);
+	if (kz_sync_records_outbox(db, &r, err)) {
+		kz_sync_records_free(&r);
+		return KZ_ERROR;
+	}
+	s->pending_records = r.total;
+	kz_sync_records_str(&r, s->pending_kinds, sizeof s->pending_kinds);
+	kz_sync_records_free(&r);
 	s->open_conflicts = kz_sync_meta_number(db, "SELECT count(*) FROM "
 	    "sync_conflict WHERE resolved IS NULL");
 	s->clashes = kz_booking_clash_count(db);

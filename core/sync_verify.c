@@ -492,11 +492,11 @@ kz_bundle_read_head(const char *name, const struct kz_bundle_src *src,
 /* The changes of a format 3 bundle, a chunk at a time: each opened,
  * decompressed and checked before the next is read; the payload's bytes
  * must be those whose signature was checked (sha, the content
- * checksum). */
+ * checksum). The records they are to go in in->records and in->kinds. */
 static int
 unpack_v3(struct kz_db *db, const char *name, const struct kz_buf *head,
     size_t at, const struct kz_bundle_src *src, const struct frame *f,
-    const struct kz_bundle_info *in, void **out, int *outsize, int outfd,
+    struct kz_bundle_info *in, void **out, int *outsize, int outfd,
     struct kz_err *err)
 {
 	unsigned char fk[KZ_FILE_KEY];
@@ -657,6 +657,7 @@ unpack_v3(struct kz_db *db, const char *name, const struct kz_buf *head,
 		    "header"));
 		goto out;
 	}
+	kz_sync_records_info(&t.rec, in);
 	if (outfd < 0) {
 		*out = cs;
 		cs = NULL;
@@ -664,6 +665,7 @@ unpack_v3(struct kz_db *db, const char *name, const struct kz_buf *head,
 	*outsize = (int)total;
 	rc = KZ_OK;
 out:
+	kz_bundle_tally_free(&t);
 	sodium_memzero(&ss, sizeof ss);
 	free(c);
 	free(m);

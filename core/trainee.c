@@ -180,7 +180,7 @@ tr_write(struct kz_db *db, struct kz_trainee *t, bool insert,
 	if (insert && kz_record_assign_id(db, KZ_T_TRAINEE, t->id, err))
 		return KZ_ERROR;
 	if (!insert && !kz_record_exists(db, KZ_T_TRAINEE, t->id))
-		return kz_err_add(err, "id", _("no trainee with id %s"), t->id);
+		return kz_err_add(err, "id", _("no trainee %s"), t->id);
 	/* the stamp it was read with: the row must still have it */
 	memcpy(seen, t->st.updated, sizeof seen);
 	if (kz_stamps_touch(db, &t->st, insert))

@@ -56,24 +56,6 @@ row_record(struct kz_db *db, const struct kz_csv_row *r,
 	return rc;
 }
 
-/* The id of a registered person with these names and government, if any. */
-static bool
-find_same(struct kz_db *db, sqlite3_stmt *st, const struct kz_specialist *s,
-    char id[KZ_ID_SIZE])
-{
-	bool found;
-
-	sqlite3_reset(st);
-	sqlite3_bind_text(st, 1, s->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, s->name_roman, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, s->government, -1, SQLITE_STATIC);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	if (found)
-		snprintf(id, KZ_ID_SIZE, "%s", sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
-	return found;
-}
-
 bool
 kz_import_foreign(struct kz_db *db, const char *id)
 {
@@ -296,7 +278,6 @@ import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
 	const struct kz_rfield **map = NULL;
 	size_t ncols;
 	int rc;
-	sqlite3_stmt *same = NULL;
 	long lost = 0;
 	bool broke = false;	/* a batch's flush failed */
 	bool big_cache;
@@ -316,14 +297,7 @@ import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
 		free(map);
 		return KZ_ERROR;
 	}
-	if (sqlite3_prepare_v2(db->sql, "SELECT id FROM specialist WHERE "
-	    "name = ? AND name_roman = ? AND government = ?", -1, &same,
-	    NULL) != SQLITE_OK) {
-		free(map);
-		return kz_db_fail(db, err, "import");
-	}
 	if (kz_db_begin(db, err)) {
-		sqlite3_finalize(same);
 		free(map);
 		return KZ_ERROR;
 	}
@@ -334,7 +308,6 @@ import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
 		indexes_back(db, &set, false, NULL);
 		kz_search_defer(db, false, NULL);
 		kz_db_rollback(db);
-		sqlite3_finalize(same);
 		free(map);
 		return KZ_ERROR;
 	}
@@ -368,7 +341,7 @@ import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
 			    "the register"), id);
 			kz_import_log(rep, name, row.line, msg, NULL);
 		} else if (s.id[0] && kz_import_foreign(db, s.id) &&
-		    find_same(db, same, &s, id)) {
+		    kz_specialist_same(db, &s, id)) {
 			rep->skipped++;
 			snprintf(msg, sizeof msg, _("skipped: the same person "
 			    "is registered as %s"), id);
@@ -377,7 +350,7 @@ import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
 		    renumber(db, &s, name, row.line, rep, &e) != KZ_OK) {
 			rep->bad++;
 			kz_import_log(rep, name, row.line, "", &e);
-		} else if (!s.id[0] && find_same(db, same, &s, id)) {
+		} else if (!s.id[0] && kz_specialist_same(db, &s, id)) {
 			rep->skipped++;
 			snprintf(msg, sizeof msg, _("skipped: the same person "
 			    "is registered as %s"), id);
@@ -401,7 +374,6 @@ import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
 		if (lost || broke)
 			break;
 	}
-	sqlite3_finalize(same);
 	free(map);
 	if (progress)
 		progress(ctx, total, total);

@@ -119,7 +119,7 @@ expect_rc 1 "an unknown format"
 expect_in "$err" "--format: \"xml\" is not table, csv or json" "the format is named"
 run dispatch list --specialist NOPE
 expect_rc 1 "an option naming a record that does not exist"
-expect_in "$err" "no specialist with id NOPE" "the record is looked up before the command runs"
+expect_in "$err" "no specialist NOPE" "the record is looked up before the command runs"
 
 # ---- the lookup of commands ----
 run nosuchcommand

@@ -47,4 +47,26 @@ run -c "$T/ja.yaml" -d "$DB" request show BJS-7K3M-AAAA
 expect_rc 1 "an unknown request"
 expect_in "$err" "id: BJS-7K3M-AAAA という要請はありません" "the id named once"
 expect_not_in "$err" "id: ID" "no id: ID"
+
+# an unknown id in every language and of every kind: the place (id:)
+# once, the id once, and no second "id" in the message
+once() {	# once TEXT DESC: "id" (any case) one word once in TEXT
+	n=$(printf '%s\n' "$1" | grep -oiE '(^|[^a-z])id([^a-z]|$)' | wc -l)
+	expect_eq "$n" 1 "$2: $1"
+}
+for lang in en ja zh_CN ko fr; do
+	run -c "$(in_lang "$lang")" -d "$DB" request show BJS-7K3M-AAAA
+	expect_rc 1 "an unknown request in $lang"
+	once "$err" "the id named once in $lang"
+done
+for cmd in "specialist show" "request show" "dispatch show" "trainee show" \
+    "support show" "research show" "promotion show" "jet show" \
+    "friendship show" "repoffice show" "delegation show" "opening show" \
+    "history" "support edit --notes x" "programme edit --title x"; do
+	run -c "$(in_lang en)" -d "$DB" $cmd TYO-7K3M-AAAA
+	expect_rc 1 "$cmd: an unknown id"
+	expect_in "$err" "id: no " "$cmd: the place named"
+	expect_in "$err" "TYO-7K3M-AAAA" "$cmd: the id named"
+	once "$err" "$cmd: the id named once"
+done
 finish

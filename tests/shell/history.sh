@@ -46,7 +46,7 @@ assert post["old"] == "主任" and post["new"] == "課長", post
 
 run $C history KZ-ZZZZ-ZZZZ
 expect_rc 1 "an unknown id"
-expect_in "$err" "no record with id KZ-ZZZZ-ZZZZ" "the unknown id is named"
+expect_in "$err" "id: no record KZ-ZZZZ-ZZZZ" "the unknown id is named"
 run $C history
 expect_rc 2 "no id is a usage error"
 

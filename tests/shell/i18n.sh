@@ -75,16 +75,16 @@ fi
 # The translations looked up below are there: an empty one would make
 # every "is not in" check pass.
 for l in zh_CN ja; do
-	for id in "no specialist with id %s" retired business proposed \
+	for id in "no specialist %s" retired business proposed \
 	    "longer than the maximum: %s" "dispatch %s proposed"; do
 		[ -n "$(msgstr "$PO/$l.po" "$id")" ] && ok || bad "$l.po: no translation of \"$id\" found"
 	done
 done
-zh_nope=$(printf "$(msgstr "$PO/zh_CN.po" "no specialist with id %s")" NOPE)
-ja_nope=$(printf "$(msgstr "$PO/ja.po" "no specialist with id %s")" NOPE)
-en_nope="no specialist with id NOPE"
-expect_not_in "$zh_nope" "$en_nope" "zh_CN.po translates \"no specialist with id\""
-expect_not_in "$ja_nope" "$en_nope" "ja.po translates \"no specialist with id\""
+zh_nope=$(printf "$(msgstr "$PO/zh_CN.po" "no specialist %s")" NOPE)
+ja_nope=$(printf "$(msgstr "$PO/ja.po" "no specialist %s")" NOPE)
+en_nope="no specialist NOPE"
+expect_not_in "$zh_nope" "$en_nope" "zh_CN.po translates \"no specialist\""
+expect_not_in "$ja_nope" "$en_nope" "ja.po translates \"no specialist\""
 
 # speaks CONF WANT_ERROR WANT_USAGE WANT_HELP DESC: under whatever locale
 # the caller set, a failing command, a usage message and --help are in

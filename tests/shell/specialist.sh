@@ -50,7 +50,7 @@ run specialist show "${id#KZ-}"
 expect_rc 0 "show with the random part only"
 run specialist show KZ-0000-0000
 expect_rc 1 "show an unknown id"
-expect_in "$err" "no specialist with id" "unknown id is named"
+expect_in "$err" "id: no specialist KZ-0000-0000" "unknown id is named"
 
 run specialist show --format json "$id"
 expect_rc 0 "show json"

@@ -24,14 +24,16 @@ X=$out
 t specialist add --name 田中裕子 --roman "Yuko Tanaka" --government 宮城県 --fields education --langs en:fluent
 Y=$out
 t sync status
-# two specialists, their three rows and a line of history each
-expect_in "$out" "waiting for the next export: 7 changes" "changes counted before export"
+# two specialists (their three rows and a line of history each: records
+# as people count them, by kind in their words)
+expect_in "$out" "waiting for the next export: 2 records (specialist 2)" "records counted before export"
 t sync export -o t1.kzb
 expect_rc 0 "head office export"
-expect_in "$out" "bundle 1 of TYO, 7 changes" "export says what it holds"
-expect_in "$out" "record_history 2" "the history travels with the records"
+expect_in "$out" "bundle 1 of TYO, 2 records (specialist 2)" "export says what it holds, as status counted it"
+expect_not_in "$out" "record_history" "no table's name"
+expect_not_in "$out" "specialist_" "no child table's name"
 t sync status
-expect_in "$out" "waiting for the next export: 0 changes" "export empties the outbox"
+expect_in "$out" "waiting for the next export: 0 records" "export empties the outbox"
 t sync export -o t-empty.kzb
 expect_in "$err" "nothing to export" "nothing to export said"
 [ -e t-empty.kzb ] && bad "an empty export wrote a file" || ok

@@ -59,7 +59,7 @@ tm_expect "Tab:다음 S-Tab:이전 F2:저장 Esc:취소 F1:도움말" "the form'
 s=$(tm_screen)
 c1=$(colof "$(printf '%s\n' "$s" | grep '^.국가\*')" KR)
 c2=$(colof "$(printf '%s\n' "$s" | grep '^.주·성')" 경상북도)
-c3=$(colof "$(printf '%s\n' "$s" | grep '^.희망 시작일')" 2027-02-01)
+c3=$(colof "$(printf '%s\n' "$s" | grep '^.희망 시작일')" '2027. 02. 01.')
 [ "$c1" -gt 11 ] && [ "$c1" -eq "$c2" ] && [ "$c2" -eq "$c3" ] && ok ||
 	{ bad "the values are not in one column after the labels: $c1 $c2 $c3"; printf '%s\n' "$s"; }
 expect_in "$s" " 형태         [x] 현지  [ ] 온라인" "a choice field whole"

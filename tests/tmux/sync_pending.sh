@@ -1,4 +1,5 @@
-# sync_pending.sh - the title counts the changes waiting to be sent; x
+# sync_pending.sh - the title counts the records waiting to be sent, as
+# the sync tab and the export do (one edit is one record, not its rows); x
 # exports them into a bundle; i with a bad file says why and changes nothing.
 . "$KZ_TESTS/lib.sh"
 . "$KZ_TESTS/fixtures/sync/offices.sh"
@@ -19,11 +20,11 @@ tm_keys Tab Tab Tab C-u
 tm_type "北京的想法"
 tm_keys F2
 tm_expect "Saved 佐藤健一" "saved"
-tm_expect "2 to send" "the title counts the changes waiting"
+tm_expect "1 record to send" "the title counts the records waiting"
 
 tm_sync "$ID"
 expect_eq "$?" 0 "the sync tab"
-tm_expect "2 changes waiting to be sent" "the sync tab counts them too"
+tm_expect "1 record waiting to be sent" "the sync tab counts them too"
 
 # Esc leaves the file name question without writing anything
 tm_keys x
@@ -35,9 +36,9 @@ tm_expect "Nothing changed." "Esc cancels"
 tm_keys x
 tm_expect "Export to: kizuna-BJS-000001.kzb" "x again"
 tm_keys Enter
-tm_expect "Bundle 1 written to kizuna-BJS-000001.kzb" "the result on the status line"
+tm_expect "Bundle 1 written to kizuna-BJS-000001.kzb: 1 record," "the result on the status line, the same count"
 tm_expect "Last bundle sent: 1" "the state says so"
-tm_expect "0 changes waiting to be sent" "nothing waits after the export"
+tm_expect "0 records waiting to be sent" "nothing waits after the export"
 expect_not_in "$(title)" "to send" "the title count is gone"
 [ -s kizuna-BJS-000001.kzb ] && ok || bad "no bundle written"
 t sync import kizuna-BJS-000001.kzb

@@ -14,7 +14,7 @@ tm_expect "Kenichi Sato" "the specialists first"
 tm_sync "$ID"
 expect_eq "$?" 0 "the sync tab"
 tm_expect "1 open conflict" "the clash is listed"
-tm_expect "2 changes waiting to be sent" "Beijing's own edit waits, with its line of history"
+tm_expect "1 record waiting to be sent" "Beijing's own edit waits (its row and its line of history: one record)"
 tm_keys w
 tm_expect "No bundle was made here yet." "w with no bundle made"
 tm_keys m
@@ -22,7 +22,7 @@ tm_expect "Keep mine for #1 (specialist $X)? (y/n)" "m asks"
 tm_keys y
 tm_expect "Conflict #1 settled: kept mine." "y settles it"
 tm_expect "0 open conflicts" "no open conflict left"
-tm_expect "3 changes waiting to be sent" "keeping mine is one more change to send"
+tm_expect "1 record waiting to be sent" "keeping mine is a change to the same record"
 b specialist show --format json "$X"
 expect_in "$out" "北京的想法" "the record keeps Beijing's value"
 

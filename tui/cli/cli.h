@@ -196,6 +196,7 @@ int cli_search(struct cli *c, const struct cli_args *a);
 /* Room for a record type's add and edit options (one a field). */
 #define KZ_CLI_RECORD_OPTS 40
 extern struct cli_opt cli_specialist_opts[KZ_CLI_RECORD_OPTS];
+extern const struct cli_opt cli_specialist_add_opts[];	/* --force */
 extern struct cli_opt cli_participant_opts[KZ_CLI_RECORD_OPTS];
 extern struct cli_opt cli_series_opts[KZ_CLI_RECORD_OPTS];
 extern struct cli_opt cli_trainee_opts[KZ_CLI_RECORD_OPTS];

@@ -177,7 +177,7 @@ cli_activity_ask(struct cli *c, const char *id, char *q, size_t size)
 			return kz_activity_delete_question(c->db, kz_akinds[i],
 			    id, q, size, &err) == KZ_OK ? 0 :
 			    cli_fail_err(&err);
-	return cli_fail(_("no record with id %s"), id);
+	return cli_fail(_("no record %s"), id);
 }
 
 int

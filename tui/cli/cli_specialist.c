@@ -17,6 +17,15 @@
  * print kz_rlist_specialists (core/lists.c) through cli_list. */
 struct cli_opt cli_specialist_opts[KZ_CLI_RECORD_OPTS];
 
+enum { O_FORCE = 100 };	/* above the table's keys (one a field) */
+
+const struct cli_opt cli_specialist_add_opts[] = {
+	{ .name = "force", .key = O_FORCE, .flags = CLI_OPT_MORE,
+	  .help = N_("register a different person though one of the same "
+	  "name and government is registered") },
+	{ 0 },
+};
+
 /* The options given into s, in their order; 0 or 1 (reported). */
 static int
 apply_record(struct cli *c, const struct cli_args *a, struct kz_specialist *s)
@@ -24,7 +33,7 @@ apply_record(struct cli *c, const struct cli_args *a, struct kz_specialist *s)
 	struct kz_err err = { 0 }, more = { 0 };
 
 	for (int i = 0; i < a->nopt; i++)
-		if (a->opt[i].opt->key > 0)
+		if (a->opt[i].opt->key > 0 && a->opt[i].opt->key != O_FORCE)
 			cli_record_option(&kz_specialist_type, s,
 			    a->opt[i].opt->name, a->opt[i].value, &err);
 	cli_record_if_updated(a, &kz_specialist_type, s, &err);
@@ -49,6 +58,7 @@ cli_specialist_add(struct cli *c, const struct cli_args *a)
 {
 	struct kz_specialist s;
 	struct kz_err err = { 0 };
+	char same[KZ_ID_SIZE];
 	int rc;
 
 	kz_specialist_init(&s);
@@ -56,6 +66,19 @@ cli_specialist_add(struct cli *c, const struct cli_args *a)
 		kz_specialist_free(&s);
 		return rc;
 	}
+	/* the rule a CSV import skips a row by: a person registered twice
+	 * only when the command says it is someone else; what is wrong
+	 * with the record is said first */
+	if (!cli_has(a, O_FORCE) && kz_specialist_validate(c->db, &s,
+	    &err) == KZ_OK && kz_specialist_same(c->db, &s, same)) {
+		kz_err_add(&err, "name", _("the same person is registered "
+		    "as %s (%s, %s, %s); --force registers a different "
+		    "person of the same name"), same, s.name, s.name_roman,
+		    s.government);
+		kz_specialist_free(&s);
+		return cli_fail_err(&err);
+	}
+	kz_err_clear(&err);
 	if (kz_specialist_insert(c->db, &s, &err) != KZ_OK) {
 		kz_specialist_free(&s);
 		return cli_fail_err(&err);

@@ -232,6 +232,18 @@ cli_sync_rehome(struct cli *c, const struct cli_args *a)
 	return 0;
 }
 
+/* "3 records (specialist 2, request 1)": changes as people count them,
+ * by kind in their words (core/sync_records.h), never a table's name. */
+static void
+records_said(long n, const char *kinds, char *out, size_t size)
+{
+	int len = snprintf(out, size, ngettext("%ld record", "%ld records",
+	    (unsigned long)n), n);
+
+	if (kinds[0] && len > 0 && (size_t)len < size)
+		snprintf(out + len, size - (size_t)len, " (%s)", kinds);
+}
+
 int
 cli_sync_export(struct cli *c, const struct cli_args *a)
 {
@@ -239,7 +251,7 @@ cli_sync_export(struct cli *c, const struct cli_args *a)
 	struct kz_sync_status st;
 	struct kz_err err = { 0 };
 	const char *path = cli_opt(a, CLI_K_OUTPUT), *again = cli_opt(a, O_AGAIN);
-	char name[64], *end;
+	char name[64], *end, what[600];
 	bool all = cli_has(a, O_ALL);
 	long n = 0;
 
@@ -268,9 +280,9 @@ cli_sync_export(struct cli *c, const struct cli_args *a)
 		    "bundle\n"), stderr);
 		return 0;
 	}
-	printf(_("%s: bundle %ld of %s, %ld changes (%s), %zu bytes\n"), path,
-	    res.info.seq, res.info.office, res.info.changes, res.info.counts,
-	    res.info.bytes);
+	records_said(res.info.records, res.info.kinds, what, sizeof what);
+	printf(_("%s: bundle %ld of %s, %s, %zu bytes\n"), path,
+	    res.info.seq, res.info.office, what, res.info.bytes);
 	if (res.again && again == NULL)
 		fprintf(stderr, _("bundle %ld was made before but not written: "
 		    "written now, the same bytes; export again for the changes "
@@ -316,7 +328,7 @@ cli_sync_status(struct cli *c, const struct cli_args *a)
 {
 	struct kz_sync_status st;
 	struct kz_err err = { 0 };
-	char seq[32], conf[32], when[96];
+	char seq[32], conf[32], when[96], what[600];
 
 	(void)a;
 	if (kz_sync_status(c->db, &st, &err))
@@ -326,9 +338,10 @@ cli_sync_status(struct cli *c, const struct cli_args *a)
 		out_json_str(stdout, c->cfg->office_id);
 		printf(", \"db\": \"%s\", \"exported\": %ld, \"made\": %ld, "
 		    "\"unwritten\": %ld, \"pending\": %ld, "
+		    "\"pending_records\": %ld, "
 		    "\"conflicts\": %ld, \"clashes\": %ld, \"sources\": [",
 		    st.db, st.exported, st.made, st.unwritten, st.pending,
-		    st.open_conflicts, st.clashes);
+		    st.pending_records, st.open_conflicts, st.clashes);
 		for (size_t i = 0; i < st.nsources; i++)
 			printf("%s{\"office\": \"%s\", \"db\": \"%s\", \"seq\": "
 			    "%ld, \"at\": \"%s\", \"conflicts\": %ld}", i ? ", " :
@@ -359,8 +372,9 @@ cli_sync_status(struct cli *c, const struct cli_args *a)
 		if (st.unwritten)
 			printf(_("made but not written: bundle %ld (sync export "
 			    "writes it)\n"), st.next);
-		printf(_("waiting for the next export: %ld changes\n"),
-		    st.pending);
+		records_said(st.pending_records, st.pending_kinds, what,
+		    sizeof what);
+		printf(_("waiting for the next export: %s\n"), what);
 		printf(_("open conflicts: %ld\n"), st.open_conflicts);
 		printf(_("clashes of bookings: %ld\n"), st.clashes);
 		if (st.nsources) {

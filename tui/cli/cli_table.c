@@ -48,7 +48,7 @@ const struct cli_opt cli_opts_mdoc[] = {
 const struct cli_cmd cli_cmds[] = {
 	{ .name = "specialist", .verb = "add",
 	  .help = N_("register a specialist"),
-	  .options = { cli_specialist_opts },
+	  .options = { cli_specialist_opts, cli_specialist_add_opts },
 	  .run = cli_specialist_add, .flags = CLI_DB | CLI_FORMAT | CLI_NEW },
 	{ .name = "specialist", .verb = "list",
 	  .help = N_("list specialists, filtered"),

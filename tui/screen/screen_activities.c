@@ -766,8 +766,7 @@ ak_status(void *tab, WINDOW *w, int width)
 	int x;
 
 	if (t->asking) {
-		x = draw_text(w, 0, 0, kz_text_width(label) < width / 2 ?
-		    kz_text_width(label) : width / 2, label, A_BOLD);
+		x = draw_prompt_label(w, width, label, A_BOLD);
 		x = form_line_draw(&t->yearline, w, 0, x, width - x, A_NORMAL);
 		wmove(w, 0, x < width ? x : width - 1);
 		return -1;

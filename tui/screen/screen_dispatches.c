@@ -717,7 +717,7 @@ change_state(struct dsp_tab *t)
 	    kz_lifecycle_name(&kz_dispatch_lc, r->state));
 	form_init(&f, title, spec, SF_N, &e);
 	kz_stamp_today(t->ctx->cfg, today);
-	form_set(&f, SF_DATE, today);
+	form_set_date(&f, SF_DATE, today);
 	if (form_run(&f, state_save)) {
 		char keep[KZ_ID_SIZE];
 

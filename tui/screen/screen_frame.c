@@ -29,6 +29,7 @@
 #include "screen_timeline.h"
 #include "screen_trainees.h"
 #include "sync.h"
+#include "sync_records.h"
 #include "term.h"
 #include "text.h"
 
@@ -79,7 +80,8 @@ struct ui {
 	WINDOW *wtitle, *wtabs, *wstatus;
 	bool small;
 	bool prompt;		/* the tab owns the status line and cursor */
-	long pending;		/* changes waiting for the next sync export */
+	long pending;		/* records waiting for the next sync export */
+	struct kz_sync_records pend;	/* them, counted as writes come */
 	long clashes;		/* clashes of bookings (booking.h) */
 	sqlite3_int64 writes;	/* the connection's count when it was read */
 	long long others;	/* kz_db_others then */
@@ -178,7 +180,9 @@ frame_draw_title(struct ui *u)
 
 	frame_screen(u)->summary(u->tab[u->cur], summary, sizeof summary);
 	if (u->pending > 0)
-		snprintf(pending, sizeof pending, _("%ld to send"), u->pending);
+		snprintf(pending, sizeof pending, ngettext("%ld record to send",
+		    "%ld records to send", (unsigned long)u->pending),
+		    u->pending);
 	if (u->clashes > 0) {
 		size_t n = strlen(pending);
 		snprintf(pending + n, sizeof pending - n, ngettext(
@@ -349,6 +353,27 @@ frame_draw(struct ui *u, unsigned flags)
 	wnoutrefresh(u->wstatus);
 	curs_set(u->prompt ? 1 : 0);
 	term_update();
+}
+
+/* The records waiting for the next export, counting only the outbox's
+ * rows since the last count: a save costs its own changes, not every
+ * change of a large import waiting. */
+static long
+frame_pending(struct ui *u)
+{
+	kz_sync_records_outbox(u->ctx.db, &u->pend, NULL);
+	return u->pend.total;
+}
+
+/* Is the tab asking something on the status line (a yes/no question, a
+ * file name, a year)? */
+static bool
+frame_prompting(struct ui *u)
+{
+	bool text;
+
+	return (frame_screen(u)->keyctx(u->tab[u->cur], &text) &
+	    (KEYS_CONFIRM | KEYS_PROMPT)) != 0;
 }
 
 /* The help, at the current tab's own keys. */
@@ -560,7 +585,7 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 		 * is made (else the first Chinese or Japanese key would). */
 		if (!u.counted && flags == 0) {
 			u.counted = true;
-			u.pending = kz_sync_pending(db);
+			u.pending = frame_pending(&u);
 			u.clashes = kz_booking_clash_count(db);
 			kz_fold_cp(0x6CA2);	/* 沢 */
 			flags = UI_DRAW_TITLE;
@@ -635,6 +660,10 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 		}
 		if (flags & UI_QUIT)
 			break;
+		/* a prompt's rows above the status line (draw_prompt), once
+		 * it is answered: what they covered is drawn again */
+		if (!u.small && !frame_prompting(&u) && draw_prompt_clear())
+			flags |= UI_LAYOUT | UI_DRAW_ALL;
 		/* A write shows in the title's count. */
 		if (flags & (UI_DRAW_LIST | UI_LAYOUT))
 			flags |= UI_DRAW_TITLE;
@@ -648,7 +677,7 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 			u.others = kz_db_others(db);
 			u.warm = false;
 			u.tr_warm = false;
-			u.pending = kz_sync_pending(db);
+			u.pending = frame_pending(&u);
 			u.clashes = kz_booking_clash_count(db);
 			flags |= UI_DRAW_TITLE;
 		}
@@ -658,6 +687,7 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 		if (u.tab[i] != NULL)
 			frame_screens[i]->close(u.tab[i]);
 	undo_clear();	/* what u could take back ends with the session */
+	kz_sync_records_free(&u.pend);
 	draw_delwin(&u.wtitle);
 	draw_delwin(&u.wtabs);
 	draw_delwin(&u.wstatus);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "draw.h"
 #include "i18n.h"
 #include "keys.h"
@@ -190,7 +191,10 @@ record_form_fill(const struct record_form *rf, struct form *f, const void *rec)
 			continue;
 		}
 		v = kz_rfield_text(fd, rec);
-		form_set(f, i, v ? v : "");
+		if (fd->kind == KZ_RK_DATE)
+			form_set_date(f, i, v);
+		else
+			form_set(f, i, v ? v : "");
 		free(v);
 	}
 }
@@ -351,6 +355,14 @@ value_of(const struct record_form *rf, int i, const void *rec)
 		    *(const int *)kz_rfield_cptr(fd, rec)));
 	if ((v = kz_rfield_text(fd, rec)) == NULL)
 		xalloc_die();
+	if (fd->kind == KZ_RK_DATE) {
+		/* as the form shows it (record_form_fill) */
+		char shown[64];
+
+		form_date(v, shown, sizeof shown);
+		free(v);
+		v = xstrdup(shown);
+	}
 	return v;
 }
 
@@ -364,6 +376,16 @@ value_typed(const struct record_form *rf, const struct form *f, int i)
 		    form_choice(f, i)));
 	if ((v = form_trimmed(f, i)) == NULL)
 		xalloc_die();
+	if (rf->field[i]->kind == KZ_RK_DATE) {
+		/* a date typed in either form compares as it is shown */
+		char iso[11], shown[64];
+
+		if (kz_date_parse(v, kz_date_get_order(), iso, "", NULL) ==
+		    KZ_OK) {
+			free(v);
+			v = xstrdup(form_date(iso, shown, sizeof shown));
+		}
+	}
 	return v;
 }
 

@@ -547,8 +547,7 @@ rp_status(void *tab, WINDOW *w, int width)
 		return openings_status(t->op, w, width);
 	if (!t->asking && !t->writing)
 		return 0;
-	x = draw_text(w, 0, 0, kz_text_width(label) < width / 2 ?
-	    kz_text_width(label) : width / 2, label, A_BOLD);
+	x = draw_prompt_label(w, width, label, A_BOLD);
 	x = form_line_draw(&t->q, w, 0, x, width - x, A_NORMAL);
 	wmove(w, 0, x < width ? x : width - 1);
 	return -1;

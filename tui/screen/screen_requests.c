@@ -709,7 +709,7 @@ change_status(struct req_tab *t)
 	    kz_lifecycle_name(&kz_request_lc, r->status));
 	form_init(&f, title, spec, 3, &e);
 	kz_stamp_today(t->ctx->cfg, today);
-	form_set(&f, 1, today);
+	form_set_date(&f, 1, today);
 	if (form_run(&f, status_save)) {
 		char keep[KZ_ID_SIZE];
 

@@ -855,12 +855,15 @@ item_form_run(struct sem_days *d, bool edit)
 		const struct kz_rfield *fd = item_field(i);
 		char *v = fd ? kz_rfield_text(fd, o) : NULL;
 
-		form_set(&f, i, v ? v : "");
+		if (fd && fd->kind == KZ_RK_DATE)
+			form_set_date(&f, i, v);
+		else
+			form_set(&f, i, v ? v : "");
 		free(v);
 	}
 	if (o == NULL) {
 		/* where the programme is at: the day and city selected */
-		form_set(&f, IF_DATE, near ? near->date : d->start);
+		form_set_date(&f, IF_DATE, near ? near->date : d->start);
 		form_set(&f, IF_CITY, near ? near->city : NULL);
 	}
 	if (form_run(&f, item_save)) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "form.h"
+#include "screen_dispatch_view.h"
 #include "screen_record.h"
 #include "i18n.h"
 
@@ -62,6 +63,38 @@ spec_preview_fields(void *arg, const char *value, char *out, size_t size)
 	kz_specialist_free(&s);
 }
 
+/* A new record of a person registered already (kz_specialist_same, the
+ * rule of `add` and of a CSV import): the user says whether it is a
+ * different person, seeing the record there is. Asked only of a record
+ * its checks take. False, with the reason in err, to stay in the form. */
+static bool
+spec_not_same(struct spec_edit *e, const struct kz_specialist *r,
+    struct kz_err *err)
+{
+	struct kz_specialist o;
+	struct kz_err none = { 0 };
+	char id[KZ_ID_SIZE], q[1024];
+
+	if (kz_specialist_validate(e->ctx->db, r, err) != KZ_OK)
+		return false;
+	if (!kz_specialist_same(e->ctx->db, r, id))
+		return true;
+	kz_specialist_init(&o);
+	if (kz_specialist_get(e->ctx->db, id, &o, &none) != KZ_OK) {
+		kz_specialist_free(&o);
+		return true;
+	}
+	snprintf(q, sizeof q, _("%s %s (%s), %s, %s, is registered already. "
+	    "Register a different person of the same name?"), o.id, o.name,
+	    o.name_roman, o.government,
+	    kz_enum_label(&kz_specialist_status_enum, (int)o.status));
+	kz_specialist_free(&o);
+	if (dispatch_view_yesno(q))
+		return true;
+	kz_err_add(err, "name", _("the same person is registered as %s"), id);
+	return false;
+}
+
 static int
 spec_save(struct form *f, void *arg, struct kz_err *err)
 {
@@ -89,6 +122,8 @@ again:
 		rc = KZ_ERROR;
 	} else if (e->orig != NULL)
 		rc = kz_specialist_update(db, &r, err);
+	else if (!spec_not_same(e, &r, err))
+		rc = KZ_ERROR;
 	else
 		rc = kz_specialist_insert(db, &r, err);
 	if (rc == KZ_OK) {

@@ -510,9 +510,9 @@ draw_state(struct sync_tab *t)
 	room = t->sh - last.n;
 	snprintf(left, sizeof left, _("This database: %s, office %s"), st->db,
 	    cfg->office_id ? cfg->office_id : "");
-	snprintf(right, sizeof right, ngettext("%ld change waiting to be sent",
-	    "%ld changes waiting to be sent", (unsigned long)st->pending),
-	    st->pending);
+	snprintf(right, sizeof right, ngettext("%ld record waiting to be sent",
+	    "%ld records waiting to be sent", (unsigned long)
+	    st->pending_records), st->pending_records);
 	draw_bar(t->wstate, y++, t->sw, left, right, A_NORMAL);
 	if (y < room) {
 		when(cfg, st->exported_at, at, sizeof at);
@@ -577,10 +577,11 @@ do_export(struct sync_tab *t, const char *path)
 		report(t, false, "%s", _("Nothing to export: no changes since "
 		    "the last bundle."));
 	else
-		report(t, false, ngettext("Bundle %ld written to %s: %ld change, "
-		    "%zu bytes.", "Bundle %ld written to %s: %ld changes, %zu "
-		    "bytes.", (unsigned long)res.info.changes), res.info.seq,
-		    file_part(path), res.info.changes, res.info.bytes);
+		report(t, false, ngettext("Bundle %ld written to %s: %ld "
+		    "record, %zu bytes.", "Bundle %ld written to %s: %ld "
+		    "records, %zu bytes.", (unsigned long)res.info.records),
+		    res.info.seq,
+		    file_part(path), res.info.records, res.info.bytes);
 	reload(t, -1);
 }
 
@@ -1103,8 +1104,7 @@ sync_status(void *tab, WINDOW *w, int width)
 		    "its fingerprint back to them): ") :
 		    _("Import bundle: ");
 
-		x = draw_text(w, 0, 0, kz_text_width(label) < width / 2 ?
-		    kz_text_width(label) : width / 2, label, A_BOLD);
+		x = draw_prompt_label(w, width, label, A_BOLD);
 		x = form_line_draw(&t->path, w, 0, x, width - x, A_NORMAL);
 		wmove(w, 0, x < width ? x : width - 1);
 		return -1;

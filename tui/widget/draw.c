@@ -295,6 +295,90 @@ draw_getkey(WINDOW *w)
 	return term_getkey(w, -1);
 }
 
+/* ---- a prompt wider than the status line ---- */
+
+static WINDOW *prompt_above;	/* its first rows, above the status line */
+
+struct prompt_rows {
+	char line[8][512];
+	int n;
+};
+
+static void
+prompt_row(void *arg, const char *line, size_t len)
+{
+	struct prompt_rows *r = arg;
+
+	if (r->n < 8)
+		snprintf(r->line[r->n++], sizeof r->line[0], "%.*s", (int)len,
+		    line);
+}
+
+/* s on the status line from its start, as wide as it is (not padded:
+ * the typing or the cursor goes after it). */
+static int
+prompt_text(WINDOW *w, int width, const char *s, attr_t attr)
+{
+	int tw = kz_text_width(s);
+
+	return draw_text(w, 0, 0, tw < width ? tw : width, s, attr);
+}
+
+/* Rows first..last-1 of r over the screen above the status line. */
+static void
+prompt_show_above(const struct prompt_rows *r, int last, attr_t attr)
+{
+	int above = last < LINES - 3 ? last : LINES - 3;
+
+	draw_delwin(&prompt_above);
+	if (above <= 0 || (prompt_above = draw_newwin(above, COLS,
+	    LINES - 1 - above, 0)) == NULL)
+		return;
+	for (int i = 0; i < above; i++)
+		draw_text(prompt_above, i, 0, COLS, r->line[last - above + i],
+		    attr);
+	wnoutrefresh(prompt_above);
+}
+
+int
+draw_prompt(WINDOW *w, int width, const char *text, attr_t attr)
+{
+	static struct prompt_rows r;
+
+	r.n = 0;
+	draw_delwin(&prompt_above);
+	if (kz_text_width(text) <= width)
+		return prompt_text(w, width, text, attr);
+	draw_wrap(text, width, prompt_row, &r);
+	if (r.n == 0)
+		return 0;
+	prompt_show_above(&r, r.n - 1, attr);
+	return prompt_text(w, width, r.line[r.n - 1], attr);
+}
+
+int
+draw_prompt_label(WINDOW *w, int width, const char *label, attr_t attr)
+{
+	static struct prompt_rows r;
+
+	r.n = 0;
+	draw_delwin(&prompt_above);
+	if (kz_text_width(label) <= width / 2)
+		return prompt_text(w, width, label, attr);
+	draw_wrap(label, width, prompt_row, &r);
+	prompt_show_above(&r, r.n, attr);
+	return 0;
+}
+
+bool
+draw_prompt_clear(void)
+{
+	bool had = prompt_above != NULL;
+
+	draw_delwin(&prompt_above);
+	return had;
+}
+
 WINDOW *
 draw_newwin(int h, int w, int y, int x)
 {

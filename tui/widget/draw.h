@@ -120,6 +120,21 @@ void draw_too_small(WINDOW *w);
 void draw_wrap(const char *s, int width,
     void (*emit)(void *arg, const char *line, size_t len), void *arg);
 
+/* A prompt on the status line w (width columns wide, the terminal's last
+ * row) that may not fit on it: a question with the keys that answer it,
+ * wrapped at word breaks, its last row on the status line and the rows
+ * before over the screen just above it, never cut. Returns the column
+ * after the text. */
+int draw_prompt(WINDOW *w, int width, const char *text, attr_t attr);
+/* The same for a label that text is typed after: on the status line when
+ * it takes at most half of it, else wrapped above it whole, the status
+ * line left for the typing. Returns the column the typing starts at. */
+int draw_prompt_label(WINDOW *w, int width, const char *label,
+    attr_t attr);
+/* Take away the rows above the status line a prompt had; true if there
+ * were any, which the caller lays the screen out again over. */
+bool draw_prompt_clear(void);
+
 /* Read one key from w, as keys.h spells keys: Enter is '\n', every
  * Backspace is KEYS_FN | KEY_BACKSPACE. -1 if nothing was read. */
 int draw_getkey(WINDOW *w);

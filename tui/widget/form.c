@@ -11,6 +11,7 @@
 #include "draw.h"
 #include "i18n.h"
 #include "specialist.h"	/* kz_str_set */
+#include "stamp.h"
 #include "term.h"
 #include "text.h"
 #include "xalloc.h"
@@ -503,6 +504,20 @@ void
 form_use_config(const struct kz_config *cfg)
 {
 	form_cfg = cfg;
+}
+
+const char *
+form_date(const char *date, char *out, size_t size)
+{
+	return kz_stamp_date(form_cfg, date ? date : "", out, size);
+}
+
+void
+form_set_date(struct form *f, int i, const char *date)
+{
+	char shown[64];
+
+	form_set(f, i, form_date(date, shown, sizeof shown));
 }
 
 bool

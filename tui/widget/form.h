@@ -74,6 +74,13 @@ void form_set_errors(struct form *f, const struct kz_err *err);
 /* The configuration pick lists take fields of expertise from; set once
  * before any form runs. */
 void form_use_config(const struct kz_config *cfg);
+/* A stored date "YYYY-MM-DD" as a form shows it: in the office's date
+ * format (that configuration's), as the screens show dates; the form
+ * reads it back as it reads any date typed (kz_date_parse). Anything
+ * else is copied as it is. Returns out. */
+const char *form_date(const char *date, char *out, size_t size);
+/* Set field i to a stored date, shown as form_date shows it. */
+void form_set_date(struct form *f, int i, const char *date);
 /* True if field i has a pick list (a choice field or a coded one). */
 bool form_has_list(const struct form *f, int i);
 

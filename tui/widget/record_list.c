@@ -747,7 +747,7 @@ record_list_delete_key(struct record_list *l, struct frame_ctx *ctx, int key, co
 int
 record_list_status(struct record_list *l, WINDOW *w, int width, const char *count_text)
 {
-	char buf[512];
+	char buf[640];
 	int x;
 
 	if (l->mode == RLIST_SEARCH) {
@@ -762,16 +762,10 @@ record_list_status(struct record_list *l, WINDOW *w, int width, const char *coun
 		return -1;
 	}
 	if (l->mode == RLIST_CONFIRM) {
-		/* too long: the question is cut, never the keys that
-		 * answer it */
-		int kw = kz_text_width(keys_yesno()) + 1;
-		int qw = kz_text_width(l->question);
-
-		x = draw_text(w, 0, 0, qw < width - kw ? qw : width - kw,
-		    l->question, draw_attr(DRAW_ERROR));
-		x += draw_text(w, 0, x, 1, " ", draw_attr(DRAW_ERROR));
-		x += draw_text(w, 0, x, kw - 1 < width - x ? kw - 1 :
-		    width - x, keys_yesno(), draw_attr(DRAW_ERROR));
+		/* too long: wrapped over the rows above, never cut; the
+		 * keys that answer it end it */
+		snprintf(buf, sizeof buf, "%s %s", l->question, keys_yesno());
+		x = draw_prompt(w, width, buf, draw_attr(DRAW_ERROR));
 		wmove(w, 0, x < width ? x : width - 1);
 		return -1;
 	}
