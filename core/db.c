@@ -358,6 +358,19 @@ fk_value(struct kz_db *db, const char *table, sqlite3_int64 row, int fkid,
 	sqlite3_finalize(st);
 }
 
+/* The rows of table in the reader's words, or its name. */
+static void
+table_shown(struct kz_db *db, const char *table, char *out, size_t size)
+{
+	const char *w = db->table_word && table ? db->table_word(table) :
+	    NULL;
+
+	if (w)
+		snprintf(out, size, "%s", w);
+	else
+		kz_text_shown(table, out, size);
+}
+
 /*
  * A commit the deferred foreign keys refused ("FOREIGN KEY constraint
  * failed", naming nothing), explained while the transaction is still
@@ -382,10 +395,10 @@ fk_explain(struct kz_db *db, struct kz_err *err)
 			more++;
 			continue;
 		}
-		kz_text_shown((const char *)sqlite3_column_text(st, 0), table,
-		    sizeof table);
-		kz_text_shown((const char *)sqlite3_column_text(st, 2), parent,
-		    sizeof parent);
+		table_shown(db, (const char *)sqlite3_column_text(st, 0),
+		    table, sizeof table);
+		table_shown(db, (const char *)sqlite3_column_text(st, 2),
+		    parent, sizeof parent);
 		fk_value(db, (const char *)sqlite3_column_text(st, 0),
 		    sqlite3_column_int64(st, 1), sqlite3_column_int(st, 3),
 		    value, sizeof value);

@@ -19,6 +19,10 @@ struct kz_db {
 	/* upgrading the schema: nothing captured for sync or history */
 	bool migrating;
 	const struct kz_config *cfg;
+	/* The rows of a table in the reader's words ("dispatch", 派遣),
+	 * for a refused commit's message (kz_db_commit), or NULL; NULL
+	 * here: the table's name. Set by a layer that knows the words. */
+	const char *(*table_word)(const char *table);
 	int depth;		/* open kz_db_begin levels */
 	sqlite3_session *capture;	/* this transaction's changes, for sync */
 	bool committing;	/* kz_db_commit's own COMMIT is running */

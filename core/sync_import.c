@@ -11,6 +11,7 @@
 
 #include "booking.h"
 #include "file.h"
+#include "history.h"
 #include "i18n.h"
 #include "sync_apply.h"
 #include "sync_bundle.h"
@@ -21,6 +22,15 @@
 /* Far above any office's whole register; stops a mistaken file from
  * being read whole. */
 #define MAX_BUNDLE (512L * 1024 * 1024)
+
+/* A table's rows as the record history calls them (db->table_word). */
+static const char *
+table_word(const char *table)
+{
+	const struct kz_sync_rule *r = kz_sync_rule_of(table);
+
+	return r && r->record ? kz_history_kind_name(r->record) : NULL;
+}
 
 /* Remember the bundle: a repeat is then seen, and the next in line known,
  * before any data is touched. */
@@ -214,8 +224,13 @@ import_src(struct kz_db *db, const char *name,
 	if (fwd)
 		sqlite3session_delete(fwd);
 	kz_db_capture_pause(db, false);
-	if (rc == KZ_OK)
-		rc = kz_db_commit(db, err);	/* checks the foreign keys */
+	if (rc == KZ_OK) {
+		/* it checks the foreign keys: a row naming a record not
+		 * here is told of in words */
+		db->table_word = table_word;
+		rc = kz_db_commit(db, err);
+		db->table_word = NULL;
+	}
 	else if (kz_db_lost(db))	/* a full disk: say so, stop */
 		kz_db_stopped(db, name, 0, err);
 	else
