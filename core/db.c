@@ -295,6 +295,23 @@ static const char *const migrations[] = {
 	"trainee;"
 	"CREATE INDEX IF NOT EXISTS trainee_list ON "
 	"trainee(year DESC, host, home_government, start);",
+	/* 22 -> 23: rows that a write takes out without a DELETE trigger
+	 * (none fires for a row REPLACE removes, unless recursive_triggers
+	 * is on) are marked for trainee_fts too: before an insert, the row
+	 * holding its id or rowid (INSERT OR REPLACE, from the sqlite3
+	 * shell); before a change of id, the row holding the new id
+	 * (UPDATE OR REPLACE); and a row whose rowid changes, at both
+	 * rowids. (A rowid not given reads -1 before the insert.) IF NOT
+	 * EXISTS, as 17. */
+	"CREATE TRIGGER IF NOT EXISTS trainee_fts_replace BEFORE INSERT ON "
+	"trainee BEGIN INSERT OR IGNORE INTO local_trainee_dirty (n) SELECT "
+	"rowid FROM trainee WHERE id = new.id OR rowid = new.rowid; END;"
+	"CREATE TRIGGER IF NOT EXISTS trainee_fts_reid BEFORE UPDATE OF id ON "
+	"trainee BEGIN INSERT OR IGNORE INTO local_trainee_dirty (n) SELECT "
+	"rowid FROM trainee WHERE id = new.id; END;"
+	"CREATE TRIGGER IF NOT EXISTS trainee_fts_move AFTER UPDATE ON trainee "
+	"WHEN old.rowid IS NOT new.rowid BEGIN INSERT OR IGNORE INTO "
+	"local_trainee_dirty (n) VALUES (old.rowid), (new.rowid); END;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

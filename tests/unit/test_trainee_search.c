@@ -1,6 +1,7 @@
 /* test_trainee_search.c - the full-text index of trainee placements:
- * kept current on add, edit and delete, whoever writes; built for a
- * database from before it; its matches in the list's order. */
+ * kept current on add, edit and delete, whoever writes (a REPLACE
+ * too); built for a database from before it; its matches in the list's
+ * order. */
 #include "unit.h"
 
 #include <stdio.h>
@@ -148,6 +149,95 @@ test_sql_writes(void **state)
 	assert_int_equal(found(f->db, "岛根"), 1);
 }
 
+/* Run sql on the database file through a connection of its own, as
+ * the sqlite3 shell writes: none of kizuna's hooks, recursive triggers
+ * off (SQLite's default). */
+static void
+shell(struct unit_fixture *f, const char *sql)
+{
+	sqlite3 *other;
+	char *msg = NULL;
+
+	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	if (sqlite3_exec(other, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+	sqlite3_close(other);
+}
+
+/* The index holds a row for each placement and none else. */
+static void
+index_whole(struct unit_fixture *f)
+{
+	sqlite3_stmt *st;
+
+	assert_int_equal(sqlite3_prepare_v2(f->db->sql, "SELECT (SELECT "
+	    "count(*) FROM trainee_fts WHERE rowid NOT IN (SELECT rowid FROM "
+	    "trainee)), (SELECT count(*) FROM trainee WHERE rowid NOT IN "
+	    "(SELECT rowid FROM trainee_fts))", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 0);	/* stale */
+	assert_int_equal(sqlite3_column_int(st, 1), 0);	/* missing */
+	sqlite3_finalize(st);
+}
+
+#define TR_COLS "(id, home_government, host, year, programme, status, " \
+	"created, updated) "
+#define TR_DAY "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'"
+
+/* A placement that REPLACE takes out (which fires no DELETE trigger)
+ * leaves nothing in the index: INSERT OR REPLACE by id and by rowid,
+ * UPDATE OR REPLACE onto another's id or rowid, a rowid changed. */
+static void
+test_sql_replace(void **state)
+{
+	struct unit_fixture *f = *state;
+	char a[KZ_ID_SIZE], b[KZ_ID_SIZE], sql[512];
+	long long *rows;
+
+	add(f->db, "島根県", "王芳", 2019, a);
+	add(f->db, "大分県", "李娜", 2018, b);
+	add(f->db, "熊本県", "张伟", 2017, NULL);
+	assert_int_equal(found(f->db, "岛根"), 1);	/* all indexed */
+
+	/* the same id: the old row goes, the new one takes a new rowid */
+	snprintf(sql, sizeof sql, "INSERT OR REPLACE INTO trainee " TR_COLS
+	    "VALUES ('%s', '湖北省', '青森県', 2020, 'lgotp', 'planned', "
+	    TR_DAY ")", a);
+	shell(f, sql);
+	assert_int_equal(found(f->db, "青森"), 1);
+	assert_int_equal(found(f->db, "岛根"), 0);
+	assert_int_equal(hits(f->db, "島根", &rows), 0);
+	free(rows);
+	index_whole(f);
+
+	/* a rowid given, another id's */
+	shell(f, "INSERT OR REPLACE INTO trainee (rowid, id, home_government, "
+	    "host, year, programme, status, created, updated) SELECT rowid, "
+	    "'KZ-0000-0009', '湖北省', '秋田県', 2020, 'lgotp', 'planned', "
+	    TR_DAY " FROM trainee WHERE host = '熊本県'");
+	assert_int_equal(found(f->db, "秋田"), 1);
+	assert_int_equal(found(f->db, "熊本"), 0);
+	index_whole(f);
+
+	/* one placement onto another's id */
+	snprintf(sql, sizeof sql, "UPDATE OR REPLACE trainee SET id = '%s' "
+	    "WHERE id = 'KZ-0000-0009'", b);
+	shell(f, sql);
+	assert_int_equal(found(f->db, "大分"), 0);
+	assert_int_equal(found(f->db, "秋田"), 1);
+	index_whole(f);
+
+	/* a rowid changed, onto a free one and onto another's */
+	shell(f, "UPDATE trainee SET rowid = 100 WHERE host = '秋田県'");
+	assert_int_equal(found(f->db, "秋田"), 1);
+	index_whole(f);
+	shell(f, "UPDATE OR REPLACE trainee SET rowid = 100 WHERE host = "
+	    "'青森県'");
+	assert_int_equal(found(f->db, "秋田"), 0);
+	assert_int_equal(found(f->db, "青森"), 1);
+	index_whole(f);
+}
+
 /* The matches in the list's order (year, latest first), and the
  * Trainees tab's window takes them, its count exact at once. */
 static void
@@ -256,18 +346,27 @@ test_migration(void **state)
 {
 	struct unit_fixture *f = *state;
 	struct kz_err err = { 0 };
+	sqlite3_stmt *st;
 
 	add(f->db, "島根県", "王芳", 2019, NULL);
 	assert_int_equal(sqlite3_exec(f->db->sql, "DROP TABLE trainee_fts; "
 	    "DROP TABLE local_trainee_dirty; DROP TRIGGER trainee_fts_add; "
 	    "DROP TRIGGER trainee_fts_edit; DROP TRIGGER trainee_fts_go; "
-	    "DROP INDEX trainee_list; "
+	    "DROP TRIGGER trainee_fts_replace; DROP TRIGGER trainee_fts_reid; "
+	    "DROP TRIGGER trainee_fts_move; DROP INDEX trainee_list; "
 	    "PRAGMA user_version = 21", NULL, NULL, NULL), SQLITE_OK);
 	kz_db_close(f->db);
 	f->db = kz_db_open(f->path, f->cfg, &err);
 	assert_non_null(f->db);
 	assert_int_equal(kz_db_schema_version(f->db), kz_db_schema_latest());
 	assert_int_equal(found(f->db, "岛根"), 1);
+	/* its triggers all there, a REPLACE's among them (schema 23) */
+	assert_int_equal(sqlite3_prepare_v2(f->db->sql, "SELECT count(*) FROM "
+	    "sqlite_schema WHERE type = 'trigger' AND tbl_name = 'trainee' "
+	    "AND name LIKE 'trainee_fts_%'", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 6);
+	sqlite3_finalize(st);
 	/* and all again from the rows, whatever the index held */
 	assert_int_equal(sqlite3_exec(f->db->sql, "DELETE FROM trainee_fts",
 	    NULL, NULL, NULL), SQLITE_OK);
@@ -283,6 +382,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_add_edit_delete,
 		    unit_setup, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_sql_writes, unit_setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_sql_replace, unit_setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_hits_in_order, unit_setup,
 		    unit_teardown),
