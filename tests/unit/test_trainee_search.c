@@ -318,6 +318,94 @@ test_most_in_order(void **state)
 	kz_rlist_close(&c);
 }
 
+/* A window over q read row by row from its first to its last (the
+ * second half counted from the end) gives each of n rows once, and
+ * finds each where it gave it. */
+static void
+each_once(struct kz_db *db, const struct kz_rlist_query *q, long long n)
+{
+	struct kz_rwin w;
+	struct kz_err err = { 0 };
+	char (*ids)[KZ_ID_SIZE] = calloc((size_t)n, KZ_ID_SIZE);
+
+	assert_non_null(ids);
+	assert_int_equal(kz_rwin_open(db, q, &w, &err), KZ_OK);
+	assert_int_equal(kz_rwin_all(&w, &err), KZ_OK);
+	assert_int_equal(kz_rwin_count(&w), n);
+	for (long long i = 0; i < n; i++) {
+		const struct kz_rwin_row *r = kz_rwin_row(&w, i, &err);
+
+		assert_non_null(r);
+		for (long long k = 0; k < i; k++)
+			if (strcmp(ids[k], r->id) == 0)
+				fail_msg("%s at %lld and %lld (sort %s)", r->id,
+				    k, i, q->sort ? q->sort : "none");
+		snprintf(ids[i], KZ_ID_SIZE, "%s", r->id);
+	}
+	assert_null(kz_rwin_row(&w, n, &err));
+	for (long long i = 0; i < n; i += 37)
+		assert_int_equal(kz_rwin_find(&w, ids[i], &err), i);
+	kz_rwin_close(&w);
+	free(ids);
+}
+
+/* The list's order, its rowid last included, is read from the index
+ * trainee_list, never sorted. */
+static void
+plan_reads(struct kz_db *db, const char *order)
+{
+	struct kz_buf sql = { 0 }, plan = { 0 };
+	sqlite3_stmt *st;
+
+	kz_buf_printf(&sql, "EXPLAIN QUERY PLAN SELECT t.rowid FROM trainee t "
+	    "ORDER BY %s", order);
+	assert_int_equal(sqlite3_prepare_v2(db->sql, kz_buf_str(&sql), -1, &st,
+	    NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		kz_buf_printf(&plan, "%s\n", sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+	assert_non_null(strstr(kz_buf_str(&plan), "trainee_list"));
+	assert_null(strstr(kz_buf_str(&plan), "TEMP B-TREE"));
+	kz_buf_free(&sql);
+	kz_buf_free(&plan);
+}
+
+/* Placements alike in every term of the list's order (year, host, home
+ * government, start) are taken in rowid order, whichever way a page is
+ * read: each once through a window in the list's order, a sort's, a
+ * search's and a filter's. */
+static void
+test_ties_paged(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_rlist_query q;
+	struct kz_err err = { 0 };
+	const long long n = 300;	/* more than four pages */
+
+	assert_int_equal(kz_db_begin(f->db, &err), KZ_OK);
+	assert_int_equal(sqlite3_exec(f->db->sql, "WITH RECURSIVE c(i) AS "
+	    "(SELECT 0 UNION ALL SELECT i + 1 FROM c WHERE i < 299) "
+	    "INSERT INTO trainee (id, home_government, host, year, "
+	    "programme, status, created, updated) SELECT printf('KZ-%07d', "
+	    "(i * 7919) % 1000), '四川省', '島根県', 2020, 'lgotp', "
+	    "'planned', " TR_DAY " FROM c", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(kz_db_end(f->db, KZ_OK, &err), KZ_OK);
+
+	kz_rlist_query_init(&q, &kz_rlist_trainees);
+	each_once(f->db, &q, n);
+	plan_reads(f->db, kz_rlist_trainees.order);
+	q.sort = "host";
+	each_once(f->db, &q, n);
+	q.sort = "-year";
+	each_once(f->db, &q, n);
+	q.sort = NULL;
+	assert_int_equal(kz_rlist_set(&q, "search", "四川"), KZ_OK);
+	each_once(f->db, &q, n);
+	kz_rlist_query_init(&q, &kz_rlist_trainees);
+	assert_int_equal(kz_rlist_set(&q, "status", "planned"), KZ_OK);
+	each_once(f->db, &q, n);
+}
+
 /* A sort's terms are not repeated by the list's own order after them. */
 static void
 test_order_once(void **state)
@@ -333,7 +421,7 @@ test_order_once(void **state)
 	assert_int_equal(kz_rlist_order(&kz_rlist_trainees, "year", &b, &err),
 	    KZ_OK);
 	assert_string_equal(kz_buf_str(&b), "t.year, t.host, "
-	    "t.home_government, t.start");
+	    "t.home_government, t.start, t.rowid");
 	kz_buf_free(&b);
 	assert_true(kz_rlist_own_order(&kz_rlist_trainees, "-year"));
 	assert_false(kz_rlist_own_order(&kz_rlist_trainees, "year"));
@@ -390,6 +478,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_migration, unit_setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_most_in_order, unit_setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_ties_paged, unit_setup,
 		    unit_teardown),
 		cmocka_unit_test(test_order_once),
 	};
