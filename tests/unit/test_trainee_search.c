@@ -186,7 +186,8 @@ index_whole(struct unit_fixture *f)
 
 /* A placement that REPLACE takes out (which fires no DELETE trigger)
  * leaves nothing in the index: INSERT OR REPLACE by id and by rowid,
- * UPDATE OR REPLACE onto another's id or rowid, a rowid changed. */
+ * UPDATE OR REPLACE onto another's id or rowid, a rowid changed; and an
+ * upsert of a marked row marks it without an error. */
 static void
 test_sql_replace(void **state)
 {
@@ -197,6 +198,13 @@ test_sql_replace(void **state)
 	add(f->db, "島根県", "王芳", 2019, a);
 	add(f->db, "大分県", "李娜", 2018, b);
 	add(f->db, "熊本県", "张伟", 2017, NULL);
+	/* an upsert (as taking theirs settles a conflict) of a row still
+	 * marked: its update's mark, made OR ABORT, is no error */
+	snprintf(sql, sizeof sql, "INSERT INTO trainee " TR_COLS "VALUES "
+	    "('%s', '湖北省', '島根県', 2019, 'lgotp', 'planned', " TR_DAY ") "
+	    "ON CONFLICT (id) DO UPDATE SET post = '科长'", a);
+	shell(f, sql);
+	assert_int_equal(found(f->db, "科长"), 1);
 	assert_int_equal(found(f->db, "岛根"), 1);	/* all indexed */
 
 	/* the same id: the old row goes, the new one takes a new rowid */
