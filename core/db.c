@@ -25,6 +25,16 @@
 #include "text.h"
 
 /*
+ * A trigger's mark: the rowids rows gives (a SELECT of a column n) into
+ * the table dirty, those not there already. Not INSERT OR IGNORE: an
+ * outer statement's conflict clause overrides a trigger's own, and an
+ * upsert's DO UPDATE (sync_conflict.c, taking theirs) runs the update
+ * triggers OR ABORT, which made a mark already there an error.
+ */
+#define MARK(dirty, rows) "INSERT INTO " dirty " (n) SELECT n FROM (" \
+	rows ") WHERE n NOT IN (SELECT n FROM " dirty ");"
+
+/*
  * Migrations, oldest first; migration i brings the schema from version i
  * to version i + 1. Each runs in its own transaction together with the
  * user_version bump, so a failed one leaves the previous version intact.
@@ -296,6 +306,35 @@ static const char *const migrations[] = {
 	"trainee;"
 	"CREATE INDEX IF NOT EXISTS trainee_list ON "
 	"trainee(year DESC, host, home_government, start);",
+	/* 22 -> 23: rows that a write takes out without a DELETE trigger
+	 * (none fires for a row REPLACE removes, unless recursive_triggers
+	 * is on) are marked for trainee_fts too: before an insert, the row
+	 * holding its id or rowid (INSERT OR REPLACE, from the sqlite3
+	 * shell); before a change of id, the row holding the new id
+	 * (UPDATE OR REPLACE); and a row whose rowid changes, at both
+	 * rowids. (A rowid not given reads -1 before the insert.) And the
+	 * triggers of 22 made again so that a mark already there is no
+	 * error whatever the statement (MARK). IF NOT EXISTS, as 17. */
+	"DROP TRIGGER IF EXISTS trainee_fts_add;"
+	"DROP TRIGGER IF EXISTS trainee_fts_edit;"
+	"DROP TRIGGER IF EXISTS trainee_fts_go;"
+	"CREATE TRIGGER IF NOT EXISTS trainee_fts_add AFTER INSERT ON trainee "
+	"BEGIN " MARK("local_trainee_dirty", "SELECT new.rowid AS n") " END;"
+	"CREATE TRIGGER IF NOT EXISTS trainee_fts_edit AFTER UPDATE OF name, "
+	"name_roman, home_government, home_region, post, host, fields, course, "
+	"year, notes ON trainee BEGIN " MARK("local_trainee_dirty",
+	"SELECT new.rowid AS n") " END;"
+	"CREATE TRIGGER IF NOT EXISTS trainee_fts_go AFTER DELETE ON trainee "
+	"BEGIN " MARK("local_trainee_dirty", "SELECT old.rowid AS n") " END;"
+	"CREATE TRIGGER IF NOT EXISTS trainee_fts_replace BEFORE INSERT ON "
+	"trainee BEGIN " MARK("local_trainee_dirty", "SELECT rowid AS n FROM "
+	"trainee WHERE id = new.id OR rowid = new.rowid") " END;"
+	"CREATE TRIGGER IF NOT EXISTS trainee_fts_reid BEFORE UPDATE OF id ON "
+	"trainee BEGIN " MARK("local_trainee_dirty", "SELECT rowid AS n FROM "
+	"trainee WHERE id = new.id") " END;"
+	"CREATE TRIGGER IF NOT EXISTS trainee_fts_move AFTER UPDATE ON trainee "
+	"WHEN old.rowid IS NOT new.rowid BEGIN " MARK("local_trainee_dirty",
+	"SELECT old.rowid AS n UNION SELECT new.rowid") " END;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -804,7 +804,11 @@ const struct kz_rlist kz_rlist_trainees = {
 	.from = "trainee t", .alias = "t",
 	.cols = trainee_cols, .ncols = NCOLS(trainee_cols),
 	.filters = trainee_filters,
-	.order = "t.year DESC, t.host, t.home_government, t.start",
+	/* rowid last: placements alike in every term come in one order
+	 * whichever plan reads them (trainee_list holds it, each index
+	 * entry ending in its rowid), so pages read from the start, from
+	 * the end or sorted never give a row twice */
+	.order = "t.year DESC, t.host, t.home_government, t.start, t.rowid",
 	.none = N_("no trainee placements found"),
 };
 

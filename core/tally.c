@@ -18,6 +18,10 @@
 /* A record of the office bound at :office; of any office where it is
  * NULL (head office: kz_tally_office). */
 #define OFFICE(col) "(:office IS NULL OR " col " = :office)"
+/* The same for a record that keeps its office only as its id's prefix
+ * (core/id.h: "BJS-7K3M-Q9TD"), as opening figures do. */
+#define OFFICE_ID(col) "(:office IS NULL OR substr(" col ", 1, " \
+	"length(:office) + 1) = :office || '-')"
 
 /* Editions of a series (by its code) held, not cancelled, by their first
  * day or else their year's. */
@@ -55,6 +59,10 @@
  *   by "46 offices"), an opening figure being the offices open on its
  *   day: each opened after it adds one, each closed after it takes one
  *   away. An office with no opening day was there before any figure.
+ * - Dispatches are their request's office's; trainee placements the
+ *   office's that starts their id. At head office each office's figure
+ *   is followed by that office's records only, whatever day the other
+ *   offices' figures have (opening()).
  * - Activities are the database's records, as their lists are: their
  *   tables keep no office.
  *
@@ -79,13 +87,15 @@ static const struct programme {
 	  "SELECT min(d.start) FROM dispatch d JOIN request q ON q.id = "
 	  "d.request WHERE " OFFICE("q.office") " AND d.state <> 'cancelled' "
 	  "AND d.start BETWEEN :from AND :to", NULL, false },
+	/* a placement is its office's, the one that starts its id */
 	{ "trainee", N_("LGOTP officials trained"),
-	  "SELECT count(*) FROM trainee WHERE programme = 'lgotp' "
-	  "AND status <> 'withdrawn' AND " YEAR_DAY("year")
-	  " BETWEEN :from AND :to", NULL,
-	  "SELECT min(" YEAR_DAY("year") ") FROM trainee WHERE programme = "
-	  "'lgotp' AND status <> 'withdrawn' AND " YEAR_DAY("year")
-	  " BETWEEN :from AND :to", NULL, false },
+	  "SELECT count(*) FROM trainee WHERE " OFFICE_ID("id") " AND "
+	  "programme = 'lgotp' AND status <> 'withdrawn' AND "
+	  YEAR_DAY("year") " BETWEEN :from AND :to", NULL,
+	  "SELECT min(" YEAR_DAY("year") ") FROM trainee WHERE "
+	  OFFICE_ID("id") " AND programme = 'lgotp' AND status <> "
+	  "'withdrawn' AND " YEAR_DAY("year") " BETWEEN :from AND :to", NULL,
+	  false },
 	{ "edition:", N_("editions of %s"), EDITIONS("count(*)"), NULL,
 	  EDITIONS("min(coalesce(s.start, " YEAR_DAY("s.year") "))"),
 	  N_("editions of a seminar series: type its code after "
@@ -376,14 +386,12 @@ first_day(struct kz_db *db, const struct programme *p, const char *code,
 static const char opening_sql[] =
 	"SELECT substr(id, 1, instr(id, '-') - 1) AS o, count, as_of "
 	"FROM opening WHERE programme = :key AND as_of <= :to AND "
-	"(:office IS NULL OR substr(id, 1, length(:office) + 1) = "
-	":office || '-') ORDER BY o, as_of DESC, updated DESC";
+	OFFICE_ID("id") " ORDER BY o, as_of DESC, updated DESC";
 
 /* The programme's first year, as any of its figures says. */
 static const char since_sql[] =
 	"SELECT min(since) FROM opening WHERE programme = :key AND "
-	"(:office IS NULL OR substr(id, 1, length(:office) + 1) = "
-	":office || '-')";
+	OFFICE_ID("id");
 
 /* The figures' statement for key, office bound (NULL: every office). */
 static sqlite3_stmt *

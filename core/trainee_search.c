@@ -30,7 +30,8 @@ static const char put_sql[] = "INSERT INTO trainee_fts (rowid, body) VALUES "
 static const char size_sql[] = "SELECT count(*), coalesce(max(rowid), 0) "
     "FROM trainee";
 static const char order_sql[] = "SELECT t.rowid FROM trainee t ORDER BY "
-    "t.year DESC, t.host, t.home_government, t.start";	/* trainee_list */
+    "t.year DESC, t.host, t.home_government, t.start, t.rowid";
+    /* (trainee_list) */
 static const char match_sql[] = "SELECT rowid FROM trainee_fts WHERE "
     "trainee_fts MATCH ?";
 static const struct kz_search_index placements = {

@@ -12,8 +12,10 @@
  * the register's index spells them (search.h: folded, CJK as bigrams,
  * words matched as prefixes). The table's triggers mark the rowids a
  * write touches in local_trainee_dirty, whoever writes (a form, a
- * command, an undo, a sync import, the sqlite3 shell); a search brings
- * the index up to date for them first, so an index is never stale.
+ * command, an undo, a sync import, the sqlite3 shell), a row that a
+ * REPLACE takes out or whose rowid changes too (migration 22 -> 23); a
+ * search brings the index up to date for them first, so an index is
+ * never stale.
  */
 
 /* Index the placements marked since the last time, in one transaction

@@ -4,7 +4,9 @@
 # office's latest figure plus its own records after it; a JET total
 # never below the year's participants, with or without a figure; the
 # year today is in (FY2026) has its 3 dispatches; the trainees' host in
-# Japan headed 受入自治体. Expected figures are counted with sqlite3.
+# Japan headed 受入自治体; the trainees of two offices whose figures have
+# different days, each figure followed by its office's placements.
+# Expected figures are counted with sqlite3.
 . "$KZ_TESTS/lib.sh"
 if ! command -v sqlite3 >/dev/null 2>&1; then
 	skip "no sqlite3 to count with"
@@ -88,6 +90,52 @@ done
 
 # ---- the trainees: their host is in Japan ----
 has_row "受入自治体 所属自治体 専門分野" "trainee table headed host, home"
+
+# ---- trainees of two offices whose figures have different days ----
+# Beijing's figure (the demo's, 2019-03-31) and Singapore's of
+# 2021-03-31: each followed by that office's placements only (its id's
+# prefix), Beijing's of FY2019-2021 counted though Singapore's figure
+# is later, Singapore's before its figure not (the figure holds them).
+cp "$T/demo.db" "$T/two.db"
+DB=$T/two.db q "INSERT INTO opening (id, programme, since, as_of, count,
+    created, updated) VALUES ('SIN-0000-0001', 'trainee', 2005,
+    '2021-03-31', 40, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+  INSERT INTO trainee (id, home_government, host, year, programme, status,
+    created, updated) VALUES
+    ('BJS-TEST-0001', '湖北省', '島根県', 2020, 'lgotp', 'completed', '', ''),
+    ('BJS-TEST-0002', '湖北省', '島根県', 2020, 'lgotp', 'completed', '', ''),
+    ('BJS-TEST-0003', '湖北省', '島根県', 2021, 'lgotp', 'ongoing', '', ''),
+    ('SIN-TEST-0001', 'Johor', '大分県', 2019, 'lgotp', 'completed', '', ''),
+    ('SIN-TEST-0002', 'Johor', '大分県', 2020, 'lgotp', 'completed', '', ''),
+    ('SIN-TEST-0003', 'Johor', '大分県', 2021, 'lgotp', 'ongoing', '', ''),
+    ('SIN-TEST-0004', 'Johor', '大分県', 2021, 'lgotp', 'withdrawn', '', '')"
+# trained UP TO: each office's latest trainee figure up to TO, plus that
+# office's placements after it; an office without one, all of its own
+trained() {
+	DB=$T/two.db q "WITH f AS (SELECT substr(id, 1, instr(id, '-') - 1)
+	    AS o, count, as_of FROM opening x WHERE programme = 'trainee' AND
+	    as_of = (SELECT max(as_of) FROM opening y WHERE y.programme =
+	    'trainee' AND y.as_of <= '$1' AND substr(y.id, 1, instr(y.id,
+	    '-') - 1) = substr(x.id, 1, instr(x.id, '-') - 1))),
+	  t AS (SELECT substr(id, 1, instr(id, '-') - 1) AS o,
+	    format('%04d-04-01', year) AS day FROM trainee WHERE
+	    programme = 'lgotp' AND status <> 'withdrawn')
+	  SELECT (SELECT coalesce(sum(count), 0) FROM f) + (SELECT count(*)
+	    FROM t LEFT JOIN f ON f.o = t.o WHERE t.day <= '$1' AND
+	    t.day > coalesce(f.as_of, ''))"
+}
+label=自治体職員協力交流事業（LGOTP）研修員
+for y in 2019 2020 2021; do
+	n=$(DB=$T/two.db q "SELECT count(*) FROM trainee WHERE programme =
+	    'lgotp' AND status <> 'withdrawn' AND year = $y")
+	run -c "$CFG" -d "$T/two.db" report $y --width 240
+	expect_rc 0 "report $y with two offices' trainee figures"
+	printf '%s\n' "$out" | tr -s ' ' | sed 's/ *$//' > "$T/report.txt"
+	has_row "$label $n $(num "$(trained $((y + 1))-03-31)") 1996" \
+	    "FY$y's trainees: each office's figure and its own after it"
+done
+# FY2021: 507 + 40, Beijing's 7 + 3 after its figure, Singapore's 1
+expect_eq "$(trained 2022-03-31)" 558 "the trainees counted by hand"
 
 # ---- without figures: the first year's participants are the base ----
 cp "$T/demo.db" "$T/bare.db"

@@ -76,6 +76,7 @@ ALTER TABLE dispatch_event DROP COLUMN happened;
 ALTER TABLE request_event DROP COLUMN happened;
 DROP TABLE trainee_fts; DROP TABLE local_trainee_dirty; DROP INDEX trainee_list;
 DROP TRIGGER trainee_fts_add; DROP TRIGGER trainee_fts_edit; DROP TRIGGER trainee_fts_go;
+DROP TRIGGER trainee_fts_replace; DROP TRIGGER trainee_fts_reid; DROP TRIGGER trainee_fts_move;
 PRAGMA user_version = 11;"
 run $C search 岛根
 expect_rc 0 "search after the upgrade"

@@ -463,7 +463,50 @@ test_head_office(void **state)
 	t = tally(f->db, "trainee", from, to);
 	assert_int_equal(t.year, 2);
 	assert_int_equal(t.total, 100 + 50 + 2);
+
+	/* Placements are their office's, the one that starts their id:
+	 * AAA's after its figure (2012) and before BBB's (2018) count,
+	 * its own before its figure and BBB's before BBB's do not (the
+	 * figures hold them); an office counts its own only. */
 	f->cfg->role = role;
+	f->cfg->office_id = "AAA";
+	placement(f->db, 2011, "岐阜県", KZ_TRP_LGOTP, KZ_TR_COMPLETED);
+	placement(f->db, 2014, "岐阜県", KZ_TRP_LGOTP, KZ_TR_COMPLETED);
+	placement(f->db, 2016, "岐阜県", KZ_TRP_LGOTP, KZ_TR_COMPLETED);
+	placement(f->db, 2019, "岐阜県", KZ_TRP_LGOTP, KZ_TR_COMPLETED);
+	f->cfg->office_id = "BBB";
+	placement(f->db, 2016, "滋賀県", KZ_TRP_LGOTP, KZ_TR_COMPLETED);
+	placement(f->db, 2019, "滋賀県", KZ_TRP_LGOTP, KZ_TR_COMPLETED);
+	f->cfg->office_id = own;
+	f->cfg->role = KZ_ROLE_HEAD;
+	t = tally(f->db, "trainee", from, to);
+	assert_int_equal(t.year, 2 + 2);
+	assert_int_equal(t.opening_count, 150);
+	assert_int_equal(t.total, (100 + 3) + (50 + 1) + 2);
+	/* FY2016, before BBB's figure: AAA's figure and its records
+	 * after it, BBB's records all */
+	kz_year_range(f->cfg, 2016, from, to);
+	t = tally(f->db, "trainee", from, to);
+	assert_int_equal(t.opening_count, 100);
+	assert_int_equal(t.total, (100 + 2) + 1);
+	f->cfg->role = role;
+
+	kz_year_range(f->cfg, 2019, from, to);
+	f->cfg->office_id = "BBB";
+	t = tally(f->db, "trainee", from, to);	/* an office: its own */
+	f->cfg->office_id = own;
+	assert_int_equal(t.year, 1);
+	assert_int_equal(t.total, 50 + 1);
+	f->cfg->office_id = "AAA";
+	t = tally(f->db, "trainee", from, to);
+	f->cfg->office_id = own;
+	assert_int_equal(t.year, 1);
+	assert_int_equal(t.total, 100 + 3);
+	f->cfg->office_id = "CCC";	/* none of its own */
+	t = tally(f->db, "trainee", from, to);
+	f->cfg->office_id = own;
+	assert_false(t.opening);
+	assert_int_equal(t.total, 0);
 }
 
 int

@@ -1,6 +1,7 @@
 /* test_trainee_search.c - the full-text index of trainee placements:
- * kept current on add, edit and delete, whoever writes; built for a
- * database from before it; its matches in the list's order. */
+ * kept current on add, edit and delete, whoever writes (a REPLACE
+ * too); built for a database from before it; its matches in the list's
+ * order. */
 #include "unit.h"
 
 #include <stdio.h>
@@ -148,6 +149,103 @@ test_sql_writes(void **state)
 	assert_int_equal(found(f->db, "岛根"), 1);
 }
 
+/* Run sql on the database file through a connection of its own, as
+ * the sqlite3 shell writes: none of kizuna's hooks, recursive triggers
+ * off (SQLite's default). */
+static void
+shell(struct unit_fixture *f, const char *sql)
+{
+	sqlite3 *other;
+	char *msg = NULL;
+
+	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	if (sqlite3_exec(other, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+	sqlite3_close(other);
+}
+
+/* The index holds a row for each placement and none else. */
+static void
+index_whole(struct unit_fixture *f)
+{
+	sqlite3_stmt *st;
+
+	assert_int_equal(sqlite3_prepare_v2(f->db->sql, "SELECT (SELECT "
+	    "count(*) FROM trainee_fts WHERE rowid NOT IN (SELECT rowid FROM "
+	    "trainee)), (SELECT count(*) FROM trainee WHERE rowid NOT IN "
+	    "(SELECT rowid FROM trainee_fts))", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 0);	/* stale */
+	assert_int_equal(sqlite3_column_int(st, 1), 0);	/* missing */
+	sqlite3_finalize(st);
+}
+
+#define TR_COLS "(id, home_government, host, year, programme, status, " \
+	"created, updated) "
+#define TR_DAY "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'"
+
+/* A placement that REPLACE takes out (which fires no DELETE trigger)
+ * leaves nothing in the index: INSERT OR REPLACE by id and by rowid,
+ * UPDATE OR REPLACE onto another's id or rowid, a rowid changed; and an
+ * upsert of a marked row marks it without an error. */
+static void
+test_sql_replace(void **state)
+{
+	struct unit_fixture *f = *state;
+	char a[KZ_ID_SIZE], b[KZ_ID_SIZE], sql[512];
+	long long *rows;
+
+	add(f->db, "島根県", "王芳", 2019, a);
+	add(f->db, "大分県", "李娜", 2018, b);
+	add(f->db, "熊本県", "张伟", 2017, NULL);
+	/* an upsert (as taking theirs settles a conflict) of a row still
+	 * marked: its update's mark, made OR ABORT, is no error */
+	snprintf(sql, sizeof sql, "INSERT INTO trainee " TR_COLS "VALUES "
+	    "('%s', '湖北省', '島根県', 2019, 'lgotp', 'planned', " TR_DAY ") "
+	    "ON CONFLICT (id) DO UPDATE SET post = '科长'", a);
+	shell(f, sql);
+	assert_int_equal(found(f->db, "科长"), 1);
+	assert_int_equal(found(f->db, "岛根"), 1);	/* all indexed */
+
+	/* the same id: the old row goes, the new one takes a new rowid */
+	snprintf(sql, sizeof sql, "INSERT OR REPLACE INTO trainee " TR_COLS
+	    "VALUES ('%s', '湖北省', '青森県', 2020, 'lgotp', 'planned', "
+	    TR_DAY ")", a);
+	shell(f, sql);
+	assert_int_equal(found(f->db, "青森"), 1);
+	assert_int_equal(found(f->db, "岛根"), 0);
+	assert_int_equal(hits(f->db, "島根", &rows), 0);
+	free(rows);
+	index_whole(f);
+
+	/* a rowid given, another id's */
+	shell(f, "INSERT OR REPLACE INTO trainee (rowid, id, home_government, "
+	    "host, year, programme, status, created, updated) SELECT rowid, "
+	    "'KZ-0000-0009', '湖北省', '秋田県', 2020, 'lgotp', 'planned', "
+	    TR_DAY " FROM trainee WHERE host = '熊本県'");
+	assert_int_equal(found(f->db, "秋田"), 1);
+	assert_int_equal(found(f->db, "熊本"), 0);
+	index_whole(f);
+
+	/* one placement onto another's id */
+	snprintf(sql, sizeof sql, "UPDATE OR REPLACE trainee SET id = '%s' "
+	    "WHERE id = 'KZ-0000-0009'", b);
+	shell(f, sql);
+	assert_int_equal(found(f->db, "大分"), 0);
+	assert_int_equal(found(f->db, "秋田"), 1);
+	index_whole(f);
+
+	/* a rowid changed, onto a free one and onto another's */
+	shell(f, "UPDATE trainee SET rowid = 100 WHERE host = '秋田県'");
+	assert_int_equal(found(f->db, "秋田"), 1);
+	index_whole(f);
+	shell(f, "UPDATE OR REPLACE trainee SET rowid = 100 WHERE host = "
+	    "'青森県'");
+	assert_int_equal(found(f->db, "秋田"), 0);
+	assert_int_equal(found(f->db, "青森"), 1);
+	index_whole(f);
+}
+
 /* The matches in the list's order (year, latest first), and the
  * Trainees tab's window takes them, its count exact at once. */
 static void
@@ -228,6 +326,94 @@ test_most_in_order(void **state)
 	kz_rlist_close(&c);
 }
 
+/* A window over q read row by row from its first to its last (the
+ * second half counted from the end) gives each of n rows once, and
+ * finds each where it gave it. */
+static void
+each_once(struct kz_db *db, const struct kz_rlist_query *q, long long n)
+{
+	struct kz_rwin w;
+	struct kz_err err = { 0 };
+	char (*ids)[KZ_ID_SIZE] = calloc((size_t)n, KZ_ID_SIZE);
+
+	assert_non_null(ids);
+	assert_int_equal(kz_rwin_open(db, q, &w, &err), KZ_OK);
+	assert_int_equal(kz_rwin_all(&w, &err), KZ_OK);
+	assert_int_equal(kz_rwin_count(&w), n);
+	for (long long i = 0; i < n; i++) {
+		const struct kz_rwin_row *r = kz_rwin_row(&w, i, &err);
+
+		assert_non_null(r);
+		for (long long k = 0; k < i; k++)
+			if (strcmp(ids[k], r->id) == 0)
+				fail_msg("%s at %lld and %lld (sort %s)", r->id,
+				    k, i, q->sort ? q->sort : "none");
+		snprintf(ids[i], KZ_ID_SIZE, "%s", r->id);
+	}
+	assert_null(kz_rwin_row(&w, n, &err));
+	for (long long i = 0; i < n; i += 37)
+		assert_int_equal(kz_rwin_find(&w, ids[i], &err), i);
+	kz_rwin_close(&w);
+	free(ids);
+}
+
+/* The list's order, its rowid last included, is read from the index
+ * trainee_list, never sorted. */
+static void
+plan_reads(struct kz_db *db, const char *order)
+{
+	struct kz_buf sql = { 0 }, plan = { 0 };
+	sqlite3_stmt *st;
+
+	kz_buf_printf(&sql, "EXPLAIN QUERY PLAN SELECT t.rowid FROM trainee t "
+	    "ORDER BY %s", order);
+	assert_int_equal(sqlite3_prepare_v2(db->sql, kz_buf_str(&sql), -1, &st,
+	    NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		kz_buf_printf(&plan, "%s\n", sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+	assert_non_null(strstr(kz_buf_str(&plan), "trainee_list"));
+	assert_null(strstr(kz_buf_str(&plan), "TEMP B-TREE"));
+	kz_buf_free(&sql);
+	kz_buf_free(&plan);
+}
+
+/* Placements alike in every term of the list's order (year, host, home
+ * government, start) are taken in rowid order, whichever way a page is
+ * read: each once through a window in the list's order, a sort's, a
+ * search's and a filter's. */
+static void
+test_ties_paged(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_rlist_query q;
+	struct kz_err err = { 0 };
+	const long long n = 300;	/* more than four pages */
+
+	assert_int_equal(kz_db_begin(f->db, &err), KZ_OK);
+	assert_int_equal(sqlite3_exec(f->db->sql, "WITH RECURSIVE c(i) AS "
+	    "(SELECT 0 UNION ALL SELECT i + 1 FROM c WHERE i < 299) "
+	    "INSERT INTO trainee (id, home_government, host, year, "
+	    "programme, status, created, updated) SELECT printf('KZ-%07d', "
+	    "(i * 7919) % 1000), '四川省', '島根県', 2020, 'lgotp', "
+	    "'planned', " TR_DAY " FROM c", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(kz_db_end(f->db, KZ_OK, &err), KZ_OK);
+
+	kz_rlist_query_init(&q, &kz_rlist_trainees);
+	each_once(f->db, &q, n);
+	plan_reads(f->db, kz_rlist_trainees.order);
+	q.sort = "host";
+	each_once(f->db, &q, n);
+	q.sort = "-year";
+	each_once(f->db, &q, n);
+	q.sort = NULL;
+	assert_int_equal(kz_rlist_set(&q, "search", "四川"), KZ_OK);
+	each_once(f->db, &q, n);
+	kz_rlist_query_init(&q, &kz_rlist_trainees);
+	assert_int_equal(kz_rlist_set(&q, "status", "planned"), KZ_OK);
+	each_once(f->db, &q, n);
+}
+
 /* A sort's terms are not repeated by the list's own order after them. */
 static void
 test_order_once(void **state)
@@ -243,7 +429,7 @@ test_order_once(void **state)
 	assert_int_equal(kz_rlist_order(&kz_rlist_trainees, "year", &b, &err),
 	    KZ_OK);
 	assert_string_equal(kz_buf_str(&b), "t.year, t.host, "
-	    "t.home_government, t.start");
+	    "t.home_government, t.start, t.rowid");
 	kz_buf_free(&b);
 	assert_true(kz_rlist_own_order(&kz_rlist_trainees, "-year"));
 	assert_false(kz_rlist_own_order(&kz_rlist_trainees, "year"));
@@ -256,18 +442,27 @@ test_migration(void **state)
 {
 	struct unit_fixture *f = *state;
 	struct kz_err err = { 0 };
+	sqlite3_stmt *st;
 
 	add(f->db, "島根県", "王芳", 2019, NULL);
 	assert_int_equal(sqlite3_exec(f->db->sql, "DROP TABLE trainee_fts; "
 	    "DROP TABLE local_trainee_dirty; DROP TRIGGER trainee_fts_add; "
 	    "DROP TRIGGER trainee_fts_edit; DROP TRIGGER trainee_fts_go; "
-	    "DROP INDEX trainee_list; "
+	    "DROP TRIGGER trainee_fts_replace; DROP TRIGGER trainee_fts_reid; "
+	    "DROP TRIGGER trainee_fts_move; DROP INDEX trainee_list; "
 	    "PRAGMA user_version = 21", NULL, NULL, NULL), SQLITE_OK);
 	kz_db_close(f->db);
 	f->db = kz_db_open(f->path, f->cfg, &err);
 	assert_non_null(f->db);
 	assert_int_equal(kz_db_schema_version(f->db), kz_db_schema_latest());
 	assert_int_equal(found(f->db, "岛根"), 1);
+	/* its triggers all there, a REPLACE's among them (schema 23) */
+	assert_int_equal(sqlite3_prepare_v2(f->db->sql, "SELECT count(*) FROM "
+	    "sqlite_schema WHERE type = 'trigger' AND tbl_name = 'trainee' "
+	    "AND name LIKE 'trainee_fts_%'", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 6);
+	sqlite3_finalize(st);
 	/* and all again from the rows, whatever the index held */
 	assert_int_equal(sqlite3_exec(f->db->sql, "DELETE FROM trainee_fts",
 	    NULL, NULL, NULL), SQLITE_OK);
@@ -284,11 +479,15 @@ main(void)
 		    unit_setup, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_sql_writes, unit_setup,
 		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_sql_replace, unit_setup,
+		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_hits_in_order, unit_setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_migration, unit_setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_most_in_order, unit_setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_ties_paged, unit_setup,
 		    unit_teardown),
 		cmocka_unit_test(test_order_once),
 	};
