@@ -316,6 +316,17 @@ test_most_in_order(void **state)
 	}
 	kz_rlist_close(&c);
 	assert_int_equal(n, 64);
+	/* 36,000 placements indexed in one pass for a bulk write
+	 * (kz_fts_bulk), FTS5's own settings back after it */
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(f->db->sql, "SELECT group_concat("
+	    "k || '=' || v, ' ') FROM (SELECT k, v FROM trainee_fts_config "
+	    "WHERE k IN ('automerge', 'hashsize') ORDER BY k)", -1, &st, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0),
+	    "automerge=4 hashsize=1048576");
+	sqlite3_finalize(st);
 
 	/* the Trainees tab's sort, the year descending: the list's order,
 	 * its first term not repeated (SQLite would sort by it again) */
