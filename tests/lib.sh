@@ -92,6 +92,11 @@ tm_start() {
 	tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s t -x "${TM_COLS:-80}" -y "${TM_ROWS:-24}" \
 		"env XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' HOME='$HOME' LANG=C.UTF-8 TERM=${TM_TERM:-xterm-256color} ASAN_OPTIONS=log_path=$T/asan $* ; s=\$?; echo \$s >'$T/tm-exit.new'; mv '$T/tm-exit.new' '$T/tm-exit'; echo EXITED \$s; sleep 30"
 }
+# tm_new_server NAME: end this tmux server and take another socket for
+# the next tm_start: a server started at once on the socket of one that
+# is shutting down can exit under the new client ("server exited
+# unexpectedly"), and every check after it fails.
+tm_new_server() { tmux -L "$TMUX_SOCK" kill-server 2>/dev/null; TMUX_SOCK=kz-$$-$1; }
 # tm_exited STATUS DESC [SECONDS]: wait until the program has ended with
 # STATUS (137: killed); a failure shows the status and the screen.
 tm_exited() {

@@ -5,8 +5,8 @@ conf=$(cd "$KZ_TESTS/.." && pwd)/config
 
 # Each run gets a fresh tmux server: the last one's session lingers.
 restart() {
-	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
-	sleep 0.3
+	restarts=$((${restarts:-0} + 1))
+	tm_new_server "$restarts"
 	tm_start "$@"
 }
 

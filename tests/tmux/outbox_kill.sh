@@ -17,9 +17,8 @@ expect_rc 0 "seed an edition"
 # screens: start Beijing's screens, to die right after the first save
 screens() {
 	# a new server each time: a new session on one being killed races
-	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
 	nb_sock=$((${nb_sock:-0} + 1))
-	TMUX_SOCK=kz-$$-$nb_sock
+	tm_new_server "$nb_sock"
 	tm_start "env KZ_TEST_KILL_AFTER_SAVE=1 $KZ -c $C/beijing.yaml -d $BJDB"
 	tm_expect "Specialists" "$1: the screens start"
 }

@@ -46,7 +46,7 @@ for conf in london beijing tokyo seoul paris; do
 	tm_wait_gone "(y/n)"
 	tm_keys q
 	tm_exited 0 "$conf: q quits"
-	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
+	tm_new_server "$conf"
 done
 tm_asan_clean "no sanitizer report"
 finish

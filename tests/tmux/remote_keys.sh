@@ -5,10 +5,6 @@
 # field instead of asking to discard the form, and ESCDELAY from the
 # environment is how long an Esc waits for the rest of a sequence.
 . "$KZ_TESTS/lib.sh"
-# new_server NAME: end this tmux server and use another socket for the
-# next: a server started at once on the socket of one shutting down can
-# exit under the new client ("server exited unexpectedly")
-new_server() { tmux -L "$TMUX_SOCK" kill-server 2>/dev/null; TMUX_SOCK=kz-$$-$1; }
 sed 's/^\(  *\)language: .*/\1language: en/' "$KZ_TESTS/../config/tokyo.yaml" > "$T/head.yaml"
 export KIZUNA_NOW=2026-01-02T03:04:05Z KIZUNA_TODAY=2026-01-02
 run -c "$T/head.yaml" -d "$T/demo.db" demo
@@ -73,7 +69,7 @@ tm_type q
 tm_exited 0 "q quits"
 
 # TERM=vt100 has no Shift-Tab; xterm sends ESC [ Z for it
-new_server vt100
+tm_new_server vt100
 TM_TERM=vt100 tm_start "$KZ -c $T/head.yaml -d $T/demo.db"
 tm_expect "1168 specialists" "the register under vt100"
 tm_keys a
@@ -96,7 +92,7 @@ tm_exited 0 "q quits under vt100"
 
 # ESCDELAY: an Esc waits that long for the rest of its sequence (a slow
 # line may split ESC from "[1~"); unset, kizuna waits 25 ms
-new_server escdelay
+tm_new_server escdelay
 tm_start "ESCDELAY=6000 $KZ -c $T/head.yaml -d $T/demo.db"
 tm_expect "1168 specialists" "the register with ESCDELAY"
 tm_keys a
@@ -110,7 +106,7 @@ tm_type "X"
 expect_name "Xabc" "ESCDELAY=6000: ESC, half a second, [1~ is Home"
 s=$(tm_screen)
 expect_not_in "$s" "Discard" "and not Esc"
-new_server plain
+tm_new_server plain
 tm_start "$KZ -c $T/head.yaml -d $T/demo.db"
 tm_expect "1168 specialists" "the register again"
 tm_keys a

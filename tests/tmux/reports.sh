@@ -125,8 +125,7 @@ tm_asan_clean "Beijing"
 # changed ----
 for lang in ko en; do
 	sed "s/^\(  *\)language: .*/\1language: $lang/" "$conf/beijing.yaml" > "$T/$lang.yaml"
-	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
-	sleep 0.3
+	tm_new_server "$lang"
 	tm_start "KIZUNA_TODAY=2026-01-02 $KZ -c $T/$lang.yaml -d $T/bj.db"
 	tm_keys BTab
 	case $lang in
@@ -147,8 +146,7 @@ done
 tm_asan_clean "Korean and English"
 
 # ---- Paris, in French: its sample config and its own demo ----
-tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
-sleep 0.3
+tm_new_server paris
 tm_start "KIZUNA_TODAY=2026-01-02 $KZ -c $conf/paris.yaml --demo"
 tm_expect "Bureau de Paris [PAR]" "Paris's screens"
 tm_keys BTab
@@ -167,8 +165,7 @@ tm_asan_clean "Paris"
 sed 's/^  language: .*/  language: fr/' "$conf/tokyo.yaml" > "$T/tyo-fr.yaml"
 run -c "$T/tyo-fr.yaml" -d "$T/tyo.db" demo
 expect_rc 0 "head office's demo"
-tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
-sleep 0.3
+tm_new_server tyo-fr
 tm_start "KIZUNA_TODAY=2026-01-02 $KZ -c $T/tyo-fr.yaml -d $T/tyo.db"
 tm_expect "Experts" "the screens in French"
 tm_keys BTab
