@@ -1042,8 +1042,10 @@ kz_db_close(struct kz_db *db)
 	free(db->cache);
 	free(db->order.row);
 	free(db->order.many);
+	free(db->order.dense);
 	free(db->tr_order.row);
 	free(db->tr_order.many);
+	free(db->tr_order.dense);
 	sqlite3_close_v2(db->sql);
 	free(db->path);
 	sodium_memzero(db->secret, sizeof db->secret);

@@ -65,6 +65,10 @@ struct kz_db {
 		long long ver, changes;
 		char *many;
 		size_t many_max;	/* ...more than this many */
+		/* and the last term a sample said matched more than
+		 * dense_est rows, uncounted (search.c, dense) */
+		char *dense;
+		size_t dense_est;
 	} order, tr_order;
 };
 

@@ -618,8 +618,11 @@ static const char sp_order[] = "SELECT rowid FROM specialist ORDER BY "
     "sort_key, id";
 static const char sp_match[] = "SELECT rowid FROM specialist_fts WHERE "
     "specialist_fts MATCH ?";
+static const char sp_range[] = "SELECT count(*) FROM specialist_fts "
+    "WHERE specialist_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3";
 static const struct kz_search_index specialists = {
 	.size = sp_size, .order = sp_order, .match = sp_match,
+	.range = sp_range,
 	.at = offsetof(struct kz_db, order),
 };
 
@@ -642,8 +645,10 @@ order_forget(struct kz_db_order *o)
 {
 	free(o->row);
 	free(o->many);
+	free(o->dense);
 	o->row = NULL;
 	o->many = NULL;
+	o->dense = NULL;
 	o->n = 0;
 	o->max = 0;
 }
@@ -711,14 +716,34 @@ kz_search_warm(struct kz_db *db, struct kz_err *err)
 	return kz_search_warm_in(db, &specialists, err);
 }
 
-bool
-kz_search_many_in(struct kz_db *db, const struct kz_search_index *ix,
+/* Has expr been counted past max? */
+static bool
+counted_many(struct kz_db *db, const struct kz_search_index *ix,
     const char *expr, size_t max)
 {
 	struct kz_db_order *o = order_of(db, ix);
 
 	return order_fresh(db, o) && o->many != NULL &&
 	    strcmp(o->many, expr) == 0 && o->many_max >= max;
+}
+
+/* Has a sample said expr matches more than max rows (dense)? */
+static bool
+sampled_many(struct kz_db *db, const struct kz_search_index *ix,
+    const char *expr, size_t max)
+{
+	struct kz_db_order *o = order_of(db, ix);
+
+	return order_fresh(db, o) && o->dense != NULL &&
+	    strcmp(o->dense, expr) == 0 && o->dense_est > max;
+}
+
+bool
+kz_search_many_in(struct kz_db *db, const struct kz_search_index *ix,
+    const char *expr, size_t max)
+{
+	return counted_many(db, ix, expr, max) ||
+	    sampled_many(db, ix, expr, max);
 }
 
 bool
@@ -738,6 +763,54 @@ kz_search_hits(struct kz_db *db, const char *typed, size_t max,
 	return kz_search_hits_in(db, &specialists, typed, max, rows, n, err);
 }
 
+/*
+ * A term most rows match (a first character typed) has its matches read
+ * only to learn that they are too many to gather: 35,000 of them cost
+ * 2 ms at 100,000 rows, as much as the rest of a key. Past PROBE
+ * matches, a sample says whether they will be: the matches so far, which
+ * came up to a rowid, and windows of SAMPLE rowids further on, spread
+ * over the rest. It is an estimate, so it chooses only how a window
+ * reads its rows (the list in order, each row asking the index); a
+ * count is always counted.
+ */
+#define PROBE	4096
+#define SAMPLE	512
+
+/* The matches of expr estimated from the first PROBE, the last at rowid
+ * upto; 0 when the sample could not be read. */
+static size_t
+estimate(struct kz_db *db, const struct kz_search_index *ix,
+    const char *expr, long long upto)
+{
+	const struct kz_db_order *o = order_of(db, ix);
+	double hits = PROBE, seen = (double)upto;
+	sqlite3_stmt *st;
+
+	if (ix->range == NULL || (st = kz_db_stmt(db, ix->range)) == NULL)
+		return 0;
+	for (int i = 3; i <= 7; i += 2) {
+		long long from = o->max * i / 8;	/* 3/8, 5/8, 7/8 */
+		int rc;
+
+		if (from <= upto)
+			continue;
+		sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, from);
+		sqlite3_bind_int64(st, 3, from + SAMPLE - 1);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			hits += (double)sqlite3_column_int64(st, 0);
+			seen += SAMPLE;
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW)
+			return 0;
+	}
+	/* matches a rowid (the rowids of rows deleted among them), over
+	 * every rowid */
+	return seen > 0 ? (size_t)(hits / seen * (double)o->max) : 0;
+}
+
 int
 kz_search_hits_in(struct kz_db *db, const struct kz_search_index *ix,
     const char *typed, size_t max, long long **rows, size_t *n,
@@ -746,7 +819,7 @@ kz_search_hits_in(struct kz_db *db, const struct kz_search_index *ix,
 	struct kz_db_order *o = order_of(db, ix);
 	sqlite3_stmt *st;
 	uint64_t *bits;
-	size_t words, hits = 0, k = 0;
+	size_t words, hits = 0, k = 0, est;
 	char *expr;
 	int rc;
 
@@ -756,9 +829,14 @@ kz_search_hits_in(struct kz_db *db, const struct kz_search_index *ix,
 		return KZ_ERROR;
 	if (o->row == NULL || (expr = kz_search_expr(typed)) == NULL)
 		return KZ_OK;
-	if (kz_search_many_in(db, ix, expr, max)) {
+	if (counted_many(db, ix, expr, max)) {
 		free(expr);
 		*n = max + 1;
+		return KZ_OK;
+	}
+	/* sampled: not gathered, not counted (*n 0) */
+	if (max >= 4 * PROBE && sampled_many(db, ix, expr, max)) {
+		free(expr);
 		return KZ_OK;
 	}
 	/* each match marked by its rowid, then the list read off in its
@@ -782,6 +860,15 @@ kz_search_hits_in(struct kz_db *db, const struct kz_search_index *ix,
 		if (++hits > max)
 			break;
 		bits[r / 64] |= (uint64_t)1 << (r % 64);
+		if (hits == PROBE && max >= 4 * PROBE && o->n > max &&
+		    (est = estimate(db, ix, expr, r)) > max) {
+			sqlite3_reset(st);
+			free(bits);
+			free(o->dense);
+			o->dense = expr;
+			o->dense_est = est;
+			return KZ_OK;
+		}
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
@@ -792,7 +879,7 @@ kz_search_hits_in(struct kz_db *db, const struct kz_search_index *ix,
 	if (hits > max) {
 		/* remembered, so that the list read in order need not count
 		 * them again */
-		if (!kz_search_many_in(db, ix, expr, 0)) {
+		if (!counted_many(db, ix, expr, 0)) {
 			free(o->many);
 			o->many = expr;
 			o->many_max = max;

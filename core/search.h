@@ -46,8 +46,9 @@ int kz_fts_bulk(struct kz_db *db, const char *table, bool on);
  * from one search to the next while the database is unchanged, so a
  * term typed short costs its matches, never a sort nor a walk of the
  * register. More than max matches (read the list in its order
- * instead): *rows NULL and *n max + 1; nothing searchable: *rows NULL,
- * *n 0. */
+ * instead): *rows NULL and *n max + 1; more than max by a sample of
+ * them, not counted (a term most rows match: max at least 16,384), or
+ * nothing searchable: *rows NULL, *n 0. */
 int kz_search_hits(struct kz_db *db, const char *typed, size_t max,
     long long **rows, size_t *n, struct kz_err *err);
 /* Read the register's order for kz_search_hits now if it is not read
@@ -55,7 +56,8 @@ int kz_search_hits(struct kz_db *db, const char *typed, size_t max,
  * search does not). */
 int kz_search_warm(struct kz_db *db, struct kz_err *err);
 /* Has kz_search_hits found more than max matches (at least) for the
- * index's expression expr, the database unchanged since? */
+ * index's expression expr, counted or by a sample, the database
+ * unchanged since? (How to read a window's rows, never a count.) */
 bool kz_search_many(struct kz_db *db, const char *expr, size_t max);
 /* A full-text index and the list whose order its matches are placed
  * in (its rows the list's table's rowids): what a list's search filter
@@ -64,6 +66,8 @@ struct kz_search_index {
 	const char *size;	/* SQL: count(*), max(rowid) of the table */
 	const char *order;	/* SQL: its rowids in the list's order */
 	const char *match;	/* SQL: the index's rowids MATCH ?1 */
+	/* SQL: how many of them are between rowids ?2 and ?3 */
+	const char *range;
 	size_t at;		/* offsetof (struct kz_db, ...): its order */
 };
 /* kz_search_hits, kz_search_many and kz_search_warm over index ix,

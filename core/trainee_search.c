@@ -34,8 +34,11 @@ static const char order_sql[] = "SELECT t.rowid FROM trainee t ORDER BY "
     /* (trainee_list) */
 static const char match_sql[] = "SELECT rowid FROM trainee_fts WHERE "
     "trainee_fts MATCH ?";
+static const char range_sql[] = "SELECT count(*) FROM trainee_fts WHERE "
+    "trainee_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3";
 static const struct kz_search_index placements = {
 	.size = size_sql, .order = order_sql, .match = match_sql,
+	.range = range_sql,
 	.at = offsetof(struct kz_db, tr_order),
 };
 

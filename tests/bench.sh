@@ -5,13 +5,18 @@
 # The data set is made here (tests/bench_gen.sh): 100,000 specialists,
 # four in five with Japanese names, and 20,000 dispatches.
 # BENCH_N=N makes a smaller register (a quick look; the targets are at
-# 100,000).
+# 100,000). BENCH_KEEP=DIR works in DIR and leaves its databases there,
+# to look at a figure again by hand.
 KZ=${1:?usage: bench.sh KIZUNA_BINARY}
 case "$KZ" in /*) ;; *) KZ=$PWD/$KZ ;; esac
 [ -x "$KZ" ] || { echo "bench.sh: no program at $KZ (make bench builds it)" >&2; exit 1; }
 SRC=$(cd "$(dirname "$0")/.." && pwd)
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+if [ -n "$BENCH_KEEP" ]; then
+	mkdir -p "$BENCH_KEEP" && T=$(cd "$BENCH_KEEP" && pwd) || exit 1
+else
+	T=$(mktemp -d)
+	trap 'rm -rf "$T"' EXIT
+fi
 export XDG_CONFIG_HOME="$T/c" XDG_DATA_HOME="$T/d" HOME="$T" LC_ALL=C.UTF-8
 unset LANGUAGE
 N=${BENCH_N:-100000}

@@ -491,7 +491,10 @@ test_hits(void **state)
 
 /* More matches than the hits gather (lists.c's SEARCH_MOST, 35,000):
  * the window reads the query's own way, and End (all of them) counts
- * every one, never none. */
+ * every one, never none. Such a term is known by a sample, not by
+ * reading 35,000 matches (search.c, estimate): every row matching is
+ * sampled as many and counted only when asked; matches crowded into
+ * the first rowids are not, and are gathered and counted at once. */
 static void
 test_hits_many(void **state)
 {
@@ -500,6 +503,8 @@ test_hits_many(void **state)
 	struct kz_rwin w;
 	struct kz_err err = { 0 };
 	const long long many = 36000;
+	long long *rows;
+	size_t n;
 
 	/* written set-based, as an import does, then indexed */
 	assert_int_equal(kz_db_begin(f->db, &err), KZ_OK);
@@ -511,18 +516,62 @@ test_hits_many(void **state)
 	    "'serving', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', "
 	    "printf('manyname %07d', i) FROM n", NULL, NULL, NULL),
 	    SQLITE_OK);
+	assert_int_equal(sqlite3_exec(f->db->sql, "UPDATE specialist SET "
+	    "government = 'Crowded' WHERE id <= 'KZ-M0006000'", NULL, NULL,
+	    NULL), SQLITE_OK);
 	assert_int_equal(kz_search_rebuild(f->db, &err), KZ_OK);
 	assert_int_equal(kz_db_commit(f->db, &err), KZ_OK);
+
+	/* every row: sampled, none gathered nor counted */
+	assert_int_equal(kz_search_hits(f->db, "manyname", 35000, &rows, &n,
+	    &err), KZ_OK);
+	assert_null(rows);
+	assert_int_equal(n, 0);
+	assert_true(kz_search_many(f->db, "\"manyname\"*", 35000));
+	assert_false(kz_search_many(f->db, "\"manyname\"*", 40000));
+	/* asked for fewer, they are counted */
+	assert_int_equal(kz_search_hits(f->db, "manyname", 1000, &rows, &n,
+	    &err), KZ_OK);
+	assert_null(rows);
+	assert_int_equal(n, 1001);
 
 	kz_rlist_query_init(&q, &kz_rlist_specialists);
 	kz_rlist_set(&q, "text", "manyname");
 	assert_int_equal(kz_rwin_open(f->db, &q, &w, &err), KZ_OK);
 	assert_null(w.hits);
+	assert_false(kz_rwin_exact(&w));
+	/* the rows the query gives, in its order */
+	for (long long i = 0; i < 3 * KZ_RWIN_PAGE; i++) {
+		char id[32];
+
+		snprintf(id, sizeof id, "KZ-M%07lld", i + 1);
+		assert_string_equal(kz_rwin_row(&w, i, &err)->id, id);
+	}
+	/* counted on as far as asked, never past what is there */
+	assert_int_equal(kz_rwin_more(&w, 0, &err), KZ_OK);
+	assert_false(kz_rwin_exact(&w));
+	assert_int_equal(kz_rwin_count(&w), KZ_RWIN_CAP);
 	assert_int_equal(kz_rwin_all(&w, &err), KZ_OK);
 	assert_true(kz_rwin_exact(&w));
 	assert_int_equal(kz_rwin_count(&w), many);
 	assert_non_null(kz_rwin_row(&w, many - 1, &err));
 	kz_rwin_close(&w);
+
+	/* 6,000 matches in the first rowids: the sample sees the rest
+	 * has none, and they are gathered, counted at once */
+	assert_int_equal(kz_search_hits(f->db, "crowded", 35000, &rows, &n,
+	    &err), KZ_OK);
+	assert_non_null(rows);
+	assert_int_equal(n, 6000);
+	free(rows);
+	assert_false(kz_search_many(f->db, "\"crowded\"*", 0));
+	kz_rlist_set(&q, "text", "crowded");
+	assert_int_equal(kz_rwin_open(f->db, &q, &w, &err), KZ_OK);
+	assert_non_null(w.hits);
+	assert_true(kz_rwin_exact(&w));
+	assert_int_equal(kz_rwin_count(&w), 6000);
+	kz_rwin_close(&w);
+	assert_int_equal(err.n, 0);
 }
 
 int
