@@ -200,8 +200,10 @@ kz_booking_clashes(struct kz_db *db, const char *record,
 	int rc = KZ_OK, step;
 
 	memset(l, 0, sizeof *l);
-	if (sqlite3_prepare_v2(db->sql, record ? clash_list_of : clash_list,
-	    -1, &st, NULL) != SQLITE_OK)
+	/* kept prepared: a dispatch's detail pane asks at every move, and
+	 * parsing the query cost more than running it */
+	if ((st = kz_db_stmt(db, record ? clash_list_of : clash_list)) ==
+	    NULL)
 		return kz_db_fail(db, err, "bookings");
 	bind_common(db, st, record);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -237,7 +239,7 @@ kz_booking_clashes(struct kz_db *db, const char *record,
 	}
 	if (rc == KZ_OK && step != SQLITE_DONE)
 		rc = kz_db_fail(db, err, "bookings");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != KZ_OK)
 		kz_clash_list_free(l);
 	return rc;

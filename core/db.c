@@ -33,6 +33,26 @@
  */
 #define MARK(dirty, rows) "INSERT INTO " dirty " (n) SELECT n FROM (" \
 	rows ") WHERE n NOT IN (SELECT n FROM " dirty ");"
+/* The marks of a row of table T in D (tindex.h): one inserted, its text
+ * (COLS) changed, one deleted; one a REPLACE takes out, before an insert
+ * or a change of id (a rowid not given reads -1 before the insert); and
+ * a row whose rowid changes, at both. */
+#define MARKS(T, D, COLS) \
+	"CREATE TRIGGER IF NOT EXISTS " T "_fts_add AFTER INSERT ON " T \
+	" BEGIN " MARK(D, "SELECT new.rowid AS n") " END;" \
+	"CREATE TRIGGER IF NOT EXISTS " T "_fts_edit AFTER UPDATE OF " COLS \
+	" ON " T " BEGIN " MARK(D, "SELECT new.rowid AS n") " END;" \
+	"CREATE TRIGGER IF NOT EXISTS " T "_fts_go AFTER DELETE ON " T \
+	" BEGIN " MARK(D, "SELECT old.rowid AS n") " END;" \
+	"CREATE TRIGGER IF NOT EXISTS " T "_fts_replace BEFORE INSERT ON " T \
+	" BEGIN " MARK(D, "SELECT rowid AS n FROM " T " WHERE id = new.id " \
+	"OR rowid = new.rowid") " END;" \
+	"CREATE TRIGGER IF NOT EXISTS " T "_fts_reid BEFORE UPDATE OF id ON " \
+	T " BEGIN " MARK(D, "SELECT rowid AS n FROM " T " WHERE id = " \
+	"new.id") " END;" \
+	"CREATE TRIGGER IF NOT EXISTS " T "_fts_move AFTER UPDATE ON " T \
+	" WHEN old.rowid IS NOT new.rowid BEGIN " MARK(D, "SELECT old.rowid " \
+	"AS n UNION SELECT new.rowid") " END;"
 
 /*
  * Migrations, oldest first; migration i brings the schema from version i
@@ -335,6 +355,44 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER IF NOT EXISTS trainee_fts_move AFTER UPDATE ON trainee "
 	"WHEN old.rowid IS NOT new.rowid BEGIN " MARK("local_trainee_dirty",
 	"SELECT old.rowid AS n UNION SELECT new.rowid") " END;",
+	/* 23 -> 24: full-text indexes of requests and dispatches, as the
+	 * trainees' (22, 23; tindex.h), so that a search typed on their
+	 * tabs does not fold every row's text. A dispatch's text holds its
+	 * specialist's names and its request's place and topic: a change
+	 * to those, or a row put in their place (INSERT OR REPLACE from the
+	 * sqlite3 shell), marks the dispatches that show them. Every row
+	 * marked here, indexed at the first search. IF NOT EXISTS, as 17. */
+	"CREATE VIRTUAL TABLE IF NOT EXISTS request_fts USING fts5("
+	"  body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2');"
+	"CREATE TABLE IF NOT EXISTS local_request_dirty ("
+	"  n INTEGER PRIMARY KEY NOT NULL"
+	");"
+	MARKS("request", "local_request_dirty", "id, topic, province, city, "
+	"department, country, notes, status")
+	"INSERT OR IGNORE INTO local_request_dirty (n) SELECT rowid FROM "
+	"request;"
+	"CREATE VIRTUAL TABLE IF NOT EXISTS dispatch_fts USING fts5("
+	"  body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2');"
+	"CREATE TABLE IF NOT EXISTS local_dispatch_dirty ("
+	"  n INTEGER PRIMARY KEY NOT NULL"
+	");"
+	MARKS("dispatch", "local_dispatch_dirty", "id, specialist, request, "
+	"places, state, start, notes")
+	"CREATE TRIGGER IF NOT EXISTS dispatch_fts_names AFTER UPDATE OF name, "
+	"name_roman ON specialist BEGIN " MARK("local_dispatch_dirty",
+	"SELECT rowid AS n FROM dispatch WHERE specialist = new.id") " END;"
+	"CREATE TRIGGER IF NOT EXISTS dispatch_fts_person AFTER INSERT ON "
+	"specialist BEGIN " MARK("local_dispatch_dirty", "SELECT rowid AS n "
+	"FROM dispatch WHERE specialist = new.id") " END;"
+	"CREATE TRIGGER IF NOT EXISTS dispatch_fts_topic AFTER UPDATE OF "
+	"country, province, city, topic ON request BEGIN "
+	MARK("local_dispatch_dirty", "SELECT rowid AS n FROM dispatch WHERE "
+	"request = new.id") " END;"
+	"CREATE TRIGGER IF NOT EXISTS dispatch_fts_request AFTER INSERT ON "
+	"request BEGIN " MARK("local_dispatch_dirty", "SELECT rowid AS n FROM "
+	"dispatch WHERE request = new.id") " END;"
+	"INSERT OR IGNORE INTO local_dispatch_dirty (n) SELECT rowid FROM "
+	"dispatch;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -1030,6 +1088,20 @@ fail:
 	return NULL;
 }
 
+/* The lists' orders a search read (search.c). */
+static void
+orders_free(struct kz_db *db)
+{
+	struct kz_db_order *o[] = { &db->order, &db->tr_order,
+	    &db->req_order, &db->dsp_order };
+
+	for (size_t i = 0; i < sizeof o / sizeof o[0]; i++) {
+		free(o[i]->row);
+		free(o[i]->many);
+		free(o[i]->dense);
+	}
+}
+
 void
 kz_db_close(struct kz_db *db)
 {
@@ -1040,12 +1112,7 @@ kz_db_close(struct kz_db *db)
 	for (int i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
 	free(db->cache);
-	free(db->order.row);
-	free(db->order.many);
-	free(db->order.dense);
-	free(db->tr_order.row);
-	free(db->tr_order.many);
-	free(db->tr_order.dense);
+	orders_free(db);
 	sqlite3_close_v2(db->sql);
 	free(db->path);
 	sodium_memzero(db->secret, sizeof db->secret);

@@ -20,6 +20,7 @@
 #include "opening.h"
 #include "place.h"
 #include "trainee.h"
+#include "tindex.h"
 #include "trainee_search.h"
 #include "act_records.h"
 #include "year.h"
@@ -171,6 +172,7 @@ bind_free(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
 struct words_index {
 	int (*ready)(struct kz_db *db, struct kz_err *err);
 	bool (*many)(struct kz_db *db, const char *expr, size_t max);
+	const struct kz_tindex *ti;	/* or a list's index (tindex.h) */
 	const char *count;	/* SQL: its matches of ?1, at most ?2 */
 };
 
@@ -182,7 +184,7 @@ bind_index_words(struct kz_db *db, const struct words_index *ix,
 	char *expr;
 	int rc;
 
-	if (ix->ready(db, err))
+	if (ix->ti ? kz_tindex_ready(db, ix->ti, err) : ix->ready(db, err))
 		return KZ_ERROR;
 	if ((expr = kz_search_expr(v)) == NULL) {
 		b->none = true;
@@ -192,7 +194,8 @@ bind_index_words(struct kz_db *db, const struct words_index *ix,
 	 * looked up in the matches, not every match fetched and sorted;
 	 * most rows: each row read in order asks the index. Counted in
 	 * the index alone, as far as makes the difference. */
-	if (ix->many(db, expr, SEARCH_MOST))
+	if (ix->ti ? kz_tindex_many(db, ix->ti, expr, SEARCH_MOST) :
+	    ix->many(db, expr, SEARCH_MOST))
 		/* the hits counted past their max just now */
 		b->many = 2;
 	else if ((st = kz_db_stmt(db, ix->count)) == NULL) {
@@ -233,6 +236,47 @@ search_hits(struct kz_db *db, const char *v, size_t max, long long **rows,
 {
 	return kz_search_hits(db, v, max < SEARCH_MOST ? max : SEARCH_MOST,
 	    rows, n, err);
+}
+
+/* The words of a list's search over its own index (tindex.h), as
+ * bind_words, and its matches in the list's order, as search_hits. */
+static const struct words_index req_words = {
+	.ti = &kz_tindex_requests, .count = "SELECT count(*) FROM (SELECT 1 "
+	"FROM request_fts WHERE request_fts MATCH ? LIMIT ?)",
+};
+static const struct words_index dsp_words = {
+	.ti = &kz_tindex_dispatches, .count = "SELECT count(*) FROM (SELECT "
+	"1 FROM dispatch_fts WHERE dispatch_fts MATCH ? LIMIT ?)",
+};
+
+static int
+bind_request_words(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+    struct kz_err *err)
+{
+	return bind_index_words(db, &req_words, v, b, err);
+}
+
+static int
+request_hits(struct kz_db *db, const char *v, size_t max, long long **rows,
+    size_t *n, struct kz_err *err)
+{
+	return kz_tindex_hits(db, &kz_tindex_requests, v, max < SEARCH_MOST ?
+	    max : SEARCH_MOST, rows, n, err);
+}
+
+static int
+bind_dispatch_words(struct kz_db *db, const char *v,
+    struct kz_rlist_bind *b, struct kz_err *err)
+{
+	return bind_index_words(db, &dsp_words, v, b, err);
+}
+
+static int
+dispatch_hits(struct kz_db *db, const char *v, size_t max, long long **rows,
+    size_t *n, struct kz_err *err)
+{
+	return kz_tindex_hits(db, &kz_tindex_dispatches, v, max < SEARCH_MOST ?
+	    max : SEARCH_MOST, rows, n, err);
 }
 
 /* The level's rank in SQL, for "at least business". */
@@ -321,32 +365,6 @@ bind_request_status(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
 	return KZ_OK;
 }
 
-/* Words, each to be found somewhere in the text (a bound value a
- * word; KZ_RLF_EACH repeats the condition). */
-static int
-bind_each_word(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
-    struct kz_err *err)
-{
-	char word[128];
-
-	for (const char *p = v; *p;) {
-		size_t n;
-
-		while (*p == ' ')
-			p++;
-		if ((n = strcspn(p, " ")) == 0)
-			break;
-		if (b->n == KZ_RLIST_BINDS)
-			return kz_err_add(err, "", _("at most %d words"),
-			    KZ_RLIST_BINDS);
-		snprintf(word, sizeof word, "%.*s", (int)n, p);
-		if (kz_rlist_bind_text(b, word))
-			return kz_err_add(err, "", _("out of memory"));
-		p += n;
-	}
-	return KZ_OK;
-}
-
 /* Province, city and department, those given, a space apart. */
 #define REQUEST_PLACE "ltrim(ifnull(r.province, '') || ifnull(' ' || " \
 	"nullif(r.city, ''), '') || ifnull(' ' || nullif(r.department, ''), " \
@@ -388,15 +406,17 @@ static const struct kz_rlist_filter request_filters[] = {
 	{ .option = "year", .arg = KZ_RLIST_YEAR_ARG,
 	  .help = N_("received in this year, or between these dates"),
 	  .where = "r.received BETWEEN :from AND :to", .flags = KZ_RLF_YEAR },
-	/* instr, not LIKE, so CJK terms of any length work and nothing is
-	 * a wildcard; kz_fold (fold.h) on both sides, so 島根 finds 岛根 */
+	/* the request's index (tindex.h): its rows are the requests'
+	 * rowids */
 	{ .option = "text", .arg = "WORDS",
 	  .help = N_("with these words in the topic, place or notes"),
-	  .where = "instr(kz_fold(r.id || ' ' || r.topic || ' ' || "
-	  "ifnull(r.province, '') || ' ' || ifnull(r.city, '') || ' ' || "
-	  "ifnull(r.department, '') || ' ' || r.country || ' ' || "
-	  "ifnull(r.notes, '') || ' ' || r.status), kz_fold(?)) > 0",
-	  .bind = bind_each_word, .flags = KZ_RLF_EACH },
+	  .where = "r.rowid IN (SELECT rowid FROM request_fts WHERE "
+	  "request_fts MATCH ?)",
+	  .where_many = "+r.rowid IN (SELECT rowid FROM request_fts WHERE "
+	  "request_fts MATCH ?)",
+	  .where_most = "EXISTS (SELECT 1 FROM request_fts WHERE "
+	  "request_fts MATCH ? AND rowid = r.rowid)",
+	  .bind = bind_request_words, .hits = request_hits },
 	{ 0 },
 };
 
@@ -482,13 +502,17 @@ static const struct kz_rlist_filter dispatch_filters[] = {
 	{ .option = "year", .arg = KZ_RLIST_YEAR_ARG,
 	  .help = N_("starting in this year, or between these dates"),
 	  .where = "d.start BETWEEN :from AND :to", .flags = KZ_RLF_YEAR },
+	/* the dispatch's index (tindex.h): its rows are the dispatches'
+	 * rowids */
 	{ .option = "text", .arg = "WORDS",
 	  .help = N_("with these words in the places, notes or names"),
-	  .where = "instr(kz_fold(d.id || ' ' || s.name || ' ' || s.name_roman "
-	  "|| ' ' || ifnull(d.places, '') || ' ' || r.country || ' ' || "
-	  "ifnull(r.province, '') || ' ' || ifnull(r.city, '') || ' ' || "
-	  "r.topic || ' ' || d.state || ' ' || d.start), kz_fold(?)) > 0",
-	  .bind = bind_each_word, .flags = KZ_RLF_EACH },
+	  .where = "d.rowid IN (SELECT rowid FROM dispatch_fts WHERE "
+	  "dispatch_fts MATCH ?)",
+	  .where_many = "+d.rowid IN (SELECT rowid FROM dispatch_fts WHERE "
+	  "dispatch_fts MATCH ?)",
+	  .where_most = "EXISTS (SELECT 1 FROM dispatch_fts WHERE "
+	  "dispatch_fts MATCH ? AND rowid = d.rowid)",
+	  .bind = bind_dispatch_words, .hits = dispatch_hits },
 	{ 0 },
 };
 

@@ -495,10 +495,7 @@ prepare(struct kz_db *db, const struct kz_rlist_query *q, bool ordered,
 			kz_buf_puts(sql, " AND (");
 			kz_rlist_year_sql(f->where, sql);
 			kz_buf_puts(sql, ")");
-		} else if (f->flags & KZ_RLF_EACH)
-			for (int k = 0; k < b[i].n; k++)
-				kz_buf_printf(sql, " AND (%s)", where);
-		else
+		} else
 			kz_buf_printf(sql, " AND (%s)", where);
 	}
 	if (none)

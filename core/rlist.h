@@ -92,8 +92,6 @@ int kz_rlist_year_bind(struct kz_db *db, const char *typed, const char *where,
     struct kz_rlist_bind *b, const char *where_err, struct kz_err *err);
 
 /* Filter flags. */
-#define KZ_RLF_EACH	0x1	/* the condition is repeated, ANDed, once per
-				 * bound value (one for each word) */
 #define KZ_RLF_NOOPT	0x2	/* no option: set by the command itself (the
 				 * words of `search`) */
 #define KZ_RLF_RECORD	0x4	/* the value names a record of .ref: the
@@ -148,7 +146,7 @@ struct kz_rlist_filter {
 	 * (core/rwin.h). */
 	int (*hits)(struct kz_db *db, const char *value, size_t max,
 	    long long **rows, size_t *n, struct kz_err *err);
-	unsigned flags;		/* KZ_RLF_EACH, KZ_RLF_NOOPT, KZ_RLF_RECORD */
+	unsigned flags;		/* KZ_RLF_NOOPT, KZ_RLF_RECORD */
 	enum kz_table ref;	/* KZ_RLF_RECORD: what the value names */
 };
 

@@ -84,6 +84,10 @@ const struct kz_sync_rule kz_sync_rules[] = {
 	{ .table = "local_search_map" },
 	{ .table = "trainee_fts", .shadows = true },
 	{ .table = "local_trainee_dirty" },
+	{ .table = "request_fts", .shadows = true },
+	{ .table = "local_request_dirty" },
+	{ .table = "dispatch_fts", .shadows = true },
+	{ .table = "local_dispatch_dirty" },
 	/* The bookkeeping of sync itself. */
 	{ .table = "sync_meta" },
 	{ .table = "sync_outbox" },

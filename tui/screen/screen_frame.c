@@ -17,7 +17,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "search.h"
-#include "trainee_search.h"
+#include "tindex.h"
 #include "screen_activities.h"
 #include "screen_dispatches.h"
 #include "screen_history.h"
@@ -87,7 +87,7 @@ struct ui {
 	long long others;	/* kz_db_others then */
 	bool counted;		/* pending and clashes read once */
 	bool warm;		/* the order searches place by read */
-	bool tr_warm;		/* ...the trainee list's */
+	unsigned ix_warm;	/* ...the tabs' indexes' (tab_indexes) */
 	bool trimmed;		/* memory handed back since the last key */
 	WINDOW *wmsg;		/* a long message's rows above the status */
 	int back[16];		/* tabs a go-to key left, the last on top */
@@ -518,6 +518,26 @@ frame_tab_key(struct ui *u, int key)
 	return text && (ctx & KEYS_SEARCH) ? f | s->key(tab, key) : f;
 }
 
+/* The tabs whose lists have an index of their own (tindex.h), warmed
+ * while no key waits. */
+static const struct {
+	const struct frame_screen *tab;
+	const struct kz_tindex *ti;
+} tab_indexes[] = {
+	{ &screen_requests, &kz_tindex_requests },
+	{ &screen_dispatches, &kz_tindex_dispatches },
+	{ &screen_trainees, &kz_tindex_trainees },
+};
+
+static int
+tab_index(const struct frame_screen *tab)
+{
+	for (size_t i = 0; i < sizeof tab_indexes / sizeof tab_indexes[0]; i++)
+		if (tab_indexes[i].tab == tab)
+			return (int)i;
+	return -1;
+}
+
 int
 frame_run(struct kz_db *db, const struct kz_config *cfg)
 {
@@ -525,7 +545,7 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 	SCREEN *scr;
 	unsigned flags = UI_LAYOUT | UI_DRAW_ALL;
 	bool whole = true, paused = false;
-	int rc = 0;
+	int rc = 0, ix;
 
 	memset(&u, 0, sizeof u);
 	if (getenv("KIZUNA_BENCH_LOG") && *getenv("KIZUNA_BENCH_LOG") &&
@@ -600,14 +620,15 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 			kz_search_warm(db, &e);
 			continue;
 		}
-		/* ...and on the Trainees tab, the trainee list's, its
-		 * placements written since indexed first */
-		if (!u.tr_warm && flags == 0 && frame_screens[u.cur] ==
-		    &screen_trainees) {
+		/* ...and on a tab whose list has an index of its own
+		 * (tindex.h), that list's, its rows written since indexed
+		 * first */
+		if ((ix = tab_index(frame_screens[u.cur])) >= 0 && flags == 0 &&
+		    !(u.ix_warm & 1u << ix)) {
 			struct kz_err e = { 0 };
 
-			u.tr_warm = true;
-			kz_trainee_search_warm(db, &e);
+			u.ix_warm |= 1u << ix;
+			kz_tindex_warm(db, tab_indexes[ix].ti, &e);
 			continue;
 		}
 		if (flags != 0)
@@ -676,7 +697,7 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 			u.writes = sqlite3_total_changes64(db->sql);
 			u.others = kz_db_others(db);
 			u.warm = false;
-			u.tr_warm = false;
+			u.ix_warm = 0;
 			u.pending = frame_pending(&u);
 			u.clashes = kz_booking_clash_count(db);
 			flags |= UI_DRAW_TITLE;
