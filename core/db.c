@@ -297,7 +297,7 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER IF NOT EXISTS sync_export_bytes_go AFTER DELETE ON "
 	"sync_export BEGIN DELETE FROM sync_export_bytes WHERE seq = old.seq; END;",
 	/* 21 -> 22: trainee placements get a full-text index as the
-	 * register has (trainee_search.h), so that a search typed finds
+	 * register has (tindex.h), so that a search typed finds
 	 * them without reading every row. Its triggers mark each row a
 	 * write touches, whoever writes (SQL alone: the sqlite3 shell can
 	 * write too); a search indexes the marked rows first. Every row is

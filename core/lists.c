@@ -21,7 +21,6 @@
 #include "place.h"
 #include "trainee.h"
 #include "tindex.h"
-#include "trainee_search.h"
 #include "act_records.h"
 #include "year.h"
 
@@ -168,11 +167,12 @@ bind_free(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
 #define SEARCH_MOST 35000
 
 /* What an index is asked before its words are bound: made current,
- * whether its last hits counted past a number, its matches counted. */
+ * whether its last hits counted past a number, its matches counted:
+ * the register's, or a list's own (tindex.h). */
 struct words_index {
 	int (*ready)(struct kz_db *db, struct kz_err *err);
 	bool (*many)(struct kz_db *db, const char *expr, size_t max);
-	const struct kz_tindex *ti;	/* or a list's index (tindex.h) */
+	const struct kz_tindex *ti;
 	const char *count;	/* SQL: its matches of ?1, at most ?2 */
 };
 
@@ -238,45 +238,22 @@ search_hits(struct kz_db *db, const char *v, size_t max, long long **rows,
 	    rows, n, err);
 }
 
-/* The words of a list's search over its own index (tindex.h), as
- * bind_words, and its matches in the list's order, as search_hits. */
-static const struct words_index req_words = {
-	.ti = &kz_tindex_requests, .count = "SELECT count(*) FROM (SELECT 1 "
-	"FROM request_fts WHERE request_fts MATCH ? LIMIT ?)",
-};
-static const struct words_index dsp_words = {
-	.ti = &kz_tindex_dispatches, .count = "SELECT count(*) FROM (SELECT "
-	"1 FROM dispatch_fts WHERE dispatch_fts MATCH ? LIMIT ?)",
-};
+int
+kz_rlist_index_bind(struct kz_db *db, const struct kz_tindex *ti,
+    const char *v, struct kz_rlist_bind *b, struct kz_err *err)
+{
+	const struct words_index ix = { .ti = ti, .count = ti->matches };
 
-static int
-bind_request_words(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
+	return bind_index_words(db, &ix, v, b, err);
+}
+
+int
+kz_rlist_index_hits(struct kz_db *db, const struct kz_tindex *ti,
+    const char *v, size_t max, long long **rows, size_t *n,
     struct kz_err *err)
 {
-	return bind_index_words(db, &req_words, v, b, err);
-}
-
-static int
-request_hits(struct kz_db *db, const char *v, size_t max, long long **rows,
-    size_t *n, struct kz_err *err)
-{
-	return kz_tindex_hits(db, &kz_tindex_requests, v, max < SEARCH_MOST ?
-	    max : SEARCH_MOST, rows, n, err);
-}
-
-static int
-bind_dispatch_words(struct kz_db *db, const char *v,
-    struct kz_rlist_bind *b, struct kz_err *err)
-{
-	return bind_index_words(db, &dsp_words, v, b, err);
-}
-
-static int
-dispatch_hits(struct kz_db *db, const char *v, size_t max, long long **rows,
-    size_t *n, struct kz_err *err)
-{
-	return kz_tindex_hits(db, &kz_tindex_dispatches, v, max < SEARCH_MOST ?
-	    max : SEARCH_MOST, rows, n, err);
+	return kz_tindex_hits(db, ti, v, max < SEARCH_MOST ? max : SEARCH_MOST,
+	    rows, n, err);
 }
 
 /* The level's rank in SQL, for "at least business". */
@@ -416,7 +393,7 @@ static const struct kz_rlist_filter request_filters[] = {
 	  "request_fts MATCH ?)",
 	  .where_most = "EXISTS (SELECT 1 FROM request_fts WHERE "
 	  "request_fts MATCH ? AND rowid = r.rowid)",
-	  .bind = bind_request_words, .hits = request_hits },
+	  .index = &kz_tindex_requests },
 	{ 0 },
 };
 
@@ -512,7 +489,7 @@ static const struct kz_rlist_filter dispatch_filters[] = {
 	  "dispatch_fts MATCH ?)",
 	  .where_most = "EXISTS (SELECT 1 FROM dispatch_fts WHERE "
 	  "dispatch_fts MATCH ? AND rowid = d.rowid)",
-	  .bind = bind_dispatch_words, .hits = dispatch_hits },
+	  .index = &kz_tindex_dispatches },
 	{ 0 },
 };
 
@@ -760,30 +737,6 @@ static const struct kz_rlist_col trainee_cols[] = {
 	  .head = N_("NAME"), .flags = KZ_RC_TABLE },
 };
 
-/* The words of `trainee list --search`, as bind_words. */
-static const char tr_count[] = "SELECT count(*) FROM (SELECT 1 FROM "
-    "trainee_fts WHERE trainee_fts MATCH ? LIMIT ?)";
-static const struct words_index tr_words = {
-	.ready = kz_trainee_search_ready, .many = kz_trainee_search_many,
-	.count = tr_count,
-};
-
-static int
-bind_trainee_words(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
-    struct kz_err *err)
-{
-	return bind_index_words(db, &tr_words, v, b, err);
-}
-
-/* A search's matches in the trainee list's order, as search_hits. */
-static int
-trainee_hits(struct kz_db *db, const char *v, size_t max, long long **rows,
-    size_t *n, struct kz_err *err)
-{
-	return kz_trainee_search_hits(db, v, max < SEARCH_MOST ? max :
-	    SEARCH_MOST, rows, n, err);
-}
-
 /* Shared with `trainee count` (kz_trainee_count). */
 static const struct kz_rlist_filter trainee_filters[] = {
 	/* a year: the placement's programme year; a range of dates: by
@@ -808,7 +761,7 @@ static const struct kz_rlist_filter trainee_filters[] = {
 	  .help = N_("in this programme"), .where = "t.programme = ?",
 	  .field = "programme" },
 	/* names, governments, post, host, fields, course, year and notes
-	 * (trainee_search.c), as the register's search: its rows are the
+	 * (tindex.c), as the register's search: its rows are the
 	 * placements' rowids */
 	{ .option = "search", .arg = "TEXT",
 	  .help = N_("with this text in names, governments or fields"),
@@ -818,7 +771,7 @@ static const struct kz_rlist_filter trainee_filters[] = {
 	  "trainee_fts MATCH ?)",
 	  .where_most = "EXISTS (SELECT 1 FROM trainee_fts WHERE "
 	  "trainee_fts MATCH ? AND rowid = t.rowid)",
-	  .bind = bind_trainee_words, .hits = trainee_hits },
+	  .index = &kz_tindex_trainees },
 	{ 0 },
 };
 

@@ -330,6 +330,8 @@ filter_values(struct kz_db *db, const struct kz_rlist *l,
 	snprintf(where, sizeof where, "--%s", f->option ? f->option : "");
 	if (f->flags & KZ_RLF_YEAR)
 		rc = kz_rlist_year_bind(db, v, f->where, b, "", &e);
+	else if (f->index)
+		rc = kz_rlist_index_bind(db, f->index, v, b, &e);
 	else if (f->bind)
 		rc = f->bind(db, v, b, &e);
 	else if (f->field) {

@@ -78,6 +78,16 @@ struct kz_rlist_bind {
 	long long num[KZ_RLIST_BINDS];
 };
 
+struct kz_tindex;
+/* A filter's .index: the words typed bound as its expression, and its
+ * matches as the list's rowids in its order, as a filter's .bind and
+ * .hits (core/lists.c, where the register's search does the same). */
+int kz_rlist_index_bind(struct kz_db *db, const struct kz_tindex *ti,
+    const char *v, struct kz_rlist_bind *b, struct kz_err *err);
+int kz_rlist_index_hits(struct kz_db *db, const struct kz_tindex *ti,
+    const char *v, size_t max, long long **rows, size_t *n,
+    struct kz_err *err);
+
 /* Add a text value to b (copied); KZ_ERROR when out of memory or full. */
 int kz_rlist_bind_text(struct kz_rlist_bind *b, const char *v);
 int kz_rlist_bind_num(struct kz_rlist_bind *b, long long v);
@@ -146,6 +156,9 @@ struct kz_rlist_filter {
 	 * (core/rwin.h). */
 	int (*hits)(struct kz_db *db, const char *value, size_t max,
 	    long long **rows, size_t *n, struct kz_err *err);
+	/* Or the list's own full-text index (tindex.h), which binds the
+	 * words (the value) and gives the hits; .bind and .hits unset. */
+	const struct kz_tindex *index;
 	unsigned flags;		/* KZ_RLF_NOOPT, KZ_RLF_RECORD */
 	enum kz_table ref;	/* KZ_RLF_RECORD: what the value names */
 };

@@ -52,11 +52,21 @@ hits_filter(const struct kz_rlist_query *q)
 	for (const struct kz_rlist_filter *f = l->filters; f->where &&
 	    nf < KZ_RLIST_FILTERS; f++, nf++)
 		if (q->value[nf] != NULL) {
-			if (at >= 0 || f->hits == NULL)
+			if (at >= 0 || (f->hits == NULL && f->index == NULL))
 				return -1;
 			at = nf;
 		}
 	return at >= 0 && kz_rlist_own_order(l, q->sort) ? at : -1;
+}
+
+/* Filter f's hits for value v (kz_rlist_filter.hits). */
+static int
+filter_hits(struct kz_db *db, const struct kz_rlist_filter *f,
+    const char *v, size_t max, long long **rows, size_t *n,
+    struct kz_err *err)
+{
+	return f->index ? kz_rlist_index_hits(db, f->index, v, max, rows, n,
+	    err) : f->hits(db, v, max, rows, n, err);
 }
 
 /* q made to read the page of the hits from index at: their rowids as
@@ -203,8 +213,8 @@ rwin_open(struct kz_db *db, const struct kz_rlist_query *q, bool shown,
 		return kz_err_add(err, "", _("out of memory"));
 	}
 	if ((f = hits_filter(&w->q)) >= 0) {
-		if (w->q.l->filters[f].hits(db, w->q.value[f], SIZE_MAX,
-		    &w->hits, &w->nhits, err) != KZ_OK) {
+		if (filter_hits(db, &w->q.l->filters[f], w->q.value[f],
+		    SIZE_MAX, &w->hits, &w->nhits, err) != KZ_OK) {
 			kz_rwin_close(w);
 			return KZ_ERROR;
 		}
@@ -259,8 +269,8 @@ total(struct kz_rwin *w, long long cap, long long *n, struct kz_err *err)
 
 	if (f < 0 || w->hits != NULL)
 		return kz_rlist_total(w->db, &w->q, cap, n, err);
-	if (w->q.l->filters[f].hits(w->db, w->q.value[f], cap < 0 ? SIZE_MAX :
-	    (size_t)cap, &rows, &got, err) != KZ_OK)
+	if (filter_hits(w->db, &w->q.l->filters[f], w->q.value[f], cap < 0 ?
+	    SIZE_MAX : (size_t)cap, &rows, &got, err) != KZ_OK)
 		return KZ_ERROR;
 	/* none, or more than the hits gather: counted by the query (all of
 	 * them, when all are asked for) */

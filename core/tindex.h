@@ -22,6 +22,7 @@ struct kz_tindex {
 	const char *fts;	/* the FTS5 table: body */
 	/* SQL over it and its marks (KZ_TINDEX_SQL) */
 	const char *any, *count, *each, *drop, *put, *clear, *optimize, *all;
+	const char *matches;	/* its matches of ?1, at most ?2, counted */
 	const char *text;	/* SQL: the row's text columns, rowid ?1 */
 	int ntext;
 	struct kz_search_index ix;	/* its list's order */
@@ -39,7 +40,9 @@ struct kz_tindex {
 	.clear = "DELETE FROM " D, \
 	.optimize = "INSERT INTO " F " (" F ") VALUES ('optimize')", \
 	.all = "DELETE FROM " F "; INSERT OR IGNORE INTO " D " (n) SELECT " \
-	    "rowid FROM " T
+	    "rowid FROM " T, \
+	.matches = "SELECT count(*) FROM (SELECT 1 FROM " F " WHERE " F \
+	    " MATCH ? LIMIT ?)"
 
 /* Index the rows marked since the last time, in one transaction
  * (nothing to do: one lookup). */

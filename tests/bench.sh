@@ -357,9 +357,11 @@ if command -v sqlite3 >/dev/null && command -v tmux >/dev/null; then
 		"env KIZUNA_BENCH_LOG='$SLOG' LC_ALL=C.UTF-8 TERM=xterm-256color '$KZ' -c '$screens_cfg' -d '$SDB'"
 	# keys, each after the last is drawn, and what they are
 	set -- Tab Tab BTab BTab / t a n BSpace BSpace BSpace 农 业 Escape G g \
+	    Tab / z BSpace 农 BSpace Escape Tab / z BSpace 农 BSpace Escape \
+	    BTab BTab \
 	    BTab BTab BTab BTab / 1 2 Escape G g Tab / 1 2 Escape G g \
 	    Tab / 1 2 Escape G g Tab BTab BTab BTab
-	names="first-screen tab:requests tab:dispatches tab:requests tab:specialists search-key:/ search-key:t search-key:a search-key:n search-key:BS search-key:BS search-key:BS(empty) search-key:农 search-key:业 search-cancel:Esc end:G home:g tab:reports tab:activities tab:trainees tab:seminars seminars:/ seminars:1 seminars:2 seminars:Esc seminars:G seminars:g tab:trainees trainees:/ trainees:1 trainees:2 trainees:Esc trainees:G trainees:g tab:activities activities:/ activities:1 activities:2 activities:Esc activities:G activities:g tab:reports tab:activities tab:trainees tab:seminars"
+	names="first-screen tab:requests tab:dispatches tab:requests tab:specialists search-key:/ search-key:t search-key:a search-key:n search-key:BS search-key:BS search-key:BS(empty) search-key:农 search-key:业 search-cancel:Esc end:G home:g tab:requests requests:/ requests-key:z requests-key:BS(empty) requests-key:农 requests-key:BS(empty) requests:Esc tab:dispatches dispatches:/ dispatches-key:z dispatches-key:BS(empty) dispatches-key:农 dispatches-key:BS(empty) dispatches:Esc tab:requests tab:specialists tab:reports tab:activities tab:trainees tab:seminars seminars:/ seminars:1 seminars:2 seminars:Esc seminars:G seminars:g tab:trainees trainees:/ trainees:1 trainees:2 trainees:Esc trainees:G trainees:g tab:activities activities:/ activities:1 activities:2 activities:Esc activities:G activities:g tab:reports tab:activities tab:trainees tab:seminars"
 	slines() { if [ -f "$SLOG" ]; then wc -l < "$SLOG"; else echo 0; fi; }
 	n=0
 	while [ $n -lt 100 ] && [ "$(slines)" -lt 1 ]; do sleep 0.1; n=$((n + 1)); done
@@ -386,7 +388,7 @@ if command -v sqlite3 >/dev/null && command -v tmux >/dev/null; then
 	set -- $names
 	while read -r what code wall cpu; do
 		case "$1" in
-		first-screen) target=50 ;; tab:*) target=30 ;; search-key:*) target=5 ;; *) target="" ;;
+		first-screen) target=50 ;; tab:*) target=30 ;; *-key:*) target=5 ;; *) target="" ;;
 		esac
 		printf '%-28s %9.2f ms wall %9.2f ms CPU%s\n' "screens: $1" "$wall" "$cpu" \
 			"${target:+   (target $target ms)}"
