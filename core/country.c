@@ -616,13 +616,12 @@ sub_is(size_t i, const void *arg)
 	    subs.s[i].name));
 }
 
-const char *
-kz_subdivision_parse(const char *country, const char *typed)
+static const char *
+subdivision_find(const char *country, const char *typed)
 {
 	struct sub_match m = { typed, country };
 	long at;
 
-	load_subs();
 	for (size_t i = 0; typed && i < subs.n; i++)
 		if ((country == NULL || strncmp(subs.s[i].code, country, 2) ==
 		    0) && (kz_text_same(typed, subs.s[i].code) ||
@@ -632,6 +631,42 @@ kz_subdivision_parse(const char *country, const char *typed)
 	    &m)) >= 0)
 		return subs.s[at].code;
 	return NULL;
+}
+
+/*
+ * What a text names is the same in every language (each is tried), so
+ * the last answers are kept, by country and text: a list of dispatches
+ * shows each row's province, and a name looked for in every language's
+ * catalogue cost a screen of them most of a key's time.
+ */
+#define PARSED_SLOTS 64
+#define PARSED_KEY 64	/* longer texts are not kept */
+static struct parsed {
+	char key[PARSED_KEY];	/* "CC typed"; "" unused */
+	const char *code;
+} parsed[PARSED_SLOTS];
+
+const char *
+kz_subdivision_parse(const char *country, const char *typed)
+{
+	char key[PARSED_KEY];
+	unsigned h = 5381;
+	struct parsed *p;
+	int n;
+
+	load_subs();
+	n = snprintf(key, sizeof key, "%.2s %s", country ? country : "",
+	    typed ? typed : "");
+	if (typed == NULL || n < 0 || n >= (int)sizeof key)
+		return subdivision_find(country, typed);
+	for (const char *k = key; *k; k++)
+		h = h * 33 + (unsigned char)*k;
+	p = &parsed[h % PARSED_SLOTS];
+	if (strcmp(p->key, key) != 0) {
+		p->code = subdivision_find(country, typed);
+		memcpy(p->key, key, (size_t)n + 1);
+	}
+	return p->code;
 }
 
 char *

@@ -269,7 +269,9 @@ done
 # 100,000 support cases for the Trainees, Seminars and Activities tabs,
 # written straight into a demo database by the sqlite3 shell, then the screens
 # run in a private tmux with KIZUNA_BENCH_LOG, which logs for the first
-# screen and each key the milliseconds to act on it and draw, wall clock
+# screen and each key the milliseconds to act on it and draw its frame
+# (a detail pane left for the keys to pause, after a move or a key typed
+# into a search, is drawn after it), wall clock
 # and CPU (CPU beside the wall clock: a busy machine's wall clock says
 # more about the machine). Idle memory is the resident size with the
 # register on screen; after the keys, idle after them, and the peak,

@@ -98,7 +98,8 @@ struct ui {
  * KIZUNA_BENCH_LOG=FILE: a line for the first screen and for each key,
  * what it took to act on and draw, "first|key CODE WALL_MS CPU_MS"
  * (the first screen's CPU since the program started): `make bench`
- * reads it. CPU time is kept beside the wall clock because the wall
+ * reads it. A key's frame, that is: a detail pane left for the keys to
+ * pause (after a move, or a key typed into a search) is not in it. CPU time is kept beside the wall clock because the wall
  * clock of a busy machine says more about the machine.
  */
 static struct {
@@ -439,7 +440,9 @@ frame_want(struct ui *u)
 	return frame_switch(u, i);
 }
 
-/* Does key move the selection of the current tab's list? */
+/* Does key move the selection of the current tab's list? A key typed
+ * into a search does too: the list and its selection follow each, and
+ * its detail pane can wait for the keys to pause as after a move. */
 static bool
 frame_is_move(struct ui *u, int key)
 {
@@ -450,6 +453,10 @@ frame_is_move(struct ui *u, int key)
 	case KA_UP: case KA_DOWN: case KA_PGUP: case KA_PGDN:
 	case KA_FIRST: case KA_LAST:
 		return true;
+	case KA_NONE:	/* a character typed */
+		return text && (ctx & KEYS_SEARCH) && key < KEYS_FN;
+	case KA_BACKSPACE: case KA_DELCHAR: case KA_KILL:
+		return text && (ctx & KEYS_SEARCH);
 	default:
 		return false;
 	}
@@ -596,7 +603,7 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 				frame_draw(&u, now);
 			flags &= ~now;
 			whole = paused = false;
-			if (flags == 0)
+			if ((flags & ~UI_DRAW_DETAIL) == 0)
 				bench_end();
 		}
 		/* The title's counts go through every change waiting and
@@ -667,8 +674,9 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 		} else {
 			unsigned f;
 
-			/* only the selection moving leaves the detail pane
-			 * for later: what another key did shows whole */
+			/* only the selection moving (or a search typed)
+			 * leaves the detail pane for later: what another key
+			 * did shows whole */
 			if (!frame_is_move(&u, key))
 				whole = true;
 			f = frame_tab_key(&u, key);
