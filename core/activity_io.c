@@ -15,9 +15,10 @@ row_record(struct kz_db *db, const struct kz_akind *k,
     const struct kz_csv_row *r, char **head, const struct kz_rfield **map,
     size_t ncols, void *rec, struct kz_err *err)
 {
-	struct kz_err more = { 0 };
+	struct kz_err more;	/* cleared, not zeroed: 21 KB a row */
 	int rc = KZ_OK;
 
+	kz_err_clear(&more);
 	kz_activity_init(k, rec);
 	for (size_t i = 0; i < ncols && i < r->n; i++)
 		if (map[i] && kz_rtype_csv_set(k->rt, map[i], head[i], rec,
@@ -105,8 +106,9 @@ kz_activity_import(struct kz_db *db, const struct kz_akind *k,
 		return KZ_ERROR;
 	}
 	while ((rc = kz_csv_next(&csv, &row, &ce)) == 1) {
-		struct kz_err e = { 0 };
+		struct kz_err e;
 
+		kz_err_clear(&e);
 		rep->read++;
 		if (row_record(db, k, &row, head.cell, map, head.n, rec, &e)) {
 			rep->bad++;

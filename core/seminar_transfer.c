@@ -87,9 +87,11 @@ run_import(struct importer *im, const char *name, const char *data,
 	if (rc || kz_db_begin(im->db, err))
 		return KZ_ERROR;
 	while ((rc = kz_csv_next(&csv, &row, &ce)) == 1) {
-		struct kz_err e = { 0 }, w = { 0 };
+		struct kz_err e, w;	/* cleared, not zeroed: 21 KB each */
 		char why[300] = "";
 
+		kz_err_clear(&e);
+		kz_err_clear(&w);
 		rep->read++;
 		switch (im->row(im, &row, &e, &w, why, sizeof why)) {
 		case ROW_IMPORTED:

@@ -42,9 +42,10 @@ row_record(struct kz_db *db, const struct kz_csv_row *r,
     const struct kz_rfield **map, size_t ncols, struct kz_specialist *s,
     struct kz_err *err)
 {
-	struct kz_err more = { 0 };
+	struct kz_err more;	/* cleared, not zeroed: 21 KB a row */
 	int rc = KZ_OK;
 
+	kz_err_clear(&more);
 	kz_specialist_init(s);
 	for (size_t i = 0; i < ncols && i < r->n; i++)
 		if (map[i] && kz_rfield_set(map[i], s, r->cell[i], err))
@@ -320,9 +321,10 @@ import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
 		    NULL);
 	while ((rc = kz_csv_next(csv, &row, &ce)) == 1) {
 		struct kz_specialist s;
-		struct kz_err e = { 0 };
+		struct kz_err e;
 		char id[KZ_ID_SIZE], msg[200];
 
+		kz_err_clear(&e);
 		rep->read++;
 		if (progress && rep->read % 256 == 0)
 			progress(ctx, (size_t)row.line, total);
