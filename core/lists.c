@@ -238,46 +238,51 @@ search_hits(struct kz_db *db, const char *v, size_t max, long long **rows,
 	    rows, n, err);
 }
 
-/* The words of a list's search over its own index (tindex.h), as
- * bind_words, and its matches in the list's order, as search_hits. */
-static const struct words_index req_words = {
-	.ti = &kz_tindex_requests, .count = "SELECT count(*) FROM (SELECT 1 "
-	"FROM request_fts WHERE request_fts MATCH ? LIMIT ?)",
-};
-static const struct words_index dsp_words = {
-	.ti = &kz_tindex_dispatches, .count = "SELECT count(*) FROM (SELECT "
-	"1 FROM dispatch_fts WHERE dispatch_fts MATCH ? LIMIT ?)",
-};
-
+/* A list's search over its own index (tindex.h): its words bound as
+ * bind_words, its matches in the list's order as search_hits. */
 static int
-bind_request_words(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
-    struct kz_err *err)
-{
-	return bind_index_words(db, &req_words, v, b, err);
-}
-
-static int
-request_hits(struct kz_db *db, const char *v, size_t max, long long **rows,
-    size_t *n, struct kz_err *err)
-{
-	return kz_tindex_hits(db, &kz_tindex_requests, v, max < SEARCH_MOST ?
-	    max : SEARCH_MOST, rows, n, err);
-}
-
-static int
-bind_dispatch_words(struct kz_db *db, const char *v,
+tindex_words(struct kz_db *db, const struct kz_tindex *ti, const char *v,
     struct kz_rlist_bind *b, struct kz_err *err)
 {
-	return bind_index_words(db, &dsp_words, v, b, err);
+	const struct words_index ix = { .ti = ti, .count = ti->matches };
+
+	return bind_index_words(db, &ix, v, b, err);
 }
 
-static int
-dispatch_hits(struct kz_db *db, const char *v, size_t max, long long **rows,
-    size_t *n, struct kz_err *err)
-{
-	return kz_tindex_hits(db, &kz_tindex_dispatches, v, max < SEARCH_MOST ?
-	    max : SEARCH_MOST, rows, n, err);
+/* N_words and N_hits over index TI, for TINDEX_FILTER. */
+#define TINDEX_WORDS(N, TI) \
+static int \
+N##_words(struct kz_db *db, const char *v, struct kz_rlist_bind *b, \
+    struct kz_err *err) \
+{ \
+	return tindex_words(db, &TI, v, b, err); \
+} \
+static int \
+N##_hits(struct kz_db *db, const char *v, size_t max, long long **rows, \
+    size_t *n, struct kz_err *err) \
+{ \
+	return kz_tindex_hits(db, &TI, v, max < SEARCH_MOST ? max : \
+	    SEARCH_MOST, rows, n, err); \
 }
+TINDEX_WORDS(request, kz_tindex_requests)
+TINDEX_WORDS(dispatch, kz_tindex_dispatches)
+TINDEX_WORDS(seminar, kz_tindex_seminars)
+TINDEX_WORDS(support, kz_tindex_support)
+TINDEX_WORDS(research, kz_tindex_research)
+TINDEX_WORDS(promotion, kz_tindex_promotion)
+TINDEX_WORDS(jet, kz_tindex_jet)
+TINDEX_WORDS(friendship, kz_tindex_friendship)
+TINDEX_WORDS(rep_office, kz_tindex_rep_office)
+TINDEX_WORDS(delegation, kz_tindex_delegation)
+
+/* The condition of a search over index table F of list N aliased A:
+ * its rows are the list's rowids. */
+#define TINDEX_FILTER(N, A, F) \
+	.where = A ".rowid IN (SELECT rowid FROM " F " WHERE " F " MATCH ?)", \
+	.where_many = "+" A ".rowid IN (SELECT rowid FROM " F " WHERE " F \
+	" MATCH ?)", \
+	.where_most = "EXISTS (SELECT 1 FROM " F " WHERE " F " MATCH ? AND " \
+	"rowid = " A ".rowid)", .bind = N##_words, .hits = N##_hits
 
 /* The level's rank in SQL, for "at least business". */
 #define LEVEL_RANK "CASE l.level WHEN 'basic' THEN 0 WHEN 'conversational' " \
@@ -410,13 +415,7 @@ static const struct kz_rlist_filter request_filters[] = {
 	 * rowids */
 	{ .option = "text", .arg = "WORDS",
 	  .help = N_("with these words in the topic, place or notes"),
-	  .where = "r.rowid IN (SELECT rowid FROM request_fts WHERE "
-	  "request_fts MATCH ?)",
-	  .where_many = "+r.rowid IN (SELECT rowid FROM request_fts WHERE "
-	  "request_fts MATCH ?)",
-	  .where_most = "EXISTS (SELECT 1 FROM request_fts WHERE "
-	  "request_fts MATCH ? AND rowid = r.rowid)",
-	  .bind = bind_request_words, .hits = request_hits },
+	  TINDEX_FILTER(request, "r", "request_fts") },
 	{ 0 },
 };
 
@@ -426,6 +425,7 @@ const struct kz_rlist kz_rlist_requests = {
 	.from = "request r", .alias = "r",
 	.cols = request_cols, .ncols = NCOLS(request_cols),
 	.filters = request_filters,
+	.index = &kz_tindex_requests,
 	.order = "r.received DESC, r.id",
 	.none = N_("no requests found"),
 };
@@ -506,13 +506,7 @@ static const struct kz_rlist_filter dispatch_filters[] = {
 	 * rowids */
 	{ .option = "text", .arg = "WORDS",
 	  .help = N_("with these words in the places, notes or names"),
-	  .where = "d.rowid IN (SELECT rowid FROM dispatch_fts WHERE "
-	  "dispatch_fts MATCH ?)",
-	  .where_many = "+d.rowid IN (SELECT rowid FROM dispatch_fts WHERE "
-	  "dispatch_fts MATCH ?)",
-	  .where_most = "EXISTS (SELECT 1 FROM dispatch_fts WHERE "
-	  "dispatch_fts MATCH ? AND rowid = d.rowid)",
-	  .bind = bind_dispatch_words, .hits = dispatch_hits },
+	  TINDEX_FILTER(dispatch, "d", "dispatch_fts") },
 	{ 0 },
 };
 
@@ -525,6 +519,7 @@ const struct kz_rlist kz_rlist_dispatches = {
 	.count_from = "dispatch d",
 	.cols = dispatch_cols, .ncols = NCOLS(dispatch_cols),
 	.filters = dispatch_filters,
+	.index = &kz_tindex_dispatches,
 	.order = "d.start DESC, d.end DESC, d.id",
 	.none = N_("no dispatches found"), .width = 34,
 };
@@ -620,16 +615,12 @@ static const struct kz_rlist_filter seminar_filters[] = {
 	{ .option = "status", .arg = "planned|confirmed|held|cancelled",
 	  .help = N_("in this status"), .where = "e.status = ?",
 	  .field = "status" },
+	/* the title, theme, places, organisers, year and notes and every
+	 * translation (tindex.c): its rows are the editions' rowids */
 	{ .option = "search", .arg = "TEXT",
 	  .help = N_("with this text in the title, theme or place, in any "
 	  "language"),
-	  .where = "instr(kz_fold(coalesce(e.title, '') || ' ' || "
-	  "coalesce(e.theme, '') || ' ' || coalesce(e.city, '') || ' ' || "
-	  "coalesce(e.region, '') || ' ' || coalesce(e.organiser, '') || ' ' "
-	  "|| coalesce(e.co_organisers, '') || ' ' || coalesce(e.supporters, "
-	  "'') || ' ' || e.year || ' ' || coalesce(e.notes, '')), kz_fold(?)) "
-	  "> 0 OR EXISTS (SELECT 1 FROM text_tr t WHERE t.record = e.id AND "
-	  "instr(kz_fold(t.text), kz_fold(?)) > 0)" },
+	  TINDEX_FILTER(seminar, "e", "seminar_fts") },
 	{ 0 },
 };
 
@@ -639,7 +630,10 @@ const struct kz_rlist kz_rlist_seminars = {
 	.from = "seminar e", .alias = "e",
 	.cols = seminar_cols, .ncols = NCOLS(seminar_cols),
 	.filters = seminar_filters,
-	.order = SERIES_CODE ", e.year, e.number, e.start",
+	.index = &kz_tindex_seminars,
+	/* id last: editions alike in every term come in one order, the
+	 * one the index places its matches in (tindex.c) */
+	.order = SERIES_CODE ", e.year, e.number, e.start, e.id",
 	.none = N_("no seminars found"), .width = 44,
 	.fill = kz_seminar_fill, .free = seminar_free,
 };
@@ -828,6 +822,7 @@ const struct kz_rlist kz_rlist_trainees = {
 	.from = "trainee t", .alias = "t",
 	.cols = trainee_cols, .ncols = NCOLS(trainee_cols),
 	.filters = trainee_filters,
+	.index = &kz_tindex_trainees,
 	/* rowid last: placements alike in every term come in one order
 	 * whichever plan reads them (trainee_list holds it, each index
 	 * entry ending in its rowid), so pages read from the start, from
@@ -873,11 +868,9 @@ static const struct kz_rlist_filter support_filters[] = {
 	{ .option = "government", .arg = "TEXT",
 	  .help = N_("for a Japanese government matching this"),
 	  .where = FOLD("a.government") },
-	{ .option = "search", .arg = "TEXT", .help = N_("with this text "
-	  "anywhere"),
-	  .where = FOLD("a.government || ' ' || coalesce(a.place, '') || ' ' "
-	  "|| coalesce(a.partner, '') || ' ' || coalesce(a.what, '') || ' ' "
-	  "|| coalesce(a.notes, '')") },
+	{ .option = "search", .arg = "TEXT",
+	  .help = N_("with these words anywhere in the record"),
+	  TINDEX_FILTER(support, "a", "support_fts") },
 	{ 0 },
 };
 
@@ -887,6 +880,7 @@ const struct kz_rlist kz_rlist_support = {
 	.from = "support a", .alias = "a",
 	.cols = support_cols, .ncols = NCOLS(support_cols),
 	.filters = support_filters,
+	.index = &kz_tindex_support,
 	.order = "a.start DESC, a.government, a.id",
 	.none = N_("no support cases found"),
 };
@@ -911,10 +905,9 @@ static const struct kz_rlist_filter research_filters[] = {
 	{ .option = "government", .arg = "TEXT",
 	  .help = N_("for a Japanese government matching this"),
 	  .where = FOLD("r.government") },
-	{ .option = "search", .arg = "TEXT", .help = N_("with this text "
-	  "anywhere"),
-	  .where = FOLD("r.government || ' ' || r.topic || ' ' || "
-	  "coalesce(r.notes, '')") },
+	{ .option = "search", .arg = "TEXT",
+	  .help = N_("with these words anywhere in the record"),
+	  TINDEX_FILTER(research, "r", "research_fts") },
 	{ 0 },
 };
 
@@ -924,6 +917,7 @@ const struct kz_rlist kz_rlist_research = {
 	.from = "research r", .alias = "r",
 	.cols = research_cols, .ncols = NCOLS(research_cols),
 	.filters = research_filters,
+	.index = &kz_tindex_research,
 	.order = "r.requested DESC, r.government, r.id",
 	.none = N_("no research projects found"), .width = 40,
 };
@@ -955,11 +949,9 @@ static const struct kz_rlist_filter promotion_filters[] = {
 	{ .option = "government", .arg = "TEXT",
 	  .help = N_("with a partner government matching this"),
 	  .where = FOLD("coalesce(p.governments, '')") },
-	{ .option = "search", .arg = "TEXT", .help = N_("with this text "
-	  "anywhere"),
-	  .where = FOLD("p.name || ' ' || coalesce(p.venue, '') || ' ' || "
-	  "coalesce(p.city, '') || ' ' || coalesce(p.governments, '') || ' ' "
-	  "|| coalesce(p.shown, '') || ' ' || coalesce(p.notes, '')") },
+	{ .option = "search", .arg = "TEXT",
+	  .help = N_("with these words anywhere in the record"),
+	  TINDEX_FILTER(promotion, "p", "promotion_fts") },
 	{ 0 },
 };
 
@@ -969,6 +961,7 @@ const struct kz_rlist kz_rlist_promotion = {
 	.from = "promotion p", .alias = "p",
 	.cols = promotion_cols, .ncols = NCOLS(promotion_cols),
 	.filters = promotion_filters,
+	.index = &kz_tindex_promotion,
 	.order = "p.start DESC, p.name, p.id",
 	.none = N_("no promotion events found"),
 };
@@ -996,10 +989,9 @@ static const struct kz_rlist_filter jet_filters[] = {
 	{ .option = "level", .arg = "prefecture|designated_city|municipality",
 	  .help = N_("placed at this level"), .where = "j.level = ?",
 	  .field = "level" },
-	{ .option = "search", .arg = "TEXT", .help = N_("with this text "
-	  "anywhere"),
-	  .where = FOLD("coalesce(j.placement, '') || ' ' || "
-	  "coalesce(j.notes, '')") },
+	{ .option = "search", .arg = "TEXT",
+	  .help = N_("with these words anywhere in the record"),
+	  TINDEX_FILTER(jet, "j", "jet_fts") },
 	{ 0 },
 };
 
@@ -1009,6 +1001,7 @@ const struct kz_rlist kz_rlist_jet = {
 	.from = "jet j", .alias = "j",
 	.cols = jet_cols, .ncols = NCOLS(jet_cols),
 	.filters = jet_filters,
+	.index = &kz_tindex_jet,
 	.order = "j.year DESC, j.kind, j.level, j.placement, j.id",
 	.none = N_("no JET lines found"),
 };
@@ -1033,10 +1026,9 @@ static const struct kz_rlist_filter friendship_filters[] = {
 	{ .option = "region", .arg = "TEXT",
 	  .help = N_("with a partner in a province or state matching this"),
 	  .where = FOLD("coalesce(f.region, '')") },
-	{ .option = "search", .arg = "TEXT", .help = N_("with this text "
-	  "anywhere"),
-	  .where = FOLD("f.japanese || ' ' || f.partner || ' ' || "
-	  "coalesce(f.region, '') || ' ' || coalesce(f.notes, '')") },
+	{ .option = "search", .arg = "TEXT",
+	  .help = N_("with these words anywhere in the record"),
+	  TINDEX_FILTER(friendship, "f", "friendship_fts") },
 	{ 0 },
 };
 
@@ -1046,6 +1038,7 @@ const struct kz_rlist kz_rlist_friendship = {
 	.from = "friendship f", .alias = "f",
 	.cols = friendship_cols, .ncols = NCOLS(friendship_cols),
 	.filters = friendship_filters,
+	.index = &kz_tindex_friendship,
 	.order = "f.signed DESC, f.japanese, f.partner, f.id",
 	.none = N_("no friendship links found"),
 };
@@ -1071,10 +1064,9 @@ static const struct kz_rlist_filter rep_office_filters[] = {
 	{ .option = "open", .arg = "DATE", .help = N_("open on this day"),
 	  .where = "ifnull(o.opened, '') <= ? AND (o.closed IS NULL OR "
 	  "o.closed >= ?)", .bind = bind_date },
-	{ .option = "search", .arg = "TEXT", .help = N_("with this text "
-	  "anywhere"),
-	  .where = FOLD("o.government || ' ' || o.city || ' ' || "
-	  "coalesce(o.name, '') || ' ' || coalesce(o.notes, '')") },
+	{ .option = "search", .arg = "TEXT",
+	  .help = N_("with these words anywhere in the record"),
+	  TINDEX_FILTER(rep_office, "o", "rep_office_fts") },
 	{ 0 },
 };
 
@@ -1084,6 +1076,7 @@ const struct kz_rlist kz_rlist_rep_office = {
 	.from = "rep_office o", .alias = "o",
 	.cols = rep_office_cols, .ncols = NCOLS(rep_office_cols),
 	.filters = rep_office_filters,
+	.index = &kz_tindex_rep_office,
 	.order = "o.opened DESC, o.city, o.government, o.id",
 	.none = N_("no representative offices found"),
 };
@@ -1133,11 +1126,9 @@ static const struct kz_rlist_filter delegation_filters[] = {
 	  .where = "EXISTS (SELECT 1 FROM delegation_member m WHERE "
 	  "m.delegation = d.id AND m.specialist = ?)",
 	  .flags = KZ_RLF_RECORD, .ref = KZ_T_SPECIALIST },
-	{ .option = "search", .arg = "TEXT", .help = N_("with this text "
-	  "anywhere"),
-	  .where = FOLD("d.who || ' ' || coalesce(d.place, '') || ' ' || "
-	  "coalesce(d.government, '') || ' ' || coalesce(d.purpose, '') || "
-	  "' ' || coalesce(d.notes, '')") },
+	{ .option = "search", .arg = "TEXT",
+	  .help = N_("with these words anywhere in the record"),
+	  TINDEX_FILTER(delegation, "d", "delegation_fts") },
 	{ 0 },
 };
 
@@ -1147,6 +1138,7 @@ const struct kz_rlist kz_rlist_delegation = {
 	.from = "delegation d", .alias = "d",
 	.cols = delegation_cols, .ncols = NCOLS(delegation_cols),
 	.filters = delegation_filters,
+	.index = &kz_tindex_delegation,
 	.order = "d.start DESC, d.who, d.id",
 	.none = N_("no delegations found"),
 	.fill = delegation_fill, .free = delegation_free,

@@ -1,4 +1,4 @@
-/* tindex.h - a full-text index over one list's rows, kept current from the rows its triggers mark: the trainee, request and dispatch searches. */
+/* tindex.h - a full-text index over one list's rows, kept current from the rows its triggers mark: the trainee, request, dispatch, seminar and activity searches. */
 #ifndef KZ_TINDEX_H
 #define KZ_TINDEX_H
 
@@ -22,6 +22,7 @@ struct kz_tindex {
 	const char *fts;	/* the FTS5 table: body */
 	/* SQL over it and its marks (KZ_TINDEX_SQL) */
 	const char *any, *count, *each, *drop, *put, *clear, *optimize, *all;
+	const char *matches;	/* SQL: how many rows MATCH ?1, at most ?2 */
 	const char *text;	/* SQL: the row's text columns, rowid ?1 */
 	int ntext;
 	struct kz_search_index ix;	/* its list's order */
@@ -39,7 +40,9 @@ struct kz_tindex {
 	.clear = "DELETE FROM " D, \
 	.optimize = "INSERT INTO " F " (" F ") VALUES ('optimize')", \
 	.all = "DELETE FROM " F "; INSERT OR IGNORE INTO " D " (n) SELECT " \
-	    "rowid FROM " T
+	    "rowid FROM " T, \
+	.matches = "SELECT count(*) FROM (SELECT 1 FROM " F " WHERE " F \
+	    " MATCH ? LIMIT ?)"
 
 /* Index the rows marked since the last time, in one transaction
  * (nothing to do: one lookup). */
@@ -64,6 +67,12 @@ bool kz_tindex_many(struct kz_db *db, const struct kz_tindex *ti,
 
 /* The lists' indexes. */
 extern const struct kz_tindex kz_tindex_trainees, kz_tindex_requests,
-    kz_tindex_dispatches;
+    kz_tindex_dispatches, kz_tindex_seminars;
+/* ...the activity lists' */
+extern const struct kz_tindex kz_tindex_support, kz_tindex_research,
+    kz_tindex_promotion, kz_tindex_jet, kz_tindex_friendship,
+    kz_tindex_rep_office, kz_tindex_delegation;
+/* All of them, NULL last. */
+extern const struct kz_tindex *const kz_tindexes[];
 
 #endif
