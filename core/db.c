@@ -54,6 +54,18 @@
 	" WHEN old.rowid IS NOT new.rowid BEGIN " MARK(D, "SELECT old.rowid " \
 	"AS n UNION SELECT new.rowid") " END;"
 
+/* A list's full-text index over table T, its text the columns COLS
+ * (tindex.h): the FTS table T_fts, the marks local_T_dirty and their
+ * triggers; every row marked, indexed at the first search. */
+#define TINDEX(T, COLS) \
+	"CREATE VIRTUAL TABLE IF NOT EXISTS " T "_fts USING fts5(body, " \
+	"tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2');" \
+	"CREATE TABLE IF NOT EXISTS local_" T "_dirty (" \
+	"  n INTEGER PRIMARY KEY NOT NULL" \
+	");" \
+	MARKS(T, "local_" T "_dirty", COLS) \
+	"INSERT OR IGNORE INTO local_" T "_dirty (n) SELECT rowid FROM " T ";"
+
 /*
  * Migrations, oldest first; migration i brings the schema from version i
  * to version i + 1. Each runs in its own transaction together with the
@@ -393,6 +405,29 @@ static const char *const migrations[] = {
 	"dispatch WHERE request = new.id") " END;"
 	"INSERT OR IGNORE INTO local_dispatch_dirty (n) SELECT rowid FROM "
 	"dispatch;",
+	/* 24 -> 25: full-text indexes of seminar editions and of the
+	 * activity lists, as 24's, so that their searches do not fold
+	 * every row's text. An edition's text holds its translations
+	 * (text_tr, by its id): a translation written, changed or taken
+	 * out marks its edition. IF NOT EXISTS, as 17. */
+	TINDEX("seminar", "id, title, theme, city, region, organiser, "
+	"co_organisers, supporters, year, notes")
+	"CREATE TRIGGER IF NOT EXISTS seminar_fts_tr_add AFTER INSERT ON "
+	"text_tr BEGIN " MARK("local_seminar_dirty", "SELECT rowid AS n FROM "
+	"seminar WHERE id = new.record") " END;"
+	"CREATE TRIGGER IF NOT EXISTS seminar_fts_tr_edit AFTER UPDATE ON "
+	"text_tr BEGIN " MARK("local_seminar_dirty", "SELECT rowid AS n FROM "
+	"seminar WHERE id IN (old.record, new.record)") " END;"
+	"CREATE TRIGGER IF NOT EXISTS seminar_fts_tr_go AFTER DELETE ON "
+	"text_tr BEGIN " MARK("local_seminar_dirty", "SELECT rowid AS n FROM "
+	"seminar WHERE id = old.record") " END;"
+	TINDEX("support", "government, place, partner, what, notes")
+	TINDEX("research", "government, topic, notes")
+	TINDEX("promotion", "name, venue, city, governments, shown, notes")
+	TINDEX("jet", "placement, notes")
+	TINDEX("friendship", "japanese, partner, region, notes")
+	TINDEX("rep_office", "government, city, name, notes")
+	TINDEX("delegation", "who, place, government, purpose, notes"),
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -1093,7 +1128,9 @@ static void
 orders_free(struct kz_db *db)
 {
 	struct kz_db_order *o[] = { &db->order, &db->tr_order,
-	    &db->req_order, &db->dsp_order };
+	    &db->req_order, &db->dsp_order, &db->sem_order, &db->sup_order,
+	    &db->res_order, &db->pro_order, &db->jet_order, &db->fri_order,
+	    &db->rep_order, &db->del_order };
 
 	for (size_t i = 0; i < sizeof o / sizeof o[0]; i++) {
 		free(o[i]->row);

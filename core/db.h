@@ -53,8 +53,8 @@ struct kz_db {
 	bool index_later;
 	sqlite3_int64 index_mark;
 	/* kz_search_hits (search.h): the register's rowids in its order,
-	 * and kz_tindex_hits (tindex.h) the trainee, request and dispatch
-	 * lists' */
+	 * and kz_tindex_hits (tindex.h) the trainee, request, dispatch,
+	 * seminar and activity lists' */
 	struct kz_db_order {
 		/* as of the database's state stamped (data_version, this
 		 * connection's changes); and the last term that matched
@@ -69,7 +69,8 @@ struct kz_db {
 		 * dense_est rows, uncounted (search.c, dense) */
 		char *dense;
 		size_t dense_est;
-	} order, tr_order, req_order, dsp_order;
+	} order, tr_order, req_order, dsp_order, sem_order, sup_order,
+	    res_order, pro_order, jet_order, fri_order, rep_order, del_order;
 };
 
 /* Open (creating if needed, mode 0600) and migrate to the current

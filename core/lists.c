@@ -256,6 +256,15 @@ kz_rlist_index_hits(struct kz_db *db, const struct kz_tindex *ti,
 	    rows, n, err);
 }
 
+/* The condition of a search over list index TI, its FTS5 table F, for
+ * a list aliased A: its rows are the list's rowids. */
+#define TINDEX_FILTER(TI, A, F) \
+	.where = A ".rowid IN (SELECT rowid FROM " F " WHERE " F " MATCH ?)", \
+	.where_many = "+" A ".rowid IN (SELECT rowid FROM " F " WHERE " F \
+	" MATCH ?)", \
+	.where_most = "EXISTS (SELECT 1 FROM " F " WHERE " F " MATCH ? AND " \
+	"rowid = " A ".rowid)", .index = &TI
+
 /* The level's rank in SQL, for "at least business". */
 #define LEVEL_RANK "CASE l.level WHEN 'basic' THEN 0 WHEN 'conversational' " \
 	"THEN 1 WHEN 'business' THEN 2 WHEN 'fluent' THEN 3 ELSE 4 END"
@@ -387,13 +396,7 @@ static const struct kz_rlist_filter request_filters[] = {
 	 * rowids */
 	{ .option = "text", .arg = "WORDS",
 	  .help = N_("with these words in the topic, place or notes"),
-	  .where = "r.rowid IN (SELECT rowid FROM request_fts WHERE "
-	  "request_fts MATCH ?)",
-	  .where_many = "+r.rowid IN (SELECT rowid FROM request_fts WHERE "
-	  "request_fts MATCH ?)",
-	  .where_most = "EXISTS (SELECT 1 FROM request_fts WHERE "
-	  "request_fts MATCH ? AND rowid = r.rowid)",
-	  .index = &kz_tindex_requests },
+	  TINDEX_FILTER(kz_tindex_requests, "r", "request_fts") },
 	{ 0 },
 };
 
@@ -403,6 +406,7 @@ const struct kz_rlist kz_rlist_requests = {
 	.from = "request r", .alias = "r",
 	.cols = request_cols, .ncols = NCOLS(request_cols),
 	.filters = request_filters,
+	.index = &kz_tindex_requests,
 	.order = "r.received DESC, r.id",
 	.none = N_("no requests found"),
 };
@@ -483,13 +487,7 @@ static const struct kz_rlist_filter dispatch_filters[] = {
 	 * rowids */
 	{ .option = "text", .arg = "WORDS",
 	  .help = N_("with these words in the places, notes or names"),
-	  .where = "d.rowid IN (SELECT rowid FROM dispatch_fts WHERE "
-	  "dispatch_fts MATCH ?)",
-	  .where_many = "+d.rowid IN (SELECT rowid FROM dispatch_fts WHERE "
-	  "dispatch_fts MATCH ?)",
-	  .where_most = "EXISTS (SELECT 1 FROM dispatch_fts WHERE "
-	  "dispatch_fts MATCH ? AND rowid = d.rowid)",
-	  .index = &kz_tindex_dispatches },
+	  TINDEX_FILTER(kz_tindex_dispatches, "d", "dispatch_fts") },
 	{ 0 },
 };
 
@@ -502,6 +500,7 @@ const struct kz_rlist kz_rlist_dispatches = {
 	.count_from = "dispatch d",
 	.cols = dispatch_cols, .ncols = NCOLS(dispatch_cols),
 	.filters = dispatch_filters,
+	.index = &kz_tindex_dispatches,
 	.order = "d.start DESC, d.end DESC, d.id",
 	.none = N_("no dispatches found"), .width = 34,
 };
@@ -597,16 +596,12 @@ static const struct kz_rlist_filter seminar_filters[] = {
 	{ .option = "status", .arg = "planned|confirmed|held|cancelled",
 	  .help = N_("in this status"), .where = "e.status = ?",
 	  .field = "status" },
+	/* the title, theme, places, organisers, year and notes and every
+	 * translation (tindex.c): its rows are the editions' rowids */
 	{ .option = "search", .arg = "TEXT",
 	  .help = N_("with this text in the title, theme or place, in any "
 	  "language"),
-	  .where = "instr(kz_fold(coalesce(e.title, '') || ' ' || "
-	  "coalesce(e.theme, '') || ' ' || coalesce(e.city, '') || ' ' || "
-	  "coalesce(e.region, '') || ' ' || coalesce(e.organiser, '') || ' ' "
-	  "|| coalesce(e.co_organisers, '') || ' ' || coalesce(e.supporters, "
-	  "'') || ' ' || e.year || ' ' || coalesce(e.notes, '')), kz_fold(?)) "
-	  "> 0 OR EXISTS (SELECT 1 FROM text_tr t WHERE t.record = e.id AND "
-	  "instr(kz_fold(t.text), kz_fold(?)) > 0)" },
+	  TINDEX_FILTER(kz_tindex_seminars, "e", "seminar_fts") },
 	{ 0 },
 };
 
@@ -616,7 +611,10 @@ const struct kz_rlist kz_rlist_seminars = {
 	.from = "seminar e", .alias = "e",
 	.cols = seminar_cols, .ncols = NCOLS(seminar_cols),
 	.filters = seminar_filters,
-	.order = SERIES_CODE ", e.year, e.number, e.start",
+	.index = &kz_tindex_seminars,
+	/* id last: editions alike in every term come in one order, the
+	 * one the index places its matches in (tindex.c) */
+	.order = SERIES_CODE ", e.year, e.number, e.start, e.id",
 	.none = N_("no seminars found"), .width = 44,
 	.fill = kz_seminar_fill, .free = seminar_free,
 };
@@ -765,13 +763,7 @@ static const struct kz_rlist_filter trainee_filters[] = {
 	 * placements' rowids */
 	{ .option = "search", .arg = "TEXT",
 	  .help = N_("with this text in names, governments or fields"),
-	  .where = "t.rowid IN (SELECT rowid FROM trainee_fts WHERE "
-	  "trainee_fts MATCH ?)",
-	  .where_many = "+t.rowid IN (SELECT rowid FROM trainee_fts WHERE "
-	  "trainee_fts MATCH ?)",
-	  .where_most = "EXISTS (SELECT 1 FROM trainee_fts WHERE "
-	  "trainee_fts MATCH ? AND rowid = t.rowid)",
-	  .index = &kz_tindex_trainees },
+	  TINDEX_FILTER(kz_tindex_trainees, "t", "trainee_fts") },
 	{ 0 },
 };
 
@@ -781,6 +773,7 @@ const struct kz_rlist kz_rlist_trainees = {
 	.from = "trainee t", .alias = "t",
 	.cols = trainee_cols, .ncols = NCOLS(trainee_cols),
 	.filters = trainee_filters,
+	.index = &kz_tindex_trainees,
 	/* rowid last: placements alike in every term come in one order
 	 * whichever plan reads them (trainee_list holds it, each index
 	 * entry ending in its rowid), so pages read from the start, from
@@ -826,11 +819,9 @@ static const struct kz_rlist_filter support_filters[] = {
 	{ .option = "government", .arg = "TEXT",
 	  .help = N_("for a Japanese government matching this"),
 	  .where = FOLD("a.government") },
-	{ .option = "search", .arg = "TEXT", .help = N_("with this text "
-	  "anywhere"),
-	  .where = FOLD("a.government || ' ' || coalesce(a.place, '') || ' ' "
-	  "|| coalesce(a.partner, '') || ' ' || coalesce(a.what, '') || ' ' "
-	  "|| coalesce(a.notes, '')") },
+	{ .option = "search", .arg = "TEXT",
+	  .help = N_("with these words anywhere in the record"),
+	  TINDEX_FILTER(kz_tindex_support, "a", "support_fts") },
 	{ 0 },
 };
 
@@ -840,6 +831,7 @@ const struct kz_rlist kz_rlist_support = {
 	.from = "support a", .alias = "a",
 	.cols = support_cols, .ncols = NCOLS(support_cols),
 	.filters = support_filters,
+	.index = &kz_tindex_support,
 	.order = "a.start DESC, a.government, a.id",
 	.none = N_("no support cases found"),
 };
@@ -864,10 +856,9 @@ static const struct kz_rlist_filter research_filters[] = {
 	{ .option = "government", .arg = "TEXT",
 	  .help = N_("for a Japanese government matching this"),
 	  .where = FOLD("r.government") },
-	{ .option = "search", .arg = "TEXT", .help = N_("with this text "
-	  "anywhere"),
-	  .where = FOLD("r.government || ' ' || r.topic || ' ' || "
-	  "coalesce(r.notes, '')") },
+	{ .option = "search", .arg = "TEXT",
+	  .help = N_("with these words anywhere in the record"),
+	  TINDEX_FILTER(kz_tindex_research, "r", "research_fts") },
 	{ 0 },
 };
 
@@ -877,6 +868,7 @@ const struct kz_rlist kz_rlist_research = {
 	.from = "research r", .alias = "r",
 	.cols = research_cols, .ncols = NCOLS(research_cols),
 	.filters = research_filters,
+	.index = &kz_tindex_research,
 	.order = "r.requested DESC, r.government, r.id",
 	.none = N_("no research projects found"), .width = 40,
 };
@@ -908,11 +900,9 @@ static const struct kz_rlist_filter promotion_filters[] = {
 	{ .option = "government", .arg = "TEXT",
 	  .help = N_("with a partner government matching this"),
 	  .where = FOLD("coalesce(p.governments, '')") },
-	{ .option = "search", .arg = "TEXT", .help = N_("with this text "
-	  "anywhere"),
-	  .where = FOLD("p.name || ' ' || coalesce(p.venue, '') || ' ' || "
-	  "coalesce(p.city, '') || ' ' || coalesce(p.governments, '') || ' ' "
-	  "|| coalesce(p.shown, '') || ' ' || coalesce(p.notes, '')") },
+	{ .option = "search", .arg = "TEXT",
+	  .help = N_("with these words anywhere in the record"),
+	  TINDEX_FILTER(kz_tindex_promotion, "p", "promotion_fts") },
 	{ 0 },
 };
 
@@ -922,6 +912,7 @@ const struct kz_rlist kz_rlist_promotion = {
 	.from = "promotion p", .alias = "p",
 	.cols = promotion_cols, .ncols = NCOLS(promotion_cols),
 	.filters = promotion_filters,
+	.index = &kz_tindex_promotion,
 	.order = "p.start DESC, p.name, p.id",
 	.none = N_("no promotion events found"),
 };
@@ -949,10 +940,9 @@ static const struct kz_rlist_filter jet_filters[] = {
 	{ .option = "level", .arg = "prefecture|designated_city|municipality",
 	  .help = N_("placed at this level"), .where = "j.level = ?",
 	  .field = "level" },
-	{ .option = "search", .arg = "TEXT", .help = N_("with this text "
-	  "anywhere"),
-	  .where = FOLD("coalesce(j.placement, '') || ' ' || "
-	  "coalesce(j.notes, '')") },
+	{ .option = "search", .arg = "TEXT",
+	  .help = N_("with these words anywhere in the record"),
+	  TINDEX_FILTER(kz_tindex_jet, "j", "jet_fts") },
 	{ 0 },
 };
 
@@ -962,6 +952,7 @@ const struct kz_rlist kz_rlist_jet = {
 	.from = "jet j", .alias = "j",
 	.cols = jet_cols, .ncols = NCOLS(jet_cols),
 	.filters = jet_filters,
+	.index = &kz_tindex_jet,
 	.order = "j.year DESC, j.kind, j.level, j.placement, j.id",
 	.none = N_("no JET lines found"),
 };
@@ -986,10 +977,9 @@ static const struct kz_rlist_filter friendship_filters[] = {
 	{ .option = "region", .arg = "TEXT",
 	  .help = N_("with a partner in a province or state matching this"),
 	  .where = FOLD("coalesce(f.region, '')") },
-	{ .option = "search", .arg = "TEXT", .help = N_("with this text "
-	  "anywhere"),
-	  .where = FOLD("f.japanese || ' ' || f.partner || ' ' || "
-	  "coalesce(f.region, '') || ' ' || coalesce(f.notes, '')") },
+	{ .option = "search", .arg = "TEXT",
+	  .help = N_("with these words anywhere in the record"),
+	  TINDEX_FILTER(kz_tindex_friendship, "f", "friendship_fts") },
 	{ 0 },
 };
 
@@ -999,6 +989,7 @@ const struct kz_rlist kz_rlist_friendship = {
 	.from = "friendship f", .alias = "f",
 	.cols = friendship_cols, .ncols = NCOLS(friendship_cols),
 	.filters = friendship_filters,
+	.index = &kz_tindex_friendship,
 	.order = "f.signed DESC, f.japanese, f.partner, f.id",
 	.none = N_("no friendship links found"),
 };
@@ -1024,10 +1015,9 @@ static const struct kz_rlist_filter rep_office_filters[] = {
 	{ .option = "open", .arg = "DATE", .help = N_("open on this day"),
 	  .where = "ifnull(o.opened, '') <= ? AND (o.closed IS NULL OR "
 	  "o.closed >= ?)", .bind = bind_date },
-	{ .option = "search", .arg = "TEXT", .help = N_("with this text "
-	  "anywhere"),
-	  .where = FOLD("o.government || ' ' || o.city || ' ' || "
-	  "coalesce(o.name, '') || ' ' || coalesce(o.notes, '')") },
+	{ .option = "search", .arg = "TEXT",
+	  .help = N_("with these words anywhere in the record"),
+	  TINDEX_FILTER(kz_tindex_rep_office, "o", "rep_office_fts") },
 	{ 0 },
 };
 
@@ -1037,6 +1027,7 @@ const struct kz_rlist kz_rlist_rep_office = {
 	.from = "rep_office o", .alias = "o",
 	.cols = rep_office_cols, .ncols = NCOLS(rep_office_cols),
 	.filters = rep_office_filters,
+	.index = &kz_tindex_rep_office,
 	.order = "o.opened DESC, o.city, o.government, o.id",
 	.none = N_("no representative offices found"),
 };
@@ -1086,11 +1077,9 @@ static const struct kz_rlist_filter delegation_filters[] = {
 	  .where = "EXISTS (SELECT 1 FROM delegation_member m WHERE "
 	  "m.delegation = d.id AND m.specialist = ?)",
 	  .flags = KZ_RLF_RECORD, .ref = KZ_T_SPECIALIST },
-	{ .option = "search", .arg = "TEXT", .help = N_("with this text "
-	  "anywhere"),
-	  .where = FOLD("d.who || ' ' || coalesce(d.place, '') || ' ' || "
-	  "coalesce(d.government, '') || ' ' || coalesce(d.purpose, '') || "
-	  "' ' || coalesce(d.notes, '')") },
+	{ .option = "search", .arg = "TEXT",
+	  .help = N_("with these words anywhere in the record"),
+	  TINDEX_FILTER(kz_tindex_delegation, "d", "delegation_fts") },
 	{ 0 },
 };
 
@@ -1100,6 +1089,7 @@ const struct kz_rlist kz_rlist_delegation = {
 	.from = "delegation d", .alias = "d",
 	.cols = delegation_cols, .ncols = NCOLS(delegation_cols),
 	.filters = delegation_filters,
+	.index = &kz_tindex_delegation,
 	.order = "d.start DESC, d.who, d.id",
 	.none = N_("no delegations found"),
 	.fill = delegation_fill, .free = delegation_free,

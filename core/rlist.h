@@ -163,6 +163,8 @@ struct kz_rlist_filter {
 	enum kz_table ref;	/* KZ_RLF_RECORD: what the value names */
 };
 
+struct kz_tindex;
+
 struct kz_rlist {
 	const char *name;		/* "specialist": messages, tests */
 	const struct kz_rtype *rt;	/* whose fields the rows are */
@@ -180,6 +182,9 @@ struct kz_rlist {
 	 * filters them (its joins add no row nor take one away): "dispatch
 	 * d" for a list joined to its specialist and request. */
 	const char *count_from;
+	/* Optional: the full-text index its search looks in (tindex.h),
+	 * which a screen showing the list readies before a key is typed. */
+	const struct kz_tindex *index;
 	/* The table's message when nothing matches: N_(). */
 	const char *none;
 	int width;			/* a cell's widest in the table; 0: 30 */

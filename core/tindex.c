@@ -216,3 +216,58 @@ const struct kz_tindex kz_tindex_dispatches = {
 		.at = offsetof(struct kz_db, dsp_order),
 	},
 };
+
+/* A list's index whose text is the columns TEXT (N of them) of its row
+ * in table T aliased A, its order that of the list (lists.c), ORDER;
+ * FTS table T_fts, marks local_T_dirty (migration 24 -> 25). */
+#define LIST_INDEX(T, A, TEXT, N, ORDER, AT) { \
+	KZ_TINDEX_SQL(T "_fts", "local_" T "_dirty", T), \
+	.text = "SELECT " TEXT " FROM " T " " A " WHERE " A ".rowid = ?", \
+	.ntext = N, \
+	.ix = { \
+		.size = SIZE(T), \
+		.order = "SELECT " A ".rowid FROM " T " " A " ORDER BY " \
+		ORDER, \
+		.match = MATCH(T "_fts"), .range = RANGE(T "_fts"), \
+		.at = offsetof(struct kz_db, AT), \
+	}, \
+}
+
+/* Seminar editions: the text `seminar list --search` compared before,
+ * with every translation of the edition's (text_tr; its writes mark
+ * the edition too). */
+const struct kz_tindex kz_tindex_seminars = LIST_INDEX("seminar", "e",
+    "title, theme, city, region, organiser, co_organisers, supporters, "
+    "year, notes, (SELECT group_concat(t.text, ' ') FROM text_tr t WHERE "
+    "t.record = e.id)", 10, "(SELECT code FROM seminar_series g WHERE "
+    "g.id = e.series), e.year, e.number, e.start, e.id", sem_order);
+
+/* The activity lists: the text each one's --search compared before. */
+const struct kz_tindex kz_tindex_support = LIST_INDEX("support", "a",
+    "government, place, partner, what, notes", 5,
+    "a.start DESC, a.government, a.id", sup_order);
+const struct kz_tindex kz_tindex_research = LIST_INDEX("research", "r",
+    "government, topic, notes", 3,
+    "r.requested DESC, r.government, r.id", res_order);
+const struct kz_tindex kz_tindex_promotion = LIST_INDEX("promotion", "p",
+    "name, venue, city, governments, shown, notes", 6,
+    "p.start DESC, p.name, p.id", pro_order);
+const struct kz_tindex kz_tindex_jet = LIST_INDEX("jet", "j",
+    "placement, notes", 2,
+    "j.year DESC, j.kind, j.level, j.placement, j.id", jet_order);
+const struct kz_tindex kz_tindex_friendship = LIST_INDEX("friendship", "f",
+    "japanese, partner, region, notes", 4,
+    "f.signed DESC, f.japanese, f.partner, f.id", fri_order);
+const struct kz_tindex kz_tindex_rep_office = LIST_INDEX("rep_office", "o",
+    "government, city, name, notes", 4,
+    "o.opened DESC, o.city, o.government, o.id", rep_order);
+const struct kz_tindex kz_tindex_delegation = LIST_INDEX("delegation", "d",
+    "who, place, government, purpose, notes", 5,
+    "d.start DESC, d.who, d.id", del_order);
+
+const struct kz_tindex *const kz_tindexes[] = {
+	&kz_tindex_trainees, &kz_tindex_requests, &kz_tindex_dispatches,
+	&kz_tindex_seminars, &kz_tindex_support, &kz_tindex_research,
+	&kz_tindex_promotion, &kz_tindex_jet, &kz_tindex_friendship,
+	&kz_tindex_rep_office, &kz_tindex_delegation, NULL,
+};

@@ -1,4 +1,4 @@
-/* tindex.h - a full-text index over one list's rows, kept current from the rows its triggers mark: the trainee, request and dispatch searches. */
+/* tindex.h - a full-text index over one list's rows, kept current from the rows its triggers mark: the trainee, request, dispatch, seminar and activity searches. */
 #ifndef KZ_TINDEX_H
 #define KZ_TINDEX_H
 
@@ -22,7 +22,7 @@ struct kz_tindex {
 	const char *fts;	/* the FTS5 table: body */
 	/* SQL over it and its marks (KZ_TINDEX_SQL) */
 	const char *any, *count, *each, *drop, *put, *clear, *optimize, *all;
-	const char *matches;	/* its matches of ?1, at most ?2, counted */
+	const char *matches;	/* SQL: how many rows MATCH ?1, at most ?2 */
 	const char *text;	/* SQL: the row's text columns, rowid ?1 */
 	int ntext;
 	struct kz_search_index ix;	/* its list's order */
@@ -67,6 +67,12 @@ bool kz_tindex_many(struct kz_db *db, const struct kz_tindex *ti,
 
 /* The lists' indexes. */
 extern const struct kz_tindex kz_tindex_trainees, kz_tindex_requests,
-    kz_tindex_dispatches;
+    kz_tindex_dispatches, kz_tindex_seminars;
+/* ...the activity lists' */
+extern const struct kz_tindex kz_tindex_support, kz_tindex_research,
+    kz_tindex_promotion, kz_tindex_jet, kz_tindex_friendship,
+    kz_tindex_rep_office, kz_tindex_delegation;
+/* All of them, NULL last. */
+extern const struct kz_tindex *const kz_tindexes[];
 
 #endif

@@ -369,6 +369,8 @@ if command -v sqlite3 >/dev/null && command -v tmux >/dev/null; then
 	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%-44s %9.2f ms\n", "screens: 100,000 + 20,000 rows by sqlite3", (b - a) / 1e6 }'
 	"$KZ" -c "$screens_cfg" -d "$SDB" search zzz >/dev/null 2>&1	# the index
 	"$KZ" -c "$screens_cfg" -d "$SDB" trainee list --search zzz >/dev/null 2>&1
+	"$KZ" -c "$screens_cfg" -d "$SDB" seminar list --search zzz >/dev/null 2>&1
+	"$KZ" -c "$screens_cfg" -d "$SDB" support list --search zzz >/dev/null 2>&1
 	SLOG="$T/screens.log"
 	rm -f "$SLOG"
 	tmux -L kzbench$$ -f /dev/null new-session -d -x 80 -y 24 \

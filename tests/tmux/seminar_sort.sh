@@ -15,8 +15,8 @@ ed() {	# ed NUMBER YEAR CITY THEME
 	expect_rc 0 "edition $1"
 }
 ed 1 2016 Sapporo Delta
-ed 2 2017 Aomori Alpha
-ed 3 2018 Nagoya Charlie
+ed 2 2017 Aomori "Alpha hall"
+ed 3 2018 Nagoya "Charlie hall"
 ed 4 2019 Beppu Bravo
 
 # the rows' cities, top to bottom
@@ -69,12 +69,13 @@ tm_keys Enter
 tm_expect "Year v" "choosing the same column reverses it"
 order "Beppu|Nagoya|Aomori|Sapporo|" "newest first"
 
-# a search keeps the order; the record stays selected
+# a search keeps the order; the record stays selected (its words match
+# from their start: "ha" finds "hall")
 tm_keys j
 tm_expect "edition 3 (2018)" "j selects the edition below"
 tm_keys /
 tm_type "ha"
-order "Nagoya|Aomori|" "the search (Charlie, Alpha) narrows the rows, in the order chosen"
+order "Nagoya|Aomori|" "the search (Charlie hall, Alpha hall) narrows the rows, in the order chosen"
 tm_expect "2/4" "the count says so"
 tm_keys Enter
 tm_expect "Year v" "the order stays"

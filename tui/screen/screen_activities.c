@@ -811,6 +811,14 @@ ak_summary(void *tab, char *buf, size_t size)
 		    t->total == 1 ? _(k->one) : _(k->many));
 }
 
+const struct kz_rlist *
+screen_activities_list(void *tab)
+{
+	struct ak_tab *t = tab;
+
+	return t->kind ? t->kind->list : NULL;
+}
+
 const struct frame_screen screen_activities = {
 	N_("Activities"),
 	ak_open,

@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "search.h"
+#include "rlist.h"
 #include "tindex.h"
 #include "screen_activities.h"
 #include "screen_dispatches.h"
@@ -87,7 +88,8 @@ struct ui {
 	long long others;	/* kz_db_others then */
 	bool counted;		/* pending and clashes read once */
 	bool warm;		/* the order searches place by read */
-	unsigned ix_warm;	/* ...the tabs' indexes' (tab_indexes) */
+	unsigned ix_warm;	/* ...the tabs' indexes' (tab_indexes) by
+				 * their place in kz_tindexes */
 	bool trimmed;		/* memory handed back since the last key */
 	WINDOW *wmsg;		/* a long message's rows above the status */
 	int back[16];		/* tabs a go-to key left, the last on top */
@@ -526,23 +528,41 @@ frame_tab_key(struct ui *u, int key)
 }
 
 /* The tabs whose lists have an index of their own (tindex.h), warmed
- * while no key waits. */
+ * while no key waits: a tab's, or that of the list it shows now (the
+ * Activities tab shows one kind at a time). */
 static const struct {
 	const struct frame_screen *tab;
 	const struct kz_tindex *ti;
+	const struct kz_rlist *(*now)(void *tab);
 } tab_indexes[] = {
-	{ &screen_requests, &kz_tindex_requests },
-	{ &screen_dispatches, &kz_tindex_dispatches },
-	{ &screen_trainees, &kz_tindex_trainees },
+	{ &screen_requests, &kz_tindex_requests, NULL },
+	{ &screen_dispatches, &kz_tindex_dispatches, NULL },
+	{ &screen_trainees, &kz_tindex_trainees, NULL },
+	{ &screen_seminars, &kz_tindex_seminars, NULL },
+	{ &screen_activities, NULL, screen_activities_list },
 };
 
-static int
-tab_index(const struct frame_screen *tab)
+/* The index of the tab shown, and its bit in ix_warm (its place in
+ * kz_tindexes); NULL: none. */
+static const struct kz_tindex *
+tab_index(const struct ui *u, unsigned *bit)
 {
+	const struct frame_screen *s = frame_screens[u->cur];
+	const struct kz_rlist *l;
+	const struct kz_tindex *ti = NULL;
+
 	for (size_t i = 0; i < sizeof tab_indexes / sizeof tab_indexes[0]; i++)
-		if (tab_indexes[i].tab == tab)
-			return (int)i;
-	return -1;
+		if (tab_indexes[i].tab != s)
+			continue;
+		else if (tab_indexes[i].ti)
+			ti = tab_indexes[i].ti;
+		else if (u->tab[u->cur] &&
+		    (l = tab_indexes[i].now(u->tab[u->cur])) != NULL)
+			ti = l->index;
+	for (size_t k = 0; ti && kz_tindexes[k]; k++)
+		if (kz_tindexes[k] == ti)
+			*bit = 1u << k;
+	return ti;
 }
 
 int
@@ -552,7 +572,9 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 	SCREEN *scr;
 	unsigned flags = UI_LAYOUT | UI_DRAW_ALL;
 	bool whole = true, paused = false;
-	int rc = 0, ix;
+	const struct kz_tindex *ti;
+	unsigned bit = 0;
+	int rc = 0;
 
 	memset(&u, 0, sizeof u);
 	if (getenv("KIZUNA_BENCH_LOG") && *getenv("KIZUNA_BENCH_LOG") &&
@@ -630,12 +652,12 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 		/* ...and on a tab whose list has an index of its own
 		 * (tindex.h), that list's, its rows written since indexed
 		 * first */
-		if ((ix = tab_index(frame_screens[u.cur])) >= 0 && flags == 0 &&
-		    !(u.ix_warm & 1u << ix)) {
+		if (flags == 0 && (ti = tab_index(&u, &bit)) != NULL &&
+		    !(u.ix_warm & bit)) {
 			struct kz_err e = { 0 };
 
-			u.ix_warm |= 1u << ix;
-			kz_tindex_warm(db, tab_indexes[ix].ti, &e);
+			u.ix_warm |= bit;
+			kz_tindex_warm(db, ti, &e);
 			continue;
 		}
 		if (flags != 0)
