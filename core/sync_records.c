@@ -130,10 +130,53 @@ kz_sync_records_str(const struct kz_sync_records *r, char *out, size_t size)
 }
 
 void
+kz_sync_records_said(long n, const char *by_kind, char *out, size_t size)
+{
+	int len = snprintf(out, size, ngettext("%ld record", "%ld records",
+	    (unsigned long)n), n);
+
+	if (by_kind[0] && len > 0 && (size_t)len < size)
+		snprintf(out + len, size - (size_t)len, " (%s)", by_kind);
+}
+
+void
 kz_sync_records_free(struct kz_sync_records *r)
 {
 	kz_idset_free(&r->seen);
 	memset(r, 0, sizeof *r);
+}
+
+void
+kz_sync_records_count(const struct kz_sync_records *r,
+    const struct kz_sync_records *a, const struct kz_sync_records *b,
+    struct kz_sync_count *c)
+{
+	struct kz_sync_records left = { .total = r->total };
+	const struct kz_idset *s = &r->seen;
+
+	_Static_assert(sizeof c->n / sizeof c->n[0] == KZ_SYNC_KINDS,
+	    "a count counts every kind");
+	memcpy(left.n, r->n, sizeof left.n);
+	/* the keys are "kind id": a record counted elsewhere is taken off
+	 * its kind */
+	for (size_t i = 0; (a || b) && i < s->cap; i++) {
+		const char *key = s->slot[i];
+		char kind[32];
+		int k;
+
+		if (key == NULL || !((a && kz_idset_has(&a->seen, key)) ||
+		    (b && kz_idset_has(&b->seen, key))))
+			continue;
+		snprintf(kind, sizeof kind, "%.*s", (int)strcspn(key, " "),
+		    key);
+		if ((k = kind_index(kind)) >= 0) {
+			left.n[k]--;
+			left.total--;
+		}
+	}
+	c->records = left.total;
+	memcpy(c->n, left.n, sizeof c->n);
+	kz_sync_records_str(&left, c->kinds, sizeof c->kinds);
 }
 
 void

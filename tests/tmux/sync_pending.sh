@@ -44,7 +44,7 @@ expect_not_in "$(title)" "to send" "the title count is gone"
 t sync import kizuna-BJS-000001.kzb
 expect_rc 0 "head office takes the bundle"
 expect_in "$out" "bundle 1 from BJS" "it is Beijing's bundle 1"
-expect_in "$out" "1 kept aside" "an office's edit of the register is kept aside at head office"
+expect_in "$out" "1 record (specialist 1) kept aside" "an office's edit of the register is kept aside at head office"
 
 # nothing more to export: said without a question
 tm_keys x
