@@ -685,18 +685,21 @@ not_for_us(const struct apply *a, const struct kz_sync_change *ch)
 }
 
 /* The change's record, counted by what became of its row: written, kept
- * aside (an update can be both), or found here (a row neither). */
+ * aside (an update can be both), or found here (a row neither). By the
+ * table and id the change was read with: an import's every row, so not
+ * read again. */
 static void
-tally(struct apply *a, sqlite3_changeset_iter *it, const long before[3])
+tally(struct apply *a, const struct kz_sync_change *ch, const long before[3])
 {
 	const struct kz_sync_result *res = a->res;
+	const struct kz_sync_rule *rule = ch->t->rule;
 
 	if (res->applied > before[0])
-		kz_sync_records_add(&a->wrote, it);
+		kz_sync_records_add_id(&a->wrote, rule, ch->record);
 	if (res->conflicts > before[1])
-		kz_sync_records_add(&a->aside, it);
+		kz_sync_records_add_id(&a->aside, rule, ch->record);
 	if (res->unchanged > before[2])
-		kz_sync_records_add(&a->same, it);
+		kz_sync_records_add_id(&a->same, rule, ch->record);
 }
 
 /* One change: apply it, find it applied already, or keep it aside. */
@@ -733,7 +736,7 @@ apply_one(struct apply *a, sqlite3_changeset_iter *it)
 	if (ch.mine)
 		sqlite3_reset(ch.mine);
 	if (rc == KZ_OK)
-		tally(a, it, before);
+		tally(a, &ch, before);
 	return rc;
 }
 

@@ -24,6 +24,25 @@ kind_index(const char *kind)
 	return -1;
 }
 
+/* A record's own row or a child's, keyed by its id (the first key
+ * column); a booking is head office's word on one. */
+void
+kz_sync_records_add_id(struct kz_sync_records *r,
+    const struct kz_sync_rule *rule, const char *id)
+{
+	char key[160];
+	int k;
+
+	if ((k = kind_index(rule->from_head ? "booking" : rule->record)) < 0)
+		return;
+	snprintf(key, sizeof key, "%s %s", kinds[k], id);
+	if (kz_idset_has(&r->seen, key))
+		return;
+	kz_idset_add(&r->seen, key);
+	r->n[k]++;
+	r->total++;
+}
+
 void
 kz_sync_records_add(struct kz_sync_records *r, sqlite3_changeset_iter *it)
 {
@@ -31,15 +50,12 @@ kz_sync_records_add(struct kz_sync_records *r, sqlite3_changeset_iter *it)
 	const char *table, *id;
 	unsigned char *pk;
 	sqlite3_value *v = NULL;
-	char key[160];
-	int ncol, op, ind, k, col = 0;
+	int ncol, op, ind, col = 0;
 
 	if (sqlite3changeset_op(it, &table, &ncol, &op, &ind) != SQLITE_OK)
 		return;
 	rule = kz_sync_rule_of(table);
-	/* a record's own row or a child's, keyed by its id (the first key
-	 * column); a booking is head office's word on one */
-	if ((k = kind_index(rule->from_head ? "booking" : rule->record)) < 0)
+	if (!rule->from_head && kind_index(rule->record) < 0)
 		return;
 	if (sqlite3changeset_pk(it, &pk, &ncol) != SQLITE_OK)
 		return;
@@ -53,12 +69,7 @@ kz_sync_records_add(struct kz_sync_records *r, sqlite3_changeset_iter *it)
 		sqlite3changeset_old(it, col, &v);
 	if (v == NULL || (id = (const char *)sqlite3_value_text(v)) == NULL)
 		return;
-	snprintf(key, sizeof key, "%s %s", kinds[k], id);
-	if (kz_idset_has(&r->seen, key))
-		return;
-	kz_idset_add(&r->seen, key);
-	r->n[k]++;
-	r->total++;
+	kz_sync_records_add_id(r, rule, id);
 }
 
 int

@@ -30,6 +30,11 @@ struct kz_sync_records {
 /* Count the change the iterator is at. */
 void kz_sync_records_add(struct kz_sync_records *r,
     sqlite3_changeset_iter *it);
+/* The same, of a change to a row of rule's table whose first key column
+ * holds id. */
+struct kz_sync_rule;
+void kz_sync_records_add_id(struct kz_sync_records *r,
+    const struct kz_sync_rule *rule, const char *id);
 /* Count a changeset's changes; KZ_ERROR if it cannot be read. */
 int kz_sync_records_changeset(struct kz_sync_records *r, const void *data,
     int size);
