@@ -29,13 +29,26 @@ struct kz_bundle_info {
 	size_t bytes;
 };
 
+/* Records, as people count them (sync_records.h), by kind. */
+struct kz_sync_count {
+	long records;
+	long n[18];		/* each kind's (KZ_SYNC_KINDS, in its order) */
+	char kinds[512];	/* "specialist 1, dispatch 1", translated */
+};
+
 struct kz_sync_result {
 	struct kz_bundle_info info;
 	bool nothing;		/* export: nothing to send; import: seen before */
 	bool again;		/* export: a bundle made before, written now */
+	/* import: rows of tables, as sync_applied keeps them */
 	long applied;		/* rows changed here */
 	long unchanged;		/* rows that were already as the bundle says */
 	long conflicts;		/* kept aside */
+	/* ...and the records they are of: those a row of was written here
+	 * (changed), kept aside (kept; a record partly merged and partly
+	 * kept aside is both), and those the bundle found as it says, no
+	 * row of them written or kept aside (here) */
+	struct kz_sync_count changed, here, kept;
 	long clashes;		/* import: bookings that clash, after it */
 };
 

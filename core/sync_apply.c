@@ -13,6 +13,7 @@
 #include "sync_bundle.h"
 #include "sync_change.h"
 #include "sync_conflict.h"
+#include "sync_records.h"
 #include "sync_rules.h"
 #include "text.h"
 
@@ -39,6 +40,9 @@ struct apply {
 		sqlite3_stmt *st;
 	} kept[NKEPT];
 	size_t next_kept;	/* the one to give up next */
+	/* the records of the changes written, kept aside, found here (as
+	 * people count them: res's changed, kept, here) */
+	struct kz_sync_records wrote, aside, same;
 };
 
 /* exec_change: this database's rules refused the change (a.why says how);
@@ -58,6 +62,9 @@ apply_free(struct apply *a)
 	free(a->tables);
 	kz_idset_free(&a->created);
 	kz_idset_free(&a->touched);
+	kz_sync_records_free(&a->wrote);
+	kz_sync_records_free(&a->aside);
+	kz_sync_records_free(&a->same);
 	for (size_t i = 0; i < a->nrefused; i++) {
 		free(a->refused[i]);
 		free(a->refused_why[i]);
@@ -677,10 +684,30 @@ not_for_us(const struct apply *a, const struct kz_sync_change *ch)
 	    strcmp(owner, a->in->office) != 0;
 }
 
+/* The change's record, counted by what became of its row: written, kept
+ * aside (an update can be both), or found here (a row neither). By the
+ * table and id the change was read with: an import's every row, so not
+ * read again. */
+static void
+tally(struct apply *a, const struct kz_sync_change *ch, const long before[3])
+{
+	const struct kz_sync_result *res = a->res;
+	const struct kz_sync_rule *rule = ch->t->rule;
+
+	if (res->applied > before[0])
+		kz_sync_records_add_id(&a->wrote, rule, ch->record);
+	if (res->conflicts > before[1])
+		kz_sync_records_add_id(&a->aside, rule, ch->record);
+	if (res->unchanged > before[2])
+		kz_sync_records_add_id(&a->same, rule, ch->record);
+}
+
 /* One change: apply it, find it applied already, or keep it aside. */
 static int
 apply_one(struct apply *a, sqlite3_changeset_iter *it)
 {
+	const long before[3] = { a->res->applied, a->res->conflicts,
+	    a->res->unchanged };
 	struct kz_sync_change ch;
 	int rc;
 
@@ -688,12 +715,9 @@ apply_one(struct apply *a, sqlite3_changeset_iter *it)
 		return KZ_ERROR;
 	if (ch.t->rule->from_head && strcmp(a->in->role, "head") != 0) {
 		/* head office's word only: an office's copy is not news */
-		if (ch.mine)
-			sqlite3_reset(ch.mine);
 		a->res->unchanged++;
-		return KZ_OK;
-	}
-	if (not_for_us(a, &ch)) {
+		rc = KZ_OK;
+	} else if (not_for_us(a, &ch)) {
 		a->res->unchanged++;
 		rc = KZ_OK;
 	} else if (ch.op == SQLITE_INSERT)
@@ -711,6 +735,8 @@ apply_one(struct apply *a, sqlite3_changeset_iter *it)
 		rc = apply_update(a, &ch);
 	if (ch.mine)
 		sqlite3_reset(ch.mine);
+	if (rc == KZ_OK)
+		tally(a, &ch, before);
 	return rc;
 }
 
@@ -889,6 +915,11 @@ kz_sync_apply_src(struct kz_db *db, const struct kz_bundle_info *in,
 	}
 	if (rc == KZ_OK)
 		rc = reindex(&a);
+	if (rc == KZ_OK) {
+		kz_sync_records_count(&a.wrote, NULL, NULL, &res->changed);
+		kz_sync_records_count(&a.aside, NULL, NULL, &res->kept);
+		kz_sync_records_count(&a.same, &a.wrote, &a.aside, &res->here);
+	}
 	free(seen);
 	apply_free(&a);
 	return rc;

@@ -235,9 +235,12 @@ import_src(struct kz_db *db, const char *name,
 		kz_db_stopped(db, name, 0, err);
 	else
 		kz_db_rollback(db);
-	if (rc != KZ_OK)	/* rolled back: nothing of it stayed */
+	if (rc != KZ_OK) {	/* rolled back: nothing of it stayed */
 		res->applied = res->unchanged = res->conflicts = 0;
-	else
+		memset(&res->changed, 0, sizeof res->changed);
+		memset(&res->here, 0, sizeof res->here);
+		memset(&res->kept, 0, sizeof res->kept);
+	} else
 		res->clashes = kz_booking_clash_count(db);
 out:
 	fclose(scratch);

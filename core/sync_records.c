@@ -24,6 +24,25 @@ kind_index(const char *kind)
 	return -1;
 }
 
+/* A record's own row or a child's, keyed by its id (the first key
+ * column); a booking is head office's word on one. */
+void
+kz_sync_records_add_id(struct kz_sync_records *r,
+    const struct kz_sync_rule *rule, const char *id)
+{
+	char key[160];
+	int k;
+
+	if ((k = kind_index(rule->from_head ? "booking" : rule->record)) < 0)
+		return;
+	snprintf(key, sizeof key, "%s %s", kinds[k], id);
+	if (kz_idset_has(&r->seen, key))
+		return;
+	kz_idset_add(&r->seen, key);
+	r->n[k]++;
+	r->total++;
+}
+
 void
 kz_sync_records_add(struct kz_sync_records *r, sqlite3_changeset_iter *it)
 {
@@ -31,15 +50,12 @@ kz_sync_records_add(struct kz_sync_records *r, sqlite3_changeset_iter *it)
 	const char *table, *id;
 	unsigned char *pk;
 	sqlite3_value *v = NULL;
-	char key[160];
-	int ncol, op, ind, k, col = 0;
+	int ncol, op, ind, col = 0;
 
 	if (sqlite3changeset_op(it, &table, &ncol, &op, &ind) != SQLITE_OK)
 		return;
 	rule = kz_sync_rule_of(table);
-	/* a record's own row or a child's, keyed by its id (the first key
-	 * column); a booking is head office's word on one */
-	if ((k = kind_index(rule->from_head ? "booking" : rule->record)) < 0)
+	if (!rule->from_head && kind_index(rule->record) < 0)
 		return;
 	if (sqlite3changeset_pk(it, &pk, &ncol) != SQLITE_OK)
 		return;
@@ -53,12 +69,7 @@ kz_sync_records_add(struct kz_sync_records *r, sqlite3_changeset_iter *it)
 		sqlite3changeset_old(it, col, &v);
 	if (v == NULL || (id = (const char *)sqlite3_value_text(v)) == NULL)
 		return;
-	snprintf(key, sizeof key, "%s %s", kinds[k], id);
-	if (kz_idset_has(&r->seen, key))
-		return;
-	kz_idset_add(&r->seen, key);
-	r->n[k]++;
-	r->total++;
+	kz_sync_records_add_id(r, rule, id);
 }
 
 int
@@ -130,10 +141,53 @@ kz_sync_records_str(const struct kz_sync_records *r, char *out, size_t size)
 }
 
 void
+kz_sync_records_said(long n, const char *by_kind, char *out, size_t size)
+{
+	int len = snprintf(out, size, ngettext("%ld record", "%ld records",
+	    (unsigned long)n), n);
+
+	if (by_kind[0] && len > 0 && (size_t)len < size)
+		snprintf(out + len, size - (size_t)len, " (%s)", by_kind);
+}
+
+void
 kz_sync_records_free(struct kz_sync_records *r)
 {
 	kz_idset_free(&r->seen);
 	memset(r, 0, sizeof *r);
+}
+
+void
+kz_sync_records_count(const struct kz_sync_records *r,
+    const struct kz_sync_records *a, const struct kz_sync_records *b,
+    struct kz_sync_count *c)
+{
+	struct kz_sync_records left = { .total = r->total };
+	const struct kz_idset *s = &r->seen;
+
+	_Static_assert(sizeof c->n / sizeof c->n[0] == KZ_SYNC_KINDS,
+	    "a count counts every kind");
+	memcpy(left.n, r->n, sizeof left.n);
+	/* the keys are "kind id": a record counted elsewhere is taken off
+	 * its kind */
+	for (size_t i = 0; (a || b) && i < s->cap; i++) {
+		const char *key = s->slot[i];
+		char kind[32];
+		int k;
+
+		if (key == NULL || !((a && kz_idset_has(&a->seen, key)) ||
+		    (b && kz_idset_has(&b->seen, key))))
+			continue;
+		snprintf(kind, sizeof kind, "%.*s", (int)strcspn(key, " "),
+		    key);
+		if ((k = kind_index(kind)) >= 0) {
+			left.n[k]--;
+			left.total--;
+		}
+	}
+	c->records = left.total;
+	memcpy(c->n, left.n, sizeof c->n);
+	kz_sync_records_str(&left, c->kinds, sizeof c->kinds);
 }
 
 void

@@ -30,6 +30,11 @@ struct kz_sync_records {
 /* Count the change the iterator is at. */
 void kz_sync_records_add(struct kz_sync_records *r,
     sqlite3_changeset_iter *it);
+/* The same, of a change to a row of rule's table whose first key column
+ * holds id. */
+struct kz_sync_rule;
+void kz_sync_records_add_id(struct kz_sync_records *r,
+    const struct kz_sync_rule *rule, const char *id);
 /* Count a changeset's changes; KZ_ERROR if it cannot be read. */
 int kz_sync_records_changeset(struct kz_sync_records *r, const void *data,
     int size);
@@ -44,6 +49,15 @@ int kz_sync_records_outbox(struct kz_db *db, struct kz_sync_records *r,
 void kz_sync_records_str(const struct kz_sync_records *r, char *out,
     size_t size);
 void kz_sync_records_free(struct kz_sync_records *r);
+/* "3 records (specialist 2, request 1)": n records and the kinds
+ * kz_sync_records_str gave them, as the reader says it. */
+void kz_sync_records_said(long n, const char *kinds, char *out,
+    size_t size);
+/* Put r's counts in c, less the records a or b counted (either NULL:
+ * none). */
+void kz_sync_records_count(const struct kz_sync_records *r,
+    const struct kz_sync_records *a, const struct kz_sync_records *b,
+    struct kz_sync_count *c);
 /* Put r's counts in a bundle's info (records, kinds, kinds_n). */
 void kz_sync_records_info(const struct kz_sync_records *r,
     struct kz_bundle_info *in);

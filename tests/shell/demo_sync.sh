@@ -81,10 +81,10 @@ s sync export --all -o sin1.kzb
 expect_rc 0 "Singapore sends everything"
 t sync import bj1.kzb sin1.kzb
 expect_rc 0 "head office takes both"
-expect_eq "$(printf '%s\n' "$out" | grep -c ' 0 kept aside as conflicts$')" 2 \
+expect_eq "$(printf '%s\n' "$out" | grep -c ' 0 records kept aside as conflicts$')" 2 \
 	"no conflict in either bundle"
-expect_in "$out" "bundle 1 from BJS: 0 changes applied" "Beijing's were all there"
-expect_in "$out" "bundle 1 from SIN: 0 changes applied" "Singapore's were all there"
+expect_in "$out" "bundle 1 from BJS: 0 records changed here" "Beijing's were all there"
+expect_in "$out" "bundle 1 from SIN: 0 records changed here" "Singapore's were all there"
 t sync conflicts
 expect_eq "$(q tyo "SELECT count(*) FROM sync_conflict")" 0 \
 	"no conflicts at head office"
@@ -115,7 +115,7 @@ t sync export -o t1.kzb
 if [ -e t1.kzb ]; then
 	b sync import t1.kzb
 	expect_rc 0 "Beijing takes head office's bundle"
-	expect_in "$out" "0 kept aside as conflicts" "no conflict in Beijing"
+	expect_in "$out" "0 records kept aside as conflicts" "no conflict in Beijing"
 	expect_eq "$(q bj "SELECT count(*) FROM specialist")" "$people" \
 		"Beijing's register unchanged"
 else

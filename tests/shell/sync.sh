@@ -39,7 +39,8 @@ expect_in "$err" "nothing to export" "nothing to export said"
 [ -e t-empty.kzb ] && bad "an empty export wrote a file" || ok
 b sync import t1.kzb
 expect_rc 0 "Beijing imports"
-expect_in "$out" "7 changes applied" "applied count"
+expect_in "$out" "2 records (specialist 2) changed here, 0 records already here" \
+	"applied count: records, not their 7 rows"
 s sync import t1.kzb
 expect_rc 0 "Singapore imports"
 same3 "after the first bundle"
@@ -142,8 +143,9 @@ expect_rc 1 "a database's own bundle"
 expect_in "$err" "made by this database" "own bundle said"
 t sync import own.kzb
 expect_rc 0 "head office takes Beijing's full bundle"
-expect_in "$out" "0 changes applied" "everything in it was known"
-expect_in "$out" " 0 kept aside" "and nothing clashed"
+expect_in "$out" "0 records changed here, 2 records (specialist 2) already here" \
+	"everything in it was known"
+expect_in "$out" " 0 records kept aside" "and nothing clashed"
 s sync import t4.kzb
 same3 "after damage"
 
@@ -159,7 +161,8 @@ t specialist edit "$Y" --post "Tokyo's idea"
 t sync export -o t6.kzb
 b sync import t5.kzb t6.kzb
 expect_rc 0 "Beijing takes head office's edits"
-expect_in "$out" "1 kept aside as conflicts" "same field clash kept aside"
+expect_in "$out" "1 record (specialist 1) kept aside as a conflict" \
+	"same field clash kept aside"
 b specialist show --format json "$X"
 expect_in "$out" "Tokyo's note" "different fields: head office's note arrived"
 expect_in "$out" "sato@example.jp" "different fields: Beijing's e-mail kept"
@@ -214,7 +217,7 @@ t sync export -o t7.kzb
 expect_rc 0 "head office exports what it took in"
 b sync import t7.kzb
 expect_rc 0 "Beijing gets its own changes back without harm"
-expect_in "$out" " 0 kept aside" "its own changes are no conflict"
+expect_in "$out" " 0 records kept aside" "its own changes are no conflict"
 s sync import t7.kzb
 expect_rc 0 "Singapore gets them"
 s specialist show "$W"
@@ -251,14 +254,16 @@ t request edit "$R" --department 农业农村局蔬菜科
 t sync export -o t8.kzb
 b sync import t8.kzb
 expect_rc 0 "Beijing takes head office's bundle"
-expect_in "$out" "1 kept aside" "head office's edit of Beijing's request is kept aside"
+expect_in "$out" "1 record (request 1) kept aside" \
+	"head office's edit of Beijing's request is kept aside"
 b request show "$R"
 expect_not_in "$out" "蔬菜科" "the owner's record stays as it was"
 b sync conflicts
 expect_in "$out" "TYO changed a record owned by BJS" "the owner is named"
 s sync import t8.kzb
 expect_rc 0 "Singapore takes it too"
-expect_in "$out" " 0 kept aside" "a record Singapore never had is no conflict"
+expect_in "$out" " 0 records kept aside" \
+	"a record Singapore never had is no conflict"
 s request show "$R"
 expect_rc 1 "office records stay with their office and head office"
 

@@ -120,7 +120,8 @@ expect_eq "$bad" 0 "changed bytes: no crash, no hang"
 # the genuine bundle after all that
 t sync import b1.kzb
 expect_rc 0 "the genuine bundle goes through"
-expect_in "$out" "1 kept aside" "Beijing's edit of the register kept aside"
+expect_in "$out" "1 record (specialist 1) kept aside" \
+	"Beijing's edit of the register kept aside"
 expect_eq "$(q tyo "SELECT id FROM request")" "$R" "Beijing's request arrived"
 
 # an office that forges with its own key: a genuine bundle (signed by
@@ -151,7 +152,8 @@ forged signed-spec.kzb spec.cs
 t sync import b1.kzb signed-other.kzb
 t sync import signed-spec.kzb
 expect_rc 0 "signed: a register record from an office is kept aside"
-expect_in "$out" "4 kept aside" "the record, its two rows and its line of history"
+expect_in "$out" "1 record (specialist 1) kept aside" \
+	"the record, its two rows and its line of history: one specialist"
 expect_eq "$(q tyo "SELECT count(*) FROM specialist WHERE id = '$Y'")" 0 "not added"
 t sync conflicts --format json
 first=$(printf '%s\n' "$out" | python3 -c 'import json,sys; print(min(c["n"] for c in json.load(sys.stdin) if c["table"] == "specialist" and c["op"] == "insert"))')

@@ -86,8 +86,10 @@ expect_rc 1 "--again needs a number"
 # head office takes them all, in order: every change once
 t sync import out/kizuna-BJS-*.kzb
 expect_rc 0 "head office takes every bundle"
-# a request: its row, its field, its first event and its line of history
-expect_in "$out" "bundle $n from BJS: 4 changes applied, 0 already here, 0 kept aside" "the last one applied whole"
+# a request (its row, its field, its first event and its line of
+# history): one record
+expect_in "$out" "bundle $n from BJS: 1 record (request 1) changed here, 0 records already here, 0 records kept aside" \
+	"the last one applied whole: one request"
 t request list --format csv
 for step in $steps; do
 	expect_eq "$(printf '%s\n' "$out" | grep -c "kill at $step")" 1 "the request of the kill at $step arrived once"

@@ -44,7 +44,7 @@ settle() {
 	t request edit "$R" --department "$1"
 	t sync export -o "h$2.kzb"
 	b sync import "h$2.kzb"
-	expect_in "$out" "1 kept aside" "head office's edit of day $2 is kept aside in Beijing"
+	expect_in "$out" "1 record (request 1) kept aside" "head office's edit of day $2 is kept aside in Beijing"
 	b sync conflicts --format json
 	c=$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["n"])')
 	export KIZUNA_NOW=2026-11-0$(($2 + 1))T09:00:00Z

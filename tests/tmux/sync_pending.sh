@@ -1,6 +1,7 @@
 # sync_pending.sh - the title counts the records waiting to be sent, as
 # the sync tab and the export do (one edit is one record, not its rows); x
-# exports them into a bundle; i with a bad file says why and changes nothing.
+# exports them into a bundle; i with a bad file says why and changes nothing,
+# with a bundle says what it changed as records by kind.
 . "$KZ_TESTS/lib.sh"
 . "$KZ_TESTS/fixtures/sync/offices.sh"
 cd "$T" || exit 1
@@ -44,7 +45,7 @@ expect_not_in "$(title)" "to send" "the title count is gone"
 t sync import kizuna-BJS-000001.kzb
 expect_rc 0 "head office takes the bundle"
 expect_in "$out" "bundle 1 from BJS" "it is Beijing's bundle 1"
-expect_in "$out" "1 kept aside" "an office's edit of the register is kept aside at head office"
+expect_in "$out" "1 record (specialist 1) kept aside" "an office's edit of the register is kept aside at head office"
 
 # nothing more to export: said without a question
 tm_keys x
@@ -78,6 +79,19 @@ tm_keys i
 tm_type "$T/t1.kzb"
 tm_keys Enter
 tm_expect "Bundle 1 from TYO was applied before: nothing changed." "a repeat"
+
+# a new bundle: what it did, as records by kind (a specialist with two
+# fields and two languages is one), not rows
+KIZUNA_NOW=2026-11-04T09:00:00Z t specialist add --name 田中裕子 \
+	--roman "Yuko Tanaka" --government 宮城県 \
+	--fields "education; tourism" --langs "en:fluent, zh:basic"
+t sync export -o "$T/t2.kzb"
+tm_keys i
+tm_type "$T/t2.kzb"
+tm_keys Enter
+tm_expect "Bundle 2 from TYO: 1 record (specialist 1) changed here," \
+	"the import's report: one specialist"
+expect_not_in "$(tm_screen)" "applied," "no rows counted"
 
 tm_keys q
 tm_exited 0 "quit"

@@ -14,6 +14,7 @@
 #include "stamp.h"
 #include "sync.h"
 #include "sync_key.h"
+#include "sync_records.h"
 #include "text.h"
 
 enum { O_ALL = 1, O_AGAIN, O_YES, O_NEW };
@@ -232,18 +233,6 @@ cli_sync_rehome(struct cli *c, const struct cli_args *a)
 	return 0;
 }
 
-/* "3 records (specialist 2, request 1)": changes as people count them,
- * by kind in their words (core/sync_records.h), never a table's name. */
-static void
-records_said(long n, const char *kinds, char *out, size_t size)
-{
-	int len = snprintf(out, size, ngettext("%ld record", "%ld records",
-	    (unsigned long)n), n);
-
-	if (kinds[0] && len > 0 && (size_t)len < size)
-		snprintf(out + len, size - (size_t)len, " (%s)", kinds);
-}
-
 int
 cli_sync_export(struct cli *c, const struct cli_args *a)
 {
@@ -280,7 +269,8 @@ cli_sync_export(struct cli *c, const struct cli_args *a)
 		    "bundle\n"), stderr);
 		return 0;
 	}
-	records_said(res.info.records, res.info.kinds, what, sizeof what);
+	kz_sync_records_said(res.info.records, res.info.kinds, what,
+	    sizeof what);
 	printf(_("%s: bundle %ld of %s, %s, %zu bytes\n"), path,
 	    res.info.seq, res.info.office, what, res.info.bytes);
 	if (res.again && again == NULL)
@@ -307,15 +297,28 @@ cli_sync_import(struct cli *c, const struct cli_args *a)
 			rc = 1;
 			break;
 		}
-		if (res.nothing)
+		if (res.nothing) {
 			printf(_("%s: bundle %ld from %s was applied before; "
 			    "nothing changed\n"), argv[i], res.info.seq,
 			    res.info.office);
-		else
-			printf(_("%s: bundle %ld from %s: %ld changes applied, "
-			    "%ld already here, %ld kept aside as conflicts\n"),
-			    argv[i], res.info.seq, res.info.office, res.applied,
-			    res.unchanged, res.conflicts);
+		} else {
+			char changed[600], here[600], kept[600];
+
+			/* records, as people count them, not rows */
+			kz_sync_records_said(res.changed.records,
+			    res.changed.kinds, changed, sizeof changed);
+			kz_sync_records_said(res.here.records,
+			    res.here.kinds, here, sizeof here);
+			kz_sync_records_said(res.kept.records,
+			    res.kept.kinds, kept, sizeof kept);
+			printf(ngettext("%s: bundle %ld from %s: %s changed "
+			    "here, %s already here, %s kept aside as a "
+			    "conflict\n", "%s: bundle %ld from %s: %s changed "
+			    "here, %s already here, %s kept aside as "
+			    "conflicts\n", (unsigned long)res.kept.records),
+			    argv[i], res.info.seq, res.info.office, changed,
+			    here, kept);
+		}
 		if (res.clashes)
 			printf(_("%s: %ld clashes of bookings (sync clashes "
 			    "lists them)\n"), argv[i], res.clashes);
@@ -372,7 +375,7 @@ cli_sync_status(struct cli *c, const struct cli_args *a)
 		if (st.unwritten)
 			printf(_("made but not written: bundle %ld (sync export "
 			    "writes it)\n"), st.next);
-		records_said(st.pending_records, st.pending_kinds, what,
+		kz_sync_records_said(st.pending_records, st.pending_kinds, what,
 		    sizeof what);
 		printf(_("waiting for the next export: %s\n"), what);
 		printf(_("open conflicts: %ld\n"), st.open_conflicts);

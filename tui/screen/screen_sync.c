@@ -19,6 +19,7 @@
 #include "stamp.h"
 #include "sync.h"
 #include "sync_key.h"
+#include "sync_records.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -608,6 +609,25 @@ do_again(struct sync_tab *t, const char *num)
 	reload(t, -1);
 }
 
+/* What an import did, as records by kind (sync_records.h), not rows. */
+static void
+import_said(struct sync_tab *t, const struct kz_sync_result *res)
+{
+	char changed[600], here[600], kept[600];
+
+	kz_sync_records_said(res->changed.records, res->changed.kinds,
+	    changed, sizeof changed);
+	kz_sync_records_said(res->here.records, res->here.kinds, here,
+	    sizeof here);
+	kz_sync_records_said(res->kept.records, res->kept.kinds, kept,
+	    sizeof kept);
+	report(t, false, ngettext("Bundle %ld from %s: %s changed here, %s "
+	    "already here, %s kept aside as a conflict.", "Bundle %ld from "
+	    "%s: %s changed here, %s already here, %s kept aside as "
+	    "conflicts.", (unsigned long)res->kept.records), res->info.seq,
+	    res->info.office, changed, here, kept);
+}
+
 static void
 do_import(struct sync_tab *t, const char *path)
 {
@@ -631,9 +651,7 @@ do_import(struct sync_tab *t, const char *path)
 		report(t, false, _("Bundle %ld from %s was applied before: "
 		    "nothing changed."), res.info.seq, res.info.office);
 	else
-		report(t, false, _("Bundle %ld from %s: %ld applied, %ld already "
-		    "here, %ld kept aside as conflicts."), res.info.seq,
-		    res.info.office, res.applied, res.unchanged, res.conflicts);
+		import_said(t, &res);
 	reload(t, -1);
 }
 
