@@ -379,9 +379,10 @@ if command -v sqlite3 >/dev/null && command -v tmux >/dev/null; then
 	set -- Tab Tab BTab BTab / t a n BSpace BSpace BSpace 农 业 Escape G g \
 	    Tab / z BSpace 农 BSpace Escape Tab / z BSpace 农 BSpace Escape \
 	    BTab BTab \
-	    BTab BTab BTab BTab / 1 2 Escape G g Tab / 1 2 Escape G g \
-	    Tab / 1 2 Escape G g Tab BTab BTab BTab
-	names="first-screen tab:requests tab:dispatches tab:requests tab:specialists search-key:/ search-key:t search-key:a search-key:n search-key:BS search-key:BS search-key:BS(empty) search-key:农 search-key:业 search-cancel:Esc end:G home:g tab:requests requests:/ requests-key:z requests-key:BS(empty) requests-key:农 requests-key:BS(empty) requests:Esc tab:dispatches dispatches:/ dispatches-key:z dispatches-key:BS(empty) dispatches-key:农 dispatches-key:BS(empty) dispatches:Esc tab:requests tab:specialists tab:reports tab:activities tab:trainees tab:seminars seminars:/ seminars:1 seminars:2 seminars:Esc seminars:G seminars:g tab:trainees trainees:/ trainees:1 trainees:2 trainees:Esc trainees:G trainees:g tab:activities activities:/ activities:1 activities:2 activities:Esc activities:G activities:g tab:reports tab:activities tab:trainees tab:seminars"
+	    BTab BTab BTab BTab / z BSpace 1 2 Escape G g \
+	    Tab / z BSpace 1 2 Escape G g \
+	    Tab / z BSpace 1 2 Escape G g Tab BTab BTab BTab
+	names="first-screen tab:requests tab:dispatches tab:requests tab:specialists search-key:/ search-key:t search-key:a search-key:n search-key:BS search-key:BS search-key:BS(empty) search-key:农 search-key:业 search-cancel:Esc end:G home:g tab:requests requests:/ requests-key:z requests-key:BS(empty) requests-key:农 requests-key:BS(empty) requests:Esc tab:dispatches dispatches:/ dispatches-key:z dispatches-key:BS(empty) dispatches-key:农 dispatches-key:BS(empty) dispatches:Esc tab:requests tab:specialists tab:reports tab:activities tab:trainees tab:seminars seminars:/ seminars-key:z seminars-key:BS(empty) seminars-key:1 seminars-key:2 seminars:Esc seminars:G seminars:g tab:trainees trainees:/ trainees-key:z trainees-key:BS(empty) trainees-key:1 trainees-key:2 trainees:Esc trainees:G trainees:g tab:activities activities:/ activities-key:z activities-key:BS(empty) activities-key:1 activities-key:2 activities:Esc activities:G activities:g tab:reports tab:activities tab:trainees tab:seminars"
 	slines() { if [ -f "$SLOG" ]; then wc -l < "$SLOG"; else echo 0; fi; }
 	n=0
 	while [ $n -lt 100 ] && [ "$(slines)" -lt 1 ]; do sleep 0.1; n=$((n + 1)); done
