@@ -371,6 +371,8 @@ if command -v sqlite3 >/dev/null && command -v tmux >/dev/null; then
 	"$KZ" -c "$screens_cfg" -d "$SDB" trainee list --search zzz >/dev/null 2>&1
 	"$KZ" -c "$screens_cfg" -d "$SDB" seminar list --search zzz >/dev/null 2>&1
 	"$KZ" -c "$screens_cfg" -d "$SDB" support list --search zzz >/dev/null 2>&1
+	"$KZ" -c "$screens_cfg" -d "$SDB" request list --text zzz >/dev/null 2>&1
+	"$KZ" -c "$screens_cfg" -d "$SDB" dispatch list --text zzz >/dev/null 2>&1
 	SLOG="$T/screens.log"
 	rm -f "$SLOG"
 	tmux -L kzbench$$ -f /dev/null new-session -d -x 80 -y 24 \
