@@ -272,9 +272,10 @@ total(struct kz_rwin *w, long long cap, long long *n, struct kz_err *err)
 	if (filter_hits(w->db, &w->q.l->filters[f], w->q.value[f], cap < 0 ?
 	    SIZE_MAX : (size_t)cap, &rows, &got, err) != KZ_OK)
 		return KZ_ERROR;
-	/* none, or more than the hits gather: counted by the query (all of
-	 * them, when all are asked for) */
-	if (rows == NULL && (got == 0 || cap < 0))
+	/* none, or more than the hits gather (they stop short of cap, at
+	 * most 35,000: lists.c): counted by the query (all of them, when
+	 * all are asked for) */
+	if (rows == NULL && (got == 0 || cap < 0 || (long long)got <= cap))
 		return kz_rlist_total(w->db, &w->q, cap, n, err);
 	*n = (long long)got;
 	if (rows != NULL) {

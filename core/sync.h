@@ -32,7 +32,7 @@ struct kz_bundle_info {
 /* Records, as people count them (sync_records.h), by kind. */
 struct kz_sync_count {
 	long records;
-	long n[18];		/* each kind's (KZ_SYNC_KINDS, in its order) */
+	long n[18];	/* each kind's (KZ_SYNC_KINDS, in its order) */
 	char kinds[512];	/* "specialist 1, dispatch 1", translated */
 };
 

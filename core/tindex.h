@@ -16,13 +16,18 @@
  * a REPLACE takes out or whose rowid changes too, and the rows whose text
  * comes from another's (a dispatch shows its specialist's name); a search
  * brings the index up to date for them first, so it is never stale.
- * Both tables are derived and never travel (sync_rules.c).
+ * One write is not followed: a specialist put in place of another by
+ * INSERT OR REPLACE from the sqlite3 shell leaves its dispatches' text
+ * as it was (a trigger on every specialist inserted cost an import of
+ * 100,000 people 8%; kizuna renames by UPDATE, and a sync settles a
+ * conflict by an upsert, both marked). Both tables are derived and
+ * never travel (sync_rules.c).
  */
 struct kz_tindex {
 	const char *fts;	/* the FTS5 table: body */
 	/* SQL over it and its marks (KZ_TINDEX_SQL) */
 	const char *any, *count, *each, *drop, *put, *clear, *optimize, *all;
-	const char *matches;	/* SQL: how many rows MATCH ?1, at most ?2 */
+	const char *matches;	/* SQL: rows that MATCH ?1, at most ?2 */
 	const char *text;	/* SQL: the row's text columns, rowid ?1 */
 	int ntext;
 	struct kz_search_index ix;	/* its list's order */

@@ -547,10 +547,17 @@ test_hits_many(void **state)
 		snprintf(id, sizeof id, "KZ-M%07lld", i + 1);
 		assert_string_equal(kz_rwin_row(&w, i, &err)->id, id);
 	}
-	/* counted on as far as asked, never past what is there */
+	/* counted on as far as asked, never past what is there: past the
+	 * 35,000 the hits gather, the query counts (it said 64,000+) */
 	assert_int_equal(kz_rwin_more(&w, 0, &err), KZ_OK);
 	assert_false(kz_rwin_exact(&w));
 	assert_int_equal(kz_rwin_count(&w), KZ_RWIN_CAP);
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(kz_rwin_more(&w, 0, &err), KZ_OK);
+		assert_true(kz_rwin_count(&w) <= many);
+	}
+	assert_true(kz_rwin_exact(&w));
+	assert_int_equal(kz_rwin_count(&w), many);
 	assert_int_equal(kz_rwin_all(&w, &err), KZ_OK);
 	assert_true(kz_rwin_exact(&w));
 	assert_int_equal(kz_rwin_count(&w), many);
@@ -574,6 +581,44 @@ test_hits_many(void **state)
 	assert_int_equal(err.n, 0);
 }
 
+/* A term the sample takes for fewer than 35,000 (it misses the windows
+ * it looks in) that matches more: the hits stop at 35,001, and a count
+ * asked for past them is counted by the query, not taken as the cap
+ * (which read 64,000+ for 46,464). */
+static void
+test_count_past_hits(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_rlist_query q;
+	struct kz_rwin w;
+	struct kz_err err = { 0 };
+
+	assert_int_equal(kz_db_begin(f->db, &err), KZ_OK);
+	assert_int_equal(sqlite3_exec(f->db->sql, "WITH RECURSIVE n(i) AS "
+	    "(SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 48000) "
+	    "INSERT INTO specialist (rowid, id, name, name_roman, government, "
+	    "status, created, updated, sort_key) SELECT i, printf('KZ-M%07d', "
+	    "i), 'Name ' || i, 'Name ' || i, CASE WHEN i BETWEEN 18000 AND "
+	    "18511 OR i BETWEEN 30000 AND 30511 OR i BETWEEN 42000 AND 42511 "
+	    "THEN 'Gap' ELSE 'Common' END, 'serving', '2026-01-01T00:00:00Z', "
+	    "'2026-01-01T00:00:00Z', printf('name %07d', i) FROM n", NULL,
+	    NULL, NULL), SQLITE_OK);
+	assert_int_equal(kz_search_rebuild(f->db, &err), KZ_OK);
+	assert_int_equal(kz_db_commit(f->db, &err), KZ_OK);
+
+	kz_rlist_query_init(&q, &kz_rlist_specialists);
+	kz_rlist_set(&q, "text", "common");
+	assert_int_equal(kz_rwin_open(f->db, &q, &w, &err), KZ_OK);
+	for (int i = 0; i < 4 && !kz_rwin_exact(&w); i++) {
+		assert_int_equal(kz_rwin_more(&w, 0, &err), KZ_OK);
+		assert_true(kz_rwin_count(&w) <= 48000 - 3 * 512);
+	}
+	assert_true(kz_rwin_exact(&w));
+	assert_int_equal(kz_rwin_count(&w), 48000 - 3 * 512);
+	kz_rwin_close(&w);
+	assert_int_equal(err.n, 0);
+}
+
 int
 main(void)
 {
@@ -586,6 +631,8 @@ main(void)
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_kinds, setup_kinds,
 		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_count_past_hits,
+		    unit_setup, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_hits_many, unit_setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_hits, setup,

@@ -239,8 +239,8 @@ test_rebuilt(void **state)
 	free(got);
 	assert_int_equal(kz_tindex_rebuild(f->db, &kz_tindex_dispatches,
 	    &err), KZ_OK);
-	exec(f->db, "INSERT OR IGNORE INTO local_request_dirty (n) SELECT rowid "
-	    "FROM request");
+	exec(f->db, "INSERT OR IGNORE INTO local_request_dirty (n) SELECT "
+	    "rowid FROM request");
 	got = found(f->db, &kz_rlist_dispatches, d);
 	assert_string_equal(got, d);
 	free(got);

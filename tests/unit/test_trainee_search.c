@@ -70,7 +70,8 @@ hits(struct kz_db *db, const char *term, long long **rows)
 	struct kz_err err = { 0 };
 	size_t n = 0;
 
-	if (kz_tindex_hits(db, &kz_tindex_trainees, term, 1000, rows, &n, &err) != KZ_OK)
+	if (kz_tindex_hits(db, &kz_tindex_trainees, term, 1000, rows, &n,
+	    &err) != KZ_OK)
 		fail_msg("%s", err.item[0].msg);
 	return n;
 }
@@ -478,7 +479,8 @@ test_migration(void **state)
 	assert_int_equal(sqlite3_exec(f->db->sql, "DELETE FROM trainee_fts",
 	    NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(found(f->db, "岛根"), 0);
-	assert_int_equal(kz_tindex_rebuild(f->db, &kz_tindex_trainees, &err), KZ_OK);
+	assert_int_equal(kz_tindex_rebuild(f->db, &kz_tindex_trainees, &err),
+	    KZ_OK);
 	assert_int_equal(found(f->db, "岛根"), 1);
 }
 

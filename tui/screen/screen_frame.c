@@ -101,8 +101,9 @@ struct ui {
  * what it took to act on and draw, "first|key CODE WALL_MS CPU_MS"
  * (the first screen's CPU since the program started): `make bench`
  * reads it. A key's frame, that is: a detail pane left for the keys to
- * pause (after a move, or a key typed into a search) is not in it. CPU time is kept beside the wall clock because the wall
- * clock of a busy machine says more about the machine.
+ * pause (after a move, or a key typed into a search) is not in it. CPU
+ * time is kept beside the wall clock because the wall clock of a busy
+ * machine says more about the machine.
  */
 static struct {
 	FILE *f;
