@@ -166,37 +166,34 @@ kz_tindex_many(struct kz_db *db, const struct kz_tindex *ti,
 #define RANGE(F) "SELECT count(*) FROM " F " WHERE " F " MATCH ?1 AND " \
 	"rowid BETWEEN ?2 AND ?3"
 
+/* A list's index whose text is the columns TEXT (N of them) of its row
+ * in table T aliased A, its order that of the list (lists.c), ORDER;
+ * FTS table T_fts, marks local_T_dirty (made by core/db.c's migrations). */
+#define LIST_INDEX(T, A, TEXT, N, ORDER, AT) { \
+	KZ_TINDEX_SQL(T "_fts", "local_" T "_dirty", T), \
+	.text = "SELECT " TEXT " FROM " T " " A " WHERE " A ".rowid = ?", \
+	.ntext = N, \
+	.ix = { \
+		.size = SIZE(T), \
+		.order = "SELECT " A ".rowid FROM " T " " A " ORDER BY " \
+		ORDER, \
+		.match = MATCH(T "_fts"), .range = RANGE(T "_fts"), \
+		.at = offsetof(struct kz_db, AT), \
+	}, \
+}
+
 /* Trainee placements: the text `trainee list --search` compared before
- * there was an index; in the trainee list's order (lists.c). */
-const struct kz_tindex kz_tindex_trainees = {
-	KZ_TINDEX_SQL("trainee_fts", "local_trainee_dirty", "trainee"),
-	.text = "SELECT name, name_roman, home_government, home_region, "
-	"post, host, fields, course, year, notes FROM trainee WHERE rowid = ?",
-	.ntext = 10,
-	.ix = {
-		.size = SIZE("trainee"),
-		.order = "SELECT t.rowid FROM trainee t ORDER BY t.year DESC, "
-		"t.host, t.home_government, t.start, t.rowid",
-		.match = MATCH("trainee_fts"), .range = RANGE("trainee_fts"),
-		.at = offsetof(struct kz_db, tr_order),
-	},
-};
+ * there was an index. */
+const struct kz_tindex kz_tindex_trainees = LIST_INDEX("trainee", "t",
+    "name, name_roman, home_government, home_region, post, host, fields, "
+    "course, year, notes", 10, "t.year DESC, t.host, t.home_government, "
+    "t.start, t.rowid", tr_order);
 
 /* Requests: their id, topic, place, department, country, notes and
  * status, as `request list --text` compared them before. */
-const struct kz_tindex kz_tindex_requests = {
-	KZ_TINDEX_SQL("request_fts", "local_request_dirty", "request"),
-	.text = "SELECT id, topic, province, city, department, country, "
-	"notes, status FROM request WHERE rowid = ?",
-	.ntext = 8,
-	.ix = {
-		.size = SIZE("request"),
-		.order = "SELECT r.rowid FROM request r ORDER BY r.received "
-		"DESC, r.id",
-		.match = MATCH("request_fts"), .range = RANGE("request_fts"),
-		.at = offsetof(struct kz_db, req_order),
-	},
-};
+const struct kz_tindex kz_tindex_requests = LIST_INDEX("request", "r",
+    "id, topic, province, city, department, country, notes, status", 8,
+    "r.received DESC, r.id", req_order);
 
 /* Dispatches: their id, places, state, start and notes, their
  * specialist's names and their request's place and topic (the marks
@@ -216,22 +213,6 @@ const struct kz_tindex kz_tindex_dispatches = {
 		.at = offsetof(struct kz_db, dsp_order),
 	},
 };
-
-/* A list's index whose text is the columns TEXT (N of them) of its row
- * in table T aliased A, its order that of the list (lists.c), ORDER;
- * FTS table T_fts, marks local_T_dirty (migration 24 -> 25). */
-#define LIST_INDEX(T, A, TEXT, N, ORDER, AT) { \
-	KZ_TINDEX_SQL(T "_fts", "local_" T "_dirty", T), \
-	.text = "SELECT " TEXT " FROM " T " " A " WHERE " A ".rowid = ?", \
-	.ntext = N, \
-	.ix = { \
-		.size = SIZE(T), \
-		.order = "SELECT " A ".rowid FROM " T " " A " ORDER BY " \
-		ORDER, \
-		.match = MATCH(T "_fts"), .range = RANGE(T "_fts"), \
-		.at = offsetof(struct kz_db, AT), \
-	}, \
-}
 
 /* Seminar editions: the text `seminar list --search` compared before,
  * with every translation of the edition's (text_tr; its writes mark

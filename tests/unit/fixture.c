@@ -110,6 +110,18 @@ unit_setup(void **state)
 	return unit_setup_with(state, NULL);
 }
 
+void
+unit_exec(struct kz_db *db, const char *sql)
+{
+	struct kz_err err = { 0 };
+	char *msg = NULL;
+
+	assert_int_equal(kz_db_begin(db, &err), KZ_OK);
+	if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+	assert_int_equal(kz_db_commit(db, &err), KZ_OK);
+}
+
 int
 unit_teardown(void **state)
 {

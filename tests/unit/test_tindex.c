@@ -26,20 +26,6 @@ setup(void **state)
 	return kz_demo_load(f->db, &err) == KZ_OK ? 0 : -1;
 }
 
-/* SQL run in a transaction, as kizuna's own writes are (a write to a
- * record outside one is refused: db.c) */
-static void
-exec(struct kz_db *db, const char *sql)
-{
-	struct kz_err err = { 0 };
-	char *msg = NULL;
-
-	assert_int_equal(kz_db_begin(db, &err), KZ_OK);
-	if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
-	assert_int_equal(kz_db_commit(db, &err), KZ_OK);
-}
-
 /* The ids list l gives for `--text term`, read whole, comma-joined. */
 static char *
 found(struct kz_db *db, const struct kz_rlist *l, const char *term)
@@ -141,14 +127,14 @@ test_current(void **state)
 	free(found(f->db, &kz_rlist_dispatches, "x"));
 	snprintf(sql, sizeof sql, "UPDATE specialist SET name = '鳳凰堂 麟' "
 	    "WHERE id = '%s'", sp);
-	exec(f->db, sql);
+	unit_exec(f->db, sql);
 	got = found(f->db, &kz_rlist_dispatches, "凤凰堂");
 	assert_non_null(strstr(got, d));
 	free(got);
 
 	snprintf(sql, sizeof sql, "UPDATE request SET topic = 'Qilin "
 	    "husbandry 麒麟饲养' WHERE id = '%s'", r);
-	exec(f->db, sql);
+	unit_exec(f->db, sql);
 	got = found(f->db, &kz_rlist_dispatches, "麒麟 husb");
 	assert_non_null(strstr(got, d));
 	free(got);
@@ -158,7 +144,7 @@ test_current(void **state)
 
 	snprintf(sql, sizeof sql, "UPDATE dispatch SET notes = 'Zebrafish "
 	    "tanks' WHERE id = '%s'", d);
-	exec(f->db, sql);
+	unit_exec(f->db, sql);
 	got = found(f->db, &kz_rlist_dispatches, "zebrafish");
 	assert_string_equal(got, d);
 	free(got);
@@ -168,10 +154,10 @@ test_current(void **state)
 	snprintf(sql, sizeof sql, "PRAGMA foreign_keys = OFF; INSERT OR "
 	    "REPLACE INTO request SELECT * FROM request WHERE id = '%s'; "
 	    "PRAGMA foreign_keys = ON", r);
-	exec(f->db, sql);
+	unit_exec(f->db, sql);
 	snprintf(sql, sizeof sql, "UPDATE request SET topic = 'Unicorn "
 	    "care' WHERE id = '%s'", r);
-	exec(f->db, sql);
+	unit_exec(f->db, sql);
 	got = found(f->db, &kz_rlist_requests, "qilin");
 	assert_string_equal(got, "");
 	free(got);
@@ -180,7 +166,7 @@ test_current(void **state)
 	free(got);
 
 	snprintf(sql, sizeof sql, "DELETE FROM dispatch WHERE id = '%s'", d);
-	exec(f->db, sql);
+	unit_exec(f->db, sql);
 	got = found(f->db, &kz_rlist_dispatches, "zebrafish");
 	assert_string_equal(got, "");
 	free(got);
@@ -233,13 +219,13 @@ test_rebuilt(void **state)
 	got = found(f->db, &kz_rlist_dispatches, d);
 	assert_string_equal(got, d);
 	free(got);
-	exec(f->db, "DELETE FROM dispatch_fts; DELETE FROM request_fts");
+	unit_exec(f->db, "DELETE FROM dispatch_fts; DELETE FROM request_fts");
 	got = found(f->db, &kz_rlist_dispatches, d);
 	assert_string_equal(got, "");	/* emptied behind its back */
 	free(got);
 	assert_int_equal(kz_tindex_rebuild(f->db, &kz_tindex_dispatches,
 	    &err), KZ_OK);
-	exec(f->db, "INSERT OR IGNORE INTO local_request_dirty (n) SELECT "
+	unit_exec(f->db, "INSERT OR IGNORE INTO local_request_dirty (n) SELECT "
 	    "rowid FROM request");
 	got = found(f->db, &kz_rlist_dispatches, d);
 	assert_string_equal(got, d);

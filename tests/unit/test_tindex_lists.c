@@ -50,20 +50,6 @@ static const struct {
 };
 #define NLISTS (sizeof lists / sizeof lists[0])
 
-/* SQL run in a transaction, as kizuna's own writes are (a write to a
- * record outside one is refused: db.c) */
-static void
-exec(struct kz_db *db, const char *sql)
-{
-	struct kz_err err = { 0 };
-	char *msg = NULL;
-
-	assert_int_equal(kz_db_begin(db, &err), KZ_OK);
-	if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
-	assert_int_equal(kz_db_commit(db, &err), KZ_OK);
-}
-
 static int
 setup(void **state)
 {
@@ -75,7 +61,7 @@ setup(void **state)
 	f = *state;
 	if (kz_demo_load(f->db, &err) != KZ_OK)
 		return -1;
-	exec(f->db, "INSERT INTO seminar_series (id, code, name, office, "
+	unit_exec(f->db, "INSERT INTO seminar_series (id, code, name, office, "
 	    "created, updated) VALUES ('TYO-QQQQ-S000', 'qq', 'Q', 'TYO', "
 	    "'t', 't')");
 	return 0;
@@ -88,7 +74,7 @@ put(struct kz_db *db, size_t i, const char *id, const char *text)
 	char sql[600];
 
 	snprintf(sql, sizeof sql, lists[i].row, id, text);
-	exec(db, sql);
+	unit_exec(db, sql);
 }
 
 /* The ids lists[i] gives for `--search term`, read whole,
@@ -160,7 +146,7 @@ test_current(void **state)
 
 		snprintf(sql, sizeof sql, "UPDATE %s SET %s = 'Wombat census' "
 		    "WHERE id = '%s'", lists[i].table, lists[i].col, id);
-		exec(f->db, sql);
+		unit_exec(f->db, sql);
 		expect(f->db, i, "wombat", id);
 		expect(f->db, i, "quokka", "");
 		expect(f->db, i, "鼠调", "");
@@ -169,13 +155,13 @@ test_current(void **state)
 		    "FROM %s WHERE id = '%s'; UPDATE %s SET %s = 'Numbat' "
 		    "WHERE id = '%s'", lists[i].table, lists[i].table, id,
 		    lists[i].table, lists[i].col, id);
-		exec(f->db, sql);
+		unit_exec(f->db, sql);
 		expect(f->db, i, "numbat", id);
 		expect(f->db, i, "wombat", "");
 
 		snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = '%s'",
 		    lists[i].table, id);
-		exec(f->db, sql);
+		unit_exec(f->db, sql);
 		expect(f->db, i, "numbat", "");
 	}
 }
@@ -190,27 +176,27 @@ test_translations(void **state)
 
 	put(f->db, 0, id, "Kiwi");
 	expect(f->db, 0, "海獭", "");
-	exec(f->db, "INSERT INTO text_tr (record, field, lang, text) VALUES "
+	unit_exec(f->db, "INSERT INTO text_tr (record, field, lang, text) VALUES "
 	    "('TYO-QQQQ-0002', 'theme', 'zh', '海獭保护')");
 	expect(f->db, 0, "海獭", id);
 	expect(f->db, 0, "kiwi 保护", id);
-	exec(f->db, "UPDATE text_tr SET text = 'Otter care' WHERE record = "
+	unit_exec(f->db, "UPDATE text_tr SET text = 'Otter care' WHERE record = "
 	    "'TYO-QQQQ-0002'");
 	expect(f->db, 0, "海獭", "");
 	expect(f->db, 0, "otter", id);
-	exec(f->db, "INSERT OR REPLACE INTO text_tr (record, field, lang, "
+	unit_exec(f->db, "INSERT OR REPLACE INTO text_tr (record, field, lang, "
 	    "text) VALUES ('TYO-QQQQ-0002', 'theme', 'zh', 'Beaver')");
 	expect(f->db, 0, "otter", "");
 	expect(f->db, 0, "beaver", id);
-	exec(f->db, "INSERT INTO text_tr (record, field, lang, text) VALUES "
+	unit_exec(f->db, "INSERT INTO text_tr (record, field, lang, text) VALUES "
 	    "('TYO-QQQQ-0002', 'title', 'ja', 'ラッコ')");
 	expect(f->db, 0, "beaver ラッコ", id);
-	exec(f->db, "DELETE FROM text_tr WHERE record = 'TYO-QQQQ-0002' AND "
+	unit_exec(f->db, "DELETE FROM text_tr WHERE record = 'TYO-QQQQ-0002' AND "
 	    "field = 'theme'");
 	expect(f->db, 0, "beaver", "");
 	expect(f->db, 0, "ラッコ", id);
 	/* the edition gone, its translations with it */
-	exec(f->db, "DELETE FROM seminar WHERE id = 'TYO-QQQQ-0002'");
+	unit_exec(f->db, "DELETE FROM seminar WHERE id = 'TYO-QQQQ-0002'");
 	expect(f->db, 0, "ラッコ", "");
 	expect(f->db, 0, "kiwi", "");
 }

@@ -25,6 +25,9 @@ struct unit_fixture {
 /* cmocka setups: *state becomes a struct unit_fixture, under the
  * built-in default configuration or under the YAML text given. */
 int unit_setup(void **state);
+/* SQL run in a transaction, as kizuna's own writes are (a write to a
+ * record outside one is refused: db.c); a failure fails the test. */
+void unit_exec(struct kz_db *db, const char *sql);
 int unit_setup_with(void **state, const char *config);
 int unit_teardown(void **state);
 
