@@ -454,6 +454,18 @@ kz_rlist_own_order(const struct kz_rlist *l, const char *sort)
 	return same;
 }
 
+/* Bind b's values to st from ?*at on. */
+static void
+bind_values(sqlite3_stmt *st, const struct kz_rlist_bind *b, int *at)
+{
+	for (int k = 0; k < b->n; k++, (*at)++)
+		if (b->text[k])
+			sqlite3_bind_text(st, *at, b->text[k], -1,
+			    SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_int64(st, *at, b->num[k]);
+}
+
 /* The statement of head (its SELECT), the list's FROM, its parent and
  * the filters q gives, then tail; every value bound, tail's ?s after
  * them (the window of a list) left to the caller. *at: the next ?.
@@ -466,7 +478,7 @@ prepare(struct kz_db *db, const struct kz_rlist_query *q, bool ordered,
 {
 	const struct kz_rlist *l = q->l;
 	struct kz_rlist_bind b[KZ_RLIST_FILTERS];
-	int nf = 0, bad = 0, rc = KZ_ERROR;
+	int nf = 0, bad = 0, rc = KZ_ERROR, drive = -1;
 	bool none = false;
 
 	*st = NULL;
@@ -479,7 +491,17 @@ prepare(struct kz_db *db, const struct kz_rlist_query *q, bool ordered,
 			bad = 1;
 	if (bad)
 		goto out;
-	kz_buf_printf(sql, " FROM %s WHERE 1", l->from);
+	/* few matches of a filter: the rows read from them, first */
+	for (int i = 0; i < nf && drive < 0; i++)
+		if (q->value[i] && b[i].few && !b[i].none &&
+		    l->filters[i].drive)
+			drive = i;
+	if (drive >= 0)
+		kz_buf_printf(sql, " FROM (%s) kz_m CROSS JOIN %s WHERE "
+		    "%s.rowid = kz_m.kz_r", l->filters[drive].drive, l->from,
+		    l->alias);
+	else
+		kz_buf_printf(sql, " FROM %s WHERE 1", l->from);
 	if (l->parent)
 		kz_buf_printf(sql, " AND (%s)", l->parent);
 	for (int i = 0; i < nf; i++) {
@@ -491,7 +513,7 @@ prepare(struct kz_db *db, const struct kz_rlist_query *q, bool ordered,
 		    b[i].many && f->where_many && ordered ? f->where_many :
 		    f->where;
 
-		if (q->value[i] == NULL)
+		if (q->value[i] == NULL || i == drive)
 			continue;
 		none |= b[i].none;
 		if (f->flags & KZ_RLF_YEAR) {
@@ -515,16 +537,14 @@ prepare(struct kz_db *db, const struct kz_rlist_query *q, bool ordered,
 		kz_db_fail(db, err, l->name);
 		goto out;
 	}
+	if (drive >= 0)
+		bind_values(*st, &b[drive], at);
 	if (l->parent)
 		sqlite3_bind_text(*st, (*at)++, q->parent ? q->parent : "", -1,
 		    SQLITE_TRANSIENT);
 	for (int i = 0; i < nf; i++)
-		for (int k = 0; k < b[i].n; k++, (*at)++)
-			if (b[i].text[k])
-				sqlite3_bind_text(*st, *at, b[i].text[k], -1,
-				    SQLITE_TRANSIENT);
-			else
-				sqlite3_bind_int64(*st, *at, b[i].num[k]);
+		if (i != drive)
+			bind_values(*st, &b[i], at);
 	if (q->rowids)
 		sqlite3_bind_text(*st, (*at)++, q->rowids, -1,
 		    SQLITE_TRANSIENT);

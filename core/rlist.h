@@ -74,6 +74,8 @@ struct kz_rlist_bind {
 	bool none;		/* the value matches nothing (no row) */
 	int many;		/* ...or a good many rows: 1 where_many, 2
 				 * (most of them) where_most */
+	bool few;		/* ...or few: the rows read from the
+				 * filter's drive */
 	char *text[KZ_RLIST_BINDS];	/* malloc'd, or NULL: the number */
 	long long num[KZ_RLIST_BINDS];
 };
@@ -139,6 +141,13 @@ struct kz_rlist_filter {
 	/* ...and when it matches most rows: checked row by row as the
 	 * list is read in its order. */
 	const char *where_most;
+	/* ...and when it matches few rows (bind says): a SELECT of their
+	 * rowids as kz_r, binding the same values, that the rows are read
+	 * from, whatever the other filters and the order (then sorted):
+	 * at most a few thousand rows looked up, where reading the list
+	 * in order or by another filter's index could go through all of
+	 * it to find none. */
+	const char *drive;
 	/* How the option's value becomes bound values: with bind, what it
 	 * makes (a problem goes into err, under any place: the caller
 	 * names the option); else with field, the value set as that field

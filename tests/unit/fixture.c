@@ -122,6 +122,23 @@ unit_exec(struct kz_db *db, const char *sql)
 	assert_int_equal(kz_db_commit(db, &err), KZ_OK);
 }
 
+char *
+unit_query(struct kz_db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	char *v;
+
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db->sql));
+	if (sqlite3_step(st) != SQLITE_ROW)
+		fail_msg("%s: no row", sql);
+	v = strdup(sqlite3_column_text(st, 0) ? (const char *)
+	    sqlite3_column_text(st, 0) : "");
+	sqlite3_finalize(st);
+	assert_non_null(v);
+	return v;
+}
+
 int
 unit_teardown(void **state)
 {

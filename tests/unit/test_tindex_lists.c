@@ -252,6 +252,91 @@ test_window(void **state)
 	assert_int_equal(err.n, 0);
 }
 
+/* The ids of a window's rows, comma-joined; whether its statement
+ * read them from the search's matches (few) or went through the list
+ * with them (many). */
+static char *
+window_ids(struct kz_db *db, struct kz_rlist_query *q, bool *drove)
+{
+	struct kz_rlist_cursor c;
+	struct kz_err err = { 0 };
+	size_t len = 0;
+	char *out = calloc(1, 1);
+	int rc;
+
+	q->window = true;
+	q->limit = 1000;
+	if (kz_rlist_open(db, q, &c, &err) != KZ_OK)
+		fail_msg("%s", err.item[0].msg);
+	*drove = strstr(c.sql, "kz_m CROSS JOIN") != NULL;
+	while ((rc = kz_rlist_next(&c, &err)) == 1) {
+		char *id = kz_rlist_text(&c, 0);
+
+		out = realloc(out, len + strlen(id) + 2);
+		len += (size_t)sprintf(out + len, "%s%s", len ? "," : "", id);
+		free(id);
+	}
+	assert_int_equal(rc, 0);
+	kz_rlist_close(&c);
+	return out;
+}
+
+/* A search with other filters, as the Seminars tab's (its series, by
+ * year): few matches are read from the index's matches, whatever the
+ * other filters' indexes, the values bound in their places; many go
+ * through the list in order. The rows are the same either way. */
+static void
+test_few_filtered(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_rlist_query q;
+	bool drove;
+	char *got, *want;
+
+	unit_exec(f->db, "INSERT INTO seminar_series (id, code, name, office, "
+	    "created, updated) VALUES ('TYO-QQQQ-S001', 'qr', 'R', 'TYO', "
+	    "'t', 't')");
+	/* editions of two series, Kiwi in a few, years out of rowid order;
+	 * cancelled ones, and ones out of 1921..1940, filtered out */
+	unit_exec(f->db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT "
+	    "i + 1 FROM n WHERE i < 2400) INSERT INTO seminar (id, series, "
+	    "number, year, theme, status, created, updated) SELECT printf("
+	    "'TYO-QQQQ-%04d', i), CASE WHEN i % 2 THEN 'TYO-QQQQ-S000' ELSE "
+	    "'TYO-QQQQ-S001' END, i, 1900 + (i * 37) % 90, CASE WHEN i % 7 = "
+	    "0 THEN 'Kiwi watch' ELSE 'Kea ' || i END, CASE WHEN i % 5 = 0 "
+	    "THEN 'cancelled' ELSE 'held' END, 't', 't' FROM n");
+	want = unit_query(f->db, "SELECT group_concat(id, ',') FROM (SELECT "
+	    "id FROM seminar WHERE series = 'TYO-QQQQ-S000' AND theme LIKE "
+	    "'Kiwi%' AND status = 'held' AND year BETWEEN 1921 AND 1940 "
+	    "ORDER BY year DESC, number, start, id)");
+	kz_rlist_query_init(&q, &kz_rlist_seminars);
+	kz_rlist_set(&q, "series", "TYO-QQQQ-S000");
+	kz_rlist_set(&q, "status", "held");
+	kz_rlist_set(&q, "year", "1921-01-01..1940-12-31");
+	kz_rlist_set(&q, "search", "kiwi");
+	q.sort = "-year";
+	got = window_ids(f->db, &q, &drove);
+	assert_true(drove);
+	assert_non_null(strchr(want, ','));
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+	/* every edition of the series matches "kea" or "kiwi"'s k: many */
+	want = unit_query(f->db, "SELECT group_concat(id, ',') FROM (SELECT "
+	    "id FROM seminar WHERE series = 'TYO-QQQQ-S000' AND status = "
+	    "'held' ORDER BY year, number, start, id)");
+	kz_rlist_query_init(&q, &kz_rlist_seminars);
+	kz_rlist_set(&q, "series", "TYO-QQQQ-S000");
+	kz_rlist_set(&q, "status", "held");
+	kz_rlist_set(&q, "search", "k");
+	q.sort = "year";
+	got = window_ids(f->db, &q, &drove);
+	assert_false(drove);
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+}
+
 int
 main(void)
 {
@@ -261,6 +346,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_translations, setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_window, setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_few_filtered, setup,
 		    unit_teardown),
 	};
 

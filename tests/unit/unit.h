@@ -28,6 +28,9 @@ int unit_setup(void **state);
 /* SQL run in a transaction, as kizuna's own writes are (a write to a
  * record outside one is refused: db.c); a failure fails the test. */
 void unit_exec(struct kz_db *db, const char *sql);
+/* The first row's first column of a query (malloc'd; NULL as "");
+ * no row fails the test. */
+char *unit_query(struct kz_db *db, const char *sql);
 int unit_setup_with(void **state, const char *config);
 int unit_teardown(void **state);
 
