@@ -16,6 +16,7 @@
 #include "history_log.h"
 #include "i18n.h"
 #include "name.h"
+#include "rlist.h"
 #include "year.h"
 #include "schema_dispatch.h"
 #include "schema_seminar.h"
@@ -1109,6 +1110,10 @@ kz_db_open(const char *path, const struct kz_config *cfg, struct kz_err *err)
 	if (sqlite3_create_function(db->sql, "kz_year", 1, SQLITE_UTF8, db,
 	    year_fn, NULL, NULL) != SQLITE_OK) {
 		kz_db_fail(db, err, "kz_year");
+		goto fail;
+	}
+	if (kz_rlist_register(db->sql) != SQLITE_OK) {
+		kz_db_fail(db, err, "kz_hit");
 		goto fail;
 	}
 	if (exec(db, "PRAGMA synchronous = NORMAL", err) != KZ_OK ||

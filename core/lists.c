@@ -172,20 +172,70 @@ bind_free(struct kz_db *db, const char *v, struct kz_rlist_bind *b,
 #define SEARCH_FEW 2000
 
 /* What an index is asked before its words are bound: made current,
- * whether its last hits counted past a number, its matches counted:
- * the register's, or a list's own (tindex.h). */
+ * whether its last hits counted past a number, its matches: the
+ * register's, or a list's own (tindex.h). */
 struct words_index {
 	int (*ready)(struct kz_db *db, struct kz_err *err);
 	bool (*many)(struct kz_db *db, const char *expr, size_t max);
 	const struct kz_tindex *ti;
-	const char *count;	/* SQL: its matches of ?1, at most ?2 */
+	const char *match;	/* SQL: the rowids that MATCH ? */
 };
+
+/* The rowids matching expr, as far as max + 1 of them, into *out
+ * (malloc'd; NULL: none, out of order or out of memory); how many in
+ * *n. FTS5 gives them ascending. */
+static int
+gather(struct kz_db *db, const char *match, const char *expr, size_t max,
+    struct kz_rowset **out, long long *n)
+{
+	struct kz_rowset *s = NULL, *t;
+	sqlite3_stmt *st = kz_db_stmt(db, match);
+	size_t cap = 0, k = 0;
+	bool keep = true;	/* ascending, and memory for them all */
+	int rc = SQLITE_DONE;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return KZ_ERROR;
+	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+	while (k <= max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long r = sqlite3_column_int64(st, 0);
+
+		if (keep && k == cap) {
+			cap = cap ? cap * 2 : 1024;
+			if ((t = realloc(s, sizeof *s + cap *
+			    sizeof s->row[0])) == NULL)
+				keep = false;
+			else
+				s = t;
+		}
+		if (keep && k > 0 && s->row[k - 1] >= r)
+			keep = false;
+		if (keep)
+			s->row[k] = r;
+		k++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		free(s);
+		return KZ_ERROR;
+	}
+	*n = (long long)k;
+	if (keep && s != NULL) {
+		s->n = k;
+		*out = s;
+	} else
+		free(s);
+	return KZ_OK;
+}
 
 static int
 bind_index_words(struct kz_db *db, const struct words_index *ix,
     const char *v, struct kz_rlist_bind *b, struct kz_err *err)
 {
-	sqlite3_stmt *st;
+	struct kz_rowset *s;
+	long long n;
 	char *expr;
 	int rc;
 
@@ -196,36 +246,34 @@ bind_index_words(struct kz_db *db, const struct words_index *ix,
 		return kz_rlist_bind_text(b, "");
 	}
 	/* Many matches (a term typed short): read in order, each row
-	 * looked up in the matches, not every match fetched and sorted;
-	 * most rows: each row read in order asks the index. Counted in
-	 * the index alone, as far as makes the difference. */
+	 * asked of the matches gathered, not every match fetched and
+	 * sorted; most rows: each row read in order asks the index.
+	 * Counted in the index alone, as far as makes the difference. */
 	if (ix->ti ? kz_tindex_many(db, ix->ti, expr, SEARCH_MOST) :
 	    ix->many(db, expr, SEARCH_MOST))
 		/* the hits counted past their max just now */
 		b->many = 2;
-	else if ((st = kz_db_stmt(db, ix->count)) == NULL) {
+	else if (gather(db, ix->ti ? ix->ti->ix.match : ix->match, expr,
+	    SEARCH_MOST, &s, &n) != KZ_OK) {
 		free(expr);
 		return kz_db_fail(db, err, "search");
 	} else {
-		sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 2, SEARCH_MOST);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			int n = sqlite3_column_int(st, 0);
-
-			b->many = n >= SEARCH_MOST ? 2 : n >= SEARCH_MANY;
-			b->few = n <= SEARCH_FEW;
-		}
-		sqlite3_reset(st);
+		b->many = n > SEARCH_MOST ? 2 : n >= SEARCH_MANY;
+		b->few = n <= SEARCH_FEW;
+		if (b->many == 1)
+			b->hits = s;
+		else
+			free(s);
 	}
 	rc = kz_rlist_bind_text(b, expr);
 	free(expr);
 	return rc ? kz_err_add(err, "", _("out of memory")) : KZ_OK;
 }
 
-static const char sp_count[] = "SELECT count(*) FROM (SELECT 1 FROM "
-    "specialist_fts WHERE specialist_fts MATCH ? LIMIT ?)";
 static const struct words_index sp_words = {
-	.ready = kz_search_ready, .many = kz_search_many, .count = sp_count,
+	.ready = kz_search_ready, .many = kz_search_many,
+	.match = "SELECT rowid FROM specialist_fts WHERE specialist_fts "
+	"MATCH ?",
 };
 
 static int
@@ -250,7 +298,7 @@ int
 kz_rlist_index_bind(struct kz_db *db, const struct kz_tindex *ti,
     const char *v, struct kz_rlist_bind *b, struct kz_err *err)
 {
-	const struct words_index ix = { .ti = ti, .count = ti->matches };
+	const struct words_index ix = { .ti = ti };
 
 	return bind_index_words(db, &ix, v, b, err);
 }
@@ -272,6 +320,7 @@ kz_rlist_index_hits(struct kz_db *db, const struct kz_tindex *ti,
 	" MATCH ?)", \
 	.where_most = "EXISTS (SELECT 1 FROM " F " WHERE " F " MATCH ? AND " \
 	"rowid = " A ".rowid)", \
+	.where_hits = "kz_hit(?, " A ".rowid)", \
 	.drive = "SELECT rowid AS kz_r FROM " F " WHERE " F " MATCH ?", \
 	.index = &TI
 
@@ -327,6 +376,7 @@ static const struct kz_rlist_filter specialist_filters[] = {
 	  "specialist_fts MATCH ?)",
 	  .where_most = "EXISTS (SELECT 1 FROM specialist_fts WHERE "
 	  "specialist_fts MATCH ? AND rowid = s.rowid)",
+	  .where_hits = "kz_hit(?, s.rowid)",
 	  .drive = "SELECT rowid AS kz_r FROM specialist_fts WHERE "
 	  "specialist_fts MATCH ?", .bind = bind_words,
 	  .hits = search_hits },

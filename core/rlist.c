@@ -37,6 +37,36 @@ bind_free(struct kz_rlist_bind *b)
 	for (int i = 0; i < b->n; i++)
 		free(b->text[i]);
 	b->n = 0;
+	free(b->hits);
+	b->hits = NULL;
+}
+
+/* kz_hit(P, rowid): is rowid in the set bound at P? */
+static void
+hit_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct kz_rowset *s = sqlite3_value_pointer(argv[0],
+	    "kz_rowset");
+	long long r = sqlite3_value_int64(argv[1]);
+	size_t lo = 0, hi = s ? s->n : 0;
+
+	(void)argc;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->row[mid] < r)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	sqlite3_result_int(ctx, s && lo < s->n && s->row[lo] == r);
+}
+
+int
+kz_rlist_register(sqlite3 *sql)
+{
+	return sqlite3_create_function(sql, "kz_hit", 2, SQLITE_UTF8 |
+	    SQLITE_INNOCUOUS, NULL, hit_fn, NULL, NULL);
 }
 
 /* The words of a year filter's condition (rlist.h), longest first so
@@ -479,7 +509,7 @@ prepare(struct kz_db *db, const struct kz_rlist_query *q, bool ordered,
 	const struct kz_rlist *l = q->l;
 	struct kz_rlist_bind b[KZ_RLIST_FILTERS];
 	int nf = 0, bad = 0, rc = KZ_ERROR, drive = -1;
-	bool none = false;
+	bool none = false, asked[KZ_RLIST_FILTERS];
 
 	*st = NULL;
 	*at = 1;
@@ -492,6 +522,7 @@ prepare(struct kz_db *db, const struct kz_rlist_query *q, bool ordered,
 	if (bad)
 		goto out;
 	/* few matches of a filter: the rows read from them, first */
+	memset(asked, 0, sizeof asked);
 	for (int i = 0; i < nf && drive < 0; i++)
 		if (q->value[i] && b[i].few && !b[i].none &&
 		    l->filters[i].drive)
@@ -510,11 +541,14 @@ prepare(struct kz_db *db, const struct kz_rlist_query *q, bool ordered,
 		 * reading in order is for a window) */
 		const char *where = b[i].many == 2 && f->where_most &&
 		    ordered && own_order(l, q->sort) ? f->where_most :
+		    b[i].many && b[i].hits && b[i].n == 1 && f->where_hits &&
+		    ordered ? f->where_hits :
 		    b[i].many && f->where_many && ordered ? f->where_many :
 		    f->where;
 
 		if (q->value[i] == NULL || i == drive)
 			continue;
+		asked[i] = where == f->where_hits;
 		none |= b[i].none;
 		if (f->flags & KZ_RLF_YEAR) {
 			kz_buf_puts(sql, " AND (");
@@ -543,7 +577,12 @@ prepare(struct kz_db *db, const struct kz_rlist_query *q, bool ordered,
 		sqlite3_bind_text(*st, (*at)++, q->parent ? q->parent : "", -1,
 		    SQLITE_TRANSIENT);
 	for (int i = 0; i < nf; i++)
-		if (i != drive)
+		if (asked[i]) {
+			/* the statement frees them */
+			sqlite3_bind_pointer(*st, (*at)++, b[i].hits,
+			    "kz_rowset", free);
+			b[i].hits = NULL;
+		} else if (i != drive)
 			bind_values(*st, &b[i], at);
 	if (q->rowids)
 		sqlite3_bind_text(*st, (*at)++, q->rowids, -1,

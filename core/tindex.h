@@ -27,7 +27,6 @@ struct kz_tindex {
 	const char *fts;	/* the FTS5 table: body */
 	/* SQL over it and its marks (KZ_TINDEX_SQL) */
 	const char *any, *count, *each, *drop, *put, *clear, *optimize, *all;
-	const char *matches;	/* SQL: rows that MATCH ?1, at most ?2 */
 	const char *text;	/* SQL: the row's text columns, rowid ?1 */
 	int ntext;
 	struct kz_search_index ix;	/* its list's order */
@@ -45,9 +44,7 @@ struct kz_tindex {
 	.clear = "DELETE FROM " D, \
 	.optimize = "INSERT INTO " F " (" F ") VALUES ('optimize')", \
 	.all = "DELETE FROM " F "; INSERT OR IGNORE INTO " D " (n) SELECT " \
-	    "rowid FROM " T, \
-	.matches = "SELECT count(*) FROM (SELECT 1 FROM " F " WHERE " F \
-	    " MATCH ? LIMIT ?)"
+	    "rowid FROM " T
 
 /* Index the rows marked since the last time, in one transaction
  * (nothing to do: one lookup). */

@@ -253,10 +253,11 @@ test_window(void **state)
 }
 
 /* The ids of a window's rows, comma-joined; whether its statement
- * read them from the search's matches (few) or went through the list
- * with them (many). */
+ * read them from the search's matches (few), or went through the list
+ * asking the matches gathered (many). */
 static char *
-window_ids(struct kz_db *db, struct kz_rlist_query *q, bool *drove)
+window_ids(struct kz_db *db, struct kz_rlist_query *q, bool *drove,
+    bool *asked)
 {
 	struct kz_rlist_cursor c;
 	struct kz_err err = { 0 };
@@ -265,10 +266,11 @@ window_ids(struct kz_db *db, struct kz_rlist_query *q, bool *drove)
 	int rc;
 
 	q->window = true;
-	q->limit = 1000;
+	q->limit = 100000;
 	if (kz_rlist_open(db, q, &c, &err) != KZ_OK)
 		fail_msg("%s", err.item[0].msg);
 	*drove = strstr(c.sql, "kz_m CROSS JOIN") != NULL;
+	*asked = strstr(c.sql, "kz_hit(?") != NULL;
 	while ((rc = kz_rlist_next(&c, &err)) == 1) {
 		char *id = kz_rlist_text(&c, 0);
 
@@ -284,13 +286,14 @@ window_ids(struct kz_db *db, struct kz_rlist_query *q, bool *drove)
 /* A search with other filters, as the Seminars tab's (its series, by
  * year): few matches are read from the index's matches, whatever the
  * other filters' indexes, the values bound in their places; many go
- * through the list in order. The rows are the same either way. */
+ * through the list in order, each row asking the matches gathered.
+ * The rows are the same either way. */
 static void
 test_few_filtered(void **state)
 {
 	struct unit_fixture *f = *state;
 	struct kz_rlist_query q;
-	bool drove;
+	bool drove, asked;
 	char *got, *want;
 
 	unit_exec(f->db, "INSERT INTO seminar_series (id, code, name, office, "
@@ -299,7 +302,7 @@ test_few_filtered(void **state)
 	/* editions of two series, Kiwi in a few, years out of rowid order;
 	 * cancelled ones, and ones out of 1921..1940, filtered out */
 	unit_exec(f->db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT "
-	    "i + 1 FROM n WHERE i < 2400) INSERT INTO seminar (id, series, "
+	    "i + 1 FROM n WHERE i < 6000) INSERT INTO seminar (id, series, "
 	    "number, year, theme, status, created, updated) SELECT printf("
 	    "'TYO-QQQQ-%04d', i), CASE WHEN i % 2 THEN 'TYO-QQQQ-S000' ELSE "
 	    "'TYO-QQQQ-S001' END, i, 1900 + (i * 37) % 90, CASE WHEN i % 7 = "
@@ -315,13 +318,14 @@ test_few_filtered(void **state)
 	kz_rlist_set(&q, "year", "1921-01-01..1940-12-31");
 	kz_rlist_set(&q, "search", "kiwi");
 	q.sort = "-year";
-	got = window_ids(f->db, &q, &drove);
+	got = window_ids(f->db, &q, &drove, &asked);
 	assert_true(drove);
+	assert_false(asked);
 	assert_non_null(strchr(want, ','));
 	assert_string_equal(got, want);
 	free(got);
 	free(want);
-	/* every edition of the series matches "kea" or "kiwi"'s k: many */
+	/* every edition matches "kea" or "kiwi"'s k: many (6,000) */
 	want = unit_query(f->db, "SELECT group_concat(id, ',') FROM (SELECT "
 	    "id FROM seminar WHERE series = 'TYO-QQQQ-S000' AND status = "
 	    "'held' ORDER BY year, number, start, id)");
@@ -330,8 +334,9 @@ test_few_filtered(void **state)
 	kz_rlist_set(&q, "status", "held");
 	kz_rlist_set(&q, "search", "k");
 	q.sort = "year";
-	got = window_ids(f->db, &q, &drove);
+	got = window_ids(f->db, &q, &drove, &asked);
 	assert_false(drove);
+	assert_true(asked);
 	assert_string_equal(got, want);
 	free(got);
 	free(want);
