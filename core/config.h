@@ -7,6 +7,8 @@
 #include "err.h"
 
 enum kz_role { KZ_ROLE_OFFICE, KZ_ROLE_HEAD };
+/* What of a list's selected row is lit: its first cell, or whole. */
+enum kz_cursor { KZ_CURSOR_CELL, KZ_CURSOR_ROW };
 
 /* One field of expertise from fields.yaml. */
 struct kz_field {
@@ -51,6 +53,7 @@ struct kz_config {
 	int dispatch_max_days;
 	struct kz_cost_default *costs;	/* dispatch.costs */
 	size_t ncosts;
+	enum kz_cursor cursor;	/* display.cursor */
 	char *fields_file;	/* NULL: the built-in taxonomy */
 	struct kz_field *fields;
 	size_t nfields;

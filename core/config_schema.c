@@ -190,7 +190,11 @@ check_date_format(const char *v, char *why, size_t size, size_t *at)
 /* KF_INDEX writes an int into an enum member. */
 _Static_assert(sizeof(enum kz_role) == sizeof(int), "enum kz_role is an int");
 
+_Static_assert(sizeof(enum kz_cursor) == sizeof(int),
+    "enum kz_cursor is an int");
+
 static const char *const roles[] = { "office", "head", NULL };
+static const char *const cursors[] = { "cell", "row", NULL };
 static const char *const languages[] = { "en", "zh_CN", "ja", "ko", "fr",
     NULL };
 
@@ -403,6 +407,20 @@ const struct kz_config_key kz_config_keys[] = {
 	    ".Ql {category: lodging, payer: host} .\n"
 	    "A category the list does not name can still be added to a\n"
 	    "dispatch; its payer must then be given." },
+	{ .key = "display.cursor", .type = KT_ENUM, .flags = KF_INDEX,
+	  .def = "cell", .choices = cursors, .off = OFF(cursor),
+	  .doc = "What of the selected row of a list is lit (drawn in\n"
+	    "reverse video):\n"
+	    ".Cm cell\n"
+	    "(the default) its first cell, beside the\n"
+	    ".Ql >\n"
+	    "marker, as a spreadsheet lights the cell it is on;\n"
+	    ".Cm row\n"
+	    "the whole row.\n"
+	    "A row lit whole is sent again whole at each move, to light it\n"
+	    "and to turn it off: over a slow line\n"
+	    ".Cm cell\n"
+	    "sends about a third of the bytes a move." },
 	{ .key = "fields_file", .type = KT_STRING, .flags = KF_PATH,
 	  .check = kz_config_schema_text, .off = OFF(fields_file),
 	  .def_doc = "Default: the built-in list of 32 fields.",

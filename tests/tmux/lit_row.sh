@@ -68,7 +68,54 @@ dd if="$T/pane.log" of="$T/j.bin" bs=1 skip="$b0" count=$((b1 - b0)) 2>/dev/null
 n=$(grep -aoF -- ">$name" "$T/j.bin" | wc -l)
 echo "one j that scrolls: $((b1 - b0)) bytes, the new row written $n times"
 [ "$n" -le 1 ] && ok || bad "the row the list scrolled in was written $n times"
+
+# Lit is the marked row's first cell, as a spreadsheet's cell: its
+# name, not its romanised name after it; a single j (no scroll) then
+# writes the two names again, not both rows, within the 150 bytes a
+# move the issue sets (it was 196 with whole rows).
+roman=$(sed -n 23p "$T/list.csv" | cut -d, -f3)
+line=$(rows 1 24 | grep -F -- ">$name")
+case $line in
+*"$E[0m"*"$roman"*|*"$E[27m"*"$roman"*) ok ;;
+*) bad "the lit part runs past the first cell: $(printf '%s' "$line" | cat -v)" ;;
+esac
+b0=$(size "$T/pane.log")
+tm_keys k
+tm_expect "$(id_of 21)" "k: the 21st record"
+b1=$(size "$T/pane.log")
+lit_until && ok || bad "the 21st record's row is not lit after k"
+echo "one k with its detail: $((b1 - b0)) bytes"
+tmux -L "$TMUX_SOCK" pipe-pane -t t
+b0=$(size "$T/pane.log")
+tmux -L "$TMUX_SOCK" pipe-pane -t t -o "cat >> '$T/pane.log'"
+tm_keys j
+n=0
+while [ $n -lt 50 ] && [ "$(wc -c < "$T/pane.log")" -le "$b0" ]; do
+	sleep 0.01; n=$((n + 1)); done
+sleep 0.05	# the key's frame, before the detail pane's at the pause
+b1=$(wc -c < "$T/pane.log")
+echo "one j, its frame: $((b1 - b0)) bytes"
+[ $((b1 - b0)) -gt 0 ] && [ $((b1 - b0)) -le 150 ] && ok ||
+	bad "one j wrote $((b1 - b0)) bytes before its detail, not 1 to 150"
 tm_type q
 tm_exited 0 "q quits"
 tm_asan_clean "lit row"
+
+# display.cursor: row lights the whole row, the romanised name in it
+sed 's/^dispatch:/display:\n  cursor: row\ndispatch:/' "$CFG" > "$T/row.yaml"
+grep -q "cursor: row" "$T/row.yaml" || bad "no display.cursor in the copy"
+tm_new_server row
+tm_start "$KZ -c $T/row.yaml -d $T/demo.db"
+tm_expect "$(id_of 1)" "display.cursor: row: the first record"
+lit_until && ok || bad "display.cursor: row: the row is not lit"
+roman=$(sed -n 2p "$T/list.csv" | cut -d, -f3)
+line=$(rows 1 24 | grep -E "^($SGR)*$E\[([0-9;]*;)?7(;[0-9;]*)?m($SGR)*>")
+case $line in
+*"$E[0m"*"$roman"*|*"$E[27m"*"$roman"*)
+	bad "display.cursor: row lit the first cell only: $(printf '%s' "$line" | cat -v)" ;;
+*"$roman"*) ok ;;
+*) bad "display.cursor: row: no lit row with $roman" ;;
+esac
+tm_type q
+tm_exited 0 "q quits (display.cursor: row)"
 finish

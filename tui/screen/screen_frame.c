@@ -583,6 +583,7 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 		bench_start(-2);
 	u.ctx.db = db;
 	u.ctx.cfg = cfg;
+	draw_set_lit_row(cfg->cursor == KZ_CURSOR_ROW);
 	keys_init();
 	form_use_config(cfg);
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {

@@ -18,6 +18,10 @@
 #define DRAW_MAXW 1024
 
 static attr_t draw_attrs[DRAW_ROLES];
+/* The width of the first cell of the row draw_cell last began, and
+ * whether a list lights its selected row whole (display.cursor). */
+static int first_cell;
+static bool lit_row;
 
 /* The history keeps the last this many messages. */
 #define FRAME_HIST 200
@@ -163,12 +167,35 @@ draw_cell(char *buf, size_t size, size_t o, const char *s, int width,
 {
 	if (width < 1 || o + 8 >= size)
 		return o;
+	if (o == 0)
+		first_cell = last ? 0 : width;
 	kz_text_fit(buf + o, size - o - 2, s ? s : "", width, !last);
 	o += strlen(buf + o);
 	if (!last)
 		buf[o++] = ' ';
 	buf[o] = '\0';
 	return o;
+}
+
+int
+draw_first_cell(void)
+{
+	int w = first_cell;
+
+	first_cell = 0;
+	return w;
+}
+
+void
+draw_set_lit_row(bool whole)
+{
+	lit_row = whole;
+}
+
+bool
+draw_lit_row(void)
+{
+	return lit_row;
 }
 
 void

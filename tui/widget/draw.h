@@ -105,6 +105,14 @@ int draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr);
  * nothing. Returns the bytes used. */
 size_t draw_cell(char *buf, size_t size, size_t o, const char *s, int width,
     bool last);
+/* The width of the first cell of the row draw_cell last began (0: a
+ * row of one cell, or none since the last call), then forgotten: what
+ * of a selected row a list lights (record_list). */
+int draw_first_cell(void);
+/* Light a list's selected row whole, not its first cell alone (the
+ * configuration's display.cursor). */
+void draw_set_lit_row(bool whole);
+bool draw_lit_row(void);
 /* A row of the n cells v[] in the widths w[], as draw_cell puts them. */
 void draw_cells(char *buf, size_t size, const char *const *v, const int *w,
     int n);
