@@ -6,6 +6,7 @@
 #include <sodium.h>
 
 #include "seminar.h"
+#include "rlist.h"
 #include "specialist.h"	/* kz_str_set */
 
 #include <ftw.h>
@@ -137,6 +138,34 @@ unit_query(struct kz_db *db, const char *sql)
 	sqlite3_finalize(st);
 	assert_non_null(v);
 	return v;
+}
+
+char *
+unit_list_ids(struct kz_db *db, const struct kz_rlist_query *q, char **sql)
+{
+	struct kz_rlist_cursor c;
+	struct kz_err err = { 0 };
+	size_t len = 0;
+	char *out = calloc(1, 1);
+	int rc;
+
+	assert_non_null(out);
+	if (kz_rlist_open(db, q, &c, &err) != KZ_OK)
+		fail_msg("%s: %s", q->l->name, err.item[0].msg);
+	if (sql != NULL)
+		assert_non_null(*sql = strdup(c.sql));
+	while ((rc = kz_rlist_next(&c, &err)) == 1) {
+		char *id = kz_rlist_text(&c, 0);
+
+		assert_non_null(id);
+		out = realloc(out, len + strlen(id) + 2);
+		assert_non_null(out);
+		len += (size_t)sprintf(out + len, "%s%s", len ? "," : "", id);
+		free(id);
+	}
+	assert_int_equal(rc, 0);
+	kz_rlist_close(&c);
+	return out;
 }
 
 int

@@ -31,42 +31,10 @@ static char *
 found(struct kz_db *db, const struct kz_rlist *l, const char *term)
 {
 	struct kz_rlist_query q;
-	struct kz_rlist_cursor c;
-	struct kz_err err = { 0 };
-	size_t len = 0;
-	char *out = calloc(1, 1);
-	int rc;
 
 	kz_rlist_query_init(&q, l);
 	assert_int_equal(kz_rlist_set(&q, "text", term), KZ_OK);
-	if (kz_rlist_open(db, &q, &c, &err) != KZ_OK)
-		fail_msg("%s", err.item[0].msg);
-	while ((rc = kz_rlist_next(&c, &err)) == 1) {
-		char *id = kz_rlist_text(&c, 0);
-
-		out = realloc(out, len + strlen(id) + 2);
-		len += (size_t)sprintf(out + len, "%s%s", len ? "," : "", id);
-		free(id);
-	}
-	assert_int_equal(rc, 0);
-	kz_rlist_close(&c);
-	return out;
-}
-
-/* One value of the database, as text (malloc'd). */
-static char *
-value(struct kz_db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	char *v = NULL;
-
-	assert_int_equal(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL),
-	    SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		v = strdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	assert_non_null(v);
-	return v;
+	return unit_list_ids(db, &q, NULL);
 }
 
 /* Every dispatch is found by its id, its specialist's name, its topic;
@@ -116,10 +84,10 @@ static void
 test_current(void **state)
 {
 	struct unit_fixture *f = *state;
-	char *d = value(f->db, "SELECT id FROM dispatch ORDER BY id LIMIT 1");
-	char *sp = value(f->db, "SELECT specialist FROM dispatch ORDER BY id "
+	char *d = unit_query(f->db, "SELECT id FROM dispatch ORDER BY id LIMIT 1");
+	char *sp = unit_query(f->db, "SELECT specialist FROM dispatch ORDER BY id "
 	    "LIMIT 1");
-	char *r = value(f->db, "SELECT request FROM dispatch ORDER BY id "
+	char *r = unit_query(f->db, "SELECT request FROM dispatch ORDER BY id "
 	    "LIMIT 1");
 	char *got, sql[300];
 
@@ -212,7 +180,7 @@ static void
 test_rebuilt(void **state)
 {
 	struct unit_fixture *f = *state;
-	char *d = value(f->db, "SELECT id FROM dispatch ORDER BY id LIMIT 1");
+	char *d = unit_query(f->db, "SELECT id FROM dispatch ORDER BY id LIMIT 1");
 	char *got;
 	struct kz_err err = { 0 };
 

@@ -82,32 +82,17 @@ put(struct kz_db *db, size_t i, const char *id, const char *text)
 static char *
 found(struct kz_db *db, size_t i, const char *term)
 {
-	const struct kz_rlist *l = lists[i].l;
 	struct kz_rlist_query q;
-	struct kz_rlist_cursor c;
-	struct kz_err err = { 0 };
-	size_t len = 0;
-	char *out = calloc(1, 1);
-	char fts[64];
-	int rc;
+	char fts[64], *sql, *out;
 
-	kz_rlist_query_init(&q, l);
+	kz_rlist_query_init(&q, lists[i].l);
 	assert_int_equal(kz_rlist_set(&q, "search", term), KZ_OK);
-	if (kz_rlist_open(db, &q, &c, &err) != KZ_OK)
-		fail_msg("%s: %s", l->name, err.item[0].msg);
+	out = unit_list_ids(db, &q, &sql);
 	snprintf(fts, sizeof fts, "%s_fts MATCH", lists[i].table);
-	if (strstr(c.sql, fts) == NULL)
-		fail_msg("%s: the search does not ask %s: %s", l->name, fts,
-		    c.sql);
-	while ((rc = kz_rlist_next(&c, &err)) == 1) {
-		char *id = kz_rlist_text(&c, 0);
-
-		out = realloc(out, len + strlen(id) + 2);
-		len += (size_t)sprintf(out + len, "%s%s", len ? "," : "", id);
-		free(id);
-	}
-	assert_int_equal(rc, 0);
-	kz_rlist_close(&c);
+	if (strstr(sql, fts) == NULL)
+		fail_msg("%s: the search does not ask %s: %s", q.l->name, fts,
+		    sql);
+	free(sql);
 	return out;
 }
 
@@ -259,27 +244,14 @@ static char *
 window_ids(struct kz_db *db, struct kz_rlist_query *q, bool *drove,
     bool *asked)
 {
-	struct kz_rlist_cursor c;
-	struct kz_err err = { 0 };
-	size_t len = 0;
-	char *out = calloc(1, 1);
-	int rc;
+	char *sql, *out;
 
 	q->window = true;
 	q->limit = 100000;
-	if (kz_rlist_open(db, q, &c, &err) != KZ_OK)
-		fail_msg("%s", err.item[0].msg);
-	*drove = strstr(c.sql, "kz_m CROSS JOIN") != NULL;
-	*asked = strstr(c.sql, "kz_hit(?") != NULL;
-	while ((rc = kz_rlist_next(&c, &err)) == 1) {
-		char *id = kz_rlist_text(&c, 0);
-
-		out = realloc(out, len + strlen(id) + 2);
-		len += (size_t)sprintf(out + len, "%s%s", len ? "," : "", id);
-		free(id);
-	}
-	assert_int_equal(rc, 0);
-	kz_rlist_close(&c);
+	out = unit_list_ids(db, q, &sql);
+	*drove = strstr(sql, "kz_m CROSS JOIN") != NULL;
+	*asked = strstr(sql, "kz_hit(?") != NULL;
+	free(sql);
 	return out;
 }
 

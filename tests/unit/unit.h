@@ -31,6 +31,12 @@ void unit_exec(struct kz_db *db, const char *sql);
 /* The first row's first column of a query (malloc'd; NULL as "");
  * no row fails the test. */
 char *unit_query(struct kz_db *db, const char *sql);
+/* The ids (first column) of the rows query q lists, comma-joined
+ * (malloc'd); its statement's SQL into *sql (malloc'd) unless sql is
+ * NULL. A failure fails the test. */
+struct kz_rlist_query;
+char *unit_list_ids(struct kz_db *db, const struct kz_rlist_query *q,
+    char **sql);
 int unit_setup_with(void **state, const char *config);
 int unit_teardown(void **state);
 
