@@ -1,7 +1,8 @@
 # spec_same.sh - specialist add refuses a person registered already (the
 # same name, romanised name and government: the rule a CSV import skips
 # a row by), naming the record there is, unless --force says it is a
-# different person; nothing is written on a refusal.
+# different person; nothing is written on a refusal. So does an edit
+# that renames or moves a record into such a person.
 . "$KZ_TESTS/lib.sh"
 
 run specialist add --name "佐藤 健一" --roman "Ken'ichi Sato" --government 島根県
@@ -42,4 +43,31 @@ expect_in "$out$err" "the same person is registered as" "the import skips the sa
 
 run specialist add --help
 expect_in "$out" "--force" "add --help shows --force"
+
+# An edit that makes one record the same person as another: refused,
+# nothing written, unless --force; an edit leaving the name, romanised
+# name and government as they were is never asked about, even of a
+# record registered with --force.
+run specialist add --name "鈴木 一郎" --roman "Ichiro Suzuki" --government 島根県
+expect_rc 0 "Suzuki"; suzuki=$out
+run specialist edit "$suzuki" --name "佐藤 健一" --roman "Ken'ichi Sato"
+expect_rc 1 "renamed into a person registered already: refused"
+expect_in "$err" "name: the same person is registered as" \
+	"the refusal names the place and the record there is"
+expect_in "$err" "--force" "the refusal says how to keep the change"
+run specialist show --format csv "$suzuki"
+expect_in "$out" "Ichiro Suzuki" "nothing written"
+run specialist edit "$suzuki" --government 広島県 --name "佐藤 健一" \
+	--roman "Ken'ichi Sato"
+expect_rc 1 "moved into a person registered already: refused"
+run specialist edit "$suzuki" --post 課長
+expect_rc 0 "an edit of another field is not asked about"
+run specialist edit "$suzuki" --name "佐藤 健一" --roman "Ken'ichi Sato" --force
+expect_rc 0 "--force keeps the change"
+run specialist show --format csv "$suzuki"
+expect_in "$out" "Ken'ichi Sato" "the change kept"
+run specialist edit "$suzuki" --post 部長
+expect_rc 0 "a later edit of another field is not asked about"
+run specialist edit --help
+expect_in "$out" "--force" "edit --help shows --force"
 finish

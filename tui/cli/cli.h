@@ -197,6 +197,7 @@ int cli_search(struct cli *c, const struct cli_args *a);
 #define KZ_CLI_RECORD_OPTS 40
 extern struct cli_opt cli_specialist_opts[KZ_CLI_RECORD_OPTS];
 extern const struct cli_opt cli_specialist_add_opts[];	/* --force */
+extern const struct cli_opt cli_specialist_edit_opts[];
 extern struct cli_opt cli_participant_opts[KZ_CLI_RECORD_OPTS];
 extern struct cli_opt cli_series_opts[KZ_CLI_RECORD_OPTS];
 extern struct cli_opt cli_trainee_opts[KZ_CLI_RECORD_OPTS];

@@ -25,6 +25,12 @@ const struct cli_opt cli_specialist_add_opts[] = {
 	  "name and government is registered") },
 	{ 0 },
 };
+const struct cli_opt cli_specialist_edit_opts[] = {
+	{ .name = "force", .key = O_FORCE, .flags = CLI_OPT_MORE,
+	  .help = N_("keep a change of name or government though a person "
+	  "of the same name and government is registered") },
+	{ 0 },
+};
 
 /* The options given into s, in their order; 0 or 1 (reported). */
 static int
@@ -104,21 +110,48 @@ cli_specialist_show(struct cli *c, const struct cli_args *a)
 	return 0;
 }
 
+/* Who s is by the rule of a person registered twice: the name,
+ * romanised name and government. */
+static void
+who(const struct kz_specialist *s, char *out, size_t size)
+{
+	snprintf(out, size, "%s\n%s\n%s", s->name ? s->name : "",
+	    s->name_roman ? s->name_roman : "", s->government ?
+	    s->government : "");
+}
+
 int
 cli_specialist_edit(struct cli *c, const struct cli_args *a)
 {
 	struct kz_specialist s;
 	struct kz_err err = { 0 };
+	char same[KZ_ID_SIZE], was[1024], now[1024];
 	int rc;
 
 	if (kz_specialist_get(c->db, a->arg[0], &s, &err) != KZ_OK)
 		return cli_fail_err(&err);
-	if ((rc = apply_record(c, a, &s)) == 0) {
-		if (kz_specialist_update(c->db, &s, &err) != KZ_OK)
-			rc = cli_fail_err(&err);
-		else if (c->format != FMT_TABLE)
-			print_record(c, &s);
+	who(&s, was, sizeof was);
+	if ((rc = apply_record(c, a, &s)) != 0) {
+		kz_specialist_free(&s);
+		return rc;
 	}
+	who(&s, now, sizeof now);
+	/* renamed, or moved, into a person registered already: as add */
+	if (strcmp(was, now) != 0 && !cli_has(a, O_FORCE) &&
+	    kz_specialist_validate(c->db, &s, &err) == KZ_OK &&
+	    kz_specialist_same(c->db, &s, same)) {
+		kz_err_add(&err, "name", _("the same person is registered "
+		    "as %s (%s, %s, %s); --force keeps the change for a "
+		    "different person of the same name"), same, s.name,
+		    s.name_roman, s.government);
+		kz_specialist_free(&s);
+		return cli_fail_err(&err);
+	}
+	kz_err_clear(&err);
+	if (kz_specialist_update(c->db, &s, &err) != KZ_OK)
+		rc = cli_fail_err(&err);
+	else if (c->format != FMT_TABLE)
+		print_record(c, &s);
 	kz_specialist_free(&s);
 	return rc;
 }

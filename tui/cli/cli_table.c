@@ -61,7 +61,7 @@ const struct cli_cmd cli_cmds[] = {
 	{ .name = "specialist", .verb = "edit",
 	  .help = N_("change a specialist; an empty value clears"),
 	  .operands = { RECORD("ID", KZ_T_SPECIALIST) },
-	  .options = { cli_specialist_opts },
+	  .options = { cli_specialist_opts, cli_specialist_edit_opts },
 	  .run = cli_specialist_edit,
 	  .flags = CLI_DB | CLI_FORMAT | CLI_CHANGE | CLI_STAMPED },
 	{ .name = "specialist", .verb = "rm",

@@ -63,20 +63,33 @@ spec_preview_fields(void *arg, const char *value, char *out, size_t size)
 	kz_specialist_free(&s);
 }
 
+static bool
+same_text(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
 /* A new record of a person registered already (kz_specialist_same, the
- * rule of `add` and of a CSV import): the user says whether it is a
- * different person, seeing the record there is. Asked only of a record
- * its checks take. False, with the reason in err, to stay in the form. */
+ * rule of `add` and of a CSV import), or a record renamed or moved into
+ * one: the user says whether it is a different person, seeing the
+ * record there is. Asked only of a record its checks take, and of an
+ * edit only when the name, romanised name or government changed. False,
+ * with the reason in err, to stay in the form. */
 static bool
 spec_not_same(struct spec_edit *e, const struct kz_specialist *r,
     struct kz_err *err)
 {
+	const struct kz_specialist *was = e->orig;
 	struct kz_specialist o;
 	struct kz_err none = { 0 };
 	char id[KZ_ID_SIZE], q[1024];
 
 	if (kz_specialist_validate(e->ctx->db, r, err) != KZ_OK)
 		return false;
+	if (was != NULL && same_text(was->name, r->name) &&
+	    same_text(was->name_roman, r->name_roman) &&
+	    same_text(was->government, r->government))
+		return true;
 	if (!kz_specialist_same(e->ctx->db, r, id))
 		return true;
 	kz_specialist_init(&o);
@@ -84,7 +97,9 @@ spec_not_same(struct spec_edit *e, const struct kz_specialist *r,
 		kz_specialist_free(&o);
 		return true;
 	}
-	snprintf(q, sizeof q, _("%s %s (%s), %s, %s, is registered already. "
+	snprintf(q, sizeof q, was ? _("%s %s (%s), %s, %s, is registered "
+	    "already. Keep the change for a different person of the same "
+	    "name?") : _("%s %s (%s), %s, %s, is registered already. "
 	    "Register a different person of the same name?"), o.id, o.name,
 	    o.name_roman, o.government,
 	    kz_enum_label(&kz_specialist_status_enum, (int)o.status));
@@ -120,10 +135,10 @@ again:
 		/* Show the rest of the problems too, not one at a time. */
 		kz_specialist_validate(db, &r, err);
 		rc = KZ_ERROR;
-	} else if (e->orig != NULL)
-		rc = kz_specialist_update(db, &r, err);
-	else if (!spec_not_same(e, &r, err))
+	} else if (!spec_not_same(e, &r, err))
 		rc = KZ_ERROR;
+	else if (e->orig != NULL)
+		rc = kz_specialist_update(db, &r, err);
 	else
 		rc = kz_specialist_insert(db, &r, err);
 	if (rc == KZ_OK) {
