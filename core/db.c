@@ -16,7 +16,7 @@
 #include "history_log.h"
 #include "i18n.h"
 #include "name.h"
-#include "rlist.h"
+#include "rowset.h"
 #include "year.h"
 #include "schema_dispatch.h"
 #include "schema_seminar.h"
@@ -1112,7 +1112,7 @@ kz_db_open(const char *path, const struct kz_config *cfg, struct kz_err *err)
 		kz_db_fail(db, err, "kz_year");
 		goto fail;
 	}
-	if (kz_rlist_register(db->sql) != SQLITE_OK) {
+	if (kz_rowset_register(db->sql) != SQLITE_OK) {
 		kz_db_fail(db, err, "kz_hit");
 		goto fail;
 	}

@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "rowset.h"
 #include "db.h"
 #include "record.h"
 #include "rtype.h"
@@ -68,13 +69,6 @@ struct kz_rlist_col {
 
 #define KZ_RLIST_BINDS 16
 
-/* Rowids in ascending order: a filter's matches as its bind gathered
- * them, asked row by row in SQL as kz_hit(?, rowid), the ? bound to
- * them (kz_rlist_register). */
-struct kz_rowset {
-	size_t n;
-	long long row[];
-};
 
 /* The values a filter binds, in the order of its condition's ?s. */
 struct kz_rlist_bind {
@@ -100,11 +94,6 @@ int kz_rlist_index_bind(struct kz_db *db, const struct kz_tindex *ti,
 int kz_rlist_index_hits(struct kz_db *db, const struct kz_tindex *ti,
     const char *v, size_t max, long long **rows, size_t *n,
     struct kz_err *err);
-
-/* Make kz_hit(set, rowid) known to a connection (struct kz_rowset);
- * an SQLite result code. */
-struct sqlite3;
-int kz_rlist_register(struct sqlite3 *sql);
 
 /* Add a text value to b (copied); KZ_ERROR when out of memory or full. */
 int kz_rlist_bind_text(struct kz_rlist_bind *b, const char *v);
