@@ -48,6 +48,14 @@ struct kz_db {
 	} *cache;		/* statements run once a record, kept */
 	int ncache;		/* the program has a fixed set: it grows, */
 	int capcache;		/* never evicts, so a held one stays valid */
+	/* The capture's table filter's last answers (a table's name, 0
+	 * or 1): FTS5 writes its shadow tables a dozen times a row */
+	struct kz_db_filtered {
+		char table[64];
+		bool travels;
+	} filtered[8];
+	int nfiltered;
+	unsigned nextfiltered;	/* the place the next one takes */
 	/* kz_search_defer (search.h): the specialists above this rowid
 	 * wait for kz_search_flush */
 	bool index_later;
