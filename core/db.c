@@ -16,11 +16,13 @@
 #include "history_log.h"
 #include "i18n.h"
 #include "name.h"
+#include "outbox.h"
 #include "year.h"
 #include "schema_dispatch.h"
 #include "schema_seminar.h"
 #include "schema_activity.h"
 #include "schema_sync.h"
+#include "schema_checks.h"
 #include "sync_rules.h"
 #include "text.h"
 
@@ -428,43 +430,8 @@ static const char *const migrations[] = {
 	TINDEX("friendship", "japanese, partner, region, notes")
 	TINDEX("rep_office", "government, city, name, notes")
 	TINDEX("delegation", "who, place, government, purpose, notes"),
-	/* 25 -> 26: the checks of the two tables an import of specialists
-	 * writes a row of for nearly every record it adds, written as
-	 * comparisons: SQLite checks a column IN a list of three or more
-	 * values by making a table of the list at every row written (an
-	 * ephemeral index, 29,000 instructions a row), a tenth of an import
-	 * of 100,000 people. The same rules; each table made again with its
-	 * rows, rowids (the history's order) and index. IF NOT EXISTS, as
-	 * 17: run again, it makes them again. */
-	"CREATE TABLE IF NOT EXISTS record_history_26 ("
-	"  id TEXT PRIMARY KEY NOT NULL,"
-	"  record TEXT NOT NULL,"
-	"  kind TEXT NOT NULL,"
-	"  at TEXT NOT NULL,"
-	"  user TEXT,"
-	"  action TEXT NOT NULL CHECK (action = 'add' OR action = 'edit' OR"
-	"    action = 'delete'),"
-	"  changes TEXT NOT NULL"
-	");"
-	"INSERT INTO record_history_26 (rowid, id, record, kind, at, user, "
-	"action, changes) SELECT rowid, id, record, kind, at, user, action, "
-	"changes FROM record_history;"
-	"DROP TABLE record_history;"
-	"ALTER TABLE record_history_26 RENAME TO record_history;"
-	"CREATE INDEX IF NOT EXISTS record_history_record ON "
-	"record_history(record, at);"
-	"CREATE TABLE IF NOT EXISTS specialist_lang_26 ("
-	"  specialist TEXT NOT NULL REFERENCES specialist(id) ON DELETE CASCADE,"
-	"  lang TEXT NOT NULL,"
-	"  level TEXT NOT NULL CHECK (level = 'basic' OR"
-	"    level = 'conversational' OR level = 'business' OR"
-	"    level = 'fluent' OR level = 'native'),"
-	"  PRIMARY KEY (specialist, lang)"
-	") WITHOUT ROWID;"
-	"INSERT INTO specialist_lang_26 (specialist, lang, level) SELECT "
-	"specialist, lang, level FROM specialist_lang;"
-	"DROP TABLE specialist_lang;"
-	"ALTER TABLE specialist_lang_26 RENAME TO specialist_lang;",
+	/* 25 -> 26: cheaper checks on the rows an import writes */
+	KZ_SCHEMA_CHECKS,
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -742,37 +709,11 @@ kz_db_capture_store(struct kz_db *db, sqlite3_session *s, struct kz_err *err)
 	return rc;
 }
 
-/* n: the number of changes, or -1 to count them here. */
-static int
-outbox_put(struct kz_db *db, const void *data, int size, int n,
-    struct kz_err *err)
-{
-	sqlite3_stmt *st;
-	char now[32];
-	int rc;
-
-	if (size == 0)
-		return KZ_OK;
-	kz_now_utc(now);
-	if (sqlite3_prepare_v2(db->sql, "INSERT INTO sync_outbox (at, changes, "
-	    "data, taken_in) VALUES (?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK)
-		return kz_db_fail(db, err, _("recording changes for sync"));
-	sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, n >= 0 ? n : kz_db_capture_count(data, size));
-	sqlite3_bind_blob(st, 3, data, size, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, db->taken_in);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return kz_db_fail(db, err, _("recording changes for sync"));
-	return KZ_OK;
-}
-
 int
 kz_db_outbox_put(struct kz_db *db, const void *data, int size,
     struct kz_err *err)
 {
-	return outbox_put(db, data, size, -1, err);
+	return kz_outbox_put(db, data, size, -1, err);
 }
 
 void
@@ -891,7 +832,7 @@ kz_db_capture_flush(struct kz_db *db, struct kz_err *err)
 	    db->cfg ? db->cfg->user : NULL, now, &n, err))
 		rc = KZ_ERROR;
 	if (rc == KZ_OK)
-		rc = outbox_put(db, data, size, n, err);
+		rc = kz_outbox_put(db, data, size, n, err);
 	sqlite3_free(data);
 	return rc;
 }
