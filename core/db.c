@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "date.h"
 #include "fold.h"
 #include "history_log.h"
@@ -619,7 +621,8 @@ static int
 commit_hook(void *ctx)
 {
 	struct kz_db *db = ctx;
-	bool travels = db->capture && !sqlite3session_isempty(db->capture);
+	bool travels = db->flushed ||
+	    (db->capture && !sqlite3session_isempty(db->capture));
 
 	if (travels && !db->committing)
 		return 1;	/* SQLite rolls the transaction back */
@@ -786,6 +789,7 @@ kz_db_begin(struct kz_db *db, struct kz_err *err)
 		db->taken_in = false;
 		db->bulk = false;
 		db->spoilt = false;
+		db->flushed = false;
 		db->id_run[0] = '\0';
 	}
 	db->depth++;
@@ -812,6 +816,8 @@ kz_db_capture_flush(struct kz_db *db, struct kz_err *err)
 	void *data = NULL;
 	int size = 0, rc = KZ_OK, n = -1;
 	char now[32];
+	struct kz_buf all = { 0 };
+	bool own;
 
 	if (db->depth != 1 || db->capture == NULL ||
 	    sqlite3session_isempty(db->capture))
@@ -821,19 +827,33 @@ kz_db_capture_flush(struct kz_db *db, struct kz_err *err)
 		    "rolled back: %s"), db->lost);
 	/* The changeset is made once, for the history and the outbox
 	 * both (making it reads every row again). The history rows it
-	 * gives are captured afresh: they go with the next batch, or the
-	 * commit. */
+	 * gives go in the same outbox row, put there as the capture would
+	 * have (kz_history_log_own), not captured: every value is in hand,
+	 * and the capture reads each row back. */
 	if (sqlite3session_changeset(db->capture, &size, &data) != SQLITE_OK)
 		return kz_db_fail(db, err, _("recording changes for sync"));
 	capture_restart(db);
 	kz_now_utc(now);
+	own = !db->taken_in && kz_history_log_own(db->sql);
+	if (own) {
+		kz_buf_put(&all, data, (size_t)size);
+		kz_db_capture_pause(db, true);
+	}
 	if (!db->taken_in && kz_history_log_changeset(db->sql, data, size,
 	    db->cfg && db->cfg->office_id ? db->cfg->office_id : "KZ",
-	    db->cfg ? db->cfg->user : NULL, now, &n, err))
+	    db->cfg ? db->cfg->user : NULL, now, &n, own ? &all : NULL, err))
 		rc = KZ_ERROR;
+	if (own)
+		kz_db_capture_pause(db, false);
+	if (rc == KZ_OK && own && (all.oom || all.len > INT_MAX))
+		rc = kz_err_add(err, "", _("out of memory"));
 	if (rc == KZ_OK)
-		rc = kz_outbox_put(db, data, size, n, err);
+		rc = own ? kz_outbox_put(db, all.s, (int)all.len, n, err) :
+		    kz_outbox_put(db, data, size, n, err);
+	kz_buf_free(&all);
 	sqlite3_free(data);
+	if (rc == KZ_OK)
+		db->flushed = true;
 	return rc;
 }
 
@@ -887,7 +907,7 @@ kz_db_commit(struct kz_db *db, struct kz_err *err)
 		return KZ_ERROR;
 	}
 	if (--db->depth == 0) {
-		db->bulk = false;
+		db->bulk = db->flushed = false;
 		capture_restart(db);
 	}
 	return KZ_OK;
@@ -917,7 +937,7 @@ kz_db_rollback(struct kz_db *db)
 	else if (savepoint(db, sp_undo, NULL) == KZ_OK)
 		savepoint(db, sp_release, NULL);
 	if (--db->depth == 0) {
-		db->bulk = db->spoilt = false;
+		db->bulk = db->spoilt = db->flushed = false;
 		capture_restart(db);
 	}
 }

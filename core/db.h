@@ -26,6 +26,8 @@ struct kz_db {
 	int depth;		/* open kz_db_begin levels */
 	sqlite3_session *capture;	/* this transaction's changes, for sync */
 	bool committing;	/* kz_db_commit's own COMMIT is running */
+	bool flushed;		/* this transaction put changes in the
+				 * outbox already (kz_db_capture_flush) */
 	bool taken_in;		/* this transaction's changes are between
 				 * values another database holds (an import
 				 * passed on, a conflict settled either way):

@@ -471,11 +471,64 @@ walk(struct log *l, const unsigned char *p, const unsigned char *end,
 static const char ins[] = "INSERT INTO record_history (id, record, "
     "kind, at, user, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
+/* record_history's columns, as ins writes them and its table has them
+ * (kz_history_log_own): a row can then be put in a changeset as the
+ * capture would (changeset.h), its values all text or null. */
+#define NHIST 7
+static const char *const hist_cols[NHIST] = { "id", "record", "kind", "at",
+    "user", "action", "changes" };
+
+bool
+kz_history_log_own(sqlite3 *sql)
+{
+	sqlite3_stmt *st;
+	int i = 0;
+	bool same = true;
+
+	if (sqlite3_prepare_v2(sql, "SELECT name, pk FROM "
+	    "pragma_table_info('record_history') ORDER BY cid", -1, &st,
+	    NULL) != SQLITE_OK)
+		return false;
+	while (same && sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+
+		same = i < NHIST && name && strcmp(name, hist_cols[i]) == 0 &&
+		    sqlite3_column_int(st, 1) == (i == 0);
+		i++;
+	}
+	sqlite3_finalize(st);
+	return same && i == NHIST;
+}
+
+/* A row of record_history (values v, NULL for null) as a changeset's
+ * insert at the end of cs; the table's header first (first). */
+static void
+put_insert(struct kz_buf *cs, bool first, const char *const v[NHIST])
+{
+	static const unsigned char pk[NHIST] = { 1 };
+
+	if (first)
+		kz_cs_put_header(cs, "record_history", NHIST, pk);
+	kz_buf_put(cs, "\x12\0", 2);	/* SQLITE_INSERT, not indirect */
+	for (int i = 0; i < NHIST; i++) {
+		size_t n = v[i] ? strlen(v[i]) : 0;
+
+		if (v[i] == NULL) {
+			kz_buf_put(cs, "\5", 1);
+			continue;
+		}
+		kz_buf_put(cs, "\3", 1);
+		kz_cs_put_varint(cs, (unsigned)n);
+		kz_buf_put(cs, v[i], n);
+	}
+}
+
 /* One history row through st (ins, prepared once for all of them); rid
  * is the transaction's random id, made once for all its rows. */
 static int
 store(sqlite3_stmt *st, const struct touched *t, const char *rid,
-    const char *user, const char *at, unsigned seq)
+    const char *user, const char *at, unsigned seq, struct kz_buf *cs,
+    int *put)
 {
 	char hid[96], stamp[32];
 	size_t j = 0;
@@ -503,6 +556,13 @@ store(sqlite3_stmt *st, const struct touched *t, const char *rid,
 	sqlite3_bind_text(st, 7, kz_buf_str(&t->changes), -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
+	if (rc == SQLITE_DONE && cs) {
+		const char *v[NHIST] = { hid, t->id, t->kind, at,
+		    user && *user ? user : NULL, t->action,
+		    kz_buf_str(&t->changes) };
+
+		put_insert(cs, (*put)++ == 0, v);
+	}
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -519,7 +579,7 @@ kz_history_log(sqlite3 *sql, sqlite3_session *s, const char *office,
 		return kz_err_add(err, "", _("database: recording the history "
 		    "of the change: %s"), sqlite3_errmsg(sql));
 	rc = kz_history_log_changeset(sql, data, size, office, user, at, NULL,
-	    err);
+	    NULL, err);
 	sqlite3_free(data);
 	return rc;
 }
@@ -527,9 +587,9 @@ kz_history_log(sqlite3 *sql, sqlite3_session *s, const char *office,
 int
 kz_history_log_changeset(sqlite3 *sql, void *data, int size,
     const char *office, const char *user, const char *at, int *count,
-    struct kz_err *err)
+    struct kz_buf *cs, struct kz_err *err)
 {
-	int n = 0;
+	int n = 0, put = 0;
 
 	struct log l = { 0 };
 	struct columns_cache cc = { .n = 0 };
@@ -558,7 +618,7 @@ kz_history_log_changeset(sqlite3 *sql, void *data, int size,
 			    rid) != 0)
 				rc = -1;
 			if (rc == 0 && (b->oom || store(ins_st, t, rid,
-			    user, at, (unsigned)i) != 0))
+			    user, at, (unsigned)i, cs, &put) != 0))
 				rc = -1;
 		}
 		kz_buf_free(&t->changes);
@@ -566,7 +626,9 @@ kz_history_log_changeset(sqlite3 *sql, void *data, int size,
 	free(l.t);
 	free(l.slot);
 	sqlite3_finalize(ins_st);
-	if (rc != 0)
+	if (count && *count >= 0)
+		*count += put;
+	if (rc != 0 || (cs && cs->oom))
 		return kz_err_add(err, "", _("database: recording the history "
 		    "of the change: %s"), sqlite3_errmsg(sql));
 	return KZ_OK;

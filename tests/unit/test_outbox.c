@@ -303,6 +303,71 @@ outbox_op(struct kz_db *db, const char *table, const char *id)
 	return found;
 }
 
+/* A history row's insert in a changeset holds the row as the table has
+ * it: each column, the same type and value. */
+static void
+same_as_table(struct kz_db *db, sqlite3_changeset_iter *it, int ncol)
+{
+	sqlite3_stmt *st;
+	sqlite3_value *v;
+
+	assert_int_equal(ncol, 7);
+	assert_int_equal(sqlite3_prepare_v2(db->sql, "SELECT id, record, "
+	    "kind, at, user, action, changes FROM record_history WHERE id = ?",
+	    -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3changeset_new(it, 0, &v), SQLITE_OK);
+	sqlite3_bind_value(st, 1, v);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	for (int i = 0; i < ncol; i++) {
+		assert_int_equal(sqlite3changeset_new(it, i, &v), SQLITE_OK);
+		assert_non_null(v);
+		assert_int_equal(sqlite3_value_type(v),
+		    sqlite3_column_type(st, i));
+		if (sqlite3_column_type(st, i) == SQLITE_TEXT)
+			assert_string_equal(sqlite3_value_text(v),
+			    sqlite3_column_text(st, i));
+	}
+	sqlite3_finalize(st);
+}
+
+/* How many inserts into table the outbox holds, every row read as an
+ * export reads it. */
+static long
+outbox_inserts(struct kz_db *db, const char *table)
+{
+	sqlite3_stmt *st;
+	long n = 0;
+
+	assert_int_equal(sqlite3_prepare_v2(db->sql, "SELECT data FROM "
+	    "sync_outbox ORDER BY rowid", -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		sqlite3_changeset_iter *it;
+		const void *data;
+		void *owned;
+		int size;
+
+		assert_int_equal(kz_outbox_data(st, 0, &data, &size, &owned),
+		    KZ_OK);
+		assert_int_equal(sqlite3changeset_start(&it, size,
+		    (void *)data), SQLITE_OK);
+		while (sqlite3changeset_next(it) == SQLITE_ROW) {
+			const char *t;
+			int ncol, op, ind;
+
+			sqlite3changeset_op(it, &t, &ncol, &op, &ind);
+			if (op != SQLITE_INSERT || strcmp(t, table) != 0)
+				continue;
+			n++;
+			if (strcmp(table, "record_history") == 0)
+				same_as_table(db, it, ncol);
+		}
+		assert_int_equal(sqlite3changeset_finalize(it), SQLITE_OK);
+		free(owned);
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
 /* One save of record id, made in a child process that kills itself
  * (SIGKILL, as a dropped terminal) right after the commit. */
 typedef int (*save_fn)(struct kz_db *db, char id[KZ_ID_SIZE],
@@ -745,8 +810,13 @@ test_import_packed(void **state)
 	}
 	sqlite3_finalize(st);
 	assert_true(packed >= 1);
-	/* each person, and its history row */
+	/* each person, and its history row, once */
 	assert_true(changes >= 2 * 1100);
+	assert_int_equal(outbox_inserts(f->db, "specialist"), 1100);
+	assert_int_equal(outbox_inserts(f->db, "record_history"),
+	    count(f->db, "SELECT count(*) FROM record_history"));
+	assert_int_equal(count(f->db, "SELECT count(*) FROM record_history"),
+	    1100);
 	assert_int_equal(kz_sync_pending(f->db), changes);
 	/* the first person and the last, found in the changes */
 	assert_int_equal(sqlite3_prepare_v2(f->db->sql, "SELECT id FROM "
