@@ -39,10 +39,19 @@ struct log {
 	size_t nslot;
 };
 
-/* The column names of a table, at most 64. */
+/* What a column is to the history (take), known once a table. */
+enum {
+	COL_SKIPPED = 1,	/* skipped(): an id, a stamp, a place */
+	COL_HIDDEN = 2,		/* the rule's hidden: made from others */
+	COL_PERSONAL = 4,	/* the rule's personal: that it changed */
+	COL_KNOWN = 8		/* the flags are set */
+};
+
+/* The column names of a table, at most 64, and their flags. */
 struct columns {
 	char table[64];
 	char *name[64];
+	unsigned char flag[64];
 	int n;
 };
 
@@ -129,6 +138,7 @@ columns_read(sqlite3 *sql, const char *table, struct columns *c)
 	sqlite3_stmt *st;
 
 	columns_free(c);
+	memset(c->flag, 0, sizeof c->flag);
 	if (sqlite3_prepare_v2(sql, "SELECT name FROM pragma_table_info(?1) "
 	    "ORDER BY cid", -1, &st, NULL) != SQLITE_OK)
 		return -1;
@@ -302,7 +312,7 @@ row_text(const struct cur *x, bool new, bool old_too)
 	for (int i = 1; i < x->ncol; i++) {
 		const struct val *v = NULL;
 
-		if (i < c->n && skipped(c->name[i]))
+		if (i < c->n && (c->flag[i] & COL_SKIPPED))
 			continue;
 		if (new && x->new[i].def)
 			v = &x->new[i];
@@ -354,6 +364,16 @@ take(struct log *l, struct cur *x, struct columns_cache *cc, sqlite3 *sql)
 	    (x->cols = columns_of(sql, x->table, cc)) == NULL))
 		return -1;
 	c = x->cols;
+	/* each column's part, once a table, not asked again a change */
+	if (c->n > 0 && !(c->flag[0] & COL_KNOWN)) {
+		for (int i = 0; i < c->n; i++)
+			x->cols->flag[i] = (skipped(c->name[i]) ?
+			    COL_SKIPPED : 0) | (kz_sync_rule_lists(r->hidden,
+			    c->name[i]) ? COL_HIDDEN : 0) |
+			    (kz_sync_rule_lists(r->personal, c->name[i]) ?
+			    COL_PERSONAL : 0);
+		x->cols->flag[0] |= COL_KNOWN;
+	}
 	if (r->list) {
 		char *old = op == SQLITE_INSERT ? NULL :
 		    row_text(x, false, false);
@@ -373,17 +393,17 @@ take(struct log *l, struct cur *x, struct columns_cache *cc, sqlite3 *sql)
 		const struct val *o = op != SQLITE_INSERT ? &x->old[i] : NULL;
 		const struct val *n = op != SQLITE_DELETE ? &x->new[i] : NULL;
 
-		if (skipped(c->name[i]))
+		if (c->flag[i] & COL_SKIPPED)
 			continue;
 		if (op == SQLITE_UPDATE && !n->def)
 			continue;	/* not changed */
 		if ((o == NULL || o->s == NULL) && (n == NULL || n->s == NULL))
 			continue;
-		if (kz_sync_rule_lists(r->hidden, c->name[i]))
+		if (c->flag[i] & COL_HIDDEN)
 			continue;	/* made from others, never shown */
 		/* history travels to every office; contact details and a
 		 * participant's needs do not: that one changed, not to what */
-		if (kz_sync_rule_lists(r->personal, c->name[i])) {
+		if (c->flag[i] & COL_PERSONAL) {
 			if (!(o && n && same(o, n)))
 				change(t, c->name[i], NULL, NULL);
 			continue;
