@@ -44,7 +44,8 @@ kz_outbox_put(struct kz_db *db, const void *data, int size, int n,
 	}
 	kz_now_utc(now);
 	if (sqlite3_prepare_v2(db->sql, "INSERT INTO sync_outbox (at, changes, "
-	    "data, taken_in) VALUES (?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK) {
+	    "data, taken_in) VALUES (?, ?, ?, ?)", -1, &st, NULL) !=
+	    SQLITE_OK) {
 		free(packed);
 		return kz_db_fail(db, err, _("recording changes for sync"));
 	}
