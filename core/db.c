@@ -814,7 +814,7 @@ int
 kz_db_capture_flush(struct kz_db *db, struct kz_err *err)
 {
 	void *data = NULL;
-	int size = 0, rc = KZ_OK, n = -1;
+	int size = 0, rc = KZ_OK, n = -1, on = 1;
 	char now[32];
 	struct kz_buf all = { 0 };
 	bool own;
@@ -834,17 +834,18 @@ kz_db_capture_flush(struct kz_db *db, struct kz_err *err)
 		return kz_db_fail(db, err, _("recording changes for sync"));
 	capture_restart(db);
 	kz_now_utc(now);
-	own = !db->taken_in && kz_history_log_own(db->sql);
+	own = !db->taken_in && db->capture && kz_history_log_own(db->sql);
 	if (own) {
 		kz_buf_put(&all, data, (size_t)size);
-		kz_db_capture_pause(db, true);
+		on = sqlite3session_enable(db->capture, -1);
+		sqlite3session_enable(db->capture, 0);
 	}
 	if (!db->taken_in && kz_history_log_changeset(db->sql, data, size,
 	    db->cfg && db->cfg->office_id ? db->cfg->office_id : "KZ",
 	    db->cfg ? db->cfg->user : NULL, now, &n, own ? &all : NULL, err))
 		rc = KZ_ERROR;
 	if (own)
-		kz_db_capture_pause(db, false);
+		sqlite3session_enable(db->capture, on);
 	if (rc == KZ_OK && own && (all.oom || all.len > INT_MAX))
 		rc = kz_err_add(err, "", _("out of memory"));
 	if (rc == KZ_OK)
