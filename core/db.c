@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -11,17 +12,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "date.h"
 #include "fold.h"
 #include "history_log.h"
 #include "i18n.h"
 #include "name.h"
+#include "outbox.h"
 #include "rowset.h"
 #include "year.h"
 #include "schema_dispatch.h"
 #include "schema_seminar.h"
 #include "schema_activity.h"
 #include "schema_sync.h"
+#include "schema_checks.h"
 #include "sync_rules.h"
 #include "text.h"
 
@@ -429,6 +433,8 @@ static const char *const migrations[] = {
 	TINDEX("friendship", "japanese, partner, region, notes")
 	TINDEX("rep_office", "government, city, name, notes")
 	TINDEX("delegation", "who, place, government, purpose, notes"),
+	/* 25 -> 26: cheaper checks on the rows an import writes */
+	KZ_SCHEMA_CHECKS,
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -578,8 +584,30 @@ capture_filter(void *ctx, const char *table)
 {
 	/* Called for every row written to a table the session has not taken
 	 * (FTS5's shadow tables on every index write): the rules are a short
-	 * list in memory, no SQL: a query per call would scan the schema. */
-	return kz_sync_rule_travels(table);
+	 * list in memory, no SQL: a query per call would scan the schema;
+	 * and the tables asked last are answered from memory, not by going
+	 * down the list (3,000 instructions a call). */
+	struct kz_db *db = ctx;
+	struct kz_db_filtered *f;
+	size_t n = strlen(table);
+	bool travels;
+
+	for (int i = 0; db && i < db->nfiltered; i++)
+		if (strcmp(db->filtered[i].table, table) == 0)
+			return db->filtered[i].travels;
+	travels = kz_sync_rule_travels(table);
+	/* in turn: the tables asked in a run (an index's) take every
+	 * place, not one */
+	if (db && n < sizeof db->filtered[0].table) {
+		int max = (int)(sizeof db->filtered / sizeof db->filtered[0]);
+
+		f = &db->filtered[db->nextfiltered++ % max];
+		memcpy(f->table, table, n + 1);
+		f->travels = travels;
+		if (db->nfiltered < max)
+			db->nfiltered++;
+	}
+	return travels;
 }
 
 /*
@@ -594,7 +622,8 @@ static int
 commit_hook(void *ctx)
 {
 	struct kz_db *db = ctx;
-	bool travels = db->capture && !sqlite3session_isempty(db->capture);
+	bool travels = db->flushed ||
+	    (db->capture && !sqlite3session_isempty(db->capture));
 
 	if (travels && !db->committing)
 		return 1;	/* SQLite rolls the transaction back */
@@ -649,7 +678,7 @@ capture_restart(struct kz_db *db)
 		db->capture = NULL;
 		return;
 	}
-	sqlite3session_table_filter(db->capture, capture_filter, NULL);
+	sqlite3session_table_filter(db->capture, capture_filter, db);
 	sqlite3session_attach(db->capture, NULL);
 	sqlite3session_enable(db->capture, on);
 }
@@ -684,37 +713,11 @@ kz_db_capture_store(struct kz_db *db, sqlite3_session *s, struct kz_err *err)
 	return rc;
 }
 
-/* n: the number of changes, or -1 to count them here. */
-static int
-outbox_put(struct kz_db *db, const void *data, int size, int n,
-    struct kz_err *err)
-{
-	sqlite3_stmt *st;
-	char now[32];
-	int rc;
-
-	if (size == 0)
-		return KZ_OK;
-	kz_now_utc(now);
-	if (sqlite3_prepare_v2(db->sql, "INSERT INTO sync_outbox (at, changes, "
-	    "data, taken_in) VALUES (?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK)
-		return kz_db_fail(db, err, _("recording changes for sync"));
-	sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, n >= 0 ? n : kz_db_capture_count(data, size));
-	sqlite3_bind_blob(st, 3, data, size, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, db->taken_in);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return kz_db_fail(db, err, _("recording changes for sync"));
-	return KZ_OK;
-}
-
 int
 kz_db_outbox_put(struct kz_db *db, const void *data, int size,
     struct kz_err *err)
 {
-	return outbox_put(db, data, size, -1, err);
+	return kz_outbox_put(db, data, size, -1, err);
 }
 
 void
@@ -787,6 +790,7 @@ kz_db_begin(struct kz_db *db, struct kz_err *err)
 		db->taken_in = false;
 		db->bulk = false;
 		db->spoilt = false;
+		db->flushed = false;
 		db->id_run[0] = '\0';
 	}
 	db->depth++;
@@ -811,8 +815,10 @@ int
 kz_db_capture_flush(struct kz_db *db, struct kz_err *err)
 {
 	void *data = NULL;
-	int size = 0, rc = KZ_OK, n = -1;
+	int size = 0, rc = KZ_OK, n = -1, on = 1;
 	char now[32];
+	struct kz_buf all = { 0 };
+	bool own;
 
 	if (db->depth != 1 || db->capture == NULL ||
 	    sqlite3session_isempty(db->capture))
@@ -822,19 +828,34 @@ kz_db_capture_flush(struct kz_db *db, struct kz_err *err)
 		    "rolled back: %s"), db->lost);
 	/* The changeset is made once, for the history and the outbox
 	 * both (making it reads every row again). The history rows it
-	 * gives are captured afresh: they go with the next batch, or the
-	 * commit. */
+	 * gives go in the same outbox row, put there as the capture would
+	 * have (kz_history_log_own), not captured: every value is in hand,
+	 * and the capture reads each row back. */
 	if (sqlite3session_changeset(db->capture, &size, &data) != SQLITE_OK)
 		return kz_db_fail(db, err, _("recording changes for sync"));
 	capture_restart(db);
 	kz_now_utc(now);
+	own = !db->taken_in && db->capture && kz_history_log_own(db->sql);
+	if (own) {
+		kz_buf_put(&all, data, (size_t)size);
+		on = sqlite3session_enable(db->capture, -1);
+		sqlite3session_enable(db->capture, 0);
+	}
 	if (!db->taken_in && kz_history_log_changeset(db->sql, data, size,
 	    db->cfg && db->cfg->office_id ? db->cfg->office_id : "KZ",
-	    db->cfg ? db->cfg->user : NULL, now, &n, err))
+	    db->cfg ? db->cfg->user : NULL, now, &n, own ? &all : NULL, err))
 		rc = KZ_ERROR;
+	if (own)
+		sqlite3session_enable(db->capture, on);
+	if (rc == KZ_OK && own && (all.oom || all.len > INT_MAX))
+		rc = kz_err_add(err, "", _("out of memory"));
 	if (rc == KZ_OK)
-		rc = outbox_put(db, data, size, n, err);
+		rc = own ? kz_outbox_put(db, all.s, (int)all.len, n, err) :
+		    kz_outbox_put(db, data, size, n, err);
+	kz_buf_free(&all);
 	sqlite3_free(data);
+	if (rc == KZ_OK)
+		db->flushed = true;
 	return rc;
 }
 
@@ -888,7 +909,7 @@ kz_db_commit(struct kz_db *db, struct kz_err *err)
 		return KZ_ERROR;
 	}
 	if (--db->depth == 0) {
-		db->bulk = false;
+		db->bulk = db->flushed = false;
 		capture_restart(db);
 	}
 	return KZ_OK;
@@ -918,7 +939,7 @@ kz_db_rollback(struct kz_db *db)
 	else if (savepoint(db, sp_undo, NULL) == KZ_OK)
 		savepoint(db, sp_release, NULL);
 	if (--db->depth == 0) {
-		db->bulk = db->spoilt = false;
+		db->bulk = db->spoilt = db->flushed = false;
 		capture_restart(db);
 	}
 }

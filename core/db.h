@@ -26,6 +26,8 @@ struct kz_db {
 	int depth;		/* open kz_db_begin levels */
 	sqlite3_session *capture;	/* this transaction's changes, for sync */
 	bool committing;	/* kz_db_commit's own COMMIT is running */
+	bool flushed;		/* this transaction put changes in the
+				 * outbox already (kz_db_capture_flush) */
 	bool taken_in;		/* this transaction's changes are between
 				 * values another database holds (an import
 				 * passed on, a conflict settled either way):
@@ -48,6 +50,14 @@ struct kz_db {
 	} *cache;		/* statements run once a record, kept */
 	int ncache;		/* the program has a fixed set: it grows, */
 	int capcache;		/* never evicts, so a held one stays valid */
+	/* The capture's table filter's last answers (a table's name, 0
+	 * or 1): FTS5 writes its shadow tables a dozen times a row */
+	struct kz_db_filtered {
+		char table[64];
+		bool travels;
+	} filtered[8];
+	int nfiltered;
+	unsigned nextfiltered;	/* the place the next one takes */
 	/* kz_search_defer (search.h): the specialists above this rowid
 	 * wait for kz_search_flush */
 	bool index_later;

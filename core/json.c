@@ -1,17 +1,25 @@
 /* json.c - JSON text (RFC 8259) into a buffer: the one escaper. */
 #include "json.h"
 
+#include <string.h>
+
 void
 kz_json_str(struct kz_buf *b, const char *s)
 {
-	const char *run;
-
 	if (s == NULL) {
 		kz_buf_puts(b, "null");
 		return;
 	}
+	kz_json_strn(b, s, strlen(s));
+}
+
+void
+kz_json_strn(struct kz_buf *b, const char *s, size_t n)
+{
+	const char *run, *end = s + n;
+
 	kz_buf_puts(b, "\"");
-	for (run = s; *s; s++) {
+	for (run = s; s < end; s++) {
 		unsigned char c = (unsigned char)*s;
 		const char *esc = NULL;
 

@@ -333,16 +333,22 @@ kz_specialist_validate(struct kz_db *db, const struct kz_specialist *s,
 
 /* ---- storage ---- */
 
-/* Canonical field codes: numbers typed by a person become codes. */
-static void
+/* Canonical field codes: numbers typed by a person become codes. Did
+ * any change? */
+static bool
 canonical_fields(struct kz_db *db, struct kz_specialist *s)
 {
+	bool changed = false;
+
 	for (size_t i = 0; db->cfg && i < s->nfields; i++) {
 		const struct kz_field *f = kz_config_field(db->cfg,
 		    s->fields[i].code);
-		if (f && strcmp(f->code, s->fields[i].code) != 0)
+		if (f && strcmp(f->code, s->fields[i].code) != 0) {
 			kz_str_set(&s->fields[i].code, f->code);
+			changed = true;
+		}
 	}
+	return changed;
 }
 
 /* The child rows of s; fresh: a record just inserted, which has none
@@ -449,12 +455,12 @@ write_main(struct kz_db *db, struct kz_specialist *s, bool insert,
 	    kz_rtype_update_if(db, &kz_specialist_type, s, seen, err);
 }
 
-int
-kz_specialist_insert(struct kz_db *db, struct kz_specialist *s,
+static int
+insert(struct kz_db *db, struct kz_specialist *s, bool valid,
     struct kz_err *err)
 {
-	canonical_fields(db, s);
-	if (kz_specialist_validate(db, s, err) != KZ_OK)
+	if ((canonical_fields(db, s) || !valid) &&
+	    kz_specialist_validate(db, s, err) != KZ_OK)
 		return KZ_ERROR;
 	if (kz_record_assign_id(db, KZ_T_SPECIALIST, s->id, err))
 		return KZ_ERROR;
@@ -474,6 +480,20 @@ kz_specialist_insert(struct kz_db *db, struct kz_specialist *s,
 		return KZ_ERROR;
 	}
 	return kz_db_commit(db, err);
+}
+
+int
+kz_specialist_insert(struct kz_db *db, struct kz_specialist *s,
+    struct kz_err *err)
+{
+	return insert(db, s, false, err);
+}
+
+int
+kz_specialist_insert_valid(struct kz_db *db, struct kz_specialist *s,
+    struct kz_err *err)
+{
+	return insert(db, s, true, err);
 }
 
 int

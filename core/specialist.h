@@ -80,6 +80,11 @@ int kz_specialist_validate(struct kz_db *db, const struct kz_specialist *s,
  * transaction. Nothing is written if validation fails. */
 int kz_specialist_insert(struct kz_db *db, struct kz_specialist *s,
     struct kz_err *err);
+/* The same for a record kz_specialist_validate has just passed (an
+ * import's row): checked again only if its field codes change when made
+ * canonical (a number typed for a code). */
+int kz_specialist_insert_valid(struct kz_db *db, struct kz_specialist *s,
+    struct kz_err *err);
 /* Replace the record with this id. */
 int kz_specialist_update(struct kz_db *db, struct kz_specialist *s,
     struct kz_err *err);

@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "changeset.h"
 #include "i18n.h"
+#include "outbox.h"
 #include "sync_change.h"
 
 /*
@@ -237,9 +238,15 @@ kz_sync_chain_open(struct kz_db *db, long upto, struct kz_sync_chain **out,
 	if (rc == KZ_OK)
 		sqlite3_bind_int64(st, 1, upto);
 	while (rc == KZ_OK && sqlite3_step(st) == SQLITE_ROW) {
+		const void *data;
+		void *owned;
+		int size;
+
 		ch->taken_in = sqlite3_column_int(st, 1);
-		rc = kz_cs_walk(sqlite3_column_blob(st, 0),
-		    sqlite3_column_bytes(st, 0), keep_change, ch);
+		rc = kz_outbox_data(st, 0, &data, &size, &owned);
+		if (rc == KZ_OK)
+			rc = kz_cs_walk(data, size, keep_change, ch);
+		free(owned);
 	}
 	sqlite3_finalize(st);
 	if (rc == KZ_OK)

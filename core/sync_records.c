@@ -2,10 +2,12 @@
 #include "sync_records.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "history.h"
 #include "i18n.h"
+#include "outbox.h"
 #include "sync_rules.h"
 
 /* The sync rules' .record words, then the bookings (from_head). */
@@ -112,8 +114,17 @@ kz_sync_records_outbox(struct kz_db *db, struct kz_sync_records *r,
 		return kz_db_fail(db, err, "sync");
 	sqlite3_bind_int64(st, 1, r->rows > 0 ? r->last : -1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		kz_sync_records_changeset(r, sqlite3_column_blob(st, 1),
-		    sqlite3_column_bytes(st, 1));
+		const void *data;
+		void *owned;
+		int size;
+
+		if (kz_outbox_data(st, 1, &data, &size, &owned) != KZ_OK) {
+			sqlite3_finalize(st);
+			return kz_err_add(err, "", _("the outbox of changes is "
+			    "damaged"));
+		}
+		kz_sync_records_changeset(r, data, size);
+		free(owned);
 		r->last = sqlite3_column_int64(st, 0);
 		r->rows++;
 	}

@@ -357,7 +357,7 @@ import_csv(struct kz_db *db, const char *name, struct kz_csv *csv,
 			snprintf(msg, sizeof msg, _("skipped: the same person "
 			    "is registered as %s"), id);
 			kz_import_log(rep, name, row.line, msg, NULL);
-		} else if (kz_specialist_insert(db, &s, &e) != KZ_OK) {
+		} else if (kz_specialist_insert_valid(db, &s, &e) != KZ_OK) {
 			rep->bad++;
 			kz_import_log(rep, name, row.line, "", &e);
 		} else

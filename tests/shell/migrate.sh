@@ -36,6 +36,24 @@ expect_in "$out" "\"pending\": " "sync bookkeeping was added"
 before=$(sqlite3 "$T/old.db" 'PRAGMA user_version')
 run -d "$T/old.db" specialist list
 expect_eq "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" "$before" "upgraded once"
+# 25 -> 26 (schema_checks.h): the history and the languages made again
+# with their rows and order; checked by comparisons, not IN lists
+sqlite3 "$T/old.db" 'PRAGMA user_version = 25'
+hist=$(sqlite3 "$T/old.db" 'SELECT rowid, id, action, changes FROM record_history ORDER BY rowid')
+langs=$(sqlite3 "$T/old.db" 'SELECT * FROM specialist_lang ORDER BY 1, 2')
+[ -n "$hist" ] && [ -n "$langs" ] && ok || bad "no history or languages to carry"
+run -d "$T/old.db" history KZ-MAZW-5M45 --format csv
+expect_rc 0 "the history read after 26"
+expect_in "$out" "edited after the upgrade" "with the edit"
+expect_eq "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" "$before" "upgraded to the latest again"
+expect_eq "$(sqlite3 "$T/old.db" 'SELECT rowid, id, action, changes FROM record_history ORDER BY rowid')" \
+	"$hist" "every history row kept, rowid and all"
+expect_eq "$(sqlite3 "$T/old.db" 'SELECT * FROM specialist_lang ORDER BY 1, 2')" "$langs" "every language kept"
+expect_eq "$(sqlite3 "$T/old.db" "SELECT count(*) FROM sqlite_master WHERE sql LIKE '% IN (%' AND name IN ('record_history', 'specialist_lang')")" \
+	0 "no IN list left in their checks"
+expect_eq "$(sqlite3 "$T/old.db" "SELECT count(*) FROM sqlite_master WHERE name IN ('record_history_record', 'sqlite_autoindex_record_history_1')")" \
+	2 "the history's indexes are there"
+expect_eq "$(sqlite3 "$T/old.db" 'PRAGMA integrity_check')" ok "the database is whole"
 # a database from a newer kizuna is refused, not touched
 sqlite3 "$T/old.db" 'PRAGMA user_version = 99'
 run -d "$T/old.db" specialist list

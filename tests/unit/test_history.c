@@ -11,6 +11,7 @@
 #include "specialist.h"
 #include "opening.h"
 #include "trainee.h"
+#include "transfer.h"
 #include "cost.h"
 #include "dispatch.h"
 #include "participant.h"
@@ -154,6 +155,103 @@ test_specialist(void **state)
 	assert_int_equal(kz_history_resolve(f->db, "TYO-ZZZZ-ZZZZ", found,
 	    &err), KZ_ERROR);
 	kz_err_clear(&err);
+}
+
+/* The rows of a statement's first column as one number. */
+static long
+number(struct unit_fixture *f, const char *sql)
+{
+	sqlite3_stmt *st;
+	long n = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(f->db->sql, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* An import of more rows than a batch (transfer.c: the history written
+ * from each batch's changes, read from the changeset's bytes): every
+ * record has its add, whole; an add says each field's value alone (no
+ * "old" beside it); and the checks the history and the languages keep
+ * (migration 26: comparisons, not IN lists) still refuse what they
+ * refused. */
+static void
+test_import(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_buf csv = { 0 };
+	struct kz_import_report rep;
+	struct kz_history h;
+	struct kz_err err = { 0 };
+	const struct kz_hchange *c;
+	const char *ids[2] = { NULL, NULL };
+	char first[KZ_ID_SIZE], last[KZ_ID_SIZE];
+	sqlite3_stmt *st;
+	int rc;
+
+	kz_buf_puts(&csv, "name,name_roman,government,post,fields,languages,"
+	    "notes\n");
+	for (int i = 0; i < 1100; i++)
+		kz_buf_printf(&csv, "佐藤%d,Sato Number%d,島根県,主任,"
+		    "agriculture:水稲:%d,en:fluent; zh:basic,\"a \"\"quoted\"\" "
+		    "note %d\"\n", i, i, i % 40, i);
+	assert_int_equal(kz_import_specialists(f->db, "people.csv",
+	    kz_buf_str(&csv), csv.len, false, NULL, NULL, &rep, &err), KZ_OK);
+	assert_int_equal(rep.imported, 1100);
+	kz_import_report_free(&rep);
+	kz_buf_free(&csv);
+	assert_int_equal(number(f, "SELECT count(*) FROM record_history WHERE "
+	    "kind = 'specialist' AND action = 'add'"), 1100);
+	/* no add says "old": a new record has no old values */
+	assert_int_equal(number(f, "SELECT count(*) FROM record_history WHERE "
+	    "instr(changes, '\"old\"') > 0"), 0);
+
+	assert_int_equal(sqlite3_prepare_v2(f->db->sql, "SELECT id FROM "
+	    "specialist WHERE name IN ('佐藤0', '佐藤1099') ORDER BY name",
+	    -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	snprintf(first, sizeof first, "%s", sqlite3_column_text(st, 0));
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	snprintf(last, sizeof last, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	ids[0] = first;
+	ids[1] = last;
+	for (int i = 0; i < 2; i++) {
+		load(f, ids[i], &h);
+		assert_int_equal(h.n, 1);
+		assert_string_equal(h.e[0].action, "add");
+		assert_string_equal(h.e[0].user, "tanaka");
+		assert_non_null(c = change(&h.e[0], "name_roman", NULL));
+		assert_null(c->old);
+		assert_string_equal(c->new, i ? "Sato Number1099" :
+		    "Sato Number0");
+		assert_non_null(c = change(&h.e[0], "government", NULL));
+		assert_string_equal(c->new, "島根県");
+		assert_non_null(change_to(&h.e[0], "languages", "en fluent"));
+		assert_non_null(change_to(&h.e[0], "languages", "zh basic"));
+		assert_non_null(change_to(&h.e[0], "fields", i ?
+		    "agriculture 水稲 19" : "agriculture 水稲 0"));
+		assert_non_null(change_to(&h.e[0], "notes", i ?
+		    "a \"quoted\" note 1099" : "a \"quoted\" note 0"));
+		assert_null(change(&h.e[0], "created", NULL));
+		kz_history_free(&h);
+	}
+
+	/* the checks refuse as before */
+	assert_int_equal(number(f, "SELECT count(*) FROM sqlite_schema WHERE "
+	    "name IN ('record_history', 'specialist_lang') AND "
+	    "sql LIKE '% IN (%'"), 0);
+	rc = sqlite3_exec(f->db->sql, "INSERT INTO record_history (id, record, "
+	    "kind, at, action, changes) VALUES ('x', 'y', 'specialist', "
+	    "'2026-11-01T09:00:00Z', 'added', '[]')", NULL, NULL, NULL);
+	assert_int_equal(rc, SQLITE_CONSTRAINT_CHECK);
+	rc = sqlite3_exec(f->db->sql, "INSERT INTO specialist_lang "
+	    "(specialist, lang, level) SELECT id, 'fr', 'good' FROM specialist "
+	    "LIMIT 1", NULL, NULL, NULL);
+	assert_int_equal(rc, SQLITE_CONSTRAINT_CHECK);
 }
 
 static void
@@ -339,6 +437,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_specialist, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_import, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_seminar, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_trainee, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failed_write, setup,

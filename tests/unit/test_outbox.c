@@ -13,6 +13,7 @@
 #include "participant.h"
 #include "programme.h"
 #include "id.h"
+#include "outbox.h"
 #include "record.h"
 #include "request.h"
 #include "seminar.h"
@@ -270,10 +271,15 @@ outbox_op(struct kz_db *db, const char *table, const char *id)
 	    "sync_outbox ORDER BY rowid", -1, &st, NULL), SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		sqlite3_changeset_iter *it;
+		const void *data;
+		void *owned;
+		int size;
 
-		assert_int_equal(sqlite3changeset_start(&it,
-		    sqlite3_column_bytes(st, 0),
-		    (void *)sqlite3_column_blob(st, 0)), SQLITE_OK);
+		/* as an export reads it: unpacked if packed */
+		assert_int_equal(kz_outbox_data(st, 0, &data, &size, &owned),
+		    KZ_OK);
+		assert_int_equal(sqlite3changeset_start(&it, size,
+		    (void *)data), SQLITE_OK);
 		while (sqlite3changeset_next(it) == SQLITE_ROW) {
 			const char *t;
 			int ncol, op, ind;
@@ -291,9 +297,75 @@ outbox_op(struct kz_db *db, const char *table, const char *id)
 				found = op;
 		}
 		sqlite3changeset_finalize(it);
+		free(owned);
 	}
 	sqlite3_finalize(st);
 	return found;
+}
+
+/* A history row's insert in a changeset holds the row as the table has
+ * it: each column, the same type and value. */
+static void
+same_as_table(struct kz_db *db, sqlite3_changeset_iter *it, int ncol)
+{
+	sqlite3_stmt *st;
+	sqlite3_value *v;
+
+	assert_int_equal(ncol, 7);
+	assert_int_equal(sqlite3_prepare_v2(db->sql, "SELECT id, record, "
+	    "kind, at, user, action, changes FROM record_history WHERE id = ?",
+	    -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3changeset_new(it, 0, &v), SQLITE_OK);
+	sqlite3_bind_value(st, 1, v);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	for (int i = 0; i < ncol; i++) {
+		assert_int_equal(sqlite3changeset_new(it, i, &v), SQLITE_OK);
+		assert_non_null(v);
+		assert_int_equal(sqlite3_value_type(v),
+		    sqlite3_column_type(st, i));
+		if (sqlite3_column_type(st, i) == SQLITE_TEXT)
+			assert_string_equal(sqlite3_value_text(v),
+			    sqlite3_column_text(st, i));
+	}
+	sqlite3_finalize(st);
+}
+
+/* How many inserts into table the outbox holds, every row read as an
+ * export reads it. */
+static long
+outbox_inserts(struct kz_db *db, const char *table)
+{
+	sqlite3_stmt *st;
+	long n = 0;
+
+	assert_int_equal(sqlite3_prepare_v2(db->sql, "SELECT data FROM "
+	    "sync_outbox ORDER BY rowid", -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		sqlite3_changeset_iter *it;
+		const void *data;
+		void *owned;
+		int size;
+
+		assert_int_equal(kz_outbox_data(st, 0, &data, &size, &owned),
+		    KZ_OK);
+		assert_int_equal(sqlite3changeset_start(&it, size,
+		    (void *)data), SQLITE_OK);
+		while (sqlite3changeset_next(it) == SQLITE_ROW) {
+			const char *t;
+			int ncol, op, ind;
+
+			sqlite3changeset_op(it, &t, &ncol, &op, &ind);
+			if (op != SQLITE_INSERT || strcmp(t, table) != 0)
+				continue;
+			n++;
+			if (strcmp(table, "record_history") == 0)
+				same_as_table(db, it, ncol);
+		}
+		assert_int_equal(sqlite3changeset_finalize(it), SQLITE_OK);
+		free(owned);
+	}
+	sqlite3_finalize(st);
+	return n;
 }
 
 /* One save of record id, made in a child process that kills itself
@@ -698,6 +770,68 @@ specialists_csv(int n)
 	return b;
 }
 
+/* An import's batches are kept packed in the outbox (outbox.c): the
+ * rows of a thousand people take a fraction of their size, and read
+ * back (kz_outbox_data) they are the changes as made, every one. */
+static void
+test_import_packed(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_buf csv = specialists_csv(1100);
+	struct kz_import_report rep;
+	struct kz_err err = { 0 };
+	sqlite3_stmt *st;
+	char id[KZ_ID_SIZE];
+	long packed = 0, changes = 0;
+
+	assert_int_equal(kz_import_specialists(f->db, "people.csv",
+	    kz_buf_str(&csv), csv.len, false, NULL, NULL, &rep, &err), KZ_OK);
+	assert_int_equal(rep.imported, 1100);
+	assert_int_equal(sqlite3_prepare_v2(f->db->sql, "SELECT data, "
+	    "changes FROM sync_outbox ORDER BY n", -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const unsigned char *raw = sqlite3_column_blob(st, 0);
+		int rawsize = sqlite3_column_bytes(st, 0), size;
+		const void *data;
+		void *owned;
+
+		assert_int_equal(kz_outbox_data(st, 0, &data, &size, &owned),
+		    KZ_OK);
+		/* a zstd frame, a fifth of the changes or less */
+		if (rawsize >= 4 && memcmp(raw, "\x28\xb5\x2f\xfd", 4) == 0) {
+			assert_non_null(owned);
+			assert_true(rawsize * 5 < size);
+			packed++;
+		}
+		assert_int_equal(kz_db_capture_count(data, size),
+		    sqlite3_column_int(st, 1));
+		changes += sqlite3_column_int(st, 1);
+		free(owned);
+	}
+	sqlite3_finalize(st);
+	assert_true(packed >= 1);
+	/* each person, and its history row, once */
+	assert_true(changes >= 2 * 1100);
+	assert_int_equal(outbox_inserts(f->db, "specialist"), 1100);
+	assert_int_equal(outbox_inserts(f->db, "record_history"),
+	    count(f->db, "SELECT count(*) FROM record_history"));
+	assert_int_equal(count(f->db, "SELECT count(*) FROM record_history"),
+	    1100);
+	assert_int_equal(kz_sync_pending(f->db), changes);
+	/* the first person and the last, found in the changes */
+	assert_int_equal(sqlite3_prepare_v2(f->db->sql, "SELECT id FROM "
+	    "specialist WHERE name IN ('佐藤0', '佐藤1099')", -1, &st, NULL),
+	    SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(id, sizeof id, "%s", sqlite3_column_text(st, 0));
+		assert_int_equal(outbox_op(f->db, "specialist", id),
+		    SQLITE_INSERT);
+	}
+	sqlite3_finalize(st);
+	kz_import_report_free(&rep);
+	kz_buf_free(&csv);
+}
+
 /* The disk fills at write `at` for `n` writes; the import must fail,
  * say where it stopped, and leave the records and the outbox as they
  * were. */
@@ -899,6 +1033,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_autocommit_refused, setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_bulk, setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_import_packed, setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_full_disk_specialists,
 		    setup_full, unit_teardown),
