@@ -698,6 +698,23 @@ kz_db_capture_count(const void *data, int size)
 	return n;
 }
 
+/* The changeset data of n changes (-1: counted here) into the outbox
+ * (outbox.h). */
+static int
+outbox_put(struct kz_db *db, const void *data, int size, int n,
+    struct kz_err *err)
+{
+	char now[32];
+
+	if (size == 0)
+		return KZ_OK;
+	kz_now_utc(now);
+	if (kz_outbox_put(db->sql, data, size, n < 0 ? kz_db_capture_count(data,
+	    size) : n, db->taken_in, now) != SQLITE_OK)
+		return kz_db_fail(db, err, _("recording changes for sync"));
+	return KZ_OK;
+}
+
 int
 kz_db_capture_store(struct kz_db *db, sqlite3_session *s, struct kz_err *err)
 {
@@ -717,7 +734,7 @@ int
 kz_db_outbox_put(struct kz_db *db, const void *data, int size,
     struct kz_err *err)
 {
-	return kz_outbox_put(db, data, size, -1, err);
+	return outbox_put(db, data, size, -1, err);
 }
 
 void
@@ -850,8 +867,8 @@ kz_db_capture_flush(struct kz_db *db, struct kz_err *err)
 	if (rc == KZ_OK && own && (all.oom || all.len > INT_MAX))
 		rc = kz_err_add(err, "", _("out of memory"));
 	if (rc == KZ_OK)
-		rc = own ? kz_outbox_put(db, all.s, (int)all.len, n, err) :
-		    kz_outbox_put(db, data, size, n, err);
+		rc = own ? outbox_put(db, all.s, (int)all.len, n, err) :
+		    outbox_put(db, data, size, n, err);
 	kz_buf_free(&all);
 	sqlite3_free(data);
 	if (rc == KZ_OK)

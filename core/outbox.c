@@ -6,7 +6,6 @@
 #include <string.h>
 #include <zstd.h>
 
-#include "i18n.h"
 
 /* Packed from this size up: a form's or a command's change stays as
  * SQLite made it (and as tests and tools read it); an import's batch of
@@ -19,19 +18,14 @@
 static const unsigned char magic[4] = { 0x28, 0xb5, 0x2f, 0xfd };
 
 int
-kz_outbox_put(struct kz_db *db, const void *data, int size, int n,
-    struct kz_err *err)
+kz_outbox_put(sqlite3 *sql, const void *data, int size, int n, bool taken_in,
+    const char *now)
 {
 	sqlite3_stmt *st;
 	void *packed = NULL;
 	size_t plen = 0;
-	char now[32];
 	int rc;
 
-	if (size == 0)
-		return KZ_OK;
-	if (n < 0)
-		n = kz_db_capture_count(data, size);
 	if (size >= PACK_MIN &&
 	    (packed = malloc(ZSTD_compressBound((size_t)size))) != NULL) {
 		plen = ZSTD_compress(packed, ZSTD_compressBound((size_t)size),
@@ -42,12 +36,11 @@ kz_outbox_put(struct kz_db *db, const void *data, int size, int n,
 			packed = NULL;
 		}
 	}
-	kz_now_utc(now);
-	if (sqlite3_prepare_v2(db->sql, "INSERT INTO sync_outbox (at, changes, "
-	    "data, taken_in) VALUES (?, ?, ?, ?)", -1, &st, NULL) !=
+	if ((rc = sqlite3_prepare_v2(sql, "INSERT INTO sync_outbox (at, "
+	    "changes, data, taken_in) VALUES (?, ?, ?, ?)", -1, &st, NULL)) !=
 	    SQLITE_OK) {
 		free(packed);
-		return kz_db_fail(db, err, _("recording changes for sync"));
+		return rc;
 	}
 	sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, n);
@@ -55,13 +48,11 @@ kz_outbox_put(struct kz_db *db, const void *data, int size, int n,
 		sqlite3_bind_blob(st, 3, packed, (int)plen, SQLITE_STATIC);
 	else
 		sqlite3_bind_blob(st, 3, data, size, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, db->taken_in);
+	sqlite3_bind_int(st, 4, taken_in);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	free(packed);
-	if (rc != SQLITE_DONE)
-		return kz_db_fail(db, err, _("recording changes for sync"));
-	return KZ_OK;
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 int
