@@ -1149,9 +1149,8 @@ fail:
 	return NULL;
 }
 
-/* The lists' orders a search read (search.c). */
-static void
-orders_free(struct kz_db *db)
+void
+kz_db_forget_orders(struct kz_db *db)
 {
 	struct kz_db_order *o[] = { &db->order, &db->tr_order,
 	    &db->req_order, &db->dsp_order, &db->sem_order, &db->sup_order,
@@ -1162,7 +1161,17 @@ orders_free(struct kz_db *db)
 		free(o[i]->row);
 		free(o[i]->many);
 		free(o[i]->dense);
+		memset(o[i], 0, sizeof *o[i]);
 	}
+}
+
+int
+kz_db_cache(struct kz_db *db, int kib, struct kz_err *err)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", -kib);
+	return exec(db, sql, err);
 }
 
 void
@@ -1175,7 +1184,7 @@ kz_db_close(struct kz_db *db)
 	for (int i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
 	free(db->cache);
-	orders_free(db);
+	kz_db_forget_orders(db);
 	sqlite3_close_v2(db->sql);
 	free(db->path);
 	sodium_memzero(db->secret, sizeof db->secret);

@@ -155,6 +155,16 @@ sqlite3_stmt *kz_db_stmt(struct kz_db *db, const char *sql);
  * error. */
 long long kz_db_others(struct kz_db *db);
 
+/* Let go of the lists' orders the searches read (search.h,
+ * tindex.h): each is read again by the next search of its list. A
+ * screen holds only those of the list it shows (400 KB a list of
+ * 100,000). */
+void kz_db_forget_orders(struct kz_db *db);
+/* The connection's page cache at most kib KiB (SQLite's own: 2,000):
+ * a session kept open all day need not hold the pages of every list
+ * it once read. */
+int kz_db_cache(struct kz_db *db, int kib, struct kz_err *err);
+
 /* Report the connection's last SQLite error into err. */
 int kz_db_fail(struct kz_db *db, struct kz_err *err, const char *what);
 
