@@ -1170,31 +1170,6 @@ fail:
 }
 
 void
-kz_db_forget_orders(struct kz_db *db)
-{
-	struct kz_db_order *o[] = { &db->order, &db->tr_order,
-	    &db->req_order, &db->dsp_order, &db->sem_order, &db->sup_order,
-	    &db->res_order, &db->pro_order, &db->jet_order, &db->fri_order,
-	    &db->rep_order, &db->del_order };
-
-	for (size_t i = 0; i < sizeof o / sizeof o[0]; i++) {
-		free(o[i]->row);
-		free(o[i]->many);
-		free(o[i]->dense);
-		memset(o[i], 0, sizeof *o[i]);
-	}
-}
-
-int
-kz_db_cache(struct kz_db *db, int kib, struct kz_err *err)
-{
-	char sql[64];
-
-	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", -kib);
-	return exec(db, sql, err);
-}
-
-void
 kz_db_close(struct kz_db *db)
 {
 	if (db == NULL)
