@@ -449,12 +449,17 @@ static const char *const migrations[] = {
 	 * rather than FTS5 merging those of every term it begins: at
 	 * 100,000 trainee placements a key of 199 or agr costs a third
 	 * less, the index 7% larger. Made again empty, every row marked:
-	 * each is indexed again at its list's first search. (Appended as
-	 * 27 after another branch's 26.) IF NOT EXISTS, as 17. */
+	 * each is indexed again at its list's first search. And the
+	 * support cases' order as an index (as trainee_list), so that a
+	 * search reads their rowids in order: at 100,000 cases 150 -> 13
+	 * ms, each time the Activities tab is shown. (Appended as 27
+	 * after another branch's 26.) IF NOT EXISTS, as 17. */
 	RETOKEN("trainee") RETOKEN("request") RETOKEN("dispatch")
 	RETOKEN("seminar") RETOKEN("support") RETOKEN("research")
 	RETOKEN("promotion") RETOKEN("jet") RETOKEN("friendship")
-	RETOKEN("rep_office") RETOKEN("delegation"),
+	RETOKEN("rep_office") RETOKEN("delegation")
+	"CREATE INDEX IF NOT EXISTS support_list ON "
+	"support(start DESC, government, id);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

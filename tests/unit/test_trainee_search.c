@@ -487,7 +487,8 @@ test_migration(void **state)
 /* A database whose list indexes keep only their terms' first one and
  * two characters apart (schema 26) has them made again keeping three
  * (a term typed three long reads one list of matches), every row
- * indexed again at the first search. */
+ * indexed again at the first search; and an index of the support
+ * cases' order. */
 static void
 test_prefix_three(void **state)
 {
@@ -533,6 +534,15 @@ test_prefix_three(void **state)
 	/* emptied, every row marked: found again at the first search */
 	assert_int_equal(found(f->db, "wan"), 1);
 	assert_int_equal(found(f->db, "岛根"), 1);
+	/* and the support cases' order read from an index, not sorted */
+	snprintf(sql, sizeof sql, "EXPLAIN QUERY PLAN %s",
+	    kz_tindex_support.ix.order);
+	assert_int_equal(sqlite3_prepare_v2(f->db->sql, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (strstr((const char *)sqlite3_column_text(st, 3), "TEMP"))
+			fail_msg("sorted: %s", sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
 	assert_int_equal(err.n, 0);
 }
 
