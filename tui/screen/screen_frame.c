@@ -55,12 +55,13 @@ frame_trim(void)
 }
 
 /* What a session holds: SQLite's page cache at FRAME_CACHE KiB, not its
- * 2 MB (the pages a key reads are in the system's cache anyway: a key
- * costs the same), and a block of 128 KiB or more (a list's order, 400
- * KB at 100,000) mapped on its own, so that it goes back to the system
- * when it is freed; glibc would otherwise raise that threshold to the
- * size of the first such block freed and keep the next in its heap. */
-#define FRAME_CACHE 512
+ * 2 MB (the pages a key reads again are in the system's cache; at 512
+ * KiB a dispatch list's page read them again, 0.5 ms a key), and a
+ * block of 128 KiB or more (a list's order, 400 KB at 100,000) mapped
+ * on its own, so that it goes back to the system when it is freed;
+ * glibc would otherwise raise that threshold to the size of the first
+ * such block freed and keep the next in its heap. */
+#define FRAME_CACHE 1024
 
 static void
 frame_lean(struct kz_db *db)
