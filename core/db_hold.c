@@ -6,6 +6,19 @@
 #include <string.h>
 
 void
+kz_db_order_forget(struct kz_db_order *o)
+{
+	free(o->row);
+	free(o->many);
+	free(o->dense);
+	for (size_t i = 0; i < sizeof o->recent / sizeof o->recent[0]; i++) {
+		free(o->recent[i].expr);
+		free(o->recent[i].bits);
+	}
+	memset(o, 0, sizeof *o);
+}
+
+void
 kz_db_forget_orders(struct kz_db *db)
 {
 	struct kz_db_order *o[] = { &db->order, &db->tr_order,
@@ -13,12 +26,8 @@ kz_db_forget_orders(struct kz_db *db)
 	    &db->res_order, &db->pro_order, &db->jet_order, &db->fri_order,
 	    &db->rep_order, &db->del_order };
 
-	for (size_t i = 0; i < sizeof o / sizeof o[0]; i++) {
-		free(o[i]->row);
-		free(o[i]->many);
-		free(o[i]->dense);
-		memset(o[i], 0, sizeof *o[i]);
-	}
+	for (size_t i = 0; i < sizeof o / sizeof o[0]; i++)
+		kz_db_order_forget(o[i]);
 }
 
 int

@@ -657,6 +657,41 @@ test_forget_orders(void **state)
 	assert_int_equal(err.n, 0);
 }
 
+/* A term typed again (a key taken back) gives its kept matches while
+ * nothing changed, and the rows as they are after a write. */
+static void
+test_hits_again(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_err err = { 0 };
+	long long *rows, *again;
+	size_t n, n2;
+
+	assert_int_equal(kz_search_hits(f->db, "sato", SIZE_MAX, &rows, &n,
+	    &err), KZ_OK);
+	assert_int_equal(kz_search_hits(f->db, "tanaka", SIZE_MAX, &again,
+	    &n2, &err), KZ_OK);
+	free(again);
+	assert_int_equal(kz_search_hits(f->db, "sato", SIZE_MAX, &again, &n2,
+	    &err), KZ_OK);
+	assert_int_equal(n2, n);
+	assert_memory_equal(again, rows, n * sizeof *rows);
+	free(again);
+	/* more than asked for: as many as it says */
+	assert_int_equal(kz_search_hits(f->db, "sato", 5, &again, &n2, &err),
+	    KZ_OK);
+	assert_null(again);
+	assert_int_equal(n2, 6);
+	/* a sato more: found, not the matches kept before */
+	add(f->db, 0);
+	assert_int_equal(kz_search_hits(f->db, "sato", SIZE_MAX, &again, &n2,
+	    &err), KZ_OK);
+	assert_int_equal(n2, n + 1);
+	free(again);
+	free(rows);
+	assert_int_equal(err.n, 0);
+}
+
 int
 main(void)
 {
@@ -676,6 +711,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_hits, setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_forget_orders, setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_hits_again, setup,
 		    unit_teardown),
 	};
 
