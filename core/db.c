@@ -26,6 +26,7 @@
 #include "schema_activity.h"
 #include "schema_sync.h"
 #include "schema_checks.h"
+#include "schema_prefix.h"
 #include "sync_rules.h"
 #include "text.h"
 
@@ -69,14 +70,6 @@
 	"  n INTEGER PRIMARY KEY NOT NULL" \
 	");" \
 	MARKS(T, "local_" T "_dirty", COLS) \
-	"INSERT OR IGNORE INTO local_" T "_dirty (n) SELECT rowid FROM " T ";"
-
-/* A list's full-text index made again with the terms' first three
- * characters kept apart (migration 27), every row marked. */
-#define RETOKEN(T) \
-	"DROP TABLE IF EXISTS " T "_fts;" \
-	"CREATE VIRTUAL TABLE IF NOT EXISTS " T "_fts USING fts5(body, " \
-	"tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');" \
 	"INSERT OR IGNORE INTO local_" T "_dirty (n) SELECT rowid FROM " T ";"
 
 /*
@@ -443,23 +436,8 @@ static const char *const migrations[] = {
 	TINDEX("delegation", "who, place, government, purpose, notes"),
 	/* 25 -> 26: cheaper checks on the rows an import writes */
 	KZ_SCHEMA_CHECKS,
-	/* 26 -> 27: the lists' indexes keep their terms' first three
-	 * characters apart too (prefix '1 2 3'), so that a Latin term typed
-	 * three long (agr, 199) finds its rows from one list of them
-	 * rather than FTS5 merging those of every term it begins: at
-	 * 100,000 trainee placements a key of 199 or agr costs a third
-	 * less, the index 7% larger. Made again empty, every row marked:
-	 * each is indexed again at its list's first search. And the
-	 * support cases' order as an index (as trainee_list), so that a
-	 * search reads their rowids in order: at 100,000 cases 150 -> 13
-	 * ms, each time the Activities tab is shown. (Appended as 27
-	 * after another branch's 26.) IF NOT EXISTS, as 17. */
-	RETOKEN("trainee") RETOKEN("request") RETOKEN("dispatch")
-	RETOKEN("seminar") RETOKEN("support") RETOKEN("research")
-	RETOKEN("promotion") RETOKEN("jet") RETOKEN("friendship")
-	RETOKEN("rep_office") RETOKEN("delegation")
-	"CREATE INDEX IF NOT EXISTS support_list ON "
-	"support(start DESC, government, id);",
+	/* 26 -> 27: the lists' indexes with three-character prefixes */
+	KZ_SCHEMA_PREFIX,
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
