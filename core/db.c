@@ -26,6 +26,7 @@
 #include "schema_activity.h"
 #include "schema_sync.h"
 #include "schema_checks.h"
+#include "schema_prefix.h"
 #include "sync_rules.h"
 #include "text.h"
 
@@ -435,6 +436,8 @@ static const char *const migrations[] = {
 	TINDEX("delegation", "who, place, government, purpose, notes"),
 	/* 25 -> 26: cheaper checks on the rows an import writes */
 	KZ_SCHEMA_CHECKS,
+	/* 26 -> 27: the lists' indexes with three-character prefixes */
+	KZ_SCHEMA_PREFIX,
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -1166,22 +1169,6 @@ fail:
 	return NULL;
 }
 
-/* The lists' orders a search read (search.c). */
-static void
-orders_free(struct kz_db *db)
-{
-	struct kz_db_order *o[] = { &db->order, &db->tr_order,
-	    &db->req_order, &db->dsp_order, &db->sem_order, &db->sup_order,
-	    &db->res_order, &db->pro_order, &db->jet_order, &db->fri_order,
-	    &db->rep_order, &db->del_order };
-
-	for (size_t i = 0; i < sizeof o / sizeof o[0]; i++) {
-		free(o[i]->row);
-		free(o[i]->many);
-		free(o[i]->dense);
-	}
-}
-
 void
 kz_db_close(struct kz_db *db)
 {
@@ -1192,7 +1179,7 @@ kz_db_close(struct kz_db *db)
 	for (int i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
 	free(db->cache);
-	orders_free(db);
+	kz_db_forget_orders(db);
 	sqlite3_close_v2(db->sql);
 	free(db->path);
 	sodium_memzero(db->secret, sizeof db->secret);

@@ -3,6 +3,7 @@
 #define KZ_DB_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <sqlite3.h>
 #include "config.h"
 #include "err.h"
@@ -79,6 +80,15 @@ struct kz_db {
 		 * dense_est rows, uncounted (search.c, dense) */
 		char *dense;
 		size_t dense_est;
+		/* and the last terms' matches gathered, a bit a rowid:
+		 * a term typed again (a key taken back) is not looked up
+		 * again (search.c, KZ_DB_RECENT) */
+		struct kz_db_recent {
+			char *expr;
+			uint64_t *bits;
+			size_t hits;
+		} recent[4];
+		unsigned next;		/* the slot the next one takes */
 	} order, tr_order, req_order, dsp_order, sem_order, sup_order,
 	    res_order, pro_order, jet_order, fri_order, rep_order, del_order;
 };
@@ -154,6 +164,18 @@ sqlite3_stmt *kz_db_stmt(struct kz_db *db, const char *sql);
  * screens count what depends on every row again only then; -1 on an
  * error. */
 long long kz_db_others(struct kz_db *db);
+
+/* Let go of the lists' orders the searches read (search.h,
+ * tindex.h): each is read again by the next search of its list. A
+ * screen holds only those of the list it shows (400 KB a list of
+ * 100,000). */
+void kz_db_forget_orders(struct kz_db *db);
+/* ...one of them. */
+void kz_db_order_forget(struct kz_db_order *o);
+/* The connection's page cache at most kib KiB (SQLite's own: 2,000):
+ * a session kept open all day need not hold the pages of every list
+ * it once read. */
+int kz_db_cache(struct kz_db *db, int kib, struct kz_err *err);
 
 /* Report the connection's last SQLite error into err. */
 int kz_db_fail(struct kz_db *db, struct kz_err *err, const char *what);

@@ -619,6 +619,79 @@ test_count_past_hits(void **state)
 	assert_int_equal(err.n, 0);
 }
 
+/* A session lets go of the orders its searches read (a tab left: 400
+ * KB a list of 100,000) and of SQLite's pages past its own cache; the
+ * next search reads its order again and finds the same rows. */
+static void
+test_forget_orders(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_err err = { 0 };
+	long long *rows, *again;
+	size_t n, n2;
+	sqlite3_stmt *st;
+
+	assert_int_equal(kz_search_hits(f->db, "sato", SIZE_MAX, &rows, &n,
+	    &err), KZ_OK);
+	assert_int_equal(n, N / 5);
+	assert_non_null(f->db->order.row);
+	kz_db_forget_orders(f->db);
+	assert_null(f->db->order.row);
+	assert_int_equal(f->db->order.n, 0);
+	assert_int_equal(kz_search_hits(f->db, "sato", SIZE_MAX, &again, &n2,
+	    &err), KZ_OK);
+	assert_non_null(f->db->order.row);
+	assert_int_equal(n2, n);
+	assert_memory_equal(again, rows, n * sizeof *rows);
+	free(rows);
+	free(again);
+	kz_db_forget_orders(f->db);
+	kz_db_forget_orders(f->db);	/* nothing held: nothing done */
+
+	assert_int_equal(kz_db_cache(f->db, 512, &err), KZ_OK);
+	assert_int_equal(sqlite3_prepare_v2(f->db->sql, "PRAGMA cache_size",
+	    -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), -512);
+	sqlite3_finalize(st);
+	assert_int_equal(err.n, 0);
+}
+
+/* A term typed again (a key taken back) gives its kept matches while
+ * nothing changed, and the rows as they are after a write. */
+static void
+test_hits_again(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_err err = { 0 };
+	long long *rows, *again;
+	size_t n, n2;
+
+	assert_int_equal(kz_search_hits(f->db, "sato", SIZE_MAX, &rows, &n,
+	    &err), KZ_OK);
+	assert_int_equal(kz_search_hits(f->db, "tanaka", SIZE_MAX, &again,
+	    &n2, &err), KZ_OK);
+	free(again);
+	assert_int_equal(kz_search_hits(f->db, "sato", SIZE_MAX, &again, &n2,
+	    &err), KZ_OK);
+	assert_int_equal(n2, n);
+	assert_memory_equal(again, rows, n * sizeof *rows);
+	free(again);
+	/* more than asked for: as many as it says */
+	assert_int_equal(kz_search_hits(f->db, "sato", 5, &again, &n2, &err),
+	    KZ_OK);
+	assert_null(again);
+	assert_int_equal(n2, 6);
+	/* a sato more: found, not the matches kept before */
+	add(f->db, 0);
+	assert_int_equal(kz_search_hits(f->db, "sato", SIZE_MAX, &again, &n2,
+	    &err), KZ_OK);
+	assert_int_equal(n2, n + 1);
+	free(again);
+	free(rows);
+	assert_int_equal(err.n, 0);
+}
+
 int
 main(void)
 {
@@ -636,6 +709,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_hits_many, unit_setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_hits, setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_forget_orders, setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_hits_again, setup,
 		    unit_teardown),
 	};
 

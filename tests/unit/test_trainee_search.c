@@ -484,6 +484,68 @@ test_migration(void **state)
 	assert_int_equal(found(f->db, "岛根"), 1);
 }
 
+/* A database whose list indexes keep only their terms' first one and
+ * two characters apart (schema 26) has them made again keeping three
+ * (a term typed three long reads one list of matches), every row
+ * indexed again at the first search; and an index of the support
+ * cases' order. */
+static void
+test_prefix_three(void **state)
+{
+	static const char *const tables[] = { "trainee", "request",
+	    "dispatch", "seminar", "support", "research", "promotion", "jet",
+	    "friendship", "rep_office", "delegation" };
+	struct unit_fixture *f = *state;
+	struct kz_err err = { 0 };
+	char sql[256];
+	sqlite3_stmt *st;
+
+	add(f->db, "島根県", "王芳", 2019, NULL);
+	assert_int_equal(found(f->db, "wan"), 1);
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+		snprintf(sql, sizeof sql, "DROP TABLE %s_fts; CREATE VIRTUAL "
+		    "TABLE %s_fts USING fts5(body, tokenize = 'unicode61 "
+		    "remove_diacritics 2', prefix = '1 2')", tables[i],
+		    tables[i]);
+		assert_int_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL,
+		    NULL), SQLITE_OK);
+	}
+	assert_int_equal(kz_tindex_rebuild(f->db, &kz_tindex_trainees, &err),
+	    KZ_OK);
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
+	    kz_db_schema_latest() - 1);
+	assert_int_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL, NULL),
+	    SQLITE_OK);
+	kz_db_close(f->db);
+	f->db = kz_db_open(f->path, f->cfg, &err);
+	assert_non_null(f->db);
+	assert_int_equal(kz_db_schema_version(f->db), kz_db_schema_latest());
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+		snprintf(sql, sizeof sql, "SELECT sql LIKE '%%prefix = ''1 2 "
+		    "3''%%' FROM sqlite_schema WHERE name = '%s_fts'",
+		    tables[i]);
+		assert_int_equal(sqlite3_prepare_v2(f->db->sql, sql, -1, &st,
+		    NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		if (sqlite3_column_int(st, 0) != 1)
+			fail_msg("%s_fts: not made again", tables[i]);
+		sqlite3_finalize(st);
+	}
+	/* emptied, every row marked: found again at the first search */
+	assert_int_equal(found(f->db, "wan"), 1);
+	assert_int_equal(found(f->db, "岛根"), 1);
+	/* and the support cases' order read from an index, not sorted */
+	snprintf(sql, sizeof sql, "EXPLAIN QUERY PLAN %s",
+	    kz_tindex_support.ix.order);
+	assert_int_equal(sqlite3_prepare_v2(f->db->sql, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (strstr((const char *)sqlite3_column_text(st, 3), "TEMP"))
+			fail_msg("sorted: %s", sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+	assert_int_equal(err.n, 0);
+}
+
 int
 main(void)
 {
@@ -497,6 +559,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_hits_in_order, unit_setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_migration, unit_setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_prefix_three, unit_setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_most_in_order, unit_setup,
 		    unit_teardown),

@@ -54,6 +54,26 @@ frame_trim(void)
 #endif
 }
 
+/* What a session holds: SQLite's page cache at FRAME_CACHE KiB, not its
+ * 2 MB (the pages a key reads again are in the system's cache; at 512
+ * KiB a dispatch list's page read them again, 0.5 ms a key), and a
+ * block of 128 KiB or more (a list's order, 400 KB at 100,000) mapped
+ * on its own, so that it goes back to the system when it is freed;
+ * glibc would otherwise raise that threshold to the size of the first
+ * such block freed and keep the next in its heap. */
+#define FRAME_CACHE 1024
+
+static void
+frame_lean(struct kz_db *db)
+{
+	struct kz_err e = { 0 };
+
+	kz_db_cache(db, FRAME_CACHE, &e);
+#ifdef __GLIBC__
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
+}
+
 /* The tabs, in order. Later issues add requests, dispatches, timeline,
  * seminars and trainees here. */
 static const struct frame_screen *const frame_screens[] = {
@@ -399,7 +419,11 @@ frame_open(struct ui *u, int i)
 	return u->tab[i] != NULL;
 }
 
-/* Show tab next in place of the current one. */
+/* Show tab next in place of the current one. The orders the searches
+ * of the tab left had read go (they are read again, while no key
+ * waits, when a tab that searches by them is shown): a session holds
+ * the order of the list it shows, not one of every list it once
+ * showed. */
 static unsigned
 frame_switch(struct ui *u, int next)
 {
@@ -407,6 +431,9 @@ frame_switch(struct ui *u, int next)
 		return 0;
 	frame_screen(u)->layout(u->tab[u->cur], 0, 0, 0, 0);
 	u->cur = next;
+	kz_db_forget_orders(u->ctx.db);
+	u->warm = false;
+	u->ix_warm = 0;
 	return UI_LAYOUT | UI_DRAW_ALL;
 }
 
@@ -584,6 +611,7 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 	u.ctx.db = db;
 	u.ctx.cfg = cfg;
 	draw_set_lit_row(cfg->cursor == KZ_CURSOR_ROW);
+	frame_lean(db);
 	keys_init();
 	form_use_config(cfg);
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
@@ -642,9 +670,10 @@ frame_run(struct kz_db *db, const struct kz_config *cfg)
 			flags = UI_DRAW_TITLE;
 			continue;
 		}
-		/* ...and the register's order a search places its matches
-		 * by, read again after a write */
-		if (!u.warm && flags == 0) {
+		/* ...and on the register's tab the register's order a
+		 * search places its matches by, read again after a write */
+		if (!u.warm && flags == 0 &&
+		    frame_screens[u.cur] == &screen_specialists) {
 			struct kz_err e = { 0 };
 
 			u.warm = true;
