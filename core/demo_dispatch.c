@@ -3,6 +3,7 @@
 #include "demo_case.h"
 #include "record.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -280,6 +281,50 @@ person(const struct kz_specialist_rows *l, enum kz_status st, const char **taken
 	return NULL;
 }
 
+/*
+ * The j-th of the people of list l an office may send (SIZE_MAX: one
+ * drawn at random). Beijing's are anyone on the list; each other
+ * office's are a share of its own, every eighth past the first eight
+ * (which Beijing's open work draws on), never the public cases'
+ * people: so no office's draws depend on another's dispatches, and
+ * head office's demo, which holds every office's, holds the same ones
+ * as each office's own (a person busy elsewhere would make another
+ * draw). NULL when the share is empty.
+ */
+static const char *
+share(const struct kz_specialist_rows *l, const struct kz_demo_office *of,
+    const char **taken, size_t j)
+{
+	size_t slot = (size_t)(of - kz_demo_offices), n = 0;
+
+	if (slot == 0) {
+		if (j == SIZE_MAX)
+			j = pick((unsigned)l->n);
+		return l->n ? l->rows[j % l->n].id : NULL;
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		size_t at = 0;
+
+		if (pass == 1) {
+			if (n == 0)
+				return NULL;
+			j = j == SIZE_MAX ? pick((unsigned)n) : j % n;
+		}
+		for (size_t i = 8 + slot % 8; i < l->n; i += 8) {
+			bool public = false;
+
+			for (int k = 0; k < 3; k++)
+				public |= strcmp(taken[k], l->rows[i].id) == 0;
+			if (public)
+				continue;
+			if (pass == 1 && at++ == j)
+				return l->rows[i].id;
+			n += pass == 0;
+		}
+	}
+	return NULL;
+}
+
 /* A dispatch sent, reported on with its costs paid, and its request
  * closed a month after the return. */
 static int
@@ -315,7 +360,7 @@ weight(const struct kz_demo_office *of)
 static int
 past_case(struct kz_db *db, struct pool *pools, size_t npools,
     const struct kz_demo_office *of, int year, int k, int total,
-    const char *known, struct kz_err *err)
+    const char **taken, struct kz_err *err)
 {
 	int w = (int)pick((unsigned)weight(of)), rc = KZ_ERROR;
 	size_t t = 0;
@@ -356,9 +401,11 @@ past_case(struct kz_db *db, struct pool *pools, size_t npools,
 	/* someone free then: try a few */
 	for (int tries = 0; tries < 12 && rc != KZ_OK; tries++) {
 		struct kz_err scratch = { 0 };
-		const char *who = year == of->known_year && k == 0 ? known :
-		    l->rows[pick((unsigned)l->n)].id;
+		const char *who = year == of->known_year && k == 0 ?
+		    taken[0] : share(l, of, taken, SIZE_MAX);
 
+		if (who == NULL)
+			break;
 		rc = add_dispatch(db, &r, who, start, end, hp->city ?
 		    hp->city : hp->province, &d, &scratch);
 		if (rc != KZ_OK)
@@ -392,7 +439,8 @@ past_case(struct kz_db *db, struct pool *pools, size_t npools,
  * earlier years taking what does not divide. */
 static int
 history(struct kz_db *db, struct pool *pools, size_t npools,
-    const struct kz_demo_office *of, const char *known, struct kz_err *err)
+    const struct kz_demo_office *of, const char **taken,
+    struct kz_err *err)
 {
 	int years = of->last - of->first + 1, total = 0;
 
@@ -401,7 +449,7 @@ history(struct kz_db *db, struct pool *pools, size_t npools,
 
 		for (int k = 0; k < n; k++, total++)
 			if (past_case(db, pools, npools, of, year, k, total,
-			    known, err))
+			    taken, err))
 				return KZ_ERROR;
 	}
 	return KZ_OK;
@@ -446,7 +494,8 @@ public_case(struct kz_db *db, const char *office, const char *country,
  * for a match, one dispatch under way, one scheduled, one proposed. */
 static int
 open_work(struct kz_db *db, struct pool *pools, size_t npools,
-    const struct kz_demo_office *of, struct kz_err *err)
+    const struct kz_demo_office *of, const char **taken,
+    struct kz_err *err)
 {
 	for (size_t i = 0; i < of->nopen; i++) {
 		const struct kz_demo_open *c = &of->open[i];
@@ -474,9 +523,12 @@ open_work(struct kz_db *db, struct pool *pools, size_t npools,
 		for (size_t k = 0; k < l->n && rc != KZ_OK; k++) {
 			struct kz_err scratch = { 0 };
 
-			rc = add_dispatch(db, &r, l->rows[(k * 7 + i) % l->n].id,
-			    c->start, c->end, c->city ? c->city : c->province,
-			    &d, &scratch);
+			const char *who = share(l, of, taken, k * 7 + i);
+
+			if (who == NULL)
+				break;
+			rc = add_dispatch(db, &r, who, c->start, c->end,
+			    c->city ? c->city : c->province, &d, &scratch);
 			if (rc != KZ_OK)
 				kz_dispatch_free(&d);
 		}
@@ -570,9 +622,10 @@ kz_demo_dispatches(struct kz_db *db, struct kz_err *err)
 		if (!kz_demo_owner_begin(db, of->id, &o))
 			continue;
 		demo_rng = of->seed;
-		r = history(db, pools, npools, of, taken[0], err) ||
+		r = history(db, pools, npools, of, taken, err) ||
 		    public_cases(db, of->id, taken, err) ||
-		    open_work(db, pools, npools, of, err) ? KZ_ERROR : KZ_OK;
+		    open_work(db, pools, npools, of, taken, err) ? KZ_ERROR :
+		    KZ_OK;
 		kz_demo_owner_end(db, &o);
 	}
 	if (r != KZ_OK)

@@ -438,29 +438,31 @@ static const struct kz_demo_open sin_open[] = {
 };
 
 /* Beijing's 99 sent (102 made, 3 cancelled) from 1998 to 2018, the
- * Kaifeng specialist's first visit in 2012; a few dozen at the others,
- * over the years they have records of. Singapore's agreements start at
- * 05: its public cases have 04 and 02 (demo_dispatch.c). */
+ * Kaifeng specialist's first visit in 2012; a few dozen at each other
+ * office since 2019, the years its records in kizuna begin with: years
+ * apart from Beijing's made-up ones, so that no office's draw of a
+ * person depends on another's (demo_dispatch.c, share). Singapore's
+ * agreements start at 05: its public cases have 04 and 02. */
 const struct kz_demo_office kz_demo_offices[] = {
 	{ .id = "BJS", .seed = 20191116UL, .first = 1998, .last = 2018,
 	  .made = 102, .ref_from = 1, .known_year = 2012,
 	  TABLE(bjs_hosts, bjs_topics, bjs_open) },
-	{ .id = "SIN", .seed = 20171201UL, .first = 2008, .last = 2025,
+	{ .id = "SIN", .seed = 20171201UL, .first = 2019, .last = 2025,
 	  .made = 26, .ref_from = 5,
 	  TABLE(sin_hosts, sin_topics, sin_open) },
-	{ .id = "SEL", .seed = 20240315UL, .first = 2008, .last = 2025,
+	{ .id = "SEL", .seed = 20240315UL, .first = 2019, .last = 2025,
 	  .made = 26, .ref_from = 1,
 	  TABLE(sel_hosts, sel_topics, sel_open) },
-	{ .id = "PAR", .seed = 20240402UL, .first = 2010, .last = 2025,
+	{ .id = "PAR", .seed = 20240402UL, .first = 2019, .last = 2025,
 	  .made = 24, .ref_from = 1,
 	  TABLE(par_hosts, par_topics, par_open) },
-	{ .id = "LON", .seed = 20240517UL, .first = 2010, .last = 2025,
+	{ .id = "LON", .seed = 20240517UL, .first = 2019, .last = 2025,
 	  .made = 22, .ref_from = 1,
 	  TABLE(lon_hosts, lon_topics, lon_open) },
-	{ .id = "NYC", .seed = 20240610UL, .first = 2010, .last = 2025,
+	{ .id = "NYC", .seed = 20240610UL, .first = 2019, .last = 2025,
 	  .made = 24, .ref_from = 1,
 	  TABLE(nyc_hosts, nyc_topics, nyc_open) },
-	{ .id = "SYD", .seed = 20240722UL, .first = 2010, .last = 2025,
+	{ .id = "SYD", .seed = 20240722UL, .first = 2019, .last = 2025,
 	  .made = 22, .ref_from = 1,
 	  TABLE(syd_hosts, syd_topics, syd_open) },
 };
