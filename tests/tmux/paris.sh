@@ -2,8 +2,7 @@
 # data: the tab bar and every tab's key hints fit whole (nothing cut to
 # "~"), headings and labels are whole and capitalised (État), field names
 # come from fields.yaml in French. Paris's own demo holds its specialists
-# and its casework;
-# head office's, read in French, fills the other tabs.
+# and its casework; head office's, read in French, fills the other tabs.
 . "$KZ_TESTS/lib.sh"
 conf=$(cd "$KZ_TESTS/.." && pwd)/config
 cd "$T" || exit 1
