@@ -109,4 +109,10 @@ for o in "seoul SEL 경상북도 경주시" "paris PAR Auvergne-Rhône-Alpes Lyo
 		"$f: the two still hold the same casework"
 done
 expect_eq "$(q tyo "SELECT count(*) FROM sync_conflict")" 0 "no conflicts at head office"
+
+# head office reads Seoul's places in Japanese forms, Seoul in Hangul
+run -c "$KZ_TESTS/../config/tokyo.yaml" -d "$T/tyo.db" request list
+expect_in "$out" "慶尚北道 慶州市 문화관광과" "head office reads 경상북도 경주시 in kanji"
+run -c "$KZ_TESTS/../config/seoul.yaml" -d "$T/seoul.db" request list
+expect_in "$out" "경상북도 경주시 문화관광과" "Seoul reads its places as typed"
 finish
