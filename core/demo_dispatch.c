@@ -445,7 +445,8 @@ history(struct kz_db *db, struct pool *pools, size_t npools,
 	int years = of->last - of->first + 1, total = 0;
 
 	for (int year = of->first; year <= of->last; year++) {
-		int n = of->made / years + (year - of->first < of->made % years);
+		int n = of->made / years +
+		    (year - of->first < of->made % years);
 
 		for (int k = 0; k < n; k++, total++)
 			if (past_case(db, pools, npools, of, year, k, total,
