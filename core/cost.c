@@ -176,17 +176,18 @@ host_country(struct kz_db *db, const char *dispatch, char out[3])
 	sqlite3_stmt *st;
 
 	out[0] = '\0';
-	if (sqlite3_prepare_v2(db->sql, "SELECT r.country FROM dispatch d JOIN "
-	    "request r ON r.id = d.request WHERE d.id = ?", -1, &st, NULL) !=
-	    SQLITE_OK)
+	/* kept prepared (kz_db_stmt): asked for every line set, and
+	 * preparing a join cost more than running it */
+	if ((st = kz_db_stmt(db, "SELECT r.country FROM dispatch d JOIN "
+	    "request r ON r.id = d.request WHERE d.id = ?")) == NULL)
 		return KZ_ERROR;
 	sqlite3_bind_text(st, 1, dispatch, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		return KZ_ERROR;
 	}
 	kz_col_copy(st, 0, out, 3);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return KZ_OK;
 }
 
@@ -243,9 +244,8 @@ existing(struct kz_db *db, const char *dispatch, const char *category,
 	int found = 0;
 
 	*pos = 0;
-	if (sqlite3_prepare_v2(db->sql, "SELECT id, pos, updated FROM "
-	    "dispatch_cost WHERE dispatch = ? AND category = ?", -1, &st,
-	    NULL) != SQLITE_OK)
+	if ((st = kz_db_stmt(db, "SELECT id, pos, updated FROM "
+	    "dispatch_cost WHERE dispatch = ? AND category = ?")) == NULL)
 		return 0;
 	sqlite3_bind_text(st, 1, dispatch, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, category, -1, SQLITE_STATIC);
@@ -255,14 +255,13 @@ existing(struct kz_db *db, const char *dispatch, const char *category,
 		kz_col_copy(st, 2, updated, 32);
 		found = 1;
 	}
-	sqlite3_finalize(st);
-	if (!found && sqlite3_prepare_v2(db->sql, "SELECT ifnull(max(pos), -1) "
-	    "+ 1 FROM dispatch_cost WHERE dispatch = ?", -1, &st, NULL) ==
-	    SQLITE_OK) {
+	sqlite3_reset(st);
+	if (!found && (st = kz_db_stmt(db, "SELECT ifnull(max(pos), -1) + 1 "
+	    "FROM dispatch_cost WHERE dispatch = ?")) != NULL) {
 		sqlite3_bind_text(st, 1, dispatch, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			*pos = sqlite3_column_int(st, 0);
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 	}
 	return found;
 }

@@ -1,7 +1,9 @@
-/* demo_dispatch.c - demo requests and dispatches: the public 2019 cases and 99 earlier ones. */
+/* demo_dispatch.c - demo requests and dispatches: the public cases, and each office's made-up past and open ones. */
 #include "demo.h"
+#include "demo_case.h"
 #include "record.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,7 @@
 #include "date.h"
 #include "dispatch.h"
 #include "i18n.h"
+#include "money.h"
 #include "request.h"
 #include "specialist.h"
 
@@ -20,9 +23,12 @@
  * to Jilin province, facility horticulture, a Miyagi prefecture employee.
  * Two more public cases come from Southeast Asia: Yogyakarta (Indonesia)
  * 28 Nov - 5 Dec 2017, a Yamanashi prefecture employee, and two days of
- * lectures online to Nakhon Phanom (Thailand) in December 2021. The 99
- * earlier Beijing dispatches, and the open work around today, are made up
- * from a fixed sequence, the same on every load.
+ * lectures online to Nakhon Phanom (Thailand) in December 2021. The rest
+ * is made up, office by office, from each office's table of hosts,
+ * topics and open work (demo_offices.c): the 99 earlier Beijing
+ * dispatches, a few dozen at each other office, and the open work around
+ * today, each office from a fixed sequence of its own, the same on every
+ * load.
  */
 
 static unsigned long demo_rng;
@@ -33,41 +39,6 @@ pick(unsigned n)
 	demo_rng = demo_rng * 6364136223846793005ULL + 1442695040888963407ULL;
 	return (unsigned)((demo_rng >> 33) % n);
 }
-
-static const struct { const char *province, *city; } hosts[] = {
-	{ "河南省", "郑州市" }, { "吉林省", "长春市" }, { "四川省", "成都市" },
-	{ "江苏省", "苏州市" }, { "山东省", "青岛市" }, { "辽宁省", "大连市" },
-	{ "浙江省", "杭州市" }, { "湖北省", "武汉市" }, { "陕西省", "西安市" },
-	{ "黑龙江省", "哈尔滨市" }, { "云南省", "昆明市" }, { "广东省", "广州市" },
-	{ "福建省", "福州市" }, { "湖南省", "长沙市" }, { "河北省", "石家庄市" },
-	{ "山西省", "太原市" }, { "安徽省", "合肥市" }, { "江西省", "南昌市" },
-	{ "贵州省", "贵阳市" }, { "甘肃省", "兰州市" },
-	{ "内蒙古自治区", "呼和浩特市" }, { "宁夏回族自治区", "银川市" },
-	{ "河南省", "开封市" }, { "吉林省", "吉林市" },
-};
-
-static const struct { const char *field, *topic, *dept; int weight; } topics[] = {
-	{ "agriculture", "水稻栽培技术 (rice cultivation)", "农业农村厅", 6 },
-	{ "agriculture", "果树栽培 (fruit growing: pruning)", "农业农村局", 4 },
-	{ "agriculture", "设施园艺 (facility horticulture)", "农业农村厅", 5 },
-	{ "agriculture", "土壤改良 (soil improvement)", "农业农村局", 3 },
-	{ "environment", "大气污染监测 (air quality monitoring)", "生态环境厅", 5 },
-	{ "environment", "环境教育 (environmental education)", "生态环境局", 3 },
-	{ "water_sewerage", "污水处理 (sewage treatment)", "水务局", 4 },
-	{ "urban_planning", "旧城改造 (urban planning: old town renewal)",
-	  "自然资源和规划局", 4 },
-	{ "health", "母子保健 (maternal and child health)", "卫生健康委员会", 3 },
-	{ "medical", "医院管理 (hospital management)", "卫生健康委员会", 2 },
-	{ "education", "日语教育 (Japanese teaching)", "教育厅", 3 },
-	{ "forestry", "植树造林 (afforestation)", "林业和草原局", 3 },
-	{ "fisheries", "水产养殖 (aquaculture)", "农业农村厅", 2 },
-	{ "livestock", "奶牛饲养 (dairy farming)", "畜牧兽医局", 2 },
-	{ "waste", "垃圾分类 (waste separation)", "城市管理局", 3 },
-	{ "disaster", "防灾减灾 (disaster prevention)", "应急管理厅", 2 },
-	{ "civil_engineering", "桥梁维护 (bridge maintenance)", "交通运输厅", 2 },
-	{ "tourism", "观光振兴 (tourism promotion)", "文化和旅游厅", 2 },
-};
-#define NTOPICS (sizeof topics / sizeof topics[0])
 
 /* A specialist list per field, searched once. */
 struct pool {
@@ -134,6 +105,36 @@ add_request(struct kz_db *db, struct kz_request *r, const char *office,
 	return kz_request_insert(db, r, err);
 }
 
+/* What the host pays, as much as 100 yuan of a Chinese host's costs
+ * buys there, in whole units of its currency: rough price levels, for
+ * amounts that look right, not exchange rates. */
+static const struct { const char cur[4]; long per100; } levels[] = {
+	{ "CNY", 100 }, { "KRW", 25000 }, { "EUR", 24 }, { "GBP", 21 },
+	{ "USD", 27 }, { "CAD", 36 }, { "MXN", 380 }, { "BRL", 110 },
+	{ "AUD", 40 }, { "NZD", 44 }, { "FJD", 55 }, { "CHF", 30 },
+	{ "SEK", 280 }, { "NOK", 290 }, { "DKK", 180 }, { "PLN", 95 },
+	{ "CZK", 520 }, { "HUF", 8500 }, { "RON", 110 }, { "SGD", 34 },
+	{ "IDR", 280000 }, { "THB", 650 }, { "VND", 450000 }, { "MYR", 75 },
+	{ "PHP", 1000 }, { "INR", 1400 }, { "LKR", 5500 }, { "KHR", 70000 },
+	{ "LAK", 350000 }, { "MMK", 40000 }, { "BND", 34 },
+};
+
+/* fen (hundredths of a yuan) as minor units of cur; the US dollar's
+ * level for a currency not in the table */
+static long
+host_money(long fen, const char *cur)
+{
+	long per100 = 27, minor = 1;
+	int dec = kz_currency_decimals(cur);
+
+	for (size_t i = 0; i < sizeof levels / sizeof levels[0]; i++)
+		if (strcmp(levels[i].cur, cur) == 0)
+			per100 = levels[i].per100;
+	while (dec-- > 0)
+		minor *= 10;
+	return fen * per100 / 100 * minor / 100;
+}
+
 /* Costs with amounts: head office in yen, the host in its currency. */
 static int
 add_costs(struct kz_db *db, const char *dispatch, long days, bool actual,
@@ -162,6 +163,8 @@ add_costs(struct kz_db *db, const char *dispatch, long days, bool actual,
 			/* JPY has no minor unit: the table is in hundredths */
 			if (strcmp(l->currency, "JPY") == 0)
 				v /= 100;
+			else
+				v = host_money(v, l->currency);
 			v += (long)pick(20) * (v / 100);
 			l->has_estimate = true;
 			l->estimate = v;
@@ -278,101 +281,177 @@ person(const struct kz_specialist_rows *l, enum kz_status st, const char **taken
 	return NULL;
 }
 
+/*
+ * The j-th of the people of list l an office may send (SIZE_MAX: one
+ * drawn at random). Beijing's are anyone on the list; each other
+ * office's are a share of its own, every eighth past the first eight
+ * (which Beijing's open work draws on), never the public cases'
+ * people: so no office's draws depend on another's dispatches, and
+ * head office's demo, which holds every office's, holds the same ones
+ * as each office's own (a person busy elsewhere would make another
+ * draw). NULL when the share is empty.
+ */
+static const char *
+share(const struct kz_specialist_rows *l, const struct kz_demo_office *of,
+    const char **taken, size_t j)
+{
+	size_t slot = (size_t)(of - kz_demo_offices), n = 0;
+
+	if (slot == 0) {
+		if (j == SIZE_MAX)
+			j = pick((unsigned)l->n);
+		return l->n ? l->rows[j % l->n].id : NULL;
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		size_t at = 0;
+
+		if (pass == 1) {
+			if (n == 0)
+				return NULL;
+			j = j == SIZE_MAX ? pick((unsigned)n) : j % n;
+		}
+		for (size_t i = 8 + slot % 8; i < l->n; i += 8) {
+			bool public = false;
+
+			for (int k = 0; k < 3; k++)
+				public |= strcmp(taken[k], l->rows[i].id) == 0;
+			if (public)
+				continue;
+			if (pass == 1 && at++ == j)
+				return l->rows[i].id;
+			n += pass == 0;
+		}
+	}
+	return NULL;
+}
+
+/* A dispatch sent, reported on with its costs paid, and its request
+ * closed a month after the return. */
+static int
+carry_out(struct kz_db *db, const struct kz_request *r,
+    const struct kz_dispatch *d, const char *ref, struct kz_err *err)
+{
+	char day[11], at[32];
+	int rc = live(db, d->id, d->start, d->end, KZ_DSP_REPORTED, ref, err);
+
+	if (rc == KZ_OK)
+		rc = add_costs(db, d->id, kz_date_days(d->end) -
+		    kz_date_days(d->start) + 1, true, err);
+	day_add(d->end, 30, day);
+	at_of(day, at);
+	if (rc == KZ_OK)
+		rc = kz_request_set_status(db, r->id, KZ_REQ_CLOSED, NULL, at,
+		    err);
+	return rc;
+}
+
+static int
+weight(const struct kz_demo_office *of)
+{
+	int w = 0;
+
+	for (size_t i = 0; i < of->ntopics; i++)
+		w += of->topics[i].weight;
+	return w;
+}
+
+/* One past request and its dispatch: sent, reported and closed, or
+ * now and then cancelled by the host. */
+static int
+past_case(struct kz_db *db, struct pool *pools, size_t npools,
+    const struct kz_demo_office *of, int year, int k, int total,
+    const char **taken, struct kz_err *err)
+{
+	int w = (int)pick((unsigned)weight(of)), rc = KZ_ERROR;
+	size_t t = 0;
+	struct kz_request r;
+	struct kz_dispatch d;
+	char received[11], start[11], end[11], ref[32], at[32];
+	const struct kz_specialist_rows *l;
+	const struct kz_demo_topic *tp;
+	const struct kz_demo_host *hp;
+
+	while (w >= of->topics[t].weight)
+		w -= of->topics[t++].weight;
+	unsigned h = pick((unsigned)of->nhosts);
+	/* the public case's specialist knew the host before */
+	if (year == of->known_year && k == 0) {
+		t = 0;
+		h = 0;
+	}
+	tp = &of->topics[t];
+	hp = &of->hosts[h];
+	kz_date_from_days(kz_date_civil(year, 3 + k * 2 + (int)pick(2),
+	    1 + (int)pick(20)), start);
+	day_add(start, 6 + pick(5) == 10 ? 30 : 7 + pick(14), end);
+	day_add(start, -120 - (long)pick(60), received);
+	if (add_request(db, &r, of->id, hp->country, hp->province, hp->city,
+	    tp->dept, received, tp->field, tp->topic, start, end, KZ_ONSITE,
+	    hp->lang, KZ_INTERP_HOST, err))
+		return KZ_ERROR;
+	day_add(received, 10, ref);
+	at_of(ref, at);
+	kz_request_set_status(db, r.id, KZ_REQ_MATCHING, NULL, at, err);
+	if ((l = pool_of(db, pools, npools, tp->field, err)) == NULL ||
+	    l->n == 0) {
+		kz_request_free(&r);
+		return l ? kz_err_add(err, "", _("demo: no one in %s"),
+		    tp->field) : KZ_ERROR;
+	}
+	/* someone free then: try a few */
+	for (int tries = 0; tries < 12 && rc != KZ_OK; tries++) {
+		struct kz_err scratch = { 0 };
+		const char *who = year == of->known_year && k == 0 ?
+		    taken[0] : share(l, of, taken, SIZE_MAX);
+
+		if (who == NULL)
+			break;
+		rc = add_dispatch(db, &r, who, start, end, hp->city ?
+		    hp->city : hp->province, &d, &scratch);
+		if (rc != KZ_OK)
+			kz_dispatch_free(&d);
+	}
+	if (rc != KZ_OK) {
+		kz_request_free(&r);
+		return KZ_OK;	/* nobody free: the request waits */
+	}
+	snprintf(ref, sizeof ref, "%s-%04d-%02d", of->id, year,
+	    k + of->ref_from);
+	if (total % 33 == 32) {
+		/* now and then a host postpones for good */
+		struct kz_dispatch_change c = { .to = KZ_DSP_CANCELLED,
+		    .reason = "the host postponed the project" };
+		day_add(start, -30, ref);
+		at_of(ref, at);
+		c.at = at;
+		rc = kz_dispatch_set_state(db, d.id, &c, err);
+		if (rc == KZ_OK)
+			rc = kz_request_set_status(db, r.id, KZ_REQ_WITHDRAWN,
+			    "postponed", at, err);
+	} else
+		rc = carry_out(db, &r, &d, ref, err);
+	kz_dispatch_free(&d);
+	kz_request_free(&r);
+	return rc;
+}
+
+/* The office's past dispatches, spread evenly over its years, the
+ * earlier years taking what does not divide. */
 static int
 history(struct kz_db *db, struct pool *pools, size_t npools,
-    const char *shimane, struct kz_err *err)
+    const struct kz_demo_office *of, const char **taken,
+    struct kz_err *err)
 {
-	const char *office = db->cfg->office_id;	/* the owner's */
-	int total = 0, weight = 0;
+	int years = of->last - of->first + 1, total = 0;
 
-	for (size_t i = 0; i < NTOPICS; i++)
-		weight += topics[i].weight;
-	for (int year = 1998; year <= 2018; year++) {
-		/* 102 made, 3 of them cancelled: 99 sent */
-		int n = 102 / 21 + (year - 1998 < 102 % 21 ? 1 : 0);
+	for (int year = of->first; year <= of->last; year++) {
+		int n = of->made / years +
+		    (year - of->first < of->made % years);
 
-		for (int k = 0; k < n; k++, total++) {
-			int w = (int)pick((unsigned)weight);
-			size_t t = 0;
-			struct kz_request r;
-			struct kz_dispatch d;
-			char received[11], start[11], end[11], ref[32], at[32];
-			const struct kz_specialist_rows *l;
-			int rc = KZ_ERROR;
-
-			while (w >= topics[t].weight)
-				w -= topics[t++].weight;
-			unsigned h = pick(sizeof hosts / sizeof hosts[0]);
-			/* the Kaifeng specialist knew Henan before 2019 */
-			if (year == 2012 && k == 0) {
-				t = 0;
-				h = 0;
-			}
-			kz_date_from_days(kz_date_civil(year, 3 + k * 2 +
-			    (int)pick(2), 1 + (int)pick(20)), start);
-			day_add(start, 6 + pick(5) == 10 ? 30 : 7 + pick(14),
-			    end);
-			day_add(start, -120 - (long)pick(60), received);
-			if (add_request(db, &r, office, "CN", hosts[h].province,
-			    hosts[h].city, topics[t].dept, received,
-			    topics[t].field, topics[t].topic, start, end,
-			    KZ_ONSITE, "zh", KZ_INTERP_HOST, err))
+		for (int k = 0; k < n; k++, total++)
+			if (past_case(db, pools, npools, of, year, k, total,
+			    taken, err))
 				return KZ_ERROR;
-			day_add(received, 10, ref);
-			at_of(ref, at);
-			kz_request_set_status(db, r.id, KZ_REQ_MATCHING, NULL, at,
-			    err);
-			if ((l = pool_of(db, pools, npools, topics[t].field,
-			    err)) == NULL || l->n == 0) {
-				kz_request_free(&r);
-				return l ? kz_err_add(err, "", _("demo: no one in "
-				    "%s"), topics[t].field) : KZ_ERROR;
-			}
-			/* someone free then: try a few */
-			for (int tries = 0; tries < 12 && rc != KZ_OK; tries++) {
-				struct kz_err scratch = { 0 };
-				const char *who = year == 2012 && k == 0 ?
-				    shimane : l->rows[pick((unsigned)l->n)].id;
-
-				rc = add_dispatch(db, &r, who, start, end,
-				    hosts[h].city, &d, &scratch);
-				if (rc != KZ_OK)
-					kz_dispatch_free(&d);
-			}
-			if (rc != KZ_OK) {
-				kz_request_free(&r);
-				continue;	/* nobody free: the request waits */
-			}
-			snprintf(ref, sizeof ref, "%s-%04d-%02d", office, year,
-			    k + 1);
-			if (total % 33 == 32) {
-				/* now and then a host postpones for good */
-				struct kz_dispatch_change c = { .to = KZ_DSP_CANCELLED,
-				    .reason = "the host postponed the project" };
-				day_add(start, -30, ref);
-				at_of(ref, at);
-				c.at = at;
-				rc = kz_dispatch_set_state(db, d.id, &c, err);
-				if (rc == KZ_OK)
-					rc = kz_request_set_status(db, r.id,
-					    KZ_REQ_WITHDRAWN, "postponed", at, err);
-			} else {
-				rc = live(db, d.id, start, end, KZ_DSP_REPORTED,
-				    ref, err);
-				if (rc == KZ_OK)
-					rc = add_costs(db, d.id, kz_date_days(end) -
-					    kz_date_days(start) + 1, true, err);
-				day_add(end, 30, ref);
-				at_of(ref, at);
-				if (rc == KZ_OK)
-					rc = kz_request_set_status(db, r.id,
-					    KZ_REQ_CLOSED, NULL, at, err);
-			}
-			kz_dispatch_free(&d);
-			kz_request_free(&r);
-			if (rc != KZ_OK)
-				return KZ_ERROR;
-		}
 	}
 	return KZ_OK;
 }
@@ -405,91 +484,62 @@ public_case(struct kz_db *db, const char *office, const char *country,
 	if (rc == KZ_OK)
 		rc = add_dispatch(db, &r, spec, start, end, places, &d, err);
 	if (rc == KZ_OK) {
-		rc = live(db, d.id, start, end, KZ_DSP_REPORTED, ref, err);
-		if (rc == KZ_OK)
-			rc = add_costs(db, d.id, kz_date_days(end) -
-			    kz_date_days(start) + 1, true, err);
-		day_add(end, 30, day);
-		at_of(day, at);
-		if (rc == KZ_OK)
-			rc = kz_request_set_status(db, r.id, KZ_REQ_CLOSED, NULL,
-			    at, err);
+		rc = carry_out(db, &r, &d, ref, err);
 		kz_dispatch_free(&d);
 	}
 	kz_request_free(&r);
 	return rc;
 }
 
-/* Open work around late 2026: requests waiting for a match, one
- * dispatch under way, one scheduled, one only proposed. */
+/* Open work around late 2026 (kz_demo_office.open): requests waiting
+ * for a match, one dispatch under way, one scheduled, one proposed. */
 static int
-current(struct kz_db *db, struct pool *pools, size_t npools,
+open_work(struct kz_db *db, struct pool *pools, size_t npools,
+    const struct kz_demo_office *of, const char **taken,
     struct kz_err *err)
 {
-	static const struct {
-		const char *province, *city, *dept, *field, *topic, *received;
-		const char *start, *end;
-		int upto;	/* -1: no dispatch yet */
-		enum kz_request_status status;
-	} cur[] = {
-		{ "江苏省", "苏州市", "生态环境局", "environment",
-		  "河流水质改善 (river water quality improvement)",
-		  "2026-09-14", "2027-03-01", "2027-03-14", -1, KZ_REQ_MATCHING },
-		{ "四川省", "成都市", "农业农村厅", "agriculture",
-		  "设施园艺: 温室管理 (facility horticulture: greenhouse "
-		  "management)", "2026-10-20", "2027-04-05", "2027-04-16", -1,
-		  KZ_REQ_RECEIVED },
-		{ "陕西省", "西安市", "自然资源和规划局", "urban_planning",
-		  "旧城改造 (urban planning: old town renewal)", "2026-06-02",
-		  "2026-11-10", "2026-11-28", KZ_DSP_UNDERWAY, KZ_REQ_AGREED },
-		{ "山东省", "青岛市", "水务局", "water_sewerage",
-		  "污水处理 (sewage treatment: sludge)", "2026-07-15",
-		  "2026-12-07", "2026-12-18", KZ_DSP_SCHEDULED, KZ_REQ_AGREED },
-		{ "云南省", "昆明市", "卫生健康委员会", "health",
-		  "母子保健 (maternal and child health)", "2026-08-30",
-		  "2027-01-18", "2027-01-29", KZ_DSP_PROPOSED, KZ_REQ_PROPOSED },
-	};
-
-	for (size_t i = 0; i < sizeof cur / sizeof cur[0]; i++) {
+	for (size_t i = 0; i < of->nopen; i++) {
+		const struct kz_demo_open *c = &of->open[i];
 		struct kz_request r;
 		struct kz_dispatch d;
 		const struct kz_specialist_rows *l;
 		char ref[32];
 		int rc = KZ_ERROR;
 
-		if (add_request(db, &r, db->cfg->office_id, "CN",
-		    cur[i].province, cur[i].city, cur[i].dept, cur[i].received,
-		    cur[i].field, cur[i].topic, cur[i].start, cur[i].end,
-		    KZ_ONSITE, "zh", KZ_INTERP_HOST, err))
+		if (add_request(db, &r, of->id, c->country, c->province,
+		    c->city, c->dept, c->received, c->field, c->topic, c->start,
+		    c->end, KZ_ONSITE, c->lang, KZ_INTERP_HOST, err))
 			return KZ_ERROR;
-		if (cur[i].status == KZ_REQ_MATCHING)
+		if (c->status == KZ_REQ_MATCHING)
 			kz_request_set_status(db, r.id, KZ_REQ_MATCHING, NULL,
 			    NULL, err);
-		if (cur[i].upto < 0) {
+		if (c->upto < 0) {
 			kz_request_free(&r);
 			continue;
 		}
-		if ((l = pool_of(db, pools, npools, cur[i].field, err)) ==
-		    NULL) {
+		if ((l = pool_of(db, pools, npools, c->field, err)) == NULL) {
 			kz_request_free(&r);
 			return KZ_ERROR;
 		}
 		for (size_t k = 0; k < l->n && rc != KZ_OK; k++) {
 			struct kz_err scratch = { 0 };
 
-			rc = add_dispatch(db, &r, l->rows[(k * 7 + i) % l->n].id,
-			    cur[i].start, cur[i].end, cur[i].city, &d, &scratch);
+			const char *who = share(l, of, taken, k * 7 + i);
+
+			if (who == NULL)
+				break;
+			rc = add_dispatch(db, &r, who, c->start, c->end,
+			    c->city ? c->city : c->province, &d, &scratch);
 			if (rc != KZ_OK)
 				kz_dispatch_free(&d);
 		}
-		snprintf(ref, sizeof ref, "%s-2026-%02zu", db->cfg->office_id,
-		    i + 1);
+		snprintf(ref, sizeof ref, "%s-2026-%02zu", of->id, i + 1);
 		if (rc == KZ_OK) {
-			rc = live(db, d.id, cur[i].start, cur[i].end,
-			    (enum kz_dispatch_state)cur[i].upto, ref, err);
+			rc = live(db, d.id, c->start, c->end,
+			    (enum kz_dispatch_state)c->upto, ref, err);
 			if (rc == KZ_OK)
-				rc = add_costs(db, d.id, kz_date_days(cur[i].end) -
-				    kz_date_days(cur[i].start) + 1, false, err);
+				rc = add_costs(db, d.id, kz_date_days(c->end) -
+				    kz_date_days(c->start) + 1, false, err);
 			kz_dispatch_free(&d);
 		}
 		kz_request_free(&r);
@@ -499,21 +549,55 @@ current(struct kz_db *db, struct pool *pools, size_t npools,
 	return KZ_OK;
 }
 
+/* The public cases of an office that has them, after its past ones. */
+static int
+public_cases(struct kz_db *db, const char *office, const char **taken,
+    struct kz_err *err)
+{
+	if (strcmp(office, "BJS") == 0)
+		return public_case(db, "BJS", "CN", "河南省", "开封市",
+		    "农业农村局", "2019-05-20",
+		    "蔬菜的连作灾害应对 (vegetables: damage from continuous "
+		    "cropping)", "2019-09-16", "2019-09-23", KZ_ONSITE, "zh",
+		    taken[0], "开封市", "BJS-2019-01", NULL, err) ||
+		    public_case(db, "BJS", "CN", "吉林省", NULL, "农业农村厅",
+		    "2019-06-24", "施设园艺 (facility horticulture)",
+		    "2019-11-01", "2019-11-08", KZ_ONSITE, "zh", taken[1],
+		    "吉林省", "BJS-2019-02", NULL, err) ? KZ_ERROR : KZ_OK;
+	if (strcmp(office, "SIN") != 0)
+		return KZ_OK;
+	/* drawn as they were before Singapore had past cases */
+	demo_rng = 20171128UL;
+	return public_case(db, "SIN", "ID", "Daerah Istimewa Yogyakarta",
+	    NULL, "Agriculture Service", "2017-08-01",
+	    "agriculture: horticulture under the friendship memorandum",
+	    "2017-11-28", "2017-12-05", KZ_ONSITE, "id", taken[2],
+	    "Yogyakarta", "SIN-2017-04", "Friendship memorandum signed in "
+	    "November 2016.", err) ||
+	    public_case(db, "SIN", "TH", "Nakhon Phanom", NULL, NULL,
+	    "2021-09-15", "agriculture: lectures (two days, online)",
+	    "2021-12-14", "2021-12-15", KZ_ONLINE, "th", taken[2], NULL,
+	    "SIN-2021-02", "Held online; the exact days are illustrative.",
+	    err) ? KZ_ERROR : KZ_OK;
+}
+
 int
 kz_demo_dispatches(struct kz_db *db, struct kz_err *err)
 {
-	struct pool pools[NTOPICS + 2];
+	size_t npools = db->cfg ? db->cfg->nfields + 1 : 0;
+	struct pool *pools = calloc(npools ? npools : 1, sizeof *pools);
 	const struct kz_specialist_rows *agri;
 	const char *taken[3];
 	struct kz_demo_owner o;
 	int rc = KZ_ERROR, r = KZ_OK;
 
-	if (db->cfg == NULL || db->cfg->office_id == NULL)
+	if (db->cfg == NULL || db->cfg->office_id == NULL) {
+		free(pools);
 		return kz_err_add(err, "", _("demo: no office configured"));
-	demo_rng = 20191116UL;
-	memset(pools, 0, sizeof pools);
-	if ((agri = pool_of(db, pools, NTOPICS + 2, "agriculture", err)) ==
-	    NULL)
+	}
+	if (pools == NULL)
+		return kz_err_add(err, "", _("out of memory"));
+	if ((agri = pool_of(db, pools, npools, "agriculture", err)) == NULL)
 		goto done;
 	/* The people of the public cases, among the registered. */
 	taken[0] = person(agri, KZ_RETIRED, taken, 0);
@@ -531,42 +615,26 @@ kz_demo_dispatches(struct kz_db *db, struct kz_err *err)
 	    shape(db, taken[2], "山梨県", "農政部 果樹技術指導員", KZ_SERVING,
 	    "fruit growing", err))
 		goto done;
-	/* the Beijing office's records, then the Singapore office's (demo.h) */
-	if (kz_demo_owner_begin(db, "BJS", &o)) {
-		r = history(db, pools, NTOPICS + 2, taken[0], err) ||
-		    public_case(db, "BJS", "CN", "河南省", "开封市",
-	    "农业农村局", "2019-05-20",
-	    "蔬菜的连作灾害应对 (vegetables: damage from continuous cropping)",
-	    "2019-09-16", "2019-09-23", KZ_ONSITE, "zh", taken[0], "开封市",
-	    "BJS-2019-01", NULL, err) ||
-	    public_case(db, "BJS", "CN", "吉林省", NULL,
-	    "农业农村厅", "2019-06-24", "施设园艺 (facility horticulture)",
-	    "2019-11-01", "2019-11-08", KZ_ONSITE, "zh", taken[1],
-	    "吉林省", "BJS-2019-02", NULL, err) ||
-		    current(db, pools, NTOPICS + 2, err) ? KZ_ERROR : KZ_OK;
-		kz_demo_owner_end(db, &o);
-	}
-	/* each office's draws its own, the same whoever went before */
-	demo_rng = 20171128UL;
-	if (r == KZ_OK && kz_demo_owner_begin(db, "SIN", &o)) {
-		r = public_case(db, "SIN", "ID", "Daerah Istimewa Yogyakarta", NULL,
-	    "Agriculture Service", "2017-08-01",
-	    "agriculture: horticulture under the friendship memorandum",
-	    "2017-11-28", "2017-12-05", KZ_ONSITE, "id", taken[2],
-	    "Yogyakarta", "SIN-2017-04", "Friendship memorandum signed in "
-	    "November 2016.", err) ||
-	    public_case(db, "SIN", "TH", "Nakhon Phanom", NULL, NULL,
-	    "2021-09-15", "agriculture: lectures (two days, online)",
-	    "2021-12-14", "2021-12-15", KZ_ONLINE, "th", taken[2], NULL,
-	    "SIN-2021-02", "Held online; the exact days are illustrative.",
-	    err) ? KZ_ERROR : KZ_OK;
+	/* each office's records under its own prefix (demo.h), each drawn
+	 * from its own sequence: the same whoever went before */
+	for (size_t i = 0; r == KZ_OK && i < kz_demo_noffices; i++) {
+		const struct kz_demo_office *of = &kz_demo_offices[i];
+
+		if (!kz_demo_owner_begin(db, of->id, &o))
+			continue;
+		demo_rng = of->seed;
+		r = history(db, pools, npools, of, taken, err) ||
+		    public_cases(db, of->id, taken, err) ||
+		    open_work(db, pools, npools, of, taken, err) ? KZ_ERROR :
+		    KZ_OK;
 		kz_demo_owner_end(db, &o);
 	}
 	if (r != KZ_OK)
 		goto done;
 	rc = KZ_OK;
 done:
-	for (size_t i = 0; i < NTOPICS + 2; i++)
+	for (size_t i = 0; i < npools; i++)
 		kz_specialist_rows_free(&pools[i].list);
+	free(pools);
 	return rc;
 }

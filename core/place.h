@@ -8,7 +8,9 @@
  * Japanese reads them in Japanese forms (鄭州市, 黒竜江省), which
  * iso-codes does not give for Chinese provinces (country.h) and gives
  * for no city. The names known are China's provinces and the cities of
- * the demo and its seminars; any other name shows as typed.
+ * the demo and its seminars, and Korea's provinces and the demo's
+ * Korean cities as the Seoul office types them in Hangul (경상북도
+ * 경주시 as 慶尚北道 慶州市); any other name shows as typed.
  */
 
 /* The form of name in lang ("ja"; NULL: the reader's), the whole name

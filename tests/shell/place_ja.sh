@@ -14,14 +14,14 @@ expect_rc 0 "head office's demo (Japanese)"
 z demo
 expect_rc 0 "Beijing's demo (Chinese)"
 
-j request list --limit 200
+j request list --limit 400
 expect_rc 0 "requests in Japanese"
 expect_in "$out" "黒竜江省 哈爾浜市" "a host province and city in Japanese forms"
 expect_in "$out" "開封市" "Kaifeng as Japanese writes it"
 for zh in 黑龙江 哈尔滨 开封市 郑州市 辽宁省 大连市; do
 	expect_not_in "$out" "$zh" "no simplified $zh on a Japanese list"
 done
-j dispatch list --limit 200
+j dispatch list --limit 400
 expect_in "$out" "鄭州市" "dispatches' hosts in Japanese forms"
 expect_not_in "$out" "郑州市" "no simplified 郑州市 among dispatches"
 j seminar list
@@ -34,7 +34,7 @@ j timeline --from 2019-09-01 --to 2019-09-30
 expect_in "$out" "開封市" "the timeline's host in Japanese forms"
 
 # files keep the names as typed
-j request list --format csv --limit 200
+j request list --format csv --limit 400
 expect_in "$out" "哈尔滨市" "CSV keeps what was typed"
 
 # a Chinese-language office reads them as typed

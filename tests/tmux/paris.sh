@@ -1,8 +1,8 @@
 # paris.sh - the Paris office's screens in French at 80x24 with the demo
 # data: the tab bar and every tab's key hints fit whole (nothing cut to
 # "~"), headings and labels are whole and capitalised (État), field names
-# come from fields.yaml in French. Paris's own demo holds its specialists;
-# head office's, read in French, fills the other tabs.
+# come from fields.yaml in French. Paris's own demo holds its specialists
+# and its casework; head office's, read in French, fills the other tabs.
 . "$KZ_TESTS/lib.sh"
 conf=$(cd "$KZ_TESTS/.." && pwd)/config
 cd "$T" || exit 1
@@ -62,11 +62,11 @@ tm_start "$KZ -c $T/tyo-fr.yaml --demo"
 tm_expect "1168 spécialistes" "head office's demo in French" 60
 tabs_and_hints
 # requests: the detail labels fit their column
-tm_back_to "111 demandes" "the requests tab"
+tm_back_to "285 demandes" "the requests tab"
 tm_expect "Province/État" "a label shortened to fit, whole"
 tm_expect "Statut         reçue" "statuses in French"
 tm_keys Tab
-tm_expect "109 missions" "the dispatches tab"
+tm_expect "271 missions" "the dispatches tab"
 tm_expect_re "^État +proposée" "a label capitalised past ASCII (état -> État)"
 tm_keys Tab
 tm_expect "zoom mois" "the timeline"

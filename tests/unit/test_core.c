@@ -147,6 +147,13 @@ test_place_ja(void **state)
 	t = kz_place_text("", "ja");
 	assert_string_equal(t, "");
 	free(t);
+	/* Korean places as the Seoul office types them */
+	t = kz_place_text("경상북도 경주시 문화관광과", "ja");
+	assert_string_equal(t, "慶尚北道 慶州市 문화관광과");
+	free(t);
+	t = kz_place_text("경상북도 경주시", "ko");
+	assert_string_equal(t, "경상북도 경주시");
+	free(t);
 }
 
 /* The demo's ids (kz_id_seq): the same in every database that makes the
