@@ -49,6 +49,10 @@ struct kz_sync_result {
 	 * kept aside is both), and those the bundle found as it says, no
 	 * row of them written or kept aside (here) */
 	struct kz_sync_count changed, here, kept;
+	/* ...of kept, those held because they name a record this database
+	 * does not have (a dispatch of a specialist deleted here): applied
+	 * once it is here, by the person settling them */
+	struct kz_sync_count held;
 	long clashes;		/* import: bookings that clash, after it */
 };
 
@@ -138,9 +142,16 @@ struct kz_conflict {
 	char op[8];
 	char record[64];	/* the record's id */
 	char *reason;		/* keyword: owner, clash, deleted, changed, exists,
-				 * refused */
+				 * refused, missing */
 	char *change;		/* JSON: key, theirs, base, mine (and error) */
 	char *error;		/* refused: what this database said, or NULL */
+	/* missing: the first record the change names that is not here
+	 * (its table and id), the conflict that keeps it aside if one
+	 * does (0: none), and how many such records the change names */
+	char *missing_table;
+	char *missing_id;
+	long missing_n;
+	long nmissing;
 	char *resolved;		/* NULL while open */
 	char *resolution;	/* "theirs" or "mine" */
 };

@@ -240,6 +240,7 @@ import_src(struct kz_db *db, const char *name,
 		memset(&res->changed, 0, sizeof res->changed);
 		memset(&res->here, 0, sizeof res->here);
 		memset(&res->kept, 0, sizeof res->kept);
+		memset(&res->held, 0, sizeof res->held);
 	} else
 		res->clashes = kz_booking_clash_count(db);
 out:

@@ -613,7 +613,8 @@ do_again(struct sync_tab *t, const char *num)
 static void
 import_said(struct sync_tab *t, const struct kz_sync_result *res)
 {
-	char changed[600], here[600], kept[600];
+	char changed[600], here[600], kept[600], held[600], said[3000];
+	size_t k;
 
 	kz_sync_records_said(res->changed.records, res->changed.kinds,
 	    changed, sizeof changed);
@@ -621,11 +622,22 @@ import_said(struct sync_tab *t, const struct kz_sync_result *res)
 	    sizeof here);
 	kz_sync_records_said(res->kept.records, res->kept.kinds, kept,
 	    sizeof kept);
-	report(t, false, ngettext("Bundle %ld from %s: %s changed here, %s "
-	    "already here, %s kept aside as a conflict.", "Bundle %ld from "
-	    "%s: %s changed here, %s already here, %s kept aside as "
+	snprintf(said, sizeof said, ngettext("Bundle %ld from %s: %s changed "
+	    "here, %s already here, %s kept aside as a conflict.", "Bundle %ld "
+	    "from %s: %s changed here, %s already here, %s kept aside as "
 	    "conflicts.", (unsigned long)res->kept.records), res->info.seq,
 	    res->info.office, changed, here, kept);
+	/* those waiting for a record this database lacks, said apart: they
+	 * are no disagreement, and settle once the record is here */
+	k = strlen(said);
+	if (res->held.records > 0 && k < sizeof said) {
+		kz_sync_records_said(res->held.records, res->held.kinds, held,
+		    sizeof held);
+		snprintf(said + k, sizeof said - k, _(" Of them, %s name "
+		    "records not in this database: held until they are here."),
+		    held);
+	}
+	report(t, false, "%s", said);
 }
 
 static void
