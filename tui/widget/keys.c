@@ -179,12 +179,10 @@ static const struct keys_entry keys_table[] = {
 	{ KA_DAY_NEXT, "next-day", "]", KEYS_PROGRAMME,
 	    N_("the next day of the programme"), NULL },
 	{ KA_THEIRS, "take-theirs", "t", KEYS_SYNC,
-	    N_("settle the conflict by taking their change, or apply a held "
-	    "one (asks first)"),
+	    N_("take their change, or apply a held one (asks first)"),
 	    N_("theirs") },
 	{ KA_MINE, "keep-mine", "m", KEYS_SYNC,
-	    N_("settle the conflict keeping what is here, or drop a held "
-	    "one (asks first)"),
+	    N_("keep what is here, or drop a held one (asks first)"),
 	    N_("mine") },
 	{ KA_SYNC_EXPORT, "export-bundle", "x", KEYS_SYNC,
 	    N_("write the changes waiting into a bundle file"), N_("export") },
