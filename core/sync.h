@@ -79,7 +79,9 @@ int kz_sync_export_again(struct kz_db *db, long seq, const char *path,
  * Check a bundle whole (format, organisation, checksum, sequence), then
  * apply it in one transaction. Changes that the source may not make to a
  * record it does not own, or that clash with a different local change to
- * the same field, are kept aside as conflicts. A bundle seen before
+ * the same field, are kept aside as conflicts; so are rows that name a
+ * record this database does not have (held: sync_hold.h), with the rows
+ * that depend on them, the rest applied. A bundle seen before
  * changes nothing (res->nothing); a gap in the source's sequence is
  * refused, naming the missing number.
  */
