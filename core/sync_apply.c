@@ -45,6 +45,7 @@ struct apply {
 	 * people count them: res's changed, kept, here) */
 	struct kz_sync_records wrote, aside, same;
 	struct kz_sync_records held;	/* of aside: naming what is not here */
+	int any_held;	/* open held changes here: -1 not asked yet, 0, 1 */
 };
 
 /* exec_change: this database's rules refused the change (a.why says how);
@@ -314,6 +315,7 @@ hold(struct apply *a, const struct kz_sync_change *ch, struct kz_buf *missing)
 	else if ((rc = kz_sync_conflict_keep(a->db, a->in, ch->t->name, ch->op,
 	    ch->record, "missing", kz_buf_str(&json), a->err)) == KZ_OK) {
 		a->res->conflicts++;
+		a->any_held = 1;
 		kz_sync_records_add_id(&a->held, ch->t->rule, ch->record);
 	}
 	kz_buf_free(&json);
@@ -340,10 +342,15 @@ static int
 held_record(struct apply *a, const struct kz_sync_change *ch)
 {
 	struct kz_buf missing = { 0 };
-	long n = kz_sync_held(a->db, ch->t->name, ch->record);
+	long n = 0;
 	int rc, k;
 
-	if (n == 0)
+	/* asked once a bundle while none is held: a query a row would
+	 * cost a first bundle of 100,000 rows as much again */
+	if (a->any_held < 0)
+		a->any_held = kz_sync_held_any(a->db);
+	if (!a->any_held ||
+	    (n = kz_sync_held(a->db, ch->t->name, ch->record)) == 0)
 		return KZ_OK;
 	for (k = 0; k < ch->ncol && !ch->pk[k]; k++)
 		;
@@ -478,8 +485,11 @@ apply_insert(struct apply *a, const struct kz_sync_change *ch)
 	    ch->t->rule->child && !ch->new_record)
 		return keep(a, ch, "owner", NULL, NULL);
 	/* a row naming a record not here (a dispatch of a specialist head
-	 * office deleted) waits aside; the rest of the bundle goes on */
-	if ((rc = held(a, ch)) != KZ_OK)
+	 * office deleted) waits aside; the rest of the bundle goes on. One
+	 * held already (a full bundle sends it again) waits with it. */
+	if ((rc = held_record(a, ch)) == KZ_OK)
+		rc = held(a, ch);
+	if (rc != KZ_OK)
 		return rc > 0 ? KZ_OK : rc;
 	char *q = sqlite3_mprintf("INSERT INTO \"%w\" VALUES (", ch->t->name);
 	kz_buf_puts(&sql, q);
@@ -983,7 +993,8 @@ kz_sync_apply_src(struct kz_db *db, const struct kz_bundle_info *in,
     const char *name, const struct kz_bundle_src *changes,
     struct kz_sync_result *res, struct kz_err *err)
 {
-	struct apply a = { .db = db, .in = in, .res = res, .err = err };
+	struct apply a = { .db = db, .in = in, .res = res, .err = err,
+	    .any_held = -1 };
 	bool *seen = calloc(kz_sync_nrules + 1, sizeof *seen);
 	int rc = seen ? KZ_OK : kz_err_add(err, "", _("out of memory"));
 

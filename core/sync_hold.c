@@ -167,6 +167,20 @@ kz_sync_held(struct kz_db *db, const char *table, const char *record)
 	return open_addition(db, table, record, true);
 }
 
+bool
+kz_sync_held_any(struct kz_db *db)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT EXISTS (SELECT 1 FROM "
+	    "sync_conflict WHERE resolved IS NULL AND reason = 'missing')");
+	bool any = true;	/* when it cannot say: ask row by row */
+
+	if (st != NULL) {
+		any = sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0);
+		sqlite3_reset(st);
+	}
+	return any;
+}
+
 int
 kz_sync_hold_ready(struct kz_db *db, long n, const char *change,
     struct kz_err *err)

@@ -20,6 +20,8 @@ int kz_sync_hold_missing(struct kz_db *db, const struct kz_sync_change *ch,
  * it names a record not here, or 0: later changes to the record are
  * held with it. */
 long kz_sync_held(struct kz_db *db, const char *table, const char *record);
+/* Is any change held so, open? */
+bool kz_sync_held_any(struct kz_db *db);
 
 /* Can held conflict n (its change JSON) be applied now: is every record
  * it names here? If not, err says which is missing and what to do. */

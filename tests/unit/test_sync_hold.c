@@ -99,22 +99,29 @@ add_dispatch(struct kz_db *db, const char *req, const char *sp,
 	kz_dispatch_free(&d);
 }
 
-/* d's changes to e; the import's result (it must apply). */
+/* d's changes (all: every record) to e; the import's result (it must
+ * apply). */
 static struct kz_sync_result
-send(struct unit_offices *f, int d, int e)
+send_all(struct unit_offices *f, int d, int e, bool all)
 {
 	struct kz_sync_result res;
 	struct kz_err err = { 0 };
 	char path[128], buf[KZ_ERR_MSG + 100];
 
 	snprintf(path, sizeof path, "%s/b%d.kzb", f->dir, f->nfile++);
-	if (kz_sync_export(f->db[d], path, false, &res, &err) != KZ_OK)
+	if (kz_sync_export(f->db[d], path, all, &res, &err) != KZ_OK)
 		fail_msg("export: %s", kz_err_first(&err, buf, sizeof buf));
 	assert_false(res.nothing);
 	if (kz_sync_import(f->db[e], path, &res, &err) != KZ_OK)
 		fail_msg("import: %s", kz_err_first(&err, buf, sizeof buf));
 	assert_false(res.nothing);
 	return res;
+}
+
+static struct kz_sync_result
+send(struct unit_offices *f, int d, int e)
+{
+	return send_all(f, d, e, false);
 }
 
 static long
@@ -226,6 +233,16 @@ test_held_dispatch_with_costs(void **state)
 	assert_int_equal(r.held.n[K_DISPATCH], 1);
 	assert_true(conflict_of(f->db[TYO], "dispatch", d1, "update") > 0);
 
+	/* Beijing sends everything again: the dispatches and cost lines
+	 * held already wait with those held before, not beside them */
+	r = send_all(f, BJS, TYO, true);
+	assert_int_equal(r.held.n[K_DISPATCH], 2);
+	assert_int_equal(r.held.n[K_COST], costs);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM sync_conflict WHERE "
+	    "tbl = 'dispatch' AND record = '%s' AND op = 'insert' AND "
+	    "json_extract(change, '$.missing[0].conflict') = %ld", d1, n1);
+	assert_int_equal(count(f->db[TYO], sql), 1);
+
 	/* nothing can be taken while the person is missing; the cost line
 	 * not before its dispatch */
 	err.n = 0;
@@ -250,14 +267,17 @@ test_held_dispatch_with_costs(void **state)
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM sync_conflict WHERE "
 	    "tbl = 'dispatch_cost' AND json_extract(change, "
 	    "'$.theirs.dispatch') = '%s' AND resolution = 'mine'", d2);
-	assert_int_equal(count(f->db[TYO], sql), count(f->db[BJS],
+	/* (each twice: the first bundle's and the full one's) */
+	assert_int_equal(count(f->db[TYO], sql), 2 * count(f->db[BJS],
 	    "SELECT count(*) FROM dispatch_cost WHERE dispatch = (SELECT id "
 	    "FROM dispatch ORDER BY start DESC LIMIT 1)"));
 
 	/* taking the first takes its cost lines and its later edit */
 	assert_int_equal(kz_sync_resolve(f->db[TYO], n1, true, &err), KZ_OK);
+	/* (the full bundle's copy of the person is Beijing's addition to
+	 * the register, kept aside for head office to decide) */
 	assert_int_equal(count(f->db[TYO], "SELECT count(*) FROM sync_conflict "
-	    "WHERE resolved IS NULL"), 0);
+	    "WHERE resolved IS NULL AND tbl NOT LIKE 'specialist%'"), 0);
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM dispatch WHERE id = "
 	    "'%s' AND notes = 'visa ready'", d1);
 	assert_int_equal(count(f->db[TYO], sql), 1);
