@@ -174,8 +174,13 @@ void kz_conflict_list_free(struct kz_conflict_list *l);
  * with the next export); otherwise the local values stay. Settling a
  * record's deletion or addition settles the deletions or additions of its
  * rows (fields, languages) kept aside from the same bundle; taking theirs
- * for such a row while its record's addition is open is refused. Audit stamps move only to a later
- * edit; a change to a record that is gone cannot be taken. */
+ * for such a row while its record's addition is open is refused. Audit
+ * stamps move only to a later edit; a change to a record that is gone
+ * cannot be taken. A change held for naming a record not here (reason
+ * "missing") is taken only once that record is here, and mine drops it
+ * here, sending nothing; either way the changes held with it (rows that
+ * name it, later changes to it) are settled with it, those still naming
+ * another record not here staying held when it is taken. */
 int kz_sync_resolve(struct kz_db *db, long n, bool take_theirs,
     struct kz_err *err);
 
