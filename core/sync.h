@@ -49,6 +49,10 @@ struct kz_sync_result {
 	 * kept aside is both), and those the bundle found as it says, no
 	 * row of them written or kept aside (here) */
 	struct kz_sync_count changed, here, kept;
+	/* ...of kept, those held because they name a record this database
+	 * does not have (a dispatch of a specialist deleted here): applied
+	 * once it is here, by the person settling them */
+	struct kz_sync_count held;
 	long clashes;		/* import: bookings that clash, after it */
 };
 
@@ -75,7 +79,9 @@ int kz_sync_export_again(struct kz_db *db, long seq, const char *path,
  * Check a bundle whole (format, organisation, checksum, sequence), then
  * apply it in one transaction. Changes that the source may not make to a
  * record it does not own, or that clash with a different local change to
- * the same field, are kept aside as conflicts. A bundle seen before
+ * the same field, are kept aside as conflicts; so are rows that name a
+ * record this database does not have (held: sync_hold.h), with the rows
+ * that depend on them, the rest applied. A bundle seen before
  * changes nothing (res->nothing); a gap in the source's sequence is
  * refused, naming the missing number.
  */
@@ -138,9 +144,16 @@ struct kz_conflict {
 	char op[8];
 	char record[64];	/* the record's id */
 	char *reason;		/* keyword: owner, clash, deleted, changed, exists,
-				 * refused */
+				 * refused, missing */
 	char *change;		/* JSON: key, theirs, base, mine (and error) */
 	char *error;		/* refused: what this database said, or NULL */
+	/* missing: the first record the change names that is not here
+	 * (its table and id), the conflict that keeps it aside if one
+	 * does (0: none), and how many such records the change names */
+	char *missing_table;
+	char *missing_id;
+	long missing_n;
+	long nmissing;
 	char *resolved;		/* NULL while open */
 	char *resolution;	/* "theirs" or "mine" */
 };
@@ -161,8 +174,13 @@ void kz_conflict_list_free(struct kz_conflict_list *l);
  * with the next export); otherwise the local values stay. Settling a
  * record's deletion or addition settles the deletions or additions of its
  * rows (fields, languages) kept aside from the same bundle; taking theirs
- * for such a row while its record's addition is open is refused. Audit stamps move only to a later
- * edit; a change to a record that is gone cannot be taken. */
+ * for such a row while its record's addition is open is refused. Audit
+ * stamps move only to a later edit; a change to a record that is gone
+ * cannot be taken. A change held for naming a record not here (reason
+ * "missing") is taken only once that record is here, and mine drops it
+ * here, sending nothing; either way the changes held with it (rows that
+ * name it, later changes to it) are settled with it, those still naming
+ * another record not here staying held when it is taken. */
 int kz_sync_resolve(struct kz_db *db, long n, bool take_theirs,
     struct kz_err *err);
 

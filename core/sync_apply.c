@@ -13,6 +13,7 @@
 #include "sync_bundle.h"
 #include "sync_change.h"
 #include "sync_conflict.h"
+#include "sync_hold.h"
 #include "sync_records.h"
 #include "sync_rules.h"
 #include "text.h"
@@ -43,6 +44,8 @@ struct apply {
 	/* the records of the changes written, kept aside, found here (as
 	 * people count them: res's changed, kept, here) */
 	struct kz_sync_records wrote, aside, same;
+	struct kz_sync_records held;	/* of aside: naming what is not here */
+	int any_held;	/* open held changes here: -1 not asked yet, 0, 1 */
 };
 
 /* exec_change: this database's rules refused the change (a.why says how);
@@ -58,6 +61,7 @@ apply_free(struct apply *a)
 			free(a->tables[i].col[c]);
 		free(a->tables[i].col);
 		sqlite3_finalize(a->tables[i].row);
+		kz_sync_hold_free(&a->tables[i]);
 	}
 	free(a->tables);
 	kz_idset_free(&a->created);
@@ -65,6 +69,7 @@ apply_free(struct apply *a)
 	kz_sync_records_free(&a->wrote);
 	kz_sync_records_free(&a->aside);
 	kz_sync_records_free(&a->same);
+	kz_sync_records_free(&a->held);
 	for (size_t i = 0; i < a->nrefused; i++) {
 		free(a->refused[i]);
 		free(a->refused_why[i]);
@@ -291,6 +296,76 @@ refuse(struct apply *a, const struct kz_sync_change *ch, sqlite3_stmt *mine,
 	return rc;
 }
 
+/* Keep aside a change that names records not here (missing, the JSON
+ * objects kz_sync_hold_missing wrote), until they are. */
+static int
+hold(struct apply *a, const struct kz_sync_change *ch, struct kz_buf *missing)
+{
+	struct kz_buf json = { 0 };
+	int rc;
+
+	kz_sync_change_json(&json, ch, ch->mine, NULL);
+	if (json.len > 0)	/* reopen the object for one more member */
+		json.s[--json.len] = '\0';
+	kz_buf_puts(&json, ", \"missing\": [");
+	kz_buf_puts(&json, kz_buf_str(missing));
+	kz_buf_puts(&json, "]}");
+	if (json.oom || missing->oom)
+		rc = kz_err_add(a->err, "", _("out of memory"));
+	else if ((rc = kz_sync_conflict_keep(a->db, a->in, ch->t->name, ch->op,
+	    ch->record, "missing", kz_buf_str(&json), a->err)) == KZ_OK) {
+		a->res->conflicts++;
+		a->any_held = 1;
+		kz_sync_records_add_id(&a->held, ch->t->rule, ch->record);
+	}
+	kz_buf_free(&json);
+	return rc;
+}
+
+/* Hold the change if it names a record not here: 1 when held, KZ_OK
+ * when it can be written, KZ_ERROR. */
+static int
+held(struct apply *a, const struct kz_sync_change *ch)
+{
+	struct kz_buf missing = { 0 };
+	int n = kz_sync_hold_missing(a->db, ch, &missing, a->err), rc;
+
+	rc = n < 0 ? KZ_ERROR : n == 0 ? KZ_OK : hold(a, ch, &missing);
+	kz_buf_free(&missing);
+	return n > 0 && rc == KZ_OK ? 1 : rc;
+}
+
+/* A later change to a record whose addition is held (an office's next
+ * bundle edits the dispatch head office could not take): held with it,
+ * to be settled with it. 1 when held, KZ_OK when not, KZ_ERROR. */
+static int
+held_record(struct apply *a, const struct kz_sync_change *ch)
+{
+	struct kz_buf missing = { 0 };
+	long n = 0;
+	int rc, k;
+
+	/* asked once a bundle while none is held: a query a row would
+	 * cost a first bundle of 100,000 rows as much again */
+	if (a->any_held < 0)
+		a->any_held = kz_sync_held_any(a->db);
+	if (!a->any_held ||
+	    (n = kz_sync_held(a->db, ch->t->name, ch->record)) == 0)
+		return KZ_OK;
+	for (k = 0; k < ch->ncol && !ch->pk[k]; k++)
+		;
+	kz_buf_puts(&missing, "{\"table\": ");
+	kz_json_str(&missing, ch->t->name);
+	kz_buf_puts(&missing, ", \"to\": ");
+	kz_json_str(&missing, ch->t->col[k < ch->ncol ? k : 0]);
+	kz_buf_puts(&missing, ", \"id\": ");
+	kz_json_str(&missing, ch->record);
+	kz_buf_printf(&missing, ", \"conflict\": %ld}", n);
+	rc = hold(a, ch, &missing);
+	kz_buf_free(&missing);
+	return rc == KZ_OK ? 1 : rc;
+}
+
 /* Run the change's SQL; what this database refuses is kept aside. */
 static int
 write_change(struct apply *a, const struct kz_sync_change *ch, const char *sql,
@@ -389,7 +464,8 @@ apply_insert(struct apply *a, const struct kz_sync_change *ch)
 		/* the owner's record as it is now (a full bundle, a record
 		 * proposed here coming back edited): its values stand */
 		if (ch->by_owner)
-			return overwrite(a, ch);
+			return (rc = held(a, ch)) ? (rc > 0 ? KZ_OK : rc) :
+			    overwrite(a, ch);
 		if (echo) {
 			a->res->unchanged++;
 			return KZ_OK;
@@ -408,6 +484,13 @@ apply_insert(struct apply *a, const struct kz_sync_change *ch)
 	if (!ch->by_owner && ch->t->rule->owner == KZ_SYNC_OWNER_HEAD &&
 	    ch->t->rule->child && !ch->new_record)
 		return keep(a, ch, "owner", NULL, NULL);
+	/* a row naming a record not here (a dispatch of a specialist head
+	 * office deleted) waits aside; the rest of the bundle goes on. One
+	 * held already (a full bundle sends it again) waits with it. */
+	if ((rc = held_record(a, ch)) == KZ_OK)
+		rc = held(a, ch);
+	if (rc != KZ_OK)
+		return rc > 0 ? KZ_OK : rc;
 	char *q = sqlite3_mprintf("INSERT INTO \"%w\" VALUES (", ch->t->name);
 	kz_buf_puts(&sql, q);
 	sqlite3_free(q);
@@ -592,6 +675,11 @@ apply_update(struct apply *a, const struct kz_sync_change *ch)
 	struct kz_buf sql = { 0 };
 	int nset = 0, nclash = 0, rc = KZ_OK;
 
+	if (set != NULL && clash != NULL && (rc = held(a, ch)) != KZ_OK) {
+		free(set);
+		free(clash);
+		return rc > 0 ? KZ_OK : rc;
+	}
 	if (set == NULL || clash == NULL)
 		rc = kz_err_add(a->err, "", _("out of memory"));
 	else
@@ -722,6 +810,9 @@ apply_one(struct apply *a, sqlite3_changeset_iter *it)
 		rc = KZ_OK;
 	} else if (ch.op == SQLITE_INSERT)
 		rc = apply_insert(a, &ch);
+	else if (ch.mine == NULL && ch.by_owner &&
+	    (rc = held_record(a, &ch)) != KZ_OK)
+		rc = rc > 0 ? KZ_OK : rc;
 	else if (!ch.by_owner && !ch.new_record)
 		rc = apply_not_owner(a, &ch);
 	else if (ch.mine == NULL && ch.op == SQLITE_DELETE) {
@@ -902,7 +993,8 @@ kz_sync_apply_src(struct kz_db *db, const struct kz_bundle_info *in,
     const char *name, const struct kz_bundle_src *changes,
     struct kz_sync_result *res, struct kz_err *err)
 {
-	struct apply a = { .db = db, .in = in, .res = res, .err = err };
+	struct apply a = { .db = db, .in = in, .res = res, .err = err,
+	    .any_held = -1 };
 	bool *seen = calloc(kz_sync_nrules + 1, sizeof *seen);
 	int rc = seen ? KZ_OK : kz_err_add(err, "", _("out of memory"));
 
@@ -919,6 +1011,7 @@ kz_sync_apply_src(struct kz_db *db, const struct kz_bundle_info *in,
 		kz_sync_records_count(&a.wrote, NULL, NULL, &res->changed);
 		kz_sync_records_count(&a.aside, NULL, NULL, &res->kept);
 		kz_sync_records_count(&a.same, &a.wrote, &a.aside, &res->here);
+		kz_sync_records_count(&a.held, NULL, NULL, &res->held);
 	}
 	free(seen);
 	apply_free(&a);

@@ -8,6 +8,14 @@
 #include "db.h"
 #include "sync_rules.h"
 
+/* A column that names a record of another table (a foreign key). */
+struct kz_sync_fk {
+	int col;		/* the table's column */
+	char parent[64];	/* the table it names a row of */
+	char to[64];		/* the column of that table it names */
+	sqlite3_stmt *here;	/* SELECT 1 FROM parent WHERE to = ?, kept */
+};
+
 /* A table as this database has it, learnt once a bundle. */
 struct kz_sync_table {
 	char name[64];
@@ -15,6 +23,9 @@ struct kz_sync_table {
 	char **col;
 	sqlite3_stmt *row;	/* SELECT * ... WHERE key: kept for the bundle */
 	const struct kz_sync_rule *rule;
+	struct kz_sync_fk *fk;	/* sync_hold.c, learnt at its first use */
+	int nfk;
+	bool fk_known;
 };
 
 /* One change of the bundle, with what this database has of it. */

@@ -7,10 +7,12 @@
 #include <string.h>
 
 #include "changeset.h"
+#include "history.h"
 #include "i18n.h"
 #include "record.h"
 #include "search.h"
 #include "specialist.h"
+#include "sync_hold.h"
 #include "sync_rules.h"
 #include "text.h"
 
@@ -45,6 +47,36 @@ kz_sync_conflict_keep(struct kz_db *db, const struct kz_bundle_info *in,
 	return KZ_OK;
 }
 
+/* A change held because it names a record not here, in words: which
+ * record, and the conflict that keeps it aside if one does. */
+static void
+missing_said(const struct kz_conflict *c, char *buf, size_t size)
+{
+	const char *table = c->missing_table ? c->missing_table : "?";
+	const struct kz_sync_rule *r = kz_sync_rule_of(table);
+	const char *word = r->record ? kz_history_kind_name(r->record) : table;
+	char id[128];
+	size_t k;
+
+	kz_text_shown(c->missing_id ? c->missing_id : "?", id, sizeof id);
+	if (strcmp(table, c->table) == 0 && c->missing_id &&
+	    strcmp(c->missing_id, c->record) == 0)
+		snprintf(buf, size, _("its record is held aside as conflict "
+		    "%ld, until what that names is here"), c->missing_n);
+	else if (c->missing_n)
+		snprintf(buf, size, _("names %s %s, which is not in this "
+		    "database: kept aside as conflict %ld"), word, id,
+		    c->missing_n);
+	else
+		snprintf(buf, size, _("names %s %s, which is not in this "
+		    "database"), word, id);
+	k = strlen(buf);
+	if (c->nmissing > 1 && k < size)
+		snprintf(buf + k, size - k, ngettext(" (and %ld more record)",
+		    " (and %ld more records)", (unsigned long)(c->nmissing - 1)),
+		    c->nmissing - 1);
+}
+
 const char *
 kz_conflict_reason(const struct kz_conflict *c, char *buf, size_t size)
 {
@@ -76,6 +108,8 @@ kz_conflict_reason(const struct kz_conflict *c, char *buf, size_t size)
 	else if (strcmp(c->reason, "refused") == 0)
 		snprintf(buf, size, _("this database does not allow it: %s"),
 		    c->error ? c->error : "?");
+	else if (strcmp(c->reason, "missing") == 0)
+		missing_said(c, buf, size);
 	else
 		snprintf(buf, size, "%s", c->reason);
 	return buf;
@@ -98,8 +132,14 @@ kz_sync_conflicts(struct kz_db *db, bool all, struct kz_conflict_list *l,
 	l->n = 0;
 	if (sqlite3_prepare_v2(db->sql, "SELECT n, at, source_office, seq, tbl, "
 	    "op, record, reason, change, resolved, resolution, CASE WHEN "
-	    "json_valid(change) THEN json_extract(change, '$.error') END FROM "
-	    "sync_conflict WHERE ? OR resolved IS NULL ORDER BY resolved IS NOT "
+	    "json_valid(change) THEN json_extract(change, '$.error') END, CASE "
+	    "WHEN json_valid(change) THEN json_extract(change, "
+	    "'$.missing[0].table') END, CASE WHEN json_valid(change) THEN "
+	    "json_extract(change, '$.missing[0].id') END, CASE WHEN "
+	    "json_valid(change) THEN json_extract(change, "
+	    "'$.missing[0].conflict') END, CASE WHEN json_valid(change) THEN "
+	    "json_array_length(change, '$.missing') END FROM sync_conflict "
+	    "WHERE ? OR resolved IS NULL ORDER BY resolved IS NOT "
 	    "NULL, n", -1, &st, NULL) != SQLITE_OK)
 		return kz_db_fail(db, err, "sync");
 	sqlite3_bind_int(st, 1, all);
@@ -125,6 +165,10 @@ kz_sync_conflicts(struct kz_db *db, bool all, struct kz_conflict_list *l,
 		c->resolved = dup_text(st, 9);
 		c->resolution = dup_text(st, 10);
 		c->error = dup_text(st, 11);
+		c->missing_table = dup_text(st, 12);
+		c->missing_id = dup_text(st, 13);
+		c->missing_n = (long)sqlite3_column_int64(st, 14);
+		c->nmissing = (long)sqlite3_column_int64(st, 15);
 	}
 	sqlite3_finalize(st);
 	return KZ_OK;
@@ -139,6 +183,8 @@ kz_conflict_list_free(struct kz_conflict_list *l)
 		free(l->c[i].resolved);
 		free(l->c[i].resolution);
 		free(l->c[i].error);
+		free(l->c[i].missing_table);
+		free(l->c[i].missing_id);
 	}
 	free(l->c);
 	l->c = NULL;
@@ -598,8 +644,15 @@ resolve_one(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 		    "wanted"), n, from, kz_text_shown(record, shown,
 		    sizeof shown), from);
 	}
-	rc = theirs ? take_theirs(db, tbl, op, change, err) :
-	    send_mine(db, tbl, op, change, err);
+	/* Held for naming a record not here: theirs once that record is
+	 * here; mine drops it here and sends nothing (the office keeps its
+	 * own record: a deletion sent back would take its work away). */
+	if (strcmp(reason, "missing") == 0)
+		rc = !theirs ? KZ_OK : kz_sync_hold_ready(db, n, change, err) ?
+		    KZ_ERROR : take_theirs(db, tbl, op, change, err);
+	else
+		rc = theirs ? take_theirs(db, tbl, op, change, err) :
+		    send_mine(db, tbl, op, change, err);
 	if (rc == KZ_OK && kz_sync_rule_of(tbl)->indexed &&
 	    (rc = kz_specialist_derive(db, record, err)) == KZ_OK)
 		rc = kz_search_refresh(db, record, err);
@@ -618,6 +671,69 @@ resolve_one(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 	} else if (rc == KZ_OK)
 		rc = kz_db_fail(db, err, "sync");
 	return rc;
+}
+
+/* Is conflict n held for naming a record that is still not here? */
+static bool
+waits(struct kz_db *db, long n)
+{
+	struct kz_err quiet = { 0 };
+	sqlite3_stmt *st;
+	char *change = NULL;
+	bool w = false;
+
+	if ((st = on_number(db, "SELECT change FROM sync_conflict WHERE n = ? "
+	    "AND reason = 'missing'", n, &quiet)) == NULL)
+		return false;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		change = dup_text(st, 0);
+	sqlite3_finalize(st);
+	if (change != NULL)
+		w = kz_sync_hold_ready(db, n, change, &quiet) != KZ_OK;
+	free(change);
+	return w;
+}
+
+/*
+ * The changes held with conflict n, itself held for naming a record not
+ * here: those held because they name its record (a held dispatch's cost
+ * lines, its events, a later bundle's edit of it), and theirs in turn,
+ * open, in the order they came; added to rows. Settled with it: taken
+ * with it, or dropped with it, as one decision.
+ */
+static int
+held_with(struct kz_db *db, long n, long **rows, size_t *nrows,
+    struct kz_err *err)
+{
+	sqlite3_stmt *st;
+
+	if ((st = on_number(db, "WITH RECURSIVE dep(n, tbl, record) AS ("
+	    "SELECT n, tbl, record FROM sync_conflict WHERE n = ?1 AND "
+	    "reason = 'missing' AND resolved IS NULL UNION SELECT o.n, o.tbl, "
+	    "o.record FROM dep d JOIN sync_conflict o ON o.resolved IS NULL "
+	    "AND o.reason = 'missing' AND o.n <> d.n AND json_valid(o.change) "
+	    "AND EXISTS (SELECT 1 FROM json_each(o.change, '$.missing') m "
+	    "WHERE json_extract(m.value, '$.table') = d.tbl AND "
+	    "json_extract(m.value, '$.id') = d.record)) SELECT n FROM dep "
+	    "WHERE n <> ?1 ORDER BY n", n, err)) == NULL)
+		return KZ_ERROR;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		long k = (long)sqlite3_column_int64(st, 0), *r;
+		size_t i;
+
+		for (i = 0; i < *nrows && (*rows)[i] != k; i++)
+			;
+		if (i < *nrows)
+			continue;
+		if ((r = realloc(*rows, (*nrows + 1) * sizeof *r)) == NULL) {
+			sqlite3_finalize(st);
+			return kz_err_add(err, "", _("out of memory"));
+		}
+		*rows = r;
+		r[(*nrows)++] = k;
+	}
+	sqlite3_finalize(st);
+	return KZ_OK;
 }
 
 /*
@@ -695,6 +811,10 @@ kz_sync_resolve(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 		rows[nrows++] = (long)sqlite3_column_int64(st, 0);
 	}
 	sqlite3_finalize(st);
+	if (held_with(db, n, &rows, &nrows, err)) {
+		free(rows);
+		return KZ_ERROR;
+	}
 	if (kz_db_begin(db, err)) {
 		free(rows);
 		return KZ_ERROR;
@@ -703,8 +823,11 @@ kz_sync_resolve(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 	 * (mine) a change from theirs back to mine */
 	db->taken_in = true;
 	rc = resolve_one(db, n, theirs, err);
+	/* a row held with it that still names another record not here
+	 * stays held (and so what is held with that row) */
 	for (size_t i = 0; rc == KZ_OK && i < nrows; i++)
-		rc = resolve_one(db, rows[i], theirs, err);
+		if (!theirs || !waits(db, rows[i]))
+			rc = resolve_one(db, rows[i], theirs, err);
 	free(rows);
 	if (rc != KZ_OK) {
 		kz_db_rollback(db);

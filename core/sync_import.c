@@ -225,8 +225,9 @@ import_src(struct kz_db *db, const char *name,
 		sqlite3session_delete(fwd);
 	kz_db_capture_pause(db, false);
 	if (rc == KZ_OK) {
-		/* it checks the foreign keys: a row naming a record not
-		 * here is told of in words */
+		/* it checks the foreign keys: rows naming a record not
+		 * here were held aside (sync_hold.c); one that slipped
+		 * past is told of in words, and nothing is applied */
 		db->table_word = table_word;
 		rc = kz_db_commit(db, err);
 		db->table_word = NULL;
@@ -240,6 +241,7 @@ import_src(struct kz_db *db, const char *name,
 		memset(&res->changed, 0, sizeof res->changed);
 		memset(&res->here, 0, sizeof res->here);
 		memset(&res->kept, 0, sizeof res->kept);
+		memset(&res->held, 0, sizeof res->held);
 	} else
 		res->clashes = kz_booking_clash_count(db);
 out:

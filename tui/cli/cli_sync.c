@@ -318,6 +318,16 @@ cli_sync_import(struct cli *c, const struct cli_args *a)
 			    "conflicts\n", (unsigned long)res.kept.records),
 			    argv[i], res.info.seq, res.info.office, changed,
 			    here, kept);
+			/* those waiting for a record this database lacks:
+			 * no disagreement, settled once the record is here */
+			if (res.held.records > 0) {
+				kz_sync_records_said(res.held.records,
+				    res.held.kinds, kept, sizeof kept);
+				printf(_("%s: of them, %s name records not in "
+				    "this database: held until they are here "
+				    "(sync conflicts lists them)\n"), argv[i],
+				    kept);
+			}
 		}
 		if (res.clashes)
 			printf(_("%s: %ld clashes of bookings (sync clashes "

@@ -47,6 +47,7 @@ struct sync_tab {
 	struct kz_sync_status st;
 	enum sync_ask ask;
 	long ask_n;
+	bool ask_held;			/* ask_n waits for a record not here */
 	enum sync_prompt prompt;
 	struct form_line path;
 	char target[4096];		/* the bundle asked about */
@@ -221,8 +222,9 @@ sync_count(void *arg)
 static const char *
 state_word(const struct kz_conflict *c)
 {
-	if (c->resolution == NULL)
-		return _("open");
+	if (c->resolution == NULL)	/* held: waits for a record */
+		return c->reason && strcmp(c->reason, "missing") == 0 ?
+		    C_("conflict", "held") : _("open");
 	return strcmp(c->resolution, "theirs") == 0 ? _("theirs") : _("mine");
 }
 
@@ -305,12 +307,12 @@ sync_row(void *arg, size_t i, char *buf, size_t size, int width)
 	const char *head[] = { "#", _("State"), _("Bundle"), _("Table"),
 	    _("Record"), _("Why") };
 	const char *states[] = { _("State"), _("open"), _("theirs"),
-	    _("mine") };
+	    _("mine"), C_("conflict", "held") };
 	const char *v[6];
 	char num[24], bundle[32], why[512];
 	int w[6], used = 5;
 	w[0] = 4;
-	w[1] = widest(states, 4);
+	w[1] = widest(states, 5);
 	w[2] = kz_text_width(head[2]) > 8 ? kz_text_width(head[2]) : 8;
 	w[3] = 14;
 	w[4] = 14;		/* ids: up to four letters, dash, 4, dash, 4 */
@@ -440,8 +442,10 @@ sync_detail(void *arg, struct record_list *l, size_t i)
 		snprintf(buf, sizeof buf, strcmp(c->resolution, "theirs") == 0 ?
 		    _("took theirs, %s") : _("kept mine, %s"), at);
 		record_list_detail_add(l, _("Settled"), buf);
-	} else {
-		snprintf(buf, sizeof buf, _("%s takes theirs, %s keeps mine"),
+	} else {	/* a held row is applied or dropped */
+		snprintf(buf, sizeof buf, c->reason && !strcmp(c->reason,
+		    "missing") ? _("%s applies it once what it names is here, "
+		    "%s drops it") : _("%s takes theirs, %s keeps mine"),
 		    keys_first(KA_THEIRS), keys_first(KA_MINE));
 		record_list_detail_add(l, _("Settle"), buf);
 	}
@@ -613,7 +617,8 @@ do_again(struct sync_tab *t, const char *num)
 static void
 import_said(struct sync_tab *t, const struct kz_sync_result *res)
 {
-	char changed[600], here[600], kept[600];
+	char changed[600], here[600], kept[600], held[600], said[3000];
+	size_t k;
 
 	kz_sync_records_said(res->changed.records, res->changed.kinds,
 	    changed, sizeof changed);
@@ -621,11 +626,22 @@ import_said(struct sync_tab *t, const struct kz_sync_result *res)
 	    sizeof here);
 	kz_sync_records_said(res->kept.records, res->kept.kinds, kept,
 	    sizeof kept);
-	report(t, false, ngettext("Bundle %ld from %s: %s changed here, %s "
-	    "already here, %s kept aside as a conflict.", "Bundle %ld from "
-	    "%s: %s changed here, %s already here, %s kept aside as "
+	snprintf(said, sizeof said, ngettext("Bundle %ld from %s: %s changed "
+	    "here, %s already here, %s kept aside as a conflict.", "Bundle %ld "
+	    "from %s: %s changed here, %s already here, %s kept aside as "
 	    "conflicts.", (unsigned long)res->kept.records), res->info.seq,
 	    res->info.office, changed, here, kept);
+	/* those waiting for a record this database lacks, said apart: they
+	 * are no disagreement, and settle once the record is here */
+	k = strlen(said);
+	if (res->held.records > 0 && k < sizeof said) {
+		kz_sync_records_said(res->held.records, res->held.kinds, held,
+		    sizeof held);
+		snprintf(said + k, sizeof said - k, _(" Of them, %s name "
+		    "records not in this database: held until they are here."),
+		    held);
+	}
+	report(t, false, "%s", said);
 }
 
 static void
@@ -908,8 +924,18 @@ ask_resolve(struct sync_tab *t, bool theirs)
 		    c->n);
 		return UI_DRAW_STATUS;
 	}
-	snprintf(q, sizeof q, theirs ? _("Take theirs for #%ld (%s %s)?") :
-	    _("Keep mine for #%ld (%s %s)?"), c->n, c->table, c->record);
+	/* a held row is no disagreement: it is applied or dropped, with
+	 * the rows held with it */
+	t->ask_held = c->reason && strcmp(c->reason, "missing") == 0;
+	if (t->ask_held)
+		snprintf(q, sizeof q, theirs ? _("Apply held #%ld (%s %s) and "
+		    "what waits for it?") : _("Drop held #%ld (%s %s) and what "
+		    "waits for it? Nothing is sent back."), c->n, c->table,
+		    c->record);
+	else
+		snprintf(q, sizeof q, theirs ? _("Take theirs for #%ld (%s "
+		    "%s)?") : _("Keep mine for #%ld (%s %s)?"), c->n, c->table,
+		    c->record);
 	t->ask = theirs ? ASK_THEIRS : ASK_MINE;
 	t->ask_n = c->n;
 	record_list_ask(&t->rl, q);
@@ -941,6 +967,10 @@ key_confirm(struct sync_tab *t, int key)
 	if (kz_sync_resolve(t->ctx->db, t->ask_n, t->ask == ASK_THEIRS, &err)
 	    != KZ_OK)
 		report_err(t, &err);
+	else if (t->ask_held)
+		frame_message(t->ctx, false, t->ask == ASK_THEIRS ?
+		    _("Conflict #%ld settled: applied.") :
+		    _("Conflict #%ld settled: dropped."), t->ask_n);
 	else
 		frame_message(t->ctx, false, t->ask == ASK_THEIRS ?
 		    _("Conflict #%ld settled: took theirs.") :
