@@ -183,60 +183,12 @@ struct words_index {
 	const char *match;	/* SQL: the rowids that MATCH ? */
 };
 
-/* The rowids matching expr, as far as max + 1 of them, into *out
- * (malloc'd; NULL: none, out of order or out of memory); how many in
- * *n. FTS5 gives them ascending. */
-static int
-gather(struct kz_db *db, const char *match, const char *expr, size_t max,
-    struct kz_rowset **out, long long *n)
-{
-	struct kz_rowset *s = NULL, *t;
-	sqlite3_stmt *st = kz_db_stmt(db, match);
-	size_t cap = 0, k = 0;
-	bool keep = true;	/* ascending, and memory for them all */
-	int rc = SQLITE_DONE;
-
-	*out = NULL;
-	*n = 0;
-	if (st == NULL)
-		return KZ_ERROR;
-	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
-	while (k <= max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long r = sqlite3_column_int64(st, 0);
-
-		if (keep && k == cap) {
-			cap = cap ? cap * 2 : 1024;
-			if ((t = realloc(s, sizeof *s + cap *
-			    sizeof s->row[0])) == NULL)
-				keep = false;
-			else
-				s = t;
-		}
-		if (keep && k > 0 && s->row[k - 1] >= r)
-			keep = false;
-		if (keep)
-			s->row[k] = r;
-		k++;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		free(s);
-		return KZ_ERROR;
-	}
-	*n = (long long)k;
-	if (keep && s != NULL) {
-		s->n = k;
-		*out = s;
-	} else
-		free(s);
-	return KZ_OK;
-}
-
 static int
 bind_index_words(struct kz_db *db, const struct words_index *ix,
     const char *v, struct kz_rlist_bind *b, struct kz_err *err)
 {
 	struct kz_rowset *s;
+	sqlite3_stmt *st;
 	long long n;
 	char *expr;
 	int rc;
@@ -255,11 +207,15 @@ bind_index_words(struct kz_db *db, const struct words_index *ix,
 	    ix->many(db, expr, SEARCH_MOST))
 		/* the hits counted past their max just now */
 		b->many = 2;
-	else if (gather(db, ix->ti ? ix->ti->ix.match : ix->match, expr,
-	    SEARCH_MOST, &s, &n) != KZ_OK) {
-		free(expr);
-		return kz_db_fail(db, err, "search");
-	} else {
+	else {
+		if ((st = kz_db_stmt(db, ix->ti ? ix->ti->ix.match :
+		    ix->match)) != NULL)
+			sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+		if (st == NULL || kz_rowset_gather(st, SEARCH_MOST, &s, &n) !=
+		    SQLITE_DONE) {
+			free(expr);
+			return kz_db_fail(db, err, "search");
+		}
 		b->many = n > SEARCH_MOST ? 2 : n >= SEARCH_MANY;
 		b->few = n <= SEARCH_FEW;
 		if (b->many == 1)

@@ -1,6 +1,9 @@
 /* rowset.c - kz_hit(set, rowid), a set of rowids bound as a pointer (rowset.h). */
 #include "rowset.h"
 
+#include <stdbool.h>
+#include <stdlib.h>
+
 /* kz_hit(P, rowid): is rowid in the set bound at P? */
 static void
 hit_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -20,6 +23,48 @@ hit_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			hi = mid;
 	}
 	sqlite3_result_int(ctx, s != NULL && lo < s->n && s->row[lo] == r);
+}
+
+int
+kz_rowset_gather(sqlite3_stmt *st, size_t max, struct kz_rowset **out,
+    long long *n)
+{
+	struct kz_rowset *s = NULL, *t;
+	size_t cap = 0, k = 0;
+	bool keep = true;	/* ascending, and memory for them all */
+	int rc = SQLITE_DONE;
+
+	*out = NULL;
+	*n = 0;
+	while (k <= max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long r = sqlite3_column_int64(st, 0);
+
+		if (keep && k == cap) {
+			cap = cap ? cap * 2 : 1024;
+			if ((t = realloc(s, sizeof *s + cap *
+			    sizeof s->row[0])) == NULL)
+				keep = false;
+			else
+				s = t;
+		}
+		if (keep && k > 0 && s->row[k - 1] >= r)
+			keep = false;
+		if (keep)
+			s->row[k] = r;
+		k++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		free(s);
+		return rc;
+	}
+	*n = (long long)k;
+	if (keep && s != NULL) {
+		s->n = k;
+		*out = s;
+	} else
+		free(s);
+	return SQLITE_DONE;
 }
 
 int

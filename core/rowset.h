@@ -18,6 +18,13 @@ struct kz_rowset {
 	long long row[];
 };
 
+/* The rowids statement st gives (its first column, ascending, as FTS5
+ * gives a match's), stepped as far as max + 1 of them, then reset:
+ * into *out (malloc'd; NULL: none, out of order or out of memory), how
+ * many in *n. SQLITE_DONE, or the error of a step. */
+int kz_rowset_gather(sqlite3_stmt *st, size_t max, struct kz_rowset **out,
+    long long *n);
+
 /* Make kz_hit known to a connection; an SQLite result code. */
 int kz_rowset_register(sqlite3 *sql);
 
