@@ -91,6 +91,13 @@ struct kz_db {
 		unsigned next;		/* the slot the next one takes */
 	} order, tr_order, req_order, dsp_order, sem_order, sup_order,
 	    res_order, pro_order, jet_order, fri_order, rep_order, del_order;
+	/* kz_rlist_total (rlist.h): a list's every row, counted as of the
+	 * database's state stamped as an order's */
+	struct kz_db_total {
+		const void *l;
+		long long n, ver, changes;
+	} totals[4];
+	int ntotals;
 };
 
 /* Open (creating if needed, mode 0600) and migrate to the current

@@ -692,6 +692,43 @@ test_hits_again(void **state)
 	assert_int_equal(err.n, 0);
 }
 
+/* Every row of a list counted once for the database's state: again
+ * after a write here, after another connection's, and a filtered count
+ * never taken for it. */
+static void
+test_total_kept(void **state)
+{
+	struct unit_fixture *f = *state;
+	struct kz_rlist_query q, qf;
+	struct kz_err err = { 0 };
+	struct kz_db *other;
+	char text[16] = "tanaka";
+	long long n, m;
+
+	kz_rlist_query_init(&q, &kz_rlist_specialists);
+	assert_int_equal(kz_rlist_total(f->db, &q, -1, &n, &err), KZ_OK);
+	assert_int_equal(n, N);
+	kz_rlist_query_init(&qf, &kz_rlist_specialists);
+	kz_rlist_set(&qf, "text", text);
+	assert_int_equal(kz_rlist_total(f->db, &qf, -1, &m, &err), KZ_OK);
+	assert_true(m < N);
+	assert_int_equal(kz_rlist_total(f->db, &q, -1, &n, &err), KZ_OK);
+	assert_int_equal(n, N);
+	add(f->db, N);
+	assert_int_equal(kz_rlist_total(f->db, &q, -1, &n, &err), KZ_OK);
+	assert_int_equal(n, N + 1);
+	assert_non_null(other = kz_db_open(f->path, f->cfg, &err));
+	add(other, N + 1);
+	kz_db_close(other);
+	assert_int_equal(kz_rlist_total(f->db, &q, -1, &n, &err), KZ_OK);
+	assert_int_equal(n, N + 2);
+	unit_exec(f->db, "DELETE FROM specialist WHERE rowid = (SELECT "
+	    "max(rowid) FROM specialist)");
+	assert_int_equal(kz_rlist_total(f->db, &q, -1, &n, &err), KZ_OK);
+	assert_int_equal(n, N + 1);
+	assert_int_equal(err.n, 0);
+}
+
 int
 main(void)
 {
@@ -711,6 +748,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_hits, setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_forget_orders, setup,
+		    unit_teardown),
+		cmocka_unit_test_setup_teardown(test_total_kept, setup,
 		    unit_teardown),
 		cmocka_unit_test_setup_teardown(test_hits_again, setup,
 		    unit_teardown),
