@@ -180,13 +180,14 @@ struct words_index {
 	int (*ready)(struct kz_db *db, struct kz_err *err);
 	bool (*many)(struct kz_db *db, const char *expr, size_t max);
 	const struct kz_tindex *ti;
-	const char *match;	/* SQL: the rowids that MATCH ? */
+	const struct kz_search_index *six;	/* its matches, or ti's */
 };
 
 static int
 bind_index_words(struct kz_db *db, const struct words_index *ix,
     const char *v, struct kz_rlist_bind *b, struct kz_err *err)
 {
+	const struct kz_search_index *six = ix->ti ? &ix->ti->ix : ix->six;
 	struct kz_rowset *s;
 	sqlite3_stmt *st;
 	long long n;
@@ -208,11 +209,9 @@ bind_index_words(struct kz_db *db, const struct words_index *ix,
 		/* the hits counted past their max just now */
 		b->many = 2;
 	else {
-		if ((st = kz_db_stmt(db, ix->ti ? ix->ti->ix.match :
-		    ix->match)) != NULL)
-			sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
-		if (st == NULL || kz_rowset_gather(st, SEARCH_MOST, &s, &n) !=
-		    SQLITE_DONE) {
+		if ((st = kz_db_stmt(db, six->match)) == NULL ||
+		    kz_rowset_gather(six->rows ? kz_db_stmt(db, six->rows) :
+		    NULL, st, expr, SEARCH_MOST, &s, &n) != SQLITE_DONE) {
 			free(expr);
 			return kz_db_fail(db, err, "search");
 		}
@@ -230,8 +229,7 @@ bind_index_words(struct kz_db *db, const struct words_index *ix,
 
 static const struct words_index sp_words = {
 	.ready = kz_search_ready, .many = kz_search_many,
-	.match = "SELECT rowid FROM specialist_fts WHERE specialist_fts "
-	"MATCH ?",
+	.six = &kz_search_specialists,
 };
 
 static int

@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "fold.h"
 #include "i18n.h"
+#include "rowset.h"
 #include "text.h"
 
 /* ---- a small growing string ---- */
@@ -616,13 +617,13 @@ static const char sp_size[] = "SELECT count(*), coalesce(max(rowid), 0) "
     "FROM specialist";
 static const char sp_order[] = "SELECT rowid FROM specialist ORDER BY "
     "sort_key, id";
-static const char sp_match[] = "SELECT rowid FROM specialist_fts WHERE "
-    "specialist_fts MATCH ?";
+static const char sp_match[] = KZ_ROWSET_MATCH("specialist_fts");
+static const char sp_rows[] = KZ_ROWSET_ROWS("specialist_fts");
 static const char sp_range[] = "SELECT count(*) FROM specialist_fts "
     "WHERE specialist_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3";
-static const struct kz_search_index specialists = {
+const struct kz_search_index kz_search_specialists = {
 	.size = sp_size, .order = sp_order, .match = sp_match,
-	.range = sp_range,
+	.rows = sp_rows, .range = sp_range,
 	.at = offsetof(struct kz_db, order),
 };
 
@@ -706,7 +707,7 @@ kz_search_warm_in(struct kz_db *db, const struct kz_search_index *ix,
 int
 kz_search_warm(struct kz_db *db, struct kz_err *err)
 {
-	return kz_search_warm_in(db, &specialists, err);
+	return kz_search_warm_in(db, &kz_search_specialists, err);
 }
 
 /* Has expr been counted past max? */
@@ -742,7 +743,7 @@ kz_search_many_in(struct kz_db *db, const struct kz_search_index *ix,
 bool
 kz_search_many(struct kz_db *db, const char *expr, size_t max)
 {
-	return kz_search_many_in(db, &specialists, expr, max);
+	return kz_search_many_in(db, &kz_search_specialists, expr, max);
 }
 
 int
@@ -753,7 +754,8 @@ kz_search_hits(struct kz_db *db, const char *typed, size_t max,
 	*n = 0;
 	if (kz_search_ready(db, err) != KZ_OK)
 		return KZ_ERROR;
-	return kz_search_hits_in(db, &specialists, typed, max, rows, n, err);
+	return kz_search_hits_in(db, &kz_search_specialists, typed, max, rows,
+	    n, err);
 }
 
 /*
@@ -865,6 +867,30 @@ hits_rows(const struct kz_db_order *o, const uint64_t *bits, size_t hits,
 	return KZ_OK;
 }
 
+/* kz_search_hits_in's matches so far, marked in bits */
+struct marking {
+	struct kz_db *db;
+	const struct kz_search_index *ix;
+	const char *expr;
+	uint64_t *bits;
+	size_t hits, max, est;	/* est: sampled past max (dense) */
+};
+
+static int
+mark_one(void *arg, long long r)
+{
+	struct marking *m = arg;
+	const struct kz_db_order *o = order_of(m->db, m->ix);
+
+	if (r < 0 || r > o->max)
+		return 0;
+	if (++m->hits > m->max)
+		return 1;
+	m->bits[r / 64] |= (uint64_t)1 << (r % 64);
+	return m->hits == PROBE && m->max >= 4 * PROBE && o->n > m->max &&
+	    (m->est = estimate(m->db, m->ix, m->expr, r, m->max)) > m->max;
+}
+
 int
 kz_search_hits_in(struct kz_db *db, const struct kz_search_index *ix,
     const char *typed, size_t max, long long **rows, size_t *n,
@@ -872,9 +898,10 @@ kz_search_hits_in(struct kz_db *db, const struct kz_search_index *ix,
 {
 	struct kz_db_order *o = order_of(db, ix);
 	const struct kz_db_recent *kept;
+	struct marking m = { .db = db, .ix = ix, .max = max };
 	sqlite3_stmt *st;
 	uint64_t *bits;
-	size_t words, hits = 0, est;
+	size_t words, hits;
 	char *expr;
 	int rc;
 
@@ -914,30 +941,22 @@ kz_search_hits_in(struct kz_db *db, const struct kz_search_index *ix,
 		free(expr);
 		return kz_db_fail(db, err, "search");
 	}
-	sqlite3_bind_text(st, 1, expr, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long r = sqlite3_column_int64(st, 0);
-
-		if (r < 0 || r > o->max)
-			continue;
-		if (++hits > max)
-			break;
-		bits[r / 64] |= (uint64_t)1 << (r % 64);
-		if (hits == PROBE && max >= 4 * PROBE && o->n > max &&
-		    (est = estimate(db, ix, expr, r, max)) > max) {
-			sqlite3_reset(st);
-			free(bits);
-			free(o->dense);
-			o->dense = expr;
-			o->dense_est = est;
-			return KZ_OK;
-		}
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	m.expr = expr;
+	m.bits = bits;
+	rc = kz_rowset_each(ix->rows ? kz_db_stmt(db, ix->rows) : NULL, st,
+	    expr, mark_one, &m);
+	hits = m.hits;
+	if (rc != SQLITE_DONE) {
 		free(bits);
 		free(expr);
 		return kz_db_fail(db, err, "search");
+	}
+	if (m.est > max) {
+		free(bits);
+		free(o->dense);
+		o->dense = expr;
+		o->dense_est = m.est;
+		return KZ_OK;
 	}
 	if (hits > max) {
 		/* remembered, so that the list read in order need not count

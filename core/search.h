@@ -66,10 +66,13 @@ struct kz_search_index {
 	const char *size;	/* SQL: count(*), max(rowid) of the table */
 	const char *order;	/* SQL: its rowids in the list's order */
 	const char *match;	/* SQL: the index's rowids MATCH ?1 */
+	const char *rows;	/* SQL: the same walked (KZ_ROWSET_ROWS) */
 	/* SQL: how many of them are between rowids ?2 and ?3 */
 	const char *range;
 	size_t at;		/* offsetof (struct kz_db, ...): its order */
 };
+/* The register's (kz_search_hits). */
+extern const struct kz_search_index kz_search_specialists;
 /* kz_search_hits, kz_search_many and kz_search_warm over index ix,
  * kept current by its caller. */
 int kz_search_hits_in(struct kz_db *db, const struct kz_search_index *ix,

@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "i18n.h"
+#include "rowset.h"
 
 static int
 step_done(sqlite3_stmt *st)
@@ -162,7 +163,7 @@ kz_tindex_many(struct kz_db *db, const struct kz_tindex *ti,
 /* ---- the lists' indexes ---- */
 
 #define SIZE(T) "SELECT count(*), coalesce(max(rowid), 0) FROM " T
-#define MATCH(F) "SELECT rowid FROM " F " WHERE " F " MATCH ?"
+#define MATCH(F) KZ_ROWSET_MATCH(F), .rows = KZ_ROWSET_ROWS(F)
 #define RANGE(F) "SELECT count(*) FROM " F " WHERE " F " MATCH ?1 AND " \
 	"rowid BETWEEN ?2 AND ?3"
 
