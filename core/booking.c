@@ -126,8 +126,16 @@ static const char clash_list_of[] =
 	"  AND b.specialist IN who AND b.id NOT IN (SELECT id FROM loc)) "
 	CLASH_ROWS;
 
-static const char clash_count[] =
-	KNOWN_BOOKINGS "SELECT count(*) " CLASHES CLASHES_WHERE;
+/* What is known (KNOWN_BOOKINGS), a specialist's bookings together in
+ * order of start: each part read in that order from its index and the
+ * parts merged, nothing made whole in memory. */
+static const char known_walk[] =
+	"SELECT specialist, start, end, id, record, kind = 'unavailable', "
+	"  ?2 OR office = ?1 FROM (" LOCAL_BOOKINGS " UNION ALL "
+	"SELECT id, kind, record, specialist, start, end, office, detail "
+	"FROM booking b WHERE b.kind <> 'unavailable' AND b.office <> ?1 "
+	"  AND b.id NOT IN (SELECT id FROM (" LOCAL_BOOKINGS "))) "
+	"ORDER BY 1, 2";
 
 static bool
 is_head(const struct kz_db *db)
@@ -253,20 +261,79 @@ kz_clash_list_free(struct kz_clash_list *l)
 	l->n = 0;
 }
 
+/* A booking of the specialist walked, as the count compares them. */
+struct open_booking {
+	char start[16], end[16], id[96], record[96];
+	bool unavailable, seen;	/* seen: head office's, or this office's */
+};
+
+/* Does b clash with a (CLASHES_OF, CLASHES_WHERE): the same person's
+ * other record over a day both hold, not two unavailabilities, seen
+ * here? a began no later than b. */
+static bool
+clash(const struct open_booking *a, const struct open_booking *b)
+{
+	return strcmp(b->start, a->end) <= 0 && strcmp(a->start, b->end) <= 0 &&
+	    strcmp(a->id, b->id) != 0 &&
+	    strcmp(a->record, b->record) != 0 && !(a->unavailable &&
+	    b->unavailable) && (a->seen || b->seen);
+}
+
+/*
+ * The clashes clash_list would list, counted as one walk through what
+ * is known, a person's bookings in order of start (known_walk), each
+ * compared with those of theirs still open on its first day. Counted in
+ * SQL (every booking made a table, joined with itself over an index of
+ * its own), it held 5 MB at 20,000 dispatches, when the screens start.
+ */
 long
 kz_booking_clash_count(struct kz_db *db)
 {
+	struct open_booking *open = NULL, *t, b;
+	char who[96] = "";
+	size_t n = 0, cap = 0;
 	sqlite3_stmt *st;
-	long n = 0;
+	long clashes = 0;
+	int rc;
 
-	if (sqlite3_prepare_v2(db->sql, clash_count, -1, &st, NULL) !=
+	if (sqlite3_prepare_v2(db->sql, known_walk, -1, &st, NULL) !=
 	    SQLITE_OK)
 		return 0;
 	bind_common(db, st, NULL);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		/* SQL's NULL compares as nothing: never a clash */
+		if (sqlite3_column_type(st, 0) == SQLITE_NULL ||
+		    sqlite3_column_type(st, 1) == SQLITE_NULL ||
+		    sqlite3_column_type(st, 2) == SQLITE_NULL ||
+		    sqlite3_column_type(st, 4) == SQLITE_NULL)
+			continue;
+		text(b.start, sizeof b.start, st, 1);
+		text(b.end, sizeof b.end, st, 2);
+		text(b.id, sizeof b.id, st, 3);
+		text(b.record, sizeof b.record, st, 4);
+		b.unavailable = sqlite3_column_int(st, 5);
+		b.seen = sqlite3_column_int(st, 6);
+		if (strcmp(who, (const char *)sqlite3_column_text(st, 0))) {
+			text(who, sizeof who, st, 0);
+			n = 0;
+		}
+		/* those ended before b began clash with none after it */
+		for (size_t i = 0; i < n;)
+			if (strcmp(open[i].end, b.start) < 0)
+				open[i] = open[--n];
+			else
+				clashes += clash(&open[i++], &b);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			if ((t = realloc(open, cap * sizeof *t)) == NULL)
+				break;
+			open = t;
+		}
+		open[n++] = b;
+	}
 	sqlite3_finalize(st);
-	return n;
+	free(open);
+	return rc == SQLITE_DONE ? clashes : 0;
 }
 
 const char *

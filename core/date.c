@@ -518,6 +518,37 @@ kz_date_parse(const char *s, enum kz_date_order o, char out[11],
 	return KZ_OK;
 }
 
+/* pattern in out for y-m-d when it holds no conversion but %Y, %m, %d
+ * and %%: every date of a list or a calendar is written so (strftime
+ * cost ten times as much); false for any other, out left as it is. */
+static bool
+numeric(const char *pattern, int y, int m, int d, char *out, size_t size)
+{
+	size_t o = 0;
+
+	if (y < 1000 || y > 9999)	/* as strftime's %Y writes them */
+		return false;
+	for (const char *p = pattern; *p; p++) {
+		char c = *p == '%' ? *++p : '\0';
+		int v = c == 'Y' ? y : c == 'm' ? m : c == 'd' ? d : -1, n =
+		    c == 'Y' ? 4 : 2;
+
+		if (*p == '\0' || (c != '\0' && c != '%' && v < 0))
+			return false;
+		if (o + (v >= 0 ? (size_t)n : 1) >= size)
+			return false;
+		if (v < 0) {
+			out[o++] = *p;
+			continue;
+		}
+		for (int i = n - 1; i >= 0; i--, v /= 10)
+			out[o + (size_t)i] = (char)('0' + v % 10);
+		o += (size_t)n;
+	}
+	out[o] = '\0';
+	return true;
+}
+
 size_t
 kz_date_format(const char *date, const char *pattern, char *out, size_t size)
 {
@@ -530,6 +561,8 @@ kz_date_format(const char *date, const char *pattern, char *out, size_t size)
 		snprintf(out, size, "%s", date ? date : "");
 		return strlen(out);
 	}
+	if (numeric(pattern, y, m, d, out, size))
+		return strlen(out);
 	memset(&tm, 0, sizeof tm);
 	tm.tm_year = y - 1900;
 	tm.tm_mon = m - 1;

@@ -438,6 +438,7 @@ static const char *const migrations[] = {
 	KZ_SCHEMA_CHECKS,
 	/* 26 -> 27: the lists' indexes with three-character prefixes */
 	KZ_SCHEMA_PREFIX,
+	KZ_SCHEMA_SPAN,	/* 27 -> 28: a specialist's dispatches' days */
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

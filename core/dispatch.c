@@ -1005,19 +1005,6 @@ kz_dispatch_each(struct kz_db *db, const struct kz_dispatch_query *q,
 		kz_buf_puts(&sql, " AND d.end >= ?");
 		binds[nb++] = q->from;
 	}
-	if (q->busy_from && *q->busy_from && q->busy_to && *q->busy_to) {
-		kz_buf_puts(&sql, " AND d.specialist IN (SELECT b.specialist "
-		    "FROM dispatch b WHERE b.start <= ? AND b.end >= ?");
-		binds[nb++] = q->busy_to;
-		binds[nb++] = q->busy_from;
-		if (q->state >= 0 && q->state < KZ_DSP_NSTATES) {
-			kz_buf_puts(&sql, " AND b.state = ?");
-			binds[nb++] = kz_lifecycle_keyword(&kz_dispatch_lc,
-			    q->state);
-		} else if (q->state == -2)
-			kz_buf_puts(&sql, " AND b.state <> 'cancelled'");
-		kz_buf_puts(&sql, ")");
-	}
 	for (const char *p = q->text; p && *p && nw < MAX_WORDS;) {
 		size_t n;
 

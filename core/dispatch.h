@@ -163,11 +163,6 @@ struct kz_dispatch_query {
 	const char *request;	/* id */
 	const char *from;	/* overlapping [from, to] */
 	const char *to;
-	/* every dispatch of the specialists with one (in state) that
-	 * overlaps [busy_from, busy_to]: a calendar of a period, whose
-	 * rows need all of their specialists' dispatches to find overlaps */
-	const char *busy_from;
-	const char *busy_to;
 	/* "COLUMN[,-COLUMN]" of `dispatch list` (kz_rlist_order); NULL:
 	 * by start date */
 	const char *sort;

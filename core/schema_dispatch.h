@@ -116,4 +116,16 @@
 	"  BEGIN SELECT RAISE(ABORT, 'the request has dispatches');" \
 	"  END;"
 
+/*
+ * A specialist's dispatches with their days and states in the index
+ * (migration 27 -> 28): a calendar of a period reads the rest of its
+ * people's dispatches, for their overlaps with the period's, from the
+ * index alone, not each row of the table (timeline.c). Made again, as
+ * an index's columns cannot be added to.
+ */
+#define KZ_SCHEMA_SPAN \
+	"DROP INDEX IF EXISTS dispatch_specialist;" \
+	"CREATE INDEX dispatch_specialist ON dispatch(specialist, start, end, " \
+	"state);"
+
 #endif

@@ -10,6 +10,7 @@
 #include "record.h"
 #include "stamp.h"
 #include "i18n.h"
+#include "json.h"
 #include "place.h"
 #include "text.h"
 
@@ -190,6 +191,156 @@ kz_timeline_load(struct kz_db *db, bool by_specialist, bool with_cancelled,
 	    NULL, tl, err);
 }
 
+static char *
+dup0(const char *s)
+{
+	return strdup(s ? s : "");
+}
+
+/* Does a come before b in a list oldest first (start, end, id)? */
+static bool
+sooner(const struct kz_dispatch_row *a, const struct kz_dispatch_row *b)
+{
+	int c = strcmp(a->start, b->start);
+
+	if (c == 0 && (c = strcmp(a->end, b->end)) == 0)
+		c = strcmp(a->id, b->id);
+	return c < 0;
+}
+
+/*
+ * The dispatches of the specialists of l (the period's) out of [from,
+ * to] (cancelled ones too when all), oldest first, into o: their days
+ * and states, read from the index of a specialist's dispatches alone;
+ * whole, with their hosts and their specialists' names too, for the
+ * details of a specialist's row (their names from l).
+ */
+static int
+other_rows(struct kz_db *db, const struct kz_dispatch_rows *l,
+    const char *from, const char *to, bool all, bool whole,
+    struct kz_dispatch_rows *o, struct kz_err *err)
+{
+#define OTHERS(ID, COLS, JOIN) "SELECT " ID ", d.specialist, d.start, " \
+	"d.end, d.state" COLS " FROM dispatch d" JOIN " WHERE d.specialist IN " \
+	"(SELECT value FROM json_each(?1)) AND (d.start > ?2 OR d.end < ?3) " \
+	"AND (?4 OR d.state <> 'cancelled') ORDER BY d.start, d.end, " ID
+	/* days alone, no id (no row of their own): the index holds all */
+	static const char days[] = OTHERS("d.rowid", "", ""),
+	    rows[] = OTHERS("d.id", ", r.country, r.province, r.city, "
+	    "r.department", " JOIN request r ON r.id = d.request");
+	sqlite3_stmt *st = kz_db_stmt(db, whole ? rows : days);
+	struct kz_dispatch_row *r;
+	struct kz_buf ids = { 0 };
+	struct id_index ix = { 0 };
+	char host[512];
+	size_t cap = 0, *at;
+	int rc = SQLITE_NOMEM;
+
+	o->rows = NULL;
+	o->n = 0;
+	if (st == NULL)
+		return kz_db_fail(db, err, "timeline");
+	kz_buf_puts(&ids, "[");
+	for (size_t n = 0; n < l->n; n++) {
+		kz_buf_puts(&ids, n ? "," : "");
+		kz_json_str(&ids, l->rows[n].specialist);
+	}
+	kz_buf_puts(&ids, "]");
+	if (ids.oom || (whole && id_index_init(&ix, l->n, specialist_key,
+	    l))) {
+		kz_buf_free(&ids);
+		return kz_err_add(err, "", _("out of memory"));
+	}
+	for (size_t n = l->n; whole && n-- > 0;)
+		*id_slot(&ix, l->rows[n].specialist) = n + 1;
+	sqlite3_bind_text(st, 1, kz_buf_str(&ids), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, from, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, all);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (o->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			if ((r = realloc(o->rows, cap * sizeof *r)) == NULL) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			o->rows = r;
+		}
+		r = memset(&o->rows[o->n++], 0, sizeof *r);
+		if (whole)
+			kz_col_copy(st, 0, r->id, sizeof r->id);
+		kz_col_copy(st, 1, r->specialist, sizeof r->specialist);
+		kz_col_copy(st, 2, r->start, sizeof r->start);
+		kz_col_copy(st, 3, r->end, sizeof r->end);
+		rc = kz_lifecycle_parse(&kz_dispatch_lc,
+		    (const char *)sqlite3_column_text(st, 4));
+		r->state = rc < 0 ? KZ_DSP_PROPOSED :
+		    (enum kz_dispatch_state)rc;
+		if (!whole)
+			continue;
+		kz_col_copy(st, 5, r->country, sizeof r->country);
+		kz_request_place((const char *)sqlite3_column_text(st, 6),
+		    (const char *)sqlite3_column_text(st, 7),
+		    (const char *)sqlite3_column_text(st, 8), host,
+		    sizeof host);
+		at = id_slot(&ix, r->specialist);
+		if ((r->host = strdup(host)) == NULL || *at == 0 ||
+		    (r->name = dup0(l->rows[*at - 1].name)) == NULL ||
+		    (r->name_roman = dup0(l->rows[*at - 1].name_roman)) ==
+		    NULL) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	kz_buf_free(&ids);
+	free(ix.slot);
+	if (rc != SQLITE_DONE) {
+		kz_dispatch_rows_free(o);
+		return rc == SQLITE_NOMEM ? kz_err_add(err, "", _("out of "
+		    "memory")) : kz_db_fail(db, err, "timeline");
+	}
+	return KZ_OK;
+#undef OTHERS
+}
+
+/*
+ * A period's dispatches, l (q's), joined by the other dispatches of
+ * their specialists, in the same order: for their overlaps with the
+ * period's (their days alone, by dispatch), and a specialist's row
+ * whole (by specialist). Asked apart, the period's rows are read as its
+ * own query reads them, from the index of starts; asked as one query
+ * (the specialists of the period's dispatches, then all of theirs),
+ * each was read twice and every row sorted: 86 M instructions at
+ * 20,000 dispatches, 52 M + 2 M by dispatch.
+ */
+static int
+add_others(struct kz_db *db, const struct kz_dispatch_query *q, bool whole,
+    struct kz_dispatch_rows *l, struct kz_err *err)
+{
+	struct kz_dispatch_rows o;
+	struct kz_dispatch_row *all;
+	size_t i = 0, j = 0, k = 0;
+
+	if (other_rows(db, l, q->from, q->to, q->state != -2, whole, &o,
+	    err) != KZ_OK)
+		return KZ_ERROR;
+	if (o.n == 0)
+		return KZ_OK;
+	if ((all = malloc((l->n + o.n) * sizeof *all)) == NULL) {
+		kz_dispatch_rows_free(&o);
+		return kz_err_add(err, "", _("out of memory"));
+	}
+	while (i < l->n || j < o.n)
+		all[k++] = j == o.n || (i < l->n && sooner(&l->rows[i],
+		    &o.rows[j])) ? l->rows[i++] : o.rows[j++];
+	free(l->rows);
+	free(o.rows);
+	l->rows = all;
+	l->n = k;
+	return KZ_OK;
+}
+
 int
 kz_timeline_load_range(struct kz_db *db, bool by_specialist,
     bool with_cancelled, const char *from, const char *to, struct kz_tl *tl,
@@ -207,10 +358,15 @@ kz_timeline_load_range(struct kz_db *db, bool by_specialist,
 	kz_dispatch_query_init(&q);
 	if (!with_cancelled)
 		q.state = -2;
-	q.busy_from = from;
-	q.busy_to = to;
+	q.from = from;
+	q.to = to;
 	if (kz_dispatch_list(db, &q, true, &l, err))
 		return KZ_ERROR;
+	if (from && to && l.n > 0 && add_others(db, &q, by_specialist, &l,
+	    err) != KZ_OK) {
+		kz_dispatch_rows_free(&l);
+		return KZ_ERROR;
+	}
 	next = same_specialist_next(&l);
 	if (next == NULL || id_index_init(&ix, l.n, row_key, tl) != KZ_OK) {
 		free(next);
@@ -224,9 +380,16 @@ kz_timeline_load_range(struct kz_db *db, bool by_specialist,
 		    kz_dispatch_state_firm(d->state) ? KZ_TL_FIRM : KZ_TL_TENTATIVE;
 		char label[256], detail[600], a[64], b[64];
 		const char *key = by_specialist ? d->specialist : d->id;
-		size_t *at = id_slot(&ix, key);
-		struct kz_timeline_row *r = *at ? &tl->rows[*at - 1] : NULL;
+		size_t *at;
+		struct kz_timeline_row *r;
 
+		/* a dispatch out of the period is read for the overlaps of
+		 * its specialist's in it: a row of its own would have no bar */
+		if (!by_specialist && from && to && (strcmp(d->end, from) < 0 ||
+		    strcmp(d->start, to) > 0))
+			continue;
+		at = id_slot(&ix, key);
+		r = *at ? &tl->rows[*at - 1] : NULL;
 		if (r == NULL) {
 			if ((r = new_row(tl, &cap)) == NULL) {
 				rc = kz_err_add(err, "", _("out of memory"));

@@ -232,6 +232,71 @@ test_whose_clashes(void **state)
 	assert_int_equal(kz_booking_clash_count(f->db), 0);
 }
 
+/* Many bookings of three people made at random (dispatches, some
+ * cancelled, unavailabilities, head office's word of other offices'
+ * records and of ours, the same record twice, touching days): the
+ * count is the list's length, at an office and at head office. */
+static void
+test_count_random(void **state)
+{
+	struct unit_fixture *f = *state;
+	const char *who[] = { "TYO-S", "TYO-T", "TYO-U" };
+	const char *office[] = { "BJS", "SIN", "TYO" };
+	unsigned r = 12345;
+	char id[32], rec[32], d1[11], d2[11];
+
+	seed(f);
+	sql(f, "INSERT INTO specialist (id, name, name_roman, government, "
+	    "status, created, updated) VALUES ('TYO-U', '鈴木', 'Suzuki', "
+	    "'宮城県', 'serving', 'x', 'x')");
+	for (int round = 0; round < 6; round++) {
+		struct kz_clash_list l;
+		long n;
+
+		for (int k = 0; k < 12; k++) {
+			int s = (int)((r = r * 1103515245u + 12345u) >> 16) % 60,
+			    len = (int)((r = r * 1103515245u + 12345u) >> 16) %
+			    9, kind = (int)((r = r * 1103515245u + 12345u) >>
+			    16) % 5;
+			const char *p = who[(r >> 20) % 3];
+
+			snprintf(d1, sizeof d1, "2027-%02d-%02d", 3 + s / 28,
+			    1 + s % 28);
+			s += len;
+			snprintf(d2, sizeof d2, "2027-%02d-%02d", 3 + s / 28,
+			    1 + s % 28);
+			snprintf(id, sizeof id, "BJS-D%d%02d", round, k);
+			if (kind < 2)
+				dispatch(f, id, p, d1, d2, kind ? "signed" :
+				    "cancelled");
+			else if (kind == 2) {
+				char *q = sqlite3_mprintf("INSERT OR IGNORE INTO "
+				    "specialist_unavail (specialist, start, end, "
+				    "reason) VALUES (%Q, %Q, %Q, 'leave')", p, d1,
+				    d2);
+
+				sql(f, q);
+				sqlite3_free(q);
+			} else {
+				/* another office's record, one of ours as
+				 * head office last heard of it, or a second
+				 * booking of a record */
+				const char *o = office[(r >> 22) % 3];
+
+				snprintf(id, sizeof id, "%s-D%d%02d", o, round, k);
+				snprintf(rec, sizeof rec, "%s", kind == 4 ?
+				    "SIN-D000" : id);
+				sent(f, id, "dispatch", rec, p, d1, d2, o);
+			}
+		}
+		l = clashes(f, NULL);	/* the count asserted equal */
+		n = (long)l.n;
+		kz_clash_list_free(&l);
+		if (round == 5)		/* the walk has something to count */
+			assert_true(n > 5);
+	}
+}
+
 /* Head office's table follows its records: added, changed, gone; an
  * office's refresh writes nothing. */
 static void
@@ -291,6 +356,10 @@ main(void)
 		    setup_office, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_unavailability,
 		    setup_office, unit_teardown),
+		cmocka_unit_test_setup_teardown(test_count_random,
+		    setup_office, unit_teardown),
+		cmocka_unit_test_setup_teardown(test_count_random,
+		    setup_head, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_whose_clashes,
 		    setup_office, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_refresh, setup_head,

@@ -908,9 +908,23 @@ test_timeline(void **state)
 	assert_memory_equal(h2, "Jan", 3);
 }
 
+/* How many times s holds t. */
+static int
+count_of(const char *s, const char *t)
+{
+	int n = 0;
+
+	while ((s = strstr(s, t)) != NULL) {
+		n++;
+		s += strlen(t);
+	}
+	return n;
+}
+
 /* The chart of a period loads only the rows with a bar in it, but each
- * whole: an overlap with a dispatch before the period still marks the
- * row, and a specialist's row still lists every dispatch. */
+ * whole: an overlap with a dispatch before the period, or after it,
+ * still marks the row, and a specialist's row still lists every
+ * dispatch; cancelled ones too when asked. */
 static void
 test_timeline_range(void **state)
 {
@@ -918,8 +932,8 @@ test_timeline_range(void **state)
 	struct kz_err err = { 0 };
 	struct kz_tl all, part;
 	struct kz_buf a = { 0 }, b = { 0 };
-	char sp[KZ_ID_SIZE], sp2[KZ_ID_SIZE], req[KZ_ID_SIZE];
-	char d1[KZ_ID_SIZE], d2[KZ_ID_SIZE], d3[KZ_ID_SIZE], sql[200];
+	char sp[KZ_ID_SIZE], sp2[KZ_ID_SIZE], sp3[KZ_ID_SIZE], req[KZ_ID_SIZE];
+	char d1[KZ_ID_SIZE], d2[KZ_ID_SIZE], d3[KZ_ID_SIZE], sql[600];
 	long from = kz_date_days("2019-09-20"), to = kz_date_days("2019-10-31");
 	char f1[11], f2[11];
 
@@ -927,6 +941,8 @@ test_timeline_range(void **state)
 	    sp);
 	spec(f, "田中 裕子", "Yuko Tanaka", "agriculture", "", "", KZ_SERVING,
 	    sp2);
+	spec(f, "鈴木 一郎", "Ichiro Suzuki", "agriculture", "", "", KZ_SERVING,
+	    sp3);
 	request(f, "rice", "2019-09-01", "2019-12-31", KZ_INTERP_HOST, req);
 	assert_int_equal(dispatch(f, req, sp, "2019-09-01", "2019-09-10", NULL,
 	    false, d1, &err), KZ_OK);
@@ -940,24 +956,45 @@ test_timeline_range(void **state)
 	assert_int_equal(kz_db_begin(f->db, &err), KZ_OK);
 	assert_int_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL, NULL),
 	    SQLITE_OK);
+	/* sp3: one in the period, one after it overlapping it, and one
+	 * cancelled in the period */
+	snprintf(sql, sizeof sql, "INSERT INTO dispatch (id, request, "
+	    "specialist, start, end, mode, state, created, updated) SELECT "
+	    "'BJS-D901-000' || n, '%s', '%s', s, e, 'onsite', st, 't', 't' "
+	    "FROM (SELECT 1 n, '2019-10-25' s, '2019-11-14' e, 'signed' st "
+	    "UNION ALL SELECT 2, '2019-11-12', '2019-11-18', 'signed' UNION "
+	    "ALL SELECT 3, '2019-10-01', '2019-10-03', 'cancelled')", req, sp3);
+	assert_int_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL, NULL),
+	    SQLITE_OK);
 	assert_int_equal(kz_db_commit(f->db, &err), KZ_OK);
 	kz_date_from_days(from, f1);
 	kz_date_from_days(kz_timeline_text_last(from, to, 100), f2);
-	for (int by = 0; by < 2; by++) {
+	for (int k = 0; k < 4; k++) {
+		bool by = k % 2, cancelled = k / 2;
+
 		a.len = b.len = 0;
-		assert_int_equal(kz_timeline_load(f->db, by, false, &all, &err),
-		    KZ_OK);
-		assert_int_equal(kz_timeline_load_range(f->db, by, false, f1, f2,
-		    &part, &err), KZ_OK);
-		assert_int_equal(all.n, by ? 2 : 3);
-		assert_int_equal(part.n, by ? 1 : 2);	/* not the other's */
+		assert_int_equal(kz_timeline_load(f->db, by, cancelled, &all,
+		    &err), KZ_OK);
+		assert_int_equal(kz_timeline_load_range(f->db, by, cancelled,
+		    f1, f2, &part, &err), KZ_OK);
+		assert_int_equal(all.n, by ? 3 : 5 + cancelled);
+		/* the period's: d2 and sp3's first (and cancelled), or
+		 * their specialists' */
+		assert_int_equal(part.n, by ? 2 : 2 + cancelled);
 		kz_timeline_text(&all, from, to, 100, 0, &a);
 		kz_timeline_text(&part, from, to, 100, 0, &b);
 		assert_string_equal(kz_buf_str(&a), kz_buf_str(&b));
-		assert_non_null(strstr(kz_buf_str(&b), "!1 "));
+		/* two rows marked, in the chart and in the list */
+		assert_int_equal(count_of(kz_buf_str(&b), "\n!"), 4);
 		assert_null(strstr(kz_buf_str(&b), d3));
-		if (by)	/* the row lists the dispatch before the period */
+		assert_true(!strstr(kz_buf_str(&b), "BJS-D901-0003") ==
+		    !cancelled);
+		if (by) {	/* the rows list the dispatches out of it */
 			assert_non_null(strstr(kz_buf_str(&b), d1));
+			assert_non_null(strstr(kz_buf_str(&b),
+			    "BJS-D901-0002"));
+		} else
+			assert_null(strstr(kz_buf_str(&b), d1));
 		kz_timeline_free(&all);
 		kz_timeline_free(&part);
 	}
