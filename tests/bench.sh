@@ -75,18 +75,16 @@ measure() {
 	took=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", (b - a) / 1e6 }')
 	cpu=$took
 }
-# measure_n N CMD...: the mean of N runs' $took and $cpu
+# measure_n N CMD...: the mean wall and processor time of N runs in
+# $took and $cpu, the N timed as one: GNU time gives processor time in
+# steps of 10 ms, so a run of 15 ms timed alone reads 10 or 20 (a ratio
+# of two such runs moved by half between runs of the bench)
 measure_n() {
 	_n=$1; shift
-	_t=0 _c=0 _i=0
-	while [ $_i -lt "$_n" ]; do
-		measure "$@"
-		_t=$(awk -v a="$_t" -v b="$took" 'BEGIN { print a + b }')
-		_c=$(awk -v a="$_c" -v b="$cpu" 'BEGIN { print a + b }')
-		_i=$((_i + 1))
-	done
-	took=$(awk -v a="$_t" -v n="$_n" 'BEGIN { printf "%.1f", a / n }')
-	cpu=$(awk -v a="$_c" -v n="$_n" 'BEGIN { printf "%.1f", a / n }')
+	measure sh -c 'n=$1; shift; i=0; while [ $i -lt "$n" ]; do
+		"$@" >/dev/null 2>&1; i=$((i + 1)); done' sh "$_n" "$@"
+	took=$(awk -v a="$took" -v n="$_n" 'BEGIN { printf "%.1f", a / n }')
+	cpu=$(awk -v a="$cpu" -v n="$_n" 'BEGIN { printf "%.1f", a / n }')
 }
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f MB", k / 1024 }'; }
 # row WHAT KIZUNA ANCHOR RATIO_A RATIO_B: a figure beside its anchor
@@ -266,10 +264,10 @@ EOF
 head_line "timeline for three months (target: within 2x)"
 nd=$([ -n "$SQ" ] && "$SQ" "$T/big.db" "SELECT count(*) FROM dispatch")
 for by in dispatch specialist; do
-	measure_n 5 "$KZ" -c "$H" -d "$T/big.db" timeline --from $FROM --to $TO --by $by
+	measure_n 20 "$KZ" -c "$H" -d "$T/big.db" timeline --from $FROM --to $TO --by $by
 	kt=$took kc=$cpu
 	if [ -n "$SQ" ]; then
-		measure_n 5 "$SQ" "$T/big.db" ".read $T/tl.sql"
+		measure_n 20 "$SQ" "$T/big.db" ".read $T/tl.sql"
 		at=$took ac=$cpu
 	else
 		at=0 ac=0
