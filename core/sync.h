@@ -183,6 +183,15 @@ void kz_conflict_list_free(struct kz_conflict_list *l);
  * another record not here staying held when it is taken. */
 int kz_sync_resolve(struct kz_db *db, long n, bool take_theirs,
     struct kz_err *err);
+/* Take theirs for every held change (reason "missing") whose records
+ * are all here now, and for what each readies in turn (a dispatch's cost
+ * lines and events, an office's later edits of it), as kz_sync_resolve
+ * would one by one, in the order they need: all in one transaction, or
+ * nothing. A change whose records are still missing stays held,
+ * untouched. taken: how many conflicts were settled; held: how many are
+ * still held. With dry, nothing is kept: the counts say what would be. */
+int kz_sync_resolve_ready(struct kz_db *db, bool dry, long *taken,
+    long *held, struct kz_err *err);
 
 /* A kept-aside change field by field, for a side-by-side comparison
  * (sync_fields.c). */

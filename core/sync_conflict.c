@@ -736,59 +736,39 @@ held_with(struct kz_db *db, long n, long **rows, size_t *nrows,
 	return KZ_OK;
 }
 
-/*
- * A record's deletion or addition comes with the deletions or additions
- * of the rows keyed by it (its fields, languages...), each kept aside
- * beside it; settling the record's settles them the same way, so one
- * decision is one key press. A row cannot be taken before the record it
- * belongs to: that is refused, naming the record's conflict.
- */
-int
-kz_sync_resolve(struct kz_db *db, long n, bool theirs, struct kz_err *err)
+/* The open conflict adding the record whose row conflict n adds (kept
+ * aside from the same bundle), which takes n with it, in first; 0: none. */
+static int
+row_of_record(struct kz_db *db, long n, long *first, struct kz_err *err)
 {
 	sqlite3_stmt *st;
-	bool found = false, open = false;
+
+	*first = 0;
+	if ((st = on_number(db, "SELECT o.n FROM sync_conflict c JOIN "
+	    "sync_conflict o ON o.source_db = c.source_db AND o.seq = "
+	    "c.seq AND o.record = c.record AND o.tbl <> c.tbl AND o.op = "
+	    "'insert' AND o.resolved IS NULL AND json_valid(o.change) AND "
+	    "json_extract(o.change, '$.key.id') IS NOT NULL WHERE c.n = ? "
+	    "AND c.op = 'insert' AND json_valid(c.change) AND "
+	    "json_extract(c.change, '$.key.id') IS NULL ORDER BY o.n LIMIT "
+	    "1", n, err)) == NULL)
+		return KZ_ERROR;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*first = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return KZ_OK;
+}
+
+/* Settle open conflict n and what is settled with it, inside the
+ * caller's transaction. */
+static int
+settle(struct kz_db *db, long n, bool theirs, struct kz_err *err)
+{
+	sqlite3_stmt *st;
 	long *rows = NULL;
 	size_t nrows = 0;
 	int rc;
 
-	if ((st = on_number(db, "SELECT resolved IS NULL FROM sync_conflict "
-	    "WHERE n = ?", n, err)) == NULL)
-		return KZ_ERROR;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		found = true;
-		open = sqlite3_column_int(st, 0);
-	}
-	sqlite3_finalize(st);
-	if (!found)
-		return kz_err_add(err, "", _("no conflict number %ld"), n);
-	if (!open)
-		return kz_err_add(err, "", _("conflict %ld is resolved "
-		    "already"), n);
-	/* A row of a record whose own insertion is kept aside too cannot be
-	 * taken before the record: say which conflict to settle, which
-	 * settles its rows with it. */
-	if (theirs) {
-		long first = 0;
-
-		if ((st = on_number(db, "SELECT o.n FROM sync_conflict c JOIN "
-		    "sync_conflict o ON o.source_db = c.source_db AND o.seq = "
-		    "c.seq AND o.record = c.record AND o.tbl <> c.tbl AND o.op = "
-		    "'insert' AND o.resolved IS NULL AND json_valid(o.change) AND "
-		    "json_extract(o.change, '$.key.id') IS NOT NULL WHERE c.n = ? "
-		    "AND c.op = 'insert' AND json_valid(c.change) AND "
-		    "json_extract(c.change, '$.key.id') IS NULL ORDER BY o.n LIMIT "
-		    "1", n, err)) == NULL)
-			return KZ_ERROR;
-		if (sqlite3_step(st) == SQLITE_ROW)
-			first = (long)sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-		if (first)
-			return kz_err_add(err, "", _("conflict %ld is a row of a "
-			    "record whose addition is conflict %ld: take theirs "
-			    "for %ld, which takes its rows with it"), n, first,
-			    first);
-	}
 	/* A record's deletion or addition settles its rows' with it, as
 	 * one: kept aside from the same bundle, still open. */
 	if ((st = on_number(db, "SELECT o.n FROM sync_conflict c JOIN "
@@ -815,10 +795,6 @@ kz_sync_resolve(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 		free(rows);
 		return KZ_ERROR;
 	}
-	if (kz_db_begin(db, err)) {
-		free(rows);
-		return KZ_ERROR;
-	}
 	/* a settlement writes values another database holds: theirs, or
 	 * (mine) a change from theirs back to mine */
 	db->taken_in = true;
@@ -829,9 +805,172 @@ kz_sync_resolve(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 		if (!theirs || !waits(db, rows[i]))
 			rc = resolve_one(db, rows[i], theirs, err);
 	free(rows);
-	if (rc != KZ_OK) {
+	return rc;
+}
+
+/*
+ * A record's deletion or addition comes with the deletions or additions
+ * of the rows keyed by it (its fields, languages...), each kept aside
+ * beside it; settling the record's settles them the same way, so one
+ * decision is one key press. A row cannot be taken before the record it
+ * belongs to: that is refused, naming the record's conflict.
+ */
+int
+kz_sync_resolve(struct kz_db *db, long n, bool theirs, struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	bool found = false, open = false;
+	long first = 0;
+
+	if ((st = on_number(db, "SELECT resolved IS NULL FROM sync_conflict "
+	    "WHERE n = ?", n, err)) == NULL)
+		return KZ_ERROR;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		found = true;
+		open = sqlite3_column_int(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (!found)
+		return kz_err_add(err, "", _("no conflict number %ld"), n);
+	if (!open)
+		return kz_err_add(err, "", _("conflict %ld is resolved "
+		    "already"), n);
+	/* A row of a record whose own insertion is kept aside too cannot be
+	 * taken before the record: say which conflict to settle, which
+	 * settles its rows with it. */
+	if (theirs && row_of_record(db, n, &first, err))
+		return KZ_ERROR;
+	if (first)
+		return kz_err_add(err, "", _("conflict %ld is a row of a "
+		    "record whose addition is conflict %ld: take theirs "
+		    "for %ld, which takes its rows with it"), n, first,
+		    first);
+	if (kz_db_begin(db, err))
+		return KZ_ERROR;
+	if (settle(db, n, theirs, err) != KZ_OK) {
 		kz_db_rollback(db);
 		return KZ_ERROR;
+	}
+	return kz_db_commit(db, err);
+}
+
+/* How many conflicts are open; with held, only those held for naming a
+ * record not here. -1 when the database cannot say. */
+static long
+open_count(struct kz_db *db, bool held)
+{
+	sqlite3_stmt *st;
+	long k = -1;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT count(*) FROM sync_conflict "
+	    "WHERE resolved IS NULL AND (?1 = 0 OR reason = 'missing')", -1,
+	    &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int(st, 1, held);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		k = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return k;
+}
+
+/* The open held conflicts, in the order they came; NULL with *k == 0
+ * when there are none, NULL with *k < 0 on failure. */
+static long *
+held_open(struct kz_db *db, long *k)
+{
+	sqlite3_stmt *st;
+	long *n = NULL, *r;
+
+	*k = 0;
+	if (sqlite3_prepare_v2(db->sql, "SELECT n FROM sync_conflict WHERE "
+	    "resolved IS NULL AND reason = 'missing' ORDER BY n", -1, &st,
+	    NULL) != SQLITE_OK) {
+		*k = -1;
+		return NULL;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if ((r = realloc(n, (size_t)(*k + 1) * sizeof *r)) == NULL) {
+			free(n);
+			*k = -1;
+			n = NULL;
+			break;
+		}
+		n = r;
+		n[(*k)++] = (long)sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Is conflict n open, held, and is every record it names here, and is it
+ * not a row that its record's conflict takes with it? */
+static int
+ready_now(struct kz_db *db, long n, bool *ready, struct kz_err *err)
+{
+	sqlite3_stmt *st;
+	long first;
+
+	*ready = false;
+	if ((st = on_number(db, "SELECT 1 FROM sync_conflict WHERE n = ? AND "
+	    "resolved IS NULL AND reason = 'missing'", n, err)) == NULL)
+		return KZ_ERROR;
+	*ready = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (!*ready)
+		return KZ_OK;
+	*ready = !waits(db, n);
+	if (*ready && row_of_record(db, n, &first, err))
+		return KZ_ERROR;
+	if (first)
+		*ready = false;
+	return KZ_OK;
+}
+
+/*
+ * Every held change whose records are here now, taken as theirs for each
+ * would take it, one after another in the order they came, again while
+ * one taken readies another (a dispatch's cost lines wait for the
+ * dispatch, an office's later edit for the row it edits): in one
+ * transaction, kept only when all is well and dry is false.
+ */
+int
+kz_sync_resolve_ready(struct kz_db *db, bool dry, long *taken, long *held,
+    struct kz_err *err)
+{
+	long before, k, *n;
+	bool more = true, ready;
+	int rc = KZ_OK;
+
+	*taken = *held = 0;
+	if (kz_db_begin(db, err))
+		return KZ_ERROR;
+	if ((before = open_count(db, false)) < 0)
+		rc = kz_db_fail(db, err, "sync");
+	while (rc == KZ_OK && more) {
+		more = false;
+		if ((n = held_open(db, &k)) == NULL && k < 0) {
+			rc = kz_db_fail(db, err, "sync");
+			break;
+		}
+		for (long i = 0; rc == KZ_OK && i < k; i++) {
+			if ((rc = ready_now(db, n[i], &ready, err)) == KZ_OK &&
+			    ready) {
+				rc = settle(db, n[i], true, err);
+				more = true;
+			}
+		}
+		free(n);
+	}
+	if (rc == KZ_OK && ((k = open_count(db, false)) < 0 ||
+	    (*held = open_count(db, true)) < 0))
+		rc = kz_db_fail(db, err, "sync");
+	if (rc == KZ_OK)
+		*taken = before - k;
+	if (rc != KZ_OK || dry || *taken == 0) {
+		kz_db_rollback(db);
+		if (rc != KZ_OK)
+			*taken = *held = 0;
+		return rc;
 	}
 	return kz_db_commit(db, err);
 }

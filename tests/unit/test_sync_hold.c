@@ -289,12 +289,195 @@ test_held_dispatch_with_costs(void **state)
 	unsetenv("KIZUNA_NOW");
 }
 
+/* Put specialist id back in db as Beijing has it (the register came from
+ * head office: the same row). */
+static void
+back_from(struct unit_offices *f, struct kz_db *db, const char *id)
+{
+	char sql[256];
+
+	snprintf(sql, sizeof sql, "ATTACH '%s/%d.db' AS b", f->dir, BJS);
+	assert_int_equal(sqlite3_exec(db->sql, sql, NULL, NULL, NULL),
+	    SQLITE_OK);
+	snprintf(sql, sizeof sql, "INSERT INTO specialist SELECT * FROM "
+	    "b.specialist WHERE id = '%s'", id);
+	unit_exec(db, sql);
+	assert_int_equal(sqlite3_exec(db->sql, "DETACH b", NULL, NULL, NULL),
+	    SQLITE_OK);
+}
+
+/* What taking held rows leaves: the dispatches, their cost lines, the
+ * conflicts open or settled, the changes waiting to go (as many, made in
+ * one transaction or several). */
+static char *
+state_of(struct kz_db *db)
+{
+	return unit_query(db, "SELECT (SELECT group_concat(x, ';') FROM "
+	    "(SELECT id || '|' || specialist || '|' || coalesce(notes, '') || "
+	    "'|' || updated AS x FROM dispatch ORDER BY id)) || ' / ' || "
+	    "(SELECT group_concat(x, ';') FROM (SELECT dispatch || ':' || "
+	    "count(*) AS x FROM dispatch_cost GROUP BY dispatch ORDER BY "
+	    "dispatch)) || ' / ' || (SELECT group_concat(x, ';') FROM (SELECT "
+	    "n || coalesce(resolution, '-') AS x FROM sync_conflict ORDER BY "
+	    "n)) || ' / ' || (SELECT total(changes) FROM sync_outbox)");
+}
+
+/* Every held row taken one by one, as a person would: in the order
+ * they came, those not ready (or taken already) passed over. */
+static void
+one_by_one(struct kz_db *db)
+{
+	struct kz_conflict_list l;
+	struct kz_err err = { 0 };
+
+	assert_int_equal(kz_sync_conflicts(db, false, &l, &err), KZ_OK);
+	for (size_t i = 0; i < l.n; i++) {
+		err.n = 0;
+		if (strcmp(l.c[i].reason, "missing") == 0)
+			(void)kz_sync_resolve(db, l.c[i].n, true, &err);
+	}
+	kz_conflict_list_free(&l);
+}
+
+/*
+ * Beijing's dispatches of two people head office deleted: once one is
+ * back, every held row that is ready (that one's dispatches, their cost
+ * lines, a later edit) is taken at once and the other's stay held; once
+ * the other is back, the rest. The same as taking them one by one.
+ */
+static void
+test_take_ready(void **state)
+{
+	struct unit_offices *f = *state;
+	struct kz_err err = { 0 };
+	struct kz_db *copy;
+	char spa[KZ_ID_SIZE], spb[KZ_ID_SIZE], req[KZ_ID_SIZE];
+	char da1[KZ_ID_SIZE], da2[KZ_ID_SIZE], db1[KZ_ID_SIZE], sql[512];
+	char *before, *mine, *theirs;
+	long taken, held, rowa, rowb, all;
+
+	add_specialist(f->db[TYO], spa);
+	add_specialist(f->db[TYO], spb);
+	send(f, TYO, BJS);
+	assert_int_equal(kz_specialist_delete(f->db[TYO], spa, &err), KZ_OK);
+	assert_int_equal(kz_specialist_delete(f->db[TYO], spb, &err), KZ_OK);
+	add_request(f->db[BJS], "tea", req);
+	add_dispatch(f->db[BJS], req, spa, "2027-04-01", da1);
+	add_dispatch(f->db[BJS], req, spa, "2027-06-01", da2);
+	add_dispatch(f->db[BJS], req, spb, "2027-08-01", db1);
+	send(f, BJS, TYO);
+	/* a later edit of each person's dispatch, held behind it */
+	setenv("KIZUNA_NOW", "2026-11-02T09:00:00Z", 1);
+	snprintf(sql, sizeof sql, "UPDATE dispatch SET notes = 'visa ready', "
+	    "updated = '2026-11-02T09:00:00Z' WHERE id IN ('%s', '%s')", da1,
+	    db1);
+	unit_exec(f->db[BJS], sql);
+	send(f, BJS, TYO);
+	/* each person's dispatches' cost lines and events */
+	snprintf(sql, sizeof sql, "SELECT (SELECT count(*) FROM dispatch_cost "
+	    "WHERE dispatch IN ('%s', '%s')) + (SELECT count(*) FROM "
+	    "dispatch_event WHERE dispatch IN ('%s', '%s'))", da1, da2, da1,
+	    da2);
+	rowa = count(f->db[BJS], sql);
+	snprintf(sql, sizeof sql, "SELECT (SELECT count(*) FROM dispatch_cost "
+	    "WHERE dispatch = '%s') + (SELECT count(*) FROM dispatch_event "
+	    "WHERE dispatch = '%s')", db1, db1);
+	rowb = count(f->db[BJS], sql);
+	all = count(f->db[TYO], "SELECT count(*) FROM sync_conflict WHERE "
+	    "reason = 'missing' AND resolved IS NULL");
+	/* 3 dispatches, 2 edits, the cost lines and events */
+	assert_int_equal(all, 5 + rowa + rowb);
+
+	/* none ready: nothing taken, nothing written */
+	before = state_of(f->db[TYO]);
+	assert_int_equal(kz_sync_resolve_ready(f->db[TYO], false, &taken,
+	    &held, &err), KZ_OK);
+	assert_int_equal(taken, 0);
+	assert_int_equal(held, all);
+	theirs = state_of(f->db[TYO]);
+	assert_string_equal(theirs, before);
+	free(theirs);
+	free(before);
+
+	/* the first person is back; a copy of head office takes the rows
+	 * one by one, to compare */
+	back_from(f, f->db[TYO], spa);
+	snprintf(sql, sizeof sql, "VACUUM INTO '%s/copy.db'", f->dir);
+	assert_int_equal(sqlite3_exec(f->db[TYO]->sql, sql, NULL, NULL, NULL),
+	    SQLITE_OK);
+	snprintf(sql, sizeof sql, "%s/copy.db", f->dir);
+	assert_non_null(copy = kz_db_open(sql, f->cfg[TYO], &err));
+
+	/* a dry run says what would be taken and keeps nothing */
+	before = state_of(f->db[TYO]);
+	assert_int_equal(kz_sync_resolve_ready(f->db[TYO], true, &taken,
+	    &held, &err), KZ_OK);
+	assert_int_equal(taken, 3 + rowa);
+	assert_int_equal(held, 2 + rowb);
+	theirs = state_of(f->db[TYO]);
+	assert_string_equal(theirs, before);
+	free(theirs);
+	free(before);
+
+	/* taken: the first person's dispatches, their cost lines and the
+	 * edit; the other's stay held, untouched */
+	assert_int_equal(kz_sync_resolve_ready(f->db[TYO], false, &taken,
+	    &held, &err), KZ_OK);
+	assert_int_equal(taken, 3 + rowa);
+	assert_int_equal(held, 2 + rowb);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM dispatch WHERE id = "
+	    "'%s' AND notes = 'visa ready'", da1);
+	assert_int_equal(count(f->db[TYO], sql), 1);
+	assert_int_equal(count(f->db[TYO], "SELECT count(*) FROM dispatch"), 2);
+	assert_int_equal(count(f->db[TYO], "SELECT (SELECT count(*) FROM "
+	    "dispatch_cost) + (SELECT count(*) FROM dispatch_event)"), rowa);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM sync_conflict WHERE "
+	    "resolved IS NULL AND reason = 'missing' AND (record = '%s' OR "
+	    "json_extract(change, '$.theirs.dispatch') = '%s' OR "
+	    "json_extract(change, '$.key.dispatch') = '%s')", db1, db1, db1);
+	assert_int_equal(count(f->db[TYO], sql), 2 + rowb);
+	one_by_one(copy);
+	mine = state_of(copy);
+	theirs = state_of(f->db[TYO]);
+	assert_string_equal(theirs, mine);
+	free(mine);
+	free(theirs);
+
+	/* the other person is back: a second call takes the rest */
+	back_from(f, f->db[TYO], spb);
+	back_from(f, copy, spb);
+	assert_int_equal(kz_sync_resolve_ready(f->db[TYO], false, &taken,
+	    &held, &err), KZ_OK);
+	assert_int_equal(taken, 2 + rowb);
+	assert_int_equal(held, 0);
+	assert_int_equal(count(f->db[TYO], "SELECT count(*) FROM dispatch"), 3);
+	assert_int_equal(count(f->db[TYO], "SELECT (SELECT count(*) FROM "
+	    "dispatch_cost) + (SELECT count(*) FROM dispatch_event)"),
+	    rowa + rowb);
+	one_by_one(copy);
+	mine = state_of(copy);
+	theirs = state_of(f->db[TYO]);
+	assert_string_equal(theirs, mine);
+	free(mine);
+	free(theirs);
+	kz_db_close(copy);
+
+	/* nothing left to take */
+	assert_int_equal(kz_sync_resolve_ready(f->db[TYO], false, &taken,
+	    &held, &err), KZ_OK);
+	assert_int_equal(taken, 0);
+	assert_int_equal(held, 0);
+	unsetenv("KIZUNA_NOW");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_held_dispatch_with_costs,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_take_ready, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -17,7 +17,7 @@
 #include "sync_records.h"
 #include "text.h"
 
-enum { O_ALL = 1, O_AGAIN, O_YES, O_NEW };
+enum { O_ALL = 1, O_AGAIN, O_YES, O_NEW, O_READY };
 
 const struct cli_opt cli_sync_export_opts[] = {
 	{ .name = "all", .key = O_ALL,
@@ -31,6 +31,12 @@ const struct cli_opt cli_sync_export_opts[] = {
 const struct cli_opt cli_sync_conflicts_opts[] = {
 	{ .name = "all", .key = O_ALL,
 	  .help = N_("the settled conflicts too") },
+	{ 0 },
+};
+
+const struct cli_opt cli_sync_resolve_opts[] = {
+	{ .name = "ready", .key = O_READY,
+	  .help = N_("take every held change whose records are here now") },
 	{ 0 },
 };
 
@@ -483,14 +489,49 @@ cli_sync_conflicts(struct cli *c, const struct cli_args *a)
 	return 0;
 }
 
+/* `sync resolve --ready`: every held change that can be taken now. */
+static int
+resolve_ready(struct cli *c)
+{
+	struct kz_err err = { 0 };
+	long taken, held;
+
+	if (kz_sync_resolve_ready(c->db, false, &taken, &held, &err))
+		return cli_fail_err(&err);
+	if (taken == 0)
+		printf("%s\n", _("No held change is ready: the records they "
+		    "name are still missing."));
+	else
+		printf(ngettext("Took %ld held change.\n",
+		    "Took %ld held changes.\n", (unsigned long)taken), taken);
+	if (held > 0)
+		printf(ngettext("%ld change is still held: the records it "
+		    "names are still missing.\n", "%ld changes are still held: "
+		    "the records they name are still missing.\n",
+		    (unsigned long)held), held);
+	return 0;
+}
+
 int
 cli_sync_resolve(struct cli *c, const struct cli_args *a)
 {
-	const char *num = a->arg[0], *side = a->arg[1];
+	const char *num, *side;
 	struct kz_err err = { 0 };
 	char *end;
 	long n;
 
+	if (cli_has(a, O_READY)) {
+		if (a->narg > 0)
+			return cli_usage_fail(a->cmd, _("--ready takes every "
+			    "ready held change: give no conflict number or "
+			    "side (\"%s\")"), a->arg[0]);
+		return resolve_ready(c);
+	}
+	if (a->narg < 2)
+		return cli_usage_fail(a->cmd, _("missing %s"), a->narg ?
+		    "theirs|mine" : "N");
+	num = a->arg[0];
+	side = a->arg[1];
 	n = strtol(num[0] == '#' ? num + 1 : num, &end, 10);
 	if (*end || n <= 0)
 		return cli_fail(_("\"%s\" is not a conflict number"), num);

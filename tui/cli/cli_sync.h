@@ -16,6 +16,7 @@ int cli_sync_keys(struct cli *c, const struct cli_args *a);
 int cli_sync_trust(struct cli *c, const struct cli_args *a);
 int cli_sync_revoke(struct cli *c, const struct cli_args *a);
 extern const struct cli_opt cli_sync_export_opts[], cli_sync_conflicts_opts[],
+    cli_sync_resolve_opts[],
     cli_sync_rehome_opts[], cli_sync_key_opts[], cli_sync_trust_opts[];
 
 #endif
