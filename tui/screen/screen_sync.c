@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "record_list.h"
+#include "screen_sync_held.h"
 #include "stamp.h"
 #include "sync.h"
 #include "sync_key.h"
@@ -26,7 +27,7 @@
 #define SYNC_LASTH 2		/* rows of the state block for the last result */
 
 enum sync_ask { ASK_THEIRS, ASK_MINE, ASK_REPLACE, ASK_TRUST, ASK_REVOKE,
-    ASK_RENEW };
+    ASK_RENEW, ASK_READY };
 enum sync_prompt { PROMPT_NONE, PROMPT_EXPORT, PROMPT_IMPORT, PROMPT_AGAIN,
     PROMPT_OFFICE, PROMPT_KEY };
 
@@ -109,20 +110,6 @@ report_err(struct sync_tab *t, const struct kz_err *err)
 /* ---- loading ---- */
 
 static bool
-matches(const struct kz_conflict *c, const char *term)
-{
-	char why[512], num[24];
-
-	snprintf(num, sizeof num, "#%ld", c->n);
-	return strstr(num, term) || kz_fold_contains(c->office, term) ||
-	    kz_fold_contains(c->table, term) ||
-	    kz_fold_contains(c->record, term) ||
-	    (c->change && kz_fold_contains(c->change, term)) ||
-	    kz_fold_contains(kz_conflict_reason(c, why, sizeof why), term);
-}
-
-/* An office, a fingerprint or a key, typed in either case. */
-static bool
 key_matches(const struct kz_sync_key *k, const char *term)
 {
 	return kz_fold_contains(k->office, term) ||
@@ -199,7 +186,7 @@ reload(struct sync_tab *t, long keep)
 	t->shown = shown;
 	t->nshown = 0;
 	for (size_t i = 0; i < l.n; i++)
-		if (!*term || matches(&l.c[i], term))
+		if (!*term || sync_conflict_matches(&l.c[i], term))
 			t->shown[t->nshown++] = i;
 	for (size_t i = 0; keep >= 0 && i < t->nshown; i++)
 		if (l.c[t->shown[i]].n == keep)
@@ -959,8 +946,12 @@ key_confirm(struct sync_tab *t, int key)
 		do_export(t, t->target);
 		return UI_LAYOUT | UI_DRAW_ALL;
 	}
-	if (t->ask == ASK_TRUST || t->ask == ASK_REVOKE || t->ask == ASK_RENEW) {
-		key_do(t);
+	if (t->ask == ASK_TRUST || t->ask == ASK_REVOKE || t->ask == ASK_RENEW ||
+	    t->ask == ASK_READY) {
+		if (t->ask == ASK_READY)
+			sync_ready_take(t->ctx);
+		else
+			key_do(t);
 		reload(t, -1);
 		return UI_LAYOUT | UI_DRAW_ALL;
 	}
@@ -1040,6 +1031,10 @@ sync_key(void *tab, int key)
 	case KA_THEIRS:
 	case KA_MINE:
 		return ask_resolve(t, a == KA_THEIRS);
+	case KA_TAKE_READY:
+		if (sync_ready_ask(t->ctx, &t->rl))
+			t->ask = ASK_READY;
+		return UI_DRAW_STATUS;
 	case KA_SYNC_EXPORT:
 		return start_prompt(t, PROMPT_EXPORT);
 	case KA_SYNC_IMPORT:

@@ -181,6 +181,8 @@ static const struct keys_entry keys_table[] = {
 	{ KA_THEIRS, "take-theirs", "t", KEYS_SYNC,
 	    N_("take their change, or apply a held one (asks first)"),
 	    N_("theirs") },
+	{ KA_TAKE_READY, "take-ready", "T", KEYS_SYNC,
+	    N_("apply every held change that is ready (asks first)"), NULL },
 	{ KA_MINE, "keep-mine", "m", KEYS_SYNC,
 	    N_("keep what is here, or drop a held one (asks first)"),
 	    N_("mine") },
