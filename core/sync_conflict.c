@@ -908,7 +908,7 @@ static int
 ready_now(struct kz_db *db, long n, bool *ready, struct kz_err *err)
 {
 	sqlite3_stmt *st;
-	long first;
+	long first = 0;
 
 	*ready = false;
 	if ((st = on_number(db, "SELECT 1 FROM sync_conflict WHERE n = ? AND "
@@ -972,5 +972,9 @@ kz_sync_resolve_ready(struct kz_db *db, bool dry, long *taken, long *held,
 			*taken = *held = 0;
 		return rc;
 	}
-	return kz_db_commit(db, err);
+	if (kz_db_commit(db, err)) {
+		*taken = *held = 0;
+		return KZ_ERROR;
+	}
+	return KZ_OK;
 }

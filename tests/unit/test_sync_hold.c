@@ -16,6 +16,7 @@
 #include "specialist.h"
 #include "sync.h"
 #include "sync_records.h"
+#include "vfs_crash.h"
 
 enum { TYO, BJS, NDB };
 
@@ -470,6 +471,76 @@ test_take_ready(void **state)
 	unsetenv("KIZUNA_NOW");
 }
 
+/*
+ * Killed while taking the ready rows, at any write: opened again, head
+ * office holds none of them or all of them, never some (one
+ * transaction), and a second try takes them all.
+ */
+static void
+test_take_ready_killed(void **state)
+{
+	struct unit_offices *f = *state;
+	struct kz_err err = { 0 };
+	char sp[KZ_ID_SIZE], req[KZ_ID_SIZE], d1[KZ_ID_SIZE], d2[KZ_ID_SIZE];
+	char path[128], *before, *now, *done = NULL;
+	long taken, held, want, kills = 0;
+	int rc;
+
+	add_specialist(f->db[TYO], sp);
+	send(f, TYO, BJS);
+	assert_int_equal(kz_specialist_delete(f->db[TYO], sp, &err), KZ_OK);
+	add_request(f->db[BJS], "tea", req);
+	add_dispatch(f->db[BJS], req, sp, "2027-04-01", d1);
+	add_dispatch(f->db[BJS], req, sp, "2027-06-01", d2);
+	send(f, BJS, TYO);
+	back_from(f, f->db[TYO], sp);
+	want = count(f->db[TYO], "SELECT count(*) FROM sync_conflict WHERE "
+	    "reason = 'missing' AND resolved IS NULL");
+	assert_true(want > 2);
+	before = state_of(f->db[TYO]);
+	snprintf(path, sizeof path, "%s/%d.db", f->dir, TYO);
+	for (long n = 1; n < 1000; n++) {
+		err.n = 0;
+		vfs_crash_arm(n);
+		rc = kz_sync_resolve_ready(f->db[TYO], false, &taken, &held,
+		    &err);
+		if (!vfs_crash_dead()) {
+			vfs_crash_arm(0);
+			assert_int_equal(rc, KZ_OK);
+			assert_int_equal(taken, want);
+			assert_int_equal(held, 0);
+			break;
+		}
+		/* the process dies: a new one opens the database */
+		kills++;
+		kz_db_close(f->db[TYO]);
+		vfs_crash_arm(0);
+		assert_non_null(f->db[TYO] = kz_db_open(path, f->cfg[TYO],
+		    &err));
+		now = state_of(f->db[TYO]);
+		if (strcmp(now, before) != 0) {
+			/* killed after the commit: all of it is here */
+			assert_int_equal(count(f->db[TYO], "SELECT count(*) FROM "
+			    "sync_conflict WHERE resolved IS NULL"), 0);
+			free(done);
+			done = now;
+			continue;
+		}
+		free(now);
+	}
+	assert_true(kills > 0);
+	now = state_of(f->db[TYO]);
+	if (done != NULL)	/* the first kill after the commit */
+		assert_string_equal(now, done);
+	assert_int_equal(count(f->db[TYO], "SELECT count(*) FROM dispatch"), 2);
+	assert_int_equal(count(f->db[TYO], "SELECT count(*) FROM sync_conflict "
+	    "WHERE resolved IS NULL"), 0);
+	free(now);
+	free(done);
+	free(before);
+	unsetenv("KIZUNA_NOW");
+}
+
 int
 main(void)
 {
@@ -478,7 +549,12 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_take_ready, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_take_ready_killed, setup,
+		    teardown),
 	};
+
+	if (vfs_crash_install() != 0)
+		return 1;
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
