@@ -760,9 +760,11 @@ row_of_record(struct kz_db *db, long n, long *first, struct kz_err *err)
 }
 
 /* Settle open conflict n and what is settled with it, inside the
- * caller's transaction. */
+ * caller's transaction; with held, the changes held with it too (else
+ * the caller takes them as they become ready). */
 static int
-settle(struct kz_db *db, long n, bool theirs, struct kz_err *err)
+settle(struct kz_db *db, long n, bool theirs, bool held,
+    struct kz_err *err)
 {
 	sqlite3_stmt *st;
 	long *rows = NULL;
@@ -791,7 +793,7 @@ settle(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 		rows[nrows++] = (long)sqlite3_column_int64(st, 0);
 	}
 	sqlite3_finalize(st);
-	if (held_with(db, n, &rows, &nrows, err)) {
+	if (held && held_with(db, n, &rows, &nrows, err)) {
 		free(rows);
 		return KZ_ERROR;
 	}
@@ -847,7 +849,7 @@ kz_sync_resolve(struct kz_db *db, long n, bool theirs, struct kz_err *err)
 		    first);
 	if (kz_db_begin(db, err))
 		return KZ_ERROR;
-	if (settle(db, n, theirs, err) != KZ_OK) {
+	if (settle(db, n, theirs, true, err) != KZ_OK) {
 		kz_db_rollback(db);
 		return KZ_ERROR;
 	}
@@ -955,7 +957,7 @@ kz_sync_resolve_ready(struct kz_db *db, bool dry, long *taken, long *held,
 		for (long i = 0; rc == KZ_OK && i < k; i++) {
 			if ((rc = ready_now(db, n[i], &ready, err)) == KZ_OK &&
 			    ready) {
-				rc = settle(db, n[i], true, err);
+				rc = settle(db, n[i], true, false, err);
 				more = true;
 			}
 		}
