@@ -6,30 +6,7 @@
 . "$KZ_TESTS/fixtures/sync/offices.sh"
 cd "$T" || exit 1
 
-seed
-b sync export -o "$T/b0.kzb"
-t sync import "$T/b0.kzb"
-t specialist rm "$X" --yes
-expect_rc 0 "head office deletes the specialist"
-b request add --country CN --province 河南省 --fields agriculture \
-	--topic vegetables --from 2027-03-01 --to 2027-03-10 --language zh
-req=$out
-b dispatch add --request "$req" --specialist "$X" --from 2027-03-01 \
-	--to 2027-03-10
-D=$out
-expect_rc 0 "Beijing dispatches the specialist"
-b dispatch cost "$D" --category flight --payer head --currency JPY \
-	--estimate 120000
-expect_rc 0 "with a cost line"
-b sync export -o "$T/b1.kzb"
-t sync import "$T/b1.kzb"
-expect_rc 0 "head office applies the bundle"
-expect_in "$out" "held until they are here" "the held records are said"
-t sync status --format json
-ID=$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["db"])')
-held=$(t sync conflicts --format json; printf '%s' "$out" | python3 -c '
-import json, sys
-print(sum(1 for c in json.load(sys.stdin) if c["reason"] == "missing"))')
+hold_dispatch
 N=$(t sync conflicts --format json; printf '%s' "$out" | python3 -c '
 import json, sys
 print([c["n"] for c in json.load(sys.stdin) if c["table"] == "dispatch"][0])')

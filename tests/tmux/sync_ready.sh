@@ -8,28 +8,7 @@
 cd "$T" || exit 1
 command -v sqlite3 >/dev/null 2>&1 || { skip "no sqlite3 shell"; finish; }
 
-seed
-b sync export -o "$T/b0.kzb"
-t sync import "$T/b0.kzb"
-t specialist rm "$X" --yes
-expect_rc 0 "head office deletes the specialist"
-b request add --country CN --province 河南省 --fields agriculture \
-	--topic vegetables --from 2027-03-01 --to 2027-03-10 --language zh
-req=$out
-b dispatch add --request "$req" --specialist "$X" --from 2027-03-01 \
-	--to 2027-03-10
-D=$out
-b dispatch cost "$D" --category flight --payer head --currency JPY \
-	--estimate 120000
-expect_rc 0 "Beijing dispatches the specialist, with a cost line"
-b sync export -o "$T/b1.kzb"
-t sync import "$T/b1.kzb"
-expect_in "$out" "held until they are here" "head office holds the rows"
-t sync status --format json
-ID=$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["db"])')
-held=$(t sync conflicts --format json; printf '%s' "$out" | python3 -c '
-import json, sys
-print(sum(1 for c in json.load(sys.stdin) if c["reason"] == "missing"))')
+hold_dispatch
 [ "$held" -ge 3 ] && ok || bad "held rows: $held"
 
 tm_start "$KZ -c $C/tokyo.yaml -d $TYODB"
