@@ -262,6 +262,25 @@ unit_offices_open(const char *const *conf, int n)
 }
 
 int
+unit_pair_setup(void **state)
+{
+	static const char *const conf[] = {
+		"office:\n  id: TYO\n  name: Head office\n  role: head\n"
+		"user: tanaka\n",
+		"office:\n  id: BJS\n  name: Beijing\n  role: office\n"
+		"user: wang\n",
+	};
+
+	return (*state = unit_offices_open(conf, 2)) ? 0 : -1;
+}
+
+int
+unit_pair_teardown(void **state)
+{
+	return unit_offices_close(*state);
+}
+
+int
 unit_offices_close(struct unit_offices *f)
 {
 	int rc;

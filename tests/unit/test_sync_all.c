@@ -15,25 +15,7 @@
 #include "sync.h"
 #include "sync_rules.h"
 
-enum { TYO, BJS, NDB };
-
-static const char *const conf_text[NDB] = {
-	"office:\n  id: TYO\n  name: Head office\n  role: head\n"
-	"user: tanaka\n",
-	"office:\n  id: BJS\n  name: Beijing\n  role: office\nuser: wang\n",
-};
-
-static int
-setup(void **state)
-{
-	return (*state = unit_offices_open(conf_text, NDB)) ? 0 : -1;
-}
-
-static int
-teardown(void **state)
-{
-	return unit_offices_close(*state);
-}
+enum { TYO, BJS };	/* unit_pair_setup's */
 
 /* n more people in head office's register, written straight into the
  * table (thousands through the register's API take too long here). */
@@ -320,10 +302,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_all_streams, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_all_tables, setup,
-		    teardown),
+		cmocka_unit_test_setup_teardown(test_all_streams,
+		    unit_pair_setup, unit_pair_teardown),
+		cmocka_unit_test_setup_teardown(test_all_tables,
+		    unit_pair_setup, unit_pair_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

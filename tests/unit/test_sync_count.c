@@ -15,30 +15,12 @@
 #include "sync.h"
 #include "sync_records.h"
 
-enum { TYO, BJS, NDB };
+enum { TYO, BJS };	/* unit_pair_setup's */
 
 /* The kinds as sync_records.h tells them, in its order; head office's
  * bookings last. */
 enum { K_SPECIALIST, K_REQUEST, K_DISPATCH, K_COST,
     K_BOOKING = KZ_SYNC_KINDS - 1 };
-
-static const char *const conf_text[NDB] = {
-	"office:\n  id: TYO\n  name: Head office\n  role: head\n"
-	"user: tanaka\n",
-	"office:\n  id: BJS\n  name: Beijing\n  role: office\nuser: wang\n",
-};
-
-static int
-setup(void **state)
-{
-	return (*state = unit_offices_open(conf_text, NDB)) ? 0 : -1;
-}
-
-static int
-teardown(void **state)
-{
-	return unit_offices_close(*state);
-}
 
 /* A specialist of three fields and two languages: six rows. */
 static void
@@ -220,7 +202,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_import_counts_records,
-		    setup, teardown),
+		    unit_pair_setup, unit_pair_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -13,25 +13,7 @@
 #include "sync.h"
 #include "sync_bundle.h"
 
-enum { TYO, BJS, NDB };
-
-static const char *const conf_text[NDB] = {
-	"office:\n  id: TYO\n  name: Head office\n  role: head\n"
-	"user: tanaka\n",
-	"office:\n  id: BJS\n  name: Beijing\n  role: office\nuser: wang\n",
-};
-
-static int
-setup(void **state)
-{
-	return (*state = unit_offices_open(conf_text, NDB)) ? 0 : -1;
-}
-
-static int
-teardown(void **state)
-{
-	return unit_offices_close(*state);
-}
+enum { TYO, BJS };	/* unit_pair_setup's */
 
 /* The bundle b with the header line that starts with key made line
  * (NULL: dropped), signed again by head office, its sender, into out. */
@@ -161,10 +143,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_table_name_escaped, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_wrapped_key_damaged, setup,
-		    teardown),
+		cmocka_unit_test_setup_teardown(test_table_name_escaped,
+		    unit_pair_setup, unit_pair_teardown),
+		cmocka_unit_test_setup_teardown(test_wrapped_key_damaged,
+		    unit_pair_setup, unit_pair_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -18,28 +18,10 @@
 #include "sync_records.h"
 #include "vfs_crash.h"
 
-enum { TYO, BJS, NDB };
+enum { TYO, BJS };	/* unit_pair_setup's */
 
 /* the kinds as sync_records.h tells them */
 enum { K_SPECIALIST, K_REQUEST, K_DISPATCH, K_COST };
-
-static const char *const conf_text[NDB] = {
-	"office:\n  id: TYO\n  name: Head office\n  role: head\n"
-	"user: tanaka\n",
-	"office:\n  id: BJS\n  name: Beijing\n  role: office\nuser: wang\n",
-};
-
-static int
-setup(void **state)
-{
-	return (*state = unit_offices_open(conf_text, NDB)) ? 0 : -1;
-}
-
-static int
-teardown(void **state)
-{
-	return unit_offices_close(*state);
-}
 
 static void
 add_specialist(struct kz_db *db, char id[KZ_ID_SIZE])
@@ -546,11 +528,11 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_held_dispatch_with_costs,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_take_ready, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_take_ready_killed, setup,
-		    teardown),
+		    unit_pair_setup, unit_pair_teardown),
+		cmocka_unit_test_setup_teardown(test_take_ready,
+		    unit_pair_setup, unit_pair_teardown),
+		cmocka_unit_test_setup_teardown(test_take_ready_killed,
+		    unit_pair_setup, unit_pair_teardown),
 	};
 
 	if (vfs_crash_install() != 0)

@@ -69,6 +69,11 @@ struct unit_offices {
 };
 struct unit_offices *unit_offices_open(const char *const *conf, int n);
 int unit_offices_close(struct unit_offices *f);
+/* Head office (TYO, user tanaka) and Beijing (BJS, user wang), in
+ * English, as db[0] and db[1]: the pair most sync tests start from,
+ * as cmocka's setup and teardown. */
+int unit_pair_setup(void **state);
+int unit_pair_teardown(void **state);
 /* Head office enrols the office's key and the office head office's (as
  * people do on the phone: sync_key.h), so bundles pass between them. */
 void unit_enrol(struct kz_db *head, struct kz_db *office);
